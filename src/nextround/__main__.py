@@ -1,0 +1,3 @@
+from nextround.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""Pure text analysis: deterministic, offline, no framework imports."""

@@ -1,0 +1,334 @@
+"""`nextround app ...`: add, edit, move, close and look at applications."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from nextround.cli.context import moment, workspace
+from nextround.cli.output import console, emit_json, note_line, plural
+
+if TYPE_CHECKING:
+    from nextround.domain.applications import Application
+    from nextround.services.applications import ApplicationService
+
+app = typer.Typer(help="Track applications and move them through their stages.", no_args_is_help=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+OnOption = Annotated[
+    str | None,
+    typer.Option("--on", help="When it happened: 2024-10-03, yesterday, '3 days ago' (default: now)."),
+]
+
+
+def _service(ctx: typer.Context) -> ApplicationService:
+    from nextround.services.applications import ApplicationService
+
+    return ApplicationService(workspace(ctx))
+
+
+def _read_text(path: Path | None, text: str | None, what: str) -> str | None:
+    if path is not None and text is not None:
+        raise typer.BadParameter(f"give the {what} as a file or as text, not both")
+    if path is None:
+        return text
+    from nextround.integrations.files import read_text_file
+
+    return read_text_file(path)
+
+
+def _field_changes(**options: Any) -> dict[str, Any]:
+    """Turn the CLI's options into typed field values, keeping only the ones given."""
+    from nextround.domain.applications import parse_channel, parse_tags, parse_work_model
+
+    changes: dict[str, Any] = {}
+    for name, value in options.items():
+        if value is None:
+            continue
+        if name == "source":
+            value = parse_channel(value)
+        elif name == "work_model":
+            value = parse_work_model(value)
+        elif name == "tags":
+            value = parse_tags(value)
+        changes[name] = value
+    return changes
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    company: Annotated[str, typer.Option(help="The employer.")],
+    role: Annotated[str, typer.Option(help="The job title.")],
+    applied_on: Annotated[
+        str | None, typer.Option(help="When you applied (default: today). ISO or 'yesterday', '3 days ago'.")
+    ] = None,
+    stage: Annotated[str, typer.Option(help="Where it stands now: saved, applied, screening, ...")] = "applied",
+    round_: Annotated[int | None, typer.Option("--round", help="Interview round, with --stage interview.")] = None,
+    seniority: Annotated[str | None, typer.Option(help="junior, mid, senior, lead ...")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="board, referral, agency, company_site, recruiter, network, other.")
+    ] = None,
+    source_detail: Annotated[str | None, typer.Option(help="Which board or who referred you.")] = None,
+    location: Annotated[str | None, typer.Option(help="City or region.")] = None,
+    work_model: Annotated[str | None, typer.Option(help="onsite, hybrid or remote.")] = None,
+    salary_min: Annotated[int | None, typer.Option(help="Lower end of the salary range.")] = None,
+    salary_max: Annotated[int | None, typer.Option(help="Upper end of the salary range.")] = None,
+    currency: Annotated[str | None, typer.Option(help="Three-letter code: EUR, USD, GBP ...")] = None,
+    jd_file: Annotated[Path | None, typer.Option(help="A file holding the job description.")] = None,
+    jd: Annotated[str | None, typer.Option("--jd", help="The job description, pasted.")] = None,
+    cv_version: Annotated[str | None, typer.Option(help="Which CV you sent.")] = None,
+    tags: Annotated[str | None, typer.Option(help="Comma-separated tags.")] = None,
+    excitement: Annotated[int | None, typer.Option(help="How much you want it, 1-5.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record an application (by default one you have just sent)."""
+    from nextround.domain.applications import ApplicationFields
+    from nextround.domain.stages import parse_stage
+
+    service = _service(ctx)
+    changes = _field_changes(
+        seniority=seniority,
+        job_url=url,
+        source=source,
+        source_detail=source_detail,
+        location=location,
+        work_model=work_model,
+        salary_min=salary_min,
+        salary_max=salary_max,
+        currency=currency,
+        jd_text=_read_text(jd_file, jd, "job description"),
+        cv_version=cv_version,
+        tags=tags,
+        excitement=excitement,
+        notes=notes,
+    )
+    created = service.add(
+        ApplicationFields(company=company, role=role, **changes),
+        stage=parse_stage(stage),
+        applied_at=moment(applied_on, service.ws),
+        round_=round_,
+    )
+    _print_one(created, as_json, verb="Added")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    company: Annotated[str | None, typer.Option(help="The employer.")] = None,
+    role: Annotated[str | None, typer.Option(help="The job title.")] = None,
+    seniority: Annotated[str | None, typer.Option(help="junior, mid, senior, lead ...")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
+    source: Annotated[str | None, typer.Option(help="board, referral, agency, company_site, ...")] = None,
+    source_detail: Annotated[str | None, typer.Option(help="Which board or who referred you.")] = None,
+    location: Annotated[str | None, typer.Option(help="City or region.")] = None,
+    work_model: Annotated[str | None, typer.Option(help="onsite, hybrid or remote.")] = None,
+    salary_min: Annotated[int | None, typer.Option(help="Lower end of the salary range.")] = None,
+    salary_max: Annotated[int | None, typer.Option(help="Upper end of the salary range.")] = None,
+    currency: Annotated[str | None, typer.Option(help="Three-letter code: EUR, USD, GBP ...")] = None,
+    jd_file: Annotated[Path | None, typer.Option(help="A file holding the job description.")] = None,
+    jd: Annotated[str | None, typer.Option("--jd", help="The job description, pasted.")] = None,
+    cv_version: Annotated[str | None, typer.Option(help="Which CV you sent.")] = None,
+    tags: Annotated[str | None, typer.Option(help="Comma-separated tags (replaces the old ones).")] = None,
+    excitement: Annotated[int | None, typer.Option(help="How much you want it, 1-5.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Replaces the notes.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change the facts of an application (its history changes only through move/reject)."""
+    changes = _field_changes(
+        company=company,
+        role=role,
+        seniority=seniority,
+        job_url=url,
+        source=source,
+        source_detail=source_detail,
+        location=location,
+        work_model=work_model,
+        salary_min=salary_min,
+        salary_max=salary_max,
+        currency=currency,
+        jd_text=_read_text(jd_file, jd, "job description"),
+        cv_version=cv_version,
+        tags=tags,
+        excitement=excitement,
+        notes=notes,
+    )
+    if not changes:
+        raise typer.BadParameter("nothing to change: give at least one option, e.g. --notes")
+    _print_one(_service(ctx).edit(application_id, changes), as_json, verb="Updated")
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    stage: Annotated[str, typer.Argument(help="applied, screening, assessment, interview, final, offer, accepted.")],
+    round_: Annotated[int | None, typer.Option("--round", help="Interview round (default: the next one).")] = None,
+    on: OnOption = None,
+    note: Annotated[str, typer.Option(help="A note kept with this step.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an application to its next stage (or reopen a closed one)."""
+    from nextround.domain.stages import parse_stage
+
+    service = _service(ctx)
+    moved = service.move(application_id, parse_stage(stage), round_=round_, at=moment(on, service.ws), note=note)
+    _print_one(moved, as_json, verb="Moved")
+
+
+def _close(ctx: typer.Context, application_id: int, outcome: str, on: str | None, note: str, as_json: bool) -> None:
+    from nextround.domain.stages import parse_outcome
+
+    service = _service(ctx)
+    closed = service.close(application_id, parse_outcome(outcome), at=moment(on, service.ws), note=note)
+    _print_one(closed, as_json, verb="Closed")
+    if not as_json and outcome == "rejected":
+        note_line(
+            "That stings, and it is information. Next: ask for feedback, then note what you learned "
+            f"(`nextround app show {application_id}`)."
+        )
+
+
+@app.command("reject")
+def reject(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    on: OnOption = None,
+    reason: Annotated[str, typer.Option(help="What they said, if anything.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Close an application as rejected; the stage it reached is kept."""
+    _close(ctx, application_id, "rejected", on, reason, as_json)
+
+
+@app.command("withdraw")
+def withdraw(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    on: OnOption = None,
+    reason: Annotated[str, typer.Option(help="Why you stepped back.")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Close an application you chose to leave."""
+    _close(ctx, application_id, "withdrawn", on, reason, as_json)
+
+
+@app.command("ghosted")
+def ghosted(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    on: OnOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Confirm that an application went silent: close it as ghosted."""
+    service = _service(ctx)
+    if on is None:
+        _print_one(service.confirm_ghosted(application_id), as_json, verb="Closed")
+    else:
+        _close(ctx, application_id, "ghosted", on, "no reply", as_json)
+
+
+@app.command("silent")
+def silent(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Open applications with no news for longer than their stage's limit (likely ghosted)."""
+    service = _service(ctx)
+    closed = service.auto_close_silent()
+    found = service.silent()
+    if as_json:
+        emit_json(
+            {
+                "likely_ghosted": [
+                    {
+                        **item.application.to_dict(with_history=False),
+                        "silent_days": item.verdict.silent_days,
+                        "limit_days": item.verdict.limit_days,
+                    }
+                    for item in found
+                ],
+                "auto_closed": [a.id for a in closed],
+            }
+        )
+        return
+    from rich.markup import escape
+
+    out = console()
+    for gone in closed:
+        out.print(f"Auto-closed #{gone.id} {escape(gone.fields.company)} as ghosted (auto-close is on).")
+    if not found:
+        out.print("Nothing has gone quiet for longer than its stage's limit.")
+        return
+    out.print(f"{plural(len(found), 'application')} likely ghosted:")
+    for item in found:
+        a = item.application
+        out.print(
+            f"  #{a.id} {escape(a.fields.company)} — {escape(a.fields.role)} ({a.state.stage.value}): "
+            f"silent {item.verdict.silent_days} days, limit {item.verdict.limit_days}. "
+            f"Confirm: nextround app ghosted {a.id}"
+        )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    stage: Annotated[str | None, typer.Option(help="Only this stage.")] = None,
+    outcome: Annotated[str | None, typer.Option(help="Only this outcome: rejected, withdrawn, ghosted.")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Only open applications.")] = False,
+    closed: Annotated[bool, typer.Option("--closed", help="Only closed applications.")] = False,
+    company: Annotated[str | None, typer.Option(help="Company name contains this.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List applications."""
+    from nextround.domain.stages import parse_outcome, parse_stage
+
+    found = _service(ctx).find(
+        stage=parse_stage(stage) if stage else None,
+        outcome=parse_outcome(outcome) if outcome else None,
+        open_only=open_,
+        closed_only=closed,
+        company=company,
+    )
+    if as_json:
+        emit_json([a.to_dict(with_history=False) for a in found])
+        return
+    from nextround.cli.render import print_application_table
+
+    print_application_table(found)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Everything about one application, with its stage history."""
+    _print_one(_service(ctx).get(application_id), as_json, verb=None)
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an application and its history for good."""
+    service = _service(ctx)
+    found = service.get(application_id)
+    if not yes:
+        typer.confirm(f"Delete #{found.id} {found.fields.company} — {found.fields.role} and its history?", abort=True)
+    service.delete(application_id)
+    print(f"Deleted #{application_id}.")
+
+
+def _print_one(application: Application, as_json: bool, *, verb: str | None) -> None:
+    if as_json:
+        emit_json(application.to_dict())
+        return
+    from nextround.cli.render import print_application
+
+    print_application(application, verb=verb)

@@ -1,0 +1,139 @@
+"""Human-readable output: tables and timelines with Rich. Every value shown is escaped markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+
+from nextround.cli.output import console, plural
+from nextround.domain.applications import Application
+
+
+def _stage_label(app: Application) -> str:
+    state = app.state
+    label = state.stage.value
+    if state.stage.value == "interview" and state.interview_round:
+        label += f" (round {state.interview_round})"
+    if state.outcome is not None:
+        label = f"{state.outcome.value} at {label}"
+    return label
+
+
+def print_application_table(apps: list[Application]) -> None:
+    out = console()
+    if not apps:
+        out.print("No applications match.")
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "company", "role", "stage", "applied", "last activity"):
+        table.add_column(column, no_wrap=column in ("id", "applied"))
+    for app in apps:
+        last = app.state.last_activity_at
+        table.add_row(
+            str(app.id),
+            escape(app.fields.company),
+            escape(app.fields.role),
+            escape(_stage_label(app)),
+            app.applied_on.isoformat() if app.applied_on else "—",
+            last.astimezone().date().isoformat() if last else "—",
+        )
+    out.print(table)
+
+
+def print_application(app: Application, *, verb: str | None) -> None:
+    out = console()
+    f = app.fields
+    heading = f"#{app.id} {escape(f.company)} — {escape(f.role)}"
+    out.print(f"{verb} {heading}" if verb else f"[bold]{heading}[/bold]")
+    out.print(f"  stage: {escape(_stage_label(app))}")
+    if app.state.rejection_bucket:
+        out.print(f"  rejected at: {app.state.rejection_bucket}")
+    if verb:
+        return
+    details = {
+        "applied": app.applied_on.isoformat() if app.applied_on else None,
+        "seniority": f.seniority,
+        "source": " / ".join(x for x in (f.source.value if f.source else "", f.source_detail) if x),
+        "location": " / ".join(x for x in (f.location, f.work_model.value if f.work_model else "") if x),
+        "salary": _salary(f.salary_min, f.salary_max, f.currency),
+        "url": f.job_url,
+        "cv": f.cv_version,
+        "tags": ", ".join(f.tags),
+        "excitement": "★" * f.excitement if f.excitement else "",
+        "contact": " ".join(x for x in (f.contact_email, f.contact_phone) if x),
+    }
+    for name, value in details.items():
+        if value:
+            out.print(f"  {name}: {escape(str(value))}")
+    if f.notes:
+        out.print(f"  notes: {escape(f.notes)}")
+    if f.jd_text:
+        words = len(f.jd_text.split())
+        out.print(f"  job description: {words} words (see --json for the text)")
+    if app.events:
+        out.print("  history:")
+        for event in app.events:
+            to = event.to_state + (f" (round {event.round})" if event.round else "")
+            when = event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            source = "" if event.source.value == "user" else f" [{event.source.value}]"
+            note = f" — {escape(event.note)}" if event.note else ""
+            out.print(f"    {when}  {event.from_state or '—'} → {escape(to)}{source}{note}")
+
+
+def _salary(low: int | None, high: int | None, currency: str) -> str:
+    if low is None and high is None:
+        return ""
+    span = f"{low:,}–{high:,}" if low is not None and high is not None else f"{low or high:,}"
+    return f"{span} {currency}".strip()
+
+
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def print_stats(data: dict[str, Any]) -> None:
+    out = console()
+    if data["applications"] == 0:
+        out.print("No applications yet, so no numbers. Add one with `nextround app add`.")
+        return
+    size_note = " [yellow](small sample: read as anecdotes, not trends)[/yellow]" if data["small_sample"] else ""
+    out.print(f"[bold]{plural(data['applied'], 'application')} sent[/bold]{size_note}")
+    funnel = Table(title="Funnel", show_edge=False, pad_edge=False)
+    funnel.add_column("stage")
+    funnel.add_column("got this far", justify="right")
+    funnel.add_column("from previous", justify="right")
+    for row in data["funnel"]:
+        funnel.add_row(row["stage"], str(row["reached"]), _rate(row["conversion"]))
+    out.print(funnel)
+    rejections = Table(title="Where rejections happen", show_edge=False, pad_edge=False)
+    rejections.add_column("stage")
+    rejections.add_column("count", justify="right")
+    total = sum(data["rejections_by_stage"].values())
+    for bucket, count in data["rejections_by_stage"].items():
+        bar = "█" * round(20 * count / total) if total else ""
+        rejections.add_row(bucket, str(count), bar)
+    out.print(rejections)
+    days = data["median_days_to_first_response"]
+    out.print(
+        f"Response rate {_rate(data['response_rate'])} · ghosting rate {_rate(data['ghosting_rate'])} · "
+        f"median days to first response {'—' if days is None else days}"
+    )
+    if data["pattern"]:
+        out.print(data["pattern"])
+    by_source = Table(title="By source", show_edge=False, pad_edge=False)
+    for column in ("source", "sent", "response", "ghosted", "reached interview"):
+        by_source.add_column(column, justify="left" if column == "source" else "right")
+    for name, group in data["by_source"].items():
+        interview = next(r["reached"] for r in group["funnel"] if r["stage"] == "interview")
+        small = " *" if group["small_sample"] else ""
+        by_source.add_row(
+            escape(name) + small,
+            str(group["applied"]),
+            _rate(group["response_rate"]),
+            _rate(group["ghosting_rate"]),
+            str(interview),
+        )
+    out.print(by_source)
+    out.print(f"[dim]* fewer than {data['small_sample_threshold']} applications: too few to call a trend[/dim]")

@@ -1,0 +1,49 @@
+"""`nextround config ...`: the user's preferences (silence limits, auto-close)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from nextround.cli.context import workspace
+from nextround.cli.output import console, emit_json
+
+app = typer.Typer(help="See and change preferences such as when an application counts as ghosted.")
+
+
+@app.command("list")
+def list_(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Show every preference and its value."""
+    from nextround.services.preferences import load_preferences
+
+    values = load_preferences(workspace(ctx)).to_dict()
+    if as_json:
+        emit_json(values)
+        return
+    out = console()
+    for key, value in values.items():
+        shown = ("on" if value else "off") if isinstance(value, bool) else f"{value} days"
+        out.print(f"{key} = {shown}")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="e.g. ghost_days.applied or auto_close_ghosted.")],
+    value: Annotated[str, typer.Argument(help="A number of days, or on/off.")],
+) -> None:
+    """Change a preference, e.g. `nextround config set ghost_days.applied 30`."""
+    from nextround.services.preferences import set_preference
+
+    set_preference(workspace(ctx), key, value)
+    console().print(f"{key} set to {value}.")
+
+
+@app.command("reset")
+def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The preference to reset.")]) -> None:
+    """Put a preference back to its default."""
+    from nextround.services.preferences import reset_preference
+
+    value = reset_preference(workspace(ctx), key).to_dict()[key]
+    console().print(f"{key} back to its default ({value}).")

@@ -1,0 +1,128 @@
+"""`nextround import/export/backup/restore`: bring history in, take it out, keep it safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nextround.cli.context import workspace
+from nextround.cli.output import console, emit_json, plural
+
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read or write.")]
+import_app = typer.Typer(help="Import applications: LinkedIn's export, another tracker's CSV, a nextround JSON export.")
+
+
+def _report(report: object, as_json: bool, path: Path) -> None:
+    from nextround.services.transfer import ImportReport
+
+    assert isinstance(report, ImportReport)
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    skipped = f"; {plural(report.duplicates, 'duplicate')} already there, skipped" if report.duplicates else ""
+    console().print(f"Imported {plural(report.added, 'application')} from {path.name}{skipped}.")
+
+
+@import_app.command("linkedin")
+def import_linkedin(
+    ctx: typer.Context,
+    path: FileArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """LinkedIn's "Job Applications" export (Settings → Data privacy → Get a copy of your data)."""
+    from nextround.integrations.tabular import read_linkedin
+    from nextround.services.transfer import import_applications
+
+    ws = workspace(ctx)
+    items = read_linkedin(path, max_bytes=ws.settings.max_import_bytes, tz=ws.now().tzinfo)
+    _report(import_applications(ws, items), as_json, path)
+
+
+@import_app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    path: FileArgument,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="field=Column, when a header is not recognised (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Any tracker's CSV export; common column names are recognised, others mapped with --map."""
+    from nextround.integrations.tabular import read_generic_csv
+    from nextround.services.transfer import import_applications
+
+    overrides: dict[str, str] = {}
+    for item in map_ or []:
+        target, sep, column = item.partition("=")
+        if not sep or not target.strip() or not column.strip():
+            raise typer.BadParameter(f"--map takes field=Column, not {item!r}")
+        overrides[target.strip()] = column.strip()
+    ws = workspace(ctx)
+    now = ws.now()
+    items = read_generic_csv(
+        path, max_bytes=ws.settings.max_import_bytes, tz=now.tzinfo, today=now.date(), overrides=overrides
+    )
+    _report(import_applications(ws, items), as_json, path)
+
+
+@import_app.command("json")
+def import_json(
+    ctx: typer.Context,
+    path: FileArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """A nextround JSON export; what is already here is kept and not duplicated."""
+    from nextround.services.transfer import import_data, read_export
+
+    ws = workspace(ctx)
+    _report(import_data(ws, read_export(path, ws.settings.max_import_bytes)), as_json, path)
+
+
+def export(
+    ctx: typer.Context,
+    path: FileArgument,
+    format_: Annotated[str, typer.Option("--format", help="json (everything, lossless) or csv.")] = "json",
+) -> None:
+    """Write everything out: JSON to move or keep it, CSV as proof of applications with dates."""
+    from nextround.services.transfer import export_csv, export_json
+
+    ws = workspace(ctx)
+    if format_ == "json":
+        count = export_json(ws, path)
+    elif format_ == "csv":
+        count = export_csv(ws, path)
+    else:
+        raise typer.BadParameter(f"unknown format {format_!r}; use json or csv", param_hint="--format")
+    console().print(f"Exported {plural(count, 'application')} to {path}.")
+
+
+def backup(ctx: typer.Context, path: FileArgument) -> None:
+    """Copy the whole database to FILE (an SQLite copy; a JSON export on PostgreSQL)."""
+    from nextround.services.transfer import backup as run_backup
+
+    kind = run_backup(workspace(ctx), path)
+    console().print(f"Backed up to {path} ({kind}).")
+
+
+def restore(
+    ctx: typer.Context,
+    path: FileArgument,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace your data with a backup made by `nextround backup` (or a JSON export)."""
+    from nextround.services.transfer import restore as run_restore
+
+    if not yes:
+        typer.confirm("Replace all your current data with this backup?", abort=True)
+    kind = run_restore(workspace(ctx), path)
+    console().print(f"Restored from {path} ({kind}).")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(import_app, name="import")
+    app.command("export")(export)
+    app.command("backup")(backup)
+    app.command("restore")(restore)

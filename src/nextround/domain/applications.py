@@ -1,0 +1,224 @@
+"""What an application is, and the rules its fields follow."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from nextround.domain.stages import ApplicationState, StageEvent
+from nextround.errors import UserError
+
+MAX_SHORT_TEXT = 300
+MAX_LONG_TEXT = 200_000  # a long job description is ~20 kB; this leaves room without inviting abuse
+
+
+class Channel(StrEnum):
+    BOARD = "board"
+    REFERRAL = "referral"
+    AGENCY = "agency"
+    COMPANY_SITE = "company_site"
+    RECRUITER = "recruiter"
+    NETWORK = "network"
+    OTHER = "other"
+
+
+class WorkModel(StrEnum):
+    ONSITE = "onsite"
+    HYBRID = "hybrid"
+    REMOTE = "remote"
+
+
+_CHANNEL_ALIASES = {
+    "job board": Channel.BOARD,
+    "jobboard": Channel.BOARD,
+    "linkedin": Channel.BOARD,
+    "indeed": Channel.BOARD,
+    "careers page": Channel.COMPANY_SITE,
+    "company site": Channel.COMPANY_SITE,
+    "company website": Channel.COMPANY_SITE,
+    "direct": Channel.COMPANY_SITE,
+    "recruitment agency": Channel.AGENCY,
+    "recruiter outreach": Channel.RECRUITER,
+    "inbound": Channel.RECRUITER,
+    "friend": Channel.REFERRAL,
+    "networking": Channel.NETWORK,
+}
+_WORK_MODEL_ALIASES = {
+    "on-site": WorkModel.ONSITE,
+    "on site": WorkModel.ONSITE,
+    "office": WorkModel.ONSITE,
+    "in office": WorkModel.ONSITE,
+    "remote-first": WorkModel.REMOTE,
+    "fully remote": WorkModel.REMOTE,
+    "wfh": WorkModel.REMOTE,
+}
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class FieldError(UserError, ValueError):
+    """A field value the user gave that we cannot store as it is."""
+
+
+def parse_channel(value: str) -> Channel:
+    key = value.strip().lower()
+    if key in _CHANNEL_ALIASES:
+        return _CHANNEL_ALIASES[key]
+    try:
+        return Channel(key.replace(" ", "_").replace("-", "_"))
+    except ValueError:
+        names = ", ".join(c.value for c in Channel)
+        raise FieldError(f"unknown source {value!r}; expected one of: {names}") from None
+
+
+def parse_work_model(value: str) -> WorkModel:
+    key = value.strip().lower()
+    if key in _WORK_MODEL_ALIASES:
+        return _WORK_MODEL_ALIASES[key]
+    try:
+        return WorkModel(key)
+    except ValueError:
+        names = ", ".join(w.value for w in WorkModel)
+        raise FieldError(f"unknown work model {value!r}; expected one of: {names}") from None
+
+
+def parse_tags(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value.split(",") if isinstance(value, str) else list(value)
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = " ".join(str(item).split()).lower()
+        if tag:
+            seen.setdefault(tag[:60], None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationFields:
+    """The facts a user records about an application (everything but its history)."""
+
+    company: str
+    role: str
+    seniority: str = ""
+    job_url: str = ""
+    source: Channel | None = None
+    source_detail: str = ""
+    location: str = ""
+    work_model: WorkModel | None = None
+    salary_min: int | None = None
+    salary_max: int | None = None
+    currency: str = ""
+    jd_text: str = ""
+    cv_version: str = ""
+    tags: tuple[str, ...] = ()
+    excitement: int | None = None
+    notes: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    screening_answers: str = ""
+
+    def validated(self) -> ApplicationFields:
+        """Return a cleaned copy, or raise FieldError naming the first bad field."""
+        company = " ".join(self.company.split())
+        role = " ".join(self.role.split())
+        if not company:
+            raise FieldError("company is required")
+        if not role:
+            raise FieldError("role is required")
+        for name in ("company", "role", "seniority", "source_detail", "location", "cv_version", "job_url"):
+            value = getattr(self, name)
+            if len(value) > MAX_SHORT_TEXT:
+                raise FieldError(f"{name} is longer than {MAX_SHORT_TEXT} characters")
+        for name in ("jd_text", "notes", "screening_answers"):
+            if len(getattr(self, name)) > MAX_LONG_TEXT:
+                raise FieldError(f"{name} is longer than {MAX_LONG_TEXT} characters")
+        if self.excitement is not None and not 1 <= self.excitement <= 5:
+            raise FieldError("excitement must be between 1 and 5")
+        for name in ("salary_min", "salary_max"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise FieldError(f"{name} cannot be negative")
+        if self.salary_min is not None and self.salary_max is not None and self.salary_min > self.salary_max:
+            raise FieldError("salary_min is greater than salary_max")
+        currency = self.currency.strip().upper()
+        if currency and not _CURRENCY.match(currency):
+            raise FieldError(f"currency must be a three-letter code like EUR or USD, not {self.currency!r}")
+        url = self.job_url.strip()
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise FieldError(f"job URL must start with http:// or https://, not {url[:40]!r}")
+        return replace(
+            self,
+            company=company,
+            role=role,
+            seniority=self.seniority.strip(),
+            job_url=url,
+            currency=currency,
+            tags=parse_tags(self.tags),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(ApplicationFields))
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    """An application as read back from storage: its fields, its history, and what that history says."""
+
+    id: int
+    fields: ApplicationFields
+    created_at: datetime
+    applied_on: date | None
+    state: ApplicationState
+    events: tuple[StageEvent, ...] = field(default=())
+
+    def to_dict(self, *, with_history: bool = True) -> dict[str, Any]:
+        state = self.state
+        out: dict[str, Any] = {"id": self.id, **self.fields.to_dict()}
+        out.update(
+            stage=state.stage.value,
+            outcome=state.outcome.value if state.outcome else None,
+            interview_round=state.interview_round,
+            rejected_at_stage=state.rejection_bucket,
+            closed_at_stage=state.closed_at_stage.value if state.closed_at_stage else None,
+            furthest_stage=state.furthest_stage.value,
+            created_at=self.created_at.isoformat(),
+            applied_on=self.applied_on.isoformat() if self.applied_on else None,
+            closed_on=state.closed_at.date().isoformat() if state.closed_at else None,
+            last_activity_at=state.last_activity_at.isoformat() if state.last_activity_at else None,
+        )
+        if with_history:
+            out["history"] = [
+                {
+                    "from": e.from_state,
+                    "to": e.to_state,
+                    "round": e.round,
+                    "occurred_at": e.occurred_at.isoformat(),
+                    "source": e.source.value,
+                    "note": e.note,
+                }
+                for e in self.events
+            ]
+        return out
+
+
+def dedupe_key(fields: ApplicationFields, applied_on: date | None) -> str:
+    """The identity of an application across re-imports: its job URL, else company + role + date."""
+    url = fields.job_url.strip()
+    if url:
+        url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+        _, _, rest = url.partition("://")
+        host, _, path = rest.partition("/")
+        return f"url:{host.lower().removeprefix('www.')}/{path}"
+    company = " ".join(fields.company.lower().split())
+    role = " ".join(fields.role.lower().split())
+    return f"cr:{company}|{role}|{applied_on.isoformat() if applied_on else ''}"

@@ -1,0 +1,114 @@
+"""Dates as people type them: ISO forms and a few natural ones ("yesterday", "3 days ago", "last friday").
+
+Kept small and exact on purpose: a date parser that guesses would put a rejection on the wrong day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from nextround.errors import UserError
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = {"day": 1, "week": 7}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")
+_IN = re.compile(r"^in\s+(\d+|[a-z]+)\s+(day|week|month|year)s?$")
+_LAST_WEEKDAY = re.compile(r"^(last|next|this)?\s*(" + "|".join(_WEEKDAYS) + r")$")
+_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+
+
+class DateParseError(UserError, ValueError):
+    """Text that is not a date we can read without guessing."""
+
+
+def _count(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    raise DateParseError(f"cannot read the number {token!r}")
+
+
+def _shift_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise DateParseError("date out of range")  # pragma: no cover - 28 always exists
+
+
+def _offset(today: date, amount: int, unit: str) -> date:
+    if unit in _UNITS:
+        return today + timedelta(days=amount * _UNITS[unit])
+    return _shift_months(today, amount * (12 if unit == "year" else 1))
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read a calendar date. Raises DateParseError with a message fit to show the user."""
+    value = " ".join(text.strip().lower().split())
+    if not value:
+        raise DateParseError("empty date")
+    if value == "today":
+        return today
+    if value == "yesterday":
+        return today - timedelta(days=1)
+    if value == "tomorrow":
+        return today + timedelta(days=1)
+    if match := _AGO.match(value):
+        return _offset(today, -_count(match.group(1)), match.group(2))
+    if match := _IN.match(value):
+        return _offset(today, _count(match.group(1)), match.group(2))
+    if match := _LAST_WEEKDAY.match(value):
+        which, name = match.group(1) or "last", match.group(2)
+        delta = (today.weekday() - _WEEKDAYS.index(name)) % 7
+        if which == "next":
+            return today + timedelta(days=(7 - delta) % 7 or 7)
+        if which == "this":
+            return today - timedelta(days=delta)
+        return today - timedelta(days=delta or 7)
+    if match := _DMY.match(value):
+        day_, month_, year_ = (int(g) for g in match.groups())
+        try:
+            return date(year_, month_, day_)
+        except ValueError as exc:
+            raise DateParseError(f"not a valid date: {text!r} ({exc})") from None
+    try:
+        return date.fromisoformat(value[:10]) if len(value) > 10 and value[10] in "t " else date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise DateParseError(
+        f"cannot read the date {text!r}; use YYYY-MM-DD, DD/MM/YYYY, 'today', 'yesterday', "
+        "'3 days ago' or 'last friday'"
+    )
+
+
+def parse_datetime(text: str, now: datetime) -> datetime:
+    """Like parse_date, but keeps a time when one is given (see day_to_moment for bare dates)."""
+    value = text.strip()
+    if len(value) > 10 and value[10] in "Tt ":
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise DateParseError(f"cannot read the date and time {text!r}") from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
+    return day_to_moment(parse_date(value, now.date()), now)
+
+
+def day_to_moment(day: date, now: datetime) -> datetime:
+    """A calendar day as a moment: now if it is today, else noon that day in `now`'s zone.
+
+    "Today" is now, so an event recorded today sorts after those recorded earlier; noon keeps another
+    day on the same calendar day in every time zone a user is likely to be in.
+    """
+    if day == now.date():
+        return now
+    return datetime.combine(day, time(12, 0), tzinfo=now.tzinfo)

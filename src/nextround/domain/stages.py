@@ -1,0 +1,207 @@
+"""The application stage machine.
+
+An application's history is an append-only list of stage events. Everything else — the current
+stage, whether it is closed, and the stage a rejection happened at — is derived from that list,
+so a rejection's place in the funnel can never be overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from nextround.errors import UserError
+
+
+class Stage(StrEnum):
+    SAVED = "saved"
+    APPLIED = "applied"
+    SCREENING = "screening"
+    ASSESSMENT = "assessment"
+    INTERVIEW = "interview"
+    FINAL = "final"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+
+
+class Outcome(StrEnum):
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    GHOSTED = "ghosted"
+
+
+class EventSource(StrEnum):
+    USER = "user"
+    IMPORT = "import"
+    AUTO = "auto"
+
+
+STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)
+# The buckets of `rejections_by_stage`: a rejection before any response counts as `application`.
+REJECTION_BUCKETS: tuple[str, ...] = ("application", "screening", "assessment", "interview", "final", "offer")
+
+
+class StageError(UserError, ValueError):
+    """A stage change that the stage machine does not allow."""
+
+
+def parse_stage(value: str) -> Stage:
+    try:
+        return Stage(value.strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in Stage)
+        raise StageError(f"unknown stage {value!r}; expected one of: {names}") from None
+
+
+def parse_outcome(value: str) -> Outcome:
+    try:
+        return Outcome(value.strip().lower())
+    except ValueError:
+        names = ", ".join(o.value for o in Outcome)
+        raise StageError(f"unknown outcome {value!r}; expected one of: {names}") from None
+
+
+def stage_rank(stage: Stage) -> int:
+    return STAGE_ORDER.index(stage)
+
+
+def rejection_bucket(stage: Stage) -> str:
+    """Where in the funnel a rejection at `stage` happened."""
+    if stage in (Stage.SAVED, Stage.APPLIED):
+        return "application"
+    if stage is Stage.ACCEPTED:
+        return "offer"
+    return stage.value
+
+
+@dataclass(frozen=True, slots=True)
+class StageEvent:
+    """One change of stage or outcome. `to_state` is a Stage value or an Outcome value."""
+
+    from_state: str | None
+    to_state: str
+    occurred_at: datetime
+    source: EventSource = EventSource.USER
+    round: int | None = None
+    note: str = ""
+
+    @property
+    def is_outcome(self) -> bool:
+        return self.to_state in _OUTCOME_VALUES
+
+
+_OUTCOME_VALUES = frozenset(o.value for o in Outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationState:
+    """What the event history says about an application right now."""
+
+    stage: Stage
+    outcome: Outcome | None
+    interview_round: int | None
+    closed_at: datetime | None
+    closed_at_stage: Stage | None
+    furthest_stage: Stage
+    first_response_at: datetime | None
+    last_activity_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def rejection_bucket(self) -> str | None:
+        """The funnel bucket of a rejection or ghosting; None if the application did not end that way."""
+        if self.outcome in (Outcome.REJECTED, Outcome.GHOSTED) and self.closed_at_stage is not None:
+            return rejection_bucket(self.closed_at_stage)
+        return None
+
+
+def ordered(events: Iterable[StageEvent]) -> list[StageEvent]:
+    # Python's sort is stable, so events recorded at the same instant keep their insertion order.
+    return sorted(events, key=lambda e: e.occurred_at)
+
+
+def derive_state(events: Sequence[StageEvent], initial: Stage = Stage.SAVED) -> ApplicationState:
+    """Replay the history. A stage move after a close reopens the application (the company came back)."""
+    stage = initial
+    outcome: Outcome | None = None
+    interview_round: int | None = None
+    closed_at: datetime | None = None
+    closed_at_stage: Stage | None = None
+    reached: set[Stage] = {initial}
+    first_response_at: datetime | None = None
+    last_activity_at: datetime | None = None
+    for event in ordered(events):
+        last_activity_at = event.occurred_at
+        if event.is_outcome:
+            outcome = Outcome(event.to_state)
+            closed_at = event.occurred_at
+            closed_at_stage = stage
+            if outcome is Outcome.REJECTED and first_response_at is None:
+                first_response_at = event.occurred_at
+            continue
+        new_stage = Stage(event.to_state)
+        if first_response_at is None and stage_rank(new_stage) > stage_rank(Stage.APPLIED) and Stage.APPLIED in reached:
+            first_response_at = event.occurred_at
+        stage = new_stage
+        reached.add(stage)
+        outcome = None
+        closed_at = None
+        closed_at_stage = None
+        if stage is Stage.INTERVIEW:
+            interview_round = event.round or (interview_round or 0) + 1
+    return ApplicationState(
+        stage=stage,
+        outcome=outcome,
+        interview_round=interview_round,
+        closed_at=closed_at,
+        closed_at_stage=closed_at_stage,
+        furthest_stage=max(reached, key=stage_rank),
+        first_response_at=first_response_at,
+        last_activity_at=last_activity_at,
+    )
+
+
+def check_move(state: ApplicationState, target: Stage, round_: int | None = None) -> None:
+    """Refuse moves that would make the history meaningless; everything else is the user's call."""
+    if round_ is not None:
+        if target is not Stage.INTERVIEW:
+            raise StageError("--round only applies to the interview stage")
+        if round_ < 1:
+            raise StageError("interview round must be 1 or more")
+    if target is Stage.SAVED and state.stage is not Stage.SAVED:
+        raise StageError("an application cannot go back to 'saved' once it has moved on")
+    if state.is_open and target is state.stage and target is not Stage.INTERVIEW:
+        raise StageError(f"application is already at stage '{target.value}'")
+
+
+def check_close(state: ApplicationState, outcome: Outcome) -> None:
+    if not state.is_open:
+        assert state.outcome is not None
+        raise StageError(f"application is already closed ({state.outcome.value})")
+    if state.stage is Stage.ACCEPTED:
+        raise StageError("an accepted application cannot be closed as " + outcome.value)
+
+
+def state_before(events: Sequence[StageEvent], moment: datetime) -> ApplicationState:
+    """The state as it was at `moment`, so a back-dated change is checked against its own past."""
+    return derive_state([e for e in events if e.occurred_at <= moment])
+
+
+def opening_events(
+    stage: Stage, applied_at: datetime | None, now: datetime, round_: int | None, source: EventSource
+) -> list[StageEvent]:
+    """The history of a newly added application: applied when it was, then at its stage now."""
+    if stage is Stage.SAVED:
+        return []
+    applied = applied_at or now
+    events = [StageEvent(Stage.SAVED.value, Stage.APPLIED.value, applied, source)]
+    if stage is not Stage.APPLIED:
+        at = max(now, applied)
+        round_value = round_ if stage is Stage.INTERVIEW else None
+        events.append(StageEvent(Stage.APPLIED.value, stage.value, at, source, round=round_value))
+    return events

@@ -1,0 +1,202 @@
+"""Use cases of the application tracker: add, edit, move, close, find the silent ones, count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from nextround.domain.applications import Application, ApplicationFields, dedupe_key
+from nextround.domain.ghosting import SilenceVerdict, silence
+from nextround.domain.stages import (
+    EventSource,
+    Outcome,
+    Stage,
+    StageError,
+    StageEvent,
+    check_close,
+    check_move,
+    derive_state,
+    opening_events,
+    state_before,
+)
+from nextround.domain.stats import funnel_stats
+from nextround.services.preferences import Preferences, load_preferences
+from nextround.services.workspace import Workspace
+from nextround.storage.repositories import ApplicationRepository
+
+# A stage change dated further ahead than this is a typo, not a plan (interviews are scheduled elsewhere).
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class SilentApplication:
+    application: Application
+    verdict: SilenceVerdict
+
+
+class ApplicationService:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(
+        self,
+        fields: ApplicationFields,
+        *,
+        stage: Stage = Stage.APPLIED,
+        applied_at: datetime | None = None,
+        round_: int | None = None,
+        note: str = "",
+    ) -> Application:
+        fields = fields.validated()
+        now = self.ws.now()
+        if applied_at is not None and applied_at > now + FUTURE_TOLERANCE:
+            raise StageError("the application date is in the future")
+        if round_ is not None and stage is not Stage.INTERVIEW:
+            raise StageError("--round only applies to the interview stage")
+        events = opening_events(stage, applied_at, now, round_, EventSource.USER)
+        if note and events:
+            events[-1] = replace(events[-1], note=note)
+        state = derive_state(events)
+        applied_on = (applied_at or now).date() if stage is not Stage.SAVED else None
+        with self.ws.db.write() as session:
+            repo = ApplicationRepository(session, self.ws.owner_id)
+            app_id = repo.add(
+                fields,
+                created_at=now,
+                applied_on=applied_on,
+                dedupe_key=dedupe_key(fields, applied_on),
+                state=state,
+            )
+            repo.add_events(((app_id, e) for e in events), now=now)
+            return repo.get(app_id)
+
+    def edit(self, application_id: int, changes: dict[str, Any]) -> Application:
+        with self.ws.db.write() as session:
+            repo = ApplicationRepository(session, self.ws.owner_id)
+            current = repo.get(application_id, with_events=False)
+            fields = replace(current.fields, **changes).validated()
+            repo.update_fields(application_id, fields, dedupe_key=dedupe_key(fields, current.applied_on))
+            return repo.get(application_id)
+
+    def delete(self, application_id: int) -> None:
+        with self.ws.db.write() as session:
+            ApplicationRepository(session, self.ws.owner_id).delete(application_id)
+
+    def move(
+        self,
+        application_id: int,
+        stage: Stage,
+        *,
+        round_: int | None = None,
+        at: datetime | None = None,
+        note: str = "",
+        source: EventSource = EventSource.USER,
+    ) -> Application:
+        def build(events: list[StageEvent], when: datetime) -> StageEvent:
+            before = state_before(events, when)
+            check_move(before, stage, round_)
+            round_value = None
+            if stage is Stage.INTERVIEW:
+                previous = before.interview_round if before.stage is Stage.INTERVIEW else None
+                round_value = round_ or (previous or 0) + 1
+            origin = before.outcome.value if before.outcome else before.stage.value
+            return StageEvent(origin, stage.value, when, source, round=round_value, note=note)
+
+        return self._append(application_id, at, build, set_applied_on=stage is Stage.APPLIED)
+
+    def close(
+        self,
+        application_id: int,
+        outcome: Outcome,
+        *,
+        at: datetime | None = None,
+        note: str = "",
+        source: EventSource = EventSource.USER,
+    ) -> Application:
+        def build(events: list[StageEvent], when: datetime) -> StageEvent:
+            before = state_before(events, when)
+            # A late reply turns a ghosting into a rejection; any other double close is a mistake.
+            if not (before.outcome is Outcome.GHOSTED and outcome is Outcome.REJECTED):
+                check_close(before, outcome)
+            origin = before.outcome.value if before.outcome else before.stage.value
+            return StageEvent(origin, outcome.value, when, source, note=note)
+
+        return self._append(application_id, at, build)
+
+    def _append(
+        self,
+        application_id: int,
+        at: datetime | None,
+        build: Any,
+        *,
+        set_applied_on: bool = False,
+    ) -> Application:
+        now = self.ws.now()
+        when = at or now
+        if when > now + FUTURE_TOLERANCE:
+            raise StageError("that date is in the future; record a stage change when it has happened")
+        with self.ws.db.write() as session:
+            repo = ApplicationRepository(session, self.ws.owner_id)
+            app = repo.get(application_id)
+            events = list(app.events)
+            event: StageEvent = build(events, when)
+            repo.add_events([(application_id, event)], now=now)
+            repo.set_state(application_id, derive_state([*events, event]))
+            if set_applied_on and app.applied_on is None:
+                repo.update_fields(application_id, app.fields, applied_on=when.date())
+            return repo.get(application_id)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, application_id: int) -> Application:
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).get(application_id)
+
+    def find(
+        self,
+        *,
+        stage: Stage | None = None,
+        outcome: Outcome | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+    ) -> list[Application]:
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).find(
+                stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
+            )
+
+    def silent(self, preferences: Preferences | None = None) -> list[SilentApplication]:
+        """Open applications that have been quiet longer than their stage's limit, longest first."""
+        prefs = preferences or self.preferences()
+        now = self.ws.now()
+        found = []
+        for app in self.find(open_only=True):
+            verdict = silence(app.state, now, prefs.ghost_days)
+            if verdict is not None and verdict.likely_ghosted:
+                found.append(SilentApplication(app, verdict))
+        return sorted(found, key=lambda s: -s.verdict.silent_days)
+
+    def confirm_ghosted(self, application_id: int, *, source: EventSource = EventSource.USER) -> Application:
+        app = self.get(application_id)
+        verdict = silence(app.state, self.ws.now(), self.preferences().ghost_days)
+        days = f" after {verdict.silent_days} days of silence" if verdict else ""
+        return self.close(application_id, Outcome.GHOSTED, note=f"no reply{days}", source=source)
+
+    def auto_close_silent(self) -> list[Application]:
+        """Close likely-ghosted applications, only if the user turned auto-close on."""
+        prefs = self.preferences()
+        if not prefs.auto_close_ghosted:
+            return []
+        return [self.confirm_ghosted(item.application.id, source=EventSource.AUTO) for item in self.silent(prefs)]
+
+    def stats(self) -> dict[str, Any]:
+        with self.ws.db.read() as session:
+            records = ApplicationRepository(session, self.ws.owner_id).funnel_records()
+        return funnel_stats(records)
+
+    def preferences(self) -> Preferences:
+        return load_preferences(self.ws)

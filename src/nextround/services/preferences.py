@@ -1,0 +1,82 @@
+"""The user's preferences: silence limits per stage and whether silent applications close themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nextround.domain.ghosting import DEFAULT_GHOST_DAYS, parse_limits
+from nextround.domain.stages import Stage
+from nextround.errors import UserError
+from nextround.services.workspace import Workspace
+from nextround.storage.repositories import SettingsRepository
+
+GHOST_PREFIX = "ghost_days."
+AUTO_CLOSE = "auto_close_ghosted"
+
+
+class PreferenceError(UserError, ValueError):
+    """A preference name or value we do not know how to use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    ghost_days: dict[Stage, int] = field(default_factory=lambda: dict(DEFAULT_GHOST_DAYS))
+    auto_close_ghosted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
+        out[AUTO_CLOSE] = self.auto_close_ghosted
+        return out
+
+
+def known_keys() -> list[str]:
+    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE]
+
+
+def _from_stored(stored: dict[str, Any]) -> Preferences:
+    raw = {k.removeprefix(GHOST_PREFIX): int(v) for k, v in stored.items() if k.startswith(GHOST_PREFIX)}
+    return Preferences(ghost_days=parse_limits(raw), auto_close_ghosted=bool(stored.get(AUTO_CLOSE, False)))
+
+
+def load_preferences(ws: Workspace) -> Preferences:
+    with ws.db.read() as session:
+        return _from_stored(SettingsRepository(session, ws.owner_id).all())
+
+
+def parse_value(key: str, raw: str) -> Any:
+    if key == AUTO_CLOSE:
+        lowered = raw.strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise PreferenceError(f"{key} must be on or off, not {raw!r}")
+    if key.startswith(GHOST_PREFIX):
+        try:
+            days = int(raw)
+        except ValueError:
+            raise PreferenceError(f"{key} must be a number of days, not {raw!r}") from None
+        try:
+            parse_limits({key.removeprefix(GHOST_PREFIX): days})
+        except ValueError as exc:
+            raise PreferenceError(str(exc)) from None
+        return days
+    raise PreferenceError(f"unknown setting {key!r}; known settings: {', '.join(known_keys())}")
+
+
+def set_preference(ws: Workspace, key: str, raw: str) -> Preferences:
+    value = parse_value(key, raw)
+    with ws.db.write() as session:
+        repo = SettingsRepository(session, ws.owner_id)
+        repo.set(key, value)
+        return _from_stored(repo.all())
+
+
+def reset_preference(ws: Workspace, key: str) -> Preferences:
+    if key not in known_keys():
+        raise PreferenceError(f"unknown setting {key!r}; known settings: {', '.join(known_keys())}")
+    with ws.db.write() as session:
+        repo = SettingsRepository(session, ws.owner_id)
+        repo.unset(key)
+        return _from_stored(repo.all())

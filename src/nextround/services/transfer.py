@@ -1,0 +1,398 @@
+"""Imports, exports, backups. Each import is one transaction: it lands whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete
+
+from nextround import __version__
+from nextround.domain.applications import FIELD_NAMES, Application, ApplicationFields, dedupe_key
+from nextround.domain.stages import (
+    EventSource,
+    Outcome,
+    Stage,
+    StageEvent,
+    derive_state,
+    opening_events,
+)
+from nextround.errors import UserError
+from nextround.integrations.files import check_size, decode
+from nextround.integrations.tabular import ImportedApplication, ImportFileError
+from nextround.services.workspace import Workspace
+from nextround.storage.db import HEAD_REVISION, Database
+from nextround.storage.repositories import (
+    ApplicationRepository,
+    SettingsRepository,
+    fields_to_columns,
+    state_to_columns,
+)
+from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
+
+EXPORT_FORMAT = "nextround-export"
+EXPORT_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class TransferError(UserError, ValueError):
+    """An export or backup that cannot be written or read back."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: int
+    duplicates: int
+    total: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"added": self.added, "duplicates": self.duplicates, "total": self.total}
+
+
+def _history(item: ImportedApplication, now: datetime) -> list[StageEvent]:
+    """A plausible history for a row that only says where it ended: all steps on the day applied."""
+    applied_at = item.applied_at or now
+    events = opening_events(item.stage, applied_at, applied_at, None, EventSource.IMPORT)
+    if item.outcome is not None:
+        closed_at = applied_at
+        if item.closed_on is not None:
+            closed_at = max(applied_at, datetime.combine(item.closed_on, time(12, 0), tzinfo=applied_at.tzinfo))
+        origin = events[-1].to_state if events else Stage.SAVED.value
+        events.append(StageEvent(origin, item.outcome.value, closed_at, EventSource.IMPORT))
+    return events
+
+
+def import_applications(ws: Workspace, items: Sequence[ImportedApplication]) -> ImportReport:
+    """Store parsed rows, skipping ones already present (by job URL, else company + role + date)."""
+    now = ws.now()
+    with ws.db.write() as session:
+        repo = ApplicationRepository(session, ws.owner_id)
+        seen = repo.dedupe_keys()
+        rows: list[dict[str, Any]] = []
+        histories: list[list[StageEvent]] = []
+        for item in items:
+            applied_on = item.applied_at.date() if item.applied_at and item.stage is not Stage.SAVED else None
+            key = dedupe_key(item.fields, applied_on)
+            if key in seen:
+                continue
+            seen.add(key)
+            history = _history(item, now)
+            rows.append(
+                {
+                    **fields_to_columns(item.fields),
+                    **state_to_columns(derive_state(history)),
+                    "created_at": now,
+                    "applied_on": applied_on,
+                    "dedupe_key": key,
+                }
+            )
+            histories.append(history)
+        ids = repo.add_many(rows)
+        repo.add_events(((app_id, e) for app_id, events in zip(ids, histories, strict=True) for e in events), now=now)
+    return ImportReport(added=len(rows), duplicates=len(items) - len(rows), total=len(items))
+
+
+# -- JSON: lossless, every table the person owns ------------------------------------------------
+
+
+def _event_to_json(event: StageEvent) -> dict[str, Any]:
+    return {
+        "from": event.from_state,
+        "to": event.to_state,
+        "round": event.round,
+        "occurred_at": event.occurred_at.isoformat(),
+        "source": event.source.value,
+        "note": event.note,
+    }
+
+
+def export_data(ws: Workspace) -> dict[str, Any]:
+    with ws.db.read() as session:
+        repo = ApplicationRepository(session, ws.owner_id)
+        events = repo.events_by_application()
+        apps = repo.find()
+        settings = SettingsRepository(session, ws.owner_id).all()
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "schema": HEAD_REVISION,
+        "app_version": __version__,
+        "exported_at": ws.now().isoformat(),
+        "applications": [
+            {
+                "id": app.id,
+                "fields": app.fields.to_dict(),
+                "created_at": app.created_at.isoformat(),
+                "applied_on": app.applied_on.isoformat() if app.applied_on else None,
+                "events": [_event_to_json(e) for e in events.get(app.id, [])],
+            }
+            for app in apps
+        ],
+        "settings": settings,
+    }
+
+
+def export_json(ws: Workspace, path: Path) -> int:
+    data = export_data(ws)
+    _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
+    return len(data["applications"])
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a crash never leaves half an export."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise TransferError(f"{path} is a folder; give a file name")
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
+    ) as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    temporary.replace(path)
+
+
+def _parse_moment(value: Any, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ImportFileError(f"{where}: not an ISO date-time: {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _fields_from_json(raw: dict[str, Any], where: str) -> ApplicationFields:
+    from nextround.domain.applications import parse_channel, parse_work_model
+
+    unknown = set(raw) - set(FIELD_NAMES)
+    if unknown:
+        raise ImportFileError(f"{where}: unknown field(s): {', '.join(sorted(unknown))}")
+    values = dict(raw)
+    try:
+        if values.get("source"):
+            values["source"] = parse_channel(values["source"])
+        if values.get("work_model"):
+            values["work_model"] = parse_work_model(values["work_model"])
+        values["tags"] = tuple(values.get("tags") or ())
+        for name in ("company", "role"):
+            values.setdefault(name, "")
+        return ApplicationFields(**values).validated()
+    except (TypeError, UserError) as exc:
+        raise ImportFileError(f"{where}: {exc}") from None
+
+
+def _events_from_json(raw: list[Any], where: str) -> list[StageEvent]:
+    valid = {s.value for s in Stage} | {o.value for o in Outcome}
+    events = []
+    for n, item in enumerate(raw, start=1):
+        spot = f"{where}, event {n}"
+        if not isinstance(item, dict) or item.get("to") not in valid:
+            raise ImportFileError(f"{spot}: not a stage event")
+        try:
+            source = EventSource(item.get("source", "import"))
+        except ValueError:
+            raise ImportFileError(f"{spot}: unknown source {item.get('source')!r}") from None
+        events.append(
+            StageEvent(
+                from_state=item.get("from"),
+                to_state=item["to"],
+                occurred_at=_parse_moment(item.get("occurred_at"), spot),
+                source=source,
+                round=item.get("round"),
+                note=str(item.get("note") or ""),
+            )
+        )
+    return events
+
+
+def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
+    check_size(path, max_bytes)
+    text = decode(path.read_bytes(), str(path))
+    if not text.strip():
+        raise ImportFileError(f"{path} is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ImportFileError(f"{path} is not a nextround JSON export")
+    if data.get("version", 0) > EXPORT_VERSION:
+        raise ImportFileError(f"{path} comes from a newer nextround; upgrade to import it")
+    return data
+
+
+def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = False) -> ImportReport:
+    """Load an export. Validates everything first, then writes in one transaction."""
+    prepared: list[tuple[dict[str, Any], list[StageEvent]]] = []
+    for n, raw in enumerate(data.get("applications") or [], start=1):
+        where = f"application {n}" + (f" (id {raw.get('id')})" if isinstance(raw, dict) else "")
+        if not isinstance(raw, dict):
+            raise ImportFileError(f"{where}: not an object")
+        fields = _fields_from_json(raw.get("fields") or {}, where)
+        events = _events_from_json(raw.get("events") or [], where)
+        applied_on = date.fromisoformat(raw["applied_on"]) if raw.get("applied_on") else None
+        row = {
+            **fields_to_columns(fields),
+            **state_to_columns(derive_state(events)),
+            "created_at": _parse_moment(raw.get("created_at") or ws.now().isoformat(), where),
+            "applied_on": applied_on,
+            "dedupe_key": dedupe_key(fields, applied_on),
+        }
+        prepared.append((row, events))
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise ImportFileError("settings: not an object")
+    now = ws.now()
+    with ws.db.write() as session:
+        if replace_all:
+            _delete_owned(session, ws.owner_id)
+        repo = ApplicationRepository(session, ws.owner_id)
+        seen = repo.dedupe_keys()
+        fresh = []
+        for row, events in prepared:
+            if row["dedupe_key"] in seen:
+                continue
+            seen.add(row["dedupe_key"])
+            fresh.append((row, events))
+        ids = repo.add_many([row for row, _ in fresh])
+        repo.add_events(((app_id, e) for app_id, (_, events) in zip(ids, fresh, strict=True) for e in events), now=now)
+        settings_repo = SettingsRepository(session, ws.owner_id)
+        for key, value in settings.items():
+            settings_repo.set(str(key), value)
+    return ImportReport(added=len(fresh), duplicates=len(prepared) - len(fresh), total=len(prepared))
+
+
+def _delete_owned(session: Any, owner_id: int) -> None:
+    for table in (StageEventRow, ApplicationRow, UserSetting):
+        session.execute(delete(table).where(table.owner_id == owner_id))
+
+
+# -- CSV: one row per application, its history readable by a person ------------------------------
+
+CSV_COLUMNS = (
+    "id", "company", "role", "applied_on", "stage", "outcome", "rejected_at_stage", "closed_on",
+    "history", "source", "source_detail", "job_url", "location", "work_model", "seniority",
+    "salary_min", "salary_max", "currency", "cv_version", "tags", "excitement", "contact_email", "notes",
+)  # fmt: skip
+
+
+def history_text(app: Application) -> str:
+    """`2024-10-03 applied; 2024-10-10 screening; 2024-10-20 rejected` — proof of activity with dates."""
+    parts = []
+    for event in app.events:
+        label = event.to_state + (f" (round {event.round})" if event.round else "")
+        parts.append(f"{event.occurred_at.astimezone().date().isoformat()} {label}")
+    return "; ".join(parts)
+
+
+def export_csv(ws: Workspace, path: Path) -> int:
+    with ws.db.read() as session:
+        repo = ApplicationRepository(session, ws.owner_id)
+        events = repo.events_by_application()
+        apps = [
+            Application(a.id, a.fields, a.created_at, a.applied_on, a.state, tuple(events.get(a.id, ())))
+            for a in repo.find()
+        ]
+    buffer = _CsvBuffer()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for app in apps:
+        row = app.to_dict(with_history=False)
+        row["history"] = history_text(app)
+        row["tags"] = ", ".join(app.fields.tags)
+        writer.writerow({k: "" if row.get(k) is None else row[k] for k in CSV_COLUMNS})
+    _write_atomically(path, buffer.text())
+    return len(apps)
+
+
+class _CsvBuffer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# -- Backup and restore ---------------------------------------------------------------------------
+
+
+def _sqlite_path(db: Database) -> Path:
+    database = db.engine.url.database
+    if not database or database == ":memory:":
+        raise TransferError("this database lives in memory; there is nothing on disk to back up")
+    return Path(database)
+
+
+def backup(ws: Workspace, path: Path) -> str:
+    """SQLite: a consistent online copy of the database file. PostgreSQL: a JSON export."""
+    path = path.expanduser()
+    if ws.db.dialect != "sqlite":
+        export_json(ws, path)
+        return "json"
+    if path.is_dir():
+        raise TransferError(f"{path} is a folder; give a file name")
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+        temporary = Path(handle.name)
+    try:
+        _copy_sqlite(_sqlite_path(ws.db), temporary)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return "sqlite"
+
+
+def restore(ws: Workspace, path: Path) -> str:
+    """Replace this workspace's data with a backup (SQLite file or JSON export)."""
+    path = path.expanduser()
+    check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
+    with path.open("rb") as handle:
+        magic = handle.read(len(SQLITE_MAGIC))
+    if magic == SQLITE_MAGIC:
+        if ws.db.dialect != "sqlite":
+            raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
+        _restore_sqlite(ws, path)
+        return "sqlite"
+    import_data(ws, read_export(path, ws.settings.max_import_bytes), replace_all=True)
+    return "json"
+
+
+def _restore_sqlite(ws: Workspace, path: Path) -> None:
+    check = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = (
+            check.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+        )
+    except sqlite3.DatabaseError as exc:
+        raise TransferError(f"{path} is not a readable SQLite database ({exc})") from None
+    finally:
+        check.close()
+    if "applications" not in tables or revision is None:
+        raise TransferError(f"{path} is an SQLite file but not a nextround backup")
+    target_path = _sqlite_path(ws.db)
+    ws.db.dispose()
+    # Keep what was there, in case the user restored the wrong file.
+    _copy_sqlite(target_path, target_path.with_suffix(".before-restore.db"))
+    _copy_sqlite(path, target_path)
+    ws.db.migrate()
+
+
+def _copy_sqlite(source_path: Path, target_path: Path) -> None:
+    """SQLite's online backup: a consistent copy even while another process has the file open."""
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(target_path)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        source.close()
+        target.close()

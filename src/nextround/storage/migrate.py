@@ -1,0 +1,29 @@
+"""Alembic, driven from code: the package carries its migrations, no alembic.ini needed."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+SCRIPT_LOCATION = "nextround.storage:migrations"
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def script_head() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()

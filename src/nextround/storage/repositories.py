@@ -1,0 +1,299 @@
+"""Queries, always scoped to one owner. No query in nextround reads another person's rows.
+
+Repositories turn rows into domain objects and back; the services decide what to do with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
+from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
+from nextround.domain.stats import FunnelRecord
+from nextround.errors import UserError
+from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
+
+
+class NotFoundError(UserError, LookupError):
+    """An id that does not exist for this owner (whether or not another owner has it)."""
+
+
+def _fields_from_row(row: ApplicationRow) -> ApplicationFields:
+    return ApplicationFields(
+        company=row.company,
+        role=row.role,
+        seniority=row.seniority,
+        job_url=row.job_url,
+        source=Channel(row.source) if row.source else None,
+        source_detail=row.source_detail,
+        location=row.location,
+        work_model=WorkModel(row.work_model) if row.work_model else None,
+        salary_min=row.salary_min,
+        salary_max=row.salary_max,
+        currency=row.currency,
+        jd_text=row.jd_text,
+        cv_version=row.cv_version,
+        tags=tuple(row.tags or ()),
+        excitement=row.excitement,
+        notes=row.notes,
+        contact_email=row.contact_email,
+        contact_phone=row.contact_phone,
+        screening_answers=row.screening_answers,
+    )
+
+
+def _state_from_row(row: ApplicationRow) -> ApplicationState:
+    return ApplicationState(
+        stage=Stage(row.stage),
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        interview_round=row.interview_round,
+        closed_at=row.closed_at,
+        closed_at_stage=Stage(row.closed_at_stage) if row.closed_at_stage else None,
+        furthest_stage=Stage(row.furthest_stage),
+        first_response_at=row.first_response_at,
+        last_activity_at=row.last_activity_at,
+    )
+
+
+def _event_from_row(row: StageEventRow) -> StageEvent:
+    return StageEvent(
+        from_state=row.from_state,
+        to_state=row.to_state,
+        occurred_at=row.occurred_at,
+        source=EventSource(row.source),
+        round=row.round,
+        note=row.note,
+    )
+
+
+def fields_to_columns(fields: ApplicationFields) -> dict[str, Any]:
+    values = fields.to_dict()
+    values["source"] = fields.source.value if fields.source else None
+    values["work_model"] = fields.work_model.value if fields.work_model else None
+    return values
+
+
+def state_to_columns(state: ApplicationState) -> dict[str, Any]:
+    return {
+        "stage": state.stage.value,
+        "outcome": state.outcome.value if state.outcome else None,
+        "interview_round": state.interview_round,
+        "furthest_stage": state.furthest_stage.value,
+        "closed_at": state.closed_at,
+        "closed_at_stage": state.closed_at_stage.value if state.closed_at_stage else None,
+        "first_response_at": state.first_response_at,
+        "last_activity_at": state.last_activity_at,
+    }
+
+
+class ApplicationRepository:
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+
+    def _row(self, application_id: int) -> ApplicationRow:
+        row = self.session.scalar(
+            select(ApplicationRow).where(ApplicationRow.id == application_id, ApplicationRow.owner_id == self.owner_id)
+        )
+        if row is None:
+            raise NotFoundError(f"no application with id {application_id}")
+        return row
+
+    def add(
+        self,
+        fields: ApplicationFields,
+        *,
+        created_at: datetime,
+        applied_on: date | None,
+        dedupe_key: str,
+        state: ApplicationState,
+    ) -> int:
+        row = ApplicationRow(
+            owner_id=self.owner_id,
+            created_at=created_at,
+            applied_on=applied_on,
+            dedupe_key=dedupe_key,
+            **fields_to_columns(fields),
+            **state_to_columns(state),
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def add_many(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert many applications in one statement (imports); each dict holds every column but id/owner."""
+        if not rows:
+            return []
+        statement = insert(ApplicationRow).returning(ApplicationRow.id, sort_by_parameter_order=True)
+        return list(self.session.scalars(statement, [{"owner_id": self.owner_id, **values} for values in rows]))
+
+    def update_fields(self, application_id: int, fields: ApplicationFields, **extra: Any) -> None:
+        row = self._row(application_id)
+        for name, value in {**fields_to_columns(fields), **extra}.items():
+            setattr(row, name, value)
+
+    def set_state(self, application_id: int, state: ApplicationState) -> None:
+        row = self._row(application_id)
+        for name, value in state_to_columns(state).items():
+            setattr(row, name, value)
+
+    def delete(self, application_id: int) -> None:
+        self._row(application_id)
+        self.session.execute(
+            delete(StageEventRow).where(
+                StageEventRow.application_id == application_id, StageEventRow.owner_id == self.owner_id
+            )
+        )
+        self.session.execute(
+            delete(ApplicationRow).where(ApplicationRow.id == application_id, ApplicationRow.owner_id == self.owner_id)
+        )
+
+    def exists(self, application_id: int) -> bool:
+        self._row(application_id)
+        return True
+
+    def get(self, application_id: int, *, with_events: bool = True) -> Application:
+        row = self._row(application_id)
+        events = tuple(self.events(application_id)) if with_events else ()
+        return self._to_domain(row, events)
+
+    @staticmethod
+    def _to_domain(row: ApplicationRow, events: tuple[StageEvent, ...] = ()) -> Application:
+        return Application(
+            id=row.id,
+            fields=_fields_from_row(row),
+            created_at=row.created_at,
+            applied_on=row.applied_on,
+            state=_state_from_row(row),
+            events=events,
+        )
+
+    def find(
+        self,
+        *,
+        stage: Stage | None = None,
+        outcome: Outcome | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+    ) -> list[Application]:
+        query = select(ApplicationRow).where(ApplicationRow.owner_id == self.owner_id)
+        if stage is not None:
+            query = query.where(ApplicationRow.stage == stage.value)
+        if outcome is not None:
+            query = query.where(ApplicationRow.outcome == outcome.value)
+        if open_only:
+            query = query.where(ApplicationRow.outcome.is_(None))
+        if closed_only:
+            query = query.where(ApplicationRow.outcome.is_not(None))
+        if company:
+            query = query.where(func.lower(ApplicationRow.company).contains(company.lower()))
+        query = query.order_by(ApplicationRow.id)
+        return [self._to_domain(row) for row in self.session.scalars(query)]
+
+    def count(self) -> int:
+        return (
+            self.session.scalar(
+                select(func.count()).select_from(ApplicationRow).where(ApplicationRow.owner_id == self.owner_id)
+            )
+            or 0
+        )
+
+    def events(self, application_id: int) -> list[StageEvent]:
+        rows = self.session.scalars(
+            select(StageEventRow)
+            .where(StageEventRow.application_id == application_id, StageEventRow.owner_id == self.owner_id)
+            .order_by(StageEventRow.occurred_at, StageEventRow.id)
+        )
+        return [_event_from_row(row) for row in rows]
+
+    def events_by_application(self) -> dict[int, list[StageEvent]]:
+        rows = self.session.scalars(
+            select(StageEventRow)
+            .where(StageEventRow.owner_id == self.owner_id)
+            .order_by(StageEventRow.application_id, StageEventRow.occurred_at, StageEventRow.id)
+        )
+        grouped: dict[int, list[StageEvent]] = {}
+        for row in rows:
+            grouped.setdefault(row.application_id, []).append(_event_from_row(row))
+        return grouped
+
+    def add_events(self, events: Iterable[tuple[int, StageEvent]], *, now: datetime) -> None:
+        """Append events, given as (application id, event) pairs, in one statement."""
+        values = [
+            {
+                "owner_id": self.owner_id,
+                "application_id": application_id,
+                "from_state": e.from_state,
+                "to_state": e.to_state,
+                "round": e.round,
+                "occurred_at": e.occurred_at,
+                "source": e.source.value,
+                "note": e.note,
+                "created_at": now,
+            }
+            for application_id, e in events
+        ]
+        if values:
+            self.session.execute(insert(StageEventRow), values)
+
+    def dedupe_keys(self) -> set[str]:
+        return set(
+            self.session.scalars(
+                select(ApplicationRow.dedupe_key).where(
+                    ApplicationRow.owner_id == self.owner_id, ApplicationRow.dedupe_key != ""
+                )
+            )
+        )
+
+    def funnel_records(self) -> list[FunnelRecord]:
+        rows = self.session.execute(
+            select(
+                ApplicationRow.source,
+                ApplicationRow.applied_on,
+                ApplicationRow.furthest_stage,
+                ApplicationRow.outcome,
+                ApplicationRow.closed_at_stage,
+                ApplicationRow.first_response_at,
+            ).where(ApplicationRow.owner_id == self.owner_id)
+        )
+        return [
+            FunnelRecord(
+                source=source,
+                applied_on=applied_on,
+                furthest_stage=Stage(furthest),
+                outcome=Outcome(outcome) if outcome else None,
+                closed_at_stage=Stage(closed_at_stage) if closed_at_stage else None,
+                first_response_at=first_response_at,
+            )
+            for source, applied_on, furthest, outcome, closed_at_stage, first_response_at in rows
+        ]
+
+
+class SettingsRepository:
+    """Per-owner preferences (silence limits, auto-close), stored as small JSON values."""
+
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+
+    def all(self) -> dict[str, Any]:
+        rows = self.session.scalars(select(UserSetting).where(UserSetting.owner_id == self.owner_id))
+        return {row.key: row.value.get("v") for row in rows}
+
+    def set(self, key: str, value: Any) -> None:
+        row = self.session.scalar(
+            select(UserSetting).where(UserSetting.owner_id == self.owner_id, UserSetting.key == key)
+        )
+        if row is None:
+            self.session.add(UserSetting(owner_id=self.owner_id, key=key, value={"v": value}))
+        else:
+            row.value = {"v": value}
+
+    def unset(self, key: str) -> None:
+        self.session.execute(delete(UserSetting).where(UserSetting.owner_id == self.owner_id, UserSetting.key == key))
