@@ -285,7 +285,7 @@ def list_(
     """List applications."""
     from nextround.domain.stages import parse_outcome, parse_stage
 
-    found = _service(ctx).find(
+    found = _service(ctx).summaries(
         stage=parse_stage(stage) if stage else None,
         outcome=parse_outcome(outcome) if outcome else None,
         open_only=open_,
@@ -293,7 +293,7 @@ def list_(
         company=company,
     )
     if as_json:
-        emit_json([a.to_dict(with_history=False) for a in found])
+        emit_json(found)
         return
     from nextround.cli.render import print_application_table
 

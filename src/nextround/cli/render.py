@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from rich.markup import escape
@@ -21,23 +22,27 @@ def _stage_label(app: Application) -> str:
     return label
 
 
-def print_application_table(apps: list[Application]) -> None:
+def print_application_table(rows: list[dict[str, Any]]) -> None:
+    """Listing rows as given by ApplicationService.summaries."""
     out = console()
-    if not apps:
+    if not rows:
         out.print("No applications match.")
         return
     table = Table(show_edge=False, pad_edge=False)
     for column in ("id", "company", "role", "stage", "applied", "last activity"):
         table.add_column(column, no_wrap=column in ("id", "applied"))
-    for app in apps:
-        last = app.state.last_activity_at
+    for row in rows:
+        stage = row["stage"] + (f" (round {row['interview_round']})" if row["stage"] == "interview" else "")
+        if row["outcome"]:
+            stage = f"{row['outcome']} at {stage}"
+        last = row["last_activity_at"]
         table.add_row(
-            str(app.id),
-            escape(app.fields.company),
-            escape(app.fields.role),
-            escape(_stage_label(app)),
-            app.applied_on.isoformat() if app.applied_on else "—",
-            last.astimezone().date().isoformat() if last else "—",
+            str(row["id"]),
+            escape(row["company"]),
+            escape(row["role"]),
+            escape(stage),
+            row["applied_on"] or "—",
+            datetime.fromisoformat(last).astimezone().date().isoformat() if last else "—",
         )
     out.print(table)
 

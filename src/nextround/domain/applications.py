@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from nextround.domain.stages import ApplicationState, StageEvent
+from nextround.domain.stages import ApplicationState, Stage, StageEvent, rejection_bucket
 from nextround.errors import UserError
 
 MAX_SHORT_TEXT = 300
@@ -209,6 +209,30 @@ class Application:
                 for e in self.events
             ]
         return out
+
+
+# What a listing shows: everything but the long texts and the history.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "id", "company", "role", "seniority", "job_url", "source", "source_detail", "location", "work_model",
+    "salary_min", "salary_max", "currency", "cv_version", "tags", "excitement", "created_at", "applied_on",
+    "stage", "outcome", "interview_round", "furthest_stage", "closed_at", "closed_at_stage", "last_activity_at",
+)  # fmt: skip
+
+
+def summary_to_dict(values: dict[str, Any]) -> dict[str, Any]:
+    """A stored listing row as JSON-ready values, with the same names and meanings as Application.to_dict."""
+    closed_at_stage = values.pop("closed_at_stage")
+    closed_at = values.pop("closed_at")
+    values["tags"] = list(values["tags"] or ())
+    values["rejected_at_stage"] = (
+        rejection_bucket(Stage(closed_at_stage)) if values["outcome"] in ("rejected", "ghosted") else None
+    )
+    values["closed_at_stage"] = closed_at_stage
+    values["closed_on"] = closed_at.date().isoformat() if closed_at else None
+    for name in ("created_at", "applied_on", "last_activity_at"):
+        if values[name] is not None:
+            values[name] = values[name].isoformat()
+    return values
 
 
 def dedupe_key(fields: ApplicationFields, applied_on: date | None) -> str:

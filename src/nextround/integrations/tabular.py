@@ -151,7 +151,10 @@ def parse_linkedin_date(value: str) -> datetime:
     month, day, year, hour, minute, half = match.groups()
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     hour_24 = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
-    return datetime(full_year, int(month), int(day), hour_24, int(minute))
+    try:
+        return datetime(full_year, int(month), int(day), hour_24, int(minute))
+    except ValueError as exc:
+        raise DateParseError(f"not a valid date: {value!r} ({exc})") from None
 
 
 def read_linkedin(path: Path, *, max_bytes: int, tz: Any) -> list[ImportedApplication]:

@@ -169,6 +169,21 @@ class ApplicationService:
                 stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
             )
 
+    def summaries(
+        self,
+        *,
+        stage: Stage | None = None,
+        outcome: Outcome | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Listing rows as JSON-ready dicts (no long texts, no history): fast for thousands."""
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).summaries(
+                stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
+            )
+
     def silent(self, preferences: Preferences | None = None) -> list[SilentApplication]:
         """Open applications that have been quiet longer than their stage's limit, longest first."""
         prefs = preferences or self.preferences()

@@ -1,0 +1,142 @@
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL, a clock we control.
+
+PostgreSQL is required: storage and service tests run on both engines, and a missing server fails
+the run instead of quietly testing less. Set NEXTROUND_TEST_DATABASES=sqlite to run SQLite only on
+a machine without PostgreSQL (CI never does).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from nextround.config import Settings
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from nextround.storage.tables import Base
+
+POSTGRES_URL = os.environ.get("NEXTROUND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+ENGINES = [e.strip() for e in os.environ.get("NEXTROUND_TEST_DATABASES", "sqlite,postgres").split(",") if e.strip()]
+ZONE = timezone(timedelta(hours=1))
+
+
+@dataclass
+class FakeClock:
+    """A clock the test moves by hand; starts on a fixed Wednesday in a non-UTC zone."""
+
+    current: datetime = datetime(2024, 11, 6, 10, 0, tzinfo=ZONE)
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file, copied for each test (much faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = Database.open(f"sqlite:///{path}")
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A database of our own on the PostgreSQL server, migrated once for the session."""
+    admin_url = make_url(POSTGRES_URL)
+    name = f"nextround_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # a missing server must fail the run, loudly
+        pytest.fail(
+            f"PostgreSQL is required for the storage and service tests but is not reachable at "
+            f"{admin_url.render_as_string(hide_password=True)}: {exc}. "
+            "Start it, set NEXTROUND_TEST_POSTGRES_URL, or run SQLite only with NEXTROUND_TEST_DATABASES=sqlite.",
+            pytrace=False,
+        )
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    db = Database.open(url)
+    db.dispose()
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = create_engine(url)
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """A fresh, empty, migrated database for this test."""
+    if request.param == "sqlite":
+        path = tmp_path / "nextround.db"
+        shutil.copyfile(sqlite_template, path)
+        return f"sqlite:///{path}"
+    if request.param == "postgres":
+        url: str = request.getfixturevalue("postgres_database")
+        _truncate_postgres(url)
+        return url
+    raise ValueError(f"unknown engine in NEXTROUND_TEST_DATABASES: {request.param}")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(home=tmp_path / "home", database_url=database_url)
+
+
+@pytest.fixture
+def workspace(settings: Settings, clock: FakeClock) -> Iterator[Workspace]:
+    db = Database.open(settings.database_url)
+    yield Workspace(db=db, owner_id=db.local_user_id(), settings=settings, clock=clock)
+    db.dispose()
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> dict[str, str]:
+    env = {"NEXTROUND_HOME": str(settings.home), "NEXTROUND_DATABASE_URL": settings.database_url}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+@pytest.fixture
+def cli(cli_env: dict[str, str]) -> Callable[..., Any]:
+    """Run `nextround ARGS...` in-process with Typer's runner; returns the result."""
+    from typer.testing import CliRunner
+
+    from nextround.cli.main import app
+
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Any:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return run

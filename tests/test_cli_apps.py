@@ -1,0 +1,180 @@
+"""The CLI through Typer's runner, and through a real subprocess for the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround import __version__
+
+Cli = Callable[..., Any]
+
+
+def add(cli: Cli, *args: str) -> dict[str, Any]:
+    result = cli("app", "add", *args, "--json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_version(cli: Cli) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"nextround {__version__}"
+
+
+def test_add_move_reject_show(cli: Cli, tmp_path: Path) -> None:
+    jd = tmp_path / "jd.txt"
+    jd.write_text("We need a baker who can laminate dough.\n", encoding="utf-8")
+    created = add(
+        cli, "--company", "Crumb & Co", "--role", "Baker", "--applied-on", "3 days ago", "--source", "referral",
+        "--jd-file", str(jd), "--excitement", "4", "--tags", "bread,early shifts", "--salary-min", "28000",
+        "--salary-max", "32000", "--currency", "gbp", "--work-model", "on-site",
+    )  # fmt: skip
+    app_id = str(created["id"])
+    assert created["stage"] == "applied"
+    assert created["jd_text"].startswith("We need a baker")
+    assert created["currency"] == "GBP"
+    assert created["work_model"] == "onsite"
+    assert created["tags"] == ["bread", "early shifts"]
+
+    assert cli("app", "move", app_id, "screening", "--on", "yesterday").exit_code == 0
+    assert cli("app", "move", app_id, "interview", "--round", "2").exit_code == 0
+    rejected = cli("app", "reject", app_id, "--reason", "another candidate")
+    assert rejected.exit_code == 0
+
+    shown = json.loads(cli("app", "show", app_id, "--json").stdout)
+    assert shown["outcome"] == "rejected"
+    assert shown["stage"] == "interview"
+    assert shown["interview_round"] == 2
+    assert shown["rejected_at_stage"] == "interview"
+    assert [h["to"] for h in shown["history"]] == ["applied", "screening", "interview", "rejected"]
+    assert shown["history"][-1]["note"] == "another candidate"
+
+    listed = json.loads(cli("app", "list", "--json").stdout)
+    assert [(a["id"], a["company"], a["role"], a["stage"], a["outcome"]) for a in listed] == [
+        (created["id"], "Crumb & Co", "Baker", "interview", "rejected")
+    ]
+    assert json.loads(cli("app", "list", "--stage", "applied", "--json").stdout) == []
+
+    stats = json.loads(cli("stats", "--json").stdout)
+    assert stats["rejections_by_stage"]["interview"] == 1
+    assert stats["by_source"]["referral"]["applied"] == 1
+
+
+def test_human_output_escapes_and_shows_the_timeline(cli: Cli) -> None:
+    created = add(cli, "--company", "[bold]Evil[/bold] Corp", "--role", "Nurse")
+    shown = cli("app", "show", str(created["id"]))
+    assert shown.exit_code == 0
+    assert "[bold]Evil[/bold] Corp" in shown.stdout
+    assert "saved → applied" in shown.stdout
+    listing = cli("app", "list")
+    assert "Nurse" in listing.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("app", "show", "999"), "no application with id 999"),
+        (("app", "move", "999", "interview"), "no application with id 999"),
+        (("app", "add", "--company", "A", "--role", "B", "--applied-on", "someday"), "cannot read the date"),
+        (("app", "add", "--company", "A", "--role", "B", "--excitement", "7"), "excitement must be between 1 and 5"),
+        (("app", "add", "--company", "A", "--role", "B", "--stage", "phone"), "unknown stage 'phone'"),
+        (("app", "add", "--company", "A", "--role", "B", "--source", "pigeon"), "unknown source 'pigeon'"),
+        (("app", "add", "--company", "A", "--role", "B", "--jd-file", "/nonexistent/jd.txt"), "no such file"),
+        (("app", "list", "--stage", "nope"), "unknown stage 'nope'"),
+        (("config", "set", "ghost_days.applied", "soon"), "must be a number of days"),
+    ],
+)
+def test_user_errors_are_one_line_with_a_nonzero_exit(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_bad_stage_move_is_refused(cli: Cli) -> None:
+    created = add(cli, "--company", "A", "--role", "B")
+    result = cli("app", "move", str(created["id"]), "applied")
+    assert result.exit_code == 1
+    assert "already at stage 'applied'" in result.stderr
+
+
+def test_silent_and_ghosted(cli: Cli) -> None:
+    old = add(cli, "--company", "Silent Inc", "--role", "Driver", "--applied-on", "30 days ago")
+    add(cli, "--company", "Fresh Inc", "--role", "Driver")
+    silent = json.loads(cli("app", "silent", "--json").stdout)
+    assert [a["company"] for a in silent["likely_ghosted"]] == ["Silent Inc"]
+    assert silent["likely_ghosted"][0]["silent_days"] >= 29
+    assert cli("app", "ghosted", str(old["id"])).exit_code == 0
+    shown = json.loads(cli("app", "show", str(old["id"]), "--json").stdout)
+    assert shown["outcome"] == "ghosted"
+    assert shown["rejected_at_stage"] == "application"
+    assert json.loads(cli("app", "silent", "--json").stdout)["likely_ghosted"] == []
+
+
+def test_config_round_trip(cli: Cli) -> None:
+    assert cli("config", "set", "ghost_days.interview", "14").exit_code == 0
+    values = json.loads(cli("config", "list", "--json").stdout)
+    assert values["ghost_days.interview"] == 14
+    assert cli("config", "reset", "ghost_days.interview").exit_code == 0
+    assert json.loads(cli("config", "list", "--json").stdout)["ghost_days.interview"] == 10
+
+
+def test_overview_guides_a_new_user_then_lists_next_steps(cli: Cli) -> None:
+    first = cli()
+    assert first.exit_code == 0
+    assert "No applications yet" in first.stdout
+    created = add(cli, "--company", "A", "--role", "B", "--applied-on", "40 days ago")
+    data = json.loads(cli("--json").stdout)
+    assert data["applications"] == 1
+    assert data["likely_ghosted"] == 1
+    assert any(step["command"] == f"nextround app ghosted {created['id']}" for step in data["next_steps"])
+
+
+def test_delete_asks_first(cli: Cli) -> None:
+    created = add(cli, "--company", "A", "--role", "B")
+    refused = cli("app", "delete", str(created["id"]), input="n\n")
+    assert refused.exit_code == 1
+    assert json.loads(cli("app", "list", "--json").stdout) != []
+    assert cli("app", "delete", str(created["id"]), "--yes").exit_code == 0
+    assert json.loads(cli("app", "list", "--json").stdout) == []
+
+
+def installed_command() -> list[str]:
+    script = Path(sys.executable).parent / "nextround"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "nextround"]
+
+
+def test_installed_command_in_a_real_process(cli_env: dict[str, str]) -> None:
+    env = {**os.environ, **cli_env}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*installed_command(), *args], capture_output=True, text=True, env=env, timeout=60)
+
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"nextround {__version__}"
+    created = run("app", "add", "--company", "Real Process Ltd", "--role", "Teacher", "--json")
+    assert created.returncode == 0, created.stderr
+    app_id = json.loads(created.stdout)["id"]
+    missing = run("app", "show", "4242")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "error: no application with id 4242"
+    listed = json.loads(run("app", "list", "--json").stdout)
+    assert [a["id"] for a in listed] == [app_id]
+    module = subprocess.run(
+        [sys.executable, "-m", "nextround", "--version"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert module.stdout.strip() == f"nextround {__version__}"

@@ -1,0 +1,51 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from nextround.domain.dates import DateParseError, day_to_moment, parse_date, parse_datetime
+
+TODAY = date(2024, 11, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-10-03", date(2024, 10, 3)),
+        ("2024-10-03T14:00:00", date(2024, 10, 3)),
+        ("03/10/2024", date(2024, 10, 3)),
+        ("today", TODAY),
+        ("Yesterday", date(2024, 11, 5)),
+        ("tomorrow", date(2024, 11, 7)),
+        ("3 days ago", date(2024, 11, 3)),
+        ("one week ago", date(2024, 10, 30)),
+        ("2 weeks ago", date(2024, 10, 23)),
+        ("a month ago", date(2024, 10, 6)),
+        ("1 year ago", date(2023, 11, 6)),
+        ("in 2 days", date(2024, 11, 8)),
+        ("last friday", date(2024, 11, 1)),
+        ("friday", date(2024, 11, 1)),
+        ("last wednesday", date(2024, 10, 30)),
+        ("this monday", date(2024, 11, 4)),
+        ("next monday", date(2024, 11, 11)),
+    ],
+)
+def test_parse_date(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_month_arithmetic_clamps_to_the_month_end() -> None:
+    assert parse_date("1 month ago", date(2024, 3, 31)) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["", "someday", "31/02/2024", "2024-13-01", "3 fortnights ago", "many days ago"])
+def test_bad_dates_raise_a_readable_error(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_date(text, TODAY)
+
+
+def test_parse_datetime_today_is_now_and_other_days_are_noon() -> None:
+    now = datetime(2024, 11, 6, 9, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert parse_datetime("today", now) == now
+    assert parse_datetime("yesterday", now) == datetime(2024, 11, 5, 12, tzinfo=now.tzinfo)
+    assert parse_datetime("2024-11-01T08:15", now) == datetime(2024, 11, 1, 8, 15, tzinfo=now.tzinfo)
+    assert day_to_moment(date(2024, 11, 6), now) == now

@@ -1,0 +1,171 @@
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from nextround.domain.applications import Channel, FieldError
+from nextround.domain.stages import EventSource, Outcome, Stage, StageError
+from nextround.services.applications import ApplicationService
+from nextround.services.preferences import PreferenceError, load_preferences, set_preference
+from nextround.services.workspace import Workspace
+from nextround.storage.repositories import NotFoundError
+from nextround.storage.tables import StageEventRow, User
+
+from .conftest import FakeClock
+from .factories import make_application, make_fields
+
+
+def test_add_records_the_application_and_its_opening_history(workspace: Workspace, clock: FakeClock) -> None:
+    applied_at = clock() - timedelta(days=3)
+    app = make_application(workspace, applied_at=applied_at, source=Channel.REFERRAL, tags=("Dream", "dream", "remote"))
+    assert app.id > 0
+    assert app.state.stage is Stage.APPLIED
+    assert app.applied_on == applied_at.date()
+    assert app.fields.tags == ("dream", "remote")
+    assert [(e.from_state, e.to_state) for e in app.events] == [("saved", "applied")]
+    assert app.events[0].occurred_at == applied_at
+    assert app.to_dict()["id"] == app.id
+
+
+def test_add_validates_fields(workspace: Workspace) -> None:
+    service = ApplicationService(workspace)
+    with pytest.raises(FieldError, match="company is required"):
+        service.add(make_fields(company="  "))
+    with pytest.raises(FieldError, match="excitement"):
+        service.add(make_fields(excitement=9))
+    with pytest.raises(FieldError, match="salary_min is greater"):
+        service.add(make_fields(salary_min=50_000, salary_max=40_000))
+    with pytest.raises(FieldError, match="currency"):
+        service.add(make_fields(currency="euros"))
+    assert service.find() == []
+
+
+def test_the_stage_a_rejection_happened_at_is_never_lost(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=20))
+    service.move(app.id, Stage.SCREENING, at=clock() - timedelta(days=15))
+    service.move(app.id, Stage.INTERVIEW, at=clock() - timedelta(days=10))
+    service.move(app.id, Stage.INTERVIEW, at=clock() - timedelta(days=5))
+    rejected = service.close(app.id, Outcome.REJECTED, note="chose someone with more sourdough experience")
+    assert rejected.state.outcome is Outcome.REJECTED
+    assert rejected.state.rejection_bucket == "interview"
+    assert rejected.state.interview_round == 2
+    assert rejected.to_dict()["rejected_at_stage"] == "interview"
+    # Edits to the facts never touch the history.
+    edited = service.edit(app.id, {"notes": "Lovely team."})
+    assert edited.state.rejection_bucket == "interview"
+    assert [e.to_state for e in edited.events] == ["applied", "screening", "interview", "interview", "rejected"]
+    assert service.stats()["rejections_by_stage"]["interview"] == 1
+
+
+def test_backdated_moves_are_checked_against_their_own_past(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=10))
+    service.move(app.id, Stage.INTERVIEW, at=clock() - timedelta(days=2))
+    # The screening call the user forgot to log, a week ago.
+    moved = service.move(app.id, Stage.SCREENING, at=clock() - timedelta(days=7))
+    assert moved.state.stage is Stage.INTERVIEW
+    assert [(e.from_state, e.to_state) for e in moved.events][1] == ("applied", "screening")
+    assert moved.state.first_response_at == clock() - timedelta(days=7)
+
+
+def test_bad_moves_are_refused_and_write_nothing(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace)
+    with pytest.raises(StageError, match="already at stage"):
+        service.move(app.id, Stage.APPLIED)
+    with pytest.raises(StageError, match="future"):
+        service.move(app.id, Stage.SCREENING, at=clock() + timedelta(days=2))
+    with pytest.raises(NotFoundError):
+        service.move(app.id + 100, Stage.SCREENING)
+    service.close(app.id, Outcome.WITHDRAWN)
+    with pytest.raises(StageError, match="already closed"):
+        service.close(app.id, Outcome.REJECTED)
+    assert len(service.get(app.id).events) == 2
+
+
+def test_a_late_reply_turns_ghosted_into_rejected(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=40))
+    service.close(app.id, Outcome.GHOSTED, at=clock() - timedelta(days=5))
+    rejected = service.close(app.id, Outcome.REJECTED)
+    assert rejected.state.outcome is Outcome.REJECTED
+    assert rejected.state.rejection_bucket == "application"
+
+
+def test_silent_applications_are_suggested_not_closed(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    quiet = make_application(workspace, company="Quiet Ltd", applied_at=clock() - timedelta(days=22))
+    make_application(workspace, company="Recent Ltd", applied_at=clock() - timedelta(days=5))
+    interviewed = make_application(workspace, company="Talky plc", applied_at=clock() - timedelta(days=30))
+    service.move(interviewed.id, Stage.INTERVIEW, at=clock() - timedelta(days=11))
+
+    silent = service.silent()
+    assert [s.application.fields.company for s in silent] == ["Quiet Ltd", "Talky plc"]
+    assert silent[0].verdict.limit_days == 21
+    assert silent[1].verdict.limit_days == 10
+    assert service.auto_close_silent() == []  # off by default: nothing closes without the user
+    assert service.get(quiet.id).state.is_open
+
+    confirmed = service.confirm_ghosted(quiet.id)
+    assert confirmed.state.outcome is Outcome.GHOSTED
+    assert "22 days" in confirmed.events[-1].note
+
+
+def test_limits_are_configurable_and_auto_close_is_opt_in(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=22))
+    set_preference(workspace, "ghost_days.applied", "30")
+    assert service.silent() == []
+    set_preference(workspace, "ghost_days.applied", "14")
+    set_preference(workspace, "auto_close_ghosted", "on")
+    closed = service.auto_close_silent()
+    assert [a.id for a in closed] == [app.id]
+    assert closed[0].events[-1].source is EventSource.AUTO
+    assert load_preferences(workspace).ghost_days[Stage.APPLIED] == 14
+    with pytest.raises(PreferenceError):
+        set_preference(workspace, "ghost_days.saved", "3")
+    with pytest.raises(PreferenceError):
+        set_preference(workspace, "ghost_days.applied", "0")
+    with pytest.raises(PreferenceError):
+        set_preference(workspace, "colour", "blue")
+
+
+def test_every_query_is_scoped_to_its_owner(workspace: Workspace) -> None:
+    mine = make_application(workspace, company="Mine")
+    with workspace.db.write() as session:
+        other_user = User(username="someone-else", created_at=workspace.now())
+        session.add(other_user)
+        session.flush()
+        other_id = other_user.id
+    other = Workspace(db=workspace.db, owner_id=other_id, settings=workspace.settings, clock=workspace.clock)
+    theirs = make_application(other, company="Theirs")
+    assert [a.fields.company for a in ApplicationService(workspace).find()] == ["Mine"]
+    assert [a.fields.company for a in ApplicationService(other).find()] == ["Theirs"]
+    with pytest.raises(NotFoundError):
+        ApplicationService(workspace).get(theirs.id)
+    with pytest.raises(NotFoundError):
+        ApplicationService(other).move(mine.id, Stage.SCREENING)
+    assert ApplicationService(other).stats()["applications"] == 1
+
+
+def test_delete_removes_history_too(workspace: Workspace) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace)
+    service.move(app.id, Stage.SCREENING)
+    service.delete(app.id)
+    with workspace.db.read() as session:
+        assert session.scalars(select(StageEventRow)).all() == []
+    with pytest.raises(NotFoundError):
+        service.get(app.id)
+
+
+def test_filters(workspace: Workspace) -> None:
+    service = ApplicationService(workspace)
+    a = make_application(workspace, company="Acme")
+    make_application(workspace, company="Globex", stage=Stage.INTERVIEW)
+    service.close(a.id, Outcome.REJECTED)
+    assert [x.fields.company for x in service.find(stage=Stage.INTERVIEW)] == ["Globex"]
+    assert [x.fields.company for x in service.find(outcome=Outcome.REJECTED)] == ["Acme"]
+    assert [x.fields.company for x in service.find(open_only=True)] == ["Globex"]
+    assert [x.fields.company for x in service.find(company="glob")] == ["Globex"]

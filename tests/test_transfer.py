@@ -1,0 +1,268 @@
+"""Imports land whole or not at all; exports are lossless; backups restore."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround.domain.stages import Outcome, Stage
+from nextround.integrations.tabular import ImportFileError, parse_linkedin_date, read_generic_csv, read_linkedin
+from nextround.services.applications import ApplicationService
+from nextround.services.preferences import set_preference
+from nextround.services.transfer import (
+    backup,
+    export_csv,
+    export_data,
+    export_json,
+    import_applications,
+    import_data,
+    read_export,
+    restore,
+)
+from nextround.services.workspace import Workspace
+
+from .conftest import ZONE
+from .factories import make_application
+
+Cli = Callable[..., Any]
+LINKEDIN_HEADER = [
+    "Application Date", "Contact Email", "Contact Phone Number", "Company Name", "Job Title", "Job Url",
+    "Resume Name", "Question And Answers",
+]  # fmt: skip
+
+
+def linkedin_file(path: Path, rows: list[list[str]]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(LINKEDIN_HEADER)
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+SAMPLE_ROWS = [
+    ["10/3/24, 2:15 PM", "jo@acme.test", "+44 20 7946 0000", "Acme", "Support Engineer",
+     "https://www.linkedin.com/jobs/view/3999999901/", "cv-support-v3.pdf",
+     'Years of experience with "Zendesk"?: 3\nWilling to relocate?: No, but "hybrid" is fine'],
+    ["9/28/24, 9:05 AM", "", "", "Globex", "Warehouse Operative", "", "cv-general.pdf", ""],
+    ["12/1/24, 11:59 PM", "", "", "Initech", "Staff Nurse", "https://www.linkedin.com/jobs/view/3999999902", "", ""],
+]  # fmt: skip
+
+
+def read(ws: Workspace, path: Path) -> list[Any]:
+    return read_linkedin(path, max_bytes=ws.settings.max_import_bytes, tz=ZONE)
+
+
+def test_linkedin_date_format() -> None:
+    parsed = parse_linkedin_date("10/3/24, 2:15 PM")
+    assert (parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute) == (2024, 10, 3, 14, 15)
+    assert parse_linkedin_date("1/12/2023, 12:05 AM").hour == 0
+    assert parse_linkedin_date("1/12/23, 12:30 PM").hour == 12
+
+
+def test_linkedin_import_keeps_everything_and_reimport_adds_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Job Applications.csv", SAMPLE_ROWS)
+    report = import_applications(workspace, read(workspace, path))
+    assert report.to_dict() == {"added": 3, "duplicates": 0, "total": 3}
+    apps = {a.fields.company: a for a in ApplicationService(workspace).find()}
+    acme = apps["Acme"]
+    assert acme.applied_on.isoformat() == "2024-10-03"
+    assert acme.fields.contact_email == "jo@acme.test"
+    assert acme.fields.cv_version == "cv-support-v3.pdf"
+    assert acme.fields.source_detail == "LinkedIn"
+    assert '"hybrid" is fine' in acme.fields.screening_answers
+    assert "\n" in acme.fields.screening_answers
+    assert acme.state.stage is Stage.APPLIED
+    full = ApplicationService(workspace).get(acme.id)
+    assert full.events[0].source.value == "import"
+
+    again = import_applications(workspace, read(workspace, path))
+    assert again.to_dict() == {"added": 0, "duplicates": 3, "total": 3}
+    # The same job URL with another tracking suffix is still the same job.
+    variant = linkedin_file(
+        tmp_path / "variant.csv", [[*SAMPLE_ROWS[0][:5], "https://linkedin.com/jobs/view/3999999901?trk=x", "", ""]]
+    )
+    assert import_applications(workspace, read(workspace, variant)).added == 0
+    assert len(ApplicationService(workspace).find()) == 3
+
+
+def test_a_bad_row_stops_the_import_and_nothing_lands(workspace: Workspace, tmp_path: Path) -> None:
+    # Header on line 1; the first row spans lines 2-3 (a newline inside its answers); the bad row is on line 6.
+    rows = [*SAMPLE_ROWS, ["13/45/24, 2:15 PM", "", "", "Broken", "Role", "", "", ""]]
+    path = linkedin_file(tmp_path / "bad.csv", rows)
+    with pytest.raises(ImportFileError, match=r"^line 6: cannot read the application date '13/45/24, 2:15 PM'"):
+        read(workspace, path)
+    assert ApplicationService(workspace).find() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty"),
+        ("   \n", "is empty"),
+        ("Name,Email\nJo,jo@x.test\n",
+         "line 1: not a LinkedIn Job Applications export; missing column(s): Application Date"),
+        (",".join(LINKEDIN_HEADER) + '\n10/3/24 2:15 PM,,,"Acme,Support,,,,\n',
+         "line 2: malformed CSV: a quoted field is never closed"),
+        (",".join(LINKEDIN_HEADER) + "\n10/3/24 2:15 PM,,,Acme,Support\n", "line 2: expected 8 fields, found 5"),
+        (",".join(LINKEDIN_HEADER) + "\n10/3/24 2:15 PM,,,,Support,,,\n", "line 2: company is required"),
+    ],
+)  # fmt: skip
+def test_malformed_linkedin_files(workspace: Workspace, tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "file.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read(workspace, path)
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # a sparse 50 MB file: cheap to make, refused on its size
+    result = cli("import", "linkedin", str(path))
+    assert result.exit_code == 1
+    assert "50.0 MB, over the 20 MB limit" in result.stderr
+
+
+def test_generic_csv_with_aliases_statuses_and_a_mapping(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "\ufeffEmployer,Position,Date Applied,Status,Link,Salary Min,Salary Max,Priority,Firma Notizen\n"
+        "Acme,Data Analyst,2024-09-01,Rejected,https://acme.test/jobs/1,45k,55k,★★★,nice team\n"
+        "Globex,Analyst,02/09/2024,Interviewing,,,,,\n"
+        "Hooli,BI Developer,2024-09-10,ghosted,,,,2,\n",
+        encoding="utf-8",
+    )
+    items = read_generic_csv(
+        path, max_bytes=10**6, tz=ZONE, today=workspace.now().date(), overrides={"notes": "Firma Notizen"}
+    )
+    report = import_applications(workspace, items)
+    assert report.added == 3
+    apps = {a.fields.company: a for a in ApplicationService(workspace).find()}
+    assert apps["Acme"].state.outcome is Outcome.REJECTED
+    assert apps["Acme"].fields.salary_min == 45_000
+    assert apps["Acme"].fields.excitement == 3
+    assert apps["Acme"].fields.notes == "nice team"
+    assert apps["Globex"].state.stage is Stage.INTERVIEW
+    assert apps["Globex"].applied_on.isoformat() == "2024-09-02"
+    assert apps["Hooli"].state.outcome is Outcome.GHOSTED
+
+
+def test_generic_csv_errors_name_the_line(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text("Who,What\nAcme,Analyst\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="cannot find a column for company and role"):
+        read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date())
+    path.write_text("Company,Role,Status\nAcme,Analyst,Applied\nGlobex,Analyst,Daydreaming\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="line 3: unknown status 'Daydreaming'"):
+        read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date())
+    with pytest.raises(ImportFileError, match="no column 'Nope'"):
+        read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date(), overrides={"notes": "Nope"})
+
+
+def test_json_export_import_is_lossless(workspace: Workspace, clock: Any, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    service = ApplicationService(workspace)
+    a = make_application(workspace, applied_at=clock() - timedelta(days=9), tags=("x",), notes="line1\nline2")
+    service.move(a.id, Stage.INTERVIEW, round_=2, at=clock() - timedelta(days=2), note="panel of three")
+    service.close(a.id, Outcome.REJECTED, note="more experience")
+    make_application(workspace, company="Other", stage=Stage.SAVED)
+    set_preference(workspace, "ghost_days.applied", "30")
+    path = tmp_path / "export.json"
+    assert export_json(workspace, path) == 2
+    before = export_data(workspace)
+
+    # Into an empty workspace (same database, fresh owner data), then compare everything but ids/times.
+    import_data(workspace, read_export(path, 10**7), replace_all=True)
+    after = export_data(workspace)
+
+    def strip(data: dict[str, Any]) -> list[Any]:
+        return [{k: v for k, v in app.items() if k != "id"} for app in data["applications"]]
+
+    assert strip(after) == strip(before)
+    assert after["settings"] == before["settings"] == {"ghost_days.applied": 30}
+    # Importing again alongside adds nothing.
+    assert import_data(workspace, read_export(path, 10**7)).added == 0
+
+
+def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    path.write_text('{"format": "nextround-export", "version": 1,\n "applications": [}', encoding="utf-8")
+    with pytest.raises(ImportFileError, match="line 2: not valid JSON"):
+        read_export(path, 10**6)
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(ImportFileError, match="not a nextround JSON export"):
+        read_export(path, 10**6)
+    data = {"format": "nextround-export", "version": 1, "applications": [
+        {"fields": {"company": "A", "role": "B"}, "events": []},
+        {"fields": {"company": "C", "role": "D"}, "events": [{"to": "hired??", "occurred_at": "2024-01-01T00:00:00"}]},
+    ]}  # fmt: skip
+    with pytest.raises(ImportFileError, match=r"application 2.*event 1: not a stage event"):
+        import_data(workspace, data)
+    assert ApplicationService(workspace).find() == []
+
+
+def test_csv_export_has_the_history_as_readable_text(workspace: Workspace, clock: Any, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    service = ApplicationService(workspace)
+    a = make_application(workspace, applied_at=clock() - timedelta(days=10), company='Quote "Co", Ltd')
+    service.move(a.id, Stage.SCREENING, at=clock() - timedelta(days=4))
+    service.close(a.id, Outcome.REJECTED)
+    path = tmp_path / "proof.csv"
+    assert export_csv(workspace, path) == 1
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert rows[0]["company"] == 'Quote "Co", Ltd'
+    assert rows[0]["rejected_at_stage"] == "screening"
+    assert rows[0]["history"] == "2024-10-27 applied; 2024-11-02 screening; 2024-11-06 rejected"
+
+
+def test_backup_and_restore(workspace: Workspace, tmp_path: Path) -> None:
+    make_application(workspace, company="Kept")
+    path = tmp_path / "backup.nrb"
+    kind = backup(workspace, path)
+    make_application(workspace, company="After backup")
+    restore(workspace, path)
+    names = [a.fields.company for a in ApplicationService(workspace).find()]
+    assert names == ["Kept"]
+    if workspace.db.dialect == "sqlite":
+        assert kind == "sqlite"
+        assert path.read_bytes().startswith(b"SQLite format 3")
+        assert sqlite3.connect(path).execute("select count(*) from applications").fetchone() == (1,)
+    else:
+        assert kind == "json"
+        assert json.loads(path.read_text())["format"] == "nextround-export"
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(workspace: Workspace, tmp_path: Path) -> None:
+    make_application(workspace, company="Kept")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+    with pytest.raises(Exception, match=r"not a nextround backup|cannot be restored into PostgreSQL"):
+        restore(workspace, other)
+    assert [a.fields.company for a in ApplicationService(workspace).find()] == ["Kept"]
+
+
+def test_import_and_export_commands(cli: Cli, tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Job Applications.csv", SAMPLE_ROWS)
+    first = cli("import", "linkedin", str(path), "--json")
+    assert json.loads(first.stdout) == {"added": 3, "duplicates": 0, "total": 3}
+    second = cli("import", "linkedin", str(path))
+    assert "3 duplicates already there, skipped" in second.stdout
+    out = tmp_path / "all.json"
+    assert cli("export", "--format", "json", str(out)).exit_code == 0
+    assert len(json.loads(out.read_text())["applications"]) == 3
+    assert cli("export", "--format", "csv", str(tmp_path / "all.csv")).exit_code == 0
+    bad = cli("export", "--format", "xml", str(tmp_path / "x.xml"))
+    assert bad.exit_code == 2
+    assert cli("backup", str(tmp_path / "b.bak")).exit_code == 0
+    assert cli("restore", str(tmp_path / "b.bak"), "--yes").exit_code == 0
+    assert len(json.loads(cli("app", "list", "--json").stdout)) == 3
