@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -60,31 +60,31 @@ def linkedin_file(path: Path, rows: int, seed: int = 7) -> None:
 def history_export(path: Path, apps: int, seed: int = 11) -> None:
     """A JSON export with varied, realistic histories: most stop early, some reach offers."""
     rng = random.Random(seed)
-    base = datetime(2024, 1, 1, 12, tzinfo=timezone.utc)
-    items = []
+    base = datetime(2024, 1, 1, 12, tzinfo=UTC)
+    apps_rows, event_rows = [], []
     for n in range(apps):
         applied = base + timedelta(hours=5 * n)
         depth = min(int(rng.expovariate(0.9)), len(STAGES) - 1)
-        events = [{"from": "saved", "to": "applied", "occurred_at": applied.isoformat(), "source": "user"}]
+        moments = [("saved", "applied", applied)]
         when = applied
         for i in range(1, depth + 1):
             when += timedelta(days=rng.randint(2, 10))
-            events.append({"from": STAGES[i - 1], "to": STAGES[i], "occurred_at": when.isoformat(), "source": "user"})
+            moments.append((STAGES[i - 1], STAGES[i], when))
         ending = rng.random()
         if ending < 0.55:
             when += timedelta(days=rng.randint(1, 20))
-            outcome = "rejected" if ending < 0.4 else "ghosted"
-            events.append({"from": STAGES[depth], "to": outcome, "occurred_at": when.isoformat(), "source": "user"})
-        items.append(
-            {
-                "fields": {"company": f"{rng.choice(COMPANIES)} {n}", "role": rng.choice(ROLES),
-                           "source": rng.choice(["board", "referral", "agency", "company_site"])},
-                "created_at": applied.isoformat(),
-                "applied_on": applied.date().isoformat(),
-                "events": events,
-            }
+            moments.append((STAGES[depth], "rejected" if ending < 0.4 else "ghosted", when))
+        apps_rows.append(
+            {"id": n + 1, "company": f"{rng.choice(COMPANIES)} {n}", "role": rng.choice(ROLES),
+             "source": rng.choice(["board", "referral", "agency", "company_site"]),
+             "created_at": applied.isoformat(), "applied_on": applied.date().isoformat()}
         )  # fmt: skip
-    path.write_text(json.dumps({"format": "nextround-export", "version": 1, "applications": items}))
+        event_rows.extend(
+            {"application_id": n + 1, "from_state": a, "to_state": b, "occurred_at": t.isoformat(), "source": "user"}
+            for a, b, t in moments
+        )
+    tables = {"applications": apps_rows, "stage_events": event_rows}
+    path.write_text(json.dumps({"format": "nextround-export", "version": 1, "tables": tables}))
 
 
 def main() -> None:
@@ -100,7 +100,7 @@ def main() -> None:
         export = root / "history.json"
         history_export(export, args.apps)
         subprocess.run([*NEXTROUND, "import", "json", str(export)], env=env, check=True, stdout=subprocess.DEVNULL)
-        events = sum(len(a["events"]) for a in json.loads(export.read_text())["applications"])
+        events = len(json.loads(export.read_text())["tables"]["stage_events"])
 
         bare = timed([sys.executable, "-c", "pass"], env, args.runs)
         help_time = timed([*NEXTROUND, "--help"], env, args.runs)

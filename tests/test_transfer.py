@@ -180,17 +180,23 @@ def test_json_export_import_is_lossless(workspace: Workspace, clock: Any, tmp_pa
     assert export_json(workspace, path) == 2
     before = export_data(workspace)
 
-    # Into an empty workspace (same database, fresh owner data), then compare everything but ids/times.
+    # Replace everything with the file, then compare every table, ids aside (they are renumbered).
     import_data(workspace, read_export(path, 10**7), replace_all=True)
     after = export_data(workspace)
 
-    def strip(data: dict[str, Any]) -> list[Any]:
-        return [{k: v for k, v in app.items() if k != "id"} for app in data["applications"]]
+    def strip(data: dict[str, Any]) -> dict[str, list[Any]]:
+        return {
+            name: [{k: v for k, v in row.items() if k != "id" and not k.endswith("_id")} for row in rows]
+            for name, rows in data["tables"].items()
+        }
 
     assert strip(after) == strip(before)
-    assert after["settings"] == before["settings"] == {"ghost_days.applied": 30}
-    # Importing again alongside adds nothing.
-    assert import_data(workspace, read_export(path, 10**7)).added == 0
+    assert len(after["tables"]["stage_events"]) == 3  # applied, interview, rejected
+    assert [r["value"] for r in after["tables"]["user_settings"]] == [{"v": 30}]
+    # Importing again alongside adds nothing: not the applications, not their history.
+    again = import_data(workspace, read_export(path, 10**7))
+    assert again.added == 0
+    assert len(export_data(workspace)["tables"]["stage_events"]) == 3
 
 
 def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
@@ -201,11 +207,23 @@ def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
     path.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(ImportFileError, match="not a nextround JSON export"):
         read_export(path, 10**6)
-    data = {"format": "nextround-export", "version": 1, "applications": [
-        {"fields": {"company": "A", "role": "B"}, "events": []},
-        {"fields": {"company": "C", "role": "D"}, "events": [{"to": "hired??", "occurred_at": "2024-01-01T00:00:00"}]},
-    ]}  # fmt: skip
-    with pytest.raises(ImportFileError, match=r"application 2.*event 1: not a stage event"):
+    good_app = {"id": 1, "company": "A", "role": "B"}
+    data: dict[str, Any] = {"format": "nextround-export", "version": 1, "tables": {
+        "applications": [good_app, {"id": 2, "company": "C", "role": "D"}],
+        "stage_events": [{"application_id": 2, "to_state": "hired??", "occurred_at": "2024-01-01T00:00:00"}],
+    }}  # fmt: skip
+    with pytest.raises(ImportFileError, match=r"stage_events row 1: not a stage event"):
+        import_data(workspace, data)
+    data["tables"]["stage_events"] = []
+    data["tables"]["applications"][1]["excitement"] = 11
+    with pytest.raises(ImportFileError, match=r"applications row 2: excitement must be between 1 and 5"):
+        import_data(workspace, data)
+    data["tables"]["applications"][1]["excitement"] = 1
+    data["tables"]["feedback"] = [{"application_id": 99, "text": "x", "received_at": "2024-01-01T00:00:00"}]
+    with pytest.raises(ImportFileError, match=r"feedback row 1: refers to applications id 99"):
+        import_data(workspace, data)
+    data["tables"]["feedback"] = [{"text": "no date"}]
+    with pytest.raises(ImportFileError, match=r"feedback: a row does not fit the schema"):
         import_data(workspace, data)
     assert ApplicationService(workspace).find() == []
 
@@ -259,7 +277,7 @@ def test_import_and_export_commands(cli: Cli, tmp_path: Path) -> None:
     assert "3 duplicates already there, skipped" in second.stdout
     out = tmp_path / "all.json"
     assert cli("export", "--format", "json", str(out)).exit_code == 0
-    assert len(json.loads(out.read_text())["applications"]) == 3
+    assert len(json.loads(out.read_text())["tables"]["applications"]) == 3
     assert cli("export", "--format", "csv", str(tmp_path / "all.csv")).exit_code == 0
     bad = cli("export", "--format", "xml", str(tmp_path / "x.xml"))
     assert bad.exit_code == 2

@@ -12,10 +12,15 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
-
 from nextround import __version__
-from nextround.domain.applications import FIELD_NAMES, Application, ApplicationFields, dedupe_key
+from nextround.domain.applications import (
+    FIELD_NAMES,
+    Application,
+    ApplicationFields,
+    dedupe_key,
+    parse_channel,
+    parse_work_model,
+)
 from nextround.domain.stages import (
     EventSource,
     Outcome,
@@ -31,11 +36,10 @@ from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
 from nextround.storage.repositories import (
     ApplicationRepository,
-    SettingsRepository,
     fields_to_columns,
     state_to_columns,
 )
-from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
+from nextround.storage.snapshot import SnapshotError, delete_owner, dump_owner, load_owner
 
 EXPORT_FORMAT = "nextround-export"
 EXPORT_VERSION = 1
@@ -102,47 +106,23 @@ def import_applications(ws: Workspace, items: Sequence[ImportedApplication]) -> 
 # -- JSON: lossless, every table the person owns ------------------------------------------------
 
 
-def _event_to_json(event: StageEvent) -> dict[str, Any]:
-    return {
-        "from": event.from_state,
-        "to": event.to_state,
-        "round": event.round,
-        "occurred_at": event.occurred_at.isoformat(),
-        "source": event.source.value,
-        "note": event.note,
-    }
-
-
 def export_data(ws: Workspace) -> dict[str, Any]:
     with ws.db.read() as session:
-        repo = ApplicationRepository(session, ws.owner_id)
-        events = repo.events_by_application()
-        apps = repo.find()
-        settings = SettingsRepository(session, ws.owner_id).all()
+        tables = dump_owner(session, ws.owner_id)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "schema": HEAD_REVISION,
         "app_version": __version__,
         "exported_at": ws.now().isoformat(),
-        "applications": [
-            {
-                "id": app.id,
-                "fields": app.fields.to_dict(),
-                "created_at": app.created_at.isoformat(),
-                "applied_on": app.applied_on.isoformat() if app.applied_on else None,
-                "events": [_event_to_json(e) for e in events.get(app.id, [])],
-            }
-            for app in apps
-        ],
-        "settings": settings,
+        "tables": tables,
     }
 
 
 def export_json(ws: Workspace, path: Path) -> int:
     data = export_data(ws)
     _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
-    return len(data["applications"])
+    return len(data["tables"]["applications"])
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -158,58 +138,6 @@ def _write_atomically(path: Path, text: str) -> None:
     temporary.replace(path)
 
 
-def _parse_moment(value: Any, where: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ImportFileError(f"{where}: not an ISO date-time: {value!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _fields_from_json(raw: dict[str, Any], where: str) -> ApplicationFields:
-    from nextround.domain.applications import parse_channel, parse_work_model
-
-    unknown = set(raw) - set(FIELD_NAMES)
-    if unknown:
-        raise ImportFileError(f"{where}: unknown field(s): {', '.join(sorted(unknown))}")
-    values = dict(raw)
-    try:
-        if values.get("source"):
-            values["source"] = parse_channel(values["source"])
-        if values.get("work_model"):
-            values["work_model"] = parse_work_model(values["work_model"])
-        values["tags"] = tuple(values.get("tags") or ())
-        for name in ("company", "role"):
-            values.setdefault(name, "")
-        return ApplicationFields(**values).validated()
-    except (TypeError, UserError) as exc:
-        raise ImportFileError(f"{where}: {exc}") from None
-
-
-def _events_from_json(raw: list[Any], where: str) -> list[StageEvent]:
-    valid = {s.value for s in Stage} | {o.value for o in Outcome}
-    events = []
-    for n, item in enumerate(raw, start=1):
-        spot = f"{where}, event {n}"
-        if not isinstance(item, dict) or item.get("to") not in valid:
-            raise ImportFileError(f"{spot}: not a stage event")
-        try:
-            source = EventSource(item.get("source", "import"))
-        except ValueError:
-            raise ImportFileError(f"{spot}: unknown source {item.get('source')!r}") from None
-        events.append(
-            StageEvent(
-                from_state=item.get("from"),
-                to_state=item["to"],
-                occurred_at=_parse_moment(item.get("occurred_at"), spot),
-                source=source,
-                round=item.get("round"),
-                note=str(item.get("note") or ""),
-            )
-        )
-    return events
-
-
 def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
     check_size(path, max_bytes)
     text = decode(path.read_bytes(), str(path))
@@ -223,53 +151,76 @@ def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
         raise ImportFileError(f"{path} is not a nextround JSON export")
     if data.get("version", 0) > EXPORT_VERSION:
         raise ImportFileError(f"{path} comes from a newer nextround; upgrade to import it")
+    if not isinstance(data.get("tables"), dict):
+        raise ImportFileError(f"{path} has no tables")
     return data
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = False) -> ImportReport:
-    """Load an export. Validates everything first, then writes in one transaction."""
-    prepared: list[tuple[dict[str, Any], list[StageEvent]]] = []
-    for n, raw in enumerate(data.get("applications") or [], start=1):
-        where = f"application {n}" + (f" (id {raw.get('id')})" if isinstance(raw, dict) else "")
+_VALID_STATES = frozenset({s.value for s in Stage} | {o.value for o in Outcome})
+
+
+def _checked_applications(tables: dict[str, Any]) -> None:
+    """Validate applications and their events, and recompute each one's cached state from its history.
+
+    The cache in a file is never trusted: the events are the truth.
+    """
+    apps = tables.get("applications") or []
+    events = tables.get("stage_events") or []
+    if not isinstance(apps, list) or not isinstance(events, list):
+        raise ImportFileError("applications and stage_events must be lists")
+    history: dict[Any, list[StageEvent]] = {}
+    for n, raw in enumerate(events, start=1):
+        where = f"stage_events row {n}"
+        if not isinstance(raw, dict) or raw.get("to_state") not in _VALID_STATES:
+            raise ImportFileError(f"{where}: not a stage event")
+        try:
+            moment = datetime.fromisoformat(str(raw.get("occurred_at")))
+            source = EventSource(raw.get("source", "import"))
+        except ValueError as exc:
+            raise ImportFileError(f"{where}: {exc}") from None
+        raw.setdefault("created_at", raw["occurred_at"])
+        history.setdefault(raw.get("application_id"), []).append(
+            StageEvent(raw.get("from_state"), raw["to_state"], moment if moment.tzinfo else moment.replace(tzinfo=UTC),
+                       source, raw.get("round"), str(raw.get("note") or ""))
+        )  # fmt: skip
+    for n, raw in enumerate(apps, start=1):
+        where = f"applications row {n}"
         if not isinstance(raw, dict):
             raise ImportFileError(f"{where}: not an object")
-        fields = _fields_from_json(raw.get("fields") or {}, where)
-        events = _events_from_json(raw.get("events") or [], where)
-        applied_on = date.fromisoformat(raw["applied_on"]) if raw.get("applied_on") else None
-        row = {
-            **fields_to_columns(fields),
-            **state_to_columns(derive_state(events)),
-            "created_at": _parse_moment(raw.get("created_at") or ws.now().isoformat(), where),
-            "applied_on": applied_on,
-            "dedupe_key": dedupe_key(fields, applied_on),
-        }
-        prepared.append((row, events))
-    settings = data.get("settings") or {}
-    if not isinstance(settings, dict):
-        raise ImportFileError("settings: not an object")
-    now = ws.now()
+        values = {name: raw[name] for name in FIELD_NAMES if name in raw}
+        try:
+            if values.get("source"):
+                values["source"] = parse_channel(values["source"])
+            if values.get("work_model"):
+                values["work_model"] = parse_work_model(values["work_model"])
+            values["tags"] = tuple(values.get("tags") or ())
+            fields = ApplicationFields(**{"company": "", "role": "", **values}).validated()
+        except (TypeError, UserError) as exc:
+            raise ImportFileError(f"{where}: {exc}") from None
+        applied_on = raw.get("applied_on")
+        raw.update(fields_to_columns(fields))
+        raw.update(state_to_columns(derive_state(history.get(raw.get("id"), []))))
+        for column in ("closed_at", "first_response_at", "last_activity_at"):
+            if isinstance(raw[column], datetime):
+                raw[column] = raw[column].isoformat()
+        raw["dedupe_key"] = dedupe_key(fields, date.fromisoformat(applied_on) if applied_on else None)
+        raw.setdefault("created_at", datetime.now(UTC).isoformat())
+
+
+def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = False) -> ImportReport:
+    """Load an export in one transaction, merging with what is here unless `replace_all`."""
+    tables = data["tables"]
+    _checked_applications(tables)
+    total = len(tables.get("applications") or [])
     with ws.db.write() as session:
         if replace_all:
-            _delete_owned(session, ws.owner_id)
-        repo = ApplicationRepository(session, ws.owner_id)
-        seen = repo.dedupe_keys()
-        fresh = []
-        for row, events in prepared:
-            if row["dedupe_key"] in seen:
-                continue
-            seen.add(row["dedupe_key"])
-            fresh.append((row, events))
-        ids = repo.add_many([row for row, _ in fresh])
-        repo.add_events(((app_id, e) for app_id, (_, events) in zip(ids, fresh, strict=True) for e in events), now=now)
-        settings_repo = SettingsRepository(session, ws.owner_id)
-        for key, value in settings.items():
-            settings_repo.set(str(key), value)
-    return ImportReport(added=len(fresh), duplicates=len(prepared) - len(fresh), total=len(prepared))
-
-
-def _delete_owned(session: Any, owner_id: int) -> None:
-    for table in (StageEventRow, ApplicationRow, UserSetting):
-        session.execute(delete(table).where(table.owner_id == owner_id))
+            delete_owner(session, ws.owner_id)
+        try:
+            loaded = load_owner(session, ws.owner_id, tables)
+        except SnapshotError as exc:
+            raise ImportFileError(str(exc)) from None
+    added = loaded.added.get("applications", 0)
+    return ImportReport(added=added, duplicates=total - added, total=total)
 
 
 # -- CSV: one row per application, its history readable by a person ------------------------------

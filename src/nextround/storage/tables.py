@@ -113,3 +113,248 @@ class UserSetting(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(100))
     value: Mapped[dict[str, Any]]
+
+
+# -- Step 1 and 2: feedback, reflection, skills, goals ----------------------------------------------
+
+
+class ContactRow(Base):
+    """A person met along the way: recruiter, interviewer, hiring manager, referrer, peer."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_owner_dedupe", "owner_id", "dedupe_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    email: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    company: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    linkedin_url: Mapped[str] = mapped_column(String(500), default="")
+    kind: Mapped[str] = mapped_column(String(30), default="peer")
+    cadence_days: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    connected_on: Mapped[date | None] = mapped_column(Date)
+    dedupe_key: Mapped[str] = mapped_column(String(700), default="")
+    created_at: Mapped[datetime]
+
+
+class ApplicationContactRow(Base):
+    """Which people belong to which application (a recruiter may span several)."""
+
+    __tablename__ = "application_contacts"
+    __table_args__ = (UniqueConstraint("application_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(30), default="")
+
+
+class InteractionRow(Base):
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_contact_time", "contact_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    occurred_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+
+
+class InterviewRow(Base):
+    """A scheduled or past interview: when, what kind, and who was in the room."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    round: Mapped[int | None]
+    kind: Mapped[str] = mapped_column(String(30), default="")
+    scheduled_at: Mapped[datetime]
+    duration_minutes: Mapped[int | None]
+    location: Mapped[str] = mapped_column(String(300), default="")
+    interviewers: Mapped[list[str]] = mapped_column(default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class FeedbackRequestRow(Base):
+    """A request for feedback: drafted, sent, chased at most once, then replied, declined or no reply."""
+
+    __tablename__ = "feedback_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    to_email: Mapped[str] = mapped_column(String(300), default="")
+    tone: Mapped[str] = mapped_column(String(20), default="warm")
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="drafted")
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    message_id: Mapped[str] = mapped_column(String(300), default="")
+    drafted_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    chased_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+
+
+class FeedbackRow(Base):
+    """What was said, verbatim, and the analysis of it at the time it was recorded."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("feedback_requests.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(20), default="employer")
+    text: Mapped[str] = mapped_column(Text)
+    analysis: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    received_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+
+
+class CvRow(Base):
+    __tablename__ = "cvs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    filename: Mapped[str] = mapped_column(String(500), default="")
+    text: Mapped[str] = mapped_column(Text)
+    is_primary: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+
+
+class ReflectionRow(Base):
+    """The article's questions answered after a rejection: a 1-5 rating and free text each."""
+
+    __tablename__ = "reflections"
+    __table_args__ = (UniqueConstraint("owner_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    origin: Mapped[str] = mapped_column(String(20), default="manual")  # theme, skill, manual
+    origin_value: Mapped[str] = mapped_column(String(300), default="")
+    measure: Mapped[str] = mapped_column(String(100), default="manual")
+    baseline: Mapped[float | None]
+    target: Mapped[float | None]
+    current: Mapped[float | None]
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+
+
+# -- Step 3: practice ---------------------------------------------------------------------------------
+
+
+class CustomQuestionRow(Base):
+    """A question the user added, often one a real interview surprised them with."""
+
+    __tablename__ = "custom_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(40), default="behavioural")
+    competencies: Mapped[list[str]] = mapped_column(default=list)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    interview_id: Mapped[int | None] = mapped_column(ForeignKey("interviews.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class PracticeSessionRow(Base):
+    __tablename__ = "practice_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    focus: Mapped[str] = mapped_column(String(100), default="")
+    plan: Mapped[list[str]] = mapped_column(default=list)
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+
+
+class PracticeAnswerRow(Base):
+    __tablename__ = "practice_answers"
+    __table_args__ = (Index("ix_practice_answers_owner_question", "owner_id", "question_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(100))  # a bank id, or custom:<id>
+    question_text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(40), default="")
+    competencies: Mapped[list[str]] = mapped_column(default=list)
+    answer: Mapped[str] = mapped_column(Text)
+    score: Mapped[int]
+    analysis: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    duration_seconds: Mapped[int | None]
+    answered_at: Mapped[datetime]
+
+
+# -- Step 4 and 5: company watch, journal ---------------------------------------------------------------
+
+
+class WatchRow(Base):
+    __tablename__ = "watches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    company: Mapped[str] = mapped_column(String(300))
+    board: Mapped[str] = mapped_column(String(20), default="")  # greenhouse, lever, ashby, or none
+    board_token: Mapped[str] = mapped_column(String(300), default="")
+    keywords: Mapped[list[str]] = mapped_column(default=list)
+    reapply_after: Mapped[date | None] = mapped_column(Date)
+    last_checked_at: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class SeenPostingRow(Base):
+    __tablename__ = "seen_postings"
+    __table_args__ = (UniqueConstraint("watch_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id", ondelete="CASCADE"))
+    posting_id: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    matches_keywords: Mapped[bool] = mapped_column(default=True)
+    first_seen_at: Mapped[datetime]
+    dismissed: Mapped[bool] = mapped_column(default=False)
+
+
+class JournalEntryRow(Base):
+    __tablename__ = "journal_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="journal")  # journal, win, reframe
+    mood: Mapped[int | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
