@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from nextround import __version__
-from nextround.cli import apps, feedback, insight, network, practice, settings, transfer, web
+from nextround.cli import apps, feedback, insight, keepgoing, network, practice, settings, transfer, web
 from nextround.cli.context import workspace
 from nextround.cli.output import console, emit_json, error_line, plural
 from nextround.errors import UserError
@@ -52,7 +52,7 @@ app = typer.Typer(
 app.add_typer(apps.app, name="app")
 app.add_typer(settings.app, name="config")
 transfer.register(app)
-for pillar in (feedback, insight, practice, network, web):
+for pillar in (feedback, insight, practice, network, keepgoing, web):
     pillar.register(app)
 
 

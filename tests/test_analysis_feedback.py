@@ -1,0 +1,286 @@
+"""Employer-feedback analysis: behaviour on specific inputs, JSON shape, and a quality floor on the dev set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround.analysis.feedback import (
+    ACTIONABLE_THEMES,
+    OUTSIDE_CONTROL_CODES,
+    THEMES,
+    FeedbackAnalysis,
+    analyze_feedback,
+    analyze_feedback_batch,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+DEV_PATH = DATA_DIR / "feedback_dev.jsonl"
+HOLDOUT_PATH = DATA_DIR / "feedback_holdout.jsonl"
+
+# A little below what the analyzer reaches on the dev set (0.99), so that regressions fail.
+DEV_MICRO_F1_FLOOR = 0.95
+DEV_CODES_EXACT_FLOOR = 0.95
+DEV_ACTIONABLE_FLOOR = 0.95
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def themes_of(text: str) -> set[str]:
+    return set(analyze_feedback(text).theme_names)
+
+
+def micro_f1(rows: list[dict[str, Any]]) -> float:
+    true_pos = false_pos = false_neg = 0
+    for row in rows:
+        gold = set(row["themes"])
+        got = themes_of(str(row["text"]))
+        true_pos += len(gold & got)
+        false_pos += len(got - gold)
+        false_neg += len(gold - got)
+    precision = true_pos / (true_pos + false_pos)
+    recall = true_pos / (true_pos + false_neg)
+    return 2 * precision * recall / (precision + recall)
+
+
+# --- generic boilerplate -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went with another candidate.",
+        "We have decided to move forward with other applicants. Thank you for your interest.",
+        "After careful consideration we have selected a candidate whose experience more closely matches "
+        "the requirements of the role.",
+        "Not the right fit at this time.",
+        "We received 400 applications and unfortunately you have not been shortlisted on this occasion.",
+    ],
+)
+def test_boilerplate_is_generic_only_and_says_so(text: str) -> None:
+    result = analyze_feedback(text)
+    assert result.theme_names == ("generic",)
+    assert result.actionable is False
+    assert result.outside_your_control == ()
+    assert "no specific signal" in result.summary
+    assert "not a verdict on you" in result.summary
+    assert len(result.actions) == 1
+    assert "asking for one specific point" in result.actions[0]
+
+
+def test_competitor_with_a_named_advantage_is_signal_not_boilerplate() -> None:
+    result = analyze_feedback("Another candidate had more experience with payroll systems.")
+    assert set(result.theme_names) == {"competition", "experience"}
+    assert result.actionable is True
+
+
+# --- praise, negation and contrast ---------------------------------------------------------------
+
+
+def test_praise_is_a_strength_not_a_weakness() -> None:
+    result = analyze_feedback("Your communication was excellent and the panel loved your enthusiasm.")
+    assert "communication" not in result.theme_names
+    assert "motivation" not in result.theme_names
+    assert {strength.theme for strength in result.strengths} >= {"communication", "motivation"}
+
+
+def test_negated_praise_is_a_weakness() -> None:
+    assert "communication" in themes_of("Your communication wasn't as clear as we needed for this role.")
+
+
+def test_no_concerns_about_a_topic_is_praise() -> None:
+    result = analyze_feedback(
+        "We didn't have any concerns about your communication, but we needed more experience with payroll."
+    )
+    assert "communication" not in result.theme_names
+    assert "experience" in result.theme_names
+    assert "communication" in {strength.theme for strength in result.strengths}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While your technical skills were strong, we felt your answers lacked concrete examples.",
+        "Your technical skills were strong, but your answers lacked concrete examples.",
+        "Your technical skills were strong. However, your answers lacked concrete examples.",
+    ],
+)
+def test_contrast_separates_strength_from_weakness(text: str) -> None:
+    result = analyze_feedback(text)
+    assert "communication" in result.theme_names
+    assert "technical_skills" not in result.theme_names
+    assert "technical_skills" in {strength.theme for strength in result.strengths}
+
+
+def test_hedged_employer_language_counts() -> None:
+    text = "The panel had some concerns about your ability to explain complex ideas to non-specialists."
+    assert "communication" in themes_of(text)
+
+
+def test_not_yet_is_not_a_contrast_split() -> None:
+    text = "You were a strong communicator but were not yet confident with the medication calculations."
+    result = analyze_feedback(text)
+    assert "technical_skills" in result.theme_names
+    assert "communication" not in result.theme_names
+
+
+def test_several_themes_in_one_text() -> None:
+    text = (
+        "You seemed unsure why you wanted the job, you hadn't looked at our website, and your answers "
+        "rambled. We also need two years of hands-on experience with payroll."
+    )
+    assert themes_of(text) >= {"motivation", "preparation", "communication", "experience"}
+
+
+# --- outside the person's control ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "code"),
+    [
+        ("The role has been put on hold because of a hiring freeze.", "process", "role_frozen"),
+        ("We have decided to appoint an internal candidate.", "process", "filled_internally"),
+        ("The team is being restructured and the role no longer exists.", "process", "restructuring"),
+        ("We had to withdraw the vacancy after our funding was cut.", "process", "budget"),
+        ("We cannot offer visa sponsorship for this position.", "logistics", "location_or_visa"),
+        ("Your salary expectations were above our budget for the role.", "logistics", "budget"),
+        ("We need someone to start within two weeks and your notice period is three months.", "logistics", "timing"),
+    ],
+)
+def test_outside_control_codes(text: str, theme: str, code: str) -> None:
+    result = analyze_feedback(text)
+    assert theme in result.theme_names
+    assert code in result.outside_your_control
+    assert result.actionable is False
+    assert "outside your control" in result.summary
+
+
+def test_a_budget_the_person_managed_is_not_an_employer_budget() -> None:
+    result = analyze_feedback("When asked about the budget you managed, you were unsure of the figures.")
+    assert "budget" not in result.outside_your_control
+    assert "process" not in result.theme_names
+
+
+# --- actions -------------------------------------------------------------------------------------
+
+
+def test_actions_follow_the_evidence() -> None:
+    result = analyze_feedback("Your answers were shallow on system design, especially caching.")
+    assert any("system design" in action for action in result.actions)
+
+    result = analyze_feedback("Your answers were long-winded and hard to follow.")
+    assert any("nextround practice --focus communication" in action for action in result.actions)
+
+
+def test_actions_are_between_one_and_four() -> None:
+    text = (
+        "You seemed unsure why you wanted the job and hadn't researched us. Your answers rambled, your SQL "
+        "was weak, you lacked experience leading a team, and we felt you'd struggle in our fast-paced culture."
+    )
+    result = analyze_feedback(text)
+    assert 1 <= len(result.actions) <= 4
+
+
+# --- empty, long, shape --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t  \n"])
+def test_empty_text_has_nothing_to_analyse(text: str) -> None:
+    result = analyze_feedback(text)
+    assert result.themes == ()
+    assert result.strengths == ()
+    assert result.actions == ()
+    assert result.actionable is False
+    assert "nothing to analyse" in result.summary
+
+
+def test_very_long_text_is_handled() -> None:
+    paragraph = (
+        "Thank you for coming in. The panel felt your answers were long-winded and you had not researched "
+        "our products. Your Excel skills were excellent. "
+    )
+    text = paragraph * 400  # about 56,000 characters, past the analysed prefix
+    result = analyze_feedback(text)
+    assert {"communication", "preparation"} <= set(result.theme_names)
+    for finding in result.themes:
+        assert all(quote in text for quote in finding.evidence)
+        assert len(finding.evidence) <= 3
+
+
+def test_json_shape() -> None:
+    text = "Your portfolio was lovely, but we felt you lacked experience with user research."
+    # through JSON and back: proves it serialises and gives the shape consumers see
+    payload: dict[str, Any] = json.loads(json.dumps(analyze_feedback(text).to_dict()))
+    assert list(payload) == ["themes", "strengths", "actionable", "outside_your_control", "actions", "summary"]
+    assert payload["themes"]
+    for theme in payload["themes"]:
+        assert list(theme) == ["theme", "confidence", "evidence"]
+        assert theme["theme"] in THEMES
+        assert 0.0 <= theme["confidence"] <= 1.0
+        assert round(theme["confidence"], 2) == theme["confidence"]
+    for strength in payload["strengths"]:
+        assert list(strength) == ["theme", "evidence"]
+    confidences = [theme["confidence"] for theme in payload["themes"]]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_deterministic_and_batch_matches_single() -> None:
+    texts = [str(row["text"]) for row in load_rows(DEV_PATH)[:20]]
+    first = [result.to_dict() for result in analyze_feedback_batch(texts)]
+    second = [analyze_feedback(text).to_dict() for text in texts]
+    assert first == second
+
+
+# --- data sets -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [DEV_PATH, HOLDOUT_PATH], ids=["dev", "holdout"])
+def test_data_set_is_well_formed(path: Path) -> None:
+    rows = load_rows(path)
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        assert set(row) == {"id", "text", "themes", "actionable", "outside_your_control"}
+        assert set(row["themes"]) <= set(THEMES)
+        assert set(row["outside_your_control"]) <= set(OUTSIDE_CONTROL_CODES)
+        assert row["actionable"] == bool(set(row["themes"]) & ACTIONABLE_THEMES)
+
+
+def test_dev_set_size_and_mix() -> None:
+    rows = load_rows(DEV_PATH)
+    assert len(rows) >= 90
+    assert sum(row["themes"] == ["generic"] for row in rows) >= 15
+    assert sum(bool(row["outside_your_control"]) for row in rows) >= 10
+    assert len(load_rows(HOLDOUT_PATH)) >= 25
+
+
+@pytest.mark.parametrize("path", [DEV_PATH, HOLDOUT_PATH], ids=["dev", "holdout"])
+def test_evidence_is_quoted_from_the_input(path: Path) -> None:
+    for row in load_rows(path):
+        text = str(row["text"])
+        result: FeedbackAnalysis = analyze_feedback(text)
+        assert result.themes, row["id"]
+        for finding in result.themes:
+            assert finding.evidence, (row["id"], finding.theme)
+            for quote in finding.evidence:
+                assert quote and quote in text, (row["id"], quote)
+        for strength in result.strengths:
+            assert all(quote in text for quote in strength.evidence), row["id"]
+
+
+def test_dev_set_quality_floor() -> None:
+    rows = load_rows(DEV_PATH)
+    assert micro_f1(rows) >= DEV_MICRO_F1_FLOOR
+    results = [analyze_feedback(str(row["text"])) for row in rows]
+    codes_exact = sum(
+        set(result.outside_your_control) == set(row["outside_your_control"])
+        for result, row in zip(results, rows, strict=True)
+    )
+    actionable = sum(result.actionable == row["actionable"] for result, row in zip(results, rows, strict=True))
+    assert codes_exact / len(rows) >= DEV_CODES_EXACT_FLOOR
+    assert actionable / len(rows) >= DEV_ACTIONABLE_FLOOR
