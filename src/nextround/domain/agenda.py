@@ -1,0 +1,83 @@
+"""The agenda: one list of what to do now and soon, whatever part of nextround it comes from.
+
+Every item names its next action and the command that does it. Order: overdue first (oldest first),
+then today, then the next 7 days; within a day, the kinds that cannot wait (an interview, a thank-you
+note) come before the ones that can. Items with a date further ahead are left out, except re-apply
+dates, which the agenda always shows so the user knows when a door reopens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+HORIZON_DAYS = 7
+# Kinds that show even when their date is beyond the horizon.
+ALWAYS_SHOWN = frozenset({"reapply"})
+# Tie-break within one day: time-critical first.
+KIND_ORDER = (
+    "interview",
+    "thank_you",
+    "feedback_chase",
+    "keep_in_touch",
+    "goal",
+    "continued_interest",
+    "new_posting",
+    "ghosted",
+    "touch",
+    "practice",
+    "reapply",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    kind: str
+    title: str
+    due: date
+    action: str
+    command: str
+    ref: str
+
+    def bucket(self, today: date, horizon_days: int = HORIZON_DAYS) -> str:
+        if self.due < today:
+            return "overdue"
+        if self.due == today:
+            return "today"
+        if self.due <= today + timedelta(days=horizon_days):
+            return "soon"
+        return "later"
+
+
+_BUCKET_ORDER = {"overdue": 0, "today": 1, "soon": 2, "later": 3}
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
+def build_agenda(items: Iterable[AgendaItem], today: date, horizon_days: int = HORIZON_DAYS) -> list[dict[str, Any]]:
+    """Merge, filter to now and soon, sort by urgency, and turn into JSON-ready dicts."""
+    chosen = []
+    for item in items:
+        bucket = item.bucket(today, horizon_days)
+        if bucket == "later" and item.kind not in ALWAYS_SHOWN:
+            continue
+        chosen.append((bucket, item))
+    chosen.sort(key=lambda pair: (_BUCKET_ORDER[pair[0]], pair[1].due, _kind_rank(pair[1].kind), pair[1].ref))
+    return [
+        {
+            "kind": item.kind,
+            "title": item.title,
+            "due": item.due.isoformat(),
+            "overdue": bucket == "overdue",
+            "when": bucket,
+            "days": (item.due - today).days,
+            "action": item.action,
+            "command": item.command,
+            "ref": item.ref,
+        }
+        for bucket, item in chosen
+    ]

@@ -1,0 +1,235 @@
+"""The network service on SQLite and PostgreSQL: contacts, imports, nudges, agenda, calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from nextround.domain.contacts import ContactError, ContactFields, ContactKind, InteractionChannel
+from nextround.domain.stages import Outcome, Stage
+from nextround.integrations.contacts_files import ContactFileError, parse_linkedin_connections, read_vcards
+from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
+from nextround.services.workspace import Workspace
+from nextround.storage.repositories import NotFoundError
+from nextround.storage.tables import ContactRow, WatchRow
+from tests.conftest import FakeClock
+from tests.factories import make_application
+from tests.network_helpers import (
+    add_goal,
+    add_interview,
+    add_posting,
+    add_practice_answer,
+    add_sent_feedback_request,
+    other_owner,
+)
+
+CONNECTIONS = (
+    "Notes:\n"
+    '"Some addresses may be missing."\n'
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,Engines,Engineer,03 Oct 2024\n"
+    "Bo,Li,https://www.linkedin.com/in/boli,,Crumb,Recruiter,01 Feb 2023\n"
+)
+
+
+def test_contact_crud_link_and_log(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    app = make_application(workspace, company="Crumb")
+    ada = service.add_contact(
+        ContactFields(name="Ada Lovelace", email="ada@crumb.test", kind=ContactKind.RECRUITER), application_id=app.id
+    )
+    assert ada.fields.company == "Crumb"  # taken from the application
+    details = service.contact_details(ada.id)
+    assert details["applications"] == [{"id": app.id, "company": "Crumb", "role": "Pastry Chef", "as": "recruiter"}]
+    assert details["next_touch"] == (clock().date() + timedelta(days=30)).isoformat()
+
+    edited = service.edit_contact(ada.id, {"title": "Talent Partner", "cadence_days": 10})
+    assert edited.fields.title == "Talent Partner"
+    with pytest.raises(ContactError):
+        service.edit_contact(ada.id, {"email": "nope"})
+
+    clock.advance(days=5)
+    logged = service.log(ada.id, InteractionChannel.CALL, "  quick catch-up ")
+    assert logged.note == "quick catch-up"
+    listed = service.contacts()
+    assert listed[0]["next_touch"] == (clock().date() + timedelta(days=10)).isoformat()
+    assert datetime.fromisoformat(listed[0]["last_interaction_at"]) == clock()
+    with pytest.raises(ContactError, match="future"):
+        service.log(ada.id, InteractionChannel.EMAIL, "", at=clock() + timedelta(days=2))
+
+    assert service.link(ada.id, app.id) is False  # already linked
+    with pytest.raises(NotFoundError):
+        service.link(ada.id, 9999)
+    with pytest.raises(NotFoundError):
+        service.log(9999, InteractionChannel.EMAIL, "")
+    assert [c["name"] for c in service.contacts(search="crumb")] == ["Ada Lovelace"]
+    assert service.contacts(kind=ContactKind.PEER) == []
+
+
+def test_other_owners_contacts_are_invisible(workspace: Workspace) -> None:
+    mine = NetworkService(workspace)
+    ada = mine.add_contact(ContactFields(name="Ada", email="ada@example.org"))
+    my_app = make_application(workspace)
+    theirs = NetworkService(other_owner(workspace))
+    assert theirs.contacts() == []
+    with pytest.raises(NotFoundError):
+        theirs.get_contact(ada.id)
+    with pytest.raises(NotFoundError):
+        theirs.log(ada.id, InteractionChannel.EMAIL, "hello")
+    bo = theirs.add_contact(ContactFields(name="Bo"))
+    with pytest.raises(NotFoundError):
+        theirs.link(bo.id, my_app.id)
+    # The same person imported by another owner is not a duplicate of mine.
+    assert theirs.import_contacts(parse_linkedin_connections(CONNECTIONS)).added == 2
+    assert [c["name"] for c in mine.contacts()] == ["Ada"]
+    assert theirs.nudges(horizon_days=None) == [] or all(n.contact_id != ada.id for n in theirs.nudges())
+
+
+def test_linkedin_import_dedupes_on_reimport(workspace: Workspace) -> None:
+    service = NetworkService(workspace)
+    service.add_contact(ContactFields(name="Ada L.", linkedin_url="https://linkedin.com/in/ada/"))
+    first = service.import_contacts(parse_linkedin_connections(CONNECTIONS))
+    assert first.to_dict() == {"added": 1, "duplicates": 1}
+    again = service.import_contacts(parse_linkedin_connections(CONNECTIONS))
+    assert again.to_dict() == {"added": 0, "duplicates": 2}
+    bo = next(c for c in service.contacts() if c["name"] == "Bo Li")
+    assert bo["connected_on"] == "2023-02-01"
+    assert bo["effective_cadence_days"] == 0
+    assert bo["next_touch"] is None
+
+
+def test_a_bad_file_imports_nothing(workspace: Workspace) -> None:
+    service = NetworkService(workspace)
+    with pytest.raises(ContactFileError, match="line 7"):
+        service.import_contacts(parse_linkedin_connections(CONNECTIONS + "Cy,Do,,bad-email,,,\n"))
+    assert service.contacts() == []
+
+
+def test_vcard_export_then_import_is_all_duplicates(workspace: Workspace, tmp_path: Path) -> None:
+    service = NetworkService(workspace)
+    service.import_contacts(parse_linkedin_connections(CONNECTIONS))
+    service.add_contact(ContactFields(name="Cy Do", company="Zed", kind=ContactKind.INTERVIEWER))
+    path = tmp_path / "out.vcf"
+    assert service.export_vcard(path) == 3
+    items = read_vcards(path, 100_000)
+    assert {i.fields.name for i in items} == {"Ada Lovelace", "Bo Li", "Cy Do"}
+    assert service.import_contacts(items).to_dict() == {"added": 0, "duplicates": 3}
+
+
+def test_thank_you_after_an_interview_then_done_by_logging(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    app = make_application(workspace, company="Crumb", stage=Stage.INTERVIEW, applied_at=clock() - timedelta(days=9))
+    interviewer = service.add_contact(ContactFields(name="Ida Ng", kind=ContactKind.INTERVIEWER), application_id=app.id)
+    interview_id = add_interview(workspace, app.id, clock() - timedelta(hours=22), interviewers=["Ida Ng"])
+    (nudge,) = [n for n in service.nudges() if n.kind.value == "thank_you"]
+    assert nudge.ref == f"thank_you-{interview_id}"
+    assert nudge.contact_id == interviewer.id
+    _, message = service.draft(nudge.ref)
+    assert "Ida" in message.body and "Crumb" in message.body
+    assert message.subject
+    service.log(interviewer.id, InteractionChannel.EMAIL, "thank-you sent")
+    assert [n for n in service.nudges() if n.kind.value == "thank_you"] == []
+
+
+def test_dismiss_a_nudge(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    app = make_application(workspace, stage=Stage.INTERVIEW, applied_at=clock() - timedelta(days=9))
+    interview_id = add_interview(workspace, app.id, clock() - timedelta(hours=3))
+    ref = f"thank_you-{interview_id}"
+    assert [n.ref for n in service.nudges()] == [ref]
+    service.dismiss(ref)
+    assert service.nudges() == []
+    with pytest.raises(NotFoundError):
+        service.draft(ref)
+
+
+def test_rejection_brings_keep_in_touch_and_continued_interest(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    apps = ApplicationService(workspace)
+    app = make_application(workspace, company="Crumb", applied_at=clock() - timedelta(days=20))
+    apps.move(app.id, Stage.SCREENING, at=clock() - timedelta(days=10))
+    recruiter = service.add_contact(ContactFields(name="Rae", kind=ContactKind.RECRUITER), application_id=app.id)
+    apps.close(app.id, Outcome.REJECTED)
+    refs = {n.ref: n for n in service.nudges(horizon_days=None)}
+    assert f"keep_in_touch-{app.id}-{recruiter.id}" in refs
+    assert refs[f"continued_interest-{app.id}"].due == date(2025, 2, 6)
+    agenda = service.agenda()
+    assert [a["kind"] for a in agenda] == ["keep_in_touch"]
+    assert agenda[0]["command"] == f"nextround nudge draft keep_in_touch-{app.id}-{recruiter.id}"
+    service.set_continued_interest_months(6)
+    assert [n.due for n in service.nudges(horizon_days=None) if n.kind.value == "continued_interest"] == [
+        date(2025, 5, 6)
+    ]
+
+
+def test_reapply_after_is_stored_on_a_watch_and_shown(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    service.set_reapply_after("Crumb", date(2025, 3, 1))
+    service.set_reapply_after("crumb", date(2025, 4, 1))  # same company, updated
+    with workspace.db.read() as session:
+        rows = session.scalars(select(WatchRow).where(WatchRow.owner_id == workspace.owner_id)).all()
+    assert [(r.company, r.board, r.reapply_after) for r in rows] == [("Crumb", "", date(2025, 4, 1))]
+    (item,) = service.agenda()
+    assert item["kind"] == "reapply"
+    assert item["due"] == "2025-04-01"
+    assert "2025-04-01" in item["title"]
+    assert NetworkService(other_owner(workspace)).agenda() == []
+    with pytest.raises(ContactError):
+        service.set_reapply_after("  ", date(2025, 1, 1))
+
+
+def test_agenda_merges_every_kind(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    now = clock()
+    chased = make_application(workspace, company="Chase Co", applied_at=now - timedelta(days=30))
+    ApplicationService(workspace).close(chased.id, Outcome.REJECTED, at=now - timedelta(days=20))
+    add_sent_feedback_request(workspace, chased.id, now - timedelta(days=9))
+    make_application(workspace, company="Quiet Ltd", applied_at=now - timedelta(days=40))
+    upcoming = make_application(
+        workspace, company="Soon Inc", stage=Stage.INTERVIEW, applied_at=now - timedelta(days=5)
+    )
+    add_interview(workspace, upcoming.id, now + timedelta(days=3), location="Video call")
+    add_goal(workspace, "Write three STAR stories", now.date() + timedelta(days=3))
+    add_goal(workspace, "Far away goal", now.date() + timedelta(days=60))
+    add_practice_answer(workspace, "behavioural-1", 30, now - timedelta(days=10))
+    add_posting(workspace, "Watched", "Senior Baker", now - timedelta(days=1))
+    add_posting(workspace, "Watched Old", "Old Baker", now - timedelta(days=30))
+    service.add_contact(ContactFields(name="Old Friend", cadence_days=1))
+    clock.advance(days=2)
+
+    agenda = service.agenda()
+    kinds = [a["kind"] for a in agenda]
+    assert set(kinds) == {"feedback_chase", "ghosted", "interview", "goal", "practice", "new_posting", "touch"}
+    assert len(agenda) == 7
+    assert agenda[0]["kind"] == "feedback_chase"  # overdue first
+    assert agenda[0]["overdue"] is True
+    whens = [a["when"] for a in agenda]
+    assert whens == sorted(whens, key=["overdue", "today", "soon"].index)
+    for item in agenda:
+        assert item["command"].startswith("nextround ")
+        assert item["action"] and item["title"] and item["ref"]
+
+
+def test_calendar_is_stable_and_holds_interviews_and_follow_ups(workspace: Workspace, clock: FakeClock) -> None:
+    service = NetworkService(workspace)
+    app = make_application(workspace, company="Crumb", stage=Stage.INTERVIEW, applied_at=clock() - timedelta(days=5))
+    interview_id = add_interview(workspace, app.id, clock() + timedelta(days=1), interviewers=["Ida Ng", "Bo Li"])
+    past_id = add_interview(workspace, app.id, clock() - timedelta(hours=5))
+    first = service.calendar_ics()
+    clock.advance(minutes=10)
+    assert service.calendar_ics() == first
+    assert f"UID:interview-{interview_id}@nextround.local\r\n" in first
+    assert f"UID:nudge-thank_you-{past_id}@nextround.local\r\n" in first
+    assert "Interviewers: Ida Ng\\, Bo Li" in first.replace("\r\n ", "")
+
+
+def test_contact_rows_carry_dedupe_keys(workspace: Workspace) -> None:
+    NetworkService(workspace).add_contact(ContactFields(name="Ada", email="ADA@example.org"))
+    with workspace.db.read() as session:
+        keys = session.scalars(select(ContactRow.dedupe_key)).all()
+    assert keys == ["email:ada@example.org"]
