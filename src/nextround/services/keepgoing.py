@@ -1,0 +1,565 @@
+"""Keep going: the journal and wins log, reframing after a rejection, effort counts and the review.
+
+Progress here is counted in what the person did and learned (applications sent, feedback asked for,
+reflections, practice, contacts, goals), never only in offers. The review reads the other pillars'
+tables through read-only, owner-scoped queries (`storage.keepgoing.ReviewQueries`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from nextround.domain.applications import Application
+from nextround.domain.effort import (
+    Activity,
+    Kind,
+    Period,
+    PlanContext,
+    effort_summary,
+    period_for,
+)
+from nextround.domain.stages import Outcome, Stage, rejection_bucket
+from nextround.errors import UserError
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from nextround.storage.keepgoing import JournalRepository, ReviewQueries
+from nextround.storage.repositories import ApplicationRepository, SettingsRepository
+from nextround.storage.tables import JournalEntryRow
+
+JOURNAL_KINDS: tuple[str, ...] = ("journal", "win", "reframe")
+MAX_JOURNAL_TEXT = 20_000
+HIDE_REJECTED = "hide_rejected"
+# A sent feedback request with no reply after this many days is worth its one polite chase.
+CHASE_AFTER_DAYS = 7
+# Rejections closed within this many days without a reflection or reframe are suggested for one.
+REFLECT_WINDOW_DAYS = 30
+_CLOSED_REQUEST_STATUSES = frozenset({"drafted", "replied", "declined", "no_reply", "closed", "chased"})
+_STAGE_VALUES = frozenset(s.value for s in Stage)
+
+
+class JournalError(UserError, ValueError):
+    """A journal entry or reframe that cannot be saved as given."""
+
+
+# -- journal ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    id: int
+    kind: str
+    mood: int | None
+    text: str
+    application_id: int | None
+    created_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "mood": self.mood,
+            "text": self.text,
+            "application_id": self.application_id,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def _entry(row: JournalEntryRow) -> JournalEntry:
+    return JournalEntry(row.id, row.kind, row.mood, row.text, row.application_id, row.created_at)
+
+
+def add_journal(
+    ws: Workspace, text: str, mood: int | None = None, kind: str = "journal", app_id: int | None = None
+) -> JournalEntry:
+    """Save a journal entry, a win (`kind="win"`) or a reframe, optionally tied to an application."""
+    if kind not in JOURNAL_KINDS:
+        raise JournalError(f"unknown journal kind {kind!r}; expected one of: {', '.join(JOURNAL_KINDS)}")
+    if mood is not None and not 1 <= mood <= 5:
+        raise JournalError("mood must be between 1 and 5")
+    body = (text or "").strip()
+    if len(body) > MAX_JOURNAL_TEXT:
+        raise JournalError(f"entry too long (max {MAX_JOURNAL_TEXT} characters)")
+    if not body and mood is None:
+        raise JournalError("write something, or give at least a --mood")
+    if kind == "win" and not body:
+        raise JournalError("a win needs a few words: what went well?")
+    with ws.db.write() as session:
+        if app_id is not None:
+            ApplicationRepository(session, ws.owner_id).exists(app_id)
+        row = JournalRepository(session, ws.owner_id).add(
+            kind=kind, mood=mood, text=body, application_id=app_id, now=ws.now()
+        )
+        return _entry(row)
+
+
+def list_journal(ws: Workspace, kind: str | None = None, limit: int = 50) -> list[JournalEntry]:
+    """Newest first."""
+    if kind is not None and kind not in JOURNAL_KINDS:
+        raise JournalError(f"unknown journal kind {kind!r}; expected one of: {', '.join(JOURNAL_KINDS)}")
+    with ws.db.read() as session:
+        return [_entry(row) for row in JournalRepository(session, ws.owner_id).entries(kind=kind, limit=max(0, limit))]
+
+
+# -- reframing after a rejection -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReframePrompt:
+    key: str
+    question: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"key": self.key, "question": self.question}
+
+
+REFRAME_KEYS: tuple[str, ...] = ("learned", "in_control", "next")
+
+
+def _closed_bucket(app: Application) -> str:
+    if app.state.rejection_bucket is not None:
+        return app.state.rejection_bucket
+    return rejection_bucket(app.state.closed_at_stage or app.state.stage)
+
+
+def reframe_prompts(app: Application) -> list[ReframePrompt]:
+    """Three questions after a rejection — learned, in your control, next — fitted to where it ended."""
+    company = app.fields.company
+    bucket = _closed_bucket(app)
+    if bucket == "application":
+        learned = f"What did applying to {company} show you about how your CV and letter come across?"
+        control = "Which one thing in your control would you change for the next application: the CV, the letter, or the roles you choose?"  # noqa: E501
+    elif bucket == "screening":
+        learned = f"What did the first conversation with {company} teach you about how you introduce yourself?"
+        control = "What is one thing in your control to sharpen before the next screening call: your pitch, your questions, your salary answer?"  # noqa: E501
+    elif bucket == "assessment":
+        learned = f"What did the {company} assessment show you about your skills, or about how you work under time?"
+        control = "Which one skill or habit in your control will you practise before the next assessment?"
+    else:
+        learned = (
+            f"What did the {company} interviews teach you: which answers worked, and which would you tell differently?"
+        )
+        control = "What is one thing in your control for the next interview: a story to prepare, research to do, a question to rehearse?"  # noqa: E501
+    return [
+        ReframePrompt("learned", learned),
+        ReframePrompt("in_control", control),
+        ReframePrompt("next", "What is your next step, and when will you take it?"),
+    ]
+
+
+def reframe_application(ws: Workspace, app_id: int) -> tuple[Application, list[ReframePrompt]]:
+    """The application and its prompts; refuses applications that did not end in a rejection or silence."""
+    app = ApplicationService(ws).get(app_id)
+    if app.state.outcome not in (Outcome.REJECTED, Outcome.GHOSTED):
+        raise JournalError(
+            f"application {app_id} is not closed as rejected or ghosted; reframing prompts follow a rejection"
+        )
+    return app, reframe_prompts(app)
+
+
+def save_reframe(ws: Workspace, app_id: int, answers: Mapping[str, str], mood: int | None = None) -> JournalEntry:
+    """Store the answers to the three prompts as one `reframe` journal entry tied to the application."""
+    app, prompts = reframe_application(ws, app_id)
+    unknown = sorted(set(answers) - set(REFRAME_KEYS))
+    if unknown:
+        raise JournalError(f"unknown reframe answer(s): {', '.join(unknown)}; expected {', '.join(REFRAME_KEYS)}")
+    parts = []
+    for prompt in prompts:
+        answer = (answers.get(prompt.key) or "").strip()
+        if answer:
+            parts.append(f"{prompt.question}\n{answer}")
+    if not parts:
+        raise JournalError("answer at least one of the prompts (the others can stay empty)")
+    return add_journal(ws, "\n\n".join(parts), mood=mood, kind="reframe", app_id=app.id)
+
+
+# -- hiding rejected applications from everyday views ------------------------------------------------
+
+
+def hide_rejected(ws: Workspace) -> bool:
+    """Whether everyday views should leave rejected applications out (stats always count them)."""
+    with ws.db.read() as session:
+        return bool(SettingsRepository(session, ws.owner_id).all().get(HIDE_REJECTED, False))
+
+
+def set_hide_rejected(ws: Workspace, on: bool) -> bool:
+    with ws.db.write() as session:
+        SettingsRepository(session, ws.owner_id).set(HIDE_REJECTED, bool(on))
+    return bool(on)
+
+
+# -- effort and review ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Gathered:
+    """Everything the effort counts and the review read, turned into plain values."""
+
+    activities: list[Activity]
+    moves: list[dict[str, Any]]
+    themes: list[tuple[date, str]]
+    touches: list[tuple[date, int, str, str]]
+    goals: list[tuple[int, str, str, date | None]]
+    journal: list[tuple[str, int | None, str, date]]
+    open_chases: int
+    reflected_ids: set[int]
+
+
+def _local_day(moment: datetime, zone: tzinfo | None) -> date:
+    return moment.astimezone(zone).date()
+
+
+def _theme_names(analysis: Mapping[str, Any]) -> list[str]:
+    names = []
+    for item in analysis.get("themes") or []:
+        name = item.get("theme") if isinstance(item, Mapping) else item
+        if isinstance(name, str) and name:
+            names.append(name)
+    return names
+
+
+def _gather(ws: Workspace, until: datetime) -> _Gathered:
+    zone = ws.now().tzinfo
+    now = ws.now()
+    activities: list[Activity] = []
+    moves: list[dict[str, Any]] = []
+    with ws.db.read() as session:
+        queries = ReviewQueries(session, ws.owner_id)
+        last_stage: dict[int, str] = {}
+        for move in queries.stage_moves(until):
+            day = _local_day(move.occurred_at, zone)
+            if move.to_state == Stage.APPLIED.value:
+                activities.append(Activity(Kind.APPLICATION, day, str(move.application_id)))
+            if move.to_state == Outcome.REJECTED.value:
+                stage = last_stage.get(move.application_id) or move.from_state or Stage.APPLIED.value
+                bucket = rejection_bucket(Stage(stage)) if stage in _STAGE_VALUES else "application"
+                activities.append(Activity(Kind.REJECTION, day, bucket))
+            if move.to_state in _STAGE_VALUES:
+                last_stage[move.application_id] = move.to_state
+            moves.append(
+                {
+                    "application_id": move.application_id,
+                    "company": move.company,
+                    "role": move.role,
+                    "from": move.from_state,
+                    "to": move.to_state,
+                    "day": day,
+                }
+            )
+        open_chases = 0
+        for sent_at, chased_at, resolved_at, status in queries.feedback_requests():
+            if sent_at is not None and sent_at < until:
+                activities.append(Activity(Kind.FEEDBACK_REQUEST, _local_day(sent_at, zone)))
+            if chased_at is not None and chased_at < until:
+                activities.append(Activity(Kind.FEEDBACK_CHASE, _local_day(chased_at, zone)))
+            if (
+                sent_at is not None
+                and chased_at is None
+                and resolved_at is None
+                and status not in _CLOSED_REQUEST_STATUSES
+                and sent_at <= now - timedelta(days=CHASE_AFTER_DAYS)
+            ):
+                open_chases += 1
+        themes: list[tuple[date, str]] = []
+        for received_at, analysis in queries.feedback_received(until):
+            day = _local_day(received_at, zone)
+            activities.append(Activity(Kind.FEEDBACK_RECEIVED, day))
+            themes.extend((day, name) for name in _theme_names(analysis))
+        reflected_ids: set[int] = set()
+        for app_id, created_at in queries.reflections():
+            reflected_ids.add(app_id)
+            if created_at < until:
+                activities.append(Activity(Kind.REFLECTION, _local_day(created_at, zone), str(app_id)))
+        reflected_ids |= queries.reframed_application_ids()
+        activities.extend(
+            Activity(Kind.PRACTICE_SESSION, _local_day(started, zone)) for started in queries.practice_sessions(until)
+        )
+        activities.extend(
+            Activity(Kind.PRACTICE_ANSWER, _local_day(answered, zone), category or "", float(score))
+            for answered, score, category in queries.practice_answers(until)
+        )
+        touches = []
+        for touch in queries.touches(until):
+            day = _local_day(touch.occurred_at, zone)
+            activities.append(Activity(Kind.CONTACT, day, str(touch.contact_id)))
+            touches.append((day, touch.contact_id, touch.name, touch.company))
+        goals = []
+        for goal_id, title, status, completed_at in queries.goals():
+            done_day = _local_day(completed_at, zone) if completed_at is not None and completed_at < until else None
+            if done_day is not None:
+                activities.append(Activity(Kind.GOAL_MET, done_day, str(goal_id)))
+            goals.append((goal_id, title, status, done_day))
+        journal = []
+        kinds = {"journal": Kind.JOURNAL, "win": Kind.WIN, "reframe": Kind.REFRAME}
+        for kind, mood, text, created_at in queries.journal(until):
+            day = _local_day(created_at, zone)
+            activities.append(Activity(kinds.get(kind, Kind.JOURNAL), day, value=mood))
+            journal.append((kind, mood, text, day))
+    return _Gathered(activities, moves, themes, touches, goals, journal, open_chases, reflected_ids)
+
+
+def _period(ws: Workspace, period: str, today: date | None) -> tuple[Period, datetime]:
+    day = today or ws.now().date()
+    span = period_for(period, day)
+    until = datetime.combine(day + timedelta(days=1), time(0), tzinfo=ws.now().tzinfo)
+    return span, until
+
+
+def _unreflected_rejections(ws: Workspace, reflected: set[int]) -> int:
+    since = ws.now() - timedelta(days=REFLECT_WINDOW_DAYS)
+    rejected = ApplicationService(ws).find(outcome=Outcome.REJECTED)
+    return sum(1 for a in rejected if a.id not in reflected and a.state.closed_at and a.state.closed_at >= since)
+
+
+def _plan_context(ws: Workspace, gathered: _Gathered, span: Period, stats: Mapping[str, Any]) -> PlanContext:
+    from nextround.services.watch import new_openings
+
+    return PlanContext(
+        rejections_by_stage=dict(stats.get("rejections_by_stage") or {}),
+        open_chases=gathered.open_chases,
+        rejections_without_reflection=_unreflected_rejections(ws, gathered.reflected_ids),
+        open_goals=sum(1 for _, _, status, _ in gathered.goals if status == "open"),
+        new_openings=len(new_openings(ws, days=span.days)),
+    )
+
+
+def effort(ws: Workspace, period: str = "week", today: date | None = None) -> dict[str, Any]:
+    """Effort counts for the week or month ending `today`, the previous period's, the streak, and a plan.
+
+    Keys: period, counts, previous_counts, active_days, streak, scores, daily, plan.
+    """
+    span, until = _period(ws, period, today)
+    gathered = _gather(ws, until)
+    stats = ApplicationService(ws).stats()
+    return effort_summary(gathered.activities, span, span.end, _plan_context(ws, gathered, span, stats))
+
+
+def review(ws: Workspace, period: str = "week", today: date | None = None) -> dict[str, Any]:
+    """What was done in the period, how the funnel and scores moved, themes, goals, contacts, and a plan."""
+    from nextround.services.watch import new_openings
+
+    span, until = _period(ws, period, today)
+    gathered = _gather(ws, until)
+    stats = ApplicationService(ws).stats()
+    summary = effort_summary(gathered.activities, span, span.end, _plan_context(ws, gathered, span, stats))
+    hidden = hide_rejected(ws)
+    previous = span.previous()
+
+    in_period = [m for m in gathered.moves if m["day"] in span]
+    moved_to = Counter(m["to"] for m in in_period)
+    moved_before = Counter(m["to"] for m in gathered.moves if m["day"] in previous)
+    order = [s.value for s in Stage if s is not Stage.SAVED] + [o.value for o in Outcome]
+    closing = {o.value for o in Outcome}
+    shown_moves = [{**m, "day": m["day"].isoformat()} for m in in_period if not (hidden and m["to"] in closing)]
+    theme_counts = Counter(name for day, name in gathered.themes if day in span)
+    all_themes = Counter(name for _, name in gathered.themes)
+    touched: dict[int, dict[str, Any]] = {}
+    for day, contact_id, name, company in gathered.touches:
+        if day in span:
+            item = touched.setdefault(
+                contact_id, {"id": contact_id, "name": name, "company": company, "interactions": 0, "last": day}
+            )
+            item["interactions"] += 1
+            item["last"] = max(item["last"], day)
+    entries = [j for j in gathered.journal if j[3] in span]
+    moods = [(day, mood) for _, mood, _, day in entries if mood is not None]
+    mood_average = round(sum(m for _, m in moods) / len(moods), 1) if moods else None
+    return {
+        "period": span.to_dict(),
+        "previous_period": previous.to_dict(),
+        "generated_at": ws.now().isoformat(),
+        "hide_rejected": hidden,
+        "effort": {
+            "counts": summary["counts"],
+            "previous_counts": summary["previous_counts"],
+            "active_days": summary["active_days"],
+            "daily": summary["daily"],
+        },
+        "streak": summary["streak"],
+        "funnel": {
+            "moves": {state: moved_to.get(state, 0) for state in order},
+            "previous_moves": {state: moved_before.get(state, 0) for state in order},
+            "events": shown_moves,
+            "open": stats["open"],
+            "response_rate": stats["response_rate"],
+            "rejections_by_stage": stats["rejections_by_stage"],
+            "sample_size": stats["sample_size"],
+            "small_sample": stats["small_sample"],
+            "pattern": stats["pattern"],
+        },
+        "scores": summary["scores"],
+        "themes": {
+            "period": [{"theme": t, "count": n} for t, n in theme_counts.most_common()],
+            "all_time": [{"theme": t, "count": n} for t, n in all_themes.most_common(5)],
+        },
+        "goals": {
+            "met": [
+                {"id": gid, "title": title, "completed_on": done.isoformat()}
+                for gid, title, _, done in gathered.goals
+                if done is not None and done in span
+            ],
+            "open": [{"id": gid, "title": title} for gid, title, status, _ in gathered.goals if status == "open"],
+        },
+        "contacts": [
+            {**item, "last": item["last"].isoformat()}
+            for item in sorted(touched.values(), key=lambda c: (-c["interactions"], c["name"].lower()))
+        ],
+        "journal": {
+            "entries": len(entries),
+            "wins": [text for kind, _, text, _ in entries if kind == "win"],
+            "mood_average": mood_average,
+            "moods": [[day.isoformat(), mood] for day, mood in moods],
+        },
+        "openings": [o.to_dict() for o in new_openings(ws, days=span.days)],
+        "plan": summary["plan"],
+    }
+
+
+# -- rendering ------------------------------------------------------------------------------------------
+
+COUNT_LABELS: dict[str, str] = {
+    "applications_sent": "Applications sent",
+    "feedback_requests_sent": "Feedback requested",
+    "feedback_chases_sent": "Feedback chases sent",
+    "feedback_received": "Feedback received",
+    "reflections": "Reflections",
+    "practice_sessions": "Practice sessions",
+    "practice_answers": "Practice answers",
+    "contacts_touched": "Contacts kept warm",
+    "goals_met": "Goals met",
+    "journal_entries": "Journal entries",
+    "wins": "Wins logged",
+    "reframes": "Reframes",
+}
+
+
+def _md(text: str) -> str:
+    """One line of user text, safe inside a Markdown table or list."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:+g}"
+
+
+def _title(data: Mapping[str, Any]) -> str:
+    period = data["period"]
+    name = "Weekly" if period["kind"] == "week" else "Monthly"
+    return f"{name} review, {period['start']} to {period['end']}"
+
+
+def render_review_markdown(data: Mapping[str, Any]) -> str:
+    counts = data["effort"]["counts"]
+    before = data["effort"]["previous_counts"]
+    lines = [f"# {_title(data)}", ""]
+    streak = data["streak"]
+    lines.append(
+        f"Active on {data['effort']['active_days']} of {data['period']['days']} days. "
+        f"Current streak: {streak['current']} active day(s) (best {streak['best']}; one missed day is forgiven)."
+    )
+    lines += ["", "## What you did", "", "| | this period | period before |", "| --- | ---: | ---: |"]
+    lines += [f"| {label} | {counts[key]} | {before[key]} |" for key, label in COUNT_LABELS.items()]
+    funnel = data["funnel"]
+    lines += ["", "## How the funnel moved", ""]
+    moved = [f"{state}: {n}" for state, n in funnel["moves"].items() if n]
+    lines.append("Moves this period: " + (", ".join(moved) if moved else "none") + ".")
+    rate = funnel["response_rate"]
+    lines.append(
+        f"Open applications: {funnel['open']}. Response rate overall: {'n/a' if rate is None else f'{rate:.0%}'}"
+        + (" (small sample)." if funnel["small_sample"] else ".")
+    )
+    if funnel["pattern"]:
+        lines.append(funnel["pattern"])
+    for event in funnel["events"]:
+        lines.append(f"- {event['day']}: {_md(event['company'])} ({_md(event['role'])}) → {event['to']}")
+    scores = data["scores"]
+    lines += ["", "## Practice scores", ""]
+    if scores["answers"]:
+        lines.append(
+            f"{scores['answers']} answer(s), average {scores['average']}"
+            f" (before: {scores['average_before'] if scores['average_before'] is not None else 'n/a'},"
+            f" change {_signed(scores['gain'])})."
+        )
+    else:
+        lines.append("No practice answers this period.")
+    themes = data["themes"]["period"]
+    lines += ["", "## Themes in feedback", ""]
+    lines += [f"- {_md(t['theme'])}: {t['count']}" for t in themes] or ["No new feedback this period."]
+    goals = data["goals"]
+    lines += ["", "## Goals", ""]
+    lines += [f"- Met: {_md(g['title'])} ({g['completed_on']})" for g in goals["met"]]
+    lines += [f"- Open: {_md(g['title'])}" for g in goals["open"]]
+    if not goals["met"] and not goals["open"]:
+        lines.append("No goals yet.")
+    lines += ["", "## Contacts kept warm", ""]
+    lines += [
+        f"- {_md(c['name'])}{' (' + _md(c['company']) + ')' if c['company'] else ''}: "
+        f"{c['interactions']} interaction(s), last {c['last']}"
+        for c in data["contacts"]
+    ] or ["No contacts touched this period."]
+    journal = data["journal"]
+    lines += ["", "## Journal and wins", ""]
+    lines.append(
+        f"{journal['entries']} entr{'y' if journal['entries'] == 1 else 'ies'}"
+        + (f", average mood {journal['mood_average']} of 5." if journal["mood_average"] is not None else ".")
+    )
+    lines += [f"- Win: {_md(w)}" for w in journal["wins"]]
+    if data["openings"]:
+        lines += ["", "## New openings at watched companies", ""]
+        lines += [
+            f"- {_md(o['company'])}: {_md(o['title'])}" + (f" — {_md(o['location'])}" if o["location"] else "")
+            for o in data["openings"]
+        ]
+    lines += ["", "## Suggested plan for next week", ""]
+    for step in data["plan"]:
+        command = f" `{step['command']}`" if step["command"] else ""
+        lines.append(f"- {step['text']}{command} — {step['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def _template_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "templates" / "reports"
+
+
+def render_review_html(data: Mapping[str, Any]) -> str:
+    """A self-contained page: inline CSS and SVG charts, no scripts, nothing fetched from elsewhere."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from markupsafe import Markup
+
+    from nextround.domain.report_charts import bar_chart, sparkline
+
+    counts = data["effort"]["counts"]
+    effort_items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items() if key != "practice_answers"]
+    moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
+    daily = [float(n) for _, n in data["effort"]["daily"]]
+    scores = [float(v) for _, v in data["scores"]["by_day"]]
+    themes = [(t["theme"].replace("_", " "), float(t["count"])) for t in data["themes"]["period"]]
+    charts = {
+        "effort": Markup(bar_chart(effort_items, title="What you did this period", width=560)),
+        "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),
+        "daily": Markup(sparkline(daily, title="Activities per day", width=280, height=48)),
+        "scores": Markup(sparkline(scores, title="Average practice score per day", width=280, height=48)),
+        "themes": Markup(bar_chart(themes, title="Themes in feedback this period", width=560)) if themes else None,
+    }
+    env = Environment(
+        loader=FileSystemLoader(str(_template_dir())),
+        autoescape=select_autoescape(("html", "j2"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.get_template("review.html.j2")
+    return template.render(
+        data=data,
+        title=_title(data),
+        charts=charts,
+        labels=COUNT_LABELS,
+        percent=lambda v: "n/a" if v is None else f"{v:.0%}",
+        signed=_signed,
+    )

@@ -1,0 +1,86 @@
+"""Inline SVG charts: well-formed, accessible, escaped, self-contained."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from nextround.domain.report_charts import bar_chart, sparkline
+
+
+def _parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == "svg"
+    assert root.get("role") == "img"
+    assert root.find("title") is not None
+    return root
+
+
+def test_bar_chart_is_well_formed_with_one_bar_per_item() -> None:
+    svg = bar_chart([("Applications", 3), ("Practice", 1.5), ("Contacts", 0)], title="This week", width=400)
+    root = _parse(svg)
+    assert root.findtext("title") == "This week"
+    rects = root.findall(".//rect")
+    assert len(rects) == 3
+    widths = [float(r.get("width") or "0") for r in rects]
+    assert widths[0] > widths[1] > widths[2] == 0
+    texts = [t.text for t in root.iter("text")]
+    assert "Applications" in texts
+    assert "1.5" in texts
+    assert "3" in texts
+    assert root.get("width") == "400"
+
+
+def test_labels_and_title_are_escaped() -> None:
+    nasty = '<script>alert("x")</script> & Co'
+    svg = bar_chart([(nasty, 2)], title='Q&A "week" <1>')
+    assert "<script>" not in svg
+    root = _parse(svg)
+    assert root.findtext("title") == 'Q&A "week" <1>'
+    group_title = root.find("g/title")
+    assert group_title is not None and group_title.text == f"{nasty}: 2"
+
+
+def test_long_labels_are_shortened_but_kept_whole_in_the_tooltip() -> None:
+    label = "A very long company name that goes on and on"
+    root = _parse(bar_chart([(label, 1)], title="t"))
+    shown = [t.text or "" for t in root.iter("text")]
+    assert any(s.endswith("…") and len(s) <= 28 for s in shown)
+    assert root.findtext("g/title") == f"{label}: 1"
+
+
+def test_negative_and_all_zero_values_draw_no_negative_widths() -> None:
+    root = _parse(bar_chart([("down", -2), ("zero", 0)], title="t"))
+    assert all(float(r.get("width") or "0") >= 0 for r in root.iter("rect"))
+    assert "-2" in [t.text for t in root.iter("text")]
+
+
+def test_empty_charts_say_so() -> None:
+    for svg in (bar_chart([], title="Nothing"), sparkline([], title="Nothing")):
+        root = _parse(svg)
+        assert "No data yet" in [t.text for t in root.iter("text")]
+
+
+def test_sparkline_points_follow_the_values() -> None:
+    root = _parse(sparkline([1, 3, 2], title="Scores", width=100, height=20))
+    line = root.find("polyline")
+    assert line is not None
+    points = [tuple(map(float, p.split(","))) for p in (line.get("points") or "").split()]
+    assert len(points) == 3
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    assert xs == sorted(xs)
+    assert ys[1] < ys[2] < ys[0]  # SVG y grows downwards: the highest value is nearest the top
+    assert root.find("circle") is not None
+
+
+def test_flat_and_single_value_sparklines() -> None:
+    flat = _parse(sparkline([2, 2, 2], title="flat", height=20)).find("polyline")
+    assert flat is not None
+    assert {p.split(",")[1] for p in (flat.get("points") or "").split()} == {"10"}
+    _parse(sparkline([5], title="one"))
+
+
+def test_no_external_resources_or_scripts() -> None:
+    svg = bar_chart([("a", 1)], title="t") + sparkline([1, 2], title="s")
+    for forbidden in ("http://", "https://", "<script", "href=", "<image", "@import"):
+        assert forbidden not in svg
