@@ -1,9 +1,498 @@
-"""CLI commands for this pillar; registered on the root app by `register`."""
+"""Step 2, analyse and reflect: `cv`, `gaps`, `reflect`, `insights`, `goal` and `analyze match`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from nextround.cli.context import day, workspace
+from nextround.cli.output import console, emit_json, note_line, plural
+
+if TYPE_CHECKING:
+    from nextround.services.workspace import Workspace
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+cv_app = typer.Typer(help="Keep the CVs that matches and skill gaps are measured against.", no_args_is_help=True)
+goal_app = typer.Typer(help="Goals that turn a theme or a skill gap into something measurable.", no_args_is_help=True)
+
+
+def _esc(text: object) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
+def _ws(ctx: typer.Context) -> Workspace:
+    return workspace(ctx)
+
+
+# -- cv ----------------------------------------------------------------------------------------
+
+
+@cv_app.command("add")
+def cv_add(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The CV: .txt, .md, .pdf or .docx.")],
+    name: Annotated[str | None, typer.Option(help="A name to tell CVs apart (default: the file name).")] = None,
+    primary: Annotated[bool, typer.Option("--primary", help="Make it the CV used by default.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Store the text of a CV (the first one becomes the primary CV)."""
+    from nextround.services.insight import add_cv
+
+    added = add_cv(_ws(ctx), file, name=name, primary=primary)
+    if as_json:
+        emit_json(added)
+        return
+    star = " (primary)" if added["is_primary"] else ""
+    console().print(f"Added CV {added['id']}: {_esc(added['name'])}{star}, {added['chars']} characters of text.")
+
+
+@cv_app.command("list")
+def cv_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List stored CVs."""
+    from nextround.services.insight import list_cvs
+
+    cvs = list_cvs(_ws(ctx))
+    if as_json:
+        emit_json(cvs)
+        return
+    if not cvs:
+        console().print("No CVs yet. Add one: nextround cv add my-cv.pdf")
+        return
+    from rich.table import Table
+
+    table = Table("id", "name", "file", "primary", "chars", "added")
+    for cv in cvs:
+        table.add_row(
+            str(cv["id"]),
+            _esc(cv["name"]),
+            _esc(cv["filename"]),
+            "yes" if cv["is_primary"] else "",
+            str(cv["chars"]),
+            cv["created_at"][:10],
+        )
+    console().print(table)
+
+
+@cv_app.command("show")
+def cv_show(
+    ctx: typer.Context,
+    cv_id: Annotated[int, typer.Argument(metavar="ID", help="The CV's id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a CV's text and the skills recognised in it."""
+    from nextround.services.insight import get_cv
+
+    cv = get_cv(_ws(ctx), cv_id)
+    if as_json:
+        emit_json(cv)
+        return
+    out = console()
+    star = " (primary)" if cv["is_primary"] else ""
+    out.print(f"[bold]{_esc(cv['name'])}[/bold]{star} — {_esc(cv['filename'])}")
+    out.print("Skills: " + (_esc(", ".join(cv["skills"])) if cv["skills"] else "none recognised"))
+    out.print()
+    out.print(_esc(cv["text"]))
+
+
+@cv_app.command("remove")
+def cv_remove(
+    ctx: typer.Context,
+    cv_id: Annotated[int, typer.Argument(metavar="ID", help="The CV's id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Delete a stored CV."""
+    from nextround.services.insight import remove_cv
+
+    removed = remove_cv(_ws(ctx), cv_id)
+    if as_json:
+        emit_json(removed)
+        return
+    console().print(f"Removed CV {removed['id']}: {_esc(removed['name'])}.")
+
+
+@cv_app.command("primary")
+def cv_primary(
+    ctx: typer.Context,
+    cv_id: Annotated[int, typer.Argument(metavar="ID", help="The CV's id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Make a CV the primary one (used by `analyze match` without --cv-file)."""
+    from nextround.services.insight import set_primary_cv
+
+    chosen = set_primary_cv(_ws(ctx), cv_id)
+    if as_json:
+        emit_json(chosen)
+        return
+    console().print(f"CV {chosen['id']} ({_esc(chosen['name'])}) is now the primary CV.")
+
+
+# -- gaps --------------------------------------------------------------------------------------
+
+
+def gaps(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="How many skills to show.")] = 10,
+    as_json: JsonFlag = False,
+) -> None:
+    """Skills the jobs that turned you down asked for and your CVs do not show, weighted by stage reached."""
+    from nextround.services.insight import skill_gaps
+
+    data = skill_gaps(_ws(ctx), limit=limit)
+    if as_json:
+        emit_json(data)
+        return
+    out = console()
+    if data["applications"] == 0:
+        out.print("No rejected applications with a job description yet; add one with `app edit ID --jd-file F`.")
+        return
+    out.print(
+        f"From {plural(data['applications'], 'rejected application')} with a job description, "
+        f"against {plural(data['cvs'], 'CV')}:"
+    )
+    if not data["gaps"]:
+        out.print("No required skill is missing from your CVs. The gap is elsewhere: try `nextround insights`.")
+    for gap in data["gaps"]:
+        out.print(f"  • [bold]{_esc(gap['skill'])}[/bold] — {plural(gap['jobs'], 'job')}, weight {gap['weight']:g}")
+        out.print(f"    [dim]{_esc(gap['example'])}[/dim]")
+    if data["without_job_description"]:
+        note_line(f"{plural(data['without_job_description'], 'rejection')} had no job description and did not count.")
+
+
+# -- reflect -----------------------------------------------------------------------------------
+
+
+def _ask(question: dict[str, Any]) -> dict[str, Any]:
+    """One question: a rating (asked again until it is 1-5), then a few words; earlier answers are the defaults."""
+    from nextround.domain.reflection import ReflectionError, validate_answer
+
+    typer.echo(f"\n{question['question']}\n  ({question['scale']})")
+    while True:
+        rating = typer.prompt("  Rating 1-5", default=question["rating"], type=int)
+        try:
+            validate_answer(question["key"], rating)
+            break
+        except ReflectionError as exc:
+            typer.echo(f"  {exc}", err=True)
+    while True:
+        text = typer.prompt("  In a few words", default=question["text"] or "", show_default=False)
+        try:
+            return validate_answer(question["key"], rating, text).to_dict()
+        except ReflectionError as exc:
+            typer.echo(f"  {exc}", err=True)
+
+
+def reflect(
+    ctx: typer.Context,
+    application_id: Annotated[int, typer.Argument(metavar="APP_ID", help="The application to reflect on.")],
+    answers_file: Annotated[
+        Path | None,
+        typer.Option(help='JSON answers instead of questions: {"prepared": {"rating": 3, "text": "..."}, ...}.'),
+    ] = None,
+    show: Annotated[bool, typer.Option("--show", help="Show the reflection without asking anything.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Answer the reflection questions for an application (they adapt to the stage it reached)."""
+    from nextround.services.insight import get_reflection, save_reflection
+
+    ws = _ws(ctx)
+    if answers_file is not None and show:
+        raise typer.BadParameter("--show and --answers-file do not go together")
+    if answers_file is not None:
+        from nextround.domain.reflection import parse_answers_file
+        from nextround.integrations.files import read_text_file
+
+        result = save_reflection(ws, application_id, parse_answers_file(read_text_file(answers_file)))
+    elif show:
+        result = get_reflection(ws, application_id)
+    else:
+        current = get_reflection(ws, application_id)
+        verb = "Editing" if current["exists"] else "Reflecting on"
+        typer.echo(f"{verb} application {application_id} (stage reached: {current['stage_reached']}).")
+        answers = {question["key"]: _ask(question) for question in current["questions"]}
+        result = save_reflection(ws, application_id, answers)
+    if as_json:
+        emit_json(result)
+        return
+    _print_reflection(result)
+
+
+def _print_reflection(data: dict[str, Any]) -> None:
+    out = console()
+    out.print(f"[bold]Reflection on application {data['application_id']}[/bold] ({data['context']} stage)")
+    if not data["exists"]:
+        out.print(f"Not answered yet: nextround reflect {data['application_id']}")
+        return
+    for item in data["questions"]:
+        rating = "–" if item["rating"] is None else f"{item['rating']}/5"
+        out.print(f"  {rating}  {_esc(item['question'])}")
+        if item["text"]:
+            out.print(f"       [dim]{_esc(item['text'])}[/dim]")
+    if data["themes"]:
+        out.print("Feeds these themes into insights: " + _esc(", ".join(data["themes"])))
+
+
+# -- insights ----------------------------------------------------------------------------------
+
+
+def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Recurring themes in feedback and reflections, where rejections happen, and the top skill gaps."""
+    from nextround.services.insight import insights
+
+    data = insights(_ws(ctx))
+    if as_json:
+        emit_json(data)
+        return
+    out = console()
+    out.print("[bold]What your feedback and reflections say[/bold]")
+    for note in data["notes"]:
+        out.print(f"  • {_esc(note)}")
+    if data["themes"]:
+        from rich.table import Table
+
+        table = Table("theme", "count", "apps", "trend", "latest evidence")
+        for theme in data["themes"]:
+            table.add_row(
+                _esc(theme["label"]),
+                str(theme["count"]),
+                str(len(theme["applications"])),
+                theme["trend"],
+                _esc(theme["latest_evidence"]["text"]),
+            )
+        out.print(table)
+    if data["gaps_note"]:
+        out.print(f"[dim]{_esc(data['gaps_note'])}[/dim]")
+    out.print(
+        f"[dim]Sources: {data['sources']['feedback']} feedback, {data['sources']['reflections']} reflections.[/dim]"
+    )
+
+
+# -- goals -------------------------------------------------------------------------------------
+
+
+def _print_goal(goal: dict[str, Any], verb: str | None = None) -> None:
+    due = f", due {goal['due_on']}" if goal["due_on"] else ""
+    current = "–" if goal["current"] is None else f"{goal['current']:g}"
+    prefix = f"{verb} goal" if verb else "Goal"
+    console().print(
+        f"{prefix} {goal['id']}: {_esc(goal['title'])} \\[{goal['status']}] — {goal['measure']} "
+        f"{current} of {goal['target']:g} ({goal['progress']:.0%}){due}"
+    )
+
+
+@goal_app.command("add")
+def goal_add(
+    ctx: typer.Context,
+    title: Annotated[str | None, typer.Option(help="What you will do (suggested from a theme or skill).")] = None,
+    from_theme: Annotated[
+        str | None, typer.Option(help="Start from a theme: communication, preparation, experience, ...")
+    ] = None,
+    from_skill: Annotated[str | None, typer.Option(help="Start from a skill gap, e.g. Kubernetes.")] = None,
+    measure: Annotated[
+        str | None,
+        typer.Option(
+            help="answer.score, answer.star_result, answer.fillers_per_100, answer.quantified_result, "
+            "practice.sessions, applications.sent or manual."
+        ),
+    ] = None,
+    target: Annotated[float | None, typer.Option(help="The number that means done (a share as 0.8 or 80).")] = None,
+    due: Annotated[str | None, typer.Option(help="Due date: 2024-12-01, 'in 3 weeks' ...")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Set a goal, from a theme or skill gap or of your own, with a measure and a due date."""
+    from nextround.services.goals import add_goal
+
+    ws = _ws(ctx)
+    goal = add_goal(
+        ws,
+        title=title,
+        from_theme=from_theme,
+        from_skill=from_skill,
+        measure=measure,
+        target=target,
+        due=day(due, ws),
+    )
+    if as_json:
+        emit_json(goal)
+        return
+    _print_goal(goal, "Added")
+
+
+@goal_app.command("list")
+def goal_list(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(help="open, done, dropped or all.")] = "open",
+    as_json: JsonFlag = False,
+) -> None:
+    """List goals, soonest due first."""
+    from nextround.services.goals import list_goals
+
+    goals = list_goals(_ws(ctx), status=status)
+    if as_json:
+        emit_json(goals)
+        return
+    if not goals:
+        console().print("No goals here. Set one: nextround goal add --from-theme communication")
+        return
+    for goal in goals:
+        _print_goal(goal)
+
+
+@goal_app.command("due")
+def goal_due(
+    ctx: typer.Context,
+    within: Annotated[int, typer.Option(help="Days ahead to look.")] = 7,
+    as_json: JsonFlag = False,
+) -> None:
+    """Open goals due soon (overdue ones included)."""
+    from nextround.services.goals import goals_due
+
+    goals = goals_due(_ws(ctx), within_days=within)
+    if as_json:
+        emit_json(goals)
+        return
+    if not goals:
+        console().print(f"No open goal is due in the next {plural(within, 'day')}.")
+    for goal in goals:
+        _print_goal(goal)
+
+
+@goal_app.command("update")
+def goal_update(
+    ctx: typer.Context,
+    goal_id: Annotated[int, typer.Argument(metavar="ID", help="The goal's id.")],
+    current: Annotated[float | None, typer.Option(help="Where you stand now on the goal's measure.")] = None,
+    status: Annotated[str | None, typer.Option(help="open, done or dropped.")] = None,
+    target: Annotated[float | None, typer.Option(help="A new target.")] = None,
+    due: Annotated[str | None, typer.Option(help="A new due date.")] = None,
+    title: Annotated[str | None, typer.Option(help="A new title.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Update a goal's progress, status, target, due date or title."""
+    from nextround.services.goals import update_goal
+
+    ws = _ws(ctx)
+    goal = update_goal(ws, goal_id, current=current, status=status, target=target, due=day(due, ws), title=title)
+    if as_json:
+        emit_json(goal)
+        return
+    _print_goal(goal, "Updated")
+
+
+@goal_app.command("done")
+def goal_done(
+    ctx: typer.Context,
+    goal_id: Annotated[int, typer.Argument(metavar="ID", help="The goal's id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Mark a goal done."""
+    from nextround.services.goals import update_goal
+
+    goal = update_goal(_ws(ctx), goal_id, status="done")
+    if as_json:
+        emit_json(goal)
+        return
+    _print_goal(goal, "Completed")
+
+
+# -- analyze match -----------------------------------------------------------------------------
+
+
+def _batch_pairs(lines: list[str]) -> list[dict[str, str]]:
+    import json
+
+    from nextround.services.insight import InsightError
+
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InsightError(f"line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("jd"), str) or not isinstance(item.get("cv"), str):
+            raise InsightError(f'line {number}: expected an object with "jd" and "cv" strings')
+        pairs.append({"jd": item["jd"], "cv": item["cv"]})
+    return pairs
+
+
+def analyze_match(
+    ctx: typer.Context,
+    jd_file: Annotated[Path | None, typer.Option(help="The job description (.txt, .md, .pdf, .docx).")] = None,
+    cv_file: Annotated[
+        Path | None, typer.Option(help="The CV (.txt, .md, .pdf, .docx); default: your primary stored CV.")
+    ] = None,
+    batch: Annotated[
+        bool, typer.Option("--batch", help='Read JSON Lines {"jd": ..., "cv": ...} on stdin; one JSON result a line.')
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Score how well a CV covers a job description: score, required, matched and missing skills."""
+    import sys
+
+    if batch:
+        if jd_file is not None or cv_file is not None:
+            raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file")
+        import json
+
+        from nextround.analysis.skills import match_batch
+
+        pairs = _batch_pairs(sys.stdin.read().splitlines())
+        for result in match_batch(pairs):
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if jd_file is None:
+        raise typer.BadParameter("give --jd-file (or --batch)")
+    from nextround.integrations.documents import extract_text
+    from nextround.services.insight import match_texts, primary_cv_text
+
+    limit: int | None = None
+    if cv_file is None:
+        ws = _ws(ctx)
+        limit = ws.settings.max_import_bytes
+        cv_text = primary_cv_text(ws)
+    else:
+        cv_text = extract_text(cv_file)
+    jd_text = extract_text(jd_file, limit) if limit else extract_text(jd_file)
+    data = match_texts(jd_text, cv_text)
+    if as_json:
+        emit_json(data)
+        return
+    out = console()
+    out.print(f"[bold]Match: {data['score']}/100[/bold]")
+    if data["matched"]:
+        out.print("Matched: " + _esc(", ".join(item["skill"] for item in data["matched"])))
+    if data["missing"]:
+        out.print("Missing (required): " + _esc(", ".join(item["skill"] for item in data["missing"])))
+    for line in data.get("explanation", []):
+        out.print(f"[dim]{_esc(line)}[/dim]")
+
+
+def _analyze_group(app: typer.Typer) -> typer.Typer:
+    try:
+        from nextround.cli.feedback import analyze_app  # the shared `analyze` group
+
+        group: typer.Typer = analyze_app
+        return group
+    except ImportError:  # the feedback pillar has not added it yet: reuse or create the group
+        for info in app.registered_groups:
+            if info.name == "analyze" and info.typer_instance is not None:
+                return info.typer_instance
+        group = typer.Typer(help="Analyse texts and print JSON.", no_args_is_help=True)
+        app.add_typer(group, name="analyze")
+        return group
 
 
 def register(app: typer.Typer) -> None:
-    """Add this pillar's commands to the root app (filled in as the pillar lands)."""
+    """Add the analyse-and-reflect commands to the root app."""
+    app.add_typer(cv_app, name="cv")
+    app.add_typer(goal_app, name="goal")
+    app.command("gaps")(gaps)
+    app.command("reflect")(reflect)
+    app.command("insights")(insights_command)
+    _analyze_group(app).command("match")(analyze_match)

@@ -1,0 +1,244 @@
+"""Use cases of step 2, analyse and reflect: CVs, JD-vs-CV matching, skill gaps, reflections, insights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nextround.analysis.skills import extract_skills, match, rank_gaps
+from nextround.domain import reflection as rf
+from nextround.domain.insights import ThemeEvidence, build_insights, combine_themes, stage_weight
+from nextround.errors import UserError
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from nextround.storage.insight import (
+    CvRepository,
+    FeedbackReader,
+    ReflectionRepository,
+    RejectedJobs,
+    StoredCv,
+    StoredReflection,
+)
+from nextround.storage.repositories import ApplicationRepository
+
+MAX_CV_CHARS = 200_000
+MAX_NAME = 300
+MAX_EVIDENCE_CHARS = 300
+
+
+class InsightError(UserError, ValueError):
+    """Something this pillar cannot do with the data at hand (no CV yet, an empty CV ...)."""
+
+
+# -- CVs ---------------------------------------------------------------------------------------
+
+
+def _cv_summary(cv: StoredCv) -> dict[str, Any]:
+    return {
+        "id": cv.id,
+        "name": cv.name,
+        "filename": cv.filename,
+        "is_primary": cv.is_primary,
+        "chars": len(cv.text),
+        "created_at": cv.created_at.isoformat(),
+    }
+
+
+def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool = False) -> dict[str, Any]:
+    """Read a .txt/.md/.pdf/.docx CV and keep its text; the first CV becomes the primary one."""
+    from nextround.integrations.documents import extract_text
+
+    text = extract_text(path, ws.settings.max_import_bytes)
+    if len(text) > MAX_CV_CHARS:
+        raise InsightError(f"{path.name} holds {len(text)} characters of text; a CV over {MAX_CV_CHARS} is not a CV")
+    label = " ".join((name if name is not None else path.stem).split())
+    if not label:
+        raise InsightError("give the CV a name (--name)")
+    if len(label) > MAX_NAME:
+        raise InsightError(f"the name is over {MAX_NAME} characters")
+    with ws.db.write() as session:
+        repo = CvRepository(session, ws.owner_id)
+        first = repo.count() == 0
+        cv = repo.add(name=label, filename=path.name[:500], text=text, is_primary=False, created_at=ws.now())
+        if primary or first:
+            cv = repo.set_primary(cv.id)
+        return _cv_summary(cv)
+
+
+def list_cvs(ws: Workspace) -> list[dict[str, Any]]:
+    with ws.db.read() as session:
+        return [_cv_summary(cv) for cv in CvRepository(session, ws.owner_id).all()]
+
+
+def get_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+    """One CV with its text and the skills recognised in it."""
+    with ws.db.read() as session:
+        cv = CvRepository(session, ws.owner_id).get(cv_id)
+    skills: list[str] = []
+    for mention in extract_skills(cv.text):
+        if mention.skill not in skills:
+            skills.append(mention.skill)
+    return {**_cv_summary(cv), "text": cv.text, "skills": skills}
+
+
+def remove_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+    """Delete a CV; if it was the primary one, the newest remaining CV takes over."""
+    with ws.db.write() as session:
+        repo = CvRepository(session, ws.owner_id)
+        removed = repo.remove(cv_id)
+        if removed.is_primary:
+            successor = repo.primary()
+            if successor is not None:
+                repo.set_primary(successor.id)
+        return _cv_summary(removed)
+
+
+def set_primary_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+    with ws.db.write() as session:
+        return _cv_summary(CvRepository(session, ws.owner_id).set_primary(cv_id))
+
+
+def primary_cv_text(ws: Workspace) -> str:
+    with ws.db.read() as session:
+        cv = CvRepository(session, ws.owner_id).primary()
+    if cv is None:
+        raise InsightError("no CV stored yet; give --cv-file or add one with `nextround cv add FILE`")
+    return cv.text
+
+
+# -- matching and gaps -------------------------------------------------------------------------
+
+
+def match_texts(jd: str, cv: str) -> dict[str, Any]:
+    """How well a CV covers a job description: score, required, matched, missing (see analysis.skills)."""
+    if not jd.strip():
+        raise InsightError("the job description is empty")
+    if not cv.strip():
+        raise InsightError("the CV is empty")
+    return dict(match(jd, cv).to_dict())
+
+
+def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
+    """Skills that the jobs which turned you down required and none of your CVs shows, most costly first.
+
+    Each rejected (or ghosted) application with a job description counts with a weight from how far it
+    got: application 1, screening 1.5, assessment 2, interview 3, final 4, offer 5.
+    """
+    if limit < 1:
+        raise InsightError("--limit must be 1 or more")
+    with ws.db.read() as session:
+        cvs = CvRepository(session, ws.owner_id).all()
+        jobs_repo = RejectedJobs(session, ws.owner_id)
+        jobs = jobs_repo.with_job_description()
+        without_jd = jobs_repo.closed_without_job_description()
+    if not cvs:
+        raise InsightError("no CV stored yet; add one with `nextround cv add FILE` so gaps can be measured")
+    pairs = [(job.jd_text, stage_weight(job.furthest_stage)) for job in jobs]
+    ranked = rank_gaps(pairs, [cv.text for cv in cvs])
+    return {
+        "gaps": [dict(gap) for gap in ranked[:limit]],
+        "total_gaps": len(ranked),
+        "applications": len(jobs),
+        "without_job_description": without_jd,
+        "cvs": len(cvs),
+    }
+
+
+# -- reflections -------------------------------------------------------------------------------
+
+
+def _reflection_dict(app_id: int, stored: StoredReflection | None, stage_reached: str) -> dict[str, Any]:
+    answers: dict[str, rf.Answer] = {}
+    if stored is None:
+        context = rf.context_for(stage_reached)
+    else:
+        context, answers = rf.from_stored(stored.answers)
+    return {
+        "application_id": app_id,
+        "stage_reached": stage_reached,
+        **rf.reflection_to_dict(context, answers),
+        "exists": stored is not None,
+        "created_at": stored.created_at.isoformat() if stored else None,
+        "updated_at": stored.updated_at.isoformat() if stored else None,
+    }
+
+
+def get_reflection(ws: Workspace, app_id: int) -> dict[str, Any]:
+    with ws.db.read() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        stored = ReflectionRepository(session, ws.owner_id).get(app_id)
+    return _reflection_dict(app_id, stored, app.state.furthest_stage.value)
+
+
+def save_reflection(ws: Workspace, app_id: int, answers: dict[str, Any]) -> dict[str, Any]:
+    """Create or update the reflection on an application; answers not given again are kept.
+
+    Any application can be reflected on; the questions follow the stage it reached (an edit keeps the
+    question set the reflection was started with).
+    """
+    now = ws.now()
+    with ws.db.write() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        stage_reached = app.state.furthest_stage.value
+        repo = ReflectionRepository(session, ws.owner_id)
+        existing = repo.get(app_id)
+        if existing is not None:
+            context, previous = rf.from_stored(existing.answers)
+        else:
+            context, previous = rf.context_for(stage_reached), {}
+        changes = rf.validate_answers(answers, context)
+        stored = repo.save(app_id, rf.to_stored(context, rf.merge(previous, changes)), now)
+        return _reflection_dict(app_id, stored, stage_reached)
+
+
+# -- insights ----------------------------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_EVIDENCE_CHARS else text[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"
+
+
+def _feedback_evidence(analysis: dict[str, Any]) -> list[tuple[str, str]]:
+    found = []
+    themes = analysis.get("themes")
+    if not isinstance(themes, list):
+        return []
+    for item in themes:
+        if not isinstance(item, dict) or not isinstance(item.get("theme"), str):
+            continue
+        quotes = item.get("evidence")
+        quote = quotes[0] if isinstance(quotes, list) and quotes and isinstance(quotes[0], str) else ""
+        found.append((item["theme"], quote))
+    return found
+
+
+def insights(ws: Workspace, *, gap_limit: int = 5) -> dict[str, Any]:
+    """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
+    with ws.db.read() as session:
+        feedback = FeedbackReader(session, ws.owner_id).analyses()
+        reflections = ReflectionRepository(session, ws.owner_id).all()
+    evidence: list[ThemeEvidence] = []
+    for item in feedback:
+        for theme, quote in _feedback_evidence(item.analysis):
+            evidence.append(ThemeEvidence(theme, "feedback", item.application_id, item.received_at, _clip(quote)))
+    for stored in reflections:
+        context, answers = rf.from_stored(stored.answers)
+        for found in rf.themes_from_answers(context, answers):
+            app_id, moment = stored.application_id, stored.updated_at
+            evidence.append(ThemeEvidence(found.theme, "reflection", app_id, moment, _clip(found.evidence)))
+    stats = ApplicationService(ws).stats()
+    gaps: list[dict[str, Any]] = []
+    gaps_note: str | None = None
+    try:
+        gaps = skill_gaps(ws, limit=gap_limit)["gaps"]
+    except InsightError as exc:
+        gaps_note = str(exc)
+    return build_insights(
+        combine_themes(evidence, ws.now()),
+        stats["rejections_by_stage"],
+        gaps,
+        feedback_count=len(feedback),
+        reflection_count=len(reflections),
+        gaps_note=gaps_note,
+    )
