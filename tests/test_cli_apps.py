@@ -178,3 +178,15 @@ def test_installed_command_in_a_real_process(cli_env: dict[str, str]) -> None:
         [sys.executable, "-m", "nextround", "--version"], capture_output=True, text=True, env=env, timeout=60
     )
     assert module.stdout.strip() == f"nextround {__version__}"
+
+
+def test_hide_rejected_keeps_everyday_lists_calm_but_stats_honest(cli: Cli) -> None:
+    kept = add(cli, "--company", "Still Open", "--role", "Baker")
+    gone = add(cli, "--company", "Said No", "--role", "Baker")
+    assert cli("app", "reject", str(gone["id"])).exit_code == 0
+    assert cli("view", "hide-rejected", "on").exit_code == 0
+    listed = json.loads(cli("app", "list", "--json").stdout)
+    assert [a["id"] for a in listed] == [kept["id"]]
+    assert len(json.loads(cli("app", "list", "--all", "--json").stdout)) == 2
+    assert [a["id"] for a in json.loads(cli("app", "list", "--outcome", "rejected", "--json").stdout)] == [gone["id"]]
+    assert json.loads(cli("stats", "--json").stdout)["outcomes"]["rejected"] == 1

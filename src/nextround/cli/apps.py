@@ -189,8 +189,9 @@ def _close(ctx: typer.Context, application_id: int, outcome: str, on: str | None
     _print_one(closed, as_json, verb="Closed")
     if not as_json and outcome == "rejected":
         note_line(
-            "That stings, and it is information. Next: ask for feedback, then note what you learned "
-            f"(`nextround app show {application_id}`)."
+            "That stings, and it is information. When you are ready: ask for feedback "
+            f"(`nextround feedback draft {application_id}`), look back (`nextround reflect {application_id}`), "
+            f"or write down what you learned (`nextround journal reframe {application_id}`)."
         )
 
 
@@ -280,17 +281,25 @@ def list_(
     open_: Annotated[bool, typer.Option("--open", help="Only open applications.")] = False,
     closed: Annotated[bool, typer.Option("--closed", help="Only closed applications.")] = False,
     company: Annotated[str | None, typer.Option(help="Company name contains this.")] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Include rejected ones even when `view hide-rejected` is on.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List applications."""
     from nextround.domain.stages import parse_outcome, parse_stage
+    from nextround.services.keepgoing import hide_rejected
 
-    found = _service(ctx).summaries(
+    service = _service(ctx)
+    # Hiding is for everyday views only: an explicit filter on outcomes or closed ones shows them all.
+    hide = hide_rejected(service.ws) and not (all_ or outcome or closed)
+    found = service.summaries(
         stage=parse_stage(stage) if stage else None,
         outcome=parse_outcome(outcome) if outcome else None,
         open_only=open_,
         closed_only=closed,
         company=company,
+        hide_rejected=hide,
     )
     if as_json:
         emit_json(found)
@@ -298,6 +307,8 @@ def list_(
     from nextround.cli.render import print_application_table
 
     print_application_table(found)
+    if hide:
+        note_line("Rejected applications are hidden (`--all` shows them; `nextround stats` always counts them).")
 
 
 @app.command("show")

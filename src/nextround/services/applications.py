@@ -177,11 +177,17 @@ class ApplicationService:
         open_only: bool = False,
         closed_only: bool = False,
         company: str | None = None,
+        hide_rejected: bool = False,
     ) -> list[dict[str, Any]]:
         """Listing rows as JSON-ready dicts (no long texts, no history): fast for thousands."""
         with self.ws.db.read() as session:
             return ApplicationRepository(session, self.ws.owner_id).summaries(
-                stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
+                stage=stage,
+                outcome=outcome,
+                open_only=open_only,
+                closed_only=closed_only,
+                company=company,
+                hide_rejected=hide_rejected,
             )
 
     def silent(self, preferences: Preferences | None = None) -> list[SilentApplication]:

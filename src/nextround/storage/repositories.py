@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import (
@@ -190,8 +190,11 @@ class ApplicationRepository:
         open_only: bool = False,
         closed_only: bool = False,
         company: str | None = None,
+        hide_rejected: bool = False,
     ) -> Any:
         query = query.where(ApplicationRow.owner_id == self.owner_id)
+        if hide_rejected:
+            query = query.where(or_(ApplicationRow.outcome.is_(None), ApplicationRow.outcome != "rejected"))
         if stage is not None:
             query = query.where(ApplicationRow.stage == stage.value)
         if outcome is not None:
