@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 
 
@@ -16,16 +17,11 @@ def overview(ws: Workspace) -> dict[str, Any]:
     open_apps = [a for a in apps if a.state.is_open and a.state.stage.value != "accepted"]
     stats = service.stats()
     silent = service.silent()
-    steps: list[dict[str, str]] = []
-    for item in silent[:3]:
-        a = item.application
-        steps.append(
-            {
-                "text": f"No news from {a.fields.company} for {item.verdict.silent_days} days: "
-                "follow up once, or mark it ghosted and free your head.",
-                "command": f"nextround app ghosted {a.id}",
-            }
-        )
+    # The agenda already knows what is due across every pillar; the overview shows its top items.
+    steps: list[dict[str, str]] = [
+        {"text": f"{item['title']}: {item['action']}", "command": item["command"]}
+        for item in NetworkService(ws).agenda()[:4]
+    ]
     recent_rejections = sorted(
         (a for a in apps if a.state.outcome is not None and a.state.outcome.value == "rejected"),
         key=lambda a: a.state.closed_at or a.created_at,
@@ -36,7 +32,7 @@ def overview(ws: Workspace) -> dict[str, Any]:
             {
                 "text": f"Look back at {a.fields.company} ({a.fields.role}), rejected at "
                 f"{a.state.rejection_bucket}: what is one thing in your control to change?",
-                "command": f"nextround app show {a.id}",
+                "command": f"nextround reflect {a.id}",
             }
         )
     if len(open_apps) < 3:
