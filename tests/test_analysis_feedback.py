@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from nextround.analysis import feedback
 from nextround.analysis.feedback import (
     ACTIONABLE_THEMES,
     OUTSIDE_CONTROL_CODES,
@@ -20,9 +21,16 @@ from nextround.analysis.feedback import (
 DATA_DIR = Path(__file__).parent / "data"
 DEV_PATH = DATA_DIR / "feedback_dev.jsonl"
 HOLDOUT_PATH = DATA_DIR / "feedback_holdout.jsonl"
+HOLDOUT2_PATH = DATA_DIR / "feedback_holdout2.jsonl"
+HOLDOUT3_PATH = DATA_DIR / "feedback_holdout3.jsonl"
+ALL_PATHS = [DEV_PATH, HOLDOUT_PATH, HOLDOUT2_PATH, HOLDOUT3_PATH]
+ALL_IDS = ["dev", "holdout", "holdout2", "holdout3"]
 
-# A little below what the analyzer reaches on the dev set (0.99), so that regressions fail.
-DEV_MICRO_F1_FLOOR = 0.95
+# A little below what the analyzer reaches on the dev set (1.00), so that regressions fail.
+DEV_MICRO_F1_FLOOR = 0.97
+# holdout2 was read while generalising the rules (it reaches 0.98), so it guards against regressions too.
+# holdout3 gets no floor: it is the untouched estimate for unseen text and is reported by bench/.
+HOLDOUT2_MICRO_F1_FLOOR = 0.9
 DEV_CODES_EXACT_FLOOR = 0.95
 DEV_ACTIONABLE_FLOOR = 0.95
 
@@ -240,7 +248,7 @@ def test_deterministic_and_batch_matches_single() -> None:
 # --- data sets -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [DEV_PATH, HOLDOUT_PATH], ids=["dev", "holdout"])
+@pytest.mark.parametrize("path", ALL_PATHS, ids=ALL_IDS)
 def test_data_set_is_well_formed(path: Path) -> None:
     rows = load_rows(path)
     assert len({row["id"] for row in rows}) == len(rows)
@@ -257,9 +265,16 @@ def test_dev_set_size_and_mix() -> None:
     assert sum(row["themes"] == ["generic"] for row in rows) >= 15
     assert sum(bool(row["outside_your_control"]) for row in rows) >= 10
     assert len(load_rows(HOLDOUT_PATH)) >= 25
+    assert len(load_rows(HOLDOUT2_PATH)) >= 50
+    assert len(load_rows(HOLDOUT3_PATH)) >= 40
 
 
-@pytest.mark.parametrize("path", [DEV_PATH, HOLDOUT_PATH], ids=["dev", "holdout"])
+def test_data_sets_do_not_share_texts() -> None:
+    texts = [str(row["text"]) for path in ALL_PATHS for row in load_rows(path)]
+    assert len(set(texts)) == len(texts)
+
+
+@pytest.mark.parametrize("path", ALL_PATHS, ids=ALL_IDS)
 def test_evidence_is_quoted_from_the_input(path: Path) -> None:
     for row in load_rows(path):
         text = str(row["text"])
@@ -284,3 +299,143 @@ def test_dev_set_quality_floor() -> None:
     actionable = sum(result.actionable == row["actionable"] for result, row in zip(results, rows, strict=True))
     assert codes_exact / len(rows) >= DEV_CODES_EXACT_FLOOR
     assert actionable / len(rows) >= DEV_ACTIONABLE_FLOOR
+
+
+def test_holdout2_quality_floor() -> None:
+    assert micro_f1(load_rows(HOLDOUT2_PATH)) >= HOLDOUT2_MICRO_F1_FLOOR
+
+
+# --- general structures (sentences written for these tests, not taken from the data sets) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need someone who has already looked after a caseload of their own.",
+        "The post calls for someone who can already plan a whole term of lessons independently.",
+        "We were after somebody who has run a night shift before.",
+        "Most of your roles so far have been in catering, and this one is in hotel management.",
+        "You haven't yet supervised a team of your own.",
+    ],
+)
+def test_a_stated_requirement_of_prior_practice_is_experience_not_a_rival(text: str) -> None:
+    names = themes_of(text)
+    assert "experience" in names
+    assert "competition" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The successful candidate had spent longer in a hospice setting.",
+        "Others on the shortlist had led bigger teams of volunteers.",
+        "We have gone for someone with a stronger background in conveyancing.",
+        "In the end you were pipped to the post by an applicant who had run a similar depot.",
+    ],
+)
+def test_a_rival_with_more_experience_is_competition_and_experience(text: str) -> None:
+    assert themes_of(text) >= {"competition", "experience"}
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("You would benefit from more time in a busy community pharmacy.", "experience"),
+        ("We'd encourage you to brush up on your spreadsheet formulas before applying again.", "technical_skills"),
+        ("Next time, try to lead with the outcome rather than the background.", "communication"),
+        ("The panel wondered whether you'd had enough exposure to capital projects.", "experience"),
+        ("We'd have liked a stronger grasp of tachograph rules.", "technical_skills"),
+    ],
+)
+def test_advice_and_hedged_panel_language_name_the_theme(text: str, theme: str) -> None:
+    assert theme in themes_of(text)
+
+
+def test_an_unmarked_clause_before_but_is_conceded_praise() -> None:
+    result = analyze_feedback("Your stock count balanced, but you walked us through it in a way we couldn't follow.")
+    assert "communication" in result.theme_names
+    assert "technical_skills" not in result.theme_names
+
+
+def test_an_aside_contrast_does_not_split_off_its_subject() -> None:
+    result = analyze_feedback("Your icing was neat. Your sponge, though, was under-baked in the middle.")
+    assert "technical_skills" in result.theme_names
+
+
+def test_clause_level_hints_place_an_unnamed_critique() -> None:
+    # no phrase rule names the theme, but several weak hints agree on it
+    result = analyze_feedback(
+        "We weren't convinced you'd stay; your plans for the future sounded like they lay elsewhere."
+    )
+    assert "motivation" in result.theme_names
+
+
+def test_a_single_weak_hint_is_not_a_theme() -> None:
+    assert analyze_feedback("We weren't convinced about the team.").theme_names == ("generic",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for completing the Excel test and the coding exercise. We have chosen another candidate.",
+        "Your background is impressive and your answers were clear. We went with someone else.",
+    ],
+)
+def test_skill_words_in_courtesy_or_praise_are_not_reasons(text: str) -> None:
+    assert analyze_feedback(text).theme_names == ("generic",)
+
+
+def test_words_in_a_job_title_describe_the_job_not_the_person() -> None:
+    result = analyze_feedback("We felt you wouldn't enjoy the repetitive picking role long term.")
+    assert "motivation" in result.theme_names
+    assert "technical_skills" not in result.theme_names
+
+
+def test_a_credential_written_in_capitals_is_a_skill() -> None:
+    assert "technical_skills" in themes_of("Not progressed: the candidate does not hold a CSCS card or IPAF.")
+
+
+def test_pay_mismatch_counts_even_in_a_friendly_sentence() -> None:
+    result = analyze_feedback("We loved meeting you, but the day rate you quoted is well above what we can pay.")
+    assert "logistics" in result.theme_names
+    assert result.outside_your_control == ("budget",)
+
+
+# --- fast scanning keeps the same matches ------------------------------------------------------------
+
+
+def _corpus() -> list[str]:
+    texts = [str(row["text"]) for path in ALL_PATHS for row in load_rows(path)]
+    return texts + [text.upper() for text in texts[:40]] + [text.title() for text in texts[:40]]
+
+
+def test_rewritten_scanners_find_what_the_cues_find() -> None:
+    corpus = _corpus()
+    for cue, scanner, on_lowered in feedback._SCANNERS:
+        for text in corpus:
+            scanned = text.translate(feedback._ASCII_LOWER) if on_lowered else text
+            expected = [match.span() for match in cue.pattern.finditer(text)]
+            assert [match.span() for match in scanner.finditer(scanned)] == expected, cue.pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"\b(?:dough|pastry)\b", {"d", "p"}),
+        (r"(?<!too )\b(?:keen|eager)\b|\bdrive\b", {"k", "e", "d"}),
+        (r"\b(?:weekend |night )?rota\b", {"w", "n", "r"}),
+        (r"\b(?:\d+|one) years?\b", set("0123456789") | {"o"}),
+        (r"\b[\w-]+ card\b", None),
+        (r"\b(?:a )?plan\b|\w+", None),
+    ],
+)
+def test_first_characters_of_a_pattern(pattern: str, chars: set[str] | None) -> None:
+    assert feedback._first_chars(pattern) == chars
+
+
+def test_whole_text_scan_gives_the_same_themes_as_scanning_each_text() -> None:
+    rows = load_rows(DEV_PATH)[:60]
+    joined = " ".join(str(row["text"]) for row in rows)
+    together = {finding.theme for finding in analyze_feedback(joined).themes}
+    apart = {theme for row in rows for theme in analyze_feedback(str(row["text"])).theme_names}
+    assert together == apart - {"generic"}
