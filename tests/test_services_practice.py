@@ -1,0 +1,352 @@
+"""The practice coach's use cases on SQLite and PostgreSQL (nextround.services.practice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nextround.domain.questions import Question, load_bank
+from nextround.services import practice
+from nextround.services.practice import PracticeError
+from nextround.services.workspace import Workspace
+from nextround.storage.repositories import NotFoundError
+from nextround.storage.tables import FeedbackRow, InterviewRow, User
+from tests.conftest import FakeClock
+from tests.factories import make_application
+
+BEHAVIOURAL = next(q for q in load_bank() if q.id == "beh-teamwork-01")
+NO_RESULT = (
+    "Last spring I was the shift lead at a busy bakery and a wedding order came in the day two bakers called in sick. "
+    "I was responsible for getting three hundred pastries ready by eight the next morning. "
+    "I split the work into batches, called in a former colleague, and I ran the ovens myself overnight."
+)
+COMPLETE = NO_RESULT + " In the end every order went out on time and the client booked us for 3 more events."
+
+
+def add_feedback(ws: Workspace, *themes: str, app_id: int | None = None) -> None:
+    with ws.db.write() as session:
+        session.add(
+            FeedbackRow(
+                owner_id=ws.owner_id,
+                application_id=app_id,
+                text="feedback",
+                analysis={"themes": [{"theme": theme, "confidence": 0.8, "evidence": []} for theme in themes]},
+                received_at=ws.now(),
+                created_at=ws.now(),
+            )
+        )
+
+
+def add_interview(ws: Workspace, app_id: int) -> int:
+    with ws.db.write() as session:
+        row = InterviewRow(owner_id=ws.owner_id, application_id=app_id, scheduled_at=ws.now(), created_at=ws.now())
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def other_owner(ws: Workspace) -> Workspace:
+    with ws.db.write() as session:
+        user = User(username="someone-else", created_at=ws.now())
+        session.add(user)
+        session.flush()
+        other_id = user.id
+    return Workspace(db=ws.db, owner_id=other_id, settings=ws.settings, clock=ws.clock)
+
+
+def answer_once(ws: Workspace, question: Question, text: str, **kwargs: Any) -> tuple[dict[str, Any], Any]:
+    session_id = practice.start_session(ws, [])
+    result = practice.record_answer(ws, session_id, question, text, 60, **kwargs)
+    practice.finish_session(ws, session_id)
+    return result
+
+
+# -- custom questions --------------------------------------------------------------------------------
+
+
+def test_custom_question_from_an_interview_is_linked_to_its_application(workspace: Workspace) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Baker")
+    interview_id = add_interview(workspace, app.id)
+    question = practice.add_custom_question(
+        workspace, "  Why   sourdough? ", "motivation", interview_id=interview_id, competencies=["motivation"]
+    )
+    assert question.id == "custom:1"
+    assert question.text == "Why sourdough?"
+    assert question.source == "interview:Crumb & Co"
+    assert question.competencies == ("motivation",)
+    assert practice.get_question(workspace, "custom:1") == question
+
+
+def test_custom_question_checks_its_inputs(workspace: Workspace) -> None:
+    app = make_application(workspace)
+    other_app = make_application(workspace, company="Globex")
+    interview_id = add_interview(workspace, app.id)
+    with pytest.raises(PracticeError, match="unknown category"):
+        practice.add_custom_question(workspace, "Q?", "trivia")
+    with pytest.raises(PracticeError, match="unknown competency"):
+        practice.add_custom_question(workspace, "Q?", "behavioural", competencies=["juggling"])
+    with pytest.raises(PracticeError, match="empty"):
+        practice.add_custom_question(workspace, "   ", "behavioural")
+    with pytest.raises(NotFoundError):
+        practice.add_custom_question(workspace, "Q?", "behavioural", app_id=999)
+    with pytest.raises(NotFoundError):
+        practice.add_custom_question(workspace, "Q?", "behavioural", interview_id=999)
+    with pytest.raises(PracticeError, match="belongs to application"):
+        practice.add_custom_question(workspace, "Q?", "behavioural", app_id=other_app.id, interview_id=interview_id)
+    unlinked = practice.add_custom_question(workspace, "What is your favourite loaf?", "role")
+    assert unlinked.source == "custom"
+
+
+def test_list_questions_gives_bank_then_custom_filtered(workspace: Workspace) -> None:
+    practice.add_custom_question(workspace, "Why us and not the bakery next door?", "motivation")
+    practice.add_custom_question(workspace, "Tell me about a burnt batch.", "behavioural")
+    motivation = practice.list_questions(workspace, category="motivation")
+    assert {q.category for q in motivation} == {"motivation"}
+    assert motivation[-1].text == "Why us and not the bakery next door?"
+    everything = practice.list_questions(workspace)
+    assert len(everything) == len(load_bank()) + 2
+    for_data = practice.list_questions(workspace, role="data")
+    assert all(q.suits_role("data") for q in for_data)
+    with pytest.raises(PracticeError):
+        practice.list_questions(workspace, category="nope")
+    with pytest.raises(PracticeError):
+        practice.list_questions(workspace, role="astronaut")
+
+
+def test_question_details_list_attempts(workspace: Workspace) -> None:
+    answer_once(workspace, BEHAVIOURAL, NO_RESULT)
+    details = practice.question_details(workspace, BEHAVIOURAL.id)
+    assert details["id"] == BEHAVIOURAL.id
+    assert details["good_answer"]
+    assert len(details["attempts"]) == 1
+    with pytest.raises(NotFoundError):
+        practice.question_details(workspace, "no-such-question")
+    with pytest.raises(NotFoundError):
+        practice.get_question(workspace, "custom:abc")
+
+
+# -- planning ---------------------------------------------------------------------------------------
+
+
+def reasons(planned: list[Any]) -> list[str]:
+    return [item.reason for item in planned]
+
+
+def test_plan_uses_the_most_frequent_feedback_themes(workspace: Workspace) -> None:
+    add_feedback(workspace, "preparation", "technical_skills")
+    add_feedback(workspace, "preparation")
+    add_feedback(workspace, "competition")  # about the employer: never practised
+    planned = practice.plan(workspace, count=8, seed=1)
+    preparation = [p for p in planned if p.reason == "Your feedback mentions preparation"]
+    assert preparation, reasons(planned)
+    for item in preparation:
+        q = item.question
+        assert q.category == "motivation" or "company_research" in q.competencies
+    assert not any("competition" in r for r in reasons(planned))
+
+
+def test_plan_with_communication_feedback_brings_behavioural_questions(workspace: Workspace) -> None:
+    add_feedback(workspace, "communication")
+    planned = practice.plan(workspace, count=8, seed=2)
+    themed = [p for p in planned if p.reason == "Your feedback mentions communication"]
+    assert themed
+    assert all(p.question.category == "behavioural" for p in themed)
+
+
+def test_focus_comes_first_and_is_worded_as_a_choice(workspace: Workspace) -> None:
+    planned = practice.plan(workspace, focus="preparation", count=8, seed=3)
+    assert "You chose to focus on preparation" in reasons(planned)
+    with pytest.raises(PracticeError, match="unknown focus theme"):
+        practice.plan(workspace, focus="charisma")
+    with pytest.raises(PracticeError, match="--count"):
+        practice.plan(workspace, count=0)
+
+
+def test_plan_uses_the_job_description_and_the_interview_questions(workspace: Workspace) -> None:
+    app = make_application(
+        workspace,
+        company="Globex",
+        role="Data Analyst",
+        jd_text="You will write SQL every day and build dashboards in Tableau. Stakeholder management matters.",
+    )
+    practice.add_custom_question(workspace, "How would you explain a p-value to our CFO?", "role", app_id=app.id)
+    other = make_application(workspace, company="Initech")
+    practice.add_custom_question(workspace, "Why Initech?", "motivation", app_id=other.id)
+    planned = practice.plan(workspace, app_id=app.id, count=6, seed=4)
+    texts = [p.question.text for p in planned]
+    assert "How would you explain a p-value to our CFO?" in texts
+    assert "Asked in your real interview at Globex" in reasons(planned)
+    assert "Why Initech?" not in texts  # another application's interview
+    assert any(r.startswith("The job asks for") for r in reasons(planned)), reasons(planned)
+    with pytest.raises(NotFoundError):
+        practice.plan(workspace, app_id=999)
+
+
+def test_without_an_application_unpractised_interview_questions_come_first(workspace: Workspace) -> None:
+    app = make_application(workspace, company="Initech")
+    question = practice.add_custom_question(workspace, "Why Initech?", "motivation", app_id=app.id)
+    planned = practice.plan(workspace, count=5, seed=5)
+    assert planned[1].question.id == question.id  # right after the opening question
+    assert planned[1].reason == "Asked in your real interview at Initech"
+    answer_once(workspace, question, "Because I like printers and I fixed forty of them last year.")
+    later = practice.plan(workspace, count=5, seed=5)
+    assert question.id not in [p.question.id for p in later]
+
+
+def test_weak_answers_come_back_when_due(workspace: Workspace, clock: FakeClock) -> None:
+    analysis, _ = answer_once(workspace, BEHAVIOURAL, "We did teamwork.")
+    assert analysis["score"] < 50
+    assert practice.practice_due(workspace) == 0
+    clock.advance(days=1)
+    assert practice.practice_due(workspace) == 1
+    planned = practice.plan(workspace, count=4, seed=6)
+    assert planned[0].question.id == BEHAVIOURAL.id
+    assert planned[0].reason == f"You scored {analysis['score']} on this last time; due for another try"
+
+
+def test_recently_practised_questions_are_not_planned_again(workspace: Workspace) -> None:
+    planned = practice.plan(workspace, count=5, seed=7)
+    session_id = practice.start_session(workspace, planned)
+    for item in planned:
+        practice.record_answer(workspace, session_id, item.question, COMPLETE, 90)
+    again = practice.plan(workspace, count=5, seed=7)
+    first_ids = {p.question.id for p in planned}
+    assert first_ids.isdisjoint(p.question.id for p in again)
+
+
+# -- answers ----------------------------------------------------------------------------------------
+
+
+def test_record_answer_stores_and_compares_a_re_answer(workspace: Workspace, clock: FakeClock) -> None:
+    first, comparison = answer_once(workspace, BEHAVIOURAL, NO_RESULT)
+    assert comparison is None
+    assert first["star"]["result"] is False
+    assert first["follow_up"] == "And what was the result?"
+    clock.advance(days=2)
+    second, comparison = answer_once(workspace, BEHAVIOURAL, COMPLETE)
+    assert comparison is not None
+    assert comparison["score"] == {"previous": first["score"], "current": second["score"],
+                                   "delta": second["score"] - first["score"]}  # fmt: skip
+    assert "result" in comparison["star"]["added"]
+    assert comparison["verdict"].startswith("Better")
+    assert comparison["previous_answered_at"].startswith("2024-11-06")
+
+
+def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) -> None:
+    session_id = practice.start_session(workspace, [])
+    preview = practice.preview_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT)
+    analysis, _ = practice.record_answer(
+        workspace,
+        session_id,
+        BEHAVIOURAL,
+        NO_RESULT,
+        75,
+        follow_up_text="In the end every order went out on time and the client booked us for 3 more events.",
+    )
+    assert preview["star"]["result"] is False
+    assert analysis["star"]["result"] is True
+    assert analysis["score"] > preview["score"]
+    summary = practice.finish_session(workspace, session_id)
+    assert summary["answers"] == 1
+    assert summary["average_score"] == analysis["score"]
+    assert summary["finished_at"] is not None
+
+
+def test_answers_in_a_session_for_a_job_check_its_terms(workspace: Workspace) -> None:
+    app = make_application(workspace, role="Data Analyst", jd_text="Strong SQL and Python. Tableau is a plus.")
+    session_id = practice.start_session(workspace, [], app_id=app.id)
+    analysis, _ = practice.record_answer(
+        workspace, session_id, BEHAVIOURAL, "I wrote the SQL that the whole team used for the report.", 30
+    )
+    assert analysis["job_terms"] is not None
+    assert "SQL" in analysis["job_terms"]["used"]
+    assert "Python" in analysis["job_terms"]["missed"]
+
+
+def test_empty_answers_and_unknown_sessions_are_refused(workspace: Workspace) -> None:
+    session_id = practice.start_session(workspace, [])
+    with pytest.raises(PracticeError, match="empty"):
+        practice.record_answer(workspace, session_id, BEHAVIOURAL, "  \n ", 5)
+    with pytest.raises(NotFoundError):
+        practice.record_answer(workspace, 999, BEHAVIOURAL, "An answer.", 5)
+    with pytest.raises(NotFoundError):
+        practice.start_session(workspace, [], app_id=999)
+
+
+def test_goal_measures_follow_the_session_and_recent_answers(workspace: Workspace) -> None:
+    session_id = practice.start_session(workspace, [])
+    first, _ = practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60)
+    assert practice.goal_measures(workspace, session_id)["practice.sessions"] == 1.0  # a new session
+    second, _ = practice.record_answer(workspace, session_id, BEHAVIOURAL, COMPLETE, 60)
+    measures = practice.goal_measures(workspace, session_id)
+    assert measures["answer.score"] == round((first["score"] + second["score"]) / 2, 1)
+    assert measures["answer.star_result"] == 0.5
+    assert measures["answer.quantified_result"] == 0.5
+    assert "practice.sessions" not in measures  # counted once, on its first answer
+    assert "answer.fillers_per_100" in measures
+
+
+def test_practice_advances_goals(workspace: Workspace) -> None:
+    from nextround.services.goals import add_goal, get_goal
+
+    sessions_goal = add_goal(workspace, "Practise three times", measure="practice.sessions", target=3)
+    result_goal = add_goal(workspace, "Always say the result", measure="answer.star_result", target=0.9)
+    for _ in range(2):
+        session_id = practice.start_session(workspace, [])
+        practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60)
+        practice.record_answer(workspace, session_id, BEHAVIOURAL, COMPLETE, 60)
+        practice.finish_session(workspace, session_id)
+    assert get_goal(workspace, sessions_goal["id"])["current"] == 2
+    assert get_goal(workspace, result_goal["id"])["current"] == 0.5
+
+
+# -- progress ---------------------------------------------------------------------------------------
+
+
+def test_progress_changes_as_the_user_practises(workspace: Workspace, clock: FakeClock) -> None:
+    empty = practice.progress(workspace)
+    assert empty["sessions"] == 0 and empty["answers"] == 0 and empty["due_reviews"] == 0
+    answer_once(workspace, BEHAVIOURAL, NO_RESULT)
+    clock.advance(days=8)
+    answer_once(workspace, BEHAVIOURAL, COMPLETE)
+    report = practice.progress(workspace)
+    assert report["sessions"] == 2
+    assert report["answers"] == 2
+    assert [w["week"] for w in report["by_week"]] == ["2024-W45", "2024-W46"]
+    assert report["improvement"]["result_rate"]["improved"] is True
+    assert report["streak"]["days"] == 1
+    assert report["by_category"][0]["category"] == "behavioural"
+
+
+# -- owners -----------------------------------------------------------------------------------------
+
+
+def test_another_owner_sees_none_of_it(workspace: Workspace) -> None:
+    app = make_application(workspace, company="Secret Corp")
+    question = practice.add_custom_question(workspace, "Why Secret Corp?", "motivation", app_id=app.id)
+    add_feedback(workspace, "preparation")
+    session_id = practice.start_session(workspace, [])
+    practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60)
+
+    other = other_owner(workspace)
+    assert [q for q in practice.list_questions(other) if q.id.startswith("custom:")] == []
+    with pytest.raises(NotFoundError):
+        practice.get_question(other, question.id)
+    with pytest.raises(NotFoundError):
+        practice.record_answer(other, session_id, BEHAVIOURAL, "Mine now.", 5)
+    with pytest.raises(NotFoundError):
+        practice.plan(other, app_id=app.id)
+    with pytest.raises(NotFoundError):
+        practice.finish_session(other, session_id)
+    with pytest.raises(NotFoundError):
+        practice.add_custom_question(other, "Q?", "motivation", app_id=app.id)
+    assert practice.progress(other)["answers"] == 0
+    assert practice.question_details(other, BEHAVIOURAL.id)["attempts"] == []
+    planned = practice.plan(other, count=8, seed=1)
+    assert not any("feedback" in item.reason for item in planned)
+    assert question.id not in [p.question.id for p in planned]
+    # And the other owner's first answer to the same question is a first attempt.
+    other_session = practice.start_session(other, [])
+    _, comparison = practice.record_answer(other, other_session, BEHAVIOURAL, COMPLETE, 60)
+    assert comparison is None
