@@ -60,6 +60,23 @@ def test_readme_examples_run(cli: Callable[..., Any], tmp_path: Path, monkeypatc
         encoding="utf-8",
     )
     (tmp_path / "tracker.csv").write_text("Employer,Job Title,Status,My notes\nGlobex,Analyst,Applied,hi\n")
+    (tmp_path / "feedback.txt").write_text(
+        "Thank you for your time. The panel liked your energy, but felt your answers about planning "
+        "production for a busy weekend lacked concrete examples, and another candidate had more "
+        "experience with laminated doughs.\n"
+    )
+    (tmp_path / "my-cv.txt").write_text(
+        "Pastry cook with four years in hotel kitchens. Food hygiene level 2. Bread and viennoiserie, "
+        "stock rotation, early shifts, training new starters.\n"
+    )
+    (tmp_path / "job.txt").write_text(
+        "Pastry Chef. You will need 3+ years of experience with laminated doughs, HACCP, cost control "
+        "and leading a small team. Nice to have: chocolate work.\n"
+    )
+    (tmp_path / "reflection.json").write_text(
+        '{"prepared": {"rating": 2, "text": "I had no numbers ready for the weekend planning question"}, '
+        '"clear": {"rating": 2, "text": "I rambled"}}'
+    )
     commands = readme_commands()
     assert len(commands) >= 10
     for line in commands:

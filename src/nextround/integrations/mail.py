@@ -1,0 +1,257 @@
+"""Sending a message: SMTP, a standard .eml file, or a mailto: link.
+
+The SMTP password comes from the environment (`NEXTROUND_SMTP_PASSWORD`) or, failing that, the OS
+keyring (service "nextround-smtp", the SMTP user as the account). It is never written to the database,
+never logged, and never part of an error message: the settings' repr hides it, and any server reply
+quoted in an error is scrubbed of it first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import smtplib
+import ssl
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
+from urllib.parse import quote
+
+from nextround.errors import UserError
+
+ENV = "NEXTROUND_SMTP_"
+KEYRING_SERVICE = "nextround-smtp"
+DEFAULT_TIMEOUT = 20.0
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+class MailError(UserError, RuntimeError):
+    """A message that cannot be built or delivered (bad address, SMTP not set up, server refused)."""
+
+
+def check_address(value: str) -> str:
+    """A single plain e-mail address, or MailError. Display names are allowed: 'Priya <p@x.org>'."""
+    text = value.strip()
+    if "\n" in text or "\r" in text:
+        raise MailError("an e-mail address cannot contain a line break")
+    pairs = getaddresses([text])
+    if len(pairs) != 1 or not _EMAIL.match(pairs[0][1]):
+        raise MailError(f"{value!r} is not an e-mail address")
+    return text
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool | None:
+    raw = env.get(ENV + name)
+    if raw is None:
+        return None
+    lowered = raw.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise MailError(f"{ENV}{name} must be on or off, not {raw!r}")
+
+
+def keyring_password(user: str) -> str | None:
+    """The password stored in the OS keyring for `user`, or None: any keyring trouble means 'none'."""
+    if not user:
+        return None
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+        # The "fail" backend (no keyring on this machine) has priority 0 and raises on every call.
+        if float(getattr(backend, "priority", 0) or 0) <= 0:
+            return None
+        password = keyring.get_password(KEYRING_SERVICE, user)
+    except Exception:
+        return None
+    return password or None
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    user: str = ""
+    password: str | None = field(default=None, repr=False)
+    from_addr: str = ""
+    starttls: bool = True
+    ssl: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.from_addr)
+
+    @property
+    def sender_name(self) -> str:
+        """The display name in NEXTROUND_SMTP_FROM ('Alex Doe <alex@example.org>' gives 'Alex Doe')."""
+        if not self.from_addr:
+            return ""
+        return getaddresses([self.from_addr])[0][0].strip()
+
+    @classmethod
+    def from_env(
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        password_lookup: Callable[[str], str | None] = keyring_password,
+    ) -> SmtpSettings:
+        env = os.environ if env is None else env
+        host = env.get(ENV + "HOST", "").strip()
+        user = env.get(ENV + "USER", "").strip()
+        use_ssl = bool(_flag(env, "SSL"))
+        starttls_flag = _flag(env, "STARTTLS")
+        starttls = (not use_ssl) if starttls_flag is None else starttls_flag
+        if use_ssl and starttls:
+            raise MailError(f"set either {ENV}SSL or {ENV}STARTTLS, not both")
+        raw_port = env.get(ENV + "PORT", "").strip()
+        if raw_port:
+            try:
+                port = int(raw_port)
+            except ValueError:
+                raise MailError(f"{ENV}PORT must be a port number, not {raw_port!r}") from None
+            if not 0 < port < 65536:
+                raise MailError(f"{ENV}PORT must be between 1 and 65535")
+        else:
+            port = 465 if use_ssl else (587 if starttls else 25)
+        from_addr = env.get(ENV + "FROM", "").strip() or (user if "@" in user else "")
+        if from_addr:
+            check_address(from_addr)
+        password = env.get(ENV + "PASSWORD") or None
+        if password is None and user and host:
+            password = password_lookup(user)
+        return cls(
+            host=host,
+            port=port,
+            user=user,
+            password=password,
+            from_addr=from_addr,
+            starttls=starttls,
+            ssl=use_ssl,
+        )
+
+
+def _domain_of(address: str) -> str:
+    found = getaddresses([address])[0][1] if address else ""
+    return found.rpartition("@")[2] or "nextround.invalid"
+
+
+def build_message(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    from_addr: str = "",
+    date: datetime | None = None,
+    reply_to: str = "",
+    in_reply_to: str = "",
+) -> EmailMessage:
+    """A plain-text UTF-8 message with Date and a fresh Message-ID (a From is optional for drafts)."""
+    message = EmailMessage()
+    if from_addr:
+        message["From"] = check_address(from_addr)
+    message["To"] = check_address(to)
+    if "\n" in subject or "\r" in subject:
+        raise MailError("a subject cannot contain a line break")
+    message["Subject"] = subject
+    if date is not None:
+        message["Date"] = format_datetime(date)
+    else:
+        message["Date"] = format_datetime(datetime.now().astimezone())
+    message["Message-ID"] = make_msgid(domain=_domain_of(from_addr))
+    if reply_to:
+        message["Reply-To"] = check_address(reply_to)
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
+    message.set_content(body, subtype="plain", charset="utf-8")
+    return message
+
+
+def _scrub(text: str, settings: SmtpSettings) -> str:
+    line = " ".join(str(text).split())
+    if settings.password:
+        line = line.replace(settings.password, "***")
+    return line[:300]
+
+
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
+
+
+def send(settings: SmtpSettings, message: EmailMessage) -> list[str]:
+    """Deliver over SMTP; returns the accepted recipients. Any failure is one MailError line."""
+    if not settings.configured:
+        raise MailError(f"SMTP is not set up: set {ENV}HOST and {ENV}FROM")
+    encrypted = settings.ssl or settings.starttls
+    if settings.user and settings.password and not encrypted and not _is_loopback(settings.host):
+        raise MailError(f"refusing to send the SMTP password without encryption: set {ENV}STARTTLS=on or SSL")
+    if "From" not in message:
+        message["From"] = settings.from_addr
+    where = f"{settings.host}:{settings.port}"
+    try:
+        client: smtplib.SMTP
+        if settings.ssl:
+            client = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout, context=ssl.create_default_context()
+            )
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        with client:
+            if settings.starttls and not settings.ssl:
+                client.starttls(context=ssl.create_default_context())
+            if settings.user and settings.password:
+                client.login(settings.user, settings.password)
+            refused = client.send_message(message)
+    except smtplib.SMTPAuthenticationError:
+        raise MailError(f"the SMTP server at {where} refused the login for {settings.user!r}") from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise MailError(f"the SMTP server at {where} does not support that: {_scrub(str(exc), settings)}") from None
+    except smtplib.SMTPRecipientsRefused:
+        raise MailError(f"the SMTP server at {where} refused the recipient {message['To']}") from None
+    except smtplib.SMTPResponseException as exc:
+        reason = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
+        raise MailError(f"the SMTP server at {where} said {exc.smtp_code} {_scrub(reason, settings)}") from None
+    except ConnectionRefusedError:
+        raise MailError(f"cannot reach the SMTP server at {where}: connection refused") from None
+    except TimeoutError:
+        raise MailError(f"the SMTP server at {where} did not answer in time") from None
+    except ssl.SSLError as exc:
+        raise MailError(
+            f"TLS with the SMTP server at {where} failed: {_scrub(exc.reason or str(exc), settings)}"
+        ) from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise MailError(f"cannot send through {where}: {_scrub(str(exc) or type(exc).__name__, settings)}") from None
+    return [a for _, a in getaddresses(message.get_all("To", [])) if a not in refused]
+
+
+def write_eml(message: EmailMessage, path: Path, *, unsent: bool = True) -> Path:
+    """Write a standard RFC 5322 file any mail program opens; `unsent` asks it to open as a draft."""
+    if unsent and "X-Unsent" not in message:
+        message["X-Unsent"] = "1"
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise MailError(f"{path} is a folder; give a file name such as request.eml")
+    path.write_bytes(bytes(message))
+    return path
+
+
+def mailto_link(to: str, subject: str, body: str) -> str:
+    """A mailto: URL (RFC 6068) with the subject and body percent-encoded; line breaks as CRLF."""
+    address = getaddresses([check_address(to)])[0][1]
+    crlf_body = "\r\n".join(body.splitlines())
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(crlf_body, safe='')}"
+
+
+def display_address(name: str, address: str) -> str:
+    """'Priya Shah <priya@example.org>', quoted properly when the name needs it."""
+    local, _, domain = address.partition("@")
+    return str(Address(display_name=name, username=local, domain=domain)) if name else address

@@ -1,0 +1,606 @@
+"""Step 1 of the loop: ask for feedback, send it, chase once, record the answer; and the interviews behind it.
+
+Each use case is one transaction. Sending over SMTP happens between two of them, never inside one, so a
+slow mail server does not hold the database, and a failed send leaves the request as it was: drafted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nextround.analysis.feedback import analyze_feedback
+from nextround.domain.applications import Application
+from nextround.domain.feedback_requests import (
+    DEFAULT_CHASE_AFTER_DAYS,
+    REPLY_SOURCES,
+    RESOLVED,
+    ContactRef,
+    FeedbackEntry,
+    FeedbackRequest,
+    FeedbackRequestError,
+    FeedbackSource,
+    Interview,
+    RequestKind,
+    RequestStatus,
+    Tone,
+    check_chase,
+    check_chase_days,
+    check_feedback_text,
+    check_transition,
+    feedback_response_rate,
+    human_date,
+    join_names,
+    meeting_phrase,
+    parse_names,
+    parse_source,
+    parse_status,
+    parse_tone,
+    request_kind,
+    request_questions,
+)
+from nextround.integrations import mail
+from nextround.integrations.templates import RenderedMessage, render_message
+from nextround.services.workspace import Workspace
+from nextround.storage.feedback import ContactReader, FeedbackRepository, FeedbackRequestRepository, InterviewRepository
+from nextround.storage.repositories import ApplicationRepository, SettingsRepository
+
+CHASE_DAYS_SETTING = "feedback.chase_after_days"
+# Contacts whose role in an application makes them the natural person to ask.
+_PREFERRED_ROLES = ("recruiter", "hiring_manager", "hiring manager", "interviewer")
+# A scheduled interview in the future has not happened yet: it is not thanked for.
+_INTERVIEW_SLACK = timedelta(hours=1)
+MAX_SHORT = 300
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+# -- drafting ------------------------------------------------------------------------------------------
+
+
+def _pick_contact(session: Session, ws: Workspace, app_id: int, contact_id: int | None) -> ContactRef | None:
+    reader = ContactReader(session, ws.owner_id)
+    if contact_id is not None:
+        return reader.get(contact_id)
+    linked = reader.for_application(app_id)
+    for contact, role in linked:
+        if role.strip().lower() in _PREFERRED_ROLES:
+            return contact
+    return linked[0][0] if linked else None
+
+
+def _addresses_interviewers(contact: ContactRef | None, interviewers: tuple[str, ...]) -> bool:
+    """Whether the message speaks to the interviewers themselves (no contact, or one of them)."""
+    if contact is None:
+        return True
+    name = " ".join(contact.name.split()).casefold()
+    first = name.split(" ")[0] if name else ""
+    return any(n.casefold() == name or n.casefold().split(" ")[0] == first for n in interviewers)
+
+
+def message_context(
+    app: Application,
+    *,
+    tone: Tone,
+    contact: ContactRef | None,
+    interviews: list[Interview],
+    now: datetime,
+    sender_name: str = "",
+) -> dict[str, Any]:
+    """Everything a feedback template may use; every key is always present (empty when unknown)."""
+    kind = request_kind(app.state)
+    past = [i for i in interviews if i.scheduled_at <= now + _INTERVIEW_SLACK]
+    names: dict[str, str] = {}
+    for interview in past:
+        for name in interview.interviewers:
+            names.setdefault(name.casefold(), name)
+    interviewers = tuple(names.values()) if kind is not RequestKind.APPLICATION else ()
+    reached = app.state.closed_at_stage or app.state.stage
+    meeting = meeting_phrase(reached, [i.kind for i in past])
+    question_one, question_two = request_questions(kind, meeting, app.fields.role)
+    last = past[-1] if past else None
+    return {
+        "kind": kind.value,
+        "tone": tone.value,
+        "company": app.fields.company,
+        "role": app.fields.role,
+        "applied_on": human_date(app.applied_on) if app.applied_on else "",
+        "outcome": app.state.outcome.value if app.state.outcome else "",
+        "stage_reached": reached.value,
+        "contact_name": contact.name if contact else "",
+        "contact_title": contact.title if contact else "",
+        "interviewers": list(interviewers),
+        "interviewers_text": join_names(interviewers),
+        "interviewers_addressed": _addresses_interviewers(contact, interviewers),
+        "interview_date": human_date(last.scheduled_at.astimezone(now.tzinfo)) if last else "",
+        "interview_count": len(past),
+        "interview_kind": last.kind if last else "",
+        "meeting": meeting,
+        "question_one": question_one,
+        "question_two": question_two,
+        "sender_name": sender_name,
+        # Private notes are offered to templates users write themselves; the shipped ones never quote them.
+        "notes": app.fields.notes,
+        "interview_notes": last.notes if last else "",
+    }
+
+
+def draft_request(
+    ws: Workspace,
+    app_id: int,
+    contact_id: int | None = None,
+    tone: str | Tone = "warm",
+    *,
+    to: str | None = None,
+    sender_name: str = "",
+) -> tuple[FeedbackRequest, RenderedMessage]:
+    """Write the request that fits the stage reached and store it as drafted (replacing an unsent draft)."""
+    tone_value = tone if isinstance(tone, Tone) else parse_tone(tone)
+    if to:
+        mail.check_address(to)
+    now = ws.now()
+    with ws.db.write() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        contact = _pick_contact(session, ws, app_id, contact_id)
+        interviews = InterviewRepository(session, ws.owner_id).find(application_id=app_id)
+        context = message_context(
+            app, tone=tone_value, contact=contact, interviews=interviews, now=now, sender_name=sender_name
+        )
+        message = render_message(f"feedback_request_{context['kind']}", context, ws.settings.home)
+        recipient = to or (contact.email if contact and contact.email else "") or app.fields.contact_email
+        repo = FeedbackRequestRepository(session, ws.owner_id)
+        existing = repo.latest(app_id, (RequestStatus.DRAFTED,))
+        values: dict[str, Any] = {
+            "contact_id": contact.id if contact else None,
+            "to_email": recipient[:MAX_SHORT],
+            "tone": tone_value,
+            "subject": message.subject[:MAX_SHORT],
+            "body": message.body,
+        }
+        if existing is not None:
+            request = repo.update(existing.id, drafted_at=now, channel="", **values)
+        else:
+            request = repo.add(application_id=app_id, drafted_at=now, **values)
+        return request, message
+
+
+def _ready_request(
+    ws: Workspace,
+    request_or_app: FeedbackRequest | int,
+    *,
+    tone: str | Tone | None,
+    contact_id: int | None,
+    to: str | None,
+    sender_name: str,
+) -> FeedbackRequest:
+    """The drafted request to deliver: the one given, the application's draft, or a fresh draft."""
+    if isinstance(request_or_app, FeedbackRequest):
+        request = get_request(ws, request_or_app.id)
+        check_transition(request.status, RequestStatus.SENT)
+        return request
+    app_id = request_or_app
+    with ws.db.read() as session:
+        ApplicationRepository(session, ws.owner_id).exists(app_id)
+        latest = FeedbackRequestRepository(session, ws.owner_id).latest(app_id)
+    if latest is not None and latest.status is not RequestStatus.DRAFTED and tone is None and contact_id is None:
+        when = latest.sent_at.date().isoformat() if latest.sent_at else "earlier"
+        raise FeedbackRequestError(
+            f"the feedback request for application {app_id} (#{latest.id}) was already sent ({when}); "
+            f"use `nextround feedback chase {latest.id}` for the one reminder"
+        )
+    if latest is not None and latest.status is RequestStatus.DRAFTED and tone is None and contact_id is None:
+        return latest
+    request, _ = draft_request(ws, app_id, contact_id, tone or Tone.WARM, to=to, sender_name=sender_name)
+    return request
+
+
+def _message_for(ws: Workspace, request: FeedbackRequest, to: str, from_addr: str, in_reply_to: str = "") -> Any:
+    return mail.build_message(
+        to=to, subject=request.subject, body=request.body, from_addr=from_addr, date=ws.now(), in_reply_to=in_reply_to
+    )
+
+
+def send_request(
+    ws: Workspace,
+    request_or_app: FeedbackRequest | int,
+    to: str | None,
+    smtp_settings: mail.SmtpSettings,
+    *,
+    tone: str | Tone | None = None,
+    contact_id: int | None = None,
+) -> FeedbackRequest:
+    """Send over SMTP (drafting first if needed); only a delivered request becomes `sent`."""
+    if not smtp_settings.configured:
+        raise mail.MailError(
+            "SMTP is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM, "
+            "or use --eml FILE to write a message file, or --mailto for a link"
+        )
+    request = _ready_request(
+        ws, request_or_app, tone=tone, contact_id=contact_id, to=to, sender_name=smtp_settings.sender_name
+    )
+    recipient = to or request.to_email
+    if not recipient:
+        raise mail.MailError("no recipient known for this request: give --to EMAIL")
+    message = _message_for(ws, request, recipient, smtp_settings.from_addr)
+    mail.send(smtp_settings, message)
+    now = ws.now()
+    with ws.db.write() as session:
+        repo = FeedbackRequestRepository(session, ws.owner_id)
+        check_transition(repo.get(request.id).status, RequestStatus.SENT)
+        return repo.update(
+            request.id,
+            status=RequestStatus.SENT,
+            sent_at=now,
+            channel="smtp",
+            to_email=mail.check_address(recipient)[:MAX_SHORT],
+            message_id=str(message["Message-ID"])[:MAX_SHORT],
+        )
+
+
+def export_eml(
+    ws: Workspace,
+    request_or_app: FeedbackRequest | int,
+    path: Path,
+    *,
+    to: str | None = None,
+    from_addr: str = "",
+    tone: str | Tone | None = None,
+    contact_id: int | None = None,
+    sender_name: str = "",
+) -> tuple[FeedbackRequest, Path]:
+    """Write the request as an .eml draft; it stays `drafted` until the user says it went out."""
+    request = _ready_request(ws, request_or_app, tone=tone, contact_id=contact_id, to=to, sender_name=sender_name)
+    recipient = to or request.to_email
+    if not recipient:
+        raise mail.MailError("no recipient known for this request: give --to EMAIL")
+    message = _message_for(ws, request, recipient, from_addr)
+    written = mail.write_eml(message, path)
+    with ws.db.write() as session:
+        updated = FeedbackRequestRepository(session, ws.owner_id).update(
+            request.id,
+            channel="eml",
+            to_email=recipient[:MAX_SHORT],
+            message_id=str(message["Message-ID"])[:MAX_SHORT],
+        )
+    return updated, written
+
+
+def mailto(
+    ws: Workspace,
+    request_or_app: FeedbackRequest | int,
+    to: str | None = None,
+    *,
+    tone: str | Tone | None = None,
+    contact_id: int | None = None,
+    sender_name: str = "",
+) -> tuple[FeedbackRequest, str]:
+    """A mailto: link for the request; it stays `drafted` until the user says it went out."""
+    request = _ready_request(ws, request_or_app, tone=tone, contact_id=contact_id, to=to, sender_name=sender_name)
+    recipient = to or request.to_email
+    link = mail.mailto_link(recipient, request.subject, request.body)
+    with ws.db.write() as session:
+        updated = FeedbackRequestRepository(session, ws.owner_id).update(
+            request.id, channel="mailto", to_email=recipient[:MAX_SHORT]
+        )
+    return updated, link
+
+
+# -- status, chases ------------------------------------------------------------------------------------
+
+
+def mark(ws: Workspace, request_id: int, status: str | RequestStatus) -> FeedbackRequest:
+    """Move a request along: sent (you sent it yourself), replied, declined, no_reply."""
+    target = status if isinstance(status, RequestStatus) else parse_status(status)
+    now = ws.now()
+    with ws.db.write() as session:
+        repo = FeedbackRequestRepository(session, ws.owner_id)
+        current = repo.get(request_id)
+        check_transition(current.status, target)
+        values: dict[str, Any] = {"status": target}
+        if target is RequestStatus.SENT:
+            values["sent_at"] = now
+        if target in RESOLVED:
+            values["resolved_at"] = now
+        return repo.update(request_id, **values)
+
+
+def chase_delay(ws: Workspace) -> int:
+    """The owner's chase delay (setting `feedback.chase_after_days`), 7 days unless changed."""
+    with ws.db.read() as session:
+        return _chase_delay(session, ws.owner_id)
+
+
+def _chase_delay(session: Session, owner_id: int) -> int:
+    stored = SettingsRepository(session, owner_id).all().get(CHASE_DAYS_SETTING)
+    try:
+        return check_chase_days(int(stored)) if stored is not None else DEFAULT_CHASE_AFTER_DAYS
+    except (TypeError, ValueError):
+        return DEFAULT_CHASE_AFTER_DAYS
+
+
+def set_chase_delay(ws: Workspace, days: int) -> int:
+    check_chase_days(days)
+    with ws.db.write() as session:
+        SettingsRepository(session, ws.owner_id).set(CHASE_DAYS_SETTING, days)
+    return days
+
+
+@dataclass(frozen=True, slots=True)
+class ChaseDue:
+    request: FeedbackRequest
+    company: str
+    role: str
+    due_at: datetime
+    waited_days: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "request_id": self.request.id,
+            "application_id": self.request.application_id,
+            "company": self.company,
+            "role": self.role,
+            "to": self.request.to_email,
+            "subject": self.request.subject,
+            "sent_at": self.request.sent_at.isoformat() if self.request.sent_at else None,
+            "due_at": self.due_at.isoformat(),
+            "waited_days": self.waited_days,
+            "command": f"nextround feedback chase {self.request.id}",
+        }
+
+
+def due_chases(ws: Workspace, *, chase_after_days: int | None = None) -> list[ChaseDue]:
+    """Sent requests with no answer whose one chase is due now, longest waiting first."""
+    now = ws.now()
+    found: list[ChaseDue] = []
+    with ws.db.read() as session:
+        days = (
+            check_chase_days(chase_after_days) if chase_after_days is not None else _chase_delay(session, ws.owner_id)
+        )
+        waiting = FeedbackRequestRepository(session, ws.owner_id).awaiting_chase()
+    for request, company, role in waiting:
+        due_at = request.chase_due_at(days)
+        if due_at is None or now < due_at or request.sent_at is None:
+            continue
+        found.append(ChaseDue(request, company, role, due_at, (now - request.sent_at).days))
+    return sorted(found, key=lambda c: c.due_at)
+
+
+@dataclass(frozen=True, slots=True)
+class ChaseResult:
+    request: FeedbackRequest
+    message: RenderedMessage
+    mailto: str
+    eml_path: Path | None
+    sent: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "request_id": self.request.id,
+            "chased_at": self.request.chased_at.isoformat() if self.request.chased_at else None,
+            "to": self.request.to_email,
+            "subject": self.message.subject,
+            "body": self.message.body,
+            "mailto": self.mailto,
+            "eml": str(self.eml_path) if self.eml_path else None,
+            "sent": self.sent,
+        }
+
+
+def chase_request(
+    ws: Workspace,
+    request_id: int,
+    *,
+    force: bool = False,
+    smtp_settings: mail.SmtpSettings | None = None,
+    eml_path: Path | None = None,
+    sender_name: str = "",
+) -> ChaseResult:
+    """The one polite reminder: written, optionally sent or saved as .eml, and recorded so it never repeats."""
+    now = ws.now()
+    with ws.db.read() as session:
+        days = _chase_delay(session, ws.owner_id)
+        request = FeedbackRequestRepository(session, ws.owner_id).get(request_id)
+        check_chase(request.status, request.chased_at)
+        due_at = request.chase_due_at(days)
+        if not force and due_at is not None and now < due_at:
+            raise FeedbackRequestError(
+                f"give them time: the reminder is due on {due_at.date().isoformat()} "
+                f"({days} days after sending); use --anyway to chase now"
+            )
+        app = ApplicationRepository(session, ws.owner_id).get(request.application_id, with_events=False)
+        contact = ContactReader(session, ws.owner_id).get(request.contact_id) if request.contact_id else None
+    if smtp_settings is not None:
+        sender_name = sender_name or smtp_settings.sender_name
+    context = {
+        "tone": request.tone.value,
+        "company": app.fields.company,
+        "role": app.fields.role,
+        "contact_name": contact.name if contact else "",
+        "original_subject": request.subject,
+        "sent_on": human_date(request.sent_at.astimezone(now.tzinfo)) if request.sent_at else "",
+        "sender_name": sender_name,
+    }
+    message = render_message("feedback_chase", context, ws.settings.home)
+    link = mail.mailto_link(request.to_email, message.subject, message.body) if request.to_email else ""
+    sent = False
+    written: Path | None = None
+    if smtp_settings is not None or eml_path is not None:
+        if not request.to_email:
+            raise mail.MailError("this request has no recipient on record; use --mailto and pick one yourself")
+        from_addr = smtp_settings.from_addr if smtp_settings is not None else ""
+        built = mail.build_message(
+            to=request.to_email,
+            subject=message.subject,
+            body=message.body,
+            from_addr=from_addr,
+            date=now,
+            in_reply_to=request.message_id,
+        )
+        if smtp_settings is not None:
+            mail.send(smtp_settings, built)
+            sent = True
+        else:
+            assert eml_path is not None
+            written = mail.write_eml(built, eml_path)
+    with ws.db.write() as session:
+        repo = FeedbackRequestRepository(session, ws.owner_id)
+        current = repo.get(request_id)
+        check_chase(current.status, current.chased_at)
+        updated = repo.update(request_id, chased_at=now)
+    return ChaseResult(updated, message, link, written, sent)
+
+
+# -- recording what was said ---------------------------------------------------------------------------
+
+
+def record_feedback(
+    ws: Workspace,
+    app_id: int,
+    text: str,
+    source: str | FeedbackSource = "employer",
+    request_id: int | None = None,
+    *,
+    received_at: datetime | None = None,
+) -> FeedbackEntry:
+    """Store what was said, verbatim, with its analysis; an answer to a sent request marks it replied."""
+    check_feedback_text(text)
+    source_value = source if isinstance(source, FeedbackSource) else parse_source(source)
+    now = ws.now()
+    analysis = analyze_feedback(text).to_dict()
+    with ws.db.write() as session:
+        ApplicationRepository(session, ws.owner_id).exists(app_id)
+        requests = FeedbackRequestRepository(session, ws.owner_id)
+        answered: FeedbackRequest | None = None
+        if request_id is not None:
+            answered = requests.get(request_id)
+            if answered.application_id != app_id:
+                raise FeedbackRequestError(f"feedback request {request_id} belongs to another application")
+            if answered.status is RequestStatus.DRAFTED:
+                raise FeedbackRequestError(
+                    f"feedback request {request_id} was never marked sent: "
+                    f"run `nextround feedback mark {request_id} sent` first"
+                )
+        elif source_value in REPLY_SOURCES:
+            answered = requests.latest(app_id, (RequestStatus.SENT, RequestStatus.NO_REPLY))
+        if answered is not None and answered.status in (RequestStatus.SENT, RequestStatus.NO_REPLY):
+            requests.update(answered.id, status=RequestStatus.REPLIED, resolved_at=now)
+        return FeedbackRepository(session, ws.owner_id).add(
+            application_id=app_id,
+            request_id=answered.id if answered else None,
+            source=source_value,
+            text=text,
+            analysis=analysis,
+            received_at=received_at or now,
+            created_at=now,
+        )
+
+
+# -- reading -------------------------------------------------------------------------------------------
+
+
+def get_request(ws: Workspace, request_id: int) -> FeedbackRequest:
+    with ws.db.read() as session:
+        return FeedbackRequestRepository(session, ws.owner_id).get(request_id)
+
+
+def list_requests(
+    ws: Workspace, app_id: int | None = None, status: str | RequestStatus | None = None
+) -> list[FeedbackRequest]:
+    statuses = None
+    if status is not None:
+        statuses = (status if isinstance(status, RequestStatus) else parse_status(status),)
+    with ws.db.read() as session:
+        if app_id is not None:
+            ApplicationRepository(session, ws.owner_id).exists(app_id)
+        return FeedbackRequestRepository(session, ws.owner_id).find(application_id=app_id, statuses=statuses)
+
+
+def list_feedback(ws: Workspace, app_id: int | None = None) -> list[FeedbackEntry]:
+    with ws.db.read() as session:
+        if app_id is not None:
+            ApplicationRepository(session, ws.owner_id).exists(app_id)
+        return FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
+
+
+def application_feedback(ws: Workspace, app_id: int) -> dict[str, Any]:
+    """One application's requests, recorded feedback and interviews, as JSON-ready data."""
+    with ws.db.read() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        requests = FeedbackRequestRepository(session, ws.owner_id).find(application_id=app_id)
+        entries = FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
+        interviews = InterviewRepository(session, ws.owner_id).find(application_id=app_id)
+    return {
+        "application_id": app.id,
+        "company": app.fields.company,
+        "role": app.fields.role,
+        "request_kind": request_kind(app.state).value,
+        "requests": [r.to_dict() for r in requests],
+        "feedback": [e.to_dict() for e in entries],
+        "interviews": [i.to_dict() for i in interviews],
+    }
+
+
+def feedback_stats(ws: Workspace) -> dict[str, Any]:
+    """requests_sent, replied, declined, no_reply, waiting, drafted, response_rate (replied / sent), small_sample."""
+    with ws.db.read() as session:
+        statuses = FeedbackRequestRepository(session, ws.owner_id).statuses()
+    result = feedback_response_rate(statuses).to_dict()
+    result["drafted"] = sum(1 for s in statuses if s == RequestStatus.DRAFTED.value)
+    return result
+
+
+# -- interviews ----------------------------------------------------------------------------------------
+
+
+def add_interview(
+    ws: Workspace,
+    app_id: int,
+    scheduled_at: datetime,
+    round: int | None = None,
+    kind: str = "",
+    interviewers: list[str] | tuple[str, ...] | str = (),
+    location: str = "",
+    notes: str = "",
+    *,
+    duration_minutes: int | None = None,
+) -> Interview:
+    """Record an interview (past or planned) with the people in the room."""
+    if scheduled_at.tzinfo is None:
+        raise FeedbackRequestError("the interview time needs a time zone")
+    if round is not None and round < 1:
+        raise FeedbackRequestError("interview round must be 1 or more")
+    if duration_minutes is not None and not 1 <= duration_minutes <= 24 * 60:
+        raise FeedbackRequestError("duration must be between 1 and 1440 minutes")
+    kind = " ".join(kind.split())
+    if len(kind) > 30:
+        raise FeedbackRequestError("the interview kind is longer than 30 characters (e.g. technical, panel)")
+    if len(location) > MAX_SHORT:
+        raise FeedbackRequestError(f"the location is longer than {MAX_SHORT} characters")
+    if len(notes) > 200_000:
+        raise FeedbackRequestError("the notes are longer than 200000 characters")
+    names = parse_names(interviewers) if isinstance(interviewers, str) else parse_names(",".join(interviewers))
+    now = ws.now()
+    with ws.db.write() as session:
+        ApplicationRepository(session, ws.owner_id).exists(app_id)
+        return InterviewRepository(session, ws.owner_id).add(
+            application_id=app_id,
+            scheduled_at=scheduled_at,
+            round_=round,
+            kind=kind,
+            interviewers=names,
+            location=location.strip(),
+            notes=notes,
+            duration_minutes=duration_minutes,
+            created_at=now,
+        )
+
+
+def list_interviews(ws: Workspace, app_id: int | None = None) -> list[Interview]:
+    """Interviews in time order, for one application or all of them."""
+    with ws.db.read() as session:
+        if app_id is not None:
+            ApplicationRepository(session, ws.owner_id).exists(app_id)
+        return InterviewRepository(session, ws.owner_id).find(application_id=app_id)
