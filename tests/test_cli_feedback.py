@@ -244,3 +244,22 @@ def test_analyze_group_is_shared() -> None:
     groups = [info for info in app.registered_groups if info.name == "analyze"]
     assert len(groups) == 1
     assert groups[0].typer_instance is analyze_app
+
+
+def test_stats_gain_the_feedback_response_rate(cli: Any, tmp_path: Path) -> None:
+    created = json.loads(cli("app", "add", "--company", "Acme", "--role", "Baker", "--json").stdout)
+    app_id = str(created["id"])
+    assert cli("app", "reject", app_id).exit_code == 0
+    before = json.loads(cli("stats", "--json").stdout)["feedback"]
+    assert before["requests_sent"] == 0
+    assert before["response_rate"] is None
+    eml = tmp_path / "request.eml"
+    assert cli("feedback", "send", app_id, "--to", "hr@acme.example", "--eml", str(eml)).exit_code == 0
+    requests = json.loads(cli("feedback", "list", "--json").stdout)
+    assert cli("feedback", "mark", str(requests[0]["id"]), "sent").exit_code == 0
+    assert cli("feedback", "mark", str(requests[0]["id"]), "replied").exit_code == 0
+    after = json.loads(cli("stats", "--json").stdout)["feedback"]
+    assert (after["requests_sent"], after["replied"], after["response_rate"]) == (1, 1, 1.0)
+    assert after["small_sample"] is True
+    assert cli("config", "set", "feedback.chase_after_days", "10").exit_code == 0
+    assert json.loads(cli("config", "list", "--json").stdout)["feedback.chase_after_days"] == 10

@@ -118,11 +118,9 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
 ) -> None:
     """The funnel, where rejections happen, response and ghosting rates, by source."""
-    from nextround.services.applications import ApplicationService
+    from nextround.services.overview import search_stats
 
-    service = ApplicationService(workspace(ctx))
-    service.auto_close_silent()
-    data = service.stats()
+    data = search_stats(workspace(ctx))
     if as_json:
         emit_json(data)
         return

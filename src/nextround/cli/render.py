@@ -127,6 +127,13 @@ def print_stats(data: dict[str, Any]) -> None:
     )
     if data["pattern"]:
         out.print(data["pattern"])
+    feedback = data.get("feedback")
+    if feedback and feedback["requests_sent"]:
+        small = " (small sample)" if feedback["small_sample"] else ""
+        out.print(
+            f"Feedback requests: {feedback['requests_sent']} sent, {feedback['replied']} answered — "
+            f"response rate {_rate(feedback['response_rate'])}{small}"
+        )
     by_source = Table(title="By source", show_edge=False, pad_edge=False)
     for column in ("source", "sent", "response", "ghosted", "reached interview"):
         by_source.add_column(column, justify="left" if column == "source" else "right")

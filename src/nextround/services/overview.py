@@ -55,3 +55,14 @@ def overview(ws: Workspace) -> dict[str, Any]:
         "pattern": stats["pattern"],
         "next_steps": steps,
     }
+
+
+def search_stats(ws: Workspace) -> dict[str, Any]:
+    """`nextround stats`: the funnel numbers plus how often feedback requests get an answer."""
+    from nextround.services.feedback import feedback_stats
+
+    service = ApplicationService(ws)
+    service.auto_close_silent()
+    data = service.stats()
+    data["feedback"] = feedback_stats(ws)
+    return data

@@ -13,6 +13,8 @@ from nextround.storage.repositories import SettingsRepository
 
 GHOST_PREFIX = "ghost_days."
 AUTO_CLOSE = "auto_close_ghosted"
+CHASE_DAYS = "feedback.chase_after_days"  # read by services.feedback
+DEFAULT_CHASE_DAYS = 7
 
 
 class PreferenceError(UserError, ValueError):
@@ -23,20 +25,26 @@ class PreferenceError(UserError, ValueError):
 class Preferences:
     ghost_days: dict[Stage, int] = field(default_factory=lambda: dict(DEFAULT_GHOST_DAYS))
     auto_close_ghosted: bool = False
+    chase_after_days: int = DEFAULT_CHASE_DAYS
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
         out[AUTO_CLOSE] = self.auto_close_ghosted
+        out[CHASE_DAYS] = self.chase_after_days
         return out
 
 
 def known_keys() -> list[str]:
-    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE]
+    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE, CHASE_DAYS]
 
 
 def _from_stored(stored: dict[str, Any]) -> Preferences:
     raw = {k.removeprefix(GHOST_PREFIX): int(v) for k, v in stored.items() if k.startswith(GHOST_PREFIX)}
-    return Preferences(ghost_days=parse_limits(raw), auto_close_ghosted=bool(stored.get(AUTO_CLOSE, False)))
+    return Preferences(
+        ghost_days=parse_limits(raw),
+        auto_close_ghosted=bool(stored.get(AUTO_CLOSE, False)),
+        chase_after_days=int(stored.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
+    )
 
 
 def load_preferences(ws: Workspace) -> Preferences:
@@ -52,6 +60,14 @@ def parse_value(key: str, raw: str) -> Any:
         if lowered in ("0", "false", "no", "off"):
             return False
         raise PreferenceError(f"{key} must be on or off, not {raw!r}")
+    if key == CHASE_DAYS:
+        try:
+            days = int(raw)
+        except ValueError:
+            raise PreferenceError(f"{key} must be a number of days, not {raw!r}") from None
+        if not 1 <= days <= 90:
+            raise PreferenceError(f"{key} must be between 1 and 90 days")
+        return days
     if key.startswith(GHOST_PREFIX):
         try:
             days = int(raw)
