@@ -1,0 +1,116 @@
+"""Browsing queries for the web app: one page of the listing sorted in SQL, the board, a change signature.
+
+Like every repository, each query is scoped to one owner. These exist so a screen of 100 rows out of 10,000
+reads 100 rows, not 10,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from nextround.domain.applications import SUMMARY_COLUMNS, summary_to_dict
+from nextround.domain.stages import STAGE_ORDER, Outcome, Stage
+from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
+
+SORTABLE: tuple[str, ...] = ("id", "company", "role", "stage", "applied_on", "last_activity_at")
+
+
+class ApplicationBrowser:
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+
+    def _where(
+        self,
+        query: Any,
+        *,
+        stage: Stage | None = None,
+        outcome: Outcome | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+    ) -> Any:
+        query = query.where(ApplicationRow.owner_id == self.owner_id)
+        if stage is not None:
+            query = query.where(ApplicationRow.stage == stage.value)
+        if outcome is not None:
+            query = query.where(ApplicationRow.outcome == outcome.value)
+        if open_only:
+            query = query.where(ApplicationRow.outcome.is_(None))
+        if closed_only:
+            query = query.where(ApplicationRow.outcome.is_not(None))
+        if company:
+            query = query.where(func.lower(ApplicationRow.company).contains(company.lower()))
+        return query
+
+    def page(
+        self, *, sort: str = "id", descending: bool = True, limit: int = 100, offset: int = 0, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of listing rows (as `ApplicationRepository.summaries` shapes them) and the total count."""
+        if sort not in SORTABLE:
+            raise ValueError(f"cannot sort by {sort!r}")
+        total = self.session.scalar(self._where(select(func.count()).select_from(ApplicationRow), **filters)) or 0
+        columns = ApplicationRow.__table__.c
+        if sort == "stage":
+            rank = case({s.value: n for n, s in enumerate(STAGE_ORDER)}, value=columns.stage, else_=len(STAGE_ORDER))
+            keys: Sequence[Any] = (rank, func.coalesce(columns.outcome, ""))
+        elif sort in ("company", "role"):
+            keys = (func.lower(columns[sort]),)
+        else:
+            keys = (columns[sort],)
+        order = []
+        for key in keys:
+            order.append(key.desc().nulls_last() if descending else key.asc().nulls_last())
+        order.append(columns.id.desc() if descending else columns.id.asc())
+        query = (
+            self._where(select(*(columns[name] for name in SUMMARY_COLUMNS)), **filters)
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
+        return rows, total
+
+    def board(self, stages: Sequence[Stage], per_stage: int) -> dict[str, tuple[int, list[dict[str, Any]]]]:
+        """For each stage: how many open applications are at it, and the most recently active few."""
+        columns = ApplicationRow.__table__.c
+        position = (
+            func.row_number()
+            .over(
+                partition_by=columns.stage,
+                order_by=(columns.last_activity_at.desc().nulls_last(), columns.id.desc()),
+            )
+            .label("position")
+        )
+        total = func.count().over(partition_by=columns.stage).label("stage_total")
+        ranked = self._where(
+            select(*(columns[name] for name in SUMMARY_COLUMNS), position, total), open_only=True
+        ).subquery()
+        query = select(ranked).where(ranked.c.position <= per_stage).order_by(ranked.c.stage, ranked.c.position)
+        board: dict[str, tuple[int, list[dict[str, Any]]]] = {stage.value: (0, []) for stage in stages}
+        for row in self.session.execute(query):
+            values = dict(row._mapping)
+            count = int(values.pop("stage_total"))
+            values.pop("position")
+            if values["stage"] in board:
+                board[values["stage"]] = (count, [*board[values["stage"]][1], summary_to_dict(values)])
+        return board
+
+    def signature(self) -> tuple[Any, ...]:
+        """Cheap numbers (index look-ups only) that change when applications, histories or preferences are added.
+
+        Adding an application, a stage event or a setting changes a newest id. Edits in place and deletions do
+        not: callers pair this with their own invalidation and a short time limit.
+        """
+        newest_app = select(func.max(ApplicationRow.id)).where(ApplicationRow.owner_id == self.owner_id)
+        newest_event = select(func.max(StageEventRow.id)).where(StageEventRow.owner_id == self.owner_id)
+        settings = select(func.count(), func.max(UserSetting.id)).where(UserSetting.owner_id == self.owner_id)
+        return (
+            self.session.scalar(newest_app),
+            self.session.scalar(newest_event),
+            *self.session.execute(settings).one(),
+        )

@@ -1,0 +1,27 @@
+"""Dependencies the routes share: the request's workspace, and the page renderer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from nextround.services.workspace import Workspace
+
+
+async def get_workspace(request: Request) -> Workspace:
+    """The workspace of this request. Local mode: the single local user.
+
+    Async on purpose: it is cheap (the database is opened once, on the first request), and a sync dependency
+    would cost every request a hop through the thread pool.
+    """
+    workspace: Workspace = request.app.state.web.workspace()
+    return workspace
+
+
+WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
+
+
+def is_htmx(request: Request) -> bool:
+    """True when HTMX asked for a fragment (and not for a whole page through hx-boost)."""
+    return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"

@@ -1,0 +1,99 @@
+"""Errors as users should see them: JSON `{"error": message}` for the API, a friendly page otherwise.
+
+Unknown ids are 404, anything else a user can cause is 422, a bad token is 403. Nothing shows a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from nextround.errors import UserError
+from nextround.storage.repositories import NotFoundError
+from nextround.web.security import CsrfError
+
+log = logging.getLogger("nextround.web")
+
+
+class ErrorOut(BaseModel):
+    """What every API error looks like."""
+
+    error: str
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorOut, "description": "Missing or wrong CSRF token on a state-changing request"},
+    404: {"model": ErrorOut, "description": "No such application for this user"},
+    422: {"model": ErrorOut, "description": "Invalid input; the message says which field and why"},
+}
+
+_TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed", 413: "Too large"}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if _is_api(request):
+        return JSONResponse({"error": message}, status_code=status)
+    from nextround.web.rendering import render
+
+    title = _TITLES.get(status, "Something went wrong" if status >= 500 else "That did not work")
+    fragment = request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+    template = "_error.html" if fragment else "error.html"
+    return render(request, template, {"status": status, "title": title, "message": message}, status=status)
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "form"))
+        message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    return "; ".join(parts) or "invalid input"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error_response(request, 404, str(exc))
+
+    async def user_error(request: Request, exc: Exception) -> Response:
+        return error_response(request, 422, str(exc))
+
+    async def csrf(request: Request, exc: Exception) -> Response:
+        return error_response(request, 403, str(exc))
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(request, 422, validation_message(exc))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "There is no page at this address."
+        response = error_response(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        if type(exc).__module__.startswith("sqlalchemy"):
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            return error_response(request, 503, f"database error: {detail}")
+        return error_response(request, 500, "Something went wrong on our side; the details are in the server log.")
+
+    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(UserError, user_error)
+    app.add_exception_handler(CsrfError, csrf)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, crash)

@@ -1,0 +1,59 @@
+"""Reading HTML form fields into the typed values the services take. Messages name the field at fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nextround.domain.applications import FIELD_NAMES, FieldError, parse_channel, parse_tags, parse_work_model
+
+TEXT_FIELDS = (
+    "company", "role", "seniority", "job_url", "source_detail", "location", "currency", "jd_text", "cv_version",
+    "notes", "contact_email", "contact_phone",
+)  # fmt: skip
+INT_FIELDS = ("salary_min", "salary_max", "excitement")
+
+
+def form_text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def field_changes(form: Any) -> dict[str, Any]:
+    """Every application field present in the form, typed. Empty selects and numbers mean 'not set'."""
+    changes: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        if name in form:
+            changes[name] = form_text(form, name)
+    for name in INT_FIELDS:
+        if name in form:
+            raw = form_text(form, name).strip().replace(",", "")
+            if not raw:
+                changes[name] = None
+                continue
+            try:
+                changes[name] = int(raw)
+            except ValueError:
+                raise FieldError(f"{name} must be a whole number, not {raw[:20]!r}") from None
+    if "source" in form:
+        raw = form_text(form, "source").strip()
+        changes["source"] = parse_channel(raw) if raw else None
+    if "work_model" in form:
+        raw = form_text(form, "work_model").strip()
+        changes["work_model"] = parse_work_model(raw) if raw else None
+    if "tags" in form:
+        changes["tags"] = parse_tags(form_text(form, "tags"))
+    return changes
+
+
+def error_field(message: str) -> str | None:
+    """The form field a service error message is about (`salary_min is greater…` → `salary_min`)."""
+    first = message.split(" ", 1)[0]
+    if first in FIELD_NAMES:
+        return first
+    if message.startswith(("job URL", "unknown source")):
+        return "job_url" if message.startswith("job URL") else "source"
+    if message.startswith("unknown work model"):
+        return "work_model"
+    if "date" in message or "--on" in message:
+        return "applied_on"
+    return None

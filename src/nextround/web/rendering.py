@@ -1,0 +1,71 @@
+"""Rendering pages with Jinja2 (autoescape always on) and the small formatting filters they use."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from nextround.web.presenters import step_link
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def day(value: str | date | datetime | None) -> str:
+    """An ISO date or moment as `3 Oct 2024`; empty for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    return f"{value.day} {value:%b %Y}"
+
+
+def label(value: str | None) -> str:
+    """`company_site` → `Company site`."""
+    if not value:
+        return ""
+    text = value.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,  # every template, whatever its name: untrusted text is always escaped
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(percent=percent, day=day, label=label)
+    env.globals.update(step_link=step_link)
+    return env
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
+) -> HTMLResponse:
+    from nextround.web.app import NAVIGATION
+
+    web = request.app.state.web
+    page = {
+        "request": request,
+        "csrf_token": web.csrf_token,
+        "navigation": NAVIGATION,
+        "path": request.url.path,
+        "demo": web.demo,
+        **(context or {}),
+    }
+    html = environment().get_template(template).render(page)
+    return HTMLResponse(html, status_code=status)

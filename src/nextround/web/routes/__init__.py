@@ -1,0 +1,1 @@
+"""One module per page (and one for the JSON API); each exposes `router`."""

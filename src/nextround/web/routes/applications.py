@@ -1,0 +1,225 @@
+"""Applications: the board by stage, the filterable table, add and edit forms, one application's page."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
+from nextround.domain.dates import parse_datetime
+from nextround.domain.ghosting import silence
+from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
+from nextround.errors import UserError
+from nextround.services import browse
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.forms import error_field, field_changes, form_text
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 100
+BOARD_LIMIT = 20
+BOARD_STAGES: tuple[Stage, ...] = STAGE_ORDER[: STAGE_ORDER.index(Stage.OFFER) + 1]
+NOTICES = {
+    "added": "Application added.",
+    "saved": "Changes saved.",
+    "moved": "Stage updated.",
+    "closed": "Application closed. Where it ended is kept in its history.",
+}
+FORM_CHOICES = {
+    "stages": [s.value for s in Stage],
+    "channels": [c.value for c in Channel],
+    "work_models": [w.value for w in WorkModel],
+}
+
+
+def _next_stage(stage: Stage) -> Stage | None:
+    index = STAGE_ORDER.index(stage)
+    return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+
+
+def _board(ws: Workspace) -> dict[str, Any]:
+    columns = browse.board(ws, BOARD_STAGES, BOARD_LIMIT)
+    return {
+        "columns": [
+            {
+                "stage": stage,
+                "count": count,
+                "cards": cards,
+                "next": (_next_stage(Stage(stage)) or Stage.ACCEPTED).value,
+            }
+            for stage, (count, cards) in columns.items()
+        ],
+        "limit": BOARD_LIMIT,
+    }
+
+
+def _table(ws: Workspace, params: dict[str, str]) -> dict[str, Any]:
+    status = params.get("status", "all")
+    stage = parse_stage(params["stage"]) if params.get("stage") else None
+    outcome = parse_outcome(params["outcome"]) if params.get("outcome") else None
+    sort = params["sort"] if params.get("sort") in browse.SORTABLE else "id"
+    descending = params.get("dir", "desc" if sort in ("id", "applied_on", "last_activity_at") else "asc") == "desc"
+    try:
+        wanted = max(int(params.get("page", "1")), 1)
+    except ValueError:
+        wanted = 1
+    filters = {k: v for k, v in params.items() if k in ("q", "stage", "outcome", "status") and v}
+
+    def fetch(number: int) -> browse.Page:
+        return browse.page(
+            ws,
+            sort=sort,
+            descending=descending,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+            stage=stage,
+            outcome=outcome,
+            open_only=status == "open",
+            closed_only=status == "closed",
+            company=params.get("q") or None,
+        )
+
+    found = fetch(wanted)
+    pages = max((found.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    page = min(wanted, pages)
+    if page != wanted:
+        found = fetch(page)
+
+    def link(**changes: Any) -> str:
+        query = {**filters, "sort": sort, "dir": "desc" if descending else "asc", **changes}
+        return "/applications?" + urlencode({k: v for k, v in query.items() if v not in (None, "")}) + "#table"
+
+    return {
+        "rows": found.rows,
+        "total": found.total,
+        "page": page,
+        "pages": pages,
+        "sort": sort,
+        "descending": descending,
+        "filters": filters,
+        "status": status,
+        "sort_links": {
+            column: link(sort=column, dir="asc" if sort == column and descending else "desc", page=None)
+            for column in browse.SORTABLE
+        },
+        "previous_link": link(page=page - 1) if page > 1 else None,
+        "next_link": link(page=page + 1) if page < pages else None,
+    }
+
+
+@router.get("/applications", response_class=HTMLResponse)
+def applications(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    params = dict(request.query_params)
+    try:
+        table = _table(ws, params)
+        problem = None
+    except UserError as exc:
+        table, problem = _table(ws, {}), str(exc)
+    context = {"board": _board(ws), "table": table, "problem": problem, **FORM_CHOICES}
+    return render(request, "applications.html", context, status=422 if problem else 200)
+
+
+def _form_page(
+    request: Request, *, application: Application | None, values: dict[str, Any], error: str | None, status: int = 200
+) -> HTMLResponse:
+    errors = {}
+    if error:
+        errors[error_field(error) or "_form"] = error
+    context = {"application": application, "values": values, "errors": errors, **FORM_CHOICES}
+    return render(request, "application_form.html", context, status=status)
+
+
+@router.get("/applications/new", response_class=HTMLResponse)
+def new_application(request: Request) -> HTMLResponse:
+    return _form_page(request, application=None, values={"stage": "applied"}, error=None)
+
+
+@router.post("/applications/new", response_class=HTMLResponse)
+async def create_application(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form}
+    try:
+        changes = field_changes(form)
+        fields = ApplicationFields(**{"company": "", "role": "", **changes})
+        stage = parse_stage(values.get("stage") or "applied")
+        when = values.get("applied_on", "").strip()
+        applied_at = parse_datetime(when, ws.now()) if when else None
+        app = ApplicationService(ws).add(fields, stage=stage, applied_at=applied_at, note=values.get("note", ""))
+    except UserError as exc:
+        return _form_page(request, application=None, values=values, error=str(exc), status=422)
+    return RedirectResponse(f"/applications/{app.id}?notice=added", status_code=303)
+
+
+@router.get("/applications/{application_id}", response_class=HTMLResponse)
+def application_page(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    service = ApplicationService(ws)
+    app = service.get(application_id)
+    verdict = silence(app.state, ws.now(), service.preferences().ghost_days)
+    context = {
+        "app": app,
+        "data": app.to_dict(),
+        "silence": verdict,
+        "notice": NOTICES.get(request.query_params.get("notice", "")),
+        "next_stage": _next_stage(app.state.stage),
+        "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
+        "outcomes": [o.value for o in Outcome],
+    }
+    return render(request, "application.html", context)
+
+
+@router.get("/applications/{application_id}/edit", response_class=HTMLResponse)
+def edit_application(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    app = ApplicationService(ws).get(application_id)
+    values = app.fields.to_dict()
+    values["tags"] = ", ".join(app.fields.tags)
+    values = {k: "" if v is None else str(v) for k, v in values.items()}
+    return _form_page(request, application=app, values=values, error=None)
+
+
+@router.post("/applications/{application_id}/edit", response_class=HTMLResponse)
+async def update_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    service = ApplicationService(ws)
+    app = service.get(application_id)
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form}
+    try:
+        service.edit(application_id, field_changes(form))
+    except UserError as exc:
+        return _form_page(request, application=app, values=values, error=str(exc), status=422)
+    return RedirectResponse(f"/applications/{application_id}?notice=saved", status_code=303)
+
+
+def _when(form: Any, ws: Workspace) -> Any:
+    raw = form_text(form, "on").strip()
+    return parse_datetime(raw, ws.now()) if raw else None
+
+
+@router.post("/applications/{application_id}/move", response_class=HTMLResponse)
+async def move_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    stage = parse_stage(form_text(form, "stage"))
+    ApplicationService(ws).move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
+    if form_text(form, "return_to") == "board":
+        if is_htmx(request):
+            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})
+        return RedirectResponse("/applications#board", status_code=303)
+    return RedirectResponse(f"/applications/{application_id}?notice=moved", status_code=303)
+
+
+@router.post("/applications/{application_id}/close", response_class=HTMLResponse)
+async def close_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    outcome = parse_outcome(form_text(form, "outcome"))
+    service = ApplicationService(ws)
+    note = form_text(form, "note").strip()
+    if outcome is Outcome.GHOSTED and not note and not form_text(form, "on").strip():
+        service.confirm_ghosted(application_id)
+    else:
+        service.close(application_id, outcome, at=_when(form, ws), note=note)
+    return RedirectResponse(f"/applications/{application_id}?notice=closed", status_code=303)

@@ -1,0 +1,28 @@
+"""The dashboard: next steps, the funnel, where rejections happen, response and ghosting rates."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from nextround.services.applications import ApplicationService
+from nextround.services.overview import overview
+from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.presenters import funnel_chart, rejection_chart
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    cache = request.app.state.web.cache
+    summary = cache.get("overview", ws, lambda: overview(ws))
+    stats = cache.get("stats", ws, ApplicationService(ws).stats)
+    context = {
+        "overview": summary,
+        "stats": stats,
+        "rejections": rejection_chart(stats),
+        "funnel": funnel_chart(stats),
+    }
+    return render(request, "_dashboard_charts.html" if is_htmx(request) else "dashboard.html", context)

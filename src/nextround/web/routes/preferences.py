@@ -1,0 +1,55 @@
+"""Settings: silence limits per stage and whether silent applications close themselves."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
+from nextround.errors import UserError
+from nextround.services.preferences import AUTO_CLOSE, GHOST_PREFIX, load_preferences, parse_value, set_preference
+from nextround.web.deps import WorkspaceDep
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _page(request: Request, values: dict[str, str], error: str | None, saved: bool, status: int = 200) -> HTMLResponse:
+    context = {
+        "values": values,
+        "error": error,
+        "saved": saved,
+        "stages": [s.value for s in DEFAULT_GHOST_DAYS],
+        "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
+    }
+    return render(request, "settings.html", context, status=status)
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    prefs = load_preferences(ws)
+    values = {s.value: str(d) for s, d in prefs.ghost_days.items()}
+    values[AUTO_CLOSE] = "on" if prefs.auto_close_ghosted else ""
+    return _page(request, values, None, request.query_params.get("saved") == "1")
+
+
+@router.post("/settings", response_class=HTMLResponse)
+async def save_settings(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {s.value: form_text(form, s.value).strip() for s in DEFAULT_GHOST_DAYS}
+    values[AUTO_CLOSE] = "on" if form_text(form, AUTO_CLOSE) else ""
+    current = load_preferences(ws)
+    changes = {
+        GHOST_PREFIX + s.value: values[s.value] for s, d in current.ghost_days.items() if values[s.value] != str(d)
+    }
+    if bool(values[AUTO_CLOSE]) != current.auto_close_ghosted:
+        changes[AUTO_CLOSE] = "on" if values[AUTO_CLOSE] else "off"
+    try:
+        for key, raw in changes.items():
+            parse_value(key, raw)  # check every value before saving any
+    except UserError as exc:
+        return _page(request, values, str(exc), False, status=422)
+    for key, raw in changes.items():
+        set_preference(ws, key, raw)
+    return RedirectResponse("/settings?saved=1", status_code=303)

@@ -1,0 +1,198 @@
+"""Local safety: the web app listens on loopback without a login, so it must not be a hole.
+
+- Only loopback addresses may be bound (multi-user mode, with accounts, is a later step).
+- A request whose Host header is not this server (DNS rebinding) is refused with 400.
+- Every state-changing request carries the CSRF token: a form field `csrf_token` or an `X-CSRF-Token`
+  header (HTMX sends the header from `hx-headers` on <body>). The token is a per-process secret embedded
+  in pages; other sites cannot read it (same-origin policy, no CORS), so they cannot forge requests.
+- Request bodies are size-limited (413), and every response carries strict security headers.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from fastapi import Request
+
+from nextround.errors import UserError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class UnsafeBindError(UserError, ValueError):
+    """An address the local, login-free server must not listen on."""
+
+
+class CsrfError(Exception):
+    """A state-changing request without the right token (answered with 403)."""
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind_host(host: str) -> None:
+    if not is_loopback(host):
+        raise UnsafeBindError(
+            f"refusing to listen on {host}: the local app has no login, so it only binds to loopback "
+            "(127.0.0.1); serving other machines needs multi-user mode, which is not available yet"
+        )
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """Host header values this server answers to: the bound address and the loopback names, with the port."""
+    names = {host, "localhost", "127.0.0.1", "[::1]"}
+    if ":" in host and not host.startswith("["):
+        names.add(f"[{host}]")
+    allowed = {f"{name}:{port}".lower() for name in names}
+    if port == 80:
+        allowed |= {name.lower() for name in names}
+    return frozenset(allowed)
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_matches(expected: str, given: str | None) -> bool:
+    return given is not None and secrets.compare_digest(expected.encode(), given.encode())
+
+
+async def check_csrf(request: Request) -> None:
+    """Dependency for every router: state-changing requests must carry the token (header or form field)."""
+    if request.method in SAFE_METHODS:
+        return
+    expected: str = request.app.state.web.csrf_token
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        origin_host = origin.split("://", 1)[-1].lower()
+        if origin_host not in request.app.state.web.allowed_hosts:
+            raise CsrfError("this request came from another site")
+    given = request.headers.get(CSRF_HEADER)
+    if given is None:
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            value = form.get(CSRF_FIELD)
+            given = value if isinstance(value, str) else None
+    if not token_matches(expected, given):
+        raise CsrfError("missing or wrong CSRF token; reload the page and try again")
+
+
+class GuardMiddleware:
+    """Pure ASGI middleware (fast): Host check, body size limit, security headers on every response."""
+
+    def __init__(
+        self, app: ASGIApp, *, hosts: frozenset[str], max_body: int, on_write: Callable[[], None] | None = None
+    ) -> None:
+        self.app = app
+        self.hosts = hosts
+        self.max_body = max_body
+        self.on_write = on_write
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if host not in self.hosts:
+            await _plain_error(send, 400, "This server only answers to its own address (bad Host header).", scope)
+            return
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body:
+            await _plain_error(send, 413, self._too_large(), scope)
+            return
+
+        received = 0
+        tripped = False
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, tripped
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    tripped = True
+                    raise BodyTooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if tripped:
+                return  # whatever the app answers after the limit tripped is replaced by a 413 below
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except BodyTooLarge:
+            tripped = True
+        finally:
+            if self.on_write is not None and scope.get("method") not in SAFE_METHODS:
+                self.on_write()  # after the write is done, so no view is cached from before it
+        if tripped and not started:
+            await _plain_error(send, 413, self._too_large(), scope)
+
+    def _too_large(self) -> str:
+        return f"The upload is larger than the limit of {self.max_body // (1024 * 1024)} MB."
+
+
+class BodyTooLarge(Exception):
+    """Raised inside the app when a streamed body passes the limit."""
+
+
+async def _plain_error(send: Send, status: int, message: str, scope: Scope) -> None:
+    """An error answered before the app runs: JSON for the API, a short page otherwise."""
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps({"error": message}).encode()
+        content_type = b"application/json"
+    else:
+        body = (
+            "<!doctype html><html lang=en><meta charset=utf-8><title>Error</title>"
+            f"<main><h1>{status}</h1><p>{message}</p></main></html>"
+        ).encode()
+        content_type = b"text/html; charset=utf-8"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", content_type),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

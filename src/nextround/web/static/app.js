@@ -1,0 +1,69 @@
+// nextround: small enhancements on top of pages that work without JavaScript.
+(function () {
+  "use strict";
+
+  // Keep keyboard focus where it was after HTMX replaces a part of the page (the board after a move).
+  document.addEventListener("htmx:afterSwap", function () {
+    var target = document.querySelector("[data-autofocus]");
+    if (target) { target.focus(); }
+  });
+
+  // Errors from HTMX requests: show the server's message instead of silently doing nothing.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var detail = event.detail;
+    if (detail.xhr && detail.xhr.status >= 400) {
+      var isAnalysis = detail.target && detail.target.id === "analysis";
+      if (!isAnalysis) {
+        detail.target = document.getElementById("messages");
+        detail.swapOverride = "innerHTML";
+      }
+      detail.shouldSwap = true;
+      detail.isError = false;
+    }
+  });
+
+  // After an answer is analysed, move focus to the result so screen readers and keyboards follow.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail && event.detail.target;
+    if (target && target.id === "analysis") {
+      // outerHTML swaps replace the element: focus the new one, found again by its id.
+      var fresh = document.getElementById("analysis");
+      if (fresh) { fresh.focus(); }
+    }
+  });
+
+  // The optional answer timer on the practice page.
+  function setUpTimer() {
+    var box = document.querySelector("[data-timer]");
+    if (!box) { return; }
+    box.hidden = false;
+    var output = box.querySelector("output");
+    var started = null, elapsed = 0, tick = null;
+    function show() {
+      var total = Math.floor((elapsed + (started ? Date.now() - started : 0)) / 1000);
+      output.textContent = Math.floor(total / 60) + ":" + String(total % 60).padStart(2, "0");
+    }
+    box.querySelector("[data-timer-start]").addEventListener("click", function () {
+      if (started) { return; }
+      started = Date.now();
+      tick = window.setInterval(show, 250);
+    });
+    box.querySelector("[data-timer-stop]").addEventListener("click", function () {
+      if (!started) { return; }
+      elapsed += Date.now() - started;
+      started = null;
+      window.clearInterval(tick);
+      show();
+    });
+    box.querySelector("[data-timer-reset]").addEventListener("click", function () {
+      started = null; elapsed = 0;
+      window.clearInterval(tick);
+      show();
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpTimer);
+  } else {
+    setUpTimer();
+  }
+})();

@@ -1,0 +1,134 @@
+"""The applications pages: board, table, add and edit forms, moves and closes."""
+
+from __future__ import annotations
+
+import re
+
+from nextround.domain.stages import Stage
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from tests.conftest import FakeClock
+from tests.factories import make_application
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+
+def test_add_form_creates_an_application_with_its_history(web: Web, workspace: Workspace) -> None:
+    response = web.post_form(
+        "/applications/new",
+        {"company": "Northwind", "role": "Support Engineer", "stage": "screening", "applied_on": "3 days ago",
+         "source": "referral", "salary_min": "30,000", "salary_max": "", "tags": "saas, remote", "jd_text": "SQL"},
+    )  # fmt: skip
+    assert response.status_code == 303
+    app_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    app = ApplicationService(workspace).get(app_id)
+    assert (app.fields.company, app.state.stage, app.fields.salary_min) == ("Northwind", Stage.SCREENING, 30000)
+    assert app.fields.tags == ("saas", "remote")
+    assert [e.to_state for e in app.events] == ["applied", "screening"]
+    page = web.client.get(response.headers["location"]).text
+    assert "Application added." in page
+
+
+def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -> None:
+    response = web.post_form("/applications/new", {"company": "Acme <b>", "role": "", "notes": "keep me"})
+    assert response.status_code == 422
+    html = response.text
+    assert "role is required" in html
+    assert 'id="f-role-error"' in html and 'aria-invalid="true"' in html
+    assert 'value="Acme &lt;b&gt;"' in html
+    assert "keep me" in html
+    bad_number = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "salary_min": "lots"})
+    assert bad_number.status_code == 422
+    assert "salary_min must be a whole number" in bad_number.text
+    bad_date = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "applied_on": "someday"})
+    assert bad_date.status_code == 422
+    assert 'id="f-applied_on-error"' in bad_date.text
+
+
+def test_edit_form_changes_fields(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Acme", role="Baker")
+    form = web.client.get(f"/applications/{app.id}/edit").text
+    assert 'value="Acme"' in form
+    response = web.post_form(f"/applications/{app.id}/edit", {"company": "Acme Ltd", "role": "Head Baker"})
+    assert response.status_code == 303
+    assert ApplicationService(workspace).get(app.id).fields.company == "Acme Ltd"
+    invalid = web.post_form(f"/applications/{app.id}/edit", {"company": "Acme", "role": "Baker", "excitement": "9"})
+    assert invalid.status_code == 422
+    assert "excitement must be between 1 and 5" in invalid.text
+
+
+def test_move_and_reject_from_the_application_page(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Lumen Bank")
+    assert web.post_form(f"/applications/{app.id}/move", {"stage": "final", "note": "panel"}).status_code == 303
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected", "note": "more SQL"})
+    assert closed.status_code == 303
+    state = ApplicationService(workspace).get(app.id).state
+    assert state.rejection_bucket == "final"
+    page = web.client.get(closed.headers["location"]).text
+    assert "at the final stage" in page
+    assert "more SQL" in page
+    again = web.post_form(f"/applications/{app.id}/close", {"outcome": "withdrawn"})
+    assert again.status_code == 422
+    assert "already closed" in again.text
+
+
+def test_ghosted_button_records_the_silence(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    app = make_application(workspace, company="Quayside")
+    clock.advance(days=30)
+    assert web.post_form(f"/applications/{app.id}/close", {"outcome": "ghosted"}).status_code == 303
+    event = ApplicationService(workspace).get(app.id).events[-1]
+    assert (event.to_state, event.note) == ("ghosted", "no reply after 30 days of silence")
+
+
+def test_board_moves_return_the_board_fragment_to_htmx(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Pinecrest", stage=Stage.SCREENING)
+    html = web.client.get("/applications").text
+    assert f'hx-post="/applications/{app.id}/move"' in html
+    assert 'aria-label="Move Pinecrest, Pastry Chef, to Assessment"' in html
+    response = web.post_form(
+        f"/applications/{app.id}/move", {"stage": "assessment", "return_to": "board"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    fragment = response.text
+    assert fragment.lstrip().startswith('<section id="board"')
+    assessment = fragment.split('data-stage="assessment"', 1)[1].split("</section>", 1)[0]
+    assert "Pinecrest" in assessment
+    assert "data-autofocus" in assessment
+    plain = web.post_form(f"/applications/{app.id}/move", {"stage": "interview", "return_to": "board"})
+    assert plain.status_code == 303 and plain.headers["location"] == "/applications#board"
+
+
+def test_table_filters_sorts_and_paginates(web: Web, workspace: Workspace) -> None:
+    for n in range(105):
+        make_application(workspace, company=f"Company {n:03d}", role="Analyst")
+    make_application(workspace, company="Zebra Works", role="Analyst", stage=Stage.INTERVIEW)
+    first = web.client.get("/applications?sort=company&dir=asc").text
+    assert "106 applications, page 1 of 2" in first
+    rows = re.findall(r'<td><a href="/applications/\d+">([^<]+)</a></td>', first)
+    assert len(rows) == 100 and rows[0] == "Company 000"
+    assert 'aria-sort="ascending"' in first
+    second = web.client.get("/applications?sort=company&dir=asc&page=2").text
+    assert re.findall(r'<td><a href="/applications/\d+">([^<]+)</a></td>', second)[-1] == "Zebra Works"
+    filtered = web.client.get("/applications?stage=interview").text
+    assert "1 application." in filtered and "Zebra Works" in filtered
+    by_name = web.client.get("/applications?q=zebra").text
+    assert "1 application." in by_name
+    bad = web.client.get("/applications?stage=nowhere")
+    assert bad.status_code == 422 and "unknown stage" in bad.text
+
+
+def test_another_owners_application_is_invisible(web: Web, workspace: Workspace) -> None:
+    from nextround.storage.tables import User
+
+    other_db = Database.open(workspace.settings.database_url)
+    with other_db.write() as session:
+        user = User(username="someone-else", created_at=workspace.now())
+        session.add(user)
+        session.flush()
+        other_id = user.id
+    other = Workspace(db=other_db, owner_id=other_id, settings=workspace.settings, clock=workspace.clock)
+    theirs = make_application(other, company="Private Co")
+    other_db.dispose()
+    assert web.client.get(f"/applications/{theirs.id}").status_code == 404
+    assert "Private Co" not in web.client.get("/applications").text
+    assert web.api("POST", f"/api/v1/applications/{theirs.id}/move", json={"stage": "final"}).status_code == 404

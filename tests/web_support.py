@@ -1,0 +1,47 @@
+"""Shared fixtures for the web tests: the app on the test database, a client, and the CSRF token."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from nextround.config import Settings
+from nextround.web.app import create_app
+
+BASE_URL = "http://127.0.0.1:8765"
+
+
+@dataclass
+class Web:
+    app: FastAPI
+    client: TestClient
+    token: str
+
+    def post_form(self, path: str, data: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        return self.client.post(path, data={"csrf_token": self.token, **(data or {})}, **kwargs)
+
+    def api(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"X-CSRF-Token": self.token, **kwargs.pop("headers", {})}
+        return self.client.request(method, path, headers=headers, **kwargs)
+
+
+@pytest.fixture(name="web")
+def web_fixture(settings: Settings, clock: Any) -> Iterator[Web]:
+    """The app on the test database (both engines) with the fixed clock, and a client at its own address."""
+    app = create_app(settings, clock=clock)
+    with TestClient(app, base_url=BASE_URL, follow_redirects=False) as client:
+        yield Web(app=app, client=client, token=app.state.web.csrf_token)
+
+
+def bar_value(html: str, chart_id: str, label: str) -> int:
+    """The value drawn for one bar of an inline SVG chart."""
+    chart = html.split(f'id="{chart_id}"', 1)[1].split("</figure>", 1)[0]
+    found = re.search(rf'data-label="{label}" data-value="(\d+)"', chart)
+    assert found, f"no bar {label!r} in {chart_id}"
+    return int(found.group(1))
