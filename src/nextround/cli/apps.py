@@ -287,19 +287,22 @@ def list_(
     as_json: JsonFlag = False,
 ) -> None:
     """List applications."""
+    from nextround.config import Settings
     from nextround.domain.stages import parse_outcome, parse_stage
-    from nextround.services.keepgoing import hide_rejected
+    from nextround.services.listing import list_applications
 
-    service = _service(ctx)
-    # Hiding is for everyday views only: an explicit filter on outcomes or closed ones shows them all.
-    hide = hide_rejected(service.ws) and not (all_ or outcome or closed)
-    found = service.summaries(
-        stage=parse_stage(stage) if stage else None,
-        outcome=parse_outcome(outcome) if outcome else None,
+    # Validate the names here: the fast path takes them as given.
+    stage_name = parse_stage(stage).value if stage else None
+    outcome_name = parse_outcome(outcome).value if outcome else None
+    found, hidden = list_applications(
+        Settings.from_env(),
+        lambda: workspace(ctx),
+        stage=stage_name,
+        outcome=outcome_name,
         open_only=open_,
         closed_only=closed,
         company=company,
-        hide_rejected=hide,
+        show_all=all_,
     )
     if as_json:
         emit_json(found)
@@ -307,7 +310,7 @@ def list_(
     from nextround.cli.render import print_application_table
 
     print_application_table(found)
-    if hide:
+    if hidden:
         note_line("Rejected applications are hidden (`--all` shows them; `nextround stats` always counts them).")
 
 

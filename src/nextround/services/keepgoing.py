@@ -27,13 +27,14 @@ from nextround.domain.stages import Outcome, Stage, rejection_bucket
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
+from nextround.storage.schema import HIDE_REJECTED_SETTING
 from nextround.storage.keepgoing import JournalRepository, ReviewQueries
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
 from nextround.storage.tables import JournalEntryRow
 
 JOURNAL_KINDS: tuple[str, ...] = ("journal", "win", "reframe")
 MAX_JOURNAL_TEXT = 20_000
-HIDE_REJECTED = "hide_rejected"
+HIDE_REJECTED = HIDE_REJECTED_SETTING
 # A sent feedback request with no reply after this many days is worth its one polite chase.
 CHASE_AFTER_DAYS = 7
 # Rejections closed within this many days without a reflection or reframe are suggested for one.

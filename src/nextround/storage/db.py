@@ -18,12 +18,10 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nextround.errors import UserError
+from nextround.storage.schema import HEAD_REVISION, LOCAL_USERNAME
 from nextround.storage.tables import User
 
-# The newest migration. A test checks it against Alembic's head, so that the fast start-up path
-# (which skips importing Alembic when the schema is current) can never go stale.
-HEAD_REVISION = "0002"
-LOCAL_USERNAME = "local"
+__all__ = ["HEAD_REVISION", "LOCAL_USERNAME", "Database", "StorageError", "make_engine"]
 
 
 class StorageError(UserError, RuntimeError):

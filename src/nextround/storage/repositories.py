@@ -204,7 +204,7 @@ class ApplicationRepository:
         if closed_only:
             query = query.where(ApplicationRow.outcome.is_not(None))
         if company:
-            query = query.where(func.lower(ApplicationRow.company).contains(company.lower()))
+            query = query.where(func.lower(ApplicationRow.company).contains(company.lower(), autoescape=True))
         return query.order_by(ApplicationRow.id)
 
     def find(self, **filters: Any) -> list[Application]:
