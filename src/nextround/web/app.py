@@ -30,13 +30,27 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
 # Route modules under nextround.web.routes, in the order their routes are matched.
-ROUTE_MODULES: tuple[str, ...] = ("dashboard", "applications", "practice", "transfer", "preferences", "api")
+ROUTE_MODULES: tuple[str, ...] = (
+    "dashboard",
+    "applications",
+    "feedback",
+    "insights",
+    "practice",
+    "network",
+    "journal",
+    "transfer",
+    "preferences",
+    "api",
+)
 
-# (path, label) of the main navigation. Later pillars add: feedback & insights, contacts, journal, review.
+# (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/", "Dashboard"),
     ("/applications", "Applications"),
+    ("/insights", "Feedback & insights"),
     ("/practice", "Practice"),
+    ("/contacts", "Contacts & companies"),
+    ("/journal", "Journal & review"),
     ("/transfer", "Import & export"),
     ("/settings", "Settings"),
 )
