@@ -76,6 +76,54 @@ EMPTY_CONTENT = frozenset({"skill", "abil", "knowledg", "experi", "proficien", "
 LANGUAGE_LABEL = re.compile(
     r"^(?:write|speak|read|understand written|understand spoken|interact verbally in) ([A-Z][a-z]+)$"
 )
+# Stopwords that carry no meaning in an ESCO label; any other skipped word ("well", "up", "out",
+# "over") changes what the label means, so such labels are matched exactly, never as windows.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "into",
+        "onto",
+        "about",
+        "within",
+        "across",
+        "per",
+        "via",
+        "and",
+        "or",
+        "its",
+        "their",
+        "your",
+        "other",
+        "all",
+        "any",
+        "each",
+        "such",
+        "be",
+        "is",
+        "are",
+        "not",
+        "no",
+        "e.g",
+        "i.e",
+        "etc",
+        "who",
+        "which",
+        "that",
+        "this",
+    ]
+)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+]{1,9}$")
 ACRONYM_SKIP_WORDS = frozenset({"and", "of", "for", "the", "to", "in", "on", "a"})
 # An ESCO label that turns up in more than this share of O*NET occupation descriptions is too
@@ -107,6 +155,7 @@ class KeyOwner:
 class AliasTable:
     skills: dict[str, dict[str, list[str]]]
     implies: dict[str, list[str]]
+    evidence: dict[str, dict[str, list[str]]]
     tech_categories: frozenset[str]
     vendors: tuple[str, ...]
     context_words: dict[str, str]
@@ -123,6 +172,7 @@ def read_alias_table(path: Path) -> AliasTable:
     return AliasTable(
         skills=table["skills"],
         implies=table.get("implies", {}),
+        evidence=table.get("evidence", {}),
         tech_categories=frozenset(table["meta"]["tech_categories"]),
         vendors=tuple(sorted(table["meta"]["vendors"], key=len, reverse=True)),
         context_words={word.lower(): word for word in ambiguous["context"]},
@@ -340,6 +390,12 @@ class IndexBuilder:
                 self.skills[skill_id].tech = category in self.aliases.tech_categories
                 for phrase in [name, *alias_list]:
                     self.add_phrase(phrase, skill_id, "aliases", primary=True, window=True)
+        for name, spec in self.aliases.evidence.items():
+            # "counted the tills": every verb x object pair is a window label of the skill
+            skill_id = self.by_name[name.lower()]
+            for verb in spec["verbs"]:
+                for thing in spec["objects"]:
+                    self.add_window(f"{verb} {thing}", skill_id, "aliases")
         for name, implied in self.aliases.implies.items():
             source_id = self.by_name[name.lower()]
             self.implies.setdefault(source_id, set()).update(self.by_name[other.lower()] for other in implied)
@@ -453,7 +509,12 @@ class IndexBuilder:
                     category = "Skills and competences (ESCO)"
                 target = self.add_skill(label, category, SOURCE_ESCO)
             self.skills[target].sources |= SOURCE_ESCO
-            if len(content) >= 2:
+            skipped = {token.text.lower() for token in tokenize(phrase) if token.is_stopword} - FUNCTION_WORDS
+            if len(content) >= 2 and skipped:
+                # "well testing operations" without "well" would fire on "tests ... operating":
+                # such a label only matches as written
+                self.add_exact(phrase, target, "esco", primary=True)
+            elif len(content) >= 2:
                 self.add_window(phrase, target, "esco")
                 # the window finds the label anywhere in one clause; an exact key is only needed
                 # when the label itself spans clauses ("health and safety")

@@ -335,14 +335,14 @@ def precision_recall(predicted: list[set[str]], expected: list[set[str]]) -> tup
     return precision, recall
 
 
-def dev_scores() -> dict[str, tuple[float, float]]:
+def dev_scores(pairs: list[dict[str, Any]] | None = None) -> dict[str, tuple[float, float]]:
     taxonomy = load_taxonomy()
 
     def canonical(labels: list[str]) -> set[str]:
         return {taxonomy.names[skill_id] for label in labels if (skill_id := taxonomy.skill_id(label)) is not None}
 
     predicted_required, expected_required, predicted_missing, expected_missing = [], [], [], []
-    for pair in dev_pairs():
+    for pair in dev_pairs() if pairs is None else pairs:
         result = match(pair["jd"], pair["cv"])
         predicted_required.append({item["skill"] for item in result.required})
         predicted_missing.append({item["skill"] for item in result.missing})
@@ -371,3 +371,106 @@ def test_dev_set_scores_rank_a_fitting_cv_above_a_mismatched_one() -> None:
     nurse_cv = pairs["staff-nurse"]["cv"]
     assert match(pairs["staff-nurse"]["jd"], nurse_cv).score > 50
     assert match(pairs["nurse-cv-software-jd"]["jd"], nurse_cv).score < 10
+
+
+# -- evidence from activities, paraphrase families, implied skills (sentences written for the tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Counted the tills and banked the takings at close.", "Cash handling"),
+        ("Refilled the shelves and chillers between deliveries.", "Stock replenishment"),
+        ("Administered IV antibiotics on a surgical ward.", "Medication administration"),
+        ("Kept the books for a small garage.", "Bookkeeping"),
+        ("Never missed a shift in two years.", "Reliability"),
+        ("Ran the pass on busy Saturdays.", "Working under pressure"),
+        ("Plated 40 covers an hour.", "Working under pressure"),
+        ("Rang suppliers to chase late orders.", "Telephone skills"),
+        ("Drew up the staff rota every week.", "Scheduling"),
+        ("Helped residents with bathing and getting dressed.", "Personal care"),
+        ("Trained new starters on the tills.", "Mentoring"),
+        ("Worked from architect's drawings on loft conversions.", "Reading technical drawings"),
+        ("Chased overdue invoices by phone.", "Accounts receivable"),
+        ("Entered orders into the system.", "Data entry"),
+        ("Calibrated the pipettes every month.", "Laboratory equipment maintenance"),
+    ],
+)
+def test_activities_show_skills(text: str, skill: str) -> None:
+    assert skill in skills_in(text)
+
+
+def test_a_role_name_implies_the_skills_it_is_made_of() -> None:
+    result = match("You will need B2B prospecting experience.", "SDR at a software start-up, 2022 - 2024.")
+    assert result.missing == ()
+    assert {item["skill"] for item in result.matched} == {"B2B sales", "Lead generation"}
+    assert all(item["cv_text"] == "SDR" for item in result.matched)
+
+
+def test_a_gap_is_still_reported_when_the_cv_shows_something_else() -> None:
+    result = match("Essential: cash handling and stock control.", "Counted the tills every night.")
+    assert [item["skill"] for item in result.missing] == ["Inventory management"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "importance"),
+    [
+        ("Join our friendly team in Leeds.", "Interpersonal skills", "context"),
+        ("We are a creative and supportive studio.", "Creativity", "context"),
+        ("You are friendly and patient.", "Interpersonal skills", "required"),
+        ("Be friendly to the team.", "Interpersonal skills", "required"),
+        ("Harbour Payroll has served small firms since 1998.", "Payroll", "context"),
+        ("Payroll is essential.", "Payroll", "required"),
+        ("Working at height on towers (IPAF a plus).", "Working at height", "required"),
+        ("Java (essential), Kotlin (a plus).", "Kotlin", "nice_to_have"),
+        ("You will lead a team of 12 pickers and packers.", "Picking and packing", "context"),
+        ("Book viewings and manage the negotiators' diaries.", "Negotiation", "context"),
+    ],
+)
+def test_what_the_job_asks_for_and_what_only_describes_it(text: str, skill: str, importance: str) -> None:
+    found = [mention.importance for mention in extract_skills(text) if mention.skill == skill]
+    assert found and found[0] == importance, extract_skills(text)
+
+
+def test_brackets_do_not_hide_what_they_follow() -> None:
+    importance = {
+        mention.text: mention.importance
+        for mention in extract_skills("Python (3 years) and Docker (nice to have), SQL.")
+    }
+    assert importance == {"Python": "required", "Docker": "nice_to_have", "SQL": "required"}
+
+
+def test_labels_that_hang_on_a_skipped_word_match_only_as_written() -> None:
+    # The ESCO label "well testing operations" must not fire without "well".
+    assert "well testing operations" not in skills_in("Carry out tests following standard operating procedures.")
+
+
+def holdout2_pairs() -> list[dict[str, Any]]:
+    text = (DATA / "match_holdout2.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("name", "size"), [("match_holdout2.jsonl", 20), ("match_holdout3.jsonl", 15)])
+def test_holdout_sets_are_labelled_with_skills_the_taxonomy_knows(name: str, size: int) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    pairs = [json.loads(line) for line in text.splitlines() if line.strip()]
+    assert len(pairs) == size
+    taxonomy = load_taxonomy()
+    for pair in pairs:
+        for field in ("required", "nice_to_have", "missing"):
+            for label in pair[field]:
+                assert taxonomy.skill_id(label) is not None, f"{pair['id']}: {label!r}"
+        assert set(pair["missing"]) <= set(pair["required"]), pair["id"]
+
+
+def test_holdout2_floors() -> None:
+    # holdout2 was written to measure the alias and evidence work and then used to develop it:
+    # measured 0.90 / 0.98 (required) and 0.63 / 0.92 (missing); before that work 0.80 / 0.73 and
+    # 0.24 / 0.54. Floors catch regressions, they do not claim the figures generalise.
+    scores = dev_scores(holdout2_pairs())
+    required_precision, required_recall = scores["required"]
+    missing_precision, missing_recall = scores["missing"]
+    assert required_precision >= 0.85, scores
+    assert required_recall >= 0.90, scores
+    assert missing_precision >= 0.55, scores
+    assert missing_recall >= 0.85, scores

@@ -183,6 +183,8 @@ _IRREGULAR: Final[Mapping[str, str]] = {
     "drove": "drive",
     "driven": "drive",
     "ran": "run",
+    "rang": "ring",
+    "rung": "ring",
     "sold": "sell",
     "made": "make",
     "spoke": "speak",
@@ -292,6 +294,8 @@ _IRREGULAR: Final[Mapping[str, str]] = {
     "nurseries": "nursery",
     "maths": "mathematics",
     "math": "mathematics",
+    "lab": "laboratory",
+    "labs": "laboratory",
 }
 
 # UK -> US spellings that stemming alone would not join (prefix rewrites, checked in order).

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Final, Literal
 
 from nextround.analysis.skill_match import (
@@ -29,6 +30,7 @@ from nextround.analysis.skill_match import (
     Token,
     key_stems,
     name_key,
+    stem,
     tokenize,
 )
 
@@ -272,10 +274,56 @@ _ASKS_FOR: Final = re.compile(
 )
 
 
+# "Brightside Homecare has supported families since 2004." also describes the employer.
+_NAMED_EMPLOYER: Final = re.compile(
+    r"\W*(?:[A-Z][\w&'’.-]*\s+){1,4}(?:is|are|has|have|was|were)\s+(?:been\s+)?"
+    r"(?:a|an|the|one|proud|family|based|rated|home|part|growing|supporting|supported|serving|served|"
+    r"providing|provided|helping|helped|known|now|still|building|built|trusted|award|committed)\b"
+)
+_PARENTHESIS: Final = re.compile(r"\([^()\n]*\)")
+_MARKER_WORDS: Final = re.compile(
+    _NICE_MARKERS.pattern + r"|" + _REQUIRED_MARKERS.pattern + r"|\b(?:is|are|an?|very|really|but|be|would|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_employer(sentence: str) -> bool:
+    if _ASKS_FOR.search(sentence) or _REQUIRED_MARKERS.search(sentence) or _NICE_MARKERS.search(sentence):
+        return bool(_ABOUT_EMPLOYER.match(sentence)) and not _ASKS_FOR.search(sentence)
+    return bool(_ABOUT_EMPLOYER.match(sentence) or _NAMED_EMPLOYER.match(sentence))
+
+
 def _sentence_modes(sentence: str, offset: int, section: Importance) -> list[tuple[int, Importance]]:
-    """(start offset, importance) pieces of one sentence; a clause marker wins over its section."""
-    if _ABOUT_EMPLOYER.match(sentence) and not _ASKS_FOR.search(sentence):
+    """(start offset, importance) pieces of one sentence; a clause marker wins over its section.
+
+    A marker inside brackets covers only the bracket: "towers and podiums (PASMA an advantage)".
+    """
+    if _about_employer(sentence):
         return [(offset, "context")]
+    brackets: list[tuple[int, int, Importance]] = []
+    for found in _PARENTHESIS.finditer(sentence):
+        bracket_mode = _clause_mode(found.group())
+        if bracket_mode is not None:
+            brackets.append((found.start(), found.end(), bracket_mode))
+    if not brackets:
+        return _plain_sentence_modes(sentence, offset, section)
+    outside = sentence
+    for start, end, _ in brackets:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    pieces = _plain_sentence_modes(outside, offset, section)
+    for start, end, mode in brackets:
+        begin = start
+        if not re.search(r"[A-Za-z]{2,}", _MARKER_WORDS.sub("", sentence[start + 1 : end - 1])):
+            # "Docker (nice to have)": a bracket holding only the marker covers what it follows
+            begin = max(0, *(outside.rfind(gap, 0, start) for gap in (",", " and ", " or ")))
+        after = _importance_at(pieces, offset + end)
+        pieces = [piece for piece in pieces if not offset + begin <= piece[0] < offset + end]
+        pieces += [(offset + begin, mode), (offset + end, after)]
+        pieces.sort(key=lambda piece: piece[0])
+    return pieces
+
+
+def _plain_sentence_modes(sentence: str, offset: int, section: Importance) -> list[tuple[int, Importance]]:
     whole = _clause_mode(sentence)
     if whole is None:
         return [(offset, section)]
@@ -330,7 +378,9 @@ def _importance_at(pieces: Sequence[tuple[int, Importance]], offset: int) -> Imp
 # A person named after "reporting to", "alongside"... is a colleague, not a requirement.
 _COLLEAGUE_BEFORE: Final = re.compile(
     r"\b(?:report(?:s|ing)? (?:in)?to|alongside|assist(?:ing|s)?|support(?:ing|s)?|under|with|"
-    r"led by|managed by|supervised by|directed by|liais(?:e|ing|es) with)\b(?:\s+\w+){0,2}\s*$",
+    r"led by|managed by|supervised by|directed by|liais(?:e|ing|es) with|team of(?:\s+\d+)?|"
+    r"(?:lead|leading|manage|managing|supervise|supervising)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:team|crew)\s+of(?:\s+\d+)?)"
+    r"\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
 _PERSON_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "nurse", "chef", "cook", "lead", "head")
@@ -340,6 +390,8 @@ def _names_a_colleague(text: str, mention_start: int, mention_text: str) -> bool
     last_word = mention_text.split()[-1].lower().rstrip("s")
     if not last_word.endswith(_PERSON_ENDINGS):
         return False
+    if text.startswith(("'", "’"), mention_start + len(mention_text)):
+        return True  # "the negotiators' diaries", "the chef's orders": a person, not a skill
     line_start = max(text.rfind("\n", 0, mention_start), text.rfind(".", 0, mention_start)) + 1
     return bool(_COLLEAGUE_BEFORE.search(text[line_start:mention_start]))
 
@@ -543,7 +595,14 @@ def _accept_hits(taxonomy: Taxonomy, tokens: Sequence[Token], hits: Iterable[Phr
         accepted.append(hit)
         matched_words.update(words)
         if hit.is_window:
-            covered_words.update(range(min(words), max(words) + 1))
+            # the words a label spans ("sales" in "raising sales invoices"), but not a phrase set
+            # off by a function word ("dementia" in "supported residents with dementia to bathe")
+            ordered = sorted(words)
+            for first, last in pairwise(ordered):
+                gap = range(first + 1, last)
+                if not any(tokens[index].is_stopword for index in gap):
+                    covered_words.update(gap)
+            covered_words.update(words)
     kept: list[PhraseHit] = []
     for hit in accepted:
         if hit.rule == RULE_CONTEXT and not _has_technology_nearby(taxonomy, tokens, hit, accepted):
@@ -623,10 +682,69 @@ def _find(taxonomy: Taxonomy, text: str) -> list[_Found]:
     found: list[_Found] = []
     for index, (hit, (start, end)) in enumerate(zip(hits, spans, strict=True)):
         importance = _importance_at(pieces, start)
-        if importance != "context" and _names_a_colleague(text, start, text[start:end]):
+        if importance != "context" and (
+            _names_a_colleague(text, start, text[start:end]) or _describes_workplace(taxonomy, tokens, hit)
+        ):
             importance = "context"
         found.append(_Found(hit.skill_id, start, end, importance, years.get(index)))
     return found
+
+
+# "our friendly team", "a creative agency", "busy, supportive practice": a soft-skill word in front
+# of a workplace noun describes the employer, not what the job asks of you.
+_WORKPLACE_NOUNS: Final = frozenset(
+    stem(word)
+    for word in (
+        "team",
+        "teams",
+        "school",
+        "company",
+        "business",
+        "practice",
+        "store",
+        "shop",
+        "office",
+        "environment",
+        "atmosphere",
+        "workplace",
+        "nursery",
+        "hotel",
+        "restaurant",
+        "cafe",
+        "salon",
+        "place",
+        "home",
+        "agency",
+        "firm",
+        "ward",
+        "kitchen",
+        "bakery",
+        "culture",
+        "studio",
+        "pub",
+        "bar",
+        "brand",
+        "department",
+        "surgery",
+        "clinic",
+        "charity",
+        "startup",
+    )
+)
+
+
+def _describes_workplace(taxonomy: Taxonomy, tokens: Sequence[Token], hit: PhraseHit) -> bool:
+    if hit.is_window or len(hit.token_indexes) != 1 or taxonomy.category(hit.skill_id) not in SOFT_SKILL_CATEGORIES:
+        return False
+    position = hit.token_indexes[0]
+    following = [token for token in tokens[position + 1 : position + 4] if token.segment == tokens[position].segment]
+    # "friendly and supportive team", "friendly primary school"; "friendly to the team" asks for it
+    for token in following:
+        if token.stem in _WORKPLACE_NOUNS:
+            return True
+        if token.is_stopword and token.text.lower() != "and":
+            return False
+    return False
 
 
 @lru_cache(maxsize=128)
