@@ -301,6 +301,9 @@ def keep_in_touch_nudges(index: _Index) -> list[Nudge]:
     return found
 
 
+_ONE_SECOND = timedelta(seconds=1)
+
+
 def _qualifies_for_continued_interest(app: Application) -> bool:
     reached = stage_rank(app.state.furthest_stage) >= stage_rank(Stage.SCREENING)
     return reached or (app.fields.excitement or 0) >= 4
@@ -319,6 +322,12 @@ def continued_interest_nudges(index: _Index) -> list[Nudge]:
         current = latest.get(key)
         if current is None or (current.state.closed_at or now) < app.state.closed_at:
             latest[key] = app
+    # The newest application per company, computed once: a scan per company was quadratic.
+    newest_created: dict[str, datetime] = {}
+    for other in state.applications:
+        other_key = other.fields.company.strip().lower()
+        if other_key in latest and other.created_at > newest_created.get(other_key, other.created_at - _ONE_SECOND):
+            newest_created[other_key] = other.created_at
     found = []
     for key, app in latest.items():
         closed_at = app.state.closed_at
@@ -327,7 +336,7 @@ def continued_interest_nudges(index: _Index) -> list[Nudge]:
         due = add_months(_local_day(closed_at, now), state.continued_interest_months)
         if ref in state.dismissed or (now.date() - due).days > CONTINUED_INTEREST_STALE_DAYS:
             continue
-        if any(a.fields.company.strip().lower() == key and a.created_at > closed_at for a in state.applications):
+        if newest_created[key] > closed_at:  # applied there again since: no need to say it
             continue
         lookback = due - timedelta(days=CONTINUED_INTEREST_LOOKBACK_DAYS)
         since = datetime.combine(lookback, datetime.min.time(), now.tzinfo)

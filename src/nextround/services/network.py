@@ -21,7 +21,9 @@ from nextround.domain.contacts import (
 from nextround.domain.ical import DayItem, TimedEvent, build_calendar, uid
 from nextround.domain.nudges import (
     CONTINUED_INTEREST_MONTHS,
+    CONTINUED_INTEREST_STALE_DAYS,
     DEFAULT_INTERVIEW_MINUTES,
+    KEEP_IN_TOUCH_AFTER_DAYS,
     Interview,
     NetworkState,
     Nudge,
@@ -191,9 +193,16 @@ class NetworkService:
         with self.ws.db.read() as session:
             owner = self.ws.owner_id
             apps_repo = ApplicationRepository(session, owner)
-            events = apps_repo.events_by_application()
-            apps = [replace(a, events=tuple(events.get(a.id, ()))) for a in apps_repo.find()]
             settings = SettingsRepository(session, owner).all()
+            months = int(settings.get(MONTHS_KEY) or CONTINUED_INTEREST_MONTHS)
+            # Nudges only ever concern open applications and recent closes: anything closed before the
+            # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
+            # stays quick with years of history.
+            window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
+            since = self.ws.now() - window
+            found = apps_repo.find(open_or_closed_since=since)
+            events = apps_repo.events_by_application(open_or_closed_since=since)
+            apps = [replace(a, events=tuple(events.get(a.id, ()))) for a in found]
             reapply = WatchReapplyRepository(session, owner).all()
             return NetworkState(
                 now=self.ws.now(),
@@ -204,7 +213,7 @@ class NetworkService:
                 interactions=InteractionRepository(session, owner).moments_by_contact(),
                 dismissed=frozenset(str(k) for k in settings.get(DISMISSED_KEY) or ()),
                 reapply_after={key: day for key, (_name, day) in reapply.items()},
-                continued_interest_months=int(settings.get(MONTHS_KEY) or CONTINUED_INTEREST_MONTHS),
+                continued_interest_months=months,
             )
 
     def nudges(self, *, horizon_days: int | None = HORIZON_DAYS) -> list[Nudge]:

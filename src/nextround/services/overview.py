@@ -5,34 +5,31 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from nextround.domain.stages import Outcome
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 
 
 def overview(ws: Workspace) -> dict[str, Any]:
+    """Counts, the top of the agenda and a few next steps — read from listing rows, never whole histories."""
     service = ApplicationService(ws)
     service.auto_close_silent()
-    apps = service.find()
-    open_apps = [a for a in apps if a.state.is_open and a.state.stage.value != "accepted"]
     stats = service.stats()
-    silent = service.silent()
+    open_apps = [row for row in service.summaries(open_only=True) if row["stage"] != "accepted"]
+    agenda = NetworkService(ws).agenda()
     # The agenda already knows what is due across every pillar; the overview shows its top items.
     steps: list[dict[str, str]] = [
-        {"text": f"{item['title']}: {item['action']}", "command": item["command"]}
-        for item in NetworkService(ws).agenda()[:4]
+        {"text": f"{item['title']}: {item['action']}", "command": item["command"]} for item in agenda[:4]
     ]
-    recent_rejections = sorted(
-        (a for a in apps if a.state.outcome is not None and a.state.outcome.value == "rejected"),
-        key=lambda a: a.state.closed_at or a.created_at,
-        reverse=True,
-    )
-    for a in recent_rejections[:2]:
+    rejected = service.summaries(outcome=Outcome.REJECTED)
+    rejected.sort(key=lambda row: (row["closed_on"] or "", row["id"]), reverse=True)
+    for row in rejected[:2]:
         steps.append(
             {
-                "text": f"Look back at {a.fields.company} ({a.fields.role}), rejected at "
-                f"{a.state.rejection_bucket}: what is one thing in your control to change?",
-                "command": f"nextround reflect {a.id}",
+                "text": f"Look back at {row['company']} ({row['role']}), rejected at "
+                f"{row['rejected_at_stage']}: what is one thing in your control to change?",
+                "command": f"nextround reflect {row['id']}",
             }
         )
     if len(open_apps) < 3:
@@ -44,13 +41,14 @@ def overview(ws: Workspace) -> dict[str, Any]:
         )
     steps.append({"text": "See where rejections happen and what it says.", "command": "nextround stats"})
     url = ws.settings.database_url
+    closed = sum(stats["outcomes"][o.value] for o in Outcome)
     return {
         "database": url.removeprefix("sqlite:///") if ws.settings.is_sqlite else url.split("@")[-1],
-        "applications": len(apps),
+        "applications": stats["applications"],
         "open": len(open_apps),
-        "closed": sum(1 for a in apps if not a.state.is_open),
-        "open_by_stage": dict(Counter(a.state.stage.value for a in open_apps)),
-        "likely_ghosted": len(silent),
+        "closed": closed,
+        "open_by_stage": dict(Counter(row["stage"] for row in open_apps)),
+        "likely_ghosted": sum(1 for item in agenda if item["kind"] == "ghosted"),
         "response_rate": stats["response_rate"],
         "pattern": stats["pattern"],
         "next_steps": steps,

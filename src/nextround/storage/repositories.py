@@ -191,8 +191,11 @@ class ApplicationRepository:
         closed_only: bool = False,
         company: str | None = None,
         hide_rejected: bool = False,
+        open_or_closed_since: datetime | None = None,
     ) -> Any:
         query = query.where(ApplicationRow.owner_id == self.owner_id)
+        if open_or_closed_since is not None:
+            query = query.where(or_(ApplicationRow.outcome.is_(None), ApplicationRow.closed_at >= open_or_closed_since))
         if hide_rejected:
             query = query.where(or_(ApplicationRow.outcome.is_(None), ApplicationRow.outcome != "rejected"))
         if stage is not None:
@@ -234,11 +237,14 @@ class ApplicationRepository:
         )
         return [_event_from_row(row) for row in rows]
 
-    def events_by_application(self) -> dict[int, list[StageEvent]]:
+    def events_by_application(self, *, open_or_closed_since: datetime | None = None) -> dict[int, list[StageEvent]]:
+        """Histories by application: all of them, or those of applications open or closed since a moment."""
+        query = select(StageEventRow).where(StageEventRow.owner_id == self.owner_id)
+        if open_or_closed_since is not None:
+            wanted = self._filtered(select(ApplicationRow.id), open_or_closed_since=open_or_closed_since)
+            query = query.where(StageEventRow.application_id.in_(wanted.order_by(None).scalar_subquery()))
         rows = self.session.scalars(
-            select(StageEventRow)
-            .where(StageEventRow.owner_id == self.owner_id)
-            .order_by(StageEventRow.application_id, StageEventRow.occurred_at, StageEventRow.id)
+            query.order_by(StageEventRow.application_id, StageEventRow.occurred_at, StageEventRow.id)
         )
         grouped: dict[int, list[StageEvent]] = {}
         for row in rows:
