@@ -142,12 +142,12 @@ def _load_text(path: Path, max_bytes: int) -> str:
     return text
 
 
-def parse_linkedin_date(value: str) -> datetime:
+def parse_linkedin_date(value: str, today: date | None = None) -> datetime:
     """`10/3/24, 2:15 PM` (month/day/year, as LinkedIn writes it) as a naive datetime."""
     match = _LINKEDIN_DATE.match(value.strip())
     if not match:
         # Some exports carry a bare date; read it with the ordinary parser rather than fail.
-        return datetime.combine(parse_date(value, date.today()), time(12, 0))
+        return datetime.combine(parse_date(value, today or date.today()), time(12, 0))
     month, day, year, hour, minute, half = match.groups()
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     hour_24 = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
@@ -287,7 +287,7 @@ def _generic_record(values: dict[str, str], line: int, tz: Any, today: date) -> 
             return None
         try:
             if _LINKEDIN_DATE.match(raw):
-                return parse_linkedin_date(raw).date()
+                return parse_linkedin_date(raw, today).date()
             return parse_date(raw, today)
         except DateParseError:
             raise ImportFileError(f"line {line}: cannot read the date {raw!r} in column {name}") from None

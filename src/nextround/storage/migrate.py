@@ -10,16 +10,16 @@ from sqlalchemy import Engine
 SCRIPT_LOCATION = "nextround.storage:migrations"
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config() -> Config:
+    # No URL in the config: migrations run on a connection we hand over, so a database password never
+    # sits in Alembic's options where it could be logged.
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
-    if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    config = alembic_config(engine)
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -12,7 +12,8 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
+        # `alembic revision --autogenerate` from a developer's shell: a scratch SQLite database will do.
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
         with engine.begin() as own_connection:
             _run(own_connection)
         return
