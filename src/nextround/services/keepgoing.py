@@ -27,9 +27,9 @@ from nextround.domain.stages import Outcome, Stage, rejection_bucket
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
-from nextround.storage.schema import HIDE_REJECTED_SETTING
 from nextround.storage.keepgoing import JournalRepository, ReviewQueries
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
+from nextround.storage.schema import HIDE_REJECTED_SETTING
 from nextround.storage.tables import JournalEntryRow
 
 JOURNAL_KINDS: tuple[str, ...] = ("journal", "win", "reframe")
