@@ -70,7 +70,7 @@ def test_untrusted_text_is_escaped_everywhere(web: Web, workspace: Workspace) ->
         assert "&lt;script&gt;alert" in html, path
 
 
-def test_application_page_shows_timeline_and_pillar_placeholders(web: Web, workspace: Workspace) -> None:
+def test_application_page_shows_timeline_and_pillar_sections(web: Web, workspace: Workspace) -> None:
     app = make_application(workspace, company="Lumen Bank", stage=Stage.SCREENING, jd_text="Must know SQL.")
     html = web.client.get(f"/applications/{app.id}").text
     assert 'id="timeline"' in html
@@ -78,7 +78,9 @@ def test_application_page_shows_timeline_and_pillar_placeholders(web: Web, works
     assert "Must know SQL." in html
     for title in ("Feedback requests", "Feedback received", "Reflection", "Practise for this job"):
         assert title in html
-    assert "nextround feedback --help" in html
+    # The feedback section loads in place with HTMX and links to its own page without JavaScript.
+    assert f'hx-get="/applications/{app.id}/feedback"' in html
+    assert f'href="/practice?app={app.id}"' in html
 
 
 def test_unknown_page_is_a_friendly_404(web: Web) -> None:

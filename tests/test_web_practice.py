@@ -7,6 +7,7 @@ from typing import Any
 from nextround.analysis.answer import analyze_answer
 from nextround.domain.questions import load_bank
 from nextround.web.presenters import bar_chart, funnel_chart, marked_answer, rejection_chart
+from tests.factories import make_application
 from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
 
 ANSWER = (
@@ -40,12 +41,16 @@ def test_an_answer_is_analysed_at_once_with_marks(web: Web) -> None:
 
 
 def test_htmx_gets_only_the_analysis_fragment(web: Web) -> None:
+    # Job terms come from the job description of the application practised for (the free text box is gone).
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="Carrow", jd_text="Logistics analyst: SQL, Excel and supplier management.")
     response = web.post_form(
-        "/practice", {"answer": ANSWER, "jd": "Logistics analyst, SQL, suppliers"}, headers={"HX-Request": "true"}
+        "/practice", {"answer": ANSWER, "app": str(app.id), "step": "skip_follow_up"}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<section id="analysis"')
     assert "Job terms used" in response.text
+    assert 'id="session-id" name="session_id" value="1" hx-swap-oob="true"' in response.text
 
 
 def test_an_empty_answer_is_a_validation_message(web: Web) -> None:
@@ -117,3 +122,125 @@ def test_overview_commands_link_to_their_pages() -> None:
     assert step_link("nextround app ghosted 7") == "/applications/7"
     assert step_link('nextround app add --company "…" --role "…"') == "/applications/new"
     assert step_link("nextround stats") is None
+
+
+# -- stored answers, comparison, follow-up, planning, history, API ----------------------------------------
+
+WEAK = "Um, I think we kind of fixed some things with the team and it was basically fine."
+STRONG = (
+    "At my last job our refunds took nine days. My task was to cut that in a quarter. I mapped every approval "
+    "step and I removed two of them myself. As a result refunds took three days and complaints fell by 60%."
+)
+
+
+def _answer(web: Web, question_id: str, text: str, **extra: str) -> Any:
+    return web.post_form("/practice", {"question_id": question_id, "answer": text, "step": "skip_follow_up", **extra})
+
+
+def test_an_answer_is_stored_and_shows_in_the_history(web: Web) -> None:
+    question = load_bank()[0]
+    html = _answer(web, question.id, STRONG, duration_seconds="95").text
+    assert 'id="saved-note"' in html and "session 1" in html
+    history = web.client.get("/practice/history")
+    assert history.status_code == 200
+    assert '<dd id="answers-count">1</dd>' in history.text
+    assert question.text.replace("'", "&#39;") in history.text
+    assert "<svg" in history.text and "Session 1" in history.text and "took 1:35" in history.text
+
+
+def test_a_second_attempt_shows_the_comparison_with_the_first(web: Web) -> None:
+    question = load_bank()[0]
+    first = _answer(web, question.id, WEAK).text
+    assert 'id="comparison"' not in first
+    second = _answer(web, question.id, STRONG, session_id="1").text
+    assert 'id="comparison"' in second
+    assert 'id="verdict">Better:' in second
+    delta = second.split('id="score-delta">(', 1)[1].split(")", 1)[0]
+    assert int(delta) > 0
+    progress = web.client.get("/api/v1/practice/progress").json()
+    assert progress["answers"] == 2 and progress["sessions"] == 1
+
+
+def test_a_missing_star_part_asks_a_follow_up_before_saving(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    no_result = "At my last job the refunds were slow. I was asked to fix them. I mapped the approval steps."
+    asked = web.post_form("/practice", {"question_id": question.id, "answer": no_result}).text
+    assert 'id="follow-up-form"' in asked and "Not saved yet" in asked
+    assert web.client.get("/api/v1/practice/progress").json()["answers"] == 0
+    saved = web.post_form(
+        "/practice",
+        {"question_id": question.id, "answer": no_result, "session_id": "1", "step": "follow_up",
+         "follow_up_answer": "As a result refunds took three days instead of nine."},
+    ).text  # fmt: skip
+    assert 'id="saved-note"' in saved
+    history = web.client.get("/practice/history").text
+    assert "refunds took three days instead of nine" in history
+    assert web.client.get("/api/v1/practice/progress").json()["answers"] == 1
+
+
+def test_practise_for_an_application_plans_from_its_job(web: Web) -> None:
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="Larkspur <Labs>", role="Data Analyst", jd_text="SQL, Python and dashboards.")
+    page = web.client.get(f"/practice?app={app.id}")
+    assert page.status_code == 200
+    assert 'id="plan"' in page.text and "Larkspur &lt;Labs&gt;" in page.text
+    assert '<input type="hidden" name="app" value="' + str(app.id) + '">' in page.text
+    assert f'href="/practice?app={app.id}"' in web.client.get(f"/applications/{app.id}").text
+    started = web.post_form("/practice/session", {"app": str(app.id), "count": "3"})
+    assert started.status_code == 303
+    assert "session=1" in started.headers["location"] and f"app={app.id}" in started.headers["location"]
+
+
+def test_add_your_own_question_linked_to_an_application(web: Web) -> None:
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="Quayside")
+    response = web.post_form(
+        "/practice/questions", {"text": "Why <this> company?", "category": "motivation", "app": str(app.id)}
+    )
+    assert response.status_code == 303
+    page = web.client.get(response.headers["location"]).text
+    assert "Why &lt;this&gt; company?" in page
+    missing = web.post_form("/practice/questions", {"text": "  ", "category": "motivation"})
+    assert missing.status_code == 422
+
+
+def test_bank_filters_by_category_and_role(web: Web) -> None:
+    html = web.client.get("/practice?category=motivation&role=data").text
+    assert '<option value="data" selected>' in html
+
+
+def test_practice_forms_need_the_csrf_token(web: Web) -> None:
+    response = web.client.post("/practice", data={"answer": STRONG})
+    assert response.status_code == 403
+    assert web.client.post("/practice/session", data={}).status_code == 403
+
+
+def test_api_stores_an_answer_and_compares(web: Web) -> None:
+    question = load_bank()[0]
+    first = web.api("POST", "/api/v1/practice/answers", json={"question_id": question.id, "answer": WEAK})
+    assert first.status_code == 200
+    body = first.json()
+    assert body["comparison"] is None and body["analysis"]["score"] > 0 and body["session_id"] == 1
+    second = web.api(
+        "POST", "/api/v1/practice/answers", json={"question_id": question.id, "answer": STRONG, "session_id": 1}
+    ).json()
+    assert second["comparison"]["score"]["delta"] > 0
+    own = web.api("POST", "/api/v1/practice/answers", json={"question": "Tell me about Ada.", "answer": STRONG})
+    assert own.json()["question"]["id"].startswith("custom:")
+    bad = web.api("POST", "/api/v1/practice/answers", json={"question_id": "nope", "answer": STRONG})
+    assert bad.status_code == 404 and "error" in bad.json()
+    assert web.client.post("/api/v1/practice/answers", json={"answer": "x"}).status_code == 403
+    schema = web.client.get("/openapi.json").json()["paths"]
+    assert "/api/v1/practice/answers" in schema and "/api/v1/practice/progress" in schema
+    assert "/practice" not in schema
+
+
+def test_another_owners_answers_are_invisible(web: Web) -> None:
+    from nextround.services import practice as service
+    from tests.keepgoing_helpers import other_owner
+
+    elsewhere = other_owner(web.app.state.web.workspace())
+    sid = service.start_session(elsewhere, [])
+    service.record_answer(elsewhere, sid, load_bank()[0], "Secret <answer> of another user. Sales rose 5%.", None)
+    assert "Secret" not in web.client.get("/practice/history").text
+    assert web.client.get("/api/v1/practice/progress").json()["answers"] == 0

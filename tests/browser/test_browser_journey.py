@@ -99,6 +99,7 @@ MAIN_PAGES = {
     "application-page": "/applications/1",
     "application-form": "/applications/new",
     "practice": "/practice",
+    "insights": "/insights",
     "transfer": "/transfer",
     "settings": "/settings",
 }

@@ -133,4 +133,9 @@ def fill_demo(ws: Workspace) -> dict[str, Any]:
         for n, (company, role, days_ago) in enumerate(IMPORTED)
     ]
     report = import_applications(ws, items)
+    # Every pillar adds its part of the story on top of the applications: feedback, practice, people.
+    from nextround.services import demo_feedback, demo_network, demo_practice
+
+    for pillar in (demo_feedback, demo_network, demo_practice):
+        pillar.fill(ws)
     return {"applications": len(STORIES) + report.added, "imported": report.added, "source": EventSource.IMPORT.value}

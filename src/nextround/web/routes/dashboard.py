@@ -10,6 +10,7 @@ from nextround.services.overview import overview
 from nextround.web.deps import WorkspaceDep, is_htmx
 from nextround.web.presenters import funnel_chart, rejection_chart
 from nextround.web.rendering import render
+from nextround.web.routes.network import cached_panels
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,4 +26,7 @@ def dashboard(request: Request, ws: WorkspaceDep) -> HTMLResponse:
         "rejections": rejection_chart(stats),
         "funnel": funnel_chart(stats),
     }
-    return render(request, "_dashboard_charts.html" if is_htmx(request) else "dashboard.html", context)
+    if is_htmx(request):
+        return render(request, "_dashboard_charts.html", context)
+    context.update(cached_panels(request, ws))  # agenda and effort, or a placeholder that loads them
+    return render(request, "dashboard.html", context)

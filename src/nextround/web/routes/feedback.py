@@ -1,7 +1,330 @@
-"""Pages of this pillar (filled in as the pillar's web pages land)."""
+"""Feedback on one application: requests (draft, copy, send, mark, chase once), feedback received, reflection.
+
+The section is an HTMX fragment loaded into the application page, and a page of its own without JavaScript
+(`/applications/{id}/feedback`). Forms post normally and redirect (303); with HTMX they get the fragment back.
+The JSON endpoints under `/api/v1` take and return the same data as `nextround feedback ... --json`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-router = APIRouter(include_in_schema=False)
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from markupsafe import Markup, escape
+from pydantic import BaseModel, ConfigDict, Field
+
+from nextround.domain.feedback_requests import (
+    MAX_FEEDBACK_CHARS,
+    TRANSITIONS,
+    FeedbackRequestError,
+    FeedbackSource,
+    RequestStatus,
+    Tone,
+)
+from nextround.domain.insights import THEME_LABELS
+from nextround.errors import UserError
+from nextround.integrations import mail
+from nextround.services import feedback as feedback_service
+from nextround.services import insight
+from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.errors import ERROR_RESPONSES
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+# Page routes stay out of the OpenAPI schema; the /api/v1 routes below are in it.
+router = APIRouter()
+
+NOTICES = {
+    "drafted": "Request drafted. Copy it, download it or open it in your mail app, then mark it sent.",
+    "sent": "Request sent.",
+    "marked": "Request updated.",
+    "recorded": "Feedback recorded; its themes are highlighted below.",
+    "reflected": "Reflection saved.",
+}
+STATUS_BUTTONS: dict[RequestStatus, str] = {
+    RequestStatus.SENT: "Mark sent",
+    RequestStatus.REPLIED: "Mark replied",
+    RequestStatus.DECLINED: "Mark declined",
+    RequestStatus.NO_REPLY: "Mark no reply",
+}
+SMTP_HINT = (
+    "To send from here, set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM (and NEXTROUND_SMTP_USER; the password "
+    "in NEXTROUND_SMTP_PASSWORD or your system keyring) before starting `nextround serve`."
+)
+
+
+# -- presenting ----------------------------------------------------------------------------------------
+
+
+def theme_label(theme: str) -> str:
+    return THEME_LABELS.get(theme, theme.replace("_", " "))
+
+
+def highlight(text: str, marks: list[tuple[str, str, str]]) -> Markup:
+    """`text` with each evidence phrase wrapped in <mark>; every piece is escaped.
+
+    `marks` holds (phrase, theme, kind) with kind "issue" or "strength". The first match of each phrase is
+    marked (case-insensitive when the exact phrase is not found); overlapping phrases keep the earlier one.
+    """
+    spans: list[tuple[int, int, str, str]] = []
+    folded = text.casefold()
+    for phrase, theme, kind in marks:
+        phrase = phrase.strip()
+        if not phrase:
+            continue
+        start = text.find(phrase)
+        if start < 0 and len(folded) == len(text):
+            start = folded.find(phrase.casefold())
+        if start >= 0:
+            spans.append((start, start + len(phrase), theme, kind))
+    spans.sort()
+    out: list[Markup] = []
+    position = 0
+    for start, end, theme, kind in spans:
+        if start < position:
+            continue
+        out.append(escape(text[position:start]))
+        label = theme_label(theme)
+        prefix = "strength: " if kind == "strength" else ""
+        out.append(
+            Markup('<mark class="fb-{kind} fb-theme-{theme}" title="{title}">{body}</mark>').format(
+                kind=kind, theme=theme, title=prefix + label, body=text[start:end]
+            )
+        )
+        position = end
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def _evidence(analysis: dict[str, Any], key: str) -> list[tuple[str, list[str]]]:
+    found = []
+    items = analysis.get(key)
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("theme"), str):
+            quotes = [q for q in item.get("evidence", []) if isinstance(q, str)]
+            found.append((item["theme"], quotes))
+    return found
+
+
+def present_feedback(entry: dict[str, Any]) -> dict[str, Any]:
+    analysis = entry.get("analysis") or {}
+    themes = _evidence(analysis, "themes")
+    strengths = _evidence(analysis, "strengths")
+    marks = [(q, theme, "issue") for theme, quotes in themes for q in quotes]
+    marks += [(q, theme, "strength") for theme, quotes in strengths for q in quotes]
+    return {
+        **entry,
+        "themes": [{"theme": t, "label": theme_label(t)} for t, _ in themes],
+        "strengths": [{"theme": t, "label": theme_label(t)} for t, _ in strengths],
+        "marked": highlight(entry["text"], marks),
+        "summary": analysis.get("summary", ""),
+        "actions": [a for a in analysis.get("actions", []) if isinstance(a, str)],
+    }
+
+
+def _request_view(request: dict[str, Any], chase_days: int, ws: Workspace) -> dict[str, Any]:
+    status = RequestStatus(request["status"])
+    view = {
+        **request,
+        "next_statuses": [(s.value, STATUS_BUTTONS[s]) for s in STATUS_BUTTONS if s in TRANSITIONS[status]],
+    }
+    view["mailto"] = ""
+    if request["to"] and status is RequestStatus.DRAFTED:
+        try:
+            view["mailto"] = mail.mailto_link(request["to"], request["subject"], request["body"])
+        except UserError:
+            view["mailto"] = ""
+    due = None
+    if status is RequestStatus.SENT and request["sent_at"] and not request["chased_at"]:
+        due = datetime.fromisoformat(request["sent_at"]) + timedelta(days=chase_days)
+    view["chase_due_on"] = due.date().isoformat() if due else None
+    view["chase_due"] = bool(due and ws.now() >= due)
+    return view
+
+
+def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[str, Any]:
+    app = ApplicationService(ws).get(application_id)
+    data = feedback_service.application_feedback(ws, application_id)
+    chase_days = feedback_service.chase_delay(ws)
+    requests = [_request_view(r, chase_days, ws) for r in data["requests"]]
+    draft = next((r for r in reversed(requests) if r["status"] == RequestStatus.DRAFTED.value), None)
+    try:
+        smtp_configured = mail.SmtpSettings.from_env(password_lookup=lambda _user: None).configured
+    except UserError:
+        smtp_configured = False
+    return {
+        "app": app,
+        "request_kind": data["request_kind"],
+        "requests": requests,
+        "draft": draft,
+        "feedback": [present_feedback(e) for e in data["feedback"]],
+        "reflection": insight.get_reflection(ws, application_id),
+        "contacts": NetworkService(ws).contacts(),
+        "tones": [t.value for t in Tone],
+        "sources": [s.value for s in FeedbackSource],
+        "smtp_configured": smtp_configured,
+        "smtp_hint": SMTP_HINT,
+        "chase_days": chase_days,
+        "notice": None,
+        "chase": None,
+        **extra,
+    }
+
+
+def _section(request: Request, ws: Workspace, application_id: int, *, status: int = 200, **extra: Any) -> HTMLResponse:
+    context = section_context(ws, application_id, **extra)
+    template = "_app_feedback.html" if is_htmx(request) else "app_feedback.html"
+    return render(request, template, context, status=status)
+
+
+def _done(request: Request, ws: Workspace, application_id: int, notice: str) -> Response:
+    if is_htmx(request):
+        return _section(request, ws, application_id, notice=NOTICES[notice])
+    return RedirectResponse(f"/applications/{application_id}/feedback?notice={notice}#feedback-section", 303)
+
+
+# -- pages ---------------------------------------------------------------------------------------------
+
+
+@router.get("/applications/{application_id}/feedback", response_class=HTMLResponse, include_in_schema=False)
+def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    notice = NOTICES.get(request.query_params.get("notice", ""))
+    return _section(request, ws, application_id, notice=notice)
+
+
+@router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
+async def draft(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    contact = form_text(form, "contact_id").strip()
+    if contact and not contact.isdigit():
+        raise FeedbackRequestError("choose a contact from the list")
+    feedback_service.draft_request(
+        ws,
+        application_id,
+        int(contact) if contact else None,
+        form_text(form, "tone") or "warm",
+        to=form_text(form, "to").strip() or None,
+    )
+    return _done(request, ws, application_id, "drafted")
+
+
+@router.post("/feedback-requests/{request_id}/status", include_in_schema=False)
+async def mark_request(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    updated = feedback_service.mark(ws, request_id, form_text(form, "status"))
+    return _done(request, ws, updated.application_id, "marked")
+
+
+@router.post("/feedback-requests/{request_id}/send", include_in_schema=False)
+def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
+    found = feedback_service.get_request(ws, request_id)
+    settings = mail.SmtpSettings.from_env()
+    if not settings.configured:
+        raise mail.MailError("SMTP is not set up. " + SMTP_HINT)
+    feedback_service.send_request(ws, found, None, settings)
+    return _done(request, ws, found.application_id, "sent")
+
+
+@router.post("/feedback-requests/{request_id}/chase", include_in_schema=False)
+def chase(request: Request, request_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    result = feedback_service.chase_request(ws, request_id)
+    data = result.to_dict()
+    return _section(request, ws, result.request.application_id, chase=data, notice="Reminder written and noted.")
+
+
+@router.get("/feedback-requests/{request_id}/eml", include_in_schema=False)
+def download_eml(request_id: int, ws: WorkspaceDep) -> Response:
+    with tempfile.TemporaryDirectory(prefix="nextround-eml-") as folder:
+        _, written = feedback_service.export_eml(
+            ws, feedback_service.get_request(ws, request_id), Path(folder) / "r.eml"
+        )
+        content = written.read_bytes()
+    return Response(
+        content,
+        media_type="message/rfc822",
+        headers={"content-disposition": f'attachment; filename="feedback-request-{request_id}.eml"'},
+    )
+
+
+@router.post("/applications/{application_id}/feedback/record", include_in_schema=False)
+async def record(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    feedback_service.record_feedback(
+        ws, application_id, form_text(form, "text"), form_text(form, "source") or "employer"
+    )
+    return _done(request, ws, application_id, "recorded")
+
+
+@router.post("/applications/{application_id}/reflection", include_in_schema=False)
+async def reflect(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    current = insight.get_reflection(ws, application_id)
+    answers: dict[str, Any] = {}
+    for question in current["questions"]:
+        key = question["key"]
+        rating = form_text(form, f"rating_{key}").strip()
+        text = form_text(form, f"text_{key}").strip()
+        if rating:
+            answers[key] = {"rating": rating, "text": text}
+        elif text:
+            answers[key] = {"text": text}  # the service says a rating is needed
+    insight.save_reflection(ws, application_id, answers)
+    return _done(request, ws, application_id, "reflected")
+
+
+# -- JSON API ------------------------------------------------------------------------------------------
+
+
+class DraftIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    tone: str = Field("warm", description="warm, brief or formal")
+    contact_id: int | None = Field(None, description="The contact to address (default: the application's recruiter)")
+    to: str | None = Field(None, description="Recipient email address (default: the contact's)")
+
+
+class StatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: str = Field(description="sent, replied, declined or no_reply")
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=MAX_FEEDBACK_CHARS, description="What was said, verbatim")
+    source: str = Field("employer", description="employer, recruiter, self or mock")
+    request_id: int | None = Field(None, description="The request this answers (default: the latest sent one)")
+
+
+@router.get("/api/v1/applications/{application_id}/feedback-requests", responses=ERROR_RESPONSES)
+def api_requests(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
+    found = feedback_service.list_requests(ws, application_id)
+    return {"application_id": application_id, "requests": [r.to_dict() for r in found]}
+
+
+@router.post("/api/v1/applications/{application_id}/feedback-requests", status_code=201, responses=ERROR_RESPONSES)
+def api_draft(application_id: int, body: DraftIn, ws: WorkspaceDep) -> JSONResponse:
+    drafted, _ = feedback_service.draft_request(ws, application_id, body.contact_id, body.tone, to=body.to)
+    return JSONResponse({"request_id": drafted.id, **drafted.to_dict()}, status_code=201)
+
+
+@router.post("/api/v1/feedback-requests/{request_id}/status", responses=ERROR_RESPONSES)
+def api_status(request_id: int, body: StatusIn, ws: WorkspaceDep) -> dict[str, Any]:
+    return feedback_service.mark(ws, request_id, body.status).to_dict()
+
+
+@router.get("/api/v1/applications/{application_id}/feedback", responses=ERROR_RESPONSES)
+def api_feedback(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
+    found = feedback_service.list_feedback(ws, application_id)
+    return {"application_id": application_id, "feedback": [e.to_dict() for e in found]}
+
+
+@router.post("/api/v1/applications/{application_id}/feedback", status_code=201, responses=ERROR_RESPONSES)
+def api_record(application_id: int, body: FeedbackIn, ws: WorkspaceDep) -> JSONResponse:
+    entry = feedback_service.record_feedback(ws, application_id, body.text, body.source, body.request_id)
+    return JSONResponse(entry.to_dict(), status_code=201)

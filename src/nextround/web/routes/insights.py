@@ -1,7 +1,164 @@
-"""Pages of this pillar (filled in as the pillar's web pages land)."""
+"""Feedback & insights: recurring themes, where rejections happen, skill gaps (with a CV upload), goals.
+
+The JSON endpoints `/api/v1/insights` and `/api/v1/goals` answer like `nextround insights --json` and
+`nextround goal list --json`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import tempfile
+from pathlib import Path
+from typing import Any
 
-router = APIRouter(include_in_schema=False)
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import UploadFile
+
+from nextround.domain.dates import parse_date
+from nextround.domain.goals import GoalError
+from nextround.services import goals as goal_service
+from nextround.services import insight
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep
+from nextround.web.errors import ERROR_RESPONSES
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter()
+
+NOTICES = {
+    "cv": "CV saved. The skill gaps below compare it with the jobs that turned you down.",
+    "goal": "Goal added.",
+    "updated": "Goal updated.",
+}
+CV_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+
+def _number(raw: str, what: str) -> float | None:
+    raw = raw.strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise GoalError(f"the {what} must be a number, not {raw[:20]!r}") from None
+
+
+def _page_context(ws: Workspace) -> dict[str, Any]:
+    data = insight.insights(ws)
+    goals = goal_service.list_goals(ws, "all")
+    return {
+        "data": data,
+        "themes": data["themes"],
+        "stage": data["stage"],
+        "gaps": data["top_gaps"],
+        "gaps_note": data["gaps_note"],
+        "cvs": insight.list_cvs(ws),
+        "open_goals": [g for g in goals if g["status"] == "open"],
+        "closed_goals": [g for g in goals if g["status"] != "open"],
+    }
+
+
+@router.get("/insights", response_class=HTMLResponse, include_in_schema=False)
+def insights_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    context = _page_context(ws)
+    context["notice"] = NOTICES.get(request.query_params.get("notice", ""))
+    return render(request, "insights.html", context)
+
+
+@router.post("/insights/cv", include_in_schema=False)
+async def upload_cv(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    upload = form.get("cv")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx)")
+    filename = Path(upload.filename).name
+    if Path(filename).suffix.lower() not in CV_SUFFIXES:
+        raise insight.InsightError(f"{filename}: a CV must be a .txt, .md, .pdf or .docx file")
+    content = await upload.read()
+    name = form_text(form, "name").strip() or None
+    with tempfile.TemporaryDirectory(prefix="nextround-cv-") as folder:
+        path = Path(folder) / filename
+        path.write_bytes(content)
+        insight.add_cv(ws, path, name=name)
+    return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
+
+
+@router.post("/insights/goals", include_in_schema=False)
+async def add_goal(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    due = form_text(form, "due").strip()
+    goal_service.add_goal(
+        ws,
+        title=form_text(form, "title").strip() or None,
+        from_theme=form_text(form, "from_theme").strip() or None,
+        from_skill=form_text(form, "from_skill").strip() or None,
+        target=_number(form_text(form, "target"), "target"),
+        due=parse_date(due, ws.now().date()) if due else None,
+    )
+    return RedirectResponse("/insights?notice=goal#goals", status_code=303)
+
+
+@router.post("/insights/goals/{goal_id}", include_in_schema=False)
+async def update_goal(request: Request, goal_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    status = form_text(form, "status").strip() or None
+    current = _number(form_text(form, "current"), "current value")
+    goal_service.update_goal(ws, goal_id, current=current, status=status)
+    return RedirectResponse(f"/insights?notice=updated#goal-{goal_id}", status_code=303)
+
+
+# -- JSON API ------------------------------------------------------------------------------------------
+
+
+class GoalIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str | None = Field(None, description="The goal in your words (suggested from a theme or skill)")
+    from_theme: str | None = Field(None, description="A feedback theme, e.g. communication")
+    from_skill: str | None = Field(None, description="A skill gap, e.g. SQL")
+    measure: str | None = Field(None, description="answer.score, practice.sessions, applications.sent, manual ...")
+    target: float | None = None
+    due: str | None = Field(None, description="Due date: 2025-03-01, 'in 30 days' ...")
+
+
+@router.get("/api/v1/insights", responses=ERROR_RESPONSES)
+def api_insights(ws: WorkspaceDep) -> dict[str, Any]:
+    return insight.insights(ws)
+
+
+@router.get("/api/v1/goals", responses=ERROR_RESPONSES)
+def api_goals(ws: WorkspaceDep, status: str = "open") -> dict[str, Any]:
+    return {"goals": goal_service.list_goals(ws, status)}
+
+
+@router.post("/api/v1/goals", status_code=201, responses=ERROR_RESPONSES)
+def api_add_goal(body: GoalIn, ws: WorkspaceDep) -> JSONResponse:
+    due = parse_date(body.due, ws.now().date()) if body.due else None
+    goal = goal_service.add_goal(
+        ws,
+        title=body.title,
+        from_theme=body.from_theme,
+        from_skill=body.from_skill,
+        measure=body.measure,
+        target=body.target,
+        due=due,
+    )
+    return JSONResponse(goal, status_code=201)
+
+
+class GoalChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    current: float | None = Field(None, description="Where you are now (reaching the target marks it done)")
+    status: str | None = Field(None, description="open, done or dropped")
+    target: float | None = None
+    due: str | None = Field(None, description="New due date")
+    title: str | None = None
+
+
+@router.post("/api/v1/goals/{goal_id}", responses=ERROR_RESPONSES)
+def api_update_goal(goal_id: int, body: GoalChange, ws: WorkspaceDep) -> dict[str, Any]:
+    due = parse_date(body.due, ws.now().date()) if body.due else None
+    return goal_service.update_goal(
+        ws, goal_id, current=body.current, status=body.status, target=body.target, due=due, title=body.title
+    )

@@ -1,7 +1,178 @@
-"""Pages of this pillar (filled in as the pillar's web pages land)."""
+"""Journal and review: entries with mood and wins, reframing after a rejection, the weekly or monthly review.
+
+Pages: `/journal`, `/review` (in the app layout) and `/review.html` (the self-contained printable document).
+JSON: `/api/v1/journal`, `/api/v1/review`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any, Literal
 
-router = APIRouter(include_in_schema=False)
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from markupsafe import Markup
+from pydantic import BaseModel, Field
+
+from nextround.domain.stages import Outcome
+from nextround.services import keepgoing
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep
+from nextround.web.errors import ERROR_RESPONSES
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES, tags=["journal"])
+
+RECENT_REJECTIONS = 5
+MOODS = (1, 2, 3, 4, 5)
+MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
+
+
+def _mood(raw: str) -> int | None:
+    text = raw.strip()
+    if not text:
+        return None
+    if not text.lstrip("-").isdigit():
+        raise keepgoing.JournalError("mood must be between 1 and 5")
+    return int(text)
+
+
+def _rejections(ws: Workspace) -> list[dict[str, Any]]:
+    """The most recent rejections, newest first (the ones reframing prompts are for)."""
+    from nextround.services.applications import ApplicationService
+
+    rows = ApplicationService(ws).summaries(outcome=Outcome.REJECTED)
+    rows.sort(key=lambda r: (str(r.get("closed_on") or ""), int(r["id"])), reverse=True)
+    return rows[:RECENT_REJECTIONS]
+
+
+def journal_data(ws: Workspace, reframe_app: int | None) -> dict[str, Any]:
+    rejections = _rejections(ws)
+    chosen = reframe_app if reframe_app is not None else (int(rejections[0]["id"]) if rejections else None)
+    reframe = None
+    if chosen is not None:
+        app, prompts = keepgoing.reframe_application(ws, chosen)
+        reframe = {"app_id": app.id, "company": app.fields.company, "role": app.fields.role, "prompts": prompts}
+    return {
+        "entries": keepgoing.list_journal(ws),
+        "rejections": rejections,
+        "reframe": reframe,
+        "moods": MOODS,
+        "mood_words": MOOD_WORDS,
+        "values": {},
+        "error": None,
+        "notice": None,
+    }
+
+
+@pages.get("/journal", response_class=HTMLResponse)
+def journal(request: Request, ws: WorkspaceDep, reframe: int | None = None) -> HTMLResponse:
+    context = journal_data(ws, reframe)
+    context["notice"] = request.query_params.get("notice") or None
+    return render(request, "journal.html", context)
+
+
+@pages.post("/journal", response_class=HTMLResponse, response_model=None)
+async def add_entry(request: Request, ws: WorkspaceDep) -> HTMLResponse | RedirectResponse:
+    form = await request.form()
+    text = form_text(form, "text")
+    win = form_text(form, "win") == "on"
+
+    def work() -> str | None:
+        try:
+            keepgoing.add_journal(ws, text, mood=_mood(form_text(form, "mood")), kind="win" if win else "journal")
+        except keepgoing.JournalError as exc:
+            return str(exc)
+        return None
+
+    error = await run_in_threadpool(work)
+    if error is None:
+        return RedirectResponse("/journal?notice=added", status_code=303)
+    context = await run_in_threadpool(journal_data, ws, None)
+    context.update(error=error, values={"text": text, "mood": form_text(form, "mood"), "win": win})
+    return render(request, "journal.html", context, status=422)
+
+
+@pages.post("/journal/reframe/{app_id}")
+async def save_reframe(app_id: int, request: Request, ws: WorkspaceDep) -> RedirectResponse:
+    form = await request.form()
+    answers = {key: form_text(form, key) for key in keepgoing.REFRAME_KEYS}
+    mood = _mood(form_text(form, "mood"))
+    await run_in_threadpool(keepgoing.save_reframe, ws, app_id, answers, mood)
+    return RedirectResponse("/journal?notice=reframed", status_code=303)
+
+
+# -- review ---------------------------------------------------------------------------------------
+
+
+def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
+    from nextround.domain.report_charts import bar_chart, sparkline
+
+    counts = data["effort"]["counts"]
+    items = [(label, float(counts[key])) for key, label in keepgoing.COUNT_LABELS.items()]
+    moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
+    return {
+        "effort": Markup(bar_chart(items, title="What you did this period", width=560)),
+        "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),
+        "daily": Markup(
+            sparkline([float(n) for _, n in data["effort"]["daily"]], title="Activities per day", width=320, height=60)
+        ),
+        "scores": Markup(
+            sparkline(
+                [float(v) for _, v in data["scores"]["by_day"]],
+                title="Average practice score per day",
+                width=320,
+                height=60,
+            )
+        ),
+    }
+
+
+@pages.get("/review", response_class=HTMLResponse)
+def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
+    data = keepgoing.review(ws, period)
+    context = {"data": data, "period": period, "charts": review_charts(data), "labels": keepgoing.COUNT_LABELS}
+    return render(request, "review.html", context)
+
+
+@pages.get("/review.html", response_class=HTMLResponse)
+def review_document(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
+    """The review as one self-contained HTML document (inline CSS and SVG), to print or save."""
+    return HTMLResponse(keepgoing.render_review_html(keepgoing.review(ws, period)))
+
+
+# -- JSON API -------------------------------------------------------------------------------------
+
+
+class JournalIn(BaseModel):
+    text: str = Field("", max_length=keepgoing.MAX_JOURNAL_TEXT)
+    mood: int | None = Field(None, description="1 (very low) to 5 (very good)")
+    kind: Literal["journal", "win"] = "journal"
+    application_id: int | None = None
+
+
+@api.get("/journal", summary="Journal entries, newest first")
+async def api_journal(
+    ws: WorkspaceDep,
+    kind: Literal["journal", "win", "reframe"] | None = None,
+    limit: int = Query(50, ge=1, le=1000),
+) -> JSONResponse:
+    entries = await run_in_threadpool(keepgoing.list_journal, ws, kind, limit)
+    return JSONResponse({"entries": [entry.to_dict() for entry in entries]})
+
+
+@api.post("/journal", status_code=201, summary="Add a journal entry or a win")
+def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> dict[str, Any]:
+    return keepgoing.add_journal(ws, body.text, mood=body.mood, kind=body.kind, app_id=body.application_id).to_dict()
+
+
+@api.get("/review", summary="The weekly or monthly review (same JSON as `nextround review --json`)")
+async def api_review(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> JSONResponse:
+    return JSONResponse(await run_in_threadpool(keepgoing.review, ws, period))
+
+
+router.include_router(pages)
+router.include_router(api)

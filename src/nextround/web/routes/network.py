@@ -1,7 +1,506 @@
-"""Pages of this pillar (filled in as the pillar's web pages land)."""
+"""Contacts & companies, and today's agenda: pages and the JSON API of the network pillar.
+
+Pages: `/contacts` (list, filter, add), `/contacts/{id}` (details, interactions, log, edit), `/companies` (the
+watch list, re-apply dates, new openings, "Check now"), `/today` (the agenda of `nextround today`, with drafts).
+API under `/api/v1`: contacts, interactions, the agenda and the nudges. Everything goes through the services.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import fields as dataclass_fields
+from datetime import date
+from typing import Any
 
-router = APIRouter(include_in_schema=False)
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from nextround.domain.agenda import HORIZON_DAYS
+from nextround.domain.contacts import (
+    MAX_CADENCE_DAYS,
+    ContactError,
+    ContactFields,
+    ContactKind,
+    InteractionChannel,
+    parse_channel,
+    parse_kind,
+)
+from nextround.domain.dates import parse_date, parse_datetime
+from nextround.domain.nudges import NudgeKind
+from nextround.errors import UserError
+from nextround.services import watch as watch_service
+from nextround.services.network import NetworkService
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.errors import ERROR_RESPONSES
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES, tags=["network"])
+
+KINDS = [k.value for k in ContactKind]
+CHANNELS = [c.value for c in InteractionChannel]
+NUDGE_KINDS = frozenset(k.value for k in NudgeKind)
+CONTACT_TEXT = ("name", "email", "phone", "company", "title", "linkedin_url", "notes")
+BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("soon", "This week"), ("later", "Later"))
+NOTICES = {
+    "added": "Contact added.",
+    "saved": "Changes saved.",
+    "logged": "Interaction logged; the next touch counts from it.",
+    "watch": "Company added to the watch list.",
+    "reapply": "Re-apply date saved; the agenda will remind you.",
+}
+
+
+# -- reading forms --------------------------------------------------------------------------------
+
+
+def _error_field(message: str) -> str:
+    """Which contact form field a ContactError message is about."""
+    first = message.split(" ", 1)[0]
+    if first in CONTACT_TEXT:
+        return first
+    checks = (
+        ("a contact needs a name", "name"),
+        ("email address", "email"),
+        ("web address", "linkedin_url"),
+        ("cadence", "cadence_days"),
+        ("notes are", "notes"),
+        ("contact kind", "kind"),
+        ("application", "application_id"),
+        ("date", "connected_on"),
+    )
+    for needle, name in checks:
+        if needle in message:
+            return name
+    return "_form"
+
+
+def _optional_int(raw: str, text: str) -> int | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ContactError(f"{text} must be a whole number, not {raw[:20]!r}") from None
+
+
+def _contact_fields(form: Any, ws: Workspace) -> ContactFields:
+    values = {name: form_text(form, name) for name in CONTACT_TEXT}
+    cadence = _optional_int(form_text(form, "cadence_days"), "the cadence")
+    connected = form_text(form, "connected_on").strip()
+    return ContactFields(
+        **values,
+        kind=parse_kind(form_text(form, "kind") or "peer"),
+        cadence_days=cadence,
+        connected_on=parse_date(connected, ws.now().date()) if connected else None,
+    )
+
+
+def _notice(request: Request) -> str | None:
+    return NOTICES.get(request.query_params.get("notice", ""))
+
+
+def _today(ws: Workspace) -> str:
+    return ws.now().date().isoformat()
+
+
+def _mark_overdue(contacts: list[dict[str, Any]], today: str) -> list[dict[str, Any]]:
+    for contact in contacts:
+        contact["touch_overdue"] = bool(contact["next_touch"] and contact["next_touch"] < today)
+    return contacts
+
+
+# -- contacts -------------------------------------------------------------------------------------
+
+
+def _contacts_page(
+    request: Request, ws: WorkspaceDep, *, values: dict[str, str], errors: dict[str, str], status: int = 200
+) -> HTMLResponse:
+    params = request.query_params
+    kind_text = params.get("kind", "")
+    search = params.get("q", "").strip()
+    problem = None
+    try:
+        kind = parse_kind(kind_text) if kind_text else None
+    except ContactError as exc:
+        kind, problem, status = None, str(exc), 422
+    found = NetworkService(ws).contacts(kind=kind, search=search or None)
+    context = {
+        "contacts": _mark_overdue(found, _today(ws)),
+        "kind": kind.value if kind else "",
+        "q": search,
+        "kinds": KINDS,
+        "values": values,
+        "errors": errors,
+        "problem": problem,
+        "notice": _notice(request),
+        "max_cadence": MAX_CADENCE_DAYS,
+    }
+    return render(request, "contacts.html", context, status=status)
+
+
+@pages.get("/contacts", response_class=HTMLResponse)
+def contacts(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    return _contacts_page(request, ws, values={"kind": "peer"}, errors={})
+
+
+@pages.post("/contacts", response_class=HTMLResponse)
+async def add_contact(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    try:
+        application_id = _optional_int(form_text(form, "application_id"), "the application id")
+        contact = NetworkService(ws).add_contact(_contact_fields(form, ws), application_id=application_id)
+    except UserError as exc:
+        message = str(exc)
+        field = _error_field(message)
+        if message.startswith("no application"):
+            field = "application_id"
+        return _contacts_page(request, ws, values=values, errors={field: message}, status=422)
+    return RedirectResponse(f"/contacts/{contact.id}?notice=added", status_code=303)
+
+
+def _contact_page(
+    request: Request,
+    ws: Workspace,
+    contact_id: int,
+    *,
+    edit_values: dict[str, str] | None = None,
+    edit_errors: dict[str, str] | None = None,
+    log_values: dict[str, str] | None = None,
+    log_errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    details = NetworkService(ws).contact_details(contact_id)
+    today = _today(ws)
+    details["touch_overdue"] = bool(details["next_touch"] and details["next_touch"] < today)
+    stored = {
+        name: "" if details.get(name) is None else str(details[name])
+        for name in (*CONTACT_TEXT, "kind", "cadence_days", "connected_on")
+    }
+    context = {
+        "contact": details,
+        "interactions": list(reversed(details["interactions"])),
+        "kinds": KINDS,
+        "channels": CHANNELS,
+        "edit_values": edit_values or stored,
+        "edit_errors": edit_errors or {},
+        "log_values": log_values or {"channel": "email"},
+        "log_errors": log_errors or {},
+        "notice": _notice(request),
+        "today": today,
+        "max_cadence": MAX_CADENCE_DAYS,
+    }
+    return render(request, "contact.html", context, status=status)
+
+
+@pages.get("/contacts/{contact_id}", response_class=HTMLResponse)
+def contact_page(request: Request, contact_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    return _contact_page(request, ws, contact_id)
+
+
+@pages.post("/contacts/{contact_id}/edit", response_class=HTMLResponse)
+async def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    service = NetworkService(ws)
+    service.get_contact(contact_id)  # 404 before validation messages
+    try:
+        fields = _contact_fields(form, ws)
+        changes = {f.name: getattr(fields, f.name) for f in dataclass_fields(ContactFields)}
+        service.edit_contact(contact_id, changes)
+    except UserError as exc:
+        message = str(exc)
+        return _contact_page(
+            request, ws, contact_id, edit_values=values, edit_errors={_error_field(message): message}, status=422
+        )
+    return RedirectResponse(f"/contacts/{contact_id}?notice=saved", status_code=303)
+
+
+@pages.post("/contacts/{contact_id}/interactions", response_class=HTMLResponse)
+async def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    service = NetworkService(ws)
+    service.get_contact(contact_id)
+    try:
+        channel = parse_channel(form_text(form, "channel") or "other")
+        raw = form_text(form, "on").strip()
+        when = parse_datetime(raw, ws.now()) if raw else None
+        service.log(contact_id, channel, form_text(form, "note"), at=when)
+    except UserError as exc:
+        message = str(exc)
+        name = "channel" if "channel" in message else ("note" if "note" in message else "on")
+        return _contact_page(request, ws, contact_id, log_values=values, log_errors={name: message}, status=422)
+    return RedirectResponse(f"/contacts/{contact_id}?notice=logged#interactions", status_code=303)
+
+
+# -- companies ------------------------------------------------------------------------------------
+
+
+def _companies_page(
+    request: Request,
+    ws: Workspace,
+    *,
+    watch_values: dict[str, str] | None = None,
+    watch_errors: dict[str, str] | None = None,
+    reapply_values: dict[str, str] | None = None,
+    reapply_errors: dict[str, str] | None = None,
+    report: watch_service.CheckReport | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    watches = watch_service.list_watches(ws)
+    context = {
+        "watches": watches,
+        "openings": watch_service.new_openings(ws, days=14),
+        "report": report.to_dict() if report else None,
+        "watch_values": watch_values or {},
+        "watch_errors": watch_errors or {},
+        "reapply_values": reapply_values or {},
+        "reapply_errors": reapply_errors or {},
+        "notice": _notice(request),
+        "today": ws.now().date(),
+        "boards_to_check": sum(1 for w in watches if w.board),
+    }
+    return render(request, "companies.html", context, status=status)
+
+
+@pages.get("/companies", response_class=HTMLResponse)
+def companies(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    return _companies_page(request, ws)
+
+
+@pages.post("/companies/watch", response_class=HTMLResponse)
+async def add_watch(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    board = form_text(form, "board").strip()
+    try:
+        watch_service.add_watch(ws, form_text(form, "company"), board or None, form_text(form, "keywords"))
+    except UserError as exc:
+        message = str(exc)
+        name = "company" if message.startswith("company") or "already watched" in message else "board"
+        if "keyword" in message:
+            name = "keywords"
+        return _companies_page(request, ws, watch_values=values, watch_errors={name: message}, status=422)
+    return RedirectResponse("/companies?notice=watch", status_code=303)
+
+
+@pages.post("/companies/check", response_class=HTMLResponse)
+def check_now(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    # The only place this page goes online: the user pressed "Check now".
+    report = watch_service.check_watches(ws)
+    return _companies_page(request, ws, report=report)
+
+
+@pages.post("/companies/reapply", response_class=HTMLResponse)
+async def reapply_after(request: Request, ws: WorkspaceDep) -> Response:
+    form = await request.form()
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    try:
+        raw = form_text(form, "reapply_on").strip()
+        day: date | None = None
+        if raw.lower() not in ("", "none", "clear"):
+            day = parse_date(raw, ws.now().date())
+        elif not raw:
+            raise ContactError("give the first day you may apply again (or 'none' to clear it)")
+        NetworkService(ws).set_reapply_after(form_text(form, "company"), day)
+    except UserError as exc:
+        message = str(exc)
+        name = "company" if "company" in message else "reapply_on"
+        return _companies_page(request, ws, reapply_values=values, reapply_errors={name: message}, status=422)
+    return RedirectResponse("/companies?notice=reapply", status_code=303)
+
+
+# -- today ----------------------------------------------------------------------------------------
+
+
+def agenda_groups(items: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Agenda items grouped by bucket (overdue, today, this week, later), in that order; empty groups left out."""
+    groups = []
+    for key, title in BUCKETS:
+        chosen = [dict(item, nudge=item["kind"] in NUDGE_KINDS) for item in items if item["when"] == key]
+        if chosen:
+            groups.append((key, title, chosen))
+    return groups
+
+
+@pages.get("/today", response_class=HTMLResponse)
+def today(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    service = NetworkService(ws)
+    items = service.agenda()
+    ref = request.query_params.get("draft", "").strip()
+    draft = None
+    if ref:
+        nudge, message = service.draft(ref)  # an unknown or finished nudge is a 404 page
+        draft = {"ref": nudge.ref, "title": nudge.title, **message.to_dict(), "done_command": nudge.done_command}
+    context = {"agenda_groups": agenda_groups(items), "total": len(items), "draft": draft}
+    return render(request, "today.html", context)
+
+
+# -- JSON API ---------------------------------------------------------------------------------------
+
+
+class ContactChanges(BaseModel):
+    """Contact fields; on PATCH only the ones given change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    company: str | None = None
+    title: str | None = None
+    linkedin_url: str | None = None
+    kind: str | None = Field(None, description=", ".join(KINDS))
+    cadence_days: int | None = Field(None, description=f"Days between touches, 0 (off) to {MAX_CADENCE_DAYS}")
+    notes: str | None = None
+    connected_on: str | None = Field(None, description="When you connected: 2024-10-03, yesterday")
+
+
+class NewContact(ContactChanges):
+    name: str
+    application_id: int | None = Field(None, description="Link the contact to this application")
+
+
+class NewInteraction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    channel: str = Field("email", description=", ".join(CHANNELS))
+    note: str = ""
+    at: str | None = Field(None, description="When it happened (default: now): 2024-10-03, yesterday")
+
+
+def _contact_changes(body: ContactChanges, ws: Workspace) -> dict[str, Any]:
+    changes = body.model_dump(exclude_unset=True, exclude={"application_id"})
+    if "kind" in changes:
+        changes["kind"] = parse_kind(changes["kind"] or "peer")
+    if "connected_on" in changes:
+        raw = changes["connected_on"]
+        changes["connected_on"] = parse_date(raw, ws.now().date()) if raw else None
+    for name in CONTACT_TEXT:
+        if name in changes and changes[name] is None:
+            changes[name] = ""
+    return changes
+
+
+@api.get("/contacts", summary="List contacts with their last interaction and next touch")
+async def api_contacts(
+    ws: WorkspaceDep,
+    kind: str | None = Query(None, description=", ".join(KINDS)),
+    q: str | None = Query(None, description="Part of the name, company or email"),
+) -> JSONResponse:
+    wanted = parse_kind(kind) if kind else None
+    found = await run_in_threadpool(lambda: NetworkService(ws).contacts(kind=wanted, search=q or None))
+    return JSONResponse({"total": len(found), "contacts": found})
+
+
+@api.post("/contacts", status_code=201, summary="Add a contact, optionally linked to an application")
+def api_add_contact(body: NewContact, ws: WorkspaceDep) -> dict[str, Any]:
+    service = NetworkService(ws)
+    contact = service.add_contact(ContactFields(**_contact_changes(body, ws)), application_id=body.application_id)
+    return service.contact_details(contact.id)
+
+
+@api.get("/contacts/{contact_id}", summary="One contact with linked applications and interactions")
+def api_contact(contact_id: int, ws: WorkspaceDep) -> dict[str, Any]:
+    return NetworkService(ws).contact_details(contact_id)
+
+
+@api.patch("/contacts/{contact_id}", summary="Change some fields of a contact")
+def api_edit_contact(contact_id: int, body: ContactChanges, ws: WorkspaceDep) -> dict[str, Any]:
+    service = NetworkService(ws)
+    changes = _contact_changes(body, ws)
+    if changes:
+        service.edit_contact(contact_id, changes)
+    return service.contact_details(contact_id)
+
+
+@api.post("/contacts/{contact_id}/interactions", status_code=201, summary="Log an interaction with a contact")
+def api_log(contact_id: int, body: NewInteraction, ws: WorkspaceDep) -> dict[str, Any]:
+    when = parse_datetime(body.at, ws.now()) if body.at else None
+    return NetworkService(ws).log(contact_id, parse_channel(body.channel), body.note, at=when).to_dict()
+
+
+@api.get("/agenda", summary="What to do now and soon (same items as `nextround today --json`)")
+def api_agenda(ws: WorkspaceDep) -> list[dict[str, Any]]:
+    return NetworkService(ws).agenda()
+
+
+@api.get("/nudges", summary="Open nudges: thank-you notes, keeping in touch, continued interest, touches")
+def api_nudges(
+    ws: WorkspaceDep,
+    everything: bool = Query(False, alias="all", description="Also the nudges due later than this week"),
+) -> list[dict[str, Any]]:
+    found = NetworkService(ws).nudges(horizon_days=None if everything else HORIZON_DAYS)
+    return [n.to_dict() for n in found]
+
+
+router.include_router(pages)
+router.include_router(api)
+
+
+# -- the dashboard's panels -------------------------------------------------------------------------
+
+DASHBOARD_AGENDA = 8
+EFFORT_SHOWN = (
+    ("applications_sent", "applications sent"),
+    ("feedback_requests_sent", "feedback requests"),
+    ("reflections", "reflections"),
+    ("practice_answers", "practice answers"),
+    ("contacts_touched", "contacts touched"),
+    ("journal_entries", "journal entries"),
+)
+
+
+def dashboard_panels(ws: Workspace) -> dict[str, Any]:
+    """The agenda's first items and this week's effort, for the dashboard (which caches the result)."""
+    from nextround.services.keepgoing import effort
+
+    items = NetworkService(ws).agenda()
+    week = effort(ws, "week")
+    return {
+        "agenda_groups": agenda_groups(items[:DASHBOARD_AGENDA]),
+        "agenda_total": len(items),
+        "agenda_shown": min(len(items), DASHBOARD_AGENDA),
+        "effort": {
+            "counts": [(week["counts"].get(key, 0), text) for key, text in EFFORT_SHOWN],
+            "active_days": week["active_days"],
+            "streak": week["streak"],
+            "scores": week["scores"],
+        },
+        "network_ready": True,
+    }
+
+
+class _NotCached(Exception):
+    """Raised instead of computing, to ask the view cache whether it already holds the panels."""
+
+
+def _not_cached() -> dict[str, Any]:
+    raise _NotCached
+
+
+def cached_panels(request: Request, ws: Workspace) -> dict[str, Any]:
+    """The dashboard's agenda and effort when the view cache holds them, else a placeholder (HTMX loads them).
+
+    Computing them reads every application twice (about 0.2 s for 300 applications), so a cold dashboard does
+    not wait for them: it shows at once and asks /dashboard/panels, which computes and caches them.
+    """
+    try:
+        panels: dict[str, Any] = request.app.state.web.cache.get("network", ws, _not_cached)
+    except _NotCached:
+        return {"network_ready": False}
+    return panels
+
+
+@pages.get("/dashboard/panels", response_class=HTMLResponse)
+def dashboard_network(request: Request, ws: WorkspaceDep) -> Response:
+    panels = request.app.state.web.cache.get("network", ws, lambda: dashboard_panels(ws))
+    if not is_htmx(request):  # without JavaScript: now cached, the dashboard shows them
+        return RedirectResponse("/#dashboard-agenda", status_code=303)
+    return render(request, "_agenda_dashboard.html", panels)

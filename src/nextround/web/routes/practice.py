@@ -1,83 +1,321 @@
-"""Practice: a question from the bank, an answer, and the analysis at once (nothing is stored yet)."""
+"""Practice: planned or chosen questions, answers stored with their analysis and the comparison with the
+previous attempt, the follow-up when a STAR part is missing, your own questions, and progress over time.
+
+Pages: `/practice` (with `?app=ID` it plans for that job), `/practice/history`. JSON: `/api/v1/practice/...`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from markupsafe import Markup
+from pydantic import BaseModel, Field
 
-from nextround.domain.questions import CATEGORIES, Question, load_bank
+from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
 from nextround.errors import UserError
-from nextround.web.deps import is_htmx
+from nextround.services import practice as service
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.presenters import marked_answer
 from nextround.web.rendering import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1/practice", responses=ERROR_RESPONSES, tags=["practice"])
 
-MAX_ANSWER_CHARS = 20_000
+MAX_ANSWER_CHARS = service.MAX_ANSWER_CHARS
+PLAN_COUNT = 5
 
 
 class PracticeError(UserError, ValueError):
-    """An answer that cannot be analysed as given."""
+    """An answer or a choice on the practice page that cannot be used as given."""
 
 
-def _pick(bank: tuple[Question, ...], question_id: str | None, category: str | None) -> tuple[Question, Question]:
-    """The asked question (by id, else the first of the category) and the one after it, for 'another question'."""
-    pool = [q for q in bank if category is None or q.category == category] or list(bank)
-    current = next((q for q in bank if q.id == question_id), pool[0])
-    following = pool[(pool.index(current) + 1) % len(pool)] if current in pool else pool[0]
-    return current, following
+# -- reading the request --------------------------------------------------------------------------
 
 
-def _page(request: Request, question_id: str | None, category: str | None, extra: dict[str, Any]) -> dict[str, Any]:
-    bank = load_bank()
-    category = category if category in CATEGORIES else None
-    question, following = _pick(bank, question_id, category)
+def _int(value: str | None, name: str) -> int | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise PracticeError(f"{name} must be a whole number, not {text[:20]!r}")
+    return int(text)
+
+
+def _choice(value: str | None, known: tuple[str, ...]) -> str | None:
+    return value if value in known else None
+
+
+def _seed(ws: Workspace, session_id: int | None) -> int:
+    """A plan that stays the same while the page is reloaded: per session, else per day."""
+    return session_id if session_id is not None else ws.now().date().toordinal()
+
+
+# -- the practice page ----------------------------------------------------------------------------
+
+
+def _page(
+    ws: Workspace,
+    *,
+    question_id: str | None,
+    category: str | None,
+    role: str | None,
+    app_id: int | None,
+    focus: str | None,
+    session_id: int | None,
+) -> dict[str, Any]:
+    """Everything the practice page shows before an answer: the question, the plan, the bank's choices."""
+    planned = service.plan(ws, app_id, focus, PLAN_COUNT, seed=_seed(ws, session_id)) if app_id else []
+    questions = service.list_questions(ws, category=category, role=role)
+    question: Question | None = None
+    if question_id:
+        question = service.get_question(ws, question_id)
+    elif planned:
+        question = planned[0].question
+    elif questions:
+        question = questions[0]
+    pool = [q.id for q in questions]
+    following = None
+    if question is not None and pool:
+        index = pool.index(question.id) if question.id in pool else -1
+        following = questions[(index + 1) % len(questions)]
+    company = ""
+    if app_id is not None:
+        from nextround.services.applications import ApplicationService
+
+        company = ApplicationService(ws).get(app_id).fields.company
     return {
         "question": question,
         "next_question": following,
+        "questions": questions,
+        "planned": planned,
         "category": category,
+        "role": role,
         "categories": CATEGORIES,
+        "roles": ROLES,
+        "themes": THEMES,
+        "app_id": app_id,
+        "company": company,
+        "focus": focus,
+        "session_id": session_id,
         "answer": "",
-        "jd": "",
         "analysis": None,
         "marked": [],
-        **extra,
+        "comparison": None,
+        "pending_follow_up": None,
+        "stored": False,
+        "error": None,
+        "notice": None,
     }
 
 
-@router.get("/practice", response_class=HTMLResponse)
-def practice(request: Request) -> HTMLResponse:
+def _query_context(ws: Workspace, request: Request) -> dict[str, Any]:
     params = request.query_params
-    return render(request, "practice.html", _page(request, params.get("question"), params.get("category"), {}))
+    return _page(
+        ws,
+        question_id=params.get("question") or None,
+        category=_choice(params.get("category"), CATEGORIES),
+        role=_choice(params.get("role"), ROLES),
+        app_id=_int(params.get("app"), "app"),
+        focus=_choice(params.get("focus"), THEMES),
+        session_id=_int(params.get("session"), "session"),
+    )
 
 
-@router.post("/practice", response_class=HTMLResponse)
-async def analyse(request: Request) -> HTMLResponse:
+@pages.get("/practice", response_class=HTMLResponse)
+def practice(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    context = _query_context(ws, request)
+    context["notice"] = request.query_params.get("notice") or None
+    return render(request, "practice.html", context)
+
+
+def answer_question(
+    ws: Workspace,
+    *,
+    question: Question,
+    answer: str,
+    session_id: int | None,
+    app_id: int | None,
+    duration: int | None,
+    follow_up: str | None,
+    decided: bool,
+) -> dict[str, Any]:
+    """Store an answer (starting a session on the first one) or, when a STAR part is missing and the user has
+    not yet decided about the follow-up, return the analysis with the follow-up question and store nothing."""
+    if not answer.strip():
+        raise PracticeError("Write an answer first; the analysis needs something to read.")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise PracticeError(f"The answer is longer than {MAX_ANSWER_CHARS} characters.")
+    if session_id is None:
+        session_id = service.start_session(ws, [], app_id=app_id)
+    if not decided:
+        preview = service.preview_answer(ws, session_id, question, answer)
+        missing = [part for part, present in preview["star"].items() if not present]
+        if preview["follow_up"] and missing:
+            return {"session_id": session_id, "analysis": preview, "comparison": None,
+                    "pending_follow_up": preview["follow_up"], "stored": False}  # fmt: skip
+    analysis, comparison = service.record_answer(ws, session_id, question, answer, duration, follow_up_text=follow_up)
+    return {"session_id": session_id, "analysis": analysis, "comparison": comparison,
+            "pending_follow_up": None, "stored": True}  # fmt: skip
+
+
+@pages.post("/practice", response_class=HTMLResponse)
+async def post_answer(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     form = await request.form()
     answer = form_text(form, "answer")
-    jd = form_text(form, "jd")
-    context = _page(request, form_text(form, "question_id") or None, form_text(form, "category") or None, {})
-    question: Question = context["question"]
-    if not answer.strip():
-        error = "Write an answer first; the analysis needs something to read."
-    elif len(answer) > MAX_ANSWER_CHARS:
-        error = f"The answer is longer than {MAX_ANSWER_CHARS} characters."
-    else:
-        error = None
-    from nextround.analysis.answer import analyze_answer
+    follow_up = form_text(form, "follow_up_answer").strip() or None
+    decided = form_text(form, "step") in ("follow_up", "skip_follow_up")
+    if form_text(form, "step") == "skip_follow_up":
+        follow_up = None
 
-    analysis = None if error else analyze_answer(question.text, answer, jd or None).to_dict()
-    context.update(
-        answer=answer,
-        jd=jd,
-        analysis=analysis,
-        marked=marked_answer(analysis) if analysis else [],
-        error=error,
-    )
-    status = 422 if error else 200
+    def work() -> tuple[dict[str, Any], int]:
+        context = _page(
+            ws,
+            question_id=form_text(form, "question_id") or None,
+            category=_choice(form_text(form, "category"), CATEGORIES),
+            role=_choice(form_text(form, "role"), ROLES),
+            app_id=_int(form_text(form, "app"), "app"),
+            focus=_choice(form_text(form, "focus"), THEMES),
+            session_id=_int(form_text(form, "session_id"), "session"),
+        )
+        context["answer"] = answer
+        question = context["question"]
+        if question is None:
+            raise PracticeError("no question to answer")
+        try:
+            result = answer_question(
+                ws,
+                question=question,
+                answer=answer,
+                session_id=context["session_id"],
+                app_id=context["app_id"],
+                duration=_int(form_text(form, "duration_seconds"), "duration_seconds"),
+                follow_up=follow_up,
+                decided=decided,
+            )
+        except PracticeError as exc:
+            context["error"] = str(exc)
+            return context, 422
+        context.update(result, marked=marked_answer(result["analysis"]))
+        return context, 200
+
+    context, status = await run_in_threadpool(work)
     if is_htmx(request):
-        return render(request, "_analysis.html", context, status=status)
+        return render(request, "_analysis.html", {**context, "oob": True}, status=status)
     return render(request, "practice.html", context, status=status)
+
+
+@pages.post("/practice/session")
+async def start_session(request: Request, ws: WorkspaceDep) -> RedirectResponse:
+    """The "Start a session" form: plan the questions and open a session, then show the first question."""
+    form = await request.form()
+    app_id = _int(form_text(form, "app"), "app")
+    focus = _choice(form_text(form, "focus"), THEMES)
+    count = _int(form_text(form, "count"), "count") or PLAN_COUNT
+
+    def work() -> str:
+        planned = service.plan(ws, app_id, focus, count)
+        session_id = service.start_session(ws, planned, app_id=app_id, focus=focus)
+        first = planned[0].question.id if planned else ""
+        query = f"session={session_id}&question={first}"
+        if app_id is not None:
+            query += f"&app={app_id}"
+        if focus:
+            query += f"&focus={focus}"
+        return f"/practice?{query}&notice=started"
+
+    return RedirectResponse(await run_in_threadpool(work), status_code=303)
+
+
+@pages.post("/practice/questions")
+async def add_question(request: Request, ws: WorkspaceDep) -> RedirectResponse:
+    """Add your own question (one asked in a real interview can be tied to its application)."""
+    form = await request.form()
+    app_id = _int(form_text(form, "app"), "app")
+    category = form_text(form, "category") or "behavioural"
+    question = await run_in_threadpool(service.add_custom_question, ws, form_text(form, "text"), category, app_id)
+    url = f"/practice?question={question.id}&notice=question-added"
+    if app_id is not None:
+        url += f"&app={app_id}"
+    return RedirectResponse(url, status_code=303)
+
+
+# -- history --------------------------------------------------------------------------------------
+
+
+def history_data(ws: Workspace) -> dict[str, Any]:
+    from nextround.domain.report_charts import bar_chart, sparkline
+    from nextround.services.practice_history import past_sessions, score_series
+
+    report = service.progress(ws)
+    series = score_series(ws)
+    categories = [
+        (row["category"].replace("_", " "), float(row["average_score"] or 0)) for row in report["by_category"]
+    ]
+    weeks = [(row["week"], float(row["average_score"] or 0)) for row in report["by_week"]]
+    charts = {
+        "scores": Markup(
+            sparkline([float(s) for _, s in series], title="Score of each answer, oldest first", width=520, height=140)
+        ),
+        "weeks": Markup(bar_chart(weeks, title="Average score per week", width=520)),
+        "categories": Markup(bar_chart(categories, title="Average score per kind of question", width=520)),
+    }
+    return {"progress": report, "sessions": past_sessions(ws), "series": series, "charts": charts}
+
+
+@pages.get("/practice/history", response_class=HTMLResponse)
+def history(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    return render(request, "practice_history.html", history_data(ws))
+
+
+# -- JSON API -------------------------------------------------------------------------------------
+
+
+class AnswerIn(BaseModel):
+    question_id: str | None = Field(None, description="A bank question's id, or custom:<id> for one of yours")
+    question: str | None = Field(None, max_length=service.MAX_QUESTION_CHARS, description="Or the question's text")
+    answer: str = Field(max_length=MAX_ANSWER_CHARS)
+    session_id: int | None = Field(None, description="Add to this session (default: a new session)")
+    follow_up_answer: str | None = Field(None, max_length=MAX_ANSWER_CHARS)
+    duration_seconds: int | None = Field(None, ge=0)
+
+
+@api.get("/progress", summary="Practice progress: sessions, scores per week and category, weak spots, streak")
+async def api_progress(ws: WorkspaceDep) -> JSONResponse:
+    return JSONResponse(await run_in_threadpool(service.progress, ws))
+
+
+@api.post("/answers", summary="Store an answer: its analysis and the comparison with the previous attempt")
+def api_answer(body: AnswerIn, ws: WorkspaceDep) -> dict[str, Any]:
+    if body.question_id:
+        question = service.get_question(ws, body.question_id)
+    elif body.question and body.question.strip():
+        question = service.add_custom_question(ws, body.question, "behavioural")
+    else:
+        raise PracticeError("give question_id or question")
+    result = answer_question(
+        ws,
+        question=question,
+        answer=body.answer,
+        session_id=body.session_id,
+        app_id=None,
+        duration=body.duration_seconds,
+        follow_up=body.follow_up_answer,
+        decided=True,
+    )
+    return {
+        "session_id": result["session_id"],
+        "question": question.to_dict(),
+        "analysis": result["analysis"],
+        "comparison": result["comparison"],
+    }
+
+
+router.include_router(pages)
+router.include_router(api)

@@ -1,0 +1,60 @@
+"""Read-only views of past practice for the pages: answers grouped by session, newest first.
+
+A thin layer over the practice storage (owner-scoped repositories); the numbers themselves (scores,
+analyses) are the stored ones, unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nextround.services.workspace import Workspace
+from nextround.storage.practice import PracticeAnswerRepository
+
+MAX_SESSIONS = 50
+
+
+def _answer(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "question_id": a.question_key,
+        "question": a.question_text,
+        "category": a.category,
+        "score": a.score,
+        "answer": a.answer,
+        "duration_seconds": a.duration_seconds,
+        "answered_at": a.answered_at.isoformat(),
+        "follow_up_answer": (a.analysis or {}).get("follow_up_answer"),
+    }
+
+
+def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[dict[str, Any]]:
+    """Sessions with answers, newest first: id, started (first answer), answers, average score."""
+    with ws.db.read() as session:
+        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+    grouped: dict[int | None, list[Any]] = {}
+    for answer in answers:
+        grouped.setdefault(answer.session_id, []).append(answer)
+    sessions = []
+    for session_id, items in grouped.items():
+        items.sort(key=lambda a: (a.answered_at, a.id))
+        scores = [a.score for a in items]
+        sessions.append(
+            {
+                "session_id": session_id,
+                "first_answer_at": items[0].answered_at.isoformat(),
+                "answers": [_answer(a) for a in items],
+                "average_score": round(sum(scores) / len(scores), 1),
+            }
+        )
+    sessions.sort(key=lambda s: str(s["first_answer_at"]), reverse=True)
+    return sessions[: max(0, limit)]
+
+
+def score_series(ws: Workspace) -> list[tuple[str, int]]:
+    """Every answer's (day, score), oldest first: the line of the score chart."""
+    with ws.db.read() as session:
+        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+    zone = ws.now().tzinfo
+    ordered = sorted(answers, key=lambda a: (a.answered_at, a.id))
+    return [(a.answered_at.astimezone(zone).date().isoformat(), a.score) for a in ordered]

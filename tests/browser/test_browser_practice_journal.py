@@ -1,0 +1,104 @@
+"""Practice, history, journal and review in a real browser, with axe-core on each page."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import PageDriver
+
+FULL = (
+    "At my last job our support queue had grown to 300 open tickets. My task was to bring it under control "
+    "within a month. I sorted the tickets by product, wrote five help articles and set up a daily triage with "
+    "two engineers. As a result the queue fell to 80 tickets and first replies came within four hours."
+)
+WEAK = "Um, I think we basically sorted out the queue with the team and it was kind of fine in the end."
+NO_RESULT = "At my last job refunds were slow. I was asked to fix them. I mapped every approval step myself."
+
+
+def _click_and_wait(driver: PageDriver, button: str) -> None:
+    """Click a button that swaps the analysis in place, and wait for the new analysis (not the old one)."""
+    page = driver.page
+    page.evaluate("document.getElementById('analysis').dataset.old = 'yes'")
+    page.get_by_role("button", name=button).click()
+    page.locator("#analysis:not([data-old])").wait_for()
+
+
+def _send(driver: PageDriver, text: str) -> None:
+    page = driver.page
+    page.get_by_label("Your answer").fill(text)
+    _click_and_wait(driver, "Analyse my answer")
+    page.locator("#score").wait_for()
+    if page.locator("#follow-up-form").count():
+        _click_and_wait(driver, "Save without it")
+    page.locator("#saved-note").wait_for()
+
+
+def test_practise_then_re_answer_and_see_the_comparison(driver: PageDriver) -> None:
+    from playwright.sync_api import expect  # imported here: without Playwright the browser tests are deselected
+
+    page = driver.page
+    driver.go("/practice?category=behavioural")
+    question = page.locator("#question-text").inner_text()
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#timer-value")).not_to_have_text("0:00")  # a second has passed on the timer
+    _send(driver, WEAK)
+    assert page.locator(".marked-answer mark.filler").count() >= 1
+    assert page.locator("#comparison").count() == 0 or page.locator("#verdict").is_visible()
+    _send(driver, FULL)
+    assert page.locator(".part-tag.part-result").count() >= 1
+    page.locator("#comparison").wait_for()
+    assert page.locator("#verdict").inner_text().startswith("Better")
+    assert int(page.locator("#score-delta").inner_text().strip("()")) > 0
+    driver.screenshot("practice-comparison")
+    driver.go("/practice/history")
+    assert question in page.locator("main").inner_text()
+    assert page.locator(".duration").count() >= 1  # the timer's reading was saved with the first answer
+    assert page.locator("#score-chart svg").count() == 1
+    driver.screenshot("practice-history")
+    assert driver.problems == []
+
+
+def test_a_follow_up_is_asked_when_the_result_is_missing(driver: PageDriver) -> None:
+    page = driver.page
+    driver.go("/practice?category=behavioural")
+    page.get_by_label("Your answer").fill(NO_RESULT)
+    _click_and_wait(driver, "Analyse my answer")
+    page.locator("#follow-up-form").wait_for()
+    assert page.locator("#follow-up-question").inner_text()
+    page.get_by_label("Your answer to the follow-up").fill("As a result refunds took three days instead of nine.")
+    _click_and_wait(driver, "Save with my follow-up")
+    page.locator("#saved-note").wait_for()
+    assert driver.problems == []
+
+
+def test_journal_entry_and_review(driver: PageDriver) -> None:
+    page = driver.page
+    driver.go("/journal")
+    page.get_by_label("4 – good").check()
+    page.get_by_label("What happened, what you felt, what you learned").fill("Booked a <final> interview!")
+    page.get_by_label("This is a win (something that went well, however small)").check()
+    page.get_by_role("button", name="Save the entry").click()
+    page.wait_for_url("**/journal?notice=added")
+    first = page.locator("#entries li").first
+    assert "Booked a <final> interview!" in first.inner_text() and first.locator(".win-badge").count() == 1
+    driver.screenshot("journal")
+    driver.go("/review")
+    assert page.locator("#effort-chart svg").is_visible()
+    assert "Booked a <final> interview!" in page.locator("#review-wins").inner_text()
+    driver.screenshot("review")
+    assert driver.problems == []
+
+
+PAGES = {"practice": "/practice", "practice-history": "/practice/history", "journal": "/journal", "review": "/review"}
+
+
+def test_practice_and_journal_pages_have_no_serious_accessibility_violations(driver: PageDriver) -> None:
+    found = {}
+    for name, path in PAGES.items():
+        driver.go(path)
+        if name == "practice":
+            _send(driver, FULL)
+        violations = driver.axe_violations()
+        if violations:
+            found[name] = violations
+        driver.screenshot(f"page-{name}")
+    assert found == {}
+    assert driver.problems == []

@@ -1,0 +1,206 @@
+"""The feedback section of an application: requests, feedback received with themes, reflection, and its API."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+
+from nextround.domain.stages import Outcome, Stage
+from nextround.services import feedback, insight
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from nextround.web.routes.feedback import highlight
+from tests.factories import make_application
+from tests.feedback_helpers import smtp_server
+from tests.insight_helpers import other_owner
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+FEEDBACK = (
+    "Thank you for your time. Your SQL skills were not strong enough for the role <script>alert(1)</script>. "
+    "We liked your energy."
+)
+HX = {"hx-request": "true"}
+
+
+def rejected(ws: Workspace, stage: Stage = Stage.INTERVIEW, company: str = "Northwind") -> int:
+    app = make_application(ws, stage=stage, company=company, role="Support Engineer", round_=1)
+    return ApplicationService(ws).close(app.id, Outcome.REJECTED).id
+
+
+def test_application_page_loads_the_section_and_links_to_its_page(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    page = web.client.get(f"/applications/{app_id}").text
+    assert f'hx-get="/applications/{app_id}/feedback"' in page
+    assert f'<a href="/applications/{app_id}/feedback#feedback-requests">' in page  # works without JavaScript
+    assert "This part of the page arrives with its pillar" not in page.split('id="feedback-section"')[1][:600]
+    full = web.client.get(f"/applications/{app_id}/feedback")
+    assert full.status_code == 200 and "<html" in full.text and 'id="feedback-section"' in full.text
+    fragment = web.client.get(f"/applications/{app_id}/feedback", headers=HX).text
+    assert "<html" not in fragment and fragment.lstrip().startswith('<div id="feedback-section"')
+    assert web.client.get("/applications/9999/feedback").status_code == 404
+
+
+def test_draft_copy_and_mark_sent_then_replied(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    response = web.post_form(
+        f"/applications/{app_id}/feedback/draft", {"tone": "formal", "contact_id": "", "to": "dana@example.org"}
+    )
+    assert response.status_code == 303
+    page = web.client.get(response.headers["location"]).text
+    request = feedback.list_requests(workspace, app_id)[0]
+    assert request.status.value == "drafted" and request.tone.value == "formal"
+    body_box = re.search(r'<textarea id="fb-draft-body"[^>]*readonly>(.*?)</textarea>', page, re.S)
+    assert body_box and html.unescape(body_box.group(1)) == request.body
+    assert 'data-copy="fb-draft-body" hidden' in page  # the Copy button appears only with JavaScript
+    assert f'href="/feedback-requests/{request.id}/eml"' in page and 'href="mailto:dana@example.org?' in page
+    assert "NEXTROUND_SMTP_HOST" in page  # no SMTP here: the page says how to set it up
+    eml = web.client.get(f"/feedback-requests/{request.id}/eml")
+    assert eml.status_code == 200 and "To: dana@example.org" in eml.text
+    assert eml.headers["content-disposition"].startswith("attachment")
+
+    sent = web.post_form(f"/feedback-requests/{request.id}/status", {"status": "sent"}, headers=HX)
+    assert sent.status_code == 200 and "Mark replied" in sent.text and "Mark sent" not in sent.text
+    replied = web.post_form(f"/feedback-requests/{request.id}/status", {"status": "replied"}, headers=HX)
+    assert 'fb-status-replied">Replied' in replied.text
+    assert feedback.get_request(workspace, request.id).status.value == "replied"
+    again = web.post_form(f"/feedback-requests/{request.id}/status", {"status": "sent"})
+    assert again.status_code == 422 and "cannot become sent" in again.text
+
+
+def test_send_over_smtp_when_configured(web: Web, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    app_id = rejected(workspace)
+    web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm", "to": "dana@example.org"})
+    request = feedback.list_requests(workspace, app_id)[0]
+    with smtp_server() as server:
+        for key, value in server.env().items():
+            monkeypatch.setenv(key, value)
+        page = web.client.get(f"/applications/{app_id}/feedback").text
+        assert f'action="/feedback-requests/{request.id}/send"' in page
+        response = web.post_form(f"/feedback-requests/{request.id}/send", headers=HX)
+        assert response.status_code == 200 and "Request sent." in response.text
+        assert server.received[0].rcpt_tos == ["dana@example.org"]
+    assert feedback.get_request(workspace, request.id).status.value == "sent"
+
+
+def test_the_one_chase_appears_when_due(web: Web, workspace: Workspace, clock: Any) -> None:
+    app_id = rejected(workspace)
+    request, _ = feedback.draft_request(workspace, app_id, to="dana@example.org")
+    feedback.mark(workspace, request.id, "sent")
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    assert "Write the one reminder" not in page and "the one reminder is due on" in page
+    clock.advance(days=8)
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    assert "Write the one reminder" in page
+    response = web.post_form(f"/feedback-requests/{request.id}/chase", headers=HX)
+    assert response.status_code == 200 and 'id="fb-chase-body"' in response.text
+    assert feedback.get_request(workspace, request.id).chased_at is not None
+    assert "Write the one reminder" not in web.client.get(f"/applications/{app_id}/feedback").text
+
+
+def test_record_feedback_shows_themes_and_highlights_evidence_escaped(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    response = web.post_form(f"/applications/{app_id}/feedback/record", {"text": FEEDBACK, "source": "employer"})
+    assert response.status_code == 303 and "notice=recorded" in response.headers["location"]
+    stored = feedback.list_feedback(workspace, app_id)[0]
+    assert stored.text == FEEDBACK  # verbatim
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'data-theme="technical_skills"' in page and "Strength: motivation" in page
+    marked = re.search(r'<mark class="fb-issue fb-theme-technical_skills"[^>]*>(.*?)</mark>', page)
+    assert marked and "SQL skills were not strong enough" in marked.group(1)
+    assert (
+        '<mark class="fb-strength fb-theme-motivation" title="strength: motivation">We liked your energy.</mark>'
+        in page
+    )
+
+
+def test_highlight_escapes_every_piece_and_skips_overlaps() -> None:
+    text = "A <b>bold</b> claim & more text"
+    out = str(highlight(text, [("<b>bold</b> claim", "communication", "issue"), ("claim & more", "x", "issue")]))
+    assert out == (
+        'A <mark class="fb-issue fb-theme-communication" title="communication">&lt;b&gt;bold&lt;/b&gt; claim</mark>'
+        " &amp; more text"
+    )
+    assert str(highlight("nothing here", [("absent", "x", "issue")])) == "nothing here"
+
+
+def test_empty_feedback_is_refused(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    response = web.post_form(f"/applications/{app_id}/feedback/record", {"text": "  ", "source": "employer"})
+    assert response.status_code == 422
+    assert feedback.list_feedback(workspace, app_id) == []
+
+
+def test_reflection_save_and_edit(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    questions = insight.get_reflection(workspace, app_id)["questions"]
+    assert all(html.escape(q["question"], quote=True) in page for q in questions)
+    first, second = questions[0]["key"], questions[1]["key"]
+    response = web.post_form(
+        f"/applications/{app_id}/reflection", {f"rating_{first}": "2", f"text_{first}": "Not enough SQL practice."}
+    )
+    assert response.status_code == 303
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    assert f'name="rating_{first}" value="2" checked' in page and "Not enough SQL practice." in page
+    assert "Update reflection" in page
+    web.post_form(f"/applications/{app_id}/reflection", {f"rating_{second}": "4"}, headers=HX)
+    saved = insight.get_reflection(workspace, app_id)["answers"]
+    assert saved[first] == {"rating": 2, "text": "Not enough SQL practice."} and saved[second]["rating"] == 4
+    bad = web.post_form(f"/applications/{app_id}/reflection", {f"text_{first}": "no rating"})
+    assert bad.status_code == 422 and "rating" in bad.text
+
+
+def test_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    for path in (f"/applications/{app_id}/feedback/draft", f"/applications/{app_id}/feedback/record",
+                 f"/applications/{app_id}/reflection"):  # fmt: skip
+        assert web.client.post(path, data={"text": "x", "tone": "warm"}).status_code == 403
+    assert feedback.list_requests(workspace, app_id) == [] and feedback.list_feedback(workspace, app_id) == []
+
+
+def test_api_draft_status_and_feedback(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    drafted = web.api("POST", f"/api/v1/applications/{app_id}/feedback-requests", json={"tone": "brief", "to": None})
+    assert drafted.status_code == 201
+    data = drafted.json()
+    assert data["request_id"] == data["id"] and data["status"] == "drafted" and data["subject"] and data["body"]
+    listed = web.client.get(f"/api/v1/applications/{app_id}/feedback-requests").json()
+    assert [r["id"] for r in listed["requests"]] == [data["id"]]
+    marked = web.api("POST", f"/api/v1/feedback-requests/{data['id']}/status", json={"status": "sent"})
+    assert marked.status_code == 200 and marked.json()["status"] == "sent"
+
+    recorded = web.api("POST", f"/api/v1/applications/{app_id}/feedback", json={"text": FEEDBACK, "source": "employer"})
+    assert recorded.status_code == 201
+    entry = recorded.json()
+    assert entry["text"] == FEEDBACK and entry["request_id"] == data["id"]
+    assert "technical_skills" in [t["theme"] for t in entry["analysis"]["themes"]]
+    assert web.client.get(f"/api/v1/applications/{app_id}/feedback").json()["feedback"][0]["id"] == entry["id"]
+    assert feedback.get_request(workspace, data["id"]).status.value == "replied"
+
+
+def test_api_errors(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    missing = web.client.get("/api/v1/applications/9999/feedback-requests")
+    assert missing.status_code == 404 and "error" in missing.json()
+    assert web.api("POST", "/api/v1/feedback-requests/9999/status", json={"status": "sent"}).status_code == 404
+    bad_tone = web.api("POST", f"/api/v1/applications/{app_id}/feedback-requests", json={"tone": "shouty"})
+    assert bad_tone.status_code == 422 and "tone" in bad_tone.json()["error"]
+    extra = web.api("POST", f"/api/v1/applications/{app_id}/feedback", json={"text": "ok", "mood": "x"})
+    assert extra.status_code == 422
+    no_token = web.client.post(f"/api/v1/applications/{app_id}/feedback", json={"text": "fine"})
+    assert no_token.status_code == 403
+    schema = web.client.get("/openapi.json").json()["paths"]
+    assert "/api/v1/applications/{application_id}/feedback-requests" in schema
+    assert "/applications/{application_id}/feedback" not in schema
+
+
+def test_another_owners_application_is_invisible(web: Web, workspace: Workspace) -> None:
+    other = other_owner(workspace)
+    theirs = rejected(other, company="Hidden Ltd")
+    assert web.client.get(f"/applications/{theirs}/feedback").status_code == 404
+    assert web.api("POST", f"/api/v1/applications/{theirs}/feedback", json={"text": "x"}).status_code == 404

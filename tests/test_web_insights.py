@@ -1,0 +1,117 @@
+"""The Feedback & insights page: themes, stage pattern, skill gaps with a CV upload, goals; its API; the demo."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from nextround.domain.stages import Stage
+from nextround.services import feedback, goals, insight
+from nextround.services.demo import fill_demo
+from nextround.services.demo_feedback import fill
+from nextround.services.workspace import Workspace
+from tests.insight_helpers import rejected_application
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+JD = "Support Engineer. Must have: SQL, Zendesk and clear writing. Nice to have: Python."
+CV = b"Customer support for three years. Zendesk administrator. Clear writing for help articles."
+TALK = "Your answers lacked structure and concrete examples; communication was not clear enough."
+
+
+def with_history(ws: Workspace, clock: Any) -> list[int]:
+    ids = []
+    for n, stage in enumerate((Stage.INTERVIEW, Stage.SCREENING, Stage.FINAL)):
+        app = rejected_application(ws, jd=JD, stage=stage, company=f"Firm {n}")
+        feedback.record_feedback(ws, app.id, TALK, "employer")
+        clock.advance(days=3)
+        ids.append(app.id)
+    return ids
+
+
+def test_insights_page_shows_themes_and_asks_for_a_cv(web: Web, workspace: Workspace, clock: Any) -> None:
+    ids = with_history(workspace, clock)
+    page = web.client.get("/insights").text
+    assert 'aria-current="page"' in page and "Feedback &amp; insights" in page
+    row = re.search(r'<tr data-theme="communication">(.*?)</tr>', page, re.S)
+    assert row and "recurring" in row.group(1) and "<td>3 " in row.group(1)
+    assert f'href="/applications/{ids[-1]}"' in row.group(1)  # the latest evidence links to its application
+    assert "Communication came up 3 times" in page
+    assert 'id="cv-form"' in page and 'enctype="multipart/form-data"' in page
+    assert "no CV stored yet" in page
+
+
+def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: Any) -> None:
+    with_history(workspace, clock)
+    response = web.client.post(
+        "/insights/cv", data={"csrf_token": web.token, "name": "Main CV"}, files={"cv": ("cv.txt", CV, "text/plain")}
+    )
+    assert response.status_code == 303
+    assert [cv["name"] for cv in insight.list_cvs(workspace)] == ["Main CV"]
+    page = web.client.get("/insights").text
+    assert 'id="cv-form"' not in page and "Compared with 1 CV: Main CV" in page
+    gap = re.search(r'<li data-skill="SQL">(.*?)</li>', page, re.S)
+    assert gap and "asked for by 3 jobs" in gap.group(1) and "recurring" in gap.group(1)
+    bad = web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.exe", b"MZ", "x/y")})
+    assert bad.status_code == 422 and len(insight.list_cvs(workspace)) == 1
+
+
+def test_goal_from_theme_and_skill_progress_and_done(web: Web, workspace: Workspace, clock: Any) -> None:
+    with_history(workspace, clock)
+    assert web.post_form("/insights/goals", {"from_theme": "communication"}).status_code == 303
+    assert web.post_form("/insights/goals", {"title": "Ask five people for feedback", "target": "5"}).status_code == 303
+    found = {g["origin"]: g for g in goals.list_goals(workspace)}
+    assert set(found) == {"theme", "manual"}
+    manual = found["manual"]
+    assert web.post_form(f"/insights/goals/{manual['id']}", {"current": "2"}).status_code == 303
+    page = web.client.get("/insights").text
+    assert f'<progress id="goal-{manual["id"]}-progress" class="goal-progress" max="100" value="40">' in page
+    assert "40% — 2 of 5" in page
+    web.post_form(f"/insights/goals/{manual['id']}", {"status": "done"})
+    assert goals.get_goal(workspace, manual["id"])["status"] == "done"
+    page = web.client.get("/insights").text
+    assert 'id="closed-goals"' in page and f'id="goal-{manual["id"]}" data-status="done"' in page
+    bad = web.post_form("/insights/goals", {"title": "x", "target": "many"})
+    assert bad.status_code == 422 and "number" in bad.text
+
+
+def test_insight_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:
+    assert web.client.post("/insights/goals", data={"title": "No token"}).status_code == 403
+    assert goals.list_goals(workspace, "all") == []
+
+
+def test_api_insights_and_goals(web: Web, workspace: Workspace, clock: Any) -> None:
+    with_history(workspace, clock)
+    data = web.client.get("/api/v1/insights").json()
+    assert data == insight.insights(workspace)
+    assert data["recurring_themes"][0] == "communication"
+    created = web.api("POST", "/api/v1/goals", json={"from_skill": "SQL", "due": "in 30 days"})
+    assert created.status_code == 201 and created.json()["origin"] == "skill"
+    assert created.json()["due_on"] == (clock().date() + timedelta(days=30)).isoformat()
+    assert [g["id"] for g in web.client.get("/api/v1/goals").json()["goals"]] == [created.json()["id"]]
+    assert web.api("POST", "/api/v1/goals", json={}).status_code == 422
+    assert web.api("POST", "/api/v1/goals", json={"title": "x", "colour": "red"}).status_code == 422
+    assert web.client.get("/api/v1/goals?status=sideways").status_code == 422
+    assert web.client.post("/api/v1/goals", json={"title": "no token"}).status_code == 403
+
+
+def test_demo_fills_the_feedback_loop(workspace: Workspace) -> None:
+    fill_demo(workspace)
+    fill(workspace)
+    statuses = sorted(r.status.value for r in feedback.list_requests(workspace))
+    assert statuses == ["replied", "sent"]
+    entries = feedback.list_feedback(workspace)
+    assert len(entries) == 2 and all(e.analysis["themes"] for e in entries)
+    assert len(feedback.list_interviews(workspace)) == 2
+    assert len(insight.list_cvs(workspace)) == 1 and len(goals.list_goals(workspace)) == 1
+    data = insight.insights(workspace)
+    assert data["sources"] == {"feedback": 2, "reflections": 1}
+    assert "SQL" in [gap["skill"] for gap in data["top_gaps"]]
+
+
+def test_api_goal_update(web: Web, workspace: Workspace) -> None:
+    goal = goals.add_goal(workspace, title="Five mock interviews", target=5)
+    moved = web.api("POST", f"/api/v1/goals/{goal['id']}", json={"current": 5})
+    assert moved.status_code == 200 and moved.json()["status"] == "done"  # the target was reached
+    assert web.api("POST", "/api/v1/goals/9999", json={"status": "done"}).status_code == 404
+    assert web.api("POST", f"/api/v1/goals/{goal['id']}", json={}).status_code == 422

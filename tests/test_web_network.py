@@ -1,0 +1,297 @@
+"""Contacts & companies, today's agenda and the dashboard's agenda/effort panels, on both databases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from nextround.domain.contacts import ContactFields, ContactKind
+from nextround.domain.stages import Outcome, Stage
+from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
+from nextround.services.watch import add_watch, list_watches
+from nextround.services.workspace import Workspace
+from tests.factories import make_application
+from tests.job_board_server import FakeBoards, greenhouse_job, running_boards
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+
+@pytest.fixture(scope="module")
+def board_server() -> Iterator[FakeBoards]:
+    with running_boards() as boards:
+        yield boards
+
+
+@pytest.fixture
+def boards(board_server: FakeBoards, monkeypatch: pytest.MonkeyPatch) -> FakeBoards:
+    board_server.reset()
+    for key, value in board_server.env().items():
+        monkeypatch.setenv(key, value)
+    return board_server
+
+
+def contact_id_from(response: object) -> int:
+    location = response.headers["location"]  # type: ignore[attr-defined]
+    found = re.match(r"/contacts/(\d+)\?notice=added", location)
+    assert found, location
+    return int(found.group(1))
+
+
+# -- contacts -------------------------------------------------------------------------------------
+
+
+def test_add_contact_shows_the_mistake_then_adds_it(web: Web, workspace: Workspace) -> None:
+    bad = web.post_form("/contacts", {"name": "Ada Quill", "email": "not-an-email", "kind": "recruiter"})
+    assert bad.status_code == 422
+    assert "does not look like an email address" in bad.text
+    assert 'id="f-email-error"' in bad.text and 'value="Ada Quill"' in bad.text  # kept what was typed
+    no_name = web.post_form("/contacts", {"name": "  ", "kind": "peer"})
+    assert no_name.status_code == 422 and 'id="f-name-error"' in no_name.text
+    assert NetworkService(workspace).contacts() == []
+
+    ok = web.post_form(
+        "/contacts", {"name": "Ada Quill", "email": "ada@example.com", "kind": "recruiter", "cadence_days": "14"}
+    )
+    assert ok.status_code == 303
+    contact_id = contact_id_from(ok)
+    page = web.client.get(ok.headers["location"]).text
+    assert "Ada Quill" in page and "every 14 days" in page and "Contact added." in page
+    listing = web.client.get("/contacts").text
+    assert f'id="contact-{contact_id}"' in listing and "ada@example.com" not in listing  # list stays short
+
+
+def test_contact_linked_to_an_application_and_an_unknown_application(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Lumen Bank", role="Support Engineer")
+    ok = web.post_form("/contacts", {"name": "Grace", "kind": "hiring_manager", "application_id": str(app.id)})
+    page = web.client.get(f"/contacts/{contact_id_from(ok)}").text
+    assert f'href="/applications/{app.id}"' in page and "Lumen Bank" in page
+    missing = web.post_form("/contacts", {"name": "Nobody", "application_id": "9999"})
+    assert missing.status_code == 422 and 'id="f-application_id-error"' in missing.text
+
+
+def test_contacts_filter_by_kind_and_search_and_mark_overdue(web: Web, workspace: Workspace, clock: object) -> None:
+    service = NetworkService(workspace)
+    recruiter = service.add_contact(ContactFields(name="Rae Recruiter", kind=ContactKind.RECRUITER, cadence_days=7))
+    service.add_contact(ContactFields(name="Pat Peer", kind=ContactKind.PEER, company="Acme"))
+    clock.advance(days=10)  # type: ignore[attr-defined]
+    html = web.client.get("/contacts?kind=recruiter").text
+    assert "Rae Recruiter" in html and "Pat Peer" not in html
+    row = html.split(f'id="contact-{recruiter.id}"', 1)[1].split("</tr>", 1)[0]
+    assert "overdue" in row
+    searched = web.client.get("/contacts?q=acme").text
+    assert "Pat Peer" in searched and "Rae Recruiter" not in searched
+    assert web.client.get("/contacts?kind=wizard").status_code == 422
+
+
+def test_log_an_interaction_and_edit_the_cadence(web: Web, workspace: Workspace) -> None:
+    contact = NetworkService(workspace).add_contact(ContactFields(name="Owen", kind=ContactKind.INTERVIEWER))
+    logged = web.post_form(
+        f"/contacts/{contact.id}/interactions", {"channel": "call", "note": "Talked about on-call", "on": "yesterday"}
+    )
+    assert logged.status_code == 303
+    page = web.client.get(logged.headers["location"]).text
+    assert "Talked about on-call" in page and "Interaction logged" in page
+    assert NetworkService(workspace).contact_details(contact.id)["interactions"][0]["channel"] == "call"
+
+    future = web.post_form(f"/contacts/{contact.id}/interactions", {"channel": "call", "on": "in 3 days"})
+    assert future.status_code == 422
+    bad_channel = web.post_form(f"/contacts/{contact.id}/interactions", {"channel": "pigeon"})
+    assert bad_channel.status_code == 422 and "unknown channel" in bad_channel.text
+
+    edited = web.post_form(
+        f"/contacts/{contact.id}/edit", {"name": "Owen Pryce", "kind": "interviewer", "cadence_days": "45"}
+    )
+    assert edited.status_code == 303
+    assert NetworkService(workspace).get_contact(contact.id).fields.cadence_days == 45
+    wrong = web.post_form(f"/contacts/{contact.id}/edit", {"name": "Owen Pryce", "cadence_days": "99999"})
+    assert wrong.status_code == 422 and 'id="f-cadence_days-error"' in wrong.text
+    assert web.client.get("/contacts/4242").status_code == 404
+    assert web.post_form("/contacts/4242/interactions", {"channel": "call"}).status_code == 404
+
+
+def test_contact_names_are_escaped(web: Web, workspace: Workspace) -> None:
+    contact = NetworkService(workspace).add_contact(
+        ContactFields(name="<script>alert(1)</script>", company="<b>Evil</b>", kind=ContactKind.RECRUITER)
+    )
+    for path in ("/contacts", f"/contacts/{contact.id}"):
+        html = web.client.get(path).text
+        assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<b>Evil</b>" not in html
+
+
+def test_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:
+    contact = NetworkService(workspace).add_contact(ContactFields(name="Kit"))
+    for path, data in (
+        ("/contacts", {"name": "Sneaky"}),
+        (f"/contacts/{contact.id}/interactions", {"channel": "call"}),
+        (f"/contacts/{contact.id}/edit", {"name": "Renamed"}),
+        ("/companies/watch", {"company": "Acme"}),
+        ("/companies/check", {}),
+        ("/companies/reapply", {"company": "Acme", "reapply_on": "2030-01-01"}),
+    ):
+        assert web.client.post(path, data=data).status_code == 403, path
+    assert web.client.post("/api/v1/contacts", json={"name": "Sneaky"}).status_code == 403
+    assert [c["name"] for c in NetworkService(workspace).contacts()] == ["Kit"]
+    assert list_watches(workspace) == []
+
+
+# -- today and the dashboard ----------------------------------------------------------------------
+
+
+def test_today_shows_keep_in_touch_after_a_rejection_and_drafts_it(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Marlow Learning", role="Support Engineer", stage=Stage.INTERVIEW)
+    NetworkService(workspace).add_contact(
+        ContactFields(name="Owen Pryce", kind=ContactKind.INTERVIEWER), application_id=app.id
+    )
+    assert "Keep in touch" not in web.client.get("/today").text
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    html = web.client.get("/today").text
+    assert "Keep in touch with Owen Pryce" in html
+    ref = re.search(r'name="draft" value="(keep_in_touch-[^"]+)"', html)
+    assert ref, "no draft button for the nudge"
+    assert "nextround nudge draft " + ref.group(1) in html  # its CLI command
+    drafted = web.client.get(f"/today?draft={ref.group(1)}").text
+    body = drafted.split('id="draft-body"', 1)[1].split("</textarea>", 1)[0]
+    assert "Marlow Learning" in body
+    assert web.client.get("/today?draft=keep_in_touch-0-0").status_code == 404
+    agenda = web.client.get("/api/v1/agenda").json()
+    assert agenda == NetworkService(workspace).agenda()  # the same items as `nextround today --json`
+    assert "keep_in_touch" in [item["kind"] for item in agenda]
+    nudges = web.client.get("/api/v1/nudges").json()
+    assert [n["ref"] for n in nudges] == [ref.group(1)]
+
+
+def test_dashboard_shows_the_agenda_and_the_weeks_effort(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Marlow Learning", stage=Stage.INTERVIEW)
+    NetworkService(workspace).add_contact(
+        ContactFields(name="Owen", kind=ContactKind.INTERVIEWER), application_id=app.id
+    )
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    cold = web.client.get("/").text  # not computed yet: the page does not wait, HTMX asks for the panels
+    assert 'hx-get="/dashboard/panels"' in cold and 'href="/dashboard/panels"' in cold
+    assert 'id="dashboard-agenda"' not in cold
+    fragment = web.client.get("/dashboard/panels", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and 'id="dashboard-agenda"' in fragment.text
+    assert "<html" not in fragment.text and "Keep in touch with Owen" in fragment.text
+    html = web.client.get("/").text  # now cached: shown inline, readable without JavaScript
+    assert 'hx-get="/dashboard/panels"' not in html
+    agenda = html.split('id="dashboard-agenda"', 1)[1].split('id="effort"', 1)[0]
+    assert "Keep in touch with Owen" in agenda and 'href="/today"' in agenda
+    effort = html.split('id="effort"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r'<span class="stat">1</span> applications sent', effort)
+    assert 'id="streak"' in effort
+
+
+def test_dashboard_panels_without_javascript_and_after_a_change(web: Web, workspace: Workspace) -> None:
+    web.client.get("/")
+    follow = web.client.get("/dashboard/panels")  # the placeholder's plain link
+    assert follow.status_code == 303 and follow.headers["location"].startswith("/#dashboard-agenda")
+    assert 'id="effort"' in web.client.get("/").text
+    web.post_form("/contacts", {"name": "Someone"})  # a change through the app empties the view cache
+    assert 'hx-get="/dashboard/panels"' in web.client.get("/").text
+
+
+def test_dashboard_agenda_is_cut_to_eight_items(web: Web, workspace: Workspace) -> None:
+    service = NetworkService(workspace)
+    for n in range(10):
+        service.add_contact(ContactFields(name=f"Person {n}", kind=ContactKind.PEER, cadence_days=1))
+    web.client.get("/dashboard/panels")
+    html = web.client.get("/").text.split('id="dashboard-agenda"', 1)[1].split('id="effort"', 1)[0]
+    assert html.count('class="agenda-item') == 8
+    assert "All 10 items" in html
+    assert web.client.get("/today").text.count('class="agenda-item') == 10
+
+
+# -- companies ------------------------------------------------------------------------------------
+
+
+def test_companies_add_watch_with_a_bad_board_then_a_good_one(web: Web, workspace: Workspace) -> None:
+    bad = web.post_form("/companies/watch", {"company": "Acme", "board": "monster:acme"})
+    assert bad.status_code == 422 and "unknown job board" in bad.text and 'id="f-board-error"' in bad.text
+    shape = web.post_form("/companies/watch", {"company": "Acme", "board": "greenhouse"})
+    assert shape.status_code == 422 and "greenhouse:TOKEN" in shape.text
+    assert list_watches(workspace) == []
+    ok = web.post_form("/companies/watch", {"company": "Acme", "board": "greenhouse:acme", "keywords": "support"})
+    assert ok.status_code == 303
+    html = web.client.get("/companies?notice=watch").text
+    assert "<code>greenhouse:acme</code>" in html and "never goes online by itself" in html
+    assert web.post_form("/companies/watch", {"company": "Acme", "board": "greenhouse:acme"}).status_code == 422
+
+
+def test_check_now_reads_the_board_and_lists_new_openings(web: Web, workspace: Workspace, boards: FakeBoards) -> None:
+    boards.greenhouse["acme"] = [greenhouse_job(1, "Support Engineer"), greenhouse_job(2, "Sales Director")]
+    add_watch(workspace, "Acme", "greenhouse:acme", "support")
+    assert boards.hits == {}  # showing the page does not go online
+    web.client.get("/companies")
+    assert boards.hits == {}
+    html = web.post_form("/companies/check").text
+    assert sum(boards.hits.values()) == 1
+    assert "1 new matching opening" in html
+    link = re.search(r'<a href="https://boards.greenhouse.io/acme/jobs/1"([^>]*)>Support Engineer', html)
+    assert link and 'rel="noopener noreferrer"' in link.group(1) and 'class="external"' in link.group(1)
+    assert "Sales Director" not in html
+    assert "Support Engineer" in web.client.get("/companies").text  # remembered as a new opening
+
+
+def test_check_now_reports_a_board_that_fails(web: Web, workspace: Workspace, boards: FakeBoards) -> None:
+    add_watch(workspace, "Ghost Corp", "greenhouse:ghost", None)
+    html = web.post_form("/companies/check").text
+    assert "Could not read a board" in html and "Ghost Corp" in html
+    assert "Last error" in web.client.get("/companies").text
+
+
+def test_reapply_date_is_saved_and_shown(web: Web, workspace: Workspace) -> None:
+    ok = web.post_form("/companies/reapply", {"company": "Northwind", "reapply_on": "2030-03-01"})
+    assert ok.status_code == 303
+    assert "1 Mar 2030" in web.client.get("/companies").text
+    assert "apply to Northwind again" in web.client.get("/today").text
+    bad = web.post_form("/companies/reapply", {"company": "Northwind", "reapply_on": "someday maybe"})
+    assert bad.status_code == 422 and 'id="f-reapply_on-error"' in bad.text
+
+
+# -- JSON API -------------------------------------------------------------------------------------
+
+
+def test_contacts_api_round_trip(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Lumen Bank")
+    created = web.api(
+        "POST", "/api/v1/contacts", json={"name": "Grace", "kind": "hiring_manager", "application_id": app.id}
+    )
+    assert created.status_code == 201
+    body = created.json()
+    assert body["applications"][0]["id"] == app.id and body["company"] == "Lumen Bank"
+    contact_id = body["id"]
+    assert web.client.get(f"/api/v1/contacts/{contact_id}").json()["name"] == "Grace"
+    patched = web.api("PATCH", f"/api/v1/contacts/{contact_id}", json={"cadence_days": 20, "title": "Head of Support"})
+    assert patched.status_code == 200 and patched.json()["cadence_days"] == 20
+    logged = web.api("POST", f"/api/v1/contacts/{contact_id}/interactions", json={"channel": "email", "note": "Hi"})
+    assert logged.status_code == 201 and logged.json()["channel"] == "email"
+    listing = web.client.get("/api/v1/contacts?kind=hiring_manager").json()
+    assert listing["total"] == 1 and listing["contacts"][0]["last_interaction_at"] is not None
+    assert web.client.get("/api/v1/contacts?q=nobody").json()["total"] == 0
+
+
+def test_contacts_api_errors(web: Web) -> None:
+    assert web.client.get("/api/v1/contacts/999").status_code == 404
+    assert "error" in web.client.get("/api/v1/contacts/999").json()
+    assert web.api("PATCH", "/api/v1/contacts/999", json={"title": "x"}).status_code == 404
+    assert web.api("POST", "/api/v1/contacts/999/interactions", json={}).status_code == 404
+    bad_email = web.api("POST", "/api/v1/contacts", json={"name": "X", "email": "nope"})
+    assert bad_email.status_code == 422 and "email" in bad_email.json()["error"]
+    assert web.api("POST", "/api/v1/contacts", json={"name": "X", "kind": "wizard"}).status_code == 422
+    assert web.api("POST", "/api/v1/contacts", json={"email": "a@b.co"}).status_code == 422  # no name
+    assert web.api("POST", "/api/v1/contacts", json={"name": "X", "shoe": 1}).status_code == 422
+    assert web.client.get("/api/v1/contacts?kind=wizard").status_code == 422
+    created = web.api("POST", "/api/v1/contacts", json={"name": "X"}).json()
+    assert web.api("POST", f"/api/v1/contacts/{created['id']}/interactions", json={"channel": "fax"}).status_code == 422
+
+
+def test_network_api_is_in_the_schema_and_pages_are_not(web: Web) -> None:
+    paths = web.client.get("/openapi.json").json()["paths"]
+    for path in ("/api/v1/contacts", "/api/v1/contacts/{contact_id}", "/api/v1/contacts/{contact_id}/interactions",
+                 "/api/v1/agenda", "/api/v1/nudges"):  # fmt: skip
+        assert path in paths, path
+    assert "404" in paths["/api/v1/contacts/{contact_id}"]["get"]["responses"]
+    assert not [p for p in paths if p.startswith(("/contacts", "/companies", "/today"))]
