@@ -10,8 +10,7 @@ from nextround.services.workspace import Workspace
 
 
 def test_demo_network_fills_contacts_interactions_watch_and_openings(workspace: Workspace) -> None:
-    fill_demo(workspace)
-    demo_network.fill(workspace)
+    fill_demo(workspace)  # the whole demo, which includes the network's part
     service = NetworkService(workspace)
     contacts = service.contacts()
     assert len(contacts) == len(demo_network.CONTACTS)

@@ -9,7 +9,6 @@ from typing import Any
 from nextround.domain.stages import Stage
 from nextround.services import feedback, goals, insight
 from nextround.services.demo import fill_demo
-from nextround.services.demo_feedback import fill
 from nextround.services.workspace import Workspace
 from tests.insight_helpers import rejected_application
 from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
@@ -96,8 +95,7 @@ def test_api_insights_and_goals(web: Web, workspace: Workspace, clock: Any) -> N
 
 
 def test_demo_fills_the_feedback_loop(workspace: Workspace) -> None:
-    fill_demo(workspace)
-    fill(workspace)
+    fill_demo(workspace)  # the whole demo, which includes the feedback part
     statuses = sorted(r.status.value for r in feedback.list_requests(workspace))
     assert statuses == ["replied", "sent"]
     entries = feedback.list_feedback(workspace)
