@@ -23,13 +23,15 @@ DEV_PATH = DATA_DIR / "feedback_dev.jsonl"
 HOLDOUT_PATH = DATA_DIR / "feedback_holdout.jsonl"
 HOLDOUT2_PATH = DATA_DIR / "feedback_holdout2.jsonl"
 HOLDOUT3_PATH = DATA_DIR / "feedback_holdout3.jsonl"
-ALL_PATHS = [DEV_PATH, HOLDOUT_PATH, HOLDOUT2_PATH, HOLDOUT3_PATH]
-ALL_IDS = ["dev", "holdout", "holdout2", "holdout3"]
+HOLDOUT4_PATH = DATA_DIR / "feedback_holdout4.jsonl"
+ALL_PATHS = [DEV_PATH, HOLDOUT_PATH, HOLDOUT2_PATH, HOLDOUT3_PATH, HOLDOUT4_PATH]
+ALL_IDS = ["dev", "holdout", "holdout2", "holdout3", "holdout4"]
 
 # A little below what the analyzer reaches on the dev set (1.00), so that regressions fail.
 DEV_MICRO_F1_FLOOR = 0.97
 # holdout2 was read while generalising the rules (it reaches 0.98), so it guards against regressions too.
-# holdout3 gets no floor: it is the untouched estimate for unseen text and is reported by bench/.
+# holdout3 was read while generalising the rules too; holdout4 gets no floor: it is the untouched estimate
+# for unseen text and is reported by bench/.
 HOLDOUT2_MICRO_F1_FLOOR = 0.9
 DEV_CODES_EXACT_FLOOR = 0.95
 DEV_ACTIONABLE_FLOOR = 0.95
@@ -267,6 +269,7 @@ def test_dev_set_size_and_mix() -> None:
     assert len(load_rows(HOLDOUT_PATH)) >= 25
     assert len(load_rows(HOLDOUT2_PATH)) >= 50
     assert len(load_rows(HOLDOUT3_PATH)) >= 40
+    assert len(load_rows(HOLDOUT4_PATH)) >= 40
 
 
 def test_data_sets_do_not_share_texts() -> None:
@@ -279,7 +282,8 @@ def test_evidence_is_quoted_from_the_input(path: Path) -> None:
     for row in load_rows(path):
         text = str(row["text"])
         result: FeedbackAnalysis = analyze_feedback(text)
-        assert result.themes, row["id"]
+        # no theme is allowed only when the summary quotes the critical point that fitted none
+        assert result.themes or "did not match a known theme" in result.summary, row["id"]
         for finding in result.themes:
             assert finding.evidence, (row["id"], finding.theme)
             for quote in finding.evidence:
@@ -371,7 +375,10 @@ def test_clause_level_hints_place_an_unnamed_critique() -> None:
 
 
 def test_a_single_weak_hint_is_not_a_theme() -> None:
-    assert analyze_feedback("We weren't convinced about the team.").theme_names == ("generic",)
+    # critical but unplaceable: no theme, and the summary quotes the point instead of calling it boilerplate
+    result = analyze_feedback("We weren't convinced about the team.")
+    assert result.theme_names == ()
+    assert "did not match a known theme" in result.summary
 
 
 @pytest.mark.parametrize(
@@ -439,3 +446,93 @@ def test_whole_text_scan_gives_the_same_themes_as_scanning_each_text() -> None:
     together = {finding.theme for finding in analyze_feedback(joined).themes}
     apart = {theme for row in rows for theme in analyze_feedback(str(row["text"])).theme_names}
     assert together == apart - {"generic"}
+
+
+# --- motivation, process, communication precision and the fallback -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel felt you didn't come across as keen on the role itself.",
+        "It was unclear why you want to move into procurement.",
+        "Your interest seemed to be more in the design side than in running the stores.",
+        "We weren't convinced this is the direction you want to take your career.",
+        "Honestly it sounded like you'd take any job that came along.",
+        "You spoke mainly about the generous pension and the company car.",
+    ],
+)
+def test_doubts_about_reasons_are_motivation(text: str) -> None:
+    assert themes_of(text) == {"motivation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("We've decided not to fill the position this year.", {"role_cancelled"}),
+        ("In the end we went internal.", {"filled_internally"}),
+        ("The hiring manager has left the company, so the search is on hold.", {"role_frozen"}),
+        ("The post has been re-scoped into a senior coordinator role.", {"role_cancelled"}),
+        ("The two admin roles are being merged into one.", {"restructuring"}),
+        ("We can no longer afford to hire a second gardener this season.", {"budget", "role_cancelled"}),
+        ("The post went to a colleague returning from parental leave.", {"filled_internally"}),
+    ],
+)
+def test_the_employers_own_situation_is_process(text: str, codes: set[str]) -> None:
+    result = analyze_feedback(text)
+    assert result.theme_names == ("process",)
+    assert set(result.outside_your_control) == codes
+    assert result.actionable is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your answers were mostly about your time at the call centre.",
+        "You weren't able to explain how you'd handle a stock discrepancy.",
+        "The office is very quiet and formal, and we felt you'd want more buzz.",
+        "You hadn't brought any examples of your work, although the invitation asked for them.",
+    ],
+)
+def test_mentioning_answers_is_not_a_communication_problem(text: str) -> None:
+    assert "communication" not in themes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your answers were rambling and hard to follow.",
+        "You seemed a little quiet in the group exercise.",
+        "Your answers felt a bit scripted.",
+    ],
+)
+def test_criticism_of_how_something_was_said_is_communication(text: str) -> None:
+    assert "communication" in themes_of(text)
+
+
+def test_a_critical_point_no_theme_fits_gets_no_theme_and_an_honest_summary() -> None:
+    result = analyze_feedback("Thanks for coming in. We were worried by how you handled the walk-in customer.")
+    assert result.themes == ()
+    assert "generic" not in result.theme_names
+    assert "how you handled the walk-in customer" in result.summary
+    assert "no specific signal" not in result.summary
+    assert len(result.actions) == 1
+    assert result.to_dict()["themes"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not a match at this time.",
+        "Unfortunately we won't be taking your application further.",
+        "Thank you for coming in. We will not be inviting you to the next stage.",
+        "Sorry it's not better news, we went a different way.",
+    ],
+)
+def test_a_plain_decision_without_a_reason_is_boilerplate(text: str) -> None:
+    assert analyze_feedback(text).theme_names == ("generic",)
+
+
+def test_wanting_to_see_more_is_criticism_even_without_other_markers() -> None:
+    result = analyze_feedback("We'd want to see a stronger grip of tenancy law before offering you a lettings role.")
+    assert "technical_skills" in result.theme_names
