@@ -679,11 +679,16 @@ def _find(taxonomy: Taxonomy, text: str) -> list[_Found]:
     spans = [(tokens[min(hit.token_indexes)].start, tokens[max(hit.token_indexes)].end) for hit in hits]
     years = _assign_years(text, spans)
     pieces = _importance_map(text)
+    soft_words = {hit.token_indexes[0] for hit in hits if _is_soft_adjective(taxonomy, tokens, hit)}
     found: list[_Found] = []
     for index, (hit, (start, end)) in enumerate(zip(hits, spans, strict=True)):
         importance = _importance_at(pieces, start)
         if importance != "context" and (
-            _names_a_colleague(text, start, text[start:end]) or _describes_workplace(taxonomy, tokens, hit)
+            _names_a_colleague(text, start, text[start:end])
+            or _describes_workplace(taxonomy, tokens, hit)
+            or _names_a_role(taxonomy, text, hit, start, end)
+            or _names_a_subject(taxonomy, text, hit, start, end)
+            or (_is_soft_adjective(taxonomy, tokens, hit) and not _asked_of_candidate(text, tokens, hit, soft_words))
         ):
             importance = "context"
         found.append(_Found(hit.skill_id, start, end, importance, years.get(index)))
@@ -744,6 +749,195 @@ def _describes_workplace(taxonomy: Taxonomy, tokens: Sequence[Token], hit: Phras
             return True
         if token.is_stopword and token.text.lower() != "and":
             return False
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Job-description readings: people and roles, school subjects, soft skills asked of the candidate
+# ---------------------------------------------------------------------------------------------
+
+# Words that head a noun phrase naming people or a post: "Sales Assistant", "decision makers",
+# "Shift Manager", "warehouse staff". The skill word in front of them names whom, not what.
+_ROLE_HEADS: Final = (
+    r"managers?|makers?|pickers?|packers?|staff|colleagues|assistants?|operatives?|workers?|officers?|"
+    r"administrators?|representatives?|reps?|attendants?|supervisors?|coordinators?|co-ordinators?|"
+    r"executives?|advis[eo]rs?|consultants?|directors?|leaders?|agents?|clerks?|partners|owners?|"
+    r"heads?|personnel"
+)
+# "warehouse staff", "warehouse and driving staff", "Shift Manager"
+_ROLE_AFTER: Final = re.compile(rf"(?:\s+(?:and|or|&|/)\s+[\w-]+)?[ \t-]+(?:{_ROLE_HEADS})\b", re.IGNORECASE)
+_ROLE_WORD: Final = re.compile(rf"(?:{_ROLE_HEADS})", re.IGNORECASE)
+# "experience as a Care Assistant" asks for what the post does; so does a hiring sentence.
+_AS_A_ROLE: Final = re.compile(
+    r"\b(?:as|be|been|become|becoming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_HIRING: Final = re.compile(
+    r"\b(?:looking for|seeking|hiring|recruiting|we need|we want|join us as|vacanc)", re.IGNORECASE
+)
+_HEAD_OF_BEFORE: Final = re.compile(r"\b(?:head|director|vp|chief|manager|lead)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = max(text.rfind("\n", 0, start), *(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "; "))) + 1
+    stop = _SENTENCE_END.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
+def _names_a_role(taxonomy: Taxonomy, text: str, hit: PhraseHit, start: int, end: int) -> bool:
+    """A job-description phrase that names a person or a post rather than a skill.
+
+    "reach decision makers", "reporting to the Head of Operations", "the Shift Manager", "our
+    warehouse staff". The job title itself is left alone (it often names the trade asked for),
+    and technologies stay skills ("Python developer", "Salesforce admin").
+    """
+    if taxonomy.is_technology(hit.skill_id):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return False  # the title line
+    before = text[line_start:start]
+    if _HEAD_OF_BEFORE.search(before):
+        return True
+    if hit.is_window or _AS_A_ROLE.search(before) or _HIRING.search(text[slice(*_sentence_span(text, start, end))]):
+        return False
+    last = text[start:end].split()[-1].lower().strip(".,'’")
+    return bool(_ROLE_WORD.fullmatch(last) or _ROLE_AFTER.match(text, end))
+
+
+# Knowledge areas named as school subjects or degree subjects ("biology lessons", "a degree in
+# physics") describe the setting or a qualification, not a skill the job asks for.
+_SUBJECT_AFTER: Final = re.compile(
+    r"(?:\s*(?:,|and|or|&|/)\s*[A-Za-z]+){0,4}\s+(?:lessons?|class(?:es)?|teach\w*|teachers?|"
+    r"departments?|curriculum|practicals?|GCSEs?|A[- ]levels?|degrees?|graduates?|students?|pupils?)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE: Final = re.compile(
+    r"\b(?:degree|BSc|BA|MSc|PhD|GCSEs?|A[- ]levels?|qualification|graduate|teach(?:ing|er)?|"
+    r"studied|study(?:ing)?)\s+(?:\w+\s+){0,2}(?:in\s+|of\s+)?(?:[A-Za-z]+\s*(?:,|and|or|&|/)\s*){0,4}$",
+    re.IGNORECASE,
+)
+_SUBJECT_CATEGORIES: Final = frozenset({"Knowledge (ESCO)"})
+
+
+def _names_a_subject(taxonomy: Taxonomy, text: str, hit: PhraseHit, start: int, end: int) -> bool:
+    if hit.is_window or taxonomy.category(hit.skill_id) not in _SUBJECT_CATEGORIES:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_SUBJECT_AFTER.match(text, end) or _SUBJECT_BEFORE.search(text[line_start:start]))
+
+
+def _is_soft(taxonomy: Taxonomy, hit: PhraseHit) -> bool:
+    return taxonomy.category(hit.skill_id) in SOFT_SKILL_CATEGORIES
+
+
+# A sentence that asks something of the reader: "You are calm", "Be friendly to the team",
+# "we're looking for someone who…".
+_ADDRESSES_CANDIDATE: Final = re.compile(
+    r"^\W*(?:be|stay|remain)\b|\byou\b|\byou['’](?:ll|re|ve|d)\b|\bsomeone\b|\b(?:candidates?|applicants?|individuals?)\b|"
+    r"\b(?:people|person) who\b|\bwe(?:['’]re| are) (?:looking|seeking|after)\b|\bwe (?:need|want|seek)\b|"
+    r"\bmust\b|\bessential\b|\brequired\b|\bideal(?:ly)?\b|\b(?:able|ability) to\b",
+    re.IGNORECASE,
+)
+# A heading or line label over a person specification (as opposed to duties or company blurb).
+_PERSON_SPEC: Final = re.compile(
+    r"essential|required|requirements?|\bmust\b|minimum|qualifications?|person spec|about you|who you are|"
+    r"you(?:['’]re| are| have| bring| need|['’]ll need| will need|['’]ll have| will have|['’]ll be| will be)\b|"
+    r"\byour (?:skills|experience|profile)|skills|looking for|what we need|what you need|criteria|"
+    r"attributes|qualities|competenc|profile|desirable|nice to have|\bbonus|\bideal",
+    re.IGNORECASE,
+)
+# Nouns a soft-skill adjective may qualify and still describe the candidate ("a calm manner").
+_PERSON_NOUNS: Final = frozenset(
+    stem(word)
+    for word in (
+        "person",
+        "people",
+        "individual",
+        "someone",
+        "candidate",
+        "applicant",
+        "communicator",
+        "player",
+        "attitude",
+        "manner",
+        "nature",
+        "personality",
+        "approach",
+        "character",
+        "professional",
+        "self",
+        "worker",
+        "mindset",
+    )
+)
+# A soft skill written as one adjective ("calm", "accurate", "motivated", "compassionate").
+_ADJECTIVE: Final = re.compile(
+    r"(?:calm|kind|keen|quick|thorough|patient|friendly|careful|punctual|flexible|reliable|"
+    r"\w+(?:ful|ive|ous|ent|ant|ate|ed|ic|al|ble|ious))$",
+    re.IGNORECASE,
+)
+
+
+def _is_soft_adjective(taxonomy: Taxonomy, tokens: Sequence[Token], hit: PhraseHit) -> bool:
+    """A one-word soft skill that reads as a trait ("calm"), not an activity ("troubleshoot").
+
+    Adverbs stay with their duty: "dispense prescriptions accurately" asks for accuracy.
+    """
+    return (
+        not hit.is_window
+        and len(hit.token_indexes) == 1
+        and _is_soft(taxonomy, hit)
+        and bool(_ADJECTIVE.fullmatch(tokens[hit.token_indexes[0]].text))
+    )
+
+
+def _names_people(tokens: Sequence[Token]) -> bool:
+    """Whether the next words name a person: "a compassionate Registered Nurse", "calm manner"."""
+    for token in tokens:
+        if token.stem in _PERSON_NOUNS or token.text[:1].isupper() or _ROLE_WORD.fullmatch(token.text.lower()):
+            return True
+        word = token.text.lower().rstrip("s")
+        if word.endswith(_PERSON_ENDINGS) and word not in ("order", "paper", "number", "water", "record"):
+            return True
+    return False
+
+
+def _asked_of_candidate(text: str, tokens: Sequence[Token], hit: PhraseHit, soft_words: set[int]) -> bool:
+    """Whether a one-word soft skill in a job description is asked of the candidate.
+
+    It is when its sentence addresses the reader or a wanted person ("You're calm and friendly",
+    "we're looking for someone who is motivated"), or it sits under a person-specification heading
+    or label ("Essential:", "About you"). It is not when it only describes a duty's object or
+    thing ("keep records accurate", "give a friendly service") or sits
+    in duties, company or team text.
+    """
+    position = hit.token_indexes[0]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.segment == tokens[position].segment
+        and not following.is_stopword
+        and position + 1 not in soft_words
+        and not _names_people(tokens[position + 1 : position + 4])
+    ):
+        return False  # an adjective on a thing: "accurate records", "friendly service"
+    start = tokens[min(hit.token_indexes)].start
+    end = tokens[max(hit.token_indexes)].end
+    sentence = text[slice(*_sentence_span(text, start, end))]
+    if _ADDRESSES_CANDIDATE.search(sentence):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    label = _LINE_LABEL.match(text[line_start : line_end if line_end >= 0 else len(text)])
+    if label and _PERSON_SPEC.search(label.group(1)):
+        return True
+    position = line_start
+    while position > 0:
+        previous = text.rfind("\n", 0, position - 1) + 1
+        line = text[previous : position - 1]
+        if _heading_mode(line) is not None:
+            return bool(_PERSON_SPEC.search(line))
+        position = previous
     return False
 
 
