@@ -39,6 +39,9 @@ def _fill(ws: Workspace, clock: FakeClock) -> None:
     service.close(b.id, Outcome.GHOSTED)
     make_application(ws, company="Saved Co", stage=Stage.SAVED)
     make_application(ws, company="Open Ltd", excitement=4, salary_min=1, salary_max=2, currency="EUR")
+    # Moments with microseconds are written differently by SQLite and by isoformat(): both must agree.
+    c = make_application(ws, company="Precise Co", applied_at=clock() - timedelta(days=3, microseconds=120_000))
+    service.close(c.id, Outcome.WITHDRAWN, at=clock() - timedelta(days=1, microseconds=4_321))
 
 
 def test_fast_path_matches_the_ordinary_path(workspace: Workspace, clock: FakeClock) -> None:
@@ -46,7 +49,7 @@ def test_fast_path_matches_the_ordinary_path(workspace: Workspace, clock: FakeCl
         # PostgreSQL always takes the ordinary path; check that it is the one used.
         _fill(workspace, clock)
         rows, hidden = list_applications(workspace.settings, lambda: workspace)
-        assert [r["company"] for r in rows] == ["Acme", "100% Bakes", "Saved Co", "Open Ltd"]
+        assert [r["company"] for r in rows] == ["Acme", "100% Bakes", "Saved Co", "Open Ltd", "Precise Co"]
         assert hidden is False
         return
     _fill(workspace, clock)

@@ -219,19 +219,29 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+_BUCKETS: dict[str, str] = {stage.value: rejection_bucket(stage) for stage in Stage}
+
+
 def summary_to_dict(values: dict[str, Any]) -> dict[str, Any]:
-    """A stored listing row as JSON-ready values, with the same names and meanings as Application.to_dict."""
+    """A stored listing row as JSON-ready values, with the same names and meanings as Application.to_dict.
+
+    Dates and moments may come as date/datetime objects or already as ISO text (UTC moments).
+    """
     closed_at_stage = values.pop("closed_at_stage")
     closed_at = values.pop("closed_at")
     values["tags"] = list(values["tags"] or ())
     values["rejected_at_stage"] = (
-        rejection_bucket(Stage(closed_at_stage)) if values["outcome"] in ("rejected", "ghosted") else None
+        _BUCKETS[closed_at_stage] if closed_at_stage and values["outcome"] in ("rejected", "ghosted") else None
     )
     values["closed_at_stage"] = closed_at_stage
-    values["closed_on"] = closed_at.date().isoformat() if closed_at else None
+    if closed_at is None:
+        values["closed_on"] = None
+    else:
+        values["closed_on"] = closed_at[:10] if isinstance(closed_at, str) else closed_at.date().isoformat()
     for name in ("created_at", "applied_on", "last_activity_at"):
-        if values[name] is not None:
-            values[name] = values[name].isoformat()
+        value = values[name]
+        if value is not None and not isinstance(value, str):
+            values[name] = value.isoformat()
     return values
 
 

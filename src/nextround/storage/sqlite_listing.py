@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,15 @@ from nextround.domain.applications import SUMMARY_COLUMNS, summary_to_dict
 _DATETIME_COLUMNS = frozenset({"created_at", "closed_at", "last_activity_at"})
 
 
-def _moment(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+def _iso_utc(stored: str | None) -> str | None:
+    """SQLAlchemy's SQLite text for a UTC moment (`2024-10-03 14:15:00.000000`) as `datetime.isoformat()`
+    writes the same aware moment (`2024-10-03T14:15:00+00:00`), without building a datetime per value."""
+    if stored is None:
+        return None
+    base, dot, micro = stored.partition(".")
+    if dot and micro.strip("0"):
+        base = f"{base}.{micro.ljust(6, '0')[:6]}"
+    return base.replace(" ", "T", 1) + "+00:00"
 
 
 def list_summaries(
@@ -88,9 +94,9 @@ def _setting_is_true(conn: sqlite3.Connection, owner_id: int, key: str) -> bool:
 def _decode(row: tuple[Any, ...]) -> dict[str, Any]:
     values = dict(zip(SUMMARY_COLUMNS, row, strict=True))
     for name in _DATETIME_COLUMNS:
-        values[name] = _moment(values[name])
-    values["applied_on"] = date.fromisoformat(values["applied_on"]) if values["applied_on"] else None
-    values["tags"] = json.loads(values["tags"]) if values["tags"] else []
+        values[name] = _iso_utc(values[name])
+    tags = values["tags"]
+    values["tags"] = json.loads(tags) if tags and tags != "[]" else []
     return values
 
 
