@@ -169,3 +169,17 @@ def test_filters(workspace: Workspace) -> None:
     assert [x.fields.company for x in service.find(outcome=Outcome.REJECTED)] == ["Acme"]
     assert [x.fields.company for x in service.find(open_only=True)] == ["Globex"]
     assert [x.fields.company for x in service.find(company="glob")] == ["Globex"]
+
+
+def test_latest_closed_is_newest_first_and_limited(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    ids = []
+    for days_ago in (9, 2, 5):
+        app = make_application(workspace, company=f"Co {days_ago}", applied_at=clock() - timedelta(days=20))
+        service.close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=days_ago))
+        ids.append(app.id)
+    withdrawn = make_application(workspace, company="Left", applied_at=clock() - timedelta(days=20))
+    service.close(withdrawn.id, Outcome.WITHDRAWN)
+    latest = service.latest_closed(Outcome.REJECTED, limit=2)
+    assert [row["company"] for row in latest] == ["Co 2", "Co 5"]
+    assert all(row["rejected_at_stage"] == "application" for row in latest)

@@ -190,6 +190,10 @@ class ApplicationService:
                 hide_rejected=hide_rejected,
             )
 
+    def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[dict[str, Any]]:
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).latest_closed(outcome, limit)
+
     def silent(self, preferences: Preferences | None = None) -> list[SilentApplication]:
         """Open applications that have been quiet longer than their stage's limit, longest first."""
         prefs = preferences or self.preferences()

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from nextround.domain.stages import Outcome
+from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
+from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 
 
-def overview(ws: Workspace) -> dict[str, Any]:
-    """Counts, the top of the agenda and a few next steps — read from listing rows, never whole histories."""
+def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts, the top of the agenda and a few next steps — read from listing rows, never whole histories.
+
+    The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
+    """
     service = ApplicationService(ws)
-    service.auto_close_silent()
-    stats = service.stats()
+    if service.auto_close_silent() or stats is None:
+        stats = service.stats()
     open_apps = [row for row in service.summaries(open_only=True) if row["stage"] != "accepted"]
-    agenda = NetworkService(ws).agenda()
+    agenda = NetworkService(ws).agenda() if with_agenda else []
     # The agenda already knows what is due across every pillar; the overview shows its top items.
     steps: list[dict[str, str]] = [
         {"text": f"{item['title']}: {item['action']}", "command": item["command"]} for item in agenda[:4]
     ]
-    rejected = service.summaries(outcome=Outcome.REJECTED)
-    rejected.sort(key=lambda row: (row["closed_on"] or "", row["id"]), reverse=True)
-    for row in rejected[:2]:
+    for row in service.latest_closed(Outcome.REJECTED, limit=2):
         steps.append(
             {
                 "text": f"Look back at {row['company']} ({row['role']}), rejected at "
@@ -48,11 +52,22 @@ def overview(ws: Workspace) -> dict[str, Any]:
         "open": len(open_apps),
         "closed": closed,
         "open_by_stage": dict(Counter(row["stage"] for row in open_apps)),
-        "likely_ghosted": sum(1 for item in agenda if item["kind"] == "ghosted"),
+        "likely_ghosted": _likely_ghosted(open_apps, load_preferences(ws).ghost_days, ws.now()),
         "response_rate": stats["response_rate"],
         "pattern": stats["pattern"],
         "next_steps": steps,
     }
+
+
+def _likely_ghosted(open_rows: list[dict[str, Any]], limits: Mapping[Stage, int], now: datetime) -> int:
+    """How many open applications have been silent past their stage's limit (see domain.ghosting)."""
+    count = 0
+    for row in open_rows:
+        limit = limits.get(Stage(row["stage"]))
+        last = row["last_activity_at"]
+        if limit is not None and last and (now - datetime.fromisoformat(last)).days > limit:
+            count += 1
+    return count
 
 
 def search_stats(ws: Workspace) -> dict[str, Any]:

@@ -216,6 +216,13 @@ class ApplicationRepository:
         query = self._filtered(select(ApplicationRow.__table__), **filters)
         return [self._to_domain(row) for row in self.session.execute(query)]
 
+    def latest_closed(self, outcome: Outcome, limit: int) -> list[dict[str, Any]]:
+        """The most recently closed applications with this outcome, as listing rows."""
+        columns = (ApplicationRow.__table__.c[name] for name in SUMMARY_COLUMNS)
+        query = self._filtered(select(*columns), outcome=outcome).order_by(None)
+        query = query.order_by(ApplicationRow.closed_at.desc(), ApplicationRow.id.desc()).limit(limit)
+        return [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
+
     def summaries(self, **filters: Any) -> list[dict[str, Any]]:
         """The listing columns only, as plain dicts: what `app list` shows, without long texts."""
         query = self._filtered(select(*(ApplicationRow.__table__.c[name] for name in SUMMARY_COLUMNS)), **filters)

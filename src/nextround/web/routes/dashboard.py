@@ -18,8 +18,9 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     cache = request.app.state.web.cache
-    summary = cache.get("overview", ws, lambda: overview(ws))
     stats = cache.get("stats", ws, ApplicationService(ws).stats)
+    # The agenda has its own panel (cached_panels), so the overview is asked for without it.
+    summary = cache.get("overview", ws, lambda: overview(ws, with_agenda=False, stats=stats))
     context = {
         "overview": summary,
         "stats": stats,
