@@ -45,3 +45,20 @@ def decode(data: bytes, name: str) -> str:
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     check_size(path, max_bytes)
     return decode(path.read_bytes(), str(path))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a crash never leaves half a file behind."""
+    import tempfile
+
+    path = path.expanduser()
+    if path.is_dir():
+        raise FileInputError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise FileInputError(f"no such folder: {path.parent}")
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
+    ) as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    temporary.replace(path)

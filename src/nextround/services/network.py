@@ -30,6 +30,7 @@ from nextround.domain.nudges import (
     compute_nudges,
 )
 from nextround.integrations.contacts_files import ImportedContact, write_vcards
+from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
@@ -167,7 +168,7 @@ class NetworkService:
         with self.ws.db.read() as session:
             contacts = ContactRepository(session, self.ws.owner_id).find()
         text = write_vcards(contacts)
-        _write_atomically(path, text)
+        write_text_atomically(path, text)
         return len(contacts)
 
     # -- re-apply dates and preferences -------------------------------------------------------------
@@ -398,7 +399,7 @@ class NetworkService:
 
     def export_calendar(self, path: Path) -> int:
         text = self.calendar_ics()
-        _write_atomically(path, text)
+        write_text_atomically(path, text)
         return text.count("BEGIN:VEVENT")
 
 
@@ -424,17 +425,3 @@ def _interview_event(interview: Interview, app: Any) -> TimedEvent:
 
 def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-") or "company"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    import tempfile
-
-    path = path.expanduser()
-    if path.is_dir():
-        raise ContactError(f"{path} is a folder; give a file name")
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
-    ) as handle:
-        handle.write(text)
-        temporary = Path(handle.name)
-    temporary.replace(path)

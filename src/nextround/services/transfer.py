@@ -30,7 +30,7 @@ from nextround.domain.stages import (
     opening_events,
 )
 from nextround.errors import UserError
-from nextround.integrations.files import check_size, decode
+from nextround.integrations.files import check_size, decode, write_text_atomically
 from nextround.integrations.tabular import ImportedApplication, ImportFileError
 from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
@@ -121,21 +121,8 @@ def export_data(ws: Workspace) -> dict[str, Any]:
 
 def export_json(ws: Workspace, path: Path) -> int:
     data = export_data(ws)
-    _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
     return len(data["tables"]["applications"])
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a crash never leaves half an export."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise TransferError(f"{path} is a folder; give a file name")
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
-    ) as handle:
-        handle.write(text)
-        temporary = Path(handle.name)
-    temporary.replace(path)
 
 
 def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
@@ -257,7 +244,7 @@ def export_csv(ws: Workspace, path: Path) -> int:
         row["history"] = history_text(app)
         row["tags"] = ", ".join(app.fields.tags)
         writer.writerow({k: "" if row.get(k) is None else row[k] for k in CSV_COLUMNS})
-    _write_atomically(path, buffer.text())
+    write_text_atomically(path, buffer.text())
     return len(apps)
 
 

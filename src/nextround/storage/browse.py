@@ -13,7 +13,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import SUMMARY_COLUMNS, summary_to_dict
-from nextround.domain.stages import STAGE_ORDER, Outcome, Stage
+from nextround.domain.stages import STAGE_ORDER, Stage
+from nextround.storage.repositories import ApplicationRepository
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
 
 SORTABLE: tuple[str, ...] = ("id", "company", "role", "stage", "applied_on", "last_activity_at")
@@ -24,28 +25,9 @@ class ApplicationBrowser:
         self.session = session
         self.owner_id = owner_id
 
-    def _where(
-        self,
-        query: Any,
-        *,
-        stage: Stage | None = None,
-        outcome: Outcome | None = None,
-        open_only: bool = False,
-        closed_only: bool = False,
-        company: str | None = None,
-    ) -> Any:
-        query = query.where(ApplicationRow.owner_id == self.owner_id)
-        if stage is not None:
-            query = query.where(ApplicationRow.stage == stage.value)
-        if outcome is not None:
-            query = query.where(ApplicationRow.outcome == outcome.value)
-        if open_only:
-            query = query.where(ApplicationRow.outcome.is_(None))
-        if closed_only:
-            query = query.where(ApplicationRow.outcome.is_not(None))
-        if company:
-            query = query.where(func.lower(ApplicationRow.company).contains(company.lower()))
-        return query
+    def _where(self, query: Any, **filters: Any) -> Any:
+        # The same owner scope and filters as every other listing (ApplicationRepository.filtered).
+        return ApplicationRepository(self.session, self.owner_id).filtered(query, **filters).order_by(None)
 
     def page(
         self, *, sort: str = "id", descending: bool = True, limit: int = 100, offset: int = 0, **filters: Any

@@ -181,7 +181,7 @@ class ApplicationRepository:
             events=events,
         )
 
-    def _filtered(
+    def filtered(
         self,
         query: Any,
         *,
@@ -211,21 +211,21 @@ class ApplicationRepository:
         return query.order_by(ApplicationRow.id)
 
     def find(self, **filters: Any) -> list[Application]:
-        """Applications without their history; filters as in `_filtered`."""
+        """Applications without their history; filters as in `filtered`."""
         # Plain rows, not ORM objects: listing thousands of applications is several times faster.
-        query = self._filtered(select(ApplicationRow.__table__), **filters)
+        query = self.filtered(select(ApplicationRow.__table__), **filters)
         return [self._to_domain(row) for row in self.session.execute(query)]
 
     def latest_closed(self, outcome: Outcome, limit: int) -> list[dict[str, Any]]:
         """The most recently closed applications with this outcome, as listing rows."""
         columns = (ApplicationRow.__table__.c[name] for name in SUMMARY_COLUMNS)
-        query = self._filtered(select(*columns), outcome=outcome).order_by(None)
+        query = self.filtered(select(*columns), outcome=outcome).order_by(None)
         query = query.order_by(ApplicationRow.closed_at.desc(), ApplicationRow.id.desc()).limit(limit)
         return [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
 
     def summaries(self, **filters: Any) -> list[dict[str, Any]]:
         """The listing columns only, as plain dicts: what `app list` shows, without long texts."""
-        query = self._filtered(select(*(ApplicationRow.__table__.c[name] for name in SUMMARY_COLUMNS)), **filters)
+        query = self.filtered(select(*(ApplicationRow.__table__.c[name] for name in SUMMARY_COLUMNS)), **filters)
         return [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
 
     def count(self) -> int:
@@ -248,7 +248,7 @@ class ApplicationRepository:
         """Histories by application: all of them, or those of applications open or closed since a moment."""
         query = select(StageEventRow).where(StageEventRow.owner_id == self.owner_id)
         if open_or_closed_since is not None:
-            wanted = self._filtered(select(ApplicationRow.id), open_or_closed_since=open_or_closed_since)
+            wanted = self.filtered(select(ApplicationRow.id), open_or_closed_since=open_or_closed_since)
             query = query.where(StageEventRow.application_id.in_(wanted.order_by(None).scalar_subquery()))
         rows = self.session.scalars(
             query.order_by(StageEventRow.application_id, StageEventRow.occurred_at, StageEventRow.id)
