@@ -22,6 +22,23 @@ OnOption = Annotated[
     typer.Option("--on", help="When it happened: 2024-10-03, yesterday, '3 days ago' (default: now)."),
 ]
 
+# Options shared by `app add` and `app edit`.
+SeniorityOption = Annotated[str | None, typer.Option(help="junior, mid, senior, lead ...")]
+UrlOption = Annotated[str | None, typer.Option("--url", help="The job posting's URL.")]
+SourceOption = Annotated[
+    str | None, typer.Option(help="board, referral, agency, company_site, recruiter, network, other.")
+]
+SourceDetailOption = Annotated[str | None, typer.Option(help="Which board or who referred you.")]
+LocationOption = Annotated[str | None, typer.Option(help="City or region.")]
+WorkModelOption = Annotated[str | None, typer.Option(help="onsite, hybrid or remote.")]
+SalaryMinOption = Annotated[int | None, typer.Option(help="Lower end of the salary range.")]
+SalaryMaxOption = Annotated[int | None, typer.Option(help="Upper end of the salary range.")]
+CurrencyOption = Annotated[str | None, typer.Option(help="Three-letter code: EUR, USD, GBP ...")]
+JdFileOption = Annotated[Path | None, typer.Option(help="A file holding the job description.")]
+JdOption = Annotated[str | None, typer.Option("--jd", help="The job description, pasted.")]
+CvVersionOption = Annotated[str | None, typer.Option(help="Which CV you sent.")]
+ExcitementOption = Annotated[int | None, typer.Option(help="How much you want it, 1-5.")]
+
 
 def _service(ctx: typer.Context) -> ApplicationService:
     from nextround.services.applications import ApplicationService
@@ -67,22 +84,20 @@ def add(
     ] = None,
     stage: Annotated[str, typer.Option(help="Where it stands now: saved, applied, screening, ...")] = "applied",
     round_: Annotated[int | None, typer.Option("--round", help="Interview round, with --stage interview.")] = None,
-    seniority: Annotated[str | None, typer.Option(help="junior, mid, senior, lead ...")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
-    source: Annotated[
-        str | None, typer.Option(help="board, referral, agency, company_site, recruiter, network, other.")
-    ] = None,
-    source_detail: Annotated[str | None, typer.Option(help="Which board or who referred you.")] = None,
-    location: Annotated[str | None, typer.Option(help="City or region.")] = None,
-    work_model: Annotated[str | None, typer.Option(help="onsite, hybrid or remote.")] = None,
-    salary_min: Annotated[int | None, typer.Option(help="Lower end of the salary range.")] = None,
-    salary_max: Annotated[int | None, typer.Option(help="Upper end of the salary range.")] = None,
-    currency: Annotated[str | None, typer.Option(help="Three-letter code: EUR, USD, GBP ...")] = None,
-    jd_file: Annotated[Path | None, typer.Option(help="A file holding the job description.")] = None,
-    jd: Annotated[str | None, typer.Option("--jd", help="The job description, pasted.")] = None,
-    cv_version: Annotated[str | None, typer.Option(help="Which CV you sent.")] = None,
+    seniority: SeniorityOption = None,
+    url: UrlOption = None,
+    source: SourceOption = None,
+    source_detail: SourceDetailOption = None,
+    location: LocationOption = None,
+    work_model: WorkModelOption = None,
+    salary_min: SalaryMinOption = None,
+    salary_max: SalaryMaxOption = None,
+    currency: CurrencyOption = None,
+    jd_file: JdFileOption = None,
+    jd: JdOption = None,
+    cv_version: CvVersionOption = None,
     tags: Annotated[str | None, typer.Option(help="Comma-separated tags.")] = None,
-    excitement: Annotated[int | None, typer.Option(help="How much you want it, 1-5.")] = None,
+    excitement: ExcitementOption = None,
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -122,20 +137,20 @@ def edit(
     application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
     company: Annotated[str | None, typer.Option(help="The employer.")] = None,
     role: Annotated[str | None, typer.Option(help="The job title.")] = None,
-    seniority: Annotated[str | None, typer.Option(help="junior, mid, senior, lead ...")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
-    source: Annotated[str | None, typer.Option(help="board, referral, agency, company_site, ...")] = None,
-    source_detail: Annotated[str | None, typer.Option(help="Which board or who referred you.")] = None,
-    location: Annotated[str | None, typer.Option(help="City or region.")] = None,
-    work_model: Annotated[str | None, typer.Option(help="onsite, hybrid or remote.")] = None,
-    salary_min: Annotated[int | None, typer.Option(help="Lower end of the salary range.")] = None,
-    salary_max: Annotated[int | None, typer.Option(help="Upper end of the salary range.")] = None,
-    currency: Annotated[str | None, typer.Option(help="Three-letter code: EUR, USD, GBP ...")] = None,
-    jd_file: Annotated[Path | None, typer.Option(help="A file holding the job description.")] = None,
-    jd: Annotated[str | None, typer.Option("--jd", help="The job description, pasted.")] = None,
-    cv_version: Annotated[str | None, typer.Option(help="Which CV you sent.")] = None,
+    seniority: SeniorityOption = None,
+    url: UrlOption = None,
+    source: SourceOption = None,
+    source_detail: SourceDetailOption = None,
+    location: LocationOption = None,
+    work_model: WorkModelOption = None,
+    salary_min: SalaryMinOption = None,
+    salary_max: SalaryMaxOption = None,
+    currency: CurrencyOption = None,
+    jd_file: JdFileOption = None,
+    jd: JdOption = None,
+    cv_version: CvVersionOption = None,
     tags: Annotated[str | None, typer.Option(help="Comma-separated tags (replaces the old ones).")] = None,
-    excitement: Annotated[int | None, typer.Option(help="How much you want it, 1-5.")] = None,
+    excitement: ExcitementOption = None,
     notes: Annotated[str | None, typer.Option(help="Replaces the notes.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
