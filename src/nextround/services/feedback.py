@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nextround.analysis.feedback import analyze_feedback
 from nextround.domain.applications import Application
 from nextround.domain.feedback_requests import (
     DEFAULT_CHASE_AFTER_DAYS,
@@ -469,6 +468,9 @@ def record_feedback(
     check_feedback_text(text)
     source_value = source if isinstance(source, FeedbackSource) else parse_source(source)
     now = ws.now()
+    # Imported here: the analyzer's lexicons take a moment to load, and `stats` only needs the counts.
+    from nextround.analysis.feedback import analyze_feedback
+
     analysis = analyze_feedback(text).to_dict()
     with ws.db.write() as session:
         ApplicationRepository(session, ws.owner_id).exists(app_id)
