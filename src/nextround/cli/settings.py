@@ -47,3 +47,29 @@ def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The prefe
 
     value = reset_preference(workspace(ctx), key).to_dict()[key]
     console().print(f"{key} back to its default ({value}).")
+
+
+@app.command("smtp")
+def smtp(
+    send_test: Annotated[bool, typer.Option("--test", help="Send a test message (to yourself unless --to).")] = False,
+    to: Annotated[str | None, typer.Option(help="Where the test message goes.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how email is set up (never the password), and optionally send a test message."""
+    from nextround.services.mail_check import send_test_message, smtp_status
+
+    status = smtp_status()
+    sent_to = send_test_message(to) if send_test else None
+    if as_json:
+        emit_json({**status, "test_sent_to": sent_to})
+        return
+    out = console()
+    if not status["configured"]:
+        out.print(status.get("error") or "Email is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM.")
+        return
+    out.print(
+        f"SMTP {status['host']}:{status['port']} ({status['security']}), from {status['from']}, "
+        f"user {status['user'] or '—'}, password {status['password']}."
+    )
+    if sent_to:
+        out.print(f"Test message sent to {sent_to}.")

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
 from nextround.errors import UserError
 from nextround.services.preferences import AUTO_CLOSE, GHOST_PREFIX, load_preferences, parse_value, set_preference
+from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
@@ -15,23 +16,52 @@ from nextround.web.rendering import render
 router = APIRouter(include_in_schema=False)
 
 
-def _page(request: Request, values: dict[str, str], error: str | None, saved: bool, status: int = 200) -> HTMLResponse:
+def _page(
+    request: Request,
+    values: dict[str, str],
+    error: str | None,
+    saved: bool,
+    status: int = 200,
+    smtp_result: str | None = None,
+    smtp_error: str | None = None,
+) -> HTMLResponse:
+    from nextround.services.mail_check import smtp_status
+
     context = {
         "values": values,
         "error": error,
         "saved": saved,
+        "smtp": smtp_status(),
+        "smtp_result": smtp_result,
+        "smtp_error": smtp_error,
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
     }
     return render(request, "settings.html", context, status=status)
 
 
-@router.get("/settings", response_class=HTMLResponse)
-def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+def _current_values(ws: Workspace) -> dict[str, str]:
     prefs = load_preferences(ws)
     values = {s.value: str(d) for s, d in prefs.ghost_days.items()}
     values[AUTO_CLOSE] = "on" if prefs.auto_close_ghosted else ""
-    return _page(request, values, None, request.query_params.get("saved") == "1")
+    return values
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    return _page(request, _current_values(ws), None, request.query_params.get("saved") == "1")
+
+
+@router.post("/settings/smtp-test", response_class=HTMLResponse)
+def smtp_test(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    """Send one test message to the sender's own address; the only way this page reaches the network."""
+    from nextround.services.mail_check import send_test_message
+
+    try:
+        sent_to = send_test_message()
+    except UserError as exc:
+        return _page(request, _current_values(ws), None, False, status=422, smtp_error=str(exc))
+    return _page(request, _current_values(ws), None, False, smtp_result=f"Test message sent to {sent_to}.")
 
 
 @router.post("/settings", response_class=HTMLResponse)

@@ -1,0 +1,65 @@
+"""The Settings page says how email is set up (never the password) and sends a real test message."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.feedback_helpers import SMTP_ENV_NAMES, smtp_server
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+
+@pytest.fixture(autouse=True)
+def _no_smtp(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SMTP_ENV_NAMES:
+        monkeypatch.delenv(f"NEXTROUND_SMTP_{name}", raising=False)
+
+
+def test_settings_explain_how_to_set_up_email(web: Web) -> None:
+    page = web.client.get("/settings").text
+    assert "Email is not set up" in page
+    assert "/settings/smtp-test" not in page
+
+
+def test_smtp_test_sends_a_message_and_never_shows_the_password(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    with smtp_server() as server:
+        for key, value in server.env().items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setenv("NEXTROUND_SMTP_PASSWORD", "s3cret-value")
+        page = web.client.get("/settings").text
+        assert "s3cret-value" not in page and "found" in page
+        monkeypatch.delenv("NEXTROUND_SMTP_PASSWORD")
+        sent = web.post_form("/settings/smtp-test")
+        assert sent.status_code == 200 and "Test message sent to" in sent.text
+        assert len(server.received) == 1
+        assert server.received[0].message["Subject"] == "nextround: test message"
+
+
+def test_a_server_that_is_down_is_one_message(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.feedback_helpers import free_port
+
+    monkeypatch.setenv("NEXTROUND_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NEXTROUND_SMTP_PORT", str(free_port()))
+    monkeypatch.setenv("NEXTROUND_SMTP_FROM", "me@example.org")
+    monkeypatch.setenv("NEXTROUND_SMTP_STARTTLS", "off")
+    response = web.post_form("/settings/smtp-test")
+    assert response.status_code == 422
+    assert 'role="alert"' in response.text and "Traceback" not in response.text
+
+
+def test_smtp_test_needs_the_csrf_token(web: Web) -> None:
+    assert web.client.post("/settings/smtp-test").status_code == 403
+
+
+def test_cli_smtp_status(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = cli("config", "smtp", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["configured"] is False
+    with smtp_server() as server:
+        for key, value in server.env().items():
+            monkeypatch.setenv(key, value)
+        sent = cli("config", "smtp", "--test", "--to", "me@example.org", "--json")
+        assert sent.exit_code == 0, sent.output
+        assert json.loads(sent.stdout)["test_sent_to"] == "me@example.org"
+        assert server.received[0].rcpt_tos == ["me@example.org"]
