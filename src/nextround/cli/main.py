@@ -6,6 +6,7 @@ Heavy modules (SQLAlchemy, Alembic, Rich) are imported inside the commands that 
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated, Any
 
@@ -13,7 +14,6 @@ import typer
 from typer.core import TyperGroup
 
 from nextround import __version__
-from nextround.cli import apps, feedback, insight, keepgoing, network, practice, settings, transfer, web
 from nextround.cli.context import workspace
 from nextround.cli.output import console, emit_json, error_line, plural
 from nextround.errors import UserError
@@ -40,20 +40,100 @@ class FriendlyErrors(TyperGroup):
             raise
 
 
-app = typer.Typer(
-    cls=FriendlyErrors,
-    help="nextround turns a job rejection into the next round.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
+def _root() -> typer.Typer:
+    return typer.Typer(
+        cls=FriendlyErrors,
+        help="nextround turns a job rejection into the next round.",
+        invoke_without_command=True,
+        no_args_is_help=False,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+
+
+# Which pillar modules (under nextround.cli) provide each top-level command. `run()` loads only the
+# pillars a command needs: building every command's options for every start costs more than most
+# commands themselves. A test checks this table against the full app.
+COMMAND_PILLARS: dict[str, tuple[str, ...]] = {
+    "app": ("apps",),
+    "config": ("settings",),
+    "import": ("transfer",),
+    "export": ("transfer",),
+    "backup": ("transfer",),
+    "restore": ("transfer",),
+    "stats": (),
+    "feedback": ("feedback",),
+    "interview": ("feedback",),
+    "analyze": ("feedback", "insight", "practice"),
+    "cv": ("insight",),
+    "goal": ("insight",),
+    "gaps": ("insight",),
+    "reflect": ("insight",),
+    "insights": ("insight",),
+    "questions": ("practice",),
+    "practice": ("practice",),
+    "progress": ("practice",),
+    "contact": ("network",),
+    "nudge": ("network",),
+    "company": ("network",),
+    "calendar": ("network",),
+    "today": ("network",),
+    "watch": ("keepgoing",),
+    "journal": ("keepgoing",),
+    "view": ("keepgoing",),
+    "effort": ("keepgoing",),
+    "review": ("keepgoing",),
+    "serve": ("web",),
+}
+PILLARS: tuple[str, ...] = (
+    "apps",
+    "settings",
+    "transfer",
+    "feedback",
+    "insight",
+    "practice",
+    "network",
+    "keepgoing",
+    "web",
 )
-app.add_typer(apps.app, name="app")
-app.add_typer(settings.app, name="config")
-transfer.register(app)
-for pillar in (feedback, insight, practice, network, keepgoing, web):
-    pillar.register(app)
+
+
+def _register(root: typer.Typer, pillar: str) -> None:
+    module = importlib.import_module(f"nextround.cli.{pillar}")
+    if pillar == "apps":
+        root.add_typer(module.app, name="app")
+    elif pillar == "settings":
+        root.add_typer(module.app, name="config")
+    else:
+        module.register(root)
+
+
+def build_app(command: str | None = None) -> typer.Typer:
+    """The whole command line, or only the part that `command` needs (with `None`: everything)."""
+    root = _root()
+    root.callback()(main)
+    root.command("stats")(stats)
+    pillars = PILLARS if command is None else COMMAND_PILLARS[command]
+    for pillar in pillars:
+        _register(root, pillar)
+    return root
+
+
+def _help_only_app(listing: list[tuple[str, bool, str]]) -> typer.Typer:
+    """The root with stand-ins that only carry each command's help: enough to print `nextround --help`."""
+    root = _root()
+    root.callback()(main)
+
+    def stand_in() -> None:  # pragma: no cover - never invoked: a named command loads the real one
+        raise typer.Exit(2)
+
+    for name, is_group, text in listing:
+        if is_group:
+            root.add_typer(typer.Typer(help=text), name=name)
+        else:
+            root.command(name, help=text)(stand_in)
+    return root
 
 
 def _version(value: bool) -> None:
@@ -62,7 +142,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     ctx: typer.Context,
     version: Annotated[
@@ -112,7 +191,6 @@ def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
-@app.command()
 def stats(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
@@ -129,10 +207,44 @@ def stats(
     print_stats(data)
 
 
+def _first_command(argv: list[str]) -> str | None:
+    """The command named on the line: root options are flags, so it is the first word without a dash."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: builds only what the command line asks for."""
+    argv = sys.argv[1:]
+    command = _first_command(argv)
+    if command in COMMAND_PILLARS:
+        cli = build_app(command)
+    elif command is None and any(arg in ("--help", "-h") for arg in argv):
+        from nextround.cli.listing import COMMAND_LISTING
+
+        cli = _help_only_app(COMMAND_LISTING)
+    elif command is None:
+        cli = build_app("stats")  # the overview: the root callback, nothing else
+    else:
+        cli = build_app()  # an unknown name: the full app says so and suggests the nearest
     try:
-        app(prog_name="nextround")
+        cli(args=argv, prog_name="nextround")
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         sys.exit(130)
+
+
+app: typer.Typer  # the full command line, built on first access (below)
+
+
+def __getattr__(name: str) -> Any:
+    # `from nextround.cli.main import app` (tests, docs checks, other tools) gets the full command line.
+    if name == "app":
+        global app
+        app = build_app()
+        return app
+    raise AttributeError(name)

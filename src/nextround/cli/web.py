@@ -19,7 +19,7 @@ def serve(
         bool, typer.Option("--open/--no-open", help="Open the app in the default browser once it is up.")
     ] = False,
 ) -> None:
-    """Open nextround in the browser: dashboard, applications, practice, import and settings."""
+    """Open nextround in the browser: every step, from the dashboard to the weekly review."""
     import tempfile
     from pathlib import Path
 

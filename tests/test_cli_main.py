@@ -1,0 +1,60 @@
+"""The entry point builds only what a command needs; what it prints must not change because of that."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import typer
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from nextround.cli import main
+from nextround.cli.listing import COMMAND_LISTING
+
+
+def _full_listing() -> list[tuple[str, bool, str]]:
+    root = get_command(main.app)
+    ctx = typer.Context(root)
+    rows = []
+    for name in root.list_commands(ctx):
+        command: Any = root.get_command(ctx, name)
+        rows.append((name, hasattr(command, "commands"), (command.help or "").split("\n\n")[0]))
+    return rows
+
+
+def test_the_help_listing_matches_the_full_app() -> None:
+    # When this fails, regenerate src/nextround/cli/listing.py from the full app (see its docstring).
+    assert _full_listing() == COMMAND_LISTING
+
+
+def test_every_top_level_command_knows_its_pillars() -> None:
+    assert sorted(main.COMMAND_PILLARS) == sorted(name for name, _, _ in COMMAND_LISTING)
+
+
+def test_a_partial_app_has_the_same_command_as_the_full_one() -> None:
+    runner = CliRunner()
+    for name in main.COMMAND_PILLARS:
+        partial = runner.invoke(main.build_app(name), [name, "--help"])
+        full = runner.invoke(main.app, [name, "--help"])
+        assert partial.exit_code == full.exit_code == 0, name
+        assert partial.stdout == full.stdout, name
+
+
+def test_root_help_is_the_same_through_the_entry_point(cli_env: dict[str, str]) -> None:
+    env = {**os.environ, **cli_env}
+    fast = subprocess.run(
+        [sys.executable, "-m", "nextround", "--help"], capture_output=True, text=True, env=env, timeout=60
+    )
+    # The full app, run the same way (same process kind, same terminal width).
+    code = "import sys; from nextround.cli.main import app; app(args=sys.argv[1:], prog_name='nextround')"
+    full = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True, env=env, timeout=60)
+    assert fast.returncode == full.returncode == 0
+    assert fast.stdout == full.stdout
+    unknown = subprocess.run(
+        [sys.executable, "-m", "nextround", "aplication"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert unknown.returncode == 2
+    assert "No such command" in unknown.stderr
