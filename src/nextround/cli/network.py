@@ -84,15 +84,23 @@ def _print_contact(data: dict[str, Any], as_json: bool, verb: str | None = None)
 # -- contact ---------------------------------------------------------------------------------------
 
 
+# Options shared by `contact add` and `contact edit`.
+EmailOption = Annotated[str | None, typer.Option(help="Email address.")]
+PhoneOption = Annotated[str | None, typer.Option(help="Phone number.")]
+CompanyOption = Annotated[str | None, typer.Option(help="Where they work.")]
+TitleOption = Annotated[str | None, typer.Option(help="Their job title.")]
+LinkedinOption = Annotated[str | None, typer.Option("--linkedin", help="Their LinkedIn profile URL.")]
+
+
 @contact_app.command("add")
 def contact_add(
     ctx: typer.Context,
     name: Annotated[str, typer.Option(help="The person's name.")],
-    email: Annotated[str | None, typer.Option(help="Email address.")] = None,
-    phone: Annotated[str | None, typer.Option(help="Phone number.")] = None,
-    company: Annotated[str | None, typer.Option(help="Where they work.")] = None,
-    title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
-    linkedin: Annotated[str | None, typer.Option("--linkedin", help="Their LinkedIn profile URL.")] = None,
+    email: EmailOption = None,
+    phone: PhoneOption = None,
+    company: CompanyOption = None,
+    title: TitleOption = None,
+    linkedin: LinkedinOption = None,
     kind: Annotated[str, typer.Option(help="recruiter, hiring_manager, interviewer, referral or peer.")] = "peer",
     app_id: Annotated[int | None, typer.Option("--app", help="Link them to this application.")] = None,
     every: Annotated[
@@ -124,11 +132,11 @@ def contact_edit(
     ctx: typer.Context,
     contact_id: ContactId,
     name: Annotated[str | None, typer.Option(help="The person's name.")] = None,
-    email: Annotated[str | None, typer.Option(help="Email address.")] = None,
-    phone: Annotated[str | None, typer.Option(help="Phone number.")] = None,
-    company: Annotated[str | None, typer.Option(help="Where they work.")] = None,
-    title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
-    linkedin: Annotated[str | None, typer.Option("--linkedin", help="Their LinkedIn profile URL.")] = None,
+    email: EmailOption = None,
+    phone: PhoneOption = None,
+    company: CompanyOption = None,
+    title: TitleOption = None,
+    linkedin: LinkedinOption = None,
     kind: Annotated[str | None, typer.Option(help="recruiter, hiring_manager, interviewer, referral or peer.")] = None,
     every: Annotated[int | None, typer.Option("--every", help="Days between touches (0 turns touches off).")] = None,
     default_cadence: Annotated[
