@@ -13,6 +13,7 @@ from nextround.services.watch import (
     ClientFactory,
     add_watch,
     check_watches,
+    dismiss_opening,
     list_watches,
     new_openings,
     remove_watch,
@@ -209,3 +210,21 @@ def test_watches_are_scoped_to_their_owner(workspace: Workspace, boards: FakeBoa
     with pytest.raises(NotFoundError):
         remove_watch(other, mine.id)
     assert len(check_watches(other, factory(boards)).openings) == 1
+
+
+def test_a_dismissed_opening_leaves_the_list_and_the_agenda(workspace: Workspace, boards: FakeBoards) -> None:
+    from nextround.services.network import NetworkService
+
+    boards.greenhouse["acme"] = [greenhouse_job(1, "Support Engineer"), greenhouse_job(2, "Support Lead")]
+    add_watch(workspace, "Acme", "greenhouse:acme", "support")
+    report = check_watches(workspace, factory(boards))
+    first, second = sorted(report.openings, key=lambda o: o.posting_id)
+    agenda = [item for item in NetworkService(workspace).agenda() if item["kind"] == "new_posting"]
+    assert f"nextround watch dismiss {first.id}" in [item["command"] for item in agenda]
+    dismissed = dismiss_opening(workspace, first.id)
+    assert dismissed.title == "Support Engineer"
+    assert [o.id for o in new_openings(workspace)] == [second.id]
+    agenda = [item for item in NetworkService(workspace).agenda() if item["kind"] == "new_posting"]
+    assert [item["command"] for item in agenda] == [f"nextround watch dismiss {second.id}"]
+    with pytest.raises(NotFoundError):
+        dismiss_opening(other_owner(workspace), second.id)

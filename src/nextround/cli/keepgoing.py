@@ -102,6 +102,18 @@ def watch_remove(
     console().print(f"Stopped watching {_esc(removed.company)}.")
 
 
+@watch_app.command("dismiss")
+def watch_dismiss(
+    ctx: typer.Context,
+    opening_id: Annotated[int, typer.Argument(metavar="ID", help="The opening's id (see `today` or `watch check`).")],
+) -> None:
+    """Done with a new opening (applied, or not for you): it leaves the agenda."""
+    from nextround.services.watch import dismiss_opening
+
+    dismissed = dismiss_opening(workspace(ctx), opening_id)
+    console().print(f"Dismissed {_esc(dismissed.title)} at {_esc(dismissed.company)}.")
+
+
 @watch_app.command("check")
 def watch_check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Read every watched board now and show openings that are new and match the keywords."""

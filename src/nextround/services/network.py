@@ -345,7 +345,7 @@ class NetworkService:
                     f"New opening at {posting['company']}: {posting['title']}",
                     posting["first_seen_at"].astimezone(now.tzinfo).date(),
                     "Read the posting and decide: apply, or dismiss it",
-                    "nextround watch list",
+                    f"nextround watch dismiss {posting['id']}",
                     f"posting-{posting['id']}",
                 )
             )

@@ -74,6 +74,7 @@ def _watch(row: WatchRow, seen: int = 0) -> Watch:
 class Opening:
     """A new posting at a watched company that matches the watch's keywords."""
 
+    id: int
     watch_id: int
     company: str
     posting_id: str
@@ -84,6 +85,7 @@ class Opening:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "watch_id": self.watch_id,
             "company": self.company,
             "posting_id": self.posting_id,
@@ -96,6 +98,7 @@ class Opening:
 
 def _opening(seen: SeenPostingRow, company: str) -> Opening:
     return Opening(
+        id=seen.id,
         watch_id=seen.watch_id,
         company=company,
         posting_id=seen.posting_id,
@@ -186,6 +189,14 @@ def remove_watch(ws: Workspace, watch_id: int) -> Watch:
         return found
 
 
+def dismiss_opening(ws: Workspace, opening_id: int) -> Opening:
+    """Done with this opening (applied, or not for you): it leaves the agenda and the new-openings list."""
+    with ws.db.write() as session:
+        repo = WatchRepository(session, ws.owner_id)
+        row = repo.dismiss_seen(opening_id)
+        return _opening(row, repo.get(row.watch_id).company)
+
+
 def _default_factory() -> ClientFactory:
     from nextround.integrations.job_boards import board_settings_from_env, make_client
 
@@ -226,7 +237,8 @@ def _store(ws: Workspace, watch: Watch, postings: list[Posting]) -> WatchResult:
         repo.add_seen(watch.id, ((p, p in matching) for p in diff.new), now=now)
         row.last_checked_at = now
         row.last_error = ""
-    openings = tuple(Opening(watch.id, watch.company, p.id, p.title, p.url, p.location, now) for p in diff.matching)
+        stored = {seen.posting_id: seen for seen in repo.seen_rows(watch.id, (p.id for p in diff.matching))}
+        openings = tuple(_opening(stored[p.id], watch.company) for p in diff.matching)
     return WatchResult(watch, fetched=len(postings), new=len(diff.new), openings=openings)
 
 

@@ -80,6 +80,33 @@ class WatchRepository:
         )
         self.session.execute(delete(WatchRow).where(WatchRow.id == watch_id, WatchRow.owner_id == self.owner_id))
 
+    def dismiss_seen(self, seen_id: int) -> SeenPostingRow:
+        """Mark a seen posting as dealt with, so the agenda stops showing it."""
+        row = self.session.scalar(
+            select(SeenPostingRow).where(SeenPostingRow.id == seen_id, SeenPostingRow.owner_id == self.owner_id)
+        )
+        if row is None:
+            raise NotFoundError(f"no opening with id {seen_id}")
+        row.dismissed = True
+        return row
+
+    def seen_rows(self, watch_id: int, posting_ids: Iterable[str]) -> list[SeenPostingRow]:
+        wanted = list(posting_ids)
+        if not wanted:
+            return []
+        self.session.flush()
+        return list(
+            self.session.scalars(
+                select(SeenPostingRow)
+                .where(
+                    SeenPostingRow.watch_id == watch_id,
+                    SeenPostingRow.owner_id == self.owner_id,
+                    SeenPostingRow.posting_id.in_(wanted),
+                )
+                .order_by(SeenPostingRow.id)
+            )
+        )
+
     def seen_ids(self, watch_id: int) -> set[str]:
         return set(
             self.session.scalars(
