@@ -183,3 +183,23 @@ def test_latest_closed_is_newest_first_and_limited(workspace: Workspace, clock: 
     latest = service.latest_closed(Outcome.REJECTED, limit=2)
     assert [row["company"] for row in latest] == ["Co 2", "Co 5"]
     assert all(row["rejected_at_stage"] == "application" for row in latest)
+
+
+def test_an_interview_counts_as_contact_when_judging_silence(workspace: Workspace, clock: FakeClock) -> None:
+    from nextround.services.feedback import add_interview
+    from nextround.services.overview import overview
+
+    service = ApplicationService(workspace)
+    planned = make_application(workspace, company="Planned Ltd", applied_at=clock() - timedelta(days=30))
+    add_interview(workspace, planned.id, clock() + timedelta(days=3))
+    recent = make_application(workspace, company="Recent Ltd", applied_at=clock() - timedelta(days=30))
+    add_interview(workspace, recent.id, clock() - timedelta(days=4))
+    old = make_application(workspace, company="Old Ltd", applied_at=clock() - timedelta(days=60))
+    add_interview(workspace, old.id, clock() - timedelta(days=40))
+
+    assert [s.application.fields.company for s in service.silent()] == ["Old Ltd"]
+    assert service.silence_of(service.get(planned.id)) is None
+    verdict = service.silence_of(service.get(recent.id))
+    assert verdict is not None
+    assert verdict.silent_days == 4
+    assert overview(workspace, with_agenda=False)["likely_ghosted"] == 1

@@ -33,13 +33,29 @@ class SilenceVerdict:
 
 
 def silence(
-    state: ApplicationState, now: datetime, limits: Mapping[Stage, int] = DEFAULT_GHOST_DAYS
+    state: ApplicationState,
+    now: datetime,
+    limits: Mapping[Stage, int] = DEFAULT_GHOST_DAYS,
+    *,
+    latest_interview_at: datetime | None = None,
 ) -> SilenceVerdict | None:
-    """How long an open application has been silent against its stage's limit; None if it has no limit."""
+    """How long an open application has been silent against its stage's limit; None if it has no limit.
+
+    An interview is contact: one still to come means the application is not silent at all, and a past
+    one restarts the count from its date.
+    """
     if not state.is_open or state.last_activity_at is None or state.stage not in limits:
         return None
-    days = (now - state.last_activity_at).days
-    return SilenceVerdict(silent_days=max(days, 0), limit_days=limits[state.stage])
+    if latest_interview_at is not None and latest_interview_at >= now:
+        return None
+    last = state.last_activity_at
+    if latest_interview_at is not None and latest_interview_at > last:
+        last = latest_interview_at
+    return silent_for(last, now, limits[state.stage])
+
+
+def silent_for(last_activity_at: datetime, now: datetime, limit_days: int) -> SilenceVerdict:
+    return SilenceVerdict(silent_days=max((now - last_activity_at).days, 0), limit_days=limit_days)
 
 
 def parse_limits(raw: Mapping[str, int]) -> dict[Stage, int]:

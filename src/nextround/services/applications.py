@@ -198,18 +198,33 @@ class ApplicationService:
         """Open applications that have been quiet longer than their stage's limit, longest first."""
         prefs = preferences or self.preferences()
         now = self.ws.now()
+        interviews = self.latest_interviews()
         found = []
         for app in self.find(open_only=True):
-            verdict = silence(app.state, now, prefs.ghost_days)
+            verdict = silence(app.state, now, prefs.ghost_days, latest_interview_at=interviews.get(app.id))
             if verdict is not None and verdict.likely_ghosted:
                 found.append(SilentApplication(app, verdict))
         return sorted(found, key=lambda s: -s.verdict.silent_days)
 
     def confirm_ghosted(self, application_id: int, *, source: EventSource = EventSource.USER) -> Application:
         app = self.get(application_id)
-        verdict = silence(app.state, self.ws.now(), self.preferences().ghost_days)
+        verdict = self.silence_of(app)
         days = f" after {verdict.silent_days} days of silence" if verdict else ""
         return self.close(application_id, Outcome.GHOSTED, note=f"no reply{days}", source=source)
+
+    def latest_interviews(self) -> dict[int, datetime]:
+        """Each application's latest interview, past or planned: an interview counts as contact."""
+        from nextround.storage.feedback import InterviewRepository
+
+        with self.ws.db.read() as session:
+            return InterviewRepository(session, self.ws.owner_id).latest_times()
+
+    def silence_of(self, app: Application) -> SilenceVerdict | None:
+        """How long this application has been silent against its stage's limit (None: not applicable)."""
+        interviews = self.latest_interviews()
+        return silence(
+            app.state, self.ws.now(), self.preferences().ghost_days, latest_interview_at=interviews.get(app.id)
+        )
 
     def auto_close_silent(self) -> list[Application]:
         """Close likely-ghosted applications, only if the user turned auto-close on."""

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
@@ -52,20 +53,32 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
         "open": len(open_apps),
         "closed": closed,
         "open_by_stage": dict(Counter(row["stage"] for row in open_apps)),
-        "likely_ghosted": _likely_ghosted(open_apps, load_preferences(ws).ghost_days, ws.now()),
+        "likely_ghosted": _likely_ghosted(
+            open_apps, load_preferences(ws).ghost_days, ws.now(), service.latest_interviews()
+        ),
         "response_rate": stats["response_rate"],
         "pattern": stats["pattern"],
         "next_steps": steps,
     }
 
 
-def _likely_ghosted(open_rows: list[dict[str, Any]], limits: Mapping[Stage, int], now: datetime) -> int:
+def _likely_ghosted(
+    open_rows: list[dict[str, Any]], limits: Mapping[Stage, int], now: datetime, interviews: Mapping[int, datetime]
+) -> int:
     """How many open applications have been silent past their stage's limit (see domain.ghosting)."""
     count = 0
     for row in open_rows:
         limit = limits.get(Stage(row["stage"]))
         last = row["last_activity_at"]
-        if limit is not None and last and (now - datetime.fromisoformat(last)).days > limit:
+        if limit is None or not last:
+            continue
+        last_at = datetime.fromisoformat(last)
+        interview_at = interviews.get(row["id"])
+        if interview_at is not None:
+            if interview_at >= now:
+                continue
+            last_at = max(last_at, interview_at)
+        if silent_for(last_at, now, limit).likely_ghosted:
             count += 1
     return count
 

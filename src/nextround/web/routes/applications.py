@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
 from nextround.domain.dates import parse_datetime
-from nextround.domain.ghosting import silence
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
 from nextround.errors import UserError
 from nextround.services import browse
@@ -160,7 +159,7 @@ async def create_application(request: Request, ws: WorkspaceDep) -> Response:
 def application_page(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
     service = ApplicationService(ws)
     app = service.get(application_id)
-    verdict = silence(app.state, ws.now(), service.preferences().ghost_days)
+    verdict = service.silence_of(app)
     context = {
         "app": app,
         "data": app.to_dict(),
