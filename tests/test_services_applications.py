@@ -203,3 +203,19 @@ def test_an_interview_counts_as_contact_when_judging_silence(workspace: Workspac
     assert verdict is not None
     assert verdict.silent_days == 4
     assert overview(workspace, with_agenda=False)["likely_ghosted"] == 1
+
+
+def test_a_backdated_move_cannot_put_a_later_stage_before_one_recorded_after_it(
+    workspace: Workspace, clock: FakeClock
+) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=10))
+    service.move(app.id, Stage.SCREENING)
+    with pytest.raises(StageError, match="would come before 'screening'"):
+        service.move(app.id, Stage.INTERVIEW, at=clock() - timedelta(days=1))
+    assert [e.to_state for e in service.get(app.id).events] == ["applied", "screening"]
+    # Recorded in order, the rejection happens where the history says it did, everywhere.
+    service.move(app.id, Stage.INTERVIEW)
+    rejected = service.close(app.id, Outcome.REJECTED)
+    assert rejected.state.closed_at_stage is Stage.INTERVIEW
+    assert rejected.state.furthest_stage is Stage.INTERVIEW

@@ -179,6 +179,21 @@ def check_move(state: ApplicationState, target: Stage, round_: int | None = None
         raise StageError(f"application is already at stage '{target.value}'")
 
 
+def check_fits_history(events: Sequence[StageEvent], target: Stage, when: datetime) -> None:
+    """A back-dated move may fill a gap ("the screening I forgot to log") but never put a later stage
+    before one recorded after it: that history would step backwards, and where a rejection happened
+    would depend on the order things were typed in."""
+    for event in ordered(events):
+        if event.occurred_at <= when or event.is_outcome:
+            continue
+        later = Stage(event.to_state)
+        if stage_rank(later) < stage_rank(target):
+            raise StageError(
+                f"'{target.value}' on {when:%d %b %Y} would come before '{later.value}', which is recorded "
+                f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now"
+            )
+
+
 def check_close(state: ApplicationState, outcome: Outcome) -> None:
     if not state.is_open:
         assert state.outcome is not None

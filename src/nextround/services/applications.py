@@ -15,6 +15,7 @@ from nextround.domain.stages import (
     StageError,
     StageEvent,
     check_close,
+    check_fits_history,
     check_move,
     derive_state,
     opening_events,
@@ -98,6 +99,7 @@ class ApplicationService:
         def build(events: list[StageEvent], when: datetime) -> StageEvent:
             before = state_before(events, when)
             check_move(before, stage, round_)
+            check_fits_history(events, stage, when)
             round_value = None
             if stage is Stage.INTERVIEW:
                 previous = before.interview_round if before.stage is Stage.INTERVIEW else None
