@@ -203,6 +203,9 @@ def test_send_needs_smtp_and_a_recipient(workspace: Workspace, clock: FakeClock,
         feedback.send_request(workspace, app_id, None, smtp(server))
     with pytest.raises(MailError, match="not an e-mail address"):
         feedback.send_request(workspace, app_id, "nobody", smtp(server))
+    own = smtp(server).from_addr
+    with pytest.raises(MailError, match="your own address"):
+        feedback.send_request(workspace, app_id, own.upper(), smtp(server))
     assert server.received == []
 
 

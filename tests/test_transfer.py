@@ -74,7 +74,9 @@ def test_linkedin_import_keeps_everything_and_reimport_adds_nothing(workspace: W
     apps = {a.fields.company: a for a in ApplicationService(workspace).find()}
     acme = apps["Acme"]
     assert acme.applied_on.isoformat() == "2024-10-03"
-    assert acme.fields.contact_email == "jo@acme.test"
+    # The export's contact columns hold the applicant's own email and phone, never the employer's.
+    assert acme.fields.contact_email == ""
+    assert acme.fields.contact_phone == ""
     assert acme.fields.cv_version == "cv-support-v3.pdf"
     assert acme.fields.source_detail == "LinkedIn"
     assert '"hybrid" is fine' in acme.fields.screening_answers

@@ -46,6 +46,14 @@ def check_address(value: str) -> str:
     return text
 
 
+def same_address(a: str, b: str) -> bool:
+    """Whether two addresses (display names allowed) are the same mailbox, ignoring case."""
+    first, second = getaddresses([a.strip()]), getaddresses([b.strip()])
+    if len(first) != 1 or len(second) != 1 or not first[0][1]:
+        return False
+    return first[0][1].lower() == second[0][1].lower()
+
+
 def _flag(env: Mapping[str, str], name: str) -> bool | None:
     raw = env.get(ENV + name)
     if raw is None:

@@ -193,8 +193,8 @@ def read_linkedin(path: Path, *, max_bytes: int, tz: Any) -> list[ImportedApplic
                 role=cell("Job Title"),
                 job_url=cell("Job Url"),
                 cv_version=cell("Resume Name"),
-                contact_email=cell("Contact Email"),
-                contact_phone=cell("Contact Phone Number"),
+                # LinkedIn's "Contact Email" and "Contact Phone Number" are the applicant's own details,
+                # given to the employer: never the employer's contact, so a feedback request never goes to them.
                 screening_answers=record[index["Question And Answers"]] if "Question And Answers" in index else "",
                 source=parse_channel("board"),
                 source_detail="LinkedIn",

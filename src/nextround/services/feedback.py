@@ -223,6 +223,9 @@ def send_request(
     recipient = to or request.to_email
     if not recipient:
         raise mail.MailError("no recipient known for this request: give --to EMAIL")
+    if mail.same_address(recipient, smtp_settings.from_addr):
+        # Older LinkedIn imports stored the applicant's own address as the application's contact.
+        raise mail.MailError(f"{recipient} is your own address: give the employer's address with --to EMAIL")
     message = _message_for(ws, request, recipient, smtp_settings.from_addr)
     mail.send(smtp_settings, message)
     now = ws.now()
