@@ -263,3 +263,19 @@ def test_stats_gain_the_feedback_response_rate(cli: Any, tmp_path: Path) -> None
     assert after["small_sample"] is True
     assert cli("config", "set", "feedback.chase_after_days", "10").exit_code == 0
     assert json.loads(cli("config", "list", "--json").stdout)["feedback.chase_after_days"] == 10
+
+
+def test_interview_times_are_shown_in_local_time(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        app_id = interviewed_and_rejected(cli)
+        ok(cli("interview", "add", app_id, "--on", "2024-11-12 14:00", "--kind", "video"))
+        listed = ok(cli("interview", "list")).stdout
+        assert "2024-11-12 14:00" in listed
+        assert "19:00" not in listed
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -371,9 +371,13 @@ def stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 
 def _interview_line(interview: dict[str, Any]) -> str:
+    from datetime import datetime
+
     from rich.markup import escape
 
-    parts = [interview["scheduled_at"][:16].replace("T", " ")]
+    # Stored in UTC; shown in the user's own time zone, as entered.
+    when = datetime.fromisoformat(interview["scheduled_at"]).astimezone()
+    parts = [f"{when:%Y-%m-%d %H:%M}"]
     if interview["round"]:
         parts.append(f"round {interview['round']}")
     if interview["kind"]:
