@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from nextround.analysis.text import Span, clause_spans, sentence_spans
+
 THEMES: tuple[str, ...] = (
     "technical_skills",
     "experience",
@@ -1610,14 +1612,6 @@ NOT_PRAISE_CRITIQUE = _rx(
     r"|more|greater|deeper|clearer)\b|\bwell (?:below|short)\b"
 )
 
-# Clause boundaries: contrast flips the tone, a semicolon or dash continues it.
-CONTRAST_SPLIT = _rx(r"(?:,\s*|;\s*|\s+)(?=\b(?:but|however|although|though|whereas|except that)\b)|,\s*(?=yet\b)")
-PARENTHETICAL_CONTRAST = _rx(r"(?:however|though),")
-SHORT_SUBJECT_WORDS = 4
-CONTINUE_SPLIT = re.compile(r";\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
-# No "^": `match(text, pos)` already anchors at pos, and "^" would not match there.
-LEADING_CONCESSION = _rx(r"\W*(?:while|whilst|although|though|despite|even though|whereas)\b[^,]{3,160},\s*")
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 LEADING_CONNECTOR = _rx(r"^(?:\s|[,;:\-–—])*(?:(?:but|however|although|though|and|also|so|whereas|yet),?\s+)?")
 
 
@@ -1735,58 +1729,14 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for match in SENTENCE_SPLIT.finditer(text):
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = match.end()
-    if position < len(text):
-        spans.append((position, len(text)))
-    return [(start, end) for start, end in spans if text[start:end].strip()]
-
-
-def _split_at(
-    masked: str, start: int, end: int, pattern: re.Pattern[str], contrast: bool
-) -> list[tuple[int, int, bool]]:
-    pieces: list[tuple[int, int, bool]] = []
-    position = start
-    for match in pattern.finditer(masked, start, end):
-        if match.start() > position:
-            pieces.append((position, match.start(), False))
-        position = match.end()
-    pieces.append((position, end, False))
-    if contrast:
-        # every piece after the first begins with the contrast word
-        pieces = [(s, e, index > 0) for index, (s, e, _) in enumerate(pieces)]
-    return [(s, e, c) for s, e, c in pieces if masked[s:e].strip()]
-
-
-def _contrast_pieces(masked: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    pieces = _split_at(masked, start, end, CONTRAST_SPLIT, contrast=True)
-    # "Your pastry work, though, needs ...": an aside contrasts with the sentence before, so the short
-    # subject in front of it stays with its clause, which as a whole starts with the contrast.
-    if (
-        len(pieces) > 1
-        and PARENTHETICAL_CONTRAST.match(masked, pieces[1][0], pieces[1][1])
-        and len(masked[pieces[0][0] : pieces[0][1]].split()) <= SHORT_SUBJECT_WORDS
-    ):
-        pieces = [(pieces[0][0], pieces[1][1], True), *pieces[2:]]
-    return pieces
+    return [(span.start, span.end) for span in sentence_spans(text)]
 
 
 def _clauses(masked: str, start: int, end: int) -> list[_Clause]:
-    clauses: list[_Clause] = []
-    concession = LEADING_CONCESSION.match(masked, start, end)
-    heads = [(start, end, False)]
-    if concession:
-        heads = [(start, concession.end(), False), (concession.end(), end, True)]
-    for head_start, head_end, head_contrast in heads:
-        for piece_start, piece_end, piece_contrast in _contrast_pieces(masked, head_start, head_end):
-            for index, (s, e, _) in enumerate(_split_at(masked, piece_start, piece_end, CONTINUE_SPLIT, False)):
-                starts_with_contrast = index == 0 and (piece_contrast or (head_contrast and s == head_start))
-                clauses.append(_Clause(s, e, masked[s:e], starts_with_contrast))
-    return clauses
+    return [
+        _Clause(clause.start, clause.end, masked[clause.start : clause.end], clause.contrast)
+        for clause in clause_spans(masked, Span(start, end, masked[start:end]))
+    ]
 
 
 def _tone(clause_text: str) -> Tone | None:

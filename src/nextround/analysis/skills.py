@@ -30,9 +30,9 @@ from nextround.analysis.skill_match import (
     Token,
     key_stems,
     name_key,
-    stem,
     tokenize,
 )
+from nextround.analysis.text import stem
 
 __all__ = [
     "Importance",
