@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -49,3 +49,21 @@ def test_parse_datetime_today_is_now_and_other_days_are_noon() -> None:
     assert parse_datetime("yesterday", now) == datetime(2024, 11, 5, 12, tzinfo=now.tzinfo)
     assert parse_datetime("2024-11-01T08:15", now) == datetime(2024, 11, 1, 8, 15, tzinfo=now.tzinfo)
     assert day_to_moment(date(2024, 11, 6), now) == now
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9999-12-31", "0001-01-01", "1969-12-31", "2101-01-01", "31/12/9999", "999999999 days ago", "99999 years ago",
+     "in 5000 years", "in 99999999999999999999 weeks"],
+)  # fmt: skip
+def test_dates_outside_1970_to_2100_are_refused_in_one_line(text: str) -> None:
+    with pytest.raises(DateParseError, match=r"1970-2100"):
+        parse_date(text, date(2024, 10, 9))
+
+
+def test_date_times_outside_the_window_are_refused() -> None:
+    now = datetime(2024, 10, 9, 12, 0, tzinfo=UTC)
+    with pytest.raises(DateParseError, match=r"1970-2100"):
+        parse_datetime("9999-12-31T23:59", now)
+    assert parse_datetime("2100-12-31T23:59", now).year == 2100
+    assert parse_date("1970-01-01", now.date()) == date(1970, 1, 1)

@@ -81,3 +81,55 @@ def test_size_limit_and_missing_file(tmp_path: Path) -> None:
         extract_text(big, max_bytes=1000)
     with pytest.raises(UserError, match="no such file"):
         extract_text(tmp_path / "missing.pdf")
+
+
+def test_a_docx_bomb_stops_at_the_unpacked_cap(tmp_path: Path) -> None:
+    import zipfile
+
+    from nextround.integrations.documents import MAX_DOCX_UNPACKED_BYTES
+
+    bomb = tmp_path / "bomb.docx"
+    block = b"<w:t>" + b"A" * (1024 * 1024) + b"</w:t>"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(MAX_DOCX_UNPACKED_BYTES // len(block) + 2):
+                member.write(block)
+    assert bomb.stat().st_size < 2 * 1024 * 1024  # small on disk, big unpacked
+    with pytest.raises(DocumentError, match="unpacks to more than 64 MB"):
+        extract_text(bomb)
+
+
+def test_a_pdf_that_trips_the_parsers_limits_is_one_line(tmp_path: Path) -> None:
+    import zlib
+
+    squeeze = zlib.compressobj(9)
+    packed = b"".join(squeeze.compress(b"\0" * (1024 * 1024)) for _ in range(80)) + squeeze.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(packed)).encode() + b" /Filter /FlateDecode >>\nstream\n" + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(bytes(out))
+    with pytest.raises(DocumentError, match=r"bomb\.pdf is not a readable PDF \(LimitReachedError\)"):
+        extract_text(bomb)
+
+
+def test_a_cv_from_a_device_is_cut_at_the_limit(tmp_path: Path) -> None:
+    device = tmp_path / "cv.txt"
+    device.symlink_to("/dev/zero")  # reports 0 bytes and never ends
+    with pytest.raises(FileInputError, match="over the"):
+        extract_text(device, max_bytes=1000)

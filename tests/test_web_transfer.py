@@ -77,3 +77,19 @@ def test_settings_are_all_checked_before_any_is_saved(web: Web, workspace: Works
     assert response.status_code == 422
     assert "at least 1 day" in response.text
     assert load_preferences(workspace).ghost_days[Stage.APPLIED] == 21
+
+
+def test_private_answers_are_never_cached(web: Web) -> None:
+    assert web.client.get("/export.json").headers["cache-control"] == "no-store"
+    assert web.client.get("/api/v1/session").headers["cache-control"] == "no-store"
+
+
+def test_odd_upload_names_are_a_page_not_a_crash(web: Web, workspace: Workspace) -> None:
+    for name in ("..", ".", "x" * 300 + ".csv"):
+        response = upload(web, "linkedin", name, LINKEDIN.encode())
+        assert response.status_code == 200, name  # type: ignore[attr-defined]
+    assert len(ApplicationService(workspace).find()) == 2
+    for name in ("..", "c" * 300 + ".txt"):
+        sent = {"cv": (name, b"SQL, Python", "text/plain")}
+        cv = web.client.post("/insights/cv", data={"csrf_token": web.token, "name": "CV"}, files=sent)
+        assert cv.status_code in (303, 422), name

@@ -13,6 +13,9 @@ from nextround.errors import UserError
 
 MAX_SHORT_TEXT = 300
 MAX_LONG_TEXT = 200_000  # a long job description is ~20 kB; this leaves room without inviting abuse
+MAX_SALARY = 2**63 - 1  # a BIGINT on both engines: a yearly salary in dong or rupiah fits many times over
+_TEXT_FIELDS = ("company", "role", "seniority", "job_url", "source_detail", "location", "currency", "jd_text",
+                "cv_version", "notes", "contact_email", "contact_phone", "screening_answers")  # fmt: skip
 
 
 class Channel(StrEnum):
@@ -122,6 +125,13 @@ class ApplicationFields:
 
     def validated(self) -> ApplicationFields:
         """Return a cleaned copy, or raise FieldError naming the first bad field."""
+        for name in _TEXT_FIELDS:
+            if not isinstance(getattr(self, name), str):
+                raise FieldError(f"{name} must be text")
+        for name in ("salary_min", "salary_max", "excitement"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise FieldError(f"{name} must be a whole number")
         company = " ".join(self.company.split())
         role = " ".join(self.role.split())
         if not company:
@@ -141,6 +151,8 @@ class ApplicationFields:
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise FieldError(f"{name} cannot be negative")
+            if value is not None and value > MAX_SALARY:
+                raise FieldError(f"{name} is larger than any salary ({MAX_SALARY})")
         if self.salary_min is not None and self.salary_max is not None and self.salary_min > self.salary_max:
             raise FieldError("salary_min is greater than salary_max")
         currency = self.currency.strip().upper()

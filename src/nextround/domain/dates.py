@@ -22,12 +22,33 @@ _LAST_WEEKDAY = re.compile(r"^(last|next|this)?\s*(" + "|".join(_WEEKDAYS) + r")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
+# Dates a job search can have. Outside this window a date is a typo (or an attack on the agenda's arithmetic:
+# 9999-12-31 plus a reminder overflows), so it is refused where it comes in.
+EARLIEST_YEAR = 1970
+LATEST_YEAR = 2100
+_MAX_COUNT_DIGITS = 6  # "999999 days ago" is already before 1970
+
+
 class DateParseError(UserError, ValueError):
     """Text that is not a date we can read without guessing."""
 
 
+def in_window(day: date) -> bool:
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
+def check_window(day: date, shown: str | None = None) -> date:
+    """`day` itself, or a DateParseError when it lies outside 1970-2100."""
+    if not in_window(day):
+        what = shown if shown is not None else day.isoformat()
+        raise DateParseError(f"{what!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}; check the year")
+    return day
+
+
 def _count(token: str) -> int:
     if token.isdigit():
+        if len(token) > _MAX_COUNT_DIGITS:
+            raise DateParseError(f"{token} is too far back or ahead; the years {EARLIEST_YEAR}-{LATEST_YEAR} only")
         return int(token)
     if token in _NUMBER_WORDS:
         return _NUMBER_WORDS[token]
@@ -47,13 +68,20 @@ def _shift_months(day: date, months: int) -> date:
 
 
 def _offset(today: date, amount: int, unit: str) -> date:
-    if unit in _UNITS:
-        return today + timedelta(days=amount * _UNITS[unit])
-    return _shift_months(today, amount * (12 if unit == "year" else 1))
+    try:
+        if unit in _UNITS:
+            return today + timedelta(days=amount * _UNITS[unit])
+        return _shift_months(today, amount * (12 if unit == "year" else 1))
+    except (OverflowError, ValueError):
+        raise DateParseError(f"that is too far back or ahead; the years {EARLIEST_YEAR}-{LATEST_YEAR} only") from None
 
 
 def parse_date(text: str, today: date) -> date:
-    """Read a calendar date. Raises DateParseError with a message fit to show the user."""
+    """Read a calendar date in 1970-2100. Raises DateParseError with a message fit to show the user."""
+    return check_window(_parse_date(text, today), text.strip())
+
+
+def _parse_date(text: str, today: date) -> date:
     value = " ".join(text.strip().lower().split())
     if not value:
         raise DateParseError("empty date")
@@ -99,6 +127,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise DateParseError(f"cannot read the date and time {text!r}") from None
+        check_window(parsed.date(), value)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
     return day_to_moment(parse_date(value, now.date()), now)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from nextround.domain.contacts import Contact, ContactError, ContactFields, ContactKind
 from nextround.domain.ical import fold
 from nextround.errors import UserError
-from nextround.integrations.files import check_size, decode
+from nextround.integrations.files import decode, read_limited
 
 LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
 _MONTHS = {
@@ -38,8 +38,7 @@ class ImportedContact:
 
 
 def _read(path: Path, max_bytes: int) -> str:
-    check_size(path, max_bytes)
-    return decode(path.read_bytes(), str(path))
+    return decode(read_limited(path, max_bytes), str(path))
 
 
 # -- LinkedIn ---------------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from nextround.domain.applications import ApplicationFields, FieldError, parse_channel, parse_work_model
-from nextround.domain.dates import DateParseError, parse_date
+from nextround.domain.dates import DateParseError, check_window, parse_date
 from nextround.domain.stages import Outcome, Stage
 from nextround.errors import UserError
-from nextround.integrations.files import check_size, decode
+from nextround.integrations.files import decode, read_limited
 
 LINKEDIN_COLUMNS = (
     "Application Date",
@@ -135,8 +135,7 @@ def _records(text: str, *, skip_lines: int = 0) -> Iterator[tuple[int, list[str]
 
 
 def _load_text(path: Path, max_bytes: int) -> str:
-    check_size(path, max_bytes)
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_limited(path, max_bytes), str(path))
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
     return text
@@ -152,9 +151,11 @@ def parse_linkedin_date(value: str, today: date | None = None) -> datetime:
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     hour_24 = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
     try:
-        return datetime(full_year, int(month), int(day), hour_24, int(minute))
+        moment = datetime(full_year, int(month), int(day), hour_24, int(minute))
     except ValueError as exc:
         raise DateParseError(f"not a valid date: {value!r} ({exc})") from None
+    check_window(moment.date(), value)
+    return moment
 
 
 def read_linkedin(path: Path, *, max_bytes: int, tz: Any) -> list[ImportedApplication]:

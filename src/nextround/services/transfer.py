@@ -30,7 +30,7 @@ from nextround.domain.stages import (
     opening_events,
 )
 from nextround.errors import UserError
-from nextround.integrations.files import check_size, decode, write_text_atomically
+from nextround.integrations.files import check_size, decode, read_limited, write_text_atomically
 from nextround.integrations.tabular import ImportedApplication, ImportFileError
 from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
@@ -126,8 +126,7 @@ def export_json(ws: Workspace, path: Path) -> int:
 
 
 def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
-    check_size(path, max_bytes)
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_limited(path, max_bytes), str(path))
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
     try:

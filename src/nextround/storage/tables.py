@@ -5,10 +5,11 @@ The schema itself is created and changed only by the Alembic migrations in `stor
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -32,6 +33,35 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# C0 and C1 control characters but tab and newline: an escape sequence in a company name retitles or
+# clears the terminal that prints it; NUL is refused by PostgreSQL and kept by SQLite.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(value: str) -> str:
+    return _CONTROLS.sub("", value)
+
+
+class SingleLine(TypeDecorator[str]):
+    """A short text column (names, titles, keys): control characters are dropped on the way in."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return strip_controls(value) if isinstance(value, str) else value
+
+
+class Prose(TypeDecorator[str]):
+    """Free text (notes, job descriptions): stored as given, but for NUL, which only one engine accepts."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 class Base(DeclarativeBase):
@@ -63,8 +93,8 @@ class ApplicationRow(Base):
     source_detail: Mapped[str] = mapped_column(String(300), default="")
     location: Mapped[str] = mapped_column(String(300), default="")
     work_model: Mapped[str | None] = mapped_column(String(20))
-    salary_min: Mapped[int | None]
-    salary_max: Mapped[int | None]
+    salary_min: Mapped[int | None] = mapped_column(BigInteger)
+    salary_max: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="")
     jd_text: Mapped[str] = mapped_column(Text, default="")
     cv_version: Mapped[str] = mapped_column(String(300), default="")
@@ -358,3 +388,17 @@ class JournalEntryRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
+
+
+def _text_at_the_boundary() -> None:
+    """Every String column becomes SingleLine and every Text column Prose: one rule for every table, old and new."""
+    for table in Base.metadata.tables.values():
+        for column in table.columns:
+            current = column.type
+            if type(current) is String:
+                column.type = SingleLine(current.length)
+            elif type(current) is Text:
+                column.type = Prose()
+
+
+_text_at_the_boundary()

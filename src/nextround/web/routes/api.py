@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextround.domain.applications import ApplicationFields, parse_channel, parse_tags, parse_work_model
@@ -114,8 +114,10 @@ def _moment(text: str | None, ws: Workspace) -> Any:
 
 
 @router.get("/session", summary="The CSRF token to send as X-CSRF-Token on state-changing requests")
-def session(request: Request) -> Session:
-    # Other sites cannot read this answer (same-origin policy, no CORS headers), so it cannot be used to forge.
+def session(request: Request, response: Response) -> Session:
+    # Other sites cannot read this answer (same-origin policy, no CORS headers), so it cannot be used to forge;
+    # no cache may keep the token either.
+    response.headers["cache-control"] = "no-store"
     return Session(csrf_token=request.app.state.web.csrf_token)
 
 

@@ -17,6 +17,7 @@ from starlette.datastructures import UploadFile
 
 from nextround.domain.dates import parse_date
 from nextround.domain.goals import GoalError
+from nextround.integrations.files import safe_upload_name
 from nextround.services import goals as goal_service
 from nextround.services import insight
 from nextround.services.workspace import Workspace
@@ -73,10 +74,12 @@ async def upload_cv(request: Request, ws: WorkspaceDep) -> Response:
     upload = form.get("cv")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx)")
-    filename = Path(upload.filename).name
+    filename = safe_upload_name(upload.filename, default_stem="cv")
     if Path(filename).suffix.lower() not in CV_SUFFIXES:
         raise insight.InsightError(f"{filename}: a CV must be a .txt, .md, .pdf or .docx file")
-    content = await upload.read()
+    content = await upload.read(ws.settings.max_import_bytes + 1)
+    if len(content) > ws.settings.max_import_bytes:
+        raise insight.InsightError(f"{filename} is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
     name = form_text(form, "name").strip() or None
     with tempfile.TemporaryDirectory(prefix="nextround-cv-") as folder:
         path = Path(folder) / filename

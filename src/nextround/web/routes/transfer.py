@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from nextround.errors import UserError
+from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
 from nextround.services.transfer import export_data, import_applications, import_data, read_export
 from nextround.services.workspace import Workspace
@@ -31,7 +32,7 @@ async def _saved(upload: object, folder: Path, ws: Workspace) -> Path:
     data = await upload.read(ws.settings.max_import_bytes + 1)
     if len(data) > ws.settings.max_import_bytes:
         raise UploadError(f"the file is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
-    path = folder / Path(upload.filename).name
+    path = folder / safe_upload_name(upload.filename)
     path.write_bytes(data)
     return path
 
@@ -66,5 +67,9 @@ def export_json(ws: WorkspaceDep) -> Response:
     return Response(
         json.dumps(data, ensure_ascii=False, indent=1),
         media_type="application/json",
-        headers={"content-disposition": f'attachment; filename="nextround-export-{day}.json"'},
+        # Everything the person owns: no browser or proxy cache may keep a copy.
+        headers={
+            "content-disposition": f'attachment; filename="nextround-export-{day}.json"',
+            "cache-control": "no-store",
+        },
     )
