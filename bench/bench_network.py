@@ -20,6 +20,7 @@ from nextround.domain.applications import ApplicationFields
 from nextround.domain.contacts import InteractionChannel
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.contacts_files import parse_linkedin_connections
+from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace, local_now
@@ -105,7 +106,7 @@ def main() -> None:
         today_ms = median_ms(service.agenda, args.runs)
         nudges_ms = median_ms(lambda: service.nudges(horizon_days=None), args.runs)
         calendar_ms = median_ms(service.calendar_ics, args.runs)
-        items = len(service.agenda())
+        items = len(agenda(service.ws))
         ws.db.dispose()
     rows = [
         (f"parse Connections.csv ({args.contacts} rows)", parse_ms),

@@ -49,7 +49,13 @@ def test_rejection_brings_a_keep_in_touch_nudge_into_today(cli: Cli) -> None:
     assert item["ref"] == ref
     assert item["command"] == f"nextround nudge draft {ref}"
     assert item["when"] == "soon" and item["overdue"] is False
-    assert set(item) == {"kind", "title", "due", "overdue", "when", "days", "action", "command", "ref"}
+    keys = {"kind", "title", "due", "overdue", "when", "days", "action", "command", "ref", "actions"}
+    assert set(item) == keys
+    assert [a["command"] for a in item["actions"]] == [
+        f"nextround nudge draft {ref}",
+        f"nextround contact log {contact['id']} --channel email --note 'kept in touch after the decision'",
+        f"nextround nudge dismiss {ref}",
+    ]
 
     draft = cli("nudge", "draft", ref)
     assert draft.exit_code == 0

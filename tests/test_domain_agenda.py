@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import AgendaItem, build_agenda
 
 TODAY = date(2024, 11, 6)
 
 
 def item(kind: str, days: int, ref: str) -> AgendaItem:
-    return AgendaItem(kind, f"title {ref}", TODAY + timedelta(days=days), "do it", f"nextround {ref}", ref)
+    actions = (Action(ActionKind.OPEN_APPLICATION, {"application_id": len(ref)}),)
+    return AgendaItem(kind, f"title {ref}", TODAY + timedelta(days=days), "do it", actions, ref)
 
 
 def test_overdue_then_today_then_soon_and_nothing_later() -> None:
@@ -23,10 +25,10 @@ def test_overdue_then_today_then_soon_and_nothing_later() -> None:
         item("thank_you", -1, "newer"),
     ]
     agenda = build_agenda(items, TODAY)
-    assert [a["ref"] for a in agenda] == ["old", "newer", "today-interview", "today-touch", "soon"]
-    assert [a["when"] for a in agenda] == ["overdue", "overdue", "today", "today", "soon"]
-    assert [a["overdue"] for a in agenda] == [True, True, False, False, False]
-    assert agenda[0] == {
+    assert [a.ref for a in agenda] == ["old", "newer", "today-interview", "today-touch", "soon"]
+    assert [a.when for a in agenda] == ["overdue", "overdue", "today", "today", "soon"]
+    assert [a.overdue for a in agenda] == [True, True, False, False, False]
+    assert agenda[0].to_dict() == {
         "kind": "feedback_chase",
         "title": "title old",
         "due": "2024-11-04",
@@ -34,11 +36,11 @@ def test_overdue_then_today_then_soon_and_nothing_later() -> None:
         "when": "overdue",
         "days": -2,
         "action": "do it",
-        "command": "nextround old",
         "ref": "old",
+        "actions": [{"kind": "open_application", "ids": {"application_id": 3}, "label": "Open the application"}],
     }
 
 
 def test_reapply_dates_show_even_when_far_off() -> None:
     agenda = build_agenda([item("reapply", 90, "reapply-acme"), item("goal", 8, "goal-1")], TODAY)
-    assert [(a["ref"], a["when"]) for a in agenda] == [("reapply-acme", "later")]
+    assert [(a.ref, a.when) for a in agenda] == [("reapply-acme", "later")]

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from nextround.domain.actions import ActionKind
 from nextround.domain.effort import (
     COUNT_KEYS,
     Activity,
@@ -150,7 +151,7 @@ def test_plan_asks_for_applications_practice_and_contacts_when_low() -> None:
     assert any("one person from your network" in t for t in texts)
     send = next(s for s in steps if s.text.startswith("Send 3"))
     assert send.reason == "1 application(s) sent in the last 7 days."
-    assert send.command.startswith("nextround app add")
+    assert send.action.kind is ActionKind.ADD_APPLICATION
 
 
 def test_plan_spots_early_rejections_and_open_chases_first() -> None:
@@ -159,7 +160,8 @@ def test_plan_spots_early_rejections_and_open_chases_first() -> None:
     steps = suggest_plan(effort_counts([], week), week, context)
     assert steps[0].text == "Send your one polite chase for the feedback you asked for."
     assert "2 feedback request(s)" in steps[0].reason
-    assert steps[1].text == "Rework your CV against one target job with `nextround analyze match`."
+    assert steps[1].text == "Rework your CV against one target job: match it to the job description."
+    assert steps[1].action.kind is ActionKind.MATCH_CV
     assert steps[1].reason == "4 of 5 rejections came before any interview."
     assert len(steps) <= 5
 
@@ -193,8 +195,8 @@ def test_plan_mentions_reflections_goals_and_openings_when_relevant() -> None:
     activities = [Activity(Kind.APPLICATION, TODAY)] * 3 + [Activity(Kind.PRACTICE_SESSION, TODAY)] * 2
     activities += [Activity(Kind.CONTACT, TODAY, "1"), Activity(Kind.WIN, TODAY)]
     steps = suggest_plan(effort_counts(activities, week), week, context)
-    commands = [s.command for s in steps]
-    assert commands == ["nextround journal reframe APP_ID", "nextround goal list", "nextround watch check"]
+    kinds = [s.action.kind for s in steps]
+    assert kinds == [ActionKind.REFRAME, ActionKind.LIST_GOALS, ActionKind.CHECK_OPENINGS]
 
 
 def test_plan_is_deterministic_and_has_no_feelings_guesswork() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application, ApplicationFields
 from nextround.domain.contacts import Contact, ContactFields, ContactKind
 from nextround.domain.nudges import Interview, Link, NetworkState, NudgeKind, add_months, compute_nudges
@@ -59,7 +60,10 @@ def test_thank_you_after_an_interview_until_done() -> None:
     assert nudge.contact_id == 3
     assert nudge.context["name"] == "Ada"
     assert nudge.template == "thank_you"
-    assert nudge.command == "nextround nudge draft thank_you-7"
+    assert nudge.draft_action == Action(ActionKind.DRAFT_NUDGE, {"nudge": "thank_you-7"})
+    # once sent, logging it with the contact closes it; dismissing is the other way out
+    assert nudge.actions[1] == Action(ActionKind.LOG_CONTACT, {"contact_id": 3, "note": "sent a thank-you note"})
+    assert nudge.actions[2] == Action(ActionKind.DISMISS_NUDGE, {"nudge": "thank_you-7"})
 
     logged = NetworkState(
         now=NOW,

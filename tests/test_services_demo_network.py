@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextround.services import demo_network
+from nextround.services.agenda import agenda
 from nextround.services.demo import fill_demo
 from nextround.services.network import NetworkService
 from nextround.services.watch import list_watches, new_openings
@@ -23,7 +24,7 @@ def test_demo_network_fills_contacts_interactions_watch_and_openings(workspace: 
     (watch,) = list_watches(workspace)
     assert watch.board == "" and watch.reapply_after is not None and watch.seen == 2
     assert len(new_openings(workspace)) == 2
-    kinds = {item["kind"] for item in service.agenda()}
+    kinds = {item.kind for item in agenda(workspace)}
     assert {"keep_in_touch", "reapply", "new_posting"} <= kinds
 
 

@@ -255,7 +255,7 @@ def test_one_chase_after_seven_days_then_never_again(workspace: Workspace, clock
     [due] = feedback.due_chases(workspace)
     assert due.request.id == request.id
     assert due.waited_days == 7
-    assert due.to_dict()["command"] == f"nextround feedback chase {request.id}"
+    assert due.to_dict()["action"] == {"kind": "chase", "ids": {"request_id": request.id}, "label": due.action.label}
     result = feedback.chase_request(workspace, request.id)
     assert result.message.subject == f"Re: {request.subject}"
     assert "only reminder" in result.message.body

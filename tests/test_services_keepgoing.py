@@ -299,7 +299,7 @@ def test_review_includes_new_openings(workspace: Workspace) -> None:
                                    matches_keywords=True, first_seen_at=workspace.now()))  # fmt: skip
     data = review(workspace)
     assert [o["title"] for o in data["openings"]] == ["Support Engineer"]
-    assert any(step["command"] == "nextround watch check" for step in data["plan"])
+    assert any(step["action"]["kind"] == "check_openings" for step in data["plan"])
     html = render_review_html(data)
     assert '<a href="https://example.org/1">Support Engineer</a>' in html
 
@@ -340,11 +340,11 @@ def test_html_review_is_self_contained_and_escaped(workspace: Workspace) -> None
 
 def test_rejections_without_reflection_are_suggested_for_a_reframe(workspace: Workspace) -> None:
     app_id = rejected(workspace)
-    steps = [s["command"] for s in effort(workspace)["plan"]]
-    assert "nextround journal reframe APP_ID" in steps
+    steps = [s["action"]["kind"] for s in effort(workspace)["plan"]]
+    assert "reframe" in steps
     save_reframe(workspace, app_id, {"learned": "Tailor the summary"})
-    steps = [s["command"] for s in effort(workspace)["plan"]]
-    assert "nextround journal reframe APP_ID" not in steps
+    steps = [s["action"]["kind"] for s in effort(workspace)["plan"]]
+    assert "reframe" not in steps
 
 
 def test_effort_days_follow_the_users_time_zone(workspace: Workspace, clock: FakeClock) -> None:

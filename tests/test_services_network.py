@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.contacts import ContactError, ContactFields, ContactKind, InteractionChannel
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.contacts_files import ContactFileError, parse_linkedin_connections, read_vcards
+from nextround.services.agenda import agenda as agenda_of
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
@@ -158,9 +160,14 @@ def test_rejection_brings_keep_in_touch_and_continued_interest(workspace: Worksp
     refs = {n.ref: n for n in service.nudges(horizon_days=None)}
     assert f"keep_in_touch-{app.id}-{recruiter.id}" in refs
     assert refs[f"continued_interest-{app.id}"].due == date(2025, 2, 6)
-    agenda = service.agenda()
-    assert [a["kind"] for a in agenda] == ["keep_in_touch"]
-    assert agenda[0]["command"] == f"nextround nudge draft keep_in_touch-{app.id}-{recruiter.id}"
+    agenda = agenda_of(workspace)
+    assert [a.kind for a in agenda] == ["keep_in_touch"]
+    ref = f"keep_in_touch-{app.id}-{recruiter.id}"
+    assert agenda[0].actions == (
+        Action(ActionKind.DRAFT_NUDGE, {"nudge": ref}, "Draft the message"),
+        Action(ActionKind.LOG_CONTACT, {"contact_id": recruiter.id, "note": "kept in touch after the decision"}),
+        Action(ActionKind.DISMISS_NUDGE, {"nudge": ref}),
+    )
     service.set_continued_interest_months(6)
     assert [n.due for n in service.nudges(horizon_days=None) if n.kind.value == "continued_interest"] == [
         date(2025, 5, 6)
@@ -174,11 +181,12 @@ def test_reapply_after_is_stored_on_a_watch_and_shown(workspace: Workspace, cloc
     with workspace.db.read() as session:
         rows = session.scalars(select(WatchRow).where(WatchRow.owner_id == workspace.owner_id)).all()
     assert [(r.company, r.board, r.reapply_after) for r in rows] == [("Crumb", "", date(2025, 4, 1))]
-    (item,) = service.agenda()
-    assert item["kind"] == "reapply"
-    assert item["due"] == "2025-04-01"
-    assert "2025-04-01" in item["title"]
-    assert NetworkService(other_owner(workspace)).agenda() == []
+    (item,) = agenda_of(workspace)
+    assert item.kind == "reapply"
+    assert item.due == date(2025, 4, 1)
+    assert "2025-04-01" in item.title
+    assert item.actions == (Action(ActionKind.COMPANY_APPLICATIONS, {"company": "Crumb"}),)
+    assert agenda_of(other_owner(workspace)) == []
     with pytest.raises(ContactError):
         service.set_reapply_after("  ", date(2025, 1, 1))
 
@@ -202,17 +210,27 @@ def test_agenda_merges_every_kind(workspace: Workspace, clock: FakeClock) -> Non
     service.add_contact(ContactFields(name="Old Friend", cadence_days=1))
     clock.advance(days=2)
 
-    agenda = service.agenda()
-    kinds = [a["kind"] for a in agenda]
+    agenda = agenda_of(workspace)
+    kinds = [a.kind for a in agenda]
     assert set(kinds) == {"feedback_chase", "ghosted", "interview", "goal", "practice", "new_posting", "touch"}
     assert len(agenda) == 7
-    assert agenda[0]["kind"] == "feedback_chase"  # overdue first
-    assert agenda[0]["overdue"] is True
-    whens = [a["when"] for a in agenda]
+    assert agenda[0].kind == "feedback_chase"  # overdue first
+    assert agenda[0].overdue is True
+    assert agenda[0].actions[0].kind is ActionKind.CHASE
+    whens = [a.when for a in agenda]
     assert whens == sorted(whens, key=["overdue", "today", "soon"].index)
+    primary = {a.kind: a.actions[0].kind for a in agenda}
+    assert primary == {
+        "feedback_chase": ActionKind.CHASE,
+        "ghosted": ActionKind.MARK_GHOSTED,
+        "interview": ActionKind.PRACTISE,
+        "goal": ActionKind.COMPLETE_GOAL,
+        "practice": ActionKind.PRACTISE,
+        "new_posting": ActionKind.DISMISS_OPENING,
+        "touch": ActionKind.DRAFT_NUDGE,
+    }
     for item in agenda:
-        assert item["command"].startswith("nextround ")
-        assert item["action"] and item["title"] and item["ref"]
+        assert item.advice and item.title and item.ref
 
 
 def test_calendar_is_stable_and_holds_interviews_and_follow_ups(workspace: Workspace, clock: FakeClock) -> None:

@@ -213,18 +213,20 @@ def test_watches_are_scoped_to_their_owner(workspace: Workspace, boards: FakeBoa
 
 
 def test_a_dismissed_opening_leaves_the_list_and_the_agenda(workspace: Workspace, boards: FakeBoards) -> None:
-    from nextround.services.network import NetworkService
+    from nextround.domain.actions import Action, ActionKind
+    from nextround.services.agenda import agenda as agenda_of
+
+    def dismissals() -> list[Action]:
+        return [item.actions[0] for item in agenda_of(workspace) if item.kind == "new_posting"]
 
     boards.greenhouse["acme"] = [greenhouse_job(1, "Support Engineer"), greenhouse_job(2, "Support Lead")]
     add_watch(workspace, "Acme", "greenhouse:acme", "support")
     report = check_watches(workspace, factory(boards))
     first, second = sorted(report.openings, key=lambda o: o.posting_id)
-    agenda = [item for item in NetworkService(workspace).agenda() if item["kind"] == "new_posting"]
-    assert f"nextround watch dismiss {first.id}" in [item["command"] for item in agenda]
+    assert Action(ActionKind.DISMISS_OPENING, {"opening_id": first.id}) in dismissals()
     dismissed = dismiss_opening(workspace, first.id)
     assert dismissed.title == "Support Engineer"
     assert [o.id for o in new_openings(workspace)] == [second.id]
-    agenda = [item for item in NetworkService(workspace).agenda() if item["kind"] == "new_posting"]
-    assert [item["command"] for item in agenda] == [f"nextround watch dismiss {second.id}"]
+    assert dismissals() == [Action(ActionKind.DISMISS_OPENING, {"opening_id": second.id})]
     with pytest.raises(NotFoundError):
         dismiss_opening(other_owner(workspace), second.id)

@@ -115,15 +115,6 @@ def test_charts_from_stats() -> None:
     assert [b.text for b in funnel.bars] == ["10", "4 (40%)"]
 
 
-def test_overview_commands_link_to_their_pages() -> None:
-    from nextround.web.presenters import step_link
-
-    assert step_link("nextround app show 18") == "/applications/18"
-    assert step_link("nextround app ghosted 7") == "/applications/7"
-    assert step_link('nextround app add --company "…" --role "…"') == "/applications/new"
-    assert step_link("nextround stats") is None
-
-
 # -- stored answers, comparison, follow-up, planning, history, API ----------------------------------------
 
 WEAK = "Um, I think we kind of fixed some things with the team and it was basically fine."

@@ -239,7 +239,9 @@ def chase(
     if request_id is None:
         due = service.due_chases(ws)
         if as_json:
-            emit_json([c.to_dict() for c in due])
+            from nextround.cli.actions import command_line
+
+            emit_json([{**c.to_dict(), "command": command_line(c.action)} for c in due])
             return
         _print_due(due, service.chase_delay(ws))
         return
@@ -268,6 +270,8 @@ def chase(
 def _print_due(due: list[Any], days: int) -> None:
     from rich.markup import escape
 
+    from nextround.cli.actions import command_line
+
     out = console()
     if not due:
         out.print(f"No reminder is due (one chase is suggested {days} days after a request goes unanswered).")
@@ -276,7 +280,7 @@ def _print_due(due: list[Any], days: int) -> None:
     for item in due:
         out.print(
             f"  #{item.request.id} {escape(item.company)} — {escape(item.role)}: sent {item.waited_days} days ago. "
-            f"nextround feedback chase {item.request.id}"
+            f"{escape(command_line(item.action))}"
         )
 
 

@@ -279,8 +279,16 @@ def _print_effort(data: dict[str, Any]) -> None:
     )
     out.print("\n[bold]Next week[/bold]")
     for step in data["plan"]:
-        command = f"\n    [dim]{_esc(step['command'])}[/dim]" if step["command"] else ""
-        out.print(f"  • {_esc(step['text'])}{command}")
+        out.print(f"  • {_esc(step['text'])}\n    [dim]{_esc(step['command'])}[/dim]")
+
+
+def _with_commands(data: dict[str, Any]) -> dict[str, Any]:
+    """The plan's steps with the command line that does each (for `--json` and the Markdown review)."""
+    from nextround.cli.actions import command_line
+    from nextround.domain.actions import Action
+
+    plan = [{**step, "command": command_line(Action.from_dict(step["action"]))} for step in data["plan"]]
+    return {**data, "plan": plan}
 
 
 def effort_command(
@@ -292,7 +300,7 @@ def effort_command(
     """Progress counted in effort and learning: what you did, your streak, and a plan."""
     from nextround.services.keepgoing import effort
 
-    data = effort(workspace(ctx), _period(week, month))
+    data = _with_commands(effort(workspace(ctx), _period(week, month)))
     if as_json:
         emit_json(data)
         return
@@ -313,7 +321,7 @@ def review_command(
     fmt = fmt.strip().lower()
     if fmt not in ("md", "html"):
         raise typer.BadParameter("--format must be md or html")
-    data = review(workspace(ctx), _period(week, month))
+    data = _with_commands(review(workspace(ctx), _period(week, month)))
     if as_json:
         emit_json(data)
         return

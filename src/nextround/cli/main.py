@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -17,6 +17,9 @@ from nextround import __version__
 from nextround.cli.context import workspace
 from nextround.cli.output import console, emit_json, error_line, plural
 from nextround.errors import UserError
+
+if TYPE_CHECKING:
+    from nextround.services.overview import Overview
 
 
 class FriendlyErrors(TyperGroup):
@@ -159,14 +162,28 @@ def main(
     from nextround.services.overview import overview
 
     ws = workspace(ctx)
-    data = overview(ws)
+    result = overview(ws)
     if as_json:
-        emit_json(data)
+        emit_json(_overview_json(result))
         return
-    _print_overview(data)
+    _print_overview(result)
 
 
-def _print_overview(data: dict[str, Any]) -> None:
+def _overview_json(result: Overview) -> dict[str, Any]:
+    from nextround.cli.actions import command_line
+
+    data = result.to_dict()
+    data["next_steps"] = [
+        {"text": step.text, "command": command_line(step.action), "action": step.action.to_dict()}
+        for step in result.next_steps
+    ]
+    return data
+
+
+def _print_overview(result: Overview) -> None:
+    from rich.markup import escape
+
+    data = _overview_json(result)
     out = console()
     out.print(f"[bold]nextround[/bold] {__version__} — data in {data['database']}")
     if data["applications"] == 0:
@@ -184,7 +201,7 @@ def _print_overview(data: dict[str, Any]) -> None:
         out.print(f"\n{data['pattern']}")
     out.print("\n[bold]Next steps[/bold]")
     for step in data["next_steps"]:
-        out.print(f"  • {step['text']}\n    [dim]{step['command']}[/dim]")
+        out.print(f"  • {escape(step['text'])}\n    [dim]{escape(step['command'])}[/dim]")
 
 
 def _percent(value: float | None) -> str:

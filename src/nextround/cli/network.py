@@ -290,16 +290,19 @@ def nudge_list(
     """Open nudges, soonest first (due within a week, unless --all)."""
     from rich.markup import escape
 
+    from nextround.cli.actions import command_line, nudge_json
+
     items = _service(ctx).nudges(horizon_days=None if all_ else 7)
     if as_json:
-        emit_json([n.to_dict() for n in items])
+        emit_json([nudge_json(n) for n in items])
         return
     out = console()
     if not items:
         out.print("No nudges due. Nice.")
         return
     for n in items:
-        out.print(f"{n.due} [bold]{escape(n.title)}[/bold] ({n.ref})\n  {escape(n.action)}\n  [dim]{n.command}[/dim]")
+        command = escape(command_line(n.draft_action))
+        out.print(f"{n.due} [bold]{escape(n.title)}[/bold] ({n.ref})\n  {escape(n.action)}\n  [dim]{command}[/dim]")
 
 
 @nudge_app.command("draft")
@@ -311,7 +314,9 @@ def nudge_draft(
     """Print the drafted message for a nudge (edit the templates to use your own words)."""
     item, message = _service(ctx).draft(ref)
     if as_json:
-        emit_json({**item.to_dict(), "to": item.context.get("email", ""), **message.to_dict()})
+        from nextround.cli.actions import nudge_json
+
+        emit_json({**nudge_json(item), "to": item.context.get("email", ""), **message.to_dict()})
         return
     typer.echo(f"Subject: {message.subject}\n\n{message.body}", nl=False)
 
@@ -365,22 +370,26 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """What to do now and soon: chases, notes, touches, interviews, goals, openings, practice."""
     from rich.markup import escape
 
-    items = _service(ctx).agenda()
+    from nextround.cli.actions import agenda_json, command_line
+    from nextround.services.agenda import agenda
+
+    entries = agenda(workspace(ctx))
     if as_json:
-        emit_json(items)
+        emit_json(agenda_json(entries))
         return
     out = console()
-    if not items:
+    if not entries:
         out.print("Nothing due now or this week. Add an application, or practise a few answers: nextround practice")
         return
     headings = {"overdue": "Overdue", "today": "Today", "soon": "This week", "later": "Later"}
     current = None
-    for item in items:
-        if item["when"] != current:
-            current = item["when"]
+    for item in entries:
+        if item.when != current:
+            current = item.when
             out.print(f"\n[bold]{headings[current]}[/bold]")
-        out.print(f"  {item['due']} {escape(item['title'])}\n    {escape(item['action'])}")
-        out.print(f"    [dim]{escape(item['command'])}[/dim]")
+        out.print(f"  {item.due.isoformat()} {escape(item.title)}\n    {escape(item.advice)}")
+        if item.primary is not None:
+            out.print(f"    [dim]{escape(command_line(item.primary))}[/dim]")
 
 
 @calendar_app.command("export")

@@ -22,6 +22,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.errors import UserError
 
 
@@ -238,11 +239,11 @@ class PlanContext:
 @dataclass(frozen=True, slots=True)
 class PlanStep:
     text: str
-    command: str
+    action: Action
     reason: str
 
-    def to_dict(self) -> dict[str, str]:
-        return {"text": self.text, "command": self.command, "reason": self.reason}
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "action": self.action.to_dict(), "reason": self.reason}
 
 
 MAX_PLAN_STEPS = 5
@@ -256,7 +257,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Send your one polite chase for the feedback you asked for.",
-                "nextround feedback list",
+                Action(ActionKind.REVIEW_FEEDBACK_REQUESTS),
                 f"{context.open_chases} feedback request(s) sent a week or more ago have had no reply or chase yet.",
             )
         )
@@ -265,8 +266,8 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
     if total_rejections >= 3 and early / total_rejections >= 0.6:
         steps.append(
             PlanStep(
-                "Rework your CV against one target job with `nextround analyze match`.",
-                "nextround analyze match --jd-file JOB.txt --cv-file CV.txt",
+                "Rework your CV against one target job: match it to the job description.",
+                Action(ActionKind.MATCH_CV),
                 f"{early} of {total_rejections} rejections came before any interview.",
             )
         )
@@ -275,7 +276,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Send 3 targeted applications.",
-                'nextround app add --company "…" --role "…"',
+                Action(ActionKind.ADD_APPLICATION),
                 f"{sent} application(s) sent in the last {period.days} days.",
             )
         )
@@ -283,7 +284,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Take ten minutes to reflect on a recent rejection: what you learned, what is in your control.",
-                "nextround journal reframe APP_ID",
+                Action(ActionKind.REFRAME),
                 f"{context.rejections_without_reflection} rejection(s) have no reflection yet.",
             )
         )
@@ -292,7 +293,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Do two 15-minute practice sessions.",
-                "nextround practice --count 3",
+                Action(ActionKind.PRACTISE, {"count": 3}),
                 f"{sessions} practice session(s) in the last {period.days} days.",
             )
         )
@@ -300,7 +301,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Get back in touch with one person from your network.",
-                "nextround nudge list",
+                Action(ActionKind.LIST_NUDGES),
                 f"No contact was touched in the last {period.days} days.",
             )
         )
@@ -308,7 +309,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Pick one open goal and take one concrete step on it.",
-                "nextround goal list",
+                Action(ActionKind.LIST_GOALS),
                 f"{context.open_goals} goal(s) open, none met in the last {period.days} days.",
             )
         )
@@ -316,7 +317,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Look at the new openings at the companies you watch.",
-                "nextround watch check",
+                Action(ActionKind.CHECK_OPENINGS),
                 f"{context.new_openings} new matching opening(s) spotted recently.",
             )
         )
@@ -324,7 +325,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Write down one win, however small.",
-                'nextround journal add --win --text "…"',
+                Action(ActionKind.ADD_WIN),
                 f"No win logged in the last {period.days} days.",
             )
         )
@@ -332,7 +333,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
         steps.append(
             PlanStep(
                 "Keep the same rhythm next week: it is working.",
-                "nextround review --week",
+                Action(ActionKind.REVIEW_WEEK),
                 "Every effort count met its weekly mark.",
             )
         )

@@ -1,7 +1,7 @@
 """Nudges: the small relationship chores that turn a rejection into a next round.
 
 Four kinds, each with a due date, the person or application it is about, a message template and the
-command that drafts the message:
+next steps (`Action`s: draft the message, log it once sent, or dismiss it):
 
 - `thank_you`: within 24 hours of an interview's end (offered once it has ended). Done once anything is
   logged with a contact linked to that application after the interview started, or when dismissed. Not
@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application
 from nextround.domain.contacts import Contact, ContactKind, next_touch
 from nextround.domain.stages import Outcome, Stage, stage_rank
@@ -126,14 +127,27 @@ class Nudge:
         return f"{self.ref}@{self.due.isoformat()}" if self.kind is NudgeKind.TOUCH else self.ref
 
     @property
-    def command(self) -> str:
-        return f"nextround nudge draft {self.ref}"
+    def draft_action(self) -> Action:
+        return Action(ActionKind.DRAFT_NUDGE, {"nudge": self.ref}, "Draft the message")
 
     @property
-    def done_command(self) -> str:
+    def done_action(self) -> Action:
+        """Once the message is sent: log it with the contact (which closes the nudge), or dismiss it."""
         if self.contact_id is not None:
-            return f'nextround contact log {self.contact_id} --channel email --note "{_done_note(self.kind)}"'
-        return f"nextround nudge dismiss {self.ref}"
+            return Action(ActionKind.LOG_CONTACT, {"contact_id": self.contact_id, "note": _done_note(self.kind)})
+        return self.dismiss_action
+
+    @property
+    def dismiss_action(self) -> Action:
+        return Action(ActionKind.DISMISS_NUDGE, {"nudge": self.ref})
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Draft first; then what closes it."""
+        done = self.done_action
+        return (
+            (self.draft_action, done) if done == self.dismiss_action else (self.draft_action, done, self.dismiss_action)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -146,9 +160,9 @@ class Nudge:
             "contact_id": self.contact_id,
             "interview_id": self.interview_id,
             "template": self.template,
-            "command": self.command,
-            "done_command": self.done_command,
-            "dismiss_command": f"nextround nudge dismiss {self.ref}",
+            "draft_action": self.draft_action.to_dict(),
+            "done_action": self.done_action.to_dict(),
+            "dismiss_action": self.dismiss_action.to_dict(),
         }
 
 

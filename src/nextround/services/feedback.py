@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application
 from nextround.domain.feedback_requests import (
     DEFAULT_CHASE_AFTER_DAYS,
@@ -349,8 +350,12 @@ class ChaseDue:
             "sent_at": self.request.sent_at.isoformat() if self.request.sent_at else None,
             "due_at": self.due_at.isoformat(),
             "waited_days": self.waited_days,
-            "command": f"nextround feedback chase {self.request.id}",
+            "action": self.action.to_dict(),
         }
+
+    @property
+    def action(self) -> Action:
+        return Action(ActionKind.CHASE, {"request_id": self.request.id})
 
 
 def due_chases(ws: Workspace, *, chase_after_days: int | None = None) -> list[ChaseDue]:

@@ -519,7 +519,7 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
         ]
     lines += ["", "## Suggested plan for next week", ""]
     for step in data["plan"]:
-        command = f" `{step['command']}`" if step["command"] else ""
+        command = f" `{step['command']}`" if step.get("command") else ""  # the CLI adds the command line
         lines.append(f"- {step['text']}{command} — {step['reason']}")
     return "\n".join(lines) + "\n"
 

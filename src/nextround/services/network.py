@@ -1,4 +1,7 @@
-"""Use cases of the network pillar: contacts, interactions, nudges with drafts, the agenda, the calendar."""
+"""Use cases of the network pillar: contacts, interactions, nudges with drafts, the calendar.
+
+Today's agenda, which gathers every pillar's follow-ups, is its own service: `services.agenda`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from nextround.domain.agenda import HORIZON_DAYS, AgendaItem, build_agenda
+from nextround.domain.agenda import HORIZON_DAYS
 from nextround.domain.contacts import (
     Contact,
     ContactError,
@@ -32,7 +35,6 @@ from nextround.domain.nudges import (
 from nextround.integrations.contacts_files import ImportedContact, write_vcards
 from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
-from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.storage.network import (
     AgendaReads,
@@ -47,11 +49,6 @@ from nextround.storage.repositories import ApplicationRepository, NotFoundError,
 DISMISSED_KEY = "network.dismissed_nudges"
 MONTHS_KEY = "network.continued_interest_months"
 MAX_NOTE = 20_000
-# Feedback requests get one chase this many days after sending, unless the feedback pillar says otherwise.
-CHASE_AFTER_DAYS = 7
-NEW_POSTING_DAYS = 14
-# Interviews further ahead than this stay out of the agenda (they are in the calendar export).
-INTERVIEW_HORIZON_DAYS = HORIZON_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +187,7 @@ class NetworkService:
 
     # -- nudges -------------------------------------------------------------------------------------
 
-    def _state(self) -> NetworkState:
+    def network_state(self) -> NetworkState:
         with self.ws.db.read() as session:
             owner = self.ws.owner_id
             apps_repo = ApplicationRepository(session, owner)
@@ -219,14 +216,14 @@ class NetworkService:
 
     def nudges(self, *, horizon_days: int | None = HORIZON_DAYS) -> list[Nudge]:
         """Open nudges due within `horizon_days` (None: all of them), soonest first."""
-        found = compute_nudges(self._state())
+        found = compute_nudges(self.network_state())
         if horizon_days is None:
             return found
         last = self.ws.now().date() + timedelta(days=horizon_days)
         return [n for n in found if n.due <= last]
 
     def nudge(self, ref: str) -> Nudge:
-        for item in compute_nudges(self._state()):
+        for item in compute_nudges(self.network_state()):
             if item.ref == ref.strip():
                 return item
         raise NotFoundError(f"no open nudge {ref!r}; see `nextround nudge list --all`")
@@ -246,151 +243,22 @@ class NetworkService:
             repo.set(DISMISSED_KEY, current)
         return item
 
-    # -- agenda and calendar ------------------------------------------------------------------------
-
-    def _follow_ups(
-        self, state: NetworkState, nudges: Sequence[Nudge], goal_days: int = HORIZON_DAYS
-    ) -> list[AgendaItem]:
-        """Dated follow-ups shared by the agenda and the calendar: nudges, chases, re-apply dates, goals."""
-        items = [AgendaItem(n.kind.value, n.title, n.due, n.action, n.command, n.ref) for n in nudges]
-        zone = state.now.tzinfo
-        with self.ws.db.read() as session:
-            reads = AgendaReads(session, self.ws.owner_id)
-            chases = reads.chases()
-            goals = reads.open_goals_due_by(state.now.date() + timedelta(days=goal_days))
-            reapply = WatchReapplyRepository(session, self.ws.owner_id).all()
-        chase_days = self._chase_days() if chases else CHASE_AFTER_DAYS
-        for chase in chases:
-            due = (chase["sent_at"] + timedelta(days=chase_days)).astimezone(zone).date()
-            items.append(
-                AgendaItem(
-                    "feedback_chase",
-                    f"Feedback chase: {chase['role']} at {chase['company']}",
-                    due,
-                    "No reply to your feedback request yet: send one short, friendly chase",
-                    f"nextround feedback chase {chase['id']}",
-                    f"feedback_chase-{chase['id']}",
-                )
-            )
-        for goal in goals:
-            items.append(
-                AgendaItem(
-                    "goal",
-                    f"Goal due: {goal['title']}",
-                    goal["due_on"],
-                    f"Check in on this goal: mark it done, or record progress (nextround goal update {goal['id']})",
-                    f"nextround goal done {goal['id']}",
-                    f"goal-{goal['id']}",
-                )
-            )
-        for key, (company, day) in reapply.items():
-            if (state.now.date() - day).days > 30:
-                continue
-            opened = day <= state.now.date()
-            items.append(
-                AgendaItem(
-                    "reapply",
-                    f"{'You can' if opened else 'From ' + day.isoformat() + ' you can'} apply to {company} again",
-                    day,
-                    "Look at their openings and apply again with what you have learnt since"
-                    if opened
-                    else f"Re-apply to {company} after {day.isoformat()}; until then, build the case",
-                    f'nextround app list --company "{company}"',
-                    f"reapply-{_slug(key)}",
-                )
-            )
-        return items
-
-    def agenda(self) -> list[dict[str, Any]]:
-        """What to do now and soon, most urgent first (see domain.agenda)."""
-        state = self._state()
-        now = state.now
-        today = now.date()
-        items = self._follow_ups(state, compute_nudges(state))
-        apps = {a.id: a for a in state.applications}
-        for interview in state.interviews:
-            if not now <= interview.ends_at <= now + timedelta(days=INTERVIEW_HORIZON_DAYS):
-                continue
-            app = apps.get(interview.application_id)
-            company, role = (app.fields.company, app.fields.role) if app else ("?", "?")
-            local = interview.scheduled_at.astimezone(now.tzinfo)
-            items.append(
-                AgendaItem(
-                    "interview",
-                    f"Interview {local:%a %d %b %H:%M}: {role} at {company}",
-                    local.date(),
-                    "Prepare: practise answers planned from the job description",
-                    f"nextround practice --app {interview.application_id}",
-                    f"interview-{interview.id}",
-                )
-            )
-        for silent in ApplicationService(self.ws).silent():
-            a = silent.application
-            items.append(
-                AgendaItem(
-                    "ghosted",
-                    f"Silent for {silent.verdict.silent_days} days: {a.fields.role} at {a.fields.company}",
-                    today,
-                    "Follow up once, or mark it ghosted and let it go",
-                    f"nextround app ghosted {a.id}",
-                    f"ghosted-{a.id}",
-                )
-            )
-        with self.ws.db.read() as session:
-            postings = AgendaReads(session, self.ws.owner_id).new_postings(now - timedelta(days=NEW_POSTING_DAYS))
-        for posting in postings:
-            items.append(
-                AgendaItem(
-                    "new_posting",
-                    f"New opening at {posting['company']}: {posting['title']}",
-                    posting["first_seen_at"].astimezone(now.tzinfo).date(),
-                    "Read the posting and decide: apply, or dismiss it",
-                    f"nextround watch dismiss {posting['id']}",
-                    f"posting-{posting['id']}",
-                )
-            )
-        due_practice = self._practice_due()
-        if due_practice:
-            items.append(
-                AgendaItem(
-                    "practice",
-                    f"{due_practice} practice question{'s' if due_practice != 1 else ''} due for another try",
-                    today,
-                    "Answer them again: the scores show what improved",
-                    "nextround practice",
-                    "practice-due",
-                )
-            )
-        return build_agenda(items, today)
-
-    def _chase_days(self) -> int:
-        """The feedback pillar's chase delay (a user setting), so `today` and `feedback chase` agree."""
-        try:
-            from nextround.services.feedback import chase_delay
-        except ImportError:  # the feedback pillar not installed: its documented default
-            return CHASE_AFTER_DAYS
-        return int(chase_delay(self.ws))
-
-    def _practice_due(self) -> int:
-        try:
-            from nextround.services.practice import practice_due
-        except ImportError:  # the practice pillar not installed: count from the answers ourselves
-            with self.ws.db.read() as session:
-                return AgendaReads(session, self.ws.owner_id).practice_due(self.ws.now())
-        return int(practice_due(self.ws))
+    # -- calendar ----------------------------------------------------------------------------------
 
     def calendar_ics(self) -> str:
         """Interviews as timed events, follow-ups as all-day events, with stable UIDs (see domain.ical)."""
-        state = self._state()
+        state = self.network_state()
         apps = {a.id: a for a in state.applications}
         events: list[TimedEvent | DayItem] = [_interview_event(i, apps.get(i.application_id)) for i in state.interviews]
-        for item in self._follow_ups(state, compute_nudges(state), goal_days=3650):
+        from nextround.services.agenda import follow_ups
+
+        for item in follow_ups(self.ws, state, compute_nudges(state), goal_days=3650):
             events.append(
                 DayItem(
                     uid=uid("nudge", item.ref),
                     summary=item.title,
                     day=item.due,
-                    description=f"{item.action}.\n{item.command}",
+                    description=f"{item.advice}.",
                 )
             )
         # DTSTAMP must be a UTC moment; midnight of today keeps a same-day re-export byte-identical.
@@ -412,7 +280,6 @@ def _interview_event(interview: Interview, app: Any) -> TimedEvent:
         lines.append("Interviewers: " + ", ".join(interview.interviewers))
     if interview.notes:
         lines.append(interview.notes)
-    lines.append(f"nextround app show {interview.application_id}")
     return TimedEvent(
         uid=uid("interview", str(interview.id)),
         summary=f"Interview{kind}{round_}: {role} at {company}".replace(": at ", ": "),
@@ -421,7 +288,3 @@ def _interview_event(interview: Interview, app: Any) -> TimedEvent:
         location=interview.location,
         description="\n".join(lines),
     )
-
-
-def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-") or "company"

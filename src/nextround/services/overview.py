@@ -4,18 +4,59 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
+from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
-from nextround.services.network import NetworkService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 
 
-def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] | None = None) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """One suggested next step: what and why in words, and the action that does it."""
+
+    text: str
+    action: Action
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "action": self.action.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Where the search stands: counts, rates and a few next steps."""
+
+    database: str
+    applications: int
+    open: int
+    closed: int
+    open_by_stage: dict[str, int]
+    likely_ghosted: int
+    response_rate: float | None
+    pattern: str | None
+    next_steps: tuple[NextStep, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "database": self.database,
+            "applications": self.applications,
+            "open": self.open,
+            "closed": self.closed,
+            "open_by_stage": dict(self.open_by_stage),
+            "likely_ghosted": self.likely_ghosted,
+            "response_rate": self.response_rate,
+            "pattern": self.pattern,
+            "next_steps": [step.to_dict() for step in self.next_steps],
+        }
+
+
+def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] | None = None) -> Overview:
     """Counts, the top of the agenda and a few next steps — read from listing rows, never whole histories.
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
@@ -24,42 +65,40 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
     open_apps = [row for row in service.summaries(open_only=True) if row["stage"] != "accepted"]
-    agenda = NetworkService(ws).agenda() if with_agenda else []
     # The agenda already knows what is due across every pillar; the overview shows its top items.
-    steps: list[dict[str, str]] = [
-        {"text": f"{item['title']}: {item['action']}", "command": item["command"]} for item in agenda[:4]
+    steps = [
+        NextStep(f"{item.title}: {item.advice}", item.actions[0])
+        for item in (agenda(ws) if with_agenda else [])[:4]
+        if item.actions
     ]
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
         steps.append(
-            {
-                "text": f"Look back at {row['company']} ({row['role']}), rejected at "
+            NextStep(
+                f"Look back at {row['company']} ({row['role']}), rejected at "
                 f"{row['rejected_at_stage']}: what is one thing in your control to change?",
-                "command": f"nextround reflect {row['id']}",
-            }
+                Action(ActionKind.REFLECT, {"application_id": row["id"]}),
+            )
         )
     if len(open_apps) < 3:
         steps.append(
-            {
-                "text": "Keep the pipeline moving: add the next application you send.",
-                "command": 'nextround app add --company "…" --role "…"',
-            }
+            NextStep("Keep the pipeline moving: add the next application you send.", Action(ActionKind.ADD_APPLICATION))
         )
-    steps.append({"text": "See where rejections happen and what it says.", "command": "nextround stats"})
+    steps.append(NextStep("See where rejections happen and what it says.", Action(ActionKind.VIEW_STATS)))
     url = ws.settings.database_url
     closed = sum(stats["outcomes"][o.value] for o in Outcome)
-    return {
-        "database": url.removeprefix("sqlite:///") if ws.settings.is_sqlite else url.split("@")[-1],
-        "applications": stats["applications"],
-        "open": len(open_apps),
-        "closed": closed,
-        "open_by_stage": dict(Counter(row["stage"] for row in open_apps)),
-        "likely_ghosted": _likely_ghosted(
+    return Overview(
+        database=url.removeprefix("sqlite:///") if ws.settings.is_sqlite else url.split("@")[-1],
+        applications=stats["applications"],
+        open=len(open_apps),
+        closed=closed,
+        open_by_stage=dict(Counter(row["stage"] for row in open_apps)),
+        likely_ghosted=_likely_ghosted(
             open_apps, load_preferences(ws).ghost_days, ws.now(), service.latest_interviews()
         ),
-        "response_rate": stats["response_rate"],
-        "pattern": stats["pattern"],
-        "next_steps": steps,
-    }
+        response_rate=stats["response_rate"],
+        pattern=stats["pattern"],
+        next_steps=tuple(steps),
+    )
 
 
 def _likely_ghosted(

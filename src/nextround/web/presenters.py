@@ -104,16 +104,3 @@ def marked_answer(analysis: dict[str, Any]) -> list[MarkedSentence]:
             pieces.append((sentence[position:], None))
         marked.append(MarkedSentence(index + 1, parts, tuple(pieces)))
     return marked
-
-
-_APP_COMMAND = re.compile(r"^nextround app (?:show|ghosted|move|reject|withdraw) (\d+)\b")
-
-
-def step_link(command: str) -> str | None:
-    """The page that does what an overview step's CLI command does, when there is one."""
-    found = _APP_COMMAND.match(command)
-    if found:
-        return f"/applications/{found.group(1)}"
-    if command.startswith("nextround app add"):
-        return "/applications/new"
-    return None

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from nextround.web.presenters import step_link
+from nextround.web.actions import web_action
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -49,7 +49,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(percent=percent, day=day, label=label)
-    env.globals.update(step_link=step_link)
+    env.globals.update(web_action=web_action)
     return env
 
 

@@ -7,6 +7,7 @@ API under `/api/v1`: contacts, interactions, the agenda and the nudges. Everythi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextround.domain.agenda import HORIZON_DAYS
+from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry
 from nextround.domain.contacts import (
     MAX_CADENCE_DAYS,
     ContactError,
@@ -27,9 +28,9 @@ from nextround.domain.contacts import (
     parse_kind,
 )
 from nextround.domain.dates import parse_date, parse_datetime
-from nextround.domain.nudges import NudgeKind
 from nextround.errors import UserError
 from nextround.services import watch as watch_service
+from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep, is_htmx
@@ -43,7 +44,6 @@ api = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES, tags=["network"])
 
 KINDS = [k.value for k in ContactKind]
 CHANNELS = [c.value for c in InteractionChannel]
-NUDGE_KINDS = frozenset(k.value for k in NudgeKind)
 CONTACT_TEXT = ("name", "email", "phone", "company", "title", "linkedin_url", "notes")
 BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("soon", "This week"), ("later", "Later"))
 NOTICES = {
@@ -320,11 +320,11 @@ async def reapply_after(request: Request, ws: WorkspaceDep) -> Response:
 # -- today ----------------------------------------------------------------------------------------
 
 
-def agenda_groups(items: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def agenda_groups(items: Sequence[AgendaEntry]) -> list[tuple[str, str, list[AgendaEntry]]]:
     """Agenda items grouped by bucket (overdue, today, this week, later), in that order; empty groups left out."""
     groups = []
     for key, title in BUCKETS:
-        chosen = [dict(item, nudge=item["kind"] in NUDGE_KINDS) for item in items if item["when"] == key]
+        chosen = [item for item in items if item.when == key]
         if chosen:
             groups.append((key, title, chosen))
     return groups
@@ -332,13 +332,12 @@ def agenda_groups(items: list[dict[str, Any]]) -> list[tuple[str, str, list[dict
 
 @pages.get("/today", response_class=HTMLResponse)
 def today(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    service = NetworkService(ws)
-    items = service.agenda()
+    items = agenda(ws)
     ref = request.query_params.get("draft", "").strip()
     draft = None
     if ref:
-        nudge, message = service.draft(ref)  # an unknown or finished nudge is a 404 page
-        draft = {"ref": nudge.ref, "title": nudge.title, **message.to_dict(), "done_command": nudge.done_command}
+        nudge, message = NetworkService(ws).draft(ref)  # an unknown or finished nudge is a 404 page
+        draft = {"ref": nudge.ref, "title": nudge.title, **message.to_dict(), "done_action": nudge.done_action}
     context = {"agenda_groups": agenda_groups(items), "total": len(items), "draft": draft}
     return render(request, "today.html", context)
 
@@ -428,7 +427,7 @@ def api_log(contact_id: int, body: NewInteraction, ws: WorkspaceDep) -> dict[str
 
 @api.get("/agenda", summary="What to do now and soon (same items as `nextround today --json`)")
 def api_agenda(ws: WorkspaceDep) -> list[dict[str, Any]]:
-    return NetworkService(ws).agenda()
+    return [entry.to_dict() for entry in agenda(ws)]
 
 
 @api.get("/nudges", summary="Open nudges: thank-you notes, keeping in touch, continued interest, touches")
@@ -461,7 +460,7 @@ def dashboard_panels(ws: Workspace) -> dict[str, Any]:
     """The agenda's first items and this week's effort, for the dashboard (which caches the result)."""
     from nextround.services.keepgoing import effort
 
-    items = NetworkService(ws).agenda()
+    items = agenda(ws)
     week = effort(ws, "week")
     return {
         "agenda_groups": agenda_groups(items[:DASHBOARD_AGENDA]),

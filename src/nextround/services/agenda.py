@@ -1,0 +1,167 @@
+"""Today's agenda: what to do now and soon, from every pillar, each item with its next steps as `Action`s.
+
+The nudges come from the network pillar; chases from feedback; goals from insight; re-apply dates and new
+openings from the watch list; interviews, silent applications and practice due from their own pillars.
+`domain.agenda` orders them. The calendar export shares the dated follow-ups (`follow_ups`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from nextround.domain.actions import Action, ActionKind
+from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
+from nextround.domain.nudges import NetworkState, Nudge, compute_nudges
+from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
+from nextround.services.workspace import Workspace
+from nextround.storage.network import AgendaReads, WatchReapplyRepository
+
+NEW_POSTING_DAYS = 14
+# Interviews further ahead than this stay out of the agenda (they are in the calendar export).
+INTERVIEW_HORIZON_DAYS = HORIZON_DAYS
+
+
+def follow_ups(
+    ws: Workspace, state: NetworkState, nudges: Sequence[Nudge], goal_days: int = HORIZON_DAYS
+) -> list[AgendaItem]:
+    """Dated follow-ups shared by the agenda and the calendar: nudges, chases, re-apply dates, goals."""
+    items = [AgendaItem(n.kind.value, n.title, n.due, n.action, n.actions, n.ref) for n in nudges]
+    zone = state.now.tzinfo
+    with ws.db.read() as session:
+        reads = AgendaReads(session, ws.owner_id)
+        chases = reads.chases()
+        goals = reads.open_goals_due_by(state.now.date() + timedelta(days=goal_days))
+        reapply = WatchReapplyRepository(session, ws.owner_id).all()
+    chase_days = _chase_days(ws) if chases else 0
+    for chase in chases:
+        due = (chase["sent_at"] + timedelta(days=chase_days)).astimezone(zone).date()
+        items.append(
+            AgendaItem(
+                "feedback_chase",
+                f"Feedback chase: {chase['role']} at {chase['company']}",
+                due,
+                "No reply to your feedback request yet: send one short, friendly chase",
+                (Action(ActionKind.CHASE, {"request_id": chase["id"]}),),
+                f"feedback_chase-{chase['id']}",
+            )
+        )
+    for goal in goals:
+        items.append(
+            AgendaItem(
+                "goal",
+                f"Goal due: {goal['title']}",
+                goal["due_on"],
+                "Check in on this goal: mark it done, or record your progress",
+                (Action(ActionKind.COMPLETE_GOAL, {"goal_id": goal["id"]}), Action(ActionKind.LIST_GOALS)),
+                f"goal-{goal['id']}",
+            )
+        )
+    for key, (company, day) in reapply.items():
+        if (state.now.date() - day).days > 30:
+            continue
+        opened = day <= state.now.date()
+        items.append(
+            AgendaItem(
+                "reapply",
+                f"{'You can' if opened else 'From ' + day.isoformat() + ' you can'} apply to {company} again",
+                day,
+                "Look at their openings and apply again with what you have learnt since"
+                if opened
+                else f"Re-apply to {company} after {day.isoformat()}; until then, build the case",
+                (Action(ActionKind.COMPANY_APPLICATIONS, {"company": company}),),
+                f"reapply-{_slug(key)}",
+            )
+        )
+    return items
+
+
+def agenda(ws: Workspace) -> list[AgendaEntry]:
+    """What to do now and soon, most urgent first (see domain.agenda)."""
+    state = NetworkService(ws).network_state()
+    now = state.now
+    today = now.date()
+    items = follow_ups(ws, state, compute_nudges(state))
+    apps = {a.id: a for a in state.applications}
+    for interview in state.interviews:
+        if not now <= interview.ends_at <= now + timedelta(days=INTERVIEW_HORIZON_DAYS):
+            continue
+        app = apps.get(interview.application_id)
+        company, role = (app.fields.company, app.fields.role) if app else ("?", "?")
+        local = interview.scheduled_at.astimezone(now.tzinfo)
+        items.append(
+            AgendaItem(
+                "interview",
+                f"Interview {local:%a %d %b %H:%M}: {role} at {company}",
+                local.date(),
+                "Prepare: practise answers planned from the job description",
+                (
+                    Action(ActionKind.PRACTISE, {"application_id": interview.application_id}, "Practise for it"),
+                    Action(ActionKind.OPEN_APPLICATION, {"application_id": interview.application_id}),
+                ),
+                f"interview-{interview.id}",
+            )
+        )
+    for silent in ApplicationService(ws).silent():
+        a = silent.application
+        items.append(
+            AgendaItem(
+                "ghosted",
+                f"Silent for {silent.verdict.silent_days} days: {a.fields.role} at {a.fields.company}",
+                today,
+                "Follow up once, or mark it ghosted and let it go",
+                (
+                    Action(ActionKind.MARK_GHOSTED, {"application_id": a.id}),
+                    Action(ActionKind.OPEN_APPLICATION, {"application_id": a.id}),
+                ),
+                f"ghosted-{a.id}",
+            )
+        )
+    with ws.db.read() as session:
+        postings = AgendaReads(session, ws.owner_id).new_postings(now - timedelta(days=NEW_POSTING_DAYS))
+    for posting in postings:
+        items.append(
+            AgendaItem(
+                "new_posting",
+                f"New opening at {posting['company']}: {posting['title']}",
+                posting["first_seen_at"].astimezone(now.tzinfo).date(),
+                "Read the posting and decide: apply, or dismiss it",
+                (
+                    Action(ActionKind.DISMISS_OPENING, {"opening_id": posting["id"]}),
+                    Action(ActionKind.ADD_APPLICATION, label="Apply: add the application"),
+                ),
+                f"posting-{posting['id']}",
+            )
+        )
+    due_practice = _practice_due(ws)
+    if due_practice:
+        items.append(
+            AgendaItem(
+                "practice",
+                f"{due_practice} practice question{'s' if due_practice != 1 else ''} due for another try",
+                today,
+                "Answer them again: the scores show what improved",
+                (Action(ActionKind.PRACTISE),),
+                "practice-due",
+            )
+        )
+    return build_agenda(items, today)
+
+
+# The feedback and practice pillars are imported only when the agenda needs them: `today` starts quicker.
+def _chase_days(ws: Workspace) -> int:
+    """The feedback pillar's chase delay (a user setting), so `today` and `feedback chase` agree."""
+    from nextround.services.feedback import chase_delay
+
+    return chase_delay(ws)
+
+
+def _practice_due(ws: Workspace) -> int:
+    from nextround.services.practice import practice_due
+
+    return practice_due(ws)
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-") or "company"
