@@ -202,7 +202,7 @@ def test_an_interview_counts_as_contact_when_judging_silence(workspace: Workspac
     verdict = service.silence_of(service.get(recent.id))
     assert verdict is not None
     assert verdict.silent_days == 4
-    assert overview(workspace, with_agenda=False)["likely_ghosted"] == 1
+    assert overview(workspace, with_agenda=False).likely_ghosted == 1
 
 
 def test_a_backdated_move_cannot_put_a_later_stage_before_one_recorded_after_it(
