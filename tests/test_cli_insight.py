@@ -159,6 +159,19 @@ def test_insights_and_goals_human_output(cli: Cli, tmp_path: Path) -> None:
     bad_measure = cli("goal", "add", "--title", "x", "--measure", "vibes")
     assert bad_measure.exit_code == 1
     assert bad_measure.stderr.startswith("error: unknown measure 'vibes'")
+    assert bad_measure.stderr.rstrip().endswith("(--measure)")
+
+
+def test_errors_name_the_flag_of_the_field_at_fault(cli: Cli) -> None:
+    untitled = cli("goal", "add")
+    assert untitled.exit_code == 1
+    assert untitled.stderr == "error: give the goal a title, or start from a theme or a skill (--title)\n"
+    both = cli("goal", "add", "--from-theme", "communication", "--from-skill", "SQL")
+    assert both.stderr == "error: start from a theme or from a skill, not both (--from-skill)\n"
+    due = cli("goal", "due", "--within", "-1")
+    assert due.stderr == "error: look 0 or more days ahead (--within)\n"
+    unknown = cli("goal", "update", "7", "--current", "1")
+    assert unknown.stderr == "error: no goal with id 7\n"  # no field, no flag
 
 
 def test_analyze_match_files_primary_cv_and_batch(cli: Cli, tmp_path: Path) -> None:

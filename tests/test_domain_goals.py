@@ -13,7 +13,7 @@ from nextround.domain.goals import (
     apply_reading,
     check_status,
     check_title,
-    goal_to_dict,
+    goal_view,
     normalise_value,
     parse_measure,
     progress,
@@ -112,7 +112,7 @@ def test_titles_statuses_and_dict() -> None:
     assert check_status("Done") == "done"
     with pytest.raises(GoalError, match="unknown status"):
         check_status("paused")
-    data = goal_to_dict(
+    goal = goal_view(
         goal_id=3,
         title="t",
         origin="theme",
@@ -123,7 +123,7 @@ def test_titles_statuses_and_dict() -> None:
         completed_at=None,
         today=date(2024, 11, 6),
     )
-    assert data["progress"] == 0.5
-    assert data["days_left"] == -5
-    assert data["overdue"] is True
-    assert data["direction"] == "higher"
+    assert goal.progress == 0.5
+    assert goal.days_left == -5
+    assert goal.overdue is True
+    assert goal.direction == "higher"

@@ -177,40 +177,42 @@ def test_insights_combine_feedback_reflections_stage_pattern_and_gaps(
 def test_goals_from_theme_skill_and_by_hand(workspace: Workspace, clock: FakeClock) -> None:
     today = clock().date()
     comm = goal_service.add_goal(workspace, from_theme="communication")
-    assert comm["title"] == "Get your STAR result rate to 80% in practice"
-    assert (comm["measure"], comm["target"], comm["origin"], comm["origin_value"]) == (
+    assert comm.title == "Get your STAR result rate to 80% in practice"
+    assert (comm.measure, comm.target, comm.origin, comm.origin_value) == (
         "answer.star_result", 0.8, "theme", "communication",
     )  # fmt: skip
-    assert comm["due_on"] == (today + timedelta(days=21)).isoformat()
-    assert comm["current"] is None
+    assert comm.due_on == today + timedelta(days=21)
+    assert comm.current is None
     skill = goal_service.add_goal(workspace, from_skill="Kubernetes", due=today + timedelta(days=10))
-    assert (skill["title"], skill["measure"], skill["target"], skill["current"]) == (
+    assert (skill.title, skill.measure, skill.target, skill.current) == (
         "Build one small project using Kubernetes", "manual", 1.0, 0.0,
     )  # fmt: skip
-    assert skill["due_on"] == (today + timedelta(days=10)).isoformat()
+    assert skill.due_on == today + timedelta(days=10)
     own = goal_service.add_goal(workspace, title="Cut fillers", measure="answer.fillers_per_100", target=3)
-    assert own["due_on"] is None
-    with pytest.raises(GoalError, match="give a --target"):
+    assert own.due_on is None
+    with pytest.raises(GoalError, match="give a target") as missing_target:
         goal_service.add_goal(workspace, title="x", measure="answer.score")
+    assert missing_target.value.field == "target"
     with pytest.raises(GoalError, match="not both"):
         goal_service.add_goal(workspace, from_theme="communication", from_skill="SQL")
-    with pytest.raises(GoalError, match="--title"):
+    with pytest.raises(GoalError, match="give the goal a title") as no_title:
         goal_service.add_goal(workspace)
+    assert no_title.value.field == "title"
     with pytest.raises(GoalError, match="in the past"):
         goal_service.add_goal(workspace, title="late", due=today - timedelta(days=1))
 
-    updated = goal_service.update_goal(workspace, skill["id"], current=1)
-    assert (updated["status"], updated["progress"]) == ("done", 1.0)
-    assert updated["completed_at"] is not None
-    reopened = goal_service.update_goal(workspace, skill["id"], status="open")
-    assert (reopened["status"], reopened["completed_at"]) == ("open", None)
-    dropped = goal_service.update_goal(workspace, own["id"], status="dropped")
-    assert dropped["status"] == "dropped"
-    assert [g["id"] for g in goal_service.list_goals(workspace)] == [skill["id"], comm["id"]]
-    assert [g["id"] for g in goal_service.list_goals(workspace, status="dropped")] == [own["id"]]
+    updated = goal_service.update_goal(workspace, skill.id, current=1)
+    assert (updated.status, updated.progress) == ("done", 1.0)
+    assert updated.completed_at is not None
+    reopened = goal_service.update_goal(workspace, skill.id, status="open")
+    assert (reopened.status, reopened.completed_at) == ("open", None)
+    dropped = goal_service.update_goal(workspace, own.id, status="dropped")
+    assert dropped.status == "dropped"
+    assert [g.id for g in goal_service.list_goals(workspace)] == [skill.id, comm.id]
+    assert [g.id for g in goal_service.list_goals(workspace, status="dropped")] == [own.id]
     assert len(goal_service.list_goals(workspace, status="all")) == 3
     with pytest.raises(GoalError, match="nothing to change"):
-        goal_service.update_goal(workspace, comm["id"])
+        goal_service.update_goal(workspace, comm.id)
     with pytest.raises(NotFoundError):
         goal_service.update_goal(workspace, 999, current=1)
 
@@ -219,30 +221,30 @@ def test_record_measure_moves_open_goals_in_their_direction(workspace: Workspace
     star = goal_service.add_goal(workspace, from_theme="communication")
     fillers = goal_service.add_goal(workspace, title="Fewer fillers", measure="answer.fillers_per_100", target=2)
     sessions = goal_service.add_goal(workspace, from_theme="preparation")
-    assert sessions["measure"] == "practice.sessions"
+    assert sessions.measure == "practice.sessions"
     done_already = goal_service.add_goal(workspace, title="old", measure="answer.star_result", target=0.5)
-    goal_service.update_goal(workspace, done_already["id"], status="done")
+    goal_service.update_goal(workspace, done_already.id, status="done")
 
-    assert goal_service.record_measure(workspace, "answer.star_result", 0.5) == [star["id"]]
-    assert goal_service.get_goal(workspace, star["id"])["progress"] == 0.0  # the first reading is the baseline
+    assert goal_service.record_measure(workspace, "answer.star_result", 0.5) == [star.id]
+    assert goal_service.get_goal(workspace, star.id).progress == 0.0  # the first reading is the baseline
     assert goal_service.record_measure(workspace, "answer.star_result", 0.5) == []  # nothing changed
-    assert goal_service.record_measure(workspace, "answer.star_result", 0.65) == [star["id"]]
-    assert goal_service.get_goal(workspace, star["id"])["progress"] == 0.5
-    assert goal_service.record_measure(workspace, "answer.star_result", 0.8) == [star["id"]]
-    assert goal_service.get_goal(workspace, star["id"])["status"] == "done"
+    assert goal_service.record_measure(workspace, "answer.star_result", 0.65) == [star.id]
+    assert goal_service.get_goal(workspace, star.id).progress == 0.5
+    assert goal_service.record_measure(workspace, "answer.star_result", 0.8) == [star.id]
+    assert goal_service.get_goal(workspace, star.id).status == "done"
     assert goal_service.record_measure(workspace, "answer.star_result", 0.9) == []  # done goals stay put
 
-    assert goal_service.record_measure(workspace, "answer.fillers_per_100", 6) == [fillers["id"]]
-    assert goal_service.record_measure(workspace, "answer.fillers_per_100", 4) == [fillers["id"]]
-    assert goal_service.get_goal(workspace, fillers["id"])["progress"] == 0.5
+    assert goal_service.record_measure(workspace, "answer.fillers_per_100", 6) == [fillers.id]
+    assert goal_service.record_measure(workspace, "answer.fillers_per_100", 4) == [fillers.id]
+    assert goal_service.get_goal(workspace, fillers.id).progress == 0.5
     goal_service.record_measure(workspace, "answer.fillers_per_100", 1.5)
-    assert goal_service.get_goal(workspace, fillers["id"])["status"] == "done"
+    assert goal_service.get_goal(workspace, fillers.id).status == "done"
 
     for _ in range(3):
         goal_service.record_measure(workspace, "practice.sessions", 1)
-    assert goal_service.get_goal(workspace, sessions["id"])["current"] == 3
-    assert goal_service.record_measure(workspace, "practice.sessions", 1) == [sessions["id"]]
-    assert goal_service.get_goal(workspace, sessions["id"])["status"] == "done"
+    assert goal_service.get_goal(workspace, sessions.id).current == 3
+    assert goal_service.record_measure(workspace, "practice.sessions", 1) == [sessions.id]
+    assert goal_service.get_goal(workspace, sessions.id).status == "done"
 
     assert goal_service.record_measure(workspace, "answer.star_result", 80) == []  # 80 read as 80%
     with pytest.raises(GoalError, match="unknown measure"):
@@ -259,20 +261,20 @@ def test_applications_sent_counts_itself_and_goals_due(workspace: Workspace, clo
     make_application(workspace, company="After 1")
     make_application(workspace, company="Saved only", stage=Stage.SAVED)
     listed = goal_service.list_goals(workspace)
-    assert listed[0]["current"] == 1
-    assert [g["id"] for g in goal_service.goals_due(workspace)] == [goal["id"]]
+    assert listed[0].current == 1
+    assert [g.id for g in goal_service.goals_due(workspace)] == [goal.id]
     make_application(workspace, company="After 2")
     assert goal_service.goals_due(workspace) == []  # the agenda sees it reached, too
-    assert goal_service.list_goals(workspace, status="all")[0]["status"] == "done"
+    assert goal_service.list_goals(workspace, status="all")[0].status == "done"
 
     later = goal_service.add_goal(workspace, from_skill="Go")  # due in 4 weeks
     soon = goal_service.add_goal(workspace, from_theme="cv")  # due in a week
-    assert [g["id"] for g in goal_service.goals_due(workspace)] == [soon["id"]]
-    assert [g["id"] for g in goal_service.goals_due(workspace, within_days=30)] == [soon["id"], later["id"]]
+    assert [g.id for g in goal_service.goals_due(workspace)] == [soon.id]
+    assert [g.id for g in goal_service.goals_due(workspace, within_days=30)] == [soon.id, later.id]
     clock.advance(days=10)
     overdue = goal_service.goals_due(workspace, within_days=0)
-    assert [(g["id"], g["overdue"], g["days_left"]) for g in overdue] == [(soon["id"], True, -3)]
-    assert goal["id"] not in [g["id"] for g in goal_service.goals_due(workspace, within_days=60)]
+    assert [(g.id, g.overdue, g.days_left) for g in overdue] == [(soon.id, True, -3)]
+    assert goal.id not in [g.id for g in goal_service.goals_due(workspace, within_days=60)]
 
 
 def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path, clock: FakeClock) -> None:
@@ -300,9 +302,9 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
     assert seen["stage"]["rejections"] == 0
     assert goal_service.list_goals(other) == []
     assert goal_service.record_measure(other, "answer.star_result", 0.9) == []
-    assert goal_service.get_goal(workspace, my_goal["id"])["current"] is None
+    assert goal_service.get_goal(workspace, my_goal.id).current is None
     with pytest.raises(NotFoundError):
-        goal_service.update_goal(other, my_goal["id"], status="done")
+        goal_service.update_goal(other, my_goal.id, status="done")
     # Their own data stays theirs too.
     theirs = rejected_application(other, jd=JD_OPS)
     insight.add_cv(other, cv_file(tmp_path, "Linux admin", name="theirs.txt"))

@@ -70,7 +70,8 @@ def test_errors_are_json_with_the_right_status(web: Web) -> None:
     assert web.api("POST", "/api/v1/applications/999/close", json={"outcome": "rejected"}).status_code == 404
 
     no_role = web.api("POST", "/api/v1/applications", json={"company": "A"})
-    assert no_role.status_code == 422 and no_role.json() == {"error": "role: Field required"}
+    assert no_role.status_code == 422
+    assert no_role.json() == {"error": "role: Field required", "field": "role"}  # the field, for a form to use
     unknown_field = web.api("POST", "/api/v1/applications", json={"company": "A", "role": "B", "colour": "red"})
     assert unknown_field.status_code == 422 and "colour" in unknown_field.json()["error"]
     bad_stage = web.api("POST", "/api/v1/applications", json={"company": "A", "role": "B", "stage": "heaven"})

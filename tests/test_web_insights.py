@@ -59,19 +59,24 @@ def test_goal_from_theme_and_skill_progress_and_done(web: Web, workspace: Worksp
     with_history(workspace, clock)
     assert web.post_form("/insights/goals", {"from_theme": "communication"}).status_code == 303
     assert web.post_form("/insights/goals", {"title": "Ask five people for feedback", "target": "5"}).status_code == 303
-    found = {g["origin"]: g for g in goals.list_goals(workspace)}
+    found = {g.origin: g for g in goals.list_goals(workspace)}
     assert set(found) == {"theme", "manual"}
     manual = found["manual"]
-    assert web.post_form(f"/insights/goals/{manual['id']}", {"current": "2"}).status_code == 303
+    assert web.post_form(f"/insights/goals/{manual.id}", {"current": "2"}).status_code == 303
     page = web.client.get("/insights").text
-    assert f'<progress id="goal-{manual["id"]}-progress" class="goal-progress" max="100" value="40">' in page
+    assert f'<progress id="goal-{manual.id}-progress" class="goal-progress" max="100" value="40">' in page
     assert "40% — 2 of 5" in page
-    web.post_form(f"/insights/goals/{manual['id']}", {"status": "done"})
-    assert goals.get_goal(workspace, manual["id"])["status"] == "done"
+    web.post_form(f"/insights/goals/{manual.id}", {"status": "done"})
+    assert goals.get_goal(workspace, manual.id).status == "done"
     page = web.client.get("/insights").text
-    assert 'id="closed-goals"' in page and f'id="goal-{manual["id"]}" data-status="done"' in page
+    assert 'id="closed-goals"' in page and f'id="goal-{manual.id}" data-status="done"' in page
     bad = web.post_form("/insights/goals", {"title": "x", "target": "many"})
     assert bad.status_code == 422 and "number" in bad.text
+    # The message stands next to the field it is about, and what was typed is kept.
+    assert '<p class="error-text" id="goal-target-error">the target must be a number' in bad.text
+    assert 'id="goal-title" name="title" type="text" required value="x"' in bad.text
+    late = web.post_form("/insights/goals", {"title": "y", "due": "not a day"})
+    assert late.status_code == 422 and 'id="goal-due-error"' in late.text and 'id="goal-target-error"' not in late.text
 
 
 def test_insight_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:
@@ -88,7 +93,14 @@ def test_api_insights_and_goals(web: Web, workspace: Workspace, clock: Any) -> N
     assert created.status_code == 201 and created.json()["origin"] == "skill"
     assert created.json()["due_on"] == (clock().date() + timedelta(days=30)).isoformat()
     assert [g["id"] for g in web.client.get("/api/v1/goals").json()["goals"]] == [created.json()["id"]]
-    assert web.api("POST", "/api/v1/goals", json={}).status_code == 422
+    untitled = web.api("POST", "/api/v1/goals", json={})
+    assert untitled.status_code == 422
+    assert untitled.json() == {"error": "give the goal a title, or start from a theme or a skill", "field": "title"}
+    bad_due = web.api("POST", "/api/v1/goals", json={"title": "x", "due": "someday soon"})
+    assert bad_due.status_code == 422 and bad_due.json()["field"] == "due"
+    two = web.api("POST", "/api/v1/goals", json={"title": ["x"], "target": "many"})
+    assert two.status_code == 422
+    assert [e["field"] for e in two.json()["errors"]] == ["title", "target"]
     assert web.api("POST", "/api/v1/goals", json={"title": "x", "colour": "red"}).status_code == 422
     assert web.client.get("/api/v1/goals?status=sideways").status_code == 422
     assert web.client.post("/api/v1/goals", json={"title": "no token"}).status_code == 403
@@ -109,7 +121,7 @@ def test_demo_fills_the_feedback_loop(workspace: Workspace) -> None:
 
 def test_api_goal_update(web: Web, workspace: Workspace) -> None:
     goal = goals.add_goal(workspace, title="Five mock interviews", target=5)
-    moved = web.api("POST", f"/api/v1/goals/{goal['id']}", json={"current": 5})
+    moved = web.api("POST", f"/api/v1/goals/{goal.id}", json={"current": 5})
     assert moved.status_code == 200 and moved.json()["status"] == "done"  # the target was reached
     assert web.api("POST", "/api/v1/goals/9999", json={"status": "done"}).status_code == 404
-    assert web.api("POST", f"/api/v1/goals/{goal['id']}", json={}).status_code == 422
+    assert web.api("POST", f"/api/v1/goals/{goal.id}", json={}).status_code == 422

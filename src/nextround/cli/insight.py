@@ -11,6 +11,7 @@ from nextround.cli.context import day, workspace
 from nextround.cli.output import console, emit_json, note_line, plural
 
 if TYPE_CHECKING:
+    from nextround.domain.goals import Goal
     from nextround.services.workspace import Workspace
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -274,13 +275,14 @@ def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 # -- goals -------------------------------------------------------------------------------------
 
 
-def _print_goal(goal: dict[str, Any], verb: str | None = None) -> None:
-    due = f", due {goal['due_on']}" if goal["due_on"] else ""
-    current = "–" if goal["current"] is None else f"{goal['current']:g}"
+def _print_goal(goal: Goal, verb: str | None = None) -> None:
+    due = f", due {goal.due_on.isoformat()}" if goal.due_on else ""
+    current = "–" if goal.current is None else f"{goal.current:g}"
+    target = "–" if goal.target is None else f"{goal.target:g}"
     prefix = f"{verb} goal" if verb else "Goal"
     console().print(
-        f"{prefix} {goal['id']}: {_esc(goal['title'])} \\[{goal['status']}] — {goal['measure']} "
-        f"{current} of {goal['target']:g} ({goal['progress']:.0%}){due}"
+        f"{prefix} {goal.id}: {_esc(goal.title)} \\[{goal.status}] — {goal.measure} "
+        f"{current} of {target} ({goal.progress:.0%}){due}"
     )
 
 
@@ -345,18 +347,18 @@ def goal_list(
 @goal_app.command("due")
 def goal_due(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option(help="Days ahead to look.")] = 7,
+    within_days: Annotated[int, typer.Option("--within", help="Days ahead to look.")] = 7,
     as_json: JsonFlag = False,
 ) -> None:
     """Open goals due soon (overdue ones included)."""
     from nextround.services.goals import goals_due
 
-    goals = goals_due(_ws(ctx), within_days=within)
+    goals = goals_due(_ws(ctx), within_days=within_days)
     if as_json:
         emit_json(goals)
         return
     if not goals:
-        console().print(f"No open goal is due in the next {plural(within, 'day')}.")
+        console().print(f"No open goal is due in the next {plural(within_days, 'day')}.")
     for goal in goals:
         _print_goal(goal)
 

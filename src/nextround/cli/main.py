@@ -26,10 +26,14 @@ class FriendlyErrors(TyperGroup):
     """Turns anything a user can cause into one line on stderr and exit code 1, never a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        args = [*ctx._protected_args, *ctx.args]  # the command line below the root, before it is consumed
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            error_line(str(exc))
+            from nextround.cli.errors import error_lines
+
+            for line in error_lines(exc, self, ctx, args):
+                error_line(line)
             raise typer.Exit(1) from None
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
             error_line(f"{exc.strerror}: {exc.filename}")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def emit_json(data: Any) -> None:
-    """Indented for a person at a terminal; compact (and several times faster) when piped to a tool."""
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
+def emit_json(data: object) -> None:
+    """Indented for a person at a terminal; compact (and several times faster) when piped to a tool.
+
+    `data` is a service's typed result; nextround.serialize turns it into JSON the same way as the web API.
+    """
+    from nextround.serialize import dumps
+
+    sys.stdout.write(dumps(data, indent=2 if sys.stdout.isatty() else None))
     sys.stdout.write("\n")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from nextround.errors import UserError
 
@@ -53,20 +53,22 @@ MEASURES: dict[str, Measure] = {
 def parse_measure(name: str) -> Measure:
     key = name.strip().lower()
     if key not in MEASURES:
-        raise GoalError(f"unknown measure {name!r}; expected one of: {', '.join(MEASURES)}")
+        raise GoalError(f"unknown measure {name!r}; expected one of: {', '.join(MEASURES)}", field="measure")
     return MEASURES[key]
 
 
-def normalise_value(measure: Measure, value: float, what: str = "value") -> float:
-    """Check a target or reading; a share may also be given as a percentage (80 means 0.8)."""
+def normalise_value(measure: Measure, value: float, what: str = "value", field: str | None = None) -> float:
+    """Check a target or reading; a share may also be given as a percentage (80 means 0.8).
+
+    `field` names the input the value came from, for the error (see nextround.errors)."""
     if value != value or value in (float("inf"), float("-inf")):
-        raise GoalError(f"the {what} must be a number")
+        raise GoalError(f"the {what} must be a number", field=field)
     if measure.kind == "share" and 1 < value <= 100:
         value = value / 100
     if value < measure.minimum or (measure.maximum is not None and value > measure.maximum):
         upper = "" if measure.maximum is None else f" to {measure.maximum:g}"
         hint = " (a share: 0.8 means 80%)" if measure.kind == "share" else ""
-        raise GoalError(f"the {what} for {measure.name} must be from {measure.minimum:g}{upper}{hint}")
+        raise GoalError(f"the {what} for {measure.name} must be from {measure.minimum:g}{upper}{hint}", field=field)
     return value
 
 
@@ -201,19 +203,22 @@ def suggest_for_theme(theme: str) -> Suggestion:
     if key in NOT_ACTIONABLE:
         raise GoalError(
             f"{theme!r} is about the employer's side, not something a goal can change; "
-            f"pick one of: {', '.join(_THEME_SUGGESTIONS)}"
+            f"pick one of: {', '.join(_THEME_SUGGESTIONS)}",
+            field="from_theme",
         )
     if key not in _THEME_SUGGESTIONS:
-        raise GoalError(f"no suggested goal for theme {theme!r}; pick one of: {', '.join(_THEME_SUGGESTIONS)}")
+        raise GoalError(
+            f"no suggested goal for theme {theme!r}; pick one of: {', '.join(_THEME_SUGGESTIONS)}", field="from_theme"
+        )
     return _THEME_SUGGESTIONS[key]
 
 
 def suggest_for_skill(skill: str) -> Suggestion:
     name = " ".join(skill.split())
     if not name:
-        raise GoalError("name the skill to build a goal around")
+        raise GoalError("name the skill to build a goal around", field="from_skill")
     if len(name) > 100:
-        raise GoalError("the skill name is too long (100 characters at most)")
+        raise GoalError("the skill name is too long (100 characters at most)", field="from_skill")
     return Suggestion(
         f"Build one small project using {name}",
         "manual",
@@ -226,20 +231,43 @@ def suggest_for_skill(skill: str) -> Suggestion:
 def check_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise GoalError("a goal needs a title")
+        raise GoalError("a goal needs a title", field="title")
     if len(cleaned) > MAX_TITLE:
-        raise GoalError(f"the title is {len(cleaned)} characters; keep it under {MAX_TITLE}")
+        raise GoalError(f"the title is {len(cleaned)} characters; keep it under {MAX_TITLE}", field="title")
     return cleaned
 
 
 def check_status(status: str) -> str:
     value = status.strip().lower()
     if value not in STATUSES:
-        raise GoalError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+        raise GoalError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}", field="status")
     return value
 
 
-def goal_to_dict(
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal as the user sees it: where it stands against its target and its due date."""
+
+    id: int
+    title: str
+    origin: str
+    origin_value: str
+    measure: str
+    measure_label: str
+    direction: str
+    baseline: float | None
+    target: float | None
+    current: float | None
+    progress: float
+    status: str
+    due_on: date | None
+    days_left: int | None
+    overdue: bool
+    created_at: datetime  # in UTC
+    completed_at: datetime | None  # in UTC
+
+
+def goal_view(
     *,
     goal_id: int,
     title: str,
@@ -250,25 +278,25 @@ def goal_to_dict(
     created_at: datetime,
     completed_at: datetime | None,
     today: date,
-) -> dict[str, Any]:
+) -> Goal:
     measure = MEASURES.get(state.measure, MEASURES["manual"])
     days_left = (due_on - today).days if due_on else None
-    return {
-        "id": goal_id,
-        "title": title,
-        "origin": origin,
-        "origin_value": origin_value,
-        "measure": state.measure,
-        "measure_label": measure.label,
-        "direction": measure.direction,
-        "baseline": state.baseline,
-        "target": state.target,
-        "current": state.current,
-        "progress": progress(state),
-        "status": state.status,
-        "due_on": due_on.isoformat() if due_on else None,
-        "days_left": days_left,
-        "overdue": bool(state.status == "open" and days_left is not None and days_left < 0),
-        "created_at": created_at.astimezone(UTC).isoformat(),
-        "completed_at": completed_at.astimezone(UTC).isoformat() if completed_at else None,
-    }
+    return Goal(
+        id=goal_id,
+        title=title,
+        origin=origin,
+        origin_value=origin_value,
+        measure=state.measure,
+        measure_label=measure.label,
+        direction=measure.direction,
+        baseline=state.baseline,
+        target=state.target,
+        current=state.current,
+        progress=progress(state),
+        status=state.status,
+        due_on=due_on,
+        days_left=days_left,
+        overdue=bool(state.status == "open" and days_left is not None and days_left < 0),
+        created_at=created_at.astimezone(UTC),
+        completed_at=completed_at.astimezone(UTC) if completed_at else None,
+    )

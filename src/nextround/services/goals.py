@@ -6,18 +6,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from nextround.domain.goals import (
+    Goal,
     GoalError,
     GoalState,
     Measure,
     apply_reading,
     check_status,
     check_title,
-    goal_to_dict,
+    goal_view,
     normalise_value,
     parse_measure,
     reached,
@@ -33,8 +33,8 @@ def _state(row: GoalRow) -> GoalState:
     return GoalState(row.measure, row.target, row.current, row.baseline, row.status)
 
 
-def _to_dict(row: GoalRow, today: date) -> dict[str, Any]:
-    return goal_to_dict(
+def _to_goal(row: GoalRow, today: date) -> Goal:
+    return goal_view(
         goal_id=row.id,
         title=row.title,
         origin=row.origin,
@@ -61,11 +61,11 @@ def add_goal(
     measure: str | None = None,
     target: float | None = None,
     due: date | None = None,
-) -> dict[str, Any]:
+) -> Goal:
     """Add a goal. From a theme or skill the title, measure, target and due date are suggested;
     anything given explicitly wins over the suggestion."""
     if from_theme is not None and from_skill is not None:
-        raise GoalError("give --from-theme or --from-skill, not both")
+        raise GoalError("start from a theme or from a skill, not both", field="from_skill")
     today = ws.now().date()
     origin, origin_value = "manual", ""
     suggested_title: str | None = None
@@ -86,7 +86,7 @@ def add_goal(
         suggested_due = suggestion.due_on(today)
     final_title = title if title is not None else suggested_title
     if final_title is None:
-        raise GoalError("give the goal a --title, or start from --from-theme or --from-skill")
+        raise GoalError("give the goal a title, or start from a theme or a skill", field="title")
     final_title = check_title(final_title)
     spec: Measure = parse_measure(measure if measure is not None else suggested_measure)
     if measure is not None and spec.name != suggested_measure and target is None:
@@ -94,12 +94,12 @@ def add_goal(
     final_target = target if target is not None else suggested_target
     if final_target is None:
         if spec.name != "manual":
-            raise GoalError(f"give a --target for {spec.name} ({spec.label})")
+            raise GoalError(f"give a target for {spec.name} ({spec.label})", field="target")
         final_target = 1.0
-    final_target = normalise_value(spec, float(final_target), "target")
+    final_target = normalise_value(spec, float(final_target), "target", "target")
     final_due = due if due is not None else suggested_due
     if final_due is not None and final_due < today:
-        raise GoalError("the due date is in the past")
+        raise GoalError("the due date is in the past", field="due")
     baseline: float | None = 0.0 if spec.update == "add" or spec.name == "manual" else None
     current: float | None = 0.0 if baseline is not None else None
     with ws.db.write() as session:
@@ -116,10 +116,10 @@ def add_goal(
             created_at=ws.now(),
             completed_at=None,
         )
-        return _to_dict(row, today)
+        return _to_goal(row, today)
 
 
-def list_goals(ws: Workspace, status: str | None = "open") -> list[dict[str, Any]]:
+def list_goals(ws: Workspace, status: str | None = "open") -> list[Goal]:
     """Goals by due date; status open (default), done, dropped, or None/"all" for every goal."""
     statuses = None if status in (None, "all") else [check_status(status)]
     today = ws.now().date()
@@ -127,7 +127,7 @@ def list_goals(ws: Workspace, status: str | None = "open") -> list[dict[str, Any
         repo = GoalRepository(session, ws.owner_id)
         rows = repo.find(statuses=statuses)
         _refresh_sent(ws, session, rows)
-        return [_to_dict(row, today) for row in rows]
+        return [_to_goal(row, today) for row in rows]
 
 
 def _refresh_sent(ws: Workspace, session: Session, rows: list[GoalRow]) -> None:
@@ -142,9 +142,9 @@ def _refresh_sent(ws: Workspace, session: Session, rows: list[GoalRow]) -> None:
             _finish_if_reached(row, ws)
 
 
-def get_goal(ws: Workspace, goal_id: int) -> dict[str, Any]:
+def get_goal(ws: Workspace, goal_id: int) -> Goal:
     with ws.db.read() as session:
-        return _to_dict(GoalRepository(session, ws.owner_id).get(goal_id), ws.now().date())
+        return _to_goal(GoalRepository(session, ws.owner_id).get(goal_id), ws.now().date())
 
 
 def update_goal(
@@ -156,13 +156,13 @@ def update_goal(
     target: float | None = None,
     due: date | None = None,
     title: str | None = None,
-) -> dict[str, Any]:
+) -> Goal:
     """Change a goal by hand: its current value, status (open/done/dropped), target, due date or title.
 
     Setting `current` at or past the target marks an open goal done.
     """
     if all(value is None for value in (current, status, target, due, title)):
-        raise GoalError("nothing to change: give --current, --status, --target, --due or --title")
+        raise GoalError("nothing to change: give a current value, status, target, due date or title")
     today = ws.now().date()
     with ws.db.write() as session:
         row = GoalRepository(session, ws.owner_id).get(goal_id)
@@ -170,11 +170,11 @@ def update_goal(
         if title is not None:
             row.title = check_title(title)
         if target is not None:
-            row.target = normalise_value(spec, float(target), "target")
+            row.target = normalise_value(spec, float(target), "target", "target")
         if due is not None:
             row.due_on = due
         if current is not None:
-            value = normalise_value(spec, float(current), "current value")
+            value = normalise_value(spec, float(current), "current value", "current")
             if row.baseline is None:
                 row.baseline = value
             row.current = value
@@ -185,7 +185,7 @@ def update_goal(
         elif current is not None or target is not None:
             _finish_if_reached(row, ws)
         session.flush()
-        return _to_dict(row, today)
+        return _to_goal(row, today)
 
 
 def record_measure(ws: Workspace, measure: str, value: float) -> list[int]:
@@ -210,12 +210,12 @@ def record_measure(ws: Workspace, measure: str, value: float) -> list[int]:
     return changed
 
 
-def goals_due(ws: Workspace, within_days: int = 7) -> list[dict[str, Any]]:
+def goals_due(ws: Workspace, within_days: int = 7) -> list[Goal]:
     """Open goals due within `within_days` days from today, overdue ones included; soonest first."""
     if within_days < 0:
-        raise GoalError("within_days must be 0 or more")
+        raise GoalError("look 0 or more days ahead", field="within_days")
     today = ws.now().date()
     with ws.db.write() as session:
         rows = GoalRepository(session, ws.owner_id).due_by(today + timedelta(days=within_days))
         _refresh_sent(ws, session, rows)
-        return [_to_dict(row, today) for row in rows if row.status == "open"]
+        return [_to_goal(row, today) for row in rows if row.status == "open"]

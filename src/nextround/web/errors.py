@@ -1,6 +1,8 @@
-"""Errors as users should see them: JSON `{"error": message}` for the API, a friendly page otherwise.
+"""Errors as users should see them: JSON `{"error": message, "field": name}` for the API, a page otherwise.
 
 Unknown ids are 404, anything else a user can cause is 422, a bad token is 403. Nothing shows a stack trace.
+A UserError's `field` names the input at fault (the JSON body's key, the form field); several problems with one
+request (FormErrors) answer `{"error": ..., "errors": [{"error": ..., "field": ...}, ...]}`.
 """
 
 from __future__ import annotations
@@ -14,17 +16,24 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from nextround.errors import UserError
+from nextround.errors import FormErrors, UserError
 from nextround.storage.repositories import NotFoundError
 from nextround.web.security import CsrfError
 
 log = logging.getLogger("nextround.web")
 
 
+class FieldErrorOut(BaseModel):
+    error: str
+    field: str | None = None
+
+
 class ErrorOut(BaseModel):
-    """What every API error looks like."""
+    """What every API error looks like: the message, the field it is about (if any), all problems of a form."""
 
     error: str
+    field: str | None = None
+    errors: list[FieldErrorOut] | None = None
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -40,9 +49,18 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def _error_json(exc: UserError) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": str(exc)}
+    if exc.field is not None:
+        body["field"] = exc.field
+    if isinstance(exc, FormErrors):
+        body["errors"] = [_error_json(error) for error in exc.errors]
+    return body
+
+
+def error_response(request: Request, status: int, message: str, exc: UserError | None = None) -> Response:
     if _is_api(request):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse(_error_json(exc) if exc is not None else {"error": message}, status_code=status)
     from nextround.web.rendering import render
 
     title = _TITLES.get(status, "Something went wrong" if status >= 500 else "That did not work")
@@ -51,28 +69,34 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return render(request, template, {"status": status, "title": title, "message": message}, status=status)
 
 
-def validation_message(exc: RequestValidationError) -> str:
-    parts = []
+def validation_errors(exc: RequestValidationError) -> UserError:
+    """Pydantic's complaints about a request as UserErrors with their fields (`where: message` as the text)."""
+    found = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "form"))
         message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
-        parts.append(f"{where}: {message}" if where else message)
-    return "; ".join(parts) or "invalid input"
+        found.append(UserError(f"{where}: {message}" if where else message, field=where or None))
+    if not found:
+        return UserError("invalid input")
+    return found[0] if len(found) == 1 else FormErrors(found)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: Exception) -> Response:
-        return error_response(request, 404, str(exc))
+        assert isinstance(exc, UserError)
+        return error_response(request, 404, str(exc), exc)
 
     async def user_error(request: Request, exc: Exception) -> Response:
-        return error_response(request, 422, str(exc))
+        assert isinstance(exc, UserError)
+        return error_response(request, 422, str(exc), exc)
 
     async def csrf(request: Request, exc: Exception) -> Response:
         return error_response(request, 403, str(exc))
 
     async def invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(request, 422, validation_message(exc))
+        problem = validation_errors(exc)
+        return error_response(request, 422, str(problem), problem)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

@@ -17,6 +17,7 @@ from starlette.datastructures import UploadFile
 
 from nextround.domain.dates import parse_date
 from nextround.domain.goals import GoalError
+from nextround.errors import UserError, about_field, errors_by_field
 from nextround.integrations.files import safe_upload_name
 from nextround.services import goals as goal_service
 from nextround.services import insight
@@ -25,6 +26,7 @@ from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
+from nextround.web.responses import json_response
 
 router = APIRouter()
 
@@ -36,17 +38,19 @@ NOTICES = {
 CV_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 
-def _number(raw: str, what: str) -> float | None:
+def _number(raw: str, what: str, field: str) -> float | None:
     raw = raw.strip().replace(",", ".")
     if not raw:
         return None
     try:
         return float(raw)
     except ValueError:
-        raise GoalError(f"the {what} must be a number, not {raw[:20]!r}") from None
+        raise GoalError(f"the {what} must be a number, not {raw[:20]!r}", field=field) from None
 
 
-def _page_context(ws: Workspace) -> dict[str, Any]:
+def _page_context(
+    ws: Workspace, goal_values: dict[str, str] | None = None, goal_errors: dict[str, str] | None = None
+) -> dict[str, Any]:
     data = insight.insights(ws)
     goals = goal_service.list_goals(ws, "all")
     return {
@@ -56,8 +60,10 @@ def _page_context(ws: Workspace) -> dict[str, Any]:
         "gaps": data["top_gaps"],
         "gaps_note": data["gaps_note"],
         "cvs": insight.list_cvs(ws),
-        "open_goals": [g for g in goals if g["status"] == "open"],
-        "closed_goals": [g for g in goals if g["status"] != "open"],
+        "open_goals": [g for g in goals if g.status == "open"],
+        "closed_goals": [g for g in goals if g.status != "open"],
+        "goal_values": goal_values or {},
+        "goal_errors": goal_errors or {},
     }
 
 
@@ -88,18 +94,34 @@ async def upload_cv(request: Request, ws: WorkspaceDep) -> Response:
     return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
 
 
+GOAL_FORM_FIELDS = ("title", "target", "due")
+
+
 @router.post("/insights/goals", include_in_schema=False)
 async def add_goal(request: Request, ws: WorkspaceDep) -> Response:
     form = await request.form()
     due = form_text(form, "due").strip()
-    goal_service.add_goal(
-        ws,
-        title=form_text(form, "title").strip() or None,
-        from_theme=form_text(form, "from_theme").strip() or None,
-        from_skill=form_text(form, "from_skill").strip() or None,
-        target=_number(form_text(form, "target"), "target"),
-        due=parse_date(due, ws.now().date()) if due else None,
-    )
+    from_theme = form_text(form, "from_theme").strip() or None
+    from_skill = form_text(form, "from_skill").strip() or None
+    try:
+        with about_field("due"):
+            due_on = parse_date(due, ws.now().date()) if due else None
+        goal_service.add_goal(
+            ws,
+            title=form_text(form, "title").strip() or None,
+            from_theme=from_theme,
+            from_skill=from_skill,
+            target=_number(form_text(form, "target"), "target", "target"),
+            due=due_on,
+        )
+    except UserError as exc:
+        if from_theme or from_skill:
+            raise  # a one-button form: the error page says what went wrong
+        # The "write your own goal" form again, with each message next to its field.
+        values = {name: form_text(form, name) for name in GOAL_FORM_FIELDS}
+        context = _page_context(ws, values, errors_by_field(exc))
+        context["notice"] = None
+        return render(request, "insights.html", context, status=422)
     return RedirectResponse("/insights?notice=goal#goals", status_code=303)
 
 
@@ -107,7 +129,7 @@ async def add_goal(request: Request, ws: WorkspaceDep) -> Response:
 async def update_goal(request: Request, goal_id: int, ws: WorkspaceDep) -> Response:
     form = await request.form()
     status = form_text(form, "status").strip() or None
-    current = _number(form_text(form, "current"), "current value")
+    current = _number(form_text(form, "current"), "current value", "current")
     goal_service.update_goal(ws, goal_id, current=current, status=status)
     return RedirectResponse(f"/insights?notice=updated#goal-{goal_id}", status_code=303)
 
@@ -131,13 +153,14 @@ def api_insights(ws: WorkspaceDep) -> dict[str, Any]:
 
 
 @router.get("/api/v1/goals", responses=ERROR_RESPONSES)
-def api_goals(ws: WorkspaceDep, status: str = "open") -> dict[str, Any]:
-    return {"goals": goal_service.list_goals(ws, status)}
+def api_goals(ws: WorkspaceDep, status: str = "open") -> JSONResponse:
+    return json_response({"goals": goal_service.list_goals(ws, status)})
 
 
 @router.post("/api/v1/goals", status_code=201, responses=ERROR_RESPONSES)
 def api_add_goal(body: GoalIn, ws: WorkspaceDep) -> JSONResponse:
-    due = parse_date(body.due, ws.now().date()) if body.due else None
+    with about_field("due"):
+        due = parse_date(body.due, ws.now().date()) if body.due else None
     goal = goal_service.add_goal(
         ws,
         title=body.title,
@@ -147,7 +170,7 @@ def api_add_goal(body: GoalIn, ws: WorkspaceDep) -> JSONResponse:
         target=body.target,
         due=due,
     )
-    return JSONResponse(goal, status_code=201)
+    return json_response(goal, status_code=201)
 
 
 class GoalChange(BaseModel):
@@ -160,8 +183,10 @@ class GoalChange(BaseModel):
 
 
 @router.post("/api/v1/goals/{goal_id}", responses=ERROR_RESPONSES)
-def api_update_goal(goal_id: int, body: GoalChange, ws: WorkspaceDep) -> dict[str, Any]:
-    due = parse_date(body.due, ws.now().date()) if body.due else None
-    return goal_service.update_goal(
+def api_update_goal(goal_id: int, body: GoalChange, ws: WorkspaceDep) -> JSONResponse:
+    with about_field("due"):
+        due = parse_date(body.due, ws.now().date()) if body.due else None
+    goal = goal_service.update_goal(
         ws, goal_id, current=body.current, status=body.status, target=body.target, due=due, title=body.title
     )
+    return json_response(goal)

@@ -1,0 +1,52 @@
+"""Wording a service's UserError for the terminal: the message, plus the flag its `field` came from.
+
+Services name the input at fault by their own parameter name (`field="from_theme"`); a command's option has
+the same name (`from_theme` → `--from-theme`), so the flag is found on the command that ran, with no table to
+keep. A field the command has no option for (it came from a file, say) is printed without one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nextround.errors import FormErrors, UserError
+
+
+def _leaf_command(root: Any, ctx: Any, args: list[str]) -> Any:
+    """The command a command line ran (`goal add` under `nextround`), found by parsing the line again."""
+    command, parent = root, ctx
+    while hasattr(command, "resolve_command") and args:
+        try:
+            name, sub, rest = command.resolve_command(parent, args)
+            if sub is None:
+                break
+            parent = sub.make_context(name, list(rest), parent=parent, resilient_parsing=True)
+        except Exception:  # the line already ran; a second parse that fails only costs the flag name
+            break
+        command, args = sub, [*parent._protected_args, *parent.args]
+    return command
+
+
+def flag_for(command: Any, field: str | None) -> str | None:
+    """`--from-theme` for field `from_theme` on a command with that option; an argument's metavar."""
+    if not field:
+        return None
+    for param in getattr(command, "params", ()):
+        if param.name != field:
+            continue
+        if param.param_type_name == "option":
+            long = [opt for opt in param.opts if opt.startswith("--")]
+            return (long or param.opts)[0]  # type: ignore[no-any-return]
+        return param.metavar or param.name.upper()  # type: ignore[no-any-return]
+    return None
+
+
+def error_lines(exc: UserError, root: Any, ctx: Any, args: list[str]) -> list[str]:
+    """One line per problem, each with the flag to change when the command has one."""
+    errors = exc.errors if isinstance(exc, FormErrors) else (exc,)
+    command = _leaf_command(root, ctx, args) if any(e.field for e in errors) else None
+    lines = []
+    for error in errors:
+        flag = flag_for(command, error.field)
+        lines.append(f"{error} ({flag})" if flag else str(error))
+    return lines

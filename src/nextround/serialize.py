@@ -1,0 +1,67 @@
+"""Typed results as JSON data: the one place the CLI's `--json` and the web's JSON API serialise them.
+
+Services return frozen dataclasses and domain objects; this turns them into plain JSON values with one set of
+rules, so a result prints the same in a terminal and over HTTP:
+
+- a dataclass becomes an object of its fields, in order (a field with `metadata={"json": False}` is left
+  out), plus the properties it names in a `json_properties` class attribute;
+- an object with a `to_dict()` (domain and analysis objects that define their own JSON) uses it;
+- enums give their value, dates and moments ISO 8601, paths their text, tuples and sets lists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from enum import Enum
+from functools import cache
+from pathlib import PurePath
+from typing import TypeAlias
+
+JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields and properties of a dataclass that go into its JSON (worked out once per class)."""
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("json", True))
+    return names, tuple(getattr(cls, "json_properties", ()))
+
+
+def to_json(value: object) -> JsonValue:
+    """`value` as JSON data (dicts, lists, strings, numbers, booleans, None)."""
+    if isinstance(value, Enum):  # before str: a StrEnum is a str too
+        return to_json(value.value)
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names, properties = _plan(type(value))
+        out = {name: to_json(getattr(value, name)) for name in names}
+        for name in properties:
+            out[name] = to_json(getattr(value, name))
+        return out
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_json(to_dict())
+    if isinstance(value, Mapping):
+        return {_key(key): to_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_json(item) for item in value]
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def dumps(value: object, *, indent: int | None = None) -> str:
+    """`value` as JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(to_json(value), ensure_ascii=False, indent=indent)
+
+
+def _key(key: object) -> str:
+    return key.value if isinstance(key, Enum) else str(key)
