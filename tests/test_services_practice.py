@@ -297,8 +297,8 @@ def test_practice_advances_goals(workspace: Workspace) -> None:
         practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60)
         practice.record_answer(workspace, session_id, BEHAVIOURAL, COMPLETE, 60)
         practice.finish_session(workspace, session_id)
-    assert get_goal(workspace, sessions_goal["id"])["current"] == 2
-    assert get_goal(workspace, result_goal["id"])["current"] == 0.5
+    assert get_goal(workspace, sessions_goal.id).current == 2
+    assert get_goal(workspace, result_goal.id).current == 0.5
 
 
 # -- progress ---------------------------------------------------------------------------------------
