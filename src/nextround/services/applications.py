@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -214,7 +215,7 @@ class ApplicationService:
         days = f" after {verdict.silent_days} days of silence" if verdict else ""
         return self.close(application_id, Outcome.GHOSTED, note=f"no reply{days}", source=source)
 
-    def latest_interviews(self) -> dict[int, datetime]:
+    def latest_interviews(self) -> Mapping[int, datetime]:
         """Each application's latest interview, past or planned: an interview counts as contact."""
         from nextround.storage.feedback import InterviewRepository
 
