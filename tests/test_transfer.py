@@ -221,11 +221,13 @@ def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"applications row 2: excitement must be between 1 and 5"):
         import_data(workspace, data)
     data["tables"]["applications"][1]["excitement"] = 1
-    data["tables"]["feedback"] = [{"application_id": 99, "text": "x", "received_at": "2024-01-01T00:00:00"}]
-    with pytest.raises(ImportFileError, match=r"feedback row 1: refers to applications id 99"):
+    data["tables"]["feedback"] = [
+        {"application_id": 99, "text": "x", "received_at": "2024-01-01T00:00:00", "created_at": "2024-01-01T00:00:00"}
+    ]
+    with pytest.raises(ImportFileError, match=r"feedback row 1, application_id: refers to applications id 99"):
         import_data(workspace, data)
     data["tables"]["feedback"] = [{"text": "no date"}]
-    with pytest.raises(ImportFileError, match=r"feedback: a row does not fit the schema"):
+    with pytest.raises(ImportFileError, match=r"feedback row 1, received_at: is missing"):
         import_data(workspace, data)
     assert ApplicationService(workspace).find() == []
 

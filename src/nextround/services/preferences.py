@@ -38,13 +38,58 @@ def known_keys() -> list[str]:
     return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE, CHASE_DAYS]
 
 
+def _valid(stored: dict[str, Any]) -> dict[str, Any]:
+    """The stored preferences that pass the settings form's rules; any other falls back to its default.
+
+    A value written by an old version or a hand-edited file must never stop every page from loading, and
+    `config set` must always be able to replace it.
+    """
+    kept: dict[str, Any] = {}
+    for key, value in stored.items():
+        if key in known_keys():
+            try:
+                kept[key] = parse_value(key, _as_text(value))
+            except UserError:
+                continue
+    return kept
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, int | str):
+        return str(value)
+    raise PreferenceError(f"{value!r} is not a setting value")
+
+
 def _from_stored(stored: dict[str, Any]) -> Preferences:
-    raw = {k.removeprefix(GHOST_PREFIX): int(v) for k, v in stored.items() if k.startswith(GHOST_PREFIX)}
+    valid = _valid(stored)
+    raw = {k.removeprefix(GHOST_PREFIX): int(v) for k, v in valid.items() if k.startswith(GHOST_PREFIX)}
     return Preferences(
         ghost_days=parse_limits(raw),
-        auto_close_ghosted=bool(stored.get(AUTO_CLOSE, False)),
-        chase_after_days=int(stored.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
+        auto_close_ghosted=bool(valid.get(AUTO_CLOSE, False)),
+        chase_after_days=int(valid.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
     )
+
+
+# Settings other services keep, with the rule their own forms apply.
+_OTHER_SETTINGS: dict[str, Any] = {
+    "hide_rejected": lambda v: isinstance(v, bool),
+    "network.continued_interest_months": lambda v: type(v) is int and 1 <= v <= 24,
+    "network.dismissed_nudges": lambda v: isinstance(v, list) and all(isinstance(k, str) and len(k) < 300 for k in v),
+}
+
+
+def check_stored_setting(key: str, value: Any) -> None:
+    """Refuse a setting an import brings in unless the settings form could have saved it."""
+    if key in known_keys():
+        parse_value(key, _as_text(value))
+        return
+    rule = _OTHER_SETTINGS.get(key)
+    if rule is None:
+        raise PreferenceError(f"unknown setting {key[:60]!r}")
+    if not rule(value):
+        raise PreferenceError(f"{key} cannot be {str(value)[:40]!r}")
 
 
 def load_preferences(ws: Workspace) -> Preferences:

@@ -32,6 +32,7 @@ from nextround.domain.stages import (
 from nextround.errors import UserError
 from nextround.integrations.files import check_size, decode, read_limited, write_text_atomically
 from nextround.integrations.tabular import ImportedApplication, ImportFileError
+from nextround.services.row_rules import check_rows
 from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
 from nextround.storage.repositories import (
@@ -39,7 +40,7 @@ from nextround.storage.repositories import (
     fields_to_columns,
     state_to_columns,
 )
-from nextround.storage.snapshot import SnapshotError, delete_owner, dump_owner, load_owner
+from nextround.storage.snapshot import SnapshotError, check_snapshot, delete_owner, dump_owner, load_owner
 
 EXPORT_FORMAT = "nextround-export"
 EXPORT_VERSION = 1
@@ -129,19 +130,36 @@ def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
     text = decode(read_limited(path, max_bytes), str(path))
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
+    return parse_export(text, str(path))
+
+
+def parse_export(text: str, name: str) -> dict[str, Any]:
+    """The export in `text`, its envelope checked; the rows are checked when imported."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ImportFileError(f"{name} is nested too deeply to be a nextround export") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ImportFileError(f"{name} is not valid JSON ({str(exc)[:80]})") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise ImportFileError(f"{path} is not a nextround JSON export")
-    if data.get("version", 0) > EXPORT_VERSION:
-        raise ImportFileError(f"{path} comes from a newer nextround; upgrade to import it")
+        raise ImportFileError(f"{name} is not a nextround JSON export")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ImportFileError(f"{name}: version must be a whole number like {EXPORT_VERSION}, not {version!r:.40}")
+    if version > EXPORT_VERSION:
+        raise ImportFileError(f"{name} comes from a newer nextround; upgrade to import it")
     if not isinstance(data.get("tables"), dict):
-        raise ImportFileError(f"{path} has no tables")
+        raise ImportFileError(f"{name} has no tables")
     return data
 
 
+# Columns an import computes when a file leaves them out: the cached state comes from the history.
+FILLED_IN: dict[str, frozenset[str]] = {
+    "applications": frozenset({"stage", "furthest_stage", "dedupe_key", "created_at"}),
+    "stage_events": frozenset({"created_at", "source"}),
+}
 _VALID_STATES = frozenset({s.value for s in Stage} | {o.value for o in Outcome})
 
 
@@ -165,6 +183,7 @@ def _checked_applications(tables: dict[str, Any]) -> None:
         except ValueError as exc:
             raise ImportFileError(f"{where}: {exc}") from None
         raw.setdefault("created_at", raw["occurred_at"])
+        raw.setdefault("source", source.value)
         history.setdefault(raw.get("application_id"), []).append(
             StageEvent(raw.get("from_state"), raw["to_state"], moment if moment.tzinfo else moment.replace(tzinfo=UTC),
                        source, raw.get("round"), str(raw.get("note") or ""))
@@ -196,7 +215,14 @@ def _checked_applications(tables: dict[str, Any]) -> None:
 def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = False) -> ImportReport:
     """Load an export in one transaction, merging with what is here unless `replace_all`."""
     tables = data["tables"]
-    _checked_applications(tables)
+    try:
+        check_snapshot(tables, FILLED_IN)
+        _checked_applications(tables)
+        check_rows(tables)
+    except SnapshotError as exc:
+        error = ImportFileError(str(exc))
+        error.field = getattr(exc, "field", None)  # type: ignore[attr-defined]
+        raise error from None
     total = len(tables.get("applications") or [])
     with ws.db.write() as session:
         if replace_all:

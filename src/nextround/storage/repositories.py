@@ -319,7 +319,8 @@ class SettingsRepository:
 
     def all(self) -> dict[str, Any]:
         rows = self.session.scalars(select(UserSetting).where(UserSetting.owner_id == self.owner_id))
-        return {row.key: row.value.get("v") for row in rows}
+        # A value is {"v": ...}; anything else (an old or hand-edited row) reads as unset, never as a crash.
+        return {row.key: row.value.get("v") if isinstance(row.value, dict) else None for row in rows}
 
     def set(self, key: str, value: Any) -> None:
         row = self.session.scalar(

@@ -7,25 +7,182 @@ remapped to the new ids; a row whose parent was skipped as a duplicate is skippe
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, insert, select
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from nextround.domain.dates import EARLIEST_YEAR, LATEST_YEAR, in_window
 from nextround.errors import UserError
-from nextround.storage.tables import Base
+from nextround.storage.tables import Base, Prose, SingleLine, strip_controls
 
-# Natural keys that make a merge-import skip rows already present.
-DEDUPE_COLUMNS: Mapping[str, str] = {"applications": "dedupe_key", "contacts": "dedupe_key"}
-UPSERT_KEYS: Mapping[str, str] = {"user_settings": "key"}
+# What makes two rows the same thing, so that importing a file twice adds nothing the second time.
+# Foreign keys in a natural key compare after remapping to this database's ids. A table not listed
+# (a new one) is keyed by all of its content, which is never wrong, only stricter.
+NATURAL_KEYS: Mapping[str, tuple[str, ...]] = {
+    "applications": ("dedupe_key",),
+    "stage_events": ("application_id", "to_state", "occurred_at"),
+    "user_settings": ("key",),
+    "contacts": ("dedupe_key",),
+    "application_contacts": ("application_id", "contact_id"),
+    "interactions": ("contact_id", "channel", "occurred_at"),
+    "interviews": ("application_id", "scheduled_at"),
+    "feedback_requests": ("application_id", "drafted_at"),
+    "feedback": ("application_id", "received_at", "text"),
+    "cvs": ("name", "created_at"),
+    "reflections": ("application_id",),
+    "goals": ("title", "created_at"),
+    "custom_questions": ("text", "created_at"),
+    "practice_sessions": ("started_at", "focus"),
+    "practice_answers": ("question_key", "answered_at"),
+    "watches": ("company", "board", "board_token"),
+    "seen_postings": ("watch_id", "posting_id"),
+    "journal_entries": ("kind", "created_at", "text"),
+}
+# A setting in the file replaces the one stored under the same key.
+UPSERT_TABLES = frozenset({"user_settings"})
+# Rows that are part of their parent: when the parent is already here, so are they.
+OWNED_BY_PARENT = frozenset({"stage_events"})
 
 
 class SnapshotError(UserError, ValueError):
     """An export whose rows do not fit the schema; the message names the table and row."""
+
+
+class RowError(SnapshotError):
+    """One value in one row that breaks a rule: `contacts row 3, linkedin_url: not a web address`."""
+
+    def __init__(self, table: str, row: int, field: str | None, message: str) -> None:
+        where = f"{table} row {row}" + (f", {field}" if field else "")
+        super().__init__(f"{where}: {message}")
+        self.table = table
+        self.row = row
+        self.field = field
+
+
+# Portable ranges: what both SQLite and PostgreSQL store in these column types.
+INTEGER_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1
+MAX_TEXT_CHARS = 2_000_000  # bigger than any text the forms accept; the table rules are stricter
+MAX_JSON_DEPTH = 12
+
+
+def _json_depth(value: Any, depth: int = 0) -> int:
+    if depth > MAX_JSON_DEPTH:
+        return depth
+    if isinstance(value, dict):
+        return max((_json_depth(v, depth + 1) for v in value.values()), default=depth + 1)
+    if isinstance(value, list):
+        return max((_json_depth(v, depth + 1) for v in value), default=depth + 1)
+    return depth
+
+
+def _column_problem(column: Column[Any], value: Any) -> str | None:
+    """Why `value` cannot go into `column`, judged by its type alone; None when it can."""
+    if value is None:
+        return None if column.nullable or column.primary_key else "is required"
+    kind = getattr(column.type, "impl", column.type)  # the storage decorators wrap String, Text, DateTime
+    if isinstance(kind, Boolean):
+        return None if isinstance(value, bool) else "must be true or false"
+    if isinstance(kind, Integer):  # BigInteger is an Integer
+        limit = BIGINT_MAX if isinstance(kind, BigInteger) else INTEGER_MAX
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+        return None if -limit - 1 <= value <= limit else f"is out of range (at most {limit})"
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "must be a number"
+        return None if math.isfinite(value) and abs(value) < 1e15 else "must be a finite number"
+    if isinstance(kind, Date):
+        if not isinstance(value, str):
+            return "must be a date (YYYY-MM-DD)"
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return f"is not a date: {value[:40]!r}"
+        return None if in_window(day) else f"is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}"
+    if isinstance(kind, DateTime):
+        if not isinstance(value, str):
+            return "must be a date and time (ISO 8601)"
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return f"is not a date and time: {value[:40]!r}"
+        return None if in_window(moment.date()) else f"is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}"
+    if isinstance(kind, JSON):
+        return None if _json_depth(value) <= MAX_JSON_DEPTH else "is nested too deeply"
+    if isinstance(kind, String):  # Text is a String too
+        if not isinstance(value, str):
+            return "must be text"
+        limit = kind.length if kind.length and not isinstance(kind, Text) else MAX_TEXT_CHARS
+        return None if len(value) <= limit else f"is longer than {limit} characters"
+    return None
+
+
+def check_snapshot(tables: Mapping[str, Any], filled_in: Mapping[str, frozenset[str]] | None = None) -> None:
+    """Every table is known, every row an object whose values fit their columns; else a RowError.
+
+    `filled_in` names columns the caller computes when absent (an application's cached state).
+    """
+    known = {t.name: t for t in owned_tables()}
+    unknown = set(tables) - set(known)
+    if unknown:
+        raise SnapshotError(f"unknown table(s) in export: {', '.join(sorted(str(u)[:40] for u in unknown))}")
+    for name, rows in tables.items():
+        if not isinstance(rows, list):
+            raise SnapshotError(f"{name} must be a list of rows")
+        table = known[name]
+        columns = {c.name for c in table.columns if c.name != "owner_id"}
+        for n, raw in enumerate(rows, start=1):
+            if not isinstance(raw, dict):
+                raise RowError(name, n, None, "not an object")
+            extra = set(raw) - columns
+            if extra:
+                raise RowError(name, n, None, f"unknown column(s): {', '.join(sorted(str(e)[:40] for e in extra))}")
+            check_row_types(table, n, raw, (filled_in or {}).get(name, frozenset()))
+
+
+def check_row_types(table: Table, row: int, raw: Mapping[str, Any], optional: frozenset[str] = frozenset()) -> None:
+    """Every value fits its column's type, size and date window, and no required column is missing.
+
+    The same on both engines: SQLite would store a string in an INTEGER column, PostgreSQL would not.
+    """
+    for column in table.columns:
+        if column.name == "owner_id":
+            continue
+        if column.name not in raw:
+            if (
+                column.name not in optional
+                and not column.nullable
+                and column.default is None
+                and not column.primary_key
+            ):
+                raise RowError(table.name, row, column.name, "is missing")
+            continue
+        problem = _column_problem(column, raw[column.name])
+        if problem is not None:
+            raise RowError(table.name, row, column.name, problem)
 
 
 def owned_tables() -> list[Table]:
@@ -78,65 +235,75 @@ def delete_owner(session: Session, owner_id: int) -> None:
 
 
 def load_owner(session: Session, owner_id: int, tables: Mapping[str, list[dict[str, Any]]]) -> LoadReport:
-    """Insert rows for `owner_id`, merging with what is there (duplicates by natural key are skipped)."""
+    """Insert rows for `owner_id` (checked first with `check_snapshot`), merging with what is there.
+
+    A row whose natural key is already stored is not inserted again; its id maps to the stored row, so
+    its children attach there and are themselves deduplicated (importing the same file twice adds
+    nothing). A stage history belongs wholly to its application: it is skipped with a duplicate one.
+    """
     known = {t.name: t for t in owned_tables()}
     unknown = set(tables) - set(known)
     if unknown:
         raise SnapshotError(f"unknown table(s) in export: {', '.join(sorted(unknown))}")
     id_maps: dict[str, dict[Any, int]] = {}
-    skipped_ids: dict[str, set[Any]] = {}
+    duplicate_ids: dict[str, set[Any]] = {}
     report = LoadReport()
     for table in owned_tables():
         rows = tables.get(table.name, [])
         id_map: dict[Any, int] = {}
-        skipped: set[Any] = set()
+        duplicates: set[Any] = set()
         id_maps[table.name] = id_map
-        skipped_ids[table.name] = skipped
+        duplicate_ids[table.name] = duplicates
         if not rows:
             continue
-        columns = {c.name: c for c in table.c}
+        columns = {c.name: c for c in table.c if c.name != "owner_id"}
         converters = {name: conv for name, c in columns.items() if (conv := _converter(c)) is not None}
         foreign = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys if fk.column.table.name in known}
-        existing = _existing_keys(session, table, owner_id)
+        key_columns = natural_key_columns(table)
+        existing = _existing_keys(session, table, owner_id, key_columns)
+        pending: dict[tuple[Any, ...], Any] = {}  # natural key -> old id of its first row in this file
+        aliases: dict[Any, Any] = {}  # old id of a repeat in this file -> old id of its first row
         fresh: list[dict[str, Any]] = []
         old_ids: list[Any] = []
         for n, raw in enumerate(rows, start=1):
             where = f"{table.name} row {n}"
-            if not isinstance(raw, dict):
-                raise SnapshotError(f"{where}: not an object")
-            extra = set(raw) - set(columns)
-            if extra:
-                raise SnapshotError(f"{where}: unknown column(s): {', '.join(sorted(extra))}")
             values = dict(raw)
             old_id = values.pop("id", None)
-            skip = False
+            belongs_to_duplicate = False
             for column_name, parent in foreign.items():
                 old_parent = values.get(column_name)
                 if old_parent is None:
                     continue
-                if old_parent in skipped_ids[parent]:
-                    skip = True
-                    break
                 if old_parent not in id_maps[parent]:
-                    raise SnapshotError(f"{where}: refers to {parent} id {old_parent}, which is not in the file")
+                    raise RowError(table.name, n, column_name, f"refers to {parent} id {old_parent}, not in the file")
+                belongs_to_duplicate |= old_parent in duplicate_ids[parent] and table.name in OWNED_BY_PARENT
                 values[column_name] = id_maps[parent][old_parent]
-            natural = _natural_key(table.name, values)
-            if natural is not None and natural in existing and table.name in UPSERT_KEYS:
-                update = table.update().where(table.c.id == existing[natural])
-                session.execute(update.values(**_convert(values, converters)))
-                report.added[table.name] = report.added.get(table.name, 0) + 1
-                continue
-            if skip or (natural is not None and natural in existing):
-                # Already here (or its parent is): skip it, and its children with it.
-                skipped.add(old_id)
-                report.skipped[table.name] = report.skipped.get(table.name, 0) + 1
-                continue
-            if natural is not None:
-                existing[natural] = -1  # a duplicate later in the same file is skipped too
             try:
-                fresh.append({**_convert(values, converters), "owner_id": owner_id})
+                converted = _convert(values, converters)
             except (TypeError, ValueError) as exc:
                 raise SnapshotError(f"{where}: {exc}") from None
+            natural = _key_of(table, key_columns, converted)
+            if belongs_to_duplicate:
+                duplicates.add(old_id)
+                report.skipped[table.name] = report.skipped.get(table.name, 0) + 1
+                continue
+            if natural in existing:
+                stored_id = existing[natural]
+                if table.name in UPSERT_TABLES:
+                    session.execute(table.update().where(table.c.id == stored_id).values(**converted))
+                    report.added[table.name] = report.added.get(table.name, 0) + 1
+                else:
+                    report.skipped[table.name] = report.skipped.get(table.name, 0) + 1
+                id_map[old_id] = stored_id
+                duplicates.add(old_id)
+                continue
+            if natural in pending:
+                aliases[old_id] = pending[natural]
+                duplicates.add(old_id)
+                report.skipped[table.name] = report.skipped.get(table.name, 0) + 1
+                continue
+            pending[natural] = old_id
+            fresh.append({**converted, "owner_id": owner_id})
             old_ids.append(old_id)
         if fresh:
             statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
@@ -147,6 +314,8 @@ def load_owner(session: Session, owner_id: int, tables: Mapping[str, list[dict[s
                 raise SnapshotError(f"{table.name}: a row does not fit the schema ({detail})") from None
             id_map.update(zip(old_ids, new_ids, strict=True))
             report.added[table.name] = report.added.get(table.name, 0) + len(fresh)
+        for repeat, first in aliases.items():
+            id_map[repeat] = id_map[first]
     return report
 
 
@@ -154,17 +323,43 @@ def _convert(values: dict[str, Any], converters: Mapping[str, Callable[[Any], An
     return {k: (converters[k](v) if k in converters else v) for k, v in values.items()}
 
 
-def _natural_key(table: str, values: Mapping[str, Any]) -> Any:
-    column = DEDUPE_COLUMNS.get(table) or UPSERT_KEYS.get(table)
-    if column is None:
-        return None
-    value = values.get(column)
-    return value or None
+def natural_key_columns(table: Table) -> tuple[str, ...]:
+    """The columns that say two rows are the same thing; for a table without its own, all of its content."""
+    return NATURAL_KEYS.get(table.name) or tuple(c.name for c in table.columns if c.name not in ("id", "owner_id"))
 
 
-def _existing_keys(session: Session, table: Table, owner_id: int) -> dict[Any, int]:
-    column = DEDUPE_COLUMNS.get(table.name) or UPSERT_KEYS.get(table.name)
-    if column is None:
-        return {}
-    rows = session.execute(select(table.c[column], table.c.id).where(table.c.owner_id == owner_id))
-    return {key: row_id for key, row_id in rows if key}
+def _key_part(column: Column[Any], value: Any) -> Any:
+    """A value as the database would store and return it, so a file's row and a stored row compare equal."""
+    if isinstance(value, str):
+        if isinstance(column.type, SingleLine):
+            return strip_controls(value)
+        if isinstance(column.type, Prose):
+            return value.replace("\x00", "")
+        return value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
+
+
+def _missing(column: Column[Any]) -> Any:
+    """What the database stores for a column a row leaves out."""
+    default = column.default
+    return default.arg if default is not None and default.is_scalar else None  # type: ignore[attr-defined]
+
+
+def _key_of(table: Table, key_columns: tuple[str, ...], values: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(
+        _key_part(table.c[name], values[name] if name in values else _missing(table.c[name])) for name in key_columns
+    )
+
+
+def _existing_keys(session: Session, table: Table, owner_id: int, key_columns: tuple[str, ...]) -> dict[Any, int]:
+    columns = [table.c[name] for name in key_columns]
+    rows = session.execute(select(*columns, table.c.id).where(table.c.owner_id == owner_id))
+    found: dict[Any, int] = {}
+    for row in rows:
+        values = dict(zip(key_columns, row[:-1], strict=True))
+        found.setdefault(_key_of(table, key_columns, values), row[-1])
+    return found
