@@ -312,3 +312,12 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
     assert insight.skill_gaps(workspace)["applications"] == 1
     assert len(insight.list_cvs(workspace)) == 1
     assert ApplicationService(workspace).find()[0].id != theirs.id
+
+
+def test_setting_the_same_goal_twice_keeps_one(workspace: Workspace) -> None:
+    first = goal_service.add_goal(workspace, from_theme="communication")
+    again = goal_service.add_goal(workspace, from_theme="communication")
+    assert again.id == first.id
+    other = goal_service.add_goal(workspace, title="Ask three people for a mock interview")
+    assert other.id != first.id
+    assert len(goal_service.list_goals(workspace)) == 2

@@ -103,7 +103,12 @@ def add_goal(
     baseline: float | None = 0.0 if spec.update == "add" or spec.name == "manual" else None
     current: float | None = 0.0 if baseline is not None else None
     with ws.db.write() as session:
-        row = GoalRepository(session, ws.owner_id).add(
+        repo = GoalRepository(session, ws.owner_id)
+        # Setting the same goal twice (a double click, a repeated command) keeps the one already open.
+        for existing in repo.find(statuses=["open"]):
+            if existing.title.casefold() == final_title.casefold() and existing.measure == spec.name:
+                return _to_goal(existing, today)
+        row = repo.add(
             title=final_title,
             origin=origin,
             origin_value=origin_value[:300],
