@@ -220,9 +220,7 @@ def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = Fals
         _checked_applications(tables)
         check_rows(tables)
     except SnapshotError as exc:
-        error = ImportFileError(str(exc))
-        error.field = getattr(exc, "field", None)  # type: ignore[attr-defined]
-        raise error from None
+        raise ImportFileError(str(exc), field=exc.field) from None
     total = len(tables.get("applications") or [])
     with ws.db.write() as session:
         if replace_all:
