@@ -130,10 +130,10 @@ def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
     text = decode(read_limited(path, max_bytes), str(path))
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
-    return parse_export(text, str(path))
+    return _parse_export(text, str(path))
 
 
-def parse_export(text: str, name: str) -> dict[str, Any]:
+def _parse_export(text: str, name: str) -> dict[str, Any]:
     """The export in `text`, its envelope checked; the rows are checked when imported."""
     try:
         data = json.loads(text)

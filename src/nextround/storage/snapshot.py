@@ -75,10 +75,9 @@ class RowError(SnapshotError):
 
     def __init__(self, table: str, row: int, field: str | None, message: str) -> None:
         where = f"{table} row {row}" + (f", {field}" if field else "")
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}", field=field)
         self.table = table
         self.row = row
-        self.field = field
 
 
 # Portable ranges: what both SQLite and PostgreSQL store in these column types.
