@@ -312,7 +312,11 @@ def backup(ws: Workspace, path: Path) -> str:
 
 
 def restore(ws: Workspace, path: Path) -> str:
-    """Replace this workspace's data with a backup (SQLite file or JSON export)."""
+    """Replace this workspace's data with a backup (SQLite file or JSON export).
+
+    The backup is checked whole before the live data is touched, and on SQLite the live file is first
+    copied aside under a timestamped name: every restore can be undone, however many there were.
+    """
     path = path.expanduser()
     check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
     with path.open("rb") as handle:
@@ -322,28 +326,65 @@ def restore(ws: Workspace, path: Path) -> str:
             raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
         _restore_sqlite(ws, path)
         return "sqlite"
-    import_data(ws, read_export(path, ws.settings.max_import_bytes), replace_all=True)
+    data = read_export(path, ws.settings.max_import_bytes)
+    if ws.db.dialect == "sqlite":
+        _keep_before_restore(ws)
+    import_data(ws, data, replace_all=True)
     return "json"
 
 
-def _restore_sqlite(ws: Workspace, path: Path) -> None:
-    check = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _keep_before_restore(ws: Workspace) -> Path:
+    """A copy of the live database beside it, named by the moment, never overwriting an earlier one."""
+    live = _sqlite_path(ws.db)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    kept = live.with_name(f"{live.stem}.before-restore-{stamp}.db")
+    _copy_sqlite(live, kept)
+    return kept
+
+
+def _check_sqlite_backup(path: Path) -> None:
+    """A readable, intact nextround database at a schema revision this version knows, its rows owned."""
     try:
+        check = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise TransferError(f"{path} cannot be opened ({exc})") from None
+    try:
+        verdict = check.execute("PRAGMA integrity_check").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise TransferError(f"{path} is damaged (SQLite integrity check: {verdict[0] if verdict else '?'})")
         tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        revision = (
-            check.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
-        )
+        if not {"applications", "users", "alembic_version"} <= tables:
+            raise TransferError(f"{path} is an SQLite file but not a nextround backup")
+        row = check.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else None
+        from nextround.storage.migrate import known_revisions  # Alembic loads only when a restore needs it
+
+        if revision not in known_revisions():
+            raise TransferError(
+                f"{path} was made by a newer nextround (schema {revision}); upgrade nextround, then restore it"
+            )
+        if check.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise TransferError(f"{path} has rows that belong to no one (foreign key check failed)")
+        if check.execute("SELECT count(*) FROM users").fetchone()[0] < 1:
+            raise TransferError(f"{path} has no owner for its data")
     except sqlite3.DatabaseError as exc:
         raise TransferError(f"{path} is not a readable SQLite database ({exc})") from None
     finally:
         check.close()
-    if "applications" not in tables or revision is None:
-        raise TransferError(f"{path} is an SQLite file but not a nextround backup")
+
+
+def _restore_sqlite(ws: Workspace, path: Path) -> None:
+    _check_sqlite_backup(path)
     target_path = _sqlite_path(ws.db)
-    ws.db.dispose()
-    # Keep what was there, in case the user restored the wrong file.
-    _copy_sqlite(target_path, target_path.with_suffix(".before-restore.db"))
-    _copy_sqlite(path, target_path)
+    # Bring a copy of the backup to this version's schema first: if that fails, nothing live was touched.
+    with tempfile.TemporaryDirectory(dir=target_path.parent, prefix=".restore-") as folder:
+        staged = Path(folder) / "staged.db"
+        _copy_sqlite(path, staged)
+        staged_db = Database.open(f"sqlite:///{staged}")
+        staged_db.dispose()
+        ws.db.dispose()
+        _keep_before_restore(ws)
+        _copy_sqlite(staged, target_path)
     ws.db.migrate()
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nextround.errors import UserError
@@ -115,14 +115,18 @@ class Database:
             found = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
         if found is not None:
             return found
-        with self.write() as session:
-            found = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
-            if found is not None:
-                return found
-            user = User(username=LOCAL_USERNAME, created_at=datetime.now(UTC))
-            session.add(user)
-            session.flush()
-            return user.id
+        try:
+            with self.write() as session:
+                found = session.scalar(select(User.id).where(User.username == LOCAL_USERNAME))
+                if found is not None:
+                    return found
+                user = User(username=LOCAL_USERNAME, created_at=datetime.now(UTC))
+                session.add(user)
+                session.flush()
+                return user.id
+        except IntegrityError:  # another process created it first (PostgreSQL writers do not queue like SQLite's)
+            with self.read() as session:
+                return session.execute(select(User.id).where(User.username == LOCAL_USERNAME)).scalar_one()
 
     def dispose(self) -> None:
         self.engine.dispose()
