@@ -70,6 +70,10 @@ class EmbeddingModel:
     def similarity_one(self, a: str, b: str) -> float:
         return float(self.similarity([a], [b])[0, 0])
 
+    def vocabulary(self) -> list[str]:
+        """The tokenizer's pieces ("▁word" starts a word): a list of everyday words for free."""
+        return list(self._tokenizer.get_vocab())  # type: ignore[attr-defined]
+
 
 def _package_folder() -> Path:
     spec = importlib.util.find_spec("wordllama")

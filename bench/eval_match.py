@@ -1,0 +1,148 @@
+"""Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
+
+Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show]
+
+Prints one markdown table:
+  * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1, dev and frozen test
+    separately. Labels are in the job's own words; a reported gap counts for a label when their content
+    words overlap (half of the shorter one's words, stems compared);
+  * an RJDB-format split (megagonlabs/rjdb, CC BY-SA 4.0, never shipped; default
+    /work/rjdb/dev.jsonl, the validation split): the matched resume scoring above the unmatched one
+    (share of pairs), removed skills ("Filtered-information" that names a skill of "Skills") reported
+    missing for the unmatched resume (share), and false gaps per required skill (gaps reported against
+    the matched resume, which has every skill, per skill listed). The test split is what the project is
+    judged on: never point this script at it while developing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from nextround.analysis.skillgaps.matcher import match
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "tests" / "data" / "skill_pairs"
+DEFAULT_RJDB = Path("/work/rjdb/dev.jsonl")
+
+_STOP = frozenset(
+    "a an and or the of in on for to with as at by from your you our we be is are use using experience "
+    "experienced knowledge skills skill ability able good strong excellent such including e g etc".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9+]+", text.lower())
+    return {word[:-1] if len(word) > 4 and word.endswith("s") else word for word in words if word not in _STOP}
+
+
+def same_item(reported: str, label: str) -> bool:
+    left, right = _stems(reported), _stems(label)
+    if not left or not right:
+        return False
+    return len(left & right) * 2 >= min(len(left), len(right))
+
+
+def load_pairs(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gap_texts(result: dict[str, Any]) -> list[str]:
+    return [str(item.get("text") or item.get("skill")) for item in result["missing"]]
+
+
+def missing_scores(pairs: Sequence[dict[str, Any]], show: bool = False) -> tuple[float, float, float]:
+    true_positive = reported_total = expected_total = found = 0
+    for pair in pairs:
+        reported = gap_texts(match(pair["jd"], pair["cv"]).to_dict())
+        expected: list[str] = pair["missing"]
+        hits = [text for text in reported if any(same_item(text, label) for label in expected)]
+        true_positive += len(hits)
+        reported_total += len(reported)
+        expected_total += len(expected)
+        recalled = [label for label in expected if any(same_item(text, label) for text in reported)]
+        found += len(recalled)
+        if show and (len(hits) != len(reported) or len(recalled) != len(expected)):
+            wrong = [text for text in reported if text not in hits]
+            missed = [label for label in expected if label not in recalled]
+            print(f"{pair['id']}: false gaps {wrong}  missed {missed}", file=sys.stderr)
+    precision = true_positive / reported_total if reported_total else 1.0
+    recall = found / expected_total if expected_total else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return []
+
+
+def _removed_skills(row: dict[str, Any]) -> list[str]:
+    """Skills of the row that the filtering took out (items of Filtered-information naming a skill)."""
+    skills = _as_list(row.get("Skills"))
+    filtered = " ".join(_as_list(row.get("Filtered-information"))).lower()
+    return [skill for skill in skills if skill.lower() in filtered]
+
+
+def rjdb_scores(rows: Iterable[dict[str, Any]]) -> tuple[float, float, float, int]:
+    above = pairs = removed_found = removed_total = false_gaps = required_total = 0
+    for row in rows:
+        jd, good, bad = row["Job-Description"], row["Resume-matched"], row["Resume-unmatched"]
+        good_result, bad_result = match(jd, good).to_dict(), match(jd, bad).to_dict()
+        pairs += 1
+        above += good_result["score"] > bad_result["score"]
+        bad_gaps = gap_texts(bad_result)
+        for skill in _removed_skills(row):
+            removed_total += 1
+            removed_found += any(same_item(text, skill) for text in bad_gaps)
+        false_gaps += len(good_result["missing"])
+        required_total += max(1, len(_as_list(row.get("Skills"))))
+    return (
+        above / pairs if pairs else 0.0,
+        removed_found / removed_total if removed_total else 0.0,
+        false_gaps / required_total if required_total else 0.0,
+        pairs,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rjdb", type=Path, default=DEFAULT_RJDB, help="an RJDB-format .jsonl split")
+    parser.add_argument("--show", action="store_true", help="list each pair's wrong and missed gaps on stderr")
+    parser.add_argument("--dev-only", action="store_true", help="skip the frozen test split (while tuning)")
+    args = parser.parse_args()
+    if "test" in args.rjdb.name:
+        raise SystemExit("the RJDB test split is held out: develop on train or dev (validation)")
+
+    print("| measure | value | goal |")
+    print("| --- | ---: | --- |")
+    splits = [("dev", PAIRS / "dev.jsonl")]
+    if not args.dev_only:
+        splits.append(("frozen test", PAIRS / "frozen_test.jsonl"))
+    for label, path in splits:
+        pairs = load_pairs(path)
+        precision, recall, f1 = missing_scores(pairs, show=args.show and label == "dev")
+        print(
+            f"| missing skills, {label} ({len(pairs)} pairs): precision / recall / F1 "
+            f"| {precision:.2f} / {recall:.2f} / **{f1:.2f}** | F1 ≥ 0.75 |"
+        )
+    if args.rjdb.is_file():
+        above, removed, false_rate, count = rjdb_scores(load_pairs(args.rjdb))
+        name = args.rjdb.name
+        print(f"| RJDB {name} ({count} pairs): matched CV above unmatched | {above:.2f} | ≥ 0.95 |")
+        print(f"| RJDB {name}: removed skills reported missing | {removed:.2f} | ≥ 0.85 |")
+        print(f"| RJDB {name}: false gaps per required skill | {false_rate:.2f} | ≤ 0.15 |")
+    else:
+        print(f"| RJDB: {args.rjdb} not found | – | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The cue lists that say how a job description is read, from ``nextround/data/match_cues.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Final
+
+CUES_RESOURCE: Final = "match_cues.toml"
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted({phrase.lower() for phrase in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(phrase) for phrase in ordered)
+
+
+def _anywhere(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{_alternation(phrases)})(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    heading_kinds: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern matching the whole heading
+    must: re.Pattern[str]
+    nice: re.Pattern[str]
+    employer: re.Pattern[str]
+    apply: re.Pattern[str]
+    conditions: re.Pattern[str]
+    skill_words: re.Pattern[str]
+    leadin: re.Pattern[str]
+    tail: re.Pattern[str]
+    qualities: frozenset[str]
+    abbreviations: dict[str, tuple[str, ...]]
+    generic_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    headings = data["headings"]
+    kinds = tuple(
+        (kind, re.compile(rf"(?:{_alternation(headings[kind])})\b[\w\s',-]{{0,40}}", re.IGNORECASE))
+        for kind in ("nice", "context", "required", "duties")
+    )
+    sentences, leadins = data["sentences"], data["leadins"]
+    return Cues(
+        heading_kinds=kinds,
+        must=_anywhere(sentences["must"]),
+        nice=_anywhere(sentences["nice"]),
+        employer=_anywhere(sentences["employer"]),
+        apply=_anywhere(sentences["apply"]),
+        conditions=_anywhere(data["conditions"]["words"]),
+        skill_words=_anywhere(data["conditions"]["skill_words"]),
+        leadin=re.compile(rf"^(?:(?:{_alternation(leadins['phrases'])})\s+)+", re.IGNORECASE),
+        tail=re.compile(rf"(?:[\s,]+(?:{_alternation(leadins['tails'])}))+[\s.!]*$", re.IGNORECASE),
+        qualities=frozenset(word.lower() for word in data["qualities"]["words"]),
+        abbreviations={key.lower(): tuple(value) for key, value in data["abbreviations"].items()},
+        generic_names=frozenset(word.lower() for word in data["names"]["generic"]),
+    )
+
+
+def heading_kind(text: str) -> str | None:
+    """"required", "duties", "nice", "context" when `text` reads as a section heading, else None."""
+    cleaned = text.strip().strip(":").strip().lower()
+    if not cleaned:
+        return None
+    for kind, pattern in load_cues().heading_kinds:
+        if pattern.fullmatch(cleaned):
+            return kind
+    return None

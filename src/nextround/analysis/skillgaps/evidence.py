@@ -1,0 +1,325 @@
+"""Where a CV shows what a requirement asks for: by meaning at clause level, by taxonomy alias, and by
+exact checks where exactness is the point (see :mod:`exact`).
+
+The CV is cut into clauses (lines, sentences, and their comma and "and" pieces). A requirement phrase is
+compared with every clause by embedding cosine and by how many of its content words the clause has;
+a skill the taxonomy confidently names in both texts also counts. Licence categories, qualification
+levels and named things are then checked exactly, and they overrule meaning when they apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.requirements import Requirement
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# Tuned on tests/data/skill_pairs/dev.jsonl only (bench/eval_match.py --dev-only).
+MEANING_MET: Final = 0.62  # cosine of phrase and clause vectors at which a clause shows a requirement
+WORDS_MET: Final = 0.75  # share of the requirement's content words in one clause
+SOFT_MET: Final = 0.24  # mean, over the requirement's words, of each one's closest word in a clause
+SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
+SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
+GENERIC_WORDS: Final = frozenset(
+    "licence license card registration registered certificate certification qualification qualified "
+    "ticket membership software system experience skills knowledge award diploma holder".split()
+)
+_PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
+_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
+_PARENS: Final = re.compile(r"\(([^)]*)\)")
+_EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
+_WORDS: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_FUNCTION_WORDS: Final = frozenset(
+    "a an the and or of in on for to with as at by from your you our we be is are was were my their its "
+    "this that these those it up into over per".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [word.lower() for word in _WORDS.findall(text) if word.lower() not in _FUNCTION_WORDS]
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str  # the piece compared
+    sentence: str  # the CV sentence it belongs to, shown as evidence
+
+
+@dataclass
+class CvView:
+    """A CV read once: its clauses, their vectors and stems, names, licences, levels and years."""
+
+    text: str
+    clauses: list[Clause]
+    vectors: npt.NDArray[np.float32] | None
+    stems: list[frozenset[str]]
+    names: exact.NamedIndex
+    licences: set[str]
+    levels: list[exact.Levelled]
+    years: float | None
+    skills: dict[str, str] = field(default_factory=dict)  # canonical skill name -> CV words
+    skill_ids: frozenset[int] = frozenset()  # taxonomy skills shown, with those they imply
+    words: dict[str, int] = field(default_factory=dict)  # content word -> row of word_vectors
+    word_vectors: npt.NDArray[np.float32] | None = None
+    clause_words: list[list[int]] = field(default_factory=list)  # rows of each clause's words
+
+
+@dataclass(frozen=True)
+class Evidence:
+    met: bool
+    strength: float  # 0..1, how strongly the CV shows it (scores use it)
+    cv_text: str | None  # the closest CV sentence
+    how: str  # "meaning", "words", "taxonomy", "licence", "level", "name", "none"
+    confidence: float  # how sure we are of `met` (for a gap: that it is one)
+    reason: str = ""
+
+
+def _clauses(text: str) -> list[Clause]:
+    clauses: list[Clause] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s*", "", line).strip()
+        if not line:
+            continue
+        for sentence in _SENTENCE.split(line):
+            sentence = sentence.strip(" .")
+            if not sentence:
+                continue
+            pieces = [sentence, *(_piece for _piece in _PIECE.split(sentence) if len(_piece.split()) >= 1)]
+            for piece in pieces:
+                piece = piece.strip(" .")
+                key = piece.lower()
+                if piece and key not in seen:
+                    seen.add(key)
+                    clauses.append(Clause(piece, sentence))
+    return clauses
+
+
+def _model() -> object | None:
+    from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+
+    try:
+        return load_model()
+    except EmbeddingUnavailable:
+        return None
+
+
+def encode(texts: Sequence[str]) -> npt.NDArray[np.float32] | None:
+    model = _model()
+    if model is None or not texts:
+        return None
+    return model.encode(list(texts))  # type: ignore[attr-defined,no-any-return]
+
+
+@lru_cache(maxsize=32)
+def read_cv(text: str) -> CvView:
+    from nextround.analysis.skills import extract_skills, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    clauses = _clauses(text)
+    mentions = extract_skills(text)
+    ids: set[int] = set()
+    for mention in mentions:
+        skill_id = taxonomy.skill_id(mention.skill)
+        if skill_id is not None:
+            ids.add(skill_id)
+            ids.update(taxonomy.implies.get(skill_id, ()))
+    per_clause = [content_words(clause.text) for clause in clauses]
+    vocabulary = sorted({word for words in per_clause for word in words})
+    rows = {word: row for row, word in enumerate(vocabulary)}
+    return CvView(
+        text=text,
+        clauses=clauses,
+        vectors=encode([clause.text for clause in clauses]),
+        stems=[frozenset(content_stems(clause.text)) for clause in clauses],
+        names=exact.NamedIndex.of(text),
+        licences=exact.licence_categories(text),
+        levels=exact.levelled_in(text),
+        years=exact.career_years(text),
+        skills={mention.skill: mention.text for mention in mentions},
+        skill_ids=frozenset(ids),
+        words=rows,
+        word_vectors=encode(vocabulary),
+        clause_words=[[rows[word] for word in words] for words in per_clause],
+    )
+
+
+def forms(requirement: Requirement) -> list[str]:
+    """The ways a requirement can be met: its alternatives, and words in brackets ("(SOE)", "(Class 2)")."""
+    found: list[str] = []
+    for alternative in requirement.alternatives:
+        bare = " ".join(_PARENS.sub(" ", alternative).split()).strip(" ,")
+        if bare:
+            found.append(bare)
+        for inner in _PARENS.findall(alternative):
+            inner = inner.strip()
+            # "(SOE)", "(MAR charts)": another name for it; "(pandas)", "(e.g. Xero)" are examples
+            if inner and len(inner.split()) <= 3 and exact.named_tokens(inner) and not _EXAMPLES.search(inner):
+                found.append(inner)
+    return found or [requirement.text]
+
+
+def soft_recall(cv: CvView, phrase: str) -> tuple[float, int]:
+    """How well one CV clause covers the phrase word by word: for each content word of the phrase, its
+    closest word in the clause; the mean over the phrase, best clause first ("croissants" for "pastry")."""
+    words = content_words(phrase)
+    if not words or cv.word_vectors is None or not cv.clauses:
+        return 0.0, -1
+    vectors = encode(words)
+    if vectors is None:
+        return 0.0, -1
+    closeness = vectors @ cv.word_vectors.T  # phrase words x CV words
+    best, best_index = 0.0, -1
+    for index, rows in enumerate(cv.clause_words):
+        if not rows:
+            continue
+        value = float(closeness[:, rows].max(axis=1).mean())
+        if value > best:
+            best, best_index = value, index
+    return best, best_index
+
+
+def _best_clause(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> tuple[float, float, int]:
+    """(best cosine, best word share, index of the closest clause) for one phrase."""
+    stems = set(content_stems(phrase))
+    best_cos, best_words, best_index = 0.0, 0.0, -1
+    cosines = cv.vectors @ vector if cv.vectors is not None and vector is not None else None
+    for index, clause_stems in enumerate(cv.stems):
+        share = len(stems & clause_stems) / len(stems) if stems else 0.0
+        cosine = float(cosines[index]) if cosines is not None else 0.0
+        if share > best_words or (share == best_words and cosine > best_cos and share > 0):
+            best_words = share
+            if best_index < 0 or share > 0:
+                best_index = index
+        if cosine > best_cos:
+            best_cos = cosine
+            if best_words == 0 or cosine >= MEANING_MET:
+                best_index = index
+    return best_cos, best_words, best_index
+
+
+def _taxonomy_shows(cv: CvView, phrase: str) -> bool:
+    from nextround.analysis.skills import extract_skills, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    return any(taxonomy.skill_id(mention.skill) in cv.skill_ids for mention in extract_skills(phrase))
+
+
+def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+    cosine, words, index = _best_clause(cv, phrase, vector)
+    soft, soft_index = soft_recall(cv, phrase)
+    shown = cv.clauses[index].sentence if index >= 0 else None
+    if words >= WORDS_MET:
+        return Evidence(True, 1.0, shown, "words", min(0.95, 0.6 + words / 3))
+    if cosine >= MEANING_MET:
+        return Evidence(True, 1.0, shown, "meaning", min(0.9, 0.5 + (cosine - MEANING_MET) * 2))
+    if soft >= SOFT_MET:
+        closest = cv.clauses[soft_index].sentence if soft_index >= 0 else shown
+        return Evidence(True, 0.9, closest, "meaning", min(0.8, 0.4 + (soft - SOFT_MET)))
+    if _taxonomy_shows(cv, phrase):
+        return Evidence(True, 0.8, shown, "taxonomy", 0.5)
+    strength = 0.6 * max(words, cosine / MEANING_MET, soft / SOFT_MET)
+    confidence = 0.5 + 0.4 * (1 - max(cosine / MEANING_MET, soft / SOFT_MET))
+    return Evidence(False, strength, shown, "none", round(confidence, 2), "no CV clause shows it")
+
+
+def _level_check(cv: CvView, phrase: str, asked: exact.Levelled) -> Evidence | None:
+    """Same subject at a level at least as high, or a gap; None when the CV names no levelled subject."""
+    if not cv.levels:
+        return None
+    subjects = [asked.subject] + [level.subject for level in cv.levels]
+    vectors = encode(subjects)
+    best: tuple[float, exact.Levelled] | None = None
+    asked_stems = set(content_stems(asked.subject))
+    for position, held in enumerate(cv.levels, start=1):
+        held_stems = set(content_stems(held.subject))
+        overlap = len(asked_stems & held_stems) / len(asked_stems) if asked_stems else 0.0
+        cosine = float(vectors[0] @ vectors[position]) if vectors is not None else 0.0
+        same = max(overlap, cosine)
+        if best is None or same > best[0]:
+            best = (same, held)
+    if best is None or best[0] < SUBJECT_RELATED:
+        return None
+    same, held = best
+    if same < SUBJECT_SAME and not _same_taxonomy_subject(asked.subject, held.subject):
+        if held.level >= asked.level:
+            return Evidence(True, 0.9, held.text, "level", 0.6)
+        return None
+    if held.level >= asked.level:
+        return Evidence(True, 1.0, held.text, "level", 0.9)
+    return Evidence(
+        False, 0.3, held.text, "level", 0.9, f"Level {asked.level} asked; the CV shows Level {held.level}"
+    )
+
+
+def _taxonomy_names(cv: CvView, product: str) -> bool:
+    """The CV shows the taxonomy skill of exactly this name ("Containerised services" shows Docker)."""
+    from nextround.analysis.skills import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    skill_id = taxonomy.skill_id(product)
+    return skill_id is not None and taxonomy.names[skill_id].lower() == product.lower() and skill_id in cv.skill_ids
+
+
+def _same_taxonomy_subject(left: str, right: str) -> bool:
+    from nextround.analysis.skills import extract_skills
+
+    ours = {mention.skill for mention in extract_skills(left)}
+    return bool(ours & {mention.skill for mention in extract_skills(right)})
+
+
+def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+    """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
+    asked_licences = exact.licence_categories(phrase + " licence")
+    if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
+        if exact.licence_met(asked_licences, cv.licences):
+            return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
+        held = ", ".join(sorted(cv.licences)) or "none"
+        reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held}"
+        return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
+    levels = exact.levelled(phrase)
+    if levels:
+        checked = _level_check(cv, phrase, levels[0])
+        if checked is not None:
+            return checked
+    semantic = _semantic(cv, phrase, vector)
+    named = [] if requirement.examples else exact.named_tokens(phrase)
+    if named:
+        absent = [
+            spellings[0]
+            for spellings in named
+            if not cv.names.names_any(spellings) and not _taxonomy_names(cv, spellings[0])
+        ]
+        if absent:
+            return Evidence(
+                False, semantic.strength * 0.5, semantic.cv_text, "name", 0.85, f"the CV does not name {', '.join(absent)}"
+            )
+        spelled = [spellings[0] for spellings in named]
+        return Evidence(True, 1.0, semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled), "name", 0.85)
+    if levels:
+        return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "level", 0.7, f"no Level {levels[0].level} qualification of this kind in the CV")
+    return semantic
+
+
+def _sentence_naming(cv: CvView, codes: set[str]) -> str | None:
+    for clause in cv.clauses:
+        if exact.licence_categories(clause.sentence) & codes:
+            return clause.sentence
+    return None
+
+
+def _sentence_naming_tokens(cv: CvView, tokens: Sequence[str]) -> str | None:
+    lowered = [token.lower() for token in tokens]
+    for clause in cv.clauses:
+        if any(token in clause.sentence.lower() for token in lowered):
+            return clause.sentence
+    return None

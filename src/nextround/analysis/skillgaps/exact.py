@@ -1,0 +1,295 @@
+"""Exact checks, where exactness is the point and meaning would mislead.
+
+* Licence categories: a Category C (Class 2) licence does not let you drive a C+E (Class 1) lorry or a
+  Category D bus, although the words sit close together.
+* Qualification levels: "Level 3" is not "Level 5"; a higher level of the same qualification is enough.
+* Named things: products, registers, tickets and codes ("HubSpot", "GPhC", "CCN1", "ITPs") must be named
+  in the CV, literally, by a known short form, or spelled out ("General Dental Council" for GDC);
+  "HubSpot" is not "Salesforce", however close their vectors.
+* Years of experience: from the CV's dated roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from nextround.analysis.skillgaps.cues import load_cues
+
+# -- licence categories ---------------------------------------------------------------------------
+
+_CATEGORY: Final = re.compile(
+    r"\b(?:category|cat\.?|class)\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?|[12])\b(?!\s*(?:certificate|cert))",
+    re.IGNORECASE,
+)
+_BARE_CODE: Final = re.compile(r"(?<![\w+])(?P<code>[CD]1?\s*\+\s*E|[CD]1)(?![\w+])")
+_PCV: Final = re.compile(r"\bPCV\b")
+_DRIVING: Final = re.compile(r"licen[cs]e|driv|hgv|lgv|pcv|lorry|bus|coach|tacho|cpc", re.IGNORECASE)
+# What each category also lets you drive.
+_COVERS: Final = {
+    "C+E": {"C+E", "C", "C1", "C1+E", "B", "B+E"},
+    "C1+E": {"C1+E", "C1", "B", "B+E"},
+    "C": {"C", "C1", "B"},
+    "C1": {"C1", "B"},
+    "D+E": {"D+E", "D", "D1", "D1+E", "B", "B+E"},
+    "D1+E": {"D1+E", "D1", "B", "B+E"},
+    "D": {"D", "D1", "B"},
+    "D1": {"D1", "B"},
+    "B+E": {"B+E", "B"},
+    "B": {"B"},
+}
+
+
+def _normalise_code(raw: str) -> str:
+    code = re.sub(r"\s+", "", raw.upper())
+    if code == "1":
+        return "C+E"  # "Class 1"
+    if code == "2":
+        return "C"  # "Class 2"
+    if code.endswith("E") and "+" not in code and len(code) > 1:
+        code = code[:-1] + "+E"
+    return code
+
+
+def licence_categories(text: str) -> set[str]:
+    """Driving licence categories a text names ("Class 1" is C+E, "PCV" alone is D)."""
+    if not _DRIVING.search(text):
+        return set()
+    found = {_normalise_code(match.group("code")) for match in _CATEGORY.finditer(text)}
+    found |= {_normalise_code(match.group("code")) for match in _BARE_CODE.finditer(text)}
+    if not found and _PCV.search(text):
+        found.add("D")
+    return {code for code in found if code in _COVERS}
+
+
+def licence_met(asked: set[str], held: set[str]) -> bool:
+    return any(code in _COVERS.get(have, set()) for have in held for code in asked)
+
+
+# -- qualification levels ----------------------------------------------------------------------
+
+_LEVEL: Final = re.compile(r"\b(?:level|lvl)\s*(?P<level>[1-8])\b|\bNVQ\s*(?P<nvq>[1-5])\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Levelled:
+    level: int
+    subject: str  # the words around the level: what it is a level of
+    text: str
+
+
+def levelled(text: str) -> list[Levelled]:
+    """Qualification levels a text names, each with its subject ("Level 3 Food Safety")."""
+    found = []
+    for match in _LEVEL.finditer(text):
+        level = int(match.group("level") or match.group("nvq"))
+        subject = (text[: match.start()] + " " + text[match.end() :]).strip()
+        subject = re.sub(r"\b(?:or (?:above|higher|equivalent)|and above|qualification|award|certificate|diploma)\b", " ", subject, flags=re.I)
+        found.append(Levelled(level, " ".join(subject.split()), text))
+    return found
+
+
+# -- named things -------------------------------------------------------------------------------
+
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9&+'.-]*[A-Za-z0-9+]|[A-Za-z0-9]{2,}")
+_JOINERS: Final = frozenset({"and", "of", "for", "the", "&", "in", "on"})
+
+
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """Everyday English words: single tokens of the embedding vocabulary and words of ESCO labels."""
+    words: set[str] = set()
+    try:
+        from nextround.analysis.embedding import load_model
+
+        vocabulary = load_model().vocabulary()
+        words.update(token[1:] for token in vocabulary if token.startswith("▁") and token[1:].isalpha() and token[1:].islower())
+    except Exception:  # noqa: BLE001 - without the model the taxonomy words still help
+        pass
+    from nextround.analysis.skills import load_taxonomy
+
+    for name in load_taxonomy().names:
+        words.update(word for word in re.findall(r"[A-Za-z]+", name) if word.islower())
+    return frozenset(word for word in words if len(word) > 1)
+
+
+def is_ordinary(word: str) -> bool:
+    lowered = word.lower()
+    if "-" in lowered:
+        return all(is_ordinary(part) for part in lowered.split("-") if part)
+    ordinary = _ordinary_words()
+    if lowered in ordinary:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "ness", "ment", "al", "ian", "ians", "ist", "ists"):
+        root = lowered[: -len(suffix)]
+        if not lowered.endswith(suffix) or len(root) <= 2:
+            continue
+        if root in ordinary or root + "e" in ordinary or (root[-1] == root[-2] and root[:-1] in ordinary):
+            return True
+    return False
+
+
+def _is_name(core: str) -> str | None:
+    """The spelling to look for when `core` names a thing, else None."""
+    letters = re.sub(r"[^A-Za-z]", "", core)
+    if not letters or core.lower() in load_cues().generic_names:
+        return None
+    plural_acronym = len(core) > 2 and core[:-1].isupper() and core.endswith("s")
+    if plural_acronym:
+        return core[:-1]
+    if core.isupper() and len(letters) >= 2:
+        return core
+    if core[0].isalpha() and any(char.isdigit() for char in core):
+        return core  # CCN1, G3, P11D; not "18th" or "£3m"
+    if any(char.isupper() for char in core[1:]) and not core[0].isdigit():
+        return core  # HubSpot, iTrent, GPhC
+    if core[0].isupper() and not is_ordinary(core):
+        return core
+    return None
+
+
+def named_tokens(phrase: str) -> list[tuple[str, ...]]:
+    """Things a phrase names, each as the spellings that count: acronyms, codes, product names
+    ("HubSpot", "CCN1", "Xero"); a name inside a run of capitalised words also counts by the run's
+    initials ("Social Work England" or "SWE")."""
+    named: list[tuple[str, ...]] = []
+    runs = _capital_runs(phrase)
+    for word in _WORD.findall(phrase):
+        core = word.rstrip(".'")
+        spelling = _is_name(core)
+        if spelling is None:
+            continue
+        forms = [spelling]
+        for run in runs if not core.isupper() else ():
+            if core in run and len(run) >= 2:
+                forms.append("".join(part[0] for part in run if part.lower() not in _JOINERS).upper())
+        named.append(tuple(forms))
+    seen = {forms[0].lower() for forms in named}
+    for product in _products(phrase):
+        if product.lower() not in seen:
+            named.append((product,))
+    return named
+
+
+def _products(phrase: str) -> list[str]:
+    """Products the taxonomy knows, written with a capital ("Python", "Microsoft Excel" -> "Excel")."""
+    from nextround.analysis.skills import extract_skills, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    found = []
+    for mention in extract_skills(phrase):
+        skill_id = taxonomy.skill_id(mention.skill)
+        words = mention.text.split()
+        if skill_id is None or not taxonomy.is_technology(skill_id) or not words or not words[-1][:1].isupper():
+            continue
+        if mention.text.lower() == mention.skill.lower() or len(words) == 1:
+            found.append(words[-1])
+    return found
+
+
+def _capital_runs(text: str) -> list[list[str]]:
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in re.findall(r"[A-Za-z&]+", text):
+        if word[0].isupper() or (current and word.lower() in _JOINERS):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    trimmed = []
+    for run in runs:
+        while run and run[-1].lower() in _JOINERS:
+            run = run[:-1]
+        if run:
+            trimmed.append(run)
+    return trimmed
+
+
+def _initials_spell(words: list[str], acronym: str) -> bool:
+    letters = "".join(word[0] for word in words if word.lower() not in _JOINERS)
+    return letters.lower() == acronym.lower()
+
+
+@dataclass
+class NamedIndex:
+    """The CV's words, for asking whether it names a thing."""
+
+    words: set[str]
+    lowered: str
+    capital_runs: list[list[str]]
+
+    @classmethod
+    def of(cls, text: str) -> NamedIndex:
+        words = {word.lower().rstrip(".'") for word in _WORD.findall(text)}
+        words |= {word[:-1] for word in words if word.endswith("s") and len(word) > 2}
+        runs = [run for line in text.splitlines() for run in _capital_runs(line)]
+        return cls(words, " ".join(text.lower().split()), runs)
+
+    def names(self, token: str) -> bool:
+        lowered = token.lower()
+        if lowered in self.words or lowered.rstrip("s") in self.words:
+            return True
+        if len(lowered) >= 6 and any(len(word) >= 5 and lowered.startswith(word) for word in self.words):
+            return True  # "Postgres" names PostgreSQL
+        if " " in lowered or "+" in lowered or "/" in lowered:
+            return lowered in self.lowered
+        for expansion in load_cues().abbreviations.get(lowered, ()):
+            if expansion in self.lowered:
+                return True
+        if token.isupper() and len(token) >= 2:
+            for run in self.capital_runs:
+                trimmed = [word for word in run if word.lower() not in _JOINERS]
+                for start in range(len(trimmed)):
+                    window = trimmed[start : start + len(token)]
+                    if len(window) == len(token) and _initials_spell(window, token):
+                        return True
+        return False
+
+    def names_any(self, spellings: Iterable[str]) -> bool:
+        return any(self.names(spelling) for spelling in spellings)
+
+
+# -- years --------------------------------------------------------------------------------------
+
+_RANGE: Final = re.compile(
+    r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until)\s*(?:(?P<end>(?:19|20)\d\d)|(?P<now>present|current|now|today|date))",
+    re.IGNORECASE,
+)
+
+
+def career_years(cv: str) -> float | None:
+    """Years covered by the CV's dated roles (overlaps counted once), or None without dates."""
+    spans = []
+    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", cv)]
+    for match in _RANGE.finditer(cv):
+        begin = int(match.group("start"))
+        end = int(match.group("end")) if match.group("end") else max(years, default=begin)
+        if end >= begin:
+            spans.append((begin, max(end, begin)))
+    if not spans:
+        return None
+    spans.sort()
+    total, current_start, current_end = 0, spans[0][0], spans[0][1]
+    for begin, end in spans[1:]:
+        if begin > current_end:
+            total += current_end - current_start
+            current_start, current_end = begin, end
+        else:
+            current_end = max(current_end, end)
+    total += current_end - current_start
+    return float(max(total, 0))
+
+
+def levelled_in(text: str) -> list[Levelled]:
+    """Qualification levels of a whole CV, each with the words of its own line around it."""
+    found: list[Levelled] = []
+    for line in text.splitlines():
+        for sentence in re.split(r"(?<=[.;])\s+", line):
+            found.extend(levelled(sentence.strip()))
+    return found

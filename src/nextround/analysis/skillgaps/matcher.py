@@ -1,0 +1,216 @@
+"""Job description vs CV: a score, what is asked, what is shown, and the gaps with their evidence.
+
+A requirement is named by the taxonomy (O*NET/ESCO and the project's aliases) only when the taxonomy's
+name and the job's words share a word ("Level 2 Food Hygiene" is *Food hygiene*); otherwise it keeps
+the job's words ("laminated dough" stays "laminated dough", not *Baking*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps.evidence import CvView, Evidence, assess_form, encode, forms, read_cv
+from nextround.analysis.skillgaps.requirements import Requirement, requirements
+
+MAX_TEXT_CHARS: Final = 200_000
+REQUIRED_WEIGHT: Final = 1.0
+NICE_TO_HAVE_WEIGHT: Final = 0.5
+YEARS_GAP_CONFIDENCE: Final = 0.6
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """How well a CV covers a job description, and why."""
+
+    score: int
+    required: tuple[dict[str, str], ...] = ()
+    matched: tuple[dict[str, object], ...] = ()
+    missing: tuple[dict[str, object], ...] = ()
+    nice_to_have: tuple[dict[str, object], ...] = ()
+    years: tuple[dict[str, object], ...] = ()
+    qualities: tuple[str, ...] = ()
+    explanation: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "score": self.score,
+            "required": [dict(item) for item in self.required],
+            "matched": [dict(item) for item in self.matched],
+            "missing": [dict(item) for item in self.missing],
+            "nice_to_have": [dict(item) for item in self.nice_to_have],
+            "years": [dict(item) for item in self.years],
+            "qualities": list(self.qualities),
+            "explanation": list(self.explanation),
+        }
+
+
+@dataclass(frozen=True)
+class Judged:
+    requirement: Requirement
+    name: str
+    evidence: Evidence
+    years_shown: float | None = None
+
+
+@lru_cache(maxsize=4096)
+def canonical(phrase: str) -> str | None:
+    """The taxonomy's name for a phrase when it is confident (shares a content word), else None."""
+    from nextround.analysis.skills import extract_skills
+
+    words = set(content_stems(phrase))
+    if not words:
+        return None
+    best: tuple[float, str] | None = None
+    for mention in extract_skills(phrase):
+        covered = len(set(content_stems(mention.text)) & words) / len(words)
+        shares = bool(set(content_stems(mention.skill)) & words)
+        if shares and covered >= 0.5 and (best is None or covered > best[0]):
+            best = (covered, mention.skill)
+    return best[1] if best else None
+
+
+def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) -> Judged:
+    best: Evidence | None = None
+    name = requirement.text
+    for phrase in forms(requirement):
+        evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))  # type: ignore[arg-type]
+        skill = canonical(phrase)
+        if skill and not evidence.met and evidence.how in ("none",) and skill in cv.skills:
+            evidence = Evidence(True, 1.0, _sentence_with(cv, cv.skills[skill]), "taxonomy", 0.8)
+        if best is None or (evidence.met, evidence.strength) > (best.met, best.strength):
+            best = evidence
+            name = skill or requirement.text
+    assert best is not None
+    years_shown = None
+    if requirement.years and best.met:
+        years_shown = cv.years
+        if cv.years is not None and cv.years < requirement.years:
+            best = Evidence(
+                False,
+                best.strength * cv.years / requirement.years,
+                best.cv_text,
+                "years",
+                YEARS_GAP_CONFIDENCE,
+                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(cv.years)}",
+            )
+    return Judged(requirement, name, best, years_shown)
+
+
+def _sentence_with(cv: CvView, words: str) -> str:
+    lowered = words.lower()
+    for clause in cv.clauses:
+        if lowered in clause.sentence.lower():
+            return clause.sentence
+    return words
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def judge_all(jd: str, cv: str) -> list[Judged]:
+    asked = requirements(jd[:MAX_TEXT_CHARS])
+    view = read_cv(cv[:MAX_TEXT_CHARS])
+    phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
+    encoded = encode(phrases)
+    vectors: dict[str, object] = {}
+    if encoded is not None:
+        vectors = {phrase: encoded[index] for index, phrase in enumerate(phrases)}
+    return [_judge(view, item, vectors) for item in asked if not item.quality]
+
+
+def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult:
+    """Score how well `cv` covers what `jd` asks for (0-100), with the gaps in the job's own words.
+
+    Required items weigh 1 and nice-to-have ones 0.5; each earns its weight by how strongly the CV
+    shows it. Personal qualities ("patience") are listed, never scored or reported as gaps.
+    `reference_year` is accepted for compatibility; "present" in a CV means its latest year.
+    """
+    del reference_year
+    judged = judge_all(jd, cv)
+    qualities = tuple(item.text for item in requirements(jd[:MAX_TEXT_CHARS]) if item.quality)
+    required: list[dict[str, str]] = []
+    matched: list[dict[str, object]] = []
+    missing: list[dict[str, object]] = []
+    nice: list[dict[str, object]] = []
+    years: list[dict[str, object]] = []
+    total = earned = 0.0
+    counts = {"required": [0, 0], "nice_to_have": [0, 0]}
+    for item in judged:
+        requirement, evidence = item.requirement, item.evidence
+        is_required = requirement.importance == "required"
+        weight = REQUIRED_WEIGHT if is_required else NICE_TO_HAVE_WEIGHT
+        total += weight
+        earned += weight * (1.0 if evidence.met else evidence.strength)
+        tally = counts[requirement.importance]
+        tally[1] += 1
+        tally[0] += evidence.met
+        if is_required:
+            required.append({"skill": item.name, "text": requirement.text})
+        else:
+            nice.append({"skill": item.name, "text": requirement.text, "matched": evidence.met})
+        if requirement.years:
+            years.append({"skill": item.name, "asked": _number(requirement.years), "shown": _number(item.years_shown)})
+        if evidence.met:
+            matched.append(
+                {
+                    "skill": item.name,
+                    "jd_text": requirement.text,
+                    "cv_text": evidence.cv_text or "",
+                    "how": evidence.how,
+                    "confidence": round(evidence.confidence, 2),
+                }
+            )
+        elif is_required:
+            missing.append(
+                {
+                    "skill": item.name,
+                    "text": requirement.text,
+                    "sentence": requirement.sentence,
+                    "closest_cv_text": evidence.cv_text,
+                    "confidence": round(evidence.confidence, 2),
+                    "reason": evidence.reason,
+                }
+            )
+    score = round(100 * earned / total) if total else 0
+    missing.sort(key=lambda gap: -float(gap["confidence"]))  # type: ignore[arg-type]
+    return MatchResult(
+        score=score,
+        required=tuple(required),
+        matched=tuple(matched),
+        missing=tuple(missing),
+        nice_to_have=tuple(nice),
+        years=tuple(years),
+        qualities=qualities,
+        explanation=tuple(_explain(score, counts, total, earned, cv)),
+    )
+
+
+def _explain(score: int, counts: Mapping[str, Sequence[int]], total: float, earned: float, cv: str) -> list[str]:
+    if not total:
+        return ["No requirements found in the job description, so there is nothing to score."]
+    lines = []
+    required_found, required_asked = counts["required"]
+    nice_found, nice_asked = counts["nice_to_have"]
+    if required_asked:
+        lines.append(f"Required: {required_found} of {required_asked} shown in the CV.")
+    if nice_asked:
+        lines.append(f"Nice to have: {nice_found} of {nice_asked} shown (each counts half).")
+    if not cv.strip():
+        lines.append("The CV is empty.")
+    lines.append(
+        f"Score {score} = {earned:.1f} of {total:.1f} weighted requirements shown"
+        " (a requirement not shown earns a little for the closest CV line)."
+    )
+    return lines
+
+
+def match_batch(pairs: Iterable[Mapping[str, str]]) -> list[MatchResult]:
+    """`match` over many {"jd": ..., "cv": ...} pairs; a CV repeated across pairs is read once."""
+    return [match(pair.get("jd", ""), pair.get("cv", "")) for pair in pairs]

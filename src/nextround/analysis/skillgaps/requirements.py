@@ -1,0 +1,235 @@
+"""What a job description asks for, in its own words.
+
+A job description is read line by line. Headings ("Essential:", "What you'll do", "We offer") set what
+the lines under them are; prose outside a requirements section asks for something only when it says so
+("... is essential", "you will need ..."). The company blurb, benefits, how to apply and working
+conditions ("4am starts", "hybrid working") never produce a requirement.
+
+Each requirement bullet or sentence becomes phrases: lead-ins ("Experience of", "Confident with") and
+tails ("would be an advantage") are dropped, short coordinated items are split ("laminated dough and
+viennoiserie" asks for both), and items joined by "or" or "/" are alternatives (one is enough).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from nextround.analysis.skillgaps.cues import heading_kind, load_cues
+
+Importance = Literal["required", "nice_to_have"]
+Section = Literal["required", "duties", "nice", "context", "prose"]
+
+MAX_REQUIREMENTS: Final = 60
+
+_BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>]|\d{1,2}[.)])\s*")
+_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
+_YEARS: Final = re.compile(
+    r"(?:(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
+    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?:years?|yrs?)['’]?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
+    r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
+_EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like)\b", re.IGNORECASE)
+_AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
+_PREPOSITIONS: Final = frozenset("of with for to in on from into at by including".split())
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing the job asks for: the job's words, where they sit, and how it is asked."""
+
+    text: str  # the phrase, in the job's words
+    sentence: str  # the bullet or sentence it came from
+    importance: Importance
+    alternatives: tuple[str, ...]  # any one of these meets it ("Django or FastAPI")
+    years: float | None = None
+    quality: bool = False  # a personal quality ("patience"): listed, never a gap
+    examples: bool = False  # named products are examples ("an ATS such as Workday")
+
+
+def _years(text: str) -> tuple[float | None, str]:
+    found = _YEARS.search(text)
+    if found is None:
+        return None, text
+    raw = found.group("number").lower()
+    value = float(_WORD_NUMBERS.get(raw, 0) or raw)
+    rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+    rest = re.sub(r"^\W+|\W+$", "", rest)
+    return value, re.sub(r"\s+", " ", rest)
+
+
+def _clean(phrase: str) -> str:
+    cues = load_cues()
+    phrase = phrase.strip(" \t.,;:!-–—")
+    for _ in range(3):
+        before = phrase
+        phrase = cues.leadin.sub("", phrase).strip(" ,.;:")
+        phrase = cues.tail.sub("", phrase).strip(" ,.;:")
+        if phrase == before:
+            break
+    return phrase
+
+
+def _is_condition(sentence: str) -> bool:
+    """Only about when, where or for what pay ("4am starts", "hybrid working", "free parking")."""
+    cues = load_cues()
+    if cues.skill_words.search(sentence):
+        return False
+    return bool(cues.conditions.search(sentence) or _CLOCK.search(sentence))
+
+
+def _is_quality(phrase: str) -> bool:
+    words = re.sub(r"[^\w\s'-]", " ", phrase.lower()).split()
+    qualities = load_cues().qualities
+    if not words:
+        return False
+    joined = " ".join(words)
+    if joined in qualities:
+        return True
+    content = [word for word in words if word not in {"a", "an", "the", "and", "of", "good", "great", "real"}]
+    return bool(content) and all(word in qualities or word in {"manner", "nature"} for word in content)
+
+
+def _single_word_ok(item: str) -> bool:
+    """A one-word list item stands on its own when it is a noun or a name, not "Prompting" or "stocked"."""
+    word = item.strip()
+    if any(char.isupper() for char in word[1:]) or word.isupper():
+        return True
+    return not word.lower().endswith(("ing", "ed", "ly"))
+
+
+def _split_items(phrase: str) -> list[str]:
+    """"laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays."""
+    items = [item for item in _AND_LIST.split(phrase) if item]
+    if len(items) < 2:
+        return [phrase]
+    first_words = items[0].lower().split()
+    if any(word in _PREPOSITIONS for word in first_words[1:]):
+        return [phrase]  # "Match invoices to POs and GRNs": the list is the preposition's object
+    for item in items:
+        words = item.split()
+        if len(words) > 6 or (len(words) == 1 and not _single_word_ok(item)):
+            return [phrase]
+    return items
+
+
+def _alternatives(item: str) -> tuple[str, ...]:
+    parts = [part.strip(" ()") for part in _OR_LIST.split(item) if part.strip(" ()")]
+    if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
+        return (item,)
+    return tuple(parts)
+
+
+def _phrases(sentence: str, importance: Importance) -> Iterator[Requirement]:
+    if _is_condition(sentence):
+        return
+    years, rest = _years(sentence)
+    cleaned = _clean(rest)
+    if not cleaned or len(cleaned) < 2:
+        return
+    examples = bool(_EXAMPLES.search(cleaned))
+    for item in _split_items(cleaned):
+        item = _clean(item)
+        if not item:
+            continue
+        yield Requirement(
+            text=item,
+            sentence=sentence.strip(),
+            importance=importance,
+            alternatives=_alternatives(item),
+            years=years,
+            quality=_is_quality(item),
+            examples=examples,
+        )
+
+
+def _sentence_importance(sentence: str, section: Section) -> Importance | None:
+    cues = load_cues()
+    if cues.employer.search(sentence) or cues.apply.search(sentence) or re.search(r"\bjoin (?:our|us)\b", sentence, re.I):
+        return None
+    if cues.nice.search(sentence):
+        return "nice_to_have"
+    if section in ("required", "duties"):
+        return "required"
+    if section == "nice":
+        return "nice_to_have"
+    if section == "prose" and cues.must.search(sentence):
+        return "required"
+    return None
+
+
+def _split_heading(line: str) -> tuple[str | None, str]:
+    """("required", "rest") for "Essential: a full licence", or (None, line)."""
+    head, colon, rest = line.partition(":")
+    if not colon or len(head.split()) > 8:
+        return None, line
+    kind = heading_kind(head)
+    return kind, rest.strip()
+
+
+def requirements(text: str) -> list[Requirement]:
+    """Every requirement of a job description, in order, each phrase once."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    found: list[Requirement] = []
+    section: Section = "prose"
+    first = True
+    bullets_seen = False  # a prose line after a section's list ends that section
+    for raw in lines:
+        if not raw.strip():
+            continue
+        is_bullet = bool(_BULLET.match(raw))
+        if is_bullet:
+            bullets_seen = True
+        line = _BULLET.sub("", raw).strip()
+        if first:
+            first = False
+            if not is_bullet and len(line.split()) <= 8 and not line.endswith(":"):
+                continue  # the job title
+        kind, rest = _split_heading(line)
+        if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
+            kind, rest = heading_kind(line), ""
+        if kind is None and line.endswith(":") and len(line.split()) <= 10:
+            section = "duties"  # an unknown heading before a list: the list is what the job involves
+            continue
+        if kind is None and not is_bullet and bullets_seen and section != "prose":
+            section = "prose"
+        line_section: Section = section
+        if kind is not None:
+            if not rest:
+                section = kind  # type: ignore[assignment]
+                bullets_seen = False
+                continue
+            line_section = kind  # type: ignore[assignment]
+            line = rest
+        if line_section == "context":
+            continue
+        if is_bullet and line_section == "prose":
+            line_section = "duties"
+        for sentence in _SENTENCE.split(line):
+            importance = _sentence_importance(sentence, line_section)
+            if importance is not None:
+                found.extend(_phrases(sentence, importance))
+    return _dedupe(found)[:MAX_REQUIREMENTS]
+
+
+def _dedupe(found: list[Requirement]) -> list[Requirement]:
+    seen: dict[str, int] = {}
+    kept: list[Requirement] = []
+    for item in found:
+        key = item.text.lower()
+        if key in seen:
+            if item.importance == "required" and kept[seen[key]].importance != "required":
+                kept[seen[key]] = item
+            continue
+        seen[key] = len(kept)
+        kept.append(item)
+    return kept
