@@ -31,8 +31,47 @@ PAIRS = ROOT / "tests" / "data" / "skill_pairs"
 DEFAULT_RJDB = Path("/work/rjdb/dev.jsonl")
 
 _STOP = frozenset(
-    "a an and or the of in on for to with as at by from your you our we be is are use using experience "
-    "experienced knowledge skills skill ability able good strong excellent such including e g etc".split()
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "your",
+        "you",
+        "our",
+        "we",
+        "be",
+        "is",
+        "are",
+        "use",
+        "using",
+        "experience",
+        "experienced",
+        "knowledge",
+        "skills",
+        "skill",
+        "ability",
+        "able",
+        "good",
+        "strong",
+        "excellent",
+        "such",
+        "including",
+        "e",
+        "g",
+        "etc",
+    ]
 )
 
 

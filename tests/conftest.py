@@ -140,3 +140,37 @@ def cli(cli_env: dict[str, str]) -> Callable[..., Any]:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+# -- golden JSON (fava's snapshot habit) ----------------------------------------------------------
+GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/data/golden/**.json from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, Any], None]:
+    """Compare a JSON-able value with tests/data/golden/<name>.json; `--update-golden` rewrites it."""
+    import json
+
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, value: Any) -> None:
+        path = GOLDEN_DIR / f"{name}.json"
+        rendered = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        if update or not path.exists():
+            if not update:
+                pytest.fail(f"{path} is missing: run pytest with --update-golden and review the new file")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(rendered, encoding="utf-8")
+            return
+        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(rendered), f"{path} changed (--update-golden)"
+
+    return check

@@ -89,7 +89,7 @@ def test_skill_gaps_need_a_cv_and_weigh_by_stage(workspace: Workspace, tmp_path:
     assert data["gaps"][0]["skill"] == "Kubernetes"
     assert by_skill["Tableau"]["weight"] == 3.0
     assert by_skill["Terraform"]["weight"] == 1.0
-    assert set(data["gaps"][0]) == {"skill", "jobs", "weight", "example"}
+    assert set(data["gaps"][0]) >= {"skill", "jobs", "weight", "example", "confidence", "closest_cv_text"}
     assert len(insight.skill_gaps(workspace, limit=1)["gaps"]) == 1
     # A second CV that shows Kubernetes closes that gap.
     insight.add_cv(workspace, cv_file(tmp_path, "Ran Kubernetes clusters.", name="ops.txt"))

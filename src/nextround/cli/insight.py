@@ -158,8 +158,14 @@ def gaps(
     if not data["gaps"]:
         out.print("No required skill is missing from your CVs. The gap is elsewhere: try `nextround insights`.")
     for gap in data["gaps"]:
-        out.print(f"  • [bold]{_esc(gap['skill'])}[/bold] — {plural(gap['jobs'], 'job')}, weight {gap['weight']:g}")
-        out.print(f"    [dim]{_esc(gap['example'])}[/dim]")
+        sure = f", {round(100 * gap['confidence'])}% sure" if "confidence" in gap else ""
+        jobs = plural(gap["jobs"], "job")
+        out.print(f"  • [bold]{_esc(gap['skill'])}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
+        out.print(f"    [dim]Asked: {_esc(gap['example'])}[/dim]")
+        if gap.get("reason") and gap["reason"] != "no CV clause shows it":
+            out.print(f"    [dim]Why: {_esc(gap['reason'])}[/dim]")
+        if gap.get("closest_cv_text"):
+            out.print(f"    [dim]Closest in your CV: {_esc(gap['closest_cv_text'])}[/dim]")
     if data["without_job_description"]:
         note_line(f"{plural(data['without_job_description'], 'rejection')} had no job description and did not count.")
 
@@ -442,7 +448,7 @@ def analyze_match(
             raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file")
         import json
 
-        from nextround.analysis.skills import match_batch
+        from nextround.analysis.skillgaps import match_batch
 
         pairs = _batch_pairs(sys.stdin.read().splitlines())
         for result in match_batch(pairs):
@@ -470,7 +476,14 @@ def analyze_match(
     if data["matched"]:
         out.print("Matched: " + _esc(", ".join(item["skill"] for item in data["matched"])))
     if data["missing"]:
-        out.print("Missing (required): " + _esc(", ".join(item["skill"] for item in data["missing"])))
+        out.print("Missing (required):")
+    for gap in data["missing"]:
+        sure = f" ({round(100 * gap['confidence'])}% sure)" if "confidence" in gap else ""
+        out.print(f"  • [bold]{_esc(gap['text'])}[/bold]{sure}")
+        if gap.get("reason") and gap["reason"] != "no CV clause shows it":
+            out.print(f"    [dim]Why: {_esc(gap['reason'])}[/dim]")
+        if gap.get("closest_cv_text"):
+            out.print(f"    [dim]Closest in the CV: {_esc(gap['closest_cv_text'])}[/dim]")
     for line in data.get("explanation", []):
         out.print(f"[dim]{_esc(line)}[/dim]")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from nextround.analysis.skills import extract_skills, match, rank_gaps
+from nextround.analysis.skillgaps import match, rank_gaps
+from nextround.analysis.skills import extract_skills
 from nextround.domain import reflection as rf
 from nextround.domain.insights import ThemeEvidence, build_insights, combine_themes, stage_weight
 from nextround.errors import UserError

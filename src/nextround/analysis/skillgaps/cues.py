@@ -63,7 +63,7 @@ def load_cues() -> Cues:
 
 
 def heading_kind(text: str) -> str | None:
-    """"required", "duties", "nice", "context" when `text` reads as a section heading, else None."""
+    """ "required", "duties", "nice", "context" when `text` reads as a section heading, else None."""
     cleaned = text.strip().strip(":").strip().lower()
     if not cleaned:
         return None

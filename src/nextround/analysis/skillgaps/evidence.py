@@ -30,8 +30,27 @@ SOFT_MET: Final = 0.24  # mean, over the requirement's words, of each one's clos
 SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
 SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
 GENERIC_WORDS: Final = frozenset(
-    "licence license card registration registered certificate certification qualification qualified "
-    "ticket membership software system experience skills knowledge award diploma holder".split()
+    [
+        "licence",
+        "license",
+        "card",
+        "registration",
+        "registered",
+        "certificate",
+        "certification",
+        "qualification",
+        "qualified",
+        "ticket",
+        "membership",
+        "software",
+        "system",
+        "experience",
+        "skills",
+        "knowledge",
+        "award",
+        "diploma",
+        "holder",
+    ]
 )
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
@@ -39,8 +58,44 @@ _PARENS: Final = re.compile(r"\(([^)]*)\)")
 _EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FUNCTION_WORDS: Final = frozenset(
-    "a an the and or of in on for to with as at by from your you our we be is are was were my their its "
-    "this that these those it up into over per".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "your",
+        "you",
+        "our",
+        "we",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "my",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "up",
+        "into",
+        "over",
+        "per",
+    ]
 )
 
 
@@ -256,9 +311,7 @@ def _level_check(cv: CvView, phrase: str, asked: exact.Levelled) -> Evidence | N
         return None
     if held.level >= asked.level:
         return Evidence(True, 1.0, held.text, "level", 0.9)
-    return Evidence(
-        False, 0.3, held.text, "level", 0.9, f"Level {asked.level} asked; the CV shows Level {held.level}"
-    )
+    return Evidence(False, 0.3, held.text, "level", 0.9, f"Level {asked.level} asked; the CV shows Level {held.level}")
 
 
 def _taxonomy_names(cv: CvView, product: str) -> bool:
@@ -301,12 +354,26 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
         ]
         if absent:
             return Evidence(
-                False, semantic.strength * 0.5, semantic.cv_text, "name", 0.85, f"the CV does not name {', '.join(absent)}"
+                False,
+                semantic.strength * 0.5,
+                semantic.cv_text,
+                "name",
+                0.85,
+                f"the CV does not name {', '.join(absent)}",
             )
         spelled = [spellings[0] for spellings in named]
-        return Evidence(True, 1.0, semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled), "name", 0.85)
+        return Evidence(
+            True, 1.0, semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled), "name", 0.85
+        )
     if levels:
-        return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "level", 0.7, f"no Level {levels[0].level} qualification of this kind in the CV")
+        return Evidence(
+            False,
+            semantic.strength * 0.5,
+            semantic.cv_text,
+            "level",
+            0.7,
+            f"no Level {levels[0].level} qualification of this kind in the CV",
+        )
     return semantic
 
 

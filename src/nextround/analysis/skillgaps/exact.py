@@ -87,7 +87,12 @@ def levelled(text: str) -> list[Levelled]:
     for match in _LEVEL.finditer(text):
         level = int(match.group("level") or match.group("nvq"))
         subject = (text[: match.start()] + " " + text[match.end() :]).strip()
-        subject = re.sub(r"\b(?:or (?:above|higher|equivalent)|and above|qualification|award|certificate|diploma)\b", " ", subject, flags=re.I)
+        subject = re.sub(
+            r"\b(?:or (?:above|higher|equivalent)|and above|qualification|award|certificate|diploma)\b",
+            " ",
+            subject,
+            flags=re.I,
+        )
         found.append(Levelled(level, " ".join(subject.split()), text))
     return found
 
@@ -106,8 +111,10 @@ def _ordinary_words() -> frozenset[str]:
         from nextround.analysis.embedding import load_model
 
         vocabulary = load_model().vocabulary()
-        words.update(token[1:] for token in vocabulary if token.startswith("▁") and token[1:].isalpha() and token[1:].islower())
-    except Exception:  # noqa: BLE001 - without the model the taxonomy words still help
+        words.update(
+            token[1:] for token in vocabulary if token.startswith("▁") and token[1:].isalpha() and token[1:].islower()
+        )
+    except Exception:
         pass
     from nextround.analysis.skills import load_taxonomy
 

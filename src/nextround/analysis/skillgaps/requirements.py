@@ -40,7 +40,7 @@ _CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 _EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
-_PREPOSITIONS: Final = frozenset("of with for to in on from into at by including".split())
+_PREPOSITIONS: Final = frozenset(["of", "with", "for", "to", "in", "on", "from", "into", "at", "by", "including"])
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,14 @@ def _years(text: str) -> tuple[float | None, str]:
     return value, re.sub(r"\s+", " ", rest)
 
 
+_MARKER_IN_BRACKETS: Final = re.compile(
+    r"\s*\((?:desirable|essential|preferred|optional|required|a plus|nice to have|advantageous)\)", re.IGNORECASE
+)
+
+
 def _clean(phrase: str) -> str:
     cues = load_cues()
-    phrase = phrase.strip(" \t.,;:!-–—")
+    phrase = _MARKER_IN_BRACKETS.sub("", phrase).strip(" \t.,;:!-–—")
     for _ in range(3):
         before = phrase
         phrase = cues.leadin.sub("", phrase).strip(" ,.;:")
@@ -108,7 +113,7 @@ def _single_word_ok(item: str) -> bool:
 
 
 def _split_items(phrase: str) -> list[str]:
-    """"laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays."""
+    """ "laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays."""
     items = [item for item in _AND_LIST.split(phrase) if item]
     if len(items) < 2:
         return [phrase]
@@ -154,7 +159,11 @@ def _phrases(sentence: str, importance: Importance) -> Iterator[Requirement]:
 
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
-    if cues.employer.search(sentence) or cues.apply.search(sentence) or re.search(r"\bjoin (?:our|us)\b", sentence, re.I):
+    if (
+        cues.employer.search(sentence)
+        or cues.apply.search(sentence)
+        or re.search(r"\bjoin (?:our|us)\b", sentence, re.I)
+    ):
         return None
     if cues.nice.search(sentence):
         return "nice_to_have"
@@ -192,7 +201,8 @@ def requirements(text: str) -> list[Requirement]:
         line = _BULLET.sub("", raw).strip()
         if first:
             first = False
-            if not is_bullet and len(line.split()) <= 8 and not line.endswith(":"):
+            several_lines = sum(1 for other in lines if other.strip()) > 1
+            if several_lines and not is_bullet and len(line.split()) <= 8 and not line.endswith(":"):
                 continue  # the job title
         kind, rest = _split_heading(line)
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):

@@ -212,6 +212,6 @@ def analyse_feedback(body: FeedbackText) -> dict[str, Any]:
 
 @router.post("/analyze/match", summary="Skills asked vs shown (same JSON as `nextround analyze match`)")
 def analyse_match(body: MatchTexts) -> dict[str, Any]:
-    from nextround.analysis.skills import match
+    from nextround.analysis.skillgaps import match
 
     return match(body.jd, body.cv).to_dict()

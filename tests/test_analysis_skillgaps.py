@@ -1,0 +1,297 @@
+"""Skill gaps in the job's own words (nextround.analysis.skillgaps): requirements, evidence, exact checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround.analysis.skillgaps import MatchResult, match, match_batch, rank_gaps, requirements
+from nextround.analysis.skillgaps.exact import career_years, levelled, licence_categories, licence_met, named_tokens
+
+PAIRS = Path(__file__).parent / "data" / "skill_pairs"
+GOLDEN_IDS = (
+    "pastry-chef",
+    "hgv-class1",
+    "bus-driver-trainee",
+    "payroll-manager",
+    "residential-care",
+    "social-media-manager",
+    "data-analyst",
+    "management-accountant",
+    "nursery-practitioner",
+    "security-officer",
+)
+
+PASTRY_JD = """Pastry Chef
+Crumb & Co. is an independent bakery café. Baking is at the heart of everything we do.
+What we're looking for:
+- 3+ years of laminated dough and viennoiserie
+- Confident with plated desserts and cake decoration
+- Level 2 Food Hygiene
+- You'll work 4am starts, five days a week
+We offer: free coffee, staff discount, paid breaks.
+How to apply: send your CV to jobs@crumb.example.
+"""
+PASTRY_CV = """Lucy Hart
+Pastry Commis, Maison Blanc, 2020 - 2024
+Made croissants, pain au chocolat and Danish pastries every morning, folding butter into the dough by hand.
+Plated desserts for the restaurant's evening service and decorated celebration cakes.
+Food Safety Level 2.
+"""
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (PAIRS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gap_texts(result: MatchResult) -> list[str]:
+    return [str(item["text"]) for item in result.missing]
+
+
+# -- the pastry chef of the issue --------------------------------------------------------------------
+
+
+def test_pastry_chef_requirements_are_the_jobs_own_words() -> None:
+    asked = {item.text: item for item in requirements(PASTRY_JD)}
+    assert {"laminated dough", "viennoiserie", "plated desserts", "cake decoration", "Level 2 Food Hygiene"} == set(
+        asked
+    )
+    assert asked["laminated dough"].years == 3
+    assert all(item.importance == "required" for item in asked.values())
+
+
+def test_pastry_chef_blurb_conditions_and_benefits_ask_for_nothing() -> None:
+    texts = " | ".join(item.text.lower() for item in requirements(PASTRY_JD))
+    for never in ("baking", "4am", "start", "coffee", "discount", "apply", "bakery"):
+        assert never not in texts
+
+
+def test_pastry_chef_cv_in_other_words_has_no_gaps_and_no_painting() -> None:
+    result = match(PASTRY_JD, PASTRY_CV).to_dict()
+    assert result["missing"] == []
+    names = json.dumps(result)
+    assert "Painting and decorating" not in names
+    assert "Shift work" not in names
+    assert result["score"] >= 90
+
+
+def test_pastry_chef_without_the_pastry_reports_the_jobs_words() -> None:
+    cv = "Kitchen porter, The Bell, 2022 - 2024\nWashed pots and kept the kitchen clean.\nFood Safety Level 2."
+    result = match(PASTRY_JD, cv)
+    gaps = gap_texts(result)
+    assert "laminated dough" in gaps and "viennoiserie" in gaps
+    first = result.missing[0]
+    assert {"skill", "text", "sentence", "closest_cv_text", "confidence", "reason"} <= set(first)
+    assert 0.0 < float(first["confidence"]) <= 1.0  # type: ignore[arg-type]
+
+
+# -- reading a job description ------------------------------------------------------------------------
+
+
+def test_must_have_and_nice_to_have_are_told_apart() -> None:
+    jd = (
+        "Data Analyst\nRequirements:\n- Strong SQL\n- Dashboards in Power BI\n"
+        "Desirable:\n- Experience of fundraising data\nPython would be an advantage."
+    )
+    importance = {item.text: item.importance for item in requirements(jd)}
+    assert importance["SQL"] == "required"
+    assert importance["Dashboards in Power BI"] == "required"
+    assert importance["fundraising data"] == "nice_to_have"
+    assert importance["Python"] == "nice_to_have"
+
+
+def test_company_blurb_and_join_our_team_are_not_requirements() -> None:
+    jd = (
+        "Registered Nurse\nWe are looking for a compassionate nurse to join our 28-bed ward.\n"
+        "Riverside Trust is an award-winning employer serving half a million people.\nEssential:\n- NMC registration"
+    )
+    assert [item.text for item in requirements(jd)] == ["NMC registration"]
+
+
+def test_alternatives_and_lists() -> None:
+    asked = {item.text: item for item in requirements("Dev\nEssential:\n- Django or FastAPI\n- Docker and Kubernetes")}
+    assert asked["Django or FastAPI"].alternatives == ("Django", "FastAPI")
+    assert "Docker" in asked and "Kubernetes" in asked
+    jd = "Nurse\nEssential:\n- Clear communication with patients, families and staff"
+    kept = [item.text for item in requirements(jd)]
+    assert kept == ["Clear communication with patients, families and staff"]
+
+
+def test_personal_qualities_are_listed_never_gaps() -> None:
+    jd = "Carer\nYou will need:\n- Patience and kindness\n- Personal care"
+    result = match(jd, "Helped residents wash and dress.")
+    assert "Patience" in result.qualities and "kindness" in result.qualities
+    assert gap_texts(result) == []
+
+
+def test_one_line_job_is_read() -> None:
+    assert [item.text for item in requirements("SQL required")] == ["SQL"]
+
+
+# -- exact checks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Class 1 HGV licence", {"C+E"}),
+        ("Category C licence (Class 2)", {"C"}),
+        ("Full C+E licence", {"C+E"}),
+        ("PCV licence", {"D"}),
+        ("Licences: Category D (PCV), Driver CPC", {"D"}),
+        ("Category C1 licence", {"C1"}),
+        ("CEFR C1 English", set()),
+    ],
+)
+def test_licence_categories_are_read(text: str, codes: set[str]) -> None:
+    assert licence_categories(text) == codes
+
+
+def test_licence_categories_cover_what_the_law_allows() -> None:
+    assert licence_met({"C"}, {"C+E"})
+    assert not licence_met({"C+E"}, {"C"})
+    assert not licence_met({"D"}, {"C+E"})
+    assert licence_met({"D"}, {"D"})
+
+
+@pytest.mark.parametrize(
+    ("asked", "cv", "gap"),
+    [
+        ("Class 1 Driver\nEssential:\n- C+E licence", "HGV driver. Category C licence.", True),
+        ("Class 2 Driver\nEssential:\n- Category C licence", "Class 1 (C+E) licence held.", False),
+        ("Bus Driver\nEssential:\n- PCV Category D licence", "Category C licence, Driver CPC.", True),
+        ("Bus Driver\nEssential:\n- PCV Category D licence", "Licences: Category D (PCV).", False),
+    ],
+)
+def test_licence_category_decides_the_gap(asked: str, cv: str, gap: bool) -> None:
+    result = match(asked, cv)
+    assert bool(result.missing) is gap, result.to_dict()
+    if gap:
+        assert "Category" in str(result.missing[0]["reason"])
+
+
+@pytest.mark.parametrize(
+    ("asked", "cv", "gap"),
+    [
+        ("HR Advisor\nEssential:\n- CIPD Level 5 qualification", "CIPD Level 3 Foundation Certificate.", True),
+        ("HR Advisor\nEssential:\n- CIPD Level 5 qualification", "CIPD Level 7 Advanced Diploma.", False),
+        ("Chef\nEssential:\n- Level 3 Food Safety", "Level 2 Food Safety and Hygiene.", True),
+        ("Chef\nEssential:\n- Level 2 Food Hygiene", "Food Safety Level 2.", False),
+        ("Carer\nEssential:\n- NVQ Level 3 in Health and Social Care", "NVQ Level 2 Health and Social Care.", True),
+    ],
+)
+def test_qualification_levels_are_exact(asked: str, cv: str, gap: bool) -> None:
+    result = match(asked, cv)
+    assert bool(result.missing) is gap, result.to_dict()
+
+
+def test_levels_are_read_with_their_subject() -> None:
+    (found,) = levelled("CIPD Level 5 qualification")
+    assert found.level == 5 and "CIPD" in found.subject
+
+
+@pytest.mark.parametrize(
+    ("asked", "cv", "gap"),
+    [
+        ("Marketing\nEssential:\n- HubSpot", "Built email journeys in Salesforce Marketing Cloud.", True),
+        ("Marketing\nEssential:\n- HubSpot", "Built email journeys in HubSpot.", False),
+        ("Payroll\nEssential:\n- Experience with Xero", "Keyed invoices into Sage 200.", True),
+        ("Nurse\nEssential:\n- GDC registration", "Registered with the General Dental Council.", False),
+        ("Recruiter\nEssential:\n- An ATS such as Workday", "Tracked applicants in an ATS.", False),
+    ],
+)
+def test_named_products_and_registers_must_be_named(asked: str, cv: str, gap: bool) -> None:
+    result = match(asked, cv)
+    assert bool(result.missing) is gap, result.to_dict()
+
+
+def test_named_tokens() -> None:
+    assert named_tokens("HubSpot") == [("HubSpot",)]
+    assert named_tokens("ACS qualifications: CCN1") == [("ACS",), ("CCN1",)]
+    assert named_tokens("Managing kitchen staff rotas") == []
+    assert named_tokens("Driving sales and KPIs") == []
+
+
+def test_years_of_experience_are_checked_against_dated_roles() -> None:
+    jd = "Payroll Manager\nEssential:\n- 5 years' payroll experience"
+    short = match(jd, "Payroll Officer, Acme, 2021 - 2024\nRan monthly payroll for 300 staff.")
+    long = match(jd, "Payroll Officer, Acme, 2015 - 2024\nRan monthly payroll for 300 staff.")
+    assert gap_texts(short) == ["payroll"]
+    assert "5 years asked" in str(short.missing[0]["reason"])
+    assert long.missing == ()
+    assert long.years == ({"skill": "Payroll", "asked": 5, "shown": 9},)
+    assert career_years("A, 2010 - 2012\nB, 2011 - 2015\n") == 5
+
+
+# -- shapes, edge cases, gaps across jobs ----------------------------------------------------------
+
+
+def test_match_json_shape_stays_compatible() -> None:
+    result: dict[str, Any] = match("Essential:\n- 3 years of Python\n- SQL\nDocker is a bonus.", "SQL daily.").to_dict()
+    assert {"score", "required", "matched", "missing", "nice_to_have", "years", "explanation"} <= set(result)
+    assert isinstance(result["score"], int) and 0 <= result["score"] <= 100
+    assert all({"skill", "text"} <= set(item) for item in result["required"])
+    assert all({"skill", "jd_text", "cv_text", "confidence"} <= set(item) for item in result["matched"])
+    assert all({"skill", "text", "closest_cv_text", "confidence"} <= set(item) for item in result["missing"])
+    assert all({"skill", "text", "matched"} <= set(item) for item in result["nice_to_have"])
+    json.dumps(result)
+
+
+@pytest.mark.parametrize(("jd", "cv"), [("", ""), ("   \n", "Python"), ("Essential: Python and SQL", "")])
+def test_empty_inputs(jd: str, cv: str) -> None:
+    result = match(jd, cv)
+    assert 0 <= result.score <= 100
+    assert result.explanation
+    if not jd.strip():
+        assert result.score == 0 and result.required == ()
+    if not cv.strip() and jd.strip():
+        assert set(gap_texts(result)) == {"Python", "SQL"}
+
+
+def test_deterministic_and_batch() -> None:
+    pair = {"jd": PASTRY_JD, "cv": PASTRY_CV}
+    first, second = match_batch([pair, pair])
+    assert first == second == match(PASTRY_JD, PASTRY_CV)
+    assert match_batch([{"cv": "Python"}])[0].score == 0
+
+
+def test_rank_gaps_weighs_jobs_by_stage_and_confidence() -> None:
+    rejections = [
+        ("Platform\nRequirements:\n- Kubernetes\n- Python", 3.0),
+        ("Infra\nRequirements:\n- Kubernetes\n- Terraform\n- Python", 1.0),
+        ("Ops\nEssential: Terraform. Nice to have: Go and Docker.", 1.0),
+    ]
+    gaps = rank_gaps(rejections, ["Python developer", "Also used Docker."])
+    assert [gap["skill"] for gap in gaps] == ["Kubernetes", "Terraform"]
+    assert gaps[0]["jobs"] == 2 and gaps[0]["weight"] == 4.0
+    assert 0 < float(gaps[0]["confidence"]) <= 1  # type: ignore[arg-type]
+    assert gaps[0]["score"] == round(4.0 * float(gaps[0]["confidence"]), 2)  # type: ignore[arg-type]
+    assert rank_gaps([], []) == []
+
+
+def test_a_working_condition_is_never_a_gap() -> None:
+    gaps = rank_gaps([(PASTRY_JD, 4.0)], ["Kitchen porter. Food Safety Level 2."])
+    assert "4am starts" not in {str(gap["text"]) for gap in gaps}
+    assert "Shift work" not in {str(gap["skill"]) for gap in gaps}
+
+
+# -- corpus and golden outputs ------------------------------------------------------------------------
+
+
+def test_corpus_splits_are_labelled_in_the_jobs_words() -> None:
+    dev, frozen = load("dev.jsonl"), load("frozen_test.jsonl")
+    assert len(dev) >= 30 and len(frozen) >= 15
+    assert not {pair["id"] for pair in dev} & {pair["id"] for pair in frozen}
+    assert len({pair["occupation"] for pair in dev + frozen}) >= 20
+    for pair in dev + frozen:
+        assert set(pair["missing"]) <= set(pair["required"]), pair["id"]
+
+
+@pytest.mark.parametrize("pair_id", GOLDEN_IDS)
+def test_golden_match_outputs(pair_id: str, golden: Callable[[str, Any], None]) -> None:
+    pair = {item["id"]: item for item in load("dev.jsonl")}[pair_id]
+    golden(f"match/{pair_id}", match(pair["jd"], pair["cv"]).to_dict())
