@@ -24,7 +24,7 @@ from typing import Any
 
 from nextround.analysis import skills
 from nextround.analysis.skillgaps import evidence, match, matcher
-from nextround.analysis.skillgaps.exact import _ordinary_words
+from nextround.analysis.skillgaps.exact import _taxonomy_words
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "skill_pairs" / "dev.jsonl"
@@ -67,7 +67,7 @@ def clear_caches() -> None:
 
 def match_ms(pairs: list[dict[str, Any]], rounds: int) -> tuple[float, float]:
     match("Essential: Python", "Python")  # load the taxonomy, the model and the word list once
-    _ordinary_words()
+    _taxonomy_words()
     timings: list[float] = []
     for _ in range(rounds):
         for pair in pairs:

@@ -44,6 +44,54 @@ Food Safety Level 2.
 """
 
 
+US_JD = """Job Title: Logistics Coordinator
+Company Overview:
+FreightPath Inc. is a leading third-party logistics provider serving retailers nationwide.
+Job Summary:
+We are seeking a detail-oriented Logistics Coordinator to manage shipments and carrier relationships.
+Key Responsibilities:
+- Schedule inbound and outbound shipments with carriers
+- Track deliveries using our transportation management system (TMS)
+- Prepare bills of lading and customs documentation
+- Analyze freight costs and identify savings
+Qualifications:
+- Bachelor's degree in Supply Chain Management or related field
+- 3+ years of experience in logistics coordination
+- Proficiency in SAP and Microsoft Excel
+- Knowledge of Incoterms
+- Strong communication and negotiation skills
+Preferred Qualifications:
+- APICS CSCP certification
+Benefits:
+- Competitive salary and 401(k) matching
+- Health, dental and vision insurance
+"""
+US_MATCHED = """Jordan Lee
+Logistics Coordinator | Summary: Logistics professional with 5 years of experience coordinating freight.
+Experience
+Logistics Coordinator, BlueLine Distribution (2019 - 2024)
+- Scheduled inbound and outbound shipments with LTL and FTL carriers
+- Tracked deliveries in the TMS and resolved exceptions
+- Prepared bills of lading, commercial invoices and customs paperwork
+- Analyzed freight spend in Excel and negotiated rates, saving 12%
+- Managed purchase orders in SAP
+Education
+B.S. Supply Chain Management, State University
+Skills: SAP, Microsoft Excel, Incoterms, communication, negotiation
+"""
+US_FILTERED = """Jordan Lee
+Logistics Coordinator | Summary: Logistics professional with 5 years of experience coordinating freight.
+Experience
+Logistics Coordinator, BlueLine Distribution (2019 - 2024)
+- Scheduled inbound and outbound shipments with LTL and FTL carriers
+- Tracked deliveries in the TMS and resolved exceptions
+- Analyzed freight spend in Excel and negotiated rates, saving 12%
+Education
+B.S. Supply Chain Management, State University
+Skills: Microsoft Excel, communication, negotiation
+"""
+
+
 def load(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (PAIRS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -225,6 +273,28 @@ def test_years_of_experience_are_checked_against_dated_roles() -> None:
     assert long.missing == ()
     assert long.years == ({"skill": "Payroll", "asked": 5, "shown": 9},)
     assert career_years("A, 2010 - 2012\nB, 2011 - 2015\n") == 5
+
+
+@pytest.mark.parametrize(
+    ("asked", "cv", "gap"),
+    [
+        ("Engineer\nEssential:\n- A degree in civil engineering", "BEng Civil Engineering, 2020.", False),
+        ("Engineer\nEssential:\n- A degree in civil engineering", "HNC Civil Engineering.", True),
+        ("Engineer\nEssential:\n- Degree or HNC in Civil Engineering", "HNC Civil Engineering.", False),
+        ("Analyst\nEssential:\n- Master's degree in statistics", "B.S. Mathematics, State University.", True),
+    ],
+)
+def test_degree_levels(asked: str, cv: str, gap: bool) -> None:
+    assert bool(match(asked, cv).missing) is gap
+
+
+def test_a_resume_with_skills_taken_out_scores_lower_and_shows_them_missing() -> None:
+    full, filtered = match(US_JD, US_MATCHED), match(US_JD, US_FILTERED)
+    assert full.score > filtered.score
+    assert full.missing == ()
+    assert set(gap_texts(filtered)) == {"SAP", "Incoterms", "Prepare bills of lading and customs documentation"}
+    asked = [item["text"] for item in full.required]
+    assert not any("seeking" in text or "401(k)" in text or "insurance" in text for text in asked)
 
 
 # -- shapes, edge cases, gaps across jobs ----------------------------------------------------------

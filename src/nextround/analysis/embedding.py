@@ -70,9 +70,9 @@ class EmbeddingModel:
     def similarity_one(self, a: str, b: str) -> float:
         return float(self.similarity([a], [b])[0, 0])
 
-    def vocabulary(self) -> list[str]:
-        """The tokenizer's pieces ("▁word" starts a word): a list of everyday words for free."""
-        return list(self._tokenizer.get_vocab())  # type: ignore[attr-defined]
+    def is_word(self, word: str) -> bool:
+        """Whether `word` is one whole piece of the model's vocabulary: a cheap test for everyday words."""
+        return self._tokenizer.token_to_id("▁" + word) is not None  # type: ignore[attr-defined]
 
 
 def _package_folder() -> Path:

@@ -41,9 +41,10 @@ class Cues:
 def load_cues() -> Cues:
     data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
     headings = data["headings"]
+    prefix = r"(?:(?:job|key|main|core|primary|role|position|minimum|basic|additional|other|your|the|our)\s+)?"
     kinds = tuple(
-        (kind, re.compile(rf"(?:{_alternation(headings[kind])})\b[\w\s',-]{{0,40}}", re.IGNORECASE))
-        for kind in ("nice", "context", "required", "duties")
+        (kind, re.compile(rf"{prefix}(?:{_alternation(headings[kind])})\b[\w\s'&,/-]{{0,40}}", re.IGNORECASE))
+        for kind in ("nice", "context", "prose", "required", "duties")
     )
     sentences, leadins = data["sentences"], data["leadins"]
     return Cues(
@@ -64,7 +65,7 @@ def load_cues() -> Cues:
 
 def heading_kind(text: str) -> str | None:
     """ "required", "duties", "nice", "context" when `text` reads as a section heading, else None."""
-    cleaned = text.strip().strip(":").strip().lower()
+    cleaned = text.strip().strip("#*_ ").strip().strip(":").strip("*_ ").strip().lower()
     if not cleaned:
         return None
     for kind, pattern in load_cues().heading_kinds:

@@ -339,6 +339,13 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
         held = ", ".join(sorted(cv.licences)) or "none"
         reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held}"
         return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
+    degree = exact.degree_asked(requirement.alternatives)
+    if degree is not None:
+        held = exact.degree_level(cv.text)
+        if held is not None and held >= degree:
+            return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.8)
+        reason = "a degree is asked; the CV names none" if held is None else "a higher degree is asked"
+        return Evidence(False, 0.3, _sentence_with_degree(cv), "degree", 0.75, reason)
     levels = exact.levelled(phrase)
     if levels:
         checked = _level_check(cv, phrase, levels[0])
@@ -375,6 +382,13 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
             f"no Level {levels[0].level} qualification of this kind in the CV",
         )
     return semantic
+
+
+def _sentence_with_degree(cv: CvView) -> str | None:
+    for clause in cv.clauses:
+        if exact.degree_level(clause.sentence) is not None:
+            return clause.sentence
+    return None
 
 
 def _sentence_naming(cv: CvView, codes: set[str]) -> str | None:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -97,6 +97,39 @@ def levelled(text: str) -> list[Levelled]:
     return found
 
 
+# -- degrees ---------------------------------------------------------------------------------------
+
+_DEGREES: Final = (
+    (8, re.compile(r"\b(?:ph\.?d|doctorate|doctoral|dphil)(?!\w)", re.IGNORECASE)),
+    (7, re.compile(r"\b(?:master'?s|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce)(?!\w)", re.IGNORECASE)),
+    (6, re.compile(r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate)(?!\w)", re.IGNORECASE)),
+    (5, re.compile(r"\b(?:hnd|foundation degree|associate'?s? degree|diphe)(?!\w)", re.IGNORECASE)),
+    (4, re.compile(r"\bhnc\b", re.IGNORECASE)),
+)
+_DEGREE_ASKED: Final = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def degree_level(text: str) -> int | None:
+    """The highest degree a text names (RQF-like: HNC 4, HND 5, bachelor 6, master 7, doctorate 8)."""
+    levels = [level for level, pattern in _DEGREES if pattern.search(text)]
+    return max(levels) if levels else None
+
+
+def degree_asked(alternatives: Sequence[str]) -> int | None:
+    """The lowest degree level a requirement accepts ("a degree or HNC" accepts an HNC), or None."""
+    levels = []
+    for alternative in alternatives:
+        bare = re.sub(r"\([^)]*\)", " ", alternative)
+        if _DEGREE_ASKED.search(bare):
+            level = degree_level(bare)
+            if level is not None:
+                levels.append(level)
+    return min(levels) if levels else None
+
+
 # -- named things -------------------------------------------------------------------------------
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9&+'.-]*[A-Za-z0-9+]|[A-Za-z0-9]{2,}")
@@ -104,37 +137,37 @@ _JOINERS: Final = frozenset({"and", "of", "for", "the", "&", "in", "on"})
 
 
 @lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    """Everyday English words: single tokens of the embedding vocabulary and words of ESCO labels."""
-    words: set[str] = set()
+def _taxonomy_words() -> frozenset[str]:
+    """Words written in lower case in the taxonomy's labels (ESCO skills are everyday words)."""
+    from nextround.analysis.skills import load_taxonomy
+
+    joined = "\n".join(load_taxonomy().names)
+    return frozenset(word for word in re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", joined))
+
+
+def _is_word(lowered: str) -> bool:
+    if lowered in _taxonomy_words():
+        return True
     try:
         from nextround.analysis.embedding import load_model
 
-        vocabulary = load_model().vocabulary()
-        words.update(
-            token[1:] for token in vocabulary if token.startswith("▁") and token[1:].isalpha() and token[1:].islower()
-        )
-    except Exception:
-        pass
-    from nextround.analysis.skills import load_taxonomy
-
-    for name in load_taxonomy().names:
-        words.update(word for word in re.findall(r"[A-Za-z]+", name) if word.islower())
-    return frozenset(word for word in words if len(word) > 1)
+        return load_model().is_word(lowered)
+    except Exception:  # noqa: BLE001 - without the model the taxonomy words still answer
+        return False
 
 
 def is_ordinary(word: str) -> bool:
+    """An everyday English word ("Recruiter", "Approved"), not a name ("Xero", "Workday")."""
     lowered = word.lower()
     if "-" in lowered:
         return all(is_ordinary(part) for part in lowered.split("-") if part)
-    ordinary = _ordinary_words()
-    if lowered in ordinary:
+    if _is_word(lowered):
         return True
     for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "ness", "ment", "al", "ian", "ians", "ist", "ists"):
         root = lowered[: -len(suffix)]
         if not lowered.endswith(suffix) or len(root) <= 2:
             continue
-        if root in ordinary or root + "e" in ordinary or (root[-1] == root[-2] and root[:-1] in ordinary):
+        if _is_word(root) or _is_word(root + "e") or (root[-1] == root[-2] and _is_word(root[:-1])):
             return True
     return False
 
@@ -165,7 +198,7 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
     named: list[tuple[str, ...]] = []
     runs = _capital_runs(phrase)
     for word in _WORD.findall(phrase):
-        core = word.rstrip(".'")
+        core = re.sub(r"['’]s$", "", word).rstrip(".'")
         spelling = _is_name(core)
         if spelling is None:
             continue

@@ -20,7 +20,7 @@ from typing import Final, Literal
 from nextround.analysis.skillgaps.cues import heading_kind, load_cues
 
 Importance = Literal["required", "nice_to_have"]
-Section = Literal["required", "duties", "nice", "context", "prose"]
+Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 
 MAX_REQUIREMENTS: Final = 60
 
@@ -40,6 +40,10 @@ _CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 _EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
+_JOIN: Final = re.compile(r"\bjoin (?:our|us|the team)\b", re.IGNORECASE)
+_SEEKING_A_ROLE: Final = re.compile(
+    r"\W*(?:we are|we're|we)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b", re.IGNORECASE
+)
 _PREPOSITIONS: Final = frozenset(["of", "with", "for", "to", "in", "on", "from", "into", "at", "by", "including"])
 
 
@@ -117,9 +121,9 @@ def _split_items(phrase: str) -> list[str]:
     items = [item for item in _AND_LIST.split(phrase) if item]
     if len(items) < 2:
         return [phrase]
-    first_words = items[0].lower().split()
-    if any(word in _PREPOSITIONS for word in first_words[1:]):
-        return [phrase]  # "Match invoices to POs and GRNs": the list is the preposition's object
+    if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
+        # "Match invoices to POs and GRNs", "inbound and outbound shipments with carriers": one thing
+        return [phrase]
     for item in items:
         words = item.split()
         if len(words) > 6 or (len(words) == 1 and not _single_word_ok(item)):
@@ -159,12 +163,10 @@ def _phrases(sentence: str, importance: Importance) -> Iterator[Requirement]:
 
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
-    if (
-        cues.employer.search(sentence)
-        or cues.apply.search(sentence)
-        or re.search(r"\bjoin (?:our|us)\b", sentence, re.I)
-    ):
+    if cues.employer.search(sentence) or cues.apply.search(sentence) or _JOIN.search(sentence):
         return None
+    if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
+        return None  # "We are seeking a detail-oriented Coordinator to manage shipments": the role, not a skill
     if cues.nice.search(sentence):
         return "nice_to_have"
     if section in ("required", "duties"):
@@ -208,7 +210,8 @@ def requirements(text: str) -> list[Requirement]:
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
             kind, rest = heading_kind(line), ""
         if kind is None and line.endswith(":") and len(line.split()) <= 10:
-            section = "duties"  # an unknown heading before a list: the list is what the job involves
+            section = "unknown"  # a list under it is what the job involves; prose asks only when it says so
+            bullets_seen = False
             continue
         if kind is None and not is_bullet and bullets_seen and section != "prose":
             section = "prose"
@@ -222,6 +225,8 @@ def requirements(text: str) -> list[Requirement]:
             line = rest
         if line_section == "context":
             continue
+        if line_section == "unknown":
+            line_section = "duties" if is_bullet else "prose"
         if is_bullet and line_section == "prose":
             line_section = "duties"
         for sentence in _SENTENCE.split(line):
