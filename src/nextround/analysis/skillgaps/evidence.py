@@ -336,15 +336,15 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
     if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
         if exact.licence_met(asked_licences, cv.licences):
             return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
-        held = ", ".join(sorted(cv.licences)) or "none"
-        reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held}"
+        held_codes = ", ".join(sorted(cv.licences)) or "none"
+        reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held_codes}"
         return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
     degree = exact.degree_asked(requirement.alternatives)
     if degree is not None:
-        held = exact.degree_level(cv.text)
-        if held is not None and held >= degree:
+        held_degree = exact.degree_level(cv.text)
+        if held_degree is not None and held_degree >= degree:
             return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.8)
-        reason = "a degree is asked; the CV names none" if held is None else "a higher degree is asked"
+        reason = "a degree is asked; the CV names none" if held_degree is None else "a higher degree is asked"
         return Evidence(False, 0.3, _sentence_with_degree(cv), "degree", 0.75, reason)
     levels = exact.levelled(phrase)
     if levels:

@@ -148,11 +148,11 @@ def _taxonomy_words() -> frozenset[str]:
 def _is_word(lowered: str) -> bool:
     if lowered in _taxonomy_words():
         return True
-    try:
-        from nextround.analysis.embedding import load_model
+    from nextround.analysis.embedding import EmbeddingUnavailable, load_model
 
+    try:
         return load_model().is_word(lowered)
-    except Exception:  # noqa: BLE001 - without the model the taxonomy words still answer
+    except EmbeddingUnavailable:  # a broken install: the taxonomy words still answer
         return False
 
 
