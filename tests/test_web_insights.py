@@ -125,3 +125,21 @@ def test_api_goal_update(web: Web, workspace: Workspace) -> None:
     assert moved.status_code == 200 and moved.json()["status"] == "done"  # the target was reached
     assert web.api("POST", "/api/v1/goals/9999", json={"status": "done"}).status_code == 404
     assert web.api("POST", f"/api/v1/goals/{goal.id}", json={}).status_code == 422
+
+
+def test_application_page_panel_shows_gaps_with_evidence(web: Web, workspace: Workspace, clock: Any) -> None:
+    jd = "Class 1 Driver\nEssential:\n- C+E licence\n- Driver CPC\n- Digital tachograph card"
+    app = rejected_application(workspace, jd=jd, stage=Stage.INTERVIEW)
+    page = web.client.get(f"/applications/{app.id}").text
+    assert f'hx-get="/applications/{app.id}/match"' in page
+    assert "Add your CV" in web.client.get(f"/applications/{app.id}/match").text
+    cv = b"HGV Driver, Roadline, 2016 - 2024\nCategory C licence; Driver CPC; digi card."
+    web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.txt", cv, "text/plain")})
+    panel = web.client.get(f"/applications/{app.id}/match").text
+    gap = re.search(r'<li data-requirement="C\+E licence">(.*?)</li>', panel, re.S)
+    assert gap, panel
+    assert "Category C+E asked; the CV shows C" in gap.group(1)
+    assert "Closest in your CV" in gap.group(1) and "% sure" in gap.group(1)
+    shown = re.search(r'<ul id="match-shown">(.*?)</ul>', panel, re.S)
+    assert shown and "Driver CPC" in shown.group(1) and "digi card" in shown.group(1)
+    assert "Match: " in panel and "C+E" in panel

@@ -119,6 +119,18 @@ def match_texts(jd: str, cv: str) -> dict[str, Any]:
     return dict(match(jd, cv).to_dict())
 
 
+def match_application(ws: Workspace, app_id: int) -> dict[str, Any]:
+    """The primary CV against one application's job description: `{"match": {...} | None, "note": str | None}`."""
+    with ws.db.read() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        cv = CvRepository(session, ws.owner_id).primary()
+    if not app.fields.jd_text.strip():
+        return {"match": None, "note": "no job description saved for this application"}
+    if cv is None:
+        return {"match": None, "note": "no CV stored yet"}
+    return {"match": match(app.fields.jd_text, cv.text).to_dict(), "note": None, "cv_name": cv.name}
+
+
 def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
     """Skills that the jobs which turned you down required and none of your CVs shows, most costly first.
 

@@ -74,6 +74,13 @@ def insights_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     return render(request, "insights.html", context)
 
 
+@router.get("/applications/{application_id}/match", response_class=HTMLResponse, include_in_schema=False)
+def application_match(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    """The application page's panel: the primary CV against this job, gaps with their evidence."""
+    context = {"app_id": application_id, **insight.match_application(ws, application_id)}
+    return render(request, "_app_match.html", context)
+
+
 @router.post("/insights/cv", include_in_schema=False)
 async def upload_cv(request: Request, ws: WorkspaceDep) -> Response:
     form = await request.form()
