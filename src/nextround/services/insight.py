@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nextround.analysis.skillgaps import match, rank_gaps
+from nextround.analysis.skillgaps import MatchResult, match, rank_gaps
 from nextround.analysis.skills import extract_skills
 from nextround.domain import reflection as rf
 from nextround.domain.insights import ThemeEvidence, build_insights, combine_themes, stage_weight
@@ -119,16 +120,25 @@ def match_texts(jd: str, cv: str) -> dict[str, Any]:
     return dict(match(jd, cv).to_dict())
 
 
-def match_application(ws: Workspace, app_id: int) -> dict[str, Any]:
-    """The primary CV against one application's job description: `{"match": {...} | None, "note": str | None}`."""
+@dataclass(frozen=True)
+class ApplicationMatch:
+    """The primary CV against one application's job description; `note` says why there is no result."""
+
+    result: MatchResult | None
+    note: str | None = None
+    cv_name: str = ""
+
+
+def match_application(ws: Workspace, app_id: int) -> ApplicationMatch:
+    """Match the primary CV with one application's job description (the application page's panel)."""
     with ws.db.read() as session:
         app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
         cv = CvRepository(session, ws.owner_id).primary()
     if not app.fields.jd_text.strip():
-        return {"match": None, "note": "no job description saved for this application"}
+        return ApplicationMatch(None, "no job description saved for this application")
     if cv is None:
-        return {"match": None, "note": "no CV stored yet"}
-    return {"match": match(app.fields.jd_text, cv.text).to_dict(), "note": None, "cv_name": cv.name}
+        return ApplicationMatch(None, "no CV stored yet")
+    return ApplicationMatch(match(app.fields.jd_text, cv.text), None, cv.name)
 
 
 def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:

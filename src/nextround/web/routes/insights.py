@@ -77,7 +77,9 @@ def insights_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 @router.get("/applications/{application_id}/match", response_class=HTMLResponse, include_in_schema=False)
 def application_match(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
     """The application page's panel: the primary CV against this job, gaps with their evidence."""
-    context = {"app_id": application_id, **insight.match_application(ws, application_id)}
+    found = insight.match_application(ws, application_id)
+    result = found.result.to_dict() if found.result is not None else None
+    context = {"app_id": application_id, "match": result, "note": found.note, "cv_name": found.cv_name}
     return render(request, "_app_match.html", context)
 
 
