@@ -6,6 +6,7 @@ from sqlalchemy import select
 from nextround.domain.applications import Channel, FieldError
 from nextround.domain.stages import EventSource, Outcome, Stage, StageError
 from nextround.services.applications import ApplicationService
+from nextround.services.overview import overview
 from nextround.services.preferences import PreferenceError, load_preferences, set_preference
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
@@ -110,6 +111,30 @@ def test_silent_applications_are_suggested_not_closed(workspace: Workspace, cloc
     confirmed = service.confirm_ghosted(quiet.id)
     assert confirmed.state.outcome is Outcome.GHOSTED
     assert "22 days" in confirmed.events[-1].note
+
+
+def test_overview_counts_agree_with_silent_at_the_limit(workspace: Workspace, clock: FakeClock) -> None:
+    # The overview counts from three columns what `silent` decides from whole applications: both must agree.
+    service = ApplicationService(workspace)
+    limit = timedelta(days=21 + 1)  # silent for more than 21 whole days
+    just_over = make_application(workspace, company="Just Over", applied_at=clock() - limit)
+    make_application(workspace, company="Just Under", applied_at=clock() - limit + timedelta(microseconds=1))
+    screening = make_application(workspace, company="Screened", applied_at=clock() - timedelta(days=40))
+    service.move(screening.id, Stage.SCREENING, at=clock() - timedelta(days=15, seconds=1))
+    accepted = make_application(workspace, company="Yes", applied_at=clock() - timedelta(days=60))
+    for stage in (Stage.OFFER, Stage.ACCEPTED):
+        service.move(accepted.id, stage, at=clock() - timedelta(days=50))
+    closed = make_application(workspace, company="Closed", applied_at=clock() - timedelta(days=60))
+    service.close(closed.id, Outcome.REJECTED)
+
+    summary = overview(workspace, with_agenda=False)
+    assert summary.open_by_stage == {"applied": 2, "screening": 1}
+    assert list(summary.open_by_stage) == ["applied", "screening"]  # in the order each stage first appears
+    assert summary.open == 3
+    assert summary.likely_ghosted == len(service.silent()) == 2
+    assert {s.application.id for s in service.silent()} == {just_over.id, screening.id}
+    set_preference(workspace, "ghost_days.screening", "15")
+    assert overview(workspace, with_agenda=False).likely_ghosted == len(service.silent()) == 1
 
 
 def test_limits_are_configurable_and_auto_close_is_opt_in(workspace: Workspace, clock: FakeClock) -> None:

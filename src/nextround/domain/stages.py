@@ -63,8 +63,11 @@ def parse_outcome(value: str) -> Outcome:
         raise StageError(f"unknown outcome {value!r}; expected one of: {names}") from None
 
 
+_RANKS: dict[Stage, int] = {stage: rank for rank, stage in enumerate(STAGE_ORDER)}
+
+
 def stage_rank(stage: Stage) -> int:
-    return STAGE_ORDER.index(stage)
+    return _RANKS[stage]
 
 
 def rejection_bucket(stage: Stage) -> str:

@@ -43,8 +43,15 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def _group_stats(records: Sequence[FunnelRecord]) -> dict[str, Any]:
-    applied = [r for r in records if stage_rank(r.furthest_stage) >= stage_rank(Stage.APPLIED)]
-    reached = {s: sum(1 for r in applied if stage_rank(r.furthest_stage) >= stage_rank(s)) for s in FUNNEL_STAGES}
+    applied_rank = stage_rank(Stage.APPLIED)
+    applied = [r for r in records if stage_rank(r.furthest_stage) >= applied_rank]
+    # How many got at least as far as each stage: count the furthest stages once, then sum from the top.
+    furthest = Counter(stage_rank(r.furthest_stage) for r in applied)
+    reached: dict[Stage, int] = {}
+    at_least = 0
+    for stage in reversed(FUNNEL_STAGES):
+        at_least += furthest[stage_rank(stage)]
+        reached[stage] = at_least
     funnel = []
     previous: int | None = None
     for stage in FUNNEL_STAGES:
@@ -63,7 +70,7 @@ def _group_stats(records: Sequence[FunnelRecord]) -> dict[str, Any]:
         for r in records
         if r.outcome in (Outcome.REJECTED, Outcome.GHOSTED) and r.closed_at_stage is not None
     )
-    outcomes = Counter(r.outcome.value for r in records if r.outcome is not None)
+    outcomes = Counter(r.outcome for r in records if r.outcome is not None)
     responded = [r for r in applied if r.first_response_at is not None]
     ghosted = sum(1 for r in applied if r.outcome is Outcome.GHOSTED)
     response_days = [
@@ -79,7 +86,7 @@ def _group_stats(records: Sequence[FunnelRecord]) -> dict[str, Any]:
         "funnel": funnel,
         "rejections_by_stage": {bucket: rejections.get(bucket, 0) for bucket in REJECTION_BUCKETS},
         "outcomes": {
-            **{o.value: outcomes.get(o.value, 0) for o in Outcome},
+            **{o.value: outcomes[o] for o in Outcome},
             "accepted": sum(1 for r in records if r.furthest_stage is Stage.ACCEPTED),
         },
         "response_rate": _rate(len(responded), size),

@@ -103,7 +103,8 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 f"interview-{interview.id}",
             )
         )
-    for silent in ApplicationService(ws).silent():
+    # The open applications are all in the state already: no second read of them.
+    for silent in ApplicationService(ws).silent(among=state.applications):
         a = silent.application
         items.append(
             AgendaItem(

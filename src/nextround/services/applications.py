@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -193,17 +193,28 @@ class ApplicationService:
                 hide_rejected=hide_rejected,
             )
 
+    def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
+        """Each open application's id, stage and last activity (accepted ones aside), by id."""
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).open_activity()
+
     def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[dict[str, Any]]:
         with self.ws.db.read() as session:
             return ApplicationRepository(session, self.ws.owner_id).latest_closed(outcome, limit)
 
-    def silent(self, preferences: Preferences | None = None) -> list[SilentApplication]:
-        """Open applications that have been quiet longer than their stage's limit, longest first."""
+    def silent(
+        self, preferences: Preferences | None = None, *, among: Sequence[Application] | None = None
+    ) -> list[SilentApplication]:
+        """Open applications that have been quiet longer than their stage's limit, longest first.
+
+        `among`: applications already read (in id order) to pick the open ones from, instead of reading them.
+        """
         prefs = preferences or self.preferences()
         now = self.ws.now()
         interviews = self.latest_interviews()
         found = []
-        for app in self.find(open_only=True):
+        candidates = self.find(open_only=True) if among is None else [a for a in among if a.state.outcome is None]
+        for app in candidates:
             verdict = silence(app.state, now, prefs.ghost_days, latest_interview_at=interviews.get(app.id))
             if verdict is not None and verdict.likely_ghosted:
                 found.append(SilentApplication(app, verdict))

@@ -195,12 +195,9 @@ class NetworkService:
             months = int(settings.get(MONTHS_KEY) or CONTINUED_INTEREST_MONTHS)
             # Nudges only ever concern open applications and recent closes: anything closed before the
             # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
-            # stays quick with years of history.
+            # stays quick with years of history. The rules read the cached state, never the histories.
             window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
-            since = self.ws.now() - window
-            found = apps_repo.find(open_or_closed_since=since)
-            events = apps_repo.events_by_application(open_or_closed_since=since)
-            apps = [replace(a, events=tuple(events.get(a.id, ()))) for a in found]
+            apps = apps_repo.find(open_or_closed_since=self.ws.now() - window)
             reapply = WatchReapplyRepository(session, owner).all()
             return NetworkState(
                 now=self.ws.now(),

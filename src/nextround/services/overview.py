@@ -64,7 +64,7 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
-    open_apps = [row for row in service.summaries(open_only=True) if row["stage"] != "accepted"]
+    open_apps = service.open_activity()
     # The agenda already knows what is due across every pillar; the overview shows its top items.
     steps = [
         NextStep(f"{item.title}: {item.advice}", item.actions[0])
@@ -91,7 +91,7 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
         applications=stats["applications"],
         open=len(open_apps),
         closed=closed,
-        open_by_stage=dict(Counter(row["stage"] for row in open_apps)),
+        open_by_stage={stage.value: n for stage, n in Counter(stage for _, stage, _ in open_apps).items()},
         likely_ghosted=_likely_ghosted(
             open_apps, load_preferences(ws).ghost_days, ws.now(), service.latest_interviews()
         ),
@@ -102,17 +102,18 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
 
 
 def _likely_ghosted(
-    open_rows: list[dict[str, Any]], limits: Mapping[Stage, int], now: datetime, interviews: Mapping[int, datetime]
+    open_apps: list[tuple[int, Stage, datetime | None]],
+    limits: Mapping[Stage, int],
+    now: datetime,
+    interviews: Mapping[int, datetime],
 ) -> int:
     """How many open applications have been silent past their stage's limit (see domain.ghosting)."""
     count = 0
-    for row in open_rows:
-        limit = limits.get(Stage(row["stage"]))
-        last = row["last_activity_at"]
-        if limit is None or not last:
+    for app_id, stage, last_at in open_apps:
+        limit = limits.get(stage)
+        if limit is None or last_at is None:
             continue
-        last_at = datetime.fromisoformat(last)
-        interview_at = interviews.get(row["id"])
+        interview_at = interviews.get(app_id)
         if interview_at is not None:
             if interview_at >= now:
                 continue
