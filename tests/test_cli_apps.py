@@ -194,3 +194,34 @@ def test_hide_rejected_keeps_everyday_lists_calm_but_stats_honest(cli: Cli) -> N
     assert len(json.loads(cli("app", "list", "--all", "--json").stdout)) == 2
     assert [a["id"] for a in json.loads(cli("app", "list", "--outcome", "rejected", "--json").stdout)] == [gone["id"]]
     assert json.loads(cli("stats", "--json").stdout)["outcomes"]["rejected"] == 1
+
+
+def test_errors_name_the_flag_for_the_field(cli: Cli) -> None:
+    future = cli("app", "add", "--company", "A", "--role", "R", "--applied-on", "in 3 days")
+    assert future.exit_code == 1
+    assert future.stderr == "error: the application date is in the future (--applied-on)\n"
+    app_id = str(add(cli, "--company", "A", "--role", "R")["id"])
+    round_on_screening = cli("app", "move", app_id, "screening", "--round", "2")
+    assert round_on_screening.stderr == "error: a round only applies to the interview stage (--round)\n"
+    late = cli("app", "move", app_id, "screening", "--on", "in 2 days")
+    assert late.stderr.endswith("when it has happened (--on)\n")  # field `at`, the option `--on`
+    unknown_stage = cli("app", "move", app_id, "heaven")
+    assert unknown_stage.stderr.startswith("error: unknown stage 'heaven'")
+    assert unknown_stage.stderr.endswith("(STAGE)\n")  # an argument: its metavar
+    bad_url = cli("app", "edit", app_id, "--url", "ftp://x")
+    assert bad_url.stderr == "error: job URL must start with http:// or https://, not 'ftp://x' (--url)\n"
+
+
+def test_several_errors_print_one_line_each_with_their_flags() -> None:
+    import typer.main
+
+    from nextround.cli.errors import error_lines
+    from nextround.cli.main import build_app
+    from nextround.errors import FormErrors, UserError
+
+    root = typer.main.get_command(build_app("goal"))
+    args = ["goal", "add", "--title", " "]
+    ctx = root.make_context("nextround", list(args), resilient_parsing=True)
+    problems = FormErrors([UserError("a goal needs a title", field="title"), UserError("later", field="due")])
+    assert error_lines(problems, root, ctx, args) == ["a goal needs a title (--title)", "later (--due)"]
+    assert error_lines(UserError("no goal with id 3"), root, ctx, args) == ["no goal with id 3"]

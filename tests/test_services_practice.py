@@ -159,7 +159,7 @@ def test_focus_comes_first_and_is_worded_as_a_choice(workspace: Workspace) -> No
     assert "You chose to focus on preparation" in reasons(planned)
     with pytest.raises(PracticeError, match="unknown focus theme"):
         practice.plan(workspace, focus="charisma")
-    with pytest.raises(PracticeError, match="--count"):
+    with pytest.raises(PracticeError, match="between 1 and"):
         practice.plan(workspace, count=0)
 
 

@@ -43,6 +43,17 @@ def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -
     bad_date = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "applied_on": "someday"})
     assert bad_date.status_code == 422
     assert 'id="f-applied_on-error"' in bad_date.text
+    assert 'id="f-salary_min-error"' in bad_number.text
+    for values, field in (
+        ({"job_url": "ftp://x"}, "job_url"),
+        ({"salary_min": "50", "salary_max": "40"}, "salary_min"),
+        ({"applied_on": "in 3 days"}, "applied_on"),
+        ({"work_model": "underwater"}, "work_model"),
+        ({"company": ""}, "company"),
+    ):
+        response = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", **values})
+        assert response.status_code == 422, values
+        assert re.findall(r'<p class="error-text" id="f-([a-z_]+)-error">', response.text) == [field], values
 
 
 def test_edit_form_changes_fields(web: Web, workspace: Workspace) -> None:

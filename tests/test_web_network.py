@@ -296,3 +296,23 @@ def test_network_api_is_in_the_schema_and_pages_are_not(web: Web) -> None:
         assert path in paths, path
     assert "404" in paths["/api/v1/contacts/{contact_id}"]["get"]["responses"]
     assert not [p for p in paths if p.startswith(("/contacts", "/companies", "/today"))]
+
+
+def test_contact_form_errors_stand_next_to_their_fields(web: Web, workspace: Workspace) -> None:
+    # Each problem carries its field from the service: no guessing from the wording.
+    for values, field in (
+        ({"name": "Ana", "cadence_days": "99999"}, "cadence_days"),
+        ({"name": "Ana", "cadence_days": "often"}, "cadence_days"),
+        ({"name": "Ana", "email": "not-an-address"}, "email"),
+        ({"name": "Ana", "connected_on": "the other day"}, "connected_on"),
+        ({"name": "Ana", "application_id": "999"}, "application_id"),
+        ({"name": " "}, "name"),
+    ):
+        response = web.post_form("/contacts", values)
+        assert response.status_code == 422, values
+        errors = re.findall(r'<p class="error-text" id="f-([a-z_]+)-error">', response.text)
+        assert errors == [field], (values, errors)
+    contact = NetworkService(workspace).add_contact(ContactFields(name="Ana"))
+    future = web.post_form(f"/contacts/{contact.id}/interactions", {"channel": "email", "on": "in 3 days"})
+    assert future.status_code == 422
+    assert re.findall(r'id="f-([a-z_]+)-error"', future.text) == ["on"]

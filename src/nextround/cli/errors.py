@@ -2,7 +2,8 @@
 
 Services name the input at fault by their own parameter name (`field="from_theme"`); a command's option has
 the same name (`from_theme` → `--from-theme`), so the flag is found on the command that ran, with no table to
-keep. A field the command has no option for (it came from a file, say) is printed without one.
+keep. A keyword's option ends in `_` (`round_`); the few options named otherwise than the service's parameter
+are in FIELD_OPTIONS. A field the command has no option for (it came from a file, say) is printed without one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from nextround.errors import FormErrors, UserError
+
+# Service field → the parameter name of the option that feeds it, where the two differ.
+FIELD_OPTIONS: dict[str, tuple[str, ...]] = {
+    "at": ("on",),
+    "applied_at": ("applied_on",),
+    "job_url": ("url",),
+    "jd_text": ("jd_file",),
+}
 
 
 def _leaf_command(root: Any, ctx: Any, args: list[str]) -> Any:
@@ -31,8 +40,9 @@ def flag_for(command: Any, field: str | None) -> str | None:
     """`--from-theme` for field `from_theme` on a command with that option; an argument's metavar."""
     if not field:
         return None
+    names = (field, field + "_", *FIELD_OPTIONS.get(field, ()))
     for param in getattr(command, "params", ()):
-        if param.name != field:
+        if param.name not in names:
             continue
         if param.param_type_name == "option":
             long = [opt for opt in param.opts if opt.startswith("--")]

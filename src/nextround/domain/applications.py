@@ -73,7 +73,7 @@ def parse_channel(value: str) -> Channel:
         return Channel(key.replace(" ", "_").replace("-", "_"))
     except ValueError:
         names = ", ".join(c.value for c in Channel)
-        raise FieldError(f"unknown source {value!r}; expected one of: {names}") from None
+        raise FieldError(f"unknown source {value!r}; expected one of: {names}", field="source") from None
 
 
 def parse_work_model(value: str) -> WorkModel:
@@ -84,7 +84,7 @@ def parse_work_model(value: str) -> WorkModel:
         return WorkModel(key)
     except ValueError:
         names = ", ".join(w.value for w in WorkModel)
-        raise FieldError(f"unknown work model {value!r}; expected one of: {names}") from None
+        raise FieldError(f"unknown work model {value!r}; expected one of: {names}", field="work_model") from None
 
 
 def parse_tags(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
@@ -127,40 +127,42 @@ class ApplicationFields:
         """Return a cleaned copy, or raise FieldError naming the first bad field."""
         for name in _TEXT_FIELDS:
             if not isinstance(getattr(self, name), str):
-                raise FieldError(f"{name} must be text")
+                raise FieldError(f"{name} must be text", field=name)
         for name in ("salary_min", "salary_max", "excitement"):
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise FieldError(f"{name} must be a whole number")
+                raise FieldError(f"{name} must be a whole number", field=name)
         company = " ".join(self.company.split())
         role = " ".join(self.role.split())
         if not company:
-            raise FieldError("company is required")
+            raise FieldError("company is required", field="company")
         if not role:
-            raise FieldError("role is required")
+            raise FieldError("role is required", field="role")
         for name in ("company", "role", "seniority", "source_detail", "location", "cv_version", "job_url"):
             value = getattr(self, name)
             if len(value) > MAX_SHORT_TEXT:
-                raise FieldError(f"{name} is longer than {MAX_SHORT_TEXT} characters")
+                raise FieldError(f"{name} is longer than {MAX_SHORT_TEXT} characters", field=name)
         for name in ("jd_text", "notes", "screening_answers"):
             if len(getattr(self, name)) > MAX_LONG_TEXT:
-                raise FieldError(f"{name} is longer than {MAX_LONG_TEXT} characters")
+                raise FieldError(f"{name} is longer than {MAX_LONG_TEXT} characters", field=name)
         if self.excitement is not None and not 1 <= self.excitement <= 5:
-            raise FieldError("excitement must be between 1 and 5")
+            raise FieldError("excitement must be between 1 and 5", field="excitement")
         for name in ("salary_min", "salary_max"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                raise FieldError(f"{name} cannot be negative")
+                raise FieldError(f"{name} cannot be negative", field=name)
             if value is not None and value > MAX_SALARY:
-                raise FieldError(f"{name} is larger than any salary ({MAX_SALARY})")
+                raise FieldError(f"{name} is larger than any salary ({MAX_SALARY})", field=name)
         if self.salary_min is not None and self.salary_max is not None and self.salary_min > self.salary_max:
-            raise FieldError("salary_min is greater than salary_max")
+            raise FieldError("salary_min is greater than salary_max", field="salary_min")
         currency = self.currency.strip().upper()
         if currency and not _CURRENCY.match(currency):
-            raise FieldError(f"currency must be a three-letter code like EUR or USD, not {self.currency!r}")
+            raise FieldError(
+                f"currency must be a three-letter code like EUR or USD, not {self.currency!r}", field="currency"
+            )
         url = self.job_url.strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            raise FieldError(f"job URL must start with http:// or https://, not {url[:40]!r}")
+            raise FieldError(f"job URL must start with http:// or https://, not {url[:40]!r}", field="job_url")
         return replace(
             self,
             company=company,

@@ -65,7 +65,7 @@ def parse_kind(value: str) -> ContactKind:
         return ContactKind(cleaned)
     except ValueError:
         names = ", ".join(k.value for k in ContactKind)
-        raise ContactError(f"unknown contact kind {value!r}; expected one of: {names}") from None
+        raise ContactError(f"unknown contact kind {value!r}; expected one of: {names}", field="kind") from None
 
 
 def parse_channel(value: str) -> InteractionChannel:
@@ -73,7 +73,7 @@ def parse_channel(value: str) -> InteractionChannel:
         return InteractionChannel(value.strip().lower())
     except ValueError:
         names = ", ".join(c.value for c in InteractionChannel)
-        raise ContactError(f"unknown channel {value!r}; expected one of: {names}") from None
+        raise ContactError(f"unknown channel {value!r}; expected one of: {names}", field="channel") from None
 
 
 def is_email(value: str) -> bool:
@@ -103,17 +103,19 @@ class ContactFields:
         """A cleaned copy, or ContactError naming the first bad field."""
         name = " ".join(self.name.split())
         if not name:
-            raise ContactError("a contact needs a name")
+            raise ContactError("a contact needs a name", field="name")
         email = self.email.strip()
         if email.lower().startswith("mailto:"):
             email = email[7:]
         if email and not is_email(email):
-            raise ContactError(f"{email[:60]!r} does not look like an email address")
+            raise ContactError(f"{email[:60]!r} does not look like an email address", field="email")
         url = self.linkedin_url.strip()
         if url and not url.lower().startswith(("http://", "https://")) and "." in url.split("/", 1)[0]:
             url = "https://" + url  # "www.linkedin.com/in/x" as people paste it
         if url and not is_url(url):
-            raise ContactError(f"{url[:60]!r} is not a web address (it should start with https://)")
+            raise ContactError(
+                f"{url[:60]!r} is not a web address (it should start with https://)", field="linkedin_url"
+            )
         cleaned = {
             "name": name,
             "phone": " ".join(self.phone.split()),
@@ -122,11 +124,11 @@ class ContactFields:
         }
         for key, value in (*cleaned.items(), ("email", email), ("linkedin_url", url)):
             if len(value) > MAX_SHORT_TEXT:
-                raise ContactError(f"{key} is longer than {MAX_SHORT_TEXT} characters")
+                raise ContactError(f"{key} is longer than {MAX_SHORT_TEXT} characters", field=key)
         if len(self.notes) > MAX_NOTES:
-            raise ContactError(f"notes are longer than {MAX_NOTES} characters")
+            raise ContactError(f"notes are longer than {MAX_NOTES} characters", field="notes")
         if self.cadence_days is not None and not 0 <= self.cadence_days <= MAX_CADENCE_DAYS:
-            raise ContactError(f"the cadence must be between 0 (off) and {MAX_CADENCE_DAYS} days")
+            raise ContactError(f"the cadence must be between 0 (off) and {MAX_CADENCE_DAYS} days", field="cadence_days")
         return replace(
             self,
             name=cleaned["name"],

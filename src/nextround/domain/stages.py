@@ -52,7 +52,7 @@ def parse_stage(value: str) -> Stage:
         return Stage(value.strip().lower())
     except ValueError:
         names = ", ".join(s.value for s in Stage)
-        raise StageError(f"unknown stage {value!r}; expected one of: {names}") from None
+        raise StageError(f"unknown stage {value!r}; expected one of: {names}", field="stage") from None
 
 
 def parse_outcome(value: str) -> Outcome:
@@ -60,7 +60,7 @@ def parse_outcome(value: str) -> Outcome:
         return Outcome(value.strip().lower())
     except ValueError:
         names = ", ".join(o.value for o in Outcome)
-        raise StageError(f"unknown outcome {value!r}; expected one of: {names}") from None
+        raise StageError(f"unknown outcome {value!r}; expected one of: {names}", field="outcome") from None
 
 
 _RANKS: dict[Stage, int] = {stage: rank for rank, stage in enumerate(STAGE_ORDER)}
@@ -173,9 +173,9 @@ def check_move(state: ApplicationState, target: Stage, round_: int | None = None
     """Refuse moves that would make the history meaningless; everything else is the user's call."""
     if round_ is not None:
         if target is not Stage.INTERVIEW:
-            raise StageError("--round only applies to the interview stage")
+            raise StageError("a round only applies to the interview stage", field="round")
         if round_ < 1:
-            raise StageError("interview round must be 1 or more")
+            raise StageError("interview round must be 1 or more", field="round")
     if target is Stage.SAVED and state.stage is not Stage.SAVED:
         raise StageError("an application cannot go back to 'saved' once it has moved on")
     if state.is_open and target is state.stage and target is not Stage.INTERVIEW:

@@ -211,10 +211,10 @@ def _map_columns(header: Sequence[str], overrides: Mapping[str, str]) -> dict[st
     mapping: dict[str, int] = {}
     for target, column in overrides.items():
         if target not in GENERIC_ALIASES:
-            raise ImportFileError(f"--map: unknown field {target!r}; known: {', '.join(GENERIC_ALIASES)}")
+            raise ImportFileError(f"unknown field {target!r} to map; known: {', '.join(GENERIC_ALIASES)}", field="map")
         wanted = _normalise_header(column)
         if wanted not in normalised:
-            raise ImportFileError(f"--map {target}={column}: the file has no column {column!r}")
+            raise ImportFileError(f"{target}={column}: the file has no column {column!r}", field="map")
         mapping[target] = normalised.index(wanted)
     for target, aliases in GENERIC_ALIASES.items():
         if target in mapping:
@@ -267,7 +267,8 @@ def read_generic_csv(
     if missing:
         raise ImportFileError(
             f"line {header_line}: cannot find a column for {' and '.join(missing)}; "
-            "name it with --map, e.g. --map company=Employer"
+            "map one to it, e.g. company=Employer",
+            field="map",
         )
     found: list[ImportedApplication] = []
     for line, record in records:

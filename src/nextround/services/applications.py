@@ -55,9 +55,9 @@ class ApplicationService:
         fields = fields.validated()
         now = self.ws.now()
         if applied_at is not None and applied_at > now + FUTURE_TOLERANCE:
-            raise StageError("the application date is in the future")
+            raise StageError("the application date is in the future", field="applied_on")
         if round_ is not None and stage is not Stage.INTERVIEW:
-            raise StageError("--round only applies to the interview stage")
+            raise StageError("a round only applies to the interview stage", field="round")
         events = opening_events(stage, applied_at, now, round_, EventSource.USER)
         if note and events:
             events[-1] = replace(events[-1], note=note)
@@ -140,7 +140,7 @@ class ApplicationService:
         now = self.ws.now()
         when = at or now
         if when > now + FUTURE_TOLERANCE:
-            raise StageError("that date is in the future; record a stage change when it has happened")
+            raise StageError("that date is in the future; record a stage change when it has happened", field="at")
         with self.ws.db.write() as session:
             repo = ApplicationRepository(session, self.ws.owner_id)
             app = repo.get(application_id)

@@ -216,17 +216,17 @@ def send_request(
     if not smtp_settings.configured:
         raise mail.MailError(
             "SMTP is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM, "
-            "or use --eml FILE to write a message file, or --mailto for a link"
+            "or write the request to a message file or a mailto link instead"
         )
     request = _ready_request(
         ws, request_or_app, tone=tone, contact_id=contact_id, to=to, sender_name=smtp_settings.sender_name
     )
     recipient = to or request.to_email
     if not recipient:
-        raise mail.MailError("no recipient known for this request: give --to EMAIL")
+        raise mail.MailError("no recipient known for this request: give the address to send it to", field="to")
     if mail.same_address(recipient, smtp_settings.from_addr):
         # Older LinkedIn imports stored the applicant's own address as the application's contact.
-        raise mail.MailError(f"{recipient} is your own address: give the employer's address with --to EMAIL")
+        raise mail.MailError(f"{recipient} is your own address: give the employer's address", field="to")
     message = _message_for(ws, request, recipient, smtp_settings.from_addr)
     mail.send(smtp_settings, message)
     now = ws.now()
@@ -258,7 +258,7 @@ def export_eml(
     request = _ready_request(ws, request_or_app, tone=tone, contact_id=contact_id, to=to, sender_name=sender_name)
     recipient = to or request.to_email
     if not recipient:
-        raise mail.MailError("no recipient known for this request: give --to EMAIL")
+        raise mail.MailError("no recipient known for this request: give the address to send it to", field="to")
     message = _message_for(ws, request, recipient, from_addr)
     written = mail.write_eml(message, path)
     with ws.db.write() as session:
@@ -415,7 +415,8 @@ def chase_request(
         if not force and due_at is not None and now < due_at:
             raise FeedbackRequestError(
                 f"give them time: the reminder is due on {due_at.date().isoformat()} "
-                f"({days} days after sending); use --anyway to chase now"
+                f"({days} days after sending); chase anyway to send it now",
+                field="anyway",
             )
         app = ApplicationRepository(session, ws.owner_id).get(request.application_id, with_events=False)
         contact = ContactReader(session, ws.owner_id).get(request.contact_id) if request.contact_id else None
@@ -436,7 +437,7 @@ def chase_request(
     written: Path | None = None
     if smtp_settings is not None or eml_path is not None:
         if not request.to_email:
-            raise mail.MailError("this request has no recipient on record; use --mailto and pick one yourself")
+            raise mail.MailError("this request has no recipient on record; make a mailto link and pick one yourself")
         from_addr = smtp_settings.from_addr if smtp_settings is not None else ""
         built = mail.build_message(
             to=request.to_email,

@@ -55,7 +55,7 @@ def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool 
         raise InsightError(f"{path.name} holds {len(text)} characters of text; a CV over {MAX_CV_CHARS} is not a CV")
     label = " ".join((name if name is not None else path.stem).split())
     if not label:
-        raise InsightError("give the CV a name (--name)")
+        raise InsightError("give the CV a name", field="name")
     if len(label) > MAX_NAME:
         raise InsightError(f"the name is over {MAX_NAME} characters")
     with ws.db.write() as session:
@@ -104,7 +104,7 @@ def primary_cv_text(ws: Workspace) -> str:
     with ws.db.read() as session:
         cv = CvRepository(session, ws.owner_id).primary()
     if cv is None:
-        raise InsightError("no CV stored yet; give --cv-file or add one with `nextround cv add FILE`")
+        raise InsightError("no CV stored yet; give a CV file or add one with `nextround cv add FILE`", field="cv_file")
     return cv.text
 
 
@@ -148,7 +148,7 @@ def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
     got: application 1, screening 1.5, assessment 2, interview 3, final 4, offer 5.
     """
     if limit < 1:
-        raise InsightError("--limit must be 1 or more")
+        raise InsightError("show 1 or more skills", field="limit")
     with ws.db.read() as session:
         cvs = CvRepository(session, ws.owner_id).all()
         jobs_repo = RejectedJobs(session, ws.owner_id)

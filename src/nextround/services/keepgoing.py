@@ -84,9 +84,9 @@ def add_journal(
         raise JournalError("mood must be between 1 and 5")
     body = (text or "").strip()
     if len(body) > MAX_JOURNAL_TEXT:
-        raise JournalError(f"entry too long (max {MAX_JOURNAL_TEXT} characters)")
+        raise JournalError(f"entry too long (max {MAX_JOURNAL_TEXT} characters)", field="text")
     if not body and mood is None:
-        raise JournalError("write something, or give at least a --mood")
+        raise JournalError("write something, or give at least a mood", field="text")
     if kind == "win" and not body:
         raise JournalError("a win needs a few words: what went well?")
     with ws.db.write() as session:

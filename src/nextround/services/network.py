@@ -32,6 +32,7 @@ from nextround.domain.nudges import (
     Nudge,
     compute_nudges,
 )
+from nextround.errors import about_field
 from nextround.integrations.contacts_files import ImportedContact, write_vcards
 from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
@@ -70,7 +71,8 @@ class NetworkService:
         fields = fields.validated()
         with self.ws.db.write() as session:
             if application_id is not None:
-                app = ApplicationRepository(session, self.ws.owner_id).get(application_id, with_events=False)
+                with about_field("application_id"):
+                    app = ApplicationRepository(session, self.ws.owner_id).get(application_id, with_events=False)
                 if not fields.company:
                     fields = replace(fields, company=app.fields.company)
             contact = ContactRepository(session, self.ws.owner_id).add(fields, created_at=self.ws.now())
@@ -135,9 +137,9 @@ class NetworkService:
         now = self.ws.now()
         when = at or now
         if when > now + timedelta(hours=1):
-            raise ContactError("that date is in the future; log an interaction once it has happened")
+            raise ContactError("that date is in the future; log an interaction once it has happened", field="at")
         if len(note) > MAX_NOTE:
-            raise ContactError(f"the note is longer than {MAX_NOTE} characters")
+            raise ContactError(f"the note is longer than {MAX_NOTE} characters", field="note")
         with self.ws.db.write() as session:
             ContactRepository(session, self.ws.owner_id).get(contact_id)
             return InteractionRepository(session, self.ws.owner_id).add(
@@ -173,14 +175,14 @@ class NetworkService:
     def set_reapply_after(self, company: str, day: date | None) -> dict[str, Any]:
         name = " ".join(company.split())
         if not name:
-            raise ContactError("give the company's name")
+            raise ContactError("give the company's name", field="company")
         with self.ws.db.write() as session:
             WatchReapplyRepository(session, self.ws.owner_id).set(name, day, now=self.ws.now())
         return {"company": name, "reapply_after": day.isoformat() if day else None}
 
     def set_continued_interest_months(self, months: int) -> int:
         if not 1 <= months <= 24:
-            raise ContactError("the continued-interest delay must be between 1 and 24 months")
+            raise ContactError("the continued-interest delay must be between 1 and 24 months", field="months")
         with self.ws.db.write() as session:
             SettingsRepository(session, self.ws.owner_id).set(MONTHS_KEY, months)
         return months

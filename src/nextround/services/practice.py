@@ -202,7 +202,7 @@ def plan(
 ) -> list[PlannedQuestion]:
     """Choose the questions for a session (priorities in `nextround.domain.practice_plan`)."""
     if not 1 <= count <= MAX_COUNT:
-        raise PracticeError(f"--count must be between 1 and {MAX_COUNT}")
+        raise PracticeError(f"a session has between 1 and {MAX_COUNT} questions", field="count")
     _check_choice("focus theme", focus, THEMES)
     with ws.db.read() as session:
         context = PracticeContextRepository(session, ws.owner_id)

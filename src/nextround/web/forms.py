@@ -1,10 +1,10 @@
-"""Reading HTML form fields into the typed values the services take. Messages name the field at fault."""
+"""Reading HTML form fields into the typed values the services take. Errors carry the field at fault."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from nextround.domain.applications import FIELD_NAMES, FieldError, parse_channel, parse_tags, parse_work_model
+from nextround.domain.applications import FieldError, parse_channel, parse_tags, parse_work_model
 
 TEXT_FIELDS = (
     "company", "role", "seniority", "job_url", "source_detail", "location", "currency", "jd_text", "cv_version",
@@ -33,7 +33,7 @@ def field_changes(form: Any) -> dict[str, Any]:
             try:
                 changes[name] = int(raw)
             except ValueError:
-                raise FieldError(f"{name} must be a whole number, not {raw[:20]!r}") from None
+                raise FieldError(f"{name} must be a whole number, not {raw[:20]!r}", field=name) from None
     if "source" in form:
         raw = form_text(form, "source").strip()
         changes["source"] = parse_channel(raw) if raw else None
@@ -43,17 +43,3 @@ def field_changes(form: Any) -> dict[str, Any]:
     if "tags" in form:
         changes["tags"] = parse_tags(form_text(form, "tags"))
     return changes
-
-
-def error_field(message: str) -> str | None:
-    """The form field a service error message is about (`salary_min is greater…` → `salary_min`)."""
-    first = message.split(" ", 1)[0]
-    if first in FIELD_NAMES:
-        return first
-    if message.startswith(("job URL", "unknown source")):
-        return "job_url" if message.startswith("job URL") else "source"
-    if message.startswith("unknown work model"):
-        return "work_model"
-    if "date" in message or "--on" in message:
-        return "applied_on"
-    return None

@@ -11,12 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
 from nextround.domain.dates import parse_datetime
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
-from nextround.errors import UserError
+from nextround.errors import UserError, about_field, errors_by_field
 from nextround.services import browse
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep, is_htmx
-from nextround.web.forms import error_field, field_changes, form_text
+from nextround.web.forms import field_changes, form_text
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -125,11 +125,14 @@ def applications(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 def _form_page(
-    request: Request, *, application: Application | None, values: dict[str, Any], error: str | None, status: int = 200
+    request: Request,
+    *,
+    application: Application | None,
+    values: dict[str, Any],
+    error: UserError | None,
+    status: int = 200,
 ) -> HTMLResponse:
-    errors = {}
-    if error:
-        errors[error_field(error) or "_form"] = error
+    errors = errors_by_field(error) if error else {}
     context = {"application": application, "values": values, "errors": errors, **FORM_CHOICES}
     return render(request, "application_form.html", context, status=status)
 
@@ -148,10 +151,11 @@ async def create_application(request: Request, ws: WorkspaceDep) -> Response:
         fields = ApplicationFields(**{"company": "", "role": "", **changes})
         stage = parse_stage(values.get("stage") or "applied")
         when = values.get("applied_on", "").strip()
-        applied_at = parse_datetime(when, ws.now()) if when else None
+        with about_field("applied_on"):
+            applied_at = parse_datetime(when, ws.now()) if when else None
         app = ApplicationService(ws).add(fields, stage=stage, applied_at=applied_at, note=values.get("note", ""))
     except UserError as exc:
-        return _form_page(request, application=None, values=values, error=str(exc), status=422)
+        return _form_page(request, application=None, values=values, error=exc, status=422)
     return RedirectResponse(f"/applications/{app.id}?notice=added", status_code=303)
 
 
@@ -190,7 +194,7 @@ async def update_application(request: Request, application_id: int, ws: Workspac
     try:
         service.edit(application_id, field_changes(form))
     except UserError as exc:
-        return _form_page(request, application=app, values=values, error=str(exc), status=422)
+        return _form_page(request, application=app, values=values, error=exc, status=422)
     return RedirectResponse(f"/applications/{application_id}?notice=saved", status_code=303)
 
 

@@ -28,7 +28,7 @@ from nextround.domain.contacts import (
     parse_kind,
 )
 from nextround.domain.dates import parse_date, parse_datetime
-from nextround.errors import UserError
+from nextround.errors import UserError, about_field, errors_by_field
 from nextround.services import watch as watch_service
 from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
@@ -58,46 +58,24 @@ NOTICES = {
 # -- reading forms --------------------------------------------------------------------------------
 
 
-def _error_field(message: str) -> str:
-    """Which contact form field a ContactError message is about."""
-    first = message.split(" ", 1)[0]
-    if first in CONTACT_TEXT:
-        return first
-    checks = (
-        ("a contact needs a name", "name"),
-        ("email address", "email"),
-        ("web address", "linkedin_url"),
-        ("cadence", "cadence_days"),
-        ("notes are", "notes"),
-        ("contact kind", "kind"),
-        ("application", "application_id"),
-        ("date", "connected_on"),
-    )
-    for needle, name in checks:
-        if needle in message:
-            return name
-    return "_form"
-
-
-def _optional_int(raw: str, text: str) -> int | None:
+def _optional_int(raw: str, text: str, field: str) -> int | None:
     raw = raw.strip()
     if not raw:
         return None
     try:
         return int(raw)
     except ValueError:
-        raise ContactError(f"{text} must be a whole number, not {raw[:20]!r}") from None
+        raise ContactError(f"{text} must be a whole number, not {raw[:20]!r}", field=field) from None
 
 
 def _contact_fields(form: Any, ws: Workspace) -> ContactFields:
     values = {name: form_text(form, name) for name in CONTACT_TEXT}
-    cadence = _optional_int(form_text(form, "cadence_days"), "the cadence")
+    cadence = _optional_int(form_text(form, "cadence_days"), "the cadence", "cadence_days")
     connected = form_text(form, "connected_on").strip()
+    with about_field("connected_on"):
+        connected_on = parse_date(connected, ws.now().date()) if connected else None
     return ContactFields(
-        **values,
-        kind=parse_kind(form_text(form, "kind") or "peer"),
-        cadence_days=cadence,
-        connected_on=parse_date(connected, ws.now().date()) if connected else None,
+        **values, kind=parse_kind(form_text(form, "kind") or "peer"), cadence_days=cadence, connected_on=connected_on
     )
 
 
@@ -154,14 +132,10 @@ async def add_contact(request: Request, ws: WorkspaceDep) -> Response:
     form = await request.form()
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     try:
-        application_id = _optional_int(form_text(form, "application_id"), "the application id")
+        application_id = _optional_int(form_text(form, "application_id"), "the application id", "application_id")
         contact = NetworkService(ws).add_contact(_contact_fields(form, ws), application_id=application_id)
     except UserError as exc:
-        message = str(exc)
-        field = _error_field(message)
-        if message.startswith("no application"):
-            field = "application_id"
-        return _contacts_page(request, ws, values=values, errors={field: message}, status=422)
+        return _contacts_page(request, ws, values=values, errors=errors_by_field(exc), status=422)
     return RedirectResponse(f"/contacts/{contact.id}?notice=added", status_code=303)
 
 
@@ -215,10 +189,7 @@ async def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep) -> R
         changes = {f.name: getattr(fields, f.name) for f in dataclass_fields(ContactFields)}
         service.edit_contact(contact_id, changes)
     except UserError as exc:
-        message = str(exc)
-        return _contact_page(
-            request, ws, contact_id, edit_values=values, edit_errors={_error_field(message): message}, status=422
-        )
+        return _contact_page(request, ws, contact_id, edit_values=values, edit_errors=errors_by_field(exc), status=422)
     return RedirectResponse(f"/contacts/{contact_id}?notice=saved", status_code=303)
 
 
@@ -231,12 +202,12 @@ async def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep) -
     try:
         channel = parse_channel(form_text(form, "channel") or "other")
         raw = form_text(form, "on").strip()
-        when = parse_datetime(raw, ws.now()) if raw else None
+        with about_field("at"):
+            when = parse_datetime(raw, ws.now()) if raw else None
         service.log(contact_id, channel, form_text(form, "note"), at=when)
     except UserError as exc:
-        message = str(exc)
-        name = "channel" if "channel" in message else ("note" if "note" in message else "on")
-        return _contact_page(request, ws, contact_id, log_values=values, log_errors={name: message}, status=422)
+        errors = {"on" if field == "at" else field: message for field, message in errors_by_field(exc).items()}
+        return _contact_page(request, ws, contact_id, log_values=values, log_errors=errors, status=422)
     return RedirectResponse(f"/contacts/{contact_id}?notice=logged#interactions", status_code=303)
 
 
