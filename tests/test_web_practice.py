@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from nextround.analysis.answer import analyze_answer
@@ -235,3 +237,16 @@ def test_another_owners_answers_are_invisible(web: Web) -> None:
     service.record_answer(elsewhere, sid, load_bank()[0], "Secret <answer> of another user. Sales rose 5%.", None)
     assert "Secret" not in web.client.get("/practice/history").text
     assert web.client.get("/api/v1/practice/progress").json()["answers"] == 0
+
+
+def test_practice_figures_are_labelled_by_what_they_count_and_shown_alike(web: Web) -> None:
+    bank = load_bank()
+    for question, text in ((bank[0], STRONG), (bank[1], WEAK), (bank[2], STRONG)):
+        _answer(web, question.id, text)
+    history = web.client.get("/practice/history").text
+    dashboard = web.client.get("/dashboard/panels", headers={"HX-Request": "true"}).text
+    assert "Average score, all answers" in history
+    assert "average score this week" in dashboard
+    for page in (history, dashboard):
+        assert not re.search(r"average(?: score)?(?:, all answers</dt><dd>| this week | )\d+\.\d", page)
+        assert "(s)" not in page

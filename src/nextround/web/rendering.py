@@ -39,6 +39,17 @@ def label(value: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def count(value: int, singular: str, plural: str | None = None) -> str:
+    """`3|count("answer")` → `3 answers`; `1|count("entry", "entries")` → `1 entry`."""
+    word = singular if value == 1 else (plural or singular + "s")
+    return f"{value} {word}"
+
+
+def score(value: float | None) -> str:
+    """A 0-100 score as a whole number, the same on every page."""
+    return "n/a" if value is None else f"{value:.0f}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -48,7 +59,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(percent=percent, day=day, label=label)
+    env.filters.update(percent=percent, day=day, label=label, count=count, score=score)
     env.globals.update(web_action=web_action)
     return env
 
