@@ -448,3 +448,18 @@ def test_another_owner_sees_none_of_it(workspace: Workspace, clock: FakeClock) -
         feedback.draft_request(stranger, stranger_app.id, contact_id=contact_id)
     assert feedback.get_request(workspace, request.id).status is RequestStatus.REPLIED
     assert len(feedback.due_chases(workspace)) == 0
+
+
+def test_drafting_warns_when_the_application_is_open_or_the_answer_is_in(
+    workspace: Workspace, clock: FakeClock, server: SmtpServer
+) -> None:
+    still_open = make_application(workspace, company="Waiting Ltd")
+    [caution] = feedback.draft_cautions(workspace, still_open.id)
+    assert "still open" in caution
+    app_id = rejected_after_interview(workspace, clock)
+    assert feedback.draft_cautions(workspace, app_id) == ()
+    feedback.send_request(workspace, app_id, "priya@crumb.example", smtp(server))
+    feedback.record_feedback(workspace, app_id, "Strong baking, but slower on the line than we needed.")
+    cautions = feedback.draft_cautions(workspace, app_id)
+    assert any("already recorded" in c for c in cautions)
+    assert any("already sent" in c for c in cautions)

@@ -204,3 +204,11 @@ def test_another_owners_application_is_invisible(web: Web, workspace: Workspace)
     theirs = rejected(other, company="Hidden Ltd")
     assert web.client.get(f"/applications/{theirs}/feedback").status_code == 404
     assert web.api("POST", f"/api/v1/applications/{theirs}/feedback", json={"text": "x"}).status_code == 404
+
+
+def test_the_draft_form_warns_before_asking_an_open_application(web: Web, workspace: Workspace) -> None:
+    still_open = make_application(workspace, company="Waiting Ltd")
+    page = web.client.get(f"/applications/{still_open.id}/feedback").text
+    assert 'id="fb-cautions"' in page and "still open" in page
+    closed = rejected(workspace)
+    assert 'id="fb-cautions"' not in web.client.get(f"/applications/{closed}/feedback").text

@@ -102,9 +102,13 @@ def draft(
     as_json: JsonFlag = False,
 ) -> None:
     """Write a feedback request that fits the stage the application reached (stored as a draft)."""
-    from nextround.services.feedback import draft_request
+    from nextround.services.feedback import draft_cautions, draft_request
 
-    request, message = draft_request(workspace(ctx), app_id, contact, tone, to=to, sender_name=_sender_name())
+    ws = workspace(ctx)
+    cautions = draft_cautions(ws, app_id)
+    request, message = draft_request(ws, app_id, contact, tone, to=to, sender_name=_sender_name())
+    for caution in cautions:
+        note_line(f"note: {caution}")
     if as_json:
         emit_json({"request_id": request.id, **request.to_dict(), **message.to_dict()})
         return

@@ -167,6 +167,27 @@ def draft_request(
         return request, message
 
 
+def draft_cautions(ws: Workspace, app_id: int) -> tuple[str, ...]:
+    """What to know before asking this application for feedback: it may still be open, or the answer may be in."""
+    cautions: list[str] = []
+    with ws.db.read() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+        received = FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
+        answered = FeedbackRequestRepository(session, ws.owner_id).latest(
+            app_id, (RequestStatus.SENT, RequestStatus.REPLIED, RequestStatus.DECLINED, RequestStatus.NO_REPLY)
+        )
+    if app.state.is_open:
+        cautions.append(
+            "This application is still open: a request for feedback usually follows a decision. "
+            "Send it now only if you mean to."
+        )
+    if received:
+        cautions.append("Feedback for this application is already recorded: another request may not be needed.")
+    if answered is not None and answered.sent_at is not None:
+        cautions.append(f"A request was already sent on {answered.sent_at:%d %b %Y}.")
+    return tuple(cautions)
+
+
 def _ready_request(
     ws: Workspace,
     request_or_app: FeedbackRequest | int,

@@ -162,6 +162,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     return {
         "app": app,
         "request_kind": data["request_kind"],
+        "cautions": feedback_service.draft_cautions(ws, application_id),
         "requests": requests,
         "draft": draft,
         "feedback": [present_feedback(e) for e in data["feedback"]],
