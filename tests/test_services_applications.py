@@ -244,3 +244,25 @@ def test_a_backdated_move_cannot_put_a_later_stage_before_one_recorded_after_it(
     rejected = service.close(app.id, Outcome.REJECTED)
     assert rejected.state.closed_at_stage is Stage.INTERVIEW
     assert rejected.state.furthest_stage is Stage.INTERVIEW
+
+
+def test_a_rejection_already_looked_back_on_leaves_the_next_steps(workspace: Workspace, clock: FakeClock) -> None:
+    from nextround.services.insight import save_reflection
+    from nextround.services.keepgoing import save_reframe
+
+    service = ApplicationService(workspace)
+    reflected = make_application(workspace, company="Reflected Ltd")
+    reframed = make_application(workspace, company="Reframed Ltd")
+    waiting = make_application(workspace, company="Waiting Ltd")
+    for app in (reflected, reframed, waiting):
+        service.close(app.id, Outcome.REJECTED)
+
+    def asked() -> set[int]:
+        steps = overview(workspace, with_agenda=False).next_steps
+        return {s.action.ids["application_id"] for s in steps if s.action.kind.value == "reflect"}
+
+    assert asked() == {reframed.id, waiting.id}  # the two latest
+    save_reflection(workspace, reframed.id, {"targeting": {"rating": 3, "text": "ok"}})
+    assert asked() == {waiting.id}
+    save_reframe(workspace, waiting.id, {"learned": "ask earlier", "in_control": "prep", "next": "apply Monday"})
+    assert asked() == set()

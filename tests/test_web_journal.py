@@ -61,6 +61,8 @@ def test_reframing_prompts_for_a_recent_rejection(web: Web) -> None:
     assert "My answers lacked numbers." in entries[0]["text"]
     empty = web.post_form(f"/journal/reframe/{app_id}", {})
     assert empty.status_code == 422
+    # Done things leave: the journal does not ask again for the reframe just saved.
+    assert f'action="/journal/reframe/{app_id}"' not in web.client.get("/journal").text
 
 
 def test_journal_forms_need_the_csrf_token(web: Web) -> None:

@@ -13,6 +13,7 @@ from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
+from nextround.services.keepgoing import looked_back_on
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 
@@ -71,7 +72,10 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
         for item in (agenda(ws) if with_agenda else [])[:4]
         if item.actions
     ]
+    looked_back = looked_back_on(ws)
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
+        if row["id"] in looked_back:
+            continue  # reflected on already: done things leave the list
         steps.append(
             NextStep(
                 f"Look back at {row['company']} ({row['role']}), rejected at "

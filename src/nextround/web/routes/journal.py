@@ -51,7 +51,11 @@ def _rejections(ws: Workspace) -> list[dict[str, Any]]:
 
 def journal_data(ws: Workspace, reframe_app: int | None) -> dict[str, Any]:
     rejections = _rejections(ws)
-    chosen = reframe_app if reframe_app is not None else (int(rejections[0]["id"]) if rejections else None)
+    if reframe_app is None:
+        # Offer the latest rejection not yet looked back on; one just reframed is not asked again.
+        done = keepgoing.looked_back_on(ws)
+        reframe_app = next((int(r["id"]) for r in rejections if int(r["id"]) not in done), None)
+    chosen = reframe_app
     reframe = None
     if chosen is not None:
         app, prompts = keepgoing.reframe_application(ws, chosen)
