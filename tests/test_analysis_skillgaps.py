@@ -249,6 +249,9 @@ def test_levels_are_read_with_their_subject() -> None:
         ("Marketing\nEssential:\n- HubSpot", "Built email journeys in HubSpot.", False),
         ("Payroll\nEssential:\n- Experience with Xero", "Keyed invoices into Sage 200.", True),
         ("Nurse\nEssential:\n- GDC registration", "Registered with the General Dental Council.", False),
+        ("Door team\nEssential:\n- SIA Door Supervisor licence", "SIA Security Guarding licence.", True),
+        ("Door team\nEssential:\n- SIA Door Supervisor licence", "SIA licence: Door Supervisor (2022).", False),
+        ("HGV\nEssential:\n- Digital tachograph card", "Digi tacho card held.", False),
         ("Recruiter\nEssential:\n- An ATS such as Workday", "Tracked applicants in an ATS.", False),
     ],
 )

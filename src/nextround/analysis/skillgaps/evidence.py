@@ -52,6 +52,9 @@ GENERIC_WORDS: Final = frozenset(
         "holder",
     ]
 )
+CREDENTIAL_HEADS: Final = frozenset(
+    "licence license card certificate certification qualification ticket membership registration accreditation".split()
+)
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
 _PARENS: Final = re.compile(r"\(([^)]*)\)")
@@ -369,9 +372,8 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
                 f"the CV does not name {', '.join(absent)}",
             )
         spelled = [spellings[0] for spellings in named]
-        return Evidence(
-            True, 1.0, semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled), "name", 0.85
-        )
+        shown = semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled)
+        return _credential_check(cv, phrase, Evidence(True, 1.0, shown, "name", 0.85), spelled)
     if levels:
         return Evidence(
             False,
@@ -381,7 +383,26 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
             0.7,
             f"no Level {levels[0].level} qualification of this kind in the CV",
         )
-    return semantic
+    return _credential_check(cv, phrase, semantic)
+
+
+def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:
+    """A licence, card, certificate or membership is a named thing: the words that say which one
+    ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
+    words = content_words(phrase)
+    if not semantic.met or not words or words[-1] not in CREDENTIAL_HEADS:
+        return semantic
+    skip = GENERIC_WORDS | {name.lower() for name in named}
+    qualifiers = [word for word in words[:-1] if word not in skip]
+    if not qualifiers:
+        return semantic
+    named = sum(1 for word in qualifiers if cv.names.names(word) or cv.names.expands_to(word))
+    if named * 2 >= len(qualifiers):
+        return semantic
+    absent = [word for word in qualifiers if not cv.names.names(word) and not cv.names.expands_to(word)]
+    return Evidence(
+        False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"
+    )
 
 
 def _sentence_with_degree(cv: CvView) -> str | None:

@@ -291,6 +291,14 @@ class NamedIndex:
                         return True
         return False
 
+    def expands_to(self, word: str) -> bool:
+        """The CV uses a short form whose spelled-out form is `word` ("digi" for "digital")."""
+        lowered = word.lower()
+        return any(
+            key in self.words and any(lowered in expansion.split() for expansion in expansions)
+            for key, expansions in load_cues().abbreviations.items()
+        )
+
     def names_any(self, spellings: Iterable[str]) -> bool:
         return any(self.names(spelling) for spelling in spellings)
 
