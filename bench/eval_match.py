@@ -28,7 +28,7 @@ from nextround.analysis.skillgaps.matcher import match
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
-DEFAULT_RJDB = Path("/work/rjdb/dev.jsonl")
+DEFAULT_RJDB = Path("/work/rjdb/dev.jsonl")  # RJDB's validation split, kept outside the repository
 
 _STOP = frozenset(
     [

@@ -364,6 +364,18 @@ def test_corpus_splits_are_labelled_in_the_jobs_words() -> None:
         assert set(pair["missing"]) <= set(pair["required"]), pair["id"]
 
 
+def test_rjdb_format_sample_matched_above_filtered_and_few_false_gaps() -> None:
+    rows = load("rjdb_format_sample.jsonl")
+    false_gaps = skills = 0
+    for row in rows:
+        full = match(row["Job-Description"], row["Resume-matched"])
+        filtered = match(row["Job-Description"], row["Resume-unmatched"])
+        assert full.score > filtered.score, row["Job-Description"][:40]
+        false_gaps += len(full.missing)
+        skills += len(row["Skills"])
+    assert false_gaps / skills <= 0.15
+
+
 @pytest.mark.parametrize("pair_id", GOLDEN_IDS)
 def test_golden_match_outputs(pair_id: str, golden: Callable[[str, Any], None]) -> None:
     pair = {item["id"]: item for item in load("dev.jsonl")}[pair_id]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 MEANING_MET: Final = 0.62  # cosine of phrase and clause vectors at which a clause shows a requirement
 WORDS_MET: Final = 0.75  # share of the requirement's content words in one clause
 SOFT_MET: Final = 0.24  # mean, over the requirement's words, of each one's closest word in a clause
+TAXONOMY_COVERS: Final = 0.5  # share of the phrase's words a taxonomy mention must stand for
 SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
 SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
 GENERIC_WORDS: Final = frozenset(
@@ -53,7 +54,18 @@ GENERIC_WORDS: Final = frozenset(
     ]
 )
 CREDENTIAL_HEADS: Final = frozenset(
-    "licence license card certificate certification qualification ticket membership registration accreditation".split()
+    [
+        "licence",
+        "license",
+        "card",
+        "certificate",
+        "certification",
+        "qualification",
+        "ticket",
+        "membership",
+        "registration",
+        "accreditation",
+    ]
 )
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
@@ -266,10 +278,17 @@ def _best_clause(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None
 
 
 def _taxonomy_shows(cv: CvView, phrase: str) -> bool:
+    """The CV shows a taxonomy skill that stands for most of the phrase (not one word of it: "refrigerant"
+    in "Handle refrigerant recovery and charging" names HVAC work, far broader than the requirement)."""
     from nextround.analysis.skills import extract_skills, load_taxonomy
 
     taxonomy = load_taxonomy()
-    return any(taxonomy.skill_id(mention.skill) in cv.skill_ids for mention in extract_skills(phrase))
+    words = set(content_stems(phrase))
+    for mention in extract_skills(phrase):
+        covered = len(set(content_stems(mention.text)) & words) / len(words) if words else 0.0
+        if covered >= TAXONOMY_COVERS and taxonomy.skill_id(mention.skill) in cv.skill_ids:
+            return True
+    return False
 
 
 def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
@@ -396,10 +415,9 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     qualifiers = [word for word in words[:-1] if word not in skip]
     if not qualifiers:
         return semantic
-    named = sum(1 for word in qualifiers if cv.names.names(word) or cv.names.expands_to(word))
-    if named * 2 >= len(qualifiers):
-        return semantic
     absent = [word for word in qualifiers if not cv.names.names(word) and not cv.names.expands_to(word)]
+    if len(absent) * 2 <= len(qualifiers):
+        return semantic
     return Evidence(
         False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"
     )

@@ -197,11 +197,14 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
     initials ("Social Work England" or "SWE")."""
     named: list[tuple[str, ...]] = []
     runs = _capital_runs(phrase)
-    for word in _WORD.findall(phrase):
+    found = _WORD.findall(phrase)
+    for position, word in enumerate(found):
         core = re.sub(r"['’]s$", "", word).rstrip(".'")
         spelling = _is_name(core)
         if spelling is None:
             continue
+        if position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower():
+            continue  # "Reconcile customer accounts": a capital that only starts the phrase
         forms = [spelling]
         for run in runs if not core.isupper() else ():
             if core in run and len(run) >= 2:

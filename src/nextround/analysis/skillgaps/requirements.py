@@ -45,7 +45,28 @@ _SEEKING_A_ROLE: Final = re.compile(
     r"\W*(?:we are|we're|we)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b", re.IGNORECASE
 )
 _PREPOSITIONS: Final = frozenset(
-    "of with for to in on from into at by including about across between under within against through via as".split()
+    [
+        "of",
+        "with",
+        "for",
+        "to",
+        "in",
+        "on",
+        "from",
+        "into",
+        "at",
+        "by",
+        "including",
+        "about",
+        "across",
+        "between",
+        "under",
+        "within",
+        "against",
+        "through",
+        "via",
+        "as",
+    ]
 )
 
 
