@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import moment, workspace
-from nextround.cli.output import console, emit_json, note_line, plural
+from nextround.cli.options import AppId, JsonFlag
+from nextround.cli.output import console, emit_json, note_line, plural, safe
 
 if TYPE_CHECKING:
     from nextround.domain.applications import Application
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Track applications and move them through their stages.", no_args_is_help=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[
     str | None,
     typer.Option("--on", help="When it happened: 2024-10-03, yesterday, '3 days ago' (default: now)."),
@@ -134,7 +134,7 @@ def add(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     company: Annotated[str | None, typer.Option(help="The employer.")] = None,
     role: Annotated[str | None, typer.Option(help="The job title.")] = None,
     seniority: SeniorityOption = None,
@@ -181,7 +181,7 @@ def edit(
 @app.command("move")
 def move(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     stage: Annotated[str, typer.Argument(help="applied, screening, assessment, interview, final, offer, accepted.")],
     round_: Annotated[int | None, typer.Option("--round", help="Interview round (default: the next one).")] = None,
     on: OnOption = None,
@@ -213,7 +213,7 @@ def _close(ctx: typer.Context, application_id: int, outcome: str, on: str | None
 @app.command("reject")
 def reject(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     on: OnOption = None,
     reason: Annotated[str, typer.Option(help="What they said, if anything.")] = "",
     as_json: JsonFlag = False,
@@ -225,7 +225,7 @@ def reject(
 @app.command("withdraw")
 def withdraw(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     on: OnOption = None,
     reason: Annotated[str, typer.Option(help="Why you stepped back.")] = "",
     as_json: JsonFlag = False,
@@ -237,7 +237,7 @@ def withdraw(
 @app.command("ghosted")
 def ghosted(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     on: OnOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -270,11 +270,9 @@ def silent(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             }
         )
         return
-    from rich.markup import escape
-
     out = console()
     for gone in closed:
-        out.print(f"Auto-closed #{gone.id} {escape(gone.fields.company)} as ghosted (auto-close is on).")
+        out.print(f"Auto-closed #{gone.id} {safe(gone.fields.company)} as ghosted (auto-close is on).")
     if not found:
         out.print("Nothing has gone quiet for longer than its stage's limit.")
         return
@@ -282,7 +280,7 @@ def silent(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     for item in found:
         a = item.application
         out.print(
-            f"  #{a.id} {escape(a.fields.company)} — {escape(a.fields.role)} ({a.state.stage.value}): "
+            f"  #{a.id} {safe(a.fields.company)} — {safe(a.fields.role)} ({a.state.stage.value}): "
             f"silent {item.verdict.silent_days} days, limit {item.verdict.limit_days}. "
             f"Confirm: nextround app ghosted {a.id}"
         )
@@ -332,7 +330,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     as_json: JsonFlag = False,
 ) -> None:
     """Everything about one application, with its stage history."""
@@ -342,7 +340,7 @@ def show(
 @app.command("delete")
 def delete(
     ctx: typer.Context,
-    application_id: Annotated[int, typer.Argument(metavar="ID", help="The application's id.")],
+    application_id: AppId,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete an application and its history for good."""

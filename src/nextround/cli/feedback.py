@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import moment, workspace
-from nextround.cli.output import console, emit_json, note_line, plural
+from nextround.cli.options import AppId, JsonFlag
+from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ feedback_app = typer.Typer(
 interview_app = typer.Typer(help="Record interviews: when, what kind, and who was in the room.", no_args_is_help=True)
 analyze_app = typer.Typer(help="Analyse text read from standard input and print JSON.", no_args_is_help=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-AppId = Annotated[int, typer.Argument(metavar="APP_ID", help="The application's id.")]
 RequestId = Annotated[int, typer.Argument(metavar="REQUEST_ID", help="The feedback request's id.")]
 ToneOption = Annotated[str | None, typer.Option("--tone", help="warm (default), brief or formal.")]
 ContactOption = Annotated[
@@ -69,23 +68,19 @@ def _read_stdin(what: str) -> str:
 
 
 def _print_message(subject: str, body: str) -> None:
-    from rich.markup import escape
-
     out = console()
-    out.print(f"[bold]Subject:[/bold] {escape(subject)}\n")
-    out.print(escape(body.rstrip("\n")))
+    out.print(f"[bold]Subject:[/bold] {safe(subject)}\n")
+    out.print(safe(body.rstrip("\n")))
 
 
 def _request_line(request: dict[str, Any]) -> str:
     """One request as a line; takes `FeedbackRequest.to_dict()` output."""
-    from rich.markup import escape
-
     when = (request["sent_at"] or request["drafted_at"])[:10]
-    to = f" to {escape(request['to'])}" if request["to"] else ""
+    to = f" to {safe(request['to'])}" if request["to"] else ""
     chased = f", chased {request['chased_at'][:10]}" if request["chased_at"] else ""
     return (
-        f"#{request['id']} app {request['application_id']} {escape('[' + request['status'] + ']')}{to} — "
-        f"{escape(request['subject'])} ({when}{chased})"
+        f"#{request['id']} app {request['application_id']} {safe('[' + request['status'] + ']')}{to} — "
+        f"{safe(request['subject'])} ({when}{chased})"
     )
 
 
@@ -160,7 +155,7 @@ def send(
         if "eml" in out:
             console().print(f"Wrote {out['eml']}: open it in your mail program to send it.")
         if "mailto" in out:
-            sys.stdout.write(out["mailto"] + "\n")
+            write_text(out["mailto"] + "\n")
         note_line(f"When it has gone out: nextround feedback mark {request.id} sent")
         return
     settings = _smtp()
@@ -173,9 +168,7 @@ def send(
     if as_json:
         emit_json({"request_id": sent.id, **sent.to_dict()})
         return
-    from rich.markup import escape
-
-    console().print(f"Sent feedback request #{sent.id} to {escape(sent.to_email)}.")
+    console().print(f"Sent feedback request #{sent.id} to {safe(sent.to_email)}.")
     note_line("If no answer comes, `nextround feedback chase` will suggest one reminder after a week.")
 
 
@@ -267,13 +260,11 @@ def chase(
         note_line(f"\nWrote {result.eml_path}. That is the one chase for #{request_id}.")
     else:
         if result.mailto:
-            sys.stdout.write("\n" + result.mailto + "\n")
+            write_text("\n" + result.mailto + "\n")
         note_line(f"\nRecorded as the one chase for #{request_id}; no further reminder will be suggested.")
 
 
 def _print_due(due: list[Any], days: int) -> None:
-    from rich.markup import escape
-
     from nextround.cli.actions import command_line
 
     out = console()
@@ -283,8 +274,8 @@ def _print_due(due: list[Any], days: int) -> None:
     out.print(f"{plural(len(due), 'feedback request')} waiting {days}+ days — one polite reminder each:")
     for item in due:
         out.print(
-            f"  #{item.request.id} {escape(item.company)} — {escape(item.role)}: sent {item.waited_days} days ago. "
-            f"{escape(command_line(item.action))}"
+            f"  #{item.request.id} {safe(item.company)} — {safe(item.role)}: sent {item.waited_days} days ago. "
+            f"{safe(command_line(item.action))}"
         )
 
 
@@ -316,16 +307,14 @@ def add(
     if as_json:
         emit_json(entry.to_dict())
         return
-    from rich.markup import escape
-
     out = console()
     linked = f" (answer to request #{entry.request_id}, now marked replied)" if entry.request_id else ""
     out.print(f"Recorded feedback #{entry.id} for application {app_id}{linked}.")
     summary = str(entry.analysis.get("summary", ""))
     if summary:
-        out.print(escape(summary))
+        out.print(safe(summary))
     for action in entry.analysis.get("actions", []) or []:
-        out.print(f"  • {escape(str(action))}")
+        out.print(f"  • {safe(str(action))}")
 
 
 @feedback_app.command("show")
@@ -337,10 +326,8 @@ def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
     if as_json:
         emit_json(data)
         return
-    from rich.markup import escape
-
     out = console()
-    out.print(f"[bold]#{data['application_id']} {escape(data['company'])} — {escape(data['role'])}[/bold]")
+    out.print(f"[bold]#{data['application_id']} {safe(data['company'])} — {safe(data['role'])}[/bold]")
     out.print(f"A '{data['request_kind']}' request fits this application.")
     if not data["requests"]:
         out.print(f"No request yet: nextround feedback draft {app_id}")
@@ -348,10 +335,10 @@ def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
         out.print(_request_line(r))
     for entry in data["feedback"]:
         out.print(f"\n[bold]Feedback #{entry['id']}[/bold] ({entry['source']}, {entry['received_at'][:10]}):")
-        out.print(escape(entry["text"].rstrip()))
+        out.print(safe(entry["text"].rstrip()))
         summary = entry["analysis"].get("summary")
         if summary:
-            out.print(f"[dim]{escape(str(summary))}[/dim]")
+            out.print(f"[dim]{safe(str(summary))}[/dim]")
     if data["interviews"]:
         out.print("\n[bold]Interviews[/bold]")
         for interview in data["interviews"]:
@@ -381,19 +368,17 @@ def stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def _interview_line(interview: dict[str, Any]) -> str:
     from datetime import datetime
 
-    from rich.markup import escape
-
     # Stored in UTC; shown in the user's own time zone, as entered.
     when = datetime.fromisoformat(interview["scheduled_at"]).astimezone()
     parts = [f"{when:%Y-%m-%d %H:%M}"]
     if interview["round"]:
         parts.append(f"round {interview['round']}")
     if interview["kind"]:
-        parts.append(escape(interview["kind"]))
+        parts.append(safe(interview["kind"]))
     if interview["interviewers"]:
-        parts.append("with " + escape(", ".join(interview["interviewers"])))
+        parts.append("with " + safe(", ".join(interview["interviewers"])))
     if interview["location"]:
-        parts.append(escape(interview["location"]))
+        parts.append(safe(interview["location"]))
     return f"#{interview['id']} app {interview['application_id']}: " + ", ".join(parts)
 
 
@@ -460,7 +445,7 @@ def analyze_feedback_command(
         return
     texts = _jsonl_texts(sys.stdin)
     for result in analyze_feedback_batch(texts):
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        write_text(json_text(result.to_dict()) + "\n")
 
 
 def _jsonl_texts(stream: Any) -> list[str]:

@@ -8,22 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import day, workspace
-from nextround.cli.output import console, emit_json, note_line, plural
+from nextround.cli.options import JsonFlag
+from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 
 if TYPE_CHECKING:
     from nextround.domain.goals import Goal
     from nextround.services.workspace import Workspace
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 cv_app = typer.Typer(help="Keep the CVs that matches and skill gaps are measured against.", no_args_is_help=True)
 goal_app = typer.Typer(help="Goals that turn a theme or a skill gap into something measurable.", no_args_is_help=True)
-
-
-def _esc(text: object) -> str:
-    from rich.markup import escape
-
-    return escape(str(text))
 
 
 def _ws(ctx: typer.Context) -> Workspace:
@@ -49,7 +43,7 @@ def cv_add(
         emit_json(added)
         return
     star = " (primary)" if added["is_primary"] else ""
-    console().print(f"Added CV {added['id']}: {_esc(added['name'])}{star}, {added['chars']} characters of text.")
+    console().print(f"Added CV {added['id']}: {safe(added['name'])}{star}, {added['chars']} characters of text.")
 
 
 @cv_app.command("list")
@@ -70,8 +64,8 @@ def cv_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     for cv in cvs:
         table.add_row(
             str(cv["id"]),
-            _esc(cv["name"]),
-            _esc(cv["filename"]),
+            safe(cv["name"]),
+            safe(cv["filename"]),
             "yes" if cv["is_primary"] else "",
             str(cv["chars"]),
             cv["created_at"][:10],
@@ -94,10 +88,10 @@ def cv_show(
         return
     out = console()
     star = " (primary)" if cv["is_primary"] else ""
-    out.print(f"[bold]{_esc(cv['name'])}[/bold]{star} — {_esc(cv['filename'])}")
-    out.print("Skills: " + (_esc(", ".join(cv["skills"])) if cv["skills"] else "none recognised"))
+    out.print(f"[bold]{safe(cv['name'])}[/bold]{star} — {safe(cv['filename'])}")
+    out.print("Skills: " + (safe(", ".join(cv["skills"])) if cv["skills"] else "none recognised"))
     out.print()
-    out.print(_esc(cv["text"]))
+    out.print(safe(cv["text"]))
 
 
 @cv_app.command("remove")
@@ -113,7 +107,7 @@ def cv_remove(
     if as_json:
         emit_json(removed)
         return
-    console().print(f"Removed CV {removed['id']}: {_esc(removed['name'])}.")
+    console().print(f"Removed CV {removed['id']}: {safe(removed['name'])}.")
 
 
 @cv_app.command("primary")
@@ -129,7 +123,7 @@ def cv_primary(
     if as_json:
         emit_json(chosen)
         return
-    console().print(f"CV {chosen['id']} ({_esc(chosen['name'])}) is now the primary CV.")
+    console().print(f"CV {chosen['id']} ({safe(chosen['name'])}) is now the primary CV.")
 
 
 # -- gaps --------------------------------------------------------------------------------------
@@ -160,12 +154,12 @@ def gaps(
     for gap in data["gaps"]:
         sure = f", {round(100 * gap['confidence'])}% sure" if "confidence" in gap else ""
         jobs = plural(gap["jobs"], "job")
-        out.print(f"  • [bold]{_esc(gap['skill'])}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
-        out.print(f"    [dim]Asked: {_esc(gap['example'])}[/dim]")
+        out.print(f"  • [bold]{safe(gap['skill'])}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
+        out.print(f"    [dim]Asked: {safe(gap['example'])}[/dim]")
         if gap.get("reason") and gap["reason"] != "no CV clause shows it":
-            out.print(f"    [dim]Why: {_esc(gap['reason'])}[/dim]")
+            out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
         if gap.get("closest_cv_text"):
-            out.print(f"    [dim]Closest in your CV: {_esc(gap['closest_cv_text'])}[/dim]")
+            out.print(f"    [dim]Closest in your CV: {safe(gap['closest_cv_text'])}[/dim]")
     if data["without_job_description"]:
         note_line(f"{plural(data['without_job_description'], 'rejection')} had no job description and did not count.")
 
@@ -177,20 +171,20 @@ def _ask(question: dict[str, Any]) -> dict[str, Any]:
     """One question: a rating (asked again until it is 1-5), then a few words; earlier answers are the defaults."""
     from nextround.domain.reflection import ReflectionError, validate_answer
 
-    typer.echo(f"\n{question['question']}\n  ({question['scale']})")
+    write_text(f"\n{question['question']}\n  ({question['scale']})\n")
     while True:
         rating = typer.prompt("  Rating 1-5", default=question["rating"], type=int)
         try:
             validate_answer(question["key"], rating)
             break
         except ReflectionError as exc:
-            typer.echo(f"  {exc}", err=True)
+            note_line(f"  {exc}")
     while True:
         text = typer.prompt("  In a few words", default=question["text"] or "", show_default=False)
         try:
             return validate_answer(question["key"], rating, text).to_dict()
         except ReflectionError as exc:
-            typer.echo(f"  {exc}", err=True)
+            note_line(f"  {exc}")
 
 
 def reflect(
@@ -236,11 +230,11 @@ def _print_reflection(data: dict[str, Any]) -> None:
         return
     for item in data["questions"]:
         rating = "–" if item["rating"] is None else f"{item['rating']}/5"
-        out.print(f"  {rating}  {_esc(item['question'])}")
+        out.print(f"  {rating}  {safe(item['question'])}")
         if item["text"]:
-            out.print(f"       [dim]{_esc(item['text'])}[/dim]")
+            out.print(f"       [dim]{safe(item['text'])}[/dim]")
     if data["themes"]:
-        out.print("Feeds these themes into insights: " + _esc(", ".join(data["themes"])))
+        out.print("Feeds these themes into insights: " + safe(", ".join(data["themes"])))
 
 
 # -- insights ----------------------------------------------------------------------------------
@@ -257,22 +251,22 @@ def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     out = console()
     out.print("[bold]What your feedback and reflections say[/bold]")
     for note in data["notes"]:
-        out.print(f"  • {_esc(note)}")
+        out.print(f"  • {safe(note)}")
     if data["themes"]:
         from rich.table import Table
 
         table = Table("theme", "count", "apps", "trend", "latest evidence")
         for theme in data["themes"]:
             table.add_row(
-                _esc(theme["label"]),
+                safe(theme["label"]),
                 str(theme["count"]),
                 str(len(theme["applications"])),
                 theme["trend"],
-                _esc(theme["latest_evidence"]["text"]),
+                safe(theme["latest_evidence"]["text"]),
             )
         out.print(table)
     if data["gaps_note"]:
-        out.print(f"[dim]{_esc(data['gaps_note'])}[/dim]")
+        out.print(f"[dim]{safe(data['gaps_note'])}[/dim]")
     out.print(
         f"[dim]Sources: {data['sources']['feedback']} feedback, {data['sources']['reflections']} reflections.[/dim]"
     )
@@ -287,7 +281,7 @@ def _print_goal(goal: Goal, verb: str | None = None) -> None:
     target = "–" if goal.target is None else f"{goal.target:g}"
     prefix = f"{verb} goal" if verb else "Goal"
     console().print(
-        f"{prefix} {goal.id}: {_esc(goal.title)} \\[{goal.status}] — {goal.measure} "
+        f"{prefix} {goal.id}: {safe(goal.title)} \\[{goal.status}] — {goal.measure} "
         f"{current} of {target} ({goal.progress:.0%}){due}"
     )
 
@@ -446,13 +440,12 @@ def analyze_match(
     if batch:
         if jd_file is not None or cv_file is not None:
             raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file")
-        import json
 
         from nextround.analysis.skillgaps import match_batch
 
         pairs = _batch_pairs(sys.stdin.read().splitlines())
         for result in match_batch(pairs):
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            write_text(json_text(result.to_dict()) + "\n")
         return
     if jd_file is None:
         raise typer.BadParameter("give --jd-file (or --batch)")
@@ -474,18 +467,18 @@ def analyze_match(
     out = console()
     out.print(f"[bold]Match: {data['score']}/100[/bold]")
     if data["matched"]:
-        out.print("Matched: " + _esc(", ".join(item["skill"] for item in data["matched"])))
+        out.print("Matched: " + safe(", ".join(item["skill"] for item in data["matched"])))
     if data["missing"]:
         out.print("Missing (required):")
     for gap in data["missing"]:
         sure = f" ({round(100 * gap['confidence'])}% sure)" if "confidence" in gap else ""
-        out.print(f"  • [bold]{_esc(gap['text'])}[/bold]{sure}")
+        out.print(f"  • [bold]{safe(gap['text'])}[/bold]{sure}")
         if gap.get("reason") and gap["reason"] != "no CV clause shows it":
-            out.print(f"    [dim]Why: {_esc(gap['reason'])}[/dim]")
+            out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
         if gap.get("closest_cv_text"):
-            out.print(f"    [dim]Closest in the CV: {_esc(gap['closest_cv_text'])}[/dim]")
+            out.print(f"    [dim]Closest in the CV: {safe(gap['closest_cv_text'])}[/dim]")
     for line in data.get("explanation", []):
-        out.print(f"[dim]{_esc(line)}[/dim]")
+        out.print(f"[dim]{safe(line)}[/dim]")
 
 
 def _analyze_group(app: typer.Typer) -> typer.Typer:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import workspace
-from nextround.cli.output import console, emit_json, note_line, plural
+from nextround.cli.options import JsonFlag, MonthFlag, WeekFlag
+from nextround.cli.output import console, emit_json, note_line, plural, safe, write_text
 
 if TYPE_CHECKING:
     from nextround.services.keepgoing import JournalEntry
@@ -19,21 +20,11 @@ watch_app = typer.Typer(help="Watch companies' public job boards for new opening
 journal_app = typer.Typer(help="A journal, a wins log, and reframing after a rejection.", no_args_is_help=True)
 view_app = typer.Typer(help="How everyday views look.", no_args_is_help=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-WeekFlag = Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")]
-MonthFlag = Annotated[bool, typer.Option("--month", help="The last 30 days.")]
-
 
 def _period(week: bool, month: bool) -> str:
     if week and month:
         raise typer.BadParameter("choose --week or --month, not both")
     return "month" if month else "week"
-
-
-def _esc(text: object) -> str:
-    from rich.markup import escape
-
-    return escape(str(text))
 
 
 # -- watch ------------------------------------------------------------------------------------------
@@ -43,9 +34,9 @@ def _print_watch(watch: Watch) -> None:
     board = watch.board_spec or "no board"
     keywords = ", ".join(watch.keywords) or "any title"
     checked = watch.last_checked_at.astimezone().strftime("%Y-%m-%d %H:%M") if watch.last_checked_at else "never"
-    line = f"{watch.id:>3}  {_esc(watch.company)}  [dim]{_esc(board)} · {_esc(keywords)} · checked {checked}[/dim]"
+    line = f"{watch.id:>3}  {safe(watch.company)}  [dim]{safe(board)} · {safe(keywords)} · checked {checked}[/dim]"
     if watch.last_error:
-        line += f"\n     [yellow]last error: {_esc(watch.last_error)}[/yellow]"
+        line += f"\n     [yellow]last error: {safe(watch.last_error)}[/yellow]"
     console().print(line)
 
 
@@ -69,7 +60,7 @@ def watch_add(
     if as_json:
         emit_json(watch.to_dict())
         return
-    console().print(f"Watching {_esc(watch.company)} (id {watch.id}).")
+    console().print(f"Watching {safe(watch.company)} (id {watch.id}).")
     if not watch.board:
         note_line("No --board given: nothing to check until you add a watch with one.")
 
@@ -99,7 +90,7 @@ def watch_remove(
     from nextround.services.watch import remove_watch
 
     removed = remove_watch(workspace(ctx), watch_id)
-    console().print(f"Stopped watching {_esc(removed.company)}.")
+    console().print(f"Stopped watching {safe(removed.company)}.")
 
 
 @watch_app.command("dismiss")
@@ -111,7 +102,7 @@ def watch_dismiss(
     from nextround.services.watch import dismiss_opening
 
     dismissed = dismiss_opening(workspace(ctx), opening_id)
-    console().print(f"Dismissed {_esc(dismissed.title)} at {_esc(dismissed.company)}.")
+    console().print(f"Dismissed {safe(dismissed.title)} at {safe(dismissed.company)}.")
 
 
 @watch_app.command("check")
@@ -133,10 +124,10 @@ def watch_check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     out.print(f"Checked {plural(checked, 'board')}: {plural(len(openings), 'new opening')}.")
     for opening in openings:
-        where = f" — {_esc(opening.location)}" if opening.location else ""
-        out.print(f"  • {_esc(opening.company)}: {_esc(opening.title)}{where}")
+        where = f" — {safe(opening.location)}" if opening.location else ""
+        out.print(f"  • {safe(opening.company)}: {safe(opening.title)}{where}")
         if opening.url:
-            out.print(f"    [dim]{_esc(opening.url)}[/dim]")
+            out.print(f"    [dim]{safe(opening.url)}[/dim]")
 
 
 # -- journal ----------------------------------------------------------------------------------------
@@ -148,7 +139,7 @@ def _print_entry(entry: JournalEntry) -> None:
     app = f" · app {entry.application_id}" if entry.application_id else ""
     console().print(f"[bold]{entry.kind}[/bold] #{entry.id} [dim]{when}{mood}{app}[/dim]")
     if entry.text:
-        console().print(_esc(entry.text))
+        console().print(safe(entry.text))
 
 
 @journal_app.command("add")
@@ -230,7 +221,7 @@ def journal_reframe(
     else:
         app, prompts = reframe_application(ws, app_id)
         out = console()
-        out.print(f"[bold]{_esc(app.fields.company)}[/bold] — {_esc(app.fields.role)}. Skip any question with Enter.")
+        out.print(f"[bold]{safe(app.fields.company)}[/bold] — {safe(app.fields.role)}. Skip any question with Enter.")
         answers = {}
         for prompt in prompts:
             answers[prompt.key] = typer.prompt(prompt.question, default="", show_default=False)
@@ -255,7 +246,7 @@ def journal_prompts(
         emit_json([p.to_dict() for p in prompts])
         return
     for prompt in prompts:
-        console().print(f"• {_esc(prompt.question)}")
+        console().print(f"• {safe(prompt.question)}")
 
 
 # -- effort, review, view ---------------------------------------------------------------------------
@@ -279,7 +270,7 @@ def _print_effort(data: dict[str, Any]) -> None:
     )
     out.print("\n[bold]Next week[/bold]")
     for step in data["plan"]:
-        out.print(f"  • {_esc(step['text'])}\n    [dim]{_esc(step['command'])}[/dim]")
+        out.print(f"  • {safe(step['text'])}\n    [dim]{safe(step['command'])}[/dim]")
 
 
 def _with_commands(data: dict[str, Any]) -> dict[str, Any]:
@@ -327,7 +318,7 @@ def review_command(
         return
     text = render_review_html(data) if fmt == "html" else render_review_markdown(data)
     if output is None:
-        sys.stdout.write(text)
+        write_text(text)
         return
     output.expanduser().parent.mkdir(parents=True, exist_ok=True)
     output.expanduser().write_text(text, encoding="utf-8")

@@ -15,7 +15,8 @@ from typer.core import TyperGroup
 
 from nextround import __version__
 from nextround.cli.context import workspace
-from nextround.cli.output import console, emit_json, error_line, plural
+from nextround.cli.options import JsonFlag
+from nextround.cli.output import console, emit_json, error_line, plural, safe
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ def main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the overview as JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """nextround turns a job rejection into the next round.
 
@@ -185,8 +186,6 @@ def _overview_json(result: Overview) -> dict[str, Any]:
 
 
 def _print_overview(result: Overview) -> None:
-    from rich.markup import escape
-
     data = _overview_json(result)
     out = console()
     out.print(f"[bold]nextround[/bold] {__version__} — data in {data['database']}")
@@ -205,7 +204,7 @@ def _print_overview(result: Overview) -> None:
         out.print(f"\n{data['pattern']}")
     out.print("\n[bold]Next steps[/bold]")
     for step in data["next_steps"]:
-        out.print(f"  • {escape(step['text'])}\n    [dim]{escape(step['command'])}[/dim]")
+        out.print(f"  • {safe(step['text'])}\n    [dim]{safe(step['command'])}[/dim]")
 
 
 def _percent(value: float | None) -> str:
@@ -214,7 +213,7 @@ def _percent(value: float | None) -> str:
 
 def stats(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """The funnel, where rejections happen, response and ghosting rates, by source."""
     from nextround.services.overview import search_stats

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import day, moment, workspace
-from nextround.cli.output import console, emit_json, plural
+from nextround.cli.options import AppId, FileArgument, JsonFlag
+from nextround.cli.output import console, emit_json, plural, safe, write_text
 
 if TYPE_CHECKING:
     from nextround.services.network import NetworkService
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 ContactId = Annotated[int, typer.Argument(metavar="CONTACT_ID", help="The contact's id.")]
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read or write.")]
 
 contact_app = typer.Typer(
     help="People met along the way: add, list, log interactions, import, export.", no_args_is_help=True
@@ -51,13 +50,11 @@ def _print_contact(data: dict[str, Any], as_json: bool, verb: str | None = None)
     if as_json:
         emit_json(data)
         return
-    from rich.markup import escape
-
     out = console()
     if verb:
-        out.print(f"{verb} contact #{data['id']}: {escape(data['name'])}")
+        out.print(f"{verb} contact #{data['id']}: {safe(data['name'])}")
     else:
-        out.print(f"[bold]#{data['id']} {escape(data['name'])}[/bold] ({data['kind']})")
+        out.print(f"[bold]#{data['id']} {safe(data['name'])}[/bold] ({data['kind']})")
     for label, key in (
         ("Company", "company"),
         ("Title", "title"),
@@ -67,17 +64,17 @@ def _print_contact(data: dict[str, Any], as_json: bool, verb: str | None = None)
         ("Connected", "connected_on"),
     ):
         if data.get(key):
-            out.print(f"  {label}: {escape(str(data[key]))}")
+            out.print(f"  {label}: {safe(str(data[key]))}")
     cadence = data["effective_cadence_days"]
     out.print(f"  Cadence: {'off' if not cadence else f'every {cadence} days'}")
     if data.get("next_touch"):
         out.print(f"  Next touch: {data['next_touch']}")
     if data.get("notes"):
-        out.print(f"  Notes: {escape(data['notes'])}")
+        out.print(f"  Notes: {safe(data['notes'])}")
     for app in data.get("applications", []):
-        out.print(f"  Application #{app['id']}: {escape(app['role'])} at {escape(app['company'])} ({app['as']})")
+        out.print(f"  Application #{app['id']}: {safe(app['role'])} at {safe(app['company'])} ({app['as']})")
     for item in data.get("interactions", []):
-        note = f" — {escape(item['note'])}" if item["note"] else ""
+        note = f" — {safe(item['note'])}" if item["note"] else ""
         out.print(f"  {item['occurred_at'][:10]} {item['channel']}{note}")
 
 
@@ -178,16 +175,14 @@ def contact_list(
     if as_json:
         emit_json(rows)
         return
-    from rich.markup import escape
-
     out = console()
     if not rows:
         out.print('No contacts yet. Add one: nextround contact add --name "Ada Lovelace" --kind recruiter')
         return
     for row in rows:
-        at = f" at {escape(row['company'])}" if row["company"] else ""
+        at = f" at {safe(row['company'])}" if row["company"] else ""
         touch = f" — next touch {row['next_touch']}" if row["next_touch"] else ""
-        out.print(f"#{row['id']} {escape(row['name'])} ({row['kind']}){at}{touch}")
+        out.print(f"#{row['id']} {safe(row['name'])} ({row['kind']}){at}{touch}")
     out.print(plural(len(rows), "contact"))
 
 
@@ -209,8 +204,6 @@ def contact_log(
     as_json: JsonFlag = False,
 ) -> None:
     """Record an interaction; the contact's cadence restarts from it."""
-    from rich.markup import escape
-
     from nextround.domain.contacts import parse_channel
 
     service = _service(ctx)
@@ -220,14 +213,14 @@ def contact_log(
         return
     contact = service.contact_details(contact_id)
     touch = f" Next touch: {contact['next_touch']}." if contact["next_touch"] else ""
-    console().print(f"Logged {logged.channel} with {escape(contact['name'])} on {logged.occurred_at.date()}.{touch}")
+    console().print(f"Logged {logged.channel} with {safe(contact['name'])} on {logged.occurred_at.date()}.{touch}")
 
 
 @contact_app.command("link")
 def contact_link(
     ctx: typer.Context,
     contact_id: ContactId,
-    app_id: Annotated[int, typer.Argument(metavar="APP_ID", help="The application's id.")],
+    app_id: AppId,
     role: Annotated[str | None, typer.Option(help="Their part in it (default: the contact's kind).")] = None,
 ) -> None:
     """Link a contact to an application (thank-you and keep-in-touch nudges follow from it)."""
@@ -288,8 +281,6 @@ def nudge_list(
     as_json: JsonFlag = False,
 ) -> None:
     """Open nudges, soonest first (due within a week, unless --all)."""
-    from rich.markup import escape
-
     from nextround.cli.actions import command_line, nudge_json
 
     items = _service(ctx).nudges(horizon_days=None if all_ else 7)
@@ -301,8 +292,8 @@ def nudge_list(
         out.print("No nudges due. Nice.")
         return
     for n in items:
-        command = escape(command_line(n.draft_action))
-        out.print(f"{n.due} [bold]{escape(n.title)}[/bold] ({n.ref})\n  {escape(n.action)}\n  [dim]{command}[/dim]")
+        command = safe(command_line(n.draft_action))
+        out.print(f"{n.due} [bold]{safe(n.title)}[/bold] ({n.ref})\n  {safe(n.action)}\n  [dim]{command}[/dim]")
 
 
 @nudge_app.command("draft")
@@ -318,7 +309,7 @@ def nudge_draft(
 
         emit_json({**nudge_json(item), "to": item.context.get("email", ""), **message.to_dict()})
         return
-    typer.echo(f"Subject: {message.subject}\n\n{message.body}", nl=False)
+    write_text(f"Subject: {message.subject}\n\n{message.body}")
 
 
 @nudge_app.command("dismiss")
@@ -352,8 +343,6 @@ def company_reapply_after(
     as_json: JsonFlag = False,
 ) -> None:
     """Record when a company that turned you down will consider you again; the agenda says when."""
-    from rich.markup import escape
-
     service = _service(ctx)
     parsed = None if when.strip().lower() in ("none", "clear", "-") else day(when, service.ws)
     result = service.set_reapply_after(company, parsed)
@@ -361,15 +350,13 @@ def company_reapply_after(
         emit_json(result)
         return
     if parsed is None:
-        console().print(f"Cleared the re-apply date for {escape(result['company'])}.")
+        console().print(f"Cleared the re-apply date for {safe(result['company'])}.")
     else:
-        console().print(f"You can apply to {escape(result['company'])} again from {result['reapply_after']}.")
+        console().print(f"You can apply to {safe(result['company'])} again from {result['reapply_after']}.")
 
 
 def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """What to do now and soon: chases, notes, touches, interviews, goals, openings, practice."""
-    from rich.markup import escape
-
     from nextround.cli.actions import agenda_json, command_line
     from nextround.services.agenda import agenda
 
@@ -387,9 +374,9 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         if item.when != current:
             current = item.when
             out.print(f"\n[bold]{headings[current]}[/bold]")
-        out.print(f"  {item.due.isoformat()} {escape(item.title)}\n    {escape(item.advice)}")
+        out.print(f"  {item.due.isoformat()} {safe(item.title)}\n    {safe(item.advice)}")
         if item.primary is not None:
-            out.print(f"    [dim]{escape(command_line(item.primary))}[/dim]")
+            out.print(f"    [dim]{safe(command_line(item.primary))}[/dim]")
 
 
 @calendar_app.command("export")

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import workspace
-from nextround.cli.output import console, emit_json, plural
+from nextround.cli.options import JsonFlag
+from nextround.cli.output import console, emit_json, json_text, plural, safe, write_text
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 questions_app = typer.Typer(help="The interview question bank and your own questions.", no_args_is_help=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 STAR_ORDER = ("situation", "task", "action", "result")
 QUOTE_CHARS = 90
 
@@ -48,7 +48,6 @@ def questions_list(
     if as_json:
         emit_json([question.to_dict() for question in questions])
         return
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
@@ -56,7 +55,7 @@ def questions_list(
     table.add_column("category", no_wrap=True)
     table.add_column("question")
     for question in questions:
-        table.add_row(escape(question.id), question.category, escape(question.text))
+        table.add_row(safe(question.id), question.category, safe(question.text))
     out = console()
     out.print(table)
     out.print(f"\n{plural(len(questions), 'question')}. Practise with: nextround practice")
@@ -101,18 +100,16 @@ def questions_show(
     if as_json:
         emit_json(data)
         return
-    from rich.markup import escape
-
     out = console()
-    out.print(f"[bold]{escape(data['text'])}[/bold]")
-    out.print(f"[dim]{escape(data['id'])} · {data['category']} · {', '.join(data['competencies']) or '-'}[/dim]")
+    out.print(f"[bold]{safe(data['text'])}[/bold]")
+    out.print(f"[dim]{safe(data['id'])} · {data['category']} · {', '.join(data['competencies']) or '-'}[/dim]")
     if data["good_answer"]:
-        out.print(f"\nA good answer: {escape(data['good_answer'])}")
+        out.print(f"\nA good answer: {safe(data['good_answer'])}")
     for title, key in (("Pitfalls", "pitfalls"), ("Follow-ups to expect", "follow_ups")):
         if data[key]:
             out.print(f"\n{title}:")
             for item in data[key]:
-                out.print(f"  • {escape(item)}")
+                out.print(f"  • {safe(item)}")
     if data["attempts"]:
         scores = ", ".join(f"{a['score']} ({a['answered_at'][:10]})" for a in data["attempts"])
         out.print(f"\nYour attempts: {scores}")
@@ -146,7 +143,6 @@ def _quote(text: str) -> str:
 
 
 def _print_analysis(out: Console, data: dict[str, Any]) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     length = data["length"]
@@ -160,7 +156,7 @@ def _print_analysis(out: Console, data: dict[str, Any]) -> None:
     table.add_column("points", justify="right", no_wrap=True)
     table.add_column("why")
     for item in data["score_breakdown"]:
-        table.add_row(item["measure"].replace("_", " "), f"{item['points']}/{item['max']}", escape(item["why"]))
+        table.add_row(item["measure"].replace("_", " "), f"{item['points']}/{item['max']}", safe(item["why"]))
     out.print(table)
     if data["question_type"] in ("behavioural", "situational"):
         out.print("STAR:")
@@ -168,35 +164,33 @@ def _print_analysis(out: Console, data: dict[str, Any]) -> None:
         for part in STAR_ORDER:
             indices = data["star_sentences"].get(part) or []
             if indices:
-                out.print(f"  [green]✓[/green] {part}: “{escape(_quote(sentences[indices[0]]))}”")
+                out.print(f"  [green]✓[/green] {part}: “{safe(_quote(sentences[indices[0]]))}”")
             else:
                 out.print(f"  [red]✗[/red] {part}: missing")
     fillers = data["fillers"]
     if fillers["found"]:
-        found = ", ".join(f"{escape(word)} ×{count}" for word, count in fillers["found"].items())
+        found = ", ".join(f"{safe(word)} ×{count}" for word, count in fillers["found"].items())
         out.print(f"Fillers: {fillers['per_100_words']} per 100 words ({found})")
     else:
         out.print("Fillers: none")
-    out.print("Hedges: " + (", ".join(escape(h) for h in data["hedges"]) if data["hedges"] else "none"))
+    out.print("Hedges: " + (", ".join(safe(h) for h in data["hedges"]) if data["hedges"] else "none"))
     terms = data["job_terms"]
     if terms is not None:
-        used = ", ".join(escape(t) for t in terms["used"]) or "none"
-        missed = ", ".join(escape(t) for t in terms["missed"]) or "none"
+        used = ", ".join(safe(t) for t in terms["used"]) or "none"
+        missed = ", ".join(safe(t) for t in terms["missed"]) or "none"
         out.print(f"Job terms used: {used}  ·  not used: {missed}")
     if data["suggestions"]:
         out.print("Suggestions:")
         for suggestion in data["suggestions"]:
-            out.print(f"  • {escape(suggestion)}")
+            out.print(f"  • {safe(suggestion)}")
 
 
 def _print_comparison(out: Console, comparison: dict[str, Any]) -> None:
-    from rich.markup import escape
-
     score = comparison["score"]
     when = comparison.get("previous_answered_at", "")[:10]
     out.print(
         f"\n[bold]Compared with your attempt on {when}:[/bold] {score['previous']} → {score['current']} "
-        f"({score['delta']:+d}). {escape(comparison['verdict'])}"
+        f"({score['delta']:+d}). {safe(comparison['verdict'])}"
     )
     star = comparison["star"]
     if star["added"] or star["dropped"]:
@@ -245,14 +239,12 @@ def practice(
         f"Practice session {session_id}: {plural(len(planned), 'question')}. End each answer with an empty "
         'line; type "skip" to pass, "quit" to stop.'
     )
-    from rich.markup import escape
-
     answered = 0
     for number, item in enumerate(planned, start=1):
         question = item.question
         out.print(f"\n[bold]Question {number}/{len(planned)}[/bold] [dim]({question.category})[/dim]")
-        out.print(f"[bold]{escape(question.text)}[/bold]")
-        out.print(f"[dim]Why this question: {escape(item.reason)}[/dim]")
+        out.print(f"[bold]{safe(question.text)}[/bold]")
+        out.print(f"[dim]Why this question: {safe(item.reason)}[/dim]")
         if time_limit is not None:
             out.print(f"[dim]Time limit: {time_limit} s[/dim]")
         started = time.monotonic()
@@ -280,8 +272,6 @@ def _answer_one(
     out: Console, ws: Any, session_id: int, question: Question, text: str, elapsed: float, limit: int | None
 ) -> bool:
     """Analyse, follow up, store and compare one answer; False when the user typed "quit"."""
-    from rich.markup import escape
-
     from nextround.services import practice as service
 
     first = service.preview_answer(ws, session_id, question, text)
@@ -290,7 +280,7 @@ def _answer_one(
     follow_up_text: str | None = None
     command = ""
     if first["follow_up"]:
-        out.print(f"\n[bold]Follow-up:[/bold] {escape(first['follow_up'])}")
+        out.print(f"\n[bold]Follow-up:[/bold] {safe(first['follow_up'])}")
         out.print('[dim]Answer it (end with an empty line), or type "skip".[/dim]')
         started = time.monotonic()
         follow_up_text, command = _read_answer()
@@ -307,7 +297,7 @@ def _answer_one(
             f"({analysis['score'] - first['score']:+d}); STAR parts: {', '.join(present) or 'none'}."
         )
         if analysis["follow_up"]:
-            out.print(f"[dim]Still worth covering next time: {escape(analysis['follow_up'])}[/dim]")
+            out.print(f"[dim]Still worth covering next time: {safe(analysis['follow_up'])}[/dim]")
     if comparison is not None:
         _print_comparison(out, comparison)
     return command != "quit"
@@ -423,9 +413,8 @@ def analyze_answer_command(
     text = sys.stdin.read()
     if batch:
         results = analyze_answers_batch(_batch_items(text, jd))
-        import json
 
-        sys.stdout.write("".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results))
+        write_text("".join(json_text(r.to_dict()) + "\n" for r in results))
         return
     if question is None or not question.strip():
         raise AnswerInputError("give the question with --question (or use --batch)")

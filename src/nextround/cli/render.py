@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from rich.markup import escape
 from rich.table import Table
 
-from nextround.cli.output import console, plural
+from nextround.cli.output import console, plural, safe
 from nextround.domain.applications import Application
 
 
@@ -38,9 +37,9 @@ def print_application_table(rows: list[dict[str, Any]]) -> None:
         last = row["last_activity_at"]
         table.add_row(
             str(row["id"]),
-            escape(row["company"]),
-            escape(row["role"]),
-            escape(stage),
+            safe(row["company"]),
+            safe(row["role"]),
+            safe(stage),
             row["applied_on"] or "—",
             datetime.fromisoformat(last).astimezone().date().isoformat() if last else "—",
         )
@@ -50,9 +49,9 @@ def print_application_table(rows: list[dict[str, Any]]) -> None:
 def print_application(app: Application, *, verb: str | None) -> None:
     out = console()
     f = app.fields
-    heading = f"#{app.id} {escape(f.company)} — {escape(f.role)}"
+    heading = f"#{app.id} {safe(f.company)} — {safe(f.role)}"
     out.print(f"{verb} {heading}" if verb else f"[bold]{heading}[/bold]")
-    out.print(f"  stage: {escape(_stage_label(app))}")
+    out.print(f"  stage: {safe(_stage_label(app))}")
     if app.state.rejection_bucket:
         out.print(f"  rejected at: {app.state.rejection_bucket}")
     if verb:
@@ -71,9 +70,9 @@ def print_application(app: Application, *, verb: str | None) -> None:
     }
     for name, value in details.items():
         if value:
-            out.print(f"  {name}: {escape(str(value))}")
+            out.print(f"  {name}: {safe(str(value))}")
     if f.notes:
-        out.print(f"  notes: {escape(f.notes)}")
+        out.print(f"  notes: {safe(f.notes)}")
     if f.jd_text:
         words = len(f.jd_text.split())
         out.print(f"  job description: {words} words (see --json for the text)")
@@ -83,8 +82,8 @@ def print_application(app: Application, *, verb: str | None) -> None:
             to = event.to_state + (f" (round {event.round})" if event.round else "")
             when = event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
             source = "" if event.source.value == "user" else f" [{event.source.value}]"
-            note = f" — {escape(event.note)}" if event.note else ""
-            out.print(f"    {when}  {event.from_state or '—'} → {escape(to)}{source}{note}")
+            note = f" — {safe(event.note)}" if event.note else ""
+            out.print(f"    {when}  {event.from_state or '—'} → {safe(to)}{source}{note}")
 
 
 def _salary(low: int | None, high: int | None, currency: str) -> str:
@@ -141,7 +140,7 @@ def print_stats(data: dict[str, Any]) -> None:
         interview = next(r["reached"] for r in group["funnel"] if r["stage"] == "interview")
         small = " *" if group["small_sample"] else ""
         by_source.add_row(
-            escape(name) + small,
+            safe(name) + small,
             str(group["applied"]),
             _rate(group["response_rate"]),
             _rate(group["ghosting_rate"]),

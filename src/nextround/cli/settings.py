@@ -7,13 +7,14 @@ from typing import Annotated
 import typer
 
 from nextround.cli.context import workspace
+from nextround.cli.options import JsonFlag
 from nextround.cli.output import console, emit_json
 
 app = typer.Typer(help="See and change preferences such as when an application counts as ghosted.")
 
 
 @app.command("list")
-def list_(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def list_(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show every preference and its value."""
     from nextround.services.preferences import load_preferences
 
@@ -53,7 +54,7 @@ def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The prefe
 def smtp(
     send_test: Annotated[bool, typer.Option("--test", help="Send a test message (to yourself unless --to).")] = False,
     to: Annotated[str | None, typer.Option(help="Where the test message goes.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show how email is set up (never the password), and optionally send a test message."""
     from nextround.services.mail_check import send_test_message, smtp_status

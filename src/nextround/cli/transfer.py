@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from nextround.cli.context import workspace
+from nextround.cli.options import FileArgument, JsonFlag
 from nextround.cli.output import console, emit_json, plural
 
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read or write.")]
 import_app = typer.Typer(help="Import applications: LinkedIn's export, another tracker's CSV, a nextround JSON export.")
 
 
@@ -29,7 +29,7 @@ def _report(report: object, as_json: bool, path: Path) -> None:
 def import_linkedin(
     ctx: typer.Context,
     path: FileArgument,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """LinkedIn's "Job Applications" export (Settings → Data privacy → Get a copy of your data)."""
     from nextround.integrations.tabular import read_linkedin
@@ -48,7 +48,7 @@ def import_csv(
         list[str] | None,
         typer.Option("--map", help="field=Column, when a header is not recognised (repeatable)."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Any tracker's CSV export; common column names are recognised, others mapped with --map."""
     from nextround.integrations.tabular import read_generic_csv
@@ -72,7 +72,7 @@ def import_csv(
 def import_json(
     ctx: typer.Context,
     path: FileArgument,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """A nextround JSON export; what is already here is kept and not duplicated."""
     from nextround.services.transfer import import_data, read_export
