@@ -55,7 +55,7 @@ def _seed(ws: Workspace, tmp_path: Path) -> dict[str, Any]:
     feedback.record_feedback(ws, rejected.id, "Your answers lacked [u]detail[/u]." + CONTROLS)
     planned = make_application(ws, company=MARKUP, role="Planner", applied_at=now - timedelta(days=5))
     feedback.add_interview(ws, planned.id, now + timedelta(days=2), kind="panel", interviewers=[PERSON + CONTROLS])
-    goal = goals.add_goal(ws, title=MARKUP + " goal" + CONTROLS, due=(now + timedelta(days=2)).date())["id"]
+    goal = goals.add_goal(ws, title=MARKUP + " goal" + CONTROLS, due=(now + timedelta(days=2)).date()).id
     keepgoing.add_journal(ws, "felt [red]bad[/red]" + CONTROLS, mood=2)
     keepgoing.add_journal(ws, "a [b]win[/b]" + CONTROLS, kind="win")
     watch.add_watch(ws, MARKUP + CONTROLS)

@@ -176,8 +176,10 @@ def main(
 
 def _overview_json(result: Overview) -> dict[str, Any]:
     from nextround.cli.actions import command_line
+    from nextround.serialize import to_json
 
-    data = result.to_dict()
+    data = to_json(result)
+    assert isinstance(data, dict)
     data["next_steps"] = [
         {"text": step.text, "command": command_line(step.action), "action": step.action.to_dict()}
         for step in result.next_steps

@@ -25,9 +25,6 @@ class NextStep:
     text: str
     action: Action
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "action": self.action.to_dict()}
-
 
 @dataclass(frozen=True, slots=True)
 class Overview:
@@ -42,19 +39,6 @@ class Overview:
     response_rate: float | None
     pattern: str | None
     next_steps: tuple[NextStep, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "database": self.database,
-            "applications": self.applications,
-            "open": self.open,
-            "closed": self.closed,
-            "open_by_stage": dict(self.open_by_stage),
-            "likely_ghosted": self.likely_ghosted,
-            "response_rate": self.response_rate,
-            "pattern": self.pattern,
-            "next_steps": [step.to_dict() for step in self.next_steps],
-        }
 
 
 def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] | None = None) -> Overview:
