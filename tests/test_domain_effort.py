@@ -150,7 +150,7 @@ def test_plan_asks_for_applications_practice_and_contacts_when_low() -> None:
     assert "Do two 15-minute practice sessions." in texts
     assert any("one person from your network" in t for t in texts)
     send = next(s for s in steps if s.text.startswith("Send 3"))
-    assert send.reason == "1 application(s) sent in the last 7 days."
+    assert send.reason == "1 application sent in the last 7 days."
     assert send.action.kind is ActionKind.ADD_APPLICATION
 
 
@@ -159,7 +159,7 @@ def test_plan_spots_early_rejections_and_open_chases_first() -> None:
     context = PlanContext({"application": 3, "screening": 1, "interview": 1}, open_chases=2)
     steps = suggest_plan(effort_counts([], week), week, context)
     assert steps[0].text == "Send your one polite chase for the feedback you asked for."
-    assert "2 feedback request(s)" in steps[0].reason
+    assert "2 feedback requests sent" in steps[0].reason
     assert steps[1].text == "Rework your CV against one target job: match it to the job description."
     assert steps[1].action.kind is ActionKind.MATCH_CV
     assert steps[1].reason == "4 of 5 rejections came before any interview."

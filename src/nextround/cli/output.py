@@ -16,6 +16,8 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from nextround.domain.wording import plural
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -84,5 +86,4 @@ def note_line(message: str) -> None:
     sys.stderr.write(f"{strip_controls(message)}\n")
 
 
-def plural(count: int, word: str, plural_word: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural_word or word + 's')}"
+__all__ = ["plural"]

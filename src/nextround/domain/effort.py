@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
+from nextround.domain.wording import plural
 from nextround.errors import UserError
 
 
@@ -258,7 +259,8 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Send your one polite chase for the feedback you asked for.",
                 Action(ActionKind.REVIEW_FEEDBACK_REQUESTS),
-                f"{context.open_chases} feedback request(s) sent a week or more ago have had no reply or chase yet.",
+                f"{plural(context.open_chases, 'feedback request')} sent a week or more ago "
+                f"{'has' if context.open_chases == 1 else 'have'} had no reply or chase yet.",
             )
         )
     total_rejections = sum(context.rejections_by_stage.values())
@@ -277,7 +279,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Send 3 targeted applications.",
                 Action(ActionKind.ADD_APPLICATION),
-                f"{sent} application(s) sent in the last {period.days} days.",
+                f"{plural(sent, 'application')} sent in the last {period.days} days.",
             )
         )
     if context.rejections_without_reflection:
@@ -285,7 +287,8 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Take ten minutes to reflect on a recent rejection: what you learned, what is in your control.",
                 Action(ActionKind.REFRAME),
-                f"{context.rejections_without_reflection} rejection(s) have no reflection yet.",
+                f"{plural(context.rejections_without_reflection, 'rejection')} "
+                f"{'has' if context.rejections_without_reflection == 1 else 'have'} no reflection yet.",
             )
         )
     sessions = counts.get("practice_sessions", 0)
@@ -294,7 +297,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Do two 15-minute practice sessions.",
                 Action(ActionKind.PRACTISE, {"count": 3}),
-                f"{sessions} practice session(s) in the last {period.days} days.",
+                f"{plural(sessions, 'practice session')} in the last {period.days} days.",
             )
         )
     if counts.get("contacts_touched", 0) == 0:
@@ -310,7 +313,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Pick one open goal and take one concrete step on it.",
                 Action(ActionKind.LIST_GOALS),
-                f"{context.open_goals} goal(s) open, none met in the last {period.days} days.",
+                f"{plural(context.open_goals, 'goal')} open, none met in the last {period.days} days.",
             )
         )
     if context.new_openings:
@@ -318,7 +321,7 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
             PlanStep(
                 "Look at the new openings at the companies you watch.",
                 Action(ActionKind.CHECK_OPENINGS),
-                f"{context.new_openings} new matching opening(s) spotted recently.",
+                f"{plural(context.new_openings, 'new matching opening')} spotted recently.",
             )
         )
     if counts.get("wins", 0) == 0:

@@ -24,6 +24,7 @@ from nextround.domain.effort import (
     period_for,
 )
 from nextround.domain.stages import Outcome, Stage, rejection_bucket
+from nextround.domain.wording import plural
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
@@ -58,6 +59,7 @@ class JournalEntry:
     text: str
     application_id: int | None
     created_at: datetime
+    application: str = ""  # "Role at Company" of the application it is about, if any
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,12 +68,14 @@ class JournalEntry:
             "mood": self.mood,
             "text": self.text,
             "application_id": self.application_id,
+            "application": self.application,
             "created_at": self.created_at.isoformat(),
         }
 
 
-def _entry(row: JournalEntryRow) -> JournalEntry:
-    return JournalEntry(row.id, row.kind, row.mood, row.text, row.application_id, row.created_at)
+def _entry(row: JournalEntryRow, titles: Mapping[int, str] | None = None) -> JournalEntry:
+    title = (titles or {}).get(row.application_id, "") if row.application_id is not None else ""
+    return JournalEntry(row.id, row.kind, row.mood, row.text, row.application_id, row.created_at, title)
 
 
 def add_journal(
@@ -103,7 +107,10 @@ def list_journal(ws: Workspace, kind: str | None = None, limit: int = 50) -> lis
     if kind is not None and kind not in JOURNAL_KINDS:
         raise JournalError(f"unknown journal kind {kind!r}; expected one of: {', '.join(JOURNAL_KINDS)}")
     with ws.db.read() as session:
-        return [_entry(row) for row in JournalRepository(session, ws.owner_id).entries(kind=kind, limit=max(0, limit))]
+        repo = JournalRepository(session, ws.owner_id)
+        rows = repo.entries(kind=kind, limit=max(0, limit))
+        titles = repo.application_titles({row.application_id for row in rows if row.application_id is not None})
+        return [_entry(row, titles) for row in rows]
 
 
 # -- reframing after a rejection -------------------------------------------------------------------------
@@ -173,7 +180,7 @@ def save_reframe(ws: Workspace, app_id: int, answers: Mapping[str, str], mood: i
     app, prompts = reframe_application(ws, app_id)
     unknown = sorted(set(answers) - set(REFRAME_KEYS))
     if unknown:
-        raise JournalError(f"unknown reframe answer(s): {', '.join(unknown)}; expected {', '.join(REFRAME_KEYS)}")
+        raise JournalError(f"unknown reframe answers: {', '.join(unknown)}; expected {', '.join(REFRAME_KEYS)}")
     parts = []
     for prompt in prompts:
         answer = (answers.get(prompt.key) or "").strip()
@@ -468,7 +475,8 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
     streak = data["streak"]
     lines.append(
         f"Active on {data['effort']['active_days']} of {data['period']['days']} days. "
-        f"Current streak: {streak['current']} active day(s) (best {streak['best']}; one missed day is forgiven)."
+        f"Current streak: {plural(streak['current'], 'active day')} "
+        f"(best {streak['best']}; one missed day is forgiven)."
     )
     lines += ["", "## What you did", "", "| | this period | period before |", "| --- | ---: | ---: |"]
     lines += [f"| {label} | {counts[key]} | {before[key]} |" for key, label in COUNT_LABELS.items()]
@@ -489,7 +497,7 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
     lines += ["", "## Practice scores", ""]
     if scores["answers"]:
         lines.append(
-            f"{scores['answers']} answer(s), average {scores['average']}"
+            f"{plural(scores['answers'], 'answer')}, average {scores['average']}"
             f" (before: {scores['average_before'] if scores['average_before'] is not None else 'n/a'},"
             f" change {_signed(scores['gain'])})."
         )
@@ -507,7 +515,7 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
     lines += ["", "## Contacts kept warm", ""]
     lines += [
         f"- {_md(c['name'])}{' (' + _md(c['company']) + ')' if c['company'] else ''}: "
-        f"{c['interactions']} interaction(s), last {c['last']}"
+        f"{plural(c['interactions'], 'interaction')}, last {c['last']}"
         for c in data["contacts"]
     ] or ["No contacts touched this period."]
     journal = data["journal"]

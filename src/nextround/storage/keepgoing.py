@@ -176,6 +176,17 @@ class JournalRepository:
         self.session.flush()
         return row
 
+    def application_titles(self, ids: set[int]) -> dict[int, str]:
+        """'Role at Company' for each of these applications, so an entry names its job, not an id."""
+        if not ids:
+            return {}
+        rows = self.session.execute(
+            select(ApplicationRow.id, ApplicationRow.role, ApplicationRow.company).where(
+                ApplicationRow.owner_id == self.owner_id, ApplicationRow.id.in_(ids)
+            )
+        )
+        return {app_id: f"{role} at {company}" for app_id, role, company in rows.tuples()}
+
     def entries(
         self, *, kind: str | None = None, since: datetime | None = None, until: datetime | None = None, limit: int = 0
     ) -> list[JournalEntryRow]:

@@ -31,10 +31,16 @@ def day(value: str | date | datetime | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+# Names whose spelling is not the capitalised identifier.
+_PROPER_LABELS = {"linkedin": "LinkedIn", "github": "GitHub", "cv": "CV", "smtp": "SMTP", "hubspot": "HubSpot"}
+
+
 def label(value: str | None) -> str:
-    """`company_site` → `Company site`."""
+    """`company_site` → `Company site`; `linkedin` → `LinkedIn`."""
     if not value:
         return ""
+    if value.lower() in _PROPER_LABELS:
+        return _PROPER_LABELS[value.lower()]
     text = value.replace("_", " ")
     return text[:1].upper() + text[1:]
 
