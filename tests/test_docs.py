@@ -77,9 +77,25 @@ def test_readme_examples_run(cli: Callable[..., Any], tmp_path: Path, monkeypatc
         '{"prepared": {"rating": 2, "text": "I had no numbers ready for the weekend planning question"}, '
         '"clear": {"rating": 2, "text": "I rambled"}}'
     )
+    _write_mail_export(tmp_path / "Takeout.mbox")
     commands = readme_commands()
     assert len(commands) >= 10
     for line in commands:
         result = cli(*shlex.split(line)[1:])
         assert result.exit_code == 0, f"README example failed: {line}\n{result.output}"
     assert isinstance(app, typer.Typer)
+
+
+def _write_mail_export(path: Path) -> None:
+    import mailbox
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Crumb & Co <jobs@crumbandco.example>"
+    message["Subject"] = "Thanks for applying to Crumb & Co"
+    message["Date"] = "Tue, 05 Nov 2024 10:00:00 +0000"
+    message["Message-ID"] = "<readme-1@crumbandco.example>"
+    message.set_content("Thanks for your application for the Pastry Chef role at Crumb & Co. We have received it.")
+    box = mailbox.mbox(str(path))
+    box.add(message)
+    box.close()

@@ -50,4 +50,5 @@ COMMAND_LISTING: list[tuple[str, bool, str]] = [
     ("watch", True, "Watch companies' public job boards for new openings."),
     ("journal", True, "A journal, a wins log, and reframing after a rejection."),
     ("view", True, "How everyday views look."),
+    ("mail", True, "Read job mail (an export or an IMAP folder) and propose changes to your applications."),
 ]

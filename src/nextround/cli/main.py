@@ -93,6 +93,7 @@ COMMAND_PILLARS: dict[str, tuple[str, ...]] = {
     "effort": ("keepgoing",),
     "review": ("keepgoing",),
     "serve": ("web",),
+    "mail": ("mail",),
 }
 PILLARS: tuple[str, ...] = (
     "apps",
@@ -104,6 +105,7 @@ PILLARS: tuple[str, ...] = (
     "network",
     "keepgoing",
     "web",
+    "mail",
 )
 
 

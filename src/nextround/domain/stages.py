@@ -36,6 +36,7 @@ class EventSource(StrEnum):
     USER = "user"
     IMPORT = "import"
     AUTO = "auto"
+    MAIL = "mail"  # proposed from a message in the user's mailbox and accepted by them
 
 
 STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)

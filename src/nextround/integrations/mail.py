@@ -66,7 +66,7 @@ def _flag(env: Mapping[str, str], name: str) -> bool | None:
     raise MailError(f"{ENV}{name} must be on or off, not {raw!r}")
 
 
-def keyring_password(user: str) -> str | None:
+def keyring_password(user: str, service: str = KEYRING_SERVICE) -> str | None:
     """The password stored in the OS keyring for `user`, or None: any keyring trouble means 'none'."""
     if not user:
         return None
@@ -77,7 +77,7 @@ def keyring_password(user: str) -> str | None:
         # The "fail" backend (no keyring on this machine) has priority 0 and raises on every call.
         if float(getattr(backend, "priority", 0) or 0) <= 0:
             return None
-        password = keyring.get_password(KEYRING_SERVICE, user)
+        password = keyring.get_password(service, user)
     except Exception:
         return None
     return password or None

@@ -15,6 +15,7 @@ GHOST_PREFIX = "ghost_days."
 AUTO_CLOSE = "auto_close_ghosted"
 CHASE_DAYS = "feedback.chase_after_days"  # read by services.feedback
 DEFAULT_CHASE_DAYS = 7
+MAIL_READING = "mail.reading"  # read by services.mail_inbox: off means no mail is ever read
 
 
 class PreferenceError(UserError, ValueError):
@@ -26,16 +27,18 @@ class Preferences:
     ghost_days: dict[Stage, int] = field(default_factory=lambda: dict(DEFAULT_GHOST_DAYS))
     auto_close_ghosted: bool = False
     chase_after_days: int = DEFAULT_CHASE_DAYS
+    mail_reading: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
         out[AUTO_CLOSE] = self.auto_close_ghosted
         out[CHASE_DAYS] = self.chase_after_days
+        out[MAIL_READING] = self.mail_reading
         return out
 
 
 def known_keys() -> list[str]:
-    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE, CHASE_DAYS]
+    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE, CHASE_DAYS, MAIL_READING]
 
 
 def _valid(stored: dict[str, Any]) -> dict[str, Any]:
@@ -69,6 +72,7 @@ def _from_stored(stored: dict[str, Any]) -> Preferences:
         ghost_days=parse_limits(raw),
         auto_close_ghosted=bool(valid.get(AUTO_CLOSE, False)),
         chase_after_days=int(valid.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
+        mail_reading=bool(valid.get(MAIL_READING, True)),
     )
 
 
@@ -98,7 +102,7 @@ def load_preferences(ws: Workspace) -> Preferences:
 
 
 def parse_value(key: str, raw: str) -> Any:
-    if key == AUTO_CLOSE:
+    if key in (AUTO_CLOSE, MAIL_READING):
         lowered = raw.strip().lower()
         if lowered in ("1", "true", "yes", "on"):
             return True

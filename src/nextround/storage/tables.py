@@ -390,6 +390,57 @@ class JournalEntryRow(Base):
     created_at: Mapped[datetime]
 
 
+# -- Mail: messages read from the user's mailbox, and where an IMAP sync stopped --------------------------
+
+
+class MailMessageRow(Base):
+    """A job-related message read from mail: only sender, date, subject and its job text are kept.
+
+    The (owner, Message-ID) pair is unique: a message is proposed, applied or dismissed at most once.
+    """
+
+    __tablename__ = "mail_messages"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "message_id"),
+        Index("ix_mail_messages_owner_status", "owner_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[str] = mapped_column(String(300))
+    sender: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    sent_at: Mapped[datetime | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    company: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(300), default="")
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    stage_hint: Mapped[str | None] = mapped_column(String(20))
+    interview_at: Mapped[datetime | None]
+    thread_ids: Mapped[list[str]] = mapped_column(default=list)
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # the proposal as shown
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending, applied, dismissed
+    origin: Mapped[str] = mapped_column(String(20), default="import")  # import, imap, upload
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class MailSyncStateRow(Base):
+    """How far an IMAP folder has been read: the folder's UIDVALIDITY and the highest UID seen."""
+
+    __tablename__ = "mail_sync_state"
+    __table_args__ = (UniqueConstraint("owner_id", "account", "folder"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    account: Mapped[str] = mapped_column(String(300))
+    folder: Mapped[str] = mapped_column(String(300))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    synced_at: Mapped[datetime]
+
+
 def _text_at_the_boundary() -> None:
     """Every String column becomes SingleLine and every Text column Prose: one rule for every table, old and new."""
     for table in Base.metadata.tables.values():
