@@ -11,7 +11,7 @@ from nextround.cli.context import workspace
 from nextround.cli.output import console, note_line, plural
 
 if TYPE_CHECKING:
-    from nextround.services.mail_inbox import MailRun
+    from nextround.services.mail_inbox import MailRun, ProposedChange
 
 mail_app = typer.Typer(
     help="Read job mail (an export or an IMAP folder) and propose changes to your applications.",
@@ -98,11 +98,12 @@ def _esc(text: object) -> str:
 
 def _show(run: MailRun, as_json: bool, *, applied: bool) -> None:
     if as_json:
-        import json
         import sys
 
+        from nextround.serialize import dumps
+
         for proposal in run.proposals:
-            sys.stdout.write(json.dumps(proposal.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(proposal) + "\n")
     else:
         _table(run)
     _summary(run, applied)
@@ -119,7 +120,7 @@ def _table(run: MailRun) -> None:
         table.add_column(name)
     for p in rows:
         where = f"#{p.application_id} " if p.application_id else "new? " if p.changes else "? "
-        changes = "; ".join(c.describe() for c in p.changes) or "nothing to change"
+        changes = "; ".join(_describe(c) for c in p.changes) or "nothing to change"
         table.add_row(
             f"{p.sent_at:%Y-%m-%d}" if p.sent_at else "—",
             _esc(p.sender)[:40],
@@ -129,6 +130,21 @@ def _table(run: MailRun) -> None:
             _esc(changes),
         )
     console().print(table)
+
+
+def _describe(change: ProposedChange) -> str:
+    when = f" on {change.at:%Y-%m-%d %H:%M}" if change.at else ""
+    action = change.action.value
+    if action == "create_application":
+        return f"add application {change.company} — {change.role}{when}"
+    if action == "move_stage":
+        return f"move to {change.stage}{when}"
+    if action == "add_interview":
+        return f"add {change.stage or 'interview'}{when}"
+    if action == "close_rejected":
+        return f"rejected at {change.stage}{when}"
+    suffix = f" (answers request {change.request_id})" if change.request_id else ""
+    return f"record feedback{suffix}"
 
 
 def _summary(run: MailRun, applied: bool) -> None:

@@ -70,33 +70,6 @@ class ProposedChange:
     role: str = ""
     request_id: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"action": self.action.value}
-        if self.stage is not None:
-            data["stage"] = self.stage
-        if self.at is not None:
-            data["at"] = self.at.isoformat()
-        if self.company:
-            data["company"] = self.company
-        if self.role:
-            data["role"] = self.role
-        if self.request_id is not None:
-            data["request_id"] = self.request_id
-        return data
-
-    def describe(self) -> str:
-        when = f" on {self.at:%Y-%m-%d %H:%M}" if self.at else ""
-        if self.action is Action.CREATE_APPLICATION:
-            return f"add application {self.company} — {self.role}{when}"
-        if self.action is Action.MOVE_STAGE:
-            return f"move to {self.stage}{when}"
-        if self.action is Action.ADD_INTERVIEW:
-            return f"add {self.stage or 'interview'}{when}"
-        if self.action is Action.CLOSE_REJECTED:
-            return f"rejected at {self.stage}{when}"
-        suffix = f" (answers request {self.request_id})" if self.request_id else ""
-        return f"record feedback{suffix}"
-
 
 @dataclass(frozen=True, slots=True)
 class MailProposal:
@@ -112,31 +85,13 @@ class MailProposal:
     sender: str
     subject: str
     sent_at: datetime | None
-    text: str
-    confidence: float
+    text: str = field(metadata={"json": False})  # stored for review, never printed in bulk
+    confidence: float = 1.0
     interview_at: datetime | None = None
     link_reason: str = "none"
-    thread_ids: tuple[str, ...] = ()
+    thread_ids: tuple[str, ...] = field(default=(), metadata={"json": False})
     status: str = "new"  # new, pending (queued for review), applied, dismissed
     inbox_id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "message_id": self.message_id,
-            "kind": self.kind.value,
-            "company": self.company,
-            "role": self.role,
-            "application_id": self.application_id,
-            "stage_hint": self.stage_hint,
-            "changes": [c.to_dict() for c in self.changes],
-            "sender": self.sender,
-            "subject": self.subject,
-            "date": self.sent_at.isoformat() if self.sent_at else None,
-            "interview_at": self.interview_at.isoformat() if self.interview_at else None,
-            "confidence": self.confidence,
-            "status": self.status,
-            "inbox_id": self.inbox_id,
-        }
 
 
 @dataclass(slots=True)
@@ -151,18 +106,6 @@ class MailRun:
     applied: int = 0
     queued: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "read": self.read,
-            "unreadable": self.unreadable,
-            "not_job": self.not_job,
-            "already_seen": self.already_seen,
-            "proposed": len(self.proposals),
-            "applied": self.applied,
-            "queued": self.queued,
-            "failed": [{"message_id": m, "error": e} for m, e in self.failed],
-        }
 
 
 # -- settings -------------------------------------------------------------------------------------------
@@ -393,12 +336,28 @@ def _record(proposal: MailProposal, status: str, now: datetime, origin: str) -> 
         if proposal.interview_at and proposal.sent_at and proposal.interview_at.tzinfo is None
         else proposal.interview_at,
         "thread_ids": list(proposal.thread_ids),
-        "changes": [c.to_dict() for c in proposal.changes],
+        "changes": [_change_record(c) for c in proposal.changes],
         "status": status,
         "origin": origin,
         "created_at": now,
         "decided_at": now if status != "pending" else None,
     }
+
+
+def _change_record(change: ProposedChange) -> dict[str, object]:
+    """How a proposed change is kept in the inbox table (read back by `_from_stored`)."""
+    record: dict[str, object] = {"action": change.action.value}
+    if change.stage is not None:
+        record["stage"] = change.stage
+    if change.at is not None:
+        record["at"] = change.at.isoformat()
+    if change.company:
+        record["company"] = change.company
+    if change.role:
+        record["role"] = change.role
+    if change.request_id is not None:
+        record["request_id"] = change.request_id
+    return record
 
 
 def apply_proposal(ws: Workspace, proposal: MailProposal, *, origin: str = "import") -> int | None:
@@ -676,15 +635,6 @@ class SyncRun(MailRun):
     uidvalidity: int = 0
     last_uid: int = 0
     new_messages: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **MailRun.to_dict(self),
-            "account": self.account,
-            "folder": self.folder,
-            "new_messages": self.new_messages,
-            "last_uid": self.last_uid,
-        }
 
 
 def sync(

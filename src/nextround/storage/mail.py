@@ -91,7 +91,7 @@ class MailRepository:
                 for mid, status in self.session.execute(query.where(MailMessageRow.message_id.in_(chunk))):
                     found[mid] = status
             return found
-        return dict(self.session.execute(query).tuples().all())
+        return {row[0]: row[1] for row in self.session.execute(query)}
 
     def get(self, mail_id: int) -> StoredMail:
         return _stored(self._row(mail_id))
