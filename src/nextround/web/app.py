@@ -39,6 +39,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "network",
     "journal",
     "transfer",
+    "inbox",
     "preferences",
     "api",
 )
@@ -51,6 +52,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/practice", "Practice"),
     ("/contacts", "Contacts & companies"),
     ("/journal", "Journal & review"),
+    ("/inbox", "Inbox"),
     ("/transfer", "Import & export"),
     ("/settings", "Settings"),
 )

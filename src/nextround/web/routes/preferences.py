@@ -7,7 +7,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
 from nextround.errors import UserError
-from nextround.services.preferences import AUTO_CLOSE, GHOST_PREFIX, load_preferences, parse_value, set_preference
+from nextround.services.preferences import (
+    AUTO_CLOSE,
+    GHOST_PREFIX,
+    MAIL_READING,
+    load_preferences,
+    parse_value,
+    set_preference,
+)
 from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep
 from nextround.web.forms import form_text
@@ -44,6 +51,7 @@ def _current_values(ws: Workspace) -> dict[str, str]:
     prefs = load_preferences(ws)
     values = {s.value: str(d) for s, d in prefs.ghost_days.items()}
     values[AUTO_CLOSE] = "on" if prefs.auto_close_ghosted else ""
+    values[MAIL_READING] = "on" if prefs.mail_reading else ""
     return values
 
 
@@ -69,12 +77,15 @@ async def save_settings(request: Request, ws: WorkspaceDep) -> Response:
     form = await request.form()
     values = {s.value: form_text(form, s.value).strip() for s in DEFAULT_GHOST_DAYS}
     values[AUTO_CLOSE] = "on" if form_text(form, AUTO_CLOSE) else ""
+    values[MAIL_READING] = "on" if form_text(form, MAIL_READING) else ""
     current = load_preferences(ws)
     changes = {
         GHOST_PREFIX + s.value: values[s.value] for s, d in current.ghost_days.items() if values[s.value] != str(d)
     }
     if bool(values[AUTO_CLOSE]) != current.auto_close_ghosted:
         changes[AUTO_CLOSE] = "on" if values[AUTO_CLOSE] else "off"
+    if bool(values[MAIL_READING]) != current.mail_reading:
+        changes[MAIL_READING] = "on" if values[MAIL_READING] else "off"
     try:
         for key, raw in changes.items():
             parse_value(key, raw)  # check every value before saving any

@@ -1,0 +1,124 @@
+"""The Inbox: upload a mail export or check the mail, then accept or dismiss each proposed change."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from nextround.errors import UserError
+from nextround.integrations.files import safe_upload_name
+from nextround.services.workspace import Workspace
+from nextround.web.deps import WorkspaceDep
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+class InboxUploadError(UserError, ValueError):
+    """An upload form sent without a mail file."""
+
+
+def _page(
+    request: Request,
+    ws: Workspace,
+    *,
+    notice: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    from nextround.integrations.imap import ImapError, ImapSettings
+    from nextround.services.mail_inbox import inbox, mail_reading_enabled
+
+    try:
+        imap_ready = ImapSettings.from_env().configured
+    except ImapError:
+        imap_ready = False
+    context = {
+        "enabled": mail_reading_enabled(ws),
+        "pending": inbox(ws, status="pending"),
+        "decided": [p for p in inbox(ws, status=None, limit=60) if p.status != "pending"][:20],
+        "imap_ready": imap_ready,
+        "notice": notice or request.query_params.get("notice"),
+        "error": error,
+    }
+    return render(request, "inbox.html", context, status=status)
+
+
+@router.get("/inbox", response_class=HTMLResponse)
+def inbox_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    return _page(request, ws)
+
+
+def _found(run: object) -> str:
+    from nextround.services.mail_inbox import MailRun
+
+    assert isinstance(run, MailRun)
+    parts = [f"Read {run.read} message{'' if run.read == 1 else 's'}: {run.queued} to review"]
+    if run.already_seen:
+        parts.append(f"{run.already_seen} seen before")
+    if run.not_job:
+        parts.append(f"{run.not_job} not about a job")
+    if run.unreadable:
+        parts.append(f"{run.unreadable} unreadable")
+    return ", ".join(parts) + "."
+
+
+@router.post("/inbox/upload", response_class=HTMLResponse)
+async def upload(request: Request, ws: WorkspaceDep) -> Response:
+    from nextround.integrations.mail_read import read_path
+    from nextround.services.mail_inbox import queue, read_and_propose
+
+    form = await request.form()
+    file = form.get("file")
+    try:
+        if not isinstance(file, UploadFile) or not file.filename:
+            raise InboxUploadError("choose a mail export (.mbox) or a message (.eml) first")
+        data = await file.read(ws.settings.max_import_bytes + 1)
+        if len(data) > ws.settings.max_import_bytes:
+            raise InboxUploadError(f"the file is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
+        with tempfile.TemporaryDirectory(prefix="nextround-mail-") as folder:
+            path = Path(folder) / safe_upload_name(file.filename)
+            path.write_bytes(data)
+            report = read_path(path)
+        run = queue(ws, read_and_propose(ws, report.messages, report.unreadable), origin="upload")
+    except UserError as exc:
+        return _page(request, ws, error=str(exc), status=422)
+    return _page(request, ws, notice=_found(run))
+
+
+@router.post("/inbox/sync", response_class=HTMLResponse)
+def check_mail(request: Request, ws: WorkspaceDep) -> Response:
+    from nextround.integrations.imap import ImapSettings
+    from nextround.services.mail_inbox import SyncMode, sync
+
+    try:
+        run = sync(ws, ImapSettings.from_env(), mode=SyncMode.QUEUE)
+    except UserError as exc:
+        return _page(request, ws, error=str(exc), status=422)
+    return _page(request, ws, notice=_found(run))
+
+
+@router.post("/inbox/{inbox_id}/accept", response_class=HTMLResponse)
+def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
+    from nextround.services.mail_inbox import accept
+
+    try:
+        accept(ws, inbox_id)
+    except UserError as exc:
+        return _page(request, ws, error=str(exc), status=422)
+    return RedirectResponse("/inbox?notice=Applied.", status_code=303)
+
+
+@router.post("/inbox/{inbox_id}/dismiss", response_class=HTMLResponse)
+def dismiss_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
+    from nextround.services.mail_inbox import dismiss
+
+    try:
+        dismiss(ws, inbox_id)
+    except UserError as exc:
+        return _page(request, ws, error=str(exc), status=422)
+    return RedirectResponse("/inbox?notice=Dismissed.", status_code=303)
