@@ -40,7 +40,9 @@ def test_serve_refuses_a_public_address(tmp_path: Path) -> None:
 
 
 def test_serve_demo_shows_an_invented_search_and_leaves_the_real_data_alone(tmp_path: Path) -> None:
-    env = {**os.environ, "NEXTROUND_HOME": str(tmp_path / "real")}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "NEXTROUND_HOME": str(tmp_path / "real"), "TMPDIR": str(scratch)}
     env.pop("NEXTROUND_DATABASE_URL", None)
     port = _free_port()
     process = subprocess.Popen(
@@ -68,3 +70,5 @@ def test_serve_demo_shows_an_invented_search_and_leaves_the_real_data_alone(tmp_
         output, _ = process.communicate(timeout=10)
     assert "Demo data:" in output
     assert not (tmp_path / "real" / "nextround.db").exists()
+    assert "Traceback" not in output
+    assert list(scratch.glob("nextround-demo-*")) == []  # stopped with SIGTERM, it cleaned up after itself

@@ -169,6 +169,16 @@ def test_generic_csv_errors_name_the_line(workspace: Workspace, tmp_path: Path) 
         read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date(), overrides={"notes": "Nope"})
 
 
+@pytest.mark.parametrize("salary", ["inf", "-inf", "nan", "1e400", str(2**63), "9" * 5000, "NaN"])
+def test_salaries_that_are_not_numbers_or_too_big_name_the_line(
+    workspace: Workspace, tmp_path: Path, salary: str
+) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(f"Company,Role,Salary max\nAcme,Analyst,50000\nGlobex,Analyst,{salary}\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"line 3: salary_max (is not a number|is larger than any salary)"):
+        read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date())
+
+
 def test_json_export_import_is_lossless(workspace: Workspace, clock: Any, tmp_path: Path) -> None:
     from datetime import timedelta
 
@@ -288,3 +298,17 @@ def test_import_and_export_commands(cli: Cli, tmp_path: Path) -> None:
     assert cli("backup", str(tmp_path / "b.bak")).exit_code == 0
     assert cli("restore", str(tmp_path / "b.bak"), "--yes").exit_code == 0
     assert len(json.loads(cli("app", "list", "--json").stdout)) == 3
+
+
+def test_an_export_larger_than_the_import_limit_still_imports(workspace: Workspace, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    long_notes = "Kept every note from the interview. " * 5000  # ~180 kB of notes each
+    for n in range(8):
+        make_application(workspace, company=f"Company {n}", notes=long_notes)
+    path = tmp_path / "export.json"
+    export_json(workspace, path)
+    small = replace(workspace, settings=replace(workspace.settings, max_import_bytes=1024 * 1024))
+    assert path.stat().st_size > small.settings.max_import_bytes
+    report = import_data(small, read_export(path, small.settings.max_import_bytes), replace_all=True)
+    assert report.added == 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Annotated
 
 import typer
@@ -28,6 +29,9 @@ def serve(
 
     check_bind_host(host)
     settings = Settings.from_env()
+    # `kill` (SIGTERM) must unwind like Ctrl+C, so the demo's throwaway folder is removed. uvicorn
+    # handles the signal while it runs, then raises it again once stopped: this handler takes it then.
+    signal.signal(signal.SIGTERM, _exit_on_terminate)
     with tempfile.TemporaryDirectory(prefix="nextround-demo-") as scratch:
         if demo:
             from nextround.services.demo import fill_demo
@@ -42,6 +46,10 @@ def serve(
                 ws.db.dispose()
             typer.echo(f"Demo data: {counts['applications']} invented applications in a throwaway database.")
         _run(settings, host, port, demo=demo, open_browser=open_browser)
+
+
+def _exit_on_terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _run(settings: object, host: str, port: int, *, demo: bool, open_browser: bool) -> None:

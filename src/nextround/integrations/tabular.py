@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from nextround.domain.applications import ApplicationFields, FieldError, parse_channel, parse_work_model
 from nextround.domain.dates import DateParseError, check_window, parse_date
@@ -246,10 +247,21 @@ def _int_or_none(value: str, name: str, line: int) -> int | None:
         return int(float(cleaned[:-1]) * 1000)
     if not cleaned:
         return None
+    if cleaned.isdigit():  # exact, however long; the field rules say how large is too large
+        return int(cleaned) if len(cleaned) <= 30 else _too_big(name, line)
     try:
-        return int(float(cleaned))
+        number = float(cleaned)
     except ValueError:
-        raise ImportFileError(f"line {line}: {name} is not a number: {value!r}") from None
+        raise ImportFileError(f"line {line}: {name} is not a number: {value[:40]!r}") from None
+    if not math.isfinite(number):  # "inf", "nan", "1e400"
+        raise ImportFileError(f"line {line}: {name} is not a number: {value[:40]!r}")
+    if abs(number) >= 2**63:
+        return _too_big(name, line)
+    return int(number)
+
+
+def _too_big(name: str, line: int) -> NoReturn:
+    raise ImportFileError(f"line {line}: {name} is larger than any salary")
 
 
 def read_generic_csv(

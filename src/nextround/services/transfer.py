@@ -45,6 +45,8 @@ from nextround.storage.snapshot import SnapshotError, check_snapshot, delete_own
 EXPORT_FORMAT = "nextround-export"
 EXPORT_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# About 120,000 applications with their history; parsing one this size needs about 1 GB of memory.
+EXPORT_MAX_BYTES = 128 * 1024 * 1024
 
 
 class TransferError(UserError, ValueError):
@@ -127,7 +129,9 @@ def export_json(ws: Workspace, path: Path) -> int:
 
 
 def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
-    text = decode(read_limited(path, max_bytes), str(path))
+    """A nextround JSON export. `max_bytes` is the import limit for other files; our own export is allowed
+    at least EXPORT_MAX_BYTES, so whatever `export` wrote (50,000 applications are about 54 MB) comes back in."""
+    text = decode(read_limited(path, max(max_bytes, EXPORT_MAX_BYTES)), str(path))
     if not text.strip():
         raise ImportFileError(f"{path} is empty")
     return _parse_export(text, str(path))

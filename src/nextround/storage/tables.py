@@ -14,6 +14,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from nextround.errors import UserError
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out, on SQLite (no zones) and PostgreSQL alike."""
@@ -62,6 +64,25 @@ class Prose(TypeDecorator[str]):
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+INTEGER_LIMIT = 2**31 - 1  # PostgreSQL's INTEGER; SQLite would take more, and then the two would disagree
+
+
+class NumberOutOfRange(UserError, ValueError):
+    """A whole number too large for its column on one of the engines."""
+
+
+class PortableInteger(TypeDecorator[int]):
+    """An INTEGER that refuses, on SQLite too, what PostgreSQL's INTEGER cannot hold."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: int | None, dialect: Dialect) -> int | None:
+        if isinstance(value, int) and not -INTEGER_LIMIT - 1 <= value <= INTEGER_LIMIT:
+            raise NumberOutOfRange(f"{value} is out of range (at most {INTEGER_LIMIT})")
+        return value
 
 
 class Base(DeclarativeBase):
@@ -442,7 +463,8 @@ class MailSyncStateRow(Base):
 
 
 def _text_at_the_boundary() -> None:
-    """Every String column becomes SingleLine and every Text column Prose: one rule for every table, old and new."""
+    """One rule for every table, old and new: String columns become SingleLine, Text Prose, plain Integer
+    PortableInteger."""
     for table in Base.metadata.tables.values():
         for column in table.columns:
             current = column.type
@@ -450,6 +472,8 @@ def _text_at_the_boundary() -> None:
                 column.type = SingleLine(current.length)
             elif type(current) is Text:
                 column.type = Prose()
+            elif type(current) is Integer and not column.primary_key and not column.foreign_keys:
+                column.type = PortableInteger()
 
 
 _text_at_the_boundary()

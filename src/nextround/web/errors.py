@@ -8,6 +8,7 @@ request (FormErrors) answer `{"error": ..., "errors": [{"error": ..., "field": .
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nextround.errors import FormErrors, UserError
 from nextround.storage.repositories import NotFoundError
@@ -81,6 +83,56 @@ def validation_errors(exc: RequestValidationError) -> UserError:
     return found[0] if len(found) == 1 else FormErrors(found)
 
 
+def _out_of_range(exc: Exception) -> UserError | None:
+    """A number the database cannot hold, however it surfaced: the user's input, not our failure."""
+    cause = getattr(exc, "orig", None) or exc
+    if isinstance(cause, UserError):  # raised while binding a value (storage.tables.PortableInteger)
+        return cause
+    if isinstance(cause, OverflowError) or type(cause).__name__ == "NumericValueOutOfRange":
+        return UserError("a number in the request is out of range")
+    return None
+
+
+def crash_response(request: Request, exc: Exception) -> Response:
+    """What an unexpected error answers: one log line with an id, and the id in the answer to find it by."""
+    problem = _out_of_range(exc)
+    if problem is not None:
+        return error_response(request, 422, str(problem), problem)
+    incident = uuid.uuid4().hex[:10]
+    summary = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+    log.error("error %s on %s %s: %s: %s", incident, request.method, request.url.path, type(exc).__name__, summary)
+    log.debug("error %s traceback", incident, exc_info=exc)
+    if type(exc).__module__.startswith("sqlalchemy"):
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return error_response(request, 503, f"database error: {detail} (error {incident})")
+    return error_response(request, 500, f"Something went wrong on our side (error {incident} in the server log).")
+
+
+class LastResort:
+    """Turns an error no handler took into crash_response's answer, before it reaches the server's logger."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:  # half an answer went out already; nothing better to do than let the server close it
+                raise
+            await crash_response(Request(scope, receive), exc)(scope, receive, send)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, UserError)
@@ -109,11 +161,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return response
 
     async def crash(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        if type(exc).__module__.startswith("sqlalchemy"):
-            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            return error_response(request, 503, f"database error: {detail}")
-        return error_response(request, 500, "Something went wrong on our side; the details are in the server log.")
+        return crash_response(request, exc)
 
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(UserError, user_error)
@@ -121,3 +169,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, crash)
+    # Starlette hands an Exception handler's error on to the server, which logs its whole traceback again;
+    # answering here, inside, keeps it to the one line crash_response writes.
+    app.add_middleware(LastResort)
