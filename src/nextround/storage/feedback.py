@@ -245,7 +245,7 @@ class InterviewRepository:
             .where(InterviewRow.owner_id == self.owner_id)
             .group_by(InterviewRow.application_id)
         )
-        return {int(app_id): when for app_id, when in rows.tuples()}
+        return {int(app_id): when for app_id, when in rows}
 
     def find(self, *, application_id: int | None = None) -> list[Interview]:
         query = select(InterviewRow).where(InterviewRow.owner_id == self.owner_id)

@@ -185,7 +185,7 @@ class JournalRepository:
                 ApplicationRow.owner_id == self.owner_id, ApplicationRow.id.in_(ids)
             )
         )
-        return {app_id: f"{role} at {company}" for app_id, role, company in rows.tuples()}
+        return {app_id: f"{role} at {company}" for app_id, role, company in rows}
 
     def entries(
         self, *, kind: str | None = None, since: datetime | None = None, until: datetime | None = None, limit: int = 0
