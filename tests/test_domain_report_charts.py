@@ -84,3 +84,12 @@ def test_no_external_resources_or_scripts() -> None:
     svg = bar_chart([("a", 1)], title="t") + sparkline([1, 2], title="s")
     for forbidden in ("http://", "https://", "<script", "href=", "<image", "@import"):
         assert forbidden not in svg
+
+
+def test_every_chart_has_a_text_alternative_with_its_values() -> None:
+    bars = _parse(bar_chart([("screening", 3), ("final", 1)], title="Where", notes=["", " (25%)"]))
+    assert bars.findtext("desc") == "screening: 3; final: 1 (25%)."
+    assert [(g.get("data-label"), g.get("data-value")) for g in bars.iter("g")] == [("screening", "3"), ("final", "1")]
+    assert "1 (25%)" in [t.text for t in bars.iter("text")]
+    line = _parse(sparkline([40, 55.5, 70], title="Scores"))
+    assert line.findtext("desc") == "3 values, from 40 to 70; lowest 40, highest 70."

@@ -7,7 +7,7 @@ from typing import Any
 
 from nextround.analysis.answer import analyze_answer
 from nextround.domain.questions import load_bank
-from nextround.web.presenters import bar_chart, funnel_chart, marked_answer, rejection_chart
+from nextround.web.presenters import funnel_chart, marked_answer, rejection_chart
 from tests.factories import make_application
 from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
 
@@ -87,33 +87,21 @@ def test_marked_answer_without_fillers_keeps_sentences_whole() -> None:
     assert [m.parts for m in marked] == [("action",), ("result",)]
 
 
-def test_bar_chart_scales_to_the_largest_value() -> None:
-    chart = bar_chart([("a", 2), ("b", 4), ("c", 0)], unit="things")
-    widths = [bar.width for bar in chart.bars]
-    assert widths[1] == chart.plot_width and widths[0] == chart.plot_width // 2 and widths[2] == 0
-    assert chart.summary == "6 things in all. a: 2, b: 4, c: 0."
-    empty = bar_chart([("a", 0)], unit="things")
-    assert empty.total == 0 and empty.bars[0].width == 0
-
-
-def test_charts_from_stats() -> None:
+def test_dashboard_charts_come_from_the_one_chart_builder() -> None:
     stats = {
         "rejections_by_stage": {"application": 3, "screening": 1, "final": 2},
         "funnel": [{"stage": "applied", "reached": 10, "conversion": None},
                    {"stage": "screening", "reached": 4, "conversion": 0.4}],
     }  # fmt: skip
     rejections = rejection_chart(stats)
-    assert [b.label for b in rejections.bars] == [
-        "application",
-        "screening",
-        "assessment",
-        "interview",
-        "final",
-        "offer",
-    ]
-    assert [b.value for b in rejections.bars] == [3, 1, 0, 0, 2, 0]
+    bars = re.findall(r'data-label="([^"]+)" data-value="([^"]+)"', rejections.svg)
+    assert bars == [("Application", "3"), ("Screening", "1"), ("Assessment", "0"), ("Interview", "0"),
+                    ("Final", "2"), ("Offer", "0")]  # fmt: skip
+    assert rejections.total == 6
+    assert "<desc>Application: 3; Screening: 1;" in rejections.svg  # the text alternative
     funnel = funnel_chart(stats)
-    assert [b.text for b in funnel.bars] == ["10", "4 (40%)"]
+    assert ">4 (40%)</text>" in funnel.svg
+    assert funnel.total == 14
 
 
 # -- stored answers, comparison, follow-up, planning, history, API ----------------------------------------

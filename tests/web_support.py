@@ -42,6 +42,6 @@ def web_fixture(settings: Settings, clock: Any) -> Iterator[Web]:
 def bar_value(html: str, chart_id: str, label: str) -> int:
     """The value drawn for one bar of an inline SVG chart."""
     chart = html.split(f'id="{chart_id}"', 1)[1].split("</figure>", 1)[0]
-    found = re.search(rf'data-label="{label}" data-value="(\d+)"', chart)
+    found = re.search(rf'data-label="{label.capitalize()}" data-value="(\d+)"', chart)
     assert found, f"no bar {label!r} in {chart_id}"
     return int(found.group(1))

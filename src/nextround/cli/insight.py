@@ -234,7 +234,9 @@ def _print_reflection(data: dict[str, Any]) -> None:
         if item["text"]:
             out.print(f"       [dim]{safe(item['text'])}[/dim]")
     if data["themes"]:
-        out.print("Feeds these themes into insights: " + safe(", ".join(data["themes"])))
+        from nextround.domain.themes import theme_label
+
+        out.print("Feeds these themes into insights: " + safe(", ".join(theme_label(t) for t in data["themes"])))
 
 
 # -- insights ----------------------------------------------------------------------------------

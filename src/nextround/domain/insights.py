@@ -13,6 +13,7 @@ from typing import Any
 
 from nextround.domain.stages import Stage, rejection_bucket
 from nextround.domain.stats import rejection_pattern
+from nextround.domain.themes import ACTIONABLE_THEMES, theme_label
 
 MIN_CASES = 3
 TREND_WINDOW_DAYS = 60
@@ -29,26 +30,6 @@ STAGE_WEIGHTS: dict[str, float] = {
     "interview": 3.0,
     "final": 4.0,
     "offer": 5.0,
-}
-
-# Themes a person can act on; the others describe the employer's side (competition, process ...).
-ACTIONABLE_THEMES = frozenset(
-    {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation", "targeting", "cv"}
-)
-
-THEME_LABELS: dict[str, str] = {
-    "technical_skills": "technical skills",
-    "experience": "experience",
-    "communication": "communication",
-    "preparation": "preparation",
-    "culture_fit": "culture fit",
-    "motivation": "motivation",
-    "competition": "stronger competition",
-    "logistics": "logistics (location, salary, start date)",
-    "process": "the hiring process",
-    "generic": "generic wording",
-    "targeting": "targeting (roles that were a stretch)",
-    "cv": "the CV and cover note",
 }
 
 
@@ -112,7 +93,7 @@ def combine_themes(evidence: Iterable[ThemeEvidence], now: datetime) -> list[dic
         themes.append(
             {
                 "theme": name,
-                "label": THEME_LABELS.get(name, name.replace("_", " ")),
+                "label": theme_label(name),
                 "count": len(group),
                 "applications": applications,
                 "sources": {

@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from nextround.domain.themes import PRACTISABLE_THEMES
+
 CATEGORIES: tuple[str, ...] = (
     "behavioural",
     "situational",
@@ -68,15 +70,8 @@ ROLES: tuple[str, ...] = (
 # A question whose roles are exactly ("any",) suits every job.
 ANY_ROLE = "any"
 
-# Feedback themes a question trains; the same vocabulary the feedback analysis reports.
-THEMES: tuple[str, ...] = (
-    "technical_skills",
-    "experience",
-    "communication",
-    "preparation",
-    "culture_fit",
-    "motivation",
-)
+# Feedback themes a question trains (see domain.themes).
+THEMES = PRACTISABLE_THEMES
 
 BANK_SOURCE = "bank"
 # Questions the user logged from a real interview carry `source="interview:<company>"`.

@@ -1,9 +1,11 @@
-"""Small inline SVG charts for reports and pages: no scripts, no fonts or files from elsewhere.
+"""Small inline SVG charts for every page and report: no scripts, no fonts or files from elsewhere.
 
-Every chart is one `<svg>` element for inline use in HTML (so no namespace declaration), with
-`role="img"`, a `<title>` (read by screen readers) and escaped labels, so untrusted text (company
-names, themes) cannot break out of the markup. Colours come from `currentColor` and two CSS custom
-properties, so a page can restyle them and print them.
+The one chart builder of the app (the dashboard, the practice history, the review page and the printable
+review all draw with it). Every chart is one `<svg>` element for inline use in HTML (so no namespace
+declaration), with `role="img"`, a `<title>` (its name for screen readers), a `<desc>` that says every
+value in words (the text alternative), and escaped labels, so untrusted text (company names, themes)
+cannot break out of the markup. Colours come from `currentColor` and two CSS custom properties, so a page
+can restyle them in its brand colours and print them.
 """
 
 from __future__ import annotations
@@ -36,11 +38,23 @@ def _short(label: str, limit: int = MAX_LABEL) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def _open(width: int, height: int, title: str, css_class: str) -> str:
+def _open(width: int, height: int, title: str, css_class: str, description: str = "") -> str:
+    desc = f"<desc>{_e(description)}</desc>" if description else ""
     return (
         f'<svg class="{css_class}" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f"<title>{_e(title)}</title>"
+        f"<title>{_e(title)}</title>{desc}"
+    )
+
+
+def describe(items: Sequence[tuple[str, float]], notes: Sequence[str] | None = None) -> str:
+    """The chart's text alternative: every label with its value, in order."""
+    extra = notes or [""] * len(items)
+    return (
+        "; ".join(
+            f"{' '.join(label.split())}: {_num(value)}{note}" for (label, value), note in zip(items, extra, strict=True)
+        )
+        + "."
     )
 
 
@@ -59,14 +73,17 @@ def bar_chart(
     width: int = 480,
     height: int | None = None,
     bar_height: int = 18,
+    notes: Sequence[str] | None = None,
 ) -> str:
     """Horizontal bars, one per (label, value), label on the left and value on the right.
 
     `height` defaults to what the bars need. Negative values are drawn as zero-length bars but still
-    labelled with their value.
+    labelled with their value. `notes` add a few words after each value (a conversion rate: " (40%)").
+    Each bar's group carries `data-label` and `data-value`, for styling and for tests.
     """
     if not items:
         return _empty(width, height or 60, title, "chart bar-chart")
+    extra = list(notes) if notes is not None else [""] * len(items)
     gap = 6
     top = 4
     rows = len(items)
@@ -74,24 +91,25 @@ def bar_chart(
     row_height = (height - top * 2) / rows
     bar = max(2.0, min(float(bar_height), row_height - 2))
     label_width = min(int(width * 0.4), 8 + 7 * max(len(_short(label)) for label, _ in items))
-    value_width = 8 + 7 * max(len(_num(value)) for _, value in items)
+    value_width = 8 + 7 * max(len(_num(value) + note) for (_, value), note in zip(items, extra, strict=True))
     track = max(10, width - label_width - value_width - 8)
     biggest = max((value for _, value in items), default=0.0)
     scale = track / biggest if biggest > 0 else 0.0
-    parts = [_open(width, height, title, "chart bar-chart")]
-    for index, (label, value) in enumerate(items):
+    parts = [_open(width, height, title, "chart bar-chart", describe(items, extra))]
+    for index, ((label, value), note) in enumerate(zip(items, extra, strict=True)):
         y = top + index * row_height + (row_height - bar) / 2
         middle = y + bar / 2 + 4
         length = max(0.0, value) * scale
         full = " ".join(label.split())
         parts.append(
-            f"<g><title>{_e(full)}: {_e(_num(value))}</title>"
+            f'<g class="bar-row" data-label="{_e(full)}" data-value="{_e(_num(value))}">'
+            f"<title>{_e(full)}: {_e(_num(value))}{_e(note)}</title>"
             f'<text x="{label_width - 6}" y="{_coord(middle)}" text-anchor="end" font-size="12" '
             f'fill="currentColor">{_e(_short(label))}</text>'
-            f'<rect x="{label_width}" y="{_coord(y)}" width="{_coord(length)}" height="{_coord(bar)}" '
+            f'<rect class="bar" x="{label_width}" y="{_coord(y)}" width="{_coord(length)}" height="{_coord(bar)}" '
             f'fill="{_BAR_FILL}" rx="2"/>'
             f'<text x="{_coord(label_width + length + 4)}" y="{_coord(middle)}" font-size="12" '
-            f'fill="currentColor">{_e(_num(value))}</text></g>'
+            f'fill="currentColor">{_e(_num(value) + note)}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -120,8 +138,11 @@ def sparkline(
     points = [point(i, v) for i, v in enumerate(values)]
     path = " ".join(f"{_coord(x)},{_coord(y)}" for x, y in points)
     last_x, last_y = points[-1]
+    described = (
+        f"{len(values)} values, from {_num(values[0])} to {_num(values[-1])}; lowest {_num(low)}, highest {_num(high)}."
+    )
     return (
-        _open(width, height, title, "chart sparkline")
+        _open(width, height, title, "chart sparkline", described)
         + f'<polyline points="{path}" fill="none" stroke="{_LINE}" stroke-width="1.5" '
         'stroke-linejoin="round" stroke-linecap="round"/>'
         + f'<circle cx="{_coord(last_x)}" cy="{_coord(last_y)}" r="2.5" fill="{_LINE}"/>'

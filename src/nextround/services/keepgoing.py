@@ -24,6 +24,7 @@ from nextround.domain.effort import (
     period_for,
 )
 from nextround.domain.stages import Outcome, Stage, rejection_bucket
+from nextround.domain.themes import theme_label
 from nextround.domain.wording import plural
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
@@ -505,7 +506,7 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
         lines.append("No practice answers this period.")
     themes = data["themes"]["period"]
     lines += ["", "## Themes in feedback", ""]
-    lines += [f"- {_md(t['theme'])}: {t['count']}" for t in themes] or ["No new feedback this period."]
+    lines += [f"- {_md(theme_label(t['theme']))}: {t['count']}" for t in themes] or ["No new feedback this period."]
     goals = data["goals"]
     lines += ["", "## Goals", ""]
     lines += [f"- Met: {_md(g['title'])} ({g['completed_on']})" for g in goals["met"]]
@@ -554,7 +555,7 @@ def render_review_html(data: Mapping[str, Any]) -> str:
     moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
     daily = [float(n) for _, n in data["effort"]["daily"]]
     scores = [float(v) for _, v in data["scores"]["by_day"]]
-    themes = [(t["theme"].replace("_", " "), float(t["count"])) for t in data["themes"]["period"]]
+    themes = [(theme_label(t["theme"]), float(t["count"])) for t in data["themes"]["period"]]
     charts = {
         "effort": Markup(bar_chart(effort_items, title="What you did this period", width=560)),
         "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),

@@ -1,4 +1,6 @@
-"""Shaping service results for the pages: chart geometry for inline SVG, highlighted answer text.
+"""Shaping service results for the pages: the dashboard's charts and highlighted answer text.
+
+Charts are drawn by the one chart builder, domain.report_charts.
 
 Presentation only: the numbers come from the services and analysis modules, unchanged.
 """
@@ -9,68 +11,38 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
+from nextround.domain.report_charts import bar_chart
 from nextround.domain.stages import REJECTION_BUCKETS
 
-BAR_HEIGHT = 26
-BAR_GAP = 10
-LABEL_WIDTH = 110
-CHART_WIDTH = 520
-
 
 @dataclass(frozen=True, slots=True)
-class Bar:
-    label: str
-    value: int
-    y: int
-    width: int
-    text: str
+class DashboardChart:
+    """A chart drawn by the one chart builder (domain.report_charts), and how much it counts in all."""
 
-
-@dataclass(frozen=True, slots=True)
-class BarChart:
-    """A horizontal bar chart, ready to draw: bars, the drawing size, and a one-line summary for screen readers."""
-
-    bars: tuple[Bar, ...]
-    width: int
-    height: int
-    plot_width: int
-    label_width: int
+    svg: Markup
     total: int
-    summary: str
 
 
-def bar_chart(items: list[tuple[str, int]], *, unit: str, extra: list[str] | None = None) -> BarChart:
-    extras = extra or [""] * len(items)
-    top = max((value for _, value in items), default=0)
-    plot = CHART_WIDTH - LABEL_WIDTH - 80
-    bars = []
-    for n, ((name, value), note) in enumerate(zip(items, extras, strict=True)):
-        width = round(plot * value / top) if top else 0
-        bars.append(Bar(name, value, n * (BAR_HEIGHT + BAR_GAP), max(width, 2 if value else 0), f"{value}{note}"))
-    total = sum(value for _, value in items)
-    described = ", ".join(f"{name}: {value}" for name, value in items)
-    return BarChart(
-        bars=tuple(bars),
-        width=CHART_WIDTH,
-        height=max(len(items) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP, BAR_HEIGHT),
-        plot_width=plot,
-        label_width=LABEL_WIDTH,
-        total=total,
-        summary=f"{total} {unit} in all. {described}.",
-    )
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
 
 
-def rejection_chart(stats: dict[str, Any]) -> BarChart:
+def rejection_chart(stats: dict[str, Any]) -> DashboardChart:
     """Where rejections (and ghostings) happen, one bar per funnel bucket."""
     counts = stats["rejections_by_stage"]
-    return bar_chart([(bucket, int(counts.get(bucket, 0))) for bucket in REJECTION_BUCKETS], unit="rejections")
+    items = [(_label(bucket), float(counts.get(bucket, 0))) for bucket in REJECTION_BUCKETS]
+    svg = bar_chart(items, title="Rejections by the stage reached", width=520)
+    return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 
 
-def funnel_chart(stats: dict[str, Any]) -> BarChart:
+def funnel_chart(stats: dict[str, Any]) -> DashboardChart:
     """How many applications reached each stage, with the step's conversion rate."""
-    items = [(row["stage"], int(row["reached"])) for row in stats["funnel"]]
+    items = [(_label(row["stage"]), float(row["reached"])) for row in stats["funnel"]]
     notes = [f" ({row['conversion']:.0%})" if row["conversion"] is not None else "" for row in stats["funnel"]]
-    return bar_chart(items, unit="applications", extra=notes)
+    svg = bar_chart(items, title="Applications by the stage reached", width=520, notes=notes)
+    return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 
 
 @dataclass(frozen=True, slots=True)

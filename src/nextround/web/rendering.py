@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from nextround.domain.themes import theme_label
 from nextround.web.actions import web_action
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -65,7 +66,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(percent=percent, day=day, label=label, count=count, score=score)
+    env.filters.update(percent=percent, day=day, label=label, count=count, score=score, theme_label=theme_label)
     env.globals.update(web_action=web_action)
     return env
 

@@ -25,7 +25,7 @@ from nextround.domain.feedback_requests import (
     RequestStatus,
     Tone,
 )
-from nextround.domain.insights import THEME_LABELS
+from nextround.domain.themes import theme_label
 from nextround.errors import UserError
 from nextround.integrations import mail
 from nextround.services import feedback as feedback_service
@@ -61,10 +61,6 @@ SMTP_HINT = (
 
 
 # -- presenting ----------------------------------------------------------------------------------------
-
-
-def theme_label(theme: str) -> str:
-    return THEME_LABELS.get(theme, theme.replace("_", " "))
 
 
 def highlight(text: str, marks: list[tuple[str, str, str]]) -> Markup:
