@@ -130,3 +130,20 @@ def test_demo_practice_fills_sessions_and_journal(web: Web) -> None:
     assert "win" in kinds and "reframe" in kinds
     history = web.client.get("/practice/history").text
     assert "Session 2" in history and "Session 1" in history
+
+
+def test_the_printable_review_may_use_exactly_its_own_inline_stylesheet(web: Web) -> None:
+    import base64
+    import hashlib
+
+    response = web.client.get("/review.html")
+    assert response.status_code == 200
+    policies = response.headers.get_list("content-security-policy")
+    assert len(policies) == 1, "two policies would both apply, and the stricter one blocks the styles"
+    [style] = re.findall(r"<style>(.*?)</style>", response.text, flags=re.S)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policies[0]
+    assert "unsafe-inline" not in policies[0]
+    assert "script-src 'self';" in policies[0]
+    # Every other page keeps the plain policy.
+    assert "sha256" not in web.client.get("/review").headers["content-security-policy"]

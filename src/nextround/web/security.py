@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import ipaddress
 import json
 import secrets
@@ -33,6 +35,16 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
 )
+
+
+def policy_with_inline_styles(*styles: str) -> str:
+    """The app's policy, also allowing exactly these inline stylesheets (by their SHA-256), nothing else."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'" for style in styles
+    )
+    return CONTENT_SECURITY_POLICY.replace("style-src 'self'", f"style-src 'self' {hashes}", 1)
+
+
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -152,7 +164,12 @@ class GuardMiddleware:
                 return  # whatever the app answers after the limit tripped is replaced by a 413 below
             if message["type"] == "http.response.start":
                 started = True
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                own = message.get("headers", [])
+                # A route may send a stricter-or-equal policy of its own (the printable review allows its
+                # one inline stylesheet by hash); then ours is not added, since two policies both apply.
+                has_policy = any(name.lower() == b"content-security-policy" for name, _ in own)
+                extra = [h for h in SECURITY_HEADERS if not (has_policy and h[0] == b"content-security-policy")]
+                message["headers"] = [*own, *extra]
             await send(message)
 
         try:

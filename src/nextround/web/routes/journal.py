@@ -6,6 +6,7 @@ JSON: `/api/v1/journal`, `/api/v1/review`.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -21,6 +22,7 @@ from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
+from nextround.web.security import policy_with_inline_styles
 
 router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
 pages = APIRouter(include_in_schema=False)
@@ -145,7 +147,9 @@ def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] 
 @pages.get("/review.html", response_class=HTMLResponse)
 def review_document(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
     """The review as one self-contained HTML document (inline CSS and SVG), to print or save."""
-    return HTMLResponse(keepgoing.render_review_html(keepgoing.review(ws, period)))
+    document = keepgoing.render_review_html(keepgoing.review(ws, period))
+    styles = re.findall(r"<style>(.*?)</style>", document, flags=re.S)
+    return HTMLResponse(document, headers={"Content-Security-Policy": policy_with_inline_styles(*styles)})
 
 
 # -- JSON API -------------------------------------------------------------------------------------
