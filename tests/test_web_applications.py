@@ -143,3 +143,13 @@ def test_another_owners_application_is_invisible(web: Web, workspace: Workspace)
     assert web.client.get(f"/applications/{theirs.id}").status_code == 404
     assert "Private Co" not in web.client.get("/applications").text
     assert web.api("POST", f"/api/v1/applications/{theirs.id}/move", json={"stage": "final"}).status_code == 404
+
+
+def test_moving_to_the_stage_it_is_at_is_a_notice_not_an_error(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Same Stage Ltd")
+    response = web.post_form(f"/applications/{app.id}/move", {"stage": "applied"})
+    assert response.status_code == 303
+    assert response.headers["location"].endswith("notice=unchanged")
+    page = web.client.get(response.headers["location"]).text
+    assert "already at that stage" in page
+    assert len(ApplicationService(workspace).get(app.id).events) == 1

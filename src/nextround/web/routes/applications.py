@@ -28,6 +28,7 @@ NOTICES = {
     "added": "Application added.",
     "saved": "Changes saved.",
     "moved": "Stage updated.",
+    "unchanged": "It is already at that stage, so nothing changed.",
     "closed": "Application closed. Where it ended is kept in its history.",
 }
 FORM_CHOICES = {
@@ -207,7 +208,12 @@ def _when(form: Any, ws: Workspace) -> Any:
 async def move_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
     form = await request.form()
     stage = parse_stage(form_text(form, "stage"))
-    ApplicationService(ws).move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
+    service = ApplicationService(ws)
+    current = service.get(application_id).state
+    if current.is_open and current.stage is stage and stage is not Stage.INTERVIEW:
+        # Choosing the stage it is at (a double submit, a stale board) is not a mistake worth an error page.
+        return RedirectResponse(f"/applications/{application_id}?notice=unchanged", status_code=303)
+    service.move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
     if form_text(form, "return_to") == "board":
         if is_htmx(request):
             return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})
