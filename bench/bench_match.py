@@ -26,6 +26,7 @@ from typing import Any
 from nextround.analysis import skills
 from nextround.analysis.skillgaps import evidence, match, matcher
 from nextround.analysis.skillgaps.exact import _taxonomy_words
+from nextround.analysis.skillgaps.requirements import _requirements
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "skill_pairs" / "dev.jsonl"
@@ -65,6 +66,8 @@ def clear_caches() -> None:
     skills._find_cached.cache_clear()
     evidence.read_cv.cache_clear()
     matcher.canonical.cache_clear()
+    matcher._judge_all.cache_clear()
+    _requirements.cache_clear()
 
 
 def match_ms(pairs: list[dict[str, Any]], rounds: int) -> tuple[float, float]:

@@ -115,14 +115,20 @@ def _number(value: float | None) -> float | int | None:
 
 
 def judge_all(jd: str, cv: str) -> list[Judged]:
-    asked = requirements(jd[:MAX_TEXT_CHARS])
-    view = read_cv(cv[:MAX_TEXT_CHARS])
+    """Every requirement of `jd` with its evidence in `cv` (personal qualities left out)."""
+    return list(_judge_all(jd[:MAX_TEXT_CHARS], cv[:MAX_TEXT_CHARS]))
+
+
+@lru_cache(maxsize=512)  # the insights page ranks the same rejections against the same CVs on every load
+def _judge_all(jd: str, cv: str) -> tuple[Judged, ...]:
+    asked = requirements(jd)
+    view = read_cv(cv)
     phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
     encoded = encode(phrases)
     vectors: dict[str, object] = {}
     if encoded is not None:
         vectors = {phrase: encoded[index] for index, phrase in enumerate(phrases)}
-    return [_judge(view, item, vectors) for item in asked if not item.quality]
+    return tuple(_judge(view, item, vectors) for item in asked if not item.quality)
 
 
 def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 from nextround.analysis.skillgaps.cues import heading_kind, load_cues
@@ -212,6 +213,11 @@ def _split_heading(line: str) -> tuple[str | None, str]:
 
 def requirements(text: str) -> list[Requirement]:
     """Every requirement of a job description, in order, each phrase once."""
+    return list(_requirements(text))
+
+
+@lru_cache(maxsize=256)
+def _requirements(text: str) -> tuple[Requirement, ...]:
     lines = [line.rstrip() for line in text.splitlines()]
     found: list[Requirement] = []
     section: Section = "prose"
@@ -256,7 +262,7 @@ def requirements(text: str) -> list[Requirement]:
             importance = _sentence_importance(sentence, line_section)
             if importance is not None:
                 found.extend(_phrases(sentence, importance))
-    return _dedupe(found)[:MAX_REQUIREMENTS]
+    return tuple(_dedupe(found)[:MAX_REQUIREMENTS])
 
 
 def _dedupe(found: list[Requirement]) -> list[Requirement]:
