@@ -12,9 +12,11 @@ Matching a job with a CV, and ranking gaps, is :mod:`nextround.analysis.skillgap
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from itertools import pairwise
 from typing import Final
 
@@ -48,6 +50,34 @@ __all__ = [
     "extract_skills",
     "load_taxonomy",
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue words (nextround/data/skill_cues.toml), read on first use
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    language: frozenset[str]  # stems that make a language name a skill
+    workplace: frozenset[str]  # stems of nouns that make a soft-skill word describe the employer
+    person: frozenset[str]  # stems of nouns a soft-skill adjective may qualify
+    role_after: re.Pattern[str]  # "warehouse staff", "warehouse and driving staff", "Shift Manager"
+    role_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = tomllib.loads(files("nextround.data").joinpath("skill_cues.toml").read_text(encoding="utf-8"))
+    heads = "|".join(data["roles"]["heads"])
+    return _Cues(
+        language=frozenset(data["language"]["stems"]),
+        workplace=frozenset(stem(word) for word in data["workplace"]["words"]),
+        person=frozenset(stem(word) for word in data["person"]["words"]),
+        role_after=re.compile(rf"(?:\s+(?:and|or|&|/)\s+[\w-]+)?[ \t-]+(?:{heads})\b", re.IGNORECASE),
+        role_word=re.compile(rf"(?:{heads})", re.IGNORECASE),
+    )
+
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -142,43 +172,9 @@ def _accept_hits(taxonomy: Taxonomy, tokens: Sequence[Token], hits: Iterable[Phr
     return sorted(kept, key=lambda hit: hit.token_indexes[0])
 
 
-# A language name is a skill when the sentence talks about using it ("fluent Welsh"), not when it
-# describes a cuisine or a place ("Italian restaurant").
-_LANGUAGE_CUES: Final = frozenset(
-    {
-        "speak",
-        "speaker",
-        "spoken",
-        "fluent",
-        "fluenc",
-        "languag",
-        "nativ",
-        "bilingu",
-        "multilingu",
-        "writ",
-        "read",
-        "proficien",
-        "proficient",
-        "level",
-        "b1",
-        "b2",
-        "c1",
-        "c2",
-        "translat",
-        "interpret",
-        "mother",
-        "tongue",
-        "convers",
-        "conversational",
-        "communic",
-        "skill",
-    }
-)
-
-
 def _language_cue(tokens: Sequence[Token], hit: PhraseHit) -> bool:
     sentence = tokens[hit.token_indexes[0]].sentence
-    return any(token.sentence == sentence and token.stem in _LANGUAGE_CUES for token in tokens)
+    return any(token.sentence == sentence and token.stem in _cues().language for token in tokens)
 
 
 def _has_technology_nearby(
@@ -224,49 +220,6 @@ def _find(taxonomy: Taxonomy, text: str) -> list[_Found]:
     return found
 
 
-# "our friendly team", "a creative agency", "busy, supportive practice": a soft-skill word in front
-# of a workplace noun describes the employer, not what the job asks of you.
-_WORKPLACE_NOUNS: Final = frozenset(
-    stem(word)
-    for word in (
-        "team",
-        "teams",
-        "school",
-        "company",
-        "business",
-        "practice",
-        "store",
-        "shop",
-        "office",
-        "environment",
-        "atmosphere",
-        "workplace",
-        "nursery",
-        "hotel",
-        "restaurant",
-        "cafe",
-        "salon",
-        "place",
-        "home",
-        "agency",
-        "firm",
-        "ward",
-        "kitchen",
-        "bakery",
-        "culture",
-        "studio",
-        "pub",
-        "bar",
-        "brand",
-        "department",
-        "surgery",
-        "clinic",
-        "charity",
-        "startup",
-    )
-)
-
-
 def _describes_workplace(taxonomy: Taxonomy, tokens: Sequence[Token], hit: PhraseHit) -> bool:
     if hit.is_window or len(hit.token_indexes) != 1 or taxonomy.category(hit.skill_id) not in SOFT_SKILL_CATEGORIES:
         return False
@@ -274,7 +227,7 @@ def _describes_workplace(taxonomy: Taxonomy, tokens: Sequence[Token], hit: Phras
     following = [token for token in tokens[position + 1 : position + 4] if token.segment == tokens[position].segment]
     # "friendly and supportive team", "friendly primary school"; "friendly to the team" asks for it
     for token in following:
-        if token.stem in _WORKPLACE_NOUNS:
+        if token.stem in _cues().workplace:
             return True
         if token.is_stopword and token.text.lower() != "and":
             return False
@@ -285,17 +238,6 @@ def _describes_workplace(taxonomy: Taxonomy, tokens: Sequence[Token], hit: Phras
 # Job-description readings: people and roles, school subjects, soft skills asked of the candidate
 # ---------------------------------------------------------------------------------------------
 
-# Words that head a noun phrase naming people or a post: "Sales Assistant", "decision makers",
-# "Shift Manager", "warehouse staff". The skill word in front of them names whom, not what.
-_ROLE_HEADS: Final = (
-    r"managers?|makers?|pickers?|packers?|staff|colleagues|assistants?|operatives?|workers?|officers?|"
-    r"administrators?|representatives?|reps?|attendants?|supervisors?|coordinators?|co-ordinators?|"
-    r"executives?|advis[eo]rs?|consultants?|directors?|leaders?|agents?|clerks?|partners|owners?|"
-    r"heads?|personnel"
-)
-# "warehouse staff", "warehouse and driving staff", "Shift Manager"
-_ROLE_AFTER: Final = re.compile(rf"(?:\s+(?:and|or|&|/)\s+[\w-]+)?[ \t-]+(?:{_ROLE_HEADS})\b", re.IGNORECASE)
-_ROLE_WORD: Final = re.compile(rf"(?:{_ROLE_HEADS})", re.IGNORECASE)
 # "experience as a Care Assistant" asks for what the post does; so does a hiring sentence.
 _AS_A_ROLE: Final = re.compile(
     r"\b(?:as|be|been|become|becoming)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -330,7 +272,7 @@ def _names_a_role(taxonomy: Taxonomy, text: str, hit: PhraseHit, start: int, end
     if hit.is_window or _AS_A_ROLE.search(before) or _HIRING.search(text[slice(*_sentence_span(text, start, end))]):
         return False
     last = text[start:end].split()[-1].lower().strip(".,'’")
-    return bool(_ROLE_WORD.fullmatch(last) or _ROLE_AFTER.match(text, end))
+    return bool(_cues().role_word.fullmatch(last) or _cues().role_after.match(text, end))
 
 
 # Knowledge areas named as school subjects or degree subjects ("biology lessons", "a degree in
@@ -375,30 +317,6 @@ _PERSON_SPEC: Final = re.compile(
     r"attributes|qualities|competenc|profile|desirable|nice to have|\bbonus|\bideal",
     re.IGNORECASE,
 )
-# Nouns a soft-skill adjective may qualify and still describe the candidate ("a calm manner").
-_PERSON_NOUNS: Final = frozenset(
-    stem(word)
-    for word in (
-        "person",
-        "people",
-        "individual",
-        "someone",
-        "candidate",
-        "applicant",
-        "communicator",
-        "player",
-        "attitude",
-        "manner",
-        "nature",
-        "personality",
-        "approach",
-        "character",
-        "professional",
-        "self",
-        "worker",
-        "mindset",
-    )
-)
 # A soft skill written as one adjective ("calm", "accurate", "motivated", "compassionate").
 _ADJECTIVE: Final = re.compile(
     r"(?:calm|kind|keen|quick|thorough|patient|friendly|careful|punctual|flexible|reliable|"
@@ -423,7 +341,7 @@ def _is_soft_adjective(taxonomy: Taxonomy, tokens: Sequence[Token], hit: PhraseH
 def _names_people(tokens: Sequence[Token]) -> bool:
     """Whether the next words name a person: "a compassionate Registered Nurse", "calm manner"."""
     for token in tokens:
-        if token.stem in _PERSON_NOUNS or token.text[:1].isupper() or _ROLE_WORD.fullmatch(token.text.lower()):
+        if token.stem in _cues().person or token.text[:1].isupper() or _cues().role_word.fullmatch(token.text.lower()):
             return True
         word = token.text.lower().rstrip("s")
         if word.endswith(_PERSON_ENDINGS) and word not in ("order", "paper", "number", "water", "record"):
