@@ -169,6 +169,24 @@ def test_alternatives_and_lists() -> None:
     assert kept == ["Clear communication with patients, families and staff"]
 
 
+def test_brackets_and_shared_head_nouns() -> None:
+    jd = "Nurse\nEssential:\n- Running nurse clinics (weight, dental, puppy)\n- Counterbalance and reach truck licences"
+    assert [item.text for item in requirements(jd)] == [
+        "Running nurse clinics (weight, dental, puppy)",
+        "Counterbalance licences",
+        "reach truck licences",
+    ]
+    assert [item.text for item in requirements("Clerk\nEssential:\n- SAP and Microsoft Excel")] == [
+        "SAP",
+        "Microsoft Excel",
+    ]
+
+
+def test_an_aptitude_to_learn_is_not_a_gap() -> None:
+    (item,) = requirements("Conductor\nYou must have:\n- Ability to learn safety-critical rules")
+    assert item.quality
+
+
 def test_personal_qualities_are_listed_never_gaps() -> None:
     jd = "Carer\nYou will need:\n- Patience and kindness\n- Personal care"
     result = match(jd, "Helped residents wash and dress.")
@@ -249,6 +267,12 @@ def test_levels_are_read_with_their_subject() -> None:
         ("Marketing\nEssential:\n- HubSpot", "Built email journeys in HubSpot.", False),
         ("Payroll\nEssential:\n- Experience with Xero", "Keyed invoices into Sage 200.", True),
         ("Nurse\nEssential:\n- GDC registration", "Registered with the General Dental Council.", False),
+        ("Pharmacist\nEssential:\n- GPhC registration", "Registered with the General Pharmaceutical Council.", False),
+        ("Designer\nEssential:\n- Adobe Illustrator", "Drew labels in Illustrator.", False),
+        ("ERP\nEssential:\n- SAP", "Used Oracle for purchasing.", True),
+        ("School\nEssential:\n- Keeping the single central record", "Kept the SCR up to date.", False),
+        ("Housing\nEssential:\n- Knowledge of the Housing Act 1988", "Managed 400 tenancies and arrears.", True),
+        ("Social work\nEssential:\n- Mental Capacity Act", "Completed mental capacity assessments.", False),
         ("Door team\nEssential:\n- SIA Door Supervisor licence", "SIA Security Guarding licence.", True),
         ("Door team\nEssential:\n- SIA Door Supervisor licence", "SIA licence: Door Supervisor (2022).", False),
         ("HGV\nEssential:\n- Digital tachograph card", "Digi tacho card held.", False),

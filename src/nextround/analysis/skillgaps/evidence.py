@@ -291,7 +291,24 @@ def _taxonomy_shows(cv: CvView, phrase: str) -> bool:
     return False
 
 
+def _acronym_of(cv: CvView, phrase: str) -> str | None:
+    """A CV sentence that writes the phrase, or its last words, as initials ("SCR" for "keeping the
+    single central record")."""
+    words = content_words(phrase)
+    for start in range(max(0, len(words) - 1)):
+        initials = "".join(word[0] for word in words[start:]).upper()
+        if len(initials) < 2:
+            continue
+        for clause in cv.clauses:
+            if any(token.strip(".,;:()").rstrip("s") == initials for token in clause.sentence.split()):
+                return clause.sentence
+    return None
+
+
 def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+    spelled = _acronym_of(cv, phrase)
+    if spelled is not None:
+        return Evidence(True, 1.0, spelled, "name", 0.8)
     cosine, words, index = _best_clause(cv, phrase, vector)
     soft, soft_index = soft_recall(cv, phrase)
     shown = cv.clauses[index].sentence if index >= 0 else None
@@ -374,6 +391,12 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
         if checked is not None:
             return checked
     semantic = _semantic(cv, phrase, vector)
+    for act in exact.acts(phrase):
+        # "Housing Act 1988": the CV must name that law, or at least what it is about ("mental capacity")
+        if not all(word.lower() in cv.names.words for word in act.split()[:-1]):
+            return Evidence(
+                False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV does not name the {act}"
+            )
     named = [] if requirement.examples else exact.named_tokens(phrase)
     if named:
         absent = [
@@ -381,6 +404,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
             for spellings in named
             if not cv.names.names_any(spellings) and not _taxonomy_names(cv, spellings[0])
         ]
+        if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
+            # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning
+            return Evidence(True, 0.8, semantic.cv_text, "name", 0.55, f"the CV does not name {', '.join(absent)}")
         if absent:
             return Evidence(
                 False,
@@ -409,7 +435,7 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     """A licence, card, certificate or membership is a named thing: the words that say which one
     ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
     words = content_words(phrase)
-    if not semantic.met or not words or words[-1] not in CREDENTIAL_HEADS:
+    if not semantic.met or not words or words[-1].removesuffix("s") not in CREDENTIAL_HEADS:
         return semantic
     skip = GENERIC_WORDS | {name.lower() for name in named}
     qualifiers = [word for word in words[:-1] if word not in skip]

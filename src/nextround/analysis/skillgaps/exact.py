@@ -172,6 +172,16 @@ def is_ordinary(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _vendors() -> frozenset[str]:
+    """Company names in front of product names ("Adobe Illustrator"): a CV may leave them out."""
+    import tomllib
+    from importlib.resources import files
+
+    aliases = tomllib.loads(files("nextround.data").joinpath("skill_aliases.toml").read_text(encoding="utf-8"))
+    return frozenset(vendor.lower() for vendor in aliases["meta"]["vendors"])
+
+
 def _is_name(core: str) -> str | None:
     """The spelling to look for when `core` names a thing, else None."""
     letters = re.sub(r"[^A-Za-z]", "", core)
@@ -203,6 +213,9 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
         spelling = _is_name(core)
         if spelling is None:
             continue
+        following = found[position + 1] if position + 1 < len(found) else ""
+        if core.lower() in _vendors() and (following[:1].isupper() or following[:1].isdigit()):
+            continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product
         if position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower():
             continue  # "Reconcile customer accounts": a capital that only starts the phrase
         forms = [spelling]
@@ -215,6 +228,14 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
         if product.lower() not in seen:
             named.append((product,))
     return named
+
+
+_ACT: Final = re.compile(r"((?:[A-Z][\w']+\s+)+)Act\b")
+
+
+def acts(phrase: str) -> list[str]:
+    """Laws a phrase names, without their year ("Housing Act 1988" -> "Housing Act")."""
+    return [" ".join(found.group(1).split()) + " Act" for found in _ACT.finditer(phrase)]
 
 
 def _products(phrase: str) -> list[str]:
@@ -256,7 +277,8 @@ def _capital_runs(text: str) -> list[list[str]]:
 
 def _initials_spell(words: list[str], acronym: str) -> bool:
     letters = "".join(word[0] for word in words if word.lower() not in _JOINERS)
-    return letters.lower() == acronym.lower()
+    capitals = "".join(char for char in acronym if char.isupper())  # "GPhC" is spelled by its capitals
+    return letters.lower() in {acronym.lower(), capitals.lower()}
 
 
 @dataclass
@@ -285,13 +307,14 @@ class NamedIndex:
         for expansion in load_cues().abbreviations.get(lowered, ()):
             if expansion in self.lowered:
                 return True
-        if token.isupper() and len(token) >= 2:
+        if sum(1 for char in token if char.isupper()) >= 2 and token[0].isupper():
             for run in self.capital_runs:
                 trimmed = [word for word in run if word.lower() not in _JOINERS]
-                for start in range(len(trimmed)):
-                    window = trimmed[start : start + len(token)]
-                    if len(window) == len(token) and _initials_spell(window, token):
-                        return True
+                for size in {len(token), sum(1 for char in token if char.isupper())}:
+                    for start in range(len(trimmed)):
+                        window = trimmed[start : start + size]
+                        if len(window) == size and _initials_spell(window, token):
+                            return True
         return False
 
     def expands_to(self, word: str) -> bool:

@@ -40,6 +40,7 @@ _WORD_NUMBERS: Final = {
 _CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 _EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_PARENS: Final = re.compile(r"\([^)]*\)")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
 _JOIN: Final = re.compile(r"\bjoin (?:our|us|the team)\b", re.IGNORECASE)
 _SEEKING_A_ROLE: Final = re.compile(
@@ -67,6 +68,7 @@ _PREPOSITIONS: Final = frozenset(
         "through",
         "via",
         "as",
+        "using",
     ]
 )
 
@@ -122,6 +124,8 @@ def _is_condition(sentence: str) -> bool:
 
 def _is_quality(phrase: str) -> bool:
     words = re.sub(r"[^\w\s'-]", " ", phrase.lower()).split()
+    if words and words[0] == "learn":
+        return True  # "(the ability to) learn safety-critical rules": an aptitude, not something a CV shows
     qualities = load_cues().qualities
     if not words:
         return False
@@ -141,7 +145,12 @@ def _single_word_ok(item: str) -> bool:
 
 
 def _split_items(phrase: str) -> list[str]:
-    """ "laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays."""
+    """ "laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays.
+
+    Words in brackets stay with what they follow ("nurse clinics (weight, dental, puppy)"), and a shared
+    head noun carries over ("counterbalance and reach truck licences" -> "counterbalance licences")."""
+    if _PARENS.search(phrase):
+        return [phrase]  # "(weight, dental, puppy)" are examples of what they follow, not items of their own
     items = [item for item in _AND_LIST.split(phrase) if item]
     if len(items) < 2:
         return [phrase]
@@ -152,6 +161,14 @@ def _split_items(phrase: str) -> list[str]:
         words = item.split()
         if len(words) > 6 or (len(words) == 1 and not _single_word_ok(item)):
             return [phrase]
+    last = items[-1].split()
+    if (
+        len(last) >= 2
+        and last[-1].islower()
+        and all(len(item.split()) == 1 and item[1:].islower() for item in items[:-1])
+    ):
+        # "counterbalance and reach truck licences": the head noun is shared
+        items = [f"{item} {last[-1]}" for item in items[:-1]] + [items[-1]]
     return items
 
 
