@@ -4,8 +4,9 @@ Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
-    later, measured once untouched, then developed on) and the frozen test split, separately. Labels are in the job's own words; a reported gap counts for a label when their content
-    words overlap (half of the shorter one's words, stems compared);
+    later, measured once untouched, then developed on) and the frozen test split, separately. Labels
+    are in the job's own words; a reported gap counts for a label when their content words overlap
+    (half of the shorter one's words, stems compared);
   * an RJDB-format split (megagonlabs/rjdb, CC BY-SA 4.0, never shipped; default
     /work/rjdb/dev.jsonl, the validation split): the matched resume scoring above the unmatched one
     (share of pairs), removed skills ("Filtered-information" that names a skill of "Skills") reported
