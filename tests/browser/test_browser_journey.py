@@ -16,7 +16,7 @@ ANSWER = (
 
 
 def bar(driver: PageDriver, chart: str, label: str) -> int:
-    value = driver.page.get_attribute(f"#{chart} g[data-label='{label}']", "data-value")
+    value = driver.page.get_attribute(f"#{chart} g[data-label='{label.capitalize()}']", "data-value")
     assert value is not None
     return int(value)
 
