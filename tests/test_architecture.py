@@ -168,3 +168,39 @@ def test_the_return_type_check_sees_dicts_anywhere() -> None:
     assert _untyped(_expression("tuple[Goal, typing.Any]"))
     assert _untyped(_expression("'Mapping[str, Any]'"))
     assert not _untyped(_expression("list[Goal] | None"))
+
+
+# -- settings are read once, by the entry points ---------------------------------------------------------
+
+PACKAGE_DIR = Path(nextround.__file__).parent
+# cli/ and web/ are the entry points; config.py is what they call to read the environment once.
+MAY_READ_ENVIRONMENT = ("cli/", "web/", "config.py")
+
+
+def environment_reads(source: str) -> list[int]:
+    """Lines that read the process environment: os.environ, os.getenv, environ/getenv imported from os."""
+    names = ("environ", "getenv", "environb", "putenv")
+
+    def reads(node: ast.AST) -> bool:
+        if isinstance(node, ast.Attribute):
+            return node.attr in names
+        return isinstance(node, ast.ImportFrom) and node.module == "os" and any(a.name in names for a in node.names)
+
+    return [node.lineno for node in ast.walk(ast.parse(source)) if reads(node)]  # type: ignore[attr-defined]
+
+
+def test_nothing_below_the_entry_points_reads_the_environment() -> None:
+    offenders = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        relative = path.relative_to(PACKAGE_DIR).as_posix()
+        if relative.startswith(MAY_READ_ENVIRONMENT) or "/migrations/" in relative:
+            continue
+        offenders += [f"{relative}:{line}" for line in environment_reads(path.read_text(encoding="utf-8"))]
+    assert not offenders, f"read settings in cli/ or web/ and pass them down (Settings): {offenders}"
+
+
+def test_the_environment_check_sees_every_spelling() -> None:
+    assert environment_reads("import os\nx = os.environ.get('A')") == [2]
+    assert environment_reads("from os import getenv\n") == [1]
+    assert environment_reads("import os\nos.getenv('A')") == [2]
+    assert environment_reads("env = {}\nenv.get('A')") == []

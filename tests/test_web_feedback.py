@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from typing import Any
 
-import pytest
-
+from nextround.config import Settings, SmtpConfig
 from nextround.domain.stages import Outcome, Stage
 from nextround.services import feedback, insight
 from nextround.services.applications import ApplicationService
@@ -16,7 +16,7 @@ from nextround.web.routes.feedback import highlight
 from tests.factories import make_application
 from tests.feedback_helpers import smtp_server
 from tests.insight_helpers import other_owner
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
 
 FEEDBACK = (
     "Thank you for your time. Your SQL skills were not strong enough for the role <script>alert(1)</script>. "
@@ -70,13 +70,11 @@ def test_draft_copy_and_mark_sent_then_replied(web: Web, workspace: Workspace) -
     assert again.status_code == 422 and "cannot become sent" in again.text
 
 
-def test_send_over_smtp_when_configured(web: Web, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_send_over_smtp_when_configured(web: Web, workspace: Workspace, settings: Settings, clock: Any) -> None:
     app_id = rejected(workspace)
     web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm", "to": "dana@example.org"})
     request = feedback.list_requests(workspace, app_id)[0]
-    with smtp_server() as server:
-        for key, value in server.env().items():
-            monkeypatch.setenv(key, value)
+    with smtp_server() as server, web_with(replace(settings, smtp=SmtpConfig.from_env(server.env())), clock) as web:
         page = web.client.get(f"/applications/{app_id}/feedback").text
         assert f'action="/feedback-requests/{request.id}/send"' in page
         response = web.post_form(f"/feedback-requests/{request.id}/send", headers=HX)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from nextround.config import Settings, job_board_bases
 from nextround.domain.contacts import ContactFields, ContactKind
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.agenda import agenda as agenda_of
@@ -26,10 +28,16 @@ def board_server() -> Iterator[FakeBoards]:
 
 
 @pytest.fixture
-def boards(board_server: FakeBoards, monkeypatch: pytest.MonkeyPatch) -> FakeBoards:
+def settings(tmp_path: Path, database_url: str, board_server: FakeBoards) -> Settings:
+    """The test settings with every job board at the local fake (what NEXTROUND_*_API would say)."""
+    return Settings(
+        home=tmp_path / "home", database_url=database_url, job_board_bases=job_board_bases(board_server.env())
+    )
+
+
+@pytest.fixture
+def boards(board_server: FakeBoards) -> FakeBoards:
     board_server.reset()
-    for key, value in board_server.env().items():
-        monkeypatch.setenv(key, value)
     return board_server
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from tests.feedback_helpers import SMTP_ENV_NAMES, smtp_server
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from nextround.config import Settings, SmtpConfig
+from tests.feedback_helpers import SMTP_ENV_NAMES, free_port, smtp_server
+from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
 
 
 @pytest.fixture(autouse=True)
@@ -23,30 +25,26 @@ def test_settings_explain_how_to_set_up_email(web: Web) -> None:
     assert "/settings/smtp-test" not in page
 
 
-def test_smtp_test_sends_a_message_and_never_shows_the_password(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_smtp_test_sends_a_message_and_never_shows_the_password(settings: Settings, clock: Any) -> None:
     with smtp_server() as server:
-        for key, value in server.env().items():
-            monkeypatch.setenv(key, value)
-        monkeypatch.setenv("NEXTROUND_SMTP_PASSWORD", "s3cret-value")
-        page = web.client.get("/settings").text
+        with_password = SmtpConfig.from_env({**server.env(), "NEXTROUND_SMTP_PASSWORD": "s3cret-value"})
+        with web_with(replace(settings, smtp=with_password), clock) as web:
+            page = web.client.get("/settings").text
         assert "s3cret-value" not in page and "found" in page
-        monkeypatch.delenv("NEXTROUND_SMTP_PASSWORD")
-        sent = web.post_form("/settings/smtp-test")
+        with web_with(replace(settings, smtp=SmtpConfig.from_env(server.env())), clock) as web:
+            sent = web.post_form("/settings/smtp-test")
         assert sent.status_code == 200 and "Test message sent to" in sent.text
         assert len(server.received) == 1
         assert server.received[0].message["Subject"] == "nextround: test message"
 
 
-def test_a_server_that_is_down_is_one_message(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.feedback_helpers import free_port
-
-    monkeypatch.setenv("NEXTROUND_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("NEXTROUND_SMTP_PORT", str(free_port()))
-    monkeypatch.setenv("NEXTROUND_SMTP_FROM", "me@example.org")
-    monkeypatch.setenv("NEXTROUND_SMTP_STARTTLS", "off")
-    response = web.post_form("/settings/smtp-test")
+def test_a_server_that_is_down_is_one_message(settings: Settings, clock: Any) -> None:
+    down = SmtpConfig(host="127.0.0.1", port=str(free_port()), from_addr="me@example.org", starttls="off")
+    with web_with(replace(settings, smtp=down), clock) as web:
+        response = web.post_form("/settings/smtp-test")
     assert response.status_code == 422
     assert 'role="alert"' in response.text and "Traceback" not in response.text
+    assert "127.0.0.1" in response.text  # it tried the server: not the "not set up" answer
 
 
 def test_smtp_test_needs_the_csrf_token(web: Web) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,12 +32,19 @@ class Web:
         return self.client.request(method, path, headers=headers, **kwargs)
 
 
-@pytest.fixture(name="web")
-def web_fixture(settings: Settings, clock: Any) -> Iterator[Web]:
-    """The app on the test database (both engines) with the fixed clock, and a client at its own address."""
+@contextmanager
+def web_with(settings: Settings, clock: Any) -> Iterator[Web]:
+    """The app built from these settings, with a client at its own address (settings are read once, here)."""
     app = create_app(settings, clock=clock)
     with TestClient(app, base_url=BASE_URL, follow_redirects=False) as client:
         yield Web(app=app, client=client, token=app.state.web.csrf_token)
+
+
+@pytest.fixture(name="web")
+def web_fixture(settings: Settings, clock: Any) -> Iterator[Web]:
+    """The app on the test database (both engines) with the fixed clock, and a client at its own address."""
+    with web_with(settings, clock) as web:
+        yield web
 
 
 def bar_value(html: str, chart_id: str, label: str) -> int:

@@ -1,14 +1,20 @@
 """One typed settings object, read from `NEXTROUND_*` environment variables.
 
 Defaults need no configuration at all: an SQLite file in the user's data directory. Nothing here is
-read at import time; `Settings.from_env()` is called by the entry points.
+read at import time; `Settings.from_env()` is called by the entry points (`cli/`, `web/`), which pass the
+settings down through `Workspace` and `create_app(settings)`: nothing below them reads the environment.
+
+SMTP and job-board values are kept as given and checked where they are used (integrations.mail,
+integrations.job_boards), so a typo in the mail set-up never stops the rest of the app. The SMTP password
+is held in memory only when it is in the environment; otherwise the OS keyring is asked when mail is sent.
+It is never stored and never shown (the repr hides it).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nextround.errors import UserError
@@ -36,11 +42,59 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{ENV_PREFIX}{name} must be a whole number, not {raw!r}") from None
 
 
+SMTP_ENV = ENV_PREFIX + "SMTP_"
+SMTP_VARIABLES = ("HOST", "PORT", "USER", "PASSWORD", "FROM", "STARTTLS", "SSL")
+# Where each watched job board's public API lives (self-hosters and tests point them elsewhere).
+DEFAULT_BOARD_BASES: dict[str, str] = {
+    "greenhouse": "https://boards-api.greenhouse.io",
+    "lever": "https://api.lever.co",
+    "ashby": "https://api.ashbyhq.com",
+}
+BOARD_ENV_NAMES: dict[str, str] = {board: f"{ENV_PREFIX}{board.upper()}_API" for board in DEFAULT_BOARD_BASES}
+
+
+def job_board_bases(env: Mapping[str, str]) -> dict[str, str]:
+    """Each board's API base URL: `NEXTROUND_<BOARD>_API` if set, else the board's public address."""
+    return {
+        board: (env.get(name) or "").strip() or DEFAULT_BOARD_BASES[board] for board, name in BOARD_ENV_NAMES.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpConfig:
+    """`NEXTROUND_SMTP_*` as set ("" when not), checked by integrations.mail when email is used."""
+
+    host: str = ""
+    port: str = ""
+    user: str = ""
+    from_addr: str = ""
+    starttls: str | None = None
+    ssl: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SmtpConfig:
+        def get(name: str) -> str:
+            return env.get(SMTP_ENV + name, "").strip()
+
+        return cls(
+            host=get("HOST"),
+            port=get("PORT"),
+            user=get("USER"),
+            from_addr=get("FROM"),
+            starttls=env.get(SMTP_ENV + "STARTTLS"),
+            ssl=env.get(SMTP_ENV + "SSL"),
+            password=env.get(SMTP_ENV + "PASSWORD") or None,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     home: Path
     database_url: str
     max_import_bytes: int = 20 * 1024 * 1024
+    smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    job_board_bases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BOARD_BASES))
 
     @property
     def is_sqlite(self) -> bool:
@@ -59,4 +113,10 @@ class Settings:
         max_mb = _int(env, "MAX_IMPORT_MB", 20)
         if max_mb < 1:
             raise SettingsError(f"{ENV_PREFIX}MAX_IMPORT_MB must be at least 1")
-        return cls(home=home, database_url=database_url, max_import_bytes=max_mb * 1024 * 1024)
+        return cls(
+            home=home,
+            database_url=database_url,
+            max_import_bytes=max_mb * 1024 * 1024,
+            smtp=SmtpConfig.from_env(env),
+            job_board_bases=job_board_bases(env),
+        )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from nextround.cli.context import moment, workspace
+from nextround.cli.context import moment, settings, workspace
 from nextround.cli.options import AppId, JsonFlag
 from nextround.cli.output import console, emit_json, note_line, plural, safe
 
@@ -300,7 +300,6 @@ def list_(
     as_json: JsonFlag = False,
 ) -> None:
     """List applications."""
-    from nextround.config import Settings
     from nextround.domain.stages import parse_outcome, parse_stage
     from nextround.services.listing import list_applications
 
@@ -308,7 +307,7 @@ def list_(
     stage_name = parse_stage(stage).value if stage else None
     outcome_name = parse_outcome(outcome).value if outcome else None
     found, hidden = list_applications(
-        Settings.from_env(),
+        settings(ctx),
         lambda: workspace(ctx),
         stage=stage_name,
         outcome=outcome_name,

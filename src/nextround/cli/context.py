@@ -1,4 +1,4 @@
-"""Opening the user's workspace once per command, and reading dates the way users type them."""
+"""The settings (read from the environment once per command), the user's workspace, and dates as users type them."""
 
 from __future__ import annotations
 
@@ -8,21 +8,40 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from nextround.config import Settings
     from nextround.services.workspace import Workspace
+
+
+def _state(ctx: typer.Context) -> dict[str, object]:
+    root = ctx.find_root()
+    if not isinstance(root.obj, dict):
+        root.obj = {}
+    state: dict[str, object] = root.obj
+    return state
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The settings, read from the environment once per command: the only place the CLI reads it."""
+    state = _state(ctx)
+    if "settings" not in state:
+        from nextround.config import Settings
+
+        state["settings"] = Settings.from_env()
+    found: Settings = state["settings"]  # type: ignore[assignment]
+    return found
 
 
 def workspace(ctx: typer.Context) -> Workspace:
     """The local workspace, opened (and migrated) on first use and closed with the command."""
-    root = ctx.find_root()
-    if isinstance(root.obj, dict) and "workspace" in root.obj:
-        found: Workspace = root.obj["workspace"]
+    state = _state(ctx)
+    if "workspace" in state:
+        found: Workspace = state["workspace"]  # type: ignore[assignment]
         return found
-    from nextround.config import Settings
     from nextround.services.workspace import Workspace
 
-    ws = Workspace.open_local(Settings.from_env())
-    root.obj = {"workspace": ws}
-    root.call_on_close(ws.db.dispose)
+    ws = Workspace.open_local(settings(ctx))
+    state["workspace"] = ws
+    ctx.find_root().call_on_close(ws.db.dispose)
     return ws
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from nextround.cli.context import moment, workspace
+from nextround.cli.context import moment, settings, workspace
 from nextround.cli.options import AppId, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 from nextround.errors import UserError
@@ -40,20 +40,21 @@ class InputError(UserError, ValueError):
     """Input on the command line or standard input that cannot be used."""
 
 
-def _smtp(*, with_password: bool = True) -> SmtpSettings:
+def _smtp(ctx: typer.Context, *, with_password: bool = True) -> SmtpSettings:
     from nextround.integrations.mail import SmtpSettings
 
+    config = settings(ctx).smtp
     if with_password:
-        return SmtpSettings.from_env()
-    return SmtpSettings.from_env(password_lookup=lambda _user: None)
+        return SmtpSettings.from_config(config)
+    return SmtpSettings.from_config(config, password_lookup=lambda _user: None)
 
 
-def _sender_name() -> str:
+def _sender_name(ctx: typer.Context) -> str:
     """The display name in NEXTROUND_SMTP_FROM, to sign drafts with; never a reason to fail."""
     from nextround.integrations.mail import MailError
 
     try:
-        return _smtp(with_password=False).sender_name
+        return _smtp(ctx, with_password=False).sender_name
     except MailError:
         return ""
 
@@ -101,7 +102,7 @@ def draft(
 
     ws = workspace(ctx)
     cautions = draft_cautions(ws, app_id)
-    request, message = draft_request(ws, app_id, contact, tone, to=to, sender_name=_sender_name())
+    request, message = draft_request(ws, app_id, contact, tone, to=to, sender_name=_sender_name(ctx))
     for caution in cautions:
         note_line(f"note: {caution}")
     if as_json:
@@ -132,8 +133,8 @@ def send(
 
     ws = workspace(ctx)
     if eml is not None or mailto:
-        settings = _smtp(with_password=False)
-        sender = _sender_name()
+        settings = _smtp(ctx, with_password=False)
+        sender = _sender_name(ctx)
         out: dict[str, Any] = {}
         request: FeedbackRequest | None = None
         if eml is not None:
@@ -158,7 +159,7 @@ def send(
             write_text(out["mailto"] + "\n")
         note_line(f"When it has gone out: nextround feedback mark {request.id} sent")
         return
-    settings = _smtp()
+    settings = _smtp(ctx)
     if not settings.configured:
         raise InputError(
             "SMTP is not set up. Either set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM (see docs/feedback.md), "
@@ -244,11 +245,11 @@ def chase(
         return
     settings = None
     if send_it:
-        settings = _smtp()
+        settings = _smtp(ctx)
         if not settings.configured:
             raise InputError("SMTP is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM, or use --eml FILE")
     result = service.chase_request(
-        ws, request_id, force=anyway, smtp_settings=settings, eml_path=eml, sender_name=_sender_name()
+        ws, request_id, force=anyway, smtp_settings=settings, eml_path=eml, sender_name=_sender_name(ctx)
     )
     if as_json:
         emit_json(result.to_dict())

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from nextround.cli.context import workspace
+from nextround.cli.context import settings, workspace
 from nextround.cli.options import JsonFlag
 from nextround.cli.output import console, emit_json
 
@@ -52,6 +52,7 @@ def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The prefe
 
 @app.command("smtp")
 def smtp(
+    ctx: typer.Context,
     send_test: Annotated[bool, typer.Option("--test", help="Send a test message (to yourself unless --to).")] = False,
     to: Annotated[str | None, typer.Option(help="Where the test message goes.")] = None,
     as_json: JsonFlag = False,
@@ -59,8 +60,9 @@ def smtp(
     """Show how email is set up (never the password), and optionally send a test message."""
     from nextround.services.mail_check import send_test_message, smtp_status
 
-    status = smtp_status()
-    sent_to = send_test_message(to) if send_test else None
+    config = settings(ctx).smtp
+    status = smtp_status(config)
+    sent_to = send_test_message(config, to) if send_test else None
     if as_json:
         emit_json({**status, "test_sent_to": sent_to})
         return

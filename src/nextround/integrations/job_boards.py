@@ -4,14 +4,13 @@ Each client turns a board's own JSON into `Posting`s. Network trouble is retried
 with a short backoff (connection errors, timeouts, 5xx and 429); a 404 means the board name is wrong
 and is not retried. Every failure becomes one `BoardError` line, never a traceback.
 
-Base URLs come from the environment so tests and self-hosters can point elsewhere:
-`NEXTROUND_GREENHOUSE_API`, `NEXTROUND_LEVER_API`, `NEXTROUND_ASHBY_API`.
+Base URLs come from `Settings.job_board_bases` (`NEXTROUND_GREENHOUSE_API`, `NEXTROUND_LEVER_API`,
+`NEXTROUND_ASHBY_API`, read by the entry points) so tests and self-hosters can point elsewhere.
 Nothing is fetched unless the user runs `nextround watch check`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -23,6 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from nextround import __version__
+from nextround.config import BOARD_ENV_NAMES, DEFAULT_BOARD_BASES, job_board_bases
 from nextround.domain.watch import Posting, WatchError
 from nextround.errors import UserError
 
@@ -35,22 +35,15 @@ __all__ = [
     "GreenhouseClient",
     "LeverClient",
     "Posting",
+    "board_settings",
     "board_settings_from_env",
     "make_client",
     "parse_board_spec",
 ]
 
 BOARDS: tuple[str, ...] = ("greenhouse", "lever", "ashby")
-DEFAULT_BASES: dict[str, str] = {
-    "greenhouse": "https://boards-api.greenhouse.io",
-    "lever": "https://api.lever.co",
-    "ashby": "https://api.ashbyhq.com",
-}
-ENV_NAMES: dict[str, str] = {
-    "greenhouse": "NEXTROUND_GREENHOUSE_API",
-    "lever": "NEXTROUND_LEVER_API",
-    "ashby": "NEXTROUND_ASHBY_API",
-}
+DEFAULT_BASES = DEFAULT_BOARD_BASES
+ENV_NAMES = BOARD_ENV_NAMES
 # Board tokens are short slugs; Ashby names may hold spaces. Anything else is a typo or an injection.
 _TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}$")
 MAX_RESPONSE_BYTES = 20 * 1024 * 1024
@@ -73,13 +66,17 @@ class BoardSettings:
         return self.bases.get(board, DEFAULT_BASES[board]).rstrip("/")
 
 
-def board_settings_from_env(env: Mapping[str, str] | None = None) -> BoardSettings:
-    env = os.environ if env is None else env
-    bases = {board: (env.get(name) or "").strip() or DEFAULT_BASES[board] for board, name in ENV_NAMES.items()}
+def board_settings(bases: Mapping[str, str]) -> BoardSettings:
+    """Checked settings from the base URLs of `Settings.job_board_bases`."""
     for board, base in bases.items():
         if not base.startswith(("http://", "https://")):
-            raise BoardError(f"{ENV_NAMES[board]} must be an http(s) URL, not {base!r}")
-    return BoardSettings(bases=bases)
+            raise BoardError(f"{ENV_NAMES.get(board, board)} must be an http(s) URL, not {base!r}")
+    return BoardSettings(bases=dict(bases))
+
+
+def board_settings_from_env(env: Mapping[str, str]) -> BoardSettings:
+    """From `NEXTROUND_*_API` in `env`, as the entry points read them into Settings."""
+    return board_settings(job_board_bases(env))
 
 
 def parse_board_spec(spec: str) -> tuple[str, str]:

@@ -1,14 +1,14 @@
 """Sending a message: SMTP, a standard .eml file, or a mailto: link.
 
-The SMTP password comes from the environment (`NEXTROUND_SMTP_PASSWORD`) or, failing that, the OS
-keyring (service "nextround-smtp", the SMTP user as the account). It is never written to the database,
-never logged, and never part of an error message: the settings' repr hides it, and any server reply
-quoted in an error is scrubbed of it first.
+The SMTP set-up comes from `Settings.smtp` (read from `NEXTROUND_SMTP_*` by the entry points). The password
+comes from the environment (`NEXTROUND_SMTP_PASSWORD`) or, failing that, the OS keyring (service
+"nextround-smtp", the SMTP user as the account). It is never written to the database, never logged, and
+never part of an error message: the settings' repr hides it, and any server reply quoted in an error is
+scrubbed of it first.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import smtplib
 import ssl
@@ -21,9 +21,10 @@ from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 from urllib.parse import quote
 
+from nextround.config import SMTP_ENV, SmtpConfig
 from nextround.errors import UserError
 
-ENV = "NEXTROUND_SMTP_"
+ENV = SMTP_ENV
 KEYRING_SERVICE = "nextround-smtp"
 DEFAULT_TIMEOUT = 20.0
 _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
@@ -54,8 +55,7 @@ def same_address(a: str, b: str) -> bool:
     return first[0][1].lower() == second[0][1].lower()
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool | None:
-    raw = env.get(ENV + name)
+def _flag(raw: str | None, name: str) -> bool | None:
     if raw is None:
         return None
     lowered = raw.strip().lower()
@@ -107,20 +107,24 @@ class SmtpSettings:
 
     @classmethod
     def from_env(
-        cls,
-        env: Mapping[str, str] | None = None,
-        *,
-        password_lookup: Callable[[str], str | None] = keyring_password,
+        cls, env: Mapping[str, str], *, password_lookup: Callable[[str], str | None] = keyring_password
     ) -> SmtpSettings:
-        env = os.environ if env is None else env
-        host = env.get(ENV + "HOST", "").strip()
-        user = env.get(ENV + "USER", "").strip()
-        use_ssl = bool(_flag(env, "SSL"))
-        starttls_flag = _flag(env, "STARTTLS")
+        """From `NEXTROUND_SMTP_*` in `env` (the entry points pass their settings' `smtp` to from_config)."""
+        return cls.from_config(SmtpConfig.from_env(env), password_lookup=password_lookup)
+
+    @classmethod
+    def from_config(
+        cls, config: SmtpConfig, *, password_lookup: Callable[[str], str | None] = keyring_password
+    ) -> SmtpSettings:
+        """Checked settings from the values as set; the keyring is asked for a password not in the environment."""
+        host = config.host
+        user = config.user
+        use_ssl = bool(_flag(config.ssl, "SSL"))
+        starttls_flag = _flag(config.starttls, "STARTTLS")
         starttls = (not use_ssl) if starttls_flag is None else starttls_flag
         if use_ssl and starttls:
             raise MailError(f"set either {ENV}SSL or {ENV}STARTTLS, not both")
-        raw_port = env.get(ENV + "PORT", "").strip()
+        raw_port = config.port
         if raw_port:
             try:
                 port = int(raw_port)
@@ -130,10 +134,10 @@ class SmtpSettings:
                 raise MailError(f"{ENV}PORT must be between 1 and 65535")
         else:
             port = 465 if use_ssl else (587 if starttls else 25)
-        from_addr = env.get(ENV + "FROM", "").strip() or (user if "@" in user else "")
+        from_addr = config.from_addr or (user if "@" in user else "")
         if from_addr:
             check_address(from_addr)
-        password = env.get(ENV + "PASSWORD") or None
+        password = config.password
         if password is None and user and host:
             password = password_lookup(user)
         return cls(

@@ -5,16 +5,16 @@ Only facts that are safe to show: never the password, only whether one was found
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
+from nextround.config import SmtpConfig
 from nextround.integrations.mail import ENV, MailError, SmtpSettings, build_message, send
 
 
-def smtp_status(env: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The SMTP settings as read from the environment (and keyring), with the password reduced to yes/no."""
+def smtp_status(config: SmtpConfig) -> dict[str, Any]:
+    """The SMTP settings (from Settings.smtp and the keyring), with the password reduced to yes/no."""
     try:
-        settings = SmtpSettings.from_env(env)
+        settings = SmtpSettings.from_config(config)
     except MailError as exc:
         return {"configured": False, "error": str(exc)}
     security = "SSL" if settings.ssl else ("STARTTLS" if settings.starttls else "none")
@@ -31,9 +31,9 @@ def smtp_status(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     }
 
 
-def send_test_message(to: str | None = None, env: Mapping[str, str] | None = None) -> str:
+def send_test_message(config: SmtpConfig, to: str | None = None) -> str:
     """Send a short test message (to the sender unless `to` is given); returns the address it went to."""
-    settings = SmtpSettings.from_env(env)
+    settings = SmtpSettings.from_config(config)
     recipient = to or settings.from_addr
     if not recipient:
         raise MailError(f"SMTP is not set up: set {ENV}HOST and {ENV}FROM")

@@ -197,10 +197,10 @@ def dismiss_opening(ws: Workspace, opening_id: int) -> Opening:
         return _opening(row, repo.get(row.watch_id).company)
 
 
-def _default_factory() -> ClientFactory:
-    from nextround.integrations.job_boards import board_settings_from_env, make_client
+def _default_factory(ws: Workspace) -> ClientFactory:
+    from nextround.integrations.job_boards import board_settings, make_client
 
-    settings = board_settings_from_env()
+    settings = board_settings(ws.settings.job_board_bases)
     return lambda board: make_client(board, settings)
 
 
@@ -208,7 +208,7 @@ def check_watches(ws: Workspace, client_factory: ClientFactory | None = None) ->
     """Fetch every watched board and remember what it shows; report new postings that match."""
     from nextround.integrations.job_boards import BoardError
 
-    factory = client_factory or _default_factory()
+    factory = client_factory or _default_factory(ws)
     watches = list_watches(ws)
     results: list[WatchResult] = []
     for watch in watches:

@@ -152,7 +152,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     requests = [_request_view(r, chase_days, ws) for r in data["requests"]]
     draft = next((r for r in reversed(requests) if r["status"] == RequestStatus.DRAFTED.value), None)
     try:
-        smtp_configured = mail.SmtpSettings.from_env(password_lookup=lambda _user: None).configured
+        smtp_configured = mail.SmtpSettings.from_config(ws.settings.smtp, password_lookup=lambda _u: None).configured
     except UserError:
         smtp_configured = False
     return {
@@ -222,7 +222,7 @@ async def mark_request(request: Request, request_id: int, ws: WorkspaceDep) -> R
 @router.post("/feedback-requests/{request_id}/send", include_in_schema=False)
 def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
     found = feedback_service.get_request(ws, request_id)
-    settings = mail.SmtpSettings.from_env()
+    settings = mail.SmtpSettings.from_config(ws.settings.smtp)
     if not settings.configured:
         raise mail.MailError("SMTP is not set up. " + SMTP_HINT)
     feedback_service.send_request(ws, found, None, settings)

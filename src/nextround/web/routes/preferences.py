@@ -25,6 +25,7 @@ router = APIRouter(include_in_schema=False)
 
 def _page(
     request: Request,
+    ws: Workspace,
     values: dict[str, str],
     error: str | None,
     saved: bool,
@@ -38,7 +39,7 @@ def _page(
         "values": values,
         "error": error,
         "saved": saved,
-        "smtp": smtp_status(),
+        "smtp": smtp_status(ws.settings.smtp),
         "smtp_result": smtp_result,
         "smtp_error": smtp_error,
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
@@ -57,7 +58,7 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    return _page(request, _current_values(ws), None, request.query_params.get("saved") == "1")
+    return _page(request, ws, _current_values(ws), None, request.query_params.get("saved") == "1")
 
 
 @router.post("/settings/smtp-test", response_class=HTMLResponse)
@@ -66,10 +67,10 @@ def smtp_test(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     from nextround.services.mail_check import send_test_message
 
     try:
-        sent_to = send_test_message()
+        sent_to = send_test_message(ws.settings.smtp)
     except UserError as exc:
-        return _page(request, _current_values(ws), None, False, status=422, smtp_error=str(exc))
-    return _page(request, _current_values(ws), None, False, smtp_result=f"Test message sent to {sent_to}.")
+        return _page(request, ws, _current_values(ws), None, False, status=422, smtp_error=str(exc))
+    return _page(request, ws, _current_values(ws), None, False, smtp_result=f"Test message sent to {sent_to}.")
 
 
 @router.post("/settings", response_class=HTMLResponse)
@@ -90,7 +91,7 @@ async def save_settings(request: Request, ws: WorkspaceDep) -> Response:
         for key, raw in changes.items():
             parse_value(key, raw)  # check every value before saving any
     except UserError as exc:
-        return _page(request, values, str(exc), False, status=422)
+        return _page(request, ws, values, str(exc), False, status=422)
     for key, raw in changes.items():
         set_preference(ws, key, raw)
     return RedirectResponse("/settings?saved=1", status_code=303)
