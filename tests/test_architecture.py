@@ -204,3 +204,16 @@ def test_the_environment_check_sees_every_spelling() -> None:
     assert environment_reads("from os import getenv\n") == [1]
     assert environment_reads("import os\nos.getenv('A')") == [2]
     assert environment_reads("env = {}\nenv.get('A')") == []
+
+
+def test_route_handlers_are_plain_functions() -> None:
+    """Handlers call synchronous services: as plain `def`s FastAPI runs them in its thread pool (see
+    test_web_concurrency); an `async def` would stop every other request while the database is busy."""
+    routes = PACKAGE_DIR / "web" / "routes"
+    found = [
+        f"{path.name}:{node.name}"
+        for path in sorted(routes.glob("*.py"))
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.AsyncFunctionDef)
+    ]
+    assert not found, f"make these plain def (read a form with web.deps.FormDep): {found}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.datastructures import FormData
 
 from nextround.services.workspace import Workspace
 
@@ -20,6 +21,18 @@ async def get_workspace(request: Request) -> Workspace:
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
+
+
+async def read_form(request: Request) -> FormData:
+    """The posted form, read in the event loop, so that the handler itself can be a plain `def`.
+
+    Handlers call synchronous services (the database), so they are plain functions that FastAPI runs in its
+    thread pool: a slow query or a locked SQLite file then never stops the server answering other requests.
+    """
+    return await request.form()
+
+
+FormDep = Annotated[FormData, Depends(read_form)]
 
 
 def is_htmx(request: Request) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,7 +121,7 @@ def session(request: Request, response: Response) -> Session:
 
 
 @router.get("/applications", summary="List applications (newest first), with filters and paging")
-async def list_applications(
+def list_applications(
     ws: WorkspaceDep,
     stage: str | None = Query(None, description="Current stage"),
     outcome: str | None = Query(None, description="rejected, withdrawn or ghosted"),
@@ -133,17 +132,15 @@ async def list_applications(
 ) -> JSONResponse:
     wanted_stage = parse_stage(stage) if stage else None
     wanted_outcome = parse_outcome(outcome) if outcome else None
-    found = await run_in_threadpool(
-        lambda: browse.page(
-            ws,
-            limit=limit,
-            offset=offset,
-            stage=wanted_stage,
-            outcome=wanted_outcome,
-            open_only=status == "open",
-            closed_only=status == "closed",
-            company=company,
-        )
+    found = browse.page(
+        ws,
+        limit=limit,
+        offset=offset,
+        stage=wanted_stage,
+        outcome=wanted_outcome,
+        open_only=status == "open",
+        closed_only=status == "closed",
+        company=company,
     )
     return JSONResponse({"total": found.total, "limit": limit, "offset": offset, "applications": found.rows})
 
@@ -161,8 +158,8 @@ def create_application(body: NewApplication, ws: WorkspaceDep) -> dict[str, Any]
 
 
 @router.get("/applications/{application_id}", summary="One application with its stage events")
-async def get_application(application_id: int, ws: WorkspaceDep) -> JSONResponse:
-    return JSONResponse(await run_in_threadpool(lambda: ApplicationService(ws).get(application_id).to_dict()))
+def get_application(application_id: int, ws: WorkspaceDep) -> JSONResponse:
+    return JSONResponse(ApplicationService(ws).get(application_id).to_dict())
 
 
 @router.patch("/applications/{application_id}", summary="Change some fields of an application")
@@ -191,9 +188,9 @@ def close_application(application_id: int, body: Close, ws: WorkspaceDep) -> dic
 
 
 @router.get("/stats", summary="The funnel, where rejections happen, response and ghosting rates, by source")
-async def stats(request: Request, ws: WorkspaceDep) -> JSONResponse:
+def stats(request: Request, ws: WorkspaceDep) -> JSONResponse:
     cache = request.app.state.web.cache
-    return JSONResponse(await run_in_threadpool(cache.get, "stats", ws, ApplicationService(ws).stats))
+    return JSONResponse(cache.get("stats", ws, ApplicationService(ws).stats))
 
 
 @router.post("/analyze/answer", summary="Analyse an interview answer (same JSON as `nextround analyze answer`)")

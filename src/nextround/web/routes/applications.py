@@ -15,7 +15,7 @@ from nextround.errors import UserError, about_field, errors_by_field
 from nextround.services import browse
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.forms import field_changes, form_text
 from nextround.web.rendering import render
 
@@ -144,8 +144,7 @@ def new_application(request: Request) -> HTMLResponse:
 
 
 @router.post("/applications/new", response_class=HTMLResponse)
-async def create_application(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def create_application(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form}
     try:
         changes = field_changes(form)
@@ -187,10 +186,9 @@ def edit_application(request: Request, application_id: int, ws: WorkspaceDep) ->
 
 
 @router.post("/applications/{application_id}/edit", response_class=HTMLResponse)
-async def update_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+def update_application(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     service = ApplicationService(ws)
     app = service.get(application_id)
-    form = await request.form()
     values = {key: form_text(form, key) for key in form}
     try:
         service.edit(application_id, field_changes(form))
@@ -205,8 +203,7 @@ def _when(form: Any, ws: Workspace) -> Any:
 
 
 @router.post("/applications/{application_id}/move", response_class=HTMLResponse)
-async def move_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def move_application(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     stage = parse_stage(form_text(form, "stage"))
     service = ApplicationService(ws)
     current = service.get(application_id).state
@@ -222,8 +219,7 @@ async def move_application(request: Request, application_id: int, ws: WorkspaceD
 
 
 @router.post("/applications/{application_id}/close", response_class=HTMLResponse)
-async def close_application(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def close_application(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     outcome = parse_outcome(form_text(form, "outcome"))
     service = ApplicationService(ws)
     note = form_text(form, "note").strip()

@@ -33,7 +33,7 @@ from nextround.services import insight
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
@@ -197,8 +197,7 @@ def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) ->
 
 
 @router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
-async def draft(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def draft(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     contact = form_text(form, "contact_id").strip()
     if contact and not contact.isdigit():
         raise FeedbackRequestError("choose a contact from the list")
@@ -213,8 +212,7 @@ async def draft(request: Request, application_id: int, ws: WorkspaceDep) -> Resp
 
 
 @router.post("/feedback-requests/{request_id}/status", include_in_schema=False)
-async def mark_request(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def mark_request(request: Request, request_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     updated = feedback_service.mark(ws, request_id, form_text(form, "status"))
     return _done(request, ws, updated.application_id, "marked")
 
@@ -251,8 +249,7 @@ def download_eml(request_id: int, ws: WorkspaceDep) -> Response:
 
 
 @router.post("/applications/{application_id}/feedback/record", include_in_schema=False)
-async def record(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     feedback_service.record_feedback(
         ws, application_id, form_text(form, "text"), form_text(form, "source") or "employer"
     )
@@ -260,8 +257,7 @@ async def record(request: Request, application_id: int, ws: WorkspaceDep) -> Res
 
 
 @router.post("/applications/{application_id}/reflection", include_in_schema=False)
-async def reflect(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def reflect(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     current = insight.get_reflection(ws, application_id)
     answers: dict[str, Any] = {}
     for question in current["questions"]:

@@ -22,7 +22,7 @@ from nextround.integrations.files import safe_upload_name
 from nextround.services import goals as goal_service
 from nextround.services import insight
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
@@ -84,15 +84,14 @@ def application_match(request: Request, application_id: int, ws: WorkspaceDep) -
 
 
 @router.post("/insights/cv", include_in_schema=False)
-async def upload_cv(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     upload = form.get("cv")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx)")
     filename = safe_upload_name(upload.filename, default_stem="cv")
     if Path(filename).suffix.lower() not in CV_SUFFIXES:
         raise insight.InsightError(f"{filename}: a CV must be a .txt, .md, .pdf or .docx file")
-    content = await upload.read(ws.settings.max_import_bytes + 1)
+    content = upload.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
     if len(content) > ws.settings.max_import_bytes:
         raise insight.InsightError(f"{filename} is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
     name = form_text(form, "name").strip() or None
@@ -107,8 +106,7 @@ GOAL_FORM_FIELDS = ("title", "target", "due")
 
 
 @router.post("/insights/goals", include_in_schema=False)
-async def add_goal(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def add_goal(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     due = form_text(form, "due").strip()
     from_theme = form_text(form, "from_theme").strip() or None
     from_skill = form_text(form, "from_skill").strip() or None
@@ -135,8 +133,7 @@ async def add_goal(request: Request, ws: WorkspaceDep) -> Response:
 
 
 @router.post("/insights/goals/{goal_id}", include_in_schema=False)
-async def update_goal(request: Request, goal_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def update_goal(request: Request, goal_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     status = form_text(form, "status").strip() or None
     current = _number(form_text(form, "current"), "current value", "current")
     goal_service.update_goal(ws, goal_id, current=current, status=status)

@@ -10,7 +10,6 @@ import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from markupsafe import Markup
 from pydantic import BaseModel, Field
@@ -18,7 +17,7 @@ from pydantic import BaseModel, Field
 from nextround.domain.stages import Outcome
 from nextround.services import keepgoing
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
@@ -82,8 +81,7 @@ def journal(request: Request, ws: WorkspaceDep, reframe: int | None = None) -> H
 
 
 @pages.post("/journal", response_class=HTMLResponse, response_model=None)
-async def add_entry(request: Request, ws: WorkspaceDep) -> HTMLResponse | RedirectResponse:
-    form = await request.form()
+def add_entry(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse | RedirectResponse:
     text = form_text(form, "text")
     win = form_text(form, "win") == "on"
 
@@ -94,20 +92,19 @@ async def add_entry(request: Request, ws: WorkspaceDep) -> HTMLResponse | Redire
             return str(exc)
         return None
 
-    error = await run_in_threadpool(work)
+    error = work()
     if error is None:
         return RedirectResponse("/journal?notice=added", status_code=303)
-    context = await run_in_threadpool(journal_data, ws, None)
+    context = journal_data(ws, None)
     context.update(error=error, values={"text": text, "mood": form_text(form, "mood"), "win": win})
     return render(request, "journal.html", context, status=422)
 
 
 @pages.post("/journal/reframe/{app_id}")
-async def save_reframe(app_id: int, request: Request, ws: WorkspaceDep) -> RedirectResponse:
-    form = await request.form()
+def save_reframe(app_id: int, request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
     answers = {key: form_text(form, key) for key in keepgoing.REFRAME_KEYS}
     mood = _mood(form_text(form, "mood"))
-    await run_in_threadpool(keepgoing.save_reframe, ws, app_id, answers, mood)
+    keepgoing.save_reframe(ws, app_id, answers, mood)
     return RedirectResponse("/journal?notice=reframed", status_code=303)
 
 
@@ -163,12 +160,12 @@ class JournalIn(BaseModel):
 
 
 @api.get("/journal", summary="Journal entries, newest first")
-async def api_journal(
+def api_journal(
     ws: WorkspaceDep,
     kind: Literal["journal", "win", "reframe"] | None = None,
     limit: int = Query(50, ge=1, le=1000),
 ) -> JSONResponse:
-    entries = await run_in_threadpool(keepgoing.list_journal, ws, kind, limit)
+    entries = keepgoing.list_journal(ws, kind, limit)
     return JSONResponse({"entries": [entry.to_dict() for entry in entries]})
 
 
@@ -178,8 +175,8 @@ def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> dict[str, Any]:
 
 
 @api.get("/review", summary="The weekly or monthly review (same JSON as `nextround review --json`)")
-async def api_review(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> JSONResponse:
-    return JSONResponse(await run_in_threadpool(keepgoing.review, ws, period))
+def api_review(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> JSONResponse:
+    return JSONResponse(keepgoing.review(ws, period))
 
 
 router.include_router(pages)

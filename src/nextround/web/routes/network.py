@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,7 +32,7 @@ from nextround.services import watch as watch_service
 from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
@@ -128,8 +127,7 @@ def contacts(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 @pages.post("/contacts", response_class=HTMLResponse)
-async def add_contact(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def add_contact(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     try:
         application_id = _optional_int(form_text(form, "application_id"), "the application id", "application_id")
@@ -179,8 +177,7 @@ def contact_page(request: Request, contact_id: int, ws: WorkspaceDep) -> HTMLRes
 
 
 @pages.post("/contacts/{contact_id}/edit", response_class=HTMLResponse)
-async def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     service = NetworkService(ws)
     service.get_contact(contact_id)  # 404 before validation messages
@@ -194,8 +191,7 @@ async def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep) -> R
 
 
 @pages.post("/contacts/{contact_id}/interactions", response_class=HTMLResponse)
-async def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     service = NetworkService(ws)
     service.get_contact(contact_id)
@@ -247,8 +243,7 @@ def companies(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 @pages.post("/companies/watch", response_class=HTMLResponse)
-async def add_watch(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def add_watch(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     board = form_text(form, "board").strip()
     try:
@@ -270,8 +265,7 @@ def check_now(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 @pages.post("/companies/reapply", response_class=HTMLResponse)
-async def reapply_after(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def reapply_after(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     try:
         raw = form_text(form, "reapply_on").strip()
@@ -359,13 +353,13 @@ def _contact_changes(body: ContactChanges, ws: Workspace) -> dict[str, Any]:
 
 
 @api.get("/contacts", summary="List contacts with their last interaction and next touch")
-async def api_contacts(
+def api_contacts(
     ws: WorkspaceDep,
     kind: str | None = Query(None, description=", ".join(KINDS)),
     q: str | None = Query(None, description="Part of the name, company or email"),
 ) -> JSONResponse:
     wanted = parse_kind(kind) if kind else None
-    found = await run_in_threadpool(lambda: NetworkService(ws).contacts(kind=wanted, search=q or None))
+    found = NetworkService(ws).contacts(kind=wanted, search=q or None)
     return JSONResponse({"total": len(found), "contacts": found})
 
 

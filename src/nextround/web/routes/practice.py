@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from markupsafe import Markup
 from pydantic import BaseModel, Field
@@ -18,7 +17,7 @@ from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
 from nextround.errors import UserError
 from nextround.services import practice as service
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.presenters import marked_answer
@@ -166,8 +165,7 @@ def answer_question(
 
 
 @pages.post("/practice", response_class=HTMLResponse)
-async def post_answer(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    form = await request.form()
+def post_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse:
     answer = form_text(form, "answer")
     follow_up = form_text(form, "follow_up_answer").strip() or None
     decided = form_text(form, "step") in ("follow_up", "skip_follow_up")
@@ -205,16 +203,15 @@ async def post_answer(request: Request, ws: WorkspaceDep) -> HTMLResponse:
         context.update(result, marked=marked_answer(result["analysis"]))
         return context, 200
 
-    context, status = await run_in_threadpool(work)
+    context, status = work()
     if is_htmx(request):
         return render(request, "_analysis.html", {**context, "oob": True}, status=status)
     return render(request, "practice.html", context, status=status)
 
 
 @pages.post("/practice/session")
-async def start_session(request: Request, ws: WorkspaceDep) -> RedirectResponse:
+def start_session(request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
     """The "Start a session" form: plan the questions and open a session, then show the first question."""
-    form = await request.form()
     app_id = _int(form_text(form, "app"), "app")
     focus = _choice(form_text(form, "focus"), THEMES)
     count = _int(form_text(form, "count"), "count") or PLAN_COUNT
@@ -230,16 +227,15 @@ async def start_session(request: Request, ws: WorkspaceDep) -> RedirectResponse:
             query += f"&focus={focus}"
         return f"/practice?{query}&notice=started"
 
-    return RedirectResponse(await run_in_threadpool(work), status_code=303)
+    return RedirectResponse(work(), status_code=303)
 
 
 @pages.post("/practice/questions")
-async def add_question(request: Request, ws: WorkspaceDep) -> RedirectResponse:
+def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
     """Add your own question (one asked in a real interview can be tied to its application)."""
-    form = await request.form()
     app_id = _int(form_text(form, "app"), "app")
     category = form_text(form, "category") or "behavioural"
-    question = await run_in_threadpool(service.add_custom_question, ws, form_text(form, "text"), category, app_id)
+    question = service.add_custom_question(ws, form_text(form, "text"), category, app_id)
     url = f"/practice?question={question.id}&notice=question-added"
     if app_id is not None:
         url += f"&app={app_id}"
@@ -287,8 +283,8 @@ class AnswerIn(BaseModel):
 
 
 @api.get("/progress", summary="Practice progress: sessions, scores per week and category, weak spots, streak")
-async def api_progress(ws: WorkspaceDep) -> JSONResponse:
-    return JSONResponse(await run_in_threadpool(service.progress, ws))
+def api_progress(ws: WorkspaceDep) -> JSONResponse:
+    return JSONResponse(service.progress(ws))
 
 
 @api.post("/answers", summary="Store an answer: its analysis and the comparison with the previous attempt")

@@ -16,7 +16,7 @@ from nextround.services.preferences import (
     set_preference,
 )
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
 
@@ -74,8 +74,7 @@ def smtp_test(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 @router.post("/settings", response_class=HTMLResponse)
-async def save_settings(request: Request, ws: WorkspaceDep) -> Response:
-    form = await request.form()
+def save_settings(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {s.value: form_text(form, s.value).strip() for s in DEFAULT_GHOST_DAYS}
     values[AUTO_CLOSE] = "on" if form_text(form, AUTO_CLOSE) else ""
     values[MAIL_READING] = "on" if form_text(form, MAIL_READING) else ""

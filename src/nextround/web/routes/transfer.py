@@ -15,7 +15,7 @@ from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
 from nextround.services.transfer import export_data, import_applications, import_data, read_export
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -25,11 +25,11 @@ class UploadError(UserError, ValueError):
     """A form sent without the file it needs."""
 
 
-async def _saved(upload: object, folder: Path, ws: Workspace) -> Path:
+def _saved(upload: object, folder: Path, ws: Workspace) -> Path:
     """The uploaded file written to `folder` (the body size was already limited by the guard)."""
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise UploadError("choose a file to import first")
-    data = await upload.read(ws.settings.max_import_bytes + 1)
+    data = upload.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
     if len(data) > ws.settings.max_import_bytes:
         raise UploadError(f"the file is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
     path = folder / safe_upload_name(upload.filename)
@@ -43,11 +43,10 @@ def transfer(request: Request) -> HTMLResponse:
 
 
 @router.post("/transfer/{kind}", response_class=HTMLResponse)
-async def import_file(request: Request, kind: str, ws: WorkspaceDep) -> HTMLResponse:
-    form = await request.form()
+def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) -> HTMLResponse:
     with tempfile.TemporaryDirectory(prefix="nextround-upload-") as folder:
         try:
-            path = await _saved(form.get("file"), Path(folder), ws)
+            path = _saved(form.get("file"), Path(folder), ws)
             if kind == "linkedin":
                 items = read_linkedin(path, max_bytes=ws.settings.max_import_bytes, tz=ws.now().tzinfo)
                 report = import_applications(ws, items)
