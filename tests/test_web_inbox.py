@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import mailbox
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-import pytest
-
+from nextround.config import Settings
 from nextround.domain.stages import Outcome
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
 
 from .dovecot_server import dovecot_server
 from .mail_corpus import load
@@ -88,20 +89,20 @@ def test_bad_uploads_and_the_setting(web: Web, workspace: Workspace) -> None:
     assert refused.status_code == 422  # type: ignore[attr-defined]
 
 
-def test_check_mail_queues_new_messages(web: Web, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_mail_queues_new_messages(web: Web, workspace: Workspace, settings: Settings, clock: Any) -> None:
     not_set_up = web.client.get("/inbox")
     assert "not set up on this computer" in not_set_up.text
     make_application(workspace, company="Veltra", role="Site Reliability Engineer")
     with dovecot_server([CORPUS["t009"], CORPUS["t008"]]) as server:
-        for key, value in server.env().items():
-            monkeypatch.setenv(key, value)
-        assert "Check mail now" in web.client.get("/inbox").text
-        checked = web.post_form("/inbox/sync")
+        with web_with(replace(settings, imap_env=server.env()), clock) as web:  # the settings read at start
+            assert "Check mail now" in web.client.get("/inbox").text
+            checked = web.post_form("/inbox/sync")
         assert checked.status_code == 200
         assert "Read 2 messages: 1 to review" in checked.text
         assert len(inbox_ids(checked.text)) == 1
-        monkeypatch.setenv("NEXTROUND_IMAP_PASSWORD", "wrong")
-        refused = web.post_form("/inbox/sync")
+        wrong = {**server.env(), "NEXTROUND_IMAP_PASSWORD": "wrong"}
+        with web_with(replace(settings, imap_env=wrong), clock) as web:
+            refused = web.post_form("/inbox/sync")
         assert refused.status_code == 422 and "refused the login" in refused.text
 
 

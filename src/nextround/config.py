@@ -43,6 +43,7 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
 
 
 SMTP_ENV = ENV_PREFIX + "SMTP_"
+IMAP_ENV = ENV_PREFIX + "IMAP_"
 SMTP_VARIABLES = ("HOST", "PORT", "USER", "PASSWORD", "FROM", "STARTTLS", "SSL")
 # Where each watched job board's public API lives (self-hosters and tests point them elsewhere).
 DEFAULT_BOARD_BASES: dict[str, str] = {
@@ -95,6 +96,8 @@ class Settings:
     max_import_bytes: int = 20 * 1024 * 1024
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     job_board_bases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BOARD_BASES))
+    # NEXTROUND_IMAP_* as set (integrations.imap reads them into ImapSettings); the password never in repr.
+    imap_env: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -119,4 +122,5 @@ class Settings:
             max_import_bytes=max_mb * 1024 * 1024,
             smtp=SmtpConfig.from_env(env),
             job_board_bases=job_board_bases(env),
+            imap_env={key: value for key, value in env.items() if key.startswith(IMAP_ENV)},
         )

@@ -70,12 +70,13 @@ def sync_(
     from dataclasses import replace
 
     from nextround.cli.context import day
+    from nextround.cli.context import settings as workspace_settings
     from nextround.integrations.imap import ImapSettings
     from nextround.services.mail_inbox import SyncMode, ensure_enabled, sync
 
     ws = workspace(ctx)
     ensure_enabled(ws)
-    settings = ImapSettings.from_env()
+    settings = ImapSettings.from_env(workspace_settings(ctx).imap_env)
     if folder:
         settings = replace(settings, folder=folder)
     run = sync(

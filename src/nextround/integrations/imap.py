@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import imaplib
-import os
 import re
 import ssl
 from collections.abc import Callable, Iterator, Mapping
@@ -74,11 +73,10 @@ class ImapSettings:
     @classmethod
     def from_env(
         cls,
-        env: Mapping[str, str] | None = None,
+        env: Mapping[str, str],
         *,
         password_lookup: Callable[[str], str | None] = keyring_password,
     ) -> ImapSettings:
-        env = os.environ if env is None else env
         host = env.get(ENV + "HOST", "").strip()
         user = env.get(ENV + "USER", "").strip()
         starttls = bool(_flag(env, "STARTTLS"))

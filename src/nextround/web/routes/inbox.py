@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.services.workspace import Workspace
-from nextround.web.deps import WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -34,7 +34,7 @@ def _page(
     from nextround.services.mail_inbox import inbox, mail_reading_enabled
 
     try:
-        imap_ready = ImapSettings.from_env().configured
+        imap_ready = ImapSettings.from_env(ws.settings.imap_env).configured
     except ImapError:
         imap_ready = False
     context = {
@@ -68,16 +68,15 @@ def _found(run: object) -> str:
 
 
 @router.post("/inbox/upload", response_class=HTMLResponse)
-async def upload(request: Request, ws: WorkspaceDep) -> Response:
+def upload(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     from nextround.integrations.mail_read import read_path
     from nextround.services.mail_inbox import queue, read_and_propose
 
-    form = await request.form()
     file = form.get("file")
     try:
         if not isinstance(file, UploadFile) or not file.filename:
             raise InboxUploadError("choose a mail export (.mbox) or a message (.eml) first")
-        data = await file.read(ws.settings.max_import_bytes + 1)
+        data = file.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
         if len(data) > ws.settings.max_import_bytes:
             raise InboxUploadError(f"the file is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
         with tempfile.TemporaryDirectory(prefix="nextround-mail-") as folder:
@@ -96,7 +95,7 @@ def check_mail(request: Request, ws: WorkspaceDep) -> Response:
     from nextround.services.mail_inbox import SyncMode, sync
 
     try:
-        run = sync(ws, ImapSettings.from_env(), mode=SyncMode.QUEUE)
+        run = sync(ws, ImapSettings.from_env(ws.settings.imap_env), mode=SyncMode.QUEUE)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     return _page(request, ws, notice=_found(run))
