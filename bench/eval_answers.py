@@ -1,0 +1,144 @@
+"""Evaluate the interview-answer analysis on the project's own labelled corpus.
+
+Run: .venv/bin/python bench/eval_answers.py [--split dev|test|both]
+
+Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``):
+  1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
+  2. relevance: how often an answer scored against its own question beats it scored against each other
+     question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
+  3. score ordering: strong > average, strong > weak, average > weak (AUC, ties count half), and the mean
+     score of answers with no outcome against complete strong ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from nextround.analysis.answer import STAR_PARTS, AnswerAnalysis, analyze_answer  # noqa: E402
+from tests.answer_corpus import CorpusAnswer, load_corpus  # noqa: E402
+
+
+def gold_spans(item: CorpusAnswer) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for sentence in item.sentences:
+        spans.append((start, start + len(sentence)))
+        start += len(sentence) + 1
+    return spans
+
+
+def predicted_parts(item: CorpusAnswer, result: AnswerAnalysis) -> list[set[str]]:
+    """STAR parts predicted for each gold sentence: those of the predicted sentence overlapping it most."""
+    text = item.answer
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in result.sentences:
+        found = text.find(sentence, cursor)
+        if found < 0:
+            found = cursor
+        spans.append((found, found + len(sentence)))
+        cursor = found + len(sentence)
+    parts_of = [{p for p in STAR_PARTS if index in result.star_sentences.of(p)} for index in range(len(spans))]
+    out: list[set[str]] = []
+    for start, end in gold_spans(item):
+        overlaps = [max(0, min(end, e) - max(start, s)) for s, e in spans]
+        best = max(range(len(spans)), key=lambda i: overlaps[i]) if spans else -1
+        out.append(parts_of[best] if best >= 0 and overlaps[best] > 0 else set())
+    return out
+
+
+def star_scores(items: list[CorpusAnswer], results: list[AnswerAnalysis]) -> dict[str, tuple[float, float, float]]:
+    counts = {part: [0, 0, 0] for part in STAR_PARTS}
+    for item, result in zip(items, results, strict=True):
+        for gold, found in zip(item.labels, predicted_parts(item, result), strict=True):
+            for part in STAR_PARTS:
+                counts[part][0] += part in gold and part in found
+                counts[part][1] += part not in gold and part in found
+                counts[part][2] += part in gold and part not in found
+    scores = {}
+    for part, (tp, fp, fn) in counts.items():
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[part] = (precision, recall, f1)
+    return scores
+
+
+def ordered_share(higher: list[float], lower: list[float]) -> float:
+    pairs = [(h, low) for h in higher for low in lower]
+    if not pairs:
+        return float("nan")
+    return sum(1.0 if h > low else 0.5 if h == low else 0.0 for h, low in pairs) / len(pairs)
+
+
+def relevance_own_vs_other(items: list[CorpusAnswer]) -> tuple[float, int]:
+    questions = sorted({item.question for item in items})
+    wins = total = 0.0
+    for item in items:
+        if not item.on_topic:
+            continue
+        own = analyze_answer(item.question, item.answer).relevance
+        for other in questions:
+            if other == item.question:
+                continue
+            score = analyze_answer(other, item.answer).relevance
+            wins += 1.0 if own > score else 0.5 if own == score else 0.0
+            total += 1
+    return (wins / total if total else float("nan")), int(total)
+
+
+def report(split: str) -> None:
+    items = load_corpus(split)
+    results = [analyze_answer(item.question, item.answer) for item in items]
+    print(f"## {split} ({len(items)} answers, {len({i.question for i in items})} questions)\n")
+    print("| part | precision | recall | F1 |")
+    print("| --- | ---: | ---: | ---: |")
+    scores = star_scores(items, results)
+    for part, (precision, recall, f1) in scores.items():
+        print(f"| {part} | {precision:.2f} | {recall:.2f} | {f1:.2f} |")
+    print(f"| **macro** | | | **{statistics.mean(f1 for _, _, f1 in scores.values()):.3f}** |\n")
+
+    own, pairs = relevance_own_vs_other(items)
+    on = [r.relevance for i, r in zip(items, results, strict=True) if i.on_topic]
+    off = [r.relevance for i, r in zip(items, results, strict=True) if not i.on_topic]
+    para = [r.relevance for i, r in zip(items, results, strict=True) if "paraphrase" in i.flags]
+    print("| relevance measure | value |")
+    print("| --- | ---: |")
+    print(f"| own question above another ({pairs} pairs) | **{own:.3f}** |")
+    print(f"| mean relevance, on-topic ({len(on)}) | {statistics.mean(on):.2f} |")
+    if para:
+        print(f"| mean relevance, on-topic in other words ({len(para)}) | {statistics.mean(para):.2f} |")
+    if off:
+        print(f"| mean relevance, off-topic ({len(off)}) | {statistics.mean(off):.2f} |")
+        print(f"| on-topic above off-topic (AUC) | {ordered_share(on, off):.3f} |")
+    print()
+
+    by_quality: dict[str, list[float]] = {"strong": [], "average": [], "weak": []}
+    for item, result in zip(items, results, strict=True):
+        by_quality[item.quality].append(result.score)
+    noresult = [r.score for i, r in zip(items, results, strict=True) if "noresult" in i.flags]
+    print("| score measure | value |")
+    print("| --- | ---: |")
+    for quality, scores_of in by_quality.items():
+        print(f"| mean score, {quality} ({len(scores_of)}) | {statistics.mean(scores_of):.1f} |")
+    if noresult:
+        print(f"| mean score, no outcome ({len(noresult)}) | {statistics.mean(noresult):.1f} |")
+    print(f"| strong > average | **{ordered_share(by_quality['strong'], by_quality['average']):.3f}** |")
+    print(f"| strong > weak | {ordered_share(by_quality['strong'], by_quality['weak']):.3f} |")
+    print(f"| average > weak | {ordered_share(by_quality['average'], by_quality['weak']):.3f} |\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    args = parser.parse_args()
+    for split in ("dev", "test") if args.split == "both" else (args.split,):
+        report(split)
+
+
+if __name__ == "__main__":
+    main()
