@@ -59,9 +59,7 @@ def load_corpus(split: str) -> list[CorpusAnswer]:
         question_id = source[5:] if source.startswith("bank:") else None
         question = bank[question_id] if question_id else source[2:].strip()
         flag_set = frozenset(flag.strip() for flag in flags.split(",") if flag.strip())
-        answers.append(
-            CorpusAnswer(ident, quality, question, question_id, flag_set, tuple(sentences), tuple(labels))
-        )
+        answers.append(CorpusAnswer(ident, quality, question, question_id, flag_set, tuple(sentences), tuple(labels)))
 
     path = CORPUS / f"{split}.txt"
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -1,0 +1,151 @@
+"""Train the STAR sentence model of the answer analysis and write its weights.
+
+Run: .venv/bin/python scripts/train_answers.py [--check]
+
+Reads the dev split of ``tests/data/answer_corpus/`` (never the frozen test split), builds the features
+of :mod:`nextround.analysis.answer.star_model` for every sentence, and fits one L2-regularised logistic
+regression per STAR part (scikit-learn, a dev dependency; lbfgs is deterministic, so a retrain gives the
+same file). Each part's threshold is the one that maximises its F1 on 5-fold cross-validated
+probabilities (folds by answer). Prints the cross-validated F1 of the model beside the rules alone, then
+writes ``src/nextround/data/answer_star_model.json``. ``--check`` retrains and fails if the shipped file
+differs (the weights are reproducible).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.answer_corpus import CorpusAnswer, load_corpus  # noqa: E402
+
+from nextround.analysis.answer import classify_question, split_sentences  # noqa: E402
+from nextround.analysis.answer.model import STAR_PARTS  # noqa: E402
+from nextround.analysis.answer.star import analyse_sentences, star_from  # noqa: E402
+from nextround.analysis.answer.star_model import MODEL_FILE, decide, sentence_features  # noqa: E402
+from nextround.analysis.embedding import load_model  # noqa: E402
+
+OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
+FOLDS = 5
+REGULARISATION = 1.0
+
+
+def labelled_sentences(item: CorpusAnswer) -> tuple[list[str], list[frozenset[str]]]:
+    """The analyser's sentences, each labelled with the gold sentence it overlaps most."""
+    text = item.answer
+    gold: list[tuple[int, int]] = []
+    start = 0
+    for sentence in item.sentences:
+        gold.append((start, start + len(sentence)))
+        start += len(sentence) + 1
+    sentences = split_sentences(text)
+    labels: list[frozenset[str]] = []
+    cursor = 0
+    for sentence in sentences:
+        found = text.find(sentence, cursor)
+        found = cursor if found < 0 else found
+        end = found + len(sentence)
+        cursor = end
+        overlaps = [max(0, min(end, e) - max(found, s)) for s, e in gold]
+        labels.append(item.labels[int(np.argmax(overlaps))])
+    return sentences, labels
+
+
+def build(items: list[CorpusAnswer]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Any]]:
+    """Features, labels (sentences × parts), answer index per sentence, the rules' own predictions, and
+    the analysed sentences (for the decision rule)."""
+    model = load_model()
+    features, labels, groups, rules, sentences_all = [], [], [], [], []
+    for number, item in enumerate(items):
+        sentences, gold = labelled_sentences(item)
+        if not sentences:
+            continue
+        question_type = classify_question(item.question)
+        analysed = analyse_sentences(sentences, question_type)
+        sentences_all.extend(analysed)
+        features.append(sentence_features(analysed, question_type, model.encode(sentences)))
+        labels.extend([[part in parts for part in STAR_PARTS] for parts in gold])
+        groups.extend([number] * len(sentences))
+        star = star_from(analysed)
+        rules.extend([[i in star.of(part) for part in STAR_PARTS] for i in range(len(sentences))])
+    return np.vstack(features), np.array(labels), np.array(groups), np.array(rules), sentences_all
+
+
+def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
+    tp = float((gold & predicted).sum())
+    fp = float((~gold & predicted).sum())
+    fn = float((gold & ~predicted).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    return LogisticRegression(C=REGULARISATION, max_iter=5000, solver="lbfgs").fit(x, y)
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    probabilities = np.zeros(y.shape)
+    for fold in range(FOLDS):
+        held = groups % FOLDS == fold
+        for column in range(len(STAR_PARTS)):
+            probabilities[held, column] = fit(x[~held], y[~held, column]).predict_proba(x[held])[:, 1]
+    return probabilities
+
+
+def train() -> dict[str, Any]:
+    items = load_corpus("dev")
+    x, y, groups, rules, analysed = build(items)
+    probabilities = cross_validated(x, y, groups)
+    print(f"{len(items)} answers, {len(y)} sentences, {x.shape[1]} features\n")
+    print("| part | rules F1 | model F1 (5-fold CV) | threshold |")
+    print("| --- | ---: | ---: | ---: |")
+    parts: dict[str, Any] = {}
+    rule_scores, model_scores = [], []
+    candidates = np.round(np.arange(0.2, 0.71, 0.05), 2)
+    for column, part in enumerate(STAR_PARTS):
+        scores = []
+        for t in candidates:
+            decided = decide(probabilities.astype(np.float32), np.full(len(STAR_PARTS), t, np.float32), analysed)
+            scores.append(f1(y[:, column], decided[:, column]))
+        threshold = float(candidates[int(np.argmax(scores))])
+        rule_scores.append(f1(y[:, column], rules[:, column]))
+        model_scores.append(max(scores))
+        print(f"| {part} | {rule_scores[-1]:.3f} | {model_scores[-1]:.3f} | {threshold:.2f} |")
+        final = fit(x, y[:, column])
+        parts[part] = {
+            "threshold": threshold,
+            "bias": round(float(final.intercept_[0]), 6),
+            "weights": [round(float(w), 6) for w in final.coef_[0]],
+        }
+    print(f"| macro | {np.mean(rule_scores):.3f} | {np.mean(model_scores):.3f} | |\n")
+    return {
+        "about": "STAR sentence model of nextround's answer analysis; rebuilt by scripts/train_answers.py.",
+        "trained_on": f"tests/data/answer_corpus/dev.txt ({len(items)} answers, {len(y)} sentences)",
+        "features": int(x.shape[1]),
+        "parts": parts,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped weights differ from a retrain")
+    args = parser.parse_args()
+    text = json.dumps(train(), indent=1) + "\n"
+    if args.check:
+        if OUTPUT.read_text(encoding="utf-8") != text:
+            raise SystemExit(f"{OUTPUT.name} differs from a retrain: run scripts/train_answers.py")
+        print(f"{OUTPUT.name} matches a retrain.")
+        return
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(text) // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

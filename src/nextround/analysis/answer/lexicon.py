@@ -1,0 +1,118 @@
+"""The answer analysis's word lists and STAR cue tables, read from TOML data files on first use.
+
+The data lives beside ``skill_aliases.toml`` in ``nextround/data``: ``answer_lexicon.toml`` (word lists,
+length targets), ``answer_cues.toml`` (weighted STAR cue patterns) and ``answer_competencies.toml`` (what
+each competency is about). Nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+Cue = tuple[re.Pattern[str], float]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    generic_job_ad_words: frozenset[str]
+    job_ad_verbs: frozenset[str]
+    simple_fillers: frozenset[str]
+    phrase_fillers: tuple[str, ...]
+    like_not_filler_before: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    stock_trait_phrases: tuple[str, ...]
+    irregular_action_past: frozenset[str]
+    non_action_past: frozenset[str]
+    non_action_base: frozenset[str]
+    number_words: frozenset[str]
+    multiplier_words: frozenset[str]
+    abbreviations_never_end: frozenset[str]
+    abbreviations_may_end: frozenset[str]
+    transcript_break_markers: tuple[str, ...]
+    irregular_base: dict[str, str]
+    length_targets: dict[str, tuple[int, int]]
+
+    @property
+    def number_words_alternation(self) -> str:
+        return "|".join(sorted(self.number_words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Competency:
+    name: str
+    concept: str
+    description: str
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(files("nextround.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = _read("answer_lexicon.toml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(raw[key]).split())
+
+    pairs = (pair.partition(":") for pair in str(raw["irregular_base"]).split())
+    return Lexicon(
+        stopwords=words("stopwords"),
+        generic_job_ad_words=words("generic_job_ad_words"),
+        job_ad_verbs=words("job_ad_verbs"),
+        simple_fillers=words("simple_fillers"),
+        phrase_fillers=tuple(raw["phrase_fillers"]),
+        like_not_filler_before=words("like_not_filler_before"),
+        hedge_phrases=tuple(raw["hedge_phrases"]),
+        stock_trait_phrases=tuple(raw["stock_trait_phrases"]),
+        irregular_action_past=words("irregular_action_past"),
+        non_action_past=words("non_action_past"),
+        non_action_base=words("non_action_base"),
+        number_words=words("number_words"),
+        multiplier_words=words("multiplier_words"),
+        abbreviations_never_end=words("abbreviations_never_end"),
+        abbreviations_may_end=words("abbreviations_may_end"),
+        transcript_break_markers=tuple(raw["transcript_break_markers"]),
+        irregular_base={form: base for form, _, base in pairs},
+        length_targets={key: (int(low), int(high)) for key, (low, high) in raw["length_targets"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def cue_tables() -> dict[str, tuple[Cue, ...]]:
+    """Compiled STAR cue tables by name: ``situation``, ``task``, ``action_extra``, ``result``."""
+    raw = _read("answer_cues.toml")
+    placeholders = {
+        "{time_nouns}": cue_placeholders()["time_nouns"],
+        "{months}": cue_placeholders()["months"],
+        "{number_words}": lexicon().number_words_alternation,
+    }
+    tables: dict[str, tuple[Cue, ...]] = {}
+    for name in ("situation", "task", "action_extra", "result"):
+        cues: list[Cue] = []
+        for entry in raw[name]:
+            pattern = str(entry["pattern"])
+            for placeholder, value in placeholders.items():
+                pattern = pattern.replace(placeholder, value)
+            cues.append((re.compile(pattern), float(entry["weight"])))
+        tables[name] = tuple(cues)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def cue_placeholders() -> dict[str, str]:
+    """Alternations shared with Python rules: ``time_nouns`` and ``months``."""
+    raw = _read("answer_cues.toml")
+    return {"time_nouns": str(raw["time_nouns"]), "months": str(raw["months"])}
+
+
+@lru_cache(maxsize=1)
+def competencies() -> tuple[Competency, ...]:
+    raw = _read("answer_competencies.toml")
+    return tuple(Competency(name, str(entry["concept"]), str(entry["description"])) for name, entry in raw.items())

@@ -1,0 +1,130 @@
+"""The trained STAR sentence model: which sentences carry the situation, task, action and result.
+
+Four logistic regressions (one per part) over the same features of a sentence: the rule cue scores of
+:mod:`.star` for it and for the sentence before, where it sits in the answer, the question type, and
+the sentence's embedding from the packaged model (meaning: "complaints fell" reads as an outcome,
+"I suggested a meeting" as a step). Trained by ``scripts/train_answers.py`` on the project's dev corpus;
+the weights ship as ``answer_star_model.json`` and only numpy runs them. Without the embedding model or
+the weights, the rules decide alone (:func:`.star.star_from`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Final
+
+from nextround.analysis.answer.model import STAR_PARTS, StarSentences
+from nextround.analysis.answer.star import SentenceFeatures
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
+
+MODEL_FILE: Final = "answer_star_model.json"
+STORY_TYPES: Final = ("behavioural", "situational")
+# Rule scores are clipped to this range before they become features, so one sentence with many cues
+# cannot dominate the linear model.
+_CLIP: Final = 6.0
+# The embedding's share of the features: below 1 it is regularised harder than the rule scores.
+EMBEDDING_SCALE: Final = 0.5
+
+
+def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
+    if sentence is None:
+        return [0.0] * 4
+    return [max(-_CLIP, min(_CLIP, sentence.scores[part])) / _CLIP for part in STAR_PARTS]
+
+
+def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> Matrix:
+    """One row per sentence: rule scores (own, previous, next), flags, position, question type, embedding."""
+    import numpy as np
+
+    rows: list[list[float]] = []
+    last = len(analysed) - 1
+    for sentence in analysed:
+        index = sentence.index
+        previous = analysed[index - 1] if index > 0 else None
+        following = analysed[index + 1] if index < last else None
+        rows.append(
+            [
+                *_rule_features(sentence),
+                *_rule_features(previous),
+                *_rule_features(following),
+                float(sentence.has_quantity),
+                float(sentence.first_person_action),
+                float(sentence.plural_action),
+                float(sentence.hypothetical_only),
+                float(sentence.hedged),
+                float(index == 0),
+                float(index == last),
+                index / last if last else 0.0,
+                min(sentence.word_count, 40) / 40,
+                float(question_type in STORY_TYPES),
+                float(question_type == "situational"),
+            ]
+        )
+    structured = np.array(rows, dtype=np.float32).reshape(len(analysed), -1)
+    return np.hstack([structured, EMBEDDING_SCALE * embeddings.astype(np.float32)])
+
+
+@dataclass(frozen=True)
+class StarModel:
+    weights: Matrix  # parts × features
+    bias: Matrix  # parts
+    thresholds: Matrix  # parts: probability at which a sentence carries the part
+
+    def probabilities(self, features: Matrix) -> Matrix:
+        import numpy as np
+
+        logits = features @ self.weights.T + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
+
+
+def decide(probabilities: Matrix, thresholds: Matrix, analysed: Sequence[SentenceFeatures]) -> Matrix:
+    """Which sentences carry which part: the model's probability over the part's threshold; a sentence
+    whose grammar shows a step ("I rewrote …", "we rerouted …") needs only half the action threshold."""
+    import numpy as np
+
+    chosen = probabilities >= thresholds
+    action = STAR_PARTS.index("action")
+    for row, sentence in enumerate(analysed):
+        if sentence.first_person_action or sentence.plural_action:
+            chosen[row, action] |= probabilities[row, action] >= thresholds[action] / 2
+    return np.asarray(chosen)
+
+
+@lru_cache(maxsize=1)
+def load_star_model() -> StarModel | None:
+    import numpy as np
+
+    resource = files("nextround.data").joinpath(MODEL_FILE)
+    if not resource.is_file():
+        return None
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    return StarModel(
+        weights=np.array([raw["parts"][part]["weights"] for part in STAR_PARTS], dtype=np.float32),
+        bias=np.array([raw["parts"][part]["bias"] for part in STAR_PARTS], dtype=np.float32),
+        thresholds=np.array([raw["parts"][part]["threshold"] for part in STAR_PARTS], dtype=np.float32),
+    )
+
+
+def predict_star(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> StarSentences | None:
+    """The STAR parts by the trained model (``embeddings``: one row per sentence), or ``None`` without
+    the model's weights."""
+    model = load_star_model()
+    if model is None or not analysed:
+        return None
+    features = sentence_features(analysed, question_type, embeddings)
+    if features.shape[1] != model.weights.shape[1]:
+        return None  # weights from another feature layout: retrain with scripts/train_answers.py
+    chosen = decide(model.probabilities(features), model.thresholds, analysed)
+    found = {
+        part: tuple(i for i in range(len(analysed)) if chosen[i, column]) for column, part in enumerate(STAR_PARTS)
+    }
+    return StarSentences(found["situation"], found["task"], found["action"], found["result"])
