@@ -53,14 +53,19 @@ class EmbeddingModel:
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
-        for row, encoding in enumerate(encodings):
-            ids = encoding.ids[:_MAX_TOKENS]
-            if not ids:
-                continue
-            vector = self._table[ids].astype(np.float32).mean(axis=0)
-            norm = float(np.linalg.norm(vector))
-            if norm > 0.0:
-                out[row] = vector / norm
+        ids = [encoding.ids[:_MAX_TOKENS] for encoding in encodings]
+        rows = [row for row, row_ids in enumerate(ids) if row_ids]
+        if not rows:
+            return out
+        # One gather and one segmented sum for the whole batch: a Python loop per text cost ~70 µs each,
+        # which added up to 10 ms for the 150 words of one answer.
+        lengths = np.array([len(ids[row]) for row in rows])
+        flat = np.fromiter((i for row in rows for i in ids[row]), dtype=np.int64, count=int(lengths.sum()))
+        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        sums = np.add.reduceat(self._table[flat].astype(np.float32), offsets, axis=0)
+        means = sums / lengths[:, None]
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        out[rows] = np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
         return out
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> Vectors:

@@ -104,7 +104,7 @@ def analyze_answer(
         found=tuple(filler_counts.items()),
     )
     sentence_words = [words(sentence.lower) for sentence in analysed]
-    relevance = measure_relevance(question, sentences) if word_count and vectors is not None else None
+    relevance = measure_relevance(question, sentences, vectors) if word_count and vectors is not None else None
 
     terms: Sequence[str] | None = job_terms
     if terms is None and jd:

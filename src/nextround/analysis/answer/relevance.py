@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     Vectors = npt.NDArray[np.float32]
+    Indices = npt.NDArray[np.int64]
 
 # Weights of the four similarities: question words, description words, question sentences, description.
 _WEIGHTS: Final = (1.0, 0.5, 1.0, 0.5)
@@ -50,7 +51,6 @@ _LEFT_OUT: Final = 12
 # The summed similarity below which an answer says nothing on topic, and from which it says enough.
 _RAW_NONE: Final = 0.3
 _RAW_FULL: Final = 0.6
-_WORD_CACHE: Final = 50_000
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,29 @@ def content_words(text: str) -> list[str]:
 class _Query:
     words: tuple[str, ...]
     weights: Vectors
-    description_words: tuple[str, ...]
-    description_weights: Vectors
     vector: Vectors
-    description_vector: Vectors
+    mix: Vectors  # weight of each competency description (sums to 1)
     competency: str
 
 
+@dataclass(frozen=True)
+class _Profile:
+    """What one answer looks like to the whole bank, computed once per answer."""
+
+    sentence_vectors: Vectors
+    words: Vectors  # the answer's content words, one row each
+    best: Vectors  # for each vocabulary word, its closest similarity to any answer word
+    bank_raw: Vectors  # the summed similarity to each bank question
+    per_competency: Vectors  # description-word match per competency
+    description_sentences: Vectors  # top-two sentence similarity per competency description
+
+
 class _Background:
-    """The bank's questions and the competency descriptions, embedded once per process."""
+    """The bank's questions and the competency descriptions, embedded once per process.
+
+    Their words form one vocabulary, so a single matrix product scores an answer's words against every
+    bank question and every description.
+    """
 
     def __init__(self, model: EmbeddingModel) -> None:
         import numpy as np
@@ -91,53 +105,33 @@ class _Background:
         self.texts: list[str] = [str(entry["text"]) for entry in bank]
         self.bank_competencies: list[list[str]] = [list(entry.get("competencies", [])) for entry in bank]
         documents = [set(content_words(text)) for text in self.texts]
-        frequency = Counter(word for document in documents for word in document)
+        self._frequency = Counter(word for document in documents for word in document)
         self._idf_total = len(documents)
-        self._frequency = frequency
         self.vectors = model.encode(self.texts)
         self.bank_index = {text.strip().lower(): i for i, text in enumerate(self.texts)}
         self.competencies = {c.name: c for c in competencies()}
         names = list(self.competencies)
         self.competency_index = {name: i for i, name in enumerate(names)}
         self.description_vectors = model.encode([self.competencies[n].description for n in names])
-        self._word_vectors: dict[str, Vectors] = {}
         self.queries = [self.query(text, self.vectors[i]) for i, text in enumerate(self.texts)]
-        # Every bank query's words stacked, so one product scores an answer against the whole bank.
-        self.bank_words = self.word_matrix([w for q in self.queries for w in q.words])
-        self.bank_word_weights = np.concatenate([q.weights for q in self.queries])
-        self.bank_offsets = np.cumsum([0] + [len(q.words) for q in self.queries[:-1]])
-        description_words = [content_words(self.competencies[n].description) for n in names]
-        self.description_words = self.word_matrix([w for words in description_words for w in words])
-        self.description_word_weights = np.array(
-            [self.idf(w) for words in description_words for w in words], dtype=np.float32
+        description_words = [list(dict.fromkeys(content_words(self.competencies[n].description))) for n in names]
+        vocabulary = list(
+            dict.fromkeys([w for q in self.queries for w in q.words] + [w for ws in description_words for w in ws])
         )
-        self.description_offsets = np.cumsum([0] + [len(words) for words in description_words[:-1]])
-        self.bank_mix = np.array([self.mix(q.competency) for q in self.queries], dtype=np.float32)
+        self.vocabulary = {word: i for i, word in enumerate(vocabulary)}
+        self.vocabulary_vectors = model.encode(vocabulary)
+        self.bank_word_index = np.array([self.vocabulary[w] for q in self.queries for w in q.words], dtype=np.int64)
+        self.bank_word_weights = np.concatenate([q.weights for q in self.queries]).astype(np.float32)
+        self.bank_offsets = np.cumsum([0] + [len(q.words) for q in self.queries[:-1]])
+        self.description_word_index = np.array(
+            [self.vocabulary[w] for ws in description_words for w in ws], dtype=np.int64
+        )
+        self.description_word_weights = np.array([self.idf(w) for ws in description_words for w in ws], np.float32)
+        self.description_offsets = np.cumsum([0] + [len(ws) for ws in description_words[:-1]])
+        self.bank_mix = np.array([q.mix for q in self.queries], dtype=np.float32)
 
     def idf(self, word: str) -> float:
         return math.log((self._idf_total + 1) / (self._frequency.get(word, 0) + 1))
-
-    def word_matrix(self, words: Sequence[str]) -> Vectors:
-        import numpy as np
-
-        if not words:
-            return np.zeros((0, self.vectors.shape[1]), dtype=np.float32)
-        known = self._word_vectors
-        missing = [word for word in dict.fromkeys(words) if word not in known]
-        fresh = dict(zip(missing, self.model.encode(missing), strict=True)) if missing else {}
-        if len(known) + len(fresh) <= _WORD_CACHE:  # bounded: answers bring new words forever
-            known.update(fresh)
-        return np.array([known[w] if w in known else fresh[w] for w in words], dtype=np.float32)
-
-    def mix(self, competency: str) -> Vectors:
-        import numpy as np
-
-        weights = np.zeros(len(self.competency_index), dtype=np.float32)
-        for name in competency.split("+"):
-            if name in self.competency_index:
-                weights[self.competency_index[name]] = 1.0
-        total = float(weights.sum())
-        return weights / total if total else weights
 
     def competency_of(self, vector: Vectors, question: str = "") -> str:
         """The question's competencies, "+"-joined, strongest first: the bank's own for a bank question,
@@ -149,13 +143,16 @@ class _Background:
             named = [name for name in self.bank_competencies[exact] if name in self.competency_index]
             if named:
                 return "+".join(named[:_COMPETENCIES_KEPT])
-
         similarity = self.vectors @ vector
-        votes: dict[str, float] = {}
+        # The description closest in meaning votes too, so a question unlike any in the bank still
+        # finds its topic ("a very tight deadline" is about managing time).
+        direct = self.description_vectors @ vector
+        names = list(self.competency_index)
+        votes: dict[str, float] = {names[int(np.argmax(direct))]: 2.0 * float(direct.max())}
         for index in np.argsort(-similarity)[:_NEIGHBOURS]:
-            for name in self.bank_competencies[int(index)]:
-                if name in self.competency_index:
-                    votes[name] = votes.get(name, 0.0) + float(similarity[index])
+            named = [name for name in self.bank_competencies[int(index)] if name in self.competency_index]
+            for name in named:
+                votes[name] = votes.get(name, 0.0) + float(similarity[index]) / len(named)
         kept = sorted(votes, key=lambda name: -votes[name])[:_COMPETENCIES_KEPT]
         return "+".join(kept) or "communication"
 
@@ -166,21 +163,74 @@ class _Background:
             vector = self.model.encode([question])[0]
         competency = self.competency_of(vector, question)
         words = tuple(dict.fromkeys(content_words(question)))
-        names = competency.split("+")
-        description_words = tuple(
-            dict.fromkeys(w for name in names for w in content_words(self.competencies[name].description))
-        )
-        description = sum(self.description_vectors[self.competency_index[n]] for n in names)
-        norm = float(np.linalg.norm(description)) or 1.0
+        mix = np.zeros(len(self.competency_index), dtype=np.float32)
+        for name in competency.split("+"):
+            mix[self.competency_index[name]] = 1.0
         return _Query(
             words=words,
             weights=np.array([self.idf(w) for w in words], dtype=np.float32),
-            description_words=description_words,
-            description_weights=np.array([self.idf(w) for w in description_words], dtype=np.float32),
             vector=vector,
-            description_vector=description / norm,
+            mix=mix / max(float(mix.sum()), 1.0),
             competency=competency,
         )
+
+    def profile(self, sentences: Sequence[str], sentence_vectors: Vectors) -> _Profile:
+        import numpy as np
+
+        answer_words = list(dict.fromkeys(w for s in sentences for w in content_words(s))) or ["nothing"]
+        words = self.model.encode(answer_words)
+        best = (self.vocabulary_vectors @ words.T).max(axis=1)
+        w1, w2, w3, w4 = _WEIGHTS
+        bank_words = _segment_means(best[self.bank_word_index], self.bank_word_weights, self.bank_offsets)
+        per_competency = _segment_means(
+            best[self.description_word_index], self.description_word_weights, self.description_offsets
+        )
+        bank_sentences = _top_two(sentence_vectors @ self.vectors.T)
+        description_sentences = _top_two(sentence_vectors @ self.description_vectors.T)
+        bank_raw = (
+            w1 * bank_words
+            + w2 * (self.bank_mix @ per_competency)
+            + w3 * bank_sentences
+            + w4 * (self.bank_mix @ description_sentences)
+        )
+        return _Profile(
+            sentence_vectors=sentence_vectors,
+            words=words,
+            best=best,
+            bank_raw=np.asarray(bank_raw, dtype=np.float32),
+            per_competency=per_competency,
+            description_sentences=description_sentences,
+        )
+
+    def raw(self, query: _Query, profile: _Profile) -> float:
+        """The summed similarity of one answer to one question, on the same terms as the bank's."""
+        import numpy as np
+
+        w1, w2, w3, w4 = _WEIGHTS
+        known = [self.vocabulary.get(word) for word in query.words]
+        best = np.array([profile.best[i] if i is not None else 0.0 for i in known], dtype=np.float32)
+        unknown = [row for row, i in enumerate(known) if i is None]
+        if unknown:
+            vectors = self.model.encode([query.words[row] for row in unknown])
+            best[unknown] = (vectors @ profile.words.T).max(axis=1)
+        total = float(query.weights.sum())
+        words = float((best * query.weights).sum() / total) if total > 0 else 0.0
+        sentences = float(_top_two((profile.sentence_vectors @ query.vector)[:, None])[0])
+        return (
+            w1 * words
+            + w2 * float(query.mix @ profile.per_competency)
+            + w3 * sentences
+            + w4 * float(query.mix @ profile.description_sentences)
+        )
+
+
+def _segment_means(values: Vectors, weights: Vectors, offsets: Indices) -> Vectors:
+    """Weighted mean of ``values`` within each segment starting at ``offsets``."""
+    import numpy as np
+
+    sums = np.add.reduceat(values * weights, offsets)
+    totals = np.add.reduceat(weights, offsets)
+    return np.asarray(np.divide(sums, totals, out=np.zeros_like(sums), where=totals > 0), dtype=np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -198,73 +248,25 @@ def _top_two(similarities: Vectors) -> Vectors:
     return np.asarray(ordered[-2:].mean(axis=0), dtype=np.float32)
 
 
-def _word_match(best: Vectors, weights: Vectors) -> float:
-    total = float(weights.sum())
-    return float((best * weights).sum() / total) if total > 0 else 0.0
-
-
-def _bank_raw(background: _Background, answer_matrix: Vectors, sentence_vectors: Vectors) -> Vectors:
-    """The summed similarity of one answer to every bank question (before the baseline is taken off)."""
-    import numpy as np
-
-    w1, w2, w3, w4 = _WEIGHTS
-    best_bank = (background.bank_words @ answer_matrix.T).max(axis=1)
-    word_sums = np.add.reduceat(best_bank * background.bank_word_weights, background.bank_offsets)
-    weight_sums = np.add.reduceat(background.bank_word_weights, background.bank_offsets)
-    bank_words = np.divide(word_sums, weight_sums, out=np.zeros_like(word_sums), where=weight_sums > 0)
-    best_description = (background.description_words @ answer_matrix.T).max(axis=1)
-    description_sums = np.add.reduceat(
-        best_description * background.description_word_weights, background.description_offsets
-    )
-    description_totals = np.add.reduceat(background.description_word_weights, background.description_offsets)
-    per_competency = description_sums / np.maximum(description_totals, 1e-9)
-    bank_description = background.bank_mix @ per_competency
-    bank_sentences = _top_two(sentence_vectors @ background.vectors.T)
-    description_sentences = _top_two(sentence_vectors @ background.description_vectors.T)
-    bank_description_sentences = background.bank_mix @ description_sentences
-    raw = w1 * bank_words + w2 * bank_description + w3 * bank_sentences + w4 * bank_description_sentences
-    return np.asarray(raw, dtype=np.float32)
-
-
-def _query_raw(background: _Background, query: _Query, answer_matrix: Vectors, sentence_vectors: Vectors) -> float:
-    import numpy as np
-
-    w1, w2, w3, w4 = _WEIGHTS
-    words = _word_match(
-        (background.word_matrix(query.words) @ answer_matrix.T).max(axis=1)
-        if query.words
-        else np.zeros(0, dtype=np.float32),
-        query.weights,
-    )
-    description = _word_match(
-        (background.word_matrix(query.description_words) @ answer_matrix.T).max(axis=1),
-        query.description_weights,
-    )
-    sentences = float(_top_two((sentence_vectors @ query.vector)[:, None])[0])
-    description_sentences = float(_top_two((sentence_vectors @ query.description_vector)[:, None])[0])
-    return w1 * words + w2 * description + w3 * sentences + w4 * description_sentences
-
-
 @lru_cache(maxsize=512)
 def _query(question: str) -> _Query:
     return _background().query(question)
 
 
 @lru_cache(maxsize=8)
-def _answer_profile(sentences: tuple[str, ...]) -> tuple[Vectors, Vectors, Vectors]:
-    """An answer's word vectors, sentence vectors and summed similarity to every bank question.
-
-    Cached for a few answers: practice compares one answer with several questions in a row.
-    """
+def _cached_profile(sentences: tuple[str, ...]) -> _Profile:
+    """Cached for a few answers: practice and evaluation compare one answer with several questions."""
     background = _background()
-    answer_words = list(dict.fromkeys(w for s in sentences for w in content_words(s))) or ["nothing"]
-    vectors = background.model.encode(list(sentences))
-    matrix = background.word_matrix(answer_words)
-    return matrix, vectors, _bank_raw(background, matrix, vectors)
+    return background.profile(sentences, background.model.encode(list(sentences)))
 
 
-def measure_relevance(question: str, sentences: Sequence[str]) -> Relevance | None:
-    """How well the answer's sentences speak to the question; ``None`` without the embedding model."""
+def measure_relevance(
+    question: str, sentences: Sequence[str], sentence_vectors: Vectors | None = None
+) -> Relevance | None:
+    """How well the answer's sentences speak to the question; ``None`` without the embedding model.
+
+    ``sentence_vectors`` are the sentences' embeddings when the caller has them already.
+    """
     import numpy as np
 
     if not sentences:
@@ -274,12 +276,15 @@ def measure_relevance(question: str, sentences: Sequence[str]) -> Relevance | No
     except EmbeddingUnavailable:
         return None
     query = _query(question.strip())
-    answer_matrix, vectors, bank = _answer_profile(tuple(sentences))
-    own = _query_raw(background, query, answer_matrix, vectors)
+    if sentence_vectors is None:
+        profile = _cached_profile(tuple(sentences))
+    else:
+        profile = background.profile(sentences, sentence_vectors)
+    own = background.raw(query, profile)
     # Compared with the bank questions about something else: the nearest ones (the asked question
     # itself, and near-duplicates such as another "improved a process" question) are left out.
     nearest = set(np.argsort(-(background.vectors @ query.vector))[:_LEFT_OUT].tolist())
-    others = bank[[i for i in range(len(bank)) if i not in nearest]]
+    others = profile.bank_raw[[i for i in range(len(profile.bank_raw)) if i not in nearest]]
     share = float((others < own).mean()) if len(others) else 1.0
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     # How much of the answer is on the topic at all, so a short reply that ranks well by luck stays low.
@@ -289,7 +294,7 @@ def measure_relevance(question: str, sentences: Sequence[str]) -> Relevance | No
         score=round(0.5 * fits + 0.5 * substance, 3),
         competency=query.competency,
         concept=background.competencies[name].concept,
-        closest_sentence=int(np.argmax(vectors @ query.vector)),
+        closest_sentence=int(np.argmax(profile.sentence_vectors @ query.vector)),
         share_beaten=round(share, 3),
-        raw=round(float(own), 4),
+        raw=round(own, 4),
     )
