@@ -127,6 +127,12 @@ def test_pastry_chef_cv_in_other_words_has_no_gaps_and_no_painting() -> None:
     assert result["score"] >= 90
 
 
+def test_a_food_safety_hazard_plan_shows_haccp() -> None:
+    jd = "Chef\nEssential:\n- HACCP"
+    assert match(jd, "Ran the kitchen's food-safety hazard plan.").missing == ()
+    assert gap_texts(match(jd, "Cooked breakfasts for 80 covers.")) == ["HACCP"]
+
+
 def test_pastry_chef_without_the_pastry_reports_the_jobs_words() -> None:
     cv = "Kitchen porter, The Bell, 2022 - 2024\nWashed pots and kept the kitchen clean.\nFood Safety Level 2."
     result = match(PASTRY_JD, cv)
