@@ -11,6 +11,10 @@ Prints markdown tables:
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the CLI does: small products, no thread pool
+
 import argparse
 import itertools
 import json

@@ -12,6 +12,10 @@ Prints markdown tables, dev and frozen test separately (``tests/data/answer_corp
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the CLI does: small products, no thread pool
+
 import argparse
 import statistics
 import sys
