@@ -213,8 +213,11 @@ def test_interview_commands(cli: Cli) -> None:
 
 def test_analyze_feedback(cli: Cli) -> None:
     result = data(cli("analyze", "feedback", input=FEEDBACK))
-    assert set(result) == {"themes", "strengths", "actionable", "outside_your_control", "actions", "summary"}
+    assert set(result) == {"themes", "strengths", "actionable", "outside_your_control", "actions", "summary", "clauses"}
     assert "technical_skills" in {t["theme"] for t in result["themes"]}
+    # each clause as read: the evidence behind the themes
+    assert {"reason"} <= {clause["polarity"] for clause in result["clauses"]}
+    assert all(clause["text"] in FEEDBACK for clause in result["clauses"])
 
 
 def test_analyze_feedback_batch(cli: Cli) -> None:

@@ -322,7 +322,15 @@ def test_record_feedback_verbatim_with_analysis_marks_the_request_replied(
     assert entry.text == FEEDBACK
     assert entry.request_id == request.id
     assert {t["theme"] for t in entry.analysis["themes"]} >= {"technical_skills"}
-    assert set(entry.analysis) == {"themes", "strengths", "actionable", "outside_your_control", "actions", "summary"}
+    assert set(entry.analysis) == {
+        "themes",
+        "strengths",
+        "actionable",
+        "outside_your_control",
+        "actions",
+        "summary",
+        "clauses",
+    }
     replied = feedback.get_request(workspace, request.id)
     assert replied.status is RequestStatus.REPLIED
     assert replied.resolved_at == clock()

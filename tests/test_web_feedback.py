@@ -110,6 +110,9 @@ def test_record_feedback_shows_themes_and_highlights_evidence_escaped(web: Web, 
     assert 'data-theme="technical_skills"' in page and "Strength: motivation" in page
     marked = re.search(r'<mark class="fb-issue fb-theme-technical_skills"[^>]*>(.*?)</mark>', page)
     assert marked and "SQL skills were not strong enough" in marked.group(1)
+    # the clause behind each theme is shown beside it, escaped
+    evidence = re.search(r'<ul class="fb-evidence"[^>]*>(.*?)</ul>', page, re.S)
+    assert evidence and "<strong>" in evidence.group(1) and "SQL skills were not strong enough" in evidence.group(1)
     assert (
         '<mark class="fb-strength fb-theme-motivation" title="strength: motivation">We liked your energy.</mark>'
         in page

@@ -39,6 +39,11 @@ _DISMISSED: Final = re.compile(
     r"|the issue|the problem|the reason|what held you back|why you weren't|why you were not))\b",
     re.IGNORECASE,
 )
+# "Nobody doubted your coding", "no one questioned your commitment".
+_NOBODY_DOUBTED: Final = re.compile(
+    r"\b(?:nobody|no one|none of us|never)\s+(?:\w+\s+)?(?:doubted|questioned|worried about|had (?:any )?doubts)\b",
+    re.IGNORECASE,
+)
 # "could not fault", "couldn't have asked for more", "can't praise enough": praise through a negator.
 _LITOTES: Final = re.compile(
     r"\b(?:could(?:n't| not)|can(?:'t|not)|would(?:n't| not))\s+(?:\w+\s+){0,2}?(?:fault|have asked for more"
@@ -83,6 +88,7 @@ def dismissed_concerns(text: str) -> list[Scope]:
     plain = normalise(text)
     found = [Scope(m.start(), m.end(), m.group()) for m in _DISMISSED.finditer(plain)]
     found += [Scope(m.start(), m.end(), m.group()) for m in _LITOTES.finditer(plain)]
+    found += [Scope(m.start(), m.end(), m.group()) for m in _NOBODY_DOUBTED.finditer(plain)]
     return sorted(found, key=lambda scope: scope.start)
 
 

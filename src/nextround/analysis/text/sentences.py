@@ -83,9 +83,11 @@ _TERMINATOR_RE: Final = re.compile(r"([.!?…。！？]+)([\"')\]]*)(?=\s|$)")
 _BULLET_RE: Final = re.compile(r"[ \t]*(?:[-*•·–▪●]|\d{1,2}[.)])[ \t]+")
 _LINE_RE: Final = re.compile(r"[^\n]*(?:\n|$)")
 
-_CONTRAST_WORDS: Final = r"but(?! also\b)|however|although|though|whereas|except that|even so|that said|still,"
+_CONTRAST_WORDS: Final = (
+    r"but(?! also\b)|however|although|even though|(?<!even )though|whereas|except that|even so|that said|still,"
+)
 _CONTRAST_SPLIT: Final = re.compile(
-    rf"(?:,\s*|;\s*|\s+)(?=\b(?:{_CONTRAST_WORDS})(?!\w))|,\s*(?=(?:yet|while|whilst)\b)", re.IGNORECASE
+    rf"(?:,\s*|;\s*|(?<!\beven)\s+)(?=\b(?:{_CONTRAST_WORDS})(?!\w))|,\s*(?=(?:yet|while|whilst)\b)", re.IGNORECASE
 )
 _STARTS_WITH_CONTRAST: Final = re.compile(rf"\W*(?:{_CONTRAST_WORDS}|yet|on the other hand)(?!\w)", re.IGNORECASE)
 _PARENTHETICAL_CONTRAST: Final = re.compile(r"(?:however|though),", re.IGNORECASE)

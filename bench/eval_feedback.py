@@ -1,0 +1,129 @@
+"""Quality of employer-feedback analysis on the project's own corpus.
+
+Run: .venv/bin/python bench/eval_feedback.py [--frozen]
+
+Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
+outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
+when a returned strength quotes at least half of it). The dev split is what the classifier is trained and
+tuned on (its honest estimate is the cross-validated figure printed by scripts/train_feedback.py --folds 5);
+the frozen test split (tests/data/feedback_corpus/test_frozen.jsonl) was written before any tuning and is
+reported separately, with --frozen, once per model change that is meant to ship.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nextround.analysis.feedback import THEMES, FeedbackAnalysis, analyze_feedback
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_corpus"
+OLD_SETS = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+@dataclass(frozen=True)
+class Scores:
+    per_theme: dict[str, tuple[float, float, float, int]]  # precision, recall, F1, support
+    macro_f1: float
+    actionable: float
+    codes_exact: float
+    strengths_recall: float | None
+    texts: int
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return sorted(rows, key=lambda row: str(row["id"]))
+
+
+def _covered(text: str, span: str, quotes: Sequence[str]) -> bool:
+    start = text.find(span)
+    if start < 0:
+        return False
+    end = start + len(span)
+    for quote in quotes:
+        at = text.find(quote)
+        if at >= 0 and min(end, at + len(quote)) - max(start, at) >= len(span) / 2:
+            return True
+    return False
+
+
+def score(rows: Sequence[dict[str, Any]], results: Sequence[FeedbackAnalysis]) -> Scores:
+    counts = {theme: [0, 0, 0] for theme in THEMES}
+    actionable = codes = found_spans = gold_spans = 0
+    for row, result in zip(rows, results, strict=True):
+        gold, got = set(row["themes"]), set(result.theme_names)
+        for theme in THEMES:
+            if theme in gold and theme in got:
+                counts[theme][0] += 1
+            elif theme in got:
+                counts[theme][1] += 1
+            elif theme in gold:
+                counts[theme][2] += 1
+        actionable += bool(row["actionable"]) == result.actionable
+        codes += set(row["outside_your_control"]) == set(result.outside_your_control)
+        quotes = [quote for strength in result.strengths for quote in strength.evidence]
+        for strength in row.get("strengths", []):
+            gold_spans += 1
+            found_spans += _covered(str(row["text"]), str(strength["span"]), quotes)
+    per_theme: dict[str, tuple[float, float, float, int]] = {}
+    for theme, (tp, fp, fn) in counts.items():
+        if tp + fp + fn == 0:
+            continue
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_theme[theme] = (precision, recall, f1, tp + fn)
+    supported = [values[2] for values in per_theme.values() if values[3]]
+    total = len(rows)
+    return Scores(
+        per_theme=per_theme,
+        macro_f1=sum(supported) / len(supported) if supported else 0.0,
+        actionable=actionable / total if total else 0.0,
+        codes_exact=codes / total if total else 0.0,
+        strengths_recall=found_spans / gold_spans if gold_spans else None,
+        texts=total,
+    )
+
+
+def table(name: str, scores: Scores) -> str:
+    lines = [
+        f"### {name} ({scores.texts} texts)",
+        "",
+        "| theme | precision | recall | F1 | support |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for theme, (precision, recall, f1, support) in scores.per_theme.items():
+        lines.append(f"| {theme} | {precision:.2f} | {recall:.2f} | {f1:.2f} | {support} |")
+    strengths = "n/a" if scores.strengths_recall is None else f"{scores.strengths_recall:.2f}"
+    lines += [
+        "",
+        f"themes macro-F1 **{scores.macro_f1:.3f}**; actionable accuracy **{scores.actionable:.3f}**; "
+        f"outside_your_control exact {scores.codes_exact:.3f}; strengths recall {strengths}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frozen", action="store_true", help="also report the frozen test split")
+    parser.add_argument("--older", action="store_true", help="also report the older sets in tests/data")
+    args = parser.parse_args()
+    sets = {"dev (trained on: in-sample)": CORPUS / "dev.jsonl"}
+    if args.older:
+        sets |= {f"older {name}": OLD_SETS / f"feedback_{name}.jsonl" for name in ("dev", "holdout", "holdout4")}
+    if args.frozen:
+        sets["frozen test (never tuned on)"] = CORPUS / "test_frozen.jsonl"
+    for name, path in sets.items():
+        rows = load_rows(path)
+        print(table(name, score(rows, [analyze_feedback(str(row["text"])) for row in rows])))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Train the feedback clause classifier and write src/nextround/data/feedback_model.npz.
+
+Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipped weights
+       .venv/bin/python scripts/train_feedback.py --folds 5  # cross-validated quality on dev, writes nothing
+       .venv/bin/python scripts/train_feedback.py --check    # exit 1 if the shipped weights differ from a rebuild
+
+Trains only on tests/data/feedback_corpus/dev.jsonl (the frozen test split is never read here). Each text
+is read exactly as at run time (toolkit clauses, rule features, embeddings); each clause takes the label of
+the hand-labelled clause it overlaps most. Logistic regression is fitted by Newton's method in numpy on
+inputs sorted by id, so the weights are the same on every run; no scikit-learn needed.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One BLAS thread: faster on a shared machine, and the same sums in the same order on every run.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from nextround.analysis.feedback import THEMES, TextReading, decide, read_text
+from nextround.analysis.feedback.model import POLARITIES, WEIGHTS_FILE, ClauseModel, lexicon_feature_names
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "data" / "feedback_corpus" / "dev.jsonl"
+WEIGHTS = ROOT / "src" / "nextround" / "data" / WEIGHTS_FILE
+# The checksum of the arrays, recorded beside them; a test checks the shipped file against it.
+RECORDED = WEIGHTS.with_suffix(".sha256")
+# Chosen by --folds 5 on dev (see docs/analysis-model.md).
+POLARITY_L2 = 10.0
+THEME_L2 = 30.0
+# The 256 embedding columns are many and individually weak: a stronger penalty keeps them from drowning
+# the lexicon features.
+EMBEDDING_L2 = 30.0
+BALANCE = 0.0
+THEME_THRESHOLD = 0.5
+NEWTON_STEPS = 30
+
+Array = npt.NDArray[np.float64]
+
+
+def load_dev() -> list[dict[str, Any]]:
+    with DEV.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return sorted(rows, key=lambda row: str(row["id"]))
+
+
+def clause_labels(row: dict[str, Any], reading: TextReading) -> list[tuple[str, list[str]]]:
+    """(polarity, themes) per clause of the reading, from the gold clause it overlaps most."""
+    gold = [(int(c["start"]), int(c["start"]) + len(c["text"]), c) for c in row["clauses"]]
+    labels: list[tuple[str, list[str]]] = []
+    for clause in reading.clauses:
+        overlaps = [(min(end, clause.end) - max(start, clause.start), c) for start, end, c in gold]
+        best, chosen = max(overlaps, key=lambda item: item[0])
+        labels.append((str(chosen["polarity"]), list(chosen["themes"])) if best > 0 else ("neutral", []))
+    return labels
+
+
+def fit_logistic(features: Array, target: Array, l2: float) -> tuple[Array, float]:
+    """L2-regularised logistic regression by Newton's method (deterministic)."""
+    rows, width = features.shape
+    positives = float(target.sum())
+    # Rare classes weigh more (balanced, softened by BALANCE) so that "culture_fit" is not drowned by the
+    # many technical_skills clauses.
+    weight = np.ones(rows)
+    if 0 < positives < rows:
+        weight = np.where(target > 0, rows / (2 * positives), rows / (2 * (rows - positives))) ** BALANCE
+    design = np.hstack([features, np.ones((rows, 1))])
+    weights = np.zeros(width + 1)
+    penalty = np.full(width + 1, l2)
+    penalty[len(lexicon_feature_names()) : width] = EMBEDDING_L2
+    penalty[-1] = 0.0
+    for _ in range(NEWTON_STEPS):
+        probability = 1.0 / (1.0 + np.exp(-(design @ weights)))
+        gradient = design.T @ (weight * (probability - target)) + penalty * weights
+        hessian = (design.T * (weight * probability * (1.0 - probability))) @ design + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    return weights[:-1], float(weights[-1])
+
+
+def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list[str]]]]) -> ClauseModel:
+    features = np.vstack([reading.features for reading in readings])
+    flat = [label for text_labels in labels for label in text_labels]
+    mean = features.mean(axis=0)
+    scale = features.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    standard = (features - mean) / scale
+    polarity_rows = [
+        fit_logistic(standard, np.array([p == name for p, _ in flat], float), POLARITY_L2) for name in POLARITIES
+    ]
+    judged = np.array([p != "neutral" for p, _ in flat])
+    theme_rows = [
+        fit_logistic(standard[judged], np.array([theme in t for p, t in flat if p != "neutral"], float), THEME_L2)
+        for theme in THEMES
+    ]
+    return ClauseModel(
+        mean=mean,
+        scale=scale,
+        polarity_coef=np.vstack([coef for coef, _ in polarity_rows]),
+        polarity_bias=np.array([bias for _, bias in polarity_rows]),
+        theme_coef=np.vstack([coef for coef, _ in theme_rows]),
+        theme_bias=np.array([bias for _, bias in theme_rows]),
+        theme_threshold=THEME_THRESHOLD,
+    )
+
+
+def as_stored(model: ClauseModel) -> dict[str, Any]:
+    arrays: dict[str, Any] = {name: value.astype(np.float32) for name, value in model.arrays().items()}
+    arrays["themes"] = np.array(THEMES)
+    arrays["polarities"] = np.array(POLARITIES)
+    return arrays
+
+
+def checksum(arrays: dict[str, Any]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(arrays):
+        digest.update(name.encode())
+        digest.update(np.ascontiguousarray(arrays[name]).tobytes())
+    return digest.hexdigest()
+
+
+def _evaluator() -> Any:
+    spec = importlib.util.spec_from_file_location("eval_feedback", ROOT / "bench" / "eval_feedback.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_feedback"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def cross_validate(rows: list[dict[str, Any]], readings: list[TextReading], folds: int) -> None:
+    evaluator = _evaluator()
+    labels = [clause_labels(row, reading) for row, reading in zip(rows, readings, strict=True)]
+    results: list[Any] = [None] * len(rows)
+    for fold in range(folds):
+        train_at = [i for i in range(len(rows)) if i % folds != fold]
+        model = train([readings[i] for i in train_at], [labels[i] for i in train_at])
+        for i in range(fold, len(rows), folds):
+            results[i] = decide(readings[i], model)
+    print(evaluator.table(f"dev, {folds}-fold cross-validation", evaluator.score(rows, results)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=0, help="report k-fold cross-validation on dev; write nothing")
+    parser.add_argument("--check", action="store_true", help="fail if the shipped weights differ from a rebuild")
+    args = parser.parse_args()
+    rows = load_dev()
+    readings = [read_text(str(row["text"])) for row in rows]
+    if args.folds:
+        cross_validate(rows, readings, args.folds)
+        return 0
+    model = train(readings, [clause_labels(row, reading) for row, reading in zip(rows, readings, strict=True)])
+    arrays = as_stored(model)
+    if args.check:
+        with np.load(WEIGHTS) as shipped:
+            same = set(shipped.files) == set(arrays) and all(
+                np.array_equal(shipped[name], arrays[name])
+                if arrays[name].dtype.kind == "U"
+                else np.allclose(shipped[name], arrays[name], rtol=1e-4, atol=1e-5)
+                for name in arrays
+            )
+        print("shipped weights match a rebuild" if same else "shipped weights differ from a rebuild")
+        return 0 if same else 1
+    with WEIGHTS.open("wb") as handle:
+        np.savez(handle, **arrays)
+    RECORDED.write_text(f"{checksum(arrays)}  {WEIGHTS.name} (sha256 of the arrays, see scripts/train_feedback.py)\n")
+    print(f"wrote {WEIGHTS.relative_to(ROOT)} ({WEIGHTS.stat().st_size:,} bytes, sha256 of arrays {checksum(arrays)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

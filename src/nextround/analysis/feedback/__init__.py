@@ -1,0 +1,228 @@
+"""Employer-feedback analysis: themes, strengths, reasons outside the person's control, next steps.
+
+Feedback is understood clause by clause:
+
+1. Boilerplate ("we went with another candidate") is found and blanked for the rules, so its words
+   ("experience more closely matches our needs") cannot pass for a specific reason.
+2. The text toolkit (:mod:`nextround.analysis.text`) splits sentences and clauses at contrast words
+   ("but", "however", a leading "While ..., ...") and marks negation ("never in doubt").
+3. Rules (``rules.py``, cue lists in ``data/feedback_cues.toml``) read each clause: tone, cue hits, rivals.
+4. A small linear classifier (``model.py``) reads the rule features, the negation and contrast flags and
+   the clause's sentence embedding, and decides whether the clause is a reason, praise or neither, and
+   which themes it is about. Reasons become themes with the clause as evidence; praise becomes
+   `strengths`; criticism under negation ("your technical skills were never in doubt") is praise.
+5. Exact facts stay with rules: outside-your-control codes and the terms that name what to practise.
+
+`generic` means boilerplate only. Quality on the project's own corpus (tests/data/feedback_corpus/) is
+measured by bench/eval_feedback.py and written up in docs/analysis-model.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nextround.analysis.feedback.advice import actions_for, summary_of
+from nextround.analysis.feedback.lexicon import boilerplate_spans, candidates, mask, quote
+from nextround.analysis.feedback.model import POLARITIES, ClauseModel, clause_features, load_clause_model
+from nextround.analysis.feedback.rules import ClauseRules, read_clauses
+from nextround.analysis.feedback.types import (
+    ACTIONABLE_THEMES,
+    MAX_ANALYSED_CHARS,
+    MAX_EVIDENCE_PER_THEME,
+    OUTSIDE_CONTROL_CODES,
+    THEMES,
+    ClauseReading,
+    FeedbackAnalysis,
+    Strength,
+    ThemeFinding,
+)
+from nextround.analysis.text import Clause, clause_spans, sentence_spans
+
+if TYPE_CHECKING:
+    from nextround.analysis.feedback.model import Matrix
+
+__all__ = [
+    "ACTIONABLE_THEMES",
+    "MAX_ANALYSED_CHARS",
+    "OUTSIDE_CONTROL_CODES",
+    "THEMES",
+    "ClauseReading",
+    "FeedbackAnalysis",
+    "Strength",
+    "TextReading",
+    "ThemeFinding",
+    "analyze_feedback",
+    "analyze_feedback_batch",
+    "decide",
+    "read_text",
+]
+
+_PERSONAL = tuple(theme for theme in THEMES if theme in ACTIONABLE_THEMES)
+_PERSONAL_SET = frozenset(_PERSONAL)
+_EMPLOYER_CODES = frozenset({"process", "logistics"})
+_ADVANTAGE_FLOOR = 0.2
+_ALL_BOILERPLATE = 0.6
+_STRONG_CUE = 0.5
+_CUE_SUPPORT = 0.2
+MIN_CONFIDENCE = 0.15
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """Everything about a text that does not depend on the classifier's weights."""
+
+    original: str
+    boilerplate: list[tuple[int, int]]
+    clauses: list[Clause]
+    rules: list[ClauseRules]
+    features: Matrix
+
+
+def read_text(text: str) -> TextReading:
+    """Clauses, their rule readings and their features (the classifier's input)."""
+    import numpy as np
+
+    from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+
+    original = text[:MAX_ANALYSED_CHARS]
+    boilerplate = boilerplate_spans(original)
+    masked = mask(original, boilerplate)
+    clauses: list[Clause] = []
+    rules: list[ClauseRules] = []
+    groups = [clause_spans(original, sentence, number) for number, sentence in enumerate(sentence_spans(original))]
+    hits = iter(candidates(masked, [clause for group in groups for clause in group]))
+    for group in groups:
+        clauses.extend(group)
+        rules.extend(read_clauses(original, masked, group, [next(hits) for _ in group]))
+    try:
+        embeddings = load_model().encode([original[clause.start : clause.end] for clause in clauses])
+    except EmbeddingUnavailable:
+        embeddings = np.zeros((len(clauses), 256), dtype=np.float32)
+    return TextReading(original, boilerplate, clauses, rules, clause_features(original, clauses, rules, embeddings))
+
+
+def _confidence(scores: list[float]) -> float:
+    remaining = 1.0
+    for score in scores:
+        remaining *= 1.0 - min(score, 0.99)
+    return round(min(0.99, 1.0 - remaining), 2)
+
+
+def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
+    """Themes, strengths, codes and next steps from a text's clauses and the classifier."""
+    original = reading.original
+    scores: dict[str, list[float]] = {}
+    evidence: dict[str, list[str]] = {}
+    terms: dict[str, list[str]] = {}
+    praise: dict[str, list[str]] = {}
+    codes: list[str] = []
+    unplaced: list[str] = []
+    read: list[ClauseReading] = []
+    polarity, theme_probability = model.predict(reading.features)
+    for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
+        label = POLARITIES[int(polarity[index].argmax())]
+        if label == "reason" and rules.dismissed:
+            label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
+        clause_quote = quote(original, clause.start, clause.end, clause.start)
+        probabilities = dict(zip(THEMES, (float(p) for p in theme_probability[index]), strict=True))
+        if label == "reason":
+            # A theme the model is sure of, or one a strong cue names that the model does not rule out.
+            themes = [
+                theme
+                for theme in THEMES
+                if probabilities[theme] >= model.theme_threshold
+                or (rules.reasons.get(theme, 0.0) >= _STRONG_CUE and probabilities[theme] >= _CUE_SUPPORT)
+            ]
+            best = max(THEMES, key=lambda theme: probabilities[theme])
+            themes = themes or [best]
+            # `generic` means boilerplate only: a clause that is all boilerplate and names nothing else is that.
+            if rules.boilerplate >= _ALL_BOILERPLATE and not rules.reasons:
+                themes = ["generic"]
+            # A rival who had something more ("the other finalist had already scaled ..."): competition, and
+            # the theme of what they had.
+            if rules.rival and "competition" in themes and not _PERSONAL_SET & set(themes):
+                advantage = max(_PERSONAL, key=lambda theme: probabilities[theme])
+                if probabilities[advantage] >= _ADVANTAGE_FLOOR:
+                    themes.append(advantage)
+            certainty = float(polarity[index][0])
+            for theme in themes:
+                scores.setdefault(theme, []).append(certainty * probabilities[theme])
+                quotes = evidence.setdefault(theme, [])
+                if clause_quote not in quotes:
+                    quotes.append(clause_quote)
+                terms.setdefault(theme, []).extend(rules.terms.get(theme, []))
+            if _EMPLOYER_CODES & set(themes):
+                codes.extend(code for code in rules.codes if code not in codes)
+            if rules.unplaced:
+                unplaced.append(clause_quote)
+            read.append(ClauseReading(clause_quote, label, tuple(themes), round(certainty * probabilities[best], 2)))
+        elif label == "praise":
+            best = max(_PERSONAL, key=lambda theme: probabilities[theme])
+            praised = [best] + [
+                theme for theme in _PERSONAL if theme != best and probabilities[theme] >= model.theme_threshold
+            ]
+            for theme in praised:
+                quotes = praise.setdefault(theme, [])
+                if clause_quote not in quotes:
+                    quotes.append(clause_quote)
+            read.append(ClauseReading(clause_quote, label, tuple(praised), round(float(polarity[index][1]), 2)))
+        else:
+            read.append(ClauseReading(clause_quote, label, (), round(float(polarity[index][2]), 2)))
+
+    if len(scores) > 1:
+        scores.pop("generic", None)
+    findings = [
+        ThemeFinding(theme, _confidence(values), tuple(evidence[theme][:MAX_EVIDENCE_PER_THEME]))
+        for theme, values in scores.items()
+    ]
+    # A reason read with little confidence is not a theme; the summary quotes it instead.
+    weak = [finding for finding in findings if finding.confidence < MIN_CONFIDENCE]
+    findings = [finding for finding in findings if finding.confidence >= MIN_CONFIDENCE]
+    if weak and not findings:
+        unplaced.extend(quote for finding in weak for quote in finding.evidence if quote not in unplaced)
+    if not findings and not unplaced:
+        quotes = list(dict.fromkeys(quote(original, s, e, s) for s, e in reading.boilerplate))
+        if not quotes:
+            quotes = [quote(original, span.start, span.end, span.start) for span in sentence_spans(original)[:1]]
+        findings = [
+            ThemeFinding("generic", 0.9 if reading.boilerplate else 0.6, tuple(quotes[:MAX_EVIDENCE_PER_THEME]))
+        ]
+    findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
+    found = {finding.theme for finding in findings}
+    ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in codes)
+    strengths = [
+        Strength(theme, tuple(praise[theme][:MAX_EVIDENCE_PER_THEME])) for theme in THEMES if praise.get(theme)
+    ]
+    return FeedbackAnalysis(
+        themes=tuple(findings),
+        strengths=tuple(strengths),
+        actionable=bool(found & ACTIONABLE_THEMES),
+        outside_your_control=ordered_codes,
+        actions=actions_for(findings, terms, ordered_codes),
+        summary=summary_of(findings, strengths, ordered_codes, unplaced),
+        clauses=tuple(read),
+    )
+
+
+def _empty() -> FeedbackAnalysis:
+    return FeedbackAnalysis(
+        themes=(),
+        strengths=(),
+        actionable=False,
+        outside_your_control=(),
+        actions=(),
+        summary="There is nothing to analyse yet: paste or type what the employer said.",
+    )
+
+
+def analyze_feedback(text: str) -> FeedbackAnalysis:
+    """Themes, strengths and next steps in one piece of employer feedback."""
+    if not text or not text.strip():
+        return _empty()
+    return decide(read_text(text), load_clause_model())
+
+
+def analyze_feedback_batch(texts: Iterable[str]) -> list[FeedbackAnalysis]:
+    return [analyze_feedback(text) for text in texts]

@@ -1,0 +1,160 @@
+"""The clause classifier: features of a clause, and a small linear model over them.
+
+Features are the clause's sentence embedding (the packaged static model, 256 numbers) and lexicon
+features: the rule reading of the clause (cue scores per theme, tone, rivals, boilerplate), and the text
+toolkit's negation and contrast flags ("never in doubt", "no concerns about", "but ..."). Static
+embeddings do not see negation, so those flags carry it.
+
+Two heads of one-vs-rest logistic regression: polarity (reason, praise, neutral) and theme (ten themes).
+The weights ship in ``data/feedback_model.npz``; ``scripts/train_feedback.py`` rebuilds them exactly.
+Run time needs only numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+from nextround.analysis.feedback.lexicon import Tone
+from nextround.analysis.feedback.rules import ClauseRules
+from nextround.analysis.feedback.types import ACTIONABLE_THEMES, THEMES
+from nextround.analysis.text import Clause, dismissed_concerns, has_negation, words
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+
+__all__ = ["POLARITIES", "ClauseModel", "clause_features", "lexicon_feature_names", "load_clause_model"]
+
+POLARITIES: Final = ("reason", "praise", "neutral")
+WEIGHTS_FILE: Final = "feedback_model.npz"
+_CUE_THEMES: Final = tuple(theme for theme in THEMES if theme != "generic")
+_PERSONAL: Final = tuple(theme for theme in THEMES if theme in ACTIONABLE_THEMES)
+_TONES: Final = (Tone.CRITICAL, Tone.HEDGED, Tone.NEUTRAL, Tone.PRAISE)
+
+
+def lexicon_feature_names() -> list[str]:
+    return [
+        *(f"reason:{theme}" for theme in _CUE_THEMES),
+        *(f"praised:{theme}" for theme in _PERSONAL),
+        *(f"cue:{theme}" for theme in _CUE_THEMES),
+        *(f"soft:{theme}" for theme in _PERSONAL),
+        *(f"tone:{tone.value}" for tone in _TONES),
+        "tone_marked",
+        "negative_cue",
+        "rival",
+        "closeness",
+        "unplaced",
+        "code",
+        "boilerplate",
+        "dismissed_concern",
+        "dismissed",
+        "negation",
+        "contrast",
+        "concession",
+        "words",
+        "first_clause",
+    ]
+
+
+def _lexicon(rules: ClauseRules, clause: Clause, original: str, first: bool) -> list[float]:
+    text = original[clause.start : clause.end]
+    return [
+        *(rules.reasons.get(theme, 0.0) for theme in _CUE_THEMES),
+        *(float(theme in rules.praised) for theme in _PERSONAL),
+        *(float(theme in rules.hit_themes) for theme in _CUE_THEMES),
+        *(min(rules.soft.get(theme, 0), 3) / 3 for theme in _PERSONAL),
+        *(float(rules.tone is tone) for tone in _TONES),
+        float(rules.marked),
+        float(rules.negative_cue),
+        float(rules.rival),
+        float(rules.closeness),
+        float(rules.unplaced),
+        float(bool(rules.codes)),
+        rules.boilerplate,
+        float(bool(dismissed_concerns(text))),
+        float(rules.dismissed),
+        float(has_negation(text)),
+        float(clause.contrast),
+        float(clause.concession),
+        math.log1p(len(words(text))) / 4,
+        float(first),
+    ]
+
+
+def clause_features(
+    original: str, clauses: Sequence[Clause], readings: Sequence[ClauseRules], embeddings: npt.NDArray[Any]
+) -> Matrix:
+    """One row per clause: lexicon features, then the clause embedding."""
+    import numpy as np
+
+    lexicon = np.array(
+        [
+            _lexicon(rules, clause, original, index == 0)
+            for index, (rules, clause) in enumerate(zip(readings, clauses, strict=True))
+        ],
+        dtype=np.float64,
+    ).reshape(len(clauses), len(lexicon_feature_names()))
+    return np.hstack([lexicon, embeddings.astype(np.float64)])
+
+
+@dataclass(frozen=True)
+class ClauseModel:
+    """Standardisation and the two heads' weights (rows: one class each)."""
+
+    mean: Matrix
+    scale: Matrix
+    polarity_coef: Matrix
+    polarity_bias: Matrix
+    theme_coef: Matrix
+    theme_bias: Matrix
+    theme_threshold: float
+
+    def predict(self, features: Matrix) -> tuple[Matrix, Matrix]:
+        """Polarity probabilities (normalised over the three) and independent theme probabilities."""
+        import numpy as np
+
+        standard = (features - self.mean) / self.scale
+        polarity = 1.0 / (1.0 + np.exp(-(standard @ self.polarity_coef.T + self.polarity_bias)))
+        polarity = polarity / np.maximum(polarity.sum(axis=1, keepdims=True), 1e-12)
+        themes = 1.0 / (1.0 + np.exp(-(standard @ self.theme_coef.T + self.theme_bias)))
+        return polarity, themes
+
+    def arrays(self) -> dict[str, Matrix]:
+        import numpy as np
+
+        return {
+            "mean": self.mean,
+            "scale": self.scale,
+            "polarity_coef": self.polarity_coef,
+            "polarity_bias": self.polarity_bias,
+            "theme_coef": self.theme_coef,
+            "theme_bias": self.theme_bias,
+            "theme_threshold": np.array([self.theme_threshold]),
+        }
+
+
+@lru_cache(maxsize=1)
+def load_clause_model() -> ClauseModel:
+    """The shipped weights (read once per process)."""
+    import numpy as np
+
+    with resources.files("nextround.data").joinpath(WEIGHTS_FILE).open("rb") as handle, np.load(handle) as data:
+        themes = tuple(str(theme) for theme in data["themes"])
+        if themes != THEMES or tuple(str(p) for p in data["polarities"]) != POLARITIES:
+            raise RuntimeError(f"{WEIGHTS_FILE} was trained for other labels: retrain with scripts/train_feedback.py")
+        return ClauseModel(
+            mean=data["mean"].astype(np.float64),
+            scale=data["scale"].astype(np.float64),
+            polarity_coef=data["polarity_coef"].astype(np.float64),
+            polarity_bias=data["polarity_bias"].astype(np.float64),
+            theme_coef=data["theme_coef"].astype(np.float64),
+            theme_bias=data["theme_bias"].astype(np.float64),
+            theme_threshold=float(data["theme_threshold"][0]),
+        )

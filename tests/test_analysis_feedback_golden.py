@@ -1,0 +1,36 @@
+"""Golden tests: the whole JSON of `analyze feedback` for a fixed set of inputs.
+
+Any change in output shows up in review as a change to tests/data/golden/feedback/*.json. After a deliberate
+change (a retrained model, a new cue), regenerate them on purpose and read the diff:
+
+    NEXTROUND_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_analysis_feedback_golden.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from nextround.analysis.feedback import analyze_feedback
+
+GOLDEN = Path(__file__).parent / "data" / "golden" / "feedback"
+INPUTS = sorted(GOLDEN.glob("*.txt"))
+UPDATE = os.environ.get("NEXTROUND_UPDATE_GOLDEN") == "1"
+
+
+def test_there_are_golden_inputs() -> None:
+    assert len(INPUTS) >= 20
+
+
+@pytest.mark.parametrize("source", INPUTS, ids=[path.stem for path in INPUTS])
+def test_feedback_output_matches_golden(source: Path) -> None:
+    result = analyze_feedback(source.read_text(encoding="utf-8")).to_dict()
+    rendered = json.dumps(result, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    expected = source.with_suffix(".json")
+    if UPDATE:
+        expected.write_text(rendered, encoding="utf-8")
+    assert expected.is_file(), f"no golden file for {source.name}: run with NEXTROUND_UPDATE_GOLDEN=1"
+    assert rendered == expected.read_text(encoding="utf-8")
