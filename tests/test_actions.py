@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import shlex
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,15 @@ from starlette.routing import Match
 
 from nextround.cli.actions import COMMANDS, command_line
 from nextround.domain.actions import DEFAULT_LABELS, ID_SPECS, Action, ActionIdError, ActionKind
+from nextround.domain.stages import Outcome
+from nextround.services.agenda import agenda as agenda_of
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
 from nextround.web.actions import ROUTES, web_action
 from nextround.web.rendering import environment
+from tests.conftest import FakeClock
+from tests.factories import make_application
+from tests.network_helpers import add_goal, add_sent_feedback_request
 from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "nextround"
@@ -27,9 +35,12 @@ SAMPLE_IDS: dict[str, int | str] = {
     "contact_id": 6,
     "opening_id": 78,
     "count": 3,
+    "focus": "communication",
     "nudge": "keep_in_touch-12-6",
     "company": "O'Neil & Co",
     "note": "sent a thank-you note",
+    "role": "Support [Lead]",
+    "url": "https://jobs.example.org/1?a=b&c=d",
 }
 
 
@@ -128,8 +139,9 @@ def test_each_kind_renders_as_a_command_that_exists(kind: ActionKind) -> None:
         for word in words[1:]:
             if word.startswith("--"):
                 assert word in flags, f"{line!r}: {command.name} has no {word}"
-        for value in sample.ids.values():
-            assert str(value) in words, f"{line!r} leaves out {value!r}"
+        for name, value in sample.ids.items():
+            if name not in COMMANDS[kind].ignores:
+                assert str(value) in words, f"{line!r} leaves out {value!r}"
 
 
 def test_string_ids_are_quoted_for_the_shell() -> None:
@@ -163,7 +175,42 @@ def test_the_web_posts_the_fields_a_route_reads() -> None:
     assert log.fields == (("channel", "email"), ("note", "caught up"))
     draft = web_action(Action(ActionKind.DRAFT_NUDGE, {"nudge": "touch-3"}))
     assert draft.url == "/today?draft=touch-3#draft"
-    practise = web_action(Action(ActionKind.PRACTISE, {"application_id": 4, "count": 3}))
-    assert practise.url == "/practice?app=4"
+    practise = web_action(Action(ActionKind.PRACTISE, {"application_id": 4, "count": 3, "focus": "communication"}))
+    assert practise.url == "/practice?app=4&focus=communication"
     company = web_action(Action(ActionKind.COMPANY_APPLICATIONS, {"company": "A&B Co"}))
     assert company.url == "/applications?q=A%26B+Co"
+
+
+def test_the_agendas_buttons_do_what_they_say(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    """Every form an agenda item draws posts to its route and does the thing: the item leaves the agenda."""
+    now = clock()
+    quiet = make_application(workspace, company="Quiet Ltd", applied_at=now - timedelta(days=60))
+    chased = make_application(workspace, company="Chase Co", applied_at=now - timedelta(days=30))
+    ApplicationService(workspace).close(chased.id, Outcome.REJECTED, at=now - timedelta(days=20))
+    add_sent_feedback_request(workspace, chased.id, now - timedelta(days=9))
+    add_goal(workspace, "Write three STAR stories", now.date() + timedelta(days=1))
+    items = {item.kind: item for item in agenda_of(workspace)}
+    assert {"ghosted", "feedback_chase", "goal"} <= set(items)
+    for kind in ("ghosted", "feedback_chase", "goal"):
+        target = web_action(items[kind].actions[0])
+        assert target.method == "post", kind
+        answer = web.post_form(target.url.split("#")[0], dict(target.fields))
+        assert answer.status_code in (200, 303), (kind, answer.text[:300])
+    left = {item.kind for item in agenda_of(workspace)}
+    assert left.isdisjoint({"ghosted", "feedback_chase", "goal"}), left
+    assert ApplicationService(workspace).get(quiet.id).state.outcome is Outcome.GHOSTED
+
+
+def test_a_new_openings_apply_button_fills_in_the_form(web: Web) -> None:
+    apply = Action(
+        ActionKind.ADD_APPLICATION_FROM_OPENING,
+        {"opening_id": 3, "company": "Crumb & Co", "role": "Baker <Lead>", "url": "https://jobs.example.org/3"},
+    )
+    target = web_action(apply)
+    html = web.client.get(target.url).text
+    assert 'value="Crumb &amp; Co"' in html and 'value="Baker &lt;Lead&gt;"' in html
+    assert 'value="https://jobs.example.org/3"' in html
+    assert (
+        command_line(apply)
+        == "nextround app add --company 'Crumb & Co' --role 'Baker <Lead>' --url https://jobs.example.org/3"
+    )

@@ -226,7 +226,7 @@ def test_agenda_merges_every_kind(workspace: Workspace, clock: FakeClock) -> Non
         "interview": ActionKind.PRACTISE,
         "goal": ActionKind.COMPLETE_GOAL,
         "practice": ActionKind.PRACTISE,
-        "new_posting": ActionKind.DISMISS_OPENING,
+        "new_posting": ActionKind.ADD_APPLICATION_FROM_OPENING,
         "touch": ActionKind.DRAFT_NUDGE,
     }
     for item in agenda:

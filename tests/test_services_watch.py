@@ -217,7 +217,7 @@ def test_a_dismissed_opening_leaves_the_list_and_the_agenda(workspace: Workspace
     from nextround.services.agenda import agenda as agenda_of
 
     def dismissals() -> list[Action]:
-        return [item.actions[0] for item in agenda_of(workspace) if item.kind == "new_posting"]
+        return [item.actions[1] for item in agenda_of(workspace) if item.kind == "new_posting"]
 
     boards.greenhouse["acme"] = [greenhouse_job(1, "Support Engineer"), greenhouse_job(2, "Support Lead")]
     add_watch(workspace, "Acme", "greenhouse:acme", "support")

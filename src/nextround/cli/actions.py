@@ -24,6 +24,8 @@ class CommandTemplate:
     options: tuple[tuple[str, str], ...] = ()
     # an optional positional id that is missing is shown as this placeholder (for the user to fill in)
     placeholders: Mapping[str, str] | None = None
+    # ids the command does not need (the web uses them)
+    ignores: tuple[str, ...] = ()
 
 
 COMMANDS: Mapping[ActionKind, CommandTemplate] = {
@@ -40,7 +42,9 @@ COMMANDS: Mapping[ActionKind, CommandTemplate] = {
         "journal reframe", (("application_id", ""),), placeholders={"application_id": "APP_ID"}
     ),
     ActionKind.MATCH_CV: CommandTemplate("analyze match --jd-file JOB.txt --cv-file CV.txt"),
-    ActionKind.PRACTISE: CommandTemplate("practice", (("application_id", "--app"), ("count", "--count"))),
+    ActionKind.PRACTISE: CommandTemplate(
+        "practice", (("application_id", "--app"), ("focus", "--focus"), ("count", "--count"))
+    ),
     ActionKind.COMPLETE_GOAL: CommandTemplate("goal done {goal_id}"),
     ActionKind.LIST_GOALS: CommandTemplate("goal list"),
     ActionKind.DRAFT_NUDGE: CommandTemplate("nudge draft {nudge}"),
@@ -49,6 +53,9 @@ COMMANDS: Mapping[ActionKind, CommandTemplate] = {
     ActionKind.LOG_CONTACT: CommandTemplate("contact log {contact_id} --channel email", (("note", "--note"),)),
     ActionKind.CHECK_OPENINGS: CommandTemplate("watch check"),
     ActionKind.DISMISS_OPENING: CommandTemplate("watch dismiss {opening_id}"),
+    ActionKind.ADD_APPLICATION_FROM_OPENING: CommandTemplate(
+        "app add --company {company} --role {role}", (("url", "--url"),), ignores=("opening_id",)
+    ),
     ActionKind.ADD_WIN: CommandTemplate('journal add --win --text "…"'),
     ActionKind.REVIEW_WEEK: CommandTemplate("review --week"),
     ActionKind.VIEW_EFFORT: CommandTemplate("effort"),

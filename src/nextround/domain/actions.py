@@ -44,6 +44,7 @@ class ActionKind(StrEnum):
     # watched companies
     CHECK_OPENINGS = "check_openings"
     DISMISS_OPENING = "dismiss_opening"
+    ADD_APPLICATION_FROM_OPENING = "add_application_from_opening"
     # keeping going
     ADD_WIN = "add_win"
     REVIEW_WEEK = "review_week"
@@ -75,7 +76,7 @@ ID_SPECS: Mapping[ActionKind, IdSpec] = {
     ActionKind.REFLECT: _ids("application_id"),
     ActionKind.REFRAME: _ids(optional=("application_id",)),
     ActionKind.MATCH_CV: _ids(),
-    ActionKind.PRACTISE: _ids(optional=("application_id", "count")),
+    ActionKind.PRACTISE: _ids(optional=("application_id", "count", "focus")),
     ActionKind.COMPLETE_GOAL: _ids("goal_id"),
     ActionKind.LIST_GOALS: _ids(),
     ActionKind.DRAFT_NUDGE: _ids("nudge"),
@@ -84,6 +85,7 @@ ID_SPECS: Mapping[ActionKind, IdSpec] = {
     ActionKind.LOG_CONTACT: _ids("contact_id", optional=("note",)),
     ActionKind.CHECK_OPENINGS: _ids(),
     ActionKind.DISMISS_OPENING: _ids("opening_id"),
+    ActionKind.ADD_APPLICATION_FROM_OPENING: _ids("opening_id", "company", "role", optional=("url",)),
     ActionKind.ADD_WIN: _ids(),
     ActionKind.REVIEW_WEEK: _ids(),
     ActionKind.VIEW_EFFORT: _ids(),
@@ -111,6 +113,7 @@ DEFAULT_LABELS: Mapping[ActionKind, str] = {
     ActionKind.LOG_CONTACT: "Mark it sent",
     ActionKind.CHECK_OPENINGS: "Check for new openings",
     ActionKind.DISMISS_OPENING: "Dismiss the opening",
+    ActionKind.ADD_APPLICATION_FROM_OPENING: "Apply: add the application",
     ActionKind.ADD_WIN: "Write down a win",
     ActionKind.REVIEW_WEEK: "Review the week",
     ActionKind.VIEW_EFFORT: "See this week's effort",

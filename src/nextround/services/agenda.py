@@ -129,8 +129,12 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 posting["first_seen_at"].astimezone(now.tzinfo).date(),
                 "Read the posting and decide: apply, or dismiss it",
                 (
+                    Action(
+                        ActionKind.ADD_APPLICATION_FROM_OPENING,
+                        {"opening_id": posting["id"], "company": posting["company"], "role": posting["title"]}
+                        | ({"url": posting["url"]} if posting["url"] else {}),
+                    ),
                     Action(ActionKind.DISMISS_OPENING, {"opening_id": posting["id"]}),
-                    Action(ActionKind.ADD_APPLICATION, label="Apply: add the application"),
                 ),
                 f"posting-{posting['id']}",
             )

@@ -41,7 +41,7 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.REFLECT: Route("get", "/applications/{application_id}/feedback", fragment="reflection"),
     ActionKind.REFRAME: Route("get", "/journal"),
     ActionKind.MATCH_CV: Route("get", "/insights", fragment="gaps"),
-    ActionKind.PRACTISE: Route("get", "/practice", optional=(("application_id", "app"),)),
+    ActionKind.PRACTISE: Route("get", "/practice", optional=(("application_id", "app"), ("focus", "focus"))),
     ActionKind.COMPLETE_GOAL: Route("post", "/insights/goals/{goal_id}", (("status", "done"),)),
     ActionKind.LIST_GOALS: Route("get", "/insights", fragment="goals"),
     ActionKind.DRAFT_NUDGE: Route("get", "/today", (("draft", "{nudge}"),), fragment="draft"),
@@ -52,6 +52,9 @@ ROUTES: Mapping[ActionKind, Route] = {
     ),
     ActionKind.CHECK_OPENINGS: Route("post", "/companies/check"),
     ActionKind.DISMISS_OPENING: Route("get", "/companies"),
+    ActionKind.ADD_APPLICATION_FROM_OPENING: Route(
+        "get", "/applications/new", (("company", "{company}"), ("role", "{role}")), optional=(("url", "job_url"),)
+    ),
     ActionKind.ADD_WIN: Route("get", "/journal"),
     ActionKind.REVIEW_WEEK: Route("get", "/review"),
     ActionKind.VIEW_EFFORT: Route("get", "/review"),

@@ -38,6 +38,10 @@ FORM_CHOICES = {
 }
 
 
+# Fields the add form takes from its address (`/applications/new?company=...&role=...&job_url=...`).
+NEW_FROM_QUERY = ("company", "role", "job_url")
+
+
 def _next_stage(stage: Stage) -> Stage | None:
     index = STAGE_ORDER.index(stage)
     return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
@@ -140,7 +144,9 @@ def _form_page(
 
 @router.get("/applications/new", response_class=HTMLResponse)
 def new_application(request: Request) -> HTMLResponse:
-    return _form_page(request, application=None, values={"stage": "applied"}, error=None)
+    # A new opening's "Apply" button fills in what the posting says (the user still checks and saves).
+    given = {key: request.query_params[key][:500] for key in NEW_FROM_QUERY if request.query_params.get(key)}
+    return _form_page(request, application=None, values={"stage": "applied", **given}, error=None)
 
 
 @router.post("/applications/new", response_class=HTMLResponse)
