@@ -4,6 +4,15 @@ Run: .venv/bin/python bench/bench_everyday.py [--runs 7] [--apps 10000] [--home 
 The data set (bench_foundation's varied histories, as after a LinkedIn import and months of use) is built
 once in a temporary NEXTROUND_HOME, or in --home DIR, which is kept and reused on the next run. Prints a
 markdown table: median of N runs, the ratio to a bare `python -c pass` timed in the same run, the goal.
+
+With --baseline SRC (a checkout's `src` directory, e.g. from `git archive`) each command also runs from
+that code, interleaved with this one, and the table gains a "before" column: a before/after comparison
+made under the same load.
+
+With --machinery it instead times each piece of start-up machinery against the same start without it:
+the help-only stand-in app, the per-command tables that build only the pillar a command needs, and the
+sqlite3 copy of the listing query. Both sides start through `python -c` and `nextround.cli.main.run()`;
+the side "without" switches the piece off first, so the difference is what that piece saves.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,10 +35,19 @@ COMMAND_GOAL = 20.0
 HELP_GOAL = 8.0
 
 
-def sample(command: list[str], env: dict[str, str]) -> float:
+def sample(command: list[str], env: dict[str, str], cpu: list[float] | None = None) -> float:
+    """Wall-clock seconds of one run; its processor seconds (user + system) are appended to `cpu`.
+
+    On a shared machine the wall clock also counts waiting for a core; processor time does not, so
+    its ratio to a bare start is the steadier of the two when other work is running."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return elapsed
 
 
 def rejected_application(export: Path) -> int:
@@ -66,12 +85,77 @@ def commands(rejected: int) -> list[tuple[str, list[str], float]]:
     ]
 
 
+# `python -c` programs that start the command line as the console script does, with one piece switched off.
+START = "import sys; import nextround.cli.main as m; {patch}; sys.argv = ['nextround', *sys.argv[1:]]; m.run()"
+WITHOUT = {
+    "help-only stand-in app": "m._help_only_app = lambda listing: m.build_app()",
+    "per-command tables": "m.COMMAND_PILLARS = {}",
+    "sqlite3 listing query": "import nextround.storage.sqlite_listing as f; f.list_summaries = lambda *a, **k: None",
+}
+MACHINERY = [  # (piece, command line)
+    ("help-only stand-in app", ["--help"]),
+    ("per-command tables", ["app", "show", "{rejected}"]),
+    ("per-command tables", ["today", "--help"]),
+    ("per-command tables", ["stats"]),
+    ("sqlite3 listing query", ["app", "list", "--json"]),
+]
+
+
+def machinery(env: dict[str, str], rejected: int, runs: int) -> None:
+    with_samples: dict[int, list[float]] = {n: [] for n in range(len(MACHINERY))}
+    without_samples: dict[int, list[float]] = {n: [] for n in range(len(MACHINERY))}
+    bare_samples = []
+    for _ in range(runs):
+        sample([sys.executable, "-c", "pass"], env, bare_samples)
+        for n, (piece, arguments) in enumerate(MACHINERY):
+            line = [a.format(rejected=rejected) for a in arguments]
+            sample([sys.executable, "-c", START.format(patch="pass"), *line], env, with_samples[n])
+            without = START.format(patch=WITHOUT[piece])
+            sample([sys.executable, "-c", without, *line], env, without_samples[n])
+    bare = statistics.median(bare_samples)
+    load = os.getloadavg()[0]
+    print(f"Start-up machinery: processor time, median of {runs} runs; bare start {bare * 1000:.0f} ms", end="")
+    print(f"; load {load:.1f}\n")
+    print("| piece | command | with it | without it | it saves |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for n, (piece, arguments) in enumerate(MACHINERY):
+        line = " ".join(a.format(rejected=rejected) for a in arguments)
+        with_it, without_it = statistics.median(with_samples[n]), statistics.median(without_samples[n])
+        print(
+            f"| {piece} | `nextround {line}` | {with_it * 1000:.0f} ms ({with_it / bare:.1f}×) | "
+            f"{without_it * 1000:.0f} ms ({without_it / bare:.1f}×) | {(without_it - with_it) * 1000:.0f} ms |"
+        )
+
+
+def print_comparison(
+    chosen: list[tuple[str, list[str], float]],
+    before: dict[str, list[float]],
+    after: dict[str, list[float]],
+    bare: float,
+    args: argparse.Namespace,
+) -> None:
+    load = os.getloadavg()[0]
+    print(f"{args.apps:,} applications on SQLite; median of {args.runs} interleaved runs; load {load:.1f}\n")
+    print("| command | before | after | before, ratio | after, ratio | goal | met |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    print(f"| `python -c pass` | | {bare * 1000:.0f} ms | | 1.0× | baseline | |")
+    for name, _, goal in chosen:
+        old, new = statistics.median(before[name]), statistics.median(after[name])
+        met = "yes" if new / bare <= goal else "**no**"
+        print(
+            f"| `{name}` | {old * 1000:.0f} ms | {new * 1000:.0f} ms | {old / bare:.1f}× | {new / bare:.1f}× "
+            f"| ≤ {goal:.0f}× | {met} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--apps", type=int, default=10_000)
     parser.add_argument("--home", type=Path, help="build the data set here once and reuse it (kept)")
     parser.add_argument("--only", nargs="*", default=None, help="only commands whose name contains one of these")
+    parser.add_argument("--machinery", action="store_true", help="time each start-up shortcut against none")
+    parser.add_argument("--baseline", type=Path, help="also run each command from this src directory (before)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,27 +164,42 @@ def main() -> None:
         rejected = build_home(home, args.apps)
         env = {**os.environ, "NEXTROUND_HOME": str(home), "COLUMNS": "100"}
         env.pop("NEXTROUND_DATABASE_URL", None)
+        if args.machinery:
+            machinery(env, rejected, args.runs)
+            return
         chosen = [c for c in commands(rejected) if not args.only or any(word in c[0] for word in args.only)]
         for _, arguments, _ in chosen:  # warm the page cache and any compiled bytecode once
             sample([*NEXTROUND, *arguments], env)
         # Interleave the commands run by run, so a burst of load on the shared machine spreads over all.
+        before_env = {**env, "PYTHONPATH": str(args.baseline.resolve())} if args.baseline else None
         bare_samples: list[float] = []
+        bare_cpu: list[float] = []
         samples: dict[str, list[float]] = {name: [] for name, _, _ in chosen}
+        cpu: dict[str, list[float]] = {name: [] for name, _, _ in chosen}
+        before: dict[str, list[float]] = {name: [] for name, _, _ in chosen}
         for _ in range(args.runs):
-            bare_samples.append(sample([sys.executable, "-c", "pass"], env))
+            bare_samples.append(sample([sys.executable, "-c", "pass"], env, bare_cpu))
             for name, arguments, _ in chosen:
-                samples[name].append(sample([*NEXTROUND, *arguments], env))
+                samples[name].append(sample([*NEXTROUND, *arguments], env, cpu[name]))
+                if before_env is not None:
+                    before[name].append(sample([*NEXTROUND, *arguments], before_env))
         bare = statistics.median(bare_samples)
+        bare_processor = statistics.median(bare_cpu)
+    if args.baseline:
+        print_comparison(chosen, before, samples, bare, args)
+        return
 
-    print(f"{args.apps:,} applications on SQLite; median of {args.runs} runs, each a fresh process\n")
-    print("| command | median | ratio to `python -c pass` | goal | met |")
-    print("| --- | ---: | ---: | ---: | --- |")
-    print(f"| `python -c pass` | {bare * 1000:.0f} ms | 1.0× | baseline | |")
+    load = os.getloadavg()[0]
+    print(f"{args.apps:,} applications on SQLite; median of {args.runs} runs, each a fresh process; load {load:.1f}\n")
+    print("| command | median | ratio to `python -c pass` | processor time ratio | goal | met |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    print(f"| `python -c pass` | {bare * 1000:.0f} ms | 1.0× | 1.0× ({bare_processor * 1000:.0f} ms) | baseline | |")
     for name, _, goal in chosen:
         median = statistics.median(samples[name])
         ratio = median / bare
+        processor_ratio = statistics.median(cpu[name]) / bare_processor
         met = "yes" if ratio <= goal else "**no**"
-        print(f"| `{name}` | {median * 1000:.0f} ms | {ratio:.1f}× | ≤ {goal:.0f}× | {met} |")
+        print(f"| `{name}` | {median * 1000:.0f} ms | {ratio:.1f}× | {processor_ratio:.1f}× | ≤ {goal:.0f}× | {met} |")
 
 
 if __name__ == "__main__":

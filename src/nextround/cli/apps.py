@@ -1,7 +1,5 @@
 """`nextround app ...`: add, edit, move, close and look at applications."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,7 +38,7 @@ CvVersionOption = Annotated[str | None, typer.Option(help="Which CV you sent.")]
 ExcitementOption = Annotated[int | None, typer.Option(help="How much you want it, 1-5.")]
 
 
-def _service(ctx: typer.Context) -> ApplicationService:
+def _service(ctx: typer.Context) -> "ApplicationService":
     from nextround.services.applications import ApplicationService
 
     return ApplicationService(workspace(ctx))
@@ -351,7 +349,7 @@ def delete(
     print(f"Deleted #{application_id}.")
 
 
-def _print_one(application: Application, as_json: bool, *, verb: str | None) -> None:
+def _print_one(application: "Application", as_json: bool, *, verb: str | None) -> None:
     if as_json:
         emit_json(application.to_dict())
         return

@@ -4,8 +4,6 @@
 (`from nextround.cli.feedback import analyze_app`); `register` puts it on the root app exactly once.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from pathlib import Path
@@ -40,7 +38,7 @@ class InputError(UserError, ValueError):
     """Input on the command line or standard input that cannot be used."""
 
 
-def _smtp(ctx: typer.Context, *, with_password: bool = True) -> SmtpSettings:
+def _smtp(ctx: typer.Context, *, with_password: bool = True) -> "SmtpSettings":
     from nextround.integrations.mail import SmtpSettings
 
     config = settings(ctx).smtp

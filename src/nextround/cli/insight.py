@@ -1,7 +1,5 @@
 """Step 2, analyse and reflect: `cv`, `gaps`, `reflect`, `insights`, `goal` and `analyze match`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,7 +18,7 @@ cv_app = typer.Typer(help="Keep the CVs that matches and skill gaps are measured
 goal_app = typer.Typer(help="Goals that turn a theme or a skill gap into something measurable.", no_args_is_help=True)
 
 
-def _ws(ctx: typer.Context) -> Workspace:
+def _ws(ctx: typer.Context) -> "Workspace":
     return workspace(ctx)
 
 
@@ -277,7 +275,7 @@ def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 # -- goals -------------------------------------------------------------------------------------
 
 
-def _print_goal(goal: Goal, verb: str | None = None) -> None:
+def _print_goal(goal: "Goal", verb: str | None = None) -> None:
     due = f", due {goal.due_on.isoformat()}" if goal.due_on else ""
     current = "–" if goal.current is None else f"{goal.current:g}"
     target = "–" if goal.target is None else f"{goal.target:g}"

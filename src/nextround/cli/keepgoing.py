@@ -1,7 +1,5 @@
 """Step 5, keep going: `watch`, `journal`, `effort`, `review` and `view hide-rejected`."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -30,7 +28,7 @@ def _period(week: bool, month: bool) -> str:
 # -- watch ------------------------------------------------------------------------------------------
 
 
-def _print_watch(watch: Watch) -> None:
+def _print_watch(watch: "Watch") -> None:
     board = watch.board_spec or "no board"
     keywords = ", ".join(watch.keywords) or "any title"
     checked = watch.last_checked_at.astimezone().strftime("%Y-%m-%d %H:%M") if watch.last_checked_at else "never"
@@ -133,7 +131,7 @@ def watch_check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 # -- journal ----------------------------------------------------------------------------------------
 
 
-def _print_entry(entry: JournalEntry) -> None:
+def _print_entry(entry: "JournalEntry") -> None:
     when = entry.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     mood = f" · mood {entry.mood}/5" if entry.mood is not None else ""
     app = f" · app {entry.application_id}" if entry.application_id else ""

@@ -1,7 +1,5 @@
 """`nextround mail`: read rejections, invitations and replies from mail and propose tracker changes."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -97,7 +95,7 @@ def _esc(text: object) -> str:
     return escape(" ".join(str(text).split()))
 
 
-def _show(run: MailRun, as_json: bool, *, applied: bool) -> None:
+def _show(run: "MailRun", as_json: bool, *, applied: bool) -> None:
     if as_json:
         import sys
 
@@ -110,7 +108,7 @@ def _show(run: MailRun, as_json: bool, *, applied: bool) -> None:
     _summary(run, applied)
 
 
-def _table(run: MailRun) -> None:
+def _table(run: "MailRun") -> None:
     rows = [p for p in run.proposals if p.kind.value != "not_job" and not p.status.startswith("already_")]
     if not rows:
         return
@@ -133,7 +131,7 @@ def _table(run: MailRun) -> None:
     console().print(table)
 
 
-def _describe(change: ProposedChange) -> str:
+def _describe(change: "ProposedChange") -> str:
     when = f" on {change.at:%Y-%m-%d %H:%M}" if change.at else ""
     action = change.action.value
     if action == "create_application":
@@ -148,7 +146,7 @@ def _describe(change: ProposedChange) -> str:
     return f"record feedback{suffix}"
 
 
-def _summary(run: MailRun, applied: bool) -> None:
+def _summary(run: "MailRun", applied: bool) -> None:
     job = sum(1 for p in run.proposals if p.kind.value != "not_job" and not p.status.startswith("already_"))
     with_changes = sum(1 for p in run.proposals if p.changes and p.status in ("new", "pending"))
     parts = [

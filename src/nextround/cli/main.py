@@ -4,8 +4,6 @@ Heavy modules (SQLAlchemy, Alembic, Rich) are imported inside the commands that 
 `nextround --help` and `--version` start quickly.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys
@@ -177,7 +175,7 @@ def main(
     _print_overview(result)
 
 
-def _overview_json(result: Overview) -> dict[str, Any]:
+def _overview_json(result: "Overview") -> dict[str, Any]:
     from nextround.cli.actions import command_line
     from nextround.serialize import to_json
 
@@ -190,7 +188,7 @@ def _overview_json(result: Overview) -> dict[str, Any]:
     return data
 
 
-def _print_overview(result: Overview) -> None:
+def _print_overview(result: "Overview") -> None:
     data = _overview_json(result)
     out = console()
     out.print(f"[bold]nextround[/bold] {__version__} — data in {data['database']}")

@@ -1,7 +1,5 @@
 """`nextround contact|nudge|company|today|calendar`: the people, the follow-ups, and what to do next."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,7 +27,7 @@ company_app = typer.Typer(help="Facts about companies: when you may apply again.
 calendar_app = typer.Typer(help="Interviews and follow-ups in your calendar (iCalendar).", no_args_is_help=True)
 
 
-def _service(ctx: typer.Context) -> NetworkService:
+def _service(ctx: typer.Context) -> "NetworkService":
     from nextround.services.network import NetworkService
 
     return NetworkService(workspace(ctx))
@@ -370,13 +368,16 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     headings = {"overdue": "Overdue", "today": "Today", "soon": "This week", "later": "Later"}
     current = None
+    # One print for the whole agenda: Rich's cost is mostly per call, and a long history has thousands of items.
+    lines = []
     for item in entries:
         if item.when != current:
             current = item.when
-            out.print(f"\n[bold]{headings[current]}[/bold]")
-        out.print(f"  {item.due.isoformat()} {safe(item.title)}\n    {safe(item.advice)}")
+            lines.append(f"\n[bold]{headings[current]}[/bold]")
+        lines.append(f"  {item.due.isoformat()} {safe(item.title)}\n    {safe(item.advice)}")
         if item.primary is not None:
-            out.print(f"    [dim]{safe(command_line(item.primary))}[/dim]")
+            lines.append(f"    [dim]{safe(command_line(item.primary))}[/dim]")
+    out.print("\n".join(lines))
 
 
 @calendar_app.command("export")

@@ -1,7 +1,5 @@
 """Step 3, enhance interviewing skills: `questions`, `practice`, `progress` and `analyze answer`."""
 
-from __future__ import annotations
-
 import sys
 import time
 from pathlib import Path
@@ -142,7 +140,7 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def _print_analysis(out: Console, data: dict[str, Any]) -> None:
+def _print_analysis(out: "Console", data: dict[str, Any]) -> None:
     from rich.table import Table
 
     length = data["length"]
@@ -185,7 +183,7 @@ def _print_analysis(out: Console, data: dict[str, Any]) -> None:
             out.print(f"  • {safe(suggestion)}")
 
 
-def _print_comparison(out: Console, comparison: dict[str, Any]) -> None:
+def _print_comparison(out: "Console", comparison: dict[str, Any]) -> None:
     score = comparison["score"]
     when = comparison.get("previous_answered_at", "")[:10]
     out.print(
@@ -269,7 +267,7 @@ def practice(
 
 
 def _answer_one(
-    out: Console, ws: Any, session_id: int, question: Question, text: str, elapsed: float, limit: int | None
+    out: "Console", ws: Any, session_id: int, question: "Question", text: str, elapsed: float, limit: int | None
 ) -> bool:
     """Analyse, follow up, store and compare one answer; False when the user typed "quit"."""
     from nextround.services import practice as service

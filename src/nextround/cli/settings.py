@@ -1,7 +1,5 @@
 """`nextround config ...`: the user's preferences (silence limits, auto-close)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

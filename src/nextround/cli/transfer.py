@@ -1,7 +1,5 @@
 """`nextround import/export/backup/restore`: bring history in, take it out, keep it safe."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`nextround serve`: the web app on this computer, on loopback only."""
 
-from __future__ import annotations
-
 import signal
 from typing import Annotated
 
