@@ -230,3 +230,16 @@ def test_a_dismissed_opening_leaves_the_list_and_the_agenda(workspace: Workspace
     assert dismissals() == [Action(ActionKind.DISMISS_OPENING, {"opening_id": second.id})]
     with pytest.raises(NotFoundError):
         dismiss_opening(other_owner(workspace), second.id)
+
+
+def test_a_board_title_with_terminal_controls_is_stored_and_reported_as_plain_text(
+    workspace: Workspace, boards: FakeBoards
+) -> None:
+    hostile = "Support\x1b]0;owned\x07 Engineer\x1b[2J\x9b"
+    boards.greenhouse["acme"] = [greenhouse_job(1, hostile, "Remote\x1b[31m")]
+    add_watch(workspace, "Acme", "greenhouse:acme", "support")
+    (opening,) = check_watches(workspace, factory(boards)).openings
+    assert opening.title == "Support]0;owned Engineer[2J"
+    with workspace.db.read() as session:
+        stored = session.scalars(select(SeenPostingRow.title)).all()
+    assert stored == ["Support]0;owned Engineer[2J"]

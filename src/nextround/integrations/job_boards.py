@@ -101,8 +101,12 @@ class BoardClient(Protocol):
     def fetch(self, token: str) -> list[Posting]: ...
 
 
+# A title from a board is one line of text: terminal escape sequences (ESC, BEL, CSI ...) have no place in it.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(_CONTROLS.sub("", str(value)).split()) if value is not None else ""
 
 
 def _iso_moment(value: Any) -> datetime | None:
