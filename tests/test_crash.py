@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, text
 from nextround.config import Settings
 
 KILLS = 5
-WEB_KILLS = 3
+WEB_KILLS = 2
 IMPORTED = 300
 
 
