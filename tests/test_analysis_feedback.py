@@ -184,7 +184,7 @@ def test_actions_follow_the_evidence() -> None:
     assert any("system design" in action for action in result.actions)
 
     result = analyze_feedback("Your answers were long-winded and hard to follow.")
-    assert any("nextround practice --focus communication" in action for action in result.actions)
+    assert any("practice session on communication" in action for action in result.actions)
 
 
 def test_actions_are_between_one_and_four() -> None:

@@ -138,9 +138,13 @@ def sparkline(
     points = [point(i, v) for i, v in enumerate(values)]
     path = " ".join(f"{_coord(x)},{_coord(y)}" for x, y in points)
     last_x, last_y = points[-1]
-    described = (
-        f"{len(values)} values, from {_num(values[0])} to {_num(values[-1])}; lowest {_num(low)}, highest {_num(high)}."
-    )
+    if len(values) == 1:
+        described = f"One value: {_num(values[0])}."
+    else:
+        described = (
+            f"{len(values)} values, from {_num(values[0])} to {_num(values[-1])}; "
+            f"lowest {_num(low)}, highest {_num(high)}."
+        )
     return (
         _open(width, height, title, "chart sparkline", described)
         + f'<polyline points="{path}" fill="none" stroke="{_LINE}" stroke-width="1.5" '

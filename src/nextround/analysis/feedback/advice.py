@@ -117,7 +117,7 @@ def _action_for(theme: str, evidence: tuple[str, ...], terms: list[str], codes: 
             "and rewrite one CV line to show the closest experience you already have."
         )
     if theme == "communication":
-        practise = "with `nextround practice --focus communication`"
+        practise = "in a practice session on communication"
         if _LISTENING.search(joined):
             return f"Practise letting each question finish and pausing before you answer, {practise}."
         if _CONCISENESS.search(joined):

@@ -1,0 +1,57 @@
+"""Every page of the demo speaks to a person: no ids, no identifiers, no '(s)', no command lines."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from nextround.config import Settings
+from nextround.services.demo import fill_demo
+from nextround.services.workspace import Workspace
+from nextround.web.app import create_app
+
+DEVELOPER_WORDING = {
+    "an id instead of a name": re.compile(r"\b[Aa]pplication \d+\b|\bapp \d+\b"),
+    "snake_case": re.compile(r"\b[a-z]+_[a-z_]+\b"),
+    "a '(s)' plural": re.compile(r"\w\(s\)"),
+    "a plural after 1": re.compile(r"(?<![\d.,:])\b1 (?!am\b|pm\b)[a-z]+(?<!s)s\b"),
+    "LinkedIn misspelt": re.compile(r"Linkedin|linkedIn"),
+    "a command line": re.compile(r"\bnextround (?:app|feedback|reflect|practice|analyze|journal|watch|nudge|goal)\b"),
+    "the terminal": re.compile(r"[Ii]n the terminal"),
+}
+SKIP = (".json", ".ics", ".csv", ".eml", ".vcf", ".db", ".html")
+MAX_PAGES = 90
+
+
+def _visible_text(page: str) -> str:
+    body = re.sub(r"<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_no_page_of_the_demo_uses_developer_wording(tmp_path: Path) -> None:
+    settings = Settings.from_env({"NEXTROUND_HOME": str(tmp_path)})
+    fill_demo(Workspace.open_local(settings))
+    found: list[str] = []
+    seen: set[str] = set()
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8765") as client:
+        queue = ["/"]
+        while queue and len(seen) < MAX_PAGES:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            response = client.get(path)
+            assert response.status_code < 500, path
+            if response.status_code != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            for link in re.findall(r'href="(/[^"#?]*)', response.text):
+                if not link.startswith("/static") and not link.endswith(SKIP) and "export" not in link:
+                    queue.append(link)
+            text = _visible_text(response.text)
+            for what, pattern in DEVELOPER_WORDING.items():
+                found += [f"{path}: {what}: {match!r}" for match in sorted(set(pattern.findall(text)))]
+    assert len(seen) > 30, "the crawl should reach most of the demo"
+    assert not found, "\n".join(found)
