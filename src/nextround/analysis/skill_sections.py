@@ -4,7 +4,11 @@ people named as colleagues, and years stated next to a skill ("3+ years of Pytho
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Final
 
 from nextround.analysis.skill_taxonomy import Importance
@@ -13,28 +17,30 @@ from nextround.analysis.skill_taxonomy import Importance
 # Sections: required, nice to have, or company blurb
 # ---------------------------------------------------------------------------------------------
 
-_NICE_MARKERS: Final = re.compile(
-    r"nice[ -]to[ -]have|good to have|desirable|desired|\bbonus|preferred|preferabl[ey]|\ba plus\b|"
-    r"plus points?|advantageous|an advantage|\bideally\b|\boptional\b|not (?:essential|required|a must)|"
-    r"would be (?:great|nice|helpful|useful|a plus)|beneficial|extra credit|is welcome|are welcome|"
-    r"helpful but|\bnice\b",
-    re.IGNORECASE,
-)
-_REQUIRED_MARKERS: Final = re.compile(
-    r"\bessential\b|\brequired\b|\brequirements?\b|\bmust\b|mandatory|\bminimum\b|you will need|"
-    r"you'll need|we need|what you need|we're looking for|we are looking for|qualifications|"
-    r"key skills|person specification|about you|who you are|you have|you bring|you'll bring|"
-    r"responsibilit|\bduties\b|the role|what you'll do|what you will do|day[ -]to[ -]day|\bskills\b|"
-    r"\bexperience\b",
-    re.IGNORECASE,
-)
-_CONTEXT_MARKERS: Final = re.compile(
-    r"about us|about the company|who we are|our company|company overview|\bbenefits\b|\bperks\b|"
-    r"what we offer|we offer|we provide|you will receive|you'll receive|why join|why work|"
-    r"\bsalary\b|compensation|our package|how to apply|to apply|apply now|apply via|send your cv|"
-    r"equal opportunit|diversity|our values|our mission|follow us|find us on|life at|our clients",
-    re.IGNORECASE,
-)
+
+@dataclass(frozen=True)
+class _Markers:
+    nice: re.Pattern[str]
+    required: re.Pattern[str]
+    context: re.Pattern[str]
+    any_marker: re.Pattern[str]  # a marker or a word that only glues markers together
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    """The section cues of ``nextround/data/skill_cues.toml``, read on first use."""
+    data = tomllib.loads(files("nextround.data").joinpath("skill_cues.toml").read_text(encoding="utf-8"))
+    sections = data["sections"]
+    nice, required = "|".join(sections["nice"]), "|".join(sections["required"])
+    glue = r"\b(?:is|are|an?|very|really|but|be|would|to)\b"
+    return _Markers(
+        nice=re.compile(nice, re.IGNORECASE),
+        required=re.compile(required, re.IGNORECASE),
+        context=re.compile("|".join(sections["context"]), re.IGNORECASE),
+        any_marker=re.compile(f"{nice}|{required}|{glue}", re.IGNORECASE),
+    )
+
+
 _BULLET: Final = re.compile(r"^[\s>*#•·▪●■◦+\-–—\d.)]*")
 _SENTENCE_END: Final = re.compile(r"[.!?;]\s|[.!?;]$|\n")
 
@@ -57,11 +63,11 @@ def _heading_mode(line: str) -> Importance | None:
     )
     if not (ends_like_heading or looks_like_title):
         return None
-    if _CONTEXT_MARKERS.search(stripped):
+    if _markers().context.search(stripped):
         return "context"
-    if _NICE_MARKERS.search(stripped):
+    if _markers().nice.search(stripped):
         return "nice_to_have"
-    if _REQUIRED_MARKERS.search(stripped) or ends_like_heading:
+    if _markers().required.search(stripped) or ends_like_heading:
         return "required"
     return None
 
@@ -74,9 +80,9 @@ _NOT_NEEDED: Final = re.compile(r"\bno\s+(?:[\w-]+\s+){0,4}(?:needed|required|ne
 
 
 def _clause_mode(clause: str) -> Importance | None:
-    if _CONTEXT_MARKERS.search(clause) or _NOT_NEEDED.search(clause):
+    if _markers().context.search(clause) or _NOT_NEEDED.search(clause):
         return "context"
-    nice = _NICE_MARKERS.search(clause)
+    nice = _markers().nice.search(clause)
     required = re.search(
         r"(?<!not )(?<!no )\b(?:essential|required|must|mandatory)\b(?! to have)", clause, re.IGNORECASE
     )
@@ -102,14 +108,10 @@ _NAMED_EMPLOYER: Final = re.compile(
     r"providing|provided|helping|helped|known|now|still|building|built|trusted|award|committed)\b"
 )
 _PARENTHESIS: Final = re.compile(r"\([^()\n]*\)")
-_MARKER_WORDS: Final = re.compile(
-    _NICE_MARKERS.pattern + r"|" + _REQUIRED_MARKERS.pattern + r"|\b(?:is|are|an?|very|really|but|be|would|to)\b",
-    re.IGNORECASE,
-)
 
 
 def _about_employer(sentence: str) -> bool:
-    if _ASKS_FOR.search(sentence) or _REQUIRED_MARKERS.search(sentence) or _NICE_MARKERS.search(sentence):
+    if _ASKS_FOR.search(sentence) or _markers().required.search(sentence) or _markers().nice.search(sentence):
         return bool(_ABOUT_EMPLOYER.match(sentence)) and not _ASKS_FOR.search(sentence)
     return bool(_ABOUT_EMPLOYER.match(sentence) or _NAMED_EMPLOYER.match(sentence))
 
@@ -134,7 +136,7 @@ def _sentence_modes(sentence: str, offset: int, section: Importance) -> list[tup
     pieces = _plain_sentence_modes(outside, offset, section)
     for start, end, mode in brackets:
         begin = start
-        if not re.search(r"[A-Za-z]{2,}", _MARKER_WORDS.sub("", sentence[start + 1 : end - 1])):
+        if not re.search(r"[A-Za-z]{2,}", _markers().any_marker.sub("", sentence[start + 1 : end - 1])):
             # "Docker (nice to have)": a bracket holding only the marker covers what it follows
             begin = max(0, *(outside.rfind(gap, 0, start) for gap in (",", " and ", " or ")))
         after = _importance_at(pieces, offset + end)
