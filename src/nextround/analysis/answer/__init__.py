@@ -36,10 +36,10 @@ from nextround.analysis.answer.model import (
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance import measure_relevance
 from nextround.analysis.answer.scoring import Evidence, score
-from nextround.analysis.answer.sentences import normalise, split_sentences, stem, words
 from nextround.analysis.answer.star import analyse_sentences, star_from
 from nextround.analysis.answer.star_model import predict_star
 from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+from nextround.analysis.text import normalise, split_sentences, stem, words
 
 if TYPE_CHECKING:
     from nextround.analysis.answer.star_model import Matrix

@@ -10,7 +10,10 @@ from typing import Final
 
 from nextround.analysis.answer.lexicon import lexicon
 from nextround.analysis.answer.model import MAX_ANSWER_CHARS
-from nextround.analysis.answer.sentences import BULLET_RE, normalise, stem, words
+from nextround.analysis.text import normalise, stem, words
+
+# A requirement bullet ("- SQL", "2. Forklift licence") weighs more than running text.
+_BULLET_RE: Final = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
 
 _JD_TOKEN_RE: Final = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*|[^\sa-z0-9]")
 _JD_SALIENT_BEFORE: Final = frozenset(
@@ -64,7 +67,7 @@ def extract_job_terms(jd: str, limit: int = 12) -> list[str]:
         counts[key] += 1
 
     for raw_line in normalise(jd)[:MAX_ANSWER_CHARS].splitlines():
-        line_bonus = 0.5 if BULLET_RE.match(raw_line) else 0.0
+        line_bonus = 0.5 if _BULLET_RE.match(raw_line) else 0.0
         marked = _marked_tokens(raw_line)
         run: list[str] = []
         previous = ""

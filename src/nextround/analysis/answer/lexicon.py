@@ -32,10 +32,6 @@ class Lexicon:
     non_action_base: frozenset[str]
     number_words: frozenset[str]
     multiplier_words: frozenset[str]
-    abbreviations_never_end: frozenset[str]
-    abbreviations_may_end: frozenset[str]
-    transcript_break_markers: tuple[str, ...]
-    irregular_base: dict[str, str]
     length_targets: dict[str, tuple[int, int]]
 
     @property
@@ -61,7 +57,6 @@ def lexicon() -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(raw[key]).split())
 
-    pairs = (pair.partition(":") for pair in str(raw["irregular_base"]).split())
     return Lexicon(
         stopwords=words("stopwords"),
         generic_job_ad_words=words("generic_job_ad_words"),
@@ -76,10 +71,6 @@ def lexicon() -> Lexicon:
         non_action_base=words("non_action_base"),
         number_words=words("number_words"),
         multiplier_words=words("multiplier_words"),
-        abbreviations_never_end=words("abbreviations_never_end"),
-        abbreviations_may_end=words("abbreviations_may_end"),
-        transcript_break_markers=tuple(raw["transcript_break_markers"]),
-        irregular_base={form: base for form, _, base in pairs},
         length_targets={key: (int(low), int(high)) for key, (low, high) in raw["length_targets"].items()},
     )
 

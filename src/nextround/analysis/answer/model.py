@@ -20,10 +20,6 @@ STAR_PARTS: Final = ("situation", "task", "action", "result")
 WORDS_PER_MINUTE: Final = 140
 # Longer input is cut before analysis; untrusted text is size-limited (CONVENTIONS: errors and input).
 MAX_ANSWER_CHARS: Final = 100_000
-# A run-on "sentence" longer than this is cut at discourse markers: a low bar for transcripts (text
-# with hardly any full stops), a high one for written answers, where long sentences are deliberate.
-RUN_ON_WORDS_TRANSCRIPT: Final = 35
-RUN_ON_WORDS_WRITTEN: Final = 80
 STAR_THRESHOLD: Final = 2.0
 
 

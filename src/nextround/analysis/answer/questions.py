@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from nextround.analysis.answer.sentences import normalise
+from nextround.analysis.text import normalise
 
 _QUESTION_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (

@@ -21,8 +21,8 @@ from nextround.analysis.answer.model import (
     ScoreItem,
     StarSentences,
 )
-from nextround.analysis.answer.sentences import words
 from nextround.analysis.answer.star import CLOCK_RE, SentenceFeatures, number_word_re
+from nextround.analysis.text import words
 
 SCORE_PLANS: Final[dict[str, tuple[tuple[str, int], ...]]] = {
     "behavioural": (

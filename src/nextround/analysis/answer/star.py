@@ -16,7 +16,7 @@ from typing import Final
 from nextround.analysis.answer.fillers import find_hedges
 from nextround.analysis.answer.lexicon import Cue, cue_tables, lexicon
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
-from nextround.analysis.answer.sentences import normalise, words
+from nextround.analysis.text import normalise, words
 
 _ADVERBS = (
     r"(?: (?:then|also|first|just|quickly|immediately|personally|still|finally|eventually|soon|always|"
