@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from nextround.config import Settings
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
-from nextround.storage.tables import Base
+from nextround.storage.tables import Base, User
 
 POSTGRES_URL = os.environ.get("NEXTROUND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENGINES = [e.strip() for e in os.environ.get("NEXTROUND_TEST_DATABASES", "sqlite,postgres").split(",") if e.strip()]
@@ -174,3 +174,31 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, Any], None]:
         assert json.loads(path.read_text(encoding="utf-8")) == json.loads(rendered), f"{path} changed (--update-golden)"
 
     return check
+
+
+# -- helpers shared by many test modules ----------------------------------------------------------
+
+
+def other_owner(ws: Workspace, username: str = "someone-else") -> Workspace:
+    """The same database seen by a second person, for the isolation tests."""
+    with ws.db.write() as session:
+        user = User(username=username, created_at=ws.now())
+        session.add(user)
+        session.flush()
+        owner_id: int = user.id
+    return Workspace(db=ws.db, owner_id=owner_id, settings=ws.settings, clock=ws.clock)
+
+
+def ok(result: Any) -> Any:
+    """A CLI result that must have succeeded (its output is shown when it did not)."""
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(name="web")
+def web_fixture(settings: Settings, clock: FakeClock) -> Iterator[Any]:
+    """The app on the test database (both engines) with the fixed clock, and a client at its own address."""
+    from tests.web_support import web_with
+
+    with web_with(settings, clock) as web:
+        yield web

@@ -11,7 +11,6 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from typing import Any
@@ -20,7 +19,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import insert
 
 from nextround.services.workspace import Workspace
-from nextround.storage.tables import ApplicationContactRow, ContactRow, User
+from nextround.storage.tables import ApplicationContactRow, ContactRow
 
 
 @dataclass
@@ -110,12 +109,3 @@ def add_contact(ws: Workspace, *, name: str, email_address: str = "", app_id: in
                 {"owner_id": ws.owner_id, "application_id": app_id, "contact_id": contact_id, "role": role},
             )
     return contact_id
-
-
-def other_owner(ws: Workspace) -> Workspace:
-    """A second person in the same database, for isolation tests."""
-    with ws.db.write() as session:
-        user_id: int = session.execute(
-            insert(User).returning(User.id), {"username": "someone-else", "created_at": datetime.now().astimezone()}
-        ).scalar_one()
-    return Workspace(db=ws.db, owner_id=user_id, settings=ws.settings, clock=ws.clock)

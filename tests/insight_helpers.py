@@ -102,15 +102,3 @@ def add_feedback(ws: Workspace, application_id: int | None, text: str, received_
                 created_at=ws.now(),
             )
         )
-
-
-def other_owner(ws: Workspace) -> Workspace:
-    """A second person in the same database."""
-    from nextround.storage.tables import User
-
-    with ws.db.write() as session:
-        user = User(username="someone-else", created_at=ws.now())
-        session.add(user)
-        session.flush()
-        owner_id = user.id
-    return Workspace(db=ws.db, owner_id=owner_id, settings=ws.settings, clock=ws.clock)

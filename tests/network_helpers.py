@@ -11,7 +11,6 @@ from nextround.storage.tables import (
     InterviewRow,
     PracticeAnswerRow,
     SeenPostingRow,
-    User,
     WatchRow,
 )
 
@@ -93,15 +92,3 @@ def add_posting(ws: Workspace, company: str, title: str, first_seen_at: datetime
         session.add(posting)
         session.flush()
         return posting.id
-
-
-def other_owner(ws: Workspace) -> Workspace:
-    """The same database, seen by a second user."""
-    from dataclasses import replace
-
-    with ws.db.write() as session:
-        user = User(username="someone-else", created_at=ws.now())
-        session.add(user)
-        session.flush()
-        owner_id = user.id
-    return replace(ws, owner_id=owner_id)

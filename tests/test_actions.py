@@ -25,7 +25,7 @@ from nextround.web.rendering import environment
 from tests.conftest import FakeClock
 from tests.factories import make_application
 from tests.network_helpers import add_goal, add_sent_feedback_request
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "nextround"
 SAMPLE_IDS: dict[str, int | str] = {

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import ok
 from tests.feedback_helpers import SMTP_ENV_NAMES, SmtpServer, free_port, smtp_server
 
 Cli = Callable[..., Any]
@@ -31,11 +32,6 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpServer]:
         for key, value in running.env().items():
             monkeypatch.setenv(key, value)
         yield running
-
-
-def ok(result: Any) -> Any:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def data(result: Any) -> Any:

@@ -9,17 +9,13 @@ from typing import Any
 
 from nextround.services.goals import record_measure
 from nextround.services.workspace import Workspace
+from tests.conftest import ok
 
 from .insight_helpers import write_docx, write_pdf
 
 Cli = Callable[..., Any]
 
 JD = "Requirements:\n- 3+ years of Python\n- Kubernetes and Terraform\n- SQL\n"
-
-
-def ok(result: Any) -> Any:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def as_json(cli: Cli, *args: str) -> Any:

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import ok
+
 from .job_board_server import FakeBoards, greenhouse_job, lever_posting, running_boards
 
 Cli = Callable[..., Any]
@@ -37,11 +39,6 @@ def boards(server: FakeBoards, monkeypatch: pytest.MonkeyPatch) -> FakeBoards:
     for key, value in server.env().items():
         monkeypatch.setenv(key, value)
     return server
-
-
-def ok(result: Any) -> Any:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def as_json(result: Any) -> Any:

@@ -17,9 +17,9 @@ from nextround.services import feedback
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
-from tests.feedback_helpers import SmtpServer, add_contact, free_port, other_owner, smtp_server
+from tests.feedback_helpers import SmtpServer, add_contact, free_port, smtp_server
 
 FEEDBACK = (
     "Thank you for your time.  We felt your SQL was not strong enough,\nbut your communication was excellent. ✓\n"

@@ -17,9 +17,9 @@ from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
 
-from .conftest import FakeClock
+from .conftest import FakeClock, other_owner
 from .factories import make_application
-from .insight_helpers import add_feedback, other_owner, rejected_application, write_docx, write_pdf
+from .insight_helpers import add_feedback, rejected_application, write_docx, write_pdf
 
 JD_PLATFORM = "Requirements:\n- Python\n- Kubernetes and Terraform\n- SQL\n"
 JD_DATA = "What you need:\n- SQL and Python\n- Kubernetes\n- Tableau\n"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from nextround.cli.review import render_review_markdown
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import (
@@ -18,8 +19,6 @@ from nextround.services.keepgoing import (
     list_journal,
     reframe_application,
     reframe_prompts,
-    render_review_html,
-    render_review_markdown,
     review,
     save_reframe,
     set_hide_rejected,
@@ -38,10 +37,10 @@ from nextround.storage.tables import (
     SeenPostingRow,
     WatchRow,
 )
+from nextround.web.review_document import render_review_html
 
-from .conftest import FakeClock
+from .conftest import FakeClock, other_owner
 from .factories import make_application
-from .keepgoing_helpers import other_owner
 
 
 def rejected(ws: Workspace, *, company: str = "Acme", stage: Stage = Stage.APPLIED, days_ago: float = 1) -> int:

@@ -27,8 +27,8 @@ from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
 from nextround.storage.mail import MailMessageNotFound
 
+from .conftest import other_owner
 from .factories import make_application
-from .feedback_helpers import other_owner
 
 REJECTION = (
     "Dear Sam,\n\nThank you for interviewing for the Pastry Chef role at Crumb & Co.\n\n"

@@ -18,7 +18,7 @@ from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
 from nextround.storage.tables import ContactRow, WatchRow
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
 from tests.network_helpers import (
     add_goal,
@@ -26,7 +26,6 @@ from tests.network_helpers import (
     add_posting,
     add_practice_answer,
     add_sent_feedback_request,
-    other_owner,
 )
 
 CONNECTIONS = (

@@ -11,8 +11,8 @@ from nextround.services import practice
 from nextround.services.practice import PracticeError
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
-from nextround.storage.tables import FeedbackRow, InterviewRow, User
-from tests.conftest import FakeClock
+from nextround.storage.tables import FeedbackRow, InterviewRow
+from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
 
 BEHAVIOURAL = next(q for q in load_bank() if q.id == "beh-teamwork-01")
@@ -44,15 +44,6 @@ def add_interview(ws: Workspace, app_id: int) -> int:
         session.add(row)
         session.flush()
         return row.id
-
-
-def other_owner(ws: Workspace) -> Workspace:
-    with ws.db.write() as session:
-        user = User(username="someone-else", created_at=ws.now())
-        session.add(user)
-        session.flush()
-        other_id = user.id
-    return Workspace(db=ws.db, owner_id=other_id, settings=ws.settings, clock=ws.clock)
 
 
 def answer_once(ws: Workspace, question: Question, text: str, **kwargs: Any) -> tuple[dict[str, Any], Any]:

@@ -22,9 +22,8 @@ from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
 from nextround.storage.tables import SeenPostingRow
 
-from .conftest import FakeClock
+from .conftest import FakeClock, other_owner
 from .job_board_server import FakeBoards, greenhouse_job, lever_posting, running_boards
-from .keepgoing_helpers import other_owner
 
 
 @pytest.fixture(scope="module")

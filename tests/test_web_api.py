@@ -5,7 +5,7 @@ from __future__ import annotations
 from nextround.analysis.answer import analyze_answer
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.skillgaps import match
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 JD = "We need a support engineer with SQL, Zendesk and clear writing. Python is a plus."
 CV = "Three years in IT support. Daily SQL queries, Zendesk admin, wrote the help centre."

@@ -13,7 +13,7 @@ from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web, bar_value, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web, bar_value
 
 PAGES = ["/", "/applications", "/applications/new", "/practice", "/transfer", "/settings"]
 

@@ -10,7 +10,7 @@ from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from tests.conftest import FakeClock
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 
 def test_add_form_creates_an_application_with_its_history(web: Web, workspace: Workspace) -> None:

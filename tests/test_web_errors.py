@@ -7,7 +7,7 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web_support import BASE_URL, Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import BASE_URL, Web
 
 HUGE = 2**64
 

@@ -13,10 +13,10 @@ from nextround.services import feedback, insight
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.web.routes.feedback import highlight
+from tests.conftest import other_owner
 from tests.factories import make_application
 from tests.feedback_helpers import smtp_server
-from tests.insight_helpers import other_owner
-from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
+from tests.web_support import Web, web_with
 
 FEEDBACK = (
     "Thank you for your time. Your SQL skills were not strong enough for the role <script>alert(1)</script>. "

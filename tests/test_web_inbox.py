@@ -15,7 +15,7 @@ from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
+from tests.web_support import Web, web_with
 
 from .dovecot_server import dovecot_server
 from .mail_corpus import load

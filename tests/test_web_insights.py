@@ -11,7 +11,7 @@ from nextround.services import feedback, goals, insight
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
 from tests.insight_helpers import rejected_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 JD = "Support Engineer. Must have: SQL, Zendesk and clear writing. Nice to have: Python."
 CV = b"Customer support for three years. Zendesk administrator. Clear writing for help articles."

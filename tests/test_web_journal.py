@@ -8,7 +8,7 @@ from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 
 def _ws(web: Web) -> Workspace:
@@ -108,7 +108,7 @@ def test_api_journal_add_list_and_validate(web: Web) -> None:
 
 def test_another_owners_entries_are_invisible(web: Web) -> None:
     from nextround.services import keepgoing
-    from tests.keepgoing_helpers import other_owner
+    from tests.conftest import other_owner
 
     keepgoing.add_journal(other_owner(_ws(web)), "Private note of someone else", mood=3)
     assert "Private note" not in web.client.get("/journal").text

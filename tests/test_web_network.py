@@ -18,7 +18,7 @@ from nextround.services.watch import add_watch, list_watches
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
 from tests.job_board_server import FakeBoards, greenhouse_job, running_boards
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from nextround.analysis.answer import analyze_answer
 from nextround.domain.questions import load_bank
 from nextround.web.presenters import funnel_chart, marked_answer, rejection_chart
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 ANSWER = (
     "Um, so basically at my last job I think we had a problem with late orders. I was asked to fix it. "
@@ -217,7 +217,7 @@ def test_api_stores_an_answer_and_compares(web: Web) -> None:
 
 def test_another_owners_answers_are_invisible(web: Web) -> None:
     from nextround.services import practice as service
-    from tests.keepgoing_helpers import other_owner
+    from tests.conftest import other_owner
 
     elsewhere = other_owner(web.app.state.web.workspace())
     sid = service.start_session(elsewhere, [])

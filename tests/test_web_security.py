@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from nextround.config import Settings
 from nextround.web.app import create_app
 from nextround.web.security import allowed_hosts, check_bind_host, is_loopback
-from tests.web_support import BASE_URL, Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import BASE_URL, Web
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])

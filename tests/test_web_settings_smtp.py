@@ -10,7 +10,7 @@ import pytest
 
 from nextround.config import Settings, SmtpConfig
 from tests.feedback_helpers import SMTP_ENV_NAMES, free_port, smtp_server
-from tests.web_support import Web, web_fixture, web_with  # noqa: F401  (fixture)
+from tests.web_support import Web, web_with
 
 
 @pytest.fixture(autouse=True)

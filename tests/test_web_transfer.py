@@ -9,7 +9,7 @@ from nextround.services.applications import ApplicationService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 LINKEDIN = (
     "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"

@@ -1,4 +1,6 @@
-"""Shared fixtures for the web tests: the app on the test database, a client, and the CSRF token."""
+"""Web test support: the app built from given settings, a client at its own address, and the CSRF token.
+
+The `web` fixture itself is in conftest.py."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -38,13 +39,6 @@ def web_with(settings: Settings, clock: Any) -> Iterator[Web]:
     app = create_app(settings, clock=clock)
     with TestClient(app, base_url=BASE_URL, follow_redirects=False) as client:
         yield Web(app=app, client=client, token=app.state.web.csrf_token)
-
-
-@pytest.fixture(name="web")
-def web_fixture(settings: Settings, clock: Any) -> Iterator[Web]:
-    """The app on the test database (both engines) with the fixed clock, and a client at its own address."""
-    with web_with(settings, clock) as web:
-        yield web
 
 
 def bar_value(html: str, chart_id: str, label: str) -> int:

@@ -481,21 +481,6 @@ def analyze_match(
         out.print(f"[dim]{safe(line)}[/dim]")
 
 
-def _analyze_group(app: typer.Typer) -> typer.Typer:
-    try:
-        from nextround.cli.feedback import analyze_app  # the shared `analyze` group
-
-        group: typer.Typer = analyze_app
-        return group
-    except ImportError:  # the feedback pillar has not added it yet: reuse or create the group
-        for info in app.registered_groups:
-            if info.name == "analyze" and info.typer_instance is not None:
-                return info.typer_instance
-        group = typer.Typer(help="Analyse texts and print JSON.", no_args_is_help=True)
-        app.add_typer(group, name="analyze")
-        return group
-
-
 def register(app: typer.Typer) -> None:
     """Add the analyse-and-reflect commands to the root app."""
     app.add_typer(cv_app, name="cv")
@@ -503,4 +488,6 @@ def register(app: typer.Typer) -> None:
     app.command("gaps")(gaps)
     app.command("reflect")(reflect)
     app.command("insights")(insights_command)
-    _analyze_group(app).command("match")(analyze_match)
+    from nextround.cli.feedback import analyze_app  # the shared `analyze` group, put on the root by feedback
+
+    analyze_app.command("match")(analyze_match)

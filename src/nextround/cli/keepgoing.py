@@ -305,7 +305,9 @@ def review_command(
     as_json: JsonFlag = False,
 ) -> None:
     """A weekly or monthly review: what was done, the funnel, scores, themes, goals, contacts and a plan."""
-    from nextround.services.keepgoing import render_review_html, render_review_markdown, review
+    from nextround.cli.review import render_review_markdown
+    from nextround.services.keepgoing import review
+    from nextround.web.review_document import render_review_html
 
     fmt = fmt.strip().lower()
     if fmt not in ("md", "html"):

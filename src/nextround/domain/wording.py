@@ -6,3 +6,15 @@ from __future__ import annotations
 def plural(count: int, word: str, plural_word: str | None = None) -> str:
     """`plural(1, "answer")` → "1 answer"; `plural(3, "entry", "entries")` → "3 entries"."""
     return f"{count} {word if count == 1 else (plural_word or word + 's')}"
+
+
+def signed(value: float | None) -> str:
+    """A change with its sign: `+3`, `-0.5`; `n/a` when there is none."""
+    if value is None:
+        return "n/a"
+    return f"{value:+g}"
+
+
+def review_title(kind: str, start: str, end: str) -> str:
+    """`Weekly review, 2024-11-04 to 2024-11-10` (a month's review says Monthly)."""
+    return f"{'Weekly' if kind == 'week' else 'Monthly'} review, {start} to {end}"

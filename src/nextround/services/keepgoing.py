@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from pathlib import Path
 from typing import Any
 
 from nextround.domain.applications import Application
@@ -24,8 +23,6 @@ from nextround.domain.effort import (
     period_for,
 )
 from nextround.domain.stages import Outcome, Stage, rejection_bucket
-from nextround.domain.themes import theme_label
-from nextround.domain.wording import plural
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
@@ -450,132 +447,3 @@ COUNT_LABELS: dict[str, str] = {
     "wins": "Wins logged",
     "reframes": "Reframes",
 }
-
-
-def _md(text: str) -> str:
-    """One line of user text, safe inside a Markdown table or list."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def _signed(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:+g}"
-
-
-def _title(data: Mapping[str, Any]) -> str:
-    period = data["period"]
-    name = "Weekly" if period["kind"] == "week" else "Monthly"
-    return f"{name} review, {period['start']} to {period['end']}"
-
-
-def render_review_markdown(data: Mapping[str, Any]) -> str:
-    counts = data["effort"]["counts"]
-    before = data["effort"]["previous_counts"]
-    lines = [f"# {_title(data)}", ""]
-    streak = data["streak"]
-    lines.append(
-        f"Active on {data['effort']['active_days']} of {data['period']['days']} days. "
-        f"Current streak: {plural(streak['current'], 'active day')} "
-        f"(best {streak['best']}; one missed day is forgiven)."
-    )
-    lines += ["", "## What you did", "", "| | this period | period before |", "| --- | ---: | ---: |"]
-    lines += [f"| {label} | {counts[key]} | {before[key]} |" for key, label in COUNT_LABELS.items()]
-    funnel = data["funnel"]
-    lines += ["", "## How the funnel moved", ""]
-    moved = [f"{state}: {n}" for state, n in funnel["moves"].items() if n]
-    lines.append("Moves this period: " + (", ".join(moved) if moved else "none") + ".")
-    rate = funnel["response_rate"]
-    lines.append(
-        f"Open applications: {funnel['open']}. Response rate overall: {'n/a' if rate is None else f'{rate:.0%}'}"
-        + (" (small sample)." if funnel["small_sample"] else ".")
-    )
-    if funnel["pattern"]:
-        lines.append(funnel["pattern"])
-    for event in funnel["events"]:
-        lines.append(f"- {event['day']}: {_md(event['company'])} ({_md(event['role'])}) → {event['to']}")
-    scores = data["scores"]
-    lines += ["", "## Practice scores", ""]
-    if scores["answers"]:
-        lines.append(
-            f"{plural(scores['answers'], 'answer')}, average {scores['average']}"
-            f" (before: {scores['average_before'] if scores['average_before'] is not None else 'n/a'},"
-            f" change {_signed(scores['gain'])})."
-        )
-    else:
-        lines.append("No practice answers this period.")
-    themes = data["themes"]["period"]
-    lines += ["", "## Themes in feedback", ""]
-    lines += [f"- {_md(theme_label(t['theme']))}: {t['count']}" for t in themes] or ["No new feedback this period."]
-    goals = data["goals"]
-    lines += ["", "## Goals", ""]
-    lines += [f"- Met: {_md(g['title'])} ({g['completed_on']})" for g in goals["met"]]
-    lines += [f"- Open: {_md(g['title'])}" for g in goals["open"]]
-    if not goals["met"] and not goals["open"]:
-        lines.append("No goals yet.")
-    lines += ["", "## Contacts kept warm", ""]
-    lines += [
-        f"- {_md(c['name'])}{' (' + _md(c['company']) + ')' if c['company'] else ''}: "
-        f"{plural(c['interactions'], 'interaction')}, last {c['last']}"
-        for c in data["contacts"]
-    ] or ["No contacts touched this period."]
-    journal = data["journal"]
-    lines += ["", "## Journal and wins", ""]
-    lines.append(
-        f"{journal['entries']} entr{'y' if journal['entries'] == 1 else 'ies'}"
-        + (f", average mood {journal['mood_average']} of 5." if journal["mood_average"] is not None else ".")
-    )
-    lines += [f"- Win: {_md(w)}" for w in journal["wins"]]
-    if data["openings"]:
-        lines += ["", "## New openings at watched companies", ""]
-        lines += [
-            f"- {_md(o['company'])}: {_md(o['title'])}" + (f" — {_md(o['location'])}" if o["location"] else "")
-            for o in data["openings"]
-        ]
-    lines += ["", "## Suggested plan for next week", ""]
-    for step in data["plan"]:
-        command = f" `{step['command']}`" if step.get("command") else ""  # the CLI adds the command line
-        lines.append(f"- {step['text']}{command} — {step['reason']}")
-    return "\n".join(lines) + "\n"
-
-
-def _template_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "templates" / "reports"
-
-
-def render_review_html(data: Mapping[str, Any]) -> str:
-    """A self-contained page: inline CSS and SVG charts, no scripts, nothing fetched from elsewhere."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-    from markupsafe import Markup
-
-    from nextround.domain.report_charts import bar_chart, sparkline
-
-    counts = data["effort"]["counts"]
-    effort_items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items() if key != "practice_answers"]
-    moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
-    daily = [float(n) for _, n in data["effort"]["daily"]]
-    scores = [float(v) for _, v in data["scores"]["by_day"]]
-    themes = [(theme_label(t["theme"]), float(t["count"])) for t in data["themes"]["period"]]
-    charts = {
-        "effort": Markup(bar_chart(effort_items, title="What you did this period", width=560)),
-        "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),
-        "daily": Markup(sparkline(daily, title="Activities per day", width=280, height=48)),
-        "scores": Markup(sparkline(scores, title="Average practice score per day", width=280, height=48)),
-        "themes": Markup(bar_chart(themes, title="Themes in feedback this period", width=560)) if themes else None,
-    }
-    env = Environment(
-        loader=FileSystemLoader(str(_template_dir())),
-        autoescape=select_autoescape(("html", "j2"), default_for_string=True, default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    template = env.get_template("review.html.j2")
-    return template.render(
-        data=data,
-        title=_title(data),
-        charts=charts,
-        labels=COUNT_LABELS,
-        percent=lambda v: "n/a" if v is None else f"{v:.0%}",
-        signed=_signed,
-    )

@@ -27,6 +27,7 @@ from nextround.domain.questions import (
     load_bank,
 )
 from nextround.errors import UserError
+from nextround.services.goals import record_measure
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import (
     CUSTOM_KEY_PREFIX,
@@ -401,10 +402,6 @@ def goal_measures(ws: Workspace, session_id: int) -> dict[str, float]:
 
 
 def _advance_goals(ws: Workspace, session_id: int) -> list[int]:
-    try:
-        from nextround.services.goals import record_measure  # written by the goals pillar
-    except ImportError:
-        return []
     advanced: list[int] = []
     for measure, value in goal_measures(ws, session_id).items():
         advanced.extend(record_measure(ws, measure, value))

@@ -144,7 +144,9 @@ def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] 
 @pages.get("/review.html", response_class=HTMLResponse)
 def review_document(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
     """The review as one self-contained HTML document (inline CSS and SVG), to print or save."""
-    document = keepgoing.render_review_html(keepgoing.review(ws, period))
+    from nextround.web.review_document import render_review_html
+
+    document = render_review_html(keepgoing.review(ws, period))
     styles = re.findall(r"<style>(.*?)</style>", document, flags=re.S)
     return HTMLResponse(document, headers={"Content-Security-Policy": policy_with_inline_styles(*styles)})
 
