@@ -278,3 +278,12 @@ def test_interview_times_are_shown_in_local_time(cli: Cli, monkeypatch: pytest.M
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_feedback_add_shows_the_clause_behind_each_theme_escaped(cli: Cli) -> None:
+    app_id = interviewed_and_rejected(cli)
+    text = "Your [bold]knife skills[/bold] were never in doubt, but your answers were long and hard to follow.\n"
+    human = ok(cli("feedback", "add", app_id, "--source", "employer", input=text))
+    lines = human.stdout.splitlines()
+    assert any(line.strip().startswith("communication:") and "hard to follow" in line for line in lines), lines
+    assert any(line.strip().startswith("strength:") and "[bold]knife skills[/bold]" in line for line in lines), lines

@@ -309,11 +309,24 @@ def add(
     out = console()
     linked = f" (answer to request #{entry.request_id}, now marked replied)" if entry.request_id else ""
     out.print(f"Recorded feedback #{entry.id} for application {app_id}{linked}.")
+    _print_evidence(out, entry.analysis)
     summary = str(entry.analysis.get("summary", ""))
     if summary:
         out.print(safe(summary))
     for action in entry.analysis.get("actions", []) or []:
         out.print(f"  • {safe(str(action))}")
+
+
+def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
+    """Each theme with the clause behind it, in the employer's own words."""
+    from nextround.domain.themes import theme_label
+
+    for kind, key in (("", "themes"), ("strength: ", "strengths")):
+        for finding in analysis.get(key, []) or []:
+            quotes = finding.get("evidence") if isinstance(finding, dict) else None
+            if quotes and isinstance(quotes, list):
+                label = kind + theme_label(str(finding.get("theme", "")))
+                out.print(f"  {safe(label)}: \u201c{safe(str(quotes[0]))}\u201d")
 
 
 @feedback_app.command("show")
