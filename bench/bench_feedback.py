@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -28,10 +29,13 @@ DATA_SETS = {"corpus dev": DATA_DIR / "feedback_corpus" / "dev.jsonl"} | {
     name: DATA_DIR / f"feedback_{name}.jsonl" for name in ("dev", "holdout", "holdout2", "holdout3", "holdout4")
 }
 COLD_LOAD = (
-    "import time; start = time.perf_counter(); "
-    "from nextround.analysis.feedback import analyze_feedback; "
-    "analyze_feedback('Your answers were long, but your pastry was lovely.'); "
-    "print(time.perf_counter() - start)"
+    "import time; start = time.perf_counter(); import numpy; "
+    "from nextround.analysis.embedding import load_model; load_model(); model = time.perf_counter(); "
+    "import nextround.analysis.feedback.lexicon; cues = time.perf_counter(); "
+    "from nextround.analysis.feedback import analyze_feedback; from nextround.analysis.feedback.model import "
+    "load_clause_model; load_clause_model(); "
+    "analyze_feedback('Your answers were long, but your pastry was lovely.'); end = time.perf_counter(); "
+    "print(model - start, cues - model, end - cues, end - start)"
 )
 
 
@@ -79,22 +83,36 @@ def speed_table(texts: list[str], repeat: int) -> str:
 
 
 def cold_load_table(runs: int = 5) -> str:
-    """A fresh interpreter each time: import, model load and a first analysis, against a bare start."""
-    loads, bare = [], []
+    """A fresh interpreter each time: numpy and the embedding model, the cue regexes, the weights and a first
+    analysis, against a bare start."""
+    parts: list[list[float]] = [[], [], [], []]
+    bare = []
     for _ in range(runs):
         output = subprocess.run([sys.executable, "-c", COLD_LOAD], capture_output=True, text=True, check=True)
-        loads.append(float(output.stdout.strip()) * 1000)
+        for index, value in enumerate(output.stdout.split()):
+            parts[index].append(float(value) * 1000)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append((time.perf_counter() - start) * 1000)
+    labels = (
+        "numpy + embedding model (token table, tokenizer)",
+        "cue regexes compiled (feedback lexicon)",
+        "classifier weights + first analysis",
+        "all of it: a fresh process's first analysis",
+    )
+    rows = [
+        f"| {label} | {runs} | {statistics.median(values):.0f} | {min(values):.0f} |"
+        for label, values in zip(labels, parts, strict=True)
+    ]
     return "\n".join(
         [
             "### cold load",
             "",
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
+            "",
             "| measure | runs | median ms | min ms |",
             "| --- | ---: | ---: | ---: |",
-            f"| import + model load + first text (inside the process) | {runs} | {statistics.median(loads):.0f} "
-            f"| {min(loads):.0f} |",
+            *rows,
             f"| bare `python -c pass` (whole process) | {runs} | {statistics.median(bare):.0f} | {min(bare):.0f} |",
         ]
     )
