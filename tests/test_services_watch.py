@@ -242,3 +242,13 @@ def test_a_board_title_with_terminal_controls_is_stored_and_reported_as_plain_te
     with workspace.db.read() as session:
         stored = session.scalars(select(SeenPostingRow.title)).all()
     assert stored == ["Support]0;owned Engineer[2J"]
+
+
+def test_a_board_date_outside_the_sane_years_is_unknown_not_a_trap(workspace: Workspace, boards: FakeBoards) -> None:
+    job = greenhouse_job(1, "Support Engineer")
+    job["updated_at"] = "9999-12-31T23:59:59Z"
+    boards.greenhouse["acme"] = [job]
+    (posting,) = make_client("greenhouse", boards.settings()).fetch("acme")
+    assert posting.posted_at is None
+    add_watch(workspace, "Acme", "greenhouse:acme", "support")
+    assert [o.posting_id for o in check_watches(workspace, factory(boards)).openings] == ["1"]

@@ -38,3 +38,19 @@ def test_what_one_engine_exported_the_other_imports(workspace: Workspace) -> Non
     import_data(workspace, data, replace_all=True)
     (app,) = ApplicationService(workspace).find()
     assert (app.fields.company, app.fields.salary_max, app.fields.notes) == ("Đông Á", 1_500_000_000, "xy")
+
+
+def test_storage_refuses_a_moment_outside_1970_to_2100_on_both_engines(workspace: Workspace) -> None:
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from nextround.errors import UserError
+    from nextround.storage.tables import JournalEntryRow
+
+    far = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    with pytest.raises(Exception) as caught, workspace.db.write() as session:
+        session.add(JournalEntryRow(owner_id=workspace.owner_id, kind="journal", text="x", created_at=far))
+        session.flush()
+    cause = getattr(caught.value, "orig", caught.value)
+    assert isinstance(cause, UserError) and "outside the years 1970-2100" in str(cause)

@@ -23,6 +23,7 @@ import httpx
 
 from nextround import __version__
 from nextround.config import BOARD_ENV_NAMES, DEFAULT_BOARD_BASES, job_board_bases
+from nextround.domain.dates import in_window
 from nextround.domain.watch import Posting, WatchError
 from nextround.errors import UserError
 
@@ -116,16 +117,18 @@ def _iso_moment(value: Any) -> datetime | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    # A board's date outside 1970-2100 is a mistake (or a trap for the agenda's arithmetic): unknown instead.
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)) if in_window(moment.date()) else None
 
 
 def _ms_moment(value: Any) -> datetime | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     try:
-        return datetime.fromtimestamp(value / 1000, tz=UTC)
+        moment = datetime.fromtimestamp(value / 1000, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
+    return moment if in_window(moment.date()) else None
 
 
 class _HttpBoard:

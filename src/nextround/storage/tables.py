@@ -14,7 +14,12 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from nextround.domain.dates import EARLIEST_YEAR, LATEST_YEAR
 from nextround.errors import UserError
+
+
+class DateOutOfRange(UserError, ValueError):
+    """A moment outside the years a job search can have, which date arithmetic elsewhere would overflow on."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -28,6 +33,8 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to storage; pass an aware datetime")
+        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:  # the last line of defence; inputs refuse it first
+            raise DateOutOfRange(f"{value.date().isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
