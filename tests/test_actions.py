@@ -16,15 +16,17 @@ from starlette.routing import Match
 
 from nextround.cli.actions import COMMANDS, command_line
 from nextround.domain.actions import DEFAULT_LABELS, ID_SPECS, Action, ActionIdError, ActionKind
+from nextround.domain.contacts import ContactFields
 from nextround.domain.stages import Outcome
 from nextround.services.agenda import agenda as agenda_of
 from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.actions import ROUTES, web_action
 from nextround.web.rendering import environment
 from tests.conftest import FakeClock
 from tests.factories import make_application
-from tests.network_helpers import add_goal, add_sent_feedback_request
+from tests.network_helpers import add_goal, add_posting, add_sent_feedback_request
 from tests.web_support import Web
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "nextround"
@@ -214,3 +216,17 @@ def test_a_new_openings_apply_button_fills_in_the_form(web: Web) -> None:
         command_line(apply)
         == "nextround app add --company 'Crumb & Co' --role 'Baker <Lead>' --url https://jobs.example.org/3"
     )
+
+
+def test_dismissing_from_the_agenda_in_the_browser(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    add_posting(workspace, "Watched", "Senior Baker", clock() - timedelta(days=1))
+    NetworkService(workspace).add_contact(ContactFields(name="Old Friend", cadence_days=1))
+    clock.advance(days=2)
+    items = {item.kind: item for item in agenda_of(workspace)}
+    for kind, wanted in (("new_posting", ActionKind.DISMISS_OPENING), ("touch", ActionKind.DISMISS_NUDGE)):
+        target = web_action(next(a for a in items[kind].actions if a.kind is wanted))
+        assert target.method == "post"
+        answer = web.post_form(target.url, dict(target.fields))
+        assert answer.status_code == 303 and answer.headers["location"].startswith("/today?notice=dismissed")
+    assert {item.kind for item in agenda_of(workspace)}.isdisjoint({"new_posting", "touch"})
+    assert "Dismissed: it has left the agenda." in web.client.get("/today?notice=dismissed").text

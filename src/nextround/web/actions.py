@@ -45,13 +45,13 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.COMPLETE_GOAL: Route("post", "/insights/goals/{goal_id}", (("status", "done"),)),
     ActionKind.LIST_GOALS: Route("get", "/insights", fragment="goals"),
     ActionKind.DRAFT_NUDGE: Route("get", "/today", (("draft", "{nudge}"),), fragment="draft"),
-    ActionKind.DISMISS_NUDGE: Route("get", "/today"),
+    ActionKind.DISMISS_NUDGE: Route("post", "/nudges/{nudge}/dismiss"),
     ActionKind.LIST_NUDGES: Route("get", "/today"),
     ActionKind.LOG_CONTACT: Route(
         "post", "/contacts/{contact_id}/interactions", (("channel", "email"), ("note", "{note}"))
     ),
     ActionKind.CHECK_OPENINGS: Route("post", "/companies/check"),
-    ActionKind.DISMISS_OPENING: Route("get", "/companies"),
+    ActionKind.DISMISS_OPENING: Route("post", "/openings/{opening_id}/dismiss"),
     ActionKind.ADD_APPLICATION_FROM_OPENING: Route(
         "get", "/applications/new", (("company", "{company}"), ("role", "{role}")), optional=(("url", "job_url"),)
     ),

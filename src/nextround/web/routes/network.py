@@ -51,6 +51,7 @@ NOTICES = {
     "logged": "Interaction logged; the next touch counts from it.",
     "watch": "Company added to the watch list.",
     "reapply": "Re-apply date saved; the agenda will remind you.",
+    "dismissed": "Dismissed: it has left the agenda.",
 }
 
 
@@ -303,8 +304,20 @@ def today(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     if ref:
         nudge, message = NetworkService(ws).draft(ref)  # an unknown or finished nudge is a 404 page
         draft = {"ref": nudge.ref, "title": nudge.title, **message.to_dict(), "done_action": nudge.done_action}
-    context = {"agenda_groups": agenda_groups(items), "total": len(items), "draft": draft}
+    context = {"agenda_groups": agenda_groups(items), "total": len(items), "draft": draft, "notice": _notice(request)}
     return render(request, "today.html", context)
+
+
+@pages.post("/nudges/{ref}/dismiss", response_class=HTMLResponse)
+def dismiss_nudge(ref: str, ws: WorkspaceDep) -> Response:
+    NetworkService(ws).dismiss(ref)  # an unknown or finished nudge is a 404 page
+    return RedirectResponse("/today?notice=dismissed#agenda", status_code=303)
+
+
+@pages.post("/openings/{opening_id}/dismiss", response_class=HTMLResponse)
+def dismiss_opening(opening_id: int, ws: WorkspaceDep) -> Response:
+    watch_service.dismiss_opening(ws, opening_id)
+    return RedirectResponse("/today?notice=dismissed#agenda", status_code=303)
 
 
 # -- JSON API ---------------------------------------------------------------------------------------
