@@ -3,8 +3,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from nextround.domain.applications import Channel, FieldError
+from nextround.domain.applications import Application, Channel, FieldError
 from nextround.domain.stages import EventSource, Outcome, Stage, StageError
+from nextround.domain.stats import FunnelRecord, funnel_stats
 from nextround.services.applications import ApplicationService
 from nextround.services.overview import overview
 from nextround.services.preferences import PreferenceError, load_preferences, set_preference
@@ -135,6 +136,57 @@ def test_overview_counts_agree_with_silent_at_the_limit(workspace: Workspace, cl
     assert {s.application.id for s in service.silent()} == {just_over.id, screening.id}
     set_preference(workspace, "ghost_days.screening", "15")
     assert overview(workspace, with_agenda=False).likely_ghosted == len(service.silent()) == 1
+
+
+def test_stats_from_grouped_counts_match_one_record_per_application(workspace: Workspace, clock: FakeClock) -> None:
+    # Storage counts alike applications with one GROUP BY (days to a response worked out in SQL); the
+    # numbers must be those of one record per application.
+    service = ApplicationService(workspace)
+    day = timedelta(days=1)
+
+    def moved(app: Application, *steps: tuple[Stage | Outcome, timedelta]) -> None:
+        for target, ago in steps:
+            if isinstance(target, Outcome):
+                service.close(app.id, target, at=clock() - ago)
+            else:
+                service.move(app.id, target, at=clock() - ago)
+
+    a = make_application(workspace, source=Channel.REFERRAL, applied_at=clock() - 30 * day)
+    moved(a, (Stage.SCREENING, 25 * day), (Outcome.REJECTED, 20 * day))
+    # Applied late in the evening (local time is UTC+1): the response's UTC date is what counts.
+    b = make_application(
+        workspace, source=Channel.BOARD, applied_at=clock() - 20 * day + timedelta(hours=13, minutes=30)
+    )
+    moved(b, (Stage.INTERVIEW, 19 * day - timedelta(hours=14, minutes=25)), (Outcome.REJECTED, 5 * day))
+    c = make_application(workspace, source=Channel.BOARD, applied_at=clock() - 40 * day)
+    moved(c, (Outcome.GHOSTED, 2 * day))
+    make_application(workspace, stage=Stage.SAVED)
+    e = make_application(workspace, source=Channel.AGENCY, applied_at=clock() - 60 * day)
+    moved(e, (Stage.SCREENING, 50 * day), (Stage.FINAL, 30 * day), (Stage.OFFER, 20 * day), (Stage.ACCEPTED, 10 * day))
+    f = make_application(workspace, source=Channel.BOARD, applied_at=clock() - 15 * day)
+    moved(f, (Stage.SCREENING, 12 * day), (Outcome.WITHDRAWN, 3 * day))
+    g = make_application(workspace, applied_at=clock() - 9 * day)
+    moved(g, (Stage.ASSESSMENT, 6 * day))
+    for _ in range(2):  # alike applications: one group counted twice
+        twin = make_application(workspace, source=Channel.BOARD, applied_at=clock() - 8 * day)
+        moved(twin, (Stage.SCREENING, 4 * day))
+
+    records = [
+        FunnelRecord(
+            source=app.fields.source.value if app.fields.source else None,
+            applied_on=app.applied_on,
+            furthest_stage=app.state.furthest_stage,
+            outcome=app.state.outcome,
+            closed_at_stage=app.state.closed_at_stage,
+            first_response_at=app.state.first_response_at,
+        )
+        for app in service.find()
+    ]
+    stats = service.stats()
+    assert stats == funnel_stats(records)
+    assert stats["applications"] == 9
+    assert stats["median_days_to_first_response"] == 4
+    assert stats["by_source"]["board"]["applications"] == 5
 
 
 def test_limits_are_configurable_and_auto_close_is_opt_in(workspace: Workspace, clock: FakeClock) -> None:

@@ -22,7 +22,7 @@ from nextround.domain.stages import (
     opening_events,
     state_before,
 )
-from nextround.domain.stats import funnel_stats
+from nextround.domain.stats import funnel_group_stats
 from nextround.services.preferences import Preferences, load_preferences
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import ApplicationRepository
@@ -249,8 +249,8 @@ class ApplicationService:
 
     def stats(self) -> dict[str, Any]:
         with self.ws.db.read() as session:
-            records = ApplicationRepository(session, self.ws.owner_id).funnel_records()
-        return funnel_stats(records)
+            groups = ApplicationRepository(session, self.ws.owner_id).funnel_groups()
+        return funnel_group_stats(groups)
 
     def preferences(self) -> Preferences:
         return load_preferences(self.ws)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, Date, Integer, case, cast, delete, func, insert, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import (
@@ -22,7 +22,7 @@ from nextround.domain.applications import (
     summary_to_dict,
 )
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
-from nextround.domain.stats import FunnelRecord
+from nextround.domain.stats import FunnelGroup
 from nextround.errors import UserError
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
 
@@ -313,27 +313,42 @@ class ApplicationRepository:
             )
         )
 
-    def funnel_records(self) -> list[FunnelRecord]:
-        rows = self.session.execute(
+    def funnel_groups(self) -> list[FunnelGroup]:
+        """What stats need, counted per kind of application: a few dozen rows for years of history."""
+        table = ApplicationRow.__table__.c
+        responded = case((table.first_response_at.is_(None), 0), else_=1)
+        days: ColumnElement[Any]
+        if self.session.get_bind().dialect.name == "sqlite":
+            # Moments are stored as UTC text ('2024-10-03 14:15:00.000000'), dates as '2024-10-03'.
+            first_day = func.julianday(func.date(table.first_response_at))
+            days = cast(first_day - func.julianday(table.applied_on), Integer)
+        else:
+            days = cast(func.timezone(literal_column("'UTC'"), table.first_response_at), Date) - table.applied_on
+        per_row = (
             select(
-                ApplicationRow.source,
-                ApplicationRow.applied_on,
-                ApplicationRow.furthest_stage,
-                ApplicationRow.outcome,
-                ApplicationRow.closed_at_stage,
-                ApplicationRow.first_response_at,
-            ).where(ApplicationRow.owner_id == self.owner_id)
+                table.source,
+                table.furthest_stage,
+                table.outcome,
+                table.closed_at_stage,
+                responded.label("responded"),
+                days.label("days"),
+            )
+            .where(table.owner_id == self.owner_id)
+            .subquery()
         )
+        keys = list(per_row.c)
+        rows: list[Any] = list(self.session.execute(select(*keys, func.count()).group_by(*keys)))
         return [
-            FunnelRecord(
+            FunnelGroup(
                 source=source,
-                applied_on=applied_on,
                 furthest_stage=_STAGES[furthest],
                 outcome=_OUTCOMES[outcome],
                 closed_at_stage=_STAGES[closed_at_stage] if closed_at_stage else None,
-                first_response_at=first_response_at,
+                responded=bool(answered),
+                response_days=None if days_to_response is None else int(days_to_response),
+                count=count,
             )
-            for source, applied_on, furthest, outcome, closed_at_stage, first_response_at in rows.tuples()
+            for source, furthest, outcome, closed_at_stage, answered, days_to_response, count in rows
         ]
 
 
