@@ -135,3 +135,14 @@ def test_a_bad_stored_setting_never_stops_reading_and_config_set_repairs_it(work
     repaired = set_preference(workspace, "ghost_days.applied", "30")
     assert repaired.ghost_days[next(iter(repaired.ghost_days))] == 30
     assert json.dumps(load_preferences(workspace).to_dict())
+
+
+def test_bad_stored_network_settings_read_as_defaults(workspace: Workspace) -> None:
+    from nextround.services.network import DISMISSED_KEY, MONTHS_KEY, NetworkService
+    from nextround.storage.tables import UserSetting
+
+    make_application(workspace, company="Quiet Ltd")
+    with workspace.db.write() as session:
+        session.add(UserSetting(owner_id=workspace.owner_id, key=MONTHS_KEY, value={"v": "abc"}))
+        session.add(UserSetting(owner_id=workspace.owner_id, key=DISMISSED_KEY, value={"v": 5}))
+    assert isinstance(NetworkService(workspace).nudges(), list)

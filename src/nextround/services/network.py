@@ -194,7 +194,7 @@ class NetworkService:
             owner = self.ws.owner_id
             apps_repo = ApplicationRepository(session, owner)
             settings = SettingsRepository(session, owner).all()
-            months = int(settings.get(MONTHS_KEY) or CONTINUED_INTEREST_MONTHS)
+            months = _stored_months(settings.get(MONTHS_KEY))
             # Nudges only ever concern open applications and recent closes: anything closed before the
             # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
             # stays quick with years of history. The rules read the cached state, never the histories.
@@ -208,7 +208,7 @@ class NetworkService:
                 contacts=ContactRepository(session, owner).find(),
                 links=LinkRepository(session, owner).all(),
                 interactions=InteractionRepository(session, owner).moments_by_contact(),
-                dismissed=frozenset(str(k) for k in settings.get(DISMISSED_KEY) or ()),
+                dismissed=frozenset(str(k) for k in _stored_list(settings.get(DISMISSED_KEY))),
                 reapply_after={key: day for key, (_name, day) in reapply.items()},
                 continued_interest_months=months,
             )
@@ -236,7 +236,7 @@ class NetworkService:
         item = self.nudge(ref)
         with self.ws.db.write() as session:
             repo = SettingsRepository(session, self.ws.owner_id)
-            current = [str(k) for k in repo.all().get(DISMISSED_KEY) or ()]
+            current = [str(k) for k in _stored_list(repo.all().get(DISMISSED_KEY))]
             if item.dismiss_key not in current:
                 current.append(item.dismiss_key)
             repo.set(DISMISSED_KEY, current)
@@ -287,3 +287,12 @@ def _interview_event(interview: Interview, app: Any) -> TimedEvent:
         location=interview.location,
         description="\n".join(lines),
     )
+
+
+def _stored_months(value: Any) -> int:
+    """The continued-interest delay as stored, or the default when the stored value is not one the form allows."""
+    return value if type(value) is int and 1 <= value <= 24 else CONTINUED_INTEREST_MONTHS
+
+
+def _stored_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
