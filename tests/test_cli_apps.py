@@ -95,6 +95,7 @@ def test_human_output_escapes_and_shows_the_timeline(cli: Cli) -> None:
         (("app", "add", "--company", "A", "--role", "B", "--applied-on", "9999-12-31"), "1970-2100"),
         (("app", "add", "--company", "A", "--role", "B", "--jd-file", "/dev/zero"), "over the"),
         (("app", "add", "--company", "A", "--role", "B", "--salary-max", str(2**64)), "salary_max"),
+        (("app", "show", str(2**64)), "out of range"),
     ],
 )
 def test_user_errors_are_one_line_with_a_nonzero_exit(cli: Cli, args: tuple[str, ...], message: str) -> None:

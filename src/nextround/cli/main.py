@@ -38,6 +38,9 @@ class FriendlyErrors(TyperGroup):
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
             error_line(f"{exc.strerror}: {exc.filename}")
             raise typer.Exit(1) from None
+        except OverflowError:  # a number too large for the database (SQLite raises this before SQLAlchemy sees it)
+            error_line("a number given is out of range")
+            raise typer.Exit(1) from None
         except Exception as exc:
             if type(exc).__module__.startswith("sqlalchemy"):
                 # A database that is down, locked or full is the user's to fix, not a bug to dump.
