@@ -10,9 +10,9 @@ that code, interleaved with this one, and the table gains a "before" column: a b
 made under the same load.
 
 With --machinery it instead times each piece of start-up machinery against the same start without it:
-the help-only stand-in app, the per-command tables that build only the pillar a command needs, and the
-sqlite3 copy of the listing query. Both sides start through `python -c` and `nextround.cli.main.run()`;
-the side "without" switches the piece off first, so the difference is what that piece saves.
+the help-only stand-in app and the sqlite3 copy of the listing query. Both sides start through
+`python -c` and `nextround.cli.main.run()`; the side "without" switches the piece off first, so the
+difference is what that piece saves.
 """
 
 from __future__ import annotations
@@ -89,14 +89,10 @@ def commands(rejected: int) -> list[tuple[str, list[str], float]]:
 START = "import sys; import nextround.cli.main as m; {patch}; sys.argv = ['nextround', *sys.argv[1:]]; m.run()"
 WITHOUT = {
     "help-only stand-in app": "m._help_only_app = lambda listing: m.build_app()",
-    "per-command tables": "m.COMMAND_PILLARS = {}",
     "sqlite3 listing query": "import nextround.storage.sqlite_listing as f; f.list_summaries = lambda *a, **k: None",
 }
 MACHINERY = [  # (piece, command line)
     ("help-only stand-in app", ["--help"]),
-    ("per-command tables", ["app", "show", "{rejected}"]),
-    ("per-command tables", ["today", "--help"]),
-    ("per-command tables", ["stats"]),
     ("sqlite3 listing query", ["app", "list", "--json"]),
 ]
 

@@ -220,7 +220,7 @@ def test_several_errors_print_one_line_each_with_their_flags() -> None:
     from nextround.cli.main import build_app
     from nextround.errors import FormErrors, UserError
 
-    root = typer.main.get_command(build_app("goal"))
+    root = typer.main.get_command(build_app())
     args = ["goal", "add", "--title", " "]
     ctx = root.make_context("nextround", list(args), resilient_parsing=True)
     problems = FormErrors([UserError("a goal needs a title", field="title"), UserError("later", field="due")])

@@ -62,41 +62,7 @@ def _root() -> typer.Typer:
     )
 
 
-# Which pillar modules (under nextround.cli) provide each top-level command. `run()` loads only the
-# pillars a command needs: building every command's options for every start costs more than most
-# commands themselves. A test checks this table against the full app.
-COMMAND_PILLARS: dict[str, tuple[str, ...]] = {
-    "app": ("apps",),
-    "config": ("settings",),
-    "import": ("transfer",),
-    "export": ("transfer",),
-    "backup": ("transfer",),
-    "restore": ("transfer",),
-    "stats": (),
-    "feedback": ("feedback",),
-    "interview": ("feedback",),
-    "analyze": ("feedback", "insight", "practice"),
-    "cv": ("insight",),
-    "goal": ("insight",),
-    "gaps": ("insight",),
-    "reflect": ("insight",),
-    "insights": ("insight",),
-    "questions": ("practice",),
-    "practice": ("practice",),
-    "progress": ("practice",),
-    "contact": ("network",),
-    "nudge": ("network",),
-    "company": ("network",),
-    "calendar": ("network",),
-    "today": ("network",),
-    "watch": ("keepgoing",),
-    "journal": ("keepgoing",),
-    "view": ("keepgoing",),
-    "effort": ("keepgoing",),
-    "review": ("keepgoing",),
-    "serve": ("web",),
-    "mail": ("mail",),
-}
+# The pillar modules under nextround.cli, in the order `nextround --help` lists their commands.
 PILLARS: tuple[str, ...] = (
     "apps",
     "settings",
@@ -121,13 +87,13 @@ def _register(root: typer.Typer, pillar: str) -> None:
         module.register(root)
 
 
-def build_app(command: str | None = None) -> typer.Typer:
-    """The whole command line, or only the part that `command` needs (with `None`: everything)."""
+def build_app() -> typer.Typer:
+    """The whole command line. Its modules import what a command needs inside the command, so building
+    every command costs little: bench/README.md has the figures."""
     root = _root()
     root.callback()(main)
     root.command("stats")(stats)
-    pillars = PILLARS if command is None else COMMAND_PILLARS[command]
-    for pillar in pillars:
+    for pillar in PILLARS:
         _register(root, pillar)
     return root
 
@@ -244,23 +210,20 @@ def _first_command(argv: list[str]) -> str | None:
 
 
 def run() -> None:
-    """Console-script entry point: builds only what the command line asks for."""
+    """Console-script entry point: the whole command line, or a stand-in that only lists the commands."""
     # The analysers multiply small matrices (a few hundred rows); OpenBLAS's thread pool costs far more
     # than it saves there (a 12×256 by 256×218 product: 31 ms with threads on a busy 2-core machine,
     # 0.04 ms without). One BLAS thread unless the user chose otherwise; read when numpy first loads.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = sys.argv[1:]
     command = _first_command(argv)
-    if command in COMMAND_PILLARS:
-        cli = build_app(command)
-    elif command is None and any(arg in ("--help", "-h") for arg in argv):
+    if command is None and any(arg in ("--help", "-h") for arg in argv):
+        # Printing the list of commands needs only their names and help lines: a third of the time.
         from nextround.cli.listing import COMMAND_LISTING
 
         cli = _help_only_app(COMMAND_LISTING)
-    elif command is None:
-        cli = build_app("stats")  # the overview: the root callback, nothing else
     else:
-        cli = build_app()  # an unknown name: the full app says so and suggests the nearest
+        cli = build_app()
     try:
         cli(args=argv, prog_name="nextround")
     except KeyboardInterrupt:
