@@ -1,0 +1,102 @@
+"""Answers read by meaning: relevance in other words, outcomes versus further steps, advice in concepts."""
+
+from __future__ import annotations
+
+import re
+
+from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer.relevance import measure_relevance
+from nextround.analysis.text import split_sentences
+
+TEAM_Q = "Tell me about a project that only succeeded because the whole team pulled together. What was your part in it?"
+BELIEF_Q = "What is something you believed about your field a few years ago that you no longer believe?"
+DEADLINE_Q = "Tell me about a time you had to meet a very tight deadline."
+
+# On topic, in other words than the question: no "team", "pulled" or "together" in it.
+TEAM_ANSWER = (
+    "Last spring our bakery won a wedding order for six hundred pastries, due in two days, far more than any "
+    "one of us could make. The five of us agreed who would do what: two on dough, two on fillings, and I "
+    "planned the ovens and covered whoever fell behind. We helped each other through two night shifts and "
+    "checked every tray before it left. The order went out on time, and the couple's family has booked us "
+    "for three more events."
+)
+BELIEF_ANSWER = (
+    "When I started teaching I thought covering the syllabus fast was what mattered most. Then a Year 11 class "
+    "that had covered everything still could not answer exam questions. I began every lesson with ten minutes "
+    "of recall from earlier topics, and their grades rose by almost a grade. Now I think going slower and "
+    "revisiting is what makes learning stick."
+)
+OFF_TOPIC = (
+    "I really enjoy working with people and I am friendly. My colleagues say I am easy to get on with. "
+    "In my free time I like hiking and cooking for friends."
+)
+GENERIC_WORDS = ("believed", "field", "whole", "pulled", "together", "time", "tell", "about", "part")
+
+NO_OUTCOME = (
+    "At my last school the Year 8 PE lessons kept running over because the changing rooms were shared. "
+    "Pupils were missing the start of their next lesson, so I was asked to sort it out. "
+    "I timed the changeovers for two weeks and drew up a new rota for the changing rooms. "
+    "I suggested a meeting with the PE lead to talk about the timetable."
+)
+WITH_OUTCOME = (
+    NO_OUTCOME + " The new rota started the next half term, and lessons now finish on time: late arrivals to "
+    "the next lesson fell from about twelve a week to two."
+)
+QUESTION_PE = "Tell me about a time you fixed a problem that affected other people's work."
+
+
+def quoted_words(suggestions: tuple[str, ...]) -> set[str]:
+    return {match.lower() for text in suggestions for match in re.findall(r'"([^"\s]+)"', text)}
+
+
+def test_an_on_topic_answer_in_other_words_scores_high() -> None:
+    for question, answer in ((TEAM_Q, TEAM_ANSWER), (BELIEF_Q, BELIEF_ANSWER)):
+        assert analyze_answer(question, answer).relevance >= 0.6, question
+
+
+def test_an_off_topic_answer_scores_low_and_is_told_the_topic_as_a_concept() -> None:
+    result = analyze_answer(DEADLINE_Q, OFF_TOPIC)
+    assert result.relevance < 0.4
+    advice = [text for text in result.suggestions if text.startswith("Answer the question asked")]
+    assert advice and "time" in advice[0] and "deadline" in advice[0]
+
+
+def test_the_own_question_fits_better_than_an_unrelated_one() -> None:
+    for question, answer in ((TEAM_Q, TEAM_ANSWER), (BELIEF_Q, BELIEF_ANSWER)):
+        own = measure_relevance(question, split_sentences(answer))
+        other = measure_relevance(DEADLINE_Q, split_sentences(answer))
+        assert own is not None and other is not None
+        assert own.score > other.score
+
+
+def test_suggestions_never_ask_for_generic_words_of_the_question() -> None:
+    for question in (TEAM_Q, BELIEF_Q):
+        for answer in (TEAM_ANSWER, BELIEF_ANSWER, OFF_TOPIC, "I worked hard."):
+            suggestions = analyze_answer(question, answer).suggestions
+            assert not quoted_words(suggestions) & set(GENERIC_WORDS), suggestions
+            assert not any(f'"{word}"' in text for text in suggestions for word in GENERIC_WORDS)
+
+
+def test_a_further_step_is_not_a_result() -> None:
+    result = analyze_answer(QUESTION_PE, NO_OUTCOME)
+    last = len(result.sentences) - 1
+    assert "suggested a meeting" in result.sentences[last]
+    assert last not in result.star_sentences.result
+    assert last in result.star_sentences.action
+    assert not result.star["result"]
+    assert any("Say what came of it" in text for text in result.suggestions)
+
+
+def test_an_answer_without_an_outcome_scores_clearly_below_a_complete_one() -> None:
+    without = analyze_answer(QUESTION_PE, NO_OUTCOME)
+    complete = analyze_answer(QUESTION_PE, WITH_OUTCOME)
+    assert complete.star["result"] and complete.quantified_result
+    assert complete.score - without.score >= 15
+    assert without.points_for("result") == 0
+
+
+def test_the_relevance_reason_names_the_topic() -> None:
+    why = next(
+        item.why for item in analyze_answer(DEADLINE_Q, TEAM_ANSWER).score_breakdown if item.measure == "relevance"
+    )
+    assert "time" in why
