@@ -55,7 +55,8 @@ def test_reject_draft_a_request_record_feedback_and_see_its_themes(driver: PageD
     item = page.locator(".fb-item").first
     item.wait_for()
     chips = item.locator(".fb-chip").all_inner_texts()
-    assert "technical skills" in chips and "Strength: motivation" in chips
+    # "your energy and your ticket triage" is praise; which theme it names (motivation or skills) is the model's call.
+    assert "technical skills" in chips and any(chip.startswith("Strength: ") for chip in chips)
     assert "SQL skills were not strong enough" in item.locator("mark.fb-issue").first.inner_text()
     assert page.locator(".fb-request .fb-status").first.inner_text() == "Replied"  # the reply answered it
 
