@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import mailbox
+import os
 import re
 import sys
 import tempfile
@@ -62,9 +63,14 @@ def workspace(folder: Path) -> Workspace:
     return ws
 
 
+CPU_SECONDS: list[float] = []
+
+
 def timed(action: Callable[[], T]) -> tuple[float, T]:
-    start = time.perf_counter()
+    """Wall seconds (returned) and this process's CPU seconds (kept): the machines are shared and busy."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = action()
+    CPU_SECONDS.append(time.process_time() - cpu)
     return time.perf_counter() - start, result
 
 
@@ -84,7 +90,13 @@ def bench_import(raws: list[bytes], folder: Path) -> list[tuple[str, str, str]]:
         return len(read_and_propose(ws, report.messages, report.unreadable).proposals)
 
     seconds, proposals = timed(dry_run)
-    rows = [(f"import --dry-run, {len(raws):,} messages (read, classify, link)", f"{seconds:.1f} s", "<= 30 s")]
+    rows = [
+        (
+            f"import --dry-run, {len(raws):,} messages (read, classify, link)",
+            f"{seconds:.1f} s (CPU {CPU_SECONDS[-1]:.1f} s)",
+            "<= 30 s",
+        )
+    ]
     report = read_path(path)
     run = read_and_propose(ws, report.messages, report.unreadable)
     apply_seconds, applied = timed(lambda: apply_all(ws, run).applied)
@@ -103,12 +115,21 @@ def bench_sync(raws: list[bytes], folder: Path) -> list[tuple[str, str, str]]:
         settings = ImapSettings.from_env(server.env(), password_lookup=lambda _: None)
         ws = workspace(folder)
         first_seconds, first = timed(lambda: sync(ws, settings, mode=SyncMode.APPLY))
+        first_cpu = CPU_SECONDS[-1]
         seconds, again = timed(lambda: sync(ws, settings, mode=SyncMode.APPLY))
         ws.db.dispose()
     assert again.new_messages == 0
     return [
-        (f"first sync --apply of {first.new_messages:,} messages", f"{first_seconds:.1f} s", ""),
-        (f"sync with nothing new ({len(raws):,} messages in the folder)", f"{seconds:.2f} s", "<= 3 s"),
+        (
+            f"first sync --apply of {first.new_messages:,} messages",
+            f"{first_seconds:.1f} s (CPU {first_cpu:.1f} s)",
+            "",
+        ),
+        (
+            f"sync with nothing new ({len(raws):,} messages in the folder)",
+            f"{seconds:.2f} s (CPU {CPU_SECONDS[-1]:.2f} s)",
+            "<= 3 s",
+        ),
     ]
 
 
@@ -124,6 +145,7 @@ def main() -> None:
     if not args.skip_imap:
         with tempfile.TemporaryDirectory() as folder:
             rows += bench_sync(raws, Path(folder))
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     print("| measure | time | goal |\n| --- | --- | --- |")
     for name, value, goal in rows:
         print(f"| {name} | {value} | {goal} |")

@@ -16,7 +16,7 @@ from email.parser import HeaderParser
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "data" / "mail_corpus"
-SPLITS = ("dev", "test")
+SPLITS = ("train", "dev", "test", "test2")
 _BASE_DATE = datetime(2024, 11, 4, 9, 0, tzinfo=UTC)
 
 

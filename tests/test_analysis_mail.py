@@ -152,9 +152,10 @@ def test_link_by_thread_contact_domain_and_role_words() -> None:
     assert link(outreach, _reading(MailKind.RECRUITER_OUTREACH), candidates).application_id is None
 
 
-def test_frozen_test_split_stays_above_its_measured_floor() -> None:
-    # A guard against a regression of the shipped weights; bench/eval_mail.py reports the full figures.
-    items = load("test")
+def test_held_out_split_stays_above_its_measured_floor() -> None:
+    # A guard against a regression of the shipped weights on mail they never saw (test2 is never trained on);
+    # bench/eval_mail.py reports the full figures.
+    items = load("test2")
     requests = frozenset(r for app in tracker() for r in app.request_ids)
     readings = read(*[parse_bytes(item.raw) for item in items], requests=requests)
     correct = sum(1 for item, r in zip(items, readings, strict=True) if r.kind.value == item.kind)

@@ -27,6 +27,9 @@ from importlib.resources import files
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Final
 
+from nextround.analysis.text import split_sentences
+from nextround.analysis.text import words as text_words
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -50,7 +53,7 @@ __all__ = [
 WEIGHTS_RESOURCE: Final = "mail_classifier.json"
 CUES_RESOURCE: Final = "mail_cues.toml"
 PROTOTYPES_RESOURCE: Final = "mail_prototypes.toml"
-FEATURE_VERSION: Final = 2
+FEATURE_VERSION: Final = 3
 MAX_SENTENCES: Final = 40
 MAX_BODY_CHARS: Final = 20_000
 
@@ -153,14 +156,13 @@ def is_bulk(mail: MailText) -> bool:
 
 # -- features -----------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _GREETING = re.compile(r"^(hi|hello|hey|dear|good day|g'day|kia ora)\b[^\n]{0,60}$", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
     """Body sentences without greetings, at most MAX_SENTENCES."""
     found = []
-    for piece in _SENTENCE_END.split(text[:MAX_BODY_CHARS]):
+    for piece in split_sentences(text[:MAX_BODY_CHARS]):
         piece = piece.strip(" \t-*>")
         if len(piece) < 3 or _GREETING.match(piece):
             continue
@@ -186,7 +188,6 @@ N_FLAGS: Final = 5
 
 
 HASH_BUCKETS: Final = 2048
-_TOKEN = re.compile(r"[a-z']+")
 
 
 @lru_cache(maxsize=1)
@@ -213,9 +214,8 @@ def _hashed_words(mail: MailText, out: Matrix) -> None:
     """Words and word pairs within each sentence, hashed into buckets (CRC32: the same on every machine)."""
     import numpy as np
 
-    text = f"{mail.subject}\n{mail.body[:MAX_BODY_CHARS]}".lower()
-    for piece in re.split(r"[.!?\n]+", text):
-        words = _TOKEN.findall(piece)
+    for piece in [mail.subject, *split_sentences(mail.body[:MAX_BODY_CHARS])]:
+        words = [w.lower() for w in text_words(piece)]
         for token in [*words, *(f"{a} {b}" for a, b in pairwise(words))]:
             out[zlib.crc32(token.encode()) % HASH_BUCKETS] = 1.0
     norm = float(np.linalg.norm(out))
