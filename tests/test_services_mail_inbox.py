@@ -191,3 +191,19 @@ def test_inbox_is_per_owner_and_the_setting_turns_reading_off(workspace: Workspa
     set_preference(workspace, "mail.reading", "off")
     with pytest.raises(MailDisabled):
         read_and_propose(workspace, [parse_bytes(rejection_mail())])
+
+
+def test_a_rejection_without_reasons_is_a_stage_event_only(workspace: Workspace) -> None:
+    app = make_application(
+        workspace, company="Crumb & Co", role="Pastry Chef", applied_at=datetime(2024, 10, 1, tzinfo=UTC)
+    )
+    plain = raw(
+        "Your application",
+        "Thank you for applying. Unfortunately we have decided not to progress your application on this occasion.",
+        sender="Crumb <jobs@crumbandco.co.uk>",
+        msgid="<rej-3@crumb>",
+    )
+    run = apply_all(workspace, read_and_propose(workspace, [parse_bytes(plain)]))
+    assert run.applied == 1
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+    assert feedback_service.list_feedback(workspace, app.id) == []

@@ -15,7 +15,7 @@ from nextround.services.workspace import Workspace
 from tests.factories import make_application
 from tests.web_support import Web, bar_value
 
-PAGES = ["/", "/applications", "/applications/new", "/practice", "/transfer", "/settings"]
+PAGES = ["/", "/applications", "/applications/new", "/practice", "/transfer", "/inbox", "/settings"]
 
 
 def test_importing_and_building_the_app_touch_no_files(tmp_path: Path) -> None:

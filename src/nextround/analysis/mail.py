@@ -534,8 +534,18 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("&", " and "))
 
 
+@lru_cache(maxsize=8192)
+def _company_key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(name) if w not in _cues().company_suffixes and w != "and")
+
+
 def _company_words(name: str) -> list[str]:
-    return [w for w in _words(name) if w not in _cues().company_suffixes and w != "and"]
+    return list(_company_key(name))
+
+
+@lru_cache(maxsize=8192)
+def _role_key(role: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(role) if w not in _ROLE_STOP)
 
 
 def _compact(name: str) -> str:
@@ -569,12 +579,13 @@ def link(mail: MailText, reading: MailReading, candidates: Sequence[Candidate]) 
     local = sender.partition("@")[0].replace(".", "").replace("-", "") if is_ats_domain(domain) else ""
     header_words = _words(f"{mail.sender_name} {mail.subject}")
     body_words = _words(mail.body[:5000])
-    role_text = set(_words(f"{mail.subject} {mail.body[:5000]}"))
+    header_set, body_set = set(header_words), set(body_words)
+    role_text = header_set | body_set
     best: tuple[float, int, str] | None = None
     for candidate in candidates:
         score = 0.0
         reason = "name"
-        name_words = _company_words(candidate.company)
+        name_words = list(_company_key(candidate.company))
         compact = "".join(name_words)
         contact = candidate.contact_email.lower()
         if contact and contact == sender:
@@ -591,15 +602,16 @@ def link(mail: MailText, reading: MailReading, candidates: Sequence[Candidate]) 
             reason = "domain"
         if local and compact and (local == compact or local.startswith(compact) or compact.startswith(local)):
             score += 3
-        if _mentions(header_words, name_words):
+        first = name_words[0] if name_words else ""
+        if first in header_set and _mentions(header_words, name_words):
             score += 3.5
-        elif _mentions(body_words, name_words):
+        elif first in body_set and _mentions(body_words, name_words):
             score += 3
         elif name_words and len(name_words) > 1 and name_words[0] in header_words and len(name_words[0]) >= 4:
             score += 1.5
         if score <= 0:
             continue
-        role_words = [w for w in _words(candidate.role) if w not in _ROLE_STOP]
+        role_words = _role_key(candidate.role)
         if role_words:
             overlap = sum(1 for w in role_words if w in role_text) / len(role_words)
             score += 2 * overlap

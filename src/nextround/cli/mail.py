@@ -142,8 +142,9 @@ def _describe(change: "ProposedChange") -> str:
         return f"add {change.stage or 'interview'}{when}"
     if action == "close_rejected":
         return f"rejected at {change.stage}{when}"
-    suffix = f" (answers request {change.request_id})" if change.request_id else ""
-    return f"record feedback{suffix}"
+    if change.request_id:
+        return f"record the feedback (answers request {change.request_id})"
+    return "keep its reasons as feedback, if it gives any"
 
 
 def _summary(run: "MailRun", applied: bool) -> None:

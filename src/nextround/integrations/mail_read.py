@@ -8,6 +8,7 @@ A message that cannot be parsed is skipped and counted, never fatal; a file that
 
 from __future__ import annotations
 
+import contextlib
 import email
 import hashlib
 import html
@@ -17,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
@@ -116,12 +119,15 @@ def _body_text(message: Message) -> str:
 
 
 def _header(message: Message, name: str) -> str:
-    try:
-        value = message.get(name)
-    except Exception:  # a malformed encoded word: keep the raw header text
-        raw = message.get_all(name, failobj=[]) if hasattr(message, "get_all") else []
-        value = raw[0] if raw else ""
-    return " ".join(str(value or "").split())
+    """A header as text, encoded words (=?utf-8?q?...?=) decoded; a malformed one is kept as it came."""
+    value = message.get(name)
+    if value is None:
+        return ""
+    raw = str(value)
+    if "=?" in raw:
+        with contextlib.suppress(LookupError, ValueError, UnicodeError, HeaderParseError):
+            raw = str(make_header(decode_header(raw)))
+    return " ".join(raw.split())
 
 
 def _sent_at(message: Message) -> datetime | None:
@@ -167,7 +173,9 @@ def _stable_id(sender: str, subject: str, sent_at: datetime | None, body: str) -
 
 
 def parse_bytes(raw: bytes) -> MailText:
-    message = email.message_from_bytes(raw[:MAX_MESSAGE_BYTES], policy=policy.default)
+    # compat32 parses headers lazily as plain strings: several times faster than the modern policy's header
+    # objects, which matters for a 10,000-message export; the few headers read are decoded by `_header`.
+    message = email.message_from_bytes(raw[:MAX_MESSAGE_BYTES], policy=policy.compat32)
     return from_message(message)
 
 

@@ -259,11 +259,11 @@ def _stage_reached(app: Application) -> Stage:
     return state.stage
 
 
-def _has_reasons(text: str) -> bool:
-    """Whether a rejection says why, in words a person can act on (the feedback analyser decides)."""
-    from nextround.analysis.feedback import ACTIONABLE_THEMES, analyze_feedback
+def _actionable(analysis: dict[str, Any]) -> bool:
+    """Whether a rejection says why in words a person can act on (the feedback analyser decides)."""
+    from nextround.analysis.feedback import ACTIONABLE_THEMES
 
-    return any(theme in ACTIONABLE_THEMES for theme in analyze_feedback(text).theme_names)
+    return any(theme.get("theme") in ACTIONABLE_THEMES for theme in analysis.get("themes", ()))
 
 
 def plan(
@@ -286,7 +286,9 @@ def plan(
     if kind is MailKind.REJECTION:
         if state.outcome is None or state.outcome is Outcome.GHOSTED:
             changes.append(ProposedChange(Action.CLOSE_REJECTED, stage=_stage_reached(app).value, at=at))
-            if mail.body and _has_reasons(mail.body):
+            if mail.body.strip():
+                # Kept as feedback only if it gives reasons: the analyser decides when it is applied (analysing
+                # every rejection while reading a 10,000-message export would cost more than the reading).
                 changes.append(ProposedChange(Action.RECORD_FEEDBACK, at=at))
     elif kind is MailKind.FEEDBACK_REPLY:
         if mail.body.strip():
@@ -472,6 +474,9 @@ def _record_feedback(
     if request_id is None and proposal.kind is MailKind.FEEDBACK_REPLY:
         latest = requests.latest(app_id, (RequestStatus.SENT, RequestStatus.NO_REPLY))
         request_id = latest.id if latest else None
+    analysis = analyze_feedback(text).to_dict()
+    if proposal.kind is MailKind.REJECTION and not _actionable(analysis):
+        return  # a rejection without reasons is a stage event only
     if request_id is not None:
         request = requests.get(request_id)
         if request.status in (RequestStatus.SENT, RequestStatus.NO_REPLY):
@@ -481,7 +486,7 @@ def _record_feedback(
         request_id=request_id,
         source=FeedbackSource.EMPLOYER,
         text=text,
-        analysis=analyze_feedback(text).to_dict(),
+        analysis=analysis,
         received_at=when,
         created_at=now,
     )
