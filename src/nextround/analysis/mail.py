@@ -559,6 +559,15 @@ def _mentions(text_words: list[str], name_words: list[str]) -> bool:
     return any(text_words[i : i + n] == name_words for i in range(len(text_words) - n + 1))
 
 
+def _label_starts_with_name(label: str, name_words: list[str]) -> bool:
+    """'northstarmotorsnz' starts with Northstar Motors; a first word alone ("pine") also starts unrelated
+    names ("pinewood"), so the next word must follow it."""
+    first = name_words[0]
+    if len(first) < 4 or not label.startswith(first):
+        return False
+    return len(name_words) == 1 or label[len(first) :].startswith(name_words[1][:3])
+
+
 @dataclass(frozen=True, slots=True)
 class LinkResult:
     application_id: int | None
@@ -575,7 +584,7 @@ def link(mail: MailText, reading: MailReading, candidates: Sequence[Candidate]) 
             return LinkResult(candidate.id, "thread")
     sender = mail.sender_address.lower()
     domain = mail.sender_domain
-    label = "" if is_ats_domain(domain) else _registered_label(domain)
+    label = "" if is_ats_domain(domain) else _registered_label(domain).replace("-", "")
     local = sender.partition("@")[0].replace(".", "").replace("-", "") if is_ats_domain(domain) else ""
     header_words = _words(f"{mail.sender_name} {mail.subject}")
     body_words = _words(mail.body[:5000])
@@ -597,7 +606,7 @@ def link(mail: MailText, reading: MailReading, candidates: Sequence[Candidate]) 
         elif label and compact and len(compact) >= 4 and (compact in label or (len(label) >= 4 and label in compact)):
             score += 4
             reason = "domain"
-        elif label and name_words and len(name_words[0]) >= 4 and label.startswith(name_words[0]):
+        elif label and name_words and _label_starts_with_name(label, name_words):
             score += 3
             reason = "domain"
         if local and compact and (local == compact or local.startswith(compact) or compact.startswith(local)):
