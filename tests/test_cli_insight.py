@@ -35,7 +35,7 @@ def test_flow_rejection_cv_gaps_reflection_insights_goal(cli: Cli, tmp_path: Pat
     no_cv = cli("gaps", "--json")
     assert no_cv.exit_code == 1
     assert no_cv.stderr.strip() == (
-        "error: no CV stored yet; add one with `nextround cv add FILE` so gaps can be measured"
+        "error: no CV stored yet: add your CV so gaps can be measured (nextround cv add FILE)"
     )
     cv = tmp_path / "jane.md"
     cv.write_text("# Jane\nPython and PostgreSQL since 2019.\n", encoding="utf-8")

@@ -73,7 +73,7 @@ def test_skill_gaps_need_a_cv_and_weigh_by_stage(workspace: Workspace, tmp_path:
     rejected_application(workspace, jd=JD_OPS, stage=Stage.SCREENING, outcome=Outcome.GHOSTED)
     rejected_application(workspace, jd="", stage=Stage.APPLIED)
     make_application(workspace, jd_text="Requirements: Haskell")  # still open: not a rejection
-    with pytest.raises(insight.InsightError, match="no CV stored yet; add one with `nextround cv add FILE`"):
+    with pytest.raises(insight.InsightError, match="no CV stored yet: add your CV"):
         insight.skill_gaps(workspace)
     insight.add_cv(workspace, cv_file(tmp_path))
     data = insight.skill_gaps(workspace)
@@ -165,7 +165,7 @@ def test_insights_combine_feedback_reflections_stage_pattern_and_gaps(
     assert data["stage"]["pattern"].startswith("3 of 4 rejections came before any interview")
     # No CV yet: the gaps part says so instead of failing the whole picture.
     assert data["top_gaps"] == []
-    assert "cv add" in data["gaps_note"]
+    assert "add your CV" in data["gaps_note"]
     insight.add_cv(workspace, cv_file(tmp_path))
     data = insight.insights(workspace)
     assert data["gaps_note"] is None

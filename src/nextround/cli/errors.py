@@ -21,6 +21,15 @@ FIELD_OPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A field no option of this command can supply is supplied by another command: name it.
+FIELD_COMMANDS: dict[str, str] = {"cv_file": "nextround cv add FILE"}
+
+
+def hint_for(field: str | None) -> str | None:
+    """The command that supplies a field this command cannot (a stored CV), for the error line."""
+    return FIELD_COMMANDS.get(field or "")
+
+
 def _leaf_command(root: Any, ctx: Any, args: list[str]) -> Any:
     """The command a command line ran (`goal add` under `nextround`), found by parsing the line again."""
     command, parent = root, ctx
@@ -57,6 +66,6 @@ def error_lines(exc: UserError, root: Any, ctx: Any, args: list[str]) -> list[st
     command = _leaf_command(root, ctx, args) if any(e.field for e in errors) else None
     lines = []
     for error in errors:
-        flag = flag_for(command, error.field)
-        lines.append(f"{error} ({flag})" if flag else str(error))
+        where = ", or ".join(x for x in (flag_for(command, error.field), hint_for(error.field)) if x)
+        lines.append(f"{error} ({where})" if where else str(error))
     return lines

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import day, workspace
+from nextround.cli.errors import hint_for
 from nextround.cli.options import JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 
@@ -266,7 +267,7 @@ def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             )
         out.print(table)
     if data["gaps_note"]:
-        out.print(f"[dim]{safe(data['gaps_note'])}[/dim]")
+        out.print(f"[dim]{safe(data['gaps_note'])} ({hint_for('cv_file')})[/dim]")
     out.print(
         f"[dim]Sources: {data['sources']['feedback']} feedback, {data['sources']['reflections']} reflections.[/dim]"
     )

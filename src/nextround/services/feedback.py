@@ -209,8 +209,7 @@ def _ready_request(
     if latest is not None and latest.status is not RequestStatus.DRAFTED and tone is None and contact_id is None:
         when = latest.sent_at.date().isoformat() if latest.sent_at else "earlier"
         raise FeedbackRequestError(
-            f"the feedback request for application {app_id} (#{latest.id}) was already sent ({when}); "
-            f"use `nextround feedback chase {latest.id}` for the one reminder"
+            f"the feedback request (#{latest.id}) was already sent ({when}); send its one reminder instead"
         )
     if latest is not None and latest.status is RequestStatus.DRAFTED and tone is None and contact_id is None:
         return latest
@@ -511,10 +510,7 @@ def record_feedback(
             if answered.application_id != app_id:
                 raise FeedbackRequestError(f"feedback request {request_id} belongs to another application")
             if answered.status is RequestStatus.DRAFTED:
-                raise FeedbackRequestError(
-                    f"feedback request {request_id} was never marked sent: "
-                    f"run `nextround feedback mark {request_id} sent` first"
-                )
+                raise FeedbackRequestError(f"feedback request {request_id} was never marked sent: mark it sent first")
         elif source_value in REPLY_SOURCES:
             answered = requests.latest(app_id, (RequestStatus.SENT, RequestStatus.NO_REPLY))
         if answered is not None and answered.status in (RequestStatus.SENT, RequestStatus.NO_REPLY):

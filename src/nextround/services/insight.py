@@ -104,7 +104,7 @@ def primary_cv_text(ws: Workspace) -> str:
     with ws.db.read() as session:
         cv = CvRepository(session, ws.owner_id).primary()
     if cv is None:
-        raise InsightError("no CV stored yet; give a CV file or add one with `nextround cv add FILE`", field="cv_file")
+        raise InsightError("no CV stored yet: add your CV first, or give a CV file", field="cv_file")
     return cv.text
 
 
@@ -155,7 +155,7 @@ def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
         jobs = jobs_repo.with_job_description()
         without_jd = jobs_repo.closed_without_job_description()
     if not cvs:
-        raise InsightError("no CV stored yet; add one with `nextround cv add FILE` so gaps can be measured")
+        raise InsightError("no CV stored yet: add your CV so gaps can be measured", field="cv_file")
     pairs = [(job.jd_text, stage_weight(job.furthest_stage)) for job in jobs]
     ranked = rank_gaps(pairs, [cv.text for cv in cvs])
     return {

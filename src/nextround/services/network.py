@@ -225,7 +225,7 @@ class NetworkService:
         for item in compute_nudges(self.network_state()):
             if item.ref == ref.strip():
                 return item
-        raise NotFoundError(f"no open nudge {ref!r}; see `nextround nudge list --all`")
+        raise NotFoundError(f"no open nudge {ref!r}")
 
     def draft(self, ref: str) -> tuple[Nudge, RenderedMessage]:
         item = self.nudge(ref)

@@ -55,8 +55,8 @@ STATUS_BUTTONS: dict[RequestStatus, str] = {
     RequestStatus.NO_REPLY: "Mark no reply",
 }
 SMTP_HINT = (
-    "To send from here, set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM (and NEXTROUND_SMTP_USER; the password "
-    "in NEXTROUND_SMTP_PASSWORD or your system keyring) before starting `nextround serve`."
+    "Sending from here needs an email (SMTP) server; the Settings page shows how it is set up. Until then, "
+    "copy the message or open it in your mail app."
 )
 
 
