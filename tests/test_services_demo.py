@@ -9,7 +9,7 @@ from nextround.services.workspace import Workspace
 
 def test_demo_fills_every_stage_and_outcome(workspace: Workspace) -> None:
     counts = fill_demo(workspace)
-    assert counts["applications"] == len(STORIES) + len(IMPORTED)
+    assert counts.applications == len(STORIES) + len(IMPORTED)
     service = ApplicationService(workspace)
     stats = service.stats()
     rejections = stats["rejections_by_stage"]

@@ -34,34 +34,34 @@ def cv_file(tmp_path: Path, text: str = "Jane Doe\nPython and PostgreSQL develop
 
 def test_cvs_add_list_show_primary_remove(workspace: Workspace, tmp_path: Path) -> None:
     first = insight.add_cv(workspace, cv_file(tmp_path))
-    assert first["is_primary"] is True  # the first CV is the primary one
-    assert first["name"] == "cv"
+    assert first.is_primary is True  # the first CV is the primary one
+    assert first.name == "cv"
     pdf = write_pdf(tmp_path / "platform.pdf", ["Jane Doe", "Kubernetes, Terraform, Linux"])
     second = insight.add_cv(workspace, pdf, name="Platform  CV")
-    assert second["name"] == "Platform CV"
-    assert second["is_primary"] is False
+    assert second.name == "Platform CV"
+    assert second.is_primary is False
     docx = write_docx(tmp_path / "data.docx", ["Jane Doe"], [["Tableau", "3 years"]])
     third = insight.add_cv(workspace, docx, primary=True)
     listed = insight.list_cvs(workspace)
-    assert [(c["id"], c["is_primary"]) for c in listed] == [
-        (first["id"], False),
-        (second["id"], False),
-        (third["id"], True),
+    assert [(c.id, c.is_primary) for c in listed] == [
+        (first.id, False),
+        (second.id, False),
+        (third.id, True),
     ]
-    shown = insight.get_cv(workspace, second["id"])
-    assert "Terraform" in shown["text"]
-    assert {"Kubernetes", "Terraform", "Linux"} <= set(shown["skills"])
-    insight.set_primary_cv(workspace, first["id"])
-    assert [c["is_primary"] for c in insight.list_cvs(workspace)] == [True, False, False]
-    removed = insight.remove_cv(workspace, first["id"])
-    assert removed["id"] == first["id"]
+    shown = insight.get_cv(workspace, second.id)
+    assert "Terraform" in shown.text
+    assert {"Kubernetes", "Terraform", "Linux"} <= set(shown.skills)
+    insight.set_primary_cv(workspace, first.id)
+    assert [c.is_primary for c in insight.list_cvs(workspace)] == [True, False, False]
+    removed = insight.remove_cv(workspace, first.id)
+    assert removed.id == first.id
     # The primary went away: the newest remaining CV takes over.
-    assert [(c["id"], c["is_primary"]) for c in insight.list_cvs(workspace)] == [
-        (second["id"], False),
-        (third["id"], True),
+    assert [(c.id, c.is_primary) for c in insight.list_cvs(workspace)] == [
+        (second.id, False),
+        (third.id, True),
     ]
     with pytest.raises(NotFoundError):
-        insight.get_cv(workspace, first["id"])
+        insight.get_cv(workspace, first.id)
     with pytest.raises(DocumentError):
         insight.add_cv(workspace, cv_file(tmp_path, "   ", name="empty.txt"))
     assert len(insight.list_cvs(workspace)) == 2
@@ -287,9 +287,9 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
     other = other_owner(workspace)
     assert insight.list_cvs(other) == []
     with pytest.raises(NotFoundError):
-        insight.get_cv(other, insight.list_cvs(workspace)[0]["id"])
+        insight.get_cv(other, insight.list_cvs(workspace)[0].id)
     with pytest.raises(NotFoundError):
-        insight.remove_cv(other, insight.list_cvs(workspace)[0]["id"])
+        insight.remove_cv(other, insight.list_cvs(workspace)[0].id)
     with pytest.raises(NotFoundError):
         insight.get_reflection(other, mine.id)
     with pytest.raises(NotFoundError):

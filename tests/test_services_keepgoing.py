@@ -10,6 +10,7 @@ import pytest
 
 from nextround.cli.review import render_review_markdown
 from nextround.domain.stages import Outcome, Stage
+from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import (
     JournalError,
@@ -68,7 +69,7 @@ def test_journal_entries_and_wins(workspace: Workspace, clock: FakeClock) -> Non
     assert [e.id for e in list_journal(workspace)] == [mood_only.id, win.id, first.id]
     assert [e.id for e in list_journal(workspace, kind="win")] == [win.id]
     assert list_journal(workspace, limit=1)[0].id == mood_only.id
-    assert win.to_dict()["application_id"] == app.id
+    assert to_json(win)["application_id"] == app.id  # type: ignore[index]
     assert win.created_at == clock()
 
 

@@ -12,6 +12,7 @@ from nextround.domain.actions import Action, ActionKind
 from nextround.domain.contacts import ContactError, ContactFields, ContactKind, InteractionChannel
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.contacts_files import ContactFileError, parse_linkedin_connections, read_vcards
+from nextround.serialize import to_json
 from nextround.services.agenda import agenda as agenda_of
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
@@ -95,9 +96,9 @@ def test_linkedin_import_dedupes_on_reimport(workspace: Workspace) -> None:
     service = NetworkService(workspace)
     service.add_contact(ContactFields(name="Ada L.", linkedin_url="https://linkedin.com/in/ada/"))
     first = service.import_contacts(parse_linkedin_connections(CONNECTIONS))
-    assert first.to_dict() == {"added": 1, "duplicates": 1}
+    assert to_json(first) == {"added": 1, "duplicates": 1}
     again = service.import_contacts(parse_linkedin_connections(CONNECTIONS))
-    assert again.to_dict() == {"added": 0, "duplicates": 2}
+    assert to_json(again) == {"added": 0, "duplicates": 2}
     bo = next(c for c in service.contacts() if c["name"] == "Bo Li")
     assert bo["connected_on"] == "2023-02-01"
     assert bo["effective_cadence_days"] == 0
@@ -119,7 +120,7 @@ def test_vcard_export_then_import_is_all_duplicates(workspace: Workspace, tmp_pa
     assert service.export_vcard(path) == 3
     items = read_vcards(path, 100_000)
     assert {i.fields.name for i in items} == {"Ada Lovelace", "Bo Li", "Cy Do"}
-    assert service.import_contacts(items).to_dict() == {"added": 0, "duplicates": 3}
+    assert to_json(service.import_contacts(items)) == {"added": 0, "duplicates": 3}
 
 
 def test_thank_you_after_an_interview_then_done_by_logging(workspace: Workspace, clock: FakeClock) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.tabular import ImportFileError, parse_linkedin_date, read_generic_csv, read_linkedin
+from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.transfer import (
@@ -70,7 +71,7 @@ def test_linkedin_date_format() -> None:
 def test_linkedin_import_keeps_everything_and_reimport_adds_nothing(workspace: Workspace, tmp_path: Path) -> None:
     path = linkedin_file(tmp_path / "Job Applications.csv", SAMPLE_ROWS)
     report = import_applications(workspace, read(workspace, path))
-    assert report.to_dict() == {"added": 3, "duplicates": 0, "total": 3}
+    assert to_json(report) == {"added": 3, "duplicates": 0, "total": 3}  # the JSON of --json and the API
     apps = {a.fields.company: a for a in ApplicationService(workspace).find()}
     acme = apps["Acme"]
     assert acme.applied_on.isoformat() == "2024-10-03"
@@ -86,7 +87,7 @@ def test_linkedin_import_keeps_everything_and_reimport_adds_nothing(workspace: W
     assert full.events[0].source.value == "import"
 
     again = import_applications(workspace, read(workspace, path))
-    assert again.to_dict() == {"added": 0, "duplicates": 3, "total": 3}
+    assert to_json(again) == {"added": 0, "duplicates": 3, "total": 3}
     # The same job URL with another tracking suffix is still the same job.
     variant = linkedin_file(
         tmp_path / "variant.csv", [[*SAMPLE_ROWS[0][:5], "https://linkedin.com/jobs/view/3999999901?trk=x", "", ""]]

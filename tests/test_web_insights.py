@@ -46,7 +46,7 @@ def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: A
         "/insights/cv", data={"csrf_token": web.token, "name": "Main CV"}, files={"cv": ("cv.txt", CV, "text/plain")}
     )
     assert response.status_code == 303
-    assert [cv["name"] for cv in insight.list_cvs(workspace)] == ["Main CV"]
+    assert [cv.name for cv in insight.list_cvs(workspace)] == ["Main CV"]
     page = web.client.get("/insights").text
     assert 'id="cv-form"' not in page and "Compared with 1 CV: Main CV" in page
     gap = re.search(r'<li data-skill="SQL">(.*?)</li>', page, re.S)

@@ -4,7 +4,8 @@ Services return frozen dataclasses and domain objects; this turns them into plai
 rules, so a result prints the same in a terminal and over HTTP:
 
 - a dataclass becomes an object of its fields, in order (a field with `metadata={"json": False}` is left
-  out), plus the properties it names in a `json_properties` class attribute;
+  out, one with `metadata={"json_name": "from"}` is written under that key), plus the properties it names
+  in a `json_properties` class attribute;
 - an object with a `to_dict()` (domain and analysis objects that define their own JSON) uses it;
 - enums give their value, dates and moments ISO 8601, paths their text, tuples and sets lists.
 """
@@ -26,9 +27,11 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The fields and properties of a dataclass that go into its JSON (worked out once per class)."""
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("json", True))
+def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(attribute, key) of the fields and the properties of a dataclass that go into its JSON (once per class)."""
+    names = tuple(
+        (f.name, f.metadata.get("json_name", f.name)) for f in dataclasses.fields(cls) if f.metadata.get("json", True)
+    )
     return names, tuple(getattr(cls, "json_properties", ()))
 
 
@@ -44,7 +47,7 @@ def to_json(value: object) -> JsonValue:
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names, properties = _plan(type(value))
-        out = {name: to_json(getattr(value, name)) for name in names}
+        out = {key: to_json(getattr(value, name)) for name, key in names}
         for name in properties:
             out[name] = to_json(getattr(value, name))
         return out
@@ -56,6 +59,14 @@ def to_json(value: object) -> JsonValue:
     if isinstance(value, list | tuple | set | frozenset):
         return [to_json(item) for item in value]
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def json_object(value: object) -> dict[str, JsonValue]:
+    """`to_json` of a value that writes an object (a dataclass), to add keys to it."""
+    data = to_json(value)
+    if not isinstance(data, dict):
+        raise TypeError(f"{type(value).__name__} is not written as a JSON object")
+    return data
 
 
 def dumps(value: object, *, indent: int | None = None) -> str:

@@ -41,8 +41,8 @@ def cv_add(
     if as_json:
         emit_json(added)
         return
-    star = " (primary)" if added["is_primary"] else ""
-    console().print(f"Added CV {added['id']}: {safe(added['name'])}{star}, {added['chars']} characters of text.")
+    star = " (primary)" if added.is_primary else ""
+    console().print(f"Added CV {added.id}: {safe(added.name)}{star}, {added.chars} characters of text.")
 
 
 @cv_app.command("list")
@@ -62,12 +62,12 @@ def cv_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     table = Table("id", "name", "file", "primary", "chars", "added")
     for cv in cvs:
         table.add_row(
-            str(cv["id"]),
-            safe(cv["name"]),
-            safe(cv["filename"]),
-            "yes" if cv["is_primary"] else "",
-            str(cv["chars"]),
-            cv["created_at"][:10],
+            str(cv.id),
+            safe(cv.name),
+            safe(cv.filename),
+            "yes" if cv.is_primary else "",
+            str(cv.chars),
+            cv.created_at.date().isoformat(),
         )
     console().print(table)
 
@@ -86,11 +86,11 @@ def cv_show(
         emit_json(cv)
         return
     out = console()
-    star = " (primary)" if cv["is_primary"] else ""
-    out.print(f"[bold]{safe(cv['name'])}[/bold]{star} — {safe(cv['filename'])}")
-    out.print("Skills: " + (safe(", ".join(cv["skills"])) if cv["skills"] else "none recognised"))
+    star = " (primary)" if cv.is_primary else ""
+    out.print(f"[bold]{safe(cv.name)}[/bold]{star} — {safe(cv.filename)}")
+    out.print("Skills: " + (safe(", ".join(cv.skills)) if cv.skills else "none recognised"))
     out.print()
-    out.print(safe(cv["text"]))
+    out.print(safe(cv.text))
 
 
 @cv_app.command("remove")
@@ -106,7 +106,7 @@ def cv_remove(
     if as_json:
         emit_json(removed)
         return
-    console().print(f"Removed CV {removed['id']}: {safe(removed['name'])}.")
+    console().print(f"Removed CV {removed.id}: {safe(removed.name)}.")
 
 
 @cv_app.command("primary")
@@ -122,7 +122,7 @@ def cv_primary(
     if as_json:
         emit_json(chosen)
         return
-    console().print(f"CV {chosen['id']} ({safe(chosen['name'])}) is now the primary CV.")
+    console().print(f"CV {chosen.id} ({safe(chosen.name)}) is now the primary CV.")
 
 
 # -- gaps --------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def journal_add(
         text = sys.stdin.read()
     entry = add_journal(workspace(ctx), text or "", mood=mood, kind="win" if win else "journal", app_id=app_id)
     if as_json:
-        emit_json(entry.to_dict())
+        emit_json(entry)
         return
     console().print(f"Saved {'win' if win else 'entry'} #{entry.id}.")
 
@@ -173,7 +173,7 @@ def journal_list(
 
     entries = list_journal(workspace(ctx), kind=kind, limit=limit)
     if as_json:
-        emit_json([e.to_dict() for e in entries])
+        emit_json(entries)
         return
     if not entries:
         console().print('Nothing yet. Start with: nextround journal add --mood 3 --text "…"')
@@ -225,7 +225,7 @@ def journal_reframe(
             answers[prompt.key] = typer.prompt(prompt.question, default="", show_default=False)
     entry = save_reframe(ws, app_id, answers, mood=mood)
     if as_json:
-        emit_json(entry.to_dict())
+        emit_json(entry)
         return
     console().print(f"Saved reframe #{entry.id}. That was worth doing.")
 
@@ -241,7 +241,7 @@ def journal_prompts(
 
     _, prompts = reframe_application(workspace(ctx), app_id)
     if as_json:
-        emit_json([p.to_dict() for p in prompts])
+        emit_json(prompts)
         return
     for prompt in prompts:
         console().print(f"• {safe(prompt.question)}")

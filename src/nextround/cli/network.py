@@ -228,7 +228,7 @@ def contact_link(
 
 def _import_report(report: Any, as_json: bool, path: Path) -> None:
     if as_json:
-        emit_json(report.to_dict())
+        emit_json(report)
         return
     skipped = f"; {plural(report.duplicates, 'duplicate')} already there, skipped" if report.duplicates else ""
     console().print(f"Imported {plural(report.added, 'contact')} from {path.name}{skipped}.")
@@ -348,9 +348,9 @@ def company_reapply_after(
         emit_json(result)
         return
     if parsed is None:
-        console().print(f"Cleared the re-apply date for {safe(result['company'])}.")
+        console().print(f"Cleared the re-apply date for {safe(result.company)}.")
     else:
-        console().print(f"You can apply to {safe(result['company'])} again from {result['reapply_after']}.")
+        console().print(f"You can apply to {safe(result.company)} again from {parsed.isoformat()}.")
 
 
 def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:

@@ -56,21 +56,22 @@ def smtp(
     as_json: JsonFlag = False,
 ) -> None:
     """Show how email is set up (never the password), and optionally send a test message."""
+    from nextround.serialize import json_object
     from nextround.services.mail_check import send_test_message, smtp_status
 
     config = settings(ctx).smtp
     status = smtp_status(config)
     sent_to = send_test_message(config, to) if send_test else None
     if as_json:
-        emit_json({**status, "test_sent_to": sent_to})
+        emit_json({**json_object(status), "test_sent_to": sent_to})
         return
     out = console()
-    if not status["configured"]:
-        out.print(status.get("error") or "Email is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM.")
+    if not status.configured:
+        out.print(status.error or "Email is not set up: set NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM.")
         return
     out.print(
-        f"SMTP {status['host']}:{status['port']} ({status['security']}), from {status['from']}, "
-        f"user {status['user'] or '—'}, password {status['password']}."
+        f"SMTP {status.host}:{status.port} ({status.security}), from {status.from_addr}, "
+        f"user {status.user or '—'}, password {status.password}."
     )
     if sent_to:
         out.print(f"Test message sent to {sent_to}.")

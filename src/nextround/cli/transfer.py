@@ -17,7 +17,7 @@ def _report(report: object, as_json: bool, path: Path) -> None:
 
     assert isinstance(report, ImportReport)
     if as_json:
-        emit_json(report.to_dict())
+        emit_json(report)
         return
     skipped = f"; {plural(report.duplicates, 'duplicate')} already there, skipped" if report.duplicates else ""
     console().print(f"Imported {plural(report.added, 'application')} from {path.name}{skipped}.")

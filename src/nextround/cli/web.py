@@ -42,7 +42,7 @@ def serve(
                 counts = fill_demo(ws)
             finally:
                 ws.db.dispose()
-            typer.echo(f"Demo data: {counts['applications']} invented applications in a throwaway database.")
+            typer.echo(f"Demo data: {counts.applications} invented applications in a throwaway database.")
         _run(settings, host, port, demo=demo, open_browser=open_browser)
 
 

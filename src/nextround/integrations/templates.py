@@ -7,6 +7,7 @@ wins over the one shipped with nextround, so people can put things in their own 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def _environment(home: Path | None) -> Any:
     )
 
 
-def render_message(name: str, context: dict[str, Any], home: Path | None = None) -> RenderedMessage:
+def render_message(name: str, context: Mapping[str, object], home: Path | None = None) -> RenderedMessage:
     """Render `messages/<name>.txt.j2` (user override first) into a subject and a body."""
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +56,7 @@ def board(ws: Workspace, stages: Sequence[Stage], per_stage: int) -> dict[str, t
         return ApplicationBrowser(session, ws.owner_id).board(stages, per_stage)
 
 
-def data_signature(ws: Workspace) -> tuple[Any, ...]:
+def data_signature(ws: Workspace) -> Hashable:
     """Changes whenever this owner's applications, histories or preferences change (for caching views)."""
     with ws.db.read() as session:
         return ApplicationBrowser(session, ws.owner_id).signature()

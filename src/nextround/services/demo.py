@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from nextround.domain.applications import ApplicationFields, Channel, WorkModel
 from nextround.domain.stages import EventSource, Outcome, Stage
@@ -97,7 +96,16 @@ def _at(now: datetime, days_ago: float) -> datetime:
     return datetime.combine(moment.date(), time(10, 30), tzinfo=now.tzinfo)
 
 
-def fill_demo(ws: Workspace) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """What the demo put in: how many applications, how many of them through the import."""
+
+    applications: int
+    imported: int
+    source: EventSource
+
+
+def fill_demo(ws: Workspace) -> DemoSummary:
     """Write the demo history into `ws` (meant for an empty, throwaway database). Returns counts."""
     service = ApplicationService(ws)
     now = ws.now()
@@ -138,4 +146,4 @@ def fill_demo(ws: Workspace) -> dict[str, Any]:
 
     for pillar in (demo_feedback, demo_network, demo_practice):
         pillar.fill(ws)
-    return {"applications": len(STORIES) + report.added, "imported": report.added, "source": EventSource.IMPORT.value}
+    return DemoSummary(applications=len(STORIES) + report.added, imported=report.added, source=EventSource.IMPORT)

@@ -6,6 +6,7 @@ slow mail server does not hold the database, and a failed send leaves the reques
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -89,8 +90,10 @@ def message_context(
     interviews: list[Interview],
     now: datetime,
     sender_name: str = "",
-) -> dict[str, Any]:
-    """Everything a feedback template may use; every key is always present (empty when unknown)."""
+) -> Mapping[str, object]:
+    """Everything a feedback template may use; every key is always present (empty when unknown).
+
+    A mapping on purpose: it is the template's context, and templates users write name these keys."""
     kind = request_kind(app.state)
     past = [i for i in interviews if i.scheduled_at <= now + _INTERVIEW_SLACK]
     names: dict[str, str] = {}

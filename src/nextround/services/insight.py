@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +36,31 @@ class InsightError(UserError, ValueError):
 # -- CVs ---------------------------------------------------------------------------------------
 
 
-def _cv_summary(cv: StoredCv) -> dict[str, Any]:
-    return {
-        "id": cv.id,
-        "name": cv.name,
-        "filename": cv.filename,
-        "is_primary": cv.is_primary,
-        "chars": len(cv.text),
-        "created_at": cv.created_at.isoformat(),
-    }
+@dataclass(frozen=True, slots=True)
+class CvSummary:
+    """A stored CV without its text: what lists show."""
+
+    id: int
+    name: str
+    filename: str
+    is_primary: bool
+    chars: int
+    created_at: datetime
 
 
-def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool = False) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CvDetails(CvSummary):
+    """One CV with its text and the skills recognised in it."""
+
+    text: str = ""
+    skills: tuple[str, ...] = ()
+
+
+def _cv_summary(cv: StoredCv) -> CvSummary:
+    return CvSummary(cv.id, cv.name, cv.filename, cv.is_primary, len(cv.text), cv.created_at)
+
+
+def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool = False) -> CvSummary:
     """Read a .txt/.md/.pdf/.docx CV and keep its text; the first CV becomes the primary one."""
     from nextround.integrations.documents import extract_text
 
@@ -67,12 +81,12 @@ def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool 
         return _cv_summary(cv)
 
 
-def list_cvs(ws: Workspace) -> list[dict[str, Any]]:
+def list_cvs(ws: Workspace) -> list[CvSummary]:
     with ws.db.read() as session:
         return [_cv_summary(cv) for cv in CvRepository(session, ws.owner_id).all()]
 
 
-def get_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+def get_cv(ws: Workspace, cv_id: int) -> CvDetails:
     """One CV with its text and the skills recognised in it."""
     with ws.db.read() as session:
         cv = CvRepository(session, ws.owner_id).get(cv_id)
@@ -80,10 +94,10 @@ def get_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
     for mention in extract_skills(cv.text):
         if mention.skill not in skills:
             skills.append(mention.skill)
-    return {**_cv_summary(cv), "text": cv.text, "skills": skills}
+    return CvDetails(cv.id, cv.name, cv.filename, cv.is_primary, len(cv.text), cv.created_at, cv.text, tuple(skills))
 
 
-def remove_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+def remove_cv(ws: Workspace, cv_id: int) -> CvSummary:
     """Delete a CV; if it was the primary one, the newest remaining CV takes over."""
     with ws.db.write() as session:
         repo = CvRepository(session, ws.owner_id)
@@ -95,7 +109,7 @@ def remove_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
         return _cv_summary(removed)
 
 
-def set_primary_cv(ws: Workspace, cv_id: int) -> dict[str, Any]:
+def set_primary_cv(ws: Workspace, cv_id: int) -> CvSummary:
     with ws.db.write() as session:
         return _cv_summary(CvRepository(session, ws.owner_id).set_primary(cv_id))
 

@@ -59,17 +59,6 @@ class JournalEntry:
     created_at: datetime
     application: str = ""  # "Role at Company" of the application it is about, if any
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "mood": self.mood,
-            "text": self.text,
-            "application_id": self.application_id,
-            "application": self.application,
-            "created_at": self.created_at.isoformat(),
-        }
-
 
 def _entry(row: JournalEntryRow, titles: Mapping[int, str] | None = None) -> JournalEntry:
     title = (titles or {}).get(row.application_id, "") if row.application_id is not None else ""
@@ -118,9 +107,6 @@ def list_journal(ws: Workspace, kind: str | None = None, limit: int = 50) -> lis
 class ReframePrompt:
     key: str
     question: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"key": self.key, "question": self.question}
 
 
 REFRAME_KEYS: tuple[str, ...] = ("learned", "in_control", "next")

@@ -5,30 +5,44 @@ Only facts that are safe to show: never the password, only whether one was found
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
 from nextround.config import SmtpConfig
 from nextround.integrations.mail import ENV, MailError, SmtpSettings, build_message, send
 
+VARIABLES = tuple(f"{ENV}{name}" for name in ("HOST", "PORT", "USER", "PASSWORD", "FROM", "STARTTLS", "SSL"))
 
-def smtp_status(config: SmtpConfig) -> dict[str, Any]:
+
+@dataclass(frozen=True, slots=True)
+class SmtpStatus:
+    """How email is set up, safe to show: the password only as "found" or "not set"."""
+
+    configured: bool
+    error: str | None = None  # why the set-up cannot be used, when it cannot
+    host: str = ""
+    port: int | None = None
+    user: str = ""
+    from_addr: str = field(default="", metadata={"json_name": "from"})
+    security: str = ""
+    password: str = "not set"
+    variables: tuple[str, ...] = VARIABLES
+
+
+def smtp_status(config: SmtpConfig) -> SmtpStatus:
     """The SMTP settings (from Settings.smtp and the keyring), with the password reduced to yes/no."""
     try:
         settings = SmtpSettings.from_config(config)
     except MailError as exc:
-        return {"configured": False, "error": str(exc)}
-    security = "SSL" if settings.ssl else ("STARTTLS" if settings.starttls else "none")
-    return {
-        "configured": settings.configured,
-        "error": None,
-        "host": settings.host,
-        "port": settings.port,
-        "user": settings.user,
-        "from": settings.from_addr,
-        "security": security,
-        "password": "found" if settings.password else "not set",
-        "variables": [f"{ENV}{name}" for name in ("HOST", "PORT", "USER", "PASSWORD", "FROM", "STARTTLS", "SSL")],
-    }
+        return SmtpStatus(configured=False, error=str(exc))
+    return SmtpStatus(
+        configured=settings.configured,
+        host=settings.host,
+        port=settings.port,
+        user=settings.user,
+        from_addr=settings.from_addr,
+        security="SSL" if settings.ssl else ("STARTTLS" if settings.starttls else "none"),
+        password="found" if settings.password else "not set",
+    )
 
 
 def send_test_message(config: SmtpConfig, to: str | None = None) -> str:

@@ -57,8 +57,13 @@ class ContactImportReport:
     added: int
     duplicates: int
 
-    def to_dict(self) -> dict[str, int]:
-        return {"added": self.added, "duplicates": self.duplicates}
+
+@dataclass(frozen=True, slots=True)
+class ReapplyDate:
+    """The first day a company that turned you down will consider you again (None: cleared)."""
+
+    company: str
+    reapply_after: date | None
 
 
 class NetworkService:
@@ -172,13 +177,13 @@ class NetworkService:
 
     # -- re-apply dates and preferences -------------------------------------------------------------
 
-    def set_reapply_after(self, company: str, day: date | None) -> dict[str, Any]:
+    def set_reapply_after(self, company: str, day: date | None) -> ReapplyDate:
         name = " ".join(company.split())
         if not name:
             raise ContactError("give the company's name", field="company")
         with self.ws.db.write() as session:
             WatchReapplyRepository(session, self.ws.owner_id).set(name, day, now=self.ws.now())
-        return {"company": name, "reapply_after": day.isoformat() if day else None}
+        return ReapplyDate(company=name, reapply_after=day)
 
     def set_continued_interest_months(self, months: int) -> int:
         if not 1 <= months <= 24:

@@ -8,7 +8,7 @@ feedback, questions logged from real interviews, and earlier answers due for ano
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -378,7 +378,7 @@ def _records(ws: Workspace, answers: Sequence[StoredAnswer]) -> list[AnswerRecor
     ]
 
 
-def goal_measures(ws: Workspace, session_id: int) -> dict[str, float]:
+def goal_measures(ws: Workspace, session_id: int) -> Mapping[str, float]:
     """The readings practice feeds to goals after an answer in `session_id` (None values are left out).
 
     `answer.score` is the session's average so far; `answer.star_result`, `answer.quantified_result` and

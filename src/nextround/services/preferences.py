@@ -101,7 +101,11 @@ def load_preferences(ws: Workspace) -> Preferences:
         return _from_stored(SettingsRepository(session, ws.owner_id).all())
 
 
-def parse_value(key: str, raw: str) -> Any:
+PreferenceValue = bool | int
+
+
+def parse_value(key: str, raw: str) -> PreferenceValue:
+    """A setting's value from text: on/off for switches, a number of days for delays."""
     if key in (AUTO_CLOSE, MAIL_READING):
         lowered = raw.strip().lower()
         if lowered in ("1", "true", "yes", "on"):

@@ -59,9 +59,6 @@ class ImportReport:
     duplicates: int
     total: int
 
-    def to_dict(self) -> dict[str, int]:
-        return {"added": self.added, "duplicates": self.duplicates, "total": self.total}
-
 
 def _history(item: ImportedApplication, now: datetime) -> list[StageEvent]:
     """A plausible history for a row that only says where it ended: all steps on the day applied."""

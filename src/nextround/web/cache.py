@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from nextround.services.browse import data_signature
@@ -25,7 +25,7 @@ class ViewCache:
         self.ttl = ttl
         self.clock = clock
         self.generation = 0
-        self._entries: dict[tuple[Any, ...], tuple[float, int, tuple[Any, ...], Any]] = {}
+        self._entries: dict[tuple[Any, ...], tuple[float, int, Hashable, Any]] = {}
         self._lock = threading.Lock()
 
     def changed(self) -> None:

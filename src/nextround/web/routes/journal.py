@@ -21,6 +21,7 @@ from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
+from nextround.web.responses import json_response
 from nextround.web.security import policy_with_inline_styles
 
 router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
@@ -168,12 +169,13 @@ def api_journal(
     limit: int = Query(50, ge=1, le=1000),
 ) -> JSONResponse:
     entries = keepgoing.list_journal(ws, kind, limit)
-    return JSONResponse({"entries": [entry.to_dict() for entry in entries]})
+    return json_response({"entries": entries})
 
 
 @api.post("/journal", status_code=201, summary="Add a journal entry or a win")
-def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> dict[str, Any]:
-    return keepgoing.add_journal(ws, body.text, mood=body.mood, kind=body.kind, app_id=body.application_id).to_dict()
+def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> JSONResponse:
+    entry = keepgoing.add_journal(ws, body.text, mood=body.mood, kind=body.kind, app_id=body.application_id)
+    return json_response(entry, status_code=201)
 
 
 @api.get("/review", summary="The weekly or monthly review (same JSON as `nextround review --json`)")

@@ -272,14 +272,14 @@ def reapply_after(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
         raw = form_text(form, "reapply_on").strip()
         day: date | None = None
         if raw.lower() not in ("", "none", "clear"):
-            day = parse_date(raw, ws.now().date())
+            with about_field("reapply_on"):
+                day = parse_date(raw, ws.now().date())
         elif not raw:
-            raise ContactError("give the first day you may apply again (or 'none' to clear it)")
+            raise ContactError("give the first day you may apply again (or 'none' to clear it)", field="reapply_on")
         NetworkService(ws).set_reapply_after(form_text(form, "company"), day)
     except UserError as exc:
-        message = str(exc)
-        name = "company" if "company" in message else "reapply_on"
-        return _companies_page(request, ws, reapply_values=values, reapply_errors={name: message}, status=422)
+        errors = errors_by_field(exc)
+        return _companies_page(request, ws, reapply_values=values, reapply_errors=errors, status=422)
     return RedirectResponse("/companies?notice=reapply", status_code=303)
 
 

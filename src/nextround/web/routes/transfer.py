@@ -56,7 +56,7 @@ def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) ->
                 raise UploadError(f"unknown import kind {kind!r}; use linkedin or json")
         except UserError as exc:
             return render(request, "transfer.html", {"report": None, "error": str(exc)}, status=422)
-    return render(request, "transfer.html", {"report": report.to_dict(), "error": None, "kind": kind})
+    return render(request, "transfer.html", {"report": report, "error": None, "kind": kind})
 
 
 @router.get("/export.json")

@@ -1,0 +1,78 @@
+"""One serialiser for `--json` and the JSON API: typed results become the JSON they always were."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from nextround.config import SmtpConfig
+from nextround.serialize import dumps, json_object, to_json
+from nextround.services.mail_check import smtp_status
+
+
+class Colour(StrEnum):
+    RED = "red"
+
+
+@dataclass(frozen=True, slots=True)
+class Inner:
+    day: date
+    colour: Colour
+
+
+@dataclass(frozen=True, slots=True)
+class Outer:
+    json_properties: ClassVar[tuple[str, ...]] = ("size",)
+
+    name: str
+    at: datetime
+    where: Path
+    inner: tuple[Inner, ...]
+    by_colour: dict[Colour, int]
+    secret: str = field(default="", metadata={"json": False})
+    from_addr: str = field(default="", metadata={"json_name": "from"})
+
+    @property
+    def size(self) -> int:
+        return len(self.inner)
+
+
+def test_dataclasses_enums_dates_paths_and_nesting() -> None:
+    value = Outer(
+        name="Ana",
+        at=datetime(2024, 11, 6, 10, 0, tzinfo=UTC),
+        where=Path("/tmp/x.eml"),
+        inner=(Inner(date(2024, 11, 1), Colour.RED),),
+        by_colour={Colour.RED: 2},
+        secret="s3cret",
+        from_addr="ana@example.org",
+    )
+    assert to_json(value) == {
+        "name": "Ana",
+        "at": "2024-11-06T10:00:00+00:00",
+        "where": "/tmp/x.eml",
+        "inner": [{"day": "2024-11-01", "colour": "red"}],
+        "by_colour": {"red": 2},
+        "from": "ana@example.org",
+        "size": 1,
+    }
+    assert "s3cret" not in dumps(value)
+    assert json_object(value)["name"] == "Ana"
+    with pytest.raises(TypeError):
+        to_json(object())
+    with pytest.raises(TypeError):
+        json_object([1])
+
+
+def test_smtp_status_keeps_its_json_keys() -> None:
+    status = smtp_status(SmtpConfig(host="smtp.example.org", from_addr="me@example.org", starttls="off"))
+    data = json_object(status)
+    assert (data["from"], data["security"], data["password"], data["configured"]) == (
+        "me@example.org", "none", "not set", True,
+    )  # fmt: skip
+    assert "from_addr" not in data and data["variables"][0] == "NEXTROUND_SMTP_HOST"
