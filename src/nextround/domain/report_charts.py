@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from html import escape
 
 MAX_LABEL = 28
+# Bar charts are drawn this wide and shown at that size, never scaled up: narrow enough to fit a 390 px phone
+# unscaled, so their 12-unit text reads as 12 px there as on a laptop.
+SCREEN_WIDTH = 256
 _BAR_FILL = "var(--chart-bar, #3b6ea8)"
 _LINE = "var(--chart-line, #3b6ea8)"
 
@@ -70,7 +73,7 @@ def bar_chart(
     items: Sequence[tuple[str, float]],
     *,
     title: str,
-    width: int = 480,
+    width: int = SCREEN_WIDTH,
     height: int | None = None,
     bar_height: int = 18,
     notes: Sequence[str] | None = None,
@@ -90,7 +93,8 @@ def bar_chart(
     height = height or top * 2 + rows * (bar_height + gap)
     row_height = (height - top * 2) / rows
     bar = max(2.0, min(float(bar_height), row_height - 2))
-    label_width = min(int(width * 0.4), 8 + 7 * max(len(_short(label)) for label, _ in items))
+    fits = max(6, (int(width * 0.5) - 8) // 7)  # characters of a label that fit its column (7 units each)
+    label_width = min(int(width * 0.5), 8 + 7 * max(len(_short(label, fits)) for label, _ in items))
     value_width = 8 + 7 * max(len(_num(value) + note) for (_, value), note in zip(items, extra, strict=True))
     track = max(10, width - label_width - value_width - 8)
     biggest = max((value for _, value in items), default=0.0)
@@ -105,7 +109,7 @@ def bar_chart(
             f'<g class="bar-row" data-label="{_e(full)}" data-value="{_e(_num(value))}">'
             f"<title>{_e(full)}: {_e(_num(value))}{_e(note)}</title>"
             f'<text x="{label_width - 6}" y="{_coord(middle)}" text-anchor="end" font-size="12" '
-            f'fill="currentColor">{_e(_short(label))}</text>'
+            f'fill="currentColor">{_e(_short(label, fits))}</text>'
             f'<rect class="bar" x="{label_width}" y="{_coord(y)}" width="{_coord(length)}" height="{_coord(bar)}" '
             f'fill="{_BAR_FILL}" rx="2"/>'
             f'<text x="{_coord(label_width + length + 4)}" y="{_coord(middle)}" font-size="12" '

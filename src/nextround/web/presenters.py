@@ -33,7 +33,7 @@ def rejection_chart(stats: dict[str, Any]) -> DashboardChart:
     """Where rejections (and ghostings) happen, one bar per funnel bucket."""
     counts = stats["rejections_by_stage"]
     items = [(_label(bucket), float(counts.get(bucket, 0))) for bucket in REJECTION_BUCKETS]
-    svg = bar_chart(items, title="Rejections by the stage reached", width=520)
+    svg = bar_chart(items, title="Rejections by the stage reached")
     return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 
 
@@ -41,7 +41,7 @@ def funnel_chart(stats: dict[str, Any]) -> DashboardChart:
     """How many applications reached each stage, with the step's conversion rate."""
     items = [(_label(row["stage"]), float(row["reached"])) for row in stats["funnel"]]
     notes = [f" ({row['conversion']:.0%})" if row["conversion"] is not None else "" for row in stats["funnel"]]
-    svg = bar_chart(items, title="Applications by the stage reached", width=520, notes=notes)
+    svg = bar_chart(items, title="Applications by the stage reached", notes=notes)
     return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 
 

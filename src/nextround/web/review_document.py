@@ -30,11 +30,11 @@ def render_review_html(data: Mapping[str, Any]) -> str:
     scores = [float(v) for _, v in data["scores"]["by_day"]]
     themes = [(theme_label(t["theme"]), float(t["count"])) for t in data["themes"]["period"]]
     charts = {
-        "effort": Markup(bar_chart(effort_items, title="What you did this period", width=560)),
-        "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),
+        "effort": Markup(bar_chart(effort_items, title="What you did this period")),
+        "funnel": Markup(bar_chart(moves, title="Stage moves this period")),
         "daily": Markup(sparkline(daily, title="Activities per day", width=280, height=48)),
         "scores": Markup(sparkline(scores, title="Average practice score per day", width=280, height=48)),
-        "themes": Markup(bar_chart(themes, title="Themes in feedback this period", width=560)) if themes else None,
+        "themes": Markup(bar_chart(themes, title="Themes in feedback this period")) if themes else None,
     }
     env = Environment(
         loader=FileSystemLoader(str(_template_dir())),

@@ -119,8 +119,8 @@ def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
     items = [(label, float(counts[key])) for key, label in keepgoing.COUNT_LABELS.items()]
     moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
     return {
-        "effort": Markup(bar_chart(items, title="What you did this period", width=560)),
-        "funnel": Markup(bar_chart(moves, title="Stage moves this period", width=560)),
+        "effort": Markup(bar_chart(items, title="What you did this period")),
+        "funnel": Markup(bar_chart(moves, title="Stage moves this period")),
         "daily": Markup(
             sparkline([float(n) for _, n in data["effort"]["daily"]], title="Activities per day", width=320, height=60)
         ),

@@ -259,8 +259,8 @@ def history_data(ws: Workspace) -> dict[str, Any]:
         "scores": Markup(
             sparkline([float(s) for _, s in series], title="Score of each answer, oldest first", width=520, height=140)
         ),
-        "weeks": Markup(bar_chart(weeks, title="Average score per week", width=520)),
-        "categories": Markup(bar_chart(categories, title="Average score per kind of question", width=520)),
+        "weeks": Markup(bar_chart(weeks, title="Average score per week")),
+        "categories": Markup(bar_chart(categories, title="Average score per kind of question")),
     }
     return {"progress": report, "sessions": past_sessions(ws), "series": series, "charts": charts}
 

@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  // The phone menu is a <details>: it works without JavaScript; with it, its button also says whether it is open.
+  document.querySelectorAll("details.nav-menu").forEach(function (menu) {
+    var button = menu.querySelector("summary");
+    function sync() { button.setAttribute("aria-expanded", menu.open ? "true" : "false"); }
+    sync();
+    menu.addEventListener("toggle", sync);
+  });
+
   // Keep keyboard focus where it was after HTMX replaces a part of the page (the board after a move).
   document.addEventListener("htmx:afterSwap", function () {
     var target = document.querySelector("[data-autofocus]");
