@@ -33,7 +33,7 @@ def test_insights_page_shows_themes_and_asks_for_a_cv(web: Web, workspace: Works
     page = web.client.get("/insights").text
     assert 'aria-current="page"' in page and "Feedback &amp; insights" in page
     row = re.search(r'<tr data-theme="communication">(.*?)</tr>', page, re.S)
-    assert row and "recurring" in row.group(1) and "<td>3 " in row.group(1)
+    assert row and "recurring" in row.group(1) and re.search(r"<td[^>]*>3 ", row.group(1))
     assert f'href="/applications/{ids[-1]}"' in row.group(1)  # the latest evidence links to its application
     assert "Communication came up 3 times" in page
     assert 'id="cv-form"' in page and 'enctype="multipart/form-data"' in page
