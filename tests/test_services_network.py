@@ -251,3 +251,20 @@ def test_contact_rows_carry_dedupe_keys(workspace: Workspace) -> None:
     with workspace.db.read() as session:
         keys = session.scalars(select(ContactRow.dedupe_key)).all()
     assert keys == ["email:ada@example.org"]
+
+
+def test_a_long_silent_list_shows_the_quietest_few_then_one_line(workspace: Workspace, clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    from nextround.domain.actions import ActionKind
+    from nextround.services.agenda import SILENT_SHOWN, agenda
+
+    for n in range(SILENT_SHOWN + 3):
+        make_application(workspace, company=f"Quiet {n}", applied_at=clock() - timedelta(days=30 + n))
+    items = [e for e in agenda(workspace) if e.kind == "ghosted"]
+    assert len(items) == SILENT_SHOWN + 1
+    shown = {i.title.rsplit(" at ", 1)[1] for i in items if i.ref != "ghosted-more"}
+    assert shown == {f"Quiet {n}" for n in range(3, SILENT_SHOWN + 3)}  # the longest silent ones
+    [rest] = [i for i in items if i.ref == "ghosted-more"]
+    assert rest.title == "3 more applications silent past their limit"
+    assert [a.kind for a in rest.actions] == [ActionKind.LIST_SILENT]

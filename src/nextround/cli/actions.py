@@ -47,6 +47,7 @@ COMMANDS: Mapping[ActionKind, CommandTemplate] = {
     ),
     ActionKind.COMPLETE_GOAL: CommandTemplate("goal done {goal_id}"),
     ActionKind.LIST_GOALS: CommandTemplate("goal list"),
+    ActionKind.LIST_SILENT: CommandTemplate("app silent"),
     ActionKind.DRAFT_NUDGE: CommandTemplate("nudge draft {nudge}"),
     ActionKind.DISMISS_NUDGE: CommandTemplate("nudge dismiss {nudge}"),
     ActionKind.LIST_NUDGES: CommandTemplate("nudge list"),

@@ -24,6 +24,7 @@ class ActionKind(StrEnum):
     MARK_GHOSTED = "mark_ghosted"
     COMPANY_APPLICATIONS = "company_applications"  # what happened with a company, before applying again
     VIEW_STATS = "view_stats"
+    LIST_SILENT = "list_silent"  # every open application quiet past its limit, quietest first
     # feedback and reflection
     ASK_FEEDBACK = "ask_feedback"
     CHASE = "chase"
@@ -79,6 +80,7 @@ ID_SPECS: Mapping[ActionKind, IdSpec] = {
     ActionKind.PRACTISE: _ids(optional=("application_id", "count", "focus")),
     ActionKind.COMPLETE_GOAL: _ids("goal_id"),
     ActionKind.LIST_GOALS: _ids(),
+    ActionKind.LIST_SILENT: _ids(),
     ActionKind.DRAFT_NUDGE: _ids("nudge"),
     ActionKind.DISMISS_NUDGE: _ids("nudge"),
     ActionKind.LIST_NUDGES: _ids(),
@@ -107,6 +109,7 @@ DEFAULT_LABELS: Mapping[ActionKind, str] = {
     ActionKind.PRACTISE: "Practise",
     ActionKind.COMPLETE_GOAL: "Mark the goal done",
     ActionKind.LIST_GOALS: "See your goals",
+    ActionKind.LIST_SILENT: "See them all",
     ActionKind.DRAFT_NUDGE: "Draft the message",
     ActionKind.DISMISS_NUDGE: "Dismiss",
     ActionKind.LIST_NUDGES: "See who to get in touch with",

@@ -13,12 +13,15 @@ from datetime import timedelta
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
 from nextround.domain.nudges import NetworkState, Nudge, compute_nudges
+from nextround.domain.wording import plural
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.storage.network import AgendaReads, WatchReapplyRepository
 
 NEW_POSTING_DAYS = 14
+# Silent applications listed one by one; the rest are one item that links to them all.
+SILENT_SHOWN = 5
 # Interviews further ahead than this stay out of the agenda (they are in the calendar export).
 INTERVIEW_HORIZON_DAYS = HORIZON_DAYS
 
@@ -104,7 +107,8 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
             )
         )
     # The open applications are all in the state already: no second read of them.
-    for silent in ApplicationService(ws).silent(among=state.applications):
+    silent_apps = ApplicationService(ws).silent(among=state.applications)
+    for silent in silent_apps[:SILENT_SHOWN]:
         a = silent.application
         items.append(
             AgendaItem(
@@ -117,6 +121,19 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                     Action(ActionKind.OPEN_APPLICATION, {"application_id": a.id}),
                 ),
                 f"ghosted-{a.id}",
+            )
+        )
+    if len(silent_apps) > SILENT_SHOWN:
+        # After a big import thousands can be quiet: the longest-silent few, then one line for the rest.
+        rest = len(silent_apps) - SILENT_SHOWN
+        items.append(
+            AgendaItem(
+                "ghosted",
+                f"{plural(rest, 'more application')} silent past {'its' if rest == 1 else 'their'} limit",
+                today,
+                "Go through them when you have a moment: follow up once, or mark them ghosted",
+                (Action(ActionKind.LIST_SILENT),),
+                "ghosted-more",
             )
         )
     with ws.db.read() as session:

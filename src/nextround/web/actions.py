@@ -44,6 +44,9 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.PRACTISE: Route("get", "/practice", optional=(("application_id", "app"), ("focus", "focus"))),
     ActionKind.COMPLETE_GOAL: Route("post", "/insights/goals/{goal_id}", (("status", "done"),)),
     ActionKind.LIST_GOALS: Route("get", "/insights", fragment="goals"),
+    ActionKind.LIST_SILENT: Route(
+        "get", "/applications", (("status", "open"), ("sort", "last_activity_at"), ("dir", "asc")), fragment="table"
+    ),
     ActionKind.DRAFT_NUDGE: Route("get", "/today", (("draft", "{nudge}"),), fragment="draft"),
     ActionKind.DISMISS_NUDGE: Route("post", "/nudges/{nudge}/dismiss"),
     ActionKind.LIST_NUDGES: Route("get", "/today"),
