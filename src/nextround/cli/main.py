@@ -23,7 +23,25 @@ if TYPE_CHECKING:
 
 
 class FriendlyErrors(TyperGroup):
-    """Turns anything a user can cause into one line on stderr and exit code 1, never a traceback."""
+    """Turns anything a user can cause into one line on stderr and exit code 1, never a traceback.
+
+    Also lists the commands under the five steps: help is plain text (no Rich, for a quick start), where Typer
+    would ignore each command's `rich_help_panel`, so the panels are printed here.
+    """
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        if not shown:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+        panels: dict[str, list[tuple[str, str]]] = {}
+        for name, command in shown:
+            panel = getattr(command, "rich_help_panel", None) or "Commands"
+            panels.setdefault(panel, []).append((name, command.get_short_help_str(limit)))
+        for panel in sorted(panels, key=lambda name: PANELS.index(name) if name in PANELS else len(PANELS)):
+            with formatter.section(panel):
+                formatter.write_dl(panels[panel])
 
     def invoke(self, ctx: Any) -> Any:
         args = [*ctx._protected_args, *ctx.args]  # the command line below the root, before it is consumed
@@ -57,11 +75,87 @@ def _root() -> typer.Typer:
         invoke_without_command=True,
         no_args_is_help=False,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish, PowerShell
         rich_markup_mode=None,
     )
 
 
+# `nextround --help` lists the commands under the five steps, in this order (Typer's `rich_help_panel`).
+PANELS: tuple[str, ...] = (
+    "Track applications",
+    "1 Seek feedback",
+    "2 Analyse and reflect",
+    "3 Practise",
+    "4 Network",
+    "5 Keep going",
+    "Data and settings",
+)
+COMMAND_PANELS: dict[str, str] = {
+    "serve": "Track applications",
+    "app": "Track applications",
+    "today": "Track applications",
+    "stats": "Track applications",
+    "interview": "Track applications",
+    "calendar": "Track applications",
+    "mail": "Track applications",
+    "feedback": "1 Seek feedback",
+    "reflect": "2 Analyse and reflect",
+    "insights": "2 Analyse and reflect",
+    "gaps": "2 Analyse and reflect",
+    "cv": "2 Analyse and reflect",
+    "goal": "2 Analyse and reflect",
+    "analyze": "2 Analyse and reflect",
+    "practice": "3 Practise",
+    "questions": "3 Practise",
+    "progress": "3 Practise",
+    "contact": "4 Network",
+    "nudge": "4 Network",
+    "company": "4 Network",
+    "watch": "5 Keep going",
+    "journal": "5 Keep going",
+    "effort": "5 Keep going",
+    "review": "5 Keep going",
+    "import": "Data and settings",
+    "export": "Data and settings",
+    "backup": "Data and settings",
+    "restore": "Data and settings",
+    "config": "Data and settings",
+    "view": "Data and settings",
+}
+# One example per top-level command, printed at the end of its help. A test runs each with --help appended,
+# so every command and option named here exists.
+COMMAND_EXAMPLES: dict[str, str] = {
+    "serve": "nextround serve --demo",
+    "app": 'nextround app add --company "Acme" --role "Support Engineer" --applied-on "3 days ago"',
+    "today": "nextround today",
+    "stats": "nextround stats --json",
+    "interview": 'nextround interview add 3 --on "next tuesday 14:00" --kind video',
+    "calendar": "nextround calendar export interviews.ics",
+    "mail": "nextround mail import Takeout.mbox",
+    "feedback": "nextround feedback draft 3",
+    "reflect": "nextround reflect 3",
+    "insights": "nextround insights",
+    "gaps": "nextround gaps --limit 5",
+    "cv": 'nextround cv add my-cv.txt --name "Support CV" --primary',
+    "goal": "nextround goal add --from-theme communication --target 3",
+    "analyze": "nextround analyze match --jd-file job.txt --cv-file my-cv.txt",
+    "practice": "nextround practice --count 3",
+    "questions": "nextround questions list",
+    "progress": "nextround progress",
+    "contact": 'nextround contact add --name "Dana Whitcombe" --company "Talent Bridge"',
+    "nudge": "nextround nudge list",
+    "company": 'nextround company reapply-after "Acme" "in 6 months"',
+    "watch": 'nextround watch add "Acme" --board greenhouse:acme --keywords "support, success"',
+    "journal": 'nextround journal add --text "Sent two applications" --win',
+    "effort": "nextround effort --month",
+    "review": "nextround review --week",
+    "import": "nextround import linkedin Job_Applications.csv",
+    "export": "nextround export my-search.json",
+    "backup": "nextround backup nextround-backup.sqlite",
+    "restore": "nextround restore nextround-backup.sqlite",
+    "config": "nextround config list",
+    "view": "nextround view hide-rejected on",
+}
 # The pillar modules under nextround.cli, in the order `nextround --help` lists their commands.
 PILLARS: tuple[str, ...] = (
     "apps",
@@ -87,6 +181,19 @@ def _register(root: typer.Typer, pillar: str) -> None:
         module.register(root)
 
 
+def _label(root: typer.Typer) -> typer.Typer:
+    """Each top-level command gets its step (panel) and its example, the same in every way the app is built."""
+    from typer.main import get_command_name
+
+    infos: list[Any] = [*root.registered_commands, *root.registered_groups]
+    for info in infos:
+        name: str = info.name if isinstance(info.name, str) else get_command_name(info.callback.__name__)
+        info.rich_help_panel = COMMAND_PANELS.get(name)
+        if name in COMMAND_EXAMPLES:
+            info.epilog = f"\b\nExample:\n  {COMMAND_EXAMPLES[name]}"
+    return root
+
+
 def build_app() -> typer.Typer:
     """The whole command line. Its modules import what a command needs inside the command, so building
     every command costs little: bench/README.md has the figures."""
@@ -95,7 +202,7 @@ def build_app() -> typer.Typer:
     root.command("stats")(stats)
     for pillar in PILLARS:
         _register(root, pillar)
-    return root
+    return _label(root)
 
 
 def _help_only_app(listing: list[tuple[str, bool, str]]) -> typer.Typer:
@@ -111,7 +218,7 @@ def _help_only_app(listing: list[tuple[str, bool, str]]) -> typer.Typer:
             root.add_typer(typer.Typer(help=text), name=name)
         else:
             root.command(name, help=text)(stand_in)
-    return root
+    return _label(root)
 
 
 def _version(value: bool) -> None:
