@@ -145,8 +145,9 @@ def test_an_acknowledgement_from_a_new_company_proposes_an_application_but_a_new
         msgid="<news-1@digest>",
         List_Unsubscribe="<https://jobsdigest.example/u>",
     )
-    run = apply_all(workspace, read_and_propose(workspace, [parse_bytes(ack), parse_bytes(newsletter)]))
-    assert run.applied == 1
+    copy = ack.replace(b"<ack-1@lever>", b"<ack-1-forwarded@lever>")
+    run = apply_all(workspace, read_and_propose(workspace, [parse_bytes(m) for m in (ack, newsletter, copy)]))
+    assert run.applied == 2  # the acknowledgement and its copy: one application, not two
     (app,) = ApplicationService(workspace).find()
     assert (app.fields.company, app.fields.role) == ("Sable Works", "Junior Copywriter")
     assert ApplicationService(workspace).get(app.id).events[0].source.value == "mail"

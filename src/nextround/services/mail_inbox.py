@@ -392,12 +392,17 @@ def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetim
         when = _when(change.at, now)
         if change.action is Action.CREATE_APPLICATION:
             fields = ApplicationFields(company=change.company, role=change.role or "(role not named)").validated()
+            key = dedupe_key(fields, when.date())
+            same = MailRepository(session, owner_id).application_with_key(key)
+            if same is not None:
+                app_id = same  # the same acknowledgement read twice (a copy, a forward): one application
+                continue
             events = opening_events(Stage.APPLIED, when, max(now, when), None, EventSource.MAIL)
             app_id = apps.add(
                 fields,
                 created_at=now,
                 applied_on=when.date(),
-                dedupe_key=dedupe_key(fields, when.date()),
+                dedupe_key=key,
                 state=derive_state(events),
             )
             apps.add_events(((app_id, e) for e in events), now=now)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nextround.storage.repositories import NotFoundError
-from nextround.storage.tables import FeedbackRequestRow, MailMessageRow, MailSyncStateRow
+from nextround.storage.tables import ApplicationRow, FeedbackRequestRow, MailMessageRow, MailSyncStateRow
 
 
 class MailMessageNotFound(NotFoundError):
@@ -142,6 +142,14 @@ class MailRepository:
             query = query.where(MailMessageRow.status == status)
         query = query.order_by(MailMessageRow.sent_at.desc(), MailMessageRow.id.desc()).limit(limit)
         return [_stored(row) for row in self.session.scalars(query)]
+
+    def application_with_key(self, dedupe_key: str) -> int | None:
+        """An application of this owner with the same company, role and date (see domain.applications)."""
+        return self.session.scalar(
+            select(ApplicationRow.id).where(
+                ApplicationRow.owner_id == self.owner_id, ApplicationRow.dedupe_key == dedupe_key
+            )
+        )
 
     def sent_requests(self) -> list[SentRequest]:
         """Feedback requests that went out with a Message-ID (sent by SMTP or written as .eml)."""
