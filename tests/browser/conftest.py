@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,9 +179,10 @@ class PageDriver:
         ]
 
 
-@pytest.fixture
-def driver(browser: Any, server: Server) -> Iterator[PageDriver]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def open_driver(browser: Any, server: Server, viewport: dict[str, int]) -> Iterator[PageDriver]:
+    """A fresh browser context of this size, its console errors (CSP reports among them) collected."""
+    context = browser.new_context(viewport=viewport)
     context.set_default_timeout(10_000)
     page = context.new_page()
     problems: list[str] = []
@@ -190,3 +192,9 @@ def driver(browser: Any, server: Server) -> Iterator[PageDriver]:
         yield PageDriver(page=page, base=server.url, problems=problems)
     finally:
         context.close()
+
+
+@pytest.fixture
+def driver(browser: Any, server: Server) -> Iterator[PageDriver]:
+    with open_driver(browser, server, {"width": 1280, "height": 900}) as opened:
+        yield opened

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, PageDriver, Server
+from tests.browser.conftest import SCREENSHOTS, PageDriver, Server, open_driver
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 PAGES = {
@@ -84,16 +84,8 @@ MAIN_TOP = "document.querySelector('main').getBoundingClientRect().top + window.
 @pytest.fixture(params=list(WIDTHS))
 def sized(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[tuple[str, PageDriver]]:
     width: str = request.param
-    context = browser.new_context(viewport=WIDTHS[width])
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    try:
-        yield width, PageDriver(page=page, base=server.url, problems=problems)
-    finally:
-        context.close()
+    with open_driver(browser, server, WIDTHS[width]) as driver:
+        yield width, driver
 
 
 @pytest.mark.parametrize("name", list(PAGES))
