@@ -57,6 +57,7 @@ COMMANDS: Mapping[ActionKind, CommandTemplate] = {
     ActionKind.ADD_APPLICATION_FROM_OPENING: CommandTemplate(
         "app add --company {company} --role {role}", (("url", "--url"),), ignores=("opening_id",)
     ),
+    ActionKind.CLEAR_REAPPLY: CommandTemplate("company reapply-after {company} none"),
     ActionKind.ADD_WIN: CommandTemplate('journal add --win --text "…"'),
     ActionKind.REVIEW_WEEK: CommandTemplate("review --week"),
     ActionKind.VIEW_EFFORT: CommandTemplate("effort"),

@@ -46,6 +46,7 @@ class ActionKind(StrEnum):
     CHECK_OPENINGS = "check_openings"
     DISMISS_OPENING = "dismiss_opening"
     ADD_APPLICATION_FROM_OPENING = "add_application_from_opening"
+    CLEAR_REAPPLY = "clear_reapply"  # the re-apply date is noted: it leaves the agenda
     # keeping going
     ADD_WIN = "add_win"
     REVIEW_WEEK = "review_week"
@@ -88,6 +89,7 @@ ID_SPECS: Mapping[ActionKind, IdSpec] = {
     ActionKind.CHECK_OPENINGS: _ids(),
     ActionKind.DISMISS_OPENING: _ids("opening_id"),
     ActionKind.ADD_APPLICATION_FROM_OPENING: _ids("opening_id", "company", "role", optional=("url",)),
+    ActionKind.CLEAR_REAPPLY: _ids("company"),
     ActionKind.ADD_WIN: _ids(),
     ActionKind.REVIEW_WEEK: _ids(),
     ActionKind.VIEW_EFFORT: _ids(),
@@ -117,6 +119,7 @@ DEFAULT_LABELS: Mapping[ActionKind, str] = {
     ActionKind.CHECK_OPENINGS: "Check for new openings",
     ActionKind.DISMISS_OPENING: "Dismiss the opening",
     ActionKind.ADD_APPLICATION_FROM_OPENING: "Apply: add the application",
+    ActionKind.CLEAR_REAPPLY: "Noted: clear the date",
     ActionKind.ADD_WIN: "Write down a win",
     ActionKind.REVIEW_WEEK: "Review the week",
     ActionKind.VIEW_EFFORT: "See this week's effort",

@@ -73,7 +73,10 @@ def follow_ups(
                 "Look at their openings and apply again with what you have learnt since"
                 if opened
                 else f"Re-apply to {company} after {day.isoformat()}; until then, build the case",
-                (Action(ActionKind.COMPANY_APPLICATIONS, {"company": company}),),
+                (
+                    Action(ActionKind.COMPANY_APPLICATIONS, {"company": company}),
+                    Action(ActionKind.CLEAR_REAPPLY, {"company": company}),
+                ),
                 f"reapply-{_slug(key)}",
             )
         )

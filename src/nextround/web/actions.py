@@ -1,8 +1,9 @@
 """Next steps (`domain.actions.Action`) as buttons, forms and links to the pages that do them.
 
 One table, kind → route. A `post` route is drawn as a small form (CSRF token, hidden fields, a button);
-a `get` route as a link styled as a button. Kinds that have no route of their own yet link to the page
-where the user can do the thing; when a route arrives, change its row here and nothing else.
+a `get` route as a link styled as a button. Inside an agenda item a `post` form is sent by HTMX and the
+route answers with a "done" line that replaces the item (`deps.in_place`, `rendering.done_in_place`).
+Kinds that need the user's words or a whole page (drafting, reflecting, practising) link to that page.
 Paths name the action's ids in braces; field values may too.
 """
 
@@ -58,6 +59,7 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.ADD_APPLICATION_FROM_OPENING: Route(
         "get", "/applications/new", (("company", "{company}"), ("role", "{role}")), optional=(("url", "job_url"),)
     ),
+    ActionKind.CLEAR_REAPPLY: Route("post", "/companies/reapply", (("company", "{company}"), ("reapply_on", "none"))),
     ActionKind.ADD_WIN: Route("get", "/journal"),
     ActionKind.REVIEW_WEEK: Route("get", "/review"),
     ActionKind.VIEW_EFFORT: Route("get", "/review"),

@@ -38,3 +38,13 @@ FormDep = Annotated[FormData, Depends(read_form)]
 def is_htmx(request: Request) -> bool:
     """True when HTMX asked for a fragment (and not for a whole page through hx-boost)."""
     return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+
+
+def in_place(request: Request) -> bool:
+    """True when a next step was pressed inside an agenda item or the draft panel (HTMX swaps that element).
+
+    `HX-Target` is the id of the element HTMX replaces: an agenda item (`item-…`) or the draft (`draft`).
+    The handler then answers with a short "done" line instead of redirecting to a whole page.
+    """
+    target = request.headers.get("hx-target", "")
+    return is_htmx(request) and (target.startswith("item-") or target == "draft")

@@ -87,3 +87,10 @@ def render(
     }
     html = environment().get_template(template).render(page)
     return HTMLResponse(html, status_code=status)
+
+
+def done_in_place(request: Request, message: str, link: tuple[str, str] | None = None) -> HTMLResponse:
+    """What replaces an agenda item (or the draft panel) once its next step is done: one line that says so,
+    and a link (url, text) when there is something to read next."""
+    element = "section" if request.headers.get("hx-target") == "draft" else "li"
+    return render(request, "_done_in_place.html", {"message": message, "element": element, "link": link})

@@ -15,9 +15,9 @@ from nextround.errors import UserError, about_field, errors_by_field
 from nextround.services import browse
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.forms import field_changes, form_text
-from nextround.web.rendering import render
+from nextround.web.rendering import done_in_place, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,6 +30,7 @@ NOTICES = {
     "moved": "Stage updated.",
     "unchanged": "It is already at that stage, so nothing changed.",
     "closed": "Application closed. Where it ended is kept in its history.",
+    "interview": "Interview scheduled; the agenda lists it and silence no longer counts.",
 }
 FORM_CHOICES = {
     "stages": [s.value for s in Stage],
@@ -165,12 +166,25 @@ def create_application(request: Request, ws: WorkspaceDep, form: FormDep) -> Res
     return RedirectResponse(f"/applications/{app.id}?notice=added", status_code=303)
 
 
-@router.get("/applications/{application_id}", response_class=HTMLResponse)
-def application_page(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+def _application_page(
+    request: Request,
+    ws: Workspace,
+    application_id: int,
+    *,
+    interview_values: dict[str, str] | None = None,
+    interview_errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    from nextround.services.feedback import list_interviews
+
     service = ApplicationService(ws)
     app = service.get(application_id)
     verdict = service.silence_of(app)
+    zone = ws.now().tzinfo
     context = {
+        "interviews": [(i, i.scheduled_at.astimezone(zone)) for i in list_interviews(ws, application_id)],
+        "interview_values": interview_values or {},
+        "interview_errors": interview_errors or {},
         "app": app,
         "data": app.to_dict(),
         "silence": verdict,
@@ -179,7 +193,40 @@ def application_page(request: Request, application_id: int, ws: WorkspaceDep) ->
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
         "outcomes": [o.value for o in Outcome],
     }
-    return render(request, "application.html", context)
+    return render(request, "application.html", context, status=status)
+
+
+@router.get("/applications/{application_id}", response_class=HTMLResponse)
+def application_page(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    return _application_page(request, ws, application_id)
+
+
+@router.post("/applications/{application_id}/interviews", response_class=HTMLResponse)
+def schedule_interview(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    from nextround.services.feedback import add_interview
+
+    values = {key: form_text(form, key) for key in form if key != "csrf_token"}
+    ApplicationService(ws).get(application_id)  # 404 before the form's messages
+    try:
+        raw = values.get("interview_on", "").strip()
+        with about_field("interview_on"):
+            if not raw:
+                raise UserError("say when the interview is, e.g. 2025-03-04 14:00")
+            when = parse_datetime(raw, ws.now())
+        add_interview(
+            ws,
+            application_id,
+            when,
+            kind=values.get("interview_kind", ""),
+            interviewers=values.get("interviewers", ""),
+            location=values.get("interview_location", ""),
+        )
+    except UserError as exc:
+        errors = errors_by_field(exc)
+        return _application_page(
+            request, ws, application_id, interview_values=values, interview_errors=errors, status=422
+        )
+    return RedirectResponse(f"/applications/{application_id}?notice=interview#interviews", status_code=303)
 
 
 @router.get("/applications/{application_id}/edit", response_class=HTMLResponse)
@@ -230,7 +277,9 @@ def close_application(request: Request, application_id: int, ws: WorkspaceDep, f
     service = ApplicationService(ws)
     note = form_text(form, "note").strip()
     if outcome is Outcome.GHOSTED and not note and not form_text(form, "on").strip():
-        service.confirm_ghosted(application_id)
+        closed = service.confirm_ghosted(application_id)
     else:
-        service.close(application_id, outcome, at=_when(form, ws), note=note)
+        closed = service.close(application_id, outcome, at=_when(form, ws), note=note)
+    if in_place(request):
+        return done_in_place(request, f"Closed as {outcome.value}: {closed.fields.role} at {closed.fields.company}.")
     return RedirectResponse(f"/applications/{application_id}?notice=closed", status_code=303)

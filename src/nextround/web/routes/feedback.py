@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextround.domain.dates import parse_datetime
 from nextround.domain.feedback_requests import (
     MAX_FEEDBACK_CHARS,
     TRANSITIONS,
@@ -26,17 +27,17 @@ from nextround.domain.feedback_requests import (
     Tone,
 )
 from nextround.domain.themes import theme_label
-from nextround.errors import UserError
+from nextround.errors import UserError, about_field
 from nextround.integrations import mail
 from nextround.services import feedback as feedback_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
-from nextround.web.rendering import render
+from nextround.web.rendering import done_in_place, render
 
 # Page routes stay out of the OpenAPI schema; the /api/v1 routes below are in it.
 router = APIRouter()
@@ -233,6 +234,9 @@ def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
 @router.post("/feedback-requests/{request_id}/chase", include_in_schema=False)
 def chase(request: Request, request_id: int, ws: WorkspaceDep) -> HTMLResponse:
     result = feedback_service.chase_request(ws, request_id)
+    if in_place(request):
+        page = f"/applications/{result.request.application_id}/feedback#feedback-section"
+        return done_in_place(request, "Reminder written and noted.", (page, "Copy the reminder"))
     data = result.to_dict()
     return _section(request, ws, result.request.application_id, chase=data, notice="Reminder written and noted.")
 
@@ -324,3 +328,29 @@ def api_feedback(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
 def api_record(application_id: int, body: FeedbackIn, ws: WorkspaceDep) -> JSONResponse:
     entry = feedback_service.record_feedback(ws, application_id, body.text, body.source, body.request_id)
     return JSONResponse(entry.to_dict(), status_code=201)
+
+
+class InterviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    at: str = Field(description="When, in local time unless an offset is given: 2025-03-04 14:00")
+    round: int | None = Field(None, description="Which interview round")
+    kind: str = Field("", description="phone, technical, behavioural, panel, case ...")
+    interviewers: list[str] = Field(default_factory=list, description="Who will be in the room")
+    location: str = ""
+    notes: str = ""
+
+
+@router.get("/api/v1/applications/{application_id}/interviews", responses=ERROR_RESPONSES)
+def api_interviews(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
+    found = feedback_service.list_interviews(ws, application_id)
+    return {"application_id": application_id, "interviews": [i.to_dict() for i in found]}
+
+
+@router.post("/api/v1/applications/{application_id}/interviews", status_code=201, responses=ERROR_RESPONSES)
+def api_schedule_interview(application_id: int, body: InterviewIn, ws: WorkspaceDep) -> JSONResponse:
+    with about_field("at"):
+        when = parse_datetime(body.at, ws.now())
+    interview = feedback_service.add_interview(
+        ws, application_id, when, body.round, body.kind, body.interviewers, body.location, body.notes
+    )
+    return JSONResponse(interview.to_dict(), status_code=201)

@@ -22,10 +22,10 @@ from nextround.integrations.files import safe_upload_name
 from nextround.services import goals as goal_service
 from nextround.services import insight
 from nextround.services.workspace import Workspace
-from nextround.web.deps import FormDep, WorkspaceDep
+from nextround.web.deps import FormDep, WorkspaceDep, in_place
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
-from nextround.web.rendering import render
+from nextround.web.rendering import done_in_place, render
 from nextround.web.responses import json_response
 
 router = APIRouter()
@@ -136,7 +136,9 @@ def add_goal(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 def update_goal(request: Request, goal_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     status = form_text(form, "status").strip() or None
     current = _number(form_text(form, "current"), "current value", "current")
-    goal_service.update_goal(ws, goal_id, current=current, status=status)
+    goal = goal_service.update_goal(ws, goal_id, current=current, status=status)
+    if in_place(request):
+        return done_in_place(request, f"Goal {goal.status}: {goal.title}.")
     return RedirectResponse(f"/insights?notice=updated#goal-{goal_id}", status_code=303)
 
 

@@ -32,10 +32,10 @@ from nextround.services import watch as watch_service
 from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
+from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
-from nextround.web.rendering import render
+from nextround.web.rendering import done_in_place, render
 
 router = APIRouter()
 pages = APIRouter(include_in_schema=False)
@@ -52,6 +52,7 @@ NOTICES = {
     "watch": "Company added to the watch list.",
     "reapply": "Re-apply date saved; the agenda will remind you.",
     "dismissed": "Dismissed: it has left the agenda.",
+    "reapply_cleared": "Re-apply date cleared.",
 }
 
 
@@ -205,6 +206,9 @@ def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep, form: F
     except UserError as exc:
         errors = {"on" if field == "at" else field: message for field, message in errors_by_field(exc).items()}
         return _contact_page(request, ws, contact_id, log_values=values, log_errors=errors, status=422)
+    if in_place(request):
+        name = service.get_contact(contact_id).fields.name
+        return done_in_place(request, f"Logged with {name}; the next touch counts from today.")
     return RedirectResponse(f"/contacts/{contact_id}?notice=logged#interactions", status_code=303)
 
 
@@ -276,11 +280,13 @@ def reapply_after(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
                 day = parse_date(raw, ws.now().date())
         elif not raw:
             raise ContactError("give the first day you may apply again (or 'none' to clear it)", field="reapply_on")
-        NetworkService(ws).set_reapply_after(form_text(form, "company"), day)
+        saved = NetworkService(ws).set_reapply_after(form_text(form, "company"), day)
     except UserError as exc:
         errors = errors_by_field(exc)
         return _companies_page(request, ws, reapply_values=values, reapply_errors=errors, status=422)
-    return RedirectResponse("/companies?notice=reapply", status_code=303)
+    if in_place(request):
+        return done_in_place(request, f"Noted: the re-apply date for {saved['company']} is cleared.")
+    return RedirectResponse(f"/companies?notice={'reapply' if day else 'reapply_cleared'}", status_code=303)
 
 
 # -- today ----------------------------------------------------------------------------------------
@@ -309,14 +315,18 @@ def today(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 
 @pages.post("/nudges/{ref}/dismiss", response_class=HTMLResponse)
-def dismiss_nudge(ref: str, ws: WorkspaceDep) -> Response:
-    NetworkService(ws).dismiss(ref)  # an unknown or finished nudge is a 404 page
+def dismiss_nudge(request: Request, ref: str, ws: WorkspaceDep) -> Response:
+    nudge = NetworkService(ws).dismiss(ref)  # an unknown or finished nudge is a 404 page
+    if in_place(request):
+        return done_in_place(request, f"Dismissed: {nudge.title}.")
     return RedirectResponse("/today?notice=dismissed#agenda", status_code=303)
 
 
 @pages.post("/openings/{opening_id}/dismiss", response_class=HTMLResponse)
-def dismiss_opening(opening_id: int, ws: WorkspaceDep) -> Response:
-    watch_service.dismiss_opening(ws, opening_id)
+def dismiss_opening(request: Request, opening_id: int, ws: WorkspaceDep) -> Response:
+    opening = watch_service.dismiss_opening(ws, opening_id)
+    if in_place(request):
+        return done_in_place(request, f"Dismissed: {opening.title} at {opening.company}.")
     return RedirectResponse("/today?notice=dismissed#agenda", status_code=303)
 
 
@@ -415,6 +425,29 @@ def api_nudges(
 ) -> list[dict[str, Any]]:
     found = NetworkService(ws).nudges(horizon_days=None if everything else HORIZON_DAYS)
     return [n.to_dict() for n in found]
+
+
+@api.post("/nudges/{ref}/dismiss", summary="Dismiss a nudge: it leaves the agenda for good")
+def api_dismiss_nudge(ref: str, ws: WorkspaceDep) -> dict[str, Any]:
+    return NetworkService(ws).dismiss(ref).to_dict()
+
+
+@api.post("/openings/{opening_id}/dismiss", summary="Dismiss a new opening at a watched company")
+def api_dismiss_opening(opening_id: int, ws: WorkspaceDep) -> dict[str, Any]:
+    return watch_service.dismiss_opening(ws, opening_id).to_dict()
+
+
+class ReapplyDate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    company: str
+    reapply_on: str | None = Field(None, description="The first day you may apply again; null clears it")
+
+
+@api.put("/reapply", summary="Set or clear the day a company will consider you again")
+def api_reapply(body: ReapplyDate, ws: WorkspaceDep) -> dict[str, Any]:
+    with about_field("reapply_on"):
+        day = parse_date(body.reapply_on, ws.now().date()) if body.reapply_on else None
+    return NetworkService(ws).set_reapply_after(body.company, day)
 
 
 router.include_router(pages)
