@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from nextround import __version__
 from nextround.config import Settings
+from nextround.services.deletion import UndoStore
 from nextround.services.workspace import Workspace, local_now
 from nextround.storage.db import Database
 from nextround.web.cache import ViewCache
@@ -41,6 +42,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "transfer",
     "inbox",
     "preferences",
+    "deletion",
     "api",
 )
 
@@ -69,6 +71,7 @@ class WebState:
     csrf_token: str = field(default_factory=new_csrf_token)
     demo: bool = False
     cache: ViewCache = field(default_factory=ViewCache)
+    undo: UndoStore = field(default_factory=UndoStore)  # what was just deleted, for the "Undo" button
     _db: Database | None = None
     _owner_id: int | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)

@@ -71,6 +71,17 @@ def environment() -> Environment:
     return env
 
 
+def _undo_banner(request: Request) -> dict[str, str] | None:
+    """After a delete the list page gets `?undo=TOKEN`: while the undo lasts, the banner offers it."""
+    token = request.query_params.get("undo")
+    if not token:
+        return None
+    web = request.app.state.web
+    ws = web.workspace()
+    label = web.undo.peek(token, ws.owner_id, ws.now())
+    return {"token": token, "label": label} if label else None
+
+
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> HTMLResponse:
@@ -78,6 +89,7 @@ def render(
 
     web = request.app.state.web
     page = {
+        "undo": _undo_banner(request),
         "request": request,
         "csrf_token": web.csrf_token,
         "navigation": NAVIGATION,

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
 from nextround.domain.dates import parse_datetime
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
@@ -31,7 +32,14 @@ NOTICES = {
     "unchanged": "It is already at that stage, so nothing changed.",
     "closed": "Application closed. Where it ended is kept in its history.",
     "interview": "Interview scheduled; the agenda lists it and silence no longer counts.",
+    "reopened": "Application reopened.",
 }
+# The moment of rejection, in this order: ask why, think it over, then practise for the next one like it.
+REJECTION_STEPS = (
+    (ActionKind.ASK_FEEDBACK, "Ask for feedback"),
+    (ActionKind.REFLECT, "Reflect on it"),
+    (ActionKind.PRACTISE, "Practise for jobs like this"),
+)
 FORM_CHOICES = {
     "stages": [s.value for s in Stage],
     "channels": [c.value for c in Channel],
@@ -190,6 +198,7 @@ def _application_page(
         "silence": verdict,
         "notice": NOTICES.get(request.query_params.get("notice", "")),
         "next_stage": _next_stage(app.state.stage),
+        "rejection_steps": [Action(kind, {"application_id": app.id}, label) for kind, label in REJECTION_STEPS],
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
         "outcomes": [o.value for o in Outcome],
     }
@@ -260,7 +269,10 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
     stage = parse_stage(form_text(form, "stage"))
     service = ApplicationService(ws)
     current = service.get(application_id).state
-    if current.is_open and current.stage is stage and stage is not Stage.INTERVIEW:
+    if not current.is_open:
+        # Reopening a closed application is its own step, with a confirmation.
+        return RedirectResponse(f"/applications/{application_id}/reopen?stage={stage.value}", status_code=303)
+    if current.stage is stage and stage is not Stage.INTERVIEW:
         # Choosing the stage it is at (a double submit, a stale board) is not a mistake worth an error page.
         return RedirectResponse(f"/applications/{application_id}?notice=unchanged", status_code=303)
     service.move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
@@ -282,4 +294,27 @@ def close_application(request: Request, application_id: int, ws: WorkspaceDep, f
         closed = service.close(application_id, outcome, at=_when(form, ws), note=note)
     if in_place(request):
         return done_in_place(request, f"Closed as {outcome.value}: {closed.fields.role} at {closed.fields.company}.")
-    return RedirectResponse(f"/applications/{application_id}?notice=closed", status_code=303)
+    where = "#next-steps" if outcome is Outcome.REJECTED else ""
+    return RedirectResponse(f"/applications/{application_id}?notice=closed{where}", status_code=303)
+
+
+@router.get("/applications/{application_id}/reopen", response_class=HTMLResponse)
+def confirm_reopen(request: Request, application_id: int, ws: WorkspaceDep) -> Response:
+    app = ApplicationService(ws).get(application_id)
+    if app.state.is_open:
+        return RedirectResponse(f"/applications/{application_id}", status_code=303)
+    asked = request.query_params.get("stage", "")
+    stages = [s.value for s in STAGE_ORDER if s is not Stage.SAVED]
+    selected = asked if asked in stages else app.state.stage.value  # the stage it was closed at
+    context = {"app": app, "stages": stages, "selected": selected}
+    return render(request, "application_reopen.html", context)
+
+
+@router.post("/applications/{application_id}/reopen", response_class=HTMLResponse)
+def reopen_application(application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    stage = parse_stage(form_text(form, "stage"))
+    service = ApplicationService(ws)
+    if service.get(application_id).state.is_open:  # a double submit: it is open already
+        return RedirectResponse(f"/applications/{application_id}?notice=unchanged", status_code=303)
+    service.move(application_id, stage, note=form_text(form, "note").strip())
+    return RedirectResponse(f"/applications/{application_id}?notice=reopened", status_code=303)

@@ -1,0 +1,47 @@
+"""The moment of rejection: the page leads with ask → reflect → practise; reopening is its own confirmed step."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from nextround.domain.stages import Outcome, Stage
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from tests.conftest import FakeClock
+from tests.factories import make_application
+from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+
+
+def test_after_a_rejection_the_page_leads_with_the_next_steps(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    app = make_application(workspace, company="Marlow Learning", role="Support Engineer", stage=Stage.INTERVIEW)
+    assert 'id="next-steps"' not in web.client.get(f"/applications/{app.id}").text
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected"})
+    assert closed.headers["location"] == f"/applications/{app.id}?notice=closed#next-steps"
+    page = web.client.get(f"/applications/{app.id}?notice=closed").text
+    steps = page.split('id="next-steps"', 1)[1].split("</section>", 1)[0]
+    labels = re.findall(r">(Ask for feedback|Reflect on it|Practise for jobs like this)<", steps)
+    assert labels == ["Ask for feedback", "Reflect on it", "Practise for jobs like this"]
+    assert f'href="/practice?app={app.id}"' in steps
+    assert page.index('id="next-steps"') < page.index('id="actions-title"')  # before anything else
+    assert 'name="stage"' not in page.split('id="actions-title"', 1)[1].split("</section>", 1)[0]  # no "Offer" first
+    assert f'href="/applications/{app.id}/reopen"' in page
+
+
+def test_reopening_asks_first(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    app = make_application(workspace, stage=Stage.INTERVIEW, applied_at=clock() - timedelta(days=5))
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    moved = web.post_form(f"/applications/{app.id}/move", {"stage": "offer"})
+    assert moved.headers["location"] == f"/applications/{app.id}/reopen?stage=offer"
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED  # nothing changed yet
+    ask = web.client.get(moved.headers["location"]).text
+    assert "Reopen Pastry Chef at Acme Bakery?" in ask and '<option value="offer" selected>' in ask
+    plain = web.client.get(f"/applications/{app.id}/reopen").text
+    assert '<option value="interview" selected>' in plain  # the stage it was closed at
+    done = web.post_form(f"/applications/{app.id}/reopen", {"stage": "interview"})
+    assert done.headers["location"] == f"/applications/{app.id}?notice=reopened"
+    state = ApplicationService(workspace).get(app.id).state
+    assert state.is_open and state.stage is Stage.INTERVIEW
+    again = web.post_form(f"/applications/{app.id}/reopen", {"stage": "offer"})
+    assert again.headers["location"].endswith("notice=unchanged")
+    assert ApplicationService(workspace).get(app.id).state.stage is Stage.INTERVIEW
