@@ -185,7 +185,10 @@ def test_reapply_after_is_stored_on_a_watch_and_shown(workspace: Workspace, cloc
     assert item.kind == "reapply"
     assert item.due == date(2025, 4, 1)
     assert "2025-04-01" in item.title
-    assert item.actions == (Action(ActionKind.COMPANY_APPLICATIONS, {"company": "Crumb"}),)
+    assert item.actions == (
+        Action(ActionKind.COMPANY_APPLICATIONS, {"company": "Crumb"}),
+        Action(ActionKind.CLEAR_REAPPLY, {"company": "Crumb"}),
+    )
     assert agenda_of(other_owner(workspace)) == []
     with pytest.raises(ContactError):
         service.set_reapply_after("  ", date(2025, 1, 1))

@@ -52,7 +52,7 @@ def test_draft_copy_and_mark_sent_then_replied(web: Web, workspace: Workspace) -
     page = web.client.get(response.headers["location"]).text
     request = feedback.list_requests(workspace, app_id)[0]
     assert request.status.value == "drafted" and request.tone.value == "formal"
-    body_box = re.search(r'<textarea id="fb-draft-body"[^>]*readonly>(.*?)</textarea>', page, re.S)
+    body_box = re.search(r'<textarea id="fb-draft-body"[^>]*>(.*?)</textarea>', page, re.S)
     assert body_box and html.unescape(body_box.group(1)) == request.body
     assert 'data-copy="fb-draft-body" hidden' in page  # the Copy button appears only with JavaScript
     assert f'href="/feedback-requests/{request.id}/eml"' in page and 'href="mailto:dana@example.org?' in page

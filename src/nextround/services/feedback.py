@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from nextround.domain.feedback_requests import (
     request_kind,
     request_questions,
 )
+from nextround.errors import FormErrors
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.services.workspace import Workspace
@@ -144,6 +146,7 @@ def draft_request(
     tone_value = tone if isinstance(tone, Tone) else parse_tone(tone)
     if to:
         mail.check_address(to)
+    sender_name = signature_name(ws, sender_name)
     now = ws.now()
     with ws.db.write() as session:
         app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
@@ -168,6 +171,42 @@ def draft_request(
         else:
             request = repo.add(application_id=app_id, drafted_at=now, **values)
         return request, message
+
+
+MAX_DRAFT_BODY = 20_000
+
+
+def signature_name(ws: Workspace, from_mail_settings: str = "") -> str:
+    """The name drafts are signed with: the Settings page's name (`profile.name`), else the display name
+    in NEXTROUND_SMTP_FROM the caller read (the CLI) or the one in the app's settings (the web)."""
+    from nextround.services.preferences import load_preferences
+
+    chosen = load_preferences(ws).profile_name or from_mail_settings
+    if not chosen and ws.settings.smtp.from_addr:
+        chosen = getaddresses([ws.settings.smtp.from_addr])[0][0].strip()
+    return chosen
+
+
+def edit_draft(ws: Workspace, request_id: int, subject: str, body: str) -> FeedbackRequest:
+    """Save the user's own wording of a drafted request (before it is copied, downloaded or sent)."""
+    subject = " ".join(subject.split())
+    body = body.replace("\r\n", "\n").strip()
+    problems = []
+    if not subject:
+        problems.append(FeedbackRequestError("give the message a subject", field="subject"))
+    elif len(subject) > MAX_SHORT:
+        problems.append(FeedbackRequestError(f"the subject is longer than {MAX_SHORT} characters", field="subject"))
+    if not body:
+        problems.append(FeedbackRequestError("the message is empty: write what you want to ask", field="body"))
+    elif len(body) > MAX_DRAFT_BODY:
+        problems.append(FeedbackRequestError(f"the message is longer than {MAX_DRAFT_BODY} characters", field="body"))
+    if problems:
+        raise FormErrors(problems)
+    with ws.db.write() as session:
+        repo = FeedbackRequestRepository(session, ws.owner_id)
+        if repo.get(request_id).status is not RequestStatus.DRAFTED:
+            raise FeedbackRequestError("only a draft can be edited: this request has been sent already", field="body")
+        return repo.update(request_id, subject=subject, body=body)
 
 
 def draft_cautions(ws: Workspace, app_id: int) -> tuple[str, ...]:
@@ -445,6 +484,7 @@ def chase_request(
         contact = ContactReader(session, ws.owner_id).get(request.contact_id) if request.contact_id else None
     if smtp_settings is not None:
         sender_name = sender_name or smtp_settings.sender_name
+    sender_name = signature_name(ws, sender_name)
     context = {
         "tone": request.tone.value,
         "company": app.fields.company,

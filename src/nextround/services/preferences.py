@@ -16,6 +16,8 @@ AUTO_CLOSE = "auto_close_ghosted"
 CHASE_DAYS = "feedback.chase_after_days"  # read by services.feedback
 DEFAULT_CHASE_DAYS = 7
 MAIL_READING = "mail.reading"  # read by services.mail_inbox: off means no mail is ever read
+PROFILE_NAME = "profile.name"  # the name drafts are signed with (services.feedback.signature_name)
+MAX_NAME = 100
 
 
 class PreferenceError(UserError, ValueError):
@@ -28,17 +30,25 @@ class Preferences:
     auto_close_ghosted: bool = False
     chase_after_days: int = DEFAULT_CHASE_DAYS
     mail_reading: bool = True
+    profile_name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
         out[AUTO_CLOSE] = self.auto_close_ghosted
         out[CHASE_DAYS] = self.chase_after_days
         out[MAIL_READING] = self.mail_reading
+        out[PROFILE_NAME] = self.profile_name
         return out
 
 
 def known_keys() -> list[str]:
-    return [*(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS), AUTO_CLOSE, CHASE_DAYS, MAIL_READING]
+    return [
+        *(f"{GHOST_PREFIX}{s.value}" for s in DEFAULT_GHOST_DAYS),
+        AUTO_CLOSE,
+        CHASE_DAYS,
+        MAIL_READING,
+        PROFILE_NAME,
+    ]
 
 
 def _valid(stored: dict[str, Any]) -> dict[str, Any]:
@@ -73,6 +83,7 @@ def _from_stored(stored: dict[str, Any]) -> Preferences:
         auto_close_ghosted=bool(valid.get(AUTO_CLOSE, False)),
         chase_after_days=int(valid.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
         mail_reading=bool(valid.get(MAIL_READING, True)),
+        profile_name=str(valid.get(PROFILE_NAME, "")),
     )
 
 
@@ -113,6 +124,11 @@ def parse_value(key: str, raw: str) -> PreferenceValue:
         if lowered in ("0", "false", "no", "off"):
             return False
         raise PreferenceError(f"{key} must be on or off, not {raw!r}")
+    if key == PROFILE_NAME:
+        name = " ".join(raw.split())
+        if len(name) > MAX_NAME:
+            raise PreferenceError(f"your name is longer than {MAX_NAME} characters", field=key)
+        return name
     if key == CHASE_DAYS:
         try:
             days = int(raw)

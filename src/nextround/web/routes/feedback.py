@@ -27,7 +27,7 @@ from nextround.domain.feedback_requests import (
     Tone,
 )
 from nextround.domain.themes import theme_label
-from nextround.errors import UserError, about_field
+from nextround.errors import UserError, about_field, errors_by_field
 from nextround.integrations import mail
 from nextround.services import feedback as feedback_service
 from nextround.services import insight
@@ -48,6 +48,7 @@ NOTICES = {
     "marked": "Request updated.",
     "recorded": "Feedback recorded; its themes are highlighted below.",
     "reflected": "Reflection saved.",
+    "edited": "Your wording is saved: copying, downloading and sending use it.",
 }
 STATUS_BUTTONS: dict[RequestStatus, str] = {
     RequestStatus.SENT: "Mark sent",
@@ -231,6 +232,23 @@ def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
     return _done(request, ws, found.application_id, "sent")
 
 
+@router.post("/feedback-requests/{request_id}/edit", include_in_schema=False)
+def edit_draft(request: Request, request_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    found = feedback_service.get_request(ws, request_id)
+    subject, body = form_text(form, "subject"), form_text(form, "body")
+    try:
+        feedback_service.edit_draft(ws, request_id, subject, body)
+    except UserError as exc:
+        context = section_context(ws, found.application_id, draft_errors=errors_by_field(exc))
+        if context["draft"] is not None and context["draft"]["id"] == request_id:
+            context["draft"] = {**context["draft"], "subject": subject, "body": body}  # what was typed stays
+        else:
+            context["notice"] = str(exc)
+        template = "_app_feedback.html" if is_htmx(request) else "app_feedback.html"
+        return render(request, template, context, status=422)
+    return _done(request, ws, found.application_id, "edited")
+
+
 @router.post("/feedback-requests/{request_id}/chase", include_in_schema=False)
 def chase(request: Request, request_id: int, ws: WorkspaceDep) -> HTMLResponse:
     result = feedback_service.chase_request(ws, request_id)
@@ -289,6 +307,12 @@ class DraftIn(BaseModel):
     to: str | None = Field(None, description="Recipient email address (default: the contact's)")
 
 
+class DraftEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    subject: str
+    body: str
+
+
 class StatusIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     status: str = Field(description="sent, replied, declined or no_reply")
@@ -311,6 +335,12 @@ def api_requests(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
 def api_draft(application_id: int, body: DraftIn, ws: WorkspaceDep) -> JSONResponse:
     drafted, _ = feedback_service.draft_request(ws, application_id, body.contact_id, body.tone, to=body.to)
     return JSONResponse({"request_id": drafted.id, **drafted.to_dict()}, status_code=201)
+
+
+@router.patch("/api/v1/feedback-requests/{request_id}", responses=ERROR_RESPONSES)
+def api_edit_draft(request_id: int, body: DraftEdit, ws: WorkspaceDep) -> dict[str, Any]:
+    """Your own wording of a drafted request (only while it is a draft)."""
+    return feedback_service.edit_draft(ws, request_id, body.subject, body.body).to_dict()
 
 
 @router.post("/api/v1/feedback-requests/{request_id}/status", responses=ERROR_RESPONSES)

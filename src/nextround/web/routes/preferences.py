@@ -11,6 +11,7 @@ from nextround.services.preferences import (
     AUTO_CLOSE,
     GHOST_PREFIX,
     MAIL_READING,
+    PROFILE_NAME,
     load_preferences,
     parse_value,
     set_preference,
@@ -53,6 +54,7 @@ def _current_values(ws: Workspace) -> dict[str, str]:
     values = {s.value: str(d) for s, d in prefs.ghost_days.items()}
     values[AUTO_CLOSE] = "on" if prefs.auto_close_ghosted else ""
     values[MAIL_READING] = "on" if prefs.mail_reading else ""
+    values[PROFILE_NAME] = prefs.profile_name
     return values
 
 
@@ -78,6 +80,7 @@ def save_settings(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
     values = {s.value: form_text(form, s.value).strip() for s in DEFAULT_GHOST_DAYS}
     values[AUTO_CLOSE] = "on" if form_text(form, AUTO_CLOSE) else ""
     values[MAIL_READING] = "on" if form_text(form, MAIL_READING) else ""
+    values[PROFILE_NAME] = form_text(form, PROFILE_NAME).strip()
     current = load_preferences(ws)
     changes = {
         GHOST_PREFIX + s.value: values[s.value] for s, d in current.ghost_days.items() if values[s.value] != str(d)
@@ -86,6 +89,8 @@ def save_settings(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
         changes[AUTO_CLOSE] = "on" if values[AUTO_CLOSE] else "off"
     if bool(values[MAIL_READING]) != current.mail_reading:
         changes[MAIL_READING] = "on" if values[MAIL_READING] else "off"
+    if values[PROFILE_NAME] != current.profile_name:
+        changes[PROFILE_NAME] = values[PROFILE_NAME]
     try:
         for key, raw in changes.items():
             parse_value(key, raw)  # check every value before saving any
