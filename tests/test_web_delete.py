@@ -19,10 +19,9 @@ from nextround.services.insight import add_cv, list_cvs
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import NotFoundError
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
-from tests.network_helpers import other_owner
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 
 def rejected_with_history(ws: Workspace, clock: FakeClock) -> int:

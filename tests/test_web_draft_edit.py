@@ -11,9 +11,9 @@ from nextround.services import feedback
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
+from tests.conftest import other_owner
 from tests.factories import make_application
-from tests.insight_helpers import other_owner
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 HX = {"hx-request": "true"}
 

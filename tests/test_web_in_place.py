@@ -14,10 +14,10 @@ from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.actions import web_action
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
-from tests.network_helpers import add_goal, add_posting, add_sent_feedback_request, other_owner
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.network_helpers import add_goal, add_posting, add_sent_feedback_request
+from tests.web_support import Web
 
 # The kinds whose job is a click (the others open a page to write or practise: interviews, practice due).
 CLICK_KINDS = {"ghosted", "feedback_chase", "goal", "new_posting", "reapply", "keep_in_touch"}

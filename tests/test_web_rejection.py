@@ -10,7 +10,7 @@ from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from tests.conftest import FakeClock
 from tests.factories import make_application
-from tests.web_support import Web, web_fixture  # noqa: F401  (fixture)
+from tests.web_support import Web
 
 
 def test_after_a_rejection_the_page_leads_with_the_next_steps(web: Web, workspace: Workspace, clock: FakeClock) -> None:
