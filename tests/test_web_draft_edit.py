@@ -4,6 +4,7 @@ the name set on the Settings page, falling back to the display name in NEXTROUND
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from nextround.config import Settings, SmtpConfig
 from nextround.domain.stages import Outcome, Stage
@@ -84,3 +85,14 @@ def _unchanged(web: Web) -> dict[str, str]:
     from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
 
     return {s.value: str(d) for s, d in DEFAULT_GHOST_DAYS.items()} | {"mail.reading": "on"}
+
+
+def test_the_cli_signs_with_the_same_name(cli: Any, workspace: Workspace) -> None:
+    app = make_application(workspace, stage=Stage.INTERVIEW, company="Northwind", role="Support Engineer", round_=1)
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    assert cli("config", "set", "profile.name", "Ada Lovelace").exit_code == 0
+    drafted = cli("feedback", "draft", str(app.id), "--json")
+    assert drafted.exit_code == 0, drafted.output
+    assert feedback.list_requests(workspace, app.id)[0].body.rstrip().endswith("Best wishes,\nAda Lovelace")
+    too_long = cli("config", "set", "profile.name", "A" * 101)
+    assert too_long.exit_code != 0 and "longer than 100 characters" in too_long.output

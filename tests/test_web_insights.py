@@ -48,7 +48,7 @@ def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: A
     assert response.status_code == 303
     assert [cv.name for cv in insight.list_cvs(workspace)] == ["Main CV"]
     page = web.client.get("/insights").text
-    assert 'id="cv-form"' not in page and "Compared with 1 CV: Main CV" in page
+    assert "Add another CV" in page and "Compared with 1 CV:" in page and 'value="Main CV"' in page
     gap = re.search(r'<li data-skill="SQL">(.*?)</li>', page, re.S)
     assert gap and "asked for by 3 jobs" in gap.group(1) and "recurring" in gap.group(1)
     bad = web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.exe", b"MZ", "x/y")})

@@ -68,10 +68,7 @@ def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool 
     if len(text) > MAX_CV_CHARS:
         raise InsightError(f"{path.name} holds {len(text)} characters of text; a CV over {MAX_CV_CHARS} is not a CV")
     label = " ".join((name if name is not None else path.stem).split())
-    if not label:
-        raise InsightError("give the CV a name", field="name")
-    if len(label) > MAX_NAME:
-        raise InsightError(f"the name is over {MAX_NAME} characters")
+    _check_cv_name(label)
     with ws.db.write() as session:
         repo = CvRepository(session, ws.owner_id)
         first = repo.count() == 0
@@ -79,6 +76,21 @@ def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool 
         if primary or first:
             cv = repo.set_primary(cv.id)
         return _cv_summary(cv)
+
+
+def _check_cv_name(label: str) -> None:
+    if not label:
+        raise InsightError("give the CV a name", field="name")
+    if len(label) > MAX_NAME:
+        raise InsightError(f"the name is over {MAX_NAME} characters", field="name")
+
+
+def rename_cv(ws: Workspace, cv_id: int, name: str) -> CvSummary:
+    """Give a CV another name ("Bakery CV", "Support roles")."""
+    label = " ".join(name.split())
+    _check_cv_name(label)
+    with ws.db.write() as session:
+        return _cv_summary(CvRepository(session, ws.owner_id).rename(cv_id, label))
 
 
 def list_cvs(ws: Workspace) -> list[CvSummary]:
@@ -141,18 +153,20 @@ class ApplicationMatch:
     result: MatchResult | None
     note: str | None = None
     cv_name: str = ""
+    cv_id: int | None = None
 
 
-def match_application(ws: Workspace, app_id: int) -> ApplicationMatch:
-    """Match the primary CV with one application's job description (the application page's panel)."""
+def match_application(ws: Workspace, app_id: int, cv_id: int | None = None) -> ApplicationMatch:
+    """Match a CV (the primary one unless `cv_id` says which) with one application's job description."""
     with ws.db.read() as session:
         app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
-        cv = CvRepository(session, ws.owner_id).primary()
+        repo = CvRepository(session, ws.owner_id)
+        cv = repo.get(cv_id) if cv_id is not None else repo.primary()
     if not app.fields.jd_text.strip():
         return ApplicationMatch(None, "no job description saved for this application")
     if cv is None:
         return ApplicationMatch(None, "no CV stored yet")
-    return ApplicationMatch(match(app.fields.jd_text, cv.text), None, cv.name)
+    return ApplicationMatch(match(app.fields.jd_text, cv.text), None, cv.name, cv.id)
 
 
 def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:

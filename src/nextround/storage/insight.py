@@ -94,6 +94,12 @@ class CvRepository(_Scoped):
     def get(self, cv_id: int) -> StoredCv:
         return _cv(self._row(cv_id))
 
+    def rename(self, cv_id: int, name: str) -> StoredCv:
+        row = self._row(cv_id)
+        row.name = name
+        self.session.flush()
+        return _cv(row)
+
     def all(self) -> list[StoredCv]:
         rows = self.session.scalars(select(CvRow).where(CvRow.owner_id == self.owner_id).order_by(CvRow.id))
         return [_cv(row) for row in rows]

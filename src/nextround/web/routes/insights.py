@@ -32,6 +32,8 @@ router = APIRouter()
 
 NOTICES = {
     "cv": "CV saved. The skill gaps below compare it with the jobs that turned you down.",
+    "cv_renamed": "CV renamed.",
+    "cv_primary": "That CV is now the main one: job matches use it unless you choose another.",
     "goal": "Goal added.",
     "updated": "Goal updated.",
 }
@@ -76,10 +78,19 @@ def insights_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 
 @router.get("/applications/{application_id}/match", response_class=HTMLResponse, include_in_schema=False)
 def application_match(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
-    """The application page's panel: the primary CV against this job, gaps with their evidence."""
-    found = insight.match_application(ws, application_id)
+    """The application page's panel: a CV (the primary one, or `?cv=ID`) against this job, gaps with evidence."""
+    raw = request.query_params.get("cv", "").strip()
+    cv_id = int(raw) if raw.isdigit() else None
+    found = insight.match_application(ws, application_id, cv_id)
     result = found.result.to_dict() if found.result is not None else None
-    context = {"app_id": application_id, "match": result, "note": found.note, "cv_name": found.cv_name}
+    context = {
+        "app_id": application_id,
+        "match": result,
+        "note": found.note,
+        "cv_name": found.cv_name,
+        "cv_id": found.cv_id,
+        "cvs": insight.list_cvs(ws),
+    }
     return render(request, "_app_match.html", context)
 
 
@@ -100,6 +111,18 @@ def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         path.write_bytes(content)
         insight.add_cv(ws, path, name=name)
     return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
+
+
+@router.post("/insights/cv/{cv_id}/rename", include_in_schema=False)
+def rename_cv(cv_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    insight.rename_cv(ws, cv_id, form_text(form, "name"))
+    return RedirectResponse("/insights?notice=cv_renamed#cvs", status_code=303)
+
+
+@router.post("/insights/cv/{cv_id}/primary", include_in_schema=False)
+def make_primary_cv(cv_id: int, ws: WorkspaceDep) -> Response:
+    insight.set_primary_cv(ws, cv_id)
+    return RedirectResponse("/insights?notice=cv_primary#cvs", status_code=303)
 
 
 GOAL_FORM_FIELDS = ("title", "target", "due")
