@@ -18,7 +18,7 @@ def two_cvs(ws: Workspace, tmp_path: Path) -> tuple[int, int]:
     bakery.write_text("Baker: sourdough and lamination every morning; food safety level 2.", encoding="utf-8")
     office = tmp_path / "office.txt"
     office.write_text("Office manager: SQL reports, rotas and supplier invoices.", encoding="utf-8")
-    return add_cv(ws, bakery, name="Bakery CV")["id"], add_cv(ws, office, name="Office CV")["id"]
+    return add_cv(ws, bakery, name="Bakery CV").id, add_cv(ws, office, name="Office CV").id
 
 
 def test_add_rename_and_choose_the_main_cv(web: Web, workspace: Workspace, tmp_path: Path) -> None:
@@ -31,16 +31,16 @@ def test_add_rename_and_choose_the_main_cv(web: Web, workspace: Workspace, tmp_p
     assert web.post_form(f"/insights/cv/{second}/rename", {"name": " "}).status_code == 422
     made = web.post_form(f"/insights/cv/{second}/primary")
     assert made.status_code == 303
-    stored = {cv["id"]: cv for cv in list_cvs(workspace)}
-    assert stored[second]["name"] == "Office roles" and stored[second]["is_primary"]
-    assert not stored[first]["is_primary"]
+    stored = {cv.id: cv for cv in list_cvs(workspace)}
+    assert stored[second].name == "Office roles" and stored[second].is_primary
+    assert not stored[first].is_primary
     someone = other_owner(workspace)
     cv_file = tmp_path / "theirs.txt"
     cv_file.write_text("Nurse: triage and wound care.", encoding="utf-8")
-    theirs = add_cv(someone, cv_file, name="Their CV")["id"]
+    theirs = add_cv(someone, cv_file, name="Their CV").id
     assert web.post_form(f"/insights/cv/{theirs}/rename", {"name": "Mine now"}).status_code == 404
     assert web.post_form(f"/insights/cv/{theirs}/primary").status_code == 404
-    assert list_cvs(someone)[0]["name"] == "Their CV"
+    assert list_cvs(someone)[0].name == "Their CV"
 
 
 def test_match_a_job_against_either_cv(web: Web, workspace: Workspace, tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_every_kind_deletes_and_undoes(workspace: Workspace, tmp_path: Path) -> 
         Deletable.WATCH: watched.id,
         Deletable.GOAL: goal.id,
         Deletable.JOURNAL_ENTRY: entry.id,
-        Deletable.CV: cv["id"],
+        Deletable.CV: cv.id,
     }
     for kind, row_id in ids.items():
         done = deletion.delete(workspace, kind, row_id, store)
@@ -87,7 +87,7 @@ def test_every_kind_deletes_and_undoes(workspace: Workspace, tmp_path: Path) -> 
         deletion.undo(workspace, done.undo_token, store)
         assert deletion.preview(workspace, kind, row_id) == done.label, kind
     assert NetworkService(workspace).contact_details(contact.id)["interactions"]
-    assert list_cvs(workspace)[0]["is_primary"]
+    assert list_cvs(workspace)[0].is_primary
 
 
 def test_undo_runs_out_and_belongs_to_its_owner(workspace: Workspace, clock: FakeClock) -> None:

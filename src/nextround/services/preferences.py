@@ -112,7 +112,7 @@ def load_preferences(ws: Workspace) -> Preferences:
         return _from_stored(SettingsRepository(session, ws.owner_id).all())
 
 
-PreferenceValue = bool | int
+PreferenceValue = bool | int | str
 
 
 def parse_value(key: str, raw: str) -> PreferenceValue:

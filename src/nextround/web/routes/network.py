@@ -36,6 +36,7 @@ from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.rendering import done_in_place, render
+from nextround.web.responses import json_response
 
 router = APIRouter()
 pages = APIRouter(include_in_schema=False)
@@ -285,7 +286,7 @@ def reapply_after(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
         errors = errors_by_field(exc)
         return _companies_page(request, ws, reapply_values=values, reapply_errors=errors, status=422)
     if in_place(request):
-        return done_in_place(request, f"Noted: the re-apply date for {saved['company']} is cleared.")
+        return done_in_place(request, f"Noted: the re-apply date for {saved.company} is cleared.")
     return RedirectResponse(f"/companies?notice={'reapply' if day else 'reapply_cleared'}", status_code=303)
 
 
@@ -437,17 +438,17 @@ def api_dismiss_opening(opening_id: int, ws: WorkspaceDep) -> dict[str, Any]:
     return watch_service.dismiss_opening(ws, opening_id).to_dict()
 
 
-class ReapplyDate(BaseModel):
+class ReapplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     company: str
     reapply_on: str | None = Field(None, description="The first day you may apply again; null clears it")
 
 
 @api.put("/reapply", summary="Set or clear the day a company will consider you again")
-def api_reapply(body: ReapplyDate, ws: WorkspaceDep) -> dict[str, Any]:
+def api_reapply(body: ReapplyIn, ws: WorkspaceDep) -> JSONResponse:
     with about_field("reapply_on"):
         day = parse_date(body.reapply_on, ws.now().date()) if body.reapply_on else None
-    return NetworkService(ws).set_reapply_after(body.company, day)
+    return json_response(NetworkService(ws).set_reapply_after(body.company, day))
 
 
 router.include_router(pages)
