@@ -32,6 +32,12 @@ def write_pdf(path: Path, lines: list[str]) -> Path:
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    path.write_bytes(pdf_from_objects(objects))
+    return path
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of these numbered objects (1 is the catalog), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -42,8 +48,7 @@ def write_pdf(path: Path, lines: list[str]) -> Path:
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
 
 
 def write_encrypted_pdf(path: Path) -> Path:

@@ -10,7 +10,7 @@ from nextround.errors import UserError
 from nextround.integrations.documents import DocumentError, extract_text
 from nextround.integrations.files import FileInputError
 
-from .insight_helpers import write_docx, write_encrypted_pdf, write_pdf
+from .insight_helpers import pdf_from_objects, write_docx, write_encrypted_pdf, write_pdf
 
 
 def test_plain_text_and_markdown(tmp_path: Path) -> None:
@@ -113,17 +113,8 @@ def test_a_pdf_that_trips_the_parsers_limits_is_one_line(tmp_path: Path) -> None
         b"<< /Length " + str(len(packed)).encode() + b" /Filter /FlateDecode >>\nstream\n" + packed + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     bomb = tmp_path / "bomb.pdf"
-    bomb.write_bytes(bytes(out))
+    bomb.write_bytes(pdf_from_objects(objects))
     with pytest.raises(DocumentError, match=r"bomb\.pdf is not a readable PDF \(LimitReachedError\)"):
         extract_text(bomb)
 
