@@ -38,18 +38,6 @@ def keyring_password(user: str) -> str | None:
     return lookup(user, service=KEYRING_SERVICE)
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool | None:
-    raw = env.get(ENV + name)
-    if raw is None:
-        return None
-    lowered = raw.strip().lower()
-    if lowered in ("1", "true", "yes", "on"):
-        return True
-    if lowered in ("0", "false", "no", "off", ""):
-        return False
-    raise ImapError(f"{ENV}{name} must be on or off, not {raw!r}")
-
-
 @dataclass(frozen=True, slots=True)
 class ImapSettings:
     host: str = ""
@@ -79,16 +67,11 @@ class ImapSettings:
     ) -> ImapSettings:
         host = env.get(ENV + "HOST", "").strip()
         user = env.get(ENV + "USER", "").strip()
-        starttls = bool(_flag(env, "STARTTLS"))
-        raw_port = env.get(ENV + "PORT", "").strip()
-        if raw_port:
-            try:
-                port = int(raw_port)
-            except ValueError:
-                raise ImapError(f"{ENV}PORT must be a port number, not {raw_port!r}") from None
-            if not 0 < port < 65536:
-                raise ImapError(f"{ENV}PORT must be between 1 and 65535")
-        else:
+        from nextround.integrations.mail import on_off, port_number
+
+        starttls = bool(on_off(env.get(ENV + "STARTTLS"), f"{ENV}STARTTLS", ImapError))
+        port = port_number(env.get(ENV + "PORT", "").strip(), f"{ENV}PORT", ImapError)
+        if port is None:
             port = 143 if starttls else 993
         password = env.get(ENV + "PASSWORD") or None
         if password is None and user and host:

@@ -55,7 +55,8 @@ def same_address(a: str, b: str) -> bool:
     return first[0][1].lower() == second[0][1].lower()
 
 
-def _flag(raw: str | None, name: str) -> bool | None:
+def on_off(raw: str | None, label: str, error: type[UserError]) -> bool | None:
+    """An on/off setting as typed (1/true/yes/on, 0/false/no/off/empty); None when not set at all."""
     if raw is None:
         return None
     lowered = raw.strip().lower()
@@ -63,7 +64,20 @@ def _flag(raw: str | None, name: str) -> bool | None:
         return True
     if lowered in _FALSE:
         return False
-    raise MailError(f"{ENV}{name} must be on or off, not {raw!r}")
+    raise error(f"{label} must be on or off, not {raw!r}")
+
+
+def port_number(raw: str, label: str, error: type[UserError]) -> int | None:
+    """A TCP port as typed; None when empty (the caller's default applies)."""
+    if not raw:
+        return None
+    try:
+        port = int(raw)
+    except ValueError:
+        raise error(f"{label} must be a port number, not {raw!r}") from None
+    if not 0 < port < 65536:
+        raise error(f"{label} must be between 1 and 65535")
+    return port
 
 
 def keyring_password(user: str, service: str = KEYRING_SERVICE) -> str | None:
@@ -119,20 +133,13 @@ class SmtpSettings:
         """Checked settings from the values as set; the keyring is asked for a password not in the environment."""
         host = config.host
         user = config.user
-        use_ssl = bool(_flag(config.ssl, "SSL"))
-        starttls_flag = _flag(config.starttls, "STARTTLS")
+        use_ssl = bool(on_off(config.ssl, f"{ENV}SSL", MailError))
+        starttls_flag = on_off(config.starttls, f"{ENV}STARTTLS", MailError)
         starttls = (not use_ssl) if starttls_flag is None else starttls_flag
         if use_ssl and starttls:
             raise MailError(f"set either {ENV}SSL or {ENV}STARTTLS, not both")
-        raw_port = config.port
-        if raw_port:
-            try:
-                port = int(raw_port)
-            except ValueError:
-                raise MailError(f"{ENV}PORT must be a port number, not {raw_port!r}") from None
-            if not 0 < port < 65536:
-                raise MailError(f"{ENV}PORT must be between 1 and 65535")
-        else:
+        port = port_number(config.port, f"{ENV}PORT", MailError)
+        if port is None:
             port = 465 if use_ssl else (587 if starttls else 25)
         from_addr = config.from_addr or (user if "@" in user else "")
         if from_addr:
