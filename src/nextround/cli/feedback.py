@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from nextround.cli.context import moment, settings, workspace
+from nextround.cli.context import moment, workspace
 from nextround.cli.options import AppId, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 from nextround.errors import UserError
@@ -40,8 +40,9 @@ class InputError(UserError, ValueError):
 
 def _smtp(ctx: typer.Context, *, with_password: bool = True) -> "SmtpSettings":
     from nextround.integrations.mail import SmtpSettings
+    from nextround.services.mail_setup import smtp_config
 
-    config = settings(ctx).smtp
+    config = smtp_config(workspace(ctx))
     if with_password:
         return SmtpSettings.from_config(config)
     return SmtpSettings.from_config(config, password_lookup=lambda _user: None)

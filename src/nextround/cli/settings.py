@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from nextround.cli.context import settings, workspace
+from nextround.cli.context import workspace
 from nextround.cli.options import JsonFlag
 from nextround.cli.output import console, emit_json
 
@@ -58,8 +58,9 @@ def smtp(
     """Show how email is set up (never the password), and optionally send a test message."""
     from nextround.serialize import json_object
     from nextround.services.mail_check import send_test_message, smtp_status
+    from nextround.services.mail_setup import smtp_config
 
-    config = settings(ctx).smtp
+    config = smtp_config(workspace(ctx))
     status = smtp_status(config)
     sent_to = send_test_message(config, to) if send_test else None
     if as_json:

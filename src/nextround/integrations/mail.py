@@ -19,6 +19,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from nextround.config import SMTP_ENV, SmtpConfig
@@ -80,21 +81,50 @@ def port_number(raw: str, label: str, error: type[UserError]) -> int | None:
     return port
 
 
-def keyring_password(user: str, service: str = KEYRING_SERVICE) -> str | None:
-    """The password stored in the OS keyring for `user`, or None: any keyring trouble means 'none'."""
-    if not user:
-        return None
+def _usable_keyring() -> Any:
+    """The OS keyring backend, or None where there is none (keyring not installed, or only its "fail" backend)."""
     try:
         import keyring
 
         backend = keyring.get_keyring()
-        # The "fail" backend (no keyring on this machine) has priority 0 and raises on every call.
-        if float(getattr(backend, "priority", 0) or 0) <= 0:
-            return None
+    except Exception:
+        return None
+    # The "fail" backend (no keyring on this machine) has priority 0 and raises on every call.
+    if float(getattr(backend, "priority", 0) or 0) <= 0:
+        return None
+    return backend
+
+
+def keyring_available() -> bool:
+    """Whether a password can be kept in the OS keyring on this machine."""
+    return _usable_keyring() is not None
+
+
+def keyring_password(user: str, service: str = KEYRING_SERVICE) -> str | None:
+    """The password stored in the OS keyring for `user`, or None: any keyring trouble means 'none'."""
+    if not user:
+        return None
+    if _usable_keyring() is None:
+        return None
+    try:
+        import keyring
+
         password = keyring.get_password(service, user)
     except Exception:
         return None
     return password or None
+
+
+def store_keyring_password(user: str, password: str, service: str = KEYRING_SERVICE) -> None:
+    """Keep `password` for `user` in the OS keyring; MailError (without the password) when it cannot."""
+    if _usable_keyring() is None:
+        raise MailError(f"there is no keyring on this computer: set {ENV}PASSWORD instead", field="password")
+    try:
+        import keyring
+
+        keyring.set_password(service, user, password)
+    except Exception as exc:
+        raise MailError(f"the keyring refused the password ({type(exc).__name__})", field="password") from None
 
 
 @dataclass(frozen=True, slots=True)

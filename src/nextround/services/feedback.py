@@ -179,11 +179,13 @@ MAX_DRAFT_BODY = 20_000
 def signature_name(ws: Workspace, from_mail_settings: str = "") -> str:
     """The name drafts are signed with: the Settings page's name (`profile.name`), else the display name
     in NEXTROUND_SMTP_FROM the caller read (the CLI) or the one in the app's settings (the web)."""
+    from nextround.services.mail_setup import smtp_config
     from nextround.services.preferences import load_preferences
 
     chosen = load_preferences(ws).profile_name or from_mail_settings
-    if not chosen and ws.settings.smtp.from_addr:
-        chosen = getaddresses([ws.settings.smtp.from_addr])[0][0].strip()
+    sender = smtp_config(ws).from_addr if not chosen else ""
+    if sender:
+        chosen = getaddresses([sender])[0][0].strip()
     return chosen
 
 

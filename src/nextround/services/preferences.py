@@ -100,6 +100,12 @@ def check_stored_setting(key: str, value: Any) -> None:
     if key in known_keys():
         parse_value(key, _as_text(value))
         return
+    if key.startswith("smtp."):
+        from nextround.services.mail_setup import check_stored_smtp
+
+        if not check_stored_smtp(key, value):
+            raise PreferenceError(f"{key} cannot be {str(value)[:40]!r}")
+        return
     rule = _OTHER_SETTINGS.get(key)
     if rule is None:
         raise PreferenceError(f"unknown setting {key[:60]!r}")

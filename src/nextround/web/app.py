@@ -42,6 +42,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "transfer",
     "inbox",
     "preferences",
+    "mail_setup",
     "deletion",
     "api",
 )

@@ -32,6 +32,7 @@ from nextround.integrations import mail
 from nextround.services import feedback as feedback_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
+from nextround.services.mail_setup import smtp_config
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
@@ -157,7 +158,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     requests = [_request_view(r, chase_days, ws) for r in data["requests"]]
     draft = next((r for r in reversed(requests) if r["status"] == RequestStatus.DRAFTED.value), None)
     try:
-        smtp_configured = mail.SmtpSettings.from_config(ws.settings.smtp, password_lookup=lambda _u: None).configured
+        smtp_configured = mail.SmtpSettings.from_config(smtp_config(ws), password_lookup=lambda _u: None).configured
     except UserError:
         smtp_configured = False
     return {
@@ -225,7 +226,7 @@ def mark_request(request: Request, request_id: int, ws: WorkspaceDep, form: Form
 @router.post("/feedback-requests/{request_id}/send", include_in_schema=False)
 def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
     found = feedback_service.get_request(ws, request_id)
-    settings = mail.SmtpSettings.from_config(ws.settings.smtp)
+    settings = mail.SmtpSettings.from_config(smtp_config(ws))
     if not settings.configured:
         raise mail.MailError("SMTP is not set up. " + SMTP_HINT)
     feedback_service.send_request(ws, found, None, settings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -24,27 +26,26 @@ from nextround.web.rendering import render
 router = APIRouter(include_in_schema=False)
 
 
-def _page(
+def settings_page_response(
     request: Request,
     ws: Workspace,
-    values: dict[str, str],
-    error: str | None,
-    saved: bool,
+    *,
+    values: dict[str, str] | None = None,
+    error: str | None = None,
     status: int = 200,
-    smtp_result: str | None = None,
-    smtp_error: str | None = None,
+    sections: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    from nextround.services.mail_check import smtp_status
+    """The whole Settings page; each section's own route module may pass its context in `sections`."""
+    from nextround.web.routes.mail_setup import NOTICES, mail_context
 
     context = {
-        "values": values,
+        "values": _current_values(ws) if values is None else values,
         "error": error,
-        "saved": saved,
-        "smtp": smtp_status(ws.settings.smtp),
-        "smtp_result": smtp_result,
-        "smtp_error": smtp_error,
+        "saved": request.query_params.get("saved") == "1",
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
+        **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", ""))),
+        **(sections or {}),
     }
     return render(request, "settings.html", context, status=status)
 
@@ -60,19 +61,7 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    return _page(request, ws, _current_values(ws), None, request.query_params.get("saved") == "1")
-
-
-@router.post("/settings/smtp-test", response_class=HTMLResponse)
-def smtp_test(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    """Send one test message to the sender's own address; the only way this page reaches the network."""
-    from nextround.services.mail_check import send_test_message
-
-    try:
-        sent_to = send_test_message(ws.settings.smtp)
-    except UserError as exc:
-        return _page(request, ws, _current_values(ws), None, False, status=422, smtp_error=str(exc))
-    return _page(request, ws, _current_values(ws), None, False, smtp_result=f"Test message sent to {sent_to}.")
+    return settings_page_response(request, ws)
 
 
 @router.post("/settings", response_class=HTMLResponse)
@@ -95,7 +84,7 @@ def save_settings(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
         for key, raw in changes.items():
             parse_value(key, raw)  # check every value before saving any
     except UserError as exc:
-        return _page(request, ws, values, str(exc), False, status=422)
+        return settings_page_response(request, ws, values=values, error=str(exc), status=422)
     for key, raw in changes.items():
         set_preference(ws, key, raw)
     return RedirectResponse("/settings?saved=1", status_code=303)

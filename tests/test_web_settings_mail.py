@@ -1,0 +1,182 @@
+"""Email set up on the Settings page: stored as settings, the password only ever in the OS keyring."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from keyring.backend import KeyringBackend
+
+from nextround.config import Settings, SmtpConfig
+from nextround.services.preferences import PreferenceError, check_stored_setting
+from nextround.storage.repositories import SettingsRepository
+from tests.feedback_helpers import SMTP_ENV_NAMES, StoringHandler, free_port, smtp_server
+from tests.web_support import Web, web_with
+
+
+@pytest.fixture(autouse=True)
+def _no_smtp(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SMTP_ENV_NAMES:
+        monkeypatch.delenv(f"NEXTROUND_SMTP_{name}", raising=False)
+
+
+class FileKeyring(KeyringBackend):
+    """A keyring backend that keeps passwords in one JSON file: a real backend through keyring's own API."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def _all(self) -> dict[str, str]:
+        return json.loads(self.path.read_text()) if self.path.exists() else {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._all().get(f"{service}/{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.path.write_text(json.dumps({**self._all(), f"{service}/{username}": password}))
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.path.write_text(json.dumps({k: v for k, v in self._all().items() if k != f"{service}/{username}"}))
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[FileKeyring]:
+    before = keyring.get_keyring()
+    backend = FileKeyring(tmp_path / "keyring.json")
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(before)
+
+
+def _stored(web: Web) -> dict[str, Any]:
+    ws = web.app.state.web.workspace()
+    with ws.db.read() as session:
+        return SettingsRepository(session, ws.owner_id).all()
+
+
+def _form(port: int, **extra: str) -> dict[str, str]:
+    return {
+        "host": "127.0.0.1",
+        "port": str(port),
+        "user": "",
+        "from_addr": "Alex Doe <alex@example.org>",
+        "security": "none",
+        **extra,
+    }
+
+
+def test_this_machine_has_no_keyring_so_the_page_names_the_variable(web: Web) -> None:
+    assert keyring.get_keyring().priority <= 0, "this test is about a machine without a keyring"
+    page = web.client.get("/settings").text
+    assert 'action="/settings/mail"' in page
+    assert 'name="password"' not in page
+    note = page.split('id="mail-password-note">', 1)[1].split("</p>", 1)[0]
+    assert "no keyring" in note and "NEXTROUND_SMTP_PASSWORD" in note
+
+
+def test_a_password_without_a_keyring_is_refused_and_nothing_is_saved(web: Web) -> None:
+    response = web.post_form("/settings/mail", _form(2525, user="alex", password="s3cret-value"))
+    assert response.status_code == 422
+    assert "NEXTROUND_SMTP_PASSWORD" in response.text and 'role="alert"' in response.text
+    assert "s3cret-value" not in response.text
+    assert not any(key.startswith("smtp.") for key in _stored(web))
+
+
+def test_saved_on_the_page_and_a_real_test_message_goes_out(web: Web) -> None:
+    with smtp_server() as server:
+        saved = web.post_form("/settings/mail", _form(server.port))
+        assert saved.status_code == 303, saved.text
+        page = web.client.get(saved.headers["location"]).text
+        assert "Email settings saved." in page
+        assert f"127.0.0.1:{server.port}" in page and 'value="Alex Doe &lt;alex@example.org&gt;"' in page
+        sent = web.post_form("/settings/smtp-test")
+    assert sent.status_code == 200 and "Test message sent to Alex Doe" in sent.text
+    assert len(server.received) == 1
+    assert server.received[0].message["Subject"] == "nextround: test message"
+    assert server.received[0].rcpt_tos == ["alex@example.org"]
+    assert _stored(web)["smtp.security"] == "none"
+
+
+def test_every_mistake_is_shown_next_to_its_field_and_the_values_are_kept(web: Web) -> None:
+    response = web.post_form(
+        "/settings/mail", {"host": "", "port": "smtp", "from_addr": "not an address", "security": "none"}
+    )
+    assert response.status_code == 422
+    for field in ("host", "port", "from_addr"):
+        assert f'id="f-{field}-error"' in response.text, field
+    assert 'value="not an address"' in response.text and 'value="smtp"' in response.text
+    assert not any(key.startswith("smtp.") for key in _stored(web))
+
+
+def test_the_page_set_up_replaces_the_environment_until_removed(settings: Settings, clock: Any) -> None:
+    from_env = SmtpConfig(host="env.example.org", port="2500", from_addr="env@example.org", starttls="off")
+    with smtp_server() as server, web_with(replace(settings, smtp=from_env), clock) as web:
+        assert "env.example.org:2500" in web.client.get("/settings").text
+        web.post_form("/settings/mail", _form(server.port))
+        assert web.post_form("/settings/smtp-test").status_code == 200
+        assert len(server.received) == 1
+        forgotten = web.post_form("/settings/mail/forget")
+        page = web.client.get(forgotten.headers["location"]).text
+        assert "env.example.org:2500" in page and "were removed" in page
+        assert not any(key.startswith("smtp.") for key in _stored(web))
+
+
+def test_with_a_keyring_the_password_goes_there_and_logs_in(web: Web, file_keyring: FileKeyring) -> None:
+    logins: list[tuple[str, str]] = []
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login.decode(), data.password.decode()))
+        return AuthResult(success=data.password == b"s3cret-value")
+
+    handler = StoringHandler()
+    port = free_port()
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
+    )
+    controller.start()
+    try:
+        page = web.client.get("/settings").text
+        assert 'name="password"' in page and 'id="mail-password-note"' not in page
+        saved = web.post_form("/settings/mail", _form(port, user="alex", password="s3cret-value"))
+        assert saved.status_code == 303
+        assert file_keyring.get_password("nextround-smtp", "alex") == "s3cret-value"
+        assert "s3cret-value" not in json.dumps(_stored(web))
+        page = web.client.get("/settings").text
+        assert "s3cret-value" not in page and "<dd>found</dd>" in page
+        assert web.post_form("/settings/smtp-test").status_code == 200
+    finally:
+        controller.stop()
+    assert logins == [("alex", "s3cret-value")]
+    assert len(handler.received) == 1
+
+
+def test_an_imported_mail_setting_passes_the_same_rules() -> None:
+    check_stored_setting("smtp.port", "587")
+    check_stored_setting("smtp.from", "alex@example.org")
+    for key, value in (("smtp.port", "smtp"), ("smtp.security", "rot13"), ("smtp.password", "x"), ("smtp.host", 5)):
+        with pytest.raises(PreferenceError):
+            check_stored_setting(key, value)
+
+
+def test_the_command_line_sends_with_the_page_set_up(workspace: Any, cli: Any) -> None:
+    from nextround.services.mail_setup import save_mail_setup
+
+    with smtp_server() as server:
+        save_mail_setup(workspace, host="127.0.0.1", port=str(server.port), from_addr="me@example.org", security="none")
+        sent = cli("config", "smtp", "--test", "--json")
+        assert sent.exit_code == 0, sent.output
+    assert json.loads(sent.stdout)["port"] == server.port
+    assert server.received[0].rcpt_tos == ["me@example.org"]
