@@ -258,8 +258,8 @@ def test_latest_closed_is_newest_first_and_limited(workspace: Workspace, clock: 
     withdrawn = make_application(workspace, company="Left", applied_at=clock() - timedelta(days=20))
     service.close(withdrawn.id, Outcome.WITHDRAWN)
     latest = service.latest_closed(Outcome.REJECTED, limit=2)
-    assert [row["company"] for row in latest] == ["Co 2", "Co 5"]
-    assert all(row["rejected_at_stage"] == "application" for row in latest)
+    assert [row.company for row in latest] == ["Co 2", "Co 5"]
+    assert all(row.rejected_at_stage == "application" for row in latest)
 
 
 def test_an_interview_counts_as_contact_when_judging_silence(workspace: Workspace, clock: FakeClock) -> None:

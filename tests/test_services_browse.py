@@ -20,11 +20,11 @@ def test_page_sorts_filters_and_counts_in_sql(workspace: Workspace, clock: FakeC
     make_application(workspace, company="Omega", stage=Stage.INTERVIEW)
     by_name = browse.page(workspace, sort="company", descending=False, limit=2, offset=1)
     assert by_name.total == 5
-    assert [r["company"] for r in by_name.rows] == ["beta", "Delta"]  # case-insensitive
+    assert [r.company for r in by_name.rows] == ["beta", "Delta"]  # case-insensitive
     newest = browse.page(workspace, limit=2)
-    assert [r["company"] for r in newest.rows] == ["Omega", "Delta"]
+    assert [r.company for r in newest.rows] == ["Omega", "Delta"]
     by_stage = browse.page(workspace, sort="stage", descending=True, limit=1)
-    assert by_stage.rows[0]["company"] == "Omega"
+    assert by_stage.rows[0].company == "Omega"
     assert browse.page(workspace, stage=Stage.INTERVIEW).total == 1
     assert browse.page(workspace, company="ALP").total == 1
     row = newest.rows[0]
@@ -35,9 +35,9 @@ def test_page_separates_open_and_closed(workspace: Workspace) -> None:
     kept = make_application(workspace, company="Kept")
     gone = make_application(workspace, company="Gone")
     ApplicationService(workspace).close(gone.id, Outcome.REJECTED)
-    assert [r["id"] for r in browse.page(workspace, open_only=True).rows] == [kept.id]
+    assert [r.id for r in browse.page(workspace, open_only=True).rows] == [kept.id]
     closed = browse.page(workspace, closed_only=True, outcome=Outcome.REJECTED).rows
-    assert [(r["id"], r["rejected_at_stage"]) for r in closed] == [(gone.id, "application")]
+    assert [(r.id, r.rejected_at_stage) for r in closed] == [(gone.id, "application")]
 
 
 def test_board_counts_every_open_application_and_lists_the_latest(workspace: Workspace, clock: FakeClock) -> None:
@@ -48,11 +48,13 @@ def test_board_counts_every_open_application_and_lists_the_latest(workspace: Wor
     closed = make_application(workspace, company="Closed", stage=Stage.SCREENING)
     ApplicationService(workspace).close(closed.id, Outcome.WITHDRAWN)
     board = browse.board(workspace, STAGE_ORDER[:6], per_stage=2)
-    assert list(board) == [s.value for s in STAGE_ORDER[:6]]
-    count, cards = board["applied"]
-    assert count == 4 and [c["company"] for c in cards] == ["Applied 3", "Applied 2"]
-    assert board["screening"][0] == 1 and board["screening"][1][0]["company"] == "Screened"
-    assert board["final"] == (0, [])
+    assert [column.stage for column in board] == list(STAGE_ORDER[:6])
+    by_stage = {column.stage: column for column in board}
+    applied = by_stage[Stage.APPLIED]
+    assert applied.count == 4 and [c.company for c in applied.cards] == ["Applied 3", "Applied 2"]
+    screening = by_stage[Stage.SCREENING]
+    assert screening.count == 1 and screening.cards[0].company == "Screened"
+    assert (by_stage[Stage.FINAL].count, by_stage[Stage.FINAL].cards) == (0, ())
 
 
 def test_signature_changes_when_data_is_added(workspace: Workspace) -> None:
@@ -76,8 +78,8 @@ def test_another_owners_rows_are_invisible(workspace: Workspace) -> None:
         other = Workspace(db=db, owner_id=user.id, settings=workspace.settings, clock=workspace.clock)
     make_application(other, company="Theirs")
     mine = make_application(workspace, company="Mine")
-    assert [r["company"] for r in browse.page(workspace).rows] == ["Mine"]
-    assert browse.board(workspace, (Stage.APPLIED,), 5)["applied"][0] == 1
+    assert [r.company for r in browse.page(workspace).rows] == ["Mine"]
+    assert browse.board(workspace, (Stage.APPLIED,), 5)[0].count == 1
     assert browse.data_signature(workspace)[0] == mine.id
-    assert [r["company"] for r in browse.page(other).rows] == ["Theirs"]
+    assert [r.company for r in browse.page(other).rows] == ["Theirs"]
     db.dispose()

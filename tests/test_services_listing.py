@@ -49,7 +49,7 @@ def test_fast_path_matches_the_ordinary_path(workspace: Workspace, clock: FakeCl
         # PostgreSQL always takes the ordinary path; check that it is the one used.
         _fill(workspace, clock)
         rows, hidden = list_applications(workspace.settings, lambda: workspace)
-        assert [r["company"] for r in rows] == ["Acme", "100% Bakes", "Saved Co", "Open Ltd", "Precise Co"]
+        assert [r.company for r in rows] == ["Acme", "100% Bakes", "Saved Co", "Open Ltd", "Precise Co"]
         assert hidden is False
         return
     _fill(workspace, clock)
@@ -66,10 +66,10 @@ def test_hide_rejected_on_both_paths(workspace: Workspace, clock: FakeClock) -> 
     set_hide_rejected(workspace, True)
     rows, hidden = list_applications(workspace.settings, lambda: workspace)
     assert hidden is True
-    assert "Acme" not in [r["company"] for r in rows]
+    assert "Acme" not in [r.company for r in rows]
     everything, hidden = list_applications(workspace.settings, lambda: workspace, show_all=True)
     assert hidden is False
-    assert "Acme" in [r["company"] for r in everything]
+    assert "Acme" in [r.company for r in everything]
 
 
 def test_fast_path_declines_what_it_cannot_answer(tmp_path: Path) -> None:

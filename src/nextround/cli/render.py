@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 
 from nextround.cli.output import console, plural, safe
-from nextround.domain.applications import Application
+from nextround.domain.applications import Application, ApplicationSummary
 
 
 def _stage_label(app: Application) -> str:
@@ -21,7 +21,7 @@ def _stage_label(app: Application) -> str:
     return label
 
 
-def print_application_table(rows: list[dict[str, Any]]) -> None:
+def print_application_table(rows: list[ApplicationSummary]) -> None:
     """Listing rows as given by ApplicationService.summaries."""
     out = console()
     if not rows:
@@ -31,16 +31,16 @@ def print_application_table(rows: list[dict[str, Any]]) -> None:
     for column in ("id", "company", "role", "stage", "applied", "last activity"):
         table.add_column(column, no_wrap=column in ("id", "applied"))
     for row in rows:
-        stage = row["stage"] + (f" (round {row['interview_round']})" if row["stage"] == "interview" else "")
-        if row["outcome"]:
-            stage = f"{row['outcome']} at {stage}"
-        last = row["last_activity_at"]
+        stage = row.stage + (f" (round {row.interview_round})" if row.stage == "interview" else "")
+        if row.outcome:
+            stage = f"{row.outcome} at {stage}"
+        last = row.last_activity_at
         table.add_row(
-            str(row["id"]),
-            safe(row["company"]),
-            safe(row["role"]),
+            str(row.id),
+            safe(row.company),
+            safe(row.role),
             safe(stage),
-            row["applied_on"] or "—",
+            row.applied_on or "—",
             datetime.fromisoformat(last).astimezone().date().isoformat() if last else "—",
         )
     out.print(table)

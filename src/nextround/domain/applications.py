@@ -236,27 +236,60 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 _BUCKETS: dict[str, str] = {stage.value: rejection_bucket(stage) for stage in Stage}
 
 
-def summary_to_dict(values: dict[str, Any]) -> dict[str, Any]:
-    """A stored listing row as JSON-ready values, with the same names and meanings as Application.to_dict.
+@dataclass(frozen=True, slots=True)
+class ApplicationSummary:
+    """One listing row: an application without its long texts and history, with the same names and
+    meanings as Application.to_dict. Dates and moments are kept as the ISO 8601 text the JSON shows (the
+    fast SQLite listing reads them as text and never builds date objects for thousands of rows)."""
+
+    id: int
+    company: str
+    role: str
+    seniority: str
+    job_url: str
+    source: str | None
+    source_detail: str
+    location: str
+    work_model: str | None
+    salary_min: int | None
+    salary_max: int | None
+    currency: str
+    cv_version: str
+    tags: tuple[str, ...]
+    excitement: int | None
+    created_at: str
+    applied_on: str | None
+    stage: str
+    outcome: str | None
+    interview_round: int | None
+    furthest_stage: str
+    last_activity_at: str | None
+    rejected_at_stage: str | None
+    closed_at_stage: str | None
+    closed_on: str | None
+
+
+def _iso(value: Any) -> str | None:
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def summary_from_row(values: dict[str, Any]) -> ApplicationSummary:
+    """A stored listing row (the SUMMARY_COLUMNS) as a summary.
 
     Dates and moments may come as date/datetime objects or already as ISO text (UTC moments).
     """
-    closed_at_stage = values.pop("closed_at_stage")
-    closed_at = values.pop("closed_at")
-    values["tags"] = list(values["tags"] or ())
-    values["rejected_at_stage"] = (
-        _BUCKETS[closed_at_stage] if closed_at_stage and values["outcome"] in ("rejected", "ghosted") else None
-    )
-    values["closed_at_stage"] = closed_at_stage
-    if closed_at is None:
-        values["closed_on"] = None
-    else:
-        values["closed_on"] = closed_at[:10] if isinstance(closed_at, str) else closed_at.date().isoformat()
+    fields = dict(values)
+    closed_at = fields.pop("closed_at")
+    stage_closed = fields["closed_at_stage"]
     for name in ("created_at", "applied_on", "last_activity_at"):
-        value = values[name]
-        if value is not None and not isinstance(value, str):
-            values[name] = value.isoformat()
-    return values
+        fields[name] = _iso(fields[name])
+    fields["tags"] = tuple(fields["tags"] or ())
+    rejected = stage_closed and fields["outcome"] in ("rejected", "ghosted")
+    return ApplicationSummary(
+        **fields,
+        rejected_at_stage=_BUCKETS[stage_closed] if rejected else None,
+        closed_on=None if closed_at is None else (_iso(closed_at) or "")[:10],
+    )
 
 
 def dedupe_key(fields: ApplicationFields, applied_on: date | None) -> str:

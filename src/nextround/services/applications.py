@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from nextround.domain.applications import Application, ApplicationFields, dedupe_key
+from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
 from nextround.domain.ghosting import SilenceVerdict, silence
 from nextround.domain.stages import (
     EventSource,
@@ -181,8 +181,8 @@ class ApplicationService:
         closed_only: bool = False,
         company: str | None = None,
         hide_rejected: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Listing rows as JSON-ready dicts (no long texts, no history): fast for thousands."""
+    ) -> list[ApplicationSummary]:
+        """Listing rows (no long texts, no history): fast for thousands."""
         with self.ws.db.read() as session:
             return ApplicationRepository(session, self.ws.owner_id).summaries(
                 stage=stage,
@@ -198,7 +198,7 @@ class ApplicationService:
         with self.ws.db.read() as session:
             return ApplicationRepository(session, self.ws.owner_id).open_activity()
 
-    def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[dict[str, Any]]:
+    def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[ApplicationSummary]:
         with self.ws.db.read() as session:
             return ApplicationRepository(session, self.ws.owner_id).latest_closed(outcome, limit)
 

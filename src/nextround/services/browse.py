@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from nextround.domain.applications import ApplicationSummary
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.workspace import Workspace
 from nextround.storage.browse import SORTABLE, ApplicationBrowser
 
-__all__ = ["SORTABLE", "Page", "board", "data_signature", "page"]
+__all__ = ["SORTABLE", "BoardColumn", "Page", "board", "data_signature", "page"]
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    rows: list[dict[str, Any]]
+    rows: list[ApplicationSummary]
     total: int
     limit: int
     offset: int
@@ -50,10 +50,21 @@ def page(
     return Page(rows=rows, total=total, limit=limit, offset=offset)
 
 
-def board(ws: Workspace, stages: Sequence[Stage], per_stage: int) -> dict[str, tuple[int, list[dict[str, Any]]]]:
-    """Open applications by stage: the count at each, and the most recently active `per_stage` of them."""
+@dataclass(frozen=True, slots=True)
+class BoardColumn:
+    """The open applications at one stage: how many, and the most recently active few."""
+
+    stage: Stage
+    count: int
+    cards: tuple[ApplicationSummary, ...]
+
+
+def board(ws: Workspace, stages: Sequence[Stage], per_stage: int) -> tuple[BoardColumn, ...]:
+    """Open applications by stage, in the order of `stages`: the count at each, and the most recently active
+    `per_stage` of them."""
     with ws.db.read() as session:
-        return ApplicationBrowser(session, ws.owner_id).board(stages, per_stage)
+        columns = ApplicationBrowser(session, ws.owner_id).board(stages, per_stage)
+    return tuple(BoardColumn(Stage(name), count, tuple(cards)) for name, (count, cards) in columns.items())
 
 
 def data_signature(ws: Workspace) -> Hashable:

@@ -67,5 +67,5 @@ def fill(ws: Workspace) -> None:
     keepgoing.add_journal(_at(ws, now - timedelta(days=2)), WIN_TEXT, mood=4, kind="win")
     rejected = ApplicationService(ws).summaries(outcome=Outcome.REJECTED)
     if rejected:
-        latest = max(rejected, key=lambda row: (str(row.get("closed_on") or ""), int(row["id"])))
-        keepgoing.save_reframe(_at(ws, now - timedelta(days=1)), int(latest["id"]), REFRAME, mood=3)
+        latest = max(rejected, key=lambda row: (row.closed_on or "", row.id))
+        keepgoing.save_reframe(_at(ws, now - timedelta(days=1)), latest.id, REFRAME, mood=3)

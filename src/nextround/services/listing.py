@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nextround.config import Settings
 from nextround.storage.schema import HEAD_REVISION, HIDE_REJECTED_SETTING, LOCAL_USERNAME
 
 if TYPE_CHECKING:
+    from nextround.domain.applications import ApplicationSummary
     from nextround.services.workspace import Workspace
 
 
@@ -28,7 +29,7 @@ def list_applications(
     closed_only: bool = False,
     company: str | None = None,
     show_all: bool = False,
-) -> tuple[list[dict[str, Any]], bool]:
+) -> tuple[list[ApplicationSummary], bool]:
     """The listing rows, and whether rejected ones were hidden by the user's `hide_rejected` choice.
 
     Hiding is for everyday views only: asking for an outcome, for closed ones, or for all shows them.

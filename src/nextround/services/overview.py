@@ -58,13 +58,13 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
     ]
     looked_back = looked_back_on(ws)
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
-        if row["id"] in looked_back:
+        if row.id in looked_back:
             continue  # reflected on already: done things leave the list
         steps.append(
             NextStep(
-                f"Look back at {row['company']} ({row['role']}), rejected at "
-                f"{row['rejected_at_stage']}: what is one thing in your control to change?",
-                Action(ActionKind.REFLECT, {"application_id": row["id"]}),
+                f"Look back at {row.company} ({row.role}), rejected at "
+                f"{row.rejected_at_stage}: what is one thing in your control to change?",
+                Action(ActionKind.REFLECT, {"application_id": row.id}),
             )
         )
     if len(open_apps) < 3:

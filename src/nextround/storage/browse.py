@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from nextround.domain.applications import SUMMARY_COLUMNS, summary_to_dict
+from nextround.domain.applications import SUMMARY_COLUMNS, ApplicationSummary, summary_from_row
 from nextround.domain.stages import STAGE_ORDER, Stage
 from nextround.storage.repositories import ApplicationRepository
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
@@ -31,7 +31,7 @@ class ApplicationBrowser:
 
     def page(
         self, *, sort: str = "id", descending: bool = True, limit: int = 100, offset: int = 0, **filters: Any
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[ApplicationSummary], int]:
         """One page of listing rows (as `ApplicationRepository.summaries` shapes them) and the total count."""
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort by {sort!r}")
@@ -54,10 +54,10 @@ class ApplicationBrowser:
             .limit(limit)
             .offset(offset)
         )
-        rows = [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
+        rows = [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
         return rows, total
 
-    def board(self, stages: Sequence[Stage], per_stage: int) -> dict[str, tuple[int, list[dict[str, Any]]]]:
+    def board(self, stages: Sequence[Stage], per_stage: int) -> dict[str, tuple[int, list[ApplicationSummary]]]:
         """For each stage: how many open applications are at it, and the most recently active few."""
         columns = ApplicationRow.__table__.c
         position = (
@@ -73,13 +73,13 @@ class ApplicationBrowser:
             select(*(columns[name] for name in SUMMARY_COLUMNS), position, total), open_only=True
         ).subquery()
         query = select(ranked).where(ranked.c.position <= per_stage).order_by(ranked.c.stage, ranked.c.position)
-        board: dict[str, tuple[int, list[dict[str, Any]]]] = {stage.value: (0, []) for stage in stages}
+        board: dict[str, tuple[int, list[ApplicationSummary]]] = {stage.value: (0, []) for stage in stages}
         for row in self.session.execute(query):
             values = dict(row._mapping)
             count = int(values.pop("stage_total"))
             values.pop("position")
             if values["stage"] in board:
-                board[values["stage"]] = (count, [*board[values["stage"]][1], summary_to_dict(values)])
+                board[values["stage"]] = (count, [*board[values["stage"]][1], summary_from_row(values)])
         return board
 
     def signature(self) -> tuple[Any, ...]:

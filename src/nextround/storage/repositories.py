@@ -17,9 +17,10 @@ from nextround.domain.applications import (
     SUMMARY_COLUMNS,
     Application,
     ApplicationFields,
+    ApplicationSummary,
     Channel,
     WorkModel,
-    summary_to_dict,
+    summary_from_row,
 )
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.domain.stats import FunnelGroup
@@ -233,16 +234,16 @@ class ApplicationRepository:
         query = self.filtered(select(*_table_columns(APPLICATION_COLUMNS)), **filters)
         return [_application(row) for row in self.session.execute(query).tuples()]
 
-    def latest_closed(self, outcome: Outcome, limit: int) -> list[dict[str, Any]]:
+    def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
         """The most recently closed applications with this outcome, as listing rows."""
         query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), outcome=outcome).order_by(None)
         query = query.order_by(ApplicationRow.closed_at.desc(), ApplicationRow.id.desc()).limit(limit)
-        return [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
+        return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
 
-    def summaries(self, **filters: Any) -> list[dict[str, Any]]:
-        """The listing columns only, as plain dicts: what `app list` shows, without long texts."""
+    def summaries(self, **filters: Any) -> list[ApplicationSummary]:
+        """The listing columns only: what `app list` shows, without long texts."""
         query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), **filters)
-        return [summary_to_dict(dict(row._mapping)) for row in self.session.execute(query)]
+        return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
 
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
         """Each open application's id, stage and last activity (accepted ones aside), by id: the overview's

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from nextround.domain.applications import SUMMARY_COLUMNS, summary_to_dict
+from nextround.domain.applications import SUMMARY_COLUMNS, ApplicationSummary, summary_from_row
 
 _DATETIME_COLUMNS = frozenset({"created_at", "closed_at", "last_activity_at"})
 
@@ -41,7 +41,7 @@ def list_summaries(
     closed_only: bool = False,
     company: str | None = None,
     hide_rejected_key: str | None = None,
-) -> list[dict[str, Any]] | None:
+) -> list[ApplicationSummary] | None:
     """Listing rows for the local user, or None when the fast path does not apply.
 
     `hide_rejected_key` names the user setting that, when true, leaves rejected applications out.
@@ -83,7 +83,7 @@ def list_summaries(
         return None
     finally:
         conn.close()
-    return [summary_to_dict(_decode(row)) for row in rows]
+    return [summary_from_row(_decode(row)) for row in rows]
 
 
 def _setting_is_true(conn: sqlite3.Connection, owner_id: int, key: str) -> bool:

@@ -20,6 +20,7 @@ from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
+from nextround.web.responses import json_response
 
 router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
 
@@ -142,7 +143,7 @@ def list_applications(
         closed_only=status == "closed",
         company=company,
     )
-    return JSONResponse({"total": found.total, "limit": limit, "offset": offset, "applications": found.rows})
+    return json_response({"total": found.total, "limit": limit, "offset": offset, "applications": found.rows})
 
 
 @router.post("/applications", status_code=201, summary="Add an application")

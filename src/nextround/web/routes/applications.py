@@ -61,12 +61,12 @@ def _board(ws: Workspace) -> dict[str, Any]:
     return {
         "columns": [
             {
-                "stage": stage,
-                "count": count,
-                "cards": cards,
-                "next": (_next_stage(Stage(stage)) or Stage.ACCEPTED).value,
+                "stage": column.stage.value,
+                "count": column.count,
+                "cards": column.cards,
+                "next": (_next_stage(column.stage) or Stage.ACCEPTED).value,
             }
-            for stage, (count, cards) in columns.items()
+            for column in columns
         ],
         "limit": BOARD_LIMIT,
     }

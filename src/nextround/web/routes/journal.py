@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from markupsafe import Markup
 from pydantic import BaseModel, Field
 
+from nextround.domain.applications import ApplicationSummary
 from nextround.domain.stages import Outcome
 from nextround.services import keepgoing
 from nextround.services.workspace import Workspace
@@ -42,12 +43,12 @@ def _mood(raw: str) -> int | None:
     return int(text)
 
 
-def _rejections(ws: Workspace) -> list[dict[str, Any]]:
+def _rejections(ws: Workspace) -> list[ApplicationSummary]:
     """The most recent rejections, newest first (the ones reframing prompts are for)."""
     from nextround.services.applications import ApplicationService
 
     rows = ApplicationService(ws).summaries(outcome=Outcome.REJECTED)
-    rows.sort(key=lambda r: (str(r.get("closed_on") or ""), int(r["id"])), reverse=True)
+    rows.sort(key=lambda r: (r.closed_on or "", r.id), reverse=True)
     return rows[:RECENT_REJECTIONS]
 
 
@@ -56,7 +57,7 @@ def journal_data(ws: Workspace, reframe_app: int | None) -> dict[str, Any]:
     if reframe_app is None:
         # Offer the latest rejection not yet looked back on; one just reframed is not asked again.
         done = keepgoing.looked_back_on(ws)
-        reframe_app = next((int(r["id"]) for r in rejections if int(r["id"]) not in done), None)
+        reframe_app = next((r.id for r in rejections if r.id not in done), None)
     chosen = reframe_app
     reframe = None
     if chosen is not None:
