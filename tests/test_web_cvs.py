@@ -54,3 +54,48 @@ def test_match_a_job_against_either_cv(web: Web, workspace: Workspace, tmp_path:
     other_score = int(other.split("Match: ", 1)[1].split("/", 1)[0])
     assert score != other_score  # a different CV, a different answer
     assert web.client.get(f"/applications/{app.id}/match?cv=9999").status_code == 404
+
+
+def test_the_api_adds_lists_renames_chooses_matches_and_deletes_cvs(web: Web, workspace: Workspace) -> None:
+    bakery = web.api(
+        "POST", "/api/v1/cvs", json={"name": " Bakery  CV ", "text": "Baker: sourdough, lamination, food safety."}
+    )
+    assert bakery.status_code == 201 and bakery.json()["is_primary"] is True  # the first one is the main CV
+    office = web.api("POST", "/api/v1/cvs", json={"name": "Office CV", "text": "Office manager: SQL reports."})
+    assert office.status_code == 201 and office.json()["is_primary"] is False
+    bakery_id, office_id = bakery.json()["id"], office.json()["id"]
+    listed = web.client.get("/api/v1/cvs").json()["cvs"]
+    assert [(cv["name"], cv["is_primary"]) for cv in listed] == [("Bakery CV", True), ("Office CV", False)]
+    assert "SQL" in web.client.get(f"/api/v1/cvs/{office_id}").json()["skills"]
+
+    changed = web.api("PATCH", f"/api/v1/cvs/{office_id}", json={"name": "Office roles", "primary": True})
+    assert changed.status_code == 200 and changed.json()["name"] == "Office roles" and changed.json()["is_primary"]
+    assert {cv.id: cv.is_primary for cv in list_cvs(workspace)} == {bakery_id: False, office_id: True}
+    refused = web.api("PATCH", f"/api/v1/cvs/{office_id}", json={"primary": False})
+    assert refused.status_code == 422 and refused.json()["field"] == "primary"
+    assert web.api("PATCH", f"/api/v1/cvs/{office_id}", json={"name": "  "}).json()["field"] == "name"
+    assert web.api("PATCH", f"/api/v1/cvs/{office_id}", json={}).status_code == 422
+
+    app = make_application(workspace, jd_text=JOB)
+    main = web.client.get(f"/api/v1/applications/{app.id}/match").json()
+    chosen = web.client.get(f"/api/v1/applications/{app.id}/match?cv_id={bakery_id}").json()
+    assert (main["cv_name"], chosen["cv_name"]) == ("Office roles", "Bakery CV")
+    assert main["result"]["score"] != chosen["result"]["score"]
+
+    deleted = web.api("DELETE", f"/api/v1/cvs/{office_id}")
+    assert deleted.status_code == 200 and deleted.json()["undo_token"]
+    assert [(cv.name, cv.is_primary) for cv in list_cvs(workspace)] == [("Bakery CV", True)]
+
+
+def test_the_cv_api_refuses_bad_input_and_other_peoples_cvs(web: Web, workspace: Workspace, tmp_path: Path) -> None:
+    empty = web.api("POST", "/api/v1/cvs", json={"name": "Blank", "text": "   "})
+    assert empty.status_code == 422 and empty.json()["field"] == "text"
+    assert web.api("POST", "/api/v1/cvs", json={"name": "x"}).status_code == 422
+    assert web.api("POST", "/api/v1/cvs", json={"name": "x", "text": "y", "owner_id": 2}).status_code == 422
+    cv_file = tmp_path / "theirs.txt"
+    cv_file.write_text("Nurse: triage and wound care.", encoding="utf-8")
+    theirs = add_cv(other_owner(workspace), cv_file, name="Their CV").id
+    assert web.client.get(f"/api/v1/cvs/{theirs}").status_code == 404
+    assert web.api("PATCH", f"/api/v1/cvs/{theirs}", json={"primary": True}).status_code == 404
+    assert web.api("DELETE", f"/api/v1/cvs/{theirs}").status_code == 404
+    assert web.client.get("/api/v1/cvs").json() == {"cvs": []}

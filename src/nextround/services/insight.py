@@ -65,14 +65,22 @@ def add_cv(ws: Workspace, path: Path, *, name: str | None = None, primary: bool 
     from nextround.integrations.documents import extract_text
 
     text = extract_text(path, ws.settings.max_import_bytes)
+    return add_cv_text(ws, text, name=name if name is not None else path.stem, filename=path.name, primary=primary)
+
+
+def add_cv_text(ws: Workspace, text: str, *, name: str, filename: str = "", primary: bool = False) -> CvSummary:
+    """Keep a CV given as text (a file read by `add_cv`, or pasted); the first CV becomes the primary one."""
     if len(text) > MAX_CV_CHARS:
-        raise InsightError(f"{path.name} holds {len(text)} characters of text; a CV over {MAX_CV_CHARS} is not a CV")
-    label = " ".join((name if name is not None else path.stem).split())
+        where = filename or "the CV"
+        raise InsightError(f"{where} holds {len(text)} characters of text; a CV over {MAX_CV_CHARS} is not a CV")
+    if not text.strip():
+        raise InsightError("the CV has no text", field="text")
+    label = " ".join(name.split())
     _check_cv_name(label)
     with ws.db.write() as session:
         repo = CvRepository(session, ws.owner_id)
         first = repo.count() == 0
-        cv = repo.add(name=label, filename=path.name[:500], text=text, is_primary=False, created_at=ws.now())
+        cv = repo.add(name=label, filename=filename[:500], text=text, is_primary=False, created_at=ws.now())
         if primary or first:
             cv = repo.set_primary(cv.id)
         return _cv_summary(cv)
@@ -91,6 +99,23 @@ def rename_cv(ws: Workspace, cv_id: int, name: str) -> CvSummary:
     _check_cv_name(label)
     with ws.db.write() as session:
         return _cv_summary(CvRepository(session, ws.owner_id).rename(cv_id, label))
+
+
+def change_cv(ws: Workspace, cv_id: int, *, name: str | None = None, primary: bool | None = None) -> CvSummary:
+    """Rename a CV and/or make it the primary one, in one transaction (what the API's PATCH does)."""
+    if name is None and primary is None:
+        raise InsightError("nothing to change: give a new name, or make it the main CV")
+    if primary is False:
+        raise InsightError("a CV stops being the main one when you choose another", field="primary")
+    label = None if name is None else " ".join(name.split())
+    if label is not None:
+        _check_cv_name(label)
+    with ws.db.write() as session:
+        repo = CvRepository(session, ws.owner_id)
+        cv = repo.rename(cv_id, label) if label is not None else repo.get(cv_id)
+        if primary:
+            cv = repo.set_primary(cv_id)
+        return _cv_summary(cv)
 
 
 def list_cvs(ws: Workspace) -> list[CvSummary]:

@@ -43,6 +43,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "inbox",
     "preferences",
     "mail_setup",
+    "cvs",
     "deletion",
     "api",
 )
