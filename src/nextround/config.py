@@ -7,7 +7,8 @@ settings down through `Workspace` and `create_app(settings)`: nothing below them
 SMTP and job-board values are kept as given and checked where they are used (integrations.mail,
 integrations.job_boards), so a typo in the mail set-up never stops the rest of the app. The SMTP password
 is held in memory only when it is in the environment; otherwise the OS keyring is asked when mail is sent.
-It is never stored and never shown (the repr hides it).
+It is never stored and never shown (the repr hides it). The AI coach's key (`NEXTROUND_AI_API_KEY`) is
+treated the same way.
 """
 
 from __future__ import annotations
@@ -89,6 +90,39 @@ class SmtpConfig:
         )
 
 
+AI_ENV = ENV_PREFIX + "AI_"
+
+
+@dataclass(frozen=True, slots=True)
+class AiConfig:
+    """`NEXTROUND_AI_*` as set ("" when not): an OpenAI-compatible endpoint, its model and key.
+
+    Values saved on the Settings page fill what the environment leaves empty (services.ai_config); the key
+    is otherwise asked of the OS keyring. Nothing is sent anywhere until the user has agreed to it.
+    """
+
+    base_url: str = ""
+    model: str = ""
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 60.0  # seconds to wait for a reply: local models on a laptop can be slow
+    retries: int = 2  # after a timeout, a 429 or a 5xx
+    backoff: float = 1.0  # seconds before the first retry, doubling after
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> AiConfig:
+        timeout = _int(env, "AI_TIMEOUT", 60)
+        retries = _int(env, "AI_RETRIES", 2)
+        if not 1 <= timeout <= 3600 or not 0 <= retries <= 10:
+            raise SettingsError(f"{AI_ENV}TIMEOUT must be 1-3600 seconds and {AI_ENV}RETRIES 0-10")
+        return cls(
+            base_url=env.get(AI_ENV + "BASE_URL", "").strip(),
+            model=env.get(AI_ENV + "MODEL", "").strip(),
+            api_key=env.get(AI_ENV + "API_KEY", "").strip() or None,
+            timeout=float(timeout),
+            retries=retries,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     home: Path
@@ -98,6 +132,7 @@ class Settings:
     job_board_bases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BOARD_BASES))
     # NEXTROUND_IMAP_* as set (integrations.imap reads them into ImapSettings); the password never in repr.
     imap_env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    ai: AiConfig = field(default_factory=AiConfig)
 
     @property
     def is_sqlite(self) -> bool:
@@ -123,4 +158,5 @@ class Settings:
             smtp=SmtpConfig.from_env(env),
             job_board_bases=job_board_bases(env),
             imap_env={key: value for key, value in env.items() if key.startswith(IMAP_ENV)},
+            ai=AiConfig.from_env(env),
         )

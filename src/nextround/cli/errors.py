@@ -22,7 +22,11 @@ FIELD_OPTIONS: dict[str, tuple[str, ...]] = {
 
 
 # A field no option of this command can supply is supplied by another command: name it.
-FIELD_COMMANDS: dict[str, str] = {"cv_file": "nextround cv add FILE"}
+FIELD_COMMANDS: dict[str, str] = {
+    "cv_file": "nextround cv add FILE",
+    "consent": "nextround ai enable",
+    "base_url": "nextround ai status says how to set it up",
+}
 
 
 def hint_for(field: str | None) -> str | None:

@@ -51,4 +51,5 @@ COMMAND_LISTING: list[tuple[str, bool, str]] = [
     ("journal", True, "A journal, a wins log, and reframing after a rejection."),
     ("view", True, "How everyday views look."),
     ("mail", True, "Read job mail (an export or an IMAP folder) and propose changes to your applications."),
+    ("ai", True, "The optional AI coach: any OpenAI-compatible endpoint you choose, off until you agree."),
 ]

@@ -108,6 +108,7 @@ COMMAND_PANELS: dict[str, str] = {
     "practice": "3 Practise",
     "questions": "3 Practise",
     "progress": "3 Practise",
+    "ai": "3 Practise",
     "contact": "4 Network",
     "nudge": "4 Network",
     "company": "4 Network",
@@ -142,6 +143,7 @@ COMMAND_EXAMPLES: dict[str, str] = {
     "practice": "nextround practice --count 3",
     "questions": "nextround questions list",
     "progress": "nextround progress",
+    "ai": "nextround ai enable",
     "contact": 'nextround contact add --name "Dana Whitcombe" --company "Talent Bridge"',
     "nudge": "nextround nudge list",
     "company": 'nextround company reapply-after "Acme" "in 6 months"',
@@ -168,6 +170,7 @@ PILLARS: tuple[str, ...] = (
     "keepgoing",
     "web",
     "mail",
+    "ai",
 )
 
 

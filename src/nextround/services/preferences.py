@@ -92,6 +92,10 @@ _OTHER_SETTINGS: dict[str, Any] = {
     "hide_rejected": lambda v: isinstance(v, bool),
     "network.continued_interest_months": lambda v: type(v) is int and 1 <= v <= 24,
     "network.dismissed_nudges": lambda v: isinstance(v, list) and all(isinstance(k, str) and len(k) < 300 for k in v),
+    # services.ai_config: the endpoint typed on the Settings page and the base URL the user agreed to.
+    "ai.base_url": lambda v: isinstance(v, str) and len(v) <= 300,
+    "ai.model": lambda v: isinstance(v, str) and len(v) <= 200,
+    "ai.consent": lambda v: isinstance(v, str) and len(v) <= 300,
 }
 
 

@@ -1,0 +1,142 @@
+"""The AI coach's set-up: environment first, then the Settings page; off until agreed, per base URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from nextround.config import AiConfig, Settings
+from nextround.integrations.llm import AiError
+from nextround.services.ai_config import (
+    AiOff,
+    ai_status,
+    check_ai,
+    disable_ai,
+    enable_ai,
+    endpoint,
+    save_ai_settings,
+)
+from nextround.services.workspace import Workspace
+from tests.chat_server import MODEL_NAME, running_chat
+from tests.conftest import other_owner
+
+
+class MemoryKeyring(KeyringBackend):
+    """A working keyring kept in memory (this server has no OS keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    try:
+        yield store
+    finally:
+        keyring.set_keyring(previous)
+
+
+def with_ai(ws: Workspace, **config: object) -> Workspace:
+    settings: Settings = replace(ws.settings, ai=AiConfig(**config))  # type: ignore[arg-type]
+    return replace(ws, settings=settings)
+
+
+def test_off_until_set_up_and_agreed(workspace: Workspace) -> None:
+    status = ai_status(workspace)
+    assert (status.state, status.enabled, status.consent_text) == ("not_configured", False, "")
+    with pytest.raises(AiOff, match="not set up"):
+        endpoint(workspace)
+    with pytest.raises(AiOff, match="not set up"):
+        enable_ai(workspace)
+    ws = with_ai(workspace, base_url="http://localhost:11434/v1/", model="llama3.2")
+    status = ai_status(ws)
+    assert status.state == "not_agreed" and status.local and status.from_environment
+    assert "http://localhost:11434/v1, a server on this computer" in status.consent_text
+    assert "llama3.2" in status.consent_text
+    with pytest.raises(AiOff, match="not turned on"):
+        endpoint(ws)
+    assert enable_ai(ws).enabled
+    assert endpoint(ws).base_url == "http://localhost:11434/v1"
+    assert not ai_status(other_owner(ws)).enabled  # agreement is per person
+    assert not disable_ai(ws).enabled
+
+
+def test_pointing_elsewhere_asks_again(workspace: Workspace) -> None:
+    enable_ai(with_ai(workspace, base_url="http://localhost:11434/v1", model="m"))
+    moved = with_ai(workspace, base_url="https://api.example.com/v1", model="m")
+    status = ai_status(moved)
+    assert status.state == "not_agreed" and not status.local
+    assert "agreed for http://localhost:11434/v1, not https://api.example.com/v1" in status.reason
+    assert "a server on another computer; whoever runs it receives the text" in status.consent_text
+
+
+def test_settings_page_values_fill_what_the_environment_leaves_empty(workspace: Workspace) -> None:
+    save_ai_settings(workspace, "http://127.0.0.1:8080/v1", "qwen2.5")
+    status = ai_status(workspace)
+    assert (status.base_url, status.model, status.from_environment) == ("http://127.0.0.1:8080/v1", "qwen2.5", False)
+    env_model = with_ai(workspace, model="from-env")
+    assert ai_status(env_model).model == "from-env"
+    with pytest.raises(AiError) as caught:
+        save_ai_settings(workspace, "ftp://x", "m")
+    assert caught.value.field == "base_url"
+    assert ai_status(workspace).base_url == "http://127.0.0.1:8080/v1"  # nothing saved on error
+
+
+def test_the_key_goes_to_the_keyring_never_the_database(workspace: Workspace, memory_keyring: MemoryKeyring) -> None:
+    save_ai_settings(workspace, "https://api.example.com/v1", "m", api_key="sk-live-999")
+    assert memory_keyring.secrets == {("nextround-ai", "https://api.example.com/v1"): "sk-live-999"}
+    assert ai_status(workspace).key == "keyring"
+    from nextround.storage.repositories import SettingsRepository
+
+    with workspace.db.read() as session:
+        assert "sk-live-999" not in repr(SettingsRepository(session, workspace.owner_id).all())
+    enable_ai(workspace)
+    assert endpoint(workspace).api_key == "sk-live-999"
+    assert ai_status(with_ai(workspace, api_key="env-key")).key == "environment"
+    assert "env-key" not in repr(with_ai(workspace, api_key="env-key").settings)
+
+
+def test_without_an_os_keyring_a_key_cannot_be_saved(workspace: Workspace) -> None:
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        with pytest.raises(AiError, match="no OS keyring") as caught:
+            save_ai_settings(workspace, "https://api.example.com/v1", "m", api_key="sk")
+        assert caught.value.field == "api_key"
+        save_ai_settings(workspace, "https://api.example.com/v1", "m")
+        assert ai_status(workspace).key == "none"  # reading degrades to "no key"
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_check_reaches_the_endpoint(workspace: Workspace) -> None:
+    with running_chat() as chat:
+        ws = with_ai(workspace, base_url=chat.base_url, model=MODEL_NAME)
+        with pytest.raises(AiOff):
+            check_ai(ws)
+        assert chat.requests == []  # nothing sent before agreeing
+        enable_ai(ws)
+        result = check_ai(ws)
+        assert (result.model, result.reply) == (MODEL_NAME, "ready")
+        assert len(chat.requests) == 1
