@@ -202,3 +202,27 @@ def web_fixture(settings: Settings, clock: FakeClock) -> Iterator[Any]:
 
     with web_with(settings, clock) as web:
         yield web
+
+
+# -- voice: spoken clips and one loaded model per test session (tests/voice_support.py) ---------------------
+
+
+@pytest.fixture(scope="session")
+def voice_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tests.voice_support import make_clips, need_voice
+
+    need_voice()
+    return make_clips(tmp_path_factory.mktemp("voice"))
+
+
+@pytest.fixture(scope="session")
+def offline_transcriber(voice_clips: dict[str, Path]) -> Iterator[Any]:
+    """The bundled model, loaded once for the session while every network connection is refused."""
+    from nextround.integrations import speech
+    from tests.voice_support import no_network
+
+    speech._loaded.clear()  # load it here, under the block, even if an earlier test loaded it
+    with no_network() as attempts:
+        transcriber = speech.load_transcriber()
+    assert attempts == [], f"loading the model tried the network: {attempts}"
+    yield transcriber

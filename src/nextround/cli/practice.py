@@ -218,14 +218,26 @@ def practice(
         int | None, typer.Option("--time-limit", help="Seconds per answer; overruns are reported.", min=1)
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Fix the choice of questions (for repeatable sessions).")] = None,
+    voice: Annotated[
+        bool,
+        typer.Option(
+            "--voice",
+            help="Answer out loud through the microphone; adds pace, pauses and fillers. Needs the voice extra.",
+        ),
+    ] = False,
 ) -> None:
     """Run an interactive practice session: answer, see the analysis, answer follow-ups, improve.
 
     Type your answer over as many lines as you like and end it with an empty line. Type "skip" to pass
-    on a question, "quit" to stop.
+    on a question, "quit" to stop. With --voice, press Enter to start speaking and Enter again to stop.
     """
     from nextround.services import practice as service
 
+    microphone = None
+    if voice:
+        from nextround.cli.voice import require_microphone
+
+        microphone = require_microphone()
     ws = workspace(ctx)
     planned = service.plan(ws, app_id=app_id, focus=focus, count=count, seed=seed)
     out = console()
@@ -245,6 +257,15 @@ def practice(
         out.print(f"[dim]Why this question: {safe(item.reason)}[/dim]")
         if time_limit is not None:
             out.print(f"[dim]Time limit: {time_limit} s[/dim]")
+        if microphone is not None:
+            out.print(
+                '[dim]Press Enter to start speaking and Enter again when you are done (or type "skip", "quit").[/dim]'
+            )
+            command = _voice_answer(out, ws, session_id, question, microphone, time_limit)
+            answered += command == ""
+            if command == "quit":
+                break
+            continue
         started = time.monotonic()
         text, command = _read_answer()
         elapsed = time.monotonic() - started
@@ -299,6 +320,29 @@ def _answer_one(
     if comparison is not None:
         _print_comparison(out, comparison)
     return command != "quit"
+
+
+def _voice_answer(
+    out: "Console", ws: Any, session_id: int, question: "Question", microphone: Any, limit: int | None
+) -> str:
+    """Record, transcribe, analyse and store one spoken answer; returns "", "skip" or "quit"."""
+    from nextround.cli.voice import print_delivery, record_answer
+    from nextround.services.voice import record_spoken_answer
+
+    sys.stdout.flush()
+    command = sys.stdin.readline().strip().lower()
+    if command in ("skip", "quit"):
+        return command
+    out.print("[bold]Recording…[/bold] press Enter to stop.")
+    audio = record_answer(microphone)
+    out.print("[dim]Transcribing on this computer…[/dim]")
+    stored = record_spoken_answer(ws, session_id, question, audio, "answer.wav")
+    print_delivery(out, stored.spoken.delivery)
+    _print_analysis(out, stored.spoken.analysis)
+    out.print(_time_note(stored.spoken.delivery.recording_seconds, limit))
+    if stored.comparison is not None:
+        _print_comparison(out, stored.comparison)
+    return ""
 
 
 # -- progress -------------------------------------------------------------------------------------
@@ -399,8 +443,15 @@ def analyze_answer_command(
             help='Read one {"question": ..., "answer": ..., "jd": ...} JSON object per line; print one per line.'
         ),
     ] = False,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            help="A recording of the answer (wav, mp3, m4a, webm, ogg), transcribed on this computer; adds "
+            "the transcript and the delivery (pace, pauses, fillers). Needs the voice extra."
+        ),
+    ] = None,
 ) -> None:
-    """Analyse an interview answer read from standard input and print the analysis as JSON."""
+    """Analyse an interview answer read from standard input (or spoken in --audio) and print the analysis as JSON."""
     from nextround.analysis.answer import analyze_answer, analyze_answers_batch
 
     jd: str | None = None
@@ -408,6 +459,9 @@ def analyze_answer_command(
         from nextround.integrations.files import read_text_file
 
         jd = read_text_file(jd_file)
+    if audio is not None:
+        _analyze_audio(question, audio, jd, batch)
+        return
     text = sys.stdin.read()
     if batch:
         results = analyze_answers_batch(_batch_items(text, jd))
@@ -419,6 +473,25 @@ def analyze_answer_command(
     if not text.strip():
         raise AnswerInputError("no answer on standard input")
     emit_json(analyze_answer(question, text, jd=jd).to_dict())
+
+
+def _analyze_audio(question: str | None, audio: Path, jd: str | None, batch: bool) -> None:
+    from nextround.cli.voice import require_voice
+
+    if batch:
+        raise AnswerInputError("--audio analyses one recording; it does not go with --batch")
+    if question is None or not question.strip():
+        raise AnswerInputError("give the question with --question")
+    require_voice()
+    import io
+
+    from nextround.integrations.files import read_limited
+    from nextround.integrations.speech import MAX_AUDIO_BYTES
+    from nextround.serialize import to_json
+    from nextround.services.voice import analyze_recording
+
+    spoken = analyze_recording(question, io.BytesIO(read_limited(audio, MAX_AUDIO_BYTES)), jd=jd)
+    emit_json({**spoken.analysis, "transcript": spoken.transcript, "delivery": to_json(spoken.delivery)})
 
 
 def register(app: typer.Typer) -> None:

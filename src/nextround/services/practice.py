@@ -35,6 +35,7 @@ from nextround.storage.practice import (
     PracticeAnswerRepository,
     PracticeContextRepository,
     PracticeSessionRepository,
+    SpokenMeasures,
     StoredAnswer,
     StoredCustomQuestion,
 )
@@ -272,7 +273,7 @@ def start_session(
         )
 
 
-def _session_job_terms(ws: Workspace, session_id: int) -> list[str] | None:
+def session_job_terms(ws: Workspace, session_id: int) -> list[str] | None:
     """The skills of the session's target job, or None when it has no job description."""
     with ws.db.read() as session:
         stored = PracticeSessionRepository(session, ws.owner_id).get(session_id)
@@ -294,7 +295,7 @@ def preview_answer(ws: Workspace, session_id: int, question: Question, answer_te
     """The analysis of an answer without storing it (to decide on a follow-up question)."""
     from nextround.analysis.answer import analyze_answer
 
-    terms = _session_job_terms(ws, session_id)
+    terms = session_job_terms(ws, session_id)
     return analyze_answer(question.text, _clean_answer(answer_text), job_terms=terms).to_dict()
 
 
@@ -305,16 +306,20 @@ def record_answer(
     answer_text: str,
     duration_seconds: int | None,
     follow_up_text: str | None = None,
+    spoken: SpokenMeasures | None = None,
+    delivery: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Analyse and store an answer; compare it with the previous attempt at the same question.
 
-    With a follow-up answer, the answer and the follow-up are analysed together, as one answer.
-    Returns the analysis (the analyzer's `to_dict`) and the comparison, or None for a first attempt.
+    With a follow-up answer, the answer and the follow-up are analysed together, as one answer. A spoken
+    answer (services.voice) brings its delivery measures (`spoken`, stored as columns) and its timeline
+    (`delivery`, stored with the analysis). Returns the analysis (the analyzer's `to_dict`) and the
+    comparison, or None for a first attempt.
     """
     # Imported here, not at the top: a session shows its first question before any answer needs it.
     from nextround.analysis.answer import analyze_answer
 
-    terms = _session_job_terms(ws, session_id)
+    terms = session_job_terms(ws, session_id)
     text = _clean_answer(answer_text)
     first = analyze_answer(question.text, text, job_terms=terms)
     follow_up = (follow_up_text or "").strip()
@@ -326,6 +331,7 @@ def record_answer(
         "asked_follow_up": first.follow_up if follow_up else None,
         "follow_up_answer": follow_up or None,
         "score_before_follow_up": first.score,
+        **({"delivery": dict(delivery)} if delivery is not None else {}),
     }
     with ws.db.write() as session:
         PracticeSessionRepository(session, ws.owner_id).get(session_id)
@@ -342,6 +348,7 @@ def record_answer(
             analysis=stored,
             duration_seconds=duration_seconds,
             answered_at=ws.now(),
+            spoken=spoken,
         )
     comparison = _compare(previous, question, analysis, terms)
     _advance_goals(ws, session_id)

@@ -17,6 +17,7 @@ CHASE_DAYS = "feedback.chase_after_days"  # read by services.feedback
 DEFAULT_CHASE_DAYS = 7
 MAIL_READING = "mail.reading"  # read by services.mail_inbox: off means no mail is ever read
 PROFILE_NAME = "profile.name"  # the name drafts are signed with (services.feedback.signature_name)
+KEEP_AUDIO = "voice.keep_audio"  # read by services.voice: off (the default) means recordings are not kept
 MAX_NAME = 100
 
 
@@ -31,6 +32,7 @@ class Preferences:
     chase_after_days: int = DEFAULT_CHASE_DAYS
     mail_reading: bool = True
     profile_name: str = ""
+    keep_audio: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
@@ -38,6 +40,7 @@ class Preferences:
         out[CHASE_DAYS] = self.chase_after_days
         out[MAIL_READING] = self.mail_reading
         out[PROFILE_NAME] = self.profile_name
+        out[KEEP_AUDIO] = self.keep_audio
         return out
 
 
@@ -48,6 +51,7 @@ def known_keys() -> list[str]:
         CHASE_DAYS,
         MAIL_READING,
         PROFILE_NAME,
+        KEEP_AUDIO,
     ]
 
 
@@ -84,6 +88,7 @@ def _from_stored(stored: dict[str, Any]) -> Preferences:
         chase_after_days=int(valid.get(CHASE_DAYS, DEFAULT_CHASE_DAYS)),
         mail_reading=bool(valid.get(MAIL_READING, True)),
         profile_name=str(valid.get(PROFILE_NAME, "")),
+        keep_audio=bool(valid.get(KEEP_AUDIO, False)),
     )
 
 
@@ -127,7 +132,7 @@ PreferenceValue = bool | int | str
 
 def parse_value(key: str, raw: str) -> PreferenceValue:
     """A setting's value from text: on/off for switches, a number of days for delays."""
-    if key in (AUTO_CLOSE, MAIL_READING):
+    if key in (AUTO_CLOSE, MAIL_READING, KEEP_AUDIO):
         lowered = raw.strip().lower()
         if lowered in ("1", "true", "yes", "on"):
             return True

@@ -38,6 +38,18 @@ class StoredSession:
 
 
 @dataclass(frozen=True, slots=True)
+class SpokenMeasures:
+    """The delivery measures stored with a spoken answer, and its recording's file when the user keeps it."""
+
+    spoken_seconds: float
+    words_per_minute: float | None
+    long_pauses: int
+    longest_pause_seconds: float
+    fillers_per_100: float
+    audio_file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredAnswer:
     id: int
     session_id: int | None
@@ -50,6 +62,7 @@ class StoredAnswer:
     analysis: dict[str, Any]
     duration_seconds: int | None
     answered_at: datetime
+    spoken: SpokenMeasures | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +81,19 @@ class StoredCustomQuestion:
         return custom_key(self.id)
 
 
+def _spoken(row: PracticeAnswerRow) -> SpokenMeasures | None:
+    if row.spoken_seconds is None:
+        return None
+    return SpokenMeasures(
+        spoken_seconds=row.spoken_seconds,
+        words_per_minute=row.words_per_minute,
+        long_pauses=row.long_pauses or 0,
+        longest_pause_seconds=row.longest_pause_seconds or 0.0,
+        fillers_per_100=row.spoken_fillers_per_100 or 0.0,
+        audio_file=row.audio_file,
+    )
+
+
 def _answer(row: PracticeAnswerRow) -> StoredAnswer:
     return StoredAnswer(
         id=row.id,
@@ -81,6 +107,7 @@ def _answer(row: PracticeAnswerRow) -> StoredAnswer:
         analysis=dict(row.analysis or {}),
         duration_seconds=row.duration_seconds,
         answered_at=row.answered_at,
+        spoken=_spoken(row),
     )
 
 
@@ -146,6 +173,7 @@ class PracticeAnswerRepository:
         analysis: dict[str, Any],
         duration_seconds: int | None,
         answered_at: datetime,
+        spoken: SpokenMeasures | None = None,
     ) -> int:
         row = PracticeAnswerRow(
             owner_id=self.owner_id,
@@ -160,6 +188,13 @@ class PracticeAnswerRepository:
             duration_seconds=duration_seconds,
             answered_at=answered_at,
         )
+        if spoken is not None:
+            row.spoken_seconds = spoken.spoken_seconds
+            row.words_per_minute = spoken.words_per_minute
+            row.long_pauses = spoken.long_pauses
+            row.longest_pause_seconds = spoken.longest_pause_seconds
+            row.spoken_fillers_per_100 = spoken.fillers_per_100
+            row.audio_file = spoken.audio_file
         self.session.add(row)
         self.session.flush()
         return row.id

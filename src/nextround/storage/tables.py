@@ -370,6 +370,14 @@ class PracticeAnswerRow(Base):
     analysis: Mapped[dict[str, Any]] = mapped_column(default=dict)
     duration_seconds: Mapped[int | None]
     answered_at: Mapped[datetime]
+    # Delivery measures of a spoken answer (None for a typed one), kept as columns for progress over time.
+    spoken_seconds: Mapped[float | None]
+    words_per_minute: Mapped[float | None]
+    long_pauses: Mapped[int | None]
+    longest_pause_seconds: Mapped[float | None]
+    spoken_fillers_per_100: Mapped[float | None]
+    # The recording's file name under the data folder's recordings/, only when the user chose to keep it.
+    audio_file: Mapped[str | None] = mapped_column(String(200))
 
 
 # -- Step 4 and 5: company watch, journal ---------------------------------------------------------------

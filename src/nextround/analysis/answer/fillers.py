@@ -26,8 +26,14 @@ _MEAN_OBJECTS: Final = frozenset(["to", "it", "that", "what", "by", "this", "bus
 
 
 def find_fillers(lower_text: str) -> list[str]:
-    tokens = _TOKEN_WITH_PUNCT_RE.findall(lower_text)
-    found: list[str] = []
+    return [filler for filler, _start, _end in filler_spans(lower_text)]
+
+
+def filler_spans(lower_text: str) -> list[tuple[str, int, int]]:
+    """Each filler with the character span it covers in `lower_text` (a spoken transcript's timeline marks them)."""
+    matches = list(_TOKEN_WITH_PUNCT_RE.finditer(lower_text))
+    tokens = [match.group() for match in matches]
+    found: list[tuple[str, int, int]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -45,13 +51,11 @@ def find_fillers(lower_text: str) -> list[str]:
                 # "I mean, …" is a filler; "I mean to …" and "I mean it" are not
                 is_filler = is_filler and (after in _PUNCT or (previous in _PUNCT and after not in _MEAN_OBJECTS))
             if is_filler:
-                found.append(pair)
+                found.append((pair, matches[index].start(), matches[index + 1].end()))
                 index += 2
                 continue
-        if token in lexicon().simple_fillers:
-            found.append(token)
-        elif token == "like" and _like_is_filler(previous, following):
-            found.append("like")
+        if token in lexicon().simple_fillers or (token == "like" and _like_is_filler(previous, following)):
+            found.append((token, matches[index].start(), matches[index].end()))
         index += 1
     return found
 
