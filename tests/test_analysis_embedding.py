@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
+from pathlib import Path
 
-from nextround.analysis.embedding import DIMENSIONS, load_model
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nextround.analysis.bpe import BpeTokenizer
+from nextround.analysis.embedding import DIMENSIONS, load_model, read_tensor
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "nextround" / "data"
+MODEL = DATA / "embedding"
+TOKENIZER = MODEL / "l2_supercat_tokenizer_config.json"
+CORPORA = Path(__file__).parent / "data"
+
+
+def reference_tokenizer():  # type: ignore[no-untyped-def]
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(TOKENIZER))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+def corpus_lines() -> list[str]:
+    lines: list[str] = []
+    for name in ("answer_corpus/dev.txt", "feedback_dev.jsonl", "match_dev.jsonl"):
+        lines.extend(line for line in (CORPORA / name).read_text(encoding="utf-8").splitlines() if line.strip())
+    return lines
 
 
 def test_related_phrases_are_closer_than_unrelated_ones() -> None:
@@ -29,7 +58,60 @@ def test_the_model_loads_with_the_network_blocked() -> None:
         "socket.socket.connect = refuse\nsocket.create_connection = refuse\nsocket.getaddrinfo = refuse\n"
         "from nextround.analysis.embedding import load_model\n"
         "print(round(load_model().similarity_one('chef', 'cook'), 3))\n"
+        "import sys\nprint(any(m in sys.modules for m in ('wordllama', 'tokenizers', 'safetensors')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert float(result.stdout.strip()) > 0.2
+    similarity, imported_other_readers = result.stdout.split()
+    assert float(similarity) > 0.2
+    assert imported_other_readers == "False"  # our package data, read by numpy and our own tokenizer
+
+
+def test_the_shipped_model_files_are_the_ones_credited() -> None:
+    """The table and tokenizer are upstream's files unchanged; CREDITS.md names them by sha256."""
+    credits = (DATA / "CREDITS.md").read_text(encoding="utf-8")
+    for name in ("l2_supercat_256.safetensors", "l2_supercat_tokenizer_config.json"):
+        digest = hashlib.sha256((DATA / "embedding" / name).read_bytes()).hexdigest()
+        assert digest in credits, name
+    assert re.search(r"WordLlama.*\n(?:.*\n)*?.*Licence: MIT", credits)
+    assert "Copyright (c) 2024 Lee Miller" in credits
+
+
+def test_our_tokenizer_gives_the_reference_ids_on_the_corpora() -> None:
+    """nextround.analysis.bpe replaces the tokenizers library: every id must be the same."""
+    ours, reference = BpeTokenizer.from_file(TOKENIZER), reference_tokenizer()
+    lines = corpus_lines()
+    expected = [e.ids for e in reference.encode_batch(lines, add_special_tokens=False)]
+    assert len(lines) > 800
+    assert ours.encode_batch(lines) == expected
+
+
+# Pieces that stress the tokenizer: spaces and "▁" runs, accents (composed and not), emoji, CJK, and the
+# special tokens written as text.
+_PIECES = st.sampled_from([*"ab cé ñ\u00a0▁-'’漢😀\n\t", "  ", "<s>", "</s>", "<unk>", "e\u0301", "▁▁ "])
+_AWKWARD = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=40), _AWKWARD))
+def test_our_tokenizer_matches_the_reference_on_any_text(text: str) -> None:
+    ours, reference = _tokenizers()
+    assert ours.encode(text) == reference.encode(text, add_special_tokens=False).ids
+
+
+_PAIR: list[object] = []
+
+
+def _tokenizers():  # type: ignore[no-untyped-def]
+    if not _PAIR:
+        _PAIR.extend([BpeTokenizer.from_file(TOKENIZER), reference_tokenizer()])
+    return _PAIR
+
+
+def test_the_tensor_reader_gives_the_reference_table() -> None:
+    from safetensors.numpy import load_file
+
+    path = MODEL / "l2_supercat_256.safetensors"
+    ours = read_tensor(path, "embedding.weight")
+    assert ours.shape == (32000, DIMENSIONS)
+    assert np.array_equal(ours, load_file(str(path))["embedding.weight"])

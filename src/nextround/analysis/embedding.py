@@ -1,9 +1,11 @@
 """Sentence embeddings from a model that ships inside an installed package, never downloaded.
 
-The model is WordLlama's 256-dimension token table (``l2_supercat_256``, MIT licence), which the
-``wordllama`` wheel carries with its tokenizer. We read those two files directly with ``tokenizers`` and
-``safetensors`` instead of importing ``wordllama`` itself: that package pulls in ``requests`` and
-``pydantic`` and a download path we never want, and costs ~200 ms more to import.
+The model is WordLlama's 256-dimension token table (``l2_supercat_256``, MIT licence, credited in
+``data/CREDITS.md``) and its tokenizer file. nextround ships those two files as package data
+(``nextround/data/embedding/``, unchanged from the wordllama 0.4.0 wheel) and reads them with numpy and
+:mod:`nextround.analysis.bpe` (the tokenizer in plain Python, the same ids as the ``tokenizers`` library):
+the wordllama wheel, ``tokenizers`` and the ``huggingface_hub`` stack they pull in cost ~80 MB of install
+for other token tables, compiled helpers and a download path we never use.
 
 A text's vector is the mean of its token vectors, scaled to unit length, so a dot product is a cosine.
 Static embeddings know that "croissants" sits near "viennoiserie" but not that "never in doubt" is praise:
@@ -12,11 +14,13 @@ use them for similarity and as classifier features, never as the whole judgement
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
+
+from nextround.analysis.bpe import BpeTokenizer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,8 +32,9 @@ __all__ = ["DIMENSIONS", "MODEL_NAME", "EmbeddingModel", "EmbeddingUnavailable",
 
 MODEL_NAME: Final = "wordllama l2_supercat_256"
 DIMENSIONS: Final = 256
-_WEIGHTS: Final = Path("weights") / "l2_supercat_256.safetensors"
-_TOKENIZER: Final = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
+_FOLDER: Final = "embedding"  # inside the nextround.data package
+_WEIGHTS: Final = "l2_supercat_256.safetensors"
+_TOKENIZER: Final = "l2_supercat_tokenizer_config.json"
 _TENSOR: Final = "embedding.weight"
 # Long texts are embedded clause by clause by the callers; this only bounds a pathological input.
 _MAX_TOKENS: Final = 2048
@@ -42,7 +47,7 @@ class EmbeddingUnavailable(RuntimeError):
 class EmbeddingModel:
     """Encode texts as unit vectors; ``similarity`` gives cosines in [-1, 1]."""
 
-    def __init__(self, table: Vectors, tokenizer: object) -> None:
+    def __init__(self, table: Vectors, tokenizer: BpeTokenizer) -> None:
         self._table = table
         self._tokenizer = tokenizer
 
@@ -52,8 +57,7 @@ class EmbeddingModel:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
-        ids = [encoding.ids[:_MAX_TOKENS] for encoding in encodings]
+        ids = [row_ids[:_MAX_TOKENS] for row_ids in self._tokenizer.encode_batch(list(texts))]
         rows = [row for row, row_ids in enumerate(ids) if row_ids]
         if not rows:
             return out
@@ -77,28 +81,36 @@ class EmbeddingModel:
 
     def is_word(self, word: str) -> bool:
         """Whether `word` is one whole piece of the model's vocabulary: a cheap test for everyday words."""
-        return self._tokenizer.token_to_id("▁" + word) is not None  # type: ignore[attr-defined]
+        return self._tokenizer.token_to_id("▁" + word) is not None
 
 
-def _package_folder() -> Path:
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or spec.origin is None:
-        raise EmbeddingUnavailable("the 'wordllama' package that carries the embedding model is not installed")
-    return Path(spec.origin).parent
+def read_tensor(path: Path, name: str) -> Vectors:
+    """One tensor of a ``.safetensors`` file: an 8-byte header length, a JSON header, then raw arrays."""
+    import json
+
+    import numpy as np
+
+    dtypes = {"F16": np.float16, "F32": np.float32, "BF16": None}
+    with path.open("rb") as handle:
+        header_length = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(header_length))
+        entry = header.get(name)
+        if entry is None or dtypes.get(entry["dtype"]) is None:
+            raise EmbeddingUnavailable(f"{path.name} has no readable tensor {name!r}")
+        begin, end = entry["data_offsets"]
+        handle.seek(8 + header_length + begin)
+        data = np.frombuffer(handle.read(end - begin), dtype=dtypes[entry["dtype"]])
+    return data.reshape(entry["shape"])
 
 
 @lru_cache(maxsize=1)
 def load_model() -> EmbeddingModel:
     """Load the packaged model once per process (~0.2 s cold); never touches the network."""
-    folder = _package_folder()
-    weights, tokenizer_file = folder / _WEIGHTS, folder / _TOKENIZER
+    folder = files("nextround.data").joinpath(_FOLDER)
+    weights, tokenizer_file = folder.joinpath(_WEIGHTS), folder.joinpath(_TOKENIZER)
     if not weights.is_file() or not tokenizer_file.is_file():
-        raise EmbeddingUnavailable(f"the embedding model files are missing from {folder}")
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    table = load_file(str(weights))[_TENSOR]
-    tokenizer = Tokenizer.from_file(str(tokenizer_file))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
+        raise EmbeddingUnavailable(f"the embedding model files are missing from nextround/data/{_FOLDER}")
+    with as_file(weights) as weights_path, as_file(tokenizer_file) as tokenizer_path:
+        table = read_tensor(weights_path, _TENSOR)
+        tokenizer = BpeTokenizer.from_file(tokenizer_path)
     return EmbeddingModel(table, tokenizer)
