@@ -120,6 +120,7 @@ def add(
         excitement=excitement,
         notes=notes,
     )
+    earlier = service.same_job(company, role)
     created = service.add(
         ApplicationFields(company=company, role=role, **changes),
         stage=parse_stage(stage),
@@ -127,6 +128,9 @@ def add(
         round_=round_,
     )
     _print_one(created, as_json, verb="Added")
+    if earlier:
+        ids = ", ".join(f"#{found.id}" for found in earlier[:5])
+        note_line(f"note: you already had an application for {created.fields.company} — {created.fields.role} ({ids})")
 
 
 @app.command("edit")

@@ -23,12 +23,26 @@ from nextround.domain.stages import (
     state_before,
 )
 from nextround.domain.stats import funnel_group_stats
+from nextround.errors import UserError
 from nextround.services.preferences import Preferences, load_preferences
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import ApplicationRepository
 
 # A stage change dated further ahead than this is a typo, not a plan (interviews are scheduled elsewhere).
 FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+class DuplicateApplicationError(UserError):
+    """An application for the same company and role exists already: the user may still add another."""
+
+    def __init__(self, existing: Sequence[ApplicationSummary]) -> None:
+        first = existing[0]
+        when = f", applied {first.applied_on}" if first.applied_on else ""
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        super().__init__(
+            f"you already have an application for {first.company} — {first.role}{when}{more}", field="company"
+        )
+        self.existing = tuple(existing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +65,9 @@ class ApplicationService:
         applied_at: datetime | None = None,
         round_: int | None = None,
         note: str = "",
+        allow_duplicate: bool = True,
     ) -> Application:
+        """Add an application; with `allow_duplicate=False`, refuse one for a company and role already there."""
         fields = fields.validated()
         now = self.ws.now()
         if applied_at is not None and applied_at > now + FUTURE_TOLERANCE:
@@ -65,6 +81,10 @@ class ApplicationService:
         applied_on = (applied_at or now).date() if stage is not Stage.SAVED else None
         with self.ws.db.write() as session:
             repo = ApplicationRepository(session, self.ws.owner_id)
+            if not allow_duplicate:
+                existing = repo.same_job(fields.company, fields.role)
+                if existing:
+                    raise DuplicateApplicationError(existing)
             app_id = repo.add(
                 fields,
                 created_at=now,
@@ -191,6 +211,13 @@ class ApplicationService:
                 closed_only=closed_only,
                 company=company,
                 hide_rejected=hide_rejected,
+            )
+
+    def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
+        """Applications already recorded for this company and role (letter case and spaces aside)."""
+        with self.ws.db.read() as session:
+            return ApplicationRepository(session, self.ws.owner_id).same_job(
+                " ".join(company.split()), " ".join(role.split())
             )
 
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:

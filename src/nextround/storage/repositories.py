@@ -9,7 +9,20 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, case, cast, delete, func, insert, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import (
@@ -243,6 +256,16 @@ class ApplicationRepository:
     def summaries(self, **filters: Any) -> list[ApplicationSummary]:
         """The listing columns only: what `app list` shows, without long texts."""
         query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), **filters)
+        return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
+
+    def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
+        """Applications for this company and role, whatever the letter case (lower() on both sides, so each
+        engine compares the way it lowers)."""
+        query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS))).where(
+            # Bound with the columns' own types, so the text is cleaned the way it is when stored.
+            func.lower(ApplicationRow.company) == func.lower(literal(company, ApplicationRow.company.type)),
+            func.lower(ApplicationRow.role) == func.lower(literal(role, ApplicationRow.role.type)),
+        )
         return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
 
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:

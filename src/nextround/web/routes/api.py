@@ -1,7 +1,8 @@
 """The JSON API, `/api/v1/...`: applications with their stage history, stats, and the text analyses.
 
 The analysis endpoints take and return the same JSON as `nextround analyze answer|feedback|match`.
-Errors are `{"error": message}`: 404 for an unknown id, 422 for invalid input, 403 without the CSRF token.
+Errors are `{"error": message}`: 404 for an unknown id, 422 for invalid input, 403 without the CSRF token,
+409 for a second application to the same company and role unless `allow_duplicate` says to add it anyway.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from nextround.domain.applications import ApplicationFields, parse_channel, pars
 from nextround.domain.dates import parse_datetime
 from nextround.domain.stages import parse_outcome, parse_stage
 from nextround.services import browse
-from nextround.services.applications import ApplicationService
+from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
@@ -59,6 +60,9 @@ class NewApplication(ApplicationChanges):
     stage: str = Field("applied", description="The stage it is at now (saved, applied, screening, ...)")
     applied_on: str | None = Field(None, description="When it was sent: 2024-10-03, yesterday, '3 days ago'")
     note: str = ""
+    allow_duplicate: bool = Field(
+        False, description="Add it even when an application for the same company and role exists (else 409)"
+    )
 
 
 class Move(BaseModel):
@@ -146,15 +150,30 @@ def list_applications(
     return json_response({"total": found.total, "limit": limit, "offset": offset, "applications": found.rows})
 
 
-@router.post("/applications", status_code=201, summary="Add an application")
-def create_application(body: NewApplication, ws: WorkspaceDep) -> dict[str, Any]:
-    values = _typed(body.model_dump(exclude_unset=True, exclude={"stage", "applied_on", "note"}))
-    app = ApplicationService(ws).add(
-        ApplicationFields(**values),
-        stage=parse_stage(body.stage),
-        applied_at=_moment(body.applied_on, ws),
-        note=body.note,
-    )
+class DuplicateOut(BaseModel):
+    error: str
+    field: str
+    existing: list[dict[str, Any]] = Field(description="The applications for that company and role (listing rows)")
+
+
+@router.post(
+    "/applications",
+    status_code=201,
+    summary="Add an application",
+    responses={409: {"model": DuplicateOut, "description": "The same company and role exists; see allow_duplicate"}},
+)
+def create_application(body: NewApplication, ws: WorkspaceDep) -> Any:
+    values = _typed(body.model_dump(exclude_unset=True, exclude={"stage", "applied_on", "note", "allow_duplicate"}))
+    try:
+        app = ApplicationService(ws).add(
+            ApplicationFields(**values),
+            stage=parse_stage(body.stage),
+            applied_at=_moment(body.applied_on, ws),
+            note=body.note,
+            allow_duplicate=body.allow_duplicate,
+        )
+    except DuplicateApplicationError as exc:
+        return json_response({"error": str(exc), "field": exc.field, "existing": exc.existing}, status_code=409)
     return app.to_dict()
 
 

@@ -14,7 +14,7 @@ from nextround.domain.dates import parse_datetime
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
 from nextround.errors import UserError, about_field, errors_by_field
 from nextround.services import browse
-from nextround.services.applications import ApplicationService
+from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.forms import field_changes, form_text
@@ -146,8 +146,15 @@ def _form_page(
     error: UserError | None,
     status: int = 200,
 ) -> HTMLResponse:
-    errors = errors_by_field(error) if error else {}
-    context = {"application": application, "values": values, "errors": errors, **FORM_CHOICES}
+    duplicates = error.existing if isinstance(error, DuplicateApplicationError) else ()
+    errors = errors_by_field(error) if error and not duplicates else {}
+    context = {
+        "application": application,
+        "values": values,
+        "errors": errors,
+        "duplicates": duplicates,
+        **FORM_CHOICES,
+    }
     return render(request, "application_form.html", context, status=status)
 
 
@@ -168,7 +175,15 @@ def create_application(request: Request, ws: WorkspaceDep, form: FormDep) -> Res
         when = values.get("applied_on", "").strip()
         with about_field("applied_on"):
             applied_at = parse_datetime(when, ws.now()) if when else None
-        app = ApplicationService(ws).add(fields, stage=stage, applied_at=applied_at, note=values.get("note", ""))
+        app = ApplicationService(ws).add(
+            fields,
+            stage=stage,
+            applied_at=applied_at,
+            note=values.get("note", ""),
+            allow_duplicate=values.get("add_anyway") == "yes",
+        )
+    except DuplicateApplicationError as exc:
+        return _form_page(request, application=None, values=values, error=exc, status=409)
     except UserError as exc:
         return _form_page(request, application=None, values=values, error=exc, status=422)
     return RedirectResponse(f"/applications/{app.id}?notice=added", status_code=303)
