@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 from nextround.config import SmtpConfig
-from nextround.serialize import dumps, json_object, to_json
+from nextround.serialize import JsonProperties, dumps, json_object, to_json
 from nextround.services.mail_check import smtp_status
 
 
@@ -27,7 +27,7 @@ class Inner:
 
 @dataclass(frozen=True, slots=True)
 class Outer:
-    json_properties: ClassVar[tuple[str, ...]] = ("size",)
+    json_properties: ClassVar[JsonProperties] = ("size", ("first_day", "first"))
 
     name: str
     at: datetime
@@ -40,6 +40,10 @@ class Outer:
     @property
     def size(self) -> int:
         return len(self.inner)
+
+    @property
+    def first_day(self) -> date:
+        return self.inner[0].day
 
 
 def test_dataclasses_enums_dates_paths_and_nesting() -> None:
@@ -60,6 +64,7 @@ def test_dataclasses_enums_dates_paths_and_nesting() -> None:
         "by_colour": {"red": 2},
         "from": "ana@example.org",
         "size": 1,
+        "first": "2024-11-01",
     }
     assert "s3cret" not in dumps(value)
     assert json_object(value)["name"] == "Ana"

@@ -13,6 +13,7 @@ import pytest
 from nextround.domain.feedback_requests import FeedbackRequestError, RequestStatus
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.mail import MailError, SmtpSettings
+from nextround.serialize import json_object
 from nextround.services import feedback
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
@@ -256,7 +257,7 @@ def test_one_chase_after_seven_days_then_never_again(workspace: Workspace, clock
     [due] = feedback.due_chases(workspace)
     assert due.request.id == request.id
     assert due.waited_days == 7
-    assert due.to_dict()["action"] == {"kind": "chase", "ids": {"request_id": request.id}, "label": due.action.label}
+    assert json_object(due)["action"] == {"kind": "chase", "ids": {"request_id": request.id}, "label": due.action.label}
     result = feedback.chase_request(workspace, request.id)
     assert result.message.subject == f"Re: {request.subject}"
     assert "only reminder" in result.message.body

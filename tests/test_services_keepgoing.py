@@ -298,7 +298,7 @@ def test_review_includes_new_openings(workspace: Workspace) -> None:
                                    title="Support Engineer", url="https://example.org/1", location="Remote",
                                    matches_keywords=True, first_seen_at=workspace.now()))  # fmt: skip
     data = review(workspace)
-    assert [o["title"] for o in data["openings"]] == ["Support Engineer"]
+    assert [o.title for o in data["openings"]] == ["Support Engineer"]
     assert any(step["action"]["kind"] == "check_openings" for step in data["plan"])
     html = render_review_html(data)
     assert '<a href="https://example.org/1">Support Engineer</a>' in html

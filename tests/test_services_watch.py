@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from nextround.domain.watch import WatchError
 from nextround.integrations.job_boards import BoardClient, make_client
+from nextround.serialize import json_object
 from nextround.services.watch import (
     ClientFactory,
     add_watch,
@@ -73,7 +74,7 @@ def test_first_check_reports_all_matching_then_only_new_ones(
     assert first.openings[0].company == "Acme"
     assert first.openings[0].url == "https://boards.greenhouse.io/acme/jobs/1"
     assert first.warnings == []
-    assert first.to_dict()["watches"][0] == {
+    assert json_object(first)["watches"][0] == {
         "watch_id": watch.id,
         "company": "Acme",
         "board": "greenhouse:acme",
@@ -101,7 +102,7 @@ def test_first_check_reports_all_matching_then_only_new_ones(
     (stored,) = list_watches(workspace)
     assert stored.last_checked_at == clock()
     assert stored.seen == 5
-    assert stored.last_error == ""
+    assert stored.last_error is None
 
 
 def test_a_down_board_leaves_the_others_and_its_own_seen_postings_intact(
@@ -124,7 +125,7 @@ def test_a_down_board_leaves_the_others_and_its_own_seen_postings_intact(
     assert len(report.warnings) == 1
     assert report.warnings[0].startswith("Beta: lever board 'beta' answered HTTP 503")
     assert "\n" not in report.warnings[0]
-    assert report.to_dict()["failed"] == 1
+    assert json_object(report)["failed"] == 1
     assert seen(workspace, acme.id) == ["1", "2"]
     assert seen(workspace, beta.id) == ["b1"]
     watches = {w.id: w for w in list_watches(workspace)}
@@ -137,7 +138,7 @@ def test_a_down_board_leaves_the_others_and_its_own_seen_postings_intact(
     clock.advance(hours=1)
     recovered = check_watches(workspace, factory(boards))
     assert [o.posting_id for o in recovered.openings] == ["b2"]
-    assert {w.id: w.last_error for w in list_watches(workspace)} == {acme.id: "", beta.id: ""}
+    assert {w.id: w.last_error for w in list_watches(workspace)} == {acme.id: None, beta.id: None}
 
 
 def test_an_unknown_board_token_is_a_warning_not_a_crash(workspace: Workspace, boards: FakeBoards) -> None:
@@ -151,9 +152,9 @@ def test_an_unknown_board_token_is_a_warning_not_a_crash(workspace: Workspace, b
 def test_watches_without_a_board_are_skipped(workspace: Workspace, boards: FakeBoards) -> None:
     add_watch(workspace, "Corner Shop")
     report = check_watches(workspace, factory(boards))
-    assert report.to_dict()["checked"] == 0
+    assert json_object(report)["checked"] == 0
     assert report.results[0].skipped
-    assert report.to_dict()["watches"][0]["status"] == "skipped"
+    assert json_object(report)["watches"][0]["status"] == "skipped"
     assert sum(boards.hits.values()) == 0
 
 

@@ -134,7 +134,7 @@ def test_a_bad_stored_setting_never_stops_reading_and_config_set_repairs_it(work
     assert prefs.ghost_days[next(iter(prefs.ghost_days))] == 21  # the default, not -5
     repaired = set_preference(workspace, "ghost_days.applied", "30")
     assert repaired.ghost_days[next(iter(repaired.ghost_days))] == 30
-    assert json.dumps(load_preferences(workspace).to_dict())
+    assert json.dumps(load_preferences(workspace).by_key())
 
 
 def test_bad_stored_network_settings_read_as_defaults(workspace: Workspace) -> None:

@@ -94,6 +94,10 @@ def test_the_one_chase_appears_when_due(web: Web, workspace: Workspace, clock: A
     assert "Write the one reminder" in page
     response = web.post_form(f"/feedback-requests/{request.id}/chase", headers=HX)
     assert response.status_code == 200 and 'id="fb-chase-body"' in response.text
+    chase = feedback.get_request(workspace, request.id)
+    assert f"<strong>Subject:</strong> Re: {html.escape(chase.subject)}</p>" in response.text
+    assert re.search(r'<textarea id="fb-chase-body"[^>]*>\s*\S', response.text)  # the reminder's text is shown
+    assert 'href="mailto:dana@example.org' in response.text
     assert feedback.get_request(workspace, request.id).chased_at is not None
     assert "Write the one reminder" not in web.client.get(f"/applications/{app_id}/feedback").text
 

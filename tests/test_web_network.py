@@ -237,7 +237,7 @@ def test_check_now_reads_the_board_and_lists_new_openings(web: Web, workspace: W
     assert boards.hits == {}
     html = web.post_form("/companies/check").text
     assert sum(boards.hits.values()) == 1
-    assert "1 new matching opening" in html
+    assert "Checked 1 board: 1 new matching opening." in html
     link = re.search(r'<a href="https://boards.greenhouse.io/acme/jobs/1"([^>]*)>Support Engineer', html)
     assert link and 'rel="noopener noreferrer"' in link.group(1) and 'class="external"' in link.group(1)
     assert "Sales Director" not in html
@@ -248,6 +248,7 @@ def test_check_now_reports_a_board_that_fails(web: Web, workspace: Workspace, bo
     add_watch(workspace, "Ghost Corp", "greenhouse:ghost", None)
     html = web.post_form("/companies/check").text
     assert "Could not read a board" in html and "Ghost Corp" in html
+    assert '<div class="alert alert-error" role="status" id="check-report">' in html
     assert "Last error" in web.client.get("/companies").text
 
 

@@ -5,7 +5,7 @@ rules, so a result prints the same in a terminal and over HTTP:
 
 - a dataclass becomes an object of its fields, in order (a field with `metadata={"json": False}` is left
   out, one with `metadata={"json_name": "from"}` is written under that key), plus the properties it names
-  in a `json_properties` class attribute;
+  in a `json_properties` class attribute (a name, or an (attribute, key) pair to write it under another key);
 - an object with a `to_dict()` (domain and analysis objects that define their own JSON) uses it;
 - enums give their value, dates and moments ISO 8601, paths their text, tuples and sets lists.
 """
@@ -23,16 +23,23 @@ from typing import TypeAlias
 
 JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
 
+# A dataclass's `json_properties`: property names, or (property, key) pairs to write one under another key.
+JsonProperties: TypeAlias = tuple[str | tuple[str, str], ...]
+
+# Field metadata of a dataclass field left out of its JSON.
+NOT_JSON: Mapping[str, object] = {"json": False}
+
 _SCALARS = (str, int, float, bool, type(None))
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(attribute, key) of the fields and the properties of a dataclass that go into its JSON (once per class)."""
     names = tuple(
         (f.name, f.metadata.get("json_name", f.name)) for f in dataclasses.fields(cls) if f.metadata.get("json", True)
     )
-    return names, tuple(getattr(cls, "json_properties", ()))
+    properties = tuple((item, item) if isinstance(item, str) else item for item in getattr(cls, "json_properties", ()))
+    return names, properties
 
 
 def to_json(value: object) -> JsonValue:
@@ -48,8 +55,8 @@ def to_json(value: object) -> JsonValue:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names, properties = _plan(type(value))
         out = {key: to_json(getattr(value, name)) for name, key in names}
-        for name in properties:
-            out[name] = to_json(getattr(value, name))
+        for name, key in properties:
+            out[key] = to_json(getattr(value, name))
         return out
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):

@@ -237,8 +237,9 @@ def chase(
         due = service.due_chases(ws)
         if as_json:
             from nextround.cli.actions import command_line
+            from nextround.serialize import json_object
 
-            emit_json([{**c.to_dict(), "command": command_line(c.action)} for c in due])
+            emit_json([{**json_object(c), "command": command_line(c.action)} for c in due])
             return
         _print_due(due, service.chase_delay(ws))
         return
@@ -251,7 +252,7 @@ def chase(
         ws, request_id, force=anyway, smtp_settings=settings, eml_path=eml, sender_name=_sender_name(ctx)
     )
     if as_json:
-        emit_json(result.to_dict())
+        emit_json(result)
         return
     _print_message(result.message.subject, result.message.body)
     if result.sent:

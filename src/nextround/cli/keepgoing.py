@@ -56,7 +56,7 @@ def watch_add(
 
     watch = add_watch(workspace(ctx), company, board, keywords)
     if as_json:
-        emit_json(watch.to_dict())
+        emit_json(watch)
         return
     console().print(f"Watching {safe(watch.company)} (id {watch.id}).")
     if not watch.board:
@@ -70,7 +70,7 @@ def watch_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     watches = list_watches(workspace(ctx))
     if as_json:
-        emit_json([w.to_dict() for w in watches])
+        emit_json(watches)
         return
     if not watches:
         console().print('No watches yet: nextround watch add "Acme" --board greenhouse:acme --keywords support')
@@ -112,11 +112,11 @@ def watch_check(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     for warning in report.warnings:
         note_line(f"warning: {warning}")
     if as_json:
-        emit_json(report.to_dict())
+        emit_json(report)
         return
     out = console()
     openings = report.openings
-    checked = sum(1 for r in report.results if not r.skipped)
+    checked = report.checked
     if not report.results:
         out.print('No watches yet: nextround watch add "Acme" --board greenhouse:acme')
         return

@@ -80,7 +80,7 @@ def render_review_markdown(data: Mapping[str, Any]) -> str:
     if data["openings"]:
         lines += ["", "## New openings at watched companies", ""]
         lines += [
-            f"- {_md(o['company'])}: {_md(o['title'])}" + (f" — {_md(o['location'])}" if o["location"] else "")
+            f"- {_md(o.company)}: {_md(o.title)}" + (f" — {_md(o.location)}" if o.location else "")
             for o in data["openings"]
         ]
     lines += ["", "## Suggested plan for next week", ""]

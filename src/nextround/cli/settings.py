@@ -6,7 +6,7 @@ import typer
 
 from nextround.cli.context import workspace
 from nextround.cli.options import JsonFlag
-from nextround.cli.output import console, emit_json
+from nextround.cli.output import console, emit_json, safe
 
 app = typer.Typer(help="See and change preferences such as when an application counts as ghosted.")
 
@@ -16,14 +16,17 @@ def list_(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show every preference and its value."""
     from nextround.services.preferences import load_preferences
 
-    values = load_preferences(workspace(ctx)).to_dict()
+    values = load_preferences(workspace(ctx)).by_key()
     if as_json:
         emit_json(values)
         return
     out = console()
     for key, value in values.items():
-        shown = ("on" if value else "off") if isinstance(value, bool) else f"{value} days"
-        out.print(f"{key} = {shown}")
+        if isinstance(value, bool):
+            shown = "on" if value else "off"
+        else:
+            shown = value if isinstance(value, str) else f"{value} days"
+        out.print(f"{key} = {safe(shown)}")
 
 
 @app.command("set")
@@ -44,7 +47,7 @@ def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The prefe
     """Put a preference back to its default."""
     from nextround.services.preferences import reset_preference
 
-    value = reset_preference(workspace(ctx), key).to_dict()[key]
+    value = reset_preference(workspace(ctx), key).by_key()[key]
     console().print(f"{key} back to its default ({value}).")
 
 

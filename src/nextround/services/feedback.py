@@ -7,11 +7,11 @@ slow mail server does not hold the database, and a failed send leaves the reques
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application
@@ -46,6 +46,7 @@ from nextround.domain.feedback_requests import (
 from nextround.errors import FormErrors
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
+from nextround.serialize import NOT_JSON, JsonProperties
 from nextround.services.workspace import Workspace
 from nextround.storage.feedback import ContactReader, FeedbackRepository, FeedbackRequestRepository, InterviewRepository
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
@@ -397,25 +398,35 @@ def set_chase_delay(ws: Workspace, days: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class ChaseDue:
-    request: FeedbackRequest
+    """A sent request whose one reminder is due; its JSON names the request's id, address and subject."""
+
+    json_properties: ClassVar[JsonProperties] = ("request_id", "application_id", "to", "subject", "sent_at", "action")
+
+    request: FeedbackRequest = field(metadata=NOT_JSON)
     company: str
     role: str
     due_at: datetime
     waited_days: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "request_id": self.request.id,
-            "application_id": self.request.application_id,
-            "company": self.company,
-            "role": self.role,
-            "to": self.request.to_email,
-            "subject": self.request.subject,
-            "sent_at": self.request.sent_at.isoformat() if self.request.sent_at else None,
-            "due_at": self.due_at.isoformat(),
-            "waited_days": self.waited_days,
-            "action": self.action.to_dict(),
-        }
+    @property
+    def request_id(self) -> int:
+        return self.request.id
+
+    @property
+    def application_id(self) -> int:
+        return self.request.application_id
+
+    @property
+    def to(self) -> str:
+        return self.request.to_email
+
+    @property
+    def subject(self) -> str:
+        return self.request.subject
+
+    @property
+    def sent_at(self) -> datetime | None:
+        return self.request.sent_at
 
     @property
     def action(self) -> Action:
@@ -441,23 +452,35 @@ def due_chases(ws: Workspace, *, chase_after_days: int | None = None) -> list[Ch
 
 @dataclass(frozen=True, slots=True)
 class ChaseResult:
-    request: FeedbackRequest
-    message: RenderedMessage
+    """The one reminder, as written (and sent or saved); its JSON flattens the request and the message."""
+
+    json_properties: ClassVar[JsonProperties] = ("request_id", "chased_at", "to", "subject", "body")
+
+    request: FeedbackRequest = field(metadata=NOT_JSON)
+    message: RenderedMessage = field(metadata=NOT_JSON)
     mailto: str
-    eml_path: Path | None
+    eml_path: Path | None = field(metadata={"json_name": "eml"})
     sent: bool
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "request_id": self.request.id,
-            "chased_at": self.request.chased_at.isoformat() if self.request.chased_at else None,
-            "to": self.request.to_email,
-            "subject": self.message.subject,
-            "body": self.message.body,
-            "mailto": self.mailto,
-            "eml": str(self.eml_path) if self.eml_path else None,
-            "sent": self.sent,
-        }
+    @property
+    def request_id(self) -> int:
+        return self.request.id
+
+    @property
+    def chased_at(self) -> datetime | None:
+        return self.request.chased_at
+
+    @property
+    def to(self) -> str:
+        return self.request.to_email
+
+    @property
+    def subject(self) -> str:
+        return self.message.subject
+
+    @property
+    def body(self) -> str:
+        return self.message.body
 
 
 def chase_request(

@@ -412,7 +412,7 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
             "mood_average": mood_average,
             "moods": [[day.isoformat(), mood] for day, mood in moods],
         },
-        "openings": [o.to_dict() for o in new_openings(ws, days=span.days)],
+        "openings": new_openings(ws, days=span.days),
         "plan": summary["plan"],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,9 @@ KEEP_AUDIO = "voice.keep_audio"  # read by services.voice: off (the default) mea
 MAX_NAME = 100
 
 
+PreferenceValue = bool | int | str
+
+
 class PreferenceError(UserError, ValueError):
     """A preference name or value we do not know how to use."""
 
@@ -34,8 +38,9 @@ class Preferences:
     profile_name: str = ""
     keep_audio: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
+    def by_key(self) -> Mapping[str, PreferenceValue]:
+        """Each preference under the key `config set` and the settings form use (`ghost_days.applied`)."""
+        out: dict[str, PreferenceValue] = {f"{GHOST_PREFIX}{s.value}": d for s, d in self.ghost_days.items()}
         out[AUTO_CLOSE] = self.auto_close_ghosted
         out[CHASE_DAYS] = self.chase_after_days
         out[MAIL_READING] = self.mail_reading
@@ -125,9 +130,6 @@ def check_stored_setting(key: str, value: Any) -> None:
 def load_preferences(ws: Workspace) -> Preferences:
     with ws.db.read() as session:
         return _from_stored(SettingsRepository(session, ws.owner_id).all())
-
-
-PreferenceValue = bool | int | str
 
 
 def parse_value(key: str, raw: str) -> PreferenceValue:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from nextround.domain.watch import Posting, WatchError, diff_postings, normalize_keywords
+from nextround.serialize import NOT_JSON, JsonProperties
 from nextround.services.workspace import Workspace
 from nextround.storage.keepgoing import WatchRepository
 from nextround.storage.tables import SeenPostingRow, WatchRow
@@ -29,31 +30,23 @@ ClientFactory = Callable[[str], "BoardClient"]
 
 @dataclass(frozen=True, slots=True)
 class Watch:
+    """A watched company; in JSON its board is written as its spec (`greenhouse:TOKEN`) or null."""
+
+    json_properties: ClassVar[JsonProperties] = (("board_spec", "board"),)
+
     id: int
     company: str
-    board: str
-    board_token: str
+    board: str = field(metadata=NOT_JSON)
+    board_token: str = field(metadata=NOT_JSON)
     keywords: tuple[str, ...]
     last_checked_at: datetime | None
-    last_error: str
+    last_error: str | None
     reapply_after: date | None
-    seen: int = 0
+    seen: int = field(default=0, metadata={"json_name": "seen_postings"})
 
     @property
-    def board_spec(self) -> str:
-        return f"{self.board}:{self.board_token}" if self.board else ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "company": self.company,
-            "board": self.board_spec or None,
-            "keywords": list(self.keywords),
-            "last_checked_at": self.last_checked_at.isoformat() if self.last_checked_at else None,
-            "last_error": self.last_error or None,
-            "reapply_after": self.reapply_after.isoformat() if self.reapply_after else None,
-            "seen_postings": self.seen,
-        }
+    def board_spec(self) -> str | None:
+        return f"{self.board}:{self.board_token}" if self.board else None
 
 
 def _watch(row: WatchRow, seen: int = 0) -> Watch:
@@ -64,7 +57,7 @@ def _watch(row: WatchRow, seen: int = 0) -> Watch:
         board_token=row.board_token or "",
         keywords=tuple(row.keywords or ()),
         last_checked_at=row.last_checked_at,
-        last_error=row.last_error or "",
+        last_error=row.last_error or None,
         reapply_after=row.reapply_after,
         seen=seen,
     )
@@ -83,18 +76,6 @@ class Opening:
     location: str
     first_seen_at: datetime
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "watch_id": self.watch_id,
-            "company": self.company,
-            "posting_id": self.posting_id,
-            "title": self.title,
-            "url": self.url,
-            "location": self.location,
-            "first_seen_at": self.first_seen_at.isoformat(),
-        }
-
 
 def _opening(seen: SeenPostingRow, company: str) -> Opening:
     return Opening(
@@ -111,29 +92,57 @@ def _opening(seen: SeenPostingRow, company: str) -> Opening:
 
 @dataclass(frozen=True, slots=True)
 class WatchResult:
-    watch: Watch
+    """What checking one watch found; in JSON a flat line per watch, with how many new postings matched."""
+
+    json_properties: ClassVar[JsonProperties] = (
+        "watch_id",
+        "company",
+        ("board_spec", "board"),
+        "status",
+        "new_matching",
+    )
+
+    watch: Watch = field(metadata=NOT_JSON)
     fetched: int = 0
     new: int = 0
-    openings: tuple[Opening, ...] = ()
+    openings: tuple[Opening, ...] = field(default=(), metadata=NOT_JSON)
     error: str | None = None
-    skipped: bool = False
+    skipped: bool = field(default=False, metadata=NOT_JSON)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "watch_id": self.watch.id,
-            "company": self.watch.company,
-            "board": self.watch.board_spec or None,
-            "status": "skipped" if self.skipped else ("error" if self.error else "ok"),
-            "fetched": self.fetched,
-            "new": self.new,
-            "new_matching": len(self.openings),
-            "error": self.error,
-        }
+    @property
+    def watch_id(self) -> int:
+        return self.watch.id
+
+    @property
+    def company(self) -> str:
+        return self.watch.company
+
+    @property
+    def board_spec(self) -> str | None:
+        return self.watch.board_spec
+
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else ("error" if self.error else "ok")
+
+    @property
+    def new_matching(self) -> int:
+        return len(self.openings)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    results: tuple[WatchResult, ...] = field(default_factory=tuple)
+    json_properties: ClassVar[JsonProperties] = ("checked", "failed", "openings", "warnings")
+
+    results: tuple[WatchResult, ...] = field(default_factory=tuple, metadata={"json_name": "watches"})
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for r in self.results if not r.skipped)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.error)
 
     @property
     def openings(self) -> list[Opening]:
@@ -142,15 +151,6 @@ class CheckReport:
     @property
     def warnings(self) -> list[str]:
         return [result.error for result in self.results if result.error]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "checked": sum(1 for r in self.results if not r.skipped),
-            "failed": sum(1 for r in self.results if r.error),
-            "openings": [o.to_dict() for o in self.openings],
-            "warnings": self.warnings,
-            "watches": [r.to_dict() for r in self.results],
-        }
 
 
 def add_watch(

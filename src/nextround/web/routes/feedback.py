@@ -256,8 +256,7 @@ def chase(request: Request, request_id: int, ws: WorkspaceDep) -> HTMLResponse:
     if in_place(request):
         page = f"/applications/{result.request.application_id}/feedback#feedback-section"
         return done_in_place(request, "Reminder written and noted.", (page, "Copy the reminder"))
-    data = result.to_dict()
-    return _section(request, ws, result.request.application_id, chase=data, notice="Reminder written and noted.")
+    return _section(request, ws, result.request.application_id, chase=result, notice="Reminder written and noted.")
 
 
 @router.get("/feedback-requests/{request_id}/eml", include_in_schema=False)

@@ -231,7 +231,7 @@ def _companies_page(
     context = {
         "watches": watches,
         "openings": watch_service.new_openings(ws, days=14),
-        "report": report.to_dict() if report else None,
+        "report": report,
         "watch_values": watch_values or {},
         "watch_errors": watch_errors or {},
         "reapply_values": reapply_values or {},
@@ -434,8 +434,8 @@ def api_dismiss_nudge(ref: str, ws: WorkspaceDep) -> dict[str, Any]:
 
 
 @api.post("/openings/{opening_id}/dismiss", summary="Dismiss a new opening at a watched company")
-def api_dismiss_opening(opening_id: int, ws: WorkspaceDep) -> dict[str, Any]:
-    return watch_service.dismiss_opening(ws, opening_id).to_dict()
+def api_dismiss_opening(opening_id: int, ws: WorkspaceDep) -> JSONResponse:
+    return json_response(watch_service.dismiss_opening(ws, opening_id))
 
 
 class ReapplyIn(BaseModel):
