@@ -4,7 +4,9 @@ Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipp
        .venv/bin/python scripts/train_feedback.py --folds 5  # cross-validated quality on dev, writes nothing
        .venv/bin/python scripts/train_feedback.py --check    # exit 1 if the shipped weights differ from a rebuild
 
-Trains only on tests/data/feedback_corpus/dev.jsonl (the frozen test split is never read here). Each text
+Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev.jsonl, dev2.jsonl, and
+test_frozen.jsonl, the first frozen split, retired into training once it had been reported); the frozen
+test set test2/ is never read here. Each text
 is read exactly as at run time (toolkit clauses, rule features, embeddings); each clause takes the label of
 the hand-labelled clause it overlaps most. Logistic regression is fitted by Newton's method in numpy on
 inputs sorted by id, so the weights are the same on every run; no scikit-learn needed.
@@ -35,7 +37,8 @@ from nextround.analysis.feedback import THEMES, TextReading, decide, read_text
 from nextround.analysis.feedback.model import POLARITIES, WEIGHTS_FILE, ClauseModel, lexicon_feature_names
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "tests" / "data" / "feedback_corpus" / "dev.jsonl"
+CORPUS = ROOT / "tests" / "data" / "feedback_corpus"
+TRAINING = tuple(CORPUS / name for name in ("dev.jsonl", "dev2.jsonl"))
 WEIGHTS = ROOT / "src" / "nextround" / "data" / WEIGHTS_FILE
 # The checksum of the arrays, recorded beside them; a test checks the shipped file against it.
 RECORDED = WEIGHTS.with_suffix(".sha256")
@@ -53,8 +56,11 @@ Array = npt.NDArray[np.float64]
 
 
 def load_dev() -> list[dict[str, Any]]:
-    with DEV.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
+    rows: list[dict[str, Any]] = []
+    for path in TRAINING:
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                rows += [json.loads(line) for line in handle if line.strip()]
     return sorted(rows, key=lambda row: str(row["id"]))
 
 

@@ -374,7 +374,6 @@ def test_an_unmarked_clause_before_but_is_conceded_praise() -> None:
     assert "technical_skills" not in result.theme_names
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the clause classifier, see docs/analysis-model.md")
 def test_an_aside_contrast_does_not_split_off_its_subject() -> None:
     result = analyze_feedback("Your icing was neat. Your sponge, though, was under-baked in the middle.")
     assert "technical_skills" in result.theme_names

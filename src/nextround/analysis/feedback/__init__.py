@@ -67,6 +67,9 @@ _ALL_BOILERPLATE = 0.6
 _STRONG_CUE = 0.5
 _CUE_SUPPORT = 0.2
 MIN_CONFIDENCE = 0.15
+# Praise often lists several qualities in one clause ("great communication and real enthusiasm"), so a
+# second praised theme needs less than a reason's theme does.
+_PRAISE_ALSO = 0.3
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,9 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 themes = ["generic"]
             # A rival who had something more ("the other finalist had already scaled ..."): competition, and
             # the theme of what they had.
+            # Someone else was chosen for what they had: that is competition, whatever else it is about.
+            if rules.rival and "competition" not in themes:
+                themes.append("competition")
             if rules.rival and "competition" in themes and not _PERSONAL_SET & set(themes):
                 advantage = max(_PERSONAL, key=lambda theme: probabilities[theme])
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
@@ -160,9 +166,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             read.append(ClauseReading(clause_quote, label, tuple(themes), round(certainty * probabilities[best], 2)))
         elif label == "praise":
             best = max(_PERSONAL, key=lambda theme: probabilities[theme])
-            praised = [best] + [
-                theme for theme in _PERSONAL if theme != best and probabilities[theme] >= model.theme_threshold
-            ]
+            praised = [best] + [theme for theme in _PERSONAL if theme != best and probabilities[theme] >= _PRAISE_ALSO]
             for theme in praised:
                 quotes = praise.setdefault(theme, [])
                 if clause_quote not in quotes:

@@ -13,6 +13,7 @@ Run time needs only numpy.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,30 @@ WEIGHTS_FILE: Final = "feedback_model.npz"
 _CUE_THEMES: Final = tuple(theme for theme in THEMES if theme != "generic")
 _PERSONAL: Final = tuple(theme for theme in THEMES if theme in ACTIONABLE_THEMES)
 _TONES: Final = (Tone.CRITICAL, Tone.HEDGED, Tone.NEUTRAL, Tone.PRAISE)
+# A clause is read with its neighbours: "Your till work was perfect. Need someone for Sundays though." is
+# praise then a reason because the second turns against the first, whatever either says alone.
+_CONTEXT_FEATURES: Final = (
+    "turn_inside",
+    "next_turns",
+    "previous_praise",
+    "previous_critical",
+    "next_praise",
+    "next_critical",
+    "last_clause",
+    "greeting_or_sign_off",
+)
+# "Hi Chris," and "Best,\nAnna" say nothing about the candidate, whatever their neighbours say.
+_GREETING_OR_SIGN_OFF: Final = re.compile(
+    r"\s*(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g'day)\b[^.!?]{0,40}"
+    r"|(?:best|regards|kind regards|best regards|warm regards|many thanks|thanks|cheers|sincerely|"
+    r"yours sincerely|best wishes)\b[\s,!.]*(?:\n[^\n]{0,40})?)\s*[,.!]?\s*",
+    re.IGNORECASE,
+)
+# Words that turn a clause against what came before when they are not at its start ("... though.").
+_TURN_WORDS: Final = re.compile(
+    r"\b(?:though|tho|however|unfortunately|sadly|regrettably|afraid|that said|problem is|only thing)\b",
+    re.IGNORECASE,
+)
 
 
 def lexicon_feature_names() -> list[str]:
@@ -60,6 +85,7 @@ def lexicon_feature_names() -> list[str]:
         "concession",
         "words",
         "first_clause",
+        *_CONTEXT_FEATURES,
     ]
 
 
@@ -88,15 +114,36 @@ def _lexicon(rules: ClauseRules, clause: Clause, original: str, first: bool) -> 
     ]
 
 
+def _turns(clause: Clause, original: str) -> bool:
+    return clause.contrast or bool(_TURN_WORDS.search(original, clause.start, clause.end))
+
+
+def _context(index: int, clauses: Sequence[Clause], readings: Sequence[ClauseRules], original: str) -> list[float]:
+    previous = readings[index - 1] if index > 0 else None
+    following = readings[index + 1] if index + 1 < len(readings) else None
+    clause = clauses[index]
+    inside = bool(_TURN_WORDS.search(original, clause.start, clause.end))
+    return [
+        float(inside),
+        float(index + 1 < len(clauses) and _turns(clauses[index + 1], original)),
+        float(previous is not None and previous.tone is Tone.PRAISE),
+        float(previous is not None and previous.tone is Tone.CRITICAL),
+        float(following is not None and following.tone is Tone.PRAISE),
+        float(following is not None and following.tone is Tone.CRITICAL),
+        float(index + 1 == len(clauses)),
+        float(bool(_GREETING_OR_SIGN_OFF.fullmatch(original, clause.start, clause.end))),
+    ]
+
+
 def clause_features(
     original: str, clauses: Sequence[Clause], readings: Sequence[ClauseRules], embeddings: npt.NDArray[Any]
 ) -> Matrix:
-    """One row per clause: lexicon features, then the clause embedding."""
+    """One row per clause: lexicon features, its context, then the clause embedding."""
     import numpy as np
 
     lexicon = np.array(
         [
-            _lexicon(rules, clause, original, index == 0)
+            _lexicon(rules, clause, original, index == 0) + _context(index, clauses, readings, original)
             for index, (rules, clause) in enumerate(zip(readings, clauses, strict=True))
         ],
         dtype=np.float64,
