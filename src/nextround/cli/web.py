@@ -64,6 +64,9 @@ def _run(settings: object, host: str, port: int, *, demo: bool, open_browser: bo
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     typer.echo(f"nextround is running at {url}  (Ctrl+C to stop)")
+    from nextround.integrations.speech import warm_up
+
+    warm_up()  # the speech model loads beside the server, so the first spoken answer does not wait for it
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

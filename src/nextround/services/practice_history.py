@@ -6,6 +6,7 @@ analyses) are the stored ones, unchanged.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from nextround.services.workspace import Workspace
@@ -25,6 +26,7 @@ def _answer(a: Any) -> dict[str, Any]:
         "duration_seconds": a.duration_seconds,
         "answered_at": a.answered_at.isoformat(),
         "follow_up_answer": (a.analysis or {}).get("follow_up_answer"),
+        "words_per_minute": a.spoken.words_per_minute if a.spoken else None,
     }
 
 
@@ -58,3 +60,31 @@ def score_series(ws: Workspace) -> list[tuple[str, int]]:
     zone = ws.now().tzinfo
     ordered = sorted(answers, key=lambda a: (a.answered_at, a.id))
     return [(a.answered_at.astimezone(zone).date().isoformat(), a.score) for a in ordered]
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenPoint:
+    """One spoken answer's delivery, for the pace and filler charts."""
+
+    day: str
+    words_per_minute: float | None
+    fillers_per_100: float
+    long_pauses: int
+
+
+def spoken_series(ws: Workspace) -> list[SpokenPoint]:
+    """Every spoken answer's pace, fillers and long pauses, oldest first."""
+    with ws.db.read() as session:
+        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+    zone = ws.now().tzinfo
+    ordered = sorted((a for a in answers if a.spoken is not None), key=lambda a: (a.answered_at, a.id))
+    return [
+        SpokenPoint(
+            day=a.answered_at.astimezone(zone).date().isoformat(),
+            words_per_minute=a.spoken.words_per_minute,
+            fillers_per_100=a.spoken.fillers_per_100,
+            long_pauses=a.spoken.long_pauses,
+        )
+        for a in ordered
+        if a.spoken is not None
+    ]

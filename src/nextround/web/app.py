@@ -37,6 +37,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "feedback",
     "insights",
     "practice",
+    "voice",
     "network",
     "journal",
     "transfer",

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from markupsafe import Markup
 from pydantic import BaseModel, Field
+from starlette.datastructures import FormData
 
 from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
 from nextround.errors import UserError
@@ -89,7 +90,10 @@ def _page(
         from nextround.services.applications import ApplicationService
 
         company = ApplicationService(ws).get(app_id).fields.company
+    from nextround.web.routes.voice import voice_context
+
     return {
+        **voice_context(ws),
         "question": question,
         "next_question": following,
         "questions": questions,
@@ -124,6 +128,19 @@ def _query_context(ws: Workspace, request: Request) -> dict[str, Any]:
         app_id=_int(params.get("app"), "app"),
         focus=_choice(params.get("focus"), THEMES),
         session_id=_int(params.get("session"), "session"),
+    )
+
+
+def form_context(ws: Workspace, form: FormData) -> dict[str, Any]:
+    """The practice page's context for the question an answer form (typed or recorded) was sent from."""
+    return _page(
+        ws,
+        question_id=form_text(form, "question_id") or None,
+        category=_choice(form_text(form, "category"), CATEGORIES),
+        role=_choice(form_text(form, "role"), ROLES),
+        app_id=_int(form_text(form, "app"), "app"),
+        focus=_choice(form_text(form, "focus"), THEMES),
+        session_id=_int(form_text(form, "session_id"), "session"),
     )
 
 
@@ -173,15 +190,7 @@ def post_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLRespon
         follow_up = None
 
     def work() -> tuple[dict[str, Any], int]:
-        context = _page(
-            ws,
-            question_id=form_text(form, "question_id") or None,
-            category=_choice(form_text(form, "category"), CATEGORIES),
-            role=_choice(form_text(form, "role"), ROLES),
-            app_id=_int(form_text(form, "app"), "app"),
-            focus=_choice(form_text(form, "focus"), THEMES),
-            session_id=_int(form_text(form, "session_id"), "session"),
-        )
+        context = form_context(ws, form)
         context["answer"] = answer
         question = context["question"]
         if question is None:
@@ -247,10 +256,11 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectR
 
 def history_data(ws: Workspace) -> dict[str, Any]:
     from nextround.domain.report_charts import bar_chart, sparkline
-    from nextround.services.practice_history import past_sessions, score_series
+    from nextround.services.practice_history import past_sessions, score_series, spoken_series
 
     report = service.progress(ws)
     series = score_series(ws)
+    spoken = spoken_series(ws)
     categories = [
         (row["category"].replace("_", " "), float(row["average_score"] or 0)) for row in report["by_category"]
     ]
@@ -261,8 +271,24 @@ def history_data(ws: Workspace) -> dict[str, Any]:
         ),
         "weeks": Markup(bar_chart(weeks, title="Average score per week")),
         "categories": Markup(bar_chart(categories, title="Average score per kind of question")),
+        "pace": Markup(
+            sparkline(
+                [p.words_per_minute for p in spoken if p.words_per_minute is not None],
+                title="Words a minute of each spoken answer, oldest first",
+                width=520,
+                height=120,
+            )
+        ),
+        "fillers": Markup(
+            sparkline(
+                [p.fillers_per_100 for p in spoken],
+                title="Fillers per 100 words of each spoken answer, oldest first",
+                width=520,
+                height=120,
+            )
+        ),
     }
-    return {"progress": report, "sessions": past_sessions(ws), "series": series, "charts": charts}
+    return {"progress": report, "sessions": past_sessions(ws), "series": series, "spoken": spoken, "charts": charts}
 
 
 @pages.get("/practice/history", response_class=HTMLResponse)

@@ -37,6 +37,7 @@ def settings_page_response(
 ) -> HTMLResponse:
     """The whole Settings page; each section's own route module may pass its context in `sections`."""
     from nextround.web.routes.mail_setup import NOTICES, mail_context
+    from nextround.web.routes.voice import voice_context
 
     context = {
         "values": _current_values(ws) if values is None else values,
@@ -45,6 +46,7 @@ def settings_page_response(
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
         **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", ""))),
+        **voice_context(ws),
         **(sections or {}),
     }
     return render(request, "settings.html", context, status=status)

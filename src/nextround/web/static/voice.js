@@ -1,0 +1,99 @@
+// nextround practice page: record an answer with the microphone (MediaRecorder), send it to this computer's
+// server (/practice/voice, with the answer form's fields and CSRF token), and show the analysis it returns.
+(function () {
+  "use strict";
+  var recorder = null;
+  var chunks = [];
+  var started = 0;
+  var ticking = null;
+
+  function $(id) { return document.getElementById(id); }
+  function say(text) { var out = $("record-status"); if (out) { out.textContent = text; } }
+
+  function clock(ms) {
+    var s = Math.round(ms / 1000);
+    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  }
+
+  function mimeType() {
+    var kinds = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm", "audio/mp4"];
+    for (var i = 0; i < kinds.length; i++) {
+      if (window.MediaRecorder && MediaRecorder.isTypeSupported(kinds[i])) { return kinds[i]; }
+    }
+    return "";
+  }
+
+  function suffix(type) {
+    if (type.indexOf("ogg") >= 0) { return ".ogg"; }
+    if (type.indexOf("mp4") >= 0) { return ".m4a"; }
+    return ".webm";
+  }
+
+  function buttons(recording) {
+    $("record-button").hidden = recording;
+    $("stop-button").hidden = !recording;
+    if (recording) { $("stop-button").focus(); } else { $("record-button").focus(); }
+  }
+
+  function show(html) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("#analysis");
+    var old = $("analysis");
+    if (fresh && old) { old.replaceWith(fresh); fresh.focus(); }
+    var session = holder.querySelector("#session-id");
+    if (session && $("session-id")) { $("session-id").value = session.value; }
+  }
+
+  function upload(blob, type) {
+    var form = $("answer-form");
+    var data = new FormData(form);
+    data.delete("answer");
+    data.append("audio", blob, "answer" + suffix(type));
+    say("Transcribing on this computer…");
+    $("record-button").disabled = true;
+    fetch("/practice/voice", { method: "POST", body: data, headers: { "X-CSRF-Token": data.get("csrf_token") || "" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) { show(html); say("Done: the analysis is below."); })
+      .catch(function () { say("The recording could not be sent; try again."); })
+      .finally(function () { $("record-button").disabled = false; });
+  }
+
+  function start() {
+    if (!navigator.mediaDevices || !window.MediaRecorder) {
+      say("This browser cannot record here; type your answer instead.");
+      return;
+    }
+    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      var type = mimeType();
+      recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+      chunks = [];
+      recorder.ondataavailable = function (event) { if (event.data && event.data.size) { chunks.push(event.data); } };
+      recorder.onstop = function () {
+        stream.getTracks().forEach(function (track) { track.stop(); });
+        clearInterval(ticking);
+        var used = recorder.mimeType || type || "audio/webm";
+        upload(new Blob(chunks, { type: used }), used);
+      };
+      recorder.start(1000);
+      started = Date.now();
+      say("Recording… 0:00");
+      ticking = setInterval(function () { say("Recording… " + clock(Date.now() - started)); }, 1000);
+      buttons(true);
+    }).catch(function () {
+      say("The microphone could not be used (allow it in the browser, or type your answer).");
+    });
+  }
+
+  function stop() {
+    if (recorder && recorder.state !== "inactive") { recorder.stop(); }
+    buttons(false);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element)) { return; }
+    if (target.closest("[data-record]")) { start(); }
+    if (target.closest("[data-stop]")) { stop(); }
+  });
+})();

@@ -1,0 +1,61 @@
+"""The record button in a real browser: Chromium's fake microphone plays a spoken clip (espeak-ng), MediaRecorder
+records it, the page uploads it, and the transcript comes back with its fillers and delivery measures."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PageDriver, Server
+
+
+def _fake_microphone_file(clip: Path) -> Path:
+    """Chromium's fake capture device reads 16-bit PCM WAV; 48 kHz stereo is what it expects of a microphone."""
+    target = clip.with_name("fake-microphone.wav")
+    subprocess.run(["sox", str(clip), "-r", "48000", "-c", "2", "-b", "16", str(target)], check=True)
+    return target
+
+
+def test_record_upload_and_see_the_timeline(
+    browser: Any, server: Server, voice_clips: dict[str, Path], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    microphone = _fake_microphone_file(voice_clips["first"])
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={microphone}%noloop",
+    ]
+    chromium = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
+    try:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
+        context.set_default_timeout(30_000)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        driver = PageDriver(page=page, base=server.url, problems=problems)
+        driver.go("/practice?category=behavioural")
+        expect(page.locator("#voice-hint")).to_contain_text("Your recording is not kept")
+        assert driver.axe_violations() == []
+
+        page.get_by_role("button", name="Start recording").click()
+        # The clip lasts about 4 s: stop once the page has recorded past its end.
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:05", timeout=15_000)
+        page.get_by_role("button", name="Stop and analyse").click()
+        expect(page.get_by_role("button", name="Stop and analyse")).to_be_hidden()
+        page.locator("#delivery").wait_for(timeout=60_000)
+
+        timeline = page.locator("#timeline")
+        expect(timeline).to_contain_text("support team")
+        expect(timeline.locator("mark.filler").first).to_be_visible()
+        expect(page.locator("#saved-note")).to_contain_text("Saved to your practice history")
+        expect(page.locator("#pace")).to_contain_text("words a minute")
+        expect(page.locator("#audio-kept")).to_have_text("The recording was not kept.")
+        assert driver.axe_violations() == []
+        driver.screenshot("practice-voice")
+        assert problems == []
+    finally:
+        chromium.close()
