@@ -10,7 +10,8 @@ that code, interleaved with this one, and the table gains a "before" column: a b
 made under the same load.
 
 With --machinery it instead times each piece of start-up machinery against the same start without it:
-the help-only stand-in app and the sqlite3 copy of the listing query. Both sides start through
+the help-only stand-in app and the read path through `sqlite3` (storage.reads on an SQLite file).
+Both sides start through
 `python -c` and `nextround.cli.main.run()`; the side "without" switches the piece off first, so the
 difference is what that piece saves.
 """
@@ -89,11 +90,14 @@ def commands(rejected: int) -> list[tuple[str, list[str], float]]:
 START = "import sys; import nextround.cli.main as m; {patch}; sys.argv = ['nextround', *sys.argv[1:]]; m.run()"
 WITHOUT = {
     "help-only stand-in app": "m._help_only_app = lambda listing: m.build_app()",
-    "sqlite3 listing query": "import nextround.storage.sqlite_listing as f; f.list_summaries = lambda *a, **k: None",
+    # Without it every read goes through a SQLAlchemy session, as writes do.
+    "sqlite3 read path": "import nextround.storage.db as d; d.sqlite_file = lambda url: None",
 }
 MACHINERY = [  # (piece, command line)
     ("help-only stand-in app", ["--help"]),
-    ("sqlite3 listing query", ["app", "list", "--json"]),
+    ("sqlite3 read path", ["app", "list", "--json"]),
+    ("sqlite3 read path", ["stats"]),
+    ("sqlite3 read path", ["app", "show", "{rejected}"]),
 ]
 
 

@@ -10,7 +10,7 @@ from nextround.services.applications import ApplicationService
 from nextround.services.overview import overview
 from nextround.services.preferences import PreferenceError, load_preferences, set_preference
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import StageEventRow, User
 
 from .conftest import FakeClock

@@ -14,10 +14,10 @@ from nextround.domain.feedback_requests import FeedbackRequestError, RequestStat
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.mail import MailError, SmtpSettings
 from nextround.serialize import json_object
-from nextround.services import feedback
+from nextround.services import feedback, overview
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
 from tests.feedback_helpers import SmtpServer, add_contact, free_port, smtp_server
@@ -374,7 +374,7 @@ def test_a_late_reply_after_no_reply_still_counts(workspace: Workspace, clock: F
 
 
 def test_feedback_stats(workspace: Workspace, clock: FakeClock) -> None:
-    assert feedback.feedback_stats(workspace)["response_rate"] is None
+    assert overview.feedback_stats(workspace)["response_rate"] is None
     statuses = ["replied", "replied", "declined", "no_reply", "sent", "sent", None]
     for status in statuses:
         app = make_application(workspace)
@@ -384,7 +384,7 @@ def test_feedback_stats(workspace: Workspace, clock: FakeClock) -> None:
         feedback.mark(workspace, request.id, "sent")
         if status != "sent":
             feedback.mark(workspace, request.id, status)
-    stats = feedback.feedback_stats(workspace)
+    stats = overview.feedback_stats(workspace)
     assert stats["requests_sent"] == 6
     assert stats["replied"] == 2
     assert stats["drafted"] == 1
@@ -440,7 +440,7 @@ def test_another_owner_sees_none_of_it(workspace: Workspace, clock: FakeClock) -
     assert feedback.list_feedback(stranger) == []
     assert feedback.list_interviews(stranger) == []
     assert feedback.due_chases(stranger) == []
-    assert feedback.feedback_stats(stranger)["requests_sent"] == 0
+    assert overview.feedback_stats(stranger)["requests_sent"] == 0
     for attempt in (
         lambda: feedback.get_request(stranger, request.id),
         lambda: feedback.mark(stranger, request.id, "no_reply"),

@@ -15,7 +15,7 @@ from nextround.services import goals as goal_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 
 from .conftest import FakeClock, other_owner
 from .factories import make_application

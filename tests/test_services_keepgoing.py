@@ -25,7 +25,7 @@ from nextround.services.keepgoing import (
     set_hide_rejected,
 )
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
     ContactRow,
     FeedbackRequestRow,

@@ -17,7 +17,7 @@ from nextround.services.agenda import agenda as agenda_of
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import ContactRow, WatchRow
 from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application

@@ -10,7 +10,7 @@ from nextround.domain.questions import Question, load_bank
 from nextround.services import practice
 from nextround.services.practice import PracticeError
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import FeedbackRow, InterviewRow
 from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application

@@ -20,7 +20,7 @@ from nextround.services.watch import (
     remove_watch,
 )
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import SeenPostingRow
 
 from .conftest import FakeClock, other_owner

@@ -18,7 +18,7 @@ from nextround.services.feedback import add_interview, list_interviews
 from nextround.services.insight import add_cv, list_cvs
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from tests.conftest import FakeClock, other_owner
 from tests.factories import make_application
 from tests.web_support import Web

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from nextround.cli.context import moment, settings, workspace
+from nextround.cli.context import moment, workspace
 from nextround.cli.options import AppId, JsonFlag
 from nextround.cli.output import console, emit_json, note_line, plural, safe
 
@@ -305,12 +305,10 @@ def list_(
     from nextround.domain.stages import parse_outcome, parse_stage
     from nextround.services.listing import list_applications
 
-    # Validate the names here: the fast path takes them as given.
     stage_name = parse_stage(stage).value if stage else None
     outcome_name = parse_outcome(outcome).value if outcome else None
     found, hidden = list_applications(
-        settings(ctx),
-        lambda: workspace(ctx),
+        workspace(ctx),
         stage=stage_name,
         outcome=outcome_name,
         open_only=open_,

@@ -362,7 +362,7 @@ def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
 @feedback_app.command("stats")
 def stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """How many feedback requests went out and how many got an answer."""
-    from nextround.services.feedback import feedback_stats
+    from nextround.services.overview import feedback_stats
 
     data = feedback_stats(workspace(ctx))
     if as_json:

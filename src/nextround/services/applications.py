@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
 from nextround.domain.ghosting import SilenceVerdict, silence
@@ -26,7 +26,11 @@ from nextround.domain.stats import funnel_group_stats
 from nextround.errors import UserError
 from nextround.services.preferences import Preferences, load_preferences
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import ApplicationRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from nextround.storage.repositories import ApplicationRepository
 
 # A stage change dated further ahead than this is a typo, not a plan (interviews are scheduled elsewhere).
 FUTURE_TOLERANCE = timedelta(hours=1)
@@ -80,7 +84,7 @@ class ApplicationService:
         state = derive_state(events)
         applied_on = (applied_at or now).date() if stage is not Stage.SAVED else None
         with self.ws.db.write() as session:
-            repo = ApplicationRepository(session, self.ws.owner_id)
+            repo = _repository(session, self.ws.owner_id)
             if not allow_duplicate:
                 existing = repo.same_job(fields.company, fields.role)
                 if existing:
@@ -97,7 +101,7 @@ class ApplicationService:
 
     def edit(self, application_id: int, changes: dict[str, Any]) -> Application:
         with self.ws.db.write() as session:
-            repo = ApplicationRepository(session, self.ws.owner_id)
+            repo = _repository(session, self.ws.owner_id)
             current = repo.get(application_id, with_events=False)
             fields = replace(current.fields, **changes).validated()
             repo.update_fields(application_id, fields, dedupe_key=dedupe_key(fields, current.applied_on))
@@ -105,7 +109,7 @@ class ApplicationService:
 
     def delete(self, application_id: int) -> None:
         with self.ws.db.write() as session:
-            ApplicationRepository(session, self.ws.owner_id).delete(application_id)
+            _repository(session, self.ws.owner_id).delete(application_id)
 
     def move(
         self,
@@ -162,7 +166,7 @@ class ApplicationService:
         if when > now + FUTURE_TOLERANCE:
             raise StageError("that date is in the future; record a stage change when it has happened", field="at")
         with self.ws.db.write() as session:
-            repo = ApplicationRepository(session, self.ws.owner_id)
+            repo = _repository(session, self.ws.owner_id)
             app = repo.get(application_id)
             events = list(app.events)
             event: StageEvent = build(events, when)
@@ -175,8 +179,8 @@ class ApplicationService:
     # -- reading -----------------------------------------------------------------------------
 
     def get(self, application_id: int) -> Application:
-        with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).get(application_id)
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.application(application_id)
 
     def find(
         self,
@@ -188,7 +192,7 @@ class ApplicationService:
         company: str | None = None,
     ) -> list[Application]:
         with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).find(
+            return _repository(session, self.ws.owner_id).find(
                 stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
             )
 
@@ -203,10 +207,10 @@ class ApplicationService:
         hide_rejected: bool = False,
     ) -> list[ApplicationSummary]:
         """Listing rows (no long texts, no history): fast for thousands."""
-        with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).summaries(
-                stage=stage,
-                outcome=outcome,
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.summaries(
+                stage=stage.value if stage else None,
+                outcome=outcome.value if outcome else None,
                 open_only=open_only,
                 closed_only=closed_only,
                 company=company,
@@ -223,11 +227,11 @@ class ApplicationService:
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
         """Each open application's id, stage and last activity (accepted ones aside), by id."""
         with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).open_activity()
+            return _repository(session, self.ws.owner_id).open_activity()
 
     def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[ApplicationSummary]:
         with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).latest_closed(outcome, limit)
+            return _repository(session, self.ws.owner_id).latest_closed(outcome, limit)
 
     def silent(
         self, preferences: Preferences | None = None, *, among: Sequence[Application] | None = None
@@ -275,9 +279,16 @@ class ApplicationService:
         return [self.confirm_ghosted(item.application.id, source=EventSource.AUTO) for item in self.silent(prefs)]
 
     def stats(self) -> dict[str, Any]:
-        with self.ws.db.read() as session:
-            groups = ApplicationRepository(session, self.ws.owner_id).funnel_groups()
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            groups = reader.funnel_groups()
         return funnel_group_stats(groups)
 
     def preferences(self) -> Preferences:
         return load_preferences(self.ws)
+
+
+def _repository(session: Session, owner_id: int) -> ApplicationRepository:
+    # Imported on use: reading commands go through storage.reads and never load SQLAlchemy.
+    from nextround.storage.repositories import ApplicationRepository
+
+    return ApplicationRepository(session, owner_id)

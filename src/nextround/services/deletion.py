@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from nextround.errors import UserError
 from nextround.services.workspace import Workspace
 from nextround.storage.insight import CvRepository
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
     ApplicationRow,
     ContactRow,

@@ -32,7 +32,6 @@ from nextround.domain.feedback_requests import (
     check_chase_days,
     check_feedback_text,
     check_transition,
-    feedback_response_rate,
     human_date,
     join_names,
     meeting_phrase,
@@ -637,15 +636,6 @@ def application_feedback(ws: Workspace, app_id: int) -> dict[str, Any]:
         "feedback": [e.to_dict() for e in entries],
         "interviews": [i.to_dict() for i in interviews],
     }
-
-
-def feedback_stats(ws: Workspace) -> dict[str, Any]:
-    """requests_sent, replied, declined, no_reply, waiting, drafted, response_rate (replied / sent), small_sample."""
-    with ws.db.read() as session:
-        statuses = FeedbackRequestRepository(session, ws.owner_id).statuses()
-    result = feedback_response_rate(statuses).to_dict()
-    result["drafted"] = sum(1 for s in statuses if s == RequestStatus.DRAFTED.value)
-    return result
 
 
 # -- interviews ----------------------------------------------------------------------------------------

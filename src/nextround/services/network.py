@@ -45,7 +45,8 @@ from nextround.storage.network import (
     LinkRepository,
     WatchReapplyRepository,
 )
-from nextround.storage.repositories import ApplicationRepository, NotFoundError, SettingsRepository
+from nextround.storage.reads import NotFoundError
+from nextround.storage.repositories import ApplicationRepository, SettingsRepository
 
 DISMISSED_KEY = "network.dismissed_nudges"
 MONTHS_KEY = "network.continued_interest_months"

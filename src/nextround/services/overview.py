@@ -9,11 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
+from nextround.domain.feedback_requests import RequestStatus, feedback_response_rate
 from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
-from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
-from nextround.services.keepgoing import looked_back_on
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 
@@ -46,6 +45,9 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
     """
+    from nextround.services.agenda import agenda
+    from nextround.services.keepgoing import looked_back_on
+
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
@@ -113,10 +115,17 @@ def _likely_ghosted(
 
 def search_stats(ws: Workspace) -> dict[str, Any]:
     """`nextround stats`: the funnel numbers plus how often feedback requests get an answer."""
-    from nextround.services.feedback import feedback_stats
-
     service = ApplicationService(ws)
     service.auto_close_silent()
     data = service.stats()
     data["feedback"] = feedback_stats(ws)
     return data
+
+
+def feedback_stats(ws: Workspace) -> dict[str, Any]:
+    """requests_sent, replied, declined, no_reply, waiting, drafted, response_rate (replied / sent), small_sample."""
+    with ws.db.reader(ws.owner_id) as reader:
+        statuses = reader.feedback_request_statuses()
+    result = feedback_response_rate(statuses).to_dict()
+    result["drafted"] = sum(1 for s in statuses if s == RequestStatus.DRAFTED.value)
+    return result

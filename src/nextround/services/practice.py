@@ -39,7 +39,7 @@ from nextround.storage.practice import (
     StoredAnswer,
     StoredCustomQuestion,
 )
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 
 MAX_COUNT = 30
 MAX_QUESTION_CHARS = 1_000

@@ -10,7 +10,6 @@ from nextround.domain.ghosting import DEFAULT_GHOST_DAYS, parse_limits
 from nextround.domain.stages import Stage
 from nextround.errors import UserError
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import SettingsRepository
 
 GHOST_PREFIX = "ghost_days."
 AUTO_CLOSE = "auto_close_ghosted"
@@ -128,8 +127,8 @@ def check_stored_setting(key: str, value: Any) -> None:
 
 
 def load_preferences(ws: Workspace) -> Preferences:
-    with ws.db.read() as session:
-        return _from_stored(SettingsRepository(session, ws.owner_id).all())
+    with ws.db.reader(ws.owner_id) as reader:
+        return _from_stored(reader.settings())
 
 
 def parse_value(key: str, raw: str) -> PreferenceValue:
@@ -169,6 +168,8 @@ def parse_value(key: str, raw: str) -> PreferenceValue:
 
 def set_preference(ws: Workspace, key: str, raw: str) -> Preferences:
     value = parse_value(key, raw)
+    from nextround.storage.repositories import SettingsRepository
+
     with ws.db.write() as session:
         repo = SettingsRepository(session, ws.owner_id)
         repo.set(key, value)
@@ -178,6 +179,8 @@ def set_preference(ws: Workspace, key: str, raw: str) -> Preferences:
 def reset_preference(ws: Workspace, key: str) -> Preferences:
     if key not in known_keys():
         raise PreferenceError(f"unknown setting {key!r}; known settings: {', '.join(known_keys())}")
+    from nextround.storage.repositories import SettingsRepository
+
     with ws.db.write() as session:
         repo = SettingsRepository(session, ws.owner_id)
         repo.unset(key)

@@ -21,7 +21,7 @@ from nextround.domain.feedback_requests import (
     RequestStatus,
     Tone,
 )
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
     ApplicationContactRow,
     ApplicationRow,
@@ -134,11 +134,6 @@ class FeedbackRequestRepository:
             .order_by(FeedbackRequestRow.sent_at, FeedbackRequestRow.id)
         )
         return [(_request(row), company, role) for row, company, role in rows]
-
-    def statuses(self) -> list[str]:
-        return list(
-            self.session.scalars(select(FeedbackRequestRow.status).where(FeedbackRequestRow.owner_id == self.owner_id))
-        )
 
 
 def _entry(row: FeedbackRow) -> FeedbackEntry:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from nextround.domain.contacts import Contact, ContactFields, ContactKind, InteractionChannel, dedupe_key
 from nextround.domain.nudges import Interview, Link
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
     ApplicationContactRow,
     ApplicationRow,

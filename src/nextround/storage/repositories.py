@@ -9,96 +9,25 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Integer,
-    case,
-    cast,
-    delete,
-    func,
-    insert,
-    literal,
-    literal_column,
-    or_,
-    select,
-)
+from sqlalchemy import delete, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import (
-    FIELD_NAMES,
     SUMMARY_COLUMNS,
     Application,
     ApplicationFields,
     ApplicationSummary,
-    Channel,
-    WorkModel,
     summary_from_row,
 )
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
-from nextround.domain.stats import FunnelGroup
-from nextround.errors import UserError
+from nextround.storage.reads import (
+    APPLICATION_COLUMNS,
+    NotFoundError,
+    Reader,
+    application_from_values,
+    stage_of,
+)
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
-
-
-class NotFoundError(UserError, LookupError):
-    """An id that does not exist for this owner (whether or not another owner has it)."""
-
-
-# What `_application` unpacks, in this order: listing thousands of applications is several times faster
-# from plain tuples and dict lookups than from attribute access and Enum calls per value.
-APPLICATION_COLUMNS: tuple[str, ...] = (
-    "id", "created_at", "applied_on", *FIELD_NAMES, "stage", "outcome", "interview_round", "closed_at",
-    "closed_at_stage", "furthest_stage", "first_response_at", "last_activity_at",
-)  # fmt: skip
-_STAGES: dict[str, Stage] = {s.value: s for s in Stage}
-_OUTCOMES: dict[str | None, Outcome | None] = {None: None, "": None, **{o.value: o for o in Outcome}}
-_CHANNELS: dict[str | None, Channel | None] = {None: None, "": None, **{c.value: c for c in Channel}}
-_WORK_MODELS: dict[str | None, WorkModel | None] = {None: None, "": None, **{w.value: w for w in WorkModel}}
-
-
-def _application(values: Sequence[Any], events: tuple[StageEvent, ...] = ()) -> Application:
-    """An application from its stored values in APPLICATION_COLUMNS order."""
-    (
-        app_id, created_at, applied_on, company, role, seniority, job_url, source, source_detail, location,
-        work_model, salary_min, salary_max, currency, jd_text, cv_version, tags, excitement, notes, contact_email,
-        contact_phone, screening_answers, stage, outcome, interview_round, closed_at, closed_at_stage,
-        furthest_stage, first_response_at, last_activity_at,
-    ) = values  # fmt: skip
-    fields = ApplicationFields(
-        company=company,
-        role=role,
-        seniority=seniority,
-        job_url=job_url,
-        source=_CHANNELS[source],
-        source_detail=source_detail,
-        location=location,
-        work_model=_WORK_MODELS[work_model],
-        salary_min=salary_min,
-        salary_max=salary_max,
-        currency=currency,
-        jd_text=jd_text,
-        cv_version=cv_version,
-        tags=tuple(tags or ()),
-        excitement=excitement,
-        notes=notes,
-        contact_email=contact_email,
-        contact_phone=contact_phone,
-        screening_answers=screening_answers,
-    )
-    state = ApplicationState(
-        stage=_STAGES[stage],
-        outcome=_OUTCOMES[outcome],
-        interview_round=interview_round,
-        closed_at=closed_at,
-        closed_at_stage=_STAGES[closed_at_stage] if closed_at_stage else None,
-        furthest_stage=_STAGES[furthest_stage],
-        first_response_at=first_response_at,
-        last_activity_at=last_activity_at,
-    )
-    return Application(
-        id=app_id, fields=fields, created_at=created_at, applied_on=applied_on, state=state, events=events
-    )
 
 
 def _event_from_row(row: StageEventRow) -> StageEvent:
@@ -135,6 +64,13 @@ def state_to_columns(state: ApplicationState) -> dict[str, Any]:
 def _table_columns(names: Iterable[str]) -> list[Any]:
     table = ApplicationRow.__table__
     return [table.c[name] for name in names]
+
+
+def reader_of(session: Session, owner_id: int) -> Reader:
+    """storage.reads over this session's connection, in its transaction (pending changes flushed first)."""
+    session.flush()
+    dbapi = session.connection().connection.driver_connection
+    return Reader(dbapi, session.get_bind().dialect.name, owner_id)
 
 
 class ApplicationRepository:
@@ -210,7 +146,7 @@ class ApplicationRepository:
 
     @staticmethod
     def _to_domain(row: ApplicationRow, events: tuple[StageEvent, ...] = ()) -> Application:
-        return _application([getattr(row, name) for name in APPLICATION_COLUMNS], events)
+        return application_from_values([getattr(row, name) for name in APPLICATION_COLUMNS], events)
 
     def filtered(
         self,
@@ -245,17 +181,12 @@ class ApplicationRepository:
         """Applications without their history; filters as in `filtered`."""
         # Plain tuples, not ORM objects: listing thousands of applications is several times faster.
         query = self.filtered(select(*_table_columns(APPLICATION_COLUMNS)), **filters)
-        return [_application(row) for row in self.session.execute(query).tuples()]
+        return [application_from_values(row) for row in self.session.execute(query).tuples()]
 
     def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
         """The most recently closed applications with this outcome, as listing rows."""
         query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), outcome=outcome).order_by(None)
         query = query.order_by(ApplicationRow.closed_at.desc(), ApplicationRow.id.desc()).limit(limit)
-        return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
-
-    def summaries(self, **filters: Any) -> list[ApplicationSummary]:
-        """The listing columns only: what `app list` shows, without long texts."""
-        query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), **filters)
         return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
 
     def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
@@ -277,7 +208,7 @@ class ApplicationRepository:
             ApplicationRow.stage != Stage.ACCEPTED.value,
         )
         rows = self.session.execute(query.order_by(ApplicationRow.id)).tuples()
-        return [(app_id, _STAGES[stage], last) for app_id, stage, last in rows]
+        return [(app_id, stage_of(stage), last) for app_id, stage, last in rows]
 
     def count(self) -> int:
         return (
@@ -337,44 +268,6 @@ class ApplicationRepository:
             )
         )
 
-    def funnel_groups(self) -> list[FunnelGroup]:
-        """What stats need, counted per kind of application: a few dozen rows for years of history."""
-        table = ApplicationRow.__table__.c
-        responded = case((table.first_response_at.is_(None), 0), else_=1)
-        days: ColumnElement[Any]
-        if self.session.get_bind().dialect.name == "sqlite":
-            # Moments are stored as UTC text ('2024-10-03 14:15:00.000000'), dates as '2024-10-03'.
-            first_day = func.julianday(func.date(table.first_response_at))
-            days = cast(first_day - func.julianday(table.applied_on), Integer)
-        else:
-            days = cast(func.timezone(literal_column("'UTC'"), table.first_response_at), Date) - table.applied_on
-        per_row = (
-            select(
-                table.source,
-                table.furthest_stage,
-                table.outcome,
-                table.closed_at_stage,
-                responded.label("responded"),
-                days.label("days"),
-            )
-            .where(table.owner_id == self.owner_id)
-            .subquery()
-        )
-        keys = list(per_row.c)
-        rows: list[Any] = list(self.session.execute(select(*keys, func.count()).group_by(*keys)))
-        return [
-            FunnelGroup(
-                source=source,
-                furthest_stage=_STAGES[furthest],
-                outcome=_OUTCOMES[outcome],
-                closed_at_stage=_STAGES[closed_at_stage] if closed_at_stage else None,
-                responded=bool(answered),
-                response_days=None if days_to_response is None else int(days_to_response),
-                count=count,
-            )
-            for source, furthest, outcome, closed_at_stage, answered, days_to_response, count in rows
-        ]
-
 
 class SettingsRepository:
     """Per-owner preferences (silence limits, auto-close), stored as small JSON values."""
@@ -384,9 +277,7 @@ class SettingsRepository:
         self.owner_id = owner_id
 
     def all(self) -> dict[str, Any]:
-        rows = self.session.scalars(select(UserSetting).where(UserSetting.owner_id == self.owner_id))
-        # A value is {"v": ...}; anything else (an old or hand-edited row) reads as unset, never as a crash.
-        return {row.key: row.value.get("v") if isinstance(row.value, dict) else None for row in rows}
+        return reader_of(self.session, self.owner_id).settings()
 
     def set(self, key: str, value: Any) -> None:
         row = self.session.scalar(

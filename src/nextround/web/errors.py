@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nextround.errors import FormErrors, UserError
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.web.security import CsrfError
 
 log = logging.getLogger("nextround.web")

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from nextround.services import deletion
 from nextround.services.deletion import Deletable
-from nextround.storage.repositories import NotFoundError
+from nextround.storage.reads import NotFoundError
 from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.rendering import render
