@@ -220,9 +220,7 @@ class ApplicationService:
     def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
         """Applications already recorded for this company and role (letter case and spaces aside)."""
         with self.ws.db.read() as session:
-            return ApplicationRepository(session, self.ws.owner_id).same_job(
-                " ".join(company.split()), " ".join(role.split())
-            )
+            return _repository(session, self.ws.owner_id).same_job(" ".join(company.split()), " ".join(role.split()))
 
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
         """Each open application's id, stage and last activity (accepted ones aside), by id."""
