@@ -290,6 +290,24 @@ def test_named_products_and_registers_must_be_named(asked: str, cv: str, gap: bo
     assert bool(result.missing) is gap, result.to_dict()
 
 
+@pytest.mark.parametrize(
+    ("asked", "cv", "gap"),
+    [
+        # a term of art is also read in plain words (data/skill_glossary.toml)
+        ("Finance\nEssential:\n- Variance analysis", "Explained differences between budget and actuals.", False),
+        ("Midwife\nEssential:\n- CTG interpretation", "Read fetal heart rate monitoring traces in labour.", False),
+        ("Payroll\nEssential:\n- SSP and SMP", "Calculated statutory sick pay and statutory maternity pay.", False),
+        # ... but only when the CV says that meaning, and never for a product or an unrelated term
+        ("Finance\nEssential:\n- Variance analysis", "Processed supplier invoices.", True),
+        ("Midwife\nEssential:\n- CTG interpretation", "Stitched perineal tears after birth.", True),
+        ("Sales\nEssential:\n- HubSpot", "Kept customer records in our CRM.", True),
+    ],
+)
+def test_terms_of_art_are_read_in_plain_words(asked: str, cv: str, gap: bool) -> None:
+    result = match(asked, cv)
+    assert bool(result.missing) is gap, result.to_dict()
+
+
 def test_named_tokens() -> None:
     assert named_tokens("HubSpot") == [("HubSpot",)]
     assert named_tokens("ACS qualifications: CCN1") == [("ACS",), ("CCN1",)]

@@ -10,6 +10,7 @@ from importlib.resources import files
 from typing import Final
 
 CUES_RESOURCE: Final = "match_cues.toml"
+GLOSSARY_RESOURCE: Final = "skill_glossary.toml"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -72,3 +73,36 @@ def heading_kind(text: str) -> str | None:
         if pattern.fullmatch(cleaned):
             return kind
     return None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms of art and what they mean in plain words (``data/skill_glossary.toml``)."""
+
+    meanings: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str] | None
+
+    def gloss(self, phrase: str) -> list[str]:
+        """The phrase said in plain words, one version per term it uses ("Variance analysis" ->
+        "explaining differences between budget and actual figures")."""
+        if self.pattern is None:
+            return []
+        said: list[str] = []
+        for match in self.pattern.finditer(phrase):
+            for meaning in self.meanings[match.group(0).lower()]:
+                said.append(f"{phrase[: match.start()]}{meaning}{phrase[match.end() :]}".strip())
+        return said
+
+
+def glossary_of(meanings: dict[str, tuple[str, ...]]) -> Glossary:
+    return Glossary(meanings, _anywhere(list(meanings)) if meanings else None)
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> Glossary:
+    data = tomllib.loads(files("nextround.data").joinpath(GLOSSARY_RESOURCE).read_text(encoding="utf-8"))
+    meanings = {
+        term.lower(): (meaning,) if isinstance(meaning, str) else tuple(meaning)
+        for term, meaning in data["terms"].items()
+    }
+    return glossary_of(meanings)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.cues import load_glossary
 from nextround.analysis.skillgaps.requirements import Requirement
 
 if TYPE_CHECKING:
@@ -306,6 +307,19 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
 
 
 def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+    """By meaning: the phrase as written, then in plain words when it uses a term of art."""
+    found = _semantic_as_written(cv, phrase, vector)
+    if found.met:
+        return found
+    for plain in load_glossary().gloss(phrase):
+        plain_vectors = encode([plain]) if vector is not None else None
+        glossed = _semantic_as_written(cv, plain, plain_vectors[0] if plain_vectors is not None else None)
+        if glossed.met:
+            return Evidence(True, glossed.strength, glossed.cv_text, "meaning", min(glossed.confidence, 0.7))
+    return found
+
+
+def _semantic_as_written(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
     spelled = _acronym_of(cv, phrase)
     if spelled is not None:
         return Evidence(True, 1.0, spelled, "name", 0.8)
@@ -402,7 +416,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
         absent = [
             spellings[0]
             for spellings in named
-            if not cv.names.names_any(spellings) and not _taxonomy_names(cv, spellings[0])
+            if not cv.names.names_any(spellings)
+            and not _taxonomy_names(cv, spellings[0])
+            # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
+            and not (semantic.met and spellings[0].lower() in load_glossary().meanings)
         ]
         if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
             # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning
