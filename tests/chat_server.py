@@ -39,6 +39,13 @@ class FakeChat:
         self.authorization: list[str | None] = []
         self.lock = threading.Lock()
 
+    def reset(self) -> None:
+        with self.lock:
+            self.steps.clear()
+            self.requests.clear()
+            self.authorization.clear()
+        self.respond = lambda _body: "ready"
+
     @property
     def base_url(self) -> str:
         return self.url + "/v1"

@@ -226,3 +226,21 @@ def offline_transcriber(voice_clips: dict[str, Path]) -> Iterator[Any]:
         transcriber = speech.load_transcriber()
     assert attempts == [], f"loading the model tried the network: {attempts}"
     yield transcriber
+
+
+# -- a local server that speaks the chat-completions protocol (the AI coach's tests) ---------------------
+
+
+@pytest.fixture(scope="session")
+def chat_server() -> Iterator[Any]:
+    from tests.chat_server import running_chat
+
+    with running_chat() as server:
+        yield server
+
+
+@pytest.fixture
+def chat(chat_server: Any) -> Any:
+    """The chat server with no queued replies and no requests seen; it answers "ready" unless told otherwise."""
+    chat_server.reset()
+    return chat_server

@@ -3,28 +3,11 @@ timeouts, and JSON replies validated with one repair request."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pydantic import BaseModel
 
 from nextround.integrations.llm import AiError, AiReplyError, ChatClient, Endpoint, ask_json, check_base_url, is_local
-from tests.chat_server import MODEL_NAME, FakeChat, Step, running_chat
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeChat]:
-    with running_chat() as chat:
-        yield chat
-
-
-@pytest.fixture
-def chat(server: FakeChat) -> FakeChat:
-    server.steps.clear()
-    server.requests.clear()
-    server.authorization.clear()
-    server.respond = lambda _body: "ready"
-    return server
+from tests.chat_server import MODEL_NAME, FakeChat, Step
 
 
 def client(chat: FakeChat, sleeps: list[float] | None = None, **options: float) -> ChatClient:

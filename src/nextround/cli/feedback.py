@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import moment, workspace
-from nextround.cli.options import AppId, JsonFlag
+from nextround.cli.options import AiFlag, AppId, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 from nextround.errors import UserError
 
@@ -447,15 +447,27 @@ def interview_list(
 
 @analyze_app.command("feedback")
 def analyze_feedback_command(
+    ctx: typer.Context,
     batch: Annotated[
         bool, typer.Option("--batch", help='Read JSON Lines {"text": ...} and write one JSON result per line.')
     ] = False,
+    ai: AiFlag = False,
 ) -> None:
     """Analyse employer feedback read from standard input: themes, strengths, next steps (JSON)."""
     from nextround.analysis.feedback import analyze_feedback, analyze_feedback_batch
 
+    if batch and ai:
+        raise InputError("--ai works on one text at a time; drop --batch")
     if not batch:
-        emit_json(analyze_feedback(_read_stdin("feedback text")).to_dict())
+        text = _read_stdin("feedback text")
+        analysis = analyze_feedback(text).to_dict()
+        if not ai:
+            emit_json(analysis)
+            return
+        from nextround.cli.ai import with_ai
+        from nextround.services.ai_coach import feedback_opinion
+
+        emit_json(with_ai(analysis, feedback_opinion(workspace(ctx), text, analysis)))
         return
     texts = _jsonl_texts(sys.stdin)
     for result in analyze_feedback_batch(texts):

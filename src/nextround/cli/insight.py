@@ -7,7 +7,7 @@ import typer
 
 from nextround.cli.context import day, workspace
 from nextround.cli.errors import hint_for
-from nextround.cli.options import JsonFlag
+from nextround.cli.options import AiFlag, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 
 if TYPE_CHECKING:
@@ -433,14 +433,15 @@ def analyze_match(
     batch: Annotated[
         bool, typer.Option("--batch", help='Read JSON Lines {"jd": ..., "cv": ...} on stdin; one JSON result a line.')
     ] = False,
+    ai: AiFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Score how well a CV covers a job description: score, required, matched and missing skills."""
     import sys
 
     if batch:
-        if jd_file is not None or cv_file is not None:
-            raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file")
+        if jd_file is not None or cv_file is not None or ai:
+            raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file (and --ai)")
 
         from nextround.analysis.skillgaps import match_batch
 
@@ -462,8 +463,15 @@ def analyze_match(
         cv_text = extract_text(cv_file)
     jd_text = extract_text(jd_file, limit) if limit else extract_text(jd_file)
     data = match_texts(jd_text, cv_text)
+    opinion = None
+    if ai:
+        from nextround.services.ai_coach import gaps_opinion
+
+        opinion = gaps_opinion(_ws(ctx), jd_text, cv_text, data)
     if as_json:
-        emit_json(data)
+        from nextround.cli.ai import with_ai
+
+        emit_json(data if opinion is None else with_ai(data, opinion))
         return
     out = console()
     out.print(f"[bold]Match: {data['score']}/100[/bold]")
@@ -480,6 +488,10 @@ def analyze_match(
             out.print(f"    [dim]Closest in the CV: {safe(gap['closest_cv_text'])}[/dim]")
     for line in data.get("explanation", []):
         out.print(f"[dim]{safe(line)}[/dim]")
+    if opinion is not None:
+        from nextround.cli.ai import print_opinion
+
+        print_opinion(out, opinion)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,3 +13,7 @@ AppId = Annotated[int, typer.Argument(metavar="APP_ID", help="The application's 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read or write.")]
 WeekFlag = Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")]
 MonthFlag = Annotated[bool, typer.Option("--month", help="The last 30 days.")]
+AiFlag = Annotated[
+    bool,
+    typer.Option("--ai", help="Add the AI coach's view on top (when set up and turned on: nextround ai enable)."),
+]

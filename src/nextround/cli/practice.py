@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import workspace
-from nextround.cli.options import JsonFlag
+from nextround.cli.options import AiFlag, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, plural, safe, write_text
 from nextround.errors import UserError
 
@@ -225,6 +225,7 @@ def practice(
             help="Answer out loud through the microphone; adds pace, pauses and fillers. Needs the voice extra.",
         ),
     ] = False,
+    ai: AiFlag = False,
 ) -> None:
     """Run an interactive practice session: answer, see the analysis, answer follow-ups, improve.
 
@@ -245,6 +246,13 @@ def practice(
         out.print("No questions to practise.")
         return
     session_id = service.start_session(ws, planned, app_id=app_id, focus=focus)
+    if ai:
+        from nextround.services.ai_config import ai_status
+
+        status = ai_status(ws)
+        if not status.enabled:
+            out.print(f"[dim]AI: {safe(status.reason)}; practising with the offline coach only.[/dim]")
+        ai = status.enabled
     out.print(
         f"Practice session {session_id}: {plural(len(planned), 'question')}. End each answer with an empty "
         'line; type "skip" to pass, "quit" to stop.'
@@ -275,7 +283,7 @@ def practice(
             out.print("[dim]Skipped.[/dim]")
             continue
         answered += 1
-        if not _answer_one(out, ws, session_id, question, text, elapsed, time_limit):
+        if not _answer_one(out, ws, session_id, question, text, elapsed, time_limit, ai=ai):
             break
     summary = service.finish_session(ws, session_id)
     if answered:
@@ -288,7 +296,14 @@ def practice(
 
 
 def _answer_one(
-    out: "Console", ws: Any, session_id: int, question: "Question", text: str, elapsed: float, limit: int | None
+    out: "Console",
+    ws: Any,
+    session_id: int,
+    question: "Question",
+    text: str,
+    elapsed: float,
+    limit: int | None,
+    ai: bool = False,
 ) -> bool:
     """Analyse, follow up, store and compare one answer; False when the user typed "quit"."""
     from nextround.services import practice as service
@@ -296,10 +311,13 @@ def _answer_one(
     first = service.preview_answer(ws, session_id, question, text)
     _print_analysis(out, first)
     out.print(_time_note(elapsed, limit))
+    review = _ai_review(out, ws, question, text, first) if ai else None
+    follow_up = review.follow_up_question if review is not None else first["follow_up"]
     follow_up_text: str | None = None
     command = ""
-    if first["follow_up"]:
-        out.print(f"\n[bold]Follow-up:[/bold] {safe(first['follow_up'])}")
+    if follow_up:
+        label = "Follow-up (AI)" if review is not None else "Follow-up"
+        out.print(f"\n[bold]{label}:[/bold] {safe(follow_up)}")
         out.print('[dim]Answer it (end with an empty line), or type "skip".[/dim]')
         started = time.monotonic()
         follow_up_text, command = _read_answer()
@@ -309,6 +327,10 @@ def _answer_one(
     analysis, comparison = service.record_answer(
         ws, session_id, question, text, round(elapsed), follow_up_text=follow_up_text
     )
+    if review is not None:
+        from nextround.services.ai_coach import keep_for_answer
+
+        keep_for_answer(ws, review, question.id)
     if follow_up_text is not None:
         present = [part for part in STAR_ORDER if analysis["star"].get(part)]
         out.print(
@@ -343,6 +365,16 @@ def _voice_answer(
     if stored.comparison is not None:
         _print_comparison(out, stored.comparison)
     return ""
+
+
+def _ai_review(out: "Console", ws: Any, question: "Question", text: str, analysis: dict[str, Any]) -> Any:
+    """The AI critique of an answer, printed; None (after a note) when the offline analysis stands alone."""
+    from nextround.cli.ai import print_review
+    from nextround.services.ai_coach import AiAnswerReview, critique_answer
+
+    result = critique_answer(ws, question.text, text, analysis)
+    print_review(out, result)
+    return result if isinstance(result, AiAnswerReview) else None
 
 
 # -- progress -------------------------------------------------------------------------------------
@@ -431,6 +463,7 @@ def _batch_items(text: str, default_jd: str | None) -> list[dict[str, str | None
 
 
 def analyze_answer_command(
+    ctx: typer.Context,
     question: Annotated[
         str | None, typer.Option(help="The interview question the answer responds to (not with --batch).")
     ] = None,
@@ -450,6 +483,7 @@ def analyze_answer_command(
             "the transcript and the delivery (pace, pauses, fillers). Needs the voice extra."
         ),
     ] = None,
+    ai: AiFlag = False,
 ) -> None:
     """Analyse an interview answer read from standard input (or spoken in --audio) and print the analysis as JSON."""
     from nextround.analysis.answer import analyze_answer, analyze_answers_batch
@@ -460,10 +494,13 @@ def analyze_answer_command(
 
         jd = read_text_file(jd_file)
     if audio is not None:
-        _analyze_audio(question, audio, jd, batch)
+        spoken = _analyze_audio(question, audio, jd, batch)
+        _emit_answer(ctx, question or "", spoken["transcript"], spoken, ai)
         return
     text = sys.stdin.read()
     if batch:
+        if ai:
+            raise AnswerInputError("--ai works on one answer at a time; drop --batch")
         results = analyze_answers_batch(_batch_items(text, jd))
 
         write_text("".join(json_text(r.to_dict()) + "\n" for r in results))
@@ -472,10 +509,21 @@ def analyze_answer_command(
         raise AnswerInputError("give the question with --question (or use --batch)")
     if not text.strip():
         raise AnswerInputError("no answer on standard input")
-    emit_json(analyze_answer(question, text, jd=jd).to_dict())
+    _emit_answer(ctx, question, text, analyze_answer(question, text, jd=jd).to_dict(), ai)
 
 
-def _analyze_audio(question: str | None, audio: Path, jd: str | None, batch: bool) -> None:
+def _emit_answer(ctx: typer.Context, question: str, text: str, analysis: dict[str, Any], ai: bool) -> None:
+    """The analysis as JSON, with the AI critique (or the note why there is none) under `ai` when asked for."""
+    if not ai:
+        emit_json(analysis)
+        return
+    from nextround.cli.ai import with_ai
+    from nextround.services.ai_coach import critique_answer
+
+    emit_json(with_ai(analysis, critique_answer(workspace(ctx), question, text, analysis)))
+
+
+def _analyze_audio(question: str | None, audio: Path, jd: str | None, batch: bool) -> dict[str, Any]:
     from nextround.cli.voice import require_voice
 
     if batch:
@@ -491,7 +539,7 @@ def _analyze_audio(question: str | None, audio: Path, jd: str | None, batch: boo
     from nextround.services.voice import analyze_recording
 
     spoken = analyze_recording(question, io.BytesIO(read_limited(audio, MAX_AUDIO_BYTES)), jd=jd)
-    emit_json({**spoken.analysis, "transcript": spoken.transcript, "delivery": to_json(spoken.delivery)})
+    return {**spoken.analysis, "transcript": spoken.transcript, "delivery": to_json(spoken.delivery)}
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -193,6 +193,26 @@ def _review_items(ws: Workspace, history: Sequence[tuple[str, int, Any]]) -> lis
         )
         for key, (score, answered_at) in latest.items()
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class JobContext:
+    """What an interview for one application is about: the job, its skills and the user's feedback themes."""
+
+    application_id: int
+    company: str
+    role: str
+    jd: str
+    skills: tuple[str, ...]
+    feedback_themes: tuple[str, ...]
+
+
+def job_context(ws: Workspace, app_id: int) -> JobContext:
+    with ws.db.read() as session:
+        context = PracticeContextRepository(session, ws.owner_id)
+        company, role, jd = context.application(app_id)
+        themes = _feedback_themes(context.feedback_analyses())
+    return JobContext(app_id, company, role, jd, _job_skills(jd)[:MAX_JOB_SKILLS], tuple(themes))
 
 
 def plan(

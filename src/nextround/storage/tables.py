@@ -477,6 +477,30 @@ class MailSyncStateRow(Base):
     synced_at: Mapped[datetime]
 
 
+# -- The optional AI coach: what a model said, with the model's name ----------------------------------------
+
+
+class AiResultRow(Base):
+    """One AI result (a critique, a second opinion, likely questions, a mock interview) as it was shown.
+
+    `model` names the model that produced it; `content` holds the checked result (what grounding dropped is
+    noted in it, never kept). Results about an application or a practice answer go when those go.
+    """
+
+    __tablename__ = "ai_results"
+    __table_args__ = (Index("ix_ai_results_owner_kind", "owner_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # critique, feedback_opinion, gaps_opinion, questions, interview
+    model: Mapped[str] = mapped_column(String(200))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    practice_answer_id: Mapped[int | None] = mapped_column(ForeignKey("practice_answers.id", ondelete="CASCADE"))
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
 def _text_at_the_boundary() -> None:
     """One rule for every table, old and new: String columns become SingleLine, Text Prose, plain Integer
     PortableInteger."""
