@@ -23,13 +23,30 @@ async def get_workspace(request: Request) -> Workspace:
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 
 
+# A date field has a text box for words ("last tuesday") and a calendar beside it named `<field>__picked`.
+PICKED_SUFFIX = "__picked"
+
+
+def with_picked_dates(form: FormData) -> FormData:
+    """The form with each calendar's choice in its date field when nothing was typed there: words win."""
+    if not any(key.endswith(PICKED_SUFFIX) for key in form):
+        return form
+    items = [(key, value) for key, value in form.multi_items() if not key.endswith(PICKED_SUFFIX)]
+    typed = {key for key, value in items if isinstance(value, str) and value.strip()}
+    for key, value in form.multi_items():
+        name = key.removesuffix(PICKED_SUFFIX)
+        if key.endswith(PICKED_SUFFIX) and isinstance(value, str) and value.strip() and name not in typed:
+            items = [(k, v) for k, v in items if k != name] + [(name, value.strip())]
+    return FormData(items)
+
+
 async def read_form(request: Request) -> FormData:
     """The posted form, read in the event loop, so that the handler itself can be a plain `def`.
 
     Handlers call synchronous services (the database), so they are plain functions that FastAPI runs in its
     thread pool: a slow query or a locked SQLite file then never stops the server answering other requests.
     """
-    return await request.form()
+    return with_picked_dates(await request.form())
 
 
 FormDep = Annotated[FormData, Depends(read_form)]

@@ -196,6 +196,8 @@ def _application_page(
     *,
     interview_values: dict[str, str] | None = None,
     interview_errors: dict[str, str] | None = None,
+    move_values: dict[str, str] | None = None,
+    move_errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     from nextround.services.feedback import list_interviews
@@ -208,6 +210,8 @@ def _application_page(
         "interviews": [(i, i.scheduled_at.astimezone(zone)) for i in list_interviews(ws, application_id)],
         "interview_values": interview_values or {},
         "interview_errors": interview_errors or {},
+        "move_values": move_values or {},
+        "move_errors": move_errors or {},
         "app": app,
         "data": app.to_dict(),
         "silence": verdict,
@@ -276,7 +280,8 @@ def update_application(request: Request, application_id: int, ws: WorkspaceDep, 
 
 def _when(form: Any, ws: Workspace) -> Any:
     raw = form_text(form, "on").strip()
-    return parse_datetime(raw, ws.now()) if raw else None
+    with about_field("on"):
+        return parse_datetime(raw, ws.now()) if raw else None
 
 
 @router.post("/applications/{application_id}/move", response_class=HTMLResponse)
@@ -290,7 +295,15 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
     if current.stage is stage and stage is not Stage.INTERVIEW:
         # Choosing the stage it is at (a double submit, a stale board) is not a mistake worth an error page.
         return RedirectResponse(f"/applications/{application_id}?notice=unchanged", status_code=303)
-    service.move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
+    try:
+        service.move(application_id, stage, at=_when(form, ws), note=form_text(form, "note").strip())
+    except UserError as exc:
+        if exc.field not in ("on", "at") or form_text(form, "return_to") == "board":
+            raise
+        values = {"on": form_text(form, "on"), "note": form_text(form, "note")}
+        return _application_page(
+            request, ws, application_id, move_values=values, move_errors={"on": str(exc)}, status=422
+        )
     if form_text(form, "return_to") == "board":
         if is_htmx(request):
             return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})

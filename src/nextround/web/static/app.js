@@ -10,6 +10,14 @@
     menu.addEventListener("toggle", sync);
   });
 
+  // A date field's calendar writes its choice into the words box beside it (the server reads either).
+  document.addEventListener("change", function (event) {
+    var picker = event.target;
+    if (!picker.matches || !picker.matches("input[data-date-for]")) { return; }
+    var box = document.getElementById(picker.getAttribute("data-date-for"));
+    if (box && picker.value) { box.value = picker.value.replace("T", " "); }
+  });
+
   // Keep keyboard focus where it was after HTMX replaces a part of the page (the board after a move).
   document.addEventListener("htmx:afterSwap", function () {
     var target = document.querySelector("[data-autofocus]");
