@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from nextround.analysis.answer import analyze_answer
 from nextround.analysis.answer.relevance import measure_relevance
 from nextround.analysis.text import split_sentences
@@ -100,3 +102,40 @@ def test_the_relevance_reason_names_the_topic() -> None:
         item.why for item in analyze_answer(DEADLINE_Q, TEAM_ANSWER).score_breakdown if item.measure == "relevance"
     )
     assert "time" in why
+
+
+STORY_START = (
+    "At the depot our delivery drivers kept arriving at the loading bay at the same time every morning. "
+    "Vans were queueing for forty minutes, and the first drops were going out late. "
+    "I logged the arrival times for three weeks and worked out a staggered schedule."
+)
+
+
+@pytest.mark.parametrize(
+    "further_step",
+    [
+        "I proposed that we review it at the next team meeting.",
+        "I recommended that the managers look at all the other depots too.",
+        "I said I would raise it with the operations manager.",
+        "I emailed the schedule to my supervisor and asked for her thoughts.",
+    ],
+)
+def test_a_proposal_or_a_next_step_is_an_action_not_a_result(further_step: str) -> None:
+    result = analyze_answer(QUESTION_PE, f"{STORY_START} {further_step}")
+    last = len(result.sentences) - 1
+    assert last not in result.star_sentences.result, further_step
+    assert result.points_for("result") == 0
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "The new schedule started in March, and there has not been a queue at the bay since.",
+        "Since the change we haven't had a single late first drop.",
+        "The queue never came back, and the drivers no longer wait at all.",
+    ],
+)
+def test_an_outcome_told_as_a_problem_that_stopped_is_a_result(outcome: str) -> None:
+    result = analyze_answer(QUESTION_PE, f"{STORY_START} {outcome}")
+    assert len(result.sentences) - 1 in result.star_sentences.result, outcome
+    assert result.points_for("result") > 0
