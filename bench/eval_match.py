@@ -187,7 +187,7 @@ def main() -> None:
 
     print("| measure | value | goal |")
     print("| --- | ---: | --- |")
-    splits = [("dev", PAIRS / "dev.jsonl"), ("dev2", PAIRS / "dev2.jsonl")]
+    splits = [("dev", PAIRS / "dev.jsonl"), ("dev2", PAIRS / "dev2.jsonl"), ("dev3", PAIRS / "dev3.jsonl")]
     if not args.dev_only:
         splits.append(("frozen test", PAIRS / "frozen_test.jsonl"))
     if args.test2:

@@ -301,11 +301,22 @@ def test_named_products_and_registers_must_be_named(asked: str, cv: str, gap: bo
         ("Finance\nEssential:\n- Variance analysis", "Processed supplier invoices.", True),
         ("Midwife\nEssential:\n- CTG interpretation", "Stitched perineal tears after birth.", True),
         ("Sales\nEssential:\n- HubSpot", "Kept customer records in our CRM.", True),
+        ("IT\nRequirements:\n- MS Office", "Supported staff with Word, Excel and Outlook.", False),
     ],
 )
 def test_terms_of_art_are_read_in_plain_words(asked: str, cv: str, gap: bool) -> None:
     result = match(asked, cv)
     assert bool(result.missing) is gap, result.to_dict()
+
+
+def test_indian_headings_and_degrees() -> None:
+    jd = "Executive\nDesired Candidate Profile:\n- Graduate in any discipline\n- Tally ERP"
+    asked = [item for item in requirements(jd) if item.importance == "required"]
+    assert [item.text for item in asked] == ["Graduate in any discipline", "Tally ERP"]
+    assert not match(jd, "B.Com, Madras University, 2018. Kept the books in Tally ERP.").missing
+    assert [gap["text"] for gap in match(jd, "Kept the books in Tally ERP.").to_dict()["missing"]] == [
+        "Graduate in any discipline"
+    ]
 
 
 def test_named_tokens() -> None:

@@ -25,6 +25,7 @@ def _anywhere(phrases: list[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Cues:
     heading_kinds: tuple[tuple[str, re.Pattern[str]], ...]  # kind, pattern matching the whole heading
+    headings: dict[str, str]  # a heading as listed -> its kind ("desired candidate profile" asks)
     must: re.Pattern[str]
     nice: re.Pattern[str]
     employer: re.Pattern[str]
@@ -42,14 +43,16 @@ class Cues:
 def load_cues() -> Cues:
     data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
     headings = data["headings"]
+    kinds_order = ("nice", "context", "prose", "required", "duties")
     prefix = r"(?:(?:job|key|main|core|primary|role|position|minimum|basic|additional|other|your|the|our)\s+)?"
     kinds = tuple(
         (kind, re.compile(rf"{prefix}(?:{_alternation(headings[kind])})\b[\w\s'&,/-]{{0,40}}", re.IGNORECASE))
-        for kind in ("nice", "context", "prose", "required", "duties")
+        for kind in kinds_order
     )
     sentences, leadins = data["sentences"], data["leadins"]
     return Cues(
         heading_kinds=kinds,
+        headings={heading.lower(): kind for kind in kinds_order for heading in headings[kind]},
         must=_anywhere(sentences["must"]),
         nice=_anywhere(sentences["nice"]),
         employer=_anywhere(sentences["employer"]),
@@ -69,7 +72,10 @@ def heading_kind(text: str) -> str | None:
     cleaned = text.strip().strip("#*_ ").strip().strip(":").strip("*_ ").strip().lower()
     if not cleaned:
         return None
-    for kind, pattern in load_cues().heading_kinds:
+    cues = load_cues()
+    if cleaned in cues.headings:  # a listed heading is what it says before any longer reading of it
+        return cues.headings[cleaned]
+    for kind, pattern in cues.heading_kinds:
         if pattern.fullmatch(cleaned):
             return kind
     return None

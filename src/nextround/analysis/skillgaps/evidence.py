@@ -319,6 +319,17 @@ def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -
     return found
 
 
+def _glossed_term(token: str, phrase: str) -> bool:
+    """The named token is (part of) a term of art the glossary explains in this phrase ("MS" in "MS Office")."""
+    glossary = load_glossary()
+    if glossary.pattern is None:
+        return False
+    lowered = token.lower()
+    return any(lowered in match.group(0).lower().split() for match in glossary.pattern.finditer(phrase)) or (
+        lowered in glossary.meanings
+    )
+
+
 def _semantic_as_written(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
     spelled = _acronym_of(cv, phrase)
     if spelled is not None:
@@ -419,7 +430,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.N
             if not cv.names.names_any(spellings)
             and not _taxonomy_names(cv, spellings[0])
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
-            and not (semantic.met and spellings[0].lower() in load_glossary().meanings)
+            and not (semantic.met and _glossed_term(spellings[0], phrase))
         ]
         if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
             # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning

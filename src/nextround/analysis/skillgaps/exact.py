@@ -101,13 +101,26 @@ def levelled(text: str) -> list[Levelled]:
 
 _DEGREES: Final = (
     (8, re.compile(r"\b(?:ph\.?d|doctorate|doctoral|dphil)(?!\w)", re.IGNORECASE)),
-    (7, re.compile(r"\b(?:master'?s|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce)(?!\w)", re.IGNORECASE)),
-    (6, re.compile(r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate)(?!\w)", re.IGNORECASE)),
+    (
+        7,
+        re.compile(
+            r"\b(?:master'?s|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com|m\.?tech|mca|pgdm)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        6,
+        re.compile(
+            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca)"
+            r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
     (5, re.compile(r"\b(?:hnd|foundation degree|associate'?s? degree|diphe)(?!\w)", re.IGNORECASE)),
     (4, re.compile(r"\bhnc\b", re.IGNORECASE)),
 )
 _DEGREE_ASKED: Final = re.compile(
-    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc)(?!\w)",
+    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc|graduate|b\.?com|m\.?com|b\.?tech|m\.?tech)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -132,6 +132,10 @@ def _is_quality(phrase: str) -> bool:
     joined = " ".join(words)
     if joined in qualities:
         return True
+    # "Patience, kindness and a good sense of humour": the several-word qualities go first
+    for quality in sorted((q for q in qualities if " " in q), key=len, reverse=True):
+        joined = re.sub(rf"(?<![\w-]){re.escape(quality)}(?![\w-])", " ", joined)
+    words = joined.split()
     content = [word for word in words if word not in {"a", "an", "the", "and", "of", "good", "great", "real"}]
     return bool(content) and all(word in qualities or word in {"manner", "nature"} for word in content)
 
