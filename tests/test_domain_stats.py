@@ -30,21 +30,21 @@ def test_funnel_counts_how_far_each_got_and_conversions() -> None:
         record(Stage.SAVED),
     ]
     stats = funnel_stats(records)
-    funnel = {row["stage"]: row for row in stats["funnel"]}
-    assert stats["applications"] == 5
-    assert stats["applied"] == 4  # the saved one was never sent
-    assert funnel["applied"]["reached"] == 4
-    assert funnel["screening"]["reached"] == 2
-    assert funnel["screening"]["conversion"] == 0.5
-    assert funnel["interview"]["reached"] == 1
-    assert funnel["final"]["conversion"] == 0.0
-    assert funnel["offer"]["conversion"] is None  # nothing reached final, so no rate
-    assert stats["rejections_by_stage"] == {
+    funnel = {row.stage: row for row in stats.funnel}
+    assert stats.applications == 5
+    assert stats.applied == 4  # the saved one was never sent
+    assert funnel["applied"].reached == 4
+    assert funnel["screening"].reached == 2
+    assert funnel["screening"].conversion == 0.5
+    assert funnel["interview"].reached == 1
+    assert funnel["final"].conversion == 0.0
+    assert funnel["offer"].conversion is None  # nothing reached final, so no rate
+    assert stats.rejections_by_stage == {
         "application": 1, "screening": 1, "assessment": 0, "interview": 1, "final": 0, "offer": 0,
     }  # fmt: skip
-    assert stats["response_rate"] == 0.75
-    assert stats["median_days_to_first_response"] == 4  # 2, 4 and 8 days after applying
-    assert stats["small_sample"] is True
+    assert stats.response_rate == 0.75
+    assert stats.median_days_to_first_response == 4  # 2, 4 and 8 days after applying
+    assert stats.small_sample is True
 
 
 def test_ghosting_rate_and_rejections_include_ghosted() -> None:
@@ -52,9 +52,9 @@ def test_ghosting_rate_and_rejections_include_ghosted() -> None:
         record(Stage.SCREENING, response_day=4)
     ]
     stats = funnel_stats(records)
-    assert stats["ghosting_rate"] == 0.75
-    assert stats["rejections_by_stage"]["application"] == 3
-    assert stats["outcomes"]["ghosted"] == 3
+    assert stats.ghosting_rate == 0.75
+    assert stats.rejections_by_stage["application"] == 3
+    assert stats.outcomes["ghosted"] == 3
 
 
 def test_breakdown_by_source_and_sample_labels() -> None:
@@ -63,18 +63,18 @@ def test_breakdown_by_source_and_sample_labels() -> None:
         record(Stage.APPLIED, source=None),
     ]
     stats = funnel_stats(records)
-    assert set(stats["by_source"]) == {"board", "referral", "unknown"}
-    assert stats["by_source"]["board"]["small_sample"] is False
-    assert stats["by_source"]["referral"]["small_sample"] is True
-    assert stats["by_source"]["referral"]["response_rate"] == 1.0
-    assert stats["by_source"]["board"]["response_rate"] == 0.0
+    assert set(stats.by_source) == {"board", "referral", "unknown"}
+    assert stats.by_source["board"].small_sample is False
+    assert stats.by_source["referral"].small_sample is True
+    assert stats.by_source["referral"].response_rate == 1.0
+    assert stats.by_source["board"].response_rate == 0.0
 
 
 def test_empty_input_has_no_rates() -> None:
     stats = funnel_stats([])
-    assert stats["response_rate"] is None
-    assert stats["median_days_to_first_response"] is None
-    assert stats["pattern"] is None
+    assert stats.response_rate is None
+    assert stats.median_days_to_first_response is None
+    assert stats.pattern is None
 
 
 def test_no_pattern_from_fewer_than_three_rejections() -> None:

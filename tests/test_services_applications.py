@@ -57,7 +57,7 @@ def test_the_stage_a_rejection_happened_at_is_never_lost(workspace: Workspace, c
     edited = service.edit(app.id, {"notes": "Lovely team."})
     assert edited.state.rejection_bucket == "interview"
     assert [e.to_state for e in edited.events] == ["applied", "screening", "interview", "interview", "rejected"]
-    assert service.stats()["rejections_by_stage"]["interview"] == 1
+    assert service.stats().rejections_by_stage["interview"] == 1
 
 
 def test_backdated_moves_are_checked_against_their_own_past(workspace: Workspace, clock: FakeClock) -> None:
@@ -184,9 +184,9 @@ def test_stats_from_grouped_counts_match_one_record_per_application(workspace: W
     ]
     stats = service.stats()
     assert stats == funnel_stats(records)
-    assert stats["applications"] == 9
-    assert stats["median_days_to_first_response"] == 4
-    assert stats["by_source"]["board"]["applications"] == 5
+    assert stats.applications == 9
+    assert stats.median_days_to_first_response == 4
+    assert stats.by_source["board"].applications == 5
 
 
 def test_limits_are_configurable_and_auto_close_is_opt_in(workspace: Workspace, clock: FakeClock) -> None:
@@ -223,7 +223,7 @@ def test_every_query_is_scoped_to_its_owner(workspace: Workspace) -> None:
         ApplicationService(workspace).get(theirs.id)
     with pytest.raises(NotFoundError):
         ApplicationService(other).move(mine.id, Stage.SCREENING)
-    assert ApplicationService(other).stats()["applications"] == 1
+    assert ApplicationService(other).stats().applications == 1
 
 
 def test_delete_removes_history_too(workspace: Workspace) -> None:

@@ -12,10 +12,10 @@ def test_demo_fills_every_stage_and_outcome(workspace: Workspace) -> None:
     assert counts.applications == len(STORIES) + len(IMPORTED)
     service = ApplicationService(workspace)
     stats = service.stats()
-    rejections = stats["rejections_by_stage"]
+    rejections = stats.rejections_by_stage
     assert rejections["application"] >= 3 and rejections["screening"] >= 1
     assert rejections["assessment"] >= 1 and rejections["interview"] >= 1 and rejections["final"] >= 1
-    assert stats["outcomes"]["withdrawn"] == 1 and stats["outcomes"]["ghosted"] >= 1
+    assert stats.outcomes["withdrawn"] == 1 and stats.outcomes["ghosted"] >= 1
     open_stages = {a.state.stage.value for a in service.find(open_only=True)}
     assert {"applied", "screening", "assessment", "interview", "final"} <= open_stages
     sources = {e.source.value for a in service.find() for e in service.get(a.id).events}

@@ -374,7 +374,7 @@ def test_a_late_reply_after_no_reply_still_counts(workspace: Workspace, clock: F
 
 
 def test_feedback_stats(workspace: Workspace, clock: FakeClock) -> None:
-    assert overview.feedback_stats(workspace)["response_rate"] is None
+    assert overview.feedback_stats(workspace).response_rate is None
     statuses = ["replied", "replied", "declined", "no_reply", "sent", "sent", None]
     for status in statuses:
         app = make_application(workspace)
@@ -385,12 +385,12 @@ def test_feedback_stats(workspace: Workspace, clock: FakeClock) -> None:
         if status != "sent":
             feedback.mark(workspace, request.id, status)
     stats = overview.feedback_stats(workspace)
-    assert stats["requests_sent"] == 6
-    assert stats["replied"] == 2
-    assert stats["drafted"] == 1
-    assert stats["waiting"] == 2
-    assert stats["response_rate"] == round(2 / 6, 4)
-    assert stats["small_sample"] is False
+    assert stats.requests_sent == 6
+    assert stats.replied == 2
+    assert stats.drafted == 1
+    assert stats.waiting == 2
+    assert stats.response_rate == round(2 / 6, 4)
+    assert stats.small_sample is False
 
 
 # -- interviews -------------------------------------------------------------------------------------
@@ -440,7 +440,7 @@ def test_another_owner_sees_none_of_it(workspace: Workspace, clock: FakeClock) -
     assert feedback.list_feedback(stranger) == []
     assert feedback.list_interviews(stranger) == []
     assert feedback.due_chases(stranger) == []
-    assert overview.feedback_stats(stranger)["requests_sent"] == 0
+    assert overview.feedback_stats(stranger).requests_sent == 0
     for attempt in (
         lambda: feedback.get_request(stranger, request.id),
         lambda: feedback.mark(stranger, request.id, "no_reply"),

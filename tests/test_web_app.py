@@ -140,6 +140,7 @@ def test_dashboard_charts_show_where_rejections_happen(web: Web, workspace: Work
     assert bar_value(after, "rejection-chart", "final") == 1
     assert bar_value(after, "funnel-chart", "final") == 1
     assert "small sample (1)" in after
+    assert 'title="Fewer than 10 applications' in after and "the picture firms up from 10." in after
 
 
 def test_dashboard_fragment_for_htmx(web: Web) -> None:

@@ -368,11 +368,11 @@ def stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         emit_json(data)
         return
-    rate = "n/a" if data["response_rate"] is None else f"{data['response_rate']:.0%}"
-    small = " (small sample)" if data["small_sample"] and data["requests_sent"] else ""
+    rate = "n/a" if data.response_rate is None else f"{data.response_rate:.0%}"
+    small = " (small sample)" if data.small_sample and data.requests_sent else ""
     console().print(
-        f"{plural(data['requests_sent'], 'request')} sent, {data['replied']} replied, {data['declined']} declined, "
-        f"{data['no_reply']} no reply, {data['waiting']} waiting. Response rate: {rate}{small}."
+        f"{plural(data.requests_sent, 'request')} sent, {data.replied} replied, {data.declined} declined, "
+        f"{data.no_reply} no reply, {data.waiting} waiting. Response rate: {rate}{small}."
     )
 
 

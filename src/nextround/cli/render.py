@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 
 from nextround.cli.output import console, plural, safe
 from nextround.domain.applications import Application, ApplicationSummary
+
+if TYPE_CHECKING:
+    from nextround.services.overview import SearchStats
 
 
 def _stage_label(app: Application) -> str:
@@ -97,54 +100,54 @@ def _rate(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def print_stats(data: dict[str, Any]) -> None:
+def print_stats(data: SearchStats) -> None:
     out = console()
-    if data["applications"] == 0:
+    if data.applications == 0:
         out.print("No applications yet, so no numbers. Add one with `nextround app add`.")
         return
-    size_note = " [yellow](small sample: read as anecdotes, not trends)[/yellow]" if data["small_sample"] else ""
-    out.print(f"[bold]{plural(data['applied'], 'application')} sent[/bold]{size_note}")
+    size_note = " [yellow](small sample: read as anecdotes, not trends)[/yellow]" if data.small_sample else ""
+    out.print(f"[bold]{plural(data.applied, 'application')} sent[/bold]{size_note}")
     funnel = Table(title="Funnel", show_edge=False, pad_edge=False)
     funnel.add_column("stage")
     funnel.add_column("got this far", justify="right")
     funnel.add_column("from previous", justify="right")
-    for row in data["funnel"]:
-        funnel.add_row(row["stage"], str(row["reached"]), _rate(row["conversion"]))
+    for row in data.funnel:
+        funnel.add_row(row.stage, str(row.reached), _rate(row.conversion))
     out.print(funnel)
     rejections = Table(title="Where rejections happen", show_edge=False, pad_edge=False)
     rejections.add_column("stage")
     rejections.add_column("count", justify="right")
-    total = sum(data["rejections_by_stage"].values())
-    for bucket, count in data["rejections_by_stage"].items():
+    total = sum(data.rejections_by_stage.values())
+    for bucket, count in data.rejections_by_stage.items():
         bar = "█" * round(20 * count / total) if total else ""
         rejections.add_row(bucket, str(count), bar)
     out.print(rejections)
-    days = data["median_days_to_first_response"]
+    days = data.median_days_to_first_response
     out.print(
-        f"Response rate {_rate(data['response_rate'])} · ghosting rate {_rate(data['ghosting_rate'])} · "
+        f"Response rate {_rate(data.response_rate)} · ghosting rate {_rate(data.ghosting_rate)} · "
         f"median days to first response {'—' if days is None else days}"
     )
-    if data["pattern"]:
-        out.print(data["pattern"])
-    feedback = data.get("feedback")
-    if feedback and feedback["requests_sent"]:
-        small = " (small sample)" if feedback["small_sample"] else ""
+    if data.pattern:
+        out.print(data.pattern)
+    feedback = data.feedback
+    if feedback.requests_sent:
+        small = " (small sample)" if feedback.small_sample else ""
         out.print(
-            f"Feedback requests: {feedback['requests_sent']} sent, {feedback['replied']} answered — "
-            f"response rate {_rate(feedback['response_rate'])}{small}"
+            f"Feedback requests: {feedback.requests_sent} sent, {feedback.replied} answered — "
+            f"response rate {_rate(feedback.response_rate)}{small}"
         )
     by_source = Table(title="By source", show_edge=False, pad_edge=False)
     for column in ("source", "sent", "response", "ghosted", "reached interview"):
         by_source.add_column(column, justify="left" if column == "source" else "right")
-    for name, group in data["by_source"].items():
-        interview = next(r["reached"] for r in group["funnel"] if r["stage"] == "interview")
-        small = " *" if group["small_sample"] else ""
+    for name, group in data.by_source.items():
+        interview = next(r.reached for r in group.funnel if r.stage == "interview")
+        small = " *" if group.small_sample else ""
         by_source.add_row(
             safe(name) + small,
-            str(group["applied"]),
-            _rate(group["response_rate"]),
-            _rate(group["ghosting_rate"]),
+            str(group.applied),
+            _rate(group.response_rate),
+            _rate(group.ghosting_rate),
             str(interview),
         )
     out.print(by_source)
-    out.print(f"[dim]* fewer than {data['small_sample_threshold']} applications: too few to call a trend[/dim]")
+    out.print(f"[dim]* fewer than {data.small_sample_threshold} applications: too few to call a trend[/dim]")

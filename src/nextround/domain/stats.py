@@ -7,11 +7,10 @@ app and the tests. Rates carry their sample size; below SMALL_SAMPLE they are la
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from statistics import median
-from typing import Any
 
 from nextround.domain.stages import (
     REJECTION_BUCKETS,
@@ -66,11 +65,46 @@ class FunnelGroup:
     count: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class FunnelStep:
+    """How many applications got at least as far as `stage`, and what share of the step before did."""
+
+    stage: str
+    reached: int
+    conversion: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupStats:
+    """The funnel numbers of a group of applications (all of them, or one source channel's)."""
+
+    applications: int
+    applied: int
+    open: int
+    funnel: tuple[FunnelStep, ...]
+    rejections_by_stage: Mapping[str, int]
+    outcomes: Mapping[str, int]
+    response_rate: float | None
+    ghosting_rate: float | None
+    median_days_to_first_response: float | None
+    sample_size: int
+    small_sample: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelStats(GroupStats):
+    """The overall numbers, the same per source channel, and a reading of where rejections cluster."""
+
+    by_source: Mapping[str, GroupStats]
+    small_sample_threshold: int
+    pattern: str | None
+
+
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
-def _group_stats(groups: Sequence[FunnelGroup]) -> dict[str, Any]:
+def _group_stats(groups: Sequence[FunnelGroup]) -> GroupStats:
     applied_rank = stage_rank(Stage.APPLIED)
     applied = [g for g in groups if stage_rank(g.furthest_stage) >= applied_rank]
     # How many got at least as far as each stage: count the furthest stages once, then sum from the top.
@@ -86,13 +120,7 @@ def _group_stats(groups: Sequence[FunnelGroup]) -> dict[str, Any]:
     previous: int | None = None
     for stage in FUNNEL_STAGES:
         count = reached[stage]
-        funnel.append(
-            {
-                "stage": stage.value,
-                "reached": count,
-                "conversion": _rate(count, previous) if previous is not None else None,
-            }
-        )
+        funnel.append(FunnelStep(stage.value, count, _rate(count, previous) if previous is not None else None))
         previous = count
 
     rejections: Counter[str] = Counter()
@@ -109,43 +137,45 @@ def _group_stats(groups: Sequence[FunnelGroup]) -> dict[str, Any]:
         if g.responded and g.response_days is not None:
             response_days.extend([g.response_days] * g.count)
     size = sum(g.count for g in applied)
-    return {
-        "applications": sum(g.count for g in groups),
-        "applied": size,
-        "open": sum(g.count for g in groups if g.outcome is None and g.furthest_stage is not Stage.ACCEPTED),
-        "funnel": funnel,
-        "rejections_by_stage": {bucket: rejections[bucket] for bucket in REJECTION_BUCKETS},
-        "outcomes": {
+    return GroupStats(
+        applications=sum(g.count for g in groups),
+        applied=size,
+        open=sum(g.count for g in groups if g.outcome is None and g.furthest_stage is not Stage.ACCEPTED),
+        funnel=tuple(funnel),
+        rejections_by_stage={bucket: rejections[bucket] for bucket in REJECTION_BUCKETS},
+        outcomes={
             **{o.value: outcomes[o] for o in Outcome},
             "accepted": sum(g.count for g in groups if g.furthest_stage is Stage.ACCEPTED),
         },
-        "response_rate": _rate(responded, size),
-        "ghosting_rate": _rate(ghosted, size),
-        "median_days_to_first_response": median(response_days) if response_days else None,
-        "sample_size": size,
-        "small_sample": size < SMALL_SAMPLE,
-    }
+        response_rate=_rate(responded, size),
+        ghosting_rate=_rate(ghosted, size),
+        median_days_to_first_response=median(response_days) if response_days else None,
+        sample_size=size,
+        small_sample=size < SMALL_SAMPLE,
+    )
 
 
-def funnel_stats(records: Iterable[FunnelRecord]) -> dict[str, Any]:
+def funnel_stats(records: Iterable[FunnelRecord]) -> FunnelStats:
     """Overall numbers plus the same numbers per source channel, from one record per application."""
     return funnel_group_stats([record.as_group() for record in records])
 
 
-def funnel_group_stats(groups: Iterable[FunnelGroup]) -> dict[str, Any]:
+def funnel_group_stats(groups: Iterable[FunnelGroup]) -> FunnelStats:
     """`funnel_stats` from counted groups of alike applications."""
     items = list(groups)
     by_source: dict[str, list[FunnelGroup]] = defaultdict(list)
     for group in items:
         by_source[group.source or "unknown"].append(group)
-    result = _group_stats(items)
-    result["by_source"] = {name: _group_stats(part) for name, part in sorted(by_source.items())}
-    result["small_sample_threshold"] = SMALL_SAMPLE
-    result["pattern"] = rejection_pattern(result["rejections_by_stage"])
-    return result
+    overall = _group_stats(items)
+    return FunnelStats(
+        **{f.name: getattr(overall, f.name) for f in fields(GroupStats)},
+        by_source={name: _group_stats(part) for name, part in sorted(by_source.items())},
+        small_sample_threshold=SMALL_SAMPLE,
+        pattern=rejection_pattern(overall.rejections_by_stage),
+    )
 
 
-def rejection_pattern(rejections_by_stage: dict[str, int]) -> str | None:
+def rejection_pattern(rejections_by_stage: Mapping[str, int]) -> str | None:
     """A plain-words reading of where rejections cluster, only when there are enough of them."""
     total = sum(rejections_by_stage.values())
     if total < 3:

@@ -22,7 +22,7 @@ from nextround.domain.stages import (
     opening_events,
     state_before,
 )
-from nextround.domain.stats import funnel_group_stats
+from nextround.domain.stats import FunnelStats, funnel_group_stats
 from nextround.errors import UserError
 from nextround.services.preferences import Preferences, load_preferences
 from nextround.services.workspace import Workspace
@@ -276,7 +276,7 @@ class ApplicationService:
             return []
         return [self.confirm_ghosted(item.application.id, source=EventSource.AUTO) for item in self.silent(prefs)]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> FunnelStats:
         with self.ws.db.reader(self.ws.owner_id) as reader:
             groups = reader.funnel_groups()
         return funnel_group_stats(groups)

@@ -312,7 +312,7 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> dict[str, Any]:
         gaps_note = str(exc)
     return build_insights(
         combine_themes(evidence, ws.now()),
-        stats["rejections_by_stage"],
+        stats.rejections_by_stage,
         gaps,
         feedback_count=len(feedback),
         reflection_count=len(reflections),

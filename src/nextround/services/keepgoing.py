@@ -23,6 +23,7 @@ from nextround.domain.effort import (
     period_for,
 )
 from nextround.domain.stages import Outcome, Stage, rejection_bucket
+from nextround.domain.stats import FunnelStats
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
@@ -313,11 +314,11 @@ def _unreflected_rejections(ws: Workspace, reflected: set[int]) -> int:
     return sum(1 for a in rejected if a.id not in reflected and a.state.closed_at and a.state.closed_at >= since)
 
 
-def _plan_context(ws: Workspace, gathered: _Gathered, span: Period, stats: Mapping[str, Any]) -> PlanContext:
+def _plan_context(ws: Workspace, gathered: _Gathered, span: Period, stats: FunnelStats) -> PlanContext:
     from nextround.services.watch import new_openings
 
     return PlanContext(
-        rejections_by_stage=dict(stats.get("rejections_by_stage") or {}),
+        rejections_by_stage=dict(stats.rejections_by_stage),
         open_chases=gathered.open_chases,
         rejections_without_reflection=_unreflected_rejections(ws, gathered.reflected_ids),
         open_goals=sum(1 for _, _, status, _ in gathered.goals if status == "open"),
@@ -382,12 +383,12 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
             "moves": {state: moved_to.get(state, 0) for state in order},
             "previous_moves": {state: moved_before.get(state, 0) for state in order},
             "events": shown_moves,
-            "open": stats["open"],
-            "response_rate": stats["response_rate"],
-            "rejections_by_stage": stats["rejections_by_stage"],
-            "sample_size": stats["sample_size"],
-            "small_sample": stats["small_sample"],
-            "pattern": stats["pattern"],
+            "open": stats.open,
+            "response_rate": stats.response_rate,
+            "rejections_by_stage": stats.rejections_by_stage,
+            "sample_size": stats.sample_size,
+            "small_sample": stats.small_sample,
+            "pattern": stats.pattern,
         },
         "scores": summary["scores"],
         "themes": {

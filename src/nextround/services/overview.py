@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
+from nextround.domain.feedback_requests import SMALL_SAMPLE as FEEDBACK_SMALL_SAMPLE
 from nextround.domain.feedback_requests import RequestStatus, feedback_response_rate
 from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
+from nextround.domain.stats import FunnelStats
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
@@ -40,7 +41,7 @@ class Overview:
     next_steps: tuple[NextStep, ...]
 
 
-def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] | None = None) -> Overview:
+def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | None = None) -> Overview:
     """Counts, the top of the agenda and a few next steps — read from listing rows, never whole histories.
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
@@ -75,18 +76,18 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: dict[str, Any] |
         )
     steps.append(NextStep("See where rejections happen and what it says.", Action(ActionKind.VIEW_STATS)))
     url = ws.settings.database_url
-    closed = sum(stats["outcomes"][o.value] for o in Outcome)
+    closed = sum(stats.outcomes[o.value] for o in Outcome)
     return Overview(
         database=url.removeprefix("sqlite:///") if ws.settings.is_sqlite else url.split("@")[-1],
-        applications=stats["applications"],
+        applications=stats.applications,
         open=len(open_apps),
         closed=closed,
         open_by_stage={stage.value: n for stage, n in Counter(stage for _, stage, _ in open_apps).items()},
         likely_ghosted=_likely_ghosted(
             open_apps, load_preferences(ws).ghost_days, ws.now(), service.latest_interviews()
         ),
-        response_rate=stats["response_rate"],
-        pattern=stats["pattern"],
+        response_rate=stats.response_rate,
+        pattern=stats.pattern,
         next_steps=tuple(steps),
     )
 
@@ -113,19 +114,49 @@ def _likely_ghosted(
     return count
 
 
-def search_stats(ws: Workspace) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SearchStats(FunnelStats):
+    """`nextround stats`: the funnel numbers plus how often feedback requests get an answer."""
+
+    feedback: FeedbackStats
+
+
+def search_stats(ws: Workspace) -> SearchStats:
     """`nextround stats`: the funnel numbers plus how often feedback requests get an answer."""
     service = ApplicationService(ws)
     service.auto_close_silent()
-    data = service.stats()
-    data["feedback"] = feedback_stats(ws)
-    return data
+    funnel = service.stats()
+    values = {f.name: getattr(funnel, f.name) for f in fields(FunnelStats)}
+    return SearchStats(**values, feedback=feedback_stats(ws))
 
 
-def feedback_stats(ws: Workspace) -> dict[str, Any]:
-    """requests_sent, replied, declined, no_reply, waiting, drafted, response_rate (replied / sent), small_sample."""
+@dataclass(frozen=True, slots=True)
+class FeedbackStats:
+    """How many feedback requests went out and how they were answered; the rate is replied / sent."""
+
+    requests_sent: int
+    replied: int
+    declined: int
+    no_reply: int
+    waiting: int
+    response_rate: float | None
+    small_sample: bool
+    small_sample_threshold: int
+    drafted: int
+
+
+def feedback_stats(ws: Workspace) -> FeedbackStats:
     with ws.db.reader(ws.owner_id) as reader:
         statuses = reader.feedback_request_statuses()
-    result = feedback_response_rate(statuses).to_dict()
-    result["drafted"] = sum(1 for s in statuses if s == RequestStatus.DRAFTED.value)
-    return result
+    rate = feedback_response_rate(statuses)
+    return FeedbackStats(
+        requests_sent=rate.sent,
+        replied=rate.replied,
+        declined=rate.declined,
+        no_reply=rate.no_reply,
+        waiting=rate.waiting,
+        response_rate=rate.rate,
+        small_sample=rate.small_sample,
+        small_sample_threshold=FEEDBACK_SMALL_SAMPLE,
+        drafted=sum(1 for s in statuses if s == RequestStatus.DRAFTED.value),
+    )

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from nextround.domain.report_charts import bar_chart
 from nextround.domain.stages import REJECTION_BUCKETS
+from nextround.domain.stats import FunnelStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +30,18 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def rejection_chart(stats: dict[str, Any]) -> DashboardChart:
+def rejection_chart(stats: FunnelStats) -> DashboardChart:
     """Where rejections (and ghostings) happen, one bar per funnel bucket."""
-    counts = stats["rejections_by_stage"]
+    counts = stats.rejections_by_stage
     items = [(_label(bucket), float(counts.get(bucket, 0))) for bucket in REJECTION_BUCKETS]
     svg = bar_chart(items, title="Rejections by the stage reached")
     return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 
 
-def funnel_chart(stats: dict[str, Any]) -> DashboardChart:
+def funnel_chart(stats: FunnelStats) -> DashboardChart:
     """How many applications reached each stage, with the step's conversion rate."""
-    items = [(_label(row["stage"]), float(row["reached"])) for row in stats["funnel"]]
-    notes = [f" ({row['conversion']:.0%})" if row["conversion"] is not None else "" for row in stats["funnel"]]
+    items = [(_label(row.stage), float(row.reached)) for row in stats.funnel]
+    notes = [f" ({row.conversion:.0%})" if row.conversion is not None else "" for row in stats.funnel]
     svg = bar_chart(items, title="Applications by the stage reached", notes=notes)
     return DashboardChart(Markup(svg), int(sum(value for _, value in items)))
 

@@ -210,7 +210,7 @@ def close_application(application_id: int, body: Close, ws: WorkspaceDep) -> dic
 @router.get("/stats", summary="The funnel, where rejections happen, response and ghosting rates, by source")
 def stats(request: Request, ws: WorkspaceDep) -> JSONResponse:
     cache = request.app.state.web.cache
-    return JSONResponse(cache.get("stats", ws, ApplicationService(ws).stats))
+    return json_response(cache.get("stats", ws, ApplicationService(ws).stats))
 
 
 @router.post("/analyze/answer", summary="Analyse an interview answer (same JSON as `nextround analyze answer`)")
