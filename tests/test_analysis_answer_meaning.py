@@ -111,31 +111,21 @@ STORY_START = (
 )
 
 
-@pytest.mark.parametrize(
-    "further_step",
-    [
-        "I proposed that we review it at the next team meeting.",
-        "I recommended that the managers look at all the other depots too.",
-        "I said I would raise it with the operations manager.",
-        "I emailed the schedule to my supervisor and asked for her thoughts.",
-    ],
-)
-def test_a_proposal_or_a_next_step_is_an_action_not_a_result(further_step: str) -> None:
-    result = analyze_answer(QUESTION_PE, f"{STORY_START} {further_step}")
-    last = len(result.sentences) - 1
-    assert last not in result.star_sentences.result, further_step
-    assert result.points_for("result") == 0
+# A last sentence and whether it is an outcome: proposals and next steps are actions, never results; a
+# problem that stopped is a result.
+LAST_SENTENCES = [
+    ("I proposed that we review it at the next team meeting.", False),
+    ("I recommended that the managers look at all the other depots too.", False),
+    ("I said I would raise it with the operations manager.", False),
+    ("I emailed the schedule to my supervisor and asked for her thoughts.", False),
+    ("The new schedule started in March, and there has not been a queue at the bay since.", True),
+    ("Since the change we haven't had a single late first drop.", True),
+    ("The queue never came back, and the drivers no longer wait at all.", True),
+]
 
 
-@pytest.mark.parametrize(
-    "outcome",
-    [
-        "The new schedule started in March, and there has not been a queue at the bay since.",
-        "Since the change we haven't had a single late first drop.",
-        "The queue never came back, and the drivers no longer wait at all.",
-    ],
-)
-def test_an_outcome_told_as_a_problem_that_stopped_is_a_result(outcome: str) -> None:
-    result = analyze_answer(QUESTION_PE, f"{STORY_START} {outcome}")
-    assert len(result.sentences) - 1 in result.star_sentences.result, outcome
-    assert result.points_for("result") > 0
+@pytest.mark.parametrize(("last_sentence", "is_outcome"), LAST_SENTENCES)
+def test_a_result_is_an_outcome_not_a_further_step(last_sentence: str, is_outcome: bool) -> None:
+    result = analyze_answer(QUESTION_PE, f"{STORY_START} {last_sentence}")
+    assert ((len(result.sentences) - 1) in result.star_sentences.result) is is_outcome, last_sentence
+    assert (result.points_for("result") > 0) is is_outcome
