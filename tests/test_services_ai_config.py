@@ -26,13 +26,16 @@ from tests.conftest import other_owner
 
 
 class MemoryKeyring(KeyringBackend):
-    """A working keyring kept in memory (this server has no OS keyring)."""
+    """A working keyring kept in memory (this server has no OS keyring).
+
+    It takes its store as an argument, so keyring's own discovery (which tries every backend class it can make
+    without arguments) never picks it as the default for later tests."""
 
     priority = 1  # type: ignore[assignment]
 
-    def __init__(self) -> None:
+    def __init__(self, secrets: dict[tuple[str, str], str]) -> None:
         super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
+        self.secrets = secrets
 
     def get_password(self, service: str, username: str) -> str | None:
         return self.secrets.get((service, username))
@@ -47,7 +50,7 @@ class MemoryKeyring(KeyringBackend):
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
-    store = MemoryKeyring()
+    store = MemoryKeyring({})
     keyring.set_keyring(store)
     try:
         yield store

@@ -291,17 +291,19 @@ def keyring_key(base_url: str) -> str | None:
 
 def store_key(base_url: str, key: str | None) -> None:
     """Keep (or, with None, forget) the endpoint's key in the OS keyring; AiError when there is none."""
+    from nextround.integrations.mail import keyring_available
+
+    if not keyring_available():
+        raise AiError(
+            "there is no OS keyring on this computer to keep the key in: set NEXTROUND_AI_API_KEY instead",
+            field="api_key",
+        )
     try:
         import keyring
 
-        backend = keyring.get_keyring()
-        if float(getattr(backend, "priority", 0) or 0) <= 0:
-            raise AiError("there is no OS keyring on this computer to keep the key in", field="api_key")
         if key:
             keyring.set_password(KEYRING_SERVICE, base_url, key)
         elif keyring.get_password(KEYRING_SERVICE, base_url) is not None:
             keyring.delete_password(KEYRING_SERVICE, base_url)
-    except AiError:
-        raise
     except Exception as exc:
         raise AiError(f"the OS keyring did not keep the key ({type(exc).__name__})", field="api_key") from None

@@ -44,6 +44,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "inbox",
     "preferences",
     "mail_setup",
+    "ai_settings",
     "cvs",
     "deletion",
     "api",

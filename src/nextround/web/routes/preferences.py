@@ -36,6 +36,8 @@ def settings_page_response(
     sections: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     """The whole Settings page; each section's own route module may pass its context in `sections`."""
+    from nextround.web.routes.ai_settings import NOTICES as AI_NOTICES
+    from nextround.web.routes.ai_settings import ai_context
     from nextround.web.routes.mail_setup import NOTICES, mail_context
     from nextround.web.routes.voice import voice_context
 
@@ -47,6 +49,7 @@ def settings_page_response(
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
         **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", ""))),
         **voice_context(ws),
+        **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", ""))),
         **(sections or {}),
     }
     return render(request, "settings.html", context, status=status)
