@@ -244,3 +244,26 @@ def chat(chat_server: Any) -> Any:
     """The chat server with no queued replies and no requests seen; it answers "ready" unless told otherwise."""
     chat_server.reset()
     return chat_server
+
+
+@pytest.fixture
+def postgres_url(request: pytest.FixtureRequest) -> str:
+    """The test PostgreSQL database, emptied (multi-user mode runs on PostgreSQL only)."""
+    from tests.multiuser_support import needs_postgres
+
+    needs_postgres()
+    url: str = request.getfixturevalue("postgres_database")
+    _truncate_postgres(url)
+    return url
+
+
+@pytest.fixture
+def server(tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The app in multi-user mode on the test PostgreSQL (sign-up off, as by default)."""
+    from nextround.services import accounts
+    from tests.multiuser_support import multi_user_server
+
+    # argon2id still, at costs that keep dozens of sign-ins quick (the real costs are a bench matter)
+    monkeypatch.setattr(accounts, "HASH_COSTS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    with multi_user_server(Settings(home=tmp_path / "home", database_url=postgres_url)) as running:
+        yield running

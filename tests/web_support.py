@@ -19,9 +19,9 @@ from nextround.web.app import create_app
 BASE_URL = "http://127.0.0.1:8765"
 
 
-@dataclass
-class Web:
-    app: FastAPI
+class SendsToken:
+    """A client that sends its CSRF token: in forms, and as the header on API calls."""
+
     client: TestClient
     token: str
 
@@ -31,6 +31,13 @@ class Web:
     def api(self, method: str, path: str, **kwargs: Any) -> Any:
         headers = {"X-CSRF-Token": self.token, **kwargs.pop("headers", {})}
         return self.client.request(method, path, headers=headers, **kwargs)
+
+
+@dataclass
+class Web(SendsToken):
+    app: FastAPI
+    client: TestClient
+    token: str
 
 
 @contextmanager

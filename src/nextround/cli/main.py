@@ -122,6 +122,7 @@ COMMAND_PANELS: dict[str, str] = {
     "restore": "Data and settings",
     "config": "Data and settings",
     "view": "Data and settings",
+    "admin": "Data and settings",
 }
 # One example per top-level command, printed at the end of its help. A test runs each with --help appended,
 # so every command and option named here exists.
@@ -157,6 +158,7 @@ COMMAND_EXAMPLES: dict[str, str] = {
     "restore": "nextround restore nextround-backup.sqlite",
     "config": "nextround config list",
     "view": "nextround view hide-rejected on",
+    "admin": "nextround admin create-user ada@example.org --password-stdin",
 }
 # The pillar modules under nextround.cli, in the order `nextround --help` lists their commands.
 PILLARS: tuple[str, ...] = (
@@ -171,6 +173,7 @@ PILLARS: tuple[str, ...] = (
     "web",
     "mail",
     "ai",
+    "admin",
 )
 
 

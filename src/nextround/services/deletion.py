@@ -17,11 +17,14 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table, select, update
+from sqlalchemy import delete as sql_delete
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from nextround.errors import UserError
 from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
 from nextround.storage.insight import CvRepository
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
@@ -30,9 +33,17 @@ from nextround.storage.tables import (
     CvRow,
     GoalRow,
     JournalEntryRow,
+    UndoCopyRow,
     WatchRow,
 )
-from nextround.storage.trash import DeletedRows, RestoreError, delete_with_copy, restore
+from nextround.storage.trash import (
+    DeletedRows,
+    RestoreError,
+    decode_rows,
+    delete_with_copy,
+    encode_rows,
+    restore,
+)
 
 UNDO_SECONDS = 30
 MAX_KEPT = 200  # undo copies kept at most (the oldest go first): memory stays small
@@ -148,12 +159,60 @@ class UndoStore:
         return kept
 
 
+class DatabaseUndoStore:
+    """The same, kept in the database (multi-user mode): a delete made through one server process can be
+    undone through another. Expired copies are dropped whenever a new one is kept."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def put(self, kept: _Kept) -> str:
+        token = secrets.token_urlsafe(12)
+        with self.db.write() as session:
+            session.execute(
+                sql_delete(UndoCopyRow).where(
+                    UndoCopyRow.owner_id == kept.owner_id,
+                    UndoCopyRow.until < kept.until - timedelta(seconds=UNDO_SECONDS),
+                )
+            )
+            session.add(
+                UndoCopyRow(
+                    owner_id=kept.owner_id,
+                    token=token,
+                    kind=kept.kind.value,
+                    label=kept.label[:300],
+                    until=kept.until,
+                    rows=encode_rows(kept.rows),
+                )
+            )
+        return token
+
+    def _row(self, session: Session, token: str, owner_id: int) -> UndoCopyRow | None:
+        return session.scalar(select(UndoCopyRow).where(UndoCopyRow.owner_id == owner_id, UndoCopyRow.token == token))
+
+    def peek(self, token: str, owner_id: int, now: datetime) -> str | None:
+        with self.db.read() as session:
+            row = self._row(session, token, owner_id)
+        if row is None or now > row.until:
+            return None
+        return row.label
+
+    def take(self, token: str, owner_id: int, now: datetime) -> _Kept:
+        with self.db.write() as session:
+            row = self._row(session, token, owner_id)
+            if row is None:
+                raise NotFoundError("nothing to undo: it was undone already")
+            session.delete(row)
+            kept = _Kept(owner_id, Deletable(row.kind), row.label, row.until, decode_rows(row.rows))
+        if now > kept.until:
+            raise UserError(f"too late to undo: an undo lasts {UNDO_SECONDS} seconds")
+        return kept
+
+
 def preview(ws: Workspace, kind: Deletable, row_id: int) -> str:
     """The label of what would be deleted (NotFoundError for an unknown or another owner's id)."""
     table = TABLES[kind]
     with ws.db.read() as session:
-        from sqlalchemy import select
-
         row = (
             session.execute(select(table).where(table.c.id == row_id, table.c.owner_id == ws.owner_id))
             .mappings()

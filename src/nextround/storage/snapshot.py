@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from nextround.domain.dates import EARLIEST_YEAR, LATEST_YEAR, in_window
 from nextround.errors import UserError
-from nextround.storage.tables import Base, Prose, SingleLine, strip_controls
+from nextround.storage.tables import ACCOUNT_TABLES, Base, Prose, SingleLine, strip_controls
 
 # What makes two rows the same thing, so that importing a file twice adds nothing the second time.
 # Foreign keys in a natural key compare after remapping to this database's ids. A table not listed
@@ -186,10 +186,14 @@ def check_row_types(table: Table, row: int, raw: Mapping[str, Any], optional: fr
 
 def owned_tables() -> list[Table]:
     """Owned tables, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if "owner_id" in t.c and t.name != "users"]
+    return [
+        t
+        for t in Base.metadata.sorted_tables
+        if "owner_id" in t.c and t.name != "users" and t.name not in ACCOUNT_TABLES
+    ]
 
 
-def _to_json(value: Any) -> Any:
+def to_json_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -202,12 +206,12 @@ def dump_owner(session: Session, owner_id: int) -> dict[str, list[dict[str, Any]
     for table in owned_tables():
         rows = session.execute(select(table).where(table.c.owner_id == owner_id).order_by(table.c.id))
         tables[table.name] = [
-            {key: _to_json(value) for key, value in row._mapping.items() if key != "owner_id"} for row in rows
+            {key: to_json_value(value) for key, value in row._mapping.items() if key != "owner_id"} for row in rows
         ]
     return tables
 
 
-def _converter(column: Any) -> Callable[[Any], Any] | None:
+def column_converter(column: Any) -> Callable[[Any], Any] | None:
     if isinstance(column.type, Date):
         return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(getattr(column.type, "impl", column.type), DateTime):
@@ -256,7 +260,7 @@ def load_owner(session: Session, owner_id: int, tables: Mapping[str, list[dict[s
         if not rows:
             continue
         columns = {c.name: c for c in table.c if c.name != "owner_id"}
-        converters = {name: conv for name, c in columns.items() if (conv := _converter(c)) is not None}
+        converters = {name: conv for name, c in columns.items() if (conv := column_converter(c)) is not None}
         foreign = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys if fk.column.table.name in known}
         key_columns = natural_key_columns(table)
         existing = _existing_keys(session, table, owner_id, key_columns)

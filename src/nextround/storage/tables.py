@@ -98,10 +98,18 @@ class Base(DeclarativeBase):
 
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = (Index("uq_users_email", "email", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(150), unique=True)
     created_at: Mapped[datetime]
+    # Multi-user mode (web/accounts): the sign-in address and its argon2id hash; the local user has neither.
+    email: Mapped[str | None] = mapped_column(String(300))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    disabled_at: Mapped[datetime | None]
+    time_zone: Mapped[str | None] = mapped_column(String(60))
+    # Bumped by every change a user makes through the server, so every worker's cached views notice it.
+    data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ApplicationRow(Base):
@@ -499,6 +507,85 @@ class AiResultRow(Base):
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+# -- multi-user mode: what signs a person in. Not part of their data (never exported, never undone). ------
+
+
+class WebSessionRow(Base):
+    """A signed-in browser. The cookie carries `owner_id.secret`; only the secret's SHA-256 is stored."""
+
+    __tablename__ = "web_sessions"
+    __table_args__ = (UniqueConstraint("owner_id", "token_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class AccessTokenRow(Base):
+    """A personal access token for the JSON API (`Authorization: Bearer …`), stored as its SHA-256."""
+
+    __tablename__ = "access_tokens"
+    __table_args__ = (UniqueConstraint("owner_id", "token_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class UndoCopyRow(Base):
+    """What a delete removed, kept for the Undo button in the database, so that any worker can undo it."""
+
+    __tablename__ = "undo_copies"
+    __table_args__ = (UniqueConstraint("owner_id", "token"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(30))
+    label: Mapped[str] = mapped_column(String(300))
+    until: Mapped[datetime]
+    rows: Mapped[dict[str, Any]]
+
+
+class SignInFailureRow(Base):
+    """A failed sign-in, counted per account and per address (rate limits every worker shares)."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_subject", "scope", "subject", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10))  # "account" or "address"
+    subject: Mapped[str] = mapped_column(String(300))
+    failed_at: Mapped[datetime]
+
+
+class InvitationRow(Base):
+    """An invitation link to create an account; it works once, until it expires."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(300))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+# Tables with an owner that hold how a person signs in, not their job search: export, import, delete-with-undo
+# and the per-owner snapshot leave them out (storage.snapshot.owned_tables).
+ACCOUNT_TABLES = frozenset({"web_sessions", "access_tokens", "undo_copies"})
 
 
 def _text_at_the_boundary() -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from nextround.errors import UserError
 from nextround.storage.reads import NotFoundError
-from nextround.storage.snapshot import owned_tables
+from nextround.storage.snapshot import column_converter, owned_tables, to_json_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +98,25 @@ def restore(session: Session, deleted: DeletedRows) -> None:
     for link in deleted.unlinked:
         t = by_name[link.table]
         session.execute(update(t).where(t.c.id == link.row_id).values({link.column: link.value}))
+
+
+def encode_rows(rows: DeletedRows) -> dict[str, Any]:
+    """Deleted rows as JSON (dates and moments as ISO text; the table's column types bring them back)."""
+    return {
+        "table": rows.table,
+        "row_id": rows.row_id,
+        "rows": {
+            name: [{k: to_json_value(v) for k, v in row.items()} for row in items] for name, items in rows.rows.items()
+        },
+        "unlinked": [[u.table, u.row_id, u.column, u.value] for u in rows.unlinked],
+    }
+
+
+def decode_rows(data: dict[str, Any]) -> DeletedRows:
+    tables = {t.name: t for t in owned_tables()}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for name, items in data["rows"].items():
+        converters = {c.name: f for c in tables[name].columns if (f := column_converter(c)) is not None}
+        rows[name] = [{k: converters[k](v) if k in converters else v for k, v in row.items()} for row in items]
+    unlinked = tuple(Unlinked(*item) for item in data["unlinked"])
+    return DeletedRows(data["table"], data["row_id"], rows, unlinked)

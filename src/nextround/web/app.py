@@ -19,12 +19,15 @@ from fastapi.staticfiles import StaticFiles
 
 from nextround import __version__
 from nextround.config import Settings
-from nextround.services.deletion import UndoStore
+from nextround.services import accounts
+from nextround.services.accounts import Caller
+from nextround.services.deletion import DatabaseUndoStore, UndoStore
 from nextround.services.workspace import Workspace, local_now
 from nextround.storage.db import Database
+from nextround.web.auth import MultiUser, authenticate
 from nextround.web.cache import ViewCache
 from nextround.web.errors import install_error_handlers
-from nextround.web.security import GuardMiddleware, allowed_hosts, check_csrf, new_csrf_token
+from nextround.web.security import GuardMiddleware, Scope, allowed_hosts, check_csrf, new_csrf_token
 
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_HOST = "127.0.0.1"
@@ -49,6 +52,8 @@ ROUTE_MODULES: tuple[str, ...] = (
     "deletion",
     "api",
 )
+# Only in multi-user mode: signing in and out, invitations, the account page and access tokens.
+MULTI_USER_MODULES: tuple[str, ...] = ("account",)
 
 # (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -62,6 +67,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/transfer", "Import & export"),
     ("/settings", "Settings"),
 )
+ACCOUNT_NAVIGATION = ("/account", "Account")
 
 
 @dataclass
@@ -74,29 +80,65 @@ class WebState:
     clock: Callable[[], datetime]
     csrf_token: str = field(default_factory=new_csrf_token)
     demo: bool = False
+    multi_user: MultiUser | None = None
     cache: ViewCache = field(default_factory=ViewCache)
-    undo: UndoStore = field(default_factory=UndoStore)  # what was just deleted, for the "Undo" button
+    # What was just deleted, for the "Undo" button: in this process, or in the database when several serve.
+    undo: UndoStore | DatabaseUndoStore = field(default_factory=UndoStore)
     _db: Database | None = None
     _owner_id: int | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def allowed_hosts(self) -> frozenset[str]:
-        return allowed_hosts(self.host, self.port)
+        extra = self.multi_user.allowed_hosts if self.multi_user else ()
+        return allowed_hosts(self.host, self.port) | {h.lower() for h in extra}
+
+    def database(self) -> Database:
+        if self._db is None:
+            with self._lock:
+                if self._db is None:
+                    self._db = Database.open(self.settings.database_url)
+        return self._db
 
     def workspace(self) -> Workspace:
-        if self._db is None or self._owner_id is None:
+        """The single local user's workspace (local mode)."""
+        if self._owner_id is None:
+            db = self.database()
             with self._lock:
-                if self._db is None or self._owner_id is None:
-                    db = Database.open(self.settings.database_url)
+                if self._owner_id is None:
                     self._owner_id = db.local_user_id()
-                    self._db = db
-        return Workspace(db=self._db, owner_id=self._owner_id, settings=self.settings, clock=self.clock)
+        return Workspace(db=self.database(), owner_id=self._owner_id, settings=self.settings, clock=self.clock)
+
+    def workspace_of(self, caller: Caller) -> Workspace:
+        """A signed-in person's workspace (multi-user mode): their data, their time zone."""
+        return Workspace(
+            db=self.database(), owner_id=caller.owner_id, settings=self.settings, clock=_clock_in(caller.time_zone)
+        )
+
+    async def changed(self, scope: Scope) -> None:
+        """A state-changing request was answered: cached views made before it must not be used again."""
+        if self.multi_user is None:
+            self.cache.changed()
+            return
+        caller = scope.get("state", {}).get("caller")
+        if isinstance(caller, Caller):
+            import anyio.to_thread
+
+            await anyio.to_thread.run_sync(accounts.bump_data_version, self.database(), caller.owner_id)
 
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+
+def _clock_in(zone: str | None) -> Callable[[], datetime]:
+    if not zone:
+        return local_now
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    return lambda: datetime.now(tz)
 
 
 def create_app(
@@ -106,9 +148,16 @@ def create_app(
     port: int = DEFAULT_PORT,
     clock: Callable[[], datetime] | None = None,
     demo: bool = False,
+    multi_user: MultiUser | None = None,
 ) -> FastAPI:
-    """The web app for one local workspace, answering to `host:port` (and localhost names on that port)."""
-    state = WebState(settings=settings, host=host, port=port, clock=clock or local_now, demo=demo)
+    """The web app answering to `host:port` (and localhost names on that port): for the one local user, or,
+    with `multi_user`, for everyone with an account on the server's PostgreSQL database."""
+    state = WebState(
+        settings=settings, host=host, port=port, clock=clock or local_now, demo=demo, multi_user=multi_user
+    )
+    if multi_user is not None:
+        state.undo = DatabaseUndoStore(state.database())
+        state.cache = ViewCache(signature=_shared_signature)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -123,18 +172,25 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is enough
         redoc_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(authenticate), Depends(check_csrf)],
     )
     app.state.web = state
     app.add_middleware(
         GuardMiddleware,
         hosts=state.allowed_hosts,
         max_body=settings.max_import_bytes,
-        on_write=state.cache.changed,
+        on_write=state.changed,
     )
     install_error_handlers(app)
-    for name in ROUTE_MODULES:
+    for name in ROUTE_MODULES + (MULTI_USER_MODULES if multi_user else ()):
         module = importlib.import_module(f"nextround.web.routes.{name}")
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def _shared_signature(ws: Workspace) -> object:
+    """Multi-user mode: the owner's data version (bumped by every worker's writes) joins the data signature."""
+    from nextround.services.browse import data_signature
+
+    return (accounts.data_version(ws.db, ws.owner_id), data_signature(ws))

@@ -21,9 +21,15 @@ TTL_SECONDS = 30.0
 
 
 class ViewCache:
-    def __init__(self, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        ttl: float = TTL_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+        signature: Callable[[Workspace], Hashable] = data_signature,
+    ) -> None:
         self.ttl = ttl
         self.clock = clock
+        self.signature = signature
         self.generation = 0
         self._entries: dict[tuple[Any, ...], tuple[float, int, Hashable, Any]] = {}
         self._lock = threading.Lock()
@@ -36,7 +42,7 @@ class ViewCache:
 
     def get(self, name: str, ws: Workspace, compute: Callable[[], T]) -> T:
         key = (name, ws.owner_id)
-        signature = data_signature(ws)
+        signature = self.signature(ws)
         now = self.clock()
         with self._lock:
             found = self._entries.get(key)

@@ -10,14 +10,28 @@ from starlette.datastructures import FormData
 from nextround.services.workspace import Workspace
 
 
-async def get_workspace(request: Request) -> Workspace:
-    """The workspace of this request. Local mode: the single local user.
+def request_workspace(request: Request) -> Workspace:
+    """Local mode: the single local user's. Multi-user mode: the signed-in caller's (web.auth found them)."""
+    web = request.app.state.web
+    if web.multi_user is None:
+        local: Workspace = web.workspace()
+        return local
+    caller = getattr(request.state, "caller", None)
+    if caller is None:
+        from nextround.web.auth import NotSignedIn
 
-    Async on purpose: it is cheap (the database is opened once, on the first request), and a sync dependency
-    would cost every request a hop through the thread pool.
+        raise NotSignedIn
+    mine: Workspace = web.workspace_of(caller)
+    return mine
+
+
+async def get_workspace(request: Request) -> Workspace:
+    """The workspace of this request.
+
+    Async on purpose: it is cheap (the database is opened once, on the first request; the caller was found
+    by web.auth already), and a sync dependency would cost every request a hop through the thread pool.
     """
-    workspace: Workspace = request.app.state.web.workspace()
-    return workspace
+    return request_workspace(request)
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]

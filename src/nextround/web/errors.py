@@ -13,13 +13,15 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nextround.errors import FormErrors, UserError
+from nextround.services.accounts import TooManyAttempts
 from nextround.storage.reads import NotFoundError
+from nextround.web.auth import NotSignedIn, sign_in_location
 from nextround.web.security import CsrfError
 
 log = logging.getLogger("nextround.web")
@@ -44,7 +46,14 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorOut, "description": "Invalid input; the message says which field and why"},
 }
 
-_TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not allowed", 413: "Too large"}
+_TITLES = {
+    400: "Bad request",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Not allowed",
+    413: "Too large",
+    429: "Too many attempts",
+}
 
 
 def _is_api(request: Request) -> bool:
@@ -163,6 +172,20 @@ def install_error_handlers(app: FastAPI) -> None:
     async def crash(request: Request, exc: Exception) -> Response:
         return crash_response(request, exc)
 
+    async def not_signed_in(request: Request, exc: Exception) -> Response:
+        if _is_api(request):
+            headers = {"www-authenticate": 'Bearer realm="nextround"'}
+            return JSONResponse({"error": "sign in first (a session, or an access token)"}, 401, headers=headers)
+        return RedirectResponse(sign_in_location(request), 303)
+
+    async def too_many(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, TooManyAttempts)
+        response = error_response(request, 429, str(exc), exc)
+        response.headers["retry-after"] = str(exc.retry_after)
+        return response
+
+    app.add_exception_handler(NotSignedIn, not_signed_in)
+    app.add_exception_handler(TooManyAttempts, too_many)
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(UserError, user_error)
     app.add_exception_handler(CsrfError, csrf)

@@ -76,23 +76,34 @@ def _undo_banner(request: Request) -> dict[str, str] | None:
     token = request.query_params.get("undo")
     if not token:
         return None
-    web = request.app.state.web
-    ws = web.workspace()
-    label = web.undo.peek(token, ws.owner_id, ws.now())
+    from nextround.web.deps import request_workspace
+
+    if request.app.state.web.multi_user is not None and getattr(request.state, "caller", None) is None:
+        return None
+    ws = request_workspace(request)
+    label = request.app.state.web.undo.peek(token, ws.owner_id, ws.now())
     return {"token": token, "label": label} if label else None
 
 
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> HTMLResponse:
-    from nextround.web.app import NAVIGATION
+    from nextround.web.app import ACCOUNT_NAVIGATION, NAVIGATION
+    from nextround.web.security import expected_csrf_token
 
     web = request.app.state.web
+    navigation: tuple[tuple[str, str], ...] = NAVIGATION
+    signed_in = False
+    if web.multi_user is not None:
+        signed_in = getattr(request.state, "caller", None) is not None
+        navigation = (*NAVIGATION, ACCOUNT_NAVIGATION) if signed_in else ()
     page = {
         "undo": _undo_banner(request),
         "request": request,
-        "csrf_token": web.csrf_token,
-        "navigation": NAVIGATION,
+        "csrf_token": expected_csrf_token(request) or "",
+        "navigation": navigation,
+        "signed_in": signed_in,
+        "multi_user": web.multi_user is not None,
         "path": request.url.path,
         "demo": web.demo,
         **(context or {}),

@@ -1,6 +1,6 @@
 """Local safety: the web app listens on loopback without a login, so it must not be a hole.
 
-- Only loopback addresses may be bound (multi-user mode, with accounts, is a later step).
+- Only loopback addresses may be bound (multi-user mode, with accounts, may bind any: see web.auth).
 - A request whose Host header is not this server (DNS rebinding) is refused with 400.
 - Every state-changing request carries the CSRF token: a form field `csrf_token` or an `X-CSRF-Token`
   header (HTMX sends the header from `hx-headers` on <body>). The token is a per-process secret embedded
@@ -30,6 +30,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
+PRESESSION_COOKIE = "nextround_form"  # multi-user sign-in forms: the CSRF token before there is a session
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -75,7 +76,7 @@ def check_bind_host(host: str) -> None:
     if not is_loopback(host):
         raise UnsafeBindError(
             f"refusing to listen on {host}: the local app has no login, so it only binds to loopback "
-            "(127.0.0.1); serving other machines needs multi-user mode, which is not available yet"
+            "(127.0.0.1); serving other machines needs multi-user mode (accounts, on PostgreSQL)"
         )
 
 
@@ -98,11 +99,29 @@ def token_matches(expected: str, given: str | None) -> bool:
     return given is not None and secrets.compare_digest(expected.encode(), given.encode())
 
 
+def expected_csrf_token(request: Request) -> str | None:
+    """The process's token (local mode), or the signed-in session's own; None for an access token."""
+    web = request.app.state.web
+    if web.multi_user is None:
+        token: str = web.csrf_token
+        return token
+    caller = getattr(request.state, "caller", None)
+    if caller is None:
+        # Sign-in pages, before there is a session: the form's token must match the browser's own cookie
+        # (which other sites can neither read nor set); without that cookie, nothing matches.
+        return request.cookies.get(PRESESSION_COOKIE) or new_csrf_token()
+    if caller.csrf_token is None:
+        return None
+    return str(caller.csrf_token)
+
+
 async def check_csrf(request: Request) -> None:
     """Dependency for every router: state-changing requests must carry the token (header or form field)."""
     if request.method in SAFE_METHODS:
         return
-    expected: str = request.app.state.web.csrf_token
+    expected = expected_csrf_token(request)
+    if expected is None:
+        return  # an access token (multi-user API): browsers never send one by themselves, so nothing to forge
     origin = request.headers.get("origin")
     if origin and origin != "null":
         origin_host = origin.split("://", 1)[-1].lower()
@@ -123,7 +142,12 @@ class GuardMiddleware:
     """Pure ASGI middleware (fast): Host check, body size limit, security headers on every response."""
 
     def __init__(
-        self, app: ASGIApp, *, hosts: frozenset[str], max_body: int, on_write: Callable[[], None] | None = None
+        self,
+        app: ASGIApp,
+        *,
+        hosts: frozenset[str],
+        max_body: int,
+        on_write: Callable[[Scope], Awaitable[None]] | None = None,
     ) -> None:
         self.app = app
         self.hosts = hosts
@@ -147,6 +171,16 @@ class GuardMiddleware:
         received = 0
         tripped = False
         started = False
+        writes = self.on_write is not None and scope.get("method") not in SAFE_METHODS
+        told = False
+
+        async def tell() -> None:
+            # After the write is done and before anyone hears of it, so no view is cached from before it,
+            # and a client's next request (to any worker) sees the change.
+            nonlocal told
+            if writes and not told and self.on_write is not None:
+                told = True
+                await self.on_write(scope)
 
         async def limited_receive() -> Message:
             nonlocal received, tripped
@@ -163,6 +197,7 @@ class GuardMiddleware:
             if tripped:
                 return  # whatever the app answers after the limit tripped is replaced by a 413 below
             if message["type"] == "http.response.start":
+                await tell()
                 started = True
                 own = message.get("headers", [])
                 # A route may send a stricter-or-equal policy of its own (the printable review allows its
@@ -177,8 +212,7 @@ class GuardMiddleware:
         except BodyTooLarge:
             tripped = True
         finally:
-            if self.on_write is not None and scope.get("method") not in SAFE_METHODS:
-                self.on_write()  # after the write is done, so no view is cached from before it
+            await tell()
         if tripped and not started:
             await _plain_error(send, 413, self._too_large(), scope)
 

@@ -22,6 +22,7 @@ from nextround.services.workspace import Workspace
 from nextround.web.deps import WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.responses import json_response
+from nextround.web.security import expected_csrf_token
 
 router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
 
@@ -122,7 +123,7 @@ def session(request: Request, response: Response) -> Session:
     # Other sites cannot read this answer (same-origin policy, no CORS headers), so it cannot be used to forge;
     # no cache may keep the token either.
     response.headers["cache-control"] = "no-store"
-    return Session(csrf_token=request.app.state.web.csrf_token)
+    return Session(csrf_token=expected_csrf_token(request) or "")
 
 
 @router.get("/applications", summary="List applications (newest first), with filters and paging")

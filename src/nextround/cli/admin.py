@@ -1,0 +1,138 @@
+"""`nextround admin ...`: accounts on a multi-user server (PostgreSQL), for its administrator and set-up scripts.
+
+Passwords are read from standard input (`--password-stdin`), never from the command line, where other users
+of the machine could see them in the process list.
+"""
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from nextround.cli.output import console
+from nextround.errors import UserError
+
+if TYPE_CHECKING:
+    from nextround.storage.db import Database
+
+app = typer.Typer(help="Accounts on a multi-user server: create, invite, reset a password, disable, make a token.")
+
+DatabaseUrl = Annotated[
+    str | None, typer.Option("--database-url", help="The server's PostgreSQL database (else NEXTROUND_DATABASE_URL).")
+]
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input (its first line).")
+]
+
+
+@contextmanager
+def _database(url: str | None) -> Iterator["Database"]:
+    from nextround.cli.web import multi_user_settings
+    from nextround.storage.db import Database
+
+    db = Database.open(multi_user_settings(url).database_url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line.removesuffix("\n").removesuffix("\r")
+    if not sys.stdin.isatty():
+        raise UserError("give the password on standard input with --password-stdin", field="password")
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+@app.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Argument(help="The person's email address: they sign in with it.")],
+    password_stdin: PasswordStdin = False,
+    time_zone: Annotated[str | None, typer.Option("--time-zone", help="e.g. Europe/London.")] = None,
+    claim_local: Annotated[
+        bool,
+        typer.Option(
+            "--claim-local", help="Give the single-user installation's data (its local user) to this account."
+        ),
+    ] = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Create an account with a password (or give the local data an address and password)."""
+    from nextround.services import accounts
+
+    with _database(database_url) as db:
+        password = _password(password_stdin)
+        if claim_local:
+            account = accounts.claim_local(db, email, password)
+        else:
+            account = accounts.create_user(db, email, password, time_zone=time_zone)
+    console().print(f"Account {account.id} created for {account.email}.")
+
+
+@app.command("reset-password")
+def reset_password(
+    email: Annotated[str, typer.Argument(help="The account's email address.")],
+    password_stdin: PasswordStdin = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Set a new password; the account is signed out everywhere."""
+    from nextround.services import accounts
+
+    with _database(database_url) as db:
+        account = accounts.reset_password(db, email, _password(password_stdin))
+    console().print(f"New password set for {account.email}; every session of it has ended.")
+
+
+@app.command("disable-user")
+def disable_user(
+    email: Annotated[str, typer.Argument(help="The account's email address.")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Stop an account signing in; its sessions and access tokens stop working at once (its data stays)."""
+    from nextround.services import accounts
+
+    with _database(database_url) as db:
+        account = accounts.disable_user(db, email)
+    console().print(f"{account.email} is disabled: signed out everywhere, access tokens revoked.")
+
+
+@app.command("create-token")
+def create_token(
+    email: Annotated[str, typer.Argument(help="The account the token acts for.")],
+    name: Annotated[str, typer.Option("--name", help="What will use the token.")] = "set-up script",
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Make a personal access token for the JSON API and print it (the only time it is shown)."""
+    from nextround.services import accounts
+
+    with _database(database_url) as db:
+        account = accounts.find_account(db, email)
+        made = accounts.create_token(db, account.id, name)
+    typer.echo(made.token)
+
+
+@app.command("invite")
+def invite(
+    email: Annotated[str, typer.Argument(help="Who is invited.")],
+    days: Annotated[int, typer.Option("--days", help="How long the link works.")] = 7,
+    base_url: Annotated[str, typer.Option("--base-url", help="The server's address as people reach it.")] = (
+        "http://127.0.0.1:8765"
+    ),
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Print an invitation link that creates the account (it works once, until it expires)."""
+    from nextround.services import accounts
+
+    with _database(database_url) as db:
+        made = accounts.invite(db, email, days=days)
+    typer.echo(f"{base_url.rstrip('/')}/invite/{made.token}")
+
+
+def register(root: typer.Typer) -> None:
+    """Add `nextround admin`."""
+    root.add_typer(app, name="admin")

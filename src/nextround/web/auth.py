@@ -1,0 +1,86 @@
+"""Multi-user mode: who is asking. Every request but the sign-in pages needs a session or an access token.
+
+- A browser has a session cookie (HttpOnly, SameSite=Lax, Secure when the request came over HTTPS, which
+  behind a reverse proxy `--proxy-headers` tells); its CSRF token belongs to that session.
+- A script sends `Authorization: Bearer nrt_…` (a personal access token) to the JSON API. A browser never
+  sends that header by itself, so these requests need no CSRF token.
+- Without either, a page redirects to the sign-in page and the API answers 401.
+
+Nothing is kept in the process: the session, its CSRF token and the owner's data version come from the
+database on every request, so any worker can answer any request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from fastapi import Request, Response
+
+from nextround.services import accounts
+from nextround.services.accounts import Caller
+from nextround.storage.db import Database
+
+SESSION_COOKIE = "nextround_session"
+# Pages anyone may open: signing in and accepting an invitation (and open sign-up, when it is allowed).
+PUBLIC_PREFIXES = ("/sign-in", "/sign-up", "/invite/")
+
+
+@dataclass(frozen=True)
+class MultiUser:
+    """How the shared server runs (`nextround serve --multi-user`)."""
+
+    allow_sign_up: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+
+
+class NotSignedIn(Exception):
+    """No live session or token: a page goes to the sign-in page, the API answers 401."""
+
+
+def is_public(path: str) -> bool:
+    return path.startswith(PUBLIC_PREFIXES)
+
+
+def caller_of(request: Request, db: Database) -> Caller | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        if not request.url.path.startswith("/api/"):
+            return None  # tokens are for the JSON API; pages need a session and its CSRF token
+        return accounts.caller_by_token(db, header[7:].strip())
+    cookie = request.cookies.get(SESSION_COOKIE)
+    return accounts.caller_by_session(db, cookie) if cookie else None
+
+
+def authenticate(request: Request) -> None:
+    """Dependency for every route (a plain def: it asks the database, so it runs in the thread pool)."""
+    web = request.app.state.web
+    if web.multi_user is None:
+        return
+    caller = caller_of(request, web.database())
+    request.state.caller = caller
+    if caller is None and not is_public(request.url.path):
+        raise NotSignedIn
+
+
+def sign_in_location(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/sign-in" if target == "/" else f"/sign-in?next={quote(target, safe='')}"
+
+
+def set_session_cookie(request: Request, response: Response, cookie: str, max_age: int) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        cookie,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+
+
+def clear_session_cookie(request: Request, response: Response) -> None:
+    response.delete_cookie(
+        SESSION_COOKIE, httponly=True, samesite="lax", secure=request.url.scheme == "https", path="/"
+    )

@@ -1,0 +1,87 @@
+"""The multi-user schema: an existing single-user database upgrades without losing anything; the admin commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import command
+from sqlalchemy import inspect
+from typer.testing import CliRunner
+
+from nextround.cli.main import app as cli_app
+from nextround.services import accounts
+from nextround.services.demo import fill_demo
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from nextround.storage.migrate import alembic_config, upgrade_to_head
+from nextround.storage.schema import HEAD_REVISION
+from nextround.storage.snapshot import dump_owner
+
+from .multiuser_support import Server
+
+
+def _migrate(db: Database, action: str, revision: str) -> None:
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, action)(config, revision)
+
+
+def test_a_single_user_database_upgrades_to_multi_user_without_loss(workspace: Workspace) -> None:
+    fill_demo(workspace)
+    db = workspace.db
+    with db.read() as session:
+        before = dump_owner(session, workspace.owner_id)
+    assert sum(len(rows) for rows in before.values()) > 50
+    _migrate(db, "downgrade", "0006")  # the schema as a single-user installation has it today
+    assert "email" not in {c["name"] for c in inspect(db.engine).get_columns("users")}
+    assert "web_sessions" not in inspect(db.engine).get_table_names()
+    upgrade_to_head(db.engine)
+    assert db.current_revision() == HEAD_REVISION
+    with db.read() as session:
+        assert dump_owner(session, workspace.owner_id) == before
+    assert db.local_user_id() == workspace.owner_id
+    # the local data can become an account on the server, and keeps its owner
+    claimed = accounts.claim_local(db, "ada@example.org", "correct horse battery")
+    assert claimed.id == workspace.owner_id
+
+
+def _run(*args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(cli_app, list(args), input=input, catch_exceptions=False)
+
+
+def test_admin_commands(server: Server, postgres_url: str) -> None:
+    url = ["--database-url", postgres_url]
+    made = _run("admin", "create-user", "Ada@Example.org", "--password-stdin", *url, input="correct horse battery\n")
+    assert made.exit_code == 0, made.output
+    assert "created for ada@example.org" in made.output
+    again = _run("admin", "create-user", "ada@example.org", "--password-stdin", *url, input="correct horse battery\n")
+    assert again.exit_code == 1
+    assert "already an account" in again.output
+    short = _run("admin", "create-user", "bo@example.org", "--password-stdin", *url, input="short\n")
+    assert short.exit_code == 1
+    assert "at least 10 characters" in short.output
+    token = _run("admin", "create-token", "ada@example.org", *url)
+    assert token.exit_code == 0
+    bearer = {"Authorization": f"Bearer {token.output.strip()}"}
+    assert server.client().get("/api/v1/stats", headers=bearer).status_code == 200
+    reset = _run("admin", "reset-password", "ada@example.org", "--password-stdin", *url, input="another fine pass\n")
+    assert reset.exit_code == 0
+    assert accounts.sign_in(server.db, "ada@example.org", "another fine pass", address="test").owner_id
+    disabled = _run("admin", "disable-user", "ada@example.org", *url)
+    assert disabled.exit_code == 0
+    assert server.client().get("/api/v1/stats", headers=bearer).status_code == 401
+    link = _run("admin", "invite", "cy@example.org", "--base-url", "https://jobs.example.ac.uk", *url)
+    assert link.output.startswith("https://jobs.example.ac.uk/invite/")
+    assert server.client().get(link.output.strip().removeprefix("https://jobs.example.ac.uk")).status_code == 200
+
+
+def test_multi_user_mode_refuses_sqlite(tmp_path: Any) -> None:
+    for args in (["serve", "--multi-user"], ["admin", "disable-user", "ada@example.org"]):
+        result = _run(*args, "--database-url", f"sqlite:///{tmp_path / 'x.db'}")
+        assert result.exit_code == 1
+        assert result.output.startswith("error: multi-user mode needs PostgreSQL")
+        assert len(result.output.strip().splitlines()) == 1
+    local = _run("serve", "--host", "0.0.0.0")
+    assert local.exit_code == 1
+    assert "needs multi-user mode" in local.output

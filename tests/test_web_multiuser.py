@@ -1,0 +1,216 @@
+"""Multi-user mode: accounts, sessions, CSRF bound to the session, rate limits, tokens, invitations, deletion."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+
+from nextround.services import accounts
+from nextround.services.applications import ApplicationFields, ApplicationService
+from nextround.storage.tables import ApplicationRow, InvitationRow, SignInFailureRow, User, WebSessionRow
+from nextround.web.auth import SESSION_COOKIE
+
+from .multiuser_support import PASSWORD, Server, form_token, sign_in
+
+
+def _add(server: Server, person: Any, company: str) -> int:
+    return ApplicationService(server.workspace(person)).add(ApplicationFields(company=company, role="Baker")).id
+
+
+def test_nothing_but_signing_in_without_a_session(server: Server) -> None:
+    client = server.client()
+    page = client.get("/applications?stage=applied")
+    assert page.status_code == 303
+    assert page.headers["location"] == "/sign-in?next=%2Fapplications%3Fstage%3Dapplied"
+    api = client.get("/api/v1/applications")
+    assert api.status_code == 401
+    assert api.json()["error"].startswith("sign in first")
+    assert client.get("/api/v1/session").status_code == 401
+    signing_in = client.get("/sign-in")
+    assert signing_in.status_code == 200
+    for header in ("content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"):
+        assert header in signing_in.headers
+    assert 'href="/applications"' not in signing_in.text  # no navigation before signing in
+
+
+def test_sign_in_sets_a_strict_cookie_and_rotates_the_session(server: Server) -> None:
+    accounts.create_user(server.db, "ada@example.org", PASSWORD)
+    client = server.client()
+    wrong = sign_in(client, "ada@example.org", "not the password")
+    assert wrong.status_code == 401
+    assert "wrong email address or password" in wrong.text
+    answer = sign_in(client, "Ada@Example.org ", PASSWORD, next_path="/applications")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/applications"
+    cookie = answer.headers["set-cookie"]
+    assert cookie.startswith(f"{SESSION_COOKIE}=")
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert "Secure" not in cookie  # plain HTTP on loopback
+    first = client.cookies[SESSION_COOKIE]
+    assert client.get("/applications").status_code == 200
+    sign_in(client, "ada@example.org", PASSWORD)  # signing in again makes a new session and ends the old one
+    assert client.cookies[SESSION_COOKIE] != first
+    stale = server.client()
+    stale.cookies.set(SESSION_COOKIE, first)
+    assert stale.get("/applications").status_code == 303
+    assert sign_in(server.client(), "ada@example.org", PASSWORD, next_path="//evil.example/").headers["location"] == "/"
+
+
+def test_the_cookie_is_secure_over_https(server: Server) -> None:
+    accounts.create_user(server.db, "ada@example.org", PASSWORD)
+    client = server.client("https://127.0.0.1:8765")
+    answer = sign_in(client, "ada@example.org", PASSWORD)
+    assert "Secure" in answer.headers["set-cookie"]
+
+
+def test_csrf_belongs_to_the_session(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    bob = server.person("bob@example.org")
+    assert ada.token != bob.token
+    body = {"company": "Crumb", "role": "Baker"}
+    assert ada.api("POST", "/api/v1/applications", json=body, headers={"X-CSRF-Token": bob.token}).status_code == 403
+    assert ada.client.post("/api/v1/applications", json=body).status_code == 403
+    assert ada.api("POST", "/api/v1/applications", json=body).status_code == 201
+    page = ada.client.get("/applications/new")
+    assert form_token(page.text) == ada.token
+
+
+def test_sign_out_and_sign_out_everywhere(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    laptop = server.person("ada@example.org", create=False)
+    assert ada.post_form("/sign-out").status_code == 303
+    assert ada.client.get("/").status_code == 303
+    assert laptop.client.get("/").status_code == 200
+    phone = server.person("ada@example.org", create=False)
+    assert phone.post_form("/account/sign-out-everywhere").status_code == 303
+    assert laptop.client.get("/").status_code == 303
+    assert phone.client.get("/").status_code == 303
+    with server.db.read() as session:
+        live = session.scalars(select(WebSessionRow).where(WebSessionRow.revoked_at.is_(None))).all()
+    assert live == []
+
+
+def test_sign_in_limits_per_account_and_per_address(server: Server) -> None:
+    accounts.create_user(server.db, "ada@example.org", PASSWORD)
+    client = server.client()
+    for _ in range(accounts.ACCOUNT_FAILURES):
+        assert sign_in(client, "ada@example.org", "guess guess guess").status_code == 401
+    blocked = sign_in(client, "ada@example.org", PASSWORD)  # even the right password waits now
+    assert blocked.status_code == 429
+    assert int(blocked.headers["retry-after"]) > 0
+    assert "try again in 15 minutes" in blocked.text
+    # the count is in the database (every worker shares it); once the window has passed, it works again
+    with server.db.write() as session:
+        session.execute(
+            update(SignInFailureRow).values(failed_at=datetime.now(UTC) - accounts.FAILURE_WINDOW - timedelta(1))
+        )
+    assert sign_in(client, "ada@example.org", PASSWORD).status_code == 303
+    # many accounts tried from one address
+    for n in range(accounts.ADDRESS_FAILURES):
+        sign_in(server.client(), f"nobody{n}@example.org", "guess guess guess")
+    assert sign_in(server.client(), "ada@example.org", PASSWORD).status_code == 429
+
+
+def test_access_tokens_for_the_api(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    _add(server, ada, "Crumb")
+    made = ada.post_form("/account/tokens", {"name": "backup script"})
+    assert made.status_code == 200
+    token = made.text.split("<code>")[2].split("</code>")[0]
+    assert token.startswith("nrt_")
+    assert token not in ada.client.get("/account").text  # shown once
+    with server.db.read() as session:
+        stored = session.scalar(select(User.id).where(User.email == "ada@example.org"))
+    assert stored == ada.owner_id
+    script = server.client()
+    bearer = {"Authorization": f"Bearer {token}"}
+    listed = script.get("/api/v1/applications", headers=bearer)
+    assert listed.status_code == 200
+    assert [a["company"] for a in listed.json()["applications"]] == ["Crumb"]
+    added = script.post("/api/v1/applications", json={"company": "Oven", "role": "Baker"}, headers=bearer)
+    assert added.status_code == 201  # no CSRF token: a browser never sends the header by itself
+    assert script.get("/applications", headers=bearer).status_code == 303  # pages need a session
+    token_id = accounts.list_tokens(server.db, ada.owner_id)[0].id
+    assert ada.post_form(f"/account/tokens/{token_id}/revoke").status_code == 200
+    assert script.get("/api/v1/applications", headers=bearer).status_code == 401
+    assert script.get("/api/v1/applications", headers={"Authorization": "Bearer nrt_1_x"}).status_code == 401
+
+
+def test_disabled_accounts_and_reset_passwords_end_sessions(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    token = accounts.create_token(server.db, ada.owner_id, "script").token
+    accounts.reset_password(server.db, "ada@example.org", "a brand new password")
+    assert ada.client.get("/").status_code == 303
+    assert sign_in(server.client(), "ada@example.org", PASSWORD).status_code == 401
+    again = server.person("ada@example.org", "a brand new password", create=False)
+    accounts.disable_user(server.db, "ada@example.org")
+    assert again.client.get("/").status_code == 303
+    assert server.client().get("/api/v1/stats", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert sign_in(server.client(), "ada@example.org", "a brand new password").status_code == 401
+
+
+def test_invitations_work_once_and_expire(server: Server) -> None:
+    invitation = accounts.invite(server.db, "cy@example.org")
+    client = server.client()
+    page = client.get(f"/invite/{invitation.token}")
+    assert page.status_code == 200
+    assert "cy@example.org" in page.text
+    data = {"csrf_token": form_token(page.text), "password": PASSWORD, "password_again": PASSWORD}
+    assert client.post(f"/invite/{invitation.token}", data={**data, "time_zone": "Mars/Olympus"}).status_code == 422
+    created = client.post(f"/invite/{invitation.token}", data={**data, "time_zone": "Asia/Tokyo"})
+    assert created.status_code == 303
+    assert client.get("/").status_code == 200  # signed in straight away
+    assert server.client().get(f"/invite/{invitation.token}").status_code == 404  # used
+    assert accounts.get_account(server.db, accounts.find_account(server.db, "cy@example.org").id).time_zone == (
+        "Asia/Tokyo"
+    )
+    late = accounts.invite(server.db, "di@example.org")
+    with server.db.write() as session:
+        session.execute(update(InvitationRow).values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    assert server.client().get(f"/invite/{late.token}").status_code == 404
+
+
+def test_sign_up_is_off_unless_allowed(server: Server, tmp_path: Any, postgres_url: str) -> None:
+    assert server.client().get("/sign-up").status_code == 404
+    from nextround.config import Settings
+
+    from .multiuser_support import multi_user_server
+
+    settings = Settings(home=tmp_path / "open", database_url=postgres_url)
+    with multi_user_server(settings, allow_sign_up=True) as open_server:
+        client = open_server.client()
+        page = client.get("/sign-up")
+        assert page.status_code == 200
+        data = {"csrf_token": form_token(page.text), "email": "eve@example.org"}
+        data |= {"password": PASSWORD, "password_again": PASSWORD}
+        assert client.post("/sign-up", data=data).status_code == 303
+        assert client.get("/").status_code == 200
+
+
+def test_each_person_has_their_own_time_zone_and_data(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    bob = server.person("bob@example.org")
+    _add(server, ada, "Crumb")
+    assert ada.post_form("/account/time-zone", {"time_zone": "Pacific/Auckland"}).status_code == 200
+    ws = server.app.state.web.workspace_of(accounts.caller_by_session(server.db, ada.client.cookies[SESSION_COOKIE]))
+    assert ws.now().utcoffset() in (timedelta(hours=12), timedelta(hours=13))
+    assert [a["company"] for a in ada.client.get("/export.json").json()["tables"]["applications"]] == ["Crumb"]
+    assert bob.client.get("/export.json").json()["tables"]["applications"] == []
+    assert "Crumb" not in bob.client.get("/applications").text
+
+
+def test_deleting_an_account_takes_all_its_data_and_nothing_else(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    bob = server.person("bob@example.org")
+    _add(server, ada, "Crumb")
+    _add(server, bob, "Oven")
+    assert ada.post_form("/account/delete", {"password": "not it at all"}).status_code == 422
+    assert ada.post_form("/account/delete", {"password": PASSWORD}).status_code == 303
+    with server.db.read() as session:
+        assert session.scalars(select(ApplicationRow.company)).all() == ["Oven"]
+        assert session.scalar(select(User.id).where(User.email == "ada@example.org")) is None
+    assert ada.client.get("/").status_code == 303
+    assert bob.client.get("/applications").status_code == 200
