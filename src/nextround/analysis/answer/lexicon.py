@@ -14,7 +14,10 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-Cue = tuple[re.Pattern[str], float]
+from nextround.analysis.text.gates import required_text
+
+# A cue: its pattern, its weight, and the literal text one of which any match contains (a cheap gate).
+Cue = tuple[re.Pattern[str], float, frozenset[str] | None]
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ def cue_tables() -> dict[str, tuple[Cue, ...]]:
             pattern = str(entry["pattern"])
             for placeholder, value in placeholders.items():
                 pattern = pattern.replace(placeholder, value)
-            cues.append((re.compile(pattern), float(entry["weight"])))
+            compiled = re.compile(pattern)
+            cues.append((compiled, float(entry["weight"]), required_text(compiled)))
         tables[name] = tuple(cues)
     return tables
 

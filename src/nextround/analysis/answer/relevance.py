@@ -83,6 +83,7 @@ class _Query:
     mix: Vectors  # weight of each competency description (sums to 1)
     competency: str
     guide: int  # the bank question whose good-answer note is read with this one
+    others: Indices  # the bank questions about something else, that the answer is ranked against
 
 
 @dataclass(frozen=True)
@@ -186,13 +187,17 @@ class _Background:
         for name in competency.split("+"):
             mix[self.competency_index[name]] = 1.0
         exact = self.bank_index.get(question.strip().lower())
+        # The nearest bank questions (the asked one itself, and near-duplicates such as another "improved a
+        # process" question) are left out of the ranking.
+        nearest = np.argsort(-(self.vectors @ vector))[:_LEFT_OUT]
         return _Query(
             words=words,
             weights=np.array([self.idf(w) for w in words], dtype=np.float32),
             vector=vector,
             mix=mix / max(float(mix.sum()), 1.0),
             competency=competency,
-            guide=exact if exact is not None else int(np.argmax(self.vectors @ vector)),
+            guide=exact if exact is not None else int(nearest[0]),
+            others=np.setdiff1d(np.arange(len(self.vectors)), nearest),
         )
 
     def profile(self, sentences: Sequence[str], sentence_vectors: Vectors) -> _Profile:
@@ -269,10 +274,11 @@ def _top_two(similarities: Vectors) -> Vectors:
     """Mean of the two highest values in each column (or the only one)."""
     import numpy as np
 
-    if similarities.shape[0] == 1:
+    rows = similarities.shape[0]
+    if rows == 1:
         return np.asarray(similarities[0], dtype=np.float32)
-    ordered = np.sort(similarities, axis=0)
-    return np.asarray(ordered[-2:].mean(axis=0), dtype=np.float32)
+    top = similarities if rows == 2 else np.partition(similarities, rows - 2, axis=0)[-2:]
+    return np.asarray(top.mean(axis=0), dtype=np.float32)
 
 
 @lru_cache(maxsize=512)
@@ -308,10 +314,8 @@ def measure_relevance(
     else:
         profile = background.profile(sentences, sentence_vectors)
     own = background.raw(query, profile)
-    # Compared with the bank questions about something else: the nearest ones (the asked question
-    # itself, and near-duplicates such as another "improved a process" question) are left out.
-    nearest = set(np.argsort(-(background.vectors @ query.vector))[:_LEFT_OUT].tolist())
-    others = profile.bank_raw[[i for i in range(len(profile.bank_raw)) if i not in nearest]]
+    # Compared with the bank questions about something else.
+    others = profile.bank_raw[query.others]
     share = float((others < own).mean()) if len(others) else 1.0
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     # How much of the answer is on the topic at all, so a short reply that ranks well by luck stays low.

@@ -17,6 +17,7 @@ from nextround.analysis.answer.fillers import find_hedges
 from nextround.analysis.answer.lexicon import Cue, cue_tables, lexicon
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
 from nextround.analysis.text import normalise, words
+from nextround.analysis.text.gates import gate_passes
 
 _ADVERBS = (
     r"(?: (?:then|also|first|just|quickly|immediately|personally|still|finally|eventually|soon|always|"
@@ -107,7 +108,7 @@ class SentenceFeatures:
 
 
 def _cue_score(cues: Sequence[Cue], lower: str) -> float:
-    return sum(weight for pattern, weight in cues if pattern.search(lower))
+    return sum(weight for pattern, weight, gate in cues if gate_passes(gate, lower) and pattern.search(lower))
 
 
 def _action_score(lower: str) -> tuple[float, bool, bool, bool]:
