@@ -107,8 +107,6 @@ NOT_YET_TYPED = frozenset({
     "practice.finish_session",
     "practice.progress",
     "practice_history.past_sessions",
-    "transfer.export_data",
-    "transfer.read_export",
 })  # fmt: skip
 
 

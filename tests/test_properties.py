@@ -258,10 +258,10 @@ def test_a_mutated_export_imports_whole_or_not_at_all(workspace: Workspace, data
         make_application(workspace, company="Seed", notes="first")
     export = export_data(workspace)
     mutated = copy.deepcopy(export)
-    mutated["tables"]["applications"][0]["id"] = 99
+    mutated.tables["applications"][0]["id"] = 99
     table = data.draw(st.sampled_from([t.name for t in owned_tables()]), label="table")
     row = data.draw(st.dictionaries(st.sampled_from([c.name for c in _table(table).columns]), json_value), label="row")
-    mutated["tables"].setdefault(table, []).append(row)
+    mutated.tables.setdefault(table, []).append(row)
     before = _counts(workspace)
     try:
         import_data(workspace, mutated)

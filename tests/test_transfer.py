@@ -18,6 +18,7 @@ from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.transfer import (
+    ExportDocument,
     backup,
     export_csv,
     export_data,
@@ -197,19 +198,19 @@ def test_json_export_import_is_lossless(workspace: Workspace, clock: Any, tmp_pa
     import_data(workspace, read_export(path, 10**7), replace_all=True)
     after = export_data(workspace)
 
-    def strip(data: dict[str, Any]) -> dict[str, list[Any]]:
+    def strip(data: ExportDocument) -> dict[str, list[Any]]:
         return {
             name: [{k: v for k, v in row.items() if k != "id" and not k.endswith("_id")} for row in rows]
-            for name, rows in data["tables"].items()
+            for name, rows in data.tables.items()
         }
 
     assert strip(after) == strip(before)
-    assert len(after["tables"]["stage_events"]) == 3  # applied, interview, rejected
-    assert [r["value"] for r in after["tables"]["user_settings"]] == [{"v": 30}]
+    assert len(after.tables["stage_events"]) == 3  # applied, interview, rejected
+    assert [r["value"] for r in after.tables["user_settings"]] == [{"v": 30}]
     # Importing again alongside adds nothing: not the applications, not their history.
     again = import_data(workspace, read_export(path, 10**7))
     assert again.added == 0
-    assert len(export_data(workspace)["tables"]["stage_events"]) == 3
+    assert len(export_data(workspace).tables["stage_events"]) == 3
 
 
 def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
@@ -221,23 +222,23 @@ def test_json_import_errors(workspace: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="not a nextround JSON export"):
         read_export(path, 10**6)
     good_app = {"id": 1, "company": "A", "role": "B"}
-    data: dict[str, Any] = {"format": "nextround-export", "version": 1, "tables": {
+    data = ExportDocument("nextround-export", 1, schema="", app_version="", exported_at="", tables={
         "applications": [good_app, {"id": 2, "company": "C", "role": "D"}],
         "stage_events": [{"application_id": 2, "to_state": "hired??", "occurred_at": "2024-01-01T00:00:00"}],
-    }}  # fmt: skip
+    })  # fmt: skip
     with pytest.raises(ImportFileError, match=r"stage_events row 1: not a stage event"):
         import_data(workspace, data)
-    data["tables"]["stage_events"] = []
-    data["tables"]["applications"][1]["excitement"] = 11
+    data.tables["stage_events"] = []
+    data.tables["applications"][1]["excitement"] = 11
     with pytest.raises(ImportFileError, match=r"applications row 2: excitement must be between 1 and 5"):
         import_data(workspace, data)
-    data["tables"]["applications"][1]["excitement"] = 1
-    data["tables"]["feedback"] = [
+    data.tables["applications"][1]["excitement"] = 1
+    data.tables["feedback"] = [
         {"application_id": 99, "text": "x", "received_at": "2024-01-01T00:00:00", "created_at": "2024-01-01T00:00:00"}
     ]
     with pytest.raises(ImportFileError, match=r"feedback row 1, application_id: refers to applications id 99"):
         import_data(workspace, data)
-    data["tables"]["feedback"] = [{"text": "no date"}]
+    data.tables["feedback"] = [{"text": "no date"}]
     with pytest.raises(ImportFileError, match=r"feedback row 1, received_at: is missing"):
         import_data(workspace, data)
     assert ApplicationService(workspace).find() == []

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from nextround.integrations.tabular import ImportFileError
 from nextround.services.demo import fill_demo
 from nextround.services.preferences import load_preferences, set_preference
-from nextround.services.transfer import export_data, import_data, read_export
+from nextround.services.transfer import ExportDocument, export_data, import_data, read_export
 from nextround.services.workspace import Workspace
 from nextround.storage.snapshot import owned_tables
 
@@ -38,8 +38,8 @@ def test_importing_the_same_export_again_adds_nothing_in_any_table(workspace: Wo
 def test_a_merge_keeps_new_rows_under_rows_already_here(workspace: Workspace) -> None:
     fill_demo(workspace)
     data = export_data(workspace)
-    entry = dict(data["tables"]["journal_entries"][0], id=10_000, text="A new entry, written elsewhere")
-    data["tables"]["journal_entries"].append(entry)
+    entry = dict(data.tables["journal_entries"][0], id=10_000, text="A new entry, written elsewhere")
+    data.tables["journal_entries"].append(entry)
     before = _counts(workspace)
     import_data(workspace, data)
     after = _counts(workspace)
@@ -49,9 +49,9 @@ def test_a_merge_keeps_new_rows_under_rows_already_here(workspace: Workspace) ->
     }
 
 
-def _export_with(workspace: Workspace, table: str, row: dict[str, Any]) -> dict[str, Any]:
+def _export_with(workspace: Workspace, table: str, row: dict[str, Any]) -> ExportDocument:
     data = export_data(workspace)
-    data["tables"][table] = [row]
+    data.tables[table] = [row]
     return data
 
 
@@ -95,10 +95,10 @@ def test_a_row_the_forms_would_refuse_refuses_the_whole_file(
     good = {"company": "Fine Ltd", "role": "Baker", "created_at": "2024-01-01T10:00:00"}
     data = _export_with(workspace, "applications", good)
     if table == "applications":
-        data["tables"]["applications"].append(row)
+        data.tables["applications"].append(row)
         message = message.replace("row 1", "row 2")
     else:
-        data["tables"][table] = [row]
+        data.tables[table] = [row]
     with pytest.raises(ImportFileError, match=message.replace("(", r"\(")):
         import_data(workspace, data)
     assert _counts(workspace) == before  # nothing landed, not even the good row

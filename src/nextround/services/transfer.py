@@ -32,6 +32,7 @@ from nextround.domain.stages import (
 from nextround.errors import UserError
 from nextround.integrations.files import check_size, decode, read_limited, write_text_atomically
 from nextround.integrations.tabular import ImportedApplication, ImportFileError
+from nextround.serialize import dumps
 from nextround.services.row_rules import check_rows
 from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
@@ -106,26 +107,41 @@ def import_applications(ws: Workspace, items: Sequence[ImportedApplication]) -> 
 # -- JSON: lossless, every table the person owns ------------------------------------------------
 
 
-def export_data(ws: Workspace) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ExportDocument:
+    """A nextround JSON export: what wrote it and when, and each table's rows as JSON values.
+
+    The rows stay plain JSON data: they are a file's contents, checked row by row when imported.
+    """
+
+    format: str
+    version: int
+    schema: str
+    app_version: str
+    exported_at: str
+    tables: dict[str, Any]
+
+
+def export_data(ws: Workspace) -> ExportDocument:
     with ws.db.read() as session:
         tables = dump_owner(session, ws.owner_id)
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "schema": HEAD_REVISION,
-        "app_version": __version__,
-        "exported_at": ws.now().isoformat(),
-        "tables": tables,
-    }
+    return ExportDocument(
+        format=EXPORT_FORMAT,
+        version=EXPORT_VERSION,
+        schema=HEAD_REVISION,
+        app_version=__version__,
+        exported_at=ws.now().isoformat(),
+        tables=tables,
+    )
 
 
 def export_json(ws: Workspace, path: Path) -> int:
     data = export_data(ws)
-    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
-    return len(data["tables"]["applications"])
+    write_text_atomically(path, dumps(data, indent=1))
+    return len(data.tables["applications"])
 
 
-def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
+def read_export(path: Path, max_bytes: int) -> ExportDocument:
     """A nextround JSON export. `max_bytes` is the import limit for other files; our own export is allowed
     at least EXPORT_MAX_BYTES, so whatever `export` wrote (50,000 applications are about 54 MB) comes back in."""
     text = decode(read_limited(path, max(max_bytes, EXPORT_MAX_BYTES)), str(path))
@@ -134,7 +150,7 @@ def read_export(path: Path, max_bytes: int) -> dict[str, Any]:
     return _parse_export(text, str(path))
 
 
-def _parse_export(text: str, name: str) -> dict[str, Any]:
+def _parse_export(text: str, name: str) -> ExportDocument:
     """The export in `text`, its envelope checked; the rows are checked when imported."""
     try:
         data = json.loads(text)
@@ -153,7 +169,14 @@ def _parse_export(text: str, name: str) -> dict[str, Any]:
         raise ImportFileError(f"{name} comes from a newer nextround; upgrade to import it")
     if not isinstance(data.get("tables"), dict):
         raise ImportFileError(f"{name} has no tables")
-    return data
+    return ExportDocument(
+        format=EXPORT_FORMAT,
+        version=version,
+        schema=str(data.get("schema") or ""),
+        app_version=str(data.get("app_version") or ""),
+        exported_at=str(data.get("exported_at") or ""),
+        tables=data["tables"],
+    )
 
 
 # Columns an import computes when a file leaves them out: the cached state comes from the history.
@@ -213,9 +236,9 @@ def _checked_applications(tables: dict[str, Any]) -> None:
         raw.setdefault("created_at", datetime.now(UTC).isoformat())
 
 
-def import_data(ws: Workspace, data: dict[str, Any], *, replace_all: bool = False) -> ImportReport:
+def import_data(ws: Workspace, data: ExportDocument, *, replace_all: bool = False) -> ImportReport:
     """Load an export in one transaction, merging with what is here unless `replace_all`."""
-    tables = data["tables"]
+    tables = data.tables
     try:
         check_snapshot(tables, FILLED_IN)
         _checked_applications(tables)

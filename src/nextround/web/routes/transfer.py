@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from starlette.datastructures import UploadFile
 from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
+from nextround.serialize import dumps
 from nextround.services.transfer import export_data, import_applications, import_data, read_export
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
@@ -64,7 +64,7 @@ def export_json(ws: WorkspaceDep) -> Response:
     data = export_data(ws)
     day = ws.now().date().isoformat()
     return Response(
-        json.dumps(data, ensure_ascii=False, indent=1),
+        dumps(data, indent=1),
         media_type="application/json",
         # Everything the person owns: no browser or proxy cache may keep a copy.
         headers={
