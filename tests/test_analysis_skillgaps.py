@@ -309,6 +309,11 @@ def test_terms_of_art_are_read_in_plain_words(asked: str, cv: str, gap: bool) ->
     assert bool(result.missing) is gap, result.to_dict()
 
 
+def test_a_range_of_years_asks_its_lower_end() -> None:
+    asked = requirements("Payroll\nKey skills:\n- 3-5 years of end-to-end payroll processing")
+    assert [(item.text, item.years) for item in asked] == [("end-to-end payroll processing", 3.0)]
+
+
 def test_indian_headings_and_degrees() -> None:
     jd = "Executive\nDesired Candidate Profile:\n- Graduate in any discipline\n- Tally ERP"
     asked = [item for item in requirements(jd) if item.importance == "required"]

@@ -29,6 +29,7 @@ _BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>]|\d{1,2}[.)])\
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
 _YEARS: Final = re.compile(
     r"(?:(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
+    r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
     r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
     r"(?:years?|yrs?)['’]?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
     r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
@@ -90,7 +91,7 @@ def _years(text: str) -> tuple[float | None, str]:
     found = _YEARS.search(text)
     if found is None:
         return None, text
-    raw = found.group("number").lower()
+    raw = (found.group("low") or found.group("number")).lower()
     value = float(_WORD_NUMBERS.get(raw, 0) or raw)
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     rest = re.sub(r"^\W+|\W+$", "", rest)
