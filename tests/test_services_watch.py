@@ -24,6 +24,7 @@ from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import SeenPostingRow
 
 from .conftest import FakeClock, other_owner
+from .factories import make_application
 from .job_board_server import FakeBoards, greenhouse_job, lever_posting, running_boards
 
 
@@ -253,3 +254,17 @@ def test_a_board_date_outside_the_sane_years_is_unknown_not_a_trap(workspace: Wo
     assert posting.posted_at is None
     add_watch(workspace, "Acme", "greenhouse:acme", "support")
     assert [o.posting_id for o in check_watches(workspace, factory(boards)).openings] == ["1"]
+
+
+def test_an_opening_turned_into_an_application_leaves_the_agenda(workspace: Workspace, boards: FakeBoards) -> None:
+    from nextround.services.agenda import agenda as agenda_of
+
+    boards.greenhouse["acme"] = [greenhouse_job(1, "Support Engineer"), greenhouse_job(2, "Support Lead")]
+    add_watch(workspace, "Acme", "greenhouse:acme", "support")
+    check_watches(workspace, factory(boards))
+    postings = [item for item in agenda_of(workspace) if item.kind == "new_posting"]
+    assert len(postings) == 2
+    applied = next(o for o in new_openings(workspace) if o.title == "Support Engineer")
+    make_application(workspace, company="Acme", role="Support Engineer", job_url=applied.url)
+    left = [item.title for item in agenda_of(workspace) if item.kind == "new_posting"]
+    assert len(left) == 1 and "Support Lead" in left[0]

@@ -140,3 +140,18 @@ def test_the_api_schedules_and_lists_interviews(web: Web, workspace: Workspace, 
     assert bad.status_code == 422 and bad.json()["field"] == "at"
     theirs = make_application(other_owner(workspace))
     assert web.api("POST", f"/api/v1/applications/{theirs.id}/interviews", json={"at": day}).status_code == 404
+
+
+def test_a_chase_listed_before_it_is_due_is_written_when_pressed(
+    web: Web, workspace: Workspace, clock: FakeClock
+) -> None:
+    app = make_application(workspace, company="Early Co", applied_at=clock() - timedelta(days=20))
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=10))
+    add_sent_feedback_request(workspace, app.id, clock() - timedelta(days=3))  # due in 4 days: "this week"
+    item = next(i for i in agenda_of(workspace) if i.kind == "feedback_chase")
+    url, fields = done_action_of(item)
+    without = web.post_form(url, {}, headers={"HX-Request": "true", "HX-Target": f"item-{item.ref}"})
+    assert without.status_code == 422  # asked some other way than the agenda's button, it waits for the due day
+    pressed = web.post_form(url, fields, headers={"HX-Request": "true", "HX-Target": f"item-{item.ref}"})
+    assert pressed.status_code == 200 and "Reminder written" in pressed.text
+    assert all(i.kind != "feedback_chase" for i in agenda_of(workspace))

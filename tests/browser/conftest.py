@@ -87,9 +87,9 @@ class Server:
     home: Path
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`nextround serve` in its own process, on a free port, with a temporary SQLite home holding the demo."""
+@contextmanager
+def demo_server(home: Path) -> Iterator[Server]:
+    """`nextround serve` in its own process, on a free port, with a SQLite home in `home` holding the demo."""
     missing = missing_parts()
     if missing:
         pytest.fail("browser tests need: " + "; ".join(missing), pytrace=False)
@@ -97,7 +97,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     from nextround.services.demo import fill_demo
     from nextround.services.workspace import Workspace
 
-    home = tmp_path_factory.mktemp("browser-home")
     env = {key: value for key, value in os.environ.items() if key != "NEXTROUND_DATABASE_URL"}
     env["NEXTROUND_HOME"] = str(home)
     ws = Workspace.open_local(Settings.from_env(env))
@@ -132,6 +131,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The demo server the browser tests share (a test that empties something starts its own demo_server)."""
+    with demo_server(tmp_path_factory.mktemp("browser-home")) as shared:
+        yield shared
 
 
 @pytest.fixture(scope="session")

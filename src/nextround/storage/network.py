@@ -344,6 +344,12 @@ class AgendaReads:
                 SeenPostingRow.dismissed.is_(False),
                 SeenPostingRow.matches_keywords.is_(True),
                 SeenPostingRow.first_seen_at >= since,
+                # An opening already turned into an application (its "Apply" keeps the address) is done.
+                SeenPostingRow.url.not_in(
+                    select(ApplicationRow.job_url).where(
+                        ApplicationRow.owner_id == self.owner_id, ApplicationRow.job_url != ""
+                    )
+                ),
             )
             .order_by(SeenPostingRow.first_seen_at, SeenPostingRow.id)
         )

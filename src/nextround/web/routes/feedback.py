@@ -251,8 +251,8 @@ def edit_draft(request: Request, request_id: int, ws: WorkspaceDep, form: FormDe
 
 
 @router.post("/feedback-requests/{request_id}/chase", include_in_schema=False)
-def chase(request: Request, request_id: int, ws: WorkspaceDep) -> HTMLResponse:
-    result = feedback_service.chase_request(ws, request_id)
+def chase(request: Request, request_id: int, ws: WorkspaceDep, form: FormDep) -> HTMLResponse:
+    result = feedback_service.chase_request(ws, request_id, force=form_text(form, "anyway") == "yes")
     if in_place(request):
         page = f"/applications/{result.request.application_id}/feedback#feedback-section"
         return done_in_place(request, "Reminder written and noted.", (page, "Copy the reminder"))
