@@ -41,6 +41,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "insights",
     "practice",
     "voice",
+    "ai_practice",
     "network",
     "journal",
     "transfer",

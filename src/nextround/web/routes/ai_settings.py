@@ -3,6 +3,7 @@ is sent where, turning it off, and a test request."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -56,29 +57,32 @@ def _page(request: Request, ws: Workspace, status: int, **ai: Any) -> HTMLRespon
     return settings_page_response(request, ws, status=status, sections=ai_context(ws, **ai))
 
 
+def _then_show(
+    request: Request, ws: Workspace, change: Callable[[], object], notice: str, values: dict[str, str] | None = None
+) -> Response:
+    """Make the change and show the section with its notice; or the page again with what went wrong."""
+    try:
+        change()
+    except UserError as exc:
+        return _page(request, ws, 422, values=values, errors=errors_by_field(exc))
+    return RedirectResponse(f"/settings?ai={notice}#ai-title", status_code=303)
+
+
 @router.post("/settings/ai", response_class=HTMLResponse)
 def save_ai(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {name: form_text(form, name).strip() for name in ("base_url", "model")}
-    try:
-        save_ai_settings(ws, **values, api_key=form_text(form, "api_key").strip() or None)
-    except UserError as exc:
-        return _page(request, ws, 422, values=values, errors=errors_by_field(exc))
-    return RedirectResponse("/settings?ai=saved#ai-title", status_code=303)
+    key = form_text(form, "api_key").strip() or None
+    return _then_show(request, ws, lambda: save_ai_settings(ws, **values, api_key=key), "saved", values)
 
 
 @router.post("/settings/ai/enable", response_class=HTMLResponse)
 def enable(request: Request, ws: WorkspaceDep) -> Response:
-    try:
-        enable_ai(ws)
-    except UserError as exc:
-        return _page(request, ws, 422, errors={"_form": str(exc)})
-    return RedirectResponse("/settings?ai=on#ai-title", status_code=303)
+    return _then_show(request, ws, lambda: enable_ai(ws), "on")
 
 
 @router.post("/settings/ai/disable", response_class=HTMLResponse)
-def disable(ws: WorkspaceDep) -> Response:
-    disable_ai(ws)
-    return RedirectResponse("/settings?ai=off#ai-title", status_code=303)
+def disable(request: Request, ws: WorkspaceDep) -> Response:
+    return _then_show(request, ws, lambda: disable_ai(ws), "off")
 
 
 @router.post("/settings/ai/test", response_class=HTMLResponse)

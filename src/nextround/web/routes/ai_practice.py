@@ -1,0 +1,110 @@
+"""The AI coach on the practice pages: a critique of a saved answer, likely questions for a job, and the mock
+interview (which the offline coach runs when the AI coach is off)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextround.errors import UserError
+from nextround.services import practice as service
+from nextround.services.ai_coach import AiAnswerReview, critique_answer, job_questions, keep_for_answer
+from nextround.services.ai_config import ai_status
+from nextround.services.ai_interview import (
+    answer_interview,
+    continue_interview,
+    get_interview,
+    start_interview,
+)
+from nextround.services.workspace import Workspace
+from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+MAX_ANSWER_CHARS = 20_000
+
+
+def ai_practice_context(ws: Workspace) -> dict[str, Any]:
+    """What the practice page needs to offer the AI coach: whether it is on, and why not."""
+    try:
+        status = ai_status(ws)
+    except UserError:
+        return {"ai_on": False}
+    return {"ai_on": status.enabled, "ai_model": status.model}
+
+
+def _number(raw: str, name: str) -> int:
+    if not raw.strip().isdigit():
+        raise UserError(f"{name} must be a number", field=name)
+    return int(raw)
+
+
+@router.post("/practice/ai-critique", response_class=HTMLResponse)
+def critique(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse:
+    """The AI critique of the answer just saved (kept with it), as a fragment under the analysis."""
+    question = service.get_question(ws, form_text(form, "question_id"))
+    answer = form_text(form, "answer")[:MAX_ANSWER_CHARS]
+    session_id = _number(form_text(form, "session_id"), "session_id")
+    analysis = service.preview_answer(ws, session_id, question, answer)
+    result = critique_answer(ws, question.text, answer, analysis)
+    if isinstance(result, AiAnswerReview):
+        result = keep_for_answer(ws, result, question.id)
+    return render(request, "_ai_critique.html" if is_htmx(request) else "ai_critique.html", {"review": result})
+
+
+@router.post("/practice/ai-questions")
+def likely_questions(ws: WorkspaceDep, form: FormDep) -> Response:
+    app_id = _number(form_text(form, "app"), "app")
+    try:
+        added = len(job_questions(ws, app_id).added)
+    except UserError as exc:
+        return RedirectResponse(f"/practice?app={app_id}&ai_error={_quoted(str(exc))}#ai-practice", status_code=303)
+    return RedirectResponse(f"/practice?app={app_id}&ai_added={added}#ai-practice", status_code=303)
+
+
+def _quoted(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text[:300])
+
+
+# -- the mock interview ------------------------------------------------------------------------------------
+
+
+@router.get("/practice/interview", response_class=HTMLResponse)
+def interview_start_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    from nextround.services.applications import ApplicationService
+
+    applications = ApplicationService(ws).summaries(open_only=False)
+    chosen = request.query_params.get("app", "")
+    return render(
+        request,
+        "ai_interview.html",
+        {"interview": None, "applications": applications, "chosen": chosen, **ai_practice_context(ws)},
+    )
+
+
+@router.post("/practice/interview")
+def interview_start(ws: WorkspaceDep, form: FormDep) -> Response:
+    app_id = _number(form_text(form, "app"), "app")
+    questions = _number(form_text(form, "questions") or "3", "questions")
+    interview = start_interview(ws, app_id, questions)
+    return RedirectResponse(f"/practice/interview/{interview.id}#current", status_code=303)
+
+
+@router.get("/practice/interview/{interview_id}", response_class=HTMLResponse)
+def interview_page(request: Request, interview_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    interview = get_interview(ws, interview_id)
+    return render(request, "ai_interview.html", {"interview": interview, **ai_practice_context(ws)})
+
+
+@router.post("/practice/interview/{interview_id}/answer")
+def interview_answer(interview_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    interview = answer_interview(ws, interview_id, form_text(form, "answer"))
+    if interview.awaiting_interviewer:
+        continue_interview(ws, interview_id)
+    return RedirectResponse(f"/practice/interview/{interview_id}#current", status_code=303)
