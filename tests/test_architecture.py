@@ -106,7 +106,6 @@ NOT_YET_TYPED = frozenset({
     "practice.record_answer",
     "practice.finish_session",
     "practice.progress",
-    "practice_history.past_sessions",
 })  # fmt: skip
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from nextround.analysis.answer import analyze_answer
 from nextround.domain.questions import load_bank
+from nextround.domain.stats import FunnelStep, funnel_stats
 from nextround.web.presenters import funnel_chart, marked_answer, rejection_chart
 from tests.factories import make_application
 from tests.web_support import Web
@@ -88,11 +90,11 @@ def test_marked_answer_without_fillers_keeps_sentences_whole() -> None:
 
 
 def test_dashboard_charts_come_from_the_one_chart_builder() -> None:
-    stats = {
-        "rejections_by_stage": {"application": 3, "screening": 1, "final": 2},
-        "funnel": [{"stage": "applied", "reached": 10, "conversion": None},
-                   {"stage": "screening", "reached": 4, "conversion": 0.4}],
-    }  # fmt: skip
+    stats = replace(
+        funnel_stats([]),
+        rejections_by_stage={"application": 3, "screening": 1, "final": 2},
+        funnel=(FunnelStep("applied", 10, None), FunnelStep("screening", 4, 0.4)),
+    )
     rejections = rejection_chart(stats)
     bars = re.findall(r'data-label="([^"]+)" data-value="([^"]+)"', rejections.svg)
     assert bars == [("Application", "3"), ("Screening", "1"), ("Assessment", "0"), ("Interview", "0"),
@@ -126,6 +128,9 @@ def test_an_answer_is_stored_and_shows_in_the_history(web: Web) -> None:
     assert '<dd id="answers-count">1</dd>' in history.text
     assert question.text.replace("'", "&#39;") in history.text
     assert "<svg" in history.text and "Session 1" in history.text and "took 1:35" in history.text
+    assert re.search(r"Session 1, [^<]*\d[^<]* — average \d", history.text)  # its date and average score
+    assert re.search(rf'<strong>\d+</strong> · <a href="/practice\?question={question.id}"', history.text)
+    assert "At my last job our refunds took nine days." in history.text  # the answer itself
 
 
 def test_a_second_attempt_shows_the_comparison_with_the_first(web: Web) -> None:

@@ -7,34 +7,60 @@ analyses) are the stored ones, unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 
 from nextround.services.workspace import Workspace
-from nextround.storage.practice import PracticeAnswerRepository
+from nextround.storage.practice import PracticeAnswerRepository, StoredAnswer
 
 MAX_SESSIONS = 50
 
 
-def _answer(a: Any) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "question_id": a.question_key,
-        "question": a.question_text,
-        "category": a.category,
-        "score": a.score,
-        "answer": a.answer,
-        "duration_seconds": a.duration_seconds,
-        "answered_at": a.answered_at.isoformat(),
-        "follow_up_answer": (a.analysis or {}).get("follow_up_answer"),
-        "words_per_minute": a.spoken.words_per_minute if a.spoken else None,
-    }
+@dataclass(frozen=True, slots=True)
+class PastAnswer:
+    """One stored answer as the history page lists it (the question by its key and its text)."""
+
+    id: int
+    question_id: str
+    question: str
+    category: str
+    score: int
+    answer: str
+    duration_seconds: int | None
+    answered_at: datetime
+    follow_up_answer: str | None
+    words_per_minute: float | None
 
 
-def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class PastSession:
+    """A session's answers, oldest first, with when it began (its first answer) and their average score."""
+
+    session_id: int | None
+    first_answer_at: datetime
+    answers: tuple[PastAnswer, ...]
+    average_score: float
+
+
+def _answer(a: StoredAnswer) -> PastAnswer:
+    return PastAnswer(
+        id=a.id,
+        question_id=a.question_key,
+        question=a.question_text,
+        category=a.category,
+        score=a.score,
+        answer=a.answer,
+        duration_seconds=a.duration_seconds,
+        answered_at=a.answered_at,
+        follow_up_answer=(a.analysis or {}).get("follow_up_answer"),
+        words_per_minute=a.spoken.words_per_minute if a.spoken else None,
+    )
+
+
+def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[PastSession]:
     """Sessions with answers, newest first: id, started (first answer), answers, average score."""
     with ws.db.read() as session:
         answers = PracticeAnswerRepository(session, ws.owner_id).all()
-    grouped: dict[int | None, list[Any]] = {}
+    grouped: dict[int | None, list[StoredAnswer]] = {}
     for answer in answers:
         grouped.setdefault(answer.session_id, []).append(answer)
     sessions = []
@@ -42,14 +68,14 @@ def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[dict[str, An
         items.sort(key=lambda a: (a.answered_at, a.id))
         scores = [a.score for a in items]
         sessions.append(
-            {
-                "session_id": session_id,
-                "first_answer_at": items[0].answered_at.isoformat(),
-                "answers": [_answer(a) for a in items],
-                "average_score": round(sum(scores) / len(scores), 1),
-            }
+            PastSession(
+                session_id=session_id,
+                first_answer_at=items[0].answered_at,
+                answers=tuple(_answer(a) for a in items),
+                average_score=round(sum(scores) / len(scores), 1),
+            )
         )
-    sessions.sort(key=lambda s: str(s["first_answer_at"]), reverse=True)
+    sessions.sort(key=lambda s: s.first_answer_at, reverse=True)
     return sessions[: max(0, limit)]
 
 
