@@ -33,7 +33,7 @@ def test_a_single_user_database_upgrades_to_multi_user_without_loss(workspace: W
     with db.read() as session:
         before = dump_owner(session, workspace.owner_id)
     assert sum(len(rows) for rows in before.values()) > 50
-    _migrate(db, "downgrade", "0006")  # the schema as a single-user installation has it today
+    _migrate(db, "downgrade", "0006")  # the schema as a single-user installation had it
     assert "email" not in {c["name"] for c in inspect(db.engine).get_columns("users")}
     assert "web_sessions" not in inspect(db.engine).get_table_names()
     upgrade_to_head(db.engine)

@@ -162,11 +162,19 @@ def multi_user_app() -> "FastAPI":
 
 
 def _run_multi_user(settings: "Settings", host: str, port: int, *, workers: int, proxy_headers: bool) -> None:
+    import inspect
+
     import uvicorn
 
     from nextround.storage.db import Database
 
     Database.open(settings.database_url).dispose()  # migrate once, before the workers start
+    # uvicorn kills a worker that misses a 5 s health check; on a busy machine that drops live connections
+    patient = (
+        {"timeout_worker_healthcheck": 30}
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters
+        else {}
+    )
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"nextround (multi-user, {workers} worker{'s' if workers != 1 else ''}) at http://{shown}:{port}/")
     uvicorn.run(
@@ -179,6 +187,7 @@ def _run_multi_user(settings: "Settings", host: str, port: int, *, workers: int,
         forwarded_allow_ips="127.0.0.1,::1" if proxy_headers else None,
         log_level="warning",
         access_log=False,
+        **patient,  # type: ignore[arg-type]
     )
 
 

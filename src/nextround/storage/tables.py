@@ -157,7 +157,7 @@ class ApplicationRow(Base):
 
 class StageEventRow(Base):
     __tablename__ = "stage_events"
-    __table_args__ = (Index("ix_stage_events_app_time", "application_id", "occurred_at"),)
+    __table_args__ = (Index("ix_stage_events_owner_app_time", "owner_id", "application_id", "occurred_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -210,7 +210,9 @@ class ApplicationContactRow(Base):
     """Which people belong to which application (a recruiter may span several)."""
 
     __tablename__ = "application_contacts"
-    __table_args__ = (UniqueConstraint("application_id", "contact_id"),)
+    __table_args__ = (
+        UniqueConstraint("owner_id", "application_id", "contact_id", name="uq_application_contacts_owner_link"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -221,7 +223,7 @@ class ApplicationContactRow(Base):
 
 class InteractionRow(Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_contact_time", "contact_id", "occurred_at"),)
+    __table_args__ = (Index("ix_interactions_owner_contact_time", "owner_id", "contact_id", "occurred_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -236,10 +238,11 @@ class InterviewRow(Base):
     """A scheduled or past interview: when, what kind, and who was in the room."""
 
     __tablename__ = "interviews"
+    __table_args__ = (Index("ix_interviews_owner_app", "owner_id", "application_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
     round: Mapped[int | None]
     kind: Mapped[str] = mapped_column(String(30), default="")
     scheduled_at: Mapped[datetime]
@@ -254,10 +257,11 @@ class FeedbackRequestRow(Base):
     """A request for feedback: drafted, sent, chased at most once, then replied, declined or no reply."""
 
     __tablename__ = "feedback_requests"
+    __table_args__ = (Index("ix_feedback_requests_owner_app", "owner_id", "application_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
     to_email: Mapped[str] = mapped_column(String(300), default="")
     tone: Mapped[str] = mapped_column(String(20), default="warm")
@@ -276,10 +280,11 @@ class FeedbackRow(Base):
     """What was said, verbatim, and the analysis of it at the time it was recorded."""
 
     __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_owner_app", "owner_id", "application_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("feedback_requests.id", ondelete="SET NULL"))
     source: Mapped[str] = mapped_column(String(20), default="employer")
     text: Mapped[str] = mapped_column(Text)
@@ -408,7 +413,7 @@ class WatchRow(Base):
 
 class SeenPostingRow(Base):
     __tablename__ = "seen_postings"
-    __table_args__ = (UniqueConstraint("watch_id", "posting_id"),)
+    __table_args__ = (UniqueConstraint("owner_id", "watch_id", "posting_id", name="uq_seen_postings_owner_posting"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

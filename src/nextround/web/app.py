@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Hashable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -190,8 +190,7 @@ def create_app(
     return app
 
 
-def _shared_signature(ws: Workspace) -> object:
-    """Multi-user mode: the owner's data version (bumped by every worker's writes) joins the data signature."""
-    from nextround.services.browse import data_signature
-
-    return (accounts.data_version(ws.db, ws.owner_id), data_signature(ws))
+def _shared_signature(ws: Workspace) -> Hashable:
+    """Multi-user mode: the owner's data version, which every change made through any worker bumps (one
+    indexed read; the command line does not write into a shared server's data, so nothing else can change it)."""
+    return accounts.data_version(ws.db, ws.owner_id)
