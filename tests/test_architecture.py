@@ -51,10 +51,10 @@ def test_help_and_version_do_not_load_the_database_stack() -> None:
 
 # Everyday commands that only read: on an SQLite file with a current schema they go through storage.reads
 # (sqlite3), because loading SQLAlchemy alone costs them more than their whole work (bench/README.md).
-READ_ONLY_EVERYDAY = (["stats"], ["app", "show", "1"])
+READ_ONLY_EVERYDAY = ([], ["today"], ["stats"], ["app", "show", "1"], ["app", "list", "--json"])
 
 
-@pytest.mark.parametrize("command", READ_ONLY_EVERYDAY, ids=" ".join)
+@pytest.mark.parametrize("command", READ_ONLY_EVERYDAY, ids=lambda words: " ".join(words) or "overview")
 def test_everyday_reads_do_not_load_the_database_stack(command: list[str], tmp_path: Path) -> None:
     env = {**os.environ, "NEXTROUND_HOME": str(tmp_path)}
     env.pop("NEXTROUND_DATABASE_URL", None)

@@ -8,6 +8,7 @@ import pytest
 
 from nextround.domain.questions import Question, load_bank
 from nextround.services import practice
+from nextround.services.agenda import practice_due
 from nextround.services.practice import PracticeError
 from nextround.services.workspace import Workspace
 from nextround.storage.reads import NotFoundError
@@ -188,9 +189,9 @@ def test_without_an_application_unpractised_interview_questions_come_first(works
 def test_weak_answers_come_back_when_due(workspace: Workspace, clock: FakeClock) -> None:
     analysis, _ = answer_once(workspace, BEHAVIOURAL, "We did teamwork.")
     assert analysis["score"] < 50
-    assert practice.practice_due(workspace) == 0
+    assert practice_due(workspace) == 0
     clock.advance(days=1)
-    assert practice.practice_due(workspace) == 1
+    assert practice_due(workspace) == 1
     planned = practice.plan(workspace, count=4, seed=6)
     assert planned[0].question.id == BEHAVIOURAL.id
     assert planned[0].reason == f"You scored {analysis['score']} on this last time; due for another try"

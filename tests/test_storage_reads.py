@@ -7,20 +7,35 @@ over the SQLAlchemy session's connection (what PostgreSQL always uses) and again
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
+from nextround.domain.nudges import Link
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.feedback import draft_request
 from nextround.services.keepgoing import set_hide_rejected
 from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
+from nextround.storage.network import ContactRepository
 from nextround.storage.reads import NotFoundError, Reader
 from nextround.storage.repositories import ApplicationRepository, reader_of
-from nextround.storage.tables import FeedbackRequestRow, UserSetting
+from nextround.storage.tables import (
+    ApplicationContactRow,
+    ContactRow,
+    FeedbackRequestRow,
+    GoalRow,
+    InteractionRow,
+    InterviewRow,
+    JournalEntryRow,
+    PracticeAnswerRow,
+    ReflectionRow,
+    SeenPostingRow,
+    UserSetting,
+    WatchRow,
+)
 
 from .conftest import FakeClock
 from .factories import make_application
@@ -85,3 +100,116 @@ def test_settings_and_feedback_statuses(workspace: Workspace, clock: FakeClock) 
         assert statuses == sorted(session.scalars(select(FeedbackRequestRow.status)))
     assert settings["hide_rejected"] is True
     assert statuses == ["drafted"]
+
+
+def _fill_other_pillars(ws: Workspace, clock: FakeClock, app_ids: list[int]) -> None:
+    """A row or two in each table the agenda and the overview read, written through the ORM."""
+    now = clock()
+    a, b, c = app_ids[:3]
+    owner = {"owner_id": ws.owner_id}
+    with ws.db.write() as session:
+        ada = ContactRow(
+            **owner, name="Ada", kind="interviewer", email="ada@example.com", cadence_days=30,
+            connected_on=date(2024, 3, 1), created_at=now - timedelta(days=40),
+        )  # fmt: skip
+        odd = ContactRow(**owner, name="Odd", kind="not-a-kind", created_at=now - timedelta(days=2, microseconds=7))
+        session.add_all([ada, odd])
+        session.flush()
+        session.add_all([
+            ApplicationContactRow(**owner, application_id=a, contact_id=ada.id, role="interviewer"),
+            InteractionRow(**owner, contact_id=ada.id, channel="email", occurred_at=now - timedelta(days=3),
+                           created_at=now),
+            InteractionRow(**owner, contact_id=ada.id, channel="call", occurred_at=now - timedelta(days=1, hours=5),
+                           created_at=now),
+            InterviewRow(**owner, application_id=a, scheduled_at=now + timedelta(days=2, microseconds=5), kind="panel",
+                         interviewers=["Ada", "Bo"], duration_minutes=45, created_at=now),
+            InterviewRow(**owner, application_id=a, scheduled_at=now - timedelta(days=9), created_at=now),
+            InterviewRow(**owner, application_id=c, scheduled_at=now - timedelta(days=1), created_at=now),
+            FeedbackRequestRow(**owner, application_id=b, subject="s", body="b", status="sent",
+                               drafted_at=now - timedelta(days=9), sent_at=now - timedelta(days=8)),
+            GoalRow(**owner, title="Due soon", due_on=now.date() + timedelta(days=3), created_at=now),
+            GoalRow(**owner, title="Far off", due_on=now.date() + timedelta(days=90), created_at=now),
+            GoalRow(**owner, title="Done", due_on=now.date(), status="done", created_at=now),
+            ReflectionRow(**owner, application_id=a, created_at=now, updated_at=now),
+            JournalEntryRow(**owner, kind="reframe", application_id=b, created_at=now),
+            JournalEntryRow(**owner, kind="win", application_id=c, created_at=now),
+        ])  # fmt: skip
+        watch = WatchRow(**owner, company="Acme", reapply_after=date(2025, 1, 6), created_at=now)
+        again = WatchRow(**owner, company="ACME ", reapply_after=date(2025, 2, 1), created_at=now)
+        session.add_all([watch, again, WatchRow(**owner, company="Globex", created_at=now)])
+        session.flush()
+        for n, (dismissed, matches, days) in enumerate([(False, True, 2), (True, True, 2), (False, False, 2),
+                                                        (False, True, 30)]):  # fmt: skip
+            session.add(
+                SeenPostingRow(**owner, watch_id=watch.id, posting_id=str(n), title=f"Job {n}", url="",
+                               matches_keywords=matches, dismissed=dismissed,
+                               first_seen_at=now - timedelta(days=days))
+            )  # fmt: skip
+        for key, score, days in [("q1", 40, 10), ("q1", 90, 5), ("q2", 50, 4)]:
+            session.add(
+                PracticeAnswerRow(**owner, question_key=key, question_text="?", answer="…", score=score,
+                                  answered_at=now - timedelta(days=days, microseconds=days))
+            )  # fmt: skip
+
+
+def test_agenda_and_overview_reads_match_the_stored_rows(workspace: Workspace, clock: FakeClock) -> None:
+    """Each read of the agenda and the overview, against the same rows read through the ORM."""
+    ids = _fill(workspace, clock)
+    _fill_other_pillars(workspace, clock, ids)
+    now = clock()
+    owner = workspace.owner_id
+    with workspace.db.read() as session:
+        repo = ApplicationRepository(session, owner)
+        applications = repo.find()
+        contacts = ContactRepository(session, owner).find()
+        interactions = session.scalars(select(InteractionRow).where(InteractionRow.owner_id == owner)).all()
+        interviews = session.scalars(
+            select(InterviewRow).where(InterviewRow.owner_id == owner).order_by(InterviewRow.scheduled_at)
+        ).all()
+        answers = session.scalars(
+            select(PracticeAnswerRow).where(PracticeAnswerRow.owner_id == owner).order_by(PracticeAnswerRow.answered_at)
+        ).all()
+
+    assert _both(workspace, lambda reader: reader.applications()) == applications
+    since = now - timedelta(hours=12)
+    recent = [a for a in applications if a.state.outcome is None or a.state.closed_at >= since]  # type: ignore[operator]
+    assert 0 < len(recent) < len(applications)
+    assert _both(workspace, lambda reader: reader.applications(open_or_closed_since=since)) == recent
+    assert _both(workspace, lambda reader: reader.open_activity()) == [
+        (a.id, a.state.stage, a.state.last_activity_at)
+        for a in applications
+        if a.state.outcome is None and a.state.stage is not Stage.ACCEPTED
+    ]
+    rejected = sorted(
+        (a for a in applications if a.state.outcome is Outcome.REJECTED),
+        key=lambda a: (a.state.closed_at, a.id),
+        reverse=True,
+    )
+    latest = _both(workspace, lambda reader: reader.latest_closed(Outcome.REJECTED, 2))
+    assert [row.id for row in latest] == [a.id for a in rejected[:2]]
+
+    assert _both(workspace, lambda reader: reader.contacts()) == contacts
+    assert [c.kind.value for c in contacts] == ["interviewer", "peer"]
+    assert _both(workspace, lambda reader: reader.links()) == [Link(ids[0], contacts[0].id, "interviewer")]
+    moments = _both(workspace, lambda reader: reader.interaction_moments())
+    assert {k: sorted(v) for k, v in moments.items()} == {contacts[0].id: sorted(i.occurred_at for i in interactions)}
+
+    read_interviews = _both(workspace, lambda reader: reader.interviews())
+    assert [(i.id, i.scheduled_at, i.interviewers) for i in read_interviews] == [
+        (row.id, row.scheduled_at, tuple(row.interviewers)) for row in interviews
+    ]
+    assert _both(workspace, lambda reader: reader.latest_interview_times()) == {
+        ids[0]: interviews[-1].scheduled_at,
+        ids[2]: interviews[1].scheduled_at,
+    }
+    chases = _both(workspace, lambda reader: reader.chases())
+    assert [(c["company"], c["sent_at"]) for c in chases] == [("100% Bakes", now - timedelta(days=8))]
+    goals = _both(workspace, lambda reader: reader.open_goals_due_by(now.date() + timedelta(days=14)))
+    assert [(g["title"], g["due_on"]) for g in goals] == [("Due soon", now.date() + timedelta(days=3))]
+    assert _both(workspace, lambda reader: reader.reapply_dates()) == {"acme": ("ACME ", date(2025, 2, 1))}
+    postings = _both(workspace, lambda reader: reader.new_postings(now - timedelta(days=14)))
+    assert [(p["title"], p["first_seen_at"]) for p in postings] == [("Job 0", now - timedelta(days=2))]
+    assert _both(workspace, lambda reader: reader.practice_scores()) == [
+        (row.question_key, row.score, row.answered_at) for row in answers
+    ]
+    assert _both(workspace, lambda reader: reader.looked_back_application_ids()) == {ids[0], ids[1]}

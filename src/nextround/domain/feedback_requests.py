@@ -140,6 +140,14 @@ def check_chase(status: RequestStatus, chased_at: datetime | None) -> None:
         raise FeedbackRequestError(f"only a sent request with no answer can be chased; this one is {status.value}")
 
 
+def chase_days_from_setting(stored: Any) -> int:
+    """The chase delay a stored setting says, or the default when it is unset or not one the form allows."""
+    try:
+        return check_chase_days(int(stored)) if stored is not None else DEFAULT_CHASE_AFTER_DAYS
+    except (TypeError, ValueError):
+        return DEFAULT_CHASE_AFTER_DAYS
+
+
 def check_chase_days(days: int) -> int:
     if not 1 <= days <= 365:
         raise FeedbackRequestError("the chase delay must be between 1 and 365 days")

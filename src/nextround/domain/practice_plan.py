@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from nextround.domain.questions import INTERVIEW_SOURCE_PREFIX, ROLES, THEMES, Question
@@ -157,6 +158,24 @@ def next_review_date(last_score: int, attempts: int, last_practised: date) -> da
             growth = min(2 ** (attempts - 1), _MAX_GROWTH) if grows else 1
             return last_practised + timedelta(days=days * growth)
     raise AssertionError("the interval table covers every valid score")  # pragma: no cover
+
+
+def review_items(history: Iterable[tuple[str, int, datetime]], zone: tzinfo | None) -> list[ReviewItem]:
+    """One review item per question from (question key, score, answered at), oldest first: the last one wins."""
+    latest: dict[str, tuple[int, datetime]] = {}
+    attempts: Counter[str] = Counter()
+    for key, score, answered_at in history:
+        latest[key] = (score, answered_at)
+        attempts[key] += 1
+    return [
+        ReviewItem(
+            question_id=key,
+            last_score=max(0, min(100, score)),
+            attempts=attempts[key],
+            last_practised=answered_at.astimezone(zone).date(),
+        )
+        for key, (score, answered_at) in latest.items()
+    ]
 
 
 def due_reviews(items: Iterable[ReviewItem], today: date) -> list[ReviewItem]:

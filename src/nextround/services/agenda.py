@@ -9,21 +9,66 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
-from nextround.domain.nudges import NetworkState, Nudge, compute_nudges
+from nextround.domain.feedback_requests import chase_days_from_setting
+from nextround.domain.nudges import (
+    CONTINUED_INTEREST_MONTHS,
+    CONTINUED_INTEREST_STALE_DAYS,
+    KEEP_IN_TOUCH_AFTER_DAYS,
+    NetworkState,
+    Nudge,
+    compute_nudges,
+)
+from nextround.domain.practice_plan import due_reviews, review_items
 from nextround.domain.wording import plural
 from nextround.services.applications import ApplicationService
-from nextround.services.network import NetworkService
+from nextround.services.preferences import CHASE_DAYS
 from nextround.services.workspace import Workspace
-from nextround.storage.network import AgendaReads, WatchReapplyRepository
 
 NEW_POSTING_DAYS = 14
 # Silent applications listed one by one; the rest are one item that links to them all.
 SILENT_SHOWN = 5
 # Interviews further ahead than this stay out of the agenda (they are in the calendar export).
 INTERVIEW_HORIZON_DAYS = HORIZON_DAYS
+# Settings of the network pillar that the nudge rules read.
+DISMISSED_KEY = "network.dismissed_nudges"
+MONTHS_KEY = "network.continued_interest_months"
+
+
+def network_state(ws: Workspace) -> NetworkState:
+    """Everything the nudge rules look at, in one read transaction (storage.reads)."""
+    now = ws.now()
+    with ws.db.reader(ws.owner_id) as reader:
+        settings = reader.settings()
+        months = stored_months(settings.get(MONTHS_KEY))
+        # Nudges only ever concern open applications and recent closes: anything closed before the
+        # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
+        # stays quick with years of history. The rules read the cached state, never the histories.
+        window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
+        return NetworkState(
+            now=now,
+            applications=reader.applications(open_or_closed_since=now - window),
+            interviews=reader.interviews(),
+            contacts=reader.contacts(),
+            links=reader.links(),
+            interactions=reader.interaction_moments(),
+            dismissed=frozenset(dismissed_keys(settings.get(DISMISSED_KEY))),
+            reapply_after={key: day for key, (_name, day) in reader.reapply_dates().items()},
+            continued_interest_months=months,
+        )
+
+
+def stored_months(value: Any) -> int:
+    """The continued-interest delay as stored, or the default when the stored value is not one the form allows."""
+    return value if type(value) is int and 1 <= value <= 24 else CONTINUED_INTEREST_MONTHS
+
+
+def dismissed_keys(value: Any) -> list[str]:
+    """The dismissed nudges as stored (a list of keys); anything else reads as none."""
+    return [str(key) for key in value] if isinstance(value, list) else []
 
 
 def follow_ups(
@@ -32,12 +77,12 @@ def follow_ups(
     """Dated follow-ups shared by the agenda and the calendar: nudges, chases, re-apply dates, goals."""
     items = [AgendaItem(n.kind.value, n.title, n.due, n.action, n.actions, n.ref) for n in nudges]
     zone = state.now.tzinfo
-    with ws.db.read() as session:
-        reads = AgendaReads(session, ws.owner_id)
-        chases = reads.chases()
-        goals = reads.open_goals_due_by(state.now.date() + timedelta(days=goal_days))
-        reapply = WatchReapplyRepository(session, ws.owner_id).all()
-    chase_days = _chase_days(ws) if chases else 0
+    with ws.db.reader(ws.owner_id) as reader:
+        chases = reader.chases()
+        goals = reader.open_goals_due_by(state.now.date() + timedelta(days=goal_days))
+        reapply = reader.reapply_dates()
+        # The feedback pillar's chase delay (a user setting), so `today` and `feedback chase` agree.
+        chase_days = chase_days_from_setting(reader.settings().get(CHASE_DAYS))
     for chase in chases:
         due = (chase["sent_at"] + timedelta(days=chase_days)).astimezone(zone).date()
         items.append(
@@ -85,7 +130,7 @@ def follow_ups(
 
 def agenda(ws: Workspace) -> list[AgendaEntry]:
     """What to do now and soon, most urgent first (see domain.agenda)."""
-    state = NetworkService(ws).network_state()
+    state = network_state(ws)
     now = state.now
     today = now.date()
     items = follow_ups(ws, state, compute_nudges(state))
@@ -139,8 +184,8 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 "ghosted-more",
             )
         )
-    with ws.db.read() as session:
-        postings = AgendaReads(session, ws.owner_id).new_postings(now - timedelta(days=NEW_POSTING_DAYS))
+    with ws.db.reader(ws.owner_id) as reader:
+        postings = reader.new_postings(now - timedelta(days=NEW_POSTING_DAYS))
     for posting in postings:
         items.append(
             AgendaItem(
@@ -159,7 +204,7 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 f"posting-{posting['id']}",
             )
         )
-    due_practice = _practice_due(ws)
+    due_practice = practice_due(ws)
     if due_practice:
         items.append(
             AgendaItem(
@@ -174,18 +219,11 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
     return build_agenda(items, today)
 
 
-# The feedback and practice pillars are imported only when the agenda needs them: `today` starts quicker.
-def _chase_days(ws: Workspace) -> int:
-    """The feedback pillar's chase delay (a user setting), so `today` and `feedback chase` agree."""
-    from nextround.services.feedback import chase_delay
-
-    return chase_delay(ws)
-
-
-def _practice_due(ws: Workspace) -> int:
-    from nextround.services.practice import practice_due
-
-    return practice_due(ws)
+def practice_due(ws: Workspace) -> int:
+    """How many practised questions are due for another try today."""
+    with ws.db.reader(ws.owner_id) as reader:
+        history = reader.practice_scores()
+    return len(due_reviews(review_items(history, ws.now().tzinfo), ws.now().date()))
 
 
 def _slug(text: str) -> str:

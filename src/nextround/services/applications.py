@@ -224,12 +224,12 @@ class ApplicationService:
 
     def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
         """Each open application's id, stage and last activity (accepted ones aside), by id."""
-        with self.ws.db.read() as session:
-            return _repository(session, self.ws.owner_id).open_activity()
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.open_activity()
 
     def latest_closed(self, outcome: Outcome, limit: int = 3) -> list[ApplicationSummary]:
-        with self.ws.db.read() as session:
-            return _repository(session, self.ws.owner_id).latest_closed(outcome, limit)
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.latest_closed(outcome, limit)
 
     def silent(
         self, preferences: Preferences | None = None, *, among: Sequence[Application] | None = None
@@ -257,10 +257,8 @@ class ApplicationService:
 
     def latest_interviews(self) -> Mapping[int, datetime]:
         """Each application's latest interview, past or planned: an interview counts as contact."""
-        from nextround.storage.feedback import InterviewRepository
-
-        with self.ws.db.read() as session:
-            return InterviewRepository(session, self.ws.owner_id).latest_times()
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.latest_interview_times()
 
     def silence_of(self, app: Application) -> SilenceVerdict | None:
         """How long this application has been silent against its stage's limit (None: not applicable)."""

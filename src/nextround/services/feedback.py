@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application
 from nextround.domain.feedback_requests import (
-    DEFAULT_CHASE_AFTER_DAYS,
     REPLY_SOURCES,
     RESOLVED,
     ContactRef,
@@ -28,6 +27,7 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    chase_days_from_setting,
     check_chase,
     check_chase_days,
     check_feedback_text,
@@ -381,11 +381,7 @@ def chase_delay(ws: Workspace) -> int:
 
 
 def _chase_delay(session: Session, owner_id: int) -> int:
-    stored = SettingsRepository(session, owner_id).all().get(CHASE_DAYS_SETTING)
-    try:
-        return check_chase_days(int(stored)) if stored is not None else DEFAULT_CHASE_AFTER_DAYS
-    except (TypeError, ValueError):
-        return DEFAULT_CHASE_AFTER_DAYS
+    return chase_days_from_setting(SettingsRepository(session, owner_id).all().get(CHASE_DAYS_SETTING))
 
 
 def set_chase_delay(ws: Workspace, days: int) -> int:

@@ -146,8 +146,8 @@ def reframe_prompts(app: Application) -> list[ReframePrompt]:
 
 def looked_back_on(ws: Workspace) -> frozenset[int]:
     """Applications already reflected on or reframed: nothing should ask for that again."""
-    with ws.db.read() as session:
-        return frozenset(ReviewQueries(session, ws.owner_id).looked_back_application_ids())
+    with ws.db.reader(ws.owner_id) as reader:
+        return frozenset(reader.looked_back_application_ids())
 
 
 def reframe_application(ws: Workspace, app_id: int) -> tuple[Application, list[ReframePrompt]]:

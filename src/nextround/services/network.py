@@ -23,10 +23,7 @@ from nextround.domain.contacts import (
 )
 from nextround.domain.ical import DayItem, TimedEvent, build_calendar, uid
 from nextround.domain.nudges import (
-    CONTINUED_INTEREST_MONTHS,
-    CONTINUED_INTEREST_STALE_DAYS,
     DEFAULT_INTERVIEW_MINUTES,
-    KEEP_IN_TOUCH_AFTER_DAYS,
     Interview,
     NetworkState,
     Nudge,
@@ -36,9 +33,9 @@ from nextround.errors import about_field
 from nextround.integrations.contacts_files import ImportedContact, write_vcards
 from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
+from nextround.services.agenda import DISMISSED_KEY, MONTHS_KEY, dismissed_keys, network_state
 from nextround.services.workspace import Workspace
 from nextround.storage.network import (
-    AgendaReads,
     ContactRepository,
     Interaction,
     InteractionRepository,
@@ -46,10 +43,9 @@ from nextround.storage.network import (
     WatchReapplyRepository,
 )
 from nextround.storage.reads import NotFoundError
-from nextround.storage.repositories import ApplicationRepository, SettingsRepository
+from nextround.storage.repositories import ApplicationRepository, SettingsRepository, reader_of
 
-DISMISSED_KEY = "network.dismissed_nudges"
-MONTHS_KEY = "network.continued_interest_months"
+__all__ = ["DISMISSED_KEY", "MONTHS_KEY", "NetworkService"]
 MAX_NOTE = 20_000
 
 
@@ -100,7 +96,7 @@ class NetworkService:
         """Contacts as JSON-ready dicts, each with its last interaction and next touch."""
         with self.ws.db.read() as session:
             found = ContactRepository(session, self.ws.owner_id).find(kind=kind, search=search)
-            moments = InteractionRepository(session, self.ws.owner_id).moments_by_contact()
+            moments = reader_of(session, self.ws.owner_id).interaction_moments()
         out = []
         for contact in found:
             last = max(moments[contact.id]) if moments.get(contact.id) else None
@@ -196,28 +192,7 @@ class NetworkService:
     # -- nudges -------------------------------------------------------------------------------------
 
     def network_state(self) -> NetworkState:
-        with self.ws.db.read() as session:
-            owner = self.ws.owner_id
-            apps_repo = ApplicationRepository(session, owner)
-            settings = SettingsRepository(session, owner).all()
-            months = _stored_months(settings.get(MONTHS_KEY))
-            # Nudges only ever concern open applications and recent closes: anything closed before the
-            # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
-            # stays quick with years of history. The rules read the cached state, never the histories.
-            window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
-            apps = apps_repo.find(open_or_closed_since=self.ws.now() - window)
-            reapply = WatchReapplyRepository(session, owner).all()
-            return NetworkState(
-                now=self.ws.now(),
-                applications=apps,
-                interviews=AgendaReads(session, owner).interviews(),
-                contacts=ContactRepository(session, owner).find(),
-                links=LinkRepository(session, owner).all(),
-                interactions=InteractionRepository(session, owner).moments_by_contact(),
-                dismissed=frozenset(str(k) for k in _stored_list(settings.get(DISMISSED_KEY))),
-                reapply_after={key: day for key, (_name, day) in reapply.items()},
-                continued_interest_months=months,
-            )
+        return network_state(self.ws)
 
     def nudges(self, *, horizon_days: int | None = HORIZON_DAYS) -> list[Nudge]:
         """Open nudges due within `horizon_days` (None: all of them), soonest first."""
@@ -242,7 +217,7 @@ class NetworkService:
         item = self.nudge(ref)
         with self.ws.db.write() as session:
             repo = SettingsRepository(session, self.ws.owner_id)
-            current = [str(k) for k in _stored_list(repo.all().get(DISMISSED_KEY))]
+            current = dismissed_keys(repo.all().get(DISMISSED_KEY))
             if item.dismiss_key not in current:
                 current.append(item.dismiss_key)
             repo.set(DISMISSED_KEY, current)
@@ -293,12 +268,3 @@ def _interview_event(interview: Interview, app: Any) -> TimedEvent:
         location=interview.location,
         description="\n".join(lines),
     )
-
-
-def _stored_months(value: Any) -> int:
-    """The continued-interest delay as stored, or the default when the stored value is not one the form allows."""
-    return value if type(value) is int and 1 <= value <= 24 else CONTINUED_INTEREST_MONTHS
-
-
-def _stored_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []

@@ -13,6 +13,7 @@ from nextround.domain.feedback_requests import RequestStatus, feedback_response_
 from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
 from nextround.domain.stats import FunnelStats
+from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
@@ -46,9 +47,6 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
     """
-    from nextround.services.agenda import agenda
-    from nextround.services.keepgoing import looked_back_on
-
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
@@ -59,7 +57,8 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
         for item in (agenda(ws) if with_agenda else [])[:4]
         if item.actions
     ]
-    looked_back = looked_back_on(ws)
+    with ws.db.reader(ws.owner_id) as reader:
+        looked_back = reader.looked_back_application_ids()
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
         if row.id in looked_back:
             continue  # reflected on already: done things leave the list

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from nextround.domain.practice_plan import PlannedQuestion, ReviewItem, due_reviews, plan_session
+from nextround.domain.practice_plan import PlannedQuestion, due_reviews, plan_session, review_items
 from nextround.domain.progress import AnswerRecord, compute_progress, recent_measures
 from nextround.domain.questions import (
     CATEGORIES,
@@ -177,24 +177,6 @@ def _feedback_themes(analyses: Sequence[dict[str, Any]]) -> list[str]:
     return [theme for theme, _ in ranked[:FEEDBACK_THEMES_USED]]
 
 
-def _review_items(ws: Workspace, history: Sequence[tuple[str, int, Any]]) -> list[ReviewItem]:
-    zone = ws.now().tzinfo
-    latest: dict[str, tuple[int, Any]] = {}
-    attempts: Counter[str] = Counter()
-    for key, score, answered_at in history:  # oldest first, so the last one wins
-        latest[key] = (score, answered_at)
-        attempts[key] += 1
-    return [
-        ReviewItem(
-            question_id=key,
-            last_score=max(0, min(100, score)),
-            attempts=attempts[key],
-            last_practised=answered_at.astimezone(zone).date(),
-        )
-        for key, (score, answered_at) in latest.items()
-    ]
-
-
 @dataclass(frozen=True, slots=True)
 class JobContext:
     """What an interview for one application is about: the job, its skills and the user's feedback themes."""
@@ -253,7 +235,7 @@ def plan(
         job_skills=_job_skills(jd)[:MAX_JOB_SKILLS],
         focus_themes=focus_themes,
         real_interview_questions=real,
-        due_reviews=due_reviews(_review_items(ws, history), ws.now().date()),
+        due_reviews=due_reviews(review_items(history, ws.now().tzinfo), ws.now().date()),
         recent_question_ids=recent,
         seed=int(ws.now().timestamp()) if seed is None else seed,
     )
@@ -267,13 +249,6 @@ def plan(
             for item in planned
         ]
     return planned
-
-
-def practice_due(ws: Workspace) -> int:
-    """How many practised questions are due for another try today (for the agenda)."""
-    with ws.db.read() as session:
-        history = PracticeAnswerRepository(session, ws.owner_id).score_history()
-    return len(due_reviews(_review_items(ws, history), ws.now().date()))
 
 
 # -- sessions and answers -------------------------------------------------------------------------
@@ -463,5 +438,5 @@ def progress(ws: Workspace) -> dict[str, Any]:
     today = ws.now().date()
     report = compute_progress(records, today)
     history = [(a.question_key, a.score, a.answered_at) for a in answers]
-    report["due_reviews"] = len(due_reviews(_review_items(ws, history), today))
+    report["due_reviews"] = len(due_reviews(review_items(history, ws.now().tzinfo), today))
     return report

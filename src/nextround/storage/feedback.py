@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nextround.domain.feedback_requests import (
@@ -232,15 +232,6 @@ class InterviewRepository:
         self.session.add(row)
         self.session.flush()
         return _interview(row)
-
-    def latest_times(self) -> dict[int, datetime]:
-        """The latest interview (past or planned) of each application that has one."""
-        rows = self.session.execute(
-            select(InterviewRow.application_id, func.max(InterviewRow.scheduled_at))
-            .where(InterviewRow.owner_id == self.owner_id)
-            .group_by(InterviewRow.application_id)
-        )
-        return {int(app_id): when for app_id, when in rows}
 
     def find(self, *, application_id: int | None = None) -> list[Interview]:
         query = select(InterviewRow).where(InterviewRow.owner_id == self.owner_id)

@@ -323,13 +323,6 @@ class ReviewQueries:
         )
         return [(a, b, c, d) for a, b, c, d in rows]
 
-    def looked_back_application_ids(self) -> set[int]:
-        """Applications the user has already reflected on or written a reframe for."""
-        reflected = self.session.scalars(
-            select(ReflectionRow.application_id).where(ReflectionRow.owner_id == self.owner_id)
-        )
-        return set(reflected) | self.reframed_application_ids()
-
     def reframed_application_ids(self) -> set[int]:
         return set(
             self.session.scalars(

@@ -6,41 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.contacts import Contact, ContactFields, ContactKind, InteractionChannel, dedupe_key
-from nextround.domain.nudges import Interview, Link
-from nextround.storage.reads import NotFoundError
+from nextround.storage.reads import CONTACT_COLUMNS, NotFoundError, contact_from_values
 from nextround.storage.tables import (
     ApplicationContactRow,
     ApplicationRow,
     ContactRow,
-    FeedbackRequestRow,
-    GoalRow,
     InteractionRow,
-    InterviewRow,
-    PracticeAnswerRow,
-    SeenPostingRow,
     WatchRow,
 )
-
-CONTACT_COLUMNS = (
-    "name", "email", "phone", "company", "title", "linkedin_url", "cadence_days", "notes", "connected_on",
-)  # fmt: skip
-
-
-_KINDS = {kind.value: kind for kind in ContactKind}
 
 
 def _contact(row: Any) -> Contact:
     # `row` is an ORM object or a plain Core row: both have the columns as attributes.
-    kind = _KINDS.get(row.kind, ContactKind.PEER)
-    fields = ContactFields(kind=kind, **{name: getattr(row, name) for name in CONTACT_COLUMNS})
-    return Contact(id=row.id, fields=fields, created_at=row.created_at)
+    values = [getattr(row, name) for name in CONTACT_COLUMNS]
+    return contact_from_values(row.id, row.kind, values, row.created_at)
 
 
 def _columns(fields: ContactFields) -> dict[str, Any]:
@@ -157,14 +143,6 @@ class LinkRepository:
         self.session.flush()
         return True
 
-    def all(self) -> list[Link]:
-        rows = self.session.scalars(
-            select(ApplicationContactRow)
-            .where(ApplicationContactRow.owner_id == self.owner_id)
-            .order_by(ApplicationContactRow.id)
-        )
-        return [Link(application_id=r.application_id, contact_id=r.contact_id, role=r.role) for r in rows]
-
     def applications_of(self, contact_id: int) -> list[dict[str, Any]]:
         rows = self.session.execute(
             select(ApplicationRow.id, ApplicationRow.company, ApplicationRow.role, ApplicationContactRow.role)
@@ -207,17 +185,6 @@ class InteractionRepository:
         )
         return [Interaction(r.id, r.contact_id, r.channel, r.note, r.occurred_at) for r in rows]
 
-    def moments_by_contact(self) -> dict[int, list[datetime]]:
-        rows = self.session.execute(
-            select(InteractionRow.contact_id, InteractionRow.occurred_at).where(
-                InteractionRow.owner_id == self.owner_id
-            )
-        )
-        grouped: dict[int, list[datetime]] = {}
-        for contact_id, occurred_at in rows:
-            grouped.setdefault(contact_id, []).append(occurred_at)
-        return grouped
-
 
 class WatchReapplyRepository:
     """The `reapply_after` date on a company's watch row (the watch itself is another pillar's)."""
@@ -240,117 +207,3 @@ class WatchReapplyRepository:
         for row in rows:
             row.reapply_after = day
         self.session.flush()
-
-    def all(self) -> dict[str, tuple[str, date]]:
-        """lower-cased company -> (company as written, the latest re-apply date set for it)."""
-        rows = self.session.execute(
-            select(WatchRow.company, WatchRow.reapply_after).where(
-                WatchRow.owner_id == self.owner_id, WatchRow.reapply_after.is_not(None)
-            )
-        )
-        found: dict[str, tuple[str, date]] = {}
-        for company, day in rows:
-            if day is None:
-                continue
-            key = company.strip().lower()
-            if key not in found or found[key][1] < day:
-                found[key] = (company, day)
-        return found
-
-
-class AgendaReads:
-    """Read-only queries over other pillars' tables, for the agenda and the calendar."""
-
-    def __init__(self, session: Session, owner_id: int) -> None:
-        self.session = session
-        self.owner_id = owner_id
-
-    def interviews(self) -> list[Interview]:
-        rows = self.session.scalars(
-            select(InterviewRow)
-            .where(InterviewRow.owner_id == self.owner_id)
-            .order_by(InterviewRow.scheduled_at, InterviewRow.id)
-        )
-        return [
-            Interview(
-                id=r.id,
-                application_id=r.application_id,
-                scheduled_at=r.scheduled_at,
-                duration_minutes=r.duration_minutes,
-                kind=r.kind,
-                round=r.round,
-                location=r.location,
-                interviewers=tuple(str(p) for p in (r.interviewers or ())),
-                notes=r.notes,
-            )
-            for r in rows
-        ]
-
-    def chases(self) -> list[dict[str, Any]]:
-        """Sent feedback requests with no reply and no chase yet, with their application."""
-        rows = self.session.execute(
-            select(FeedbackRequestRow.id, FeedbackRequestRow.sent_at, ApplicationRow.company, ApplicationRow.role)
-            .join(ApplicationRow, ApplicationRow.id == FeedbackRequestRow.application_id)
-            .where(
-                FeedbackRequestRow.owner_id == self.owner_id,
-                ApplicationRow.owner_id == self.owner_id,
-                FeedbackRequestRow.status == "sent",
-                FeedbackRequestRow.sent_at.is_not(None),
-                FeedbackRequestRow.chased_at.is_(None),
-            )
-            .order_by(FeedbackRequestRow.sent_at)
-        )
-        return [{"id": i, "sent_at": s, "company": c, "role": r} for i, s, c, r in rows]
-
-    def open_goals_due_by(self, last_day: date) -> list[dict[str, Any]]:
-        rows = self.session.execute(
-            select(GoalRow.id, GoalRow.title, GoalRow.due_on)
-            .where(
-                GoalRow.owner_id == self.owner_id,
-                GoalRow.status == "open",
-                GoalRow.due_on.is_not(None),
-                GoalRow.due_on <= last_day,
-            )
-            .order_by(GoalRow.due_on, GoalRow.id)
-        )
-        return [{"id": i, "title": t, "due_on": d} for i, t, d in rows]
-
-    def practice_due(self, now: datetime, *, below: int = 70, rest_days: int = 3) -> int:
-        """Questions whose latest score is under `below` and last tried at least `rest_days` ago."""
-        rows = self.session.execute(
-            select(PracticeAnswerRow.question_key, PracticeAnswerRow.score, PracticeAnswerRow.answered_at)
-            .where(PracticeAnswerRow.owner_id == self.owner_id)
-            .order_by(PracticeAnswerRow.answered_at, PracticeAnswerRow.id)
-        )
-        latest: dict[str, tuple[int, datetime]] = {}
-        for key, score, answered_at in rows:
-            latest[key] = (score, answered_at)
-        cutoff = now - timedelta(days=rest_days)
-        return sum(1 for score, at in latest.values() if score < below and at <= cutoff)
-
-    def new_postings(self, since: datetime) -> list[dict[str, Any]]:
-        rows = self.session.execute(
-            select(
-                SeenPostingRow.id,
-                SeenPostingRow.title,
-                SeenPostingRow.url,
-                SeenPostingRow.first_seen_at,
-                WatchRow.company,
-            )
-            .join(WatchRow, WatchRow.id == SeenPostingRow.watch_id)
-            .where(
-                SeenPostingRow.owner_id == self.owner_id,
-                WatchRow.owner_id == self.owner_id,
-                SeenPostingRow.dismissed.is_(False),
-                SeenPostingRow.matches_keywords.is_(True),
-                SeenPostingRow.first_seen_at >= since,
-                # An opening already turned into an application (its "Apply" keeps the address) is done.
-                SeenPostingRow.url.not_in(
-                    select(ApplicationRow.job_url).where(
-                        ApplicationRow.owner_id == self.owner_id, ApplicationRow.job_url != ""
-                    )
-                ),
-            )
-            .order_by(SeenPostingRow.first_seen_at, SeenPostingRow.id)
-        )
-        return [{"id": i, "title": t, "url": u, "first_seen_at": f, "company": c} for i, t, u, f, c in rows]

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nextround.storage.reads import NotFoundError
+from nextround.storage.repositories import reader_of
 from nextround.storage.tables import (
     ApplicationRow,
     CustomQuestionRow,
@@ -232,12 +233,7 @@ class PracticeAnswerRepository:
 
     def score_history(self) -> list[tuple[str, int, datetime]]:
         """(question key, score, answered at) for every answer, oldest first: what spaced repetition needs."""
-        rows = self.session.execute(
-            select(PracticeAnswerRow.question_key, PracticeAnswerRow.score, PracticeAnswerRow.answered_at)
-            .where(PracticeAnswerRow.owner_id == self.owner_id)
-            .order_by(PracticeAnswerRow.answered_at, PracticeAnswerRow.id)
-        )
-        return [(key, score, at) for key, score, at in rows]
+        return reader_of(self.session, self.owner_id).practice_scores()
 
     def keys_from_recent_sessions(self, sessions: int) -> set[str]:
         """Question keys answered in the owner's last `sessions` sessions that have answers."""

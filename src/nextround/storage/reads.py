@@ -27,6 +27,8 @@ from nextround.domain.applications import (
     WorkModel,
     summary_from_row,
 )
+from nextround.domain.contacts import Contact, ContactFields, ContactKind
+from nextround.domain.nudges import Interview, Link
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.domain.stats import FunnelGroup
 from nextround.errors import UserError
@@ -101,10 +103,23 @@ def application_from_values(values: Sequence[Any], events: tuple[StageEvent, ...
     )
 
 
+CONTACT_COLUMNS = (
+    "name", "email", "phone", "company", "title", "linkedin_url", "cadence_days", "notes", "connected_on",
+)  # fmt: skip
+_KINDS = {kind.value: kind for kind in ContactKind}
+
+
+def contact_from_values(contact_id: int, kind: str, values: Sequence[Any], created_at: datetime) -> Contact:
+    """A contact from its decoded values: the CONTACT_COLUMNS in order; an unknown kind reads as a peer."""
+    fields = ContactFields(kind=_KINDS.get(kind, ContactKind.PEER), **dict(zip(CONTACT_COLUMNS, values, strict=True)))
+    return Contact(id=contact_id, fields=fields, created_at=created_at)
+
+
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
 # Where each application column is in APPLICATION_COLUMNS, for decoding the moments, dates and JSON.
 _AT = {name: n for n, name in enumerate(APPLICATION_COLUMNS)}
+_APPLIED_ON_AT, _TAGS_AT = _AT["applied_on"], _AT["tags"]
 _MOMENT_AT = tuple(_AT[c] for c in ("created_at", "closed_at", "first_response_at", "last_activity_at"))
 
 
@@ -140,9 +155,17 @@ class Reader:
         if value is None:
             return None
         if isinstance(value, str):
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+            return datetime.fromisoformat(value + "+00:00")
         moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+    def bind_moment(self, moment: datetime) -> Any:
+        """An aware moment as a parameter compared with stored moments (SQLite compares UTC text)."""
+        utc = moment.astimezone(UTC)
+        return utc.strftime("%Y-%m-%d %H:%M:%S.%f") if self._sqlite else utc
+
+    def bind_day(self, day: date) -> Any:
+        return day.isoformat() if self._sqlite else day
 
     @staticmethod
     def day(value: Any) -> date | None:
@@ -168,11 +191,17 @@ class Reader:
         return application_from_values(self._decode_application(found[0]), events)
 
     def _decode_application(self, row: tuple[Any, ...]) -> list[Any]:
+        # The agenda decodes thousands of these: locals and no call for the common empty values.
         values = list(row)
+        moment = self.moment
         for at in _MOMENT_AT:
-            values[at] = self.moment(values[at])
-        values[_AT["applied_on"]] = self.day(values[_AT["applied_on"]])
-        values[_AT["tags"]] = self.json(values[_AT["tags"]])
+            if values[at] is not None:
+                values[at] = moment(values[at])
+        applied_on = values[_APPLIED_ON_AT]
+        if isinstance(applied_on, str):
+            values[_APPLIED_ON_AT] = date.fromisoformat(applied_on)
+        tags = values[_TAGS_AT]
+        values[_TAGS_AT] = () if tags is None or tags == "[]" else self.json(tags)
         return values
 
     def events(self, application_id: int) -> list[StageEvent]:
@@ -185,6 +214,37 @@ class Reader:
             StageEvent(from_state, to_state, self.moment(at), _SOURCES[source], round=round_, note=note)  # type: ignore[arg-type]
             for from_state, to_state, at, source, round_, note in rows
         ]
+
+    def applications(self, *, open_or_closed_since: datetime | None = None) -> list[Application]:
+        """Applications without their history, by id: all, or those open or closed since a moment."""
+        where = "owner_id = :owner"
+        if open_or_closed_since is not None:
+            where += " AND (outcome IS NULL OR closed_at >= :since)"
+        rows = self.rows(
+            f"SELECT {', '.join(APPLICATION_COLUMNS)} FROM applications WHERE {where} ORDER BY id",
+            since=None if open_or_closed_since is None else self.bind_moment(open_or_closed_since),
+        )
+        return [application_from_values(self._decode_application(row)) for row in rows]
+
+    def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
+        """Each open application's id, stage and last activity (accepted ones aside), by id: the overview's
+        counts without reading listing rows."""
+        rows = self.rows(
+            "SELECT id, stage, last_activity_at FROM applications"
+            " WHERE owner_id = :owner AND outcome IS NULL AND stage != :accepted ORDER BY id",
+            accepted=Stage.ACCEPTED.value,
+        )
+        return [(app_id, _STAGES[stage], self.moment(last)) for app_id, stage, last in rows]
+
+    def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
+        """The most recently closed applications with this outcome, as listing rows."""
+        rows = self.rows(
+            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM applications WHERE owner_id = :owner AND outcome = :outcome"
+            " ORDER BY closed_at DESC, id DESC LIMIT :limit",
+            outcome=outcome.value,
+            limit=limit,
+        )
+        return [self._summary(row) for row in rows]
 
     def funnel_groups(self) -> list[FunnelGroup]:
         """What stats need, counted per kind of application: a few dozen rows for years of history."""
@@ -274,6 +334,130 @@ class Reader:
 
     def feedback_request_statuses(self) -> list[str]:
         return [status for (status,) in self.rows("SELECT status FROM feedback_requests WHERE owner_id = :owner")]
+
+    def chases(self) -> list[dict[str, Any]]:
+        """Sent feedback requests with no reply and no chase yet, with their application."""
+        rows = self.rows(
+            "SELECT r.id, r.sent_at, a.company, a.role FROM feedback_requests r"
+            " JOIN applications a ON a.id = r.application_id"
+            " WHERE r.owner_id = :owner AND a.owner_id = :owner AND r.status = 'sent'"
+            " AND r.sent_at IS NOT NULL AND r.chased_at IS NULL ORDER BY r.sent_at, r.id"
+        )
+        return [{"id": i, "sent_at": self.moment(s), "company": c, "role": r} for i, s, c, r in rows]
+
+    def interviews(self) -> list[Interview]:
+        rows = self.rows(
+            "SELECT id, application_id, scheduled_at, duration_minutes, kind, round, location, interviewers, notes"
+            " FROM interviews WHERE owner_id = :owner ORDER BY scheduled_at, id"
+        )
+        return [
+            Interview(
+                id=i,
+                application_id=app_id,
+                scheduled_at=self.moment(at),  # type: ignore[arg-type]
+                duration_minutes=minutes,
+                kind=kind,
+                round=round_,
+                location=location,
+                interviewers=tuple(str(p) for p in (self.json(people) or ())),
+                notes=notes,
+            )
+            for i, app_id, at, minutes, kind, round_, location, people, notes in rows
+        ]
+
+    def latest_interview_times(self) -> dict[int, datetime]:
+        """The latest interview (past or planned) of each application that has one."""
+        rows = self.rows(
+            "SELECT application_id, max(scheduled_at) FROM interviews WHERE owner_id = :owner GROUP BY application_id"
+        )
+        return {int(app_id): self.moment(when) for app_id, when in rows}  # type: ignore[misc]
+
+    def open_goals_due_by(self, last_day: date) -> list[dict[str, Any]]:
+        rows = self.rows(
+            "SELECT id, title, due_on FROM goals WHERE owner_id = :owner AND status = 'open'"
+            " AND due_on IS NOT NULL AND due_on <= :last ORDER BY due_on, id",
+            last=self.bind_day(last_day),
+        )
+        return [{"id": i, "title": t, "due_on": self.day(d)} for i, t, d in rows]
+
+    def practice_scores(self) -> list[tuple[str, int, datetime]]:
+        """(question key, score, answered at) for every answer, oldest first: what spaced repetition needs."""
+        rows = self.rows(
+            "SELECT question_key, score, answered_at FROM practice_answers WHERE owner_id = :owner"
+            " ORDER BY answered_at, id"
+        )
+        return [(key, score, self.moment(at)) for key, score, at in rows]  # type: ignore[misc]
+
+    def new_postings(self, since: datetime) -> list[dict[str, Any]]:
+        rows = self.rows(
+            "SELECT p.id, p.title, p.url, p.first_seen_at, w.company FROM seen_postings p"
+            " JOIN watches w ON w.id = p.watch_id"
+            " WHERE p.owner_id = :owner AND w.owner_id = :owner AND p.dismissed = :no"
+            " AND p.matches_keywords = :yes AND p.first_seen_at >= :since"
+            # An opening already turned into an application (its "Apply" keeps the address) is done.
+            " AND p.url NOT IN (SELECT job_url FROM applications WHERE owner_id = :owner AND job_url != '')"
+            " ORDER BY p.first_seen_at, p.id",
+            no=False,
+            yes=True,
+            since=self.bind_moment(since),
+        )
+        return [
+            {"id": i, "title": t, "url": u, "first_seen_at": self.moment(f), "company": c} for i, t, u, f, c in rows
+        ]
+
+    def reapply_dates(self) -> dict[str, tuple[str, date]]:
+        """lower-cased company -> (company as written, the latest re-apply date set for it)."""
+        rows = self.rows(
+            "SELECT company, reapply_after FROM watches WHERE owner_id = :owner AND reapply_after IS NOT NULL"
+        )
+        found: dict[str, tuple[str, date]] = {}
+        for company, stored in rows:
+            day = self.day(stored)
+            if day is None:
+                continue
+            key = company.strip().lower()
+            if key not in found or found[key][1] < day:
+                found[key] = (company, day)
+        return found
+
+    def looked_back_application_ids(self) -> set[int]:
+        """Applications the user has already reflected on or written a reframe for."""
+        rows = self.rows(
+            "SELECT application_id FROM reflections WHERE owner_id = :owner UNION"
+            " SELECT application_id FROM journal_entries WHERE owner_id = :owner AND kind = 'reframe'"
+            " AND application_id IS NOT NULL"
+        )
+        return {app_id for (app_id,) in rows}
+
+    # -- the network ---------------------------------------------------------------------------------
+
+    def contacts(self) -> list[Contact]:
+        """Every contact, by id."""
+        rows = self.rows(
+            f"SELECT id, kind, {', '.join(CONTACT_COLUMNS)}, created_at FROM contacts"
+            " WHERE owner_id = :owner ORDER BY id"
+        )
+        connected = CONTACT_COLUMNS.index("connected_on")
+        found = []
+        for contact_id, kind, *values, created_at in rows:
+            values[connected] = self.day(values[connected])
+            found.append(contact_from_values(contact_id, kind, values, self.moment(created_at)))  # type: ignore[arg-type]
+        return found
+
+    def links(self) -> list[Link]:
+        rows = self.rows(
+            "SELECT application_id, contact_id, role FROM application_contacts WHERE owner_id = :owner ORDER BY id"
+        )
+        return [Link(application_id=a, contact_id=c, role=r) for a, c, r in rows]
+
+    def interaction_moments(self) -> dict[int, list[datetime]]:
+        """contact id -> when each interaction with them happened."""
+        grouped: dict[int, list[datetime]] = {}
+        for contact_id, occurred_at in self.rows(
+            "SELECT contact_id, occurred_at FROM interactions WHERE owner_id = :owner"
+        ):
+            grouped.setdefault(contact_id, []).append(self.moment(occurred_at))  # type: ignore[arg-type]
+        return grouped
 
     # -- settings ------------------------------------------------------------------------------------
 

@@ -22,10 +22,11 @@ from nextround.domain.applications import (
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.storage.reads import (
     APPLICATION_COLUMNS,
-    NotFoundError,
     Reader,
     application_from_values,
-    stage_of,
+)
+from nextround.storage.reads import (
+    NotFoundError as NotFoundError,  # re-exported: every pillar's repositories raise it
 )
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
 
@@ -183,12 +184,6 @@ class ApplicationRepository:
         query = self.filtered(select(*_table_columns(APPLICATION_COLUMNS)), **filters)
         return [application_from_values(row) for row in self.session.execute(query).tuples()]
 
-    def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
-        """The most recently closed applications with this outcome, as listing rows."""
-        query = self.filtered(select(*_table_columns(SUMMARY_COLUMNS)), outcome=outcome).order_by(None)
-        query = query.order_by(ApplicationRow.closed_at.desc(), ApplicationRow.id.desc()).limit(limit)
-        return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
-
     def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
         """Applications for this company and role, whatever the letter case (lower() on both sides, so each
         engine compares the way it lowers)."""
@@ -198,17 +193,6 @@ class ApplicationRepository:
             func.lower(ApplicationRow.role) == func.lower(literal(role, ApplicationRow.role.type)),
         )
         return [summary_from_row(dict(row._mapping)) for row in self.session.execute(query)]
-
-    def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
-        """Each open application's id, stage and last activity (accepted ones aside), by id: the overview's
-        counts without reading listing rows."""
-        query = select(ApplicationRow.id, ApplicationRow.stage, ApplicationRow.last_activity_at).where(
-            ApplicationRow.owner_id == self.owner_id,
-            ApplicationRow.outcome.is_(None),
-            ApplicationRow.stage != Stage.ACCEPTED.value,
-        )
-        rows = self.session.execute(query.order_by(ApplicationRow.id)).tuples()
-        return [(app_id, stage_of(stage), last) for app_id, stage, last in rows]
 
     def count(self) -> int:
         return (
