@@ -40,6 +40,7 @@ IDS_OF: dict[str, str] = {
     "opening_id": "seen_postings",
     "inbox_id": "mail_messages",
     "token_id": "access_tokens",
+    "interview_id": "ai_results",  # a mock interview
 }
 DELETION_TABLES = {
     kind.value: table.name
@@ -134,6 +135,9 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
     fill_demo(ws)
     fill_demo(server.workspace(bob))  # Bob has objects of every kind too: a 404 is not just "nothing here"
     _mail_for(server, ada)
+    from nextround.services.ai_interview import start_interview
+
+    start_interview(ws, _ada_ids(server, ada)["applications"][0])
     accounts.create_token(server.db, ada.owner_id, "Ada's script")
     app_id = _ada_ids(server, ada)["applications"][-1]
     undo_token = ada.api("DELETE", f"/api/v1/applications/{app_id}").json()["undo_token"]
