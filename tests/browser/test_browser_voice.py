@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PageDriver, Server
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, PageDriver, Server
 
 
 def _fake_microphone_file(clip: Path) -> Path:
@@ -22,7 +22,7 @@ def test_record_upload_and_see_the_timeline(
 ) -> None:
     from playwright.sync_api import expect
 
-    microphone = _fake_microphone_file(voice_clips["first"])
+    microphone = _fake_microphone_file(voice_clips["paused"])
     args = [
         *CHROMIUM_ARGS,
         "--use-fake-ui-for-media-stream",
@@ -42,8 +42,8 @@ def test_record_upload_and_see_the_timeline(
         assert driver.axe_violations() == []
 
         page.get_by_role("button", name="Start recording").click()
-        # The clip lasts about 4 s: stop once the page has recorded past its end.
-        expect(page.locator("#record-status")).to_have_text("Recording… 0:05", timeout=15_000)
+        # The clip lasts about 10 s (a 3 s pause in the middle): stop once the page has recorded past its end.
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
         page.get_by_role("button", name="Stop and analyse").click()
         expect(page.get_by_role("button", name="Stop and analyse")).to_be_hidden()
         page.locator("#delivery").wait_for(timeout=60_000)
@@ -51,11 +51,23 @@ def test_record_upload_and_see_the_timeline(
         timeline = page.locator("#timeline")
         expect(timeline).to_contain_text("support team")
         expect(timeline.locator("mark.filler").first).to_be_visible()
+        expect(timeline.locator(".pause-mark")).to_have_count(1)
         expect(page.locator("#saved-note")).to_contain_text("Saved to your practice history")
         expect(page.locator("#pace")).to_contain_text("words a minute")
         expect(page.locator("#audio-kept")).to_have_text("The recording was not kept.")
         assert driver.axe_violations() == []
         driver.screenshot("practice-voice")
+        # The record button and the delivery of the answer: the picture the README shows.
+        top, bottom, left, width = page.evaluate(
+            """() => {
+                const panel = document.getElementById("voice").getBoundingClientRect();
+                const delivery = document.getElementById("delivery").getBoundingClientRect();
+                return [panel.top + scrollY, delivery.bottom + scrollY, panel.left, panel.width];
+            }"""
+        )
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        clip = {"x": left - 8, "y": top - 8, "width": width + 16, "height": bottom - top + 16}
+        page.screenshot(path=str(SCREENSHOTS / "practice-voice-answer.png"), full_page=True, clip=clip)
         assert problems == []
     finally:
         chromium.close()

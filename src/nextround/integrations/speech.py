@@ -184,6 +184,12 @@ def warm_up(threads: int = 2) -> None:
             load_transcriber(threads)
         except SpeechUnavailable:
             return
+        from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+
+        try:  # the transcript's analysis reads sentence vectors: load those too
+            load_model()
+        except EmbeddingUnavailable:
+            return
 
     if voice_status().available:
         threading.Thread(target=load, name="nextround-speech-warm-up", daemon=True).start()
