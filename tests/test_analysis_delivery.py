@@ -8,6 +8,7 @@ from nextround.analysis.delivery import (
     PACE_BAND,
     Span,
     TimedWord,
+    drop_words_heard_in_silence,
     find_pauses,
     find_spoken_fillers,
     measure_delivery,
@@ -114,3 +115,11 @@ def test_delivery_serialises_with_its_summary_figures() -> None:
     assert data["pauses"][0]["seconds"] == pytest.approx(2.5)
     assert data["fillers"][0]["filler"] == "um"
     assert data["words"][0] == {"text": "we", "start": 0.0, "end": 0.4}
+
+
+def test_words_heard_in_a_measured_silence_are_dropped() -> None:
+    # "See you soon." after the answer, where the recording is silent: a recogniser's stock phrase.
+    words = [TimedWord("growing.", 5.7, 7.4), TimedWord("See", 10.1, 10.3), TimedWord("soon.", 10.3, 10.9)]
+    kept = drop_words_heard_in_silence(words, [Span(6.6, 9.5), Span(9.9, 12.0)])
+    assert [word.text for word in kept] == ["growing."]  # half in silence: stretched, not invented
+    assert drop_words_heard_in_silence(words, []) == words

@@ -131,6 +131,23 @@ def _counts_as_word(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
+def drop_words_heard_in_silence(
+    words: Sequence[TimedWord], silences: Sequence[Span], share: float = 0.8
+) -> list[TimedWord]:
+    """The words less than `share` of whose time falls in one measured silence.
+
+    A recogniser given silence sometimes "hears" a stock phrase ("Thank you.", "See you soon."); the audio
+    was silent there, so those words were never said.
+    """
+    kept = []
+    for word in words:
+        length = word.end - word.start
+        covered = max((min(word.end, s.end) - max(word.start, s.start) for s in silences), default=0.0)
+        if length <= 0 or covered < share * length:
+            kept.append(word)
+    return kept
+
+
 def find_pauses(
     words: Sequence[TimedWord], silences: Sequence[Span] = (), min_seconds: float = LONG_PAUSE_SECONDS
 ) -> list[Pause]:

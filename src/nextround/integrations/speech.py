@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
-from nextround.analysis.delivery import Span, TimedWord
+from nextround.analysis.delivery import Span, TimedWord, drop_words_heard_in_silence
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -132,47 +133,69 @@ def decode(audio: Path | BinaryIO) -> npt.NDArray[np.float32]:
 
 
 class Transcriber:
-    """One loaded Whisper model; `transcribe` may be called from several threads (one at a time)."""
+    """One loaded Whisper model. Every call to it runs on the one speech thread that loaded it: CTranslate2 runs
+    several times slower when the thread that loaded the model has ended (as a warm-up thread does)."""
 
     def __init__(self, model: Any) -> None:
         self._model = model
-        self._lock = threading.Lock()
 
     def transcribe(self, audio: Path | BinaryIO) -> Transcript:
         samples = decode(audio)
-        with self._lock:
-            segments, _info = self._model.transcribe(
-                samples,
-                language="en",
-                beam_size=5,  # greedy decoding mishears twice as many words and saves little time
-                word_timestamps=True,
-                initial_prompt=FILLER_PROMPT,
-                condition_on_previous_text=False,
-                vad_filter=True,
-            )
-            words = [
-                TimedWord(word.word.strip(), round(float(word.start), 2), round(float(word.end), 2))
-                for segment in segments
-                for word in segment.words or ()
-                if word.word.strip()
-            ]
-        return Transcript(tuple(words), round(len(samples) / SAMPLE_RATE, 2), tuple(silent_spans(samples)))
+        words = _speech_thread().submit(self._words, samples).result()
+        silences = silent_spans(samples)
+        heard = drop_words_heard_in_silence(words, silences)
+        return Transcript(tuple(heard), round(len(samples) / SAMPLE_RATE, 2), tuple(silences))
+
+    def warm(self) -> None:
+        """Run the model once on a second of silence, so the first real answer finds everything loaded."""
+        import numpy as np
+
+        silence = np.zeros(SAMPLE_RATE, dtype=np.float32)
+        _speech_thread().submit(self._words, silence).result()  # loads the voice-activity model
+        segments, _info = _speech_thread().submit(self._model.transcribe, silence, language="en").result()
+        _speech_thread().submit(list, segments).result()  # the decoder runs as the segments are read
+
+    def _words(self, samples: npt.NDArray[np.float32]) -> list[TimedWord]:
+        segments, _info = self._model.transcribe(
+            samples,
+            language="en",
+            beam_size=5,  # greedy decoding mishears twice as many words and saves little time
+            word_timestamps=True,
+            initial_prompt=FILLER_PROMPT,
+            condition_on_previous_text=False,
+            vad_filter=True,
+        )
+        return [
+            TimedWord(word.word.strip(), round(float(word.start), 2), round(float(word.end), 2))
+            for segment in segments
+            for word in segment.words or ()
+            if word.word.strip()
+        ]
 
 
 _loaded: dict[tuple[str, int], Transcriber] = {}
 _loading = threading.Lock()
+_thread: list[ThreadPoolExecutor] = []  # the speech thread, started on first use
+
+
+def _speech_thread() -> ThreadPoolExecutor:
+    with _loading:
+        if not _thread:
+            _thread.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="nextround-speech"))
+        return _thread[0]
 
 
 def load_transcriber(threads: int = 2) -> Transcriber:
     """The bundled model, loaded once per process (loading takes a second or two)."""
     path = model_dir()
     key = (str(path), threads)
+    worker = _speech_thread()
     with _loading:
         if key not in _loaded:
             from faster_whisper import WhisperModel
 
-            model = WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=threads)
-            _loaded[key] = Transcriber(model)
+            model = worker.submit(WhisperModel, str(path), device="cpu", compute_type="int8", cpu_threads=threads)
+            _loaded[key] = Transcriber(model.result())
         return _loaded[key]
 
 
@@ -181,7 +204,7 @@ def warm_up(threads: int = 2) -> None:
 
     def load() -> None:
         try:
-            load_transcriber(threads)
+            load_transcriber(threads).warm()
         except SpeechUnavailable:
             return
         from nextround.analysis.embedding import EmbeddingUnavailable, load_model
