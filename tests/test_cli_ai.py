@@ -161,3 +161,17 @@ def test_practice_ai_adds_the_critique_and_its_follow_up(cli: Callable[..., Any]
     out = ok(cli("practice", "--count", "1", "--seed", "1", "--ai", input=f"{ANSWER}\n\nskip\n")).output
     assert "AI critique (model tiny-test-model" in out
     assert "Follow-up (AI): How did the team react to the new triage script?" in out
+
+
+def test_a_spoken_interview_without_portaudio_says_so_in_one_line(
+    cli: Callable[..., Any], chat: FakeChat, monkeypatch: pytest.MonkeyPatch, voice_clips: dict[str, Any]
+) -> None:
+    from tests.test_cli_voice import _without
+
+    ok(cli("app", "add", "--company", "Crumb & Co", "--role", "Pastry Chef", "--jd", "Keep cost control."))
+    _without(monkeypatch, "sounddevice", OSError("PortAudio library not found"))
+    result = cli("ai", "interview", "1", "--voice", input="\n")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: recording from a microphone needs the PortAudio library")
+    assert chat.requests == []  # refused before the interview starts

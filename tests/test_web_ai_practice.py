@@ -131,3 +131,25 @@ def test_the_mock_interview_without_the_ai_coach(web: Web, chat: FakeChat) -> No
     web.post_form(f"{path}/answer", {"answer": "I would track waste daily."})
     assert "Average score of your answers" in text_of(web.client.get(path).text)
     assert chat.requests == []
+
+
+def test_a_spoken_answer_in_the_mock_interview(ai_web: Web, chat: FakeChat, voice_clips: dict[str, Any]) -> None:
+    """A recording sent from the interview page: its transcript, delivery, offline analysis and the AI critique."""
+    chat.respond = interviewer
+    ws = _workspace(ai_web)
+    app = make_application(ws, jd_text=JD)
+    enable_ai(ws)
+    opened = ai_web.post_form("/practice/interview", {"app": str(app.id), "questions": "1"})
+    path = opened.headers["location"].split("#")[0]
+    assert 'name="audio"' in ai_web.client.get(path).text
+    with voice_clips["clean"].open("rb") as audio:
+        sent = ai_web.client.post(
+            f"{path}/voice", data={"csrf_token": ai_web.token}, files={"audio": ("answer.wav", audio, "audio/wav")}
+        )
+    assert sent.status_code == 303
+    page = text_of(ai_web.client.get(path).text)
+    assert "You: I joined the support team" in page
+    assert re.search(r"Spoken: \d+ words per minute · \d+ long pauses", page)
+    assert f"AI Critique by {MODEL_NAME}" in page and "What would you do differently next time?" in page
+    critique_prompt = next(p for p in chat.prompts() if "Measurements:" in p)
+    assert "Spoken:" in critique_prompt and "words per minute (comfortable: 120-160)" in critique_prompt

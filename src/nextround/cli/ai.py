@@ -194,6 +194,13 @@ def _stream_to(out: "Console") -> Any:
 
 def _print_answer_turn(out: "Console", turn: "InterviewTurn") -> None:
     measures = turn.measures
+    if turn.delivery is not None:
+        spoken = turn.delivery
+        pace = f"{spoken.words_per_minute:.0f} words per minute, " if spoken.words_per_minute else ""
+        out.print(
+            f"[dim]Spoken: {pace}{spoken.long_pauses} long pauses (longest {spoken.longest_pause_seconds:g} s), "
+            f"{spoken.fillers_per_100:g} fillers per 100 words[/dim]"
+        )
     if measures is not None:
         missing = f"; missing: {', '.join(measures.star_missing)}" if measures.star_missing else ""
         out.print(
@@ -222,21 +229,58 @@ def _print_debrief(out: "Console", interview: "MockInterview") -> None:
     _print_dropped(out, debrief.dropped)
 
 
+def _take_answer(out: "Console", ws: Any, interview_id: int, microphone: Any) -> "MockInterview | None":
+    """The next answer, typed or spoken, taken by the interview; None when the user stops."""
+    from nextround.services.ai_interview import answer_interview, answer_interview_spoken
+
+    if microphone is None:
+        from nextround.cli.practice import _read_answer
+
+        text, command = _read_answer()
+        return None if command in ("quit", "skip") and not text else answer_interview(ws, interview_id, text)
+    import io
+    import sys
+
+    from nextround.cli.voice import record_answer
+
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line or line.strip().lower() == "quit":
+        return None
+    out.print("[bold]Recording…[/bold] press Enter to stop.")
+    audio = record_answer(microphone)
+    out.print("[dim]Transcribing on this computer…[/dim]")
+    interview = answer_interview_spoken(ws, interview_id, io.BytesIO(audio))
+    spoken = next(t for t in reversed(interview.turns) if t.speaker == "candidate")
+    out.print(f"You said: “{safe(spoken.text)}”")
+    return interview
+
+
 def interview_command(
     ctx: typer.Context,
     app_id: AppId,
     questions: Annotated[int, typer.Option(help="How many main questions (1-6), each with a follow-up.")] = 3,
+    voice: Annotated[
+        bool,
+        typer.Option("--voice", help="Answer out loud through the microphone; adds pace, pauses and fillers."),
+    ] = False,
 ) -> None:
     """A mock interview for an application: a question, a follow-up, the next question, then a debrief.
 
-    End each answer with an empty line; type "quit" to stop. Without the AI coach, the offline coach asks.
+    End each answer with an empty line; type "quit" to stop. With --voice, press Enter to start speaking and
+    Enter again to stop. Without the AI coach, the offline coach asks.
     """
-    from nextround.cli.practice import _read_answer
-    from nextround.services.ai_interview import answer_interview, continue_interview, start_interview
+    from nextround.services.ai_interview import continue_interview, start_interview
 
+    microphone = None
+    if voice:
+        from nextround.cli.voice import require_microphone
+
+        microphone = require_microphone()
     ws = workspace(ctx)
     out = console()
-    out.print(f"[bold]Mock interview[/bold] for application {app_id}. End each answer with an empty line.")
+    how = "Press Enter to start speaking and Enter again to stop" if voice else "End each answer with an empty line"
+    out.print(f"[bold]Mock interview[/bold] for application {app_id}. {how}.")
     out.print("\n[bold]Interviewer:[/bold] ", end="")
     interview = start_interview(ws, app_id, questions, on_piece=_stream_to(out))
     out.print()
@@ -244,11 +288,11 @@ def interview_command(
         out.print(f"[dim]{safe(note)}[/dim]")
     shown_notes = len(interview.notes)
     while not interview.finished:
-        text, command = _read_answer()
-        if command == "quit" or (command == "skip" and not text):
+        answered = _take_answer(out, ws, interview.id, microphone)
+        if answered is None:
             out.print("Interview stopped; it is kept as far as it went.")
             return
-        interview = answer_interview(ws, interview.id, text)
+        interview = answered
         if not interview.awaiting_interviewer:  # a main question: its follow-up came with the critique
             _print_answer_turn(out, interview.turns[-2])
             _print_follow_up(out, interview.turns[-1])

@@ -269,7 +269,7 @@ def practice(
             out.print(
                 '[dim]Press Enter to start speaking and Enter again when you are done (or type "skip", "quit").[/dim]'
             )
-            command = _voice_answer(out, ws, session_id, question, microphone, time_limit)
+            command = _voice_answer(out, ws, session_id, question, microphone, time_limit, ai=ai)
             answered += command == ""
             if command == "quit":
                 break
@@ -345,7 +345,13 @@ def _answer_one(
 
 
 def _voice_answer(
-    out: "Console", ws: Any, session_id: int, question: "Question", microphone: Any, limit: int | None
+    out: "Console",
+    ws: Any,
+    session_id: int,
+    question: "Question",
+    microphone: Any,
+    limit: int | None,
+    ai: bool = False,
 ) -> str:
     """Record, transcribe, analyse and store one spoken answer; returns "", "skip" or "quit"."""
     from nextround.cli.voice import print_delivery, record_answer
@@ -364,6 +370,12 @@ def _voice_answer(
     out.print(_time_note(stored.spoken.delivery.recording_seconds, limit))
     if stored.comparison is not None:
         _print_comparison(out, stored.comparison)
+    if ai:
+        from nextround.services.ai_coach import keep_for_answer
+
+        review = _ai_review(out, ws, question, stored.spoken.transcript, stored.spoken.analysis)
+        if review is not None:
+            keep_for_answer(ws, review, question.id)
     return ""
 
 

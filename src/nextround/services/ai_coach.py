@@ -207,6 +207,13 @@ def measurements(analysis: Mapping[str, Any]) -> str:
                      f"{', '.join(terms.get('missed') or []) or 'none'}")  # fmt: skip
     length = analysis.get("length") or {}
     lines.append(f"Words: {analysis.get('word_count')} (target {length.get('target_min')}-{length.get('target_max')})")
+    delivery = analysis.get("delivery")
+    if delivery is not None:  # a spoken answer, measured from its recording
+        lines.append(
+            f"Spoken: {delivery.words_per_minute or '?'} words per minute (comfortable: 120-160), "
+            f"{delivery.long_pauses} long pauses (longest {delivery.longest_pause_seconds} s), "
+            f"{delivery.fillers_per_100} fillers per 100 words, {delivery.spoken_seconds} s in all"
+        )
     return "\n".join(lines)
 
 

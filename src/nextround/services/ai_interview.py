@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, Field
 
@@ -31,6 +31,7 @@ from nextround.services.ai_config import ai_client, ai_status
 from nextround.services.practice import JobContext, job_context
 from nextround.services.workspace import Workspace
 from nextround.storage.ai import AiResultRepository
+from nextround.storage.practice import SpokenMeasures
 
 KIND = "interview"
 OFFLINE = "offline"
@@ -73,6 +74,7 @@ class InterviewTurn:
     source: str  # the model's name, or "offline"
     measures: AnswerMeasures | None = None
     critique: AiAnswerReview | None = None
+    delivery: SpokenMeasures | None = None  # a spoken answer's pace, pauses and fillers
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +173,7 @@ def _turn(data: dict[str, Any]) -> InterviewTurn:
             suggestions=tuple(measures.get("suggestions") or ()),
         ),
         critique=_review(data.get("critique")),
+        delivery=SpokenMeasures(**data["delivery"]) if data.get("delivery") else None,
     )
 
 
@@ -320,33 +323,61 @@ def _with(
     )
 
 
-def answer_interview(ws: Workspace, interview_id: int, answer: str, *, on_piece: Piece | None = None) -> MockInterview:
-    """Take the candidate's answer to the current question; after a main question the follow-up comes with it,
-    after a follow-up `continue_interview` moves on (so a front end can show this answer's analysis first)."""
-    from nextround.analysis.answer import analyze_answer
-
+def _open_question(ws: Workspace, interview_id: int) -> tuple[MockInterview, InterviewTurn, JobContext]:
     interview = get_interview(ws, interview_id)
     current = interview.current_question
     if current is None:
         raise InterviewError("this interview is over; start another one")
+    if interview.application_id is None:
+        raise InterviewError("the application of this interview was deleted")
+    return interview, current, job_context(ws, interview.application_id)
+
+
+def answer_interview(ws: Workspace, interview_id: int, answer: str) -> MockInterview:
+    """Take the candidate's typed answer to the current question; after a main question the follow-up comes with
+    it, after a follow-up `continue_interview` moves on (so a front end can show this answer's analysis first)."""
+    from nextround.analysis.answer import analyze_answer
+
+    interview, current, job = _open_question(ws, interview_id)
     text = answer.strip()[:MAX_ANSWER_CHARS]
     if not text:
         raise InterviewError("the answer is empty", field="answer")
-    if interview.application_id is None:
-        raise InterviewError("the application of this interview was deleted")
-    job = job_context(ws, interview.application_id)
     analysis = analyze_answer(current.text, text, job_terms=list(job.skills) or None).to_dict()
+    return _take_answer(ws, interview, current, text, analysis, None)
+
+
+def answer_interview_spoken(ws: Workspace, interview_id: int, audio: BinaryIO) -> MockInterview:
+    """The same for a spoken answer: transcribed on this computer (the voice extra), with its delivery measures."""
+    from nextround.services.voice import analyze_recording, measures_of
+
+    interview, current, job = _open_question(ws, interview_id)
+    spoken = analyze_recording(current.text, audio, jd=job.jd or None)
+    text = spoken.transcript.strip()[:MAX_ANSWER_CHARS]
+    if not text:
+        raise InterviewError("no words were heard in the recording", field="audio")
+    return _take_answer(ws, interview, current, text, spoken.analysis, measures_of(spoken.delivery))
+
+
+def _take_answer(
+    ws: Workspace,
+    interview: MockInterview,
+    current: InterviewTurn,
+    text: str,
+    analysis: dict[str, Any],
+    delivery: SpokenMeasures | None,
+) -> MockInterview:
     note: str | None = None
     review: AiAnswerReview | None = None
     if current.kind == "question":
         client, note = _client_or_note(ws)
         if client is not None:
-            result = critique_answer(ws, current.text, text, analysis, client=client)
+            measured = analysis if delivery is None else {**analysis, "delivery": delivery}
+            result = critique_answer(ws, current.text, text, measured, client=client)
             if isinstance(result, AiAnswerReview):
                 review = result
             else:
                 note = result.note
-    reply = InterviewTurn("candidate", "answer", text, "you", _measures(analysis), review)
+    reply = InterviewTurn("candidate", "answer", text, "you", _measures(analysis), review, delivery)
     turns = (*interview.turns, reply)
     if current.kind == "question":
         follow_text = review.follow_up_question if review else (analysis.get("follow_up") or GENERIC_FOLLOW_UP)

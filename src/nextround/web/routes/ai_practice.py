@@ -13,7 +13,9 @@ from nextround.services import practice as service
 from nextround.services.ai_coach import AiAnswerReview, critique_answer, job_questions, keep_for_answer
 from nextround.services.ai_config import ai_status
 from nextround.services.ai_interview import (
+    MockInterview,
     answer_interview,
+    answer_interview_spoken,
     continue_interview,
     get_interview,
     start_interview,
@@ -98,13 +100,35 @@ def interview_start(ws: WorkspaceDep, form: FormDep) -> Response:
 
 @router.get("/practice/interview/{interview_id}", response_class=HTMLResponse)
 def interview_page(request: Request, interview_id: int, ws: WorkspaceDep) -> HTMLResponse:
+    from nextround.web.routes.voice import voice_context
+
     interview = get_interview(ws, interview_id)
-    return render(request, "ai_interview.html", {"interview": interview, **ai_practice_context(ws)})
+    context = {"interview": interview, **ai_practice_context(ws), **voice_context(ws)}
+    return render(request, "ai_interview.html", context)
+
+
+def _next(ws: Workspace, interview: MockInterview) -> Response:
+    if interview.awaiting_interviewer:
+        continue_interview(ws, interview.id)
+    return RedirectResponse(f"/practice/interview/{interview.id}#current", status_code=303)
 
 
 @router.post("/practice/interview/{interview_id}/answer")
 def interview_answer(interview_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
-    interview = answer_interview(ws, interview_id, form_text(form, "answer"))
-    if interview.awaiting_interviewer:
-        continue_interview(ws, interview_id)
-    return RedirectResponse(f"/practice/interview/{interview_id}#current", status_code=303)
+    return _next(ws, answer_interview(ws, interview_id, form_text(form, "answer")))
+
+
+@router.post("/practice/interview/{interview_id}/voice")
+def interview_spoken_answer(interview_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    """A recorded answer, transcribed on this computer (the voice extra) and taken like a typed one."""
+    import io
+
+    from nextround.integrations.speech import AudioError
+    from nextround.services.voice import status
+    from nextround.web.routes.voice import MISSING_EXTRA
+    from nextround.web.routes.voice import _audio as uploaded_audio  # the same size limit as the practice page
+
+    if not status().available:
+        raise AudioError(MISSING_EXTRA, field="audio")
+    audio, _name = uploaded_audio(form)
+    return _next(ws, answer_interview_spoken(ws, interview_id, io.BytesIO(audio)))
