@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from nextround.domain.questions import load_bank
+from nextround.services.practice import progress
 from nextround.services.preferences import load_preferences
 from nextround.storage.practice import PracticeAnswerRepository
 from tests.test_cli_voice import _without
@@ -28,7 +29,7 @@ def _upload(web: Web, clip: Path, **fields: str) -> Any:
 
 
 def test_a_spoken_answer_is_transcribed_marked_and_stored_without_its_audio(
-    web: Web, offline_transcriber: Any, voice_clips: dict[str, Path]
+    web: Web, cli: Any, offline_transcriber: Any, voice_clips: dict[str, Path]
 ) -> None:
     page = web.client.get(f"/practice?question={QUESTION.id}").text
     assert 'id="record-button"' in page
@@ -60,6 +61,9 @@ def test_a_spoken_answer_is_transcribed_marked_and_stored_without_its_audio(
     history = web.client.get("/practice/history").text
     assert 'id="pace-chart"' in history and 'id="fillers-chart"' in history
     assert f"{round(stored.spoken.words_per_minute)} words a minute" in history
+    [point] = progress(ws)["spoken"]
+    assert point["words_per_minute"] == stored.spoken.words_per_minute and point["long_pauses"] == 1
+    assert f"Spoken answers: 1; pace {stored.spoken.words_per_minute:g}" in cli("progress").stdout
 
 
 def test_keeping_recordings_is_a_setting_the_page_states(

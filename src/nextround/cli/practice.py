@@ -444,6 +444,14 @@ def progress_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     ]
     if len(data["by_week"]) > 1:
         out.print("Better than your first week: " + ("; ".join(changes) if changes else "not yet — keep going"))
+    spoken = data["spoken"]
+    if spoken:
+        first, last = spoken[0], spoken[-1]
+        out.print(
+            f"Spoken answers: {len(spoken)}; pace {_fmt(first['words_per_minute'])} → "
+            f"{_fmt(last['words_per_minute'])} words a minute (the usual band is 120-160); fillers per 100 words "
+            f"{_fmt(first['fillers_per_100'])} → {_fmt(last['fillers_per_100'])}"
+        )
 
 
 # -- analyze answer -------------------------------------------------------------------------------

@@ -439,4 +439,8 @@ def progress(ws: Workspace) -> dict[str, Any]:
     report = compute_progress(records, today)
     history = [(a.question_key, a.score, a.answered_at) for a in answers]
     report["due_reviews"] = len(due_reviews(review_items(history, ws.now().tzinfo), today))
+    from nextround.serialize import to_json
+    from nextround.services.practice_history import spoken_points
+
+    report["spoken"] = to_json(spoken_points(answers, ws.now().tzinfo))
     return report

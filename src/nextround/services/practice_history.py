@@ -6,8 +6,9 @@ analyses) are the stored ones, unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import PracticeAnswerRepository, StoredAnswer
@@ -98,11 +99,8 @@ class SpokenPoint:
     long_pauses: int
 
 
-def spoken_series(ws: Workspace) -> list[SpokenPoint]:
-    """Every spoken answer's pace, fillers and long pauses, oldest first."""
-    with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
-    zone = ws.now().tzinfo
+def spoken_points(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[SpokenPoint]:
+    """The spoken answers' pace, fillers and long pauses, oldest first (days in the user's time zone)."""
     ordered = sorted((a for a in answers if a.spoken is not None), key=lambda a: (a.answered_at, a.id))
     return [
         SpokenPoint(
@@ -114,3 +112,10 @@ def spoken_series(ws: Workspace) -> list[SpokenPoint]:
         for a in ordered
         if a.spoken is not None
     ]
+
+
+def spoken_series(ws: Workspace) -> list[SpokenPoint]:
+    """Every spoken answer's pace, fillers and long pauses, oldest first."""
+    with ws.db.read() as session:
+        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+    return spoken_points(answers, ws.now().tzinfo)
