@@ -153,3 +153,43 @@ def test_a_spoken_answer_in_the_mock_interview(ai_web: Web, chat: FakeChat, voic
     assert f"AI Critique by {MODEL_NAME}" in page and "What would you do differently next time?" in page
     critique_prompt = next(p for p in chat.prompts() if "Measurements:" in p)
     assert "Spoken:" in critique_prompt and "words per minute (comfortable: 120-160)" in critique_prompt
+
+
+def test_second_opinions_on_feedback_and_on_gaps(ai_web: Web, chat: FakeChat) -> None:
+    from nextround.services.feedback import record_feedback
+    from nextround.services.insight import add_cv_text
+
+    ws = _workspace(ai_web)
+    app = make_application(ws, jd_text="You will need experience with laminated doughs and HACCP.")
+    feedback_text = "Your answers were unstructured. Communication was good."
+    record_feedback(ws, app.id, feedback_text)
+    add_cv_text(ws, "Pastry cook with four years in hotel kitchens. Food hygiene level 2.", name="CV")
+    assert "second opinion" not in ai_web.client.get(f"/applications/{app.id}/feedback").text
+    enable_ai(ws)
+    page = ai_web.client.get(f"/applications/{app.id}/feedback").text
+    action = re.search(r'action="(/applications/\d+/feedback/\d+/ai-opinion)"', page)
+    assert action
+    chat.queue(
+        reply(
+            opinions=[{"subject": "communication", "verdict": "agree", "comment": "Structure.",
+                       "quote": "answers were unstructured"},
+                      {"subject": "attitude", "verdict": "missed", "comment": "Rude.", "quote": "you were rude"}],
+            summary="Structure first.",
+        )
+    )  # fmt: skip
+    shown = text_of(ai_web.post_form(action.group(1), headers={"HX-Request": "true"}).text)
+    assert f"AI Second opinion by {MODEL_NAME}" in shown
+    assert "Agrees: Communication — Structure." in shown and "Rude." not in shown
+    assert "An opinion on 'attitude': its quote is not in the text" in shown
+    match = ai_web.client.get(f"/applications/{app.id}/match").text
+    assert "Ask the AI coach for a second opinion on these gaps" in match
+    chat.queue(
+        reply(opinions=[{"subject": "HACCP", "verdict": "disagree", "comment": "Hygiene level 2 covers part.",
+                         "quote": "Food hygiene level 2"}], summary="One real gap.")
+    )  # fmt: skip
+    gaps = text_of(ai_web.post_form(f"/applications/{app.id}/ai-gaps").text)
+    assert "Disagrees: HACCP — Hygiene level 2 covers part." in gaps and "Back" in gaps
+    with ws.db.read() as session:
+        repo = AiResultRepository(session, ws.owner_id)
+        kept = [repo.latest("feedback_opinion", application_id=app.id), repo.latest("skill_gaps_opinion")]
+    assert all(k is not None and k.model == MODEL_NAME for k in kept)

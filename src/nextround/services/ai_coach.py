@@ -362,6 +362,38 @@ def gaps_opinion(
     return _second_opinion(ws, "skill_gaps", prompt, [jd_text, cv_text], client, application_id=application_id)
 
 
+def feedback_entry_opinion(
+    ws: Workspace, app_id: int, feedback_id: int, *, client: ChatClient | None = None
+) -> AiSecondOpinion | AiNote:
+    """A second opinion on one piece of feedback an application received (kept with the application)."""
+    from nextround.storage.feedback import FeedbackRepository
+    from nextround.storage.reads import NotFoundError
+
+    with ws.db.read() as session:
+        entries = FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
+    entry = next((e for e in entries if e.id == feedback_id), None)
+    if entry is None:
+        raise NotFoundError(f"no feedback with id {feedback_id} for application {app_id}")
+    return feedback_opinion(ws, entry.text, entry.analysis, application_id=app_id, client=client)
+
+
+def application_gaps_opinion(
+    ws: Workspace, app_id: int, cv_id: int | None = None, *, client: ChatClient | None = None
+) -> AiSecondOpinion | AiNote:
+    """A second opinion on an application's skill gaps against a CV (the primary one unless `cv_id` says)."""
+    from nextround.analysis.skillgaps import match
+    from nextround.storage.insight import CvRepository
+    from nextround.storage.repositories import ApplicationRepository
+
+    with ws.db.read() as session:
+        jd = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False).fields.jd_text
+        repo = CvRepository(session, ws.owner_id)
+        cv = repo.get(cv_id) if cv_id is not None else repo.primary()
+    if not jd.strip() or cv is None:
+        return AiNote(note="no AI result: a second opinion on gaps needs the job description and a CV")
+    return gaps_opinion(ws, jd, cv.text, match(jd, cv.text).to_dict(), application_id=app_id, client=client)
+
+
 # -- likely questions for a job --------------------------------------------------------------------------
 
 QUESTIONS_SYSTEM = (

@@ -42,6 +42,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "practice",
     "voice",
     "ai_practice",
+    "ai_opinions",
     "network",
     "journal",
     "transfer",

@@ -30,8 +30,8 @@ router = APIRouter(include_in_schema=False)
 MAX_ANSWER_CHARS = 20_000
 
 
-def ai_practice_context(ws: Workspace) -> dict[str, Any]:
-    """What the practice page needs to offer the AI coach: whether it is on, and why not."""
+def ai_on_context(ws: Workspace) -> dict[str, Any]:
+    """What a page needs to offer the AI coach's buttons: whether it is on, and its model."""
     try:
         status = ai_status(ws)
     except UserError:
@@ -86,7 +86,7 @@ def interview_start_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     return render(
         request,
         "ai_interview.html",
-        {"interview": None, "applications": applications, "chosen": chosen, **ai_practice_context(ws)},
+        {"interview": None, "applications": applications, "chosen": chosen, **ai_on_context(ws)},
     )
 
 
@@ -103,7 +103,7 @@ def interview_page(request: Request, interview_id: int, ws: WorkspaceDep) -> HTM
     from nextround.web.routes.voice import voice_context
 
     interview = get_interview(ws, interview_id)
-    context = {"interview": interview, **ai_practice_context(ws), **voice_context(ws)}
+    context = {"interview": interview, **ai_on_context(ws), **voice_context(ws)}
     return render(request, "ai_interview.html", context)
 
 

@@ -152,6 +152,8 @@ def _request_view(request: dict[str, Any], chase_days: int, ws: Workspace) -> di
 
 
 def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[str, Any]:
+    from nextround.web.routes.ai_practice import ai_on_context
+
     app = ApplicationService(ws).get(application_id)
     data = feedback_service.application_feedback(ws, application_id)
     chase_days = feedback_service.chase_delay(ws)
@@ -177,6 +179,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
         "chase_days": chase_days,
         "notice": None,
         "chase": None,
+        **ai_on_context(ws),
         **extra,
     }
 

@@ -79,6 +79,8 @@ def insights_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
 @router.get("/applications/{application_id}/match", response_class=HTMLResponse, include_in_schema=False)
 def application_match(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
     """The application page's panel: a CV (the primary one, or `?cv=ID`) against this job, gaps with evidence."""
+    from nextround.web.routes.ai_practice import ai_on_context
+
     raw = request.query_params.get("cv", "").strip()
     cv_id = int(raw) if raw.isdigit() else None
     found = insight.match_application(ws, application_id, cv_id)
@@ -90,6 +92,7 @@ def application_match(request: Request, application_id: int, ws: WorkspaceDep) -
         "cv_name": found.cv_name,
         "cv_id": found.cv_id,
         "cvs": insight.list_cvs(ws),
+        **ai_on_context(ws),
     }
     return render(request, "_app_match.html", context)
 

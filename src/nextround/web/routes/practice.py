@@ -90,12 +90,12 @@ def _page(
         from nextround.services.applications import ApplicationService
 
         company = ApplicationService(ws).get(app_id).fields.company
-    from nextround.web.routes.ai_practice import ai_practice_context
+    from nextround.web.routes.ai_practice import ai_on_context
     from nextround.web.routes.voice import voice_context
 
     return {
         **voice_context(ws),
-        **ai_practice_context(ws),
+        **ai_on_context(ws),
         "question": question,
         "next_question": following,
         "questions": questions,
