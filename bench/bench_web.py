@@ -1,9 +1,13 @@
-"""Web app speed with 10,000 applications: server-side render times, and JSON API throughput.
+"""Web app speed with 10,000 applications: every page's server-side render time, and JSON API throughput.
 
 Run: .venv/bin/python bench/bench_web.py [--apps 10000] [--renders 20] [--requests 3000] [--seconds 15]
-Renders are timed in-process through the ASGI app (TestClient), so they measure our server-side work; the
-API load comes from a second process (this one) over loopback against a real uvicorn server, bounded both in
-request count and in time. Prints a markdown table of medians against the goals.
+Renders are timed in-process through the ASGI app (TestClient), so they measure our server-side work. Every
+page the app serves (each GET route of the page modules, found from the routers, with ids filled in) is
+timed warm, and the dashboard, Today and the applications list again right after a real change (an
+application edited through the API before each render, so the view cache starts empty). The API load comes
+from a second process (this one) over loopback against a real uvicorn server, bounded both in request count
+and in time. Prints a markdown table of medians (wall and processor time) against the goals; pages are judged
+on processor time, which other processes' load does not inflate.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -31,7 +36,19 @@ RENDER_GOAL_MS = 100
 API_GOAL_RPS = 500
 
 
-def render_times(settings: Settings, path: str, runs: int, *, cold: bool = False) -> list[float]:
+Samples = list[tuple[float, float]]  # (wall ms, processor ms) of each render
+
+
+def _timed(get: Any, path: str) -> tuple[float, float]:
+    """One request's wall time and this process's processor time (server thread included: it is in-process)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    response = get(path)
+    sample = ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
+    assert response.status_code == 200, (path, response.status_code)
+    return sample
+
+
+def render_times(settings: Settings, path: str, runs: int, *, cold: bool = False) -> Samples:
     """Render `path` `runs` times; `cold` empties the view cache first each time (as after a change)."""
     from fastapi.testclient import TestClient
 
@@ -44,10 +61,76 @@ def render_times(settings: Settings, path: str, runs: int, *, cold: bool = False
         for _ in range(runs):
             if cold:
                 app.state.web.cache.changed()
-            start = time.perf_counter()
-            response = client.get(path)
-            samples.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200
+            samples.append(_timed(client.get, path))
+    return samples
+
+
+# Not pages: downloads, and the JSON spec.
+NOT_PAGES = ("/export.json", "/openapi.json", "/feedback-requests/{request_id}/eml")
+
+
+def _get_paths(routes: list[Any]) -> list[str]:
+    found = []
+    for route in routes:
+        methods = getattr(route, "methods", None) or ()
+        if "GET" in methods and not route.path.startswith(("/api/", "/static")):
+            found.append(route.path)
+        inner = getattr(route, "original_router", None) or getattr(route, "router", None)
+        found.extend(_get_paths(getattr(route, "routes", None) or getattr(inner, "routes", None) or []))
+    return found
+
+
+def page_paths(ids: dict[str, str]) -> list[str]:
+    """Every page of the app (GET routes of the page modules), with `ids` filled in for path parameters."""
+    import importlib
+
+    from nextround.web.app import ROUTE_MODULES
+
+    paths: list[str] = []
+    for name in ROUTE_MODULES:
+        router = importlib.import_module(f"nextround.web.routes.{name}").router
+        paths.extend(path for path in _get_paths(router.routes) if path not in NOT_PAGES and path not in paths)
+    return [path.format(**ids) for path in paths]
+
+
+def add_the_rest(ws: Workspace, apps: int, contacts: int) -> dict[str, str]:
+    """Contacts with interactions, a CV and a goal beside the applications, so every page has something to show."""
+    from datetime import timedelta
+
+    from nextround.domain.contacts import ContactFields, ContactKind, InteractionChannel
+    from nextround.services.goals import add_goal
+    from nextround.services.insight import add_cv_text
+    from nextround.services.network import NetworkService
+
+    network = NetworkService(ws)
+    first = None
+    for n in range(contacts):
+        kind = (ContactKind.RECRUITER, ContactKind.INTERVIEWER, ContactKind.HIRING_MANAGER)[n % 3]
+        contact = network.add_contact(ContactFields(name=f"Contact {n}", kind=kind), application_id=apps - n % apps)
+        network.log(contact.id, InteractionChannel.EMAIL, "asked how it went", at=ws.now() - timedelta(days=40 + n))
+        first = first or contact.id
+    cv = add_cv_text(ws, "Support engineer: SQL, Zendesk, Python, customer onboarding, on-call.", name="Main CV")
+    add_goal(ws, title="Practise two answers a week")
+    middle = str(apps // 2)
+    return {"application_id": middle, "contact_id": str(first), "cv_id": str(cv.id), "kind": "application",
+            "row_id": middle}  # fmt: skip
+
+
+def after_a_change(settings: Settings, path: str, runs: int, app_id: str) -> Samples:
+    """Render `path` right after a real change each time: an application's notes edited through the API."""
+    from fastapi.testclient import TestClient
+
+    from nextround.web.app import create_app
+
+    app = create_app(settings)
+    samples = []
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+        headers = {"X-CSRF-Token": app.state.web.csrf_token}
+        assert client.get(path).status_code == 200
+        for n in range(runs):
+            edited = client.patch(f"/api/v1/applications/{app_id}", json={"notes": f"edit {n}"}, headers=headers)
+            assert edited.status_code == 200, edited.text
+            samples.append(_timed(client.get, path))
     return samples
 
 
@@ -117,6 +200,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3_000)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--contacts", type=int, default=200)
+    parser.add_argument("--no-api", action="store_true", help="Only the page renders")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,33 +216,54 @@ def main() -> None:
         import_data(ws, read_export(export, 200 * 1024 * 1024))
         ws.db.dispose()
 
+        ws = Workspace.open_local(settings)
+        ids = add_the_rest(ws, args.apps, args.contacts)
+        ws.db.dispose()
+
         rows = []
-        for label, path, cold in [
-            ("dashboard `/`", "/", False),
-            ("dashboard `/`, cold (view cache emptied, as right after a change)", "/", True),
-            ("applications `/applications` (page 1 of 100)", "/applications", False),
-            ("applications, filtered and sorted", "/applications?status=closed&sort=company&dir=asc&page=3", False),
-            ("one application `/applications/5000`", "/applications/5000", False),
-        ]:
-            samples = render_times(settings, path, args.renders, cold=cold)
-            median = statistics.median(samples)
-            verdict = "ok" if median < RENDER_GOAL_MS else "over"
-            rows.append(f"| render {label} | {median:.1f} ms | < {RENDER_GOAL_MS} ms | {verdict} |")
-        for label, path in [
-            ("API `GET /api/v1/applications/{id}`", "/api/v1/applications/4321"),
-            ("API `GET /api/v1/applications?limit=20`", "/api/v1/applications?limit=20"),
-            ("API `GET /api/v1/stats`", "/api/v1/stats"),
-        ]:
+        over: list[str] = []
+
+        def row(label: str, samples: Samples) -> None:
+            wall = statistics.median(wall for wall, _ in samples)
+            cpu = statistics.median(cpu for _, cpu in samples)
+            # Judged on processor time: on a shared machine wall time mostly measures the other processes.
+            verdict = "ok" if cpu <= RENDER_GOAL_MS else "**over**"
+            if cpu > RENDER_GOAL_MS:
+                over.append(label)
+            rows.append(f"| render {label} | {wall:.1f} ms | {cpu:.1f} ms | ≤ {RENDER_GOAL_MS} ms | {verdict} |")
+
+        for path in page_paths(ids):
+            row(f"`{path}`", render_times(settings, path, args.renders))
+        sorted_page = "/applications?status=closed&sort=company&dir=asc&page=3"
+        row(f"`{sorted_page}`", render_times(settings, sorted_page, args.renders))
+        for path in ("/", "/today", "/applications"):
+            row(f"`{path}` right after a change", after_a_change(settings, path, args.renders, ids["application_id"]))
+        for label, path in (
+            []
+            if args.no_api
+            else [
+                ("API `GET /api/v1/applications/{id}`", f"/api/v1/applications/{ids['application_id']}"),
+                ("API `GET /api/v1/applications?limit=20`", "/api/v1/applications?limit=20"),
+                ("API `GET /api/v1/stats`", "/api/v1/stats"),
+            ]
+        ):
             rps, count = api_load(home, path, args.requests, args.seconds, args.threads)
-            verdict = "ok" if rps >= API_GOAL_RPS else "under"
-            rows.append(f"| {label}, {count} requests, {args.threads} threads | {rps:.0f} req/s | "
+            verdict = "ok" if rps >= API_GOAL_RPS else "**under**"
+            if rps < API_GOAL_RPS:
+                over.append(label)
+            rows.append(f"| {label}, {count} requests, {args.threads} threads | {rps:.0f} req/s | | "
                         f"≥ {API_GOAL_RPS} req/s | {verdict} |")  # fmt: skip
 
-    print(f"\nWeb app with {args.apps:,} applications (SQLite), medians of {args.renders} renders\n")
-    print("| measure | result | goal | |")
-    print("| --- | --- | --- | --- |")
-    for row in rows:
-        print(row)
+    load = os.getloadavg()[0]
+    print(f"\nWeb app with {args.apps:,} applications (SQLite), medians of {args.renders} renders, load {load:.1f}\n")
+    print("| measure | wall (median) | processor (median) | goal | |")
+    print("| --- | --- | --- | --- | --- |")
+    for line in rows:
+        print(line)
+    print(
+        f"\n{len(rows) - len(over)} of {len(rows)} rows within their goal"
+        + (f"; over: {', '.join(over)}" if over else "")
+    )
 
 
 if __name__ == "__main__":

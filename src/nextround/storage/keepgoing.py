@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from nextround.domain.stages import Outcome
 from nextround.domain.watch import Posting
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
@@ -203,8 +204,9 @@ class JournalRepository:
         return list(self.session.scalars(query))
 
 
-@dataclass(frozen=True, slots=True)
-class StageMove:
+class StageMove(NamedTuple):
+    """One stage event with its application's names (a tuple: the review reads every event of the history)."""
+
     application_id: int
     company: str
     role: str
@@ -247,6 +249,18 @@ class ReviewQueries:
             .order_by(StageEventRow.occurred_at, StageEventRow.id)
         )
         return [StageMove(*row) for row in rows]
+
+    def rejected_since(self, since: datetime) -> list[int]:
+        """Ids of the applications rejected at or after `since` (ids only: the review counts them)."""
+        return list(
+            self.session.scalars(
+                select(ApplicationRow.id).where(
+                    ApplicationRow.owner_id == self.owner_id,
+                    ApplicationRow.outcome == Outcome.REJECTED.value,
+                    ApplicationRow.closed_at >= since,
+                )
+            )
+        )
 
     def feedback_requests(self) -> list[tuple[datetime | None, datetime | None, datetime | None, str]]:
         """(sent_at, chased_at, resolved_at, status) of every request."""

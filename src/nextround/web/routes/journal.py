@@ -47,9 +47,7 @@ def _rejections(ws: Workspace) -> list[ApplicationSummary]:
     """The most recent rejections, newest first (the ones reframing prompts are for)."""
     from nextround.services.applications import ApplicationService
 
-    rows = ApplicationService(ws).summaries(outcome=Outcome.REJECTED)
-    rows.sort(key=lambda r: (r.closed_on or "", r.id), reverse=True)
-    return rows[:RECENT_REJECTIONS]
+    return ApplicationService(ws).latest_closed(Outcome.REJECTED, RECENT_REJECTIONS)
 
 
 def journal_data(ws: Workspace, reframe_app: int | None) -> dict[str, Any]:
@@ -136,19 +134,27 @@ def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
     }
 
 
+def _review(request: Request, ws: Workspace, period: str) -> dict[str, Any]:
+    """The review reads the whole history (streaks look back): kept in the view cache until something changes."""
+    found: dict[str, Any] = request.app.state.web.cache.get(
+        f"review-{period}", ws, lambda: keepgoing.review(ws, period)
+    )
+    return found
+
+
 @pages.get("/review", response_class=HTMLResponse)
 def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
-    data = keepgoing.review(ws, period)
+    data = _review(request, ws, period)
     context = {"data": data, "period": period, "charts": review_charts(data), "labels": keepgoing.COUNT_LABELS}
     return render(request, "review.html", context)
 
 
 @pages.get("/review.html", response_class=HTMLResponse)
-def review_document(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
+def review_document(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
     """The review as one self-contained HTML document (inline CSS and SVG), to print or save."""
     from nextround.web.review_document import render_review_html
 
-    document = render_review_html(keepgoing.review(ws, period))
+    document = render_review_html(_review(request, ws, period))
     styles = re.findall(r"<style>(.*?)</style>", document, flags=re.S)
     return HTMLResponse(document, headers={"Content-Security-Policy": policy_with_inline_styles(*styles)})
 
