@@ -46,7 +46,9 @@ DELETION_TABLES = {
     kind.value: table.name
     for kind, table in __import__("nextround.services.deletion", fromlist=["TABLES"]).TABLES.items()
 }
-REFUSED = {404, 422}  # 422: the request was refused as invalid before any lookup; the row check still holds
+# 422: refused as invalid before any lookup; 403: a change to the shared server's own set-up, refused for
+# everyone (web.auth.SERVER_WIDE). The row check holds either way.
+REFUSED = {403, 404, 422}
 
 
 @dataclass(frozen=True)

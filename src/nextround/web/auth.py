@@ -12,6 +12,7 @@ database on every request, so any worker can answer any request.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -34,8 +35,17 @@ class MultiUser:
     allowed_hosts: tuple[str, ...] = ()
 
 
+# Changes that would use or set the server's own mail and AI set-up (its IMAP mailbox, its SMTP sender, keys in
+# its keyring, an address the server would call): the administrator's, not any one person's. Refused here.
+SERVER_WIDE = re.compile(r"^/(settings/(ai|mail|mail/forget|smtp-test)|inbox/sync|feedback-requests/\d+/send)$")
+
+
 class NotSignedIn(Exception):
     """No live session or token: a page goes to the sign-in page, the API answers 401."""
+
+
+class ServerWide(Exception):
+    """A change to the shared server's own set-up, which only its administrator makes (403)."""
 
 
 def is_public(path: str) -> bool:
@@ -61,6 +71,11 @@ def authenticate(request: Request) -> None:
     request.state.caller = caller
     if caller is None and not is_public(request.url.path):
         raise NotSignedIn
+    if request.method not in ("GET", "HEAD", "OPTIONS") and SERVER_WIDE.match(request.url.path):
+        raise ServerWide(
+            "on a shared server, mail and the AI coach are set up by its administrator: copy or download the "
+            "message instead, and import mail from a file"
+        )
 
 
 def sign_in_location(request: Request) -> str:

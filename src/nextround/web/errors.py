@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from nextround.errors import FormErrors, UserError
 from nextround.services.accounts import TooManyAttempts
 from nextround.storage.reads import NotFoundError
-from nextround.web.auth import NotSignedIn, sign_in_location
+from nextround.web.auth import NotSignedIn, ServerWide, sign_in_location
 from nextround.web.security import CsrfError
 
 log = logging.getLogger("nextround.web")
@@ -178,6 +178,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"error": "sign in first (a session, or an access token)"}, 401, headers=headers)
         return RedirectResponse(sign_in_location(request), 303)
 
+    async def server_wide(request: Request, exc: Exception) -> Response:
+        return error_response(request, 403, str(exc))
+
     async def too_many(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, TooManyAttempts)
         response = error_response(request, 429, str(exc), exc)
@@ -186,6 +189,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(NotSignedIn, not_signed_in)
     app.add_exception_handler(TooManyAttempts, too_many)
+    app.add_exception_handler(ServerWide, server_wide)
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(UserError, user_error)
     app.add_exception_handler(CsrfError, csrf)
