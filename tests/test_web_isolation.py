@@ -41,6 +41,7 @@ IDS_OF: dict[str, str] = {
     "inbox_id": "mail_messages",
     "token_id": "access_tokens",
     "interview_id": "ai_results",  # a mock interview
+    "feedback_id": "feedback",
 }
 DELETION_TABLES = {
     kind.value: table.name
