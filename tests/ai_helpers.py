@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -42,25 +43,39 @@ def good_critique(**overrides: Any) -> str:
     return reply(**data)
 
 
-def interviewer(body: dict[str, Any]) -> str:
-    """Answers like a model playing every part of the mock interview, by what the request asks for."""
-    system = body["messages"][0]["content"]
-    if system.startswith("You are interviewing"):
-        asked = body["messages"][-1]["content"].count("- Question ")
-        return f"Question {asked + 1}: tell me about a time you kept cost control on a busy weekend?"
-    if system.startswith("You are an interview coach"):
-        answer = body["messages"][-1]["content"].split("Answer:\n", 1)[1].split("\n\nMeasurements:", 1)[0]
-        first = answer.split(".")[0]
-        return good_critique(
-            what_worked=[{"point": "A clear opening.", "quote": first}],
-            weakest_sentence=first + ".",
-            rewrite="I planned the weekend, cutting waste by [X%].",
-            follow_up_question="What would you do differently next time?",
-        )
-    if system.startswith("You interviewed a candidate"):
-        return reply(
-            strengths=[{"point": "Concrete planning.", "quote": "I planned the prep list"}],
-            work_on=[{"point": "Numbers.", "quote": "a quote nobody said"}],
-            summary="Good structure; bring numbers.",
-        )
-    return "ready"
+def make_interviewer(
+    question: str = "tell me about a time you kept cost control on a busy weekend?",
+    follow_up: str = "What would you do differently next time?",
+    rewrite: str = "I planned the weekend, cutting waste by [X%].",
+    strength: tuple[str, str] = ("Concrete planning.", "I planned the prep list"),
+    one_change: str = "Say how you chose what to automate first.",
+) -> Callable[[dict[str, Any]], str]:
+    """A responder that plays every part of the mock interview, by what each request asks for."""
+
+    def respond(body: dict[str, Any]) -> str:
+        system = body["messages"][0]["content"]
+        if system.startswith("You are interviewing"):
+            asked = body["messages"][-1]["content"].count("- Question ")
+            return f"Question {asked + 1}: {question}"
+        if system.startswith("You are an interview coach"):
+            answer = body["messages"][-1]["content"].split("Answer:\n", 1)[1].split("\n\nMeasurements:", 1)[0]
+            first = answer.split(".")[0]
+            return good_critique(
+                what_worked=[{"point": "A clear opening.", "quote": first}],
+                weakest_sentence=first + ".",
+                rewrite=rewrite,
+                follow_up_question=follow_up,
+                one_change=one_change,
+            )
+        if system.startswith("You interviewed a candidate"):
+            return reply(
+                strengths=[{"point": strength[0], "quote": strength[1]}],
+                work_on=[{"point": "Numbers.", "quote": "a quote nobody said"}],
+                summary="Good structure; bring numbers.",
+            )
+        return "ready"
+
+    return respond
+
+
+interviewer = make_interviewer()
