@@ -76,7 +76,7 @@ def test_practise_a_question_and_see_the_analysis(driver: PageDriver) -> None:
     page = driver.page
     driver.go("/practice?category=behavioural")
     assert page.locator("[data-timer]").is_visible()  # JavaScript ran under the strict CSP
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Start", exact=True).click()
     page.get_by_label("Your answer").fill(ANSWER)
     page.get_by_role("button", name="Analyse my answer").click()
     page.locator("#score").wait_for()

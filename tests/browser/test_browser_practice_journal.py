@@ -37,7 +37,7 @@ def test_practise_then_re_answer_and_see_the_comparison(driver: PageDriver) -> N
     page = driver.page
     driver.go("/practice?category=behavioural")
     question = page.locator("#question-text").inner_text()
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Start", exact=True).click()
     expect(page.locator("#timer-value")).not_to_have_text("0:00")  # a second has passed on the timer
     _send(driver, WEAK)
     assert page.locator(".marked-answer mark.filler").count() >= 1
