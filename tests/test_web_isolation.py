@@ -17,12 +17,12 @@ from typing import Any
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import select
 
-from nextround.services import accounts
+from nextround.services import accounts, coaching
 from nextround.services.deletion import Deletable
 from nextround.services.demo import fill_demo
 from nextround.services.network import NetworkService
 from nextround.storage.snapshot import dump_owner, owned_tables
-from nextround.storage.tables import MailMessageRow
+from nextround.storage.tables import ACCOUNT_TABLES, MailMessageRow
 from nextround.web.routes.deletion import API_PATHS
 
 from .multiuser_support import Person, Server
@@ -42,6 +42,8 @@ IDS_OF: dict[str, str] = {
     "token_id": "access_tokens",
     "interview_id": "ai_results",  # a mock interview
     "feedback_id": "feedback",
+    "link_id": "coach_links",
+    "question_id": "coach_notes",
 }
 DELETION_TABLES = {
     kind.value: table.name
@@ -80,7 +82,8 @@ def _ada_ids(server: Server, ada: Person) -> dict[str, list[Any]]:
     return ids
 
 
-def attempts(server: Server, ids: dict[str, list[Any]], undo_token: str, *, under: str = "/") -> list[Attempt]:
+def attempts(server: Server, ids: dict[str, list[Any]], tokens: dict[str, str], *, under: str = "/") -> list[Attempt]:
+    """Every route with a parameter, filled with Ada's ids; `tokens`: the secret to try, by the route's start."""
     found: list[Attempt] = []
     for method, path, names in _routes(server):
         if [(path, n) for n in names if (path, n) in NOT_IDS] or not path.startswith(under):
@@ -88,7 +91,7 @@ def attempts(server: Server, ids: dict[str, list[Any]], undo_token: str, *, unde
         choices: list[dict[str, Any]] = [{}]
         for name in names:
             if name == "token":
-                values: list[tuple[str, Any]] = [("token", undo_token)]
+                values: list[tuple[str, Any]] = [("token", next(v for k, v in tokens.items() if path.startswith(k)))]
             elif name == "ref":
                 values = [("ref", ids["nudges"][0])]
             elif name == "kind" and "{row_id}" in path:
@@ -125,15 +128,24 @@ def _ask(bob: Person, attempt: Attempt) -> int:
 
 
 def _everything_of(server: Server, owner_id: int) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from nextround.storage.tables import CoachLinkRow, CoachNoteRow, CoachReadRow
+
     with server.db.read() as session:
         tables: dict[str, Any] = dump_owner(session, owner_id)
+        for row in (CoachLinkRow, CoachNoteRow, CoachReadRow):
+            found = session.execute(select(row.__table__).where(row.owner_id == owner_id).order_by(row.id))
+            tables[row.__tablename__] = [dict(r) for r in found.mappings()]
     tables["access_tokens"] = accounts.list_tokens(server.db, owner_id)
     return tables
 
 
 def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None:
+    """Bob, a stranger, and Cy, a coach whose consent Ada has withdrawn, reach nothing of Ada's."""
     ada = server.person("ada@example.org")
     bob = server.person("bob@example.org")
+    cy = server.person("cy@uni.example")
     ws = server.workspace(ada)
     fill_demo(ws)
     fill_demo(server.workspace(bob))  # Bob has objects of every kind too: a 404 is not just "nothing here"
@@ -142,17 +154,25 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
 
     start_interview(ws, _ada_ids(server, ada)["applications"][0])
     accounts.create_token(server.db, ada.owner_id, "Ada's script")
+    invitation = coaching.invite_coach(server.db, ada.owner_id, cy.email, list(coaching.SHAREABLE))
+    link = coaching.accept(server.db, cy.owner_id, invitation.token)
+    assert cy.client.get(f"/caseload/{link.id}").status_code == 200  # while Ada shares, Cy sees it
+    coaching.add_note(server.db, cy.owner_id, link.id, "Practise the rush story.", question=True)
+    coaching.withdraw(server.db, ada.owner_id, link.id)
     app_id = _ada_ids(server, ada)["applications"][-1]
     undo_token = ada.api("DELETE", f"/api/v1/applications/{app_id}").json()["undo_token"]
     ids = _ada_ids(server, ada)
+    ids["coach_links"], ids["coach_notes"] = [link.id], [coaching.notes_for(server.db, ada.owner_id)[0].id]
+    tokens = {"/coaching/accept/": invitation.token, "/": undo_token}
     before = _everything_of(server, ada.owner_id)
-    tried = attempts(server, ids, undo_token)
+    tried = attempts(server, ids, tokens)
     assert len(tried) > 60
-    leaks = [(a.method, a.path, status) for a in tried if (status := _ask(bob, a)) not in REFUSED]
-    assert leaks == [], "Bob reached Ada's objects through these routes"
-    assert _everything_of(server, ada.owner_id) == before
+    for intruder in (bob, cy):
+        leaks = [(a.method, a.path, status) for a in tried if (status := _ask(intruder, a)) not in REFUSED]
+        assert leaks == [], f"{intruder.email} reached Ada's objects through these routes"
+        assert _everything_of(server, ada.owner_id) == before
     # the check itself can see a leak: Ada's own requests on the same routes get through
-    reads = [a for a in tried if a.method == "GET" and "/delete/" not in a.path]
+    reads = [a for a in tried if a.method == "GET" and not a.path.startswith(("/delete/", "/caseload/", "/coaching/"))]
     assert reads
     assert [(a.path, code) for a in reads if (code := ada.client.get(a.path).status_code) == 404] == []
     assert ada.api("POST", f"/api/v1/undo/{undo_token}").status_code == 200
@@ -173,7 +193,7 @@ def test_a_route_without_an_owner_check_fails_it(server: Server) -> None:
             assert row is not None
             return {"company": row.company}
 
-    tried = attempts(server, _ada_ids(server, ada), "", under="/leaky/")
+    tried = attempts(server, _ada_ids(server, ada), {}, under="/leaky/")
     assert [(a.path, _ask(bob, a)) for a in tried] == [(f"/leaky/{_ada_ids(server, ada)['applications'][0]}", 200)]
 
 
@@ -181,7 +201,7 @@ def test_every_owned_table_is_checked(server: Server) -> None:
     """Every owned table is in the snapshot the test compares, so a write into any of them would show."""
     names = {t.name for t in owned_tables()}
     assert {"applications", "stage_events", "contacts", "mail_messages", "user_settings"} <= names
-    assert set(IDS_OF.values()) - {"access_tokens"} <= names
+    assert set(IDS_OF.values()) - ACCOUNT_TABLES <= names  # those are in _everything_of by name
 
 
 def _mail_for(server: Server, person: Person) -> None:

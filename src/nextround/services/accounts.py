@@ -291,6 +291,9 @@ def delete_account(db: Database, owner_id: int, password: str) -> Account:
             raise AccountError("that is not your password", field="password")
         gone = _account(user)
         delete_owner(session, owner_id)
+        from nextround.services.coaching import delete_for_owner
+
+        delete_for_owner(session, owner_id)
         for table in (WebSessionRow, AccessTokenRow, UndoCopyRow, UserSetting):
             session.execute(delete(table).where(table.owner_id == owner_id))
         session.delete(user)

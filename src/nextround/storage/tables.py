@@ -588,9 +588,58 @@ class InvitationRow(Base):
     used_at: Mapped[datetime | None]
 
 
-# Tables with an owner that hold how a person signs in, not their job search: export, import, delete-with-undo
-# and the per-owner snapshot leave them out (storage.snapshot.owned_tables).
-ACCOUNT_TABLES = frozenset({"web_sessions", "access_tokens", "undo_copies"})
+# -- coaches: a job seeker (the owner) lets a coach see what they chose to share ----------------------------
+
+
+class CoachLinkRow(Base):
+    """A job seeker's consent for one coach: what is shared, from acceptance until it is withdrawn."""
+
+    __tablename__ = "coach_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    coach_email: Mapped[str] = mapped_column(String(300))
+    coach_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    shares: Mapped[list[str]]
+    created_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    withdrawn_at: Mapped[datetime | None]
+
+
+class CoachReadRow(Base):
+    """The audit log: every time a coach read something of the job seeker's."""
+
+    __tablename__ = "coach_reads"
+    __table_args__ = (Index("ix_coach_reads_owner_time", "owner_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    what: Mapped[str] = mapped_column(String(200))
+    read_at: Mapped[datetime]
+
+
+class CoachNoteRow(Base):
+    """A coach's comment, or a practice question the coach assigned (`question` set), to the job seeker."""
+
+    __tablename__ = "coach_notes"
+    __table_args__ = (Index("ix_coach_notes_owner_time", "owner_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    is_question: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
+# Tables with an owner that hold how a person signs in and whom they let look, not their job search: export,
+# import, delete-with-undo and the per-owner snapshot leave them out (storage.snapshot.owned_tables).
+ACCOUNT_TABLES = frozenset(
+    {"web_sessions", "access_tokens", "undo_copies", "coach_links", "coach_reads", "coach_notes"}
+)
 
 
 def _text_at_the_boundary() -> None:

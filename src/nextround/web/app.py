@@ -54,8 +54,8 @@ ROUTE_MODULES: tuple[str, ...] = (
     "deletion",
     "api",
 )
-# Only in multi-user mode: signing in and out, invitations, the account page and access tokens.
-MULTI_USER_MODULES: tuple[str, ...] = ("account",)
+# Only in multi-user mode: signing in and out, invitations, the account page and access tokens; coaches.
+MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching")
 
 # (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (

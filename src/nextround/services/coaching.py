@@ -1,0 +1,379 @@
+"""Coaches with consent (multi-user mode): a job seeker lets a coach look over their shoulder.
+
+The job seeker invites a coach by email address and chooses what to share (applications and stages, feedback
+and its themes, practice and progress; the journal only if chosen). The coach, signed in with that address,
+accepts the link; from then on the coach can read what is shared, leave comments and assign practice
+questions, and sees the job seeker on a caseload page. Consent is checked in the database on every request,
+so withdrawing it takes effect at once. Every read by a coach is written to an audit log the job seeker sees.
+
+Rows here belong to the job seeker (owner_id); the coach is `coach_id`. A coach reaches nothing of a job seeker
+but through a live link of their own: any other link id answers "not found", whoever owns it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from nextround.domain.applications import ApplicationSummary
+from nextround.domain.feedback_requests import FeedbackEntry
+from nextround.errors import UserError
+from nextround.services.accounts import _digest, normal_email
+from nextround.services.applications import ApplicationService
+from nextround.services.keepgoing import JournalEntry
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from nextround.storage.reads import NotFoundError
+from nextround.storage.tables import (
+    ApplicationRow,
+    CoachLinkRow,
+    CoachNoteRow,
+    CoachReadRow,
+    PracticeAnswerRow,
+    User,
+)
+
+SHAREABLE = ("applications", "feedback", "practice", "journal")
+DEFAULT_SHARES = ("applications", "feedback", "practice")  # never the journal unless chosen
+SILENT_DAYS = 14
+FALLING_BY = 5  # points the latest three practice scores must be below the three before, to count as falling
+MAX_NOTE = 4000
+
+
+class CoachingError(UserError, ValueError):
+    """Something about a coaching link that cannot be done as asked."""
+
+
+@dataclass(frozen=True, slots=True)
+class CoachLink:
+    id: int
+    seeker_email: str
+    coach_email: str
+    shares: tuple[str, ...]
+    created_at: datetime
+    accepted: bool
+    withdrawn: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CoachInvitation:
+    link: CoachLink
+    token: str  # shown once, in the link the job seeker passes on
+
+
+@dataclass(frozen=True, slots=True)
+class CoachRead:
+    coach_email: str
+    what: str
+    read_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CoachNote:
+    id: int
+    coach_email: str
+    text: str
+    is_question: bool
+    created_at: datetime
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadEntry:
+    link_id: int
+    seeker_email: str
+    shares: tuple[str, ...]
+    rejections_this_week: int | None  # None: applications not shared
+    silent_days: int | None  # days since the last application change or practice answer; None: nothing shared
+    latest_scores: tuple[int, ...]  # newest first, up to six; empty when practice is not shared
+    scores_falling: bool
+
+    @property
+    def silent(self) -> bool:
+        return self.silent_days is not None and self.silent_days >= SILENT_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class SharedView:
+    """What a coach sees of one job seeker: only the parts shared, read-only."""
+
+    link: CoachLink
+    applications: tuple[ApplicationSummary, ...] | None
+    feedback: tuple[FeedbackEntry, ...] | None
+    practice_scores: tuple[tuple[str, int], ...] | None
+    journal: tuple[JournalEntry, ...] | None
+    notes: tuple[CoachNote, ...]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _emails(db: Database, ids: set[int]) -> dict[int, str]:
+    with db.read() as session:
+        rows = session.execute(select(User.id, User.email, User.username).where(User.id.in_(ids))).all()
+    return {uid: email or name for uid, email, name in rows}
+
+
+def _link(row: CoachLinkRow, emails: dict[int, str]) -> CoachLink:
+    return CoachLink(
+        row.id,
+        emails.get(row.owner_id, ""),
+        row.coach_email,
+        tuple(row.shares),
+        row.created_at,
+        row.accepted_at is not None,
+        row.withdrawn_at is not None,
+    )
+
+
+# -- the job seeker's side ---------------------------------------------------------------------------------
+
+
+def invite_coach(db: Database, owner_id: int, email: str, shares: list[str]) -> CoachInvitation:
+    address = normal_email(email)
+    chosen = tuple(s for s in SHAREABLE if s in shares)
+    if not chosen:
+        raise CoachingError("choose at least one thing to share", field="shares")
+    token = secrets.token_urlsafe(24)
+    with db.write() as session:
+        row = CoachLinkRow(
+            owner_id=owner_id, coach_email=address, token_hash=_digest(token), shares=list(chosen), created_at=_now()
+        )
+        session.add(row)
+        session.flush()
+        link = _link(row, _emails(db, {owner_id}))
+    return CoachInvitation(link, token)
+
+
+def coach_links(db: Database, owner_id: int) -> list[CoachLink]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id).order_by(CoachLinkRow.id)
+        ).all()
+    emails = _emails(db, {owner_id})
+    return [_link(r, emails) for r in rows]
+
+
+def withdraw(db: Database, owner_id: int, link_id: int) -> CoachLink:
+    """The coach sees nothing more from this moment on (every coach request checks the link)."""
+    with db.write() as session:
+        row = session.scalar(select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id, CoachLinkRow.id == link_id))
+        if row is None:
+            raise NotFoundError(f"no coach with id {link_id}")
+        if row.withdrawn_at is None:
+            row.withdrawn_at = _now()
+        return _link(row, {})
+
+
+def reads_log(db: Database, owner_id: int, limit: int = 200) -> list[CoachRead]:
+    with db.read() as session:
+        rows = session.execute(
+            select(CoachReadRow.coach_id, CoachReadRow.what, CoachReadRow.read_at)
+            .where(CoachReadRow.owner_id == owner_id)
+            .order_by(CoachReadRow.read_at.desc(), CoachReadRow.id.desc())
+            .limit(limit)
+        ).all()
+    emails = _emails(db, {r[0] for r in rows})
+    return [CoachRead(emails.get(coach, ""), what, at) for coach, what, at in rows]
+
+
+def _notes(db: Database, owner_id: int) -> tuple[CoachNote, ...]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(CoachNoteRow).where(CoachNoteRow.owner_id == owner_id).order_by(CoachNoteRow.created_at.desc())
+        ).all()
+    emails = _emails(db, {r.coach_id for r in rows})
+    return tuple(
+        CoachNote(r.id, emails.get(r.coach_id, ""), r.text, r.is_question, r.created_at, r.done_at is not None)
+        for r in rows
+    )
+
+
+def notes_for(db: Database, owner_id: int) -> list[CoachNote]:
+    """Comments and assigned questions from the job seeker's coaches, newest first."""
+    return list(_notes(db, owner_id))
+
+
+def question_done(db: Database, owner_id: int, note_id: int) -> CoachNote:
+    with db.write() as session:
+        row = session.scalar(
+            select(CoachNoteRow).where(
+                CoachNoteRow.owner_id == owner_id, CoachNoteRow.id == note_id, CoachNoteRow.is_question
+            )
+        )
+        if row is None:
+            raise NotFoundError(f"no assigned question with id {note_id}")
+        row.done_at = row.done_at or _now()
+        return CoachNote(row.id, "", row.text, True, row.created_at, True)
+
+
+# -- the coach's side --------------------------------------------------------------------------------------
+
+
+def _invited(session: Session, coach_id: int, token: str) -> CoachLinkRow:
+    coach = session.get(User, coach_id)
+    row = session.scalar(
+        select(CoachLinkRow).where(CoachLinkRow.token_hash == _digest(token), CoachLinkRow.withdrawn_at.is_(None))
+    )
+    if row is None or coach is None or row.coach_email != (coach.email or ""):
+        raise NotFoundError("this coaching link is not valid for your account (withdrawn, or for another address)")
+    return row
+
+
+def invitation_for(db: Database, coach_id: int, token: str) -> CoachLink:
+    """The link behind an invitation, only for the coach it was made for (and while it is not withdrawn)."""
+    with db.read() as session:
+        row = _invited(session, coach_id, token)
+        return _link(row, _emails(db, {row.owner_id}))
+
+
+def accept(db: Database, coach_id: int, token: str) -> CoachLink:
+    """The coach, signed in with the invited address, takes up the link."""
+    with db.write() as session:
+        row = _invited(session, coach_id, token)
+        if row.owner_id == coach_id:
+            raise CoachingError("you cannot be your own coach")
+        row.coach_id = coach_id
+        row.accepted_at = row.accepted_at or _now()
+        return _link(row, _emails(db, {row.owner_id}))
+
+
+def _live_link(db: Database, coach_id: int, link_id: int) -> CoachLinkRow:
+    """The link, only while it is this coach's, accepted and not withdrawn; otherwise "not found"."""
+    with db.read() as session:
+        row = session.scalar(
+            select(CoachLinkRow).where(
+                CoachLinkRow.id == link_id,
+                CoachLinkRow.coach_id == coach_id,
+                CoachLinkRow.accepted_at.is_not(None),
+                CoachLinkRow.withdrawn_at.is_(None),
+            )
+        )
+    if row is None:
+        raise NotFoundError(f"no one with id {link_id} on your caseload")
+    return row
+
+
+def _audit(db: Database, owner_id: int, coach_id: int, what: str) -> None:
+    with db.write() as session:
+        session.add(CoachReadRow(owner_id=owner_id, coach_id=coach_id, what=what[:200], read_at=_now()))
+
+
+def caseload(db: Database, coach_id: int, now: datetime | None = None) -> list[CaseloadEntry]:
+    """Everyone who shares with this coach, with who had rejections this week, who has gone quiet, and whose
+    practice scores are falling. Each entry read is written to that job seeker's audit log."""
+    now = now or _now()
+    with db.read() as session:
+        links = session.scalars(
+            select(CoachLinkRow)
+            .where(
+                CoachLinkRow.coach_id == coach_id,
+                CoachLinkRow.accepted_at.is_not(None),
+                CoachLinkRow.withdrawn_at.is_(None),
+            )
+            .order_by(CoachLinkRow.id)
+        ).all()
+        emails = _emails(db, {link.owner_id for link in links})
+        entries = [_entry(session, link, emails.get(link.owner_id, ""), now) for link in links]
+    for link in links:
+        _audit(db, link.owner_id, coach_id, "caseload summary")
+    return entries
+
+
+def _entry(session: Session, link: CoachLinkRow, email: str, now: datetime) -> CaseloadEntry:
+    owner = link.owner_id
+    shares = tuple(link.shares)
+    rejections = None
+    moments: list[datetime] = []
+    if "applications" in shares:
+        rejections = int(
+            session.scalar(
+                select(func.count()).where(
+                    ApplicationRow.owner_id == owner,
+                    ApplicationRow.outcome == "rejected",
+                    ApplicationRow.closed_at >= now - timedelta(days=7),
+                )
+            )
+            or 0
+        )
+        last = session.scalar(
+            select(func.max(func.coalesce(ApplicationRow.last_activity_at, ApplicationRow.created_at))).where(
+                ApplicationRow.owner_id == owner
+            )
+        )
+        moments += [last] if last else []
+    scores: tuple[int, ...] = ()
+    if "practice" in shares:
+        recent = session.execute(
+            select(PracticeAnswerRow.score, PracticeAnswerRow.answered_at)
+            .where(PracticeAnswerRow.owner_id == owner)
+            .order_by(PracticeAnswerRow.answered_at.desc(), PracticeAnswerRow.id.desc())
+            .limit(6)
+        ).all()
+        scores = tuple(int(score) for score, _ in recent)
+        moments += [recent[0][1]] if recent else []
+    latest = max((m if m.tzinfo else m.replace(tzinfo=UTC) for m in moments), default=None)
+    silent = (now - latest).days if latest else None
+    falling = len(scores) == 6 and sum(scores[:3]) / 3 <= sum(scores[3:]) / 3 - FALLING_BY
+    return CaseloadEntry(link.id, email, shares, rejections, silent, scores, falling)
+
+
+def shared_view(db: Database, coach_id: int, link_id: int, workspace_of: Workspace) -> SharedView:
+    """What the job seeker shares with this coach (read-only), written to their audit log."""
+    link = _live_link(db, coach_id, link_id)
+    if workspace_of.owner_id != link.owner_id:
+        raise NotFoundError(f"no one with id {link_id} on your caseload")
+    shares = set(link.shares)
+    ws = workspace_of
+    applications = feedback = scores = journal = None
+    if "applications" in shares:
+        applications = tuple(ApplicationService(ws).summaries())
+    if "feedback" in shares:
+        from nextround.services.feedback import list_feedback
+
+        feedback = tuple(list_feedback(ws))
+    if "practice" in shares:
+        from nextround.services.practice_history import score_series
+
+        scores = tuple(score_series(ws))
+    if "journal" in shares:
+        from nextround.services.keepgoing import list_journal
+
+        journal = tuple(list_journal(ws))
+    _audit(db, link.owner_id, coach_id, "shared view: " + ", ".join(s for s in SHAREABLE if s in shares))
+    own = tuple(n for n in _notes(db, link.owner_id) if n.coach_email == _emails(db, {coach_id}).get(coach_id))
+    return SharedView(_link(link, _emails(db, {link.owner_id})), applications, feedback, scores, journal, own)
+
+
+def seeker_of(db: Database, coach_id: int, link_id: int) -> int:
+    """The job seeker behind a live link of this coach's (for their read-only workspace)."""
+    return _live_link(db, coach_id, link_id).owner_id
+
+
+def add_note(db: Database, coach_id: int, link_id: int, text: str, *, question: bool = False) -> CoachNote:
+    """A comment (or an assigned practice question) from the coach to the job seeker."""
+    body = text.strip()
+    if not body:
+        raise CoachingError("write the question first" if question else "write the comment first", field="text")
+    if len(body) > MAX_NOTE:
+        raise CoachingError(f"keep it under {MAX_NOTE} characters", field="text")
+    link = _live_link(db, coach_id, link_id)
+    with db.write() as session:
+        row = CoachNoteRow(
+            owner_id=link.owner_id, coach_id=coach_id, text=body, is_question=question, created_at=_now()
+        )
+        session.add(row)
+        session.flush()
+        return CoachNote(row.id, "", body, question, row.created_at, False)
+
+
+def delete_for_owner(session: object, owner_id: int) -> None:
+    """Used when an account goes: its links, reads and notes, as job seeker and as coach."""
+    assert isinstance(session, Session)
+    for table in (CoachNoteRow, CoachReadRow, CoachLinkRow):
+        session.execute(delete(table).where(or_(table.owner_id == owner_id, table.coach_id == owner_id)))

@@ -1,0 +1,130 @@
+"""Multi-user mode only: coaches with consent.
+
+The job seeker's side is /sharing (invite a coach, choose what to share, withdraw, the audit log of the
+coach's reads, comments and assigned questions). The coach's side is /coaching/accept/{token} and /caseload
+(everyone who shares with them) with /caseload/{link_id} (one job seeker, read-only, with a comment box and a
+question box). Consent is looked up on every request: a withdrawn link answers 404 at once.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextround.errors import UserError, errors_by_field
+from nextround.services import coaching
+from nextround.services.accounts import Caller
+from nextround.services.coaching import SHAREABLE
+from nextround.web.deps import FormDep
+from nextround.web.forms import form_text
+from nextround.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _me(request: Request) -> Caller:
+    caller = getattr(request.state, "caller", None)
+    assert isinstance(caller, Caller)  # web.auth let no one without a session past this point
+    return caller
+
+
+def _sharing_page(
+    request: Request, *, invited: coaching.CoachInvitation | None = None, errors: dict[str, str] | None = None
+) -> HTMLResponse:
+    db = request.app.state.web.database()
+    owner = _me(request).owner_id
+    context = {
+        "links": coaching.coach_links(db, owner),
+        "reads": coaching.reads_log(db, owner),
+        "notes": coaching.notes_for(db, owner),
+        "invited": invited,
+        "shareable": SHAREABLE,
+        "defaults": coaching.DEFAULT_SHARES,
+        "errors": errors or {},
+        "base": str(request.base_url).rstrip("/"),
+    }
+    return render(request, "sharing.html", context, status=422 if errors else 200)
+
+
+@router.get("/sharing", response_class=HTMLResponse)
+def sharing(request: Request) -> HTMLResponse:
+    return _sharing_page(request)
+
+
+@router.post("/sharing/coaches", response_class=HTMLResponse)
+def invite(request: Request, form: FormDep) -> HTMLResponse:
+    shares = [value for value in form.getlist("shares") if isinstance(value, str)]
+    try:
+        made = coaching.invite_coach(
+            request.app.state.web.database(), _me(request).owner_id, form_text(form, "email"), shares
+        )
+    except UserError as exc:
+        return _sharing_page(request, errors=errors_by_field(exc))
+    return _sharing_page(request, invited=made)
+
+
+@router.post("/sharing/coaches/{link_id}/withdraw")
+def withdraw(request: Request, link_id: int) -> Response:
+    coaching.withdraw(request.app.state.web.database(), _me(request).owner_id, link_id)
+    return RedirectResponse("/sharing", 303)
+
+
+@router.post("/sharing/questions/{question_id}/done")
+def question_done(request: Request, question_id: int) -> Response:
+    coaching.question_done(request.app.state.web.database(), _me(request).owner_id, question_id)
+    return RedirectResponse("/sharing#from-coaches", 303)
+
+
+@router.get("/coaching/accept/{token}", response_class=HTMLResponse)
+def accept_page(request: Request, token: str) -> HTMLResponse:
+    link = coaching.invitation_for(request.app.state.web.database(), _me(request).owner_id, token)
+    return render(request, "coach_accept.html", {"token": token, "link": link})
+
+
+@router.post("/coaching/accept/{token}")
+def accept(request: Request, token: str) -> Response:
+    link = coaching.accept(request.app.state.web.database(), _me(request).owner_id, token)
+    return RedirectResponse(f"/caseload/{link.id}", 303)
+
+
+@router.get("/caseload", response_class=HTMLResponse)
+def caseload(request: Request) -> HTMLResponse:
+    entries = coaching.caseload(request.app.state.web.database(), _me(request).owner_id)
+    return render(request, "caseload.html", {"entries": entries, "silent_days": coaching.SILENT_DAYS})
+
+
+def _coachee_page(request: Request, link_id: int, errors: dict[str, str] | None = None) -> HTMLResponse:
+    web = request.app.state.web
+    db = web.database()
+    me = _me(request)
+    seeker = coaching.seeker_of(db, me.owner_id, link_id)
+    from nextround.services.workspace import Workspace
+
+    ws = Workspace(db=db, owner_id=seeker, settings=web.settings, clock=web.workspace_of(me).clock)
+    view = coaching.shared_view(db, me.owner_id, link_id, ws)
+    return render(request, "coachee.html", {"view": view, "errors": errors or {}}, status=422 if errors else 200)
+
+
+@router.get("/caseload/{link_id}", response_class=HTMLResponse)
+def coachee(request: Request, link_id: int) -> HTMLResponse:
+    return _coachee_page(request, link_id)
+
+
+def _note(request: Request, link_id: int, text: str, *, question: bool) -> Response:
+    try:
+        coaching.add_note(request.app.state.web.database(), _me(request).owner_id, link_id, text, question=question)
+    except UserError as exc:
+        if isinstance(exc, coaching.CoachingError):
+            return _coachee_page(request, link_id, errors_by_field(exc))
+        raise
+    return RedirectResponse(f"/caseload/{link_id}#notes", 303)
+
+
+@router.post("/caseload/{link_id}/comments")
+def comment(request: Request, link_id: int, form: FormDep) -> Response:
+    return _note(request, link_id, form_text(form, "text"), question=False)
+
+
+@router.post("/caseload/{link_id}/questions")
+def assign_question(request: Request, link_id: int, form: FormDep) -> Response:
+    return _note(request, link_id, form_text(form, "text"), question=True)
