@@ -180,3 +180,59 @@ def test_the_command_line_sends_with_the_page_set_up(workspace: Any, cli: Any) -
         assert sent.exit_code == 0, sent.output
     assert json.loads(sent.stdout)["port"] == server.port
     assert server.received[0].rcpt_tos == ["me@example.org"]
+
+
+def _login_server(logins: list[tuple[str, str]]) -> tuple[Controller, StoringHandler, int]:
+    """An SMTP server that accepts any login and writes down what it was given (auth without TLS: loopback)."""
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        logins.append((data.login.decode(), data.password.decode()))
+        return AuthResult(success=True)
+
+    handler, port = StoringHandler(), free_port()
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
+    )
+    controller.start()
+    return controller, handler, port
+
+
+def test_on_a_shared_server_a_persons_set_up_never_gets_the_servers_secrets(
+    settings: Settings, clock: Any, file_keyring: FileKeyring
+) -> None:
+    server_smtp = SmtpConfig(host="smtp.server.example", user="admin", from_addr="admin@example.org",
+                             password="server-secret")  # fmt: skip
+    file_keyring.set_password("nextround-smtp", "admin", "keyring-secret")  # the administrator's own entry
+    logins: list[tuple[str, str]] = []
+    controller, handler, port = _login_server(logins)
+    try:
+        with web_with(replace(settings, smtp=server_smtp, shared_server=True), clock) as web:
+            page = web.client.get("/settings").text
+            assert 'name="password"' in page  # this machine's keyring can keep their own password
+            assert web.post_form("/settings/mail", _form(port, user="admin")).status_code == 303
+            assert web.post_form("/settings/smtp-test").status_code == 200
+            assert logins == []  # neither the environment's password nor the administrator's keyring entry
+            assert len(handler.received) == 1
+            saved = web.post_form("/settings/mail", _form(port, user="admin", password="mine"))
+            assert saved.status_code == 303
+            assert file_keyring.get_password("nextround-smtp", "admin") == "keyring-secret"  # untouched
+            assert web.post_form("/settings/smtp-test").status_code == 200
+    finally:
+        controller.stop()
+    assert logins == [("admin", "mine")]
+
+
+def test_a_shared_server_without_a_keyring_says_no_login_can_be_kept(settings: Settings, clock: Any) -> None:
+    with web_with(replace(settings, shared_server=True), clock) as web:
+        page = web.client.get("/settings").text
+        assert "This server keeps no passwords" in page and "NEXTROUND_SMTP_PASSWORD" not in page
+        refused = web.post_form("/settings/mail", _form(2525, user="me", password="x"))
+        assert refused.status_code == 422 and "NEXTROUND_SMTP_PASSWORD" not in refused.text
+
+
+def test_the_multi_user_app_runs_as_a_shared_server(settings: Settings, clock: Any) -> None:
+    from nextround.web.app import create_app
+    from nextround.web.auth import MultiUser
+
+    assert create_app(settings, clock=clock, multi_user=MultiUser()).state.web.settings.shared_server
+    assert not create_app(settings, clock=clock).state.web.settings.shared_server

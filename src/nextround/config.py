@@ -132,6 +132,8 @@ class Settings:
     job_board_bases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BOARD_BASES))
     # NEXTROUND_IMAP_* as set (integrations.imap reads them into ImapSettings); the password never in repr.
     imap_env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # Set by `serve --multi-user`: each person's own settings must never reach the server's secrets.
+    shared_server: bool = False
     ai: AiConfig = field(default_factory=AiConfig)
 
     @property

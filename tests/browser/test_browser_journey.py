@@ -87,7 +87,7 @@ def test_practise_a_question_and_see_the_analysis(driver: PageDriver) -> None:
     assert page.locator(".part-tag.part-result").count() >= 1
     assert page.locator("#suggestions li").count() >= 1
     assert page.evaluate("document.activeElement && document.activeElement.id") == "analysis"
-    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Stop", exact=True).click()
     assert re.fullmatch(r"\d+:\d\d", page.locator("#timer-value").inner_text())
     driver.screenshot("practice")
     assert driver.problems == []

@@ -3,6 +3,10 @@
 Once a server is saved here it replaces the `NEXTROUND_SMTP_*` environment set-up as a whole (one place
 decides, never a mix of the two). The password is never a setting: it goes to the OS keyring where this
 machine has one, and otherwise comes from `NEXTROUND_SMTP_PASSWORD` as for the command line.
+
+On a shared server (`serve --multi-user`) a person's set-up never reaches the server's own secrets: their
+password is kept in the keyring under their account only, and neither the environment's password nor any
+other keyring entry is ever sent to the server they name.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from nextround.config import SmtpConfig
 from nextround.errors import FormErrors, UserError
 from nextround.integrations.mail import (
     ENV,
+    KEYRING_SERVICE,
     MailError,
     check_address,
     keyring_available,
+    keyring_password,
     port_number,
     store_keyring_password,
 )
@@ -40,6 +46,8 @@ class MailSetup:
     from_addr: str = ""
     security: str = "starttls"
     keyring: bool = False
+    # False on a shared server: the environment's password is the server's, never one person's.
+    password_from_environment: bool = True
 
     @property
     def saved(self) -> bool:
@@ -62,7 +70,13 @@ def load_mail_setup(ws: Workspace) -> MailSetup:
         from_addr=_text(stored, "from"),
         security=security if security in SECURITY_CHOICES else "starttls",
         keyring=keyring_available(),
+        password_from_environment=not ws.settings.shared_server,
     )
+
+
+def _keyring_service(ws: Workspace) -> str:
+    """Where this person's password is kept: apart from everyone else's on a shared server."""
+    return f"{KEYRING_SERVICE}-user-{ws.owner_id}" if ws.settings.shared_server else KEYRING_SERVICE
 
 
 def smtp_config(ws: Workspace) -> SmtpConfig:
@@ -70,6 +84,10 @@ def smtp_config(ws: Workspace) -> SmtpConfig:
     setup = load_mail_setup(ws)
     if not setup.saved:
         return ws.settings.smtp
+    password = ws.settings.smtp.password  # None: the keyring is asked for the user's password when sending
+    if ws.settings.shared_server:
+        # Only this person's own keyring entry; "" (not None) so that no other entry is looked up.
+        password = keyring_password(setup.user, _keyring_service(ws)) or ""
     return SmtpConfig(
         host=setup.host,
         port=setup.port,
@@ -77,7 +95,7 @@ def smtp_config(ws: Workspace) -> SmtpConfig:
         from_addr=setup.from_addr,
         starttls="on" if setup.security == "starttls" else "off",
         ssl="on" if setup.security == "ssl" else "off",
-        password=ws.settings.smtp.password,
+        password=password,
     )
 
 
@@ -143,13 +161,13 @@ def save_mail_setup(
     values = _checked(host, port, user, from_addr, security)
     if password:
         if not keyring_available():
-            raise MailError(
-                f"this computer has no keyring to keep the password in: set {PASSWORD_VARIABLE} instead",
-                field="password",
+            instead = (
+                f"set {PASSWORD_VARIABLE} instead" if not ws.settings.shared_server else "use a server without one"
             )
+            raise MailError(f"this computer has no keyring to keep the password in: {instead}", field="password")
         if not values["user"]:
             raise MailError("give the user name the password belongs to", field="user")
-        store_keyring_password(values["user"], password)
+        store_keyring_password(values["user"], password, _keyring_service(ws))
     with ws.db.write() as session:
         repo = SettingsRepository(session, ws.owner_id)
         for name, value in values.items():

@@ -10,7 +10,7 @@ import importlib
 import threading
 from collections.abc import AsyncIterator, Callable, Hashable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -154,6 +154,8 @@ def create_app(
 ) -> FastAPI:
     """The web app answering to `host:port` (and localhost names on that port): for the one local user, or,
     with `multi_user`, for everyone with an account on the server's PostgreSQL database."""
+    if multi_user is not None:
+        settings = replace(settings, shared_server=True)
     state = WebState(
         settings=settings, host=host, port=port, clock=clock or local_now, demo=demo, multi_user=multi_user
     )
