@@ -21,6 +21,7 @@ from nextround.domain.effort import (
     streak,
     suggest_plan,
 )
+from nextround.serialize import json_object
 
 TODAY = date(2024, 11, 6)
 
@@ -110,7 +111,7 @@ def test_streak_edge_cases() -> None:
 
 def test_rejections_do_not_make_a_day_active() -> None:
     activities = [Activity(Kind.REJECTION, TODAY, "application"), Activity(Kind.JOURNAL, day(1))]
-    summary = effort_summary(activities, period_for("week", TODAY), TODAY, PlanContext({}))
+    summary = json_object(effort_summary(activities, period_for("week", TODAY), TODAY, PlanContext({})))
     assert summary["active_days"] == 1
     assert summary["streak"]["last_active"] == day(1).isoformat()
     daily = dict(daily_activity(activities, period_for("week", TODAY)))
@@ -210,6 +211,6 @@ def test_plan_is_deterministic_and_has_no_feelings_guesswork() -> None:
 
 
 def test_effort_summary_keys() -> None:
-    summary = effort_summary([], period_for("week", TODAY), TODAY, PlanContext({}))
+    summary = json_object(effort_summary([], period_for("week", TODAY), TODAY, PlanContext({})))
     assert set(summary) == {"period", "counts", "previous_counts", "active_days", "streak", "scores", "daily", "plan"}
     assert summary["period"] == {"kind": "week", "start": "2024-10-31", "end": "2024-11-06", "days": 7}

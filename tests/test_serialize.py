@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 from nextround.config import SmtpConfig
-from nextround.serialize import JsonProperties, dumps, json_object, to_json
+from nextround.serialize import FLATTEN, JsonProperties, dumps, json_object, to_json
 from nextround.services.mail_check import smtp_status
 
 
@@ -81,3 +81,23 @@ def test_smtp_status_keeps_its_json_keys() -> None:
         "me@example.org", "none", "not set", True,
     )  # fmt: skip
     assert "from_addr" not in data and data["variables"][0] == "NEXTROUND_SMTP_HOST"
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    first: str
+    last: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": f"{self.first} {self.last}"}
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    who: Named = field(metadata=FLATTEN)
+    rank: int
+
+
+def test_a_dataclass_with_its_own_to_dict_and_a_flattened_field() -> None:
+    assert to_json(Named("Ada", "Lovelace")) == {"name": "Ada Lovelace"}
+    assert to_json(Listed(Named("Ada", "Lovelace"), 1)) == {"name": "Ada Lovelace", "rank": 1}

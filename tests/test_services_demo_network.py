@@ -15,10 +15,10 @@ def test_demo_network_fills_contacts_interactions_watch_and_openings(workspace: 
     service = NetworkService(workspace)
     contacts = service.contacts()
     assert len(contacts) == len(demo_network.CONTACTS)
-    assert any(c["cadence_days"] == 21 for c in contacts)
-    linked = [service.contact_details(c["id"])["applications"] for c in contacts]
+    assert any(c.contact.fields.cadence_days == 21 for c in contacts)
+    linked = [service.contact_details(c.contact.id).applications for c in contacts]
     assert sum(1 for apps in linked if apps) == 4
-    assert sum(len(service.contact_details(c["id"])["interactions"]) for c in contacts) == len(
+    assert sum(len(service.contact_details(c.contact.id).interactions) for c in contacts) == len(
         demo_network.INTERACTIONS
     )
     (watch,) = list_watches(workspace)

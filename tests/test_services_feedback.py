@@ -418,7 +418,7 @@ def test_interviews_add_and_list(workspace: Workspace, clock: FakeClock) -> None
 def test_application_feedback_bundle(workspace: Workspace, clock: FakeClock) -> None:
     app_id = rejected_after_interview(workspace, clock)
     request, _ = feedback.draft_request(workspace, app_id)
-    data = feedback.application_feedback(workspace, app_id)
+    data = json_object(feedback.application_feedback(workspace, app_id))  # as --json and the API write it
     assert data["request_kind"] == "interview"
     assert [r["id"] for r in data["requests"]] == [request.id]
     assert data["interviews"][0]["interviewers"] == ["Priya", "Tom"]

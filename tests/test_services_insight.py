@@ -11,6 +11,7 @@ from nextround.domain.goals import GoalError
 from nextround.domain.reflection import ReflectionError
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.documents import DocumentError
+from nextround.serialize import json_object
 from nextround.services import goals as goal_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
@@ -77,58 +78,62 @@ def test_skill_gaps_need_a_cv_and_weigh_by_stage(workspace: Workspace, tmp_path:
         insight.skill_gaps(workspace)
     insight.add_cv(workspace, cv_file(tmp_path))
     data = insight.skill_gaps(workspace)
-    assert data["applications"] == 3
-    assert data["without_job_description"] == 1
-    assert data["cvs"] == 1
-    by_skill = {gap["skill"]: gap for gap in data["gaps"]}
+    assert data.applications == 3
+    assert data.without_job_description == 1
+    assert data.cvs == 1
+    by_skill = {gap["skill"]: gap for gap in data.gaps}
     assert "Python" not in by_skill and "SQL" not in by_skill  # on the CV (PostgreSQL shows SQL)
     assert "Haskell" not in by_skill
     # Kubernetes: applied (1) + interview (3) + screening (1.5).
     assert by_skill["Kubernetes"]["jobs"] == 3
     assert by_skill["Kubernetes"]["weight"] == 5.5
-    assert data["gaps"][0]["skill"] == "Kubernetes"
+    assert data.gaps[0]["skill"] == "Kubernetes"
     assert by_skill["Tableau"]["weight"] == 3.0
     assert by_skill["Terraform"]["weight"] == 1.0
-    assert set(data["gaps"][0]) >= {"skill", "jobs", "weight", "example", "confidence", "closest_cv_text"}
-    assert len(insight.skill_gaps(workspace, limit=1)["gaps"]) == 1
+    assert set(data.gaps[0]) >= {"skill", "jobs", "weight", "example", "confidence", "closest_cv_text"}
+    assert len(insight.skill_gaps(workspace, limit=1).gaps) == 1
     # A second CV that shows Kubernetes closes that gap.
     insight.add_cv(workspace, cv_file(tmp_path, "Ran Kubernetes clusters.", name="ops.txt"))
-    assert "Kubernetes" not in {gap["skill"] for gap in insight.skill_gaps(workspace)["gaps"]}
+    assert "Kubernetes" not in {gap["skill"] for gap in insight.skill_gaps(workspace).gaps}
 
 
 def test_match_texts(workspace: Workspace) -> None:
     data = insight.match_texts(JD_PLATFORM, "Python, PostgreSQL")
-    assert 0 < data["score"] < 100
-    assert {m["skill"] for m in data["missing"]} == {"Kubernetes", "Terraform"}
+    assert 0 < data.score < 100
+    assert {m["skill"] for m in data.missing} == {"Kubernetes", "Terraform"}
     with pytest.raises(insight.InsightError, match="CV is empty"):
         insight.match_texts(JD_PLATFORM, " ")
 
 
 def test_reflection_create_edit_and_stage_questions(workspace: Workspace, clock: FakeClock) -> None:
     app = rejected_application(workspace, jd=JD_PLATFORM, stage=Stage.INTERVIEW)
-    empty = insight.get_reflection(workspace, app.id)
+    empty = json_object(insight.get_reflection(workspace, app.id))
     assert empty["exists"] is False
     assert empty["context"] == "interview"
     assert [q["key"] for q in empty["questions"]] == ["prepared", "gaps", "clear", "went_well", "change"]
-    saved = insight.save_reflection(workspace, app.id, {"prepared": {"rating": 2, "text": "surprised by SQL"}})
+    saved = json_object(
+        insight.save_reflection(workspace, app.id, {"prepared": {"rating": 2, "text": "surprised by SQL"}})
+    )
     assert saved["exists"] is True
     assert saved["themes"] == ["preparation"]
     created_at = saved["created_at"]
     clock.advance(days=2)
-    edited = insight.save_reflection(workspace, app.id, {"clear": {"rating": 1, "text": "I rambled"}})
+    edited = json_object(insight.save_reflection(workspace, app.id, {"clear": {"rating": 1, "text": "I rambled"}}))
     assert edited["answers"] == {
         "prepared": {"rating": 2, "text": "surprised by SQL"},
         "clear": {"rating": 1, "text": "I rambled"},
     }
     assert edited["created_at"] == created_at
     assert edited["updated_at"] != created_at
-    assert insight.get_reflection(workspace, app.id)["themes"] == ["communication", "preparation"]
+    assert json_object(insight.get_reflection(workspace, app.id))["themes"] == ["communication", "preparation"]
     with pytest.raises(ReflectionError, match="whole number"):
         insight.save_reflection(workspace, app.id, {"clear": {"rating": 7}})
-    assert insight.get_reflection(workspace, app.id)["answers"]["clear"]["rating"] == 1  # nothing half-saved
+    assert (
+        json_object(insight.get_reflection(workspace, app.id))["answers"]["clear"]["rating"] == 1
+    )  # nothing half-saved
     # An application still open, rejected at the CV stage, asks about targeting and the CV.
     early = make_application(workspace)
-    assert [q["key"] for q in insight.get_reflection(workspace, early.id)["questions"]][:3] == [
+    assert [q["key"] for q in json_object(insight.get_reflection(workspace, early.id))["questions"]][:3] == [
         "targeting",
         "gaps",
         "cv",
@@ -308,8 +313,8 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
     # Their own data stays theirs too.
     theirs = rejected_application(other, jd=JD_OPS)
     insight.add_cv(other, cv_file(tmp_path, "Linux admin", name="theirs.txt"))
-    assert [g["skill"] for g in insight.skill_gaps(other)["gaps"]] == ["Kubernetes"]
-    assert insight.skill_gaps(workspace)["applications"] == 1
+    assert [g["skill"] for g in insight.skill_gaps(other).gaps] == ["Kubernetes"]
+    assert insight.skill_gaps(workspace).applications == 1
     assert len(insight.list_cvs(workspace)) == 1
     assert ApplicationService(workspace).find()[0].id != theirs.id
 

@@ -10,7 +10,7 @@ import pytest
 
 from nextround.cli.review import render_review_markdown
 from nextround.domain.stages import Outcome, Stage
-from nextround.serialize import to_json
+from nextround.serialize import json_object, to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import (
     JournalError,
@@ -204,7 +204,7 @@ def seed_activity(ws: Workspace) -> dict[str, int]:
 
 def test_effort_counts_what_was_done_across_the_pillars(workspace: Workspace) -> None:
     seed_activity(workspace)
-    data = effort(workspace, "week")
+    data = json_object(effort(workspace, "week"))  # as --json writes it
     assert set(data) == {"period", "counts", "previous_counts", "active_days", "streak", "scores", "daily", "plan"}
     counts = data["counts"]
     assert counts["applications_sent"] == 2  # Sent Co and the rejected one; Old Co was 12 days ago
@@ -231,7 +231,7 @@ def test_effort_counts_what_was_done_across_the_pillars(workspace: Workspace) ->
 def test_effort_and_review_only_see_their_owner(workspace: Workspace) -> None:
     seed_activity(workspace)
     other = other_owner(workspace)
-    data = effort(other, "month")
+    data = json_object(effort(other, "month"))  # as --json writes it
     assert all(n == 0 for n in data["counts"].values())
     assert data["streak"]["current"] == 0
     view = review(other)
@@ -340,10 +340,10 @@ def test_html_review_is_self_contained_and_escaped(workspace: Workspace) -> None
 
 def test_rejections_without_reflection_are_suggested_for_a_reframe(workspace: Workspace) -> None:
     app_id = rejected(workspace)
-    steps = [s["action"]["kind"] for s in effort(workspace)["plan"]]
+    steps = [s["action"]["kind"] for s in json_object(effort(workspace))["plan"]]
     assert "reframe" in steps
     save_reframe(workspace, app_id, {"learned": "Tailor the summary"})
-    steps = [s["action"]["kind"] for s in effort(workspace)["plan"]]
+    steps = [s["action"]["kind"] for s in json_object(effort(workspace))["plan"]]
     assert "reframe" not in steps
 
 
@@ -351,5 +351,5 @@ def test_effort_days_follow_the_users_time_zone(workspace: Workspace, clock: Fak
     # 00:30 local time (+01:00) is still the previous day in UTC; it must count for the local day.
     clock.current = datetime(2024, 11, 6, 0, 30, tzinfo=clock.current.tzinfo)
     add_journal(workspace, "Early start", kind="win")
-    data = effort(workspace)
+    data = json_object(effort(workspace))  # as --json writes it
     assert data["daily"][-1] == ["2024-11-06", 1]

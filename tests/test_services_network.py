@@ -12,7 +12,7 @@ from nextround.domain.actions import Action, ActionKind
 from nextround.domain.contacts import ContactError, ContactFields, ContactKind, InteractionChannel
 from nextround.domain.stages import Outcome, Stage
 from nextround.integrations.contacts_files import ContactFileError, parse_linkedin_connections, read_vcards
-from nextround.serialize import to_json
+from nextround.serialize import json_object, to_json
 from nextround.services.agenda import agenda as agenda_of
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
@@ -46,7 +46,7 @@ def test_contact_crud_link_and_log(workspace: Workspace, clock: FakeClock) -> No
         ContactFields(name="Ada Lovelace", email="ada@crumb.test", kind=ContactKind.RECRUITER), application_id=app.id
     )
     assert ada.fields.company == "Crumb"  # taken from the application
-    details = service.contact_details(ada.id)
+    details = json_object(service.contact_details(ada.id))
     assert details["applications"] == [{"id": app.id, "company": "Crumb", "role": "Pastry Chef", "as": "recruiter"}]
     assert details["next_touch"] == (clock().date() + timedelta(days=30)).isoformat()
 
@@ -58,7 +58,7 @@ def test_contact_crud_link_and_log(workspace: Workspace, clock: FakeClock) -> No
     clock.advance(days=5)
     logged = service.log(ada.id, InteractionChannel.CALL, "  quick catch-up ")
     assert logged.note == "quick catch-up"
-    listed = service.contacts()
+    listed = to_json(service.contacts())
     assert listed[0]["next_touch"] == (clock().date() + timedelta(days=10)).isoformat()
     assert datetime.fromisoformat(listed[0]["last_interaction_at"]) == clock()
     with pytest.raises(ContactError, match="future"):
@@ -69,7 +69,7 @@ def test_contact_crud_link_and_log(workspace: Workspace, clock: FakeClock) -> No
         service.link(ada.id, 9999)
     with pytest.raises(NotFoundError):
         service.log(9999, InteractionChannel.EMAIL, "")
-    assert [c["name"] for c in service.contacts(search="crumb")] == ["Ada Lovelace"]
+    assert [c.contact.name for c in service.contacts(search="crumb")] == ["Ada Lovelace"]
     assert service.contacts(kind=ContactKind.PEER) == []
 
 
@@ -88,7 +88,7 @@ def test_other_owners_contacts_are_invisible(workspace: Workspace) -> None:
         theirs.link(bo.id, my_app.id)
     # The same person imported by another owner is not a duplicate of mine.
     assert theirs.import_contacts(parse_linkedin_connections(CONNECTIONS)).added == 2
-    assert [c["name"] for c in mine.contacts()] == ["Ada"]
+    assert [c.contact.name for c in mine.contacts()] == ["Ada"]
     assert theirs.nudges(horizon_days=None) == [] or all(n.contact_id != ada.id for n in theirs.nudges())
 
 
@@ -99,7 +99,7 @@ def test_linkedin_import_dedupes_on_reimport(workspace: Workspace) -> None:
     assert to_json(first) == {"added": 1, "duplicates": 1}
     again = service.import_contacts(parse_linkedin_connections(CONNECTIONS))
     assert to_json(again) == {"added": 0, "duplicates": 2}
-    bo = next(c for c in service.contacts() if c["name"] == "Bo Li")
+    bo = next(c for c in to_json(service.contacts()) if c["name"] == "Bo Li")
     assert bo["connected_on"] == "2023-02-01"
     assert bo["effective_cadence_days"] == 0
     assert bo["next_touch"] is None

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from nextround.domain.questions import Question, load_bank
+from nextround.serialize import json_object
 from nextround.services import practice
 from nextround.services.agenda import practice_due
 from nextround.services.practice import PracticeError
@@ -109,9 +110,9 @@ def test_list_questions_gives_bank_then_custom_filtered(workspace: Workspace) ->
 def test_question_details_list_attempts(workspace: Workspace) -> None:
     answer_once(workspace, BEHAVIOURAL, NO_RESULT)
     details = practice.question_details(workspace, BEHAVIOURAL.id)
-    assert details["id"] == BEHAVIOURAL.id
-    assert details["good_answer"]
-    assert len(details["attempts"]) == 1
+    assert details.question.id == BEHAVIOURAL.id
+    assert details.question.good_answer
+    assert len(details.attempts) == 1
     with pytest.raises(NotFoundError):
         practice.question_details(workspace, "no-such-question")
     with pytest.raises(NotFoundError):
@@ -240,9 +241,9 @@ def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) ->
     assert analysis["star"]["result"] is True
     assert analysis["score"] > preview["score"]
     summary = practice.finish_session(workspace, session_id)
-    assert summary["answers"] == 1
-    assert summary["average_score"] == analysis["score"]
-    assert summary["finished_at"] is not None
+    assert summary.answers == 1
+    assert summary.average_score == analysis["score"]
+    assert summary.finished_at is not None
 
 
 def test_answers_in_a_session_for_a_job_check_its_terms(workspace: Workspace) -> None:
@@ -297,12 +298,12 @@ def test_practice_advances_goals(workspace: Workspace) -> None:
 
 
 def test_progress_changes_as_the_user_practises(workspace: Workspace, clock: FakeClock) -> None:
-    empty = practice.progress(workspace)
+    empty = json_object(practice.progress(workspace))  # the JSON the API and --json write
     assert empty["sessions"] == 0 and empty["answers"] == 0 and empty["due_reviews"] == 0
     answer_once(workspace, BEHAVIOURAL, NO_RESULT)
     clock.advance(days=8)
     answer_once(workspace, BEHAVIOURAL, COMPLETE)
-    report = practice.progress(workspace)
+    report = json_object(practice.progress(workspace))
     assert report["sessions"] == 2
     assert report["answers"] == 2
     assert [w["week"] for w in report["by_week"]] == ["2024-W45", "2024-W46"]
@@ -333,8 +334,8 @@ def test_another_owner_sees_none_of_it(workspace: Workspace) -> None:
         practice.finish_session(other, session_id)
     with pytest.raises(NotFoundError):
         practice.add_custom_question(other, "Q?", "motivation", app_id=app.id)
-    assert practice.progress(other)["answers"] == 0
-    assert practice.question_details(other, BEHAVIOURAL.id)["attempts"] == []
+    assert practice.progress(other).answers == 0
+    assert practice.question_details(other, BEHAVIOURAL.id).attempts == ()
     planned = practice.plan(other, count=8, seed=1)
     assert not any("feedback" in item.reason for item in planned)
     assert question.id not in [p.question.id for p in planned]

@@ -86,7 +86,7 @@ def test_every_kind_deletes_and_undoes(workspace: Workspace, tmp_path: Path) -> 
             deletion.preview(workspace, kind, row_id)
         deletion.undo(workspace, done.undo_token, store)
         assert deletion.preview(workspace, kind, row_id) == done.label, kind
-    assert NetworkService(workspace).contact_details(contact.id)["interactions"]
+    assert NetworkService(workspace).contact_details(contact.id).interactions
     assert list_cvs(workspace)[0].is_primary
 
 

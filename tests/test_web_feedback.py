@@ -8,9 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from nextround.config import Settings, SmtpConfig
+from nextround.domain.contacts import ContactFields
 from nextround.domain.stages import Outcome, Stage
 from nextround.services import feedback, insight
 from nextround.services.applications import ApplicationService
+from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.routes.feedback import highlight
 from tests.conftest import other_owner
@@ -36,8 +38,10 @@ def test_application_page_loads_the_section_and_links_to_its_page(web: Web, work
     assert f'hx-get="/applications/{app_id}/feedback"' in page
     assert f'<a href="/applications/{app_id}/feedback#feedback-requests">' in page  # works without JavaScript
     assert "This part of the page arrives with its pillar" not in page.split('id="feedback-section"')[1][:600]
+    dana = NetworkService(workspace).add_contact(ContactFields(name="Dana Reyes", company="Crumb & Co"))
     full = web.client.get(f"/applications/{app_id}/feedback")
     assert full.status_code == 200 and "<html" in full.text and 'id="feedback-section"' in full.text
+    assert f'<option value="{dana.id}">Dana Reyes (Crumb &amp; Co)</option>' in full.text  # a contact to address
     fragment = web.client.get(f"/applications/{app_id}/feedback", headers=HX).text
     assert "<html" not in fragment and fragment.lstrip().startswith('<div id="feedback-section"')
     assert web.client.get("/applications/9999/feedback").status_code == 404
@@ -143,19 +147,20 @@ def test_empty_feedback_is_refused(web: Web, workspace: Workspace) -> None:
 def test_reflection_save_and_edit(web: Web, workspace: Workspace) -> None:
     app_id = rejected(workspace)
     page = web.client.get(f"/applications/{app_id}/feedback").text
-    questions = insight.get_reflection(workspace, app_id)["questions"]
-    assert all(html.escape(q["question"], quote=True) in page for q in questions)
-    first, second = questions[0]["key"], questions[1]["key"]
+    questions = insight.get_reflection(workspace, app_id).questions
+    assert all(html.escape(q.question, quote=True) in page for q in questions)
+    first, second = questions[0].key, questions[1].key
     response = web.post_form(
         f"/applications/{app_id}/reflection", {f"rating_{first}": "2", f"text_{first}": "Not enough SQL practice."}
     )
     assert response.status_code == 303
     page = web.client.get(f"/applications/{app_id}/feedback").text
     assert f'name="rating_{first}" value="2" checked' in page and "Not enough SQL practice." in page
-    assert "Update reflection" in page
+    assert "Update reflection" in page and re.search(r"Saved \d", page)  # the day it was saved
+    assert "Your low ratings point to: <span" in page
     web.post_form(f"/applications/{app_id}/reflection", {f"rating_{second}": "4"}, headers=HX)
-    saved = insight.get_reflection(workspace, app_id)["answers"]
-    assert saved[first] == {"rating": 2, "text": "Not enough SQL practice."} and saved[second]["rating"] == 4
+    saved = insight.get_reflection(workspace, app_id).answers
+    assert (saved[first].rating, saved[first].text, saved[second].rating) == (2, "Not enough SQL practice.", 4)
     bad = web.post_form(f"/applications/{app_id}/reflection", {f"text_{first}": "no rating"})
     assert bad.status_code == 422 and "rating" in bad.text
 

@@ -71,7 +71,7 @@ def test_marking_the_draft_sent_logs_the_contact(web: Web, workspace: Workspace,
     answer = web.post_form(url, fields, headers={"HX-Request": "true", "HX-Target": "draft"})
     assert answer.status_code == 200 and '<section id="draft"' in answer.text and "Owen Pryce" in answer.text
     contact = NetworkService(workspace).contacts(search="Owen")[0]
-    assert contact["last_interaction_at"], contact
+    assert contact.last_interaction_at, contact
     assert nudge.ref not in {item.ref for item in agenda_of(workspace)}
 
 

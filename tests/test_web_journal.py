@@ -123,8 +123,8 @@ def test_demo_practice_fills_sessions_and_journal(web: Web) -> None:
     _rejected(web, "Demo Rejecting Co")
     demo_practice.fill(ws)
     report = service.progress(ws)
-    assert report["sessions"] == 2 and report["answers"] == 3
-    weeks = [w["average_score"] for w in report["by_week"]]
+    assert report.sessions == 2 and report.answers == 3
+    weeks = [w.measures["average_score"] for w in report.by_week]
     assert weeks[-1] > weeks[0]
     kinds = [e.kind for e in keepgoing.list_journal(ws)]
     assert "win" in kinds and "reframe" in kinds

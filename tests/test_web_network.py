@@ -102,7 +102,8 @@ def test_log_an_interaction_and_edit_the_cadence(web: Web, workspace: Workspace)
     assert logged.status_code == 303
     page = web.client.get(logged.headers["location"]).text
     assert "Talked about on-call" in page and "Interaction logged" in page
-    assert NetworkService(workspace).contact_details(contact.id)["interactions"][0]["channel"] == "call"
+    assert '<span class="what">Call</span>' in page and '<span class="note">Talked about on-call</span>' in page
+    assert NetworkService(workspace).contact_details(contact.id).interactions[0].channel == "call"
 
     future = web.post_form(f"/contacts/{contact.id}/interactions", {"channel": "call", "on": "in 3 days"})
     assert future.status_code == 422
@@ -142,7 +143,7 @@ def test_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:
     ):
         assert web.client.post(path, data=data).status_code == 403, path
     assert web.client.post("/api/v1/contacts", json={"name": "Sneaky"}).status_code == 403
-    assert [c["name"] for c in NetworkService(workspace).contacts()] == ["Kit"]
+    assert [c.contact.name for c in NetworkService(workspace).contacts()] == ["Kit"]
     assert list_watches(workspace) == []
 
 

@@ -125,7 +125,8 @@ def test_an_answer_is_stored_and_shows_in_the_history(web: Web) -> None:
     assert 'id="saved-note"' in html and "session 1" in html
     history = web.client.get("/practice/history")
     assert history.status_code == 200
-    assert '<dd id="answers-count">1</dd>' in history.text
+    assert '<dd id="answers-count">1</dd>' in history.text and '<dd id="sessions-count">1</dd>' in history.text
+    assert '<dd id="streak">1 day with practice (best 1; one missed day' in history.text
     assert question.text.replace("'", "&#39;") in history.text
     assert "<svg" in history.text and "Session 1" in history.text and "took 1:35" in history.text
     assert re.search(r"Session 1, [^<]*\d[^<]* — average \d", history.text)  # its date and average score

@@ -3,10 +3,13 @@
 Services return frozen dataclasses and domain objects; this turns them into plain JSON values with one set of
 rules, so a result prints the same in a terminal and over HTTP:
 
-- a dataclass becomes an object of its fields, in order (a field with `metadata={"json": False}` is left
+- an object with a `to_dict()` (domain and analysis objects that define their own JSON) uses it, a dataclass
+  too;
+- any other dataclass becomes an object of its fields, in order (a field with `metadata={"json": False}` is left
   out, one with `metadata={"json_name": "from"}` is written under that key), plus the properties it names
   in a `json_properties` class attribute (a name, or an (attribute, key) pair to write it under another key);
-- an object with a `to_dict()` (domain and analysis objects that define their own JSON) uses it;
+  a field with `metadata=FLATTEN` has its own object's keys written in its place (a contact's fields beside
+  what a listing adds to them);
 - enums give their value, dates and moments ISO 8601, paths their text, tuples and sets lists.
 """
 
@@ -28,18 +31,28 @@ JsonProperties: TypeAlias = tuple[str | tuple[str, str], ...]
 
 # Field metadata of a dataclass field left out of its JSON.
 NOT_JSON: Mapping[str, object] = {"json": False}
+# Field metadata of a dataclass field whose JSON object's keys are written in its place.
+FLATTEN: Mapping[str, object] = {"json_flatten": True}
 
 _SCALARS = (str, int, float, bool, type(None))
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """(attribute, key) of the fields and the properties of a dataclass that go into its JSON (once per class)."""
+def _plan(cls: type) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str], ...]]:
+    """(attribute, key) of the fields and the properties of a dataclass that go into its JSON (once per class);
+    the key of a flattened field is None."""
     names = tuple(
-        (f.name, f.metadata.get("json_name", f.name)) for f in dataclasses.fields(cls) if f.metadata.get("json", True)
+        (f.name, None if f.metadata.get("json_flatten") else f.metadata.get("json_name", f.name))
+        for f in dataclasses.fields(cls)
+        if f.metadata.get("json", True)
     )
     properties = tuple((item, item) if isinstance(item, str) else item for item in getattr(cls, "json_properties", ()))
     return names, properties
+
+
+@cache
+def _defines_to_dict(cls: type) -> bool:
+    return callable(getattr(cls, "to_dict", None))
 
 
 # Exactly these types (not subclasses such as a StrEnum) are JSON as they are: checked first, by identity,
@@ -68,12 +81,15 @@ def to_json(value: object) -> JsonValue:
         return value.isoformat()
     if isinstance(value, PurePath):
         return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not _defines_to_dict(type(value)):
         names, properties = _plan(type(value))
         out: dict[str, JsonValue] = {}
         for name, key in names:
             item = getattr(value, name)
-            out[key] = item if type(item) in _PLAIN else to_json(item)
+            if key is None:
+                out.update(json_object(item))
+            else:
+                out[key] = item if type(item) in _PLAIN else to_json(item)
         for name, key in properties:
             out[key] = to_json(getattr(value, name))
         return out

@@ -334,6 +334,7 @@ def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
 @feedback_app.command("show")
 def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
     """One application's feedback requests, the feedback recorded, and its interviews."""
+    from nextround.serialize import json_object
     from nextround.services.feedback import application_feedback
 
     data = application_feedback(workspace(ctx), app_id)
@@ -341,22 +342,22 @@ def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
         emit_json(data)
         return
     out = console()
-    out.print(f"[bold]#{data['application_id']} {safe(data['company'])} — {safe(data['role'])}[/bold]")
-    out.print(f"A '{data['request_kind']}' request fits this application.")
-    if not data["requests"]:
+    out.print(f"[bold]#{data.application_id} {safe(data.company)} — {safe(data.role)}[/bold]")
+    out.print(f"A '{data.request_kind.value}' request fits this application.")
+    if not data.requests:
         out.print(f"No request yet: nextround feedback draft {app_id}")
-    for r in data["requests"]:
-        out.print(_request_line(r))
-    for entry in data["feedback"]:
-        out.print(f"\n[bold]Feedback #{entry['id']}[/bold] ({entry['source']}, {entry['received_at'][:10]}):")
-        out.print(safe(entry["text"].rstrip()))
-        summary = entry["analysis"].get("summary")
+    for r in data.requests:
+        out.print(_request_line(json_object(r)))
+    for entry in data.feedback:
+        out.print(f"\n[bold]Feedback #{entry.id}[/bold] ({entry.source.value}, {entry.received_at.isoformat()[:10]}):")
+        out.print(safe(entry.text.rstrip()))
+        summary = entry.analysis.get("summary")
         if summary:
             out.print(f"[dim]{safe(str(summary))}[/dim]")
-    if data["interviews"]:
+    if data.interviews:
         out.print("\n[bold]Interviews[/bold]")
-        for interview in data["interviews"]:
-            out.print("  " + _interview_line(interview))
+        for interview in data.interviews:
+            out.print("  " + _interview_line(json_object(interview)))
 
 
 @feedback_app.command("stats")

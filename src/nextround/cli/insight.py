@@ -12,6 +12,7 @@ from nextround.cli.output import console, emit_json, json_text, note_line, plura
 
 if TYPE_CHECKING:
     from nextround.domain.goals import Goal
+    from nextround.services.insight import Reflection, ReflectionQuestion
     from nextround.services.workspace import Workspace
 
 
@@ -141,47 +142,48 @@ def gaps(
         emit_json(data)
         return
     out = console()
-    if data["applications"] == 0:
+    if data.applications == 0:
         out.print("No rejected applications with a job description yet; add one with `app edit ID --jd-file F`.")
         return
     out.print(
-        f"From {plural(data['applications'], 'rejected application')} with a job description, "
-        f"against {plural(data['cvs'], 'CV')}:"
+        f"From {plural(data.applications, 'rejected application')} with a job description, "
+        f"against {plural(data.cvs, 'CV')}:"
     )
-    if not data["gaps"]:
+    if not data.gaps:
         out.print("No required skill is missing from your CVs. The gap is elsewhere: try `nextround insights`.")
-    for gap in data["gaps"]:
-        sure = f", {round(100 * gap['confidence'])}% sure" if "confidence" in gap else ""
-        jobs = plural(gap["jobs"], "job")
-        out.print(f"  • [bold]{safe(gap['skill'])}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
-        out.print(f"    [dim]Asked: {safe(gap['example'])}[/dim]")
+    for gap in data.gaps:
+        confidence = gap.get("confidence")
+        sure = f", {round(100 * confidence)}% sure" if isinstance(confidence, float | int) else ""
+        jobs = plural(int(str(gap["jobs"])), "job")
+        out.print(f"  • [bold]{safe(str(gap['skill']))}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
+        out.print(f"    [dim]Asked: {safe(str(gap['example']))}[/dim]")
         if gap.get("reason") and gap["reason"] != "no CV clause shows it":
             out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
         if gap.get("closest_cv_text"):
             out.print(f"    [dim]Closest in your CV: {safe(gap['closest_cv_text'])}[/dim]")
-    if data["without_job_description"]:
-        note_line(f"{plural(data['without_job_description'], 'rejection')} had no job description and did not count.")
+    if data.without_job_description:
+        note_line(f"{plural(data.without_job_description, 'rejection')} had no job description and did not count.")
 
 
 # -- reflect -----------------------------------------------------------------------------------
 
 
-def _ask(question: dict[str, Any]) -> dict[str, Any]:
+def _ask(question: "ReflectionQuestion") -> dict[str, Any]:
     """One question: a rating (asked again until it is 1-5), then a few words; earlier answers are the defaults."""
     from nextround.domain.reflection import ReflectionError, validate_answer
 
-    write_text(f"\n{question['question']}\n  ({question['scale']})\n")
+    write_text(f"\n{question.question}\n  ({question.scale})\n")
     while True:
-        rating = typer.prompt("  Rating 1-5", default=question["rating"], type=int)
+        rating = typer.prompt("  Rating 1-5", default=question.rating, type=int)
         try:
-            validate_answer(question["key"], rating)
+            validate_answer(question.key, rating)
             break
         except ReflectionError as exc:
             note_line(f"  {exc}")
     while True:
-        text = typer.prompt("  In a few words", default=question["text"] or "", show_default=False)
+        text = typer.prompt("  In a few words", default=question.text or "", show_default=False)
         try:
-            return validate_answer(question["key"], rating, text).to_dict()
+            return validate_answer(question.key, rating, text).to_dict()
         except ReflectionError as exc:
             note_line(f"  {exc}")
 
@@ -211,9 +213,9 @@ def reflect(
         result = get_reflection(ws, application_id)
     else:
         current = get_reflection(ws, application_id)
-        verb = "Editing" if current["exists"] else "Reflecting on"
-        typer.echo(f"{verb} application {application_id} (stage reached: {current['stage_reached']}).")
-        answers = {question["key"]: _ask(question) for question in current["questions"]}
+        verb = "Editing" if current.exists else "Reflecting on"
+        typer.echo(f"{verb} application {application_id} (stage reached: {current.stage_reached}).")
+        answers = {question.key: _ask(question) for question in current.questions}
         result = save_reflection(ws, application_id, answers)
     if as_json:
         emit_json(result)
@@ -221,21 +223,21 @@ def reflect(
     _print_reflection(result)
 
 
-def _print_reflection(data: dict[str, Any]) -> None:
+def _print_reflection(data: "Reflection") -> None:
     out = console()
-    out.print(f"[bold]Reflection on application {data['application_id']}[/bold] ({data['context']} stage)")
-    if not data["exists"]:
-        out.print(f"Not answered yet: nextround reflect {data['application_id']}")
+    out.print(f"[bold]Reflection on application {data.application_id}[/bold] ({data.context} stage)")
+    if not data.exists:
+        out.print(f"Not answered yet: nextround reflect {data.application_id}")
         return
-    for item in data["questions"]:
-        rating = "–" if item["rating"] is None else f"{item['rating']}/5"
-        out.print(f"  {rating}  {safe(item['question'])}")
-        if item["text"]:
-            out.print(f"       [dim]{safe(item['text'])}[/dim]")
-    if data["themes"]:
+    for item in data.questions:
+        rating = "–" if item.rating is None else f"{item.rating}/5"
+        out.print(f"  {rating}  {safe(item.question)}")
+        if item.text:
+            out.print(f"       [dim]{safe(item.text)}[/dim]")
+    if data.themes:
         from nextround.domain.themes import theme_label
 
-        out.print("Feeds these themes into insights: " + safe(", ".join(theme_label(t) for t in data["themes"])))
+        out.print("Feeds these themes into insights: " + safe(", ".join(theme_label(t) for t in data.themes)))
 
 
 # -- insights ----------------------------------------------------------------------------------
@@ -465,28 +467,31 @@ def analyze_match(
     data = match_texts(jd_text, cv_text)
     opinion = None
     if ai:
+        from nextround.serialize import json_object
         from nextround.services.ai_coach import gaps_opinion
 
-        opinion = gaps_opinion(_ws(ctx), jd_text, cv_text, data)
+        opinion = gaps_opinion(_ws(ctx), jd_text, cv_text, json_object(data))
     if as_json:
         from nextround.cli.ai import with_ai
+        from nextround.serialize import json_object
 
-        emit_json(data if opinion is None else with_ai(data, opinion))
+        emit_json(data if opinion is None else with_ai(json_object(data), opinion))
         return
     out = console()
-    out.print(f"[bold]Match: {data['score']}/100[/bold]")
-    if data["matched"]:
-        out.print("Matched: " + safe(", ".join(item["skill"] for item in data["matched"])))
-    if data["missing"]:
+    out.print(f"[bold]Match: {data.score}/100[/bold]")
+    if data.matched:
+        out.print("Matched: " + safe(", ".join(str(item["skill"]) for item in data.matched)))
+    if data.missing:
         out.print("Missing (required):")
-    for gap in data["missing"]:
-        sure = f" ({round(100 * gap['confidence'])}% sure)" if "confidence" in gap else ""
+    for gap in data.missing:
+        confidence = gap.get("confidence")
+        sure = f" ({round(100 * confidence)}% sure)" if isinstance(confidence, float | int) else ""
         out.print(f"  • [bold]{safe(gap['text'])}[/bold]{sure}")
         if gap.get("reason") and gap["reason"] != "no CV clause shows it":
             out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
         if gap.get("closest_cv_text"):
             out.print(f"    [dim]Closest in the CV: {safe(gap['closest_cv_text'])}[/dim]")
-    for line in data.get("explanation", []):
+    for line in data.explanation:
         out.print(f"[dim]{safe(line)}[/dim]")
     if opinion is not None:
         from nextround.cli.ai import print_opinion

@@ -251,7 +251,7 @@ def journal_prompts(
 
 
 def _print_effort(data: dict[str, Any]) -> None:
-    from nextround.services.keepgoing import COUNT_LABELS
+    from nextround.domain.wording import COUNT_LABELS
 
     out = console()
     period = data["period"]
@@ -287,9 +287,11 @@ def effort_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Progress counted in effort and learning: what you did, your streak, and a plan."""
+    from nextround.serialize import json_object
     from nextround.services.keepgoing import effort
 
-    data = _with_commands(effort(workspace(ctx), _period(week, month)))
+    # The text reads the same names as the JSON, with the command that does each step of the plan.
+    data = _with_commands(json_object(effort(workspace(ctx), _period(week, month))))
     if as_json:
         emit_json(data)
         return

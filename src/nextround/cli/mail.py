@@ -16,7 +16,7 @@ mail_app = typer.Typer(
     no_args_is_help=True,
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object per message read.")]
+JsonLinesFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object per message read.")]
 ApplyFlag = Annotated[
     bool,
     typer.Option(
@@ -35,7 +35,7 @@ def import_(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="An .mbox file, a Maildir, a folder of .eml files, or one .eml.")],
     apply: ApplyFlag = False,
-    as_json: JsonFlag = False,
+    as_json: JsonLinesFlag = False,
 ) -> None:
     """Read a mail export and show what it means for your applications; --apply makes the changes."""
     from nextround.integrations.mail_read import read_path
@@ -62,7 +62,7 @@ def sync_(
         bool, typer.Option("--from-start", help="Read the whole folder again, not only mail since the last sync.")
     ] = False,
     apply: ApplyFlag = False,
-    as_json: JsonFlag = False,
+    as_json: JsonLinesFlag = False,
 ) -> None:
     """Read new mail from an IMAP folder, read-only (set NEXTROUND_IMAP_HOST, _USER and _PASSWORD or the keyring)."""
     from dataclasses import replace

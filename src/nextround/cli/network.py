@@ -10,7 +10,7 @@ from nextround.cli.options import AppId, FileArgument, JsonFlag
 from nextround.cli.output import console, emit_json, plural, safe, write_text
 
 if TYPE_CHECKING:
-    from nextround.services.network import NetworkService
+    from nextround.services.network import ContactDetails, NetworkService
 
 ContactId = Annotated[int, typer.Argument(metavar="CONTACT_ID", help="The contact's id.")]
 
@@ -44,36 +44,39 @@ def _changes(**options: Any) -> dict[str, Any]:
     return changes
 
 
-def _print_contact(data: dict[str, Any], as_json: bool, verb: str | None = None) -> None:
+def _print_contact(data: "ContactDetails", as_json: bool, verb: str | None = None) -> None:
+    from nextround.domain.contacts import cadence_days
+
     if as_json:
         emit_json(data)
         return
     out = console()
+    contact, fields = data.contact, data.contact.fields
     if verb:
-        out.print(f"{verb} contact #{data['id']}: {safe(data['name'])}")
+        out.print(f"{verb} contact #{contact.id}: {safe(fields.name)}")
     else:
-        out.print(f"[bold]#{data['id']} {safe(data['name'])}[/bold] ({data['kind']})")
-    for label, key in (
-        ("Company", "company"),
-        ("Title", "title"),
-        ("Email", "email"),
-        ("Phone", "phone"),
-        ("LinkedIn", "linkedin_url"),
-        ("Connected", "connected_on"),
+        out.print(f"[bold]#{contact.id} {safe(fields.name)}[/bold] ({fields.kind.value})")
+    for label, value in (
+        ("Company", fields.company),
+        ("Title", fields.title),
+        ("Email", fields.email),
+        ("Phone", fields.phone),
+        ("LinkedIn", fields.linkedin_url),
+        ("Connected", fields.connected_on.isoformat() if fields.connected_on else ""),
     ):
-        if data.get(key):
-            out.print(f"  {label}: {safe(str(data[key]))}")
-    cadence = data["effective_cadence_days"]
+        if value:
+            out.print(f"  {label}: {safe(value)}")
+    cadence = cadence_days(fields)
     out.print(f"  Cadence: {'off' if not cadence else f'every {cadence} days'}")
-    if data.get("next_touch"):
-        out.print(f"  Next touch: {data['next_touch']}")
-    if data.get("notes"):
-        out.print(f"  Notes: {safe(data['notes'])}")
-    for app in data.get("applications", []):
-        out.print(f"  Application #{app['id']}: {safe(app['role'])} at {safe(app['company'])} ({app['as']})")
-    for item in data.get("interactions", []):
-        note = f" — {safe(item['note'])}" if item["note"] else ""
-        out.print(f"  {item['occurred_at'][:10]} {item['channel']}{note}")
+    if data.next_touch:
+        out.print(f"  Next touch: {data.next_touch.isoformat()}")
+    if fields.notes:
+        out.print(f"  Notes: {safe(fields.notes)}")
+    for app in data.applications:
+        out.print(f"  Application #{app.id}: {safe(app.role)} at {safe(app.company)} ({app.part})")
+    for item in data.interactions:
+        note = f" — {safe(item.note)}" if item.note else ""
+        out.print(f"  {item.occurred_at.isoformat()[:10]} {item.channel}{note}")
 
 
 # -- contact ---------------------------------------------------------------------------------------
@@ -178,9 +181,10 @@ def contact_list(
         out.print('No contacts yet. Add one: nextround contact add --name "Ada Lovelace" --kind recruiter')
         return
     for row in rows:
-        at = f" at {safe(row['company'])}" if row["company"] else ""
-        touch = f" — next touch {row['next_touch']}" if row["next_touch"] else ""
-        out.print(f"#{row['id']} {safe(row['name'])} ({row['kind']}){at}{touch}")
+        fields = row.contact.fields
+        at = f" at {safe(fields.company)}" if fields.company else ""
+        touch = f" — next touch {row.next_touch.isoformat()}" if row.next_touch else ""
+        out.print(f"#{row.contact.id} {safe(fields.name)} ({fields.kind.value}){at}{touch}")
     out.print(plural(len(rows), "contact"))
 
 
@@ -210,8 +214,8 @@ def contact_log(
         emit_json(logged.to_dict())
         return
     contact = service.contact_details(contact_id)
-    touch = f" Next touch: {contact['next_touch']}." if contact["next_touch"] else ""
-    console().print(f"Logged {logged.channel} with {safe(contact['name'])} on {logged.occurred_at.date()}.{touch}")
+    touch = f" Next touch: {contact.next_touch.isoformat()}." if contact.next_touch else ""
+    console().print(f"Logged {logged.channel} with {safe(contact.contact.name)} on {logged.occurred_at.date()}.{touch}")
 
 
 @contact_app.command("link")

@@ -99,17 +99,18 @@ def questions_show(
         emit_json(data)
         return
     out = console()
-    out.print(f"[bold]{safe(data['text'])}[/bold]")
-    out.print(f"[dim]{safe(data['id'])} · {data['category']} · {', '.join(data['competencies']) or '-'}[/dim]")
-    if data["good_answer"]:
-        out.print(f"\nA good answer: {safe(data['good_answer'])}")
-    for title, key in (("Pitfalls", "pitfalls"), ("Follow-ups to expect", "follow_ups")):
-        if data[key]:
+    question = data.question
+    out.print(f"[bold]{safe(question.text)}[/bold]")
+    out.print(f"[dim]{safe(question.id)} · {question.category} · {', '.join(question.competencies) or '-'}[/dim]")
+    if question.good_answer:
+        out.print(f"\nA good answer: {safe(question.good_answer)}")
+    for title, items in (("Pitfalls", question.pitfalls), ("Follow-ups to expect", question.follow_ups)):
+        if items:
             out.print(f"\n{title}:")
-            for item in data[key]:
+            for item in items:
                 out.print(f"  • {safe(item)}")
-    if data["attempts"]:
-        scores = ", ".join(f"{a['score']} ({a['answered_at'][:10]})" for a in data["attempts"])
+    if data.attempts:
+        scores = ", ".join(f"{a.score} ({a.answered_at.isoformat()[:10]})" for a in data.attempts)
         out.print(f"\nYour attempts: {scores}")
     else:
         out.print("\nNot practised yet.")
@@ -288,8 +289,8 @@ def practice(
     summary = service.finish_session(ws, session_id)
     if answered:
         out.print(
-            f"\nSession {session_id} done: {plural(summary['answers'], 'answer')}, average score "
-            f"{summary['average_score']}. See how you are doing over time: nextround progress"
+            f"\nSession {session_id} done: {plural(summary.answers, 'answer')}, average score "
+            f"{summary.average_score}. See how you are doing over time: nextround progress"
         )
     else:
         out.print(f"\nSession {session_id} ended with no answers.")
@@ -409,48 +410,49 @@ def progress_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from rich.table import Table
 
     out = console()
-    if not data["answers"]:
+    if not data.answers:
         out.print("No practice yet. Start a session: nextround practice")
         return
-    streak = data["streak"]
+    streak = data.streak
     out.print(
-        f"[bold]{plural(data['sessions'], 'session')}[/bold], {plural(data['answers'], 'answer')}, average score "
-        f"{_fmt(data['average_score'])}. Streak: {plural(streak['days'], 'day')} (longest {streak['longest']}); "
-        f"{plural(data['due_reviews'], 'question')} due for another try."
+        f"[bold]{plural(data.sessions, 'session')}[/bold], {plural(data.answers, 'answer')}, average score "
+        f"{_fmt(data.average_score)}. Streak: {plural(streak.days, 'day')} (longest {streak.longest}); "
+        f"{plural(data.due_reviews, 'question')} due for another try."
     )
     weeks = Table(title="By week", box=None, header_style="bold", title_justify="left", pad_edge=False)
     for name in ("week", "answers", "score", "STAR complete", "result", "number in result", "fillers/100"):
         weeks.add_column(name, justify="left" if name == "week" else "right")
-    for week in data["by_week"]:
+    for week in data.by_week:
+        measures = week.measures
         weeks.add_row(
-            week["week"],
-            str(week["answers"]),
-            _fmt(week["average_score"]),
-            _fmt(week["star_complete"], True),
-            _fmt(week["result_rate"], True),
-            _fmt(week["quantified_rate"], True),
-            _fmt(week["fillers_per_100"]),
+            week.week,
+            str(week.answers),
+            _fmt(measures["average_score"]),
+            _fmt(measures["star_complete"], True),
+            _fmt(measures["result_rate"], True),
+            _fmt(measures["quantified_rate"], True),
+            _fmt(measures["fillers_per_100"]),
         )
     out.print(weeks)
-    categories = ", ".join(f"{c['category']} {_fmt(c['average_score'])} ({c['answers']})" for c in data["by_category"])
+    categories = ", ".join(f"{c.category} {_fmt(c.average_score)} ({c.answers})" for c in data.by_category)
     out.print(f"\nBy category (average, answers): {categories}")
-    if data["weakest_competencies"]:
-        weakest = ", ".join(f"{w['competency']} {_fmt(w['average_score'])}" for w in data["weakest_competencies"])
+    if data.weakest_competencies:
+        weakest = ", ".join(f"{w.competency} {_fmt(w.average_score)}" for w in data.weakest_competencies)
         out.print(f"Weakest competencies: {weakest}")
     changes = [
-        f"{name.replace('_', ' ')} {_fmt(item['first_week'])} → {_fmt(item['latest_week'])}"
-        for name, item in data["improvement"].items()
-        if item["improved"]
+        f"{name.replace('_', ' ')} {_fmt(item.first_week)} → {_fmt(item.latest_week)}"
+        for name, item in data.improvement.items()
+        if item.improved
     ]
-    if len(data["by_week"]) > 1:
+    if len(data.by_week) > 1:
         out.print("Better than your first week: " + ("; ".join(changes) if changes else "not yet — keep going"))
-    spoken = data["spoken"]
+    spoken = data.spoken
     if spoken:
         first, last = spoken[0], spoken[-1]
         out.print(
-            f"Spoken answers: {len(spoken)}; pace {_fmt(first['words_per_minute'])} → "
-            f"{_fmt(last['words_per_minute'])} words a minute (the usual band is 120-160); fillers per 100 words "
-            f"{_fmt(first['fillers_per_100'])} → {_fmt(last['fillers_per_100'])}"
+            f"Spoken answers: {len(spoken)}; pace {_fmt(first.words_per_minute)} → "
+            f"{_fmt(last.words_per_minute)} words a minute (the usual band is 120-160); fillers per 100 words "
+            f"{_fmt(first.fillers_per_100)} → {_fmt(last.fillers_per_100)}"
         )
 
 

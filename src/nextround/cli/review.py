@@ -6,8 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nextround.domain.themes import theme_label
-from nextround.domain.wording import plural, review_title, signed
-from nextround.services.keepgoing import COUNT_LABELS
+from nextround.domain.wording import COUNT_LABELS, plural, review_title, signed
 
 
 def _md(text: str) -> str:

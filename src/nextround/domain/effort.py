@@ -343,16 +343,31 @@ def suggest_plan(counts: Mapping[str, int], period: Period, context: PlanContext
     return steps[:MAX_PLAN_STEPS]
 
 
-def effort_summary(activities: Sequence[Activity], period: Period, today: date, context: PlanContext) -> dict[str, Any]:
-    """Everything `nextround effort` shows, as one JSON-ready dict."""
+@dataclass(frozen=True, slots=True)
+class EffortSummary:
+    """Everything `nextround effort` shows: the period's counts against the previous period's, the days
+    with something done, the streak, practice scores, activity per day and a plan for next week."""
+
+    period: Period
+    counts: Mapping[str, int]
+    previous_counts: Mapping[str, int]
+    active_days: int
+    streak: Streak
+    scores: ScoreProgress
+    daily: tuple[tuple[date, int], ...]
+    plan: tuple[PlanStep, ...]
+
+
+def effort_summary(activities: Sequence[Activity], period: Period, today: date, context: PlanContext) -> EffortSummary:
+    """Everything `nextround effort` shows."""
     counts = effort_counts(activities, period)
-    return {
-        "period": period.to_dict(),
-        "counts": counts,
-        "previous_counts": effort_counts(activities, period.previous()),
-        "active_days": len({d for d in active_days(activities) if d in period}),
-        "streak": streak(active_days(activities), today).to_dict(),
-        "scores": score_progress(activities, period).to_dict(),
-        "daily": [[d.isoformat(), n] for d, n in daily_activity(activities, period)],
-        "plan": [step.to_dict() for step in suggest_plan(counts, period, context)],
-    }
+    return EffortSummary(
+        period=period,
+        counts=counts,
+        previous_counts=effort_counts(activities, period.previous()),
+        active_days=len({d for d in active_days(activities) if d in period}),
+        streak=streak(active_days(activities), today),
+        scores=score_progress(activities, period),
+        daily=tuple(daily_activity(activities, period)),
+        plan=tuple(suggest_plan(counts, period, context)),
+    )

@@ -18,3 +18,20 @@ def signed(value: float | None) -> str:
 def review_title(kind: str, start: str, end: str) -> str:
     """`Weekly review, 2024-11-04 to 2024-11-10` (a month's review says Monthly)."""
     return f"{'Weekly' if kind == 'week' else 'Monthly'} review, {start} to {end}"
+
+
+# The effort counts by their key, as the review and the dashboard name them.
+COUNT_LABELS: dict[str, str] = {
+    "applications_sent": "Applications sent",
+    "feedback_requests_sent": "Feedback requested",
+    "feedback_chases_sent": "Feedback chases sent",
+    "feedback_received": "Feedback received",
+    "reflections": "Reflections",
+    "practice_sessions": "Practice sessions",
+    "practice_answers": "Practice answers",
+    "contacts_touched": "Contacts kept warm",
+    "goals_met": "Goals met",
+    "journal_entries": "Journal entries",
+    "wins": "Wins logged",
+    "reframes": "Reframes",
+}

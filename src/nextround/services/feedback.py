@@ -616,22 +616,36 @@ def list_feedback(ws: Workspace, app_id: int | None = None) -> list[FeedbackEntr
         return FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
 
 
-def application_feedback(ws: Workspace, app_id: int) -> dict[str, Any]:
-    """One application's requests, recorded feedback and interviews, as JSON-ready data."""
+@dataclass(frozen=True, slots=True)
+class ApplicationFeedback:
+    """One application's feedback requests, the feedback recorded and its interviews, and the kind of
+    request that fits where it ended."""
+
+    application_id: int
+    company: str
+    role: str
+    request_kind: RequestKind
+    requests: tuple[FeedbackRequest, ...]
+    feedback: tuple[FeedbackEntry, ...]
+    interviews: tuple[Interview, ...]
+
+
+def application_feedback(ws: Workspace, app_id: int) -> ApplicationFeedback:
+    """One application's requests, recorded feedback and interviews."""
     with ws.db.read() as session:
         app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
         requests = FeedbackRequestRepository(session, ws.owner_id).find(application_id=app_id)
         entries = FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
         interviews = InterviewRepository(session, ws.owner_id).find(application_id=app_id)
-    return {
-        "application_id": app.id,
-        "company": app.fields.company,
-        "role": app.fields.role,
-        "request_kind": request_kind(app.state).value,
-        "requests": [r.to_dict() for r in requests],
-        "feedback": [e.to_dict() for e in entries],
-        "interviews": [i.to_dict() for i in interviews],
-    }
+    return ApplicationFeedback(
+        application_id=app.id,
+        company=app.fields.company,
+        role=app.fields.role,
+        request_kind=request_kind(app.state),
+        requests=tuple(requests),
+        feedback=tuple(entries),
+        interviews=tuple(interviews),
+    )
 
 
 # -- interviews ----------------------------------------------------------------------------------------

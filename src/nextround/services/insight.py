@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -162,13 +163,13 @@ def primary_cv_text(ws: Workspace) -> str:
 # -- matching and gaps -------------------------------------------------------------------------
 
 
-def match_texts(jd: str, cv: str) -> dict[str, Any]:
+def match_texts(jd: str, cv: str) -> MatchResult:
     """How well a CV covers a job description: score, required, matched, missing (see analysis.skills)."""
     if not jd.strip():
         raise InsightError("the job description is empty")
     if not cv.strip():
         raise InsightError("the CV is empty")
-    return dict(match(jd, cv).to_dict())
+    return match(jd, cv)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,19 @@ def match_application(ws: Workspace, app_id: int, cv_id: int | None = None) -> A
     return ApplicationMatch(match(app.fields.jd_text, cv.text), None, cv.name, cv.id)
 
 
-def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SkillGaps:
+    """The most costly gaps (each as analysis.skillgaps.rank_gaps describes it), how many there were in all,
+    and what they were measured over: rejected applications with a job description, those without, CVs."""
+
+    gaps: tuple[Mapping[str, object], ...]
+    total_gaps: int
+    applications: int
+    without_job_description: int
+    cvs: int
+
+
+def skill_gaps(ws: Workspace, limit: int = 10) -> SkillGaps:
     """Skills that the jobs which turned you down required and none of your CVs shows, most costly first.
 
     Each rejected (or ghosted) application with a job description counts with a weight from how far it
@@ -211,42 +224,77 @@ def skill_gaps(ws: Workspace, limit: int = 10) -> dict[str, Any]:
         raise InsightError("no CV stored yet: add your CV so gaps can be measured", field="cv_file")
     pairs = [(job.jd_text, stage_weight(job.furthest_stage)) for job in jobs]
     ranked = rank_gaps(pairs, [cv.text for cv in cvs])
-    return {
-        "gaps": [dict(gap) for gap in ranked[:limit]],
-        "total_gaps": len(ranked),
-        "applications": len(jobs),
-        "without_job_description": without_jd,
-        "cvs": len(cvs),
-    }
+    return SkillGaps(
+        gaps=tuple(ranked[:limit]),
+        total_gaps=len(ranked),
+        applications=len(jobs),
+        without_job_description=without_jd,
+        cvs=len(cvs),
+    )
 
 
 # -- reflections -------------------------------------------------------------------------------
 
 
-def _reflection_dict(app_id: int, stored: StoredReflection | None, stage_reached: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ReflectionQuestion:
+    """One reflection question, its rating scale, and the answer given so far (None: not yet)."""
+
+    key: str
+    question: str
+    scale: str
+    rating: int | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """The reflection on one application: its questions (they follow the stage reached), the answers, the
+    questions still open, the average rating and the themes low ratings feed into insights."""
+
+    application_id: int
+    stage_reached: str
+    context: str
+    questions: tuple[ReflectionQuestion, ...]
+    answers: Mapping[str, rf.Answer]
+    unanswered: tuple[str, ...]
+    average_rating: float | None
+    themes: tuple[str, ...]
+    exists: bool
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+def _reflection(app_id: int, stored: StoredReflection | None, stage_reached: str) -> Reflection:
     answers: dict[str, rf.Answer] = {}
     if stored is None:
         context = rf.context_for(stage_reached)
     else:
         context, answers = rf.from_stored(stored.answers)
-    return {
-        "application_id": app_id,
-        "stage_reached": stage_reached,
-        **rf.reflection_to_dict(context, answers),
-        "exists": stored is not None,
-        "created_at": stored.created_at.isoformat() if stored else None,
-        "updated_at": stored.updated_at.isoformat() if stored else None,
-    }
+    view = rf.reflection_to_dict(context, answers)
+    return Reflection(
+        application_id=app_id,
+        stage_reached=stage_reached,
+        context=context,
+        questions=tuple(ReflectionQuestion(**item) for item in view["questions"]),
+        answers=answers,
+        unanswered=tuple(view["unanswered"]),
+        average_rating=view["average_rating"],
+        themes=tuple(view["themes"]),
+        exists=stored is not None,
+        created_at=stored.created_at if stored else None,
+        updated_at=stored.updated_at if stored else None,
+    )
 
 
-def get_reflection(ws: Workspace, app_id: int) -> dict[str, Any]:
+def get_reflection(ws: Workspace, app_id: int) -> Reflection:
     with ws.db.read() as session:
         app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
         stored = ReflectionRepository(session, ws.owner_id).get(app_id)
-    return _reflection_dict(app_id, stored, app.state.furthest_stage.value)
+    return _reflection(app_id, stored, app.state.furthest_stage.value)
 
 
-def save_reflection(ws: Workspace, app_id: int, answers: dict[str, Any]) -> dict[str, Any]:
+def save_reflection(ws: Workspace, app_id: int, answers: dict[str, Any]) -> Reflection:
     """Create or update the reflection on an application; answers not given again are kept.
 
     Any application can be reflected on; the questions follow the stage it reached (an edit keeps the
@@ -264,7 +312,7 @@ def save_reflection(ws: Workspace, app_id: int, answers: dict[str, Any]) -> dict
             context, previous = rf.context_for(stage_reached), {}
         changes = rf.validate_answers(answers, context)
         stored = repo.save(app_id, rf.to_stored(context, rf.merge(previous, changes)), now)
-        return _reflection_dict(app_id, stored, stage_reached)
+        return _reflection(app_id, stored, stage_reached)
 
 
 # -- insights ----------------------------------------------------------------------------------
@@ -307,7 +355,7 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> dict[str, Any]:
     gaps: list[dict[str, Any]] = []
     gaps_note: str | None = None
     try:
-        gaps = skill_gaps(ws, limit=gap_limit)["gaps"]
+        gaps = [dict(gap) for gap in skill_gaps(ws, limit=gap_limit).gaps]
     except InsightError as exc:
         gaps_note = str(exc)
     return build_insights(

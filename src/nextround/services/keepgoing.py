@@ -16,6 +16,7 @@ from typing import Any
 from nextround.domain.applications import Application
 from nextround.domain.effort import (
     Activity,
+    EffortSummary,
     Kind,
     Period,
     PlanContext,
@@ -325,11 +326,8 @@ def _plan_context(ws: Workspace, gathered: _Gathered, span: Period, stats: Funne
     )
 
 
-def effort(ws: Workspace, period: str = "week", today: date | None = None) -> dict[str, Any]:
-    """Effort counts for the week or month ending `today`, the previous period's, the streak, and a plan.
-
-    Keys: period, counts, previous_counts, active_days, streak, scores, daily, plan.
-    """
+def effort(ws: Workspace, period: str = "week", today: date | None = None) -> EffortSummary:
+    """Effort counts for the week or month ending `today`, the previous period's, the streak, and a plan."""
     span, until = _period(ws, period, today)
     gathered = _gather(ws, until)
     stats = ApplicationService(ws).stats()
@@ -372,12 +370,12 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
         "generated_at": ws.now().isoformat(),
         "hide_rejected": hidden,
         "effort": {
-            "counts": summary["counts"],
-            "previous_counts": summary["previous_counts"],
-            "active_days": summary["active_days"],
-            "daily": summary["daily"],
+            "counts": summary.counts,
+            "previous_counts": summary.previous_counts,
+            "active_days": summary.active_days,
+            "daily": [[day.isoformat(), n] for day, n in summary.daily],
         },
-        "streak": summary["streak"],
+        "streak": summary.streak.to_dict(),
         "funnel": {
             "moves": {state: moved_to.get(state, 0) for state in order},
             "previous_moves": {state: moved_before.get(state, 0) for state in order},
@@ -389,7 +387,7 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
             "small_sample": stats.small_sample,
             "pattern": stats.pattern,
         },
-        "scores": summary["scores"],
+        "scores": summary.scores.to_dict(),
         "themes": {
             "period": [{"theme": t, "count": n} for t, n in theme_counts.most_common()],
             "all_time": [{"theme": t, "count": n} for t, n in all_themes.most_common(5)],
@@ -413,23 +411,5 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
             "moods": [[day.isoformat(), mood] for day, mood in moods],
         },
         "openings": new_openings(ws, days=span.days),
-        "plan": summary["plan"],
+        "plan": [step.to_dict() for step in summary.plan],
     }
-
-
-# -- rendering ------------------------------------------------------------------------------------------
-
-COUNT_LABELS: dict[str, str] = {
-    "applications_sent": "Applications sent",
-    "feedback_requests_sent": "Feedback requested",
-    "feedback_chases_sent": "Feedback chases sent",
-    "feedback_received": "Feedback received",
-    "reflections": "Reflections",
-    "practice_sessions": "Practice sessions",
-    "practice_answers": "Practice answers",
-    "contacts_touched": "Contacts kept warm",
-    "goals_met": "Goals met",
-    "journal_entries": "Journal entries",
-    "wins": "Wins logged",
-    "reframes": "Reframes",
-}

@@ -6,7 +6,7 @@ Today's agenda, which gathers every pillar's follow-ups, is its own service: `se
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from nextround.errors import about_field
 from nextround.integrations.contacts_files import ImportedContact, write_vcards
 from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
+from nextround.serialize import FLATTEN
 from nextround.services.agenda import DISMISSED_KEY, MONTHS_KEY, dismissed_keys, network_state
 from nextround.services.workspace import Workspace
 from nextround.storage.network import (
@@ -61,6 +62,36 @@ class ReapplyDate:
 
     company: str
     reapply_after: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactListing:
+    """A contact with when you last spoke and when to get in touch next (None: touches are off).
+
+    In JSON the contact's own fields come first, then these.
+    """
+
+    contact: Contact = field(metadata=FLATTEN)
+    last_interaction_at: datetime | None
+    next_touch: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedApplication:
+    """An application a contact is linked to, and their part in it (`as`: recruiter, referrer, ...)."""
+
+    id: int
+    company: str
+    role: str
+    part: str = field(metadata={"json_name": "as"})
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetails(ContactListing):
+    """A contact's page: the listing line plus the applications it is linked to and every interaction."""
+
+    applications: tuple[LinkedApplication, ...]
+    interactions: tuple[Interaction, ...]
 
 
 class NetworkService:
@@ -92,38 +123,30 @@ class NetworkService:
         with self.ws.db.read() as session:
             return ContactRepository(session, self.ws.owner_id).get(contact_id)
 
-    def contacts(self, *, kind: ContactKind | None = None, search: str | None = None) -> list[dict[str, Any]]:
-        """Contacts as JSON-ready dicts, each with its last interaction and next touch."""
+    def contacts(self, *, kind: ContactKind | None = None, search: str | None = None) -> list[ContactListing]:
+        """Contacts, each with its last interaction and next touch."""
         with self.ws.db.read() as session:
             found = ContactRepository(session, self.ws.owner_id).find(kind=kind, search=search)
             moments = reader_of(session, self.ws.owner_id).interaction_moments()
         out = []
         for contact in found:
             last = max(moments[contact.id]) if moments.get(contact.id) else None
-            touch = next_touch(contact, last, self.ws.now().tzinfo)
-            out.append(
-                {
-                    **contact.to_dict(),
-                    "last_interaction_at": last.isoformat() if last else None,
-                    "next_touch": touch.isoformat() if touch else None,
-                }
-            )
+            out.append(ContactListing(contact, last, next_touch(contact, last, self.ws.now().tzinfo)))
         return out
 
-    def contact_details(self, contact_id: int) -> dict[str, Any]:
+    def contact_details(self, contact_id: int) -> ContactDetails:
         with self.ws.db.read() as session:
             contact = ContactRepository(session, self.ws.owner_id).get(contact_id)
             interactions = InteractionRepository(session, self.ws.owner_id).for_contact(contact_id)
             apps = LinkRepository(session, self.ws.owner_id).applications_of(contact_id)
         last = interactions[-1].occurred_at if interactions else None
-        touch = next_touch(contact, last, self.ws.now().tzinfo)
-        return {
-            **contact.to_dict(),
-            "last_interaction_at": last.isoformat() if last else None,
-            "next_touch": touch.isoformat() if touch else None,
-            "applications": apps,
-            "interactions": [i.to_dict() for i in interactions],
-        }
+        return ContactDetails(
+            contact,
+            last,
+            next_touch(contact, last, self.ws.now().tzinfo),
+            applications=tuple(LinkedApplication(*app) for app in apps),
+            interactions=tuple(interactions),
+        )
 
     def link(self, contact_id: int, application_id: int, role: str | None = None) -> bool:
         with self.ws.db.write() as session:

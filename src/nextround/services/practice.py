@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,9 @@ from nextround.domain.questions import (
     load_bank,
 )
 from nextround.errors import UserError
+from nextround.serialize import FLATTEN
 from nextround.services.goals import record_measure
+from nextround.services.practice_history import SpokenPoint, spoken_points
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import (
     CUSTOM_KEY_PREFIX,
@@ -137,18 +140,30 @@ def get_question(ws: Workspace, key: str) -> Question:
     raise NotFoundError(f"no question with id {key}")
 
 
-def question_details(ws: Workspace, key: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One stored answer to a question: when, in which session, and its score."""
+
+    id: int
+    session_id: int | None
+    answered_at: datetime
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionDetails:
+    """A question with its coaching notes (in JSON, the question's own keys) and the user's attempts at it."""
+
+    question: Question = field(metadata=FLATTEN)
+    attempts: tuple[Attempt, ...]
+
+
+def question_details(ws: Workspace, key: str) -> QuestionDetails:
     """A question with its coaching notes and the user's attempts at it."""
     question = get_question(ws, key)
     with ws.db.read() as session:
         attempts = PracticeAnswerRepository(session, ws.owner_id).for_question(question.id)
-    return {
-        **question.to_dict(),
-        "attempts": [
-            {"id": a.id, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "score": a.score}
-            for a in attempts
-        ],
-    }
+    return QuestionDetails(question, tuple(Attempt(a.id, a.session_id, a.answered_at, a.score) for a in attempts))
 
 
 # -- planning -------------------------------------------------------------------------------------
@@ -410,7 +425,18 @@ def _advance_goals(ws: Workspace, session_id: int) -> list[int]:
     return advanced
 
 
-def finish_session(ws: Workspace, session_id: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """A practice session as it ended: how many answers, their average score, when it began and ended."""
+
+    session_id: int
+    answers: int
+    average_score: float | None
+    started_at: datetime
+    finished_at: datetime | None
+
+
+def finish_session(ws: Workspace, session_id: int) -> SessionSummary:
     """Close the session; returns its summary."""
     with ws.db.write() as session:
         sessions = PracticeSessionRepository(session, ws.owner_id)
@@ -418,19 +444,89 @@ def finish_session(ws: Workspace, session_id: int) -> dict[str, Any]:
         stored = sessions.get(session_id)
         answers = PracticeAnswerRepository(session, ws.owner_id).for_session(session_id)
     scores = [a.score for a in answers]
-    return {
-        "session_id": session_id,
-        "answers": len(answers),
-        "average_score": round(sum(scores) / len(scores), 1) if scores else None,
-        "started_at": stored.started_at.isoformat(),
-        "finished_at": stored.finished_at.isoformat() if stored.finished_at else None,
-    }
+    return SessionSummary(
+        session_id=session_id,
+        answers=len(answers),
+        average_score=round(sum(scores) / len(scores), 1) if scores else None,
+        started_at=stored.started_at,
+        finished_at=stored.finished_at,
+    )
 
 
 # -- progress -------------------------------------------------------------------------------------
 
 
-def progress(ws: Workspace) -> dict[str, Any]:
+# A measure's value by its name (average_score, star_complete, result_rate, fillers_per_100, ...; see
+# domain.progress.MEASURES); None where there is nothing to measure yet.
+Measures = Mapping[str, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class WeekProgress:
+    """One ISO week of practice: its answers and sessions, and its measures (in JSON, beside these)."""
+
+    week: str
+    starts_on: date
+    answers: int
+    sessions: int
+    measures: Measures = field(metadata=FLATTEN)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    category: str
+    answers: int
+    average_score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyScore:
+    competency: str
+    answers: int
+    average_score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChange:
+    """A measure in the first week and the latest, and whether it moved the right way (None: not known)."""
+
+    first_week: float | None
+    latest_week: float | None
+    change: float | None
+    improved: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeStreak:
+    days: int
+    longest: int
+    last_practised: date | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeProgress:
+    """Sessions, scores and measures over time, per category, weakest competencies, streak, due reviews
+    (the keys are documented in docs/practice.md)."""
+
+    sessions: int
+    answers: int
+    average_score: float | None
+    measures: Measures
+    recent: Measures
+    by_week: tuple[WeekProgress, ...]
+    by_category: tuple[CategoryScore, ...]
+    weakest_competencies: tuple[CompetencyScore, ...]
+    improvement: Mapping[str, MeasureChange]
+    streak: PracticeStreak
+    due_reviews: int
+    spoken: tuple[SpokenPoint, ...]
+
+
+_WEEK_KEYS = ("week", "starts_on", "answers", "sessions")
+
+
+def progress(ws: Workspace) -> PracticeProgress:
     """Sessions, scores and measures over time, per category, weakest competencies, streak, due reviews."""
     with ws.db.read() as session:
         answers = PracticeAnswerRepository(session, ws.owner_id).all()
@@ -438,9 +534,32 @@ def progress(ws: Workspace) -> dict[str, Any]:
     today = ws.now().date()
     report = compute_progress(records, today)
     history = [(a.question_key, a.score, a.answered_at) for a in answers]
-    report["due_reviews"] = len(due_reviews(review_items(history, ws.now().tzinfo), today))
-    from nextround.serialize import to_json
-    from nextround.services.practice_history import spoken_points
-
-    report["spoken"] = to_json(spoken_points(answers, ws.now().tzinfo))
-    return report
+    streak = report["streak"]
+    return PracticeProgress(
+        sessions=report["sessions"],
+        answers=report["answers"],
+        average_score=report["average_score"],
+        measures=report["measures"],
+        recent=report["recent"],
+        by_week=tuple(
+            WeekProgress(
+                week["week"],
+                date.fromisoformat(week["starts_on"]),
+                week["answers"],
+                week["sessions"],
+                {name: value for name, value in week.items() if name not in _WEEK_KEYS},
+            )
+            for week in report["by_week"]
+        ),
+        by_category=tuple(CategoryScore(**item) for item in report["by_category"]),
+        weakest_competencies=tuple(CompetencyScore(**item) for item in report["weakest_competencies"]),
+        improvement={name: MeasureChange(**change) for name, change in report["improvement"].items()},
+        streak=PracticeStreak(
+            days=streak["days"],
+            longest=streak["longest"],
+            last_practised=date.fromisoformat(streak["last_practised"]) if streak["last_practised"] else None,
+            rule=streak["rule"],
+        ),
+        due_reviews=len(due_reviews(review_items(history, ws.now().tzinfo), today)),
+        spoken=tuple(spoken_points(answers, ws.now().tzinfo)),
+    )

@@ -143,7 +143,8 @@ class LinkRepository:
         self.session.flush()
         return True
 
-    def applications_of(self, contact_id: int) -> list[dict[str, Any]]:
+    def applications_of(self, contact_id: int) -> list[tuple[int, str, str, str]]:
+        """(id, company, role, the contact's part in it) of each application linked to the contact."""
         rows = self.session.execute(
             select(ApplicationRow.id, ApplicationRow.company, ApplicationRow.role, ApplicationContactRow.role)
             .join(ApplicationContactRow, ApplicationContactRow.application_id == ApplicationRow.id)
@@ -154,7 +155,7 @@ class LinkRepository:
             )
             .order_by(ApplicationRow.id)
         )
-        return [{"id": i, "company": c, "role": r, "as": a} for i, c, r, a in rows]
+        return [(i, c, r, a) for i, c, r, a in rows]
 
 
 class InteractionRepository:

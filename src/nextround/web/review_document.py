@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.domain.themes import theme_label
-from nextround.domain.wording import review_title, signed
-from nextround.services.keepgoing import COUNT_LABELS
+from nextround.domain.wording import COUNT_LABELS, review_title, signed
 
 
 def _template_dir() -> Path:

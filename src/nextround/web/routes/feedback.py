@@ -29,6 +29,7 @@ from nextround.domain.feedback_requests import (
 from nextround.domain.themes import theme_label
 from nextround.errors import UserError, about_field, errors_by_field
 from nextround.integrations import mail
+from nextround.serialize import json_object
 from nextround.services import feedback as feedback_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
@@ -157,7 +158,8 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     app = ApplicationService(ws).get(application_id)
     data = feedback_service.application_feedback(ws, application_id)
     chase_days = feedback_service.chase_delay(ws)
-    requests = [_request_view(r, chase_days, ws) for r in data["requests"]]
+    # The section shows each request and entry as its JSON form reads (the same names as the API).
+    requests = [_request_view(json_object(r), chase_days, ws) for r in data.requests]
     draft = next((r for r in reversed(requests) if r["status"] == RequestStatus.DRAFTED.value), None)
     try:
         smtp_configured = mail.SmtpSettings.from_config(smtp_config(ws), password_lookup=lambda _u: None).configured
@@ -165,13 +167,13 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
         smtp_configured = False
     return {
         "app": app,
-        "request_kind": data["request_kind"],
+        "request_kind": data.request_kind.value,
         "cautions": feedback_service.draft_cautions(ws, application_id),
         "requests": requests,
         "draft": draft,
-        "feedback": [present_feedback(e) for e in data["feedback"]],
+        "feedback": [present_feedback(json_object(e)) for e in data.feedback],
         "reflection": insight.get_reflection(ws, application_id),
-        "contacts": NetworkService(ws).contacts(),
+        "contacts": [listing.contact for listing in NetworkService(ws).contacts()],
         "tones": [t.value for t in Tone],
         "sources": [s.value for s in FeedbackSource],
         "smtp_configured": smtp_configured,
@@ -288,8 +290,8 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
 def reflect(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     current = insight.get_reflection(ws, application_id)
     answers: dict[str, Any] = {}
-    for question in current["questions"]:
-        key = question["key"]
+    for question in current.questions:
+        key = question.key
         rating = form_text(form, f"rating_{key}").strip()
         text = form_text(form, f"text_{key}").strip()
         if rating:

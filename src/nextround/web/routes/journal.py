@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from nextround.domain.applications import ApplicationSummary
 from nextround.domain.stages import Outcome
+from nextround.domain.wording import COUNT_LABELS
 from nextround.services import keepgoing
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
@@ -115,7 +116,7 @@ def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
     from nextround.domain.report_charts import bar_chart, sparkline
 
     counts = data["effort"]["counts"]
-    items = [(label, float(counts[key])) for key, label in keepgoing.COUNT_LABELS.items()]
+    items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items()]
     moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
     return {
         "effort": Markup(bar_chart(items, title="What you did this period")),
@@ -145,7 +146,7 @@ def _review(request: Request, ws: Workspace, period: str) -> dict[str, Any]:
 @pages.get("/review", response_class=HTMLResponse)
 def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
     data = _review(request, ws, period)
-    context = {"data": data, "period": period, "charts": review_charts(data), "labels": keepgoing.COUNT_LABELS}
+    context = {"data": data, "period": period, "charts": review_charts(data), "labels": COUNT_LABELS}
     return render(request, "review.html", context)
 
 

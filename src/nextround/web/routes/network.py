@@ -28,6 +28,7 @@ from nextround.domain.contacts import (
 )
 from nextround.domain.dates import parse_date, parse_datetime
 from nextround.errors import UserError, about_field, errors_by_field
+from nextround.serialize import json_object
 from nextround.services import watch as watch_service
 from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
@@ -111,7 +112,7 @@ def _contacts_page(
         kind, problem, status = None, str(exc), 422
     found = NetworkService(ws).contacts(kind=kind, search=search or None)
     context = {
-        "contacts": _mark_overdue(found, _today(ws)),
+        "contacts": _mark_overdue([json_object(listing) for listing in found], _today(ws)),
         "kind": kind.value if kind else "",
         "q": search,
         "kinds": KINDS,
@@ -151,16 +152,18 @@ def _contact_page(
     log_errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    details = NetworkService(ws).contact_details(contact_id)
+    # The page reads the contact as its JSON form shows it (the same names as the API).
+    found = NetworkService(ws).contact_details(contact_id)
+    details = json_object(found)
     today = _today(ws)
-    details["touch_overdue"] = bool(details["next_touch"] and details["next_touch"] < today)
+    details["touch_overdue"] = bool(found.next_touch and found.next_touch < ws.now().date())
     stored = {
         name: "" if details.get(name) is None else str(details[name])
         for name in (*CONTACT_TEXT, "kind", "cadence_days", "connected_on")
     }
     context = {
         "contact": details,
-        "interactions": list(reversed(details["interactions"])),
+        "interactions": list(reversed(found.interactions)),
         "kinds": KINDS,
         "channels": CHANNELS,
         "edit_values": edit_values or stored,
@@ -384,28 +387,28 @@ def api_contacts(
 ) -> JSONResponse:
     wanted = parse_kind(kind) if kind else None
     found = NetworkService(ws).contacts(kind=wanted, search=q or None)
-    return JSONResponse({"total": len(found), "contacts": found})
+    return json_response({"total": len(found), "contacts": found})
 
 
 @api.post("/contacts", status_code=201, summary="Add a contact, optionally linked to an application")
-def api_add_contact(body: NewContact, ws: WorkspaceDep) -> dict[str, Any]:
+def api_add_contact(body: NewContact, ws: WorkspaceDep) -> JSONResponse:
     service = NetworkService(ws)
     contact = service.add_contact(ContactFields(**_contact_changes(body, ws)), application_id=body.application_id)
-    return service.contact_details(contact.id)
+    return json_response(service.contact_details(contact.id), status_code=201)
 
 
 @api.get("/contacts/{contact_id}", summary="One contact with linked applications and interactions")
-def api_contact(contact_id: int, ws: WorkspaceDep) -> dict[str, Any]:
-    return NetworkService(ws).contact_details(contact_id)
+def api_contact(contact_id: int, ws: WorkspaceDep) -> JSONResponse:
+    return json_response(NetworkService(ws).contact_details(contact_id))
 
 
 @api.patch("/contacts/{contact_id}", summary="Change some fields of a contact")
-def api_edit_contact(contact_id: int, body: ContactChanges, ws: WorkspaceDep) -> dict[str, Any]:
+def api_edit_contact(contact_id: int, body: ContactChanges, ws: WorkspaceDep) -> JSONResponse:
     service = NetworkService(ws)
     changes = _contact_changes(body, ws)
     if changes:
         service.edit_contact(contact_id, changes)
-    return service.contact_details(contact_id)
+    return json_response(service.contact_details(contact_id))
 
 
 @api.post("/contacts/{contact_id}/interactions", status_code=201, summary="Log an interaction with a contact")
@@ -479,10 +482,10 @@ def dashboard_panels(ws: Workspace) -> dict[str, Any]:
         "agenda_total": len(items),
         "agenda_shown": min(len(items), DASHBOARD_AGENDA),
         "effort": {
-            "counts": [(week["counts"].get(key, 0), text) for key, text in EFFORT_SHOWN],
-            "active_days": week["active_days"],
-            "streak": week["streak"],
-            "scores": week["scores"],
+            "counts": [(week.counts.get(key, 0), text) for key, text in EFFORT_SHOWN],
+            "active_days": week.active_days,
+            "streak": week.streak.to_dict(),
+            "scores": week.scores.to_dict(),
         },
         "network_ready": True,
     }

@@ -23,6 +23,7 @@ from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.presenters import marked_answer
 from nextround.web.rendering import render
+from nextround.web.responses import json_response
 
 router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
 pages = APIRouter(include_in_schema=False)
@@ -263,10 +264,8 @@ def history_data(ws: Workspace) -> dict[str, Any]:
     report = service.progress(ws)
     series = score_series(ws)
     spoken = spoken_series(ws)
-    categories = [
-        (row["category"].replace("_", " "), float(row["average_score"] or 0)) for row in report["by_category"]
-    ]
-    weeks = [(row["week"], float(row["average_score"] or 0)) for row in report["by_week"]]
+    categories = [(row.category.replace("_", " "), float(row.average_score or 0)) for row in report.by_category]
+    weeks = [(row.week, float(row.measures["average_score"] or 0)) for row in report.by_week]
     charts = {
         "scores": Markup(
             sparkline([float(s) for _, s in series], title="Score of each answer, oldest first", width=520, height=140)
@@ -312,7 +311,7 @@ class AnswerIn(BaseModel):
 
 @api.get("/progress", summary="Practice progress: sessions, scores per week and category, weak spots, streak")
 def api_progress(ws: WorkspaceDep) -> JSONResponse:
-    return JSONResponse(service.progress(ws))
+    return json_response(service.progress(ws))
 
 
 @api.post("/answers", summary="Store an answer: its analysis and the comparison with the previous attempt")
