@@ -7,7 +7,8 @@ markdown table: median of N runs, the ratio to a bare `python -c pass` timed in 
 
 With --baseline SRC (a checkout's `src` directory, e.g. from `git archive`) each command also runs from
 that code, interleaved with this one, and the table gains a "before" column: a before/after comparison
-made under the same load.
+made under the same load. When the before code's schema is older than the data set's, give it a data set
+of its own with --baseline-home DIR: it is built (once) by the before code from the same generated history.
 
 With --machinery it instead times each piece of start-up machinery against the same start without it:
 the help-only stand-in app and the read path through `sqlite3` (storage.reads on an SQLite file).
@@ -61,13 +62,15 @@ def rejected_application(export: Path) -> int:
     return rejected[len(rejected) // 2]
 
 
-def build_home(home: Path, apps: int) -> int:
+def build_home(home: Path, apps: int, pythonpath: Path | None = None) -> int:
     """Import the history into `home` (unless already there) and return a rejected application's id."""
     export = home.parent / f"{home.name}-history.json"
     if not export.exists():
         history_export(export, apps)
     env = {**os.environ, "NEXTROUND_HOME": str(home)}
     env.pop("NEXTROUND_DATABASE_URL", None)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     if not (home / "nextround.db").exists():
         subprocess.run([*NEXTROUND, "import", "json", str(export)], env=env, check=True, stdout=subprocess.DEVNULL)
     return rejected_application(export)
@@ -161,6 +164,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None, help="only commands whose name contains one of these")
     parser.add_argument("--machinery", action="store_true", help="time each start-up shortcut against none")
     parser.add_argument("--baseline", type=Path, help="also run each command from this src directory (before)")
+    parser.add_argument("--baseline-home", type=Path, help="the before code's own data set (built here, kept)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,7 +180,17 @@ def main() -> None:
         for _, arguments, _ in chosen:  # warm the page cache and any compiled bytecode once
             sample([*NEXTROUND, *arguments], env)
         # Interleave the commands run by run, so a burst of load on the shared machine spreads over all.
-        before_env = {**env, "PYTHONPATH": str(args.baseline.resolve())} if args.baseline else None
+        before_env = None
+        if args.baseline:
+            before_env = {**env, "PYTHONPATH": str(args.baseline.resolve())}
+            if args.baseline_home:
+                before_home = args.baseline_home.resolve()
+                before_home.parent.mkdir(parents=True, exist_ok=True)
+                if build_home(before_home, args.apps, args.baseline.resolve()) != rejected:
+                    raise SystemExit("the two data sets differ: build both from the same --apps")
+                before_env["NEXTROUND_HOME"] = str(before_home)
+            for _, arguments, _ in chosen:
+                sample([*NEXTROUND, *arguments], before_env)
         bare_samples: list[float] = []
         bare_cpu: list[float] = []
         samples: dict[str, list[float]] = {name: [] for name, _, _ in chosen}

@@ -22,7 +22,6 @@ from nextround.domain.stages import (
     opening_events,
     state_before,
 )
-from nextround.domain.stats import FunnelStats, funnel_group_stats
 from nextround.errors import UserError
 from nextround.services.preferences import Preferences, load_preferences
 from nextround.services.workspace import Workspace
@@ -30,6 +29,7 @@ from nextround.services.workspace import Workspace
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from nextround.domain.stats import FunnelStats
     from nextround.storage.repositories import ApplicationRepository
 
 # A stage change dated further ahead than this is a typo, not a plan (interviews are scheduled elsewhere).
@@ -277,6 +277,8 @@ class ApplicationService:
     def stats(self) -> FunnelStats:
         with self.ws.db.reader(self.ws.owner_id) as reader:
             groups = reader.funnel_groups()
+        from nextround.domain.stats import funnel_group_stats
+
         return funnel_group_stats(groups)
 
     def preferences(self) -> Preferences:

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import (
     FIELD_NAMES,
@@ -27,11 +27,13 @@ from nextround.domain.applications import (
     WorkModel,
     summary_from_row,
 )
-from nextround.domain.contacts import Contact, ContactFields, ContactKind
-from nextround.domain.nudges import Interview, Link
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
-from nextround.domain.stats import FunnelGroup
 from nextround.errors import UserError
+
+if TYPE_CHECKING:
+    from nextround.domain.contacts import Contact
+    from nextround.domain.nudges import Interview, Link
+    from nextround.domain.stats import FunnelGroup
 
 
 class NotFoundError(UserError, LookupError):
@@ -106,12 +108,17 @@ def application_from_values(values: Sequence[Any], events: tuple[StageEvent, ...
 CONTACT_COLUMNS = (
     "name", "email", "phone", "company", "title", "linkedin_url", "cadence_days", "notes", "connected_on",
 )  # fmt: skip
-_KINDS = {kind.value: kind for kind in ContactKind}
 
 
 def contact_from_values(contact_id: int, kind: str, values: Sequence[Any], created_at: datetime) -> Contact:
     """A contact from its decoded values: the CONTACT_COLUMNS in order; an unknown kind reads as a peer."""
-    fields = ContactFields(kind=_KINDS.get(kind, ContactKind.PEER), **dict(zip(CONTACT_COLUMNS, values, strict=True)))
+    # The other pillars' domain modules are imported where they are read: `app show` needs none of them.
+    from nextround.domain.contacts import Contact, ContactFields, ContactKind
+
+    known = kind in ContactKind._value2member_map_
+    fields = ContactFields(
+        kind=ContactKind(kind) if known else ContactKind.PEER, **dict(zip(CONTACT_COLUMNS, values, strict=True))
+    )
     return Contact(id=contact_id, fields=fields, created_at=created_at)
 
 
@@ -248,6 +255,8 @@ class Reader:
 
     def funnel_groups(self) -> list[FunnelGroup]:
         """What stats need, counted per kind of application: a few dozen rows for years of history."""
+        from nextround.domain.stats import FunnelGroup
+
         if self._sqlite:
             # Moments are stored as UTC text ('2024-10-03 14:15:00.000000'), dates as '2024-10-03'.
             days = "CAST(julianday(date(first_response_at)) - julianday(applied_on) AS INTEGER)"
@@ -346,6 +355,8 @@ class Reader:
         return [{"id": i, "sent_at": self.moment(s), "company": c, "role": r} for i, s, c, r in rows]
 
     def interviews(self) -> list[Interview]:
+        from nextround.domain.nudges import Interview
+
         rows = self.rows(
             "SELECT id, application_id, scheduled_at, duration_minutes, kind, round, location, interviewers, notes"
             " FROM interviews WHERE owner_id = :owner ORDER BY scheduled_at, id"
@@ -445,6 +456,8 @@ class Reader:
         return found
 
     def links(self) -> list[Link]:
+        from nextround.domain.nudges import Link
+
         rows = self.rows(
             "SELECT application_id, contact_id, role FROM application_contacts WHERE owner_id = :owner ORDER BY id"
         )
