@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from enum import Enum
 from functools import cache
+from operator import attrgetter
 from pathlib import PurePath
 from typing import TypeAlias
 
@@ -38,16 +39,21 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str], ...]]:
-    """(attribute, key) of the fields and the properties of a dataclass that go into its JSON (once per class);
-    the key of a flattened field is None."""
-    names = tuple(
+def _plan(
+    cls: type,
+) -> tuple[tuple[str | None, ...], Callable[[object], tuple[object, ...]], tuple[tuple[str, str], ...]]:
+    """The keys of the fields that go into a dataclass's JSON (None for a flattened field), a getter of their
+    values in that order, and its properties as (attribute, key) pairs (worked out once per class)."""
+    chosen = [
         (f.name, None if f.metadata.get("json_flatten") else f.metadata.get("json_name", f.name))
         for f in dataclasses.fields(cls)
         if f.metadata.get("json", True)
-    )
+    ]
+    names = [name for name, _ in chosen]
+    # attrgetter reads all the fields in one C call: listing 10,000 rows as JSON spends its time here otherwise.
+    values_of = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
     properties = tuple((item, item) if isinstance(item, str) else item for item in getattr(cls, "json_properties", ()))
-    return names, properties
+    return tuple(key for _, key in chosen), values_of, properties
 
 
 @cache
@@ -82,14 +88,13 @@ def to_json(value: object) -> JsonValue:
     if isinstance(value, PurePath):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type) and not _defines_to_dict(type(value)):
-        names, properties = _plan(type(value))
+        keys, values_of, properties = _plan(type(value))
         out: dict[str, JsonValue] = {}
-        for name, key in names:
-            item = getattr(value, name)
+        for key, item in zip(keys, values_of(value), strict=True):
             if key is None:
                 out.update(json_object(item))
             else:
-                out[key] = item if type(item) in _PLAIN else to_json(item)
+                out[key] = item if type(item) in _PLAIN else to_json(item)  # type: ignore[assignment]
         for name, key in properties:
             out[key] = to_json(getattr(value, name))
         return out
