@@ -112,6 +112,8 @@ def test_the_tensor_reader_gives_the_reference_table() -> None:
     from safetensors.numpy import load_file
 
     path = MODEL / "l2_supercat_256.safetensors"
-    ours = read_tensor(path, "embedding.weight")
-    assert ours.shape == (32000, DIMENSIONS)
-    assert np.array_equal(ours, load_file(str(path))["embedding.weight"])
+    reference = load_file(str(path))["embedding.weight"]
+    for mapped in (False, True):
+        ours = read_tensor(path, "embedding.weight", mapped=mapped)
+        assert ours.shape == (32000, DIMENSIONS)
+        assert np.array_equal(ours, reference)
