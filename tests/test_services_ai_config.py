@@ -143,3 +143,15 @@ def test_check_reaches_the_endpoint(workspace: Workspace) -> None:
         result = check_ai(ws)
         assert (result.model, result.reply) == (MODEL_NAME, "ready")
         assert len(chat.requests) == 1
+
+
+def test_timeouts_and_retries_come_from_the_environment_within_bounds() -> None:
+    from nextround.config import SettingsError
+
+    env = {"NEXTROUND_HOME": "/tmp/x", "NEXTROUND_AI_TIMEOUT": "300", "NEXTROUND_AI_RETRIES": "0"}
+    settings = Settings.from_env(env)
+    assert (settings.ai.timeout, settings.ai.retries) == (300.0, 0)
+    with pytest.raises(SettingsError, match="NEXTROUND_AI_TIMEOUT must be 1-3600 seconds"):
+        Settings.from_env({"NEXTROUND_HOME": "/tmp/x", "NEXTROUND_AI_TIMEOUT": "0"})
+    with pytest.raises(SettingsError, match="whole number"):
+        Settings.from_env({"NEXTROUND_HOME": "/tmp/x", "NEXTROUND_AI_RETRIES": "a few"})

@@ -62,7 +62,7 @@ def test_without_the_coach_the_offline_interviewer_stands_in(workspace: Workspac
     disable_ai(ws)
     app = make_application(ws, jd_text=JD)
     interview = start_interview(ws, app.id, questions=1)
-    assert interview.model == "offline" and interview.current_question is not None
+    assert interview.model == "offline" and interview.label == "offline" and interview.current_question is not None
     assert "the offline coach is interviewing: the AI coach is set up but not turned on" in interview.notes
     interview = answer_interview(ws, interview.id, ANSWER_1)
     assert interview.turns[-1].kind == "follow_up" and interview.turns[-1].source == "offline"

@@ -98,7 +98,11 @@ class MockInterview:
     turns: tuple[InterviewTurn, ...]
     debrief: InterviewDebrief | None
     notes: tuple[str, ...]  # where the offline coach stood in, and why
-    label: str = AI_LABEL
+
+    @property
+    def label(self) -> str:
+        """ "AI" when a model took part, else "offline": what the front ends show beside it."""
+        return AI_LABEL if self.model != OFFLINE else OFFLINE
 
     @property
     def finished(self) -> bool:
@@ -118,7 +122,7 @@ class MockInterview:
         last = self.turns[-1] if self.turns else None
         return last if last is not None and last.speaker == "interviewer" and not self.finished else None
 
-    json_properties = ("finished", "awaiting_interviewer")
+    json_properties = ("label", "finished", "awaiting_interviewer")
 
 
 # -- stored form -----------------------------------------------------------------------------------------
