@@ -153,7 +153,7 @@ def test_insights_combine_feedback_reflections_stage_pattern_and_gaps(
     insight.save_reflection(workspace, apps[1].id, {"cv": {"rating": 1, "text": "Generic CV"}})
     insight.save_reflection(workspace, interviewed.id, {"clear": {"rating": 2, "text": "Too long, no result"}})
 
-    data = insight.insights(workspace)
+    data = json_object(insight.insights(workspace))
     assert data["sources"] == {"feedback": 2, "reflections": 2}
     comm = next(t for t in data["themes"] if t["theme"] == "communication")
     assert comm["count"] == 3
@@ -172,7 +172,7 @@ def test_insights_combine_feedback_reflections_stage_pattern_and_gaps(
     assert data["top_gaps"] == []
     assert "add your CV" in data["gaps_note"]
     insight.add_cv(workspace, cv_file(tmp_path))
-    data = insight.insights(workspace)
+    data = json_object(insight.insights(workspace))
     assert data["gaps_note"] is None
     k8s = next(g for g in data["top_gaps"] if g["skill"] == "Kubernetes")
     assert (k8s["jobs"], k8s["recurring"]) == (4, True)
@@ -301,7 +301,7 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
         insight.save_reflection(other, mine.id, {"targeting": 5})
     with pytest.raises(insight.InsightError, match="no CV"):
         insight.skill_gaps(other)
-    seen = insight.insights(other)
+    seen = json_object(insight.insights(other))
     assert seen["themes"] == []
     assert seen["sources"] == {"feedback": 0, "reflections": 0}
     assert seen["stage"]["rejections"] == 0

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from nextround.domain.stages import Stage
+from nextround.serialize import json_object
 from nextround.services import feedback, goals, insight
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
@@ -87,7 +88,7 @@ def test_insight_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> No
 def test_api_insights_and_goals(web: Web, workspace: Workspace, clock: Any) -> None:
     with_history(workspace, clock)
     data = web.client.get("/api/v1/insights").json()
-    assert data == insight.insights(workspace)
+    assert data == json_object(insight.insights(workspace))  # the API writes the typed result
     assert data["recurring_themes"][0] == "communication"
     created = web.api("POST", "/api/v1/goals", json={"from_skill": "SQL", "due": "in 30 days"})
     assert created.status_code == 201 and created.json()["origin"] == "skill"
@@ -114,7 +115,7 @@ def test_demo_fills_the_feedback_loop(workspace: Workspace) -> None:
     assert len(entries) == 2 and all(e.analysis["themes"] for e in entries)
     assert len(feedback.list_interviews(workspace)) == 2
     assert len(insight.list_cvs(workspace)) == 1 and len(goals.list_goals(workspace)) == 1
-    data = insight.insights(workspace)
+    data = json_object(insight.insights(workspace))
     assert data["sources"] == {"feedback": 2, "reflections": 1}
     assert "SQL" in [gap["skill"] for gap in data["top_gaps"]]
 

@@ -61,8 +61,8 @@ def test_a_spoken_answer_is_transcribed_marked_and_stored_without_its_audio(
     history = web.client.get("/practice/history").text
     assert 'id="pace-chart"' in history and 'id="fillers-chart"' in history
     assert f"{round(stored.spoken.words_per_minute)} words a minute" in history
-    [point] = progress(ws)["spoken"]
-    assert point["words_per_minute"] == stored.spoken.words_per_minute and point["long_pauses"] == 1
+    [point] = progress(ws).spoken
+    assert point.words_per_minute == stored.spoken.words_per_minute and point.long_pauses == 1
     assert f"Spoken answers: 1; pace {stored.spoken.words_per_minute:g}" in cli("progress").stdout
 
 

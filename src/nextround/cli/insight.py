@@ -253,26 +253,24 @@ def insights_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     out = console()
     out.print("[bold]What your feedback and reflections say[/bold]")
-    for note in data["notes"]:
+    for note in data.notes:
         out.print(f"  • {safe(note)}")
-    if data["themes"]:
+    if data.themes:
         from rich.table import Table
 
         table = Table("theme", "count", "apps", "trend", "latest evidence")
-        for theme in data["themes"]:
+        for theme in data.themes:
             table.add_row(
-                safe(theme["label"]),
-                str(theme["count"]),
-                str(len(theme["applications"])),
-                theme["trend"],
-                safe(theme["latest_evidence"]["text"]),
+                safe(theme.label),
+                str(theme.count),
+                str(len(theme.applications)),
+                theme.trend,
+                safe(theme.latest_evidence.text),
             )
         out.print(table)
-    if data["gaps_note"]:
-        out.print(f"[dim]{safe(data['gaps_note'])} ({hint_for('cv_file')})[/dim]")
-    out.print(
-        f"[dim]Sources: {data['sources']['feedback']} feedback, {data['sources']['reflections']} reflections.[/dim]"
-    )
+    if data.gaps_note:
+        out.print(f"[dim]{safe(data.gaps_note)} ({hint_for('cv_file')})[/dim]")
+    out.print(f"[dim]Sources: {data.sources.feedback} feedback, {data.sources.reflections} reflections.[/dim]")
 
 
 # -- goals -------------------------------------------------------------------------------------

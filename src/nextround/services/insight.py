@@ -337,7 +337,84 @@ def _feedback_evidence(analysis: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def insights(ws: Workspace, *, gap_limit: int = 5) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ThemeSources:
+    feedback: int
+    reflection: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeEvidenceQuote:
+    """The latest words behind a theme: the text, where it came from, which application, when."""
+
+    text: str
+    source: str
+    application_id: int | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSummary:
+    """One theme across feedback and reflections: how often, on which applications, its latest evidence,
+    its trend, whether it recurs (MIN_CASES) and whether it is in the user's control."""
+
+    theme: str
+    label: str
+    count: int
+    applications: tuple[int, ...]
+    sources: ThemeSources
+    latest_evidence: ThemeEvidenceQuote
+    trend: str
+    recurring: bool
+    actionable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StageSummary:
+    rejections_by_stage: Mapping[str, int]
+    rejections: int
+    pattern: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InsightSources:
+    feedback: int
+    reflections: int
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    """The whole picture: themes, where rejections happen, the top skill gaps (each as rank_gaps describes it,
+    with `recurring`), and plain-words notes that only claim what `minimum_cases` cases support."""
+
+    themes: tuple[ThemeSummary, ...]
+    recurring_themes: tuple[str, ...]
+    stage: StageSummary
+    top_gaps: tuple[Mapping[str, object], ...]
+    gaps_note: str | None
+    sources: InsightSources
+    minimum_cases: int
+    notes: tuple[str, ...]
+
+
+def _theme(item: Mapping[str, Any]) -> ThemeSummary:
+    latest = item["latest_evidence"]
+    return ThemeSummary(
+        theme=item["theme"],
+        label=item["label"],
+        count=item["count"],
+        applications=tuple(item["applications"]),
+        sources=ThemeSources(**item["sources"]),
+        latest_evidence=ThemeEvidenceQuote(
+            latest["text"], latest["source"], latest["application_id"], datetime.fromisoformat(latest["at"])
+        ),
+        trend=item["trend"],
+        recurring=item["recurring"],
+        actionable=item["actionable"],
+    )
+
+
+def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
     """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
     with ws.db.read() as session:
         feedback = FeedbackReader(session, ws.owner_id).analyses()
@@ -358,11 +435,21 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> dict[str, Any]:
         gaps = [dict(gap) for gap in skill_gaps(ws, limit=gap_limit).gaps]
     except InsightError as exc:
         gaps_note = str(exc)
-    return build_insights(
+    picture = build_insights(
         combine_themes(evidence, ws.now()),
         stats.rejections_by_stage,
         gaps,
         feedback_count=len(feedback),
         reflection_count=len(reflections),
         gaps_note=gaps_note,
+    )
+    return Insights(
+        themes=tuple(_theme(item) for item in picture["themes"]),
+        recurring_themes=tuple(picture["recurring_themes"]),
+        stage=StageSummary(**picture["stage"]),
+        top_gaps=tuple(picture["top_gaps"]),
+        gaps_note=picture["gaps_note"],
+        sources=InsightSources(**picture["sources"]),
+        minimum_cases=picture["minimum_cases"],
+        notes=tuple(picture["notes"]),
     )

@@ -57,10 +57,10 @@ def _page_context(
     goals = goal_service.list_goals(ws, "all")
     return {
         "data": data,
-        "themes": data["themes"],
-        "stage": data["stage"],
-        "gaps": data["top_gaps"],
-        "gaps_note": data["gaps_note"],
+        "themes": data.themes,
+        "stage": data.stage,
+        "gaps": data.top_gaps,
+        "gaps_note": data.gaps_note,
         "cvs": insight.list_cvs(ws),
         "open_goals": [g for g in goals if g.status == "open"],
         "closed_goals": [g for g in goals if g.status != "open"],
@@ -182,8 +182,8 @@ class GoalIn(BaseModel):
 
 
 @router.get("/api/v1/insights", responses=ERROR_RESPONSES)
-def api_insights(ws: WorkspaceDep) -> dict[str, Any]:
-    return insight.insights(ws)
+def api_insights(ws: WorkspaceDep) -> JSONResponse:
+    return json_response(insight.insights(ws))
 
 
 @router.get("/api/v1/goals", responses=ERROR_RESPONSES)
