@@ -22,7 +22,6 @@ from nextround.domain.nudges import (
     Nudge,
     compute_nudges,
 )
-from nextround.domain.practice_plan import due_reviews, review_items
 from nextround.domain.wording import plural
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import CHASE_DAYS
@@ -221,6 +220,8 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
 
 def practice_due(ws: Workspace) -> int:
     """How many practised questions are due for another try today."""
+    from nextround.domain.practice_plan import due_reviews, review_items  # with the question bank's vocabulary
+
     with ws.db.reader(ws.owner_id) as reader:
         history = reader.practice_scores()
     return len(due_reviews(review_items(history, ws.now().tzinfo), ws.now().date()))

@@ -13,7 +13,6 @@ from nextround.domain.feedback_requests import RequestStatus, feedback_response_
 from nextround.domain.ghosting import silent_for
 from nextround.domain.stages import Outcome, Stage
 from nextround.domain.stats import FunnelStats
-from nextround.services.agenda import agenda
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
@@ -47,6 +46,8 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
     """
+    from nextround.services.agenda import agenda  # not needed by `stats`, which shares this module
+
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
