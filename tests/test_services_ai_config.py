@@ -155,3 +155,20 @@ def test_timeouts_and_retries_come_from_the_environment_within_bounds() -> None:
         Settings.from_env({"NEXTROUND_HOME": "/tmp/x", "NEXTROUND_AI_TIMEOUT": "0"})
     with pytest.raises(SettingsError, match="whole number"):
         Settings.from_env({"NEXTROUND_HOME": "/tmp/x", "NEXTROUND_AI_RETRIES": "a few"})
+
+
+def test_on_a_shared_server_keys_stay_with_their_person(workspace: Workspace, memory_keyring: MemoryKeyring) -> None:
+    shared = replace(workspace, settings=replace(workspace.settings, shared_server=True, ai=AiConfig(api_key="server")))
+    save_ai_settings(shared, "https://api.example.com/v1", "m", api_key="alex-key")
+    account = (f"nextround-ai-user-{shared.owner_id}", "https://api.example.com/v1")
+    assert memory_keyring.secrets == {account: "alex-key"}
+    enable_ai(shared)
+    assert endpoint(shared).api_key == "alex-key"  # the server's own key never goes to an address a person typed
+    other = other_owner(shared)
+    save_ai_settings(other, "https://api.example.com/v1", "m")
+    enable_ai(other)
+    assert endpoint(other).api_key is None and ai_status(other).key == "none"
+    servers = AiConfig(base_url="http://10.0.0.5/v1", model="m", api_key="server")
+    server_endpoint = replace(other, settings=replace(other.settings, ai=servers))
+    enable_ai(server_endpoint)
+    assert endpoint(server_endpoint).api_key == "server"  # the server's endpoint, set up by whoever runs it

@@ -282,14 +282,14 @@ def ask_json(client: ChatClient, messages: Sequence[Message], schema: type[Model
     raise AiReplyError("the model's reply did not follow the expected form, even after one repair request")
 
 
-def keyring_key(base_url: str) -> str | None:
+def keyring_key(base_url: str, service: str = KEYRING_SERVICE) -> str | None:
     """The key kept in the OS keyring for this endpoint, or None (no keyring means none)."""
     from nextround.integrations.mail import keyring_password
 
-    return keyring_password(base_url, service=KEYRING_SERVICE)
+    return keyring_password(base_url, service=service)
 
 
-def store_key(base_url: str, key: str | None) -> None:
+def store_key(base_url: str, key: str | None, service: str = KEYRING_SERVICE) -> None:
     """Keep (or, with None, forget) the endpoint's key in the OS keyring; AiError when there is none."""
     from nextround.integrations.mail import keyring_available
 
@@ -302,8 +302,8 @@ def store_key(base_url: str, key: str | None) -> None:
         import keyring
 
         if key:
-            keyring.set_password(KEYRING_SERVICE, base_url, key)
-        elif keyring.get_password(KEYRING_SERVICE, base_url) is not None:
-            keyring.delete_password(KEYRING_SERVICE, base_url)
+            keyring.set_password(service, base_url, key)
+        elif keyring.get_password(service, base_url) is not None:
+            keyring.delete_password(service, base_url)
     except Exception as exc:
         raise AiError(f"the OS keyring did not keep the key ({type(exc).__name__})", field="api_key") from None

@@ -14,6 +14,7 @@ from typing import Literal
 
 from nextround.errors import UserError
 from nextround.integrations.llm import (
+    KEYRING_SERVICE,
     AiError,
     ChatClient,
     Endpoint,
@@ -95,6 +96,11 @@ def _stored(ws: Workspace) -> dict[str, str]:
     return {key: value for key, value in stored.items() if key in (BASE_URL, MODEL, CONSENT) and isinstance(value, str)}
 
 
+def _keyring_service(ws: Workspace) -> str:
+    """Where this person's key is kept: apart from everyone else's on a shared server."""
+    return f"{KEYRING_SERVICE}-user-{ws.owner_id}" if ws.settings.shared_server else KEYRING_SERVICE
+
+
 def _resolve(ws: Workspace) -> tuple[str, str, str | None, KeySource, bool, str]:
     """(base URL, model, key, where the key is from, from the environment, agreed URL)."""
     stored = _stored(ws)
@@ -103,10 +109,11 @@ def _resolve(ws: Workspace) -> tuple[str, str, str | None, KeySource, bool, str]
     model = config.model or stored.get(MODEL, "")
     if base_url:
         base_url = check_base_url(base_url)
-    key = config.api_key
+    # On a shared server the server's key goes only to the server's own endpoint, never to one a person typed.
+    key = config.api_key if (config.base_url or not ws.settings.shared_server) else None
     source: KeySource = "environment"
     if key is None and base_url:
-        key, source = keyring_key(base_url), "keyring"
+        key, source = keyring_key(base_url, _keyring_service(ws)), "keyring"
     return base_url, model, key, (source if key else "none"), bool(config.base_url), stored.get(CONSENT, "")
 
 
@@ -166,7 +173,7 @@ def save_ai_settings(ws: Workspace, base_url: str, model: str, api_key: str | No
     if api_key:
         if not base_url:
             raise AiError("give the base URL the key is for", field="base_url")
-        store_key(base_url, api_key.strip())
+        store_key(base_url, api_key.strip(), _keyring_service(ws))
     with ws.db.write() as session:
         repo = SettingsRepository(session, ws.owner_id)
         for key, value in ((BASE_URL, base_url), (MODEL, model)):
