@@ -228,7 +228,7 @@ def test_record_answer_stores_and_compares_a_re_answer(workspace: Workspace, clo
 
 def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) -> None:
     session_id = practice.start_session(workspace, [])
-    preview = practice.preview_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT)
+    preview = json_object(practice.preview_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT))
     analysis, _ = practice.record_answer(
         workspace,
         session_id,

@@ -307,9 +307,10 @@ def _answer_one(
     ai: bool = False,
 ) -> bool:
     """Analyse, follow up, store and compare one answer; False when the user typed "quit"."""
+    from nextround.serialize import json_object
     from nextround.services import practice as service
 
-    first = service.preview_answer(ws, session_id, question, text)
+    first = json_object(service.preview_answer(ws, session_id, question, text))  # printed as --json names it
     _print_analysis(out, first)
     out.print(_time_note(elapsed, limit))
     review = _ai_review(out, ws, question, text, first) if ai else None

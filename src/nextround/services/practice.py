@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.practice_plan import PlannedQuestion, due_reviews, plan_session, review_items
 from nextround.domain.progress import AnswerRecord, compute_progress, recent_measures
@@ -43,6 +43,9 @@ from nextround.storage.practice import (
     StoredCustomQuestion,
 )
 from nextround.storage.reads import NotFoundError
+
+if TYPE_CHECKING:
+    from nextround.analysis.answer.model import AnswerAnalysis
 
 MAX_COUNT = 30
 MAX_QUESTION_CHARS = 1_000
@@ -301,12 +304,12 @@ def _clean_answer(text: str) -> str:
     return text[:MAX_ANSWER_CHARS]
 
 
-def preview_answer(ws: Workspace, session_id: int, question: Question, answer_text: str) -> dict[str, Any]:
+def preview_answer(ws: Workspace, session_id: int, question: Question, answer_text: str) -> AnswerAnalysis:
     """The analysis of an answer without storing it (to decide on a follow-up question)."""
     from nextround.analysis.answer import analyze_answer
 
     terms = session_job_terms(ws, session_id)
-    return analyze_answer(question.text, _clean_answer(answer_text), job_terms=terms).to_dict()
+    return analyze_answer(question.text, _clean_answer(answer_text), job_terms=terms)
 
 
 def record_answer(

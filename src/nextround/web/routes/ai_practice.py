@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import UserError
+from nextround.serialize import json_object
 from nextround.services import practice as service
 from nextround.services.ai_coach import AiAnswerReview, critique_answer, job_questions, keep_for_answer
 from nextround.services.ai_config import ai_status
@@ -51,7 +52,7 @@ def critique(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse:
     question = service.get_question(ws, form_text(form, "question_id"))
     answer = form_text(form, "answer")[:MAX_ANSWER_CHARS]
     session_id = _number(form_text(form, "session_id"), "session_id")
-    analysis = service.preview_answer(ws, session_id, question, answer)
+    analysis = json_object(service.preview_answer(ws, session_id, question, answer))
     result = critique_answer(ws, question.text, answer, analysis)
     if isinstance(result, AiAnswerReview):
         result = keep_for_answer(ws, result, question.id)

@@ -16,6 +16,7 @@ from starlette.datastructures import FormData
 
 from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
 from nextround.errors import UserError
+from nextround.serialize import json_object
 from nextround.services import practice as service
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
@@ -175,10 +176,10 @@ def answer_question(
         session_id = service.start_session(ws, [], app_id=app_id)
     if not decided:
         preview = service.preview_answer(ws, session_id, question, answer)
-        missing = [part for part, present in preview["star"].items() if not present]
-        if preview["follow_up"] and missing:
-            return {"session_id": session_id, "analysis": preview, "comparison": None,
-                    "pending_follow_up": preview["follow_up"], "stored": False}  # fmt: skip
+        missing = [part for part, present in preview.star.items() if not present]
+        if preview.follow_up and missing:
+            return {"session_id": session_id, "analysis": json_object(preview), "comparison": None,
+                    "pending_follow_up": preview.follow_up, "stored": False}  # fmt: skip
     analysis, comparison = service.record_answer(ws, session_id, question, answer, duration, follow_up_text=follow_up)
     return {"session_id": session_id, "analysis": analysis, "comparison": comparison,
             "pending_follow_up": None, "stored": True}  # fmt: skip
