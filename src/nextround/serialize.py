@@ -23,7 +23,7 @@ from enum import Enum
 from functools import cache
 from operator import attrgetter
 from pathlib import PurePath
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
 
@@ -61,6 +61,26 @@ def _defines_to_dict(cls: type) -> bool:
     return callable(getattr(cls, "to_dict", None))
 
 
+@cache
+def _is_plain_dataclass(cls: type) -> bool:
+    """A dataclass written field by field (one that defines `to_dict` writes itself)."""
+    return dataclasses.is_dataclass(cls) and not _defines_to_dict(cls)
+
+
+def _dataclass_json(value: object) -> dict[str, JsonValue]:
+    cls: Any = type(value)
+    keys, values_of, properties = _plan(cls)
+    out: dict[str, JsonValue] = {}
+    for key, item in zip(keys, values_of(value), strict=True):
+        if key is None:
+            out.update(json_object(item))
+        else:
+            out[key] = item if type(item) in _PLAIN else to_json(item)  # type: ignore[assignment]
+    for name, key in properties:
+        out[key] = to_json(getattr(value, name))
+    return out
+
+
 # Exactly these types (not subclasses such as a StrEnum) are JSON as they are: checked first, by identity,
 # because `app list --json` writes 10,000 rows of them (a quarter of a million values).
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -68,7 +88,7 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 def to_json(value: object) -> JsonValue:
     """`value` as JSON data (dicts, lists, strings, numbers, booleans, None)."""
-    kind = type(value)
+    kind: Any = type(value)
     if kind in _PLAIN:
         return value  # type: ignore[return-value]
     if kind is dict:
@@ -77,8 +97,10 @@ def to_json(value: object) -> JsonValue:
             (key if type(key) is str else _key(key)): (item if type(item) in _PLAIN else to_json(item))
             for key, item in items
         }
-    if kind is list:
+    if kind is list or kind is tuple:
         return [item if type(item) in _PLAIN else to_json(item) for item in value]  # type: ignore[attr-defined]
+    if _is_plain_dataclass(kind):
+        return _dataclass_json(value)
     if isinstance(value, Enum):  # before str: a StrEnum is a str too
         return to_json(value.value)
     if isinstance(value, _SCALARS):
@@ -87,17 +109,6 @@ def to_json(value: object) -> JsonValue:
         return value.isoformat()
     if isinstance(value, PurePath):
         return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not _defines_to_dict(type(value)):
-        keys, values_of, properties = _plan(type(value))
-        out: dict[str, JsonValue] = {}
-        for key, item in zip(keys, values_of(value), strict=True):
-            if key is None:
-                out.update(json_object(item))
-            else:
-                out[key] = item if type(item) in _PLAIN else to_json(item)  # type: ignore[assignment]
-        for name, key in properties:
-            out[key] = to_json(getattr(value, name))
-        return out
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_json(to_dict())
