@@ -182,7 +182,7 @@ class ApplicationRepository:
         """Applications without their history; filters as in `filtered`."""
         # Plain tuples, not ORM objects: listing thousands of applications is several times faster.
         query = self.filtered(select(*_table_columns(APPLICATION_COLUMNS)), **filters)
-        return [application_from_values(row) for row in self.session.execute(query).tuples()]
+        return [application_from_values(row) for row in self.session.execute(query)]
 
     def same_job(self, company: str, role: str) -> list[ApplicationSummary]:
         """Applications for this company and role, whatever the letter case (lower() on both sides, so each
