@@ -7,6 +7,7 @@ over the SQLAlchemy session's connection (what PostgreSQL always uses) and again
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -48,7 +49,10 @@ def _fill(ws: Workspace, clock: FakeClock) -> list[int]:
     service.close(a.id, Outcome.REJECTED)
     b = make_application(ws, company="100% Bakes", stage=Stage.SCREENING)
     service.close(b.id, Outcome.GHOSTED)
-    c = make_application(ws, company="Open Ltd", excitement=4, salary_min=1, salary_max=2, currency="EUR")
+    c = make_application(
+        ws, company="Open Ltd", excitement=4, salary_min=1, salary_max=2, currency="EUR", notes="Met Ada",
+        jd_text="We bake bread.", screening_answers="Yes",
+    )  # fmt: skip
     # Moments with microseconds are written differently by each engine: both must read back alike.
     d = make_application(ws, company="Precise Co", applied_at=clock() - timedelta(days=3, microseconds=120_000))
     service.close(d.id, Outcome.WITHDRAWN, at=clock() - timedelta(days=1, microseconds=4_321))
@@ -175,6 +179,9 @@ def test_agenda_and_overview_reads_match_the_stored_rows(workspace: Workspace, c
     recent = [a for a in applications if a.state.outcome is None or a.state.closed_at >= since]  # type: ignore[operator]
     assert 0 < len(recent) < len(applications)
     assert _both(workspace, lambda reader: reader.applications(open_or_closed_since=since)) == recent
+    short = _both(workspace, lambda reader: reader.applications(open_or_closed_since=since, long_texts=False))
+    assert short == [replace(a, fields=replace(a.fields, jd_text="", notes="", screening_answers="")) for a in recent]
+    assert any(a.fields.notes for a in recent)
     assert _both(workspace, lambda reader: reader.open_activity()) == [
         (a.id, a.state.stage, a.state.last_activity_at)
         for a in applications

@@ -94,6 +94,7 @@ class NetworkState:
     """Everything the nudge rules look at, read in one go by the service."""
 
     now: datetime
+    # without their long texts (job description, notes, screening answers: see storage.reads)
     applications: Sequence[Application] = ()
     interviews: Sequence[Interview] = ()
     contacts: Sequence[Contact] = ()

@@ -49,7 +49,7 @@ def network_state(ws: Workspace) -> NetworkState:
         window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
         return NetworkState(
             now=now,
-            applications=reader.applications(open_or_closed_since=now - window),
+            applications=reader.applications(open_or_closed_since=now - window, long_texts=False),
             interviews=reader.interviews(),
             contacts=reader.contacts(),
             links=reader.links(),

@@ -126,6 +126,8 @@ _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
 # Where each application column is in APPLICATION_COLUMNS, for decoding the moments, dates and JSON.
 _AT = {name: n for n, name in enumerate(APPLICATION_COLUMNS)}
+# Free texts that can run to pages; the agenda's rules never read them.
+LONG_TEXTS = frozenset({"jd_text", "notes", "screening_answers"})
 _APPLIED_ON_AT, _TAGS_AT = _AT["applied_on"], _AT["tags"]
 _MOMENT_AT = tuple(_AT[c] for c in ("created_at", "closed_at", "first_response_at", "last_activity_at"))
 
@@ -222,13 +224,22 @@ class Reader:
             for from_state, to_state, at, source, round_, note in rows
         ]
 
-    def applications(self, *, open_or_closed_since: datetime | None = None) -> list[Application]:
-        """Applications without their history, by id: all, or those open or closed since a moment."""
+    def applications(
+        self, *, open_or_closed_since: datetime | None = None, long_texts: bool = True
+    ) -> list[Application]:
+        """Applications without their history, by id: all, or those open or closed since a moment.
+
+        Without `long_texts` the job description, notes and screening answers read as empty: pasted job
+        descriptions would otherwise be most of what the agenda reads for thousands of applications.
+        """
         where = "owner_id = :owner"
         if open_or_closed_since is not None:
             where += " AND (outcome IS NULL OR closed_at >= :since)"
+        columns = (
+            APPLICATION_COLUMNS if long_texts else [f"'' AS {c}" if c in LONG_TEXTS else c for c in APPLICATION_COLUMNS]
+        )
         rows = self.rows(
-            f"SELECT {', '.join(APPLICATION_COLUMNS)} FROM applications WHERE {where} ORDER BY id",
+            f"SELECT {', '.join(columns)} FROM applications WHERE {where} ORDER BY id",
             since=None if open_or_closed_since is None else self.bind_moment(open_or_closed_since),
         )
         return [application_from_values(self._decode_application(row)) for row in rows]
