@@ -48,11 +48,17 @@ def add_interview(ws: Workspace, app_id: int) -> int:
         return row.id
 
 
+def _written(recorded: tuple[Any, Any]) -> tuple[dict[str, Any], Any]:
+    """A recorded answer's analysis as --json and the API write it, and its comparison."""
+    analysis, comparison = recorded
+    return json_object(analysis), comparison
+
+
 def answer_once(ws: Workspace, question: Question, text: str, **kwargs: Any) -> tuple[dict[str, Any], Any]:
     session_id = practice.start_session(ws, [])
-    result = practice.record_answer(ws, session_id, question, text, 60, **kwargs)
+    analysis, comparison = practice.record_answer(ws, session_id, question, text, 60, **kwargs)
     practice.finish_session(ws, session_id)
-    return result
+    return json_object(analysis), comparison  # the analysis as --json and the API write it
 
 
 # -- custom questions --------------------------------------------------------------------------------
@@ -229,13 +235,15 @@ def test_record_answer_stores_and_compares_a_re_answer(workspace: Workspace, clo
 def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) -> None:
     session_id = practice.start_session(workspace, [])
     preview = json_object(practice.preview_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT))
-    analysis, _ = practice.record_answer(
-        workspace,
-        session_id,
-        BEHAVIOURAL,
-        NO_RESULT,
-        75,
-        follow_up_text="In the end every order went out on time and the client booked us for 3 more events.",
+    analysis, _ = _written(
+        practice.record_answer(
+            workspace,
+            session_id,
+            BEHAVIOURAL,
+            NO_RESULT,
+            75,
+            follow_up_text="In the end every order went out on time and the client booked us for 3 more events.",
+        )
     )
     assert preview["star"]["result"] is False
     assert analysis["star"]["result"] is True
@@ -249,8 +257,10 @@ def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) ->
 def test_answers_in_a_session_for_a_job_check_its_terms(workspace: Workspace) -> None:
     app = make_application(workspace, role="Data Analyst", jd_text="Strong SQL and Python. Tableau is a plus.")
     session_id = practice.start_session(workspace, [], app_id=app.id)
-    analysis, _ = practice.record_answer(
-        workspace, session_id, BEHAVIOURAL, "I wrote the SQL that the whole team used for the report.", 30
+    analysis, _ = _written(
+        practice.record_answer(
+            workspace, session_id, BEHAVIOURAL, "I wrote the SQL that the whole team used for the report.", 30
+        )
     )
     assert analysis["job_terms"] is not None
     assert "SQL" in analysis["job_terms"]["used"]
@@ -269,9 +279,9 @@ def test_empty_answers_and_unknown_sessions_are_refused(workspace: Workspace) ->
 
 def test_goal_measures_follow_the_session_and_recent_answers(workspace: Workspace) -> None:
     session_id = practice.start_session(workspace, [])
-    first, _ = practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60)
+    first, _ = _written(practice.record_answer(workspace, session_id, BEHAVIOURAL, NO_RESULT, 60))
     assert practice.goal_measures(workspace, session_id)["practice.sessions"] == 1.0  # a new session
-    second, _ = practice.record_answer(workspace, session_id, BEHAVIOURAL, COMPLETE, 60)
+    second, _ = _written(practice.record_answer(workspace, session_id, BEHAVIOURAL, COMPLETE, 60))
     measures = practice.goal_measures(workspace, session_id)
     assert measures["answer.score"] == round((first["score"] + second["score"]) / 2, 1)
     assert measures["answer.star_result"] == 0.5

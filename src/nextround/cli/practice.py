@@ -2,6 +2,7 @@
 
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -184,7 +185,7 @@ def _print_analysis(out: "Console", data: dict[str, Any]) -> None:
             out.print(f"  • {safe(suggestion)}")
 
 
-def _print_comparison(out: "Console", comparison: dict[str, Any]) -> None:
+def _print_comparison(out: "Console", comparison: Mapping[str, Any]) -> None:
     score = comparison["score"]
     when = comparison.get("previous_answered_at", "")[:10]
     out.print(
@@ -334,13 +335,13 @@ def _answer_one(
 
         keep_for_answer(ws, review, question.id)
     if follow_up_text is not None:
-        present = [part for part in STAR_ORDER if analysis["star"].get(part)]
+        present = [part for part in STAR_ORDER if analysis.star.get(part)]
         out.print(
-            f"With your follow-up the score is [bold]{analysis['score']}/100[/bold] "
-            f"({analysis['score'] - first['score']:+d}); STAR parts: {', '.join(present) or 'none'}."
+            f"With your follow-up the score is [bold]{analysis.score}/100[/bold] "
+            f"({analysis.score - int(str(first['score'])):+d}); STAR parts: {', '.join(present) or 'none'}."
         )
-        if analysis["follow_up"]:
-            out.print(f"[dim]Still worth covering next time: {safe(analysis['follow_up'])}[/dim]")
+        if analysis.follow_up:
+            out.print(f"[dim]Still worth covering next time: {safe(analysis.follow_up)}[/dim]")
     if comparison is not None:
         _print_comparison(out, comparison)
     return command != "quit"

@@ -321,13 +321,13 @@ def record_answer(
     follow_up_text: str | None = None,
     spoken: SpokenMeasures | None = None,
     delivery: Mapping[str, Any] | None = None,
-) -> tuple[dict[str, Any], dict[str, Any] | None]:
+) -> tuple[AnswerAnalysis, Mapping[str, object] | None]:
     """Analyse and store an answer; compare it with the previous attempt at the same question.
 
     With a follow-up answer, the answer and the follow-up are analysed together, as one answer. A spoken
     answer (services.voice) brings its delivery measures (`spoken`, stored as columns) and its timeline
-    (`delivery`, stored with the analysis). Returns the analysis (the analyzer's `to_dict`) and the
-    comparison, or None for a first attempt.
+    (`delivery`, stored with the analysis). Returns the analysis and the comparison (as
+    analysis.answer.compare_attempts words it), or None for a first attempt.
     """
     # Imported here, not at the top: a session shows its first question before any answer needs it.
     from nextround.analysis.answer import analyze_answer
@@ -365,7 +365,7 @@ def record_answer(
         )
     comparison = _compare(previous, question, analysis, terms)
     _advance_goals(ws, session_id)
-    return result, comparison
+    return analysis, comparison
 
 
 def _compare(

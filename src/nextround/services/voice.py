@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -43,7 +44,7 @@ class StoredSpokenAnswer:
 
     spoken: SpokenAnswer
     session_id: int
-    comparison: dict[str, Any] | None
+    comparison: Mapping[str, Any] | None
     audio_kept: bool
 
 
@@ -129,4 +130,5 @@ def record_spoken_answer(
         if audio_file is not None:
             (ws.settings.home / RECORDINGS_FOLDER / audio_file).unlink(missing_ok=True)
         raise
-    return StoredSpokenAnswer(SpokenAnswer(spoken.transcript, spoken.delivery, analysis), session_id, comparison, keep)
+    written = json_object(analysis)  # the analysis as the page and the API read it
+    return StoredSpokenAnswer(SpokenAnswer(spoken.transcript, spoken.delivery, written), session_id, comparison, keep)

@@ -181,7 +181,7 @@ def answer_question(
             return {"session_id": session_id, "analysis": json_object(preview), "comparison": None,
                     "pending_follow_up": preview.follow_up, "stored": False}  # fmt: skip
     analysis, comparison = service.record_answer(ws, session_id, question, answer, duration, follow_up_text=follow_up)
-    return {"session_id": session_id, "analysis": analysis, "comparison": comparison,
+    return {"session_id": session_id, "analysis": json_object(analysis), "comparison": comparison,
             "pending_follow_up": None, "stored": True}  # fmt: skip
 
 
