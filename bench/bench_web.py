@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -80,8 +81,9 @@ def _get_paths(routes: list[Any]) -> list[str]:
     return found
 
 
-def page_paths(ids: dict[str, str]) -> list[str]:
-    """Every page of the app (GET routes of the page modules), with `ids` filled in for path parameters."""
+def page_paths(ids: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Every page of the app (GET routes of the page modules) with `ids` filled in for path parameters, and
+    the pages left out because the bench's data has nothing for one of their parameters."""
     import importlib
 
     from nextround.web.app import ROUTE_MODULES
@@ -90,7 +92,9 @@ def page_paths(ids: dict[str, str]) -> list[str]:
     for name in ROUTE_MODULES:
         router = importlib.import_module(f"nextround.web.routes.{name}").router
         paths.extend(path for path in _get_paths(router.routes) if path not in NOT_PAGES and path not in paths)
-    return [path.format(**ids) for path in paths]
+    names = re.compile(r"{(\w+)}")
+    left_out = [path for path in paths if not set(names.findall(path)) <= ids.keys()]
+    return [path.format(**ids) for path in paths if path not in left_out], left_out
 
 
 def add_the_rest(ws: Workspace, apps: int, contacts: int) -> dict[str, str]:
@@ -232,7 +236,8 @@ def main() -> None:
                 over.append(label)
             rows.append(f"| render {label} | {wall:.1f} ms | {cpu:.1f} ms | ≤ {RENDER_GOAL_MS} ms | {verdict} |")
 
-        for path in page_paths(ids):
+        pages, left_out = page_paths(ids)
+        for path in pages:
             row(f"`{path}`", render_times(settings, path, args.renders))
         sorted_page = "/applications?status=closed&sort=company&dir=asc&page=3"
         row(f"`{sorted_page}`", render_times(settings, sorted_page, args.renders))
@@ -260,6 +265,8 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     for line in rows:
         print(line)
+    if left_out:
+        print(f"\nNot timed (the bench data has nothing to fill in): {', '.join(left_out)}")
     print(
         f"\n{len(rows) - len(over)} of {len(rows)} rows within their goal"
         + (f"; over: {', '.join(over)}" if over else "")
