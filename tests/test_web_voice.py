@@ -12,7 +12,7 @@ import pytest
 from nextround.domain.questions import load_bank
 from nextround.services.practice import progress
 from nextround.services.preferences import load_preferences
-from nextround.storage.practice import PracticeAnswerRepository
+from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
 from tests.test_cli_voice import _without
 from tests.voice_support import PAUSE_SECONDS
 from tests.web_support import Web
@@ -109,6 +109,7 @@ def test_what_is_not_a_recording_is_refused_in_one_line_and_nothing_is_stored(we
     ws = web.app.state.web.workspace()
     with ws.db.read() as session:
         assert PracticeAnswerRepository(session, ws.owner_id).all() == []
+        assert PracticeSessionRepository(session, ws.owner_id).count() == 0  # no empty session either
 
 
 def test_without_the_extra_the_page_says_how_to_add_it(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,11 +41,11 @@ def test_record_upload_and_see_the_timeline(
         expect(page.locator("#voice-hint")).to_contain_text("Your recording is not kept")
         assert driver.axe_violations() == []
 
-        page.get_by_role("button", name="Start recording").click()
+        page.get_by_role("button", name="Record my answer").click()
         # The clip lasts about 10 s (a 3 s pause in the middle): stop once the page has recorded past its end.
         expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
-        page.get_by_role("button", name="Stop and analyse").click()
-        expect(page.get_by_role("button", name="Stop and analyse")).to_be_hidden()
+        page.get_by_role("button", name="Finish and analyse").click()
+        expect(page.get_by_role("button", name="Finish and analyse")).to_be_hidden()
         page.locator("#delivery").wait_for(timeout=60_000)
 
         timeline = page.locator("#timeline")

@@ -53,26 +53,26 @@ def status() -> VoiceStatus:
     return voice_status()
 
 
-def _transcribe(audio: Path | BinaryIO, question: str, jd: str | None, job_terms: list[str] | None) -> SpokenAnswer:
-    from nextround.analysis.answer import analyze_answer
+def _delivery(audio: Path | BinaryIO, question: str) -> Delivery:
+    """Transcribe the recording and measure its delivery against the time an answer to `question` takes."""
+    from nextround.analysis.answer import classify_question
+    from nextround.analysis.answer.lexicon import lexicon
 
     transcript = load_transcriber().transcribe(audio)
     if not transcript.words:
         raise AudioError("no speech was heard in the recording", field="audio")
-    text = " ".join(word.text for word in transcript.words)
-    analysis = analyze_answer(question, text, jd=jd, job_terms=job_terms)
-    delivery = measure_delivery(
-        transcript.words,
-        transcript.seconds,
-        silences=transcript.silences,
-        target=target_seconds(analysis.length.target_min, analysis.length.target_max),
+    low, high = lexicon().length_targets[classify_question(question)]
+    return measure_delivery(
+        transcript.words, transcript.seconds, silences=transcript.silences, target=target_seconds(low, high)
     )
-    return SpokenAnswer(delivery.transcript, delivery, analysis.to_dict())
 
 
 def analyze_recording(question: str, audio: Path | BinaryIO, jd: str | None = None) -> SpokenAnswer:
     """Transcribe a recording and analyse it as the answer to `question` (nothing is stored)."""
-    return _transcribe(audio, question, jd, None)
+    from nextround.analysis.answer import analyze_answer
+
+    delivery = _delivery(audio, question)
+    return SpokenAnswer(delivery.transcript, delivery, analyze_answer(question, delivery.transcript, jd=jd).to_dict())
 
 
 def measures_of(delivery: Delivery) -> SpokenMeasures:
@@ -110,10 +110,9 @@ def record_spoken_answer(
         raise AudioError("the recording is empty", field="audio")
     if len(audio) > MAX_AUDIO_BYTES:
         raise AudioError(f"the recording is larger than {MAX_AUDIO_BYTES // (1024 * 1024)} MB", field="audio")
+    delivery = _delivery(io.BytesIO(audio), question.text)  # before anything is stored: it may be no audio
     if session_id is None:
         session_id = practice.start_session(ws, [], app_id=app_id)
-    terms = practice.session_job_terms(ws, session_id)
-    spoken = _transcribe(io.BytesIO(audio), question.text, None, terms)
     keep = load_preferences(ws).keep_audio
     audio_file = _keep(ws, audio, audio_suffix(filename) or ".webm") if keep else None
     try:
@@ -121,14 +120,14 @@ def record_spoken_answer(
             ws,
             session_id,
             question,
-            spoken.transcript,
-            round(spoken.delivery.recording_seconds),
-            spoken=replace(measures_of(spoken.delivery), audio_file=audio_file),
-            delivery=json_object(spoken.delivery),
+            delivery.transcript,
+            round(delivery.recording_seconds),
+            spoken=replace(measures_of(delivery), audio_file=audio_file),
+            delivery=json_object(delivery),
         )
     except BaseException:
         if audio_file is not None:
             (ws.settings.home / RECORDINGS_FOLDER / audio_file).unlink(missing_ok=True)
         raise
     written = json_object(analysis)  # the analysis as the page and the API read it
-    return StoredSpokenAnswer(SpokenAnswer(spoken.transcript, spoken.delivery, written), session_id, comparison, keep)
+    return StoredSpokenAnswer(SpokenAnswer(delivery.transcript, delivery, written), session_id, comparison, keep)
