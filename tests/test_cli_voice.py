@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,3 +97,47 @@ def test_practice_voice_without_portaudio_says_so_in_one_line(
     assert len(lines) == 1
     assert lines[0].startswith("error: recording from a microphone needs the PortAudio library")
     assert "Practice session" not in result.output  # refused before a session starts
+
+
+class _ClipMicrophone:
+    """Stands in for `sounddevice` (no sound card here): its input stream hands the callback a spoken clip."""
+
+    PortAudioError = OSError
+
+    def __init__(self, clip: Path) -> None:
+        import wave
+
+        with wave.open(str(clip), "rb") as recording:
+            assert (recording.getframerate(), recording.getnchannels(), recording.getsampwidth()) == (16_000, 1, 2)
+            self.frames = recording.readframes(recording.getnframes())
+
+    def RawInputStream(self, *, samplerate: int, channels: int, dtype: str, callback: Any) -> Any:
+        assert (samplerate, channels, dtype) == (16_000, 1, "int16")
+        frames = self.frames
+        chunk = 2 * 1600  # 0.1 s of 16-bit samples, as PortAudio delivers them
+
+        class Stream:
+            def __enter__(self) -> Stream:
+                for start in range(0, len(frames), chunk):
+                    callback(frames[start : start + chunk], chunk // 2, None, None)
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                return None
+
+        return Stream()
+
+
+def test_practice_voice_records_transcribes_and_stores_the_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offline_transcriber: Any, voice_clips: dict[str, Path]
+) -> None:
+    monkeypatch.setitem(sys.modules, "sounddevice", _ClipMicrophone(voice_clips["paused"]))
+    result = run(tmp_path, "practice", "--voice", "--count", "1", "--seed", "1", input="\n\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Recording…" in out and "Transcript:" in out and "support team" in out.lower()
+    assert re.search(r"Long pauses: 1 pause \((\d\.\d) s at 0:0\d\)", out)
+    assert "Fillers:" in out and "um" in out.lower()
+    assert "1 answer" in out
+    stored = json.loads(run(tmp_path, "progress", "--json").stdout)["spoken"]
+    assert len(stored) == 1 and stored[0]["long_pauses"] == 1

@@ -203,15 +203,14 @@ def warm_up(threads: int = 2) -> None:
     """Load the model in the background so the first spoken answer does not wait for it (no-op without it)."""
 
     def load() -> None:
+        # Best effort, and silent: if anything fails here (or the server stops meanwhile, so the speech thread
+        # takes no more work), the first spoken answer loads what it needs itself and reports any error then.
         try:
             load_transcriber(threads).warm()
-        except SpeechUnavailable:
-            return
-        from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+            from nextround.analysis.embedding import load_model
 
-        try:  # the transcript's analysis reads sentence vectors: load those too
-            load_model()
-        except EmbeddingUnavailable:
+            load_model()  # the transcript's analysis reads sentence vectors: load those too
+        except Exception:
             return
 
     if voice_status().available:
