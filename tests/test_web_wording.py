@@ -21,13 +21,20 @@ DEVELOPER_WORDING = {
     "LinkedIn misspelt": re.compile(r"Linkedin|linkedIn"),
     "a command line": re.compile(r"\bnextround (?:app|feedback|reflect|practice|analyze|journal|watch|nudge|goal)\b"),
     "the terminal": re.compile(r"[Ii]n the terminal"),
+    "an ISO date": re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
 }
 SKIP = (".json", ".ics", ".csv", ".eml", ".vcf", ".db", ".html")
 MAX_PAGES = 90
 
 
 def _visible_text(page: str) -> str:
-    body = re.sub(r"<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>", "", page, flags=re.S)
+    # A field's hint may show an ISO date as one of the ways to write a date; everything else reads like a page.
+    body = re.sub(
+        r"<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>|<p class=\"hint\"[^>]*>.*?</p>",
+        "",
+        page,
+        flags=re.S,
+    )
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
 

@@ -35,6 +35,7 @@ from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application
 from nextround.domain.contacts import Contact, ContactKind, next_touch
 from nextround.domain.stages import Outcome, Stage, stage_rank
+from nextround.domain.wording import short_day
 
 THANK_YOU_WINDOW = timedelta(hours=24)
 THANK_YOU_STALE_DAYS = 14
@@ -198,7 +199,7 @@ def _local_day(moment: datetime, now: datetime) -> date:
 
 def _when(interview: Interview, now: datetime) -> str:
     local = interview.scheduled_at.astimezone(now.tzinfo)
-    return local.strftime("%A") if (now - interview.scheduled_at).days < 6 else local.date().isoformat()
+    return local.strftime("%A") if (now - interview.scheduled_at).days < 6 else short_day(local.date())
 
 
 class _Index:

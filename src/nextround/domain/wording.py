@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def plural(count: int, word: str, plural_word: str | None = None) -> str:
     """`plural(1, "answer")` → "1 answer"; `plural(3, "entry", "entries")` → "3 entries"."""
@@ -35,3 +37,8 @@ COUNT_LABELS: dict[str, str] = {
     "wins": "Wins logged",
     "reframes": "Reframes",
 }
+
+
+def short_day(day: date) -> str:
+    """A day as every page shows it: `3 Oct 2024` (no leading zero, no ISO dashes)."""
+    return f"{day.day} {day:%b %Y}"

@@ -22,7 +22,7 @@ from nextround.domain.nudges import (
     Nudge,
     compute_nudges,
 )
-from nextround.domain.wording import plural
+from nextround.domain.wording import plural, short_day
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import CHASE_DAYS
 from nextround.services.workspace import Workspace
@@ -112,11 +112,11 @@ def follow_ups(
         items.append(
             AgendaItem(
                 "reapply",
-                f"{'You can' if opened else 'From ' + day.isoformat() + ' you can'} apply to {company} again",
+                f"{'You can' if opened else 'From ' + short_day(day) + ' you can'} apply to {company} again",
                 day,
                 "Look at their openings and apply again with what you have learnt since"
                 if opened
-                else f"Re-apply to {company} after {day.isoformat()}; until then, build the case",
+                else f"Re-apply to {company} after {short_day(day)}; until then, build the case",
                 (
                     Action(ActionKind.COMPANY_APPLICATIONS, {"company": company}),
                     Action(ActionKind.CLEAR_REAPPLY, {"company": company}),

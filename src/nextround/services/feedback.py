@@ -42,6 +42,7 @@ from nextround.domain.feedback_requests import (
     request_kind,
     request_questions,
 )
+from nextround.domain.wording import short_day
 from nextround.errors import FormErrors
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
@@ -496,8 +497,8 @@ def chase_request(
         due_at = request.chase_due_at(days)
         if not force and due_at is not None and now < due_at:
             raise FeedbackRequestError(
-                f"give them time: the reminder is due on {due_at.date().isoformat()} "
-                f"({days} days after sending); chase anyway to send it now",
+                f"give them time: the reminder is due on {short_day(due_at.date())} "
+                f"({days} days after sending); you can still send it now if you choose",
                 field="anyway",
             )
         app = ApplicationRepository(session, ws.owner_id).get(request.application_id, with_events=False)

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from nextround.domain.themes import theme_label
+from nextround.domain.wording import short_day
 from nextround.web.actions import web_action
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -29,7 +30,7 @@ def day(value: str | date | datetime | None) -> str:
         value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     if isinstance(value, datetime):
         value = value.date()
-    return f"{value.day} {value:%b %Y}"
+    return short_day(value)
 
 
 # Names whose spelling is not the capitalised identifier.
