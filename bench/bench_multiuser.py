@@ -90,8 +90,23 @@ def free_port() -> int:
         return port
 
 
+def processor_seconds(parent: int) -> float:
+    """User and system time of the server: the parent and its worker processes (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == parent or ppid == parent:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 @contextmanager
-def server(url: str, workers: int) -> Iterator[str]:
+def server(url: str, workers: int) -> Iterator[tuple[str, int]]:
     port = free_port()
     env = {**os.environ, "NEXTROUND_DATABASE_URL": url}
     command = [sys.executable, "-m", "nextround", "serve", "--multi-user", "--workers", str(workers)]
@@ -105,7 +120,7 @@ def server(url: str, workers: int) -> Iterator[str]:
             except OSError:
                 time.sleep(0.2)
         time.sleep(2)  # let every worker finish starting
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -196,8 +211,9 @@ def main() -> None:
         started = time.perf_counter()
         people = seed(url, args.users, args.apps)
         print(f"seeded {args.users} people x {args.apps} applications in {time.perf_counter() - started:.0f} s")
-        with server(url, args.workers) as base:
+        with server(url, args.workers) as (base, pid):
             samples: dict[str, list[float]] = defaultdict(list)
+            cpu_before = processor_seconds(pid)
             until = time.monotonic() + args.seconds
 
             async def everyone() -> None:
@@ -206,9 +222,16 @@ def main() -> None:
             began = time.monotonic()
             asyncio.run(everyone())
             elapsed = time.monotonic() - began
+            server_cpu = processor_seconds(pid) - cpu_before
     load = os.getloadavg()
     print(f"\n{args.users} people, {args.workers} workers, think time ~{args.think:g} s, load {load[0]:.1f}\n")
     met = report(samples, elapsed)
+    answered = sum(len(v) for v in samples.values())
+    per_request = server_cpu * 1000 / max(1, answered)
+    print(
+        f"server processor time: {per_request:.1f} ms per request "
+        f"({server_cpu:.0f} s in all; two free cores would answer about {2000 / per_request:.0f} requests/s)"
+    )
     print("goals met" if met else "goals NOT met")
 
 

@@ -175,6 +175,9 @@ def _run_multi_user(settings: "Settings", host: str, port: int, *, workers: int,
         if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters
         else {}
     )
+    # Idle connections stay open longer than a reverse proxy's or a person's pause between clicks: uvicorn's 5 s
+    # default closes them just as clients reuse them, which they see as dropped requests.
+    patient["timeout_keep_alive"] = 75
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"nextround (multi-user, {workers} worker{'s' if workers != 1 else ''}) at http://{shown}:{port}/")
     uvicorn.run(
