@@ -62,12 +62,15 @@ def caller_of(request: Request, db: Database) -> Caller | None:
     return accounts.caller_by_session(db, cookie) if cookie else None
 
 
-def authenticate(request: Request) -> None:
-    """Dependency for every route (a plain def: it asks the database, so it runs in the thread pool)."""
+async def authenticate(request: Request) -> None:
+    """Dependency for every route. Local mode: nothing to do (and no hop through the thread pool). Multi-user
+    mode: the database is asked in the thread pool, so a slow query never stops the event loop."""
     web = request.app.state.web
     if web.multi_user is None:
         return
-    caller = caller_of(request, web.database())
+    import anyio.to_thread
+
+    caller = await anyio.to_thread.run_sync(caller_of, request, web.database())
     request.state.caller = caller
     if caller is None and not is_public(request.url.path):
         raise NotSignedIn
