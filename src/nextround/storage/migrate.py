@@ -31,11 +31,31 @@ def alembic_config() -> Config:
 
 
 def upgrade_to_head(engine: Engine) -> None:
+    migrate_to(engine, "upgrade", "head")  # reads the revision again under the lock: a no-op if another did it
+
+
+def migrate_to(engine: Engine, action: str, revision: str) -> None:
+    """Run Alembic's `upgrade` or `downgrade` to `revision`, in one transaction, under the lock.
+
+    On SQLite, foreign keys are off while it runs: a batch migration rebuilds a table by dropping it, and with
+    foreign keys on, dropping a parent table deletes every child row through ON DELETE CASCADE.
+    """
     config = alembic_config()
-    with _sqlite_file_lock(engine), engine.begin() as connection:
-        _postgres_lock(connection)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")  # reads the revision again under the lock: a no-op if another did it
+    with _sqlite_file_lock(engine), engine.connect() as connection:
+        _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                _postgres_lock(connection)
+                config.attributes["connection"] = connection
+                getattr(command, action)(config, revision)
+        finally:
+            _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    # Outside any transaction (SQLite ignores the pragma inside one), on the driver's own connection.
+    if connection.dialect.name == "sqlite":
+        connection.connection.driver_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")  # type: ignore[union-attr]
 
 
 @contextlib.contextmanager
