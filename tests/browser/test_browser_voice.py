@@ -17,19 +17,22 @@ def _fake_microphone_file(clip: Path) -> Path:
     return target
 
 
+def _chromium_with_microphone(browser: Any, clip: Path) -> Any:
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={_fake_microphone_file(clip)}%noloop",
+    ]
+    return browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
+
+
 def test_record_upload_and_see_the_timeline(
     browser: Any, server: Server, voice_clips: dict[str, Path], tmp_path: Path
 ) -> None:
     from playwright.sync_api import expect
 
-    microphone = _fake_microphone_file(voice_clips["paused"])
-    args = [
-        *CHROMIUM_ARGS,
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        f"--use-file-for-fake-audio-capture={microphone}%noloop",
-    ]
-    chromium = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
+    chromium = _chromium_with_microphone(browser, voice_clips["paused"])
     try:
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
         context.set_default_timeout(30_000)
@@ -68,6 +71,38 @@ def test_record_upload_and_see_the_timeline(
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         clip = {"x": left - 8, "y": top - 8, "width": width + 16, "height": bottom - top + 16}
         page.screenshot(path=str(SCREENSHOTS / "practice-voice-answer.png"), full_page=True, clip=clip)
+        assert problems == []
+    finally:
+        chromium.close()
+
+
+def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server, voice_clips: dict[str, Path]) -> None:
+    """The interview page's record button fills the recording into its form and sends it; the answer comes back
+    transcribed, with its delivery measures, and the interviewer moves on."""
+    from playwright.sync_api import expect
+
+    chromium = _chromium_with_microphone(browser, voice_clips["paused"])
+    try:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
+        context.set_default_timeout(30_000)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        driver = PageDriver(page=page, base=server.url, problems=problems)
+        driver.go("/practice/interview")
+        page.get_by_label("Main questions").fill("1")
+        page.get_by_role("button", name="Start the interview").click()
+        expect(page.locator(".turn-interviewer")).to_have_count(1)
+        assert driver.axe_violations() == []
+
+        page.get_by_role("button", name="Record my answer").click()
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
+        page.get_by_role("button", name="Finish and send").click()
+        spoken = page.locator(".interview-transcript").get_by_text("words per minute")
+        spoken.wait_for(timeout=60_000)
+        expect(page.locator(".interview-transcript")).to_contain_text("support team")
+        expect(page.locator(".turn-interviewer")).to_have_count(2)  # the interviewer asked what comes next
+        assert driver.axe_violations() == []
         assert problems == []
     finally:
         chromium.close()

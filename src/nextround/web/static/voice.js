@@ -1,5 +1,7 @@
-// nextround practice page: record an answer with the microphone (MediaRecorder), send it to this computer's
-// server (/practice/voice, with the answer form's fields and CSRF token), and show the analysis it returns.
+// Record an answer with the microphone (MediaRecorder) and send it to this computer's server. On the practice
+// page it goes to /practice/voice with the answer form's fields and the analysis is shown in place; where the
+// record button names a file input (data-into, as on the mock interview page), the recording fills that input
+// and its form is submitted, as if the file had been chosen by hand.
 (function () {
   "use strict";
   var recorder = null;
@@ -45,7 +47,18 @@
     if (session && $("session-id")) { $("session-id").value = session.value; }
   }
 
+  function submitInto(input, blob, type) {
+    var files = new DataTransfer();
+    files.items.add(new File([blob], "answer" + suffix(type), { type: type }));
+    input.files = files.files;
+    say("Transcribing on this computer…");
+    $("record-button").disabled = true;
+    input.form.requestSubmit();
+  }
+
   function upload(blob, type) {
+    var into = $("record-button").getAttribute("data-into");
+    if (into && $(into)) { submitInto($(into), blob, type); return; }
     var form = $("answer-form");
     var data = new FormData(form);
     data.delete("answer");
