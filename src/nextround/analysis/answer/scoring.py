@@ -23,6 +23,7 @@ from nextround.analysis.answer.model import (
 )
 from nextround.analysis.answer.star import CLOCK_RE, SentenceFeatures, number_word_re
 from nextround.analysis.text import words
+from nextround.domain.wording import plural
 
 SCORE_PLANS: Final[dict[str, tuple[tuple[str, int], ...]]] = {
     "behavioural": (
@@ -222,10 +223,11 @@ def _measure_relevance(ev: Evidence) -> tuple[float, str]:
 def _measure_length(ev: Evidence) -> tuple[float, str]:
     low, high = ev.length.target_min, ev.length.target_max
     if ev.length.verdict == "ok":
-        return 1.0, f"{ev.word_count} words is within the {low}-{high} target."
+        return 1.0, f"{plural(ev.word_count, 'word')} is within the {low}-{high} target."
     if ev.length.verdict == "short":
-        return ev.word_count / low, f"{ev.word_count} words is under the {low}-{high} target."
-    return max(0.0, 1 - (ev.word_count - high) / high), f"{ev.word_count} words is over the {low}-{high} target."
+        return ev.word_count / low, f"{plural(ev.word_count, 'word')} is under the {low}-{high} target."
+    over = max(0.0, 1 - (ev.word_count - high) / high)
+    return over, f"{plural(ev.word_count, 'word')} is over the {low}-{high} target."
 
 
 def _enough_said(ev: Evidence) -> float:
@@ -251,7 +253,7 @@ def _measure_hedges(ev: Evidence) -> tuple[float, str]:
     if not count:
         return scaled, "No hedging phrases." + _scaled_note(ev)
     listed = ", ".join(f'"{phrase}"' for phrase in dict.fromkeys(ev.hedges))
-    return scaled, f"{count} hedging phrase(s): {listed}." + _scaled_note(ev)
+    return scaled, f"{plural(count, 'hedging phrase')}: {listed}." + _scaled_note(ev)
 
 
 def _scaled_note(ev: Evidence) -> str:
@@ -486,7 +488,8 @@ def _measure_detail(ev: Evidence) -> tuple[float, str]:
     vague = [match.group(0) for match in _VAGUE_RE.finditer(ev.lower_text)]
     per_50 = 50 * details / ev.word_count
     fraction = min(1.0, per_50 / 2) - 0.15 * len(vague)
-    why = f"{details} concrete details (numbers, times, names) in {ev.word_count} words; full from 2 per 50"
+    found = plural(details, "concrete detail")
+    why = f"{found} (numbers, times, names) in {plural(ev.word_count, 'word')}; full from 2 per 50"
     if vague:
         listed = ", ".join(f'"{v}"' for v in dict.fromkeys(vague))
         why += f"; vague wording: {listed}"
