@@ -184,7 +184,7 @@ def test_reapply_after_is_stored_on_a_watch_and_shown(workspace: Workspace, cloc
     (item,) = agenda_of(workspace)
     assert item.kind == "reapply"
     assert item.due == date(2025, 4, 1)
-    assert "2025-04-01" in item.title
+    assert "1 Apr 2025" in item.title
     assert item.actions == (
         Action(ActionKind.COMPANY_APPLICATIONS, {"company": "Crumb"}),
         Action(ActionKind.CLEAR_REAPPLY, {"company": "Crumb"}),
