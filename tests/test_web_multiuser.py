@@ -9,7 +9,15 @@ from sqlalchemy import select, update
 
 from nextround.services import accounts
 from nextround.services.applications import ApplicationFields, ApplicationService
-from nextround.storage.tables import ApplicationRow, InvitationRow, SignInFailureRow, User, WebSessionRow
+from nextround.services.voice import RECORDINGS_FOLDER
+from nextround.storage.tables import (
+    ApplicationRow,
+    InvitationRow,
+    PracticeAnswerRow,
+    SignInFailureRow,
+    User,
+    WebSessionRow,
+)
 from nextround.web.auth import SESSION_COOKIE
 
 from .multiuser_support import PASSWORD, Server, form_token, sign_in
@@ -207,11 +215,28 @@ def test_deleting_an_account_takes_all_its_data_and_nothing_else(server: Server)
     bob = server.person("bob@example.org")
     _add(server, ada, "Crumb")
     _add(server, bob, "Oven")
+    recordings = server.app.state.web.settings.home / RECORDINGS_FOLDER
+    recordings.mkdir(parents=True, exist_ok=True)
+    kept = {}
+    for person, name in ((ada, "answer-ada.webm"), (bob, "answer-bob.webm")):
+        owner = accounts.caller_by_session(server.db, person.client.cookies[SESSION_COOKIE]).owner_id
+        with server.db.write() as session:
+            session.add(
+                PracticeAnswerRow(
+                    owner_id=owner, session_id=None, question_key="custom:1", question_text="Why us?",
+                    answer="Because.", score=50, analysis={}, answered_at=datetime.now(UTC), audio_file=name,
+                )
+            )  # fmt: skip
+        kept[name] = recordings / name
+        kept[name].write_bytes(b"voice")
     assert ada.post_form("/account/delete", {"password": "not it at all"}).status_code == 422
+    assert kept["answer-ada.webm"].exists()  # a refused delete keeps everything
     assert ada.post_form("/account/delete", {"password": PASSWORD}).status_code == 303
     with server.db.read() as session:
         assert session.scalars(select(ApplicationRow.company)).all() == ["Oven"]
         assert session.scalar(select(User.id).where(User.email == "ada@example.org")) is None
+    assert not kept["answer-ada.webm"].exists()  # her kept recording went with her account
+    assert kept["answer-bob.webm"].exists()
     assert ada.client.get("/").status_code == 303
     assert bob.client.get("/applications").status_code == 200
 

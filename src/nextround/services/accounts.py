@@ -17,6 +17,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,6 +30,7 @@ from nextround.storage.snapshot import delete_owner
 from nextround.storage.tables import (
     AccessTokenRow,
     InvitationRow,
+    PracticeAnswerRow,
     SignInFailureRow,
     UndoCopyRow,
     User,
@@ -281,8 +283,9 @@ def get_account(db: Database, owner_id: int) -> Account:
         return _account(user)
 
 
-def delete_account(db: Database, owner_id: int, password: str) -> Account:
-    """The account and every row it owns, in one transaction (after the password is given again)."""
+def delete_account(db: Database, owner_id: int, password: str, recordings: Path | None = None) -> Account:
+    """The account and every row it owns, in one transaction (after the password is given again); then the
+    recordings of its spoken answers that were kept in the folder `recordings`."""
     with db.write() as session:
         user = session.get(User, owner_id)
         if user is None:
@@ -290,6 +293,11 @@ def delete_account(db: Database, owner_id: int, password: str) -> Account:
         if not _verify(user.password_hash, password):
             raise AccountError("that is not your password", field="password")
         gone = _account(user)
+        kept_audio = session.scalars(
+            select(PracticeAnswerRow.audio_file).where(
+                PracticeAnswerRow.owner_id == owner_id, PracticeAnswerRow.audio_file.is_not(None)
+            )
+        ).all()
         delete_owner(session, owner_id)
         from nextround.services.coaching import delete_for_owner
 
@@ -297,6 +305,10 @@ def delete_account(db: Database, owner_id: int, password: str) -> Account:
         for table in (WebSessionRow, AccessTokenRow, UndoCopyRow, UserSetting):
             session.execute(delete(table).where(table.owner_id == owner_id))
         session.delete(user)
+    if recordings is not None:  # after the commit: a failed delete keeps both rows and files
+        for name in kept_audio:
+            if name and Path(name).name == name:  # a bare file name, never a path out of the folder
+                (recordings / name).unlink(missing_ok=True)
     return gone
 
 

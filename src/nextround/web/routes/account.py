@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.errors import UserError, errors_by_field
 from nextround.services import accounts
 from nextround.services.accounts import Caller, SignInRefused
+from nextround.services.voice import RECORDINGS_FOLDER
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from nextround.web.deps import FormDep
@@ -217,7 +218,8 @@ def sign_out_everywhere(request: Request) -> Response:
 def delete_account(request: Request, form: FormDep) -> Response:
     db = request.app.state.web.database()
     try:
-        accounts.delete_account(db, _caller(request).owner_id, form_text(form, "password"))
+        recordings = request.app.state.web.settings.home / RECORDINGS_FOLDER
+        accounts.delete_account(db, _caller(request).owner_id, form_text(form, "password"), recordings)
     except UserError as exc:
         return _account_page(request, errors=errors_by_field(exc))
     response = RedirectResponse("/sign-in", 303)
