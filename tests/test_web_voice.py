@@ -14,7 +14,7 @@ from nextround.services.practice import progress
 from nextround.services.preferences import load_preferences
 from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
 from tests.test_cli_voice import _without
-from tests.voice_support import PAUSE_SECONDS
+from tests.voice_support import PAUSE_SECONDS, required
 from tests.web_support import Web
 
 QUESTION = next(q for q in load_bank() if q.category == "behavioural")
@@ -103,6 +103,8 @@ def test_what_is_not_a_recording_is_refused_in_one_line_and_nothing_is_stored(we
         files={"audio": ("answer.webm", b"not audio at all", "audio/webm")},
     )
     if "voice extra" in response.text:
+        if required():
+            pytest.fail("the voice extra is not installed (NEXTROUND_REQUIRE_VOICE=1)")
         pytest.skip("the voice extra is not installed")
     assert response.status_code == 422
     assert "could not read the recording as audio" in response.text

@@ -4,6 +4,8 @@ records it, the page uploads it, and the transcript comes back with its fillers 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +29,27 @@ def _chromium_with_microphone(browser: Any, clip: Path) -> Any:
     return browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
 
 
-def test_record_upload_and_see_the_timeline(
-    browser: Any, server: Server, voice_clips: dict[str, Path], tmp_path: Path
-) -> None:
-    from playwright.sync_api import expect
-
-    chromium = _chromium_with_microphone(browser, voice_clips["paused"])
+@contextmanager
+def _microphone_page(browser: Any, server: Server, clip: Path) -> Iterator[tuple[Any, PageDriver, list[str]]]:
+    """A page in a Chromium whose fake microphone plays `clip`: (page, its driver, the page's script errors)."""
+    chromium = _chromium_with_microphone(browser, clip)
     try:
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
         context.set_default_timeout(30_000)
         page = context.new_page()
         problems: list[str] = []
         page.on("pageerror", lambda error: problems.append(str(error)))
-        driver = PageDriver(page=page, base=server.url, problems=problems)
+        yield page, PageDriver(page=page, base=server.url, problems=problems), problems
+    finally:
+        chromium.close()
+
+
+def test_record_upload_and_see_the_timeline(
+    browser: Any, server: Server, voice_clips: dict[str, Path], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
         driver.go("/practice?category=behavioural")
         expect(page.locator("#voice-hint")).to_contain_text("Your recording is not kept")
         assert driver.axe_violations() == []
@@ -72,8 +82,6 @@ def test_record_upload_and_see_the_timeline(
         clip = {"x": left - 8, "y": top - 8, "width": width + 16, "height": bottom - top + 16}
         page.screenshot(path=str(SCREENSHOTS / "practice-voice-answer.png"), full_page=True, clip=clip)
         assert problems == []
-    finally:
-        chromium.close()
 
 
 def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server, voice_clips: dict[str, Path]) -> None:
@@ -81,14 +89,7 @@ def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server,
     transcribed, with its delivery measures, and the interviewer moves on."""
     from playwright.sync_api import expect
 
-    chromium = _chromium_with_microphone(browser, voice_clips["paused"])
-    try:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
-        context.set_default_timeout(30_000)
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        driver = PageDriver(page=page, base=server.url, problems=problems)
+    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
         driver.go("/practice/interview")
         page.get_by_label("Main questions").fill("1")
         page.get_by_role("button", name="Start the interview").click()
@@ -104,5 +105,3 @@ def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server,
         expect(page.locator(".turn-interviewer")).to_have_count(2)  # the interviewer asked what comes next
         assert driver.axe_violations() == []
         assert problems == []
-    finally:
-        chromium.close()
