@@ -1,6 +1,6 @@
 """Quality of employer-feedback analysis on the project's own corpus.
 
-Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2]
+Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3]
 
 Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
 outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
@@ -115,6 +115,7 @@ def main() -> None:
     parser.add_argument("--frozen", action="store_true", help="also report the frozen test split")
     parser.add_argument("--older", action="store_true", help="also report the older sets in tests/data")
     parser.add_argument("--test2", action="store_true", help="also the second frozen test set (report once)")
+    parser.add_argument("--test3", action="store_true", help="also the third frozen test set (report once)")
     args = parser.parse_args()
     sets = {"dev (trained on: in-sample)": CORPUS / "dev.jsonl", "dev2 (trained on: in-sample)": CORPUS / "dev2.jsonl"}
     if args.older:
@@ -123,6 +124,8 @@ def main() -> None:
         sets["first frozen test, a validation set since session 3 (never trained on)"] = CORPUS / "test_frozen.jsonl"
     if args.test2:
         sets["frozen test2 (written before session 3's tuning; reported once)"] = CORPUS / "test2" / "test.jsonl"
+    if args.test3:
+        sets["frozen test3 (written before session 4's tuning; reported once)"] = CORPUS / "test3" / "test.jsonl"
     for name, path in sets.items():
         rows = load_rows(path)
         print(table(name, score(rows, [analyze_feedback(str(row["text"])) for row in rows])))

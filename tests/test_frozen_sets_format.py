@@ -1,0 +1,45 @@
+"""The frozen test sets load and follow their label conventions (format only: no analyser is run here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nextround.analysis.feedback import THEMES
+
+DATA = Path(__file__).parent / "data"
+FEEDBACK_SETS = [DATA / "feedback_corpus" / "test2" / "test.jsonl", DATA / "feedback_corpus" / "test3" / "test.jsonl"]
+CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
+WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.mark.parametrize("path", FEEDBACK_SETS, ids=lambda path: path.parent.name)
+def test_feedback_set_follows_the_dev_conventions(path: Path) -> None:
+    rows = _rows(path)
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        themes = row["themes"]
+        assert isinstance(themes, list) and themes and set(themes) <= set(THEMES), row["id"]
+        codes = row["outside_your_control"]
+        assert isinstance(codes, list) and set(codes) <= CODES, row["id"]
+        if path.parent.name != "test2":  # test2 predates this check and is frozen as it was reported
+            assert row["actionable"] == bool(set(themes) & WORKABLE), row["id"]
+            assert bool(codes) == bool({"process", "logistics"} & set(themes)), row["id"]
+        strengths = row["strengths"]
+        assert isinstance(strengths, list)
+        for strength in strengths:
+            assert strength["theme"] in THEMES and strength["span"] in str(row["text"]), row["id"]
+
+
+def test_third_feedback_set_is_wide() -> None:
+    rows = _rows(FEEDBACK_SETS[1])
+    assert len(rows) >= 90
+    assert len({row["occupation"] for row in rows}) >= 60
+    assert len({row["english"] for row in rows}) >= 10
