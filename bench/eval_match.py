@@ -1,13 +1,14 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
-Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2 [--blind-glossary]]
+Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
     later, measured once untouched, then developed on), the first frozen split (reported, since used to
     check for overfitting) and, with --test2, the second frozen split (written before this session's
-    tuning; reported once), separately. With --blind-glossary the terms of the glossary
-    (data/skill_glossary.toml) that the test2 job descriptions use are left out, since the glossary
+    tuning; reported once), and with --test3 the third (written before session 4's tuning; reported once),
+    separately. With --blind-glossary the terms of the glossary (data/skill_glossary.toml) that the chosen
+    frozen sets' job descriptions use (test2 when neither is chosen) are left out, since the glossary
     and the test set were written by the same hands: that is the honest figure for unseen wording. Labels
     are in the job's own words; a reported gap counts for a label when their content words overlap
     (half of the shorter one's words, stems compared);
@@ -180,7 +181,10 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list each pair's wrong and missed gaps on stderr")
     parser.add_argument("--dev-only", action="store_true", help="skip the frozen test split (while tuning)")
     parser.add_argument("--test2", action="store_true", help="also the second frozen split (report once)")
-    parser.add_argument("--blind-glossary", action="store_true", help="without the glossary terms test2 uses")
+    parser.add_argument("--test3", action="store_true", help="also the third frozen split (report once)")
+    parser.add_argument(
+        "--blind-glossary", action="store_true", help="without the glossary terms the chosen frozen sets use"
+    )
     args = parser.parse_args()
     if "test" in args.rjdb.name:
         raise SystemExit("the RJDB test split is held out: develop on train or dev (validation)")
@@ -192,9 +196,15 @@ def main() -> None:
         splits.append(("frozen test", PAIRS / "frozen_test.jsonl"))
     if args.test2:
         splits.append(("frozen test2", PAIRS / "test2" / "test.jsonl"))
+    if args.test3:
+        splits.append(("frozen test3", PAIRS / "test3" / "test.jsonl"))
     if args.blind_glossary:
-        left_out = _blind_glossary(load_pairs(PAIRS / "test2" / "test.jsonl"))
-        print(f"| glossary terms left out (used by test2 jobs) | {len(left_out)}: {', '.join(left_out)} | |")
+        blinded = [name for name, chosen in (("test2", args.test2), ("test3", args.test3)) if chosen] or ["test2"]
+        jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
+        left_out = _blind_glossary(jobs)
+        print(
+            f"| glossary terms left out (used by {'/'.join(blinded)} jobs) | {len(left_out)}: {', '.join(left_out)} | |"
+        )
     for label, path in splits:
         pairs = load_pairs(path)
         precision, recall, f1 = missing_scores(pairs, show=args.show and label.startswith("dev"))

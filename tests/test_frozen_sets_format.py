@@ -43,3 +43,20 @@ def test_third_feedback_set_is_wide() -> None:
     assert len(rows) >= 90
     assert len({row["occupation"] for row in rows}) >= 60
     assert len({row["english"] for row in rows}) >= 10
+
+
+@pytest.mark.parametrize("name", ["test2", "test3"])
+def test_skill_pair_set_labels_are_the_jobs_own_requirements(name: str) -> None:
+    pairs = _rows(DATA / "skill_pairs" / name / "test.jsonl")
+    assert len({pair["id"] for pair in pairs}) == len(pairs)
+    for pair in pairs:
+        required, nice, missing = pair["required"], pair["nice_to_have"], pair["missing"]
+        assert isinstance(required, list) and isinstance(nice, list) and isinstance(missing, list)
+        assert required and set(missing) <= set(required), pair["id"]
+        assert str(pair["jd"]).strip() and str(pair["cv"]).strip(), pair["id"]
+
+
+def test_third_skill_pair_set_is_wide() -> None:
+    pairs = _rows(DATA / "skill_pairs" / "test3" / "test.jsonl")
+    assert len(pairs) >= 25
+    assert sum(1 for pair in pairs if not pair["missing"]) >= 2  # nothing missing must stay possible
