@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nextround.analysis.feedback import THEMES
+from tests.answer_corpus import QUALITIES, load_corpus
 
 DATA = Path(__file__).parent / "data"
 FEEDBACK_SETS = [DATA / "feedback_corpus" / "test2" / "test.jsonl", DATA / "feedback_corpus" / "test3" / "test.jsonl"]
@@ -60,3 +61,19 @@ def test_third_skill_pair_set_is_wide() -> None:
     pairs = _rows(DATA / "skill_pairs" / "test3" / "test.jsonl")
     assert len(pairs) >= 25
     assert sum(1 for pair in pairs if not pair["missing"]) >= 2  # nothing missing must stay possible
+
+
+@pytest.mark.parametrize("split", ["test2", "test3"])
+def test_answer_split_loads_with_known_questions(split: str) -> None:
+    answers = load_corpus(split)  # raises on a malformed header, label or unknown bank id
+    assert answers and len({answer.id for answer in answers}) == len(answers)
+    assert all(answer.sentences and len(answer.sentences) == len(answer.labels) for answer in answers)
+    assert {answer.quality for answer in answers} == set(QUALITIES)
+
+
+def test_third_answer_split_is_wide() -> None:
+    answers = load_corpus("test3")
+    assert len(answers) >= 100
+    assert len({answer.question for answer in answers}) >= 35
+    assert sum(not answer.on_topic for answer in answers) >= 10
+    assert any("noresult" in answer.flags for answer in answers)
