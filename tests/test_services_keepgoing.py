@@ -14,6 +14,9 @@ from nextround.serialize import json_object, to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import (
     JournalError,
+    OpenGoal,
+    ReviewGoals,
+    ThemeCount,
     add_journal,
     effort,
     hide_rejected,
@@ -235,57 +238,56 @@ def test_effort_and_review_only_see_their_owner(workspace: Workspace) -> None:
     assert all(n == 0 for n in data["counts"].values())
     assert data["streak"]["current"] == 0
     view = review(other)
-    assert view["contacts"] == []
-    assert view["goals"] == {"met": [], "open": []}
-    assert view["funnel"]["events"] == []
-    assert view["themes"]["period"] == []
+    assert view.contacts == ()
+    assert view.goals == ReviewGoals(met=(), open=())
+    assert view.funnel.events == ()
+    assert view.themes.period == ()
 
 
 def test_review_collects_the_week(workspace: Workspace) -> None:
     ids = seed_activity(workspace)
     data = review(workspace, "week")
-    assert set(data) == {
+    assert set(json_object(data)) == {
         "period", "previous_period", "generated_at", "hide_rejected", "effort", "streak", "funnel", "scores",
         "themes", "goals", "contacts", "journal", "openings", "plan",
     }  # fmt: skip
-    assert data["funnel"]["moves"]["applied"] == 2
-    assert data["funnel"]["moves"]["rejected"] == 1
-    assert data["funnel"]["previous_moves"]["applied"] == 1
-    assert data["funnel"]["rejections_by_stage"]["application"] == 1
-    assert {e["application_id"] for e in data["funnel"]["events"]} == {ids["sent"], ids["rejected"]}
-    assert data["themes"]["period"] == [
-        {"theme": "technical_skills", "count": 1},
-        {"theme": "communication", "count": 1},
-    ]
-    assert data["goals"]["met"][0]["title"] == "Learn window functions"
-    assert data["goals"]["open"] == [{"id": data["goals"]["open"][0]["id"], "title": "Ten mock interviews"}]
-    (contact,) = data["contacts"]
-    assert (contact["name"], contact["interactions"]) == ("Dana Recruiter", 2)
-    assert data["journal"]["wins"] == ["Finished the SQL course module"]
-    assert data["journal"]["mood_average"] == 4.0
-    assert data["scores"]["average"] == 70.0
-    assert data["openings"] == []
+    assert data.funnel.moves["applied"] == 2
+    assert data.funnel.moves["rejected"] == 1
+    assert data.funnel.previous_moves["applied"] == 1
+    assert data.funnel.rejections_by_stage["application"] == 1
+    assert {e.application_id for e in data.funnel.events} == {ids["sent"], ids["rejected"]}
+    assert data.themes.period == (ThemeCount("technical_skills", 1), ThemeCount("communication", 1))
+    assert data.goals.met[0].title == "Learn window functions"
+    assert data.goals.open == (OpenGoal(data.goals.open[0].id, "Ten mock interviews"),)
+    (contact,) = data.contacts
+    assert (contact.name, contact.interactions) == ("Dana Recruiter", 2)
+    assert data.journal.wins == ("Finished the SQL course module",)
+    assert data.journal.mood_average == 4.0
+    assert data.scores.average == 70.0
+    assert data.openings == ()
+    moved = to_json(data.funnel.events[0])  # a keyword as a key: the move's JSON says "from"
+    assert isinstance(moved, dict) and list(moved) == ["application_id", "company", "role", "from", "to", "day"]
 
 
 def test_hiding_rejected_keeps_the_numbers_honest(workspace: Workspace) -> None:
     ids = seed_activity(workspace)
     set_hide_rejected(workspace, True)
     data = review(workspace)
-    assert data["hide_rejected"] is True
-    assert all(e["to"] != "rejected" for e in data["funnel"]["events"])
-    assert ids["rejected"] in {e["application_id"] for e in data["funnel"]["events"]}  # its 'applied' move stays
-    assert data["funnel"]["moves"]["rejected"] == 1
-    assert data["effort"]["counts"]["rejections"] == 1
+    assert data.hide_rejected is True
+    assert all(e.to != "rejected" for e in data.funnel.events)
+    assert ids["rejected"] in {e.application_id for e in data.funnel.events}  # its 'applied' move stays
+    assert data.funnel.moves["rejected"] == 1
+    assert data.effort.counts["rejections"] == 1
 
 
 def test_review_month_and_a_given_day(workspace: Workspace) -> None:
     seed_activity(workspace)
     month = review(workspace, "month")
-    assert month["period"]["days"] == 30
-    assert month["effort"]["counts"]["applications_sent"] == 3
+    assert month.period.days == 30
+    assert month.effort.counts["applications_sent"] == 3
     earlier = review(workspace, "week", today=workspace.now().date() - timedelta(days=7))
-    assert earlier["effort"]["counts"]["applications_sent"] == 1
-    assert earlier["journal"]["wins"] == []  # written after that week
+    assert earlier.effort.counts["applications_sent"] == 1
+    assert earlier.journal.wins == ()  # written after that week
 
 
 def test_review_includes_new_openings(workspace: Workspace) -> None:
@@ -298,8 +300,8 @@ def test_review_includes_new_openings(workspace: Workspace) -> None:
                                    title="Support Engineer", url="https://example.org/1", location="Remote",
                                    matches_keywords=True, first_seen_at=workspace.now()))  # fmt: skip
     data = review(workspace)
-    assert [o.title for o in data["openings"]] == ["Support Engineer"]
-    assert any(step["action"]["kind"] == "check_openings" for step in data["plan"])
+    assert [o.title for o in data.openings] == ["Support Engineer"]
+    assert any(step.action.kind == "check_openings" for step in data.plan)
     html = render_review_html(data)
     assert '<a href="https://example.org/1">Support Engineer</a>' in html
 

@@ -307,18 +307,20 @@ def review_command(
     as_json: JsonFlag = False,
 ) -> None:
     """A weekly or monthly review: what was done, the funnel, scores, themes, goals, contacts and a plan."""
+    from nextround.cli.actions import command_line
     from nextround.cli.review import render_review_markdown
+    from nextround.serialize import json_object
     from nextround.services.keepgoing import review
     from nextround.web.review_document import render_review_html
 
     fmt = fmt.strip().lower()
     if fmt not in ("md", "html"):
         raise typer.BadParameter("--format must be md or html")
-    data = _with_commands(review(workspace(ctx), _period(week, month)))
+    result = review(workspace(ctx), _period(week, month))
     if as_json:
-        emit_json(data)
+        emit_json(_with_commands(json_object(result)))
         return
-    text = render_review_html(data) if fmt == "html" else render_review_markdown(data)
+    text = render_review_html(result) if fmt == "html" else render_review_markdown(result, command_line)
     if output is None:
         write_text(text)
         return

@@ -17,9 +17,9 @@ def signed(value: float | None) -> str:
     return f"{value:+g}"
 
 
-def review_title(kind: str, start: str, end: str) -> str:
+def review_title(kind: str, start: date, end: date) -> str:
     """`Weekly review, 2024-11-04 to 2024-11-10` (a month's review says Monthly)."""
-    return f"{'Weekly' if kind == 'week' else 'Monthly'} review, {start} to {end}"
+    return f"{'Weekly' if kind == 'week' else 'Monthly'} review, {start.isoformat()} to {end.isoformat()}"
 
 
 # The effort counts by their key, as the review and the dashboard name them.

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import Application
 from nextround.domain.effort import (
@@ -20,6 +20,9 @@ from nextround.domain.effort import (
     Kind,
     Period,
     PlanContext,
+    PlanStep,
+    ScoreProgress,
+    Streak,
     effort_summary,
     period_for,
 )
@@ -32,6 +35,9 @@ from nextround.storage.keepgoing import JournalRepository, ReviewQueries
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
 from nextround.storage.schema import HIDE_REJECTED_SETTING
 from nextround.storage.tables import JournalEntryRow
+
+if TYPE_CHECKING:
+    from nextround.services.watch import Opening
 
 JOURNAL_KINDS: tuple[str, ...] = ("journal", "win", "reframe")
 MAX_JOURNAL_TEXT = 20_000
@@ -200,7 +206,7 @@ class _Gathered:
     """Everything the effort counts and the review read, turned into plain values."""
 
     activities: list[Activity]
-    moves: list[dict[str, Any]]
+    moves: list[StageMove]
     themes: list[tuple[date, str]]
     touches: list[tuple[date, int, str, str]]
     goals: list[tuple[int, str, str, date | None]]
@@ -227,7 +233,7 @@ def _gather(ws: Workspace, until: datetime, moves_from: date = date.max) -> _Gat
     zone = ws.now().tzinfo
     now = ws.now()
     activities: list[Activity] = []
-    moves: list[dict[str, Any]] = []
+    moves: list[StageMove] = []
     applied, rejected = Stage.APPLIED.value, Outcome.REJECTED.value
     with ws.db.read() as session:
         queries = ReviewQueries(session, ws.owner_id)
@@ -244,10 +250,7 @@ def _gather(ws: Workspace, until: datetime, moves_from: date = date.max) -> _Gat
             if to_state in _STAGE_VALUES:
                 last_stage[app_id] = to_state
             if day >= moves_from:
-                moves.append(
-                    {"application_id": app_id, "company": company, "role": role, "from": from_state, "to": to_state,
-                     "day": day}
-                )  # fmt: skip
+                moves.append(StageMove(app_id, company, role, from_state, to_state, day))
         open_chases = 0
         for sent_at, chased_at, resolved_at, status in queries.feedback_requests():
             if sent_at is not None and sent_at < until:
@@ -334,7 +337,124 @@ def effort(ws: Workspace, period: str = "week", today: date | None = None) -> Ef
     return effort_summary(gathered.activities, span, span.end, _plan_context(ws, gathered, span, stats))
 
 
-def review(ws: Workspace, period: str = "week", today: date | None = None) -> dict[str, Any]:
+# -- the review: typed, written by nextround.serialize (its JSON is `review --json` and /api/v1/review) ----------
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEffort:
+    counts: Mapping[str, int]  # COUNT_KEYS, this period
+    previous_counts: Mapping[str, int]
+    active_days: int
+    daily: tuple[tuple[date, int], ...]  # every day of the period, zero days included
+
+
+@dataclass(frozen=True, slots=True)
+class StageMove:
+    """An application moving to a stage or an outcome on a day."""
+
+    application_id: int
+    company: str
+    role: str
+    from_state: str | None = field(metadata={"json_name": "from"})
+    to: str
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFunnel:
+    moves: Mapping[str, int]  # every stage after saved, then every outcome, in that order (zeros included)
+    previous_moves: Mapping[str, int]
+    events: tuple[StageMove, ...]  # this period's moves (closing ones left out when rejected are hidden)
+    open: int
+    response_rate: float | None
+    rejections_by_stage: Mapping[str, int]
+    sample_size: int
+    small_sample: bool
+    pattern: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCount:
+    theme: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewThemes:
+    period: tuple[ThemeCount, ...]  # most common first
+    all_time: tuple[ThemeCount, ...]  # the five most common
+
+
+@dataclass(frozen=True, slots=True)
+class MetGoal:
+    id: int
+    title: str
+    completed_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class OpenGoal:
+    id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewGoals:
+    met: tuple[MetGoal, ...]
+    open: tuple[OpenGoal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactTouched:
+    id: int
+    name: str
+    company: str
+    interactions: int
+    last: date
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewJournal:
+    entries: int
+    wins: tuple[str, ...]
+    mood_average: float | None
+    moods: tuple[tuple[date, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What was done in a week or month, how the funnel and scores moved, themes, goals, contacts and a plan."""
+
+    period: Period
+    previous_period: Period
+    generated_at: datetime
+    hide_rejected: bool
+    effort: ReviewEffort
+    streak: Streak
+    funnel: ReviewFunnel
+    scores: ScoreProgress
+    themes: ReviewThemes
+    goals: ReviewGoals
+    contacts: tuple[ContactTouched, ...]  # most interactions first
+    journal: ReviewJournal
+    openings: tuple[Opening, ...]
+    plan: tuple[PlanStep, ...]
+
+
+def _touched(gathered: _Gathered, span: Period) -> tuple[ContactTouched, ...]:
+    counts: Counter[int] = Counter()
+    last: dict[int, date] = {}
+    names: dict[int, tuple[str, str]] = {}
+    for day, contact_id, name, company in gathered.touches:
+        if day in span:
+            counts[contact_id] += 1
+            last[contact_id] = max(last.get(contact_id, day), day)
+            names.setdefault(contact_id, (name, company))
+    touched = [ContactTouched(cid, *names[cid], counts[cid], last[cid]) for cid in names]
+    return tuple(sorted(touched, key=lambda c: (-c.interactions, c.name.lower())))
+
+
+def review(ws: Workspace, period: str = "week", today: date | None = None) -> Review:
     """What was done in the period, how the funnel and scores moved, themes, goals, contacts, and a plan."""
     from nextround.services.watch import new_openings
 
@@ -345,71 +465,51 @@ def review(ws: Workspace, period: str = "week", today: date | None = None) -> di
     summary = effort_summary(gathered.activities, span, span.end, _plan_context(ws, gathered, span, stats))
     hidden = hide_rejected(ws)
 
-    in_period = [m for m in gathered.moves if m["day"] in span]
-    moved_to = Counter(m["to"] for m in in_period)
-    moved_before = Counter(m["to"] for m in gathered.moves if m["day"] in previous)
+    in_period = [m for m in gathered.moves if m.day in span]
+    moved_to = Counter(m.to for m in in_period)
+    moved_before = Counter(m.to for m in gathered.moves if m.day in previous)
     order = [s.value for s in Stage if s is not Stage.SAVED] + [o.value for o in Outcome]
     closing = {o.value for o in Outcome}
-    shown_moves = [{**m, "day": m["day"].isoformat()} for m in in_period if not (hidden and m["to"] in closing)]
     theme_counts = Counter(name for day, name in gathered.themes if day in span)
     all_themes = Counter(name for _, name in gathered.themes)
-    touched: dict[int, dict[str, Any]] = {}
-    for day, contact_id, name, company in gathered.touches:
-        if day in span:
-            item = touched.setdefault(
-                contact_id, {"id": contact_id, "name": name, "company": company, "interactions": 0, "last": day}
-            )
-            item["interactions"] += 1
-            item["last"] = max(item["last"], day)
     entries = [j for j in gathered.journal if j[3] in span]
-    moods = [(day, mood) for _, mood, _, day in entries if mood is not None]
-    mood_average = round(sum(m for _, m in moods) / len(moods), 1) if moods else None
-    return {
-        "period": span.to_dict(),
-        "previous_period": previous.to_dict(),
-        "generated_at": ws.now().isoformat(),
-        "hide_rejected": hidden,
-        "effort": {
-            "counts": summary.counts,
-            "previous_counts": summary.previous_counts,
-            "active_days": summary.active_days,
-            "daily": [[day.isoformat(), n] for day, n in summary.daily],
-        },
-        "streak": summary.streak.to_dict(),
-        "funnel": {
-            "moves": {state: moved_to.get(state, 0) for state in order},
-            "previous_moves": {state: moved_before.get(state, 0) for state in order},
-            "events": shown_moves,
-            "open": stats.open,
-            "response_rate": stats.response_rate,
-            "rejections_by_stage": stats.rejections_by_stage,
-            "sample_size": stats.sample_size,
-            "small_sample": stats.small_sample,
-            "pattern": stats.pattern,
-        },
-        "scores": summary.scores.to_dict(),
-        "themes": {
-            "period": [{"theme": t, "count": n} for t, n in theme_counts.most_common()],
-            "all_time": [{"theme": t, "count": n} for t, n in all_themes.most_common(5)],
-        },
-        "goals": {
-            "met": [
-                {"id": gid, "title": title, "completed_on": done.isoformat()}
-                for gid, title, _, done in gathered.goals
-                if done is not None and done in span
-            ],
-            "open": [{"id": gid, "title": title} for gid, title, status, _ in gathered.goals if status == "open"],
-        },
-        "contacts": [
-            {**item, "last": item["last"].isoformat()}
-            for item in sorted(touched.values(), key=lambda c: (-c["interactions"], c["name"].lower()))
-        ],
-        "journal": {
-            "entries": len(entries),
-            "wins": [text for kind, _, text, _ in entries if kind == "win"],
-            "mood_average": mood_average,
-            "moods": [[day.isoformat(), mood] for day, mood in moods],
-        },
-        "openings": new_openings(ws, days=span.days),
-        "plan": [step.to_dict() for step in summary.plan],
-    }
+    moods = tuple((day, mood) for _, mood, _, day in entries if mood is not None)
+    return Review(
+        period=span,
+        previous_period=previous,
+        generated_at=ws.now(),
+        hide_rejected=hidden,
+        effort=ReviewEffort(summary.counts, summary.previous_counts, summary.active_days, summary.daily),
+        streak=summary.streak,
+        funnel=ReviewFunnel(
+            moves={state: moved_to.get(state, 0) for state in order},
+            previous_moves={state: moved_before.get(state, 0) for state in order},
+            events=tuple(m for m in in_period if not (hidden and m.to in closing)),
+            open=stats.open,
+            response_rate=stats.response_rate,
+            rejections_by_stage=stats.rejections_by_stage,
+            sample_size=stats.sample_size,
+            small_sample=stats.small_sample,
+            pattern=stats.pattern,
+        ),
+        scores=summary.scores,
+        themes=ReviewThemes(
+            period=tuple(ThemeCount(t, n) for t, n in theme_counts.most_common()),
+            all_time=tuple(ThemeCount(t, n) for t, n in all_themes.most_common(5)),
+        ),
+        goals=ReviewGoals(
+            met=tuple(
+                MetGoal(gid, title, done) for gid, title, _, done in gathered.goals if done is not None and done in span
+            ),
+            open=tuple(OpenGoal(gid, title) for gid, title, status, _ in gathered.goals if status == "open"),
+        ),
+        contacts=_touched(gathered, span),
+        journal=ReviewJournal(
+            entries=len(entries),
+            wins=tuple(text for kind, _, text, _ in entries if kind == "win"),
+            mood_average=round(sum(m for _, m in moods) / len(moods), 1) if moods else None,
+            moods=moods,
+        ),
+        openings=tuple(new_openings(ws, days=span.days)),
+        plan=summary.plan,
+    )

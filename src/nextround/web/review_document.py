@@ -3,31 +3,30 @@ in the browser and `nextround review --format html` both write it from the revie
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import COUNT_LABELS, review_title, signed
+from nextround.services.keepgoing import Review
 
 
 def _template_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates" / "reports"
 
 
-def render_review_html(data: Mapping[str, Any]) -> str:
+def render_review_html(data: Review) -> str:
     """A self-contained page: inline CSS and SVG charts, no scripts, nothing fetched from elsewhere."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
     from markupsafe import Markup
 
     from nextround.domain.report_charts import bar_chart, sparkline
 
-    counts = data["effort"]["counts"]
+    counts = data.effort.counts
     effort_items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items() if key != "practice_answers"]
-    moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
-    daily = [float(n) for _, n in data["effort"]["daily"]]
-    scores = [float(v) for _, v in data["scores"]["by_day"]]
-    themes = [(theme_label(t["theme"]), float(t["count"])) for t in data["themes"]["period"]]
+    moves = [(state, float(n)) for state, n in data.funnel.moves.items()]
+    daily = [float(n) for _, n in data.effort.daily]
+    scores = [float(v) for _, v in data.scores.by_day]
+    themes = [(theme_label(t.theme), float(t.count)) for t in data.themes.period]
     charts = {
         "effort": Markup(bar_chart(effort_items, title="What you did this period")),
         "funnel": Markup(bar_chart(moves, title="Stage moves this period")),
@@ -45,7 +44,7 @@ def render_review_html(data: Mapping[str, Any]) -> str:
     template = env.get_template("review.html.j2")
     return template.render(
         data=data,
-        title=review_title(data["period"]["kind"], data["period"]["start"], data["period"]["end"]),
+        title=review_title(data.period.kind, data.period.start, data.period.end),
         charts=charts,
         labels=COUNT_LABELS,
         percent=lambda v: "n/a" if v is None else f"{v:.0%}",

@@ -112,21 +112,21 @@ def save_reframe(app_id: int, request: Request, ws: WorkspaceDep, form: FormDep)
 # -- review ---------------------------------------------------------------------------------------
 
 
-def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
+def review_charts(data: keepgoing.Review) -> dict[str, Markup]:
     from nextround.domain.report_charts import bar_chart, sparkline
 
-    counts = data["effort"]["counts"]
+    counts = data.effort.counts
     items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items()]
-    moves = [(state, float(n)) for state, n in data["funnel"]["moves"].items()]
+    moves = [(state, float(n)) for state, n in data.funnel.moves.items()]
     return {
         "effort": Markup(bar_chart(items, title="What you did this period")),
         "funnel": Markup(bar_chart(moves, title="Stage moves this period")),
         "daily": Markup(
-            sparkline([float(n) for _, n in data["effort"]["daily"]], title="Activities per day", width=320, height=60)
+            sparkline([float(n) for _, n in data.effort.daily], title="Activities per day", width=320, height=60)
         ),
         "scores": Markup(
             sparkline(
-                [float(v) for _, v in data["scores"]["by_day"]],
+                [float(v) for _, v in data.scores.by_day],
                 title="Average practice score per day",
                 width=320,
                 height=60,
@@ -135,9 +135,9 @@ def review_charts(data: dict[str, Any]) -> dict[str, Markup]:
     }
 
 
-def _review(request: Request, ws: Workspace, period: str) -> dict[str, Any]:
+def _review(request: Request, ws: Workspace, period: str) -> keepgoing.Review:
     """The review reads the whole history (streaks look back): kept in the view cache until something changes."""
-    found: dict[str, Any] = request.app.state.web.cache.get(
+    found: keepgoing.Review = request.app.state.web.cache.get(
         f"review-{period}", ws, lambda: keepgoing.review(ws, period)
     )
     return found
@@ -188,7 +188,7 @@ def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> JSONResponse:
 
 @api.get("/review", summary="The weekly or monthly review (same JSON as `nextround review --json`)")
 def api_review(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> JSONResponse:
-    return JSONResponse(keepgoing.review(ws, period))
+    return json_response(keepgoing.review(ws, period))
 
 
 router.include_router(pages)
