@@ -43,6 +43,7 @@ SAMPLE_IDS: dict[str, int | str] = {
     "note": "sent a thank-you note",
     "role": "Support [Lead]",
     "url": "https://jobs.example.org/1?a=b&c=d",
+    "question": "coach:7",
 }
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from nextround.domain.stages import Outcome
-from nextround.services import coaching
+from nextround.services import coach_notes, coaching
 from nextround.services.applications import ApplicationFields, ApplicationService
 from nextround.services.keepgoing import add_journal
 
@@ -46,9 +46,9 @@ def test_a_coach_sees_what_is_shared_and_the_seeker_sees_each_look(server: Serve
     assert "caseload summary" in sharing
     assert "Ask them what tipped it." in sharing
     assert "Tell me about a rush." in sharing
-    question = coaching.notes_for(server.db, ada.owner_id)[0]
+    question = coach_notes.notes_for(server.db, ada.owner_id)[0]
     assert ada.post_form(f"/sharing/questions/{question.id}/done").status_code == 303
-    assert coaching.notes_for(server.db, ada.owner_id)[0].done
+    assert coach_notes.notes_for(server.db, ada.owner_id)[0].done
 
 
 def test_the_journal_only_when_chosen_and_consent_ends_at_once(server: Server) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import select
 
-from nextround.services import accounts, coaching
+from nextround.services import accounts, coach_notes, coaching
 from nextround.services.deletion import Deletable
 from nextround.services.demo import fill_demo
 from nextround.services.network import NetworkService
@@ -44,6 +44,7 @@ IDS_OF: dict[str, str] = {
     "feedback_id": "feedback",
     "link_id": "coach_links",
     "question_id": "coach_notes",
+    "note_id": "coach_notes",
 }
 DELETION_TABLES = {
     kind.value: table.name
@@ -157,12 +158,12 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
     invitation = coaching.invite_coach(server.db, ada.owner_id, cy.email, list(coaching.SHAREABLE))
     link = coaching.accept(server.db, cy.owner_id, invitation.token)
     assert cy.client.get(f"/caseload/{link.id}").status_code == 200  # while Ada shares, Cy sees it
-    coaching.add_note(server.db, cy.owner_id, link.id, "Practise the rush story.", question=True)
+    coach_notes.add_note(server.db, cy.owner_id, link.id, "Practise the rush story.", question=True)
     coaching.withdraw(server.db, ada.owner_id, link.id)
     app_id = _ada_ids(server, ada)["applications"][-1]
     undo_token = ada.api("DELETE", f"/api/v1/applications/{app_id}").json()["undo_token"]
     ids = _ada_ids(server, ada)
-    ids["coach_links"], ids["coach_notes"] = [link.id], [coaching.notes_for(server.db, ada.owner_id)[0].id]
+    ids["coach_links"], ids["coach_notes"] = [link.id], [coach_notes.notes_for(server.db, ada.owner_id)[0].id]
     tokens = {"/coaching/accept/": invitation.token, "/": undo_token}
     before = _everything_of(server, ada.owner_id)
     tried = attempts(server, ids, tokens)

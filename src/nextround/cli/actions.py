@@ -43,7 +43,9 @@ COMMANDS: Mapping[ActionKind, CommandTemplate] = {
     ),
     ActionKind.MATCH_CV: CommandTemplate("analyze match --jd-file JOB.txt --cv-file CV.txt"),
     ActionKind.PRACTISE: CommandTemplate(
-        "practice", (("application_id", "--app"), ("focus", "--focus"), ("count", "--count"))
+        "practice",
+        (("application_id", "--app"), ("focus", "--focus"), ("count", "--count")),
+        ignores=("question",),  # a question a coach assigned, on a shared server's pages only
     ),
     ActionKind.COMPLETE_GOAL: CommandTemplate("goal done {goal_id}"),
     ActionKind.LIST_GOALS: CommandTemplate("goal list"),

@@ -78,7 +78,7 @@ ID_SPECS: Mapping[ActionKind, IdSpec] = {
     ActionKind.REFLECT: _ids("application_id"),
     ActionKind.REFRAME: _ids(optional=("application_id",)),
     ActionKind.MATCH_CV: _ids(),
-    ActionKind.PRACTISE: _ids(optional=("application_id", "count", "focus")),
+    ActionKind.PRACTISE: _ids(optional=("application_id", "count", "focus", "question")),
     ActionKind.COMPLETE_GOAL: _ids("goal_id"),
     ActionKind.LIST_GOALS: _ids(),
     ActionKind.LIST_SILENT: _ids(),

@@ -25,6 +25,7 @@ KIND_ORDER = (
     "feedback_chase",
     "keep_in_touch",
     "goal",
+    "coach_question",
     "continued_interest",
     "new_posting",
     "ghosted",

@@ -76,6 +76,9 @@ THEMES = PRACTISABLE_THEMES
 BANK_SOURCE = "bank"
 # Questions the user logged from a real interview carry `source="interview:<company>"`.
 INTERVIEW_SOURCE_PREFIX = "interview:"
+# A question a coach assigned (shared server): its id is `coach:<note id>`, its source names the coach.
+COACH_KEY_PREFIX = "coach:"
+ASSIGNED_SOURCE_PREFIX = "assigned by "
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _STRING_FIELDS = ("id", "text", "category", "good_answer")

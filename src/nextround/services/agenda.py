@@ -203,6 +203,7 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 f"posting-{posting['id']}",
             )
         )
+    items.extend(assigned_practice(ws))
     due_practice = practice_due(ws)
     if due_practice:
         items.append(
@@ -216,6 +217,30 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
             )
         )
     return build_agenda(items, today)
+
+
+def assigned_practice(ws: Workspace) -> list[AgendaItem]:
+    """On a shared server: each question a coach assigned and the person has not practised yet, due today."""
+    if not ws.settings.shared_server:
+        return []
+    from nextround.services.coach_notes import assigned_questions
+
+    today = ws.now().date()
+    return [
+        AgendaItem(
+            "coach_question",
+            f"Practise the question {note.coach_email} assigned: {_clip(note.text)}",
+            today,
+            "Your coach asked you to practise this one; they see when you have",
+            (Action(ActionKind.PRACTISE, {"question": note.question_key}, "Practise it"),),
+            f"coach-question-{note.id}",
+        )
+        for note in assigned_questions(ws.db, ws.owner_id)
+    ]
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def practice_due(ws: Workspace) -> int:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from nextround.domain.applications import ApplicationSummary
+from nextround.domain.applications import Application, ApplicationSummary
 from nextround.domain.feedback_requests import FeedbackEntry
 from nextround.errors import UserError
 from nextround.services.accounts import _digest, normal_email
@@ -36,6 +37,10 @@ from nextround.storage.tables import (
     PracticeAnswerRow,
     User,
 )
+
+if TYPE_CHECKING:
+    from nextround.services.coach_notes import CoachNote
+    from nextround.services.insight import ThemeSummary
 
 SHAREABLE = ("applications", "feedback", "practice", "journal")
 DEFAULT_SHARES = ("applications", "feedback", "practice")  # never the journal unless chosen
@@ -73,16 +78,6 @@ class CoachRead:
 
 
 @dataclass(frozen=True, slots=True)
-class CoachNote:
-    id: int
-    coach_email: str
-    text: str
-    is_question: bool
-    created_at: datetime
-    done: bool
-
-
-@dataclass(frozen=True, slots=True)
 class CaseloadEntry:
     link_id: int
     seeker_email: str
@@ -104,8 +99,20 @@ class SharedView:
     link: CoachLink
     applications: tuple[ApplicationSummary, ...] | None
     feedback: tuple[FeedbackEntry, ...] | None
+    themes: tuple[ThemeSummary, ...] | None  # across the search, as the job seeker's Insights page shows them
     practice_scores: tuple[tuple[str, int], ...] | None
     journal: tuple[JournalEntry, ...] | None
+    notes: tuple[CoachNote, ...]  # this coach's threads with the job seeker, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class SharedApplication:
+    """One shared application as its coach sees it: the stage history, its feedback (when shared) and the
+    coach's comments on it."""
+
+    link: CoachLink
+    application: Application
+    feedback: tuple[FeedbackEntry, ...] | None
     notes: tuple[CoachNote, ...]
 
 
@@ -180,36 +187,6 @@ def reads_log(db: Database, owner_id: int, limit: int = 200) -> list[CoachRead]:
         ).all()
     emails = _emails(db, {r[0] for r in rows})
     return [CoachRead(emails.get(coach, ""), what, at) for coach, what, at in rows]
-
-
-def _notes(db: Database, owner_id: int) -> tuple[CoachNote, ...]:
-    with db.read() as session:
-        rows = session.scalars(
-            select(CoachNoteRow).where(CoachNoteRow.owner_id == owner_id).order_by(CoachNoteRow.created_at.desc())
-        ).all()
-    emails = _emails(db, {r.coach_id for r in rows})
-    return tuple(
-        CoachNote(r.id, emails.get(r.coach_id, ""), r.text, r.is_question, r.created_at, r.done_at is not None)
-        for r in rows
-    )
-
-
-def notes_for(db: Database, owner_id: int) -> list[CoachNote]:
-    """Comments and assigned questions from the job seeker's coaches, newest first."""
-    return list(_notes(db, owner_id))
-
-
-def question_done(db: Database, owner_id: int, note_id: int) -> CoachNote:
-    with db.write() as session:
-        row = session.scalar(
-            select(CoachNoteRow).where(
-                CoachNoteRow.owner_id == owner_id, CoachNoteRow.id == note_id, CoachNoteRow.is_question
-            )
-        )
-        if row is None:
-            raise NotFoundError(f"no assigned question with id {note_id}")
-        row.done_at = row.done_at or _now()
-        return CoachNote(row.id, "", row.text, True, row.created_at, True)
 
 
 # -- the coach's side --------------------------------------------------------------------------------------
@@ -323,20 +300,29 @@ def _entry(session: Session, link: CoachLinkRow, email: str, now: datetime) -> C
     return CaseloadEntry(link.id, email, shares, rejections, silent, scores, falling)
 
 
+def _checked(db: Database, coach_id: int, link_id: int, ws: Workspace) -> CoachLinkRow:
+    link = _live_link(db, coach_id, link_id)
+    if ws.owner_id != link.owner_id:
+        raise NotFoundError(f"no one with id {link_id} on your caseload")
+    return link
+
+
 def shared_view(db: Database, coach_id: int, link_id: int, workspace_of: Workspace) -> SharedView:
     """What the job seeker shares with this coach (read-only), written to their audit log."""
-    link = _live_link(db, coach_id, link_id)
-    if workspace_of.owner_id != link.owner_id:
-        raise NotFoundError(f"no one with id {link_id} on your caseload")
+    from nextround.services.coach_notes import coach_threads
+
+    link = _checked(db, coach_id, link_id, workspace_of)
     shares = set(link.shares)
     ws = workspace_of
-    applications = feedback = scores = journal = None
+    applications = feedback = scores = journal = themes = None
     if "applications" in shares:
         applications = tuple(ApplicationService(ws).summaries())
     if "feedback" in shares:
         from nextround.services.feedback import list_feedback
+        from nextround.services.insight import themes as search_themes
 
         feedback = tuple(list_feedback(ws))
+        themes = search_themes(ws)
     if "practice" in shares:
         from nextround.services.practice_history import score_series
 
@@ -346,30 +332,47 @@ def shared_view(db: Database, coach_id: int, link_id: int, workspace_of: Workspa
 
         journal = tuple(list_journal(ws))
     _audit(db, link.owner_id, coach_id, "shared view: " + ", ".join(s for s in SHAREABLE if s in shares))
-    own = tuple(n for n in _notes(db, link.owner_id) if n.coach_email == _emails(db, {coach_id}).get(coach_id))
-    return SharedView(_link(link, _emails(db, {link.owner_id})), applications, feedback, scores, journal, own)
+    own = tuple(coach_threads(db, coach_id, link.owner_id))
+    return SharedView(_link(link, _emails(db, {link.owner_id})), applications, feedback, themes, scores, journal, own)
+
+
+def shared_application(
+    db: Database, coach_id: int, link_id: int, application_id: int, ws: Workspace
+) -> SharedApplication:
+    """One application of the job seeker's, when applications are shared (else, or if it is not theirs:
+    not found), written to their audit log."""
+    from nextround.services.coach_notes import coach_threads
+
+    link = _checked(db, coach_id, link_id, ws)
+    if "applications" not in link.shares:
+        raise NotFoundError(f"no shared application with id {application_id}")
+    app = ApplicationService(ws).get(application_id)
+    feedback = None
+    if "feedback" in link.shares:
+        from nextround.services.feedback import list_feedback
+
+        feedback = tuple(list_feedback(ws, application_id))
+    _audit(db, link.owner_id, coach_id, f"application: {app.fields.role} at {app.fields.company}")
+    notes = tuple(coach_threads(db, coach_id, link.owner_id, application_id))
+    return SharedApplication(_link(link, _emails(db, {link.owner_id})), app, feedback, notes)
+
+
+def change_shares(db: Database, owner_id: int, link_id: int, shares: list[str]) -> CoachLink:
+    """What a coach may see from now on (their next request sees the change)."""
+    chosen = tuple(s for s in SHAREABLE if s in shares)
+    if not chosen:
+        raise CoachingError("choose at least one thing to share (or stop sharing)", field="shares")
+    with db.write() as session:
+        row = session.scalar(select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id, CoachLinkRow.id == link_id))
+        if row is None or row.withdrawn_at is not None:
+            raise NotFoundError(f"no coach with id {link_id}")
+        row.shares = list(chosen)
+        return _link(row, _emails(db, {owner_id}))
 
 
 def seeker_of(db: Database, coach_id: int, link_id: int) -> int:
     """The job seeker behind a live link of this coach's (for their read-only workspace)."""
     return _live_link(db, coach_id, link_id).owner_id
-
-
-def add_note(db: Database, coach_id: int, link_id: int, text: str, *, question: bool = False) -> CoachNote:
-    """A comment (or an assigned practice question) from the coach to the job seeker."""
-    body = text.strip()
-    if not body:
-        raise CoachingError("write the question first" if question else "write the comment first", field="text")
-    if len(body) > MAX_NOTE:
-        raise CoachingError(f"keep it under {MAX_NOTE} characters", field="text")
-    link = _live_link(db, coach_id, link_id)
-    with db.write() as session:
-        row = CoachNoteRow(
-            owner_id=link.owner_id, coach_id=coach_id, text=body, is_question=question, created_at=_now()
-        )
-        session.add(row)
-        session.flush()
-        return CoachNote(row.id, "", body, question, row.created_at, False)
 
 
 def delete_for_owner(session: object, owner_id: int) -> None:

@@ -414,8 +414,8 @@ def _theme(item: Mapping[str, Any]) -> ThemeSummary:
     )
 
 
-def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
-    """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
+def _theme_evidence(ws: Workspace) -> tuple[list[ThemeEvidence], int, int]:
+    """Every theme found in the feedback and reflections, with the counts of each."""
     with ws.db.read() as session:
         feedback = FeedbackReader(session, ws.owner_id).analyses()
         reflections = ReflectionRepository(session, ws.owner_id).all()
@@ -428,6 +428,19 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
         for found in rf.themes_from_answers(context, answers):
             app_id, moment = stored.application_id, stored.updated_at
             evidence.append(ThemeEvidence(found.theme, "reflection", app_id, moment, _clip(found.evidence)))
+    return evidence, len(feedback), len(reflections)
+
+
+def themes(ws: Workspace) -> tuple[ThemeSummary, ...]:
+    """The themes across the search as Insights shows them, without the stage pattern and skill gaps (what a
+    coach sees when feedback is shared)."""
+    evidence, _feedback, _reflections = _theme_evidence(ws)
+    return tuple(_theme(item) for item in combine_themes(evidence, ws.now()))
+
+
+def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
+    """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
+    evidence, feedback_count, reflection_count = _theme_evidence(ws)
     stats = ApplicationService(ws).stats()
     gaps: list[dict[str, Any]] = []
     gaps_note: str | None = None
@@ -439,8 +452,8 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
         combine_themes(evidence, ws.now()),
         stats.rejections_by_stage,
         gaps,
-        feedback_count=len(feedback),
-        reflection_count=len(reflections),
+        feedback_count=feedback_count,
+        reflection_count=reflection_count,
         gaps_note=gaps_note,
     )
     return Insights(

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from nextround.domain.practice_plan import PlannedQuestion, due_reviews, plan_session, review_items
 from nextround.domain.progress import AnswerRecord, compute_progress, recent_measures
 from nextround.domain.questions import (
+    ASSIGNED_SOURCE_PREFIX,
     CATEGORIES,
+    COACH_KEY_PREFIX,
     COMPETENCIES,
     ROLES,
     THEMES,
@@ -130,7 +132,14 @@ def list_questions(ws: Workspace, category: str | None = None, role: str | None 
 
 
 def get_question(ws: Workspace, key: str) -> Question:
-    """A bank question by id, or one of the user's by `custom:<id>`."""
+    """A bank question by id, one of the user's by `custom:<id>`, or one a coach assigned by `coach:<id>`."""
+    if key.startswith(COACH_KEY_PREFIX):
+        from nextround.services.coach_notes import assigned_question
+
+        note = assigned_question(ws.db, ws.owner_id, key)
+        return Question(
+            id=key, text=note.text, category="behavioural", source=ASSIGNED_SOURCE_PREFIX + note.coach_email
+        )
     if key.startswith(CUSTOM_KEY_PREFIX):
         number = key.removeprefix(CUSTOM_KEY_PREFIX)
         if not number.isdigit():
@@ -363,6 +372,10 @@ def record_answer(
             answered_at=ws.now(),
             spoken=spoken,
         )
+    if question.id.startswith(COACH_KEY_PREFIX):  # the coach sees it practised; it leaves the picker's list
+        from nextround.services.coach_notes import question_done
+
+        question_done(ws.db, ws.owner_id, int(question.id.removeprefix(COACH_KEY_PREFIX)))
     comparison = _compare(previous, question, analysis, terms)
     _advance_goals(ws, session_id)
     return analysis, comparison

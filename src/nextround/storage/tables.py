@@ -9,7 +9,19 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -633,6 +645,15 @@ class CoachNoteRow(Base):
     is_question: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
+    # A comment on one application (else general); a reply in a thread; the job seeker's own reply.
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="SET NULL", name="fk_coach_notes_application")
+    )
+    reply_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coach_notes.id", ondelete="CASCADE", name="fk_coach_notes_reply_to")
+    )
+    by_seeker: Mapped[bool] = mapped_column(default=False, server_default=false())
+    read_at: Mapped[datetime | None]
 
 
 # Tables with an owner that hold how a person signs in and whom they let look, not their job search: export,

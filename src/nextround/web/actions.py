@@ -43,7 +43,9 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.REFLECT: Route("get", "/applications/{application_id}/feedback", fragment="reflection"),
     ActionKind.REFRAME: Route("get", "/journal"),
     ActionKind.MATCH_CV: Route("get", "/insights", fragment="gaps"),
-    ActionKind.PRACTISE: Route("get", "/practice", optional=(("application_id", "app"), ("focus", "focus"))),
+    ActionKind.PRACTISE: Route(
+        "get", "/practice", optional=(("application_id", "app"), ("focus", "focus"), ("question", "question"))
+    ),
     ActionKind.COMPLETE_GOAL: Route("post", "/insights/goals/{goal_id}", (("status", "done"),)),
     ActionKind.LIST_GOALS: Route("get", "/insights", fragment="goals"),
     ActionKind.LIST_SILENT: Route(

@@ -220,8 +220,18 @@ def _application_page(
         "rejection_steps": [Action(kind, {"application_id": app.id}, label) for kind, label in REJECTION_STEPS],
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
         "outcomes": [o.value for o in Outcome],
+        "coach_notes": _coach_notes(ws, application_id),
     }
     return render(request, "application.html", context, status=status)
+
+
+def _coach_notes(ws: Workspace, application_id: int) -> list[Any]:
+    """On a shared server: the comments the person's coaches left on this application (with their replies)."""
+    if not ws.settings.shared_server:
+        return []
+    from nextround.services.coach_notes import notes_for
+
+    return list(notes_for(ws.db, ws.owner_id, application_id))
 
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)

@@ -8,16 +8,20 @@ question box). Consent is looked up on every request: a withdrawn link answers 4
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import UserError, errors_by_field
-from nextround.services import coaching
+from nextround.services import coach_notes, coaching
 from nextround.services.accounts import Caller
 from nextround.services.coaching import SHAREABLE
+from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep
 from nextround.web.forms import form_text
 from nextround.web.rendering import render
+from nextround.web.routes.feedback import present_feedback
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,7 +40,7 @@ def _sharing_page(
     context = {
         "links": coaching.coach_links(db, owner),
         "reads": coaching.reads_log(db, owner),
-        "notes": coaching.notes_for(db, owner),
+        "notes": coach_notes.notes_for(db, owner),
         "invited": invited,
         "shareable": SHAREABLE,
         "defaults": coaching.DEFAULT_SHARES,
@@ -69,10 +73,43 @@ def withdraw(request: Request, link_id: int) -> Response:
     return RedirectResponse("/sharing", 303)
 
 
+@router.post("/sharing/coaches/{link_id}/shares", response_class=HTMLResponse)
+def change_shares(request: Request, link_id: int, form: FormDep) -> Response:
+    shares = [value for value in form.getlist("shares") if isinstance(value, str)]
+    try:
+        coaching.change_shares(request.app.state.web.database(), _me(request).owner_id, link_id, shares)
+    except coaching.CoachingError as exc:
+        return _sharing_page(request, errors=errors_by_field(exc))
+    return RedirectResponse("/sharing#coaches-title", 303)
+
+
+def _back_to(note: coach_notes.CoachNote) -> str:
+    """Where the note is shown: its application's page, or the Sharing page."""
+    if note.application_id is not None:
+        return f"/applications/{note.application_id}#coach-comments"
+    return "/sharing#from-coaches"
+
+
 @router.post("/sharing/questions/{question_id}/done")
 def question_done(request: Request, question_id: int) -> Response:
-    coaching.question_done(request.app.state.web.database(), _me(request).owner_id, question_id)
+    coach_notes.question_done(request.app.state.web.database(), _me(request).owner_id, question_id)
     return RedirectResponse("/sharing#from-coaches", 303)
+
+
+@router.post("/sharing/comments/{note_id}/read")
+def comment_read(request: Request, note_id: int) -> Response:
+    note = coach_notes.mark_read(request.app.state.web.database(), _me(request).owner_id, note_id)
+    return RedirectResponse(_back_to(note), 303)
+
+
+@router.post("/sharing/comments/{note_id}/reply", response_class=HTMLResponse)
+def comment_reply(request: Request, note_id: int, form: FormDep) -> Response:
+    db = request.app.state.web.database()
+    try:
+        note = coach_notes.reply(db, _me(request).owner_id, note_id, form_text(form, "text"))
+    except coaching.CoachingError as exc:
+        return _sharing_page(request, errors={"_form": str(exc)})
+    return RedirectResponse(_back_to(note), 303)
 
 
 @router.get("/coaching/accept/{token}", response_class=HTMLResponse)
@@ -93,16 +130,24 @@ def caseload(request: Request) -> HTMLResponse:
     return render(request, "caseload.html", {"entries": entries, "silent_days": coaching.SILENT_DAYS})
 
 
-def _coachee_page(request: Request, link_id: int, errors: dict[str, str] | None = None) -> HTMLResponse:
+def _seeker_workspace(request: Request, link_id: int) -> Workspace:
+    """The job seeker's workspace, read-only by use, in the coach's own time zone (their days on the pages)."""
     web = request.app.state.web
     db = web.database()
     me = _me(request)
     seeker = coaching.seeker_of(db, me.owner_id, link_id)
-    from nextround.services.workspace import Workspace
+    return Workspace(db=db, owner_id=seeker, settings=web.settings, clock=web.workspace_of(me).clock)
 
-    ws = Workspace(db=db, owner_id=seeker, settings=web.settings, clock=web.workspace_of(me).clock)
-    view = coaching.shared_view(db, me.owner_id, link_id, ws)
-    return render(request, "coachee.html", {"view": view, "errors": errors or {}}, status=422 if errors else 200)
+
+def _coachee_page(request: Request, link_id: int, errors: dict[str, str] | None = None) -> HTMLResponse:
+    ws = _seeker_workspace(request, link_id)
+    view = coaching.shared_view(ws.db, _me(request).owner_id, link_id, ws)
+    context = {
+        "view": view,
+        "errors": errors or {},
+        "feedback": [present_feedback(f.to_dict()) for f in view.feedback or ()],
+    }
+    return render(request, "coachee.html", context, status=422 if errors else 200)
 
 
 @router.get("/caseload/{link_id}", response_class=HTMLResponse)
@@ -110,21 +155,54 @@ def coachee(request: Request, link_id: int) -> HTMLResponse:
     return _coachee_page(request, link_id)
 
 
-def _note(request: Request, link_id: int, text: str, *, question: bool) -> Response:
+@router.get("/caseload/{link_id}/applications/{application_id}", response_class=HTMLResponse)
+def coachee_application(request: Request, link_id: int, application_id: int) -> HTMLResponse:
+    ws = _seeker_workspace(request, link_id)
+    view = coaching.shared_application(ws.db, _me(request).owner_id, link_id, application_id, ws)
+    context = {
+        "view": view,
+        "app": view.application,
+        "data": view.application.to_dict(),
+        "feedback": [present_feedback(f.to_dict()) for f in view.feedback or ()],
+        "errors": {},
+    }
+    return render(request, "coachee_application.html", context)
+
+
+def _optional_id(form: Any, name: str) -> int | None:
+    raw = form_text(form, name).strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise coaching.CoachingError(f"{name} must be a number", field=name)
+    return int(raw)
+
+
+def _note(request: Request, link_id: int, form: Any, *, question: bool) -> Response:
     try:
-        coaching.add_note(request.app.state.web.database(), _me(request).owner_id, link_id, text, question=question)
-    except UserError as exc:
-        if isinstance(exc, coaching.CoachingError):
-            return _coachee_page(request, link_id, errors_by_field(exc))
-        raise
+        application_id = _optional_id(form, "application_id")
+        reply_to = _optional_id(form, "reply_to")
+        coach_notes.add_note(
+            request.app.state.web.database(),
+            _me(request).owner_id,
+            link_id,
+            form_text(form, "text"),
+            question=question,
+            application_id=application_id,
+            reply_to=reply_to,
+        )
+    except coaching.CoachingError as exc:
+        return _coachee_page(request, link_id, errors_by_field(exc))
+    if application_id is not None:
+        return RedirectResponse(f"/caseload/{link_id}/applications/{application_id}#notes", 303)
     return RedirectResponse(f"/caseload/{link_id}#notes", 303)
 
 
 @router.post("/caseload/{link_id}/comments")
 def comment(request: Request, link_id: int, form: FormDep) -> Response:
-    return _note(request, link_id, form_text(form, "text"), question=False)
+    return _note(request, link_id, form, question=False)
 
 
 @router.post("/caseload/{link_id}/questions")
 def assign_question(request: Request, link_id: int, form: FormDep) -> Response:
-    return _note(request, link_id, form_text(form, "text"), question=True)
+    return _note(request, link_id, form, question=True)

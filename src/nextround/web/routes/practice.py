@@ -62,6 +62,15 @@ def _seed(ws: Workspace, session_id: int | None) -> int:
 # -- the practice page ----------------------------------------------------------------------------
 
 
+def _assigned(ws: Workspace) -> list[Any]:
+    """On a shared server: the questions the person's coaches assigned and they have not practised yet."""
+    if not ws.settings.shared_server:
+        return []
+    from nextround.services.coach_notes import assigned_questions
+
+    return list(assigned_questions(ws.db, ws.owner_id))
+
+
 def _page(
     ws: Workspace,
     *,
@@ -99,6 +108,7 @@ def _page(
         **voice_context(ws),
         **ai_on_context(ws),
         "question": question,
+        "assigned": _assigned(ws),
         "next_question": following,
         "questions": questions,
         "planned": planned,
