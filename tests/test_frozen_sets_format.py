@@ -11,7 +11,11 @@ from nextround.analysis.feedback import THEMES
 from tests.answer_corpus import QUALITIES, load_corpus
 
 DATA = Path(__file__).parent / "data"
-FEEDBACK_SETS = [DATA / "feedback_corpus" / "test2" / "test.jsonl", DATA / "feedback_corpus" / "test3" / "test.jsonl"]
+FEEDBACK_SETS = [
+    DATA / "feedback_corpus" / "test2" / "test.jsonl",
+    DATA / "feedback_corpus" / "test3" / "test.jsonl",
+    DATA / "feedback_corpus" / "dev3.jsonl",
+]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
 
@@ -21,7 +25,11 @@ def _rows(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.mark.parametrize("path", FEEDBACK_SETS, ids=lambda path: path.parent.name)
+def _set_name(path: Path) -> str:
+    return path.parent.name if path.name == "test.jsonl" else path.stem
+
+
+@pytest.mark.parametrize("path", FEEDBACK_SETS, ids=_set_name)
 def test_feedback_set_follows_the_dev_conventions(path: Path) -> None:
     rows = _rows(path)
     assert len({row["id"] for row in rows}) == len(rows)
@@ -40,7 +48,7 @@ def test_feedback_set_follows_the_dev_conventions(path: Path) -> None:
 
 
 def test_third_feedback_set_is_wide() -> None:
-    rows = _rows(FEEDBACK_SETS[1])
+    rows = _rows(DATA / "feedback_corpus" / "test3" / "test.jsonl")
     assert len(rows) >= 90
     assert len({row["occupation"] for row in rows}) >= 60
     assert len({row["english"] for row in rows}) >= 10
@@ -77,3 +85,19 @@ def test_third_answer_split_is_wide() -> None:
     assert len({answer.question for answer in answers}) >= 35
     assert sum(not answer.on_topic for answer in answers) >= 10
     assert any("noresult" in answer.flags for answer in answers)
+
+
+def test_wide_feedback_dev_set_has_clause_labels_that_fit_its_texts() -> None:
+    rows = _rows(DATA / "feedback_corpus" / "dev3.jsonl")
+    assert len(rows) >= 150
+    for row in rows:
+        text, clauses = str(row["text"]), row["clauses"]
+        assert isinstance(clauses, list) and clauses, row["id"]
+        reasons: set[str] = set()
+        for clause in clauses:
+            start = int(clause["start"])
+            assert text[start : start + len(clause["text"])] == clause["text"], row["id"]
+            assert clause["polarity"] in {"reason", "praise", "neutral"} and set(clause["themes"]) <= set(THEMES)
+            if clause["polarity"] == "reason":
+                reasons |= set(clause["themes"])
+        assert reasons == set(row["themes"]), row["id"]  # a text's themes are its reason clauses' themes
