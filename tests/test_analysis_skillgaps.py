@@ -443,4 +443,4 @@ def test_rjdb_format_sample_matched_above_filtered_and_few_false_gaps() -> None:
 @pytest.mark.parametrize("pair_id", GOLDEN_IDS)
 def test_golden_match_outputs(pair_id: str, golden: Callable[[str, Any], None]) -> None:
     pair = {item["id"]: item for item in load("dev.jsonl")}[pair_id]
-    golden(f"match/{pair_id}", match(pair["jd"], pair["cv"]).to_dict())
+    golden(f"match/{pair_id}", match(pair["jd"], pair["cv"], reference_year=2026).to_dict())

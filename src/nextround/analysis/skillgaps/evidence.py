@@ -10,7 +10,7 @@ levels and named things are then checked exactly, and they overrule meaning when
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -192,7 +192,7 @@ def encode(texts: Sequence[str]) -> npt.NDArray[np.float32] | None:
 
 
 @lru_cache(maxsize=32)
-def read_cv(text: str) -> CvView:
+def read_cv(text: str, reference_year: int | None = None) -> CvView:
     from nextround.analysis.skills import extract_skills, load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -213,9 +213,9 @@ def read_cv(text: str) -> CvView:
         vectors=encode([clause.text for clause in clauses]),
         stems=[frozenset(content_stems(clause.text)) for clause in clauses],
         names=exact.NamedIndex.of(text),
-        licences=exact.licence_categories(text),
+        licences=exact.licence_categories(text) | exact.licence_list(text),
         levels=exact.levelled_in(text),
-        years=exact.career_years(text),
+        years=exact.career_years(text, reference_year),
         skills={mention.skill: mention.text for mention in mentions},
         skill_ids=frozenset(ids),
         words=rows,
@@ -233,6 +233,8 @@ def forms(requirement: Requirement) -> list[str]:
             found.append(bare)
         for inner in _PARENS.findall(alternative):
             inner = inner.strip()
+            if _EXAMPLES.search(inner) and exact.named_tokens(inner) and alternative not in found:
+                found.append(alternative)  # "video editing (CapCut or Premiere Pro)": any example names it
             # "(SOE)", "(MAR charts)": another name for it; "(pandas)", "(e.g. Xero)" are examples
             if inner and len(inner.split()) <= 3 and exact.named_tokens(inner) and not _EXAMPLES.search(inner):
                 found.append(inner)
@@ -396,6 +398,10 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
+    if exact.asks_any_driving_licence(phrase):
+        if exact.holds_driving_licence(cv.text):
+            return Evidence(True, 1.0, _sentence_matching(cv, exact.holds_driving_licence), "licence", 0.85)
+        return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
     asked_licences = exact.licence_categories(phrase + " licence")
     if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
         if exact.licence_met(asked_licences, cv.licences):
@@ -475,6 +481,10 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     return Evidence(
         False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"
     )
+
+
+def _sentence_matching(cv: CvView, test: Callable[[str], bool]) -> str | None:
+    return next((clause.sentence for clause in cv.clauses if test(clause.sentence)), None)
 
 
 def _sentence_with_degree(cv: CvView) -> str | None:

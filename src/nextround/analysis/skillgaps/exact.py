@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
@@ -63,6 +63,34 @@ def licence_categories(text: str) -> set[str]:
     if not found and _PCV.search(text):
         found.add("D")
     return {code for code in found if code in _COVERS}
+
+
+_LICENCE_LIST: Final = re.compile(r"\blicen[cs]es?(?:\s+held)?\s*[:–-]\s*(?P<codes>[A-Za-z0-9+ ,/&]+)", re.IGNORECASE)
+_DRIVING_LICENCE: Final = re.compile(
+    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e",
+    re.IGNORECASE,
+)
+
+
+def licence_list(text: str) -> set[str]:
+    """Categories written as a list after "Licences:" ("Licences: B, BE, C1")."""
+    found: set[str] = set()
+    for match in _LICENCE_LIST.finditer(text):
+        for raw in re.split(r"[,/&]|\s+and\s+|\s+", match.group("codes")):
+            code = _normalise_code(raw) if raw.strip()[:1].isalpha() else ""  # "1", "2" only as "Class 1"
+            if code in _COVERS:
+                found.add(code)
+    return found
+
+
+def asks_any_driving_licence(phrase: str) -> bool:
+    """A driving licence with no category ("Full UK driving licence", "full car licence"): any held
+    category counts, since every one of them (C+E, D, B) includes driving a car."""
+    return bool(_DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
+
+
+def holds_driving_licence(cv: str) -> bool:
+    return bool(_DRIVING_LICENCE.search(cv) or licence_categories(cv) or licence_list(cv))
 
 
 def licence_met(asked: set[str], held: set[str]) -> bool:
@@ -125,9 +153,18 @@ _DEGREE_ASKED: Final = re.compile(
 )
 
 
+# Written in capitals, these are degrees ("MA (Hons) History", "BSN"); in lower case they are other words.
+_DEGREES_IN_CAPITALS: Final = (
+    (8, re.compile(r"\b(?:PharmD|Pharm\.D|DPT|EdD)\b")),
+    (7, re.compile(r"\b(?:MA|MS|MSN|M\.?Pharm|M\.?Ed|MPH|MSW|MArch|MBBS|MD)\b")),
+    (6, re.compile(r"\b(?:BA|BSN|B\.?Pharm|B\.?Ed|BDS|BVSc|B\.?Arch|BFA|BMus|BN|BPT|LLB)\b")),
+)
+
+
 def degree_level(text: str) -> int | None:
     """The highest degree a text names (RQF-like: HNC 4, HND 5, bachelor 6, master 7, doctorate 8)."""
     levels = [level for level, pattern in _DEGREES if pattern.search(text)]
+    levels += [level for level, pattern in _DEGREES_IN_CAPITALS if pattern.search(text)]
     return max(levels) if levels else None
 
 
@@ -214,15 +251,32 @@ def _is_name(core: str) -> str | None:
     return None
 
 
+_STANDARD: Final = re.compile(r"\b(?:[A-Z]{2,4}\s+){1,3}(?P<number>\d{3,}(?:[-:.]\d+)*)")
+_OR_GROUP: Final = re.compile(r"\(([^()]*(?:\bor\b|/)[^()]*)\)")
+
+
 def named_tokens(phrase: str) -> list[tuple[str, ...]]:
     """Things a phrase names, each as the spellings that count: acronyms, codes, product names
     ("HubSpot", "CCN1", "Xero"); a name inside a run of capitalised words also counts by the run's
     initials ("Social Work England" or "SWE")."""
     named: list[tuple[str, ...]] = []
+    for standard in _STANDARD.finditer(phrase):
+        named.append((standard.group("number"),))  # "BS EN ISO 9606-1": the number says which standard
+    phrase = _STANDARD.sub(" ", phrase)
+    for group in _OR_GROUP.finditer(phrase):
+        # "(CapCut or Premiere Pro)": examples, any one of them names it
+        inside = [spelling for forms in named_tokens(group.group(1)) for spelling in forms]
+        if inside:
+            named.append(tuple(inside))
+    phrase = _OR_GROUP.sub(" ", phrase)
     runs = _capital_runs(phrase)
     found = _WORD.findall(phrase)
     for position, word in enumerate(found):
         core = re.sub(r"['’]s$", "", word).rstrip(".'")
+        if "-" in core and not any(char.isdigit() for char in core):
+            # "post-NYSC", "PLC-controlled": the name is the part written as one
+            named.extend((part,) for part in core.split("-") if part and _is_name(part) and part.isupper())
+            continue
         spelling = _is_name(core)
         if spelling is None:
             continue
@@ -238,7 +292,7 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
         named.append(tuple(forms))
     seen = {forms[0].lower() for forms in named}
     for product in _products(phrase):
-        if product.lower() not in seen:
+        if product.lower() not in seen and product.lower() not in load_cues().generic_names:
             named.append((product,))
     return named
 
@@ -294,6 +348,22 @@ def _initials_spell(words: list[str], acronym: str) -> bool:
     return letters.lower() in {acronym.lower(), capitals.lower()}
 
 
+_SMALL_WORDS: Final = _JOINERS | {"de", "la", "du", "di", "des", "von", "van", "to", "a"}
+
+
+def _initials_from(words: list[str], start: int, letters: str) -> bool:
+    """Whether words[start:] begin with words whose initials are `letters` (small words optional)."""
+    if not letters:
+        return True
+    if start >= len(words):
+        return False
+    word = words[start]
+    counts = len(word) >= 3 or word in _SMALL_WORDS
+    if word[0] == letters[0] and counts and _initials_from(words, start + 1, letters[1:]):
+        return True
+    return word in _SMALL_WORDS and _initials_from(words, start + 1, letters)
+
+
 @dataclass
 class NamedIndex:
     """The CV's words, for asking whether it names a thing."""
@@ -301,13 +371,27 @@ class NamedIndex:
     words: set[str]
     lowered: str
     capital_runs: list[list[str]]
+    lines: list[list[str]] = field(default_factory=list)  # each line's words, lower case, for initials
 
     @classmethod
     def of(cls, text: str) -> NamedIndex:
         words = {word.lower().rstrip(".'") for word in _WORD.findall(text)}
         words |= {word[:-1] for word in words if word.endswith("s") and len(word) > 2}
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
-        return cls(words, " ".join(text.lower().split()), runs)
+        lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
+        return cls(words, " ".join(text.lower().split()), runs, lines)
+
+    def spells_out(self, acronym: str) -> bool:
+        """Some words of one CV line have the acronym's letters as initials, in any case, small words
+        counted or skipped: "chef de partie" for CDP, "good laboratory practice" for GLP."""
+        letters = acronym.lower()
+        if not letters.isalpha() or not 2 <= len(letters) <= 6:
+            return False
+        for words in self.lines:
+            for start, word in enumerate(words):
+                if word[0] == letters[0] and len(word) >= 3 and _initials_from(words, start, letters):
+                    return True
+        return False
 
     def names(self, token: str) -> bool:
         lowered = token.lower()
@@ -315,11 +399,13 @@ class NamedIndex:
             return True
         if len(lowered) >= 6 and any(len(word) >= 5 and lowered.startswith(word) for word in self.words):
             return True  # "Postgres" names PostgreSQL
-        if " " in lowered or "+" in lowered or "/" in lowered:
+        if " " in lowered or "+" in lowered or "/" in lowered or (lowered[:1].isdigit() and "-" in lowered):
             return lowered in self.lowered
         for expansion in load_cues().abbreviations.get(lowered, ()):
             if expansion in self.lowered:
                 return True
+        if token.isupper() and self.spells_out(token):
+            return True
         if sum(1 for char in token if char.isupper()) >= 2 and token[0].isupper():
             for run in self.capital_runs:
                 trimmed = [word for word in run if word.lower() not in _JOINERS]
@@ -345,18 +431,23 @@ class NamedIndex:
 # -- years --------------------------------------------------------------------------------------
 
 _RANGE: Final = re.compile(
-    r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until)\s*(?:(?P<end>(?:19|20)\d\d)|(?P<now>present|current|now|today|date))",
+    r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*"
+    r"(?:(?P<end>(?:19|20)\d\d)|(?P<now>(?:(?:till|to|until)\s+)?(?:present|current|now|today|date|ongoing)))",
     re.IGNORECASE,
 )
 
 
-def career_years(cv: str) -> float | None:
-    """Years covered by the CV's dated roles (overlaps counted once), or None without dates."""
+def career_years(cv: str, reference_year: int | None = None) -> float | None:
+    """Years covered by the CV's dated roles (overlaps counted once), or None without dates.
+
+    "2019 - present" ends in `reference_year` (this year, passed by the caller), or in the CV's latest
+    written year when that is later or no reference is given."""
     spans = []
     years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", cv)]
+    latest = max([*years, reference_year or 0])
     for match in _RANGE.finditer(cv):
         begin = int(match.group("start"))
-        end = int(match.group("end")) if match.group("end") else max(years, default=begin)
+        end = int(match.group("end")) if match.group("end") else max(latest, begin)
         if end >= begin:
             spans.append((begin, max(end, begin)))
     if not spans:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Final
 
@@ -85,6 +86,8 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) 
             best = evidence
             name = skill or requirement.text
     assert best is not None
+    if name == requirement.text:  # the form that met it has no taxonomy name; another form may
+        name = next((skill for skill in map(canonical, forms(requirement)) if skill), name)
     years_shown = None
     if requirement.years and best.met:
         years_shown = cv.years
@@ -114,15 +117,17 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
-def judge_all(jd: str, cv: str) -> list[Judged]:
-    """Every requirement of `jd` with its evidence in `cv` (personal qualities left out)."""
-    return list(_judge_all(jd[:MAX_TEXT_CHARS], cv[:MAX_TEXT_CHARS]))
+def judge_all(jd: str, cv: str, reference_year: int | None = None) -> list[Judged]:
+    """Every requirement of `jd` with its evidence in `cv` (personal qualities left out); "present" in
+    the CV's dates means `reference_year` (default: this year)."""
+    year = reference_year if reference_year is not None else date.today().year
+    return list(_judge_all(jd[:MAX_TEXT_CHARS], cv[:MAX_TEXT_CHARS], year))
 
 
 @lru_cache(maxsize=512)  # the insights page ranks the same rejections against the same CVs on every load
-def _judge_all(jd: str, cv: str) -> tuple[Judged, ...]:
+def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     asked = requirements(jd)
-    view = read_cv(cv)
+    view = read_cv(cv, reference_year)
     phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
     encoded = encode(phrases)
     vectors: dict[str, object] = {}
@@ -136,10 +141,9 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
 
     Required items weigh 1 and nice-to-have ones 0.5; each earns its weight by how strongly the CV
     shows it. Personal qualities ("patience") are listed, never scored or reported as gaps.
-    `reference_year` is accepted for compatibility; "present" in a CV means its latest year.
+    "2019 - present" in the CV ends in `reference_year` (default: this year).
     """
-    del reference_year
-    judged = judge_all(jd, cv)
+    judged = judge_all(jd, cv, reference_year)
     qualities = tuple(item.text for item in requirements(jd[:MAX_TEXT_CHARS]) if item.quality)
     required: list[dict[str, str]] = []
     matched: list[dict[str, object]] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
-from nextround.analysis.skillgaps.evidence import Evidence, read_cv
+from nextround.analysis.skillgaps.evidence import Evidence
 from nextround.analysis.skillgaps.matcher import MAX_TEXT_CHARS, Judged, judge_all
 
 EXAMPLE_CHARS: Final = 160
@@ -60,8 +60,6 @@ def rank_gaps(rejections: Sequence[tuple[str, float]], cv_texts: Sequence[str]) 
     """
     gaps: dict[str, _Gap] = {}
     texts = [cv[:MAX_TEXT_CHARS] for cv in cv_texts]
-    for cv in texts:
-        read_cv(cv)
     for jd, weight in rejections:
         jd = jd[:MAX_TEXT_CHARS]
         counted: set[str] = set()

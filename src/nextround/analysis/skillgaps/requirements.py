@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Final, Literal
 
 from nextround.analysis.skillgaps.cues import heading_kind, load_cues
+from nextround.analysis.skillgaps.exact import is_ordinary
 
 Importance = Literal["required", "nice_to_have"]
 Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
@@ -45,7 +46,9 @@ _PARENS: Final = re.compile(r"\([^)]*\)")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
 _JOIN: Final = re.compile(r"\bjoin (?:our|us|the team)\b", re.IGNORECASE)
 _SEEKING_A_ROLE: Final = re.compile(
-    r"\W*(?:we are|we're|we)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b", re.IGNORECASE
+    r"\W*(?:we are|we're|we|(?:our|my|the) client|the company|our company)(?:,[^,]{0,60},)?\s+(?:is\s+|are\s+)?"
+    r"(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b",
+    re.IGNORECASE,
 )
 _PREPOSITIONS: Final = frozenset(
     [
@@ -149,14 +152,37 @@ def _single_word_ok(item: str) -> bool:
     return not word.lower().endswith(("ing", "ed", "ly"))
 
 
+_SHARED_HEADS: Final = frozenset(["care", "service", "support", "control", "safety", "design", "work"])
+_ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ile", "ed", "en", "ing", "ar", "ior")
+
+
+def _shares_head(modifiers: list[str], last: list[str]) -> bool:
+    """Whether "X and Y head" means "X head and Y head". Yes when X is a modifier that cannot stand
+    alone (an adjective: "domestic and commercial kitchens"; a code: "MIG and TIG welding") or the head
+    names a kind of thing in the plural or as an activity ("counterbalance and reach truck licences",
+    "sterility and endotoxin testing"); no when X is a thing of its own and the head is one more
+    ("balayage and colour correction")."""
+    head = last[-1]
+    if not head.islower() or len(last) < 2:
+        return False
+    if any(word.endswith("s") and not word.endswith(("ss", "ous", "is")) and not word.isupper() for word in modifiers):
+        return False  # "kebabs and Indian breads": a plural stands on its own
+    adjectival = all(
+        word.lower().endswith(_ADJECTIVE_ENDINGS) or word.isupper() or (word[0].isupper() and not is_ordinary(word))
+        for word in modifiers
+    )  # "domestic and commercial", "MIG and TIG", "Kerala and coastal seafood cuisine"
+    plural = head.endswith("s") and not head.endswith("ss")
+    activity = head.endswith(("ing", "ment", "ance", "ence")) or head in _SHARED_HEADS
+    return adjectival or plural or activity
+
+
 def _split_items(phrase: str) -> list[str]:
     """ "laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays.
 
     Words in brackets stay with what they follow ("nurse clinics (weight, dental, puppy)"), and a shared
     head noun carries over ("counterbalance and reach truck licences" -> "counterbalance licences")."""
-    if _PARENS.search(phrase):
-        return [phrase]  # "(weight, dental, puppy)" are examples of what they follow, not items of their own
-    items = [item for item in _AND_LIST.split(phrase) if item]
+    masked, kept = _masked(phrase)
+    items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
     if len(items) < 2:
         return [phrase]
     if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
@@ -167,18 +193,34 @@ def _split_items(phrase: str) -> list[str]:
         if len(words) > 6 or (len(words) == 1 and not _single_word_ok(item)):
             return [phrase]
     last = items[-1].split()
-    if (
-        len(last) >= 2
-        and last[-1].islower()
-        and all(len(item.split()) == 1 and item[1:].islower() for item in items[:-1])
-    ):
-        # "counterbalance and reach truck licences": the head noun is shared
+    singles = [item for item in items[:-1] if len(item.split()) == 1]
+    simple = all(item[1:].islower() or item.isupper() for item in singles)
+    if len(singles) == len(items) - 1 and simple and _shares_head(singles, last):
         items = [f"{item} {last[-1]}" for item in items[:-1]] + [items[-1]]
-    return items
+    return [_unmasked(item, kept) for item in items]
+
+
+def _masked(phrase: str) -> tuple[str, list[str]]:
+    """The phrase with each bracketed part replaced by a placeholder, so that commas, "and" and "or"
+    inside brackets ("(BA, MA or DipSW)") do not cut it; `_unmasked` puts them back."""
+    kept: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        kept.append(found.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    return _PARENS.sub(hold, phrase), kept
+
+
+def _unmasked(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda found: kept[int(found.group(1))], text)
 
 
 def _alternatives(item: str) -> tuple[str, ...]:
-    parts = [part.strip(" ()") for part in _OR_LIST.split(item) if part.strip(" ()")]
+    masked, kept = _masked(item)
+    parts = [_unmasked(part, kept).strip(" ") for part in _OR_LIST.split(masked) if part.strip(" ")]
+    parts = [part[1:-1] if part.startswith("(") and part.endswith(")") else part for part in parts]
+    parts = [part for part in parts if part.strip(" ()")]
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
         return (item,)
     return tuple(parts)

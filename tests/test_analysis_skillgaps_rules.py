@@ -1,0 +1,95 @@
+"""Skill gaps: the grammar of requirement phrases and the exact checks added for wording the matcher
+had not seen (licences without a category, degrees in capitals, spelled-out initials, standards, dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nextround.analysis.skillgaps import match, requirements
+from nextround.analysis.skillgaps.exact import (
+    NamedIndex,
+    asks_any_driving_licence,
+    career_years,
+    degree_level,
+    holds_driving_licence,
+    licence_list,
+    named_tokens,
+)
+from nextround.analysis.skillgaps.requirements import _alternatives, _split_items
+
+
+def _gaps(jd: str, cv: str) -> list[str]:
+    return [str(gap["text"]) for gap in match(jd, cv, reference_year=2026).to_dict()["missing"]]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "items"),
+    [
+        ("balayage and colour correction", ["balayage", "colour correction"]),
+        ("counterbalance and reach truck licences", ["counterbalance licences", "reach truck licences"]),
+        ("Revenue and yield management", ["Revenue management", "yield management"]),
+        ("domestic and commercial kitchens", ["domestic kitchens", "commercial kitchens"]),
+        ("kebabs and Indian breads", ["kebabs", "Indian breads"]),
+        ("sterility testing and endotoxin (BET) testing", ["sterility testing", "endotoxin (BET) testing"]),
+        ("nurse clinics (weight, dental, puppy)", ["nurse clinics (weight, dental, puppy)"]),
+        ("Match invoices to POs and GRNs", ["Match invoices to POs and GRNs"]),
+    ],
+)
+def test_coordinated_items_share_a_head_only_when_the_first_cannot_stand_alone(phrase: str, items: list[str]) -> None:
+    assert _split_items(phrase) == items
+
+
+def test_or_inside_brackets_gives_examples_not_alternatives() -> None:
+    assert _alternatives("degree in social work (BA, MA or DipSW)") == ("degree in social work (BA, MA or DipSW)",)
+    assert _alternatives("Django or FastAPI") == ("Django", "FastAPI")
+    assert named_tokens("video editing (CapCut or Premiere Pro)")[0][:2] == ("CapCut", "Premiere")
+
+
+def test_a_licence_without_a_category_is_met_by_any_driving_licence() -> None:
+    assert asks_any_driving_licence("Full UK driving licence") and asks_any_driving_licence("Full car licence")
+    assert not asks_any_driving_licence("Cat C licence") and not asks_any_driving_licence("forklift licence")
+    assert licence_list("Licences: B, BE.") == {"B", "B+E"}
+    assert holds_driving_licence("Licences: B, C+E.") and not holds_driving_licence("Forklift licence (counterbalance)")
+    jd = "Driver\nEssential:\n- Full UK driving licence\n- Multi-drop deliveries"
+    assert _gaps(jd, "Van driver, 2019 - 2024. Multi-drop deliveries.\nLicences: B, C+E.") == []
+    assert _gaps(jd, "Van driver, 2019 - 2024. Multi-drop deliveries.") == ["Full UK driving licence"]
+
+
+def test_degrees_written_in_capitals_count() -> None:
+    assert degree_level("MA (Hons) Scottish History") == 7
+    assert degree_level("B.Pharm, University of Ibadan") == 6
+    assert degree_level("Ma's cooking") is None
+    jd = "Pharmacist\nRequirements:\n- B.Pharm degree from a recognised university"
+    assert _gaps(jd, "Pharmacist, 2019 - 2024\nB.Pharm, University of Ibadan, 2016.") == []
+
+
+def test_initials_spelled_out_in_any_case_name_the_acronym() -> None:
+    cv = NamedIndex.of("Chef de Partie, The Spice Route\nFollowed good laboratory practice.")
+    assert cv.names("CDP") and cv.names("GLP")
+    assert not cv.names("SRT")
+
+
+def test_a_standard_is_named_by_its_number_and_a_hyphenated_name_by_its_name() -> None:
+    assert named_tokens("Coded welder to BS EN ISO 9606-1") == [("9606-1",)]
+    assert named_tokens("post-NYSC experience") == [("NYSC",)]
+    jd = "Welder\nRequirements:\n- Coded welder to BS EN ISO 9606-1"
+    assert _gaps(jd, "Welder, 2015 - 2024\nCoded to ISO 9606-1 (135 P FW).") == []
+
+
+def test_a_kind_of_system_is_not_a_name_the_cv_must_repeat() -> None:
+    jd = "Front Office Manager\nRequirements:\n- Experience with Opera PMS"
+    assert _gaps(jd, "Receptionist, 2017 - 2024\nChecked guests in and ran the night audit on Opera.") == []
+
+
+@pytest.mark.parametrize("ending", ["present", "till date", "to date", "now"])
+def test_present_ends_in_the_reference_year(ending: str) -> None:
+    assert career_years(f"Chef, 2021 - {ending}\nCommis, 2019 - 2021", reference_year=2026) == 7
+    assert career_years(f"Chef, 2021 - {ending}", reference_year=None) == 0
+
+
+def test_an_agency_advertising_the_role_asks_for_nothing() -> None:
+    jd = (
+        "Maintenance Electrician\nOur client, a major food manufacturer, is looking for a maintenance electrician"
+        " for its busy site near Wrexham.\nRequirements:\n- Fault finding on three-phase motors"
+    )
+    assert [item.text for item in requirements(jd)] == ["Fault finding on three-phase motors"]
