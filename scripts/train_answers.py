@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python scripts/train_answers.py [--check]
 
-Reads the dev split of ``tests/data/answer_corpus/`` (never the frozen test split), builds the features
+Reads the seen splits of ``tests/data/answer_corpus/`` (``TRAINING_SPLITS``: never an unseen frozen split, nor
+the held-out ``holdout.txt``), builds the features
 of :mod:`nextround.analysis.answer.star_model` for every sentence, and fits one L2-regularised logistic
 regression per STAR part (scikit-learn, a dev dependency; lbfgs is deterministic, so a retrain gives the
 same file). Each part's threshold is the one that maximises its F1 on 5-fold cross-validated
@@ -36,7 +37,9 @@ from nextround.analysis.embedding import load_model  # noqa: E402
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
 LEGACY = ROOT / "tests" / "data" / "answers_dev.jsonl"
 FOLDS = 5
-REGULARISATION = 1.0
+# Every split that has been reported once (test, test2) or is for development (dev, wide).
+TRAINING_SPLITS = ("dev", "wide", "test", "test2")
+REGULARISATION = 4.0
 
 
 def labelled_sentences(item: CorpusAnswer) -> tuple[list[str], list[frozenset[str]]]:
@@ -62,7 +65,7 @@ def labelled_sentences(item: CorpusAnswer) -> tuple[list[str], list[frozenset[st
 
 def legacy_items() -> list[CorpusAnswer]:
     """The older dev answers (``tests/data/answers_dev.jsonl``, STAR parts as sentence indices): extra
-    training rows only; the figures printed are for the corpus dev split alone."""
+    training rows only; the figures printed are for the corpus splits alone."""
     items = []
     with LEGACY.open(encoding="utf-8") as handle:
         for line in handle:
@@ -116,11 +119,11 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndar
 
 
 def train() -> dict[str, Any]:
-    items = load_corpus("dev")
+    items = [item for split in TRAINING_SPLITS for item in load_corpus(split)]
     extra = legacy_items()
     x, y, groups, rules, analysed = build(items + extra)
     probabilities = cross_validated(x, y, groups)
-    own = groups < len(items)  # figures for the corpus dev split only
+    own = groups < len(items)  # figures for the corpus splits only
     x_all, y_all = x, y
     y, rules, probabilities = y[own], rules[own], probabilities[own]
     analysed = [sentence for sentence, keep in zip(analysed, own, strict=True) if keep]
@@ -148,7 +151,10 @@ def train() -> dict[str, Any]:
     print(f"| macro | {np.mean(rule_scores):.3f} | {np.mean(model_scores):.3f} | |\n")
     return {
         "about": "STAR sentence model of nextround's answer analysis; rebuilt by scripts/train_answers.py.",
-        "trained_on": f"tests/data/answer_corpus/dev.txt ({len(items)} answers) and {LEGACY.name} ({len(extra)})",
+        "trained_on": (
+            f"tests/data/answer_corpus/ {'+'.join(TRAINING_SPLITS)} ({len(items)} answers)"
+            f" and {LEGACY.name} ({len(extra)})"
+        ),
         "features": int(x.shape[1]),
         "parts": parts,
     }

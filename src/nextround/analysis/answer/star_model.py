@@ -33,6 +33,10 @@ STORY_TYPES: Final = ("behavioural", "situational")
 _CLIP: Final = 6.0
 # The embedding's share of the features: below 1 it is regularised harder than the rule scores.
 EMBEDDING_SCALE: Final = 0.5
+# A sentence whose grammar shows a step needs only this share of the action threshold.
+STEP_SHARE: Final = 0.4
+# The probability both parts need for one sentence to be both the situation and the result.
+BOTH_ENDS: Final = 0.6
 
 
 def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
@@ -88,14 +92,21 @@ class StarModel:
 
 def decide(probabilities: Matrix, thresholds: Matrix, analysed: Sequence[SentenceFeatures]) -> Matrix:
     """Which sentences carry which part: the model's probability over the part's threshold; a sentence
-    whose grammar shows a step ("I rewrote …", "we rerouted …") needs only half the action threshold."""
+    whose grammar shows a step ("I rewrote …", "we rerouted …") needs only ``STEP_SHARE`` of the action threshold;
+    a sentence is both the scene and the outcome only when the model is sure of both."""
     import numpy as np
 
     chosen = probabilities >= thresholds
     action = STAR_PARTS.index("action")
+    situation, result = STAR_PARTS.index("situation"), STAR_PARTS.index("result")
     for row, sentence in enumerate(analysed):
+        # The scene and the outcome sit at opposite ends of a story ("the lessons kept running over"
+        # sets a scene, it is not what came of the work).
+        if chosen[row, situation] and chosen[row, result] and min(probabilities[row, [situation, result]]) < BOTH_ENDS:
+            weaker = situation if probabilities[row, situation] < probabilities[row, result] else result
+            chosen[row, weaker] = False
         if sentence.first_person_action or sentence.plural_action:
-            chosen[row, action] |= probabilities[row, action] >= thresholds[action] / 2
+            chosen[row, action] |= probabilities[row, action] >= thresholds[action] * STEP_SHARE
     return np.asarray(chosen)
 
 
