@@ -15,6 +15,7 @@ from nextround.analysis.skillgaps.exact import (
     licence_list,
     named_tokens,
 )
+from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import _alternatives, _split_items
 
 
@@ -93,3 +94,43 @@ def test_an_agency_advertising_the_role_asks_for_nothing() -> None:
         " for its busy site near Wrexham.\nRequirements:\n- Fault finding on three-phase motors"
     )
     assert [item.text for item in requirements(jd)] == ["Fault finding on three-phase motors"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "asks"),
+    [
+        ("lead a small team of junior bakers", True),
+        ("a lead or supervisory role", True),
+        ("Scheduling and coaching team members", True),
+        ("Managing kitchen staff rotas", False),
+        ("SIA Door Supervisor licence", False),
+        ("Running the grill section", False),
+    ],
+)
+def test_leading_people_is_asked_in_many_words(phrase: str, asks: bool) -> None:
+    assert asks_to_lead(phrase) is asks
+
+
+@pytest.mark.parametrize(
+    ("line", "shows"),
+    [
+        ("Trained and supervised two commis pastry chefs.", True),
+        ("Led a crew of 6 on evening shifts.", True),
+        ("Shift Supervisor, Pick n Pay DC, 2016 - 2024", True),
+        ("Covered the team leader for 14 advisors during holidays.", True),
+        ("Trained two new payroll assistants.", False),
+        ("Managed 450 homes on two estates.", False),
+        ("Ran monthly payroll for 2,000 employees.", False),
+        ("Used Pharmacy Manager for patient records.", False),
+    ],
+)
+def test_leading_people_is_shown_in_many_words(line: str, shows: bool) -> None:
+    assert (leading_shown([line]) is not None) is shows
+
+
+def test_leading_a_team_is_a_gap_only_when_no_line_shows_it() -> None:
+    jd = "Cleaning Supervisor\nRequirements:\n- Supervising a team of cleaners\n- COSHH awareness"
+    assert _gaps(jd, "Cleaner, 2018 - 2024\nCleaned offices and washrooms. COSHH trained.") == [
+        "Supervising a team of cleaners"
+    ]
+    assert _gaps(jd, "Cleaner, 2018 - 2024\nLed a crew of 6 cleaners on nights. COSHH trained.") == []

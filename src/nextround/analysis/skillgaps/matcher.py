@@ -15,6 +15,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.evidence import CvView, Evidence, assess_form, encode, forms, read_cv
+from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 
 MAX_TEXT_CHARS: Final = 200_000
@@ -77,6 +78,16 @@ def canonical(phrase: str) -> str | None:
 def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) -> Judged:
     best: Evidence | None = None
     name = requirement.text
+    if asks_to_lead(requirement.text):
+        # leading people is read as a frame both ways: "Led a crew of 6" shows it, "Cleaned offices" does not
+        shown = leading_shown(cv.text.splitlines())
+        if shown is not None:
+            best = Evidence(True, 1.0, shown, "leading", 0.75)
+        else:
+            phrase = forms(requirement)[0]
+            closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text  # type: ignore[arg-type]
+            best = Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
+        return _with_years(cv, Judged(requirement, name, best))
     for phrase in forms(requirement):
         evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))  # type: ignore[arg-type]
         skill = canonical(phrase)
@@ -88,6 +99,12 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) 
     assert best is not None
     if name == requirement.text:  # the form that met it has no taxonomy name; another form may
         name = next((skill for skill in map(canonical, forms(requirement)) if skill), name)
+    return _with_years(cv, Judged(requirement, name, best))
+
+
+def _with_years(cv: CvView, judged: Judged) -> Judged:
+    """A requirement met in kind but asking for more years than the CV's dated roles cover is a gap."""
+    requirement, name, best = judged.requirement, judged.name, judged.evidence
     years_shown = None
     if requirement.years and best.met:
         years_shown = cv.years

@@ -197,6 +197,15 @@ def _split_items(phrase: str) -> list[str]:
     simple = all(item[1:].islower() or item.isupper() for item in singles)
     if len(singles) == len(items) - 1 and simple and _shares_head(singles, last):
         items = [f"{item} {last[-1]}" for item in items[:-1]] + [items[-1]]
+    first = items[0].split()
+    if (
+        len(first) >= 2
+        and first[0].lower().endswith("ing")
+        and all(
+            len(item.split()) <= 2 and item[:1].islower() and not item.split()[0].endswith("ing") for item in items[1:]
+        )
+    ):
+        items = [items[0]] + [f"{first[0]} {item}" for item in items[1:]]  # "Managing absence and performance"
     return [_unmasked(item, kept) for item in items]
 
 

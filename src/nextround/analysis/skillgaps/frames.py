@@ -1,0 +1,82 @@
+"""Leading people, read as one frame rather than by word vectors.
+
+"Lead a small team of junior bakers", "Scheduling and coaching team members" and "1 year in a
+supervisory role" all ask the same thing, and "Led a crew of 6 on evening shifts", "Trained and
+supervised two commis pastry chefs" and "Shift Supervisor, 2019 - 2024" all show it; static vectors see
+none of that. "Trained two new payroll assistants" does not show it. The words are data
+(``[leading]`` in ``data/match_cues.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Final
+
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE
+
+_NUMBER: Final = r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several)"
+# A plural that names people ("pickers", "receptionists", "chefs"), for a head count after a leading verb.
+_PERSONS: Final = r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|chefs|nurses|cooks|commis|staff|people|men|women)"
+_CREDENTIAL: Final = re.compile(r"\b(?:certificate|licen[cs]e|card|course|award|qualification)\b", re.IGNORECASE)
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class LeadingFrame:
+    asked: re.Pattern[str]
+    asked_plainly: re.Pattern[str]
+    shown: re.Pattern[str]
+    title: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _frame() -> LeadingFrame:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))["leading"]
+    verbs, people = _words(data["verbs"]), _words(data["people"])
+    things = _words(data["not_people"])
+    asked = rf"\b(?:{verbs})\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{people})\b(?!\s+(?:{things})\b)"
+    # shown: a leading verb, then within a few words people ("Led a crew of 6"), or straight away a head
+    # count of people ("supervised two commis pastry chefs"; not "Managed 450 homes")
+    shown = (
+        rf"\b(?:{verbs})\b(?:(?:\s+(?:and\s+)?[\w'-]+){{0,3}}?\s+(?:{people})\b"
+        rf"|\s+(?:a\s+|up\s+to\s+)?{_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+{_PERSONS}\b)"
+    )
+    return LeadingFrame(
+        asked=re.compile(asked, re.IGNORECASE),
+        asked_plainly=re.compile(rf"\b(?:{_words(data['asks'])})\b", re.IGNORECASE),
+        shown=re.compile(shown, re.IGNORECASE),
+        title=re.compile(rf"\b(?:{_words(data['titles'])})\b", re.IGNORECASE),
+    )
+
+
+def asks_to_lead(phrase: str) -> bool:
+    """The requirement is about leading people ("Supervising a team of cleaners", "a supervisory role");
+    not a credential that has the word in its name ("SIA Door Supervisor licence")."""
+    if _CREDENTIAL.search(phrase):
+        return False
+    frame = _frame()
+    return bool(frame.asked.search(phrase) or frame.asked_plainly.search(phrase))
+
+
+def leading_shown(lines: list[str]) -> str | None:
+    """The first CV line that shows leading people, or None."""
+    frame = _frame()
+    for line in lines:
+        if frame.shown.search(line):
+            return line.strip()
+    for line in lines:
+        role = line.split(",")[0]  # "Shift Supervisor, Pick n Pay DC, 2016 - 2024": the title before the comma
+        if _YEAR.search(line) and frame.title.search(role) and not _CREDENTIAL.search(role):
+            return line.strip()
+        titled = frame.title.search(line)
+        if titled and " " in titled.group(0) and not _CREDENTIAL.search(line):
+            return line.strip()  # "Covered the team leader for 14 advisors during holidays"
+    return None
