@@ -120,11 +120,30 @@ class ExportDocument:
     app_version: str
     exported_at: str
     tables: dict[str, Any]
+    # Shared server only (storage.coaching_snapshot): coaches, comments and questions, the audit log. An older
+    # nextround reads the file and leaves it out; a local export has no such key.
+    coaching: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {
+            "format": self.format,
+            "version": self.version,
+            "schema": self.schema,
+            "app_version": self.app_version,
+            "exported_at": self.exported_at,
+            "tables": self.tables,
+        }
+        return data if self.coaching is None else {**data, "coaching": self.coaching}
 
 
 def export_data(ws: Workspace) -> ExportDocument:
+    coaching = None
     with ws.db.read() as session:
         tables = dump_owner(session, ws.owner_id)
+        if ws.settings.shared_server:
+            from nextround.storage.coaching_snapshot import dump_coaching
+
+            coaching = dump_coaching(session, ws.owner_id)
     return ExportDocument(
         format=EXPORT_FORMAT,
         version=EXPORT_VERSION,
@@ -132,6 +151,7 @@ def export_data(ws: Workspace) -> ExportDocument:
         app_version=__version__,
         exported_at=ws.now().isoformat(),
         tables=tables,
+        coaching=coaching,
     )
 
 
@@ -169,6 +189,8 @@ def _parse_export(text: str, name: str) -> ExportDocument:
         raise ImportFileError(f"{name} comes from a newer nextround; upgrade to import it")
     if not isinstance(data.get("tables"), dict):
         raise ImportFileError(f"{name} has no tables")
+    if data.get("coaching") is not None and not isinstance(data["coaching"], dict):
+        raise ImportFileError(f"{name}: coaching must be an object")
     return ExportDocument(
         format=EXPORT_FORMAT,
         version=version,
@@ -176,6 +198,7 @@ def _parse_export(text: str, name: str) -> ExportDocument:
         app_version=str(data.get("app_version") or ""),
         exported_at=str(data.get("exported_at") or ""),
         tables=data["tables"],
+        coaching=data.get("coaching"),
     )
 
 
@@ -253,6 +276,13 @@ def import_data(ws: Workspace, data: ExportDocument, *, replace_all: bool = Fals
             loaded = load_owner(session, ws.owner_id, tables)
         except SnapshotError as exc:
             raise ImportFileError(str(exc)) from None
+        if data.coaching:
+            from nextround.storage.coaching_snapshot import CoachingSnapshotError, load_coaching
+
+            try:
+                load_coaching(session, ws.owner_id, data.coaching, loaded.id_maps.get("applications", {}))
+            except CoachingSnapshotError as exc:
+                raise ImportFileError(str(exc)) from None
     added = loaded.added.get("applications", 0)
     return ImportReport(added=added, duplicates=total - added, total=total)
 

@@ -230,6 +230,8 @@ def column_converter(column: Any) -> Callable[[Any], Any] | None:
 class LoadReport:
     added: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    # old id in the file -> id stored, per table (rows attached to them elsewhere follow them)
+    id_maps: dict[str, dict[Any, int]] = field(default_factory=dict)
 
 
 def delete_owner(session: Session, owner_id: int) -> None:
@@ -250,7 +252,7 @@ def load_owner(session: Session, owner_id: int, tables: Mapping[str, list[dict[s
         raise SnapshotError(f"unknown table(s) in export: {', '.join(sorted(unknown))}")
     id_maps: dict[str, dict[Any, int]] = {}
     duplicate_ids: dict[str, set[Any]] = {}
-    report = LoadReport()
+    report = LoadReport(id_maps=id_maps)
     for table in owned_tables():
         rows = tables.get(table.name, [])
         id_map: dict[Any, int] = {}

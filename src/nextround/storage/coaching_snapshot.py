@@ -1,0 +1,201 @@
+"""The coaching part of a person's JSON export (multi-user mode), and what an import restores of it.
+
+Exported: the person's coaches (address, what is shared, when it was given, accepted, withdrawn; never the
+invitation's secret), every comment, assigned question and reply with its application, the audit log of the
+coaches' reads, and the people the person coaches. Restored by an import: comments, questions, replies and
+the audit log, when the coach has an account on this server (matched by address; the comment's application
+follows it through the import). Consent is never restored: a file cannot give anyone access, so a coach is
+invited again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nextround.storage.tables import CoachLinkRow, CoachNoteRow, CoachReadRow, User
+
+MAX_TEXT = 4000  # services.coaching.MAX_NOTE
+MAX_WHAT = 200
+
+
+class CoachingSnapshotError(ValueError):
+    """The coaching part of an export that cannot be read as written (a one-line message)."""
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _emails(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(select(User.id, User.email, User.username).where(User.id.in_(ids))).all()
+    return {uid: email or name for uid, email, name in rows}
+
+
+def dump_coaching(session: Session, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+    links = session.scalars(
+        select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id).order_by(CoachLinkRow.id)
+    ).all()
+    notes = session.scalars(
+        select(CoachNoteRow).where(CoachNoteRow.owner_id == owner_id).order_by(CoachNoteRow.id)
+    ).all()
+    reads = session.scalars(
+        select(CoachReadRow).where(CoachReadRow.owner_id == owner_id).order_by(CoachReadRow.id)
+    ).all()
+    coached = session.scalars(
+        select(CoachLinkRow).where(CoachLinkRow.coach_id == owner_id).order_by(CoachLinkRow.id)
+    ).all()
+    emails = _emails(session, {n.coach_id for n in notes} | {r.coach_id for r in reads} | {c.owner_id for c in coached})
+    return {
+        "coaches": [
+            {
+                "coach_email": link.coach_email,
+                "shares": list(link.shares),
+                "created_at": _moment(link.created_at),
+                "accepted_at": _moment(link.accepted_at),
+                "withdrawn_at": _moment(link.withdrawn_at),
+            }
+            for link in links
+        ],
+        "comments": [
+            {
+                "id": note.id,
+                "coach_email": emails.get(note.coach_id, ""),
+                "application_id": note.application_id,
+                "reply_to_id": note.reply_to_id,
+                "by_seeker": note.by_seeker,
+                "is_question": note.is_question,
+                "text": note.text,
+                "created_at": _moment(note.created_at),
+                "read_at": _moment(note.read_at),
+                "done_at": _moment(note.done_at),
+            }
+            for note in notes
+        ],
+        "audit_log": [
+            {"coach_email": emails.get(read.coach_id, ""), "what": read.what, "read_at": _moment(read.read_at)}
+            for read in reads
+        ],
+        "coaching": [
+            {
+                "seeker_email": emails.get(link.owner_id, ""),
+                "shares": list(link.shares),
+                "accepted_at": _moment(link.accepted_at),
+                "withdrawn_at": _moment(link.withdrawn_at),
+            }
+            for link in coached
+        ],
+    }
+
+
+# -- import -------------------------------------------------------------------------------------------
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    items = data.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise CoachingSnapshotError(f"coaching.{key} must be a list of objects")
+    return items
+
+
+def _text(item: Mapping[str, Any], key: str, where: str, limit: int) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+        raise CoachingSnapshotError(f"{where}: {key} must be text of 1 to {limit} characters")
+    return value
+
+
+def _when(item: Mapping[str, Any], key: str, where: str) -> datetime | None:
+    return None if item.get(key) is None else _moment_of(item, key, where)
+
+
+def _moment_of(item: Mapping[str, Any], key: str, where: str) -> datetime:
+    value = item.get(key)
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise CoachingSnapshotError(f"{where}: {key} is not a date and time ({str(value)[:30]!r})") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _accounts(session: Session, addresses: set[str]) -> dict[str, int]:
+    if not addresses:
+        return {}
+    rows = session.execute(select(User.email, User.id).where(User.email.in_(addresses))).all()
+    return {email: uid for email, uid in rows if email}
+
+
+def load_coaching(
+    session: Session, owner_id: int, data: Mapping[str, Any], application_ids: Mapping[Any, int]
+) -> dict[str, int]:
+    """Restore comments, replies and the audit log (see the module's docstring); returns how many of each
+    were added. A comment already here (same coach, moment and text) is not added again; one whose
+    application was lost in a restore gets it back."""
+    comments, reads = _list(data, "comments"), _list(data, "audit_log")
+    _list(data, "coaches")  # kept for the record only, but still a list
+    coaches = _accounts(
+        session, {str(item.get("coach_email", "")).strip().lower() for item in [*comments, *reads]} - {""}
+    )
+    coaches.pop("", None)
+    coaches = {email: uid for email, uid in coaches.items() if uid != owner_id}
+    added = {"comments": 0, "audit_log": 0}
+    existing = {
+        (row.coach_id, row.created_at, row.text): row
+        for row in session.scalars(select(CoachNoteRow).where(CoachNoteRow.owner_id == owner_id))
+    }
+    new_ids: dict[Any, int] = {}
+    for n, item in enumerate(comments, start=1):
+        where = f"coaching.comments row {n}"
+        text = _text(item, "text", where, MAX_TEXT)
+        created = _moment_of(item, "created_at", where)
+        coach = coaches.get(str(item.get("coach_email", "")).strip().lower())
+        parent = item.get("reply_to_id")
+        if coach is None or (parent is not None and parent not in new_ids):
+            continue  # no such coach here, or its thread was not restored
+        app = application_ids.get(item.get("application_id")) if item.get("application_id") is not None else None
+        found = existing.get((coach, created, text))
+        if found is not None:
+            found.application_id = found.application_id or app
+            new_ids[item.get("id")] = found.id
+            continue
+        row = CoachNoteRow(
+            owner_id=owner_id,
+            coach_id=coach,
+            text=text,
+            is_question=bool(item.get("is_question")) and parent is None,
+            created_at=created,
+            done_at=_when(item, "done_at", where),
+            application_id=app,
+            reply_to_id=new_ids[parent] if parent is not None else None,
+            by_seeker=bool(item.get("by_seeker")),
+            read_at=_when(item, "read_at", where),
+        )
+        session.add(row)
+        session.flush()
+        new_ids[item.get("id")] = row.id
+        added["comments"] += 1
+    seen: set[tuple[int, str, datetime]] = {
+        (coach, what, at)
+        for coach, what, at in session.execute(
+            select(CoachReadRow.coach_id, CoachReadRow.what, CoachReadRow.read_at).where(
+                CoachReadRow.owner_id == owner_id
+            )
+        )
+    }
+    for n, item in enumerate(reads, start=1):
+        where = f"coaching.audit_log row {n}"
+        what = _text(item, "what", where, MAX_WHAT)
+        moment = _moment_of(item, "read_at", where)
+        coach = coaches.get(str(item.get("coach_email", "")).strip().lower())
+        if coach is None or (coach, what, moment) in seen:
+            continue
+        seen.add((coach, what, moment))
+        session.add(CoachReadRow(owner_id=owner_id, coach_id=coach, what=what, read_at=moment))
+        added["audit_log"] += 1
+    return added
