@@ -81,26 +81,26 @@ def test_skill_gaps_need_a_cv_and_weigh_by_stage(workspace: Workspace, tmp_path:
     assert data.applications == 3
     assert data.without_job_description == 1
     assert data.cvs == 1
-    by_skill = {gap["skill"]: gap for gap in data.gaps}
+    by_skill = {gap.skill: gap for gap in data.gaps}
     assert "Python" not in by_skill and "SQL" not in by_skill  # on the CV (PostgreSQL shows SQL)
     assert "Haskell" not in by_skill
     # Kubernetes: applied (1) + interview (3) + screening (1.5).
-    assert by_skill["Kubernetes"]["jobs"] == 3
-    assert by_skill["Kubernetes"]["weight"] == 5.5
-    assert data.gaps[0]["skill"] == "Kubernetes"
-    assert by_skill["Tableau"]["weight"] == 3.0
-    assert by_skill["Terraform"]["weight"] == 1.0
-    assert set(data.gaps[0]) >= {"skill", "jobs", "weight", "example", "confidence", "closest_cv_text"}
+    assert by_skill["Kubernetes"].jobs == 3
+    assert by_skill["Kubernetes"].weight == 5.5
+    assert data.gaps[0].skill == "Kubernetes"
+    assert by_skill["Tableau"].weight == 3.0
+    assert by_skill["Terraform"].weight == 1.0
+    assert set(json_object(data.gaps[0])) >= {"skill", "jobs", "weight", "example", "confidence", "closest_cv_text"}
     assert len(insight.skill_gaps(workspace, limit=1).gaps) == 1
     # A second CV that shows Kubernetes closes that gap.
     insight.add_cv(workspace, cv_file(tmp_path, "Ran Kubernetes clusters.", name="ops.txt"))
-    assert "Kubernetes" not in {gap["skill"] for gap in insight.skill_gaps(workspace).gaps}
+    assert "Kubernetes" not in {gap.skill for gap in insight.skill_gaps(workspace).gaps}
 
 
 def test_match_texts(workspace: Workspace) -> None:
     data = insight.match_texts(JD_PLATFORM, "Python, PostgreSQL")
     assert 0 < data.score < 100
-    assert {m["skill"] for m in data.missing} == {"Kubernetes", "Terraform"}
+    assert {m.skill for m in data.missing} == {"Kubernetes", "Terraform"}
     with pytest.raises(insight.InsightError, match="CV is empty"):
         insight.match_texts(JD_PLATFORM, " ")
 
@@ -313,7 +313,7 @@ def test_everything_is_scoped_to_its_owner(workspace: Workspace, tmp_path: Path,
     # Their own data stays theirs too.
     theirs = rejected_application(other, jd=JD_OPS)
     insight.add_cv(other, cv_file(tmp_path, "Linux admin", name="theirs.txt"))
-    assert [g["skill"] for g in insight.skill_gaps(other).gaps] == ["Kubernetes"]
+    assert [g.skill for g in insight.skill_gaps(other).gaps] == ["Kubernetes"]
     assert insight.skill_gaps(workspace).applications == 1
     assert len(insight.list_cvs(workspace)) == 1
     assert ApplicationService(workspace).find()[0].id != theirs.id

@@ -152,15 +152,14 @@ def gaps(
     if not data.gaps:
         out.print("No required skill is missing from your CVs. The gap is elsewhere: try `nextround insights`.")
     for gap in data.gaps:
-        confidence = gap.get("confidence")
-        sure = f", {round(100 * confidence)}% sure" if isinstance(confidence, float | int) else ""
-        jobs = plural(int(str(gap["jobs"])), "job")
-        out.print(f"  • [bold]{safe(str(gap['skill']))}[/bold] — {jobs}, weight {gap['weight']:g}{sure}")
-        out.print(f"    [dim]Asked: {safe(str(gap['example']))}[/dim]")
-        if gap.get("reason") and gap["reason"] != "no CV clause shows it":
-            out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
-        if gap.get("closest_cv_text"):
-            out.print(f"    [dim]Closest in your CV: {safe(gap['closest_cv_text'])}[/dim]")
+        jobs = plural(gap.jobs, "job")
+        sure = f", {round(100 * gap.confidence)}% sure"
+        out.print(f"  • [bold]{safe(gap.skill)}[/bold] — {jobs}, weight {gap.weight:g}{sure}")
+        out.print(f"    [dim]Asked: {safe(gap.example)}[/dim]")
+        if gap.reason and gap.reason != "no CV clause shows it":
+            out.print(f"    [dim]Why: {safe(gap.reason)}[/dim]")
+        if gap.closest_cv_text:
+            out.print(f"    [dim]Closest in your CV: {safe(gap.closest_cv_text)}[/dim]")
     if data.without_job_description:
         note_line(f"{plural(data.without_job_description, 'rejection')} had no job description and did not count.")
 
@@ -478,17 +477,15 @@ def analyze_match(
     out = console()
     out.print(f"[bold]Match: {data.score}/100[/bold]")
     if data.matched:
-        out.print("Matched: " + safe(", ".join(str(item["skill"]) for item in data.matched)))
+        out.print("Matched: " + safe(", ".join(item.skill for item in data.matched)))
     if data.missing:
         out.print("Missing (required):")
     for gap in data.missing:
-        confidence = gap.get("confidence")
-        sure = f" ({round(100 * confidence)}% sure)" if isinstance(confidence, float | int) else ""
-        out.print(f"  • [bold]{safe(gap['text'])}[/bold]{sure}")
-        if gap.get("reason") and gap["reason"] != "no CV clause shows it":
-            out.print(f"    [dim]Why: {safe(gap['reason'])}[/dim]")
-        if gap.get("closest_cv_text"):
-            out.print(f"    [dim]Closest in the CV: {safe(gap['closest_cv_text'])}[/dim]")
+        out.print(f"  • [bold]{safe(gap.text)}[/bold] ({round(100 * gap.confidence)}% sure)")
+        if gap.reason and gap.reason != "no CV clause shows it":
+            out.print(f"    [dim]Why: {safe(gap.reason)}[/dim]")
+        if gap.closest_cv_text:
+            out.print(f"    [dim]Closest in the CV: {safe(gap.closest_cv_text)}[/dim]")
     for line in data.explanation:
         out.print(f"[dim]{safe(line)}[/dim]")
     if opinion is not None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nextround.analysis.skillgaps import MatchResult, match, rank_gaps
+from nextround.analysis.skillgaps import match, rank_gaps
 from nextround.analysis.skills import extract_skills
 from nextround.domain import reflection as rf
 from nextround.domain.insights import ThemeEvidence, build_insights, combine_themes, stage_weight
 from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
+from nextround.services.skill_results import SkillGap, SkillMatch, TopGap, skill_gap, skill_match, top_gap
 from nextround.services.workspace import Workspace
 from nextround.storage.insight import (
     CvRepository,
@@ -163,20 +164,20 @@ def primary_cv_text(ws: Workspace) -> str:
 # -- matching and gaps -------------------------------------------------------------------------
 
 
-def match_texts(jd: str, cv: str) -> MatchResult:
+def match_texts(jd: str, cv: str) -> SkillMatch:
     """How well a CV covers a job description: score, required, matched, missing (see analysis.skills)."""
     if not jd.strip():
         raise InsightError("the job description is empty")
     if not cv.strip():
         raise InsightError("the CV is empty")
-    return match(jd, cv)
+    return skill_match(match(jd, cv))
 
 
 @dataclass(frozen=True)
 class ApplicationMatch:
     """The primary CV against one application's job description; `note` says why there is no result."""
 
-    result: MatchResult | None
+    result: SkillMatch | None
     note: str | None = None
     cv_name: str = ""
     cv_id: int | None = None
@@ -192,7 +193,7 @@ def match_application(ws: Workspace, app_id: int, cv_id: int | None = None) -> A
         return ApplicationMatch(None, "no job description saved for this application")
     if cv is None:
         return ApplicationMatch(None, "no CV stored yet")
-    return ApplicationMatch(match(app.fields.jd_text, cv.text), None, cv.name, cv.id)
+    return ApplicationMatch(skill_match(match(app.fields.jd_text, cv.text)), None, cv.name, cv.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,7 @@ class SkillGaps:
     """The most costly gaps (each as analysis.skillgaps.rank_gaps describes it), how many there were in all,
     and what they were measured over: rejected applications with a job description, those without, CVs."""
 
-    gaps: tuple[Mapping[str, object], ...]
+    gaps: tuple[SkillGap, ...]
     total_gaps: int
     applications: int
     without_job_description: int
@@ -225,7 +226,7 @@ def skill_gaps(ws: Workspace, limit: int = 10) -> SkillGaps:
     pairs = [(job.jd_text, stage_weight(job.furthest_stage)) for job in jobs]
     ranked = rank_gaps(pairs, [cv.text for cv in cvs])
     return SkillGaps(
-        gaps=tuple(ranked[:limit]),
+        gaps=tuple(skill_gap(item) for item in ranked[:limit]),
         total_gaps=len(ranked),
         applications=len(jobs),
         without_job_description=without_jd,
@@ -390,7 +391,7 @@ class Insights:
     themes: tuple[ThemeSummary, ...]
     recurring_themes: tuple[str, ...]
     stage: StageSummary
-    top_gaps: tuple[Mapping[str, object], ...]
+    top_gaps: tuple[TopGap, ...]
     gaps_note: str | None
     sources: InsightSources
     minimum_cases: int
@@ -442,10 +443,10 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
     """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
     evidence, feedback_count, reflection_count = _theme_evidence(ws)
     stats = ApplicationService(ws).stats()
-    gaps: list[dict[str, Any]] = []
+    gaps: list[dict[str, object]] = []
     gaps_note: str | None = None
     try:
-        gaps = [dict(gap) for gap in skill_gaps(ws, limit=gap_limit).gaps]
+        gaps = [asdict(gap) for gap in skill_gaps(ws, limit=gap_limit).gaps]  # build_insights reads mappings
     except InsightError as exc:
         gaps_note = str(exc)
     picture = build_insights(
@@ -460,7 +461,7 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
         themes=tuple(_theme(item) for item in picture["themes"]),
         recurring_themes=tuple(picture["recurring_themes"]),
         stage=StageSummary(**picture["stage"]),
-        top_gaps=tuple(picture["top_gaps"]),
+        top_gaps=tuple(top_gap(item) for item in picture["top_gaps"]),
         gaps_note=picture["gaps_note"],
         sources=InsightSources(**picture["sources"]),
         minimum_cases=picture["minimum_cases"],

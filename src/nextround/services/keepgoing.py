@@ -206,7 +206,7 @@ class _Gathered:
     """Everything the effort counts and the review read, turned into plain values."""
 
     activities: list[Activity]
-    moves: list[StageMove]
+    moves: list[ReviewMove]
     themes: list[tuple[date, str]]
     touches: list[tuple[date, int, str, str]]
     goals: list[tuple[int, str, str, date | None]]
@@ -233,7 +233,7 @@ def _gather(ws: Workspace, until: datetime, moves_from: date = date.max) -> _Gat
     zone = ws.now().tzinfo
     now = ws.now()
     activities: list[Activity] = []
-    moves: list[StageMove] = []
+    moves: list[ReviewMove] = []
     applied, rejected = Stage.APPLIED.value, Outcome.REJECTED.value
     with ws.db.read() as session:
         queries = ReviewQueries(session, ws.owner_id)
@@ -250,7 +250,7 @@ def _gather(ws: Workspace, until: datetime, moves_from: date = date.max) -> _Gat
             if to_state in _STAGE_VALUES:
                 last_stage[app_id] = to_state
             if day >= moves_from:
-                moves.append(StageMove(app_id, company, role, from_state, to_state, day))
+                moves.append(ReviewMove(app_id, company, role, from_state, to_state, day))
         open_chases = 0
         for sent_at, chased_at, resolved_at, status in queries.feedback_requests():
             if sent_at is not None and sent_at < until:
@@ -349,7 +349,7 @@ class ReviewEffort:
 
 
 @dataclass(frozen=True, slots=True)
-class StageMove:
+class ReviewMove:
     """An application moving to a stage or an outcome on a day."""
 
     application_id: int
@@ -364,7 +364,7 @@ class StageMove:
 class ReviewFunnel:
     moves: Mapping[str, int]  # every stage after saved, then every outcome, in that order (zeros included)
     previous_moves: Mapping[str, int]
-    events: tuple[StageMove, ...]  # this period's moves (closing ones left out when rejected are hidden)
+    events: tuple[ReviewMove, ...]  # this period's moves (closing ones left out when rejected are hidden)
     open: int
     response_rate: float | None
     rejections_by_stage: Mapping[str, int]

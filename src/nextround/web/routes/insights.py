@@ -84,10 +84,9 @@ def application_match(request: Request, application_id: int, ws: WorkspaceDep) -
     raw = request.query_params.get("cv", "").strip()
     cv_id = int(raw) if raw.isdigit() else None
     found = insight.match_application(ws, application_id, cv_id)
-    result = found.result.to_dict() if found.result is not None else None
     context = {
         "app_id": application_id,
-        "match": result,
+        "match": found.result,
         "note": found.note,
         "cv_name": found.cv_name,
         "cv_id": found.cv_id,
