@@ -11,7 +11,7 @@ Rows belong to the job seeker (owner_id). A coach reaches them only through a li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -260,7 +260,7 @@ def coach_threads(db: Database, coach_id: int, owner_id: int, application_id: in
     return _threads(db, owner_id, coach_id=coach_id, application_id=application_id)
 
 
-def by_application(notes: Sequence[CoachNote]) -> dict[int | None, list[CoachNote]]:
+def by_application(notes: Sequence[CoachNote]) -> Mapping[int | None, list[CoachNote]]:
     grouped: dict[int | None, list[CoachNote]] = {}
     for note in notes:
         grouped.setdefault(note.application_id, []).append(note)
