@@ -134,3 +134,21 @@ def test_leading_a_team_is_a_gap_only_when_no_line_shows_it() -> None:
         "Supervising a team of cleaners"
     ]
     assert _gaps(jd, "Cleaner, 2018 - 2024\nLed a crew of 6 cleaners on nights. COSHH trained.") == []
+
+
+def test_a_clause_with_its_own_years_is_its_own_requirement() -> None:
+    jd = "Supervisor\nRequirements:\n- Minimum 4 years warehouse experience, 2 at supervisory level"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("warehouse", 4.0), ("supervisory level", 2.0)]
+    jd = "Chef\nRequirements:\n- 5 years in a commercial kitchen, including 2 years as CDP or above"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("commercial kitchen", 5.0), ("CDP", 2.0)]
+
+
+def test_a_narrowing_tail_is_not_a_requirement_of_its_own() -> None:
+    jd = "Learning Officer\nEssential:\n- Knowledge of the National Curriculum, especially history and art"
+    assert [item.text for item in requirements(jd)] == ["National Curriculum"]
+
+
+def test_a_rare_word_weighs_more_than_a_common_one() -> None:
+    from nextround.analysis.skillgaps.evidence import specificity
+
+    assert specificity("viennoiserie") > specificity("revenue") > specificity("management")

@@ -9,6 +9,7 @@ levels and named things are then checked exactly, and they overrule meaning when
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -241,21 +242,47 @@ def forms(requirement: Requirement) -> list[str]:
     return found or [requirement.text]
 
 
+@lru_cache(maxsize=1)
+def _label_counts() -> tuple[dict[str, int], int]:
+    """How many taxonomy labels use each word: "management" is in hundreds, "viennoiserie" in one."""
+    from nextround.analysis.skills import load_taxonomy
+
+    counts: dict[str, int] = {}
+    names = load_taxonomy().names
+    for name in names:
+        for word in set(re.findall(r"[a-z]+", name.lower())):
+            counts[word] = counts.get(word, 0) + 1
+    return counts, len(names)
+
+
+@lru_cache(maxsize=8192)
+def specificity(word: str) -> float:
+    """How much a word says about a skill: log inverse share of taxonomy labels using it (stems tried)."""
+    counts, total = _label_counts()
+    lowered = word.lower()
+    count = counts.get(lowered) or counts.get(lowered.rstrip("s")) or counts.get(lowered.removesuffix("ing")) or 0
+    return math.log((total + 1) / (count + 1))
+
+
 def soft_recall(cv: CvView, phrase: str) -> tuple[float, int]:
     """How well one CV clause covers the phrase word by word: for each content word of the phrase, its
-    closest word in the clause; the mean over the phrase, best clause first ("croissants" for "pastry")."""
+    closest word in the clause; the mean over the phrase weighted by how specific each word is (a clause
+    that shares only "management" does not show "revenue management"), best clause first."""
     words = content_words(phrase)
     if not words or cv.word_vectors is None or not cv.clauses:
         return 0.0, -1
     vectors = encode(words)
     if vectors is None:
         return 0.0, -1
+    weights = [specificity(word) for word in words]
+    total = sum(weights) or 1.0
     closeness = vectors @ cv.word_vectors.T  # phrase words x CV words
     best, best_index = 0.0, -1
     for index, rows in enumerate(cv.clause_words):
         if not rows:
             continue
-        value = float(closeness[:, rows].max(axis=1).mean())
+        per_word = closeness[:, rows].max(axis=1).tolist()
+        value = sum(weight * near for weight, near in zip(weights, per_word, strict=True)) / total
         if value > best:
             best, best_index = value, index
     return best, best_index

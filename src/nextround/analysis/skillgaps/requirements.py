@@ -235,9 +235,30 @@ def _alternatives(item: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _phrases(sentence: str, importance: Importance) -> Iterator[Requirement]:
+_SUB_YEARS: Final = re.compile(
+    r",\s*(?:(?:including|of which|with)\s+)?(?=(?:at least\s+)?(?:\d{1,2}|one|two|three|four|five)\b)", re.IGNORECASE
+)
+_BARE_NUMBER: Final = re.compile(r"^((?:at least\s+)?(?:\d{1,2}|one|two|three|four|five))\s+(?!years?\b|yrs?\b)")
+_NARROWING: Final = re.compile(
+    r",?\s+(?:especially|particularly|in particular|notably|mainly)\s+[^,;]*$", re.IGNORECASE
+)
+
+
+def _phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
     if _is_condition(sentence):
         return
+    head, sub, tail = _SUB_YEARS.split(sentence, maxsplit=1)[0], None, ""
+    if head != sentence and _YEARS.search(sentence[: len(head)]):
+        # "4 years warehouse experience, 2 at supervisory level": two asks, each with its own years
+        tail = _BARE_NUMBER.sub(r"\1 years ", sentence[len(head) :].lstrip(" ,"), count=1)
+        tail = re.sub(r"^(?:including|of which|with)\s+", "", tail, flags=re.IGNORECASE)
+        sub = tail if _YEARS.search(tail) else None
+    if sub is not None:
+        yield from _phrases(head, importance, whole or sentence)
+        yield from _phrases(sub, importance, whole or sentence)
+        return
+    sentence_shown = whole or sentence
+    sentence = _NARROWING.sub("", sentence)  # "the National Curriculum, especially history and art"
     years, rest = _years(sentence)
     cleaned = _clean(rest)
     if not cleaned or len(cleaned) < 2:
@@ -249,7 +270,7 @@ def _phrases(sentence: str, importance: Importance) -> Iterator[Requirement]:
             continue
         yield Requirement(
             text=item,
-            sentence=sentence.strip(),
+            sentence=sentence_shown.strip(),
             importance=importance,
             alternatives=_alternatives(item),
             years=years,
