@@ -139,9 +139,9 @@ def _own_root(session: Session, owner_id: int, note_id: int) -> CoachNoteRow:
 
 def reply(db: Database, owner_id: int, note_id: int, text: str) -> CoachNote:
     """The job seeker answers a comment or a question; the thread counts as read."""
-    body = _clean(text)
     with db.write() as session:
-        root = _own_root(session, owner_id, note_id)
+        root = _own_root(session, owner_id, note_id)  # "not found" first; an empty reply changes nothing
+        body = _clean(text)
         root.read_at = root.read_at or _now()
         row = CoachNoteRow(
             owner_id=owner_id,
@@ -217,8 +217,8 @@ def add_note(
 ) -> CoachNote:
     """A comment (general, on one of the shared applications, or a reply in one of the coach's own threads)
     or an assigned practice question, from the coach to the job seeker."""
+    link = _live_link(db, coach_id, link_id)  # "not found" before anything else about the request
     body = _clean(text, question=question)
-    link = _live_link(db, coach_id, link_id)
     owner = link.owner_id
     with db.write() as session:
         if reply_to is not None:

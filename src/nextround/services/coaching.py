@@ -360,12 +360,12 @@ def shared_application(
 def change_shares(db: Database, owner_id: int, link_id: int, shares: list[str]) -> CoachLink:
     """What a coach may see from now on (their next request sees the change)."""
     chosen = tuple(s for s in SHAREABLE if s in shares)
-    if not chosen:
-        raise CoachingError("choose at least one thing to share (or stop sharing)", field="shares")
     with db.write() as session:
         row = session.scalar(select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id, CoachLinkRow.id == link_id))
         if row is None or row.withdrawn_at is not None:
             raise NotFoundError(f"no coach with id {link_id}")
+        if not chosen:
+            raise CoachingError("choose at least one thing to share (or stop sharing)", field="shares")
         row.shares = list(chosen)
         return _link(row, _emails(db, {owner_id}))
 

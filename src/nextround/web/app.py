@@ -55,7 +55,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "api",
 )
 # Only in multi-user mode: signing in and out, invitations, the account page and access tokens; coaches.
-MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching")
+MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching", "account_api")
 
 # (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (
