@@ -152,3 +152,16 @@ def test_a_rare_word_weighs_more_than_a_common_one() -> None:
     from nextround.analysis.skillgaps.evidence import specificity
 
     assert specificity("viennoiserie") > specificity("revenue") > specificity("management")
+
+
+def test_names_written_mid_sentence_count_and_everyday_skills_do_not() -> None:
+    assert named_tokens("Wella colour", "Experience with Wella colour") == [("Wella",)]
+    assert named_tokens("Reconcile customer accounts", "Reconcile customer accounts") == []
+    assert named_tokens("2391 Inspection and Testing", "Experience: 2391 Inspection and Testing") == [("2391",)]
+    assert named_tokens("phonics using Read Write Inc.", "Teach phonics using Read Write Inc.") == [
+        ("Read Write Inc", "RWI")
+    ]
+    assert named_tokens("campaigns using Google Analytics 4", "Report on campaigns using Google Analytics 4")[0][
+        :2
+    ] == ("Google Analytics", "GA4")
+    assert named_tokens("Health and Safety", "Knowledge of Health and Safety") == []  # a skill, not a product

@@ -252,10 +252,11 @@ def _is_name(core: str) -> str | None:
 
 
 _STANDARD: Final = re.compile(r"\b(?:[A-Z]{2,4}\s+){1,3}(?P<number>\d{3,}(?:[-:.]\d+)*)")
+_COURSE_CODE: Final = re.compile(r"(?<![\w£$€.,/-])(?P<code>\d{3,5})(?=\s+[A-Z])")
 _OR_GROUP: Final = re.compile(r"\(([^()]*(?:\bor\b|/)[^()]*)\)")
 
 
-def named_tokens(phrase: str) -> list[tuple[str, ...]]:
+def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
     """Things a phrase names, each as the spellings that count: acronyms, codes, product names
     ("HubSpot", "CCN1", "Xero"); a name inside a run of capitalised words also counts by the run's
     initials ("Social Work England" or "SWE")."""
@@ -269,7 +270,20 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
         if inside:
             named.append(tuple(inside))
     phrase = _OR_GROUP.sub(" ", phrase)
+    for code in _COURSE_CODE.finditer(phrase):
+        if not 1950 <= int(code.group("code")[:4]) <= 2099 or len(code.group("code")) != 4:
+            named.append((code.group("code"),))  # "2391 Inspection and Testing", "Unit 301": a course code
     runs = _capital_runs(phrase)
+    for run in runs:
+        # "using Read Write Inc.", "on Meta Ads Manager": everyday words written as a name mid-sentence
+        words = [word for word in run if word.lower() not in _JOINERS]
+        if len(words) >= 2 and all(is_ordinary(word) and not word.isupper() for word in words):
+            text = " ".join(run)
+            if re.search(rf"\b[a-z][\w'-]*\s+{re.escape(text)}", sentence or phrase) and not _is_skill_name(text):
+                number = re.search(rf"{re.escape(text)}\s+(\d+)\b", phrase)
+                initials = "".join(word[0] for word in words).upper() + (number.group(1) if number else "")
+                # a two-word name may be shown by its last word ("the curriculum" for National Curriculum)
+                named.append((text, initials, *(words[1:] if len(words) == 2 else [])))
     found = _WORD.findall(phrase)
     for position, word in enumerate(found):
         core = re.sub(r"['’]s$", "", word).rstrip(".'")
@@ -283,8 +297,11 @@ def named_tokens(phrase: str) -> list[tuple[str, ...]]:
         following = found[position + 1] if position + 1 < len(found) else ""
         if core.lower() in _vendors() and (following[:1].isupper() or following[:1].isdigit()):
             continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product
-        if position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower():
-            continue  # "Reconcile customer accounts": a capital that only starts the phrase
+        starts = position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower()
+        if starts and not re.search(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b", sentence):
+            # "Reconcile customer accounts": a capital that only starts the phrase; but "Experience with
+            # Wella colour" writes it with a capital in mid-sentence
+            continue
         forms = [spelling]
         for run in runs if not core.isupper() else ():
             if core in run and len(run) >= 2:
@@ -303,6 +320,17 @@ _ACT: Final = re.compile(r"((?:[A-Z][\w']+\s+)+)Act\b")
 def acts(phrase: str) -> list[str]:
     """Laws a phrase names, without their year ("Housing Act 1988" -> "Housing Act")."""
     return [" ".join(found.group(1).split()) + " Act" for found in _ACT.finditer(phrase)]
+
+
+def _is_skill_name(text: str) -> bool:
+    """The taxonomy reads the whole text as a skill, not a product ("Health and Safety", "Social Care")."""
+    from nextround.analysis.skills import extract_skills, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    return any(
+        mention.text.lower() == text.lower() and not taxonomy.is_technology(taxonomy.skill_id(mention.skill) or -1)
+        for mention in extract_skills(text)
+    )
 
 
 def _products(phrase: str) -> list[str]:
