@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 from nextround.config import SmtpConfig
-from nextround.serialize import FLATTEN, JsonProperties, dumps, json_object, to_json
+from nextround.serialize import FLATTEN, OMIT_NONE, JsonProperties, dumps, json_object, to_json
 from nextround.services.mail_check import smtp_status
 
 
@@ -101,3 +101,14 @@ class Listed:
 def test_a_dataclass_with_its_own_to_dict_and_a_flattened_field() -> None:
     assert to_json(Named("Ada", "Lovelace")) == {"name": "Ada Lovelace"}
     assert to_json(Listed(Named("Ada", "Lovelace"), 1)) == {"name": "Ada Lovelace", "rank": 1}
+
+
+@dataclass(frozen=True)
+class _Export:
+    tables: dict[str, int]
+    extra: dict[str, int] | None = field(default=None, metadata=OMIT_NONE)
+
+
+def test_a_field_marked_omit_none_is_left_out_only_while_none() -> None:
+    assert to_json(_Export({"a": 1})) == {"tables": {"a": 1}}
+    assert to_json(_Export({"a": 1}, {"b": 2})) == {"tables": {"a": 1}, "extra": {"b": 2}}

@@ -9,7 +9,7 @@ rules, so a result prints the same in a terminal and over HTTP:
   out, one with `metadata={"json_name": "from"}` is written under that key), plus the properties it names
   in a `json_properties` class attribute (a name, or an (attribute, key) pair to write it under another key);
   a field with `metadata=FLATTEN` has its own object's keys written in its place (a contact's fields beside
-  what a listing adds to them);
+  what a listing adds to them), one with `metadata=OMIT_NONE` is left out while it is None;
 - enums give their value, dates and moments ISO 8601, paths their text, tuples and sets lists.
 """
 
@@ -34,6 +34,8 @@ JsonProperties: TypeAlias = tuple[str | tuple[str, str], ...]
 NOT_JSON: Mapping[str, object] = {"json": False}
 # Field metadata of a dataclass field whose JSON object's keys are written in its place.
 FLATTEN: Mapping[str, object] = {"json_flatten": True}
+# Field metadata of a dataclass field left out of its JSON while it is None (a key older readers never had).
+OMIT_NONE: Mapping[str, object] = {"json_omit_none": True}
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -41,19 +43,22 @@ _SCALARS = (str, int, float, bool, type(None))
 @cache
 def _plan(
     cls: type,
-) -> tuple[tuple[str | None, ...], Callable[[object], tuple[object, ...]], tuple[tuple[str, str], ...]]:
+) -> tuple[tuple[str | None, ...], Callable[[object], tuple[object, ...]], tuple[tuple[str, str], ...], frozenset[str]]:
     """The keys of the fields that go into a dataclass's JSON (None for a flattened field), a getter of their
-    values in that order, and its properties as (attribute, key) pairs (worked out once per class)."""
+    values in that order, its properties as (attribute, key) pairs, and the keys left out while None (worked
+    out once per class)."""
+    fields = dataclasses.fields(cls)
+    omit = frozenset(f.metadata.get("json_name", f.name) for f in fields if f.metadata.get("json_omit_none"))
     chosen = [
         (f.name, None if f.metadata.get("json_flatten") else f.metadata.get("json_name", f.name))
-        for f in dataclasses.fields(cls)
+        for f in fields
         if f.metadata.get("json", True)
     ]
     names = [name for name, _ in chosen]
     # attrgetter reads all the fields in one C call: listing 10,000 rows as JSON spends its time here otherwise.
     values_of = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
     properties = tuple((item, item) if isinstance(item, str) else item for item in getattr(cls, "json_properties", ()))
-    return tuple(key for _, key in chosen), values_of, properties
+    return tuple(key for _, key in chosen), values_of, properties, omit
 
 
 @cache
@@ -69,9 +74,11 @@ def _is_plain_dataclass(cls: type) -> bool:
 
 def _dataclass_json(value: object) -> dict[str, JsonValue]:
     cls: Any = type(value)
-    keys, values_of, properties = _plan(cls)
+    keys, values_of, properties, omit = _plan(cls)
     out: dict[str, JsonValue] = {}
     for key, item in zip(keys, values_of(value), strict=True):
+        if omit and item is None and key in omit:
+            continue
         if key is None:
             out.update(json_object(item))
         else:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from nextround.domain.stages import (
 from nextround.errors import UserError
 from nextround.integrations.files import check_size, decode, read_limited, write_text_atomically
 from nextround.integrations.tabular import ImportedApplication, ImportFileError
-from nextround.serialize import dumps
+from nextround.serialize import OMIT_NONE, dumps
 from nextround.services.row_rules import check_rows
 from nextround.services.workspace import Workspace
 from nextround.storage.db import HEAD_REVISION, Database
@@ -122,18 +122,7 @@ class ExportDocument:
     tables: dict[str, Any]
     # Shared server only (storage.coaching_snapshot): coaches, comments and questions, the audit log. An older
     # nextround reads the file and leaves it out; a local export has no such key.
-    coaching: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {
-            "format": self.format,
-            "version": self.version,
-            "schema": self.schema,
-            "app_version": self.app_version,
-            "exported_at": self.exported_at,
-            "tables": self.tables,
-        }
-        return data if self.coaching is None else {**data, "coaching": self.coaching}
+    coaching: dict[str, Any] | None = field(default=None, metadata=OMIT_NONE)
 
 
 def export_data(ws: Workspace) -> ExportDocument:
