@@ -165,3 +165,17 @@ def test_names_written_mid_sentence_count_and_everyday_skills_do_not() -> None:
         :2
     ] == ("Google Analytics", "GA4")
     assert named_tokens("Health and Safety", "Knowledge of Health and Safety") == []  # a skill, not a product
+
+
+def test_and_inside_a_title_of_everyday_words_does_not_cut_it() -> None:
+    assert _split_items("Care Certificate or Level 2 Health and Social Care") == [
+        "Care Certificate or Level 2 Health and Social Care"
+    ]
+    assert _split_items("Xero and QuickBooks") == ["Xero", "QuickBooks"]
+
+
+def test_a_car_driver_is_asked_and_shown_like_a_licence() -> None:
+    jd = "Support Worker\nAbout you\n- Experience supporting adults\nMust be a car driver due to rural location."
+    cv = "Support Worker, 2022 - 2024\nSupported adults in their own flats."
+    assert _gaps(jd, cv) == ["car driver"]
+    assert _gaps(jd, cv + "\nFull UK driving licence.") == []

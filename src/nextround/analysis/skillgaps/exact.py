@@ -67,7 +67,8 @@ def licence_categories(text: str) -> set[str]:
 
 _LICENCE_LIST: Final = re.compile(r"\blicen[cs]es?(?:\s+held)?\s*[:–-]\s*(?P<codes>[A-Za-z0-9+ ,/&]+)", re.IGNORECASE)
 _DRIVING_LICENCE: Final = re.compile(
-    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e",
+    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
+    r"|\bcar\s+driver\b",
     re.IGNORECASE,
 )
 

@@ -152,6 +152,17 @@ def _single_word_ok(item: str) -> bool:
     return not word.lower().endswith(("ing", "ed", "ly"))
 
 
+_TITLE_AND: Final = re.compile(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+\b)*")
+
+
+def _hold_title_and(found: re.Match[str]) -> str:
+    """Keep "and" inside a title of everyday capitalised words; names ("Xero and QuickBooks") still split."""
+    words = [word for word in found.group(0).split() if word not in ("and", "&")]
+    if not all(is_ordinary(word) for word in words):
+        return found.group(0)
+    return found.group(0).replace(" and ", "\x01").replace(" & ", "\x02")
+
+
 _SHARED_HEADS: Final = frozenset(["care", "service", "support", "control", "safety", "design", "work"])
 _ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ile", "ed", "en", "ing", "ar", "ior")
 
@@ -182,7 +193,10 @@ def _split_items(phrase: str) -> list[str]:
     Words in brackets stay with what they follow ("nurse clinics (weight, dental, puppy)"), and a shared
     head noun carries over ("counterbalance and reach truck licences" -> "counterbalance licences")."""
     masked, kept = _masked(phrase)
+    # "Level 2 Health and Social Care", "Health & Safety": "and" inside a name written in capitals
+    masked = _TITLE_AND.sub(_hold_title_and, masked)
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
+    items = [item.replace("\x01", " and ").replace("\x02", " & ") for item in items]
     if len(items) < 2:
         return [phrase]
     if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
@@ -240,7 +254,9 @@ _SUB_YEARS: Final = re.compile(
 )
 _BARE_NUMBER: Final = re.compile(r"^((?:at least\s+)?(?:\d{1,2}|one|two|three|four|five))\s+(?!years?\b|yrs?\b)")
 _NARROWING: Final = re.compile(
-    r",?\s+(?:especially|particularly|in particular|notably|mainly)\s+[^,;]*$", re.IGNORECASE
+    r",?\s+(?:(?:especially|particularly|in particular|notably|mainly)\s+[^,;]*"
+    r"|(?:due to|because|owing to|as the role)\b.*)$",
+    re.IGNORECASE,
 )
 
 
