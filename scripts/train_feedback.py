@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from nextround.analysis.feedback import THEMES, TextReading, decide, read_text
 from nextround.analysis.feedback.model import POLARITIES, WEIGHTS_FILE, ClauseModel, lexicon_feature_names
+from nextround.analysis.vectors import Matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "feedback_corpus"
@@ -101,7 +102,7 @@ def fit_logistic(features: Array, target: Array, l2: float) -> tuple[Array, floa
 
 
 def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list[str]]]]) -> ClauseModel:
-    features = np.vstack([reading.features for reading in readings])
+    features = np.vstack([np.asarray(reading.features.tolist(), dtype=np.float64) for reading in readings])
     flat = [label for text_labels in labels for label in text_labels]
     mean = features.mean(axis=0)
     scale = features.std(axis=0)
@@ -116,18 +117,18 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
         for theme in THEMES
     ]
     return ClauseModel(
-        mean=mean,
-        scale=scale,
-        polarity_coef=np.vstack([coef for coef, _ in polarity_rows]),
-        polarity_bias=np.array([bias for _, bias in polarity_rows]),
-        theme_coef=np.vstack([coef for coef, _ in theme_rows]),
-        theme_bias=np.array([bias for _, bias in theme_rows]),
+        mean=mean.tolist(),
+        scale=scale.tolist(),
+        polarity_coef=Matrix.from_rows([coef.tolist() for coef, _ in polarity_rows], len(mean), "d"),
+        polarity_bias=[bias for _, bias in polarity_rows],
+        theme_coef=Matrix.from_rows([coef.tolist() for coef, _ in theme_rows], len(mean), "d"),
+        theme_bias=[bias for _, bias in theme_rows],
         theme_threshold=THEME_THRESHOLD,
     )
 
 
 def as_stored(model: ClauseModel) -> dict[str, Any]:
-    arrays: dict[str, Any] = {name: value.astype(np.float32) for name, value in model.arrays().items()}
+    arrays: dict[str, Any] = {name: np.asarray(value, dtype=np.float32) for name, value in model.arrays().items()}
     arrays["themes"] = np.array(THEMES)
     arrays["polarities"] = np.array(POLARITIES)
     return arrays

@@ -35,7 +35,8 @@ def matrix(split: str) -> tuple[np.ndarray, list[str]]:
     items = load(split)
     mails = [parse_bytes(item.raw) for item in items]
     threads = [bool(requests.intersection(m.thread_ids)) or any("fbreq-" in t for t in m.thread_ids) for m in mails]
-    return mail.features(model, mails, threads), [item.kind for item in items]
+    rows = mail.features(model, mails, threads)
+    return np.asarray(rows.tolist(), dtype=np.float32), [item.kind for item in items]
 
 
 def fit(x: np.ndarray, y: list[str]) -> object:

@@ -51,8 +51,8 @@ def test_every_dev_clause_gets_a_label_from_the_clause_it_overlaps(trainer: Modu
 
 def test_model_heads_match_the_labels() -> None:
     model = load_clause_model()
-    assert model.polarity_coef.shape[0] == len(POLARITIES)
-    assert model.polarity_coef.shape[1] == model.theme_coef.shape[1] == model.mean.shape[0]
+    assert model.polarity_coef.rows == len(POLARITIES)
+    assert model.polarity_coef.dims == model.theme_coef.dims == len(model.mean)
 
 
 def test_negated_criticism_is_a_strength_not_a_weakness() -> None:

@@ -15,6 +15,7 @@ Pure: no I/O beyond reading this package's own data files. Two parts work togeth
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 import zlib
@@ -29,14 +30,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from nextround.analysis.text import split_sentences
 from nextround.analysis.text import words as text_words
+from nextround.analysis.vectors import Matrix, argmax, dot, linear
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
     from nextround.analysis.embedding import EmbeddingModel
-
-    Matrix = npt.NDArray[np.float32]
 
 __all__ = [
     "Candidate",
@@ -206,21 +203,24 @@ def _prototypes(model: EmbeddingModel) -> tuple[Matrix, list[int]]:
         texts = [text for _, members in groups for text in members]
         owners = [index for index, (_, members) in enumerate(groups) for _ in members]
         _PROTOTYPE_CACHE.clear()
-        _PROTOTYPE_CACHE[key] = (model.encode(texts), owners)
+        _PROTOTYPE_CACHE[key] = (model.embed(texts), owners)
     return _PROTOTYPE_CACHE[key]
 
 
-def _hashed_words(mail: MailText, out: Matrix) -> None:
-    """Words and word pairs within each sentence, hashed into buckets (CRC32: the same on every machine)."""
-    import numpy as np
-
+def _hashed_words(mail: MailText) -> list[float]:
+    """Words and word pairs within each sentence, hashed into buckets (CRC32: the same on every machine),
+    at unit length."""
+    buckets: set[int] = set()
     for piece in [mail.subject, *split_sentences(mail.body[:MAX_BODY_CHARS])]:
         words = [w.lower() for w in text_words(piece)]
         for token in [*words, *(f"{a} {b}" for a, b in pairwise(words))]:
-            out[zlib.crc32(token.encode()) % HASH_BUCKETS] = 1.0
-    norm = float(np.linalg.norm(out))
-    if norm > 0:
-        out /= norm
+            buckets.add(zlib.crc32(token.encode()) % HASH_BUCKETS)
+    out = [0.0] * HASH_BUCKETS
+    if buckets:
+        value = 1.0 / math.sqrt(len(buckets))
+        for bucket in buckets:
+            out[bucket] = value
+    return out
 
 
 def feature_count() -> int:
@@ -230,28 +230,19 @@ def feature_count() -> int:
 
 def features(model: EmbeddingModel, mails: Sequence[MailText], threads: Sequence[bool]) -> Matrix:
     """One row per message: closeness of its nearest sentence to each reference sentence (and group),
-    the exact header flags, and its hashed words."""
-    import numpy as np
-
+    the exact header flags, and its hashed words (float32 rows)."""
     prototypes, owners = _prototypes(model)
-    n_proto = prototypes.shape[0]
-    n_groups = max(owners) + 1
+    members = [[index for index, owner in enumerate(owners) if owner == group] for group in range(max(owners) + 1)]
     split = [[*sentences(m.body), m.subject or "(no subject)"] for m in mails]
-    vectors = model.encode([s for group in split for s in group])
-    similarities = vectors @ prototypes.T
-    owner_index = np.asarray(owners)
-    out = np.zeros((len(mails), feature_count()), dtype=np.float32)
+    similarities = dot(model.embed([s for group in split for s in group]), prototypes)
+    rows: list[list[float]] = []
     start = 0
     for row, group in enumerate(split):
-        nearest = similarities[start : start + len(group)].max(axis=0)
+        nearest = [max(column) for column in zip(*similarities[start : start + len(group)], strict=True)]
         start += len(group)
-        out[row, :n_proto] = nearest
-        for g in range(n_groups):
-            out[row, n_proto + g] = nearest[owner_index == g].max()
-        flags_at = n_proto + n_groups
-        out[row, flags_at : flags_at + N_FLAGS] = exact_flags(mails[row], threads[row])
-        _hashed_words(mails[row], out[row, flags_at + N_FLAGS :])
-    return out
+        by_group = [max(nearest[index] for index in indices) for indices in members]
+        rows.append([*nearest, *by_group, *exact_flags(mails[row], threads[row]), *_hashed_words(mails[row])])
+    return Matrix.from_rows(rows, feature_count())
 
 
 # -- the classifier -----------------------------------------------------------------------------------
@@ -260,31 +251,27 @@ def features(model: EmbeddingModel, mails: Sequence[MailText], threads: Sequence
 class MailClassifier:
     """Multinomial logistic regression: softmax(features @ coef.T + intercept)."""
 
-    def __init__(self, classes: Sequence[str], coef: Matrix, intercept: Matrix) -> None:
+    def __init__(self, classes: Sequence[str], coef: Matrix, intercept: list[float]) -> None:
         self.classes = tuple(MailKind(c) for c in classes)
         self.coef = coef
         self.intercept = intercept
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MailClassifier:
-        import numpy as np
-
         if data.get("feature_version") != FEATURE_VERSION:
             raise ValueError("the mail classifier weights were trained on other features: retrain them")
-        return cls(
-            data["classes"],
-            np.asarray(data["coef"], dtype=np.float32),
-            np.asarray(data["intercept"], dtype=np.float32),
-        )
+        coef = data["coef"]
+        return cls(data["classes"], Matrix.from_rows(coef, len(coef[0])), [float(v) for v in data["intercept"]])
 
-    def probabilities(self, rows: Matrix) -> Matrix:
-        import numpy as np
-
-        logits = rows @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        result: Matrix = exp / exp.sum(axis=1, keepdims=True)
-        return result
+    def probabilities(self, rows: Matrix) -> list[list[float]]:
+        """Per message, the softmax over the classes."""
+        out = []
+        for logits in linear(rows, self.coef, self.intercept):
+            top = max(logits)
+            exp = [math.exp(value - top) for value in logits]
+            total = sum(exp)
+            out.append([value / total for value in exp])
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +294,7 @@ def read_mails(
     readings = []
     for mail, row, in_thread in zip(mails, probabilities, threads, strict=True):
         scores = {kind.value: round(float(p), 4) for kind, p in zip(classifier.classes, row, strict=True)}
-        kind = classifier.classes[int(row.argmax())]
+        kind = classifier.classes[argmax(row)]
         kind = _exact_kind(mail, kind, in_thread)
         readings.append(
             _reading(mail, kind, float(scores[kind.value]) if kind.value in scores else 1.0, scores, in_thread)

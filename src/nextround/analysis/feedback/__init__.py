@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.lexicon import boilerplate_spans, candidates, mask, quote
@@ -39,9 +38,7 @@ from nextround.analysis.feedback.types import (
     ThemeFinding,
 )
 from nextround.analysis.text import Clause, clause_spans, sentence_spans
-
-if TYPE_CHECKING:
-    from nextround.analysis.feedback.model import Matrix
+from nextround.analysis.vectors import Matrix, argmax
 
 __all__ = [
     "ACTIONABLE_THEMES",
@@ -85,9 +82,7 @@ class TextReading:
 
 def read_text(text: str) -> TextReading:
     """Clauses, their rule readings and their features (the classifier's input)."""
-    import numpy as np
-
-    from nextround.analysis.embedding import EmbeddingUnavailable, load_model
+    from nextround.analysis.embedding import DIMENSIONS, EmbeddingUnavailable, load_model
 
     original = text[:MAX_ANALYSED_CHARS]
     boilerplate = boilerplate_spans(original)
@@ -100,9 +95,9 @@ def read_text(text: str) -> TextReading:
         clauses.extend(group)
         rules.extend(read_clauses(original, masked, group, [next(hits) for _ in group]))
     try:
-        embeddings = load_model().encode([original[clause.start : clause.end] for clause in clauses])
+        embeddings = load_model().embed([original[clause.start : clause.end] for clause in clauses])
     except EmbeddingUnavailable:
-        embeddings = np.zeros((len(clauses), 256), dtype=np.float32)
+        embeddings = Matrix.zeros(len(clauses), DIMENSIONS)
     return TextReading(original, boilerplate, clauses, rules, clause_features(original, clauses, rules, embeddings))
 
 
@@ -125,7 +120,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     read: list[ClauseReading] = []
     polarity, theme_probability = model.predict(reading.features)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
-        label = POLARITIES[int(polarity[index].argmax())]
+        label = POLARITIES[argmax(polarity[index])]
         if label == "reason" and rules.dismissed:
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
         clause_quote = quote(original, clause.start, clause.end, clause.start)

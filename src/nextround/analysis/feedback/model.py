@@ -7,7 +7,8 @@ embeddings do not see negation, so those flags carry it.
 
 Two heads of one-vs-rest logistic regression: polarity (reason, praise, neutral) and theme (ten themes).
 The weights ship in ``data/feedback_model.npz``; ``scripts/train_feedback.py`` rebuilds them exactly.
-Run time needs only numpy.
+Run time reads them without numpy (:func:`nextround.analysis.vectors.read_npz`) and runs the two heads
+through :mod:`nextround.analysis.vectors`.
 """
 
 from __future__ import annotations
@@ -18,20 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Final
+from typing import Final
 
 from nextround.analysis.feedback.lexicon import Tone
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.types import ACTIONABLE_THEMES, THEMES
 from nextround.analysis.text import Clause, dismissed_concerns, has_negation, words
+from nextround.analysis.vectors import Matrix, linear, read_npz, sigmoid
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    Matrix = npt.NDArray[np.float64]
-
-__all__ = ["POLARITIES", "ClauseModel", "clause_features", "lexicon_feature_names", "load_clause_model"]
+__all__ = ["POLARITIES", "ClauseModel", "Matrix", "clause_features", "lexicon_feature_names", "load_clause_model"]
 
 POLARITIES: Final = ("reason", "praise", "neutral")
 WEIGHTS_FILE: Final = "feedback_model.npz"
@@ -136,72 +132,70 @@ def _context(index: int, clauses: Sequence[Clause], readings: Sequence[ClauseRul
 
 
 def clause_features(
-    original: str, clauses: Sequence[Clause], readings: Sequence[ClauseRules], embeddings: npt.NDArray[Any]
+    original: str, clauses: Sequence[Clause], readings: Sequence[ClauseRules], embeddings: Matrix
 ) -> Matrix:
-    """One row per clause: lexicon features, its context, then the clause embedding."""
-    import numpy as np
-
-    lexicon = np.array(
-        [
-            _lexicon(rules, clause, original, index == 0) + _context(index, clauses, readings, original)
-            for index, (rules, clause) in enumerate(zip(readings, clauses, strict=True))
-        ],
-        dtype=np.float64,
-    ).reshape(len(clauses), len(lexicon_feature_names()))
-    return np.hstack([lexicon, embeddings.astype(np.float64)])
+    """One float64 row per clause: lexicon features, its context, then the clause embedding."""
+    width = len(lexicon_feature_names()) + embeddings.dims
+    return Matrix.from_rows(
+        (
+            _lexicon(rules, clause, original, index == 0) + _context(index, clauses, readings, original) + vector
+            for index, (rules, clause, vector) in enumerate(zip(readings, clauses, embeddings.tolist(), strict=True))
+        ),
+        width,
+        "d",
+    )
 
 
 @dataclass(frozen=True)
 class ClauseModel:
-    """Standardisation and the two heads' weights (rows: one class each)."""
+    """Standardisation and the two heads' weights (float64 matrices, rows: one class each)."""
 
-    mean: Matrix
-    scale: Matrix
+    mean: list[float]
+    scale: list[float]
     polarity_coef: Matrix
-    polarity_bias: Matrix
+    polarity_bias: list[float]
     theme_coef: Matrix
-    theme_bias: Matrix
+    theme_bias: list[float]
     theme_threshold: float
 
-    def predict(self, features: Matrix) -> tuple[Matrix, Matrix]:
-        """Polarity probabilities (normalised over the three) and independent theme probabilities."""
-        import numpy as np
-
-        standard = (features - self.mean) / self.scale
-        polarity = 1.0 / (1.0 + np.exp(-(standard @ self.polarity_coef.T + self.polarity_bias)))
-        polarity = polarity / np.maximum(polarity.sum(axis=1, keepdims=True), 1e-12)
-        themes = 1.0 / (1.0 + np.exp(-(standard @ self.theme_coef.T + self.theme_bias)))
+    def predict(self, features: Matrix) -> tuple[list[list[float]], list[list[float]]]:
+        """Per clause: polarity probabilities (normalised over the three) and independent theme probabilities."""
+        centre, scale = self.mean, self.scale
+        standard = Matrix.from_rows(
+            ([(x - m) / s for x, m, s in zip(row, centre, scale, strict=True)] for row in features.tolist()),
+            features.dims,
+            "d",
+        )
+        polarity = [[sigmoid(x) for x in row] for row in linear(standard, self.polarity_coef, self.polarity_bias)]
+        polarity = [[p / max(sum(row), 1e-12) for p in row] for row in polarity]
+        themes = [[sigmoid(x) for x in row] for row in linear(standard, self.theme_coef, self.theme_bias)]
         return polarity, themes
 
-    def arrays(self) -> dict[str, Matrix]:
-        import numpy as np
-
+    def arrays(self) -> dict[str, list[float] | list[list[float]]]:
+        """The weights as nested lists, by the names the weights file uses."""
         return {
             "mean": self.mean,
             "scale": self.scale,
-            "polarity_coef": self.polarity_coef,
+            "polarity_coef": self.polarity_coef.tolist(),
             "polarity_bias": self.polarity_bias,
-            "theme_coef": self.theme_coef,
+            "theme_coef": self.theme_coef.tolist(),
             "theme_bias": self.theme_bias,
-            "theme_threshold": np.array([self.theme_threshold]),
+            "theme_threshold": [self.theme_threshold],
         }
 
 
 @lru_cache(maxsize=1)
 def load_clause_model() -> ClauseModel:
-    """The shipped weights (read once per process)."""
-    import numpy as np
-
-    with resources.files("nextround.data").joinpath(WEIGHTS_FILE).open("rb") as handle, np.load(handle) as data:
-        themes = tuple(str(theme) for theme in data["themes"])
-        if themes != THEMES or tuple(str(p) for p in data["polarities"]) != POLARITIES:
-            raise RuntimeError(f"{WEIGHTS_FILE} was trained for other labels: retrain with scripts/train_feedback.py")
-        return ClauseModel(
-            mean=data["mean"].astype(np.float64),
-            scale=data["scale"].astype(np.float64),
-            polarity_coef=data["polarity_coef"].astype(np.float64),
-            polarity_bias=data["polarity_bias"].astype(np.float64),
-            theme_coef=data["theme_coef"].astype(np.float64),
-            theme_bias=data["theme_bias"].astype(np.float64),
-            theme_threshold=float(data["theme_threshold"][0]),
-        )
+    """The shipped weights (read once per process; float32 in the file, float64 from here on)."""
+    data = read_npz(resources.files("nextround.data").joinpath(WEIGHTS_FILE).read_bytes())
+    if tuple(data["themes"].strings or ()) != THEMES or tuple(data["polarities"].strings or ()) != POLARITIES:
+        raise RuntimeError(f"{WEIGHTS_FILE} was trained for other labels: retrain with scripts/train_feedback.py")
+    return ClauseModel(
+        mean=data["mean"].floats(),
+        scale=data["scale"].floats(),
+        polarity_coef=data["polarity_coef"].matrix(),
+        polarity_bias=data["polarity_bias"].floats(),
+        theme_coef=data["theme_coef"].matrix(),
+        theme_bias=data["theme_bias"].floats(),
+        theme_threshold=data["theme_threshold"].floats()[0],
+    )

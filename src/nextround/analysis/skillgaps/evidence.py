@@ -21,10 +21,10 @@ from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.cues import load_glossary
 from nextround.analysis.skillgaps.requirements import Requirement
+from nextround.analysis.vectors import Matrix, dot, dot_rows
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
+    from nextround.analysis.embedding import EmbeddingModel
 
 # Tuned on tests/data/skill_pairs/dev.jsonl only (bench/eval_match.py --dev-only).
 MEANING_MET: Final = 0.62  # cosine of phrase and clause vectors at which a clause shows a requirement
@@ -133,7 +133,7 @@ class CvView:
 
     text: str
     clauses: list[Clause]
-    vectors: npt.NDArray[np.float32] | None
+    vectors: Matrix | None
     stems: list[frozenset[str]]
     names: exact.NamedIndex
     licences: set[str]
@@ -142,7 +142,7 @@ class CvView:
     skills: dict[str, str] = field(default_factory=dict)  # canonical skill name -> CV words
     skill_ids: frozenset[int] = frozenset()  # taxonomy skills shown, with those they imply
     words: dict[str, int] = field(default_factory=dict)  # content word -> row of word_vectors
-    word_vectors: npt.NDArray[np.float32] | None = None
+    word_vectors: Matrix | None = None
     clause_words: list[list[int]] = field(default_factory=list)  # rows of each clause's words
 
 
@@ -177,7 +177,7 @@ def _clauses(text: str) -> list[Clause]:
     return clauses
 
 
-def _model() -> object | None:
+def _model() -> EmbeddingModel | None:
     from nextround.analysis.embedding import EmbeddingUnavailable, load_model
 
     try:
@@ -186,11 +186,11 @@ def _model() -> object | None:
         return None
 
 
-def encode(texts: Sequence[str]) -> npt.NDArray[np.float32] | None:
+def encode(texts: Sequence[str]) -> Matrix | None:
     model = _model()
     if model is None or not texts:
         return None
-    return model.encode(list(texts))  # type: ignore[attr-defined,no-any-return]
+    return model.embed(list(texts))
 
 
 @lru_cache(maxsize=32)
@@ -274,26 +274,26 @@ def soft_recall(cv: CvView, phrase: str) -> tuple[float, int]:
         return 0.0, -1
     weights = [specificity(word) for word in words]
     total = sum(weights) or 1.0
-    closeness = vectors @ cv.word_vectors.T  # phrase words x CV words
+    closeness = dot(vectors, cv.word_vectors)  # phrase words x CV words
     best, best_index = 0.0, -1
     for index, rows in enumerate(cv.clause_words):
         if not rows:
             continue
-        per_word = closeness[:, rows].max(axis=1).tolist()
+        per_word = [max(row[column] for column in rows) for row in closeness]
         value = sum(weight * near for weight, near in zip(weights, per_word, strict=True)) / total
         if value > best:
             best, best_index = value, index
     return best, best_index
 
 
-def _best_clause(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> tuple[float, float, int]:
+def _best_clause(cv: CvView, phrase: str, vector: list[float] | None) -> tuple[float, float, int]:
     """(best cosine, best word share, index of the closest clause) for one phrase."""
     stems = set(content_stems(phrase))
     best_cos, best_words, best_index = 0.0, 0.0, -1
-    cosines = cv.vectors @ vector if cv.vectors is not None and vector is not None else None
+    cosines = dot_rows(cv.vectors, vector) if cv.vectors is not None and vector is not None else None
     for index, clause_stems in enumerate(cv.stems):
         share = len(stems & clause_stems) / len(stems) if stems else 0.0
-        cosine = float(cosines[index]) if cosines is not None else 0.0
+        cosine = cosines[index] if cosines is not None else 0.0
         if share > best_words or (share == best_words and cosine > best_cos and share > 0):
             best_words = share
             if best_index < 0 or share > 0:
@@ -333,14 +333,14 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
     return None
 
 
-def _semantic(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+def _semantic(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:
     """By meaning: the phrase as written, then in plain words when it uses a term of art."""
     found = _semantic_as_written(cv, phrase, vector)
     if found.met:
         return found
     for plain in load_glossary().gloss(phrase):
         plain_vectors = encode([plain]) if vector is not None else None
-        glossed = _semantic_as_written(cv, plain, plain_vectors[0] if plain_vectors is not None else None)
+        glossed = _semantic_as_written(cv, plain, plain_vectors.row(0) if plain_vectors is not None else None)
         if glossed.met:
             return Evidence(True, glossed.strength, glossed.cv_text, "meaning", min(glossed.confidence, 0.7))
     return found
@@ -357,7 +357,7 @@ def _glossed_term(token: str, phrase: str) -> bool:
     )
 
 
-def _semantic_as_written(cv: CvView, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+def _semantic_as_written(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:
     spelled = _acronym_of(cv, phrase)
     if spelled is not None:
         return Evidence(True, 1.0, spelled, "name", 0.8)
@@ -384,12 +384,13 @@ def _level_check(cv: CvView, phrase: str, asked: exact.Levelled) -> Evidence | N
         return None
     subjects = [asked.subject] + [level.subject for level in cv.levels]
     vectors = encode(subjects)
+    cosines = dot_rows(vectors, vectors.row(0)) if vectors is not None else None
     best: tuple[float, exact.Levelled] | None = None
     asked_stems = set(content_stems(asked.subject))
     for position, held in enumerate(cv.levels, start=1):
         held_stems = set(content_stems(held.subject))
         overlap = len(asked_stems & held_stems) / len(asked_stems) if asked_stems else 0.0
-        cosine = float(vectors[0] @ vectors[position]) if vectors is not None else 0.0
+        cosine = cosines[position] if cosines is not None else 0.0
         same = max(overlap, cosine)
         if best is None or same > best[0]:
             best = (same, held)
@@ -421,7 +422,7 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
     return bool(ours & {mention.skill for mention in extract_skills(right)})
 
 
-def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: npt.NDArray[np.float32] | None) -> Evidence:
+def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
     if exact.asks_any_driving_licence(phrase):
         if exact.holds_driving_licence(cv.text):

@@ -75,7 +75,7 @@ def canonical(phrase: str) -> str | None:
     return best[1] if best else None
 
 
-def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) -> Judged:
+def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[float]]) -> Judged:
     best: Evidence | None = None
     name = requirement.text
     if asks_to_lead(requirement.text):
@@ -85,11 +85,11 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, object]) 
             best = Evidence(True, 1.0, shown, "leading", 0.75)
         else:
             phrase = forms(requirement)[0]
-            closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text  # type: ignore[arg-type]
+            closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text
             best = Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
         return _with_years(cv, Judged(requirement, name, best))
     for phrase in forms(requirement):
-        evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))  # type: ignore[arg-type]
+        evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))
         skill = canonical(phrase)
         if skill and not evidence.met and evidence.how in ("none",) and skill in cv.skills:
             evidence = Evidence(True, 1.0, _sentence_with(cv, cv.skills[skill]), "taxonomy", 0.8)
@@ -147,9 +147,9 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     view = read_cv(cv, reference_year)
     phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
     encoded = encode(phrases)
-    vectors: dict[str, object] = {}
+    vectors: dict[str, list[float]] = {}
     if encoded is not None:
-        vectors = {phrase: encoded[index] for index, phrase in enumerate(phrases)}
+        vectors = {phrase: encoded.row(index) for index, phrase in enumerate(phrases)}
     return tuple(_judge(view, item, vectors) for item in asked if not item.quality)
 
 
