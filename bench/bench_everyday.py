@@ -15,6 +15,11 @@ the help-only stand-in app and the read path through `sqlite3` (storage.reads on
 Both sides start through
 `python -c` and `nextround.cli.main.run()`; the side "without" switches the piece off first, so the
 difference is what that piece saves.
+
+With --cached-bytecode every timed process (the bare start too) keeps its compiled bytecode in a cache of
+its own (PYTHONPYCACHEPREFIX, written by the warm-up runs), as an installed package has it. Without it the
+processes run as the environment says: where PYTHONDONTWRITEBYTECODE is set and the checkout has no
+`__pycache__`, every start compiles nextround's own modules again (about 60 ms of processor time).
 """
 
 from __future__ import annotations
@@ -142,18 +147,27 @@ def print_comparison(
 ) -> None:
     """Wall-clock medians and their ratios to a bare start, then the same ratios in processor time."""
     load = os.getloadavg()[0]
-    print(f"{args.apps:,} applications on SQLite; median of {args.runs} interleaved runs; load {load:.1f}\n")
+    print(f"{args.apps:,} applications on SQLite; median of {args.runs} interleaved runs; load {load:.1f}", end="")
+    print(f"; {_bytecode(args)}\n")
     print("| command | before | after | ratio before | ratio after | processor ratio before → after | goal | met |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     print(f"| `python -c pass` | | {bare[0] * 1000:.0f} ms | | 1.0× | 1.0× ({bare[1] * 1000:.0f} ms) | baseline | |")
     for name, _, goal in chosen:
         old, new = statistics.median(before[0][name]), statistics.median(after[0][name])
         old_cpu, new_cpu = statistics.median(before[1][name]), statistics.median(after[1][name])
-        met = "yes" if new / bare[0] <= goal else "**no**"
+        met = "yes" if new_cpu / bare[1] <= goal else "**no**"
         print(
             f"| `{name}` | {old * 1000:.0f} ms | {new * 1000:.0f} ms | {old / bare[0]:.1f}× | {new / bare[0]:.1f}× "
             f"| {old_cpu / bare[1]:.1f}× → {new_cpu / bare[1]:.1f}× | ≤ {goal:.0f}× | {met} |"
         )
+
+
+def _bytecode(args: argparse.Namespace) -> str:
+    if args.cached_bytecode:
+        return "bytecode cached"
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "PYTHONDONTWRITEBYTECODE set: nextround compiled at every start unless its __pycache__ exists"
+    return "bytecode as the environment writes it"
 
 
 def main() -> None:
@@ -165,6 +179,7 @@ def main() -> None:
     parser.add_argument("--machinery", action="store_true", help="time each start-up shortcut against none")
     parser.add_argument("--baseline", type=Path, help="also run each command from this src directory (before)")
     parser.add_argument("--baseline-home", type=Path, help="the before code's own data set (built here, kept)")
+    parser.add_argument("--cached-bytecode", action="store_true", help="time with compiled bytecode kept, as installed")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,6 +188,10 @@ def main() -> None:
         rejected = build_home(home, args.apps)
         env = {**os.environ, "NEXTROUND_HOME": str(home), "COLUMNS": "100"}
         env.pop("NEXTROUND_DATABASE_URL", None)
+        if args.cached_bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+            sample([sys.executable, "-c", "pass"], env)
         if args.machinery:
             machinery(env, rejected, args.runs)
             return
@@ -210,7 +229,9 @@ def main() -> None:
         return
 
     load = os.getloadavg()[0]
-    print(f"{args.apps:,} applications on SQLite; median of {args.runs} runs, each a fresh process; load {load:.1f}\n")
+    print(f"{args.apps:,} applications on SQLite; median of {args.runs} runs, each a fresh process", end="")
+    print(f"; load {load:.1f}", end="")
+    print(f"; {_bytecode(args)}; met: processor time ratio\n")
     print("| command | median | ratio to `python -c pass` | processor time ratio | goal | met |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     print(f"| `python -c pass` | {bare * 1000:.0f} ms | 1.0× | 1.0× ({bare_processor * 1000:.0f} ms) | baseline | |")
@@ -218,7 +239,7 @@ def main() -> None:
         median = statistics.median(samples[name])
         ratio = median / bare
         processor_ratio = statistics.median(cpu[name]) / bare_processor
-        met = "yes" if ratio <= goal else "**no**"
+        met = "yes" if processor_ratio <= goal else "**no**"
         print(f"| `{name}` | {median * 1000:.0f} ms | {ratio:.1f}× | {processor_ratio:.1f}× | ≤ {goal:.0f}× | {met} |")
 
 

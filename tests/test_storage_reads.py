@@ -220,3 +220,53 @@ def test_agenda_and_overview_reads_match_the_stored_rows(workspace: Workspace, c
         (row.question_key, row.score, row.answered_at) for row in answers
     ]
     assert _both(workspace, lambda reader: reader.looked_back_application_ids()) == {ids[0], ids[1]}
+
+
+def test_the_narrow_reads_of_the_agenda_and_the_overview(workspace: Workspace, clock: FakeClock) -> None:
+    """What the agenda and the overview read instead of every application, against the ORM's rows."""
+    ids = _fill(workspace, clock)
+    _fill_other_pillars(workspace, clock, ids)
+    extra = make_application(workspace, company="acme ", stage=Stage.INTERVIEW)
+    now = clock()
+    with workspace.db.read() as session:
+        applications = ApplicationRepository(session, workspace.owner_id).find()
+    open_apps = [a for a in applications if a.state.outcome is None and a.state.stage is not Stage.ACCEPTED]
+    first_at: dict[Stage, int] = {}
+    for a in open_apps:
+        first_at.setdefault(a.state.stage, a.id)
+    counts = _both(workspace, lambda reader: list(reader.open_stage_counts().items()))
+    assert counts == [(stage, sum(a.state.stage is stage for a in open_apps)) for stage in first_at]
+    assert len(counts) > 1
+
+    quiet_since = {Stage.APPLIED: now, Stage.INTERVIEW: now - timedelta(hours=1)}  # one at the very moment
+    quiet = _both(workspace, lambda reader: reader.open_activity(quiet_since=quiet_since))
+    assert quiet == [
+        (a.id, a.state.stage, a.state.last_activity_at)
+        for a in open_apps
+        if a.state.stage in quiet_since and a.state.last_activity_at <= quiet_since[a.state.stage]  # type: ignore[operator]
+    ]
+    assert quiet and len(quiet) < len(open_apps)
+    assert _both(workspace, lambda reader: reader.open_activity(quiet_since={})) == []
+
+    since = now - timedelta(days=400)
+    followed = _both(
+        workspace,
+        lambda reader: reader.followed_up_applications(since, rejections_reaching={Stage.INTERVIEW}, excitement=4),
+    )
+    # a: rejected after an interview (and has interviews and a contact); c: open, with an interview.
+    assert [a.id for a in followed] == [ids[0], ids[2]]
+    assert followed[0] == replace(
+        next(a for a in applications if a.id == ids[0]),
+        fields=replace(followed[0].fields, jd_text="", notes="", screening_answers=""),
+    )
+    newest = _both(
+        workspace,
+        lambda reader: reader.newest_created_by_company(
+            since, companies={"acme", "open ltd"}, created_after=now - timedelta(days=1)
+        ),
+    )
+    assert newest == {"acme": extra.created_at, "open ltd": next(a for a in applications if a.id == ids[2]).created_at}
+    assert (
+        _both(workspace, lambda reader: reader.newest_created_by_company(since, companies=set(), created_after=since))
+        == {}
+    )

@@ -5,7 +5,7 @@ Only a suggestion: nothing is closed without the user's say unless they turn aut
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -44,14 +44,45 @@ def silence(
     An interview is contact: one still to come means the application is not silent at all, and a past
     one restarts the count from its date.
     """
-    if not state.is_open or state.last_activity_at is None or state.stage not in limits:
+    if not state.is_open:
         return None
-    if latest_interview_at is not None and latest_interview_at >= now:
+    return silence_at(state.stage, state.last_activity_at, now, limits, latest_interview_at)
+
+
+def silence_at(
+    stage: Stage,
+    last_activity_at: datetime | None,
+    now: datetime,
+    limits: Mapping[Stage, int],
+    latest_interview_at: datetime | None = None,
+) -> SilenceVerdict | None:
+    """`silence` of an open application from the two values it looks at."""
+    limit = limits.get(stage)
+    if limit is None or last_activity_at is None:
         return None
-    last = state.last_activity_at
-    if latest_interview_at is not None and latest_interview_at > last:
-        last = latest_interview_at
-    return silent_for(last, now, limits[state.stage])
+    if latest_interview_at is not None:
+        if latest_interview_at >= now:
+            return None
+        if latest_interview_at > last_activity_at:
+            last_activity_at = latest_interview_at
+    return silent_for(last_activity_at, now, limit)
+
+
+def silent_ones(
+    open_apps: Iterable[tuple[int, Stage, datetime | None]],
+    now: datetime,
+    limits: Mapping[Stage, int],
+    latest_interviews: Mapping[int, datetime],
+) -> list[tuple[int, SilenceVerdict]]:
+    """Of open applications given as (id, stage, last activity): those likely ghosted, longest silent first
+    (in the given order among equals)."""
+    found = []
+    for app_id, stage, last_at in open_apps:
+        verdict = silence_at(stage, last_at, now, limits, latest_interviews.get(app_id))
+        if verdict is not None and verdict.silent_days > verdict.limit_days:
+            found.append((app_id, verdict))
+    found.sort(key=lambda item: -item[1].silent_days)
+    return found
 
 
 def silent_for(last_activity_at: datetime, now: datetime, limit_days: int) -> SilenceVerdict:

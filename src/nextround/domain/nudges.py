@@ -46,6 +46,9 @@ CONTINUED_INTEREST_STALE_DAYS = 60
 CONTINUED_INTEREST_LOOKBACK_DAYS = 14
 DEFAULT_INTERVIEW_MINUTES = 60
 KEEP_IN_TOUCH_KINDS = frozenset({ContactKind.INTERVIEWER, ContactKind.RECRUITER, ContactKind.HIRING_MANAGER})
+# A rejection qualifies for a continued-interest nudge when it got this far, or was rated this keenly.
+CONTINUED_INTEREST_STAGES = frozenset(s for s in Stage if stage_rank(s) >= stage_rank(Stage.SCREENING))
+CONTINUED_INTEREST_EXCITEMENT = 4
 # Who a thank-you goes to first, when several people are linked to the application.
 THANK_YOU_PREFERENCE = (ContactKind.INTERVIEWER, ContactKind.HIRING_MANAGER, ContactKind.RECRUITER)
 
@@ -95,7 +98,8 @@ class NetworkState:
     """Everything the nudge rules look at, read in one go by the service."""
 
     now: datetime
-    # without their long texts (job description, notes, screening answers: see storage.reads)
+    # Without their long texts (job description, notes, screening answers: see storage.reads). The rules
+    # pick what they need; the service reads only those they can follow up (see services.agenda).
     applications: Sequence[Application] = ()
     interviews: Sequence[Interview] = ()
     contacts: Sequence[Contact] = ()
@@ -106,6 +110,9 @@ class NetworkState:
     # lower-cased company -> the day the user may apply there again
     reapply_after: Mapping[str, date] = field(default_factory=dict)
     continued_interest_months: int = CONTINUED_INTEREST_MONTHS
+    # lower-cased company -> when its newest application was added, among the open and recent ones (at
+    # least those added after a rejection in `applications`); None: worked out from `applications`
+    newest_created: Mapping[str, datetime] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +328,8 @@ _ONE_SECOND = timedelta(seconds=1)
 
 
 def _qualifies_for_continued_interest(app: Application) -> bool:
-    reached = stage_rank(app.state.furthest_stage) >= stage_rank(Stage.SCREENING)
-    return reached or (app.fields.excitement or 0) >= 4
+    reached = app.state.furthest_stage in CONTINUED_INTEREST_STAGES
+    return reached or (app.fields.excitement or 0) >= CONTINUED_INTEREST_EXCITEMENT
 
 
 def continued_interest_nudges(index: _Index) -> list[Nudge]:
@@ -338,12 +345,15 @@ def continued_interest_nudges(index: _Index) -> list[Nudge]:
         current = latest.get(key)
         if current is None or (current.state.closed_at or now) < app.state.closed_at:
             latest[key] = app
-    # The newest application per company, computed once: a scan per company was quadratic.
-    newest_created: dict[str, datetime] = {}
-    for other in state.applications:
-        other_key = other.fields.company.strip().lower()
-        if other_key in latest and other.created_at > newest_created.get(other_key, other.created_at - _ONE_SECOND):
-            newest_created[other_key] = other.created_at
+    newest_created = state.newest_created
+    if newest_created is None:
+        # The newest application per company, computed once: a scan per company was quadratic.
+        newest: dict[str, datetime] = {}
+        for other in state.applications:
+            other_key = other.fields.company.strip().lower()
+            if other_key in latest and other.created_at > newest.get(other_key, other.created_at - _ONE_SECOND):
+                newest[other_key] = other.created_at
+        newest_created = newest
     found = []
     for key, app in latest.items():
         closed_at = app.state.closed_at
@@ -352,7 +362,8 @@ def continued_interest_nudges(index: _Index) -> list[Nudge]:
         due = add_months(_local_day(closed_at, now), state.continued_interest_months)
         if ref in state.dismissed or (now.date() - due).days > CONTINUED_INTEREST_STALE_DAYS:
             continue
-        if newest_created[key] > closed_at:  # applied there again since: no need to say it
+        added = newest_created.get(key)
+        if added is not None and added > closed_at:  # applied there again since: no need to say it
             continue
         lookback = due - timedelta(days=CONTINUED_INTEREST_LOOKBACK_DAYS)
         since = datetime.combine(lookback, datetime.min.time(), now.tzinfo)

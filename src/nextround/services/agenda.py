@@ -14,14 +14,18 @@ from typing import Any
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
 from nextround.domain.feedback_requests import chase_days_from_setting
+from nextround.domain.ghosting import SilenceVerdict
 from nextround.domain.nudges import (
+    CONTINUED_INTEREST_EXCITEMENT,
     CONTINUED_INTEREST_MONTHS,
+    CONTINUED_INTEREST_STAGES,
     CONTINUED_INTEREST_STALE_DAYS,
     KEEP_IN_TOUCH_AFTER_DAYS,
     NetworkState,
     Nudge,
     compute_nudges,
 )
+from nextround.domain.stages import Outcome
 from nextround.domain.wording import plural, short_day
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import CHASE_DAYS
@@ -45,11 +49,17 @@ def network_state(ws: Workspace) -> NetworkState:
         months = stored_months(settings.get(MONTHS_KEY))
         # Nudges only ever concern open applications and recent closes: anything closed before the
         # longest nudge window (continued interest, then its staleness) is left unread, so the agenda
-        # stays quick with years of history. The rules read the cached state, never the histories.
+        # stays quick with years of history. The rules read the cached state, never the histories, and of
+        # the applications only those they can follow up: with an interview, or a rejection to keep in
+        # touch about. The newest application per company, which they also ask, SQL finds for all.
         window = timedelta(days=31 * months + CONTINUED_INTEREST_STALE_DAYS + KEEP_IN_TOUCH_AFTER_DAYS + 7)
+        followed_up = reader.followed_up_applications(
+            now - window, rejections_reaching=CONTINUED_INTEREST_STAGES, excitement=CONTINUED_INTEREST_EXCITEMENT
+        )
+        rejections = [a for a in followed_up if a.state.outcome is Outcome.REJECTED]
         return NetworkState(
             now=now,
-            applications=reader.applications(open_or_closed_since=now - window, long_texts=False),
+            applications=followed_up,
             interviews=reader.interviews(),
             contacts=reader.contacts(),
             links=reader.links(),
@@ -57,6 +67,12 @@ def network_state(ws: Workspace) -> NetworkState:
             dismissed=frozenset(dismissed_keys(settings.get(DISMISSED_KEY))),
             reapply_after={key: day for key, (_name, day) in reader.reapply_dates().items()},
             continued_interest_months=months,
+            # Only an application added after a rejection can say the user applied there again.
+            newest_created=reader.newest_created_by_company(
+                now - window,
+                companies={a.fields.company.strip().lower() for a in rejections},
+                created_after=min((a.state.closed_at or now for a in rejections), default=now),
+            ),
         )
 
 
@@ -127,12 +143,17 @@ def follow_ups(
     return items
 
 
-def agenda(ws: Workspace) -> list[AgendaEntry]:
-    """What to do now and soon, most urgent first (see domain.agenda)."""
+def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]] | None = None) -> list[AgendaEntry]:
+    """What to do now and soon, most urgent first (see domain.agenda).
+
+    `likely_ghosted`: `ApplicationService.likely_ghosted()` when the caller has it already (the overview).
+    """
     state = network_state(ws)
     now = state.now
     today = now.date()
-    items = follow_ups(ws, state, compute_nudges(state))
+    # Nudges due past the horizon stay off the agenda (build_agenda): not worth making items of.
+    last = today + timedelta(days=HORIZON_DAYS)
+    items = follow_ups(ws, state, [n for n in compute_nudges(state) if n.due <= last])
     apps = {a.id: a for a in state.applications}
     for interview in state.interviews:
         if not now <= interview.ends_at <= now + timedelta(days=INTERVIEW_HORIZON_DAYS):
@@ -153,14 +174,16 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 f"interview-{interview.id}",
             )
         )
-    # The open applications are all in the state already: no second read of them.
-    silent_apps = ApplicationService(ws).silent(among=state.applications)
-    for silent in silent_apps[:SILENT_SHOWN]:
-        a = silent.application
+    # Whether an application is silent needs three of its columns; only those listed are read whole.
+    silent = ApplicationService(ws).likely_ghosted() if likely_ghosted is None else likely_ghosted
+    with ws.db.reader(ws.owner_id) as reader:
+        shown = {a.id: a for a in reader.applications(ids=[app_id for app_id, _ in silent[:SILENT_SHOWN]])}
+    for app_id, verdict in silent[:SILENT_SHOWN]:
+        a = shown[app_id]
         items.append(
             AgendaItem(
                 "ghosted",
-                f"Silent for {silent.verdict.silent_days} days: {a.fields.role} at {a.fields.company}",
+                f"Silent for {verdict.silent_days} days: {a.fields.role} at {a.fields.company}",
                 today,
                 "Follow up once, or mark it ghosted and let it go",
                 (
@@ -170,9 +193,9 @@ def agenda(ws: Workspace) -> list[AgendaEntry]:
                 f"ghosted-{a.id}",
             )
         )
-    if len(silent_apps) > SILENT_SHOWN:
+    if len(silent) > SILENT_SHOWN:
         # After a big import thousands can be quiet: the longest-silent few, then one line for the rest.
-        rest = len(silent_apps) - SILENT_SHOWN
+        rest = len(silent) - SILENT_SHOWN
         items.append(
             AgendaItem(
                 "ghosted",

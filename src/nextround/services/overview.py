@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import datetime
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.feedback_requests import SMALL_SAMPLE as FEEDBACK_SMALL_SAMPLE
 from nextround.domain.feedback_requests import RequestStatus, feedback_response_rate
-from nextround.domain.ghosting import silent_for
-from nextround.domain.stages import Outcome, Stage
+from nextround.domain.stages import Outcome
 from nextround.domain.stats import FunnelStats
 from nextround.services.applications import ApplicationService
-from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 
 
@@ -51,15 +46,16 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
         stats = service.stats()
-    open_apps = service.open_activity()
+    with ws.db.reader(ws.owner_id) as reader:
+        open_by_stage = reader.open_stage_counts()
+        looked_back = reader.looked_back_application_ids()
+    silent = service.likely_ghosted()
     # The agenda already knows what is due across every pillar; the overview shows its top items.
     steps = [
         NextStep(f"{item.title}: {item.advice}", item.actions[0])
-        for item in (agenda(ws) if with_agenda else [])[:4]
+        for item in (agenda(ws, likely_ghosted=silent) if with_agenda else [])[:4]
         if item.actions
     ]
-    with ws.db.reader(ws.owner_id) as reader:
-        looked_back = reader.looked_back_application_ids()
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
         if row.id in looked_back:
             continue  # reflected on already: done things leave the list
@@ -70,7 +66,8 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
                 Action(ActionKind.REFLECT, {"application_id": row.id}),
             )
         )
-    if len(open_apps) < 3:
+    open_count = sum(open_by_stage.values())
+    if open_count < 3:
         steps.append(
             NextStep("Keep the pipeline moving: add the next application you send.", Action(ActionKind.ADD_APPLICATION))
         )
@@ -80,38 +77,14 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
     return Overview(
         database=url.removeprefix("sqlite:///") if ws.settings.is_sqlite else url.split("@")[-1],
         applications=stats.applications,
-        open=len(open_apps),
+        open=open_count,
         closed=closed,
-        open_by_stage={stage.value: n for stage, n in Counter(stage for _, stage, _ in open_apps).items()},
-        likely_ghosted=_likely_ghosted(
-            open_apps, load_preferences(ws).ghost_days, ws.now(), service.latest_interviews()
-        ),
+        open_by_stage={stage.value: n for stage, n in open_by_stage.items()},
+        likely_ghosted=len(silent),
         response_rate=stats.response_rate,
         pattern=stats.pattern,
         next_steps=tuple(steps),
     )
-
-
-def _likely_ghosted(
-    open_apps: list[tuple[int, Stage, datetime | None]],
-    limits: Mapping[Stage, int],
-    now: datetime,
-    interviews: Mapping[int, datetime],
-) -> int:
-    """How many open applications have been silent past their stage's limit (see domain.ghosting)."""
-    count = 0
-    for app_id, stage, last_at in open_apps:
-        limit = limits.get(stage)
-        if limit is None or last_at is None:
-            continue
-        interview_at = interviews.get(app_id)
-        if interview_at is not None:
-            if interview_at >= now:
-                continue
-            last_at = max(last_at, interview_at)
-        if silent_for(last_at, now, limit).likely_ghosted:
-            count += 1
-    return count
 
 
 @dataclass(frozen=True, slots=True)

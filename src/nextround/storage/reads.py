@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -225,34 +225,110 @@ class Reader:
         ]
 
     def applications(
-        self, *, open_or_closed_since: datetime | None = None, long_texts: bool = True
+        self,
+        *,
+        open_or_closed_since: datetime | None = None,
+        long_texts: bool = True,
+        ids: Sequence[int] | None = None,
     ) -> list[Application]:
-        """Applications without their history, by id: all, or those open or closed since a moment.
+        """Applications without their history, by id: all, those open or closed since a moment, or these ids.
 
         Without `long_texts` the job description, notes and screening answers read as empty: pasted job
         descriptions would otherwise be most of what the agenda reads for thousands of applications.
         """
         where = "owner_id = :owner"
+        params: dict[str, Any] = {}
         if open_or_closed_since is not None:
             where += " AND (outcome IS NULL OR closed_at >= :since)"
+            params["since"] = self.bind_moment(open_or_closed_since)
+        if ids is not None:
+            if not ids:
+                return []
+            where += f" AND id IN ({', '.join(f':id{n}' for n in range(len(ids)))})"
+            params.update({f"id{n}": app_id for n, app_id in enumerate(ids)})
+        return self._applications(where, long_texts, **params)
+
+    def followed_up_applications(
+        self, since: datetime, *, rejections_reaching: Collection[Stage], excitement: int
+    ) -> list[Application]:
+        """What the nudge rules can follow up, among those open or closed since `since` (without long texts, by
+        id): each application with an interview, and each rejection that reached one of `rejections_reaching`,
+        was rated `excitement` or more, or has a contact linked. Most of a long history is none of these."""
+        stages = [stage.value for stage in sorted(rejections_reaching)]
+        where = (
+            "owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND ("
+            " id IN (SELECT application_id FROM interviews WHERE owner_id = :owner)"
+            " OR (outcome = :rejected AND ("
+            f"furthest_stage IN ({', '.join(f':stage{n}' for n in range(len(stages)))}) OR excitement >= :excitement"
+            " OR id IN (SELECT application_id FROM application_contacts WHERE owner_id = :owner))))"
+        )
+        return self._applications(
+            where,
+            False,
+            since=self.bind_moment(since),
+            rejected=Outcome.REJECTED.value,
+            excitement=excitement,
+            **{f"stage{n}": stage for n, stage in enumerate(stages)},
+        )
+
+    def _applications(self, where: str, long_texts: bool, **params: Any) -> list[Application]:
         columns = (
             APPLICATION_COLUMNS if long_texts else [f"'' AS {c}" if c in LONG_TEXTS else c for c in APPLICATION_COLUMNS]
         )
-        rows = self.rows(
-            f"SELECT {', '.join(columns)} FROM applications WHERE {where} ORDER BY id",
-            since=None if open_or_closed_since is None else self.bind_moment(open_or_closed_since),
-        )
+        rows = self.rows(f"SELECT {', '.join(columns)} FROM applications WHERE {where} ORDER BY id", **params)
         return [application_from_values(self._decode_application(row)) for row in rows]
 
-    def open_activity(self) -> list[tuple[int, Stage, datetime | None]]:
-        """Each open application's id, stage and last activity (accepted ones aside), by id: the overview's
-        counts without reading listing rows."""
+    def newest_created_by_company(
+        self, open_or_closed_since: datetime, *, companies: Collection[str], created_after: datetime
+    ) -> dict[str, datetime]:
+        """Lower-cased company -> when its newest application was added, among those open or closed since
+        `open_or_closed_since`: for these lower-cased `companies`, when added after `created_after`."""
+        if not companies:
+            return {}
         rows = self.rows(
-            "SELECT id, stage, last_activity_at FROM applications"
-            " WHERE owner_id = :owner AND outcome IS NULL AND stage != :accepted ORDER BY id",
+            "SELECT company, created_at FROM applications"
+            " WHERE owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND created_at > :after",
+            since=self.bind_moment(open_or_closed_since),
+            after=self.bind_moment(created_after),
+        )
+        # Compared as stored (one engine writes them one way), decoded once per company.
+        newest: dict[str, Any] = {}
+        for company, created_at in rows:
+            key = company.strip().lower()
+            if key in companies and (key not in newest or newest[key] < created_at):
+                newest[key] = created_at
+        moment = self.moment
+        return {key: moment(value) for key, value in newest.items()}  # type: ignore[misc]
+
+    def open_activity(
+        self, *, quiet_since: Mapping[Stage, datetime] | None = None
+    ) -> list[tuple[int, Stage, datetime | None]]:
+        """Each open application's id, stage and last activity (accepted ones aside), by id: the overview's
+        counts without reading listing rows. With `quiet_since`, only those at these stages whose last
+        activity is no later than their stage's moment."""
+        where = "owner_id = :owner AND outcome IS NULL AND stage != :accepted"
+        params: dict[str, Any] = {"accepted": Stage.ACCEPTED.value}
+        if quiet_since is not None:
+            if not quiet_since:
+                return []
+            each = (f"(stage = :stage{n} AND last_activity_at <= :quiet{n})" for n in range(len(quiet_since)))
+            where += f" AND ({' OR '.join(each)})"
+            for n, (stage, since) in enumerate(quiet_since.items()):
+                params[f"stage{n}"] = stage.value
+                params[f"quiet{n}"] = self.bind_moment(since)
+        rows = self.rows(f"SELECT id, stage, last_activity_at FROM applications WHERE {where} ORDER BY id", **params)
+        moment = self.moment
+        return [(app_id, _STAGES[stage], moment(last)) for app_id, stage, last in rows]
+
+    def open_stage_counts(self) -> dict[Stage, int]:
+        """How many open applications (accepted ones aside) are at each stage, stages in order of their
+        first application's id."""
+        rows = self.rows(
+            "SELECT stage, count(*), min(id) AS first FROM applications"
+            " WHERE owner_id = :owner AND outcome IS NULL AND stage != :accepted GROUP BY stage ORDER BY first",
             accepted=Stage.ACCEPTED.value,
         )
-        return [(app_id, _STAGES[stage], self.moment(last)) for app_id, stage, last in rows]
+        return {_STAGES[stage]: count for stage, count, _first in rows}
 
     def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
         """The most recently closed applications with this outcome, as listing rows."""
