@@ -81,13 +81,29 @@ def add_practice_answer(ws: Workspace, key: str, score: int, answered_at: dateti
         )
 
 
-def add_posting(ws: Workspace, company: str, title: str, first_seen_at: datetime) -> int:
+def add_posting(
+    ws: Workspace,
+    company: str,
+    title: str,
+    first_seen_at: datetime,
+    *,
+    url: str = "",
+    location: str = "",
+    posting_id: str = "p1",
+) -> int:
+    """A watch on `company` and one matching posting first seen at `first_seen_at` (a new opening)."""
     with ws.db.write() as session:
         watch = WatchRow(owner_id=ws.owner_id, company=company, board="greenhouse", created_at=ws.now())
         session.add(watch)
         session.flush()
         posting = SeenPostingRow(
-            owner_id=ws.owner_id, watch_id=watch.id, posting_id="p1", title=title, url="", first_seen_at=first_seen_at
+            owner_id=ws.owner_id,
+            watch_id=watch.id,
+            posting_id=posting_id,
+            title=title,
+            url=url,
+            location=location,
+            first_seen_at=first_seen_at,
         )
         session.add(posting)
         session.flush()

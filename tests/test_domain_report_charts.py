@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import nextround
 from nextround.domain.report_charts import bar_chart, sparkline
 
 
@@ -93,3 +95,16 @@ def test_every_chart_has_a_text_alternative_with_its_values() -> None:
     assert "1 (25%)" in [t.text for t in bars.iter("text")]
     line = _parse(sparkline([40, 55.5, 70], title="Scores"))
     assert line.findtext("desc") == "3 values, from 40 to 70; lowest 40, highest 70."
+
+
+def test_one_chart_builder_draws_every_chart() -> None:
+    """Pages, the printable review and the dashboard all call report_charts; nothing else writes SVG shapes."""
+    package = Path(nextround.__file__).parent
+    drawing = ("<svg", "<rect", "<polyline", "<path")
+    found = [
+        path.relative_to(package).as_posix()
+        for path in sorted(package.rglob("*"))
+        if path.suffix in {".py", ".html", ".j2"} and path.name != "report_charts.py"
+        if any(tag in path.read_text(encoding="utf-8") for tag in drawing)
+    ]
+    assert found == []

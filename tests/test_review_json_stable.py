@@ -23,10 +23,10 @@ from nextround.services import feedback, goals, keepgoing
 from nextround.services.applications import ApplicationService
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
-from nextround.storage.tables import SeenPostingRow, WatchRow
 from nextround.web.review_document import render_review_html
 
 from .conftest import FakeClock
+from .network_helpers import add_posting
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "review"
 PERIODS = ("week", "month")
@@ -39,14 +39,8 @@ def demo_with_every_section(ws: Workspace, clock: FakeClock) -> None:
     goals.add_goal(ws, title="Practise *three* STAR stories")
     keepgoing.add_journal(ws, "Good talk with Priya | [red]not red[/red]", mood=4, kind="win")
     keepgoing.add_journal(ws, "Tired today", mood=2)
-    with ws.db.write() as session:
-        watch = WatchRow(owner_id=ws.owner_id, company="Acme <Labs>", board="greenhouse", board_token="acme",
-                         keywords=[], last_error="", created_at=ws.now())  # fmt: skip
-        session.add(watch)
-        session.flush()
-        session.add(SeenPostingRow(owner_id=ws.owner_id, watch_id=watch.id, posting_id="1",
-                                   title="Support Engineer", url="https://example.org/1", location="Remote",
-                                   matches_keywords=True, first_seen_at=ws.now() - timedelta(days=1)))  # fmt: skip
+    add_posting(ws, "Acme <Labs>", "Support Engineer", ws.now() - timedelta(days=1), url="https://example.org/1",
+                location="Remote", posting_id="1")  # fmt: skip
     goals.update_goal(ws, goal.id, status="done")
     rejected = next(a for a in ApplicationService(ws).find() if a.state.outcome is not None)
     text = "Your answers were too vague and another candidate had more experience with SQL."

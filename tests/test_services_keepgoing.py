@@ -38,13 +38,12 @@ from nextround.storage.tables import (
     PracticeAnswerRow,
     PracticeSessionRow,
     ReflectionRow,
-    SeenPostingRow,
-    WatchRow,
 )
 from nextround.web.review_document import render_review_html
 
 from .conftest import FakeClock, other_owner
 from .factories import make_application
+from .network_helpers import add_posting
 
 
 def rejected(ws: Workspace, *, company: str = "Acme", stage: Stage = Stage.APPLIED, days_ago: float = 1) -> int:
@@ -291,14 +290,7 @@ def test_review_month_and_a_given_day(workspace: Workspace) -> None:
 
 
 def test_review_includes_new_openings(workspace: Workspace) -> None:
-    with workspace.db.write() as session:
-        watch = WatchRow(owner_id=workspace.owner_id, company="Acme", board="greenhouse", board_token="acme",
-                         keywords=[], last_error="", created_at=workspace.now())  # fmt: skip
-        session.add(watch)
-        session.flush()
-        session.add(SeenPostingRow(owner_id=workspace.owner_id, watch_id=watch.id, posting_id="1",
-                                   title="Support Engineer", url="https://example.org/1", location="Remote",
-                                   matches_keywords=True, first_seen_at=workspace.now()))  # fmt: skip
+    add_posting(workspace, "Acme", "Support Engineer", workspace.now(), url="https://example.org/1")
     data = review(workspace)
     assert [o.title for o in data.openings] == ["Support Engineer"]
     assert any(step.action.kind == "check_openings" for step in data.plan)

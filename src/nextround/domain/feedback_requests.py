@@ -170,18 +170,6 @@ class ResponseRate:
     def small_sample(self) -> bool:
         return self.sent < SMALL_SAMPLE
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "requests_sent": self.sent,
-            "replied": self.replied,
-            "declined": self.declined,
-            "no_reply": self.no_reply,
-            "waiting": self.waiting,
-            "response_rate": self.rate,
-            "small_sample": self.small_sample,
-            "small_sample_threshold": SMALL_SAMPLE,
-        }
-
 
 def feedback_response_rate(requests: Iterable[FeedbackRequest | RequestStatus | str]) -> ResponseRate:
     """Replied / sent over the requests that went out (drafts do not count)."""

@@ -159,14 +159,19 @@ def parse_linkedin_date(value: str, today: date | None = None) -> datetime:
     return moment
 
 
-def read_linkedin(path: Path, *, max_bytes: int, tz: Any) -> list[ImportedApplication]:
-    """LinkedIn's "Job Applications" export (one or more `Job Applications*.csv` files)."""
+def _with_header(path: Path, max_bytes: int) -> tuple[Iterator[tuple[int, list[str]]], int, list[str]]:
+    """The file's records after its header row, the header's line number, and its cleaned column names."""
     records = _records(_load_text(path, max_bytes))
     first = next(records, None)
     if first is None:
         raise ImportFileError(f"{path} is empty")
     header_line, header = first
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    return records, header_line, [h.strip().lstrip("\ufeff") for h in header]
+
+
+def read_linkedin(path: Path, *, max_bytes: int, tz: Any) -> list[ImportedApplication]:
+    """LinkedIn's "Job Applications" export (one or more `Job Applications*.csv` files)."""
+    records, header_line, header = _with_header(path, max_bytes)
     missing = [c for c in ("Application Date", "Company Name", "Job Title") if c not in header]
     if missing:
         raise ImportFileError(
@@ -268,12 +273,7 @@ def read_generic_csv(
     path: Path, *, max_bytes: int, tz: Any, today: date, overrides: Mapping[str, str] | None = None
 ) -> list[ImportedApplication]:
     """Any tracker's CSV: columns found by common header names, or mapped with `--map field=Header`."""
-    records = _records(_load_text(path, max_bytes))
-    first = next(records, None)
-    if first is None:
-        raise ImportFileError(f"{path} is empty")
-    header_line, header = first
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    records, header_line, header = _with_header(path, max_bytes)
     mapping = _map_columns(header, overrides or {})
     missing = [name for name in ("company", "role") if name not in mapping]
     if missing:

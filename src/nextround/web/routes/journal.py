@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
-from markupsafe import Markup
 from pydantic import BaseModel, Field
 
 from nextround.domain.applications import ApplicationSummary
@@ -112,29 +111,6 @@ def save_reframe(app_id: int, request: Request, ws: WorkspaceDep, form: FormDep)
 # -- review ---------------------------------------------------------------------------------------
 
 
-def review_charts(data: keepgoing.Review) -> dict[str, Markup]:
-    from nextround.domain.report_charts import bar_chart, sparkline
-
-    counts = data.effort.counts
-    items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items()]
-    moves = [(state, float(n)) for state, n in data.funnel.moves.items()]
-    return {
-        "effort": Markup(bar_chart(items, title="What you did this period")),
-        "funnel": Markup(bar_chart(moves, title="Stage moves this period")),
-        "daily": Markup(
-            sparkline([float(n) for _, n in data.effort.daily], title="Activities per day", width=320, height=60)
-        ),
-        "scores": Markup(
-            sparkline(
-                [float(v) for _, v in data.scores.by_day],
-                title="Average practice score per day",
-                width=320,
-                height=60,
-            )
-        ),
-    }
-
-
 def _review(request: Request, ws: Workspace, period: str) -> keepgoing.Review:
     """The review reads the whole history (streaks look back): kept in the view cache until something changes."""
     found: keepgoing.Review = request.app.state.web.cache.get(
@@ -146,6 +122,8 @@ def _review(request: Request, ws: Workspace, period: str) -> keepgoing.Review:
 @pages.get("/review", response_class=HTMLResponse)
 def review(request: Request, ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> HTMLResponse:
     data = _review(request, ws, period)
+    from nextround.web.review_document import review_charts
+
     context = {"data": data, "period": period, "charts": review_charts(data), "labels": COUNT_LABELS}
     return render(request, "review.html", context)
 
