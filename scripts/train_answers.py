@@ -90,7 +90,8 @@ def build(items: list[CorpusAnswer]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         question_type = classify_question(item.question)
         analysed = analyse_sentences(sentences, question_type)
         sentences_all.extend(analysed)
-        features.append(sentence_features(analysed, question_type, model.encode(sentences)))
+        rows = sentence_features(analysed, question_type, model.embed(sentences))
+        features.append(np.asarray(rows.tolist(), dtype=np.float32))
         labels.extend([[part in parts for part in STAR_PARTS] for parts in gold])
         groups.extend([number] * len(sentences))
         star = star_from(analysed)
@@ -136,7 +137,8 @@ def train() -> dict[str, Any]:
     for column, part in enumerate(STAR_PARTS):
         scores = []
         for t in candidates:
-            decided = decide(probabilities.astype(np.float32), np.full(len(STAR_PARTS), t, np.float32), analysed)
+            thresholds = np.full(len(STAR_PARTS), t, np.float32).tolist()
+            decided = np.asarray(decide(probabilities.astype(np.float32).tolist(), thresholds, analysed))
             scores.append(f1(y[:, column], decided[:, column]))
         threshold = float(candidates[int(np.argmax(scores))])
         rule_scores.append(f1(y[:, column], rules[:, column]))

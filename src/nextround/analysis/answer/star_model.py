@@ -4,27 +4,23 @@ Four logistic regressions (one per part) over the same features of a sentence: t
 :mod:`.star` for it and for the sentence before, where it sits in the answer, the question type, and
 the sentence's embedding from the packaged model (meaning: "complaints fell" reads as an outcome,
 "I suggested a meeting" as a step). Trained by ``scripts/train_answers.py`` on the project's dev corpus;
-the weights ship as ``answer_star_model.json`` and only numpy runs them. Without the embedding model or
-the weights, the rules decide alone (:func:`.star.star_from`).
+the weights ship as ``answer_star_model.json`` and :mod:`nextround.analysis.vectors` runs them. Without the
+embedding model or the weights, the rules decide alone (:func:`.star.star_from`).
 """
 
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from nextround.analysis.answer.model import STAR_PARTS, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    Matrix = npt.NDArray[np.float32]
+from nextround.analysis.vectors import Matrix, linear, sigmoid
 
 MODEL_FILE: Final = "answer_star_model.json"
 STORY_TYPES: Final = ("behavioural", "situational")
@@ -46,9 +42,8 @@ def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
 
 
 def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> Matrix:
-    """One row per sentence: rule scores (own, previous, next), flags, position, question type, embedding."""
-    import numpy as np
-
+    """One float32 row per sentence: rule scores (own, previous, next), flags, position, question type,
+    embedding."""
     rows: list[list[float]] = []
     last = len(analysed) - 1
     for sentence in analysed:
@@ -73,55 +68,56 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
                 float(question_type == "situational"),
             ]
         )
-    structured = np.array(rows, dtype=np.float32).reshape(len(analysed), -1)
-    return np.hstack([structured, EMBEDDING_SCALE * embeddings.astype(np.float32)])
+    vectors = embeddings.tolist()
+    return Matrix.from_rows(
+        (row + [EMBEDDING_SCALE * value for value in vector] for row, vector in zip(rows, vectors, strict=True)),
+        len(rows[0]) + embeddings.dims if rows else embeddings.dims,
+    )
 
 
 @dataclass(frozen=True)
 class StarModel:
-    weights: Matrix  # parts × features
-    bias: Matrix  # parts
-    thresholds: Matrix  # parts: probability at which a sentence carries the part
+    weights: Matrix  # parts × features (float32)
+    bias: list[float]  # per part
+    thresholds: list[float]  # per part: probability at which a sentence carries the part
 
-    def probabilities(self, features: Matrix) -> Matrix:
-        import numpy as np
-
-        logits = features @ self.weights.T + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
+    def probabilities(self, features: Matrix) -> list[list[float]]:
+        """Per sentence, the probability of each part."""
+        return [[sigmoid(value) for value in row] for row in linear(features, self.weights, self.bias)]
 
 
-def decide(probabilities: Matrix, thresholds: Matrix, analysed: Sequence[SentenceFeatures]) -> Matrix:
+def decide(
+    probabilities: Sequence[Sequence[float]], thresholds: Sequence[float], analysed: Sequence[SentenceFeatures]
+) -> list[list[bool]]:
     """Which sentences carry which part: the model's probability over the part's threshold; a sentence
     whose grammar shows a step ("I rewrote …", "we rerouted …") needs only ``STEP_SHARE`` of the action threshold;
     a sentence is both the scene and the outcome only when the model is sure of both."""
-    import numpy as np
-
-    chosen = probabilities >= thresholds
+    chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result = STAR_PARTS.index("situation"), STAR_PARTS.index("result")
     for row, sentence in enumerate(analysed):
         # The scene and the outcome sit at opposite ends of a story ("the lessons kept running over"
         # sets a scene, it is not what came of the work).
-        if chosen[row, situation] and chosen[row, result] and min(probabilities[row, [situation, result]]) < BOTH_ENDS:
-            weaker = situation if probabilities[row, situation] < probabilities[row, result] else result
-            chosen[row, weaker] = False
+        p, marks = probabilities[row], chosen[row]
+        if marks[situation] and marks[result] and min(p[situation], p[result]) < BOTH_ENDS:
+            marks[situation if p[situation] < p[result] else result] = False
         if sentence.first_person_action or sentence.plural_action:
-            chosen[row, action] |= probabilities[row, action] >= thresholds[action] * STEP_SHARE
-    return np.asarray(chosen)
+            marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
+    return chosen
 
 
 @lru_cache(maxsize=1)
 def load_star_model() -> StarModel | None:
-    import numpy as np
-
     resource = files("nextround.data").joinpath(MODEL_FILE)
     if not resource.is_file():
         return None
     raw = json.loads(resource.read_text(encoding="utf-8"))
+    weights = [raw["parts"][part]["weights"] for part in STAR_PARTS]
+    # Read at float32, as the model was trained and first run: the thresholds sit on the same grid.
     return StarModel(
-        weights=np.array([raw["parts"][part]["weights"] for part in STAR_PARTS], dtype=np.float32),
-        bias=np.array([raw["parts"][part]["bias"] for part in STAR_PARTS], dtype=np.float32),
-        thresholds=np.array([raw["parts"][part]["threshold"] for part in STAR_PARTS], dtype=np.float32),
+        weights=Matrix.from_rows(weights, len(weights[0])),
+        bias=array("f", [raw["parts"][part]["bias"] for part in STAR_PARTS]).tolist(),
+        thresholds=array("f", [raw["parts"][part]["threshold"] for part in STAR_PARTS]).tolist(),
     )
 
 
@@ -132,10 +128,10 @@ def predict_star(analysed: Sequence[SentenceFeatures], question_type: str, embed
     if model is None or not analysed:
         return None
     features = sentence_features(analysed, question_type, embeddings)
-    if features.shape[1] != model.weights.shape[1]:
+    if features.dims != model.weights.dims:
         return None  # weights from another feature layout: retrain with scripts/train_answers.py
     chosen = decide(model.probabilities(features), model.thresholds, analysed)
     found = {
-        part: tuple(i for i in range(len(analysed)) if chosen[i, column]) for column, part in enumerate(STAR_PARTS)
+        part: tuple(i for i in range(len(analysed)) if chosen[i][column]) for column, part in enumerate(STAR_PARTS)
     }
     return StarSentences(found["situation"], found["task"], found["action"], found["result"])
