@@ -129,3 +129,19 @@ def test_a_result_is_an_outcome_not_a_further_step(last_sentence: str, is_outcom
     result = analyze_answer(QUESTION_PE, f"{STORY_START} {last_sentence}")
     assert ((len(result.sentences) - 1) in result.star_sentences.result) is is_outcome, last_sentence
     assert (result.points_for("result") > 0) is is_outcome
+
+
+PRESSURE_Q = "How do you handle pressure at work?"
+OVEN = "I led the night shift when our oven failed, um, and we still delivered every order by six"
+
+
+def test_a_short_on_topic_answer_in_its_own_words_is_heard() -> None:
+    # No word of the question in it: the competency's anchors carry it (it scored 0.03 before them).
+    sentences = split_sentences(OVEN)
+    own = measure_relevance(PRESSURE_Q, sentences)
+    assert own is not None
+    assert own.concept == "coping with pressure and setbacks"
+    assert own.score >= 0.4
+    for other in (BELIEF_Q, "What do you know about what we do and who our customers are?"):
+        found = measure_relevance(other, sentences)
+        assert found is not None and found.score < own.score - 0.2, other

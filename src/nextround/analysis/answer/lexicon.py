@@ -47,6 +47,7 @@ class Competency:
     name: str
     concept: str
     description: str
+    anchors: tuple[str, ...] = ()  # answer-like sentences of what a story about it tells
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -110,4 +111,12 @@ def cue_placeholders() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def competencies() -> tuple[Competency, ...]:
     raw = _read("answer_competencies.toml")
-    return tuple(Competency(name, str(entry["concept"]), str(entry["description"])) for name, entry in raw.items())
+    return tuple(
+        Competency(
+            name,
+            str(entry["concept"]),
+            str(entry["description"]),
+            tuple(str(anchor) for anchor in entry.get("anchors", ())),
+        )
+        for name, entry in raw.items()
+    )
