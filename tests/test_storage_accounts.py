@@ -69,7 +69,8 @@ def test_admin_commands(server: Server, postgres_url: str) -> None:
     assert server.client().get("/api/v1/stats", headers=bearer).status_code == 401
     link = _run("admin", "invite", "cy@example.org", "--base-url", "https://jobs.example.ac.uk", *url)
     assert link.output.startswith("https://jobs.example.ac.uk/invite/")
-    assert server.client().get(link.output.strip().removeprefix("https://jobs.example.ac.uk")).status_code == 200
+    url = link.output.splitlines()[0]
+    assert server.client().get(url.removeprefix("https://jobs.example.ac.uk")).status_code == 200
 
 
 def test_multi_user_mode_refuses_sqlite(tmp_path: Any) -> None:

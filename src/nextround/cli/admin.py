@@ -125,12 +125,26 @@ def invite(
     ),
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Print an invitation link that creates the account (it works once, until it expires)."""
-    from nextround.services import accounts
+    """Make an invitation link that creates the account (it works once, until it expires) and email it when the
+    server's mail is set up (NEXTROUND_SMTP_*); the link is printed either way."""
+    from nextround.cli.web import multi_user_settings
+    from nextround.services.invitation_mail import NotSent, invite_account
 
+    settings = multi_user_settings(database_url)
     with _database(database_url) as db:
-        made = accounts.invite(db, email, days=days)
-    typer.echo(f"{base_url.rstrip('/')}/invite/{made.token}")
+        made = invite_account(db, settings, email, base_url, days=days)
+    typer.echo(made.url)
+    sent = made.delivery
+    if sent.emailed:
+        typer.echo(f"Emailed the invitation to {sent.to}.", err=True)
+    elif sent.reason == NotSent.NOT_SET_UP:
+        typer.echo(
+            f"Not emailed: no outgoing mail is set up (NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM); "
+            f"pass the link on to {sent.to} yourself.",
+            err=True,
+        )
+    else:
+        typer.echo(f"Not emailed ({sent.detail}); pass the link on to {sent.to} yourself.", err=True)
 
 
 def register(root: typer.Typer) -> None:

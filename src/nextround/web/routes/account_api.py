@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextround.services import accounts, coach_notes, coaching
+from nextround.services import accounts, coach_notes, coaching, invitation_mail
 from nextround.services.accounts import Caller
 from nextround.services.workspace import Workspace
 from nextround.web.errors import ERROR_RESPONSES
@@ -81,11 +81,18 @@ def list_coaches(request: Request) -> JSONResponse:
     return json_response({"coaches": coaching.coach_links(_db(request), _me(request).owner_id)})
 
 
-@router.post("/coaches", status_code=201, summary="Invite a coach: the answer holds the link to pass on")
+@router.post(
+    "/coaches",
+    status_code=201,
+    summary="Invite a coach: emailed if the server sends mail (`delivery` says); the link to pass on is in the answer",
+)
 def invite_coach(request: Request, body: NewCoach) -> JSONResponse:
-    made = coaching.invite_coach(_db(request), _me(request).owner_id, body.email, body.shares)
-    url = f"{str(request.base_url).rstrip('/')}/coaching/accept/{made.token}"
-    return json_response({"coach": made.link, "invitation_url": url}, 201)
+    web = request.app.state.web
+    base = str(request.base_url).rstrip("/")
+    made = invitation_mail.invite_coach(
+        web.database(), web.settings, _me(request).owner_id, body.email, body.shares, base
+    )
+    return json_response({"coach": made.link, "invitation_url": made.url, "delivery": made.delivery}, 201)
 
 
 @router.patch("/coaches/{link_id}", summary="Change what a coach may see (their next request sees it)")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import UserError, errors_by_field
-from nextround.services import coach_notes, coaching
+from nextround.services import coach_notes, coaching, invitation_mail
 from nextround.services.accounts import Caller
 from nextround.services.coaching import SHAREABLE
 from nextround.services.workspace import Workspace
@@ -32,8 +32,15 @@ def _me(request: Request) -> Caller:
     return caller
 
 
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
 def _sharing_page(
-    request: Request, *, invited: coaching.CoachInvitation | None = None, errors: dict[str, str] | None = None
+    request: Request,
+    *,
+    invited: invitation_mail.SentInvitation | None = None,
+    errors: dict[str, str] | None = None,
 ) -> HTMLResponse:
     db = request.app.state.web.database()
     owner = _me(request).owner_id
@@ -45,7 +52,6 @@ def _sharing_page(
         "shareable": SHAREABLE,
         "defaults": coaching.DEFAULT_SHARES,
         "errors": errors or {},
-        "base": str(request.base_url).rstrip("/"),
     }
     return render(request, "sharing.html", context, status=422 if errors else 200)
 
@@ -58,9 +64,10 @@ def sharing(request: Request) -> HTMLResponse:
 @router.post("/sharing/coaches", response_class=HTMLResponse)
 def invite(request: Request, form: FormDep) -> HTMLResponse:
     shares = [value for value in form.getlist("shares") if isinstance(value, str)]
+    web = request.app.state.web
     try:
-        made = coaching.invite_coach(
-            request.app.state.web.database(), _me(request).owner_id, form_text(form, "email"), shares
+        made = invitation_mail.invite_coach(
+            web.database(), web.settings, _me(request).owner_id, form_text(form, "email"), shares, _base(request)
         )
     except UserError as exc:
         return _sharing_page(request, errors=errors_by_field(exc))

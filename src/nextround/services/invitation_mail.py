@@ -1,0 +1,88 @@
+"""Invitations by email on a shared server: an account invitation (`admin invite`) and a coach invitation.
+
+They go out through the server's own SMTP set-up (`NEXTROUND_SMTP_*` in its settings, the password from the
+environment or the OS keyring), never one a person typed. Without it, or when sending fails, nothing is lost:
+the link is still made, and the answer says why it was not sent, for the person to pass it on themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from nextround.config import Settings
+from nextround.domain.wording import short_day
+from nextround.integrations import mail
+from nextround.services import accounts, coaching
+from nextround.storage.db import Database
+
+
+class NotSent:
+    """Why an invitation was not emailed, as data: each front end words it (the CLI names the variables)."""
+
+    NOT_SET_UP = "not_set_up"  # the server has no outgoing mail
+    FAILED = "failed"  # the mail server refused it or could not be reached (`detail` says how)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """Whether the link went out by email; if not, why (`reason`, one of NotSent) and the mail error."""
+
+    emailed: bool
+    to: str
+    reason: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentInvitation:
+    """An invitation made: the link to pass on (shown once), until when it works, and whether it was emailed."""
+
+    url: str
+    delivery: Delivery
+    expires_at: datetime | None = None
+    link: coaching.CoachLink | None = None  # a coach invitation's link
+
+
+def _deliver(settings: Settings, to: str, subject: str, body: str) -> Delivery:
+    try:
+        smtp = mail.SmtpSettings.from_config(settings.smtp)
+    except mail.MailError as exc:
+        return Delivery(False, to, NotSent.FAILED, str(exc))
+    if not smtp.configured:
+        return Delivery(False, to, NotSent.NOT_SET_UP)
+    try:
+        mail.send(smtp, mail.build_message(to=to, subject=subject, body=body, from_addr=smtp.from_addr))
+    except mail.MailError as exc:
+        return Delivery(False, to, NotSent.FAILED, str(exc))
+    return Delivery(True, to)
+
+
+def invite_account(db: Database, settings: Settings, email: str, base_url: str, *, days: int) -> SentInvitation:
+    """An invitation to make an account, emailed when the server can send mail."""
+    made = accounts.invite(db, email, days=days)
+    url = f"{base_url.rstrip('/')}/invite/{made.token}"
+    body = (
+        f"Hello,\n\nYou are invited to nextround, the job-search companion at {base_url.rstrip('/')}.\n"
+        f"Open this link to choose a password and make your account (it works once, until "
+        f"{short_day(made.expires_at.date())}):\n\n{url}\n\nIf you did not expect this, ignore this message.\n"
+    )
+    delivery = _deliver(settings, made.email, "Your invitation to nextround", body)
+    return SentInvitation(url, delivery, expires_at=made.expires_at)
+
+
+def invite_coach(
+    db: Database, settings: Settings, owner_id: int, email: str, shares: list[str], base_url: str
+) -> SentInvitation:
+    """A job seeker's invitation to a coach, emailed when the server can send mail."""
+    made = coaching.invite_coach(db, owner_id, email, shares)
+    url = f"{base_url.rstrip('/')}/coaching/accept/{made.token}"
+    who = made.link.seeker_email or "Someone"
+    body = (
+        f"Hello,\n\n{who} asks you to coach their job search on nextround ({base_url.rstrip('/')}).\n"
+        f"You would see, read-only, what they chose to share: {', '.join(made.link.shares)}; they see each "
+        f"time you look, and can stop sharing at any moment.\n\nOpen this link signed in as {made.link.coach_email} "
+        f"to accept:\n\n{url}\n"
+    )
+    delivery = _deliver(settings, made.link.coach_email, f"{who} asks you to be their coach on nextround", body)
+    return SentInvitation(url, delivery, link=made.link)
