@@ -205,6 +205,7 @@ def main() -> None:
     splits.append(("dev4a (tuned on)", dev4[0::2]))
     splits.append(("dev4b (held out)", dev4[1::2]))
     splits.append(("dev4 all", dev4))
+    splits.append(("dev5 (written after the first changes)", load_pairs(PAIRS / "dev5.jsonl")))
     if args.blind_glossary:
         blinded = [name for name, chosen in (("test2", args.test2), ("test3", args.test3)) if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
