@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from nextround.analysis.skillgaps import MatchResult, match, match_batch, rank_gaps, requirements
-from nextround.analysis.skillgaps.exact import career_years, levelled, licence_categories, licence_met, named_tokens
+from nextround.analysis.skillgaps.credentials import levelled, licence_categories, licence_met
+from nextround.analysis.skillgaps.exact import career_years, named_tokens
 
 PAIRS = Path(__file__).parent / "data" / "skill_pairs"
 GOLDEN_IDS = (

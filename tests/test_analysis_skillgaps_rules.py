@@ -6,15 +6,13 @@ from __future__ import annotations
 import pytest
 
 from nextround.analysis.skillgaps import match, requirements
-from nextround.analysis.skillgaps.exact import (
-    NamedIndex,
+from nextround.analysis.skillgaps.credentials import (
     asks_any_driving_licence,
-    career_years,
     degree_level,
     holds_driving_licence,
     licence_list,
-    named_tokens,
 )
+from nextround.analysis.skillgaps.exact import NamedIndex, career_years, named_tokens
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import _alternatives, _split_items
 
@@ -179,3 +177,43 @@ def test_a_car_driver_is_asked_and_shown_like_a_licence() -> None:
     cv = "Support Worker, 2022 - 2024\nSupported adults in their own flats."
     assert _gaps(jd, cv) == ["car driver"]
     assert _gaps(jd, cv + "\nFull UK driving licence.") == []
+
+
+def test_australian_certificates_are_levels_and_a_diploma_is_not_a_certificate() -> None:
+    from nextround.analysis.skillgaps.credentials import diploma_missing, levelled
+
+    assert [(item.level, item.subject) for item in levelled("Cert III in Carpentry")] == [(3, "Carpentry")]
+    assert levelled("Certificate IV in Training and Assessment")[0].level == 4
+    assert diploma_missing("Diploma in Insurance (IIK)", "Certificate of Proficiency in Insurance, 2019")
+    assert not diploma_missing("Diploma in Hotel Management", "Diploma in Hospitality Management, 2015")
+    assert not diploma_missing("Diploma in Hotel Management", "BA Hospitality Management")
+    jd = "Carpenter\nYou will have:\n- Cert IV in Building and Construction"
+    assert _gaps(jd, "Carpenter, 2016 - 2024\nCertificate III in Carpentry (2016).") == [
+        "Cert IV in Building and Construction"
+    ]
+
+
+def test_associate_degrees_are_level_five() -> None:
+    assert degree_level("A.S. Biology, Community College of Denver") == 5
+    assert degree_level("Associate degree in a science field") == 5
+    jd = "Histotechnician\nRequirements:\n- Associate degree in a science field"
+    assert _gaps(jd, "Histology Technician, 2019 - 2024\nA.S. Biology, 2017.") == []
+
+
+def test_another_version_or_another_countrys_licence_is_a_gap() -> None:
+    from nextround.analysis.skillgaps.credentials import licence_country_differs, other_version
+
+    assert other_version("Experience with Sage 200", "Systems: Sage 50, Excel") == "Sage 50"
+    assert other_version("Supporting Windows 10/11", "Windows 11 rollout") is None
+    assert other_version("Experience with Sage 200", "Sage accounts") is None
+    assert licence_country_differs("Valid UAE driving licence", "Indian driving licence (LMV)") == "indian"
+    assert licence_country_differs("Full UK driving licence", "Licences: B, C+E") is None
+    jd = "Ramp Agent\nRequirements:\n- Valid UAE driving licence"
+    assert _gaps(jd, "Loader, 2019 - 2024\nIndian driving licence (LMV).") == ["UAE driving licence"]
+
+
+def test_a_heading_we_have_no_name_for_is_not_a_requirement() -> None:
+    jd = "Butcher\nWhat you'll need\n- Sausage making\n- Knife skills\nWe are a family-owned butchery."
+    assert [item.text for item in requirements(jd)] == ["Sausage making", "Knife"]
+    jd = "Planner\nGalway County Council is seeking to create a panel of Executive Planners.\nRequirements:\n- GIS"
+    assert [item.text for item in requirements(jd)] == ["GIS"]

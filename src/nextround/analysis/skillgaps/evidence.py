@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
-from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps import credentials, exact
 from nextround.analysis.skillgaps.cues import load_glossary
 from nextround.analysis.skillgaps.requirements import Requirement
 from nextround.analysis.vectors import Matrix, dot, dot_rows
@@ -137,7 +137,7 @@ class CvView:
     stems: list[frozenset[str]]
     names: exact.NamedIndex
     licences: set[str]
-    levels: list[exact.Levelled]
+    levels: list[credentials.Levelled]
     years: float | None
     skills: dict[str, str] = field(default_factory=dict)  # canonical skill name -> CV words
     skill_ids: frozenset[int] = frozenset()  # taxonomy skills shown, with those they imply
@@ -215,8 +215,8 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
         vectors=encode([clause.text for clause in clauses]),
         stems=[frozenset(content_stems(clause.text)) for clause in clauses],
         names=exact.NamedIndex.of(text),
-        licences=exact.licence_categories(text) | exact.licence_list(text),
-        levels=exact.levelled_in(text),
+        licences=credentials.licence_categories(text) | credentials.licence_list(text),
+        levels=credentials.levelled_in(text),
         years=exact.career_years(text, reference_year),
         skills={mention.skill: mention.text for mention in mentions},
         skill_ids=frozenset(ids),
@@ -378,14 +378,14 @@ def _semantic_as_written(cv: CvView, phrase: str, vector: list[float] | None) ->
     return Evidence(False, strength, shown, "none", round(confidence, 2), "no CV clause shows it")
 
 
-def _level_check(cv: CvView, phrase: str, asked: exact.Levelled) -> Evidence | None:
+def _level_check(cv: CvView, phrase: str, asked: credentials.Levelled) -> Evidence | None:
     """Same subject at a level at least as high, or a gap; None when the CV names no levelled subject."""
     if not cv.levels:
         return None
     subjects = [asked.subject] + [level.subject for level in cv.levels]
     vectors = encode(subjects)
     cosines = dot_rows(vectors, vectors.row(0)) if vectors is not None else None
-    best: tuple[float, exact.Levelled] | None = None
+    best: tuple[float, credentials.Levelled] | None = None
     asked_stems = set(content_stems(asked.subject))
     for position, held in enumerate(cv.levels, start=1):
         held_stems = set(content_stems(held.subject))
@@ -424,30 +424,40 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
-    if exact.asks_any_driving_licence(phrase):
-        if exact.holds_driving_licence(cv.text):
-            return Evidence(True, 1.0, _sentence_matching(cv, exact.holds_driving_licence), "licence", 0.85)
+    if credentials.asks_any_driving_licence(phrase):
+        shown = _sentence_matching(cv, credentials.holds_driving_licence)
+        other = credentials.licence_country_differs(phrase, cv.text)
+        if other is not None:
+            return Evidence(False, 0.4, shown, "licence", 0.7, f"the CV's driving licence is {other.title()}")
+        if credentials.holds_driving_licence(cv.text):
+            return Evidence(True, 1.0, shown, "licence", 0.85)
         return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
-    asked_licences = exact.licence_categories(phrase + " licence")
+    asked_licences = credentials.licence_categories(phrase + " licence")
     if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
-        if exact.licence_met(asked_licences, cv.licences):
+        if credentials.licence_met(asked_licences, cv.licences):
             return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
         held_codes = ", ".join(sorted(cv.licences)) or "none"
         reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held_codes}"
         return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
-    degree = exact.degree_asked(requirement.alternatives)
+    degree = credentials.degree_asked(requirement.alternatives)
     if degree is not None:
-        held_degree = exact.degree_level(cv.text)
+        held_degree = credentials.degree_level(cv.text)
         if held_degree is not None and held_degree >= degree:
             return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.8)
         reason = "a degree is asked; the CV names none" if held_degree is None else "a higher degree is asked"
         return Evidence(False, 0.3, _sentence_with_degree(cv), "degree", 0.75, reason)
-    levels = exact.levelled(phrase)
+    levels = credentials.levelled(phrase)
     if levels:
         checked = _level_check(cv, phrase, levels[0])
         if checked is not None:
             return checked
     semantic = _semantic(cv, phrase, vector)
+    version = credentials.other_version(phrase, cv.text)
+    if version is not None:  # "Sage 200" asked, "Sage 50" shown
+        return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}")
+    if semantic.met and credentials.diploma_missing(phrase, cv.text):
+        reason = "a diploma is asked; the CV shows a certificate or none"
+        return Evidence(False, semantic.strength * 0.6, semantic.cv_text, "level", 0.7, reason)
     for act in exact.acts(phrase):
         # "Housing Act 1988": the CV must name that law, or at least what it is about ("mental capacity")
         if not all(word.lower() in cv.names.words for word in act.split()[:-1]):
@@ -515,14 +525,14 @@ def _sentence_matching(cv: CvView, test: Callable[[str], bool]) -> str | None:
 
 def _sentence_with_degree(cv: CvView) -> str | None:
     for clause in cv.clauses:
-        if exact.degree_level(clause.sentence) is not None:
+        if credentials.degree_level(clause.sentence) is not None:
             return clause.sentence
     return None
 
 
 def _sentence_naming(cv: CvView, codes: set[str]) -> str | None:
     for clause in cv.clauses:
-        if exact.licence_categories(clause.sentence) & codes:
+        if credentials.licence_categories(clause.sentence) & codes:
             return clause.sentence
     return None
 

@@ -1,8 +1,6 @@
-"""Exact checks, where exactness is the point and meaning would mislead.
+"""Exact checks of names and dates, where exactness is the point and meaning would mislead (licences,
+degrees and qualification levels are in :mod:`credentials`).
 
-* Licence categories: a Category C (Class 2) licence does not let you drive a C+E (Class 1) lorry or a
-  Category D bus, although the words sit close together.
-* Qualification levels: "Level 3" is not "Level 5"; a higher level of the same qualification is enough.
 * Named things: products, registers, tickets and codes ("HubSpot", "GPhC", "CCN1", "ITPs") must be named
   in the CV, literally, by a known short form, or spelled out ("General Dental Council" for GDC);
   "HubSpot" is not "Salesforce", however close their vectors.
@@ -12,174 +10,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skillgaps.cues import load_cues
-
-# -- licence categories ---------------------------------------------------------------------------
-
-_CATEGORY: Final = re.compile(
-    r"\b(?:category|cat\.?|class)\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?|[12])\b(?!\s*(?:certificate|cert))",
-    re.IGNORECASE,
-)
-_BARE_CODE: Final = re.compile(r"(?<![\w+])(?P<code>[CD]1?\s*\+\s*E|[CD]1)(?![\w+])")
-_PCV: Final = re.compile(r"\bPCV\b")
-_DRIVING: Final = re.compile(r"licen[cs]e|driv|hgv|lgv|pcv|lorry|bus|coach|tacho|cpc", re.IGNORECASE)
-# What each category also lets you drive.
-_COVERS: Final = {
-    "C+E": {"C+E", "C", "C1", "C1+E", "B", "B+E"},
-    "C1+E": {"C1+E", "C1", "B", "B+E"},
-    "C": {"C", "C1", "B"},
-    "C1": {"C1", "B"},
-    "D+E": {"D+E", "D", "D1", "D1+E", "B", "B+E"},
-    "D1+E": {"D1+E", "D1", "B", "B+E"},
-    "D": {"D", "D1", "B"},
-    "D1": {"D1", "B"},
-    "B+E": {"B+E", "B"},
-    "B": {"B"},
-}
-
-
-def _normalise_code(raw: str) -> str:
-    code = re.sub(r"\s+", "", raw.upper())
-    if code == "1":
-        return "C+E"  # "Class 1"
-    if code == "2":
-        return "C"  # "Class 2"
-    if code.endswith("E") and "+" not in code and len(code) > 1:
-        code = code[:-1] + "+E"
-    return code
-
-
-def licence_categories(text: str) -> set[str]:
-    """Driving licence categories a text names ("Class 1" is C+E, "PCV" alone is D)."""
-    if not _DRIVING.search(text):
-        return set()
-    found = {_normalise_code(match.group("code")) for match in _CATEGORY.finditer(text)}
-    found |= {_normalise_code(match.group("code")) for match in _BARE_CODE.finditer(text)}
-    if not found and _PCV.search(text):
-        found.add("D")
-    return {code for code in found if code in _COVERS}
-
-
-_LICENCE_LIST: Final = re.compile(r"\blicen[cs]es?(?:\s+held)?\s*[:–-]\s*(?P<codes>[A-Za-z0-9+ ,/&]+)", re.IGNORECASE)
-_DRIVING_LICENCE: Final = re.compile(
-    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
-    r"|\bcar\s+driver\b",
-    re.IGNORECASE,
-)
-
-
-def licence_list(text: str) -> set[str]:
-    """Categories written as a list after "Licences:" ("Licences: B, BE, C1")."""
-    found: set[str] = set()
-    for match in _LICENCE_LIST.finditer(text):
-        for raw in re.split(r"[,/&]|\s+and\s+|\s+", match.group("codes")):
-            code = _normalise_code(raw) if raw.strip()[:1].isalpha() else ""  # "1", "2" only as "Class 1"
-            if code in _COVERS:
-                found.add(code)
-    return found
-
-
-def asks_any_driving_licence(phrase: str) -> bool:
-    """A driving licence with no category ("Full UK driving licence", "full car licence"): any held
-    category counts, since every one of them (C+E, D, B) includes driving a car."""
-    return bool(_DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
-
-
-def holds_driving_licence(cv: str) -> bool:
-    return bool(_DRIVING_LICENCE.search(cv) or licence_categories(cv) or licence_list(cv))
-
-
-def licence_met(asked: set[str], held: set[str]) -> bool:
-    return any(code in _COVERS.get(have, set()) for have in held for code in asked)
-
-
-# -- qualification levels ----------------------------------------------------------------------
-
-_LEVEL: Final = re.compile(r"\b(?:level|lvl)\s*(?P<level>[1-8])\b|\bNVQ\s*(?P<nvq>[1-5])\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Levelled:
-    level: int
-    subject: str  # the words around the level: what it is a level of
-    text: str
-
-
-def levelled(text: str) -> list[Levelled]:
-    """Qualification levels a text names, each with its subject ("Level 3 Food Safety")."""
-    found = []
-    for match in _LEVEL.finditer(text):
-        level = int(match.group("level") or match.group("nvq"))
-        subject = (text[: match.start()] + " " + text[match.end() :]).strip()
-        subject = re.sub(
-            r"\b(?:or (?:above|higher|equivalent)|and above|qualification|award|certificate|diploma)\b",
-            " ",
-            subject,
-            flags=re.I,
-        )
-        found.append(Levelled(level, " ".join(subject.split()), text))
-    return found
-
-
-# -- degrees ---------------------------------------------------------------------------------------
-
-_DEGREES: Final = (
-    (8, re.compile(r"\b(?:ph\.?d|doctorate|doctoral|dphil)(?!\w)", re.IGNORECASE)),
-    (
-        7,
-        re.compile(
-            r"\b(?:master'?s|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com|m\.?tech|mca|pgdm)(?!\w)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        6,
-        re.compile(
-            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca)"
-            r"(?!\w)",
-            re.IGNORECASE,
-        ),
-    ),
-    (5, re.compile(r"\b(?:hnd|foundation degree|associate'?s? degree|diphe)(?!\w)", re.IGNORECASE)),
-    (4, re.compile(r"\bhnc\b", re.IGNORECASE)),
-)
-_DEGREE_ASKED: Final = re.compile(
-    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc|graduate|b\.?com|m\.?com|b\.?tech|m\.?tech)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-# Written in capitals, these are degrees ("MA (Hons) History", "BSN"); in lower case they are other words.
-_DEGREES_IN_CAPITALS: Final = (
-    (8, re.compile(r"\b(?:PharmD|Pharm\.D|DPT|EdD)\b")),
-    (7, re.compile(r"\b(?:MA|MS|MSN|M\.?Pharm|M\.?Ed|MPH|MSW|MArch|MBBS|MD)\b")),
-    (6, re.compile(r"\b(?:BA|BSN|B\.?Pharm|B\.?Ed|BDS|BVSc|B\.?Arch|BFA|BMus|BN|BPT|LLB)\b")),
-)
-
-
-def degree_level(text: str) -> int | None:
-    """The highest degree a text names (RQF-like: HNC 4, HND 5, bachelor 6, master 7, doctorate 8)."""
-    levels = [level for level, pattern in _DEGREES if pattern.search(text)]
-    levels += [level for level, pattern in _DEGREES_IN_CAPITALS if pattern.search(text)]
-    return max(levels) if levels else None
-
-
-def degree_asked(alternatives: Sequence[str]) -> int | None:
-    """The lowest degree level a requirement accepts ("a degree or HNC" accepts an HNC), or None."""
-    levels = []
-    for alternative in alternatives:
-        bare = re.sub(r"\([^)]*\)", " ", alternative)
-        if _DEGREE_ASKED.search(bare):
-            level = degree_level(bare)
-            if level is not None:
-                levels.append(level)
-    return min(levels) if levels else None
-
 
 # -- named things -------------------------------------------------------------------------------
 
@@ -491,12 +327,3 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
             current_end = max(current_end, end)
     total += current_end - current_start
     return float(max(total, 0))
-
-
-def levelled_in(text: str) -> list[Levelled]:
-    """Qualification levels of a whole CV, each with the words of its own line around it."""
-    found: list[Levelled] = []
-    for line in text.splitlines():
-        for sentence in re.split(r"(?<=[.;])\s+", line):
-            found.extend(levelled(sentence.strip()))
-    return found

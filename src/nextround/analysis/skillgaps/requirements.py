@@ -50,6 +50,10 @@ _SEEKING_A_ROLE: Final = re.compile(
     r"(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b",
     re.IGNORECASE,
 )
+_ORG_SEEKING: Final = re.compile(
+    r"\W*(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\b"
+)
+_ABLE_TO_WORK: Final = re.compile(r"\b(?:able|ability|willing|available|prepared)\s+to\s+work\b", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(
     [
         "of",
@@ -121,8 +125,8 @@ def _clean(phrase: str) -> str:
 def _is_condition(sentence: str) -> bool:
     """Only about when, where or for what pay ("4am starts", "hybrid working", "free parking")."""
     cues = load_cues()
-    if cues.skill_words.search(sentence):
-        return False
+    if cues.skill_words.search(sentence) and not _ABLE_TO_WORK.search(sentence):
+        return False  # "Ability to work in extreme heat on rotating shifts" is still a condition
     return bool(cues.conditions.search(sentence) or _CLOCK.search(sentence))
 
 
@@ -163,6 +167,10 @@ def _hold_title_and(found: re.Match[str]) -> str:
     return found.group(0).replace(" and ", "\x01").replace(" & ", "\x02")
 
 
+# "the Child, Youth and Family Services Act": one law, however many commas its name has
+_NAMED_LIST: Final = re.compile(
+    r"\b(?:[A-Z][\w']+,?\s+)+(?:and|&)\s+(?:[A-Z][\w']+\s+)*(?:Act|Regulations|Order|Code|Standards?)\b"
+)
 _SHARED_HEADS: Final = frozenset(["care", "service", "support", "control", "safety", "design", "work"])
 _ADJECTIVE_ENDINGS: Final = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ile", "ed", "en", "ing", "ar", "ior")
 
@@ -194,9 +202,10 @@ def _split_items(phrase: str) -> list[str]:
     head noun carries over ("counterbalance and reach truck licences" -> "counterbalance licences")."""
     masked, kept = _masked(phrase)
     # "Level 2 Health and Social Care", "Health & Safety": "and" inside a name written in capitals
+    masked = _NAMED_LIST.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     masked = _TITLE_AND.sub(_hold_title_and, masked)
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
-    items = [item.replace("\x01", " and ").replace("\x02", " & ") for item in items]
+    items = [item.replace("\x01", " and ").replace("\x02", " & ").replace("\x03", ", ") for item in items]
     if len(items) < 2:
         return [phrase]
     if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
@@ -299,6 +308,8 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
     if cues.employer.search(sentence) or cues.apply.search(sentence) or _JOIN.search(sentence):
         return None
+    if _ORG_SEEKING.match(sentence):
+        return None  # "Galway County Council is seeking to create a panel of Executive Planners"
     if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
         return None  # "We are seeking a detail-oriented Coordinator to manage shipments": the role, not a skill
     if cues.nice.search(sentence):
@@ -333,9 +344,9 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     section: Section = "prose"
     first = True
     bullets_seen = False  # a prose line after a section's list ends that section
-    for raw in lines:
-        if not raw.strip():
-            continue
+    filled = [line for line in lines if line.strip()]
+    before_list = {index for index, line in enumerate(filled[:-1]) if _BULLET.match(filled[index + 1])}
+    for position, raw in enumerate(filled):
         is_bullet = bool(_BULLET.match(raw))
         if is_bullet:
             bullets_seen = True
@@ -348,6 +359,9 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         kind, rest = _split_heading(line)
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
             kind, rest = heading_kind(line), ""
+            if kind is None and position in before_list and len(line.split()) <= 6:
+                # "What you'll need" over a list: a heading we have no name for
+                kind = "required" if load_cues().must.search(line) else "unknown"
         if kind is None and line.endswith(":") and len(line.split()) <= 10:
             section = "unknown"  # a list under it is what the job involves; prose asks only when it says so
             bullets_seen = False
