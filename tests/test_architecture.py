@@ -214,9 +214,7 @@ NESTED_NOT_YET_TYPED = frozenset({
     "FeedbackEntry.analysis",  # the stored feedback analysis as analysis.feedback writes it
     "Nudge.context",  # the figures a nudge's words were built from, per rule
     "SpokenAnswer.analysis",  # the answer analysis as the practice page reads it
-    "StoredSpokenAnswer.comparison",
     "feedback.message_context()",  # the feedback-request templates' variables
-    "practice.record_answer()",  # the comparison with the previous attempt, as compare_attempts words it
 })  # fmt: skip
 
 _MAPPINGS = (dict, Mapping, MutableMapping)

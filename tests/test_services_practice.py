@@ -10,6 +10,7 @@ from nextround.domain.questions import Question, load_bank
 from nextround.serialize import json_object
 from nextround.services import practice
 from nextround.services.agenda import practice_due
+from nextround.services.answer_results import WholeChange
 from nextround.services.practice import PracticeError
 from nextround.services.workspace import Workspace
 from nextround.storage.reads import NotFoundError
@@ -225,11 +226,10 @@ def test_record_answer_stores_and_compares_a_re_answer(workspace: Workspace, clo
     clock.advance(days=2)
     second, comparison = answer_once(workspace, BEHAVIOURAL, COMPLETE)
     assert comparison is not None
-    assert comparison["score"] == {"previous": first["score"], "current": second["score"],
-                                   "delta": second["score"] - first["score"]}  # fmt: skip
-    assert "result" in comparison["star"]["added"]
-    assert comparison["verdict"].startswith("Better")
-    assert comparison["previous_answered_at"].startswith("2024-11-06")
+    assert comparison.score == WholeChange(first["score"], second["score"], second["score"] - first["score"])
+    assert "result" in comparison.star.added
+    assert comparison.verdict.startswith("Better")
+    assert comparison.previous_answered_at.isoformat().startswith("2024-11-06")
 
 
 def test_a_follow_up_answer_is_analysed_with_the_answer(workspace: Workspace) -> None:

@@ -2,7 +2,6 @@
 
 import sys
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from nextround.domain.questions import Question
+    from nextround.services.answer_results import AttemptComparison
 
 questions_app = typer.Typer(help="The interview question bank and your own questions.", no_args_is_help=True)
 
@@ -185,16 +185,16 @@ def _print_analysis(out: "Console", data: dict[str, Any]) -> None:
             out.print(f"  • {safe(suggestion)}")
 
 
-def _print_comparison(out: "Console", comparison: Mapping[str, Any]) -> None:
-    score = comparison["score"]
-    when = comparison.get("previous_answered_at", "")[:10]
+def _print_comparison(out: "Console", comparison: "AttemptComparison") -> None:
+    score = comparison.score
+    when = comparison.previous_answered_at.date().isoformat()
     out.print(
-        f"\n[bold]Compared with your attempt on {when}:[/bold] {score['previous']} → {score['current']} "
-        f"({score['delta']:+d}). {safe(comparison['verdict'])}"
+        f"\n[bold]Compared with your attempt on {when}:[/bold] {score.previous} → {score.current} "
+        f"({score.delta:+d}). {safe(comparison.verdict)}"
     )
-    star = comparison["star"]
-    if star["added"] or star["dropped"]:
-        changes = [*(f"+{p}" for p in star["added"]), *(f"-{p}" for p in star["dropped"])]
+    star = comparison.star
+    if star.added or star.dropped:
+        changes = [*(f"+{p}" for p in star.added), *(f"-{p}" for p in star.dropped)]
         out.print(f"STAR changes: {', '.join(changes)}")
 
 

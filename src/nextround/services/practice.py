@@ -31,6 +31,7 @@ from nextround.domain.questions import (
 )
 from nextround.errors import UserError
 from nextround.serialize import FLATTEN
+from nextround.services.answer_results import AttemptComparison, attempt_comparison
 from nextround.services.goals import record_measure
 from nextround.services.practice_history import SpokenPoint, spoken_points
 from nextround.services.workspace import Workspace
@@ -330,7 +331,7 @@ def record_answer(
     follow_up_text: str | None = None,
     spoken: SpokenMeasures | None = None,
     delivery: Mapping[str, Any] | None = None,
-) -> tuple[AnswerAnalysis, Mapping[str, object] | None]:
+) -> tuple[AnswerAnalysis, AttemptComparison | None]:
     """Analyse and store an answer; compare it with the previous attempt at the same question.
 
     With a follow-up answer, the answer and the follow-up are analysed together, as one answer. A spoken
@@ -383,16 +384,14 @@ def record_answer(
 
 def _compare(
     previous: StoredAnswer | None, question: Question, current: Any, terms: list[str] | None
-) -> dict[str, Any] | None:
+) -> AttemptComparison | None:
     if previous is None:
         return None
     from nextround.analysis.answer import analyze_answer, compare_attempts
 
     # The earlier answer is analysed again with today's rules and job terms, so the two are comparable.
     before = analyze_answer(question.text, previous.answer, job_terms=terms)
-    comparison = compare_attempts(before, current)
-    comparison["previous_answered_at"] = previous.answered_at.isoformat()
-    return comparison
+    return attempt_comparison(compare_attempts(before, current), previous.answered_at)
 
 
 def _records(ws: Workspace, answers: Sequence[StoredAnswer]) -> list[AnswerRecord]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,6 +22,7 @@ from nextround.integrations.speech import (
     voice_status,
 )
 from nextround.serialize import json_object
+from nextround.services.answer_results import AttemptComparison
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import SpokenMeasures
 
@@ -44,7 +44,7 @@ class StoredSpokenAnswer:
 
     spoken: SpokenAnswer
     session_id: int
-    comparison: Mapping[str, Any] | None
+    comparison: AttemptComparison | None
     audio_kept: bool
 
 

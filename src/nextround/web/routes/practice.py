@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
 from nextround.errors import UserError
-from nextround.serialize import json_object
+from nextround.serialize import json_object, to_json
 from nextround.services import practice as service
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
@@ -347,7 +347,7 @@ def api_answer(body: AnswerIn, ws: WorkspaceDep) -> dict[str, Any]:
         "session_id": result["session_id"],
         "question": question.to_dict(),
         "analysis": result["analysis"],
-        "comparison": result["comparison"],
+        "comparison": to_json(result["comparison"]),
     }
 
 

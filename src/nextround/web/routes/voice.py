@@ -117,7 +117,7 @@ def api_spoken_answer(ws: WorkspaceDep, form: FormDep) -> dict[str, Any]:
         "transcript": stored.spoken.transcript,
         "delivery": to_json(stored.spoken.delivery),
         "analysis": stored.spoken.analysis,
-        "comparison": stored.comparison,
+        "comparison": to_json(stored.comparison),
         "audio_kept": stored.audio_kept,
     }
 
