@@ -217,3 +217,21 @@ def test_a_heading_we_have_no_name_for_is_not_a_requirement() -> None:
     assert [item.text for item in requirements(jd)] == ["Sausage making", "Knife"]
     jd = "Planner\nGalway County Council is seeking to create a panel of Executive Planners.\nRequirements:\n- GIS"
     assert [item.text for item in requirements(jd)] == ["GIS"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("4am starts", True),
+        ("Hybrid working after probation", True),
+        ("Ability to work in extreme heat on rotating shifts", True),
+        ("Own tools and reliable vehicle", True),
+        ("Paid social on Meta Ads Manager", False),
+        ("Can teach phonics and early reading using Read Write Inc.", False),
+        ("Experience with night shifts in a care home", False),
+    ],
+)
+def test_a_working_condition_is_mostly_about_conditions(sentence: str, condition: bool) -> None:
+    from nextround.analysis.skillgaps.requirements import _is_condition
+
+    assert _is_condition(sentence) is condition

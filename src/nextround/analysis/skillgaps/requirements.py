@@ -53,6 +53,9 @@ _SEEKING_A_ROLE: Final = re.compile(
 _ORG_SEEKING: Final = re.compile(
     r"\W*(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\b"
 )
+_FILLER: Final = frozenset(
+    ["a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "with", "by", "you", "we"],
+)
 _ABLE_TO_WORK: Final = re.compile(r"\b(?:able|ability|willing|available|prepared)\s+to\s+work\b", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(
     [
@@ -125,9 +128,18 @@ def _clean(phrase: str) -> str:
 def _is_condition(sentence: str) -> bool:
     """Only about when, where or for what pay ("4am starts", "hybrid working", "free parking")."""
     cues = load_cues()
-    if cues.skill_words.search(sentence) and not _ABLE_TO_WORK.search(sentence):
-        return False  # "Ability to work in extreme heat on rotating shifts" is still a condition
-    return bool(cues.conditions.search(sentence) or _CLOCK.search(sentence))
+    if _ABLE_TO_WORK.search(sentence) and cues.conditions.search(sentence):
+        return True  # "Ability to work in extreme heat on rotating shifts"
+    if cues.skill_words.search(sentence):
+        return False
+    if _CLOCK.search(sentence):
+        return True
+    # mostly about conditions: "free parking", "early finish on Fridays"; not "Paid social on Meta Ads
+    # Manager" or "teach phonics and early reading", where one such word sits among the skill's words
+    words = re.findall(r"[a-z£$€][\w'-]*", sentence.lower())
+    content = [word for word in words if word not in _FILLER]
+    conditions = sum(len(found.group(0).split()) for found in cues.conditions.finditer(sentence))
+    return conditions > 0 and conditions * 4 >= len(content)
 
 
 def _is_quality(phrase: str) -> bool:
