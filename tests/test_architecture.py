@@ -8,6 +8,7 @@ import importlib
 import inspect
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 import typing
@@ -298,3 +299,32 @@ def test_the_nested_check_sees_untyped_parts() -> None:
         "Inner.loose",
         "Outer.extra",
     }
+
+
+# -- docs/architecture.md's request flow names real code ------------------------------------------------------
+
+ARCHITECTURE_DOC = PACKAGE_DIR.parent.parent / "docs" / "architecture.md"
+
+
+def test_the_request_flow_in_the_docs_names_code_that_exists() -> None:
+    """Every dotted name in the flow diagram (cli.…, web.…, services.…, storage.…) is a module's attribute."""
+    text = ARCHITECTURE_DOC.read_text(encoding="utf-8")
+    diagram = text.split("```")[1]
+    names = set(re.findall(r"\b((?:cli|web|services|storage|domain)(?:\.\w+)+)", diagram))
+    assert {"services.goals.add_goal", "web.routes.insights.add_goal", "cli.insight.goal_add"} <= names
+    missing = []
+    for name in sorted(names):
+        parts = name.split(".")
+        for cut in range(len(parts), 0, -1):  # the longest importable module, then attributes down
+            try:
+                found: object = importlib.import_module("nextround." + ".".join(parts[:cut]))
+            except ModuleNotFoundError:
+                continue
+            for attribute in parts[cut:]:
+                found = getattr(found, attribute, None)
+            if found is None:
+                missing.append(name)
+            break
+        else:
+            missing.append(name)
+    assert not missing, f"docs/architecture.md names code that is not there: {missing}"
