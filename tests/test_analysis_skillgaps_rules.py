@@ -235,3 +235,15 @@ def test_a_working_condition_is_mostly_about_conditions(sentence: str, condition
     from nextround.analysis.skillgaps.requirements import _is_condition
 
     assert _is_condition(sentence) is condition
+
+
+def test_a_driving_licence_without_a_category_is_category_b() -> None:
+    jd = "Driver\nEssential:\n- Category B licence"
+    assert _gaps(jd, "Courier, 2019 - 2024\nFull UK driving licence.") == []
+    assert _gaps(jd, "Courier, 2019 - 2024\nForklift licence.") == ["Category B licence"]
+
+
+def test_a_degree_or_equivalent_experience_accepts_years() -> None:
+    jd = "Analyst\nRequirements:\n- Bachelor's degree or equivalent work experience"
+    assert _gaps(jd, "Analyst, 2015 - 2024\nBuilt reports.") == []
+    assert _gaps(jd, "Analyst, 2023 - 2024\nBuilt reports.") == ["Bachelor's degree"]

@@ -56,6 +56,8 @@ GENERIC_WORDS: Final = frozenset(
         "holder",
     ]
 )
+EQUIVALENT_YEARS: Final = 3  # years of dated roles that stand in for "a degree or equivalent experience"
+_EQUIVALENT_EXPERIENCE: Final = re.compile(r"\bor\s+(?:equivalent|relevant|comparable)\s+(?:\w+\s+)?experience", re.I)
 CREDENTIAL_HEADS: Final = frozenset(
     [
         "licence",
@@ -215,7 +217,7 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
         vectors=encode([clause.text for clause in clauses]),
         stems=[frozenset(content_stems(clause.text)) for clause in clauses],
         names=exact.NamedIndex.of(text),
-        licences=credentials.licence_categories(text) | credentials.licence_list(text),
+        licences=_licences_held(text),
         levels=credentials.levelled_in(text),
         years=exact.career_years(text, reference_year),
         skills={mention.skill: mention.text for mention in mentions},
@@ -224,6 +226,14 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
         word_vectors=encode(vocabulary),
         clause_words=[[rows[word] for word in words] for words in per_clause],
     )
+
+
+def _licences_held(text: str) -> set[str]:
+    """Categories the CV names; a driving licence named without one ("Full UK driving licence") is B."""
+    held = credentials.licence_categories(text) | credentials.licence_list(text)
+    if not held and credentials.holds_driving_licence(text):
+        held = {"B"}
+    return held
 
 
 def forms(requirement: Requirement) -> list[str]:
@@ -444,6 +454,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         held_degree = credentials.degree_level(cv.text)
         if held_degree is not None and held_degree >= degree:
             return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.8)
+        if _EQUIVALENT_EXPERIENCE.search(requirement.sentence) and (cv.years or 0) >= EQUIVALENT_YEARS:
+            # "a degree or equivalent experience": years of work stand in for it
+            return Evidence(True, 0.8, None, "degree", 0.6, "no degree; years of experience accepted instead")
         reason = "a degree is asked; the CV names none" if held_degree is None else "a higher degree is asked"
         return Evidence(False, 0.3, _sentence_with_degree(cv), "degree", 0.75, reason)
     levels = credentials.levelled(phrase)
