@@ -1,0 +1,147 @@
+"""The shared server's own pages in Chromium, checked by axe-core: sign-in, account, settings, sharing (with the
+audit log and the coaches' comments), an application with a coach's comment, the practice picker with an
+assigned question, and the coach's caseload, a job seeker's shared view and one shared application, and the
+page that accepts an invitation.
+
+`nextround serve --multi-user` runs in its own process on the test PostgreSQL; people sign in through the
+form. On each page, at a phone's width and a laptop's: no serious or critical axe violation, nothing scrolls
+sideways, and the console stays free of errors (CSP reports land there).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround.config import Settings
+from nextround.services import accounts, coach_notes, coaching
+from nextround.services.applications import ApplicationService
+from nextround.services.demo import fill_demo
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from tests.browser.conftest import PageDriver, Server, _free_port, missing_parts, open_driver
+from tests.multiuser_support import PASSWORD
+from tests.test_web_multiuser_workers import _wait_until_up
+
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@dataclass
+class SharedServer:
+    server: Server
+    app_id: int
+    link_id: int
+    pending_token: str  # an invitation the coach has not accepted yet
+
+
+@pytest.fixture
+def shared_server(postgres_url: str, tmp_path: Path) -> Iterator[SharedServer]:
+    missing = missing_parts()
+    if missing:
+        pytest.fail("browser tests need: " + "; ".join(missing), pytrace=False)
+    db = Database.open(postgres_url)
+    try:
+        ada = accounts.create_user(db, "ada@example.org", PASSWORD, time_zone="Europe/London")
+        coach = accounts.create_user(db, "coach@uni.example", PASSWORD)
+        other = accounts.create_user(db, "bo@example.org", PASSWORD)
+        ws = Workspace(db=db, owner_id=ada.id, settings=Settings(home=tmp_path, database_url=postgres_url))
+        fill_demo(ws)
+        app_id = next(a.id for a in ApplicationService(ws).summaries() if a.outcome == "rejected")
+        made = coaching.invite_coach(db, ada.id, coach.email, list(coaching.SHAREABLE))
+        link = coaching.accept(db, coach.id, made.token)
+        coach_notes.add_note(db, coach.id, link.id, "Ask them what tipped it.", application_id=app_id)
+        coach_notes.add_note(db, coach.id, link.id, "Tell me about a time you handled a rush.", question=True)
+        coach_notes.add_note(db, coach.id, link.id, "A good week: three applications out.")
+        coaching.caseload(db, coach.id)  # a read in Ada's audit log
+        pending = coaching.invite_coach(db, other.id, coach.email, ["applications"])
+    finally:
+        db.dispose()
+    port = _free_port()
+    env = {**os.environ, "NEXTROUND_HOME": str(tmp_path / "home"), "NEXTROUND_DATABASE_URL": postgres_url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nextround", "serve", "--multi-user", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_until_up(process, port)
+        yield SharedServer(Server(f"http://127.0.0.1:{port}", tmp_path), app_id, link.id, pending.token)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def _sign_in(driver: PageDriver, email: str) -> None:
+    driver.go("/sign-in")
+    driver.page.fill("#f-email", email)
+    driver.page.fill("#f-password", PASSWORD)
+    driver.page.click("button[type=submit]")
+    driver.page.wait_for_url(driver.base + "/")
+
+
+# What each page must show, so that axe looked at the page meant (not a sign-in page or an empty one).
+SHOWS = {
+    "/sign-in": "Password",
+    "/account": "Time zone",
+    "/sharing": "coach@uni.example",
+    "/applications/": "Ask them what tipped it.",
+    "/practice": "Tell me about a time you handled a rush.",
+    "/today": "Practise the question coach@uni.example assigned",
+    "/caseload": "ada@example.org",
+    "/coaching/accept/": "bo@example.org asks you",
+}
+
+
+def _check(driver: PageDriver, path: str, found: dict[str, Any]) -> None:
+    driver.go(path)
+    expected = next((text for start, text in SHOWS.items() if path.startswith(start)), "")
+    assert expected in driver.page.inner_text("main"), f"{path} does not show {expected!r}"
+    violations = driver.axe_violations()
+    sideways = driver.page.evaluate(SIDEWAYS)
+    if violations or sideways > 1 or driver.problems:
+        found[path] = {"axe": violations, "sideways_px": sideways, "console": list(driver.problems)}
+    driver.problems.clear()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_shared_servers_pages_pass_axe(browser: Any, shared_server: SharedServer, width: str) -> None:
+    link, app = shared_server.link_id, shared_server.app_id
+    found: dict[str, Any] = {}
+    with open_driver(browser, shared_server.server, WIDTHS[width]) as seeker:
+        _check(seeker, "/sign-in", found)
+        _sign_in(seeker, "ada@example.org")
+        for path in ("/account", "/settings", "/sharing", f"/applications/{app}", "/practice", "/today"):
+            _check(seeker, path, found)
+        # the invitation just made: the link shown, with why it was not emailed
+        seeker.go("/sharing")
+        seeker.page.fill("#f-email", "second@uni.example")
+        seeker.page.click("#invite-title ~ form button[type=submit]")
+        seeker.page.wait_for_selector("#coach-link")
+        violations = seeker.axe_violations()
+        if violations:
+            found["/sharing (invited)"] = {"axe": violations}
+    with open_driver(browser, shared_server.server, WIDTHS[width]) as coach:
+        _sign_in(coach, "coach@uni.example")
+        for path in (
+            "/caseload",
+            f"/caseload/{link}",
+            f"/caseload/{link}/applications/{app}",
+            f"/coaching/accept/{shared_server.pending_token}",
+        ):
+            _check(coach, path, found)
+    assert found == {}
