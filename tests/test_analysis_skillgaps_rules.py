@@ -247,3 +247,22 @@ def test_a_degree_or_equivalent_experience_accepts_years() -> None:
     jd = "Analyst\nRequirements:\n- Bachelor's degree or equivalent work experience"
     assert _gaps(jd, "Analyst, 2015 - 2024\nBuilt reports.") == []
     assert _gaps(jd, "Analyst, 2023 - 2024\nBuilt reports.") == ["Bachelor's degree"]
+
+
+def test_headings_in_markdown_or_as_questions_and_other_bullets() -> None:
+    jd = "Warehouse\nWho are we looking for?\n✔ Forklift licence\n✔ Experience with RF scanners\nPerks\n✔ Free parking"
+    assert [item.text for item in requirements(jd)] == ["Forklift licence", "RF scanners"]
+    jd = "Chef\n**What you bring**\n* Level 2 Food Hygiene\n**Perks**\n* Staff meals"
+    assert [item.text for item in requirements(jd)] == ["Level 2 Food Hygiene"]
+
+
+def test_a_prose_list_of_requirements_is_cut_into_its_items() -> None:
+    jd = (
+        "Care Assistant\nThe successful candidate will have a Level 2 Diploma in Health and Social Care, experience"
+        " of dementia care and a full driving licence.\nWe offer competitive pay."
+    )
+    assert [item.text for item in requirements(jd)] == [
+        "Level 2 Diploma in Health and Social Care",
+        "dementia care",
+        "full driving licence",
+    ]
