@@ -266,3 +266,11 @@ def test_a_prose_list_of_requirements_is_cut_into_its_items() -> None:
         "dementia care",
         "full driving licence",
     ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "years"),
+    [("Jan 2019 – Mar 2022", 3), ("03/2019 - 06/2022", 3), ("Nurse since 2020", 6), ("May 2021 - present", 5)],
+)
+def test_dates_written_with_months_or_since(dates: str, years: int) -> None:
+    assert career_years(dates, reference_year=2026) == years
