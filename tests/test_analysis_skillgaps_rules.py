@@ -274,3 +274,10 @@ def test_a_prose_list_of_requirements_is_cut_into_its_items() -> None:
 )
 def test_dates_written_with_months_or_since(dates: str, years: int) -> None:
     assert career_years(dates, reference_year=2026) == years
+
+
+def test_job_board_fields_and_you_will_need() -> None:
+    jd = "Support Worker\nExperience:\nCare work: 1 year (required)\nLicence/Certification:\nDriving Licence (required)"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("Care work", 1.0), ("Driving Licence", None)]
+    jd = "Receptionist\nAbout the role\nYou'll need great Excel skills and experience with Opera."
+    assert [item.text for item in requirements(jd)] == ["Excel", "Opera"]

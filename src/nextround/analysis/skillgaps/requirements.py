@@ -105,7 +105,7 @@ def _years(text: str) -> tuple[float | None, str]:
     raw = (found.group("low") or found.group("number")).lower()
     value = float(_WORD_NUMBERS.get(raw, 0) or raw)
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-    rest = re.sub(r"^\W+|\W+$", "", rest)
+    rest = re.sub(r"^\W+|[^\w)]+$", "", rest)
     return value, re.sub(r"\s+", " ", rest)
 
 
@@ -226,7 +226,8 @@ def _split_items(phrase: str) -> list[str]:
         # "a Level 2 Diploma in Health and Social Care, experience of dementia care and a full driving
         # licence": a list of requirements, however many prepositions its items have
         return [_unmasked(item, kept) for item in items if len(item.split()) <= 12] or [phrase]
-    if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
+    bare = [_clean(item) or item for item in items]  # "experience with Opera" is Opera
+    if any(word in _PREPOSITIONS for item in bare for word in item.lower().split()[1:]):
         # "Match invoices to POs and GRNs", "inbound and outbound shipments with carriers": one thing
         return [phrase]
     for item in items:
