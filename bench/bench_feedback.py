@@ -29,7 +29,7 @@ DATA_SETS = {"corpus dev": DATA_DIR / "feedback_corpus" / "dev.jsonl"} | {
     name: DATA_DIR / f"feedback_{name}.jsonl" for name in ("dev", "holdout", "holdout2", "holdout3", "holdout4")
 }
 COLD_LOAD = (
-    "import time; start = time.perf_counter(); import numpy; "
+    "import time; start = time.perf_counter(); "
     "from nextround.analysis.embedding import load_model; load_model(); model = time.perf_counter(); "
     "import nextround.analysis.feedback.lexicon; cues = time.perf_counter(); "
     "from nextround.analysis.feedback import analyze_feedback; from nextround.analysis.feedback.model import "
@@ -83,7 +83,7 @@ def speed_table(texts: list[str], repeat: int) -> str:
 
 
 def cold_load_table(runs: int = 5) -> str:
-    """A fresh interpreter each time: numpy and the embedding model, the cue regexes, the weights and a first
+    """A fresh interpreter each time: the embedding model, the cue regexes, the weights and a first
     analysis, against a bare start."""
     parts: list[list[float]] = [[], [], [], []]
     bare = []
@@ -95,7 +95,7 @@ def cold_load_table(runs: int = 5) -> str:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append((time.perf_counter() - start) * 1000)
     labels = (
-        "numpy + embedding model (token table, tokenizer)",
+        "embedding model (mapped token table, tokenizer; simsimd, no numpy)",
         "cue regexes compiled (feedback lexicon)",
         "classifier weights + first analysis",
         "all of it: a fresh process's first analysis",

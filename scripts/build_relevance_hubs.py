@@ -41,7 +41,7 @@ def build() -> dict[str, object]:
             if not sentences:
                 continue
             answers += 1
-            profile = background.profile(sentences, background.model.encode(sentences))
+            profile = background.profile(sentences, background.model.embed(sentences))
             for index, ident in enumerate(background.ids):
                 if ident != item.question_id:
                     totals[index] += float(profile.bank_raw[index])

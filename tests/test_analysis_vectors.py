@@ -108,8 +108,13 @@ sys.stderr.write("numpy loaded: %s\\n" % ("numpy" in sys.modules))
             ["analyze", "match", "--batch"],
             json.dumps({"jd": "Essential: HACCP level 2 and laminated dough.", "cv": "Made croissants daily."}),
         ),
+        (
+            ["analyze", "answer", "--question", "Tell me about a time you worked under pressure."],
+            "When our oven failed on the busiest morning I moved the bakes to the deck oven and we delivered "
+            "every order by six. The owner kept the rota I drew up that day.",
+        ),
     ],
-    ids=["feedback", "match"],
+    ids=["feedback", "match", "answer"],
 )
 def test_analysers_run_without_numpy(args: list[str], stdin: str, tmp_path: Path) -> None:
     env = {**os.environ, "NEXTROUND_HOME": str(tmp_path), "NEXTROUND_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite"}
@@ -117,5 +122,5 @@ def test_analysers_run_without_numpy(args: list[str], stdin: str, tmp_path: Path
         [sys.executable, "-c", _NO_NUMPY, *args], input=stdin, capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[0])
+    assert json.JSONDecoder().raw_decode(result.stdout)[0]
     assert "numpy loaded: False" in result.stderr

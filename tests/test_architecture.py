@@ -214,6 +214,7 @@ FREE_DATA = frozenset({
 NESTED_NOT_YET_TYPED = frozenset({
     "FeedbackEntry.analysis",  # the stored feedback analysis as analysis.feedback writes it
     "Nudge.context",  # the figures a nudge's words were built from, per rule
+    "SpokenAnswer.analysis",  # the answer analysis as the practice page reads it
     "feedback.message_context()",  # the feedback-request templates' variables
 })  # fmt: skip
 

@@ -19,18 +19,16 @@ import json
 import math
 import mmap
 import struct
+import threading
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from nextround.analysis.bpe import BpeTokenizer
 from nextround.analysis.vectors import Matrix, dot
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = ["DIMENSIONS", "MODEL_NAME", "EmbeddingModel", "EmbeddingUnavailable", "TokenTable", "load_model"]
 
@@ -43,6 +41,8 @@ _TENSOR: Final = "embedding.weight"
 # Long texts are embedded clause by clause by the callers; this only bounds a pathological input.
 _MAX_TOKENS: Final = 2048
 _FORMATS: Final = {"F16": "e", "F32": "f"}
+_KEPT_CHARS: Final = 40  # texts up to this long have their vectors kept ...
+_KEPT_TEXTS: Final = 8192  # ... this many of them (8 MB)
 
 
 class EmbeddingUnavailable(RuntimeError):
@@ -91,29 +91,40 @@ class EmbeddingModel:
     def __init__(self, table: TokenTable, tokenizer: BpeTokenizer) -> None:
         self._table = table
         self._tokenizer = tokenizer
+        # Words and short phrases come back again and again (relevance embeds every content word of every
+        # answer): their vectors are kept, 1 KB each.
+        self._kept: dict[str, array[float]] = {}
+        self._keeping = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         """One float32 row of DIMENSIONS per text: the mean of its token rows at unit length (a text with
         no tokens is all zeros)."""
-        rows: list[list[float]] = []
-        zero = [0.0] * DIMENSIONS
-        row = self._table.row
-        for ids in self._tokenizer.encode_batch(list(texts)):
-            if not ids:
-                rows.append(zero)
-                continue
-            # Summed in double precision (exact for up to 2**14 float16 rows), scaled once: the mean's
-            # length is the sum's length over the count, so the count drops out.
-            sums = [sum(column) for column in zip(*map(row, ids[:_MAX_TOKENS]), strict=True)]
-            norm = math.hypot(*sums)
-            rows.append([value / norm for value in sums] if norm > 0 else zero)
-        return Matrix.from_rows(rows, DIMENSIONS)
+        kept = self._kept
+        rows: list[array[float] | None] = [kept.get(text) for text in texts]
+        todo = [index for index, found in enumerate(rows) if found is None]
+        if todo:
+            computed = [self._pool(ids) for ids in self._tokenizer.encode_batch([texts[i] for i in todo])]
+            with self._keeping:
+                for index, vector in zip(todo, computed, strict=True):
+                    rows[index] = vector
+                    if len(texts[index]) <= _KEPT_CHARS:
+                        if len(kept) >= _KEPT_TEXTS:
+                            del kept[next(iter(kept))]  # the oldest
+                        kept[texts[index]] = vector
+        data: array[float] = array("f")
+        for row in rows:
+            if row is not None:  # always, once filled above
+                data.extend(row)
+        return Matrix(data, len(texts), DIMENSIONS)
 
-    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """``embed`` as a numpy array, for the training scripts and the analysers not yet moved off numpy."""
-        import numpy as np
-
-        return np.frombuffer(self.embed(texts).data, dtype=np.float32).reshape(len(texts), DIMENSIONS)
+    def _pool(self, ids: list[int]) -> array[float]:
+        if not ids:
+            return array("f", bytes(4 * DIMENSIONS))
+        # Summed in double precision (exact for up to 2**14 float16 rows), scaled once: the mean's length
+        # is the sum's length over the count, so the count drops out.
+        sums = list(map(sum, zip(*map(self._table.row, ids[:_MAX_TOKENS]), strict=True)))
+        norm = math.hypot(*sums)
+        return array("f", [value / norm for value in sums] if norm > 0 else bytes(4 * DIMENSIONS))
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
         """Cosine of every text in ``left`` with every text in ``right`` (len(left) rows of len(right))."""

@@ -23,7 +23,20 @@ from typing import Final, Literal
 
 import simsimd
 
-__all__ = ["Matrix", "NpyArray", "argmax", "dot", "dot_rows", "linear", "read_npz", "sigmoid", "top_two_mean", "unit"]
+__all__ = [
+    "Matrix",
+    "NpyArray",
+    "argmax",
+    "best_match",
+    "dot",
+    "dot_rows",
+    "linear",
+    "read_npz",
+    "sigmoid",
+    "top_two_match",
+    "top_two_mean",
+    "unit",
+]
 
 Typecode = Literal["f", "d"]
 _FORMATS: Final[dict[str, Literal["float32", "float64"]]] = {"f": "float32", "d": "float64"}
@@ -109,6 +122,50 @@ def dot(left: Matrix, right: Matrix) -> list[list[float]]:
     )
     result: list[list[float]] = memoryview(products).tolist()  # type: ignore[arg-type,assignment]
     return result
+
+
+def _flat_products(left: Matrix, right: Matrix) -> list[float]:
+    """``left @ right.T`` as one flat row-major list (cheaper to build than a list per row)."""
+    if left.dims != right.dims:
+        raise ValueError(f"rows of {left.dims} and {right.dims} numbers")
+    if left.typecode != right.typecode:
+        left, right = left.as_type("d"), right.as_type("d")
+    products = simsimd.cdist(
+        left.view(),  # type: ignore[arg-type]
+        right.view(),  # type: ignore[arg-type]
+        metric="dot",
+        out_dtype=_FORMATS[left.typecode],
+    )
+    flat: list[float] = memoryview(products).cast("B").cast(left.typecode).tolist()  # type: ignore[arg-type,assignment]
+    return flat
+
+
+def best_match(left: Matrix, right: Matrix) -> list[float]:
+    """For each row of ``left``, its largest product with any row of ``right`` (``(left @ right.T).max(1)``)."""
+    if not left.rows:
+        return []
+    if not right.rows:
+        raise ValueError("no rows to match against")
+    flat = _flat_products(left, right)
+    return list(map(max, zip(*[iter(flat)] * right.rows, strict=True)))
+
+
+def top_two_match(left: Matrix, right: Matrix) -> list[float]:
+    """For each row of ``left``, the mean of its two largest products with the rows of ``right`` (the one
+    product when ``right`` has one row)."""
+    if not left.rows:
+        return []
+    if not right.rows:
+        raise ValueError("no rows to match against")
+    flat = _flat_products(left, right)
+    if right.rows == 1:
+        return flat
+    return list(map(_top_two, zip(*[iter(flat)] * right.rows, strict=True)))
+
+
+def _top_two(values: Sequence[float]) -> float:
+    ordered = sorted(values)  # a handful of sentences: faster than a heap
+    return (ordered[-1] + ordered[-2]) / 2
 
 
 def dot_rows(matrix: Matrix, vector: Sequence[float]) -> list[float]:

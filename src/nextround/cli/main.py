@@ -324,9 +324,9 @@ def _first_command(argv: list[str]) -> str | None:
 
 def run() -> None:
     """Console-script entry point: the whole command line, or a stand-in that only lists the commands."""
-    # The analysers multiply small matrices (a few hundred rows); OpenBLAS's thread pool costs far more
-    # than it saves there (a 12×256 by 256×218 product: 31 ms with threads on a busy 2-core machine,
-    # 0.04 ms without). One BLAS thread unless the user chose otherwise; read when numpy first loads.
+    # Only the voice extra loads numpy now (the analysers run on nextround.analysis.vectors); for its small
+    # arrays OpenBLAS's thread pool costs far more than it saves on a busy machine. One BLAS thread unless
+    # the user chose otherwise; read when numpy first loads.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = sys.argv[1:]
     command = _first_command(argv)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from nextround.analysis.answer.advice import follow_up, suggest
 from nextround.analysis.answer.compare import compare_attempts
@@ -41,10 +40,6 @@ from nextround.analysis.answer.star_model import predict_star
 from nextround.analysis.embedding import EmbeddingUnavailable, load_model
 from nextround.analysis.text import normalise, split_sentences, stem, words
 from nextround.analysis.vectors import Matrix
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = [
     "QUESTION_TYPES",
@@ -73,13 +68,6 @@ def _sentence_vectors(sentences: Sequence[str]) -> Matrix | None:
         return load_model().embed(list(sentences))
     except EmbeddingUnavailable:
         return None
-
-
-def _as_array(vectors: Matrix) -> npt.NDArray[np.float32]:
-    """Relevance still runs on numpy (until it moves to :mod:`nextround.analysis.vectors`)."""
-    import numpy as np
-
-    return np.frombuffer(vectors.data, dtype=np.float32).reshape(vectors.rows, vectors.dims)
 
 
 def analyze_answer(
@@ -113,8 +101,7 @@ def analyze_answer(
         found=tuple(filler_counts.items()),
     )
     sentence_words = [words(sentence.lower) for sentence in analysed]
-    on_topic = word_count and vectors is not None
-    relevance = measure_relevance(question, sentences, _as_array(vectors)) if on_topic and vectors else None
+    relevance = measure_relevance(question, sentences, vectors) if word_count and vectors is not None else None
 
     terms: Sequence[str] | None = job_terms
     if terms is None and jd:

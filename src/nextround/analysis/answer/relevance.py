@@ -25,6 +25,7 @@ answers on average (their hub level, ``answer_relevance_hubs.json``, rebuilt by
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -34,18 +35,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from nextround.analysis.answer.lexicon import competencies, lexicon
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    Vectors = npt.NDArray[np.float32]
-    Indices = npt.NDArray[np.int64]
+from nextround.analysis.vectors import Matrix, argmax, best_match, dot, dot_rows, top_two_match, top_two_mean
 
 # Weights of the six similarities: question words, description words, question sentences, description
 # sentences, good-answer note words, note sentences (on the dev split the note lifts "own question above
@@ -95,28 +90,28 @@ def content_words(text: str) -> list[str]:
 @dataclass(frozen=True)
 class _Query:
     words: tuple[str, ...]
-    weights: Vectors
-    vector: Vectors
-    mix: Vectors  # weight of each competency description (sums to 1)
+    weights: tuple[float, ...]
+    vector: list[float]
+    mix: tuple[tuple[int, float], ...]  # the competency descriptions it weighs, and how much (sums to 1)
     competency: str
     guide: int  # the bank question whose good-answer note is read with this one
     hub: float  # how well this question fits unrelated answers on average
     primary: int  # the index of its first competency
-    others: Indices  # the bank questions about something else, that the answer is ranked against
+    others: tuple[int, ...]  # the bank questions about something else, that the answer is ranked against
 
 
 @dataclass(frozen=True)
 class _Profile:
     """What one answer looks like to the whole bank, computed once per answer."""
 
-    sentence_vectors: Vectors
-    words: Vectors  # the answer's content words, one row each
-    best: Vectors  # for each vocabulary word, its closest similarity to any answer word
-    bank_raw: Vectors  # the summed similarity to each bank question
-    per_competency: Vectors  # description-word match per competency
-    description_sentences: Vectors  # top-two sentence similarity per competency description
-    guides: Vectors  # note-word match plus top-two note-sentence similarity, per bank question
-    anchors: Vectors  # top-two sentence similarity to each competency's anchors
+    sentence_vectors: Matrix
+    words: Matrix  # the answer's content words, one row each
+    best: list[float]  # for each vocabulary word, its closest similarity to any answer word
+    bank_raw: list[float]  # the summed similarity to each bank question
+    per_competency: list[float]  # description-word match per competency
+    description_sentences: list[float]  # top-two sentence similarity per competency description
+    guides: list[float]  # note-word match plus top-two note-sentence similarity, per bank question
+    anchors: list[float]  # top-two sentence similarity to each competency's anchors
 
 
 class _Background:
@@ -127,8 +122,6 @@ class _Background:
     """
 
     def __init__(self, model: EmbeddingModel) -> None:
-        import numpy as np
-
         self.model = model
         with files("nextround.data").joinpath("questions.toml").open("rb") as handle:
             bank = tomllib.load(handle)["question"]
@@ -141,25 +134,23 @@ class _Background:
         # weighed as much as "deadline" and let "in my free time" answer a question about working under pressure.
         self._frequency = Counter(root for document in documents for root in {stem(word) for word in document})
         self._idf_total = len(documents)
-        self.vectors = model.encode(self.texts)
+        self.vectors = model.embed(self.texts)
         self.bank_index = {text.strip().lower(): i for i, text in enumerate(self.texts)}
         self.competencies = {c.name: c for c in competencies()}
         names = list(self.competencies)
         self.competency_index = {name: i for i, name in enumerate(names)}
-        self.description_vectors = model.encode([self.competencies[n].description for n in names])
+        self.description_vectors = model.embed([self.competencies[n].description for n in names])
         anchors = [(row, text) for row, n in enumerate(names) for text in self.competencies[n].anchors]
-        self.anchor_vectors = model.encode([text for _, text in anchors])
-        self.content_anchor_vectors = model.encode([" ".join(content_words(text)) for _, text in anchors])
-        self.content_vectors = model.encode([" ".join(content_words(text)) or text for text in self.texts])
-        # One column per competency, marking its anchors: a max over its rows picks the closest anchor.
-        self.anchor_owner = np.zeros((len(anchors), len(names)), dtype=np.float32)
-        for column, (row, _) in enumerate(anchors):
-            self.anchor_owner[column, row] = 1.0
+        self.anchor_vectors = model.embed([text for _, text in anchors])
+        self.content_anchor_vectors = model.embed([" ".join(content_words(text)) for _, text in anchors])
+        self.content_vectors = model.embed([" ".join(content_words(text)) or text for text in self.texts])
+        # Each competency's anchors (rows of anchor_vectors): the closest of them speaks for it.
+        self.anchor_rows = [tuple(i for i, (row, _) in enumerate(anchors) if row == c) for c in range(len(names))]
         self.hubs = _read_hubs(self.ids)
-        self.queries = [self.query(text, self.vectors[i]) for i, text in enumerate(self.texts)]
+        self.queries = [self.query(text, self.vectors.row(i)) for i, text in enumerate(self.texts)]
         description_words = [list(dict.fromkeys(content_words(self.competencies[n].description))) for n in names]
         guide_words = [list(dict.fromkeys(content_words(text))) or ["nothing"] for text in guide_texts]
-        self.guide_vectors = model.encode(guide_texts)
+        self.guide_vectors = model.embed(guide_texts)
         vocabulary = list(
             dict.fromkeys(
                 [w for q in self.queries for w in q.words]
@@ -168,31 +159,35 @@ class _Background:
             )
         )
         self.vocabulary = {word: i for i, word in enumerate(vocabulary)}
-        self.vocabulary_vectors = model.encode(vocabulary)
-        self.bank_word_index = np.array([self.vocabulary[w] for q in self.queries for w in q.words], dtype=np.int64)
-        self.bank_word_weights = np.concatenate([q.weights for q in self.queries]).astype(np.float32)
-        self.bank_offsets = np.cumsum([0] + [len(q.words) for q in self.queries[:-1]])
-        self.description_word_index = np.array(
-            [self.vocabulary[w] for ws in description_words for w in ws], dtype=np.int64
-        )
-        self.description_word_weights = np.array([self.idf(w) for ws in description_words for w in ws], np.float32)
-        self.description_offsets = np.cumsum([0] + [len(ws) for ws in description_words[:-1]])
-        self.guide_word_index = np.array([self.vocabulary[w] for ws in guide_words for w in ws], dtype=np.int64)
-        self.guide_word_weights = np.array([self.idf(w) for ws in guide_words for w in ws], np.float32)
-        self.guide_offsets = np.cumsum([0] + [len(ws) for ws in guide_words[:-1]])
-        self.bank_mix = np.array([q.mix for q in self.queries], dtype=np.float32)
+        self.vocabulary_vectors = model.embed(vocabulary)
+        # Each bank question's words, each description's and each note's, as weights over the vocabulary:
+        # one product with an answer's best match per vocabulary word gives all their weighted means.
+        segments = [
+            *((q.words, q.weights) for q in self.queries),
+            *((ws, [self.idf(w) for w in ws]) for ws in description_words),
+            *((ws, [self.idf(w) for w in ws]) for ws in guide_words),
+        ]
+        self.segment_weights = Matrix.from_rows((self._spread(*segment) for segment in segments), len(vocabulary))
+        self.segment_ends = (len(self.queries), len(self.queries) + len(description_words))
         # The anchors count for the question's best-fitting competency: a story about pressure answers
         # "resilience+communication" although it explains nothing.
-        self.bank_primary = np.array([q.primary for q in self.queries], dtype=np.int64)
+        self.bank_primary = [q.primary for q in self.queries]
+
+    def _spread(self, words: Sequence[str], weights: Sequence[float]) -> list[float]:
+        """Weights over the whole vocabulary that sum to 1 (all zero for words without weight)."""
+        row = [0.0] * len(self.vocabulary)
+        total = sum(weights)
+        if total > 0:
+            for word, weight in zip(words, weights, strict=True):
+                row[self.vocabulary[word]] += weight / total
+        return row
 
     def idf(self, word: str) -> float:
         return math.log((self._idf_total + 1) / (self._frequency.get(stem(word), 0) + 1))
 
-    def competency_of(self, vector: Vectors, question: str = "") -> str:
+    def competency_of(self, vector: list[float], question: str = "") -> str:
         """The question's competencies, "+"-joined, strongest first: the bank's own for a bank question,
         else those of the bank questions nearest it in meaning."""
-        import numpy as np
-
         exact = self.bank_index.get(question.strip().lower())
         if exact is not None:
             named = [name for name in self.bank_competencies[exact] if name in self.competency_index]
@@ -200,161 +195,142 @@ class _Background:
                 return "+".join(named[:_COMPETENCIES_KEPT])
         # The description closest in meaning votes too, so a question unlike any in the bank still
         # finds its topic ("a very tight deadline" is about managing time).
-        direct = self.description_vectors @ vector
+        direct = dot_rows(self.description_vectors, vector)
         names = list(self.competency_index)
-        votes: dict[str, float] = {names[int(np.argmax(direct))]: 2.0 * float(direct.max())}
+        votes: dict[str, float] = {names[argmax(direct)]: 2.0 * max(direct)}
         # So does the anchor closest to the question's content words: "how do you handle pressure at
         # work?" is about coping with pressure, whatever its bank neighbours are about.
-        content = self.model.encode([" ".join(content_words(question)) or question])[0]
-        anchored = (self.anchor_owner * (self.content_anchor_vectors @ content)[:, None]).max(axis=0)
-        best = int(np.argmax(anchored))
-        votes[names[best]] = votes.get(names[best], 0.0) + 2.0 * float(anchored[best])
+        content = self.model.embed([" ".join(content_words(question)) or question]).row(0)
+        to_anchors = dot_rows(self.content_anchor_vectors, content)
+        anchored = [max([0.0, *(to_anchors[i] for i in rows)]) for rows in self.anchor_rows]
+        best = argmax(anchored)
+        votes[names[best]] = votes.get(names[best], 0.0) + 2.0 * anchored[best]
         # Bank neighbours by content words: whole questions are alike in form ("Tell me about a time you ...
         # at work"), which made "how do you handle pressure?" a neighbour of questions about stakeholders.
-        similarity = self.content_vectors @ content
-        for index in np.argsort(-similarity)[:_NEIGHBOURS]:
-            named = [name for name in self.bank_competencies[int(index)] if name in self.competency_index]
+        similarity = dot_rows(self.content_vectors, content)
+        for index in _largest(similarity, _NEIGHBOURS):
+            named = [name for name in self.bank_competencies[index] if name in self.competency_index]
             for name in named:
-                votes[name] = votes.get(name, 0.0) + float(similarity[index]) / len(named)
+                votes[name] = votes.get(name, 0.0) + similarity[index] / len(named)
         ranked = sorted(votes, key=lambda name: -votes[name])
         kept = [name for name in ranked[:_COMPETENCIES_KEPT] if votes[name] >= _SECOND_VOTE * votes[ranked[0]]]
         return "+".join(kept) or "communication"
 
-    def query(self, question: str, vector: Vectors | None = None) -> _Query:
-        import numpy as np
-
+    def query(self, question: str, vector: list[float] | None = None) -> _Query:
         if vector is None:
-            vector = self.model.encode([question])[0]
+            vector = self.model.embed([question]).row(0)
         competency = self.competency_of(vector, question)
         words = tuple(dict.fromkeys(content_words(question)))
-        mix = np.zeros(len(self.competency_index), dtype=np.float32)
-        for name in competency.split("+"):
-            mix[self.competency_index[name]] = 1.0
+        named = list(dict.fromkeys(self.competency_index[name] for name in competency.split("+")))
         exact = self.bank_index.get(question.strip().lower())
         # The nearest bank questions (the asked one itself, and near-duplicates such as another "improved a
         # process" question) are left out of the ranking.
-        similarity = self.vectors @ vector
-        nearest = np.argsort(-similarity)[:_LEFT_OUT]
+        similarity = dot_rows(self.vectors, vector)
+        nearest = _largest(similarity, _LEFT_OUT)
         if exact is not None:
-            hub = float(self.hubs[exact])
+            hub = self.hubs[exact]
         else:
             # A question outside the bank takes the hub level of the bank questions nearest it in meaning.
             close = nearest[:_NEIGHBOURS]
-            weights = np.clip(similarity[close], 0.0, None)
-            hub = float(weights @ self.hubs[close] / weights.sum()) if weights.sum() > 0 else 0.0
+            weights = [max(similarity[i], 0.0) for i in close]
+            total = sum(weights)
+            hub = sum(w * self.hubs[i] for w, i in zip(weights, close, strict=True)) / total if total > 0 else 0.0
+        left_out = set(nearest)
         return _Query(
             words=words,
-            weights=np.array([self.idf(w) for w in words], dtype=np.float32),
+            weights=tuple(self.idf(w) for w in words),
             vector=vector,
-            mix=mix / max(float(mix.sum()), 1.0),
+            mix=tuple((index, 1.0 / max(len(named), 1)) for index in named),
             competency=competency,
-            guide=exact if exact is not None else int(nearest[0]),
+            guide=exact if exact is not None else nearest[0],
             hub=hub,
-            primary=self.competency_index[competency.split("+")[0]],
-            others=np.setdiff1d(np.arange(len(self.vectors)), nearest),
+            primary=named[0],
+            others=tuple(i for i in range(self.vectors.rows) if i not in left_out),
         )
 
-    def profile(self, sentences: Sequence[str], sentence_vectors: Vectors) -> _Profile:
-        import numpy as np
-
+    def profile(self, sentences: Sequence[str], sentence_vectors: Matrix) -> _Profile:
         answer_words = list(dict.fromkeys(w for s in sentences for w in content_words(s))) or ["nothing"]
-        words = self.model.encode(answer_words)
-        best = (self.vocabulary_vectors @ words.T).max(axis=1)
+        words = self.model.embed(answer_words)
+        best = best_match(self.vocabulary_vectors, words)
         w1, w2, w3, w4, w5, w6 = _WEIGHTS
-        bank_words = _segment_means(best[self.bank_word_index], self.bank_word_weights, self.bank_offsets)
-        per_competency = _segment_means(
-            best[self.description_word_index], self.description_word_weights, self.description_offsets
-        )
-        bank_sentences = _top_two(sentence_vectors @ self.vectors.T)
-        description_sentences = _top_two(sentence_vectors @ self.description_vectors.T)
+        means = dot_rows(self.segment_weights, best)
+        first, second = self.segment_ends
+        bank_words, per_competency, note_words = means[:first], means[first:second], means[second:]
+        bank_sentences = top_two_match(self.vectors, sentence_vectors)
+        description_sentences = top_two_match(self.description_vectors, sentence_vectors)
         anchors = self.anchor_fit(sentence_vectors)
-        guides = w5 * _segment_means(
-            best[self.guide_word_index], self.guide_word_weights, self.guide_offsets
-        ) + w6 * _top_two(sentence_vectors @ self.guide_vectors.T)
-        bank_raw = (
-            w1 * bank_words
-            + w2 * (self.bank_mix @ per_competency)
-            + w3 * bank_sentences
-            + w4 * (self.bank_mix @ description_sentences)
-            + guides
-            + _ANCHOR_WEIGHT * anchors[self.bank_primary]
-        )
+        note_sentences = top_two_match(self.guide_vectors, sentence_vectors)
+        guides = [w5 * a + w6 * b for a, b in zip(note_words, note_sentences, strict=True)]
+        bank_raw = [
+            w1 * bank_words[i]
+            + w2 * _mixed(query.mix, per_competency)
+            + w3 * bank_sentences[i]
+            + w4 * _mixed(query.mix, description_sentences)
+            + guides[i]
+            + _ANCHOR_WEIGHT * anchors[query.primary]
+            for i, query in enumerate(self.queries)
+        ]
         return _Profile(
             sentence_vectors=sentence_vectors,
             words=words,
             best=best,
-            bank_raw=np.asarray(bank_raw, dtype=np.float32),
+            bank_raw=bank_raw,
             per_competency=per_competency,
             description_sentences=description_sentences,
-            guides=np.asarray(guides, dtype=np.float32),
+            guides=guides,
             anchors=anchors,
         )
 
-    def anchor_fit(self, sentence_vectors: Vectors) -> Vectors:
+    def anchor_fit(self, sentence_vectors: Matrix) -> list[float]:
         """Per competency, the mean of the two answer sentences' best similarity to any of its anchors."""
-        import numpy as np
-
-        similarity = sentence_vectors @ self.anchor_vectors.T  # sentences x anchors
-        # Anchors that are not the competency's are pushed below any cosine before the max.
-        masked = similarity[:, :, None] * self.anchor_owner[None, :, :] - 2.0 * (1.0 - self.anchor_owner[None, :, :])
-        return _top_two(np.asarray(masked.max(axis=1), dtype=np.float32))
+        similarity = dot(sentence_vectors, self.anchor_vectors)  # sentences x anchors
+        # A competency without anchors sits below any cosine.
+        return [
+            top_two_mean([max((row[i] for i in rows), default=-2.0) for row in similarity]) for rows in self.anchor_rows
+        ]
 
     def raw(self, query: _Query, profile: _Profile) -> float:
         """The summed similarity of one answer to one question, on the same terms as the bank's."""
-        import numpy as np
-
         w1, w2, w3, w4, _, _ = _WEIGHTS
         known = [self.vocabulary.get(word) for word in query.words]
-        best = np.array([profile.best[i] if i is not None else 0.0 for i in known], dtype=np.float32)
+        best = [profile.best[i] if i is not None else 0.0 for i in known]
         unknown = [row for row, i in enumerate(known) if i is None]
         if unknown:
-            vectors = self.model.encode([query.words[row] for row in unknown])
-            best[unknown] = (vectors @ profile.words.T).max(axis=1)
-        total = float(query.weights.sum())
-        words = float((best * query.weights).sum() / total) if total > 0 else 0.0
-        sentences = float(_top_two((profile.sentence_vectors @ query.vector)[:, None])[0])
+            found = best_match(self.model.embed([query.words[row] for row in unknown]), profile.words)
+            for row, value in zip(unknown, found, strict=True):
+                best[row] = value
+        total = sum(query.weights)
+        words = sum(b * w for b, w in zip(best, query.weights, strict=True)) / total if total > 0 else 0.0
+        sentences = top_two_match(Matrix.from_rows([query.vector], len(query.vector)), profile.sentence_vectors)[0]
         return (
             w1 * words
-            + w2 * float(query.mix @ profile.per_competency)
+            + w2 * _mixed(query.mix, profile.per_competency)
             + w3 * sentences
-            + w4 * float(query.mix @ profile.description_sentences)
-            + float(profile.guides[query.guide])
-            + _ANCHOR_WEIGHT * float(profile.anchors[query.primary])
+            + w4 * _mixed(query.mix, profile.description_sentences)
+            + profile.guides[query.guide]
+            + _ANCHOR_WEIGHT * profile.anchors[query.primary]
         )
 
 
-def _segment_means(values: Vectors, weights: Vectors, offsets: Indices) -> Vectors:
-    """Weighted mean of ``values`` within each segment starting at ``offsets``."""
-    import numpy as np
-
-    sums = np.add.reduceat(values * weights, offsets)
-    totals = np.add.reduceat(weights, offsets)
-    return np.asarray(np.divide(sums, totals, out=np.zeros_like(sums), where=totals > 0), dtype=np.float32)
+def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
+    return sum(weight * values[index] for index, weight in mix)
 
 
-def _read_hubs(ids: Sequence[str]) -> Vectors:
+def _largest(values: Sequence[float], count: int) -> list[int]:
+    """The indices of the ``count`` largest values, largest first."""
+    return heapq.nlargest(count, range(len(values)), key=values.__getitem__)
+
+
+def _read_hubs(ids: Sequence[str]) -> list[float]:
     """Each bank question's hub level from the shipped file; 0 for a question it does not list."""
-    import numpy as np
-
     resource = files("nextround.data").joinpath(HUBS_FILE)
     listed: dict[str, float] = json.loads(resource.read_text(encoding="utf-8"))["hubs"] if resource.is_file() else {}
-    return np.array([float(listed.get(ident, 0.0)) for ident in ids], dtype=np.float32)
+    return [float(listed.get(ident, 0.0)) for ident in ids]
 
 
 @lru_cache(maxsize=1)
 def _background() -> _Background:
     return _Background(load_model())
-
-
-def _top_two(similarities: Vectors) -> Vectors:
-    """Mean of the two highest values in each column (or the only one)."""
-    import numpy as np
-
-    rows = similarities.shape[0]
-    if rows == 1:
-        return np.asarray(similarities[0], dtype=np.float32)
-    top = similarities if rows == 2 else np.partition(similarities, rows - 2, axis=0)[-2:]
-    return np.asarray(top.mean(axis=0), dtype=np.float32)
 
 
 @lru_cache(maxsize=512)
@@ -366,18 +342,16 @@ def _query(question: str) -> _Query:
 def _cached_profile(sentences: tuple[str, ...]) -> _Profile:
     """Cached for a few answers: practice and evaluation compare one answer with several questions."""
     background = _background()
-    return background.profile(sentences, background.model.encode(list(sentences)))
+    return background.profile(sentences, background.model.embed(list(sentences)))
 
 
 def measure_relevance(
-    question: str, sentences: Sequence[str], sentence_vectors: Vectors | None = None
+    question: str, sentences: Sequence[str], sentence_vectors: Matrix | None = None
 ) -> Relevance | None:
     """How well the answer's sentences speak to the question; ``None`` without the embedding model.
 
     ``sentence_vectors`` are the sentences' embeddings when the caller has them already.
     """
-    import numpy as np
-
     if not sentences:
         return None
     try:
@@ -391,8 +365,9 @@ def measure_relevance(
         profile = background.profile(sentences, sentence_vectors)
     own = background.raw(query, profile)
     # Compared with the bank questions about something else, each less its hub level.
-    others = profile.bank_raw[query.others] - _HUB_SHARE * background.hubs[query.others]
-    share = float((others < own - _HUB_SHARE * query.hub).mean()) if len(others) else 1.0
+    bar = own - _HUB_SHARE * query.hub
+    beaten = sum(profile.bank_raw[i] - _HUB_SHARE * background.hubs[i] < bar for i in query.others)
+    share = beaten / len(query.others) if query.others else 1.0
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     # How much of the answer is on the topic at all, so a short reply that ranks well by luck stays low.
     substance = min(1.0, max(0.0, (own - _RAW_NONE) / (_RAW_FULL - _RAW_NONE)))
@@ -401,7 +376,7 @@ def measure_relevance(
         score=round((1 - _SHARE_WEIGHT) * (0.5 * fits + 0.5 * substance) + _SHARE_WEIGHT * share, 3),
         competency=query.competency,
         concept=background.competencies[name].concept,
-        closest_sentence=int(np.argmax(profile.sentence_vectors @ query.vector)),
+        closest_sentence=argmax(dot_rows(profile.sentence_vectors, query.vector)),
         share_beaten=round(share, 3),
         raw=round(own, 4),
     )

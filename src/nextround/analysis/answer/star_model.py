@@ -103,9 +103,6 @@ def decide(
             marks[situation if p[situation] < p[result] else result] = False
         if sentence.first_person_action or sentence.plural_action:
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
-        # "I rewrote the rota, which meant overtime fell by half": an outcome told with the step that made it.
-        if sentence.first_person_action and marks[result]:
-            marks[action] = True
     return chosen
 
 
