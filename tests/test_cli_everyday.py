@@ -1,5 +1,6 @@
-"""The everyday commands print the same through storage.reads (sqlite3 on an SQLite file) as when every read
-goes through a SQLAlchemy session, on the same data; on PostgreSQL both are the session's connection."""
+"""The everyday commands print the same through storage.reads and storage.drafts (sqlite3 on an SQLite file) as
+when every read and write goes through a SQLAlchemy session, on the same data; on PostgreSQL both are the
+session's connection."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def test_everyday_commands_print_the_same_on_either_read_path(
     _fill_other_pillars(workspace, clock, ids)
     commands = [[], ["today"], ["stats"], ["app", "list"], ["app", "show", str(ids[0])]]
     commands += [[*command, "--json"] for command in commands]
+    commands.append(["feedback", "draft", str(ids[0])])  # a write: the same draft again, through either path
 
     def outputs() -> list[str]:
         printed = []
@@ -40,3 +42,4 @@ def test_everyday_commands_print_the_same_on_either_read_path(
     assert outputs() == through_reads
     assert "Open Ltd" in through_reads[commands.index(["app", "list"])]
     assert "Interview" in through_reads[commands.index(["today"])]
+    assert "Subject: Thank you for" in through_reads[-1]

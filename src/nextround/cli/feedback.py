@@ -97,7 +97,7 @@ def draft(
     as_json: JsonFlag = False,
 ) -> None:
     """Write a feedback request that fits the stage the application reached (stored as a draft)."""
-    from nextround.services.feedback import draft_cautions, draft_request
+    from nextround.services.drafting import draft_cautions, draft_request
 
     ws = workspace(ctx)
     cautions = draft_cautions(ws, app_id)

@@ -6,7 +6,7 @@ Kept small and exact on purpose: a date parser that guesses would put a rejectio
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from nextround.errors import UserError
 
@@ -27,6 +27,19 @@ _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 EARLIEST_YEAR = 1970
 LATEST_YEAR = 2100
 _MAX_COUNT_DIGITS = 6  # "999999 days ago" is already before 1970
+
+
+class DateOutOfRange(UserError, ValueError):
+    """A moment outside the years a job search can have, which date arithmetic elsewhere would overflow on."""
+
+
+def stored_moment(value: datetime) -> datetime:
+    """An aware moment in UTC as storage keeps it; refused when naive or outside the years (the last check)."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to storage; pass an aware datetime")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:  # the last line of defence; inputs refuse it first
+        raise DateOutOfRange(f"{value.date().isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
+    return value.astimezone(UTC)
 
 
 class DateParseError(UserError, ValueError):

@@ -6,19 +6,15 @@ slow mail server does not hold the database, and a failed send leaves the reques
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from email.utils import getaddresses
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nextround.domain.actions import Action, ActionKind
-from nextround.domain.applications import Application
 from nextround.domain.feedback_requests import (
     REPLY_SOURCES,
     RESOLVED,
-    ContactRef,
     FeedbackEntry,
     FeedbackRequest,
     FeedbackRequestError,
@@ -33,161 +29,35 @@ from nextround.domain.feedback_requests import (
     check_feedback_text,
     check_transition,
     human_date,
-    join_names,
-    meeting_phrase,
     parse_names,
     parse_source,
     parse_status,
-    parse_tone,
     request_kind,
-    request_questions,
 )
 from nextround.domain.wording import short_day
 from nextround.errors import FormErrors
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.serialize import NOT_JSON, JsonProperties
+from nextround.services.drafting import MAX_SHORT
+from nextround.services.drafting import draft_cautions as draft_cautions
+from nextround.services.drafting import draft_request as draft_request
+from nextround.services.drafting import message_context as message_context
+from nextround.services.drafting import signature_name as signature_name
 from nextround.services.workspace import Workspace
 from nextround.storage.feedback import ContactReader, FeedbackRepository, FeedbackRequestRepository, InterviewRepository
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
 
 CHASE_DAYS_SETTING = "feedback.chase_after_days"
-# Contacts whose role in an application makes them the natural person to ask.
-_PREFERRED_ROLES = ("recruiter", "hiring_manager", "hiring manager", "interviewer")
-# A scheduled interview in the future has not happened yet: it is not thanked for.
-_INTERVIEW_SLACK = timedelta(hours=1)
-MAX_SHORT = 300
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-# -- drafting ------------------------------------------------------------------------------------------
-
-
-def _pick_contact(session: Session, ws: Workspace, app_id: int, contact_id: int | None) -> ContactRef | None:
-    reader = ContactReader(session, ws.owner_id)
-    if contact_id is not None:
-        return reader.get(contact_id)
-    linked = reader.for_application(app_id)
-    for contact, role in linked:
-        if role.strip().lower() in _PREFERRED_ROLES:
-            return contact
-    return linked[0][0] if linked else None
-
-
-def _addresses_interviewers(contact: ContactRef | None, interviewers: tuple[str, ...]) -> bool:
-    """Whether the message speaks to the interviewers themselves (no contact, or one of them)."""
-    if contact is None:
-        return True
-    name = " ".join(contact.name.split()).casefold()
-    first = name.split(" ")[0] if name else ""
-    return any(n.casefold() == name or n.casefold().split(" ")[0] == first for n in interviewers)
-
-
-def message_context(
-    app: Application,
-    *,
-    tone: Tone,
-    contact: ContactRef | None,
-    interviews: list[Interview],
-    now: datetime,
-    sender_name: str = "",
-) -> Mapping[str, object]:
-    """Everything a feedback template may use; every key is always present (empty when unknown).
-
-    A mapping on purpose: it is the template's context, and templates users write name these keys."""
-    kind = request_kind(app.state)
-    past = [i for i in interviews if i.scheduled_at <= now + _INTERVIEW_SLACK]
-    names: dict[str, str] = {}
-    for interview in past:
-        for name in interview.interviewers:
-            names.setdefault(name.casefold(), name)
-    interviewers = tuple(names.values()) if kind is not RequestKind.APPLICATION else ()
-    reached = app.state.closed_at_stage or app.state.stage
-    meeting = meeting_phrase(reached, [i.kind for i in past])
-    question_one, question_two = request_questions(kind, meeting, app.fields.role)
-    last = past[-1] if past else None
-    return {
-        "kind": kind.value,
-        "tone": tone.value,
-        "company": app.fields.company,
-        "role": app.fields.role,
-        "applied_on": human_date(app.applied_on) if app.applied_on else "",
-        "outcome": app.state.outcome.value if app.state.outcome else "",
-        "stage_reached": reached.value,
-        "contact_name": contact.name if contact else "",
-        "contact_title": contact.title if contact else "",
-        "interviewers": list(interviewers),
-        "interviewers_text": join_names(interviewers),
-        "interviewers_addressed": _addresses_interviewers(contact, interviewers),
-        "interview_date": human_date(last.scheduled_at.astimezone(now.tzinfo)) if last else "",
-        "interview_count": len(past),
-        "interview_kind": last.kind if last else "",
-        "meeting": meeting,
-        "question_one": question_one,
-        "question_two": question_two,
-        "sender_name": sender_name,
-        # Private notes are offered to templates users write themselves; the shipped ones never quote them.
-        "notes": app.fields.notes,
-        "interview_notes": last.notes if last else "",
-    }
-
-
-def draft_request(
-    ws: Workspace,
-    app_id: int,
-    contact_id: int | None = None,
-    tone: str | Tone = "warm",
-    *,
-    to: str | None = None,
-    sender_name: str = "",
-) -> tuple[FeedbackRequest, RenderedMessage]:
-    """Write the request that fits the stage reached and store it as drafted (replacing an unsent draft)."""
-    tone_value = tone if isinstance(tone, Tone) else parse_tone(tone)
-    if to:
-        mail.check_address(to)
-    sender_name = signature_name(ws, sender_name)
-    now = ws.now()
-    with ws.db.write() as session:
-        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
-        contact = _pick_contact(session, ws, app_id, contact_id)
-        interviews = InterviewRepository(session, ws.owner_id).find(application_id=app_id)
-        context = message_context(
-            app, tone=tone_value, contact=contact, interviews=interviews, now=now, sender_name=sender_name
-        )
-        message = render_message(f"feedback_request_{context['kind']}", context, ws.settings.home)
-        recipient = to or (contact.email if contact and contact.email else "") or app.fields.contact_email
-        repo = FeedbackRequestRepository(session, ws.owner_id)
-        existing = repo.latest(app_id, (RequestStatus.DRAFTED,))
-        values: dict[str, Any] = {
-            "contact_id": contact.id if contact else None,
-            "to_email": recipient[:MAX_SHORT],
-            "tone": tone_value,
-            "subject": message.subject[:MAX_SHORT],
-            "body": message.body,
-        }
-        if existing is not None:
-            request = repo.update(existing.id, drafted_at=now, channel="", **values)
-        else:
-            request = repo.add(application_id=app_id, drafted_at=now, **values)
-        return request, message
+# -- drafting (services.drafting) --------------------------------------------------------------------
 
 
 MAX_DRAFT_BODY = 20_000
-
-
-def signature_name(ws: Workspace, from_mail_settings: str = "") -> str:
-    """The name drafts are signed with: the Settings page's name (`profile.name`), else the display name
-    in NEXTROUND_SMTP_FROM the caller read (the CLI) or the one in the app's settings (the web)."""
-    from nextround.services.mail_setup import smtp_config
-    from nextround.services.preferences import load_preferences
-
-    chosen = load_preferences(ws).profile_name or from_mail_settings
-    sender = smtp_config(ws).from_addr if not chosen else ""
-    if sender:
-        chosen = getaddresses([sender])[0][0].strip()
-    return chosen
 
 
 def edit_draft(ws: Workspace, request_id: int, subject: str, body: str) -> FeedbackRequest:
@@ -210,27 +80,6 @@ def edit_draft(ws: Workspace, request_id: int, subject: str, body: str) -> Feedb
         if repo.get(request_id).status is not RequestStatus.DRAFTED:
             raise FeedbackRequestError("only a draft can be edited: this request has been sent already", field="body")
         return repo.update(request_id, subject=subject, body=body)
-
-
-def draft_cautions(ws: Workspace, app_id: int) -> tuple[str, ...]:
-    """What to know before asking this application for feedback: it may still be open, or the answer may be in."""
-    cautions: list[str] = []
-    with ws.db.read() as session:
-        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
-        received = FeedbackRepository(session, ws.owner_id).find(application_id=app_id)
-        answered = FeedbackRequestRepository(session, ws.owner_id).latest(
-            app_id, (RequestStatus.SENT, RequestStatus.REPLIED, RequestStatus.DECLINED, RequestStatus.NO_REPLY)
-        )
-    if app.state.is_open:
-        cautions.append(
-            "This application is still open: a request for feedback usually follows a decision. "
-            "Send it now only if you mean to."
-        )
-    if received:
-        cautions.append("Feedback for this application is already recorded: another request may not be needed.")
-    if answered is not None and answered.sent_at is not None:
-        cautions.append(f"A request was already sent on {answered.sent_at:%d %b %Y}.")
-    return tuple(cautions)
 
 
 def _ready_request(

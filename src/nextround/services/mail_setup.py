@@ -12,7 +12,7 @@ other keyring entry is ever sent to the server they name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.config import SmtpConfig
 from nextround.errors import FormErrors, UserError
@@ -27,7 +27,11 @@ from nextround.integrations.mail import (
     store_keyring_password,
 )
 from nextround.services.workspace import Workspace
-from nextround.storage.repositories import SettingsRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from nextround.storage.repositories import SettingsRepository
 
 SMTP_PREFIX = "smtp."
 SECURITY_CHOICES = ("starttls", "ssl", "none")
@@ -59,9 +63,11 @@ def _text(stored: dict[str, Any], name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def load_mail_setup(ws: Workspace) -> MailSetup:
-    with ws.db.read() as session:
-        stored = SettingsRepository(session, ws.owner_id).all()
+def load_mail_setup(ws: Workspace, *, ask_keyring: bool = True) -> MailSetup:
+    """The saved set-up; without `ask_keyring`, `keyring` is False unasked (loading the keyring library
+    costs a command that only needs the sender's name about as much as the rest of it)."""
+    with ws.db.reader(ws.owner_id) as reader:
+        stored = reader.settings()
     security = _text(stored, "security")
     return MailSetup(
         host=_text(stored, "host"),
@@ -69,9 +75,15 @@ def load_mail_setup(ws: Workspace) -> MailSetup:
         user=_text(stored, "user"),
         from_addr=_text(stored, "from"),
         security=security if security in SECURITY_CHOICES else "starttls",
-        keyring=keyring_available(),
+        keyring=ask_keyring and keyring_available(),
         password_from_environment=not ws.settings.shared_server,
     )
+
+
+def _settings(session: Session, ws: Workspace) -> SettingsRepository:
+    from nextround.storage.repositories import SettingsRepository  # SQLAlchemy: only to save
+
+    return SettingsRepository(session, ws.owner_id)
 
 
 def _keyring_service(ws: Workspace) -> str:
@@ -81,7 +93,7 @@ def _keyring_service(ws: Workspace) -> str:
 
 def smtp_config(ws: Workspace) -> SmtpConfig:
     """The SMTP set-up in force: the Settings page's when a server is saved there, else the environment's."""
-    setup = load_mail_setup(ws)
+    setup = load_mail_setup(ws, ask_keyring=False)
     if not setup.saved:
         return ws.settings.smtp
     password = ws.settings.smtp.password  # None: the keyring is asked for the user's password when sending
@@ -169,7 +181,7 @@ def save_mail_setup(
             raise MailError("give the user name the password belongs to", field="user")
         store_keyring_password(values["user"], password, _keyring_service(ws))
     with ws.db.write() as session:
-        repo = SettingsRepository(session, ws.owner_id)
+        repo = _settings(session, ws)
         for name, value in values.items():
             repo.set(SMTP_PREFIX + name, value)
     return load_mail_setup(ws)
@@ -178,7 +190,7 @@ def save_mail_setup(
 def forget_mail_setup(ws: Workspace) -> MailSetup:
     """Remove the page's set-up (the environment's, if any, applies again); the keyring is left as it is."""
     with ws.db.write() as session:
-        repo = SettingsRepository(session, ws.owner_id)
+        repo = _settings(session, ws)
         for name in ("host", "port", "user", "from", "security"):
             repo.unset(SMTP_PREFIX + name)
     return load_mail_setup(ws)

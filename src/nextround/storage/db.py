@@ -14,10 +14,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from nextround.errors import UserError
 from nextround.storage.reads import Reader
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["HEAD_REVISION", "LOCAL_USERNAME", "Database", "StorageError", "make_engine"]
+
+R = TypeVar("R", bound=Reader)
+W = TypeVar("W", bound=Reader)
 
 
 class StorageError(UserError, RuntimeError):
@@ -127,26 +130,51 @@ class Database:
         with self._sessionmakers()[1]() as session, session.begin():
             yield session
 
-    @contextmanager
-    def reader(self, owner_id: int) -> Iterator[Reader]:
+    def reader(self, owner_id: int) -> AbstractContextManager[Reader]:
         """One read transaction through storage.reads: `sqlite3` on an SQLite file, else a session's connection."""
+        return self.plain_read(owner_id, Reader)
+
+    @contextmanager
+    def plain_read(self, owner_id: int, kind: type[R]) -> Iterator[R]:
+        """`reader()` with a Reader that has more queries (storage.drafts)."""
         if self._file is None:
             with self.read() as session:
-                yield Reader(session.connection().connection.driver_connection, self.dialect, owner_id)
+                yield kind(session.connection().connection.driver_connection, self.dialect, owner_id)
             return
         connection = self._sqlite_connection()
         connection.execute("BEGIN")
         try:
-            yield Reader(connection, "sqlite", owner_id)
+            yield kind(connection, "sqlite", owner_id)
         finally:
             connection.execute("ROLLBACK")
+
+    @contextmanager
+    def plain_write(self, owner_id: int, kind: type[W]) -> Iterator[W]:
+        """One write transaction in plain SQL, like `reader()`: `sqlite3` on an SQLite file (BEGIN IMMEDIATE, as
+        `write()` begins), else a write session's connection. For the few everyday writes whose SQLAlchemy start
+        would cost more than the command (storage.drafts)."""
+        if self._file is None:
+            with self.write() as session:
+                yield kind(session.connection().connection.driver_connection, self.dialect, owner_id)
+            return
+        connection = self._sqlite_connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield kind(connection, "sqlite", owner_id)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
 
     def _sqlite_connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             assert self._file is not None
-            # Autocommit mode: reader() opens and ends each read transaction itself.
+            # Autocommit mode: reader() and plain_write() open and end each transaction themselves. The
+            # same settings as the engine's connections (make_engine), for the writes.
             connection = sqlite3.connect(self._file, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA synchronous=NORMAL")
             self._local.connection = connection
         return connection
 

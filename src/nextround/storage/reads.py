@@ -155,6 +155,8 @@ class Reader:
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, params)
+            if cursor.description is None:  # a write without RETURNING
+                return []
             return [tuple(row) for row in cursor.fetchall()]
         finally:
             cursor.close()

@@ -26,12 +26,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from nextround.domain.dates import EARLIEST_YEAR, LATEST_YEAR
+from nextround.domain.dates import stored_moment
 from nextround.errors import UserError
-
-
-class DateOutOfRange(UserError, ValueError):
-    """A moment outside the years a job search can have, which date arithmetic elsewhere would overflow on."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -43,11 +39,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to storage; pass an aware datetime")
-        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:  # the last line of defence; inputs refuse it first
-            raise DateOutOfRange(f"{value.date().isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
-        value = value.astimezone(UTC)
+        value = stored_moment(value)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
