@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--older", action="store_true", help="also report the older sets in tests/data")
     parser.add_argument("--test2", action="store_true", help="also the second frozen test set (report once)")
     parser.add_argument("--test3", action="store_true", help="also the third frozen test set (report once)")
+    parser.add_argument("--heldout", action="store_true", help="also the held-out dev set (session 4)")
     args = parser.parse_args()
     sets = {"dev (trained on: in-sample)": CORPUS / "dev.jsonl", "dev2 (trained on: in-sample)": CORPUS / "dev2.jsonl"}
     if args.older:
@@ -126,6 +127,8 @@ def main() -> None:
         sets["frozen test2 (written before session 3's tuning; reported once)"] = CORPUS / "test2" / "test.jsonl"
     if args.test3:
         sets["frozen test3 (written before session 4's tuning; reported once)"] = CORPUS / "test3" / "test.jsonl"
+    if args.heldout:
+        sets["held-out dev (session 4; never trained or tuned on)"] = CORPUS / "dev4_heldout.jsonl"
     for name, path in sets.items():
         rows = load_rows(path)
         print(table(name, score(rows, [analyze_feedback(str(row["text"])) for row in rows])))

@@ -63,10 +63,11 @@ _ADVANTAGE_FLOOR = 0.2
 _ALL_BOILERPLATE = 0.6
 _STRONG_CUE = 0.5
 _CUE_SUPPORT = 0.2
-MIN_CONFIDENCE = 0.15
+MIN_CONFIDENCE = 0.12
+THEME_FLOOR = 0.5
 # Praise often lists several qualities in one clause ("great communication and real enthusiasm"), so a
 # second praised theme needs less than a reason's theme does.
-_PRAISE_ALSO = 0.3
+_PRAISE_ALSO = 0.4
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,17 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # A rival who had something more ("the other finalist had already scaled ..."): competition, and
             # the theme of what they had.
             # Someone else was chosen for what they had: that is competition, whatever else it is about.
-            if rules.rival and "competition" not in themes:
+            # Not when the one chosen was already inside, or was chosen for the job's terms ("someone who can
+            # do Saturdays"): those are process and logistics.
+            chosen_on_merit = (
+                rules.rival
+                and not rules.rival_constraint
+                and "filled_internally" not in rules.codes
+                and best not in _EMPLOYER_CODES
+            )
+            if chosen_on_merit and "competition" not in themes:
                 themes.append("competition")
-            if rules.rival and "competition" in themes and not _PERSONAL_SET & set(themes):
+            if chosen_on_merit and "competition" in themes and not _PERSONAL_SET & set(themes):
                 advantage = max(_PERSONAL, key=lambda theme: probabilities[theme])
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)
@@ -161,7 +170,12 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             read.append(ClauseReading(clause_quote, label, tuple(themes), round(certainty * probabilities[best], 2)))
         elif label == "praise":
             best = max(_PERSONAL, key=lambda theme: probabilities[theme])
-            praised = [best] + [theme for theme in _PERSONAL if theme != best and probabilities[theme] >= _PRAISE_ALSO]
+            # ... and a quality the cues name in praise ("the panel loved your enthusiasm") is one as well.
+            praised = [best] + [
+                theme
+                for theme in _PERSONAL
+                if theme != best and (probabilities[theme] >= _PRAISE_ALSO or theme in rules.praised)
+            ]
             for theme in praised:
                 quotes = praise.setdefault(theme, [])
                 if clause_quote not in quotes:
@@ -177,8 +191,10 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         for theme, values in scores.items()
     ]
     # A reason read with little confidence is not a theme; the summary quotes it instead.
-    weak = [finding for finding in findings if finding.confidence < MIN_CONFIDENCE]
-    findings = [finding for finding in findings if finding.confidence >= MIN_CONFIDENCE]
+    # Beside a clear reason, a faint second reading is usually the same reason in other words.
+    floor = max(MIN_CONFIDENCE, THEME_FLOOR * max((finding.confidence for finding in findings), default=0.0))
+    weak = [finding for finding in findings if finding.confidence < floor]
+    findings = [finding for finding in findings if finding.confidence >= floor]
     if weak and not findings:
         unplaced.extend(quote for finding in weak for quote in finding.evidence if quote not in unplaced)
     if not findings and not unplaced:
@@ -191,9 +207,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
     ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in codes)
-    strengths = [
-        Strength(theme, tuple(praise[theme][:MAX_EVIDENCE_PER_THEME])) for theme in THEMES if praise.get(theme)
-    ]
+    # In the order they were read, each clause's clearest quality first (the page marks a clause with it).
+    strengths = [Strength(theme, tuple(quotes[:MAX_EVIDENCE_PER_THEME])) for theme, quotes in praise.items()]
     return FeedbackAnalysis(
         themes=tuple(findings),
         strengths=tuple(strengths),

@@ -79,6 +79,7 @@ ROLE_TITLE_THEMES: Final = frozenset({"technical_skills", "culture_fit", "motiva
 UNNAMED_WORK: Final = _STRUCTURE["unnamed_work"]
 COMPARATIVE: Final = _STRUCTURE["comparative"]
 CLOSENESS: Final = _STRUCTURE["closeness"]
+RIVAL_CONSTRAINT: Final = _STRUCTURE["rival_constraint"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
@@ -264,18 +265,40 @@ def quote(original: str, start: int, end: int, anchor: int) -> str:
     return original[start:end]
 
 
-def rival(clause_text: str) -> re.Match[str] | None:
+def rival(clause_text: str, masked: str | None = None) -> re.Match[str] | None:
+    """Where the clause names someone chosen instead ("they went with a lad who has his ADR ticket").
+
+    Read on the clause as written: "went with someone" is boilerplate and blanked for the cues, but what
+    follows it says what the rival had. With the masked clause given, a rival whose advantage is all
+    boilerplate ("someone whose experience more closely matches our needs") is no rival.
+    """
     found: list[re.Match[str]] = []
     for match in RIVAL.finditer(clause_text):
-        if not REQUIREMENT_BEFORE_RIVAL.search(clause_text, 0, match.start()):
+        if not REQUIREMENT_BEFORE_RIVAL.search(clause_text, 0, match.start()) and _said_more(masked, match.end()):
             found.append(match)
             break
     for match in CHOSEN_PEOPLE.finditer(clause_text):
         before = (0, match.start())
-        if CHOICE_BEFORE.search(clause_text, *before) and not REQUIREMENT_BEFORE_RIVAL.search(clause_text, *before):
+        if (
+            CHOICE_BEFORE.search(clause_text, *before)
+            and not REQUIREMENT_BEFORE_RIVAL.search(clause_text, *before)
+            and _said_more(masked, match.end())
+        ):
             found.append(match)
             break
     return min(found, key=lambda match: match.start()) if found else None
+
+
+_CONTENT_WORD: Final = re.compile(r"[A-Za-z]{3,}")
+
+
+def _said_more(masked: str | None, after: int) -> bool:
+    return masked is None or len(_CONTENT_WORD.findall(masked, after)) >= 2
+
+
+def rival_constraint(clause_text: str, match: re.Match[str]) -> bool:
+    """The chosen person's edge is about the job's terms ("someone who can do Saturdays"), not merit."""
+    return RIVAL_CONSTRAINT.match(clause_text, match.end()) is not None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from nextround.analysis.feedback.lexicon import (
     cue_hits,
     mask,
     rival,
+    rival_constraint,
     soft_theme,
     tone_of,
 )
@@ -56,6 +57,8 @@ class ClauseRules:
     hit_themes: set[str] = field(default_factory=set)  # every theme a cue named, whatever the tone
     negative_cue: bool = False
     rival: bool = False
+    # The rival's edge is the job's terms ("someone who can do Saturdays"): logistics, not competition.
+    rival_constraint: bool = False
     closeness: bool = False
     soft: dict[str, int] = field(default_factory=dict)  # distinct weak hints per theme
     unplaced: bool = False  # criticises in its own words but no cue placed it
@@ -78,7 +81,7 @@ def read_clauses(original: str, masked: str, clauses: Sequence[Clause], hits: Se
         text = masked[clause.start : clause.end]
         marked = tone_of(text)
         self_critical = marked is Tone.CRITICAL
-        rival_match = rival(text)
+        rival_match = rival(original[clause.start : clause.end], text)
         if rival_match:
             marked = Tone.CRITICAL
         # "Your model worked, but ...": an unmarked clause conceded before a contrast is praise.
@@ -92,6 +95,9 @@ def read_clauses(original: str, masked: str, clauses: Sequence[Clause], hits: Se
             else:
                 marked = previous_tone
         reading = ClauseRules(clause.start, clause.end, text, marked, was_marked, rival=rival_match is not None)
+        reading.rival_constraint = rival_match is not None and rival_constraint(
+            original[clause.start : clause.end], rival_match
+        )
         written = sum(1 for char in original[clause.start : clause.end] if not char.isspace())
         visible = sum(1 for char in text if not char.isspace())
         reading.boilerplate = 1.0 - visible / written if written else 0.0
@@ -120,7 +126,7 @@ def read_clauses(original: str, masked: str, clauses: Sequence[Clause], hits: Se
             elif self_critical and len(_WORD.findall(text)) >= _UNPLACED_MIN_WORDS:
                 reading.unplaced = True
 
-        if rival_match:
+        if rival_match and not reading.rival_constraint:
             if actionable_hit:
                 reading.add("competition", 0.85)
             elif COMPARATIVE.search(text, rival_match.end()):

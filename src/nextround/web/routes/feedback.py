@@ -84,7 +84,7 @@ def highlight(text: str, marks: list[tuple[str, str, str]]) -> Markup:
             start = folded.find(phrase.casefold())
         if start >= 0:
             spans.append((start, start + len(phrase), theme, kind))
-    spans.sort()
+    spans.sort(key=lambda span: span[:2])  # stable: a phrase with several themes is marked with the first given
     out: list[Markup] = []
     position = 0
     for start, end, theme, kind in spans:
