@@ -196,6 +196,12 @@ class ApplicationService:
                 stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
             )
 
+    def names(self) -> list[tuple[int, str, str]]:
+        """Every application as (id, company, role), by id: a picker needs no more (thousands of listing rows
+        would be most of its page's time)."""
+        with self.ws.db.reader(self.ws.owner_id) as reader:
+            return reader.names()
+
     def summaries(
         self,
         *,

@@ -332,6 +332,10 @@ class Reader:
         )
         return {_STAGES[stage]: count for stage, count, _first in rows}
 
+    def names(self) -> list[tuple[int, str, str]]:
+        """Every application's id, company and role, by id: what a picker shows."""
+        return self.rows("SELECT id, company, role FROM applications WHERE owner_id = :owner ORDER BY id")
+
     def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
         """The most recently closed applications with this outcome, as listing rows."""
         rows = self.rows(

@@ -82,7 +82,7 @@ def _quoted(text: str) -> str:
 def interview_start_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     from nextround.services.applications import ApplicationService
 
-    applications = ApplicationService(ws).summaries(open_only=False)
+    applications = ApplicationService(ws).names()
     chosen = request.query_params.get("app", "")
     return render(
         request,
