@@ -216,7 +216,6 @@ NESTED_NOT_YET_TYPED = frozenset({
     "FeedbackEntry.analysis",  # the stored feedback analysis as analysis.feedback writes it
     "Nudge.context",  # the figures a nudge's words were built from, per rule
     "SpokenAnswer.analysis",  # the answer analysis as the practice page reads it
-    "drafting.message_context()",  # the feedback-request templates' variables
 })  # fmt: skip
 
 _MAPPINGS = (dict, Mapping, MutableMapping)

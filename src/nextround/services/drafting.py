@@ -59,7 +59,7 @@ def _addresses_interviewers(contact: ContactRef | None, interviewers: tuple[str,
     return any(n.casefold() == name or n.casefold().split(" ")[0] == first for n in interviewers)
 
 
-def message_context(
+def _message_context(
     app: Application,
     *,
     tone: Tone,
@@ -127,7 +127,7 @@ def draft_request(
         app = store.application(app_id, with_events=False)
         contact = _pick_contact(store, app_id, contact_id)
         interviews = store.interviews_of(app_id)
-        context = message_context(
+        context = _message_context(
             app, tone=tone_value, contact=contact, interviews=interviews, now=now, sender_name=sender_name
         )
         message = render_message(f"feedback_request_{context['kind']}", context, ws.settings.home)

@@ -42,7 +42,6 @@ from nextround.serialize import NOT_JSON, JsonProperties
 from nextround.services.drafting import MAX_SHORT
 from nextround.services.drafting import draft_cautions as draft_cautions
 from nextround.services.drafting import draft_request as draft_request
-from nextround.services.drafting import message_context as message_context
 from nextround.services.drafting import signature_name as signature_name
 from nextround.services.workspace import Workspace
 from nextround.storage.feedback import ContactReader, FeedbackRepository, FeedbackRequestRepository, InterviewRepository
