@@ -215,7 +215,6 @@ FREE_DATA = frozenset({
 NESTED_NOT_YET_TYPED = frozenset({
     "FeedbackEntry.analysis",  # the stored feedback analysis as analysis.feedback writes it
     "Nudge.context",  # the figures a nudge's words were built from, per rule
-    "SpokenAnswer.analysis",  # the answer analysis as the practice page reads it
 })  # fmt: skip
 
 _MAPPINGS = (dict, Mapping, MutableMapping)

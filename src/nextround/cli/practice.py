@@ -358,6 +358,7 @@ def _voice_answer(
 ) -> str:
     """Record, transcribe, analyse and store one spoken answer; returns "", "skip" or "quit"."""
     from nextround.cli.voice import print_delivery, record_answer
+    from nextround.serialize import json_object
     from nextround.services.voice import record_spoken_answer
 
     sys.stdout.flush()
@@ -369,14 +370,15 @@ def _voice_answer(
     out.print("[dim]Transcribing on this computer…[/dim]")
     stored = record_spoken_answer(ws, session_id, question, audio, "answer.wav")
     print_delivery(out, stored.spoken.delivery)
-    _print_analysis(out, stored.spoken.analysis)
+    written = json_object(stored.spoken.analysis)  # as --json names it, like a typed answer
+    _print_analysis(out, written)
     out.print(_time_note(stored.spoken.delivery.recording_seconds, limit))
     if stored.comparison is not None:
         _print_comparison(out, stored.comparison)
     if ai:
         from nextround.services.ai_coach import keep_for_answer
 
-        review = _ai_review(out, ws, question, stored.spoken.transcript, stored.spoken.analysis)
+        review = _ai_review(out, ws, question, stored.spoken.transcript, written)
         if review is not None:
             keep_for_answer(ws, review, question.id)
     return ""
@@ -563,7 +565,7 @@ def _analyze_audio(question: str | None, audio: Path, jd: str | None, batch: boo
     from nextround.services.voice import analyze_recording
 
     spoken = analyze_recording(question, io.BytesIO(read_limited(audio, MAX_AUDIO_BYTES)), jd=jd)
-    return {**spoken.analysis, "transcript": spoken.transcript, "delivery": to_json(spoken.delivery)}
+    return {**spoken.analysis.to_dict(), "transcript": spoken.transcript, "delivery": to_json(spoken.delivery)}
 
 
 def register(app: typer.Typer) -> None:

@@ -359,7 +359,7 @@ def answer_interview_spoken(ws: Workspace, interview_id: int, audio: BinaryIO) -
     text = spoken.transcript.strip()[:MAX_ANSWER_CHARS]
     if not text:
         raise InterviewError("no words were heard in the recording", field="audio")
-    return _take_answer(ws, interview, current, text, spoken.analysis, measures_of(spoken.delivery))
+    return _take_answer(ws, interview, current, text, spoken.analysis.to_dict(), measures_of(spoken.delivery))
 
 
 def _take_answer(

@@ -9,7 +9,7 @@ import io
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from nextround.analysis.delivery import Delivery, measure_delivery, target_seconds
 from nextround.domain.questions import Question
@@ -26,6 +26,9 @@ from nextround.services.answer_results import AttemptComparison
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import SpokenMeasures
 
+if TYPE_CHECKING:
+    from nextround.analysis.answer.model import AnswerAnalysis
+
 RECORDINGS_FOLDER = "recordings"
 
 
@@ -35,7 +38,7 @@ class SpokenAnswer:
 
     transcript: str
     delivery: Delivery
-    analysis: dict[str, Any]  # the answer analyzer's `to_dict`, as for a typed answer
+    analysis: AnswerAnalysis  # the words' analysis, as for a typed answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ def analyze_recording(question: str, audio: Path | BinaryIO, jd: str | None = No
     from nextround.analysis.answer import analyze_answer
 
     delivery = _delivery(audio, question)
-    return SpokenAnswer(delivery.transcript, delivery, analyze_answer(question, delivery.transcript, jd=jd).to_dict())
+    return SpokenAnswer(delivery.transcript, delivery, analyze_answer(question, delivery.transcript, jd=jd))
 
 
 def measures_of(delivery: Delivery) -> SpokenMeasures:
@@ -129,5 +132,4 @@ def record_spoken_answer(
         if audio_file is not None:
             (ws.settings.home / RECORDINGS_FOLDER / audio_file).unlink(missing_ok=True)
         raise
-    written = json_object(analysis)  # the analysis as the page and the API read it
-    return StoredSpokenAnswer(SpokenAnswer(delivery.transcript, delivery, written), session_id, comparison, keep)
+    return StoredSpokenAnswer(SpokenAnswer(delivery.transcript, delivery, analysis), session_id, comparison, keep)

@@ -16,7 +16,7 @@ from starlette.datastructures import FormData, UploadFile
 from nextround.analysis.delivery import Delivery, timeline
 from nextround.errors import UserError
 from nextround.integrations.speech import MAX_AUDIO_BYTES, AudioError
-from nextround.serialize import to_json
+from nextround.serialize import json_object, to_json
 from nextround.services import practice as practice_service
 from nextround.services.preferences import KEEP_AUDIO, load_preferences, set_preference
 from nextround.services.voice import StoredSpokenAnswer, record_spoken_answer, status
@@ -86,10 +86,11 @@ def post_spoken_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTM
     except UserError as exc:
         return render(request, "_analysis.html", {"error": str(exc), "oob": False}, status=422)
     spoken = stored.spoken
+    written = json_object(spoken.analysis)  # as the page shows a typed answer's
     context.update(
         answer=spoken.transcript,
-        analysis=spoken.analysis,
-        marked=marked_answer(spoken.analysis),
+        analysis=written,
+        marked=marked_answer(written),
         comparison=stored.comparison,
         session_id=stored.session_id,
         stored=True,
@@ -116,7 +117,7 @@ def api_spoken_answer(ws: WorkspaceDep, form: FormDep) -> dict[str, Any]:
         "question": question.to_dict(),
         "transcript": stored.spoken.transcript,
         "delivery": to_json(stored.spoken.delivery),
-        "analysis": stored.spoken.analysis,
+        "analysis": json_object(stored.spoken.analysis),
         "comparison": to_json(stored.comparison),
         "audio_kept": stored.audio_kept,
     }
