@@ -247,3 +247,46 @@ def test_a_degree_or_equivalent_experience_accepts_years() -> None:
     jd = "Analyst\nRequirements:\n- Bachelor's degree or equivalent work experience"
     assert _gaps(jd, "Analyst, 2015 - 2024\nBuilt reports.") == []
     assert _gaps(jd, "Analyst, 2023 - 2024\nBuilt reports.") == ["Bachelor's degree"]
+
+
+def test_headings_in_markdown_or_as_questions_and_other_bullets() -> None:
+    jd = "Warehouse\nWho are we looking for?\n✔ Forklift licence\n✔ Experience with RF scanners\nPerks\n✔ Free parking"
+    assert [item.text for item in requirements(jd)] == ["Forklift licence", "RF scanners"]
+    jd = "Chef\n**What you bring**\n* Level 2 Food Hygiene\n**Perks**\n* Staff meals"
+    assert [item.text for item in requirements(jd)] == ["Level 2 Food Hygiene"]
+
+
+def test_a_prose_list_of_requirements_is_cut_into_its_items() -> None:
+    jd = (
+        "Care Assistant\nThe successful candidate will have a Level 2 Diploma in Health and Social Care, experience"
+        " of dementia care and a full driving licence.\nWe offer competitive pay."
+    )
+    assert [item.text for item in requirements(jd)] == [
+        "Level 2 Diploma in Health and Social Care",
+        "dementia care",
+        "full driving licence",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "years"),
+    [("Jan 2019 – Mar 2022", 3), ("03/2019 - 06/2022", 3), ("Nurse since 2020", 6), ("May 2021 - present", 5)],
+)
+def test_dates_written_with_months_or_since(dates: str, years: int) -> None:
+    assert career_years(dates, reference_year=2026) == years
+
+
+def test_job_board_fields_and_you_will_need() -> None:
+    jd = "Support Worker\nExperience:\nCare work: 1 year (required)\nLicence/Certification:\nDriving Licence (required)"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("Care work", 1.0), ("Driving Licence", None)]
+    jd = "Receptionist\nAbout the role\nYou'll need great Excel skills and experience with Opera."
+    assert [item.text for item in requirements(jd)] == ["Excel", "Opera"]
+
+
+def test_english_right_to_work_and_weight_limits() -> None:
+    jd = (
+        "Driver\nRequirements:\n- Excellent written and spoken English\n- Right to work in the UK\n"
+        "- 7.5 tonne licence\n- Fluent Spanish"
+    )
+    assert _gaps(jd, "Driver, 2019 - 2024\nDelivered parcels.\nLicences: B, C1.") == ["Fluent Spanish"]
+    assert _gaps(jd, "Driver, 2019 - 2024\nDelivered parcels in Spanish.\nLicences: B.") == ["7.5 tonne licence"]

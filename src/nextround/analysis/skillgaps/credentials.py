@@ -25,6 +25,7 @@ _CATEGORY: Final = re.compile(
 )
 _BARE_CODE: Final = re.compile(r"(?<![\w+])(?P<code>[CD]1?\s*\+\s*E|[CD]1)(?![\w+])")
 _PCV: Final = re.compile(r"\bPCV\b")
+_WEIGHT_LIMIT: Final = re.compile(r"\b(7\.5|3\.5)\s*(?:t|tonnes?|tons?)\b", re.IGNORECASE)  # C1 and B by weight
 _DRIVING: Final = re.compile(r"licen[cs]e|driv|hgv|lgv|pcv|lorry|bus|coach|tacho|cpc", re.IGNORECASE)
 # What each category also lets you drive.
 _COVERS: Final = {
@@ -57,6 +58,7 @@ def licence_categories(text: str) -> set[str]:
     if not _DRIVING.search(text):
         return set()
     found = {_normalise_code(match.group("code")) for match in _CATEGORY.finditer(text)}
+    found |= {"C1" if weight.group(1).startswith("7") else "B" for weight in _WEIGHT_LIMIT.finditer(text)}
     found |= {_normalise_code(match.group("code")) for match in _BARE_CODE.finditer(text)}
     if not found and _PCV.search(text):
         found.add("D")

@@ -296,7 +296,8 @@ class NamedIndex:
 # -- years --------------------------------------------------------------------------------------
 
 _RANGE: Final = re.compile(
-    r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*"
+    r"(?:\bsince\s+(?:[A-Za-z]{3,9}\.?\s+)?(?P<since>(?:19|20)\d\d)\b)|"
+    r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]{3,9}\.?\s+|\d{1,2}\s*/\s*)?"
     r"(?:(?P<end>(?:19|20)\d\d)|(?P<now>(?:(?:till|to|until)\s+)?(?:present|current|now|today|date|ongoing)))",
     re.IGNORECASE,
 )
@@ -311,7 +312,7 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
     years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", cv)]
     latest = max([*years, reference_year or 0])
     for match in _RANGE.finditer(cv):
-        begin = int(match.group("start"))
+        begin = int(match.group("start") or match.group("since"))  # "since 2019" runs to now
         end = int(match.group("end")) if match.group("end") else max(latest, begin)
         if end >= begin:
             spans.append((begin, max(end, begin)))

@@ -26,7 +26,8 @@ Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 
 MAX_REQUIREMENTS: Final = 60
 
-_BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>]|\d{1,2}[.)])\s*")
+_BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►▶❖◆◇○→]|\d{1,2}[.)])(?!\*)\s*")
+_BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
 _YEARS: Final = re.compile(
     r"(?:(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
@@ -104,7 +105,7 @@ def _years(text: str) -> tuple[float | None, str]:
     raw = (found.group("low") or found.group("number")).lower()
     value = float(_WORD_NUMBERS.get(raw, 0) or raw)
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-    rest = re.sub(r"^\W+|\W+$", "", rest)
+    rest = re.sub(r"^\W+|[^\w)]+$", "", rest)
     return value, re.sub(r"\s+", " ", rest)
 
 
@@ -194,8 +195,8 @@ def _shares_head(modifiers: list[str], last: list[str]) -> bool:
     "sterility and endotoxin testing"); no when X is a thing of its own and the head is one more
     ("balayage and colour correction")."""
     head = last[-1]
-    if not head.islower() or len(last) < 2:
-        return False
+    if len(last) < 2 or (not head.islower() and not all(word.endswith(("en", "ten")) for word in modifiers)):
+        return False  # a capitalised head is shared only by participles: "written and spoken English"
     if any(word.endswith("s") and not word.endswith(("ss", "ous", "is")) and not word.isupper() for word in modifiers):
         return False  # "kebabs and Indian breads": a plural stands on its own
     adjectival = all(
@@ -220,7 +221,13 @@ def _split_items(phrase: str) -> list[str]:
     items = [item.replace("\x01", " and ").replace("\x02", " & ").replace("\x03", ", ") for item in items]
     if len(items) < 2:
         return [phrase]
-    if any(word in _PREPOSITIONS for item in items for word in item.lower().split()[1:]):
+    long_list = len(items) >= 3 and all(len(item.split()) >= 3 for item in items[1:])
+    if long_list:
+        # "a Level 2 Diploma in Health and Social Care, experience of dementia care and a full driving
+        # licence": a list of requirements, however many prepositions its items have
+        return [_unmasked(item, kept) for item in items if len(item.split()) <= 12] or [phrase]
+    bare = [_clean(item) or item for item in items]  # "experience with Opera" is Opera
+    if any(word in _PREPOSITIONS for item in bare for word in item.lower().split()[1:]):
         # "Match invoices to POs and GRNs", "inbound and outbound shipments with carriers": one thing
         return [phrase]
     for item in items:
@@ -357,9 +364,14 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     first = True
     bullets_seen = False  # a prose line after a section's list ends that section
     filled = [line for line in lines if line.strip()]
-    before_list = {index for index, line in enumerate(filled[:-1]) if _BULLET.match(filled[index + 1])}
+    before_list = {
+        index for index, following in enumerate(filled[1:]) if _BULLET.match(following) and not _BOLD.match(following)
+    }
     for position, raw in enumerate(filled):
-        is_bullet = bool(_BULLET.match(raw))
+        bold = _BOLD.match(raw)  # "**What you bring**": a heading in Markdown, not a bullet
+        if bold:
+            raw = bold.group("inner").strip() + (":" if raw.rstrip().endswith(":") else "")
+        is_bullet = bool(_BULLET.match(raw)) and not bold
         if is_bullet:
             bullets_seen = True
         line = _BULLET.sub("", raw).strip()
@@ -371,7 +383,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         kind, rest = _split_heading(line)
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
             kind, rest = heading_kind(line), ""
-            if kind is None and position in before_list and len(line.split()) <= 6:
+            if kind is None and (position in before_list or line.endswith("?")) and len(line.split()) <= 8:
                 # "What you'll need" over a list: a heading we have no name for
                 kind = "required" if load_cues().must.search(line) else "unknown"
         if kind is None and line.endswith(":") and len(line.split()) <= 10:
