@@ -290,3 +290,9 @@ def test_english_right_to_work_and_weight_limits() -> None:
     )
     assert _gaps(jd, "Driver, 2019 - 2024\nDelivered parcels.\nLicences: B, C1.") == ["Fluent Spanish"]
     assert _gaps(jd, "Driver, 2019 - 2024\nDelivered parcels in Spanish.\nLicences: B.") == ["7.5 tonne licence"]
+
+
+def test_a_product_may_be_named_without_its_family_name() -> None:
+    cv = NamedIndex.of("Drew road layouts in Civil 3D.\nSAP for purchase orders.")
+    assert cv.names_rest_of("AutoCAD Civil 3D", "AutoCAD")
+    assert not cv.names_rest_of("SAP HCM payroll", "HCM")

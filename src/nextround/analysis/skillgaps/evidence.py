@@ -527,6 +527,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             for spellings in named
             if not cv.names.names_any(spellings)
             and not _taxonomy_names(cv, spellings[0])
+            and not cv.names.names_rest_of(phrase, spellings[0])
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
             and not (semantic.met and _glossed_term(spellings[0], phrase))
         ]

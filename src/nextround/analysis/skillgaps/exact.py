@@ -289,6 +289,16 @@ class NamedIndex:
             for key, expansions in load_cues().abbreviations.items()
         )
 
+    def names_rest_of(self, phrase: str, token: str) -> bool:
+        """The CV names the product that follows a family name ("Civil 3D" for "AutoCAD Civil 3D")."""
+        found = re.search(rf"\b{re.escape(token)}\s+((?:[A-Z0-9][\w.+-]*\s*){{1,3}})", phrase)
+        if found is None:
+            return False
+        rest = " ".join(found.group(1).split())
+        if " " not in rest and not any(char.isdigit() for char in rest):
+            return False  # one everyday word ("Google Ads") is not a product of its own
+        return bool(re.search(rf"(?<!\w){re.escape(rest.lower())}(?!\w)", self.lowered))
+
     def names_any(self, spellings: Iterable[str]) -> bool:
         return any(self.names(spelling) for spelling in spellings)
 
