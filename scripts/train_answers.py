@@ -119,10 +119,34 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndar
     return probabilities
 
 
+def neighbours(probabilities: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The part probabilities of the sentence before and after in the same answer (zeros at its ends),
+    as :func:`star_model.with_neighbours` appends them."""
+    none = np.zeros((1, probabilities.shape[1]))
+    before = np.vstack([none, probabilities[:-1]]) * np.r_[False, groups[1:] == groups[:-1]][:, None]
+    after = np.vstack([probabilities[1:], none]) * np.r_[groups[:-1] == groups[1:], False][:, None]
+    return np.hstack([before, after]).astype(np.float32)
+
+
+def fit_all(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column, part in enumerate(STAR_PARTS):
+        final = fit(x, y[:, column])
+        out[part] = {
+            "bias": round(float(final.intercept_[0]), 6),
+            "weights": [round(float(w), 6) for w in final.coef_[0]],
+        }
+    return out
+
+
 def train() -> dict[str, Any]:
     items = [item for split in TRAINING_SPLITS for item in load_corpus(split)]
     extra = legacy_items()
     x, y, groups, rules, analysed = build(items + extra)
+    first_round = fit_all(x, y)
+    # The second round learns from the first round's cross-validated probabilities, as it will meet them on
+    # answers the first round has never seen; its own figures are cross-validated again.
+    x = np.hstack([x, neighbours(cross_validated(x, y, groups).astype(np.float32), groups)])
     probabilities = cross_validated(x, y, groups)
     own = groups < len(items)  # figures for the corpus splits only
     x_all, y_all = x, y
@@ -159,6 +183,7 @@ def train() -> dict[str, Any]:
         ),
         "features": int(x.shape[1]),
         "parts": parts,
+        "first": first_round,
     }
 
 
