@@ -296,3 +296,9 @@ def test_a_product_may_be_named_without_its_family_name() -> None:
     cv = NamedIndex.of("Drew road layouts in Civil 3D.\nSAP for purchase orders.")
     assert cv.names_rest_of("AutoCAD Civil 3D", "AutoCAD")
     assert not cv.names_rest_of("SAP HCM payroll", "HCM")
+
+
+def test_a_similar_role_is_any_dated_role_then_its_years() -> None:
+    jd = "Manager\nRequirements:\n- 3+ years' experience in a similar role\n- 10 years in a similar position"
+    assert _gaps(jd, "Sam Lee\nSupervisor, Costa Coffee, 2018 - present\nRan the shop.") == ["similar position"]
+    assert sorted(_gaps(jd, "Sam Lee\nRan the shop.")) == ["similar position", "similar role"]

@@ -7,6 +7,7 @@ the job's words ("laminated dough" stays "laminated dough", not *Baking*).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,15 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
-from nextround.analysis.skillgaps.evidence import CvView, Evidence, assess_form, encode, forms, read_cv
+from nextround.analysis.skillgaps.evidence import (
+    CvView,
+    Evidence,
+    assess_form,
+    content_words,
+    encode,
+    forms,
+    read_cv,
+)
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 
@@ -75,9 +84,21 @@ def canonical(phrase: str) -> str | None:
     return best[1] if best else None
 
 
+_VAGUE: Final = frozenset(
+    ["similar", "role", "roles", "position", "positions", "relevant", "related", "industry", "sector", "field",
+     "environment", "previous", "comparable", "same", "this", "job", "equivalent", "capacity", "work"],
+)  # fmt: skip
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[float]]) -> Judged:
     best: Evidence | None = None
     name = requirement.text
+    words = content_words(requirement.text)
+    role = next((clause.sentence for clause in cv.clauses if _YEAR.search(clause.sentence)), None)
+    if words and all(word in _VAGUE for word in words) and role is not None:
+        # "3+ years in a similar role", "relevant industry experience": any dated role, then the years
+        return _with_years(cv, Judged(requirement, name, Evidence(True, 0.8, role, "role", 0.5)))
     if asks_to_lead(requirement.text):
         # leading people is read as a frame both ways: "Led a crew of 6" shows it, "Cleaned offices" does not
         shown = leading_shown(cv.text.splitlines())
