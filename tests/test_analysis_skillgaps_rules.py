@@ -302,3 +302,14 @@ def test_a_similar_role_is_any_dated_role_then_its_years() -> None:
     jd = "Manager\nRequirements:\n- 3+ years' experience in a similar role\n- 10 years in a similar position"
     assert _gaps(jd, "Sam Lee\nSupervisor, Costa Coffee, 2018 - present\nRan the shop.") == ["similar position"]
     assert sorted(_gaps(jd, "Sam Lee\nRan the shop.")) == ["similar position", "similar role"]
+
+
+def test_what_the_employer_offers_or_says_of_age_asks_nothing() -> None:
+    jd = (
+        "Kitchen Porter\nRequirements:\n- No experience necessary, full training provided\n- Willingness to learn\n"
+        "- Must be 18 or over\n- Experience of food safety training\n- Immediate start available"
+    )
+    assert [(item.text, item.quality) for item in requirements(jd)] == [
+        ("Willingness to learn", True),
+        ("food safety training", False),
+    ]

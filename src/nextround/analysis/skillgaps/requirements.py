@@ -57,6 +57,11 @@ _ORG_SEEKING: Final = re.compile(
 _FILLER: Final = frozenset(
     ["a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "with", "by", "you", "we"],
 )
+_NOT_ASKED: Final = re.compile(
+    r"\bno (?:previous |prior |formal )?(?:experience|qualifications?) (?:is )?(?:necessary|needed|required)\b"
+    r"|\b(?:full )?training (?:will be |is )?(?:provided|given)\b|\bwe will train\b",
+    re.IGNORECASE,
+)
 _ABLE_TO_WORK: Final = re.compile(r"\b(?:able|ability|willing|available|prepared)\s+to\s+work\b", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(
     [
@@ -131,6 +136,8 @@ def _is_condition(sentence: str) -> bool:
     cues = load_cues()
     if _ABLE_TO_WORK.search(sentence) and cues.conditions.search(sentence):
         return True  # "Ability to work in extreme heat on rotating shifts"
+    if _NOT_ASKED.search(sentence):
+        return True  # "No experience necessary, full training provided": an offer, not an ask
     if cues.skill_words.search(sentence):
         return False
     if _CLOCK.search(sentence):
