@@ -109,3 +109,11 @@ def test_every_command_that_prints_user_text_prints_it_as_typed(cli: Any, worksp
         assert not FORBIDDEN.search(output), (args, [c for c in output if FORBIDDEN.match(c)])
         for text in shown:
             assert text in output, (args, text, output)
+
+
+def test_json_text_writes_c1_controls_as_escapes_on_either_path() -> None:
+    from nextround.cli.output import json_text
+
+    assert json_text({"a": "plain"}) == '{"a": "plain"}'  # all ASCII: the quick path
+    assert json_text({"a": "del\x7f"}) == '{"a": "del\\u007f"}'  # ASCII, but DEL
+    assert json_text({"a": "café\x85—"}) == '{"a": "café\\u0085—"}'

@@ -75,6 +75,16 @@ def _is_plain_dataclass(cls: type) -> bool:
 def _dataclass_json(value: object) -> dict[str, JsonValue]:
     cls: Any = type(value)
     keys, values_of, properties, omit = _plan(cls)
+    if not omit and None not in keys:
+        # The common shape (a listing row), in one comprehension: the fastest way through 10,000 rows.
+        plain = _PLAIN
+        flat: dict[Any, Any] = {
+            key: (item if type(item) in plain else to_json(item))
+            for key, item in zip(keys, values_of(value), strict=True)
+        }
+        for name, written in properties:
+            flat[written] = to_json(getattr(value, name))
+        return flat
     out: dict[str, JsonValue] = {}
     for key, item in zip(keys, values_of(value), strict=True):
         if omit and item is None and key in omit:

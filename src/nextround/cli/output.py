@@ -42,7 +42,10 @@ def json_text(data: object, indent: int | None = None) -> str:
     """JSON text of a result (see nextround.serialize), with C1 controls written as escapes."""
     from nextround.serialize import dumps
 
-    return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", dumps(data, indent=indent))
+    text = dumps(data, indent=indent)
+    if text.isascii() and "\x7f" not in text:  # two quick scans of a long listing instead of a slow one
+        return text
+    return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def emit_json(data: object) -> None:

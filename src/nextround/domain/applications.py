@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -271,6 +272,23 @@ class ApplicationSummary:
 
 def _iso(value: Any) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def summary_from_values(values: Sequence[Any]) -> ApplicationSummary:
+    """A listing row from its values in SUMMARY_COLUMNS order, dates and moments already ISO text (UTC
+    moments) and tags a tuple: one unpacking, because `app list` builds thousands of these."""
+    (
+        app_id, company, role, seniority, job_url, source, source_detail, location, work_model, salary_min,
+        salary_max, currency, cv_version, tags, excitement, created_at, applied_on, stage, outcome, interview_round,
+        furthest_stage, closed_at, stage_closed, last_activity_at,
+    ) = values  # fmt: skip
+    rejected = stage_closed and outcome in ("rejected", "ghosted")
+    return ApplicationSummary(
+        app_id, company, role, seniority, job_url, source, source_detail, location, work_model, salary_min,
+        salary_max, currency, cv_version, tags, excitement, created_at, applied_on, stage, outcome, interview_round,
+        furthest_stage, last_activity_at, _BUCKETS[stage_closed] if rejected else None, stage_closed,
+        None if closed_at is None else closed_at[:10],
+    )  # fmt: skip
 
 
 def summary_from_row(values: dict[str, Any]) -> ApplicationSummary:

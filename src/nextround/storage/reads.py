@@ -25,7 +25,7 @@ from nextround.domain.applications import (
     ApplicationSummary,
     Channel,
     WorkModel,
-    summary_from_row,
+    summary_from_values,
 )
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.errors import UserError
@@ -130,6 +130,9 @@ _AT = {name: n for n, name in enumerate(APPLICATION_COLUMNS)}
 LONG_TEXTS = frozenset({"jd_text", "notes", "screening_answers"})
 _APPLIED_ON_AT, _TAGS_AT = _AT["applied_on"], _AT["tags"]
 _MOMENT_AT = tuple(_AT[c] for c in ("created_at", "closed_at", "first_response_at", "last_activity_at"))
+# The same for the listing's SUMMARY_COLUMNS.
+_SUMMARY_MOMENT_AT = tuple(SUMMARY_COLUMNS.index(c) for c in ("created_at", "closed_at", "last_activity_at"))
+_SUMMARY_APPLIED_ON_AT, _SUMMARY_TAGS_AT = SUMMARY_COLUMNS.index("applied_on"), SUMMARY_COLUMNS.index("tags")
 
 
 class Reader:
@@ -408,16 +411,16 @@ class Reader:
         return [self._summary(row) for row in rows]
 
     def _summary(self, row: tuple[Any, ...]) -> ApplicationSummary:
-        values = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-        for name in ("created_at", "closed_at", "last_activity_at"):
-            values[name] = self.moment_text(values[name])
-        applied_on = values["applied_on"]
-        values["applied_on"] = (
-            applied_on if applied_on is None or isinstance(applied_on, str) else applied_on.isoformat()
-        )
-        tags = values["tags"]
-        values["tags"] = () if tags is None or tags == "[]" else self.json(tags)
-        return summary_from_row(values)
+        values = list(row)
+        moment_text = self.moment_text
+        for at in _SUMMARY_MOMENT_AT:
+            values[at] = moment_text(values[at])
+        applied_on = values[_SUMMARY_APPLIED_ON_AT]
+        if applied_on is not None and not isinstance(applied_on, str):
+            values[_SUMMARY_APPLIED_ON_AT] = applied_on.isoformat()
+        tags = values[_SUMMARY_TAGS_AT]
+        values[_SUMMARY_TAGS_AT] = () if tags is None or tags == "[]" else tuple(self.json(tags) or ())
+        return summary_from_values(values)
 
     def moment_text(self, value: Any) -> str | None:
         """A stored moment as `isoformat()` writes it in UTC (`2024-10-03T14:15:00+00:00`).
