@@ -148,6 +148,9 @@ class _Background:
         self.anchor_rows = [tuple(i for i, (row, _) in enumerate(anchors) if row == c) for c in range(len(names))]
         self.hubs = _read_hubs(self.ids)
         self.queries = [self.query(text, self.vectors.row(i)) for i, text in enumerate(self.texts)]
+        # Bank questions share few competency mixes: their competency terms are worked out once per mix.
+        self.mixes = list(dict.fromkeys(query.mix for query in self.queries))
+        self.mix_of = [self.mixes.index(query.mix) for query in self.queries]
         description_words = [list(dict.fromkeys(content_words(self.competencies[n].description))) for n in names]
         guide_words = [list(dict.fromkeys(content_words(text))) or ["nothing"] for text in guide_texts]
         self.guide_vectors = model.embed(guide_texts)
@@ -261,11 +264,11 @@ class _Background:
         anchors = self.anchor_fit(sentence_vectors)
         note_sentences = top_two_match(self.guide_vectors, sentence_vectors)
         guides = [w5 * a + w6 * b for a, b in zip(note_words, note_sentences, strict=True)]
+        by_mix = [w2 * _mixed(mix, per_competency) + w4 * _mixed(mix, description_sentences) for mix in self.mixes]
         bank_raw = [
             w1 * bank_words[i]
-            + w2 * _mixed(query.mix, per_competency)
             + w3 * bank_sentences[i]
-            + w4 * _mixed(query.mix, description_sentences)
+            + by_mix[self.mix_of[i]]
             + guides[i]
             + _ANCHOR_WEIGHT * anchors[query.primary]
             for i, query in enumerate(self.queries)
