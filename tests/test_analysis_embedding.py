@@ -133,4 +133,4 @@ def test_the_tensor_reader_gives_the_reference_table() -> None:
         ours = TokenTable(path, "embedding.weight", mapped=mapped)
         assert ours.shape == (32000, DIMENSIONS)
         for token in [*range(0, 32000, 97), 31999]:  # a sample: decoding all 32,000 rows takes seconds
-            assert ours.row(token) == tuple(reference[token].astype(np.float64).tolist()), token
+            assert ours.row(token).tolist() == reference[token].astype(np.float64).tolist(), token
