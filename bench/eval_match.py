@@ -7,7 +7,9 @@ Prints one markdown table:
     later, measured once untouched, then developed on), the first frozen split (reported, since used to
     check for overfitting) and, with --test2, the second frozen split (written before this session's
     tuning; reported once), and with --test3 the third (written before session 4's tuning; reported once),
-    separately. With --blind-glossary the terms of the glossary (data/skill_glossary.toml) that the chosen
+    separately; always dev4 in two halves (dev4a developed on, dev4b held out: measured, never shown
+    pair by pair) and dev5 (session 4's sets, see tests/data/skill_pairs/README.md). With
+    --blind-glossary the terms of the glossary (data/skill_glossary.toml) that the chosen
     frozen sets' job descriptions use (test2 when neither is chosen) are left out, since the glossary
     and the test set were written by the same hands: that is the honest figure for unseen wording. Labels
     are in the job's own words; a reported gap counts for a label when their content words overlap
