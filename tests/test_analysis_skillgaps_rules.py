@@ -313,3 +313,11 @@ def test_what_the_employer_offers_or_says_of_age_asks_nothing() -> None:
         ("Willingness to learn", True),
         ("food safety training", False),
     ]
+
+
+def test_a_years_possessive_a_kind_of_system_and_the_home_country() -> None:
+    jd = "Senior Carer\nEssential\n- At least 1 year's experience as a Senior Carer"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("Senior Carer", 1.0)]
+    jd = "Technician\nRequirements:\n- Experience with CMMS systems\n- Bookkeeping experience in NZ"
+    cv = "Engineer, 2017 - 2024\nLogged work orders and planned maintenance on SAP PM.\nDid the bookkeeping."
+    assert _gaps(jd, cv) == []
