@@ -8,7 +8,6 @@ on the first call to `load_bank()`, never at import time.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,6 +153,8 @@ def parse_bank(text: str) -> tuple[Question, ...]:
     Raises `ValueError` naming the offending question id for any unknown category, competency,
     role or theme, a missing or empty field, a duplicate id or a duplicate question text.
     """
+    import tomllib  # only where a bank is read: the agenda imports this module for its vocabulary
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

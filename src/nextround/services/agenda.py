@@ -268,10 +268,12 @@ def _clip(text: str, limit: int = 90) -> str:
 
 def practice_due(ws: Workspace) -> int:
     """How many practised questions are due for another try today."""
-    from nextround.domain.practice_plan import due_reviews, review_items  # with the question bank's vocabulary
-
     with ws.db.reader(ws.owner_id) as reader:
         history = reader.practice_scores()
+    if not history:
+        return 0  # nothing practised: nothing due, and the planner (with the question bank's words) stays unloaded
+    from nextround.domain.practice_plan import due_reviews, review_items
+
     return len(due_reviews(review_items(history, ws.now().tzinfo), ws.now().date()))
 
 
