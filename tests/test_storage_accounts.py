@@ -9,14 +9,17 @@ from typer.testing import CliRunner
 
 from nextround.cli.main import app as cli_app
 from nextround.services import accounts
+from nextround.services.applications import ApplicationFields, ApplicationService
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from nextround.storage.migrate import migrate_to, upgrade_to_head
 from nextround.storage.schema import HEAD_REVISION
 from nextround.storage.snapshot import dump_owner
+from nextround.storage.tables import Base
 
 from .multiuser_support import Server
+from .test_storage_shape import ACCOUNT_WIDE, shape_problems
 
 
 def _migrate(db: Database, action: str, revision: str) -> None:
@@ -37,9 +40,55 @@ def test_a_single_user_database_upgrades_to_multi_user_without_loss(workspace: W
     with db.read() as session:
         assert dump_owner(session, workspace.owner_id) == before
     assert db.local_user_id() == workspace.owner_id
+    on_postgres = db.engine.dialect.name == "postgresql"
+    owned = set(inspect(db.engine).get_table_names()) - ACCOUNT_WIDE - {"alembic_version"}
+    assert shape_problems(db.engine, owned, keys=on_postgres) == []
+    _deleting_keeps_its_rules(workspace, before)
     # the local data can become an account on the server, and keeps its owner
     claimed = accounts.claim_local(db, "ada@example.org", "correct horse battery")
     assert claimed.id == workspace.owner_id
+
+
+def _deleting_keeps_its_rules(workspace: Workspace, before: dict[str, list[dict[str, Any]]]) -> None:
+    """After the upgrade new ids still come from the engine, and ON DELETE does what it did: deleting an
+    application takes the rows that CASCADE from it and clears the column of those that SET NULL."""
+    service = ApplicationService(workspace)
+    added = service.add(ApplicationFields(company="Crumb", role="Baker"))
+    assert added.id > max(row["id"] for row in before["applications"])
+    links = [  # (table, column, ondelete) of every key to applications
+        (fk.parent.table.name, fk.parent.name, fk.ondelete)
+        for table in Base.metadata.tables.values()
+        for fk in table.foreign_keys
+        if fk.column.table.name == "applications" and table.name in before
+    ]
+    rules = ("SET NULL", "CASCADE")
+    pointing = {(t, c): {r["id"] for r in before[t] if r[c] is not None} for t, c, _ in links}
+    busiest = max(
+        (r["id"] for r in before["applications"]),
+        key=lambda a: (
+            [_children(before, [link for link in links if link[2] == rule], a) > 0 for rule in rules]
+            + [_children(before, links, a)]
+        ),
+    )
+    assert {ondelete for t, c, ondelete in links if _children(before, [(t, c, ondelete)], busiest)} == {
+        "CASCADE",
+        "SET NULL",
+    }
+    service.delete(busiest)
+    with workspace.db.read() as session:
+        after = dump_owner(session, workspace.owner_id)
+    for table, column, ondelete in links:
+        children = {r["id"] for r in before[table] if r[column] == busiest}
+        kept = {r["id"]: r for r in after[table] if r["id"] in children}
+        if ondelete == "CASCADE":
+            assert kept == {}, table
+        else:
+            assert set(kept) == children and {r[column] for r in kept.values()} <= {None}, table
+        assert pointing[(table, column)] - children <= {r["id"] for r in after[table]}
+
+
+def _children(before: dict[str, list[dict[str, Any]]], links: list[tuple[str, str, str | None]], app: int) -> int:
+    return sum(1 for table, column, _ in links for row in before[table] if row[column] == app)
 
 
 def _run(*args: str, input: str | None = None) -> Any:

@@ -2,14 +2,31 @@
 
 Checked on the migrated database itself, on both engines: every table but the few account-wide ones carries a
 non-null owner_id that points at users, and every secondary index and unique constraint starts with owner_id.
-And the migrations build exactly what storage/tables.py declares.
+On PostgreSQL (the multi-user engine) so do the primary keys, (owner_id, id), and every foreign key between
+owned tables, (owner_id, x) -> (owner_id, id). SQLite keeps `id` alone (migration 0011 says why).
+And the migrations build exactly what storage/tables.py declares, plus, on PostgreSQL, those owner-led keys.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Column, Engine, Float, ForeignKey, Index, Integer, MetaData, Table, create_engine, inspect
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    create_engine,
+    inspect,
+)
 
 from nextround.services.workspace import Workspace
 from nextround.storage.tables import Base
@@ -21,11 +38,33 @@ ACCOUNT_WIDE = {"users", "sign_in_failures", "invitations"}
 
 
 def test_the_migrations_build_what_the_tables_declare(workspace: Workspace) -> None:
-    with workspace.db.engine.connect() as connection:
+    engine = workspace.db.engine
+    with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)
     # Float in a migration and Mapped[float] (Double) are the same floating column on both engines
-    assert [d for d in differences if not _float_either_way(d)] == []
+    differences = [d for d in differences if not _float_either_way(d)]
+    declared = {_signature(fk) for kind, fk in differences if kind == "add_fk"}
+    built = {_signature(fk) for kind, fk in differences if kind == "remove_fk"}
+    if engine.dialect.name == "postgresql":
+        # every key declared between owned tables is built led by the owner, and that is the only difference
+        assert declared and built == {_owner_led(key) for key in declared}
+        differences = [d for d in differences if d[0] not in ("add_fk", "remove_fk")]
+    assert differences == []
+
+
+def _signature(fk: Any) -> tuple[str, tuple[str, ...], str, tuple[str, ...], str | None]:
+    assert isinstance(fk, ForeignKeyConstraint)
+    referred = tuple(element.column.name for element in fk.elements)
+    return (fk.table.name, tuple(fk.column_keys), fk.referred_table.name, referred, fk.ondelete)
+
+
+def _owner_led(key: tuple[str, tuple[str, ...], str, tuple[str, ...], str | None]) -> tuple[Any, ...]:
+    table, [column], referred_table, [referred], ondelete = key
+    assert referred == "id"
+    # SET NULL must not clear the owner too: PostgreSQL 15 names the one column it clears
+    ondelete = f"SET NULL ({column})" if ondelete == "SET NULL" else ondelete
+    return (table, ("owner_id", column), referred_table, ("owner_id", "id"), ondelete)
 
 
 def _float_either_way(difference: object) -> bool:
@@ -34,8 +73,8 @@ def _float_either_way(difference: object) -> bool:
     return all(isinstance(kind, Float) for kind in difference[0][-2:])
 
 
-def shape_problems(engine: Engine, tables: set[str]) -> list[str]:
-    """What in these tables does not lead with the owner."""
+def shape_problems(engine: Engine, tables: set[str], *, keys: bool) -> list[str]:
+    """What in these tables does not lead with the owner; with `keys`, their primary and foreign keys too."""
     inspector = inspect(engine)
     problems = []
     for table in sorted(tables):
@@ -51,13 +90,33 @@ def shape_problems(engine: Engine, tables: set[str]) -> list[str]:
         problems += [
             f"{table}: {name} {cols} does not lead with owner_id" for name, cols in keyed if cols[0] != "owner_id"
         ]
+        if keys:
+            problems += _key_problems(inspector, table, tables)
+    return problems
+
+
+def _key_problems(inspector: Any, table: str, owned: set[str]) -> list[str]:
+    problems = []
+    primary = inspector.get_pk_constraint(table)["constrained_columns"]
+    if primary != ["owner_id", "id"]:
+        problems.append(f"{table}: primary key {primary} is not ['owner_id', 'id']")
+    for fk in inspector.get_foreign_keys(table):
+        columns, referred = fk["constrained_columns"], fk["referred_columns"]
+        if fk["referred_table"] in owned and (columns[0] != "owner_id" or referred[0] != "owner_id"):
+            where = f"{fk['referred_table']} {referred}"
+            problems.append(f"{table}: foreign key {columns} -> {where} does not lead with owner_id")
     return problems
 
 
 def test_every_table_leads_with_its_owner(workspace: Workspace) -> None:
-    tables = set(inspect(workspace.db.engine).get_table_names()) - {"alembic_version"}
+    engine = workspace.db.engine
+    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
     assert tables == set(Base.metadata.tables)
-    assert shape_problems(workspace.db.engine, tables - ACCOUNT_WIDE) == []
+    owned = tables - ACCOUNT_WIDE
+    on_postgres = engine.dialect.name == "postgresql"
+    assert shape_problems(engine, owned, keys=on_postgres) == []
+    if not on_postgres:  # SQLite numbers rows only on a one-column INTEGER PRIMARY KEY
+        assert {inspect(engine).get_pk_constraint(t)["constrained_columns"] == ["id"] for t in owned} == {True}
 
 
 def test_the_shape_check_sees_what_breaks_it() -> None:
@@ -73,8 +132,24 @@ def test_the_shape_check_sees_what_breaks_it() -> None:
     )
     Index("ix_notes_topic", stray.c.topic)
     Table("loose", metadata, Column("id", Integer, primary_key=True), Column("owner_id", Integer))
+    Table(
+        "tags",
+        metadata,
+        Column("id", Integer),
+        Column("owner_id", ForeignKey("users.id"), nullable=False),
+        Column("note_id", Integer),
+        Column("loose_id", Integer),
+        PrimaryKeyConstraint("owner_id", "id"),
+        ForeignKeyConstraint(["note_id"], ["notes.id"]),  # a key by id alone: another shard's row
+        ForeignKeyConstraint(["owner_id", "loose_id"], ["loose.owner_id", "loose.id"]),  # fine
+    )
     metadata.create_all(engine)
-    assert shape_problems(engine, {"notes", "loose"}) == [
+    assert shape_problems(engine, {"notes", "loose", "tags"}, keys=False) == [
         "loose: no non-null owner_id",
         "notes: ix_notes_topic ['topic'] does not lead with owner_id",
+    ]
+    assert shape_problems(engine, {"notes", "tags"}, keys=True) == [
+        "notes: ix_notes_topic ['topic'] does not lead with owner_id",
+        "notes: primary key ['id'] is not ['owner_id', 'id']",
+        "tags: foreign key ['note_id'] -> notes ['id'] does not lead with owner_id",
     ]

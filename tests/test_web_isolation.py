@@ -192,8 +192,7 @@ def test_a_route_without_an_owner_check_fails_it(server: Server) -> None:
     @server.app.get("/leaky/{application_id}")
     def leaky(application_id: int) -> dict[str, str]:  # reads by id alone: the mistake the test must catch
         with server.db.read() as session:
-            row = session.get(ApplicationRow, application_id)
-            assert row is not None
+            row = session.scalars(select(ApplicationRow).where(ApplicationRow.id == application_id)).one()
             return {"company": row.company}
 
     tried = attempts(server, _ada_ids(server, ada), {}, under="/leaky/")

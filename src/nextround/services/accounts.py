@@ -457,7 +457,8 @@ def caller_by_session(db: Database, cookie: str) -> Caller | None:
     session_id, csrf, seen_at, zone, version = found
     if now - seen_at > SEEN_EVERY:
         with db.write() as session:
-            session.execute(update(WebSessionRow).where(WebSessionRow.id == session_id).values(seen_at=now))
+            mine = (WebSessionRow.owner_id == owner_id, WebSessionRow.id == session_id)  # the key on PostgreSQL
+            session.execute(update(WebSessionRow).where(*mine).values(seen_at=now))
     return Caller(owner_id, zone, version, session_id, csrf)
 
 
@@ -551,7 +552,8 @@ def caller_by_token(db: Database, token: str) -> Caller | None:
     token_id, used_at, zone, version = found
     if used_at is None or now - used_at > SEEN_EVERY:
         with db.write() as session:
-            session.execute(update(AccessTokenRow).where(AccessTokenRow.id == token_id).values(last_used_at=now))
+            mine = (AccessTokenRow.owner_id == owner_id, AccessTokenRow.id == token_id)  # the key on PostgreSQL
+            session.execute(update(AccessTokenRow).where(*mine).values(last_used_at=now))
     return Caller(owner_id, zone, version)
 
 

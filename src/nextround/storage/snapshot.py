@@ -295,7 +295,8 @@ def load_owner(session: Session, owner_id: int, tables: Mapping[str, list[dict[s
             if natural in existing:
                 stored_id = existing[natural]
                 if table.name in UPSERT_TABLES:
-                    session.execute(table.update().where(table.c.id == stored_id).values(**converted))
+                    mine = (table.c.owner_id == owner_id, table.c.id == stored_id)  # the key on PostgreSQL
+                    session.execute(table.update().where(*mine).values(**converted))
                     report.added[table.name] = report.added.get(table.name, 0) + 1
                 else:
                     report.skipped[table.name] = report.skipped.get(table.name, 0) + 1

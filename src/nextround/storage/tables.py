@@ -23,7 +23,7 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from nextround.domain.dates import stored_moment
@@ -98,6 +98,16 @@ class PortableInteger(TypeDecorator[int]):
 
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}  # noqa: RUF012
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """The ORM knows an owned row by (owner_id, id), so every UPDATE and DELETE it writes names the owner.
+
+        On PostgreSQL that is the primary key (migration 0011) and, on Citus, the shard; the tables here keep
+        `id` alone as their key, as SQLite has it, and `id` stays the number each engine hands out.
+        """
+        table = cls.__table__
+        return {"primary_key": [table.c.owner_id, table.c.id]} if "owner_id" in table.c else {}
 
 
 class User(Base):

@@ -75,7 +75,7 @@ def delete_with_copy(session: Session, table: Table, row_id: int, owner_id: int)
     by_name = {t.name: t for t in tables}
     for link in unlinked:
         t = by_name[link.table]
-        session.execute(update(t).where(t.c.id == link.row_id).values({link.column: None}))
+        session.execute(update(t).where(t.c.owner_id == owner_id, t.c.id == link.row_id).values({link.column: None}))
     order = [t.name for t in tables if t.name in taken]
     for name in reversed(order):
         t = by_name[name]
@@ -95,9 +95,11 @@ def restore(session: Session, deleted: DeletedRows) -> None:
     by_name = {t.name: t for t in owned_tables()}
     for name, rows in deleted.rows.items():
         session.execute(insert(by_name[name]), rows)
+    owner_id = deleted.top["owner_id"]
     for link in deleted.unlinked:
         t = by_name[link.table]
-        session.execute(update(t).where(t.c.id == link.row_id).values({link.column: link.value}))
+        mine = (t.c.owner_id == owner_id, t.c.id == link.row_id)  # the primary key on PostgreSQL
+        session.execute(update(t).where(*mine).values({link.column: link.value}))
 
 
 def encode_rows(rows: DeletedRows) -> dict[str, Any]:
