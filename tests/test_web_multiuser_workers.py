@@ -104,3 +104,22 @@ def test_a_session_a_token_and_a_change_made_through_one_worker_hold_on_the_othe
         assert browser.post(f"{two}/sign-out", data={"csrf_token": token}).status_code == 303
         browser.cookies.set("nextround_session", cookie)  # a copy of the cookie kept from before
         assert browser.get(f"{one}/applications").status_code == 303
+
+
+def test_a_worker_warms_up_before_it_accepts_anyone(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's app factory leaves every template compiled and the database pool's connections open, so the
+    first people to arrive do not pay for them (bench/bench_multiuser.py measures the difference)."""
+    from nextround.cli.web import multi_user_app
+    from nextround.web.rendering import environment
+
+    monkeypatch.setenv("NEXTROUND_DATABASE_URL", postgres_url)
+    environment.cache_clear()
+    app = multi_user_app()
+    try:
+        templates = environment()
+        assert templates.cache is not None
+        assert len(templates.cache) == len(templates.list_templates(extensions=["html"])) > 40
+        pool = app.state.web.database().engine.pool
+        assert pool.checkedin() == pool.size() == 5
+    finally:
+        app.state.web.close()

@@ -148,7 +148,7 @@ def multi_user_settings(database_url: str | None) -> "Settings":
 
 def multi_user_app() -> "FastAPI":
     """The app of one worker process of `serve --multi-user` (uvicorn imports and calls this)."""
-    from nextround.web.app import create_app
+    from nextround.web.app import create_app, warm_up
     from nextround.web.auth import MultiUser
 
     options = json.loads(os.environ.get(SERVE_ENV) or "{}")
@@ -156,9 +156,11 @@ def multi_user_app() -> "FastAPI":
     config = MultiUser(
         allow_sign_up=bool(options.get("allow_sign_up")), allowed_hosts=tuple(options.get("allowed_hosts") or ())
     )
-    return create_app(
+    app = create_app(
         settings, host=options.get("host", "127.0.0.1"), port=int(options.get("port", 8765)), multi_user=config
     )
+    warm_up(app)  # uvicorn calls this factory before the worker accepts connections
+    return app
 
 
 def _run_multi_user(settings: "Settings", host: str, port: int, *, workers: int, proxy_headers: bool) -> None:

@@ -197,3 +197,27 @@ def _shared_signature(ws: Workspace) -> Hashable:
     """Multi-user mode: the owner's data version, which every change made through any worker bumps (one
     indexed read; the command line does not write into a shared server's data, so nothing else can change it)."""
     return accounts.data_version(ws.db, ws.owner_id)
+
+
+def warm_up(app: FastAPI) -> None:
+    """Do now what each worker's first requests would otherwise do while people wait: FastAPI prepares every
+    route (its parameters' validators, about a second of processor time) on the first request that passes it,
+    Jinja compiles each template on first use, and the database pool opens its connections one by one.
+
+    `serve --multi-user` calls this in each worker before it accepts a connection (cli/web.multi_user_app).
+    """
+    from fastapi.routing import iter_route_contexts
+
+    from nextround.web.rendering import environment
+
+    for _ in iter_route_contexts(app.routes):
+        pass
+    templates = environment()
+    for name in templates.list_templates(extensions=["html"]):
+        templates.get_template(name)
+    state: WebState = app.state.web
+    engine = state.database().engine
+    size = getattr(engine.pool, "size", lambda: 1)()
+    connections = [engine.connect() for _ in range(size)]
+    for connection in connections:
+        connection.close()  # back to the pool, open
