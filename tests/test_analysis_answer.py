@@ -161,6 +161,13 @@ def test_splitter_yields_the_sentence_count_the_labels_assume(name: str) -> None
         ("Do you have any questions for us?", "questions_for_interviewer"),
         ("Explain the difference between a list and a tuple.", "technical"),
         ("What does good service mean to you?", "general"),
+        # A past event the candidate lived through asks for a story, whatever the first words are.
+        ("Tell me about a disagreement with a colleague that you handled well.", "behavioural"),
+        ("Tell me about the hardest bug you have tracked down.", "behavioural"),
+        ("Tell me about a busy service when things started going wrong. How did you keep it together?", "behavioural"),
+        ("What is the biggest professional risk you have taken that did not pay off?", "behavioural"),
+        ("How do you plan capacity for a busy period?", "general"),
+        ("Describe how you keep your tools in good order.", "general"),
     ],
 )
 def test_classify_question(question: str, expected: str) -> None:

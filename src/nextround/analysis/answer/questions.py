@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
 from typing import Final
 
+from nextround.analysis.answer.model import QUESTION_TYPES
 from nextround.analysis.text import normalise
+
+# A past event the candidate lived through: "a disagreement ... that you handled", "the hardest bug you
+# have tracked down", "how did you keep it together?". Such a question asks for a story (STAR), whatever
+# its first words are.
+_PAST_VERBS: Final = (
+    r"[a-z]+ed|did|had|made|took|led|found|saw|gave|got|set|ran|dealt|went|kept|brought|taught|built|chose|"
+    r"felt|knew|lost|met|paid|said|sent|spent|told|thought|won|wrote|broke|caught|became|began|came|fought|"
+    r"heard|held|left|meant|put|sold|stood|understood|were|was|been|taken|given|done|seen|made|written|"
+    r"chosen|broken|won|led"
+)
+_STORY: Final = re.compile(
+    r"\b(tell|talk) (me|us) about\b.*\b(you|your team|you and)( have|'ve)?( ever| once| last)? ("
+    + _PAST_VERBS
+    + r")\b|"
+    r"\b(describe|walk (me|us) through|share|give (me|us))\b.*\byou( have|'ve)?( ever| once| last)? ("
+    + _PAST_VERBS
+    + r")\b|"
+    r"\b(biggest|hardest|toughest|most \w+|worst|best)\b.*\byou( have|'ve) (ever )?(" + _PAST_VERBS + r")\b|"
+    r"\b(how|what|why) did you\b"
+)
 
 _QUESTION_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
@@ -81,10 +105,29 @@ _QUESTION_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _bank_types() -> dict[str, str]:
+    """The question bank's own category for each of its questions, where it is a question type."""
+    with files("nextround.data").joinpath("questions.toml").open("rb") as handle:
+        bank = tomllib.load(handle)["question"]
+    return {
+        normalise(str(entry["text"])).lower(): str(entry["category"])
+        for entry in bank
+        if entry.get("category") in QUESTION_TYPES
+    }
+
+
 def classify_question(question: str) -> str:
-    """Return the question type, one of :data:`QUESTION_TYPES` ("general" when no rule fits)."""
+    """Return the question type, one of :data:`QUESTION_TYPES` ("general" when no rule fits).
+
+    Read by its wording; a bank question the wording leaves open takes the bank's category."""
     text = normalise(question).lower()
     for question_type, pattern in _QUESTION_RULES:
         if pattern.search(text):
             return question_type
+    known = _bank_types().get(text.strip())
+    if known is not None:
+        return known
+    if _STORY.search(text):
+        return "behavioural"
     return "general"
