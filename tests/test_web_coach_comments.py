@@ -154,3 +154,13 @@ def test_the_coach_sees_feedback_themes_only_when_feedback_is_shared(server: Ser
     assert "concrete examples" not in coach.client.get(f"/caseload/{apps_only}/applications/{bob_app}").text
     assert ada.post_form(f"/sharing/coaches/{link_id}/shares", {"shares": "applications"}).status_code == 303
     assert 'id="themes-table"' not in coach.client.get(f"/caseload/{link_id}").text  # at once
+
+
+def test_a_question_assigned_after_the_dashboard_was_cached_shows_on_it(server: Server) -> None:
+    ada, coach = server.person("ada@example.org"), server.person("coach@uni.example")
+    link_id = _share(server, ada, coach)
+    htmx = {"HX-Request": "true"}
+    assert "assigned:" not in ada.client.get("/dashboard/panels", headers=htmx).text  # now cached for Ada
+    assert coach.post_form(f"/caseload/{link_id}/questions", {"text": "Why baking?"}).status_code == 303
+    panels = ada.client.get("/dashboard/panels", headers=htmx).text
+    assert "Practise the question coach@uni.example assigned: Why baking?" in panels

@@ -11,18 +11,17 @@ Rows belong to the job seeker (owner_id). A coach reaches them only through a li
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from nextround.domain.questions import COACH_KEY_PREFIX
 from nextround.services.coaching import MAX_NOTE, CoachingError, _emails, _live_link
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
-from nextround.storage.tables import ApplicationRow, CoachNoteRow
+from nextround.storage.tables import ApplicationRow, CoachNoteRow, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +247,9 @@ def add_note(
         )
         session.add(row)
         session.flush()
+        # The job seeker's data changed, though not by their own request: their cached views (the dashboard's
+        # agenda with its assigned questions) must not be used again.
+        session.execute(update(User).where(User.id == owner).values(data_version=User.data_version + 1))
         return _note(row, {}, {})
 
 
@@ -258,10 +260,3 @@ def _application(owner_id: int, application_id: int) -> Select[int]:
 def coach_threads(db: Database, coach_id: int, owner_id: int, application_id: int | None = None) -> list[CoachNote]:
     """The threads this coach started with the job seeker (callers have checked the link)."""
     return _threads(db, owner_id, coach_id=coach_id, application_id=application_id)
-
-
-def by_application(notes: Sequence[CoachNote]) -> Mapping[int | None, list[CoachNote]]:
-    grouped: dict[int | None, list[CoachNote]] = {}
-    for note in notes:
-        grouped.setdefault(note.application_id, []).append(note)
-    return grouped
