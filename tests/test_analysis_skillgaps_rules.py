@@ -321,3 +321,12 @@ def test_a_years_possessive_a_kind_of_system_and_the_home_country() -> None:
     jd = "Technician\nRequirements:\n- Experience with CMMS systems\n- Bookkeeping experience in NZ"
     cv = "Engineer, 2017 - 2024\nLogged work orders and planned maintenance on SAP PM.\nDid the bookkeeping."
     assert _gaps(jd, cv) == []
+
+
+def test_examples_after_including_and_a_kind_shown_by_a_product_of_it() -> None:
+    jd = (
+        "Finance Assistant\nEssential requirements\n- Good working knowledge of Excel including pivot tables and"
+        " VLOOKUPs\n- Experience of using an ERP system such as Oracle Fusion\n- Ability to work to tight deadlines"
+    )
+    cv = "Accounts Assistant, 2020 - 2024\nBuilt pivot tables and lookups in Excel.\nEntered invoices in SAP S/4HANA."
+    assert _gaps(jd, cv) == []

@@ -76,6 +76,7 @@ _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
 _PARENS: Final = re.compile(r"\(([^)]*)\)")
 _EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
+_EXAMPLE_TAIL: Final = re.compile(r"\s*\(?\b(?:such as|e\.?g\.?|for example|including|like)\b.*$", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FUNCTION_WORDS: Final = frozenset(
     [
@@ -362,7 +363,8 @@ def _taxonomy_shows(cv: CvView, phrase: str) -> bool:
     from nextround.analysis.skills import extract_skills, load_taxonomy
 
     taxonomy = load_taxonomy()
-    words = set(content_stems(phrase))
+    # "an ERP system such as Oracle Fusion": the examples do not dilute what the phrase stands for
+    words = set(content_stems(_EXAMPLE_TAIL.sub("", phrase) or phrase)) - {"use", "using", "system", "systems"}
     for mention in extract_skills(phrase):
         covered = len(set(content_stems(mention.text)) & words) / len(words) if words else 0.0
         if covered >= TAXONOMY_COVERS and taxonomy.skill_id(mention.skill) in cv.skill_ids:

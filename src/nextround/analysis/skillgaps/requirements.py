@@ -41,7 +41,7 @@ _WORD_NUMBERS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 _CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
-_EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like)\b", re.IGNORECASE)
+_EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like|including)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _PARENS: Final = re.compile(r"\([^)]*\)")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
