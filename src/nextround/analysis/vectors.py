@@ -3,9 +3,9 @@
 The analysers need little: rows of the embedding table pooled into unit vectors, cosines between many
 texts at once, and a few tiny linear layers. numpy did it in 74 MB of install; this module does it with
 ``array`` buffers and `simsimd <https://github.com/ashvardanian/SimSIMD>`_ (Apache-2.0, ~2 MB, wheels for
-Linux, macOS and Windows on x86 and Arm) for the products, which are the only part where plain Python is
-too slow (relevance compares an answer with ~45,000 bank vectors: 86 ms in Python, ~4 ms here;
-``bench/bench_vectors.py``). Everything else is plain Python over lists of floats.
+Linux, macOS and Windows on x86 and Arm) for the products and the pooling, the parts where plain Python is
+too slow (relevance compares an answer's words with the bank's 1,492: 86 ms in Python, ~3 ms here;
+bench/README.md, "The analysers without numpy"). Everything else is plain Python over lists of floats.
 
 ``Matrix`` holds float32 rows (the embeddings, as numpy held them) or float64 rows (the classifiers'
 weights, trained in float64). Products come back as lists of Python floats.
