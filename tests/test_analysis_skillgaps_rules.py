@@ -330,3 +330,11 @@ def test_examples_after_including_and_a_kind_shown_by_a_product_of_it() -> None:
     )
     cv = "Accounts Assistant, 2020 - 2024\nBuilt pivot tables and lookups in Excel.\nEntered invoices in SAP S/4HANA."
     assert _gaps(jd, cv) == []
+
+
+def test_physical_demands_are_conditions() -> None:
+    from nextround.analysis.skillgaps.requirements import _is_condition
+
+    assert _is_condition("Ability to lift 50 lbs") and _is_condition("Able to lift up to 23 kg")
+    assert not _is_condition("Standing orders and direct debits")
+    assert not _is_condition("Manual handling and safe lifting techniques")

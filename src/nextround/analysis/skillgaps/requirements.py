@@ -62,7 +62,9 @@ _NOT_ASKED: Final = re.compile(
     r"|\b(?:full )?training (?:will be |is )?(?:provided|given)\b|\bwe will train\b",
     re.IGNORECASE,
 )
-_ABLE_TO_WORK: Final = re.compile(r"\b(?:able|ability|willing|available|prepared)\s+to\s+work\b", re.IGNORECASE)
+_ABLE_TO_WORK: Final = re.compile(
+    r"\b(?:able|ability|willing|available|prepared)\s+to\s+(?:work|lift|stand|carry|walk|climb)\b", re.IGNORECASE
+)
 _PREPOSITIONS: Final = frozenset(
     [
         "of",
