@@ -338,3 +338,8 @@ def test_physical_demands_are_conditions() -> None:
     assert _is_condition("Ability to lift 50 lbs") and _is_condition("Able to lift up to 23 kg")
     assert not _is_condition("Standing orders and direct debits")
     assert not _is_condition("Manual handling and safe lifting techniques")
+
+
+def test_months_of_experience_are_read_as_part_of_a_year() -> None:
+    jd = "CSR\nQualifications:\n- With at least 6 months BPO experience\n- 3 years in retail"
+    assert [(item.text, item.years) for item in requirements(jd)] == [("BPO", 0.5), ("retail", 3.0)]

@@ -30,10 +30,10 @@ _BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►
 _BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
 _YEARS: Final = re.compile(
-    r"(?:(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
+    r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
     r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
-    r"(?:years?|yrs?)(?:['’]s?)?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
+    r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
     r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
     re.IGNORECASE,
 )
@@ -111,6 +111,8 @@ def _years(text: str) -> tuple[float | None, str]:
         return None, text
     raw = (found.group("low") or found.group("number")).lower()
     value = float(_WORD_NUMBERS.get(raw, 0) or raw)
+    if found.group("unit").lower().startswith("month"):
+        value = round(value / 12, 2)  # "6 months BPO experience"
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     rest = re.sub(r"^\W+|[^\w)]+$", "", rest)
     return value, re.sub(r"\s+", " ", rest)
