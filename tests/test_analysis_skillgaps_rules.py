@@ -343,3 +343,14 @@ def test_physical_demands_are_conditions() -> None:
 def test_months_of_experience_are_read_as_part_of_a_year() -> None:
     jd = "CSR\nQualifications:\n- With at least 6 months BPO experience\n- 3 years in retail"
     assert [(item.text, item.years) for item in requirements(jd)] == [("BPO", 0.5), ("retail", 3.0)]
+
+
+def test_an_asset_is_nice_to_have_and_an_open_licence_is_not_a_place() -> None:
+    from nextround.analysis.skillgaps.credentials import licence_country_differs
+
+    jd = "Events\nYou'll have:\n- Fluency in a second European language is an asset\n- Excellent organisational skills"
+    assert [(item.text, item.importance, item.quality) for item in requirements(jd)] == [
+        ("Fluency in a second European language", "nice_to_have", False),
+        ("organisational", "required", True),
+    ]
+    assert licence_country_differs("Open Driver's Licence", "C class driver licence") is None

@@ -211,10 +211,14 @@ _DIPLOMA: Final = re.compile(r"\bdiploma\b", re.IGNORECASE)
 _VERSION: Final = re.compile(
     r"\b(?P<product>[A-Z][A-Za-z]+)\s+(?P<number>\d{2,4}(?:\s*/\s*\d{2,4})*)\b(?!\s*(?:years?|hours?|%|\+))"
 )
+# a place is written with a capital ("Indian driving licence"), whatever the case of the licence words
 _LICENCE_COUNTRY: Final = re.compile(
-    r"\b(?P<place>[A-Z][A-Za-z]+)(?:\s+State)?\s+(?:driving|driver'?s?)\s+licen[cs]e", re.IGNORECASE
+    r"\b(?P<place>[A-Z][A-Za-z]+)(?:\s+State)?\s+(?i:driving|driver'?s?)\s+(?i:licen[cs]e)"
 )
-_NOT_PLACES: Final = frozenset(["full", "valid", "clean", "current", "car", "manual", "automatic", "a", "the"])
+_NOT_PLACES: Final = frozenset(
+    ["full", "valid", "clean", "current", "car", "manual", "automatic", "a", "the", "open", "class", "category",
+     "provisional", "restricted", "unrestricted", "heavy", "light", "motorcycle", "uk"],
+)  # fmt: skip
 
 
 def diploma_missing(phrase: str, cv: str) -> bool:
