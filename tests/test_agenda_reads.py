@@ -118,8 +118,12 @@ def test_the_narrow_reads_find_what_the_rules_find_over_every_application(
     for days, months in [(0, 3), (20, 3), (75, 6), (130, 1)]:
         clock.current = clock.current + timedelta(days=days)
         NetworkService(workspace).set_continued_interest_months(months)
-        found = compute_nudges(network_state(workspace))
+        state = network_state(workspace)
+        found = compute_nudges(state)
         assert found == compute_nudges(_reference_state(workspace))
+        for ahead in (-30, 0, 7, 90):  # the agenda asks only for those due by its horizon
+            due_by = state.now.date() + timedelta(days=ahead)
+            assert compute_nudges(state, due_by=due_by) == [n for n in found if n.due <= due_by]
         kinds_seen |= {n.kind.value for n in found}
 
         service = ApplicationService(workspace)

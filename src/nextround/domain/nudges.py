@@ -332,7 +332,7 @@ def _qualifies_for_continued_interest(app: Application) -> bool:
     return reached or (app.fields.excitement or 0) >= CONTINUED_INTEREST_EXCITEMENT
 
 
-def continued_interest_nudges(index: _Index) -> list[Nudge]:
+def continued_interest_nudges(index: _Index, due_by: date | None = None) -> list[Nudge]:
     state = index.state
     now = state.now
     latest: dict[str, Application] = {}
@@ -361,6 +361,8 @@ def continued_interest_nudges(index: _Index) -> list[Nudge]:
         ref = f"{NudgeKind.CONTINUED_INTEREST.value}-{app.id}"
         due = add_months(_local_day(closed_at, now), state.continued_interest_months)
         if ref in state.dismissed or (now.date() - due).days > CONTINUED_INTEREST_STALE_DAYS:
+            continue
+        if due_by is not None and due > due_by:
             continue
         added = newest_created.get(key)
         if added is not None and added > closed_at:  # applied there again since: no need to say it
@@ -427,10 +429,13 @@ def touch_nudges(index: _Index, busy_contacts: set[int]) -> list[Nudge]:
     return found
 
 
-def compute_nudges(state: NetworkState) -> list[Nudge]:
-    """Every open nudge, whatever its due date, soonest first."""
+def compute_nudges(state: NetworkState, *, due_by: date | None = None) -> list[Nudge]:
+    """Every open nudge, soonest first: whatever its due date, or due by `due_by` (after a long history most
+    are continued-interest nudges months ahead, which the agenda would only leave out)."""
     index = _Index(state)
-    nudges = thank_you_nudges(index) + keep_in_touch_nudges(index) + continued_interest_nudges(index)
+    nudges = thank_you_nudges(index) + keep_in_touch_nudges(index) + continued_interest_nudges(index, due_by)
     busy = {n.contact_id for n in nudges if n.kind is NudgeKind.KEEP_IN_TOUCH and n.contact_id is not None}
     nudges += touch_nudges(index, busy)
+    if due_by is not None:
+        nudges = [n for n in nudges if n.due <= due_by]
     return sorted(nudges, key=lambda n: (n.due, n.kind.value, n.ref))

@@ -151,9 +151,8 @@ def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]
     state = network_state(ws)
     now = state.now
     today = now.date()
-    # Nudges due past the horizon stay off the agenda (build_agenda): not worth making items of.
-    last = today + timedelta(days=HORIZON_DAYS)
-    items = follow_ups(ws, state, [n for n in compute_nudges(state) if n.due <= last])
+    # Nudges due past the horizon stay off the agenda (build_agenda): not worth making.
+    items = follow_ups(ws, state, compute_nudges(state, due_by=today + timedelta(days=HORIZON_DAYS)))
     apps = {a.id: a for a in state.applications}
     for interview in state.interviews:
         if not now <= interview.ends_at <= now + timedelta(days=INTERVIEW_HORIZON_DAYS):
