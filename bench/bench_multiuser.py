@@ -113,15 +113,17 @@ def server(url: str, workers: int) -> Iterator[tuple[str, int]]:
     command = [sys.executable, "-m", "nextround", "serve", "--multi-user", "--workers", str(workers)]
     process = subprocess.Popen([*command, "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
     try:
+        base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # the port opens at once; a worker answers once it has started
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                if httpx.get(f"{base}/sign-in", timeout=5).status_code == 200:
                     break
-            except OSError:
-                time.sleep(0.2)
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
         time.sleep(2)  # let every worker finish starting
-        yield f"http://127.0.0.1:{port}", process.pid
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
