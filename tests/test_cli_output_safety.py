@@ -101,6 +101,10 @@ def test_every_command_that_prints_user_text_prints_it_as_typed(cli: Any, worksp
         (["effort"], ()),
         (["review"], (MARKUP,)),
         (["company", "reapply-after", MARKUP + CONTROLS, "in 30 days"], (MARKUP,)),
+        # File names are user text too (a path cannot hold "[/red]": an unclosed tag styles all that follows).
+        (["export", str(tmp_path / "[bold]out.json")], ("[bold]out.json",)),
+        (["import", "json", str(tmp_path / "[bold]out.json")], ("[bold]out.json",)),
+        (["backup", str(tmp_path / "[bold]copy.db")], ("[bold]copy.db",)),
     ]
     for args, shown in commands:
         result = cli(*args)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from nextround.cli.output import console
+from nextround.cli.output import console, safe
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def create_user(
             account = accounts.claim_local(db, email, password)
         else:
             account = accounts.create_user(db, email, password, time_zone=time_zone)
-    console().print(f"Account {account.id} created for {account.email}.")
+    console().print(f"Account {account.id} created for {safe(account.email)}.")
 
 
 @app.command("reset-password")
@@ -85,7 +85,7 @@ def reset_password(
 
     with _database(database_url) as db:
         account = accounts.reset_password(db, email, _password(password_stdin))
-    console().print(f"New password set for {account.email}; every session of it has ended.")
+    console().print(f"New password set for {safe(account.email)}; every session of it has ended.")
 
 
 @app.command("disable-user")
@@ -98,7 +98,7 @@ def disable_user(
 
     with _database(database_url) as db:
         account = accounts.disable_user(db, email)
-    console().print(f"{account.email} is disabled: signed out everywhere, access tokens revoked.")
+    console().print(f"{safe(account.email)} is disabled: signed out everywhere, access tokens revoked.")
 
 
 @app.command("create-token")

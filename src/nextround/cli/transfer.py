@@ -7,7 +7,7 @@ import typer
 
 from nextround.cli.context import workspace
 from nextround.cli.options import FileArgument, JsonFlag
-from nextround.cli.output import console, emit_json, plural
+from nextround.cli.output import console, emit_json, plural, safe
 
 import_app = typer.Typer(help="Import applications: LinkedIn's export, another tracker's CSV, a nextround JSON export.")
 
@@ -20,7 +20,7 @@ def _report(report: object, as_json: bool, path: Path) -> None:
         emit_json(report)
         return
     skipped = f"; {plural(report.duplicates, 'duplicate')} already there, skipped" if report.duplicates else ""
-    console().print(f"Imported {plural(report.added, 'application')} from {path.name}{skipped}.")
+    console().print(f"Imported {plural(report.added, 'application')} from {safe(path.name)}{skipped}.")
 
 
 @import_app.command("linkedin")
@@ -94,7 +94,7 @@ def export(
         count = export_csv(ws, path)
     else:
         raise typer.BadParameter(f"unknown format {format_!r}; use json or csv", param_hint="--format")
-    console().print(f"Exported {plural(count, 'application')} to {path}.")
+    console().print(f"Exported {plural(count, 'application')} to {safe(str(path))}.")
 
 
 def backup(ctx: typer.Context, path: FileArgument) -> None:
@@ -102,7 +102,7 @@ def backup(ctx: typer.Context, path: FileArgument) -> None:
     from nextround.services.transfer import backup as run_backup
 
     kind = run_backup(workspace(ctx), path)
-    console().print(f"Backed up to {path} ({kind}).")
+    console().print(f"Backed up to {safe(str(path))} ({kind}).")
 
 
 def restore(
@@ -116,7 +116,7 @@ def restore(
     if not yes:
         typer.confirm("Replace all your current data with this backup?", abort=True)
     kind = run_restore(workspace(ctx), path)
-    console().print(f"Restored from {path} ({kind}).")
+    console().print(f"Restored from {safe(str(path))} ({kind}).")
 
 
 def register(app: typer.Typer) -> None:
