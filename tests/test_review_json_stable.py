@@ -1,9 +1,9 @@
 """The weekly review's JSON, Markdown and HTML on the demo history, byte for byte as they were written when the
 review was still a dict (tests/data/golden/review/): typing it changed its Python shape, not what anyone reads.
 
-Run on both engines. The demo's practice scores and feedback themes come from the analysers: when one of them
-changes on purpose, rewrite the files with `pytest --update-golden tests/test_review_json_stable.py` and read
-the diff (only scores and themes should move).
+Run on both engines. The demo's feedback themes and practice scores are pinned (not what today's analysers find),
+so the files change only when the review does; then rewrite them with
+`pytest --update-golden tests/test_review_json_stable.py` and read the diff.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from nextround.services import feedback, goals, keepgoing
 from nextround.services.applications import ApplicationService
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
+from nextround.storage.tables import FeedbackRow, PracticeAnswerRow
 from nextround.web.review_document import render_review_html
 
 from .conftest import FakeClock
@@ -45,7 +46,21 @@ def demo_with_every_section(ws: Workspace, clock: FakeClock) -> None:
     rejected = next(a for a in ApplicationService(ws).find() if a.state.outcome is not None)
     text = "Your answers were too vague and another candidate had more experience with SQL."
     feedback.record_feedback(ws, rejected.id, text, "employer", received_at=ws.now() - timedelta(days=2))
+    _pin_analyses(ws)
     clock.advance(hours=2)
+
+
+def _pin_analyses(ws: Workspace) -> None:
+    """Fixed themes and scores in place of what the analysers found when the demo was written: the review is
+    under test here, and the analysers change often (their own golden files watch them)."""
+    from sqlalchemy import select
+
+    themes = (("experience", "communication"), ("competition",), ("technical_skills", "communication"))
+    with ws.db.write() as session:
+        for n, row in enumerate(session.scalars(select(FeedbackRow).order_by(FeedbackRow.id))):
+            row.analysis = {"themes": [{"theme": name} for name in themes[n % len(themes)]]}
+        for n, answer in enumerate(session.scalars(select(PracticeAnswerRow).order_by(PracticeAnswerRow.id))):
+            answer.score = (48, 63, 81, 90)[n % 4]
 
 
 def _outputs(ws: Workspace, period: str) -> dict[str, str]:
