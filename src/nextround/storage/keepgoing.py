@@ -276,9 +276,10 @@ class ReviewQueries:
 
     def feedback_received(self, until: datetime) -> list[tuple[datetime, dict[str, Any]]]:
         rows = self.session.execute(
-            select(FeedbackRow.received_at, FeedbackRow.analysis).where(
-                FeedbackRow.owner_id == self.owner_id, FeedbackRow.received_at < until
-            )
+            select(FeedbackRow.received_at, FeedbackRow.analysis)
+            .where(FeedbackRow.owner_id == self.owner_id, FeedbackRow.received_at < until)
+            # In time order: themes seen as often are listed first-seen first, the same on both engines.
+            .order_by(FeedbackRow.received_at, FeedbackRow.id)
         )
         return [(received, analysis or {}) for received, analysis in rows]
 
