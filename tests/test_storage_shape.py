@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     create_engine,
     inspect,
+    select,
 )
 
 from nextround.services.workspace import Workspace
@@ -153,3 +154,40 @@ def test_the_shape_check_sees_what_breaks_it() -> None:
         "notes: primary key ['id'] is not ['owner_id', 'id']",
         "tags: foreign key ['note_id'] -> notes ['id'] does not lead with owner_id",
     ]
+
+
+def test_every_change_names_the_owner(workspace: Workspace) -> None:
+    """Each UPDATE and DELETE of an owned row says whose it is: one shard on Citus, and on PostgreSQL the
+    (owner_id, id) primary key's index (a change by id alone could not use it)."""
+    from sqlalchemy import event
+
+    from nextround.services import deletion
+    from nextround.services.applications import ApplicationService
+    from nextround.services.demo import fill_demo
+
+    fill_demo(workspace)
+    written: list[str] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("UPDATE", "DELETE")):
+            written.append(" ".join(statement.split()))
+
+    owned = {name for name, table in Base.metadata.tables.items() if "owner_id" in table.c}
+    engine = workspace.db.engine
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        service = ApplicationService(workspace)
+        first = service.names()[0][0]
+        service.edit(first, {"notes": "called back"})
+        store = deletion.UndoStore()
+        for kind, table in deletion.TABLES.items():
+            with workspace.db.read() as session:
+                row_id = session.scalar(select(table.c.id).where(table.c.owner_id == workspace.owner_id).limit(1))
+            done = deletion.delete(workspace, kind, row_id, store)
+            deletion.undo(workspace, done.undo_token, store)
+        service.delete(first)
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    changes = [s for s in written if (s.split()[1] if s.startswith("UPDATE") else s.split()[2]) in owned]
+    assert len(changes) > 10
+    assert [s for s in changes if "owner_id" not in s.partition(" WHERE ")[2]] == []
