@@ -251,3 +251,47 @@ def licence_country_differs(phrase: str, cv: str) -> str | None:
     if held and not asked & held:
         return sorted(held)[0]
     return None
+
+
+# -- the language of the CV ----------------------------------------------------------------------
+
+_ENGLISH_ASK: Final = frozenset(
+    [
+        "english",
+        "written",
+        "spoken",
+        "verbal",
+        "oral",
+        "fluent",
+        "fluency",
+        "good",
+        "excellent",
+        "strong",
+        "command",
+        "level",
+        "standard",
+        "proficiency",
+        "proficient",
+        "communication",
+        "communicate",
+        "skills",
+        "skill",
+        "language",
+        "both",
+        "business",
+        "professional",
+        "native",
+        "literacy",
+        "reading",
+        "writing",
+        "high",
+    ]
+)
+
+
+def only_english(phrase: str) -> bool:
+    """ "Excellent written and spoken English": the CV, written in English, shows it (another language, a
+    test or a grade is still checked: "IELTS 7", "Welsh and English")."""
+    words = [word.lower() for word in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase)]
+    words = [word for word in words if word not in ("a", "an", "the", "and", "or", "of", "in", "to", "with")]
+    return "english" in words and all(word in _ENGLISH_ASK for word in words) and not re.search(r"\d", phrase)

@@ -229,47 +229,6 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
     )
 
 
-_ENGLISH_ASK: Final = frozenset(
-    [
-        "english",
-        "written",
-        "spoken",
-        "verbal",
-        "oral",
-        "fluent",
-        "fluency",
-        "good",
-        "excellent",
-        "strong",
-        "command",
-        "level",
-        "standard",
-        "proficiency",
-        "proficient",
-        "communication",
-        "communicate",
-        "skills",
-        "skill",
-        "language",
-        "both",
-        "business",
-        "professional",
-        "native",
-        "literacy",
-        "reading",
-        "writing",
-        "high",
-    ]
-)
-
-
-def _only_english(phrase: str) -> bool:
-    """ "Excellent written and spoken English": the CV, written in English, shows it (another language, a
-    test or a grade is still checked: "IELTS 7", "Welsh and English")."""
-    words = content_words(phrase)
-    return "english" in words and all(word in _ENGLISH_ASK for word in words) and not re.search(r"\d", phrase)
-
-
 def _licences_held(text: str) -> set[str]:
     """Categories the CV names; a driving licence named without one ("Full UK driving licence") is B."""
     held = credentials.licence_categories(text) | credentials.licence_list(text)
@@ -492,7 +451,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         held_codes = ", ".join(sorted(cv.licences)) or "none"
         reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held_codes}"
         return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
-    if _only_english(phrase):
+    if credentials.only_english(phrase):
         return Evidence(True, 1.0, None, "language", 0.7, "the CV itself is written in English")
     degree = credentials.degree_asked(requirement.alternatives)
     if degree is not None:
