@@ -13,7 +13,6 @@ from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
-from nextround.domain.feedback_requests import chase_days_from_setting
 from nextround.domain.ghosting import SilenceVerdict
 from nextround.domain.nudges import (
     CONTINUED_INTEREST_EXCITEMENT,
@@ -97,7 +96,12 @@ def follow_ups(
         goals = reader.open_goals_due_by(state.now.date() + timedelta(days=goal_days))
         reapply = reader.reapply_dates()
         # The feedback pillar's chase delay (a user setting), so `today` and `feedback chase` agree.
-        chase_days = chase_days_from_setting(reader.settings().get(CHASE_DAYS))
+        stored_chase_days = reader.settings().get(CHASE_DAYS)
+    chase_days = 0
+    if chases:  # the feedback pillar's module loads only when there is something to chase
+        from nextround.domain.feedback_requests import chase_days_from_setting
+
+        chase_days = chase_days_from_setting(stored_chase_days)
     for chase in chases:
         due = (chase["sent_at"] + timedelta(days=chase_days)).astimezone(zone).date()
         items.append(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from nextround.domain.actions import Action, ActionKind
-from nextround.domain.feedback_requests import SMALL_SAMPLE as FEEDBACK_SMALL_SAMPLE
-from nextround.domain.feedback_requests import RequestStatus, feedback_response_rate
 from nextround.domain.stages import Outcome
 from nextround.domain.stats import FunnelStats
 from nextround.services.applications import ApplicationService
@@ -121,6 +119,12 @@ class FeedbackStats:
 def feedback_stats(ws: Workspace) -> FeedbackStats:
     with ws.db.reader(ws.owner_id) as reader:
         statuses = reader.feedback_request_statuses()
+    from nextround.domain.feedback_requests import (  # not the overview's
+        SMALL_SAMPLE,
+        RequestStatus,
+        feedback_response_rate,
+    )
+
     rate = feedback_response_rate(statuses)
     return FeedbackStats(
         requests_sent=rate.sent,
@@ -130,6 +134,6 @@ def feedback_stats(ws: Workspace) -> FeedbackStats:
         waiting=rate.waiting,
         response_rate=rate.rate,
         small_sample=rate.small_sample,
-        small_sample_threshold=FEEDBACK_SMALL_SAMPLE,
+        small_sample_threshold=SMALL_SAMPLE,
         drafted=sum(1 for s in statuses if s == RequestStatus.DRAFTED.value),
     )
