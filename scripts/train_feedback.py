@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy.optimize import minimize
 
 from nextround.analysis.feedback import THEMES, TextReading, decide, read_text
 from nextround.analysis.feedback.model import POLARITIES, WEIGHTS_FILE, ClauseModel, lexicon_feature_names
@@ -53,7 +54,12 @@ THEME_L2 = 30.0
 # the lexicon features.
 EMBEDDING_L2 = 30.0
 BALANCE = 0.0
-THEME_THRESHOLD = 0.5
+# Per theme, in THEMES order; chosen by --folds 5 on the training pool (see docs/analysis-model.md).
+THEME_THRESHOLDS = (0.5,) * 10
+# The theme head's bag of word stems: a stem seen in at least MIN_WORD_COUNT training clauses, with its own
+# penalty (a stem is one 0/1 column, not standardised).
+MIN_WORD_COUNT = 3
+WORD_L2 = 1.0
 NEWTON_STEPS = 30
 EMBEDDING_WIDTH = 256
 
@@ -106,6 +112,47 @@ def fit_logistic(features: Array, target: Array, l2: float) -> tuple[Array, floa
     return weights[:-1], float(weights[-1])
 
 
+def fit_logistic_wide(features: Array, target: Array, penalty: Array) -> tuple[Array, float]:
+    """L2-regularised logistic regression by L-BFGS, for the wide theme head (lexicon, embedding, stems).
+
+    Newton's method would solve a system as wide as the vocabulary at every step; L-BFGS from zeros with a
+    tight tolerance is as deterministic on one BLAS thread and takes seconds.
+    """
+    rows, width = features.shape
+    design = np.hstack([features, np.ones((rows, 1))])
+    penalties = np.append(penalty, 0.0)
+
+    def loss(weights: Array) -> tuple[float, Array]:
+        logits = design @ weights
+        value = float(np.sum(np.logaddexp(0.0, logits) - target * logits) + 0.5 * np.sum(penalties * weights**2))
+        gradient = design.T @ (1.0 / (1.0 + np.exp(-logits)) - target) + penalties * weights
+        return value, gradient
+
+    found = minimize(loss, np.zeros(width + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-9})
+    weights = np.asarray(found.x, dtype=np.float64)
+    return weights[:-1], float(weights[-1])
+
+
+def vocabulary_of(readings: Sequence[TextReading]) -> list[str]:
+    counts: dict[str, int] = {}
+    for reading in readings:
+        for stems in reading.stems:
+            for word in stems:
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(word for word, count in counts.items() if count >= MIN_WORD_COUNT)
+
+
+def bag_of_words(readings: Sequence[TextReading], vocabulary: Sequence[str]) -> Array:
+    index = {word: at for at, word in enumerate(vocabulary)}
+    stems = [clause for reading in readings for clause in reading.stems]
+    bag = np.zeros((len(stems), len(vocabulary)))
+    for row, clause in enumerate(stems):
+        for word in clause:
+            if word in index:
+                bag[row, index[word]] = 1.0
+    return bag
+
+
 def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list[str]]]]) -> ClauseModel:
     features = np.vstack([np.asarray(reading.features.tolist(), dtype=np.float64) for reading in readings])
     flat = [label for text_labels in labels for label in text_labels]
@@ -117,8 +164,14 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
         fit_logistic(standard, np.array([p == name for p, _ in flat], float), POLARITY_L2) for name in POLARITIES
     ]
     judged = np.array([p != "neutral" for p, _ in flat])
+    vocabulary = vocabulary_of(readings)
+    wide = np.hstack([standard, bag_of_words(readings, vocabulary)])[judged]
+    penalty = np.full(wide.shape[1], THEME_L2)
+    lexicon_width = len(lexicon_feature_names())
+    penalty[lexicon_width : lexicon_width + EMBEDDING_WIDTH] = EMBEDDING_L2
+    penalty[len(mean) :] = WORD_L2
     theme_rows = [
-        fit_logistic(standard[judged], np.array([theme in t for p, t in flat if p != "neutral"], float), THEME_L2)
+        fit_logistic_wide(wide, np.array([theme in t for p, t in flat if p != "neutral"], float), penalty)
         for theme in THEMES
     ]
     return ClauseModel(
@@ -126,9 +179,11 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
         scale=scale.tolist(),
         polarity_coef=Matrix.from_rows([coef.tolist() for coef, _ in polarity_rows], len(mean), "d"),
         polarity_bias=[bias for _, bias in polarity_rows],
-        theme_coef=Matrix.from_rows([coef.tolist() for coef, _ in theme_rows], len(mean), "d"),
+        theme_coef=Matrix.from_rows([coef[: len(mean)].tolist() for coef, _ in theme_rows], len(mean), "d"),
         theme_bias=[bias for _, bias in theme_rows],
-        theme_threshold=THEME_THRESHOLD,
+        theme_thresholds=list(THEME_THRESHOLDS),
+        vocabulary=vocabulary,
+        word_coef=np.array([coef[len(mean) :] for coef, _ in theme_rows]).T.tolist(),
     )
 
 
@@ -136,6 +191,7 @@ def as_stored(model: ClauseModel) -> dict[str, Any]:
     arrays: dict[str, Any] = {name: np.asarray(value, dtype=np.float32) for name, value in model.arrays().items()}
     arrays["themes"] = np.array(THEMES)
     arrays["polarities"] = np.array(POLARITIES)
+    arrays["vocabulary"] = np.array(model.vocabulary)
     return arrays
 
 

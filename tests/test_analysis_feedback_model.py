@@ -61,3 +61,30 @@ def test_negated_criticism_is_a_strength_not_a_weakness() -> None:
     assert "communication" in result.theme_names
     assert [strength.theme for strength in result.strengths] == ["technical_skills"]
     assert result.strengths[0].evidence == ("Your technical skills were never in doubt",)
+
+
+def test_theme_head_reads_word_stems_as_the_training_design_does() -> None:
+    from nextround.analysis.feedback import THEMES, read_text
+
+    model = load_clause_model()
+    assert len(model.word_coef) == len(model.vocabulary) > 500
+    assert len(model.theme_thresholds) == len(THEMES)
+    reading = read_text("Your instructions to the class were unclear, and you kept interrupting the pupils.")
+    assert "unclear" in reading.stems[0]
+    _, themes = model.predict(reading.features, reading.stems)
+    # The same logits in numpy: standardised features and the clause's 0/1 stem columns, one wide design.
+    features = np.asarray(reading.features.tolist())
+    standard = (features - np.asarray(model.mean)) / np.asarray(model.scale)
+    index = {word: at for at, word in enumerate(model.vocabulary)}
+    bag = np.zeros((len(reading.stems), len(model.vocabulary)))
+    for row, stems in enumerate(reading.stems):
+        for word in stems:
+            if word in index:
+                bag[row, index[word]] = 1.0
+    assert bag.sum() > 0
+    logits = standard @ np.asarray(model.theme_coef.tolist()).T + bag @ np.asarray(model.word_coef)
+    expected = 1.0 / (1.0 + np.exp(-(logits + np.asarray(model.theme_bias))))
+    assert np.allclose(np.asarray(themes), expected, atol=1e-9)
+    # Without its words the clause reads differently: the stems carry weight.
+    _, without = model.predict(reading.features)
+    assert not np.allclose(np.asarray(without), expected, atol=1e-3)

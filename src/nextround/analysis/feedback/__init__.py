@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.lexicon import boilerplate_spans, candidates, mask, quote
-from nextround.analysis.feedback.model import POLARITIES, ClauseModel, clause_features, load_clause_model
+from nextround.analysis.feedback.model import (
+    POLARITIES,
+    ClauseModel,
+    clause_features,
+    clause_words,
+    load_clause_model,
+)
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
@@ -79,6 +85,7 @@ class TextReading:
     clauses: list[Clause]
     rules: list[ClauseRules]
     features: Matrix
+    stems: list[frozenset[str]]
 
 
 def read_text(text: str) -> TextReading:
@@ -99,7 +106,9 @@ def read_text(text: str) -> TextReading:
         embeddings = load_model().embed([original[clause.start : clause.end] for clause in clauses])
     except EmbeddingUnavailable:
         embeddings = Matrix.zeros(len(clauses), DIMENSIONS)
-    return TextReading(original, boilerplate, clauses, rules, clause_features(original, clauses, rules, embeddings))
+    features = clause_features(original, clauses, rules, embeddings)
+    stems = [clause_words(original[clause.start : clause.end]) for clause in clauses]
+    return TextReading(original, boilerplate, clauses, rules, features, stems)
 
 
 def _confidence(scores: list[float]) -> float:
@@ -119,7 +128,9 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     codes: list[str] = []
     unplaced: list[str] = []
     read: list[ClauseReading] = []
-    polarity, theme_probability = model.predict(reading.features)
+    # What a chosen rival had more of is named on purpose, however faintly the model reads it.
+    advantages: set[str] = set()
+    polarity, theme_probability = model.predict(reading.features, reading.stems)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = POLARITIES[argmax(polarity[index])]
         if label == "reason" and rules.dismissed:
@@ -130,8 +141,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # A theme the model is sure of, or one a strong cue names that the model does not rule out.
             themes = [
                 theme
-                for theme in THEMES
-                if probabilities[theme] >= model.theme_threshold
+                for theme, threshold in zip(THEMES, model.theme_thresholds, strict=True)
+                if probabilities[theme] >= threshold
                 or (rules.reasons.get(theme, 0.0) >= _STRONG_CUE and probabilities[theme] >= _CUE_SUPPORT)
             ]
             best = max(THEMES, key=lambda theme: probabilities[theme])
@@ -156,6 +167,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 advantage = max(_PERSONAL, key=lambda theme: probabilities[theme])
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)
+                    advantages.add(advantage)
             certainty = float(polarity[index][0])
             for theme in themes:
                 scores.setdefault(theme, []).append(certainty * probabilities[theme])
@@ -193,8 +205,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     # A reason read with little confidence is not a theme; the summary quotes it instead.
     # Beside a clear reason, a faint second reading is usually the same reason in other words.
     floor = max(MIN_CONFIDENCE, THEME_FLOOR * max((finding.confidence for finding in findings), default=0.0))
-    weak = [finding for finding in findings if finding.confidence < floor]
-    findings = [finding for finding in findings if finding.confidence >= floor]
+    weak = [f for f in findings if f.confidence < floor and f.theme not in advantages]
+    findings = [f for f in findings if f.confidence >= floor or f.theme in advantages]
     if weak and not findings:
         unplaced.extend(quote for finding in weak for quote in finding.evidence if quote not in unplaced)
     if not findings and not unplaced:

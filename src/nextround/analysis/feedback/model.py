@@ -16,18 +16,27 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Final
 
 from nextround.analysis.feedback.lexicon import Tone
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.types import ACTIONABLE_THEMES, THEMES
-from nextround.analysis.text import Clause, dismissed_concerns, has_negation, words
+from nextround.analysis.text import Clause, dismissed_concerns, has_negation, stem, words
 from nextround.analysis.vectors import Matrix, linear, read_npz, sigmoid
 
-__all__ = ["POLARITIES", "ClauseModel", "Matrix", "clause_features", "lexicon_feature_names", "load_clause_model"]
+__all__ = [
+    "POLARITIES",
+    "ClauseModel",
+    "Matrix",
+    "clause_features",
+    "clause_words",
+    "lexicon_feature_names",
+    "load_clause_model",
+]
 
 POLARITIES: Final = ("reason", "praise", "neutral")
 WEIGHTS_FILE: Final = "feedback_model.npz"
@@ -135,6 +144,12 @@ def _context(index: int, clauses: Sequence[Clause], readings: Sequence[ClauseRul
     ]
 
 
+def clause_words(text: str) -> frozenset[str]:
+    """The clause's word stems and stem pairs: the theme head's bag of words ("unclear", "our brand")."""
+    stems = [stem(word.lower()) for word in words(text)]
+    return frozenset(stems) | frozenset(f"{first} {second}" for first, second in pairwise(stems))
+
+
 def clause_features(
     original: str, clauses: Sequence[Clause], readings: Sequence[ClauseRules], embeddings: Matrix
 ) -> Matrix:
@@ -152,7 +167,12 @@ def clause_features(
 
 @dataclass(frozen=True)
 class ClauseModel:
-    """Standardisation and the two heads' weights (float64 matrices, rows: one class each)."""
+    """Standardisation and the two heads' weights (float64 matrices, rows: one class each).
+
+    The theme head also reads the clause's word stems: a static embedding is the mean of its words, so
+    one telling word ("unclear", "interrupting", "brands") is diluted in it; a weight per stem and theme
+    keeps it. Each theme has its own threshold, chosen by cross-validation.
+    """
 
     mean: list[float]
     scale: list[float]
@@ -160,9 +180,17 @@ class ClauseModel:
     polarity_bias: list[float]
     theme_coef: Matrix
     theme_bias: list[float]
-    theme_threshold: float
+    theme_thresholds: list[float]
+    vocabulary: list[str] = field(default_factory=list)
+    word_coef: list[list[float]] = field(default_factory=list)  # one row per vocabulary stem: a weight per theme
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def predict(self, features: Matrix) -> tuple[list[list[float]], list[list[float]]]:
+    def __post_init__(self) -> None:
+        self._index.update((word, index) for index, word in enumerate(self.vocabulary))
+
+    def predict(
+        self, features: Matrix, stems: Sequence[frozenset[str]] = ()
+    ) -> tuple[list[list[float]], list[list[float]]]:
         """Per clause: polarity probabilities (normalised over the three) and independent theme probabilities."""
         centre, scale = self.mean, self.scale
         standard = Matrix.from_rows(
@@ -172,11 +200,18 @@ class ClauseModel:
         )
         polarity = [[sigmoid(x) for x in row] for row in linear(standard, self.polarity_coef, self.polarity_bias)]
         polarity = [[p / max(sum(row), 1e-12) for p in row] for row in polarity]
-        themes = [[sigmoid(x) for x in row] for row in linear(standard, self.theme_coef, self.theme_bias)]
+        logits = linear(standard, self.theme_coef, self.theme_bias)
+        for row, clause_stems in zip(logits, stems, strict=False):
+            for word in sorted(clause_stems):
+                at = self._index.get(word)
+                if at is not None:
+                    for theme, weight in enumerate(self.word_coef[at]):
+                        row[theme] += weight
+        themes = [[sigmoid(x) for x in row] for row in logits]
         return polarity, themes
 
     def arrays(self) -> dict[str, list[float] | list[list[float]]]:
-        """The weights as nested lists, by the names the weights file uses."""
+        """The weights as nested lists, by the names the weights file uses (the vocabulary is stored apart)."""
         return {
             "mean": self.mean,
             "scale": self.scale,
@@ -184,7 +219,8 @@ class ClauseModel:
             "polarity_bias": self.polarity_bias,
             "theme_coef": self.theme_coef.tolist(),
             "theme_bias": self.theme_bias,
-            "theme_threshold": [self.theme_threshold],
+            "theme_threshold": self.theme_thresholds,
+            "word_coef": self.word_coef,
         }
 
 
@@ -201,5 +237,7 @@ def load_clause_model() -> ClauseModel:
         polarity_bias=data["polarity_bias"].floats(),
         theme_coef=data["theme_coef"].matrix(),
         theme_bias=data["theme_bias"].floats(),
-        theme_threshold=data["theme_threshold"].floats()[0],
+        theme_thresholds=data["theme_threshold"].floats(),
+        vocabulary=list(data["vocabulary"].strings or ()),
+        word_coef=data["word_coef"].matrix().tolist(),
     )
