@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from nextround.errors import UserError
+from nextround.services import rate_limits
+from nextround.services.rate_limits import Limit
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
 from nextround.storage.snapshot import delete_owner
@@ -31,7 +33,6 @@ from nextround.storage.tables import (
     AccessTokenRow,
     InvitationRow,
     PracticeAnswerRow,
-    SignInFailureRow,
     UndoCopyRow,
     User,
     UserSetting,
@@ -46,6 +47,8 @@ SEEN_EVERY = timedelta(minutes=10)  # how stale `seen_at`/`last_used_at` may get
 FAILURE_WINDOW = timedelta(minutes=15)
 ACCOUNT_FAILURES = 5  # wrong passwords per account per window
 ADDRESS_FAILURES = 30  # failed sign-ins per client address per window (many accounts from one place)
+ACCOUNT_LIMIT = Limit("account", ACCOUNT_FAILURES, FAILURE_WINDOW, "failed sign-ins")
+ADDRESS_LIMIT = Limit("address", ADDRESS_FAILURES, FAILURE_WINDOW, "failed sign-ins")
 INVITATION_DAYS = 7
 PASSWORD_MIN = 10
 PASSWORD_MAX = 1000
@@ -61,14 +64,6 @@ class AccountError(UserError, ValueError):
 
 class SignInRefused(UserError):
     """Wrong address or password, or a disabled account: one message for all, so it tells nobody which."""
-
-
-class TooManyAttempts(UserError):
-    """Too many failed sign-ins lately, for this account or from this address."""
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,39 +359,19 @@ def accept_invitation(db: Database, token: str, password: str, *, time_zone: str
 # -- signing in ------------------------------------------------------------------------------------------
 
 
-def _recent_failures(session: object, scope: str, subject: str, since: datetime) -> tuple[int, datetime | None]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
-    count, oldest = session.execute(
-        select(func.count(), func.min(SignInFailureRow.failed_at)).where(
-            SignInFailureRow.scope == scope, SignInFailureRow.subject == subject, SignInFailureRow.failed_at > since
-        )
-    ).one()
-    return int(count), oldest
-
-
 def sign_in(db: Database, email: str, password: str, *, address: str, replaces: str | None = None) -> SignedIn:
     """A new session for the right address and password; `replaces` (the browser's old cookie) ends."""
     subject = email.strip().lower()[:300]
     now = _now()
-    since = now - FAILURE_WINDOW
     with db.read() as session:
-        for scope, key, limit in (("account", subject, ACCOUNT_FAILURES), ("address", address, ADDRESS_FAILURES)):
-            count, oldest = _recent_failures(session, scope, key, since)
-            if count >= limit and oldest is not None:
-                wait = int((oldest + FAILURE_WINDOW - now).total_seconds()) + 1
-                minutes = max(1, (wait + 59) // 60)
-                raise TooManyAttempts(
-                    f"too many failed sign-ins; try again in {minutes} minute{'s' if minutes != 1 else ''}", wait
-                )
+        rate_limits.check(session, ACCOUNT_LIMIT, subject, now)
+        rate_limits.check(session, ADDRESS_LIMIT, address, now)
         user = session.scalar(select(User).where(User.email == subject))
     good = _verify(user.password_hash if user else None, password)
     if user is None or not good or user.disabled_at is not None:
         with db.write() as session:
-            session.add(SignInFailureRow(scope="account", subject=subject, failed_at=now))
-            session.add(SignInFailureRow(scope="address", subject=address[:300], failed_at=now))
-            session.execute(delete(SignInFailureRow).where(SignInFailureRow.failed_at < now - timedelta(days=1)))
+            rate_limits.record(session, ACCOUNT_LIMIT.scope, subject, now)
+            rate_limits.record(session, ADDRESS_LIMIT.scope, address, now)
         raise SignInRefused("wrong email address or password")
     if replaces:
         end_session(db, replaces)

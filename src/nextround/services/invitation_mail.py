@@ -8,13 +8,21 @@ the link is still made, and the answer says why it was not sent, for the person 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
 
 from nextround.config import Settings
 from nextround.domain.wording import short_day
 from nextround.integrations import mail
-from nextround.services import accounts, coaching
+from nextround.services import accounts, coaching, rate_limits
 from nextround.storage.db import Database
+from nextround.storage.tables import User
+
+# Each coach invitation makes the server send an email to an address the person typed: limited, so an
+# account cannot use the server to mail strangers in bulk.
+INVITES = rate_limits.Limit("invites", 10, timedelta(hours=24), "coach invitations in the last 24 hours")
+INVITES_TO = rate_limits.Limit("invite_to", 3, timedelta(hours=24), "invitations to this address in the last 24 hours")
 
 
 class NotSent:
@@ -74,8 +82,15 @@ def invite_account(db: Database, settings: Settings, email: str, base_url: str, 
 def invite_coach(
     db: Database, settings: Settings, owner_id: int, email: str, shares: list[str], base_url: str
 ) -> SentInvitation:
-    """A job seeker's invitation to a coach, emailed when the server can send mail."""
-    made = coaching.invite_coach(db, owner_id, email, shares)
+    """A job seeker's invitation to a coach, emailed when the server can send mail (within INVITES and INVITES_TO:
+    past either, nothing is made or sent)."""
+    counted = _count_invitation(db, owner_id, accounts.normal_email(email))
+    try:
+        made = coaching.invite_coach(db, owner_id, email, shares)
+    except Exception:
+        with db.write() as session:
+            rate_limits.forget(session, counted)
+        raise
     url = f"{base_url.rstrip('/')}/coaching/accept/{made.token}"
     who = made.link.seeker_email or "Someone"
     body = (
@@ -86,3 +101,18 @@ def invite_coach(
     )
     delivery = _deliver(settings, made.link.coach_email, f"{who} asks you to be their coach on nextround", body)
     return SentInvitation(url, delivery, link=made.link)
+
+
+def _count_invitation(db: Database, owner_id: int, address: str) -> list[int]:
+    """Check both limits and count this invitation in one transaction; the account's row is locked for it, so
+    two workers inviting for the same account at once cannot both pass on the last free place."""
+    now = datetime.now(UTC)
+    to = f"{owner_id}:{address}"
+    with db.write() as session:
+        session.execute(select(User.id).where(User.id == owner_id).with_for_update())
+        rate_limits.check(session, INVITES, str(owner_id), now, field="email")
+        rate_limits.check(session, INVITES_TO, to, now, field="email")
+        return [
+            rate_limits.record(session, INVITES.scope, str(owner_id), now),
+            rate_limits.record(session, INVITES_TO.scope, to, now),
+        ]

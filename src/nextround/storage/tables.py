@@ -578,13 +578,14 @@ class UndoCopyRow(Base):
 
 
 class SignInFailureRow(Base):
-    """A failed sign-in, counted per account and per address (rate limits every worker shares)."""
+    """An event a rate limit counts (every worker shares them): a failed sign-in per account and per address,
+    a coach invitation per inviting account and per account and address (services.rate_limits)."""
 
     __tablename__ = "sign_in_failures"
     __table_args__ = (Index("ix_sign_in_failures_subject", "scope", "subject", "failed_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    scope: Mapped[str] = mapped_column(String(10))  # "account" or "address"
+    scope: Mapped[str] = mapped_column(String(10))  # "account", "address", "invites", "invite_to"
     subject: Mapped[str] = mapped_column(String(300))
     failed_at: Mapped[datetime]
 

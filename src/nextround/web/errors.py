@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nextround.errors import FormErrors, UserError
-from nextround.services.accounts import TooManyAttempts
+from nextround.services.rate_limits import TooManyAttempts
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import NotSignedIn, ServerWide, sign_in_location
 from nextround.web.security import CsrfError
