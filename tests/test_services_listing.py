@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from nextround.cli.output import json_text
 from nextround.domain.stages import Outcome, Stage
 from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import set_hide_rejected
-from nextround.services.listing import list_applications
+from nextround.services.listing import ListingFilters, list_applications, list_applications_json
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import ApplicationRepository
 
@@ -72,3 +73,32 @@ def _typed(filters: dict[str, Any]) -> dict[str, Any]:
     if "outcome" in out:
         out["outcome"] = Outcome(out["outcome"])
     return out
+
+
+def test_listing_json_is_byte_for_byte_the_rows_serialised(workspace: Workspace, clock: FakeClock) -> None:
+    """`app list --json` writes the rows' values without building ApplicationSummary objects: the text must
+    be exactly what serialising the typed rows gives, compact and indented, for awkward values too."""
+    _fill(workspace, clock)
+    service = ApplicationService(workspace)
+    make_application(
+        workspace, company="Café Zürich — 北京 ✓ 😀", role="R\u00e9le \"quoted\" \\ back\\slash", location="Tab\there",
+        source_detail="x" * 300, notes="long " * 2_000, tags=("ünï", "a/b", ""), excitement=None,
+        salary_min=None, salary_max=90_000, job_url="https://example.com/job?id=1&x=<y>",
+    )  # fmt: skip
+    controls = make_application(workspace, company="Bell\x07 Del\x7f Next\x85 Nul\x00 Co", role="Line\u2028Sep")
+    service.close(controls.id, Outcome.REJECTED, at=clock() - timedelta(days=2, microseconds=7))
+    set_hide_rejected(workspace, True)
+    for filters in [*FILTERS, {"show_all": True}, {"company": "café"}]:
+        chosen: ListingFilters = {
+            "stage": None, "outcome": None, "open_only": False, "closed_only": False, "company": None,
+            "show_all": False, **filters,  # type: ignore[typeddict-item]
+        }  # fmt: skip
+        rows, _ = list_applications(workspace, **chosen)
+        data = list_applications_json(workspace, **chosen)
+        assert len(data) == len(rows), filters
+        for indent in (None, 2):
+            assert json_text(data, indent, ready=True) == json_text(rows, indent), (filters, indent)
+    everything = json_text(
+        list_applications_json(workspace, **{**chosen, "company": None, "show_all": True}), ready=True
+    )
+    assert "Café Zürich — 北京" in everything and "Bell" in everything  # both rows there, unicode written as text

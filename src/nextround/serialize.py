@@ -146,7 +146,12 @@ def json_object(value: object) -> dict[str, JsonValue]:
 
 def dumps(value: object, *, indent: int | None = None) -> str:
     """`value` as JSON text (UTF-8 characters kept as they are)."""
-    return json.dumps(to_json(value), ensure_ascii=False, indent=indent)
+    return dumps_data(to_json(value), indent=indent)
+
+
+def dumps_data(data: object, *, indent: int | None = None) -> str:
+    """JSON text of data that is JSON already (what `to_json` returns; tuples are written as lists)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def _key(key: object) -> str:

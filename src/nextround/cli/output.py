@@ -38,22 +38,25 @@ def safe(text: object) -> str:
     return escape(strip_controls(str(text)))
 
 
-def json_text(data: object, indent: int | None = None) -> str:
-    """JSON text of a result (see nextround.serialize), with C1 controls written as escapes."""
-    from nextround.serialize import dumps
+def json_text(data: object, indent: int | None = None, *, ready: bool = False) -> str:
+    """JSON text of a result (see nextround.serialize), with C1 controls written as escapes.
 
-    text = dumps(data, indent=indent)
+    `ready`: `data` is JSON data already (serialize.to_json's kind), written as it is."""
+    from nextround.serialize import dumps, dumps_data
+
+    text = dumps_data(data, indent=indent) if ready else dumps(data, indent=indent)
     if text.isascii() and "\x7f" not in text:  # two quick scans of a long listing instead of a slow one
         return text
     return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-def emit_json(data: object) -> None:
+def emit_json(data: object, *, ready: bool = False) -> None:
     """Indented for a person at a terminal; compact (and several times faster) when piped to a tool.
 
     `data` is a service's typed result; nextround.serialize turns it into JSON the same way as the web API.
+    With `ready` it is JSON data already (see json_text).
     """
-    sys.stdout.write(json_text(data, indent=2 if sys.stdout.isatty() else None))
+    sys.stdout.write(json_text(data, indent=2 if sys.stdout.isatty() else None, ready=ready))
     sys.stdout.write("\n")
 
 

@@ -274,16 +274,22 @@ def _iso(value: Any) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
 
 
-def summary_from_values(values: Sequence[Any]) -> ApplicationSummary:
-    """A listing row from its values in SUMMARY_COLUMNS order, dates and moments already ISO text (UTC
-    moments) and tags a tuple: one unpacking, because `app list` builds thousands of these."""
+# The listing row's keys in order: its JSON object's keys too (ApplicationSummary has no renamed fields).
+SUMMARY_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ApplicationSummary))
+
+
+def summary_values(values: Sequence[Any]) -> tuple[Any, ...]:
+    """A listing row's values in SUMMARY_FIELDS order, from its values in SUMMARY_COLUMNS order (dates and
+    moments already ISO text, UTC moments, and tags a tuple): one unpacking, because `app list` builds
+    thousands of these. `ApplicationSummary(*values)` is the row; `app list --json` writes the values as
+    they are."""
     (
         app_id, company, role, seniority, job_url, source, source_detail, location, work_model, salary_min,
         salary_max, currency, cv_version, tags, excitement, created_at, applied_on, stage, outcome, interview_round,
         furthest_stage, closed_at, stage_closed, last_activity_at,
     ) = values  # fmt: skip
     rejected = stage_closed and outcome in ("rejected", "ghosted")
-    return ApplicationSummary(
+    return (
         app_id, company, role, seniority, job_url, source, source_detail, location, work_model, salary_min,
         salary_max, currency, cv_version, tags, excitement, created_at, applied_on, stage, outcome, interview_round,
         furthest_stage, last_activity_at, _BUCKETS[stage_closed] if rejected else None, stage_closed,

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from nextround.domain.applications import ApplicationSummary
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypedDict
+
+from nextround.domain.applications import SUMMARY_FIELDS, ApplicationSummary
 from nextround.services.workspace import Workspace
 from nextround.storage.schema import HIDE_REJECTED_SETTING
+
+
+class ListingFilters(TypedDict):
+    """What `app list` narrows the listing by: list_applications' keyword arguments."""
+
+    stage: str | None
+    outcome: str | None
+    open_only: bool
+    closed_only: bool
+    company: str | None
+    show_all: bool
 
 
 def list_applications(
@@ -22,9 +38,54 @@ def list_applications(
     Hiding is for everyday views only: asking for an outcome, for closed ones, or for all shows them.
     `stage` and `outcome` are checked names (domain.stages.parse_stage / parse_outcome values).
     """
+    rows, hide = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all)
+    return [ApplicationSummary(*values) for values in rows], hide
+
+
+def list_applications_json(
+    ws: Workspace,
+    *,
+    stage: str | None = None,
+    outcome: str | None = None,
+    open_only: bool = False,
+    closed_only: bool = False,
+    company: str | None = None,
+    show_all: bool = False,
+) -> list[dict[str, Any]]:
+    """`serialize.to_json` of list_applications' rows, without building them (`app list --json` writes
+    10,000 rows: building and converting the objects is half its time). Tags stay tuples, which `json`
+    writes as lists."""
+    with _collector_paused():
+        rows, _ = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all)
+        # Without zip's strict check (a quarter faster): summary_values gives every field, a test compares the bytes.
+        return [dict(zip(SUMMARY_FIELDS, values)) for values in rows]  # noqa: B905
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while thousands of rows are built: they hold no cycles, and the
+    collector's passes over them cost a sixth of `app list --json`."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _summary_rows(
+    ws: Workspace,
+    stage: str | None,
+    outcome: str | None,
+    open_only: bool,
+    closed_only: bool,
+    company: str | None,
+    show_all: bool,
+) -> tuple[list[tuple[Any, ...]], bool]:
     with ws.db.reader(ws.owner_id) as reader:
         hide = not (show_all or outcome or closed_only) and bool(reader.settings().get(HIDE_REJECTED_SETTING))
-        rows = reader.summaries(
+        rows = reader.summary_rows(
             stage=stage,
             outcome=outcome,
             open_only=open_only,

@@ -25,7 +25,7 @@ from nextround.domain.applications import (
     ApplicationSummary,
     Channel,
     WorkModel,
-    summary_from_values,
+    summary_values,
 )
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.errors import UserError
@@ -347,7 +347,7 @@ class Reader:
             outcome=outcome.value,
             limit=limit,
         )
-        return [self._summary(row) for row in rows]
+        return [ApplicationSummary(*self._summary_values(row)) for row in rows]
 
     def funnel_groups(self) -> list[FunnelGroup]:
         """What stats need, counted per kind of application: a few dozen rows for years of history."""
@@ -389,6 +389,27 @@ class Reader:
         hide_rejected: bool = False,
     ) -> list[ApplicationSummary]:
         """The listing columns only: what `app list` shows, without long texts."""
+        rows = self.summary_rows(
+            stage=stage,
+            outcome=outcome,
+            open_only=open_only,
+            closed_only=closed_only,
+            company=company,
+            hide_rejected=hide_rejected,
+        )
+        return [ApplicationSummary(*values) for values in rows]
+
+    def summary_rows(
+        self,
+        *,
+        stage: str | None = None,
+        outcome: str | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+        hide_rejected: bool = False,
+    ) -> list[tuple[Any, ...]]:
+        """The listing rows' values in SUMMARY_FIELDS order, each what `ApplicationSummary(*values)` takes."""
         where = ["owner_id = :owner"]
         if hide_rejected:
             where.append("(outcome IS NULL OR outcome != 'rejected')")
@@ -408,19 +429,20 @@ class Reader:
             outcome=outcome,
             company=(company or "").lower(),
         )
-        return [self._summary(row) for row in rows]
+        return [self._summary_values(row) for row in rows]
 
-    def _summary(self, row: tuple[Any, ...]) -> ApplicationSummary:
+    def _summary_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         values = list(row)
         moment_text = self.moment_text
         for at in _SUMMARY_MOMENT_AT:
-            values[at] = moment_text(values[at])
+            if values[at] is not None:  # open applications have no closing moment
+                values[at] = moment_text(values[at])
         applied_on = values[_SUMMARY_APPLIED_ON_AT]
         if applied_on is not None and not isinstance(applied_on, str):
             values[_SUMMARY_APPLIED_ON_AT] = applied_on.isoformat()
         tags = values[_SUMMARY_TAGS_AT]
         values[_SUMMARY_TAGS_AT] = () if tags is None or tags == "[]" else tuple(self.json(tags) or ())
-        return summary_from_values(values)
+        return summary_values(values)
 
     def moment_text(self, value: Any) -> str | None:
         """A stored moment as `isoformat()` writes it in UTC (`2024-10-03T14:15:00+00:00`).
