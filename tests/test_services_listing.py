@@ -10,7 +10,7 @@ from nextround.domain.stages import Outcome, Stage
 from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import set_hide_rejected
-from nextround.services.listing import ListingFilters, list_applications, list_applications_json
+from nextround.services.listing import ListingFilters, ListingValues, list_application_values, list_applications
 from nextround.services.workspace import Workspace
 from nextround.storage.repositories import ApplicationRepository
 
@@ -94,11 +94,16 @@ def test_listing_json_is_byte_for_byte_the_rows_serialised(workspace: Workspace,
             "show_all": False, **filters,  # type: ignore[typeddict-item]
         }  # fmt: skip
         rows, _ = list_applications(workspace, **chosen)
-        data = list_applications_json(workspace, **chosen)
+        data = _objects(list_application_values(workspace, **chosen))
         assert len(data) == len(rows), filters
         for indent in (None, 2):
             assert json_text(data, indent, ready=True) == json_text(rows, indent), (filters, indent)
     everything = json_text(
-        list_applications_json(workspace, **{**chosen, "company": None, "show_all": True}), ready=True
+        _objects(list_application_values(workspace, **{**chosen, "company": None, "show_all": True})), ready=True
     )
     assert "Café Zürich — 北京" in everything and "Bell" in everything  # both rows there, unicode written as text
+
+
+def _objects(found: ListingValues) -> list[dict[str, object]]:
+    """The JSON objects `app list --json` writes from the values."""
+    return [dict(zip(found.fields, values, strict=True)) for values in found.rows]
