@@ -86,7 +86,8 @@ def test_practise_a_question_and_see_the_analysis(driver: PageDriver) -> None:
     assert page.locator(".marked-answer mark.filler").first.inner_text().lower() in ("um", "basically")
     assert page.locator(".part-tag.part-result").count() >= 1
     assert page.locator("#suggestions li").count() >= 1
-    assert page.evaluate("document.activeElement && document.activeElement.id") == "analysis"
+    # Focus follows the result once HTMX has settled the swap, a moment after the score is in the page.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'analysis'", timeout=5_000)
     page.get_by_role("button", name="Stop", exact=True).click()
     assert re.fullmatch(r"\d+:\d\d", page.locator("#timer-value").inner_text())
     driver.screenshot("practice")
