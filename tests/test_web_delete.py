@@ -123,3 +123,47 @@ def test_the_api_deletes_and_undoes(web: Web, workspace: Workspace, clock: FakeC
     goal = goals.add_goal(workspace, title="Apply to five roles")
     assert web.api("DELETE", f"/api/v1/goals/{goal.id}").json()["label"] == "the goal “Apply to five roles”"
     assert web.api("DELETE", f"/api/v1/goals/{goal.id}").status_code == 404
+
+
+def test_a_practice_answer_goes_with_its_recording_after_the_undo(
+    web: Web, workspace: Workspace, clock: FakeClock
+) -> None:
+    from nextround.domain.questions import load_bank
+    from nextround.services import practice, recordings
+    from nextround.storage.practice import PracticeAnswerRepository, SpokenMeasures
+
+    folder = recordings.recordings_folder(workspace.settings.home)
+    folder.mkdir(parents=True)
+    (folder / "answer-kept.webm").write_bytes(b"voice")
+    (folder / "answer-other.webm").write_bytes(b"another answer's")
+    question = load_bank()[0]
+    spoken = SpokenMeasures(40.0, 120.0, 0, 0.5, 1.0, audio_file="answer-kept.webm")
+    practice.record_answer(
+        workspace, practice.start_session(workspace, []), question, "I led the night shift.", 40, spoken=spoken
+    )
+    with workspace.db.read() as session:
+        [stored] = PracticeAnswerRepository(session, workspace.owner_id).all()
+
+    history = web.client.get("/practice/history").text
+    assert f'href="/delete/practice_answer/{stored.id}"' in history
+    ask = web.client.get(f"/delete/practice_answer/{stored.id}")
+    assert ask.status_code == 200 and "its recording if you chose to keep recordings" in ask.text
+    gone = web.post_form(f"/delete/practice_answer/{stored.id}")
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/practice/history?undo=")
+    assert f'id="answer-{stored.id}"' not in web.client.get("/practice/history").text
+    assert not (folder / "answer-kept.webm").exists()  # out of the folder at once
+    token = re.search(r"undo=([^&#]+)", gone.headers["location"])
+    assert token
+    back = web.post_form(f"/undo/{token.group(1)}")
+    assert back.headers["location"] == f"/practice/history#answer-{stored.id}"
+    assert (folder / "answer-kept.webm").read_bytes() == b"voice"  # back beside its answer
+
+    api = web.api("DELETE", f"/api/v1/practice/answers/{stored.id}")
+    assert api.status_code == 200 and api.json()["label"].startswith("your answer to")
+    store = web.app.state.web.undo
+    clock.advance(seconds=deletion.UNDO_SECONDS - 5)
+    assert recordings.sweep(workspace.settings.home, clock(), timedelta(seconds=deletion.UNDO_SECONDS)) == 0
+    clock.advance(seconds=10)  # the undo has run out: the next delete sweeps the recording away
+    deletion.delete(workspace, Deletable.GOAL, goals.add_goal(workspace, title="Rest").id, store)
+    assert not list(folder.rglob("answer-kept.webm"))
+    assert (folder / "answer-other.webm").read_bytes() == b"another answer's"  # another answer's stays

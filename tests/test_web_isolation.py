@@ -117,8 +117,8 @@ def attempts(server: Server, ids: dict[str, list[Any]], tokens: dict[str, str], 
 
 
 def _api_delete_table(path: str) -> str:
-    segment = path.split("/")[3]
-    kind = next(kind for kind, name in API_PATHS.items() if name == segment)
+    below = path.removeprefix("/api/v1/").removesuffix("/{row_id}")
+    kind = next(kind for kind, name in API_PATHS.items() if name == below)
     return DELETION_TABLES[kind.value]
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from nextround.services import accounts
 from nextround.services.applications import ApplicationFields, ApplicationService
-from nextround.services.voice import RECORDINGS_FOLDER
+from nextround.services.recordings import RECORDINGS_FOLDER
 from nextround.storage.tables import (
     ApplicationRow,
     InvitationRow,

@@ -1,10 +1,11 @@
-"""Delete an application, contact, watch, goal, journal entry or CV, with an undo for a short while.
+"""Delete an application, contact, watch, goal, journal entry, CV or practice answer, with an undo for a while.
 
 A delete takes the row and what belongs to it (an application's stage history, interviews, feedback
 requests and reflections; a contact's interactions; a watch's postings) in one transaction, and keeps a copy
-in an `UndoStore` under a random token. `undo` with that token, within `UNDO_SECONDS`, puts every row back
-as it was. The store lives in the running process (the web app keeps one): an undo is for the moment just
-after the click, not a recycle bin; the JSON export is the lasting copy, and the pages offer it first.
+in an `UndoStore` under a random token; a practice answer's kept recording is set aside until the undo runs
+out. `undo` with that token, within `UNDO_SECONDS`, puts every row back as it was. The store lives in the
+running process (the web app keeps one): an undo is for the moment just after the click, not a recycle bin;
+the JSON export is the lasting copy, and the pages offer it first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nextround.errors import UserError
+from nextround.services import recordings
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from nextround.storage.insight import CvRepository
@@ -33,6 +35,7 @@ from nextround.storage.tables import (
     CvRow,
     GoalRow,
     JournalEntryRow,
+    PracticeAnswerRow,
     UndoCopyRow,
     WatchRow,
 )
@@ -56,6 +59,7 @@ class Deletable(StrEnum):
     GOAL = "goal"
     JOURNAL_ENTRY = "journal_entry"
     CV = "cv"
+    PRACTICE_ANSWER = "practice_answer"
 
 
 TABLES: dict[Deletable, Table] = {
@@ -65,6 +69,7 @@ TABLES: dict[Deletable, Table] = {
     Deletable.GOAL: GoalRow.__table__,  # type: ignore[dict-item]
     Deletable.JOURNAL_ENTRY: JournalEntryRow.__table__,  # type: ignore[dict-item]
     Deletable.CV: CvRow.__table__,  # type: ignore[dict-item]
+    Deletable.PRACTICE_ANSWER: PracticeAnswerRow.__table__,  # type: ignore[dict-item]
 }
 
 # What else goes, in words, by table (shown in the confirmation and after the delete).
@@ -94,6 +99,9 @@ def label_of(kind: Deletable, row: dict[str, Any]) -> str:
     if kind is Deletable.JOURNAL_ENTRY:
         text = " ".join(str(row["text"] or "").split())
         return f"the journal entry “{text[:40]}{'…' if len(text) > 40 else ''}”" if text else "the journal entry"
+    if kind is Deletable.PRACTICE_ANSWER:
+        question = " ".join(str(row["question_text"] or "").split())
+        return f"your answer to “{question[:60]}{'…' if len(question) > 60 else ''}”"
     return f"the CV “{row['name']}”"
 
 
@@ -236,8 +244,12 @@ def delete(ws: Workspace, kind: Deletable, row_id: int, store: UndoStore) -> Del
             if successor is not None:
                 repo.set_primary(successor.id)
     label = label_of(kind, rows.top)
-    until = ws.now() + timedelta(seconds=UNDO_SECONDS)
+    now = ws.now()
+    until = now + timedelta(seconds=UNDO_SECONDS)
     token = store.put(_Kept(ws.owner_id, kind, label, until, rows))
+    # after the commit: a failed delete keeps both rows and files; the recordings wait out the undo
+    recordings.sweep(ws.settings.home, now, timedelta(seconds=UNDO_SECONDS))
+    recordings.set_aside(ws.settings.home, recordings.recordings_in(rows.rows), now)
     also = tuple(
         f"{n} {WHAT_GOES[name][0 if n == 1 else 1]}"
         for name in rows.rows
@@ -260,4 +272,5 @@ def undo(ws: Workspace, token: str, store: UndoStore) -> Restored:
                 )
     except IntegrityError:
         raise RestoreError(f"cannot bring back {kept.label}: something with the same name took its place") from None
+    recordings.bring_back(ws.settings.home, recordings.recordings_in(kept.rows.rows))
     return Restored(kept.kind, kept.rows.row_id, kept.label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import secrets
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -23,13 +24,13 @@ from nextround.integrations.speech import (
 )
 from nextround.serialize import json_object
 from nextround.services.answer_results import AttemptComparison
+from nextround.services.deletion import UNDO_SECONDS
+from nextround.services.recordings import RECORDINGS_FOLDER, sweep
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import SpokenMeasures
 
 if TYPE_CHECKING:
     from nextround.analysis.answer.model import AnswerAnalysis
-
-RECORDINGS_FOLDER = "recordings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ def _keep(ws: Workspace, audio: bytes, suffix: str) -> str:
     """Write the recording under the data folder; returns its file name."""
     folder = ws.settings.home / RECORDINGS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    sweep(ws.settings.home, ws.now(), timedelta(seconds=UNDO_SECONDS))
     name = f"answer-{ws.now():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}{suffix}"
     (folder / name).write_bytes(audio)
     return name

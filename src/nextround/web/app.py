@@ -11,7 +11,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Hashable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -19,9 +19,9 @@ from fastapi.staticfiles import StaticFiles
 
 from nextround import __version__
 from nextround.config import Settings
-from nextround.services import accounts
+from nextround.services import accounts, recordings
 from nextround.services.accounts import Caller
-from nextround.services.deletion import DatabaseUndoStore, UndoStore
+from nextround.services.deletion import UNDO_SECONDS, DatabaseUndoStore, UndoStore
 from nextround.services.workspace import Workspace, local_now
 from nextround.storage.db import Database
 from nextround.web.auth import MultiUser, authenticate
@@ -165,6 +165,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # recordings set aside by deletes whose undo ran out while the app was not running
+        recordings.sweep(settings.home, state.clock(), timedelta(seconds=UNDO_SECONDS))
         yield
         state.close()
 

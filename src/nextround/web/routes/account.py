@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.errors import UserError, errors_by_field
 from nextround.services import accounts
 from nextround.services.accounts import Caller, SignInRefused
-from nextround.services.voice import RECORDINGS_FOLDER
+from nextround.services.recordings import RECORDINGS_FOLDER
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from nextround.web.deps import FormDep

@@ -2,7 +2,7 @@
 
 `GET /delete/{kind}/{id}` asks (and offers the JSON export first); `POST` deletes and goes back to the
 list, whose banner (base.html, from `?undo=`) has the Undo button; `POST /undo/{token}` puts it all back.
-The API: `DELETE /api/v1/{applications,contacts,watches,goals,journal,cvs}/{id}` answers with the undo
+The API: `DELETE /api/v1/{applications,contacts,watches,goals,journal,cvs,practice/answers}/{id}` answers with the undo
 token, and `POST /api/v1/undo/{token}` uses it.
 """
 
@@ -38,6 +38,11 @@ PLACES: dict[Deletable, tuple[str, str, str]] = {
     Deletable.GOAL: ("/insights#goals", "/insights#goal-{id}", ""),
     Deletable.JOURNAL_ENTRY: ("/journal", "/journal", ""),
     Deletable.CV: ("/insights", "/insights", "Matches against jobs will use your other CV, if you have one."),
+    Deletable.PRACTICE_ANSWER: (
+        "/practice/history",
+        "/practice/history#answer-{id}",
+        "Its analysis goes with it, and its recording if you chose to keep recordings.",
+    ),
 }
 API_PATHS = {
     Deletable.APPLICATION: "applications",
@@ -46,6 +51,7 @@ API_PATHS = {
     Deletable.GOAL: "goals",
     Deletable.JOURNAL_ENTRY: "journal",
     Deletable.CV: "cvs",
+    Deletable.PRACTICE_ANSWER: "practice/answers",
 }
 
 
