@@ -149,7 +149,7 @@ def report(split: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = ("dev", "wide", "holdout", "holdout2", "test", "test2", "test3", "both")
+    splits = ("dev", "wide", "holdout", "holdout2", "relhold", "test", "test2", "test3", "both")
     parser.add_argument("--split", choices=splits, default="both")
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
