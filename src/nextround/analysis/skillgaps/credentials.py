@@ -94,6 +94,31 @@ def holds_driving_licence(cv: str) -> bool:
     return bool(_DRIVING_LICENCE.search(cv) or licence_categories(cv) or licence_list(cv))
 
 
+_NUMBERED: Final = re.compile(
+    r"\b(?P<kind>class|code)\s*(?P<number>\d{1,2})\b(?!\s*(?:certificate|cert))", re.IGNORECASE
+)
+
+
+def numbered_licences(text: str) -> set[tuple[str, int]]:
+    """Licences written as a numbered class or code ("Class 3", "Code 10"), line by line where a line
+    is about driving: Canada's and the old UK's classes count down (Class 1 drives what Class 3 does),
+    South Africa's codes count up (Code 14 drives what Code 10 does)."""
+    found: set[tuple[str, int]] = set()
+    for line in text.splitlines():
+        if _DRIVING.search(line):
+            found |= {(match.group("kind").lower(), int(match.group("number"))) for match in _NUMBERED.finditer(line)}
+    return found
+
+
+def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
+    """Whether a held class or code covers the one asked; None when the CV names none of that kind."""
+    kind, number = asked
+    same_kind = [have for have_kind, have in held if have_kind == kind]
+    if not same_kind:
+        return None
+    return any(have <= number if kind == "class" else have >= number for have in same_kind)
+
+
 def licence_met(asked: set[str], held: set[str]) -> bool:
     return any(code in _COVERS.get(have, set()) for have in held for code in asked)
 

@@ -56,6 +56,11 @@ GENERIC_WORDS: Final = frozenset(
         "holder",
     ]
 )
+# How a credential stands, not which one it is: "an active PRC license" is named by "PRC"
+_STATUS_WORDS: Final = frozenset(
+    ["active", "current", "valid", "full", "clean", "relevant", "appropriate", "recognised", "recognized",
+     "unrestricted", "practising", "practicing", "date", "up-to-date", "in-date"],
+)  # fmt: skip
 EQUIVALENT_YEARS: Final = 3  # years of dated roles that stand in for "a degree or equivalent experience"
 _EQUIVALENT_EXPERIENCE: Final = re.compile(r"\bor\s+(?:equivalent|relevant|comparable)\s+(?:\w+\s+)?experience", re.I)
 CREDENTIAL_HEADS: Final = frozenset(
@@ -436,6 +441,16 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
+    for asked in sorted(credentials.numbered_licences(phrase)):
+        met = credentials.numbered_licence_met(asked, credentials.numbered_licences(cv.text))
+        if met is None:
+            continue
+        shown = _sentence_matching(cv, lambda text: bool(credentials.numbered_licences(text)))
+        if met:
+            return Evidence(True, 1.0, shown, "licence", 0.85)
+        return Evidence(
+            False, 0.2, shown, "licence", 0.85, f"{asked[0].title()} {asked[1]} asked; the CV shows another"
+        )
     if credentials.asks_any_driving_licence(phrase):
         shown = _sentence_matching(cv, credentials.holds_driving_licence)
         other = credentials.licence_country_differs(phrase, cv.text)
@@ -492,6 +507,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
             and not (semantic.met and _glossed_term(spellings[0], phrase))
         ]
+        followed = _work_to_standard(cv, phrase, absent)
+        if followed is not None:
+            return followed
         if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
             # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning
             return Evidence(True, 0.8, semantic.cv_text, "name", 0.55, f"the CV does not name {', '.join(absent)}")
@@ -519,13 +537,38 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
     return _credential_check(cv, phrase, semantic)
 
 
+_TO_STANDARD: Final = re.compile(
+    r"^(?P<work>.+?)\s+(?:to|as per|per|in line with|in accordance with|according to|compliant with|under)\s+"
+    r"(?P<standard>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
+    """ "Decontamination and cross-infection control to HTM 01-05": the names say which rules the work
+    follows; a CV that shows the work itself in other words shows it, less surely, without the code."""
+    found = _TO_STANDARD.match(phrase)
+    if not absent or found is None or len(content_words(found.group("work"))) < 2:
+        return None
+    if not all(name.lower() in found.group("standard").lower() for name in absent):
+        return None
+    if exact.named_tokens(found.group("work")):
+        return None  # the work names a product of its own ("Payroll in Sage to month end")
+    work = found.group("work")
+    vectors = encode([work])
+    shown = _semantic(cv, work, vectors.row(0) if vectors is not None else None)
+    if not shown.met:
+        return None
+    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
+
+
 def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:
     """A licence, card, certificate or membership is a named thing: the words that say which one
     ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
     words = content_words(phrase)
     if not semantic.met or not words or words[-1].removesuffix("s") not in CREDENTIAL_HEADS:
         return semantic
-    skip = GENERIC_WORDS | {name.lower() for name in named}
+    skip = GENERIC_WORDS | _STATUS_WORDS | {name.lower() for name in named}
     qualifiers = [word for word in words[:-1] if word not in skip]
     if not qualifiers:
         return semantic

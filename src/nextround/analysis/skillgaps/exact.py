@@ -88,6 +88,10 @@ def _is_name(core: str) -> str | None:
     return None
 
 
+_KINDS_OF_SYSTEM: Final = frozenset(
+    ["pms", "wms", "crm", "erp", "ats", "epos", "pos", "lms", "cms", "ehr", "emr", "epr", "hris", "tms", "cmms", "mrp",
+     "dms", "bms"],
+)  # fmt: skip
 _STANDARD: Final = re.compile(r"\b(?:[A-Z]{2,4}\s+){1,3}(?P<number>\d{3,}(?:[-:.]\d+)*)")
 _COURSE_CODE: Final = re.compile(r"(?<![\w£$€.,/-])(?P<code>\d{3,5})(?=\s+[A-Z])")
 _OR_GROUP: Final = re.compile(r"\(([^()]*(?:\bor\b|/)[^()]*)\)")
@@ -129,9 +133,11 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             named.extend((part,) for part in core.split("-") if part and _is_name(part) and part.isupper())
             continue
         spelling = _is_name(core)
+        following = found[position + 1] if position + 1 < len(found) else ""
+        if spelling is None and core[:1].isupper() and following.isupper() and following.lower() in _KINDS_OF_SYSTEM:
+            spelling = core  # "Opera PMS": an everyday word naming the product of a kind of system
         if spelling is None:
             continue
-        following = found[position + 1] if position + 1 < len(found) else ""
         if core.lower() in _vendors() and (following[:1].isupper() or following[:1].isdigit()):
             continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product
         starts = position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower()
@@ -229,6 +235,15 @@ def _initials_from(words: list[str], start: int, letters: str) -> bool:
     return word in _SMALL_WORDS and _initials_from(words, start + 1, letters)
 
 
+_DIGIT_WORDS: Final = dict(
+    zip("23456789", ["two", "three", "four", "five", "six", "seven", "eight", "nine"], strict=True)
+)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9+]", "", text.lower())
+
+
 @dataclass
 class NamedIndex:
     """The CV's words, for asking whether it names a thing."""
@@ -237,6 +252,7 @@ class NamedIndex:
     lowered: str
     capital_runs: list[list[str]]
     lines: list[list[str]] = field(default_factory=list)  # each line's words, lower case, for initials
+    squashed: set[str] = field(default_factory=set)  # words without their dots and hyphens ("GlobalGAP")
 
     @classmethod
     def of(cls, text: str) -> NamedIndex:
@@ -244,17 +260,36 @@ class NamedIndex:
         words |= {word[:-1] for word in words if word.endswith("s") and len(word) > 2}
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
         lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
-        return cls(words, " ".join(text.lower().split()), runs, lines)
+        squashed = {_squashed(word) for word in re.findall(r"\S+", text)} - {""}
+        return cls(words, " ".join(text.lower().split()), runs, lines, squashed)
 
     def spells_out(self, acronym: str) -> bool:
         """Some words of one CV line have the acronym's letters as initials, in any case, small words
-        counted or skipped: "chef de partie" for CDP, "good laboratory practice" for GLP."""
+        counted or skipped: "chef de partie" for CDP, "good laboratory practice" for GLP; a digit is its
+        word ("four-wheel drive" for 4WD). Two letters are too easily met by chance ("translate service"
+        is not TS)."""
         letters = acronym.lower()
-        if not letters.isalpha() or not 2 <= len(letters) <= 6:
+        if not letters.isalnum() or not 3 <= len(letters) <= 6 or (letters[0].isdigit() and len(letters) < 3):
             return False
+        if any(char.isdigit() for char in letters):
+            return self._spells_with_numbers(letters)
         for words in self.lines:
             for start, word in enumerate(words):
                 if word[0] == letters[0] and len(word) >= 3 and _initials_from(words, start, letters):
+                    return True
+        return False
+
+    def _spells_with_numbers(self, letters: str) -> bool:
+        wanted = [_DIGIT_WORDS.get(char, char) for char in letters]
+        if any(char.isdigit() for char in wanted):
+            return False
+        for words in self.lines:
+            for start in range(len(words) - len(wanted) + 1):
+                window = words[start : start + len(wanted)]
+                if all(
+                    word == part if len(part) > 1 else word[0] == part
+                    for word, part in zip(window, wanted, strict=True)
+                ):
                     return True
         return False
 
@@ -262,6 +297,8 @@ class NamedIndex:
         lowered = token.lower()
         if lowered in self.words or lowered.rstrip("s") in self.words:
             return True
+        if len(_squashed(lowered)) >= 3 and _squashed(lowered) in self.squashed:
+            return True  # "GlobalG.A.P." is "GlobalGAP"
         if len(lowered) >= 6 and any(len(word) >= 5 and lowered.startswith(word) for word in self.words):
             return True  # "Postgres" names PostgreSQL
         if " " in lowered or "+" in lowered or "/" in lowered or (lowered[:1].isdigit() and "-" in lowered):
@@ -269,7 +306,7 @@ class NamedIndex:
         for expansion in load_cues().abbreviations.get(lowered, ()):
             if expansion in self.lowered:
                 return True
-        if token.isupper() and self.spells_out(token):
+        if (token.isupper() or re.fullmatch(r"\d[A-Z]{2,}", token)) and self.spells_out(token):
             return True
         if sum(1 for char in token if char.isupper()) >= 2 and token[0].isupper():
             for run in self.capital_runs:

@@ -293,14 +293,47 @@ _SUB_YEARS: Final = re.compile(
 )
 _BARE_NUMBER: Final = re.compile(r"^((?:at least\s+)?(?:\d{1,2}|one|two|three|four|five))\s+(?!years?\b|yrs?\b)")
 _NARROWING: Final = re.compile(
-    r",?\s+(?:(?:especially|particularly|in particular|notably|mainly)\s+[^,;]*"
+    r",?\s+(?:(?:especially|particularly|in particular|notably|mainly|preferably|ideally)\s+[^,;]*"
     r"|(?:due to|because|owing to|as the role)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+_EXAMPLE_TAIL: Final = re.compile(
+    r"(?P<head>\w.*?\w)\s*(?:,\s*|\(\s*)(?:such as|e\.g\.?|for example|for instance|like)\s+(?P<examples>[^()]+?)\)?$",
+    re.IGNORECASE,
+)
+_COMMA_LIST: Final = re.compile(r"\s*,\s*(?:and\s+)?")
+_NUMBER_IN_BRACKETS: Final = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", re.I)
+_AND_YEARS: Final = re.compile(
+    r",?\s+and\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\+?\s+(?:years?|yrs?|months?)\b)",
+    re.IGNORECASE,
+)
+_QUALIFIED_WITH: Final = re.compile(
+    r"^(?P<left>.*\b(?:graduates?|degree|diploma|qualified|qualification|bachelor'?s?|master'?s?)\b.*?)\s+with\s+"
+    r"(?P<right>(?:an?\s+)?[^,]*\b(?:licen[cs]es?|certificates?|certification|registration|card))$",
     re.IGNORECASE,
 )
 
 
 def _phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
     if _is_condition(sentence):
+        return
+    sentence = _NUMBER_IN_BRACKETS.sub(r"\1", sentence)  # "two (2) years"
+    masked, kept = _masked(sentence)
+    parts = [_unmasked(part, kept) for part in _COMMA_LIST.split(masked) if part.strip()]
+    if len(parts) >= 3 and all(len(part.split()) >= 3 for part in parts) and any(map(_YEARS.search, parts)):
+        # "excellent spoken English, minimum 6 months in a voice process, and typing speed of 30 wpm": a
+        # prose list of asks, each with its own years
+        for part in parts:
+            yield from _phrases(part, importance, whole or sentence)
+        return
+    pieces = _AND_YEARS.split(sentence, maxsplit=1)
+    if len(pieces) == 2 and len(pieces[0].split()) >= 2 and not _YEARS.search(pieces[0]):
+        # "BSN graduates with an active licence and at least two years of hospital experience"
+        yield from _phrases(pieces[0], importance, whole or sentence)
+        yield from _phrases(pieces[1], importance, whole or sentence)
         return
     head, sub, tail = _SUB_YEARS.split(sentence, maxsplit=1)[0], None, ""
     if head != sentence and _YEARS.search(sentence[: len(head)]):
@@ -318,7 +351,28 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
     cleaned = _clean(rest)
     if not cleaned or len(cleaned) < 2:
         return
+    qualified = _QUALIFIED_WITH.match(cleaned)
+    if qualified:
+        # "BSN graduates with an active PRC license": a qualification and a licence, each its own ask
+        yield from _phrases(qualified.group("left"), importance, sentence_shown)
+        yield from _phrases(qualified.group("right"), importance, sentence_shown)
+        return
     examples = bool(_EXAMPLES.search(cleaned))
+    shown_as = _EXAMPLE_TAIL.match(cleaned)
+    if shown_as and len(shown_as.group("head").split()) >= 2 and not _YEARS.search(shown_as.group("examples")):
+        # "natural area management, such as weed and pest animal control": one ask, and any example shows it
+        head = _clean(shown_as.group("head")) or shown_as.group("head")
+        shown_by = [_clean(item) for item in _AND_LIST.split(shown_as.group("examples")) if _clean(item)]
+        yield Requirement(
+            text=head,
+            sentence=sentence_shown.strip(),
+            importance=importance,
+            alternatives=(*_alternatives(head), *shown_by),
+            years=years,
+            quality=_is_quality(head),
+            examples=True,
+        )
+        return
     for item in _split_items(cleaned):
         item = _clean(item)
         if not item:

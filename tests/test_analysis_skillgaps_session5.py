@@ -1,0 +1,99 @@
+"""Skill gaps: wording met in session 5 (examples after "such as", prose lists of asks, soft skills,
+names written with dots or digits, products of a kind of system, licence classes and codes, work done
+to a named standard)."""
+
+from __future__ import annotations
+
+from nextround.analysis.skillgaps import match, requirements
+from nextround.analysis.skillgaps.credentials import numbered_licence_met, numbered_licences
+from nextround.analysis.skillgaps.exact import NamedIndex, named_tokens
+
+
+def _gaps(jd: str, cv: str) -> list[str]:
+    return [str(gap["text"]) for gap in match(jd, cv, reference_year=2026).to_dict()["missing"]]  # type: ignore[attr-defined]
+
+
+def _asks(jd: str) -> list[tuple[str, str, bool, float | None]]:
+    return [(item.text, item.importance, item.quality, item.years) for item in requirements(jd)]
+
+
+def test_examples_after_such_as_are_ways_to_show_one_ask_not_asks_of_their_own() -> None:
+    jd = "Coastal Ranger\nRequirements:\n- Experience of dune restoration, such as sand fencing and marram planting"
+    (item,) = requirements(jd)
+    assert item.text == "dune restoration" and item.examples
+    assert "marram planting" in item.alternatives
+
+
+def test_a_wish_is_nice_to_have() -> None:
+    jd = "Groomer\nAbout you\n- Level 3 dog grooming\nWe'd love it if you have an interest in cat grooming."
+    assert _asks(jd)[-1] == ("cat grooming", "nice_to_have", False, None)
+
+
+def test_a_prose_sentence_of_several_asks_is_cut_into_them_with_their_own_years() -> None:
+    jd = (
+        "Physiotherapist\nQualifications: Applicants must be BSc graduates with a valid practising licence and at"
+        " least three (3) years of outpatient experience, preferably in sports injuries."
+    )
+    assert [(text, years) for text, _, _, years in _asks(jd)] == [
+        ("BSc graduates", None),
+        ("practising licence", None),
+        ("outpatient", 3.0),
+    ]
+    jd = (
+        "Agent\nEligibility: Candidates should have fluent spoken Tagalog, minimum 6 months of experience in a"
+        " collections process, and a typing speed of 35 wpm."
+    )
+    assert [(text, years) for text, _, _, years in _asks(jd)] == [
+        ("fluent spoken Tagalog", None),
+        ("collections process", 0.5),
+        ("typing speed of 35 wpm", None),
+    ]
+
+
+def test_soft_skills_are_qualities_never_gaps() -> None:
+    jd = "Analyst\nRequirements\n- Strong analytical and written communication skills\n- Experience of SQL"
+    assert [quality for _, _, quality, _ in _asks(jd)] == [True, True, False]
+    assert _gaps(jd, "Wrote SQL reports, 2020 - 2024") == []
+
+
+def test_names_are_compared_without_dots_and_digits_read_as_words() -> None:
+    index = NamedIndex.of("Passed every BRCGS audit.\nDrove a four wheel drive ute on station tracks.")
+    assert index.names("B.R.C.G.S.") and index.names("4WD")
+    assert not index.names("6WD")
+    # two letters spelled out are met by chance: "Translate service" does not name TS
+    assert not NamedIndex.of("Translate service agreements").names("TS")
+    assert NamedIndex.of("Follow good laboratory practice").names("GLP")
+
+
+def test_an_everyday_word_before_a_kind_of_system_is_a_product() -> None:
+    assert [forms[0] for forms in named_tokens("Mews PMS")] == ["Mews"]
+    jd = "Receptionist\nRequirements:\n- Proficient in Mews PMS\n- Front office experience"
+    assert _gaps(jd, "Front office agent, 2021 - 2025. System: Cloudbeds PMS.") == ["Mews PMS"]
+    assert _gaps(jd, "Front office agent, 2021 - 2025. System: Mews.") == []
+
+
+def test_a_status_word_does_not_say_which_licence() -> None:
+    jd = "Nurse\nEssential:\n- An active NMC registration\n- Acute ward experience"
+    assert _gaps(jd, "Staff Nurse, acute medical ward, 2020 - 2025. NMC registered, PIN 12A3456E.") == []
+
+
+def test_licence_classes_count_down_and_codes_count_up() -> None:
+    assert numbered_licences("Driver's licence: Class 5\nClass 3 student") == {("class", 5)}
+    assert numbered_licence_met(("class", 3), {("class", 1)}) is True
+    assert numbered_licence_met(("class", 3), {("class", 5)}) is False
+    assert numbered_licence_met(("code", 10), {("code", 14)}) is True
+    assert numbered_licence_met(("code", 10), {("code", 8)}) is False
+    assert numbered_licence_met(("code", 10), {("class", 1)}) is None
+    jd = "Driver\nMust have:\n- Code 14 driver's licence\n- Long-distance haulage"
+    assert _gaps(jd, "Long-distance haulage driver, 2018 - 2025\nDriver's licence: Code 10") == [
+        "Code 14 driver's licence"
+    ]
+    assert _gaps(jd, "Long-distance haulage driver, 2018 - 2025\nDriver's licence: Code 14") == []
+
+
+def test_work_done_to_a_named_standard_is_shown_by_the_work() -> None:
+    jd = "Scaffolder\nEssential:\n- Scaffold inspection to TG20\n- CISRS card"
+    gaps = _gaps(jd, "Scaffolder, 2019 - 2025\nInspected scaffolds every week and signed the inspection register.")
+    assert gaps == ["CISRS card"]
+    # the standard still decides when the work is not there
+    assert "Scaffold inspection to TG20" in _gaps(jd, "Painter and decorator, 2019 - 2025\nCISRS card")
