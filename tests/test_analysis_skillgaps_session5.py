@@ -97,3 +97,42 @@ def test_work_done_to_a_named_standard_is_shown_by_the_work() -> None:
     assert gaps == ["CISRS card"]
     # the standard still decides when the work is not there
     assert "Scaffold inspection to TG20" in _gaps(jd, "Painter and decorator, 2019 - 2025\nCISRS card")
+
+
+def test_a_camelcase_product_is_not_spelled_out_by_two_words_with_its_capitals() -> None:
+    index = NamedIndex.of("Ohio Property and Casualty licence.\nRegistered with the General Pharmaceutical Council")
+    assert not index.names("PolicyCenter")
+    assert index.names("GPhC")
+
+
+def test_an_age_group_is_not_a_name() -> None:
+    assert named_tokens("Storytime sessions for under-5s") == []
+
+
+def test_a_level_in_brackets_says_which_qualification() -> None:
+    jd = "Carpenter\nMust have:\n- NZ Certificate in Carpentry (Level 4)\n- Formwork"
+    assert _gaps(jd, "Carpenter, 2018 - 2025. Formwork.\nNZ Certificate in Carpentry Level 3 (2018)") == [
+        "NZ Certificate in Carpentry (Level 4)"
+    ]
+    assert _gaps(jd, "Carpenter, 2018 - 2025. Formwork.\nNZ Certificate in Carpentry Level 4 (2018)") == []
+
+
+def test_the_word_after_a_code_says_which_certificate() -> None:
+    jd = "Event electrician\nEssential:\n- BS 7909 Advanced certificate\n- Temporary power for outdoor events"
+    cv = "Event electrician, 2018 - 2025. Temporary power for outdoor events.\nBS 7909 {} certificate (2022)."
+    assert _gaps(jd, cv.format("Foundation")) == ["BS 7909 Advanced certificate"]
+    assert _gaps(jd, cv.format("Advanced")) == []
+
+
+def test_initials_with_small_words_between_count() -> None:
+    jd = "Millwright\nMust have:\n- Valid Certificate of Qualification\n- Conveyor maintenance"
+    assert _gaps(jd, "Millwright, 2015 - 2025. Conveyor maintenance.\nMillwright C of Q, 2015") == []
+
+
+def test_a_name_beside_the_plain_words_for_it_is_shown_by_the_plain_words() -> None:
+    jd = "Teaching assistant\nEssential:\n- Running Jollyphonics and phonics sessions for reception children"
+    cv = "Teaching assistant, 2019 - 2025\nLed daily phonics groups for reception children."
+    assert _gaps(jd, cv) == []
+    # the name is how the work is done, not beside it: it must be there
+    jd = "Teaching assistant\nEssential:\n- Teach phonics and early reading using Read Write Inc"
+    assert _gaps(jd, "Teaching assistant, 2019 - 2025\nTaught phonics and early reading.") != []

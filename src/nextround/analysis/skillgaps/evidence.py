@@ -246,7 +246,9 @@ def forms(requirement: Requirement) -> list[str]:
     """The ways a requirement can be met: its alternatives, and words in brackets ("(SOE)", "(Class 2)")."""
     found: list[str] = []
     for alternative in requirement.alternatives:
-        bare = " ".join(_PARENS.sub(" ", alternative).split()).strip(" ,")
+        # "(Level 3)" says which qualification: it stays; other brackets are another name or examples
+        bare = _PARENS.sub(lambda inner: inner.group(0) if credentials.levelled(inner.group(1)) else " ", alternative)
+        bare = " ".join(bare.split()).strip(" ,")
         if bare:
             found.append(bare)
         for inner in _PARENS.findall(alternative):
@@ -344,8 +346,12 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
         initials = "".join(word[0] for word in words[start:]).upper()
         if len(initials) < 2:
             continue
+        # "C of Q" for certificate of qualification: capitals with the small words left between them
+        spaced = re.compile(r"\b" + r"\s+(?:of|and|&|the|in|for)\s+".join(initials) + r"\b")
         for clause in cv.clauses:
             if any(token.strip(".,;:()").rstrip("s") == initials for token in clause.sentence.split()):
+                return clause.sentence
+            if spaced.search(clause.sentence):
                 return clause.sentence
     return None
 
@@ -507,7 +513,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
             and not (semantic.met and _glossed_term(spellings[0], phrase))
         ]
-        followed = _work_to_standard(cv, phrase, absent)
+        followed = _work_to_standard(cv, phrase, absent) or _name_beside_description(cv, phrase, absent)
         if followed is not None:
             return followed
         if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
@@ -562,6 +568,29 @@ def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidenc
     return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
 
 
+def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
+    """ "Delivering Bookbug and rhyme-time sessions for under-5s", "Aistear and play-based learning": a
+    name put beside the plain words for what it is; a CV that shows the plain words shows it, less surely."""
+    if not absent:
+        return None
+    sides = re.split(r"\s+(?:and|&)\s+", phrase, maxsplit=1)
+    if len(sides) != 2:
+        return None
+    for named_side, plain in (sides, sides[::-1]):
+        if not all(name.lower() in named_side.lower() for name in absent) or exact.named_tokens(plain):
+            continue
+        rest = named_side
+        for name in absent:
+            rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+        if len(content_words(rest)) > 1 or len(content_words(plain)) < 2:
+            continue  # "early reading using Read Write Inc": the name is how the work is done, not beside it
+        vectors = encode([plain])
+        shown = _semantic(cv, plain, vectors.row(0) if vectors is not None else None)
+        if shown.met:
+            return Evidence(True, 0.7, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
+    return None
+
+
 def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:
     """A licence, card, certificate or membership is a named thing: the words that say which one
     ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
@@ -573,7 +602,14 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     if not qualifiers:
         return semantic
     absent = [word for word in qualifiers if not cv.names.names(word) and not cv.names.expands_to(word)]
-    if len(absent) * 2 <= len(qualifiers):
+    # the word right after a code says which one ("608 Universal", "CSCS Black"): it must be there
+    decisive = {
+        found.group(1).lower()
+        for name in named
+        if any(char.isdigit() for char in name)  # "JIB Approved" describes; "608 Universal" says which
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z][\w-]*)", phrase)
+    }
+    if len(absent) * 2 <= len(qualifiers) and not decisive & set(absent):
         return semantic
     return Evidence(
         False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"

@@ -128,6 +128,8 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
     found = _WORD.findall(phrase)
     for position, word in enumerate(found):
         core = re.sub(r"['’]s$", "", word).rstrip(".'")
+        if re.fullmatch(r"(?i)(?:under|over|aged|age)-?\d{1,2}s?", core):
+            continue  # "under-5s", "over-60s": an age group, not a name
         if "-" in core and not any(char.isdigit() for char in core):
             # "post-NYSC", "PLC-controlled": the name is the part written as one
             named.extend((part,) for part in core.split("-") if part and _is_name(part) and part.isupper())
@@ -308,7 +310,10 @@ class NamedIndex:
                 return True
         if (token.isupper() or re.fullmatch(r"\d[A-Z]{2,}", token)) and self.spells_out(token):
             return True
-        if sum(1 for char in token if char.isupper()) >= 2 and token[0].isupper():
+        capitals = sum(1 for char in token if char.isupper())
+        if capitals >= 2 and token[0].isupper() and capitals * 2 >= sum(1 for char in token if char.isalpha()):
+            # "GPhC" by "General Pharmaceutical Council"; a product written in CamelCase ("PolicyCenter") is
+            # not spelled out by any two words that start with its capitals ("Property and Casualty")
             for run in self.capital_runs:
                 trimmed = [word for word in run if word.lower() not in _JOINERS]
                 for size in {len(token), sum(1 for char in token if char.isupper())}:
