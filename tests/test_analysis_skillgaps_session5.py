@@ -136,3 +136,35 @@ def test_a_name_beside_the_plain_words_for_it_is_shown_by_the_plain_words() -> N
     # the name is how the work is done, not beside it: it must be there
     jd = "Teaching assistant\nEssential:\n- Teach phonics and early reading using Read Write Inc"
     assert _gaps(jd, "Teaching assistant, 2019 - 2025\nTaught phonics and early reading.") != []
+
+
+def test_a_school_leaving_level_is_shown_by_anything_done_after_school() -> None:
+    jd = "Cashier\nRequirements:\n- High school diploma or GED\n- Cashier experience"
+    assert _gaps(jd, "Cashier, 2019 - 2024\nBCom Accounting, 2018") == []
+    assert _gaps(jd, "Cashier, 2019 - 2024\nCertificate III in Retail, TAFE NSW") == []
+    assert _gaps(jd, "Cashier, 2019 - 2024") == ["High school diploma or GED"]
+
+
+def test_computer_literacy_is_shown_by_software_the_cv_works_in() -> None:
+    jd = "Clerk\nRequirements:\n- Computer literate\n- Filing"
+    assert _gaps(jd, "Clerk, 2019 - 2024. Filing; kept the registers in Excel.") == []
+    assert _gaps(jd, "Clerk, 2019 - 2024. Filing by hand.") == ["Computer literate"]
+
+
+def test_a_language_written_with_its_own_prefix_is_named() -> None:
+    assert NamedIndex.of("Languages: English, Kiswahili").names("Swahili")
+    assert not NamedIndex.of("Languages: English, Kiswahili").names("Sheng")
+
+
+def test_screening_devices_and_physical_demands_ask_nothing() -> None:
+    jd = (
+        "Store Associate\nQualifications:\n- Must be able to pass a background check and drug screen\n"
+        "- Must have own smartphone\n- Ability to stand for long periods\n- Experience working in a fast-paced"
+        " environment\nPhysical Requirements:\n- Lift up to 25 lbs\nRole: Store Associate"
+    )
+    assert [(text, quality) for text, _, quality, _ in _asks(jd)] == [("working in a fast-paced environment", True)]
+
+
+def test_a_pair_the_taxonomy_uses_as_one_term_is_not_cut() -> None:
+    jd = "Baker\nRequirements:\n- Knowledge of health and safety regulations\n- laminated dough and viennoiserie"
+    assert [text for text, _, _, _ in _asks(jd)] == ["health and safety regulations", "laminated dough", "viennoiserie"]

@@ -160,6 +160,31 @@ def levelled(text: str) -> list[Levelled]:
     return found
 
 
+# -- school leaving ---------------------------------------------------------------------------------
+
+_SCHOOL_LEAVING: Final = re.compile(
+    r"\b(?:high school|secondary school|senior high|senior secondary|grade 12|matric(?:ulation)?|ged"
+    r"|o[- ]levels?|class (?:10|12)|1[02]th (?:pass|grade|standard)|10\+2|ssce|hsc|ssc|school leaving|leaving cert\w*)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+_AFTER_SCHOOL: Final = re.compile(
+    r"\b(?:university|college|polytechnic|institute|tafe|diploma|certificate|cert\.?\s+(?:i{1,3}|iv)|nvq|btec"
+    r"|apprenticeship|undergraduate|bachelor)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_school_leaving(phrase: str) -> bool:
+    """A school-leaving level asked ("High school diploma or GED", "Grade 12 (Matric)", "10+2")."""
+    return bool(_SCHOOL_LEAVING.search(phrase)) and degree_asked([phrase]) is None
+
+
+def school_leaving_shown(cv: str) -> bool:
+    """The CV names a school-leaving level or something only done after school (a degree, a college)."""
+    return bool(_SCHOOL_LEAVING.search(cv) or _AFTER_SCHOOL.search(cv)) or degree_level(cv) is not None
+
+
 # -- degrees ---------------------------------------------------------------------------------------
 
 _DEGREES: Final = (

@@ -472,6 +472,11 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         held_codes = ", ".join(sorted(cv.licences)) or "none"
         reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held_codes}"
         return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
+    if credentials.asks_school_leaving(phrase) and credentials.school_leaving_shown(cv.text):
+        return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.7)
+    if _COMPUTER_LITERACY.search(phrase) and _uses_computers(cv):
+        # "Computer literate", "Basic IT skills": shown by any software or system the CV works in
+        return Evidence(True, 0.9, None, "taxonomy", 0.6)
     if credentials.only_english(phrase):
         return Evidence(True, 1.0, None, "language", 0.7, "the CV itself is written in English")
     degree = credentials.degree_asked(requirement.alternatives)
@@ -589,6 +594,25 @@ def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> 
         if shown.met:
             return Evidence(True, 0.7, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
     return None
+
+
+_COMPUTER_LITERACY: Final = re.compile(
+    r"^(?:basic\s+|good\s+)?(?:computer|it|pc|digital)(?:\s+|-)(?:literate|literacy|skills?|savvy|proficiency|knowledge)$"
+    r"|^(?:computer|it|pc)$",
+    re.IGNORECASE,
+)
+_COMPUTER_WORDS: Final = re.compile(
+    r"\b(?:computer|software|system|spreadsheets?|database|e-?mail|online|portal|app|excel|word|outlook|pos|till"
+    r"|scanners?|tablet|laptop)\b",
+    re.IGNORECASE,
+)
+
+
+def _uses_computers(cv: CvView) -> bool:
+    from nextround.analysis.skills import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    return bool(_COMPUTER_WORDS.search(cv.text)) or any(taxonomy.is_technology(skill) for skill in cv.skill_ids)
 
 
 def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:

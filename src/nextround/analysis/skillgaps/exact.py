@@ -303,6 +303,12 @@ class NamedIndex:
             return True  # "GlobalG.A.P." is "GlobalGAP"
         if len(lowered) >= 6 and any(len(word) >= 5 and lowered.startswith(word) for word in self.words):
             return True  # "Postgres" names PostgreSQL
+        if (
+            len(lowered) >= 5
+            and lowered.isalpha()
+            and any(word.endswith(lowered) and len(word) <= len(lowered) + 3 for word in self.words)
+        ):
+            return True  # a prefix of its own language: "Kiswahili" names Swahili
         if " " in lowered or "+" in lowered or "/" in lowered or (lowered[:1].isdigit() and "-" in lowered):
             return lowered in self.lowered
         for expansion in load_cues().abbreviations.get(lowered, ()):

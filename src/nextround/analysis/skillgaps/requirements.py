@@ -62,6 +62,12 @@ _NOT_ASKED: Final = re.compile(
     r"|\b(?:full )?training (?:will be |is )?(?:provided|given)\b|\bwe will train\b",
     re.IGNORECASE,
 )
+_JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
+_SCREENING: Final = re.compile(
+    r"\bpass(?:ing)?\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:background|criminal|drug|credit|pre-employment|medical|security)\b"
+    r"|\b(?:able|ability)\s+to\s+(?:stand|sit|walk|kneel|bend)\b",
+    re.IGNORECASE,
+)  # "Must be able to pass a background check and drug screen", "Ability to stand for long periods"
 _ABLE_TO_WORK: Final = re.compile(
     r"\b(?:able|ability|willing|available|prepared)\s+to\s+(?:work|lift|stand|carry|walk|climb)\b", re.IGNORECASE
 )
@@ -140,7 +146,7 @@ def _is_condition(sentence: str) -> bool:
     cues = load_cues()
     if _ABLE_TO_WORK.search(sentence) and cues.conditions.search(sentence):
         return True  # "Ability to work in extreme heat on rotating shifts"
-    if _NOT_ASKED.search(sentence):
+    if _NOT_ASKED.search(sentence) or _SCREENING.search(sentence):
         return True  # "No experience necessary, full training provided": an offer, not an ask
     if cues.skill_words.search(sentence):
         return False
@@ -219,6 +225,29 @@ def _shares_head(modifiers: list[str], last: list[str]) -> bool:
     return adjectival or plural or activity
 
 
+_BINOMIAL: Final = re.compile(r"\b([a-z]+)\s+(and|&)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _binomials() -> frozenset[str]:
+    """ "health and safety", "food and beverage", "loading and unloading": pairs the taxonomy's labels use
+    as one term more than once."""
+    from collections import Counter
+
+    from nextround.analysis.skills import load_taxonomy
+
+    joined = "\n".join(load_taxonomy().names).lower()
+    counts = Counter(found.group(0).replace("&", "and") for found in _BINOMIAL.finditer(joined))
+    return frozenset(pair for pair, count in counts.items() if count >= 2)
+
+
+def _hold_binomial(found: re.Match[str]) -> str:
+    pair = f"{found.group(1)} and {found.group(3)}".lower()
+    if pair not in _binomials():
+        return found.group(0)
+    return f"{found.group(1)}{chr(1) if found.group(2) == 'and' else chr(2)}{found.group(3)}"
+
+
 def _split_items(phrase: str) -> list[str]:
     """ "laminated dough and viennoiserie" -> both; "communication with patients, families and staff" stays.
 
@@ -228,6 +257,7 @@ def _split_items(phrase: str) -> list[str]:
     # "Level 2 Health and Social Care", "Health & Safety": "and" inside a name written in capitals
     masked = _NAMED_LIST.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     masked = _TITLE_AND.sub(_hold_title_and, masked)
+    masked = _BINOMIAL.sub(_hold_binomial, masked)
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
     items = [item.replace("\x01", " and ").replace("\x02", " & ").replace("\x03", ", ") for item in items]
     if len(items) < 2:
@@ -446,6 +476,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             if several_lines and not is_bullet and len(line.split()) <= 8 and not line.endswith(":"):
                 continue  # the job title
         kind, rest = _split_heading(line)
+        if kind == "duties" and rest and not is_bullet and _JOB_FIELD.match(line):
+            continue  # "Role: Accounts Executive": a job-board field naming the post
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
             kind, rest = heading_kind(line), ""
             if kind is None and (position in before_list or line.endswith("?")) and len(line.split()) <= 8:
