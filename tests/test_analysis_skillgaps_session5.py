@@ -168,3 +168,39 @@ def test_screening_devices_and_physical_demands_ask_nothing() -> None:
 def test_a_pair_the_taxonomy_uses_as_one_term_is_not_cut() -> None:
     jd = "Baker\nRequirements:\n- Knowledge of health and safety regulations\n- laminated dough and viennoiserie"
     assert [text for text, _, _, _ in _asks(jd)] == ["health and safety regulations", "laminated dough", "viennoiserie"]
+
+
+def test_or_equivalent_accepts_another_award_in_the_same_trade() -> None:
+    jd = "Plumber\nRequirements:\n- Qualified plumber (QQI Level 6 Advanced Certificate or equivalent)\n- Heat pumps"
+    cv = "Plumber, 2019 - 2025. Fitted heat pumps.\nApprenticeship in plumbing, Advanced Certificate Craft, 2019"
+    assert _gaps(jd, cv) == []
+    assert _gaps(jd, "Plumber, 2019 - 2025. Fitted heat pumps.") != []
+
+
+def test_a_diploma_offered_beside_a_degree_is_accepted() -> None:
+    jd = "Teacher\nRequirements:\n- Bachelor of Education or Diploma in Primary Teacher Education\n- Class teaching"
+    cv = "Teacher, 2020 - 2025. Class teaching.\nDiploma in Primary Teacher Education, 2019"
+    assert _gaps(jd, cv) == []
+
+
+def test_a_language_adjective_names_a_style_and_a_language_is_still_a_language() -> None:
+    assert named_tokens("Knowledge of Italian pastry", "Knowledge of Italian pastry") == []
+    assert named_tokens("Arabic mezze", "Knowledge of Arabic mezze") == []
+    assert [forms[0] for forms in named_tokens("Arabic speaker", "Must be a native Arabic speaker")] == ["Arabic"]
+    jd = "Teacher\nEssential:\n- Able to teach Irish through all classes\n- Infant classes"
+    assert _gaps(jd, "Teacher, 2019 - 2025. Taught infant classes.") == ["teach Irish through all classes"]
+
+
+def test_an_adjective_opening_a_bullet_is_not_a_name() -> None:
+    assert [forms[0] for forms in named_tokens("Fluent German", "Fluent German")] == ["German"]
+
+
+def test_state_initials_are_spelled_out() -> None:
+    jd = "Electrician\nAbout you:\n- Current QLD Electrical Licence\n- Commercial fit-outs"
+    cv = "Electrician, 2020 - 2025. Commercial fit-outs.\nQueensland electrical worker licence, 2020"
+    assert _gaps(jd, cv) == []
+
+
+def test_ict_is_shown_by_the_machines_a_teacher_uses() -> None:
+    jd = "Teacher\nRequirements:\n- Ability to use ICT in teaching\n- Grade 4 English"
+    assert _gaps(jd, "Teacher, 2020 - 2025. Grade 4 English; quizzes on tablets and the projector.") == []

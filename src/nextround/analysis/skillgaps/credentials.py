@@ -234,11 +234,16 @@ def degree_level(text: str) -> int | None:
     return max(levels) if levels else None
 
 
+_OTHER_AWARD: Final = re.compile(r"\b(?:diploma|certificate|cert|nvq|apprenticeship|btec)\b", re.IGNORECASE)
+
+
 def degree_asked(alternatives: Sequence[str]) -> int | None:
     """The lowest degree level a requirement accepts ("a degree or HNC" accepts an HNC), or None."""
     levels = []
     for alternative in alternatives:
         bare = re.sub(r"\([^)]*\)", " ", alternative)
+        if _OTHER_AWARD.search(bare) and not _DEGREE_ASKED.search(bare):
+            return None  # "a B.Ed or a Diploma in Primary Teacher Education": a diploma is accepted too
         if _DEGREE_ASKED.search(bare):
             level = degree_level(bare)
             if level is not None:

@@ -507,6 +507,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             return Evidence(
                 False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV does not name the {act}"
             )
+    if _OR_EQUIVALENT.search(requirement.sentence) and (levels or exact.named_tokens(phrase, requirement.sentence)):
+        equivalent = _equivalent_shown(cv, phrase)
+        if equivalent is not None:
+            return equivalent
     named = [] if requirement.examples else exact.named_tokens(phrase, requirement.sentence)
     if named:
         absent = [
@@ -573,6 +577,29 @@ def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidenc
     return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
 
 
+_OR_EQUIVALENT: Final = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|similar|comparable)\b", re.IGNORECASE)
+_AWARD_WORDS: Final = re.compile(
+    r"\b(?:certificate|certified|diploma|degree|apprenticeship|licen[cs]e|licensed|qualified|qualification|nvq"
+    r"|level\s+\d|registered|accredited|accreditation)\b",
+    re.IGNORECASE,
+)
+
+
+def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
+    """ "Qualified plumber (QQI Level 6 Advanced Certificate or equivalent)": the named award is one way to
+    be qualified; a CV that shows the trade and some award of its own shows it, less surely."""
+    plain = " ".join(_PARENS.sub(" ", phrase).split())
+    plain = re.sub(r"\b(?:level|lvl)\s*\d\b", " ", plain, flags=re.IGNORECASE)
+    plain = " ".join(word for word in plain.split() if not exact.named_tokens(word, phrase))
+    if len(content_words(plain)) < 1 or not _AWARD_WORDS.search(cv.text):
+        return None
+    vectors = encode([plain])
+    shown = _semantic(cv, plain, vectors.row(0) if vectors is not None else None)
+    if not shown.met:
+        return None
+    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.55, "an equivalent award is accepted")
+
+
 def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
     """ "Delivering Bookbug and rhyme-time sessions for under-5s", "Aistear and play-based learning": a
     name put beside the plain words for what it is; a CV that shows the plain words shows it, less surely."""
@@ -597,13 +624,13 @@ def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> 
 
 
 _COMPUTER_LITERACY: Final = re.compile(
-    r"^(?:basic\s+|good\s+)?(?:computer|it|pc|digital)(?:\s+|-)(?:literate|literacy|skills?|savvy|proficiency|knowledge)$"
-    r"|^(?:computer|it|pc)$",
+    r"^(?:basic\s+|good\s+)?(?:computer|it|ict|pc|digital)(?:\s+|-)(?:literate|literacy|skills?|savvy|proficiency|knowledge)$"
+    r"|^(?:computer|it|ict|pc)$|^(?:use|using|use of)\s+(?:ict|computers|technology)\b",
     re.IGNORECASE,
 )
 _COMPUTER_WORDS: Final = re.compile(
-    r"\b(?:computer|software|system|spreadsheets?|database|e-?mail|online|portal|app|excel|word|outlook|pos|till"
-    r"|scanners?|tablet|laptop)\b",
+    r"\b(?:computers?|software|systems?|spreadsheets?|databases?|e-?mails?|online|portal|apps?|excel|word|outlook"
+    r"|pos|till|scanners?|tablets?|laptops?|projectors?|smartboards?)\b",
     re.IGNORECASE,
 )
 

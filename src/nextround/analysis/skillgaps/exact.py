@@ -88,6 +88,33 @@ def _is_name(core: str) -> str | None:
     return None
 
 
+_LANGUAGE_USE: Final = frozenset(
+    ["language", "languages", "speaker", "speakers", "speaking", "spoken", "written", "writing", "reading",
+     "fluency", "fluent", "translation", "translator", "interpreting", "interpreter", "teaching", "teacher",
+     "literature", "grammar", "native", "proficiency", "level", "skills", "communication", "medium", "sign"],
+)  # fmt: skip
+
+
+_NOT_NOUNS: Final = frozenset(
+    ["through", "in", "to", "for", "with", "at", "on", "and", "or", "as", "across", "from", "by", "of", "is",
+     "are", "a", "an", "the", "when", "where", "if", "both", "well", "only", "daily", "fluently"],
+)  # fmt: skip
+
+
+def _is_style(word: str, following: str) -> bool:
+    """A capitalised word that the taxonomy lists as a skill of its own (a language: "Arabic") written
+    before a lowercase word that is not about using the language ("Arabic mezze", not "Arabic speaker")."""
+    if not following[:1].islower() or following.lower() in _LANGUAGE_USE or not word[1:].islower():
+        return False
+    if following.lower() in _NOT_NOUNS:
+        return False  # "teach Irish through all classes": the language itself
+    from nextround.analysis.skills import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    skill_id = taxonomy.skill_id(word)
+    return skill_id is not None and taxonomy.names[skill_id] == word and not taxonomy.is_technology(skill_id)
+
+
 _KINDS_OF_SYSTEM: Final = frozenset(
     ["pms", "wms", "crm", "erp", "ats", "epos", "pos", "lms", "cms", "ehr", "emr", "epr", "hris", "tms", "cmms", "mrp",
      "dms", "bms"],
@@ -136,6 +163,8 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             continue
         spelling = _is_name(core)
         following = found[position + 1] if position + 1 < len(found) else ""
+        if spelling is not None and _is_style(core, following):
+            continue  # "Arabic mezze", "Italian pastry": a language's adjective naming a style, not a thing
         if spelling is None and core[:1].isupper() and following.isupper() and following.lower() in _KINDS_OF_SYSTEM:
             spelling = core  # "Opera PMS": an everyday word naming the product of a kind of system
         if spelling is None:
