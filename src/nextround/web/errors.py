@@ -77,7 +77,11 @@ def error_response(request: Request, status: int, message: str, exc: UserError |
     title = _TITLES.get(status, "Something went wrong" if status >= 500 else "That did not work")
     fragment = request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
     template = "_error.html" if fragment else "error.html"
-    return render(request, template, {"status": status, "title": title, "message": message}, status=status)
+    response = render(request, template, {"status": status, "title": title, "message": message}, status=status)
+    if fragment:
+        # Tells app.js this is a message to show, not a part of the page to put back (a form with its errors).
+        response.headers["X-Nextround-Error"] = "message"
+    return response
 
 
 def validation_errors(exc: RequestValidationError) -> UserError:

@@ -27,7 +27,7 @@ from nextround.domain.feedback_requests import (
     Tone,
 )
 from nextround.domain.themes import theme_label
-from nextround.errors import UserError, about_field, errors_by_field
+from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.integrations import mail
 from nextround.serialize import json_object
 from nextround.services import feedback as feedback_service
@@ -278,11 +278,22 @@ def download_eml(request_id: int, ws: WorkspaceDep) -> Response:
     )
 
 
+def _refused(request: Request, ws: Workspace, application_id: int, **extra: Any) -> HTMLResponse:
+    """The section again with what was typed and the problem beside its field: nothing typed is lost."""
+    return _section(request, ws, application_id, status=422, **extra)
+
+
 @router.post("/applications/{application_id}/feedback/record", include_in_schema=False)
 def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
-    feedback_service.record_feedback(
-        ws, application_id, form_text(form, "text"), form_text(form, "source") or "employer"
-    )
+    text, source = form_text(form, "text"), form_text(form, "source") or "employer"
+    try:
+        if not text.strip():
+            # The service's own message speaks of files and standard input, which a page has not got.
+            raise FeedbackRequestError("Paste what they said first: the box is empty.", field="text")
+        feedback_service.record_feedback(ws, application_id, text, source)
+    except UserError as exc:
+        values = {"text": text, "source": source}
+        return _refused(request, ws, application_id, feedback_values=values, feedback_errors=errors_by_field(exc))
     return _done(request, ws, application_id, "recorded")
 
 
@@ -290,15 +301,28 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
 def reflect(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     current = insight.get_reflection(ws, application_id)
     answers: dict[str, Any] = {}
+    values: dict[str, str] = {}
+    problems: list[UserError] = []
     for question in current.questions:
         key = question.key
         rating = form_text(form, f"rating_{key}").strip()
         text = form_text(form, f"text_{key}").strip()
+        values[f"rating_{key}"], values[f"text_{key}"] = rating, text
         if rating:
             answers[key] = {"rating": rating, "text": text}
         elif text:
-            answers[key] = {"text": text}  # the service says a rating is needed
-    insight.save_reflection(ws, application_id, answers)
+            problems.append(
+                UserError("Choose a number from 1 to 5 for this one too, so your words are kept.", field=key)
+            )
+    if not answers and not problems:
+        problems.append(UserError("Choose a number from 1 to 5 for at least one question, then save."))
+    try:
+        if problems:
+            raise FormErrors(problems)
+        insight.save_reflection(ws, application_id, answers)
+    except UserError as exc:
+        errors = errors_by_field(exc)
+        return _refused(request, ws, application_id, reflection_values=values, reflection_errors=errors)
     return _done(request, ws, application_id, "reflected")
 
 

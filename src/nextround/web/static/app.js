@@ -24,13 +24,29 @@
     if (target) { target.focus(); }
   });
 
-  // Errors from HTMX requests: show the server's message instead of silently doing nothing.
+  // Where a message about a refused in-place request goes: just before the form that sent it, where the user
+  // is looking (the page's #messages box may be a long way up), else that box.
+  function problemBox(source) {
+    var form = source && source.closest ? source.closest("form") : null;
+    if (!form || !form.parentNode) { return document.getElementById("messages"); }
+    var box = form.previousElementSibling;
+    if (!box || !box.classList.contains("request-problem")) {
+      box = document.createElement("div");
+      box.className = "request-problem";
+      form.parentNode.insertBefore(box, form);
+    }
+    return box;
+  }
+
+  // Errors from HTMX requests: show the server's message instead of silently doing nothing. A form the server
+  // sends back with its problems marked (422 without the X-Nextround-Error header) replaces the form as usual.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var detail = event.detail;
     if (detail.xhr && detail.xhr.status >= 400) {
       var isAnalysis = detail.target && detail.target.id === "analysis";
-      if (!isAnalysis) {
-        detail.target = document.getElementById("messages");
+      var formAgain = detail.xhr.status === 422 && !detail.xhr.getResponseHeader("X-Nextround-Error");
+      if (!isAnalysis && !formAgain) {
+        detail.target = problemBox(detail.requestConfig && detail.requestConfig.elt);
         detail.swapOverride = "innerHTML";
       }
       detail.shouldSwap = true;

@@ -1,0 +1,60 @@
+"""A new user's mistakes in a real browser: a refused in-place form says why where the user is looking."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.browser.conftest import PageDriver
+
+
+def _rejected_application(driver: PageDriver, company: str) -> None:
+    page = driver.page
+    driver.go("/applications/new")
+    page.get_by_label("Company").fill(company)
+    page.get_by_label("Role (required)").fill("Pastry Chef")
+    page.get_by_role("button", name="Add application").click()
+    page.wait_for_url(re.compile(r"/applications/\d+\?notice=added"))
+    page.get_by_role("button", name="Rejected").click()
+    page.wait_for_url(re.compile(r"notice=closed"))
+    page.locator("#feedback-section").get_by_role("heading", name="Feedback requests").wait_for()  # loaded by HTMX
+
+
+def _in_view(page: Any, selector: str) -> bool:
+    """Whether the element's top is inside the 1280 x 900 window, without scrolling."""
+    top = page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top")
+    return 0 <= float(top) <= 900
+
+
+def test_a_refused_reflection_is_shown_at_the_question_with_the_answers_kept(driver: PageDriver) -> None:
+    page = driver.page
+    _rejected_application(driver, "Crumb Reflect")
+    form = page.locator("form.fb-reflection")
+    form.locator("input[type=radio][value='2']").first.check()
+    form.locator("textarea").last.fill("Bring numbers to every answer.")  # words without a rating
+    form.get_by_role("button", name="Save reflection").click()
+    problem = page.locator("form.fb-reflection .error-text")
+    problem.wait_for()
+    assert "Choose a number from 1 to 5" in problem.inner_text()
+    assert _in_view(page, "form.fb-reflection .error-text")
+    kept = page.locator("form.fb-reflection")
+    assert kept.locator("textarea").last.input_value() == "Bring numbers to every answer."
+    assert kept.locator("input[type=radio][value='2']").first.is_checked()
+    assert page.locator("#messages").inner_text().strip() == ""  # not sent to the top of a long page
+
+
+def test_a_refused_in_place_button_says_why_beside_its_form(driver: PageDriver) -> None:
+    page = driver.page
+    _rejected_application(driver, "Crumb Status")
+    page.get_by_role("button", name="Draft request").click()
+    mark = page.get_by_role("button", name="Mark sent")
+    mark.wait_for()
+    # What a stale page sends after the request changed elsewhere: a status the server refuses.
+    mark.evaluate("button => { button.form.querySelector('input[name=status]').value = 'drafted'; }")
+    mark.scroll_into_view_if_needed()
+    mark.click()
+    box = page.locator(".request-problem [role=alert]")
+    box.wait_for()
+    assert "That did not work" in box.inner_text()
+    assert _in_view(page, ".request-problem")
+    assert page.locator("#messages").inner_text().strip() == ""

@@ -1,0 +1,64 @@
+"""What a new user meets in the browser: a refused form keeps what was typed, and says what to do in plain words."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from nextround.domain.stages import Outcome, Stage
+from nextround.services import feedback, insight
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from tests.factories import make_application
+from tests.web_support import Web
+
+HX = {"hx-request": "true"}
+
+
+def rejected(ws: Workspace) -> int:
+    app = make_application(ws, stage=Stage.INTERVIEW, company="Crumb & Co", role="Pastry Chef", round_=1)
+    return ApplicationService(ws).close(app.id, Outcome.REJECTED).id
+
+
+def textarea(page: str, box_id: str) -> str:
+    found = re.search(rf'<textarea id="{box_id}"[^>]*>(.*?)</textarea>', page, re.S)
+    assert found, f"no textarea {box_id}"
+    return html.unescape(found.group(1))
+
+
+def test_blank_feedback_is_refused_beside_its_box_without_command_line_words(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    for headers in ({}, HX):
+        refused = web.post_form(
+            f"/applications/{app_id}/feedback/record", {"text": "  \n ", "source": "recruiter"}, headers=headers
+        )
+        assert refused.status_code == 422
+        assert "standard input" not in refused.text and "Paste what they said first" in refused.text
+        assert 'id="fb-text-error"' in refused.text and 'aria-invalid="true"' in refused.text
+        assert '<option value="recruiter" selected>' in refused.text  # the choice made stays
+    assert 'id="feedback-section"' in refused.text and "<html" not in refused.text  # HTMX gets the section back
+    assert "x-nextround-error" not in refused.headers  # app.js puts it back in place rather than in a message box
+    stale = web.post_form("/feedback-requests/999/status", {"status": "sent"}, headers=HX)
+    assert stale.status_code == 404 and stale.headers["x-nextround-error"] == "message"
+    assert feedback.list_feedback(workspace, app_id) == []
+
+
+def test_a_refused_reflection_keeps_every_answer_and_names_the_question(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    questions = insight.get_reflection(workspace, app_id).questions
+    first, last = questions[0].key, questions[-1].key
+    typed = {f"rating_{first}": "2", f"text_{first}": "Surprised by the SQL test.", f"text_{last}": "Bring numbers."}
+    for headers in ({}, HX):
+        refused = web.post_form(f"/applications/{app_id}/reflection", typed, headers=headers)
+        assert refused.status_code == 422
+        page = refused.text
+        assert f'name="rating_{first}" value="2" checked' in page
+        assert textarea(page, f"rf-{first}-text") == "Surprised by the SQL test."
+        assert textarea(page, f"rf-{last}-text") == "Bring numbers."
+        # The problem sits at the question it is about, in words rather than the question's key.
+        assert f'id="rf-{last}-error"' in page and "Choose a number from 1 to 5" in page
+        assert f"{last}: a rating" not in page
+    assert not insight.get_reflection(workspace, app_id).exists  # nothing half-saved
+
+    empty = web.post_form(f"/applications/{app_id}/reflection", {})
+    assert empty.status_code == 422 and 'id="rf-problem"' in empty.text and "at least one question" in empty.text
