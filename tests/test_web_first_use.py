@@ -62,3 +62,14 @@ def test_a_refused_reflection_keeps_every_answer_and_names_the_question(web: Web
 
     empty = web.post_form(f"/applications/{app_id}/reflection", {})
     assert empty.status_code == 422 and 'id="rf-problem"' in empty.text and "at least one question" in empty.text
+
+
+def test_a_move_refused_for_its_date_keeps_the_stage_and_the_note(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Northwind", role="Support Engineer")
+    refused = web.post_form(
+        f"/applications/{app.id}/move", {"stage": "interview", "on": "tomorrow", "note": "Panel with Priya & Tom"}
+    )
+    assert refused.status_code == 422 and 'id="move-on-error"' in refused.text
+    assert 'value="tomorrow"' in refused.text
+    assert '<option value="interview" selected>' in refused.text  # not reset to the next stage, screening
+    assert 'value="Panel with Priya &amp; Tom"' in refused.text

@@ -310,7 +310,7 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
     except UserError as exc:
         if exc.field not in ("on", "at") or form_text(form, "return_to") == "board":
             raise
-        values = {"on": form_text(form, "on"), "note": form_text(form, "note")}
+        values = {"on": form_text(form, "on"), "note": form_text(form, "note"), "stage": stage.value}
         return _application_page(
             request, ws, application_id, move_values=values, move_errors={"on": str(exc)}, status=422
         )
