@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from nextround.domain.stages import Outcome, Stage
 from nextround.services import feedback, insight
@@ -73,3 +74,19 @@ def test_a_move_refused_for_its_date_keeps_the_stage_and_the_note(web: Web, work
     assert 'value="tomorrow"' in refused.text
     assert '<option value="interview" selected>' in refused.text  # not reset to the next stage, screening
     assert 'value="Panel with Priya &amp; Tom"' in refused.text
+
+
+def _upload(web: Web, path: str, field: str, name: str, data: bytes) -> Any:
+    files = {field: (name, data, "application/octet-stream")}
+    return web.client.post(path, data={"csrf_token": web.token}, files=files)
+
+
+def test_a_refused_upload_names_the_file_as_chosen_not_a_temporary_copy(web: Web) -> None:
+    binary = bytes(range(256)) * 4
+    for path, name in (("/transfer/linkedin", "Job Applications.csv"), ("/transfer/json", "backup.json"),
+                       ("/inbox/upload", "Takeout.mbox")):  # fmt: skip
+        refused = _upload(web, path, "file", name, binary)
+        assert refused.status_code == 422
+        message = html.unescape(refused.text)
+        assert name in message, path
+        assert "/tmp" not in message and "nextround-upload-" not in message and "nextround-mail-" not in message

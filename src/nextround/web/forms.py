@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from nextround.domain.applications import FieldError, parse_channel, parse_tags, parse_work_model
@@ -43,3 +45,9 @@ def field_changes(form: Any) -> dict[str, Any]:
     if "tags" in form:
         changes["tags"] = parse_tags(form_text(form, "tags"))
     return changes
+
+
+def upload_message(message: str, folder: str | Path) -> str:
+    """A reader's message about an uploaded file, naming it as the user did: readers name a file by its path,
+    and here that is a temporary copy (/tmp/nextround-upload-x1y2/…) that means nothing to the user."""
+    return message.replace(f"{folder}{os.sep}", "")

@@ -13,6 +13,7 @@ from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
+from nextround.web.forms import upload_message
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -82,7 +83,10 @@ def upload(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         with tempfile.TemporaryDirectory(prefix="nextround-mail-") as folder:
             path = Path(folder) / safe_upload_name(file.filename)
             path.write_bytes(data)
-            report = read_path(path)
+            try:
+                report = read_path(path)
+            except UserError as exc:
+                raise InboxUploadError(upload_message(str(exc), folder)) from None
         run = queue(ws, read_and_propose(ws, report.messages, report.unreadable), origin="upload")
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)

@@ -16,6 +16,7 @@ from nextround.serialize import dumps
 from nextround.services.transfer import export_data, import_applications, import_data, read_export
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
+from nextround.web.forms import upload_message
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -55,7 +56,8 @@ def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) ->
             else:
                 raise UploadError(f"unknown import kind {kind!r}; use linkedin or json")
         except UserError as exc:
-            return render(request, "transfer.html", {"report": None, "error": str(exc)}, status=422)
+            message = upload_message(str(exc), folder)
+            return render(request, "transfer.html", {"report": None, "error": message}, status=422)
     return render(request, "transfer.html", {"report": report, "error": None, "kind": kind})
 
 
