@@ -204,3 +204,27 @@ def test_state_initials_are_spelled_out() -> None:
 def test_ict_is_shown_by_the_machines_a_teacher_uses() -> None:
     jd = "Teacher\nRequirements:\n- Ability to use ICT in teaching\n- Grade 4 English"
     assert _gaps(jd, "Teacher, 2020 - 2025. Grade 4 English; quizzes on tablets and the projector.") == []
+
+
+def test_a_country_written_short_or_as_an_adjective_is_the_same_place() -> None:
+    from nextround.analysis.skillgaps.credentials import licence_country_differs
+
+    assert licence_country_differs("Full NZ driver licence", "Full New Zealand driver's licence") is None
+    assert licence_country_differs("Indian driving licence", "India driving licence") is None
+    assert licence_country_differs("UAE driving licence", "Indian driving licence") == "indian"
+
+
+def test_police_vetting_is_a_condition() -> None:
+    jd = "Care worker\nRequirements:\n- Police vetting\n- Personal care"
+    assert [text for text, _, _, _ in _asks(jd)] == ["Personal care"]
+
+
+def test_a_duty_verb_carries_over_its_list_of_objects() -> None:
+    jd = "Chef\nThe role:\n- Manage ordering, stock and GP targets\n- Prepare and cook breakfasts"
+    assert [text for text, _, _, _ in _asks(jd)] == [
+        "Manage ordering",
+        "Manage stock",
+        "Manage GP targets",
+        "Prepare breakfasts",
+        "cook breakfasts",
+    ]

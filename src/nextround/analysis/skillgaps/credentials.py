@@ -303,9 +303,27 @@ def licence_country_differs(phrase: str, cv: str) -> str | None:
     if not asked:
         return None
     held = {place.group("place").lower() for place in _LICENCE_COUNTRY.finditer(cv)} - _NOT_PLACES
-    if held and not asked & held:
+    if held and not any(_same_place(left, right) for left in asked for right in held):
         return sorted(held)[0]
     return None
+
+
+# a country's initials and the words its name ends in ("NZ" and "New Zealand" driver licence)
+_PLACE_NAMES: Final = (
+    frozenset(["nz", "zealand"]),
+    frozenset(["uae", "emirates", "emirati"]),
+    frozenset(["sa", "rsa", "africa", "african"]),
+    frozenset(["us", "usa", "america", "american", "states"]),
+    frozenset(["gb", "britain", "british", "kingdom"]),
+)
+
+
+def _same_place(asked: str, held: str) -> bool:
+    """ "Victorian" and "Victoria", "Indian" and "India", "NZ" and "Zealand" are one place."""
+    if asked == held or any(asked in names and held in names for names in _PLACE_NAMES):
+        return True
+    shorter, longer = sorted((asked, held), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 1)])
 
 
 # -- the language of the CV ----------------------------------------------------------------------

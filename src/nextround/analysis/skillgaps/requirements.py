@@ -283,13 +283,30 @@ def _split_items(phrase: str) -> list[str]:
     first = items[0].split()
     if (
         len(first) >= 2
-        and first[0].lower().endswith("ing")
+        # "Manage ordering, stock and ...": a bare verb carries over only from a verb and one noun ("lead a
+        # shift and delegate tasks" is two duties)
+        and (first[0].lower().endswith("ing") or (first[0].lower() in _DUTY_VERBS and len(first) == 2))
         and all(
-            len(item.split()) <= 2 and item[:1].islower() and not item.split()[0].endswith("ing") for item in items[1:]
+            len(item.split()) <= 2
+            and (item[:1].islower() or item.split()[0].isupper())
+            and not item.split()[0].endswith("ing")
+            and item.split()[0].lower() not in _DUTY_VERBS
+            for item in items[1:]
         )
     ):
         items = [items[0]] + [f"{first[0]} {item}" for item in items[1:]]  # "Managing absence and performance"
     return [_unmasked(item, kept) for item in items]
+
+
+# Verbs that open a duty ("Manage ordering, stock and GP targets"): the verb carries over a list of objects
+_DUTY_VERBS: Final = frozenset(
+    ["manage", "run", "lead", "train", "develop", "prepare", "maintain", "monitor", "support", "deliver",
+     "coordinate", "co-ordinate", "organise", "organize", "handle", "process", "oversee", "plan", "order",
+     "check", "clean", "cook", "operate", "supervise", "assist", "provide", "conduct", "complete", "record",
+     "administer", "build", "design", "install", "repair", "service", "inspect", "test", "write", "update",
+     "review", "answer", "book", "schedule", "sell", "promote", "negotiate", "report", "control", "track",
+     "reconcile", "prepare", "draft", "produce", "assess", "teach", "mentor", "coach", "recruit", "audit"],
+)  # fmt: skip
 
 
 def _masked(phrase: str) -> tuple[str, list[str]]:
