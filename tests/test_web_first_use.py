@@ -90,3 +90,13 @@ def test_a_refused_upload_names_the_file_as_chosen_not_a_temporary_copy(web: Web
         message = html.unescape(refused.text)
         assert name in message, path
         assert "/tmp" not in message and "nextround-upload-" not in message and "nextround-mail-" not in message
+
+
+def test_an_address_with_a_word_for_an_id_is_not_found_in_plain_words(web: Web) -> None:
+    for path in ("/applications/abc", "/applications/1x/edit", "/contacts/me"):
+        page = web.client.get(path)
+        assert page.status_code == 404, path
+        assert "There is no page at this address." in page.text
+        assert "valid integer" not in page.text and "application_id" not in page.text
+    api = web.client.get("/api/v1/applications/abc")  # scripts still get the field and the reason
+    assert api.status_code == 422 and api.json()["field"] == "application_id"

@@ -160,6 +160,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
+        if not _is_api(request) and all(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            # /applications/abc is an address that leads nowhere, not a form to correct.
+            return error_response(request, 404, "There is no page at this address.")
         problem = validation_errors(exc)
         return error_response(request, 422, str(problem), problem)
 
