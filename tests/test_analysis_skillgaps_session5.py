@@ -228,3 +228,28 @@ def test_a_duty_verb_carries_over_its_list_of_objects() -> None:
         "Prepare breakfasts",
         "cook breakfasts",
     ]
+
+
+def test_a_name_with_a_small_word_in_it_is_spelled_with_that_word() -> None:
+    jd = "Youth worker\nRequirements:\n- Current Working with Children Check\n- Group work with teenagers"
+    cv = "Youth worker, 2019 - 2025. Group work with teenagers.\nWWCC (NSW), valid to 2028"
+    assert _gaps(jd, cv) == []
+    assert _gaps(jd, "Youth worker, 2019 - 2025. Group work with teenagers.") != []
+
+
+def test_the_grade_after_a_code_must_be_the_one_asked() -> None:
+    jd = "Project manager\nRequirements:\n- PRINCE2 Practitioner\n- Rail projects"
+    assert _gaps(jd, "Project manager, 2019 - 2025. Rail projects.\nPRINCE2 Foundation, 2022") == [
+        "PRINCE2 Practitioner"
+    ]
+    assert _gaps(jd, "Project manager, 2019 - 2025. Rail projects.\nPRINCE2 Practitioner, 2022") == []
+
+
+def test_years_written_short_open_or_stated() -> None:
+    from nextround.analysis.skillgaps.exact import career_years
+
+    assert career_years("Cook, 2020-24", 2026) == 4.0
+    assert career_years("Cook, April 2023 onwards", 2026) == 3.0
+    assert career_years("Chef with 6 years of experience in Italian kitchens", 2026) == 6.0
+    assert career_years("Cook, 2019 - 2020", 2026) == 1.0
+    assert career_years("Tel 2020-2345", 2026) is None

@@ -342,6 +342,13 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
     """A CV sentence that writes the phrase, or its last words, as initials ("SCR" for "keeping the
     single central record")."""
     words = content_words(phrase)
+    every = [word for word in _WORDS.findall(phrase) if word.lower() not in ("and", "of", "the", "a", "an")]
+    if len(every) > len(words) >= 2:
+        # "Working with Children Check" is WWCC: the small word has its letter too
+        spelled = "".join(word[0] for word in every).upper()
+        for clause in cv.clauses:
+            if any(token.strip(".,;:()").rstrip("s") == spelled for token in clause.sentence.split()):
+                return clause.sentence
     for start in range(max(0, len(words) - 1)):
         initials = "".join(word[0] for word in words[start:]).upper()
         if len(initials) < 2:
@@ -522,6 +529,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
             and not (semantic.met and _glossed_term(spellings[0], phrase))
         ]
+        other_grade = _other_grade(cv, phrase, named, absent)
+        if other_grade is not None:
+            return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, other_grade)
         followed = _work_to_standard(cv, phrase, absent) or _name_beside_description(cv, phrase, absent)
         if followed is not None:
             return followed
@@ -557,6 +567,22 @@ _TO_STANDARD: Final = re.compile(
     r"(?P<standard>.+)$",
     re.IGNORECASE,
 )
+
+
+def _other_grade(cv: CvView, phrase: str, named: Sequence[tuple[str, ...]], absent: Sequence[str]) -> str | None:
+    """ "PRINCE2 Practitioner" against "PRINCE2 Foundation": the capitalised word after a code with a digit
+    says which grade of it; the CV naming the code with another grade is a gap."""
+    for spellings in named:
+        code = spellings[0]
+        if code in absent or not any(char.isdigit() for char in code):
+            continue
+        grade = re.search(rf"(?<![\w-]){re.escape(code)}\s+([A-Z][a-z]+)\b", phrase)
+        if grade is None or cv.names.names(grade.group(1)):
+            continue
+        held = re.search(rf"(?<![\w-]){re.escape(code)}\s+([A-Z][a-z]+)\b", cv.text)
+        if held is not None:
+            return f"{code} {grade.group(1)} asked; the CV shows {code} {held.group(1)}"
+    return None
 
 
 def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:

@@ -150,6 +150,13 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             if re.search(rf"\b[a-z][\w'-]*\s+{re.escape(text)}", sentence or phrase) and not _is_skill_name(text):
                 number = re.search(rf"{re.escape(text)}\s+(\d+)\b", phrase)
                 initials = "".join(word[0] for word in words).upper() + (number.group(1) if number else "")
+                whole = re.search(rf"\b([A-Z][a-z]+)\s+(with|to|at|by|from)\s+{re.escape(text)}", phrase)
+                if whole:
+                    # "Working with Children Check": the name starts before the small word (WWCC, WCC)
+                    full = [whole.group(1), *words]
+                    spelled = whole.group(1)[0] + whole.group(2)[0] + initials
+                    named.append((whole.group(0), spelled.upper(), "".join(word[0] for word in full).upper()))
+                    continue
                 # a two-word name may be shown by its last word ("the curriculum" for National Curriculum)
                 named.append((text, initials, *(words[1:] if len(words) == 2 else [])))
     found = _WORD.findall(phrase)
@@ -385,7 +392,14 @@ class NamedIndex:
 _RANGE: Final = re.compile(
     r"(?:\bsince\s+(?:[A-Za-z]{3,9}\.?\s+)?(?P<since>(?:19|20)\d\d)\b)|"
     r"(?P<start>(?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]{3,9}\.?\s+|\d{1,2}\s*/\s*)?"
-    r"(?:(?P<end>(?:19|20)\d\d)|(?P<now>(?:(?:till|to|until)\s+)?(?:present|current|now|today|date|ongoing)))",
+    r"(?:(?P<end>(?:19|20)\d\d)|(?P<short>\d\d)(?![\d/.:])|(?P<now>(?:(?:till|to|until)\s+)?(?:present|current|now|today|date"
+    r"|ongoing)))"
+    r"|(?P<onwards>(?:19|20)\d\d)\s+(?:onwards|on)\b",
+    re.IGNORECASE,
+)
+# "Chef with 6 years' experience", "(2 yrs)": a span the CV states instead of dating it
+_STATED: Final = re.compile(
+    r"\b(?P<years>\d{1,2})\+?\s*(?:years?|yrs?)['’]?\s*(?:of\s+)?(?:experience|exp\b|\)|in\s|as\s|working)",
     re.IGNORECASE,
 )
 
@@ -399,12 +413,18 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
     years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", cv)]
     latest = max([*years, reference_year or 0])
     for match in _RANGE.finditer(cv):
-        begin = int(match.group("start") or match.group("since"))  # "since 2019" runs to now
-        end = int(match.group("end")) if match.group("end") else max(latest, begin)
+        begin = int(match.group("start") or match.group("since") or match.group("onwards"))  # "since 2019": to now
+        if match.group("end"):
+            end = int(match.group("end"))
+        elif match.group("short"):
+            end = begin // 100 * 100 + int(match.group("short"))  # "2020-24"
+        else:
+            end = max(latest, begin)
         if end >= begin:
             spans.append((begin, max(end, begin)))
+    stated = max((float(found.group("years")) for found in _STATED.finditer(cv)), default=0.0)
     if not spans:
-        return None
+        return stated or None
     spans.sort()
     total, current_start, current_end = 0, spans[0][0], spans[0][1]
     for begin, end in spans[1:]:
@@ -414,4 +434,4 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
         else:
             current_end = max(current_end, end)
     total += current_end - current_start
-    return float(max(total, 0))
+    return max(float(max(total, 0)), stated)
