@@ -253,3 +253,21 @@ def test_years_written_short_open_or_stated() -> None:
     assert career_years("Chef with 6 years of experience in Italian kitchens", 2026) == 6.0
     assert career_years("Cook, 2019 - 2020", 2026) == 1.0
     assert career_years("Tel 2020-2345", 2026) is None
+
+
+def test_letter_grades_count_down_from_a() -> None:
+    jd = "Guard\nRequirements:\n- PSIRA Grade B\n- Patrols"
+    assert _gaps(jd, "Guard, 2019 - 2025. Patrols.\nPSIRA registered, Grade D (2023)") == ["PSIRA Grade B"]
+    assert _gaps(jd, "Guard, 2019 - 2025. Patrols.\nPSIRA Grade A, 2023") == []
+
+
+def test_an_everyday_word_with_a_version_is_a_product() -> None:
+    jd = "Bookkeeper\nRequirements:\n- Experience with Sage 50\n- Bank reconciliations"
+    assert _gaps(jd, "Bookkeeper, 2019 - 2025. Bank reconciliations in Xero and QuickBooks.") == ["Sage 50"]
+    assert _gaps(jd, "Bookkeeper, 2019 - 2025. Bank reconciliations in Sage 50.") == []
+
+
+def test_the_category_of_a_ticket_decides() -> None:
+    jd = "Technician\nRequirements:\n- IPAF 3b\n- Rigging"
+    assert _gaps(jd, "Technician, 2019 - 2025. Rigging.\nIPAF 3a (static booms), 2024") == ["IPAF 3b"]
+    assert _gaps(jd, "Technician, 2019 - 2025. Rigging.\nIPAF 3a and 3b, 2024") == []

@@ -110,6 +110,21 @@ def numbered_licences(text: str) -> set[tuple[str, int]]:
     return found
 
 
+_GRADE: Final = re.compile(r"\b(?i:grade)\s+(?P<letter>[A-E])\b(?!\s*(?:[-/]|or)\s*[A-E]\b)")
+
+
+def grade_letters(text: str) -> set[str]:
+    """Letter grades a text names ("PSIRA Grade B"): A is the highest."""
+    return {found.group("letter") for found in _GRADE.finditer(text)}
+
+
+def grade_met(asked: str, held: set[str]) -> bool | None:
+    """Whether a held letter grade is at least the one asked; None when the CV names no grade."""
+    if not held:
+        return None
+    return any(have <= asked for have in held)
+
+
 def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
     """Whether a held class or code covers the one asked; None when the CV names none of that kind."""
     kind, number = asked

@@ -464,6 +464,11 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(
             False, 0.2, shown, "licence", 0.85, f"{asked[0].title()} {asked[1]} asked; the CV shows another"
         )
+    for letter in sorted(credentials.grade_letters(phrase)):
+        held_grade = credentials.grade_met(letter, credentials.grade_letters(cv.text))
+        if held_grade is False:
+            shown = _sentence_matching(cv, lambda text: bool(credentials.grade_letters(text)))
+            return Evidence(False, 0.3, shown, "level", 0.8, f"Grade {letter} asked; the CV shows a lower grade")
     if credentials.asks_any_driving_licence(phrase):
         shown = _sentence_matching(cv, credentials.holds_driving_licence)
         other = credentials.licence_country_differs(phrase, cv.text)
@@ -535,7 +540,8 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         followed = _work_to_standard(cv, phrase, absent) or _name_beside_description(cv, phrase, absent)
         if followed is not None:
             return followed
-        if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met:
+        codes_absent = any(char.isdigit() for name in absent for char in name)  # "IPAF 3b": the category decides
+        if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met and not codes_absent:
             # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning
             return Evidence(True, 0.8, semantic.cv_text, "name", 0.55, f"the CV does not name {', '.join(absent)}")
         if absent:

@@ -115,6 +115,13 @@ def _is_style(word: str, following: str) -> bool:
     return skill_id is not None and taxonomy.names[skill_id] == word and not taxonomy.is_technology(skill_id)
 
 
+_VERSIONED: Final = re.compile(r"^\d{2,4}$")
+_NUMBERED_KINDS: Final = frozenset(
+    ["level", "grade", "class", "code", "category", "band", "unit", "section", "stage", "step", "part", "type",
+     "tier", "phase", "module", "form", "year", "years", "room", "key", "week", "day", "page", "chapter", "cert",
+     "certificate", "nvq", "zone", "route", "bus", "platform", "gate", "floor", "suite", "building", "block", "ward",
+     "bay", "over", "under", "top", "fortune", "since", "from", "until", "to", "and", "the", "at", "min", "minimum"],
+)  # fmt: skip
 _KINDS_OF_SYSTEM: Final = frozenset(
     ["pms", "wms", "crm", "erp", "ats", "epos", "pos", "lms", "cms", "ehr", "emr", "epr", "hris", "tms", "cmms", "mrp",
      "dms", "bms"],
@@ -170,6 +177,16 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             continue
         spelling = _is_name(core)
         following = found[position + 1] if position + 1 < len(found) else ""
+        previous = found[position - 1] if position else ""
+        if spelling is None and re.fullmatch(r"\d{1,2}[a-z]{1,2}", core) and (previous.isupper() or previous == "and"):
+            spelling = core  # "IPAF 3a and 3b": the categories of a ticket
+        if (
+            spelling is None
+            and core[:1].isupper()
+            and core.lower() not in _NUMBERED_KINDS
+            and _VERSIONED.match(following)
+        ):
+            spelling = core  # "Sage 50", "Office 365": an everyday word with a version is a product
         if spelling is not None and _is_style(core, following):
             continue  # "Arabic mezze", "Italian pastry": a language's adjective naming a style, not a thing
         if spelling is None and core[:1].isupper() and following.isupper() and following.lower() in _KINDS_OF_SYSTEM:
@@ -177,6 +194,8 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
         if spelling is None:
             continue
         if core.lower() in _vendors() and (following[:1].isupper() or following[:1].isdigit()):
+            if following.isdigit():
+                named.append((core, following))  # "Sage 50", "Microsoft 365": the maker or the number names it
             continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product
         starts = position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower()
         if starts and not re.search(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b", sentence):
