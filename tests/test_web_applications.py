@@ -33,13 +33,13 @@ def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -
     response = web.post_form("/applications/new", {"company": "Acme <b>", "role": "", "notes": "keep me"})
     assert response.status_code == 422
     html = response.text
-    assert "role is required" in html
+    assert "Role is required." in html
     assert 'id="f-role-error"' in html and 'aria-invalid="true"' in html
     assert 'value="Acme &lt;b&gt;"' in html
     assert "keep me" in html
     bad_number = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "salary_min": "lots"})
     assert bad_number.status_code == 422
-    assert "salary_min must be a whole number" in bad_number.text
+    assert "Salary from must be a whole number" in bad_number.text
     bad_date = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "applied_on": "someday"})
     assert bad_date.status_code == 422
     assert 'id="f-applied_on-error"' in bad_date.text
@@ -65,7 +65,7 @@ def test_edit_form_changes_fields(web: Web, workspace: Workspace) -> None:
     assert ApplicationService(workspace).get(app.id).fields.company == "Acme Ltd"
     invalid = web.post_form(f"/applications/{app.id}/edit", {"company": "Acme", "role": "Baker", "excitement": "9"})
     assert invalid.status_code == 422
-    assert "excitement must be between 1 and 5" in invalid.text
+    assert "How much you want it must be between 1 and 5." in invalid.text
 
 
 def test_move_and_reject_from_the_application_page(web: Web, workspace: Workspace) -> None:

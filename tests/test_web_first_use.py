@@ -100,3 +100,36 @@ def test_an_address_with_a_word_for_an_id_is_not_found_in_plain_words(web: Web) 
         assert "valid integer" not in page.text and "application_id" not in page.text
     api = web.client.get("/api/v1/applications/abc")  # scripts still get the field and the reason
     assert api.status_code == 422 and api.json()["field"] == "application_id"
+
+
+def test_the_application_form_shows_every_problem_at_once_in_its_own_words(web: Web, workspace: Workspace) -> None:
+    typed = {
+        "company": "Crumb & Co", "role": "", "job_url": "crumb.example/jobs/1", "stage": "interview",
+        "applied_on": "32/13/2024", "salary_min": "30000", "salary_max": "20000", "currency": "pounds",
+        "notes": "Really want this",
+    }  # fmt: skip
+    refused = web.post_form("/applications/new", typed)
+    assert refused.status_code == 422
+    page = html.unescape(refused.text)
+    errors = dict(re.findall(r'<p class="error-text" id="f-(\w+)-error">([^<]*)</p>', page))
+    assert set(errors) == {"role", "job_url", "applied_on", "salary_min", "currency"}  # all five, not the first
+    assert errors["role"] == "Role is required."
+    assert errors["salary_min"] == "Salary from is greater than Salary to."  # labels, not salary_min
+    summary = page.split('id="form-errors"', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="#f-(\w+)"', summary) == ["role", "job_url", "applied_on", "salary_min", "currency"]
+    assert "5 things need a look" in page and '<a href="#f-currency">' in page and "data-focus-on-load" in page
+    for name in ("company", "job_url", "applied_on", "salary_min", "salary_max", "currency"):
+        assert f'name="{name}" type="' in page and f'value="{typed[name]}"' in page, name  # all kept
+    assert "Really want this" in page
+    assert ApplicationService(workspace).find() == []
+
+    two_numbers = web.post_form("/applications/new", {"company": "A", "role": "B", "salary_min": "30k",
+                                                      "salary_max": "lots"})  # fmt: skip
+    assert set(re.findall(r'id="f-(\w+)-error"', two_numbers.text)) == {"salary_min", "salary_max"}
+    number_and_role = web.post_form("/applications/new", {"company": "A", "role": "", "salary_min": "30k"})
+    assert set(re.findall(r'id="f-(\w+)-error"', number_and_role.text)) == {"salary_min", "role"}
+
+    app = make_application(workspace, company="Northwind", role="Support Engineer")
+    edit = web.post_form(f"/applications/{app.id}/edit", {"company": " ", "role": "Lead", "excitement": "9"})
+    assert set(re.findall(r'id="f-(\w+)-error"', edit.text)) == {"company", "excitement"}
+    assert ApplicationService(workspace).get(app.id).fields.role == "Support Engineer"  # nothing half-saved

@@ -58,3 +58,16 @@ def test_a_refused_in_place_button_says_why_beside_its_form(driver: PageDriver) 
     assert "That did not work" in box.inner_text()
     assert _in_view(page, ".request-problem")
     assert page.locator("#messages").inner_text().strip() == ""
+
+
+def test_a_refused_application_form_puts_focus_on_its_problems(driver: PageDriver) -> None:
+    page = driver.page
+    driver.go("/applications/new")
+    page.get_by_label("Company").fill("Crumb Focus")
+    page.get_by_label("Salary from").fill("30k")
+    page.get_by_role("button", name="Add application").click()
+    page.locator("#form-errors").wait_for()
+    assert page.evaluate("document.activeElement.id") == "form-errors"  # a keyboard starts at the problems
+    page.locator("#form-errors").get_by_role("link", name="Role is required.").click()
+    assert page.evaluate("document.activeElement.id") == "f-role"
+    assert page.get_by_label("Salary from").input_value() == "30k"

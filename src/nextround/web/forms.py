@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from nextround.domain.applications import FieldError, parse_channel, parse_tags, parse_work_model
+from nextround.domain.applications import ApplicationFields, FieldError, parse_channel, parse_tags, parse_work_model
+from nextround.errors import UserError
 
 TEXT_FIELDS = (
     "company", "role", "seniority", "job_url", "source_detail", "location", "currency", "jd_text", "cv_version",
@@ -20,12 +22,65 @@ def form_text(form: Any, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def field_changes(form: Any) -> dict[str, Any]:
-    """Every application field present in the form, typed. Empty selects and numbers mean 'not set'."""
+# The application form's labels, for messages that name a field by its code name ("salary_min is ...").
+FORM_LABELS = {
+    "company": "Company", "role": "Role", "seniority": "Seniority", "job_url": "Job advert address",
+    "job URL": "Job advert address", "location": "Location", "source_detail": "Source detail",
+    "cv_version": "CV version sent", "salary_min": "Salary from", "salary_max": "Salary to", "currency": "Currency",
+    "excitement": "How much you want it", "jd_text": "Job description", "notes": "Notes",
+}  # fmt: skip
+# What stands in for a refused value while looking for the form's other problems.
+_STAND_INS: dict[str, Any] = {"company": "-", "role": "-", "tags": ()}
+
+
+def in_form_words(error: UserError) -> UserError:
+    """The message with the field's label for its code name and a capital letter; the field stays the same."""
+    message = str(error)
+    for code, label in FORM_LABELS.items():
+        if "_" in code or " " in code:  # a code name, wherever it is
+            message = re.sub(rf"\b{re.escape(code)}\b", label, message)
+        elif message.startswith(f"{code} "):  # a plain word only where it names the field
+            message = label + message[len(code) :]
+    message = message[:1].upper() + message[1:]
+    return UserError(message if message.endswith((".", ")")) else message + ".", field=error.field)
+
+
+def application_problems(form: Any) -> tuple[dict[str, Any], list[UserError]]:
+    """The typed fields and every problem with them, each beside its field, so one round trip shows them all.
+
+    The domain stops at the first bad field; asking again with that field set aside finds the next one."""
+    try:
+        changes, not_numbers = _typed(form)
+    except UserError as exc:  # a source or work model not on the list (a hand-made request)
+        return {}, [in_form_words(exc)]
+    problems = [in_form_words(error) for error in not_numbers]
+    trial = {"company": "", "role": "", **changes}
+    for _ in range(len(trial) + 1):
+        try:
+            ApplicationFields(**trial).validated()
+            break
+        except FieldError as exc:
+            problems.append(in_form_words(exc))
+            if exc.field not in trial:
+                break
+            trial[exc.field] = _STAND_INS.get(exc.field, None if exc.field in INT_FIELDS else "")
+    return changes, problems
+
+
+def in_page_order(problems: list[UserError], form: Any) -> list[UserError]:
+    """The problems in the order of their fields on the page (a browser sends the fields in that order)."""
+    order = list(form)
+    return sorted(problems, key=lambda error: order.index(error.field) if error.field in order else len(order))
+
+
+def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
+    """Every application field present in the form, typed (empty selects and numbers mean 'not set'), and the
+    numbers that are not whole numbers: left out and reported, so the other fields are still checked."""
     changes: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         if name in form:
             changes[name] = form_text(form, name)
+    not_numbers: list[UserError] = []
     for name in INT_FIELDS:
         if name in form:
             raw = form_text(form, name).strip().replace(",", "")
@@ -35,7 +90,7 @@ def field_changes(form: Any) -> dict[str, Any]:
             try:
                 changes[name] = int(raw)
             except ValueError:
-                raise FieldError(f"{name} must be a whole number, not {raw[:20]!r}", field=name) from None
+                not_numbers.append(FieldError(f"{name} must be a whole number, not {raw[:20]!r}", field=name))
     if "source" in form:
         raw = form_text(form, "source").strip()
         changes["source"] = parse_channel(raw) if raw else None
@@ -44,7 +99,7 @@ def field_changes(form: Any) -> dict[str, Any]:
         changes["work_model"] = parse_work_model(raw) if raw else None
     if "tags" in form:
         changes["tags"] = parse_tags(form_text(form, "tags"))
-    return changes
+    return changes, not_numbers
 
 
 def upload_message(message: str, folder: str | Path) -> str:

@@ -12,12 +12,12 @@ from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
 from nextround.domain.dates import parse_datetime
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
-from nextround.errors import UserError, about_field, errors_by_field
+from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.services import browse
 from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
-from nextround.web.forms import field_changes, form_text
+from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order
 from nextround.web.rendering import done_in_place, render
 
 router = APIRouter(include_in_schema=False)
@@ -169,12 +169,17 @@ def new_application(request: Request) -> HTMLResponse:
 def create_application(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {key: form_text(form, key) for key in form}
     try:
-        changes = field_changes(form)
-        fields = ApplicationFields(**{"company": "", "role": "", **changes})
+        changes, problems = application_problems(form)
         stage = parse_stage(values.get("stage") or "applied")
         when = values.get("applied_on", "").strip()
-        with about_field("applied_on"):
-            applied_at = parse_datetime(when, ws.now()) if when else None
+        try:
+            with about_field("applied_on"):
+                applied_at = parse_datetime(when, ws.now()) if when else None
+        except UserError as exc:
+            problems.append(in_form_words(exc))
+        if problems:
+            raise FormErrors(in_page_order(problems, form))
+        fields = ApplicationFields(**{"company": "", "role": "", **changes})
         app = ApplicationService(ws).add(
             fields,
             stage=stage,
@@ -282,7 +287,10 @@ def update_application(request: Request, application_id: int, ws: WorkspaceDep, 
     app = service.get(application_id)
     values = {key: form_text(form, key) for key in form}
     try:
-        service.edit(application_id, field_changes(form))
+        changes, problems = application_problems(form)
+        if problems:
+            raise FormErrors(in_page_order(problems, form))
+        service.edit(application_id, changes)
     except UserError as exc:
         return _form_page(request, application=app, values=values, error=exc, status=422)
     return RedirectResponse(f"/applications/{application_id}?notice=saved", status_code=303)

@@ -93,9 +93,16 @@
       show();
     });
   }
+  // A form sent back with its problems: focus their summary, so keyboards and screen readers start there
+  // (each problem in it links to its field).
+  function focusProblems() {
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) { summary.focus(); }
+  }
+  function setUp() { setUpTimer(); focusProblems(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpTimer);
+    document.addEventListener("DOMContentLoaded", setUp);
   } else {
-    setUpTimer();
+    setUp();
   }
 })();
