@@ -271,3 +271,45 @@ def test_the_category_of_a_ticket_decides() -> None:
     jd = "Technician\nRequirements:\n- IPAF 3b\n- Rigging"
     assert _gaps(jd, "Technician, 2019 - 2025. Rigging.\nIPAF 3a (static booms), 2024") == ["IPAF 3b"]
     assert _gaps(jd, "Technician, 2019 - 2025. Rigging.\nIPAF 3a and 3b, 2024") == []
+
+
+def test_we_are_looking_for_is_not_an_organisation_advertising_a_role() -> None:
+    jd = (
+        "Accountant\nWe are looking for a qualified accountant (ICAG or ACCA) with at least 3 years"
+        " post-qualification experience in audit. The candidate must be proficient in Tally and have good"
+        " knowledge of GRA tax laws. Experience with IFRS reporting will be an added advantage."
+    )
+    assert [(text, importance, years) for text, importance, _, years in _asks(jd)] == [
+        ("qualified accountant (ICAG or ACCA)", "required", None),
+        ("post-qualification experience in audit", "required", 3.0),
+        ("Tally", "required", None),
+        ("GRA tax laws", "required", None),
+        ("IFRS reporting", "nice_to_have", None),
+    ]
+
+
+def test_years_go_with_their_own_item_of_a_list() -> None:
+    jd = (
+        "Receptionist\nThe ideal candidate will have at least 2 years of experience in a medical reception role"
+        " and a current first aid certificate."
+    )
+    assert [(text, years) for text, _, _, years in _asks(jd)] == [
+        ("medical reception role", 2.0),
+        ("first aid certificate", None),
+    ]
+    jd = "Payroll\nRequirements:\n- 3 years of payroll and pensions experience"
+    assert [(text, years) for text, _, _, years in _asks(jd)] == [("payroll", 3.0), ("pensions", 3.0)]
+
+
+def test_a_condition_in_an_inline_list_does_not_drop_the_list() -> None:
+    jd = (
+        "Line Cook\nWhat you'll do: Prep and cook on the grill, keep your station clean, follow recipes.\n"
+        "What we're looking for: 1+ year line cook experience, Texas Food Handler card, able to work weekends."
+    )
+    assert [text for text, _, _, _ in _asks(jd)] == [
+        "Prep and cook on the grill",
+        "keep your station clean",
+        "follow recipes",
+        "line cook",
+        "Texas Food Handler card",
+    ]

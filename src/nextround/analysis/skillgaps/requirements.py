@@ -52,7 +52,8 @@ _SEEKING_A_ROLE: Final = re.compile(
     re.IGNORECASE,
 )
 _ORG_SEEKING: Final = re.compile(
-    r"\W*(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\b"
+    r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting"
+    r"|hiring)\b"
 )
 _FILLER: Final = frozenset(
     ["a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "with", "by", "you", "we"],
@@ -309,6 +310,19 @@ _DUTY_VERBS: Final = frozenset(
 )  # fmt: skip
 
 
+def _opens_duty(part: str) -> bool:
+    """ "keep your station clean", "follow recipes": a clause that starts with a verb of work."""
+    first = part.split()[0].lower() if part.split() else ""
+    return first in _DUTY_VERBS or first in _MORE_VERBS
+
+
+_MORE_VERBS: Final = frozenset(
+    ["keep", "follow", "ensure", "work", "help", "take", "make", "use", "greet", "serve", "load", "pick", "pack",
+     "drive", "respond", "deal", "liaise", "attend", "arrange", "prep", "wash", "stock", "restock", "count",
+     "set", "close", "open", "cash", "collect", "deliver", "file", "type", "enter", "input", "assist", "give"],
+)  # fmt: skip
+
+
 def _masked(phrase: str) -> tuple[str, list[str]]:
     """The phrase with each bracketed part replaced by a placeholder, so that commas, "and" and "or"
     inside brackets ("(BA, MA or DipSW)") do not cut it; `_unmasked` puts them back."""
@@ -353,10 +367,11 @@ _EXAMPLE_TAIL: Final = re.compile(
 _COMMA_LIST: Final = re.compile(r"\s*,\s*(?:and\s+)?")
 _NUMBER_IN_BRACKETS: Final = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", re.I)
 _AND_YEARS: Final = re.compile(
-    r",?\s+and\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten)\+?\s+(?:years?|yrs?|months?)\b)",
+    r",?\s+(?:and|with)\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s+(?:years?|yrs?|months?)\b)",
     re.IGNORECASE,
 )
+_AND_VERB: Final = re.compile(r"\s+and\s+(?=(?:have|has|hold|holds|be|possess|possesses|demonstrate)\s)", re.IGNORECASE)
 _QUALIFIED_WITH: Final = re.compile(
     r"^(?P<left>.*\b(?:graduates?|degree|diploma|qualified|qualification|bachelor'?s?|master'?s?)\b.*?)\s+with\s+"
     r"(?P<right>(?:an?\s+)?[^,]*\b(?:licen[cs]es?|certificates?|certification|registration|card))$",
@@ -365,16 +380,17 @@ _QUALIFIED_WITH: Final = re.compile(
 
 
 def _phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
-    if _is_condition(sentence):
-        return
     sentence = _NUMBER_IN_BRACKETS.sub(r"\1", sentence)  # "two (2) years"
     masked, kept = _masked(sentence)
     parts = [_unmasked(part, kept) for part in _COMMA_LIST.split(masked) if part.strip()]
-    if len(parts) >= 3 and all(len(part.split()) >= 3 for part in parts) and any(map(_YEARS.search, parts)):
+    several = len(parts) >= 3 and all(len(part.split()) >= 2 for part in parts)
+    if several and (any(map(_YEARS.search, parts)) or all(_opens_duty(part) for part in parts[1:])):
         # "excellent spoken English, minimum 6 months in a voice process, and typing speed of 30 wpm": a
         # prose list of asks, each with its own years
         for part in parts:
             yield from _phrases(part, importance, whole or sentence)
+        return
+    if _is_condition(sentence):
         return
     pieces = _AND_YEARS.split(sentence, maxsplit=1)
     if len(pieces) == 2 and len(pieces[0].split()) >= 2 and not _YEARS.search(pieces[0]):
@@ -398,12 +414,19 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
     cleaned = _clean(rest)
     if not cleaned or len(cleaned) < 2:
         return
+    verbs = _AND_VERB.split(cleaned, maxsplit=1)
+    if len(verbs) == 2 and len(verbs[1].split()) >= 2:
+        # "proficient in Tally and have good knowledge of GRA tax laws": two asks, each with its verb
+        yield from _phrases(verbs[0], importance, sentence_shown)
+        yield from _phrases(verbs[1], importance, sentence_shown)
+        return
     qualified = _QUALIFIED_WITH.match(cleaned)
     if qualified:
         # "BSN graduates with an active PRC license": a qualification and a licence, each its own ask
         yield from _phrases(qualified.group("left"), importance, sentence_shown)
         yield from _phrases(qualified.group("right"), importance, sentence_shown)
         return
+    years_at = _YEARS.search(sentence)
     examples = bool(_EXAMPLES.search(cleaned))
     shown_as = _EXAMPLE_TAIL.match(cleaned)
     if shown_as and len(shown_as.group("head").split()) >= 2 and not _YEARS.search(shown_as.group("examples")):
@@ -420,16 +443,25 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
             examples=True,
         )
         return
-    for item in _split_items(cleaned):
+    items = _split_items(cleaned)
+    for item in items:
         item = _clean(item)
         if not item:
             continue
+        # "2 years in a medical reception role and a current first aid certificate": the years go with the
+        # item they are written before, not with every item of the list
+        at = sentence.find(item)
+        own_years = years
+        if years is not None and years_at is not None and len(items) > 1 and at > years_at.end():
+            before = sentence[years_at.end() : at]
+            if re.search(r"(?:\band|,)\s+(?:(?:an?|the|current|valid|full)\s+)+$", before, re.IGNORECASE):
+                own_years = None
         yield Requirement(
             text=item,
             sentence=sentence_shown.strip(),
             importance=importance,
             alternatives=_alternatives(item),
-            years=years,
+            years=own_years,
             quality=_is_quality(item),
             examples=examples,
         )
