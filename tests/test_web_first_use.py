@@ -133,3 +133,16 @@ def test_the_application_form_shows_every_problem_at_once_in_its_own_words(web: 
     edit = web.post_form(f"/applications/{app.id}/edit", {"company": " ", "role": "Lead", "excitement": "9"})
     assert set(re.findall(r'id="f-(\w+)-error"', edit.text)) == {"company", "excitement"}
     assert ApplicationService(workspace).get(app.id).fields.role == "Support Engineer"  # nothing half-saved
+
+
+def test_a_contact_is_linked_to_an_application_chosen_by_name(web: Web, workspace: Workspace) -> None:
+    first = make_application(workspace, company="Lumen Bank", role="Support Engineer")
+    make_application(workspace, company="Crumb & Co", role="Pastry Chef")
+    page = web.client.get("/contacts").text
+    assert "its number is in its address" not in page
+    assert f'<option value="{first.id}">Lumen Bank — Support Engineer</option>' in page
+    assert "Crumb &amp; Co — Pastry Chef" in page
+    refused = web.post_form("/contacts", {"name": "", "application_id": str(first.id)})
+    assert refused.status_code == 422 and f'<option value="{first.id}" selected>' in refused.text  # kept
+    added = web.post_form("/contacts", {"name": "Grace", "kind": "hiring_manager", "application_id": str(first.id)})
+    assert added.status_code == 303

@@ -29,6 +29,7 @@ from nextround.domain.contacts import (
 from nextround.domain.dates import parse_date, parse_datetime
 from nextround.errors import UserError, about_field, errors_by_field
 from nextround.serialize import json_object
+from nextround.services import browse
 from nextround.services import watch as watch_service
 from nextround.services.agenda import agenda
 from nextround.services.network import NetworkService
@@ -121,8 +122,21 @@ def _contacts_page(
         "problem": problem,
         "notice": _notice(request),
         "max_cadence": MAX_CADENCE_DAYS,
+        "application_choices": _application_choices(ws, values.get("application_id", "")),
     }
     return render(request, "contacts.html", context, status=status)
+
+
+# The add form offers the most recently active applications by name (nobody knows an application's number).
+APPLICATION_CHOICES = 200
+
+
+def _application_choices(ws: Workspace, chosen: str) -> list[tuple[str, str]]:
+    rows = browse.page(ws, sort="last_activity_at", descending=True, limit=APPLICATION_CHOICES).rows
+    choices = [(str(row.id), f"{row.company} — {row.role}") for row in rows]
+    if chosen and chosen not in {value for value, _ in choices}:
+        choices.append((chosen, f"Application {chosen}"))  # an older one, or one asked for by address
+    return choices
 
 
 @pages.get("/contacts", response_class=HTMLResponse)
