@@ -146,3 +146,17 @@ def test_a_contact_is_linked_to_an_application_chosen_by_name(web: Web, workspac
     assert refused.status_code == 422 and f'<option value="{first.id}" selected>' in refused.text  # kept
     added = web.post_form("/contacts", {"name": "Grace", "kind": "hiring_manager", "application_id": str(first.id)})
     assert added.status_code == 303
+
+
+def test_a_refused_reframe_stays_on_the_journal_with_what_was_written(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    empty = web.post_form(f"/journal/reframe/{app_id}", {"learned": "  ", "in_control": "", "next": ""})
+    assert empty.status_code == 422
+    assert 'id="reframe-error"' in empty.text and "Answer at least one of the prompts" in empty.text
+    assert "That did not work" not in empty.text and 'id="journal-form"' in empty.text  # the journal, not a dead end
+    too_long = {"learned": "My stories had no numbers.", "next": "x" * 25_000}
+    refused = web.post_form(f"/journal/reframe/{app_id}", too_long)
+    assert refused.status_code == 422 and 'id="reframe-error"' in refused.text
+    assert textarea(refused.text, "r-learned") == "My stories had no numbers."
+    saved = web.post_form(f"/journal/reframe/{app_id}", {"learned": "My stories had no numbers."})
+    assert saved.status_code == 303

@@ -100,12 +100,23 @@ def add_entry(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse
     return render(request, "journal.html", context, status=422)
 
 
-@pages.post("/journal/reframe/{app_id}")
-def save_reframe(app_id: int, request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
+@pages.post("/journal/reframe/{app_id}", response_class=HTMLResponse, response_model=None)
+def save_reframe(app_id: int, request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse | RedirectResponse:
     answers = {key: form_text(form, key) for key in keepgoing.REFRAME_KEYS}
-    mood = _mood(form_text(form, "mood"))
-    keepgoing.save_reframe(ws, app_id, answers, mood)
+    try:
+        keepgoing.save_reframe(ws, app_id, answers, _mood(form_text(form, "mood")))
+    except keepgoing.JournalError as exc:
+        # The journal again, this rejection's prompts with what was written and the problem above them.
+        context = journal_data(ws, app_id)
+        context.update(reframe_error=_plain(str(exc)), reframe_values=answers)
+        return render(request, "journal.html", context, status=422)
     return RedirectResponse("/journal?notice=reframed", status_code=303)
+
+
+def _plain(message: str) -> str:
+    """A service message as a sentence on the page: capital first, full stop last."""
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", ")")) else message + "."
 
 
 # -- review ---------------------------------------------------------------------------------------
