@@ -313,3 +313,18 @@ def test_a_condition_in_an_inline_list_does_not_drop_the_list() -> None:
         "line cook",
         "Texas Food Handler card",
     ]
+
+
+def test_a_wish_added_to_a_requirement_does_not_make_it_optional() -> None:
+    jd = (
+        "Bookkeeper\nRequirements:\n- 3+ years bookkeeping experience, ideally in a practice\n"
+        "- Two years of retail experience (supervisory experience preferred)\n- Preferably experience with Kronos\n"
+        "- ADR certificate (desirable)\n- MOT tester licence (highly desirable)"
+    )
+    assert [(text, importance, years) for text, importance, _, years in _asks(jd)] == [
+        ("bookkeeping", "required", 3.0),
+        ("retail", "required", 2.0),
+        ("Kronos", "nice_to_have", None),
+        ("ADR certificate", "nice_to_have", None),
+        ("MOT tester licence", "nice_to_have", None),
+    ]

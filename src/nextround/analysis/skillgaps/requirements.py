@@ -126,7 +126,8 @@ def _years(text: str) -> tuple[float | None, str]:
 
 
 _MARKER_IN_BRACKETS: Final = re.compile(
-    r"\s*\((?:desirable|essential|preferred|optional|required|a plus|nice to have|advantageous)\)", re.IGNORECASE
+    r"\s*\((?:highly\s+)?(?:desirable|essential|preferred|optional|required|a plus|nice to have|advantageous)\)",
+    re.IGNORECASE,
 )
 
 
@@ -409,6 +410,8 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
         yield from _phrases(sub, importance, whole or sentence)
         return
     sentence_shown = whole or sentence
+    if not re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE):
+        sentence = _NICE_ASIDE.sub("", sentence) or sentence
     sentence = _NARROWING.sub("", sentence)  # "the National Curriculum, especially history and art"
     years, rest = _years(sentence)
     cleaned = _clean(rest)
@@ -467,6 +470,17 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
         )
 
 
+# A wish added to a requirement: "..., ideally in a practice", "(supervisory experience preferred)"; a
+# bracket that holds only the marker ("(desirable)") marks the whole line instead
+_NICE_ASIDE: Final = re.compile(
+    r"\s*\((?=[^()]*\b(?:preferred|desirable|a plus|an advantage|advantageous|ideally|preferably|a bonus)\b)"
+    r"(?!\s*(?:(?:is|would|be|an?|highly|very|but|not|essential|preferred|desirable|plus|advantage"
+    r"|advantageous|bonus)\s*)+\))[^()]*\)"
+    r"|,\s*(?:ideally|preferably)\b.*$",
+    re.IGNORECASE,
+)
+
+
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
     if cues.employer.search(sentence) or cues.apply.search(sentence) or _JOIN.search(sentence):
@@ -475,7 +489,10 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
         return None  # "Galway County Council is seeking to create a panel of Executive Planners"
     if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
         return None  # "We are seeking a detail-oriented Coordinator to manage shipments": the role, not a skill
-    if cues.nice.search(sentence):
+    if re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE) or cues.nice.search(
+        _NICE_ASIDE.sub("", sentence)
+    ):
+        # "3+ years bookkeeping, ideally in a practice" is required; "Ideally a degree in finance" is not
         return "nice_to_have"
     if section in ("required", "duties"):
         return "required"
