@@ -328,3 +328,8 @@ def test_a_wish_added_to_a_requirement_does_not_make_it_optional() -> None:
         ("ADR certificate", "nice_to_have", None),
         ("MOT tester licence", "nice_to_have", None),
     ]
+
+
+def test_a_variant_of_a_method_is_named_by_the_method_and_its_kind() -> None:
+    assert NamedIndex.of("Measured gene expression by real-time PCR").names("qPCR")
+    assert not NamedIndex.of("PCR kits sold to labs").names("qPCR")

@@ -310,6 +310,7 @@ class NamedIndex:
     capital_runs: list[list[str]]
     lines: list[list[str]] = field(default_factory=list)  # each line's words, lower case, for initials
     squashed: set[str] = field(default_factory=set)  # words without their dots and hyphens ("GlobalGAP")
+    raw: list[str] = field(default_factory=list)  # the lines as written
 
     @classmethod
     def of(cls, text: str) -> NamedIndex:
@@ -318,7 +319,7 @@ class NamedIndex:
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
         lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
         squashed = {_squashed(word) for word in re.findall(r"\S+", text)} - {""}
-        return cls(words, " ".join(text.lower().split()), runs, lines, squashed)
+        return cls(words, " ".join(text.lower().split()), runs, lines, squashed, text.splitlines())
 
     def spells_out(self, acronym: str) -> bool:
         """Some words of one CV line have the acronym's letters as initials, in any case, small words
@@ -371,6 +372,8 @@ class NamedIndex:
                 return True
         if (token.isupper() or re.fullmatch(r"\d[A-Z]{2,}", token)) and self.spells_out(token):
             return True
+        if re.fullmatch(r"[a-z][A-Z]{2,}", token) and re.search(rf"\b[a-z][\w-]+\s+{token[1:]}\b", " ".join(self.raw)):
+            return True  # "qPCR" by "real-time PCR": a variant of a method, named by the method and its kind
         capitals = sum(1 for char in token if char.isupper())
         if capitals >= 2 and token[0].isupper() and capitals * 2 >= sum(1 for char in token if char.isalpha()):
             # "GPhC" by "General Pharmaceutical Council"; a product written in CamelCase ("PolicyCenter") is
