@@ -160,3 +160,16 @@ def test_a_refused_reframe_stays_on_the_journal_with_what_was_written(web: Web, 
     assert textarea(refused.text, "r-learned") == "My stories had no numbers."
     saved = web.post_form(f"/journal/reframe/{app_id}", {"learned": "My stories had no numbers."})
     assert saved.status_code == 303
+
+
+def test_a_cv_that_cannot_be_read_is_explained_beside_the_cv_form(web: Web) -> None:
+    for name, data in (("cv.pdf", bytes(range(256)) * 8), ("my cv.odt", b"text"), ("empty.txt", b"")):
+        refused = web.client.post(
+            "/insights/cv", data={"csrf_token": web.token, "name": "Bakery CV"}, files={"cv": (name, data, "x/y")}
+        )
+        assert refused.status_code == 422, name
+        page = html.unescape(refused.text)
+        assert 'id="cv-file-error"' in page and "That did not work" not in page  # the insights page, not a dead end
+        assert 'value="Bakery CV"' in page  # the name typed stays
+        assert "/tmp" not in page and "nextround-cv-" not in page and "Error)" not in page
+        assert re.search(r'id="cv-file-error" role="alert">[A-Z][^<]*\. Choose the file again', page)

@@ -102,6 +102,13 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
     return changes, not_numbers
 
 
+def sentence(message: str) -> str:
+    """A service's message as a sentence on a page: a capital first and a full stop last."""
+    message = message.strip()
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "!", "?", ")")) else message + "."
+
+
 def upload_message(message: str, folder: str | Path) -> str:
     """A reader's message about an uploaded file, naming it as the user did: readers name a file by its path,
     and here that is a temporary copy (/tmp/nextround-upload-x1y2/…) that means nothing to the user."""

@@ -6,6 +6,7 @@ The JSON endpoints `/api/v1/insights` and `/api/v1/goals` answer like `nextround
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from nextround.services import insight
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text
+from nextround.web.forms import form_text, sentence, upload_message
 from nextround.web.rendering import done_in_place, render
 from nextround.web.responses import json_response
 
@@ -98,6 +99,17 @@ def application_match(request: Request, application_id: int, ws: WorkspaceDep) -
 
 @router.post("/insights/cv", include_in_schema=False)
 def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
+    try:
+        _add_cv(ws, form)
+    except UserError as exc:
+        # The page again with the message beside the CV form (its box open) and the name typed kept.
+        context = _page_context(ws)
+        context.update(notice=None, cv_error=sentence(str(exc)), cv_name=form_text(form, "name"))
+        return render(request, "insights.html", context, status=422)
+    return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
+
+
+def _add_cv(ws: Workspace, form: Any) -> None:
     upload = form.get("cv")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx)")
@@ -111,8 +123,12 @@ def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     with tempfile.TemporaryDirectory(prefix="nextround-cv-") as folder:
         path = Path(folder) / filename
         path.write_bytes(content)
-        insight.add_cv(ws, path, name=name)
-    return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
+        try:
+            insight.add_cv(ws, path, name=name)
+        except UserError as exc:
+            # "(PdfStreamError)" and the like name the reader's exception: nothing a user can act on.
+            message = re.sub(r"\s*\(\w+(Error|Exception)\)", "", upload_message(str(exc), folder))
+            raise insight.InsightError(message) from None
 
 
 @router.post("/insights/cv/{cv_id}/rename", include_in_schema=False)
