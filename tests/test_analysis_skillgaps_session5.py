@@ -333,3 +333,19 @@ def test_a_wish_added_to_a_requirement_does_not_make_it_optional() -> None:
 def test_a_variant_of_a_method_is_named_by_the_method_and_its_kind() -> None:
     assert NamedIndex.of("Measured gene expression by real-time PCR").names("qPCR")
     assert not NamedIndex.of("PCR kits sold to labs").names("qPCR")
+
+
+def test_years_as_a_title_count_the_roles_with_that_title() -> None:
+    jd = "Barista\nRequirements:\n- 2+ years as a barista\n- Latte art"
+    cv = "Barista, Cafe X, 2025 - present. Poured latte art.\nWaiter, Hotel Y, 2015 - 2024"
+    assert _gaps(jd, cv) == ["barista"]
+    # a title in other words: every dated role counts
+    assert _gaps(jd, "Coffee maker, Cafe X, 2025 - present. Poured latte art.\nWaiter, 2015 - 2024") == []
+
+
+def test_a_licence_endorsement_is_the_point() -> None:
+    jd = "Forklift driver\nRequirements:\n- F endorsement on your NZ driver licence\n- Stock control"
+    assert _gaps(jd, "Storeperson, 2020 - 2025. Stock control.\nNZ Class 1 driver licence") == [
+        "F endorsement on your NZ driver licence"
+    ]
+    assert _gaps(jd, "Storeperson, 2020 - 2025. Stock control.\nLicence: Class 1 with F and W endorsements") == []

@@ -152,6 +152,7 @@ class CvView:
     words: dict[str, int] = field(default_factory=dict)  # content word -> row of word_vectors
     word_vectors: Matrix | None = None
     clause_words: list[list[int]] = field(default_factory=list)  # rows of each clause's words
+    reference_year: int | None = None  # the year "present" means
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
         words=rows,
         word_vectors=encode(vocabulary),
         clause_words=[[rows[word] for word in words] for words in per_clause],
+        reference_year=reference_year,
     )
 
 
@@ -454,6 +456,14 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
+    for letter in re.findall(r"\b([A-Z]{1,2})\s+endorsements?\b", phrase):
+        # "F endorsement on your NZ driver licence": the endorsement is the point, not the licence
+        held = re.search(
+            rf"\b{letter}\b[^.\n]{{0,20}}endorsement|endorsements?\b[^.\n]{{0,30}}\b{letter}\b", cv.text, re.IGNORECASE
+        )
+        if held is None:
+            shown = _sentence_matching(cv, credentials.holds_driving_licence)
+            return Evidence(False, 0.2, shown, "licence", 0.85, f"the CV shows no {letter} endorsement")
     for asked in sorted(credentials.numbered_licences(phrase)):
         met = credentials.numbered_licence_met(asked, credentials.numbered_licences(cv.text))
         if met is None:

@@ -128,17 +128,31 @@ def _with_years(cv: CvView, judged: Judged) -> Judged:
     requirement, name, best = judged.requirement, judged.name, judged.evidence
     years_shown = None
     if requirement.years and best.met:
-        years_shown = cv.years
-        if cv.years is not None and cv.years < requirement.years:
+        years_shown = _years_in_role(cv, requirement)
+        if years_shown is not None and years_shown < requirement.years:
             best = Evidence(
                 False,
-                best.strength * cv.years / requirement.years,
+                best.strength * years_shown / requirement.years,
                 best.cv_text,
                 "years",
                 YEARS_GAP_CONFIDENCE,
-                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(cv.years)}",
+                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(years_shown)}",
             )
     return Judged(requirement, name, best, years_shown)
+
+
+def _years_in_role(cv: CvView, requirement: Requirement) -> float | None:
+    """Years the CV shows for a requirement: "2 years as a barista" counts only the dated roles titled
+    barista when the CV has any; otherwise (a title in other words) all its dated roles."""
+    if not re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE):
+        return cv.years
+    title = set(content_stems(requirement.text))
+    lines = [line for line in cv.text.splitlines() if _YEAR.search(line) and title <= set(content_stems(line))]
+    if not title or not lines:
+        return cv.years
+    from nextround.analysis.skillgaps.exact import career_years
+
+    return career_years("\n".join(lines), cv.reference_year)
 
 
 def _sentence_with(cv: CvView, words: str) -> str:
