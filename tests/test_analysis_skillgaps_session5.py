@@ -349,3 +349,16 @@ def test_a_licence_endorsement_is_the_point() -> None:
         "F endorsement on your NZ driver licence"
     ]
     assert _gaps(jd, "Storeperson, 2020 - 2025. Stock control.\nLicence: Class 1 with F and W endorsements") == []
+
+
+def test_lettered_numbered_and_symbol_bullets() -> None:
+    jd = (
+        "Clerk\nQualifications & Experience\n(1) Degree in Commerce\nWhat you need to succeed\ni. Pastel Payroll\n"
+        "b) HACCP knowledge\n🎯 What you bring\n✅ RN licence\n💰 What we offer\n✅ Sign-on bonus"
+    )
+    assert [text for text, _, _, _ in _asks(jd)] == [
+        "Degree in Commerce",
+        "Pastel Payroll",
+        "HACCP knowledge",
+        "RN licence",
+    ]

@@ -67,6 +67,12 @@ def load_cues() -> Cues:
     )
 
 
+def listed_heading(text: str) -> str | None:
+    """The kind of a heading written exactly as listed ("What you bring"), after any symbol before it."""
+    cleaned = re.sub(r"^[^\w(]+", "", text.strip()).strip("#*_ :").strip().lower()
+    return load_cues().headings.get(cleaned)
+
+
 def heading_kind(text: str) -> str | None:
     """ "required", "duties", "nice", "context" when `text` reads as a section heading, else None."""
     cleaned = text.strip().strip("#*_ ").strip().strip(":").strip("*_ ").strip().lower()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from nextround.analysis.skillgaps.cues import heading_kind, load_cues
+from nextround.analysis.skillgaps.cues import heading_kind, listed_heading, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 
 Importance = Literal["required", "nice_to_have"]
@@ -26,7 +26,10 @@ Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 
 MAX_REQUIREMENTS: Final = 60
 
-_BULLET: Final = re.compile(r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►▶❖◆◇○→]|\d{1,2}[.)])(?!\*)\s*")
+_BULLET: Final = re.compile(
+    r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►▶❖◆◇○→➢\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|\d{1,2}[.)]|\(\d{1,2}\)"
+    r"|[a-h][.)](?=\s)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))(?!\*)\s*"
+)  # "-", "•", "✅", "1.", "(2)", "a)", "iv."
 _BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
 _YEARS: Final = re.compile(
@@ -536,6 +539,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if is_bullet:
             bullets_seen = True
         line = _BULLET.sub("", raw).strip()
+        if is_bullet and len(line.split()) <= 6 and not line.endswith(".") and listed_heading(line) is not None:
+            is_bullet = False  # "🎯 What you bring": a heading with a symbol before it
         if first:
             first = False
             several_lines = sum(1 for other in lines if other.strip()) > 1
