@@ -147,17 +147,17 @@ def test_a_short_on_topic_answer_in_its_own_words_is_heard() -> None:
         assert found is not None and found.score < own.score - 0.2, other
 
 
-def test_every_competency_has_anchors_and_every_bank_question_a_hub_level() -> None:
-    import json
+def test_every_competency_has_anchors_and_every_bank_question_an_offset() -> None:
     import tomllib
     from importlib.resources import files
 
     from nextround.analysis.answer.lexicon import competencies
-    from nextround.analysis.answer.relevance import HUBS_FILE
+    from nextround.analysis.answer.relevance_model import relevance_model
 
     for competency in competencies():
         assert len(competency.anchors) >= 4, competency.name
     bank = tomllib.loads(files("nextround.data").joinpath("questions.toml").read_text(encoding="utf-8"))
-    hubs = json.loads(files("nextround.data").joinpath(HUBS_FILE).read_text(encoding="utf-8"))["hubs"]
-    # A new bank question needs scripts/build_relevance_hubs.py run again.
-    assert {entry["id"] for entry in bank["question"]} == set(hubs)
+    model = relevance_model()
+    assert model is not None
+    # A new bank question needs scripts/train_relevance.py run again.
+    assert {entry["id"] for entry in bank["question"]} == set(model.offsets)

@@ -14,19 +14,18 @@ nearest in meaning). Six similarities, all from the packaged embedding model, ar
   on time"), so a short answer in its own words is heard ("I led the night shift when our oven failed and
   we still delivered every order by six" is about pressure although it shares no word with the question).
 
-Word-level matching is what lets "the boiler failed" answer "something went wrong". The sum is then put
-on a 0-1 scale by comparing it with the same sum against every question of the bank: an answer that fits
-its own question better than almost any other question scores near 1, one that fits other questions
-better scores near 0. So the score means the same thing whatever the question. Some questions fit every
-answer a little ("a project you saw through from start to finish"): half of how well they fit unrelated
-answers on average (their hub level, ``answer_relevance_hubs.json``, rebuilt by
-``scripts/build_relevance_hubs.py``) is taken off before answers are ranked, so they stop winning by default.
+Word-level matching is what lets "the boiler failed" answer "something went wrong". The question is
+then ranked among the bank's questions for this answer: an answer that fits its own question better than
+almost any other question scores near 1, one that fits other questions better scores near 0, so the score
+means the same thing whatever the question. The ranking weighs the similarities above and a few more (the
+question's focus words, its closest sentence, the whole answer, whether a story is told for a story
+question) by weights learned on the seen answer corpus, and takes off each question's offset for fitting
+every answer a little (:mod:`.relevance_model`). How much of the answer is on topic at all is the plain sum.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
 import math
 import re
 import tomllib
@@ -38,20 +37,35 @@ from importlib.resources import files
 from typing import Final
 
 from nextround.analysis.answer.lexicon import competencies, lexicon
+from nextround.analysis.answer.questions import classify_question
+from nextround.analysis.answer.relevance_model import (
+    CLOSE,
+    RelevanceModel,
+    answer_cues,
+    cue_features,
+    relevance_model,
+)
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
-from nextround.analysis.vectors import Matrix, argmax, best_match, dot, dot_rows, top_two_match, top_two_mean
+from nextround.analysis.vectors import (
+    Matrix,
+    argmax,
+    best_match,
+    dot,
+    dot_rows,
+    top_two_match,
+    top_two_mean,
+    unit,
+)
 
 # Weights of the six similarities: question words, description words, question sentences, description
 # sentences, good-answer note words, note sentences (on the dev split the note lifts "own question above
 # another" from 0.894 to 0.906).
 _WEIGHTS: Final = (1.0, 0.5, 1.0, 0.5, 0.5, 0.5)
 # Weight of the competency anchors (for the question's first competency: with both, a friendly reply about
-# colleagues fitted "resilience+communication"), and the share of a question's hub level taken off before
-# ranking. On the seen splits, own question above another: dev 0.895 -> 0.909, test2 0.874 -> 0.882.
+# colleagues fitted "resilience+communication"). These hand weights make the plain sum that says how much of
+# the answer is on topic; the ranking among bank questions uses the learned weights (relevance_model.py).
 _ANCHOR_WEIGHT: Final = 1.0
-_HUB_SHARE: Final = 0.5
-HUBS_FILE: Final = "answer_relevance_hubs.json"
 _CONTENT_RE: Final = re.compile(r"[a-z][a-z'-]+")
 # Bank questions nearest the asked one whose competencies describe it, and how many competencies to keep.
 _NEIGHBOURS: Final = 3
@@ -95,8 +109,9 @@ class _Query:
     mix: tuple[tuple[int, float], ...]  # the competency descriptions it weighs, and how much (sums to 1)
     competency: str
     guide: int  # the bank question whose good-answer note is read with this one
-    hub: float  # how well this question fits unrelated answers on average
+    offset: float  # the learned ranking's offset for a question that fits every answer a little
     primary: int  # the index of its first competency
+    kind: str  # its question type
     others: tuple[int, ...]  # the bank questions about something else, that the answer is ranked against
 
 
@@ -108,6 +123,10 @@ class _Profile:
     words: Matrix  # the answer's content words, one row each
     best: list[float]  # for each vocabulary word, its closest similarity to any answer word
     bank_raw: list[float]  # the summed similarity to each bank question
+    bank_ranked: list[float]  # the learned ranking score of each bank question (the sum without a model)
+    similarities: tuple[list[float], ...]  # per SIMILARITIES, its value for each bank question
+    whole: list[float]  # the whole answer's unit vector
+    cues: tuple[float, float]  # the shares of its sentences that tell something past and that plan
     per_competency: list[float]  # description-word match per competency
     description_sentences: list[float]  # top-two sentence similarity per competency description
     guides: list[float]  # note-word match plus top-two note-sentence similarity, per bank question
@@ -146,7 +165,9 @@ class _Background:
         self.content_vectors = model.embed([" ".join(content_words(text)) or text for text in self.texts])
         # Each competency's anchors (rows of anchor_vectors): the closest of them speaks for it.
         self.anchor_rows = [tuple(i for i, (row, _) in enumerate(anchors) if row == c) for c in range(len(names))]
-        self.hubs = _read_hubs(self.ids)
+        self.kinds = [classify_question(text) for text in self.texts]
+        self.ranking: RelevanceModel | None = relevance_model()
+        self.offsets = [self.ranking.offsets.get(ident, 0.0) if self.ranking else 0.0 for ident in self.ids]
         self.queries = [self.query(text, self.vectors.row(i)) for i, text in enumerate(self.texts)]
         # Bank questions share few competency mixes: their competency terms are worked out once per mix.
         self.mixes = list(dict.fromkeys(query.mix for query in self.queries))
@@ -165,13 +186,17 @@ class _Background:
         self.vocabulary_vectors = model.embed(vocabulary)
         # Each bank question's words, each description's and each note's, as weights over the vocabulary:
         # one product with an answer's best match per vocabulary word gives all their weighted means.
+        # Last, the bank questions' words weighted by the square of their rarity (their focus words).
         segments = [
             *((q.words, q.weights) for q in self.queries),
             *((ws, [self.idf(w) for w in ws]) for ws in description_words),
             *((ws, [self.idf(w) for w in ws]) for ws in guide_words),
+            *((q.words, [w * w for w in q.weights]) for q in self.queries),
         ]
         self.segment_weights = Matrix.from_rows((self._spread(*segment) for segment in segments), len(vocabulary))
-        self.segment_ends = (len(self.queries), len(self.queries) + len(description_words))
+        first, second = len(self.queries), len(self.queries) + len(description_words)
+        self.segment_ends = (first, second, second + len(guide_words))
+        self.question_segments = self.segment_weights.take(range(len(self.queries)))
         # The anchors count for the question's best-fitting competency: a story about pressure answers
         # "resilience+communication" although it explains nothing.
         self.bank_primary = [q.primary for q in self.queries]
@@ -231,13 +256,13 @@ class _Background:
         similarity = dot_rows(self.vectors, vector)
         nearest = _largest(similarity, _LEFT_OUT)
         if exact is not None:
-            hub = self.hubs[exact]
+            offset = self.offsets[exact]
         else:
-            # A question outside the bank takes the hub level of the bank questions nearest it in meaning.
+            # A question outside the bank takes the offset of the bank questions nearest it in meaning.
             close = nearest[:_NEIGHBOURS]
             weights = [max(similarity[i], 0.0) for i in close]
             total = sum(weights)
-            hub = sum(w * self.hubs[i] for w, i in zip(weights, close, strict=True)) / total if total > 0 else 0.0
+            offset = sum(w * self.offsets[i] for w, i in zip(weights, close, strict=True)) / total if total > 0 else 0.0
         left_out = set(nearest)
         return _Query(
             words=words,
@@ -246,8 +271,9 @@ class _Background:
             mix=tuple((index, 1.0 / max(len(named), 1)) for index in named),
             competency=competency,
             guide=exact if exact is not None else nearest[0],
-            hub=hub,
+            offset=offset,
             primary=named[0],
+            kind=self.kinds[exact] if exact is not None else classify_question(question),
             others=tuple(i for i in range(self.vectors.rows) if i not in left_out),
         )
 
@@ -257,27 +283,63 @@ class _Background:
         best = best_match(self.vocabulary_vectors, words)
         w1, w2, w3, w4, w5, w6 = _WEIGHTS
         means = dot_rows(self.segment_weights, best)
-        first, second = self.segment_ends
-        bank_words, per_competency, note_words = means[:first], means[first:second], means[second:]
-        bank_sentences = top_two_match(self.vectors, sentence_vectors)
+        first, second, third = self.segment_ends
+        bank_words, per_competency = means[:first], means[first:second]
+        note_words, bank_focus = means[second:third], means[third:]
+        products = dot(self.vectors, sentence_vectors)  # bank questions x sentences
+        bank_sentences = [top_two_mean(row) for row in products]
+        bank_best = [max(row) for row in products]
+        whole = unit([sum(column) / len(column) for column in zip(*sentence_vectors.tolist(), strict=True)])
+        bank_whole = dot_rows(self.vectors, whole)
+        close = [value - CLOSE if value > CLOSE else 0.0 for value in best]
+        bank_close = dot_rows(self.question_segments, close)
         description_sentences = top_two_match(self.description_vectors, sentence_vectors)
         anchors = self.anchor_fit(sentence_vectors)
         note_sentences = top_two_match(self.guide_vectors, sentence_vectors)
         guides = [w5 * a + w6 * b for a, b in zip(note_words, note_sentences, strict=True)]
-        by_mix = [w2 * _mixed(mix, per_competency) + w4 * _mixed(mix, description_sentences) for mix in self.mixes]
+        mix_words = [_mixed(mix, per_competency) for mix in self.mixes]
+        mix_sentences = [_mixed(mix, description_sentences) for mix in self.mixes]
+        bank_mix_words = [mix_words[m] for m in self.mix_of]
+        bank_mix_sentences = [mix_sentences[m] for m in self.mix_of]
+        bank_anchors = [anchors[p] for p in self.bank_primary]
         bank_raw = [
-            w1 * bank_words[i]
-            + w3 * bank_sentences[i]
-            + by_mix[self.mix_of[i]]
-            + guides[i]
-            + _ANCHOR_WEIGHT * anchors[query.primary]
-            for i, query in enumerate(self.queries)
+            w1 * a + w2 * b + w3 * c + w4 * d + g + _ANCHOR_WEIGHT * e
+            for a, b, c, d, g, e in zip(
+                bank_words, bank_mix_words, bank_sentences, bank_mix_sentences, guides, bank_anchors, strict=True
+            )
         ]
+        similarities = (
+            bank_words,
+            bank_mix_words,
+            bank_sentences,
+            bank_mix_sentences,
+            list(note_words),
+            note_sentences,
+            bank_anchors,
+            bank_close,
+            bank_focus,
+            bank_best,
+            bank_whole,
+        )
+        cues = answer_cues(sentences)
+        if self.ranking is None:
+            ranked = bank_raw
+        else:
+            weights = self.ranking.similarity_weights()
+            by_kind = {kind: self.ranking.cue_score(cues, kind) for kind in set(self.kinds)}
+            # Column by column: a list comprehension per similarity is several times faster than a sum per row.
+            ranked = [by_kind[kind] + offset for kind, offset in zip(self.kinds, self.offsets, strict=True)]
+            for weight, values in zip(weights, similarities, strict=True):
+                ranked = [total + weight * value for total, value in zip(ranked, values, strict=True)]
         return _Profile(
             sentence_vectors=sentence_vectors,
             words=words,
             best=best,
             bank_raw=bank_raw,
+            bank_ranked=ranked,
+            similarities=similarities,
+            whole=whole,
+            cues=cues,
             per_competency=per_competency,
             description_sentences=description_sentences,
             guides=guides,
@@ -292,9 +354,8 @@ class _Background:
             top_two_mean([max((row[i] for i in rows), default=-2.0) for row in similarity]) for rows in self.anchor_rows
         ]
 
-    def raw(self, query: _Query, profile: _Profile) -> float:
-        """The summed similarity of one answer to one question, on the same terms as the bank's."""
-        w1, w2, w3, w4, _, _ = _WEIGHTS
+    def similarities(self, query: _Query, profile: _Profile) -> list[float]:
+        """The similarities of one answer to one question (SIMILARITIES), on the same terms as the bank's."""
         known = [self.vocabulary.get(word) for word in query.words]
         best = [profile.best[i] if i is not None else 0.0 for i in known]
         unknown = [row for row, i in enumerate(known) if i is None]
@@ -303,16 +364,62 @@ class _Background:
             for row, value in zip(unknown, found, strict=True):
                 best[row] = value
         total = sum(query.weights)
-        words = sum(b * w for b, w in zip(best, query.weights, strict=True)) / total if total > 0 else 0.0
-        sentences = top_two_match(Matrix.from_rows([query.vector], len(query.vector)), profile.sentence_vectors)[0]
+        words = close = 0.0
+        if total > 0:
+            words = sum(b * w for b, w in zip(best, query.weights, strict=True)) / total
+            close = sum((b - CLOSE) * w for b, w in zip(best, query.weights, strict=True) if b > CLOSE) / total
+        squares = sum(w * w for w in query.weights)
+        focus = sum(b * w * w for b, w in zip(best, query.weights, strict=True)) / squares if squares > 0 else 0.0
+        products = dot_rows(profile.sentence_vectors, query.vector)
+        return [
+            words,
+            _mixed(query.mix, profile.per_competency),
+            top_two_mean(products),
+            _mixed(query.mix, profile.description_sentences),
+            profile.similarities[4][query.guide],
+            profile.similarities[5][query.guide],
+            profile.anchors[query.primary],
+            close,
+            focus,
+            max(products),
+            sum(a * b for a, b in zip(query.vector, profile.whole, strict=True)),
+        ]
+
+    def raw(self, values: Sequence[float]) -> float:
+        """The plain sum of the first six similarities and the anchors: how much of the answer is on topic."""
+        w1, w2, w3, w4, w5, w6 = _WEIGHTS
+        words, mix_words, sentences, mix_sentences, note_words, note_sentences, anchors = values[:7]
         return (
             w1 * words
-            + w2 * _mixed(query.mix, profile.per_competency)
+            + w2 * mix_words
             + w3 * sentences
-            + w4 * _mixed(query.mix, profile.description_sentences)
-            + profile.guides[query.guide]
-            + _ANCHOR_WEIGHT * profile.anchors[query.primary]
+            + w4 * mix_sentences
+            + w5 * note_words
+            + w6 * note_sentences
+            + _ANCHOR_WEIGHT * anchors
         )
+
+    def ranked(self, query: _Query, profile: _Profile, values: Sequence[float]) -> float:
+        """The question's learned ranking score for this answer, on the same terms as the bank's."""
+        if self.ranking is None:
+            return self.raw(values)
+        weights = self.ranking.similarity_weights()
+        return (
+            sum(w * v for w, v in zip(weights, values, strict=True))
+            + self.ranking.cue_score(profile.cues, query.kind)
+            + query.offset
+        )
+
+    def features(self, query: _Query, profile: _Profile) -> list[float]:
+        """Every feature of the learned ranking for one question (training reads these)."""
+        return [*self.similarities(query, profile), *cue_features(profile.cues, query.kind)]
+
+    def bank_features(self, profile: _Profile) -> list[list[float]]:
+        """Every feature of the learned ranking for each bank question (training reads these)."""
+        return [
+            [*column, *cue_features(profile.cues, kind)]
+            for column, kind in zip(zip(*profile.similarities, strict=True), self.kinds, strict=True)
+        ]
 
 
 def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
@@ -322,13 +429,6 @@ def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
 def _largest(values: Sequence[float], count: int) -> list[int]:
     """The indices of the ``count`` largest values, largest first."""
     return heapq.nlargest(count, range(len(values)), key=values.__getitem__)
-
-
-def _read_hubs(ids: Sequence[str]) -> list[float]:
-    """Each bank question's hub level from the shipped file; 0 for a question it does not list."""
-    resource = files("nextround.data").joinpath(HUBS_FILE)
-    listed: dict[str, float] = json.loads(resource.read_text(encoding="utf-8"))["hubs"] if resource.is_file() else {}
-    return [float(listed.get(ident, 0.0)) for ident in ids]
 
 
 @lru_cache(maxsize=1)
@@ -366,10 +466,11 @@ def measure_relevance(
         profile = _cached_profile(tuple(sentences))
     else:
         profile = background.profile(sentences, sentence_vectors)
-    own = background.raw(query, profile)
-    # Compared with the bank questions about something else, each less its hub level.
-    bar = own - _HUB_SHARE * query.hub
-    beaten = sum(profile.bank_raw[i] - _HUB_SHARE * background.hubs[i] < bar for i in query.others)
+    values = background.similarities(query, profile)
+    own = background.raw(values)
+    # Ranked among the bank questions about something else.
+    bar = background.ranked(query, profile, values)
+    beaten = sum(profile.bank_ranked[i] < bar for i in query.others)
     share = beaten / len(query.others) if query.others else 1.0
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     # How much of the answer is on the topic at all, so a short reply that ranks well by luck stays low.
