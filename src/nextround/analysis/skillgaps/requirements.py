@@ -241,7 +241,7 @@ def _binomials() -> frozenset[str]:
 
     from nextround.analysis.skills import load_taxonomy
 
-    joined = "\n".join(load_taxonomy().names).lower()
+    joined = "\n".join(name for name in load_taxonomy().names if " and " in name or " & " in name).lower()
     counts = Counter(found.group(0).replace("&", "and") for found in _BINOMIAL.finditer(joined))
     return frozenset(pair for pair, count in counts.items() if count >= 2)
 
