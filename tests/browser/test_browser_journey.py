@@ -131,7 +131,7 @@ def test_errors_show_friendly_pages_in_the_browser(driver: PageDriver) -> None:
     invalid.get_by_label("Company").fill("Acme")
     invalid.get_by_role("button", name="Add application").click()
     invalid.locator("#f-role-error").wait_for()
-    assert "role is required" in invalid.locator("#f-role-error").inner_text()
+    assert "Role is required" in invalid.locator("#f-role-error").inner_text()
     assert invalid.get_by_label("Company").input_value() == "Acme"
 
 
