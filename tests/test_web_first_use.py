@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 from typing import Any
 
 from nextround.domain.stages import Outcome, Stage
@@ -173,3 +174,21 @@ def test_a_cv_that_cannot_be_read_is_explained_beside_the_cv_form(web: Web) -> N
         assert 'value="Bakery CV"' in page  # the name typed stays
         assert "/tmp" not in page and "nextround-cv-" not in page and "Error)" not in page
         assert re.search(r'id="cv-file-error" role="alert">[A-Z][^<]*\. Choose the file again', page)
+
+
+def test_a_rejection_can_be_dated_the_day_the_news_came(web: Web, workspace: Workspace, clock: Any) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", stage=Stage.INTERVIEW, round_=1)
+    clock.advance(days=5)
+    page = web.client.get(f"/applications/{app.id}").text
+    assert 'id="close-on"' in page and "When it ended" in page
+    refused = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected", "on": "tomorrow",
+                                                               "note": "more laminated-dough experience"})  # fmt: skip
+    assert refused.status_code == 422 and 'id="close-on-error"' in refused.text
+    assert 'value="tomorrow"' in refused.text and 'value="more laminated-dough experience"' in refused.text
+    assert ApplicationService(workspace).get(app.id).state.is_open
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected", "on": "2 days ago"})
+    assert closed.status_code == 303
+    done = ApplicationService(workspace).get(app.id)
+    assert done.state.outcome is Outcome.REJECTED
+    assert done.state.closed_at is not None
+    assert done.state.closed_at.astimezone(clock().tzinfo).date() == (clock() - timedelta(days=2)).date()

@@ -203,6 +203,8 @@ def _application_page(
     interview_errors: dict[str, str] | None = None,
     move_values: dict[str, str] | None = None,
     move_errors: dict[str, str] | None = None,
+    close_values: dict[str, str] | None = None,
+    close_errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     from nextround.services.feedback import list_interviews
@@ -217,6 +219,8 @@ def _application_page(
         "interview_errors": interview_errors or {},
         "move_values": move_values or {},
         "move_errors": move_errors or {},
+        "close_values": close_values or {},
+        "close_errors": close_errors or {},
         "app": app,
         "data": app.to_dict(),
         "silence": verdict,
@@ -334,10 +338,19 @@ def close_application(request: Request, application_id: int, ws: WorkspaceDep, f
     outcome = parse_outcome(form_text(form, "outcome"))
     service = ApplicationService(ws)
     note = form_text(form, "note").strip()
-    if outcome is Outcome.GHOSTED and not note and not form_text(form, "on").strip():
-        closed = service.confirm_ghosted(application_id)
-    else:
-        closed = service.close(application_id, outcome, at=_when(form, ws), note=note)
+    try:
+        if outcome is Outcome.GHOSTED and not note and not form_text(form, "on").strip():
+            closed = service.confirm_ghosted(application_id)
+        else:
+            closed = service.close(application_id, outcome, at=_when(form, ws), note=note)
+    except UserError as exc:
+        if exc.field not in ("on", "at") or in_place(request):
+            raise
+        # A day that cannot be read or does not fit the history: the page again, the day and note kept.
+        values = {"on": form_text(form, "on"), "note": form_text(form, "note")}
+        return _application_page(
+            request, ws, application_id, close_values=values, close_errors={"on": str(exc)}, status=422
+        )
     if in_place(request):
         return done_in_place(request, f"Closed as {outcome.value}: {closed.fields.role} at {closed.fields.company}.")
     where = "#next-steps" if outcome is Outcome.REJECTED else ""
