@@ -362,3 +362,20 @@ def test_lettered_numbered_and_symbol_bullets() -> None:
         "HACCP knowledge",
         "RN licence",
     ]
+
+
+def test_a_product_written_apart_or_with_only_its_version_in_common() -> None:
+    assert NamedIndex.of("Serv Safe Manager, 2024").names("ServSafe")
+    assert not NamedIndex.of("a 12-hour work day").names("Workday")
+    jd = "Analyst\nRequirements:\n- Microsoft Dynamics 365\n- Reporting"
+    assert _gaps(jd, "Analyst, 2019 - 2025. Reporting in Microsoft 365 (Word, Excel, Teams).") == [
+        "Microsoft Dynamics 365"
+    ]
+
+
+def test_the_colour_of_a_belt_or_card_says_which_grade() -> None:
+    jd = "Engineer\nRequirements:\n- Lean Six Sigma Green Belt\n- Process mapping"
+    assert _gaps(jd, "Engineer, 2019 - 2025. Process mapping.\nSix Sigma Yellow Belt, 2021") == [
+        "Lean Six Sigma Green Belt"
+    ]
+    assert _gaps(jd, "Engineer, 2019 - 2025. Process mapping.\nLean Six Sigma Green Belt, 2021") == []

@@ -63,8 +63,10 @@ _STATUS_WORDS: Final = frozenset(
 )  # fmt: skip
 EQUIVALENT_YEARS: Final = 3  # years of dated roles that stand in for "a degree or equivalent experience"
 _EQUIVALENT_EXPERIENCE: Final = re.compile(r"\bor\s+(?:equivalent|relevant|comparable)\s+(?:\w+\s+)?experience", re.I)
+_COLOURS: Final = frozenset(["white", "yellow", "green", "blue", "black", "gold", "red", "orange", "brown", "purple"])
 CREDENTIAL_HEADS: Final = frozenset(
     [
+        "belt",
         "licence",
         "license",
         "card",
@@ -702,6 +704,7 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
         if any(char.isdigit() for char in name)  # "JIB Approved" describes; "608 Universal" says which
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z][\w-]*)", phrase)
     }
+    decisive |= _COLOURS  # "CSCS Black card", "Green Belt": the colour says which grade
     if len(absent) * 2 <= len(qualifiers) and not decisive & set(absent):
         return semantic
     return Evidence(

@@ -9,6 +9,7 @@ degrees and qualification levels are in :mod:`credentials`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -319,6 +320,11 @@ class NamedIndex:
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
         lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
         squashed = {_squashed(word) for word in re.findall(r"\S+", text)} - {""}
+        for line in text.splitlines():
+            parts = re.findall(r"[A-Za-z0-9+]+", line)
+            # "Serv Safe" for ServSafe: two capitalised words written apart ("work day" is not Workday)
+            pairs = itertools.pairwise(parts)
+            squashed |= {_squashed(left + right) for left, right in pairs if left[:1].isupper() and right[:1].isupper()}
         return cls(words, " ".join(text.lower().split()), runs, lines, squashed, text.splitlines())
 
     def spells_out(self, acronym: str) -> bool:
@@ -403,6 +409,8 @@ class NamedIndex:
         rest = " ".join(found.group(1).split())
         if " " not in rest and not any(char.isdigit() for char in rest):
             return False  # one everyday word ("Google Ads") is not a product of its own
+        if not any(char.isalpha() for char in rest):
+            return False  # a bare version ("Dynamics 365" is not "Microsoft 365")
         return bool(re.search(rf"(?<!\w){re.escape(rest.lower())}(?!\w)", self.lowered))
 
     def names_any(self, spellings: Iterable[str]) -> bool:
