@@ -379,3 +379,9 @@ def test_the_colour_of_a_belt_or_card_says_which_grade() -> None:
         "Lean Six Sigma Green Belt"
     ]
     assert _gaps(jd, "Engineer, 2019 - 2025. Process mapping.\nLean Six Sigma Green Belt, 2021") == []
+
+
+def test_a_term_of_art_in_the_cv_shows_a_job_that_asks_in_plain_words() -> None:
+    jd = "Finance assistant\nRequirements:\n- Explaining differences between budget and actual figures\n- Filing"
+    cv = "Finance assistant, 2019 - 2025. Filing.\nPrepared the monthly variance analysis for the board."
+    assert _gaps(jd, cv) == []

@@ -210,6 +210,9 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
 
     taxonomy = load_taxonomy()
     clauses = _clauses(text)
+    # a CV that names a term of art ("bank recs") also says what it means, for a job that asks in plain words
+    glossary = load_glossary()
+    clauses += [Clause(plain, clause.sentence) for clause in clauses for plain in glossary.gloss(clause.text)]
     mentions = extract_skills(text)
     ids: set[int] = set()
     for mention in mentions:
