@@ -385,3 +385,10 @@ def test_a_term_of_art_in_the_cv_shows_a_job_that_asks_in_plain_words() -> None:
     jd = "Finance assistant\nRequirements:\n- Explaining differences between budget and actual figures\n- Filing"
     cv = "Finance assistant, 2019 - 2025. Filing.\nPrepared the monthly variance analysis for the board."
     assert _gaps(jd, cv) == []
+
+
+def test_a_tool_the_work_goes_into_is_not_a_standard() -> None:
+    jd = "Administrator\nEssential:\n- Uploading customer data to Salesforce\n- Filing"
+    assert _gaps(jd, "Administrator, 2019 - 2025. Filing.\nUploaded customer data to HubSpot.") == [
+        "Uploading customer data to Salesforce"
+    ]

@@ -606,6 +606,12 @@ def _other_grade(cv: CvView, phrase: str, named: Sequence[tuple[str, ...]], abse
     return None
 
 
+_STANDARD_WORDS: Final = re.compile(
+    r"\d|\b(?:standards?|regulations?|guidelines?|guidance|code|codes|specifications?|requirements|framework)\b",
+    re.IGNORECASE,
+)
+
+
 def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
     """ "Decontamination and cross-infection control to HTM 01-05": the names say which rules the work
     follows; a CV that shows the work itself in other words shows it, less surely, without the code."""
@@ -614,6 +620,8 @@ def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidenc
         return None
     if not all(name.lower() in found.group("standard").lower() for name in absent):
         return None
+    if not _STANDARD_WORDS.search(found.group("standard")):
+        return None  # "Upload data to Salesforce": a tool the work goes into, not rules it follows
     if exact.named_tokens(found.group("work")):
         return None  # the work names a product of its own ("Payroll in Sage to month end")
     work = found.group("work")
