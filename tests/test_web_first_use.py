@@ -192,3 +192,19 @@ def test_a_rejection_can_be_dated_the_day_the_news_came(web: Web, workspace: Wor
     assert done.state.outcome is Outcome.REJECTED
     assert done.state.closed_at is not None
     assert done.state.closed_at.astimezone(clock().tzinfo).date() == (clock() - timedelta(days=2)).date()
+
+
+def test_the_same_feedback_pasted_twice_is_kept_once(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    said = "Your answers lacked concrete examples.\nWe liked your energy."
+    first = web.post_form(f"/applications/{app_id}/feedback/record", {"text": said, "source": "employer"})
+    assert first.status_code == 303
+    again = web.post_form(
+        f"/applications/{app_id}/feedback/record",
+        {"text": "  " + said.replace("\n", " \n\n "), "source": "employer"},
+        headers=HX,
+    )
+    assert again.status_code == 200 and "recorded already" in again.text
+    assert len(feedback.list_feedback(workspace, app_id)) == 1
+    other = web.post_form(f"/applications/{app_id}/feedback/record", {"text": "Strong SQL.", "source": "recruiter"})
+    assert other.status_code == 303 and len(feedback.list_feedback(workspace, app_id)) == 2

@@ -49,6 +49,7 @@ NOTICES = {
     "sent": "Request sent.",
     "marked": "Request updated.",
     "recorded": "Feedback recorded; its themes are highlighted below.",
+    "already": "That feedback is recorded already, below; nothing was added twice.",
     "reflected": "Reflection saved.",
     "edited": "Your wording is saved: copying, downloading and sending use it.",
 }
@@ -290,6 +291,10 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
         if not text.strip():
             # The service's own message speaks of files and standard input, which a page has not got.
             raise FeedbackRequestError("Paste what they said first: the box is empty.", field="text")
+        # The same words pasted again (or a double click) would count every theme in them twice.
+        words = " ".join(text.split())
+        if any(" ".join(entry.text.split()) == words for entry in feedback_service.list_feedback(ws, application_id)):
+            return _done(request, ws, application_id, "already")
         feedback_service.record_feedback(ws, application_id, text, source)
     except UserError as exc:
         values = {"text": text, "source": source}
