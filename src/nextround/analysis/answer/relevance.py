@@ -41,8 +41,8 @@ from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_model import (
     CLOSE,
     RelevanceModel,
-    answer_cues,
     cue_features,
+    plan_share,
     relevance_model,
 )
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
@@ -126,7 +126,7 @@ class _Profile:
     bank_ranked: list[float]  # the learned ranking score of each bank question (the sum without a model)
     similarities: tuple[list[float], ...]  # per SIMILARITIES, its value for each bank question
     whole: list[float]  # the whole answer's unit vector
-    cues: tuple[float, float]  # the shares of its sentences that tell something past and that plan
+    plan: float  # the share of its sentences that plan something
     per_competency: list[float]  # description-word match per competency
     description_sentences: list[float]  # top-two sentence similarity per competency description
     guides: list[float]  # note-word match plus top-two note-sentence similarity, per bank question
@@ -318,12 +318,12 @@ class _Background:
             bank_best,
             bank_whole,
         )
-        cues = answer_cues(sentences)
+        plan = plan_share(sentences)
         if self.ranking is None:
             ranked = bank_raw
         else:
             weights = self.ranking.similarity_weights()
-            by_kind = {kind: self.ranking.cue_score(cues, kind) for kind in set(self.kinds)}
+            by_kind = {kind: self.ranking.cue_score(plan, kind) for kind in set(self.kinds)}
             # Column by column: a list comprehension per similarity is several times faster than a sum per row.
             ranked = [by_kind[kind] + offset for kind, offset in zip(self.kinds, self.offsets, strict=True)]
             for weight, values in zip(weights, similarities, strict=True):
@@ -336,7 +336,7 @@ class _Background:
             bank_ranked=ranked,
             similarities=similarities,
             whole=whole,
-            cues=cues,
+            plan=plan,
             per_competency=per_competency,
             description_sentences=description_sentences,
             guides=guides,
@@ -403,18 +403,18 @@ class _Background:
         weights = self.ranking.similarity_weights()
         return (
             sum(w * v for w, v in zip(weights, values, strict=True))
-            + self.ranking.cue_score(profile.cues, query.kind)
+            + self.ranking.cue_score(profile.plan, query.kind)
             + query.offset
         )
 
     def features(self, query: _Query, profile: _Profile) -> list[float]:
         """Every feature of the learned ranking for one question (training reads these)."""
-        return [*self.similarities(query, profile), *cue_features(profile.cues, query.kind)]
+        return [*self.similarities(query, profile), *cue_features(profile.plan, query.kind)]
 
     def bank_features(self, profile: _Profile) -> list[list[float]]:
         """Every feature of the learned ranking for each bank question (training reads these)."""
         return [
-            [*column, *cue_features(profile.cues, kind)]
+            [*column, *cue_features(profile.plan, kind)]
             for column, kind in zip(zip(*profile.similarities, strict=True), self.kinds, strict=True)
         ]
 
