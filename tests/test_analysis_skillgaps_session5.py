@@ -392,3 +392,9 @@ def test_a_tool_the_work_goes_into_is_not_a_standard() -> None:
     assert _gaps(jd, "Administrator, 2019 - 2025. Filing.\nUploaded customer data to HubSpot.") == [
         "Uploading customer data to Salesforce"
     ]
+
+
+def test_a_product_beside_a_description_must_still_be_named() -> None:
+    jd = "Bookkeeper\nEssential:\n- Experience of Xero and cloud accounting for small businesses\n- Payroll"
+    cv = "Bookkeeper, 2019 - 2025. Payroll.\nMYOB cloud accounting for small businesses."
+    assert _gaps(jd, cv) == ["Xero and cloud accounting for small businesses"]

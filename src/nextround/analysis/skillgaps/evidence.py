@@ -655,11 +655,23 @@ def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
     return Evidence(True, 0.8, shown.cv_text, "meaning", 0.55, "an equivalent award is accepted")
 
 
+def _is_product(name: str) -> bool:
+    """A product by its spelling (CamelCase, "HubSpot") or because the taxonomy knows the name: as a technology,
+    or as one of the names of a kind of thing ("Xero" is filed under accounting software)."""
+    from nextround.analysis.skills import load_taxonomy
+
+    if any(char.isupper() for char in name[1:]) and not name.isupper():
+        return True
+    taxonomy = load_taxonomy()
+    skill_id = taxonomy.skill_id(name)
+    return skill_id is not None and (taxonomy.is_technology(skill_id) or taxonomy.names[skill_id] != name)
+
+
 def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
     """ "Delivering Bookbug and rhyme-time sessions for under-5s", "Aistear and play-based learning": a
     name put beside the plain words for what it is; a CV that shows the plain words shows it, less surely."""
-    if not absent:
-        return None
+    if not absent or any(_is_product(name) for name in absent):
+        return None  # "Xero and cloud accounting for small firms": a product is never shown by a description
     sides = re.split(r"\s+(?:and|&)\s+", phrase, maxsplit=1)
     if len(sides) != 2:
         return None
