@@ -398,3 +398,10 @@ def test_a_product_beside_a_description_must_still_be_named() -> None:
     jd = "Bookkeeper\nEssential:\n- Experience of Xero and cloud accounting for small businesses\n- Payroll"
     cv = "Bookkeeper, 2019 - 2025. Payroll.\nMYOB cloud accounting for small businesses."
     assert _gaps(jd, cv) == ["Xero and cloud accounting for small businesses"]
+
+
+def test_a_product_that_opens_a_bullet_is_still_a_name() -> None:
+    assert [forms[0] for forms in named_tokens("Xero bookkeeping", "Xero bookkeeping")] == ["Xero"]
+    assert named_tokens("Venepuncture skills", "Venepuncture skills") == []  # a skill, not a product
+    jd = "Bookkeeper\nEssential:\n- Xero bookkeeping\n- Payroll"
+    assert _gaps(jd, "Bookkeeper, 2019 - 2025. Payroll; bookkeeping in MYOB.") == ["Xero bookkeeping"]

@@ -656,15 +656,10 @@ def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
 
 
 def _is_product(name: str) -> bool:
-    """A product by its spelling (CamelCase, "HubSpot") or because the taxonomy knows the name: as a technology,
-    or as one of the names of a kind of thing ("Xero" is filed under accounting software)."""
-    from nextround.analysis.skills import load_taxonomy
-
+    """A product by its spelling (CamelCase, "HubSpot") or because the taxonomy files it as one."""
     if any(char.isupper() for char in name[1:]) and not name.isupper():
         return True
-    taxonomy = load_taxonomy()
-    skill_id = taxonomy.skill_id(name)
-    return skill_id is not None and (taxonomy.is_technology(skill_id) or taxonomy.names[skill_id] != name)
+    return exact.taxonomy_product(name)
 
 
 def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:

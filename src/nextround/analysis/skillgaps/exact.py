@@ -199,7 +199,11 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
                 named.append((core, following))  # "Sage 50", "Microsoft 365": the maker or the number names it
             continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product
         starts = position == 0 and len(found) > 1 and found[1][:1].islower() and core[1:].islower()
-        if starts and not re.search(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b", sentence):
+        if (
+            starts
+            and not taxonomy_product(core)
+            and not re.search(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b", sentence)
+        ):
             # "Reconcile customer accounts": a capital that only starts the phrase; but "Experience with
             # Wella colour" writes it with a capital in mid-sentence
             continue
@@ -221,6 +225,21 @@ _ACT: Final = re.compile(r"((?:[A-Z][\w']+\s+)+)Act\b")
 def acts(phrase: str) -> list[str]:
     """Laws a phrase names, without their year ("Housing Act 1988" -> "Housing Act")."""
     return [" ".join(found.group(1).split()) + " Act" for found in _ACT.finditer(phrase)]
+
+
+_KIND_OF_PRODUCT: Final = re.compile(r"\b(?:software|systems?|records|platforms?|tools)\b", re.IGNORECASE)
+
+
+def taxonomy_product(name: str) -> bool:
+    """The taxonomy files the name as a technology, or under a kind of product ("Xero" under accounting
+    software, "Epic" under electronic health records); "Venepuncture", filed under phlebotomy, is a skill."""
+    from nextround.analysis.skills import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    skill_id = taxonomy.skill_id(name)
+    if skill_id is None:
+        return False
+    return taxonomy.is_technology(skill_id) or bool(_KIND_OF_PRODUCT.search(taxonomy.names[skill_id]))
 
 
 def _is_skill_name(text: str) -> bool:
