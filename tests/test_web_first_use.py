@@ -208,3 +208,24 @@ def test_the_same_feedback_pasted_twice_is_kept_once(web: Web, workspace: Worksp
     assert len(feedback.list_feedback(workspace, app_id)) == 1
     other = web.post_form(f"/applications/{app_id}/feedback/record", {"text": "Strong SQL.", "source": "recruiter"})
     assert other.status_code == 303 and len(feedback.list_feedback(workspace, app_id)) == 2
+
+
+def test_an_interview_can_be_a_day_in_words_with_its_time(web: Web, workspace: Workspace, clock: Any) -> None:
+    from nextround.services.feedback import list_interviews
+
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef")
+    now = clock()
+    for typed, days, hour, minute in (("next tuesday 14:00", None, 14, 0), ("tomorrow at 10am", 1, 10, 0),
+                                      ("9:30 in 3 days", 3, 9, 30), ("in 2 days at 2:15 pm", 2, 14, 15)):  # fmt: skip
+        added = web.post_form(f"/applications/{app.id}/interviews", {"interview_on": typed, "interview_kind": "panel"})
+        assert added.status_code == 303, typed
+        moment = max(list_interviews(workspace, app.id), key=lambda i: i.id).scheduled_at.astimezone(now.tzinfo)
+        assert (moment.hour, moment.minute) == (hour, minute), typed
+        if days is not None:
+            assert moment.date() == (now + timedelta(days=days)).date(), typed
+        else:
+            assert moment.strftime("%A") == "Tuesday" and moment > now, typed
+    for nonsense in ("friday 3", "tomorrow 25:00", "tomorrow 13pm", "someday 14:00"):
+        refused = web.post_form(f"/applications/{app.id}/interviews", {"interview_on": nonsense})
+        assert refused.status_code == 422 and 'id="f-interview_on-error"' in refused.text, nonsense
+        assert f'value="{nonsense}"' in refused.text

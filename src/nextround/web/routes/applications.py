@@ -17,7 +17,7 @@ from nextround.services import browse
 from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
-from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order
+from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order, parse_when
 from nextround.web.rendering import done_in_place, render
 
 router = APIRouter(include_in_schema=False)
@@ -259,7 +259,7 @@ def schedule_interview(request: Request, application_id: int, ws: WorkspaceDep, 
         with about_field("interview_on"):
             if not raw:
                 raise UserError("say when the interview is, e.g. 2025-03-04 14:00")
-            when = parse_datetime(raw, ws.now())
+            when = parse_when(raw, ws.now())
         add_interview(
             ws,
             application_id,
@@ -303,7 +303,7 @@ def update_application(request: Request, application_id: int, ws: WorkspaceDep, 
 def _when(form: Any, ws: Workspace) -> Any:
     raw = form_text(form, "on").strip()
     with about_field("on"):
-        return parse_datetime(raw, ws.now()) if raw else None
+        return parse_when(raw, ws.now()) if raw else None
 
 
 @router.post("/applications/{application_id}/move", response_class=HTMLResponse)
