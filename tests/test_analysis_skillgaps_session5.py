@@ -405,3 +405,16 @@ def test_a_product_that_opens_a_bullet_is_still_a_name() -> None:
     assert named_tokens("Venepuncture skills", "Venepuncture skills") == []  # a skill, not a product
     jd = "Bookkeeper\nEssential:\n- Xero bookkeeping\n- Payroll"
     assert _gaps(jd, "Bookkeeper, 2019 - 2025. Payroll; bookkeeping in MYOB.") == ["Xero bookkeeping"]
+
+
+def test_more_headings_for_asks_wishes_and_the_employer() -> None:
+    def kinds(heading: str) -> list[str]:
+        jd = f"Job\nSome words about us.\n{heading}:\n- Payroll processing\nWe are great."
+        return [item.importance for item in requirements(jd)]
+
+    for heading in ("Must-haves", "Your Profile", "Key selection criteria", "What you'll need to succeed"):
+        assert kinds(heading) == ["required"], heading
+    for heading in ("Good to have", "Pluses", "Even better if you have", "Optional"):
+        assert kinds(heading) == ["nice_to_have"], heading
+    for heading in ("Our values", "Compensation", "What's on offer", "Why you'll love working here"):
+        assert kinds(heading) == [], heading
