@@ -71,3 +71,21 @@ def test_a_refused_application_form_puts_focus_on_its_problems(driver: PageDrive
     page.locator("#form-errors").get_by_role("link", name="Role is required.").click()
     assert page.evaluate("document.activeElement.id") == "f-role"
     assert page.get_by_label("Salary from").input_value() == "30k"
+
+
+def test_an_error_page_leads_back_to_the_page_with_what_was_typed(driver: PageDriver) -> None:
+    page = driver.page
+    driver.go("/practice")
+    page.get_by_text("Add your own question (one asked in a real interview)").click()
+    page.locator("#q-text").fill("Why bakeries?")
+    # A kind the server does not know (what a stale page can send) ends on an error page.
+    page.locator("#q-category").evaluate(
+        "select => { const o = new Option('zzz', 'zzz'); select.add(o); select.value = 'zzz'; }"
+    )
+    page.locator("form[action='/practice/questions'] button[type=submit]").click()
+    page.get_by_role("heading", name="That did not work").wait_for()
+    back = page.get_by_role("button", name="Back to the page you were on")
+    assert back.is_visible()
+    back.click()
+    page.wait_for_url(re.compile(r"/practice$"))
+    assert page.locator("#q-text").input_value() == "Why bakeries?"  # the browser kept what was typed

@@ -99,7 +99,14 @@
     var summary = document.querySelector("[data-focus-on-load]");
     if (summary) { summary.focus(); }
   }
-  function setUp() { setUpTimer(); focusProblems(); }
+  // An error page's "Back to the page you were on": the browser's own Back, which keeps what was typed there.
+  function offerWayBack() {
+    var back = document.querySelector("[data-go-back]");
+    if (!back || window.history.length < 2) { return; }
+    back.hidden = false;
+    back.addEventListener("click", function () { window.history.back(); });
+  }
+  function setUp() { setUpTimer(); focusProblems(); offerWayBack(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
