@@ -418,3 +418,16 @@ def test_more_headings_for_asks_wishes_and_the_employer() -> None:
         assert kinds(heading) == ["nice_to_have"], heading
     for heading in ("Our values", "Compensation", "What's on offer", "Why you'll love working here"):
         assert kinds(heading) == [], heading
+
+
+def test_a_long_description_under_the_role_heading_asks_nothing_and_why_us_is_the_employer() -> None:
+    jd = (
+        "CSM\nThe Role\nAs our first CSM in EMEA you will own a portfolio of 150 accounts, run onboarding and QBRs,"
+        " and reduce churn.\nWhat You'll Bring\n- 3+ years in customer success\n- Fluency in English; German or"
+        " French a strong plus\nWhy Acme\n- Equity\n- 25 days holiday"
+    )
+    assert [(text, importance) for text, importance, _, _ in _asks(jd)] == [
+        ("customer success", "required"),
+        ("Fluency in English", "required"),
+        ("German or French", "nice_to_have"),
+    ]

@@ -574,6 +574,10 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             line_section = "duties" if is_bullet else "prose"
         if is_bullet and line_section == "prose":
             line_section = "duties"
+        elif line_section == "duties" and not is_bullet and len(line.split()) > 12:
+            line_section = (
+                "prose"  # "The Role: As our first CSM you will own ...": a description, asking only if it says so
+            )
         for sentence in _SENTENCE.split(line):
             importance = _sentence_importance(sentence, line_section)
             if importance is not None:
