@@ -431,3 +431,17 @@ def test_a_long_description_under_the_role_heading_asks_nothing_and_why_us_is_th
         ("Fluency in English", "required"),
         ("German or French", "nice_to_have"),
     ]
+
+
+def test_where_you_live_what_you_ride_and_field_visits() -> None:
+    jd = (
+        "Sales Executive\nJob Responsibilities:\n1. Generate leads through cold calling and field visits.\n"
+        "Desired Candidate Profile:\n* Should have own two-wheeler\n* Must reside around Ikeja\n"
+        "* Willing to work on shifting schedule\n* Rotating stock in the chiller"
+    )
+    assert [text for text, _, _, _ in _asks(jd)] == [
+        "Generate leads through cold calling and field visits",
+        "Rotating stock in the chiller",
+    ]
+    jd = "Admin\nRequirements:\n- Minimum of 3 years cognate experience"
+    assert _gaps(jd, "Admin officer, 2019 - 2025") == []

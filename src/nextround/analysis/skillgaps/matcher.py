@@ -86,7 +86,7 @@ def canonical(phrase: str) -> str | None:
 
 _VAGUE: Final = frozenset(
     ["similar", "role", "roles", "position", "positions", "relevant", "related", "industry", "sector", "field",
-     "environment", "previous", "comparable", "same", "this", "job", "equivalent", "capacity", "work"],
+     "environment", "previous", "comparable", "same", "this", "job", "equivalent", "capacity", "work", "cognate"],
 )  # fmt: skip
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
