@@ -445,3 +445,22 @@ def test_where_you_live_what_you_ride_and_field_visits() -> None:
     ]
     jd = "Admin\nRequirements:\n- Minimum of 3 years cognate experience"
     assert _gaps(jd, "Admin officer, 2019 - 2025") == []
+
+
+def test_us_credentials_master_of_cdl_classes_and_trade_grades() -> None:
+    assert (
+        _gaps(
+            "Analyst\nRequirements:\n- MBA\n- Reporting",
+            "Analyst, 2019 - 2025. Reporting.\nMaster of Business Administration",
+        )
+        == []
+    )
+    jd = "Driver\nRequirements:\n- CDL Class A\n- Long haul"
+    assert _gaps(jd, "Driver, 2019 - 2025. Long haul.\nCDL Class B, 2020") == ["CDL Class A"]
+    assert _gaps(jd, "Driver, 2019 - 2025. Long haul.\nCDL-A, clean record") == []
+    jd = "Electrician\nRequirements:\n- Master electrician license\n- Commercial wiring"
+    assert _gaps(jd, "Electrician, 2016 - 2025. Commercial wiring.\nJourneyman Electrician license, 2016") == [
+        "Master electrician license"
+    ]
+    jd = "EMT\nRequirements:\n- EMT-Basic certification\n- Patient transport"
+    assert _gaps(jd, "EMT, 2019 - 2025. Patient transport.\nEmergency Medical Technician (Basic), 2021") == []

@@ -125,6 +125,16 @@ def grade_met(asked: str, held: set[str]) -> bool | None:
     return any(have <= asked for have in held)
 
 
+_CDL: Final = re.compile(r"\bCDL\s*[-–]?\s*(?:\(?\s*class\s*)?(?P<letter>[ABC])\b", re.IGNORECASE)
+
+
+def cdl_classes(text: str) -> set[str]:
+    """US commercial licence classes ("CDL Class A", "CDL-B"): Class A drives what B and C do."""
+    found = {match.group("letter").upper() for match in _CDL.finditer(text)}
+    found |= {match.group(1).upper() for match in re.finditer(r"\bclass\s*([ABC])\s+CDL\b", text, re.IGNORECASE)}
+    return found
+
+
 def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
     """Whether a held class or code covers the one asked; None when the CV names none of that kind."""
     kind, number = asked
@@ -207,7 +217,9 @@ _DEGREES: Final = (
     (
         7,
         re.compile(
-            r"\b(?:master'?s|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com|m\.?tech|mca|pgdm)(?!\w)",
+            r"\b(?:master'?s|master of (?:arts|science|business|engineering|education|laws|philosophy|public|social"
+            r"|fine|nursing|research|commerce|technology)|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
+            r"|m\.?tech|mca|pgdm)(?!\w)",
             re.IGNORECASE,
         ),
     ),

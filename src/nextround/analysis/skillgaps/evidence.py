@@ -63,6 +63,10 @@ _STATUS_WORDS: Final = frozenset(
 )  # fmt: skip
 EQUIVALENT_YEARS: Final = 3  # years of dated roles that stand in for "a degree or equivalent experience"
 _EQUIVALENT_EXPERIENCE: Final = re.compile(r"\bor\s+(?:equivalent|relevant|comparable)\s+(?:\w+\s+)?experience", re.I)
+_GRADE_WORDS: Final = frozenset(
+    ["master", "journeyman", "journeyperson", "apprentice", "advanced", "foundation", "intermediate", "practitioner",
+     "expert", "specialist"],
+)  # fmt: skip
 _COLOURS: Final = frozenset(["white", "yellow", "green", "blue", "black", "gold", "red", "orange", "brown", "purple"])
 CREDENTIAL_HEADS: Final = frozenset(
     [
@@ -479,6 +483,20 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(
             False, 0.2, shown, "licence", 0.85, f"{asked[0].title()} {asked[1]} asked; the CV shows another"
         )
+    asked_cdl = credentials.cdl_classes(phrase) or (
+        {code.group(1).upper() for code in re.finditer(r"\bclass\s*([ABC])\b", phrase, re.I)}
+        if "CDL" in phrase
+        else set()
+    )
+    held_cdl = credentials.cdl_classes(cv.text)
+    if asked_cdl and held_cdl:
+        if any(have <= asked for have in held_cdl for asked in asked_cdl):
+            return Evidence(
+                True, 1.0, _sentence_matching(cv, lambda text: bool(credentials.cdl_classes(text))), "licence", 0.85
+            )
+        shown = _sentence_matching(cv, lambda text: bool(credentials.cdl_classes(text)))
+        asked_text = "/".join(sorted(asked_cdl))
+        return Evidence(False, 0.2, shown, "licence", 0.85, f"CDL Class {asked_text} asked; the CV shows another class")
     for letter in sorted(credentials.grade_letters(phrase)):
         held_grade = credentials.grade_met(letter, credentials.grade_letters(cv.text))
         if held_grade is False:
@@ -704,6 +722,14 @@ def _uses_computers(cv: CvView) -> bool:
     return bool(_COMPUTER_WORDS.search(cv.text)) or any(taxonomy.is_technology(skill) for skill in cv.skill_ids)
 
 
+def _part_named(cv: CvView, phrase: str, part: str) -> bool:
+    """A word of a credential is in the CV, or spelled out there when the job writes it in capitals."""
+    if cv.names.names(part) or cv.names.expands_to(part):
+        return True
+    written = re.search(rf"(?<![A-Za-z]){re.escape(part.upper())}(?![A-Za-z])", phrase)
+    return written is not None and cv.names.names(part.upper())
+
+
 def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:
     """A licence, card, certificate or membership is a named thing: the words that say which one
     ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
@@ -714,7 +740,12 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     qualifiers = [word for word in words[:-1] if word not in skip]
     if not qualifiers:
         return semantic
-    absent = [word for word in qualifiers if not cv.names.names(word) and not cv.names.expands_to(word)]
+    absent = [
+        word
+        for word in qualifiers
+        # "EMT-Basic": each part of a hyphenated name may be named on its own
+        if not all(_part_named(cv, phrase, part) for part in word.split("-") if part)
+    ]
     # the word right after a code says which one ("608 Universal", "CSCS Black"): it must be there
     decisive = {
         found.group(1).lower()
@@ -722,7 +753,7 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
         if any(char.isdigit() for char in name)  # "JIB Approved" describes; "608 Universal" says which
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z][\w-]*)", phrase)
     }
-    decisive |= _COLOURS  # "CSCS Black card", "Green Belt": the colour says which grade
+    decisive |= _COLOURS | _GRADE_WORDS  # "CSCS Black card", "Green Belt", "Master electrician": which grade
     if len(absent) * 2 <= len(qualifiers) and not decisive & set(absent):
         return semantic
     return Evidence(
