@@ -229,3 +229,18 @@ def test_an_interview_can_be_a_day_in_words_with_its_time(web: Web, workspace: W
         refused = web.post_form(f"/applications/{app.id}/interviews", {"interview_on": nonsense})
         assert refused.status_code == 422 and 'id="f-interview_on-error"' in refused.text, nonsense
         assert f'value="{nonsense}"' in refused.text
+
+
+def test_an_old_linkedin_history_says_how_to_let_its_silent_applications_go(web: Web, workspace: Workspace) -> None:
+    old = (
+        "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"
+        "Question And Answers\n"
+        '"3/2/24, 9:15 AM",,,Kestrel Software,Support Engineer,https://www.linkedin.com/jobs/view/1/,cv.pdf,\n'
+        '"4/5/24, 2:40 PM",,,Elm Street Media,Helpdesk Technician,https://www.linkedin.com/jobs/view/2/,cv.pdf,\n'
+    )
+    imported = _upload(web, "/transfer/linkedin", "file", "Job Applications.csv", old.encode())
+    assert imported.status_code == 200
+    assert 'id="silent-note"' in imported.text and "2 open applications have had no news" in imported.text
+    assert 'href="/settings#auto-close"' in imported.text
+    again = _upload(web, "/transfer/linkedin", "file", "Job Applications.csv", old.encode())
+    assert 'id="silent-note"' not in again.text  # nothing new came in: no need to say it again

@@ -13,6 +13,7 @@ from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
 from nextround.serialize import dumps
+from nextround.services.applications import ApplicationService
 from nextround.services.transfer import export_data, import_applications, import_data, read_export
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
@@ -58,7 +59,10 @@ def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) ->
         except UserError as exc:
             message = upload_message(str(exc), folder)
             return render(request, "transfer.html", {"report": None, "error": message}, status=422)
-    return render(request, "transfer.html", {"report": report, "error": None, "kind": kind})
+    # Years of history come in open and long silent: each would be a "follow up" on Today. Say so, once.
+    service = ApplicationService(ws)
+    silent = 0 if service.preferences().auto_close_ghosted else len(service.likely_ghosted())
+    return render(request, "transfer.html", {"report": report, "error": None, "kind": kind, "silent": silent})
 
 
 @router.get("/export.json")
