@@ -244,3 +244,9 @@ def test_an_old_linkedin_history_says_how_to_let_its_silent_applications_go(web:
     assert 'href="/settings#auto-close"' in imported.text
     again = _upload(web, "/transfer/linkedin", "file", "Job Applications.csv", old.encode())
     assert 'id="silent-note"' not in again.text  # nothing new came in: no need to say it again
+
+
+def test_kinds_of_question_read_as_words_on_the_practice_page(web: Web) -> None:
+    page = web.client.get("/practice").text
+    assert ">Strengths and weaknesses</option>" in page and ">Questions for the interviewer</option>" in page
+    assert ">Strengths weaknesses<" not in page

@@ -34,7 +34,11 @@ def day(value: str | date | datetime | None) -> str:
 
 
 # Names whose spelling is not the capitalised identifier.
-_PROPER_LABELS = {"linkedin": "LinkedIn", "github": "GitHub", "cv": "CV", "smtp": "SMTP", "hubspot": "HubSpot"}
+_PROPER_LABELS = {
+    "linkedin": "LinkedIn", "github": "GitHub", "cv": "CV", "smtp": "SMTP", "hubspot": "HubSpot",
+    # Kinds of practice question whose code names lose a word when the underscores go.
+    "strengths_weaknesses": "Strengths and weaknesses", "questions_for_interviewer": "Questions for the interviewer",
+}  # fmt: skip
 
 
 def label(value: str | None) -> str:
