@@ -464,3 +464,13 @@ def test_us_credentials_master_of_cdl_classes_and_trade_grades() -> None:
     ]
     jd = "EMT\nRequirements:\n- EMT-Basic certification\n- Patient transport"
     assert _gaps(jd, "EMT, 2019 - 2025. Patient transport.\nEmergency Medical Technician (Basic), 2021") == []
+
+
+def test_a_score_asked_is_a_floor() -> None:
+    jd = "Agent\nRequirements:\n- IELTS 7.0 overall\n- Typing speed of 60 wpm\n- Customer service"
+    cv = "Agent, 2019 - 2025. Customer service.\nIELTS Academic {ielts} (2024). Typing: {wpm} wpm."
+    assert _gaps(jd, cv.format(ielts="6.5", wpm="45")) == ["IELTS 7.0 overall", "Typing speed of 60 wpm"]
+    assert _gaps(jd, cv.format(ielts="7.5", wpm="65")) == []
+    jd = "Interpreter\nRequirements:\n- JLPT N2\n- Interpreting"
+    assert _gaps(jd, "Interpreter, 2019 - 2025. Interpreting.\nJLPT N3, 2021") == ["JLPT N2"]
+    assert _gaps(jd, "Interpreter, 2019 - 2025. Interpreting.\nJLPT N1, 2021") == []

@@ -135,6 +135,38 @@ def cdl_classes(text: str) -> set[str]:
     return found
 
 
+# Scored tests and measures: the job's figure is a floor ("IELTS 7.0", "60 wpm", "HSK 5"); JLPT counts down (N1 best).
+_SCORED: Final = re.compile(
+    r"\b(?P<name>IELTS|TOEFL|PTE|HSK|TOPIK|GPA|TEF|TCF)\b[^0-9\n]{0,25}?(?P<value>\d{1,3}(?:\.\d{1,2})?)"
+    r"|(?P<wpm>\d{2,3})\s*(?:wpm|words per minute)\b"
+    r"|\bJLPT\s*(?:level\s*)?N(?P<jlpt>[1-5])\b",
+    re.IGNORECASE,
+)
+
+
+def scores(text: str) -> dict[str, list[float]]:
+    """Scores a text gives, by test ("ielts": [6.5], "wpm": [45.0]); JLPT levels are stored negated so that
+    higher is better for every test."""
+    found: dict[str, list[float]] = {}
+    for match in _SCORED.finditer(text):
+        if match.group("wpm"):
+            found.setdefault("wpm", []).append(float(match.group("wpm")))
+        elif match.group("jlpt"):
+            found.setdefault("jlpt", []).append(-float(match.group("jlpt")))
+        else:
+            found.setdefault(match.group("name").lower(), []).append(float(match.group("value")))
+    return found
+
+
+def score_short(phrase: str, cv: str) -> str | None:
+    """The test whose asked score the CV's own score for it falls short of ("IELTS 7.0" against 6.5)."""
+    held = scores(cv)
+    for name, asked in scores(phrase).items():
+        if name in held and max(held[name]) < min(asked):
+            return name
+    return None
+
+
 def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
     """Whether a held class or code covers the one asked; None when the CV names none of that kind."""
     kind, number = asked

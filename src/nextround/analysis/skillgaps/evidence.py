@@ -483,6 +483,13 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(
             False, 0.2, shown, "licence", 0.85, f"{asked[0].title()} {asked[1]} asked; the CV shows another"
         )
+    short = credentials.score_short(phrase, cv.text)
+    if short is not None:
+        shown = _sentence_matching(cv, lambda text: short in credentials.scores(text))
+        return Evidence(False, 0.3, shown, "level", 0.85, f"the CV's {short.upper()} score is lower than asked")
+    if credentials.scores(phrase) and set(credentials.scores(phrase)) <= set(credentials.scores(cv.text)):
+        shown = _sentence_matching(cv, lambda text: bool(credentials.scores(text)))
+        return Evidence(True, 1.0, shown, "level", 0.8)
     asked_cdl = credentials.cdl_classes(phrase) or (
         {code.group(1).upper() for code in re.finditer(r"\bclass\s*([ABC])\b", phrase, re.I)}
         if "CDL" in phrase
