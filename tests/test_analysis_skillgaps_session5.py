@@ -474,3 +474,14 @@ def test_a_score_asked_is_a_floor() -> None:
     jd = "Interpreter\nRequirements:\n- JLPT N2\n- Interpreting"
     assert _gaps(jd, "Interpreter, 2019 - 2025. Interpreting.\nJLPT N3, 2021") == ["JLPT N2"]
     assert _gaps(jd, "Interpreter, 2019 - 2025. Interpreting.\nJLPT N1, 2021") == []
+
+
+def test_years_after_qualifying_count_from_the_qualifying_year() -> None:
+    jd = "Solicitor\nRequirements:\n- 3 years PQE in conveyancing"
+    cv = "Solicitor, Smith & Co, 2019 - present. Residential conveyancing.\nAdmitted as a solicitor, {year}"
+    gaps = match(jd, cv.format(year=2024), reference_year=2026).to_dict()["missing"]  # type: ignore[attr-defined]
+    assert [gap["reason"] for gap in gaps] == ["3 years asked; the CV shows 2 since qualifying"]
+    assert _gaps(jd, cv.format(year=2020)) == []
+    jd = "Driver\nRequirements:\n- Held a full licence for at least 3 years"
+    assert _gaps(jd, "Driver, 2018 - present.\nFull driving licence since 2024") != []
+    assert _gaps(jd, "Driver, 2018 - present.\nFull driving licence since 2015") == []

@@ -136,14 +136,49 @@ def _with_years(cv: CvView, judged: Judged) -> Judged:
                 best.cv_text,
                 "years",
                 YEARS_GAP_CONFIDENCE,
-                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(years_shown)}",
+                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(years_shown)}"
+                if _years_since_event(cv, requirement) is None
+                else f"{_number(requirement.years)} years asked; the CV shows {_number(years_shown)} since qualifying",
             )
     return Judged(requirement, name, best, years_shown)
 
 
+_AFTER_QUALIFYING: Final = re.compile(
+    r"\b(?:pqe|post[- ]?(?:qualification|qualifying|qualified|registration|admission|licensure)|since qualifying)\b",
+    re.IGNORECASE,
+)
+_QUALIFYING_EVENT: Final = re.compile(
+    r"\b(?:admitted|qualified|registered|registration|called to the bar|licensed|licen[cs]e|enrolled|PIN)\b",
+    re.IGNORECASE,
+)
+_HELD_LICENCE: Final = re.compile(r"\bheld\b[^.]{0,40}\blicen[cs]e|\blicen[cs]e\b[^.]{0,20}\bheld\b", re.IGNORECASE)
+
+
+def _years_since_event(cv: CvView, requirement: Requirement) -> float | None:
+    """ "3 years PQE", "post-registration experience", "held a full licence for 3 years": years since the CV's
+    qualifying year (its earliest year on a line that says admitted, registered, licensed...), else None."""
+    if not (_AFTER_QUALIFYING.search(requirement.sentence) or _HELD_LICENCE.search(requirement.sentence)):
+        return None
+    licence_only = not _AFTER_QUALIFYING.search(requirement.sentence)
+    years = [
+        int(year)
+        for line in cv.text.splitlines()
+        if (re.search(r"licen[cs]e", line, re.IGNORECASE) if licence_only else _QUALIFYING_EVENT.search(line))
+        and not re.search(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", line, re.I)
+        for year in _YEAR.findall(line)
+    ]
+    if not years or cv.reference_year is None:
+        return None
+    return float(max(0, cv.reference_year - min(years)))
+
+
 def _years_in_role(cv: CvView, requirement: Requirement) -> float | None:
     """Years the CV shows for a requirement: "2 years as a barista" counts only the dated roles titled
-    barista when the CV has any; otherwise (a title in other words) all its dated roles."""
+    barista when the CV has any; otherwise (a title in other words) all its dated roles; "3 years PQE" counts
+    from the year the CV says it qualified."""
+    since = _years_since_event(cv, requirement)
+    if since is not None:
+        return since if cv.years is None else min(since, cv.years)
     if not re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE):
         return cv.years
     title = set(content_stems(requirement.text))
