@@ -18,7 +18,7 @@ Word-level matching is what lets "the boiler failed" answer "something went wron
 then ranked among the bank's questions for this answer: an answer that fits its own question better than
 almost any other question scores near 1, one that fits other questions better scores near 0, so the score
 means the same thing whatever the question. The ranking weighs the similarities above and a few more (the
-question's focus words, its closest sentence, the whole answer, whether a story is told for a story
+question's focus words, the whole answer, whether an answer plans for a "what would you do"
 question) by weights learned on the seen answer corpus, and takes off each question's offset for fitting
 every answer a little (:mod:`.relevance_model`). How much of the answer is on topic at all is the plain sum.
 """
@@ -39,7 +39,6 @@ from typing import Final
 from nextround.analysis.answer.lexicon import competencies, lexicon
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_model import (
-    CLOSE,
     RelevanceModel,
     cue_features,
     plan_share,
@@ -197,7 +196,6 @@ class _Background:
         self.segment_weights = Matrix.from_rows((self._spread(*segment) for segment in segments), len(vocabulary))
         first, second = len(self.queries), len(self.queries) + len(description_words)
         self.segment_ends = (first, second, second + len(guide_words))
-        self.question_segments = self.segment_weights.take(range(len(self.queries)))
         # The anchors count for the question's best-fitting competency: a story about pressure answers
         # "resilience+communication" although it explains nothing.
         self.bank_primary = [q.primary for q in self.queries]
@@ -283,13 +281,9 @@ class _Background:
         first, second, third = self.segment_ends
         bank_words, per_competency = means[:first], means[first:second]
         note_words, bank_focus = means[second:third], means[third:]
-        products = dot(self.vectors, sentence_vectors)  # bank questions x sentences
-        bank_sentences = [top_two_mean(row) for row in products]
-        bank_best = [max(row) for row in products]
+        bank_sentences = top_two_match(self.vectors, sentence_vectors)
         whole = unit([sum(column) / len(column) for column in zip(*sentence_vectors.tolist(), strict=True)])
         bank_whole = dot_rows(self.vectors, whole)
-        close = [value - CLOSE if value > CLOSE else 0.0 for value in best]
-        bank_close = dot_rows(self.question_segments, close)
         description_sentences = top_two_match(self.description_vectors, sentence_vectors)
         anchors = self.anchor_fit(sentence_vectors)
         note_sentences = top_two_match(self.guide_vectors, sentence_vectors)
@@ -313,9 +307,7 @@ class _Background:
             list(note_words),
             note_sentences,
             bank_anchors,
-            bank_close,
             bank_focus,
-            bank_best,
             bank_whole,
         )
         plan = plan_share(sentences)
@@ -361,24 +353,18 @@ class _Background:
             for row, value in zip(unknown, found, strict=True):
                 best[row] = value
         total = sum(query.weights)
-        words = close = 0.0
-        if total > 0:
-            words = sum(b * w for b, w in zip(best, query.weights, strict=True)) / total
-            close = sum((b - CLOSE) * w for b, w in zip(best, query.weights, strict=True) if b > CLOSE) / total
+        words = sum(b * w for b, w in zip(best, query.weights, strict=True)) / total if total > 0 else 0.0
         squares = sum(w * w for w in query.weights)
         focus = sum(b * w * w for b, w in zip(best, query.weights, strict=True)) / squares if squares > 0 else 0.0
-        products = dot_rows(profile.sentence_vectors, query.vector)
         return [
             words,
             _mixed(query.mix, profile.per_competency),
-            top_two_mean(products),
+            top_two_mean(dot_rows(profile.sentence_vectors, query.vector)),
             _mixed(query.mix, profile.description_sentences),
             profile.similarities[4][query.guide],
             profile.similarities[5][query.guide],
             profile.anchors[query.primary],
-            close,
             focus,
-            max(products),
             sum(a * b for a, b in zip(query.vector, profile.whole, strict=True)),
         ]
 

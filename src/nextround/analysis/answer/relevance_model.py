@@ -29,9 +29,7 @@ SIMILARITIES: Final = (
     "note_words",  # the bank's note on what a good answer covers
     "note_sentences",
     "anchors",  # answer-like sentences of the question's first competency
-    "question_words_close",  # question words an answer word is close to (beyond _CLOSE) only
     "question_words_focus",  # question words weighted by the square of their rarity: the focus words
-    "question_sentence_best",  # the one answer sentence closest to the question
     "question_whole",  # the whole answer against the question
 )
 # One cue of the answer's form meets the question's type: the share of its sentences that plan, for a
@@ -42,8 +40,6 @@ SIMILARITIES: Final = (
 # off-topic replies: on-topic above off-topic fell on the held-out split, 0.837 -> 0.821.)
 CUES: Final = ("plan_for_what_would_you_do",)
 FEATURES: Final = SIMILARITIES + CUES
-# A question word counts for "question_words_close" only by how far its best match passes this cosine.
-CLOSE: Final = 0.5
 
 _PLAN: Final = re.compile(r"\b(?:would|i'd|will|i'll|i'm going to|first i)\b", re.IGNORECASE)
 
