@@ -250,3 +250,21 @@ def test_kinds_of_question_read_as_words_on_the_practice_page(web: Web) -> None:
     page = web.client.get("/practice").text
     assert ">Strengths and weaknesses</option>" in page and ">Questions for the interviewer</option>" in page
     assert ">Strengths weaknesses<" not in page
+
+
+def test_an_advert_with_no_requirements_read_gets_no_zero_score(web: Web, workspace: Workspace, tmp_path: Any) -> None:
+    from nextround.services.insight import add_cv
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Pastry chef, six years. Ran the laminated dough section.\n", encoding="utf-8")
+    add_cv(workspace, cv, name="Bakery CV")
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", jd_text="Join our friendly team!")
+    panel = web.client.get(f"/applications/{app.id}/match").text
+    assert 'id="match-nothing"' in panel
+    assert "Match: 0/100" not in panel and "shows every requirement" not in panel  # neither discouraging nor false
+
+
+def test_a_question_names_its_skills_in_words(web: Web) -> None:
+    page = web.client.get("/practice?category=career_story").text
+    skills = re.search(r"Career story · ([^<]*)", page)
+    assert skills and "_" not in skills.group(1)
