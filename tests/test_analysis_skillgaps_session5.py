@@ -485,3 +485,19 @@ def test_years_after_qualifying_count_from_the_qualifying_year() -> None:
     jd = "Driver\nRequirements:\n- Held a full licence for at least 3 years"
     assert _gaps(jd, "Driver, 2018 - present.\nFull driving licence since 2024") != []
     assert _gaps(jd, "Driver, 2018 - present.\nFull driving licence since 2015") == []
+
+
+def test_person_specification_marks() -> None:
+    jd = (
+        "Support Worker\nPerson Specification\n- NVQ Level 3 in Health and Social Care (E)\n"
+        "- Experience of dementia care (D)\n- Knowledge of the Mental Capacity Act - D\n- Category C+E\n"
+        "Criteria | Essential/Desirable\nManual handling training | Essential\nNHS experience | Desirable"
+    )
+    assert [(text, importance) for text, importance, _, _ in _asks(jd)] == [
+        ("NVQ Level 3 in Health and Social Care", "required"),
+        ("dementia care", "nice_to_have"),
+        ("Mental Capacity Act", "nice_to_have"),
+        ("Category C+E", "required"),
+        ("Manual handling training", "required"),
+        ("NHS", "nice_to_have"),
+    ]

@@ -128,6 +128,28 @@ def _years(text: str) -> tuple[float | None, str]:
     return value, re.sub(r"\s+", " ", rest)
 
 
+# A person specification marks each line essential or desirable: "(E)", "(D)", "- D", "| Desirable"
+_SPEC_MARK: Final = re.compile(
+    r"\s*(?:\((?P<bracket>E|D)\)|[-–|]\s*(?P<dash>E|D|essential|desirable)\s*(?:\|\s*)?)$", re.IGNORECASE
+)
+_SPEC_HEADER: Final = re.compile(r"\|\s*(?:essential\s*(?:/|or|and)\s*desirable|e\s*/\s*d)\s*\|?\s*$", re.IGNORECASE)
+
+
+def _person_spec_row(line: str) -> str:
+    """ "Manual handling training | Essential" -> the line with "(essential)"; "(D)" and "- D" -> "(desirable)";
+    the table's header row ("Criteria | Essential/Desirable") -> nothing."""
+    if _SPEC_HEADER.search(line):
+        return ""
+    found = _SPEC_MARK.search(line)
+    if found is None or (found.group("bracket") is None and found.group("dash") is None):
+        return line
+    mark = (found.group("bracket") or found.group("dash")).lower()
+    rest = line[: found.start()].rstrip(" |-–")
+    if not rest.strip() or (len(mark) == 1 and found.group("dash") and " " not in rest.strip()):
+        return line
+    return f"{rest} ({'desirable' if mark.startswith('d') else 'essential'})"
+
+
 _MARKER_IN_BRACKETS: Final = re.compile(
     r"\s*\((?:highly\s+)?(?:desirable|essential|preferred|optional|required|a plus|nice to have|advantageous)\)",
     re.IGNORECASE,
@@ -531,6 +553,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     before_list = {
         index for index, following in enumerate(filled[1:]) if _BULLET.match(following) and not _BOLD.match(following)
     }
+    filled = [_person_spec_row(line) for line in filled]
+    filled = [line for line in filled if line]
     for position, raw in enumerate(filled):
         bold = _BOLD.match(raw)  # "**What you bring**": a heading in Markdown, not a bullet
         if bold:
