@@ -34,8 +34,8 @@ SIMILARITIES: Final = (
 )
 # One cue of the answer's form meets the question's type: the share of its sentences that plan, for a
 # "what would you do" question. (One weight per cue - past, plan, habit - and question type learned the
-# corpus's mix instead: stories fit story questions, and a story told for "How do you handle pressure at
-# work?" fell from 0.55 to 0.22. A cue for an answer that tells nothing past to a story question learned a
+# corpus's mix instead: a past story weighed 3.5 for a story question and 0.7 for "how do you ...", and
+# the cross-validation fell. A cue for an answer that tells nothing past to a story question learned a
 # positive weight, as most answers of the corpus, stories or not, are to story questions, and lifted
 # off-topic replies: on-topic above off-topic fell on the held-out split, 0.837 -> 0.821.)
 CUES: Final = ("plan_for_what_would_you_do",)
