@@ -268,3 +268,11 @@ def test_a_question_names_its_skills_in_words(web: Web) -> None:
     page = web.client.get("/practice?category=career_story").text
     skills = re.search(r"Career story · ([^<]*)", page)
     assert skills and "_" not in skills.group(1)
+
+
+def test_a_contact_email_with_a_typo_is_caught_where_it_is_typed(web: Web, workspace: Workspace) -> None:
+    refused = web.post_form("/applications/new", {"company": "Crumb", "role": "Chef", "contact_email": "priya@crumb"})
+    assert refused.status_code == 422 and 'id="f-contact_email-error"' in refused.text
+    assert 'value="priya@crumb"' in refused.text and ApplicationService(workspace).find() == []
+    fine = web.post_form("/applications/new", {"company": "Crumb", "role": "Chef", "contact_email": "p@crumb.example"})
+    assert fine.status_code == 303

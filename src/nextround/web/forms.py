@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.domain.applications import ApplicationFields, FieldError, parse_channel, parse_tags, parse_work_model
+from nextround.domain.contacts import is_email
 from nextround.domain.dates import DateParseError, parse_date, parse_datetime
 from nextround.errors import UserError
 
@@ -66,6 +67,11 @@ def application_problems(form: Any) -> tuple[dict[str, Any], list[UserError]]:
             if exc.field not in trial:
                 break
             trial[exc.field] = _STAND_INS.get(exc.field, None if exc.field in INT_FIELDS else "")
+    # Feedback requests are drafted to this address; a typo here would only show when a request bounces.
+    email = str(changes.get("contact_email") or "").strip().removeprefix("mailto:")
+    if email and not is_email(email):
+        message = f"Contact email does not look like an email address: {email[:60]!r}."
+        problems.append(UserError(message, field="contact_email"))
     return changes, problems
 
 
