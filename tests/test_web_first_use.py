@@ -276,3 +276,13 @@ def test_a_contact_email_with_a_typo_is_caught_where_it_is_typed(web: Web, works
     assert 'value="priya@crumb"' in refused.text and ApplicationService(workspace).find() == []
     fine = web.post_form("/applications/new", {"company": "Crumb", "role": "Chef", "contact_email": "p@crumb.example"})
     assert fine.status_code == 303
+
+
+def test_recording_a_rejection_is_met_with_a_kind_word_and_the_next_steps(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", stage=Stage.INTERVIEW, round_=1)
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected"})
+    page = web.client.get(closed.headers["location"]).text
+    assert "Sorry it was a no this time" in page and "Ask for feedback" in page
+    other = make_application(workspace, company="Northwind", role="Support Engineer")
+    withdrawn = web.post_form(f"/applications/{other.id}/close", {"outcome": "withdrawn"})
+    assert "Sorry it was a no" not in web.client.get(withdrawn.headers["location"]).text  # their own choice

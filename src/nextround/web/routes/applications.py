@@ -224,7 +224,7 @@ def _application_page(
         "app": app,
         "data": app.to_dict(),
         "silence": verdict,
-        "notice": NOTICES.get(request.query_params.get("notice", "")),
+        "notice": _notice(request.query_params.get("notice", ""), app),
         "next_stage": _next_stage(app.state.stage),
         "rejection_steps": [Action(kind, {"application_id": app.id}, label) for kind, label in REJECTION_STEPS],
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
@@ -232,6 +232,19 @@ def _application_page(
         "coach_notes": _coach_notes(ws, application_id),
     }
     return render(request, "application.html", context, status=status)
+
+
+# Said right after a rejection is recorded: the moment the person reads it is the hard one.
+REJECTED_NOTICE = (
+    "Sorry it was a no this time. How far you got is kept, and it counts. "
+    "The three steps below help most while it is fresh; take them at your own pace."
+)
+
+
+def _notice(key: str, app: Application) -> str | None:
+    if key == "closed" and app.state.outcome is Outcome.REJECTED:
+        return REJECTED_NOTICE
+    return NOTICES.get(key)
 
 
 def _coach_notes(ws: Workspace, application_id: int) -> list[Any]:
