@@ -286,3 +286,9 @@ def test_recording_a_rejection_is_met_with_a_kind_word_and_the_next_steps(web: W
     other = make_application(workspace, company="Northwind", role="Support Engineer")
     withdrawn = web.post_form(f"/applications/{other.id}/close", {"outcome": "withdrawn"})
     assert "Sorry it was a no" not in web.client.get(withdrawn.headers["location"]).text  # their own choice
+
+
+def test_the_inbox_shows_only_its_own_notices(web: Web) -> None:
+    spoof = web.client.get("/inbox?notice=Your+data+was+deleted.+Call+0800+123").text
+    assert "Your data was deleted" not in spoof
+    assert "nothing was changed" in web.client.get("/inbox?notice=dismissed").text

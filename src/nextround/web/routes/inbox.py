@@ -23,6 +23,12 @@ class InboxUploadError(UserError, ValueError):
     """An upload form sent without a mail file."""
 
 
+NOTICES = {
+    "accepted": "Done: what the message said is recorded.",
+    "dismissed": "Dismissed: nothing was changed.",
+}
+
+
 def _page(
     request: Request,
     ws: Workspace,
@@ -43,7 +49,8 @@ def _page(
         "pending": inbox(ws, status="pending"),
         "decided": [p for p in inbox(ws, status=None, limit=60) if p.status != "pending"][:20],
         "imap_ready": imap_ready,
-        "notice": notice or request.query_params.get("notice"),
+        # Only our own words: a link's ?notice= text is never shown as if the app had said it.
+        "notice": notice or NOTICES.get(request.query_params.get("notice", "")),
         "error": error,
     }
     return render(request, "inbox.html", context, status=status)
@@ -113,7 +120,7 @@ def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
         accept(ws, inbox_id)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
-    return RedirectResponse("/inbox?notice=Applied.", status_code=303)
+    return RedirectResponse("/inbox?notice=accepted", status_code=303)
 
 
 @router.post("/inbox/{inbox_id}/dismiss", response_class=HTMLResponse)
@@ -124,4 +131,4 @@ def dismiss_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
         dismiss(ws, inbox_id)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
-    return RedirectResponse("/inbox?notice=Dismissed.", status_code=303)
+    return RedirectResponse("/inbox?notice=dismissed", status_code=303)
