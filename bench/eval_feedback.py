@@ -115,7 +115,7 @@ def main() -> None:
     parser.add_argument("--frozen", action="store_true", help="also report the frozen test split")
     parser.add_argument("--older", action="store_true", help="also report the older sets in tests/data")
     parser.add_argument("--test2", action="store_true", help="also the second frozen test set (report once)")
-    parser.add_argument("--test3", action="store_true", help="also the third frozen test set (report once)")
+    parser.add_argument("--test3", action="store_true", help="also test3 (seen; trained on since session 5)")
     parser.add_argument("--heldout", action="store_true", help="also the held-out dev set (session 4)")
     args = parser.parse_args()
     sets = {"dev (trained on: in-sample)": CORPUS / "dev.jsonl", "dev2 (trained on: in-sample)": CORPUS / "dev2.jsonl"}
@@ -126,7 +126,9 @@ def main() -> None:
     if args.test2:
         sets["frozen test2 (written before session 3's tuning; reported once)"] = CORPUS / "test2" / "test.jsonl"
     if args.test3:
-        sets["frozen test3 (written before session 4's tuning; reported once)"] = CORPUS / "test3" / "test.jsonl"
+        sets["test3 (reported once in session 4; trained on since session 5 as test3_clauses.jsonl: in-sample)"] = (
+            CORPUS / "test3" / "test.jsonl"
+        )
     if args.heldout:
         sets["held-out dev (session 4; never trained or tuned on)"] = CORPUS / "dev4_heldout.jsonl"
     for name, path in sets.items():

@@ -23,13 +23,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
-from nextround.analysis.feedback.lexicon import boilerplate_spans, candidates, mask, quote
+from nextround.analysis.feedback.lexicon import Tone, boilerplate_spans, candidates, mask, quote
 from nextround.analysis.feedback.model import (
     POLARITIES,
+    SIGN_OFF,
     ClauseModel,
     clause_features,
     clause_words,
     load_clause_model,
+    turns_against,
 )
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
 from nextround.analysis.feedback.types import (
@@ -135,6 +137,19 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         label = POLARITIES[argmax(polarity[index])]
         if label == "reason" and rules.dismissed:
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
+        elif (
+            label == "praise"
+            and read
+            and read[-1].polarity == "praise"
+            and turns_against(clause, original)
+            and not (rules.marked and rules.tone is Tone.PRAISE)
+        ):
+            # "Your icing was neat. Your sponge, though, was under-baked": a clause that turns against the
+            # praise before it, with no praise words of its own, is the criticism (every such clause in the
+            # training texts is a reason), however much its words sound like the praise.
+            label = "reason"
+        elif label == "praise" and SIGN_OFF.fullmatch(original, clause.start, clause.end):
+            label = "neutral"
         clause_quote = quote(original, clause.start, clause.end, clause.start)
         probabilities = dict(zip(THEMES, (float(p) for p in theme_probability[index]), strict=True))
         if label == "reason":

@@ -30,12 +30,14 @@ from nextround.analysis.vectors import Matrix, linear, read_npz, sigmoid
 
 __all__ = [
     "POLARITIES",
+    "SIGN_OFF",
     "ClauseModel",
     "Matrix",
     "clause_features",
     "clause_words",
     "lexicon_feature_names",
     "load_clause_model",
+    "turns_against",
 ]
 
 POLARITIES: Final = ("reason", "praise", "neutral")
@@ -56,12 +58,17 @@ _CONTEXT_FEATURES: Final = (
     "greeting_or_sign_off",
 )
 # "Hi Chris," and "Best,\nAnna" say nothing about the candidate, whatever their neighbours say.
+_SIGN_OFF: Final = (
+    r"(?:best|regards|kind regards|best regards|warm regards|many thanks|thanks|cheers|sincerely|"
+    r"yours sincerely|best wishes)\b[\s,!.]*(?:\n[^\n]{0,40})?"
+)
 _GREETING_OR_SIGN_OFF: Final = re.compile(
     r"\s*(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g'day)\b[^.!?]{0,40}"
-    r"|(?:best|regards|kind regards|best regards|warm regards|many thanks|thanks|cheers|sincerely|"
-    r"yours sincerely|best wishes)\b[\s,!.]*(?:\n[^\n]{0,40})?)\s*[,.!]?\s*",
+    rf"|{_SIGN_OFF})\s*[,.!]?\s*",
     re.IGNORECASE,
 )
+# "Best,\nAnna": "best" is no praise there.
+SIGN_OFF: Final = re.compile(rf"\s*{_SIGN_OFF}\s*[,.!]?\s*", re.IGNORECASE)
 # Words that turn a clause against what came before when they are not at its start ("... though.").
 _TURN_WORDS: Final = re.compile(
     r"\b(?:though|tho|however|unfortunately|sadly|regrettably|afraid|that said|problem is|only thing)\b",
@@ -123,7 +130,8 @@ def _lexicon(rules: ClauseRules, clause: Clause, original: str, first: bool) -> 
     ]
 
 
-def _turns(clause: Clause, original: str) -> bool:
+def turns_against(clause: Clause, original: str) -> bool:
+    """The clause turns against what came before: it opens with a contrast word or says "though" inside."""
     return clause.contrast or bool(_TURN_WORDS.search(original, clause.start, clause.end))
 
 
@@ -134,7 +142,7 @@ def _context(index: int, clauses: Sequence[Clause], readings: Sequence[ClauseRul
     inside = bool(_TURN_WORDS.search(original, clause.start, clause.end))
     return [
         float(inside),
-        float(index + 1 < len(clauses) and _turns(clauses[index + 1], original)),
+        float(index + 1 < len(clauses) and turns_against(clauses[index + 1], original)),
         float(previous is not None and previous.tone is Tone.PRAISE),
         float(previous is not None and previous.tone is Tone.CRITICAL),
         float(following is not None and following.tone is Tone.PRAISE),
