@@ -75,7 +75,10 @@ def test_rejection_brings_a_keep_in_touch_nudge_into_today(cli: Cli) -> None:
 
 def test_an_interview_yesterday_brings_a_thank_you(cli: Cli, real_ws: Workspace) -> None:
     app = run_json(cli, "app", "add", "--company", "Crumb", "--role", "Baker", "--stage", "interview")
-    interview_id = add_interview(real_ws, app["id"], local_now() - timedelta(days=1), interviewers=["Ida Ng"])
+    # midday yesterday: the note is due a day after the interview ends, so "now minus a day" is due
+    # tomorrow when the test runs in the day's last hour
+    noon_yesterday = (local_now() - timedelta(days=1)).replace(hour=12, minute=0, second=0, microsecond=0)
+    interview_id = add_interview(real_ws, app["id"], noon_yesterday, interviewers=["Ida Ng"])
     ref = f"thank_you-{interview_id}"
     (item,) = [i for i in run_json(cli, "today") if i["kind"] == "thank_you"]
     assert item["ref"] == ref
