@@ -3,7 +3,7 @@
 Run: .venv/bin/python scripts/train_answers.py [--check]
 
 Reads the seen splits of ``tests/data/answer_corpus/`` (``TRAINING_SPLITS``: never an unseen frozen split, nor
-the held-out ``holdout.txt``), builds the features
+the held-out ``holdout.txt`` and ``holdout2.txt``), builds the features
 of :mod:`nextround.analysis.answer.star_model` for every sentence, and fits one L2-regularised logistic
 regression per STAR part (scikit-learn, a dev dependency; lbfgs is deterministic, so a retrain gives the
 same file). Each part's threshold is the one that maximises its F1 on 5-fold cross-validated
@@ -31,14 +31,15 @@ from tests.answer_corpus import CorpusAnswer, load_corpus  # noqa: E402
 from nextround.analysis.answer import classify_question, split_sentences  # noqa: E402
 from nextround.analysis.answer.model import STAR_PARTS  # noqa: E402
 from nextround.analysis.answer.star import analyse_sentences, star_from  # noqa: E402
-from nextround.analysis.answer.star_model import MODEL_FILE, decide, sentence_features  # noqa: E402
+from nextround.analysis.answer.star_model import MODEL_FILE, decide, elsewhere, sentence_features  # noqa: E402
 from nextround.analysis.embedding import load_model  # noqa: E402
 
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
 LEGACY = ROOT / "tests" / "data" / "answers_dev.jsonl"
 FOLDS = 5
-# Every split that has been reported once (test, test2) or is for development (dev, wide).
-TRAINING_SPLITS = ("dev", "wide", "test", "test2")
+# Every split that has been reported once (test, test2, test3) or is for development (dev, wide); never the
+# held-out holdout and holdout2, nor an unseen frozen split.
+TRAINING_SPLITS = ("dev", "wide", "test", "test2", "test3")
 REGULARISATION = 4.0
 
 
@@ -125,7 +126,12 @@ def neighbours(probabilities: np.ndarray, groups: np.ndarray) -> np.ndarray:
     none = np.zeros((1, probabilities.shape[1]))
     before = np.vstack([none, probabilities[:-1]]) * np.r_[False, groups[1:] == groups[:-1]][:, None]
     after = np.vstack([probabilities[1:], none]) * np.r_[groups[:-1] == groups[1:], False][:, None]
-    return np.hstack([before, after]).astype(np.float32)
+    others = np.zeros_like(probabilities)
+    for group in np.unique(groups):
+        rows = np.flatnonzero(groups == group)
+        for row in rows:
+            others[row] = elsewhere(probabilities[rows].tolist(), int(row - rows[0]))
+    return np.hstack([before, after, others]).astype(np.float32)
 
 
 def fit_all(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:

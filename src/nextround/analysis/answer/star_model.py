@@ -5,7 +5,10 @@ Four logistic regressions (one per part) over the same features of a sentence: t
 the sentence's embedding from the packaged model (meaning: "complaints fell" reads as an outcome,
 "I suggested a meeting" as a step). A second round reads the same features plus what the first round
 found in the sentences before and after ("My part was to …" after the scene-setting is the task; the
-sentence after the last step is likely the outcome): 5-fold CV macro-F1 0.863 -> 0.875. Trained by
+sentence after the last step is likely the outcome): 5-fold CV macro-F1 0.863 -> 0.875. Session 5 added how a
+sentence frames what it says (the speaker's own charge, "I had to", "my job was", against what others asked for
+or wanted, a role, no first person at all) for it and its neighbours, and per part the strongest of the answer's
+other sentences in the first round (task F1 in CV 0.81 -> 0.88). Trained by
 ``scripts/train_answers.py`` on the seen splits of the project's corpus; the weights ship as
 ``answer_star_model.json`` and :mod:`nextround.analysis.vectors` runs them. Without the embedding model or the
 weights, the rules decide alone (:func:`.star.star_from`).
@@ -14,6 +17,7 @@ weights, the rules decide alone (:func:`.star.star_from`).
 from __future__ import annotations
 
 import json
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +44,53 @@ STEP_RESULT: Final = 0.6
 BOTH_ENDS: Final = 0.6
 
 
+# How a sentence frames what it says (session 5). The task is what the speaker had to achieve, told as their
+# own charge ("I had to", "my job was", "it fell to me", "the aim was"); what others asked for or wanted and what
+# happened around the speaker is the scene ("Two chefs asked me to do different prep at the same time").
+_OWN_CHARGE: Final = re.compile(
+    r"(?<!\bif )(?<!\bunless )\b(i|we)(?: \w+ly| still| really| just| now| also)?"
+    r" (had|needed|wanted|have|need|want|got) (to|it to)\b|\b(i|we)(?:'d| would) (need|want|have) to\b"
+    r"|\b(my|our|the) (main |first |only |real |own |whole )?(job|role|part|task|aim|goal|target|priority|"
+    r"responsibility|brief|objective|mission|challenge|focus|remit|duty) (was|is|would be|became|here was)\b"
+    r"|\bit (was|fell|came) (on|to|down to|up to) (me|us)\b|\bit was (my|our) (job|call|responsibility)\b"
+    r"|\b(i|we) (owned|took on|took over)\b|\bi (was|am|'m) (responsible|in charge|accountable|the one)\b"
+    r"|\b(i|we) set (myself|ourselves|a) (a |an )?(goal|target|deadline|aim)\b|\bi (decided|offered|volunteered)"
+    r" to (own|take|lead|run|sort|fix|handle)\b"
+)
+_OTHERS_DEMAND: Final = re.compile(
+    r"\b(asked|told|wanted|needed|expected|begged|ordered|pushed|pressed|urged|instructed) (me|us)\b"
+    r"|\b(he|she|they|it|\w+s|the \w+|my \w+|our \w+|his \w+|her \w+) (wanted|insisted|demanded|needed|expected"
+    r"|asked for|complained|was asking|were asking)\b|\b(i|we) (was|were) (asked|told) to\b"
+)
+_ROLE: Final = re.compile(
+    r"^(?:\w+,? )?(as (a|an|the|our|my)\b|in my (role|job|first \w+|last \w+) as\b)|\bi('m| am| was) (a|an|the)"
+    r" \w+(?: \w+)? (at|in|on|for|with)\b|\bi (work|worked|run|ran) (as|at|in|for|on)\b"
+)
+# A further step the speaker set up, still to happen ("I then arranged for our driver to swap the tree", "I suggested
+# we take it to the ward sister"): an action, never the outcome.
+_NEXT_STEP: Final = re.compile(
+    r"\b(i|we)(?: then| also| just| finally| later)? (arranged|suggested|proposed|recommended|offered|booked|planned"
+    r"|scheduled|organised|organized|promised|asked|said (i|we)(?:'d| would| will)) (for|to|that|a|an|the|we|they|him"
+    r"|her|them|it|my|our|his|their)\b"
+)
+_FIRST_PERSON: Final = re.compile(r"\b(i|we|i'm|i'd|i've|i'll|we're|we'd|we've|my|our|me|us)\b")
+_MODAL: Final = re.compile(r"\b(would|'d|will|'ll|going to|could)\b")
+_PAST: Final = re.compile(r"\b(was|were|had|did|\w{3,}ed)\b")
+
+
+def _framing(lower: str) -> list[float]:
+    """Own charge, others' demand, role, no first person at all, modal, past tense, a further step: 0 or 1 each."""
+    return [
+        float(bool(_OWN_CHARGE.search(lower))),
+        float(bool(_OTHERS_DEMAND.search(lower))),
+        float(bool(_ROLE.search(lower))),
+        float(not _FIRST_PERSON.search(lower)),
+        float(bool(_MODAL.search(lower))),
+        float(bool(_PAST.search(lower))),
+        float(bool(_NEXT_STEP.search(lower))),
+    ]
+
+
 def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
     if sentence is None:
         return [0.0] * 4
@@ -48,9 +99,11 @@ def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
 
 def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> Matrix:
     """One float32 row per sentence: rule scores (own, previous, next), flags, position, question type,
-    embedding."""
+    framing (own, and the charge, demand and role of the sentences before and after), embedding."""
     rows: list[list[float]] = []
     last = len(analysed) - 1
+    framing = [_framing(sentence.lower) for sentence in analysed]
+    none = [0.0] * 3
     for sentence in analysed:
         index = sentence.index
         previous = analysed[index - 1] if index > 0 else None
@@ -71,6 +124,12 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
                 min(sentence.word_count, 40) / 40,
                 float(question_type in STORY_TYPES),
                 float(question_type == "situational"),
+                float(index == 1),
+                *framing[index],
+                *(framing[index - 1][:3] if index > 0 else none),
+                *(framing[index + 1][:3] if index < last else none),
+                # motivation, strengths, career story: a story told inside them is labelled as any other
+                float(question_type not in STORY_TYPES and question_type != "general"),
             ]
         )
     vectors = embeddings.tolist()
@@ -81,17 +140,29 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
 
 
 def with_neighbours(features: Matrix, first: Sequence[Sequence[float]]) -> Matrix:
-    """``features`` with the first round's part probabilities of the sentence before and after appended."""
+    """``features`` with the first round's part probabilities of the sentence before and after appended, and
+    per part the highest of the answer's other sentences (:func:`elsewhere`)."""
     none = [0.0] * len(STAR_PARTS)
     last = len(first) - 1
     rows = features.tolist()
     return Matrix.from_rows(
         (
-            row + list(first[index - 1] if index > 0 else none) + list(first[index + 1] if index < last else none)
+            row
+            + list(first[index - 1] if index > 0 else none)
+            + list(first[index + 1] if index < last else none)
+            + elsewhere(first, index)
             for index, row in enumerate(rows)
         ),
-        features.dims + 2 * len(STAR_PARTS),
+        features.dims + 3 * len(STAR_PARTS),
     )
+
+
+def elsewhere(first: Sequence[Sequence[float]], index: int) -> list[float]:
+    """Per part, the highest first-round probability among the answer's other sentences: a story has one
+    task as a rule, so a sentence that reads a little like it matters less when another plainly is."""
+    return [
+        max((row[part] for i, row in enumerate(first) if i != index), default=0.0) for part in range(len(STAR_PARTS))
+    ]
 
 
 @dataclass(frozen=True)
