@@ -42,20 +42,22 @@ STEP_SHARE: Final = 0.4
 STEP_RESULT: Final = 0.6
 # The probability both parts need for one sentence to be both the situation and the result.
 BOTH_ENDS: Final = 0.6
+_PARTS: Final = range(len(STAR_PARTS))
 
 
 # How a sentence frames what it says (session 5). The task is what the speaker had to achieve, told as their
 # own charge ("I had to", "my job was", "it fell to me", "the aim was"); what others asked for or wanted and what
 # happened around the speaker is the scene ("Two chefs asked me to do different prep at the same time").
+# One leading \b and the "if I" / "unless we" check after the pronoun: the same matches at a sixth of the time.
 _OWN_CHARGE: Final = re.compile(
-    r"(?<!\bif )(?<!\bunless )\b(i|we)(?: \w+ly| still| really| just| now| also)?"
-    r" (had|needed|wanted|have|need|want|got) (to|it to)\b|\b(i|we)(?:'d| would) (need|want|have) to\b"
-    r"|\b(my|our|the) (main |first |only |real |own |whole )?(job|role|part|task|aim|goal|target|priority|"
-    r"responsibility|brief|objective|mission|challenge|focus|remit|duty) (was|is|would be|became|here was)\b"
-    r"|\bit (was|fell|came) (on|to|down to|up to) (me|us)\b|\bit was (my|our) (job|call|responsibility)\b"
-    r"|\b(i|we) (owned|took on|took over)\b|\bi (was|am|'m) (responsible|in charge|accountable|the one)\b"
-    r"|\b(i|we) set (myself|ourselves|a) (a |an )?(goal|target|deadline|aim)\b|\bi (decided|offered|volunteered)"
-    r" to (own|take|lead|run|sort|fix|handle)\b"
+    r"\b(?:(?:i|we)(?<!\bif i)(?<!\bif we)(?<!\bunless i)(?<!\bunless we)(?: \w+ly| still| really| just| now| also)?"
+    r" (?:had|needed|wanted|have|need|want|got) (?:to|it to)\b|(?:i|we)(?:'d| would) (?:need|want|have) to\b"
+    r"|(?:i|we) (?:owned|took on|took over)\b|i (?:was|am|'m) (?:responsible|in charge|accountable|the one)\b"
+    r"|(?:i|we) set (?:myself|ourselves|a) (?:a |an )?(?:goal|target|deadline|aim)\b"
+    r"|i (?:decided|offered|volunteered) to (?:own|take|lead|run|sort|fix|handle)\b"
+    r"|(?:my|our|the) (?:main |first |only |real |own |whole )?(?:job|role|part|task|aim|goal|target|priority|"
+    r"responsibility|brief|objective|mission|challenge|focus|remit|duty) (?:was|is|would be|became|here was)\b"
+    r"|it (?:was|fell|came) (?:on|to|down to|up to) (?:me|us)\b|it was (?:my|our) (?:job|call|responsibility)\b)"
 )
 _OTHERS_DEMAND: Final = re.compile(
     r"\b(asked|told|wanted|needed|expected|begged|ordered|pushed|pressed|urged|instructed) (me|us)\b"
@@ -145,12 +147,13 @@ def with_neighbours(features: Matrix, first: Sequence[Sequence[float]]) -> Matri
     none = [0.0] * len(STAR_PARTS)
     last = len(first) - 1
     rows = features.tolist()
+    others = _elsewhere_all(first)
     return Matrix.from_rows(
         (
             row
             + list(first[index - 1] if index > 0 else none)
             + list(first[index + 1] if index < last else none)
-            + elsewhere(first, index)
+            + others[index]
             for index, row in enumerate(rows)
         ),
         features.dims + 3 * len(STAR_PARTS),
@@ -160,9 +163,19 @@ def with_neighbours(features: Matrix, first: Sequence[Sequence[float]]) -> Matri
 def elsewhere(first: Sequence[Sequence[float]], index: int) -> list[float]:
     """Per part, the highest first-round probability among the answer's other sentences: a story has one
     task as a rule, so a sentence that reads a little like it matters less when another plainly is."""
-    return [
-        max((row[part] for i, row in enumerate(first) if i != index), default=0.0) for part in range(len(STAR_PARTS))
-    ]
+    return [max((row[part] for i, row in enumerate(first) if i != index), default=0.0) for part in _PARTS]
+
+
+def _elsewhere_all(first: Sequence[Sequence[float]]) -> list[list[float]]:
+    """:func:`elsewhere` for every sentence at once, from each part's two highest values (linear, not quadratic)."""
+    out: list[list[float]] = [[] for _ in first]
+    for part in _PARTS:
+        column = [row[part] for row in first]
+        best = max(range(len(column)), key=column.__getitem__, default=-1)
+        second = max((value for i, value in enumerate(column) if i != best), default=0.0)
+        for index, row in enumerate(out):
+            row.append(second if index == best else column[best])
+    return out
 
 
 @dataclass(frozen=True)
