@@ -1,0 +1,63 @@
+"""The STAR model's framing features (session 5): the speaker's own charge is the task, what others asked of
+them is the scene, a further step is not an outcome."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer.star_model import _elsewhere_all, _framing, elsewhere
+
+QUESTION = "Describe a time two senior people asked you for conflicting things at the same time."
+ANSWER = (
+    "I was a commis chef at a seafood restaurant in Cork. "
+    "One Friday two chefs asked me to do different prep at the same time. "
+    "I had to get both done before service at six. "
+    "I asked them which one could wait, did the fish first and prepped the veg straight after. "
+    "Both sections were ready by half five and the head chef put me on the pass the next week."
+)
+
+
+def _parts(question: str, answer: str) -> list[set[str]]:
+    result = analyze_answer(question, answer)
+    return [
+        {part for part in ("situation", "task", "action", "result") if index in result.star_sentences.of(part)}
+        for index in range(len(result.sentences))
+    ]
+
+
+def test_others_demand_is_the_scene_and_own_charge_is_the_task() -> None:
+    parts = _parts(QUESTION, ANSWER)
+    assert "task" not in parts[1] and "situation" in parts[1]
+    assert "task" in parts[2]
+    assert "result" in parts[4]
+
+
+def test_a_further_step_at_the_end_is_not_an_outcome() -> None:
+    stops = ANSWER.rsplit(" Both sections", 1)[0] + " Then I suggested we talk to the head chef at the next briefing."
+    parts = _parts(QUESTION, stops)
+    assert not any("result" in found for found in parts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flags"),
+    [
+        ("two chefs asked me to do different prep at the same time.", (0, 1, 0)),
+        ("my job was to keep the queue moving.", (1, 0, 0)),
+        ("if we needed to, we stayed late.", (0, 0, 0)),
+        ("as a kitchen fitter, i had to tell a couple the worktop was wrong.", (1, 0, 1)),
+        ("it fell to me to ring the family.", (1, 0, 0)),
+    ],
+)
+def test_framing_reads_charge_demand_and_role(sentence: str, flags: tuple[int, int, int]) -> None:
+    assert tuple(int(value) for value in _framing(sentence)[:3]) == flags
+
+
+def test_strongest_other_sentence_matches_the_plain_definition() -> None:
+    rng = random.Random(5)
+    for size in (1, 2, 3, 12):
+        for _ in range(50):
+            first = [[rng.choice([0.1, 0.5, 0.9, rng.random()]) for _ in range(4)] for _ in range(size)]
+            assert _elsewhere_all(first) == [elsewhere(first, index) for index in range(size)]
