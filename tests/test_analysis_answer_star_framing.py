@@ -9,6 +9,7 @@ import pytest
 
 from nextround.analysis.answer import analyze_answer
 from nextround.analysis.answer.star_model import _elsewhere_all, _framing, elsewhere
+from tests.answer_corpus import QUALITIES, load_corpus
 
 QUESTION = "Describe a time two senior people asked you for conflicting things at the same time."
 ANSWER = (
@@ -61,3 +62,10 @@ def test_strongest_other_sentence_matches_the_plain_definition() -> None:
         for _ in range(50):
             first = [[rng.choice([0.1, 0.5, 0.9, rng.random()]) for _ in range(4)] for _ in range(size)]
             assert _elsewhere_all(first) == [elsewhere(first, index) for index in range(size)]
+
+
+def test_second_held_out_split_loads_and_has_tasks() -> None:
+    answers = load_corpus("holdout2")  # raises on a malformed header, label or unknown bank id
+    assert len(answers) >= 50 and len({answer.id for answer in answers}) == len(answers)
+    assert {answer.quality for answer in answers} == set(QUALITIES)
+    assert sum("task" in labels for answer in answers for labels in answer.labels) >= 10
