@@ -57,6 +57,15 @@ class YearsAsked:
 
 
 @dataclass(frozen=True, slots=True)
+class UnclearItem:
+    """A piece of the job's wording that names no skill ("Prepare", "30%)"): listed, never scored or a gap."""
+
+    text: str
+    sentence: str
+    matched: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SkillMatch:
     """How well a CV covers a job description, and why (analysis.skillgaps.match, typed)."""
 
@@ -68,6 +77,7 @@ class SkillMatch:
     years: tuple[YearsAsked, ...]
     qualities: tuple[str, ...]
     explanation: tuple[str, ...]
+    unclear: tuple[UnclearItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,7 @@ def skill_match(result: MatchResult) -> SkillMatch:
         years=tuple(_read(YearsAsked, item) for item in result.years),
         qualities=result.qualities,
         explanation=result.explanation,
+        unclear=tuple(_read(UnclearItem, item) for item in result.unclear),
     )
 
 

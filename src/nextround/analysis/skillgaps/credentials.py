@@ -284,8 +284,24 @@ _DEGREES_IN_CAPITALS: Final = (
 _BELOW_DEGREE: Final = re.compile(r"\b(?:foundation|associate'?s?)\s+degree\b", re.IGNORECASE)
 
 
+# "graduate" finishing a school or a diploma course is no degree: "Senior High School graduate", "high school
+# graduate", "Graduate of a two-year diploma program", "graduate of a vocational course"
+_SCHOOL_GRADUATE: Final = re.compile(
+    r"\b(?:(?:senior|junior)\s+)?(?:high|secondary|grade\s*12|k-12|vocational|technical|trade)\s+(?:school\s+)?graduates?\b"
+    r"|\bgraduates?\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:(?:senior\s+)?high school|secondary school|diploma|certificate|vocational|technical|tvet|tesda)\b"
+    r"(?!\s+(?:degree|bachelor))",
+    re.IGNORECASE,
+)
+
+
+def _without_school_graduate(text: str) -> str:
+    return _SCHOOL_GRADUATE.sub(lambda found: re.sub(r"(?i)\bgraduates?\b", "leaver", found.group(0)), text)
+
+
 def degree_level(text: str) -> int | None:
     """The highest degree a text names (RQF-like: HNC 4, HND 5, bachelor 6, master 7, doctorate 8)."""
+    text = _without_school_graduate(text)
     if _BELOW_DEGREE.search(text):  # "an associate degree" is level 5, not a degree of level 6
         text = _BELOW_DEGREE.sub(" HND ", text)
     levels = [level for level, pattern in _DEGREES if pattern.search(text)]
@@ -300,7 +316,7 @@ def degree_asked(alternatives: Sequence[str]) -> int | None:
     """The lowest degree level a requirement accepts ("a degree or HNC" accepts an HNC), or None."""
     levels = []
     for alternative in alternatives:
-        bare = re.sub(r"\([^)]*\)", " ", alternative)
+        bare = _without_school_graduate(re.sub(r"\([^)]*\)", " ", alternative))
         if _OTHER_AWARD.search(bare) and not _DEGREE_ASKED.search(bare):
             return None  # "a B.Ed or a Diploma in Primary Teacher Education": a diploma is accepted too
         if _DEGREE_ASKED.search(bare):

@@ -26,6 +26,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
+from nextround.analysis.skillgaps.wellformed import well_formed
 
 MAX_TEXT_CHARS: Final = 200_000
 REQUIRED_WEIGHT: Final = 1.0
@@ -45,6 +46,7 @@ class MatchResult:
     years: tuple[dict[str, object], ...] = ()
     qualities: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
+    unclear: tuple[dict[str, object], ...] = ()  # pieces read from the job that name no skill: not scored
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +58,7 @@ class MatchResult:
             "years": [dict(item) for item in self.years],
             "qualities": list(self.qualities),
             "explanation": list(self.explanation),
+            "unclear": [dict(item) for item in self.unclear],
         }
 
 
@@ -237,10 +240,15 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
     missing: list[dict[str, object]] = []
     nice: list[dict[str, object]] = []
     years: list[dict[str, object]] = []
+    unclear: list[dict[str, object]] = []
     total = earned = 0.0
     counts = {"required": [0, 0], "nice_to_have": [0, 0]}
     for item in judged:
         requirement, evidence = item.requirement, item.evidence
+        if not well_formed(requirement.text):
+            # "Prepare", "30%)", "(Agriculture) or M.Sc": a piece of the job's wording, not an ask; listed, never a gap
+            unclear.append({"text": requirement.text, "sentence": requirement.sentence, "matched": evidence.met})
+            continue
         is_required = requirement.importance == "required"
         weight = REQUIRED_WEIGHT if is_required else NICE_TO_HAVE_WEIGHT
         total += weight
@@ -286,6 +294,7 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
         years=tuple(years),
         qualities=qualities,
         explanation=tuple(_explain(score, counts, total, earned, cv)),
+        unclear=tuple(unclear),
     )
 
 

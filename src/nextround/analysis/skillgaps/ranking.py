@@ -9,6 +9,7 @@ from typing import Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.evidence import Evidence
 from nextround.analysis.skillgaps.matcher import MAX_TEXT_CHARS, Judged, judge_all
+from nextround.analysis.skillgaps.wellformed import well_formed
 
 EXAMPLE_CHARS: Final = 160
 
@@ -65,7 +66,7 @@ def rank_gaps(rejections: Sequence[tuple[str, float]], cv_texts: Sequence[str]) 
         counted: set[str] = set()
         for judged in _best_over_cvs(jd, texts):
             evidence: Evidence = judged.evidence
-            if evidence.met or judged.requirement.importance != "required":
+            if evidence.met or judged.requirement.importance != "required" or not well_formed(judged.requirement.text):
                 continue
             key = _key(judged)
             if key in counted:

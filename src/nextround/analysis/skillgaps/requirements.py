@@ -31,7 +31,23 @@ _BULLET: Final = re.compile(
     r"|[a-h][.)](?=\s)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))(?!\*)\s*"
 )  # "-", "•", "✅", "1.", "(2)", "a)", "iv."
 _BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
-_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|;\s*")
+_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\x00])|;\s*")
+# A full stop that ends an abbreviation, not a sentence: "B.Sc. (Agriculture)", "(e.g. 30%)", "min. 200 cows"
+_ABBREVIATION: Final = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|approx|incl|min|max|nos?|esp|vs|dept|Dr|Mr|Mrs|Ms|St|[A-Za-z]{1,4}(?:\.[A-Za-z]{1,4})+)\.(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _sentences(line: str) -> list[str]:
+    """A line's sentences, never cut inside brackets or after an abbreviation's full stop, so that
+    "B.Sc. (Agriculture) or M.Sc." stays one ask and "(e.g. 30%)" stays whole."""
+    masked, kept = _masked(line)
+    masked = _ABBREVIATION.sub(lambda found: found.group(0)[:-1] + "\x04", masked)
+    parts = (_unmasked(part, kept).replace("\x04", ".") for part in _SENTENCE.split(masked))
+    return [part for part in parts if part.strip()]
+
+
 _YEARS: Final = re.compile(
     r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
@@ -322,7 +338,12 @@ def _split_items(phrase: str) -> list[str]:
         )
     ):
         items = [items[0]] + [f"{first[0]} {item}" for item in items[1:]]  # "Managing absence and performance"
-    return [_unmasked(item, kept) for item in items]
+    split = [_unmasked(item, kept) for item in items]
+    from nextround.analysis.skillgaps.wellformed import well_formed
+
+    if not all(well_formed(_clean(item) or item) for item in split):
+        return [phrase]  # "budget control and timelines", "dental scale and polish": a piece alone names nothing
+    return split
 
 
 # Verbs that open a duty ("Manage ordering, stock and GP targets"): the verb carries over a list of objects
@@ -334,6 +355,11 @@ _DUTY_VERBS: Final = frozenset(
      "review", "answer", "book", "schedule", "sell", "promote", "negotiate", "report", "control", "track",
      "reconcile", "prepare", "draft", "produce", "assess", "teach", "mentor", "coach", "recruit", "audit"],
 )  # fmt: skip
+
+
+def duty_verbs() -> frozenset[str]:
+    """Verbs that open a duty or a task ("prepare", "keep"): alone, without an object, they ask nothing."""
+    return _DUTY_VERBS | _MORE_VERBS
 
 
 def _opens_duty(part: str) -> bool:
@@ -437,6 +463,9 @@ def _phrases(sentence: str, importance: Importance, whole: str | None = None) ->
     sentence_shown = whole or sentence
     if not re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE):
         sentence = _NICE_ASIDE.sub("", sentence) or sentence
+    if _CONTRACT_ASIDE.search(sentence):
+        return  # "Partita IVA (you invoice us as a freelancer)": how the contract is paid, not a skill
+    sentence = _ASIDE.sub("", sentence) or sentence  # "(you will be trained on our systems)" only explains
     sentence = _NARROWING.sub("", sentence)  # "the National Curriculum, especially history and art"
     years, rest = _years(sentence)
     cleaned = _clean(rest)
@@ -502,6 +531,15 @@ _NICE_ASIDE: Final = re.compile(
     r"(?!\s*(?:(?:is|would|be|an?|highly|very|but|not|essential|preferred|desirable|plus|advantage"
     r"|advantageous|bonus)\s*)+\))[^()]*\)"
     r"|,\s*(?:ideally|preferably)\b.*$",
+    re.IGNORECASE,
+)
+
+
+# A bracket that talks to the reader or about the employer explains the ask; it is not part of it
+_ASIDE: Final = re.compile(r"\s*\((?=[^()]*\b(?:you|your|we|us|our)\b)[^()]*\)", re.IGNORECASE)
+_CONTRACT_ASIDE: Final = re.compile(
+    r"\((?=[^()]*\b(?:you|your|we|us|our)\b)[^()]*\b(?:freelanc\w*|self[- ]employ\w*|sole trader|contractor"
+    r"|invoic\w*|umbrella company|limited company)\b[^()]*\)",
     re.IGNORECASE,
 )
 
@@ -602,7 +640,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             line_section = (
                 "prose"  # "The Role: As our first CSM you will own ...": a description, asking only if it says so
             )
-        for sentence in _SENTENCE.split(line):
+        for sentence in _sentences(line):
             importance = _sentence_importance(sentence, line_section)
             if importance is not None:
                 found.extend(_phrases(sentence, importance))
