@@ -71,3 +71,10 @@ def test_a_school_graduate_is_not_a_degree() -> None:
     assert degree_asked(["Graduate in Agricultural Science"]) == 6
     cv = _CV + "\nWest Ridge Senior High School, 2014"
     assert _gaps("Requirements:\n- Senior High School graduate\n- Dairy herd experience", cv) == []
+
+
+def test_the_marker_of_a_restatement_or_an_open_list_is_not_part_of_the_ask() -> None:
+    texts = [item.text for item in requirements("Requirements:\n- Knowledge of herd health, i.e. mastitis control")]
+    assert "mastitis control" in texts and not any(text.lower().startswith("i.e") for text in texts)
+    first = requirements("Requirements:\n- Experience with Xero/Sage, etc.")[0]
+    assert first.alternatives == ("Xero", "Sage")

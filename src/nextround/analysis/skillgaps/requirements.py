@@ -172,9 +172,14 @@ _MARKER_IN_BRACKETS: Final = re.compile(
 )
 
 
+# "i.e. IPM", "Excel, Word etc.": the marker of a restatement or an open list is not part of the ask
+_RESTATED: Final = re.compile(r"^(?:i\.?e\.?|e\.?g\.?|namely|viz\.?)\s+|,?\s+(?:etc\.?|and so on)$", re.IGNORECASE)
+
+
 def _clean(phrase: str) -> str:
     cues = load_cues()
     phrase = _MARKER_IN_BRACKETS.sub("", phrase).strip(" \t.,;:!-–—")
+    phrase = _RESTATED.sub("", phrase).strip(" \t.,;:")
     for _ in range(3):
         before = phrase
         phrase = cues.leadin.sub("", phrase).strip(" ,.;:")
