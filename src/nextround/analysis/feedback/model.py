@@ -191,6 +191,9 @@ class ClauseModel:
     theme_thresholds: list[float]
     vocabulary: list[str] = field(default_factory=list)
     word_coef: list[list[float]] = field(default_factory=list)  # one row per vocabulary stem: a weight per theme
+    # The polarity head reads the same stems (session 5): "audition", "regards", "rang" say a clause is the
+    # letter's frame, "under-baked", "muddled" that it is criticism, whatever the mean vector says.
+    polarity_word_coef: list[list[float]] = field(default_factory=list)  # a weight per stem and polarity
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -206,15 +209,19 @@ class ClauseModel:
             features.dims,
             "d",
         )
-        polarity = [[sigmoid(x) for x in row] for row in linear(standard, self.polarity_coef, self.polarity_bias)]
-        polarity = [[p / max(sum(row), 1e-12) for p in row] for row in polarity]
+        polarity_logits = linear(standard, self.polarity_coef, self.polarity_bias)
         logits = linear(standard, self.theme_coef, self.theme_bias)
-        for row, clause_stems in zip(logits, stems, strict=False):
+        for polarity_row, row, clause_stems in zip(polarity_logits, logits, stems, strict=False):
             for word in sorted(clause_stems):
                 at = self._index.get(word)
                 if at is not None:
                     for theme, weight in enumerate(self.word_coef[at]):
                         row[theme] += weight
+                    if self.polarity_word_coef:
+                        for label, weight in enumerate(self.polarity_word_coef[at]):
+                            polarity_row[label] += weight
+        polarity = [[sigmoid(x) for x in row] for row in polarity_logits]
+        polarity = [[p / max(sum(row), 1e-12) for p in row] for row in polarity]
         themes = [[sigmoid(x) for x in row] for row in logits]
         return polarity, themes
 
@@ -229,6 +236,7 @@ class ClauseModel:
             "theme_bias": self.theme_bias,
             "theme_threshold": self.theme_thresholds,
             "word_coef": self.word_coef,
+            "polarity_word_coef": self.polarity_word_coef,
         }
 
 
@@ -248,4 +256,5 @@ def load_clause_model() -> ClauseModel:
         theme_thresholds=data["theme_threshold"].floats(),
         vocabulary=list(data["vocabulary"].strings or ()),
         word_coef=data["word_coef"].matrix().tolist(),
+        polarity_word_coef=data["polarity_word_coef"].matrix().tolist(),
     )
