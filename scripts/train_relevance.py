@@ -35,8 +35,9 @@ sys.path.insert(0, str(ROOT))
 from tests.answer_corpus import load_corpus  # noqa: E402
 
 from nextround.analysis.answer import split_sentences  # noqa: E402
+from nextround.analysis.answer import relevance  # noqa: E402
 from nextround.analysis.answer.relevance import _background, _query  # noqa: E402
-from nextround.analysis.answer.relevance_model import FEATURES, MODEL_FILE  # noqa: E402
+from nextround.analysis.answer.relevance_model import EXEMPLAR_FEATURES, FEATURES, MODEL_FILE  # noqa: E402
 
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
 SPLITS = ("dev", "wide", "test", "test2", "test3")
@@ -53,6 +54,7 @@ class Item:
     split_questions: list[str]
     bank_features: np.ndarray  # bank questions x features
     own: dict[str, np.ndarray]  # features for the split's questions
+    bank_exemplar: np.ndarray  # bank questions x EXEMPLAR_FEATURES (FEATURES, then the exemplar similarities)
 
 
 def read_items() -> list[Item]:
@@ -74,14 +76,17 @@ def read_items() -> list[Item]:
                     split_questions=questions,
                     bank_features=np.array(background.bank_features(profile)),
                     own={q: np.array(background.features(_query(q.strip()), profile)) for q in questions},
+                    bank_exemplar=np.hstack(
+                        [np.array(background.bank_features(profile)), np.array(profile.exemplars).T]
+                    ),
                 )
             )
     return items
 
 
-def hub_levels(items: list[Item], left_out: set[str]) -> np.ndarray:
+def hub_levels(items: list[Item], left_out: set[str], exemplars: bool = False) -> np.ndarray:
     """Per bank question and feature, the mean over answers to other questions (not those left out)."""
-    total = np.zeros_like(items[0].bank_features)
+    total = np.zeros_like(items[0].bank_exemplar if exemplars else items[0].bank_features)
     count = np.zeros(len(total))
     for item in items:
         if item.question in left_out:
@@ -89,7 +94,7 @@ def hub_levels(items: list[Item], left_out: set[str]) -> np.ndarray:
         mask = np.ones(len(total))
         if item.bank is not None:
             mask[item.bank] = 0.0
-        total += item.bank_features * mask[:, None]
+        total += (item.bank_exemplar if exemplars else item.bank_features) * mask[:, None]
         count += mask
     return total / np.maximum(count, 1.0)[:, None]
 
@@ -117,13 +122,90 @@ def differences(items: list[Item], left_out: set[str]) -> np.ndarray:
     return np.vstack(rows)
 
 
-def fit(items: list[Item], left_out: set[str]) -> tuple[np.ndarray, np.ndarray]:
-    hubs = hub_levels(items, left_out)
-    diff = differences(items, left_out)
+def exemplar_differences(items: list[Item], left_out: set[str]) -> np.ndarray:
+    """Own bank question with exemplars minus every bank question about something else, with exemplars."""
+    has = _background().has_exemplars
+    rows = []
+    for item in items:
+        if not item.on_topic or item.question in left_out or item.bank is None or not has[item.bank]:
+            continue
+        others = list(_query(item.question.strip()).others)
+        rows.append(item.bank_exemplar[item.bank][None, :] - item.bank_exemplar[others])
+    return np.vstack(rows)
+
+
+def fit(items: list[Item], left_out: set[str], exemplars: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    hubs = hub_levels(items, left_out, exemplars)
+    diff = exemplar_differences(items, left_out) if exemplars else differences(items, left_out)
     inputs = np.vstack([diff, -diff])
     labels = np.r_[np.ones(len(diff)), np.zeros(len(diff))]
     model = LogisticRegression(C=C, fit_intercept=False, max_iter=5000).fit(inputs, labels)
     return model.coef_[0], hubs
+
+
+def relevance_scores(
+    item: Item, plain: tuple[np.ndarray, np.ndarray], with_exemplars: tuple[np.ndarray, np.ndarray] | None
+) -> dict[str, float]:
+    """The relevance score of the answer for each question of its split, as measure_relevance gives it
+    with these weights and hub levels (by the ranking with exemplars for a bank question that has them)."""
+    background = _background()
+    coef, hubs = plain
+    bank_plain = item.bank_features @ coef - HUB_SHARE * (hubs @ coef)
+    mean_offset = float(np.mean(-HUB_SHARE * (hubs @ coef)))
+    bank_exemplar = None
+    if with_exemplars is not None:
+        coef_x, hubs_x = with_exemplars
+        bank_exemplar = item.bank_exemplar @ coef_x - HUB_SHARE * (hubs_x @ coef_x)
+    scores = {}
+    for q in item.split_questions:
+        query = _query(q.strip())
+        if bank_exemplar is not None and query.bank is not None and background.has_exemplars[query.bank]:
+            bar, ranked = float(bank_exemplar[query.bank]), bank_exemplar
+        else:
+            offset = -HUB_SHARE * float(hubs[query.bank] @ coef) if query.bank is not None else mean_offset
+            bar, ranked = float(item.own[q] @ coef) + offset, bank_plain
+        share = float(np.mean(ranked[list(query.others)] < bar))
+        own = background.raw(list(item.own[q]))
+        fits = min(1.0, max(0.0, (share - relevance._FLOOR) / (relevance._CEILING - relevance._FLOOR)))
+        substance = min(1.0, max(0.0, (own - relevance._RAW_NONE) / (relevance._RAW_FULL - relevance._RAW_NONE)))
+        weight = relevance._SHARE_WEIGHT
+        scores[q] = round((1 - weight) * (0.5 * fits + 0.5 * substance) + weight * share, 3)
+    return scores
+
+
+def cross_validate_scores(items: list[Item], exemplars: bool, folds: int = 5) -> dict[str, float]:
+    """Own question above another by the relevance score itself, out of fold, overall and by kind of pair."""
+    questions = sorted({item.question for item in items})
+    random.Random(0).shuffle(questions)
+    background = _background()
+    tallies: dict[str, list[float]] = {}
+    for fold in range(folds):
+        held = set(questions[fold::folds])
+        plain = fit(items, held)
+        with_exemplars = fit(items, held, exemplars=True) if exemplars else None
+        for item in items:
+            if not item.on_topic or item.question not in held:
+                continue
+            scores = relevance_scores(item, plain, with_exemplars)
+            own = scores[item.question]
+            own_query = _query(item.question.strip())
+            if own_query.bank is None:
+                where = "own outside the bank"
+            elif background.has_exemplars[own_query.bank]:
+                where = "own in the bank, with exemplars"
+            else:
+                where = "own in the bank, without exemplars"
+            for q in item.split_questions:
+                if q == item.question:
+                    continue
+                win = 1.0 if own > scores[q] else 0.5 if own == scores[q] else 0.0
+                shared = own_query.competency.split("+")[0] == _query(q.strip()).competency.split("+")[0]
+                keys = ["all", where] + (["same first competency"] if shared else [])
+                for key in keys:
+                    tallies.setdefault(key, [0.0, 0.0])
+                    tallies[key][0] += win
+                    tallies[key][1] += 1
+    return {key: wins / total for key, (wins, total) in tallies.items()}
 
 
 def cross_validate(items: list[Item], folds: int = 5) -> float:
@@ -149,13 +231,19 @@ def build(items: list[Item]) -> str:
     coef, hubs = fit(items, set())
     offsets = -HUB_SHARE * (hubs @ coef)
     background = _background()
-    data = {
+    data: dict[str, object] = {
         "about": "Learned ranking of answer relevance; rebuilt by scripts/train_relevance.py.",
         "trained_on": f"tests/data/answer_corpus/ {'+'.join(SPLITS)} ({len(items)} answers)",
         "features": list(FEATURES),
         "weights": [round(float(w), 6) for w in coef],
         "offsets": {ident: round(float(offsets[i]), 6) for i, ident in enumerate(background.ids)},
     }
+    if any(background.has_exemplars):
+        coef_x, hubs_x = fit(items, set(), exemplars=True)
+        offsets_x = -HUB_SHARE * (hubs_x @ coef_x)
+        data["exemplar_features"] = list(EXEMPLAR_FEATURES)
+        data["exemplar_weights"] = [round(float(w), 6) for w in coef_x]
+        data["exemplar_offsets"] = {ident: round(float(offsets_x[i]), 6) for i, ident in enumerate(background.ids)}
     return json.dumps(data, indent=1) + "\n"
 
 
@@ -167,6 +255,12 @@ def main() -> None:
     items = read_items()
     if args.cv:
         print(f"own question above another, 5-fold CV grouped by question: {cross_validate(items):.4f}")
+        for exemplars in (False, True):
+            found = cross_validate_scores(items, exemplars)
+            name = "with exemplars" if exemplars else "without exemplars"
+            print(f"relevance score, own above another, same CV, {name}:")
+            for key, value in sorted(found.items()):
+                print(f"  {key}: {value:.4f}")
     text = build(items)
     if args.check:
         if OUTPUT.read_text(encoding="utf-8") != text:

@@ -39,6 +39,7 @@ from typing import Final
 from nextround.analysis.answer.lexicon import competencies, lexicon
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_model import (
+    EXEMPLAR_FILE,
     RelevanceModel,
     cue_features,
     plan_share,
@@ -52,6 +53,7 @@ from nextround.analysis.vectors import (
     best_match,
     dot,
     dot_rows,
+    read_npz,
     top_two_match,
     top_two_mean,
     unit,
@@ -83,6 +85,9 @@ _RAW_FULL: Final = 0.6 / 3.0 * sum(_WEIGHTS) + 0.3 * _ANCHOR_WEIGHT
 # The share of bank questions beaten also enters the score directly with this weight: it never saturates,
 # so two questions that both reach full marks on the clipped parts are still told apart.
 _SHARE_WEIGHT: Final = 0.1
+# The bank questions whose exemplars an answer must be nearer for the relative exemplar features: those
+# with the closest exemplar centroids.
+_EXEMPLAR_NEIGHBOURS: Final = 5
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class _Query:
     primary: int  # the index of its first competency
     kind: str  # its question type
     others: tuple[int, ...]  # the bank questions about something else, that the answer is ranked against
+    bank: int | None  # its index in the bank, if it is a bank question
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,8 @@ class _Profile:
     description_sentences: list[float]  # top-two sentence similarity per competency description
     guides: list[float]  # note-word match plus top-two note-sentence similarity, per bank question
     anchors: list[float]  # top-two sentence similarity to each competency's anchors
+    exemplars: tuple[list[float], ...]  # per EXEMPLAR_SIMILARITIES, its value for each bank question
+    bank_exemplar_ranked: list[float] | None  # the ranking with exemplars, when the model has it
 
 
 class _Background:
@@ -168,6 +176,7 @@ class _Background:
         self.ranking: RelevanceModel | None = relevance_model()
         self.offsets = [self.ranking.offsets.get(ident, 0.0) if self.ranking else 0.0 for ident in self.ids]
         self.mean_offset = sum(self.offsets) / len(self.offsets) if self.offsets else 0.0
+        self._load_exemplars()
         self.queries = [self.query(text, self.vectors.row(i)) for i, text in enumerate(self.texts)]
         # Bank questions share few competency mixes: their competency terms are worked out once per mix.
         self.mixes = list(dict.fromkeys(query.mix for query in self.queries))
@@ -199,6 +208,69 @@ class _Background:
         # The anchors count for the question's best-fitting competency: a story about pressure answers
         # "resilience+communication" although it explains nothing.
         self.bank_primary = [q.primary for q in self.queries]
+
+    def _load_exemplars(self) -> None:
+        """The bank's exemplar answers, embedded at build time (nothing is embedded here)."""
+        rows: list[list[int]] = [[] for _ in self.ids]
+        vectors = Matrix.zeros(0, self.vectors.dims)
+        resource = files("nextround.data").joinpath(EXEMPLAR_FILE)
+        if resource.is_file():
+            arrays = read_npz(resource.read_bytes())
+            found, numbers = arrays["questions"].strings, arrays["vectors"].numbers
+            if found is not None and numbers is not None:
+                vectors = Matrix(numbers, len(found), self.vectors.dims)
+                position = {ident: i for i, ident in enumerate(self.ids)}
+                for row, ident in enumerate(found):
+                    if ident in position:
+                        rows[position[ident]].append(row)
+        self.exemplar_vectors = vectors
+        self.exemplar_rows = [tuple(r) for r in rows]
+        self.has_exemplars = [bool(r) for r in rows]
+        lists = vectors.tolist()
+        centroids = [
+            unit([sum(column) / len(r) for column in zip(*(lists[i] for i in r), strict=True)])
+            if r
+            else [0.0] * vectors.dims
+            for r in rows
+        ]
+        self.exemplar_centroids = Matrix.from_rows(centroids, vectors.dims)
+        with_exemplars = [i for i, has in enumerate(self.has_exemplars) if has]
+        similar = dot(self.exemplar_centroids, self.exemplar_centroids)
+        self.exemplar_neighbours = [
+            tuple(heapq.nlargest(_EXEMPLAR_NEIGHBOURS, (j for j in with_exemplars if j != i), key=row.__getitem__))
+            for i, row in enumerate(similar)
+        ]
+        ranking = self.ranking
+        self.exemplar_ranking = (
+            ranking is not None and bool(ranking.exemplar_weights) and bool(with_exemplars)
+        )
+        self.exemplar_offsets = [
+            ranking.exemplar_offsets.get(ident, 0.0) if ranking and ranking.exemplar_offsets else 0.0
+            for ident in self.ids
+        ]
+
+    def exemplar_fit(self, sentence_vectors: Matrix, whole: list[float]) -> tuple[list[float], ...]:
+        """The exemplar similarities (EXEMPLAR_SIMILARITIES) of one answer to every bank question; a question
+        without exemplars takes the mean of those with them."""
+        has = self.has_exemplars
+        if not any(has):
+            return tuple([0.0] * len(has) for _ in range(5))
+        centroid = dot_rows(self.exemplar_centroids, whole)
+        each = dot_rows(self.exemplar_vectors, whole)
+        best = [max(each[i] for i in rows) if rows else 0.0 for rows in self.exemplar_rows]
+        sentences = top_two_match(self.exemplar_centroids, sentence_vectors)
+        for values in (centroid, best, sentences):
+            known = [v for v, h in zip(values, has, strict=True) if h]
+            mean = sum(known) / len(known)
+            values[:] = [v if h else mean for v, h in zip(values, has, strict=True)]
+        neighbours = self.exemplar_neighbours
+        whole_relative = [
+            centroid[i] - max((centroid[j] for j in near), default=centroid[i]) for i, near in enumerate(neighbours)
+        ]
+        sentences_relative = [
+            sentences[i] - max((sentences[j] for j in near), default=sentences[i]) for i, near in enumerate(neighbours)
+        ]
+        return centroid, best, sentences, whole_relative, sentences_relative
 
     def _spread(self, words: Sequence[str], weights: Sequence[float]) -> list[float]:
         """Weights over the whole vocabulary that sum to 1 (all zero for words without weight)."""
@@ -270,6 +342,7 @@ class _Background:
             primary=named[0],
             kind=self.kinds[exact] if exact is not None else classify_question(question),
             others=tuple(i for i in range(self.vectors.rows) if i not in left_out),
+            bank=exact,
         )
 
     def profile(self, sentences: Sequence[str], sentence_vectors: Matrix) -> _Profile:
@@ -311,15 +384,23 @@ class _Background:
             bank_whole,
         )
         plan = plan_share(sentences)
+        exemplars = self.exemplar_fit(sentence_vectors, whole)
+        exemplar_ranked = None
         if self.ranking is None:
             ranked = bank_raw
         else:
             weights = self.ranking.similarity_weights()
-            by_kind = {kind: self.ranking.cue_score(plan, kind) for kind in set(self.kinds)}
-            # Column by column: a list comprehension per similarity is several times faster than a sum per row.
-            ranked = [by_kind[kind] + offset for kind, offset in zip(self.kinds, self.offsets, strict=True)]
-            for weight, values in zip(weights, similarities, strict=True):
-                ranked = [total + weight * value for total, value in zip(ranked, values, strict=True)]
+            ranked = self._rank(weights, self.ranking.cue_score(plan, "situational"), self.offsets, similarities)
+            if self.exemplar_ranking:
+                # EXEMPLAR_FEATURES: the similarities, the plan cue, then the exemplar similarities.
+                count, exemplar_weights = len(weights), self.ranking.exemplar_weights
+                columns = (*similarities, *exemplars)
+                exemplar_ranked = self._rank(
+                    (*exemplar_weights[:count], *exemplar_weights[count + 1 :]),
+                    exemplar_weights[count] * plan,
+                    self.exemplar_offsets,
+                    columns,
+                )
         return _Profile(
             sentence_vectors=sentence_vectors,
             words=words,
@@ -333,7 +414,27 @@ class _Background:
             description_sentences=description_sentences,
             guides=guides,
             anchors=anchors,
+            exemplars=exemplars,
+            bank_exemplar_ranked=exemplar_ranked,
         )
+
+    def _rank(
+        self,
+        weights: Sequence[float],
+        situational: float,
+        offsets: Sequence[float],
+        columns: Sequence[Sequence[float]],
+    ) -> list[float]:
+        """Each bank question's learned score: the weighed columns, the plan cue (``situational`` for a
+        "what would you do" question, nothing for others) and its offset."""
+        # Column by column: a list comprehension per similarity is several times faster than a sum per row.
+        ranked = [
+            (situational if kind == "situational" else 0.0) + offset
+            for kind, offset in zip(self.kinds, offsets, strict=True)
+        ]
+        for weight, values in zip(weights, columns, strict=True):
+            ranked = [total + weight * value for total, value in zip(ranked, values, strict=True)]
+        return ranked
 
     def anchor_fit(self, sentence_vectors: Matrix) -> list[float]:
         """Per competency, the mean of the two answer sentences' best similarity to any of its anchors."""
@@ -393,6 +494,17 @@ class _Background:
             + query.offset
         )
 
+    def ranked_with_exemplars(self, query: _Query, profile: _Profile, values: Sequence[float]) -> float | None:
+        """The question's score by the ranking with exemplars, or ``None`` when it has none (a question
+        outside the bank, or a model or file without them)."""
+        if profile.bank_exemplar_ranked is None or self.ranking is None or query.bank is None:
+            return None
+        if not self.has_exemplars[query.bank]:
+            return None
+        features = [*values, *cue_features(profile.plan, query.kind), *(c[query.bank] for c in profile.exemplars)]
+        weights = self.ranking.exemplar_weights
+        return sum(w * v for w, v in zip(weights, features, strict=True)) + self.exemplar_offsets[query.bank]
+
     def features(self, query: _Query, profile: _Profile) -> list[float]:
         """Every feature of the learned ranking for one question (training reads these)."""
         return [*self.similarities(query, profile), *cue_features(profile.plan, query.kind)]
@@ -451,9 +563,14 @@ def measure_relevance(
         profile = background.profile(sentences, sentence_vectors)
     values = background.similarities(query, profile)
     own = background.raw(values)
-    # Ranked among the bank questions about something else.
-    bar = background.ranked(query, profile, values)
-    beaten = sum(profile.bank_ranked[i] < bar for i in query.others)
+    # Ranked among the bank questions about something else: by the ranking with exemplars when the question
+    # has them, else (a question outside the bank) by the one without, against the bank on the same terms.
+    bar = background.ranked_with_exemplars(query, profile, values)
+    if bar is not None and profile.bank_exemplar_ranked is not None:
+        bank_ranked = profile.bank_exemplar_ranked
+    else:
+        bar, bank_ranked = background.ranked(query, profile, values), profile.bank_ranked
+    beaten = sum(bank_ranked[i] < bar for i in query.others)
     share = beaten / len(query.others) if query.others else 1.0
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     # How much of the answer is on the topic at all, so a short reply that ranks well by luck stays low.

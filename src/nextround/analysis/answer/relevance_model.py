@@ -21,6 +21,8 @@ from importlib.resources import files
 from typing import Final
 
 MODEL_FILE: Final = "answer_relevance_model.json"
+# The bank's exemplar answers as vectors, written by scripts/build_exemplars.py from data/exemplars/*.toml.
+EXEMPLAR_FILE: Final = "answer_exemplars.npz"
 SIMILARITIES: Final = (
     "question_words",  # each question word's closest answer word, weighted by rarity in the bank
     "description_words",  # the same for the competency description's words
@@ -40,6 +42,18 @@ SIMILARITIES: Final = (
 # off-topic replies: on-topic above off-topic fell on the held-out split, 0.837 -> 0.821.)
 CUES: Final = ("plan_for_what_would_you_do",)
 FEATURES: Final = SIMILARITIES + CUES
+# A bank question also has written example answers (``data/exemplars/``, embedded by
+# ``scripts/build_exemplars.py``): how close the answer is to them, and how much closer than to the
+# exemplars of the bank questions most like it (so of two questions of one competency, the one whose
+# exemplars the answer is nearer wins). A question outside the bank has none and is ranked by FEATURES alone.
+EXEMPLAR_SIMILARITIES: Final = (
+    "exemplar_whole",  # the whole answer against the centroid of the question's exemplars
+    "exemplar_best",  # the whole answer against its closest exemplar
+    "exemplar_sentences",  # the two answer sentences closest to the centroid
+    "exemplar_whole_relative",  # exemplar_whole less its largest value among the question's neighbours
+    "exemplar_sentences_relative",  # the same for exemplar_sentences
+)
+EXEMPLAR_FEATURES: Final = FEATURES + EXEMPLAR_SIMILARITIES
 
 _PLAN: Final = re.compile(r"\b(?:would|i'd|will|i'll|i'm going to|first i)\b", re.IGNORECASE)
 
@@ -58,6 +72,10 @@ def cue_features(plan: float, kind: str) -> list[float]:
 class RelevanceModel:
     weights: tuple[float, ...]  # one per FEATURES
     offsets: dict[str, float]  # per bank question id: what it takes for fitting every answer a little
+    # The ranking of bank questions with their exemplars: one weight per EXEMPLAR_FEATURES, and offsets
+    # as above (empty when the file has none).
+    exemplar_weights: tuple[float, ...] = ()
+    exemplar_offsets: dict[str, float] | None = None
 
     def similarity_weights(self) -> tuple[float, ...]:
         return self.weights[: len(SIMILARITIES)]
@@ -79,4 +97,9 @@ def relevance_model() -> RelevanceModel | None:
         return None
     weights = tuple(float(value) for value in data["weights"])
     offsets = {str(key): float(value) for key, value in data["offsets"].items()}
-    return RelevanceModel(weights=weights, offsets=offsets)
+    exemplar_weights: tuple[float, ...] = ()
+    exemplar_offsets: dict[str, float] | None = None
+    if tuple(data.get("exemplar_features", ())) == EXEMPLAR_FEATURES:
+        exemplar_weights = tuple(float(value) for value in data["exemplar_weights"])
+        exemplar_offsets = {str(key): float(value) for key, value in data["exemplar_offsets"].items()}
+    return RelevanceModel(weights, offsets, exemplar_weights, exemplar_offsets)

@@ -1,0 +1,106 @@
+"""Embed the bank's exemplar answers once, so relevance never embeds them at run time.
+
+Run: .venv/bin/python scripts/build_exemplars.py [--check]
+
+Reads every ``src/nextround/data/exemplars/*.toml`` (example answers written for each bank question, a full
+one and a short one; fields ``question`` - the bank id or its text - ``kind``, ``occupation``, ``english``,
+``text``) and writes ``src/nextround/data/answer_exemplars.npz``: per exemplar its bank question id and the
+vector relevance reads for a whole answer (the unit mean of its sentences' vectors, by the packaged
+embedding model). The file is written byte for byte the same on every run (fixed zip dates), and
+``--check`` fails if the shipped file differs from a rebuild or from the sha256 recorded beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "nextround" / "data"
+SOURCES = DATA / "exemplars"
+sys.path.insert(0, str(ROOT / "src"))
+
+from nextround.analysis.answer import split_sentences  # noqa: E402
+from nextround.analysis.answer.relevance_model import EXEMPLAR_FILE  # noqa: E402
+from nextround.analysis.embedding import load_model  # noqa: E402
+from nextround.analysis.vectors import unit  # noqa: E402
+
+OUTPUT = DATA / EXEMPLAR_FILE
+RECORDED = OUTPUT.with_suffix(".sha256")
+
+
+def read_exemplars() -> list[tuple[str, str]]:
+    """(bank id, text) of every exemplar, in bank order, then file order."""
+    with (DATA / "questions.toml").open("rb") as handle:
+        bank = tomllib.load(handle)["question"]
+    ids = [str(entry["id"]) for entry in bank]
+    by_text = {str(entry["text"]).strip().lower(): str(entry["id"]) for entry in bank}
+    found: list[tuple[str, str]] = []
+    for path in sorted(SOURCES.glob("*.toml")):
+        with path.open("rb") as handle:
+            document: dict[str, Any] = tomllib.load(handle)
+        entries = [entry for value in document.values() if isinstance(value, list) for entry in value]
+        for entry in entries:
+            question = str(entry["question"]).strip()
+            ident = question if question in ids else by_text.get(question.lower())
+            if ident is None:
+                raise SystemExit(f"{path.name}: {question[:60]!r} is not a bank question")
+            found.append((ident, str(entry["text"]).strip()))
+    order = {ident: i for i, ident in enumerate(ids)}
+    return sorted(found, key=lambda pair: order[pair[0]])  # stable: file order within a question
+
+
+def answer_vector(text: str) -> list[float]:
+    """The whole-answer vector as relevance.py computes it for an answer."""
+    sentences = split_sentences(text)
+    rows = load_model().embed(sentences).tolist()
+    return unit([sum(column) / len(column) for column in zip(*rows, strict=True)])
+
+
+def _npy(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, array, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def build() -> bytes:
+    exemplars = read_exemplars()
+    questions = np.array([ident for ident, _ in exemplars], dtype="<U32")
+    vectors = np.array([answer_vector(text) for _, text in exemplars], dtype="<f4")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, array in (("questions", questions), ("vectors", vectors)):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, _npy(array))
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped file differs from a rebuild")
+    args = parser.parse_args()
+    data = build()
+    digest = hashlib.sha256(data).hexdigest()
+    if args.check:
+        if not OUTPUT.is_file() or OUTPUT.read_bytes() != data:
+            raise SystemExit(f"{OUTPUT.name} differs from a rebuild: run scripts/build_exemplars.py")
+        if RECORDED.read_text(encoding="utf-8").split()[0] != digest:
+            raise SystemExit(f"{RECORDED.name} does not record {OUTPUT.name}: run scripts/build_exemplars.py")
+        print(f"{OUTPUT.name} matches a rebuild.")
+        return
+    OUTPUT.write_bytes(data)
+    RECORDED.write_text(f"{digest}  {OUTPUT.name}\n", encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(data) // 1024} KB, {len(read_exemplars())} exemplars)")
+
+
+if __name__ == "__main__":
+    main()
