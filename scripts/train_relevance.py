@@ -144,10 +144,7 @@ def fit(items: list[Item], left_out: set[str], exemplars: bool = False) -> tuple
 
 
 def relevance_scores(
-    item: Item,
-    plain: tuple[np.ndarray, np.ndarray],
-    with_exemplars: tuple[np.ndarray, np.ndarray] | None,
-    borrow: bool = False,
+    item: Item, plain: tuple[np.ndarray, np.ndarray], with_exemplars: tuple[np.ndarray, np.ndarray] | None
 ) -> dict[str, float]:
     """The relevance score of the answer for each question of its split, as measure_relevance gives it
     with these weights and hub levels (by the ranking with exemplars for a bank question that has them)."""
@@ -164,7 +161,8 @@ def relevance_scores(
         query = _query(q.strip())
         if bank_exemplar is not None and query.bank is not None and background.has_exemplars[query.bank]:
             bar, ranked = float(bank_exemplar[query.bank]), bank_exemplar
-        elif borrow and with_exemplars is not None and bank_exemplar is not None and query.bank is None:
+        elif with_exemplars is not None and bank_exemplar is not None and query.bank is None:
+            # A question outside the bank borrows the exemplar similarities of its nearest bank question.
             coef_x, hubs_x = with_exemplars
             features = np.r_[item.own[q], item.bank_exemplar[query.guide][len(FEATURES) :]]
             bar, ranked = float(features @ coef_x + np.mean(-HUB_SHARE * (hubs_x @ coef_x))), bank_exemplar
@@ -180,7 +178,7 @@ def relevance_scores(
     return scores
 
 
-def cross_validate_scores(items: list[Item], exemplars: bool, folds: int = 5, borrow: bool = False) -> dict[str, float]:
+def cross_validate_scores(items: list[Item], exemplars: bool, folds: int = 5) -> dict[str, float]:
     """Own question above another by the relevance score itself, out of fold, overall and by kind of pair."""
     questions = sorted({item.question for item in items})
     random.Random(0).shuffle(questions)
@@ -193,7 +191,7 @@ def cross_validate_scores(items: list[Item], exemplars: bool, folds: int = 5, bo
         for item in items:
             if not item.on_topic or item.question not in held:
                 continue
-            scores = relevance_scores(item, plain, with_exemplars, borrow)
+            scores = relevance_scores(item, plain, with_exemplars)
             own = scores[item.question]
             own_query = _query(item.question.strip())
             if own_query.bank is None:
@@ -262,10 +260,9 @@ def main() -> None:
     items = read_items()
     if args.cv:
         print(f"own question above another, 5-fold CV grouped by question: {cross_validate(items):.4f}")
-        for exemplars, borrow in ((False, False), (True, False), (True, True)):
-            found = cross_validate_scores(items, exemplars, borrow=borrow)
+        for exemplars in (False, True):
+            found = cross_validate_scores(items, exemplars)
             name = "with exemplars" if exemplars else "without exemplars"
-            name += ", outside the bank borrows the nearest's" if borrow else ""
             print(f"relevance score, own above another, same CV, {name}:")
             for key, value in sorted(found.items()):
                 print(f"  {key}: {value:.4f}")

@@ -40,6 +40,7 @@ from nextround.analysis.answer.lexicon import competencies, lexicon
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_model import (
     EXEMPLAR_FILE,
+    EXEMPLAR_SIMILARITIES,
     RelevanceModel,
     cue_features,
     plan_share,
@@ -87,7 +88,7 @@ _RAW_FULL: Final = 0.6 / 3.0 * sum(_WEIGHTS) + 0.3 * _ANCHOR_WEIGHT
 _SHARE_WEIGHT: Final = 0.1
 # The bank questions whose exemplars an answer must be nearer for the relative exemplar features: those
 # with the closest exemplar centroids.
-_EXEMPLAR_NEIGHBOURS: Final = 5
+_EXEMPLAR_NEIGHBOURS: Final = 10
 
 
 @dataclass(frozen=True)
@@ -233,9 +234,15 @@ class _Background:
             else [0.0] * vectors.dims
             for r in rows
         ]
-        self.exemplar_centroids = Matrix.from_rows(centroids, vectors.dims)
+        # Every answer shares a direction (first person, work, time): the centroids less their mean, at unit
+        # length, tell questions apart by what is particular to each (question-grouped CV 0.924 -> 0.926).
+        known = [c for c, r in zip(centroids, rows, strict=True) if r]
+        self.exemplar_mean = [sum(column) / len(known) for column in zip(*known, strict=True)] if known else []
+        self.exemplar_centred = Matrix.from_rows(
+            [self._centre(c) if r else c for c, r in zip(centroids, rows, strict=True)], vectors.dims
+        )
         with_exemplars = [i for i, has in enumerate(self.has_exemplars) if has]
-        similar = dot(self.exemplar_centroids, self.exemplar_centroids)
+        similar = dot(self.exemplar_centred, self.exemplar_centred)
         self.exemplar_neighbours = [
             tuple(heapq.nlargest(_EXEMPLAR_NEIGHBOURS, (j for j in with_exemplars if j != i), key=row.__getitem__))
             for i, row in enumerate(similar)
@@ -248,29 +255,34 @@ class _Background:
             ranking.exemplar_offsets.get(ident, 0.0) if ranking and ranking.exemplar_offsets else 0.0
             for ident in self.ids
         ]
+        self.exemplar_mean_offset = sum(self.exemplar_offsets) / len(self.exemplar_offsets)
 
     def exemplar_fit(self, sentence_vectors: Matrix, whole: list[float]) -> tuple[list[float], ...]:
         """The exemplar similarities (EXEMPLAR_SIMILARITIES) of one answer to every bank question; a question
         without exemplars takes the mean of those with them."""
         has = self.has_exemplars
         if not any(has):
-            return tuple([0.0] * len(has) for _ in range(5))
-        centroid = dot_rows(self.exemplar_centroids, whole)
+            return tuple([0.0] * len(has) for _ in EXEMPLAR_SIMILARITIES)
         each = dot_rows(self.exemplar_vectors, whole)
         best = [max(each[i] for i in rows) if rows else 0.0 for rows in self.exemplar_rows]
-        sentences = top_two_match(self.exemplar_centroids, sentence_vectors)
-        for values in (centroid, best, sentences):
+        centred = dot_rows(self.exemplar_centred, self._centre(whole))
+        centred_sentences = top_two_match(
+            self.exemplar_centred,
+            Matrix.from_rows([self._centre(row) for row in sentence_vectors.tolist()], sentence_vectors.dims),
+        )
+        for values in (best, centred, centred_sentences):
             known = [v for v, h in zip(values, has, strict=True) if h]
             mean = sum(known) / len(known)
             values[:] = [v if h else mean for v, h in zip(values, has, strict=True)]
-        neighbours = self.exemplar_neighbours
-        whole_relative = [
-            centroid[i] - max((centroid[j] for j in near), default=centroid[i]) for i, near in enumerate(neighbours)
+        # How much nearer this question's exemplars are than those of the bank questions most like it.
+        relative = [
+            centred[i] - max((centred[j] for j in near), default=centred[i])
+            for i, near in enumerate(self.exemplar_neighbours)
         ]
-        sentences_relative = [
-            sentences[i] - max((sentences[j] for j in near), default=sentences[i]) for i, near in enumerate(neighbours)
-        ]
-        return centroid, best, sentences, whole_relative, sentences_relative
+        return best, centred, centred_sentences, relative
+
+    def _centre(self, vector: Sequence[float]) -> list[float]:
+        return unit([a - b for a, b in zip(vector, self.exemplar_mean, strict=True)])
 
     def _spread(self, words: Sequence[str], weights: Sequence[float]) -> list[float]:
         """Weights over the whole vocabulary that sum to 1 (all zero for words without weight)."""
@@ -495,15 +507,19 @@ class _Background:
         )
 
     def ranked_with_exemplars(self, query: _Query, profile: _Profile, values: Sequence[float]) -> float | None:
-        """The question's score by the ranking with exemplars, or ``None`` when it has none (a question
-        outside the bank, or a model or file without them)."""
-        if profile.bank_exemplar_ranked is None or self.ranking is None or query.bank is None:
+        """The question's score by the ranking with exemplars, or ``None`` without them (a model or file
+        without exemplars). A question outside the bank borrows the exemplar similarities of the bank question
+        nearest it in meaning and takes the bank's mean offset (question-grouped CV, answers to questions outside
+        the bank: 0.847 without exemplars, 0.840 ranked without them against a bank ranked with them, 0.854)."""
+        if profile.bank_exemplar_ranked is None or self.ranking is None:
             return None
-        if not self.has_exemplars[query.bank]:
+        source = query.bank if query.bank is not None else query.guide
+        if not self.has_exemplars[source]:
             return None
-        features = [*values, *cue_features(profile.plan, query.kind), *(c[query.bank] for c in profile.exemplars)]
+        offset = self.exemplar_offsets[query.bank] if query.bank is not None else self.exemplar_mean_offset
+        features = [*values, *cue_features(profile.plan, query.kind), *(c[source] for c in profile.exemplars)]
         weights = self.ranking.exemplar_weights
-        return sum(w * v for w, v in zip(weights, features, strict=True)) + self.exemplar_offsets[query.bank]
+        return sum(w * v for w, v in zip(weights, features, strict=True)) + offset
 
     def features(self, query: _Query, profile: _Profile) -> list[float]:
         """Every feature of the learned ranking for one question (training reads these)."""
@@ -563,8 +579,8 @@ def measure_relevance(
         profile = background.profile(sentences, sentence_vectors)
     values = background.similarities(query, profile)
     own = background.raw(values)
-    # Ranked among the bank questions about something else: by the ranking with exemplars when the question
-    # has them, else (a question outside the bank) by the one without, against the bank on the same terms.
+    # Ranked among the bank questions about something else: by the ranking with exemplars when there are
+    # any, else by the one without, against the bank on the same terms.
     bar = background.ranked_with_exemplars(query, profile, values)
     if bar is not None and profile.bank_exemplar_ranked is not None:
         bank_ranked = profile.bank_exemplar_ranked

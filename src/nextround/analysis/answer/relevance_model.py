@@ -47,11 +47,12 @@ FEATURES: Final = SIMILARITIES + CUES
 # exemplars of the bank questions most like it (so of two questions of one competency, the one whose
 # exemplars the answer is nearer wins). A question outside the bank has none and is ranked by FEATURES alone.
 EXEMPLAR_SIMILARITIES: Final = (
-    "exemplar_whole",  # the whole answer against the centroid of the question's exemplars
-    "exemplar_best",  # the whole answer against its closest exemplar
-    "exemplar_sentences",  # the two answer sentences closest to the centroid
-    "exemplar_whole_relative",  # exemplar_whole less its largest value among the question's neighbours
-    "exemplar_sentences_relative",  # the same for exemplar_sentences
+    "exemplar_best",  # the whole answer against the question's closest exemplar
+    # The centred similarities: answer and exemplar centroid less the mean of all centroids (what every
+    # answer shares), so what is particular to the question counts.
+    "exemplar_centred",  # the whole answer against the centroid of the question's exemplars
+    "exemplar_centred_sentences",  # the two answer sentences closest to the centroid
+    "exemplar_centred_relative",  # exemplar_centred less its largest value among the question's neighbours
 )
 EXEMPLAR_FEATURES: Final = FEATURES + EXEMPLAR_SIMILARITIES
 
