@@ -34,8 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.answer_corpus import load_corpus  # noqa: E402
 
-from nextround.analysis.answer import split_sentences  # noqa: E402
-from nextround.analysis.answer import relevance  # noqa: E402
+from nextround.analysis.answer import relevance, split_sentences  # noqa: E402
 from nextround.analysis.answer.relevance import _background, _query  # noqa: E402
 from nextround.analysis.answer.relevance_model import EXEMPLAR_FEATURES, FEATURES, MODEL_FILE  # noqa: E402
 
@@ -164,7 +163,8 @@ def relevance_scores(
         elif with_exemplars is not None and bank_exemplar is not None and query.bank is None:
             # A question outside the bank borrows the exemplar similarities of its nearest bank question.
             coef_x, hubs_x = with_exemplars
-            features = np.r_[item.own[q], item.bank_exemplar[query.guide][len(FEATURES) :]]
+            borrowed = item.bank_exemplar[list(query.sources), len(FEATURES) :].mean(0)
+            features = np.r_[item.own[q], borrowed]
             bar, ranked = float(features @ coef_x + np.mean(-HUB_SHARE * (hubs_x @ coef_x))), bank_exemplar
         else:
             offset = -HUB_SHARE * float(hubs[query.bank] @ coef) if query.bank is not None else mean_offset

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
+import tomllib
 from importlib.resources import files
+from pathlib import Path
+from types import ModuleType
 
 from nextround.analysis.answer import split_sentences
-from nextround.analysis.answer.relevance import measure_relevance
-from nextround.analysis.answer.relevance_model import FEATURES, MODEL_FILE, cue_features, plan_share
+from nextround.analysis.answer.relevance import _background, measure_relevance
+from nextround.analysis.answer.relevance_model import (
+    EXEMPLAR_FEATURES,
+    EXEMPLAR_FILE,
+    FEATURES,
+    MODEL_FILE,
+    cue_features,
+    plan_share,
+    relevance_model,
+)
 from tests.answer_corpus import QUALITIES, load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
+PACKAGE_DATA = ROOT / "src" / "nextround" / "data"
 
 
 def test_relevance_holdout_split_is_wide() -> None:
@@ -52,3 +69,68 @@ def test_answers_fit_their_own_question_better_than_the_others_of_their_split() 
                 wins += 1.0 if own.score > found.score else 0.5 if own.score == found.score else 0.0
                 total += 1
     assert wins / total >= 0.90
+
+
+def _build_exemplars_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_exemplars", SCRIPTS / "build_exemplars.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_exemplar_vectors_are_a_rebuild_of_the_exemplars() -> None:
+    script = _build_exemplars_script()
+    shipped = (PACKAGE_DATA / EXEMPLAR_FILE).read_bytes()
+    recorded = (PACKAGE_DATA / EXEMPLAR_FILE).with_suffix(".sha256").read_text(encoding="utf-8").split()[0]
+    assert hashlib.sha256(shipped).hexdigest() == recorded
+    assert len(shipped) < 1_000_000
+    # Edited exemplars need scripts/build_exemplars.py run again (and train_relevance.py).
+    assert script.build() == shipped
+
+
+def test_every_bank_question_has_exemplars_and_the_ranking_weighs_them() -> None:
+    background = _background()
+    assert all(background.has_exemplars)
+    assert all(len(rows) >= 2 for rows in background.exemplar_rows)
+    model = relevance_model()
+    assert model is not None and len(model.exemplar_weights) == len(EXEMPLAR_FEATURES)
+    assert model.exemplar_offsets is not None and set(model.exemplar_offsets) == set(background.ids)
+    assert background.exemplar_ranking
+
+
+def test_an_exemplar_fits_its_own_question_better_than_its_neighbours() -> None:
+    # The exemplars are in their own question's centroid, so this checks the wiring, not generalisation:
+    # each full exemplar of the first 40 bank questions against the three bank questions whose exemplars are
+    # most like its own (the questions static word vectors could not tell apart): 0.80 without the exemplar
+    # ranking, 0.89 with it.
+    background = _background()
+    exemplars: dict[str, str] = {}
+    for path in sorted((PACKAGE_DATA / "exemplars").glob("*.toml")):
+        for entry in tomllib.loads(path.read_text(encoding="utf-8"))["exemplar"]:
+            if entry["kind"] == "full":
+                exemplars.setdefault(entry["question"], entry["text"])
+    wins = total = 0
+    for index in range(40):
+        sentences = split_sentences(exemplars[background.ids[index]])
+        own = measure_relevance(background.texts[index], sentences)
+        assert own is not None
+        for other in background.exemplar_neighbours[index][:3]:
+            found = measure_relevance(background.texts[other], sentences)
+            assert found is not None
+            wins += own.score > found.score
+            total += 1
+    assert wins / total >= 0.85
+
+
+def test_a_question_outside_the_bank_borrows_its_nearest_bank_questions_exemplars() -> None:
+    sentences = split_sentences(
+        "Our walk-in freezer failed on the Friday before a wedding of two hundred. I moved the stock into the "
+        "bar fridges and a hired van, rang the engineer, and rewrote the menu around what had to be used first. "
+        "Every course went out on time and we lost nothing but a tray of ice cream."
+    )
+    outside = "Tell me about a time equipment broke down at the worst possible moment."
+    unrelated = "Why do you want to leave your current job?"
+    own, other = measure_relevance(outside, sentences), measure_relevance(unrelated, sentences)
+    assert own is not None and other is not None
+    assert own.score > other.score + 0.3
