@@ -20,7 +20,11 @@ almost any other question scores near 1, one that fits other questions better sc
 means the same thing whatever the question. The ranking weighs the similarities above and a few more (the
 question's focus words, the whole answer, whether an answer plans for a "what would you do"
 question) by weights learned on the seen answer corpus, and takes off each question's offset for fitting
-every answer a little (:mod:`.relevance_model`). How much of the answer is on topic at all is the plain sum.
+every answer a little (:mod:`.relevance_model`). Every bank question also has two written example answers
+(``data/exemplars/``, embedded once by ``scripts/build_exemplars.py`` into ``answer_exemplars.npz``): how near
+the answer is to them, and how much nearer than to the exemplars of the questions most like it, is weighed
+too, so two questions of one competency are told apart; a question outside the bank borrows the exemplars
+of the bank questions nearest it. How much of the answer is on topic at all is the plain sum.
 """
 
 from __future__ import annotations
@@ -344,7 +348,7 @@ class _Background:
         offset = self.offsets[exact] if exact is not None else self.mean_offset
         left_out = set(nearest)
         if exact is not None:
-            sources = (exact,)
+            sources: tuple[int, ...] = (exact,)
         else:
             # Nearest by content words, as for its competency: whole questions are alike in form, so "equipment
             # broke down at the worst moment" was nearest "a time you paid down technical debt". (Question-grouped
