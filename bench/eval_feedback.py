@@ -1,6 +1,6 @@
 """Quality of employer-feedback analysis on the project's own corpus.
 
-Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3]
+Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3] [--heldout] [--test4]
 
 Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
 outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
@@ -117,6 +117,7 @@ def main() -> None:
     parser.add_argument("--test2", action="store_true", help="also the second frozen test set (report once)")
     parser.add_argument("--test3", action="store_true", help="also test3 (seen; trained on since session 5)")
     parser.add_argument("--heldout", action="store_true", help="also the held-out dev set (session 4)")
+    parser.add_argument("--test4", action="store_true", help="also the fourth frozen test set (report once)")
     args = parser.parse_args()
     sets = {"dev (trained on: in-sample)": CORPUS / "dev.jsonl", "dev2 (trained on: in-sample)": CORPUS / "dev2.jsonl"}
     if args.older:
@@ -131,6 +132,8 @@ def main() -> None:
         )
     if args.heldout:
         sets["held-out dev (session 4; never trained or tuned on)"] = CORPUS / "dev4_heldout.jsonl"
+    if args.test4:
+        sets["frozen test4 (written before session 5's tuning; reported once)"] = CORPUS / "test4" / "test.jsonl"
     for name, path in sets.items():
         rows = load_rows(path)
         print(table(name, score(rows, [analyze_feedback(str(row["text"])) for row in rows])))

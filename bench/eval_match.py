@@ -1,6 +1,7 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
-Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--blind-glossary]
+Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4]
+    [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -9,7 +10,8 @@ Prints one markdown table:
     tuning; reported once), and with --test3 the third (written before session 4's tuning; reported once),
     separately; always dev4 in two halves (dev4a developed on, dev4b held out: measured, never shown
     pair by pair) and dev5 (session 4's sets, see tests/data/skill_pairs/README.md); with --dev6 session 5's
-    held-out set (measured, never shown pair by pair). With
+    held-out set (measured, never shown pair by pair); with --test4 the fourth frozen split (written before
+    session 5's tuning; reported once, never shown pair by pair). With
     --blind-glossary the terms of the glossary (data/skill_glossary.toml) that the chosen
     frozen sets' job descriptions use (test2 when neither is chosen) are left out, since the glossary
     and the test set were written by the same hands: that is the honest figure for unseen wording. Labels
@@ -186,6 +188,7 @@ def main() -> None:
     parser.add_argument("--test2", action="store_true", help="also the second frozen split (report once)")
     parser.add_argument("--test3", action="store_true", help="also the third frozen split (report once)")
     parser.add_argument("--dev6", action="store_true", help="also dev6 (session 5's held-out set: measured only)")
+    parser.add_argument("--test4", action="store_true", help="also the fourth frozen split (report once)")
     parser.add_argument(
         "--blind-glossary", action="store_true", help="without the glossary terms the chosen frozen sets use"
     )
@@ -212,8 +215,11 @@ def main() -> None:
     splits.append(("dev5 (written after the first changes)", load_pairs(PAIRS / "dev5.jsonl")))
     if args.dev6:
         splits.append(("dev6 (held out)", load_pairs(PAIRS / "dev6.jsonl")))
+    if args.test4:
+        splits.append(("frozen test4", load_pairs(PAIRS / "test4" / "test.jsonl")))
     if args.blind_glossary:
-        blinded = [name for name, chosen in (("test2", args.test2), ("test3", args.test3)) if chosen] or ["test2"]
+        chosen_sets = (("test2", args.test2), ("test3", args.test3), ("test4", args.test4))
+        blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
         left_out = _blind_glossary(jobs)
         print(
@@ -221,7 +227,7 @@ def main() -> None:
         )
     for label, pairs in splits:
         # pair by pair on the sets developed on (since session 5 also test3 and dev4b, seen); never dev6
-        show = args.show and "dev6" not in label and label != "dev4 all"
+        show = args.show and "dev6" not in label and "test4" not in label and label != "dev4 all"
         precision, recall, f1 = missing_scores(pairs, show=show)
         print(
             f"| missing skills, {label} ({len(pairs)} pairs): precision / recall / F1 "
