@@ -111,33 +111,30 @@ def dot(left: Matrix, right: Matrix) -> list[list[float]]:
         raise ValueError(f"rows of {left.dims} and {right.dims} numbers")
     if not left.rows or not right.rows or not left.dims:
         return [[0.0] * right.rows for _ in range(left.rows)]
+    result: list[list[float]] = memoryview(_products(left, right)).tolist()  # type: ignore[arg-type,assignment]
+    return result
+
+
+def _products(left: Matrix, right: Matrix) -> object:
+    """simsimd's ``left @ right.T`` (its own buffer type), in the wider of the two number types."""
+    if left.dims != right.dims:
+        raise ValueError(f"rows of {left.dims} and {right.dims} numbers")
     if left.typecode != right.typecode:
         left, right = left.as_type("d"), right.as_type("d")
     # simsimd's stubs name only byte views, but it reads any typed buffer by its format.
-    products = simsimd.cdist(
+    return simsimd.cdist(
         left.view(),  # type: ignore[arg-type]
         right.view(),  # type: ignore[arg-type]
         metric="dot",
         out_dtype=_FORMATS[left.typecode],
     )
-    result: list[list[float]] = memoryview(products).tolist()  # type: ignore[arg-type,assignment]
-    return result
 
 
 def _flat_products(left: Matrix, right: Matrix) -> memoryview[float]:
     """``left @ right.T`` as one flat row-major buffer. Reading it as an iterator costs less than half of
     making it a list first (the numbers are dropped as soon as they are compared)."""
-    if left.dims != right.dims:
-        raise ValueError(f"rows of {left.dims} and {right.dims} numbers")
-    if left.typecode != right.typecode:
-        left, right = left.as_type("d"), right.as_type("d")
-    products = simsimd.cdist(
-        left.view(),  # type: ignore[arg-type]
-        right.view(),  # type: ignore[arg-type]
-        metric="dot",
-        out_dtype=_FORMATS[left.typecode],
-    )
-    return memoryview(products).cast("B").cast(left.typecode)  # type: ignore[arg-type]
+    typecode = "d" if left.typecode != right.typecode else left.typecode
+    return memoryview(_products(left, right)).cast("B").cast(typecode)  # type: ignore[arg-type]
 
 
 def best_match(left: Matrix, right: Matrix) -> list[float]:
