@@ -167,3 +167,14 @@ def test_a_practice_answer_goes_with_its_recording_after_the_undo(
     deletion.delete(workspace, Deletable.GOAL, goals.add_goal(workspace, title="Rest").id, store)
     assert not list(folder.rglob("answer-kept.webm"))
     assert (folder / "answer-other.webm").read_bytes() == b"another answer's"  # another answer's stays
+
+
+def test_a_recording_that_cannot_move_does_not_undo_the_delete(workspace: Workspace, tmp_path: Path) -> None:
+    from nextround.services import recordings
+
+    folder = recordings.recordings_folder(workspace.settings.home)
+    folder.mkdir(parents=True)
+    (folder / "answer-kept.webm").write_bytes(b"voice")
+    (folder / recordings.SET_ASIDE_FOLDER).write_text("a file where the folder should be", encoding="utf-8")
+    recordings.set_aside(workspace.settings.home, ["answer-kept.webm"], workspace.now())  # no exception
+    assert (folder / "answer-kept.webm").read_bytes() == b"voice"  # left where it was

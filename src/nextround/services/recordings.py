@@ -7,11 +7,14 @@ that; a sweep runs at every delete, every new recording and when the web app sta
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger("nextround.recordings")
 
 RECORDINGS_FOLDER = "recordings"
 SET_ASIDE_FOLDER = ".deleted"
@@ -42,11 +45,14 @@ def set_aside(home: Path, names: Iterable[str], now: datetime) -> None:
         source = folder / name
         if not source.is_file():
             continue
-        aside.mkdir(parents=True, exist_ok=True)
         target = aside / name
-        source.replace(target)
-        stamp = now.timestamp()
-        os.utime(target, (stamp, stamp))  # the sweep counts from the delete, not from the recording
+        try:  # the rows are already deleted: a file that cannot move stays, and the delete still succeeds
+            aside.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+            stamp = now.timestamp()
+            os.utime(target, (stamp, stamp))  # the sweep counts from the delete, not from the recording
+        except OSError as exc:
+            log.warning("could not set a deleted answer's recording aside: %s", exc.strerror)
 
 
 def bring_back(home: Path, names: Iterable[str]) -> None:
@@ -55,7 +61,10 @@ def bring_back(home: Path, names: Iterable[str]) -> None:
     for name in names:
         source = folder / SET_ASIDE_FOLDER / name
         if source.is_file():
-            source.replace(folder / name)
+            try:
+                source.replace(folder / name)
+            except OSError as exc:
+                log.warning("could not bring a recording back: %s", exc.strerror)
 
 
 def sweep(home: Path, now: datetime, keep_for: timedelta) -> int:
@@ -66,7 +75,10 @@ def sweep(home: Path, now: datetime, keep_for: timedelta) -> int:
     cutoff = (now - keep_for).timestamp()
     removed = 0
     for path in aside.iterdir():
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += 1
+        except OSError as exc:  # tried again at the next sweep
+            log.warning("could not remove a deleted answer's recording: %s", exc.strerror)
     return removed
