@@ -15,6 +15,7 @@ FEEDBACK_SETS = [
     DATA / "feedback_corpus" / "test2" / "test.jsonl",
     DATA / "feedback_corpus" / "test3" / "test.jsonl",
     DATA / "feedback_corpus" / "dev3.jsonl",
+    DATA / "feedback_corpus" / "dev7_heldout.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
