@@ -1,6 +1,6 @@
 """Evaluate the interview-answer analysis on the project's own labelled corpus.
 
-Run: .venv/bin/python bench/eval_answers.py [--split dev|wide|holdout|holdout2|relhold|test|test2|test3|test4|both]
+Run: .venv/bin/python bench/eval_answers.py [--split dev|wide|holdout|holdout2|holdout3|relhold|test|test2|test3|test4|both]
 
 Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``; ``test2`` is the
 second frozen split, written in session 3 and reported once, at its end; ``test3`` the third, written
@@ -150,7 +150,7 @@ def report(split: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = ("dev", "wide", "holdout", "holdout2", "relhold", "test", "test2", "test3", "test4", "both")
+    splits = ("dev", "wide", "holdout", "holdout2", "holdout3", "relhold", "test", "test2", "test3", "test4", "both")
     parser.add_argument("--split", choices=splits, default="both")
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):

@@ -64,8 +64,9 @@ def test_strongest_other_sentence_matches_the_plain_definition() -> None:
             assert _elsewhere_all(first) == [elsewhere(first, index) for index in range(size)]
 
 
-def test_second_held_out_split_loads_and_has_tasks() -> None:
-    answers = load_corpus("holdout2")  # raises on a malformed header, label or unknown bank id
+@pytest.mark.parametrize("split", ["holdout2", "holdout3"])
+def test_held_out_split_loads_and_has_tasks(split: str) -> None:
+    answers = load_corpus(split)  # raises on a malformed header, label or unknown bank id
     assert len(answers) >= 50 and len({answer.id for answer in answers}) == len(answers)
     assert {answer.quality for answer in answers} == set(QUALITIES)
     assert sum("task" in labels for answer in answers for labels in answer.labels) >= 10
