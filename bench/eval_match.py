@@ -1,6 +1,6 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
-Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4]
+Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
     [--blind-glossary]
 
 Prints one markdown table:
@@ -189,6 +189,7 @@ def main() -> None:
     parser.add_argument("--test3", action="store_true", help="also the third frozen split (report once)")
     parser.add_argument("--dev6", action="store_true", help="also dev6 (session 5's held-out set: measured only)")
     parser.add_argument("--test4", action="store_true", help="also the fourth frozen split (report once)")
+    parser.add_argument("--test5", action="store_true", help="also the fifth frozen split (report once)")
     parser.add_argument(
         "--blind-glossary", action="store_true", help="without the glossary terms the chosen frozen sets use"
     )
@@ -217,8 +218,10 @@ def main() -> None:
         splits.append(("dev6 (held out)", load_pairs(PAIRS / "dev6.jsonl")))
     if args.test4:
         splits.append(("frozen test4", load_pairs(PAIRS / "test4" / "test.jsonl")))
+    if args.test5:
+        splits.append(("frozen test5", load_pairs(PAIRS / "test5" / "test.jsonl")))
     if args.blind_glossary:
-        chosen_sets = (("test2", args.test2), ("test3", args.test3), ("test4", args.test4))
+        chosen_sets = (("test2", args.test2), ("test3", args.test3), ("test4", args.test4), ("test5", args.test5))
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
         left_out = _blind_glossary(jobs)
@@ -227,7 +230,9 @@ def main() -> None:
         )
     for label, pairs in splits:
         # pair by pair on the sets developed on (since session 5 also test3 and dev4b, seen); never dev6
-        show = args.show and "dev6" not in label and "test4" not in label and label != "dev4 all"
+        show = (
+            args.show and "dev6" not in label and "test4" not in label and "test5" not in label and label != "dev4 all"
+        )
         precision, recall, f1 = missing_scores(pairs, show=show)
         print(
             f"| missing skills, {label} ({len(pairs)} pairs): precision / recall / F1 "
