@@ -16,6 +16,7 @@ FEEDBACK_SETS = [
     DATA / "feedback_corpus" / "test3" / "test.jsonl",
     DATA / "feedback_corpus" / "dev3.jsonl",
     DATA / "feedback_corpus" / "dev7_heldout.jsonl",
+    DATA / "feedback_corpus" / "dev7.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
@@ -88,8 +89,9 @@ def test_third_answer_split_is_wide() -> None:
     assert any("noresult" in answer.flags for answer in answers)
 
 
-def test_wide_feedback_dev_set_has_clause_labels_that_fit_its_texts() -> None:
-    rows = _rows(DATA / "feedback_corpus" / "dev3.jsonl")
+@pytest.mark.parametrize("name", ["dev3", "dev7"])
+def test_wide_feedback_dev_set_has_clause_labels_that_fit_its_texts(name: str) -> None:
+    rows = _rows(DATA / "feedback_corpus" / f"{name}.jsonl")
     assert len(rows) >= 150
     for row in rows:
         text, clauses = str(row["text"]), row["clauses"]
