@@ -5,10 +5,10 @@ Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipp
        .venv/bin/python scripts/train_feedback.py --check    # exit 1 if the shipped weights differ from a rebuild
 
 Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev, dev2, dev3, dev4, dev5,
-dev6, and the first and third frozen splits, test_frozen.jsonl and test3_clauses.jsonl, retired into training
-once they had been reported); the held-out dev4_heldout.jsonl and the frozen test sets' own files (test2/,
-test3/, test4/) are never read here. Each text
-is read exactly as at run time (toolkit clauses, rule features, embeddings); each clause takes the label of
+dev6, dev7, and the first and third frozen splits, test_frozen.jsonl and test3_clauses.jsonl, retired into
+training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the frozen
+test sets' own files (test2/, test3/, test4/) are never read here. Each text is read exactly as at run time
+(toolkit clauses, rule features, embeddings); each clause takes the label of
 the hand-labelled clause it overlaps most. Logistic regression is fitted by L-BFGS (scipy) from zeros on
 inputs sorted by id, so the weights are the same on every run; no scikit-learn needed.
 """
@@ -41,7 +41,7 @@ from nextround.analysis.vectors import Matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "feedback_corpus"
-# A file is read when it is there; dev4_heldout.jsonl and the frozen test sets are never read here.
+# A file is read when it is there; dev4_heldout.jsonl, dev7_heldout.jsonl and the frozen test sets are never read here.
 TRAINING = tuple(
     CORPUS / name
     for name in (
@@ -55,6 +55,8 @@ TRAINING = tuple(
         "dev5.jsonl",
         "dev6.jsonl",
         "test3_clauses.jsonl",
+        # Session 6: a third new writer's training texts (dev7_heldout.jsonl, by the same writer, is never read).
+        "dev7.jsonl",
     )
 )
 WEIGHTS = ROOT / "src" / "nextround" / "data" / WEIGHTS_FILE
