@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_match import load_pairs, same_item  # noqa: E402
-
 from nextround.analysis.skillgaps.evidence_model import FEATURES, MODEL_FILE  # noqa: E402
 from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
 from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
@@ -143,13 +142,14 @@ def choose_threshold(pairs: list[Pair]) -> float:
         for index, pair in enumerate(pairs):
             if pair.source == source:
                 out_of_fold[index] = weights
-    best = (-1.0, 0.5)
-    for threshold in THRESHOLDS:
-        decisions = [reported(pair, out_of_fold[index], threshold) for index, pair in enumerate(pairs)]
-        f1 = scores(pairs, decisions)[2]
-        if f1 > best[0] + 1e-9:
-            best = (f1, threshold)
-    return best[1]
+    f1s = [
+        scores(pairs, [reported(pair, out_of_fold[index], threshold) for index, pair in enumerate(pairs)])[2]
+        for threshold in THRESHOLDS
+    ]
+    # the F1 curve is flat near its top: the mean over a threshold and its two neighbours picks a stable one
+    smooth = [sum(f1s[max(0, i - 1) : i + 2]) / len(f1s[max(0, i - 1) : i + 2]) for i in range(len(f1s))]
+    best = max(range(len(THRESHOLDS)), key=lambda i: (round(smooth[i], 9), -i))
+    return THRESHOLDS[best]
 
 
 def leave_one_file_out(pairs: list[Pair]) -> None:
@@ -184,7 +184,7 @@ def leave_one_file_out(pairs: list[Pair]) -> None:
 def build(pairs: list[Pair]) -> str:
     threshold = choose_threshold(pairs)
     weights = fit(pairs)
-    x, y = matrix(pairs)
+    _, y = matrix(pairs)
     data = {
         "about": "Learned evidence decision of the skill-gap matcher; rebuilt by scripts/train_skill_evidence.py.",
         "trained_on": f"tests/data/skill_pairs/ {' '.join(sorted({p.source for p in pairs}))} "

@@ -169,6 +169,7 @@ class Evidence:
     how: str  # "meaning", "words", "taxonomy", "licence", "level", "name", "none"
     confidence: float  # how sure we are of `met` (for a gap: that it is one)
     reason: str = ""
+    exact: bool = False  # decided by an exact check where exactness is the point (a product not named)
 
 
 def _clauses(text: str) -> list[Clause]:
@@ -592,6 +593,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
                 "name",
                 0.85,
                 f"the CV does not name {', '.join(absent)}",
+                exact=any(_names_product(phrase, name) for name in absent),  # "HubSpot" is not "Salesforce"
             )
         spelled = [spellings[0] for spellings in named]
         shown = semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled)
@@ -685,6 +687,14 @@ def _is_product(name: str) -> bool:
     if any(char.isupper() for char in name[1:]) and not name.isupper():
         return True
     return exact.taxonomy_product(name)
+
+
+def _names_product(phrase: str, name: str) -> bool:
+    """A product by its spelling or the taxonomy, or a name before a kind of system ("Mews PMS")."""
+    if _is_product(name):
+        return True
+    following = re.search(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z]+)", phrase)
+    return following is not None and exact.is_kind_of_system(following.group(1))
 
 
 def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:

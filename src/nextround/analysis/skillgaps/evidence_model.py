@@ -6,7 +6,8 @@ on those signals did not carry to new writers: a loosely related CV word counted
 the thresholds missed became false gaps. Here the signals are features of a small logistic regression trained
 on many (requirement, CV) items of the seen job/CV pairs, by ``scripts/train_skill_evidence.py``
 (``data/skill_evidence_model.json``; ``--check`` rebuilds it exactly). The exact checks where exactness is the
-point (a licence category, a qualification level, a degree, a score) still decide on their own.
+point (a licence category, a qualification level or score, a degree, the years of dated roles) still decide
+on their own.
 """
 
 from __future__ import annotations
@@ -29,20 +30,24 @@ from nextround.analysis.skillgaps.evidence import (
     WORDS_MET,
     CvView,
     Evidence,
+    _acronym_of,
     _best_clause,
+    _taxonomy_shows,
     content_words,
     encode,
     forms,
     soft_recall,
     specificity,
 )
+from nextround.analysis.vectors import dot_rows
 
 if TYPE_CHECKING:
     from nextround.analysis.skillgaps.requirements import Requirement
 
 MODEL_FILE: Final = "skill_evidence_model.json"
-# Verdicts that are exact: the rule decides, the model is not asked
-HARD: Final = frozenset(["licence", "level", "degree", "language"])
+# Verdicts that are exact, or read a frame both ways: the rule decides, the model is not asked (nor when
+# `Evidence.exact` says a product the job names is not in the CV)
+HARD: Final = frozenset(["licence", "level", "degree", "language", "years", "role", "leading"])
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _UNFINISHED: Final = re.compile(
     r"\b(?:in progress|ongoing|currently (?:studying|completing|enrolled|working towards)|working towards|"
@@ -54,55 +59,41 @@ _SKILLS_LINE: Final = re.compile(
     r"training|qualifications?|competenc(?:y|ies)|courses?|tickets?)\s*[:|-]",
     re.IGNORECASE,
 )
-# verdicts grouped by what decided them
-_HOW_GROUPS: Final = {
-    "meaning": "meaning",
-    "words": "words",
-    "name": "name",
-    "none": "none",
-    "taxonomy": "taxonomy",
-    "leading": "leading",
-    "role": "role",
-    "years": "years",
-}
-
 FEATURES: Final = (
     "bias",
-    "rule_met",  # the rules' verdict
-    "rule_confidence_signed",  # their confidence, + when met, - when a gap
-    "how_meaning",
-    "how_words",
-    "how_name",
-    "how_none",
-    "how_taxonomy",
-    "how_leading",
-    "how_years",
-    "cosine",  # best clause cosine, over the requirement's forms
+    # the verdicts of checks that are not thresholds on similarity: +1 met, -1 a gap, 0 not applied
+    "name_check",  # named things: a product, code or initials the CV must write
+    "acronym",  # the CV writes the phrase as initials ("SCR" for single central record)
+    "glossary_met",  # the glossary's plain words for a term of art are shown by a clause
+    "taxonomy_shows",  # the CV shows the taxonomy skill that stands for most of the phrase
+    "taxonomy_named",  # the phrase has a taxonomy name and the CV shows that skill
+    # similarity of the phrase and the CV, best over the requirement's forms
+    "cosine",  # best clause cosine
     "word_share",  # best share of the phrase's content stems in one clause
     "soft",  # word-by-word cover of the best clause
+    "cosine_met",  # the rules' hand-set thresholds, as features: cosine >= 0.62
+    "soft_met",  # word-by-word cover >= 0.24
+    "share_met",  # word share >= 0.75
     "cv_cover",  # the phrase's stems found anywhere in the CV, weighted by how specific each is
     "rare_absent",  # the most specific phrase word the CV lacks (its specificity / 10)
     "rare_absent_near",  # how close the CV's closest word comes to that word
-    "named",  # the phrase names something (a product, code, initials)
+    "clause_uncovered",  # the most specific phrase word the closest clause lacks (its specificity / 10)
+    # the closest CV line
+    "clause_role_line",  # a dated role line
+    "clause_skills_line",  # a skills, tools or certifications line
+    "clause_unfinished",  # it says it is not held yet ("in progress", "working towards")
+    # the requirement itself
+    "named",  # it names something (a product, code, initials)
     "named_absent",  # share of those names the CV does not write
     "content_words",  # log of the number of content words
-    "clause_role_line",  # the closest CV clause is a dated role line
-    "clause_skills_line",  # ... a skills, tools or certifications line
+    "alternatives",  # the job accepts any of several things ("Zendesk or Freshdesk")
     "years_asked",
-    "years_short",  # years asked but the CV's dated roles fall short (0..1)
-    "glossary",  # the phrase uses a term of art the glossary explains
-    "taxonomy_named",  # the phrase has a taxonomy name and the CV shows that skill
-    "duty_verb",  # the phrase opens on a verb of work ("Prepare weekly reports")
-    "long_phrase",  # the phrase is most of a long sentence (a whole bullet, not a skill)
+    "glossary",  # it uses a term of art the glossary explains
+    "duty_verb",  # it opens on a verb of work ("Prepare weekly reports")
+    "long_phrase",  # it is most of a long sentence (a whole bullet, not a skill)
     "section_duties",  # read from a list of duties ("What you'll do"), not of requirements
     "section_unknown",  # from a list under a heading of no known kind
     "section_prose",  # from a sentence of prose that says it is a must
-    "cosine_met",  # the hand-set thresholds of the rules, as features: cosine >= 0.62
-    "soft_met",  # word-by-word cover >= 0.24
-    "share_met",  # word share >= 0.75
-    "clause_unfinished",  # the closest CV line says it is not held yet ("in progress", "working towards")
-    "clause_uncovered",  # the most specific phrase word the closest clause lacks (its specificity / 10)
-    "alternatives",  # the job accepts any of several things ("Zendesk or Freshdesk")
 )
 
 
@@ -144,14 +135,17 @@ def features(
     requirement: Requirement,
     evidence: Evidence,
     vectors: Mapping[str, list[float]],
-    years_shown: float | None = None,
     skill_shown: bool = False,
 ) -> list[float]:
     """The feature values, in FEATURES order, of one requirement against one CV."""
     cosine = share = soft = 0.0
     clause_sentence = evidence.cv_text or ""
     best_index = -1
+    acronym = glossary_met = taxonomy = False
     for phrase in forms(requirement):
+        acronym = acronym or _acronym_of(cv, phrase) is not None
+        taxonomy = taxonomy or _taxonomy_shows(cv, phrase)
+        glossary_met = glossary_met or _glossary_shows(cv, phrase)
         form_cosine, form_share, index = _best_clause(cv, phrase, vectors.get(phrase))
         form_soft, _ = soft_recall(cv, phrase)
         if best_index < 0 or form_cosine + form_share > cosine + share:
@@ -174,55 +168,53 @@ def features(
         if rare_word is not None:
             encoded = encode([rare_word])
             if encoded is not None:
-                from nextround.analysis.vectors import dot_rows
-
                 rare_near = max(dot_rows(cv.word_vectors, encoded.row(0)), default=0.0)
     named = exact.named_tokens(text, requirement.sentence)
     named_absent = sum(1 for spellings in named if not cv.names.names_any(spellings)) / len(named) if named else 0.0
-    how = _HOW_GROUPS.get(evidence.how, "")
+    verdict = 1.0 if evidence.met else -1.0
     asked = requirement.years or 0.0
-    short = 0.0
-    if asked and years_shown is not None and years_shown < asked:
-        short = 1.0 - years_shown / asked
     sentence_words = len(requirement.sentence.split()) or 1
     first = text.split()[0].lower() if text.split() else ""
     glossary = load_glossary()
-    sign = 1.0 if evidence.met else -1.0  # a verdict by each kind of check: +1 met, -1 a gap
     return [
         1.0,
-        float(evidence.met),
-        evidence.confidence if evidence.met else -evidence.confidence,
-        sign * (how == "meaning"),
-        sign * (how == "words"),
-        sign * (how == "name"),
-        sign * (how == "none"),
-        sign * (how == "taxonomy"),
-        sign * (how == "leading"),
-        sign * (how == "years"),
+        verdict * (evidence.how == "name"),
+        float(acronym),
+        float(glossary_met),
+        float(taxonomy),
+        float(skill_shown),
         cosine,
         share,
         soft,
+        float(cosine >= MEANING_MET),
+        float(soft >= SOFT_MET),
+        float(share >= WORDS_MET),
         cover,
         rare_absent,
         rare_near,
+        uncovered,
+        float(bool(_YEAR.search(clause_sentence))),
+        float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
+        float(bool(_UNFINISHED.search(clause_sentence))),
         float(bool(named)),
         named_absent,
         math.log1p(len(words)),
-        float(bool(_YEAR.search(clause_sentence))),
-        float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
+        float(len(requirement.alternatives) > 1),
         float(bool(asked)),
-        short,
         float(bool(glossary.pattern and glossary.pattern.search(text))),
-        float(skill_shown),
         float(first in _verbs()),
         float(len(text.split()) >= 8 and len(text.split()) / sentence_words >= 0.6),
         float(requirement.section == "duties"),
         float(requirement.section == "unknown"),
         float(requirement.section == "prose"),
-        float(cosine >= MEANING_MET),
-        float(soft >= SOFT_MET),
-        float(share >= WORDS_MET),
-        float(bool(_UNFINISHED.search(clause_sentence))),
-        uncovered,
-        float(len(requirement.alternatives) > 1),
     ]
+
+
+def _glossary_shows(cv: CvView, phrase: str) -> bool:
+    """A clause shows the glossary's plain words for a term of art the phrase uses."""
+    for plain in load_glossary().gloss(phrase):
+        vectors = encode([plain])
+        cosine, share, _ = _best_clause(cv, plain, vectors.row(0) if vectors is not None else None)
+        if cosine >= MEANING_MET or share >= WORDS_MET or soft_recall(cv, plain)[0] >= SOFT_MET:
+            return True
+    return False

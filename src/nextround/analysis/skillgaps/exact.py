@@ -227,6 +227,11 @@ def acts(phrase: str) -> list[str]:
     return [" ".join(found.group(1).split()) + " Act" for found in _ACT.finditer(phrase)]
 
 
+def is_kind_of_system(word: str) -> bool:
+    """ "PMS", "WMS", "CRM": a kind of system whose products are named before it ("Mews PMS")."""
+    return word.lower() in _KINDS_OF_SYSTEM
+
+
 _KIND_OF_PRODUCT: Final = re.compile(r"\b(?:software|systems?|records|platforms?|tools)\b", re.IGNORECASE)
 
 

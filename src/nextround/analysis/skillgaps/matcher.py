@@ -248,10 +248,11 @@ def rule_judgements(
             with_features
             and item.importance == "required"
             and judged.evidence.how not in HARD
+            and not judged.evidence.exact
             and well_formed(item.text)
         ):
             shown = any(skill in view.skills for skill in map(canonical, forms(item)) if skill)
-            values = features(view, item, judged.evidence, vectors, judged.years_shown, shown)
+            values = features(view, item, judged.evidence, vectors, shown)
         out.append((judged, values))
     return out
 
