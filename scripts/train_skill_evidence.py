@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_match import load_pairs, same_item  # noqa: E402
-from nextround.analysis.skillgaps.evidence_model import FEATURES, MODEL_FILE  # noqa: E402
+from nextround.analysis.skillgaps.evidence_model import FEATURES, GATE_FEATURES, MODEL_FILE  # noqa: E402
 from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
 from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 
@@ -61,6 +61,7 @@ class Candidate:
     rule_gap: bool  # the rules report it
     values: list[float] | None  # features when the model decides, else None (an exact check decides)
     label: bool  # one of the gold missing items
+    asked: bool  # one of the gold required items (missing or not)
 
 
 @dataclass
@@ -78,43 +79,57 @@ def read_pairs() -> list[Pair]:
             continue
         for row in load_pairs(path):
             pair = Pair(name.split("/")[0].removesuffix(".jsonl"), list(row["missing"]))
+            gold_required = list(row["required"]) + pair.missing
             for judged, values in rule_judgements(row["jd"], row["cv"], REFERENCE_YEAR):
                 requirement = judged.requirement
                 if requirement.importance != "required" or not well_formed(requirement.text):
                     continue
                 label = any(same_item(requirement.text, gold) for gold in pair.missing)
-                pair.candidates.append(Candidate(requirement.text, not judged.evidence.met, values, label))
+                asked = any(same_item(requirement.text, gold) for gold in gold_required)
+                pair.candidates.append(Candidate(requirement.text, not judged.evidence.met, values, label, asked))
             pairs.append(pair)
     return pairs
 
 
 DROPPED: set[int] = set()  # features left out (experiments: --drop)
+GATE_COLUMNS = [FEATURES.index(name) for name in GATE_FEATURES]
 
 
-def matrix(pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray]:
-    rows = [_kept(c.values) for p in pairs for c in p.candidates if c.values is not None]
-    labels = [c.label for p in pairs for c in p.candidates if c.values is not None]
-    return np.array(rows, dtype=float).reshape(-1, len(FEATURES)), np.array(labels, dtype=bool)
+@dataclass(frozen=True)
+class Heads:
+    evidence: np.ndarray  # weights over FEATURES: the requirement is missing from the CV
+    gate: np.ndarray  # weights over GATE_FEATURES: the phrase is a requirement
 
 
 def _kept(values: list[float]) -> list[float]:
     return [0.0 if index in DROPPED else value for index, value in enumerate(values)]
 
 
-def fit(pairs: list[Pair]) -> np.ndarray:
-    x, y = matrix(pairs)
+def _logistic_regression(rows: list[list[float]], labels: list[bool]) -> np.ndarray:
     model = LogisticRegression(C=C, fit_intercept=False, max_iter=5000, solver="lbfgs")
-    model.fit(x, y)
+    model.fit(np.array(rows, dtype=float), np.array(labels, dtype=bool))
     return np.asarray(model.coef_[0], dtype=float)
 
 
-def reported(pair: Pair, weights: np.ndarray | None, threshold: float) -> list[str]:
+def fit(pairs: list[Pair]) -> Heads:
+    """The gate on every example (a gold item or not); the evidence head on the gold items only."""
+    examples = [c for p in pairs for c in p.candidates if c.values is not None]
+    gate = _logistic_regression([[c.values[i] for i in GATE_COLUMNS] for c in examples], [c.asked for c in examples])
+    asked = [c for c in examples if c.asked]
+    evidence = _logistic_regression([_kept(c.values) for c in asked], [c.label for c in asked])
+    return Heads(evidence, gate)
+
+
+def gap_probability(heads: Heads, values: list[float]) -> float:
+    gate = 1.0 / (1.0 + np.exp(-float(np.dot(heads.gate, [values[i] for i in GATE_COLUMNS]))))
+    missing = 1.0 / (1.0 + np.exp(-float(np.dot(heads.evidence, _kept(values)))))
+    return gate * missing
+
+
+def reported(pair: Pair, heads: Heads | None, threshold: float) -> list[str]:
     out = []
     for c in pair.candidates:
-        if weights is None or c.values is None:
-            gap = c.rule_gap
-        else:
-            gap = 1.0 / (1.0 + np.exp(-float(np.dot(weights, _kept(c.values))))) >= threshold
+        gap = c.rule_gap if heads is None or c.values is None else gap_probability(heads, c.values) >= threshold
         if gap:
             out.append(c.text)
     return out
@@ -136,12 +151,12 @@ def scores(pairs: list[Pair], decisions: list[list[str]]) -> tuple[float, float,
 def choose_threshold(pairs: list[Pair]) -> float:
     """The threshold with the best pooled F1 over `pairs`, each file scored by a model trained without it."""
     sources = sorted({p.source for p in pairs})
-    out_of_fold: dict[int, np.ndarray] = {}
+    out_of_fold: dict[int, Heads] = {}
     for source in sources:
-        weights = fit([p for p in pairs if p.source != source])
+        heads = fit([p for p in pairs if p.source != source])
         for index, pair in enumerate(pairs):
             if pair.source == source:
-                out_of_fold[index] = weights
+                out_of_fold[index] = heads
     f1s = [
         scores(pairs, [reported(pair, out_of_fold[index], threshold) for index, pair in enumerate(pairs)])[2]
         for threshold in THRESHOLDS
@@ -163,9 +178,9 @@ def leave_one_file_out(pairs: list[Pair]) -> None:
         held = [p for p in pairs if p.source == source]
         train = [p for p in pairs if p.source != source]
         threshold = choose_threshold(train)
-        weights = fit(train)
+        heads = fit(train)
         rules = [reported(p, None, threshold) for p in held]
-        learned = [reported(p, weights, threshold) for p in held]
+        learned = [reported(p, heads, threshold) for p in held]
         all_rules += rules
         all_learned += learned
         ordered += held
@@ -183,14 +198,17 @@ def leave_one_file_out(pairs: list[Pair]) -> None:
 
 def build(pairs: list[Pair]) -> str:
     threshold = choose_threshold(pairs)
-    weights = fit(pairs)
-    _, y = matrix(pairs)
+    heads = fit(pairs)
+    examples = [c for p in pairs for c in p.candidates if c.values is not None]
     data = {
         "about": "Learned evidence decision of the skill-gap matcher; rebuilt by scripts/train_skill_evidence.py.",
         "trained_on": f"tests/data/skill_pairs/ {' '.join(sorted({p.source for p in pairs}))} "
-        f"({len(pairs)} pairs, {len(y)} requirements, {int(y.sum())} gaps)",
+        f"({len(pairs)} pairs, {len(examples)} requirements read, {sum(c.asked for c in examples)} of them gold "
+        f"items, {sum(c.label for c in examples)} gaps)",
         "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in weights],
+        "weights": [round(float(w), 6) for w in heads.evidence],
+        "gate_features": list(GATE_FEATURES),
+        "gate_weights": [round(float(w), 6) for w in heads.gate],
         "threshold": threshold,
     }
     return json.dumps(data, indent=1) + "\n"

@@ -169,7 +169,9 @@ class Evidence:
     how: str  # "meaning", "words", "taxonomy", "licence", "level", "name", "none"
     confidence: float  # how sure we are of `met` (for a gap: that it is one)
     reason: str = ""
-    exact: bool = False  # decided by an exact check where exactness is the point (a product not named)
+    # decided by an exact check where exactness is the point (a product not named, another version or grade of
+    # it): the learned decision of `evidence_model` is not asked
+    exact: bool = False
 
 
 def _clauses(text: str) -> list[Clause]:
@@ -550,7 +552,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
     semantic = _semantic(cv, phrase, vector)
     version = credentials.other_version(phrase, cv.text)
     if version is not None:  # "Sage 200" asked, "Sage 50" shown
-        return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}")
+        return Evidence(
+            False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}", exact=True
+        )
     if semantic.met and credentials.diploma_missing(phrase, cv.text):
         reason = "a diploma is asked; the CV shows a certificate or none"
         return Evidence(False, semantic.strength * 0.6, semantic.cv_text, "level", 0.7, reason)
@@ -577,7 +581,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         ]
         other_grade = _other_grade(cv, phrase, named, absent)
         if other_grade is not None:
-            return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, other_grade)
+            return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, other_grade, exact=True)
         followed = _work_to_standard(cv, phrase, absent) or _name_beside_description(cv, phrase, absent)
         if followed is not None:
             return followed

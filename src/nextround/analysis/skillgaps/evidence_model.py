@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
@@ -61,6 +62,7 @@ _SKILLS_LINE: Final = re.compile(
 )
 FEATURES: Final = (
     "bias",
+    "rule_met",  # the rules' verdict (their thresholds and checks)
     # the verdicts of checks that are not thresholds on similarity: +1 met, -1 a gap, 0 not applied
     "name_check",  # named things: a product, code or initials the CV must write
     "acronym",  # the CV writes the phrase as initials ("SCR" for single central record)
@@ -78,6 +80,7 @@ FEATURES: Final = (
     "rare_absent",  # the most specific phrase word the CV lacks (its specificity / 10)
     "rare_absent_near",  # how close the CV's closest word comes to that word
     "clause_uncovered",  # the most specific phrase word the closest clause lacks (its specificity / 10)
+    "modifier_absent",  # the CV has the head but not the word that says which kind ("airless" spraying)
     # the closest CV line
     "clause_role_line",  # a dated role line
     "clause_skills_line",  # a skills, tools or certifications line
@@ -97,10 +100,40 @@ FEATURES: Final = (
 )
 
 
+# The gate: whether the phrase is something the job asks of the candidate at all (a requirement), from what
+# the phrase is and where it stands, not from the CV. Writers of new job/CV pairs did not count a duty of
+# "What you'll do" ("Report accidents", "Keep the dock clean") as a requirement.
+GATE_FEATURES: Final = (
+    "bias",
+    "section_duties",
+    "section_unknown",
+    "section_prose",
+    "duty_verb",
+    "long_phrase",
+    "content_words",
+    "named",
+    "alternatives",
+    "years_asked",
+    "glossary",
+)
+_GATE_COLUMNS: Final = tuple(FEATURES.index(name) for name in GATE_FEATURES)
+
+
 @dataclass(frozen=True)
 class Model:
-    weights: tuple[float, ...]
-    threshold: float
+    weights: tuple[float, ...]  # the evidence head: a requirement of the job is missing from the CV
+    gate_weights: tuple[float, ...]  # the gate: the phrase is a requirement
+    threshold: float  # a gap when P(requirement) x P(missing) reaches it
+
+
+@dataclass(frozen=True)
+class Assessment:
+    asked: float  # probability that the phrase is a requirement of the job
+    missing: float  # probability that the CV does not show it, if it is one
+
+    @property
+    def gap(self) -> float:
+        return self.asked * self.missing
 
 
 @lru_cache(maxsize=1)
@@ -109,14 +142,24 @@ def load_model() -> Model | None:
     if not resource.is_file():
         return None
     data = json.loads(resource.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or tuple(data["gate_features"]) != GATE_FEATURES:
         return None  # a file from another version of the features: the rules decide
-    return Model(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+    return Model(
+        tuple(float(w) for w in data["weights"]),
+        tuple(float(w) for w in data["gate_weights"]),
+        float(data["threshold"]),
+    )
 
 
-def probability(values: Sequence[float], model: Model) -> float:
-    score = sum(weight * value for weight, value in zip(model.weights, values, strict=True))
+def _logistic(weights: Sequence[float], values: Sequence[float]) -> float:
+    score = sum(weight * value for weight, value in zip(weights, values, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def assess(values: Sequence[float], model: Model) -> Assessment:
+    """Both heads on one requirement's features (FEATURES order)."""
+    gate = [values[column] for column in _GATE_COLUMNS]
+    return Assessment(_logistic(model.gate_weights, gate), _logistic(model.weights, values))
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +205,10 @@ def features(
     in_clause = cv.stems[best_index] if best_index >= 0 else frozenset()
     uncovered = max((weights[stem] for stem in stems if stem not in in_clause), default=0.0) / 10
     rare_absent = max(absent)[0] / 10 if absent else 0.0
+    sequence = [content_stems(word) for word in words]
+    modifier_absent = any(
+        left and right and left[0] not in anywhere and right[0] in anywhere for left, right in pairwise(sequence)
+    )
     rare_near = 0.0
     if absent and cv.word_vectors is not None and cv.words:
         rare_word = next((word for word in words if content_stems(word) == (max(absent)[1],)), None)
@@ -178,6 +225,7 @@ def features(
     glossary = load_glossary()
     return [
         1.0,
+        float(evidence.met),
         verdict * (evidence.how == "name"),
         float(acronym),
         float(glossary_met),
@@ -193,6 +241,7 @@ def features(
         rare_absent,
         rare_near,
         uncovered,
+        float(modifier_absent),
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
         float(bool(_UNFINISHED.search(clause_sentence))),

@@ -24,7 +24,7 @@ from nextround.analysis.skillgaps.evidence import (
     forms,
     read_cv,
 )
-from nextround.analysis.skillgaps.evidence_model import HARD, features, load_model, probability
+from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.wellformed import well_formed
@@ -33,6 +33,7 @@ MAX_TEXT_CHARS: Final = 200_000
 REQUIRED_WEIGHT: Final = 1.0
 NICE_TO_HAVE_WEIGHT: Final = 0.5
 YEARS_GAP_CONFIDENCE: Final = 0.6
+SURELY_SHOWN: Final = 0.9  # the learned probability that a requirement is shown at which it earns its full weight
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Judged:
     name: str
     evidence: Evidence
     years_shown: float | None = None
+    learned: Assessment | None = None  # the learned heads, where they decide (see evidence_model)
+    unasked: bool = False  # the gate reads the phrase as a duty or detail, not a requirement: never a gap
 
 
 @lru_cache(maxsize=4096)
@@ -221,7 +224,7 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     judged = []
     for item, values in rule_judgements(jd, cv, reference_year, with_features=model is not None):
         if model is not None and values is not None:
-            item = _decide(item, probability(values, model), model.threshold)
+            item = _decide(item, assess(values, model), model.threshold)
         judged.append(item)
     return tuple(judged)
 
@@ -257,19 +260,25 @@ def rule_judgements(
     return out
 
 
-def _decide(judged: Judged, gap: float, threshold: float) -> Judged:
-    """The learned decision over the rules' verdict: a gap when its probability reaches the threshold."""
+def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:
+    """The learned decision over the rules' verdict: a gap when P(requirement) x P(missing) reaches the
+    threshold. A phrase the evidence head finds missing but the gate does not read as a requirement is
+    listed as unasked (never a gap), not as shown."""
     evidence = judged.evidence
-    is_gap = gap >= threshold
-    if is_gap == (not evidence.met):
-        confidence = gap if is_gap else 1.0 - gap
-        return replace(judged, evidence=replace(evidence, confidence=round(confidence, 2)))
+    is_gap = learned.gap >= threshold
+    unasked = not is_gap and learned.missing >= threshold
     if is_gap:
-        reason = "the closest CV line shows it only loosely"
-        weakened = Evidence(False, min(evidence.strength, 0.6), evidence.cv_text, evidence.how, round(gap, 2), reason)
-        return replace(judged, evidence=weakened)
-    shown = Evidence(True, max(evidence.strength, 0.8), evidence.cv_text, evidence.how, round(1.0 - gap, 2))
-    return replace(judged, evidence=shown)
+        reason = evidence.reason if not evidence.met else "the closest CV line shows it only loosely"
+        decided = Evidence(
+            False, min(evidence.strength, 0.6), evidence.cv_text, evidence.how, round(learned.gap, 2), reason
+        )
+    elif unasked:
+        decided = replace(evidence, met=False, confidence=round(1.0 - learned.asked, 2))
+    else:
+        decided = Evidence(
+            True, max(evidence.strength, 0.8), evidence.cv_text, evidence.how, round(1.0 - learned.missing, 2)
+        )
+    return replace(judged, evidence=decided, learned=learned, unasked=unasked)
 
 
 def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult:
@@ -293,12 +302,25 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
         requirement, evidence = item.requirement, item.evidence
         if not well_formed(requirement.text):
             # "Prepare", "30%)", "(Agriculture) or M.Sc": a piece of the job's wording, not an ask; listed, never a gap
-            unclear.append({"text": requirement.text, "sentence": requirement.sentence, "matched": evidence.met})
+            unclear.append(
+                {"text": requirement.text, "sentence": requirement.sentence, "matched": evidence.met, "why": "fragment"}
+            )
+            continue
+        if item.unasked:
+            # "Report accidents" under "What you'll do", no CV line showing it: a duty, not a requirement to show
+            unclear.append(
+                {"text": requirement.text, "sentence": requirement.sentence, "matched": False, "why": "not asked"}
+            )
             continue
         is_required = requirement.importance == "required"
         weight = REQUIRED_WEIGHT if is_required else NICE_TO_HAVE_WEIGHT
         total += weight
-        earned += weight * (1.0 if evidence.met else evidence.strength)
+        # a learned decision earns by how likely the CV shows it (all of it from SURELY_SHOWN up); a rule, all
+        # when shown and a little, by the closest clause, when not
+        if item.learned is not None:
+            earned += weight * min(1.0, (1.0 - item.learned.missing) / SURELY_SHOWN)
+        else:
+            earned += weight * (1.0 if evidence.met else evidence.strength)
         tally = counts[requirement.importance]
         tally[1] += 1
         tally[0] += evidence.met

@@ -68,6 +68,8 @@ def rank_gaps(rejections: Sequence[tuple[str, float]], cv_texts: Sequence[str]) 
             evidence: Evidence = judged.evidence
             if evidence.met or judged.requirement.importance != "required" or not well_formed(judged.requirement.text):
                 continue
+            if judged.unasked:
+                continue  # a duty or detail the gate does not read as a requirement
             key = _key(judged)
             if key in counted:
                 continue
