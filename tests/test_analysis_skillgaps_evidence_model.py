@@ -31,8 +31,8 @@ def test_shown_in_other_words_is_unlikely_missing_and_unrelated_is_likely() -> N
     jd = "Baker\nEssential:\n- Laminated dough\n- Cake decorating"
     shown = "Pastry commis, 2020 - 2024. Made croissants and Danish pastries, folding butter into the dough."
     unrelated = "Warehouse operative, 2020 - 2024. Picked and packed orders with a handheld scanner."
-    near = dict((j.requirement.text, assess(v, model)) for j, v in rule_judgements(jd, shown, 2026) if v)
-    far = dict((j.requirement.text, assess(v, model)) for j, v in rule_judgements(jd, unrelated, 2026) if v)
+    near = {j.requirement.text: assess(v, model) for j, v in rule_judgements(jd, shown, 2026) if v}
+    far = {j.requirement.text: assess(v, model) for j, v in rule_judgements(jd, unrelated, 2026) if v}
     assert near["Laminated dough"].missing < far["Laminated dough"].missing
     assert far["Laminated dough"].gap >= model.threshold
     assert [gap["text"] for gap in match(jd, unrelated, reference_year=2026).to_dict()["missing"]] == [
