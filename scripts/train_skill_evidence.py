@@ -45,6 +45,7 @@ FILES = (
     "dev5.jsonl",
     "dev6.jsonl",
     "dev7.jsonl",
+    "dev9.jsonl",
     "frozen_test.jsonl",
     "test2/test.jsonl",
     "test3/test.jsonl",

@@ -354,3 +354,17 @@ def test_an_asset_is_nice_to_have_and_an_open_licence_is_not_a_place() -> None:
         ("organisational", "required", True),
     ]
     assert licence_country_differs("Open Driver's Licence", "C class driver licence") is None
+
+
+def test_a_credential_the_cv_says_is_expired_or_booked_is_not_held() -> None:
+    from nextround.analysis.skillgaps.exact import not_held
+
+    jd = "Nurse\nEssential:\n- Current ACLS certificate\n- ICU experience"
+    assert _gaps(jd, "ICU nurse, 2019 - 2025\nACLS (AHA), expired March 2024") == ["ACLS certificate"]
+    assert _gaps(jd, "ICU nurse, 2019 - 2025\nACLS course booked for May 2027") == ["ACLS certificate"]
+    assert _gaps(jd, "ICU nurse, 2019 - 2025\nACLS (AHA), valid until 2028") == []
+    assert not_held("Driver CPC card valid to 2024", 2026) and not not_held("Driver CPC card valid to 2027", 2026)
+    # "expired" about the work, not about a credential, leaves the work shown
+    shop = "Retail assistant\nEssential:\n- Stock rotation\n- Till work"
+    shop_cv = "Shop assistant, 2020 - 2025\nRotated stock and removed expired stock daily\nServed on the till"
+    assert _gaps(shop, shop_cv) == []

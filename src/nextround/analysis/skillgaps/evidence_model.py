@@ -50,11 +50,6 @@ MODEL_FILE: Final = "skill_evidence_model.json"
 # `Evidence.exact` says a product the job names is not in the CV)
 HARD: Final = frozenset(["licence", "level", "degree", "language", "years", "role", "leading"])
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
-_UNFINISHED: Final = re.compile(
-    r"\b(?:in progress|ongoing|currently (?:studying|completing|enrolled|working towards)|working towards|"
-    r"upgrading to|expected|pending|awaiting|due to complete|to be completed|not yet|trainee|in training)\b",
-    re.IGNORECASE,
-)
 _SKILLS_LINE: Final = re.compile(
     r"^\s*(?:[A-Za-z ]{0,30})?(?:skills?|tools|software|systems|languages?|certifications?|licen[cs]es?|"
     r"training|qualifications?|competenc(?:y|ies)|courses?|tickets?)\s*[:|-]",
@@ -84,7 +79,7 @@ FEATURES: Final = (
     # the closest CV line
     "clause_role_line",  # a dated role line
     "clause_skills_line",  # a skills, tools or certifications line
-    "clause_unfinished",  # it says it is not held yet ("in progress", "working towards")
+    "not_held",  # the CV line the rules point to says it is not held now ("expired 2024", "test booked")
     # the requirement itself
     "named",  # it names something (a product, code, initials)
     "named_absent",  # share of those names the CV does not write
@@ -244,7 +239,7 @@ def features(
         float(modifier_absent),
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
-        float(bool(_UNFINISHED.search(clause_sentence))),
+        float(exact.not_held(clause_sentence, cv.reference_year)),
         float(bool(named)),
         named_absent,
         math.log1p(len(words)),

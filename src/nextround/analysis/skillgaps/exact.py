@@ -489,3 +489,25 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
             current_end = max(current_end, end)
     total += current_end - current_start
     return max(float(max(total, 0)), stated)
+
+
+# -- held now ---------------------------------------------------------------------------------
+
+_NOT_HELD: Final = re.compile(
+    r"\b(?:expired|lapsed|out of date|no longer valid|not renewed|in progress|ongoing|working towards|"
+    r"currently (?:studying|completing|enrolled)|upgrading to|pending|awaiting|due to complete|to be completed|"
+    r"not yet|in training|(?:test|exam|assessment|course|renewal|refresher)s? (?:is )?booked|booked for|"
+    r"expected (?:in )?(?:\w+ )?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_VALID_UNTIL: Final = re.compile(
+    r"\b(?:valid (?:to|until|till|through)|expire[sd]?|expiry)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I
+)
+
+
+def not_held(sentence: str, reference_year: int | None = None) -> bool:
+    """The CV line names a credential it does not hold now: expired, lapsed, booked, in progress, or valid
+    only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February")."""
+    if _NOT_HELD.search(sentence):
+        return True
+    return reference_year is not None and any(int(year) < reference_year for year in _VALID_UNTIL.findall(sentence))

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.evidence import (
     CvView,
     Evidence,
@@ -245,7 +246,7 @@ def rule_judgements(
     for item in asked:
         if item.quality:
             continue
-        judged = _judge(view, item, vectors)
+        judged = _held_now(view, _judge(view, item, vectors))
         values = None
         if (
             with_features
@@ -258,6 +259,33 @@ def rule_judgements(
             values = features(view, item, judged.evidence, vectors, shown)
         out.append((judged, values))
     return out
+
+
+_CREDENTIAL: Final = re.compile(
+    r"\b(?:certificat\w*|certified|card|licen[cs]e\w*|training|course|permit|registration|registered|award|"
+    r"qualification|ticket|modules?|exam|test|diploma|degree|endorsement|designation|clearance|check)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_now(cv: CvView, judged: Judged) -> Judged:
+    """A credential met only by CV lines that say it is not held now ("ACLS (AHA), expired March 2026",
+    "test booked for February", "in progress") is a gap; an exact check, the learned decision is not asked."""
+    evidence, requirement = judged.evidence, judged.requirement
+    if not evidence.met or not evidence.cv_text:
+        return judged
+    lines = [line for line in cv.text.splitlines() if evidence.cv_text in line]
+    named = [spelling for spellings in exact.named_tokens(requirement.text) for spelling in spellings]
+    lines += [
+        line for line in cv.text.splitlines() if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in named)
+    ]
+    if not lines or not all(exact.not_held(line, cv.reference_year) for line in lines):
+        return judged
+    if not (_CREDENTIAL.search(requirement.text) or named or any(_CREDENTIAL.search(line) for line in lines)):
+        return judged
+    reason = "the CV's line says it is not held now (expired, booked or in progress)"
+    held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
+    return replace(judged, evidence=held)
 
 
 def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:
