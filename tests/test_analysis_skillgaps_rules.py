@@ -368,3 +368,18 @@ def test_a_credential_the_cv_says_is_expired_or_booked_is_not_held() -> None:
     shop = "Retail assistant\nEssential:\n- Stock rotation\n- Till work"
     shop_cv = "Shop assistant, 2020 - 2025\nRotated stock and removed expired stock daily\nServed on the till"
     assert _gaps(shop, shop_cv) == []
+
+
+def test_years_of_a_field_count_the_roles_that_show_it() -> None:
+    jd = "Medical coder\nRequirements:\n- 1 year of experience in outpatient coding\n- ICD-10-CM"
+    cv = (
+        "Experience\nMedical Coder Trainee, Chennai | April 2026 - present\n"
+        "- Coding outpatient clinic visits with ICD-10-CM and CPT\n"
+        "Staff Nurse, Apollo Hospital | 2019 - Feb 2026\n- Ward care and nursing documentation\n"
+        "Skills\nMedical terminology"
+    )
+    assert _gaps(jd, cv) == ["outpatient coding"]
+    # a role line itself shows the kind of work: then every dated role counts
+    chef = "Sous chef\nEssential:\n- Minimum 5 years in a commercial kitchen"
+    chef_cv = "Chef de Partie, Kochi, 2018 - 2022\nChef de Partie, Chennai, 2022 - present\nRun the seafood section."
+    assert _gaps(chef, chef_cv) == []

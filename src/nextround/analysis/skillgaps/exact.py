@@ -458,6 +458,11 @@ _STATED: Final = re.compile(
 )
 
 
+def dated_span(line: str) -> bool:
+    """The line gives a span of years ("2019 - present", "June 2023 - March 2026", "since 2020")."""
+    return _RANGE.search(line) is not None
+
+
 def career_years(cv: str, reference_year: int | None = None) -> float | None:
     """Years covered by the CV's dated roles (overlaps counted once), or None without dates.
 

@@ -136,7 +136,7 @@ def _with_years(cv: CvView, judged: Judged) -> Judged:
     requirement, name, best = judged.requirement, judged.name, judged.evidence
     years_shown = None
     if requirement.years and best.met:
-        years_shown = _years_in_role(cv, requirement)
+        years_shown = _years_in_role(cv, requirement, best.cv_text)
         if years_shown is not None and years_shown < requirement.years:
             best = Evidence(
                 False,
@@ -180,15 +180,17 @@ def _years_since_event(cv: CvView, requirement: Requirement) -> float | None:
     return float(max(0, cv.reference_year - min(years)))
 
 
-def _years_in_role(cv: CvView, requirement: Requirement) -> float | None:
+def _years_in_role(cv: CvView, requirement: Requirement, shown: str | None = None) -> float | None:
     """Years the CV shows for a requirement: "2 years as a barista" counts only the dated roles titled
-    barista when the CV has any; otherwise (a title in other words) all its dated roles; "3 years PQE" counts
-    from the year the CV says it qualified."""
+    barista when the CV has any; "3 years PQE" counts from the year the CV says it qualified; otherwise the
+    dated roles under which the CV shows it (the role of the line `shown`, and any role naming all its words),
+    or, when that line is under no role, all of them."""
     since = _years_since_event(cv, requirement)
     if since is not None:
         return since if cv.years is None else min(since, cv.years)
     if not re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE):
-        return cv.years
+        where = _years_where_shown(cv, requirement, shown)
+        return cv.years if where is None else where
     title = set(content_stems(requirement.text))
     lines = [line for line in cv.text.splitlines() if _YEAR.search(line) and title <= set(content_stems(line))]
     if not title or not lines:
@@ -196,6 +198,50 @@ def _years_in_role(cv: CvView, requirement: Requirement) -> float | None:
     from nextround.analysis.skillgaps.exact import career_years
 
     return career_years("\n".join(lines), cv.reference_year)
+
+
+_SECTION_HEADING: Final = re.compile(r"^[^\W\d][\w &/]{0,30}:?$")
+
+
+def _role_blocks(text: str) -> list[list[str]]:
+    """The CV's dated roles, each its dated line and the lines under it, up to the next dated line or a
+    section heading ("Education", "SKILLS")."""
+    from nextround.analysis.skillgaps.exact import dated_span
+
+    blocks: list[list[str]] = []
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if dated_span(line):
+            current = [line]
+            blocks.append(current)
+        elif _SECTION_HEADING.match(line) and len(line.split()) <= 3:
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def _years_where_shown(cv: CvView, requirement: Requirement, shown: str | None) -> float | None:
+    """Years of the dated roles under which the CV shows the requirement ("1 year of E&M coding" is not met
+    by a coding trainee of this year who was a nurse for five); None when the line is under no role, is a
+    role's own dated line, or the CV has fewer than two roles."""
+    from nextround.analysis.skillgaps.exact import career_years
+
+    blocks = _role_blocks(cv.text)
+    if not shown or len(blocks) < 2:
+        return None
+    words = set(content_stems(requirement.text))
+    chosen = [
+        block
+        for block in blocks
+        if any(shown in line for line in block) or (words and words <= set(content_stems(" ".join(block))))
+    ]
+    if not any(any(shown in line for line in block[1:]) for block in chosen):
+        return None  # shown by a role's own dated line ("Chef de Partie, 2018 - 2022"): the kind of work, all roles
+    return career_years("\n".join(block[0] for block in chosen), cv.reference_year)
 
 
 def _sentence_with(cv: CvView, words: str) -> str:
