@@ -200,12 +200,23 @@ def test_situation_cues(sentence: str) -> None:
         "My job was to calm the family down and explain the delay.",
         "I needed to find a replacement driver before the morning run.",
         "The goal was to cut the waiting list in half.",
-        "I was asked to train the new starters on the till.",
+        "It fell to me to train the new starters on the till.",
     ],
 )
 def test_task_cues(sentence: str) -> None:
     answer = f"Last winter our shop was very busy. {sentence} I made a plan and shared it with the team."
     assert 1 in star_of(BEHAVIOURAL_Q, answer)["task"]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss (session 6): a request made of the speaker is read as no part")
+def test_a_request_made_of_the_speaker_is_the_scene() -> None:
+    # The corpus rule (tests/data/answer_corpus/README.md): what others asked of the speaker is scene, their own
+    # charge is the task. Since wide2/dev2/test4 joined training the model no longer calls this the task, but
+    # it does not call it the scene either.
+    answer = "Last winter our shop was very busy. I was asked to train the new starters on the till. I made a plan."
+    star = star_of(BEHAVIOURAL_Q, answer)
+    assert 1 in star["situation"]
+    assert 1 not in star["task"]
 
 
 @pytest.mark.parametrize(

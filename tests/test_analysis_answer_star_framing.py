@@ -64,7 +64,7 @@ def test_strongest_other_sentence_matches_the_plain_definition() -> None:
             assert _elsewhere_all(first) == [elsewhere(first, index) for index in range(size)]
 
 
-@pytest.mark.parametrize("split", ["holdout2", "holdout3", "dev2"])
+@pytest.mark.parametrize("split", ["holdout2", "holdout3", "holdout4", "dev2", "wide2"])
 def test_held_out_split_loads_and_has_tasks(split: str) -> None:
     answers = load_corpus(split)  # raises on a malformed header, label or unknown bank id
     assert len(answers) >= 50 and len({answer.id for answer in answers}) == len(answers)
