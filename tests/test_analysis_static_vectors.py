@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -132,3 +134,32 @@ def test_a_broken_table_is_reported_as_unavailable(tmp_path: Path) -> None:
         load_model_from(tmp_path)
     with pytest.raises(EmbeddingUnavailable):
         load_model_from(tmp_path / "missing")
+
+
+def test_a_table_loads_with_the_network_blocked_and_without_numpy(tmp_path: Path) -> None:
+    tokens = _vocab()
+    _write_table(tmp_path, np.random.default_rng(1).normal(size=(len(tokens), 8)).astype(np.float32), tokens)
+    code = (
+        "import socket, sys\n"
+        "def refuse(*a, **k):\n    raise OSError('network blocked by the test')\n"
+        "socket.socket.connect = refuse\nsocket.create_connection = refuse\nsocket.getaddrinfo = refuse\n"
+        "from pathlib import Path\n"
+        "from nextround.analysis.static_vectors import load_model_from\n"
+        f"model = load_model_from(Path({str(tmp_path)!r}))\n"
+        "print(round(model.similarity_one('chef', 'chef'), 3))\n"
+        "print(any(m in sys.modules for m in ('tokenizers', 'safetensors', 'numpy', 'torch')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1.0", "False"]
+
+
+def test_without_a_packaged_table_loading_says_so() -> None:
+    from nextround.analysis import static_vectors
+
+    packaged = Path(static_vectors.__file__).parents[1] / "data" / "static_vectors" / "table.safetensors"
+    if packaged.is_file():  # once a table ships, it must load
+        assert static_vectors.load_model().embed(["chef"]).rows == 1
+        return
+    with pytest.raises(EmbeddingUnavailable):
+        static_vectors.load_model()

@@ -2,16 +2,18 @@
 
 The same interface as :mod:`nextround.analysis.embedding` (``load_model().embed(texts)`` gives unit rows of
 ``DIMENSIONS`` numbers; ``similarity``, ``similarity_one``, ``is_word``), so an analyser switches by changing
-its import. The table is built by ``scripts/build_static_vectors.py`` the way model2vec distils a model:
-every token of the teacher's WordPiece vocabulary (and a list of whole English words) goes through the
-sentence transformer alone, the outputs are reduced by PCA and weighted down the more common the token is
-(SIF). A text's vector is the mean of its token rows at unit length, as with the wordllama table, but these
-rows come from a model trained to put paraphrases together, so "diary" sits near "calendar".
+its import. ``scripts/build_static_vectors.py`` builds the table the way model2vec distils a model (every
+token of the teacher's WordPiece vocabulary through the sentence transformer alone, PCA, SIF weights), and
+optionally fits it the way tokenlearn does, so that a text's mean row points where the teacher's sentence
+vector points. A text's vector is the mean of its token rows at unit length, as with the wordllama table.
 
-Shipped as package data (``nextround/data/static_vectors/``, credited in ``data/CREDITS.md``): the table
-as int8 with one float32 scale per row in a ``.safetensors`` file, and the vocabulary, one token a line.
-Both are read in plain Python (rows decoded by ``struct`` on first use); the tokenizer is BERT's uncased
-WordPiece, written here (a test compares it with the ``tokenizers`` library). Nothing is downloaded.
+The files: the table as int8 with one float32 scale per row (``table.safetensors``: ``embeddings``,
+``scales``) and the vocabulary, a token a line (``vocab.txt``), read in plain Python (rows decoded by
+``struct`` on first use); the tokenizer is BERT's uncased WordPiece, written here (a test compares it with
+the ``tokenizers`` library). Nothing is downloaded. As of session 6 no table is packaged
+(``nextround/data/static_vectors/`` is absent and :func:`load_model` raises :class:`EmbeddingUnavailable`):
+the tables measured did not beat wordllama clearly (docs/analysis-model.md, "A better static table?");
+:func:`load_model_from` reads a built one for the bench.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ __all__ = [
     "load_model_from",
 ]
 
-MODEL_NAME: Final = "static all-mpnet-base-v2 distilled, 256"
+MODEL_NAME: Final = "all-MiniLM-L6-v2 distilled to a static table, 256"
 DIMENSIONS: Final = 256
 _FOLDER: Final = "static_vectors"  # inside the nextround.data package
 _TABLE: Final = "table.safetensors"
