@@ -32,7 +32,7 @@ fitted rows' mean and lengths (step 3 without centring, no step 4):
 The teacher's passes take most of the time (about 40 minutes for the fit's texts on two busy cores);
 ``--cache`` keeps them between runs. The build is seeded, but the teacher's and the fit's float arithmetic
 can round differently between machines, so ``--check`` rebuilds into a temporary folder and passes when
-every row is within one int8 step of ``--out``'s.
+no number is more than a step and a half (of int8, at the row's scale) from ``--out``'s.
 """
 
 from __future__ import annotations
@@ -293,8 +293,9 @@ def compare(built: Path, shipped: Path) -> int:
     ours, theirs = load_file(str(built / "table.safetensors")), load_file(str(shipped / "table.safetensors"))
     rows = [ours["embeddings"] * ours["scales"][:, None], theirs["embeddings"] * theirs["scales"][:, None]]
     step = np.abs(rows[1] - rows[0]).max(axis=1) / np.maximum(theirs["scales"], 1e-12)
-    print(f"rows within one int8 step: {(step <= 1.0001).mean():.4f}; largest difference {step.max():.2f} steps")
-    return 0 if (step <= 1.0001).mean() > 0.999 else 1
+    # Two roundings to int8, each with its own row scale: a number can move by a step and a half at most.
+    print(f"rows within one int8 step: {(step <= 1.0).mean():.4f}; largest difference {step.max():.2f} steps")
+    return 0 if step.max() <= 1.5 else 1
 
 
 def main() -> None:
