@@ -121,8 +121,8 @@ def fit_logistic_wide(features: Array, bag: Any, target: Array, penalty: Array) 
 
     Newton's method would solve a system as wide as the vocabulary at every step; L-BFGS from zeros with a
     tight tolerance is as deterministic on one BLAS thread and takes seconds. The stem columns are a sparse
-    0/1 matrix (a clause has a few dozen of thousands of stems), which makes a fit ~10 times faster than the
-    dense design it replaced (session 6); the optimum is the same.
+    0/1 matrix (a clause has a few dozen of thousands of stems), so a whole training takes seconds (session 6);
+    the optimum is the dense design's.
     """
     rows = features.shape[0]
     design = sparse.hstack([sparse.csr_matrix(features), bag, sparse.csr_matrix(np.ones((rows, 1)))]).tocsr()
