@@ -144,3 +144,24 @@ def test_application_page_panel_shows_gaps_with_evidence(web: Web, workspace: Wo
     shown = re.search(r'<ul id="match-shown">(.*?)</ul>', panel, re.S)
     assert shown and "Driver CPC" in shown.group(1) and "digi card" in shown.group(1)
     assert "Match: " in panel and "C+E" in panel
+
+
+def test_match_panel_lists_duties_the_cv_does_not_mention_apart_from_gaps(web: Web, workspace: Workspace) -> None:
+    jd = (
+        "Warehouse Operative\nWhat you will do:\n- Prepare bills of lading for outgoing loads\n"
+        "- Report accidents and near-misses to the shift lead\nWhat we need:\n- Counterbalance forklift licence\n"
+        "- Experience of stock rotation"
+    )
+    app = rejected_application(workspace, jd=jd, stage=Stage.INTERVIEW)
+    cv = (
+        b"Warehouse assistant, Tesco depot, 2021 - present\nPicked and packed orders; made sure older stock went "
+        b"out first.\nCounterbalance forklift licence (RTITB), 2022."
+    )
+    web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.txt", cv, "text/plain")})
+    panel = web.client.get(f"/applications/{app.id}/match").text
+    duties = re.search(r'<details id="match-duties">(.*?)</details>', panel, re.S)
+    assert duties, panel
+    assert "Prepare bills of lading for outgoing loads" in duties.group(1)
+    assert "not counted as gaps" in duties.group(1)
+    gaps = re.search(r'<ul class="gap-list" id="match-gaps">(.*?)</ul>', panel, re.S)
+    assert gaps is None or "bills of lading" not in gaps.group(1)

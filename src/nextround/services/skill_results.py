@@ -58,11 +58,14 @@ class YearsAsked:
 
 @dataclass(frozen=True, slots=True)
 class UnclearItem:
-    """A piece of the job's wording that names no skill ("Prepare", "30%)"): listed, never scored or a gap."""
+    """Job wording that is listed but never scored or a gap: a piece that names no skill ("Prepare", "30%)"),
+    `why` "fragment"; or a duty of the role the CV does not show and the ad does not ask of the candidate,
+    `why` "not asked"."""
 
     text: str
     sentence: str
     matched: bool
+    why: str = "fragment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ _Item = TypeVar("_Item")
 
 def _read(cls: type[_Item], item: Mapping[str, object]) -> _Item:
     """`cls` from the analyser's mapping, by its field names (extra keys are the test's business)."""
-    values: dict[str, Any] = {f.name: item[f.name] for f in fields(cls)}  # type: ignore[arg-type]
+    values: dict[str, Any] = {f.name: item[f.name] for f in fields(cls) if f.name in item}  # type: ignore[arg-type]
     return cls(**values)
 
 
