@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -33,59 +33,9 @@ SOFT_MET: Final = 0.24  # mean, over the requirement's words, of each one's clos
 TAXONOMY_COVERS: Final = 0.5  # share of the phrase's words a taxonomy mention must stand for
 SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
 SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
-GENERIC_WORDS: Final = frozenset(
-    [
-        "licence",
-        "license",
-        "card",
-        "registration",
-        "registered",
-        "certificate",
-        "certification",
-        "qualification",
-        "qualified",
-        "ticket",
-        "membership",
-        "software",
-        "system",
-        "experience",
-        "skills",
-        "knowledge",
-        "award",
-        "diploma",
-        "holder",
-    ]
-)
-# How a credential stands, not which one it is: "an active PRC license" is named by "PRC"
-_STATUS_WORDS: Final = frozenset(
-    ["active", "current", "valid", "full", "clean", "relevant", "appropriate", "recognised", "recognized",
-     "unrestricted", "practising", "practicing", "date", "up-to-date", "in-date"],
-)  # fmt: skip
-EQUIVALENT_YEARS: Final = 3  # years of dated roles that stand in for "a degree or equivalent experience"
-_EQUIVALENT_EXPERIENCE: Final = re.compile(r"\bor\s+(?:equivalent|relevant|comparable)\s+(?:\w+\s+)?experience", re.I)
-_GRADE_WORDS: Final = frozenset(
-    ["master", "journeyman", "journeyperson", "apprentice", "advanced", "foundation", "intermediate", "practitioner",
-     "expert", "specialist"],
-)  # fmt: skip
-_COLOURS: Final = frozenset(["white", "yellow", "green", "blue", "black", "gold", "red", "orange", "brown", "purple"])
-CREDENTIAL_HEADS: Final = frozenset(
-    [
-        "belt",
-        "licence",
-        "license",
-        "card",
-        "certificate",
-        "certification",
-        "qualification",
-        "ticket",
-        "membership",
-        "registration",
-        "accreditation",
-    ]
-)
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
-_PARENS: Final = re.compile(r"\(([^)]*)\)")
+PARENS: Final = re.compile(r"\(([^)]*)\)")
 _EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
 _EXAMPLE_TAIL: Final = re.compile(r"\s*\(?\b(?:such as|e\.?g\.?|for example|including|like)\b.*$", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -261,11 +211,11 @@ def forms(requirement: Requirement) -> list[str]:
     found: list[str] = []
     for alternative in requirement.alternatives:
         # "(Level 3)" says which qualification: it stays; other brackets are another name or examples
-        bare = _PARENS.sub(lambda inner: inner.group(0) if credentials.levelled(inner.group(1)) else " ", alternative)
+        bare = PARENS.sub(lambda inner: inner.group(0) if credentials.levelled(inner.group(1)) else " ", alternative)
         bare = " ".join(bare.split()).strip(" ,")
         if bare:
             found.append(bare)
-        for inner in _PARENS.findall(alternative):
+        for inner in PARENS.findall(alternative):
             inner = inner.strip()
             if _EXAMPLES.search(inner) and exact.named_tokens(inner) and alternative not in found:
                 found.append(alternative)  # "video editing (CapCut or Premiere Pro)": any example names it
@@ -377,7 +327,7 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
     return None
 
 
-def _semantic(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:
+def meaning_evidence(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:
     """By meaning: the phrase as written, then in plain words when it uses a term of art."""
     found = _semantic_as_written(cv, phrase, vector)
     if found.met:
@@ -390,7 +340,7 @@ def _semantic(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:
     return found
 
 
-def _glossed_term(token: str, phrase: str) -> bool:
+def glossed_term(token: str, phrase: str) -> bool:
     """The named token is (part of) a term of art the glossary explains in this phrase ("MS" in "MS Office")."""
     glossary = load_glossary()
     if glossary.pattern is None:
@@ -422,7 +372,7 @@ def _semantic_as_written(cv: CvView, phrase: str, vector: list[float] | None) ->
     return Evidence(False, strength, shown, "none", round(confidence, 2), "no CV clause shows it")
 
 
-def _level_check(cv: CvView, phrase: str, asked: credentials.Levelled) -> Evidence | None:
+def level_check(cv: CvView, phrase: str, asked: credentials.Levelled) -> Evidence | None:
     """Same subject at a level at least as high, or a gap; None when the CV names no levelled subject."""
     if not cv.levels:
         return None
@@ -450,7 +400,7 @@ def _level_check(cv: CvView, phrase: str, asked: credentials.Levelled) -> Eviden
     return Evidence(False, 0.3, held.text, "level", 0.9, f"Level {asked.level} asked; the CV shows Level {held.level}")
 
 
-def _taxonomy_names(cv: CvView, product: str) -> bool:
+def taxonomy_names(cv: CvView, product: str) -> bool:
     """The CV shows the taxonomy skill of exactly this name ("Containerised services" shows Docker)."""
     from nextround.analysis.skills import load_taxonomy
 
@@ -464,345 +414,3 @@ def _same_taxonomy_subject(left: str, right: str) -> bool:
 
     ours = {mention.skill for mention in extract_skills(left)}
     return bool(ours & {mention.skill for mention in extract_skills(right)})
-
-
-def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
-    """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
-    for letter in re.findall(r"\b([A-Z]{1,2})\s+endorsements?\b", phrase):
-        # "F endorsement on your NZ driver licence": the endorsement is the point, not the licence
-        held = re.search(
-            rf"\b{letter}\b[^.\n]{{0,20}}endorsement|endorsements?\b[^.\n]{{0,30}}\b{letter}\b", cv.text, re.IGNORECASE
-        )
-        if held is None:
-            shown = _sentence_matching(cv, credentials.holds_driving_licence)
-            return Evidence(False, 0.2, shown, "licence", 0.85, f"the CV shows no {letter} endorsement")
-    for asked in sorted(credentials.numbered_licences(phrase)):
-        met = credentials.numbered_licence_met(asked, credentials.numbered_licences(cv.text))
-        if met is None:
-            continue
-        shown = _sentence_matching(cv, lambda text: bool(credentials.numbered_licences(text)))
-        if met:
-            return Evidence(True, 1.0, shown, "licence", 0.85)
-        return Evidence(
-            False, 0.2, shown, "licence", 0.85, f"{asked[0].title()} {asked[1]} asked; the CV shows another"
-        )
-    short = credentials.score_short(phrase, cv.text)
-    if short is not None:
-        shown = _sentence_matching(cv, lambda text: short in credentials.scores(text))
-        return Evidence(False, 0.3, shown, "level", 0.85, f"the CV's {short.upper()} score is lower than asked")
-    if credentials.scores(phrase) and set(credentials.scores(phrase)) <= set(credentials.scores(cv.text)):
-        shown = _sentence_matching(cv, lambda text: bool(credentials.scores(text)))
-        return Evidence(True, 1.0, shown, "level", 0.8)
-    asked_cdl = credentials.cdl_classes(phrase) or (
-        {code.group(1).upper() for code in re.finditer(r"\bclass\s*([ABC])\b", phrase, re.I)}
-        if "CDL" in phrase
-        else set()
-    )
-    held_cdl = credentials.cdl_classes(cv.text)
-    if asked_cdl and held_cdl:
-        if any(have <= asked for have in held_cdl for asked in asked_cdl):
-            return Evidence(
-                True, 1.0, _sentence_matching(cv, lambda text: bool(credentials.cdl_classes(text))), "licence", 0.85
-            )
-        shown = _sentence_matching(cv, lambda text: bool(credentials.cdl_classes(text)))
-        asked_text = "/".join(sorted(asked_cdl))
-        return Evidence(False, 0.2, shown, "licence", 0.85, f"CDL Class {asked_text} asked; the CV shows another class")
-    for letter in sorted(credentials.grade_letters(phrase)):
-        held_grade = credentials.grade_met(letter, credentials.grade_letters(cv.text))
-        if held_grade is False:
-            shown = _sentence_matching(cv, lambda text: bool(credentials.grade_letters(text)))
-            return Evidence(False, 0.3, shown, "level", 0.8, f"Grade {letter} asked; the CV shows a lower grade")
-    if credentials.asks_any_driving_licence(phrase):
-        shown = _sentence_matching(cv, credentials.holds_driving_licence)
-        other = credentials.licence_country_differs(phrase, cv.text)
-        if other is not None:
-            return Evidence(False, 0.4, shown, "licence", 0.7, f"the CV's driving licence is {other.title()}")
-        if credentials.holds_driving_licence(cv.text):
-            return Evidence(True, 1.0, shown, "licence", 0.85)
-        return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
-    asked_licences = credentials.licence_categories(phrase + " licence")
-    if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
-        if credentials.licence_met(asked_licences, cv.licences):
-            return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
-        held_codes = ", ".join(sorted(cv.licences)) or "none"
-        reason = f"Category {'/'.join(sorted(asked_licences))} asked; the CV shows {held_codes}"
-        return Evidence(False, 0.2, _sentence_naming(cv, cv.licences), "licence", 0.9, reason)
-    if credentials.asks_school_leaving(phrase) and credentials.school_leaving_shown(cv.text):
-        return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.7)
-    if _COMPUTER_LITERACY.search(phrase) and _uses_computers(cv):
-        # "Computer literate", "Basic IT skills": shown by any software or system the CV works in
-        return Evidence(True, 0.9, None, "taxonomy", 0.6)
-    if credentials.only_english(phrase):
-        return Evidence(True, 1.0, None, "language", 0.7, "the CV itself is written in English")
-    degree = credentials.degree_asked(requirement.alternatives)
-    if degree is not None:
-        held_degree = credentials.degree_level(cv.text)
-        if held_degree is not None and held_degree >= degree:
-            return Evidence(True, 1.0, _sentence_with_degree(cv), "degree", 0.8)
-        if _EQUIVALENT_EXPERIENCE.search(requirement.sentence) and (cv.years or 0) >= EQUIVALENT_YEARS:
-            # "a degree or equivalent experience": years of work stand in for it
-            return Evidence(True, 0.8, None, "degree", 0.6, "no degree; years of experience accepted instead")
-        reason = "a degree is asked; the CV names none" if held_degree is None else "a higher degree is asked"
-        return Evidence(False, 0.3, _sentence_with_degree(cv), "degree", 0.75, reason)
-    levels = credentials.levelled(phrase)
-    if levels:
-        checked = _level_check(cv, phrase, levels[0])
-        if checked is not None:
-            return checked
-    semantic = _semantic(cv, phrase, vector)
-    version = credentials.other_version(phrase, cv.text)
-    if version is not None:  # "Sage 200" asked, "Sage 50" shown
-        return Evidence(
-            False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}", exact=True
-        )
-    if semantic.met and credentials.diploma_missing(phrase, cv.text):
-        reason = "a diploma is asked; the CV shows a certificate or none"
-        return Evidence(False, semantic.strength * 0.6, semantic.cv_text, "level", 0.7, reason)
-    for act in exact.acts(phrase):
-        # "Housing Act 1988": the CV must name that law, or at least what it is about ("mental capacity")
-        if not all(word.lower() in cv.names.words for word in act.split()[:-1]):
-            return Evidence(
-                False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV does not name the {act}"
-            )
-    if _OR_EQUIVALENT.search(requirement.sentence) and (levels or exact.named_tokens(phrase, requirement.sentence)):
-        equivalent = _equivalent_shown(cv, phrase)
-        if equivalent is not None:
-            return equivalent
-    named = [] if requirement.examples else exact.named_tokens(phrase, requirement.sentence)
-    if named:
-        absent = [
-            spellings[0]
-            for spellings in named
-            if not cv.names.names_any(spellings)
-            and not _taxonomy_names(cv, spellings[0])
-            and not cv.names.names_rest_of(phrase, spellings[0])
-            # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
-            and not (semantic.met and _glossed_term(spellings[0], phrase))
-        ]
-        other_grade = _other_grade(cv, phrase, named, absent)
-        if other_grade is not None:
-            return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, other_grade, exact=True)
-        followed = _work_to_standard(cv, phrase, absent) or _name_beside_description(cv, phrase, absent)
-        if followed is not None:
-            return followed
-        codes_absent = any(char.isdigit() for name in absent for char in name)  # "IPAF 3b": the category decides
-        if absent and len(named) >= 2 and len(absent) * 2 <= len(named) and semantic.met and not codes_absent:
-            # "Flat roofing with GRP and EPDM": most of what it names, and the rest of it by meaning
-            return Evidence(True, 0.8, semantic.cv_text, "name", 0.55, f"the CV does not name {', '.join(absent)}")
-        if absent:
-            return Evidence(
-                False,
-                semantic.strength * 0.5,
-                semantic.cv_text,
-                "name",
-                0.85,
-                f"the CV does not name {', '.join(absent)}",
-                exact=any(_names_product(phrase, name) for name in absent),  # "HubSpot" is not "Salesforce"
-            )
-        spelled = [spellings[0] for spellings in named]
-        shown = semantic.cv_text if semantic.met else _sentence_naming_tokens(cv, spelled)
-        return _credential_check(cv, phrase, Evidence(True, 1.0, shown, "name", 0.85), spelled)
-    if levels:
-        return Evidence(
-            False,
-            semantic.strength * 0.5,
-            semantic.cv_text,
-            "level",
-            0.7,
-            f"no Level {levels[0].level} qualification of this kind in the CV",
-        )
-    return _credential_check(cv, phrase, semantic)
-
-
-_TO_STANDARD: Final = re.compile(
-    r"^(?P<work>.+?)\s+(?:to|as per|per|in line with|in accordance with|according to|compliant with|under)\s+"
-    r"(?P<standard>.+)$",
-    re.IGNORECASE,
-)
-
-
-def _other_grade(cv: CvView, phrase: str, named: Sequence[tuple[str, ...]], absent: Sequence[str]) -> str | None:
-    """ "PRINCE2 Practitioner" against "PRINCE2 Foundation": the capitalised word after a code with a digit
-    says which grade of it; the CV naming the code with another grade is a gap."""
-    for spellings in named:
-        code = spellings[0]
-        if code in absent or not any(char.isdigit() for char in code):
-            continue
-        grade = re.search(rf"(?<![\w-]){re.escape(code)}\s+([A-Z][a-z]+)\b", phrase)
-        if grade is None or cv.names.names(grade.group(1)):
-            continue
-        held = re.search(rf"(?<![\w-]){re.escape(code)}\s+([A-Z][a-z]+)\b", cv.text)
-        if held is not None:
-            return f"{code} {grade.group(1)} asked; the CV shows {code} {held.group(1)}"
-    return None
-
-
-_STANDARD_WORDS: Final = re.compile(
-    r"\d|\b(?:standards?|regulations?|guidelines?|guidance|code|codes|specifications?|requirements|framework)\b",
-    re.IGNORECASE,
-)
-
-
-def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
-    """ "Decontamination and cross-infection control to HTM 01-05": the names say which rules the work
-    follows; a CV that shows the work itself in other words shows it, less surely, without the code."""
-    found = _TO_STANDARD.match(phrase)
-    if not absent or found is None or len(content_words(found.group("work"))) < 2:
-        return None
-    if not all(name.lower() in found.group("standard").lower() for name in absent):
-        return None
-    if not _STANDARD_WORDS.search(found.group("standard")):
-        return None  # "Upload data to Salesforce": a tool the work goes into, not rules it follows
-    if exact.named_tokens(found.group("work")):
-        return None  # the work names a product of its own ("Payroll in Sage to month end")
-    work = found.group("work")
-    vectors = encode([work])
-    shown = _semantic(cv, work, vectors.row(0) if vectors is not None else None)
-    if not shown.met:
-        return None
-    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
-
-
-_OR_EQUIVALENT: Final = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|similar|comparable)\b", re.IGNORECASE)
-_AWARD_WORDS: Final = re.compile(
-    r"\b(?:certificate|certified|diploma|degree|apprenticeship|licen[cs]e|licensed|qualified|qualification|nvq"
-    r"|level\s+\d|registered|accredited|accreditation)\b",
-    re.IGNORECASE,
-)
-
-
-def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
-    """ "Qualified plumber (QQI Level 6 Advanced Certificate or equivalent)": the named award is one way to
-    be qualified; a CV that shows the trade and some award of its own shows it, less surely."""
-    plain = " ".join(_PARENS.sub(" ", phrase).split())
-    plain = re.sub(r"\b(?:level|lvl)\s*\d\b", " ", plain, flags=re.IGNORECASE)
-    plain = " ".join(word for word in plain.split() if not exact.named_tokens(word, phrase))
-    if len(content_words(plain)) < 1 or not _AWARD_WORDS.search(cv.text):
-        return None
-    vectors = encode([plain])
-    shown = _semantic(cv, plain, vectors.row(0) if vectors is not None else None)
-    if not shown.met:
-        return None
-    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.55, "an equivalent award is accepted")
-
-
-def _is_product(name: str) -> bool:
-    """A product by its spelling (CamelCase, "HubSpot") or because the taxonomy files it as one."""
-    if any(char.isupper() for char in name[1:]) and not name.isupper():
-        return True
-    return exact.taxonomy_product(name)
-
-
-def _names_product(phrase: str, name: str) -> bool:
-    """A product by its spelling or the taxonomy, or a name before a kind of system ("Mews PMS")."""
-    if _is_product(name):
-        return True
-    following = re.search(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z]+)", phrase)
-    return following is not None and exact.is_kind_of_system(following.group(1))
-
-
-def _name_beside_description(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidence | None:
-    """ "Delivering Bookbug and rhyme-time sessions for under-5s", "Aistear and play-based learning": a
-    name put beside the plain words for what it is; a CV that shows the plain words shows it, less surely."""
-    if not absent or any(_is_product(name) for name in absent):
-        return None  # "Xero and cloud accounting for small firms": a product is never shown by a description
-    sides = re.split(r"\s+(?:and|&)\s+", phrase, maxsplit=1)
-    if len(sides) != 2:
-        return None
-    for named_side, plain in (sides, sides[::-1]):
-        if not all(name.lower() in named_side.lower() for name in absent) or exact.named_tokens(plain):
-            continue
-        rest = named_side
-        for name in absent:
-            rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
-        if len(content_words(rest)) > 1 or len(content_words(plain)) < 2:
-            continue  # "early reading using Read Write Inc": the name is how the work is done, not beside it
-        vectors = encode([plain])
-        shown = _semantic(cv, plain, vectors.row(0) if vectors is not None else None)
-        if shown.met:
-            return Evidence(True, 0.7, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
-    return None
-
-
-_COMPUTER_LITERACY: Final = re.compile(
-    r"^(?:basic\s+|good\s+)?(?:computer|it|ict|pc|digital)(?:\s+|-)(?:literate|literacy|skills?|savvy|proficiency|knowledge)$"
-    r"|^(?:computer|it|ict|pc)$|^(?:use|using|use of)\s+(?:ict|computers|technology)\b",
-    re.IGNORECASE,
-)
-_COMPUTER_WORDS: Final = re.compile(
-    r"\b(?:computers?|software|systems?|spreadsheets?|databases?|e-?mails?|online|portal|apps?|excel|word|outlook"
-    r"|pos|till|scanners?|tablets?|laptops?|projectors?|smartboards?)\b",
-    re.IGNORECASE,
-)
-
-
-def _uses_computers(cv: CvView) -> bool:
-    from nextround.analysis.skills import load_taxonomy
-
-    taxonomy = load_taxonomy()
-    return bool(_COMPUTER_WORDS.search(cv.text)) or any(taxonomy.is_technology(skill) for skill in cv.skill_ids)
-
-
-def _part_named(cv: CvView, phrase: str, part: str) -> bool:
-    """A word of a credential is in the CV, or spelled out there when the job writes it in capitals."""
-    if cv.names.names(part) or cv.names.expands_to(part):
-        return True
-    written = re.search(rf"(?<![A-Za-z]){re.escape(part.upper())}(?![A-Za-z])", phrase)
-    return written is not None and cv.names.names(part.upper())
-
-
-def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequence[str] = ()) -> Evidence:
-    """A licence, card, certificate or membership is a named thing: the words that say which one
-    ("Door Supervisor" licence, "Resolution" membership) must be in the CV, not just nearby meanings."""
-    words = content_words(phrase)
-    if not semantic.met or not words or words[-1].removesuffix("s") not in CREDENTIAL_HEADS:
-        return semantic
-    skip = GENERIC_WORDS | _STATUS_WORDS | {name.lower() for name in named}
-    qualifiers = [word for word in words[:-1] if word not in skip]
-    if not qualifiers:
-        return semantic
-    absent = [
-        word
-        for word in qualifiers
-        # "EMT-Basic": each part of a hyphenated name may be named on its own
-        if not all(_part_named(cv, phrase, part) for part in word.split("-") if part)
-    ]
-    # the word right after a code says which one ("608 Universal", "CSCS Black"): it must be there
-    decisive = {
-        found.group(1).lower()
-        for name in named
-        if any(char.isdigit() for char in name)  # "JIB Approved" describes; "608 Universal" says which
-        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+([A-Za-z][\w-]*)", phrase)
-    }
-    decisive |= _COLOURS | _GRADE_WORDS  # "CSCS Black card", "Green Belt", "Master electrician": which grade
-    if len(absent) * 2 <= len(qualifiers) and not decisive & set(absent):
-        return semantic
-    return Evidence(
-        False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"
-    )
-
-
-def _sentence_matching(cv: CvView, test: Callable[[str], bool]) -> str | None:
-    return next((clause.sentence for clause in cv.clauses if test(clause.sentence)), None)
-
-
-def _sentence_with_degree(cv: CvView) -> str | None:
-    for clause in cv.clauses:
-        if credentials.degree_level(clause.sentence) is not None:
-            return clause.sentence
-    return None
-
-
-def _sentence_naming(cv: CvView, codes: set[str]) -> str | None:
-    for clause in cv.clauses:
-        if credentials.licence_categories(clause.sentence) & codes:
-            return clause.sentence
-    return None
-
-
-def _sentence_naming_tokens(cv: CvView, tokens: Sequence[str]) -> str | None:
-    lowered = [token.lower() for token in tokens]
-    for clause in cv.clauses:
-        if any(token in clause.sentence.lower() for token in lowered):
-            return clause.sentence
-    return None

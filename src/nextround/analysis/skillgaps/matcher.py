@@ -16,10 +16,10 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.assessment import assess_form
 from nextround.analysis.skillgaps.evidence import (
     CvView,
     Evidence,
-    assess_form,
     content_words,
     encode,
     forms,
