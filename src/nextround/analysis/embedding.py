@@ -21,7 +21,7 @@ import mmap
 import struct
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -89,25 +89,48 @@ class TokenTable:
         return row
 
 
-class EmbeddingModel:
-    """Encode texts as unit vectors; ``similarity`` gives cosines in [-1, 1]."""
+def unit_mean(row: Callable[[int], array[float]], ids: Sequence[int], dimensions: int) -> array[float]:
+    """The mean of the token rows of ``ids`` at unit length (all zeros when there are none)."""
+    if not ids:
+        return array("f", bytes(4 * dimensions))
+    # Summed in double precision (exact for up to 2**14 float16 rows, so in any order) by simsimd, a
+    # row at a time, and scaled once: the mean's length is the sum's length over the count, so the
+    # count drops out.
+    # (Not wsum's out= argument: simsimd 6.5 drops a reference to None on that path.)
+    total: Any = row(ids[0])
+    for token in ids[1:]:
+        total = simsimd.wsum(total, row(token), alpha=1.0, beta=1.0)  # type: ignore[arg-type]  # any buffer
+    sums = cast(list[float], memoryview(total).tolist())
+    norm = math.hypot(*sums)
+    return array("f", [value / norm for value in sums] if norm > 0 else bytes(4 * dimensions))
 
-    def __init__(self, table: TokenTable, tokenizer: BpeTokenizer) -> None:
-        self._table = table
-        self._tokenizer = tokenizer
+
+class TokenMeanModel:
+    """A text's vector is the unit mean of its token rows; ``similarity`` gives cosines in [-1, 1].
+
+    Subclasses give ``dimensions`` and ``_pool`` (token ids to a vector); this class keeps short texts'
+    vectors and pools the rest."""
+
+    dimensions: int
+
+    def __init__(self, encode_batch: Callable[[list[str]], list[list[int]]]) -> None:
+        self._encode_batch = encode_batch
         # Words and short phrases come back again and again (relevance embeds every content word of every
         # answer): their vectors are kept, 1 KB each.
         self._kept: dict[str, array[float]] = {}
         self._keeping = threading.Lock()
 
+    def _pool(self, ids: list[int]) -> array[float]:
+        raise NotImplementedError
+
     def embed(self, texts: Sequence[str]) -> Matrix:
-        """One float32 row of DIMENSIONS per text: the mean of its token rows at unit length (a text with
-        no tokens is all zeros)."""
+        """One float32 row of ``dimensions`` per text: the mean of its token rows at unit length (a text
+        with no tokens is all zeros)."""
         kept = self._kept
         rows: list[array[float] | None] = [kept.get(text) for text in texts]
         todo = [index for index, found in enumerate(rows) if found is None]
         if todo:
-            computed = [self._pool(ids) for ids in self._tokenizer.encode_batch([texts[i] for i in todo])]
+            computed = [self._pool(ids) for ids in self._encode_batch([texts[i] for i in todo])]
             with self._keeping:
                 for index, vector in zip(todo, computed, strict=True):
                     rows[index] = vector
@@ -119,22 +142,7 @@ class EmbeddingModel:
         for row in rows:
             if row is not None:  # always, once filled above
                 data.extend(row)
-        return Matrix(data, len(texts), DIMENSIONS)
-
-    def _pool(self, ids: list[int]) -> array[float]:
-        if not ids:
-            return array("f", bytes(4 * DIMENSIONS))
-        # Summed in double precision (exact for up to 2**14 float16 rows, so in any order) by simsimd, a
-        # row at a time, and scaled once: the mean's length is the sum's length over the count, so the
-        # count drops out.
-        # (Not wsum's out= argument: simsimd 6.5 drops a reference to None on that path.)
-        row = self._table.row
-        total: Any = row(ids[0])
-        for token in ids[1:_MAX_TOKENS]:
-            total = simsimd.wsum(total, row(token), alpha=1.0, beta=1.0)  # type: ignore[arg-type]  # any buffer
-        sums = cast(list[float], memoryview(total).tolist())
-        norm = math.hypot(*sums)
-        return array("f", [value / norm for value in sums] if norm > 0 else bytes(4 * DIMENSIONS))
+        return Matrix(data, len(texts), self.dimensions)
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
         """Cosine of every text in ``left`` with every text in ``right`` (len(left) rows of len(right))."""
@@ -142,6 +150,20 @@ class EmbeddingModel:
 
     def similarity_one(self, a: str, b: str) -> float:
         return self.similarity([a], [b])[0][0]
+
+
+class EmbeddingModel(TokenMeanModel):
+    """The packaged wordllama table read through LLaMA 2's byte-fallback BPE."""
+
+    dimensions = DIMENSIONS
+
+    def __init__(self, table: TokenTable, tokenizer: BpeTokenizer) -> None:
+        super().__init__(tokenizer.encode_batch)
+        self._table = table
+        self._tokenizer = tokenizer
+
+    def _pool(self, ids: list[int]) -> array[float]:
+        return unit_mean(self._table.row, ids[:_MAX_TOKENS], DIMENSIONS)
 
     def is_word(self, word: str) -> bool:
         """Whether `word` is one whole piece of the model's vocabulary: a cheap test for everyday words."""

@@ -19,7 +19,6 @@ the tables measured did not beat wordllama clearly (docs/analysis-model.md, "A b
 from __future__ import annotations
 
 import json
-import math
 import mmap
 import struct
 import threading
@@ -29,12 +28,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Final
 
-import simsimd
-
-from nextround.analysis.embedding import EmbeddingUnavailable
-from nextround.analysis.vectors import Matrix, dot
+from nextround.analysis.embedding import EmbeddingUnavailable, TokenMeanModel, unit_mean
 
 __all__ = [
     "DIMENSIONS",
@@ -55,8 +51,6 @@ _TABLE: Final = "table.safetensors"
 _VOCAB: Final = "vocab.txt"
 _MAX_TOKENS: Final = 2048  # bounds a pathological input; callers embed long texts clause by clause
 _MAX_WORD_CHARS: Final = 100  # a longer word is one unknown token, as in BERT
-_KEPT_CHARS: Final = 40  # texts up to this long have their vectors kept ...
-_KEPT_TEXTS: Final = 8192  # ... this many of them (8 MB)
 _WORD_CACHE: Final = 50_000
 _SPECIAL: Final = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "<s>", "</s>", "<pad>", "<unk>", "<mask>")
 
@@ -249,63 +243,25 @@ class Int8Table:
 # --- the model -------------------------------------------------------------------------------------------
 
 
-class StaticEmbeddingModel:
-    """Encode texts as unit vectors; ``similarity`` gives cosines in [-1, 1]."""
+class StaticEmbeddingModel(TokenMeanModel):
+    """A distilled table read through BERT's WordPiece (unknown and special pieces are left out)."""
 
     def __init__(self, table: Int8Table, tokenizer: WordPieceTokenizer) -> None:
         if table.shape[0] != len(tokenizer):
             raise EmbeddingUnavailable(f"a table of {table.shape[0]} rows for {len(tokenizer)} tokens")
+        super().__init__(tokenizer.encode_batch)
         self._table = table
         self._tokenizer = tokenizer
         self.dimensions = table.shape[1]
         self._skip = frozenset(i for token in _SPECIAL if (i := tokenizer.token_to_id(token)) is not None)
-        self._kept: dict[str, array[float]] = {}
-        self._keeping = threading.Lock()
 
     @property
     def tokenizer(self) -> WordPieceTokenizer:
         return self._tokenizer
 
-    def embed(self, texts: Sequence[str]) -> Matrix:
-        """One float32 row per text: the mean of its token rows at unit length (unknown pieces are left
-        out; a text with no known tokens is all zeros)."""
-        kept = self._kept
-        rows: list[array[float] | None] = [kept.get(text) for text in texts]
-        todo = [index for index, found in enumerate(rows) if found is None]
-        if todo:
-            computed = [self._pool(ids) for ids in self._tokenizer.encode_batch([texts[i] for i in todo])]
-            with self._keeping:
-                for index, vector in zip(todo, computed, strict=True):
-                    rows[index] = vector
-                    if len(texts[index]) <= _KEPT_CHARS:
-                        if len(kept) >= _KEPT_TEXTS:
-                            del kept[next(iter(kept))]  # the oldest
-                        kept[texts[index]] = vector
-        data: array[float] = array("f")
-        for row in rows:
-            if row is not None:  # always, once filled above
-                data.extend(row)
-        return Matrix(data, len(texts), self.dimensions)
-
     def _pool(self, ids: list[int]) -> array[float]:
         skip = self._skip
-        ids = [token for token in ids[:_MAX_TOKENS] if token not in skip]
-        if not ids:
-            return array("f", bytes(4 * self.dimensions))
-        row = self._table.row
-        total: Any = row(ids[0])
-        for token in ids[1:]:
-            total = simsimd.wsum(total, row(token), alpha=1.0, beta=1.0)  # type: ignore[arg-type]  # any buffer
-        sums = cast(list[float], memoryview(total).tolist())
-        norm = math.hypot(*sums)
-        return array("f", [value / norm for value in sums] if norm > 0 else bytes(4 * self.dimensions))
-
-    def similarity(self, left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
-        """Cosine of every text in ``left`` with every text in ``right`` (len(left) rows of len(right))."""
-        return dot(self.embed(left), self.embed(right))
-
-    def similarity_one(self, a: str, b: str) -> float:
-        return self.similarity([a], [b])[0][0]
+        return unit_mean(self._table.row, [token for token in ids[:_MAX_TOKENS] if token not in skip], self.dimensions)
 
     def is_word(self, word: str) -> bool:
         """Whether `word` (lowercased) is one whole entry of the vocabulary: a cheap test for everyday words."""
