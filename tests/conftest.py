@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -24,6 +25,12 @@ from nextround.config import Settings
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from nextround.storage.tables import Base, User
+
+# A run passes or fails on the code, never on the draw: by default every property test replays the same
+# examples (derandomize). HYPOTHESIS_PROFILE=explore draws afresh, for hunting new cases by hand.
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 POSTGRES_URL = os.environ.get("NEXTROUND_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENGINES = [e.strip() for e in os.environ.get("NEXTROUND_TEST_DATABASES", "sqlite,postgres").split(",") if e.strip()]

@@ -6,6 +6,7 @@ import json
 import struct
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -94,16 +95,21 @@ def test_our_wordpiece_gives_the_reference_ids_on_the_corpora(
 
 
 # Text that stresses the normaliser: accents composed and not, control and format characters, odd spaces,
-# CJK, emoji, punctuation of several scripts. (Characters that newer Unicode versions added are left out:
-# the tokenizers library's tables and Python's differ on those, and they are unknown tokens either way.)
+# CJK, emoji, punctuation of several scripts.
 _PIECES = st.sampled_from(
     [*"ab Cé ñ\u00a0-'’漢😀\n\t.,!ßİı", "e\u0301", "\x85", "\u200b", "\u2028", "\x0b", "\x00", "\ufffd", "Å", "µ"]
 )
 _AWKWARD = st.lists(_PIECES, max_size=30).map("".join)
+# Random characters from those Unicode 3.2 already assigned (Python ships that table beside its own): the
+# tokenizers library's category tables are older than Python's, so a character added since (U+0890, a format
+# character of Unicode 14) is dropped by one and an unknown token to the other.
+_OLD_CHARACTERS = st.characters(max_codepoint=0x2DFF, exclude_categories=("Cs",)).filter(
+    lambda c: unicodedata.ucd_3_2_0.category(c) != "Cn"
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.one_of(st.text(st.characters(max_codepoint=0x2DFF, exclude_categories=("Cs",)), max_size=30), _AWKWARD))
+@given(text=st.one_of(st.text(_OLD_CHARACTERS, max_size=30), _AWKWARD))
 def test_our_wordpiece_matches_the_reference_on_any_text(
     tokenizer_pair: tuple[WordPieceTokenizer, object], text: str
 ) -> None:
