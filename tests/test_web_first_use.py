@@ -292,3 +292,13 @@ def test_the_inbox_shows_only_its_own_notices(web: Web) -> None:
     spoof = web.client.get("/inbox?notice=Your+data+was+deleted.+Call+0800+123").text
     assert "Your data was deleted" not in spoof
     assert "nothing was changed" in web.client.get("/inbox?notice=dismissed").text
+
+
+def test_a_wrong_value_in_an_address_is_told_in_plain_words(web: Web) -> None:
+    page = web.client.get("/review?period=year")
+    assert page.status_code == 422
+    text = html.unescape(page.text)
+    assert "period can be week or month." in text
+    assert "Input should" not in text and "literal_error" not in text
+    api = web.client.get("/api/v1/review?period=year")  # scripts keep pydantic's wording and the field
+    assert api.status_code == 422 and api.json()["field"] == "period" and "Input should" in api.json()["error"]

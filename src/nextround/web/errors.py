@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -84,12 +85,44 @@ def error_response(request: Request, status: int, message: str, exc: UserError |
     return response
 
 
-def validation_errors(exc: RequestValidationError) -> UserError:
-    """Pydantic's complaints about a request as UserErrors with their fields (`where: message` as the text)."""
+def _in_plain_words(error: Mapping[str, Any]) -> str | None:
+    """What a person reading a page needs to hear about one of pydantic's complaints, or None to keep its own."""
+    kind, ctx = str(error.get("type", "")), error.get("ctx") or {}
+    if kind in ("literal_error", "enum"):
+        return "can be " + str(ctx.get("expected", "one of its choices")).replace("'", "")
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return "needs a whole number"
+    if kind in ("float_parsing", "float_type", "decimal_parsing"):
+        return "needs a number"
+    if kind.startswith("date"):  # date_parsing, datetime_type, …
+        return "needs a date written like 2026-12-31"
+    if kind in ("bool_parsing", "bool_type"):
+        return "needs yes or no"
+    if kind == "missing":
+        return "is needed"
+    if kind == "greater_than_equal":
+        return f"can be {ctx.get('ge')} or more"
+    if kind == "less_than_equal":
+        return f"can be {ctx.get('le')} or less"
+    if kind == "string_too_long":
+        return f"can be at most {ctx.get('max_length')} characters long"
+    return None
+
+
+def validation_errors(exc: RequestValidationError, plain: bool = False) -> UserError:
+    """Pydantic's complaints about a request as UserErrors with their fields (`where: message` as the text).
+
+    `plain` (pages, not the API, whose wording scripts may match) says them in words a person reads: "period can
+    be week or month", not "Input should be 'week' or 'month'".
+    """
     found = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "form"))
         message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+        worded = _in_plain_words(error) if plain else None
+        if worded is not None:
+            found.append(UserError(f"{where.replace('_', ' ') or 'a value'} {worded}.", field=where or None))
+            continue
         found.append(UserError(f"{where}: {message}" if where else message, field=where or None))
     if not found:
         return UserError("invalid input")
@@ -163,7 +196,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if not _is_api(request) and all(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
             # /applications/abc is an address that leads nowhere, not a form to correct.
             return error_response(request, 404, "There is no page at this address.")
-        problem = validation_errors(exc)
+        problem = validation_errors(exc, plain=not _is_api(request))
         return error_response(request, 422, str(problem), problem)
 
     async def http_error(request: Request, exc: Exception) -> Response:
