@@ -6,6 +6,7 @@ Run: .venv/bin/python bench/bench_practice.py [--runs 7] [--answers 500] [--batc
   (100 sessions over 100 days, some custom questions and feedback), timed until "Question 1/5" is printed;
   then "quit" is sent. Target: under 1 s. Measured without and with `--app` (the job description's skills
   are extracted, which loads the skill taxonomy).
+- `plan` for a job whose description is a 150,000-character paste, in process (target: well under a second).
 - `analyze answer --batch`: 250-word answers piped to a fresh process; answers per second including the
   process start, and in-process throughput of `analyze_answers_batch`.
 
@@ -32,6 +33,9 @@ JD = (
     "We are hiring a data analyst. You will write SQL and Python every day, build dashboards in Tableau, "
     "and present findings to stakeholders. Experience with A/B testing and stakeholder management is required."
 )
+LONG_JD = "".join(f"{JD} Team {n} works on project {n} with our partners in region {n % 40}.\n" for n in range(600))[
+    :150_000
+]
 SENTENCES = (
     "Last year I was the analyst on a small team at a regional retailer.",
     "Our weekly sales report took two days to build by hand and was often wrong.",
@@ -66,6 +70,8 @@ def build_database(path: Path, answers: int) -> None:
     settings = Settings(home=path.parent / "home", database_url=f"sqlite:///{path}")
     ws = Workspace.open_local(settings)
     app = ApplicationService(ws).add(ApplicationFields(company="Globex", role="Data Analyst", jd_text=JD))
+    # Application 2: a pasted page of 150,000 characters (an ad with its whole careers site behind it).
+    ApplicationService(ws).add(ApplicationFields(company="Initech", role="Analyst", jd_text=LONG_JD))
     for n in range(5):
         add_custom_question(ws, f"What surprised you most in project {n}?", "behavioural", app_id=app.id)
     rng = random.Random(5)
@@ -156,6 +162,24 @@ def time_batch(payload: str, env: dict[str, str], runs: int) -> float:
     return statistics.median(samples)
 
 
+def _time_plan(env: dict[str, str], runs: int) -> str:
+    """Median of planning a session for application 2 (the long paste), in process with everything loaded."""
+    from nextround.config import Settings
+    from nextround.services import practice
+    from nextround.services.workspace import Workspace
+
+    settings = Settings(home=Path(env["NEXTROUND_HOME"]), database_url=env["NEXTROUND_DATABASE_URL"])
+    ws = Workspace.open_local(settings)
+    practice.plan(ws, 2)  # loads the bank, taxonomy and models once
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        practice.plan(ws, 2)
+        samples.append(time.perf_counter() - start)
+    ws.db.dispose()
+    return f"{1000 * statistics.median(samples):.0f} ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -180,6 +204,8 @@ def main() -> None:
         rows.append((f"`practice --count 5`, first question shown ({options.answers} past answers)", f"{plain:.2f} s"))
         with_app = time_to_first_question(["practice", "--count", "5", "--app", "1"], env, options.runs)
         rows.append(("`practice --count 5 --app 1` (job description skills), first question", f"{with_app:.2f} s"))
+
+        rows.append(("`plan` in process for a job description of 150,000 characters", _time_plan(env, options.runs)))
 
         rng = random.Random(9)
         items = [

@@ -58,6 +58,9 @@ FEEDBACK_THEMES_USED = 2
 RECENT_SESSIONS = 2
 # Skills from a job description beyond this many add little to a short session.
 MAX_JOB_SKILLS = 10
+# The role and the skills to practise come from the first 20,000 characters of the job description (a long ad
+# is ~10,000): a 150,000-character paste took two seconds a page to read whole, for nothing more to plan on.
+JOB_TEXT_READ = 20_000
 CUSTOM_SOURCE = "custom"
 
 
@@ -188,7 +191,7 @@ def _job_skills(jd: str) -> tuple[str, ...]:
         return ()
     from nextround.analysis.skills import extract_skills
 
-    return tuple(dict.fromkeys(mention.skill for mention in extract_skills(jd)))
+    return tuple(dict.fromkeys(mention.skill for mention in extract_skills(jd[:JOB_TEXT_READ])))
 
 
 def _feedback_themes(analyses: Sequence[dict[str, Any]]) -> list[str]:
@@ -242,7 +245,7 @@ def plan(
         jd = ""
         if app_id is not None:
             _company, title, jd = context.application(app_id)
-            role = guess_role(title, jd)
+            role = guess_role(title, jd[:JOB_TEXT_READ])
         themes = _feedback_themes(context.feedback_analyses())
         custom = CustomQuestionRepository(session, ws.owner_id).find()
         answers = PracticeAnswerRepository(session, ws.owner_id)
