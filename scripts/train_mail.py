@@ -1,6 +1,7 @@
 """Train the mail classifier and write src/nextround/data/mail_classifier.json.
 
     python scripts/train_mail.py            # needs scikit-learn (a development dependency)
+    python scripts/train_mail.py --check    # exit 1 if the shipped weights differ from a rebuild
 
 First it trains on the training split alone and reports the dev split (the honest dev figure), then it
 trains the shipped model on training + dev + the first test split (measured once before it was used, see
@@ -10,6 +11,7 @@ corpus gives the same weights (lbfgs from zeros, fixed order, rounded output).
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -46,6 +48,9 @@ def fit(x: np.ndarray, y: list[str]) -> object:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped weights differ from a rebuild")
+    check = parser.parse_args().check
     train_x, train_y = matrix("train")
     dev_x, dev_y = matrix("dev")
     held = fit(train_x, train_y)
@@ -67,7 +72,17 @@ def main() -> None:
         "intercept": [round(float(v), 5) for v in final.intercept_],  # type: ignore[attr-defined]
         "coef": [[round(float(v), 5) for v in row] for row in final.coef_],  # type: ignore[attr-defined]
     }
-    OUT.write_text(json.dumps(weights, separators=(",", ":")) + "\n", "utf-8")
+    built = json.dumps(weights, separators=(",", ":")) + "\n"
+    if check:
+        shipped = json.loads(OUT.read_text("utf-8"))
+        if shipped == weights:
+            print(f"{OUT.name} is what this corpus and these features rebuild")
+            return
+        gap = max(
+            abs(a - b) for x, y in zip(shipped["coef"], weights["coef"], strict=True) for a, b in zip(x, y, strict=True)
+        )
+        raise SystemExit(f"{OUT.name} differs from a rebuild (largest coefficient gap {gap:.5f}); run without --check")
+    OUT.write_text(built, "utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
 
 
