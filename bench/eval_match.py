@@ -1,7 +1,7 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
-    [--dev8] [--blind-glossary]
+    [--test6] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -191,6 +191,7 @@ def main() -> None:
     parser.add_argument("--dev6", action="store_true", help="also dev6 (session 5's held-out set: measured only)")
     parser.add_argument("--test4", action="store_true", help="also the fourth frozen split (report once)")
     parser.add_argument("--test5", action="store_true", help="also the fifth frozen split (report once)")
+    parser.add_argument("--test6", action="store_true", help="also the sixth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -224,10 +225,18 @@ def main() -> None:
         splits.append(("frozen test4", load_pairs(PAIRS / "test4" / "test.jsonl")))
     if args.test5:
         splits.append(("frozen test5", load_pairs(PAIRS / "test5" / "test.jsonl")))
+    if args.test6:
+        splits.append(("frozen test6", load_pairs(PAIRS / "test6" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
-        chosen_sets = (("test2", args.test2), ("test3", args.test3), ("test4", args.test4), ("test5", args.test5))
+        chosen_sets = (
+            ("test2", args.test2),
+            ("test3", args.test3),
+            ("test4", args.test4),
+            ("test5", args.test5),
+            ("test6", args.test6),
+        )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
         left_out = _blind_glossary(jobs)
@@ -237,7 +246,9 @@ def main() -> None:
     for label, pairs in splits:
         # pair by pair on the sets developed on (since session 5 also test3 and dev4b, seen); never dev6
         show = (
-            args.show and not any(held in label for held in ("dev6", "dev8", "test4", "test5")) and label != "dev4 all"
+            args.show
+            and not any(held in label for held in ("dev6", "dev8", "test4", "test5", "test6"))
+            and label != "dev4 all"
         )
         precision, recall, f1 = missing_scores(pairs, show=show)
         print(
