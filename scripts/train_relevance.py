@@ -170,12 +170,9 @@ def relevance_scores(
         else:
             offset = -HUB_SHARE * float(hubs[query.bank] @ coef) if query.bank is not None else mean_offset
             bar, ranked = float(item.own[q] @ coef) + offset, bank_plain
-        share = float(np.mean(ranked[list(query.others)] < bar))
-        own = background.raw(list(item.own[q]))
-        fits = min(1.0, max(0.0, (share - relevance._FLOOR) / (relevance._CEILING - relevance._FLOOR)))
-        substance = min(1.0, max(0.0, (own - relevance._RAW_NONE) / (relevance._RAW_FULL - relevance._RAW_NONE)))
-        weight = relevance._SHARE_WEIGHT
-        scores[q] = round((1 - weight) * (0.5 * fits + 0.5 * substance) + weight * share, 3)
+        others = ranked[list(query.others)]
+        share = float(np.mean(others < bar))
+        scores[q] = relevance.combine(share, background.raw(list(item.own[q])), bar, [float(v) for v in others])
     return scores
 
 

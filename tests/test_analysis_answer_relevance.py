@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from nextround.analysis.answer import split_sentences
-from nextround.analysis.answer.relevance import _background, measure_relevance
+from nextround.analysis.answer.relevance import _background, combine, measure_relevance
 from nextround.analysis.answer.relevance_model import (
     EXEMPLAR_FEATURES,
     EXEMPLAR_FILE,
@@ -134,3 +134,14 @@ def test_a_question_outside_the_bank_borrows_its_nearest_bank_questions_exemplar
     own, other = measure_relevance(outside, sentences), measure_relevance(unrelated, sentences)
     assert own is not None and other is not None
     assert own.score > other.score + 0.3
+
+
+def test_two_questions_that_both_rank_top_are_told_apart_by_the_learned_margin() -> None:
+    """With the ranking part full for both (each beats every unrelated bank question) and the same plain sum,
+    the question whose learned score stands further above the unrelated ones scores higher."""
+    others = [0.0, 1.0, 2.0, 1.0, 0.5, 1.5]
+    far, near = combine(1.0, 1.2, 9.0, others), combine(1.0, 1.2, 2.5, others)
+    assert far > near
+    assert far >= 0.99  # an answer that fits its question far better than any other keeps full marks
+    # Ranking below most unrelated questions, with little on topic, stays low.
+    assert combine(0.3, 0.0, 0.2, others) < 0.1
