@@ -288,14 +288,30 @@ def test_a_backdated_move_cannot_put_a_later_stage_before_one_recorded_after_it(
     service = ApplicationService(workspace)
     app = make_application(workspace, applied_at=clock() - timedelta(days=10))
     service.move(app.id, Stage.SCREENING)
-    with pytest.raises(StageError, match="would come before 'screening'"):
+    with pytest.raises(StageError, match="would come before 'screening'") as refused:
         service.move(app.id, Stage.INTERVIEW, at=clock() - timedelta(days=1))
+    assert refused.value.field == "at"  # the date is what to change: forms show it beside the date
     assert [e.to_state for e in service.get(app.id).events] == ["applied", "screening"]
     # Recorded in order, the rejection happens where the history says it did, everywhere.
     service.move(app.id, Stage.INTERVIEW)
     rejected = service.close(app.id, Outcome.REJECTED)
     assert rejected.state.closed_at_stage is Stage.INTERVIEW
     assert rejected.state.furthest_stage is Stage.INTERVIEW
+
+
+def test_a_backdated_close_cannot_come_before_what_is_already_recorded(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=10))
+    service.move(app.id, Stage.SCREENING, at=clock() - timedelta(days=4))
+    # Dated before the screening, the rejection would be replayed first and the screening would reopen it.
+    with pytest.raises(StageError, match="would come before 'applied'") as refused:
+        service.close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=20))
+    with pytest.raises(StageError, match="would come before 'screening'"):
+        service.close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=6))
+    assert refused.value.field == "at"
+    assert service.get(app.id).state.is_open
+    rejected = service.close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=2))
+    assert (rejected.state.outcome, rejected.state.closed_at_stage) == (Outcome.REJECTED, Stage.SCREENING)
 
 
 def test_a_rejection_already_looked_back_on_leaves_the_next_steps(workspace: Workspace, clock: FakeClock) -> None:

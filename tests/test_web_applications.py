@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from nextround.domain.stages import Stage
 from nextround.services.applications import ApplicationService
@@ -81,6 +82,24 @@ def test_move_and_reject_from_the_application_page(web: Web, workspace: Workspac
     again = web.post_form(f"/applications/{app.id}/close", {"outcome": "withdrawn"})
     assert again.status_code == 422
     assert "already closed" in again.text
+
+
+def test_a_date_before_the_recorded_history_is_shown_beside_the_date_and_keeps_the_note(
+    web: Web, workspace: Workspace, clock: FakeClock
+) -> None:
+    app = make_application(workspace, company="Lumen Bank", applied_at=clock() - timedelta(days=10))
+    for form in (
+        {"stage": "interview", "on": "20 days ago", "note": "panel with Priya"},
+        {"outcome": "rejected", "on": "20 days ago", "note": "panel with Priya"},
+    ):
+        action = "move" if "stage" in form else "close"
+        response = web.post_form(f"/applications/{app.id}/{action}", form)
+        assert response.status_code == 422, action
+        # The application's own page again, not an error page: the message sits under "When" and the note stays.
+        assert "would come before" in response.text and f'id="{action}-on-error"' in response.text, action
+        assert 'value="panel with Priya"' in response.text, action
+    state = ApplicationService(workspace).get(app.id).state
+    assert (state.is_open, state.stage) == (True, Stage.APPLIED)
 
 
 def test_ghosted_button_records_the_silence(web: Web, workspace: Workspace, clock: FakeClock) -> None:

@@ -194,8 +194,22 @@ def check_fits_history(events: Sequence[StageEvent], target: Stage, when: dateti
         if stage_rank(later) < stage_rank(target):
             raise StageError(
                 f"'{target.value}' on {when:%d %b %Y} would come before '{later.value}', which is recorded "
-                f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now"
+                f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now",
+                field="at",
             )
+
+
+def check_close_fits_history(events: Sequence[StageEvent], outcome: Outcome, when: datetime) -> None:
+    """A back-dated close must come after everything already recorded: a stage recorded later would reopen
+    the application (the rejection silently undone), and a later close would replace this one."""
+    for event in ordered(events):
+        if event.occurred_at <= when:
+            continue
+        raise StageError(
+            f"'{outcome.value}' on {when:%d %b %Y} would come before '{event.to_state}', which is recorded "
+            f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now",
+            field="at",
+        )
 
 
 def check_close(state: ApplicationState, outcome: Outcome) -> None:

@@ -16,6 +16,7 @@ from nextround.domain.stages import (
     StageError,
     StageEvent,
     check_close,
+    check_close_fits_history,
     check_fits_history,
     check_move,
     derive_state,
@@ -148,6 +149,7 @@ class ApplicationService:
             # A late reply turns a ghosting into a rejection; any other double close is a mistake.
             if not (before.outcome is Outcome.GHOSTED and outcome is Outcome.REJECTED):
                 check_close(before, outcome)
+            check_close_fits_history(events, outcome, when)
             origin = before.outcome.value if before.outcome else before.stage.value
             return StageEvent(origin, outcome.value, when, source, note=note)
 
