@@ -222,3 +222,19 @@ def test_the_draft_form_warns_before_asking_an_open_application(web: Web, worksp
     assert 'id="fb-cautions"' in page and "still open" in page
     closed = rejected(workspace)
     assert 'id="fb-cautions"' not in web.client.get(f"/applications/{closed}/feedback").text
+
+
+def test_a_mistyped_recipient_is_shown_in_the_draft_form_with_what_was_typed(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    dana = NetworkService(workspace).add_contact(ContactFields(name="Dana Reyes", company="Northwind"))
+    typed = {"tone": "formal", "contact_id": str(dana.id), "to": "dana@northwind"}  # the browser lets it through
+    for headers in ({}, HX):
+        response = web.post_form(f"/applications/{app_id}/feedback/draft", typed, headers=headers)
+        assert response.status_code == 422
+        page = response.text
+        assert "That did not work" not in page  # the section again, not an error page
+        assert re.search(r'<p class="error-text" id="fb-to-error">[^<]*is not an e-mail address', page)
+        assert 'value="dana@northwind" aria-invalid="true"' in page
+        assert '<option value="formal" selected>' in page and f'<option value="{dana.id}" selected>' in page
+        assert '<details class="fb-draft-form" open>' in page
+    assert feedback.list_requests(workspace, app_id) == []

@@ -25,6 +25,7 @@ from nextround.domain.feedback_requests import (
     request_kind,
     request_questions,
 )
+from nextround.errors import about_field
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.services.workspace import Workspace
@@ -120,7 +121,8 @@ def draft_request(
     """Write the request that fits the stage reached and store it as drafted (replacing an unsent draft)."""
     tone_value = tone if isinstance(tone, Tone) else parse_tone(tone)
     if to:
-        mail.check_address(to)
+        with about_field("to"):
+            mail.check_address(to)
     sender_name = signature_name(ws, sender_name)
     now = ws.now()
     with ws.db.plain_write(ws.owner_id, DraftStore) as store:

@@ -211,15 +211,24 @@ def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) ->
 @router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
 def draft(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     contact = form_text(form, "contact_id").strip()
-    if contact and not contact.isdigit():
-        raise FeedbackRequestError("choose a contact from the list")
-    feedback_service.draft_request(
-        ws,
-        application_id,
-        int(contact) if contact else None,
-        form_text(form, "tone") or "warm",
-        to=form_text(form, "to").strip() or None,
-    )
+    values = {"tone": form_text(form, "tone"), "contact_id": contact, "to": form_text(form, "to")}
+    try:
+        if contact and not contact.isdigit():
+            raise FeedbackRequestError("choose a contact from the list", field="contact_id")
+        feedback_service.draft_request(
+            ws,
+            application_id,
+            int(contact) if contact else None,
+            values["tone"] or "warm",
+            to=values["to"].strip() or None,
+        )
+    except UserError as exc:
+        if exc.field not in ("to", "contact_id"):
+            raise
+        # A mistyped address (the browser lets "priya@crumb" through): the form again, open, what was typed kept.
+        return _section(
+            request, ws, application_id, status=422, draft_values=values, draft_form_errors=errors_by_field(exc)
+        )
     return _done(request, ws, application_id, "drafted")
 
 
