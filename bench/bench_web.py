@@ -1,6 +1,8 @@
-"""Web app speed with 10,000 applications: every page's server-side render time, and JSON API throughput.
+"""Web app speed with 10,000 applications and 2,000 practice answers: every page's server-side render time,
+and JSON API throughput.
 
-Run: .venv/bin/python bench/bench_web.py [--apps 10000] [--renders 20] [--requests 3000] [--seconds 15]
+Run: .venv/bin/python bench/bench_web.py [--apps 10000] [--answers 2000] [--renders 20] [--requests 3000]
+[--seconds 15]
 Renders are timed in-process through the ASGI app (TestClient), so they measure our server-side work. Every
 page the app serves (each GET route of the page modules, found from the routers, with ids filled in) is
 timed warm, and the dashboard, Today and the applications list again right after a real change (an
@@ -120,6 +122,44 @@ def add_the_rest(ws: Workspace, apps: int, contacts: int) -> dict[str, str]:
             "row_id": middle}  # fmt: skip
 
 
+def add_answers(ws: Workspace, answers: int) -> None:
+    """`answers` practice answers, five a session over the past months, each with its stored analysis."""
+    import random
+    from datetime import timedelta
+
+    from bench_practice import make_answer
+    from nextround.analysis.answer import analyze_answer
+    from nextround.domain.questions import load_bank
+    from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
+
+    rng = random.Random(5)
+    bank = list(load_bank())
+    start = ws.now() - timedelta(days=answers // 5)
+    with ws.db.write() as session:
+        sessions = PracticeSessionRepository(session, ws.owner_id)
+        repo = PracticeAnswerRepository(session, ws.owner_id)
+        session_id = 0
+        for n in range(answers):
+            when = start + timedelta(days=n // 5, minutes=n % 5)
+            if n % 5 == 0:
+                session_id = sessions.add(application_id=None, focus="", plan=[], started_at=when)
+            question = rng.choice(bank)
+            text = make_answer(rng, rng.randint(40, 260))
+            analysis = analyze_answer(question.text, text).to_dict()
+            repo.add(
+                session_id=session_id,
+                question_key=question.id,
+                question_text=question.text,
+                category=question.category,
+                competencies=question.competencies,
+                answer=text,
+                score=analysis["score"],
+                analysis=analysis,
+                duration_seconds=90,
+                answered_at=when,
+            )
+
+
 def after_a_change(settings: Settings, path: str, runs: int, app_id: str) -> Samples:
     """Render `path` right after a real change each time: an application's notes edited through the API."""
     from fastapi.testclient import TestClient
@@ -205,6 +245,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--contacts", type=int, default=200)
+    parser.add_argument("--answers", type=int, default=2_000, help="Practice answers beside the applications")
     parser.add_argument("--no-api", action="store_true", help="Only the page renders")
     args = parser.parse_args()
 
@@ -222,6 +263,7 @@ def main() -> None:
 
         ws = Workspace.open_local(settings)
         ids = add_the_rest(ws, args.apps, args.contacts)
+        add_answers(ws, args.answers)
         ws.db.dispose()
 
         rows = []
@@ -260,7 +302,10 @@ def main() -> None:
                         f"≥ {API_GOAL_RPS} req/s | {verdict} |")  # fmt: skip
 
     load = os.getloadavg()[0]
-    print(f"\nWeb app with {args.apps:,} applications (SQLite), medians of {args.renders} renders, load {load:.1f}\n")
+    print(
+        f"\nWeb app with {args.apps:,} applications and {args.answers:,} practice answers (SQLite), "
+        f"medians of {args.renders} renders, load {load:.1f}\n"
+    )
     print("| measure | wall (median) | processor (median) | goal | |")
     print("| --- | --- | --- | --- | --- |")
     for line in rows:

@@ -544,10 +544,12 @@ class PracticeProgress:
 _WEEK_KEYS = ("week", "starts_on", "answers", "sessions")
 
 
-def progress(ws: Workspace) -> PracticeProgress:
-    """Sessions, scores and measures over time, per category, weakest competencies, streak, due reviews."""
-    with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+def progress(ws: Workspace, answers: Sequence[StoredAnswer] | None = None) -> PracticeProgress:
+    """Sessions, scores and measures over time, per category, weakest competencies, streak, due reviews.
+    `answers`: every stored answer, when the caller has read them already."""
+    if answers is None:
+        with ws.db.read() as session:
+            answers = PracticeAnswerRepository(session, ws.owner_id).all()
     records = _records(ws, answers)
     today = ws.now().date()
     report = compute_progress(records, today)

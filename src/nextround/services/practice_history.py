@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import PracticeAnswerRepository, StoredAnswer
+
+if TYPE_CHECKING:
+    from nextround.services.practice import PracticeProgress
 
 MAX_SESSIONS = 50
 
@@ -57,10 +61,17 @@ def _answer(a: StoredAnswer) -> PastAnswer:
     )
 
 
+def _all_answers(ws: Workspace) -> list[StoredAnswer]:
+    with ws.db.read() as session:
+        return PracticeAnswerRepository(session, ws.owner_id).all()
+
+
 def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[PastSession]:
     """Sessions with answers, newest first: id, started (first answer), answers, average score."""
-    with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+    return _sessions(_all_answers(ws), limit)
+
+
+def _sessions(answers: Iterable[StoredAnswer], limit: int) -> list[PastSession]:
     grouped: dict[int | None, list[StoredAnswer]] = {}
     for answer in answers:
         grouped.setdefault(answer.session_id, []).append(answer)
@@ -82,11 +93,33 @@ def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[PastSession]
 
 def score_series(ws: Workspace) -> list[tuple[str, int]]:
     """Every answer's (day, score), oldest first: the line of the score chart."""
-    with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
-    zone = ws.now().tzinfo
+    return _series(_all_answers(ws), ws.now().tzinfo)
+
+
+def _series(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[tuple[str, int]]:
     ordered = sorted(answers, key=lambda a: (a.answered_at, a.id))
     return [(a.answered_at.astimezone(zone).date().isoformat(), a.score) for a in ordered]
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeHistory:
+    """Everything the practice history page shows, from one read of the answers (with a long history the
+    read, each stored analysis decoded, is most of the page's time)."""
+
+    progress: PracticeProgress
+    sessions: list[PastSession]
+    series: list[tuple[str, int]]
+
+
+def practice_history(ws: Workspace, limit: int = MAX_SESSIONS) -> PracticeHistory:
+    from nextround.services.practice import progress  # practice imports this module
+
+    answers = _all_answers(ws)
+    return PracticeHistory(
+        progress=progress(ws, answers),
+        sessions=_sessions(answers, limit),
+        series=_series(answers, ws.now().tzinfo),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +149,4 @@ def spoken_points(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[
 
 def spoken_series(ws: Workspace) -> list[SpokenPoint]:
     """Every spoken answer's pace, fillers and long pauses, oldest first."""
-    with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
-    return spoken_points(answers, ws.now().tzinfo)
+    return spoken_points(_all_answers(ws), ws.now().tzinfo)

@@ -270,11 +270,10 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectR
 
 def history_data(ws: Workspace) -> dict[str, Any]:
     from nextround.domain.report_charts import bar_chart, sparkline
-    from nextround.services.practice_history import past_sessions, score_series, spoken_series
+    from nextround.services.practice_history import practice_history
 
-    report = service.progress(ws)
-    series = score_series(ws)
-    spoken = spoken_series(ws)
+    history = practice_history(ws)
+    report, series, spoken = history.progress, history.series, history.progress.spoken
     categories = [(row.category.replace("_", " "), float(row.average_score or 0)) for row in report.by_category]
     weeks = [(row.week, float(row.measures["average_score"] or 0)) for row in report.by_week]
     charts = {
@@ -300,7 +299,7 @@ def history_data(ws: Workspace) -> dict[str, Any]:
             )
         ),
     }
-    return {"progress": report, "sessions": past_sessions(ws), "series": series, "spoken": spoken, "charts": charts}
+    return {"progress": report, "sessions": history.sessions, "series": series, "spoken": spoken, "charts": charts}
 
 
 @pages.get("/practice/history", response_class=HTMLResponse)
