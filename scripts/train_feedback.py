@@ -205,6 +205,15 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
         )
         for theme in THEMES
     ]
+    # The theme of a reason, from reason clauses only (session 7): the head above also learns what praise is about,
+    # and with ~470 praised-skill clauses it leant every "Your X was Y" reason towards technical_skills.
+    reasons = np.array([p == "reason" for p, _ in flat])
+    reason_rows = [
+        fit_logistic_wide(
+            standard[reasons], bag[reasons], np.array([theme in t for p, t in flat if p == "reason"], float), penalty
+        )
+        for theme in THEMES
+    ]
     return ClauseModel(
         mean=mean.tolist(),
         scale=scale.tolist(),
@@ -216,6 +225,9 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
         vocabulary=vocabulary,
         word_coef=np.array([coef[len(mean) :] for coef, _ in theme_rows]).T.tolist(),
         polarity_word_coef=np.array([coef[len(mean) :] for coef, _ in polarity_rows]).T.tolist(),
+        reason_theme_coef=Matrix.from_rows([coef[: len(mean)].tolist() for coef, _ in reason_rows], len(mean), "d"),
+        reason_theme_bias=[bias for _, bias in reason_rows],
+        reason_word_coef=np.array([coef[len(mean) :] for coef, _ in reason_rows]).T.tolist(),
     )
 
 

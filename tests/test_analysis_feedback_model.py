@@ -88,3 +88,45 @@ def test_theme_head_reads_word_stems_as_the_training_design_does() -> None:
     # Without its words the clause reads differently: the stems carry weight.
     _, without = model.predict(reading.features)
     assert not np.allclose(np.asarray(without), expected, atol=1e-3)
+
+
+def test_reason_head_reads_the_same_design_as_the_theme_head() -> None:
+    from nextround.analysis.feedback import read_text
+
+    model = load_clause_model()
+    assert model.reason_theme_coef is not None
+    assert len(model.reason_word_coef) == len(model.vocabulary)
+    assert model.reason_theme_coef.dims == len(model.mean)
+    reading = read_text("Your handover notes were hard to follow, and the times were missing.")
+    reasons = model.predict_reasons(reading.features, reading.stems)
+    features = np.asarray(reading.features.tolist())
+    standard = (features - np.asarray(model.mean)) / np.asarray(model.scale)
+    index = {word: at for at, word in enumerate(model.vocabulary)}
+    bag = np.zeros((len(reading.stems), len(model.vocabulary)))
+    for row, stems in enumerate(reading.stems):
+        for word in stems:
+            if word in index:
+                bag[row, index[word]] = 1.0
+    logits = standard @ np.asarray(model.reason_theme_coef.tolist()).T + bag @ np.asarray(model.reason_word_coef)
+    expected = 1.0 / (1.0 + np.exp(-(logits + np.asarray(model.reason_theme_bias))))
+    assert np.allclose(np.asarray(reasons), expected, atol=1e-9)
+    # A head of its own: not the theme head's numbers.
+    _, themes = model.predict(reading.features, reading.stems)
+    assert not np.allclose(np.asarray(reasons), np.asarray(themes), atol=1e-3)
+
+
+def test_a_reason_takes_its_themes_from_the_reason_head_and_praise_from_the_theme_head() -> None:
+    from dataclasses import replace
+
+    from nextround.analysis.feedback import THEMES, decide, read_text
+
+    model = load_clause_model()
+    reading = read_text("Your knife work was lovely. Sadly the counter needs someone who can do Saturdays.")
+    before = decide(reading, model)
+    assert "logistics" in before.theme_names
+    assert [strength.theme for strength in before.strengths] == ["technical_skills"]
+    # The reason head made sure of motivation and nothing else: the reason follows it, the praise does not.
+    silenced = replace(model, reason_theme_bias=[40.0 if theme == "motivation" else -40.0 for theme in THEMES])
+    after = decide(reading, silenced)
+    assert after.theme_names == ("motivation",)
+    assert [strength.theme for strength in after.strengths] == ["technical_skills"]

@@ -133,6 +133,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     # What a chosen rival had more of is named on purpose, however faintly the model reads it.
     advantages: set[str] = set()
     polarity, theme_probability = model.predict(reading.features, reading.stems)
+    reason_probability = model.predict_reasons(reading.features, reading.stems)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = POLARITIES[argmax(polarity[index])]
         if label == "reason" and rules.dismissed:
@@ -151,7 +152,9 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         elif label == "praise" and SIGN_OFF.fullmatch(original, clause.start, clause.end):
             label = "neutral"
         clause_quote = quote(original, clause.start, clause.end, clause.start)
-        probabilities = dict(zip(THEMES, (float(p) for p in theme_probability[index]), strict=True))
+        # A reason's themes come from the reason head; what praise is about, from the theme head.
+        chosen = reason_probability if label == "reason" else theme_probability
+        probabilities = dict(zip(THEMES, (float(p) for p in chosen[index]), strict=True))
         if label == "reason":
             # A theme the model is sure of, or one a strong cue names that the model does not rule out.
             themes = [

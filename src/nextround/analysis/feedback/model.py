@@ -5,7 +5,8 @@ features: the rule reading of the clause (cue scores per theme, tone, rivals, bo
 toolkit's negation and contrast flags ("never in doubt", "no concerns about", "but ..."). Static
 embeddings do not see negation, so those flags carry it.
 
-Two heads of one-vs-rest logistic regression: polarity (reason, praise, neutral) and theme (ten themes).
+Heads of one-vs-rest logistic regression: polarity (reason, praise, neutral), theme (ten themes, what a
+clause is about, praise included) and, since session 7, the theme of a reason (trained on reason clauses only).
 The weights ship in ``data/feedback_model.npz``; ``scripts/train_feedback.py`` rebuilds them exactly.
 Run time reads them without numpy (:func:`nextround.analysis.vectors.read_npz`) and runs the two heads
 through :mod:`nextround.analysis.vectors`.
@@ -194,6 +195,12 @@ class ClauseModel:
     # The polarity head reads the same stems (session 5): "audition", "regards", "rang" say a clause is the
     # letter's frame, "under-baked", "muddled" that it is criticism, whatever the mean vector says.
     polarity_word_coef: list[list[float]] = field(default_factory=list)  # a weight per stem and polarity
+    # The theme of a reason (session 7): a head of its own, trained on reason clauses only. The theme head above
+    # is trained on praise as well, where most clauses are praised skills ("Your knife work was clean"), so it
+    # read "Your X was Y" criticism as technical_skills whatever X was; it still names what praise is about.
+    reason_theme_coef: Matrix | None = None
+    reason_theme_bias: list[float] = field(default_factory=list)
+    reason_word_coef: list[list[float]] = field(default_factory=list)  # a weight per stem and theme
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -203,31 +210,53 @@ class ClauseModel:
         self, features: Matrix, stems: Sequence[frozenset[str]] = ()
     ) -> tuple[list[list[float]], list[list[float]]]:
         """Per clause: polarity probabilities (normalised over the three) and independent theme probabilities."""
-        centre, scale = self.mean, self.scale
-        standard = Matrix.from_rows(
-            ([(x - m) / s for x, m, s in zip(row, centre, scale, strict=True)] for row in features.tolist()),
-            features.dims,
-            "d",
-        )
-        polarity_logits = linear(standard, self.polarity_coef, self.polarity_bias)
-        logits = linear(standard, self.theme_coef, self.theme_bias)
-        for polarity_row, row, clause_stems in zip(polarity_logits, logits, stems, strict=False):
-            for word in sorted(clause_stems):
-                at = self._index.get(word)
-                if at is not None:
-                    for theme, weight in enumerate(self.word_coef[at]):
-                        row[theme] += weight
-                    if self.polarity_word_coef:
-                        for label, weight in enumerate(self.polarity_word_coef[at]):
-                            polarity_row[label] += weight
+        standard = self._standard(features)
+        polarity_logits = self._logits(standard, stems, self.polarity_coef, self.polarity_bias, self.polarity_word_coef)
+        logits = self._logits(standard, stems, self.theme_coef, self.theme_bias, self.word_coef)
         polarity = [[sigmoid(x) for x in row] for row in polarity_logits]
         polarity = [[p / max(sum(row), 1e-12) for p in row] for row in polarity]
         themes = [[sigmoid(x) for x in row] for row in logits]
         return polarity, themes
 
+    def predict_reasons(self, features: Matrix, stems: Sequence[frozenset[str]] = ()) -> list[list[float]]:
+        """Per clause: independent theme probabilities as a reason (the theme head's when there is no reason head)."""
+        if self.reason_theme_coef is None:
+            return self.predict(features, stems)[1]
+        logits = self._logits(
+            self._standard(features), stems, self.reason_theme_coef, self.reason_theme_bias, self.reason_word_coef
+        )
+        return [[sigmoid(x) for x in row] for row in logits]
+
+    def _standard(self, features: Matrix) -> Matrix:
+        centre, scale = self.mean, self.scale
+        return Matrix.from_rows(
+            ([(x - m) / s for x, m, s in zip(row, centre, scale, strict=True)] for row in features.tolist()),
+            features.dims,
+            "d",
+        )
+
+    def _logits(
+        self,
+        standard: Matrix,
+        stems: Sequence[frozenset[str]],
+        coef: Matrix,
+        bias: list[float],
+        word_coef: list[list[float]],
+    ) -> list[list[float]]:
+        """One head's logits: the standardised features, then a weight for each of the clause's known stems."""
+        logits = linear(standard, coef, bias)
+        if word_coef:
+            for row, clause_stems in zip(logits, stems, strict=False):
+                for word in sorted(clause_stems):
+                    at = self._index.get(word)
+                    if at is not None:
+                        for label, weight in enumerate(word_coef[at]):
+                            row[label] += weight
+        return logits
+
     def arrays(self) -> dict[str, list[float] | list[list[float]]]:
         """The weights as nested lists, by the names the weights file uses (the vocabulary is stored apart)."""
-        return {
+        arrays: dict[str, list[float] | list[list[float]]] = {
             "mean": self.mean,
             "scale": self.scale,
             "polarity_coef": self.polarity_coef.tolist(),
@@ -238,6 +267,11 @@ class ClauseModel:
             "word_coef": self.word_coef,
             "polarity_word_coef": self.polarity_word_coef,
         }
+        if self.reason_theme_coef is not None:
+            arrays["reason_theme_coef"] = self.reason_theme_coef.tolist()
+            arrays["reason_theme_bias"] = self.reason_theme_bias
+            arrays["reason_word_coef"] = self.reason_word_coef
+        return arrays
 
 
 @lru_cache(maxsize=1)
@@ -257,4 +291,7 @@ def load_clause_model() -> ClauseModel:
         vocabulary=list(data["vocabulary"].strings or ()),
         word_coef=data["word_coef"].matrix().tolist(),
         polarity_word_coef=data["polarity_word_coef"].matrix().tolist(),
+        reason_theme_coef=data["reason_theme_coef"].matrix() if "reason_theme_coef" in data else None,
+        reason_theme_bias=data["reason_theme_bias"].floats() if "reason_theme_bias" in data else [],
+        reason_word_coef=data["reason_word_coef"].matrix().tolist() if "reason_word_coef" in data else [],
     )
