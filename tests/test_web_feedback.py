@@ -163,6 +163,16 @@ def test_reflection_save_and_edit(web: Web, workspace: Workspace) -> None:
     assert (saved[first].rating, saved[first].text, saved[second].rating) == (2, "Not enough SQL practice.", 4)
     bad = web.post_form(f"/applications/{app_id}/reflection", {f"text_{first}": "no rating"})
     assert bad.status_code == 422 and "rating" in bad.text
+    long_text = "I over-prepared the case study and ran out of time. " * 60  # 3,120 characters
+    too_long = web.post_form(
+        f"/applications/{app_id}/reflection", {f"rating_{second}": "3", f"text_{second}": long_text}
+    )
+    assert too_long.status_code == 422
+    beside = re.search(rf'<p class="error-text" id="rf-{second}-error">([^<]*)</p>', too_long.text)
+    assert beside and "under 2,000 characters" in beside.group(1), too_long.text[:3000]
+    assert f"{second}:" not in too_long.text  # the question's key is not words for a person
+    assert html.escape(long_text.strip(), quote=True) in too_long.text  # what was typed is kept
+    assert insight.get_reflection(workspace, app_id).answers[second].rating == 4
 
 
 def test_forms_need_the_csrf_token(web: Web, workspace: Workspace) -> None:

@@ -26,6 +26,7 @@ from nextround.domain.feedback_requests import (
     RequestStatus,
     Tone,
 )
+from nextround.domain.reflection import MAX_ANSWER_CHARS
 from nextround.domain.themes import theme_label
 from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.integrations import mail
@@ -322,7 +323,12 @@ def reflect(request: Request, application_id: int, ws: WorkspaceDep, form: FormD
         rating = form_text(form, f"rating_{key}").strip()
         text = form_text(form, f"text_{key}").strip()
         values[f"rating_{key}"], values[f"text_{key}"] = rating, text
-        if rating:
+        if len(text) > MAX_ANSWER_CHARS:
+            # Worded here, beside its question: the service's message starts with the question's key, for files.
+            problems.append(
+                UserError(f"Keep this one under {MAX_ANSWER_CHARS:,} characters (it has {len(text):,}).", field=key)
+            )
+        elif rating:
             answers[key] = {"rating": rating, "text": text}
         elif text:
             problems.append(
