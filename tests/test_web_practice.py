@@ -215,6 +215,23 @@ def test_add_your_own_question_linked_to_an_application(web: Web) -> None:
     assert missing.status_code == 422
 
 
+def test_an_empty_own_question_shows_the_form_again_with_what_was_chosen(web: Web) -> None:
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="Quayside")
+    page = web.client.get("/practice").text
+    assert 'name="app" type="number"' not in page  # no form asks a person for an application's number
+    assert "Practise for this job" in page.split('id="own-question"')[1]
+    linked = web.client.get(f"/practice?app={app.id}").text.split('id="own-question"')[1]
+    assert f'<input type="hidden" name="app" value="{app.id}">' in linked and "Quayside" in linked
+    missing = web.post_form("/practice/questions", {"text": "  ", "category": "motivation", "app": str(app.id)})
+    assert missing.status_code == 422
+    assert "That did not work" not in missing.text  # the practice page, not an error page
+    assert '<details class="panel" id="own-question" open>' in missing.text
+    assert re.search(r'<p class="error-text" id="q-text-error">Write the question first', missing.text)
+    assert '<option value="motivation" selected>' in missing.text
+    assert f'<input type="hidden" name="app" value="{app.id}">' in missing.text
+
+
 def test_bank_filters_by_category_and_role(web: Web) -> None:
     html = web.client.get("/practice?category=motivation&role=data").text
     assert '<option value="data" selected>' in html

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData
@@ -253,12 +253,21 @@ def start_session(request: Request, ws: WorkspaceDep, form: FormDep) -> Redirect
     return RedirectResponse(work(), status_code=303)
 
 
-@pages.post("/practice/questions")
-def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> RedirectResponse:
+@pages.post("/practice/questions", response_class=HTMLResponse)
+def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     """Add your own question (one asked in a real interview can be tied to its application)."""
     app_id = _int(form_text(form, "app"), "app")
     category = form_text(form, "category") or "behavioural"
-    question = service.add_custom_question(ws, form_text(form, "text"), category, app_id)
+    text = form_text(form, "text")
+    try:
+        if not text.strip():
+            raise service.PracticeError("Write the question first: the box is empty.")
+        question = service.add_custom_question(ws, text, category, app_id)
+    except service.PracticeError as exc:
+        # The practice page again with the form open and the question as typed, not an error page.
+        context = _page(ws, question_id=None, category=None, role=None, app_id=app_id, focus=None, session_id=None)
+        context["own_question"] = {"text": text, "category": category, "error": str(exc)}
+        return render(request, "practice.html", context, status=422)
     url = f"/practice?question={question.id}&notice=question-added"
     if app_id is not None:
         url += f"&app={app_id}"
