@@ -1,0 +1,83 @@
+"""The layout of a job advertisement: bullets, Markdown headings, person-specification rows, sentences.
+
+Nothing here decides what is asked; it says how the ad's lines are written, so that
+:mod:`requirements` can tell a heading from a bullet and a sentence from an abbreviation's full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from nextround.analysis.skillgaps.cues import heading_kind
+
+BULLET: Final = re.compile(
+    r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►▶❖◆◇○→➢\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|\d{1,2}[.)]|\(\d{1,2}\)"
+    r"|[a-h][.)](?=\s)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))(?!\*)\s*"
+)  # "-", "•", "✅", "1.", "(2)", "a)", "iv."
+BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
+_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\x00])|;\s*")
+# A full stop that ends an abbreviation, not a sentence: "B.Sc. (Agriculture)", "(e.g. 30%)", "min. 200 cows"
+_ABBREVIATION: Final = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|approx|incl|min|max|nos?|esp|vs|dept|Dr|Mr|Mrs|Ms|St|[A-Za-z]{1,4}(?:\.[A-Za-z]{1,4})+)\.(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def sentences(line: str) -> list[str]:
+    """A line's sentences, never cut inside brackets or after an abbreviation's full stop, so that
+    "B.Sc. (Agriculture) or M.Sc." stays one ask and "(e.g. 30%)" stays whole."""
+    masked, kept = mask_brackets(line)
+    masked = _ABBREVIATION.sub(lambda found: found.group(0)[:-1] + "\x04", masked)
+    parts = (unmask_brackets(part, kept).replace("\x04", ".") for part in _SENTENCE.split(masked))
+    return [part for part in parts if part.strip()]
+
+
+_PARENS: Final = re.compile(r"\([^)]*\)")
+
+
+# A person specification marks each line essential or desirable: "(E)", "(D)", "- D", "| Desirable"
+_SPEC_MARK: Final = re.compile(
+    r"\s*(?:\((?P<bracket>E|D)\)|[-–|]\s*(?P<dash>E|D|essential|desirable)\s*(?:\|\s*)?)$", re.IGNORECASE
+)
+_SPEC_HEADER: Final = re.compile(r"\|\s*(?:essential\s*(?:/|or|and)\s*desirable|e\s*/\s*d)\s*\|?\s*$", re.IGNORECASE)
+
+
+def person_spec_row(line: str) -> str:
+    """ "Manual handling training | Essential" -> the line with "(essential)"; "(D)" and "- D" -> "(desirable)";
+    the table's header row ("Criteria | Essential/Desirable") -> nothing."""
+    if _SPEC_HEADER.search(line):
+        return ""
+    found = _SPEC_MARK.search(line)
+    if found is None or (found.group("bracket") is None and found.group("dash") is None):
+        return line
+    mark = (found.group("bracket") or found.group("dash")).lower()
+    rest = line[: found.start()].rstrip(" |-–")
+    if not rest.strip() or (len(mark) == 1 and found.group("dash") and " " not in rest.strip()):
+        return line
+    return f"{rest} ({'desirable' if mark.startswith('d') else 'essential'})"
+
+
+def mask_brackets(phrase: str) -> tuple[str, list[str]]:
+    """The phrase with each bracketed part replaced by a placeholder, so that commas, "and" and "or"
+    inside brackets ("(BA, MA or DipSW)") do not cut it; `unmask_brackets` puts them back."""
+    kept: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        kept.append(found.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    return _PARENS.sub(hold, phrase), kept
+
+
+def unmask_brackets(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda found: kept[int(found.group(1))], text)
+
+
+def split_heading(line: str) -> tuple[str | None, str]:
+    """("required", "rest") for "Essential: a full licence", or (None, line)."""
+    head, colon, rest = line.partition(":")
+    if not colon or len(head.split()) > 8:
+        return None, line
+    kind = heading_kind(head)
+    return kind, rest.strip()
