@@ -87,6 +87,22 @@ def test_journal_entry_and_review(driver: PageDriver) -> None:
     assert driver.problems == []
 
 
+def test_a_long_entry_scrolls_in_a_box_the_keyboard_reaches(driver: PageDriver) -> None:
+    page = driver.page
+    driver.go("/journal")
+    long_entry = "\n".join(f"Line {n}: what the panel asked and how I answered it." for n in range(60))
+    page.get_by_label("What happened, what you felt, what you learned").fill(long_entry)
+    page.get_by_role("button", name="Save the entry").click()
+    page.wait_for_url("**/journal?notice=added")
+    box = page.locator("#entries li").first.locator(".longtext")
+    assert box.evaluate("b => b.scrollHeight > b.clientHeight")  # it scrolls in its own box
+    assert box.get_attribute("tabindex") == "0"
+    short = page.locator("#entries .longtext").filter(has_not_text="Line 59").first
+    assert short.get_attribute("tabindex") is None  # a box that does not scroll is no tab stop
+    assert [v for v in driver.axe_violations() if v["id"] == "scrollable-region-focusable"] == []
+    assert driver.problems == []
+
+
 PAGES = {"practice": "/practice", "practice-history": "/practice/history", "journal": "/journal", "review": "/review"}
 
 

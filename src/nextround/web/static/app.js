@@ -106,7 +106,17 @@
     back.hidden = false;
     back.addEventListener("click", function () { window.history.back(); });
   }
-  function setUp() { setUpTimer(); focusProblems(); offerWayBack(); }
+  // A long text (a pasted job advert, notes, a journal entry) scrolls in its own box; one that does is a tab stop,
+  // so it can be scrolled from the keyboard. Short ones stay out of the tab order. Checked again when a part of
+  // the page is swapped in and when a <details> opens (a closed one has no height to compare).
+  function reachableScrollers() {
+    document.querySelectorAll(".longtext:not([tabindex])").forEach(function (box) {
+      if (box.scrollHeight > box.clientHeight + 1) { box.setAttribute("tabindex", "0"); }
+    });
+  }
+  document.addEventListener("htmx:afterSettle", reachableScrollers);
+  document.addEventListener("toggle", reachableScrollers, true);
+  function setUp() { setUpTimer(); focusProblems(); offerWayBack(); reachableScrollers(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
