@@ -102,6 +102,15 @@ def test_a_date_before_the_recorded_history_is_shown_beside_the_date_and_keeps_t
     assert (state.is_open, state.stage) == (True, Stage.APPLIED)
 
 
+def test_an_application_sent_today_is_not_called_quiet_for_0_days(
+    web: Web, workspace: Workspace, clock: FakeClock
+) -> None:
+    app = make_application(workspace, company="Fresh Ltd", applied_at=clock())
+    assert "Quiet for" not in web.client.get(f"/applications/{app.id}").text
+    clock.advance(days=3)
+    assert "Quiet for 3 days." in web.client.get(f"/applications/{app.id}").text
+
+
 def test_ghosted_button_records_the_silence(web: Web, workspace: Workspace, clock: FakeClock) -> None:
     app = make_application(workspace, company="Quayside")
     clock.advance(days=30)
