@@ -31,6 +31,22 @@ def test_the_form_warns_links_the_first_one_and_can_add_anyway(web: Web, workspa
     assert _count(workspace) == 2
 
 
+def test_each_earlier_one_says_when_it_was_sent_and_where_it_is_once(web: Web, workspace: Workspace) -> None:
+    import re
+
+    from nextround.domain.stages import Outcome, Stage
+
+    make_application(workspace, company="Quayside", role="Baker")
+    make_application(workspace, company="Quayside", role="Baker", stage=Stage.SCREENING)
+    closed = make_application(workspace, company="Quayside", role="Baker")
+    ApplicationService(workspace).close(closed.id, Outcome.REJECTED)
+    warned = web.post_form("/applications/new", {"company": "Quayside", "role": "Baker"})
+    items = re.findall(r"<li><a href=\"/applications/\d+\">Quayside — Baker</a>([^<]*)</li>", warned.text)
+    tails = sorted(" ".join(item.split()) for item in items)
+    assert len(tails) == 3 and all(re.fullmatch(r", applied \d+ \w+ \d{4}.*", tail) for tail in tails), tails
+    assert [tail.split(", ", 2)[2:] for tail in tails] == [[], ["now at screening"], ["rejected"]], tails
+
+
 def test_another_role_or_another_persons_application_is_no_duplicate(web: Web, workspace: Workspace) -> None:
     make_application(workspace, company="Northwind Bakery", role="Head Baker")
     make_application(other_owner(workspace), company="Acme", role="Cook")
