@@ -43,6 +43,29 @@ def test_bad_dates_raise_a_readable_error(text: str) -> None:
         parse_date(text, TODAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/02/2024", "not a valid date: '31/02/2024' (that month has no day 31)"),
+        ("12/13/2024", "not a valid date: '12/13/2024' (there is no month 13)"),
+        ("01/01/0000", "not a valid date: '01/01/0000' (there is no year 0)"),
+    ],
+)
+def test_an_impossible_day_is_said_in_words_not_in_pythons(text: str, message: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_date(text, TODAY)
+    assert str(refused.value) == message
+
+
+def test_a_paste_in_a_date_box_is_not_repeated_whole_in_the_message() -> None:
+    pasted = "We are looking for a baker who loves early mornings. " * 100
+    for parse in (lambda: parse_date(pasted, TODAY), lambda: parse_datetime(pasted, datetime(2024, 10, 9, tzinfo=UTC))):
+        with pytest.raises(DateParseError) as refused:
+            parse()
+        assert len(str(refused.value)) < 200
+        assert "'We are looking for a baker who loves ea…'" in str(refused.value)
+
+
 def test_parse_datetime_today_is_now_and_other_days_are_noon() -> None:
     now = datetime(2024, 11, 6, 9, 30, tzinfo=timezone(timedelta(hours=-5)))
     assert parse_datetime("today", now) == now

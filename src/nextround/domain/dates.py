@@ -50,11 +50,24 @@ def in_window(day: date) -> bool:
     return EARLIEST_YEAR <= day.year <= LATEST_YEAR
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """What the user typed, quoted for a message and cut to `limit` characters: a paste that landed in a date
+    box would otherwise come back whole in the message."""
+    value = " ".join(text.split())
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
+def _invalid_day(day_: int, month_: int, year_: int) -> str:
+    if not 1 <= month_ <= 12:
+        return f"there is no month {month_}"
+    return "there is no year 0" if year_ < 1 else f"that month has no day {day_}"
+
+
 def check_window(day: date, shown: str | None = None) -> date:
     """`day` itself, or a DateParseError when it lies outside 1970-2100."""
     if not in_window(day):
         what = shown if shown is not None else day.isoformat()
-        raise DateParseError(f"{what!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}; check the year")
+        raise DateParseError(f"{_shown(what)} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}; check the year")
     return day
 
 
@@ -65,7 +78,7 @@ def _count(token: str) -> int:
         return int(token)
     if token in _NUMBER_WORDS:
         return _NUMBER_WORDS[token]
-    raise DateParseError(f"cannot read the number {token!r}")
+    raise DateParseError(f"cannot read the number {_shown(token)}")
 
 
 def _shift_months(day: date, months: int) -> date:
@@ -120,14 +133,14 @@ def _parse_date(text: str, today: date) -> date:
         day_, month_, year_ = (int(g) for g in match.groups())
         try:
             return date(year_, month_, day_)
-        except ValueError as exc:
-            raise DateParseError(f"not a valid date: {text!r} ({exc})") from None
+        except ValueError:
+            raise DateParseError(f"not a valid date: {_shown(text)} ({_invalid_day(day_, month_, year_)})") from None
     try:
         return date.fromisoformat(value[:10]) if len(value) > 10 and value[10] in "t " else date.fromisoformat(value)
     except ValueError:
         pass
     raise DateParseError(
-        f"cannot read the date {text!r}; use YYYY-MM-DD, DD/MM/YYYY, 'today', 'yesterday', "
+        f"cannot read the date {_shown(text)}; use YYYY-MM-DD, DD/MM/YYYY, 'today', 'yesterday', "
         "'3 days ago' or 'last friday'"
     )
 
@@ -139,7 +152,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            raise DateParseError(f"cannot read the date and time {text!r}") from None
+            raise DateParseError(f"cannot read the date and time {_shown(text)}") from None
         check_window(parsed.date(), value)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
     return day_to_moment(parse_date(value, now.date()), now)
