@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.cues import load_glossary
+from nextround.analysis.skillgaps.nearmiss import near_misses
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     SOFT_MET,
@@ -76,6 +77,8 @@ FEATURES: Final = (
     "rare_absent_near",  # how close the CV's closest word comes to that word
     "clause_uncovered",  # the most specific phrase word the closest clause lacks (its specificity / 10)
     "modifier_absent",  # the CV has the head but not the word that says which kind ("airless" spraying)
+    "near_miss",  # ... and has another word in its place ("scissor" lift for boom lift: see nearmiss)
+    "near_miss_number",  # ... a smaller number in place of the one asked ("10 bbl" for 15, "Code 08" for 10)
     # the closest CV line
     "clause_role_line",  # a dated role line
     "clause_skills_line",  # a skills, tools or certifications line
@@ -204,6 +207,7 @@ def features(
     modifier_absent = any(
         left and right and left[0] not in anywhere and right[0] in anywhere for left, right in pairwise(sequence)
     )
+    misses = near_misses(cv.text, text, evidence.cv_text or "")
     rare_near = 0.0
     if absent and cv.word_vectors is not None and cv.words:
         rare_word = next((word for word in words if content_stems(word) == (max(absent)[1],)), None)
@@ -237,6 +241,8 @@ def features(
         rare_near,
         uncovered,
         float(modifier_absent),
+        float(any(not miss.number for miss in misses)),
+        float(any(miss.number for miss in misses)),
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
         float(exact.not_held(clause_sentence, cv.reference_year)),

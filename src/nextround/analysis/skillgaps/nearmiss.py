@@ -1,0 +1,136 @@
+"""Near misses: the CV shows the same kind of thing as the job asks, but another variant of it.
+
+"Boom lift" against "scissor lift", "CSCS Black card" against "CSCS Gold card", "vascular scanning" against
+"MSK scanning", "a 15 bbl system" against "a 10 bbl brewhouse", "Category 6" against "Category 8": the phrase and
+a CV line share the head word, and where the job has a word that says which one, the CV has another word in the
+same place. Meaning alone reads these as shown (the head carries most of the vector and of the word cover); a
+paraphrase in other words ("used sling and standing lifters" for hoist transfers) shares no head and is not one.
+The signals are features of the learned evidence decision (:mod:`evidence_model`), not a verdict of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from nextround.analysis.skill_match import Token, tokenize
+
+_PAST: Final = frozenset(["ran", "led", "read", "did", "made", "took", "kept", "built", "set", "own", "new", "first"])
+# a number or a one-letter grade: "15" bbl, Category "6", class "A"
+_CODE: Final = re.compile(r"^(?:\d+[a-z]?|[A-Z])$")
+_NUMBER: Final = re.compile(r"^\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    asked: str  # the job's word that says which one ("Black")
+    head: str  # the word both share ("card")
+    shown: str  # the CV's word in its place ("Gold")
+
+    @property
+    def number(self) -> bool:
+        """A smaller number in place of the one asked ("10" bbl for "15", Code "08" for "10")."""
+        return bool(_NUMBER.match(self.asked))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from nextround.analysis.skillgaps.requirements import duty_verbs
+
+    return duty_verbs()
+
+
+def _verbish(token: Token) -> bool:
+    """A verb of work, or a word with a verb's ending ("Inspecting parts", "Ran the payroll")."""
+    word = token.text.lower()
+    return word in _verbs() or word.endswith(("ed", "ing")) or word in _PAST
+
+
+@dataclass(frozen=True)
+class _Index:
+    stems: frozenset[str]
+    before: dict[str, tuple[Token, ...]]  # stem -> the content words right before it in one segment
+    after: dict[str, tuple[Token, ...]]  # stem -> the content words right after it
+
+
+@lru_cache(maxsize=32)
+def _index(cv: str) -> _Index:
+    tokens = tokenize(cv)
+    before: dict[str, list[Token]] = defaultdict(list)
+    after: dict[str, list[Token]] = defaultdict(list)
+    opening = {tokens[0].start} if tokens else set()
+    opening |= {right.start for left, right in zip(tokens, tokens[1:], strict=False) if left.sentence != right.sentence}
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        # a capitalised word opening a line is most often a verb or a title ("Ran", "Manual testing"), not a kind
+        opens = left.start in opening and left.text[:1].isupper() and not left.text.isupper()
+        if left.segment == right.segment and not left.is_stopword and not right.is_stopword and not opens:
+            after[left.stem].append(right)
+            before[right.stem].append(left)
+    return _Index(
+        frozenset(token.stem for token in tokens),
+        {stem: tuple(found) for stem, found in before.items()},
+        {stem: tuple(found) for stem, found in after.items()},
+    )
+
+
+def near_misses(cv: str, phrase: str, shown_in: str | None = None) -> list[NearMiss]:
+    """Words of the phrase the CV lacks whose place next to a shared head word the CV fills with another word
+    (on the CV line `shown_in`, the one the evidence rests on, when given)."""
+    index = _index(cv)
+    tokens = tokenize(phrase)
+    own = {token.stem for token in tokens}
+    found: list[NearMiss] = []
+    for position, (left, right) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if left.segment != right.segment or left.is_stopword or right.is_stopword:
+            continue
+        following = tokens[position + 2] if position + 2 < len(tokens) else None
+        is_head = following is None or following.is_stopword or following.segment != right.segment
+        if is_head and left.stem not in index.stems and right.stem in index.stems and not _verbish(left):
+            # "boom lift": the word before the head says which one
+            found.extend(
+                NearMiss(left.text, right.text, other.text)
+                for other in index.before.get(right.stem, ())
+                if other.stem not in own
+                and not _verbish(other)
+                and not _CODE.match(other.text)
+                and not _CODE.match(left.text)
+                and not _spells(left.text, other.text, right.text)
+            )
+        if _NUMBER.match(left.text) and left.stem not in index.stems and right.stem in index.stems:
+            # "a 15 bbl system" against "a 10 bbl brewhouse": a smaller number of the same unit
+            found.extend(
+                NearMiss(left.text, right.text, other.text)
+                for other in index.before.get(right.stem, ())
+                if _NUMBER.match(other.text) and int(other.text) < int(left.text)
+            )
+        if _NUMBER.match(right.text) and right.stem not in index.stems and left.stem in index.stems:
+            # "Code 10" against "Code 08": a number after the head
+            found.extend(
+                NearMiss(right.text, left.text, other.text)
+                for other in index.after.get(left.stem, ())
+                if _NUMBER.match(other.text) and int(other.text) < int(right.text)
+            )
+    if shown_in is not None:
+        found = [miss for miss in found if re.search(rf"(?<!\w){re.escape(miss.shown)}(?!\w)", shown_in)]
+    return [miss for miss in found if miss.number or not _synonyms(miss.asked, miss.shown)]
+
+
+def _spells(initials: str, *words: str) -> bool:
+    """ "DB" boards are "distribution boards": the CV spells out what the job writes as initials."""
+    return initials.isupper() and len(initials) >= 2 and "".join(word[0] for word in words).upper() == initials
+
+
+SYNONYMS: Final = 0.15  # word cosine from which two words are taken as the same thing said two ways
+
+
+def _synonyms(left: str, right: str) -> bool:
+    """ "bridal"/"wedding", "combi"/"combination", "one"/"single" are the same thing in other words; "Gold"/"Black",
+    "scissor"/"boom", "MSK"/"vascular" (cosine near 0) are two kinds of one thing."""
+    from nextround.analysis.skillgaps.evidence import encode
+    from nextround.analysis.vectors import dot_rows
+
+    vectors = encode([left.lower(), right.lower()])
+    return vectors is not None and dot_rows(vectors, vectors.row(0))[1] >= SYNONYMS
