@@ -46,6 +46,7 @@ FILES = (
     "dev6.jsonl",
     "dev7.jsonl",
     "dev9.jsonl",
+    "dev10.jsonl",
     "frozen_test.jsonl",
     "test2/test.jsonl",
     "test3/test.jsonl",

@@ -21,6 +21,7 @@ from nextround.analysis.skillgaps.evidence import (
     meaning_evidence,
     taxonomy_names,
 )
+from nextround.analysis.skillgaps.nearmiss import other_variant
 from nextround.analysis.skillgaps.requirements import Requirement
 
 GENERIC_WORDS: Final = frozenset(
@@ -177,6 +178,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         equivalent = _equivalent_shown(cv, phrase)
         if equivalent is not None:
             return equivalent
+    if not requirement.examples:
+        variant = other_variant(cv.text, phrase)  # "SCA Roasting Intermediate" asked, "SCA Roasting Foundation" held
+        if variant is not None:
+            return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, variant, exact=True)
     named = [] if requirement.examples else exact.named_tokens(phrase, requirement.sentence)
     if named:
         absent = [

@@ -284,12 +284,16 @@ _DEGREES_IN_CAPITALS: Final = (
 _BELOW_DEGREE: Final = re.compile(r"\b(?:foundation|associate'?s?)\s+degree\b", re.IGNORECASE)
 
 
-# "graduate" finishing a school or a diploma course is no degree: "Senior High School graduate", "high school
-# graduate", "Graduate of a two-year diploma program", "graduate of a vocational course"
+# "graduate" finishing a school, a diploma course or a program is no degree: "Senior High School graduate", "high
+# school graduate", "Graduate of a two-year diploma program", "graduate of a vocational course"
 _SCHOOL_GRADUATE: Final = re.compile(
     r"\b(?:(?:senior|junior)\s+)?(?:high|secondary|grade\s*12|k-12|vocational|technical|trade)\s+(?:school\s+)?graduates?\b"
     r"|\bgraduates?\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
     r"(?:(?:senior\s+)?high school|secondary school|diploma|certificate|vocational|technical|tvet|tesda)\b"
+    r"(?!\s+(?:degree|bachelor))"
+    # "Graduate of an accredited massage therapy program", "of a recognized farrier school (8-week course)": the
+    # program is the ask, whatever award it gives
+    r"|\bgraduates?\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,5}?(?:program|programme|school)\b"
     r"(?!\s+(?:degree|bachelor))",
     re.IGNORECASE,
 )

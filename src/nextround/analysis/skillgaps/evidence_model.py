@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.cues import load_glossary
-from nextround.analysis.skillgaps.nearmiss import near_misses
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     SOFT_MET,
@@ -41,6 +40,7 @@ from nextround.analysis.skillgaps.evidence import (
     soft_recall,
     specificity,
 )
+from nextround.analysis.skillgaps.nearmiss import near_misses
 from nextround.analysis.vectors import dot_rows
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from nextround.analysis.skill_match import Token, tokenize
@@ -62,8 +63,8 @@ def _index(cv: str) -> _Index:
     before: dict[str, list[Token]] = defaultdict(list)
     after: dict[str, list[Token]] = defaultdict(list)
     opening = {tokens[0].start} if tokens else set()
-    opening |= {right.start for left, right in zip(tokens, tokens[1:], strict=False) if left.sentence != right.sentence}
-    for left, right in zip(tokens, tokens[1:], strict=False):
+    opening |= {right.start for left, right in pairwise(tokens) if left.sentence != right.sentence}
+    for left, right in pairwise(tokens):
         # a capitalised word opening a line is most often a verb or a title ("Ran", "Manual testing"), not a kind
         opens = left.start in opening and left.text[:1].isupper() and not left.text.isupper()
         if left.segment == right.segment and not left.is_stopword and not right.is_stopword and not opens:
@@ -83,7 +84,7 @@ def near_misses(cv: str, phrase: str, shown_in: str | None = None) -> list[NearM
     tokens = tokenize(phrase)
     own = {token.stem for token in tokens}
     found: list[NearMiss] = []
-    for position, (left, right) in enumerate(zip(tokens, tokens[1:], strict=False)):
+    for position, (left, right) in enumerate(pairwise(tokens)):
         if left.segment != right.segment or left.is_stopword or right.is_stopword:
             continue
         following = tokens[position + 2] if position + 2 < len(tokens) else None
@@ -134,3 +135,73 @@ def _synonyms(left: str, right: str) -> bool:
 
     vectors = encode([left.lower(), right.lower()])
     return vectors is not None and dot_rows(vectors, vectors.row(0))[1] >= SYNONYMS
+
+
+# -- another grade, stage or unit of the same named thing: an exact check ---------------------------------------
+
+_ROMAN: Final = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"])
+_ACRONYM: Final = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_TAIL: Final = 3  # words after the name that say which one
+
+
+def _kind(token: Token) -> str | None:
+    """What a word that says which one looks like: a number or code, a grade letter, a roman numeral, a name."""
+    text = token.text
+    if text in _ROMAN:
+        return "roman"
+    if any(char.isdigit() for char in text):
+        return "number"
+    if len(text) == 1 and text.isupper():
+        return "letter"
+    if text[:1].isupper() and any(char.islower() for char in text[1:]):
+        return "name"
+    return None
+
+
+def _anchor(token: Token) -> bool:
+    """A name the grade hangs on: the initials of a body or scheme ("SCA", "STCW", "IPAF", "BHS")."""
+    return bool(_ACRONYM.match(token.text)) and token.text not in _ROMAN
+
+
+def _tail(tokens: list[Token], start: int) -> list[Token]:
+    """The words right after the name, up to a small word or the end of the segment ("Roasting Intermediate")."""
+    anchor = tokens[start]
+    tail: list[Token] = []
+    for token in tokens[start + 1 : start + 1 + _TAIL]:
+        if token.segment != anchor.segment or token.is_stopword:
+            break
+        tail.append(token)
+    return tail
+
+
+def other_variant(cv: str, phrase: str) -> str | None:
+    """ "SCA Roasting Intermediate" against "SCA Roasting Foundation", "BHS Stage 4" against "BHS Stage 3",
+    "STCW III/2" against "STCW III/1", "Motorsågskörkort B" against "Motorsågskörkort A": the CV names the same
+    thing and, where the job says which grade, stage or unit, another one of the same kind (both numbers, both
+    letters, both names) and never the one asked. Returns the reason, or None."""
+    from nextround.analysis.skillgaps.evidence import glossed_term
+
+    asked = tokenize(phrase)
+    held = tokenize(cv)
+    held_words = {token.text.lower() for token in held}
+    for start, token in enumerate(asked):
+        if not _anchor(token):
+            continue
+        wanted = _tail(asked, start)
+        for place, other in enumerate(held):
+            if other.text != token.text:
+                continue
+            shown = _tail(held, place)
+            same = 0
+            while same < min(len(wanted), len(shown)) and wanted[same].text.lower() == shown[same].text.lower():
+                same += 1
+            if same >= min(len(wanted), len(shown)):
+                continue
+            want, have = wanted[same], shown[same]
+            kind = _kind(want)
+            if kind is None or kind != _kind(have) or want.text.lower() in held_words:
+                continue
+            if glossed_term(token.text, phrase):
+                continue  # "MS Office" is a term the glossary explains, shown by Word and Excel
+            return f"{phrase[token.start : wanted[-1].end]} asked; the CV shows {cv[other.start : shown[-1].end]}"
+    return None
