@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, PageDriver, Server, open_driver
+from tests.browser.conftest import SCREENSHOTS, PageDriver, Server, demo_server, open_driver
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 PAGES = {
@@ -146,3 +146,26 @@ def test_phone_menu_works_without_javascript(browser: Any, server: Server) -> No
         page.wait_for_url(server.url + "/journal")
     finally:
         context.close()
+
+
+def test_a_long_unbroken_name_wraps_instead_of_widening_the_page(browser: Any, tmp_path: Any) -> None:
+    # Names and notes are shown as typed; a pasted link or a 300-letter word has no place to break.
+    with demo_server(tmp_path) as own, open_driver(browser, own, WIDTHS["phone"]) as driver:
+        page = driver.page
+        driver.go("/applications/new")
+        page.get_by_label("Company").fill("W" * 300)
+        page.get_by_label("Role").fill("R" * 300)
+        page.get_by_label("Location").fill("https://jobs.example.org/" + "x" * 200)
+        page.get_by_role("button", name="Add application").click()
+        page.wait_for_url("**/applications/*?notice=added")
+        added = page.url.split("?")[0].removeprefix(driver.base)
+        wide = {}
+        for size in WIDTHS.values():
+            page.set_viewport_size(size)
+            for path in (added, "/applications", "/review"):
+                driver.go(path)
+                scroll = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                if scroll[0] > scroll[1]:
+                    wide[f"{size['width']} {path}"] = scroll
+        assert wide == {}
+        assert driver.problems == []
