@@ -261,8 +261,10 @@ def score_pair(pair: dict[str, Any]) -> Tally:
     labels = [(label, "required") for label in pair.get("required", [])]
     labels += [(label, "nice_to_have") for label in pair.get("nice_to_have", [])]
     for label, importance in labels:
-        scored = [(same_item(item, label), item) for item in found]
-        best_score, best_item = max(scored, key=lambda pair_: pair_[0], default=(0.0, None))
+        # the best match; among equals, the one whose sentence shares most words with the label
+        target = stems(label)
+        scored = [(same_item(item, label), len(stems(item.sentence) & target), item) for item in found]
+        best_score, _, best_item = max(scored, key=lambda entry: entry[:2], default=(0.0, 0, None))
         if importance == "required":
             tally.required += 1
         else:

@@ -324,6 +324,7 @@ def test_a_wish_added_to_a_requirement_does_not_make_it_optional() -> None:
     assert [(text, importance, years) for text, importance, _, years in _asks(jd)] == [
         ("bookkeeping", "required", 3.0),
         ("retail", "required", 2.0),
+        ("supervisory", "nice_to_have", None),  # the wish in brackets is a nice-to-have of its own (session 7)
         ("Kronos", "nice_to_have", None),
         ("ADR certificate", "nice_to_have", None),
         ("MOT tester licence", "nice_to_have", None),

@@ -20,7 +20,6 @@ _NOT_ASKED: Final = re.compile(
     r"|\b(?:full )?training (?:will be |is )?(?:provided|given)\b|\bwe will train\b",
     re.IGNORECASE,
 )
-_JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
 _SCREENING: Final = re.compile(
     r"\bpass(?:ing)?\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:background|criminal|drug|credit|pre-employment|medical|security)\b"
     r"|\b(?:able|ability)\s+to\s+(?:stand|sit|walk|kneel|bend)\b",
@@ -30,10 +29,32 @@ _ABLE_TO_WORK: Final = re.compile(
     r"\b(?:able|ability|willing|available|prepared)\s+to\s+(?:work|lift|stand|carry|walk|climb)\b", re.IGNORECASE
 )
 
+# A condition word that is part of a skill's name or a measure of practice, not a working condition: "MS
+# Office", "office supplies", "contract management", "1,500 hours total time", "a 16-hour first aid course",
+# "40 hours of supervised practice"; and words that name a qualification or a skill ("Diploma in Travel")
+_SKILL_TERMS: Final = re.compile(
+    r"\b(?:MS|Microsoft|Google|Libre|Open|back|front|box|post|head|ticket|site|register|dental|medical|practice)\s+"
+    r"office\b|\boffice\s+(?:365|suite|software|applications?|administration|management|supplies|equipment"
+    r"|procedures|skills|systems?|tools)\b|\bcontracts?\s+(?:management|law|administration|negotiation)\b"
+    r"|\b\d{1,2}-hours?\s+(?=[a-z])|\b(?:\d{1,3},)?\d{3,}\s*\+?\s*hours?\b|\bhours?\s+of\s+(?:training|flight|flying"
+    r"|supervised|clinical|practice|practical|teaching|CPD|experience|logged)\b|\b(?:flight|flying|total)\s+(?:hours|time)\b"
+    r"|\btravel\s+(?:agency|industry|consultant|management|tourism|and tourism|insurance)\b"
+    r"|\btourism\s*(?:/|and)\s*travel\b",
+    re.IGNORECASE,
+)
+_QUALIFICATION_WORDS: Final = re.compile(
+    r"\b(?:diploma|course|literacy|literate|certified|certification|accredited|accreditation|first aid|apprenticeship"
+    r"|CPR)\b",
+    re.IGNORECASE,
+)
+
 
 def is_condition(sentence: str) -> bool:
     """Only about when, where or for what pay ("4am starts", "hybrid working", "free parking")."""
     cues = load_cues()
+    sentence = _SKILL_TERMS.sub(" skill ", sentence)
+    if _QUALIFICATION_WORDS.search(sentence) and not (_NOT_ASKED.search(sentence) or _SCREENING.search(sentence)):
+        return False  # "Diploma in Tourism / Travel", "16-hour outdoor first aid"
     if _ABLE_TO_WORK.search(sentence) and cues.conditions.search(sentence):
         return True  # "Ability to work in extreme heat on rotating shifts"
     if _NOT_ASKED.search(sentence) or _SCREENING.search(sentence):

@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from nextround.analysis.skillgaps.cues import heading_kind
-
 BULLET: Final = re.compile(
-    r"^\s*(?:[-*•·▪●■◦–—+>✔✓☑➤►▶❖◆◇○→➢\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|\d{1,2}[.)]|\(\d{1,2}\)"
-    r"|[a-h][.)](?=\s)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))(?!\*)\s*"
-)  # "-", "•", "✅", "1.", "(2)", "a)", "iv."
+    r"^\s*(?:[-*•·▪●■◦–—+>»›‣⁃∙~✔✓☑➤►▶❖◆◇○→➢\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?|\d{1,2}[.)]|\(\d{1,2}\)"
+    r"|[a-h][.)](?=\s)|\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)(?=\s)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s))(?!\*)\s*"
+)  # "-", "•", "»", "✅", "1.", "(2)", "a)", "(iv)", "iv."
 BOLD: Final = re.compile(r"^\s*(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)\s*:?\s*$")
 _SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\x00])|;\s*")
 # A full stop that ends an abbreviation, not a sentence: "B.Sc. (Agriculture)", "(e.g. 30%)", "min. 200 cows"
@@ -74,10 +72,46 @@ def unmask_brackets(text: str, kept: list[str]) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda found: kept[int(found.group(1))], text)
 
 
+# A job-board or public-service field that states an ask: "Education: ...", "Licence: ...", "Languages: ..."
+_FIELD_HEAD: Final = re.compile(
+    r"(?:minimum\s+|required\s+|essential\s+)?(?:education(?:al)?(?:\s+qualifications?)?|qualifications?|certifications?"
+    r"|licen[cs]es?|languages?|experience|computer skills|technical skills|tools|registration"
+    r"|academic qualifications?)",
+    re.IGNORECASE,
+)
+
+
 def split_heading(line: str) -> tuple[str | None, str]:
     """("required", "rest") for "Essential: a full licence", or (None, line)."""
     head, colon, rest = line.partition(":")
     if not colon or len(head.split()) > 8:
         return None, line
-    kind = heading_kind(head)
-    return kind, rest.strip()
+    if _FIELD_HEAD.fullmatch(head.strip()) and rest.strip():
+        return "required", rest.strip()  # "Education: Bachelor's degree ...", "Qualification : ITI"
+    from nextround.analysis.skillgaps.wishes import section_of_heading
+
+    return section_of_heading(head), rest.strip()
+
+
+# "HACCP training is a must, and so is being able to lift 20kg", "X is essential, as is Y": Y is asked as X is
+_AS_IS: Final = re.compile(r",?\s+(?:and\s+)?(?:so|as)\s+(?:is|are|would be|will be)\s+(?=\w)", re.IGNORECASE)
+# "You'll travel to venues across the district, so a full driving licence is required": a reason, then the ask
+_SO: Final = re.compile(r",\s+so\s+(?!(?:that|far|much|many|long)\b)", re.IGNORECASE)
+
+
+def clauses(sentence: str, asks: re.Pattern[str]) -> list[tuple[str, bool]]:
+    """A sentence cut where a second ask borrows the first one's verb ("..., as is a second language"), each
+    clause with whether it is asked as the one before it; and where a reason comes before the ask
+    ("..., so a full driving licence is required"), when `asks` finds a cue in the part after "so"."""
+    masked, kept = mask_brackets(sentence)
+    out: list[tuple[str, bool]] = []
+    for part in _SO.split(masked):
+        out.append((part, False))
+    if len(out) > 1 and not all(asks.search(part) for part, _ in out[1:]):
+        out = [(masked, False)]
+    cut: list[tuple[str, bool]] = []
+    for part, _ in out:
+        pieces = _AS_IS.split(part)
+        cut.append((pieces[0], False))
+        cut.extend((piece, True) for piece in pieces[1:])
+    return [(unmask_brackets(part, kept).strip(" ,"), borrowed) for part, borrowed in cut if part.strip(" ,")]

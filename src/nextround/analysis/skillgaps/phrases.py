@@ -23,7 +23,7 @@ Importance = Literal["required", "nice_to_have"]
 Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 
 _YEARS: Final = re.compile(
-    r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|a minimum of|over|more than)\s+)?"
+    r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|min\.?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
     r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
     r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
@@ -100,14 +100,45 @@ _MARKER_IN_BRACKETS: Final = re.compile(
 _RESTATED: Final = re.compile(r"^(?:i\.?e\.?|e\.?g\.?|namely|viz\.?)\s+|,?\s+(?:etc\.?|and so on)$", re.IGNORECASE)
 
 
+# Lead-ins of prose asks beside those of match_cues.toml: "so we need someone with", "someone who has", "In
+# Ontario that means you hold", "the person we hire will have"
+_MORE_LEADINS: Final = re.compile(
+    r"^(?:(?:so|and|but|also|therefore|thus|hence)\s+)?(?:(?:we|I)\s+(?:need|want|require|are looking for"
+    r"|'re looking for|’re looking for|are after|'re after|’re after)\s+)?(?:someone|somebody|a person|people"
+    r"|candidates?|applicants?|an individual)\s+(?:with|who\s+(?:has|have|can|is|are|holds?|brings?))\s+"
+    r"|^(?:[\w'’,-]+\s+){0,6}?(?:that\s+)?means\s+(?:that\s+)?you\s+(?:hold|have|need|must have|bring)\s+"
+    r"|^.{0,80}?\b(?:need|want|looking for|seeking)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:who|that)\s+"
+    r"(?:can|will|is able to)\s+(?:both\s+)?"
+    r"|^(?:we|I)\s+(?:are|'re|’re|am)\s+(?:looking for|seeking)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:with|who\s+(?:has|have|can|is|holds?))\s+"
+    r"|^the (?:person|candidate|applicant) we (?:hire|appoint|choose) will (?:have|need|bring|hold)\s+"
+    r"|^(?:so|and|but|also|therefore)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_SOMEONE: Final = frozenset(
+    ["someone", "somebody", "a person", "person", "an individual", "individual", "candidate", "candidates", "we"]
+)
+# "... is desirable but not essential", "... is needed in the team", "... is a must": how it is asked, not what
+_MORE_TAILS: Final = re.compile(
+    r"\s+(?:is|are)\s+(?:(?:highly|very|also|really)\s+)?(?:desirable|preferred|essential|required|a must|needed"
+    r"|necessary|mandatory|expected|important|welcome|an? (?:plus|bonus|advantage|asset|merit))\b"
+    r"(?:\s+but\s+not\s+(?:essential|required|necessary|a must))?"
+    r"(?:\s+(?:in|for|on) (?:the|this|our) (?:team|role|job|post))?"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
 def _clean(phrase: str) -> str:
     cues = load_cues()
     phrase = _MARKER_IN_BRACKETS.sub("", phrase).strip(" \t.,;:!-–—")
     phrase = _RESTATED.sub("", phrase).strip(" \t.,;:")
     for _ in range(3):
+        if phrase.lower() in _SOMEONE:
+            return ""  # "We are looking for someone, with 3 years ...": the years are the ask
         before = phrase
-        phrase = cues.leadin.sub("", phrase).strip(" ,.;:")
-        phrase = cues.tail.sub("", phrase).strip(" ,.;:")
+        phrase = cues.leadin.sub("", _MORE_LEADINS.sub("", phrase)).strip(" ,.;:")
+        phrase = cues.tail.sub("", _MORE_TAILS.sub("", phrase)).strip(" ,.;:")
         if phrase == before:
             break
     return phrase
@@ -338,6 +369,9 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
         return
     sentence_shown = whole or sentence
     if not re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE):
+        for ask in wish_asides(sentence):
+            # "Full driver licence (a P endorsement would be great)": the wish is a nice-to-have of its own
+            yield from sentence_phrases(ask, "nice_to_have", sentence_shown)
         sentence = NICE_ASIDE.sub("", sentence) or sentence
     if _CONTRACT_ASIDE.search(sentence):
         return  # "Partita IVA (you invoice us as a freelancer)": how the contract is paid, not a skill
@@ -403,12 +437,36 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
 # A wish added to a requirement: "..., ideally in a practice", "(supervisory experience preferred)"; a
 # bracket that holds only the marker ("(desirable)") marks the whole line instead
 NICE_ASIDE: Final = re.compile(
-    r"\s*\((?=[^()]*\b(?:preferred|desirable|a plus|an advantage|advantageous|ideally|preferably|a bonus)\b)"
-    r"(?!\s*(?:(?:is|would|be|an?|highly|very|but|not|essential|preferred|desirable|plus|advantage"
-    r"|advantageous|bonus)\s*)+\))[^()]*\)"
-    r"|,\s*(?:ideally|preferably)\b.*$",
+    r"\s*\((?=[^()]*\b(?:preferred|desirable|a plus|an advantage|advantageous|ideally|preferably|a bonus"
+    r"|added advantage|an asset|a merit|would be (?:great|good|nice|useful)|welcome)\b)"
+    r"(?!\s*(?:(?:is|would|be|an?|highly|very|but|not|essential|preferred|desirable|plus|advantage|added"
+    r"|advantageous|bonus|asset|merit|great|good|nice|useful|welcome)\s*)+\))[^()]*\)"
+    r"|,\s*(?:ideally|preferably)\b.*$"
+    r"|,\s*(?P<tail>[^,()]{2,40}?)\s+(?:preferred|desirable|a plus|an advantage|an asset|welcome)\s*\.?$",
     re.IGNORECASE,
 )
+# What a wish aside asks: "(a P endorsement would be great)" asks for a P endorsement, as a nice-to-have
+_WISH_WORDS_IN_ASIDE: Final = re.compile(
+    r"^\s*\(|\)\s*$|\s*\b(?:is|are|would be|will be)?\s*(?:an?\s+)?(?:added\s+|highly\s+|strongly\s+)?"
+    r"(?:preferred|desirable|plus|advantage|advantageous|bonus|asset|merit|great|good|nice|useful|welcome"
+    r"|ideally|preferably)\b.*$",
+    re.IGNORECASE,
+)
+_LEVEL_ONLY: Final = re.compile(r"^(?:(?:level|grade|class|stage|category|at|least|a|an|the|\d+\w?)\b\W*)+$", re.I)
+
+
+def wish_asides(sentence: str) -> list[str]:
+    """The asks inside a requirement's wish asides ("(a degree is an added advantage)", ", ICU/ER preferred"),
+    each at least a word that is not only a level ("(Level 2 preferred)" names nothing alone)."""
+    asks: list[str] = []
+    for found in NICE_ASIDE.finditer(sentence):
+        text = found.group(0).strip(" ,")
+        if re.match(r"(?:ideally|preferably)\b", text, re.IGNORECASE):
+            continue  # "..., ideally in a practice" narrows the ask; it is no ask of its own
+        ask = _WISH_WORDS_IN_ASIDE.sub("", found.group("tail") or text).strip(" ,.;:()")
+        if ask and re.search(r"[A-Za-z]{2}", ask) and not _LEVEL_ONLY.match(ask):
+            asks.append(ask)
+    return asks
 
 
 # A bracket that talks to the reader or about the employer explains the ask; it is not part of it

@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skillgaps.conditions import is_condition as _is_condition
-from nextround.analysis.skillgaps.cues import heading_kind, listed_heading, load_cues
-from nextround.analysis.skillgaps.layout import BOLD, BULLET, person_spec_row, sentences, split_heading
+from nextround.analysis.skillgaps.cues import listed_heading, load_cues
+from nextround.analysis.skillgaps.layout import BOLD, BULLET, clauses, person_spec_row, sentences, split_heading
 from nextround.analysis.skillgaps.phrases import (
     NICE_ASIDE,
     Importance,
@@ -30,6 +30,7 @@ from nextround.analysis.skillgaps.phrases import (
 )
 from nextround.analysis.skillgaps.phrases import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.phrases import split_items as _split_items
+from nextround.analysis.skillgaps.wishes import section_of_heading, wished
 
 # kept importable from here, where callers and tests have always found them
 __all__ = [
@@ -55,19 +56,50 @@ _ORG_SEEKING: Final = re.compile(
     r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting"
     r"|hiring)\b"
 )
+# Words that make a clause an ask or a wish: where a reason comes first ("..., so a licence is required")
+_ASKS: Final = re.compile(
+    r"\b(?:must|essential|required|requires?|needed|necessary|mandatory|desirable|preferred|advantage|a plus|bonus"
+    r"|an asset|a merit|need|needs|looking for|you will have|you'll have|you must)\b",
+    re.IGNORECASE,
+)
+# How to apply and how applications are judged: "Applicants must submit a cover letter", "Only short-listed
+# candidates will be contacted", "preference will be given in line with its Employment Equity Plan"
+_HOW_TO_APPLY: Final = re.compile(
+    r"\b(?:applications?|applicants?|candidates?|you)\s+(?:must|should|will|are required to|need to)\s+(?:be\s+)?"
+    r"(?:submit|submitted|send|sent|include|attach|lodge|lodged|complete the (?:online|application)|contacted|apply)\b"
+    r"|\bshort-?list(?:ed|ing)\b|\bemployment equity\b|\bcover(?:ing)? letter\b|\bapplication form\b",
+    re.IGNORECASE,
+)
+# A sentence that advertises the post: "... needs experienced barbers", "dive centre looking for an instructor for
+# the winter season", "we are looking for someone to lead the programme", "Solid plasterer needed - Geelong"
+_ADVERTISES_ROLE: Final = re.compile(
+    r"\b(?:looking for|seeking|needs|is after|are after|hiring|recruiting)\s+(?:an?\s+|two\s+|more\s+)?"
+    r"(?:(?:experienced|qualified|skilled|talented|friendly|new|full-time|part-time|reliable)\s+)*"
+    r"(?:someone|somebody|a person|[\w-]+(?:\s+[\w-]+)?)\s*(?:to\s+\w+|for\s+(?:the|our|a|an)\b|[.!,]|$)"
+    r"|^[\w\s&'’-]{1,40}\b(?:needed|wanted)\b\s*(?:[-–—,(]|$)",
+    re.IGNORECASE,
+)
+_ABOUT_US: Final = re.compile(r"\b(?:we|we're|we've|our|us|is an?|has|have|since)\b", re.IGNORECASE)
 _JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
 
 
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
-    if cues.employer.search(sentence) or cues.apply.search(sentence) or _JOIN.search(sentence):
+    if cues.apply.search(sentence) or _JOIN.search(sentence) or _HOW_TO_APPLY.search(sentence):
         return None
+    if section == "prose" and _ADVERTISES_ROLE.search(sentence) and not cues.skill_words.search(sentence):
+        return None  # "Small dive centre looking for an instructor for the winter season": the post, not an ask
+    if cues.employer.search(sentence) and (section not in ("required", "nice") or _ABOUT_US.search(sentence)):
+        return None  # under "Requirements", "Serving It Right certificate" is a certificate, not the blurb
     if _ORG_SEEKING.match(sentence):
         return None  # "Galway County Council is seeking to create a panel of Executive Planners"
     if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
         return None  # "We are seeking a detail-oriented Coordinator to manage shipments": the role, not a skill
-    if re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE) or cues.nice.search(
-        NICE_ASIDE.sub("", sentence)
+    unbracketed = NICE_ASIDE.sub("", sentence)
+    if (
+        re.match(r"\W*(?:ideally|preferably)\b", sentence, re.IGNORECASE)
+        or cues.nice.search(unbracketed)
+        or wished(unbracketed)
     ):
         # "3+ years bookkeeping, ideally in a practice" is required; "Ideally a degree in finance" is not
         return "nice_to_have"
@@ -117,7 +149,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if kind == "duties" and rest and not is_bullet and _JOB_FIELD.match(line):
             continue  # "Role: Accounts Executive": a job-board field naming the post
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
-            kind, rest = heading_kind(line), ""
+            kind, rest = section_of_heading(line), ""
             if kind is None and (position in before_list or line.endswith("?")) and len(line.split()) <= 8:
                 # "What you'll need" over a list: a heading we have no name for
                 kind = "required" if load_cues().must.search(line) else "unknown"
@@ -147,9 +179,14 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
                 "prose"  # "The Role: As our first CSM you will own ...": a description, asking only if it says so
             )
         for sentence in sentences(line):
-            importance = _sentence_importance(sentence, line_section)
-            if importance is not None:
-                found.extend(replace(item, section=origin) for item in sentence_phrases(sentence, importance))
+            asked: Importance | None = None
+            for clause, borrowed in clauses(sentence, _ASKS):
+                # "Previous registration experience is desirable, as is a second language": both are wishes
+                asked = asked if borrowed and asked is not None else _sentence_importance(clause, line_section)
+                if asked is not None:
+                    # a wish aside ("(supervisory experience preferred)") comes after the ask it was added to
+                    read = sorted(sentence_phrases(clause, asked), key=lambda item: item.importance != asked)
+                    found.extend(replace(item, section=origin) for item in read)
     return tuple(_dedupe(found)[:MAX_REQUIREMENTS])
 
 
