@@ -111,6 +111,20 @@ def test_an_application_sent_today_is_not_called_quiet_for_0_days(
     assert "Quiet for 3 days." in web.client.get(f"/applications/{app.id}").text
 
 
+def test_right_to_left_names_and_notes_keep_their_own_direction(web: Web, workspace: Workspace) -> None:
+    # A Hebrew or Arabic name in an English page: isolated, so the dash after it and the "!" that ends it stay
+    # where a right-to-left reader expects them; typed text boxes follow what is typed in them.
+    app = make_application(workspace, company="שקד בע״מ", role="מפתחת!", notes="עבדתי קשה!")
+    page = web.client.get(f"/applications/{app.id}").text
+    assert '<h1><bdi>שקד בע״מ</bdi> <span class="role">— <bdi>מפתחת!</bdi></span></h1>' in page
+    assert '<div class="longtext" dir="auto">עבדתי קשה!</div>' in page
+    board = web.client.get("/applications").text
+    assert f'<a class="card-title" href="/applications/{app.id}" dir="auto">שקד בע״מ</a>' in board
+    form = web.client.get(f"/applications/{app.id}/edit").text
+    assert re.search(r'<input id="f-company" name="company" type="text" value="[^"]*" dir="auto"', form)
+    assert '<textarea id="f-notes" dir="auto"' in form
+
+
 def test_ghosted_button_records_the_silence(web: Web, workspace: Workspace, clock: FakeClock) -> None:
     app = make_application(workspace, company="Quayside")
     clock.advance(days=30)

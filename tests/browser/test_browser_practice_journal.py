@@ -100,6 +100,11 @@ def test_a_long_entry_scrolls_in_a_box_the_keyboard_reaches(driver: PageDriver) 
     short = page.locator("#entries .longtext").filter(has_not_text="Line 59").first
     assert short.get_attribute("tabindex") is None  # a box that does not scroll is no tab stop
     assert [v for v in driver.axe_violations() if v["id"] == "scrollable-region-focusable"] == []
+    page.get_by_label("What happened, what you felt, what you learned").fill("יום קשה, אבל למדתי משהו!")
+    page.get_by_role("button", name="Save the entry").click()
+    page.wait_for_url("**/journal?notice=added")
+    hebrew = page.locator("#entries li").first.locator(".longtext")
+    assert hebrew.evaluate("b => getComputedStyle(b).direction") == "rtl"  # its "!" ends it on the left
     assert driver.problems == []
 
 
