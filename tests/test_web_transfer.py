@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from nextround.domain.stages import Stage
 from nextround.services.applications import ApplicationService
@@ -76,6 +77,17 @@ def test_settings_are_all_checked_before_any_is_saved(web: Web, workspace: Works
     response = web.post_form("/settings", form)
     assert response.status_code == 422
     assert "at least 1 day" in response.text
+    assert load_preferences(workspace).ghost_days[Stage.APPLIED] == 21
+    # A box left empty or with a fraction: the message sits beside that box, in words, the rest kept as typed.
+    cleared = web.post_form("/settings", {**form, "screening": "14", "interview": "", "final": "1.5"})
+    assert cleared.status_code == 422
+    for stage in ("interview", "final"):
+        beside = re.search(rf'<p class="error-text" id="ghost-{stage}-error">([^<]*)</p>', cleared.text)
+        assert beside and beside.group(1) == "Give a whole number of days, at least 1 day.", stage
+    assert (
+        "ghost_days" not in cleared.text
+        and 'id="ghost-applied" name="applied" type="number" min="1" value="25"' in cleared.text
+    )
     assert load_preferences(workspace).ghost_days[Stage.APPLIED] == 21
 
 

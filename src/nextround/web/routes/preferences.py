@@ -25,6 +25,8 @@ from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
+GHOST_DAYS_PROBLEM = "Give a whole number of days, at least 1 day."
+
 
 def settings_page_response(
     request: Request,
@@ -32,6 +34,7 @@ def settings_page_response(
     *,
     values: dict[str, str] | None = None,
     error: str | None = None,
+    errors: dict[str, str] | None = None,
     status: int = 200,
     sections: dict[str, Any] | None = None,
 ) -> HTMLResponse:
@@ -44,6 +47,7 @@ def settings_page_response(
     context = {
         "values": _current_values(ws) if values is None else values,
         "error": error,
+        "errors": errors or {},
         "saved": request.query_params.get("saved") == "1",
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
@@ -85,11 +89,18 @@ def save_settings(request: Request, ws: WorkspaceDep, form: FormDep) -> Response
         changes[MAIL_READING] = "on" if values[MAIL_READING] else "off"
     if values[PROFILE_NAME] != current.profile_name:
         changes[PROFILE_NAME] = values[PROFILE_NAME]
-    try:
-        for key, raw in changes.items():
-            parse_value(key, raw)  # check every value before saving any
-    except UserError as exc:
-        return settings_page_response(request, ws, values=values, error=str(exc), status=422)
+    errors: dict[str, str] = {}
+    for key, raw in changes.items():  # check every value before saving any
+        try:
+            parse_value(key, raw)
+        except UserError as exc:
+            # The service names a limit by its setting key (ghost_days.applied), which is for `config set`;
+            # here each limit's message sits beside its own box.
+            ghost = key.startswith(GHOST_PREFIX)
+            errors[key.removeprefix(GHOST_PREFIX)] = GHOST_DAYS_PROBLEM if ghost else str(exc)
+    if errors:
+        summary = "Nothing was saved: " + ("one box needs" if len(errors) == 1 else "some boxes need") + " a change."
+        return settings_page_response(request, ws, values=values, error=summary, errors=errors, status=422)
     for key, raw in changes.items():
         set_preference(ws, key, raw)
     return RedirectResponse("/settings?saved=1", status_code=303)
