@@ -27,6 +27,13 @@ from nextround.web.security import CsrfError
 
 log = logging.getLogger("nextround.web")
 
+# A page whose form token is not the running server's: in local mode, a tab left open while nextround was
+# restarted. Said to a person; API clients keep the plain message.
+STALE_PAGE = (
+    "Nothing was saved: this page was opened before nextround was last started (or before you last signed in). "
+    "Go back to what you typed and copy it, then reload that page and send it again."
+)
+
 
 class FieldErrorOut(BaseModel):
     error: str
@@ -189,6 +196,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 422, str(exc), exc)
 
     async def csrf(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, CsrfError) and exc.stale and not _is_api(request):
+            return error_response(request, 403, STALE_PAGE)
         return error_response(request, 403, str(exc))
 
     async def invalid(request: Request, exc: Exception) -> Response:

@@ -60,7 +60,12 @@ class UnsafeBindError(UserError, ValueError):
 
 
 class CsrfError(Exception):
-    """A state-changing request without the right token (answered with 403)."""
+    """A state-changing request without the right token (answered with 403). `stale`: the token is missing or
+    not this server's: most often a page loaded before nextround was restarted (the token is per process)."""
+
+    def __init__(self, message: str, *, stale: bool = False) -> None:
+        super().__init__(message)
+        self.stale = stale
 
 
 def is_loopback(host: str) -> bool:
@@ -135,7 +140,7 @@ async def check_csrf(request: Request) -> None:
             value = form.get(CSRF_FIELD)
             given = value if isinstance(value, str) else None
     if not token_matches(expected, given):
-        raise CsrfError("missing or wrong CSRF token; reload the page and try again")
+        raise CsrfError("missing or wrong CSRF token; reload the page and try again", stale=True)
 
 
 class GuardMiddleware:
