@@ -125,6 +125,13 @@ def test_right_to_left_names_and_notes_keep_their_own_direction(web: Web, worksp
     assert '<textarea id="f-notes" dir="auto"' in form
 
 
+def test_the_board_says_where_a_rejection_is_recorded(web: Web, workspace: Workspace) -> None:
+    make_application(workspace, company="Quayside")
+    board = web.client.get("/applications").text
+    assert "To record a rejection or a withdrawal, open the application." in board
+    assert "on its own page" not in board
+
+
 def test_ghosted_button_records_the_silence(web: Web, workspace: Workspace, clock: FakeClock) -> None:
     app = make_application(workspace, company="Quayside")
     clock.advance(days=30)
