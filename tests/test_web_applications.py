@@ -41,6 +41,8 @@ def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -
     bad_number = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "salary_min": "lots"})
     assert bad_number.status_code == 422
     assert "Salary from must be a whole number" in bad_number.text
+    huge = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "salary_min": "9" * 40})
+    assert "Salary from is larger than any salary.</p>" in huge.text  # no 19-digit limit quoted at a person
     bad_date = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "applied_on": "someday"})
     assert bad_date.status_code == 422
     assert 'id="f-applied_on-error"' in bad_date.text
@@ -50,6 +52,7 @@ def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -
         ({"salary_min": "50", "salary_max": "40"}, "salary_min"),
         ({"applied_on": "in 3 days"}, "applied_on"),
         ({"work_model": "underwater"}, "work_model"),
+        ({"salary_min": "9" * 40}, "salary_min"),
         ({"company": ""}, "company"),
     ):
         response = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", **values})

@@ -153,7 +153,7 @@ class ApplicationFields:
             if value is not None and value < 0:
                 raise FieldError(f"{name} cannot be negative", field=name)
             if value is not None and value > MAX_SALARY:
-                raise FieldError(f"{name} is larger than any salary ({MAX_SALARY})", field=name)
+                raise FieldError(f"{name} is larger than any salary", field=name)
         if self.salary_min is not None and self.salary_max is not None and self.salary_min > self.salary_max:
             raise FieldError("salary_min is greater than salary_max", field="salary_min")
         currency = self.currency.strip().upper()
