@@ -115,3 +115,22 @@ def test_asks_inside_prose_borrow_the_verb_and_the_wish_of_the_one_before() -> N
 def test_prose_sentences_keep_the_ask_and_drop_who_is_wanted_and_how_to_apply(sentence: str, asks: list[str]) -> None:
     jd = f"Title\n\nWe are a family firm of twelve working on listed houses across the county.\n{sentence}\n"
     assert list(_asked(jd)) == asks
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [("What you'll be doing", "duties"), ("Principal duties", "duties"), ("Key accountabilities", "duties"),
+     ("Your week", "duties"), ("Candidate requirements", "required"), ("Qualification and experience", "required"),
+     ("For appointment to this grade, a candidate must have:", "required")],
+)  # fmt: skip
+def test_a_heading_we_have_not_listed_is_read_by_its_words(heading: str, section: str) -> None:
+    jd = f"Officer\n\nWe are a public body serving the whole county and its people.\n\n{heading}\n- Sage 200 payroll\n"
+    assert [(item.text, item.section) for item in requirements(jd)] == [("Sage 200 payroll", section)]
+
+
+def test_a_short_ask_with_a_heading_word_is_not_a_heading() -> None:
+    jd = (
+        "Printer\n\nRequirements\n- 3 years on 4 colour offset\nCarton printing experience preferred\n"
+        "Salary as per experience. Accommodation for outstation candidates."
+    )
+    assert _asked(jd) == {"4 colour offset": "required", "Carton printing": "nice_to_have"}

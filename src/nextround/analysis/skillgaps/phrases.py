@@ -26,7 +26,7 @@ _YEARS: Final = re.compile(
     r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|min\.?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
     r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
-    r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+of)?(?:\s+(?:proven|relevant|previous|hands-on))?"
+    r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+(?:of|on))?(?:\s+(?:proven|relevant|previous|hands-on))?"
     r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
     re.IGNORECASE,
 )

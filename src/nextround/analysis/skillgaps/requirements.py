@@ -149,10 +149,12 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if kind == "duties" and rest and not is_bullet and _JOB_FIELD.match(line):
             continue  # "Role: Accounts Executive": a job-board field naming the post
         if kind is None and not is_bullet and len(line.split()) <= 8 and not line.endswith((".", "!")):
-            kind, rest = section_of_heading(line), ""
+            kind, rest = section_of_heading(line, over_list=position in before_list), ""
             if kind is None and (position in before_list or line.endswith("?")) and len(line.split()) <= 8:
                 # "What you'll need" over a list: a heading we have no name for
                 kind = "required" if load_cues().must.search(line) else "unknown"
+        if kind is None and line.endswith(":") and len(line.split()) <= 12 and not is_bullet:
+            kind, rest = section_of_heading(line), ""  # "For appointment to this grade, a candidate must have:"
         if kind is None and line.endswith(":") and len(line.split()) <= 10:
             section = "unknown"  # a list under it is what the job involves; prose asks only when it says so
             bullets_seen = False

@@ -60,12 +60,39 @@ def wish_heading(text: str) -> bool:
     return leading or text.rstrip().endswith(":") or bool(_OPENS_A_LIST.search(cleaned))
 
 
-def section_of_heading(text: str) -> str | None:
+# Headings we have not listed, read by their words: "What you'll be doing", "Your week", "Key outputs", "Key
+# accountabilities" head duties; "The person", "Candidate requirements", "Qualification and experience" head asks
+_DUTY_HEADING: Final = re.compile(
+    r"\b(?:duties|responsibilit(?:y|ies)|accountabilit(?:y|ies)|outputs|tasks|doing|your (?:week|day|shift)"
+    r"|day in the life|(?:role|job|work) (?:involves|entails)|key result areas?|deliverables)\b",
+    re.IGNORECASE,
+)
+_ASK_HEADING: Final = re.compile(
+    r"\b(?:requirements?|qualifications?|experience|the person|candidates?|applicants?|criteria|competenc(?:y|ies|e)"
+    r"|eligib(?:le|ility)|must have|you (?:will )?need|you have|who you are|about you|skills)\b",
+    re.IGNORECASE,
+)
+
+
+def section_of_heading(text: str, over_list: bool = False) -> str | None:
     """The kind of a heading line ("required", "duties", "nice", "prose", "context") or None; a wish by
-    meaning before the listed headings' longer readings."""
+    meaning before the listed headings' longer readings, then duties and asks by their words."""
     if wish_heading(text):
         return "nice"
-    return heading_kind(text)
+    kind = heading_kind(text)
+    if kind is not None:
+        return kind
+    cleaned = re.sub(r"^[^\w(]+", "", text.strip()).strip("#*_ :").strip()
+    if not cleaned or len(cleaned.split()) > 12 or cleaned.endswith((".", "!")) or "(" in cleaned:
+        return None  # "NHS experience (desirable)": a person specification's row, not a heading
+    for kind, words in (("duties", _DUTY_HEADING), ("required", _ASK_HEADING)):
+        found = words.search(cleaned)
+        # a heading when it ends with a colon, stands over a list, or opens with the word ("Principal duties");
+        # "Carton printing experience preferred" is an ask, not a heading
+        opens = len(cleaned[: found.start()].split()) <= 1 and len(cleaned.split()) <= 5 if found else False
+        if found and (text.rstrip().endswith(":") or over_list or opens):
+            return kind
+    return None
 
 
 def wished(sentence: str) -> bool:
