@@ -169,3 +169,13 @@ def test_a_long_unbroken_name_wraps_instead_of_widening_the_page(browser: Any, t
                     wide[f"{size['width']} {path}"] = scroll
         assert wide == {}
         assert driver.problems == []
+
+
+def test_a_small_button_beside_a_big_one_is_centred_not_stretched(driver: PageDriver) -> None:
+    driver.go("/applications/1")
+    edit = driver.page.get_by_role("link", name="Edit details").bounding_box()
+    delete = driver.page.locator("#delete-link").bounding_box()
+    assert edit is not None and delete is not None
+    assert delete["height"] < edit["height"]  # it keeps its own size
+    middle = lambda box: box["y"] + box["height"] / 2  # noqa: E731
+    assert abs(middle(delete) - middle(edit)) <= 1
