@@ -161,18 +161,20 @@ def relevance_scores(
         query = _query(q.strip())
         if bank_exemplar is not None and query.bank is not None and background.has_exemplars[query.bank]:
             bar, ranked = float(bank_exemplar[query.bank]), bank_exemplar
+            offset = -HUB_SHARE * float(hubs_x[query.bank] @ coef_x)
         elif with_exemplars is not None and bank_exemplar is not None and query.bank is None:
             # A question outside the bank borrows the exemplar similarities of its nearest bank question.
             coef_x, hubs_x = with_exemplars
             borrowed = item.bank_exemplar[list(query.sources), len(FEATURES) :].mean(0)
             features = np.r_[item.own[q], borrowed]
-            bar, ranked = float(features @ coef_x + np.mean(-HUB_SHARE * (hubs_x @ coef_x))), bank_exemplar
+            offset = float(np.mean(-HUB_SHARE * (hubs_x @ coef_x)))
+            bar, ranked = float(features @ coef_x) + offset, bank_exemplar
         else:
             offset = -HUB_SHARE * float(hubs[query.bank] @ coef) if query.bank is not None else mean_offset
             bar, ranked = float(item.own[q] @ coef) + offset, bank_plain
         others = ranked[list(query.others)]
         share = float(np.mean(others < bar))
-        scores[q] = relevance.combine(share, background.raw(list(item.own[q])), bar, [float(v) for v in others])
+        scores[q] = relevance.combine(share, bar, [float(v) for v in others], offset)
     return scores
 
 

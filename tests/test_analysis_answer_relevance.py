@@ -137,11 +137,19 @@ def test_a_question_outside_the_bank_borrows_its_nearest_bank_questions_exemplar
 
 
 def test_two_questions_that_both_rank_top_are_told_apart_by_the_learned_margin() -> None:
-    """With the ranking part full for both (each beats every unrelated bank question) and the same plain sum,
+    """With the ranking part full for both (each beats every unrelated bank question) and the same offset,
     the question whose learned score stands further above the unrelated ones scores higher."""
     others = [0.0, 1.0, 2.0, 1.0, 0.5, 1.5]
-    far, near = combine(1.0, 1.2, 9.0, others), combine(1.0, 1.2, 2.5, others)
+    far, near = combine(1.0, 9.0, others, -3.0), combine(1.0, 4.0, others, -3.0)
     assert far > near
     assert far >= 0.99  # an answer that fits its question far better than any other keeps full marks
     # Ranking below most unrelated questions, with little on topic, stays low.
-    assert combine(0.3, 0.0, 0.2, others) < 0.1
+    assert combine(0.3, 0.2, others, -3.0) < 0.1
+
+
+def test_a_question_that_fits_every_answer_is_not_less_on_topic_for_it() -> None:
+    """How much of the answer is on topic is read without the question's offset (its hub level): the same
+    learned fit less a larger offset gives the same substance, so the same score."""
+    others = [0.0, 1.0, 2.0, 1.0, 0.5, 1.5]
+    assert combine(1.0, 5.0, others, -3.0) < combine(1.0, 5.0, others, -4.0)
+    assert combine(1.0, 5.0 - 1.0, [v - 1.0 for v in others], -4.0) == combine(1.0, 5.0, others, -3.0)

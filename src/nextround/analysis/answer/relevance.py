@@ -24,7 +24,8 @@ every answer a little (:mod:`.relevance_model`). Every bank question also has tw
 (``data/exemplars/``, embedded once by ``scripts/build_exemplars.py`` into ``answer_exemplars.npz``): how near
 the answer is to them, and how much nearer than to the exemplars of the questions most like it, is weighed
 too, so two questions of one competency are told apart; a question outside the bank borrows the exemplars
-of the bank questions nearest it. How much of the answer is on topic at all is the plain sum.
+of the bank questions nearest it. How much of the answer is on topic at all is the learned score less the
+question's offset (the plain sum of the similarities when the learned weights are missing).
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ from nextround.analysis.vectors import (
 # another" from 0.894 to 0.906).
 _WEIGHTS: Final = (1.0, 0.5, 1.0, 0.5, 0.5, 0.5)
 # Weight of the competency anchors (for the question's first competency: with both, a friendly reply about
-# colleagues fitted "resilience+communication"). These hand weights make the plain sum that says how much of
-# the answer is on topic; the ranking among bank questions uses the learned weights (relevance_model.py).
+# colleagues fitted "resilience+communication"). These hand weights make the plain sum (``Relevance.raw``), which
+# says how much of the answer is on topic only when the learned weights (relevance_model.py) are missing.
 _ANCHOR_WEIGHT: Final = 1.0
 _CONTENT_RE: Final = re.compile(r"[a-z][a-z'-]+")
 # Bank questions nearest the asked one whose competencies describe it, and how many competencies to keep.
@@ -84,9 +85,17 @@ _FLOOR: Final = 0.5
 _CEILING: Final = 0.95
 _LEFT_OUT: Final = 12
 # The summed similarity below which an answer says nothing on topic, and from which it says enough
-# (set for the four similarities of the first version, scaled to the weights' sum).
+# (set for the four similarities of the first version, scaled to the weights' sum): used without the learned
+# ranking's weights.
 _RAW_NONE: Final = 0.3 / 3.0 * sum(_WEIGHTS) + 0.1 * _ANCHOR_WEIGHT
 _RAW_FULL: Final = 0.6 / 3.0 * sum(_WEIGHTS) + 0.3 * _ANCHOR_WEIGHT
+# The same on the learned ranking's scale, used when its weights are there: the weighed similarities without
+# the question's offset (a question that fits every story a little, "something you were responsible for went
+# wrong", is not on topic any less for it). The hand-weighted sum ordered an answer's own question above another
+# only 0.80-0.91 of the time and decided the pairs where both questions rank near the top (session 7). Chosen
+# on the seen splits so that on-topic answers keep their level and off-topic ones fall (docs/answers.md).
+_LEARNED_NONE: Final = 6.0
+_LEARNED_FULL: Final = 10.0
 # How far the question's learned score stands above those of the unrelated bank questions, in their spread
 # (a z-score), enters the score directly with this weight, through a logistic centred at _STANDOUT_CENTRE
 # with slope _STANDOUT_SLOPE: it hardly saturates, and it is the learned ranking's own margin, so two
@@ -581,13 +590,16 @@ def _cached_profile(sentences: tuple[str, ...]) -> _Profile:
     return background.profile(sentences, background.model.embed(list(sentences)))
 
 
-def combine(share: float, raw: float, bar: float, others: Sequence[float]) -> float:
+def combine(share: float, bar: float, others: Sequence[float], offset: float, *, learned: bool = True) -> float:
     """The 0-1 relevance score from its parts: ``share``, the share of unrelated bank questions the asked one
-    beats by the learned ranking; ``raw``, the plain sum of similarities (how much of the answer is on topic
-    at all, so a short reply that ranks well by luck stays low); ``bar`` and ``others``, the learned scores of
-    the asked question and of those unrelated bank questions (how far it stands out)."""
+    beats by the ranking; ``bar`` and ``others``, the ranking scores of the asked question and of those
+    unrelated bank questions; ``offset``, the part of ``bar`` that is the question's own offset. ``bar`` less
+    ``offset`` says how much of the answer is on topic at all, so a short reply that ranks well by luck stays
+    low (on the learned scale, or the hand-weighted sum's when ``learned`` is false); how far ``bar`` stands
+    above ``others`` tells apart two questions that both rank near the top."""
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
-    substance = min(1.0, max(0.0, (raw - _RAW_NONE) / (_RAW_FULL - _RAW_NONE)))
+    none, full = (_LEARNED_NONE, _LEARNED_FULL) if learned else (_RAW_NONE, _RAW_FULL)
+    substance = min(1.0, max(0.0, (bar - offset - none) / (full - none)))
     standout = 1.0
     if len(others) > 1:
         mean = sum(others) / len(others)
@@ -622,13 +634,15 @@ def measure_relevance(
     bar = background.ranked_with_exemplars(query, profile, values)
     if bar is not None and profile.bank_exemplar_ranked is not None:
         bank_ranked = profile.bank_exemplar_ranked
+        offset = background.exemplar_offsets[query.bank] if query.bank is not None else background.exemplar_mean_offset
     else:
         bar, bank_ranked = background.ranked(query, profile, values), profile.bank_ranked
+        offset = query.offset if background.ranking is not None else 0.0
     others = [bank_ranked[i] for i in query.others]
     share = sum(value < bar for value in others) / len(others) if others else 1.0
     name = query.competency.split("+")[0]
     return Relevance(
-        score=combine(share, own, bar, others),
+        score=combine(share, bar, others, offset, learned=background.ranking is not None),
         competency=query.competency,
         concept=background.competencies[name].concept,
         closest_sentence=argmax(dot_rows(profile.sentence_vectors, query.vector)),
