@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nextround.analysis.skillgaps import match
-from nextround.analysis.skillgaps.credentials import degree_asked
+from nextround.analysis.skillgaps.credentials import degree_asked, degree_level, diploma_missing
 from nextround.analysis.skillgaps.evidence_model import FEATURES, assess, load_model
 from nextround.analysis.skillgaps.matcher import rule_judgements
 from nextround.analysis.skillgaps.nearmiss import near_misses, other_variant
@@ -84,3 +84,38 @@ def test_graduate_of_a_program_asks_the_program_not_a_degree(asked: str) -> None
     assert degree_asked([asked]) is None
     assert degree_asked(["Graduate of an accredited nursing degree program"]) == 6
     assert degree_asked(["Bachelor's degree in nursing"]) == 6
+
+
+def test_a_higher_stage_of_the_same_scheme_holds_the_lower() -> None:
+    assert other_variant("BHS Stage 5 Coach (2024)", "BHS Stage 4 Coach") is None
+    found = other_variant("BHS Stage 3 Coach (2024)", "BHS Stage 4 Coach")
+    assert found is not None and "BHS Stage 3" in found
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Diploma or Bachelor in Prosthetics and Orthotics",
+        "Technician or engineering degree in plastics or mechatronics",
+        "Bachelor's degree or diploma in nursing",
+    ],
+)
+def test_a_degree_offered_beside_another_award_asks_no_degree(asked: str) -> None:
+    assert degree_asked([asked]) is None
+
+
+def test_a_diploma_or_certificate_is_met_by_a_certificate() -> None:
+    assert not diploma_missing("Diploma/certificate in makeup", "Certificate in Professional Makeup, 2019")
+    assert diploma_missing("Diploma in Insurance", "Certificate of Proficiency in Insurance")
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("Master in Finance, University of Luxembourg, 2021", 7),
+        ("Ingeniería en Mecatrónica, Universidad Tecnológica de Querétaro, 2020", 6),
+        ("The master in charge of the kitchen", None),
+    ],
+)
+def test_degrees_written_in_other_conventions(line: str, level: int | None) -> None:
+    assert degree_level(line) == level

@@ -249,7 +249,8 @@ _DEGREES: Final = (
     (
         7,
         re.compile(
-            r"\b(?:master'?s|master of (?:arts|science|business|engineering|education|laws|philosophy|public|social"
+            r"\b(?:master'?s|masters? in (?-i:[A-Z])\w+"  # "Master in Finance", not "the master in charge"
+            r"|master of (?:arts|science|business|engineering|education|laws|philosophy|public|social"
             r"|fine|nursing|research|commerce|technology)|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
             r"|m\.?tech|mca|pgdm)(?!\w)",
             re.IGNORECASE,
@@ -258,7 +259,9 @@ _DEGREES: Final = (
     (
         6,
         re.compile(
-            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca)"
+            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca"
+            # Spanish-speaking countries' first degrees: "Ingeniería en Mecatrónica", "Licenciatura en Contaduría"
+            r"|ingenier[ií]a en|licenciatura|licenciad[oa] en)"
             r"(?!\w)",
             re.IGNORECASE,
         ),
@@ -313,6 +316,12 @@ def degree_level(text: str) -> int | None:
     return max(levels) if levels else None
 
 
+_AWARD_OR_DEGREE: Final = re.compile(
+    r"\b(?:diploma|certificate|technician|apprenticeship)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:bachelor'?s?|degree)\b"
+    r"|\b(?:bachelor'?s?|degree)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:diploma|certificate)\b",
+    re.IGNORECASE,
+)
 _OTHER_AWARD: Final = re.compile(r"\b(?:diploma|certificate|cert|nvq|apprenticeship|btec)\b", re.IGNORECASE)
 
 
@@ -323,6 +332,8 @@ def degree_asked(alternatives: Sequence[str]) -> int | None:
         bare = _without_school_graduate(re.sub(r"\([^)]*\)", " ", alternative))
         if _OTHER_AWARD.search(bare) and not _DEGREE_ASKED.search(bare):
             return None  # "a B.Ed or a Diploma in Primary Teacher Education": a diploma is accepted too
+        if _AWARD_OR_DEGREE.search(bare):
+            return None  # "Diploma or Bachelor in Prosthetics", "Technician or engineering degree": either
         if _DEGREE_ASKED.search(bare):
             level = degree_level(bare)
             if level is not None:
@@ -342,6 +353,9 @@ def levelled_in(text: str) -> list[Levelled]:
 # -- kinds of qualification, versions and countries ----------------------------------------------
 
 _DIPLOMA: Final = re.compile(r"\bdiploma\b", re.IGNORECASE)
+_DIPLOMA_OR_CERTIFICATE: Final = re.compile(
+    r"\bdiploma\s*(?:/|\bor\b)\s*(?:an?\s+)?certificate|\bcertificate\s*(?:/|\bor\b)\s*(?:an?\s+)?diploma", re.I
+)
 _VERSION: Final = re.compile(
     r"\b(?P<product>[A-Z][A-Za-z]+)\s+(?P<number>\d{2,4}(?:\s*/\s*\d{2,4})*)\b(?!\s*(?:years?|hours?|%|\+))"
 )
@@ -358,8 +372,8 @@ _NOT_PLACES: Final = frozenset(
 def diploma_missing(phrase: str, cv: str) -> bool:
     """A diploma is asked and the CV shows none, nor a degree ("Certificate of Proficiency in Insurance"
     does not meet "Diploma in Insurance")."""
-    if not _DIPLOMA.search(phrase) or _DIPLOMA.search(cv):
-        return False
+    if not _DIPLOMA.search(phrase) or _DIPLOMA.search(cv) or _DIPLOMA_OR_CERTIFICATE.search(phrase):
+        return False  # "Diploma/certificate in makeup": a certificate is accepted too
     return (degree_level(cv) or 0) < 5
 
 

@@ -201,6 +201,8 @@ def other_variant(cv: str, phrase: str) -> str | None:
             kind = _kind(want)
             if kind is None or kind != _kind(have) or want.text.lower() in held_words:
                 continue
+            if want.text.isdigit() and have.text.isdigit() and int(have.text) > int(want.text):
+                continue  # "BHS Stage 5" holds what "BHS Stage 4" asks: a higher stage
             if glossed_term(token.text, phrase):
                 continue  # "MS Office" is a term the glossary explains, shown by Word and Excel
             return f"{phrase[token.start : wanted[-1].end]} asked; the CV shows {cv[other.start : shown[-1].end]}"
