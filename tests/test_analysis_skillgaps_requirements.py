@@ -134,3 +134,30 @@ def test_a_short_ask_with_a_heading_word_is_not_a_heading() -> None:
         "Salary as per experience. Accommodation for outstation candidates."
     )
     assert _asked(jd) == {"4 colour offset": "required", "Carton printing": "nice_to_have"}
+
+
+def test_a_prose_list_of_asks_is_cut_at_each_lead_in_with_its_own_years() -> None:
+    jd = (
+        "Vet\n\nWe are a farmer-owned practice with 14 vets across three towns in Southland.\n"
+        "We're looking for a vet with at least two years' post-graduate dairy experience to join our team. "
+        "You'll need to be registered with the Veterinary Council, confident with herd fertility work, and "
+        "comfortable with lameness, calvings and caesareans on farm. "
+        "The person we hire should have at least four years of merchandising and must understand knit costing "
+        "well enough to prepare cost sheets. You should have a grooming certificate and at least a year of salon "
+        "experience. Must have at least 2 years fitting tyres, be able to do wheel balancing, and hold a full UK "
+        "licence."
+    )
+    asked = [(item.text, item.years) for item in requirements(jd)]
+    assert asked == [
+        ("post-graduate dairy", 2.0),
+        ("registered with the Veterinary Council", None),
+        ("herd fertility work", None),
+        ("lameness, calvings and caesareans on farm", None),
+        ("merchandising", 4.0),
+        ("knit costing", None),
+        ("grooming certificate", None),
+        ("salon", 1.0),
+        ("fitting tyres", 2.0),
+        ("do wheel balancing", None),
+        ("full UK licence", None),
+    ]

@@ -42,6 +42,10 @@ _SKILL_TERMS: Final = re.compile(
     r"|\btourism\s*(?:/|and)\s*travel\b",
     re.IGNORECASE,
 )
+_YEARS_OF_DOING: Final = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|a)\+?\s*(?:years?|yrs?|months?)['’]?s?\s+(?:of\s+)?(?:\w+ing|as|in)\b",
+    re.IGNORECASE,
+)
 _QUALIFICATION_WORDS: Final = re.compile(
     r"\b(?:diploma|course|literacy|literate|certified|certification|accredited|accreditation|first aid|apprenticeship"
     r"|CPR)\b",
@@ -59,7 +63,7 @@ def is_condition(sentence: str) -> bool:
         return True  # "Ability to work in extreme heat on rotating shifts"
     if _NOT_ASKED.search(sentence) or _SCREENING.search(sentence):
         return True  # "No experience necessary, full training provided": an offer, not an ask
-    if cues.skill_words.search(sentence):
+    if cues.skill_words.search(sentence) or _YEARS_OF_DOING.search(sentence):
         return False
     if _CLOCK.search(sentence):
         return True

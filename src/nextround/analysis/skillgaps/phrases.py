@@ -25,7 +25,8 @@ Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 _YEARS: Final = re.compile(
     r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|min\.?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
-    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?(?=\s+year(?:['’]s|\s+(?:of|in|as))))"
+    r"\s*\+?\s*"
     r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+(?:of|on))?(?:\s+(?:proven|relevant|previous|hands-on))?"
     r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
     re.IGNORECASE,
@@ -82,7 +83,7 @@ def _years(text: str) -> tuple[float | None, str]:
     if found is None:
         return None, text
     raw = (found.group("low") or found.group("number")).lower()
-    value = float(_WORD_NUMBERS.get(raw, 0) or raw)
+    value = float(_WORD_NUMBERS.get(raw, 0) or (1 if raw in ("a", "an") else raw))
     if found.group("unit").lower().startswith("month"):
         value = round(value / 12, 2)  # "6 months BPO experience"
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
@@ -111,8 +112,10 @@ _MORE_LEADINS: Final = re.compile(
     r"(?:can|will|is able to)\s+(?:both\s+)?"
     r"|^(?:we|I)\s+(?:are|'re|’re|am)\s+(?:looking for|seeking)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:with|who\s+(?:has|have|can|is|holds?))\s+"
-    r"|^the (?:person|candidate|applicant) we (?:hire|appoint|choose) will (?:have|need|bring|hold)\s+"
-    r"|^(?:so|and|but|also|therefore)\s+(?=\w)",
+    r"|^(?:the )?(?:person|candidate|applicant) we (?:hire|appoint|choose|take on) (?:will|should|must) "
+    r"(?:have|need|bring|hold|be)\s+"
+    r"|^(?:so|and|but|also|therefore)\s+(?=\w)"
+    r"|^(?:you\s+)?(?:must|should|will need to|need to)\s+(?:understand|know)\s+",
     re.IGNORECASE,
 )
 _SOMEONE: Final = frozenset(
@@ -123,8 +126,8 @@ _MORE_TAILS: Final = re.compile(
     r"\s+(?:is|are)\s+(?:(?:highly|very|also|really)\s+)?(?:desirable|preferred|essential|required|a must|needed"
     r"|necessary|mandatory|expected|important|welcome|an? (?:plus|bonus|advantage|asset|merit))\b"
     r"(?:\s+but\s+not\s+(?:essential|required|necessary|a must))?"
-    r"(?:\s+(?:in|for|on) (?:the|this|our) (?:team|role|job|post))?"
-    r"\s*[.!]?$",
+    r"(?:\s+(?:in|for|on) (?:the|this|our) (?:team|role|job|post)|\s+for\s+(?:daily|day-to-day|the|this|our)\b.*)?"
+    r"\s*[.!]?$|\s+to join (?:our|the|us)\b.*$|\s+well enough to\b.*$",
     re.IGNORECASE,
 )
 
@@ -327,10 +330,17 @@ _COMMA_LIST: Final = re.compile(r"\s*,\s*(?:and\s+)?")
 _NUMBER_IN_BRACKETS: Final = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", re.I)
 _AND_YEARS: Final = re.compile(
     r",?\s+(?:and|with)\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s+(?:years?|yrs?|months?)\b)",
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\+?\s+(?:years?|yrs?|months?)\b)",
     re.IGNORECASE,
 )
-_AND_VERB: Final = re.compile(r"\s+and\s+(?=(?:have|has|hold|holds|be|possess|possesses|demonstrate)\s)", re.IGNORECASE)
+_AND_VERB: Final = re.compile(
+    r",?\s+and\s+(?=(?:(?:you|they)\s+)?(?:(?:must|should|will|can|'ll|’ll)\s+)?(?:have|has|hold|holds|be|possess"
+    r"|possesses|demonstrate|understand|know)\s)|,?\s+and\s+(?=you\s+(?:must|should|will|need|'ll|’ll)\b)",
+    re.IGNORECASE,
+)  # "... and must understand knit costing", "..., and you must be comfortable approving lab dips"
+_ROLE_ONLY: Final = re.compile(
+    r"\b(?:looking for|seeking|need|needs|want|hiring|recruiting|after)\s+(?:an?\s+)?(?:[\w-]+\s*){1,3}$", re.IGNORECASE
+)
 _QUALIFIED_WITH: Final = re.compile(
     r"^(?P<left>.*\b(?:graduates?|degree|diploma|qualified|qualification|bachelor'?s?|master'?s?)\b.*?)\s+with\s+"
     r"(?P<right>(?:an?\s+)?[^,]*\b(?:licen[cs]es?|certificates?|certification|registration|card))$",
@@ -338,11 +348,36 @@ _QUALIFIED_WITH: Final = re.compile(
 )
 
 
+_LED: Final = re.compile(
+    r"(?:confident|comfortable|competent|proficient|experienced|skilled|familiar|registered|fluent|happy|able"
+    r"|willing)\b|(?:be|hold|have)\s",
+    re.IGNORECASE,
+)
+
+
+def _led_groups(parts: list[str]) -> list[str]:
+    """Comma pieces regrouped so that each group opens with a lead-in word ("confident with", "able to", "hold")."""
+    groups: list[str] = []
+    for part in parts:
+        if not groups or _LED.match(part):
+            groups.append(part)
+        else:
+            groups[-1] += ", " + part
+    return groups if all(_LED.match(group) for group in groups[1:]) else [", ".join(parts)]
+
+
 def sentence_phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
     sentence = _NUMBER_IN_BRACKETS.sub(r"\1", sentence)  # "two (2) years"
     masked, kept = mask_brackets(sentence)
     parts = [unmask_brackets(part, kept) for part in _COMMA_LIST.split(masked) if part.strip()]
     several = len(parts) >= 3 and all(len(part.split()) >= 2 for part in parts)
+    groups = _led_groups(parts)
+    if len(groups) >= 3:
+        # "registered with the VCNZ, confident with herd fertility work, and comfortable with lameness, calvings
+        # and caesareans": each lead-in opens an ask of its own, whatever commas its objects have
+        for group in groups:
+            yield from sentence_phrases(group, importance, whole or sentence)
+        return
     if several and (any(map(_YEARS.search, parts)) or all(_opens_duty(part) for part in parts[1:])):
         # "excellent spoken English, minimum 6 months in a voice process, and typing speed of 30 wpm": a
         # prose list of asks, each with its own years
@@ -353,8 +388,10 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
         return
     pieces = _AND_YEARS.split(sentence, maxsplit=1)
     if len(pieces) == 2 and len(pieces[0].split()) >= 2 and not _YEARS.search(pieces[0]):
-        # "BSN graduates with an active licence and at least two years of hospital experience"
-        yield from sentence_phrases(pieces[0], importance, whole or sentence)
+        # "BSN graduates with an active licence and at least two years of hospital experience"; "We're looking
+        # for a vet with at least two years' dairy experience": the vet is the post
+        if not _ROLE_ONLY.search(pieces[0]):
+            yield from sentence_phrases(pieces[0], importance, whole or sentence)
         yield from sentence_phrases(pieces[1], importance, whole or sentence)
         return
     head, sub, tail = _SUB_YEARS.split(sentence, maxsplit=1)[0], None, ""
@@ -377,15 +414,15 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
         return  # "Partita IVA (you invoice us as a freelancer)": how the contract is paid, not a skill
     sentence = _ASIDE.sub("", sentence) or sentence  # "(you will be trained on our systems)" only explains
     sentence = _NARROWING.sub("", sentence)  # "the National Curriculum, especially history and art"
-    years, rest = _years(sentence)
-    cleaned = _clean(rest)
-    if not cleaned or len(cleaned) < 2:
-        return
-    verbs = _AND_VERB.split(cleaned, maxsplit=1)
-    if len(verbs) == 2 and len(verbs[1].split()) >= 2:
+    verbs = _AND_VERB.split(sentence, maxsplit=1)
+    if len(verbs) == 2 and len(verbs[1].split()) >= 2 and len(_clean(_years(verbs[0])[1]).split()) >= 1:
         # "proficient in Tally and have good knowledge of GRA tax laws": two asks, each with its verb
         yield from sentence_phrases(verbs[0], importance, sentence_shown)
         yield from sentence_phrases(verbs[1], importance, sentence_shown)
+        return
+    years, rest = _years(sentence)
+    cleaned = _clean(rest)
+    if not cleaned or len(cleaned) < 2:
         return
     qualified = _QUALIFIED_WITH.match(cleaned)
     if qualified:

@@ -79,17 +79,22 @@ _ADVERTISES_ROLE: Final = re.compile(
     r"|^[\w\s&'’-]{1,40}\b(?:needed|wanted)\b\s*(?:[-–—,(]|$)",
     re.IGNORECASE,
 )
+_WEAK_BLURB: Final = frozenset(["we hire", "our team", "serves", "serving", "we help", "we make", "we build", "rated"])
 _ABOUT_US: Final = re.compile(r"\b(?:we|we're|we've|our|us|is an?|has|have|since)\b", re.IGNORECASE)
 _JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
 
 
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
-    if cues.apply.search(sentence) or _JOIN.search(sentence) or _HOW_TO_APPLY.search(sentence):
+    joins = _JOIN.search(sentence) and not (cues.must.search(sentence) and cues.skill_words.search(sentence))
+    if cues.apply.search(sentence) or joins or _HOW_TO_APPLY.search(sentence):
         return None
     if section == "prose" and _ADVERTISES_ROLE.search(sentence) and not cues.skill_words.search(sentence):
         return None  # "Small dive centre looking for an instructor for the winter season": the post, not an ask
-    if cues.employer.search(sentence) and (section not in ("required", "nice") or _ABOUT_US.search(sentence)):
+    blurb = cues.employer.search(sentence)
+    if blurb and blurb.group(0).lower() in _WEAK_BLURB and cues.must.search(sentence):
+        blurb = None  # "The person we hire should have four years of merchandising"
+    if blurb and (section not in ("required", "nice") or _ABOUT_US.search(sentence)):
         return None  # under "Requirements", "Serving It Right certificate" is a certificate, not the blurb
     if _ORG_SEEKING.match(sentence):
         return None  # "Galway County Council is seeking to create a panel of Executive Planners"
