@@ -230,6 +230,8 @@ def test_an_empty_own_question_shows_the_form_again_with_what_was_chosen(web: We
     assert re.search(r'<p class="error-text" id="q-text-error">Write the question first', missing.text)
     assert '<option value="motivation" selected>' in missing.text
     assert f'<input type="hidden" name="app" value="{app.id}">' in missing.text
+    long_one = web.post_form("/practice/questions", {"text": "Why? " * 300, "category": "motivation"})
+    assert long_one.status_code == 422 and "Keep the question under 1,000 characters." in long_one.text
 
 
 def test_bank_filters_by_category_and_role(web: Web) -> None:

@@ -259,15 +259,17 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     app_id = _int(form_text(form, "app"), "app")
     category = form_text(form, "category") or "behavioural"
     text = form_text(form, "text")
-    try:
-        if not text.strip():
-            raise service.PracticeError("Write the question first: the box is empty.")
-        question = service.add_custom_question(ws, text, category, app_id)
-    except service.PracticeError as exc:
-        # The practice page again with the form open and the question as typed, not an error page.
+    problem = None
+    if not text.strip():
+        problem = "Write the question first: the box is empty."
+    elif len(" ".join(text.split())) > service.MAX_QUESTION_CHARS:
+        problem = f"Keep the question under {service.MAX_QUESTION_CHARS:,} characters."
+    if problem:
+        # What a person can get wrong here: the practice page again, the form open, the question as typed.
         context = _page(ws, question_id=None, category=None, role=None, app_id=app_id, focus=None, session_id=None)
-        context["own_question"] = {"text": text, "category": category, "error": str(exc)}
+        context["own_question"] = {"text": text, "category": category, "error": problem}
         return render(request, "practice.html", context, status=422)
+    question = service.add_custom_question(ws, text, category, app_id)
     url = f"/practice?question={question.id}&notice=question-added"
     if app_id is not None:
         url += f"&app={app_id}"
