@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.analysis.skillgaps.cues import heading_kind
-from nextround.analysis.skillgaps.requirements import Requirement, requirements
+from nextround.analysis.skillgaps.requirements import Requirement, _is_condition, requirements
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
@@ -235,6 +235,8 @@ def _line_kinds(jd: str) -> list[tuple[str, str]]:
 
 
 def _miss_kind(label: str, jd: str, found: Sequence[Requirement]) -> tuple[str, str]:
+    if _is_condition(label):
+        return "a working condition (not read as an ask, by design)", label
     target = stems(label)
     best_line, best_kind, best = "", "", 0.0
     for line, kind in _line_kinds(jd):
