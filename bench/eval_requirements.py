@@ -159,6 +159,7 @@ def _stem(word: str) -> str:
 
 
 def stems(text: str) -> set[str]:
+    text = re.sub(r"\bIT\b", "infotech", text)  # "IT systems": not the pronoun
     words = re.findall(r"[a-z0-9+#]+", text.lower().replace("’", "'"))
     return {_stem(word) for word in words if word not in _STOP}
 
