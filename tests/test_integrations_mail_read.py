@@ -97,6 +97,10 @@ def test_a_file_that_is_not_mail_is_one_clear_error(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(MailReadError, match=r"no \.eml files"):
         read_path(empty)
+    nothing = tmp_path / "Takeout.mbox"
+    nothing.write_bytes(b"")
+    with pytest.raises(MailReadError, match=r"Takeout\.mbox is empty: there is no mail in it to read"):
+        read_path(nothing)
 
 
 def test_a_corrupt_message_in_an_mbox_is_skipped_and_counted(tmp_path: Path) -> None:

@@ -198,6 +198,8 @@ def read_path(path: Path) -> ReadReport:
         if _is_maildir(path):
             return _read_maildir(path)
         return _read_eml_folder(path)
+    if path.stat().st_size == 0:  # an export that was cut short or never written: not a wrong kind of file
+        raise MailReadError(f"{path} is empty: there is no mail in it to read")
     if _looks_like_mbox(path):
         return _read_mbox(path)
     if path.suffix.lower() in (".eml", ".msg", ".txt") or path.stat().st_size < MAX_MESSAGE_BYTES:
