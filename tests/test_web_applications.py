@@ -85,6 +85,11 @@ def test_move_and_reject_from_the_application_page(web: Web, workspace: Workspac
     again = web.post_form(f"/applications/{app.id}/close", {"outcome": "withdrawn"})
     assert again.status_code == 422
     assert "already closed" in again.text
+    twice = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected", "note": "more SQL"})
+    assert twice.status_code == 303 and twice.headers["location"].endswith("notice=already-closed")
+    assert "already closed that way, so nothing changed" in web.client.get(twice.headers["location"]).text
+    assert [e.to_state for e in ApplicationService(workspace).get(app.id).events][-1:] == ["rejected"]
+    assert len(ApplicationService(workspace).get(app.id).events) == 3  # applied, final, rejected: once
 
 
 def test_a_date_before_the_recorded_history_is_shown_beside_the_date_and_keeps_the_note(

@@ -33,6 +33,7 @@ NOTICES = {
     "closed": "Application closed. Where it ended is kept in its history.",
     "interview": "Interview scheduled; the agenda lists it and silence no longer counts.",
     "reopened": "Application reopened.",
+    "already-closed": "It was already closed that way, so nothing changed.",
 }
 # The moment of rejection, in this order: ask why, think it over, then practise for the next one like it.
 REJECTION_STEPS = (
@@ -351,6 +352,9 @@ def close_application(request: Request, application_id: int, ws: WorkspaceDep, f
     outcome = parse_outcome(form_text(form, "outcome"))
     service = ApplicationService(ws)
     note = form_text(form, "note").strip()
+    if not in_place(request) and service.get(application_id).state.outcome is outcome:
+        # A double click on "Rejected" (or a page sent twice) is not a mistake worth an error page.
+        return RedirectResponse(f"/applications/{application_id}?notice=already-closed", status_code=303)
     try:
         if outcome is Outcome.GHOSTED and not note and not form_text(form, "on").strip():
             closed = service.confirm_ghosted(application_id)
