@@ -47,6 +47,7 @@ FILES = (
     "dev7.jsonl",
     "dev9.jsonl",
     "dev10.jsonl",
+    "dev11.jsonl",
     "frozen_test.jsonl",
     "test2/test.jsonl",
     "test3/test.jsonl",
