@@ -52,6 +52,8 @@ FILES = (
     "test2/test.jsonl",
     "test3/test.jsonl",
     "test4/test.jsonl",
+    "test5/test.jsonl",
+    "test6/test.jsonl",
 )
 REFERENCE_YEAR = 2026  # the year "present" means in the pairs' CVs, as the golden tests pin it
 C = 1.0
