@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval_match import _STOP as MATCH_STOP_WORDS
 from nextround.analysis.skillgaps.cues import heading_kind
 from nextround.analysis.skillgaps.requirements import Requirement, _is_condition, requirements
 
@@ -42,47 +43,9 @@ RULE = (
     "generic ('licence', 'level', 'certificate', 'years', 'work' ...)"
 )
 
-_STOP = frozenset(
+# eval_match's stop words, and the words that only say how an ask is put
+_STOP = MATCH_STOP_WORDS | frozenset(
     [
-        "a",
-        "an",
-        "and",
-        "or",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "as",
-        "at",
-        "by",
-        "from",
-        "your",
-        "you",
-        "our",
-        "we",
-        "be",
-        "is",
-        "are",
-        "use",
-        "using",
-        "experience",
-        "experienced",
-        "knowledge",
-        "skills",
-        "skill",
-        "ability",
-        "able",
-        "good",
-        "strong",
-        "excellent",
-        "such",
-        "including",
-        "e",
-        "g",
-        "etc",
         "have",
         "has",
         "must",
