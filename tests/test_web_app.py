@@ -12,6 +12,7 @@ from nextround.config import Settings
 from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
+from nextround.web.errors import not_found_in_plain_words
 from tests.factories import make_application
 from tests.web_support import Web, bar_value
 
@@ -93,8 +94,28 @@ def test_unknown_page_is_a_friendly_404(web: Web) -> None:
 def test_unknown_application_page_is_404_without_a_trace(web: Web) -> None:
     response = web.client.get("/applications/4242")
     assert response.status_code == 404
-    assert "no application with id 4242" in response.text
+    assert "This application does not exist — it may have been deleted." in response.text
+    assert "no application with id" not in response.text
     assert "Traceback" not in response.text
+
+
+def test_a_missing_item_is_said_in_plain_words_on_pages_and_kept_for_the_api(web: Web) -> None:
+    contact = web.client.get("/contacts/999")
+    assert contact.status_code == 404
+    assert "This contact does not exist — it may have been deleted." in contact.text
+    fragment = web.client.get("/contacts/999", headers={"HX-Request": "true"})
+    assert fragment.status_code == 404 and "This contact does not exist" in fragment.text
+    api = web.client.get("/api/v1/contacts/999")
+    assert api.status_code == 404 and api.json()["error"] == "no contact with id 999"
+
+
+def test_only_the_unknown_id_pattern_is_reworded() -> None:
+    assert not_found_in_plain_words("no CV with id 3") == "This CV does not exist — it may have been deleted."
+    assert not_found_in_plain_words("no practice session with id 12") == (
+        "This practice session does not exist — it may have been deleted."
+    )
+    assert not_found_in_plain_words("no one with id 3 on your caseload") == "no one with id 3 on your caseload"
+    assert not_found_in_plain_words("nothing with id 4 to delete") == "nothing with id 4 to delete"
 
 
 def test_htmx_errors_come_back_as_a_fragment(web: Web) -> None:

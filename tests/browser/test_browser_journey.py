@@ -125,7 +125,7 @@ def test_main_pages_have_no_serious_accessibility_violations(driver: PageDriver)
 def test_errors_show_friendly_pages_in_the_browser(driver: PageDriver) -> None:
     response = driver.page.goto(driver.base + "/applications/99999")
     assert response is not None and response.status == 404
-    assert "no application with id 99999" in driver.page.locator("main").inner_text()
+    assert "This application does not exist — it may have been deleted." in driver.page.locator("main").inner_text()
     invalid = driver.page
     driver.go("/applications/new")
     invalid.get_by_label("Company").fill("Acme")

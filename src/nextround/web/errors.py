@@ -8,6 +8,7 @@ request (FormErrors) answer `{"error": ..., "errors": [{"error": ..., "field": .
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -90,6 +91,19 @@ def error_response(request: Request, status: int, message: str, exc: UserError |
         # Tells app.js this is a message to show, not a part of the page to put back (a form with its errors).
         response.headers["X-Nextround-Error"] = "message"
     return response
+
+
+# How the services name an unknown id ("no application with id 7", "no practice session with id 3"): the API and
+# the command line keep those words; a page says what it means for the person looking at it.
+_NO_SUCH_ID = re.compile(r"no (?P<thing>[A-Za-z][A-Za-z ]*?) with id \S+")
+
+
+def not_found_in_plain_words(message: str) -> str:
+    """'no contact with id 7' as a page says it; any other message as it is."""
+    match = _NO_SUCH_ID.fullmatch(message)
+    if match is None:
+        return message
+    return f"This {match['thing']} does not exist — it may have been deleted."
 
 
 def _in_plain_words(error: Mapping[str, Any]) -> str | None:
@@ -189,7 +203,8 @@ class LastResort:
 def install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, UserError)
-        return error_response(request, 404, str(exc), exc)
+        message = str(exc) if _is_api(request) else not_found_in_plain_words(str(exc))
+        return error_response(request, 404, message, exc)
 
     async def user_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, UserError)
