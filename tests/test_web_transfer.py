@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 
+import pytest
+
+from nextround.config import Settings
 from nextround.domain.stages import Stage
+from nextround.services import transfer
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import load_preferences
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
-from tests.web_support import Web
+from tests.web_support import Web, web_with
 
 LINKEDIN = (
     "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"
@@ -105,3 +111,55 @@ def test_odd_upload_names_are_a_page_not_a_crash(web: Web, workspace: Workspace)
         sent = {"cv": (name, b"SQL, Python", "text/plain")}
         cv = web.client.post("/insights/cv", data={"csrf_token": web.token, "name": "CV"}, files=sent)
         assert cv.status_code in (303, 422), name
+
+
+MB = 1024 * 1024
+
+
+@pytest.fixture
+def limited_web(settings: Settings, clock: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[Web]:
+    """Other files up to 1 MB, a nextround export up to 3 MB (the real limits, scaled down)."""
+    monkeypatch.setattr(transfer, "EXPORT_UPLOAD_MAX_BYTES", 3 * MB)
+    with web_with(replace(settings, max_import_bytes=1 * MB), clock) as web:
+        yield web
+
+
+def export_of(size: int) -> bytes:
+    """A valid nextround export of about `size` bytes: applications with long notes."""
+    count = size // 4200 + 1
+    apps = [{"id": n, "company": f"Company {n}", "role": "Analyst", "notes": "n" * 4000} for n in range(1, count + 1)]
+    return json.dumps({"format": "nextround-export", "version": 1, "tables": {"applications": apps}}).encode()
+
+
+def test_a_nextround_export_over_the_general_limit_imports_on_the_page(limited_web: Web, workspace: Workspace) -> None:
+    data = export_of(2 * MB)
+    assert MB < len(data) < 3 * MB
+    response = upload(limited_web, "json", "nextround-export-2024-11-06.json", data)
+    assert response.status_code == 200, response.text  # type: ignore[attr-defined]
+    count = len(json.loads(data)["tables"]["applications"])
+    assert f"Imported {count} applications" in response.text  # type: ignore[attr-defined]
+    assert len(ApplicationService(workspace).find()) == count
+    page = limited_web.client.get("/transfer").text
+    assert "up to 3 MB" in page and "(up to 1 MB)" in page
+    # Other files keep the general limit.
+    csv = upload(limited_web, "linkedin", "Job Applications.csv", LINKEDIN.encode() + b"x" * (MB + 1))
+    assert csv.status_code == 413  # type: ignore[attr-defined]
+    assert "larger than 1 MB" in csv.text and "Job Applications.csv" in csv.text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("over", [1, 200 * 1024], ids=["just-over", "well-over"])
+def test_a_too_large_export_is_refused_in_plain_words_and_nothing_lands(
+    limited_web: Web, workspace: Workspace, over: int
+) -> None:
+    data = export_of(3 * MB)
+    data = data[:-1] + b" " * (3 * MB + over - len(data)) + b"}"  # still a valid export, over the limit
+    assert len(data) == 3 * MB + over
+    response = upload(limited_web, "json", "nextround-export-2024-11-06.json", data)
+    assert response.status_code == 413  # type: ignore[attr-defined]
+    text = re.sub(r"\s+", " ", response.text)  # type: ignore[attr-defined]
+    assert "larger than 3 MB, the most a nextround export can be to import here" in text
+    assert "check that you chose a nextround export" in text
+    assert "whoever runs this nextround can raise the limit" in text
+    assert 'href="/transfer"' in text
+    assert "nextround import" not in text  # no command line on a page
+    assert ApplicationService(workspace).find() == []

@@ -46,8 +46,17 @@ from nextround.storage.snapshot import SnapshotError, check_snapshot, delete_own
 EXPORT_FORMAT = "nextround-export"
 EXPORT_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# About 120,000 applications with their history; parsing one this size needs about 1 GB of memory.
+# About 120,000 applications with their history, or 15,000 with as many practice answers (an answer stores
+# its analysis: about 5 kB); parsing one this size needs about 1 GB of memory.
 EXPORT_MAX_BYTES = 128 * 1024 * 1024
+# The largest nextround export a page imports (the command line takes up to EXPORT_MAX_BYTES), unless the
+# import limit setting is higher. bench/bench_transfer.py, applications with job descriptions and histories,
+# 250-word practice answers: 10,000 + 10,000 export to 81.3 MB and import in 10 s at a peak of 375 MiB;
+# 12,000 + 12,000 to 97.5 MB, 8 s, 437 MiB; 20,000 + 20,000 to 163 MB, 32 s, 685 MiB (times are noisy on a
+# shared machine). About 4 bytes of memory per byte of file: 100 MB keeps one import under about 450 MiB and
+# holds more than twice a heavy 5,000 + 5,000 workspace (40.6 MB).
+EXPORT_UPLOAD_MAX_BYTES = 100 * 1024 * 1024
+EXPORT_LIMIT_HOLDS = "12,000 applications with as many practice answers"
 
 
 class TransferError(UserError, ValueError):
@@ -148,6 +157,11 @@ def export_json(ws: Workspace, path: Path) -> int:
     data = export_data(ws)
     write_text_atomically(path, dumps(data, indent=1))
     return len(data.tables["applications"])
+
+
+def export_upload_limit(max_import_bytes: int) -> int:
+    """The largest nextround export a page imports, given the import limit for other files."""
+    return max(max_import_bytes, EXPORT_UPLOAD_MAX_BYTES)
 
 
 def read_export(path: Path, max_bytes: int) -> ExportDocument:

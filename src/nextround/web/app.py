@@ -181,11 +181,14 @@ def create_app(
         dependencies=[Depends(authenticate), Depends(check_csrf)],
     )
     app.state.web = state
+    from nextround.web.routes.transfer import transfer_limits
+
     app.add_middleware(
         GuardMiddleware,
         hosts=state.allowed_hosts,
         max_body=settings.max_import_bytes,
         on_write=state.changed,
+        limits=transfer_limits(settings.max_import_bytes),
     )
     install_error_handlers(app)
     for name in ROUTE_MODULES + (MULTI_USER_MODULES if multi_user else ()):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import ipaddress
 import json
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
@@ -153,11 +155,13 @@ class GuardMiddleware:
         hosts: frozenset[str],
         max_body: int,
         on_write: Callable[[Scope], Awaitable[None]] | None = None,
+        limits: Mapping[str, BodyLimit] | None = None,
     ) -> None:
         self.app = app
         self.hosts = hosts
         self.max_body = max_body
         self.on_write = on_write
+        self.limits = dict(limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -168,9 +172,13 @@ class GuardMiddleware:
         if host not in self.hosts:
             await _plain_error(send, 400, "This server only answers to its own address (bad Host header).", scope)
             return
+        own = self.limits.get(str(scope.get("path", "")))
+        max_body = own.max_bytes if own is not None else self.max_body
+        too_large = own.message if own is not None else self._too_large()
+        back = own.back if own is not None else None
         length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body:
-            await _plain_error(send, 413, self._too_large(), scope)
+        if length is not None and length.isdigit() and int(length) > max_body:
+            await _plain_error(send, 413, too_large, scope, back)
             return
 
         received = 0
@@ -192,7 +200,7 @@ class GuardMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
+                if received > max_body:
                     tripped = True
                     raise BodyTooLarge
             return message
@@ -219,25 +227,36 @@ class GuardMiddleware:
         finally:
             await tell()
         if tripped and not started:
-            await _plain_error(send, 413, self._too_large(), scope)
+            await _plain_error(send, 413, too_large, scope, back)
 
     def _too_large(self) -> str:
         return f"The upload is larger than the limit of {self.max_body // (1024 * 1024)} MB."
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLimit:
+    """A request body limit of one path's own, other than the app's, with what to tell a person who passes it."""
+
+    max_bytes: int
+    message: str
+    back: str | None = None  # the page the form is on, linked from the error page
 
 
 class BodyTooLarge(Exception):
     """Raised inside the app when a streamed body passes the limit."""
 
 
-async def _plain_error(send: Send, status: int, message: str, scope: Scope) -> None:
-    """An error answered before the app runs: JSON for the API, a short page otherwise."""
+async def _plain_error(send: Send, status: int, message: str, scope: Scope, back: str | None = None) -> None:
+    """An error answered before the app runs: JSON for the API, a short page otherwise (linking `back`)."""
     if str(scope.get("path", "")).startswith("/api/"):
         body = json.dumps({"error": message}).encode()
         content_type = b"application/json"
     else:
         body = (
             "<!doctype html><html lang=en><meta charset=utf-8><title>Error</title>"
-            f"<main><h1>{status}</h1><p>{message}</p></main></html>"
+            f"<main><h1>{status}</h1><p>{html.escape(message)}</p>"
+            + (f'<p><a href="{html.escape(back)}">Go back</a></p>' if back else "")
+            + "</main></html>"
         ).encode()
         content_type = b"text/html; charset=utf-8"
     await send(
