@@ -353,3 +353,119 @@ def test_another_owner_sees_none_of_it(workspace: Workspace) -> None:
     other_session = practice.start_session(other, [])
     _, comparison = practice.record_answer(other, other_session, BEHAVIOURAL, COMPLETE, 60)
     assert comparison is None
+
+
+# -- the history page's figures ---------------------------------------------------------------------
+
+
+def _stored(ws: Workspace, session_id: int | None, score: int, analysis: dict[str, Any], **kwargs: Any) -> int:
+    from nextround.storage.practice import PracticeAnswerRepository
+
+    with ws.db.write() as session:
+        return PracticeAnswerRepository(session, ws.owner_id).add(
+            session_id=session_id,
+            question_key=BEHAVIOURAL.id,
+            question_text=BEHAVIOURAL.text,
+            category=kwargs.pop("category", "behavioural"),
+            competencies=kwargs.pop("competencies", ("teamwork",)),
+            answer=f"answer scored {score}",
+            score=score,
+            analysis=analysis,
+            duration_seconds=60,
+            answered_at=ws.now(),
+            **kwargs,
+        )
+
+
+def test_history_figures_are_the_stored_analyses_aggregated(workspace: Workspace, clock: FakeClock) -> None:
+    # Figures worked out by hand from the analyses below: the page reads these fields in SQL, element by
+    # element, so a wrong path or a wrong cast on either engine shows here as a wrong figure.
+    from nextround.services.practice_history import practice_history
+    from nextround.storage.practice import SpokenMeasures
+
+    star = dict.fromkeys(("situation", "task", "action", "result"), True)
+    first = practice.start_session(workspace, [])
+    spoken = SpokenMeasures(
+        spoken_seconds=50.0, words_per_minute=132.0, long_pauses=2, longest_pause_seconds=3.5, fillers_per_100=4.0
+    )
+    complete = {"question_type": "behavioural", "star": star, "quantified_result": True,
+                "fillers": {"per_100_words": 2.0, "found": {"um": 1}}, "relevance": 0.4, "ownership": 0.8}  # fmt: skip
+    _stored(workspace, first, 80, complete, spoken=spoken)
+    partial = {"question_type": "behavioural", "star": {**star, "task": False, "result": False},
+               "quantified_result": False, "fillers": {"per_100_words": 4.0}, "relevance": 0.8, "ownership": None,
+               "follow_up_answer": "It shipped a week <early>."}  # fmt: skip
+    _stored(workspace, first, 40, partial)
+    clock.advance(days=1)
+    second = practice.start_session(workspace, [])
+    technical = {"question_type": "technical", "star": star, "quantified_result": True,
+                 "fillers": {"per_100_words": 0.0}, "relevance": 0.8, "ownership": 0.4}  # fmt: skip
+    _stored(workspace, second, 60, technical, category="technical", competencies=("technical_depth", "teamwork"))
+    clock.advance(days=1)
+    _stored(workspace, None, 30, {}, category="motivation", competencies=())  # an old analysis: no fields at all
+
+    history = practice_history(workspace, limit=2)
+    report = history.progress
+    assert (report.sessions, report.answers, report.average_score) == (2, 4, 52.5)
+    assert dict(report.measures) == {
+        "average_score": 52.5,
+        "star_complete": 0.5,  # of the two behavioural answers, one has all four parts
+        "result_rate": 0.5,
+        "quantified_rate": 0.5,  # the technical answer's result is not counted: not a STAR question
+        "fillers_per_100": 1.5,  # (2 + 4 + 0 + 0) / 4
+        "relevance": 0.5,  # (0.4 + 0.8 + 0.8 + 0) / 4
+        "ownership": 0.6,  # (0.8 + 0.4) / 2: answers without a share are left out
+    }
+    assert [(c.category, c.answers, c.average_score) for c in report.by_category] == [
+        ("behavioural", 2, 60.0),
+        ("motivation", 1, 30.0),
+        ("technical", 1, 60.0),
+    ]
+    assert [(c.competency, c.answers, c.average_score) for c in report.weakest_competencies] == [("teamwork", 3, 60.0)]
+    assert [(p.words_per_minute, p.fillers_per_100, p.long_pauses) for p in report.spoken] == [(132.0, 4.0, 2)]
+    assert [score for _day, score in history.series] == [80, 40, 60, 30]
+    assert report.streak.days == 3
+    # The latest two sessions, newest first (answers without a session are one), each with its texts.
+    assert [(s.session_id, s.average_score) for s in history.sessions] == [(None, 30.0), (second, 60.0)]
+    everything = practice_history(workspace).sessions
+    assert [(s.session_id, s.average_score) for s in everything] == [(None, 30.0), (second, 60.0), (first, 60.0)]
+    listed = everything[-1].answers
+    assert [(a.score, a.answer, a.words_per_minute) for a in listed] == [
+        (80, "answer scored 80", 132.0),
+        (40, "answer scored 40", None),
+    ]
+    assert [a.follow_up_answer for a in listed] == [None, "It shipped a week <early>."]
+    assert listed[0].question == BEHAVIOURAL.text and listed[0].duration_seconds == 60
+
+
+def test_progress_matches_the_whole_analyses_decoded(workspace: Workspace, clock: FakeClock) -> None:
+    # The fields read in SQL give the same records as the analyser's whole output decoded in Python.
+    from nextround.domain.progress import AnswerRecord, compute_progress
+    from nextround.storage.practice import PracticeAnswerRepository
+
+    motivation = next(q for q in load_bank() if q.category == "motivation")
+    answer_once(workspace, BEHAVIOURAL, NO_RESULT)
+    answer_once(workspace, BEHAVIOURAL, COMPLETE, follow_up_text="We were um, like, 3 days early.")
+    clock.advance(days=3)
+    answer_once(workspace, motivation, "I want to build tools that people use daily; we cut support tickets 40%.")
+    with workspace.db.read() as session:
+        whole = PracticeAnswerRepository(session, workspace.owner_id).all()
+    records = [
+        AnswerRecord.from_analysis(
+            session_id=a.session_id,
+            question_key=a.question_key,
+            category=a.category,
+            competencies=a.competencies,
+            score=a.score,
+            answered_at=a.answered_at.astimezone(workspace.now().tzinfo),
+            analysis=a.analysis,
+        )
+        for a in whole
+    ]
+    assert len({r.question_type for r in records}) == 2 and len({r.star for r in records}) >= 2
+    expected = compute_progress(records, workspace.now().date())
+    report = json_object(practice.progress(workspace))
+    for key in ("sessions", "answers", "average_score", "measures", "recent", "by_category", "improvement"):
+        assert report[key] == expected[key], key
+    assert [{k: w[k] for k in ("week", "answers", *expected["measures"])} for w in report["by_week"]] == [
+        {k: w[k] for k in ("week", "answers", *expected["measures"])} for w in expected["by_week"]
+    ]

@@ -37,6 +37,7 @@ from nextround.services.practice_history import SpokenPoint, spoken_points
 from nextround.services.workspace import Workspace
 from nextround.storage.practice import (
     CUSTOM_KEY_PREFIX,
+    AnswerFacts,
     CustomQuestionRepository,
     PracticeAnswerRepository,
     PracticeContextRepository,
@@ -397,17 +398,22 @@ def _compare(
     return attempt_comparison(compare_attempts(before, current), previous.answered_at)
 
 
-def _records(ws: Workspace, answers: Sequence[StoredAnswer]) -> list[AnswerRecord]:
+def _records(ws: Workspace, answers: Sequence[AnswerFacts]) -> list[AnswerRecord]:
     zone = ws.now().tzinfo
     return [
-        AnswerRecord.from_analysis(
+        AnswerRecord(
             session_id=a.session_id,
             question_key=a.question_key,
             category=a.category,
             competencies=a.competencies,
             score=a.score,
             answered_at=a.answered_at.astimezone(zone),
-            analysis=a.analysis,
+            question_type=a.question_type,
+            star=a.star,
+            quantified_result=a.quantified_result,
+            fillers_per_100=a.fillers_per_100,
+            relevance=a.relevance,
+            ownership=a.ownership,
         )
         for a in answers
     ]
@@ -422,7 +428,7 @@ def goal_measures(ws: Workspace, session_id: int) -> Mapping[str, float]:
     increment: 1 on a session's first answer, so a session counts once, even if it is never finished.
     """
     with ws.db.read() as session:
-        answers = PracticeAnswerRepository(session, ws.owner_id).all()
+        answers = PracticeAnswerRepository(session, ws.owner_id).facts()
     records = _records(ws, answers)
     in_session = [r.score for r in records if r.session_id == session_id]
     recent = recent_measures(records)
@@ -544,12 +550,12 @@ class PracticeProgress:
 _WEEK_KEYS = ("week", "starts_on", "answers", "sessions")
 
 
-def progress(ws: Workspace, answers: Sequence[StoredAnswer] | None = None) -> PracticeProgress:
+def progress(ws: Workspace, answers: Sequence[AnswerFacts] | None = None) -> PracticeProgress:
     """Sessions, scores and measures over time, per category, weakest competencies, streak, due reviews.
-    `answers`: every stored answer, when the caller has read them already."""
+    `answers`: every stored answer's facts, when the caller has read them already."""
     if answers is None:
         with ws.db.read() as session:
-            answers = PracticeAnswerRepository(session, ws.owner_id).all()
+            answers = PracticeAnswerRepository(session, ws.owner_id).facts()
     records = _records(ws, answers)
     today = ws.now().date()
     report = compute_progress(records, today)

@@ -12,7 +12,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from nextround.services.workspace import Workspace
-from nextround.storage.practice import PracticeAnswerRepository, StoredAnswer
+from nextround.storage.practice import AnswerFacts, AnswerText, PracticeAnswerRepository
 
 if TYPE_CHECKING:
     from nextround.services.practice import PracticeProgress
@@ -46,65 +46,68 @@ class PastSession:
     average_score: float
 
 
-def _answer(a: StoredAnswer) -> PastAnswer:
+def _answer(a: AnswerFacts, text: AnswerText) -> PastAnswer:
     return PastAnswer(
         id=a.id,
         question_id=a.question_key,
-        question=a.question_text,
+        question=text.question_text,
         category=a.category,
         score=a.score,
-        answer=a.answer,
-        duration_seconds=a.duration_seconds,
+        answer=text.answer,
+        duration_seconds=text.duration_seconds,
         answered_at=a.answered_at,
-        follow_up_answer=(a.analysis or {}).get("follow_up_answer"),
+        follow_up_answer=text.follow_up_answer,
         words_per_minute=a.spoken.words_per_minute if a.spoken else None,
     )
 
 
-def _all_answers(ws: Workspace) -> list[StoredAnswer]:
+def _all_facts(ws: Workspace) -> list[AnswerFacts]:
     with ws.db.read() as session:
-        return PracticeAnswerRepository(session, ws.owner_id).all()
+        return PracticeAnswerRepository(session, ws.owner_id).facts()
 
 
 def past_sessions(ws: Workspace, limit: int = MAX_SESSIONS) -> list[PastSession]:
     """Sessions with answers, newest first: id, started (first answer), answers, average score."""
-    return _sessions(_all_answers(ws), limit)
+    with ws.db.read() as session:
+        repo = PracticeAnswerRepository(session, ws.owner_id)
+        return _sessions(repo, repo.facts(), limit)
 
 
-def _sessions(answers: Iterable[StoredAnswer], limit: int) -> list[PastSession]:
-    grouped: dict[int | None, list[StoredAnswer]] = {}
+def _sessions(repo: PracticeAnswerRepository, answers: Iterable[AnswerFacts], limit: int) -> list[PastSession]:
+    """The latest `limit` sessions, chosen from every answer's facts; only their answers' texts are read."""
+    grouped: dict[int | None, list[AnswerFacts]] = {}
     for answer in answers:
         grouped.setdefault(answer.session_id, []).append(answer)
-    sessions = []
-    for session_id, items in grouped.items():
+    for items in grouped.values():
         items.sort(key=lambda a: (a.answered_at, a.id))
-        scores = [a.score for a in items]
-        sessions.append(
-            PastSession(
-                session_id=session_id,
-                first_answer_at=items[0].answered_at,
-                answers=tuple(_answer(a) for a in items),
-                average_score=round(sum(scores) / len(scores), 1),
-            )
+    latest = sorted(grouped.items(), key=lambda pair: pair[1][0].answered_at, reverse=True)[: max(0, limit)]
+    texts = repo.texts([session_id for session_id, _ in latest])
+    return [
+        PastSession(
+            session_id=session_id,
+            first_answer_at=items[0].answered_at,
+            answers=tuple(_answer(a, texts[a.id]) for a in items if a.id in texts),  # in: deleted meanwhile
+            average_score=round(sum(a.score for a in items) / len(items), 1),
         )
-    sessions.sort(key=lambda s: s.first_answer_at, reverse=True)
-    return sessions[: max(0, limit)]
+        for session_id, items in latest
+    ]
 
 
 def score_series(ws: Workspace) -> list[tuple[str, int]]:
     """Every answer's (day, score), oldest first: the line of the score chart."""
-    return _series(_all_answers(ws), ws.now().tzinfo)
+    return _series(_all_facts(ws), ws.now().tzinfo)
 
 
-def _series(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[tuple[str, int]]:
+def _series(answers: Iterable[AnswerFacts], zone: tzinfo | None) -> list[tuple[str, int]]:
     ordered = sorted(answers, key=lambda a: (a.answered_at, a.id))
     return [(a.answered_at.astimezone(zone).date().isoformat(), a.score) for a in ordered]
 
 
 @dataclass(frozen=True, slots=True)
 class PracticeHistory:
-    """Everything the practice history page shows, from one read of the answers (with a long history the
-    read, each stored analysis decoded, is most of the page's time)."""
+    """Everything the practice history page shows. With a long history, decoding every stored analysis
+    was most of the page's time: the answers' facts (a few analysis fields, read in SQL) are read once for
+    the progress figures, the session list and the charts, and the texts only for the sessions listed."""
 
     progress: PracticeProgress
     sessions: list[PastSession]
@@ -114,10 +117,13 @@ class PracticeHistory:
 def practice_history(ws: Workspace, limit: int = MAX_SESSIONS) -> PracticeHistory:
     from nextround.services.practice import progress  # practice imports this module
 
-    answers = _all_answers(ws)
+    with ws.db.read() as session:
+        repo = PracticeAnswerRepository(session, ws.owner_id)
+        answers = repo.facts()
+        sessions = _sessions(repo, answers, limit)
     return PracticeHistory(
         progress=progress(ws, answers),
-        sessions=_sessions(answers, limit),
+        sessions=sessions,
         series=_series(answers, ws.now().tzinfo),
     )
 
@@ -132,7 +138,7 @@ class SpokenPoint:
     long_pauses: int
 
 
-def spoken_points(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[SpokenPoint]:
+def spoken_points(answers: Iterable[AnswerFacts], zone: tzinfo | None) -> list[SpokenPoint]:
     """The spoken answers' pace, fillers and long pauses, oldest first (days in the user's time zone)."""
     ordered = sorted((a for a in answers if a.spoken is not None), key=lambda a: (a.answered_at, a.id))
     return [
@@ -149,4 +155,4 @@ def spoken_points(answers: Iterable[StoredAnswer], zone: tzinfo | None) -> list[
 
 def spoken_series(ws: Workspace) -> list[SpokenPoint]:
     """Every spoken answer's pace, fillers and long pauses, oldest first."""
-    return spoken_points(_all_answers(ws), ws.now().tzinfo)
+    return spoken_points(_all_facts(ws), ws.now().tzinfo)

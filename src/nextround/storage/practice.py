@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from nextround.domain.progress import STAR_PARTS
 from nextround.storage.reads import NotFoundError
 from nextround.storage.repositories import reader_of
 from nextround.storage.tables import (
@@ -67,6 +68,50 @@ class StoredAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class AnswerFacts:
+    """An answer without its texts: its columns and the few fields of its stored analysis that progress
+    measures (read in SQL, element by element, rather than by decoding each whole analysis)."""
+
+    id: int
+    session_id: int | None
+    question_key: str
+    category: str
+    competencies: tuple[str, ...]
+    score: int
+    answered_at: datetime
+    question_type: str
+    star: tuple[str, ...]  # the STAR parts present, in STAR order
+    quantified_result: bool
+    fillers_per_100: float
+    relevance: float
+    ownership: float | None
+    spoken: SpokenMeasures | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerText:
+    """What a list of past answers shows beside the facts: the question's and the answer's texts."""
+
+    id: int
+    question_text: str
+    answer: str
+    duration_seconds: int | None
+    follow_up_answer: str | None
+
+
+_ANALYSIS = PracticeAnswerRow.analysis
+# The analysis fields progress reads (keys of analysis.answer's `to_dict`), as SQL on SQLite and PostgreSQL.
+_FACT_FIELDS: tuple[ColumnElement[Any], ...] = (
+    _ANALYSIS["question_type"].as_string(),
+    *(_ANALYSIS[("star", part)].as_boolean() for part in STAR_PARTS),
+    _ANALYSIS["quantified_result"].as_boolean(),
+    _ANALYSIS[("fillers", "per_100_words")].as_float(),
+    _ANALYSIS["relevance"].as_float(),
+    _ANALYSIS["ownership"].as_float(),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class StoredCustomQuestion:
     id: int
     text: str
@@ -82,16 +127,34 @@ class StoredCustomQuestion:
         return custom_key(self.id)
 
 
-def _spoken(row: PracticeAnswerRow) -> SpokenMeasures | None:
-    if row.spoken_seconds is None:
+def _spoken_of(
+    seconds: float | None,
+    words_per_minute: float | None,
+    long_pauses: int | None,
+    longest_pause: float | None,
+    fillers: float | None,
+    audio_file: str | None,
+) -> SpokenMeasures | None:
+    if seconds is None:
         return None
     return SpokenMeasures(
-        spoken_seconds=row.spoken_seconds,
-        words_per_minute=row.words_per_minute,
-        long_pauses=row.long_pauses or 0,
-        longest_pause_seconds=row.longest_pause_seconds or 0.0,
-        fillers_per_100=row.spoken_fillers_per_100 or 0.0,
-        audio_file=row.audio_file,
+        spoken_seconds=seconds,
+        words_per_minute=words_per_minute,
+        long_pauses=long_pauses or 0,
+        longest_pause_seconds=longest_pause or 0.0,
+        fillers_per_100=fillers or 0.0,
+        audio_file=audio_file,
+    )
+
+
+def _spoken(row: PracticeAnswerRow) -> SpokenMeasures | None:
+    return _spoken_of(
+        row.spoken_seconds,
+        row.words_per_minute,
+        row.long_pauses,
+        row.longest_pause_seconds,
+        row.spoken_fillers_per_100,
+        row.audio_file,
     )
 
 
@@ -230,6 +293,68 @@ class PracticeAnswerRepository:
             select(PracticeAnswerRow).where(PracticeAnswerRow.owner_id == self.owner_id).order_by(PracticeAnswerRow.id)
         )
         return [_answer(row) for row in rows]
+
+    def facts(self) -> list[AnswerFacts]:
+        """Every answer's facts, oldest id first; no answer text and no whole analysis is read."""
+        r = PracticeAnswerRow
+        query = (
+            select(
+                r.id,
+                r.session_id,
+                r.question_key,
+                r.category,
+                r.competencies,
+                r.score,
+                r.answered_at,
+                *_FACT_FIELDS,
+                r.spoken_seconds,
+                r.words_per_minute,
+                r.long_pauses,
+                r.longest_pause_seconds,
+                r.spoken_fillers_per_100,
+                r.audio_file,
+            )
+            .where(r.owner_id == self.owner_id)
+            .order_by(r.id)
+        )
+        parts = len(STAR_PARTS)
+        found = []
+        for row in self.session.execute(query):
+            id_, session_id, key, category, competencies, score, answered_at, question_type = row[:8]
+            star = row[8 : 8 + parts]
+            quantified, fillers, relevance, ownership = row[8 + parts : 12 + parts]
+            found.append(
+                AnswerFacts(
+                    id=id_,
+                    session_id=session_id,
+                    question_key=key,
+                    category=category,
+                    competencies=tuple(competencies or ()),
+                    score=score,
+                    answered_at=answered_at,
+                    question_type=question_type or "",
+                    star=tuple(part for part, present in zip(STAR_PARTS, star, strict=True) if present),
+                    quantified_result=bool(quantified),
+                    fillers_per_100=float(fillers or 0.0),
+                    relevance=float(relevance or 0.0),
+                    ownership=None if ownership is None else float(ownership),
+                    spoken=_spoken_of(*row[12 + parts :]),
+                )
+            )
+        return found
+
+    def texts(self, session_ids: Collection[int | None]) -> dict[int, AnswerText]:
+        """The texts of the answers in these sessions (None: the answers without a session), by answer id."""
+        r = PracticeAnswerRow
+        ids = [session_id for session_id in session_ids if session_id is not None]
+        in_sessions = [r.session_id.in_(ids)] if ids else []
+        without = [r.session_id.is_(None)] if None in session_ids else []
+        if not in_sessions and not without:
+            return {}
+        query = select(
+            r.id, r.question_text, r.answer, r.duration_seconds, _ANALYSIS["follow_up_answer"].as_string()
+        ).where(r.owner_id == self.owner_id, or_(*in_sessions, *without))
+        return {row[0]: AnswerText(*row) for row in self.session.execute(query)}
 
     def score_history(self) -> list[tuple[str, int, datetime]]:
         """(question key, score, answered at) for every answer, oldest first: what spaced repetition needs."""
