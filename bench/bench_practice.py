@@ -24,8 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BIN = Path(sys.executable).parent
 NEXTROUND = [str(BIN / "nextround")] if (BIN / "nextround").exists() else [sys.executable, "-m", "nextround"]
@@ -55,16 +59,44 @@ def make_answer(rng: random.Random, words: int = 250) -> str:
     return " ".join(out)
 
 
+def add_past_answers(session: Session, owner_id: int, answers: int, start: datetime, rng: random.Random) -> None:
+    """`answers` past answers from `start`, five a session and a session a day, each with its stored analysis."""
+    from nextround.analysis.answer import analyze_answer
+    from nextround.domain.questions import load_bank
+    from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
+
+    bank = list(load_bank())
+    sessions = PracticeSessionRepository(session, owner_id)
+    repo = PracticeAnswerRepository(session, owner_id)
+    session_id = 0
+    for n in range(answers):
+        when = start + timedelta(days=n // 5, minutes=n % 5)
+        if n % 5 == 0:
+            session_id = sessions.add(application_id=None, focus="", plan=[], started_at=when)
+        question = rng.choice(bank)
+        text = make_answer(rng, rng.randint(40, 260))
+        analysis = analyze_answer(question.text, text).to_dict()
+        repo.add(
+            session_id=session_id,
+            question_key=question.id,
+            question_text=question.text,
+            category=question.category,
+            competencies=question.competencies,
+            answer=text,
+            score=analysis["score"],
+            analysis=analysis,
+            duration_seconds=90,
+            answered_at=when,
+        )
+
+
 def build_database(path: Path, answers: int) -> None:
     """A workspace with `answers` past answers, written straight through the repositories."""
-    from nextround.analysis.answer import analyze_answer
     from nextround.config import Settings
     from nextround.domain.applications import ApplicationFields
-    from nextround.domain.questions import load_bank
     from nextround.services.applications import ApplicationService
     from nextround.services.practice import add_custom_question
     from nextround.services.workspace import Workspace, local_now
-    from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
     from nextround.storage.tables import FeedbackRow
 
     settings = Settings(home=path.parent / "home", database_url=f"sqlite:///{path}")
@@ -75,7 +107,6 @@ def build_database(path: Path, answers: int) -> None:
     for n in range(5):
         add_custom_question(ws, f"What surprised you most in project {n}?", "behavioural", app_id=app.id)
     rng = random.Random(5)
-    bank = list(load_bank())
     start = local_now() - timedelta(days=100)
     with ws.db.write() as session:
         session.add_all(
@@ -89,28 +120,7 @@ def build_database(path: Path, answers: int) -> None:
             )
             for _ in range(20)
         )
-        sessions = PracticeSessionRepository(session, ws.owner_id)
-        repo = PracticeAnswerRepository(session, ws.owner_id)
-        session_id = 0
-        for n in range(answers):
-            when = start + timedelta(days=n // 5, minutes=n % 5)
-            if n % 5 == 0:
-                session_id = sessions.add(application_id=None, focus="", plan=[], started_at=when)
-            question = rng.choice(bank)
-            text = make_answer(rng, rng.randint(40, 260))
-            analysis = analyze_answer(question.text, text).to_dict()
-            repo.add(
-                session_id=session_id,
-                question_key=question.id,
-                question_text=question.text,
-                category=question.category,
-                competencies=question.competencies,
-                answer=text,
-                score=analysis["score"],
-                analysis=analysis,
-                duration_seconds=90,
-                answered_at=when,
-            )
+        add_past_answers(session, ws.owner_id, answers, start, rng)
     ws.db.dispose()
 
 

@@ -127,37 +127,10 @@ def add_answers(ws: Workspace, answers: int) -> None:
     import random
     from datetime import timedelta
 
-    from bench_practice import make_answer
-    from nextround.analysis.answer import analyze_answer
-    from nextround.domain.questions import load_bank
-    from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
+    from bench_practice import add_past_answers
 
-    rng = random.Random(5)
-    bank = list(load_bank())
-    start = ws.now() - timedelta(days=answers // 5)
     with ws.db.write() as session:
-        sessions = PracticeSessionRepository(session, ws.owner_id)
-        repo = PracticeAnswerRepository(session, ws.owner_id)
-        session_id = 0
-        for n in range(answers):
-            when = start + timedelta(days=n // 5, minutes=n % 5)
-            if n % 5 == 0:
-                session_id = sessions.add(application_id=None, focus="", plan=[], started_at=when)
-            question = rng.choice(bank)
-            text = make_answer(rng, rng.randint(40, 260))
-            analysis = analyze_answer(question.text, text).to_dict()
-            repo.add(
-                session_id=session_id,
-                question_key=question.id,
-                question_text=question.text,
-                category=question.category,
-                competencies=question.competencies,
-                answer=text,
-                score=analysis["score"],
-                analysis=analysis,
-                duration_seconds=90,
-                answered_at=when,
-            )
+        add_past_answers(session, ws.owner_id, answers, ws.now() - timedelta(days=answers // 5), random.Random(5))
 
 
 def after_a_change(settings: Settings, path: str, runs: int, app_id: str) -> Samples:
