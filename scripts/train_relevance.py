@@ -4,7 +4,7 @@ Run: .venv/bin/python scripts/train_relevance.py [--check] [--cv]
 
 For every on-topic answer of the seen splits of ``tests/data/answer_corpus/`` (``SPLITS``; never the
 held-out ``holdout*.txt`` or ``relhold.txt`` nor an unseen frozen split; ``wide2``, ``dev2`` and ``test4`` since
-session 6), the features of
+session 6; ``test5`` and ``test6`` since session 7, after each was reported), the features of
 :mod:`nextround.analysis.answer.relevance_model` are read for its own question and for every bank question
 about something else (and the split's questions from outside the bank). A logistic regression on the
 differences, own question minus other, learns one weight per feature. Each bank question's offset is
@@ -40,7 +40,7 @@ from nextround.analysis.answer.relevance import _background, _query  # noqa: E40
 from nextround.analysis.answer.relevance_model import EXEMPLAR_FEATURES, FEATURES, MODEL_FILE  # noqa: E402
 
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
-SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4")
+SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6")
 # Strong regularisation: in the grouped cross-validation C=0.1 beat C=1 (0.905 against 0.899 on four splits).
 C = 0.1
 HUB_SHARE = 0.5  # the share of its hub level a question's offset takes off (0.25 and 0.75 did no better)
