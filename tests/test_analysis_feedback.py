@@ -233,9 +233,8 @@ def test_very_long_text_is_handled() -> None:
 
 
 # Session 7: with dev10 in training, communication in "your answers were long-winded and you had not researched our
-# products" is read at 0.18, under the cue support (0.2), so the clause gives preparation alone, however often it is
-# repeated (before, 400 repeats of it at 0.23 added up to communication).
-@KNOWN_MISS
+# products" was read at 0.18, under the cue support (0.2), so the clause gave preparation alone; with
+# test5_clauses.jsonl in training both themes are read again.
 def test_two_reasons_in_one_clause_are_both_themes() -> None:
     text = (
         "Thank you for coming in. The panel felt your answers were long-winded and you had not researched "
