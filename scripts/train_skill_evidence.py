@@ -19,6 +19,7 @@ the learned decision (each file scored by a model trained on the other files onl
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -201,6 +202,25 @@ def leave_one_file_out(pairs: list[Pair]) -> None:
     )
 
 
+def examples_digest(pairs: list[Pair]) -> str:
+    """A fingerprint of what the model learns from: every requirement read from the training pairs, its features and
+    its labels. A test compares it with the one recorded in the model, so a change to the requirement reader or the
+    features that leaves the shipped model stale fails in the test suite, not only under --check."""
+    rows = [
+        [
+            pair.source,
+            c.text,
+            c.rule_gap,
+            c.label,
+            c.asked,
+            None if c.values is None else [round(v, 6) for v in c.values],
+        ]
+        for pair in pairs
+        for c in pair.candidates
+    ]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def build(pairs: list[Pair]) -> str:
     threshold = choose_threshold(pairs)
     heads = fit(pairs)
@@ -215,6 +235,7 @@ def build(pairs: list[Pair]) -> str:
         "gate_features": list(GATE_FEATURES),
         "gate_weights": [round(float(w), 6) for w in heads.gate],
         "threshold": threshold,
+        "examples_sha256": examples_digest(pairs),
     }
     return json.dumps(data, indent=1) + "\n"
 
