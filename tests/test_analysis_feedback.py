@@ -608,3 +608,12 @@ def test_a_plain_decision_without_a_reason_is_boilerplate(text: str) -> None:
 def test_wanting_to_see_more_is_criticism_even_without_other_markers() -> None:
     result = analyze_feedback("We'd want to see a stronger grip of tenancy law before offering you a lettings role.")
     assert "technical_skills" in result.theme_names
+
+
+def test_advice_never_asks_to_practise_what_went_wrong() -> None:
+    """A cue that names a fault ("had alignment errors") is not a skill: no "Practise had alignment errors"."""
+    result = analyze_feedback(
+        "Thanks for coming in. Sadly the layout test had alignment errors, so we will not take this further."
+    )
+    assert result.actions, "technical advice expected"
+    assert not any(action.startswith(("Practise had", "Practise alignment errors")) for action in result.actions)

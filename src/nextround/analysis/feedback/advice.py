@@ -84,6 +84,14 @@ _QUESTIONS = _rx(r"\bquestions\b")
 _ARRIVAL = _rx(r"\b(?:late|punctual\w*|microphone|camera|webcam|connection|set-?up)\b")
 
 
+# A matched cue that tells what went wrong, not a skill to practise ("had alignment errors" would give "Practise had
+# alignment errors ..."): the general advice reads better than either half of it.
+_NOT_A_SKILL = _rx(
+    r"^(?:had|has|have|made|makes?|was|were|is|are|did|does|showed|lacked|missed|needed|needs)\b"
+    r"|\b(?:errors?|mistakes?|issues?|problems?|bugs?|faults?)$"
+)
+
+
 def _focus(evidence: Iterable[str], terms: Iterable[str]) -> str | None:
     for quote in evidence:
         match = _FOCUS.search(quote)
@@ -92,7 +100,7 @@ def _focus(evidence: Iterable[str], terms: Iterable[str]) -> str | None:
             if focus.lower() not in _GENERIC_FOCUS_WORDS and len(focus) > 2:
                 return focus
     for term in terms:
-        if term.lower() not in _VAGUE_TERMS and len(term) > 3:
+        if term.lower() not in _VAGUE_TERMS and len(term) > 3 and not _NOT_A_SKILL.search(term):
             return term.lower()
     return None
 
