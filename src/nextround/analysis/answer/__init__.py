@@ -1,10 +1,11 @@
 """Instant, explainable analysis of one spoken or written interview answer.
 
 Every point of the score comes from a named measure with a one-line reason, and every STAR part is tied
-to the sentences that carry it. The package is split by concern: :mod:`.sentences` (text basics),
-:mod:`.questions` (question type), :mod:`.star` and :mod:`.star_model` (STAR parts per sentence),
-:mod:`.fillers` (delivery), :mod:`.relevance` (relevance by meaning), :mod:`.job_terms`, :mod:`.scoring`
-(the named measures), :mod:`.advice` (suggestions, follow-up) and :mod:`.compare` (two attempts).
+to the sentences that carry it. The package is split by concern (text basics come from
+:mod:`nextround.analysis.text`): :mod:`.model` (result types), :mod:`.questions` (question type), :mod:`.star`
+and :mod:`.star_model` (STAR parts per sentence), :mod:`.lexicon` (word lists and cue tables), :mod:`.fillers`
+(delivery), :mod:`.relevance` and :mod:`.relevance_model` (relevance by meaning), :mod:`.job_terms`,
+:mod:`.scoring` (the named measures), :mod:`.advice` (suggestions, follow-up) and :mod:`.compare` (two attempts).
 
 Public API: :func:`classify_question`, :func:`analyze_answer`, :func:`analyze_answers_batch`,
 :func:`compare_attempts`, :func:`split_sentences`, :func:`extract_job_terms`.
