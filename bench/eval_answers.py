@@ -1,14 +1,14 @@
 """Evaluate the interview-answer analysis on the project's own labelled corpus.
 
 Run: .venv/bin/python bench/eval_answers.py [--split SPLIT]
-(SPLIT: dev, wide, holdout, holdout2, holdout3, holdout4, relhold, test, test2, test3, test4, test5, test6, or
+(SPLIT: dev, wide, holdout, holdout2, holdout3, holdout4, relhold, test, test2, test3, test4, test5, test6, test7, or
 both: dev and test)
 
 Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``; ``test2`` is the
 second frozen split, written in session 3 and reported once, at its end; ``test3`` the third, written
 before session 4's tuning and reported once, at its end; ``test4`` the fourth, written before session 5's tuning
-and reported once, at its end; ``test5`` the fifth, written before session 6's tuning, and ``test6`` the sixth,
-written before session 7's tuning, likewise):
+and reported once, at its end; ``test5`` the fifth, written before session 6's tuning, ``test6`` the sixth,
+written before session 7's tuning, and ``test7`` the seventh, written before session 8's tuning, likewise):
   1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
   2. relevance: how often an answer scored against its own question beats it scored against each other
      question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
@@ -167,6 +167,7 @@ def main() -> None:
         "test4",
         "test5",
         "test6",
+        "test7",
         "both",
     )
     parser.add_argument("--split", choices=splits, default="both")
