@@ -14,9 +14,15 @@ differs (the weights are reproducible).
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one thread: the same sums, so the same weights, on any machine
+
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +87,13 @@ def legacy_items() -> list[CorpusAnswer]:
     return items
 
 
-def build(items: list[CorpusAnswer]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Any]]:
+def build(
+    items: list[CorpusAnswer], embed: Callable[[list[str]], Any] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[Any]]:
     """Features, labels (sentences × parts), answer index per sentence, the rules' own predictions, and
-    the analysed sentences (for the decision rule)."""
-    model = load_model()
+    the analysed sentences (for the decision rule). ``embed`` (default: the packaged model's) gives the
+    sentences' embeddings as a :class:`Matrix`."""
+    embed = embed or load_model().embed
     features, labels, groups, rules, sentences_all = [], [], [], [], []
     for number, item in enumerate(items):
         sentences, gold = labelled_sentences(item)
@@ -93,7 +102,7 @@ def build(items: list[CorpusAnswer]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         question_type = classify_question(item.question)
         analysed = analyse_sentences(sentences, question_type)
         sentences_all.extend(analysed)
-        rows = sentence_features(analysed, question_type, model.embed(sentences))
+        rows = sentence_features(analysed, question_type, embed(sentences))
         features.append(np.asarray(rows.tolist(), dtype=np.float32))
         labels.extend([[part in parts for part in STAR_PARTS] for parts in gold])
         groups.extend([number] * len(sentences))
@@ -109,16 +118,16 @@ def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=REGULARISATION, max_iter=5000, solver="lbfgs").fit(x, y)
+def fit(x: np.ndarray, y: np.ndarray, c: float = REGULARISATION) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, y)
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+def cross_validated(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float = REGULARISATION) -> np.ndarray:
     probabilities = np.zeros(y.shape)
     for fold in range(FOLDS):
         held = groups % FOLDS == fold
         for column in range(len(STAR_PARTS)):
-            probabilities[held, column] = fit(x[~held], y[~held, column]).predict_proba(x[held])[:, 1]
+            probabilities[held, column] = fit(x[~held], y[~held, column], c).predict_proba(x[held])[:, 1]
     return probabilities
 
 
@@ -136,62 +145,94 @@ def neighbours(probabilities: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return np.hstack([before, after, others]).astype(np.float32)
 
 
-def fit_all(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for column, part in enumerate(STAR_PARTS):
-        final = fit(x, y[:, column])
-        out[part] = {
-            "bias": round(float(final.intercept_[0]), 6),
-            "weights": [round(float(w), 6) for w in final.coef_[0]],
-        }
-    return out
+def weights_of(model: LogisticRegression) -> dict[str, Any]:
+    return {
+        "bias": round(float(model.intercept_[0]), 6),
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+    }
+
+
+@dataclass
+class Recipe:
+    """What one training run learns: both rounds' regressions per part and each part's threshold, with the
+    cross-validated figures the thresholds were chosen on (corpus rows only)."""
+
+    first: list[LogisticRegression]
+    second: list[LogisticRegression]
+    thresholds: list[float]
+    rule_scores: list[float]
+    model_scores: list[float]
+    features: int
+
+
+def learn(
+    x: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    rules: np.ndarray,
+    analysed: list[Any],
+    own: np.ndarray,
+    c: float = REGULARISATION,
+) -> Recipe:
+    """The training recipe: a first round per part; a second round over the features plus the first round's
+    cross-validated probabilities of the neighbours (as it will meet them on answers the first round has never
+    seen); per part the threshold that maximises the F1 of the decision rule on the second round's
+    cross-validated probabilities, over the rows in ``own`` (the corpus splits)."""
+    first = [fit(x, y[:, column], c) for column in range(len(STAR_PARTS))]
+    x2 = np.hstack([x, neighbours(cross_validated(x, y, groups, c).astype(np.float32), groups)])
+    probabilities = cross_validated(x2, y, groups, c)[own]
+    y_own, rules_own = y[own], rules[own]
+    analysed_own = [sentence for sentence, keep in zip(analysed, own, strict=True) if keep]
+    thresholds, rule_scores, model_scores = [], [], []
+    candidates = np.round(np.arange(0.2, 0.71, 0.05), 2)
+    for column in range(len(STAR_PARTS)):
+        scores = []
+        for t in candidates:
+            grid = np.full(len(STAR_PARTS), t, np.float32).tolist()
+            decided = np.asarray(decide(probabilities.astype(np.float32).tolist(), grid, analysed_own))
+            scores.append(f1(y_own[:, column], decided[:, column]))
+        thresholds.append(float(candidates[int(np.argmax(scores))]))
+        rule_scores.append(f1(y_own[:, column], rules_own[:, column]))
+        model_scores.append(max(scores))
+    second = [fit(x2, y[:, column], c) for column in range(len(STAR_PARTS))]
+    return Recipe(first, second, thresholds, rule_scores, model_scores, int(x2.shape[1]))
+
+
+def apply(recipe: Recipe, x: np.ndarray, groups: np.ndarray, analysed: list[Any]) -> np.ndarray:
+    """Which sentences carry which part, for answers the recipe was not trained on (as the shipped model
+    decides: float32 probabilities, :func:`star_model.decide`)."""
+    first = np.column_stack([model.predict_proba(x)[:, 1] for model in recipe.first]).astype(np.float32)
+    x2 = np.hstack([x, neighbours(first, groups)])
+    second = np.column_stack([model.predict_proba(x2)[:, 1] for model in recipe.second]).astype(np.float32)
+    thresholds = np.asarray(recipe.thresholds, np.float32).tolist()
+    return np.asarray(decide(second.tolist(), thresholds, analysed))
 
 
 def train() -> dict[str, Any]:
     items = [item for split in TRAINING_SPLITS for item in load_corpus(split)]
     extra = legacy_items()
     x, y, groups, rules, analysed = build(items + extra)
-    first_round = fit_all(x, y)
-    # The second round learns from the first round's cross-validated probabilities, as it will meet them on
-    # answers the first round has never seen; its own figures are cross-validated again.
-    x = np.hstack([x, neighbours(cross_validated(x, y, groups).astype(np.float32), groups)])
-    probabilities = cross_validated(x, y, groups)
-    own = groups < len(items)  # figures for the corpus splits only
-    x_all, y_all = x, y
-    y, rules, probabilities = y[own], rules[own], probabilities[own]
-    analysed = [sentence for sentence, keep in zip(analysed, own, strict=True) if keep]
-    print(f"{len(items)} answers, {len(y)} sentences (+{len(extra)} older dev answers), {x.shape[1]} features\n")
+    own = groups < len(items)  # figures and thresholds for the corpus splits only
+    recipe = learn(x, y, groups, rules, analysed, own)
+    counts = f"{len(items)} answers, {int(own.sum())} sentences (+{len(extra)} older dev answers)"
+    print(f"{counts}, {recipe.features} features\n")
     print("| part | rules F1 | model F1 (5-fold CV) | threshold |")
     print("| --- | ---: | ---: | ---: |")
     parts: dict[str, Any] = {}
-    rule_scores, model_scores = [], []
-    candidates = np.round(np.arange(0.2, 0.71, 0.05), 2)
     for column, part in enumerate(STAR_PARTS):
-        scores = []
-        for t in candidates:
-            thresholds = np.full(len(STAR_PARTS), t, np.float32).tolist()
-            decided = np.asarray(decide(probabilities.astype(np.float32).tolist(), thresholds, analysed))
-            scores.append(f1(y[:, column], decided[:, column]))
-        threshold = float(candidates[int(np.argmax(scores))])
-        rule_scores.append(f1(y[:, column], rules[:, column]))
-        model_scores.append(max(scores))
-        print(f"| {part} | {rule_scores[-1]:.3f} | {model_scores[-1]:.3f} | {threshold:.2f} |")
-        final = fit(x_all, y_all[:, column])
-        parts[part] = {
-            "threshold": threshold,
-            "bias": round(float(final.intercept_[0]), 6),
-            "weights": [round(float(w), 6) for w in final.coef_[0]],
-        }
-    print(f"| macro | {np.mean(rule_scores):.3f} | {np.mean(model_scores):.3f} | |\n")
+        rule, score, threshold = recipe.rule_scores[column], recipe.model_scores[column], recipe.thresholds[column]
+        print(f"| {part} | {rule:.3f} | {score:.3f} | {threshold:.2f} |")
+        parts[part] = {"threshold": threshold, **weights_of(recipe.second[column])}
+    print(f"| macro | {np.mean(recipe.rule_scores):.3f} | {np.mean(recipe.model_scores):.3f} | |\n")
     return {
         "about": "STAR sentence model of nextround's answer analysis; rebuilt by scripts/train_answers.py.",
         "trained_on": (
             f"tests/data/answer_corpus/ {'+'.join(TRAINING_SPLITS)} ({len(items)} answers)"
             f" and {LEGACY.name} ({len(extra)})"
         ),
-        "features": int(x.shape[1]),
+        "features": recipe.features,
         "parts": parts,
-        "first": first_round,
+        "first": {part: weights_of(recipe.first[column]) for column, part in enumerate(STAR_PARTS)},
     }
 
 
