@@ -226,3 +226,15 @@ def test_several_errors_print_one_line_each_with_their_flags() -> None:
     problems = FormErrors([UserError("a goal needs a title", field="title"), UserError("later", field="due")])
     assert error_lines(problems, root, ctx, args) == ["a goal needs a title (--title)", "later (--due)"]
     assert error_lines(UserError("no goal with id 3"), root, ctx, args) == ["no goal with id 3"]
+
+
+def test_an_application_added_at_a_later_stage_takes_the_day_it_got_there(cli: Cli) -> None:
+    created = add(cli, "--company", "A", "--role", "R", "--applied-on", "3 weeks ago", "--stage", "final",
+                  "--stage-on", "5 days ago")  # fmt: skip
+    rejected = cli("app", "reject", str(created["id"]), "--on", "2 days ago")
+    assert rejected.exit_code == 0, rejected.output
+    shown = json.loads(cli("app", "show", str(created["id"]), "--json").stdout)
+    assert [h["to"] for h in shown["history"]] == ["applied", "final", "rejected"]
+    assert shown["rejected_at_stage"] == "final"
+    refused = cli("app", "add", "--company", "B", "--role", "R", "--stage-on", "yesterday")
+    assert refused.stderr == "error: the day it reached its stage is only for a stage after applied (--stage-on)\n"

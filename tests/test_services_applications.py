@@ -334,3 +334,45 @@ def test_a_rejection_already_looked_back_on_leaves_the_next_steps(workspace: Wor
     assert asked() == {waiting.id}
     save_reframe(workspace, waiting.id, {"learned": "ask earlier", "in_control": "prep", "next": "apply Monday"})
     assert asked() == set()
+
+
+def test_an_application_added_at_a_later_stage_keeps_the_day_it_got_there(
+    workspace: Workspace, clock: FakeClock
+) -> None:
+    """Added after the fact at the final round, it can be rejected on the day the news came (two days ago)."""
+    service = ApplicationService(workspace)
+    final_day = clock() - timedelta(days=5)
+    app = service.add(make_fields(), stage=Stage.FINAL, applied_at=clock() - timedelta(days=21), stage_at=final_day)
+    assert [(e.to_state, e.occurred_at) for e in app.events][1] == ("final", final_day)
+    rejected = service.close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=2))
+    assert rejected.state.closed_at_stage is Stage.FINAL
+    assert rejected.state.closed_at == clock() - timedelta(days=2)
+    # Without an application date, it was sent by the day it reached the stage, not today.
+    alone = service.add(make_fields(company="Other"), stage=Stage.INTERVIEW, stage_at=final_day)
+    assert alone.applied_on == final_day.date()
+    assert [e.occurred_at for e in alone.events] == [final_day, final_day]
+
+
+@pytest.mark.parametrize(
+    ("stage", "applied_days_ago", "stage_days_ago", "message"),
+    [
+        (Stage.APPLIED, None, 3, "only for a stage after applied"),
+        (Stage.FINAL, None, -3, "is in the future"),
+        (Stage.FINAL, 3, 9, "cannot reach final"),
+    ],
+)
+def test_the_day_a_new_application_reached_its_stage_is_checked(
+    workspace: Workspace,
+    clock: FakeClock,
+    stage: Stage,
+    applied_days_ago: int | None,
+    stage_days_ago: int,
+    message: str,
+) -> None:
+    service = ApplicationService(workspace)
+    applied_at = None if applied_days_ago is None else clock() - timedelta(days=applied_days_ago)
+    stage_at = clock() - timedelta(days=stage_days_ago)
+    with pytest.raises(StageError, match=message) as refused:
+        service.add(make_fields(), stage=stage, applied_at=applied_at, stage_at=stage_at)
+    assert refused.value.field == "stage_on"
+    assert service.find() == []

@@ -30,6 +30,31 @@ def test_add_form_creates_an_application_with_its_history(web: Web, workspace: W
     assert "Application added." in page
 
 
+def test_an_application_added_at_its_final_round_can_be_rejected_on_the_day_the_news_came(
+    web: Web, workspace: Workspace, clock: FakeClock
+) -> None:
+    response = web.post_form(
+        "/applications/new",
+        {"company": "Northwind", "role": "Support Engineer", "stage": "final", "applied_on": "3 weeks ago",
+         "stage_on": "5 days ago"},
+    )  # fmt: skip
+    assert response.status_code == 303
+    app_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    closed = web.post_form(f"/applications/{app_id}/close", {"outcome": "rejected", "on": "2 days ago"})
+    assert closed.status_code == 303, closed.text
+    app = ApplicationService(workspace).get(app_id)
+    assert app.state.closed_at_stage is Stage.FINAL
+    assert app.state.closed_at is not None and app.state.closed_at.date() == (clock() - timedelta(days=2)).date()
+    form = web.client.get("/applications/new").text
+    assert '<label for="f-stage_on">Reached this stage on</label>' in form
+    wrong = web.post_form(
+        "/applications/new", {"company": "A", "role": "B", "stage": "final", "applied_on": "2 days ago",
+                              "stage_on": "9 days ago"},
+    )  # fmt: skip
+    assert wrong.status_code == 422
+    assert re.findall(r'<p class="error-text" id="f-([a-z_]+)-error">', wrong.text) == ["stage_on"]
+
+
 def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -> None:
     response = web.post_form("/applications/new", {"company": "Acme <b>", "role": "", "notes": "keep me"})
     assert response.status_code == 422

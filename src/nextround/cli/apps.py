@@ -82,6 +82,10 @@ def add(
     ] = None,
     stage: Annotated[str, typer.Option(help="Where it stands now: saved, applied, screening, ...")] = "applied",
     round_: Annotated[int | None, typer.Option("--round", help="Interview round, with --stage interview.")] = None,
+    stage_on: Annotated[
+        str | None,
+        typer.Option(help="When it reached --stage, if not today (a stage after applied): 'last monday', 2024-10-03."),
+    ] = None,
     seniority: SeniorityOption = None,
     url: UrlOption = None,
     source: SourceOption = None,
@@ -126,6 +130,7 @@ def add(
         stage=parse_stage(stage),
         applied_at=moment(applied_on, service.ws),
         round_=round_,
+        stage_at=moment(stage_on, service.ws),
     )
     _print_one(created, as_json, verb="Added")
     if earlier:

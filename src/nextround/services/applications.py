@@ -56,6 +56,19 @@ class SilentApplication:
     verdict: SilenceVerdict
 
 
+def _check_stage_at(stage: Stage, stage_at: datetime, applied_at: datetime | None, now: datetime) -> None:
+    """The day a new application reached its stage: after applying, not in the future, and only past applied."""
+    if stage in (Stage.SAVED, Stage.APPLIED):
+        raise StageError("the day it reached its stage is only for a stage after applied", field="stage_on")
+    if stage_at > now + FUTURE_TOLERANCE:
+        raise StageError(f"the day it reached {stage.value} is in the future", field="stage_on")
+    if applied_at is not None and stage_at < applied_at:
+        raise StageError(
+            f"it cannot reach {stage.value} ({stage_at:%d %b %Y}) before you applied ({applied_at:%d %b %Y})",
+            field="stage_on",
+        )
+
+
 class ApplicationService:
     def __init__(self, workspace: Workspace) -> None:
         self.ws = workspace
@@ -71,15 +84,22 @@ class ApplicationService:
         round_: int | None = None,
         note: str = "",
         allow_duplicate: bool = True,
+        stage_at: datetime | None = None,
     ) -> Application:
-        """Add an application; with `allow_duplicate=False`, refuse one for a company and role already there."""
+        """Add an application; with `allow_duplicate=False`, refuse one for a company and role already there.
+
+        `stage_at` is when it reached `stage` (a stage after applied), for one added after the fact: without it
+        that stage is dated now, and a rejection that came before now could not be recorded on its day."""
         fields = fields.validated()
         now = self.ws.now()
         if applied_at is not None and applied_at > now + FUTURE_TOLERANCE:
             raise StageError("the application date is in the future", field="applied_on")
         if round_ is not None and stage is not Stage.INTERVIEW:
             raise StageError("a round only applies to the interview stage", field="round")
-        events = opening_events(stage, applied_at, now, round_, EventSource.USER)
+        if stage_at is not None:
+            _check_stage_at(stage, stage_at, applied_at, now)
+            applied_at = applied_at or stage_at
+        events = opening_events(stage, applied_at, stage_at or now, round_, EventSource.USER)
         if note and events:
             events[-1] = replace(events[-1], note=note)
         state = derive_state(events)

@@ -60,6 +60,7 @@ class NewApplication(ApplicationChanges):
     role: str
     stage: str = Field("applied", description="The stage it is at now (saved, applied, screening, ...)")
     applied_on: str | None = Field(None, description="When it was sent: 2024-10-03, yesterday, '3 days ago'")
+    stage_on: str | None = Field(None, description="When it reached `stage`, for a stage after applied (default: now)")
     note: str = ""
     allow_duplicate: bool = Field(
         False, description="Add it even when an application for the same company and role exists (else 409)"
@@ -164,12 +165,14 @@ class DuplicateOut(BaseModel):
     responses={409: {"model": DuplicateOut, "description": "The same company and role exists; see allow_duplicate"}},
 )
 def create_application(body: NewApplication, ws: WorkspaceDep) -> Any:
-    values = _typed(body.model_dump(exclude_unset=True, exclude={"stage", "applied_on", "note", "allow_duplicate"}))
+    exclude = {"stage", "applied_on", "stage_on", "note", "allow_duplicate"}
+    values = _typed(body.model_dump(exclude_unset=True, exclude=exclude))
     try:
         app = ApplicationService(ws).add(
             ApplicationFields(**values),
             stage=parse_stage(body.stage),
             applied_at=_moment(body.applied_on, ws),
+            stage_at=_moment(body.stage_on, ws),
             note=body.note,
             allow_duplicate=body.allow_duplicate,
         )

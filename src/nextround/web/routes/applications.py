@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -172,19 +173,22 @@ def create_application(request: Request, ws: WorkspaceDep, form: FormDep) -> Res
     try:
         changes, problems = application_problems(form)
         stage = parse_stage(values.get("stage") or "applied")
-        when = values.get("applied_on", "").strip()
-        try:
-            with about_field("applied_on"):
-                applied_at = parse_datetime(when, ws.now()) if when else None
-        except UserError as exc:
-            problems.append(in_form_words(exc))
+        moments: dict[str, datetime | None] = {}
+        for name in ("applied_on", "stage_on"):
+            when = values.get(name, "").strip()
+            try:
+                with about_field(name):
+                    moments[name] = parse_datetime(when, ws.now()) if when else None
+            except UserError as exc:
+                problems.append(in_form_words(exc))
         if problems:
             raise FormErrors(in_page_order(problems, form))
         fields = ApplicationFields(**{"company": "", "role": "", **changes})
         app = ApplicationService(ws).add(
             fields,
             stage=stage,
-            applied_at=applied_at,
+            applied_at=moments["applied_on"],
+            stage_at=moments["stage_on"],
             note=values.get("note", ""),
             allow_duplicate=values.get("add_anyway") == "yes",
         )
