@@ -65,6 +65,29 @@ def test_json_export_downloads_and_imports_back(web: Web, workspace: Workspace) 
     assert "Imported 0 applications; 1 already there, skipped" in again.text  # type: ignore[attr-defined]
 
 
+def test_a_cut_short_or_damaged_export_is_one_plain_message_and_nothing_is_lost(web: Web, workspace: Workspace) -> None:
+    make_application(workspace, company="Northwind", stage=Stage.INTERVIEW)
+    whole = web.client.get("/export.json").content
+    make_application(workspace, company="Kept", stage=Stage.APPLIED)
+    before = web.client.get("/export.json").json()["tables"]
+    damaged = bytearray(whole)
+    damaged[whole.index(b'"Northwind"') - 3] = ord("#")
+    cases = {
+        "cut.json": (whole[: len(whole) // 2], "cut.json is cut short: it stops in the middle, at line "),
+        "bad.json": (bytes(damaged), "bad.json is damaged at line "),
+        "cv.json": (b"Sam Rivera\nCustomer success manager", "cv.json is not a nextround export: those are"),
+    }
+    for name, (data, message) in cases.items():
+        response = upload(web, "json", name, data)
+        assert response.status_code == 422, name  # type: ignore[attr-defined]
+        alert = re.findall(r'role="alert"[^>]*>(.*?)</', response.text, re.S)  # type: ignore[attr-defined]
+        assert len(alert) == 1 and message in alert[0], (name, alert)
+        assert "Unterminated" not in alert[0] and "Expecting" not in alert[0]
+        if name != "cv.json":
+            assert "Nothing was imported; export again from nextround, or import an earlier copy." in alert[0]
+    assert web.client.get("/export.json").json()["tables"] == before
+
+
 def test_settings_page_saves_limits_and_auto_close(web: Web, workspace: Workspace) -> None:
     html = web.client.get("/settings").text
     assert 'id="ghost-applied"' in html and 'value="21"' in html

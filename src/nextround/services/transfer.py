@@ -178,7 +178,7 @@ def _parse_export(text: str, name: str) -> ExportDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        raise ImportFileError(_unreadable(name, text, exc)) from None
     except RecursionError:
         raise ImportFileError(f"{name} is nested too deeply to be a nextround export") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
@@ -203,6 +203,22 @@ def _parse_export(text: str, name: str) -> ExportDocument:
         tables=data["tables"],
         coaching=data.get("coaching"),
     )
+
+
+def _unreadable(name: str, text: str, exc: json.JSONDecodeError) -> str:
+    """Why a file that is not JSON cannot be imported, in the words of what happened to it: another kind of
+    file, one cut short (a download or copy that did not finish), or one damaged on the way. A decoder's own
+    words ("Unterminated string starting at") mean nothing to the person holding the file."""
+    again = "Nothing was imported; export again from nextround, or import an earlier copy."
+    if not text.lstrip().startswith("{"):
+        return (
+            f"{name} is not a nextround export: those are the .json files nextround saves "
+            "(named like nextround-export-2024-10-03.json). Nothing was imported."
+        )
+    # The decoder only calls a string unterminated when it runs into the end of the text.
+    if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()):
+        return f"{name} is cut short: it stops in the middle, at line {exc.lineno}. {again}"
+    return f"{name} is damaged at line {exc.lineno} (character {exc.colno}), so it cannot be read. {again}"
 
 
 # Columns an import computes when a file leaves them out: the cached state comes from the history.
