@@ -248,3 +248,17 @@ def test_a_mistyped_recipient_is_shown_in_the_draft_form_with_what_was_typed(web
         assert '<option value="formal" selected>' in page and f'<option value="{dana.id}" selected>' in page
         assert '<details class="fb-draft-form" open>' in page
     assert feedback.list_requests(workspace, app_id) == []
+
+
+def test_a_draft_without_a_name_to_sign_it_says_so_beside_it(web: Web, workspace: Workspace) -> None:
+    from nextround.services.preferences import set_preference
+
+    app_id = rejected(workspace)
+    unsigned = web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm"}, headers=HX).text
+    body = html.unescape(re.search(r'<textarea id="fb-draft-body"[^>]*>(.*?)</textarea>', unsigned, re.S).group(1))  # type: ignore[union-attr]
+    assert body.rstrip().endswith("Best wishes,")  # the sign-off, and no name under it
+    assert 'id="fb-unsigned"' in unsigned and '<a href="/settings">Settings page</a>' in unsigned
+    set_preference(workspace, "profile.name", "Sam Rivera")
+    signed = web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm"}, headers=HX).text
+    assert "Sam Rivera</textarea>" in signed.replace("\n</textarea>", "</textarea>")
+    assert 'id="fb-unsigned"' not in signed

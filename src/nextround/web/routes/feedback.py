@@ -34,6 +34,7 @@ from nextround.serialize import json_object
 from nextround.services import feedback as feedback_service
 from nextround.services import insight
 from nextround.services.applications import ApplicationService
+from nextround.services.drafting import signature_name
 from nextround.services.mail_setup import smtp_config
 from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
@@ -180,6 +181,8 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
         "sources": [s.value for s in FeedbackSource],
         "smtp_configured": smtp_configured,
         "smtp_hint": SMTP_HINT,
+        # Without a name on the Settings page a draft ends "Best wishes," and nothing: say so beside it.
+        "unsigned": draft is not None and not signature_name(ws),
         "chase_days": chase_days,
         "notice": None,
         "chase": None,
