@@ -10,6 +10,7 @@ from typing import Any
 from nextround.config import Settings, SmtpConfig
 from nextround.domain.contacts import ContactFields
 from nextround.domain.stages import Outcome, Stage
+from nextround.domain.themes import theme_label
 from nextround.services import feedback, insight
 from nextround.services.applications import ApplicationService
 from nextround.services.network import NetworkService
@@ -262,3 +263,26 @@ def test_a_draft_without_a_name_to_sign_it_says_so_beside_it(web: Web, workspace
     signed = web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm"}, headers=HX).text
     assert "Sam Rivera</textarea>" in signed.replace("\n</textarea>", "</textarea>")
     assert 'id="fb-unsigned"' not in signed
+
+
+def test_every_clause_behind_a_theme_is_shown_beside_it(web: Web, workspace: Workspace) -> None:
+    """Not only the first: a theme's first clause can be one that mainly says something else."""
+    app_id = rejected(workspace)
+    text = (
+        "Where you fell a bit short was in the system design portion: the answer stayed quite high level. "
+        "A couple of panelists also felt your examples ran long and it was hard to pick out what you did. "
+        "Your answers were long and unfocused. Your SQL skills were not strong enough for the role."
+    )
+    web.post_form(f"/applications/{app_id}/feedback/record", {"text": text, "source": "employer"})
+    themes = feedback.list_feedback(workspace, app_id)[0].analysis["themes"]
+    assert any(len(t["evidence"]) > 1 for t in themes), "the analyser gave no theme two clauses: pick another text"
+    page = web.client.get(f"/applications/{app_id}/feedback").text
+    listed = re.search(r'<ul class="fb-evidence"[^>]*>(.*?)</ul>', page, re.S)
+    assert listed
+    items = {
+        html.unescape(re.sub(r"<.*?>", "", label)): html.unescape(quotes)
+        for label, quotes in re.findall(r"<li><strong>(.*?)</strong>: (.*?)</li>", listed.group(1), re.S)
+    }
+    for theme in themes:
+        shown = items[theme_label(theme["theme"])]
+        assert shown == " · ".join(f"“{quote}”" for quote in theme["evidence"])

@@ -124,10 +124,9 @@ def present_feedback(entry: dict[str, Any]) -> dict[str, Any]:
     marks += [(q, theme, "strength") for theme, quotes in strengths for q in quotes]
     return {
         **entry,
-        # the clause behind each theme, so the reason is shown in the employer's own words
-        "themes": [
-            {"theme": t, "label": theme_label(t), "evidence": quotes[0] if quotes else ""} for t, quotes in themes
-        ],
+        # every clause behind each theme, so the reason is shown in the employer's own words: the first alone
+        # can be a clause that carries two themes while the one that says it plainly comes second
+        "themes": [{"theme": t, "label": theme_label(t), "evidence": list(quotes)} for t, quotes in themes],
         "strengths": [{"theme": t, "label": theme_label(t)} for t, _ in strengths],
         "marked": highlight(entry["text"], marks),
         "summary": analysis.get("summary", ""),
