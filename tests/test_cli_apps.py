@@ -141,6 +141,7 @@ def test_overview_guides_a_new_user_then_lists_next_steps(cli: Cli) -> None:
     first = cli()
     assert first.exit_code == 0
     assert "No applications yet" in first.stdout
+    assert "Or do all of it in your browser:  nextround serve" in first.stdout  # the web is where most start
     created = add(cli, "--company", "A", "--role", "B", "--applied-on", "40 days ago")
     data = json.loads(cli("--json").stdout)
     assert data["applications"] == 1

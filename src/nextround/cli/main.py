@@ -278,6 +278,8 @@ def _print_overview(result: "Overview") -> None:
         out.print("\nNo applications yet. Start with one you have sent:")
         out.print('  nextround app add --company "Acme" --role "Support Engineer" --applied-on "3 days ago"')
         out.print("or bring in your LinkedIn history:  nextround import linkedin Job_Applications.csv")
+        # Most people would rather click: the same product is one command away in the browser.
+        out.print("\nOr do all of it in your browser:  nextround serve")
         return
     out.print(
         f"\n{plural(data['applications'], 'application')}: {data['open']} open, "
