@@ -102,6 +102,7 @@ def test_log_an_interaction_and_edit_the_cadence(web: Web, workspace: Workspace)
     assert logged.status_code == 303
     page = web.client.get(logged.headers["location"]).text
     assert "Talked about on-call" in page and "Interaction logged" in page
+    assert "(the default for an interviewer)" in page  # not "a interviewer"
     assert '<span class="what">Call</span>' in page and '<span class="note">Talked about on-call</span>' in page
     assert NetworkService(workspace).contact_details(contact.id).interactions[0].channel == "call"
 
