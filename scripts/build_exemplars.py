@@ -3,14 +3,14 @@
 Run: .venv/bin/python scripts/build_exemplars.py [--check]
 
 Reads every ``src/nextround/data/exemplars/*.toml`` (example answers written for each bank question, a full
-one and a short one; fields ``question`` - the bank id or its text - ``kind``, ``occupation``, ``english``,
-``text``) and writes ``src/nextround/data/answer_exemplars.npz``: per exemplar its bank question id and the
-vector relevance reads for a whole answer (the unit mean of its sentences' vectors, by the packaged
-embedding model); per bank question with exemplars, the centroid of its exemplars less the mean of all
-centroids, at unit length (``centred``, in the order of ``centred_questions``), and that mean (``mean``), so
-the first answer of a process does not work them out (40 ms of processor time). The file is written byte
-for byte the same on every run (fixed zip dates), and ``--check`` fails if the shipped file differs from a
-rebuild or from the sha256 recorded beside it.
+one and a short one, and since session 8 a third, ``part4.toml``; fields ``question`` - the bank id or its
+text - ``kind``, ``occupation``, ``english``, ``text``) and writes ``src/nextround/data/answer_exemplars.npz``:
+per exemplar its bank question id and the vector relevance reads for a whole answer (the unit mean of its
+sentences' vectors, by the packaged embedding model); per bank question with exemplars, the centroid of its
+exemplars less the mean of all centroids, at unit length (``centred``, in the order of ``centred_questions``),
+and that mean (``mean``), so the first answer of a process does not work them out (40 ms of processor time).
+The file is written byte for byte the same on every run (fixed zip dates), and ``--check`` fails if the
+shipped file differs from a rebuild or from the sha256 recorded beside it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Learn how relevance weighs its similarities when it ranks the asked question among the bank's.
 
-Run: .venv/bin/python scripts/train_relevance.py [--check] [--cv]
+Run: .venv/bin/python scripts/train_relevance.py [--check] [--cv] [--lowo]
 
 For every on-topic answer of the seen splits of ``tests/data/answer_corpus/`` (``SPLITS``; never the
 held-out ``holdout*.txt`` or ``relhold.txt`` nor an unseen frozen split; ``wide2``, ``dev2`` and ``test4`` since
@@ -15,7 +15,9 @@ do you handle pressure at work?" fell to 0.25. scikit-learn and numpy are traini
 
 Writes ``src/nextround/data/answer_relevance_model.json``; ``--check`` fails if the shipped file differs
 from a retrain; ``--cv`` prints own question above another in 5-fold cross-validation grouped by question
-(the held-out questions' answers are left out of training and of the hub levels).
+(the held-out questions' answers are left out of training and of the hub levels); ``--lowo`` prints
+leave-one-writer-out own question above another (each training split scored by a ranking trained on the other
+nine, each held-out split by the ranking trained on all ten; by kind of pair) and writes nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from nextround.analysis.answer.relevance_model import EXEMPLAR_FEATURES, FEATURE
 
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
 SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6")
+# Never trained on: scored by --lowo with the ranking trained on all of SPLITS.
+HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "relhold")
 # Strong regularisation: in the grouped cross-validation C=0.1 beat C=1 (0.905 against 0.899 on four splits).
 C = 0.1
 HUB_SHARE = 0.5  # the share of its hub level a question's offset takes off (0.25 and 0.75 did no better)
@@ -48,6 +52,7 @@ HUB_SHARE = 0.5  # the share of its hub level a question's offset takes off (0.2
 
 @dataclass
 class Item:
+    split: str
     question: str
     bank: int | None  # its bank index
     on_topic: bool
@@ -57,10 +62,10 @@ class Item:
     bank_exemplar: np.ndarray  # bank questions x EXEMPLAR_FEATURES (FEATURES, then the exemplar similarities)
 
 
-def read_items() -> list[Item]:
+def read_items(splits: tuple[str, ...] = SPLITS) -> list[Item]:
     background = _background()
     items: list[Item] = []
-    for split in SPLITS:
+    for split in splits:
         answers = load_corpus(split)
         questions = sorted({a.question for a in answers})
         for answer in answers:
@@ -70,6 +75,7 @@ def read_items() -> list[Item]:
             profile = background.profile(sentences, background.model.embed(sentences))
             items.append(
                 Item(
+                    split=split,
                     question=answer.question,
                     bank=background.ids.index(answer.question_id) if answer.question_id else None,
                     on_topic=answer.on_topic,
@@ -232,6 +238,52 @@ def cross_validate(items: list[Item], folds: int = 5) -> float:
     return wins / total
 
 
+def leave_one_writer_out(items: list[Item]) -> dict[str, dict[str, tuple[float, int]]]:
+    """Own question above another by the relevance score, per split: each training split (one writer's
+    answers) scored by a ranking trained on the other training splits, each held-out split by the ranking
+    trained on all of them. Per split and kind of pair, (share won, pairs)."""
+    found: dict[str, dict[str, tuple[float, int]]] = {}
+    for split in dict.fromkeys(item.split for item in items):
+        training = [item for item in items if item.split in SPLITS and item.split != split]
+        plain, with_exemplars = fit(training, set()), fit(training, set(), exemplars=True)
+        tallies: dict[str, list[float]] = {}
+        for item in items:
+            if item.split != split or not item.on_topic:
+                continue
+            scores = relevance_scores(item, plain, with_exemplars)
+            own, own_query = scores[item.question], _query(item.question.strip())
+            where = "own in the bank" if own_query.bank is not None else "own outside the bank"
+            for q in item.split_questions:
+                if q == item.question:
+                    continue
+                win = 1.0 if own > scores[q] else 0.5 if own == scores[q] else 0.0
+                shared = own_query.competency.split("+")[0] == _query(q.strip()).competency.split("+")[0]
+                for key in ["all", where] + (["same first competency"] if shared else []):
+                    tallies.setdefault(key, [0.0, 0.0])
+                    tallies[key][0] += win
+                    tallies[key][1] += 1
+        found[split] = {key: (wins / total, int(total)) for key, (wins, total) in tallies.items()}
+    return found
+
+
+def print_leave_one_writer_out(found: dict[str, dict[str, tuple[float, int]]]) -> None:
+    kinds = ("all", "own in the bank", "own outside the bank", "same first competency")
+    print("| split | " + " | ".join(kinds) + " |")
+    print("| --- |" + " ---: |" * len(kinds))
+    for split, tally in found.items():
+        cells = [f"{tally[k][0]:.3f} ({tally[k][1]})" if k in tally else "—" for k in kinds]
+        print(f"| {split}{'' if split in SPLITS else ' (held out)'} | " + " | ".join(cells) + " |")
+    for name, group in (("training splits, left out", SPLITS), ("held-out splits", HELD_OUT)):
+        rows = [found[s] for s in group if s in found]
+        means = []
+        for kind in kinds:
+            values = [row[kind][0] for row in rows if kind in row]
+            pooled = sum(row[kind][0] * row[kind][1] for row in rows if kind in row)
+            pairs = sum(row[kind][1] for row in rows if kind in row)
+            means.append(f"{sum(values) / len(values):.4f} / {pooled / pairs:.4f}" if values else "—")
+        print(f"| mean / pooled, {name} | " + " | ".join(means) + " |")
+
+
 def build(items: list[Item]) -> str:
     coef, hubs = fit(items, set())
     offsets = -HUB_SHARE * (hubs @ coef)
@@ -256,7 +308,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the shipped file differs from a retrain")
     parser.add_argument("--cv", action="store_true", help="print the question-grouped cross-validation")
+    parser.add_argument(
+        "--lowo", action="store_true", help="print leave-one-writer-out own question above another, then stop"
+    )
     args = parser.parse_args()
+    if args.lowo:
+        print_leave_one_writer_out(leave_one_writer_out(read_items(SPLITS + HELD_OUT)))
+        return
     items = read_items()
     if args.cv:
         print(f"own question above another, 5-fold CV grouped by question: {cross_validate(items):.4f}")

@@ -20,7 +20,7 @@ almost any other question scores near 1, one that fits other questions better sc
 means the same thing whatever the question. The ranking weighs the similarities above and a few more (the
 question's focus words, the whole answer, whether an answer plans for a "what would you do"
 question) by weights learned on the seen answer corpus, and takes off each question's offset for fitting
-every answer a little (:mod:`.relevance_model`). Every bank question also has two written example answers
+every answer a little (:mod:`.relevance_model`). Every bank question also has three written example answers
 (``data/exemplars/``, embedded once by ``scripts/build_exemplars.py`` into ``answer_exemplars.npz``): how near
 the answer is to them, and how much nearer than to the exemplars of the questions most like it, is weighed
 too, so two questions of one competency are told apart; a question outside the bank borrows the exemplars
