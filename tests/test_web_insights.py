@@ -56,6 +56,28 @@ def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: A
     assert bad.status_code == 422 and len(insight.list_cvs(workspace)) == 1
 
 
+def test_a_pasted_cv_is_kept_and_compared_like_an_uploaded_one(web: Web, workspace: Workspace, clock: Any) -> None:
+    with_history(workspace, clock)
+    page = web.client.get("/insights").text
+    assert '<label for="cv-text">Or paste its text</label>' in page
+    nothing = web.post_form("/insights/cv", {"text": "  "})
+    assert nothing.status_code == 422 and "or paste its text" in nothing.text
+    both = web.client.post(
+        "/insights/cv",
+        data={"csrf_token": web.token, "text": CV.decode()},
+        files={"cv": ("cv.txt", CV, "text/plain")},
+    )
+    assert both.status_code == 422 and "not both" in both.text
+    assert CV.decode() in both.text  # the pasted text is kept in its box
+    assert insight.list_cvs(workspace) == []
+    pasted = web.post_form("/insights/cv", {"text": CV.decode()})
+    assert pasted.status_code == 303
+    [cv] = insight.list_cvs(workspace)
+    assert cv.name == "Pasted CV" and cv.is_primary
+    gap = re.search(r'<li data-skill="SQL">(.*?)</li>', web.client.get("/insights").text, re.S)
+    assert gap and "asked for by 3 jobs" in gap.group(1)
+
+
 def test_goal_from_theme_and_skill_progress_and_done(web: Web, workspace: Workspace, clock: Any) -> None:
     with_history(workspace, clock)
     assert web.post_form("/insights/goals", {"from_theme": "communication"}).status_code == 303

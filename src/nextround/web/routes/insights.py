@@ -97,6 +97,10 @@ def application_match(request: Request, application_id: int, ws: WorkspaceDep) -
     return render(request, "_app_match.html", context)
 
 
+# The name a pasted CV gets when none is typed (an uploaded one takes its file's name).
+PASTED_CV_NAME = "Pasted CV"
+
+
 @router.post("/insights/cv", include_in_schema=False)
 def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     try:
@@ -104,22 +108,31 @@ def upload_cv(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     except UserError as exc:
         # The page again with the message beside the CV form (its box open) and the name typed kept.
         context = _page_context(ws)
-        context.update(notice=None, cv_error=sentence(str(exc)), cv_name=form_text(form, "name"))
+        context.update(
+            notice=None, cv_error=sentence(str(exc)), cv_name=form_text(form, "name"), cv_text=form_text(form, "text")
+        )
         return render(request, "insights.html", context, status=422)
     return RedirectResponse("/insights?notice=cv#gaps", status_code=303)
 
 
 def _add_cv(ws: Workspace, form: Any) -> None:
+    """A CV from the uploaded file or from the text pasted in (many keep theirs in an online document)."""
     upload = form.get("cv")
+    pasted = form_text(form, "text")
+    name = form_text(form, "name").strip() or None
     if not isinstance(upload, UploadFile) or not upload.filename:
-        raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx)")
+        if not pasted.strip():
+            raise insight.InsightError("choose a CV file (.txt, .md, .pdf or .docx), or paste its text")
+        insight.add_cv_text(ws, pasted, name=name or PASTED_CV_NAME)
+        return
+    if pasted.strip():
+        raise insight.InsightError("choose a file or paste the text, not both: which one is your CV?")
     filename = safe_upload_name(upload.filename, default_stem="cv")
     if Path(filename).suffix.lower() not in CV_SUFFIXES:
         raise insight.InsightError(f"{filename}: a CV must be a .txt, .md, .pdf or .docx file")
     content = upload.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
     if len(content) > ws.settings.max_import_bytes:
         raise insight.InsightError(f"{filename} is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
-    name = form_text(form, "name").strip() or None
     with tempfile.TemporaryDirectory(prefix="nextround-cv-") as folder:
         path = Path(folder) / filename
         path.write_bytes(content)
