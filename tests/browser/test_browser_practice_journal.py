@@ -69,6 +69,31 @@ def test_a_follow_up_is_asked_when_the_result_is_missing(driver: PageDriver) -> 
     assert driver.problems == []
 
 
+def test_leaving_with_an_answer_not_saved_asks_first(driver: PageDriver) -> None:
+    """A typed answer lives only in the page until it is saved (after the follow-up, when one comes)."""
+    page = driver.page
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    driver.go("/practice?category=behavioural")
+    page.get_by_label("Your answer").click()
+    page.keyboard.type(NO_RESULT)  # typed, as a person does: the page counts as used
+    journal = page.get_by_role("link", name="Journal & review").first
+    journal.click()
+    page.wait_for_timeout(300)
+    assert asked == ["beforeunload"] and page.url.endswith("/practice?category=behavioural")
+    _click_and_wait(driver, "Analyse my answer")
+    page.locator("#follow-up-form").wait_for()  # analysed, not saved: still asked
+    journal.click()
+    page.wait_for_timeout(300)
+    assert asked == ["beforeunload"] * 2 and "/practice" in page.url
+    _click_and_wait(driver, "Save without it")
+    page.locator("#saved-note").wait_for()
+    journal.click()
+    page.wait_for_url("**/journal")
+    assert asked == ["beforeunload"] * 2  # saved: nothing to ask
+    assert driver.problems == []
+
+
 def test_journal_entry_and_review(driver: PageDriver) -> None:
     page = driver.page
     driver.go("/journal")

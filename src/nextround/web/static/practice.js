@@ -1,6 +1,9 @@
-// nextround practice page: send the timer's reading with the answer (seconds), when the timer was used.
+// nextround practice page: send the timer's reading with the answer (seconds), when the timer was used; and
+// ask before leaving the page while a typed answer is not saved yet (typed and not sent, or waiting on the
+// follow-up question): the answer lives only in the page until then.
 (function () {
   "use strict";
+  var savedText = "";
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form || form.id !== "answer-form") { return; }
@@ -11,4 +14,25 @@
     var seconds = parseInt(parts[0], 10) * 60 + parseInt(parts[1], 10);
     field.value = seconds > 0 ? String(seconds) : "";
   }, true);
+  var sending = false;
+  // The analysis part says when the answer was stored ("Saved to your practice history").
+  function noteSaved() {
+    var answer = document.getElementById("answer");
+    if (answer && document.getElementById("saved-note")) { savedText = answer.value; }
+  }
+  document.addEventListener("DOMContentLoaded", noteSaved);
+  document.addEventListener("htmx:afterSwap", noteSaved);
+  // Sent as a whole page (htmx did not take it): that is the answer being saved, not lost.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form && !event.defaultPrevented && (form.id === "answer-form" || form.id === "follow-up-form")) {
+      sending = true;
+    }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    var answer = document.getElementById("answer");
+    if (sending || !answer || !answer.value.trim() || answer.value === savedText) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
 })();
