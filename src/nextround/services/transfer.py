@@ -190,6 +190,8 @@ def _parse_export(text: str, name: str) -> ExportDocument:
         raise ImportFileError(f"{name}: version must be a whole number like {EXPORT_VERSION}, not {version!r:.40}")
     if version > EXPORT_VERSION:
         raise ImportFileError(f"{name} comes from a newer nextround; upgrade to import it")
+    if "tables" not in data and isinstance(data.get("applications"), list):
+        data = {**data, "tables": _tables_of_first_export(data, name)}
     if not isinstance(data.get("tables"), dict):
         raise ImportFileError(f"{name} has no tables")
     if data.get("coaching") is not None and not isinstance(data["coaching"], dict):
@@ -219,6 +221,37 @@ def _unreadable(name: str, text: str, exc: json.JSONDecodeError) -> str:
     if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()):
         return f"{name} is cut short: it stops in the middle, at line {exc.lineno}. {again}"
     return f"{name} is damaged at line {exc.lineno} (character {exc.colno}), so it cannot be read. {again}"
+
+
+def _tables_of_first_export(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """The tables of an export written by the first nextround (schema 0001, also version 1): applications
+    with their fields and events nested, and settings as one object. Its rows are then checked like any."""
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise ImportFileError(f"{name}: settings must be an object")
+    applications: list[Any] = []
+    events: list[Any] = []
+    for n, raw in enumerate(data["applications"], start=1):
+        fields = raw.get("fields") if isinstance(raw, dict) else None
+        if not isinstance(fields, dict) or not isinstance(raw.get("events") or [], list):
+            raise ImportFileError(f"{name}: applications row {n}: not an application of a nextround export")
+        app_id = raw.get("id", n)
+        row = {**fields, "id": app_id, "applied_on": raw.get("applied_on")}
+        if raw.get("created_at"):
+            row["created_at"] = raw["created_at"]
+        applications.append(row)
+        for event in raw.get("events") or []:
+            if not isinstance(event, dict):
+                raise ImportFileError(f"{name}: applications row {n}: an event is not an object")
+            moved = {"from_state": event.get("from"), "to_state": event.get("to")}
+            rest = {k: v for k, v in event.items() if k not in ("from", "to")}
+            events.append({"id": len(events) + 1, "application_id": app_id, **moved, **rest})
+    return {
+        "applications": applications,
+        "stage_events": events,
+        "user_settings": [{"id": n, "key": str(key), "value": {"v": value}} for n, (key, value) in
+                          enumerate(settings.items(), start=1)],
+    }  # fmt: skip
 
 
 # Columns an import computes when a file leaves them out: the cached state comes from the history.
