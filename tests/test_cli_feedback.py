@@ -287,3 +287,18 @@ def test_feedback_add_shows_the_clause_behind_each_theme_escaped(cli: Cli) -> No
     lines = human.stdout.splitlines()
     assert any(line.strip().startswith("communication:") and "hard to follow" in line for line in lines), lines
     assert any(line.strip().startswith("strength:") and "[bold]knife skills[/bold]" in line for line in lines), lines
+
+
+def test_feedback_add_quotes_every_clause_behind_a_theme(cli: Cli) -> None:
+    app_id = interviewed_and_rejected(cli)
+    text = (
+        "Where you fell a bit short was in the system design portion: the answer stayed quite high level. "
+        "A couple of panelists also felt your examples ran long and it was hard to pick out what you did. "
+        "Your answers were long and unfocused. Your SQL skills were not strong enough for the role.\n"
+    )
+    shown = " ".join(ok(cli("feedback", "add", app_id, "--source", "employer", input=text)).stdout.split())
+    themes = data(cli("feedback", "show", app_id, "--json"))["feedback"][0]["analysis"]["themes"]
+    assert any(len(t["evidence"]) > 1 for t in themes), "the analyser gave no theme two clauses: pick another text"
+    for theme in themes:
+        for quote in theme["evidence"]:
+            assert f"“{' '.join(quote.split())}”" in shown, (theme["theme"], quote)

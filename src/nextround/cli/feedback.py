@@ -320,7 +320,8 @@ def add(
 
 
 def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
-    """Each theme with the clause behind it, in the employer's own words."""
+    """Each theme with every clause behind it, in the employer's own words (the first alone can be a clause
+    that mainly says something else)."""
     from nextround.domain.themes import theme_label
 
     for kind, key in (("", "themes"), ("strength: ", "strengths")):
@@ -328,7 +329,8 @@ def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
             quotes = finding.get("evidence") if isinstance(finding, dict) else None
             if quotes and isinstance(quotes, list):
                 label = kind + theme_label(str(finding.get("theme", "")))
-                out.print(f"  {safe(label)}: \u201c{safe(str(quotes[0]))}\u201d")
+                shown = " · ".join(f"\u201c{safe(str(quote))}\u201d" for quote in quotes)
+                out.print(f"  {safe(label)}: {shown}")
 
 
 @feedback_app.command("show")
