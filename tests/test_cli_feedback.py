@@ -302,3 +302,13 @@ def test_feedback_add_quotes_every_clause_behind_a_theme(cli: Cli) -> None:
     for theme in themes:
         for quote in theme["evidence"]:
             assert f"“{' '.join(quote.split())}”" in shown, (theme["theme"], quote)
+
+
+def test_an_unsigned_draft_says_how_to_sign_it(cli: Cli) -> None:
+    app_id = interviewed_and_rejected(cli)
+    unsigned = ok(cli("feedback", "draft", app_id))
+    assert unsigned.stdout.rstrip().endswith("Best wishes,")
+    assert 'nextround config set profile.name "Your Name"' in unsigned.stderr
+    ok(cli("config", "set", "profile.name", "Sam Rivera"))
+    signed = ok(cli("feedback", "draft", app_id))
+    assert signed.stdout.rstrip().endswith("Sam Rivera") and "profile.name" not in signed.stderr

@@ -87,6 +87,13 @@ def _request_line(request: dict[str, Any]) -> str:
 # -- feedback ------------------------------------------------------------------------------------------
 
 
+# Said under a draft that ends "Best wishes," and no name: nothing else would tell.
+UNSIGNED_NOTE = (
+    "note: the message ends without your name; set it once and drafts are signed with it: "
+    'nextround config set profile.name "Your Name"'
+)
+
+
 @feedback_app.command("draft")
 def draft(
     ctx: typer.Context,
@@ -97,11 +104,12 @@ def draft(
     as_json: JsonFlag = False,
 ) -> None:
     """Write a feedback request that fits the stage the application reached (stored as a draft)."""
-    from nextround.services.drafting import draft_cautions, draft_request
+    from nextround.services.drafting import draft_cautions, draft_request, signature_name
 
     ws = workspace(ctx)
     cautions = draft_cautions(ws, app_id)
-    request, message = draft_request(ws, app_id, contact, tone, to=to, sender_name=_sender_name(ctx))
+    sender = _sender_name(ctx)
+    request, message = draft_request(ws, app_id, contact, tone, to=to, sender_name=sender)
     for caution in cautions:
         note_line(f"note: {caution}")
     if as_json:
@@ -112,6 +120,8 @@ def draft(
         f"\nDraft #{request.id} saved. Send it: nextround feedback send {app_id} --to EMAIL "
         "(or --eml FILE, or --mailto)"
     )
+    if not signature_name(ws, sender):
+        note_line(UNSIGNED_NOTE)
 
 
 @feedback_app.command("send")
