@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from nextround.errors import UserError
 
@@ -40,6 +41,37 @@ def stored_moment(value: datetime) -> datetime:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:  # the last line of defence; inputs refuse it first
         raise DateOutOfRange(f"{value.date().isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
     return value.astimezone(UTC)
+
+
+# Text a hand edit or an older tool may have left in an date column, read rather than refused: the
+# ISO forms Python reads (with a T, a Z or an offset), a few written ones, and seconds since 1970.
+_DATE_FORMATS = ("%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y", "%d.%m.%Y %H:%M", "%d/%m/%Y", "%Y%m%d")
+
+
+def read_stored_moment(value: Any) -> datetime | None:
+    """A naive UTC datetime from whatever an date column holds, or None when it says nothing readable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        for form in _DATE_FORMATS:
+            try:
+                moment = datetime.strptime(text, form)
+                break
+            except ValueError:
+                continue
+        else:
+            return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 class DateParseError(UserError, ValueError):

@@ -56,6 +56,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 def _configure_sqlite(engine: Engine) -> None:
     from sqlalchemy import event
 
+    from nextround.storage.tables import LENIENT_SQLITE_TYPES
+
+    # Dates and moments as this engine reads them: a value a hand edit or an older tool left in another
+    # form is read where it can be, else None, instead of failing the query (storage/tables.py).
+    engine.dialect.colspecs = {**engine.dialect.colspecs, **LENIENT_SQLITE_TYPES}
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself, instead of pysqlite's implicit handling.

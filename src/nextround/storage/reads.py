@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from nextround.domain.applications import (
     WorkModel,
     summary_values,
 )
+from nextround.domain.dates import read_stored_moment
 from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
 from nextround.errors import UserError
 
@@ -59,6 +61,21 @@ def stage_of(value: str) -> Stage:
 
 def outcome_of(value: str | None) -> Outcome | None:
     return _OUTCOMES[value]
+
+
+def known_moments(events: list[StageEvent]) -> list[StageEvent]:
+    """A history in which every event has a moment: one whose stored moment cannot be read (a hand edit, an
+    older tool) takes the moment of the event before it, or after it, so the order and the replay hold."""
+    moments: list[datetime | None] = [event.occurred_at for event in events]  # None where unreadable
+    if None not in moments:
+        return events
+    known = [moment for moment in moments if moment is not None]
+    last = known[0] if known else datetime(1970, 1, 1, tzinfo=UTC)
+    filled = []
+    for event, moment in zip(events, moments, strict=True):
+        last = moment or last
+        filled.append(event if moment is not None else replace(event, occurred_at=last))
+    return filled
 
 
 def application_from_values(values: Sequence[Any], events: tuple[StageEvent, ...] = ()) -> Application:
@@ -123,6 +140,8 @@ def contact_from_values(contact_id: int, kind: str, values: Sequence[Any], creat
 
 
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
+# A moment as SQLite keeps it (`2024-10-03 14:15:00.000000`); anything else is read the slow, careful way.
+_STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$")
 
 # Where each application column is in APPLICATION_COLUMNS, for decoding the moments, dates and JSON.
 _AT = {name: n for n, name in enumerate(APPLICATION_COLUMNS)}
@@ -169,7 +188,14 @@ class Reader:
         if value is None:
             return None
         if isinstance(value, str):
-            return datetime.fromisoformat(value + "+00:00")
+            try:
+                return datetime.fromisoformat(value + "+00:00")
+            except ValueError:  # another form, left by a hand edit or an older tool (storage/tables.py)
+                found = read_stored_moment(value)
+                return None if found is None else found.replace(tzinfo=UTC)
+        if not isinstance(value, datetime):  # a number, where SQLite's column affinity turned text into one
+            found = read_stored_moment(value)
+            return None if found is None else found.replace(tzinfo=UTC)
         moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
@@ -185,7 +211,11 @@ class Reader:
     def day(value: Any) -> date | None:
         if value is None or isinstance(value, date):
             return value
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):  # another form, left by a hand edit or an older tool
+            found = read_stored_moment(value)
+            return None if found is None else found.date()
 
     @staticmethod
     def json(value: Any) -> Any:
@@ -213,7 +243,7 @@ class Reader:
                 values[at] = moment(values[at])
         applied_on = values[_APPLIED_ON_AT]
         if isinstance(applied_on, str):
-            values[_APPLIED_ON_AT] = date.fromisoformat(applied_on)
+            values[_APPLIED_ON_AT] = self.day(applied_on)
         tags = values[_TAGS_AT]
         values[_TAGS_AT] = () if tags is None or tags == "[]" else self.json(tags)
         return values
@@ -224,10 +254,10 @@ class Reader:
             " WHERE application_id = :id AND owner_id = :owner ORDER BY occurred_at, id",
             id=application_id,
         )
-        return [
+        return known_moments([
             StageEvent(from_state, to_state, self.moment(at), _SOURCES[source], round=round_, note=note)  # type: ignore[arg-type]
             for from_state, to_state, at, source, round_, note in rows
-        ]
+        ])  # fmt: skip
 
     def applications(
         self,
@@ -449,7 +479,7 @@ class Reader:
 
         From SQLite's text (`2024-10-03 14:15:00.000000`) without building a datetime: listing thousands of
         rows spends its time here otherwise."""
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not _STORED_MOMENT.match(value):
             moment = self.moment(value)
             return None if moment is None else moment.isoformat()
         base, dot, micro = value.partition(".")

@@ -24,6 +24,7 @@ from nextround.storage.reads import (
     APPLICATION_COLUMNS,
     Reader,
     application_from_values,
+    known_moments,
 )
 from nextround.storage.reads import (
     NotFoundError as NotFoundError,  # re-exported: every pillar's repositories raise it
@@ -208,7 +209,7 @@ class ApplicationRepository:
             .where(StageEventRow.application_id == application_id, StageEventRow.owner_id == self.owner_id)
             .order_by(StageEventRow.occurred_at, StageEventRow.id)
         )
-        return [_event_from_row(row) for row in rows]
+        return known_moments([_event_from_row(row) for row in rows])
 
     def events_by_application(self, *, open_or_closed_since: datetime | None = None) -> dict[int, list[StageEvent]]:
         """Histories by application: all of them, or those of applications open or closed since a moment."""
@@ -222,7 +223,7 @@ class ApplicationRepository:
         grouped: dict[int, list[StageEvent]] = {}
         for row in rows:
             grouped.setdefault(row.application_id, []).append(_event_from_row(row))
-        return grouped
+        return {app_id: known_moments(events) for app_id, events in grouped.items()}
 
     def add_events(self, events: Iterable[tuple[int, StageEvent]], *, now: datetime) -> None:
         """Append events, given as (application id, event) pairs, in one statement."""

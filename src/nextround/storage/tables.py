@@ -22,16 +22,49 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from nextround.domain.dates import stored_moment
+from nextround.domain.dates import read_stored_moment, stored_moment
 from nextround.errors import UserError
 
 
+def _lenient(strict: Any, kind: type) -> Any:
+    """SQLite's own reader of a date column, falling back to read_stored_moment where it refuses a value."""
+
+    def read(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return strict(value) if strict else value
+        except (ValueError, TypeError):
+            moment = read_stored_moment(value)
+            return moment if moment is None or kind is datetime else moment.date()
+
+    return read
+
+
+class _SQLiteDateTime(sqlite.DATETIME):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        return _lenient(super().result_processor(dialect, coltype), datetime)
+
+
+class _SQLiteDate(sqlite.DATE):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        return _lenient(super().result_processor(dialect, coltype), date)
+
+
+# What an SQLite engine reads date columns with (storage.db sets them as the dialect's own): SQLAlchemy's
+# readers, but a value they refuse no longer fails the whole query, and with it every page that lists the
+# row and the export that could rescue it.
+LENIENT_SQLITE_TYPES: dict[type, type] = {Date: _SQLiteDate, DateTime: _SQLiteDateTime}
+
+
 class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out, on SQLite (no zones) and PostgreSQL alike."""
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (no zones) and PostgreSQL alike. On SQLite, a
+    moment written in another form (`2024-10-03T10:00:00Z`, `03.10.2024`) is read; unreadable text is None."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
