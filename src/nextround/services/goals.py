@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from nextround.domain.goals import (
+    MEASURES,
+    STATUSES,
     Goal,
     GoalError,
     GoalState,
@@ -30,7 +32,15 @@ from nextround.storage.tables import GoalRow
 
 
 def _state(row: GoalRow) -> GoalState:
-    return GoalState(row.measure, row.target, row.current, row.baseline, row.status)
+    """A goal as stored, read so that every view can show it: a row an older version or a hand edit left with
+    a measure or status this version does not know, or no target, reads as a goal counted by hand (to 1,
+    as a new one without a target is) and open."""
+    measure = row.measure if row.measure in MEASURES else "manual"
+    target = row.target
+    if target is None:
+        measure, target = "manual", 1.0
+    status = row.status if row.status in STATUSES else "open"
+    return GoalState(measure, target, row.current, row.baseline, status)
 
 
 def _to_goal(row: GoalRow, today: date) -> Goal:
