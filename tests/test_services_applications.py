@@ -376,3 +376,40 @@ def test_the_day_a_new_application_reached_its_stage_is_checked(
         service.add(make_fields(), stage=stage, applied_at=applied_at, stage_at=stage_at)
     assert refused.value.field == "stage_on"
     assert service.find() == []
+
+
+def test_a_stage_change_just_recorded_can_be_undone_and_nothing_of_it_stays(
+    workspace: Workspace, clock: FakeClock
+) -> None:
+    """A misclick on a board button would otherwise stay in the history and count as the company's reply."""
+    service = ApplicationService(workspace)
+    app = make_application(workspace, applied_at=clock() - timedelta(days=10))
+    before = service.get(app.id)
+    service.move(app.id, Stage.SCREENING)
+    event_id = service.undoable_change(app.id)
+    assert event_id is not None
+    undone = service.undo_change(app.id, event_id)
+    assert undone.events == before.events and undone.state == before.state
+    assert undone.state.first_response_at is None  # not counted as a response
+    assert service.undoable_change(app.id) is None or service.undoable_change(app.id) != event_id
+    # A close can be taken back the same way; a stale id or an old change cannot.
+    service.move(app.id, Stage.INTERVIEW)
+    moved = service.undoable_change(app.id)
+    service.close(app.id, Outcome.REJECTED)
+    with pytest.raises(StageError, match="can no longer be undone"):
+        service.undo_change(app.id, moved)  # type: ignore[arg-type]
+    closed = service.undoable_change(app.id)
+    clock.advance(seconds=31)
+    assert service.undoable_change(app.id) is None
+    with pytest.raises(StageError, match="can no longer be undone"):
+        service.undo_change(app.id, closed)  # type: ignore[arg-type]
+    assert service.get(app.id).state.outcome is Outcome.REJECTED
+
+
+def test_undoing_the_move_out_of_saved_clears_the_application_date(workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, stage=Stage.SAVED)
+    service.move(app.id, Stage.APPLIED)
+    assert service.get(app.id).applied_on == clock().date()
+    undone = service.undo_change(app.id, service.undoable_change(app.id))  # type: ignore[arg-type]
+    assert (undone.state.stage, undone.applied_on, undone.events) == (Stage.SAVED, None, ())

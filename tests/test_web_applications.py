@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from nextround.domain.stages import Stage
+from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
@@ -189,6 +189,34 @@ def test_board_moves_return_the_board_fragment_to_htmx(web: Web, workspace: Work
     assert "data-autofocus" in assessment
     plain = web.post_form(f"/applications/{app.id}/move", {"stage": "interview", "return_to": "board"})
     assert plain.status_code == 303 and plain.headers["location"] == "/applications#board"
+
+
+def test_a_board_move_or_a_close_can_be_undone_at_once(web: Web, workspace: Workspace, clock: FakeClock) -> None:
+    service = ApplicationService(workspace)
+    app = make_application(workspace, company="Pinecrest", applied_at=clock() - timedelta(days=3))
+    before = service.get(app.id)
+    hx = {"HX-Request": "true"}
+    moved = web.post_form(f"/applications/{app.id}/move", {"stage": "screening", "return_to": "board"}, headers=hx)
+    banner = re.search(r'<form[^>]*id="board-moved".*?</form>', moved.text, re.S)
+    assert banner and "Pinecrest</span> moved to Screening." in banner.group(0)
+    event_id = re.search(r'name="event_id" value="(\d+)"', banner.group(0)).group(1)  # type: ignore[union-attr]
+    undone = web.post_form(
+        f"/applications/{app.id}/undo-change", {"event_id": event_id, "return_to": "board"}, headers=hx
+    )
+    assert undone.status_code == 200 and 'id="board-moved"' not in undone.text
+    after = service.get(app.id)
+    assert (after.events, after.state) == (before.events, before.state)  # not even counted as a reply
+    applied = undone.text.split('data-stage="applied"', 1)[1].split("</section>", 1)[0]
+    assert "Pinecrest" in applied
+    # On the application's page: the notice after a close offers Undo while it is fresh.
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected"})
+    page = web.client.get(closed.headers["location"]).text
+    assert 'id="undo-change"' in page
+    clock.advance(seconds=31)
+    assert 'id="undo-change"' not in web.client.get(closed.headers["location"]).text
+    stale = web.post_form(f"/applications/{app.id}/undo-change", {"event_id": event_id})
+    assert stale.status_code == 422 and "can no longer be undone" in stale.text
+    assert service.get(app.id).state.outcome is Outcome.REJECTED
 
 
 def test_table_filters_sorts_and_paginates(web: Web, workspace: Workspace) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 # A stage change dated further ahead than this is a typo, not a plan (interviews are scheduled elsewhere).
 FUTURE_TOLERANCE = timedelta(hours=1)
+# How long a stage change just recorded can be taken back (as long as a delete's undo).
+UNDO_CHANGE_SECONDS = 30
 
 
 class DuplicateApplicationError(UserError):
@@ -197,6 +199,38 @@ class ApplicationService:
             if set_applied_on and app.applied_on is None:
                 repo.update_fields(application_id, app.fields, applied_on=when.date())
             return repo.get(application_id)
+
+    def undoable_change(self, application_id: int) -> int | None:
+        """The id of the stage change recorded last, while it can still be undone (a misclick on a board
+        button would otherwise stay in the history, and count as the company's reply)."""
+        with self.ws.db.read() as session:
+            newest = _repository(session, self.ws.owner_id).newest_event(application_id)
+        if newest is None or not self._fresh(newest[1]):
+            return None
+        return newest[0]
+
+    def undo_change(self, application_id: int, event_id: int) -> Application:
+        """Take back the stage change just recorded (`event_id`, from `undoable_change`): the history and
+        everything counted from it are as they were before it."""
+        with self.ws.db.write() as session:
+            repo = _repository(session, self.ws.owner_id)
+            app = repo.get(application_id)
+            newest = repo.newest_event(application_id)
+            if newest is None or newest[0] != event_id or not self._fresh(newest[1]):
+                raise StageError(
+                    "that change can no longer be undone: it was not the last one, or it was more than "
+                    f"{UNDO_CHANGE_SECONDS} seconds ago. Record the stage it is at now instead"
+                )
+            repo.remove_event(application_id, event_id)
+            events = repo.events(application_id)
+            repo.set_state(application_id, derive_state(events))
+            if newest[2] == Stage.APPLIED.value and all(e.to_state != Stage.APPLIED.value for e in events):
+                repo.update_fields(application_id, app.fields, applied_on=None)
+            return repo.get(application_id)
+
+    def _fresh(self, recorded_at: datetime) -> bool:
+        recorded = recorded_at if recorded_at.tzinfo else recorded_at.replace(tzinfo=UTC)
+        return self.ws.now() - recorded <= timedelta(seconds=UNDO_CHANGE_SECONDS)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -211,6 +211,26 @@ class ApplicationRepository:
         )
         return known_moments([_event_from_row(row) for row in rows])
 
+    def newest_event(self, application_id: int) -> tuple[int, datetime, str] | None:
+        """The stage event recorded last (not the latest in time: a back-dated one may be recorded last), as
+        (id, when it was recorded, the state it went to)."""
+        row = self.session.execute(
+            select(StageEventRow.id, StageEventRow.created_at, StageEventRow.to_state)
+            .where(StageEventRow.application_id == application_id, StageEventRow.owner_id == self.owner_id)
+            .order_by(StageEventRow.created_at.desc(), StageEventRow.id.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def remove_event(self, application_id: int, event_id: int) -> None:
+        self.session.execute(
+            delete(StageEventRow).where(
+                StageEventRow.id == event_id,
+                StageEventRow.application_id == application_id,
+                StageEventRow.owner_id == self.owner_id,
+            )
+        )
+
     def events_by_application(self, *, open_or_closed_since: datetime | None = None) -> dict[int, list[StageEvent]]:
         """Histories by application: all of them, or those of applications open or closed since a moment."""
         query = select(StageEventRow).where(StageEventRow.owner_id == self.owner_id)

@@ -35,7 +35,10 @@ NOTICES = {
     "interview": "Interview scheduled; the agenda lists it and silence no longer counts.",
     "reopened": "Application reopened.",
     "already-closed": "It was already closed that way, so nothing changed.",
+    "undone": "Undone: the history is as it was before that change.",
 }
+# Notices after a change that its Undo button can take back, while it is fresh.
+UNDOABLE_NOTICES = ("moved", "closed")
 # The moment of rejection, in this order: ask why, think it over, then practise for the next one like it.
 REJECTION_STEPS = (
     (ActionKind.ASK_FEEDBACK, "Ask for feedback"),
@@ -230,6 +233,9 @@ def _application_page(
         "data": app.to_dict(),
         "silence": verdict,
         "notice": _notice(request.query_params.get("notice", ""), app),
+        "undo_change": service.undoable_change(application_id)
+        if request.query_params.get("notice") in UNDOABLE_NOTICES
+        else None,
         "next_stage": _next_stage(app.state.stage),
         "rejection_steps": [Action(kind, {"application_id": app.id}, label) for kind, label in REJECTION_STEPS],
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
@@ -346,9 +352,25 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
         )
     if form_text(form, "return_to") == "board":
         if is_htmx(request):
-            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})
+            moved = {"id": application_id, "company": service.get(application_id).fields.company, "stage": stage.value,
+                     "event_id": service.undoable_change(application_id)}  # fmt: skip
+            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id, "moved": moved})
         return RedirectResponse("/applications#board", status_code=303)
     return RedirectResponse(f"/applications/{application_id}?notice=moved", status_code=303)
+
+
+@router.post("/applications/{application_id}/undo-change", response_class=HTMLResponse)
+def undo_change(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    """Undo on the notice after a move or a close: the change just recorded is taken back."""
+    raw = form_text(form, "event_id").strip()
+    if not raw.isdigit():
+        raise UserError("which change to undo is missing; reload the page", field="event_id")
+    ApplicationService(ws).undo_change(application_id, int(raw))
+    if form_text(form, "return_to") == "board":
+        if is_htmx(request):
+            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})
+        return RedirectResponse("/applications#board", status_code=303)
+    return RedirectResponse(f"/applications/{application_id}?notice=undone", status_code=303)
 
 
 @router.post("/applications/{application_id}/close", response_class=HTMLResponse)
