@@ -87,3 +87,31 @@ def test_every_everyday_read_answers_over_messy_rows(
             assert page_failures(web, db, owner, every_id=False) == []
     finally:
         db.dispose()
+
+
+def test_an_application_with_names_this_version_does_not_know_still_moves_on(tmp_path: Path) -> None:
+    """Writes replay the history: an event named for a stage this version does not know is kept, not
+    replayed; an application whose stored stage, outcome or channel is unknown reads as the plain fallback."""
+    from typer.testing import CliRunner
+
+    from nextround.cli.main import app
+
+    url = _messy_database(tmp_path, MESSY)
+    env = {"NEXTROUND_HOME": str(tmp_path / "home"), "NEXTROUND_DATABASE_URL": url}
+    runner = CliRunner()
+    for args in (
+        ["app", "move", "2", "interview"],
+        ["app", "move", "1", "screening"],
+        ["app", "edit", "7", "--notes", "x"],
+    ):
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.exception, result.output)
+    ws = _workspace(url, tmp_path)
+    try:
+        service = ApplicationService(ws)
+        second = service.get(2)
+        assert second.state.stage.value == "interview"
+        assert "phone_screen" in [event.to_state for event in second.events]  # kept as it was stored
+        assert service.get(7).fields.source is not None
+    finally:
+        ws.db.dispose()

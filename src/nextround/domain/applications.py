@@ -292,7 +292,7 @@ def summary_values(values: Sequence[Any]) -> tuple[Any, ...]:
     return (
         app_id, company, role, seniority, job_url, source, source_detail, location, work_model, salary_min,
         salary_max, currency, cv_version, tags, excitement, created_at, applied_on, stage, outcome, interview_round,
-        furthest_stage, last_activity_at, _BUCKETS[stage_closed] if rejected else None, stage_closed,
+        furthest_stage, last_activity_at, _BUCKETS.get(stage_closed) if rejected else None, stage_closed,
         None if closed_at is None else closed_at[:10],
     )  # fmt: skip
 
@@ -311,7 +311,7 @@ def summary_from_row(values: dict[str, Any]) -> ApplicationSummary:
     rejected = stage_closed and fields["outcome"] in ("rejected", "ghosted")
     return ApplicationSummary(
         **fields,
-        rejected_at_stage=_BUCKETS[stage_closed] if rejected else None,
+        rejected_at_stage=_BUCKETS.get(stage_closed) if rejected else None,
         closed_on=None if closed_at is None else (_iso(closed_at) or "")[:10],
     )
 

@@ -40,6 +40,7 @@ class EventSource(StrEnum):
 
 
 STAGE_ORDER: tuple[Stage, ...] = tuple(Stage)
+_STAGE_NAMED: dict[str, Stage] = {stage.value: stage for stage in Stage}
 # The buckets of `rejections_by_stage`: a rejection before any response counts as `application`.
 REJECTION_BUCKETS: tuple[str, ...] = ("application", "screening", "assessment", "interview", "final", "offer")
 
@@ -148,7 +149,9 @@ def derive_state(events: Sequence[StageEvent], initial: Stage = Stage.SAVED) -> 
             if outcome is Outcome.REJECTED and first_response_at is None:
                 first_response_at = event.occurred_at
             continue
-        new_stage = Stage(event.to_state)
+        new_stage = _STAGE_NAMED.get(event.to_state)
+        if new_stage is None:  # a name this version does not know (another tool, a hand edit): kept, not replayed
+            continue
         if first_response_at is None and stage_rank(new_stage) > stage_rank(Stage.APPLIED) and Stage.APPLIED in reached:
             first_response_at = event.occurred_at
         stage = new_stage
@@ -190,7 +193,9 @@ def check_fits_history(events: Sequence[StageEvent], target: Stage, when: dateti
     for event in ordered(events):
         if event.occurred_at <= when or event.is_outcome:
             continue
-        later = Stage(event.to_state)
+        later = _STAGE_NAMED.get(event.to_state)
+        if later is None:
+            continue
         if stage_rank(later) < stage_rank(target):
             raise StageError(
                 f"'{target.value}' on {when:%d %b %Y} would come before '{later.value}', which is recorded "

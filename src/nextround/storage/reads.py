@@ -48,11 +48,32 @@ APPLICATION_COLUMNS: tuple[str, ...] = (
     "id", "created_at", "applied_on", *FIELD_NAMES, "stage", "outcome", "interview_round", "closed_at",
     "closed_at_stage", "furthest_stage", "first_response_at", "last_activity_at",
 )  # fmt: skip
-_STAGES: dict[str, Stage] = {s.value: s for s in Stage}
-_OUTCOMES: dict[str | None, Outcome | None] = {None: None, "": None, **{o.value: o for o in Outcome}}
-_CHANNELS: dict[str | None, Channel | None] = {None: None, "": None, **{c.value: c for c in Channel}}
-_WORK_MODELS: dict[str | None, WorkModel | None] = {None: None, "": None, **{w.value: w for w in WorkModel}}
-_SOURCES: dict[str, EventSource] = {s.value: s for s in EventSource}
+
+
+class _OrElse(dict[Any, Any]):
+    """A lookup of stored names that answers `fallback` for a name this version does not know: a row an
+    older version, another tool or a hand edit wrote ('onsite', 'hired', 'linkedin') reads as the nearest
+    plain meaning instead of failing every page and command that lists it. The row itself is not changed."""
+
+    def __init__(self, known: dict[Any, Any], fallback: Any) -> None:
+        super().__init__(known)
+        self.fallback = fallback
+
+    def __missing__(self, key: Any) -> Any:
+        return self.fallback
+
+
+# An unknown stage reads as applied (open, no response yet), an unknown outcome as none (open), an unknown
+# channel as other, an unknown work model as none, an unknown source of an event as an import.
+_STAGES: dict[str, Stage] = _OrElse({s.value: s for s in Stage}, Stage.APPLIED)
+_OUTCOMES: dict[str | None, Outcome | None] = _OrElse({None: None, "": None, **{o.value: o for o in Outcome}}, None)
+_CHANNELS: dict[str | None, Channel | None] = _OrElse(
+    {None: None, "": None, **{c.value: c for c in Channel}}, Channel.OTHER
+)
+_WORK_MODELS: dict[str | None, WorkModel | None] = _OrElse(
+    {None: None, "": None, **{w.value: w for w in WorkModel}}, None
+)
+_SOURCES: dict[str, EventSource] = _OrElse({s.value: s for s in EventSource}, EventSource.IMPORT)
 
 
 def stage_of(value: str) -> Stage:

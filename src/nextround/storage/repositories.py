@@ -19,8 +19,9 @@ from nextround.domain.applications import (
     ApplicationSummary,
     summary_from_row,
 )
-from nextround.domain.stages import ApplicationState, EventSource, Outcome, Stage, StageEvent
+from nextround.domain.stages import ApplicationState, Outcome, Stage, StageEvent
 from nextround.storage.reads import (
+    _SOURCES,
     APPLICATION_COLUMNS,
     Reader,
     application_from_values,
@@ -37,7 +38,7 @@ def _event_from_row(row: StageEventRow) -> StageEvent:
         from_state=row.from_state,
         to_state=row.to_state,
         occurred_at=row.occurred_at,
-        source=EventSource(row.source),
+        source=_SOURCES[row.source],
         round=row.round,
         note=row.note,
     )
