@@ -47,6 +47,23 @@ class Tone(StrEnum):
     FORMAL = "formal"
 
 
+def stored_status(value: str) -> RequestStatus:
+    """A stored status; one this version does not know (an older version, a hand edit) reads as a draft:
+    nothing is chased or counted as sent on its account, and the person can still send or mark it."""
+    try:
+        return RequestStatus(value)
+    except ValueError:
+        return RequestStatus.DRAFTED
+
+
+def stored_tone(value: str) -> Tone:
+    """A stored tone; an unknown one reads as warm, the default."""
+    try:
+        return Tone(value)
+    except ValueError:
+        return Tone.WARM
+
+
 class FeedbackSource(StrEnum):
     EMPLOYER = "employer"
     RECRUITER = "recruiter"
@@ -175,7 +192,7 @@ def feedback_response_rate(requests: Iterable[FeedbackRequest | RequestStatus | 
     """Replied / sent over the requests that went out (drafts do not count)."""
     counts = dict.fromkeys(RequestStatus, 0)
     for item in requests:
-        status = item.status if isinstance(item, FeedbackRequest) else RequestStatus(item)
+        status = item.status if isinstance(item, FeedbackRequest) else stored_status(item)
         counts[status] += 1
     return ResponseRate(
         sent=sum(counts[s] for s in WAS_SENT),

@@ -13,7 +13,15 @@ from datetime import datetime
 from typing import Any
 
 from nextround.domain.dates import stored_moment
-from nextround.domain.feedback_requests import ContactRef, FeedbackRequest, Interview, RequestStatus, Tone
+from nextround.domain.feedback_requests import (
+    ContactRef,
+    FeedbackRequest,
+    Interview,
+    RequestStatus,
+    Tone,
+    stored_status,
+    stored_tone,
+)
 from nextround.storage.reads import NotFoundError, Reader
 
 REQUEST_COLUMNS = (
@@ -60,10 +68,10 @@ class DraftStore(Reader):
             application_id=app_id,
             contact_id=contact_id,
             to_email=to_email,
-            tone=Tone(tone),
+            tone=stored_tone(tone),
             subject=subject,
             body=body,
-            status=RequestStatus(status),
+            status=stored_status(status),
             channel=channel,
             message_id=message_id,
             drafted_at=moment(drafted_at),  # type: ignore[arg-type]

@@ -20,6 +20,8 @@ from nextround.domain.feedback_requests import (
     Interview,
     RequestStatus,
     Tone,
+    stored_status,
+    stored_tone,
 )
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
@@ -38,10 +40,10 @@ def _request(row: FeedbackRequestRow) -> FeedbackRequest:
         application_id=row.application_id,
         contact_id=row.contact_id,
         to_email=row.to_email,
-        tone=Tone(row.tone),
+        tone=stored_tone(row.tone),
         subject=row.subject,
         body=row.body,
-        status=RequestStatus(row.status),
+        status=stored_status(row.status),
         channel=row.channel,
         message_id=row.message_id,
         drafted_at=row.drafted_at,

@@ -68,7 +68,8 @@ def _cv(row: CvRow) -> StoredCv:
 
 
 def _reflection(row: ReflectionRow) -> StoredReflection:
-    return StoredReflection(row.application_id, dict(row.answers or {}), _utc(row.created_at), _utc(row.updated_at))
+    answers = dict(row.answers) if isinstance(row.answers, dict) else {}  # a hand edit may leave a list
+    return StoredReflection(row.application_id, answers, _utc(row.created_at), _utc(row.updated_at))
 
 
 class CvRepository(_Scoped):
