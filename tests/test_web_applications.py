@@ -129,7 +129,10 @@ def test_a_date_before_the_recorded_history_is_shown_beside_the_date_and_keeps_t
         response = web.post_form(f"/applications/{app.id}/{action}", form)
         assert response.status_code == 422, action
         # The application's own page again, not an error page: the message sits under "When" and the note stays.
-        assert "would come before" in response.text and f'id="{action}-on-error"' in response.text, action
+        assert "would come before the application, recorded on" in response.text, action
+        assert f'id="{action}-on-error"' in response.text, action
+        said = "The interview on" if action == "move" else "The rejection on"
+        assert said in response.text and "&#39;" not in response.text.split(f'id="{action}-on-error"')[1][:300]
         assert 'value="panel with Priya"' in response.text, action
     state = ApplicationService(workspace).get(app.id).state
     assert (state.is_open, state.stage) == (True, Stage.APPLIED)

@@ -186,6 +186,23 @@ def check_move(state: ApplicationState, target: Stage, round_: int | None = None
         raise StageError(f"application is already at stage '{target.value}'")
 
 
+# A step of the history in words, for a message about their order ("'rejected' … before 'final'" read as code).
+_STEP_WORDS = {
+    "saved": "saving it", "applied": "the application", "screening": "the screening",
+    "assessment": "the assessment", "interview": "the interview", "final": "the final round",
+    "offer": "the offer", "accepted": "the acceptance", "rejected": "the rejection", "withdrawn": "the withdrawal",
+    "ghosted": "the silence (ghosted)",
+}  # fmt: skip
+
+
+def _out_of_order(step: str, when: datetime, later: str, later_at: datetime) -> str:
+    """Why a back-dated step is refused, in words: what it would come before, and what to do instead."""
+    return (
+        f"{_STEP_WORDS.get(step, step)} on {when:%d %b %Y} would come before {_STEP_WORDS.get(later, later)}, "
+        f"recorded on {later_at:%d %b %Y}; give a day on or after that, or record it now"
+    )
+
+
 def check_fits_history(events: Sequence[StageEvent], target: Stage, when: datetime) -> None:
     """A back-dated move may fill a gap ("the screening I forgot to log") but never put a later stage
     before one recorded after it: that history would step backwards, and where a rejection happened
@@ -197,11 +214,7 @@ def check_fits_history(events: Sequence[StageEvent], target: Stage, when: dateti
         if later is None:
             continue
         if stage_rank(later) < stage_rank(target):
-            raise StageError(
-                f"'{target.value}' on {when:%d %b %Y} would come before '{later.value}', which is recorded "
-                f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now",
-                field="at",
-            )
+            raise StageError(_out_of_order(target.value, when, later.value, event.occurred_at), field="at")
 
 
 def check_close_fits_history(events: Sequence[StageEvent], outcome: Outcome, when: datetime) -> None:
@@ -210,11 +223,7 @@ def check_close_fits_history(events: Sequence[StageEvent], outcome: Outcome, whe
     for event in ordered(events):
         if event.occurred_at <= when:
             continue
-        raise StageError(
-            f"'{outcome.value}' on {when:%d %b %Y} would come before '{event.to_state}', which is recorded "
-            f"on {event.occurred_at:%d %b %Y}; date it after that, or record it now",
-            field="at",
-        )
+        raise StageError(_out_of_order(outcome.value, when, event.to_state, event.occurred_at), field="at")
 
 
 def check_close(state: ApplicationState, outcome: Outcome) -> None:

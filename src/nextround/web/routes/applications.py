@@ -18,7 +18,7 @@ from nextround.services import browse
 from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
-from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order, parse_when
+from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order, parse_when, sentence
 from nextround.web.rendering import done_in_place, render
 
 router = APIRouter(include_in_schema=False)
@@ -348,7 +348,7 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
             raise
         values = {"on": form_text(form, "on"), "note": form_text(form, "note"), "stage": stage.value}
         return _application_page(
-            request, ws, application_id, move_values=values, move_errors={"on": str(exc)}, status=422
+            request, ws, application_id, move_values=values, move_errors={"on": sentence(str(exc))}, status=422
         )
     if form_text(form, "return_to") == "board":
         if is_htmx(request):
@@ -392,7 +392,7 @@ def close_application(request: Request, application_id: int, ws: WorkspaceDep, f
         # A day that cannot be read or does not fit the history: the page again, the day and note kept.
         values = {"on": form_text(form, "on"), "note": form_text(form, "note")}
         return _application_page(
-            request, ws, application_id, close_values=values, close_errors={"on": str(exc)}, status=422
+            request, ws, application_id, close_values=values, close_errors={"on": sentence(str(exc))}, status=422
         )
     if in_place(request):
         return done_in_place(request, f"Closed as {outcome.value}: {closed.fields.role} at {closed.fields.company}.")
