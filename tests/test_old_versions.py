@@ -172,3 +172,24 @@ def test_an_old_csv_export_imports_every_application(stem: str, workspace: Works
 
     items = read_generic_csv(FIXTURES / f"{stem}.csv", max_bytes=10_000_000, tz=UTC, today=date(2026, 12, 6))
     assert import_applications(workspace, items).added == 9
+
+
+@pytest.mark.parametrize("table", ["applications", "contacts"])
+def test_two_different_rows_under_one_id_are_refused_whole(table: str, workspace: Workspace, tmp_path: Path) -> None:
+    """Before, the second application under id 1 was dropped with one of the events, counted as 'already
+    there', and the rest landed; a contact under a taken id vanished the same way."""
+    from nextround.integrations.tabular import ImportFileError
+
+    data = json.loads((FIXTURES / f"{STEMS[min(1, len(STEMS) - 1)]}.json").read_text("utf-8"))
+    rows = data["tables"][table]
+    rows.append({**rows[0], "notes": "another row under the same id"})
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(data), "utf-8")
+    before = _counts(workspace.db)
+    with pytest.raises(ImportFileError, match=rf"{table} row {len(rows)}, id: 1 is also the id of row 1"):
+        import_data(workspace, read_export(path, 10_000_000))
+    assert _counts(workspace.db) == before
+    rows.append(rows[0])  # the same row twice loses nothing: taken once
+    rows.pop(-2)
+    path.write_text(json.dumps(data), "utf-8")
+    assert import_data(workspace, read_export(path, 10_000_000)).added == 9

@@ -153,6 +153,7 @@ def check_snapshot(tables: Mapping[str, Any], filled_in: Mapping[str, frozenset[
             raise SnapshotError(f"{name} must be a list of rows")
         table = known[name]
         columns = {c.name for c in table.columns if c.name != "owner_id"}
+        first_with: dict[Any, int] = {}  # id -> the first row with it
         for n, raw in enumerate(rows, start=1):
             if not isinstance(raw, dict):
                 raise RowError(name, n, None, "not an object")
@@ -160,6 +161,11 @@ def check_snapshot(tables: Mapping[str, Any], filled_in: Mapping[str, frozenset[
             if extra:
                 raise RowError(name, n, None, f"unknown column(s): {', '.join(sorted(str(e)[:40] for e in extra))}")
             check_row_types(table, n, raw, (filled_in or {}).get(name, frozenset()))
+            # Two different rows under one id: the rows that point at it could belong to either, so one would
+            # be merged into the other, or dropped, without a word. The same row twice loses nothing.
+            first = n if raw.get("id") is None else first_with.setdefault(raw["id"], n)
+            if first != n and rows[first - 1] != raw:
+                raise RowError(name, n, "id", f"{raw['id']} is also the id of row {first}, a different row")
 
 
 def check_row_types(table: Table, row: int, raw: Mapping[str, Any], optional: frozenset[str] = frozenset()) -> None:
