@@ -55,6 +55,17 @@ def test_an_application_added_at_its_final_round_can_be_rejected_on_the_day_the_
     assert re.findall(r'<p class="error-text" id="f-([a-z_]+)-error">', wrong.text) == ["stage_on"]
 
 
+def test_salaries_are_read_as_adverts_write_them(web: Web, workspace: Workspace) -> None:
+    for written in ("55.000", "€55 000", "£55k", "55,000.00", "55.000,00", "55\u00a0000"):
+        response = web.post_form("/applications/new", {"company": "Acme", "role": written, "salary_min": written})
+        assert response.status_code == 303, (written, response.text[:300])
+        app_id = int(response.headers["location"].split("/")[2].split("?")[0])
+        assert ApplicationService(workspace).get(app_id).fields.salary_min == 55000, written
+    for unread in ("55.5", "12,34", "about 50"):  # no guess at what was meant
+        refused = web.post_form("/applications/new", {"company": "Acme", "role": "Baker", "salary_min": unread})
+        assert refused.status_code == 422 and "Salary from must be a whole number" in refused.text, unread
+
+
 def test_add_form_shows_validation_messages_and_keeps_what_was_typed(web: Web) -> None:
     response = web.post_form("/applications/new", {"company": "Acme <b>", "role": "", "notes": "keep me"})
     assert response.status_code == 422

@@ -91,14 +91,15 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
     not_numbers: list[UserError] = []
     for name in INT_FIELDS:
         if name in form:
-            raw = form_text(form, name).strip().replace(",", "")
+            raw = form_text(form, name).strip()
             if not raw:
                 changes[name] = None
                 continue
-            try:
-                changes[name] = int(raw)
-            except ValueError:
+            number = amount(raw)
+            if number is None:
                 not_numbers.append(FieldError(f"{name} must be a whole number, not {raw[:20]!r}", field=name))
+            else:
+                changes[name] = number
     if "source" in form:
         raw = form_text(form, "source").strip()
         changes["source"] = parse_channel(raw) if raw else None
@@ -108,6 +109,32 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
     if "tags" in form:
         changes["tags"] = parse_tags(form_text(form, "tags"))
     return changes, not_numbers
+
+
+# A salary as adverts and people write it: "55,000", "55.000", "55 000", "€55,000", "£55k", "55,000.00".
+_CURRENCY_SIGNS = str.maketrans("", "", "€£$¥₹ \u00a0\u202f\u2009'")
+_GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*")
+_THOUSANDS = re.compile(r"(?P<n>\d+(?:[.,]\d{1,2})?)k", re.IGNORECASE)
+
+
+def amount(text: str) -> int | None:
+    """A whole amount from what a person types, or None when it is not one: thousands may be grouped with
+    commas, dots, spaces or apostrophes, a currency sign and pennies are dropped, and "55k" is 55000. A
+    lone "55.5" stays unread: it is no salary anyone writes that way, and guessing would store a wrong one."""
+    value = text.translate(_CURRENCY_SIGNS)
+    if thousands := _THOUSANDS.fullmatch(value):
+        return round(float(thousands["n"].replace(",", ".")) * 1000)
+    pennies = re.fullmatch(r"(?P<whole>.+?)(?P<sep>[.,])\d{2}", value)
+    if pennies:
+        whole = pennies["whole"]
+        grouped = _GROUPED.fullmatch(whole)
+        if (grouped and grouped["sep"] != pennies["sep"]) or (whole.isdigit() and len(whole) >= 4):
+            value = whole
+    if _GROUPED.fullmatch(value):
+        value = value.replace(",", "").replace(".", "")
+    if value.startswith("-") and value[1:].isdigit():
+        return int(value)  # a number, if not a salary: the form's own check says what is wrong with it
+    return int(value) if value.isdigit() else None
 
 
 def sentence(message: str) -> str:
