@@ -165,13 +165,20 @@ def test_an_old_json_export_imports_whole_and_once(stem: str, workspace: Workspa
     assert (first.fields.company, first.fields.notes) == (EMOJI, LONG_NOTE)
 
 
-@pytest.mark.parametrize("stem", [STEMS[0]])
+@pytest.mark.parametrize("stem", [STEMS[0], STEMS[-1]])
 def test_an_old_csv_export_imports_every_application(stem: str, workspace: Workspace) -> None:
     from nextround.integrations.tabular import read_generic_csv
     from nextround.services.transfer import import_applications
 
     items = read_generic_csv(FIXTURES / f"{stem}.csv", max_bytes=10_000_000, tz=UTC, today=date(2026, 12, 6))
     assert import_applications(workspace, items).added == 9
+    # the history column's dated steps come back (before: every step on the day applied, rounds renumbered)
+    assert _counts(workspace.db)["stage_events"] == _expected(stem)["rows"]["stage_events"]
+    rejected = next(a for a in ApplicationService(workspace).find() if a.fields.role == "Data Analyst")
+    events = ApplicationService(workspace).get(rejected.id).events
+    assert [(e.occurred_at.date().isoformat(), e.to_state, e.round) for e in events][-3:] == [
+        ("2026-09-12", "interview", 1), ("2026-09-19", "interview", 2), ("2026-09-25", "rejected", None)
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("table", ["applications", "contacts"])
@@ -193,3 +200,15 @@ def test_two_different_rows_under_one_id_are_refused_whole(table: str, workspace
     rows.pop(-2)
     path.write_text(json.dumps(data), "utf-8")
     assert import_data(workspace, read_export(path, 10_000_000)).added == 9
+
+
+def test_a_history_column_of_another_kind_is_left_alone() -> None:
+    from nextround.integrations.tabular import read_history
+
+    assert read_history("2024-10-03 applied; 2024-10-10 interview (round 2); 2024-10-20 rejected") == (
+        (date(2024, 10, 3), "applied", None),
+        (date(2024, 10, 10), "interview", 2),
+        (date(2024, 10, 20), "rejected", None),
+    )
+    for other in ("Applied via site, then a call", "2024-10-03 phone_screen", "9999-01-01 applied", ""):
+        assert read_history(other) == ()

@@ -51,6 +51,8 @@ class ImportedApplication:
     outcome: Outcome | None = None
     closed_on: date | None = None
     extra_notes: tuple[str, ...] = field(default=())
+    # Dated steps (day, stage or outcome, interview round) from a nextround CSV export's history column.
+    history: tuple[tuple[date, str, int | None], ...] = ()
 
 
 # Header aliases seen in other trackers' exports (Huntr, Teal, Simplify, spreadsheets people keep).
@@ -77,7 +79,28 @@ GENERIC_ALIASES: Mapping[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment"),
     "contact_email": ("contact email", "recruiter email", "email"),
     "contact_phone": ("contact phone", "contact phone number", "phone"),
+    "history": ("history",),
 }
+# One step of the history column nextround's CSV export writes: `2024-10-03 interview (round 2)`.
+_HISTORY_STEP = re.compile(r"^(\d{4}-\d{2}-\d{2}) ([a-z_]+)(?: \(round (\d{1,3})\))?$")
+_STATES = frozenset({s.value for s in Stage} | {o.value for o in Outcome})
+
+
+def read_history(text: str) -> tuple[tuple[date, str, int | None], ...]:
+    """The dated steps of a nextround CSV export's history column; () for anything else (another tracker's
+    column of that name), so the row falls back to its stage and dates as before."""
+    steps = []
+    for part in text.split(";"):
+        found = _HISTORY_STEP.match(part.strip())
+        if found is None or found[2] not in _STATES:
+            return ()
+        try:
+            day = check_window(date.fromisoformat(found[1]))
+        except (ValueError, DateParseError):
+            return ()
+        steps.append((day, found[2], int(found[3]) if found[3] else None))
+    return tuple(steps)
+
 
 # Status words in other trackers, read as (stage reached, outcome).
 _STATUS_WORDS: Mapping[str, tuple[Stage, Outcome | None]] = {
@@ -343,6 +366,7 @@ def _generic_record(values: dict[str, str], line: int, tz: Any, today: date) -> 
         stage=stage,
         outcome=outcome,
         closed_on=read_day("closed_on"),
+        history=read_history(values.get("history", "")),
     )
 
 

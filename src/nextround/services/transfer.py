@@ -71,7 +71,16 @@ class ImportReport:
 
 
 def _history(item: ImportedApplication, now: datetime) -> list[StageEvent]:
-    """A plausible history for a row that only says where it ended: all steps on the day applied."""
+    """The row's dated steps when it has them (a nextround CSV export), else a plausible history for a row
+    that only says where it ended: all steps on the day applied."""
+    if item.history:
+        zone = (item.applied_at or now).tzinfo
+        events, state = [], Stage.SAVED.value
+        for day, to_state, round_ in item.history:
+            moment = datetime.combine(day, time(12, 0), tzinfo=zone)
+            events.append(StageEvent(state, to_state, moment, EventSource.IMPORT, round_))
+            state = to_state
+        return events
     applied_at = item.applied_at or now
     events = opening_events(item.stage, applied_at, applied_at, None, EventSource.IMPORT)
     if item.outcome is not None:
