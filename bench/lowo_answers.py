@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_answers  # noqa: E402
 from tests.answer_corpus import CorpusAnswer, load_corpus  # noqa: E402
 
-from nextround.analysis.answer import STAR_PARTS, split_sentences  # noqa: E402
+from nextround.analysis.answer import STAR_PARTS, split_sentences, star_model  # noqa: E402
 from nextround.analysis.embedding import load_model  # noqa: E402
 from nextround.analysis.vectors import Matrix  # noqa: E402
 
@@ -112,15 +112,25 @@ def part_scores(rows: list[tuple[frozenset[str], frozenset[str], str]]) -> dict[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--c", type=float, default=train_answers.REGULARISATION, help="inverse regularisation")
+    parser.add_argument(
+        "--c",
+        type=float,
+        nargs="+",
+        default=[train_answers.REGULARISATION],
+        help="inverse regularisation (one run each)",
+    )
     parser.add_argument("--errors", type=Path, help="write the sentences each fold gets wrong to this file")
     parser.add_argument("--scores", action="store_true", help="score every answer with its fold's STAR parts")
     parser.add_argument("--only", nargs="*", help="leave out only these splits (default: each in turn)")
+    parser.add_argument("--step-result", type=float, help="try another star_model.STEP_RESULT")
+    parser.add_argument("--add", nargs="*", default=[], help="more development splits (writers) to train and score on")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nextround-lowo-embeddings.npz")
     args = parser.parse_args()
     started = time.process_time()
+    if args.step_result is not None:
+        setattr(star_model, "STEP_RESULT", args.step_result)  # noqa: B010 (read by star_model.decide at each call)
 
-    splits = train_answers.TRAINING_SPLITS
+    splits = tuple(dict.fromkeys((*train_answers.TRAINING_SPLITS, *args.add)))
     items: list[CorpusAnswer] = []
     split_of: list[str] = []
     for split in splits:
@@ -136,73 +146,76 @@ def main() -> None:
         sentences_of.setdefault(group, []).append(sentence.text)
     writer = np.array([split_of[g] if g < len(items) else "legacy" for g in groups])
 
-    folds: dict[str, dict[str, tuple[float, float, float]]] = {}
-    pooled: list[tuple[frozenset[str], frozenset[str], str]] = []
-    errors: list[str] = []
-    predicted_star: dict[int, np.ndarray] = {}
-    for split in args.only or splits:
-        held = writer == split
-        train = ~held & ((writer != "legacy") | (split != "dev"))
-        train_rows = np.flatnonzero(train)
-        recipe = train_answers.learn(
-            x[train],
-            y[train],
-            groups[train],
-            rules[train],
-            [analysed[i] for i in train_rows],
-            writer[train] != "legacy",
-            args.c,
-        )
-        held_rows = np.flatnonzero(held)
-        decided = train_answers.apply(recipe, x[held], groups[held], [analysed[i] for i in held_rows])
-        rows: list[tuple[frozenset[str], frozenset[str], str]] = []
-        for group in np.unique(groups[held]):
-            mine = groups[held] == group
-            predicted_star[int(group)] = decided[mine]
-            item = items[int(group)]
-            answer_rows = gold_parts(item, sentences_of[int(group)], decided[mine])
-            rows.extend(answer_rows)
-            for position, (gold, found, text) in enumerate(answer_rows):
-                if gold != found:
-                    errors.append(
-                        f"{split}\t{item.id}\t{position}/{len(answer_rows)}\t{item.quality}\t"
-                        f"{''.join(p[0].upper() for p in STAR_PARTS if p in gold) or '-'}\t"
-                        f"{''.join(p[0].upper() for p in STAR_PARTS if p in found) or '-'}\t{text}"
-                    )
-        folds[split] = part_scores(rows)
-        pooled.extend(rows)
+    for c in args.c:
+        folds: dict[str, dict[str, tuple[float, float, float]]] = {}
+        pooled: list[tuple[frozenset[str], frozenset[str], str]] = []
+        errors: list[str] = []
+        predicted_star: dict[int, np.ndarray] = {}
+        for split in args.only or splits:
+            held = writer == split
+            train = ~held & ((writer != "legacy") | (split != "dev"))
+            train_rows = np.flatnonzero(train)
+            recipe = train_answers.learn(
+                x[train],
+                y[train],
+                groups[train],
+                rules[train],
+                [analysed[i] for i in train_rows],
+                writer[train] != "legacy",
+                c,
+            )
+            held_rows = np.flatnonzero(held)
+            decided = train_answers.apply(recipe, x[held], groups[held], [analysed[i] for i in held_rows])
+            rows: list[tuple[frozenset[str], frozenset[str], str]] = []
+            for group in np.unique(groups[held]):
+                mine = groups[held] == group
+                predicted_star[int(group)] = decided[mine]
+                item = items[int(group)]
+                answer_rows = gold_parts(item, sentences_of[int(group)], decided[mine])
+                rows.extend(answer_rows)
+                for position, (gold, found, text) in enumerate(answer_rows):
+                    if gold != found:
+                        errors.append(
+                            f"{split}\t{item.id}\t{position}/{len(answer_rows)}\t{item.quality}\t"
+                            f"{''.join(p[0].upper() for p in STAR_PARTS if p in gold) or '-'}\t"
+                            f"{''.join(p[0].upper() for p in STAR_PARTS if p in found) or '-'}\t{text}"
+                        )
+            folds[split] = part_scores(rows)
+            pooled.extend(rows)
 
-    print(f"LOWO over {len(folds)} writers, C={args.c}\n")
-    print(
-        "| left out | sentences | macro-F1 | situation | task | action | result | S recall | T recall | R precision |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for split, scores in folds.items():
-        count = int(sum(1 for g in np.unique(groups[writer == split]) for _ in items[int(g)].sentences))
-        macro = statistics.mean(f for _, _, f in scores.values())
+        print(f"LOWO over {len(folds)} writers, C={c}\n")
         print(
-            f"| {split} | {count} | {macro:.3f} | "
-            + " | ".join(f"{scores[p][2]:.3f}" for p in STAR_PARTS)
-            + f" | {scores['situation'][1]:.2f} | {scores['task'][1]:.2f} | {scores['result'][0]:.2f} |"
+            "| left out | sentences | macro-F1 | situation | task | action | result | S recall | T recall"
+            " | R precision |"
         )
-    means = {p: statistics.mean(s[p][2] for s in folds.values()) for p in STAR_PARTS}
-    macro_mean = statistics.mean(statistics.mean(f for _, _, f in s.values()) for s in folds.values())
-    per_part = " | ".join(f"{means[p]:.3f}" for p in STAR_PARTS)
-    print(f"| **mean of folds** | | **{macro_mean:.3f}** | {per_part} | | | |")
-    pooled_scores = part_scores(pooled)
-    pooled_macro = statistics.mean(f for _, _, f in pooled_scores.values())
-    print(
-        f"| pooled | {len(pooled)} | {pooled_macro:.3f} | "
-        + " | ".join(f"{pooled_scores[p][2]:.3f}" for p in STAR_PARTS)
-        + " | | | |"
-    )
-    print(f"\nworst fold {min(statistics.mean(f for _, _, f in s.values()) for s in folds.values()):.3f}")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for split, scores in folds.items():
+            count = int(sum(1 for g in np.unique(groups[writer == split]) for _ in items[int(g)].sentences))
+            macro = statistics.mean(f for _, _, f in scores.values())
+            print(
+                f"| {split} | {count} | {macro:.3f} | "
+                + " | ".join(f"{scores[p][2]:.3f}" for p in STAR_PARTS)
+                + f" | {scores['situation'][1]:.2f} | {scores['task'][1]:.2f} | {scores['result'][0]:.2f} |"
+            )
+        means = {p: statistics.mean(s[p][2] for s in folds.values()) for p in STAR_PARTS}
+        macro_mean = statistics.mean(statistics.mean(f for _, _, f in s.values()) for s in folds.values())
+        per_part = " | ".join(f"{means[p]:.3f}" for p in STAR_PARTS)
+        print(f"| **mean of folds** | | **{macro_mean:.3f}** | {per_part} | | | |")
+        pooled_scores = part_scores(pooled)
+        pooled_macro = statistics.mean(f for _, _, f in pooled_scores.values())
+        print(
+            f"| pooled | {len(pooled)} | {pooled_macro:.3f} | "
+            + " | ".join(f"{pooled_scores[p][2]:.3f}" for p in STAR_PARTS)
+            + " | | | |"
+        )
+        print(f"\nworst fold {min(statistics.mean(f for _, _, f in s.values()) for s in folds.values()):.3f}")
 
-    if args.errors:
-        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
-        print(f"{len(errors)} sentences wrong, written to {args.errors}")
-    if args.scores:
-        print_scores(items, split_of, sentences_of, predicted_star)
+        if args.errors:
+            errors_file = args.errors if len(args.c) == 1 else args.errors.with_suffix(f".c{c:g}{args.errors.suffix}")
+            errors_file.write_text("\n".join(errors) + "\n", encoding="utf-8")
+            print(f"{len(errors)} sentences wrong, written to {errors_file}")
+        if args.scores:
+            print_scores(items, split_of, sentences_of, predicted_star, errors_file if args.errors else None)
     print(f"\nprocessor time {time.process_time() - started:.0f} s")
 
 
@@ -211,8 +224,10 @@ def print_scores(
     split_of: list[str],
     sentences_of: dict[int, list[str]],
     predicted_star: dict[int, np.ndarray],
+    errors_file: Path | None = None,
 ) -> None:
-    """Every left-out answer scored by ``analyze_answer`` with its fold's STAR parts."""
+    """Every left-out answer scored by ``analyze_answer`` with its fold's STAR parts; the answers with no outcome
+    are appended to ``errors_file`` with their score and the sentences read as the result."""
     import nextround.analysis.answer as answer_package
     from nextround.analysis.answer import StarSentences, analyze_answer
 
@@ -230,12 +245,23 @@ def print_scores(
     try:
         table: dict[str, dict[str, list[float]]] = {}
         missing = 0
+        with_result: list[bool] = []
+        no_outcome: list[str] = []
+        result_points: list[int] = []
         for group in predicted_star:
             item = items[group]
             if tuple(split_sentences(item.answer)) not in by_sentences:
                 missing += 1
-            score = analyze_answer(item.question, item.answer).score
+            analysis = analyze_answer(item.question, item.answer)
+            score = analysis.score
             kinds = [item.quality] + (["no outcome"] if "noresult" in item.flags else [])
+            if "noresult" in item.flags:
+                with_result.append(bool(analysis.star_sentences.result))
+                found = " / ".join(analysis.sentences[i] for i in analysis.star_sentences.result)
+                no_outcome.append(f"no outcome\t{item.id}\t{item.quality}\t{score}\t{found}")
+                result_points.append(
+                    (analysis.points_for("result") or 0) + (analysis.points_for("quantified_result") or 0)
+                )
             for kind in kinds:
                 table.setdefault(split_of[group], {}).setdefault(kind, []).append(score)
                 table.setdefault("all", {}).setdefault(kind, []).append(score)
@@ -251,6 +277,13 @@ def print_scores(
             + " | ".join(f"{means.get(k, float('nan')):.1f}" for k in ("strong", "average", "weak", "no outcome"))
             + f" | {gap:+.1f} |"
         )
+    print(
+        f"\nno-outcome answers with a result found: {sum(with_result)} of {len(with_result)}; "
+        f"mean points for the result and its number: {statistics.mean(result_points) if result_points else 0:.1f}"
+    )
+    if errors_file is not None:
+        with errors_file.open("a", encoding="utf-8") as handle:
+            handle.write("\n".join(no_outcome) + "\n")
     if missing:
         print(f"({missing} answers split differently after normalising: their STAR parts are the rules alone)")
 
