@@ -38,7 +38,7 @@ def test_insights_page_shows_themes_and_asks_for_a_cv(web: Web, workspace: Works
     assert f'href="/applications/{ids[-1]}"' in row.group(1)  # the latest evidence links to its application
     assert "Communication came up 3 times" in page
     assert 'id="cv-form"' in page and 'enctype="multipart/form-data"' in page
-    assert "no CV stored yet" in page
+    assert "<p>No CV stored yet: add your CV so gaps can be measured.</p>" in page  # a sentence on a page
 
 
 def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: Any) -> None:

@@ -61,7 +61,7 @@ def _page_context(
         "themes": data.themes,
         "stage": data.stage,
         "gaps": data.top_gaps,
-        "gaps_note": data.gaps_note,
+        "gaps_note": sentence(data.gaps_note) if data.gaps_note else None,
         "cvs": insight.list_cvs(ws),
         "open_goals": [g for g in goals if g.status == "open"],
         "closed_goals": [g for g in goals if g.status != "open"],
