@@ -285,6 +285,15 @@ def test_restore_refuses_a_file_that_is_not_a_backup(workspace: Workspace, tmp_p
     assert [a.fields.company for a in ApplicationService(workspace).find()] == ["Kept"]
 
 
+def test_restore_says_a_file_cannot_be_restored_before_asking(cli: Cli, tmp_path: Path) -> None:
+    cut = tmp_path / "backup.json"
+    cut.write_text('{"format": "nextround-export", "version": 1, "tables": {"applications": [', encoding="utf-8")
+    refused = cli("restore", str(cut), input="y\n")
+    assert refused.exit_code == 1
+    assert "Replace all your current data" not in refused.output  # never asked to replace data with that
+    assert "backup.json is cut short" in refused.stderr
+
+
 def test_import_and_export_commands(cli: Cli, tmp_path: Path) -> None:
     path = linkedin_file(tmp_path / "Job Applications.csv", SAMPLE_ROWS)
     first = cli("import", "linkedin", str(path), "--json")

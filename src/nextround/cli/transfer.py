@@ -111,11 +111,14 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Replace your data with a backup made by `nextround backup` (or a JSON export)."""
+    from nextround.services.transfer import check_backup
     from nextround.services.transfer import restore as run_restore
 
+    ws = workspace(ctx)
     if not yes:
+        check_backup(ws, path)  # a file that cannot be restored is said before the question, not after it
         typer.confirm("Replace all your current data with this backup?", abort=True)
-    kind = run_restore(workspace(ctx), path)
+    kind = run_restore(ws, path)
     console().print(f"Restored from {safe(str(path))} ({kind}).")
 
 

@@ -426,6 +426,22 @@ def backup(ws: Workspace, path: Path) -> str:
     return "sqlite"
 
 
+def check_backup(ws: Workspace, path: Path) -> str:
+    """The kind of backup `path` is ("sqlite" or "json"), read and checked as `restore` would, writing nothing:
+    so a damaged or wrong file is said before anyone is asked to replace their data with it."""
+    path = path.expanduser()
+    check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
+    with path.open("rb") as handle:
+        magic = handle.read(len(SQLITE_MAGIC))
+    if magic == SQLITE_MAGIC:
+        if ws.db.dialect != "sqlite":
+            raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
+        _check_sqlite_backup(path)
+        return "sqlite"
+    read_export(path, ws.settings.max_import_bytes)
+    return "json"
+
+
 def restore(ws: Workspace, path: Path) -> str:
     """Replace this workspace's data with a backup (SQLite file or JSON export).
 
