@@ -84,6 +84,7 @@ def test_this_machine_has_no_keyring_so_the_page_names_the_variable(web: Web) ->
     assert 'name="password"' not in page
     note = page.split('id="mail-password-note">', 1)[1].split("</p>", 1)[0]
     assert "no keyring" in note and "NEXTROUND_SMTP_PASSWORD" in note
+    assert "send it from your own mail program" in note  # what a person in the browser can do meanwhile
 
 
 def test_a_password_without_a_keyring_is_refused_and_nothing_is_saved(web: Web) -> None:
