@@ -35,7 +35,8 @@ def test_insights_page_shows_themes_and_asks_for_a_cv(web: Web, workspace: Works
     assert 'aria-current="page"' in page and "Feedback &amp; insights" in page
     row = re.search(r'<tr data-theme="communication">(.*?)</tr>', page, re.S)
     assert row and "recurring" in row.group(1) and re.search(r"<td[^>]*>3 ", row.group(1))
-    assert f'href="/applications/{ids[-1]}"' in row.group(1)  # the latest evidence links to its application
+    # the latest evidence links to its application, named by its company (not a row of links saying "application")
+    assert f'<a href="/applications/{ids[-1]}" dir="auto">Firm 2</a>' in row.group(1)
     assert "Communication came up 3 times" in page
     assert 'id="cv-form"' in page and 'enctype="multipart/form-data"' in page
     assert "<p>No CV stored yet: add your CV so gaps can be measured.</p>" in page  # a sentence on a page

@@ -22,6 +22,7 @@ from nextround.errors import UserError, about_field, errors_by_field
 from nextround.integrations.files import safe_upload_name
 from nextround.services import goals as goal_service
 from nextround.services import insight
+from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place
 from nextround.web.errors import ERROR_RESPONSES
@@ -59,6 +60,7 @@ def _page_context(
     return {
         "data": data,
         "themes": data.themes,
+        "evidence_companies": _evidence_companies(ws, data.themes),
         "stage": data.stage,
         "gaps": data.top_gaps,
         "gaps_note": sentence(data.gaps_note) if data.gaps_note else None,
@@ -68,6 +70,15 @@ def _page_context(
         "goal_values": goal_values or {},
         "goal_errors": goal_errors or {},
     }
+
+
+def _evidence_companies(ws: Workspace, themes: tuple[insight.ThemeSummary, ...]) -> dict[int, str]:
+    """The company of each application a theme's latest evidence links to: the link says where it leads (a
+    row of links all reading "application" tells a screen reader's list of links nothing)."""
+    wanted = {t.latest_evidence.application_id for t in themes if t.latest_evidence.application_id is not None}
+    if not wanted:
+        return {}
+    return {app_id: company for app_id, company, _role in ApplicationService(ws).names() if app_id in wanted}
 
 
 @router.get("/insights", response_class=HTMLResponse, include_in_schema=False)
