@@ -49,6 +49,7 @@ FILES = (
     "dev9.jsonl",
     "dev10.jsonl",
     "dev11.jsonl",
+    "dev12.jsonl",
     "frozen_test.jsonl",
     "test2/test.jsonl",
     "test3/test.jsonl",
