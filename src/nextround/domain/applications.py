@@ -316,8 +316,19 @@ def summary_from_row(values: dict[str, Any]) -> ApplicationSummary:
     )
 
 
+# C0 and C1 control characters but tab and newline: storage drops them from single-line text (storage.tables
+# SingleLine), the dedupe key included, so the key is computed without them too.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def dedupe_key(fields: ApplicationFields, applied_on: date | None) -> str:
-    """The identity of an application across re-imports: its job URL, else company + role + date."""
+    """The identity of an application across re-imports: its job URL, else company + role + date, as storage
+    keeps them (without control characters: else a company named with an escape sequence, stored without
+    it, would be imported again on every re-import)."""
+    return _CONTROLS.sub("", _dedupe_key(fields, applied_on))
+
+
+def _dedupe_key(fields: ApplicationFields, applied_on: date | None) -> str:
     url = fields.job_url.strip()
     if url:
         url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")

@@ -30,7 +30,7 @@ from nextround.storage.reads import (
 from nextround.storage.reads import (
     NotFoundError as NotFoundError,  # re-exported: every pillar's repositories raise it
 )
-from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting
+from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting, strip_controls
 
 
 def _event_from_row(row: StageEventRow) -> StageEvent:
@@ -266,13 +266,14 @@ class ApplicationRepository:
             self.session.execute(insert(StageEventRow), values)
 
     def dedupe_keys(self) -> set[str]:
-        return set(
-            self.session.scalars(
-                select(ApplicationRow.dedupe_key).where(
-                    ApplicationRow.owner_id == self.owner_id, ApplicationRow.dedupe_key != ""
-                )
+        """The stored keys, as dedupe_key computes them now: a key an older version stored with control
+        characters in it would otherwise never match again."""
+        keys = self.session.scalars(
+            select(ApplicationRow.dedupe_key).where(
+                ApplicationRow.owner_id == self.owner_id, ApplicationRow.dedupe_key != ""
             )
         )
+        return {strip_controls(key) for key in keys}
 
 
 class SettingsRepository:
