@@ -33,6 +33,18 @@ def test_add_and_list_entries_with_wins_marked(web: Web) -> None:
     assert html.index("A slow day.") < html.index("Sent two applications")  # newest first
 
 
+def test_a_low_day_written_down_gets_a_kind_word_back(web: Web) -> None:
+    low = web.post_form("/journal", {"text": "Four rejections this week. Feeling flat.", "mood": "1"})
+    assert low.status_code == 303
+    page = web.client.get(low.headers["location"]).text
+    assert 'id="low-day"' in page and "Be kind to yourself today" in page
+    fine = web.post_form("/journal", {"text": "Good call with Priya.", "mood": "4"})
+    page = web.client.get(fine.headers["location"]).text
+    assert "Entry saved." in page and 'id="low-day"' not in page
+    unrated = web.client.get(web.post_form("/journal", {"text": "No mood given."}).headers["location"]).text
+    assert 'id="low-day"' not in unrated
+
+
 def test_mood_outside_one_to_five_is_a_message_and_keeps_the_text(web: Web) -> None:
     response = web.post_form("/journal", {"text": "Keep this text", "mood": "7"})
     assert response.status_code == 422

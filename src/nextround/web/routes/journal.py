@@ -34,6 +34,10 @@ MOODS = (1, 2, 3, 4, 5)
 MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
 
 
+# A mood at or below this (1 very low, 2 low) is answered with a few kind words after saving.
+LOW_MOOD = 2
+
+
 def _mood(raw: str) -> int | None:
     text = raw.strip()
     if not text:
@@ -85,16 +89,22 @@ def add_entry(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse
     text = form_text(form, "text")
     win = form_text(form, "win") == "on"
 
+    low = False
+
     def work() -> str | None:
+        nonlocal low
         try:
-            keepgoing.add_journal(ws, text, mood=_mood(form_text(form, "mood")), kind="win" if win else "journal")
+            mood = _mood(form_text(form, "mood"))
+            keepgoing.add_journal(ws, text, mood=mood, kind="win" if win else "journal")
         except keepgoing.JournalError as exc:
             return str(exc)
+        low = mood is not None and mood <= LOW_MOOD
         return None
 
     error = work()
     if error is None:
-        return RedirectResponse("/journal?notice=added", status_code=303)
+        # A low day written down gets a word back, not only "Entry saved."
+        return RedirectResponse(f"/journal?notice={'added-low' if low else 'added'}", status_code=303)
     context = journal_data(ws, None)
     context.update(error=error, values={"text": text, "mood": form_text(form, "mood"), "win": win})
     return render(request, "journal.html", context, status=422)
