@@ -3,12 +3,15 @@
 Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipped weights
        .venv/bin/python scripts/train_feedback.py --folds 5  # cross-validated quality on dev, writes nothing
        .venv/bin/python scripts/train_feedback.py --by-file  # leave one writer out: train on the rest, score it
+       nice -n 10 .venv/bin/python scripts/train_feedback.py --by-file --with dev12.jsonl --without dev3.jsonl \
+           --set WORD_L2=2 --dump /tmp/lowo.jsonl        # the same for another TRAINING list or constant
        .venv/bin/python scripts/train_feedback.py --check    # exit 1 if the shipped weights differ from a rebuild
 
 Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev, dev2, dev3 ... dev10, and the
 first, third and fifth frozen splits, test_frozen.jsonl, test3_clauses.jsonl and test5_clauses.jsonl, retired into
-training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the frozen test
-sets' own files (test2/ ... test6/) are never read here. Each text is read exactly as at run time
+training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the seen frozen
+sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS), and an unseen frozen set
+(test7/) is never read at all. Each text is read exactly as at run time
 (toolkit clauses, rule features, embeddings); each clause takes the label of
 the hand-labelled clause it overlaps most. Logistic regression is fitted by L-BFGS (scipy) from zeros on
 inputs sorted by id, so the weights are the same on every run; no scikit-learn needed.
@@ -27,6 +30,7 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,6 +41,7 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.optimize import minimize
 
+import nextround.analysis.feedback as feedback
 from nextround.analysis.feedback import THEMES, TextReading, decide, read_text
 from nextround.analysis.feedback.model import POLARITIES, WEIGHTS_FILE, ClauseModel, lexicon_feature_names
 from nextround.analysis.vectors import Matrix
@@ -70,20 +75,31 @@ TRAINING = tuple(
         "test5_clauses.jsonl",
     )
 )
-# Each of these files is one writer's texts (dev, dev2 and test_frozen are older and share their writers):
-# --by-file trains on every other training file and scores the one left out, the honest measure of how the
-# model reads a writer it has never seen.
-BY_FILE = (
-    "dev3.jsonl",
-    "dev4.jsonl",
-    "dev5.jsonl",
-    "dev6.jsonl",
-    "dev7.jsonl",
-    "dev8.jsonl",
-    "dev9.jsonl",
-    "dev10.jsonl",
-    "test5_clauses.jsonl",
-)
+# Leave one writer out (--by-file): each fold is one writer's files. Its clause-labelled files are left out of
+# training when they are in it, and every file of the fold is scored by a model trained on the rest of TRAINING;
+# text-level files (no clause labels) are only ever scored. dev, dev2 and test_frozen are older, share their
+# writers and are always trained on. A fold none of whose files is in TRAINING is scored by the full model.
+# dev4_heldout is with dev4 and dev7_heldout with dev7 (written in the same session by the same engineer);
+# test3/, test5/ and test6/ are the texts of their *_clauses.jsonl files, so they are not scored twice.
+WRITERS: dict[str, tuple[str, ...]] = {
+    "dev3": ("dev3.jsonl",),
+    "dev4": ("dev4.jsonl", "dev4_heldout.jsonl"),
+    "dev5": ("dev5.jsonl",),
+    "dev6": ("dev6.jsonl",),
+    "dev7": ("dev7.jsonl", "dev7_heldout.jsonl"),
+    "dev8": ("dev8.jsonl",),
+    "dev9": ("dev9.jsonl",),
+    "dev10": ("dev10.jsonl",),
+    "dev11": ("dev11.jsonl",),
+    "dev12": ("dev12.jsonl",),
+    "test2": ("test2/test.jsonl",),
+    "test3": ("test3_clauses.jsonl",),
+    "test4": ("test4/test.jsonl",),
+    "test5": ("test5_clauses.jsonl",),
+    "test6": ("test6_clauses.jsonl",),
+}
+# Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
 WEIGHTS = ROOT / "src" / "nextround" / "data" / WEIGHTS_FILE
 # The checksum of the arrays, recorded beside them; a test checks the shipped file against it.
 RECORDED = WEIGHTS.with_suffix(".sha256")
@@ -104,6 +120,12 @@ WORD_L2 = 1.0
 # The polarity head's stem penalty: chosen by --folds 5 over 1/3/10 (CV 0.846/0.846/0.844) and checked on the
 # held-out set (0.791/0.791/0.790), see docs/analysis-model.md.
 POLARITY_WORD_L2 = 3.0
+# The reason head's stem penalty (session 7: the theme head's).
+REASON_WORD_L2 = 1.0
+# A stem is a column only if the files of at least this many writers use it (1: any).
+MIN_WORD_SOURCES = 1
+# Each text weighs (mean file size / its file's size) ** this (0: every text alike, 1: every file alike).
+SOURCE_WEIGHT_POWER = 0.0
 EMBEDDING_WIDTH = 256
 
 Array = npt.NDArray[np.float64]
@@ -118,7 +140,15 @@ def load_file(path: Path) -> list[dict[str, Any]]:
 
 
 def load_dev() -> list[dict[str, Any]]:
-    return sorted((row for path in TRAINING for row in load_file(path)), key=lambda row: str(row["id"]))
+    return load_dev_with_sources()[0]
+
+
+def load_dev_with_sources() -> tuple[list[dict[str, Any]], list[str]]:
+    """The training texts sorted by id, and the name of the file each came from."""
+    pairs = sorted(
+        ((row, path.name) for path in TRAINING for row in load_file(path)), key=lambda pair: str(pair[0]["id"])
+    )
+    return [row for row, _ in pairs], [name for _, name in pairs]
 
 
 def clause_labels(row: dict[str, Any], reading: TextReading) -> list[tuple[str, list[str]]]:
@@ -132,7 +162,9 @@ def clause_labels(row: dict[str, Any], reading: TextReading) -> list[tuple[str, 
     return labels
 
 
-def fit_logistic_wide(features: Array, bag: Any, target: Array, penalty: Array) -> tuple[Array, float]:
+def fit_logistic_wide(
+    features: Array, bag: Any, target: Array, penalty: Array, weight: Array | None = None
+) -> tuple[Array, float]:
     """L2-regularised logistic regression by L-BFGS, for both heads (lexicon, embedding, then the sparse stems).
 
     Newton's method would solve a system as wide as the vocabulary at every step; L-BFGS from zeros with a
@@ -145,11 +177,14 @@ def fit_logistic_wide(features: Array, bag: Any, target: Array, penalty: Array) 
     transposed = design.T.tocsr()
     width = design.shape[1] - 1
     penalties = np.append(penalty, 0.0)
+    each = np.ones(rows) if weight is None else weight
 
     def loss(weights: Array) -> tuple[float, Array]:
         logits = design @ weights
-        value = float(np.sum(np.logaddexp(0.0, logits) - target * logits) + 0.5 * np.sum(penalties * weights**2))
-        gradient = transposed @ (1.0 / (1.0 + np.exp(-logits)) - target) + penalties * weights
+        value = float(
+            np.sum(each * (np.logaddexp(0.0, logits) - target * logits)) + 0.5 * np.sum(penalties * weights**2)
+        )
+        gradient = transposed @ (each * (1.0 / (1.0 + np.exp(-logits)) - target)) + penalties * weights
         return value, gradient
 
     found = minimize(loss, np.zeros(width + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-9})
@@ -157,13 +192,21 @@ def fit_logistic_wide(features: Array, bag: Any, target: Array, penalty: Array) 
     return weights[:-1], float(weights[-1])
 
 
-def vocabulary_of(readings: Sequence[TextReading]) -> list[str]:
+def vocabulary_of(readings: Sequence[TextReading], sources: Sequence[str] | None = None) -> list[str]:
+    """Stems seen in at least MIN_WORD_COUNT training clauses and in the files of at least MIN_WORD_SOURCES writers."""
     counts: dict[str, int] = {}
-    for reading in readings:
+    where: dict[str, set[str]] = {}
+    for at, reading in enumerate(readings):
+        source = sources[at] if sources is not None else ""
         for stems in reading.stems:
             for word in stems:
                 counts[word] = counts.get(word, 0) + 1
-    return sorted(word for word, count in counts.items() if count >= MIN_WORD_COUNT)
+                where.setdefault(word, set()).add(source)
+    return sorted(
+        word
+        for word, count in counts.items()
+        if count >= MIN_WORD_COUNT and (sources is None or len(where[word]) >= MIN_WORD_SOURCES)
+    )
 
 
 def bag_of_words(readings: Sequence[TextReading], vocabulary: Sequence[str]) -> Any:
@@ -181,15 +224,31 @@ def bag_of_words(readings: Sequence[TextReading], vocabulary: Sequence[str]) -> 
     return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(count, len(vocabulary)))
 
 
-def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list[str]]]]) -> ClauseModel:
+def source_weights(sources: Sequence[str]) -> Array:
+    """A weight per text: (mean file size / its file's size) ** SOURCE_WEIGHT_POWER, averaging 1."""
+    sizes: dict[str, int] = {}
+    for source in sources:
+        sizes[source] = sizes.get(source, 0) + 1
+    raw = np.array([(len(sources) / len(sizes) / sizes[source]) ** SOURCE_WEIGHT_POWER for source in sources])
+    return np.asarray(raw * len(sources) / raw.sum(), dtype=np.float64)
+
+
+def train(
+    readings: Sequence[TextReading],
+    labels: Sequence[list[tuple[str, list[str]]]],
+    sources: Sequence[str] | None = None,
+) -> ClauseModel:
+    """The three heads, fitted on the readings' clauses; `sources` names each text's file (its writer)."""
     features = np.vstack([np.asarray(reading.features.tolist(), dtype=np.float64) for reading in readings])
     flat = [label for text_labels in labels for label in text_labels]
+    text_weight = source_weights(sources) if sources is not None else np.ones(len(readings))
+    weight = np.repeat(text_weight, [len(text_labels) for text_labels in labels])
     mean = features.mean(axis=0)
     scale = features.std(axis=0)
     scale[scale < 1e-6] = 1.0
     standard = (features - mean) / scale
     judged = np.array([p != "neutral" for p, _ in flat])
-    vocabulary = vocabulary_of(readings)
+    vocabulary = vocabulary_of(readings, sources)
     lexicon_width = len(lexicon_feature_names())
     bag = bag_of_words(readings, vocabulary)
     width = standard.shape[1] + bag.shape[1]
@@ -198,7 +257,7 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
     polarity_penalty[lexicon_width : lexicon_width + EMBEDDING_WIDTH] = EMBEDDING_L2
     polarity_penalty[len(mean) :] = POLARITY_WORD_L2
     polarity_rows = [
-        fit_logistic_wide(standard, bag, np.array([p == name for p, _ in flat], float), polarity_penalty)
+        fit_logistic_wide(standard, bag, np.array([p == name for p, _ in flat], float), polarity_penalty, weight)
         for name in POLARITIES
     ]
     penalty = np.full(width, THEME_L2)
@@ -206,16 +265,26 @@ def train(readings: Sequence[TextReading], labels: Sequence[list[tuple[str, list
     penalty[len(mean) :] = WORD_L2
     theme_rows = [
         fit_logistic_wide(
-            standard[judged], bag[judged], np.array([theme in t for p, t in flat if p != "neutral"], float), penalty
+            standard[judged],
+            bag[judged],
+            np.array([theme in t for p, t in flat if p != "neutral"], float),
+            penalty,
+            weight[judged],
         )
         for theme in THEMES
     ]
     # The theme of a reason, from reason clauses only (session 7): the head above also learns what praise is about,
     # and with ~470 praised-skill clauses it leant every "Your X was Y" reason towards technical_skills.
     reasons = np.array([p == "reason" for p, _ in flat])
+    reason_penalty = penalty.copy()
+    reason_penalty[len(mean) :] = REASON_WORD_L2
     reason_rows = [
         fit_logistic_wide(
-            standard[reasons], bag[reasons], np.array([theme in t for p, t in flat if p == "reason"], float), penalty
+            standard[reasons],
+            bag[reasons],
+            np.array([theme in t for p, t in flat if p == "reason"], float),
+            reason_penalty,
+            weight[reasons],
         )
         for theme in THEMES
     ]
@@ -273,37 +342,122 @@ def cross_validate(rows: list[dict[str, Any]], readings: list[TextReading], fold
     print(evaluator.table(f"dev, {folds}-fold cross-validation", evaluator.score(rows, results)))
 
 
-def by_file() -> None:
-    """Leave one writer out: for each file of BY_FILE, train on every other training file and score it."""
+def _reading_code() -> str:
+    """A digest of what a reading depends on: the analysis code and the cue tables."""
+    digest = hashlib.sha256()
+    package = ROOT / "src" / "nextround"
+    for path in sorted([*(package / "analysis").rglob("*.py"), *(package / "data").glob("feedback_*.toml")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def read_corpus_file(name: str, code: str) -> tuple[list[dict[str, Any]], list[TextReading]]:
+    """All texts of one corpus file (sorted by id) and their readings, cached by the file's bytes and the code."""
+    path = CORPUS / name
+    with path.open(encoding="utf-8") as handle:
+        rows = sorted((json.loads(line) for line in handle if line.strip()), key=lambda row: str(row["id"]))
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    cached = CACHE / f"{name.replace('/', '_')}-{key}-{code}.pickle"
+    if cached.is_file():
+        with cached.open("rb") as handle:
+            readings: list[TextReading] = pickle.load(handle)
+    else:
+        readings = [read_text(str(row["text"])) for row in rows]
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with cached.open("wb") as handle:
+            pickle.dump(readings, handle)
+    return rows, readings
+
+
+def by_file(training: Sequence[str], dump: Path | None = None) -> None:
+    """Leave one writer out: each fold of WRITERS is scored by a model trained on TRAINING without that writer."""
     evaluator = _evaluator()
-    files = {path.name: sorted(load_file(path), key=lambda row: str(row["id"])) for path in TRAINING}
-    readings = {name: [read_text(str(row["text"])) for row in rows] for name, rows in files.items()}
-    labels = {
-        name: [clause_labels(row, reading) for row, reading in zip(rows, readings[name], strict=True)]
-        for name, rows in files.items()
+    code = _reading_code()
+    names = sorted({*training, *(name for files in WRITERS.values() for name in files)})
+    corpus = {name: read_corpus_file(name, code) for name in names if (CORPUS / name).is_file()}
+    labelled = {
+        name: [
+            (reading, clause_labels(row, reading))
+            for row, reading in zip(*corpus[name], strict=True)
+            if "clauses" in row
+        ]
+        for name in training
+        if name in corpus
     }
+    models: dict[frozenset[str], ClauseModel] = {}
     lines = [
-        "| left out | texts | themes macro-F1 | actionable | weakest themes (F1) |",
-        "| --- | ---: | ---: | ---: | --- |",
+        "| writer | file | texts | themes macro-F1 | actionable | weakest themes (F1) |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
     ]
     macro: list[float] = []
     actionable: list[float] = []
-    for left_out in BY_FILE:
-        if not files.get(left_out):
+    per_theme: dict[str, list[float]] = {theme: [] for theme in THEMES}
+    pooled: dict[str, list[int]] = {theme: [0, 0, 0] for theme in THEMES}
+    dumped: list[dict[str, Any]] = []
+    for writer, files in WRITERS.items():
+        present = [name for name in files if name in corpus]
+        if not present:
             continue
-        others = [name for name in files if name != left_out]
-        model = train(
-            [reading for name in others for reading in readings[name]],
-            [label for name in others for label in labels[name]],
-        )
-        scores = evaluator.score(files[left_out], [decide(reading, model) for reading in readings[left_out]])
-        weakest = sorted(scores.per_theme.items(), key=lambda item: item[1][2])[:3]
-        named = ", ".join(f"{theme} {values[2]:.2f}" for theme, values in weakest)
-        lines.append(f"| {left_out} | {scores.texts} | {scores.macro_f1:.3f} | {scores.actionable:.3f} | {named} |")
-        macro.append(scores.macro_f1)
-        actionable.append(scores.actionable)
-    lines.append(f"| **mean** | | **{np.mean(macro):.3f}** | **{np.mean(actionable):.3f}** | |")
+        kept = frozenset(name for name in training if name in labelled and name not in files)
+        if kept not in models:
+            pairs = [(pair, name) for name in sorted(kept) for pair in labelled[name]]
+            models[kept] = train(
+                [reading for (reading, _), _ in pairs], [label for (_, label), _ in pairs], [name for _, name in pairs]
+            )
+        model = models[kept]
+        for name in present:
+            rows, readings = corpus[name]
+            results = [decide(reading, model) for reading in readings]
+            scores = evaluator.score(rows, results)
+            weakest = sorted(scores.per_theme.items(), key=lambda item: item[1][2])[:3]
+            named = ", ".join(f"{theme} {values[2]:.2f}" for theme, values in weakest)
+            seen = "" if kept != frozenset(labelled) else " (full model)"
+            lines.append(
+                f"| {writer}{seen} | {name} | {scores.texts} | {scores.macro_f1:.3f} | {scores.actionable:.3f} "
+                f"| {named} |"
+            )
+            print(f"  {lines[-1]}", file=sys.stderr, flush=True)
+            macro.append(scores.macro_f1)
+            actionable.append(scores.actionable)
+            for theme, values in scores.per_theme.items():
+                if values[3]:
+                    per_theme[theme].append(values[2])
+            for row, result in zip(rows, results, strict=True):
+                gold, got = set(row["themes"]), set(result.theme_names)
+                for theme in THEMES:
+                    pooled[theme][0] += theme in gold and theme in got
+                    pooled[theme][1] += theme in got and theme not in gold
+                    pooled[theme][2] += theme in gold and theme not in got
+                if dump is not None:
+                    dumped.append(
+                        {
+                            "writer": writer,
+                            "file": name,
+                            "id": row["id"],
+                            "gold": sorted(gold),
+                            "got": sorted(got),
+                            "actionable": [bool(row["actionable"]), result.actionable],
+                            "text": row["text"],
+                            "clauses": [[c.text, c.polarity, list(c.themes), c.confidence] for c in result.clauses],
+                        }
+                    )
+    lines.append(f"| **mean of {len(macro)} files** | | | **{np.mean(macro):.4f}** | **{np.mean(actionable):.4f}** | |")
+    lines += [
+        "",
+        "| theme | mean F1 over the files | pooled precision | pooled recall | pooled F1 |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for theme in THEMES:
+        tp, fp, fn = pooled[theme]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        lines.append(f"| {theme} | {np.mean(per_theme[theme]):.3f} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
     print("\n".join(lines))
+    if dump is not None:
+        with dump.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in dumped)
 
 
 def main() -> int:
@@ -311,18 +465,32 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=0, help="report k-fold cross-validation on dev; write nothing")
     parser.add_argument("--check", action="store_true", help="fail if the shipped weights differ from a rebuild")
     parser.add_argument(
-        "--by-file", action="store_true", help="leave each writer's file out in turn and score it; write nothing"
+        "--by-file", action="store_true", help="leave each writer out in turn and score their files; write nothing"
     )
+    parser.add_argument("--with", dest="add", action="append", default=[], help="--by-file: also train on FILE")
+    parser.add_argument("--without", action="append", default=[], help="--by-file: do not train on FILE")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="--by-file: another value for a constant"
+    )
+    parser.add_argument("--dump", type=Path, help="--by-file: write each left-out text's reading to this JSONL file")
     args = parser.parse_args()
     if args.by_file:
-        by_file()
+        for setting in args.set:
+            name, value = setting.split("=", 1)
+            module = sys.modules[__name__] if hasattr(sys.modules[__name__], name) else feedback
+            if not hasattr(module, name):
+                parser.error(f"no constant {name}")
+            setattr(module, name, type(getattr(module, name))(float(value)))
+        training = [path.name for path in TRAINING if path.name not in args.without] + args.add
+        print(f"training: {', '.join(training)}; settings: {', '.join(args.set) or 'as shipped'}")
+        by_file(training, args.dump)
         return 0
-    rows = load_dev()
+    rows, sources = load_dev_with_sources()
     readings = [read_text(str(row["text"])) for row in rows]
     if args.folds:
         cross_validate(rows, readings, args.folds)
         return 0
-    model = train(readings, [clause_labels(row, reading) for row, reading in zip(rows, readings, strict=True)])
+    model = train(readings, [clause_labels(row, reading) for row, reading in zip(rows, readings, strict=True)], sources)
     arrays = as_stored(model)
     if args.check:
         with np.load(WEIGHTS) as shipped:
