@@ -122,6 +122,9 @@ def main() -> None:
     parser.add_argument("--errors", type=Path, help="write the sentences each fold gets wrong to this file")
     parser.add_argument("--scores", action="store_true", help="score every answer with its fold's STAR parts")
     parser.add_argument("--only", nargs="*", help="leave out only these splits (default: each in turn)")
+    parser.add_argument(
+        "--answer-folds", action="store_true", help="the recipe's own CV folds by answer (before session 8)"
+    )
     parser.add_argument("--step-result", type=float, help="try another star_model.STEP_RESULT")
     parser.add_argument("--add", nargs="*", default=[], help="more development splits (writers) to train and score on")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nextround-lowo-embeddings.npz")
@@ -155,6 +158,12 @@ def main() -> None:
             held = writer == split
             train = ~held & ((writer != "legacy") | (split != "dev"))
             train_rows = np.flatnonzero(train)
+            cv_folds = None
+            if not args.answer_folds:  # by writer, as scripts/train_answers.py does
+                names = sorted(set(writer[train].tolist()) - {"legacy"})
+                number = {name: i for i, name in enumerate(names)}
+                number["legacy"] = number.get("dev", 0)
+                cv_folds = np.array([number[w] % train_answers.FOLDS for w in writer[train]])
             recipe = train_answers.learn(
                 x[train],
                 y[train],
@@ -163,6 +172,7 @@ def main() -> None:
                 [analysed[i] for i in train_rows],
                 writer[train] != "legacy",
                 c,
+                cv_folds,
             )
             held_rows = np.flatnonzero(held)
             decided = train_answers.apply(recipe, x[held], groups[held], [analysed[i] for i in held_rows])
