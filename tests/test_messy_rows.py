@@ -115,3 +115,24 @@ def test_an_application_with_names_this_version_does_not_know_still_moves_on(tmp
         assert service.get(7).fields.source is not None
     finally:
         ws.db.dispose()
+
+
+def test_a_json_string_where_a_list_is_usual_reads_on_both_engines(workspace: Workspace, cli: Any) -> None:
+    """psycopg hands a JSON column's string back as a str, which the everyday reads decoded again: on
+    PostgreSQL every listing, `today`, `stats`, `config list` and every page failed (JSONDecodeError)."""
+    from sqlalchemy import text
+
+    from nextround.services.applications import ApplicationFields
+    from tests.conftest import ok
+
+    added = ApplicationService(workspace).add(ApplicationFields(company="Acme", role="Baker"))
+    with workspace.db.engine.begin() as conn:
+        conn.execute(text("""UPDATE applications SET tags = '"python"'"""))
+        conn.execute(
+            text("""INSERT INTO user_settings (owner_id, key, value) VALUES (:owner, 'auto_close_ghosted', '"on"')"""),
+            {"owner": workspace.owner_id},
+        )
+    for args in (["app", "list"], ["app", "show", str(added.id)], ["today"], ["stats"], ["config", "list"]):
+        ok(cli(*args))
+    with workspace.db.reader(workspace.owner_id) as reader:
+        assert reader.application(added.id).fields.tags == ("python",)

@@ -238,10 +238,24 @@ class Reader:
             found = read_stored_moment(value)
             return None if found is None else found.date()
 
-    @staticmethod
-    def json(value: Any) -> Any:
-        """A JSON column: text on SQLite, already decoded by psycopg."""
-        return json.loads(value) if isinstance(value, str) else value
+    def json(self, value: Any) -> Any:
+        """A JSON column: text on SQLite, already decoded by psycopg (where a JSON string comes as a str: not
+        to be decoded again). Text that is not JSON, as a hand edit may leave on SQLite, reads as None."""
+        if not (self._sqlite and isinstance(value, str)):
+            return value
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+
+    def tags(self, value: Any) -> tuple[str, ...]:
+        """The tags column: a list of words; one word stored alone counts as one tag, anything else as none."""
+        if value is None or value == "[]":
+            return ()
+        found = self.json(value)
+        if isinstance(found, str):
+            return (found,)
+        return tuple(str(tag) for tag in found) if isinstance(found, list) else ()
 
     # -- applications --------------------------------------------------------------------------------
 
@@ -266,7 +280,7 @@ class Reader:
         if isinstance(applied_on, str):
             values[_APPLIED_ON_AT] = self.day(applied_on)
         tags = values[_TAGS_AT]
-        values[_TAGS_AT] = () if tags is None or tags == "[]" else self.json(tags)
+        values[_TAGS_AT] = self.tags(tags)
         return values
 
     def events(self, application_id: int) -> list[StageEvent]:
@@ -492,7 +506,7 @@ class Reader:
         if applied_on is not None and not isinstance(applied_on, str):
             values[_SUMMARY_APPLIED_ON_AT] = applied_on.isoformat()
         tags = values[_SUMMARY_TAGS_AT]
-        values[_SUMMARY_TAGS_AT] = () if tags is None or tags == "[]" else tuple(self.json(tags) or ())
+        values[_SUMMARY_TAGS_AT] = self.tags(tags)
         return summary_values(values)
 
     def moment_text(self, value: Any) -> str | None:
