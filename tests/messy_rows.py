@@ -62,5 +62,7 @@ MESSY: list[tuple[str, str, dict[str, object]]] = [
     ("contact without cadence", "UPDATE contacts SET cadence_days=NULL, connected_on=NULL", {}),
     ("journal without mood", "UPDATE journal_entries SET mood=NULL, application_id=NULL WHERE id=2", {}),
     ("empty texts", "UPDATE applications SET company='', role='' WHERE id=5", {}),
+    ("tags not JSON", "UPDATE applications SET tags='python, sql' WHERE id=6", {}),
+    ("interviewers not JSON", "UPDATE interviews SET interviewers='Priya, Tom'", {}),
     ("watch board unknown", "UPDATE watches SET board='myspace', keywords='null'", {}),
 ]

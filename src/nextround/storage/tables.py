@@ -56,10 +56,23 @@ class _SQLiteDate(sqlite.DATE):
         return _lenient(super().result_processor(dialect, coltype), date)
 
 
-# What an SQLite engine reads date columns with (storage.db sets them as the dialect's own): SQLAlchemy's
-# readers, but a value they refuse no longer fails the whole query, and with it every page that lists the
-# row and the export that could rescue it.
-LENIENT_SQLITE_TYPES: dict[type, type] = {Date: _SQLiteDate, DateTime: _SQLiteDateTime}
+class _SQLiteJSON(sqlite.JSON):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        strict = super().result_processor(dialect, coltype)
+
+        def read(value: Any) -> Any:
+            try:
+                return strict(value) if strict else value
+            except ValueError:  # text that is not JSON: a hand edit, another tool
+                return None
+
+        return read
+
+
+# What an SQLite engine reads date and JSON columns with (storage.db sets them as the dialect's own):
+# SQLAlchemy's readers, but a value they refuse (unreadable JSON reads as None) no longer fails the whole
+# query, and with it every page that lists the row and the export that could rescue it.
+LENIENT_SQLITE_TYPES: dict[type, type] = {Date: _SQLiteDate, DateTime: _SQLiteDateTime, JSON: _SQLiteJSON}
 
 
 class UTCDateTime(TypeDecorator[datetime]):
