@@ -50,6 +50,7 @@ FILES = (
     "dev10.jsonl",
     "dev11.jsonl",
     "dev12.jsonl",
+    "dev13.jsonl",
     "frozen_test.jsonl",
     "test2/test.jsonl",
     "test3/test.jsonl",

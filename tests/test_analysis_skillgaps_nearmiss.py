@@ -119,3 +119,45 @@ def test_a_diploma_or_certificate_is_met_by_a_certificate() -> None:
 )
 def test_degrees_written_in_other_conventions(line: str, level: int | None) -> None:
     assert degree_level(line) == level
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        # the grade asked is on the line, but booked, in progress or expired: not held now
+        "IRATA Level 1 (certified March 2025, 640 logged hours); Level 2 assessment booked February 2027",
+        "IRATA Level 1 (2023); Level 2 in progress",
+        "IRATA Level 1 (2023), Level 2 expired 2024",
+        # the number asked belongs to another scheme or to something else
+        "IRATA Level 1 (2023), NDT Level 2",
+        "IRATA Level 1 (2023)\nNDT Level 2 in MT/PT",
+        "IRATA Level 1 (2023), 2 rescue drills a month",
+    ],
+)
+def test_a_grade_booked_expired_or_of_another_scheme_does_not_hide_the_gap(held: str) -> None:
+    found = other_variant(f"Rope access technician, 2025 - present\n{held}", "IRATA Level 2")
+    assert found is not None and "the CV shows IRATA Level 1" in found
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "IRATA Level 1 (2023); Level 2 (2025)",  # the grade asked, held, on the same line
+        "IRATA Level 1 (2023), Level 2 current to 2027",
+        "IPAF 3a, 3b (2024)",
+    ],
+)
+def test_a_grade_held_on_the_same_line_is_not_another_variant(held: str) -> None:
+    asked = "IPAF 3b" if held.startswith("IPAF") else "IRATA Level 2"
+    assert other_variant(f"Rope access technician, 2025 - present\n{held}", asked) is None
+
+
+def test_a_booked_assessment_for_the_grade_asked_is_reported_as_a_gap() -> None:
+    asked = "IRATA Level 2 (or SPRAT Level II), current"
+    jd = f"Rope Access Technician\nRequirements:\n- {asked}\n- Coating application"
+    cv = (
+        "Rope Access Technician (IRATA L1), 2025 - present\n"
+        "- Coating application on LNG tanks\n"
+        "- IRATA Level 1 (certified March 2025, 640 logged hours); Level 2 assessment booked February 2027"
+    )
+    assert "the CV shows IRATA Level 1" in _gaps(jd, cv)["IRATA Level 2 (or SPRAT Level II)"]

@@ -174,6 +174,48 @@ def _tail(tokens: list[Token], start: int) -> list[Token]:
     return tail
 
 
+_LIST_JOINERS: Final = frozenset(["and", "or", "&", "plus"])
+
+
+def _held_elsewhere(cv: str, held: list[Token], anchor: Token, kind_words: list[Token], want: Token) -> bool:
+    """The grade asked ("2" of "IRATA Level 2") is written elsewhere in the CV for the same named thing and held
+    now: on a CV line that names the thing ("IRATA Level 1 (2025); Level 2 (2026)"), right after the word that
+    says which kind ("Level") or in a list of grades ("SCA Roasting Foundation and Intermediate"), not after
+    another scheme's name ("NDT Level 2") and not in a booked, in-progress or expired phrase ("Level 2
+    assessment booked February 2027")."""
+    from nextround.analysis.skillgaps.exact import not_held
+
+    wanted = want.text.lower()
+    for index, token in enumerate(held):
+        if token.text.lower() != wanted:
+            continue
+        before = [other for other in held[:index] if other.line == token.line]
+        if not any(other.text == anchor.text for other in before):
+            continue  # no name of the thing on this line: "2 years", "Level 2" of something else
+        previous = [other for other in before if other.text.lower() not in _LIST_JOINERS]
+        if not previous:
+            continue
+        last = previous[-1]
+        if kind_words and last.text.lower() == kind_words[-1].text.lower():
+            owner = previous[-2] if len(previous) >= 2 else None
+            if owner is not None and _anchor(owner) and owner.text != anchor.text:
+                continue  # "NDT Level 2": another scheme's grade
+        elif last.text != anchor.text:
+            # a list of grades ("IPAF 3a, 3b", "Level 1 and 2"): the one before is a grade of the thing too
+            owner = previous[-2] if len(previous) >= 2 else None
+            names_it = owner is not None and (
+                owner.text == anchor.text or bool(kind_words and owner.text.lower() == kind_words[-1].text.lower())
+            )
+            if _kind(last) != _kind(want) or not names_it:
+                continue  # the number or word of something else ("Level 1 (2023), 2 rescue drills")
+        segment_start = min(other.start for other in [*before, token] if other.segment == token.segment)
+        line_end = max(other.end for other in held if other.line == token.line)
+        if not_held(cv[segment_start:line_end]):
+            continue  # "Level 2 assessment booked", "Level 2 (expired 2023)"
+        return True
+    return False
+
+
 def other_variant(cv: str, phrase: str) -> str | None:
     """ "SCA Roasting Intermediate" against "SCA Roasting Foundation", "BHS Stage 4" against "BHS Stage 3",
     "STCW III/2" against "STCW III/1", "Motorsågskörkort B" against "Motorsågskörkort A": the CV names the same
@@ -183,7 +225,6 @@ def other_variant(cv: str, phrase: str) -> str | None:
 
     asked = tokenize(phrase)
     held = tokenize(cv)
-    held_words = {token.text.lower() for token in held}
     for start, token in enumerate(asked):
         if not _anchor(token):
             continue
@@ -199,7 +240,7 @@ def other_variant(cv: str, phrase: str) -> str | None:
                 continue
             want, have = wanted[same], shown[same]
             kind = _kind(want)
-            if kind is None or kind != _kind(have) or want.text.lower() in held_words:
+            if kind is None or kind != _kind(have) or _held_elsewhere(cv, held, token, wanted[:same], want):
                 continue
             if want.text.isdigit() and have.text.isdigit() and int(have.text) > int(want.text):
                 continue  # "BHS Stage 5" holds what "BHS Stage 4" asks: a higher stage
