@@ -64,5 +64,6 @@ MESSY: list[tuple[str, str, dict[str, object]]] = [
     ("empty texts", "UPDATE applications SET company='', role='' WHERE id=5", {}),
     ("tags not JSON", "UPDATE applications SET tags='python, sql' WHERE id=6", {}),
     ("interviewers not JSON", "UPDATE interviews SET interviewers='Priya, Tom'", {}),
+    ("practice analysis not JSON", "UPDATE practice_answers SET analysis='{\"star\": {' WHERE id=1", {}),
     ("watch board unknown", "UPDATE watches SET board='myspace', keywords='null'", {}),
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.progress import STAR_PARTS
@@ -109,6 +109,16 @@ _FACT_FIELDS: tuple[ColumnElement[Any], ...] = (
     _ANALYSIS["relevance"].as_float(),
     _ANALYSIS["ownership"].as_float(),
 )
+
+
+def _readable(fields: Sequence[ColumnElement[Any]], dialect: str) -> tuple[ColumnElement[Any], ...]:
+    """Analysis fields as SQL for this engine. SQLite keeps a JSON column as text, and one answer whose
+    analysis is not valid JSON (a hand edit, an old bug) would fail the whole query with "malformed JSON";
+    there its fields read as unknown. PostgreSQL only stores valid JSON."""
+    if dialect != "sqlite":
+        return tuple(fields)
+    valid = func.json_valid(PracticeAnswerRow.analysis) == 1
+    return tuple(case((valid, field), else_=None) for field in fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +316,7 @@ class PracticeAnswerRepository:
                 r.competencies,
                 r.score,
                 r.answered_at,
-                *_FACT_FIELDS,
+                *_readable(_FACT_FIELDS, self.session.get_bind().dialect.name),
                 r.spoken_seconds,
                 r.words_per_minute,
                 r.long_pauses,
@@ -351,9 +361,10 @@ class PracticeAnswerRepository:
         without = [r.session_id.is_(None)] if None in session_ids else []
         if not in_sessions and not without:
             return {}
-        query = select(
-            r.id, r.question_text, r.answer, r.duration_seconds, _ANALYSIS["follow_up_answer"].as_string()
-        ).where(r.owner_id == self.owner_id, or_(*in_sessions, *without))
+        (follow_up,) = _readable([_ANALYSIS["follow_up_answer"].as_string()], self.session.get_bind().dialect.name)
+        query = select(r.id, r.question_text, r.answer, r.duration_seconds, follow_up).where(
+            r.owner_id == self.owner_id, or_(*in_sessions, *without)
+        )
         return {row[0]: AnswerText(*row) for row in self.session.execute(query)}
 
     def score_history(self) -> list[tuple[str, int, datetime]]:
