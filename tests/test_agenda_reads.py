@@ -155,7 +155,7 @@ def test_the_agenda_and_the_calendar_are_those_of_every_application(
     _history(workspace, clock, 3)
     narrow_agenda, narrow_calendar = agenda(workspace), NetworkService(workspace).calendar_ics()
     titles = " ".join(e.title for e in narrow_agenda)
-    assert "Silent for" in titles and "more application" in titles and "Interview" in titles
+    assert "Quiet for" in titles and "more application" in titles and "Interview" in titles
     assert "SUMMARY:Interview" in narrow_calendar
 
     monkeypatch.setattr(nextround.services.agenda, "network_state", _reference_state)

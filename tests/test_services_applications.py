@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -114,12 +114,31 @@ def test_silent_applications_are_suggested_not_closed(workspace: Workspace, cloc
     assert "22 days" in confirmed.events[-1].note
 
 
+def test_silence_counts_calendar_days_as_the_dates_show(workspace: Workspace, clock: FakeClock) -> None:
+    # "3 weeks ago" is stored at noon that day; at 10:00 today it is 20 days and 22 hours back, but the
+    # page shows the date three weeks ago: silence is 21 days, as the date says, not 20.
+    service = ApplicationService(workspace)
+    assert clock().hour < 12
+    app = make_application(
+        workspace,
+        company="Three Weeks",
+        applied_at=datetime.combine(clock().date() - timedelta(days=21), time(12), tzinfo=clock().tzinfo),
+    )
+    verdict = service.silence_of(app)
+    assert verdict is not None and verdict.silent_days == 21
+    assert not verdict.likely_ghosted  # 21 is the limit, not past it
+    clock.advance(days=1)
+    assert [(s.application.id, s.verdict.silent_days) for s in service.silent()] == [(app.id, 22)]
+
+
 def test_overview_counts_agree_with_silent_at_the_limit(workspace: Workspace, clock: FakeClock) -> None:
     # The overview counts from three columns what `silent` decides from whole applications: both must agree.
     service = ApplicationService(workspace)
-    limit = timedelta(days=21 + 1)  # silent for more than 21 whole days
-    just_over = make_application(workspace, company="Just Over", applied_at=clock() - limit)
-    make_application(workspace, company="Just Under", applied_at=clock() - limit + timedelta(microseconds=1))
+    # Silence counts calendar days in the user's zone: more than 21 means applied on the 22nd day back or
+    # earlier, at whatever hour (the clock reads 10:00; the day 22 back ends after that hour).
+    day_starts = datetime.combine(clock().date() - timedelta(days=21), time(0), tzinfo=clock().tzinfo)
+    just_over = make_application(workspace, company="Just Over", applied_at=day_starts - timedelta(microseconds=1))
+    make_application(workspace, company="Just Under", applied_at=day_starts)
     screening = make_application(workspace, company="Screened", applied_at=clock() - timedelta(days=40))
     service.move(screening.id, Stage.SCREENING, at=clock() - timedelta(days=15, seconds=1))
     accepted = make_application(workspace, company="Yes", applied_at=clock() - timedelta(days=60))

@@ -269,5 +269,19 @@ def test_a_long_silent_list_shows_the_quietest_few_then_one_line(workspace: Work
     shown = {i.title.rsplit(" at ", 1)[1] for i in items if i.ref != "ghosted-more"}
     assert shown == {f"Quiet {n}" for n in range(3, SILENT_SHOWN + 3)}  # the longest silent ones
     [rest] = [i for i in items if i.ref == "ghosted-more"]
-    assert rest.title == "3 more applications silent past their limit"
+    assert rest.title == "3 more applications quiet past their limit"
     assert [a.kind for a in rest.actions] == [ActionKind.LIST_SILENT]
+
+
+def test_an_application_quiet_far_past_any_wait_is_closed_not_chased(workspace: Workspace, clock: FakeClock) -> None:
+    # Imported years of history: 793 days without news is no case for "follow up once", but for closing
+    # it as no reply; a few days past the limit still is.
+    old = make_application(workspace, company="Years Ago", applied_at=clock() - timedelta(days=793))
+    recent = make_application(workspace, company="Just Past", applied_at=clock() - timedelta(days=25))
+    items = {e.ref: e for e in agenda_of(workspace) if e.kind == "ghosted"}
+    stale, chase = items[f"ghosted-{old.id}"], items[f"ghosted-{recent.id}"]
+    assert stale.title.startswith("Quiet for 793 days:")
+    assert "follow up" not in stale.advice.lower() and "close it as ghosted" in stale.advice
+    assert stale.primary is not None and stale.primary.kind is ActionKind.MARK_GHOSTED
+    assert chase.advice.startswith("Follow up once")
+    assert chase.title.startswith("Quiet for 25 days:")

@@ -288,7 +288,7 @@ def silent(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         a = item.application
         out.print(
             f"  #{a.id} {safe(a.fields.company)} — {safe(a.fields.role)} ({a.state.stage.value}): "
-            f"silent {item.verdict.silent_days} days, limit {item.verdict.limit_days}. "
+            f"quiet for {plural(item.verdict.silent_days, 'day')}, limit {item.verdict.limit_days}. "
             f"Confirm: nextround app ghosted {a.id}"
         )
 

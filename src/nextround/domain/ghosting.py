@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from nextround.domain.stages import ApplicationState, Stage
 
@@ -21,6 +21,11 @@ DEFAULT_GHOST_DAYS: Mapping[Stage, int] = {
     Stage.OFFER: 7,
 }
 
+# A follow-up is worth sending until the silence runs past this many times the stage's limit (and at least
+# FOLLOW_UP_MIN_DAYS): after that nobody is waiting on an answer, and the kind step is to close it as no reply.
+FOLLOW_UP_FACTOR = 3
+FOLLOW_UP_MIN_DAYS = 30
+
 
 @dataclass(frozen=True, slots=True)
 class SilenceVerdict:
@@ -30,6 +35,11 @@ class SilenceVerdict:
     @property
     def likely_ghosted(self) -> bool:
         return self.silent_days > self.limit_days
+
+    @property
+    def past_follow_up(self) -> bool:
+        """Silent so long that a follow-up no longer makes sense: better closed as no reply."""
+        return self.silent_days > max(self.limit_days * FOLLOW_UP_FACTOR, FOLLOW_UP_MIN_DAYS)
 
 
 def silence(
@@ -86,7 +96,17 @@ def silent_ones(
 
 
 def silent_for(last_activity_at: datetime, now: datetime, limit_days: int) -> SilenceVerdict:
-    return SilenceVerdict(silent_days=max((now - last_activity_at).days, 0), limit_days=limit_days)
+    """Silence in calendar days in `now`'s zone, as dates are shown and typed: something done on a day
+    three weeks ago has been quiet 21 days whatever the hour of day it was recorded at."""
+    days = (now.date() - last_activity_at.astimezone(now.tzinfo).date()).days
+    return SilenceVerdict(silent_days=max(days, 0), limit_days=limit_days)
+
+
+def quiet_before(now: datetime, limit_days: int) -> datetime:
+    """The moment on or before which an application's last activity must lie for `silent_for` to exceed
+    `limit_days`, give or take the instant itself (the start of the day `limit_days` ago in `now`'s zone):
+    the SQL pre-filter of `silent_ones`."""
+    return datetime.combine(now.date() - timedelta(days=limit_days), time(0), tzinfo=now.tzinfo)
 
 
 def parse_limits(raw: Mapping[str, int]) -> dict[Stage, int]:

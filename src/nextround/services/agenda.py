@@ -186,9 +186,12 @@ def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]
         items.append(
             AgendaItem(
                 "ghosted",
-                f"Silent for {verdict.silent_days} days: {a.fields.role} at {a.fields.company}",
+                f"Quiet for {plural(verdict.silent_days, 'day')}: {a.fields.role} at {a.fields.company}",
                 today,
-                "Follow up once, or mark it ghosted and let it go",
+                # Long past any sensible wait (an old import), a chase only reopens a closed door: close it.
+                "No reply in all that time: close it as ghosted (its history is kept)"
+                if verdict.past_follow_up
+                else "Follow up once, or mark it ghosted and let it go",
                 (
                     Action(ActionKind.MARK_GHOSTED, {"application_id": a.id}),
                     Action(ActionKind.OPEN_APPLICATION, {"application_id": a.id}),
@@ -202,9 +205,11 @@ def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]
         items.append(
             AgendaItem(
                 "ghosted",
-                f"{plural(rest, 'more application')} silent past {'its' if rest == 1 else 'their'} limit",
+                f"{plural(rest, 'more application')} quiet past {'its' if rest == 1 else 'their'} limit",
                 today,
-                "Go through them when you have a moment: follow up once, or mark them ghosted",
+                "Go through them when you have a moment: too long quiet for a follow-up, close them as ghosted"
+                if all(verdict.past_follow_up for _, verdict in silent[SILENT_SHOWN:])
+                else "Go through them when you have a moment: follow up once, or mark them ghosted",
                 (Action(ActionKind.LIST_SILENT),),
                 "ghosted-more",
             )

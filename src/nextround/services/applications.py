@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
-from nextround.domain.ghosting import SilenceVerdict, silence, silent_ones
+from nextround.domain.ghosting import SilenceVerdict, quiet_before, silence, silent_ones
 from nextround.domain.stages import (
     EventSource,
     Outcome,
@@ -299,9 +299,10 @@ class ApplicationService:
         """The ids of `silent`, with their verdicts, read from three columns of the open applications."""
         limits = (preferences or self.preferences()).ghost_days
         now = self.ws.now()
-        # Quiet for longer than its limit means last active at least a day more ago (a later interview
-        # only makes that longer ago): SQL leaves out the rest, which after a big import can be thousands.
-        quiet_since = {stage: now - timedelta(days=days + 1, seconds=-1) for stage, days in limits.items()}
+        # Quiet for longer than its limit means last active before the day that limit ago began (a later
+        # interview only makes that longer ago): SQL leaves out the rest, which after a big import can be
+        # thousands.
+        quiet_since = {stage: quiet_before(now, days) for stage, days in limits.items()}
         with self.ws.db.reader(self.ws.owner_id) as reader:
             quiet = reader.open_activity(quiet_since=quiet_since)
             interviews = reader.latest_interview_times()
