@@ -42,11 +42,38 @@ def test_labels_and_title_are_escaped() -> None:
     assert group_title is not None and group_title.text == f"{nasty}: 2"
 
 
-def test_long_labels_are_shortened_but_kept_whole_in_the_tooltip() -> None:
-    label = "A very long company name that goes on and on"
+def _label_lines(root: ET.Element) -> list[list[str]]:
+    """Each bar's label as shown, line by line (the first text of its group)."""
+    found = []
+    for group in root.iter("g"):
+        text = group.find("text")
+        assert text is not None
+        spans = text.findall("tspan")
+        found.append([s.text or "" for s in spans] if spans else [text.text or ""])
+    return found
+
+
+def test_long_labels_wrap_whole_words_instead_of_being_cut() -> None:
+    # The weekly review's effort chart showed "Feedback request…": at the 256-unit width drawn for phones and
+    # desktops alike, a label now wraps at spaces and every word is read.
+    items = [("Feedback requests sent", 2), ("Applications", 3), ("Practice answers analysed", 4)]
+    root = _parse(bar_chart(items, title="What you did this period"))
+    lines = _label_lines(root)
+    assert [" ".join(shown) for shown in lines] == [label for label, _ in items]
+    assert lines[1] == ["Applications"]  # a short label stays one line
+    assert all(len(line) * 7 + 8 <= 128 for shown in lines for line in shown)  # each line fits its column
+    assert not any("…" in line for shown in lines for line in shown)
+    # Rows grow for wrapped labels: bars and lines do not overlap.
+    ys = [float(r.get("y") or "0") for r in root.iter("rect")]
+    assert ys[1] - ys[0] >= 2 * 14 and float(root.get("height") or "0") > 3 * 24
+
+
+def test_labels_too_long_for_three_lines_are_shortened_but_kept_whole_in_the_tooltip() -> None:
+    label = "A very long company name that goes on and on and on and further still"
     root = _parse(bar_chart([(label, 1)], title="t"))
-    shown = [t.text or "" for t in root.iter("text")]
-    assert any(s.endswith("…") and len(s) <= 28 for s in shown)
+    [shown] = _label_lines(root)
+    assert len(shown) == 3 and shown[-1].endswith("…")
+    assert label.startswith(" ".join(shown)[:-1])
     assert root.findtext("g/title") == f"{label}: 1"
 
 

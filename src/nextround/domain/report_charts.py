@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from html import escape
 
 MAX_LABEL = 28
+# A bar's label wraps onto up to this many lines rather than being cut ("Feedback request…").
+MAX_LABEL_LINES = 3
+_LINE_HEIGHT = 14
 # Bar charts are drawn this wide and shown at that size, never scaled up: narrow enough to fit a 390 px phone
 # unscaled, so their 12-unit text reads as 12 px there as on a laptop.
 SCREEN_WIDTH = 256
@@ -39,6 +42,26 @@ def _coord(value: float) -> str:
 def _short(label: str, limit: int = MAX_LABEL) -> str:
     label = " ".join(label.split())
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _wrap(label: str, fits: int, lines: int = MAX_LABEL_LINES) -> list[str]:
+    """A label broken at spaces into at most `lines` lines of `fits` characters; only what still does not fit
+    is shortened (a word longer than a line is cut, the last line ends in "…" when text is left over)."""
+    words = " ".join(label.split()).split(" ")
+    out: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= fits or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+    out.append(current)
+    out = [line if len(line) <= fits else _short(line, fits) for line in out]
+    if len(out) > lines:
+        out = [*out[: lines - 1], _short(" ".join(out[lines - 1 :]), fits)]
+    return out
 
 
 def _open(width: int, height: int, title: str, css_class: str, description: str = "") -> str:
@@ -82,34 +105,52 @@ def bar_chart(
 
     `height` defaults to what the bars need. Negative values are drawn as zero-length bars but still
     labelled with their value. `notes` add a few words after each value (a conversion rate: " (40%)").
-    Each bar's group carries `data-label` and `data-value`, for styling and for tests.
+    Each bar's group carries `data-label` and `data-value`, for styling and for tests. A label too long for
+    its column (half the width) wraps onto up to three lines, its row growing to fit; the whole label is
+    always in the bar's `<title>` and the chart's `<desc>`.
     """
     if not items:
         return _empty(width, height or 60, title, "chart bar-chart")
     extra = list(notes) if notes is not None else [""] * len(items)
     gap = 6
     top = 4
-    rows = len(items)
-    height = height or top * 2 + rows * (bar_height + gap)
-    row_height = (height - top * 2) / rows
-    bar = max(2.0, min(float(bar_height), row_height - 2))
     fits = max(6, (int(width * 0.5) - 8) // 7)  # characters of a label that fit its column (7 units each)
-    label_width = min(int(width * 0.5), 8 + 7 * max(len(_short(label, fits)) for label, _ in items))
+    wrapped = [_wrap(label, fits) for label, _ in items]
+    label_width = min(int(width * 0.5), 8 + 7 * max(len(line) for lines in wrapped for line in lines))
     value_width = 8 + 7 * max(len(_num(value) + note) for (_, value), note in zip(items, extra, strict=True))
     track = max(10, width - label_width - value_width - 8)
     biggest = max((value for _, value in items), default=0.0)
     scale = track / biggest if biggest > 0 else 0.0
+    # Each row is as tall as its bar or its label's lines, whichever is taller; a given height is shared out
+    # in the same proportions.
+    needs = [max(float(bar_height), len(lines) * _LINE_HEIGHT) + gap for lines in wrapped]
+    natural = top * 2 + sum(needs)
+    height = height or round(natural)
+    stretch = (height - top * 2) / (natural - top * 2)
     parts = [_open(width, height, title, "chart bar-chart", describe(items, extra))]
-    for index, ((label, value), note) in enumerate(zip(items, extra, strict=True)):
-        y = top + index * row_height + (row_height - bar) / 2
+    row_top = float(top)
+    for (label, value), note, lines, need in zip(items, extra, wrapped, needs, strict=True):
+        row_height = need * stretch
+        bar = max(2.0, min(float(bar_height), row_height - 2))
+        y = row_top + (row_height - bar) / 2
         middle = y + bar / 2 + 4
+        row_top += row_height
         length = max(0.0, value) * scale
         full = " ".join(label.split())
+        x = label_width - 6
+        if len(lines) == 1:
+            shown = _e(lines[0])
+        else:
+            first = middle - (len(lines) - 1) * _LINE_HEIGHT / 2
+            shown = "".join(
+                f'<tspan x="{x}" y="{_coord(first + n * _LINE_HEIGHT)}">{_e(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
         parts.append(
             f'<g class="bar-row" data-label="{_e(full)}" data-value="{_e(_num(value))}">'
             f"<title>{_e(full)}: {_e(_num(value))}{_e(note)}</title>"
-            f'<text x="{label_width - 6}" y="{_coord(middle)}" text-anchor="end" font-size="12" '
-            f'fill="currentColor">{_e(_short(label, fits))}</text>'
+            f'<text x="{x}" y="{_coord(middle)}" text-anchor="end" font-size="12" '
+            f'fill="currentColor">{shown}</text>'
             f'<rect class="bar" x="{label_width}" y="{_coord(y)}" width="{_coord(length)}" height="{_coord(bar)}" '
             f'fill="{_BAR_FILL}" rx="2"/>'
             f'<text x="{_coord(label_width + length + 4)}" y="{_coord(middle)}" font-size="12" '
