@@ -31,6 +31,7 @@ MEANING_MET: Final = 0.62  # cosine of phrase and clause vectors at which a clau
 WORDS_MET: Final = 0.75  # share of the requirement's content words in one clause
 SOFT_MET: Final = 0.24  # mean, over the requirement's words, of each one's closest word in a clause
 TAXONOMY_COVERS: Final = 0.5  # share of the phrase's words a taxonomy mention must stand for
+CLOSEST_SHOWN: Final = 0.25  # cosine below which no CV line is offered as the closest evidence for a gap
 SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
 SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
@@ -325,6 +326,19 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
             if spaced.search(clause.sentence):
                 return clause.sentence
     return None
+
+
+def closest_by_meaning(cv: CvView, vectors: Sequence[list[float] | None]) -> str | None:
+    """The CV line nearest in meaning to any form of a requirement, or None when none comes close: the
+    evidence offered beside a gap ("Calm under pressure" is no evidence for a CRM product)."""
+    best, shown = CLOSEST_SHOWN, None
+    for vector in vectors:
+        if cv.vectors is None or vector is None:
+            continue
+        for index, cosine in enumerate(dot_rows(cv.vectors, vector)):
+            if cosine >= best:
+                best, shown = cosine, cv.clauses[index].sentence
+    return shown
 
 
 def meaning_evidence(cv: CvView, phrase: str, vector: list[float] | None) -> Evidence:

@@ -20,6 +20,7 @@ from nextround.analysis.skillgaps.assessment import assess_form
 from nextround.analysis.skillgaps.evidence import (
     CvView,
     Evidence,
+    closest_by_meaning,
     content_words,
     encode,
     forms,
@@ -73,6 +74,7 @@ class Judged:
     years_shown: float | None = None
     learned: Assessment | None = None  # the learned heads, where they decide (see evidence_model)
     unasked: bool = False  # the gate reads the phrase as a duty or detail, not a requirement: never a gap
+    closest: str | None = None  # the CV line nearest in meaning, offered beside a gap (None: nothing close)
 
 
 @lru_cache(maxsize=4096)
@@ -126,6 +128,9 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
             best = evidence
             name = skill or requirement.text
     assert best is not None
+    if not best.met and len(requirement.alternatives) > 1 and best.reason.startswith("the CV does not name"):
+        # "Salesforce, Gainsight or HubSpot": any one would do, so the gap is the whole list, not its first name
+        best = replace(best, reason=f"the CV names none of {', '.join(requirement.alternatives)}")
     if name == requirement.text:  # the form that met it has no taxonomy name; another form may
         name = next((skill for skill in map(canonical, forms(requirement)) if skill), name)
     return _with_years(cv, Judged(requirement, name, best))
@@ -272,8 +277,14 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     for item, values in rule_judgements(jd, cv, reference_year, with_features=model is not None):
         if model is not None and values is not None:
             item = _decide(item, assess(values, model), model.threshold)
+        if not item.evidence.met and item.evidence.how not in _OWN_LINE:
+            item = replace(item, evidence=replace(item.evidence, cv_text=item.closest))
         judged.append(item)
     return tuple(judged)
+
+
+# a gap whose CV line is the point: the level held, the expired card, the role with too few years
+_OWN_LINE: Final = frozenset(["level", "held", "licence", "years", "role"])
 
 
 def rule_judgements(
@@ -293,6 +304,8 @@ def rule_judgements(
         if item.quality:
             continue
         judged = _held_now(view, _judge(view, item, vectors))
+        closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
+        judged = replace(judged, closest=closest)
         values = None
         if (
             with_features

@@ -37,6 +37,19 @@ _WORD_NUMBERS: Final = {
 _EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like|including)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
+# "Salesforce, Gainsight or HubSpot", "Python, Go, or Rust": a comma list closed by "or" lists alternatives
+_OR_SERIES: Final = re.compile(r"^[^,]+(?:,\s*[^,]+)*,?\s+or\s+[^,]+$", re.IGNORECASE)
+_AND_WORD: Final = re.compile(r"\s(?:and|&)\s|\band/or\b", re.IGNORECASE)
+
+
+def _or_series(masked: str) -> list[str]:
+    """The items of "A, B or C" (no "and" anywhere, each item a short name), else []."""
+    if "," not in masked or _AND_WORD.search(masked) or not _OR_SERIES.match(masked.strip()):
+        return []
+    items = [item.strip() for item in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", masked.strip()) if item.strip()]
+    return items if len(items) >= 3 and all(len(item.split()) <= 4 for item in items) else []
+
+
 _PREPOSITIONS: Final = frozenset(
     [
         "of",
@@ -227,6 +240,8 @@ def split_items(phrase: str) -> list[str]:
     masked = _NAMED_LIST.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     masked = _TITLE_AND.sub(_hold_title_and, masked)
     masked = _BINOMIAL.sub(_hold_binomial, masked)
+    if _or_series(masked):
+        return [phrase]  # "Salesforce, Gainsight or HubSpot": one ask, any one of them meets it
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
     items = [item.replace("\x01", " and ").replace("\x02", " & ").replace("\x03", ", ") for item in items]
     if len(items) < 2:
@@ -303,6 +318,9 @@ _MORE_VERBS: Final = frozenset(
 
 def alternatives_of(item: str) -> tuple[str, ...]:
     masked, kept = mask_brackets(item)
+    series = _or_series(masked)
+    if series:
+        return tuple(unmask_brackets(part, kept) for part in series)
     parts = [unmask_brackets(part, kept).strip(" ") for part in _OR_LIST.split(masked) if part.strip(" ")]
     parts = [part[1:-1] if part.startswith("(") and part.endswith(")") else part for part in parts]
     parts = [part for part in parts if part.strip(" ()")]

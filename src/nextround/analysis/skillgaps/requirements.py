@@ -17,8 +17,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
+from nextround.analysis.skill_match import tokenize
+from nextround.analysis.skill_taxonomy import load_taxonomy
 from nextround.analysis.skillgaps.conditions import is_condition as _is_condition
 from nextround.analysis.skillgaps.cues import listed_heading, load_cues
+from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.layout import BOLD, BULLET, clauses, person_spec_row, sentences, split_heading
 from nextround.analysis.skillgaps.phrases import (
     NICE_ASIDE,
@@ -81,6 +84,33 @@ _ADVERTISES_ROLE: Final = re.compile(
 )
 _WEAK_BLURB: Final = frozenset(["we hire", "our team", "serves", "serving", "we help", "we make", "we build", "rated"])
 _ABOUT_US: Final = re.compile(r"\b(?:we|we're|we've|our|us|is an?|has|have|since)\b", re.IGNORECASE)
+# A headline or a shout: "🚀 WE'RE HIRING!!!", "Great pay!", "✨ Your Next Adventure": exclaimed, in
+# capitals (everyday words), or led by an emoji with every word capitalised
+_EMOJI_LED: Final = re.compile(r"^\s*[\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
+def _shout(raw: str, line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or len(line.split()) > 8:
+        return False
+    exclaimed = line.rstrip().endswith("!")
+    # in capitals, everyday words only: "JLPT N2", "IOSH" are names written in capitals, not a shout
+    capitals = (
+        len(words) >= 2
+        and all(word.isupper() for word in words)
+        and all(is_ordinary(re.split(r"['’]", word)[0]) for word in words)
+    )
+    titled = bool(_EMOJI_LED.match(raw)) and len(words) >= 2 and all(word[0].isupper() for word in words)
+    return exclaimed or capitals or titled
+
+
+def _names_skill(line: str) -> bool:
+    cues = load_cues()
+    if cues.must.search(line) or cues.nice.search(line) or cues.skill_words.search(line):
+        return True
+    return bool(load_taxonomy().index.find(tokenize(line)))
+
+
 _JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
 
 
@@ -176,6 +206,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             line = rest
         if line_section == "context":
             continue
+        if _shout(raw, line) and not _names_skill(line):
+            continue  # a headline or a shout names no skill, wherever it stands
         origin = line_section  # "unknown": a list under a heading we have no name for
         if line_section == "unknown":
             line_section = "duties" if is_bullet else "prose"
