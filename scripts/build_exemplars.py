@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import math
 import sys
 import tomllib
 import zipfile
@@ -32,8 +33,10 @@ SOURCES = DATA / "exemplars"
 sys.path.insert(0, str(ROOT / "src"))
 
 from nextround.analysis.answer import split_sentences  # noqa: E402
+from nextround.analysis.answer.relevance import content_words  # noqa: E402
 from nextround.analysis.answer.relevance_model import EXEMPLAR_FILE  # noqa: E402
 from nextround.analysis.embedding import load_model  # noqa: E402
+from nextround.analysis.text import stem  # noqa: E402
 from nextround.analysis.vectors import unit  # noqa: E402
 
 OUTPUT = DATA / EXEMPLAR_FILE
@@ -68,6 +71,40 @@ def answer_vector(text: str) -> list[float]:
     return unit([sum(column) / len(column) for column in zip(*rows, strict=True)])
 
 
+def keywords(exemplars: list[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """(bank id, word, weight) of each question's exemplar words: the words (by stem, in the form first met)
+    that at least two of its exemplars use, weighted by that share times how rare the word is among the
+    exemplars of all questions (log of questions + 1 over questions using it + 1), so "delegate", "handed
+    over" and "checked in" speak for a question and the setting of one exemplar does not."""
+    texts: dict[str, list[str]] = {}
+    for ident, text in exemplars:
+        texts.setdefault(ident, []).append(text)
+    form: dict[str, str] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for ident, written in texts.items():
+        count: dict[str, int] = {}
+        for text in written:
+            roots = {}
+            for word in content_words(text):
+                roots.setdefault(stem(word), word)
+            for root, word in roots.items():
+                form.setdefault(root, word)
+                count[root] = count.get(root, 0) + 1
+        counts[ident] = count
+    questions_using: dict[str, int] = {}
+    for count in counts.values():
+        for root in count:
+            questions_using[root] = questions_using.get(root, 0) + 1
+    found: list[tuple[str, str, float]] = []
+    for ident, count in counts.items():
+        written = len(texts[ident])
+        for root, uses in count.items():
+            if uses >= 2 or written == 1:
+                rarity = math.log((len(counts) + 1) / (questions_using[root] + 1))
+                found.append((ident, form[root], uses / written * rarity))
+    return found
+
+
 def _npy(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
     np.lib.format.write_array(buffer, array, allow_pickle=False)
@@ -84,7 +121,11 @@ def build() -> bytes:
     mean = centroids.mean(0)
     centred = centroids - mean
     centred /= np.linalg.norm(centred, axis=1, keepdims=True)
+    words = keywords(exemplars)
     arrays = {
+        "keyword_questions": np.array([ident for ident, _, _ in words], dtype="<U32"),
+        "keywords": np.array([word for _, word, _ in words], dtype="<U32"),
+        "keyword_weights": np.array([weight for _, _, weight in words], dtype="<f4")[None, :],
         "questions": questions,
         "vectors": vectors,
         "centred_questions": np.array(answered, dtype="<U32"),

@@ -39,7 +39,13 @@ from tests.answer_corpus import load_corpus  # noqa: E402
 
 from nextround.analysis.answer import relevance, split_sentences  # noqa: E402
 from nextround.analysis.answer.relevance import _background, _query  # noqa: E402
-from nextround.analysis.answer.relevance_model import EXEMPLAR_FEATURES, FEATURES, MODEL_FILE  # noqa: E402
+from nextround.analysis.answer.relevance_model import (  # noqa: E402
+    EXEMPLAR_FEATURES,
+    FEATURES,
+    HUB_SHARE,
+    MODEL_FILE,
+    WORD_FEATURES,
+)
 
 OUTPUT = ROOT / "src" / "nextround" / "data" / MODEL_FILE
 SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6")
@@ -47,7 +53,6 @@ SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "te
 HELD_OUT = ("holdout", "holdout2", "holdout3", "holdout4", "relhold")
 # Strong regularisation: in the grouped cross-validation C=0.1 beat C=1 (0.905 against 0.899 on four splits).
 C = 0.1
-HUB_SHARE = 0.5  # the share of its hub level a question's offset takes off (0.25 and 0.75 did no better)
 
 
 @dataclass
@@ -60,6 +65,7 @@ class Item:
     bank_features: np.ndarray  # bank questions x features
     own: dict[str, np.ndarray]  # features for the split's questions
     bank_exemplar: np.ndarray  # bank questions x EXEMPLAR_FEATURES (FEATURES, then the exemplar similarities)
+    bank_words: np.ndarray  # bank questions x WORD_FEATURES (EXEMPLAR_FEATURES, then the exemplar words)
 
 
 def read_items(splits: tuple[str, ...] = SPLITS) -> list[Item]:
@@ -73,6 +79,7 @@ def read_items(splits: tuple[str, ...] = SPLITS) -> list[Item]:
             if not sentences:
                 continue
             profile = background.profile(sentences, background.model.embed(sentences))
+            bank_exemplar = np.hstack([np.array(background.bank_features(profile)), np.array(profile.exemplars).T])
             items.append(
                 Item(
                     split=split,
@@ -82,17 +89,21 @@ def read_items(splits: tuple[str, ...] = SPLITS) -> list[Item]:
                     split_questions=questions,
                     bank_features=np.array(background.bank_features(profile)),
                     own={q: np.array(background.features(_query(q.strip()), profile)) for q in questions},
-                    bank_exemplar=np.hstack(
-                        [np.array(background.bank_features(profile)), np.array(profile.exemplars).T]
-                    ),
+                    bank_exemplar=bank_exemplar,
+                    bank_words=np.hstack([bank_exemplar, np.array(profile.exemplar_words)[:, None]]),
                 )
             )
     return items
 
 
-def hub_levels(items: list[Item], left_out: set[str], exemplars: bool = False) -> np.ndarray:
+def bank_table(item: Item, exemplars: bool | str) -> np.ndarray:
+    """The item's bank features: plain (False), with exemplars (True) or with exemplar words too ("words")."""
+    return item.bank_words if exemplars == "words" else item.bank_exemplar if exemplars else item.bank_features
+
+
+def hub_levels(items: list[Item], left_out: set[str], exemplars: bool | str = False) -> np.ndarray:
     """Per bank question and feature, the mean over answers to other questions (not those left out)."""
-    total = np.zeros_like(items[0].bank_exemplar if exemplars else items[0].bank_features)
+    total = np.zeros_like(bank_table(items[0], exemplars))
     count = np.zeros(len(total))
     for item in items:
         if item.question in left_out:
@@ -100,7 +111,7 @@ def hub_levels(items: list[Item], left_out: set[str], exemplars: bool = False) -
         mask = np.ones(len(total))
         if item.bank is not None:
             mask[item.bank] = 0.0
-        total += (item.bank_exemplar if exemplars else item.bank_features) * mask[:, None]
+        total += bank_table(item, exemplars) * mask[:, None]
         count += mask
     return total / np.maximum(count, 1.0)[:, None]
 
@@ -128,7 +139,7 @@ def differences(items: list[Item], left_out: set[str]) -> np.ndarray:
     return np.vstack(rows)
 
 
-def exemplar_differences(items: list[Item], left_out: set[str]) -> np.ndarray:
+def exemplar_differences(items: list[Item], left_out: set[str], exemplars: bool | str = True) -> np.ndarray:
     """Own bank question with exemplars minus every bank question about something else, with exemplars."""
     has = _background().has_exemplars
     rows = []
@@ -136,13 +147,14 @@ def exemplar_differences(items: list[Item], left_out: set[str]) -> np.ndarray:
         if not item.on_topic or item.question in left_out or item.bank is None or not has[item.bank]:
             continue
         others = list(_query(item.question.strip()).others)
-        rows.append(item.bank_exemplar[item.bank][None, :] - item.bank_exemplar[others])
+        table = bank_table(item, exemplars)
+        rows.append(table[item.bank][None, :] - table[others])
     return np.vstack(rows)
 
 
-def fit(items: list[Item], left_out: set[str], exemplars: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def fit(items: list[Item], left_out: set[str], exemplars: bool | str = False) -> tuple[np.ndarray, np.ndarray]:
     hubs = hub_levels(items, left_out, exemplars)
-    diff = exemplar_differences(items, left_out) if exemplars else differences(items, left_out)
+    diff = exemplar_differences(items, left_out, exemplars) if exemplars else differences(items, left_out)
     inputs = np.vstack([diff, -diff])
     labels = np.r_[np.ones(len(diff)), np.zeros(len(diff))]
     model = LogisticRegression(C=C, fit_intercept=False, max_iter=5000).fit(inputs, labels)
@@ -150,10 +162,14 @@ def fit(items: list[Item], left_out: set[str], exemplars: bool = False) -> tuple
 
 
 def relevance_scores(
-    item: Item, plain: tuple[np.ndarray, np.ndarray], with_exemplars: tuple[np.ndarray, np.ndarray] | None
+    item: Item,
+    plain: tuple[np.ndarray, np.ndarray],
+    with_exemplars: tuple[np.ndarray, np.ndarray] | None,
+    with_words: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, float]:
     """The relevance score of the answer for each question of its split, as measure_relevance gives it
-    with these weights and hub levels (by the ranking with exemplars for a bank question that has them)."""
+    with these weights and hub levels (by the ranking with exemplars for a bank question that has them, with
+    their words too when ``with_words`` is given; a question outside the bank never takes the words)."""
     background = _background()
     coef, hubs = plain
     bank_plain = item.bank_features @ coef - HUB_SHARE * (hubs @ coef)
@@ -162,10 +178,20 @@ def relevance_scores(
     if with_exemplars is not None:
         coef_x, hubs_x = with_exemplars
         bank_exemplar = item.bank_exemplar @ coef_x - HUB_SHARE * (hubs_x @ coef_x)
+    bank_words, shift = None, 0.0
+    if with_words is not None and with_exemplars is not None:
+        coef_w, hubs_w = with_words
+        bank_words = item.bank_words @ coef_w - HUB_SHARE * (hubs_w @ coef_w)
+        # As _Background.word_shift: the cut-offs follow the mean offset from the ranking without the words'.
+        shift = float(np.mean(-HUB_SHARE * (hubs_x @ coef_x)) - np.mean(-HUB_SHARE * (hubs_w @ coef_w))) / HUB_SHARE
     scores = {}
     for q in item.split_questions:
         query = _query(q.strip())
-        if bank_exemplar is not None and query.bank is not None and background.has_exemplars[query.bank]:
+        level = 0.0
+        if bank_words is not None and query.bank is not None and background.has_exemplars[query.bank]:
+            bar, ranked, level = float(bank_words[query.bank]), bank_words, shift
+            offset = -HUB_SHARE * float(hubs_w[query.bank] @ coef_w)
+        elif bank_exemplar is not None and query.bank is not None and background.has_exemplars[query.bank]:
             bar, ranked = float(bank_exemplar[query.bank]), bank_exemplar
             offset = -HUB_SHARE * float(hubs_x[query.bank] @ coef_x)
         elif with_exemplars is not None and bank_exemplar is not None and query.bank is None:
@@ -180,7 +206,7 @@ def relevance_scores(
             bar, ranked = float(item.own[q] @ coef) + offset, bank_plain
         others = ranked[list(query.others)]
         share = float(np.mean(others < bar))
-        scores[q] = relevance.combine(share, bar, [float(v) for v in others], offset)
+        scores[q] = relevance.combine(share, bar, [float(v) for v in others], offset, shift=level)
     return scores
 
 
@@ -238,7 +264,7 @@ def cross_validate(items: list[Item], folds: int = 5) -> float:
     return wins / total
 
 
-def leave_one_writer_out(items: list[Item]) -> dict[str, dict[str, tuple[float, int]]]:
+def leave_one_writer_out(items: list[Item], words: bool = True) -> dict[str, dict[str, tuple[float, int]]]:
     """Own question above another by the relevance score, per split: each training split (one writer's
     answers) scored by a ranking trained on the other training splits, each held-out split by the ranking
     trained on all of them. Per split and kind of pair, (share won, pairs)."""
@@ -246,11 +272,12 @@ def leave_one_writer_out(items: list[Item]) -> dict[str, dict[str, tuple[float, 
     for split in dict.fromkeys(item.split for item in items):
         training = [item for item in items if item.split in SPLITS and item.split != split]
         plain, with_exemplars = fit(training, set()), fit(training, set(), exemplars=True)
+        with_words = fit(training, set(), exemplars="words") if words else None
         tallies: dict[str, list[float]] = {}
         for item in items:
             if item.split != split or not item.on_topic:
                 continue
-            scores = relevance_scores(item, plain, with_exemplars)
+            scores = relevance_scores(item, plain, with_exemplars, with_words)
             own, own_query = scores[item.question], _query(item.question.strip())
             where = "own in the bank" if own_query.bank is not None else "own outside the bank"
             for q in item.split_questions:
@@ -301,6 +328,11 @@ def build(items: list[Item]) -> str:
         data["exemplar_features"] = list(EXEMPLAR_FEATURES)
         data["exemplar_weights"] = [round(float(w), 6) for w in coef_x]
         data["exemplar_offsets"] = {ident: round(float(offsets_x[i]), 6) for i, ident in enumerate(background.ids)}
+        coef_w, hubs_w = fit(items, set(), exemplars="words")
+        offsets_w = -HUB_SHARE * (hubs_w @ coef_w)
+        data["word_features"] = list(WORD_FEATURES)
+        data["word_weights"] = [round(float(w), 6) for w in coef_w]
+        data["word_offsets"] = {ident: round(float(offsets_w[i]), 6) for i, ident in enumerate(background.ids)}
     return json.dumps(data, indent=1) + "\n"
 
 
@@ -313,7 +345,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.lowo:
-        print_leave_one_writer_out(leave_one_writer_out(read_items(SPLITS + HELD_OUT)))
+        items = read_items(SPLITS + HELD_OUT)
+        print("Without the exemplar words (as before session 8's second landing):")
+        print_leave_one_writer_out(leave_one_writer_out(items, words=False))
+        print("With the exemplar words, for bank questions only:")
+        print_leave_one_writer_out(leave_one_writer_out(items))
         return
     items = read_items()
     if args.cv:

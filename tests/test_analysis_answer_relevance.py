@@ -10,13 +10,14 @@ from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 
-from nextround.analysis.answer import split_sentences
+from nextround.analysis.answer import relevance, split_sentences
 from nextround.analysis.answer.relevance import _background, combine, measure_relevance
 from nextround.analysis.answer.relevance_model import (
     EXEMPLAR_FEATURES,
     EXEMPLAR_FILE,
     FEATURES,
     MODEL_FILE,
+    WORD_FEATURES,
     cue_features,
     plan_share,
     relevance_model,
@@ -153,3 +154,41 @@ def test_a_question_that_fits_every_answer_is_not_less_on_topic_for_it() -> None
     others = [0.0, 1.0, 2.0, 1.0, 0.5, 1.5]
     assert combine(1.0, 5.0, others, -3.0) < combine(1.0, 5.0, others, -4.0)
     assert combine(1.0, 5.0 - 1.0, [v - 1.0 for v in others], -4.0) == combine(1.0, 5.0, others, -3.0)
+
+
+def test_exemplar_words_are_the_words_a_questions_exemplars_share() -> None:
+    background = _background()
+    delegation = background.ids.index("beh-leadership-05")
+    words, weights = background.keywords[delegation]
+    assert words and len(words) == len(weights) and all(w > 0 for w in weights)
+    # The point of the question, which most of its exemplars tell, and not a word every answer uses.
+    assert {"hand", "handed", "delegate", "delegated", "check"} & set(words)
+    assert not {"time", "work", "team"} & set(words)
+    model = relevance_model()
+    assert model is not None and len(model.word_weights) == len(WORD_FEATURES)
+    assert model.word_offsets is not None and set(model.word_offsets) == set(background.ids)
+    assert background.word_ranking
+
+
+def test_the_exemplar_words_change_bank_questions_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A question outside the bank is scored exactly as by the ranking without the exemplar words; a bank
+    question by the ranking with them."""
+    sentences = split_sentences(
+        "Our walk-in freezer failed on the Friday before a wedding of two hundred. I moved the stock into the "
+        "bar fridges and a hired van, rang the engineer, and rewrote the menu around what had to be used first. "
+        "Every course went out on time and we lost nothing but a tray of ice cream."
+    )
+    background = _background()
+    outside = "Tell me about a time equipment broke down at the worst possible moment."
+    bank = background.texts[background.ids.index("beh-leadership-05")]
+    assert background.bank_index.get(outside.lower()) is None
+    with_words = [measure_relevance(q, sentences) for q in (outside, bank)]
+    monkeypatch.setattr(background, "word_ranking", False)
+    relevance._cached_profile.cache_clear()
+    try:
+        without = [measure_relevance(q, sentences) for q in (outside, bank)]
+    finally:
+        relevance._cached_profile.cache_clear()
+    assert with_words[0] == without[0]
+    assert with_words[1] is not None and without[1] is not None
+    assert with_words[1].score != without[1].score

@@ -55,6 +55,14 @@ EXEMPLAR_SIMILARITIES: Final = (
     "exemplar_centred_relative",  # exemplar_centred less its largest value among the question's neighbours
 )
 EXEMPLAR_FEATURES: Final = FEATURES + EXEMPLAR_SIMILARITIES
+# A bank question (only: one outside the bank keeps the ranking above, session 8) also has its exemplar words:
+# the words at least two of its exemplars use, each matched to the closest answer word, weighted by the share of
+# its exemplars using it and by its rarity among all exemplars (scripts/build_exemplars.py), the question's
+# point as its exemplars tell it, in many settings ("handed over", "checked in").
+WORD_FEATURES: Final = (*EXEMPLAR_FEATURES, "exemplar_words")
+# The share of its hub level (how well it fits answers to other questions on average, by the learned weights)
+# a bank question's offset takes off (scripts/train_relevance.py; 0.25 and 0.75 did no better).
+HUB_SHARE: Final = 0.5
 
 _PLAN: Final = re.compile(r"\b(?:would|i'd|will|i'll|i'm going to|first i)\b", re.IGNORECASE)
 
@@ -77,6 +85,9 @@ class RelevanceModel:
     # as above (empty when the file has none).
     exemplar_weights: tuple[float, ...] = ()
     exemplar_offsets: dict[str, float] | None = None
+    # The ranking of bank questions with their exemplar words too: one weight per WORD_FEATURES, and offsets.
+    word_weights: tuple[float, ...] = ()
+    word_offsets: dict[str, float] | None = None
 
     def similarity_weights(self) -> tuple[float, ...]:
         return self.weights[: len(SIMILARITIES)]
@@ -103,4 +114,9 @@ def relevance_model() -> RelevanceModel | None:
     if tuple(data.get("exemplar_features", ())) == EXEMPLAR_FEATURES:
         exemplar_weights = tuple(float(value) for value in data["exemplar_weights"])
         exemplar_offsets = {str(key): float(value) for key, value in data["exemplar_offsets"].items()}
-    return RelevanceModel(weights, offsets, exemplar_weights, exemplar_offsets)
+    word_weights: tuple[float, ...] = ()
+    word_offsets: dict[str, float] | None = None
+    if exemplar_weights and tuple(data.get("word_features", ())) == WORD_FEATURES:
+        word_weights = tuple(float(value) for value in data["word_weights"])
+        word_offsets = {str(key): float(value) for key, value in data["word_offsets"].items()}
+    return RelevanceModel(weights, offsets, exemplar_weights, exemplar_offsets, word_weights, word_offsets)
