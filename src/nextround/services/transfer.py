@@ -430,16 +430,23 @@ def check_backup(ws: Workspace, path: Path) -> str:
     """The kind of backup `path` is ("sqlite" or "json"), read and checked as `restore` would, writing nothing:
     so a damaged or wrong file is said before anyone is asked to replace their data with it."""
     path = path.expanduser()
-    check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
-    with path.open("rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
-    if magic == SQLITE_MAGIC:
-        if ws.db.dialect != "sqlite":
-            raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
+    if _backup_kind(ws, path) == "sqlite":
         _check_sqlite_backup(path)
         return "sqlite"
     read_export(path, ws.settings.max_import_bytes)
     return "json"
+
+
+def _backup_kind(ws: Workspace, path: Path) -> str:
+    """ "sqlite" for an SQLite file (which only an SQLite workspace can take), otherwise "json"."""
+    check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
+    with path.open("rb") as handle:
+        magic = handle.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        return "json"
+    if ws.db.dialect != "sqlite":
+        raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
+    return "sqlite"
 
 
 def restore(ws: Workspace, path: Path) -> str:
@@ -449,12 +456,7 @@ def restore(ws: Workspace, path: Path) -> str:
     copied aside under a timestamped name: every restore can be undone, however many there were.
     """
     path = path.expanduser()
-    check_size(path, max(ws.settings.max_import_bytes, 2 * 1024 * 1024 * 1024))
-    with path.open("rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
-    if magic == SQLITE_MAGIC:
-        if ws.db.dialect != "sqlite":
-            raise TransferError("an SQLite backup cannot be restored into PostgreSQL; use a JSON export")
+    if _backup_kind(ws, path) == "sqlite":
         _restore_sqlite(ws, path)
         return "sqlite"
     data = read_export(path, ws.settings.max_import_bytes)
