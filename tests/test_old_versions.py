@@ -33,7 +33,7 @@ from nextround.storage.db import Database
 from nextround.storage.migrate import migrate_to
 from nextround.storage.schema import HEAD_REVISION
 
-from .conftest import FakeClock
+from .conftest import ENGINES, FakeClock
 
 FIXTURES = Path(__file__).parent / "data" / "old_versions"
 _spec = importlib.util.spec_from_file_location(
@@ -50,13 +50,13 @@ STEMS = [
 ]
 NOT_DATA = {"alembic_version", "users"}
 # PostgreSQL takes longer per database: there, the newest (through the owner-leading keys of 0011); every
-# revision on SQLite. test_storage_accounts.py takes a 0002 database through 0007's rebuild on both.
-ON_POSTGRES = {STEMS[-1]}
-
-
-def _engine_takes(stem: str, url: str) -> None:
-    if not url.startswith("sqlite") and stem not in ON_POSTGRES:
-        pytest.skip("on PostgreSQL, the newest revision only (time)")
+# revision on SQLite. test_storage_accounts.py takes a 0002 database through 0007's rebuild on both. The pairs
+# are chosen here (the engine fixture parametrized indirectly), so a run neither tests less nor skips.
+STEM_ENGINES = [
+    pytest.param(stem, engine, id=f"{stem}-{engine}")
+    for engine in ENGINES
+    for stem in (STEMS if engine == "sqlite" else STEMS[-1:])
+]
 
 
 def _expected(stem: str) -> dict[str, Any]:
@@ -123,9 +123,8 @@ def _counts(db: Database) -> dict[str, int]:
     return found
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize(("stem", "database_url"), STEM_ENGINES, indirect=["database_url"])
 def test_an_old_database_upgrades_with_nothing_lost(stem: str, database_url: str, tmp_path: Path) -> None:
-    _engine_takes(stem, database_url)
     expected = _expected(stem)
     if database_url.startswith("sqlite"):
         url = f"sqlite:///{_old_sqlite(stem, tmp_path / 'old.db')}"
@@ -149,9 +148,8 @@ def test_an_old_database_upgrades_with_nothing_lost(stem: str, database_url: str
         db.dispose()
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize(("stem", "database_url"), STEM_ENGINES, indirect=["database_url"])
 def test_an_old_json_export_imports_whole_and_once(stem: str, workspace: Workspace) -> None:
-    _engine_takes(stem, workspace.db.engine.url.render_as_string())
     expected = {t: n for t, n in _expected(stem)["rows"].items() if t not in NOT_DATA}
     document = read_export(FIXTURES / f"{stem}.json", 10_000_000)
     report = import_data(workspace, document)
