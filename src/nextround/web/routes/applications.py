@@ -351,12 +351,19 @@ def move_application(request: Request, application_id: int, ws: WorkspaceDep, fo
             request, ws, application_id, move_values=values, move_errors={"on": sentence(str(exc))}, status=422
         )
     if form_text(form, "return_to") == "board":
-        if is_htmx(request):
-            moved = {"id": application_id, "company": service.get(application_id).fields.company, "stage": stage.value,
-                     "event_id": service.undoable_change(application_id)}  # fmt: skip
-            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id, "moved": moved})
-        return RedirectResponse("/applications#board", status_code=303)
+        moved = {"id": application_id, "company": service.get(application_id).fields.company, "stage": stage.value,
+                 "event_id": service.undoable_change(application_id)}  # fmt: skip
+        return _back_to_board(request, ws, application_id, moved)
     return RedirectResponse(f"/applications/{application_id}?notice=moved", status_code=303)
+
+
+def _back_to_board(
+    request: Request, ws: Workspace, application_id: int, moved: dict[str, Any] | None = None
+) -> Response:
+    """After a change made from the board: the board again in place (with what moved, for its Undo), or a reload."""
+    if is_htmx(request):
+        return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id, "moved": moved})
+    return RedirectResponse("/applications#board", status_code=303)
 
 
 @router.post("/applications/{application_id}/undo-change", response_class=HTMLResponse)
@@ -367,9 +374,7 @@ def undo_change(request: Request, application_id: int, ws: WorkspaceDep, form: F
         raise UserError("which change to undo is missing; reload the page", field="event_id")
     ApplicationService(ws).undo_change(application_id, int(raw))
     if form_text(form, "return_to") == "board":
-        if is_htmx(request):
-            return render(request, "_board.html", {"board": _board(ws), "focus_id": application_id})
-        return RedirectResponse("/applications#board", status_code=303)
+        return _back_to_board(request, ws, application_id)
     return RedirectResponse(f"/applications/{application_id}?notice=undone", status_code=303)
 
 
