@@ -102,3 +102,23 @@ def test_the_caseload_flags_silence_and_falling_scores(server: Server) -> None:
     assert entry.silent
     assert entry.latest_scores == (55, 58, 60, 78, 82, 80)
     assert entry.scores_falling
+
+
+def test_the_caseload_counts_silence_in_calendar_days(server: Server) -> None:
+    """Something last done late on a day two weeks ago has been quiet 14 days just after midnight, as the rest of
+    the app counts silence, though fewer than 14 whole 24-hour periods have passed."""
+    from sqlalchemy import update
+
+    from nextround.storage.tables import ApplicationRow
+
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    ApplicationService(server.workspace(ada)).add(ApplicationFields(company="Crumb", role="Baker"))
+    _coach(server, ada, coach, ("applications",))
+    now = datetime(2026, 12, 6, 0, 30).astimezone()
+    last = datetime(2026, 11, 22, 23, 50).astimezone()
+    with server.db.write() as session:
+        session.execute(update(ApplicationRow).values(last_activity_at=last, created_at=last))
+    entry = coaching.caseload(server.db, coach.owner_id, now=now)[0]
+    assert entry.silent_days == coaching.SILENT_DAYS
+    assert entry.silent

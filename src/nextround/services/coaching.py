@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from nextround.domain.applications import Application, ApplicationSummary
 from nextround.domain.feedback_requests import FeedbackEntry
+from nextround.domain.ghosting import silent_for
 from nextround.errors import UserError
 from nextround.services.accounts import _digest, normal_email
 from nextround.services.applications import ApplicationService
@@ -295,7 +296,8 @@ def _entry(session: Session, link: CoachLinkRow, email: str, now: datetime) -> C
         scores = tuple(int(score) for score, _ in recent)
         moments += [recent[0][1]] if recent else []
     latest = max((m if m.tzinfo else m.replace(tzinfo=UTC) for m in moments), default=None)
-    silent = (now - latest).days if latest else None
+    # calendar days in the local zone, as the seeker's own pages count silence (not 24-hour periods)
+    silent = silent_for(latest, now.astimezone(), SILENT_DAYS).silent_days if latest else None
     falling = len(scores) == 6 and sum(scores[:3]) / 3 <= sum(scores[3:]) / 3 - FALLING_BY
     return CaseloadEntry(link.id, email, shares, rejections, silent, scores, falling)
 
