@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer import analyze_answer, classify_question
 from nextround.analysis.answer.relevance import measure_relevance
+from nextround.analysis.answer.scoring import result_expected
 from nextround.analysis.text import split_sentences
 
 TEAM_Q = "Tell me about a project that only succeeded because the whole team pulled together. What was your part in it?"
@@ -170,3 +171,78 @@ def test_a_short_story_fits_a_pressure_question_better_than_a_friendly_off_topic
     friendly = measure_relevance("Tell me about a time you worked under pressure.", split_sentences(OFF_TOPIC))
     assert oven is not None and friendly is not None
     assert oven.score > friendly.score + 0.05
+
+
+# A way of working and a story, each stopping at a next step ("we are meeting about it on Monday").
+ROLLOUT_Q = "How do you roll out a change to a process that people are used to?"
+ROLLOUT_NO_OUTCOME = (
+    "At the laundry in Shah Alam my manager asked me to change how we sort hotel and hospital linen. "
+    "I drew a new floor plan with coloured tape and walked each shift through it at the morning briefing, in Malay "
+    "and English. Next month I am planning to check every line at the start of each shift."
+)
+ROLLOUT_COMPLETE = (
+    ROLLOUT_NO_OUTCOME + " Within three weeks nobody was mixing the two loads, and the hospital's rejected batches "
+    "fell from six a month to none."
+)
+ANALYSIS_Q = "Tell me about an analysis you did that changed a decision. What was the question, and what did you find?"
+ANALYSIS_NO_OUTCOME = (
+    "At the bakery on Queen Street the owner wanted to know which loaves to stop making. "
+    "I went through three months of till data loaf by loaf, and I matched it against the flour and labour each loaf "
+    "cost us. I put it all in a sheet for the owner, and we are meeting about it on Monday."
+)
+ANALYSIS_PLAIN_COMPLETE = (
+    "At the bakery the owner wanted to know which loaves to stop making. I looked at the till data for a few months. "
+    "We stopped the slow ones and it went well."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (ROLLOUT_Q, True),  # a way of working is judged by what it achieves
+        ("Walk me through how you would work out why a key metric dropped overnight.", True),
+        ("Describe how you replan a route or schedule when conditions change during the day.", True),
+        (QUESTION_PE, True),
+        ("Imagine you spot an error in a report that has already gone to a client. What would you do next?", True),
+        ("What does good service mean to you?", False),  # a view, not a way of working
+        ("Why do you want to work here?", False),
+        ("Where do you see yourself in five years?", False),
+        ("Tell me about yourself.", False),
+    ],
+)
+def test_what_the_question_asks_decides_whether_a_result_is_expected(question: str, expected: bool) -> None:
+    assert result_expected(question, classify_question(question)) is expected
+
+
+def test_a_way_of_working_that_stops_at_a_next_step_scores_clearly_below_one_that_says_what_it_achieved() -> None:
+    without = analyze_answer(ROLLOUT_Q, ROLLOUT_NO_OUTCOME)
+    complete = analyze_answer(ROLLOUT_Q, ROLLOUT_COMPLETE)
+    assert without.question_type == complete.question_type == "general"
+    assert not without.star["result"] and complete.star["result"]
+    assert without.points_for("result") == 0 and complete.points_for("result") == 15
+    assert complete.score - without.score >= 20
+    assert any(text.startswith("Say what your way of working achieves") for text in without.suggestions)
+
+
+def test_a_fuller_story_that_stops_at_a_next_step_scores_below_a_plainer_complete_one() -> None:
+    without = analyze_answer(ANALYSIS_Q, ANALYSIS_NO_OUTCOME)
+    plain = analyze_answer(ANALYSIS_Q, ANALYSIS_PLAIN_COMPLETE)
+    assert not without.star["result"] and plain.star["result"]
+    assert without.word_count > plain.word_count
+    assert plain.score > without.score  # level with it or above before session 9 (63 against 52)
+    halved = [item for item in without.score_breakdown if "never says what came of it" in item.why]
+    assert {item.measure for item in halved} >= {"situation", "action", "detail"}
+
+
+def test_a_complete_answer_keeps_every_point_of_its_scene_and_steps() -> None:
+    for question, answer in ((QUESTION_PE, WITH_OUTCOME), (ROLLOUT_Q, ROLLOUT_COMPLETE), (TEAM_Q, TEAM_ANSWER)):
+        result = analyze_answer(question, answer)
+        assert result.star["result"]
+        assert not any("never says what came of it" in item.why for item in result.score_breakdown)
+
+
+def test_an_answer_to_a_question_that_asks_for_no_result_loses_nothing_for_its_absence() -> None:
+    answer = "Good service means the customer leaves with what they came for and wants to come back."
+    result = analyze_answer("What does good service mean to you?", answer)
+    assert result.points_for("result") is None
+    assert not any("never says what came of it" in item.why for item in result.score_breakdown)

@@ -135,6 +135,12 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
             add("result", "Say what the strength led to: a result someone could check.", 2)
     else:
         add("specificity", "Make it concrete: add an example, a number, or something you did yourself.", 1)
+        if "result" in lost and not ev.star.result:  # a question about a way of working (scoring.APPROACH_PLAN)
+            add(
+                "result",
+                "Say what your way of working achieves: what changed when you did it, ideally with a number.",
+                0,
+            )
 
     # Delivery and fit, for every type.
     if ev.fillers.found:
