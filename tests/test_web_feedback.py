@@ -286,3 +286,14 @@ def test_every_clause_behind_a_theme_is_shown_beside_it(web: Web, workspace: Wor
     for theme in themes:
         shown = items[theme_label(theme["theme"])]
         assert shown == " · ".join(f"“{quote}”" for quote in theme["evidence"])
+
+
+def test_the_draft_hint_names_the_stage_reached_not_the_request_kind(web: Web, workspace: Workspace) -> None:
+    # A screening call and an assessment share the 'interview' request; the hint read "(Interview)" for both.
+    app = make_application(workspace, stage=Stage.SCREENING, company="Riverside Care Home")
+    screened = ApplicationService(workspace).close(app.id, Outcome.REJECTED).id
+    page = web.client.get(f"/applications/{screened}/feedback").text
+    assert "fits how far you got (the screening call)" in page
+    assert "(Interview)" not in page
+    interviewed = rejected(workspace, company="St Mary's Hospice")
+    assert "fits how far you got (the interview)" in web.client.get(f"/applications/{interviewed}/feedback").text

@@ -108,9 +108,14 @@ def parse_source(value: str) -> FeedbackSource:
     return source
 
 
+def stage_reached(state: ApplicationState) -> Stage:
+    """How far the application got: the stage it closed at, or the stage it stands at."""
+    return state.closed_at_stage or state.stage
+
+
 def request_kind(state: ApplicationState) -> RequestKind:
     """The request that fits how far the application got (where it closed, or where it stands)."""
-    reached = state.closed_at_stage or state.stage
+    reached = stage_reached(state)
     if reached in (Stage.SAVED, Stage.APPLIED):
         return RequestKind.APPLICATION
     if reached in (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED):

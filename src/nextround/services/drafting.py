@@ -24,6 +24,7 @@ from nextround.domain.feedback_requests import (
     parse_tone,
     request_kind,
     request_questions,
+    stage_reached,
 )
 from nextround.errors import about_field
 from nextround.integrations import mail
@@ -79,7 +80,7 @@ def _message_context(
         for name in interview.interviewers:
             names.setdefault(name.casefold(), name)
     interviewers = tuple(names.values()) if kind is not RequestKind.APPLICATION else ()
-    reached = app.state.closed_at_stage or app.state.stage
+    reached = stage_reached(app.state)
     meeting = meeting_phrase(reached, [i.kind for i in past])
     question_one, question_two = request_questions(kind, meeting, app.fields.role)
     last = past[-1] if past else None

@@ -25,8 +25,10 @@ from nextround.domain.feedback_requests import (
     FeedbackSource,
     RequestStatus,
     Tone,
+    stage_reached,
 )
 from nextround.domain.reflection import MAX_ANSWER_CHARS
+from nextround.domain.stages import Stage
 from nextround.domain.themes import theme_label
 from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.integrations import mail
@@ -60,6 +62,18 @@ STATUS_BUTTONS: dict[RequestStatus, str] = {
     RequestStatus.REPLIED: "Mark replied",
     RequestStatus.DECLINED: "Mark declined",
     RequestStatus.NO_REPLY: "Mark no reply",
+}
+# How far an application got, as the hint under the draft form names it: the request kind alone read
+# "(Interview)" for a rejection after a screening call or an assessment.
+REACHED_WORDS: dict[Stage, str] = {
+    Stage.SAVED: "your application",
+    Stage.APPLIED: "your application",
+    Stage.SCREENING: "the screening call",
+    Stage.ASSESSMENT: "the assessment",
+    Stage.INTERVIEW: "the interview",
+    Stage.FINAL: "the final round",
+    Stage.OFFER: "the offer",
+    Stage.ACCEPTED: "the offer",
 }
 SMTP_HINT = (
     "Sending from here needs an email (SMTP) server; the Settings page shows how it is set up. Until then, "
@@ -169,7 +183,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
         smtp_configured = False
     return {
         "app": app,
-        "request_kind": data.request_kind.value,
+        "reached_words": REACHED_WORDS[stage_reached(app.state)],
         "cautions": feedback_service.draft_cautions(ws, application_id),
         "requests": requests,
         "draft": draft,
