@@ -191,7 +191,9 @@ def test_dashboard_shows_the_agenda_and_the_weeks_effort(web: Web, workspace: Wo
     agenda = html.split('id="dashboard-agenda"', 1)[1].split('id="effort"', 1)[0]
     assert "Keep in touch with Owen" in agenda and 'href="/today"' in agenda
     effort = html.split('id="effort"', 1)[1].split("</section>", 1)[0]
-    assert re.search(r'<span class="stat">1</span> applications sent', effort)
+    # One of a kind reads in the singular ("1 applications sent" was a slip), none and more in the plural.
+    assert re.search(r'<span class="stat">1</span> application sent<', effort)
+    assert re.search(r'<span class="stat">0</span> journal entries<', effort)
     assert 'id="streak"' in effort
 
 

@@ -475,13 +475,14 @@ router.include_router(api)
 # -- the dashboard's panels -------------------------------------------------------------------------
 
 DASHBOARD_AGENDA = 8
+# Each count with its words for one and for more ("1 applications sent" read as a slip).
 EFFORT_SHOWN = (
-    ("applications_sent", "applications sent"),
-    ("feedback_requests_sent", "feedback requests"),
-    ("reflections", "reflections"),
-    ("practice_answers", "practice answers"),
-    ("contacts_touched", "contacts touched"),
-    ("journal_entries", "journal entries"),
+    ("applications_sent", "application sent", "applications sent"),
+    ("feedback_requests_sent", "feedback request", "feedback requests"),
+    ("reflections", "reflection", "reflections"),
+    ("practice_answers", "practice answer", "practice answers"),
+    ("contacts_touched", "contact touched", "contacts touched"),
+    ("journal_entries", "journal entry", "journal entries"),
 )
 
 
@@ -496,7 +497,11 @@ def dashboard_panels(ws: Workspace) -> dict[str, Any]:
         "agenda_total": len(items),
         "agenda_shown": min(len(items), DASHBOARD_AGENDA),
         "effort": {
-            "counts": [(week.counts.get(key, 0), text) for key, text in EFFORT_SHOWN],
+            "counts": [
+                (value, one if value == 1 else more)
+                for key, one, more in EFFORT_SHOWN
+                for value in [week.counts.get(key, 0)]
+            ],
             "active_days": week.active_days,
             "streak": week.streak.to_dict(),
             "scores": week.scores.to_dict(),
