@@ -28,6 +28,7 @@ def test_practice_page_shows_a_question_from_the_bank(web: Web) -> None:
     motivation = next(q for q in bank if q.category == "motivation")
     assert motivation.text.replace("'", "&#39;") in web.client.get("/practice?category=motivation").text
     assert "data-timer hidden" in html  # the timer appears only with JavaScript
+    assert re.search(r'\w · <a href="/practice\?question=[^"]*">Another question</a>', html)  # not "teamwork·"
 
 
 def test_an_answer_is_analysed_at_once_with_marks(web: Web) -> None:
@@ -289,3 +290,15 @@ def test_practice_figures_are_labelled_by_what_they_count_and_shown_alike(web: W
     for page in (history, dashboard):
         assert not re.search(r"average(?: score)?(?:, all answers</dt><dd>| this week | )\d+\.\d", page)
         assert "(s)" not in page
+
+
+def test_history_charts_name_weeks_and_kinds_in_words(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    _answer(web, question.id, STRONG)
+    history = web.client.get("/practice/history").text
+    weeks = history.split('id="week-chart"', 1)[1].split("</figure>", 1)[0]
+    # An ISO week code (2026-W49) is not a date anyone knows; the week is named by its Monday.
+    assert not re.search(r"\d{4}-W\d{2}", weeks)
+    assert re.search(r'data-label="Week of \d{1,2} [A-Z][a-z]{2}"', weeks)
+    kinds = history.split('id="category-chart"', 1)[1].split("</figure>", 1)[0]
+    assert 'data-label="Behavioural"' in kinds

@@ -6,6 +6,8 @@ Pages: `/practice` (with `?app=ID` it plans for that job), `/practice/history`. 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -23,7 +25,7 @@ from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.presenters import marked_answer
-from nextround.web.rendering import render
+from nextround.web.rendering import label, render
 from nextround.web.responses import json_response
 
 router = APIRouter()  # the module's router: the pages (left out of the schema) and the JSON API
@@ -279,14 +281,24 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 # -- history --------------------------------------------------------------------------------------
 
 
+def _week_label(starts_on: date, weeks: Sequence[service.WeekProgress]) -> str:
+    """'Week of 30 Nov' (with the year once the weeks span more than one): an ISO week such as 2026-W49
+    is a code to most people."""
+    years = {week.starts_on.year for week in weeks}
+    return f"Week of {starts_on.day} {starts_on:%b}" + (f" {starts_on.year}" if len(years) > 1 else "")
+
+
 def history_data(ws: Workspace) -> dict[str, Any]:
     from nextround.domain.report_charts import bar_chart, sparkline
     from nextround.services.practice_history import practice_history
 
     history = practice_history(ws)
     report, series, spoken = history.progress, history.series, history.progress.spoken
-    categories = [(row.category.replace("_", " "), float(row.average_score or 0)) for row in report.by_category]
-    weeks = [(row.week, float(row.measures["average_score"] or 0)) for row in report.by_week]
+    categories = [(label(row.category), float(row.average_score or 0)) for row in report.by_category]
+    weeks = [
+        (_week_label(row.starts_on, report.by_week), float(row.measures["average_score"] or 0))
+        for row in report.by_week
+    ]
     charts = {
         "scores": Markup(
             sparkline([float(s) for _, s in series], title="Score of each answer, oldest first", width=520, height=140)
