@@ -178,19 +178,23 @@ def seed_activity(ws: Workspace) -> dict[str, int]:
                             analysis={"themes": [{"theme": "technical_skills"}, {"theme": "communication"}]},
                             received_at=ago(3), created_at=ago(3)),
                 ReflectionRow(owner_id=owner, application_id=old.id, answers={}, created_at=ago(3), updated_at=ago(3)),
-                PracticeSessionRow(owner_id=owner, started_at=ago(2), plan=[]),
                 PracticeAnswerRow(owner_id=owner, question_key="q1", question_text="Q", answer="A", score=40,
                                   answered_at=ago(20)),
-                PracticeAnswerRow(owner_id=owner, question_key="q1", question_text="Q", answer="A", score=70,
-                                  answered_at=ago(2), category="behavioural"),
                 GoalRow(owner_id=owner, title="Learn window functions", status="done", created_at=ago(9),
                         completed_at=ago(1)),
                 GoalRow(owner_id=owner, title="Ten mock interviews", status="open", created_at=ago(9)),
             ]
         )  # fmt: skip
         contact = ContactRow(owner_id=owner, name="Dana Recruiter", company="Sent Co", created_at=ago(30))
-        session.add(contact)
+        practice = PracticeSessionRow(owner_id=owner, started_at=ago(2), plan=[])
+        # A session left waiting on a follow-up: nothing saved in it, so not counted as a session.
+        unanswered = PracticeSessionRow(owner_id=owner, started_at=ago(1), plan=[])
+        session.add_all([contact, practice, unanswered])
         session.flush()
+        session.add(
+            PracticeAnswerRow(owner_id=owner, session_id=practice.id, question_key="q1", question_text="Q",
+                              answer="A", score=70, answered_at=ago(2), category="behavioural")
+        )  # fmt: skip
         session.add_all(
             [
                 InteractionRow(owner_id=owner, contact_id=contact.id, channel="email", occurred_at=ago(4),

@@ -302,3 +302,15 @@ def test_history_charts_name_weeks_and_kinds_in_words(web: Web) -> None:
     assert re.search(r'data-label="Week of \d{1,2} [A-Z][a-z]{2}"', weeks)
     kinds = history.split('id="category-chart"', 1)[1].split("</figure>", 1)[0]
     assert 'data-label="Behavioural"' in kinds
+
+
+def test_a_session_left_on_its_follow_up_is_not_counted_as_practice(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    _answer(web, question.id, STRONG)  # saved: session 1
+    no_result = "At my last job the refunds were slow. I was asked to fix them. I mapped the approval steps."
+    asked = web.post_form("/practice", {"question_id": question.id, "answer": no_result}).text
+    assert "Not saved yet" in asked  # session 2 waits on the follow-up; the person walks away
+    assert web.client.get("/api/v1/practice/progress").json()["sessions"] == 1
+    # The weekly review counted 2 sessions beside 1 answer while the history said 1 session.
+    review = web.client.get("/api/v1/review").json()
+    assert review["effort"]["counts"]["practice_sessions"] == 1

@@ -292,10 +292,17 @@ class ReviewQueries:
         return [(a, b) for a, b in rows]
 
     def practice_sessions(self, until: datetime) -> list[datetime]:
+        """When each session with a saved answer started: one left waiting on a follow-up, or planned and
+        never answered, is not effort (the practice history does not count it either)."""
+        answered = select(PracticeAnswerRow.id).where(
+            PracticeAnswerRow.owner_id == self.owner_id, PracticeAnswerRow.session_id == PracticeSessionRow.id
+        )
         return list(
             self.session.scalars(
                 select(PracticeSessionRow.started_at).where(
-                    PracticeSessionRow.owner_id == self.owner_id, PracticeSessionRow.started_at < until
+                    PracticeSessionRow.owner_id == self.owner_id,
+                    PracticeSessionRow.started_at < until,
+                    answered.exists(),
                 )
             )
         )
