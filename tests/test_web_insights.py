@@ -188,3 +188,32 @@ def test_match_panel_lists_duties_the_cv_does_not_mention_apart_from_gaps(web: W
     assert "not counted as gaps" in duties.group(1)
     gaps = re.search(r'<ul class="gap-list" id="match-gaps">(.*?)</ul>', panel, re.S)
     assert gaps is None or "bills of lading" not in gaps.group(1)
+
+
+def test_skill_gaps_say_how_many_jobs_were_compared(web: Web, workspace: Workspace) -> None:
+    rejected_application(workspace, jd="", stage=Stage.SCREENING, company="Riverside Care Home")
+    insight.add_cv_text(workspace, CV.decode(), name="Care CV")
+    page = web.client.get("/insights").text
+    gaps = page.split('id="gaps"', 1)[1].split("</section>", 1)[0]
+    # No rejected job has a description: 'No gaps found: your CV shows the skills those jobs asked for' was
+    # a claim about jobs nobody compared the CV with.
+    assert "No gaps found" not in gaps and 'id="gaps-nothing-compared"' in gaps
+    assert "1 application that turned you down has no job description saved" in gaps
+    rejected_application(workspace, jd="Care assistant. Must have: Zendesk.", company="St Mary's Hospice")
+    gaps = web.client.get("/insights").text.split('id="gaps"', 1)[1].split("</section>", 1)[0]
+    assert "No gaps found: your CV shows the skills the job that turned you down asked for." in gaps
+    assert 'id="gaps-without-jd"' in gaps
+    assert web.client.get("/api/v1/insights").json()["gap_sources"] == {"applications": 1, "without_job_description": 1}
+
+
+def test_match_panel_lists_the_nice_to_haves_the_cv_does_not_show(web: Web, workspace: Workspace) -> None:
+    jd = "Support Engineer. Must have: Zendesk and clear writing. Nice to have: Python."
+    app = rejected_application(workspace, jd=jd, stage=Stage.INTERVIEW)
+    insight.add_cv_text(workspace, CV.decode(), name="Main CV")
+    panel = web.client.get(f"/applications/{app.id}/match").text
+    # The score fell short of 100 for Python while the panel said the CV showed every requirement and
+    # listed nothing missing.
+    assert "Match: 80/100" in panel
+    missing = re.search(r'<ul id="match-optional-missing">(.*?)</ul>', panel, re.S)
+    assert missing and "Python" in missing.group(1)
+    assert "Your CV shows every essential requirement this job lists." in panel

@@ -384,9 +384,20 @@ class InsightSources:
 
 
 @dataclass(frozen=True, slots=True)
+class GapSources:
+    """What the skill gaps were measured on: the rejected or ghosted applications whose job description was
+    compared with the CVs, and those closed without one (not counted). An empty list of gaps means little
+    until `applications` says how many jobs were read."""
+
+    applications: int
+    without_job_description: int
+
+
+@dataclass(frozen=True, slots=True)
 class Insights:
     """The whole picture: themes, where rejections happen, the top skill gaps (each as rank_gaps describes it,
-    with `recurring`), and plain-words notes that only claim what `minimum_cases` cases support."""
+    with `recurring`), and plain-words notes that only claim what `minimum_cases` cases support.
+    `gap_sources` is None when the gaps could not be measured (`gaps_note` says why)."""
 
     themes: tuple[ThemeSummary, ...]
     recurring_themes: tuple[str, ...]
@@ -396,6 +407,7 @@ class Insights:
     sources: InsightSources
     minimum_cases: int
     notes: tuple[str, ...]
+    gap_sources: GapSources | None = None
 
 
 def _theme(item: Mapping[str, Any]) -> ThemeSummary:
@@ -445,10 +457,14 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
     stats = ApplicationService(ws).stats()
     gaps: list[dict[str, object]] = []
     gaps_note: str | None = None
+    gap_sources: GapSources | None = None
     try:
-        gaps = [asdict(gap) for gap in skill_gaps(ws, limit=gap_limit).gaps]  # build_insights reads mappings
+        measured = skill_gaps(ws, limit=gap_limit)
     except InsightError as exc:
         gaps_note = str(exc)
+    else:
+        gaps = [asdict(gap) for gap in measured.gaps]  # build_insights reads mappings
+        gap_sources = GapSources(measured.applications, measured.without_job_description)
     picture = build_insights(
         combine_themes(evidence, ws.now()),
         stats.rejections_by_stage,
@@ -466,4 +482,5 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
         sources=InsightSources(**picture["sources"]),
         minimum_cases=picture["minimum_cases"],
         notes=tuple(picture["notes"]),
+        gap_sources=gap_sources,
     )
