@@ -248,3 +248,37 @@ def test_the_servers_own_mail_and_ai_set_up_is_not_anyones_to_change_or_use(serv
         assert answer.status_code == 403, path
         assert "set up by its administrator" in answer.text
     assert ada.post_form("/settings/ai/enable").status_code != 403  # agreeing to the server's AI coach is hers
+
+
+def test_no_page_offers_a_form_the_shared_server_refuses(tmp_path: Any, postgres_url: str, monkeypatch: Any) -> None:
+    """With the server's own mail set up (SMTP for invitations, a mailbox in NEXTROUND_IMAP_*) and no AI coach,
+    a person's pages offer no form that would answer 403, and never show the server's mail account."""
+    import re
+    from dataclasses import replace
+
+    from nextround.config import Settings, SmtpConfig
+    from nextround.services.drafting import draft_request
+    from nextround.web.auth import SERVER_WIDE
+
+    from .multiuser_support import multi_user_server
+
+    monkeypatch.setattr(accounts, "HASH_COSTS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    server_mail = SmtpConfig(host="smtp.uni.example", port="2525", user="careers-noreply",
+                             from_addr="careers@uni.example", password="server-secret")  # fmt: skip
+    mailbox = {"NEXTROUND_IMAP_HOST": "imap.uni.example", "NEXTROUND_IMAP_USER": "careers-inbox",
+               "NEXTROUND_IMAP_PASSWORD": "server-secret"}  # fmt: skip
+    settings = replace(Settings(home=tmp_path / "home", database_url=postgres_url), smtp=server_mail, imap_env=mailbox)
+    with multi_user_server(settings) as server:
+        ada = server.person("ada@example.org")
+        app_id = _add(server, ada, "Oven")
+        draft_request(server.workspace(ada), app_id)
+        for path in ("/settings", "/inbox", f"/applications/{app_id}/feedback"):
+            page = ada.client.get(path)
+            assert page.status_code == 200, path
+            actions = re.findall(r'<form[^>]*action="([^"]+)"', page.text)
+            assert actions, path
+            assert [a for a in actions if SERVER_WIDE.match(a)] == [], path
+            for secret in ("smtp.uni.example", "careers-noreply", "imap.uni.example", "careers-inbox"):
+                assert secret not in page.text, (path, secret)
+        assert "set up by its administrator" in ada.client.get("/settings").text
+        assert "This server does not read mailboxes" in ada.client.get("/inbox").text

@@ -647,6 +647,16 @@ class SyncRun(MailRun):
     new_messages: int = 0
 
 
+def mailbox_settings(ws: Workspace) -> ImapSettings:
+    """The mailbox "Check mail now" reads: NEXTROUND_IMAP_* of whoever started nextround. On a shared server
+    that is the server's own mailbox, so no one signed in to it gets one (they upload an export instead)."""
+    from nextround.integrations.imap import ImapSettings
+
+    if ws.settings.shared_server:
+        return ImapSettings()
+    return ImapSettings.from_env(ws.settings.imap_env)
+
+
 def sync(
     ws: Workspace,
     settings: ImapSettings,

@@ -95,7 +95,8 @@ def smtp_config(ws: Workspace) -> SmtpConfig:
     """The SMTP set-up in force: the Settings page's when a server is saved there, else the environment's."""
     setup = load_mail_setup(ws, ask_keyring=False)
     if not setup.saved:
-        return ws.settings.smtp
+        # A shared server's own NEXTROUND_SMTP_* sends its invitations; it is no one person's sender.
+        return SmtpConfig() if ws.settings.shared_server else ws.settings.smtp
     password = ws.settings.smtp.password  # None: the keyring is asked for the user's password when sending
     if ws.settings.shared_server:
         # Only this person's own keyring entry; "" (not None) so that no other entry is looked up.

@@ -37,11 +37,11 @@ def _page(
     error: str | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    from nextround.integrations.imap import ImapError, ImapSettings
-    from nextround.services.mail_inbox import inbox, mail_reading_enabled
+    from nextround.integrations.imap import ImapError
+    from nextround.services.mail_inbox import inbox, mail_reading_enabled, mailbox_settings
 
     try:
-        imap_ready = ImapSettings.from_env(ws.settings.imap_env).configured
+        imap_ready = mailbox_settings(ws).configured
     except ImapError:
         imap_ready = False
     context = {
@@ -102,11 +102,10 @@ def upload(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 
 @router.post("/inbox/sync", response_class=HTMLResponse)
 def check_mail(request: Request, ws: WorkspaceDep) -> Response:
-    from nextround.integrations.imap import ImapSettings
-    from nextround.services.mail_inbox import SyncMode, sync
+    from nextround.services.mail_inbox import SyncMode, mailbox_settings, sync
 
     try:
-        run = sync(ws, ImapSettings.from_env(ws.settings.imap_env), mode=SyncMode.QUEUE)
+        run = sync(ws, mailbox_settings(ws), mode=SyncMode.QUEUE)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     return _page(request, ws, notice=_found(run))
