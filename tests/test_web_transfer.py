@@ -186,3 +186,23 @@ def test_a_too_large_export_is_refused_in_plain_words_and_nothing_lands(
     assert 'href="/transfer"' in text
     assert "nextround import" not in text  # no command line on a page
     assert ApplicationService(workspace).find() == []
+
+
+def test_an_older_export_says_everything_it_brought_not_only_applications(web: Web) -> None:
+    from pathlib import Path
+
+    old = Path(__file__).parent / "data" / "old_versions"
+    first = upload(web, "json", "first.json", (old / "0001_62e42c7.json").read_bytes())
+    assert "Imported 9 applications." in first.text  # type: ignore[attr-defined]
+    assert "Also added" not in first.text  # type: ignore[attr-defined]
+    # A later export of the same search: its applications are here already, its contacts, feedback and
+    # journal are not. The page said only 'Imported 0 applications; 9 already there, skipped'.
+    later = upload(web, "json", "later.json", (old / "0002_d9af516.json").read_bytes())
+    report = later.text.split('id="import-report"', 1)[1].split("</div>", 1)[0]  # type: ignore[attr-defined]
+    assert "Imported 0 applications; 9 already there, skipped." in report
+    assert (
+        "Also added: 2 contacts, 1 logged interaction, 1 interview, 1 feedback request, 1 piece of feedback" in report
+    )
+    assert "4 journal entries, 2 goals, 1 CV and 2 watched companies." in report
+    page = web.client.get("/transfer").text
+    assert "journal, goals, CVs and settings" in page  # the export says it holds more than applications

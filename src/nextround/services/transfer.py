@@ -65,9 +65,13 @@ class TransferError(UserError, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
+    """Applications added and skipped, and (from a nextround export) the rows added to every other table by
+    name: a file whose applications are all here may still bring contacts, feedback or journal entries."""
+
     added: int
     duplicates: int
     total: int
+    others_added: dict[str, int] | None = field(default=None, metadata=OMIT_NONE)  # None: not an export
 
 
 def _history(item: ImportedApplication, now: datetime) -> list[StageEvent]:
@@ -345,7 +349,8 @@ def import_data(ws: Workspace, data: ExportDocument, *, replace_all: bool = Fals
             except CoachingSnapshotError as exc:
                 raise ImportFileError(str(exc)) from None
     added = loaded.added.get("applications", 0)
-    return ImportReport(added=added, duplicates=total - added, total=total)
+    others = {table: count for table, count in sorted(loaded.added.items()) if table != "applications" and count}
+    return ImportReport(added=added, duplicates=total - added, total=total, others_added=others)
 
 
 # -- CSV: one row per application, its history readable by a person ------------------------------

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
+from nextround.domain.feedback_requests import join_names
 from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
@@ -16,6 +17,7 @@ from nextround.serialize import dumps
 from nextround.services.applications import ApplicationService
 from nextround.services.transfer import (
     EXPORT_LIMIT_HOLDS,
+    ImportReport,
     export_data,
     export_upload_limit,
     import_applications,
@@ -89,6 +91,35 @@ def _saved(upload: object, folder: Path, kind: str, max_bytes: int) -> Path:
     return path
 
 
+# What else an export brings, in a person's words, in the order the page lists them; tables that only tie
+# these together (stage changes, contact links, settings, mail state) go unnamed.
+IMPORTED_WORDS = (
+    ("contacts", "contact", "contacts"),
+    ("interactions", "logged interaction", "logged interactions"),
+    ("interviews", "interview", "interviews"),
+    ("feedback_requests", "feedback request", "feedback requests"),
+    ("feedback", "piece of feedback", "pieces of feedback"),
+    ("reflections", "reflection", "reflections"),
+    ("practice_answers", "practice answer", "practice answers"),
+    ("custom_questions", "practice question of your own", "practice questions of your own"),
+    ("journal_entries", "journal entry", "journal entries"),
+    ("goals", "goal", "goals"),
+    ("cvs", "CV", "CVs"),
+    ("watches", "watched company", "watched companies"),
+)
+
+
+def also_imported(report: ImportReport) -> str:
+    """'2 contacts, 1 piece of feedback and 4 journal entries': what came in beside the applications."""
+    counts = report.others_added or {}
+    named = [
+        f"{counts[table]} {one if counts[table] == 1 else more}"
+        for table, one, more in IMPORTED_WORDS
+        if counts.get(table)
+    ]
+    return join_names(named)
+
+
 def _page(request: Request, ws: Workspace, context: dict[str, object], status: int = 200) -> HTMLResponse:
     """The import and export page, saying each import's size limit beside its form."""
     limits = {f"{kind}_limit_mb": import_limit(kind, ws.settings.max_import_bytes) // (1024 * 1024) for kind in KINDS}
@@ -120,7 +151,8 @@ def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) ->
     # Years of history come in open and long silent: each would be a "follow up" on Today. Say so, once.
     service = ApplicationService(ws)
     silent = 0 if service.preferences().auto_close_ghosted else len(service.likely_ghosted())
-    return _page(request, ws, {"report": report, "error": None, "kind": kind, "silent": silent})
+    context = {"report": report, "also": also_imported(report), "error": None, "kind": kind, "silent": silent}
+    return _page(request, ws, context)
 
 
 @router.get("/export.json")
