@@ -330,7 +330,10 @@ def run() -> None:
     # arrays OpenBLAS's thread pool costs far more than it saves on a busy machine. One BLAS thread unless
     # the user chose otherwise; read when numpy first loads.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    argv = sys.argv[1:]
+    from nextround.cli.terminal_input import command_line_text, read_standard_input_leniently
+
+    read_standard_input_leniently()
+    argv = command_line_text(sys.argv[1:])
     command = _first_command(argv)
     if command is None and any(arg in ("--help", "-h") for arg in argv):
         # Printing the list of commands needs only their names and help lines: a third of the time.

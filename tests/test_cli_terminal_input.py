@@ -1,0 +1,43 @@
+"""Bytes that are not UTF-8 on the command line or standard input (a Latin-1 terminal) are read, not a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _nextround(env: dict[str, str], *args: bytes, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    # Through the real entry point: only there does Python turn the undecodable bytes into lone surrogates.
+    return subprocess.run(
+        [sys.executable.encode(), b"-m", b"nextround", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+
+
+def test_a_latin1_argument_is_read_as_text(cli_env: dict[str, str]) -> None:
+    added = _nextround(cli_env, b"app", b"add", b"--company", b"Caf\xe9 \xe2\x82\xac", b"--role", b"Dev", b"--json")
+    assert added.returncode == 0, added.stderr.decode()
+    assert json.loads(added.stdout)["company"] == "Café €"  # the valid UTF-8 around the Latin-1 byte is kept
+
+
+def test_latin1_on_standard_input_is_read_as_text(cli_env: dict[str, str]) -> None:
+    saved = _nextround(cli_env, b"journal", b"add", b"--json", stdin=b"caf\xe9 went well\n")
+    assert saved.returncode == 0, saved.stderr.decode()
+    assert json.loads(saved.stdout)["text"].startswith("café went well")
+    analysed = _nextround(cli_env, b"analyze", b"answer", b"--question", b"Why us?", stdin=b"I like caf\xe9s.\n")
+    assert analysed.returncode == 0, analysed.stderr.decode()
+    assert json.loads(analysed.stdout)["sentences"] == ["I like cafés."]
+
+
+def test_a_file_whose_name_is_not_utf8_still_opens(cli_env: dict[str, str], tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/f\xe9.csv"
+    Path(os.fsdecode(name)).write_bytes(b"Company,Job Title,Date Applied\nAcme,Dev,2024-01-02\n")
+    imported = _nextround(cli_env, b"import", b"csv", name)
+    assert imported.returncode == 0, imported.stderr.decode()
+    assert b"Imported 1 application" in imported.stdout
