@@ -297,3 +297,37 @@ def test_the_draft_hint_names_the_stage_reached_not_the_request_kind(web: Web, w
     assert "(Interview)" not in page
     interviewed = rejected(workspace, company="St Mary's Hospice")
     assert "fits how far you got (the interview)" in web.client.get(f"/applications/{interviewed}/feedback").text
+
+
+REJECTION_EMAIL = (
+    "Dear Siobhan, thank you for your interest in the Healthcare Assistant post. Unfortunately on this occasion "
+    "your application has not been shortlisted. We received a high number of applications. Recruitment Team"
+)
+
+
+def test_a_rejection_pasted_on_an_open_application_offers_to_record_it(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Northgate NHS Foundation Trust", role="Healthcare Assistant")
+    # The email is kept as feedback; the application stayed 'applied', so Today asked to follow it up and the
+    # numbers never counted the rejection, with nothing on the page to say so.
+    page = web.post_form(f"/applications/{app.id}/feedback/record", {"text": REJECTION_EMAIL}, headers=HX).text
+    offer = page.split('id="fb-offer-close"', 1)[1].split("</div>\n", 1)[0]
+    assert "reads like a rejection" in offer and f'action="/applications/{app.id}/close"' in offer
+    closed = web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected", "on": ""})
+    assert closed.status_code == 303
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+    # Words from the interview that do not end anything, or an application already closed: no offer.
+    other = make_application(workspace, company="St Mary's Hospice", stage=Stage.INTERVIEW, round_=1)
+    notes = "The panel liked your examples but felt you could say more about teamwork. We'd like a second interview."
+    assert (
+        'id="fb-offer-close"'
+        not in web.post_form(f"/applications/{other.id}/feedback/record", {"text": notes}, headers=HX).text
+    )
+    done = rejected(workspace, company="Riverside Care Home")
+    assert (
+        'id="fb-offer-close"'
+        not in web.post_form(f"/applications/{done}/feedback/record", {"text": REJECTION_EMAIL}, headers=HX).text
+    )
+    # Without JavaScript the redirect carries the offer to the section's own page.
+    third = make_application(workspace, company="Oakfield", role="Senior Carer")
+    plain = web.post_form(f"/applications/{third.id}/feedback/record", {"text": REJECTION_EMAIL})
+    assert plain.status_code == 303 and 'id="fb-offer-close"' in web.client.get(plain.headers["location"]).text

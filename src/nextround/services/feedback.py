@@ -438,6 +438,26 @@ def record_feedback(
         )
 
 
+def reads_as_open_rejection(ws: Workspace, app_id: int, text: str, source: str | FeedbackSource) -> bool:
+    """Whether feedback just pasted from the employer or a recruiter reads as a rejection while its
+    application is still open: the message closed it, and until that is recorded the application stays
+    'applied', Today asks to follow it up and the numbers do not count the rejection."""
+    source_value = source if isinstance(source, FeedbackSource) else parse_source(source)
+    if source_value not in REPLY_SOURCES:
+        return False
+    with ws.db.read() as session:
+        app = ApplicationRepository(session, ws.owner_id).get(app_id, with_events=False)
+    if not app.state.is_open:
+        return False
+    from nextround.analysis.embedding import load_model
+    from nextround.analysis.mail.base import MAX_BODY_CHARS, MailKind, MailText
+    from nextround.analysis.mail.reading import load_classifier, read_mails
+
+    mail = MailText(message_id="", sender_name="", sender_address="", subject="", body=text[:MAX_BODY_CHARS])
+    # Read as the inbox reads a message (its likeliest kind): the page only offers, the person decides.
+    return read_mails([mail], load_model(), load_classifier())[0].kind is MailKind.REJECTION
+
+
 # -- reading -------------------------------------------------------------------------------------------
 
 

@@ -53,10 +53,13 @@ NOTICES = {
     "sent": "Request sent.",
     "marked": "Request updated.",
     "recorded": "Feedback recorded; its themes are highlighted below.",
+    "recorded_rejection": "Feedback recorded; its themes are highlighted below.",
     "already": "That feedback is recorded already, below; nothing was added twice.",
     "reflected": "Reflection saved.",
     "edited": "Your wording is saved: copying, downloading and sending use it.",
 }
+# The notice after feedback that reads as a rejection of an application still open: it offers the close.
+CLOSES_IT = "recorded_rejection"
 STATUS_BUTTONS: dict[RequestStatus, str] = {
     RequestStatus.SENT: "Mark sent",
     RequestStatus.REPLIED: "Mark replied",
@@ -212,7 +215,7 @@ def _section(request: Request, ws: Workspace, application_id: int, *, status: in
 
 def _done(request: Request, ws: Workspace, application_id: int, notice: str) -> Response:
     if is_htmx(request):
-        return _section(request, ws, application_id, notice=NOTICES[notice])
+        return _section(request, ws, application_id, notice=NOTICES[notice], offer_close=notice == CLOSES_IT)
     return RedirectResponse(f"/applications/{application_id}/feedback?notice={notice}#feedback-section", 303)
 
 
@@ -221,8 +224,8 @@ def _done(request: Request, ws: Workspace, application_id: int, notice: str) -> 
 
 @router.get("/applications/{application_id}/feedback", response_class=HTMLResponse, include_in_schema=False)
 def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
-    notice = NOTICES.get(request.query_params.get("notice", ""))
-    return _section(request, ws, application_id, notice=notice)
+    key = request.query_params.get("notice", "")
+    return _section(request, ws, application_id, notice=NOTICES.get(key), offer_close=key == CLOSES_IT)
 
 
 @router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
@@ -325,7 +328,9 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
     except UserError as exc:
         values = {"text": text, "source": source}
         return _refused(request, ws, application_id, feedback_values=values, feedback_errors=errors_by_field(exc))
-    return _done(request, ws, application_id, "recorded")
+    # A rejection email pasted here while the application is open: offer to record the rejection too.
+    closes_it = feedback_service.reads_as_open_rejection(ws, application_id, text, source)
+    return _done(request, ws, application_id, CLOSES_IT if closes_it else "recorded")
 
 
 @router.post("/applications/{application_id}/reflection", include_in_schema=False)
