@@ -122,3 +122,80 @@ def test_the_caseload_counts_silence_in_calendar_days(server: Server) -> None:
     entry = coaching.caseload(server.db, coach.owner_id, now=now)[0]
     assert entry.silent_days == coaching.SILENT_DAYS
     assert entry.silent
+
+
+def test_no_invitation_to_oneself_and_never_a_second_link_to_the_same_coach(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    own = ada.post_form("/sharing/coaches", {"email": "Ada@Example.org ", "shares": "applications"})
+    assert own.status_code == 422
+    assert 'id="f-email-error">that is your own address' in own.text
+    assert coaching.coach_links(server.db, ada.owner_id) == []
+    # Asked twice before the coach accepts (a lost link, a reloaded page): one link, and only the newest secret
+    first = ada.post_form("/sharing/coaches", {"email": coach.email, "shares": "applications"})
+    again = ada.post_form("/sharing/coaches", {"email": coach.email, "shares": ["applications", "practice"]})  # type: ignore[dict-item]
+    tokens = [re.search(r"/coaching/accept/([\w-]+)</code>", page.text) for page in (first, again)]
+    assert tokens[0] and tokens[1]
+    assert coach.client.get(f"/coaching/accept/{tokens[0].group(1)}").status_code == 404
+    assert coach.post_form(f"/coaching/accept/{tokens[1].group(1)}").status_code == 303
+    (link,) = coaching.coach_links(server.db, ada.owner_id)
+    assert link.accepted and link.shares == ("applications", "practice")
+    third = ada.post_form("/sharing/coaches", {"email": coach.email, "shares": "journal"})
+    assert third.status_code == 422
+    assert "is your coach already" in third.text
+    assert len(coaching.coach_links(server.db, ada.owner_id)) == 1
+    assert coach.client.get("/caseload").text.count("ada@example.org") == 1
+
+
+def test_an_error_on_the_sharing_page_shows_where_it_was_made(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    link_id = _coach(server, ada, coach)
+    assert coach.post_form(f"/caseload/{link_id}/comments", {"text": "How did the call go?"}).status_code == 303
+    nothing = ada.post_form(f"/sharing/coaches/{link_id}/shares")  # every box unticked
+    assert nothing.status_code == 422
+    row = nothing.text.split(f'action="/sharing/coaches/{link_id}/shares"', 1)[1].split("</form>", 1)[0]
+    invite = nothing.text.split('action="/sharing/coaches"', 1)[1].split("</form>", 1)[0]
+    assert "choose at least one thing to share" in row
+    assert "choose at least one" not in invite
+    note = coach_notes.notes_for(server.db, ada.owner_id)[0]
+    blank = ada.post_form(f"/sharing/comments/{note.id}/reply", {"text": "   "})
+    assert blank.status_code == 422
+    thread = blank.text.split(f'id="coach-note-{note.id}"', 1)[1].split("</article>", 1)[0]
+    assert f'id="reply-{note.id}-error"' in thread
+    assert 'role="alert"' not in blank.text.split('id="invite-title"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_sharing_page_gives_times_in_the_persons_own_zone(server: Server) -> None:
+    from nextround.services import accounts
+    from nextround.storage.tables import CoachNoteRow, CoachReadRow
+
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    link_id = _coach(server, ada, coach)
+    accounts.set_time_zone(server.db, ada.owner_id, "America/Los_Angeles")
+    late_monday = datetime(2026, 1, 13, 5, 30, tzinfo=UTC)  # Monday 12 January, 21:30 in Los Angeles
+    coach_notes.add_note(server.db, coach.owner_id, link_id, "Well done on Monday.")
+    with server.db.write() as session:
+        session.query(CoachReadRow).delete()
+        session.add(CoachReadRow(owner_id=ada.owner_id, coach_id=coach.owner_id, what="caseload summary",
+                                 read_at=late_monday))  # fmt: skip
+        session.query(CoachNoteRow).update({CoachNoteRow.created_at: late_monday})
+    page = ada.client.get("/sharing").text
+    assert "12 Jan 2026 21:30 — coach@uni.example: caseload summary" in page
+    assert "UTC" not in page
+    assert "coach@uni.example</strong>, 12 Jan 2026" in page
+    accounts.set_time_zone(server.db, coach.owner_id, "Asia/Tokyo")  # the coach reads it in their own zone
+    with server.db.write() as session:  # Monday 12 January, 20:00 UTC: Tuesday 13 January, 05:00 in Tokyo
+        session.query(CoachNoteRow).update({CoachNoteRow.created_at: datetime(2026, 1, 12, 20, 0, tzinfo=UTC)})
+    assert "13 Jan 2026 · not read yet" in coach.client.get(f"/caseload/{link_id}").text
+
+
+def test_a_long_title_in_the_audit_log_ends_in_an_ellipsis(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    app = ApplicationService(server.workspace(ada)).add(ApplicationFields(company="Crumb " * 45, role="Baker"))
+    link_id = _coach(server, ada, coach)
+    assert coach.client.get(f"/caseload/{link_id}/applications/{app.id}").status_code == 200
+    (read,) = [r for r in coaching.reads_log(server.db, ada.owner_id) if r.what.startswith("application:")]
+    assert len(read.what) <= 200 and read.what.endswith("…")

@@ -149,10 +149,24 @@ def invite_coach(db: Database, owner_id: int, email: str, shares: list[str]) -> 
         raise CoachingError("choose at least one thing to share", field="shares")
     token = secrets.token_urlsafe(24)
     with db.write() as session:
-        row = CoachLinkRow(
-            owner_id=owner_id, coach_email=address, token_hash=_digest(token), shares=list(chosen), created_at=_now()
+        if address == session.scalar(select(User.email).where(User.id == owner_id)):
+            raise CoachingError("that is your own address: give your coach's", field="email")
+        row = session.scalar(
+            select(CoachLinkRow).where(
+                CoachLinkRow.owner_id == owner_id,
+                CoachLinkRow.coach_email == address,
+                CoachLinkRow.withdrawn_at.is_(None),
+            )
         )
-        session.add(row)
+        if row is not None and row.accepted_at is not None:
+            raise CoachingError(f"{address} is your coach already: change what they see instead", field="email")
+        if row is None:
+            row = CoachLinkRow(owner_id=owner_id, coach_email=address, created_at=_now())
+            session.add(row)
+        # Asked again before accepting (the link lost, a reload of the page): the same link with a new secret,
+        # so the coach never gets two, and the older secret stops working.
+        row.token_hash = _digest(token)
+        row.shares = list(chosen)
         session.flush()
         link = _link(row, _emails(db, {owner_id}))
     return CoachInvitation(link, token)
@@ -237,9 +251,14 @@ def _live_link(db: Database, coach_id: int, link_id: int) -> CoachLinkRow:
     return row
 
 
+def _fits(text: str, limit: int) -> str:
+    """The text cut to the column's size with an ellipsis, so a long application title visibly goes on."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _audit(db: Database, owner_id: int, coach_id: int, what: str) -> None:
     with db.write() as session:
-        session.add(CoachReadRow(owner_id=owner_id, coach_id=coach_id, what=what[:200], read_at=_now()))
+        session.add(CoachReadRow(owner_id=owner_id, coach_id=coach_id, what=_fits(what, 200), read_at=_now()))
 
 
 def caseload(db: Database, coach_id: int, now: datetime | None = None) -> list[CaseloadEntry]:

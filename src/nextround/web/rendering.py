@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import short_day
@@ -31,6 +32,14 @@ def day(value: str | date | datetime | None) -> str:
     if isinstance(value, datetime):
         value = value.date()
     return short_day(value)
+
+
+@pass_context
+def local(context: Context, value: datetime) -> datetime:
+    """A stored moment in the reader's own time zone (the page's `zone`), so its day and hour are theirs:
+    a coach's comment made late on a Monday in New York is not dated Tuesday there."""
+    zone = context.get("zone")
+    return value.astimezone(zone if isinstance(zone, tzinfo) else None)
 
 
 # Names whose spelling is not the capitalised identifier.
@@ -71,7 +80,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(percent=percent, day=day, label=label, count=count, score=score, theme_label=theme_label)
+    env.filters.update(
+        percent=percent, day=day, label=label, count=count, score=score, theme_label=theme_label, local=local
+    )
     env.globals.update(web_action=web_action)
     return env
 
@@ -90,6 +101,15 @@ def _undo_banner(request: Request) -> dict[str, str] | None:
     return {"token": token, "label": label} if label else None
 
 
+def _reader_zone(request: Request) -> tzinfo | None:
+    """The time zone of whoever reads the page: the signed-in person's, or this computer's in local mode."""
+    from nextround.web.deps import request_workspace
+
+    if request.app.state.web.multi_user is not None and getattr(request.state, "caller", None) is None:
+        return None
+    return request_workspace(request).now().tzinfo
+
+
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> HTMLResponse:
@@ -103,6 +123,7 @@ def render(
         signed_in = getattr(request.state, "caller", None) is not None
         navigation = (*NAVIGATION, ACCOUNT_NAVIGATION) if signed_in else ()
     page = {
+        "zone": _reader_zone(request),
         "undo": _undo_banner(request),
         "request": request,
         "csrf_token": expected_csrf_token(request) or "",

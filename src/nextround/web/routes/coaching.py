@@ -41,7 +41,10 @@ def _sharing_page(
     *,
     invited: invitation_mail.SentInvitation | None = None,
     errors: dict[str, str] | None = None,
+    link_errors: dict[int, str] | None = None,
+    note_errors: dict[int, str] | None = None,
 ) -> HTMLResponse:
+    """The page; an error shows where it was made: the invitation form, one coach's row or one thread."""
     db = request.app.state.web.database()
     owner = _me(request).owner_id
     context = {
@@ -52,8 +55,10 @@ def _sharing_page(
         "shareable": SHAREABLE,
         "defaults": coaching.DEFAULT_SHARES,
         "errors": errors or {},
+        "link_errors": link_errors or {},
+        "note_errors": note_errors or {},
     }
-    return render(request, "sharing.html", context, status=422 if errors else 200)
+    return render(request, "sharing.html", context, status=422 if errors or link_errors or note_errors else 200)
 
 
 @router.get("/sharing", response_class=HTMLResponse)
@@ -86,7 +91,7 @@ def change_shares(request: Request, link_id: int, form: FormDep) -> Response:
     try:
         coaching.change_shares(request.app.state.web.database(), _me(request).owner_id, link_id, shares)
     except coaching.CoachingError as exc:
-        return _sharing_page(request, errors=errors_by_field(exc))
+        return _sharing_page(request, link_errors={link_id: str(exc)})
     return RedirectResponse("/sharing#coaches-title", 303)
 
 
@@ -115,7 +120,7 @@ def comment_reply(request: Request, note_id: int, form: FormDep) -> Response:
     try:
         note = coach_notes.reply(db, _me(request).owner_id, note_id, form_text(form, "text"))
     except coaching.CoachingError as exc:
-        return _sharing_page(request, errors={"_form": str(exc)})
+        return _sharing_page(request, note_errors={note_id: str(exc)})
     return RedirectResponse(_back_to(note), 303)
 
 
