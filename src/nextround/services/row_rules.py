@@ -129,6 +129,7 @@ def _all(*rules: Rule) -> Rule:
 
 
 RULES: Mapping[str, Rule] = {
+    "applications": _list_of_text("tags"),
     "user_settings": _settings,
     "contacts": _contact,
     "interactions": _by("channel", parse_channel),

@@ -329,8 +329,8 @@ def import_data(ws: Workspace, data: ExportDocument, *, replace_all: bool = Fals
     tables = data.tables
     try:
         check_snapshot(tables, FILLED_IN)
+        check_rows(tables)  # before the applications are read: tags given as text would become letters
         _checked_applications(tables)
-        check_rows(tables)
     except SnapshotError as exc:
         raise ImportFileError(str(exc), field=exc.field) from None
     total = len(tables.get("applications") or [])

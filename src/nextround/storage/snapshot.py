@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -85,6 +86,21 @@ INTEGER_MAX = 2**31 - 1
 BIGINT_MAX = 2**63 - 1
 MAX_TEXT_CHARS = 2_000_000  # bigger than any text the forms accept; the table rules are stricter
 MAX_JSON_DEPTH = 12
+INVALID_CHARACTER = "holds a character that is not valid Unicode (a lone surrogate such as \\ud800)"
+
+
+# A lone surrogate: JSON may spell one (`"\\ud800"`), but no database stores it and UTF-8 cannot encode it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _json_depth(value: Any, depth: int = 0) -> int:
@@ -130,10 +146,14 @@ def _column_problem(column: Column[Any], value: Any) -> str | None:
             return f"is not a date and time: {value[:40]!r}"
         return None if in_window(moment.date()) else f"is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}"
     if isinstance(kind, JSON):
-        return None if _json_depth(value) <= MAX_JSON_DEPTH else "is nested too deeply"
+        if _json_depth(value) > MAX_JSON_DEPTH:
+            return "is nested too deeply"
+        return INVALID_CHARACTER if _has_lone_surrogate(value) else None
     if isinstance(kind, String):  # Text is a String too
         if not isinstance(value, str):
             return "must be text"
+        if _has_lone_surrogate(value):
+            return INVALID_CHARACTER
         limit = kind.length if kind.length and not isinstance(kind, Text) else MAX_TEXT_CHARS
         return None if len(value) <= limit else f"is longer than {limit} characters"
     return None
