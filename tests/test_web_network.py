@@ -160,6 +160,10 @@ def test_today_shows_keep_in_touch_after_a_rejection_and_drafts_it(web: Web, wor
     ApplicationService(workspace).close(app.id, Outcome.REJECTED)
     html = web.client.get("/today").text
     assert "Keep in touch with Owen Pryce" in html
+    # Its groups sit under the page's h1 as h2 (they were h3, a level skipped: axe's heading-order).
+    assert re.search(r'<h2 id="agenda-[a-z]+-title">', html) and not re.search(r'<h3 id="agenda-', html)
+    dashboard = web.client.get("/dashboard/panels", headers={"HX-Request": "true"}).text
+    assert re.search(r'<h3 id="agenda-[a-z]+-title">', dashboard)  # under the dashboard's h2 "Agenda"
     ref = re.search(r'href="/today\?draft=(keep_in_touch-[^"#]+)#draft"', html)
     assert ref, "no draft button for the nudge"
     assert "In the terminal" not in html and "<code>nextround" not in html  # no command lines on a page
