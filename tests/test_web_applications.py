@@ -277,3 +277,12 @@ def test_moving_to_the_stage_it_is_at_is_a_notice_not_an_error(web: Web, workspa
     page = web.client.get(response.headers["location"]).text
     assert "already at that stage" in page
     assert len(ApplicationService(workspace).get(app.id).events) == 1
+
+
+def test_an_empty_list_says_how_to_start_and_a_filtered_one_how_to_see_all(web: Web, workspace: Workspace) -> None:
+    empty = web.client.get("/applications").text.split('id="table-empty"', 1)[1].split("</td>", 1)[0]
+    # 'No applications match.' on a first visit spoke of a search nobody made.
+    assert "No applications yet" in empty and 'href="/applications/new"' in empty
+    make_application(workspace, company="Northgate NHS Foundation Trust")
+    filtered = web.client.get("/applications?q=Oakfield").text.split('id="table-empty"', 1)[1].split("</td>", 1)[0]
+    assert "No applications match these filters" in filtered and 'href="/applications#table"' in filtered
