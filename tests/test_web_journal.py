@@ -159,3 +159,11 @@ def test_the_printable_review_may_use_exactly_its_own_inline_stylesheet(web: Web
     assert "script-src 'self';" in policies[0]
     # Every other page keeps the plain policy.
     assert "sha256" not in web.client.get("/review").headers["content-security-policy"]
+
+
+def test_the_review_page_names_stages_as_the_dashboard_does(web: Web, workspace: Workspace) -> None:
+    make_application(workspace, company="Northgate NHS Foundation Trust")
+    page = web.client.get("/review").text
+    moves = page.split('id="moves-chart"', 1)[1].split("</figure>", 1)[0]
+    # The funnel's moves read 'applied', 'screening': the stored codes, lower case beside the dashboard's.
+    assert 'data-label="Applied" data-value="1"' in moves and 'data-label="applied"' not in moves

@@ -24,7 +24,8 @@ def review_charts(data: Review, *, printable: bool = False) -> dict[str, Markup 
     counts = data.effort.counts
     left_out = ("practice_answers",) if printable else ()
     effort_items = [(label, float(counts[key])) for key, label in COUNT_LABELS.items() if key not in left_out]
-    moves = [(state, float(n)) for state, n in data.funnel.moves.items()]
+    # Stage names as the dashboard's funnel writes them ("Applied", not the stored "applied").
+    moves = [(state.capitalize(), float(n)) for state, n in data.funnel.moves.items()]
     daily = [float(n) for _, n in data.effort.daily]
     scores = [float(v) for _, v in data.scores.by_day]
     width, height = (280, 48) if printable else (320, 60)
