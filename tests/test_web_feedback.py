@@ -331,3 +331,14 @@ def test_a_rejection_pasted_on_an_open_application_offers_to_record_it(web: Web,
     third = make_application(workspace, company="Oakfield", role="Senior Carer")
     plain = web.post_form(f"/applications/{third.id}/feedback/record", {"text": REJECTION_EMAIL})
     assert plain.status_code == 303 and 'id="fb-offer-close"' in web.client.get(plain.headers["location"]).text
+
+
+def test_feedback_over_the_limit_says_by_how_much_and_what_to_do(web: Web, workspace: Workspace) -> None:
+    from nextround.domain.feedback_requests import MAX_FEEDBACK_CHARS
+
+    app_id = rejected(workspace)
+    text = "More depth on wound care please. " * (MAX_FEEDBACK_CHARS // 32 + 5)
+    page = web.post_form(f"/applications/{app_id}/feedback/record", {"text": text}, headers=HX).text
+    # It said 'the feedback is longer than 100000 characters'.
+    assert f"Keep it under {MAX_FEEDBACK_CHARS:,} characters: this has {len(text):,}." in page
+    assert "without the earlier emails quoted below it" in page

@@ -167,3 +167,14 @@ def test_the_review_page_names_stages_as_the_dashboard_does(web: Web, workspace:
     moves = page.split('id="moves-chart"', 1)[1].split("</figure>", 1)[0]
     # The funnel's moves read 'applied', 'screening': the stored codes, lower case beside the dashboard's.
     assert 'data-label="Applied" data-value="1"' in moves and 'data-label="applied"' not in moves
+
+
+def test_an_entry_over_the_limit_says_by_how_much_and_keeps_the_words(web: Web) -> None:
+    from nextround.services.keepgoing import MAX_JOURNAL_TEXT
+
+    text = "A hard day. " * (MAX_JOURNAL_TEXT // 12 + 10)
+    page = web.post_form("/journal", {"text": text, "mood": "1"})
+    assert page.status_code == 422
+    # It said 'entry too long (max 20000 characters)': lower case, no figure for what was written.
+    assert f"Keep it under {MAX_JOURNAL_TEXT:,} characters: this has {len(text.strip()):,}." in page.text
+    assert "A hard day. A hard day." in page.text  # what was written is still in the box

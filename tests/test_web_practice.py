@@ -314,3 +314,11 @@ def test_a_session_left_on_its_follow_up_is_not_counted_as_practice(web: Web) ->
     # The weekly review counted 2 sessions beside 1 answer while the history said 1 session.
     review = web.client.get("/api/v1/review").json()
     assert review["effort"]["counts"]["practice_sessions"] == 1
+
+
+def test_an_answer_over_the_limit_says_by_how_much(web: Web) -> None:
+    question = load_bank()[0]
+    answer = "I mapped every step. " * 1000  # 21,000 characters
+    page = web.post_form("/practice", {"question_id": question.id, "answer": answer}).text
+    # It said 'The answer is longer than 20000 characters.'
+    assert f"Keep it under 20,000 characters: this has {len(answer):,}." in page

@@ -144,6 +144,12 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "!", "?", ")")) else message + "."
 
 
+def too_long(limit: int, length: int, advice: str) -> str:
+    """A length limit a person can act on: how long it may be, how long it is, and what to do about it
+    ('entry too long (max 20000 characters)' said none of the last two)."""
+    return f"Keep it under {limit:,} characters: this has {length:,}. {advice}"
+
+
 def upload_message(message: str, folder: str | Path) -> str:
     """A reader's message about an uploaded file, naming it as the user did: readers name a file by its path,
     and here that is a temporary copy (/tmp/nextround-upload-x1y2/…) that means nothing to the user."""

@@ -42,7 +42,7 @@ from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text
+from nextround.web.forms import form_text, too_long
 from nextround.web.rendering import done_in_place, render
 
 # Page routes stay out of the OpenAPI schema; the /api/v1 routes below are in it.
@@ -320,6 +320,9 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
         if not text.strip():
             # The service's own message speaks of files and standard input, which a page has not got.
             raise FeedbackRequestError("Paste what they said first: the box is empty.", field="text")
+        if len(text) > MAX_FEEDBACK_CHARS:
+            advice = "Paste the message itself, without the earlier emails quoted below it."
+            raise FeedbackRequestError(too_long(MAX_FEEDBACK_CHARS, len(text), advice), field="text")
         # The same words pasted again (or a double click) would count every theme in them twice.
         words = " ".join(text.split())
         if any(" ".join(entry.text.split()) == words for entry in feedback_service.list_feedback(ws, application_id)):

@@ -20,7 +20,7 @@ from nextround.services import keepgoing
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text
+from nextround.web.forms import form_text, too_long
 from nextround.web.rendering import render
 from nextround.web.responses import json_response
 from nextround.web.security import policy_with_inline_styles
@@ -93,6 +93,9 @@ def add_entry(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLResponse
 
     def work() -> str | None:
         nonlocal low
+        if len(text.strip()) > keepgoing.MAX_JOURNAL_TEXT:
+            advice = "Save the part that matters most today; the rest can be another day's entry."
+            return too_long(keepgoing.MAX_JOURNAL_TEXT, len(text.strip()), advice)
         try:
             mood = _mood(form_text(form, "mood"))
             keepgoing.add_journal(ws, text, mood=mood, kind="win" if win else "journal")

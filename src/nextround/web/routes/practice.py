@@ -23,7 +23,7 @@ from nextround.services import practice as service
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text
+from nextround.web.forms import form_text, too_long
 from nextround.web.presenters import marked_answer
 from nextround.web.rendering import label, render
 from nextround.web.responses import json_response
@@ -183,7 +183,13 @@ def answer_question(
     if not answer.strip():
         raise PracticeError("Write an answer first; the analysis needs something to read.")
     if len(answer) > MAX_ANSWER_CHARS:
-        raise PracticeError(f"The answer is longer than {MAX_ANSWER_CHARS} characters.")
+        raise PracticeError(
+            too_long(
+                MAX_ANSWER_CHARS,
+                len(answer),
+                "An answer that long would take far more than the two minutes most answers need.",
+            )
+        )
     if session_id is None:
         session_id = service.start_session(ws, [], app_id=app_id)
     if not decided:
