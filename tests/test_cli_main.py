@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -68,3 +69,27 @@ def test_command_annotations_are_objects_not_strings() -> None:
         if any(isinstance(annotation, str) for annotation in callback.__annotations__.values())
     ]
     assert quoted == []
+
+
+def test_json_before_the_command_reaches_the_command(cli: Any, tmp_path: Any) -> None:
+    # `nextround --json app list` reads as `nextround app list --json`; it printed the text table.
+    assert cli("app", "add", "--company", "Acme", "--role", "Baker").exit_code == 0
+    before = cli("--json", "app", "list")
+    after = cli("app", "list", "--json")
+    assert before.exit_code == after.exit_code == 0
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+    assert json.loads(cli("--json", "stats").stdout)["applications"] == 1
+    # A command without JSON output says so in one line instead of printing text to a parser.
+    backup = cli("--json", "backup", str(tmp_path / "copy.db"))
+    assert backup.exit_code == 2
+    assert backup.stderr.strip() == "error: `backup` prints no JSON: run it without --json"
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_every_analyze_command_takes_json(cli: Any) -> None:
+    answer = cli("analyze", "answer", "--json", "--question", "Why us?", input="I like bread.\n")
+    assert answer.exit_code == 0, answer.stderr
+    assert json.loads(answer.stdout)["sentences"] == ["I like bread."]
+    feedback = cli("--json", "analyze", "feedback", input="We wanted more SQL experience.\n")
+    assert feedback.exit_code == 0, feedback.stderr
+    assert "themes" in json.loads(feedback.stdout)

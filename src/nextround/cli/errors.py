@@ -34,7 +34,7 @@ def hint_for(field: str | None) -> str | None:
     return FIELD_COMMANDS.get(field or "")
 
 
-def _leaf_command(root: Any, ctx: Any, args: list[str]) -> Any:
+def leaf_command(root: Any, ctx: Any, args: list[str]) -> Any:
     """The command a command line ran (`goal add` under `nextround`), found by parsing the line again."""
     command, parent = root, ctx
     while hasattr(command, "resolve_command") and args:
@@ -67,7 +67,7 @@ def flag_for(command: Any, field: str | None) -> str | None:
 def error_lines(exc: UserError, root: Any, ctx: Any, args: list[str]) -> list[str]:
     """One line per problem, each with the flag to change when the command has one."""
     errors = exc.errors if isinstance(exc, FormErrors) else (exc,)
-    command = _leaf_command(root, ctx, args) if any(e.field for e in errors) else None
+    command = leaf_command(root, ctx, args) if any(e.field for e in errors) else None
     lines = []
     for error in errors:
         where = ", or ".join(x for x in (flag_for(command, error.field), hint_for(error.field)) if x)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import moment, workspace
-from nextround.cli.options import AiFlag, AppId, JsonFlag
+from nextround.cli.options import AiFlag, AppId, JsonAnyway, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
 from nextround.errors import UserError
 
@@ -24,7 +24,10 @@ feedback_app = typer.Typer(
     help="Ask for feedback after a rejection, send it, chase once, and record the answer.", no_args_is_help=True
 )
 interview_app = typer.Typer(help="Record interviews: when, what kind, and who was in the room.", no_args_is_help=True)
-analyze_app = typer.Typer(help="Analyse text read from standard input and print JSON.", no_args_is_help=True)
+analyze_app = typer.Typer(
+    help="Analyse feedback, an interview answer, or a CV against a job description, without saving them.",
+    no_args_is_help=True,
+)
 
 RequestId = Annotated[int, typer.Argument(metavar="REQUEST_ID", help="The feedback request's id.")]
 ToneOption = Annotated[str | None, typer.Option("--tone", help="warm (default), brief or formal.")]
@@ -465,6 +468,7 @@ def analyze_feedback_command(
         bool, typer.Option("--batch", help='Read JSON Lines {"text": ...} and write one JSON result per line.')
     ] = False,
     ai: AiFlag = False,
+    as_json: JsonAnyway = False,
 ) -> None:
     """Analyse employer feedback read from standard input: themes, strengths, next steps (JSON)."""
     from nextround.analysis.feedback import analyze_feedback, analyze_feedback_batch

@@ -39,7 +39,7 @@ COMMAND_LISTING: list[tuple[str, bool, str]] = [
     ("import", True, "Import applications: LinkedIn's export, another tracker's CSV, a nextround JSON export."),
     ("feedback", True, "Ask for feedback after a rejection, send it, chase once, and record the answer."),
     ("interview", True, "Record interviews: when, what kind, and who was in the room."),
-    ("analyze", True, "Analyse text read from standard input and print JSON."),
+    ("analyze", True, "Analyse feedback, an interview answer, or a CV against a job description, without saving them."),
     ("cv", True, "Keep the CVs that matches and skill gaps are measured against."),
     ("goal", True, "Goals that turn a theme or a skill gap into something measurable."),
     ("questions", True, "The interview question bank and your own questions."),

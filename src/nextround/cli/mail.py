@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from nextround.cli.context import workspace
+from nextround.cli.options import or_root_json
 from nextround.cli.output import console, note_line, plural
 
 if TYPE_CHECKING:
@@ -16,7 +17,9 @@ mail_app = typer.Typer(
     no_args_is_help=True,
 )
 
-JsonLinesFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object per message read.")]
+JsonLinesFlag = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object per message read.", callback=or_root_json)
+]
 ApplyFlag = Annotated[
     bool,
     typer.Option(

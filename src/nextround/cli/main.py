@@ -45,6 +45,8 @@ class FriendlyErrors(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         args = [*ctx._protected_args, *ctx.args]  # the command line below the root, before it is consumed
+        if ctx.params.get("as_json") and args:
+            _refuse_json_where_none(self, ctx, args)
         try:
             return super().invoke(ctx)
         except UserError as exc:
@@ -225,6 +227,17 @@ def _help_only_app(listing: list[tuple[str, bool, str]]) -> typer.Typer:
         else:
             root.command(name, help=text)(stand_in)
     return _label(root)
+
+
+def _refuse_json_where_none(root: Any, ctx: Any, args: list[str]) -> None:
+    """`nextround --json backup ...`: backup prints no JSON, so say so rather than print text to a parser."""
+    from nextround.cli.errors import leaf_command
+
+    command = leaf_command(root, ctx, args)
+    if hasattr(command, "commands") or any("--json" in getattr(p, "opts", ()) for p in command.params):
+        return
+    error_line(f"`{command.name}` prints no JSON: run it without --json")
+    raise typer.Exit(2)
 
 
 def _version(value: bool) -> None:

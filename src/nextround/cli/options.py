@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+def or_root_json(ctx: typer.Context, value: bool) -> bool:
+    """`nextround --json app list` means `nextround app list --json`: the root's flag reaches the command."""
+    root = ctx.find_root()
+    return value or (root is not ctx and bool(root.params.get("as_json")))
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.", callback=or_root_json)]
+# On commands whose output is JSON in any case (`analyze answer`), so every `analyze` command takes --json.
+JsonAnyway = Annotated[bool, typer.Option("--json", help="Print JSON (what it prints in any case).")]
 AppId = Annotated[int, typer.Argument(metavar="APP_ID", help="The application's id.")]
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read or write.")]
 WeekFlag = Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")]

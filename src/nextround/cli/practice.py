@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nextround.cli.context import workspace
-from nextround.cli.options import AiFlag, JsonFlag
+from nextround.cli.options import AiFlag, JsonAnyway, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, plural, safe, write_text
 from nextround.errors import UserError
 
@@ -499,7 +499,8 @@ def analyze_answer_command(
     batch: Annotated[
         bool,
         typer.Option(
-            help='Read one {"question": ..., "answer": ..., "jd": ...} JSON object per line; print one per line.'
+            "--batch",
+            help='Read one {"question": ..., "answer": ..., "jd": ...} JSON object per line; print one per line.',
         ),
     ] = False,
     audio: Annotated[
@@ -510,6 +511,7 @@ def analyze_answer_command(
         ),
     ] = None,
     ai: AiFlag = False,
+    as_json: JsonAnyway = False,
 ) -> None:
     """Analyse an interview answer read from standard input (or spoken in --audio) and print the analysis as JSON."""
     from nextround.analysis.answer import analyze_answer, analyze_answers_batch
