@@ -141,3 +141,17 @@ def test_cli_sync(cli: Callable[..., Any], server: Dovecot, monkeypatch: pytest.
     assert refused.exit_code == 1
     assert refused.stderr.startswith("error: the IMAP server at 127.0.0.1")
     assert "nope" not in refused.stderr
+
+
+def test_a_server_name_that_does_not_resolve_is_one_clear_line_and_loses_nothing(
+    workspace: Workspace, server: Dovecot
+) -> None:
+    sync(workspace, settings_for(server), mode=SyncMode.QUEUE)
+    pending = inbox(workspace)
+    assert pending
+    with pytest.raises(ImapError) as caught:
+        sync(workspace, settings_for(server, NEXTROUND_IMAP_HOST="imap.nextround.invalid"), mode=SyncMode.QUEUE)
+    text = str(caught.value)
+    assert text.startswith("cannot find the IMAP server imap.nextround.invalid: no such name")
+    assert "Errno" not in text and server.password not in text and "\n" not in text
+    assert inbox(workspace) == pending

@@ -254,3 +254,12 @@ def test_password_is_not_sent_unencrypted_to_a_remote_host() -> None:
 def test_send_needs_settings() -> None:
     with pytest.raises(MailError, match="not set up"):
         send(SmtpSettings(), build_message(to="b@y.org", subject="s", body="b"))
+
+
+def test_a_server_name_that_does_not_resolve_is_one_clear_line(server: SmtpServer) -> None:
+    settings = settings_for(server, NEXTROUND_SMTP_HOST="smtp.nextround.invalid", NEXTROUND_SMTP_PASSWORD=SECRET)
+    with pytest.raises(MailError) as caught:
+        send(settings, build_message(to="b@y.org", subject="s", body="b"))
+    text = str(caught.value)
+    assert text.startswith("cannot find the SMTP server smtp.nextround.invalid: no such name")
+    assert "Errno" not in text and SECRET not in text and "\n" not in text

@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
+import socket
 import ssl
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from nextround.errors import UserError
+from nextround.integrations.mail import UNKNOWN_HOST
 
 ENV = "NEXTROUND_IMAP_"
 KEYRING_SERVICE = "nextround-imap"
@@ -130,6 +132,8 @@ class ImapReader:
                 client = imaplib.IMAP4_SSL(s.host, s.port, ssl_context=self._context(), timeout=s.timeout)
         except ConnectionRefusedError:
             raise ImapError(f"cannot reach the IMAP server at {self.where}: connection refused") from None
+        except socket.gaierror:  # the name did not resolve: say so, not "[Errno -2] Name or service not known"
+            raise ImapError(f"cannot find the IMAP server {s.host}: {UNKNOWN_HOST}") from None
         except TimeoutError:
             raise ImapError(f"the IMAP server at {self.where} did not answer in time") from None
         except ssl.SSLError as exc:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 ENV = SMTP_ENV
 KEYRING_SERVICE = "nextround-smtp"
 DEFAULT_TIMEOUT = 20.0
+# A server name that does not resolve: a typo, or no network at all.
+UNKNOWN_HOST = "no such name (check the spelling, and that this computer is online)"
 _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off", "")
@@ -242,6 +244,7 @@ def _is_loopback(host: str) -> bool:
 def send(settings: SmtpSettings, message: EmailMessage) -> list[str]:
     """Deliver over SMTP; returns the accepted recipients. Any failure is one MailError line."""
     import smtplib
+    import socket
     import ssl
 
     if not settings.configured:
@@ -277,6 +280,8 @@ def send(settings: SmtpSettings, message: EmailMessage) -> list[str]:
         raise MailError(f"the SMTP server at {where} said {exc.smtp_code} {_scrub(reason, settings)}") from None
     except ConnectionRefusedError:
         raise MailError(f"cannot reach the SMTP server at {where}: connection refused") from None
+    except socket.gaierror:  # the name did not resolve: say so, not "[Errno -2] Name or service not known"
+        raise MailError(f"cannot find the SMTP server {settings.host}: {UNKNOWN_HOST}") from None
     except TimeoutError:
         raise MailError(f"the SMTP server at {where} did not answer in time") from None
     except ssl.SSLError as exc:
