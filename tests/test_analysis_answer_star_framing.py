@@ -4,11 +4,15 @@ them is the scene, a further step is not an outcome."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from nextround.analysis.answer import analyze_answer
-from nextround.analysis.answer.star_model import _elsewhere_all, _framing, elsewhere
+from nextround.analysis.answer.lexicon import framing_cues
+from nextround.analysis.answer.star_model import _context, _elsewhere_all, _framing, elsewhere
+from nextround.analysis.text import split_sentences
 from tests.answer_corpus import QUALITIES, load_corpus
 
 QUESTION = "Describe a time two senior people asked you for conflicting things at the same time."
@@ -70,3 +74,65 @@ def test_held_out_split_loads_and_has_tasks(split: str) -> None:
     assert len(answers) >= 50 and len({answer.id for answer in answers}) == len(answers)
     assert {answer.quality for answer in answers} == set(QUALITIES)
     assert sum("task" in labels for answer in answers for labels in answer.labels) >= 10
+
+
+# The framing patterns are data since session 9 (answer_cues.toml, table "framing"), moved there from star_model.py
+# unchanged: the counts below were written by the Python patterns before the move.
+FRAMING_NAMES = {
+    "own_charge",
+    "others_demand",
+    "role",
+    "next_step",
+    "own_charge_more",
+    "past_perfect",
+    "background",
+    "story_opening",
+    "other_subject",
+    "habit",
+    "present_step",
+    "outcome",
+    "pending",
+    "first_person",
+    "modal",
+    "past",
+}
+SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
+
+
+def test_the_framing_patterns_are_data_and_all_of_them_are_read() -> None:
+    assert set(framing_cues()) == FRAMING_NAMES
+
+
+def test_the_framing_patterns_match_the_seen_corpus_as_they_did_in_python(golden: Callable[[str, Any], None]) -> None:
+    matches = dict.fromkeys(sorted(FRAMING_NAMES), 0)
+    framing, context, sentences = [0] * 7, [0] * 9, 0
+    for split in SEEN_SPLITS:
+        for item in load_corpus(split):
+            for text in split_sentences(item.answer):
+                lower = text.lower()
+                sentences += 1
+                for name, pattern in framing_cues().items():
+                    matches[name] += bool(pattern.search(lower))
+                framing = [count + int(flag) for count, flag in zip(framing, _framing(lower), strict=True)]
+                context = [count + int(flag) for count, flag in zip(context, _context(lower), strict=True)]
+    found = {"sentences": sentences, "matches": matches, "framing_features": framing, "context_features": context}
+    golden("answer/framing_counts", found)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("next_step", "i then arranged for our driver to swap the tree."),
+        ("own_charge_more", "the rota was mine, so the empty desk was on me."),
+        ("past_perfect", "i'd been selling flowers there for six years when the market moved."),
+        ("background", "i've been working in retail for eight years."),
+        ("story_opening", "it happened to me once at a store in savannah."),
+        ("other_subject", "then the cedi fell."),
+        ("habit", "i make a list every morning."),
+        ("present_step", "i make a list every morning."),
+        ("outcome", "i passed at the third try."),
+        ("pending", "they said they would send another van."),
+    ],
+)
+def test_each_framing_pattern_reads_its_example(name: str, sentence: str) -> None:
+    assert framing_cues()[name].search(sentence)

@@ -1,8 +1,8 @@
 """The answer analysis's word lists and STAR cue tables, read from TOML data files on first use.
 
 The data lives beside ``skill_aliases.toml`` in ``nextround/data``: ``answer_lexicon.toml`` (word lists,
-length targets), ``answer_cues.toml`` (weighted STAR cue patterns) and ``answer_competencies.toml`` (what
-each competency is about). Nothing is read at import time.
+length targets), ``answer_cues.toml`` (weighted STAR cue patterns, and the STAR model's framing patterns) and
+``answer_competencies.toml`` (what each competency is about). Nothing is read at import time.
 """
 
 from __future__ import annotations
@@ -99,6 +99,14 @@ def cue_tables() -> dict[str, tuple[Cue, ...]]:
             cues.append((compiled, float(entry["weight"]), required_text(compiled)))
         tables[name] = tuple(cues)
     return tables
+
+
+@lru_cache(maxsize=1)
+def framing_cues() -> dict[str, re.Pattern[str]]:
+    """The STAR model's framing and context patterns by name (``answer_cues.toml``, table ``framing``): the speaker's
+    own charge, others' demand, a role, a further step, an outcome, an outcome still to come …"""
+    raw = _read("answer_cues.toml")["framing"]
+    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}
 
 
 @lru_cache(maxsize=1)

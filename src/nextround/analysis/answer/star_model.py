@@ -17,7 +17,6 @@ weights, the rules decide alone (:func:`.star.star_from`).
 from __future__ import annotations
 
 import json
-import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.answer.lexicon import lexicon
+from nextround.analysis.answer.lexicon import framing_cues, lexicon
 from nextround.analysis.answer.model import STAR_PARTS, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures, _action_score
 from nextround.analysis.vectors import Matrix, linear, sigmoid
@@ -48,139 +47,43 @@ BOTH_ENDS: Final = 0.6
 _PARTS: Final = range(len(STAR_PARTS))
 
 
-# How a sentence frames what it says (session 5). The task is what the speaker had to achieve, told as their
-# own charge ("I had to", "my job was", "it fell to me", "the aim was"); what others asked for or wanted and what
-# happened around the speaker is the scene ("Two chefs asked me to do different prep at the same time").
-# One leading \b and the "if I" / "unless we" check after the pronoun: the same matches at a sixth of the time.
-_OWN_CHARGE: Final = re.compile(
-    r"\b(?:(?:i|we)(?<!\bif i)(?<!\bif we)(?<!\bunless i)(?<!\bunless we)(?: \w+ly| still| really| just| now| also)?"
-    r" (?:had|needed|wanted|have|need|want|got) (?:to|it to)\b|(?:i|we)(?:'d| would) (?:need|want|have) to\b"
-    r"|(?:i|we) (?:owned|took on|took over)\b|i (?:was|am|'m) (?:responsible|in charge|accountable|the one)\b"
-    r"|(?:i|we) set (?:myself|ourselves|a) (?:a |an )?(?:goal|target|deadline|aim)\b"
-    r"|i (?:decided|offered|volunteered) to (?:own|take|lead|run|sort|fix|handle)\b"
-    r"|(?:my|our|the) (?:main |first |only |real |own |whole )?(?:job|role|part|task|aim|goal|target|priority|"
-    r"responsibility|brief|objective|mission|challenge|focus|remit|duty) (?:was|is|would be|became|here was)\b"
-    r"|it (?:was|fell|came) (?:on|to|down to|up to) (?:me|us)\b|it was (?:my|our) (?:job|call|responsibility)\b)"
-)
-_OTHERS_DEMAND: Final = re.compile(
-    r"\b(asked|told|wanted|needed|expected|begged|ordered|pushed|pressed|urged|instructed) (me|us)\b"
-    r"|\b(he|she|they|it|\w+s|the \w+|my \w+|our \w+|his \w+|her \w+) (wanted|insisted|demanded|needed|expected"
-    r"|asked for|complained|was asking|were asking)\b|\b(i|we) (was|were) (asked|told) to\b"
-)
-_ROLE: Final = re.compile(
-    r"^(?:\w+,? )?(as (a|an|the|our|my)\b|in my (role|job|first \w+|last \w+) as\b)|\bi('m| am| was) (a|an|the)"
-    r" \w+(?: \w+)? (at|in|on|for|with)\b|\bi (work|worked|run|ran) (as|at|in|for|on)\b"
-)
-# A further step the speaker set up, still to happen ("I then arranged for our driver to swap the tree", "I suggested
-# we take it to the ward sister"): an action, never the outcome.
-_NEXT_STEP: Final = re.compile(
-    r"\b(i|we)(?: then| also| just| finally| later)? (arranged|suggested|proposed|recommended|offered|booked|planned"
-    r"|scheduled|organised|organized|promised|asked|said (i|we)(?:'d| would| will)) (for|to|that|a|an|the|we|they|him"
-    r"|her|them|it|my|our|his|their)\b"
-)
-# Session 8 (leave-one-writer-out, bench/lowo_answers.py): more forms of the speaker's own charge ("the rota was
-# mine, so the empty desk was on me", "I made it my job to", "the target I set myself was", "it was my duty to"), the
-# past perfect that tells the background ("I'd been selling flowers there for six years when"), years of background
-# ("I've been working in retail for eight years"), a story's opening ("it happened to me once at a store in
-# Savannah"), a clause whose subject is someone or something else ("then the cedi fell"), and a step told in the
-# present as a habit ("I make a list every morning", "before I go on holiday I go through the folder").
-_OWN_CHARGE_MORE: Final = re.compile(
-    r"\b(?:was|is|fell|came) (?:all |squarely )?(?:on|down to|up to) (?:me|us)\b"
-    r"|\b(?:was|is|were|became) (?:my|our) (?:job|call|responsibility|duty|problem|decision|priority|concern|remit)\b"
-    r"|\b(?:my|our) (?:duty|priority|responsibility|remit|plan|concern|job|target|goal|aim)\b"
-    r"|\bmade it (?:my|our) (?:job|mission|business|priority|aim|goal)\b"
-    r"|\b(?:target|goal|aim|deadline|challenge) (?:i|we) (?:set|gave) (?:myself|ourselves)\b"
-    r"|\b(?:i|we)(?:'d| had)? set (?:myself|ourselves) (?:the|a|an) (?:goal|target|aim|deadline|challenge)\b"
-    r"|\b(?:was|were|is|are) (?:all )?mine\b|\b(?:i|we) (?:was|were|am|are) (?:meant|supposed|expected) to\b"
-    r"|\b(?:i|we) (?:must|have to|need to|had to)\b|\b(?:own|take on|see through|take charge of) (?:it|this|that)\b"
-)
-_PAST_PERFECT: Final = re.compile(
-    r"\b(?:had|'d)(?: \w+ly| never| already| just| not| always)? (?:been|\w{3,}ed|done|gone|seen|made|taken|given|known"
-    r"|got|gotten|become|come|grown|left|lost|kept|spent|sent|built|run|told|said|put|set|had|worn|sold|bought|thought"
-    r"|found|brought|taught|begun|started)\b"
-)
-_BACKGROUND: Final = re.compile(
-    r"\bfor (?:about |nearly |almost |over |more than |the (?:last|past) )?(?:\d+|a|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|many|several|a few|a couple of)"
-    r" (?:years?|months?|decades?|seasons?)\b"
-    r"|\b(?:i've|i have|we've|we have)(?: been)? (?:working|worked|spent|run|a|an|in|at|with|done)\b"
-    r"|\b(?:years?|months?) (?:in|as|at)\b|\b(?:since|after|before) (?:i|we) (?:joined|started|left|qualified|moved)\b"
-)
-_STORY_OPENING: Final = re.compile(
-    r"\bhappened (?:to me|to us|once|when|at|in|on|last|a few)\b|\bthis happened\b"
-    r"|\b(?:came|comes) up (?:at|in|when|on|once|last|a)\b|^(?:\w+,? )?once,? (?:at|in|when|on|i|we)\b"
-    r"|\b(?:i've|i have|we've) had (?:to do|this|that|one|a case|a similar)\b"
-    r"|\bfor example,? (?:at|in|when|last|one|once)\b|\b(?:one|a) (?:time|case|example) (?:was|when|at|in)\b"
-)
-_OTHER_SUBJECT: Final = re.compile(
-    r"^(?:(?:then|but|and|so|later|after that|by then|meanwhile|unfortunately|suddenly|soon|that|within|"
-    r"two days later|the next day),? )*(?:the|he|she|they|it|his|her|their|a|an|two|three|one|nobody|no one|everyone|"
-    r"someone|some|most|half|all|every|this|these|those|there)\b"
-)
-_HABIT: Final = re.compile(
-    r"\b(?:every|each|always|usually|normally|whenever|generally|routinely|tend to|as a rule|most days|these days"
-    r"|now)\b"
-)
-_PRESENT_STEP: Final = re.compile(
-    r"\b(?:i|we)(?: (?:always|usually|normally|first|then|also|just|still|never|\w+ly))*"
-    r" (?!am\b|are\b|have\b|had\b|was\b|were\b|think\b|feel\b|guess\b|suppose\b|like\b|love\b|hope\b|know\b"
-    r"|mean\b|don't\b|do\b|can't\b|want\b|need\b|believe\b|tend\b|would\b|will\b|could\b|should\b|might\b"
-    r"|enjoy\b|get\b|must\b|can\b|find\b|\w+ed\b)([a-z]{3,})\b"
-)
-# What came of the work told in the first person ("I passed at the third try", "we cleared every day's mail the same
-# day", "what I took from it is …"): an outcome, though its grammar is that of a step.
-_OUTCOME: Final = re.compile(
-    r"\b(?:i|we)(?: \w+ly| finally| still| eventually| never| all| both| just| only)? (?:passed|qualified|hit|reached"
-    r"|missed|lost|won|managed to|cleared|beat|saved|earned|ended up|came (?:away|out|in)|got through|got (?:all|every"
-    r"|most|the job|the contract|a |an |my |our |it |them )|made it(?! my| our| a | an| clear| sure)"
-    r"|finished (?:the|on|ahead|with|first|top)|achieved"
-    r"|learned|learnt|kept (?:our|the|my|every|all)|met (?:the|our|my|every) (?:target|deadline|goal))\b"
-    r"|\bwhat (?:i|we) (?:learned|learnt|took|took away|realised|realized)\b"
-    r"|\b(?:i|we) (?:haven't|have not|never) had\b"
-)
-# An outcome still to come ("they said they would send another van", "I'm still waiting for the new one", "now I am
-# preparing a short presentation for their next meeting"): the story stops before any result.
-_PENDING: Final = re.compile(
-    r"\b(?:still (?:waiting|to|not|no|haven't|have not|don't|collecting|working on|chasing|looking|trying|deciding)"
-    r"|not yet|yet to|waiting (?:for|to|on)|pending|haven't heard|have not heard|no answer yet)\b"
-    r"|\b(?:said|says|told me|promised) (?:he|she|they|we|it)(?:'d| would| will|'ll)\b|\bwould think about it\b"
-    r"|\b(?:i am|i'm|we are|we're) (?:now )?(?:preparing|planning|going to|waiting|hoping|collecting|working on)\b"
-    r"|\bdon't know (?:yet|what|if|whether|how)\b|\b(?:we'll|we will|i'll|i will) see\b"
-)
+# How a sentence frames what it says (session 5) and what it tells (session 8): the patterns are data, table
+# ``framing`` of ``answer_cues.toml`` (since session 9), each with what it reads and examples. The task is what the
+# speaker had to achieve, told as their own charge ("I had to", "my job was", "it fell to me", "the aim was"); what
+# others asked for or wanted and what happened around the speaker is the scene ("Two chefs asked me to do different
+# prep at the same time").
 
 
 def _context(lower: str) -> list[float]:
     """More charge forms, past perfect, years of background, a story's opening, another subject first, a habit, a step
     told in the present, an outcome told in the first person, an outcome still to come: 0 or 1 each (session 8)."""
-    present_step = any(match.group(1) not in lexicon().irregular_action_past for match in _PRESENT_STEP.finditer(lower))
+    cues = framing_cues()
+    irregular = lexicon().irregular_action_past
+    present_step = any(match.group(1) not in irregular for match in cues["present_step"].finditer(lower))
     return [
-        float(bool(_OWN_CHARGE_MORE.search(lower))),
-        float(bool(_PAST_PERFECT.search(lower))),
-        float(bool(_BACKGROUND.search(lower))),
-        float(bool(_STORY_OPENING.search(lower))),
-        float(bool(_OTHER_SUBJECT.search(lower))),
-        float(bool(_HABIT.search(lower))),
+        float(bool(cues["own_charge_more"].search(lower))),
+        float(bool(cues["past_perfect"].search(lower))),
+        float(bool(cues["background"].search(lower))),
+        float(bool(cues["story_opening"].search(lower))),
+        float(bool(cues["other_subject"].search(lower))),
+        float(bool(cues["habit"].search(lower))),
         float(present_step),
-        float(bool(_OUTCOME.search(lower))),
-        float(bool(_PENDING.search(lower))),
+        float(bool(cues["outcome"].search(lower))),
+        float(bool(cues["pending"].search(lower))),
     ]
-
-
-_FIRST_PERSON: Final = re.compile(r"\b(i|we|i'm|i'd|i've|i'll|we're|we'd|we've|my|our|me|us)\b")
-_MODAL: Final = re.compile(r"\b(would|'d|will|'ll|going to|could)\b")
-_PAST: Final = re.compile(r"\b(was|were|had|did|\w{3,}ed)\b")
 
 
 def _framing(lower: str) -> list[float]:
     """Own charge, others' demand, role, no first person at all, modal, past tense, a further step: 0 or 1 each."""
+    cues = framing_cues()
     return [
-        float(bool(_OWN_CHARGE.search(lower))),
-        float(bool(_OTHERS_DEMAND.search(lower))),
-        float(bool(_ROLE.search(lower))),
-        float(not _FIRST_PERSON.search(lower)),
-        float(bool(_MODAL.search(lower))),
-        float(bool(_PAST.search(lower))),
-        float(bool(_NEXT_STEP.search(lower))),
+        float(bool(cues["own_charge"].search(lower))),
+        float(bool(cues["others_demand"].search(lower))),
+        float(bool(cues["role"].search(lower))),
+        float(not cues["first_person"].search(lower)),
+        float(bool(cues["modal"].search(lower))),
+        float(bool(cues["past"].search(lower))),
+        float(bool(cues["next_step"].search(lower))),
     ]
 
 
@@ -293,9 +196,10 @@ class StarModel:
 def _only_outcome(sentence: SentenceFeatures) -> bool:
     """The sentence tells an outcome in the first person ("I passed at the third try") and no other step of its own
     ("I moved a waiter onto the pass and we got through it" has one)."""
-    if not _OUTCOME.search(sentence.lower):
+    outcome = framing_cues()["outcome"]
+    if not outcome.search(sentence.lower):
         return False
-    _, singular, plural, _ = _action_score(_OUTCOME.sub(" ", sentence.lower))
+    _, singular, plural, _ = _action_score(outcome.sub(" ", sentence.lower))
     return not (singular or plural)
 
 
@@ -321,7 +225,7 @@ def decide(
         outcome = _only_outcome(sentence)
         if (sentence.first_person_action or sentence.plural_action) and not outcome:
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
-        if marks[result] and p[result] < STEP_RESULT and _PENDING.search(sentence.lower):
+        if marks[result] and p[result] < STEP_RESULT and framing_cues()["pending"].search(sentence.lower):
             marks[result] = False  # "we are still collecting the answers": the outcome is still to come
         if sentence.first_person_action and marks[result] and not outcome:
             # A step of one's own is an outcome only when the model is sure ("I rewrote the rota, which meant
