@@ -189,3 +189,16 @@ def test_an_unexpected_error_is_a_plain_500_without_details(settings: Settings) 
     assert message.startswith("Something went wrong on our side (error ") and "secret internals" not in message
     page = client.get("/boom")
     assert page.status_code == 500 and "secret internals" not in page.text and "Traceback" not in page.text
+
+
+def test_dashboard_counts_add_up_with_a_job_accepted(web: Web, workspace: Workspace, cli: object) -> None:
+    make_application(workspace, company="Riverside Care Home")
+    rejected = make_application(workspace, company="St Mary's Hospice", stage=Stage.INTERVIEW, round_=1)
+    ApplicationService(workspace).close(rejected.id, Outcome.REJECTED)
+    make_application(workspace, company="Oakfield Nursing Home", stage=Stage.ACCEPTED)
+    page = web.client.get("/").text
+    # An accepted job is neither open nor closed: '3 applications, 1 open, 1 closed' lost the best news.
+    assert "1 open, 1 closed, 1 accepted" in page
+    overview = cli("--json")  # type: ignore[operator]
+    assert '"accepted": 1' in overview.stdout
+    assert "1 open, 1 closed, 1 accepted." in cli().stdout  # type: ignore[operator]

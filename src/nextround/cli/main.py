@@ -296,7 +296,8 @@ def _print_overview(result: "Overview") -> None:
         return
     out.print(
         f"\n{plural(data['applications'], 'application')}: {data['open']} open, "
-        f"{data['closed']} closed. Response rate: {_percent(data['response_rate'])}."
+        f"{data['closed']} closed{', ' + str(data['accepted']) + ' accepted' if data['accepted'] else ''}. "
+        f"Response rate: {_percent(data['response_rate'])}."
     )
     if data["open_by_stage"]:
         out.print("Open: " + ", ".join(f"{n} {stage}" for stage, n in data["open_by_stage"].items()))

@@ -27,6 +27,7 @@ class Overview:
     applications: int
     open: int
     closed: int
+    accepted: int  # neither open nor closed: without it "9 applications: 3 open, 5 closed" lost the job taken
     open_by_stage: dict[str, int]
     likely_ghosted: int
     response_rate: float | None
@@ -77,6 +78,7 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
         applications=stats.applications,
         open=open_count,
         closed=closed,
+        accepted=stats.outcomes.get("accepted", 0),
         open_by_stage={stage.value: n for stage, n in open_by_stage.items()},
         likely_ghosted=len(silent),
         response_rate=stats.response_rate,
