@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
+from nextround.domain.stages import Stage
 from nextround.integrations.tabular import ImportFileError
 from nextround.services.demo import fill_demo
 from nextround.services.preferences import load_preferences, set_preference
@@ -155,3 +157,20 @@ def test_bad_stored_network_settings_read_as_defaults(workspace: Workspace) -> N
         session.add(UserSetting(owner_id=workspace.owner_id, key=MONTHS_KEY, value={"v": "abc"}))
         session.add(UserSetting(owner_id=workspace.owner_id, key=DISMISSED_KEY, value={"v": 5}))
     assert isinstance(NetworkService(workspace).nudges(), list)
+
+
+def test_a_silence_limit_of_millions_of_days_is_refused_and_never_breaks_the_views(workspace: Workspace) -> None:
+    # `config set ghost_days.applied 99999999999999999` was accepted; after it every date sum that read the
+    # limit overflowed and today, the overview and `app silent` all failed.
+    from nextround.errors import UserError
+    from nextround.services.applications import ApplicationService
+    from nextround.storage.tables import UserSetting
+
+    make_application(workspace, company="Quiet Ltd")
+    with pytest.raises(UserError, match="between 1 and 365 days"):
+        set_preference(workspace, "ghost_days.applied", "99999999999999999")
+    assert set_preference(workspace, "ghost_days.applied", "365").ghost_days[next(iter(DEFAULT_GHOST_DAYS))] == 365
+    with workspace.db.write() as session:  # as an earlier version may have stored it
+        session.add(UserSetting(owner_id=workspace.owner_id, key="ghost_days.screening", value={"v": 10**17}))
+    assert load_preferences(workspace).ghost_days[Stage.SCREENING] == 14  # the default
+    assert isinstance(ApplicationService(workspace).silent(), list)

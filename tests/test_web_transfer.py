@@ -105,14 +105,14 @@ def test_settings_are_all_checked_before_any_is_saved(web: Web, workspace: Works
     form = {"applied": "25", "screening": "0", "assessment": "14", "interview": "10", "final": "10", "offer": "7"}
     response = web.post_form("/settings", form)
     assert response.status_code == 422
-    assert "at least 1 day" in response.text
+    assert "from 1 to 365" in response.text
     assert load_preferences(workspace).ghost_days[Stage.APPLIED] == 21
     # A box left empty or with a fraction: the message sits beside that box, in words, the rest kept as typed.
     cleared = web.post_form("/settings", {**form, "screening": "14", "interview": "", "final": "1.5"})
     assert cleared.status_code == 422
     for stage in ("interview", "final"):
         beside = re.search(rf'<p class="error-text" id="ghost-{stage}-error">([^<]*)</p>', cleared.text)
-        assert beside and beside.group(1) == "Give a whole number of days, at least 1 day.", stage
+        assert beside and beside.group(1) == "Give a whole number of days, from 1 to 365.", stage
     assert (
         "ghost_days" not in cleared.text
         and 'id="ghost-applied" name="applied" type="number" min="1" value="25"' in cleared.text

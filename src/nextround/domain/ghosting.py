@@ -21,6 +21,10 @@ DEFAULT_GHOST_DAYS: Mapping[Stage, int] = {
     Stage.OFFER: 7,
 }
 
+# The longest limit: silence past a year is ghosting by any measure, and a limit of millions of days made
+# every date sum that reads it overflow, so today, the overview and `app silent` all failed.
+MAX_GHOST_DAYS = 365
+
 # A follow-up is worth sending until the silence runs past this many times the stage's limit (and at least
 # FOLLOW_UP_MIN_DAYS): after that nobody is waiting on an answer, and the kind step is to close it as no reply.
 FOLLOW_UP_FACTOR = 3
@@ -116,7 +120,7 @@ def parse_limits(raw: Mapping[str, int]) -> dict[Stage, int]:
         stage = Stage(name)
         if stage not in DEFAULT_GHOST_DAYS:
             raise ValueError(f"stage '{name}' has no silence limit (only {', '.join(s for s in limits)})")
-        if days < 1:
-            raise ValueError(f"the silence limit for '{name}' must be at least 1 day")
+        if not 1 <= days <= MAX_GHOST_DAYS:
+            raise ValueError(f"the silence limit for '{name}' must be between 1 and {MAX_GHOST_DAYS} days")
         limits[stage] = days
     return limits

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nextround.domain.ghosting import DEFAULT_GHOST_DAYS
+from nextround.domain.ghosting import DEFAULT_GHOST_DAYS, MAX_GHOST_DAYS
 from nextround.errors import UserError
 from nextround.services.preferences import (
     AUTO_CLOSE,
@@ -25,7 +25,7 @@ from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
-GHOST_DAYS_PROBLEM = "Give a whole number of days, at least 1 day."
+GHOST_DAYS_PROBLEM = f"Give a whole number of days, from 1 to {MAX_GHOST_DAYS}."
 
 
 def settings_page_response(
