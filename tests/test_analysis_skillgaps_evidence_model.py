@@ -71,3 +71,24 @@ def test_the_shipped_model_was_trained_on_what_the_matcher_reads_today() -> None
     spec.loader.exec_module(trainer)
     recorded = json.loads(trainer.OUTPUT.read_text(encoding="utf-8"))["examples_sha256"]
     assert trainer.examples_digest(trainer.read_pairs()) == recorded, "run scripts/train_skill_evidence.py"
+
+
+def test_a_line_that_shares_only_the_head_of_the_ask_supports_its_distinctive_part_less() -> None:
+    from nextround.analysis.skillgaps.evidence import content_words, read_cv
+    from nextround.analysis.skillgaps.evidence_model import distinct_support
+
+    cv = read_cv("Transthoracic echo, 2019 - present.\nIndependent transthoracic echocardiography lists.", 2026)
+    ask = content_words("Independent transthoracic echocardiography")
+    head_only = distinct_support(cv, ask, "Transthoracic echo, 2019 - present")
+    whole = distinct_support(cv, ask, "Independent transthoracic echocardiography lists")
+    assert whole > head_only + 0.2
+    assert distinct_support(cv, ask, "") == 0.0
+
+
+def test_a_credential_held_only_in_part_is_a_feature_of_its_own() -> None:
+    jd = "Technician\nEssential:\n- Fourth Class Power Engineer certificate\n- Boiler maintenance"
+    cv = "Caretaker, 2019 - 2025. Studying Fourth Class Power Engineering at night. Boiler maintenance."
+    column = FEATURES.index("second_hand_credential")
+    by_text = {judged.requirement.text: values for judged, values in rule_judgements(jd, cv, 2026) if values}
+    assert by_text["Fourth Class Power Engineer certificate"][column] == 1.0
+    assert by_text["Boiler maintenance"][column] == 0.0  # not a credential

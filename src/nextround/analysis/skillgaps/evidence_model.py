@@ -41,7 +41,7 @@ from nextround.analysis.skillgaps.evidence import (
     specificity,
 )
 from nextround.analysis.skillgaps.nearmiss import near_misses
-from nextround.analysis.vectors import dot_rows
+from nextround.analysis.vectors import dot, dot_rows
 
 if TYPE_CHECKING:
     from nextround.analysis.skillgaps.requirements import Requirement
@@ -51,6 +51,21 @@ MODEL_FILE: Final = "skill_evidence_model.json"
 # `Evidence.exact` says a product the job names is not in the CV)
 HARD: Final = frozenset(["licence", "level", "degree", "language", "years", "role", "leading"])
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+# A CV line that holds a thing only in part: second hand (assisting, shadowing, under supervision, a placement),
+# not yet or no longer (studying, booked, pending, expired), or only a taste of it (a course, module, basics).
+# Alone these words were too weak a sign (session 8); beside an ask for a credential they say "not held".
+_PARTLY: Final = re.compile(
+    r"\b(?:assist(?:ed|ing)?|shadow(?:ed|ing)?|under supervision|supervised by|observ(?:ed|ing)|helped|"
+    r"help(?:ing)? (?:the|with)|support(?:ed|ing) (?:the|a)|co-led|exposure|familiar(?:ity)?|introduct(?:ion|ory)|"
+    r"basic|module|course|studying|student|trainee|apprentice|training in|booked|pending|submitted|scheduled|"
+    r"in progress|working towards|expired|lapsed|referred|awareness|observation|placement|volunteer(?:ed)?|some)\b",
+    re.IGNORECASE,
+)
+_CREDENTIAL: Final = re.compile(
+    r"\b(?:licen[cs]e|certific|diploma|degree|registration|registered|accredit|qualif|member|card|permit|ticket|"
+    r"credential)",
+    re.IGNORECASE,
+)
 _SKILLS_LINE: Final = re.compile(
     r"^\s*(?:[A-Za-z ]{0,30})?(?:skills?|tools|software|systems|languages?|certifications?|licen[cs]es?|"
     r"training|qualifications?|competenc(?:y|ies)|courses?|tickets?)\s*[:|-]",
@@ -83,6 +98,8 @@ FEATURES: Final = (
     "clause_role_line",  # a dated role line
     "clause_skills_line",  # a skills, tools or certifications line
     "not_held",  # the CV line the rules point to says it is not held now ("expired 2024", "test booked")
+    "distinct_support",  # how well that line covers the ask's words other than its best-matched one (see below)
+    "second_hand_credential",  # the ask names a credential and that line holds it only partly ("course", "booked")
     # the requirement itself
     "named",  # it names something (a product, code, initials)
     "named_absent",  # share of those names the CV does not write
@@ -246,6 +263,8 @@ def features(
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
         float(exact.not_held(clause_sentence, cv.reference_year)),
+        distinct_support(cv, words, clause_sentence),
+        float(bool(_CREDENTIAL.search(text)) and bool(_PARTLY.search(clause_sentence))),
         float(bool(named)),
         named_absent,
         math.log1p(len(words)),
@@ -258,6 +277,26 @@ def features(
         float(requirement.section == "unknown"),
         float(requirement.section == "prose"),
     ]
+
+
+def distinct_support(cv: CvView, words: Sequence[str], line: str) -> float:
+    """How well the CV line the evidence rests on covers what makes the ask specific: for each content word of
+    the ask but the one the line matches best (its head: "echocardiography" in "Independent transthoracic
+    echocardiography"), its closest word on the line, averaged by how specific each word is. A line that shares
+    only the head ("Transthoracic echo") is a near miss; a paraphrase covers the other words too."""
+    if not words or not line or cv.word_vectors is None:
+        return 0.0
+    asked = encode(list(words))
+    if asked is None:
+        return 0.0
+    rows = [cv.words[word] for word in content_words(line) if word in cv.words]
+    closest = [max((near[row] for row in rows), default=0.0) for near in dot(asked, cv.word_vectors)]
+    if len(closest) == 1:
+        return closest[0]
+    head = max(range(len(closest)), key=closest.__getitem__)
+    weights = [specificity(word) for index, word in enumerate(words) if index != head]
+    rest = [near for index, near in enumerate(closest) if index != head]
+    return sum(weight * near for weight, near in zip(weights, rest, strict=True)) / (sum(weights) or 1.0)
 
 
 def _glossary_shows(cv: CvView, phrase: str) -> bool:
