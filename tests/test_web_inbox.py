@@ -33,9 +33,18 @@ def mbox_bytes(tmp_path: Path, ids: list[str]) -> bytes:
 
 
 def upload(web: Web, name: str, data: bytes) -> object:
-    return web.client.post(
+    """The upload as the browser ends up showing it: a read redirects to the Inbox page (a refusal is a 422)."""
+    sent = web.client.post(
         "/inbox/upload", data={"csrf_token": web.token}, files={"file": (name, data, "application/mbox")}
     )
+    return followed(web, sent)
+
+
+def followed(web: Web, sent: Any) -> Any:
+    if sent.status_code != 303:
+        return sent
+    assert sent.headers["location"].startswith("/inbox?")  # never the POST's own address: a reload reads nothing
+    return web.client.get(sent.headers["location"])
 
 
 def inbox_ids(html: str) -> list[int]:
@@ -96,10 +105,15 @@ def test_check_mail_queues_new_messages(web: Web, workspace: Workspace, settings
     with dovecot_server([CORPUS["t009"], CORPUS["t008"]]) as server:
         with web_with(replace(settings, imap_env=server.env()), clock) as web:  # the settings read at start
             assert "Check mail now" in web.client.get("/inbox").text
-            checked = web.post_form("/inbox/sync")
-        assert checked.status_code == 200
-        assert "Read 2 messages: 1 to review" in checked.text
-        assert len(inbox_ids(checked.text)) == 1
+            sent = web.post_form("/inbox/sync")
+            assert sent.status_code == 303
+            checked = followed(web, sent)
+            assert "Read 2 messages: 1 to review" in checked.text
+            assert len(inbox_ids(checked.text)) == 1
+            # A second click (or a reload) while the first was being read: nothing new, said plainly
+            again = followed(web, web.post_form("/inbox/sync"))
+            assert "No new messages." in again.text and "Read 0 messages" not in again.text
+            assert len(inbox_ids(again.text)) == 1
         wrong = {**server.env(), "NEXTROUND_IMAP_PASSWORD": "wrong"}
         with web_with(replace(settings, imap_env=wrong), clock) as web:
             refused = web.post_form("/inbox/sync")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -49,8 +50,9 @@ def _page(
         "pending": inbox(ws, status="pending"),
         "decided": [p for p in inbox(ws, status=None, limit=60) if p.status != "pending"][:20],
         "imap_ready": imap_ready,
-        # Only our own words: a link's ?notice= text is never shown as if the app had said it.
-        "notice": notice or NOTICES.get(request.query_params.get("notice", "")),
+        # Only our own words: a link's ?notice= text is never shown as if the app had said it, and the counts
+        # after a read are numbers put into our own sentence.
+        "notice": notice or NOTICES.get(request.query_params.get("notice", "")) or _found_in(request),
         "error": error,
     }
     return render(request, "inbox.html", context, status=status)
@@ -61,10 +63,32 @@ def inbox_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     return _page(request, ws)
 
 
+# What a read found, carried to the Inbox page in its address (POST, then redirect: a reload or a second click
+# never reads or uploads again).
+COUNTS = ("read", "queued", "already_seen", "not_job", "unreadable")
+
+
+def _after_reading(run: object) -> RedirectResponse:
+    query = urlencode({name: getattr(run, name) for name in COUNTS})
+    return RedirectResponse(f"/inbox?{query}#inbox-notice", status_code=303)
+
+
+def _found_in(request: Request) -> str | None:
+    from nextround.services.mail_inbox import MailRun
+
+    given = request.query_params
+    if "read" not in given:
+        return None
+    counts = {name: int(given[name]) if given.get(name, "").isdigit() else 0 for name in COUNTS}
+    return _found(MailRun(**counts))
+
+
 def _found(run: object) -> str:
     from nextround.services.mail_inbox import MailRun
 
     assert isinstance(run, MailRun)
+    if run.read == 0:
+        return "No new messages."
     parts = [f"Read {run.read} message{'' if run.read == 1 else 's'}: {run.queued} to review"]
     if run.already_seen:
         parts.append(f"{run.already_seen} seen before")
@@ -97,7 +121,7 @@ def upload(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         run = queue(ws, read_and_propose(ws, report.messages, report.unreadable), origin="upload")
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
-    return _page(request, ws, notice=_found(run))
+    return _after_reading(run)
 
 
 @router.post("/inbox/sync", response_class=HTMLResponse)
@@ -108,7 +132,7 @@ def check_mail(request: Request, ws: WorkspaceDep) -> Response:
         run = sync(ws, mailbox_settings(ws), mode=SyncMode.QUEUE)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
-    return _page(request, ws, notice=_found(run))
+    return _after_reading(run)
 
 
 @router.post("/inbox/{inbox_id}/accept", response_class=HTMLResponse)
