@@ -79,8 +79,10 @@ def _found_in(request: Request) -> str | None:
     given = request.query_params
     if "read" not in given:
         return None
-    counts = {name: int(given[name]) if given.get(name, "").isdigit() else 0 for name in COUNTS}
-    return _found(MailRun(**counts))
+    run = MailRun()
+    for name in COUNTS:
+        setattr(run, name, int(given[name]) if given.get(name, "").isdigit() else 0)
+    return _found(run)
 
 
 def _found(run: object) -> str:
