@@ -7,7 +7,10 @@ import re
 import shlex
 import subprocess
 import sys
+from typing import Any
 
+import typer
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from nextround.cli import main
@@ -61,3 +64,25 @@ def test_the_shell_can_complete_command_names(cli_env: dict[str, str]) -> None:
     env["COMP_WORDS"], env["COMP_CWORD"] = "nextround app mo", "2"
     done = subprocess.run([sys.executable, "-m", "nextround"], capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split() == ["move"]
+
+
+def _leaf_commands(command: Any, path: tuple[str, ...], ctx: Any) -> list[tuple[str, Any]]:
+    if not hasattr(command, "list_commands"):
+        return [(" ".join(path), command)]
+    found = []
+    for name in command.list_commands(ctx):
+        found.extend(_leaf_commands(command.get_command(ctx, name), (*path, name), ctx))
+    return found
+
+
+def test_every_argument_is_named_for_the_usage_line() -> None:
+    # `config set [OPTIONS] {key} {value}` beside `app move {APP_ID} {stage}`: an argument without a metavar
+    # shows its parameter name, lower case, unlike every other.
+    root = get_command(main.app)
+    unnamed = [
+        f"{path} {param.name}"
+        for path, command in _leaf_commands(root, (), typer.Context(root))
+        for param in command.params
+        if param.param_type_name == "argument" and not param.metavar
+    ]
+    assert unnamed == []

@@ -91,3 +91,9 @@ def test_every_restore_keeps_its_own_copy_of_what_was_there(local: Workspace, tm
     # A copy kept aside is itself a backup that restores.
     restore(local, kept[0])
     assert sorted(_companies(local)) == ["First", "Second"]
+
+
+def test_a_backup_into_a_missing_folder_names_the_folder(local: Workspace, tmp_path: Path) -> None:
+    # It said "No such file or directory: .../missing/tmpwdmgwvrj.tmp", a file the user never named.
+    with pytest.raises(TransferError, match=r"^no such folder: .*missing$"):
+        backup(local, tmp_path / "missing" / "backup.db")

@@ -51,7 +51,7 @@ def _password(from_stdin: bool) -> str:
 
 @app.command("create-user")
 def create_user(
-    email: Annotated[str, typer.Argument(help="The person's email address: they sign in with it.")],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The person's email address: they sign in with it.")],
     password_stdin: PasswordStdin = False,
     time_zone: Annotated[str | None, typer.Option("--time-zone", help="e.g. Europe/London.")] = None,
     claim_local: Annotated[
@@ -76,7 +76,7 @@ def create_user(
 
 @app.command("reset-password")
 def reset_password(
-    email: Annotated[str, typer.Argument(help="The account's email address.")],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account's email address.")],
     password_stdin: PasswordStdin = False,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -90,7 +90,7 @@ def reset_password(
 
 @app.command("disable-user")
 def disable_user(
-    email: Annotated[str, typer.Argument(help="The account's email address.")],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account's email address.")],
     database_url: DatabaseUrl = None,
 ) -> None:
     """Stop an account signing in; its sessions and access tokens stop working at once (its data stays)."""
@@ -103,7 +103,7 @@ def disable_user(
 
 @app.command("create-token")
 def create_token(
-    email: Annotated[str, typer.Argument(help="The account the token acts for.")],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account the token acts for.")],
     name: Annotated[str, typer.Option("--name", help="What will use the token.")] = "set-up script",
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -118,7 +118,7 @@ def create_token(
 
 @app.command("invite")
 def invite(
-    email: Annotated[str, typer.Argument(help="Who is invited.")],
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="Who is invited.")],
     days: Annotated[int, typer.Option("--days", help="How long the link works.")] = 7,
     base_url: Annotated[str, typer.Option("--base-url", help="The server's address as people reach it.")] = (
         "http://127.0.0.1:8765"

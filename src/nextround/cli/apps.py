@@ -189,7 +189,9 @@ def edit(
 def move(
     ctx: typer.Context,
     application_id: AppId,
-    stage: Annotated[str, typer.Argument(help="applied, screening, assessment, interview, final, offer, accepted.")],
+    stage: Annotated[
+        str, typer.Argument(metavar="STAGE", help="applied, screening, assessment, interview, final, offer, accepted.")
+    ],
     round_: Annotated[int | None, typer.Option("--round", help="Interview round (default: the next one).")] = None,
     on: OnOption = None,
     note: Annotated[str, typer.Option(help="A note kept with this step.")] = "",

@@ -213,7 +213,7 @@ def list_(
 def mark(
     ctx: typer.Context,
     request_id: RequestId,
-    status: Annotated[str, typer.Argument(help="sent, replied, declined or no_reply.")],
+    status: Annotated[str, typer.Argument(metavar="STATUS", help="sent, replied, declined or no_reply.")],
     as_json: JsonFlag = False,
 ) -> None:
     """Record what happened to a request: you sent it yourself, they replied, declined, or never answered."""

@@ -41,7 +41,7 @@ def _print_watch(watch: "Watch") -> None:
 @watch_app.command("add")
 def watch_add(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company to watch.")],
+    company: Annotated[str, typer.Argument(metavar="COMPANY", help="The company to watch.")],
     board: Annotated[
         str | None,
         typer.Option(help="Its public job board: greenhouse:TOKEN, lever:SITE or ashby:NAME."),

@@ -36,7 +36,9 @@ def register(root: typer.Typer) -> None:
 @mail_app.command("import")
 def import_(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="An .mbox file, a Maildir, a folder of .eml files, or one .eml.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="An .mbox file, a Maildir, a folder of .eml files, or one .eml.")
+    ],
     apply: ApplyFlag = False,
     as_json: JsonLinesFlag = False,
 ) -> None:

@@ -63,7 +63,7 @@ def questions_list(
 @questions_app.command("add")
 def questions_add(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The question, as it was asked.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The question, as it was asked.")],
     category: Annotated[
         str, typer.Option(help="Its category: behavioural, situational, motivation, ...")
     ] = "behavioural",
@@ -89,7 +89,9 @@ def questions_add(
 @questions_app.command("show")
 def questions_show(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(help="A bank id (beh-conflict-01) or custom:<n>.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="QUESTION_ID", help="A bank id (beh-conflict-01) or custom:<n>.")
+    ],
     as_json: JsonFlag = False,
 ) -> None:
     """Show a question, what a good answer does, its pitfalls and your attempts."""

@@ -32,10 +32,12 @@ def list_(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="e.g. ghost_days.applied or auto_close_ghosted.")],
-    value: Annotated[str, typer.Argument(help="A number of days, or on/off.")],
+    key: Annotated[
+        str, typer.Argument(metavar="KEY", help="The setting, such as ghost_days.applied (config list shows them all).")
+    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="A number of days, or on/off.")],
 ) -> None:
-    """Change a preference, e.g. `nextround config set ghost_days.applied 30`."""
+    """Change a preference, such as `nextround config set ghost_days.applied 30`."""
     from nextround.services.preferences import set_preference
 
     set_preference(workspace(ctx), key, value)
@@ -43,7 +45,9 @@ def set_(
 
 
 @app.command("reset")
-def reset(ctx: typer.Context, key: Annotated[str, typer.Argument(help="The preference to reset.")]) -> None:
+def reset(
+    ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="KEY", help="The preference to reset.")]
+) -> None:
     """Put a preference back to its default."""
     from nextround.services.preferences import reset_preference
 

@@ -14,9 +14,10 @@ class FileInputError(UserError, ValueError):
 
 
 def _too_large(path: Path, size: int | None, max_bytes: int) -> FileInputError:
-    shown = f"{size / 1024 / 1024:.1f} MB" if size is not None else "larger than that"
+    # A pipe or a device has no size to show until it is read past the limit.
+    shown = f"{size / 1024 / 1024:.1f} MB, " if size is not None else ""
     return FileInputError(
-        f"{path} is {shown}, over the {max_bytes // 1024 // 1024} MB limit (set NEXTROUND_MAX_IMPORT_MB to raise it)"
+        f"{path} is {shown}over the {max_bytes // 1024 // 1024} MB limit (set NEXTROUND_MAX_IMPORT_MB to raise it)"
     )
 
 

@@ -421,6 +421,8 @@ def backup(ws: Workspace, path: Path) -> str:
         return "json"
     if path.is_dir():
         raise TransferError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():  # else the error names the temporary file beside it, not the folder
+        raise TransferError(f"no such folder: {path.parent}")
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
         temporary = Path(handle.name)
     try:
