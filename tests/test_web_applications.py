@@ -286,3 +286,16 @@ def test_an_empty_list_says_how_to_start_and_a_filtered_one_how_to_see_all(web: 
     make_application(workspace, company="Northgate NHS Foundation Trust")
     filtered = web.client.get("/applications?q=Oakfield").text.split('id="table-empty"', 1)[1].split("</td>", 1)[0]
     assert "No applications match these filters" in filtered and 'href="/applications#table"' in filtered
+
+
+def test_a_job_accepted_reads_as_accepted_not_open_and_without_an_interview_round(
+    web: Web, workspace: Workspace
+) -> None:
+    app = make_application(workspace, company="Oakfield Nursing Home", stage=Stage.INTERVIEW, round_=2)
+    ApplicationService(workspace).move(app.id, Stage.ACCEPTED)
+    row = web.client.get("/applications").text.split('<td data-label="Role">', 1)[1].split("</tr>", 1)[0]
+    # The table read 'Accepted (round 2)' and, for the outcome, 'open'.
+    assert '<td data-label="Stage">Accepted</td>' in row
+    assert "<strong>Job accepted</strong>" in row and ">open<" not in row
+    badge = web.client.get(f"/applications/{app.id}").text.split('id="app-status">', 1)[1].split("</span>", 1)[0]
+    assert badge == "Accepted"
