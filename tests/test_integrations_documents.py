@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,12 @@ def test_a_cv_from_a_device_is_cut_at_the_limit(tmp_path: Path) -> None:
     device.symlink_to("/dev/zero")  # reports 0 bytes and never ends
     with pytest.raises(FileInputError, match="over the"):
         extract_text(device, max_bytes=1000)
+
+
+def test_a_damaged_pdf_is_one_line_without_pypdfs_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # `cv add` printed pypdf's "EOF marker not found" on stderr above the one-line error.
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(b"%PDF-1.4 junk")
+    with caplog.at_level(logging.WARNING), pytest.raises(DocumentError, match="is not a readable PDF"):
+        extract_text(path)
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("pypdf")] == []

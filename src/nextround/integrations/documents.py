@@ -10,6 +10,7 @@ line, never a traceback.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -40,6 +41,10 @@ def _tidy(text: str) -> str:
 def _read_pdf(data: bytes, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
+    # pypdf logs each flaw it works around ("EOF marker not found"); with no handler set up, Python prints
+    # those on stderr above our own one-line error, or beside a CV that read fine. The error says it all.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(io.BytesIO(data))
