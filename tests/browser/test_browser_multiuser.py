@@ -145,3 +145,34 @@ def test_the_shared_servers_pages_pass_axe(browser: Any, shared_server: SharedSe
         ):
             _check(coach, path, found)
     assert found == {}
+
+
+def test_a_new_account_takes_the_browsers_time_zone_and_password_managers_know_the_fields(
+    browser: Any, shared_server: SharedServer, postgres_url: str
+) -> None:
+    db = Database.open(postgres_url)
+    try:
+        invitation = accounts.invite(db, "new@uni.example")
+    finally:
+        db.dispose()
+    context = browser.new_context(viewport=WIDTHS["phone"], timezone_id="America/Los_Angeles")
+    try:
+        page = context.new_page()
+        page.goto(f"{shared_server.server.url}/invite/{invitation.token}")
+        assert page.input_value("#f-time_zone") == "America/Los_Angeles"  # left empty, it would be the server's
+        assert page.get_attribute("input[autocomplete=username]", "value") == "new@uni.example"
+        assert page.get_attribute("#f-password", "autocomplete") == "new-password"
+        assert page.get_attribute("#f-password_again", "autocomplete") == "new-password"
+        page.fill("#f-password", PASSWORD)
+        page.fill("#f-password_again", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(shared_server.server.url + "/")
+        page.goto(shared_server.server.url + "/account")
+        assert page.input_value("#f-time_zone") == "America/Los_Angeles"
+        assert page.get_attribute("#f-password", "autocomplete") == "current-password"  # deleting the account
+        page.click("button:has-text('Sign out')")
+        page.goto(shared_server.server.url + "/sign-in")
+        assert page.get_attribute("#f-email", "autocomplete") == "username"
+        assert page.get_attribute("#f-password", "autocomplete") == "current-password"
+    finally:
+        context.close()

@@ -116,7 +116,15 @@
   }
   document.addEventListener("htmx:afterSettle", reachableScrollers);
   document.addEventListener("toggle", reachableScrollers, true);
-  function setUp() { setUpTimer(); focusProblems(); offerWayBack(); reachableScrollers(); }
+  // A new account's time zone, when left empty, is this browser's: the day then starts where the person is,
+  // not where the server is. Shown in the field, so it can be changed before the account is made.
+  function suggestTimeZone() {
+    var field = document.querySelector("form[data-new-account] input[name=time_zone]");
+    if (!field || field.value || !window.Intl) { return; }
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) { field.value = zone; }
+  }
+  function setUp() { setUpTimer(); focusProblems(); offerWayBack(); reachableScrollers(); suggestTimeZone(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
