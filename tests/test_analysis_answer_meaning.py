@@ -204,7 +204,9 @@ ANALYSIS_PLAIN_COMPLETE = (
         ("Describe how you replan a route or schedule when conditions change during the day.", True),
         (QUESTION_PE, True),
         ("Imagine you spot an error in a report that has already gone to a client. What would you do next?", True),
+        ("Walk me through your sales process from first contact to signed deal, using a real deal.", True),
         ("What does good service mean to you?", False),  # a view, not a way of working
+        ("Walk me through how the three main financial statements connect to each other.", False),  # knowledge
         ("Why do you want to work here?", False),
         ("Where do you see yourself in five years?", False),
         ("Tell me about yourself.", False),

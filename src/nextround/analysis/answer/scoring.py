@@ -113,9 +113,11 @@ APPROACH_PLAN: Final[tuple[tuple[str, int], ...]] = (
 for _plan in (*SCORE_PLANS.values(), APPROACH_PLAN):
     assert sum(maximum for _, maximum in _plan) == 100, _plan
 
+# The candidate's own doing, not how something works ("Walk me through how the three financial statements connect").
 _APPROACH_QUESTION_RE: Final = re.compile(
-    r"\bhow (do|would|did|have|will|can|should) you\b|\bwalk (me|us) through\b|\b(describe|tell (me|us)|explain) how\b|"
-    r"\bwhat (do|would|did) you do\b|\bwhat (steps|would you)\b"
+    r"\bhow (do|would|did|have|will|can|should) you\b|\bwhat (do|would|did) you do\b|\bwhat (steps|would you)\b|"
+    r"\b(walk (me|us) through|describe|tell (me|us)|explain) how (you|your)\b|"
+    r"\bwalk (me|us) through (your|a \w+ (you|in your|of yours))\b"
 )
 
 
