@@ -333,3 +333,27 @@ def test_contact_form_errors_stand_next_to_their_fields(web: Web, workspace: Wor
     future = web.post_form(f"/contacts/{contact.id}/interactions", {"channel": "email", "on": "in 3 days"})
     assert future.status_code == 422
     assert re.findall(r'id="f-([a-z_]+)-error"', future.text) == ["on"]
+
+
+def test_a_keep_in_touch_draft_is_signed_and_reads_in_paragraphs(web: Web, workspace: Workspace) -> None:
+    from nextround.services.preferences import PROFILE_NAME, set_preference
+
+    set_preference(workspace, PROFILE_NAME, "Siobhán O'Neill")
+    app = make_application(
+        workspace, company="St Mary's Hospice", role="Trainee Nursing Associate", stage=Stage.INTERVIEW
+    )
+    NetworkService(workspace).add_contact(
+        ContactFields(name="Karen Hughes", kind=ContactKind.INTERVIEWER), application_id=app.id
+    )
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    today = web.client.get("/today").text
+    ref = re.search(r'href="/today\?draft=(keep_in_touch-[^"#]+)#draft"', today)
+    assert ref
+    body = web.client.get(f"/today?draft={ref.group(1)}").text.split('id="draft-body"', 1)[1]
+    body = body.split(">", 1)[1].split("</textarea>", 1)[0]
+    # It ended 'All the best' with no name though Settings says reminders are signed, and broke its
+    # sentences mid-line ('I was disappointed by\nthe decision'), breaks an email keeps.
+    assert body.rstrip().endswith("All the best,\nSiobhán O&#39;Neill")
+    assert "disappointed by the decision" in body
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    assert all("\n" not in p for p in paragraphs[1:-1])  # each paragraph on one line

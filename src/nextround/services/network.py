@@ -35,6 +35,7 @@ from nextround.integrations.files import write_text_atomically
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.serialize import FLATTEN
 from nextround.services.agenda import DISMISSED_KEY, MONTHS_KEY, dismissed_keys, network_state
+from nextround.services.drafting import signature_name
 from nextround.services.workspace import Workspace
 from nextround.storage.network import (
     ContactRepository,
@@ -233,7 +234,9 @@ class NetworkService:
 
     def draft(self, ref: str) -> tuple[Nudge, RenderedMessage]:
         item = self.nudge(ref)
-        message = render_message(item.template, dict(item.context), self.ws.settings.home)
+        # Signed as feedback requests are (the Settings page promises it for reminders too).
+        context = {**item.context, "sender_name": signature_name(self.ws)}
+        message = render_message(item.template, context, self.ws.settings.home)
         return item, message
 
     def dismiss(self, ref: str) -> Nudge:
