@@ -41,3 +41,16 @@ def test_a_file_whose_name_is_not_utf8_still_opens(cli_env: dict[str, str], tmp_
     imported = _nextround(cli_env, b"import", b"csv", name)
     assert imported.returncode == 0, imported.stderr.decode()
     assert b"Imported 1 application" in imported.stdout
+
+
+def test_a_huge_standard_input_is_refused_before_it_is_read_whole(cli_env: dict[str, str]) -> None:
+    # `analyze answer` and `journal add` read all of standard input first (300 MB piped in: 600 MB of memory,
+    # and the answer analysed and printed back whole).
+    flood = b"a" * 1_100_000
+    answer = _nextround(cli_env, b"analyze", b"answer", b"--question", b"Why us?", stdin=flood)
+    assert answer.returncode == 1
+    assert answer.stderr == b"error: standard input is longer than 1000000 characters (the answer)\n"
+    assert answer.stdout == b""
+    entry = _nextround(cli_env, b"journal", b"add", stdin=flood)
+    assert entry.returncode == 1
+    assert entry.stderr == b"error: standard input is longer than 1000000 characters (the entry)\n"

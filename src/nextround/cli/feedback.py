@@ -14,6 +14,7 @@ import typer
 from nextround.cli.context import moment, workspace
 from nextround.cli.options import AiFlag, AppId, JsonAnyway, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, note_line, plural, safe, write_text
+from nextround.cli.terminal_input import MAX_STDIN_BATCH_CHARS, read_standard_input
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ ToneOption = Annotated[str | None, typer.Option("--tone", help="warm (default), 
 ContactOption = Annotated[
     int | None, typer.Option("--contact", help="The contact's id to address (default: the application's recruiter).")
 ]
-MAX_STDIN_CHARS = 1_000_000
 
 
 class InputError(UserError, ValueError):
@@ -64,10 +64,7 @@ def _sender_name(ctx: typer.Context) -> str:
 def _read_stdin(what: str) -> str:
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError(f"give the {what} on standard input (pipe or redirect a file), or use --text-file")
-    text = sys.stdin.read(MAX_STDIN_CHARS + 1)
-    if len(text) > MAX_STDIN_CHARS:
-        raise InputError(f"the {what} on standard input is longer than {MAX_STDIN_CHARS} characters")
-    return text
+    return read_standard_input(what)
 
 
 def _print_message(subject: str, body: str) -> None:
@@ -499,8 +496,8 @@ def _jsonl_texts(stream: Any) -> list[str]:
         if not line.strip():
             continue
         total += len(line)
-        if total > 50 * MAX_STDIN_CHARS:
-            raise InputError(f"line {number}: the input is too large (over {50 * MAX_STDIN_CHARS} characters)")
+        if total > MAX_STDIN_BATCH_CHARS:
+            raise InputError(f"line {number}: the input is too large (over {MAX_STDIN_BATCH_CHARS} characters)")
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:

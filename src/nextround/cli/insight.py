@@ -436,15 +436,15 @@ def analyze_match(
     as_json: JsonFlag = False,
 ) -> None:
     """Score how well a CV covers a job description: score, required, matched and missing skills."""
-    import sys
 
     if batch:
         if jd_file is not None or cv_file is not None or ai:
             raise typer.BadParameter("--batch reads both texts from stdin; drop --jd-file/--cv-file (and --ai)")
 
         from nextround.analysis.skillgaps import match_batch
+        from nextround.cli.terminal_input import MAX_STDIN_BATCH_CHARS, read_standard_input
 
-        pairs = _batch_pairs(sys.stdin.read().splitlines())
+        pairs = _batch_pairs(read_standard_input("pairs", MAX_STDIN_BATCH_CHARS).splitlines())
         for result in match_batch(pairs):
             write_text(json_text(result.to_dict()) + "\n")
         return

@@ -153,7 +153,9 @@ def journal_add(
     from nextround.services.keepgoing import add_journal
 
     if text is None and not sys.stdin.isatty():
-        text = sys.stdin.read()
+        from nextround.cli.terminal_input import read_standard_input
+
+        text = read_standard_input("entry")  # the entry's own limit is the service's, after trimming
     entry = add_journal(workspace(ctx), text or "", mood=mood, kind="win" if win else "journal", app_id=app_id)
     if as_json:
         emit_json(entry)

@@ -10,6 +10,7 @@ import typer
 from nextround.cli.context import workspace
 from nextround.cli.options import AiFlag, JsonAnyway, JsonFlag
 from nextround.cli.output import console, emit_json, json_text, plural, safe, write_text
+from nextround.cli.terminal_input import MAX_STDIN_BATCH_CHARS, MAX_STDIN_CHARS, read_standard_input
 from nextround.errors import UserError
 
 if TYPE_CHECKING:
@@ -527,7 +528,7 @@ def analyze_answer_command(
         spoken = _analyze_audio(question, audio, jd, batch)
         _emit_answer(ctx, question or "", spoken["transcript"], spoken, ai)
         return
-    text = sys.stdin.read()
+    text = read_standard_input("answers" if batch else "answer", MAX_STDIN_BATCH_CHARS if batch else MAX_STDIN_CHARS)
     if batch:
         if ai:
             raise AnswerInputError("--ai works on one answer at a time; drop --batch")

@@ -14,7 +14,16 @@ import io
 import os
 import sys
 
+from nextround.errors import UserError
+
 CP1252_FALLBACK = "nextround-cp1252"
+# What one text on standard input may hold; a batch of JSON Lines may hold fifty of those.
+MAX_STDIN_CHARS = 1_000_000
+MAX_STDIN_BATCH_CHARS = 50 * MAX_STDIN_CHARS
+
+
+class StandardInputError(UserError, ValueError):
+    """Standard input that cannot be used: too long."""
 
 
 def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -48,3 +57,11 @@ def read_standard_input_leniently() -> None:
     stream = sys.stdin
     if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").lower().replace("-", "") == "utf8":
         stream.reconfigure(errors=CP1252_FALLBACK)
+
+
+def read_standard_input(what: str, max_chars: int = MAX_STDIN_CHARS) -> str:
+    """All of standard input up to `max_chars`, refused past it before the rest is read into memory."""
+    text = sys.stdin.read(max_chars + 1)
+    if len(text) > max_chars:
+        raise StandardInputError(f"standard input is longer than {max_chars} characters (the {what})")
+    return text
