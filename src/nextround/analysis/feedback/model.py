@@ -30,6 +30,7 @@ from nextround.analysis.text import Clause, dismissed_concerns, has_negation, st
 from nextround.analysis.vectors import Matrix, linear, read_npz, sigmoid
 
 __all__ = [
+    "GREETING_OR_SIGN_OFF",
     "POLARITIES",
     "SIGN_OFF",
     "ClauseModel",
@@ -63,7 +64,7 @@ _SIGN_OFF: Final = (
     r"(?:best|regards|kind regards|best regards|warm regards|many thanks|thanks|cheers|sincerely|"
     r"yours sincerely|best wishes)\b[\s,!.]*(?:\n[^\n]{0,40})?"
 )
-_GREETING_OR_SIGN_OFF: Final = re.compile(
+GREETING_OR_SIGN_OFF: Final = re.compile(
     r"\s*(?:(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g'day)\b[^.!?]{0,40}"
     rf"|{_SIGN_OFF})\s*[,.!]?\s*",
     re.IGNORECASE,
@@ -149,7 +150,7 @@ def _context(index: int, clauses: Sequence[Clause], readings: Sequence[ClauseRul
         float(following is not None and following.tone is Tone.PRAISE),
         float(following is not None and following.tone is Tone.CRITICAL),
         float(index + 1 == len(clauses)),
-        float(bool(_GREETING_OR_SIGN_OFF.fullmatch(original, clause.start, clause.end))),
+        float(bool(GREETING_OR_SIGN_OFF.fullmatch(original, clause.start, clause.end))),
     ]
 
 
