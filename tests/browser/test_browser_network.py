@@ -108,3 +108,23 @@ def test_network_pages_have_no_serious_accessibility_violations(driver: PageDriv
         found["contacts-error"] = violations
     assert found == {}
     assert driver.problems == []
+
+
+def test_a_note_drafted_on_today_copies_with_a_button(driver: PageDriver) -> None:
+    page = driver.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=driver.base)
+    driver.go("/today")
+    page.get_by_role("link", name=re.compile("^Draft the message")).first.click()
+    page.wait_for_url(re.compile(r"/today\?draft="))
+    draft = page.locator("#draft")
+    body = draft.locator("#draft-body").input_value()
+    # The read-only box could only be selected by hand; a feedback draft had a Copy button, this did not.
+    copy = draft.get_by_role("button", name="Copy the message")
+    assert copy.is_visible()  # revealed by JavaScript under the strict CSP
+    copy.click()
+    draft.get_by_text("Copied.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == body
+    draft.get_by_role("button", name="Copy the subject").click()
+    assert page.evaluate("navigator.clipboard.readText()") == draft.locator("#draft-subject").input_value()
+    assert driver.axe_violations() == []
+    assert driver.problems == []

@@ -1,4 +1,4 @@
-// nextround: the "Copy" buttons of feedback drafts. Without JavaScript they stay hidden; the text can be
+// nextround: the "Copy" buttons of drafts (feedback requests, and the notes on Today). Without JavaScript they stay hidden; the text can be
 // selected by hand in its read-only box.
 (function () {
   "use strict";
