@@ -282,3 +282,15 @@ def test_no_page_offers_a_form_the_shared_server_refuses(tmp_path: Any, postgres
                 assert secret not in page.text, (path, secret)
         assert "set up by its administrator" in ada.client.get("/settings").text
         assert "This server does not read mailboxes" in ada.client.get("/inbox").text
+
+
+def test_signing_out_and_deleting_the_account_say_so_on_the_sign_in_page(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    left = ada.post_form("/sign-out")
+    assert ada.client.get(left.headers["location"]).text.count("You are signed out.") == 1
+    ada = server.person("ada@example.org", create=False)
+    gone = ada.post_form("/account/delete", {"password": PASSWORD})
+    page = ada.client.get(gone.headers["location"]).text
+    assert 'id="sign-in-notice"><p>Your account and everything in it were deleted.</p>' in page
+    forged = server.client().get("/sign-in?notice=Your+password+expired%2C+call+0800").text
+    assert "sign-in-notice" not in forged and "0800" not in forged  # only our own words

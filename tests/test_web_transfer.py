@@ -206,3 +206,15 @@ def test_an_older_export_says_everything_it_brought_not_only_applications(web: W
     assert "4 journal entries, 2 goals, 1 CV and 2 watched companies." in report
     page = web.client.get("/transfer").text
     assert "journal, goals, CVs and settings" in page  # the export says it holds more than applications
+
+
+def test_importing_a_file_with_nothing_new_says_so(web: Web, workspace: Workspace) -> None:
+    from nextround.services.keepgoing import add_journal
+
+    add_journal(workspace, text="A slow week, two calls.", mood=3)
+    exported = web.client.get("/export.json")
+    assert exported.status_code == 200
+    again = upload(web, "json", "backup.json", exported.content)
+    report = again.text.split('id="import-report"', 1)[1].split("</div>", 1)[0]  # type: ignore[attr-defined]
+    assert "Nothing new: everything in the file is here already." in report
+    assert "Imported 0 applications" not in report and 'href="/applications"' not in report

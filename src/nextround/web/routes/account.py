@@ -64,12 +64,20 @@ def _client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# Where sign-out and deleting the account land, said on the sign-in page.
+SIGN_IN_NOTICES = {
+    "signed-out": "You are signed out.",
+    "signed-out-everywhere": "You are signed out on every device.",
+    "deleted": "Your account and everything in it were deleted.",
+}
+
+
 @router.get("/sign-in", response_class=HTMLResponse)
-def sign_in_page(request: Request, next: str = "/") -> Response:
+def sign_in_page(request: Request, next: str = "/", notice: str = "") -> Response:
     sign_up = request.app.state.web.multi_user.allow_sign_up
-    return _public_page(
-        request, "sign_in.html", {"next": _safe_next(next), "values": {}, "errors": {}, "sign_up": sign_up}
-    )
+    context = {"next": _safe_next(next), "values": {}, "errors": {}, "sign_up": sign_up}
+    # Only our own words: what a link's ?notice= names, never text it carries.
+    return _public_page(request, "sign_in.html", {**context, "notice": SIGN_IN_NOTICES.get(notice)})
 
 
 @router.post("/sign-in", response_class=HTMLResponse)
@@ -95,7 +103,7 @@ def sign_out(request: Request) -> Response:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         accounts.end_session(request.app.state.web.database(), cookie)
-    response = RedirectResponse("/sign-in", 303)
+    response = RedirectResponse("/sign-in?notice=signed-out", 303)
     clear_session_cookie(request, response)
     return response
 
@@ -209,7 +217,7 @@ def revoke_token(request: Request, token_id: int) -> HTMLResponse:
 @router.post("/account/sign-out-everywhere")
 def sign_out_everywhere(request: Request) -> Response:
     accounts.sign_out_everywhere(request.app.state.web.database(), _caller(request).owner_id)
-    response = RedirectResponse("/sign-in", 303)
+    response = RedirectResponse("/sign-in?notice=signed-out-everywhere", 303)
     clear_session_cookie(request, response)
     return response
 
@@ -222,6 +230,6 @@ def delete_account(request: Request, form: FormDep) -> Response:
         accounts.delete_account(db, _caller(request).owner_id, form_text(form, "password"), recordings)
     except UserError as exc:
         return _account_page(request, errors=errors_by_field(exc))
-    response = RedirectResponse("/sign-in", 303)
+    response = RedirectResponse("/sign-in?notice=deleted", 303)
     clear_session_cookie(request, response)
     return response
