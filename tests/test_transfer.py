@@ -323,3 +323,17 @@ def test_an_export_larger_than_the_import_limit_still_imports(workspace: Workspa
     assert path.stat().st_size > small.settings.max_import_bytes
     report = import_data(small, read_export(path, small.settings.max_import_bytes), replace_all=True)
     assert report.added == 8
+
+
+def test_csv_export_keeps_spreadsheets_from_running_text_as_formulas(workspace: Workspace, tmp_path: Path) -> None:
+    # A company name from an imported email, '=HYPERLINK("http://evil.example","Open")', was a live formula
+    # in the proof of applications once opened in Excel or LibreOffice.
+    company, role, notes = '=HYPERLINK("http://evil.example","Open")', "+1 cook", "@SUM(A1)"
+    make_application(workspace, company=company, role=role, notes=notes)
+    path = tmp_path / "proof.csv"
+    export_csv(workspace, path)
+    row = next(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert (row["company"], row["role"], row["notes"]) == ("'" + company, "'" + role, "'" + notes)
+    # nextround's own CSV import reads the text back as it was.
+    imported = read_generic_csv(path, max_bytes=10**6, tz=ZONE, today=workspace.now().date())
+    assert (imported[0].fields.company, imported[0].fields.role) == (company, role)

@@ -292,6 +292,20 @@ def _too_big(name: str, line: int) -> NoReturn:
     raise ImportFileError(f"line {line}: {name} is larger than any salary")
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection): a company name
+# taken from an email could make a link or run a command when the CSV is opened in Excel. Such text is
+# written behind an apostrophe, which spreadsheets show as text and do not display, and read back without it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def plain_cell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
 def read_generic_csv(
     path: Path, *, max_bytes: int, tz: Any, today: date, overrides: Mapping[str, str] | None = None
 ) -> list[ImportedApplication]:
@@ -312,7 +326,7 @@ def read_generic_csv(
         if len(record) > len(header):
             raise ImportFileError(f"line {line}: expected {len(header)} fields, found {len(record)}")
         padded = record + [""] * (len(header) - len(record))
-        values = {name: padded[i].strip() for name, i in mapping.items()}
+        values = {name: plain_cell(padded[i].strip()) for name, i in mapping.items()}
         found.append(_generic_record(values, line, tz, today))
     return found
 

@@ -31,7 +31,7 @@ from nextround.domain.stages import (
 )
 from nextround.errors import UserError
 from nextround.integrations.files import check_size, decode, read_limited, write_text_atomically
-from nextround.integrations.tabular import ImportedApplication, ImportFileError
+from nextround.integrations.tabular import ImportedApplication, ImportFileError, spreadsheet_cell
 from nextround.serialize import OMIT_NONE, dumps
 from nextround.services.row_rules import check_rows
 from nextround.services.workspace import Workspace
@@ -386,9 +386,15 @@ def export_csv(ws: Workspace, path: Path) -> int:
         row = app.to_dict(with_history=False)
         row["history"] = history_text(app)
         row["tags"] = ", ".join(app.fields.tags)
-        writer.writerow({k: "" if row.get(k) is None else row[k] for k in CSV_COLUMNS})
+        writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
     write_text_atomically(path, buffer.text())
     return len(apps)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return spreadsheet_cell(value) if isinstance(value, str) else value
 
 
 class _CsvBuffer:
