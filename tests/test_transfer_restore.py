@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from nextround.config import Settings
+from nextround.errors import UserError
 from nextround.services.applications import ApplicationService
-from nextround.services.transfer import TransferError, backup, restore
+from nextround.services.transfer import TransferError, backup, export_json, restore
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 
@@ -97,3 +99,18 @@ def test_a_backup_into_a_missing_folder_names_the_folder(local: Workspace, tmp_p
     # It said "No such file or directory: .../missing/tmpwdmgwvrj.tmp", a file the user never named.
     with pytest.raises(TransferError, match=r"^no such folder: .*missing$"):
         backup(local, tmp_path / "missing" / "backup.db")
+
+
+def test_a_refused_json_restore_leaves_no_before_restore_copy(local: Workspace, tmp_path: Path) -> None:
+    # Each refused (or interrupted) JSON restore left a nextround.before-restore-<time>.db beside the live
+    # file, as if a restore had happened.
+    make_application(local, company="Live")
+    path = tmp_path / "export.json"
+    export_json(local, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["tables"]["applications"][0]["company"] = ""
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UserError, match="company"):
+        restore(local, path)
+    assert _companies(local) == ["Live"]
+    assert sorted(p.name for p in local.settings.home.glob("*before-restore*")) == []

@@ -473,9 +473,13 @@ def restore(ws: Workspace, path: Path) -> str:
         _restore_sqlite(ws, path)
         return "sqlite"
     data = read_export(path, ws.settings.max_import_bytes)
-    if ws.db.dialect == "sqlite":
-        _keep_before_restore(ws)
-    import_data(ws, data, replace_all=True)
+    kept = _keep_before_restore(ws) if ws.db.dialect == "sqlite" else None
+    try:
+        import_data(ws, data, replace_all=True)
+    except BaseException:  # a refused row, Ctrl-C: nothing was replaced, so a copy would only say it was
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise
     return "json"
 
 
