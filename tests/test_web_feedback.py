@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from nextround.config import Settings, SmtpConfig
@@ -342,3 +343,27 @@ def test_feedback_over_the_limit_says_by_how_much_and_what_to_do(web: Web, works
     # It said 'the feedback is longer than 100000 characters'.
     assert f"Keep it under {MAX_FEEDBACK_CHARS:,} characters: this has {len(text):,}." in page
     assert "without the earlier emails quoted below it" in page
+
+
+def test_feedback_keeps_the_day_it_came(web: Web, workspace: Workspace, clock: Any) -> None:
+    app_id = rejected(workspace)
+    # An email pasted a few days late was dated the day it was pasted (and counted in that week's review).
+    page = web.post_form(
+        f"/applications/{app_id}/feedback/record", {"text": FEEDBACK, "on": "3 days ago"}, headers=HX
+    ).text
+    (entry,) = feedback.list_feedback(workspace, app_id)
+    assert entry.received_at.date() == (clock() - timedelta(days=3)).date()
+    assert 'id="fb-on"' in page
+    later = web.post_form(
+        f"/applications/{app_id}/feedback/record",
+        {"text": "We liked your energy.", "on": (clock() + timedelta(days=5)).date().isoformat()},
+        headers=HX,
+    )
+    assert later.status_code == 422 and "cannot be later than today" in later.text
+    assert "We liked your energy." in later.text  # nothing typed is lost
+    unreadable = web.post_form(
+        f"/applications/{app_id}/feedback/record", {"text": "We liked your energy.", "on": "the other day"}
+    )
+    assert unreadable.status_code == 422 and 'value="the other day"' in unreadable.text
+    assert "Cannot read “the other day” as a day: write it as yesterday, 3 days ago or 2024-10-03." in unreadable.text
+    assert len(feedback.list_feedback(workspace, app_id)) == 1

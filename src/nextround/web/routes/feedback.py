@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextround.domain.dates import parse_datetime
+from nextround.domain.dates import DateParseError, parse_datetime
 from nextround.domain.feedback_requests import (
     MAX_FEEDBACK_CHARS,
     TRANSITIONS,
@@ -42,7 +42,7 @@ from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text, too_long
+from nextround.web.forms import form_text, parse_when, too_long
 from nextround.web.rendering import done_in_place, render
 
 # Page routes stay out of the OpenAPI schema; the /api/v1 routes below are in it.
@@ -313,10 +313,28 @@ def _refused(request: Request, ws: Workspace, application_id: int, **extra: Any)
     return _section(request, ws, application_id, status=422, **extra)
 
 
+def _received_at(on: str, ws: Workspace) -> datetime | None:
+    """The day the feedback came, when it was not today: an email pasted a week late counted in this week's
+    review, and its date on the page was the day it was pasted."""
+    if not on:
+        return None
+    try:
+        received = parse_when(on, ws.now())
+    except DateParseError:
+        # The parser's own words ('use YYYY-MM-DD, DD/MM/YYYY') are for files and the command line.
+        message = f"Cannot read “{on[:40]}” as a day: write it as yesterday, 3 days ago or 2024-10-03."
+        raise FeedbackRequestError(message, field="on") from None
+    if received > ws.now():
+        raise FeedbackRequestError("Give the day it came: it cannot be later than today.", field="on")
+    return received
+
+
 @router.post("/applications/{application_id}/feedback/record", include_in_schema=False)
 def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     text, source = form_text(form, "text"), form_text(form, "source") or "employer"
+    on = form_text(form, "on").strip()
     try:
+        received = _received_at(on, ws)
         if not text.strip():
             # The service's own message speaks of files and standard input, which a page has not got.
             raise FeedbackRequestError("Paste what they said first: the box is empty.", field="text")
@@ -327,9 +345,9 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
         words = " ".join(text.split())
         if any(" ".join(entry.text.split()) == words for entry in feedback_service.list_feedback(ws, application_id)):
             return _done(request, ws, application_id, "already")
-        feedback_service.record_feedback(ws, application_id, text, source)
+        feedback_service.record_feedback(ws, application_id, text, source, received_at=received)
     except UserError as exc:
-        values = {"text": text, "source": source}
+        values = {"text": text, "source": source, "on": on}
         return _refused(request, ws, application_id, feedback_values=values, feedback_errors=errors_by_field(exc))
     # A rejection email pasted here while the application is open: offer to record the rejection too.
     closes_it = feedback_service.reads_as_open_rejection(ws, application_id, text, source)
