@@ -208,3 +208,21 @@ def test_a_rejection_without_reasons_is_a_stage_event_only(workspace: Workspace)
     assert run.applied == 1
     assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
     assert feedback_service.list_feedback(workspace, app.id) == []
+
+
+def test_a_rejection_read_before_its_application_was_tracked_is_linked_to_it_when_added(
+    workspace: Workspace,
+) -> None:
+    run = queue(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
+    assert run.queued == 1
+    (waiting,) = inbox(workspace)
+    assert waiting.application_id is None and waiting.changes == ()  # nothing to close yet
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef")
+    ApplicationService(workspace).move(app.id, Stage.INTERVIEW)
+    (now,) = inbox(workspace)  # what Accept would do now, as the Inbox page shows it
+    assert now.application_id == app.id
+    assert [(c.action.value, c.stage) for c in now.changes][:1] == [("close_rejected", "interview")]
+    assert now.inbox_id is not None
+    assert accept(workspace, now.inbox_id) == app.id
+    state = ApplicationService(workspace).get(app.id).state
+    assert state.outcome is Outcome.REJECTED and state.closed_at_stage is Stage.INTERVIEW

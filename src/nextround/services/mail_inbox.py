@@ -564,21 +564,26 @@ def _from_stored(stored: StoredMail) -> MailProposal:
 
 
 def inbox(ws: Workspace, *, status: str | None = "pending", limit: int = 500) -> list[MailProposal]:
+    """Stored proposals, newest first; pending ones as Accept would carry them out now (`_replanned`)."""
     with ws.db.read() as session:
-        return [_from_stored(s) for s in MailRepository(session, ws.owner_id).find(status=status, limit=limit)]
+        stored = MailRepository(session, ws.owner_id).find(status=status, limit=limit)
+    if status != "pending" or not stored:
+        return [_from_stored(s) for s in stored]
+    context = _context(ws)
+    return [_replanned(ws, s, context) for s in stored]
 
 
-def _replanned(ws: Workspace, stored: StoredMail) -> MailProposal:
-    """A queued proposal, planned again against the application as it is now (it may have moved on)."""
+def _replanned(ws: Workspace, stored: StoredMail, context: _Context | None = None) -> MailProposal:
+    """A queued proposal, planned again against the applications as they are now: its own may have moved on,
+    or been added since (a rejection read before its application was tracked is linked to it then)."""
+    from email.utils import parseaddr
+
     proposal = _from_stored(stored)
-    if proposal.application_id is None:
-        return proposal
-    with ws.db.read() as session:
-        app = ApplicationRepository(session, ws.owner_id).get(proposal.application_id)
+    name, address = parseaddr(stored.sender)
     mail = MailText(
         message_id=stored.message_id,
-        sender_name="",
-        sender_address=stored.sender,
+        sender_name=name,
+        sender_address=address or stored.sender,
         subject=stored.subject,
         body=stored.text,
         sent_at=stored.sent_at,
@@ -586,11 +591,26 @@ def _replanned(ws: Workspace, stored: StoredMail) -> MailProposal:
     )
     interview_at = stored.interview_at.replace(tzinfo=None) if stored.interview_at else None
     reading = MailReading(proposal.kind, 1.0, proposal.company, proposal.role, _invitation_hint(stored), interview_at)
+    context = context or _context(ws)
+    app = context.applications.get(proposal.application_id) if proposal.application_id is not None else None
+    if app is None:
+        linked = link(mail, reading, context.candidates)
+        app = context.applications.get(linked.application_id) if linked.application_id is not None else None
+    if app is None:  # about no application (or one deleted since): nothing to change in the tracker
+        return proposal if proposal.application_id is None else _with(proposal, application_id=None, changes=())
     request_id = next((c.request_id for c in proposal.changes if c.request_id is not None), None)
     changes = plan(reading, mail, app, request_id)
     if interview_at and stored.interview_at is not None:
         changes = tuple(_with_at(c, stored.interview_at) if c.action is Action.ADD_INTERVIEW else c for c in changes)
-    return _with(proposal, changes=changes)
+    stage_hint = _stage_reached(app).value if proposal.kind is MailKind.REJECTION else proposal.stage_hint
+    return _with(
+        proposal,
+        application_id=app.id,
+        company=app.fields.company,
+        role=app.fields.role,
+        stage_hint=stage_hint,
+        changes=changes,
+    )
 
 
 def _with_at(change: ProposedChange, at: datetime) -> ProposedChange:
