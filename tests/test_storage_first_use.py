@@ -54,3 +54,15 @@ def test_parallel_first_adds_on_a_new_database_all_succeed(new_database: str, tm
     list_command = [sys.executable, "-m", "nextround", "app", "list", "--json"]
     listed = subprocess.run(list_command, env=env, capture_output=True, text=True, check=True)
     assert sorted(a["company"] for a in json.loads(listed.stdout)) == [f"Ward {n}" for n in range(PROCESSES)]
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    # NEXTROUND_HOME on a read-only disk or under a file ended in an OSError traceback from mkdir.
+    from nextround.storage.db import Database, StorageError
+
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(StorageError, match=r"^cannot create the data folder .*blocker/home: Not a directory$"):
+        Database.open(f"sqlite:///{blocker / 'home' / 'nextround.db'}")
+    with pytest.raises(StorageError, match=r"^the data folder .*blocker is a file, not a folder$"):
+        Database.open(f"sqlite:///{blocker / 'nextround.db'}")

@@ -43,7 +43,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if url.startswith("sqlite"):
         database = url.split("///", 1)[1] if "///" in url else ""
         if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except FileExistsError:
+                raise StorageError(f"the data folder {folder} is a file, not a folder") from None
+            except OSError as exc:  # a read-only disk, a file in the way: NEXTROUND_HOME says where
+                raise StorageError(f"cannot create the data folder {folder}: {exc.strerror or exc}") from None
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         _configure_sqlite(engine)
         return engine
