@@ -1,12 +1,15 @@
-"""Bytes that are not UTF-8 on the command line or standard input (a Latin-1 terminal) are read, not a crash."""
+"""What the terminal and the disk can throw at the command line: non-UTF-8 bytes, a flood on stdin, a full disk."""
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _nextround(env: dict[str, str], *args: bytes, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
@@ -54,3 +57,34 @@ def test_a_huge_standard_input_is_refused_before_it_is_read_whole(cli_env: dict[
     entry = _nextround(cli_env, b"journal", b"add", stdin=flood)
     assert entry.returncode == 1
     assert entry.stderr == b"error: standard input is longer than 1000000 characters (the entry)\n"
+
+
+def _small_disk() -> None:
+    # Files may grow to 40 kB, past what SQLite's shared-memory file needs: a full disk, reached for real.
+    resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_half_written_file(
+    cli: Any, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    # Exports, backups and calendars ended in an OSError traceback and left a tmpXXXX.tmp beside the target.
+    for n in range(3):
+        assert cli("app", "add", "--company", f"Firm {n}", "--role", "Baker", "--notes", "n" * 15_000).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    for command in (["export", "--format", "json"], ["export", "--format", "csv"], ["backup"]):
+        target = out / "copy"
+        run = subprocess.run(
+            [sys.executable, "-m", "nextround", *command, str(target)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **cli_env},
+            preexec_fn=_small_disk,
+            timeout=120,
+        )
+        assert run.returncode == 1, run.stderr
+        # SQLite words it its own way ("disk I/O error"); the file and the one line are the same.
+        assert run.stderr.startswith(f"error: cannot write {target}: ")
+        assert run.stderr.count("\n") == 1
+        assert list(out.iterdir()) == []

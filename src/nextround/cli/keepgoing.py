@@ -326,8 +326,10 @@ def review_command(
     if output is None:
         write_text(text)
         return
+    from nextround.integrations.files import write_text_atomically
+
     output.expanduser().parent.mkdir(parents=True, exist_ok=True)
-    output.expanduser().write_text(text, encoding="utf-8")
+    write_text_atomically(output, text)
     note_line(f"Wrote {output}")
 
 

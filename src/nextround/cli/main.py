@@ -55,14 +55,16 @@ class FriendlyErrors(TyperGroup):
             for line in error_lines(exc, self, ctx, args):
                 error_line(line)
             raise typer.Exit(1) from None
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            error_line(f"{exc.strerror}: {exc.filename}")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a missing file, no permission, a full or read-only disk
+            error_line(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc.strerror or exc))
             raise typer.Exit(1) from None
         except OverflowError:  # a number too large for the database (SQLite raises this before SQLAlchemy sees it)
             error_line("a number given is out of range")
             raise typer.Exit(1) from None
         except Exception as exc:
-            if type(exc).__module__.startswith("sqlalchemy"):
+            if type(exc).__module__.startswith(("sqlalchemy", "sqlite3")):
                 # A database that is down, locked or full is the user's to fix, not a bug to dump.
                 detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
                 error_line(f"database error: {detail}")

@@ -89,12 +89,18 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise FileInputError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
         raise FileInputError(f"no such folder: {path.parent}")
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
-    ) as handle:
-        handle.write(text)
-        temporary = Path(handle.name)
-    temporary.replace(path)
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(text)
+        temporary.replace(path)
+    except OSError as exc:  # a full or read-only disk: say so, and leave no half-written .tmp behind
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        raise FileInputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 MAX_UPLOAD_NAME = 120

@@ -300,7 +300,11 @@ def write_eml(message: EmailMessage, path: Path, *, unsent: bool = True) -> Path
     path = Path(path).expanduser()
     if path.is_dir():
         raise MailError(f"{path} is a folder; give a file name such as request.eml")
-    path.write_bytes(bytes(message))
+    try:
+        path.write_bytes(bytes(message))
+    except OSError as exc:  # a full disk: no half-written message left to open as a draft
+        path.unlink(missing_ok=True)
+        raise MailError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
 
 

@@ -429,13 +429,16 @@ def backup(ws: Workspace, path: Path) -> str:
         raise TransferError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():  # else the error names the temporary file beside it, not the folder
         raise TransferError(f"no such folder: {path.parent}")
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-        temporary = Path(handle.name)
     try:
-        _copy_sqlite(_sqlite_path(ws.db), temporary)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            temporary = Path(handle.name)
+        try:
+            _copy_sqlite(_sqlite_path(ws.db), temporary)
+            temporary.replace(path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as exc:  # a full or read-only disk
+        raise TransferError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
     return "sqlite"
 
 
