@@ -176,3 +176,22 @@ def test_a_new_account_takes_the_browsers_time_zone_and_password_managers_know_t
         assert page.get_attribute("#f-password", "autocomplete") == "current-password"
     finally:
         context.close()
+
+
+def test_after_signing_out_the_back_button_shows_nothing_of_the_person(
+    browser: Any, shared_server: SharedServer
+) -> None:
+    """A shared computer: Ada signs out and walks away; the next person presses Back."""
+    with open_driver(browser, shared_server.server, WIDTHS["desktop"]) as seeker:
+        _sign_in(seeker, "ada@example.org")
+        seeker.go(f"/applications/{shared_server.app_id}")
+        seeker.go("/sharing")
+        assert "coach@uni.example" in seeker.page.inner_text("main")
+        seeker.page.click("button:has-text('Sign out')")
+        seeker.page.wait_for_url("**/sign-in?**")
+        for _ in range(2):
+            seeker.page.go_back()
+            seeker.page.wait_for_load_state()
+            assert "/sign-in" in seeker.page.url
+            shown = seeker.page.inner_text("main")
+            assert "coach@uni.example" not in shown and "Ask them what tipped it." not in shown

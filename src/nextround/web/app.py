@@ -189,6 +189,7 @@ def create_app(
         max_body=settings.max_import_bytes,
         on_write=state.changed,
         limits=transfer_limits(settings.max_import_bytes),
+        private=multi_user is not None,
     )
     install_error_handlers(app)
     for name in ROUTE_MODULES + (MULTI_USER_MODULES if multi_user else ()):

@@ -156,12 +156,16 @@ class GuardMiddleware:
         max_body: int,
         on_write: Callable[[Scope], Awaitable[None]] | None = None,
         limits: Mapping[str, BodyLimit] | None = None,
+        private: bool = False,
     ) -> None:
         self.app = app
         self.hosts = hosts
         self.max_body = max_body
         self.on_write = on_write
         self.limits = dict(limits or {})
+        # A shared server's pages are one person's: kept by no cache, so after signing out on a shared computer
+        # the browser's Back button asks the server again (and finds no session) instead of showing them.
+        self.private = private
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -185,6 +189,7 @@ class GuardMiddleware:
         tripped = False
         started = False
         writes = self.on_write is not None and scope.get("method") not in SAFE_METHODS
+        private = self.private and not str(scope.get("path", "")).startswith("/static/")
         told = False
 
         async def tell() -> None:
@@ -217,6 +222,8 @@ class GuardMiddleware:
                 # one inline stylesheet by hash); then ours is not added, since two policies both apply.
                 has_policy = any(name.lower() == b"content-security-policy" for name, _ in own)
                 extra = [h for h in SECURITY_HEADERS if not (has_policy and h[0] == b"content-security-policy")]
+                if private and not any(name.lower() == b"cache-control" for name, _ in own):
+                    extra.append((b"cache-control", b"no-store"))
                 message["headers"] = [*own, *extra]
             await send(message)
 
