@@ -45,3 +45,16 @@ def test_reopening_asks_first(web: Web, workspace: Workspace, clock: FakeClock) 
     again = web.post_form(f"/applications/{app.id}/reopen", {"stage": "offer"})
     assert again.headers["location"].endswith("notice=unchanged")
     assert ApplicationService(workspace).get(app.id).state.stage is Stage.INTERVIEW
+
+
+def test_a_closed_application_adds_an_interview_that_took_place_not_one_to_schedule(
+    web: Web, workspace: Workspace
+) -> None:
+    app = make_application(workspace, company="St Mary's Hospice", stage=Stage.INTERVIEW, round_=1)
+    assert "Schedule the interview" in web.client.get(f"/applications/{app.id}").text
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    page = web.client.get(f"/applications/{app.id}").text
+    interviews = page.split('id="interviews"', 1)[1].split("</section>", 1)[0]
+    # Under 'Rejected at the interview stage' it offered to 'Schedule the interview'.
+    assert "Schedule the interview" not in interviews and ">Add the interview</button>" in interviews
+    assert 'id="interviews-past"' in interviews and "The day and time it took place" in interviews
