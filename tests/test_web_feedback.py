@@ -332,6 +332,11 @@ def test_a_rejection_pasted_on_an_open_application_offers_to_record_it(web: Web,
     third = make_application(workspace, company="Oakfield", role="Senior Carer")
     plain = web.post_form(f"/applications/{third.id}/feedback/record", {"text": REJECTION_EMAIL})
     assert plain.status_code == 303 and 'id="fb-offer-close"' in web.client.get(plain.headers["location"]).text
+    # The day the email came, given with it, is the day the offer records the rejection on.
+    fourth = make_application(workspace, company="Hillside", role="Carer")
+    dated = web.post_form(f"/applications/{fourth.id}/feedback/record", {"text": REJECTION_EMAIL, "on": "today"})
+    offer = web.client.get(dated.headers["location"]).text.split('id="fb-offer-close"', 1)[1]
+    assert 'id="fb-close-on" name="on" type="text" placeholder="now" autocomplete="off" value="today"' in offer
 
 
 def test_feedback_over_the_limit_says_by_how_much_and_what_to_do(web: Web, workspace: Workspace) -> None:

@@ -11,6 +11,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -213,10 +214,14 @@ def _section(request: Request, ws: Workspace, application_id: int, *, status: in
     return render(request, template, context, status=status)
 
 
-def _done(request: Request, ws: Workspace, application_id: int, notice: str) -> Response:
+def _done(request: Request, ws: Workspace, application_id: int, notice: str, on: str = "") -> Response:
+    """The section after a change, with its notice; `on` is the day feedback came, which the offer to record
+    a rejection starts from."""
     if is_htmx(request):
-        return _section(request, ws, application_id, notice=NOTICES[notice], offer_close=notice == CLOSES_IT)
-    return RedirectResponse(f"/applications/{application_id}/feedback?notice={notice}#feedback-section", 303)
+        offer = notice == CLOSES_IT
+        return _section(request, ws, application_id, notice=NOTICES[notice], offer_close=offer, offer_close_on=on)
+    query = urlencode({"notice": notice, **({"on": on} if on else {})})
+    return RedirectResponse(f"/applications/{application_id}/feedback?{query}#feedback-section", 303)
 
 
 # -- pages ---------------------------------------------------------------------------------------------
@@ -224,8 +229,9 @@ def _done(request: Request, ws: Workspace, application_id: int, notice: str) -> 
 
 @router.get("/applications/{application_id}/feedback", response_class=HTMLResponse, include_in_schema=False)
 def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
-    key = request.query_params.get("notice", "")
-    return _section(request, ws, application_id, notice=NOTICES.get(key), offer_close=key == CLOSES_IT)
+    key, on = request.query_params.get("notice", ""), request.query_params.get("on", "")
+    offer = key == CLOSES_IT
+    return _section(request, ws, application_id, notice=NOTICES.get(key), offer_close=offer, offer_close_on=on)
 
 
 @router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
@@ -351,7 +357,7 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
         return _refused(request, ws, application_id, feedback_values=values, feedback_errors=errors_by_field(exc))
     # A rejection email pasted here while the application is open: offer to record the rejection too.
     closes_it = feedback_service.reads_as_open_rejection(ws, application_id, text, source)
-    return _done(request, ws, application_id, CLOSES_IT if closes_it else "recorded")
+    return _done(request, ws, application_id, CLOSES_IT if closes_it else "recorded", on)
 
 
 @router.post("/applications/{application_id}/reflection", include_in_schema=False)
