@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import email
 import json
+import shlex
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from nextround.cli.main import COMMAND_EXAMPLES
 from tests.conftest import ok
 from tests.feedback_helpers import SMTP_ENV_NAMES, SmtpServer, free_port, smtp_server
 
@@ -200,6 +203,13 @@ def test_interview_commands(cli: Cli) -> None:
     listed = data(cli("interview", "list", "--app", app_id, "--json"))
     assert len(listed) == 2
     assert "round 2, panel, with Sam, Priya" in ok(cli("interview", "list")).stdout
+    # The interview group's own example, `--on "next tuesday 14:00"`, was refused: the command line read a
+    # time only after an ISO date, where the web's forms read a day in words with one.
+    example = shlex.split(COMMAND_EXAMPLES["interview"])[1:]
+    assert example[2] == "3"
+    spoken = data(cli(*example[:2], app_id, *example[3:], "--json"))
+    assert datetime.fromisoformat(spoken["scheduled_at"]).strftime("%A %H:%M") == "Tuesday 14:00"
+    assert data(cli("interview", "add", app_id, "--on", "tomorrow at 2pm", "--json"))["scheduled_at"][11:16] == "14:00"
     bad = cli("interview", "add", app_id, "--on", "someday")
     assert bad.exit_code == 1
     assert bad.stderr.startswith("error:")

@@ -46,12 +46,12 @@ def workspace(ctx: typer.Context) -> Workspace:
 
 
 def moment(text: str | None, ws: Workspace) -> datetime | None:
-    """A user-typed date ("yesterday", "2024-10-03", "3 days ago") as an aware moment, or None."""
+    """A user-typed date ("yesterday", "2024-10-03", "next tuesday 14:00") as an aware moment, or None."""
     if text is None:
         return None
-    from nextround.domain.dates import parse_datetime
+    from nextround.domain.dates import parse_when
 
-    return parse_datetime(text, ws.now())
+    return parse_when(text, ws.now())
 
 
 def day(text: str | None, ws: Workspace) -> date | None:

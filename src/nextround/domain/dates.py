@@ -199,3 +199,34 @@ def day_to_moment(day: date, now: datetime) -> datetime:
     if day == now.date():
         return now
     return datetime.combine(day, time(12, 0), tzinfo=now.tzinfo)
+
+
+# A day in words with a time of day, either way round: "next tuesday 14:00", "tomorrow at 2pm", "10:30 friday".
+# A bare number needs am/pm ("friday 3" is not read), so a count or a year is never taken for an hour.
+_TIME = r"(?:at\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)?"
+_DAY_THEN_TIME = re.compile(rf"^(?P<day>.+?)\s+{_TIME}$", re.IGNORECASE)
+_TIME_THEN_DAY = re.compile(rf"^{_TIME}\s+(?P<day>.+)$", re.IGNORECASE)
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """A moment as parse_datetime reads it, or a day in words with a time (what people write for an interview).
+
+    parse_datetime reads times only after an ISO date; the form's hint and `interview add`'s example invite
+    "next tuesday", and the next thing people type is the hour. (Moved here from the web's forms so the
+    command line reads the same words.)"""
+    try:
+        return parse_datetime(text, now)
+    except DateParseError:
+        value = " ".join(text.split())
+        found = _DAY_THEN_TIME.match(value) or _TIME_THEN_DAY.match(value)
+        if found is None or (found["minute"] is None and found["half"] is None):
+            raise
+        hour, minute = int(found["hour"]), int(found["minute"] or 0)
+        if found["half"]:
+            if not 1 <= hour <= 12:
+                raise
+            hour = hour % 12 + (12 if found["half"].lower() == "pm" else 0)
+        if hour > 23 or minute > 59:
+            raise
+        day = parse_date(found["day"], now.date())
+        return datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from nextround.domain.applications import ApplicationFields, FieldError, parse_channel, parse_tags, parse_work_model
 from nextround.domain.contacts import is_email
-from nextround.domain.dates import DateParseError, parse_date, parse_datetime
 from nextround.errors import UserError
 
 TEXT_FIELDS = (
@@ -154,33 +152,3 @@ def upload_message(message: str, folder: str | Path) -> str:
     """A reader's message about an uploaded file, naming it as the user did: readers name a file by its path,
     and here that is a temporary copy (/tmp/nextround-upload-x1y2/…) that means nothing to the user."""
     return message.replace(f"{folder}{os.sep}", "")
-
-
-# A day in words with a time of day, either way round: "next tuesday 14:00", "tomorrow at 2pm", "10:30 friday".
-# A bare number needs am/pm ("friday 3" is not read), so a count or a year is never taken for an hour.
-_TIME = r"(?:at\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)?"
-_DAY_THEN_TIME = re.compile(rf"^(?P<day>.+?)\s+{_TIME}$", re.IGNORECASE)
-_TIME_THEN_DAY = re.compile(rf"^{_TIME}\s+(?P<day>.+)$", re.IGNORECASE)
-
-
-def parse_when(text: str, now: datetime) -> datetime:
-    """A moment as parse_datetime reads it, or a day in words with a time (what people write for an interview).
-
-    The shared parser reads times only after an ISO date; a form's hint invites "next tuesday", and the next
-    thing people type is the hour."""
-    try:
-        return parse_datetime(text, now)
-    except DateParseError:
-        value = " ".join(text.split())
-        found = _DAY_THEN_TIME.match(value) or _TIME_THEN_DAY.match(value)
-        if found is None or (found["minute"] is None and found["half"] is None):
-            raise
-        hour, minute = int(found["hour"]), int(found["minute"] or 0)
-        if found["half"]:
-            if not 1 <= hour <= 12:
-                raise
-            hour = hour % 12 + (12 if found["half"].lower() == "pm" else 0)
-        if hour > 23 or minute > 59:
-            raise
-        day = parse_date(found["day"], now.date())
-        return datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)

@@ -11,14 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
-from nextround.domain.dates import parse_datetime
+from nextround.domain.dates import parse_datetime, parse_when
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
 from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.services import browse
 from nextround.services.applications import ApplicationService, DuplicateApplicationError
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
-from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order, parse_when, sentence
+from nextround.web.forms import application_problems, form_text, in_form_words, in_page_order, sentence
 from nextround.web.rendering import done_in_place, render
 
 router = APIRouter(include_in_schema=False)

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextround.domain.dates import DateParseError, parse_datetime
+from nextround.domain.dates import DateParseError, parse_datetime, parse_when
 from nextround.domain.feedback_requests import (
     MAX_FEEDBACK_CHARS,
     TRANSITIONS,
@@ -43,7 +43,7 @@ from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text, parse_when, too_long
+from nextround.web.forms import form_text, too_long
 from nextround.web.rendering import done_in_place, render
 
 # Page routes stay out of the OpenAPI schema; the /api/v1 routes below are in it.
