@@ -127,6 +127,8 @@ def test_the_mock_interview_without_the_ai_coach(web: Web, chat: FakeChat) -> No
     path = opened.headers["location"].split("#")[0]
     shown = text_of(web.client.get(path).text)
     assert "The offline coach is interviewing: the AI coach is not set up" in shown
+    assert "endpoint" not in shown  # a word for whoever set the model up, not for the person practising
+    assert '<h2 id="spoken-title">' in web.client.get(path).text  # under the h1, not an h3 (axe: heading-order)
     web.post_form(f"{path}/answer", {"answer": "I planned the prep list for the weekend. Waste fell."})
     web.post_form(f"{path}/answer", {"answer": "I would track waste daily."})
     assert "Average score of your answers" in text_of(web.client.get(path).text)

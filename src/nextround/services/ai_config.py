@@ -57,7 +57,7 @@ class AiStatus:
 
 def _reason(state: AiState, base_url: str, agreed_url: str) -> str:
     if state == "not_configured":
-        return "the AI coach is not set up (no endpoint and model)"
+        return "the AI coach is not set up (no model chosen for it yet)"  # not 'endpoint': a page says this too
     if state == "not_agreed" and agreed_url:
         return f"the AI coach was agreed for {agreed_url}, not {base_url}; agree again to use it"
     if state == "not_agreed":
