@@ -46,6 +46,15 @@ def test_values_are_checked_and_percentages_read_as_shares() -> None:
         normalise_value(MEASURES["practice.sessions"], -1)
     with pytest.raises(GoalError, match="must be a number"):
         normalise_value(MEASURES["manual"], float("nan"))
+    # `goal add --target 0` read "manual 0 of 0 (100%)" and stayed open; `--target 1e20` never moved off 0%.
+    with pytest.raises(GoalError, match="the target for manual must be more than 0"):
+        normalise_value(MEASURES["manual"], 0, "target")
+    with pytest.raises(GoalError, match="from 0 to 100000"):
+        normalise_value(MEASURES["applications.sent"], 1e20, "target")
+    with pytest.raises(GoalError, match="from 0 to 100000"):
+        normalise_value(MEASURES["manual"], 1e20, "current value")
+    assert normalise_value(MEASURES["answer.fillers_per_100"], 0, "target") == 0  # fewer is better: 0 is a goal
+    assert normalise_value(MEASURES["manual"], 0, "current value") == 0
 
 
 def test_progress_higher_is_better() -> None:

@@ -36,6 +36,10 @@ class Measure:
     maximum: float | None
 
 
+# The most a count or a hand-kept number may be: a target of 1e20 applications is a typo, and its
+# progress read 0% for ever.
+MAX_COUNT = 100_000
+
 MEASURES: dict[str, Measure] = {
     m.name: m
     for m in (
@@ -65,10 +69,15 @@ def normalise_value(measure: Measure, value: float, what: str = "value", field: 
         raise GoalError(f"the {what} must be a number", field=field)
     if measure.kind == "share" and 1 < value <= 100:
         value = value / 100
-    if value < measure.minimum or (measure.maximum is not None and value > measure.maximum):
-        upper = "" if measure.maximum is None else f" to {measure.maximum:g}"
+    maximum = MAX_COUNT if measure.maximum is None else measure.maximum
+    if value < measure.minimum or value > maximum:
         hint = " (a share: 0.8 means 80%)" if measure.kind == "share" else ""
-        raise GoalError(f"the {what} for {measure.name} must be from {measure.minimum:g}{upper}{hint}", field=field)
+        raise GoalError(
+            f"the {what} for {measure.name} must be from {measure.minimum:g} to {maximum:g}{hint}", field=field
+        )
+    if what == "target" and measure.direction == "higher" and value <= measure.minimum:
+        # Reached before anything is done: "manual 0 of 0 (100%)", shown open.
+        raise GoalError(f"the {what} for {measure.name} must be more than {measure.minimum:g}", field=field)
     return value
 
 
