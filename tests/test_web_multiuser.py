@@ -294,3 +294,15 @@ def test_signing_out_and_deleting_the_account_say_so_on_the_sign_in_page(server:
     assert 'id="sign-in-notice"><p>Your account and everything in it were deleted.</p>' in page
     forged = server.client().get("/sign-in?notice=Your+password+expired%2C+call+0800").text
     assert "sign-in-notice" not in forged and "0800" not in forged  # only our own words
+
+
+def test_a_time_zone_is_understood_as_people_type_it(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    for typed, zone in (("  asia/tokyo ", "Asia/Tokyo"), ("new york", "America/New_York"), ("London", "Europe/London"),
+                        ("Buenos Aires", "America/Argentina/Buenos_Aires")):  # fmt: skip
+        saved = ada.post_form("/account/time-zone", {"time_zone": typed})
+        assert saved.status_code == 200 and "Time zone saved." in saved.text, typed
+        assert accounts.get_account(server.db, ada.owner_id).time_zone == zone
+    refused = ada.post_form("/account/time-zone", {"time_zone": "Narnia"})
+    assert refused.status_code == 422 and "unknown time zone" in refused.text
+    assert accounts.get_account(server.db, ada.owner_id).time_zone == "America/Argentina/Buenos_Aires"

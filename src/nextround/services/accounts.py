@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import delete, select, update
 
@@ -171,12 +171,31 @@ def normal_email(email: str) -> str:
 
 
 def check_time_zone(name: str) -> str:
-    name = name.strip()
+    """The zone's own name from what a person types: `Europe/London`, `europe/london`, or a city alone
+    (`Tokyo`, `new york`) when exactly one zone is named after it."""
+    typed = name.strip()
     try:
-        ZoneInfo(name)
+        ZoneInfo(typed)
+        return typed
     except (ZoneInfoNotFoundError, ValueError):
-        raise AccountError(f"unknown time zone {name[:60]!r} (for example Europe/London)", field="time_zone") from None
-    return name
+        pass
+    wanted = "_".join(typed.split()).casefold()
+    known = available_timezones() if wanted else set()
+    found = sorted(zone for zone in known if zone.casefold() == wanted)
+    if not found:
+        found = sorted(zone for zone in known if zone.rpartition("/")[2].casefold() == wanted)
+    if found and len({_offsets(zone) for zone in found}) == 1:
+        # One zone under several names (`America/Buenos_Aires` is an old name of `America/Argentina/Buenos_Aires`):
+        # the longest is tzdata's own.
+        return max(found, key=lambda zone: (zone.count("/"), zone))
+    guess = f"did you mean {' or '.join(found[:3])}?" if found else "for example Europe/London, or a city: Tokyo"
+    raise AccountError(f"unknown time zone {typed[:60]!r} ({guess})", field="time_zone")
+
+
+def _offsets(zone: str) -> tuple[timedelta | None, ...]:
+    """A zone's offsets from UTC in winter and summer: two names with the same are, for a person, one zone."""
+    year = datetime.now(UTC).year
+    return tuple(datetime(year, month, 1, 12, tzinfo=ZoneInfo(zone)).utcoffset() for month in (1, 7))
 
 
 def _account(user: User) -> Account:
