@@ -322,3 +322,13 @@ def test_an_answer_over_the_limit_says_by_how_much(web: Web) -> None:
     page = web.post_form("/practice", {"question_id": question.id, "answer": answer}).text
     # It said 'The answer is longer than 20000 characters.'
     assert f"Keep it under 20,000 characters: this has {len(answer):,}." in page
+
+
+def test_history_does_not_call_strong_answers_weak(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    _answer(web, question.id, STRONG)
+    _answer(web, question.id, STRONG, session_id="1")
+    history = web.client.get("/practice/history").text
+    # Two answers scoring in the 80s or 90s were listed under 'Weakest competencies'.
+    assert 'id="weakest"' in history and "<h2>Lowest-scoring competencies</h2>" in history
+    assert "Weakest" not in history
