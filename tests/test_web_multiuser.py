@@ -306,3 +306,16 @@ def test_a_time_zone_is_understood_as_people_type_it(server: Server) -> None:
     refused = ada.post_form("/account/time-zone", {"time_zone": "Narnia"})
     assert refused.status_code == 422 and "unknown time zone" in refused.text
     assert accounts.get_account(server.db, ada.owner_id).time_zone == "America/Argentina/Buenos_Aires"
+
+
+def test_the_new_account_form_names_every_problem_at_once(server: Server) -> None:
+    invitation = accounts.invite(server.db, "new@uni.example")
+    client = server.client()
+    page = client.get(f"/invite/{invitation.token}")
+    form = {"csrf_token": form_token(page.text), "password": "short", "password_again": "shorter",
+            "time_zone": "Mars/Olympus"}  # fmt: skip
+    refused = client.post(f"/invite/{invitation.token}", data=form)
+    assert refused.status_code == 422
+    for field in ("password", "password_again", "time_zone"):
+        assert f'id="f-{field}-error"' in refused.text, field
+    assert 'value="Mars/Olympus"' in refused.text  # what was typed stays

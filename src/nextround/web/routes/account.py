@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nextround.errors import UserError, errors_by_field
+from nextround.errors import FormErrors, UserError, errors_by_field
 from nextround.services import accounts
 from nextround.services.accounts import Caller, SignInRefused
 from nextround.services.recordings import RECORDINGS_FOLDER
@@ -115,10 +115,24 @@ def invitation_page(request: Request, token: str) -> HTMLResponse:
 
 
 def _new_account_form(request: Request, form: Any) -> tuple[str, str | None]:
+    """The password and time zone of a new account, or every problem with them at once (not one per try)."""
     password = form_text(form, "password")
+    zone = form_text(form, "time_zone").strip() or None
+    problems: list[UserError] = []
+    try:
+        accounts.check_password(password)
+    except UserError as exc:
+        problems.append(exc)
     if password != form_text(form, "password_again"):
-        raise UserError("the two passwords differ", field="password_again")
-    return password, form_text(form, "time_zone") or None
+        problems.append(UserError("the two passwords differ", field="password_again"))
+    if zone:
+        try:
+            zone = accounts.check_time_zone(zone)
+        except UserError as exc:
+            problems.append(exc)
+    if problems:
+        raise FormErrors(problems)
+    return password, zone
 
 
 @router.post("/invite/{token}", response_class=HTMLResponse)
