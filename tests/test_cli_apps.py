@@ -96,6 +96,11 @@ def test_human_output_escapes_and_shows_the_timeline(cli: Cli) -> None:
         (("app", "add", "--company", "A", "--role", "B", "--jd-file", "/dev/zero"), "over the"),
         (("app", "add", "--company", "A", "--role", "B", "--salary-max", str(2**64)), "salary_max"),
         (("app", "show", str(2**64)), "out of range"),
+        # A round past 2**31 was a "database error"; past any hiring process, a typo.
+        (("app", "add", "--company", "A", "--role", "B", "--stage", "interview", "--round", str(2**40)), "1 to 20"),
+        (("app", "add", "--company", "A", "--role", "B", "--stage", "interview", "--round", "0"), "1 to 20"),
+        (("config", "set", "ghost_days.applied", "99999999999999999"), "between 1 and 365 days"),
+        (("goal", "add", "--title", "Send more", "--target", "0"), "must be more than 0"),
     ],
 )
 def test_user_errors_are_one_line_with_a_nonzero_exit(cli: Cli, args: tuple[str, ...], message: str) -> None:
@@ -239,3 +244,14 @@ def test_an_application_added_at_a_later_stage_takes_the_day_it_got_there(cli: C
     assert shown["rejected_at_stage"] == "final"
     refused = cli("app", "add", "--company", "B", "--role", "R", "--stage-on", "yesterday")
     assert refused.stderr == "error: the day it reached its stage is only for a stage after applied (--stage-on)\n"
+
+
+def test_rounds_past_any_hiring_process_are_refused_on_every_path(cli: Cli) -> None:
+    assert cli("app", "add", "--company", "A", "--role", "B").exit_code == 0
+    for args in (
+        ("app", "move", "1", "interview", "--round", "21"),
+        ("interview", "add", "1", "--on", "today", "--round", "21"),
+    ):
+        result = cli(*args)
+        assert result.exit_code == 1
+        assert result.stderr == "error: interview round must be from 1 to 20 (--round)\n"

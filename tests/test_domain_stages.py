@@ -108,7 +108,7 @@ def test_checks_refuse_meaningless_moves() -> None:
         check_move(applied, Stage.SAVED)
     with pytest.raises(StageError, match="round"):
         check_move(applied, Stage.SCREENING, 2)
-    with pytest.raises(StageError, match="1 or more"):
+    with pytest.raises(StageError, match="from 1 to 20"):
         check_move(applied, Stage.INTERVIEW, 0)
     check_move(applied, Stage.INTERVIEW, 1)
     closed = derive_state([ev("saved", "applied", 0), ev("applied", "rejected", 1)])

@@ -173,13 +173,17 @@ def derive_state(events: Sequence[StageEvent], initial: Stage = Stage.SAVED) -> 
     )
 
 
+# No hiring process has more rounds; a larger number is a typo, and past 2**31 the database refused it.
+MAX_ROUND = 20
+
+
 def check_move(state: ApplicationState, target: Stage, round_: int | None = None) -> None:
     """Refuse moves that would make the history meaningless; everything else is the user's call."""
     if round_ is not None:
         if target is not Stage.INTERVIEW:
             raise StageError("a round only applies to the interview stage", field="round")
-        if round_ < 1:
-            raise StageError("interview round must be 1 or more", field="round")
+        if not 1 <= round_ <= MAX_ROUND:
+            raise StageError(f"interview round must be from 1 to {MAX_ROUND}", field="round")
     if target is Stage.SAVED and state.stage is not Stage.SAVED:
         raise StageError("an application cannot go back to 'saved' once it has moved on")
     if state.is_open and target is state.stage and target is not Stage.INTERVIEW:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
 from nextround.domain.ghosting import SilenceVerdict, quiet_before, silence, silent_ones
 from nextround.domain.stages import (
+    MAX_ROUND,
     EventSource,
     Outcome,
     Stage,
@@ -98,6 +99,8 @@ class ApplicationService:
             raise StageError("the application date is in the future", field="applied_on")
         if round_ is not None and stage is not Stage.INTERVIEW:
             raise StageError("a round only applies to the interview stage", field="round")
+        if round_ is not None and not 1 <= round_ <= MAX_ROUND:
+            raise StageError(f"interview round must be from 1 to {MAX_ROUND}", field="round")
         if stage_at is not None:
             _check_stage_at(stage, stage_at, applied_at, now)
             applied_at = applied_at or stage_at

@@ -34,6 +34,7 @@ from nextround.domain.feedback_requests import (
     parse_status,
     request_kind,
 )
+from nextround.domain.stages import MAX_ROUND
 from nextround.domain.wording import short_day
 from nextround.errors import FormErrors
 from nextround.integrations import mail
@@ -535,8 +536,8 @@ def add_interview(
     """Record an interview (past or planned) with the people in the room."""
     if scheduled_at.tzinfo is None:
         raise FeedbackRequestError("the interview time needs a time zone")
-    if round is not None and round < 1:
-        raise FeedbackRequestError("interview round must be 1 or more")
+    if round is not None and not 1 <= round <= MAX_ROUND:
+        raise FeedbackRequestError(f"interview round must be from 1 to {MAX_ROUND}", field="round")
     if duration_minutes is not None and not 1 <= duration_minutes <= 24 * 60:
         raise FeedbackRequestError("duration must be between 1 and 1440 minutes")
     kind = " ".join(kind.split())
