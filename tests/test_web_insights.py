@@ -217,3 +217,14 @@ def test_match_panel_lists_the_nice_to_haves_the_cv_does_not_show(web: Web, work
     missing = re.search(r'<ul id="match-optional-missing">(.*?)</ul>', panel, re.S)
     assert missing and "Python" in missing.group(1)
     assert "Your CV shows every essential requirement this job lists." in panel
+
+
+def test_where_rejections_happen_says_silences_count_too(web: Web, workspace: Workspace) -> None:
+    from nextround.domain.stages import Outcome
+
+    rejected_application(workspace, jd="", company="Riverside Care Home")
+    rejected_application(workspace, jd="", company="Hillside", outcome=Outcome.GHOSTED)
+    section = web.client.get("/insights").text.split('id="stage-pattern"', 1)[1].split("</section>", 1)[0]
+    # '2 rejections' beside one rejected application and one that went silent, with nothing saying so.
+    assert "(2 rejections)" in section and "Application: 2" in section
+    assert "Rejected or ghosted, by the stage each application reached." in section
