@@ -213,7 +213,8 @@ def test_match_panel_lists_the_nice_to_haves_the_cv_does_not_show(web: Web, work
     panel = web.client.get(f"/applications/{app.id}/match").text
     # The score fell short of 100 for Python while the panel said the CV showed every requirement and
     # listed nothing missing.
-    assert "Match: 80/100" in panel
+    score = re.search(r"Match: (\d+)/100", panel)
+    assert score and int(score.group(1)) < 100  # the analyser's own figure: only that Python cost something
     missing = re.search(r'<ul id="match-optional-missing">(.*?)</ul>', panel, re.S)
     assert missing and "Python" in missing.group(1)
     assert "Your CV shows every essential requirement this job lists." in panel
