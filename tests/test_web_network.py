@@ -357,3 +357,11 @@ def test_a_keep_in_touch_draft_is_signed_and_reads_in_paragraphs(web: Web, works
     assert "disappointed by the decision" in body
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     assert all("\n" not in p for p in paragraphs[1:-1])  # each paragraph on one line
+
+
+def test_an_empty_today_links_each_way_to_start(web: Web) -> None:
+    empty = web.client.get("/today").text.split('id="agenda"', 1)[1].split("</section>", 1)[0]
+    # Only 'practise a few answers' was a link; 'Add an application' and 'log a talk' were plain words.
+    assert "Nothing due now or this week" in empty
+    for href in ("/applications/new", "/contacts", "/practice"):
+        assert f'<a href="{href}">' in empty
