@@ -7,7 +7,7 @@ Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipp
            --set WORD_L2=2 --dump /tmp/lowo.jsonl        # the same for another TRAINING list or constant
        .venv/bin/python scripts/train_feedback.py --check    # exit 1 if the shipped weights differ from a rebuild
 
-Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev, dev2, dev3 ... dev13, and the
+Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev, dev2, dev3 ... dev14, and the
 first, third, fifth, sixth and seventh frozen splits, test_frozen.jsonl and test3/5/6/7_clauses.jsonl, retired into
 training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the seen frozen
 sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS), and an unseen frozen set
@@ -82,6 +82,8 @@ TRAINING = tuple(
         # Session 9, chosen by leaving each writer out: the seventh frozen set with clause labels, retired into
         # training once reported (test7/ itself stays as it was).
         "test7_clauses.jsonl",
+        # A new writer's training texts (fbdata14), scored once unseen before they were added (corpus README).
+        "dev14.jsonl",
     )
 )
 # Leave one writer out (--by-file): each fold is one writer's files. Its clause-labelled files are left out of
@@ -102,6 +104,7 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "dev11": ("dev11.jsonl",),
     "dev12": ("dev12.jsonl",),
     "dev13": ("dev13.jsonl",),
+    "dev14": ("dev14.jsonl",),
     "test2": ("test2/test.jsonl",),
     "test3": ("test3_clauses.jsonl",),
     "test4": ("test4/test.jsonl",),
