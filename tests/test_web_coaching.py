@@ -199,3 +199,17 @@ def test_a_long_title_in_the_audit_log_ends_in_an_ellipsis(server: Server) -> No
     assert coach.client.get(f"/caseload/{link_id}/applications/{app.id}").status_code == 200
     (read,) = [r for r in coaching.reads_log(server.db, ada.owner_id) if r.what.startswith("application:")]
     assert len(read.what) <= 200 and read.what.endswith("…")
+
+
+def test_a_coach_who_is_not_signed_in_is_told_what_the_link_is_for(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    page = ada.post_form("/sharing/coaches", {"email": "new-coach@uni.example", "shares": "applications"})
+    token = re.search(r"/coaching/accept/([\w-]+)</code>", page.text)
+    assert token
+    stranger = server.client()
+    opened = stranger.get(f"/coaching/accept/{token.group(1)}")
+    assert opened.status_code == 303
+    sign_in_page = stranger.get(opened.headers["location"]).text
+    assert "Someone asked you to coach their job search" in sign_in_page
+    assert "ada@example.org" not in sign_in_page  # whose invitation it is waits until the right person signs in
+    assert "Someone asked you to coach" not in stranger.get("/sign-in").text
