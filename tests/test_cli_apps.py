@@ -255,3 +255,22 @@ def test_rounds_past_any_hiring_process_are_refused_on_every_path(cli: Cli) -> N
         result = cli(*args)
         assert result.exit_code == 1
         assert result.stderr == "error: interview round must be from 1 to 20 (--round)\n"
+
+
+def test_import_json_names_what_it_added_beside_the_applications(cli: Cli, tmp_path: Path) -> None:
+    # A later export of the same search read "Imported 0 applications ...; 1 duplicate already there,
+    # skipped." while it added the journal entries in it (the import page said so; the command line did not).
+    assert cli("app", "add", "--company", "Solo", "--role", "Baker").exit_code == 0
+    assert cli("journal", "add", "--text", "Sent it").exit_code == 0
+    export = tmp_path / "search.json"
+    assert cli("export", "--format", "json", str(export)).exit_code == 0
+    data = json.loads(export.read_text(encoding="utf-8"))
+    data["tables"]["journal_entries"][0]["text"] = "Sent it, and wrote it down elsewhere"
+    export.write_text(json.dumps(data), encoding="utf-8")
+    first = cli("import", "json", str(export))
+    assert first.exit_code == 0
+    assert first.stdout.splitlines() == [
+        "Imported 0 applications from search.json; 1 duplicate already there, skipped.",
+        "Also added: 1 journal entry.",
+    ]
+    assert cli("import", "json", str(export)).stdout.splitlines()[1:] == []  # nothing new the second time

@@ -13,6 +13,7 @@ import_app = typer.Typer(help="Import applications: LinkedIn's export, another t
 
 
 def _report(report: object, as_json: bool, path: Path) -> None:
+    from nextround.domain.wording import imported_beside
     from nextround.services.transfer import ImportReport
 
     assert isinstance(report, ImportReport)
@@ -21,6 +22,10 @@ def _report(report: object, as_json: bool, path: Path) -> None:
         return
     skipped = f"; {plural(report.duplicates, 'duplicate')} already there, skipped" if report.duplicates else ""
     console().print(f"Imported {plural(report.added, 'application')} from {safe(path.name)}{skipped}.")
+    # An export brings more than applications: a later export of the same search adds only those.
+    also = imported_beside(report.others_added or {})
+    if also:
+        console().print(f"Also added: {also}.")
 
 
 @import_app.command("linkedin")

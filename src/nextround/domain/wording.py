@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+
+from nextround.domain.feedback_requests import join_names
 
 
 def plural(count: int, word: str, plural_word: str | None = None) -> str:
@@ -42,3 +45,28 @@ COUNT_LABELS: dict[str, str] = {
 def short_day(day: date) -> str:
     """A day as every page shows it: `3 Oct 2024` (no leading zero, no ISO dashes)."""
     return f"{day.day} {day:%b %Y}"
+
+
+# What else an export brings, in a person's words, in the order the import page lists them; tables that only
+# tie these together (stage changes, contact links, settings, mail state) go unnamed. The import page and
+# `nextround import json` say the same.
+IMPORTED_WORDS = (
+    ("contacts", "contact", "contacts"),
+    ("interactions", "logged interaction", "logged interactions"),
+    ("interviews", "interview", "interviews"),
+    ("feedback_requests", "feedback request", "feedback requests"),
+    ("feedback", "piece of feedback", "pieces of feedback"),
+    ("reflections", "reflection", "reflections"),
+    ("practice_answers", "practice answer", "practice answers"),
+    ("custom_questions", "practice question of your own", "practice questions of your own"),
+    ("journal_entries", "journal entry", "journal entries"),
+    ("goals", "goal", "goals"),
+    ("cvs", "CV", "CVs"),
+    ("watches", "watched company", "watched companies"),
+)
+
+
+def imported_beside(added: Mapping[str, int]) -> str:
+    """'2 contacts, 1 piece of feedback and 4 journal entries' from rows added per table; '' when none."""
+    counts = [(added[table], one, more) for table, one, more in IMPORTED_WORDS if added.get(table)]
+    return join_names([f"{n} {one if n == 1 else more}" for n, one, more in counts])

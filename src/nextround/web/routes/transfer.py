@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
-from nextround.domain.feedback_requests import join_names
+from nextround.domain.wording import imported_beside
 from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
@@ -91,33 +91,9 @@ def _saved(upload: object, folder: Path, kind: str, max_bytes: int) -> Path:
     return path
 
 
-# What else an export brings, in a person's words, in the order the page lists them; tables that only tie
-# these together (stage changes, contact links, settings, mail state) go unnamed.
-IMPORTED_WORDS = (
-    ("contacts", "contact", "contacts"),
-    ("interactions", "logged interaction", "logged interactions"),
-    ("interviews", "interview", "interviews"),
-    ("feedback_requests", "feedback request", "feedback requests"),
-    ("feedback", "piece of feedback", "pieces of feedback"),
-    ("reflections", "reflection", "reflections"),
-    ("practice_answers", "practice answer", "practice answers"),
-    ("custom_questions", "practice question of your own", "practice questions of your own"),
-    ("journal_entries", "journal entry", "journal entries"),
-    ("goals", "goal", "goals"),
-    ("cvs", "CV", "CVs"),
-    ("watches", "watched company", "watched companies"),
-)
-
-
 def also_imported(report: ImportReport) -> str:
     """'2 contacts, 1 piece of feedback and 4 journal entries': what came in beside the applications."""
-    counts = report.others_added or {}
-    named = [
-        f"{counts[table]} {one if counts[table] == 1 else more}"
-        for table, one, more in IMPORTED_WORDS
-        if counts.get(table)
-    ]
-    return join_names(named)
+    return imported_beside(report.others_added or {})
 
 
 def _page(request: Request, ws: Workspace, context: dict[str, object], status: int = 200) -> HTMLResponse:
