@@ -103,6 +103,9 @@ def test_printable_review_is_self_contained(web: Web) -> None:
     html = response.text
     assert html.lstrip().lower().startswith("<!doctype html>") and "<svg" in html
     assert "A &lt;win&gt; worth keeping" in html
+    # Its content is one main landmark and its table's first column has a header (axe: landmark-one-main,
+    # empty-table-header), as on the review page.
+    assert html.count("<main>") == 1 and "<th></th>" not in html
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", html)
     assert "<script" not in html and "<link" not in html and "url(http" not in html
 
