@@ -274,3 +274,18 @@ def test_import_json_names_what_it_added_beside_the_applications(cli: Cli, tmp_p
         "Also added: 1 journal entry.",
     ]
     assert cli("import", "json", str(export)).stdout.splitlines()[1:] == []  # nothing new the second time
+
+
+def test_export_to_dash_writes_standard_output(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `nextround export - | jq` wrote a file named '-' in the current folder and printed nothing.
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert cli("app", "add", "--company", "Acme", "--role", "Baker").exit_code == 0
+    exported = cli("export", "-")
+    assert exported.exit_code == 0
+    assert [a["company"] for a in json.loads(exported.stdout)["tables"]["applications"]] == ["Acme"]
+    assert exported.stderr == "Exported 1 application to standard output.\n"
+    csv_text = cli("export", "--format", "csv", "-").stdout
+    assert csv_text.splitlines()[1].startswith("1,Acme,Baker,")
+    assert list(here.iterdir()) == []

@@ -7,7 +7,7 @@ import typer
 
 from nextround.cli.context import workspace
 from nextround.cli.options import FileArgument, JsonFlag
-from nextround.cli.output import console, emit_json, plural, safe
+from nextround.cli.output import console, emit_json, note_line, plural, safe, write_text
 
 import_app = typer.Typer(help="Import applications: LinkedIn's export, another tracker's CSV, a nextround JSON export.")
 
@@ -89,16 +89,25 @@ def export(
     path: FileArgument,
     format_: Annotated[str, typer.Option("--format", help="json (everything, lossless) or csv.")] = "json",
 ) -> None:
-    """Write everything out: JSON to move or keep it, CSV as proof of applications with dates."""
-    from nextround.services.transfer import export_csv, export_json
+    """Write everything out: JSON to move or keep it, CSV as proof of applications with dates.
+
+    FILE `-` writes to standard output (`nextround export - | jq .tables.goals`).
+    """
+    from nextround.integrations.files import write_text_atomically
+    from nextround.services.transfer import export_csv_text, export_json_text
 
     ws = workspace(ctx)
     if format_ == "json":
-        count = export_json(ws, path)
+        text, count = export_json_text(ws)
     elif format_ == "csv":
-        count = export_csv(ws, path)
+        text, count = export_csv_text(ws)
     else:
         raise typer.BadParameter(f"unknown format {format_!r}; use json or csv", param_hint="--format")
+    if str(path) == "-":  # it wrote a file named '-'; the line saying so goes to stderr, off the data
+        write_text(text)
+        note_line(f"Exported {plural(count, 'application')} to standard output.")
+        return
+    write_text_atomically(path, text)
     console().print(f"Exported {plural(count, 'application')} to {safe(str(path))}.")
 
 

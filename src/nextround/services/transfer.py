@@ -166,10 +166,16 @@ def export_data(ws: Workspace) -> ExportDocument:
     )
 
 
-def export_json(ws: Workspace, path: Path) -> int:
+def export_json_text(ws: Workspace) -> tuple[str, int]:
+    """The JSON export as text, and how many applications it holds."""
     data = export_data(ws)
-    write_text_atomically(path, dumps(data, indent=1))
-    return len(data.tables["applications"])
+    return dumps(data, indent=1), len(data.tables["applications"])
+
+
+def export_json(ws: Workspace, path: Path) -> int:
+    text, count = export_json_text(ws)
+    write_text_atomically(path, text)
+    return count
 
 
 def export_upload_limit(max_import_bytes: int) -> int:
@@ -372,6 +378,13 @@ def history_text(app: Application) -> str:
 
 
 def export_csv(ws: Workspace, path: Path) -> int:
+    text, count = export_csv_text(ws)
+    write_text_atomically(path, text)
+    return count
+
+
+def export_csv_text(ws: Workspace) -> tuple[str, int]:
+    """One CSV row per application as text, and how many rows."""
     with ws.db.read() as session:
         repo = ApplicationRepository(session, ws.owner_id)
         events = repo.events_by_application()
@@ -387,8 +400,7 @@ def export_csv(ws: Workspace, path: Path) -> int:
         row["history"] = history_text(app)
         row["tags"] = ", ".join(app.fields.tags)
         writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
-    write_text_atomically(path, buffer.text())
-    return len(apps)
+    return buffer.text(), len(apps)
 
 
 def _cell(value: Any) -> Any:
