@@ -81,7 +81,7 @@ def test_without_a_keyring_the_page_says_to_use_the_environment(page_web: Web) -
         text = section(page_web.client.get("/settings").text)
     finally:
         keyring.set_keyring(previous)
-    assert "no keyring to keep a key in" in text and "NEXTROUND_AI_API_KEY" in text
+    assert "cannot keep a key for you" in text and "needs none" in text and "NEXTROUND_AI_API_KEY" in text
 
 
 def test_set_up_in_the_environment_is_shown_not_edited(settings: Settings, clock: Any, chat: FakeChat) -> None:
