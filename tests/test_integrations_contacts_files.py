@@ -153,3 +153,11 @@ def test_vcard_round_trip() -> None:
     assert back[0].linkedin_url == "https://www.linkedin.com/in/ada"
     assert back[0].kind is ContactKind.RECRUITER
     assert back[1].name == "Bo"
+
+
+def test_an_empty_vcard_file_is_refused_like_any_empty_import(tmp_path: Path) -> None:
+    # `contact import vcard empty.vcf` said "Imported 0 contacts from empty.vcf."
+    path = tmp_path / "empty.vcf"
+    path.write_text("\r\n  \r\n", encoding="utf-8")
+    with pytest.raises(ContactFileError, match=r"empty\.vcf is empty$"):
+        read_vcards(path, 10_000)

@@ -261,7 +261,10 @@ def parse_vcards(text: str, name: str = "contacts.vcf") -> list[ImportedContact]
 
 
 def read_vcards(path: Path, max_bytes: int) -> list[ImportedContact]:
-    return parse_vcards(_read(path, max_bytes), path.name)
+    text = _read(path, max_bytes)
+    if not text.strip():  # as every other import says, not "Imported 0 contacts"
+        raise ContactFileError(f"{path} is empty")
+    return parse_vcards(text, path.name)
 
 
 def _escape(value: str) -> str:
