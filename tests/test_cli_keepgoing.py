@@ -84,7 +84,7 @@ def test_watch_add_list_check_remove(cli: Cli, boards: FakeBoards) -> None:
 def test_watch_errors_are_one_line(cli: Cli, boards: FakeBoards) -> None:
     for args, message in [
         (("watch", "add", "Acme", "--board", "workday:acme"), "error: unknown job board 'workday'"),
-        (("watch", "add", "Acme", "--board", "acme"), "error: board must look like"),
+        (("watch", "add", "Acme", "--board", "acme"), "error: 'acme' is not a job board"),
         (("watch", "remove", "42"), "error: no watch with id 42"),
     ]:
         result = cli(*args)

@@ -158,12 +158,19 @@ def test_parse_board_spec() -> None:
     assert parse_board_spec("greenhouse:acme") == ("greenhouse", "acme")
     assert parse_board_spec(" Lever : acme-inc ") == ("lever", "acme-inc")
     assert parse_board_spec("ashby:Acme Corp") == ("ashby", "Acme Corp")
+    # the address of a careers page, as copied from the browser
+    assert parse_board_spec("https://boards.greenhouse.io/acme") == ("greenhouse", "acme")
+    assert parse_board_spec("https://job-boards.greenhouse.io/acme/jobs/4012") == ("greenhouse", "acme")
+    assert parse_board_spec("jobs.lever.co/acme-inc/5c1f?lever-source=x") == ("lever", "acme-inc")
+    assert parse_board_spec("https://jobs.ashbyhq.com/Acme") == ("ashby", "Acme")
     for bad, message in [
-        ("acme", "must look like"),
-        ("greenhouse:", "must look like"),
+        ("acme", "is not a job board"),
+        ("greenhouse:", "is not a job board"),
         ("workday:acme", "unknown job board"),
         ("greenhouse:../../etc", "may only hold"),
         ("lever:a/b", "may only hold"),
+        ("https://careers.example.com/jobs", "not a Greenhouse, Lever or Ashby careers page"),
+        ("https://jobs.lever.co/", "does not name a company"),
     ]:
         with pytest.raises(WatchError, match=message):
             parse_board_spec(bad)

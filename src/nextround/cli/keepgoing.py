@@ -44,7 +44,10 @@ def watch_add(
     company: Annotated[str, typer.Argument(metavar="COMPANY", help="The company to watch.")],
     board: Annotated[
         str | None,
-        typer.Option(help="Its public job board: greenhouse:TOKEN, lever:SITE or ashby:NAME."),
+        typer.Option(
+            help="Its careers page on Greenhouse, Lever or Ashby: the address, or greenhouse:TOKEN, lever:SITE, "
+            "ashby:NAME."
+        ),
     ] = None,
     keywords: Annotated[
         str | None, typer.Option(help="Comma-separated words a title or location must contain (default: any).")

@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
-from urllib.parse import quote
+from typing import Any, Final, Protocol
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -80,13 +80,48 @@ def board_settings_from_env(env: Mapping[str, str]) -> BoardSettings:
     return board_settings(job_board_bases(env))
 
 
+# The public addresses of each board's careers pages: what a person can copy from the browser.
+_BOARD_HOSTS: Final = {
+    "boards.greenhouse.io": "greenhouse",
+    "job-boards.greenhouse.io": "greenhouse",
+    "boards.eu.greenhouse.io": "greenhouse",
+    "job-boards.eu.greenhouse.io": "greenhouse",
+    "jobs.lever.co": "lever",
+    "jobs.eu.lever.co": "lever",
+    "jobs.ashbyhq.com": "ashby",
+}
+
+
+def _from_address(spec: str) -> str | None:
+    """`https://jobs.lever.co/acme/123` → `lever:acme`: a careers page's address names its board and company."""
+    text = spec.strip()
+    if "://" not in text and not text.lower().startswith(tuple(_BOARD_HOSTS)):
+        return None
+    parts = urlsplit(text if "://" in text else f"https://{text}")
+    board = _BOARD_HOSTS.get((parts.hostname or "").lower())
+    name = next((piece for piece in parts.path.split("/") if piece), "")
+    if board is None:
+        raise WatchError(
+            f"{spec.strip()!r} is not a Greenhouse, Lever or Ashby careers page; leave the job board empty for "
+            "a company that has none"
+        )
+    if not name:
+        raise WatchError(f"{spec.strip()!r} does not name a company: copy the address of its careers page")
+    return f"{board}:{name}"
+
+
 def parse_board_spec(spec: str) -> tuple[str, str]:
-    """`greenhouse:acme` → ("greenhouse", "acme"); refuses unknown boards and odd tokens."""
+    """`greenhouse:acme`, or a careers page's address (`https://boards.greenhouse.io/acme`) → ("greenhouse",
+    "acme"); refuses unknown boards and odd tokens."""
+    spec = _from_address(spec) or spec
     board, sep, token = spec.strip().partition(":")
     board = board.strip().lower()
     token = token.strip()
     if not sep or not token:
-        raise WatchError(f"board must look like greenhouse:TOKEN, lever:SITE or ashby:NAME, not {spec!r}")
+        raise WatchError(
+            f"{spec.strip()!r} is not a job board: give the address of a Greenhouse, Lever or Ashby careers page "
+            "(or greenhouse:TOKEN, lever:SITE, ashby:NAME)"
+        )
     if board not in BOARDS:
         raise WatchError(f"unknown job board {board!r}; expected one of: {', '.join(BOARDS)}")
     if not _TOKEN.match(token):
