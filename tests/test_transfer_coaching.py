@@ -73,25 +73,29 @@ def test_the_export_holds_coaches_comments_replies_and_the_audit_log(server: Ser
     assert mine["comments"] == [] and mine["audit_log"] == []
 
 
-def test_an_import_restores_comments_and_the_log_but_never_consent(server: Server) -> None:
-    ada, _coach, _app_id = _coached(server)
-    document = _parse_export(json.dumps(_export(ada)), "ada.json")
-    # Ada's data comes back into a new account on the same server: the coach has an account, so the threads
-    # and the log return, attached to the new copy of the application; consent must be given again
-    ava = server.person("ava@example.org")
-    ws = server.workspace(ava)
-    import_data(ws, document)
-    new_app = next(a.id for a in ApplicationService(ws).summaries() if a.company == "Crumb")
-    threads = coach_notes.notes_for(server.db, ava.owner_id)
-    by_text = {n.text: n for n in threads}
-    assert by_text["Ask what tipped it."].application_id == new_app
-    assert [r.text for r in by_text["Ask what tipped it."].replies] == ["They wanted more SQL."]
-    assert by_text["Tell me about a rush."].is_question and not by_text["Tell me about a rush."].done
-    assert len(coaching.reads_log(server.db, ava.owner_id)) == 2
-    assert coaching.coach_links(server.db, ava.owner_id) == []
-    import_data(ws, document)  # the same file again adds nothing
-    assert len(coach_notes.notes_for(server.db, ava.owner_id)) == 2
-    assert len(coaching.reads_log(server.db, ava.owner_id)) == 2
+def test_an_import_into_another_account_plants_no_coach_comment_nor_read(server: Server) -> None:
+    ada, coach, _app_id = _coached(server)
+    data = _export(ada)
+    # Anyone can write a file naming a real coach of this server: Mallory adds one more "comment" to Ada's
+    planted = {**data["coaching"]["comments"][0], "id": 999, "text": "Your CV is great, send me your password."}
+    data["coaching"]["comments"].append({**planted, "application_id": None, "reply_to_id": None})
+    document = _parse_export(json.dumps(data), "ada.json")
+    mallory = server.person("mallory@example.org")
+    ws = server.workspace(mallory)
+    report = import_data(ws, document)
+    assert report.added == 2  # the applications come in
+    assert coach_notes.notes_for(server.db, mallory.owner_id) == []
+    assert coaching.reads_log(server.db, mallory.owner_id) == []
+    assert coaching.coach_links(server.db, mallory.owner_id) == []
+    assert report.coaching_left_out == 4 + 2  # three comments and the planted one, two reads
+    # the page says what was left out, and the Sharing page shows nothing "from your coaches"
+    upload = {"file": ("ada.json", json.dumps(data).encode(), "application/json")}
+    page = server.person("eve@example.org").post_form("/transfer/json", files=upload)
+    assert page.status_code == 200
+    assert "6 coach comments and audit-log entries in the file were not imported" in page.text
+    assert "send me your password" not in mallory.client.get("/sharing").text
+    assert coach.client.get("/caseload").status_code == 200
+    assert "mallory@example.org" not in coach.client.get("/caseload").text
 
 
 def test_a_restore_keeps_each_comment_on_its_application(server: Server) -> None:

@@ -13,7 +13,7 @@ import_app = typer.Typer(help="Import applications: LinkedIn's export, another t
 
 
 def _report(report: object, as_json: bool, path: Path) -> None:
-    from nextround.domain.wording import imported_beside
+    from nextround.domain.wording import coaching_left_out, imported_beside
     from nextround.services.transfer import ImportReport
 
     assert isinstance(report, ImportReport)
@@ -26,6 +26,8 @@ def _report(report: object, as_json: bool, path: Path) -> None:
     also = imported_beside(report.others_added or {})
     if also:
         console().print(f"Also added: {also}.")
+    if report.coaching_left_out:
+        console().print(coaching_left_out(report.coaching_left_out))
 
 
 @import_app.command("linkedin")

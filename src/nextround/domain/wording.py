@@ -70,3 +70,12 @@ def imported_beside(added: Mapping[str, int]) -> str:
     """'2 contacts, 1 piece of feedback and 4 journal entries' from rows added per table; '' when none."""
     counts = [(added[table], one, more) for table, one, more in IMPORTED_WORDS if added.get(table)]
     return join_names([f"{n} {one if n == 1 else more}" for n, one, more in counts])
+
+
+def coaching_left_out(count: int) -> str:
+    """Why the coaches' comments and audit-log entries of an imported export are not here."""
+    return (
+        f"{count} coach comment{'' if count == 1 else 's'} and audit-log entr{'y' if count == 1 else 'ies'} "
+        "in the file were not imported: a file cannot prove who wrote them, so nothing in it is shown as "
+        "written by a coach. Share again from Sharing and your coach can comment here."
+    )

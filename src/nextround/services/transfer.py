@@ -72,6 +72,8 @@ class ImportReport:
     duplicates: int
     total: int
     others_added: dict[str, int] | None = field(default=None, metadata=OMIT_NONE)  # None: not an export
+    # Coach comments and audit-log entries of the file not imported (storage.coaching_snapshot says why).
+    coaching_left_out: int | None = field(default=None, metadata=OMIT_NONE)
 
 
 def _history(item: ImportedApplication, now: datetime) -> list[StageEvent]:
@@ -347,16 +349,19 @@ def import_data(ws: Workspace, data: ExportDocument, *, replace_all: bool = Fals
             loaded = load_owner(session, ws.owner_id, tables)
         except SnapshotError as exc:
             raise ImportFileError(str(exc)) from None
+        left_out = None
         if data.coaching:
             from nextround.storage.coaching_snapshot import CoachingSnapshotError, load_coaching
 
             try:
-                load_coaching(session, ws.owner_id, data.coaching, loaded.id_maps.get("applications", {}))
+                left_out = load_coaching(session, ws.owner_id, data.coaching, loaded.id_maps.get("applications", {}))
             except CoachingSnapshotError as exc:
                 raise ImportFileError(str(exc)) from None
     added = loaded.added.get("applications", 0)
     others = {table: count for table, count in sorted(loaded.added.items()) if table != "applications" and count}
-    return ImportReport(added=added, duplicates=total - added, total=total, others_added=others)
+    return ImportReport(
+        added=added, duplicates=total - added, total=total, others_added=others, coaching_left_out=left_out or None
+    )
 
 
 # -- CSV: one row per application, its history readable by a person ------------------------------

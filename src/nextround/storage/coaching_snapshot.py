@@ -2,10 +2,11 @@
 
 Exported: the person's coaches (address, what is shared, when it was given, accepted, withdrawn; never the
 invitation's secret), every comment, assigned question and reply with its application, the audit log of the
-coaches' reads, and the people the person coaches. Restored by an import: comments, questions, replies and
-the audit log, when the coach has an account on this server (matched by address; the comment's application
-follows it through the import). Consent is never restored: a file cannot give anyone access, so a coach is
-invited again.
+coaches' reads, and the people the person coaches. An import creates none of it: anyone can write a file
+saying "adviser@uni wrote this", so comments, questions, replies and audit entries are never planted in an
+account as if a coach of this server had written them; the import report says how many were left out. A
+restore into the same account keeps the comments the server still holds, each on its application again.
+Consent is never restored either: a file cannot give anyone access, so a coach is invited again.
 """
 
 from __future__ import annotations
@@ -131,56 +132,35 @@ def _accounts(session: Session, addresses: set[str]) -> dict[str, int]:
     return {email: uid for email, uid in rows if email}
 
 
-def load_coaching(
-    session: Session, owner_id: int, data: Mapping[str, Any], application_ids: Mapping[Any, int]
-) -> dict[str, int]:
-    """Restore comments, replies and the audit log (see the module's docstring); returns how many of each
-    were added. A comment already here (same coach, moment and text) is not added again; one whose
-    application was lost in a restore gets it back."""
+def load_coaching(session: Session, owner_id: int, data: Mapping[str, Any], application_ids: Mapping[Any, int]) -> int:
+    """Check the coaching part and give back to the comments already in this account their applications
+    (a restore deletes and re-inserts every application); returns how many comments and audit-log entries of
+    the file were left out. A file is anyone's to write, so nothing in it becomes a comment or a read that
+    looks as if a coach of this server wrote it: only rows this server already holds are kept."""
     comments, reads = _list(data, "comments"), _list(data, "audit_log")
     _list(data, "coaches")  # kept for the record only, but still a list
     coaches = _accounts(
         session, {str(item.get("coach_email", "")).strip().lower() for item in [*comments, *reads]} - {""}
     )
-    coaches.pop("", None)
-    coaches = {email: uid for email, uid in coaches.items() if uid != owner_id}
-    added = {"comments": 0, "audit_log": 0}
     existing = {
         (row.coach_id, row.created_at, row.text): row
         for row in session.scalars(select(CoachNoteRow).where(CoachNoteRow.owner_id == owner_id))
     }
-    new_ids: dict[Any, int] = {}
+    left_out = 0
     for n, item in enumerate(comments, start=1):
         where = f"coaching.comments row {n}"
         text = _text(item, "text", where, MAX_TEXT)
         created = _moment_of(item, "created_at", where)
+        for key in ("read_at", "done_at"):
+            _when(item, key, where)  # still checked: a damaged file is refused whole
         coach = coaches.get(str(item.get("coach_email", "")).strip().lower())
-        parent = item.get("reply_to_id")
-        if coach is None or (parent is not None and parent not in new_ids):
-            continue  # no such coach here, or its thread was not restored
-        app = application_ids.get(item.get("application_id")) if item.get("application_id") is not None else None
-        found = existing.get((coach, created, text))
-        if found is not None:
-            found.application_id = found.application_id or app
-            new_ids[item.get("id")] = found.id
+        found = existing.get((coach, created, text)) if coach is not None and coach != owner_id else None
+        if found is None:
+            left_out += 1
             continue
-        row = CoachNoteRow(
-            owner_id=owner_id,
-            coach_id=coach,
-            text=text,
-            is_question=bool(item.get("is_question")) and parent is None,
-            created_at=created,
-            done_at=_when(item, "done_at", where),
-            application_id=app,
-            reply_to_id=new_ids[parent] if parent is not None else None,
-            by_seeker=bool(item.get("by_seeker")),
-            read_at=_when(item, "read_at", where),
-        )
-        session.add(row)
-        session.flush()
-        new_ids[item.get("id")] = row.id
-        added["comments"] += 1
-    seen: set[tuple[int, str, datetime]] = {
+        if item.get("application_id") is not None:
+            found.application_id = found.application_id or application_ids.get(item.get("application_id"))
+    seen = {
         (coach, what, at)
         for coach, what, at in session.execute(
             select(CoachReadRow.coach_id, CoachReadRow.what, CoachReadRow.read_at).where(
@@ -193,9 +173,5 @@ def load_coaching(
         what = _text(item, "what", where, MAX_WHAT)
         moment = _moment_of(item, "read_at", where)
         coach = coaches.get(str(item.get("coach_email", "")).strip().lower())
-        if coach is None or (coach, what, moment) in seen:
-            continue
-        seen.add((coach, what, moment))
-        session.add(CoachReadRow(owner_id=owner_id, coach_id=coach, what=what, read_at=moment))
-        added["audit_log"] += 1
-    return added
+        left_out += (coach, what, moment) not in seen
+    return left_out

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
-from nextround.domain.wording import imported_beside
+from nextround.domain.wording import coaching_left_out, imported_beside
 from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.integrations.tabular import read_linkedin
@@ -128,6 +128,8 @@ def import_file(request: Request, kind: str, ws: WorkspaceDep, form: FormDep) ->
     service = ApplicationService(ws)
     silent = 0 if service.preferences().auto_close_ghosted else len(service.likely_ghosted())
     context = {"report": report, "also": also_imported(report), "error": None, "kind": kind, "silent": silent}
+    if report.coaching_left_out:
+        context["left_out"] = coaching_left_out(report.coaching_left_out)
     return _page(request, ws, context)
 
 
