@@ -213,3 +213,28 @@ def test_a_coach_who_is_not_signed_in_is_told_what_the_link_is_for(server: Serve
     assert "Someone asked you to coach their job search" in sign_in_page
     assert "ada@example.org" not in sign_in_page  # whose invitation it is waits until the right person signs in
     assert "Someone asked you to coach" not in stranger.get("/sign-in").text
+
+
+def _main_navigation(html: str) -> str:
+    found = re.search(r'<nav class="nav-bar" aria-label="Main">(.*?)</nav>', html, re.S)
+    assert found, "no main navigation"
+    return found.group(1)
+
+
+def test_the_navigation_offers_the_caseload_to_whoever_coaches_someone(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    assert "/caseload" not in _main_navigation(coach.client.get("/").text)  # nobody shares with them yet
+    page = ada.post_form("/sharing/coaches", {"email": coach.email, "shares": "applications"})
+    token = re.search(r"/coaching/accept/([\w-]+)</code>", page.text)
+    assert token
+    assert "/caseload" not in _main_navigation(coach.client.get("/").text)  # invited, not yet accepted
+    link_id = int(coach.post_form(f"/coaching/accept/{token.group(1)}").headers["location"].rsplit("/", 1)[1])
+    for path in ("/", "/applications", "/account"):
+        assert '<a href="/caseload">Caseload</a>' in _main_navigation(coach.client.get(path).text), path
+    assert '<a href="/caseload" aria-current="page">Caseload</a>' in _main_navigation(
+        coach.client.get(f"/caseload/{link_id}").text
+    )
+    assert "/caseload" not in _main_navigation(ada.client.get("/").text)  # the job seeker coaches nobody
+    assert ada.post_form(f"/sharing/coaches/{link_id}/withdraw").status_code == 303
+    assert "/caseload" not in _main_navigation(coach.client.get("/").text)

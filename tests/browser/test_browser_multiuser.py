@@ -138,6 +138,7 @@ def test_the_shared_servers_pages_pass_axe(browser: Any, shared_server: SharedSe
     with open_driver(browser, shared_server.server, WIDTHS[width]) as coach:
         _sign_in(coach, "coach@uni.example")
         for path in (
+            "/",  # a coach's dashboard, with Caseload in the navigation
             "/caseload",
             f"/caseload/{link}",
             f"/caseload/{link}/applications/{app}",
@@ -145,6 +146,33 @@ def test_the_shared_servers_pages_pass_axe(browser: Any, shared_server: SharedSe
         ):
             _check(coach, path, found)
     assert found == {}
+
+
+# Tab until this link has the focus, opening the phone's Menu on the way when the bar is hidden.
+TAB_TO = """([href, text]) => {
+    const el = document.activeElement;
+    if (el && el.tagName === "SUMMARY") return el.parentElement.open ? "tab" : "open";
+    return el && el.getAttribute("href") === href && el.textContent.trim() === text ? "here" : "tab";
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_coach_reaches_the_caseload_from_the_navigation_by_keyboard(
+    browser: Any, shared_server: SharedServer, width: str
+) -> None:
+    with open_driver(browser, shared_server.server, WIDTHS[width]) as coach:
+        _sign_in(coach, "coach@uni.example")  # lands on the dashboard
+        for _ in range(40):
+            step = coach.page.evaluate(TAB_TO, ["/caseload", "Caseload"])
+            if step == "here":
+                break
+            coach.page.keyboard.press("Enter" if step == "open" else "Tab")
+        else:
+            pytest.fail("Caseload is not reachable by keyboard from the dashboard")
+        coach.page.keyboard.press("Enter")
+        coach.page.wait_for_url(coach.base + "/caseload")
+        assert "ada@example.org" in coach.page.inner_text("main")
+        assert coach.problems == []
 
 
 def test_a_new_account_takes_the_browsers_time_zone_and_password_managers_know_the_fields(

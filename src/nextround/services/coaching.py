@@ -181,6 +181,22 @@ def coach_links(db: Database, owner_id: int) -> list[CoachLink]:
     return [_link(r, emails) for r in rows]
 
 
+def coaches_anyone(db: Database, coach_id: int) -> bool:
+    """Whether someone shares with this person now (an accepted link not withdrawn): the navigation then
+    offers the caseload."""
+    with db.read() as session:
+        found = session.scalar(
+            select(CoachLinkRow.id)
+            .where(
+                CoachLinkRow.coach_id == coach_id,
+                CoachLinkRow.accepted_at.is_not(None),
+                CoachLinkRow.withdrawn_at.is_(None),
+            )
+            .limit(1)
+        )
+    return found is not None
+
+
 def withdraw(db: Database, owner_id: int, link_id: int) -> CoachLink:
     """The coach sees nothing more from this moment on (every coach request checks the link)."""
     with db.write() as session:

@@ -70,6 +70,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("/settings", "Settings"),
 )
 ACCOUNT_NAVIGATION = ("/account", "Account")
+CASELOAD_NAVIGATION = ("/caseload", "Caseload")  # multi-user mode, for whoever coaches someone
 
 
 @dataclass

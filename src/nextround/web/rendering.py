@@ -110,10 +110,21 @@ def _reader_zone(request: Request) -> tzinfo | None:
     return request_workspace(request).now().tzinfo
 
 
+def _signed_in_navigation(request: Request) -> tuple[tuple[str, str], ...]:
+    """The main navigation in multi-user mode: a coach reaches the caseload from every page, next to the
+    dashboard (their own search), not only through the Account page."""
+    from nextround.services.coaching import coaches_anyone
+    from nextround.web.app import ACCOUNT_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
+
+    if coaches_anyone(request.app.state.web.database(), request.state.caller.owner_id):
+        return (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], ACCOUNT_NAVIGATION)
+    return (*NAVIGATION, ACCOUNT_NAVIGATION)
+
+
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> HTMLResponse:
-    from nextround.web.app import ACCOUNT_NAVIGATION, NAVIGATION
+    from nextround.web.app import NAVIGATION
     from nextround.web.security import expected_csrf_token
 
     web = request.app.state.web
@@ -121,7 +132,7 @@ def render(
     signed_in = False
     if web.multi_user is not None:
         signed_in = getattr(request.state, "caller", None) is not None
-        navigation = (*NAVIGATION, ACCOUNT_NAVIGATION) if signed_in else ()
+        navigation = _signed_in_navigation(request) if signed_in else ()
     page = {
         "zone": _reader_zone(request),
         "undo": _undo_banner(request),
