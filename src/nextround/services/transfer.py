@@ -462,12 +462,72 @@ def backup(ws: Workspace, path: Path) -> str:
 def check_backup(ws: Workspace, path: Path) -> str:
     """The kind of backup `path` is ("sqlite" or "json"), read and checked as `restore` would, writing nothing:
     so a damaged or wrong file is said before anyone is asked to replace their data with it."""
+    return describe_backup(ws, path).kind
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSummary:
+    """What a checked backup holds, for the question before a restore: its kind, when it was made (the
+    export's moment; for an SQLite file, its newest stage change, as the file keeps no date of its own),
+    and rows per table."""
+
+    kind: str
+    made_at: datetime | None
+    counts: dict[str, int]
+
+
+def describe_backup(ws: Workspace, path: Path) -> BackupSummary:
+    """`path` checked as `restore` would check it, writing nothing, and what it holds."""
     path = path.expanduser()
     if _backup_kind(ws, path) == "sqlite":
         _check_sqlite_backup(path)
-        return "sqlite"
-    read_export(path, ws.settings.max_import_bytes)
-    return "json"
+        return _sqlite_summary(path)
+    data = read_export(path, ws.settings.max_import_bytes)
+    counts = {name: len(rows) for name, rows in data.tables.items() if isinstance(rows, list)}
+    return BackupSummary("json", _moment(data.exported_at), counts)
+
+
+def owned_counts(ws: Workspace) -> dict[str, int]:
+    """Rows per table of this owner's data: what a restore would replace."""
+    from sqlalchemy import func, select
+
+    from nextround.storage.snapshot import owned_tables
+
+    with ws.db.read() as session:
+        return {
+            table.name: int(
+                session.scalar(select(func.count()).select_from(table).where(table.c.owner_id == ws.owner_id)) or 0
+            )
+            for table in owned_tables()
+        }
+
+
+def _moment(text: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _sqlite_summary(path: Path) -> BackupSummary:
+    """Rows per table of a checked SQLite backup, read only; a local database holds one person's data."""
+    from nextround.storage.snapshot import owned_tables
+
+    check = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        present = {row[0] for row in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        counts = {
+            table.name: int(check.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0])
+            for table in owned_tables()
+            if table.name in present
+        }
+        newest = (
+            check.execute("SELECT max(occurred_at) FROM stage_events").fetchone() if "stage_events" in present else None
+        )
+    finally:
+        check.close()
+    return BackupSummary("sqlite", _moment(newest[0]) if newest and newest[0] else None, counts)
 
 
 def _backup_kind(ws: Workspace, path: Path) -> str:
@@ -483,6 +543,19 @@ def _backup_kind(ws: Workspace, path: Path) -> str:
 
 
 def restore(ws: Workspace, path: Path) -> str:
+    """Replace this workspace's data with a backup (SQLite file or JSON export); its kind."""
+    return restore_backup(ws, path).kind
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    """The kind of backup restored, and where the data it replaced was kept (SQLite; None on PostgreSQL)."""
+
+    kind: str
+    kept: Path | None
+
+
+def restore_backup(ws: Workspace, path: Path) -> RestoreReport:
     """Replace this workspace's data with a backup (SQLite file or JSON export).
 
     The backup is checked whole before the live data is touched, and on SQLite the live file is first
@@ -490,8 +563,7 @@ def restore(ws: Workspace, path: Path) -> str:
     """
     path = path.expanduser()
     if _backup_kind(ws, path) == "sqlite":
-        _restore_sqlite(ws, path)
-        return "sqlite"
+        return RestoreReport("sqlite", _restore_sqlite(ws, path))
     data = read_export(path, ws.settings.max_import_bytes)
     kept = _keep_before_restore(ws) if ws.db.dialect == "sqlite" else None
     try:
@@ -500,7 +572,7 @@ def restore(ws: Workspace, path: Path) -> str:
         if kept is not None:
             kept.unlink(missing_ok=True)
         raise
-    return "json"
+    return RestoreReport("json", kept)
 
 
 def _keep_before_restore(ws: Workspace) -> Path:
@@ -543,7 +615,7 @@ def _check_sqlite_backup(path: Path) -> None:
         check.close()
 
 
-def _restore_sqlite(ws: Workspace, path: Path) -> None:
+def _restore_sqlite(ws: Workspace, path: Path) -> Path:
     _check_sqlite_backup(path)
     target_path = _sqlite_path(ws.db)
     # Bring a copy of the backup to this version's schema first: if that fails, nothing live was touched.
@@ -553,9 +625,10 @@ def _restore_sqlite(ws: Workspace, path: Path) -> None:
         staged_db = Database.open(f"sqlite:///{staged}")
         staged_db.dispose()
         ws.db.dispose()
-        _keep_before_restore(ws)
+        kept = _keep_before_restore(ws)
         _copy_sqlite(staged, target_path)
     ws.db.migrate()
+    return kept
 
 
 def _copy_sqlite(source_path: Path, target_path: Path) -> None:
