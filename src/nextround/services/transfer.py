@@ -6,7 +6,7 @@ import csv
 import json
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -487,7 +487,7 @@ def describe_backup(ws: Workspace, path: Path) -> BackupSummary:
     return BackupSummary("json", _moment(data.exported_at), counts)
 
 
-def owned_counts(ws: Workspace) -> dict[str, int]:
+def owned_counts(ws: Workspace) -> Mapping[str, int]:
     """Rows per table of this owner's data: what a restore would replace."""
     from sqlalchemy import func, select
 
