@@ -6,17 +6,21 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from nextround.domain.contacts import ContactFields
 from nextround.domain.stages import Stage
+from nextround.services import transfer
 from nextround.services.network import NetworkService
 from nextround.services.transfer import export_data, owned_counts
 from nextround.services.workspace import Workspace
 from tests.factories import make_application
 from tests.multiuser_support import PASSWORD, Person, multi_user_server, needs_postgres
-from tests.web_support import Web
+from tests.web_support import Web, web_with
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
@@ -123,6 +127,19 @@ def test_a_refused_file_is_one_line_beside_the_form_and_changes_nothing(
     assert missing.status_code == 422 and "choose a backup file first" in missing.text
 
 
+def test_a_backup_over_the_limit_is_refused_before_it_is_read(
+    settings: Any, clock: Any, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transfer, "EXPORT_UPLOAD_MAX_BYTES", 1024 * 1024)  # the app reads it when built
+    make_application(workspace, company="Northwind", stage=Stage.INTERVIEW)
+    before = content(workspace)
+    with web_with(replace(settings, max_import_bytes=1024 * 1024), clock) as web:
+        response = upload_backup(web.client, web.token, "huge.json", b" " * (2 * 1024 * 1024))
+        assert response.status_code == 413
+        assert "larger than 1 MB, the most a backup can be to restore here" in response.text
+    assert content(workspace) == before and pending(workspace) == []
+
+
 def test_a_confirmation_cannot_be_replayed_or_forged(web: Web, workspace: Workspace) -> None:
     make_application(workspace, company="Northwind", stage=Stage.INTERVIEW)
     backup = web.client.get("/backup").content
@@ -149,7 +166,7 @@ def test_on_a_shared_server_a_backup_and_a_restore_are_only_ever_ones_own(
 ) -> None:
     needs_postgres()
     if not database_url.startswith("postgresql"):
-        return  # the shared server runs on PostgreSQL; the SQLite run of this parameter has nothing to do
+        pytest.skip("the shared server runs on PostgreSQL; its test is the PostgreSQL run of this parameter")
     with multi_user_server(settings) as server:
         ada, bo = _signed_in(server, "ada@example.test"), _signed_in(server, "bo@example.test")
         make_application(server.workspace(ada), company="Ada's Secret Employer", stage=Stage.INTERVIEW)
