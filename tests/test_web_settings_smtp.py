@@ -33,7 +33,10 @@ def test_smtp_test_sends_a_message_and_never_shows_the_password(settings: Settin
         assert "s3cret-value" not in page and "found" in page
         with web_with(replace(settings, smtp=SmtpConfig.from_env(server.env())), clock) as web:
             sent = web.post_form("/settings/smtp-test")
-        assert sent.status_code == 200 and "Test message sent to" in sent.text
+            assert sent.status_code == 303  # post/redirect/get: reloading the page sends nothing again
+            page = web.client.get(sent.headers["location"])
+            assert page.status_code == 200 and "Test message sent to" in page.text
+            assert "Test message sent to" in web.client.get(sent.headers["location"]).text  # a reload says it
         assert len(server.received) == 1
         assert server.received[0].message["Subject"] == "nextround: test message"
 
@@ -41,10 +44,13 @@ def test_smtp_test_sends_a_message_and_never_shows_the_password(settings: Settin
 def test_a_server_that_is_down_is_one_message(settings: Settings, clock: Any) -> None:
     down = SmtpConfig(host="127.0.0.1", port=str(free_port()), from_addr="me@example.org", starttls="off")
     with web_with(replace(settings, smtp=down), clock) as web:
-        response = web.post_form("/settings/smtp-test")
-    assert response.status_code == 422
-    assert 'role="alert"' in response.text and "Traceback" not in response.text
-    assert "127.0.0.1" in response.text  # it tried the server: not the "not set up" answer
+        failed = web.post_form("/settings/smtp-test")
+        assert failed.status_code == 303
+        response = web.client.get(failed.headers["location"])
+        assert 'role="alert"' in response.text and "Traceback" not in response.text
+        assert "127.0.0.1" in response.text  # it tried the server: not the "not set up" answer
+        reason = response.text.split('role="alert"><p>', 1)[1].split("</p>", 1)[0]
+        assert reason and reason not in web.client.get("/settings").text  # the reason is shown once
 
 
 def test_smtp_test_needs_the_csrf_token(web: Web) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -25,6 +26,23 @@ router = APIRouter(include_in_schema=False)
 
 FIELDS = ("host", "port", "user", "from_addr", "security")
 NOTICES = {"saved": "Email settings saved.", "forgotten": "The email settings on this page were removed."}
+# The test message's outcome crosses its redirect (post/redirect/get: a reload must not send it again): a
+# success is `?mail=test-sent`, a failure's reason waits in this short-lived cookie, read once.
+TEST_FAILED_COOKIE = "nextround_mail_test"
+
+
+def test_outcome(request: Request, ws: Workspace) -> dict[str, Any]:
+    """What the Settings page says after the test message's redirect: where it went, or why it did not."""
+    shown = request.query_params.get("mail", "")
+    if shown == "test-sent":
+        return {"result": f"Test message sent to {smtp_config(ws).from_addr}."}
+    reason = request.cookies.get(TEST_FAILED_COOKIE)
+    if shown == "test-failed" and reason:
+        try:
+            return {"errors": {"_test": urlsafe_b64decode(reason.encode()).decode()}}
+        except ValueError:
+            return {}
+    return {}
 
 
 def mail_context(
@@ -84,10 +102,13 @@ def forget_mail(ws: WorkspaceDep) -> Response:
 
 
 @router.post("/settings/smtp-test", response_class=HTMLResponse)
-def smtp_test(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+def smtp_test(ws: WorkspaceDep) -> Response:
     """Send one test message to the sender's own address; the only way this page reaches the network."""
     try:
-        sent_to = send_test_message(smtp_config(ws))
+        send_test_message(smtp_config(ws))
     except UserError as exc:
-        return _settings_page(request, ws, 422, errors={"_test": str(exc)})
-    return _settings_page(request, ws, 200, result=f"Test message sent to {sent_to}.")
+        failed = RedirectResponse("/settings?mail=test-failed#mail-title", status_code=303)
+        reason = urlsafe_b64encode(str(exc)[:1000].encode()).decode()
+        failed.set_cookie(TEST_FAILED_COOKIE, reason, max_age=300, path="/settings", httponly=True, samesite="strict")
+        return failed
+    return RedirectResponse("/settings?mail=test-sent#mail-title", status_code=303)

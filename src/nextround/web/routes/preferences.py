@@ -41,7 +41,7 @@ def settings_page_response(
     """The whole Settings page; each section's own route module may pass its context in `sections`."""
     from nextround.web.routes.ai_settings import NOTICES as AI_NOTICES
     from nextround.web.routes.ai_settings import ai_context
-    from nextround.web.routes.mail_setup import NOTICES, mail_context
+    from nextround.web.routes.mail_setup import NOTICES, mail_context, test_outcome
     from nextround.web.routes.voice import voice_context
 
     context = {
@@ -51,7 +51,7 @@ def settings_page_response(
         "saved": request.query_params.get("saved") == "1",
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
-        **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", ""))),
+        **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", "")), **test_outcome(request, ws)),
         **voice_context(ws),
         **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", ""))),
         **(sections or {}),
@@ -70,7 +70,12 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    return settings_page_response(request, ws)
+    from nextround.web.routes.mail_setup import TEST_FAILED_COOKIE
+
+    page = settings_page_response(request, ws)
+    if TEST_FAILED_COOKIE in request.cookies:  # a failed test's reason is shown once
+        page.delete_cookie(TEST_FAILED_COOKIE, path="/settings", httponly=True, samesite="strict")
+    return page
 
 
 @router.post("/settings", response_class=HTMLResponse)
