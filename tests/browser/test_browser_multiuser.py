@@ -175,6 +175,25 @@ def test_a_coach_reaches_the_caseload_from_the_navigation_by_keyboard(
         assert coach.problems == []
 
 
+def test_the_invitation_link_has_a_copy_button(browser: Any, shared_server: SharedServer) -> None:
+    with open_driver(browser, shared_server.server, WIDTHS["desktop"]) as seeker:
+        page = seeker.page
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seeker.base)
+        _sign_in(seeker, "ada@example.org")
+        seeker.go("/sharing")
+        page.fill("#f-email", "second@uni.example")
+        page.click("#invite-title ~ form button[type=submit]")
+        link = page.locator("#coach-link-url").inner_text().strip()
+        assert "/coaching/accept/" in link
+        copy = page.get_by_role("button", name="Copy the link")
+        copy.focus()  # reachable and pressed by keyboard like any button
+        page.keyboard.press("Enter")
+        page.get_by_text("Copied.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == link
+        assert seeker.axe_violations() == []
+        assert seeker.problems == []
+
+
 def test_a_new_account_takes_the_browsers_time_zone_and_password_managers_know_the_fields(
     browser: Any, shared_server: SharedServer, postgres_url: str
 ) -> None:

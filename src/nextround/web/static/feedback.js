@@ -1,4 +1,4 @@
-// nextround: the "Copy" buttons of drafts (feedback requests, and the notes on Today). Without JavaScript they stay hidden; the text can be
+// nextround: the "Copy" buttons of drafts (feedback requests, and the notes on Today) and of a coach's invitation link. Without JavaScript they stay hidden; the text can be
 // selected by hand in its read-only box.
 (function () {
   "use strict";
@@ -21,10 +21,15 @@
     if (!button) { return; }
     var box = document.getElementById(button.getAttribute("data-copy"));
     if (!box) { return; }
-    var text = box.value;
+    // A draft is a read-only box; the invitation link is plain text on the page.
+    var text = "value" in box ? box.value : box.textContent.trim();
     function fallback() {
-      box.focus();
-      box.select();
+      if (box.select) {
+        box.focus();
+        box.select();
+      } else {
+        window.getSelection().selectAllChildren(box);
+      }
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       say(button, ok ? "Copied." : "Select the text and copy it with Ctrl+C.");
