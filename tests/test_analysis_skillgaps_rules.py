@@ -292,6 +292,12 @@ def test_english_right_to_work_and_weight_limits() -> None:
     assert _gaps(jd, "Driver, 2019 - 2024\nDelivered parcels in Spanish.\nLicences: B.") == ["7.5 tonne licence"]
 
 
+def test_english_asked_for_a_purpose_is_shown_by_a_cv_written_in_english() -> None:
+    jd = "Senior Carer\nRequirements:\n- Good written English for care notes\n- English to IELTS 7\n- Dementia care"
+    cv = "Care Assistant, 2020 - present\nPersonal care and dementia care; daily notes and care plans."
+    assert _gaps(jd, cv) == ["English to IELTS 7"]
+
+
 def test_a_product_may_be_named_without_its_family_name() -> None:
     cv = NamedIndex.of("Drew road layouts in Civil 3D.\nSAP for purchase orders.")
     assert cv.names_rest_of("AutoCAD Civil 3D", "AutoCAD")

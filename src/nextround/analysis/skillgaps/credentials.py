@@ -455,9 +455,17 @@ _ENGLISH_ASK: Final = frozenset(
 )
 
 
+# What the English is for ("... for care notes", "... to talk to families") says where it is used, not more of it;
+# "with" is not cut: "English with Welsh" asks for another language too
+_ENGLISH_PURPOSE: Final = re.compile(r"\s(?:for|to|when)\s.*$", re.IGNORECASE)
+
+
 def only_english(phrase: str) -> bool:
-    """ "Excellent written and spoken English": the CV, written in English, shows it (another language, a
-    test or a grade is still checked: "IELTS 7", "Welsh and English")."""
-    words = [word.lower() for word in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase)]
+    """ "Excellent written and spoken English", "Good written English for care notes": the CV, written in
+    English, shows it (another language, a test or a grade is still checked: "IELTS 7", "Welsh and English",
+    "English to IELTS 7")."""
+    if re.search(r"\d", phrase):
+        return False
+    words = [word.lower() for word in re.findall(r"[A-Za-z][A-Za-z'-]*", _ENGLISH_PURPOSE.sub("", phrase))]
     words = [word for word in words if word not in ("a", "an", "the", "and", "or", "of", "in", "to", "with")]
-    return "english" in words and all(word in _ENGLISH_ASK for word in words) and not re.search(r"\d", phrase)
+    return "english" in words and all(word in _ENGLISH_ASK for word in words)
