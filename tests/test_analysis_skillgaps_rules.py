@@ -298,6 +298,20 @@ def test_english_asked_for_a_purpose_is_shown_by_a_cv_written_in_english() -> No
     assert _gaps(jd, cv) == ["English to IELTS 7"]
 
 
+def test_and_ideally_adds_a_wished_ask_beside_a_required_one() -> None:
+    jd = (
+        "Senior Carer\nWhat we're looking for:\n"
+        "- Care Certificate, and ideally an NVQ Level 3 in Health and Social Care\n"
+        "- 3 years of bookkeeping, ideally in a practice"
+    )
+    read = [(item.text, item.importance) for item in requirements(jd)]
+    assert ("Care Certificate", "required") in read
+    assert ("NVQ Level 3 in Health and Social Care", "nice_to_have") in read
+    assert [text for text, importance in read if importance == "nice_to_have"] == [
+        "NVQ Level 3 in Health and Social Care"
+    ]
+
+
 def test_a_product_may_be_named_without_its_family_name() -> None:
     cv = NamedIndex.of("Drew road layouts in Civil 3D.\nSAP for purchase orders.")
     assert cv.names_rest_of("AutoCAD Civil 3D", "AutoCAD")

@@ -496,7 +496,7 @@ NICE_ASIDE: Final = re.compile(
     r"|added advantage|an asset|a merit|would be (?:great|good|nice|useful)|welcome)\b)"
     r"(?!\s*(?:(?:is|would|be|an?|highly|very|but|not|essential|preferred|desirable|plus|advantage|added"
     r"|advantageous|bonus|asset|merit|great|good|nice|useful|welcome)\s*)+\))[^()]*\)"
-    r"|,\s*(?:ideally|preferably)\b.*$"
+    r"|,?\s*(?:(?:and|or)\s+)?(?:ideally|preferably)\b.*$"
     r"|,\s*(?P<tail>[^,()]{2,40}?)\s+(?:preferred|desirable|a plus|an advantage|an asset|welcome)\s*\.?$",
     re.IGNORECASE,
 )
@@ -505,6 +505,11 @@ _WISH_WORDS_IN_ASIDE: Final = re.compile(
     r"^\s*\(|\)\s*$|\s*\b(?:is|are|would be|will be)?\s*(?:an?\s+)?(?:added\s+|highly\s+|strongly\s+)?"
     r"(?:preferred|desirable|plus|advantage|advantageous|bonus|asset|merit|great|good|nice|useful|welcome"
     r"|ideally|preferably)\b.*$",
+    re.IGNORECASE,
+)
+_AND_IDEALLY: Final = re.compile(r"(?:(?:and|or)\s+)?(?:ideally|preferably)\b\s*(?P<ask>.*)$", re.IGNORECASE)
+_NARROWS: Final = re.compile(
+    r"(?:in|at|on|with|within|from|for|of|to|by|as|under|across|using|working|gained|including|some|one|two)\b",
     re.IGNORECASE,
 )
 _LEVEL_ONLY: Final = re.compile(r"^(?:(?:level|grade|class|stage|category|at|least|a|an|the|\d+\w?)\b\W*)+$", re.I)
@@ -516,8 +521,14 @@ def wish_asides(sentence: str) -> list[str]:
     asks: list[str] = []
     for found in NICE_ASIDE.finditer(sentence):
         text = found.group(0).strip(" ,")
-        if re.match(r"(?:ideally|preferably)\b", text, re.IGNORECASE):
-            continue  # "..., ideally in a practice" narrows the ask; it is no ask of its own
+        wish = _AND_IDEALLY.match(text)
+        if wish:
+            # "Care Certificate, and ideally an NVQ Level 3": a second ask, wished for; "..., ideally in a
+            # practice" narrows the first and asks nothing of its own
+            ask = wish.group("ask").strip(" ,.;:()")
+            if ask and not _NARROWS.match(ask) and re.search(r"[A-Za-z]{2}", ask):
+                asks.append(re.sub(r"^(?:an?|the)\s+", "", ask, flags=re.IGNORECASE))
+            continue
         ask = _WISH_WORDS_IN_ASIDE.sub("", found.group("tail") or text).strip(" ,.;:()")
         if ask and re.search(r"[A-Za-z]{2}", ask) and not _LEVEL_ONLY.match(ask):
             asks.append(ask)
