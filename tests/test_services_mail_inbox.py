@@ -17,6 +17,7 @@ from nextround.services.mail_inbox import (
     MailApplyError,
     MailDisabled,
     accept,
+    accept_message,
     apply_all,
     dismiss,
     inbox,
@@ -226,3 +227,37 @@ def test_a_rejection_read_before_its_application_was_tracked_is_linked_to_it_whe
     assert accept(workspace, now.inbox_id) == app.id
     state = ApplicationService(workspace).get(app.id).state
     assert state.outcome is Outcome.REJECTED and state.closed_at_stage is Stage.INTERVIEW
+
+
+def test_accepting_a_rejection_whose_feedback_was_pasted_by_hand_does_not_add_it_twice(
+    workspace: Workspace,
+) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", stage=Stage.INTERVIEW)
+    # Pasted from a reply that quoted it: "> " markers and lines wrapped differently.
+    pasted = "\n".join(f">  {line}" for line in REJECTION.replace("who has", "who\nhas").splitlines())
+    feedback_service.record_feedback(workspace, app.id, pasted)
+    queue(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
+    (pending,) = inbox(workspace)
+    assert pending.inbox_id is not None
+
+    applied = accept_message(workspace, pending.inbox_id)
+
+    assert applied.application_id == app.id
+    assert applied.feedback_already_recorded
+    (entry,) = feedback_service.list_feedback(workspace, app.id)
+    assert entry.text == pasted
+    # The rest of the message is still recorded: the rejection closes the application.
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+
+
+def test_feedback_that_differs_from_the_pasted_text_is_still_added(workspace: Workspace) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", stage=Stage.INTERVIEW)
+    feedback_service.record_feedback(workspace, app.id, "The recruiter said on the phone my portfolio was thin.")
+    queue(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
+    (pending,) = inbox(workspace)
+    assert pending.inbox_id is not None
+
+    applied = accept_message(workspace, pending.inbox_id)
+
+    assert not applied.feedback_already_recorded
+    assert len(feedback_service.list_feedback(workspace, app.id)) == 2

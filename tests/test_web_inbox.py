@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from nextround.config import Settings
-from nextround.domain.stages import Outcome
+from nextround.domain.stages import Outcome, Stage
+from nextround.services import feedback
 from nextround.services.applications import ApplicationService
 from nextround.services.preferences import set_preference
 from nextround.services.workspace import Workspace
@@ -19,6 +20,7 @@ from tests.web_support import Web, web_with
 
 from .dovecot_server import dovecot_server
 from .mail_corpus import load
+from .test_services_mail_inbox import REJECTION, rejection_mail
 
 CORPUS = {item.id: item.raw for item in load("test")}
 
@@ -130,3 +132,16 @@ def test_the_settings_page_turns_mail_reading_off_and_on(web: Web, workspace: Wo
     assert load_preferences(workspace).mail_reading is False
     assert web.post_form("/settings", form | {"mail.reading": "on"}).status_code == 303
     assert load_preferences(workspace).mail_reading is True
+
+
+def test_accepting_feedback_already_pasted_says_so_and_adds_no_second_entry(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Crumb & Co", role="Pastry Chef", stage=Stage.INTERVIEW)
+    feedback.record_feedback(workspace, app.id, "  " + REJECTION.replace("\n\n", "\n"))
+    page = upload(web, "rejection.eml", rejection_mail())
+    (inbox_id,) = inbox_ids(page.text)  # type: ignore[attr-defined]
+
+    shown = followed(web, web.post_form(f"/inbox/{inbox_id}/accept"))
+
+    assert "feedback was already on the application" in shown.text
+    assert len(feedback.list_feedback(workspace, app.id)) == 1
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED

@@ -237,6 +237,27 @@ def check_feedback_text(text: str) -> str:
     return text
 
 
+_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _comparable(text: str) -> str:
+    """Feedback text as compared for duplicates: mail quoting (`> `), curly quotes, case and spacing ignored."""
+    lines = (line.lstrip().lstrip(">").strip() for line in text.translate(_QUOTE_MARKS).splitlines())
+    return " ".join(" ".join(lines).split()).casefold()
+
+
+def same_feedback(text: str, recorded: str) -> bool:
+    """Whether `text` says what `recorded` already says: the same words, or one holding the other whole when
+    they differ only by a little (a greeting or signature left off when pasting)."""
+    new, old = _comparable(text), _comparable(recorded)
+    if not new or not old:
+        return False
+    if new == old:
+        return True
+    shorter, longer = sorted((new, old), key=len)
+    return shorter in longer and len(shorter) >= 0.8 * len(longer)
+
+
 def human_date(moment: date | datetime) -> str:
     """A day the way a letter says it: '12 November' (no leading zero, no weekday, no year)."""
     return f"{moment.day} {moment:%B}"

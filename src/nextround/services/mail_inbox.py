@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from nextround.analysis.mail import Candidate, MailKind, MailReading, MailText, is_bulk, link, read_mails
 from nextround.domain.applications import Application, ApplicationFields, dedupe_key
-from nextround.domain.feedback_requests import FeedbackSource, RequestStatus
+from nextround.domain.feedback_requests import FeedbackSource, RequestStatus, same_feedback
 from nextround.domain.stages import (
     STAGE_ORDER,
     EventSource,
@@ -92,6 +92,15 @@ class MailProposal:
     thread_ids: tuple[str, ...] = field(default=(), metadata={"json": False})
     status: str = "new"  # new, pending (queued for review), applied, dismissed
     inbox_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What carrying out a proposal did: the application it touched, and whether its feedback was skipped
+    because that application already holds the same text (pasted by hand before the message was read)."""
+
+    application_id: int | None
+    feedback_already_recorded: bool = False
 
 
 @dataclass(slots=True)
@@ -364,19 +373,23 @@ def _change_record(change: ProposedChange) -> dict[str, object]:
 
 def apply_proposal(ws: Workspace, proposal: MailProposal, *, origin: str = "import") -> int | None:
     """Carry out one proposal in one transaction; returns the application it touched (or created)."""
+    return _apply(ws, proposal, origin).application_id
+
+
+def _apply(ws: Workspace, proposal: MailProposal, origin: str) -> Applied:
     now = ws.now()
     with ws.db.write() as session:
         mails = MailRepository(session, ws.owner_id)
         existing = mails.by_message_id(proposal.message_id)
         if existing is not None and existing.status in ("applied", "dismissed"):
             raise MailApplyError(f"message {proposal.message_id} was already {existing.status}")
-        app_id = _carry_out(session, ws.owner_id, proposal, now)
-        record = _record(proposal, "applied", now, origin) | {"application_id": app_id}
+        applied = _carry_out(session, ws.owner_id, proposal, now)
+        record = _record(proposal, "applied", now, origin) | {"application_id": applied.application_id}
         if existing is None:
             mails.add(**record)
         else:
             mails.update(existing.id, **{k: v for k, v in record.items() if k not in ("created_at", "origin")})
-        return app_id
+        return applied
 
 
 def _when(at: datetime | None, now: datetime) -> datetime:
@@ -385,9 +398,10 @@ def _when(at: datetime | None, now: datetime) -> datetime:
     return min(at, now) if at > now + _SKEW else at
 
 
-def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetime) -> int | None:
+def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetime) -> Applied:
     apps = ApplicationRepository(session, owner_id)
     app_id = proposal.application_id
+    feedback_known = False
     for change in proposal.changes:
         when = _when(change.at, now)
         if change.action is Action.CREATE_APPLICATION:
@@ -444,8 +458,8 @@ def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetim
                 created_at=now,
             )
         elif change.action is Action.RECORD_FEEDBACK:
-            _record_feedback(session, owner_id, app_id, proposal, change, when, now)
-    return app_id
+            feedback_known = not _record_feedback(session, owner_id, app_id, proposal, change, when, now)
+    return Applied(app_id, feedback_known)
 
 
 def _after_history(when: datetime, events: Sequence[StageEvent]) -> datetime:
@@ -468,12 +482,16 @@ def _record_feedback(
     change: ProposedChange,
     when: datetime,
     now: datetime,
-) -> None:
+) -> bool:
+    """Record the message as feedback; False only when the application already holds the same text."""
     from nextround.analysis.feedback import analyze_feedback
 
     text = proposal.text.strip()
     if not text:
-        return
+        return True
+    feedback = FeedbackRepository(session, owner_id)
+    if any(same_feedback(text, entry.text) for entry in feedback.find(application_id=app_id)):
+        return False  # pasted by hand before the message arrived: one entry, not two
     requests = FeedbackRequestRepository(session, owner_id)
     request_id = change.request_id
     if request_id is None and proposal.kind is MailKind.FEEDBACK_REPLY:
@@ -481,12 +499,12 @@ def _record_feedback(
         request_id = latest.id if latest else None
     analysis = analyze_feedback(text).to_dict()
     if proposal.kind is MailKind.REJECTION and not _actionable(analysis):
-        return  # a rejection without reasons is a stage event only
+        return True  # a rejection without reasons is a stage event only
     if request_id is not None:
         request = requests.get(request_id)
         if request.status in (RequestStatus.SENT, RequestStatus.NO_REPLY):
             requests.update(request_id, status=RequestStatus.REPLIED, resolved_at=now)
-    FeedbackRepository(session, owner_id).add(
+    feedback.add(
         application_id=app_id,
         request_id=request_id,
         source=FeedbackSource.EMPLOYER,
@@ -495,6 +513,7 @@ def _record_feedback(
         received_at=when,
         created_at=now,
     )
+    return True
 
 
 def apply_all(ws: Workspace, run: MailRun, *, origin: str = "import") -> MailRun:
@@ -626,11 +645,17 @@ def _invitation_hint(stored: StoredMail) -> str | None:
 
 
 def accept(ws: Workspace, inbox_id: int) -> int | None:
+    """Carry out a queued proposal; returns the application it touched."""
+    return accept_message(ws, inbox_id).application_id
+
+
+def accept_message(ws: Workspace, inbox_id: int) -> Applied:
+    """Carry out a queued proposal, saying also whether its feedback was already on the application."""
     with ws.db.read() as session:
         stored = MailRepository(session, ws.owner_id).get(inbox_id)
     if stored.status != "pending":
         raise MailApplyError(f"message {inbox_id} was already {stored.status}")
-    return apply_proposal(ws, _replanned(ws, stored), origin=stored.origin)
+    return _apply(ws, _replanned(ws, stored), stored.origin)
 
 
 def dismiss(ws: Workspace, inbox_id: int) -> None:

@@ -26,6 +26,10 @@ class InboxUploadError(UserError, ValueError):
 
 NOTICES = {
     "accepted": "Done: what the message said is recorded.",
+    "accepted-feedback-known": (
+        "Done: the rest of the message is recorded. Its feedback was already on the application, so it was not "
+        "added again."
+    ),
     "dismissed": "Dismissed: nothing was changed.",
 }
 
@@ -139,13 +143,14 @@ def check_mail(request: Request, ws: WorkspaceDep) -> Response:
 
 @router.post("/inbox/{inbox_id}/accept", response_class=HTMLResponse)
 def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
-    from nextround.services.mail_inbox import accept
+    from nextround.services.mail_inbox import accept_message
 
     try:
-        accept(ws, inbox_id)
+        applied = accept_message(ws, inbox_id)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
-    return RedirectResponse("/inbox?notice=accepted", status_code=303)
+    notice = "accepted-feedback-known" if applied.feedback_already_recorded else "accepted"
+    return RedirectResponse(f"/inbox?notice={notice}", status_code=303)
 
 
 @router.post("/inbox/{inbox_id}/dismiss", response_class=HTMLResponse)
