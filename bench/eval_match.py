@@ -1,7 +1,7 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
-    [--test6] [--test7] [--test8] [--dev8] [--blind-glossary]
+    [--test6] [--test7] [--test8] [--test9] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -181,6 +181,10 @@ def _blind_glossary(pairs: Sequence[dict[str, Any]]) -> list[str]:
     return used
 
 
+# Splits never shown pair by pair: held out, or frozen until reported.
+HELD_OUT_LABELS = ("dev6", "dev8", "test4", "test5", "test6", "test7", "test8", "test9")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rjdb", type=Path, default=DEFAULT_RJDB, help="an RJDB-format .jsonl split")
@@ -194,6 +198,7 @@ def main() -> None:
     parser.add_argument("--test6", action="store_true", help="also the sixth frozen split (report once)")
     parser.add_argument("--test7", action="store_true", help="also the seventh frozen split (report once)")
     parser.add_argument("--test8", action="store_true", help="also the eighth frozen split (report once)")
+    parser.add_argument("--test9", action="store_true", help="also the ninth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -233,6 +238,8 @@ def main() -> None:
         splits.append(("frozen test7", load_pairs(PAIRS / "test7" / "test.jsonl")))
     if args.test8:
         splits.append(("frozen test8", load_pairs(PAIRS / "test8" / "test.jsonl")))
+    if args.test9:
+        splits.append(("frozen test9", load_pairs(PAIRS / "test9" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -244,6 +251,7 @@ def main() -> None:
             ("test6", args.test6),
             ("test7", args.test7),
             ("test8", args.test8),
+            ("test9", args.test9),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
@@ -253,11 +261,7 @@ def main() -> None:
         )
     for label, pairs in splits:
         # pair by pair on the sets developed on (since session 5 also test3 and dev4b, seen); never dev6
-        show = (
-            args.show
-            and not any(held in label for held in ("dev6", "dev8", "test4", "test5", "test6", "test7", "test8"))
-            and label != "dev4 all"
-        )
+        show = args.show and not any(held in label for held in HELD_OUT_LABELS) and label != "dev4 all"
         precision, recall, f1 = missing_scores(pairs, show=show)
         print(
             f"| missing skills, {label} ({len(pairs)} pairs): precision / recall / F1 "
