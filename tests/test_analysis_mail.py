@@ -127,6 +127,20 @@ def test_names_from_headers_and_subjects() -> None:
     assert guess_company(small) == "Copperline Plumbing"
 
 
+def test_company_from_a_domain_is_spelled_as_the_mail_writes_it() -> None:
+    signed = mail(
+        "Thanks for coming in on Tuesday.\n\nBest wishes,\nSunita\nGreenLeaf Bakery, Leicester",
+        subject="Your interview",
+        sender="Sunita <sunita@greenleafbakery.co.uk>",
+    )
+    assert guess_company(signed) == "GreenLeaf Bakery"
+    ampersand = mail("Regards, Tom at Marsh & Sons", subject="Update", sender="tom@marshandsons.com")
+    assert guess_company(ampersand) == "Marsh & Sons"
+    # lower-case words that happen to spell the label are not a name; the label is title-cased as before
+    unsigned = mail("We bake green leaf bread daily.", subject="Update", sender="jo@greenleafbakery.co.uk")
+    assert guess_company(unsigned) == "Greenleafbakery"
+
+
 def _reading(kind: MailKind = MailKind.REJECTION) -> MailReading:
     return MailReading(kind, 0.9, "", "", None, None)
 

@@ -119,14 +119,45 @@ def guess_company(mail: MailText) -> str:
         if words and (_mentions(sender_words, words) or "".join(words) in sender_compact):
             return name
     from_name = display_company(mail.sender_name)
-    if from_name:
+    if from_name and not _is_senders_own_name(from_name, mail.sender_address):
         return from_name
     if label and not domain_in(domain, cues().personal_domains):
-        return label.replace("-", " ").title()
+        return _as_written(label, mail) or label.replace("-", " ").title()
     if named:
         return named[0]
     if local and not re.search(r"reply|notification|careers|jobs|talent|info", local):
-        return local.replace(".", " ").replace("-", " ").title()
+        return _as_written(local, mail) or local.replace(".", " ").replace("-", " ").title()
+    return ""
+
+
+def _is_senders_own_name(name: str, address: str) -> bool:
+    """ "Sunita" <sunita@greenleafbakery.co.uk> is a person signing with a first name, not the company."""
+    local = re.split(r"[._+-]", address.partition("@")[0].lower())
+    return len(name.split()) == 1 and name.lower() in local and "@" in address
+
+
+_WRITTEN_WORD = re.compile(r"[A-Za-z0-9][\w'’&]*|&")
+
+
+def _as_written(label: str, mail: MailText) -> str:
+    """The domain label as the mail itself spells it: "greenleafbakery" is "GreenLeaf Bakery" when the
+    signature writes it so; "" when the text never writes it (then title case is the best guess)."""
+    target = re.sub(r"[^a-z0-9&]", "", label.lower())
+    if len(target) < 3:
+        return ""
+    for source in (mail.sender_name, mail.subject, mail.body[:3000]):
+        words = [(m.group(0), m.start(), m.end()) for m in _WRITTEN_WORD.finditer(source)]
+        for start in range(len(words)):
+            joined = ""
+            for end in range(start, min(start + 5, len(words))):
+                joined += re.sub(r"[^a-z0-9&]", "", words[end][0].lower())
+                if joined == target or joined == target.replace("and", "&"):
+                    text = source[words[start][1] : words[end][2]]
+                    # only a name the writer capitalised; "we bake green leaf bread" is not a name
+                    if any(ch.isupper() for ch in text):
+                        return " ".join(text.split())
+                if not target.startswith(joined) and not target.replace("and", "&").startswith(joined):
+                    break
     return ""
 
 
