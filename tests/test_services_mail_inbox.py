@@ -217,7 +217,8 @@ def test_a_rejection_read_before_its_application_was_tracked_is_linked_to_it_whe
     run = queue(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
     assert run.queued == 1
     (waiting,) = inbox(workspace)
-    assert waiting.application_id is None and waiting.changes == ()  # nothing to close yet
+    assert waiting.application_id is None
+    assert [c.action.value for c in waiting.changes][:2] == ["create_application", "close_rejected"]
     app = make_application(workspace, company="Crumb & Co", role="Pastry Chef")
     ApplicationService(workspace).move(app.id, Stage.INTERVIEW)
     (now,) = inbox(workspace)  # what Accept would do now, as the Inbox page shows it
@@ -227,6 +228,35 @@ def test_a_rejection_read_before_its_application_was_tracked_is_linked_to_it_whe
     assert accept(workspace, now.inbox_id) == app.id
     state = ApplicationService(workspace).get(app.id).state
     assert state.outcome is Outcome.REJECTED and state.closed_at_stage is Stage.INTERVIEW
+
+
+def test_a_rejection_from_an_untracked_application_adds_it_closed_with_its_reasons(workspace: Workspace) -> None:
+    run = apply_all(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
+    assert run.applied == 1
+    (app,) = ApplicationService(workspace).find()
+    assert (app.fields.company, app.fields.role) == ("Crumb & Co", "Pastry Chef")
+    assert app.state.outcome is Outcome.REJECTED and app.state.closed_at_stage is Stage.APPLIED
+    (entry,) = feedback_service.list_feedback(workspace, app.id)
+    assert "laminated dough" in entry.text
+    # Read again (a forwarded copy), it changes nothing more.
+    again = apply_all(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail())]))
+    assert again.applied == 0 and len(ApplicationService(workspace).find()) == 1
+
+
+def test_an_invitation_from_an_untracked_application_adds_it_at_the_interview(workspace: Workspace) -> None:
+    invite = raw(
+        "Warehouse Team Leader - interview",
+        "We'd like to invite you to an interview for the Warehouse Team Leader position at Ridgeway Foods on "
+        "Tuesday 12 November at 2:00 pm at our Leicester depot.",
+        sender="Ridgeway Foods <hr@ridgewayfoods.co.uk>",
+        msgid="<inv-9@ridgeway>",
+    )
+    run = apply_all(workspace, read_and_propose(workspace, [parse_bytes(invite)]))
+    assert run.applied == 1
+    (app,) = ApplicationService(workspace).find()
+    assert app.fields.company == "Ridgeway Foods" and app.state.stage is Stage.INTERVIEW
+    (interview,) = feedback_service.list_interviews(workspace, app.id)
+    assert interview.scheduled_at == datetime(2024, 11, 12, 14, 0, tzinfo=UTC)
 
 
 def test_accepting_a_rejection_whose_feedback_was_pasted_by_hand_does_not_add_it_twice(

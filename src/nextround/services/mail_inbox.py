@@ -275,6 +275,9 @@ def _actionable(analysis: dict[str, Any]) -> bool:
     return any(theme.get("theme") in ACTIONABLE_THEMES for theme in analysis.get("themes", ()))
 
 
+_CREATES_WHEN_UNTRACKED = (MailKind.ACKNOWLEDGEMENT, MailKind.REJECTION, MailKind.INVITATION)
+
+
 def plan(
     reading: MailReading, mail: MailText, app: Application | None, request_id: int | None = None
 ) -> tuple[ProposedChange, ...]:
@@ -284,12 +287,27 @@ def plan(
     kind = reading.kind
     can_create = bool(reading.company) and not is_bulk(mail)
     if app is None:
-        if kind is MailKind.ACKNOWLEDGEMENT and can_create:
+        if kind in _CREATES_WHEN_UNTRACKED and can_create:
+            # A rejection or an invitation from a company the tracker has never heard of is still news of an
+            # application the person made: add it (as applied, on the message's day: the real day is unknown),
+            # then carry the message out on it, so nothing the mail says is dropped.
             changes.append(
                 ProposedChange(
                     Action.CREATE_APPLICATION, stage="applied", at=at, company=reading.company, role=reading.role
                 )
             )
+            if kind is MailKind.REJECTION:
+                changes.append(ProposedChange(Action.CLOSE_REJECTED, stage=Stage.APPLIED.value, at=at))
+                if mail.body.strip():
+                    changes.append(ProposedChange(Action.RECORD_FEEDBACK, at=at))
+            elif kind is MailKind.INVITATION:
+                target = Stage(reading.stage_hint or "interview")
+                if target is not Stage.APPLIED:
+                    changes.append(ProposedChange(Action.MOVE_STAGE, stage=target.value, at=at))
+                if reading.interview_at is not None:
+                    changes.append(
+                        ProposedChange(Action.ADD_INTERVIEW, stage=target.value, at=_aware(reading.interview_at, at))
+                    )
         return tuple(changes)
     state = app.state
     if kind is MailKind.REJECTION:
