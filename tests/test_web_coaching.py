@@ -209,7 +209,9 @@ def test_a_coach_who_is_not_signed_in_is_told_what_the_link_is_for(server: Serve
     stranger = server.client()
     opened = stranger.get(f"/coaching/accept/{token.group(1)}")
     assert opened.status_code == 303
-    sign_in_page = stranger.get(opened.headers["location"]).text
+    sign_in = stranger.get(opened.headers["location"])  # no account for that address yet: make one
+    assert sign_in.status_code == 303
+    sign_in_page = stranger.get(sign_in.headers["location"]).text
     assert "Someone asked you to coach their job search" in sign_in_page
     assert "ada@example.org" not in sign_in_page  # whose invitation it is waits until the right person signs in
     assert "Someone asked you to coach" not in stranger.get("/sign-in").text

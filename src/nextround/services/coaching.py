@@ -24,7 +24,7 @@ from nextround.domain.applications import Application, ApplicationSummary
 from nextround.domain.feedback_requests import FeedbackEntry
 from nextround.domain.ghosting import silent_for
 from nextround.errors import UserError
-from nextround.services.accounts import _digest, normal_email
+from nextround.services.accounts import Account, _digest, normal_email
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import JournalEntry
 from nextround.services.workspace import Workspace
@@ -249,6 +249,44 @@ def accept(db: Database, coach_id: int, token: str) -> CoachLink:
         row.coach_id = coach_id
         row.accepted_at = row.accepted_at or _now()
         return _link(row, _emails(db, {row.owner_id}))
+
+
+def _open_invitation(session: Session, token: str) -> CoachLinkRow:
+    row = session.scalar(
+        select(CoachLinkRow).where(CoachLinkRow.token_hash == _digest(token), CoachLinkRow.withdrawn_at.is_(None))
+    )
+    if row is None:
+        raise NotFoundError("this coaching link is not valid (withdrawn, or replaced by a newer one)")
+    return row
+
+
+def invitation_needs_account(db: Database, token: str) -> str | None:
+    """For someone not signed in: the invited address, when it has no account on this server yet (they can
+    make one with the link); None when it has one (they sign in to accept). Whose invitation it is waits until
+    they are signed in with that address."""
+    with db.read() as session:
+        address = _open_invitation(session, token).coach_email
+        taken = session.scalar(select(User.id).where(User.email == address)) is not None
+    return None if taken else address
+
+
+def join_as_coach(db: Database, token: str, password: str, *, time_zone: str | None = None) -> Account:
+    """A coach with no account yet: the invitation makes one for the address it was sent to (they then see
+    whose it is and accept it, signed in). A job seeker of this server asked for this person by address, so an
+    invitation-only server lets them in as it does someone the administrator invited; coach invitations are
+    rate-limited, and a withdrawn or replaced link makes nothing."""
+    from nextround.services.accounts import AccountError, _account, check_time_zone, hash_password
+
+    hashed = hash_password(password)
+    zone = check_time_zone(time_zone) if time_zone else None
+    with db.write() as session:
+        address = _open_invitation(session, token).coach_email
+        if session.scalar(select(User.id).where(User.email == address)) is not None:
+            raise AccountError(f"there is already an account for {address}: sign in to accept", field="email")
+        user = User(username=address, email=address, password_hash=hashed, time_zone=zone, created_at=_now())
+        session.add(user)
+        session.flush()
+        return _account(user)
 
 
 def _live_link(db: Database, coach_id: int, link_id: int) -> CoachLinkRow:

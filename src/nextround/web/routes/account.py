@@ -7,13 +7,13 @@ shown once, revocable) and deleting the account with everything in it (the expor
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import FormErrors, UserError, errors_by_field
-from nextround.services import accounts
+from nextround.services import accounts, coaching
 from nextround.services.accounts import Caller, SignInRefused
 from nextround.services.recordings import RECORDINGS_FOLDER
 from nextround.storage.reads import NotFoundError
@@ -72,9 +72,19 @@ SIGN_IN_NOTICES = {
 }
 
 
+COACH_ACCEPT = "/coaching/accept/"
+
+
 @router.get("/sign-in", response_class=HTMLResponse)
 def sign_in_page(request: Request, next: str = "/", notice: str = "") -> Response:
     sign_up = request.app.state.web.multi_user.allow_sign_up
+    if next.startswith(COACH_ACCEPT) and getattr(request.state, "caller", None) is None:
+        # A coach invitation to an address with no account here: make the account with it, not a dead end.
+        try:
+            if coaching.invitation_needs_account(request.app.state.web.database(), next[len(COACH_ACCEPT) :]):
+                return RedirectResponse(f"/invite/coach/{quote(next[len(COACH_ACCEPT) :], safe='')}", 303)
+        except NotFoundError:
+            pass  # signed in, the accept page says the link is not valid
     context = {"next": _safe_next(next), "values": {}, "errors": {}, "sign_up": sign_up}
     # Only our own words: what a link's ?notice= names, never text it carries.
     return _public_page(request, "sign_in.html", {**context, "notice": SIGN_IN_NOTICES.get(notice)})
@@ -149,6 +159,32 @@ def accept_invitation(request: Request, token: str, form: FormDep) -> Response:
         return _public_page(request, "invite.html", context, 422)
     signed = accounts.sign_in(db, account.email, password, address=_client_address(request))
     return _signed_in(request, signed, "/")
+
+
+@router.get("/invite/coach/{token}", response_class=HTMLResponse)
+def coach_join_page(request: Request, token: str) -> Response:
+    if getattr(request.state, "caller", None) is not None:
+        return RedirectResponse(f"{COACH_ACCEPT}{quote(token, safe='')}", 303)
+    address = coaching.invitation_needs_account(request.app.state.web.database(), token)
+    if address is None:  # the address has an account: sign in with it to accept
+        return RedirectResponse(f"/sign-in?next={quote(COACH_ACCEPT + token, safe='')}", 303)
+    return _public_page(request, "coach_join.html", {"email": address, "token": token, "values": {}, "errors": {}})
+
+
+@router.post("/invite/coach/{token}", response_class=HTMLResponse)
+def coach_join(request: Request, token: str, form: FormDep) -> Response:
+    db = request.app.state.web.database()
+    address = coaching.invitation_needs_account(db, token)
+    if address is None:
+        return RedirectResponse(f"/sign-in?next={quote(COACH_ACCEPT + token, safe='')}", 303)
+    try:
+        password, zone = _new_account_form(request, form)
+        account = coaching.join_as_coach(db, token, password, time_zone=zone)
+    except UserError as exc:
+        context = {"email": address, "token": token, "values": dict(form), "errors": errors_by_field(exc)}
+        return _public_page(request, "coach_join.html", context, 422)
+    signed = accounts.sign_in(db, account.email, password, address=_client_address(request))
+    return _signed_in(request, signed, COACH_ACCEPT + token)
 
 
 def _sign_up_allowed(request: Request) -> None:
