@@ -248,3 +248,48 @@ def test_an_answer_to_a_question_that_asks_for_no_result_loses_nothing_for_its_a
     result = analyze_answer("What does good service mean to you?", answer)
     assert result.points_for("result") is None
     assert not any("never says what came of it" in item.why for item in result.score_breakdown)
+
+
+# A general question answered two ways: three lines with one number and one step, and an answer that names the
+# example, the speaker's own steps and what came of them. The fuller answer must score clearly higher.
+HANDOVER_Q = "What makes a good shift handover?"
+HANDOVER_THIN = (
+    "A good handover is short and clear. We usually do it in about ten minutes at the desk. Last winter I moved "
+    "ours to the start of the shift."
+)
+HANDOVER_FULL = (
+    "A good handover says what changed, what is still open and who owns it. On the cold store nights in Hull I "
+    "took over from a lead who talked for twenty minutes and still missed a freezer alarm. I wrote a one-page "
+    "sheet with three boxes, changed, open and owner, and I asked every lead to fill it in before the bell. I "
+    "walked the floor with the incoming lead for the open items. Within a month the handover took eight "
+    "minutes, and we stopped losing stock to alarms nobody had passed on."
+)
+
+
+def test_specificity_asks_for_more_than_one_number_and_one_step() -> None:
+    thin = analyze_answer(HANDOVER_Q, HANDOVER_THIN)
+    full = analyze_answer(HANDOVER_Q, HANDOVER_FULL)
+    assert thin.question_type == full.question_type == "general"
+    thin_points, full_points = thin.points_for("specificity"), full.points_for("specificity")
+    assert thin_points is not None and full_points is not None
+    assert full_points > thin_points  # two concrete sentences (a number, a step) are not yet full marks
+    assert full.score - thin.score >= 10
+
+
+# A question for the interviewer put with a short story of the candidate's own (about 100 words) is not too long.
+ASK_Q = "What is the biggest challenge the team is facing right now?"
+ASK_ANSWER = (
+    "I ask because on the dairy plant in Taranaki the biggest challenge was staffing the night cleaning crew. "
+    "When I ran that crew we lost three people in a month, and the morning start kept slipping. I rebuilt the "
+    "rota so nobody worked more than three nights in a row and paired each new starter with an old hand for "
+    "the first week. We kept everyone through the next season and the line started on time every morning. So "
+    "I would like to know where your pressure is, and whether the person in this role could help with it."
+)
+
+
+def test_a_question_for_the_interviewer_with_its_reason_keeps_its_length_points() -> None:
+    result = analyze_answer(ASK_Q, ASK_ANSWER)
+    assert result.question_type == "questions_for_interviewer"
+    assert 80 < result.word_count <= 150
+    assert result.length.verdict == "ok"
+    assert result.points_for("length") == 15
