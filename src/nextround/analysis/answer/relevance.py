@@ -36,22 +36,20 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
 from nextround.analysis.answer.lexicon import competencies, lexicon
 from nextround.analysis.answer.questions import classify_question
+from nextround.analysis.answer.relevance_exemplars import ExemplarBank
 from nextround.analysis.answer.relevance_model import (
-    EXEMPLAR_FILE,
-    EXEMPLAR_SIMILARITIES,
-    HUB_SHARE,
     RelevanceModel,
     cue_features,
     plan_share,
     relevance_model,
 )
+from nextround.analysis.answer.relevance_parts import Relevance, _Profile, _Query
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
 from nextround.analysis.vectors import (
@@ -60,7 +58,6 @@ from nextround.analysis.vectors import (
     best_match,
     dot,
     dot_rows,
-    read_npz,
     top_two_match,
     top_two_mean,
     unit,
@@ -108,21 +105,8 @@ _LEARNED_FULL: Final = 10.0
 _STANDOUT_WEIGHT: Final = 0.2
 _STANDOUT_CENTRE: Final = 0.5
 _STANDOUT_SLOPE: Final = 1.5
-# The bank questions whose exemplars an answer must be nearer for the relative exemplar features: those
-# with the closest exemplar centroids.
-_EXEMPLAR_NEIGHBOURS: Final = 10
 # A question outside the bank borrows the exemplar similarities of this many bank questions nearest it.
 _BORROWED: Final = 3
-
-
-@dataclass(frozen=True)
-class Relevance:
-    score: float  # 0-1
-    competency: str
-    concept: str
-    closest_sentence: int | None  # index of the sentence most on topic
-    share_beaten: float  # share of bank questions the answer fits worse than this one
-    raw: float  # the summed similarities before scaling
 
 
 def content_words(text: str) -> list[str]:
@@ -130,54 +114,12 @@ def content_words(text: str) -> list[str]:
     return [word for word in _CONTENT_RE.findall(text.lower()) if word not in stop]
 
 
-@dataclass(frozen=True)
-class _Query:
-    words: tuple[str, ...]
-    weights: tuple[float, ...]
-    vector: list[float]
-    mix: tuple[tuple[int, float], ...]  # the competency descriptions it weighs, and how much (sums to 1)
-    competency: str
-    guide: int  # the bank question whose good-answer note is read with this one
-    offset: float  # the learned ranking's offset for a question that fits every answer a little
-    primary: int  # the index of its first competency
-    kind: str  # its question type
-    others: tuple[int, ...]  # the bank questions about something else, that the answer is ranked against
-    bank: int | None  # its index in the bank, if it is a bank question
-    sources: tuple[int, ...]  # the bank questions whose exemplars speak for it (itself, for a bank question)
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """What one answer looks like to the whole bank, computed once per answer."""
-
-    sentence_vectors: Matrix
-    words: Matrix  # the answer's content words, one row each
-    best: list[float]  # for each vocabulary word, its closest similarity to any answer word
-    bank_raw: list[float]  # the summed similarity to each bank question
-    bank_ranked: list[float]  # the learned ranking score of each bank question (the sum without a model)
-    similarities: tuple[list[float], ...]  # per SIMILARITIES, its value for each bank question
-    whole: list[float]  # the whole answer's unit vector
-    plan: float  # the share of its sentences that plan something
-    per_competency: list[float]  # description-word match per competency
-    description_sentences: list[float]  # top-two sentence similarity per competency description
-    guides: list[float]  # note-word match plus top-two note-sentence similarity, per bank question
-    anchors: list[float]  # top-two sentence similarity to each competency's anchors
-    exemplars: tuple[list[float], ...]  # per EXEMPLAR_SIMILARITIES, its value for each bank question
-    bank_exemplar_ranked: list[float] | None  # the ranking with exemplars, when the model has it
-    exemplar_words: list[float]  # the match of each bank question's exemplar words to the answer's words
-    bank_word_ranked: list[float] | None  # the ranking with exemplars and their words, when the model has it
-
-
-class _Background:
+class _Background(ExemplarBank):
     """The bank's questions and the competency descriptions, embedded once per process.
 
     Their words form one vocabulary, so a single matrix product scores an answer's words against every
     bank question and every description.
     """
-
-    # Per bank question, its exemplar words and their weights (scripts/build_exemplars.py), in the
-    # vocabulary's form.
-    keywords: list[tuple[list[str], list[float]]]
 
     def __init__(self, model: EmbeddingModel) -> None:
         self.model = model
@@ -253,105 +195,6 @@ class _Background:
         # The anchors count for the question's best-fitting competency: a story about pressure answers
         # "resilience+communication" although it explains nothing.
         self.bank_primary = [q.primary for q in self.queries]
-
-    def _load_exemplars(self) -> None:
-        """The bank's exemplar answers, embedded at build time (nothing is embedded here)."""
-        dims = self.vectors.dims
-        rows: list[list[int]] = [[] for _ in self.ids]
-        vectors = Matrix.zeros(0, dims)
-        centred = [[0.0] * dims for _ in self.ids]
-        self.exemplar_mean = [0.0] * dims
-        # Per bank question, the words its exemplars share and their weights (scripts/build_exemplars.py).
-        keyword_rows: list[tuple[list[str], list[float]]] = [([], []) for _ in self.ids]
-        self.keywords = keyword_rows
-        resource = files("nextround.data").joinpath(EXEMPLAR_FILE)
-        if resource.is_file():
-            arrays = read_npz(resource.read_bytes())
-            position = {ident: i for i, ident in enumerate(self.ids)}
-            found, numbers = arrays["questions"].strings or [], arrays["vectors"].numbers
-            if numbers is not None:
-                vectors = Matrix(numbers, len(found), dims)
-                for row, ident in enumerate(found):
-                    if ident in position:
-                        rows[position[ident]].append(row)
-            # Every answer shares a direction (first person, work, time): each question's exemplar centroid
-            # less the mean of them all, at unit length, tells questions apart by what is particular to it
-            # (question-grouped CV 0.924 with the plain centroids, 0.926 centred).
-            table = arrays["centred"].matrix().tolist()
-            for row, ident in enumerate(arrays["centred_questions"].strings or []):
-                if ident in position:
-                    centred[position[ident]] = table[row]
-            self.exemplar_mean = arrays["mean"].floats()
-            if "keywords" in arrays:
-                weights = arrays["keyword_weights"].floats()
-                words = arrays["keywords"].strings or []
-                for ident, word, weight in zip(arrays["keyword_questions"].strings or [], words, weights, strict=True):
-                    if ident in position:
-                        keyword_rows[position[ident]][0].append(word)
-                        keyword_rows[position[ident]][1].append(weight)
-        self.exemplar_vectors = vectors
-        self.exemplar_rows = [tuple(r) for r in rows]
-        self.has_exemplars = [bool(r) for r in rows]
-        self.exemplar_centred = Matrix.from_rows(centred, dims)
-        with_exemplars = [i for i, has in enumerate(self.has_exemplars) if has]
-        similar = dot(self.exemplar_centred, self.exemplar_centred)
-        self.exemplar_neighbours = [
-            tuple(heapq.nlargest(_EXEMPLAR_NEIGHBOURS, (j for j in with_exemplars if j != i), key=row.__getitem__))
-            for i, row in enumerate(similar)
-        ]
-        ranking = self.ranking
-        self.exemplar_ranking = ranking is not None and bool(ranking.exemplar_weights) and bool(with_exemplars)
-        self.exemplar_offsets = [
-            ranking.exemplar_offsets.get(ident, 0.0) if ranking and ranking.exemplar_offsets else 0.0
-            for ident in self.ids
-        ]
-        self.exemplar_mean_offset = sum(self.exemplar_offsets) / len(self.exemplar_offsets)
-        # The ranking with the exemplar words too, for bank questions only (a question outside the bank has no
-        # exemplars of its own; every way of borrowing its neighbours' words lifted friendly off-topic replies).
-        self.word_ranking = self.exemplar_ranking and ranking is not None and bool(ranking.word_weights)
-        self.word_offsets = [
-            ranking.word_offsets.get(ident, 0.0) if ranking and ranking.word_offsets else 0.0 for ident in self.ids
-        ]
-        self.word_mean_offset = sum(self.word_offsets) / len(self.word_offsets)
-        # The new feature adds its weight times its level to every learned score, and the offsets take HUB_SHARE
-        # of it off: the substance cut-offs of combine() move by as much, from the ranking without the words'.
-        self.word_shift = (self.exemplar_mean_offset - self.word_mean_offset) / HUB_SHARE
-
-    def exemplar_words(self, keywords: Sequence[float]) -> list[float]:
-        """The exemplar-word match per bank question; a question without exemplars takes the mean of those
-        with them."""
-        has = self.has_exemplars
-        known = [v for v, h in zip(keywords, has, strict=True) if h]
-        mean = sum(known) / len(known) if known else 0.0
-        return [v if h else mean for v, h in zip(keywords, has, strict=True)]
-
-    def exemplar_fit(self, sentence_vectors: Matrix, whole: list[float]) -> tuple[list[float], ...]:
-        """The exemplar similarities (EXEMPLAR_SIMILARITIES) of one answer to every bank question; a question
-        without exemplars takes the mean of those with them."""
-        has = self.has_exemplars
-        if not any(has):
-            return tuple([0.0] * len(has) for _ in EXEMPLAR_SIMILARITIES)
-        each = dot_rows(self.exemplar_vectors, whole)
-        best = [max(each[i] for i in rows) if rows else 0.0 for rows in self.exemplar_rows]
-        centred = dot_rows(self.exemplar_centred, self._centre(whole))
-        centred_sentences = top_two_match(
-            self.exemplar_centred,
-            Matrix.from_rows([self._centre(row) for row in sentence_vectors.tolist()], sentence_vectors.dims),
-        )
-        if not all(has):
-            for values in (best, centred, centred_sentences):
-                known = [v for v, h in zip(values, has, strict=True) if h]
-                mean = sum(known) / len(known)
-                values[:] = [v if h else mean for v, h in zip(values, has, strict=True)]
-        # How much nearer this question's exemplars are than those of the bank questions most like it.
-        relative = [
-            centred[i] - max((centred[j] for j in near), default=centred[i])
-            for i, near in enumerate(self.exemplar_neighbours)
-        ]
-        return best, centred, centred_sentences, relative
-
-    def _centre(self, vector: Sequence[float]) -> list[float]:
-        return unit([a - b for a, b in zip(vector, self.exemplar_mean, strict=True)])
 
     def _spread(self, words: Sequence[str], weights: Sequence[float]) -> list[float]:
         """Weights over the whole vocabulary that sum to 1 (all zero for words without weight)."""
