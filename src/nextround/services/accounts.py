@@ -315,10 +315,16 @@ def delete_account(db: Database, owner_id: int, password: str, recordings: Path 
         delete_owner(session, owner_id)
         from nextround.services.coaching import delete_for_owner
 
-        delete_for_owner(session, owner_id)
+        coached_someone = delete_for_owner(session, owner_id)
         for table in (WebSessionRow, AccessTokenRow, UndoCopyRow, UserSetting):
             session.execute(delete(table).where(table.owner_id == owner_id))
-        session.delete(user)
+        if coached_someone:
+            # Their job seekers' records of who looked and what was said stay: the row stays with nothing of
+            # the person (no address, password or sign-in) and reads "a deleted account" there.
+            user.email = user.password_hash = user.time_zone = None
+            user.username, user.disabled_at = f"deleted-{user.id}", _now()
+        else:
+            session.delete(user)
     if recordings is not None:  # after the commit: a failed delete keeps both rows and files
         for name in kept_audio:
             if name and Path(name).name == name:  # a bare file name, never a path out of the folder

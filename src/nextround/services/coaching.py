@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import Application, ApplicationSummary
@@ -28,6 +28,7 @@ from nextround.services.accounts import Account, _digest, normal_email
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import JournalEntry
 from nextround.services.workspace import Workspace
+from nextround.storage.coaching_snapshot import account_names
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
@@ -123,8 +124,7 @@ def _now() -> datetime:
 
 def _emails(db: Database, ids: set[int]) -> dict[int, str]:
     with db.read() as session:
-        rows = session.execute(select(User.id, User.email, User.username).where(User.id.in_(ids))).all()
-    return {uid: email or name for uid, email, name in rows}
+        return account_names(session, ids)
 
 
 def _link(row: CoachLinkRow, emails: dict[int, str]) -> CoachLink:
@@ -450,8 +450,35 @@ def seeker_of(db: Database, coach_id: int, link_id: int) -> int:
     return _live_link(db, coach_id, link_id).owner_id
 
 
-def delete_for_owner(session: object, owner_id: int) -> None:
-    """Used when an account goes: its links, reads and notes, as job seeker and as coach."""
+def delete_for_owner(session: object, owner_id: int) -> bool:
+    """Used when an account goes: everything it holds as a job seeker (links, reads, notes). What it did as a
+    coach is in other people's records (when it looked, what it wrote): those stay, its links are withdrawn,
+    and True says the account must stay as a row with nothing of the person's, shown as "a deleted account"."""
     assert isinstance(session, Session)
+    coaches = set(session.scalars(select(CoachLinkRow.coach_id).where(CoachLinkRow.owner_id == owner_id)))
+    coaches |= set(session.scalars(select(CoachReadRow.coach_id).where(CoachReadRow.owner_id == owner_id)))
     for table in (CoachNoteRow, CoachReadRow, CoachLinkRow):
-        session.execute(delete(table).where(or_(table.owner_id == owner_id, table.coach_id == owner_id)))
+        session.execute(delete(table).where(table.owner_id == owner_id))
+    _forget_deleted_coaches(session, {c for c in coaches if c is not None})
+    session.execute(
+        update(CoachLinkRow)
+        .where(CoachLinkRow.coach_id == owner_id, CoachLinkRow.withdrawn_at.is_(None))
+        .values(withdrawn_at=_now())
+    )
+    return any(
+        session.scalar(select(table.id).where(table.coach_id == owner_id).limit(1)) is not None
+        for table in (CoachLinkRow, CoachReadRow, CoachNoteRow)
+    )
+
+
+def _forget_deleted_coaches(session: Session, coach_ids: set[int]) -> None:
+    """A deleted coach's row goes once no one's records point at it any more."""
+    for coach_id in coach_ids:
+        user = session.get(User, coach_id)
+        if user is None or user.email is not None or user.disabled_at is None:
+            continue  # a live (or merely disabled) account
+        if not any(
+            session.scalar(select(table.id).where(table.coach_id == coach_id).limit(1)) is not None
+            for table in (CoachLinkRow, CoachReadRow, CoachNoteRow)
+        ):
+            session.delete(user)

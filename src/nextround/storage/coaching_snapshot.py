@@ -32,11 +32,20 @@ def _moment(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _emails(session: Session, ids: set[int]) -> dict[int, str]:
+# How a coach whose account was deleted is named in the records their job seekers keep (services.accounts keeps
+# such an account as a row with no address, password or sign-in while those records point at it).
+DELETED_ACCOUNT = "a deleted account"
+
+
+def account_names(session: Session, ids: set[int]) -> dict[int, str]:
+    """Each account's address (the local user's name), or DELETED_ACCOUNT for one that was deleted."""
     if not ids:
         return {}
-    rows = session.execute(select(User.id, User.email, User.username).where(User.id.in_(ids))).all()
-    return {uid: email or name for uid, email, name in rows}
+    rows = session.execute(select(User.id, User.email, User.username, User.disabled_at).where(User.id.in_(ids))).all()
+    return {uid: email or (DELETED_ACCOUNT if gone else name) for uid, email, name, gone in rows}
+
+
+_emails = account_names
 
 
 def dump_coaching(session: Session, owner_id: int) -> dict[str, list[dict[str, Any]]]:
