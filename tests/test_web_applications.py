@@ -299,3 +299,26 @@ def test_a_job_accepted_reads_as_accepted_not_open_and_without_an_interview_roun
     assert "<strong>Job accepted</strong>" in row and ">open<" not in row
     badge = web.client.get(f"/applications/{app.id}").text.split('id="app-status">', 1)[1].split("</span>", 1)[0]
     assert badge == "Accepted"
+
+
+def test_uk_advert_salaries_are_read_with_their_period_and_currency(web: Web, workspace: Workspace) -> None:
+    response = web.post_form(
+        "/applications/new",
+        {"company": "Haulier", "role": "Planner", "salary_min": "£28,000", "salary_max": "£31,000 per annum",
+         "currency": ""},
+    )  # fmt: skip
+    assert response.status_code == 303, response.text[:300]
+    app_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    fields = ApplicationService(workspace).get(app_id).fields
+    assert (fields.salary_min, fields.salary_max, fields.currency) == (28000, 31000, "GBP")
+    page = web.client.get(f"/applications/{app_id}").text
+    assert "£28,000–£31,000" in page
+    for written in ("31k pa", "31,000 a year", "£31,000 p.a."):
+        response = web.post_form("/applications/new", {"company": "H", "role": written, "salary_max": written})
+        assert response.status_code == 303, written
+    hourly = web.post_form("/applications/new", {"company": "H", "role": "P", "salary_min": "£12.50 per hour"})
+    assert hourly.status_code == 422 and "for the year, like 28000 or 28k" in hourly.text
+    # A currency typed in its box wins over the sign.
+    typed = web.post_form("/applications/new", {"company": "H", "role": "Q", "salary_min": "€40,000", "currency": "chf"})
+    typed_id = int(typed.headers["location"].split("/")[2].split("?")[0])
+    assert ApplicationService(workspace).get(typed_id).fields.currency == "CHF"

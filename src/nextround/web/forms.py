@@ -87,6 +87,7 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
         if name in form:
             changes[name] = form_text(form, name)
     not_numbers: list[UserError] = []
+    signs: set[str] = set()
     for name in INT_FIELDS:
         if name in form:
             raw = form_text(form, name).strip()
@@ -95,9 +96,16 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
                 continue
             number = amount(raw)
             if number is None:
-                not_numbers.append(FieldError(f"{name} must be a whole number, not {raw[:20]!r}", field=name))
+                example = " for the year, like 28000 or 28k" if name.startswith("salary") else ""
+                message = f"{name} must be a whole number{example}, not {raw[:20]!r}"
+                not_numbers.append(FieldError(message, field=name))
             else:
                 changes[name] = number
+                if name.startswith("salary"):
+                    signs.update(sign for sign in raw if sign in _SIGN_CURRENCY)
+    # "£28,000" says the currency: kept when the box was left empty (one sign only, never a guess between two).
+    if "currency" in changes and not str(changes["currency"]).strip() and len(signs) == 1:
+        changes["currency"] = _SIGN_CURRENCY[signs.pop()]
     if "source" in form:
         raw = form_text(form, "source").strip()
         changes["source"] = parse_channel(raw) if raw else None
@@ -113,13 +121,18 @@ def _typed(form: Any) -> tuple[dict[str, Any], list[UserError]]:
 _CURRENCY_SIGNS = str.maketrans("", "", "€£$¥₹ \u00a0\u202f\u2009'")
 _GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*")
 _THOUSANDS = re.compile(r"(?P<n>\d+(?:[.,]\d{1,2})?)k", re.IGNORECASE)
+# UK adverts add the period: "£31,000 per annum", "£31k pa", "31,000 a year". Only a year is read: an hourly
+# or daily rate is another amount, and stays refused rather than stored as a salary.
+_PER_YEAR = re.compile(r"\s*(?:per\s+(?:year|annum)|a\s+year|p\.?\s?a\.?|/\s*(?:year|yr|annum)|yearly|annually)\s*$", re.I)
+# Signs that name one currency; "$" and "¥" stand for several, so they set none.
+_SIGN_CURRENCY = {"£": "GBP", "€": "EUR", "₹": "INR"}
 
 
 def amount(text: str) -> int | None:
     """A whole amount from what a person types, or None when it is not one: thousands may be grouped with
     commas, dots, spaces or apostrophes, a currency sign and pennies are dropped, and "55k" is 55000. A
     lone "55.5" stays unread: it is no salary anyone writes that way, and guessing would store a wrong one."""
-    value = text.translate(_CURRENCY_SIGNS)
+    value = _PER_YEAR.sub("", text).translate(_CURRENCY_SIGNS)
     if thousands := _THOUSANDS.fullmatch(value):
         return round(float(thousands["n"].replace(",", ".")) * 1000)
     pennies = re.fullmatch(r"(?P<whole>.+?)(?P<sep>[.,])\d{2}", value)

@@ -66,6 +66,22 @@ def count(value: int, singular: str, plural: str | None = None) -> str:
     return f"{value} {word}"
 
 
+_MONEY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$", "INR": "₹"}
+
+
+def salary(low: int | None, high: int | None, currency: str = "") -> str:
+    """A pay range as an advert writes it: `£28,000–£31,000`, `from £28,000`, `up to 31,000 CHF`."""
+    sign = _MONEY_SIGNS.get(currency, "")
+    suffix = f" {currency}" if currency and not sign else ""
+
+    def one(value: int) -> str:
+        return f"{sign}{value:,}{suffix}"
+
+    if low and high:
+        return f"{one(low)}–{one(high)}" if low != high else one(low)
+    return f"from {one(low)}" if low else f"up to {one(high)}" if high else ""
+
+
 def score(value: float | None) -> str:
     """A 0-100 score as a whole number, the same on every page."""
     return "n/a" if value is None else f"{value:.0f}"
@@ -81,7 +97,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        percent=percent, day=day, label=label, count=count, score=score, theme_label=theme_label, local=local
+        percent=percent, day=day, salary=salary, label=label, count=count, score=score, theme_label=theme_label, local=local
     )
     env.globals.update(web_action=web_action)
     return env
