@@ -172,6 +172,35 @@ def _stable_id(sender: str, subject: str, sent_at: datetime | None, body: str) -
     return f"<{digest}@nextround.no-message-id>"
 
 
+_PASTED_HEADER = re.compile(r"^(from|subject|date|sent|to|cc|reply-to)\s*:\s*(.*)$", re.IGNORECASE)
+MAX_PASTED_CHARS = 50_000
+
+
+def pasted_message(text: str, sent_at: datetime) -> MailText:
+    """A message copied out of a mail program and pasted: its From and Subject lines are read when the copy
+    begins with them (as Outlook and Gmail copy a message), the rest is its text. The same paste twice has the
+    same identity, so it is reviewed once."""
+    lines = text.replace("\r\n", "\n")[:MAX_PASTED_CHARS].strip().split("\n")
+    headers: dict[str, str] = {}
+    while lines and (found := _PASTED_HEADER.match(lines[0].strip())):
+        headers.setdefault(found.group(1).lower(), found.group(2).strip())
+        lines.pop(0)
+    body = strip_quoted("\n".join(lines).strip())[:MAX_BODY_CHARS]
+    sender = headers.get("from", "")
+    pairs = getaddresses([sender]) if sender else []
+    name, address = pairs[0] if pairs else ("", "")
+    subject = headers.get("subject", "")[:300]
+    digest = hashlib.sha256(f"{sender}\n{subject}\n{body}".encode()).hexdigest()[:32]
+    return MailText(
+        message_id=f"<{digest}@nextround.pasted>",
+        sender_name=name.strip()[:200],
+        sender_address=address.strip().lower()[:300] if "@" in address else "",
+        subject=subject,
+        body=body,
+        sent_at=sent_at,
+    )
+
+
 def parse_bytes(raw: bytes) -> MailText:
     # compat32 parses headers lazily as plain strings: several times faster than the modern policy's header
     # objects, which matters for a 10,000-message export; the few headers read are decoded by `_header`.

@@ -14,7 +14,7 @@ from nextround.errors import UserError
 from nextround.integrations.files import safe_upload_name
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
-from nextround.web.forms import upload_message
+from nextround.web.forms import form_text, sentence, upload_message
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,6 +41,8 @@ def _page(
     notice: str | None = None,
     error: str | None = None,
     status: int = 200,
+    pasted: str = "",
+    paste_error: str = "",
 ) -> HTMLResponse:
     from nextround.integrations.imap import ImapError
     from nextround.services.mail_inbox import inbox, mail_reading_enabled, mailbox_settings
@@ -58,6 +60,8 @@ def _page(
         # after a read are numbers put into our own sentence.
         "notice": notice or NOTICES.get(request.query_params.get("notice", "")) or _found_in(request),
         "error": error,
+        "pasted": pasted,  # what was pasted stays in the box when it could not be read
+        "paste_error": paste_error,
     }
     return render(request, "inbox.html", context, status=status)
 
@@ -127,6 +131,22 @@ def upload(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         run = queue(ws, read_and_propose(ws, report.messages, report.unreadable), origin="upload")
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
+    return _after_reading(run)
+
+
+@router.post("/inbox/paste", response_class=HTMLResponse)
+def paste(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
+    """One message copied from a mail program: read like an uploaded one, so it waits for review the same way."""
+    from nextround.integrations.mail_read import pasted_message
+    from nextround.services.mail_inbox import queue, read_and_propose
+
+    text = form_text(form, "text")
+    try:
+        if not text.strip():
+            raise InboxUploadError("paste the email first: copy all of it from your mail, then paste it in the box")
+        run = queue(ws, read_and_propose(ws, [pasted_message(text, ws.now())]), origin="paste")
+    except UserError as exc:
+        return _page(request, ws, paste_error=sentence(str(exc)), pasted=text, status=422)
     return _after_reading(run)
 
 

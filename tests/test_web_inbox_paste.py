@@ -1,0 +1,52 @@
+"""Pasting one email into the Inbox: for someone who can copy a message but not export a mailbox."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from nextround.domain.stages import Outcome
+from nextround.services.applications import ApplicationService
+from nextround.services.workspace import Workspace
+from tests.factories import make_application
+from tests.web_support import Web
+
+ATS_MAIL = """From: DHL Careers <no-reply@dhl-careers.example>
+Subject: Your application for Transport Planner
+
+Dear Hema,
+
+Thank you for your interest in the Transport Planner position at DHL Supply Chain. After careful
+consideration, we regret to inform you that we will not be progressing your application further.
+
+Kind regards,
+DHL Talent Acquisition
+"""
+
+
+def test_a_pasted_rejection_is_proposed_for_its_application_and_accepted(web: Web, workspace: Workspace) -> None:
+    app = make_application(
+        workspace, company="DHL Supply Chain", role="Transport Planner", applied_at=datetime(2024, 10, 1, tzinfo=UTC)
+    )
+    page = web.client.get("/inbox").text
+    assert 'action="/inbox/paste"' in page and '<label for="paste-text">' in page
+    sent = web.post_form("/inbox/paste", {"text": ATS_MAIL})
+    assert sent.status_code == 303 and sent.headers["location"].startswith("/inbox?")
+    html = web.client.get(sent.headers["location"]).text
+    assert "Read 1 message: 1 to review" in html
+    item = html.split('id="mail-', 1)[1].split("</li>", 1)[0]
+    assert "Your application for Transport Planner" in item and "Record the rejection" in item
+    assert f'href="/applications/{app.id}"' in item
+    # The same paste again is not a second message to review.
+    again = web.client.get(web.post_form("/inbox/paste", {"text": ATS_MAIL}).headers["location"]).text
+    assert len(re.findall(r'id="mail-\d+"', again)) == 1
+    inbox_id = re.search(r'id="mail-(\d+)"', html)
+    assert inbox_id
+    assert web.post_form(f"/inbox/{inbox_id.group(1)}/accept").status_code == 303
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+
+
+def test_an_empty_paste_says_what_to_do_and_nothing_is_read(web: Web) -> None:
+    refused = web.post_form("/inbox/paste", {"text": "   \n  "})
+    assert refused.status_code == 422
+    assert 'id="paste-error"' in refused.text and "Paste the email first" in refused.text
