@@ -58,3 +58,14 @@ def test_a_closed_application_adds_an_interview_that_took_place_not_one_to_sched
     # Under 'Rejected at the interview stage' it offered to 'Schedule the interview'.
     assert "Schedule the interview" not in interviews and ">Add the interview</button>" in interviews
     assert 'id="interviews-past"' in interviews and "The day and time it took place" in interviews
+
+
+def test_the_close_buttons_have_their_own_heading_and_point_to_pasting_the_email(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Haulier", role="Transport Planner")
+    page = web.client.get(f"/applications/{app.id}").text
+    actions = page.split('id="actions-title"', 1)[1].split("</section>", 1)[0]
+    # The heading sits between the move form and the close buttons, and names the form.
+    assert actions.index('action="/applications/') < actions.index('id="close-title"') < actions.index("reject-button")
+    assert 'aria-labelledby="close-title"' in actions and 'href="/inbox#paste"' in actions
+    web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected"})
+    assert 'id="close-title"' not in web.client.get(f"/applications/{app.id}").text
