@@ -96,3 +96,24 @@ def test_the_cli_signs_with_the_same_name(cli: Any, workspace: Workspace) -> Non
     assert feedback.list_requests(workspace, app.id)[0].body.rstrip().endswith("Best wishes,\nAda Lovelace")
     too_long = cli("config", "set", "profile.name", "A" * 101)
     assert too_long.exit_code != 0 and "longer than 100 characters" in too_long.output
+
+
+def test_an_address_added_to_an_edited_draft_keeps_the_wording(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, stage=Stage.INTERVIEW, company="Haulier", role="Planner", round_=1)
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    request, _ = feedback.draft_request(workspace, app.id)  # no address known
+    page = web.client.get(f"/applications/{app.id}/feedback").text
+    assert 'id="fb-draft-to"' in page and "SMTP" not in page and "Mark sent" in page
+    mine = "Hello,\n\nWhat could I have done better in the interview?\n\nHema"
+    bad = web.post_form(
+        f"/feedback-requests/{request.id}/edit", {"subject": "Feedback", "body": mine, "to": "hr at haulier"}, headers=HX
+    )
+    assert bad.status_code == 422 and 'id="fb-draft-to-error"' in bad.text and "hr at haulier" in bad.text
+    assert mine in bad.text.replace("&#39;", "'")
+    saved = web.post_form(
+        f"/feedback-requests/{request.id}/edit", {"subject": "Feedback", "body": mine, "to": "hr@haulier.example"},
+        headers=HX,
+    )  # fmt: skip
+    assert saved.status_code == 200 and "mailto:hr@haulier.example" in saved.text
+    stored = feedback.get_request(workspace, request.id)
+    assert (stored.body, stored.to_email) == (mine, "hr@haulier.example")

@@ -62,7 +62,7 @@ def test_draft_copy_and_mark_sent_then_replied(web: Web, workspace: Workspace) -
     assert body_box and html.unescape(body_box.group(1)) == request.body
     assert 'data-copy="fb-draft-body" hidden' in page  # the Copy button appears only with JavaScript
     assert f'href="/feedback-requests/{request.id}/eml"' in page and 'href="mailto:dana@example.org?' in page
-    assert "Settings page shows how it is set up" in page  # no SMTP here: the page says how to set it up
+    assert "set up your email on the Settings page" in page  # no SMTP here: the page says how to send it
     eml = web.client.get(f"/feedback-requests/{request.id}/eml")
     assert eml.status_code == 200 and "To: dana@example.org" in eml.text
     assert eml.headers["content-disposition"].startswith("attachment")

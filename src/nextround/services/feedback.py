@@ -36,7 +36,7 @@ from nextround.domain.feedback_requests import (
 )
 from nextround.domain.stages import MAX_ROUND
 from nextround.domain.wording import short_day
-from nextround.errors import FormErrors
+from nextround.errors import FormErrors, UserError
 from nextround.integrations import mail
 from nextround.integrations.templates import RenderedMessage, render_message
 from nextround.serialize import NOT_JSON, JsonProperties
@@ -60,11 +60,20 @@ if TYPE_CHECKING:
 MAX_DRAFT_BODY = 20_000
 
 
-def edit_draft(ws: Workspace, request_id: int, subject: str, body: str) -> FeedbackRequest:
-    """Save the user's own wording of a drafted request (before it is copied, downloaded or sent)."""
+def edit_draft(ws: Workspace, request_id: int, subject: str, body: str, to: str | None = None) -> FeedbackRequest:
+    """Save the user's own wording of a drafted request (before it is copied, downloaded or sent), and the
+    address when one is given: adding it by drafting again would throw the edited wording away."""
     subject = " ".join(subject.split())
     body = body.replace("\r\n", "\n").strip()
     problems = []
+    address = (to or "").strip().removeprefix("mailto:")
+    if address:
+        try:
+            mail.check_address(address)
+        except UserError as exc:
+            problems.append(FeedbackRequestError(str(exc), field="to"))
+        if len(address) > MAX_SHORT:
+            problems.append(FeedbackRequestError(f"the address is longer than {MAX_SHORT} characters", field="to"))
     if not subject:
         problems.append(FeedbackRequestError("give the message a subject", field="subject"))
     elif len(subject) > MAX_SHORT:
@@ -79,7 +88,8 @@ def edit_draft(ws: Workspace, request_id: int, subject: str, body: str) -> Feedb
         repo = FeedbackRequestRepository(session, ws.owner_id)
         if repo.get(request_id).status is not RequestStatus.DRAFTED:
             raise FeedbackRequestError("only a draft can be edited: this request has been sent already", field="body")
-        return repo.update(request_id, subject=subject, body=body)
+        changes = {"subject": subject, "body": body} | ({"to_email": address} if address else {})
+        return repo.update(request_id, **changes)
 
 
 def _ready_request(

@@ -80,8 +80,9 @@ REACHED_WORDS: dict[Stage, str] = {
     Stage.ACCEPTED: "the offer",
 }
 SMTP_HINT = (
-    "Sending from here needs an email (SMTP) server; the Settings page shows how it is set up. Until then, "
-    "copy the message or open it in your mail app."
+    "To send it: press Copy, paste it into a new email to them in your own email, send it, then press "
+    "\"Mark sent\" here so nextround can remind you if no answer comes. (To send from here instead, set up "
+    "your email on the Settings page.)"
 )
 
 
@@ -269,7 +270,7 @@ def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
     found = feedback_service.get_request(ws, request_id)
     settings = mail.SmtpSettings.from_config(smtp_config(ws))
     if not settings.configured:
-        raise mail.MailError("SMTP is not set up. " + SMTP_HINT)
+        raise mail.MailError("Sending from here is not set up. " + SMTP_HINT)
     feedback_service.send_request(ws, found, None, settings)
     return _done(request, ws, found.application_id, "sent")
 
@@ -277,13 +278,14 @@ def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
 @router.post("/feedback-requests/{request_id}/edit", include_in_schema=False)
 def edit_draft(request: Request, request_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
     found = feedback_service.get_request(ws, request_id)
-    subject, body = form_text(form, "subject"), form_text(form, "body")
+    subject, body, to = form_text(form, "subject"), form_text(form, "body"), form_text(form, "to")
     try:
-        feedback_service.edit_draft(ws, request_id, subject, body)
+        feedback_service.edit_draft(ws, request_id, subject, body, to=to if "to" in form else None)
     except UserError as exc:
         context = section_context(ws, found.application_id, draft_errors=errors_by_field(exc))
         if context["draft"] is not None and context["draft"]["id"] == request_id:
-            context["draft"] = {**context["draft"], "subject": subject, "body": body}  # what was typed stays
+            typed = {"subject": subject, "body": body} | ({"to": to} if "to" in form else {})
+            context["draft"] = {**context["draft"], **typed}  # what was typed stays
         else:
             context["notice"] = str(exc)
         template = "_app_feedback.html" if is_htmx(request) else "app_feedback.html"
