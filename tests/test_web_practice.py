@@ -42,6 +42,9 @@ def test_an_answer_is_analysed_at_once_with_marks(web: Web) -> None:
     assert '<mark class="hedge" title="hedge">I think</mark>' in html
     assert '<span class="part-tag part-result">Result</span>' in html
     assert expected["suggestions"][0].replace("'", "&#39;").replace('"', "&#34;") in html
+    # STAR is spelled out where its labels are first shown: a first-time user has not met the word.
+    legend = html.split('id="star-legend">', 1)[1].split("</p>", 1)[0]
+    assert "Situation, your Task, the Action you took and its Result" in legend and "unsure" in legend
 
 
 def test_htmx_gets_only_the_analysis_fragment(web: Web) -> None:
