@@ -89,7 +89,11 @@ def test_goal_from_theme_and_skill_progress_and_done(web: Web, workspace: Worksp
     assert web.post_form(f"/insights/goals/{manual.id}", {"current": "2"}).status_code == 303
     page = web.client.get("/insights").text
     assert f'<progress id="goal-{manual.id}-progress" class="goal-progress" max="100" value="40">' in page
-    assert "40% — 2 of 5" in page
+    assert "40% of the way: now 2, aim 5 (your own count" in page
+    # A share is shown as a percentage, and a goal with nothing counted yet says so in words.
+    share = goals.add_goal(workspace, "Numbers in my results", measure="answer.quantified_result", target=0.7)
+    reading = web.client.get("/insights").text.split(f'id="goal-{share.id}"', 1)[1].split("</li>", 1)[0]
+    assert "aim 70%" in reading and "0.7" not in reading and "no reading" not in reading
     web.post_form(f"/insights/goals/{manual.id}", {"status": "done"})
     assert goals.get_goal(workspace, manual.id).status == "done"
     page = web.client.get("/insights").text

@@ -77,3 +77,21 @@ def marked_answer(analysis: dict[str, Any]) -> list[MarkedSentence]:
             pieces.append((sentence[position:], None))
         marked.append(MarkedSentence(index + 1, parts, tuple(pieces)))
     return marked
+
+
+def goal_reading(goal: Any) -> str:
+    """Where a goal stands, in words: a share as a percentage ("now 50%, aim 70%"), and no reading is said
+    plainly. "no reading yet of 0.7" asked a person to know that 0.7 meant 70%."""
+    from nextround.domain.goals import MEASURES
+
+    measure = MEASURES.get(goal.measure, MEASURES["manual"])
+
+    def shown(value: float) -> str:
+        return f"{value * 100:.0f}%" if measure.kind == "share" else f"{value:g}"
+
+    target = f"aim {shown(goal.target)}" if goal.target is not None else "no target set"
+    if goal.current is None:
+        now = "nothing counted yet" if measure.kind != "manual" else "no number entered yet"
+    else:
+        now = f"now {shown(goal.current)}"
+    return f"{now}, {target} ({measure.label})"

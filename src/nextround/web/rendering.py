@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import short_day
 from nextround.web.actions import web_action
+from nextround.web.presenters import goal_reading
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -99,7 +100,7 @@ def environment() -> Environment:
     env.filters.update(
         percent=percent, day=day, salary=salary, label=label, count=count, score=score, theme_label=theme_label, local=local
     )
-    env.globals.update(web_action=web_action)
+    env.globals.update(web_action=web_action, goal_reading=goal_reading)
     return env
 
 
