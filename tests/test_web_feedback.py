@@ -372,3 +372,11 @@ def test_feedback_keeps_the_day_it_came(web: Web, workspace: Workspace, clock: A
     assert unreadable.status_code == 422 and 'value="the other day"' in unreadable.text
     assert "Cannot read “the other day” as a day: write it as yesterday, 3 days ago or 2024-10-03." in unreadable.text
     assert len(feedback.list_feedback(workspace, app_id)) == 1
+
+
+def test_who_said_the_feedback_is_offered_in_words_not_code_names(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Haulier", role="Planner")
+    page = web.client.get(f"/applications/{app.id}/feedback").text
+    options = re.findall(r"<option value=\"(\w+)\"[^>]*>([^<]+)</option>", page.split('id="fb-source"', 1)[1].split("</select>")[0])
+    assert dict(options)["self"] == "Me (my own notes)" and "mock" in dict(options)["mock"]
+    assert "Mock" not in dict(options).values() and "Self" not in dict(options).values()
