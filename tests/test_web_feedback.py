@@ -380,3 +380,20 @@ def test_who_said_the_feedback_is_offered_in_words_not_code_names(web: Web, work
     options = re.findall(r"<option value=\"(\w+)\"[^>]*>([^<]+)</option>", page.split('id="fb-source"', 1)[1].split("</select>")[0])
     assert dict(options)["self"] == "Me (my own notes)" and "mock" in dict(options)["mock"]
     assert "Mock" not in dict(options).values() and "Self" not in dict(options).values()
+
+
+def test_a_saved_reflection_or_feedback_says_so_beside_its_own_form(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    first = insight.get_reflection(workspace, app_id).questions[0].key
+    section = web.post_form(f"/applications/{app_id}/reflection", {f"rating_{first}": "2"}, headers=HX).text
+    # The notice follows the button pressed, a long page below the top of the section.
+    assert section.count('id="fb-notice"') == 1
+    assert section.index('id="rf-save-button"') < section.index("Reflection saved.")
+    recorded = web.post_form(
+        f"/applications/{app_id}/feedback/record", {"text": "You lacked examples of leading a team.", "source": "employer"},
+        headers=HX,
+    )  # fmt: skip
+    text = recorded.text
+    assert text.index('id="fb-received-title"') < text.index('id="fb-notice"') < text.index('id="fb-record-button"')
+    plain = web.post_form(f"/applications/{app_id}/reflection", {f"rating_{first}": "3"})
+    assert plain.headers["location"].endswith("#reflection")  # without JavaScript the page opens at the notice

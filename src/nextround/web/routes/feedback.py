@@ -53,12 +53,17 @@ NOTICES = {
     "drafted": "Request drafted. Copy it, download it or open it in your mail app, then mark it sent.",
     "sent": "Request sent.",
     "marked": "Request updated.",
-    "recorded": "Feedback recorded; its themes are highlighted below.",
-    "recorded_rejection": "Feedback recorded; its themes are highlighted below.",
-    "already": "That feedback is recorded already, below; nothing was added twice.",
+    "recorded": "Feedback recorded; its themes are highlighted in it, above.",
+    "recorded_rejection": "Feedback recorded; its themes are highlighted in it, above.",
+    "already": "That feedback is recorded already, above; nothing was added twice.",
     "reflected": "Reflection saved.",
     "edited": "Your wording is saved: copying, downloading and sending use it.",
 }
+# Where a notice stands: beside the form that was sent. At the top of the section, "Reflection saved." was a
+# screen or more above the button pressed, and on a phone nothing seemed to happen.
+NOTICE_PLACES = {
+    "reflected": "reflection", "recorded": "received", "recorded_rejection": "received", "already": "received",
+}  # fmt: skip
 # The notice after feedback that reads as a rejection of an application still open: it offers the close.
 CLOSES_IT = "recorded_rejection"
 STATUS_BUTTONS: dict[RequestStatus, str] = {
@@ -203,6 +208,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
         "unsigned": draft is not None and not signature_name(ws),
         "chase_days": chase_days,
         "notice": None,
+        "notice_in": "top",
         "chase": None,
         **ai_on_context(ws),
         **extra,
@@ -218,11 +224,15 @@ def _section(request: Request, ws: Workspace, application_id: int, *, status: in
 def _done(request: Request, ws: Workspace, application_id: int, notice: str, on: str = "") -> Response:
     """The section after a change, with its notice; `on` is the day feedback came, which the offer to record
     a rejection starts from."""
+    place = NOTICE_PLACES.get(notice, "top")
     if is_htmx(request):
         offer = notice == CLOSES_IT
-        return _section(request, ws, application_id, notice=NOTICES[notice], offer_close=offer, offer_close_on=on)
+        return _section(
+            request, ws, application_id, notice=NOTICES[notice], notice_in=place, offer_close=offer, offer_close_on=on
+        )
     query = urlencode({"notice": notice, **({"on": on} if on else {})})
-    return RedirectResponse(f"/applications/{application_id}/feedback?{query}#feedback-section", 303)
+    anchor = {"reflection": "reflection", "received": "feedback-received"}.get(place, "feedback-section")
+    return RedirectResponse(f"/applications/{application_id}/feedback?{query}#{anchor}", 303)
 
 
 # -- pages ---------------------------------------------------------------------------------------------
@@ -231,8 +241,10 @@ def _done(request: Request, ws: Workspace, application_id: int, notice: str, on:
 @router.get("/applications/{application_id}/feedback", response_class=HTMLResponse, include_in_schema=False)
 def feedback_section(request: Request, application_id: int, ws: WorkspaceDep) -> HTMLResponse:
     key, on = request.query_params.get("notice", ""), request.query_params.get("on", "")
-    offer = key == CLOSES_IT
-    return _section(request, ws, application_id, notice=NOTICES.get(key), offer_close=offer, offer_close_on=on)
+    offer, place = key == CLOSES_IT, NOTICE_PLACES.get(key, "top")
+    return _section(
+        request, ws, application_id, notice=NOTICES.get(key), notice_in=place, offer_close=offer, offer_close_on=on
+    )
 
 
 @router.post("/applications/{application_id}/feedback/draft", include_in_schema=False)
