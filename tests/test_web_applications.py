@@ -319,6 +319,8 @@ def test_uk_advert_salaries_are_read_with_their_period_and_currency(web: Web, wo
     hourly = web.post_form("/applications/new", {"company": "H", "role": "P", "salary_min": "£12.50 per hour"})
     assert hourly.status_code == 422 and "for the year, like 28000 or 28k" in hourly.text
     # A currency typed in its box wins over the sign.
-    typed = web.post_form("/applications/new", {"company": "H", "role": "Q", "salary_min": "€40,000", "currency": "chf"})
+    typed = web.post_form(
+        "/applications/new", {"company": "H", "role": "Q", "salary_min": "€40,000", "currency": "chf"}
+    )
     typed_id = int(typed.headers["location"].split("/")[2].split("?")[0])
     assert ApplicationService(workspace).get(typed_id).fields.currency == "CHF"

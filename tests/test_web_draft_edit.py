@@ -106,7 +106,9 @@ def test_an_address_added_to_an_edited_draft_keeps_the_wording(web: Web, workspa
     assert 'id="fb-draft-to"' in page and "SMTP" not in page and "Mark sent" in page
     mine = "Hello,\n\nWhat could I have done better in the interview?\n\nHema"
     bad = web.post_form(
-        f"/feedback-requests/{request.id}/edit", {"subject": "Feedback", "body": mine, "to": "hr at haulier"}, headers=HX
+        f"/feedback-requests/{request.id}/edit",
+        {"subject": "Feedback", "body": mine, "to": "hr at haulier"},
+        headers=HX,
     )
     assert bad.status_code == 422 and 'id="fb-draft-to-error"' in bad.text and "hr at haulier" in bad.text
     assert mine in bad.text.replace("&#39;", "'")

@@ -377,7 +377,8 @@ def test_feedback_keeps_the_day_it_came(web: Web, workspace: Workspace, clock: A
 def test_who_said_the_feedback_is_offered_in_words_not_code_names(web: Web, workspace: Workspace) -> None:
     app = make_application(workspace, company="Haulier", role="Planner")
     page = web.client.get(f"/applications/{app.id}/feedback").text
-    options = re.findall(r"<option value=\"(\w+)\"[^>]*>([^<]+)</option>", page.split('id="fb-source"', 1)[1].split("</select>")[0])
+    select = page.split('id="fb-source"', 1)[1].split("</select>")[0]
+    options = re.findall(r"<option value=\"(\w+)\"[^>]*>([^<]+)</option>", select)
     assert dict(options)["self"] == "Me (my own notes)" and "mock" in dict(options)["mock"]
     assert "Mock" not in dict(options).values() and "Self" not in dict(options).values()
 
@@ -390,9 +391,10 @@ def test_a_saved_reflection_or_feedback_says_so_beside_its_own_form(web: Web, wo
     assert section.count('id="fb-notice"') == 1
     assert section.index('id="rf-save-button"') < section.index("Reflection saved.")
     recorded = web.post_form(
-        f"/applications/{app_id}/feedback/record", {"text": "You lacked examples of leading a team.", "source": "employer"},
+        f"/applications/{app_id}/feedback/record",
+        {"text": "You lacked examples of leading a team.", "source": "employer"},
         headers=HX,
-    )  # fmt: skip
+    )
     text = recorded.text
     assert text.index('id="fb-received-title"') < text.index('id="fb-notice"') < text.index('id="fb-record-button"')
     plain = web.post_form(f"/applications/{app_id}/reflection", {f"rating_{first}": "3"})

@@ -60,7 +60,7 @@ def test_a_closed_application_adds_an_interview_that_took_place_not_one_to_sched
     assert 'id="interviews-past"' in interviews and "The day and time it took place" in interviews
 
 
-def test_the_close_buttons_have_their_own_heading_and_point_to_pasting_the_email(web: Web, workspace: Workspace) -> None:
+def test_the_close_buttons_have_a_heading_and_point_to_pasting_the_email(web: Web, workspace: Workspace) -> None:
     app = make_application(workspace, company="Haulier", role="Transport Planner")
     page = web.client.get(f"/applications/{app.id}").text
     actions = page.split('id="actions-title"', 1)[1].split("</section>", 1)[0]

@@ -123,7 +123,9 @@ _GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*")
 _THOUSANDS = re.compile(r"(?P<n>\d+(?:[.,]\d{1,2})?)k", re.IGNORECASE)
 # UK adverts add the period: "£31,000 per annum", "£31k pa", "31,000 a year". Only a year is read: an hourly
 # or daily rate is another amount, and stays refused rather than stored as a salary.
-_PER_YEAR = re.compile(r"\s*(?:per\s+(?:year|annum)|a\s+year|p\.?\s?a\.?|/\s*(?:year|yr|annum)|yearly|annually)\s*$", re.I)
+_PER_YEAR = re.compile(
+    r"\s*(?:per\s+(?:year|annum)|a\s+year|p\.?\s?a\.?|/\s*(?:year|yr|annum)|yearly|annually)\s*$", re.IGNORECASE
+)
 # Signs that name one currency; "$" and "¥" stand for several, so they set none.
 _SIGN_CURRENCY = {"£": "GBP", "€": "EUR", "₹": "INR"}
 

@@ -98,7 +98,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        percent=percent, day=day, salary=salary, label=label, count=count, score=score, theme_label=theme_label, local=local
+        percent=percent,
+        day=day,
+        salary=salary,
+        label=label,
+        count=count,
+        score=score,
+        theme_label=theme_label,
+        local=local,
     )
     env.globals.update(web_action=web_action, goal_reading=goal_reading)
     return env

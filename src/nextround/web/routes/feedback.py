@@ -86,7 +86,7 @@ REACHED_WORDS: dict[Stage, str] = {
 }
 SMTP_HINT = (
     "To send it: press Copy, paste it into a new email to them in your own email, send it, then press "
-    "\"Mark sent\" here so nextround can remind you if no answer comes. (To send from here instead, set up "
+    '"Mark sent" here so nextround can remind you if no answer comes. (To send from here instead, set up '
     "your email on the Settings page.)"
 )
 
