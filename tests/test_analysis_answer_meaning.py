@@ -293,3 +293,33 @@ def test_a_question_for_the_interviewer_with_its_reason_keeps_its_length_points(
     assert 80 < result.word_count <= 150
     assert result.length.verdict == "ok"
     assert result.points_for("length") == 15
+
+
+MANAGER_Q = "What does a good manager look like to you?"
+MANAGER_ANSWER = (
+    "A good manager plans the week with the crew and then trusts them to get on with it. On the ferry deck in Oban "
+    "our mate talked us through every crossing before we sailed. Knowing the plan, I rigged the ramps and chained "
+    "the lorries on every shift before anyone asked, and the turnaround came down by ten minutes."
+)
+
+
+def test_a_step_of_ones_own_at_work_shows_the_fit() -> None:
+    result = analyze_answer(MANAGER_Q, MANAGER_ANSWER)
+    assert result.question_type == "motivation"
+    assert result.points_for("fit") == 15
+    why = next(item.why for item in result.score_breakdown if item.measure == "fit")
+    assert why.startswith("Sentence 3 ")
+
+
+STRENGTH_Q = "What are your main strengths?"
+STRENGTH_ANSWER = (
+    "The store manager would praise how I keep the stockroom: nothing runs out because I count the fast lines every "
+    "Friday. Since the spring I also hand the Friday count to one of the Saturday staff each week, and it is still "
+    "done by four."
+)
+
+
+def test_a_trait_named_through_what_others_would_praise_counts_as_named() -> None:
+    result = analyze_answer(STRENGTH_Q, STRENGTH_ANSWER)
+    assert result.question_type == "strengths_weaknesses"
+    assert result.points_for("named") == 12

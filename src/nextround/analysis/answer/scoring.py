@@ -448,6 +448,13 @@ def _measure_fit(ev: Evidence) -> tuple[float, str]:
     for sentence in ev.analysed:
         if _FIT_RE.search(sentence.lower):
             return 1.0, f"Sentence {sentence.index + 1} links your own experience to the role."
+    # A step of one's own at work shows the fit as well as naming one's experience does: strong answers to "What
+    # does a good manager look like to you?" tell what the speaker did ("I could have the bait and the tags ready
+    # before we reached each fleet") and lost all 15 points (session 10: strong above average rose on every seen
+    # split, average above weak held).
+    for sentence in ev.analysed:
+        if sentence.first_person_action and not sentence.hypothetical_only and _WORK_RE.search(sentence.lower):
+            return 1.0, f"Sentence {sentence.index + 1} shows your fit by something you did at work."
     return 0.0, "Nothing links your own experience to the role."
 
 
@@ -465,7 +472,11 @@ _NAMED_TRAIT_RE: Final = re.compile(
     r"\bmy (greatest |biggest |main |key |real |top |one )?(strength|weakness)\b|"
     r"\bi(?:'m| am) (good|great|strong|weak|not great|not good|bad) (at|with)\b|\bi (struggle|tend to|"
     r"can be|find it hard)\b|\b(i'd|i would) say (i'm|my|that i)\b|\bused to make me\b|"
-    r"\bi (can|could) be (a bit|too|quite|very)\b|\b(is|was) my (strength|weakness)\b"
+    r"\bi (can|could) be (a bit|too|quite|very)\b|\b(is|was) my (strength|weakness)\b|"
+    # What others would praise or pick on, the part expected to be hardest ("My head of department would praise how
+    # I run the prep room", "I expect the hardest part to be the winter nights on call").
+    r"\b(would|will|'d) (praise|say|mention|pick (on|up)|criticise|criticize|tell you)\b|"
+    r"\bthe (hardest|toughest|most difficult) (part|thing)\b|\bi (expect|find) (the|it)\b"
 )
 
 
