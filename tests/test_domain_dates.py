@@ -90,3 +90,26 @@ def test_date_times_outside_the_window_are_refused() -> None:
         parse_datetime("9999-12-31T23:59", now)
     assert parse_datetime("2100-12-31T23:59", now).year == 2100
     assert parse_date("1970-01-01", now.date()) == date(1970, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 October 2024", date(2024, 10, 3)),
+        ("3rd Oct 2024", date(2024, 10, 3)),
+        ("October 3, 2024", date(2024, 10, 3)),
+        ("Thursday 3rd of October 2024", date(2024, 10, 3)),
+        ("3 Oct.", date(2024, 10, 3)),  # no year: the nearest to today
+        ("Sept 30", date(2024, 9, 30)),
+        ("2 March", date(2025, 3, 2)),  # four months ahead is nearer than eight months back
+        ("28 December", date(2024, 12, 28)),
+    ],
+)
+def test_days_written_with_the_month_in_words(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["3 Octobre 2024", "31 Feb 2024", "October 2024", "3 Oct 1960"])
+def test_a_month_in_words_is_never_guessed(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_date(text, TODAY)

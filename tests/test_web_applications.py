@@ -324,3 +324,11 @@ def test_uk_advert_salaries_are_read_with_their_period_and_currency(web: Web, wo
     )
     typed_id = int(typed.headers["location"].split("/")[2].split("?")[0])
     assert ApplicationService(workspace).get(typed_id).fields.currency == "CHF"
+
+
+def test_the_applied_on_day_can_be_written_as_a_letter_writes_it(web: Web, workspace: Workspace) -> None:
+    response = web.post_form("/applications/new", {"company": "H", "role": "P", "applied_on": "3rd October"})
+    assert response.status_code == 303, response.text[:300]
+    app_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    assert ApplicationService(workspace).get(app_id).applied_on.isoformat().startswith("2024-10-03")
+    assert "3 October" in web.client.get("/applications/new").text  # the hint shows the form

@@ -21,6 +21,19 @@ _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")
 _IN = re.compile(r"^in\s+(\d+|[a-z]+)\s+(day|week|month|year)s?$")
 _LAST_WEEKDAY = re.compile(r"^(last|next|this)?\s*(" + "|".join(_WEEKDAYS) + r")$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+# A day as a letter or an email writes it: "3 December 2026", "3rd Dec", "December 3, 2026", "Tue 3 Dec".
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)
+# The whole name or its usual short forms ("Sept" too); a misspelt one is refused, never guessed.
+_MONTH = r"(?P<month>" + "|".join(sorted({*_MONTH_NAMES, *_MONTHS, "sept"}, key=len, reverse=True)) + r")\.?"
+_DAY_NUMBER = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_OPTIONAL_WEEKDAY = r"(?:(?:" + "|".join(w[:3] + "[a-z]*" for w in _WEEKDAYS) + r")\.?,?\s+)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_DAY_MONTH = re.compile(rf"^{_OPTIONAL_WEEKDAY}{_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}{_YEAR}$")
+_MONTH_DAY = re.compile(rf"^{_OPTIONAL_WEEKDAY}{_MONTH}\s+{_DAY_NUMBER}{_YEAR}$")
 
 
 # Dates a job search can have. Outside this window a date is a typo (or an attack on the agenda's arithmetic:
@@ -167,14 +180,33 @@ def _parse_date(text: str, today: date) -> date:
             return date(year_, month_, day_)
         except ValueError:
             raise DateParseError(f"not a valid date: {_shown(text)} ({_invalid_day(day_, month_, year_)})") from None
+    if match := _DAY_MONTH.match(value) or _MONTH_DAY.match(value):
+        return _named_month_day(match, today, text)
     try:
         return date.fromisoformat(value[:10]) if len(value) > 10 and value[10] in "t " else date.fromisoformat(value)
     except ValueError:
         pass
     raise DateParseError(
-        f"cannot read the date {_shown(text)}; use YYYY-MM-DD, DD/MM/YYYY, 'today', 'yesterday', "
+        f"cannot read the date {_shown(text)}; use DD/MM/YYYY, '3 March 2025', YYYY-MM-DD, 'today', 'yesterday', "
         "'3 days ago' or 'last friday'"
     )
+
+
+def _named_month_day(match: re.Match[str], today: date, text: str) -> date:
+    """A day with its month in words. Without a year it is the one nearest today: "3 Dec" in January is last
+    December's, "28 Feb" in December next February's; a job search's days are never half a year off."""
+    day_, month_ = int(match["day"]), _MONTHS.index(match["month"][:3]) + 1
+    years = [int(match["year"])] if match["year"] else [today.year - 1, today.year, today.year + 1]
+    found = []
+    for year_ in years:
+        try:
+            found.append(date(year_, month_, day_))
+        except ValueError:
+            continue
+    if not found:
+        reason = _invalid_day(day_, month_, years[len(years) // 2])
+        raise DateParseError(f"not a valid date: {_shown(text)} ({reason})")
+    return min(found, key=lambda day: abs((day - today).days))
 
 
 def parse_datetime(text: str, now: datetime) -> datetime:

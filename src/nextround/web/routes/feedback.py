@@ -342,7 +342,7 @@ def _received_at(on: str, ws: Workspace) -> datetime | None:
         received = parse_when(on, ws.now())
     except DateParseError:
         # The parser's own words ('use YYYY-MM-DD, DD/MM/YYYY') are for files and the command line.
-        message = f"Cannot read “{on[:40]}” as a day: write it as yesterday, 3 days ago or 2024-10-03."
+        message = f"Cannot read “{on[:40]}” as a day: write it as yesterday, 3 days ago or 3 October."
         raise FeedbackRequestError(message, field="on") from None
     if received > ws.now():
         raise FeedbackRequestError("Give the day it came: it cannot be later than today.", field="on")
