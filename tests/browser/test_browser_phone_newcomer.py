@@ -15,7 +15,9 @@ def test_on_a_phone_the_board_ratings_and_cv_box_fit_a_finger_and_a_paste(browse
     with open_driver(browser, server, PHONE) as driver:
         page = driver.page
         driver.go("/applications")
-        lefts = page.evaluate("[...document.querySelectorAll('.board .column')].map(c => c.getBoundingClientRect().left)")
+        lefts = page.evaluate(
+            "[...document.querySelectorAll('.board .column')].map(c => c.getBoundingClientRect().left)"
+        )
         assert len(lefts) > 1 and len(set(lefts)) == 1, lefts  # one column, not two half-width ones
 
         driver.go("/applications/1/feedback")
