@@ -54,7 +54,7 @@ DELETION_TABLES = {
 # everyone (web.auth.SERVER_WIDE). The row check holds either way.
 REFUSED = {403, 404, 422}
 # Routes only a coach (or a deletion form) opens: Ada's own check of the reads leaves them out.
-COACH_SIDE = ("/delete/", "/caseload/", "/coaching/", "/api/v1/caseload/")
+COACH_SIDE = ("/delete/", "/caseload/", "/coaching/", "/invite/coach/", "/api/v1/caseload/")
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
     undo_token = ada.api("DELETE", f"/api/v1/applications/{app_id}").json()["undo_token"]
     ids = _ada_ids(server, ada)
     ids["coach_links"], ids["coach_notes"] = [link.id], [coach_notes.notes_for(server.db, ada.owner_id)[0].id]
-    tokens = {"/coaching/accept/": invitation.token, "/": undo_token}
+    tokens = {"/coaching/accept/": invitation.token, "/invite/coach/": invitation.token, "/": undo_token}
     before = _everything_of(server, ada.owner_id)
     tried = attempts(server, ids, tokens)
     assert len(tried) > 60

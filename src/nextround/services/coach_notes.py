@@ -21,7 +21,7 @@ from nextround.domain.questions import COACH_KEY_PREFIX
 from nextround.services.coaching import MAX_NOTE, CoachingError, _emails, _live_link
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
-from nextround.storage.tables import ApplicationRow, CoachNoteRow, User
+from nextround.storage.tables import ApplicationRow, CoachLinkRow, CoachNoteRow, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +49,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _clean(text: str, *, question: bool = False) -> str:
+def _clean(text: str, *, question: bool = False, what: str = "comment") -> str:
     body = text.strip()
     if not body:
-        raise CoachingError("write the question first" if question else "write the comment first", field="text")
+        raise CoachingError("write the question first" if question else f"write the {what} first", field="text")
     if len(body) > MAX_NOTE:
         raise CoachingError(f"keep it under {MAX_NOTE} characters", field="text")
     return body
@@ -155,6 +155,49 @@ def reply(db: Database, owner_id: int, note_id: int, text: str) -> CoachNote:
         session.add(row)
         session.flush()
         return _note(row, {}, {})
+
+
+def ask(db: Database, owner_id: int, link_id: int, text: str) -> CoachNote:
+    """The job seeker writes to one of their coaches first (asks for help): a thread of their own, which the
+    coach sees beside theirs and, on the caseload, as waiting for an answer."""
+    body = _clean(text, what="message")
+    with db.write() as session:
+        link = session.scalar(
+            select(CoachLinkRow).where(
+                CoachLinkRow.owner_id == owner_id,
+                CoachLinkRow.id == link_id,
+                CoachLinkRow.accepted_at.is_not(None),
+                CoachLinkRow.withdrawn_at.is_(None),
+            )
+        )
+        if link is None or link.coach_id is None:
+            raise NotFoundError(f"no coach with id {link_id}")
+        now = _now()
+        row = CoachNoteRow(
+            owner_id=owner_id,
+            coach_id=link.coach_id,
+            text=body,
+            is_question=False,
+            created_at=now,
+            by_seeker=True,
+            read_at=now,  # their own words: nothing for them to mark read
+        )
+        session.add(row)
+        session.flush()
+        return _note(row, {}, {})
+
+
+def waiting_for_coach(session: Session, owner_id: int, coach_id: int) -> int:
+    """The threads between them whose latest message is the job seeker's: an answer or a request waiting."""
+    rows = session.execute(
+        select(CoachNoteRow.id, CoachNoteRow.reply_to_id, CoachNoteRow.by_seeker)
+        .where(CoachNoteRow.owner_id == owner_id, CoachNoteRow.coach_id == coach_id)
+        .order_by(CoachNoteRow.created_at, CoachNoteRow.id)
+    ).all()
+    last: dict[int, bool] = {}
+    for note_id, root, by_seeker in rows:
+        last[root if root is not None else note_id] = by_seeker
+    return sum(last.values())
 
 
 def mark_read(db: Database, owner_id: int, note_id: int) -> CoachNote:

@@ -13,7 +13,7 @@ but through a live link of their own: any other link id answers "not found", who
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,7 @@ class CaseloadEntry:
     silent_days: int | None  # days since the last application change or practice answer; None: nothing shared
     latest_scores: tuple[int, ...]  # newest first, up to six; empty when practice is not shared
     scores_falling: bool
+    waiting: int = 0  # threads whose latest message is theirs (a reply, or a request for help)
 
     @property
     def silent(self) -> bool:
@@ -331,6 +332,12 @@ def caseload(db: Database, coach_id: int, now: datetime | None = None) -> list[C
         ).all()
         emails = _emails(db, {link.owner_id for link in links})
         entries = [_entry(session, link, emails.get(link.owner_id, ""), now) for link in links]
+        from nextround.services.coach_notes import waiting_for_coach
+
+        entries = [
+            replace(e, waiting=waiting_for_coach(session, e_link.owner_id, coach_id))
+            for e, e_link in zip(entries, links, strict=True)
+        ]
     for link in links:
         _audit(db, link.owner_id, coach_id, "caseload summary")
     return entries

@@ -163,7 +163,9 @@ def accept_invitation(request: Request, token: str, form: FormDep) -> Response:
 
 @router.get("/invite/coach/{token}", response_class=HTMLResponse)
 def coach_join_page(request: Request, token: str) -> Response:
-    if getattr(request.state, "caller", None) is not None:
+    caller = getattr(request.state, "caller", None)
+    if caller is not None:  # signed in already: the accept page, if the link is for this account
+        coaching.invitation_for(request.app.state.web.database(), caller.owner_id, token)
         return RedirectResponse(f"{COACH_ACCEPT}{quote(token, safe='')}", 303)
     address = coaching.invitation_needs_account(request.app.state.web.database(), token)
     if address is None:  # the address has an account: sign in with it to accept

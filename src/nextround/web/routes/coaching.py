@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import UserError, errors_by_field
-from nextround.services import coach_notes, coaching, invitation_mail
+from nextround.services import accounts, coach_notes, coaching, invitation_mail
 from nextround.services.accounts import Caller
 from nextround.services.coaching import SHAREABLE
 from nextround.services.workspace import Workspace
@@ -43,6 +43,8 @@ def _sharing_page(
     errors: dict[str, str] | None = None,
     link_errors: dict[int, str] | None = None,
     note_errors: dict[int, str] | None = None,
+    ask_errors: dict[int, str] | None = None,
+    ask_text: str = "",
 ) -> HTMLResponse:
     """The page; an error shows where it was made: the invitation form, one coach's row or one thread."""
     db = request.app.state.web.database()
@@ -57,8 +59,12 @@ def _sharing_page(
         "errors": errors or {},
         "link_errors": link_errors or {},
         "note_errors": note_errors or {},
+        "ask_errors": ask_errors or {},
+        "ask_text": ask_text,
+        "asked": request.query_params.get("notice") == "asked",
     }
-    return render(request, "sharing.html", context, status=422 if errors or link_errors or note_errors else 200)
+    failed = errors or link_errors or note_errors or ask_errors
+    return render(request, "sharing.html", context, status=422 if failed else 200)
 
 
 @router.get("/sharing", response_class=HTMLResponse)
@@ -102,6 +108,15 @@ def _back_to(note: coach_notes.CoachNote) -> str:
     return "/sharing#from-coaches"
 
 
+@router.post("/sharing/coaches/{link_id}/ask", response_class=HTMLResponse)
+def ask_coach(request: Request, link_id: int, form: FormDep) -> Response:
+    try:
+        coach_notes.ask(request.app.state.web.database(), _me(request).owner_id, link_id, form_text(form, "text"))
+    except coaching.CoachingError as exc:
+        return _sharing_page(request, ask_errors={link_id: str(exc)}, ask_text=form_text(form, "text"))
+    return RedirectResponse("/sharing?notice=asked#from-coaches", 303)
+
+
 @router.post("/sharing/questions/{question_id}/done")
 def question_done(request: Request, question_id: int) -> Response:
     coach_notes.question_done(request.app.state.web.database(), _me(request).owner_id, question_id)
@@ -138,8 +153,10 @@ def accept(request: Request, token: str) -> Response:
 
 @router.get("/caseload", response_class=HTMLResponse)
 def caseload(request: Request) -> HTMLResponse:
-    entries = coaching.caseload(request.app.state.web.database(), _me(request).owner_id)
-    return render(request, "caseload.html", {"entries": entries, "silent_days": coaching.SILENT_DAYS})
+    db = request.app.state.web.database()
+    entries = coaching.caseload(db, _me(request).owner_id)
+    email = accounts.get_account(db, _me(request).owner_id).email
+    return render(request, "caseload.html", {"entries": entries, "caller_email": email})
 
 
 def _seeker_workspace(request: Request, link_id: int) -> Workspace:

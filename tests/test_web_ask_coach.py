@@ -1,0 +1,73 @@
+"""A job seeker asks their coach for help; the coach sees who is waiting for an answer on the caseload."""
+
+from __future__ import annotations
+
+import re
+
+from nextround.services import coaching
+from nextround.services.applications import ApplicationFields, ApplicationService
+
+from .multiuser_support import Person, Server
+
+
+def _coach(seeker: Person, coach: Person) -> int:
+    page = seeker.post_form("/sharing/coaches", {"email": coach.email, "shares": "applications"})
+    found = re.search(r"/coaching/accept/([\w-]+)</code>", page.text)
+    assert found
+    accepted = coach.post_form(f"/coaching/accept/{found.group(1)}")
+    return int(accepted.headers["location"].rsplit("/", 1)[1])
+
+
+def _caseload_row(coach: Person, link_id: int) -> str:
+    page = coach.client.get("/caseload").text
+    return page.split(f'data-link="{link_id}"', 1)[1].split("</tr>", 1)[0]
+
+
+def test_a_seeker_asks_for_help_and_the_coach_sees_it_waiting_until_answered(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    ApplicationService(server.workspace(sam)).add(ApplicationFields(company="Crumb", role="Baker"))
+    link_id = _coach(sam, ada)
+    row = _caseload_row(ada, link_id)
+    assert "today" in row and "0 days ago" not in row  # just accepted: active today
+    assert 'data-label="Waiting for your answer">—' in row
+    sharing = sam.client.get("/sharing").text
+    assert f'action="/sharing/coaches/{link_id}/ask"' in sharing and "Ask ada@college.example for help" in sharing
+    empty = sam.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "  "})
+    assert empty.status_code == 422 and "write the message first" in empty.text
+    sent = sam.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "Third rejection this week, can we talk?"})
+    assert sent.status_code == 303
+    assert "Sent." in sam.client.get(sent.headers["location"]).text
+    assert "1 message" in _caseload_row(ada, link_id)
+    view = ada.client.get(f"/caseload/{link_id}").text
+    assert "Third rejection this week, can we talk?" in view and "they wrote to you" in view
+    (thread,) = coaching_threads(server, ada, sam)
+    answered = ada.post_form(f"/caseload/{link_id}/comments", {"text": "Yes: Thursday at 10?", "reply_to": str(thread)})
+    assert answered.status_code == 303
+    assert "1 message" not in _caseload_row(ada, link_id)
+    sam.post_form(f"/sharing/comments/{thread}/reply", {"text": "Thursday works."})
+    assert "1 message" in _caseload_row(ada, link_id)
+
+
+def coaching_threads(server: Server, coach: Person, seeker: Person) -> list[int]:
+    from nextround.services.coach_notes import coach_threads
+
+    return [note.id for note in coach_threads(server.db, coach.owner_id, seeker.owner_id)]
+
+
+def test_no_one_asks_through_a_link_that_is_not_theirs_or_has_stopped(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    eve = server.person("eve@college.example")
+    link_id = _coach(sam, ada)
+    assert eve.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "hello"}).status_code == 404
+    assert ada.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "hello"}).status_code == 404
+    sam.post_form(f"/sharing/coaches/{link_id}/withdraw")
+    assert sam.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "hello"}).status_code == 404
+    assert coaching.caseload(server.db, ada.owner_id) == []
+
+
+def test_an_adviser_with_an_empty_caseload_is_told_how_people_arrive(server: Server) -> None:
+    ada = server.person("ada@college.example")
+    page = ada.client.get("/caseload").text
+    assert "No one shares with you yet" in page and "ada@college.example" in page and "Sharing page" in page
