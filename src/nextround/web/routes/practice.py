@@ -84,7 +84,18 @@ def _page(
     session_id: int | None,
 ) -> dict[str, Any]:
     """Everything the practice page shows before an answer: the question, the plan, the bank's choices."""
-    planned = service.plan(ws, app_id, focus, PLAN_COUNT, seed=_seed(ws, session_id)) if app_id else []
+    from nextround.services.practice_sessions import session_plan
+
+    planned: Sequence[Any] = []
+    if session_id is not None:
+        # A started session shows the plan it was started with (with or without a job), answered ones marked.
+        started = session_plan(ws, session_id)
+        planned = started.steps
+        if app_id is None:
+            app_id = started.application_id
+        focus = focus or _choice(started.focus, THEMES)
+    if not planned and app_id:
+        planned = service.plan(ws, app_id, focus, PLAN_COUNT, seed=_seed(ws, session_id))
     questions = service.list_questions(ws, category=category, role=role)
     question: Question | None = None
     if question_id:
@@ -131,7 +142,24 @@ def _page(
         "stored": False,
         "error": None,
         "notice": None,
+        "next_planned": None,
+        "plan_done": False,
     }
+
+
+def next_in_plan(ws: Workspace, context: dict[str, Any]) -> dict[str, Any]:
+    """After a saved answer: the session's next planned question (or that the plan is done), so the page
+    leads on instead of leaving the user to find question two."""
+    session_id, question = context.get("session_id"), context.get("question")
+    if not context.get("stored") or session_id is None or question is None:
+        return {}
+    from nextround.services.practice_sessions import session_plan
+
+    started = session_plan(ws, session_id)
+    if not started.steps:
+        return {}
+    following = started.next_after(question.id)
+    return {"next_planned": following, "plan_done": following is None}
 
 
 def _query_context(ws: Workspace, request: Request) -> dict[str, Any]:
@@ -232,6 +260,7 @@ def post_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLRespon
             context["error"] = str(exc)
             return context, 422
         context.update(result, marked=marked_answer(result["analysis"]))
+        context.update(next_in_plan(ws, context))
         return context, 200
 
     context, status = work()

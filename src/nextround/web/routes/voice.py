@@ -26,7 +26,7 @@ from nextround.web.errors import ERROR_RESPONSES
 from nextround.web.forms import form_text
 from nextround.web.presenters import marked_answer
 from nextround.web.rendering import render
-from nextround.web.routes.practice import form_context
+from nextround.web.routes.practice import form_context, next_in_plan
 
 router = APIRouter()
 pages = APIRouter(include_in_schema=False)
@@ -98,6 +98,7 @@ def post_spoken_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTM
         audio_kept=stored.audio_kept,
         oob=True,
     )
+    context.update(next_in_plan(ws, context))
     return render(request, "_analysis.html", context)
 
 
