@@ -446,12 +446,9 @@ def test_a_single_weak_hint_is_not_a_theme() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "Thanks for completing the Excel test and the coding exercise. We have chosen another candidate.",
-            # session 8: the thanks is read as a faint generic reason and the verdict as neutral (newer writers
-            # label a verdict beside a reason neutral), so the text is left with an unplaced point, not generic
-            marks=KNOWN_MISS,
-        ),
+        # A known miss in sessions 8-9 (the thanks read as a faint reason left an unplaced point); since session 10
+        # a clause that only thanks is never a reason, so the text is generic again.
+        "Thanks for completing the Excel test and the coding exercise. We have chosen another candidate.",
         "Your background is impressive and your answers were clear. We went with someone else.",
     ],
 )

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
-from nextround.analysis.feedback.lexicon import Tone, boilerplate_spans, candidates, mask, quote
+from nextround.analysis.feedback.lexicon import Tone, boilerplate_spans, candidates, closes_message, mask, quote
 from nextround.analysis.feedback.model import (
     GREETING_OR_SIGN_OFF,
     POLARITIES,
@@ -133,9 +133,20 @@ def _generic_only(rules: ClauseRules, themes: list[float]) -> bool:
     return (rules.boilerplate >= _ALL_BOILERPLATE and not rules.reasons) or argmax(themes) == THEMES.index("generic")
 
 
-def _second_look(reading: TextReading, polarity: list[list[float]], reasons: list[list[float]]) -> int | None:
+def _closing(reading: TextReading) -> list[bool]:
+    """Per clause: does it only close the message (thanks, "apply again", a no-reply note, a signature block)?"""
+    last = len(reading.clauses) - 1
+    return [
+        closes_message(reading.original[clause.start : clause.end], index == last)
+        for index, clause in enumerate(reading.clauses)
+    ]
+
+
+def _second_look(
+    reading: TextReading, polarity: list[list[float]], reasons: list[list[float]], closing: list[bool]
+) -> int | None:
     """The clause to read as a reason in a text whose only reasons say nothing but `generic` (None: none)."""
-    labels = [POLARITIES[argmax(row)] for row in polarity]
+    labels = [POLARITIES[argmax(row)] if not shut else "neutral" for row, shut in zip(polarity, closing, strict=True)]
     if any(
         label == "reason" and not _generic_only(rules, themes)
         for label, rules, themes in zip(labels, reading.rules, reasons, strict=True)
@@ -146,6 +157,7 @@ def _second_look(reading: TextReading, polarity: list[list[float]], reasons: lis
         (polarity[index][0], index)
         for index, (label, clause, rules) in enumerate(zip(labels, reading.clauses, reading.rules, strict=True))
         if label == "neutral"
+        and not closing[index]
         and not rules.dismissed
         and rules.boilerplate < _ALL_BOILERPLATE
         and not GREETING_OR_SIGN_OFF.fullmatch(original, clause.start, clause.end)
@@ -170,10 +182,15 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     advantages: set[str] = set()
     polarity, theme_probability = model.predict(reading.features, reading.stems)
     reason_probability = model.predict_reasons(reading.features, reading.stems)
-    second_look = _second_look(reading, polarity, reason_probability)
+    closing = _closing(reading)
+    second_look = _second_look(reading, polarity, reason_probability, closing)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = "reason" if index == second_look else POLARITIES[argmax(polarity[index])]
-        if label == "reason" and rules.dismissed:
+        if closing[index]:
+            # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
+            # (session 10; a text with nothing else read still says `generic`).
+            label = "neutral"
+        elif label == "reason" and rules.dismissed:
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
         elif (
             label == "praise"

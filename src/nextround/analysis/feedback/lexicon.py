@@ -223,6 +223,24 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_CLOSING: Final = _TABLE["closing"]
+_COURTESY: Final = re.compile(
+    _CLOSING["lead"] + "(?:" + "|".join(_CLOSING["patterns"]) + r")\W*$", re.IGNORECASE | re.DOTALL
+)
+# Case matters here: a signature is capitalised names and organisation words.
+_SIGNATURE: Final = re.compile(_CLOSING["signature"])
+_NOT_SIGNATURE: Final = _rx(_CLOSING["not_signature"])
+
+
+def closes_message(clause_text: str, last: bool) -> bool:
+    """Thanks, an invitation to apply again, a status or no-reply note, or (as the last clause) a signature block:
+    a clause that closes the message and says nothing about the candidate, so it is never a reason or praise."""
+    text = clause_text.strip()
+    if _COURTESY.match(text):
+        return True
+    return last and len(text.split()) <= 7 and bool(_SIGNATURE.match(text)) and not _NOT_SIGNATURE.search(text)
+
+
 def tone_of(clause_text: str) -> Tone | None:
     """Tone from markers; None when the clause carries no marker at all."""
     lowered = clause_text.lower()
