@@ -6,7 +6,11 @@ from __future__ import annotations
 import html
 import re
 
+from nextround.domain.questions import load_bank
+from nextround.services.feedback import record_feedback
 from nextround.services.practice_sessions import session_plan
+from tests.conftest import FakeClock
+from tests.factories import make_application
 from tests.web_support import Web
 
 STRUCTURED = (
@@ -54,3 +58,34 @@ def test_a_saved_answer_leads_to_the_next_planned_question(web: Web) -> None:
         form = {**form, "question_id": question.id}
         last = web.post_form("/practice", form, headers={"HX-Request": "true"}).text
     assert "That was the last planned question of this session" in _text(last)
+
+
+def test_questions_can_be_chosen_by_the_skill_they_show(web: Web) -> None:
+    page = web.client.get("/practice?competency=leadership&category=behavioural").text
+    shown = re.search(r'id="question-text">([^<]+)<', page)
+    assert shown
+    leading = [q for q in load_bank() if "leadership" in q.competencies and q.category == "behavioural"]
+    assert html.unescape(shown.group(1)) in {q.text for q in leading}
+    assert '<option value="leadership" selected>' in page
+    another = re.search(r'href="(/practice\?question=[^"]+)">Another question', page)
+    assert another and "competency=leadership" in html.unescape(another.group(1))
+    # The skill travels with the answer, so the page after it still shows leadership questions.
+    assert '<input type="hidden" name="competency" value="leadership">' in page
+
+
+def test_history_says_what_to_practise_next_from_feedback_and_due_answers(web: Web, clock: FakeClock) -> None:
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="St Elsewhere NHS Trust", role="Staff Nurse")
+    record_feedback(ws, app.id, "The panel felt your answers lacked structure and were hard to follow.")
+    empty = _text(web.client.get("/practice/history").text)
+    assert "What to practise next" in empty and "points to communication" in empty
+    assert "From your feedback: communication" in _text(web.client.get("/practice").text)
+    question = load_bank()[0]
+    web.post_form("/practice", {"question_id": question.id, "answer": "I helped.", "step": "skip_follow_up"})
+    clock.advance(days=1)  # a low score comes back the next day
+    page = web.client.get("/practice/history").text
+    due = page.split('id="due-list"', 1)[1].split("</ul>", 1)[0]
+    assert f"question={question.id}" in due and "last score" in due
+    assert 'action="/practice/session"' in page and 'name="focus" value="communication"' in page
+    started = web.post_form("/practice/session", {"focus": "communication", "count": "5"})
+    assert started.status_code == 303 and "focus=communication" in started.headers["location"]

@@ -126,14 +126,18 @@ def add_custom_question(
         return _as_question(repo.get(new_id))
 
 
-def list_questions(ws: Workspace, category: str | None = None, role: str | None = None) -> list[Question]:
+def list_questions(
+    ws: Workspace, category: str | None = None, role: str | None = None, competency: str | None = None
+) -> list[Question]:
     """The bundled bank and the user's own questions, filtered; the user's come last."""
     _check_choice("category", category, CATEGORIES)
     _check_choice("role", role, ROLES)
-    bank = filter_questions(load_bank(), category=category, role=role)
+    _check_choice("competency", competency, COMPETENCIES)
+    bank = filter_questions(load_bank(), category=category, role=role, competency=competency)
     with ws.db.read() as session:
         custom = CustomQuestionRepository(session, ws.owner_id).find(category=category)
-    return [*bank, *(_as_question(stored) for stored in custom)]
+    own = [_as_question(stored) for stored in custom]
+    return [*bank, *(q for q in own if competency is None or competency in q.competencies)]
 
 
 def get_question(ws: Workspace, key: str) -> Question:
@@ -195,7 +199,7 @@ def _job_skills(jd: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(mention.skill for mention in extract_skills(jd[:JOB_TEXT_READ])))
 
 
-def _feedback_themes(analyses: Sequence[dict[str, Any]]) -> list[str]:
+def feedback_themes(analyses: Sequence[dict[str, Any]]) -> list[str]:
     """The most frequent actionable themes across feedback rows (each row counts a theme once)."""
     counts: Counter[str] = Counter()
     for analysis in analyses:
@@ -225,7 +229,7 @@ def job_context(ws: Workspace, app_id: int) -> JobContext:
     with ws.db.read() as session:
         context = PracticeContextRepository(session, ws.owner_id)
         company, role, jd = context.application(app_id)
-        themes = _feedback_themes(context.feedback_analyses())
+        themes = feedback_themes(context.feedback_analyses())
     return JobContext(app_id, company, role, jd, _job_skills(jd)[:MAX_JOB_SKILLS], tuple(themes))
 
 
@@ -247,7 +251,7 @@ def plan(
         if app_id is not None:
             _company, title, jd = context.application(app_id)
             role = guess_role(title, jd[:JOB_TEXT_READ])
-        themes = _feedback_themes(context.feedback_analyses())
+        themes = feedback_themes(context.feedback_analyses())
         custom = CustomQuestionRepository(session, ws.owner_id).find()
         answers = PracticeAnswerRepository(session, ws.owner_id)
         history = answers.score_history()

@@ -61,3 +61,48 @@ def session_plan(ws: Workspace, session_id: int) -> SessionPlan:
         reasons = {item.question.id: item.reason for item in again}
     steps = tuple(PlanStep(q, reasons.get(q.id, PLANNED_REASON), q.id in answered) for q in questions)
     return SessionPlan(stored.id, stored.application_id, stored.focus, steps)
+
+
+@dataclass(frozen=True, slots=True)
+class DueQuestion:
+    question: Question
+    last_score: int
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeNext:
+    """What to practise next: answers due for another try, and the themes of the feedback you recorded."""
+
+    due: tuple[DueQuestion, ...]
+    feedback_themes: tuple[str, ...]
+
+
+MAX_DUE_SHOWN = 5
+
+
+def practice_next(ws: Workspace) -> PracticeNext:
+    """The questions due for another try today (most overdue first) and the feedback themes plans aim at."""
+    from nextround.domain.practice_plan import due_reviews, review_items
+    from nextround.storage.practice import PracticeContextRepository
+
+    with ws.db.read() as session:
+        history = PracticeAnswerRepository(session, ws.owner_id).score_history()
+        analyses = PracticeContextRepository(session, ws.owner_id).feedback_analyses()
+    due: list[DueQuestion] = []
+    for item in due_reviews(review_items(history, ws.now().tzinfo), ws.now().date()):
+        try:
+            due.append(DueQuestion(practice.get_question(ws, item.question_id), item.last_score))
+        except NotFoundError:
+            continue
+        if len(due) == MAX_DUE_SHOWN:
+            break
+    return PracticeNext(tuple(due), tuple(practice.feedback_themes(analyses)))
+
+
+def recorded_feedback_themes(ws: Workspace) -> tuple[str, ...]:
+    """The feedback themes a planned session aims at when no focus is chosen (most frequent first)."""
+    from nextround.storage.practice import PracticeContextRepository
+
+    with ws.db.read() as session:
+        analyses = PracticeContextRepository(session, ws.owner_id).feedback_analyses()
+    return tuple(practice.feedback_themes(analyses))

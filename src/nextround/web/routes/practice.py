@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData
 
-from nextround.domain.questions import CATEGORIES, ROLES, THEMES, Question
+from nextround.domain.questions import CATEGORIES, COMPETENCIES, ROLES, THEMES, Question
 from nextround.errors import UserError
 from nextround.serialize import json_object, to_json
 from nextround.services import practice as service
@@ -82,9 +82,10 @@ def _page(
     app_id: int | None,
     focus: str | None,
     session_id: int | None,
+    competency: str | None = None,
 ) -> dict[str, Any]:
     """Everything the practice page shows before an answer: the question, the plan, the bank's choices."""
-    from nextround.services.practice_sessions import session_plan
+    from nextround.services.practice_sessions import recorded_feedback_themes, session_plan
 
     planned: Sequence[Any] = []
     if session_id is not None:
@@ -96,7 +97,7 @@ def _page(
         focus = focus or _choice(started.focus, THEMES)
     if not planned and app_id:
         planned = service.plan(ws, app_id, focus, PLAN_COUNT, seed=_seed(ws, session_id))
-    questions = service.list_questions(ws, category=category, role=role)
+    questions = service.list_questions(ws, category=category, role=role, competency=competency)
     question: Question | None = None
     if question_id:
         question = service.get_question(ws, question_id)
@@ -129,7 +130,10 @@ def _page(
         "role": role,
         "categories": CATEGORIES,
         "roles": ROLES,
+        "competency": competency,
+        "competencies": COMPETENCIES,
         "themes": THEMES,
+        "feedback_themes": recorded_feedback_themes(ws),
         "app_id": app_id,
         "company": company,
         "focus": focus,
@@ -172,6 +176,7 @@ def _query_context(ws: Workspace, request: Request) -> dict[str, Any]:
         app_id=_int(params.get("app"), "app"),
         focus=_choice(params.get("focus"), THEMES),
         session_id=_int(params.get("session"), "session"),
+        competency=_choice(params.get("competency"), COMPETENCIES),
     )
 
 
@@ -185,6 +190,7 @@ def form_context(ws: Workspace, form: FormData) -> dict[str, Any]:
         app_id=_int(form_text(form, "app"), "app"),
         focus=_choice(form_text(form, "focus"), THEMES),
         session_id=_int(form_text(form, "session_id"), "session"),
+        competency=_choice(form_text(form, "competency"), COMPETENCIES),
     )
 
 
@@ -357,7 +363,16 @@ def history_data(ws: Workspace) -> dict[str, Any]:
             )
         ),
     }
-    return {"progress": report, "sessions": history.sessions, "series": series, "spoken": spoken, "charts": charts}
+    from nextround.services.practice_sessions import practice_next
+
+    return {
+        "progress": report,
+        "sessions": history.sessions,
+        "series": series,
+        "spoken": spoken,
+        "charts": charts,
+        "next": practice_next(ws),
+    }
 
 
 @pages.get("/practice/history", response_class=HTMLResponse)
