@@ -65,6 +65,16 @@ def test_a_saved_answer_gets_an_ai_critique_kept_with_the_model(ai_web: Web, cha
     assert kept is not None and kept.model == MODEL_NAME and kept.practice_answer_id is not None
 
 
+def test_asking_for_a_critique_says_it_is_waiting_and_cannot_be_sent_twice(ai_web: Web) -> None:
+    enable_ai(_workspace(ai_web))
+    question = load_bank()[0]
+    saved = ai_web.post_form("/practice", {"question_id": question.id, "answer": ANSWER, "step": "skip_follow_up"})
+    offer = saved.text.split('class="ai-offer"', 1)[0].rsplit("<form", 1)[1] + saved.text.split('class="ai-offer"', 1)[1]
+    assert 'hx-disabled-elt="find button"' in offer.split(">", 1)[0]
+    waiting = offer.split('class="ai-waiting', 1)[1].split("</span>", 1)[0]
+    assert f"Asking the AI coach ({MODEL_NAME})" in waiting and "your answer is already saved" in waiting
+
+
 def test_a_failing_model_leaves_a_note_not_an_error(ai_web: Web, chat: FakeChat) -> None:
     from tests.chat_server import Step
 

@@ -154,8 +154,12 @@ class ChatClient:
             except httpx.TimeoutException:
                 problem = f"did not answer within {self.endpoint.timeout:g} s"
                 continue
-            except httpx.TransportError as exc:
-                problem = f"could not be reached ({type(exc).__name__})"
+            except httpx.ConnectError:
+                # The person reads this on a page: say what it means, not the library's name for it.
+                problem = "could not be reached (nothing answers at that address: is the model's server running?)"
+                continue
+            except httpx.TransportError:
+                problem = "could not be reached (the connection broke off)"
                 continue
             if response.status_code == 429 or response.status_code >= 500:
                 if stream:
