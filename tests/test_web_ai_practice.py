@@ -69,7 +69,8 @@ def test_asking_for_a_critique_says_it_is_waiting_and_cannot_be_sent_twice(ai_we
     enable_ai(_workspace(ai_web))
     question = load_bank()[0]
     saved = ai_web.post_form("/practice", {"question_id": question.id, "answer": ANSWER, "step": "skip_follow_up"})
-    offer = saved.text.split('class="ai-offer"', 1)[0].rsplit("<form", 1)[1] + saved.text.split('class="ai-offer"', 1)[1]
+    before, after = saved.text.split('class="ai-offer"', 1)
+    offer = before.rsplit("<form", 1)[1] + after
     assert 'hx-disabled-elt="find button"' in offer.split(">", 1)[0]
     waiting = offer.split('class="ai-waiting', 1)[1].split("</span>", 1)[0]
     assert f"Asking the AI coach ({MODEL_NAME})" in waiting and "your answer is already saved" in waiting

@@ -105,3 +105,27 @@ def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server,
         expect(page.locator(".turn-interviewer")).to_have_count(2)  # the interviewer asked what comes next
         assert driver.axe_violations() == []
         assert problems == []
+
+
+def test_a_recording_that_fails_to_send_can_be_sent_again(
+    browser: Any, server: Server, voice_clips: dict[str, Path]
+) -> None:
+    """The upload fails (the server was stopped, the connection dropped): the page says so, keeps the recording
+    and sends it again on a click; no "Done" while nothing was analysed."""
+    from playwright.sync_api import expect
+
+    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+        driver.go("/practice?category=behavioural")
+        page.route("**/practice/voice", lambda route: route.abort())
+        page.get_by_role("button", name="Record my answer").click()
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
+        page.get_by_role("button", name="Finish and analyse").click()
+        expect(page.locator("#record-status")).to_contain_text("Your recording was not analysed")
+        expect(page.locator("#saved-note")).to_have_count(0)
+        page.unroute("**/practice/voice")
+        page.get_by_role("button", name="Send the recording again").click()
+        page.locator("#delivery").wait_for(timeout=60_000)
+        expect(page.locator("#record-status")).to_have_text("Done: the analysis is below.")
+        expect(page.locator("#timeline")).to_contain_text("support team")
+        expect(page.get_by_role("button", name="Send the recording again")).to_be_hidden()
+        assert problems == []

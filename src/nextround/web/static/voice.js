@@ -34,6 +34,7 @@
   function buttons(recording) {
     $("record-button").hidden = recording;
     $("stop-button").hidden = !recording;
+    if (recording && $("resend-button")) { $("resend-button").hidden = true; }
     if (recording) { $("stop-button").focus(); } else { $("record-button").focus(); }
   }
 
@@ -56,6 +57,9 @@
     input.form.requestSubmit();
   }
 
+  // The last recording that did not reach the server: kept in the page so "Send it again" loses nothing.
+  var unsent = null;
+
   function upload(blob, type) {
     var into = $("record-button").getAttribute("data-into");
     if (into && $(into)) { submitInto($(into), blob, type); return; }
@@ -63,13 +67,28 @@
     var data = new FormData(form);
     data.delete("answer");
     data.append("audio", blob, "answer" + suffix(type));
+    unsent = { blob: blob, type: type };
     say("Transcribing on this computer…");
     $("record-button").disabled = true;
+    if ($("resend-button")) { $("resend-button").hidden = true; }
     fetch("/practice/voice", { method: "POST", body: data, headers: { "X-CSRF-Token": data.get("csrf_token") || "" } })
-      .then(function (response) { return response.text(); })
-      .then(function (html) { show(html); say("Done: the analysis is below."); })
-      .catch(function () { say("The recording could not be sent; try again."); })
+      .then(function (response) {
+        return response.text().then(function (html) { return { ok: response.ok, status: response.status, html: html }; });
+      })
+      .then(function (reply) {
+        var analysed = reply.html.indexOf('id="analysis"') >= 0;
+        if (analysed) { show(reply.html); }
+        if (reply.ok) { unsent = null; say("Done: the analysis is below."); return; }
+        if (analysed) { say("The recording could not be used: the reason is below."); return; }
+        failed("the server answered " + reply.status);
+      })
+      .catch(function () { failed("it did not reach the nextround server"); })
       .finally(function () { $("record-button").disabled = false; });
+  }
+
+  function failed(why) {
+    say("Your recording was not analysed (" + why + "). It is still here: send it again, or record a new one.");
+    if ($("resend-button")) { $("resend-button").hidden = false; }
   }
 
   function start() {
@@ -108,5 +127,6 @@
     if (!(target instanceof Element)) { return; }
     if (target.closest("[data-record]")) { start(); }
     if (target.closest("[data-stop]")) { stop(); }
+    if (target.closest("[data-resend]") && unsent) { upload(unsent.blob, unsent.type); }
   });
 })();
