@@ -1,9 +1,12 @@
 """Everyday commands with a long history: 10,000 applications on SQLite, each command a fresh process.
 
 Run: .venv/bin/python bench/bench_everyday.py [--runs 7] [--apps 10000] [--home DIR] [--only NAME ...]
+     .venv/bin/python bench/bench_everyday.py --sizes 1000 10000 40000 [--home DIR] [--baseline SRC ...]
 The data set (bench_foundation's varied histories, as after a LinkedIn import and months of use) is built
-once in a temporary NEXTROUND_HOME, or in --home DIR, which is kept and reused on the next run. Prints a
-markdown table: median of N runs, the ratio to a bare `python -c pass` timed in the same run, the goal.
+once in a temporary NEXTROUND_HOME, or in --home DIR, which is kept and reused on the next run. It ends two
+weeks before today, so the agenda sees a history that reaches the present. Prints a markdown table: median
+of N runs, the ratio to a bare `python -c pass` timed in the same run, the goal. With --sizes, one table
+of wall-clock medians, a column per size of history (the data sets built as DIR/home-N).
 
 With --baseline SRC (a checkout's `src` directory, e.g. from `git archive`) each command also runs from
 that code, interleaved with this one, and the table gains a "before" column: a before/after comparison
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,11 +71,18 @@ def rejected_application(export: Path) -> int:
     return rejected[len(rejected) // 2]
 
 
+def history_until() -> datetime:
+    """Where a generated history ends: two weeks before today (midnight UTC), so the agenda sees a history
+    that reaches the present, and two data sets built on the same day are the same."""
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return today - timedelta(days=14)
+
+
 def build_home(home: Path, apps: int, pythonpath: Path | None = None) -> int:
     """Import the history into `home` (unless already there) and return a rejected application's id."""
     export = home.parent / f"{home.name}-history.json"
     if not export.exists():
-        history_export(export, apps)
+        history_export(export, apps, until=history_until())
     env = {**os.environ, "NEXTROUND_HOME": str(home)}
     env.pop("NEXTROUND_DATABASE_URL", None)
     if pythonpath is not None:
@@ -90,6 +101,7 @@ def commands(rejected: int) -> list[tuple[str, list[str], float]]:
         ("nextround stats", ["stats"], COMMAND_GOAL),
         (f"nextround app show {rejected}", ["app", "show", str(rejected)], COMMAND_GOAL),
         (f"nextround feedback draft {rejected}", ["feedback", "draft", str(rejected)], COMMAND_GOAL),
+        ("nextround app list", ["app", "list"], COMMAND_GOAL),
         ("nextround app list --json", ["app", "list", "--json"], COMMAND_GOAL),
     ]
 
@@ -162,6 +174,57 @@ def print_comparison(
         )
 
 
+def by_size(args: argparse.Namespace, tmp: Path) -> None:
+    """Each command at each size of history (`--sizes`), wall-clock medians; with --baseline, before → after.
+
+    Every size's data set is built once under --home (or a temporary folder) as home-N, the before code's
+    under --baseline-home as home-N; runs are interleaved over sizes and commands alike."""
+    root = args.home.resolve() if args.home else tmp
+    sides: list[tuple[str, Path, Path | None]] = [("after", root, None)]
+    if args.baseline:
+        before_root = (args.baseline_home or args.home or tmp).resolve()
+        sides.insert(0, ("before", before_root, args.baseline.resolve()))
+    envs: dict[tuple[str, int], dict[str, str]] = {}
+    shown: dict[int, list[tuple[str, list[str]]]] = {}
+    for size in args.sizes:
+        for side, folder, pythonpath in sides:
+            folder.mkdir(parents=True, exist_ok=True)
+            rejected = build_home(folder / f"home-{size}", size, pythonpath)
+            env = {**os.environ, "NEXTROUND_HOME": str(folder / f"home-{size}"), "COLUMNS": "100"}
+            env.pop("NEXTROUND_DATABASE_URL", None)
+            if pythonpath is not None:
+                env["PYTHONPATH"] = str(pythonpath)
+            envs[side, size] = env
+        chosen = [c for c in commands(rejected) if not args.only or any(word in c[0] for word in args.only)]
+        shown[size] = [(name.replace(str(rejected), "N"), arguments) for name, arguments, _ in chosen]
+        for side, _, _ in sides:
+            for _, arguments in shown[size]:
+                sample([*NEXTROUND, *arguments], envs[side, size])  # warm the page cache and bytecode
+    samples: dict[tuple[str, int, str], list[float]] = {}
+    for _ in range(args.runs):
+        for size in args.sizes:
+            for name, arguments in shown[size]:
+                for side, _, _ in sides:
+                    taken = sample([*NEXTROUND, *arguments], envs[side, size])
+                    samples.setdefault((side, size, name), []).append(taken)
+    load = os.getloadavg()[0]
+    print(f"SQLite; wall-clock median of {args.runs} interleaved runs, each a fresh process; load {load:.1f}", end="")
+    print(f"; {_bytecode(args)}\n")
+    heads = [f"{size:,} applications" for size in args.sizes]
+    print(f"| command | {' | '.join(heads)} |")
+    print(f"| --- |{' ---: |' * len(heads)}")
+    for name, _ in shown[args.sizes[0]]:
+        cells = []
+        for size in args.sizes:
+            found = [statistics.median(samples[side, size, name]) for side, _, _ in sides]
+            cells.append(" → ".join(_seconds(value) for value in found))
+        print(f"| `{name}` | {' | '.join(cells)} |")
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+
+
 def _bytecode(args: argparse.Namespace) -> str:
     if args.cached_bytecode:
         return "bytecode cached"
@@ -180,9 +243,13 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="also run each command from this src directory (before)")
     parser.add_argument("--baseline-home", type=Path, help="the before code's own data set (built here, kept)")
     parser.add_argument("--cached-bytecode", action="store_true", help="time with compiled bytecode kept, as installed")
+    parser.add_argument("--sizes", type=int, nargs="+", help="a table of medians by size, e.g. 1000 10000 40000")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
+        if args.sizes:
+            by_size(args, Path(tmp))
+            return
         home = args.home.resolve() if args.home else Path(tmp) / "home"
         home.parent.mkdir(parents=True, exist_ok=True)
         rejected = build_home(home, args.apps)

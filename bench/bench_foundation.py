@@ -57,10 +57,13 @@ def linkedin_file(path: Path, rows: int, seed: int = 7) -> None:
             )  # fmt: skip
 
 
-def history_export(path: Path, apps: int, seed: int = 11) -> None:
-    """A JSON export with varied, realistic histories: most stop early, some reach offers."""
+def history_export(path: Path, apps: int, seed: int = 11, until: datetime | None = None) -> None:
+    """A JSON export with varied, realistic histories: most stop early, some reach offers.
+
+    One application every 5 hours from 2024-01-01, or, with `until`, up to that moment (a long history
+    that reaches the present, as the agenda sees one)."""
     rng = random.Random(seed)
-    base = datetime(2024, 1, 1, 12, tzinfo=UTC)
+    base = datetime(2024, 1, 1, 12, tzinfo=UTC) if until is None else until - timedelta(hours=5 * apps)
     apps_rows, event_rows = [], []
     for n in range(apps):
         applied = base + timedelta(hours=5 * n)

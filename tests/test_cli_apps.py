@@ -289,3 +289,31 @@ def test_export_to_dash_writes_standard_output(cli: Cli, tmp_path: Path, monkeyp
     csv_text = cli("export", "--format", "csv", "-").stdout
     assert csv_text.splitlines()[1].startswith("1,Acme,Baker,")
     assert list(here.iterdir()) == []
+
+
+def test_app_list_shows_the_newest_screenful_and_says_how_many_more(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nextround.cli.apps as apps_cli
+
+    monkeypatch.setattr(apps_cli, "DEFAULT_LIST_LIMIT", 3)  # a screenful of 3, so five applications overflow it
+    ids = [add(cli, "--company", f"Firm {n}", "--role", "Very long role name " * (8 if n == 4 else 1))["id"]
+           for n in range(5)]  # fmt: skip
+    listing = cli("app", "list")
+    assert listing.exit_code == 0
+    lines = listing.stdout.splitlines()
+    shown = [int(line.split("│")[0]) for line in lines[2:] if line.split("│")[0].strip()]
+    assert shown == ids[-3:]  # the newest three, oldest first
+    assert "Showing the newest 3 of 5 applications" in listing.stderr
+    assert "--limit 0" in listing.stderr
+    # The long role is folded onto more lines within 120 columns (piped), not cut.
+    assert max(len(line) for line in lines) <= 120
+    assert (
+        "".join(line.split("│")[2] for line in lines[2:]).split()
+        == " ".join(["Very long role name", "Very long role name", ("Very long role name " * 8).strip()]).split()
+    )
+    everything = cli("app", "list", "--limit", "0")
+    assert [int(line.split("│")[0]) for line in everything.stdout.splitlines()[2:] if line.split("│")[0].strip()] == ids
+    assert "Showing" not in everything.stderr
+    assert len(json.loads(cli("app", "list", "--json").stdout)) == 5  # JSON is for tools: every row unless asked
+    assert [a["id"] for a in json.loads(cli("app", "list", "--json", "--limit", "2").stdout)] == ids[-2:]
+    refused = cli("app", "list", "--limit", "-1")
+    assert refused.exit_code == 1 and "0 or more" in refused.stderr

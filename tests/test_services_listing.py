@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from nextround.cli.output import json_text
 from nextround.domain.stages import Outcome, Stage
+from nextround.errors import UserError
 from nextround.serialize import to_json
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import set_hide_rejected
@@ -58,12 +61,12 @@ def test_listing_rows_say_what_the_whole_applications_say(workspace: Workspace, 
 def test_hide_rejected_on_both_paths(workspace: Workspace, clock: FakeClock) -> None:
     _fill(workspace, clock)
     set_hide_rejected(workspace, True)
-    rows, hidden = list_applications(workspace)
-    assert hidden is True
-    assert "Acme" not in [r.company for r in rows]
-    everything, hidden = list_applications(workspace, show_all=True)
-    assert hidden is False
-    assert "Acme" in [r.company for r in everything]
+    listing = list_applications(workspace)
+    assert listing.hidden_rejected is True
+    assert "Acme" not in [r.company for r in listing.rows]
+    everything = list_applications(workspace, show_all=True)
+    assert everything.hidden_rejected is False
+    assert "Acme" in [r.company for r in everything.rows]
 
 
 def _typed(filters: dict[str, Any]) -> dict[str, Any]:
@@ -96,7 +99,7 @@ def test_listing_json_is_byte_for_byte_the_rows_serialised(workspace: Workspace,
             "stage": None, "outcome": None, "open_only": False, "closed_only": False, "company": None,
             "show_all": False, **filters,  # type: ignore[typeddict-item]
         }  # fmt: skip
-        rows, _ = list_applications(workspace, **chosen)
+        rows = list_applications(workspace, **chosen).rows
         data = _objects(list_application_values(workspace, **chosen))
         assert len(data) == len(rows), filters
         for indent in (None, 2):
@@ -110,3 +113,26 @@ def test_listing_json_is_byte_for_byte_the_rows_serialised(workspace: Workspace,
 def _objects(found: ListingValues) -> list[dict[str, object]]:
     """The JSON objects `app list --json` writes from the values."""
     return [dict(zip(found.fields, values, strict=True)) for values in found.rows]
+
+
+def test_a_limit_gives_the_newest_rows_oldest_first_and_counts_them_all(workspace: Workspace, clock: FakeClock) -> None:
+    """`app list` shows a screenful: the newest rows by id, read with LIMIT, and how many match in all."""
+    _fill(workspace, clock)
+    everything = list_applications(workspace, show_all=True)
+    ids = [row.id for row in everything.rows]
+    assert everything.total == len(ids) == 5
+    newest = list_applications(workspace, show_all=True, limit=2)
+    assert [row.id for row in newest.rows] == ids[-2:]
+    assert newest.total == 5
+    assert list_applications(workspace, show_all=True, limit=0).rows == everything.rows  # 0: no limit
+    assert list_applications(workspace, show_all=True, limit=50).total == 5
+    # The total follows the filters, the hidden rejections too.
+    set_hide_rejected(workspace, True)
+    closed = list_applications(workspace, closed_only=True, limit=1)
+    assert len(closed.rows) == 1 and closed.total == 3
+    assert list_applications(workspace, limit=1).total == 4  # Acme, rejected, hidden
+    values = list_application_values(workspace, show_all=True, limit=2)
+    assert [row[values.fields.index("id")] for row in values.rows] == ids[-2:]
+    with pytest.raises(UserError) as refused:
+        list_applications(workspace, limit=-1)
+    assert refused.value.field == "limit"

@@ -295,6 +295,11 @@ def silent(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         )
 
 
+# How many rows `app list` shows unless asked for more: about a screenful, the newest (40,000 rows in a
+# terminal help nobody, and took most of a minute to draw).
+DEFAULT_LIST_LIMIT = 50
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -306,9 +311,15 @@ def list_(
     all_: Annotated[
         bool, typer.Option("--all", help="Include rejected ones even when `view hide-rejected` is on.")
     ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help=f"Show the newest N (default {DEFAULT_LIST_LIMIT}; with --json every one); 0 shows every one."
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List applications."""
+    """List applications: the newest ones, oldest first."""
     from nextround.domain.stages import parse_outcome, parse_stage
     from nextround.services.listing import ListingFilters, list_application_values, list_applications
 
@@ -324,17 +335,22 @@ def list_(
         # The rows' JSON objects straight from their values: the same bytes as emit_json(found), in half the time.
         import gc
 
-        found_values = list_application_values(workspace(ctx), **filters)
+        found_values = list_application_values(workspace(ctx), **filters, limit=limit)
         gc.disable()  # the process ends after writing; collecting over 10,000 fresh dicts finds no cycles
         # Without zip's strict check (a quarter faster): every row has every field, a test compares the bytes.
         rows = [dict(zip(found_values.fields, values)) for values in found_values.rows]  # noqa: B905
         emit_json(rows, ready=True)
         return
-    found, hidden = list_applications(workspace(ctx), **filters)
+    listing = list_applications(workspace(ctx), **filters, limit=DEFAULT_LIST_LIMIT if limit is None else limit)
     from nextround.cli.render import print_application_table
 
-    print_application_table(found)
-    if hidden:
+    print_application_table(listing.rows)
+    if len(listing.rows) < listing.total:
+        note_line(
+            f"Showing the newest {len(listing.rows):,} of {listing.total:,} applications "
+            "(--limit N shows more, --limit 0 every one)."
+        )
+    if listing.hidden_rejected:
         note_line("Rejected applications are hidden (`--all` shows them; `nextround stats` always counts them).")
 
 

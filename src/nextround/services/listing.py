@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from nextround.domain.applications import SUMMARY_FIELDS, ApplicationSummary
+from nextround.errors import UserError
 from nextround.services.workspace import Workspace
 from nextround.storage.schema import HIDE_REJECTED_SETTING
 
@@ -24,6 +25,16 @@ class ListingFilters(TypedDict):
     show_all: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ApplicationListing:
+    """Listing rows, oldest first; `total` is how many match (more than the rows when a limit cut them),
+    `hidden_rejected` whether rejected ones were left out by the user's `hide_rejected` choice."""
+
+    rows: tuple[ApplicationSummary, ...]
+    total: int
+    hidden_rejected: bool
+
+
 def list_applications(
     ws: Workspace,
     *,
@@ -33,14 +44,15 @@ def list_applications(
     closed_only: bool = False,
     company: str | None = None,
     show_all: bool = False,
-) -> tuple[list[ApplicationSummary], bool]:
-    """The listing rows, and whether rejected ones were hidden by the user's `hide_rejected` choice.
+    limit: int | None = None,
+) -> ApplicationListing:
+    """The listing rows: every match, or with `limit` the newest `limit` of them (by id).
 
-    Hiding is for everyday views only: asking for an outcome, for closed ones, or for all shows them.
-    `stage` and `outcome` are checked names (domain.stages.parse_stage / parse_outcome values).
+    Hiding rejected ones is for everyday views only: asking for an outcome, for closed ones, or for all
+    shows them. `stage` and `outcome` are checked names (domain.stages.parse_stage / parse_outcome values).
     """
-    rows, hide = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all)
-    return [ApplicationSummary(*values) for values in rows], hide
+    rows, hide, total = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all, limit)
+    return ApplicationListing(tuple(ApplicationSummary(*values) for values in rows), total, hide)
 
 
 # One value of a listing row as `app list --json` writes it (ApplicationSummary's field types).
@@ -66,10 +78,11 @@ def list_application_values(
     closed_only: bool = False,
     company: str | None = None,
     show_all: bool = False,
+    limit: int | None = None,
 ) -> ListingValues:
     """list_applications' rows as values (rejected ones hidden as there), for writing them as JSON."""
     with _collector_paused():
-        rows, _ = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all)
+        rows, _, _ = _summary_rows(ws, stage, outcome, open_only, closed_only, company, show_all, limit)
     return ListingValues(SUMMARY_FIELDS, rows)
 
 
@@ -94,15 +107,22 @@ def _summary_rows(
     closed_only: bool,
     company: str | None,
     show_all: bool,
-) -> tuple[list[tuple[Any, ...]], bool]:
+    limit: int | None,
+) -> tuple[list[tuple[Any, ...]], bool, int]:
+    if limit is not None and limit < 0:
+        raise UserError("the limit must be 0 or more (0 lists every application)", field="limit")
+    newest = limit or None  # 0: no limit
     with ws.db.reader(ws.owner_id) as reader:
         hide = not (show_all or outcome or closed_only) and bool(reader.settings().get(HIDE_REJECTED_SETTING))
-        rows = reader.summary_rows(
-            stage=stage,
-            outcome=outcome,
-            open_only=open_only,
-            closed_only=closed_only,
-            company=company,
-            hide_rejected=hide,
-        )
-    return rows, hide
+        filters: dict[str, Any] = {
+            "stage": stage,
+            "outcome": outcome,
+            "open_only": open_only,
+            "closed_only": closed_only,
+            "company": company,
+            "hide_rejected": hide,
+        }
+        rows = reader.summary_rows(newest=newest, **filters)
+        # Counted only when the limit may have cut the list.
+        total = reader.summary_count(**filters) if newest is not None and len(rows) == newest else len(rows)
+    return rows, hide, total

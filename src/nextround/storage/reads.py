@@ -473,8 +473,45 @@ class Reader:
         closed_only: bool = False,
         company: str | None = None,
         hide_rejected: bool = False,
+        newest: int | None = None,
     ) -> list[tuple[Any, ...]]:
-        """The listing rows' values in SUMMARY_FIELDS order, each what `ApplicationSummary(*values)` takes."""
+        """The listing rows' values in SUMMARY_FIELDS order, each what `ApplicationSummary(*values)` takes.
+
+        Oldest first; with `newest`, only the last `newest` of them (by id), still oldest first: a screen of
+        50 out of 40,000 reads 50 rows."""
+        where, params = self._summary_where(stage, outcome, open_only, closed_only, company, hide_rejected)
+        sql = f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM applications WHERE {where}"
+        if newest is None:
+            rows = self.rows(f"{sql} ORDER BY id", **params)
+        else:
+            rows = self.rows(f"{sql} ORDER BY id DESC LIMIT :newest", newest=max(newest, 0), **params)
+            rows.reverse()
+        return [self._summary_values(row) for row in rows]
+
+    def summary_count(
+        self,
+        *,
+        stage: str | None = None,
+        outcome: str | None = None,
+        open_only: bool = False,
+        closed_only: bool = False,
+        company: str | None = None,
+        hide_rejected: bool = False,
+    ) -> int:
+        """How many listing rows summary_rows would give without `newest`."""
+        where, params = self._summary_where(stage, outcome, open_only, closed_only, company, hide_rejected)
+        ((count,),) = self.rows(f"SELECT count(*) FROM applications WHERE {where}", **params)
+        return int(count)
+
+    def _summary_where(
+        self,
+        stage: str | None,
+        outcome: str | None,
+        open_only: bool,
+        closed_only: bool,
+        company: str | None,
+        hide_rejected: bool,
+    ) -> tuple[str, dict[str, Any]]:
         where = ["owner_id = :owner"]
         if hide_rejected:
             where.append("(outcome IS NULL OR outcome != 'rejected')")
@@ -488,13 +525,7 @@ class Reader:
             where.append("outcome IS NOT NULL")
         if company:
             where.append(f"{'instr' if self._sqlite else 'strpos'}(lower(company), :company) > 0")
-        rows = self.rows(
-            f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM applications WHERE {' AND '.join(where)} ORDER BY id",
-            stage=stage,
-            outcome=outcome,
-            company=(company or "").lower(),
-        )
-        return [self._summary_values(row) for row in rows]
+        return " AND ".join(where), {"stage": stage, "outcome": outcome, "company": (company or "").lower()}
 
     def _summary_values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         values = list(row)
