@@ -240,3 +240,31 @@ def test_the_navigation_offers_the_caseload_to_whoever_coaches_someone(server: S
     assert "/caseload" not in _main_navigation(ada.client.get("/").text)  # the job seeker coaches nobody
     assert ada.post_form(f"/sharing/coaches/{link_id}/withdraw").status_code == 303
     assert "/caseload" not in _main_navigation(coach.client.get("/").text)
+
+
+def test_the_caseload_link_costs_one_indexed_query_per_page_and_none_per_fragment(server: Server) -> None:
+    """The navigation asks whether anyone shares with the caller only when a page draws it: once for a whole
+    page, not at all for a fragment htmx swaps in (the dashboard's charts)."""
+    from sqlalchemy import event
+
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    _coach(server, ada, coach)
+    asked: list[str] = []
+
+    def keep(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if "coach_links" in statement and "coach_id" in statement.partition("WHERE")[2]:
+            asked.append(statement)
+
+    engine = server.db.engine
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        page = coach.client.get("/")
+        on_page = len(asked)
+        fragment = coach.client.get("/", headers={"HX-Request": "true"})
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert '<a href="/caseload">Caseload</a>' in _main_navigation(page.text)
+    assert on_page == 1
+    assert fragment.status_code == 200 and "nav-bar" not in fragment.text
+    assert len(asked) == on_page  # the fragment asked nothing

@@ -656,6 +656,8 @@ class CoachLinkRow(Base):
     """A job seeker's consent for one coach: what is shared, from acceptance until it is withdrawn."""
 
     __tablename__ = "coach_links"
+    # A coach's own look-ups go by coach_id, across owners (migration 0012).
+    __table_args__ = (Index("ix_coach_links_coach", "coach_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
@@ -134,15 +135,28 @@ def _reader_zone(request: Request) -> tzinfo | None:
     return request_workspace(request).now().tzinfo
 
 
-def _signed_in_navigation(request: Request) -> tuple[tuple[str, str], ...]:
+class _SignedInNavigation:
     """The main navigation in multi-user mode: a coach reaches the caseload from every page, next to the
-    dashboard (their own search), not only through the Account page."""
-    from nextround.services.coaching import coaches_anyone
-    from nextround.web.app import ACCOUNT_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
+    dashboard (their own search), not only through the Account page.
 
-    if coaches_anyone(request.app.state.web.database(), request.state.caller.owner_id):
-        return (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], ACCOUNT_NAVIGATION)
-    return (*NAVIGATION, ACCOUNT_NAVIGATION)
+    Whether anyone shares with this person takes a query; it runs when a page draws its navigation (the
+    templates extending base.html), not for the fragments htmx swaps in, and once per page."""
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+        self._items: tuple[tuple[str, str], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        if self._items is None:
+            from nextround.services.coaching import coaches_anyone
+            from nextround.web.app import ACCOUNT_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
+
+            request = self._request
+            if coaches_anyone(request.app.state.web.database(), request.state.caller.owner_id):
+                self._items = (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], ACCOUNT_NAVIGATION)
+            else:
+                self._items = (*NAVIGATION, ACCOUNT_NAVIGATION)
+        return iter(self._items)
 
 
 def render(
@@ -152,11 +166,11 @@ def render(
     from nextround.web.security import expected_csrf_token
 
     web = request.app.state.web
-    navigation: tuple[tuple[str, str], ...] = NAVIGATION
+    navigation: Iterable[tuple[str, str]] = NAVIGATION
     signed_in = False
     if web.multi_user is not None:
         signed_in = getattr(request.state, "caller", None) is not None
-        navigation = _signed_in_navigation(request) if signed_in else ()
+        navigation = _SignedInNavigation(request) if signed_in else ()
     page = {
         "zone": _reader_zone(request),
         "undo": _undo_banner(request),
