@@ -48,11 +48,19 @@ def test_set_up_agree_test_and_turn_off_on_the_page(page_web: Web, chat: FakeCha
     assert web.post_form("/settings/ai/enable").status_code == 303
     on = section(web.client.get("/settings?ai=on").text)
     assert "The AI coach is on." in on and f"Model {MODEL_NAME} at {chat.base_url}" in on
+    # Post/Redirect/Get: the test's outcome is shown after a redirect, so a reload does not ask the model again.
+    asked = len(chat.requests)
     tested = web.post_form("/settings/ai/test")
-    assert tested.status_code == 200 and f"The model {MODEL_NAME} answered in" in section(tested.text)
+    assert tested.status_code == 303 and tested.headers["location"].startswith("/settings?ai=tested&seconds=")
+    assert len(chat.requests) == asked + 1
+    assert f"The model {MODEL_NAME} answered in" in section(web.client.get(tested.headers["location"]).text)
+    assert len(chat.requests) == asked + 1  # showing it (or reloading it) sends nothing
     chat.queue(Step(status=500), Step(status=500))
     failed = web.post_form("/settings/ai/test")
-    assert failed.status_code == 422 and "failed (HTTP 500), 2 tries" in section(failed.text)
+    assert failed.status_code == 303 and failed.headers["location"] == "/settings?ai=test-failed#ai-title"
+    assert "failed (HTTP 500), 2 tries" in section(web.client.get(failed.headers["location"]).text)
+    assert "failed (HTTP 500)" not in section(web.client.get(failed.headers["location"]).text)  # said once
+    assert "answered in" not in section(web.client.get("/settings?ai=tested&seconds=nan-or-words").text)
     assert web.post_form("/settings/ai/disable").status_code == 303
     assert "Off." in section(web.client.get("/settings").text)
 

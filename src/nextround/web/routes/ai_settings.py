@@ -3,6 +3,7 @@ is sent where, turning it off, and a test request."""
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from collections.abc import Callable
 from typing import Any
 
@@ -85,11 +86,39 @@ def disable(request: Request, ws: WorkspaceDep) -> Response:
     return _then_show(request, ws, lambda: disable_ai(ws), "off")
 
 
+# The test request's outcome crosses its redirect (post/redirect/get: a reload must not ask the model again):
+# an answer is `?ai=tested&seconds=…`, a failure's reason waits in this short-lived cookie, read once.
+TEST_FAILED_COOKIE = "nextround_ai_test"
+
+
+def test_outcome(request: Request, ws: Workspace) -> dict[str, Any]:
+    """What the AI section says after the test request's redirect: how fast the model answered, or why not."""
+    shown = request.query_params.get("ai", "")
+    if shown == "tested":
+        try:
+            seconds = float(request.query_params.get("seconds", ""))
+        except ValueError:
+            return {}
+        if not 0 <= seconds < 10_000:
+            return {}
+        return {"result": f"The model {ai_status(ws).model} answered in {seconds:g} s."}
+    reason = request.cookies.get(TEST_FAILED_COOKIE)
+    if shown == "test-failed" and reason:
+        try:
+            return {"errors": {"_test": urlsafe_b64decode(reason.encode()).decode()}}
+        except ValueError:
+            return {}
+    return {}
+
+
 @router.post("/settings/ai/test", response_class=HTMLResponse)
-def check_endpoint(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+def check_endpoint(ws: WorkspaceDep) -> Response:
     """One short request to the endpoint: the only way this section reaches the network."""
     try:
         check = check_ai(ws)
     except UserError as exc:
-        return _page(request, ws, 422, errors={"_test": str(exc)})
-    return _page(request, ws, 200, result=f"The model {check.model} answered in {check.seconds:g} s.")
+        failed = RedirectResponse("/settings?ai=test-failed#ai-title", status_code=303)
+        reason = urlsafe_b64encode(str(exc)[:1000].encode()).decode()
+        failed.set_cookie(TEST_FAILED_COOKIE, reason, max_age=300, path="/settings", httponly=True, samesite="strict")
+        return failed
+    return RedirectResponse(f"/settings?ai=tested&seconds={check.seconds:g}#ai-title", status_code=303)

@@ -41,6 +41,7 @@ def settings_page_response(
     """The whole Settings page; each section's own route module may pass its context in `sections`."""
     from nextround.web.routes.ai_settings import NOTICES as AI_NOTICES
     from nextround.web.routes.ai_settings import ai_context
+    from nextround.web.routes.ai_settings import test_outcome as ai_test_outcome
     from nextround.web.routes.mail_setup import NOTICES, mail_context, test_outcome
     from nextround.web.routes.voice import voice_context
 
@@ -53,7 +54,7 @@ def settings_page_response(
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
         **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", "")), **test_outcome(request, ws)),
         **voice_context(ws),
-        **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", ""))),
+        **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", "")), **ai_test_outcome(request, ws)),
         **(sections or {}),
     }
     return render(request, "settings.html", context, status=status)
@@ -70,11 +71,13 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
+    from nextround.web.routes.ai_settings import TEST_FAILED_COOKIE as AI_TEST_FAILED
     from nextround.web.routes.mail_setup import TEST_FAILED_COOKIE
 
     page = settings_page_response(request, ws)
-    if TEST_FAILED_COOKIE in request.cookies:  # a failed test's reason is shown once
-        page.delete_cookie(TEST_FAILED_COOKIE, path="/settings", httponly=True, samesite="strict")
+    for cookie in (TEST_FAILED_COOKIE, AI_TEST_FAILED):
+        if cookie in request.cookies:  # a failed test's reason is shown once
+            page.delete_cookie(cookie, path="/settings", httponly=True, samesite="strict")
     return page
 
 
