@@ -11,6 +11,7 @@ command that only reads starts without the 0.3 s that SQLAlchemy and the mapped 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -50,7 +51,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
                 raise StorageError(f"the data folder {folder} is a file, not a folder") from None
             except OSError as exc:  # a read-only disk, a file in the way: NEXTROUND_HOME says where
                 raise StorageError(f"cannot create the data folder {folder}: {exc.strerror or exc}") from None
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        file = sqlite_file(url)
+        reason = None if file is None else read_only_reason(file)
+        if file is not None and reason is not None:
+            # Every connection read-only, as reader()'s: sessions then read, and Database.write() refuses.
+            engine = create_engine(url, echo=echo, creator=lambda: connect_read_only(file, reason, threads=True))
+        else:
+            engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         _configure_sqlite(engine)
         return engine
     try:
@@ -93,6 +100,49 @@ def sqlite_file(url: str) -> Path | None:
     return None if database in ("", ":memory:") else Path(database).expanduser()
 
 
+def read_only_reason(file: Path) -> str | None:
+    """Why an SQLite database file that exists cannot be written here (its folder or itself read-only: a
+    read-only disk, a backup mounted read-only, a folder without write permission), or None when it can."""
+    if not file.is_file():
+        return None
+    if not os.access(file.parent, os.W_OK):
+        return f"the folder {file.parent} is read-only"
+    if not os.access(file, os.W_OK):
+        return f"the database file {file} is read-only"
+    return None
+
+
+def connect_read_only(file: Path, reason: str, *, threads: bool = False) -> sqlite3.Connection:
+    """A read-only `sqlite3` connection to a database on a read-only disk or folder.
+
+    In WAL mode SQLite keeps its readers' shared memory in a `-shm` file beside the database, which it cannot
+    create in a read-only folder: a plain open fails even to read ("unable to open database file"). Without
+    a `-wal` file holding changes there is nothing but the file itself, so it is opened as immutable (no
+    locks, no `-shm`); with one, read-only, which works where its `-shm` is there too."""
+    wal = file.with_name(file.name + "-wal")
+    pending = wal.is_file() and wal.stat().st_size > 0
+    uri = f"{file.resolve().as_uri()}?{'mode=ro' if pending else 'immutable=1'}"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=not threads)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy: read once
+    except sqlite3.Error as exc:
+        if pending:
+            raise StorageError(
+                f"cannot read the database: {reason} and {wal.name} beside it holds changes not yet merged into "
+                "the file; open it once where it can be written, or copy the folder somewhere writable and set "
+                "NEXTROUND_HOME to the copy"
+            ) from None
+        raise StorageError(f"cannot open the database: {exc}") from exc
+    return connection
+
+
+def cannot_write(reason: str) -> StorageError:
+    return StorageError(
+        f"cannot change the database: {reason}. Reading works; to make changes, make it writable or copy the "
+        "folder somewhere writable and set NEXTROUND_HOME to the copy"
+    )
+
+
 class Database:
     """An engine plus the two kinds of unit of work the services use, and `reader()` for plain reads.
 
@@ -131,9 +181,14 @@ class Database:
             self._sessions = (write, sessionmaker(bind=self.engine, expire_on_commit=False))
         return self._sessions
 
+    def _refuse_if_read_only(self) -> None:
+        if self._file is not None and (reason := read_only_reason(self._file)) is not None:
+            raise cannot_write(reason)
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: everything inside lands together or not at all."""
+        self._refuse_if_read_only()
         with self._sessionmakers()[0]() as session, session.begin():
             yield session
 
@@ -169,6 +224,7 @@ class Database:
             with self.write() as session:
                 yield kind(session.connection().connection.driver_connection, self.dialect, owner_id)
             return
+        self._refuse_if_read_only()
         connection = self._sqlite_connection()
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -180,6 +236,9 @@ class Database:
 
     def _sqlite_connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None and self._file is not None and (reason := read_only_reason(self._file)):
+            connection = connect_read_only(self._file, reason)
+            self._local.connection = connection
         if connection is None:
             assert self._file is not None
             # Autocommit mode: reader() and plain_write() open and end each transaction themselves. The
@@ -231,6 +290,11 @@ class Database:
                 raise StorageError(f"cannot open the database: {exc.orig}") from exc
         if revision == HEAD_REVISION:
             return
+        if self._file is not None and (reason := read_only_reason(self._file)) is not None:
+            raise StorageError(
+                f"this database was made by an older nextround and must be upgraded, which writes to it, but "
+                f"{reason}; make it writable once, or copy the folder somewhere writable and set NEXTROUND_HOME"
+            )
         from nextround.storage.migrate import upgrade_to_head
 
         upgrade_to_head(self.engine)
