@@ -6,17 +6,44 @@ Heavy modules (SQLAlchemy, Alembic, Rich) are imported inside the commands that 
 
 import importlib
 import os
+import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-from typer.core import TyperGroup
+INTERRUPTED = "interrupted: nothing unfinished was saved"
 
-from nextround import __version__
-from nextround.cli.context import workspace
-from nextround.cli.options import JsonFlag
-from nextround.cli.output import console, emit_json, error_line, plural, safe
-from nextround.errors import UserError
+
+def _interrupted_while_starting(_signum: int, _frame: object) -> None:
+    # Nothing is open or written yet: say so and stop, instead of a traceback from whichever import ran.
+    os.write(2, f"\n{INTERRUPTED}\n".encode())
+    os._exit(130)
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    # The command unwinds as on any error (a transaction rolls back, a file written aside is not moved into
+    # place); a second Ctrl-C must not cut that short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _started_as_the_command() -> bool:
+    """Run as the `nextround` console script or `python -m nextround`, not imported by another program."""
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    return started.name == "nextround" or started.parts[-2:] == ("nextround", "__main__.py")
+
+
+if _started_as_the_command() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import typer  # noqa: E402
+from typer.core import TyperGroup  # noqa: E402
+
+from nextround import __version__  # noqa: E402
+from nextround.cli.context import workspace  # noqa: E402
+from nextround.cli.options import JsonFlag  # noqa: E402
+from nextround.cli.output import console, emit_json, error_line, plural, safe  # noqa: E402
+from nextround.errors import UserError  # noqa: E402
 
 if TYPE_CHECKING:
     from nextround.services.overview import Overview
@@ -49,6 +76,14 @@ class FriendlyErrors(TyperGroup):
             _refuse_json_where_none(self, ctx, args)
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _say_interrupted()
+            raise typer.Exit(130) from None
+        except typer.Abort as exc:
+            if not isinstance(exc.__context__, KeyboardInterrupt):  # end of input at a question: "Aborted!"
+                raise
+            _say_interrupted()  # Ctrl-C at a question (click turns it into Abort)
+            raise typer.Exit(130) from None
         except UserError as exc:
             from nextround.cli.errors import error_lines
 
@@ -346,23 +381,31 @@ def run() -> None:
     # arrays OpenBLAS's thread pool costs far more than it saves on a busy machine. One BLAS thread unless
     # the user chose otherwise; read when numpy first loads.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from nextround.cli.terminal_input import command_line_text, read_standard_input_leniently
-
-    read_standard_input_leniently()
-    argv = command_line_text(sys.argv[1:])
-    command = _first_command(argv)
-    if command is None and any(arg in ("--help", "-h") for arg in argv):
-        # Printing the list of commands needs only their names and help lines: a third of the time.
-        from nextround.cli.listing import COMMAND_LISTING
-
-        cli = _help_only_app(COMMAND_LISTING)
-    else:
-        cli = build_app()
+    if signal.getsignal(signal.SIGINT) in (signal.default_int_handler, _interrupted_while_starting):
+        signal.signal(signal.SIGINT, _interrupted)
     try:
+        from nextround.cli.terminal_input import command_line_text, read_standard_input_leniently
+
+        read_standard_input_leniently()
+        argv = command_line_text(sys.argv[1:])
+        command = _first_command(argv)
+        if command is None and any(arg in ("--help", "-h") for arg in argv):
+            # Printing the list of commands needs only their names and help lines: a third of the time.
+            from nextround.cli.listing import COMMAND_LISTING
+
+            cli = _help_only_app(COMMAND_LISTING)
+        else:
+            cli = build_app()
         cli(args=argv, prog_name="nextround")
-    except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
+    except KeyboardInterrupt:  # before a command ran, or where Typer lets it through
+        _say_interrupted()
         sys.exit(130)
+
+
+def _say_interrupted() -> None:
+    """One line on stderr, on a line of its own after the terminal's ^C."""
+    sys.stderr.write(f"\n{INTERRUPTED}\n" if sys.stderr.isatty() else f"{INTERRUPTED}\n")
+    sys.stderr.flush()
 
 
 app: typer.Typer  # the full command line, built on first access (below)
