@@ -3,6 +3,8 @@ and JSON API throughput.
 
 Run: .venv/bin/python bench/bench_web.py [--apps 10000] [--answers 2000] [--renders 20] [--requests 3000]
 [--seconds 15]
+     .venv/bin/python bench/bench_web.py --sizes 1000 10000 40000 [--renders 5]: a page per row, a size per
+column (processor-time medians; histories that end two weeks before today), no API load.
 Renders are timed in-process through the ASGI app (TestClient), so they measure our server-side work. Every
 page the app serves (each GET route of the page modules, found from the routers, with ids filled in) is
 timed warm, and the dashboard, Today and the applications list again right after a real change (an
@@ -210,6 +212,52 @@ def api_load(home: Path, path: str, requests: int, seconds: float, threads: int)
         server.wait(timeout=10)
 
 
+def build(root: Path, apps: int, contacts: int, answers: int) -> tuple[Settings, dict[str, str]]:
+    """A home in `root` with `apps` applications (history to two weeks ago), contacts, a CV, a goal, answers."""
+    from datetime import UTC, datetime, timedelta
+
+    home = root / "home"
+    env = {key: value for key, value in os.environ.items() if key != "NEXTROUND_DATABASE_URL"}
+    env["NEXTROUND_HOME"] = str(home)
+    settings = Settings.from_env(env)
+    export = root / "history.json"
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    history_export(export, apps, until=today - timedelta(days=14))
+    ws = Workspace.open_local(settings)
+    import_data(ws, read_export(export, 200 * 1024 * 1024))
+    ws.db.dispose()
+    ws = Workspace.open_local(settings)
+    ids = add_the_rest(ws, apps, contacts)
+    add_answers(ws, answers)
+    ws.db.dispose()
+    return settings, ids
+
+
+def by_size(args: argparse.Namespace) -> None:
+    """Every page's processor-time median at each size of history (`--sizes`), a column per size."""
+    found: dict[str, dict[int, float]] = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings, ids = build(Path(tmp), size, args.contacts, args.answers)
+            pages, _ = page_paths(ids)
+            pages += ["/applications?status=closed&sort=company&dir=asc&page=3", "/applications?page=400"]
+            for path in pages:
+                label = path.replace(ids["application_id"], "{id}")
+                samples = render_times(settings, path, args.renders)
+                found.setdefault(label, {})[size] = statistics.median(cpu for _, cpu in samples)
+            for path in ("/", "/applications"):
+                samples = after_a_change(settings, path, args.renders, ids["application_id"])
+                found.setdefault(f"{path} right after a change", {})[size] = statistics.median(c for _, c in samples)
+    load = os.getloadavg()[0]
+    print(f"\nEvery page, processor time (median of {args.renders} renders, in-process), SQLite; load {load:.1f}\n")
+    print(f"| page | {' | '.join(f'{size:,} applications' for size in args.sizes)} |")
+    print(f"| --- |{' ---: |' * len(args.sizes)}")
+    for label, by in found.items():
+        cells = [f"{by[size]:.0f} ms" if size in by else "" for size in args.sizes]
+        flag = " **over**" if max(by.values()) > RENDER_GOAL_MS else ""
+        print(f"| `{label}`{flag} | {' | '.join(cells)} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--apps", type=int, default=10_000)
@@ -220,7 +268,11 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=200)
     parser.add_argument("--answers", type=int, default=2_000, help="Practice answers beside the applications")
     parser.add_argument("--no-api", action="store_true", help="Only the page renders")
+    parser.add_argument("--sizes", type=int, nargs="+", help="every page at each size, e.g. 1000 10000 40000")
     args = parser.parse_args()
+    if args.sizes:
+        by_size(args)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
