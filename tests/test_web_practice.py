@@ -126,7 +126,7 @@ def _answer(web: Web, question_id: str, text: str, **extra: str) -> Any:
 def test_an_answer_is_stored_and_shows_in_the_history(web: Web) -> None:
     question = load_bank()[0]
     html = _answer(web, question.id, STRONG, duration_seconds="95").text
-    assert 'id="saved-note"' in html and "session 1" in html
+    assert 'id="saved-note"' in html and 'name="session_id" value="1"' in html
     history = web.client.get("/practice/history")
     assert history.status_code == 200
     assert '<dd id="answers-count">1</dd>' in history.text and '<dd id="sessions-count">1</dd>' in history.text

@@ -89,3 +89,19 @@ def test_history_says_what_to_practise_next_from_feedback_and_due_answers(web: W
     assert 'action="/practice/session"' in page and 'name="focus" value="communication"' in page
     started = web.post_form("/practice/session", {"focus": "communication", "count": "5"})
     assert started.status_code == 303 and "focus=communication" in started.headers["location"]
+
+
+def test_history_numbers_sessions_as_practised_and_charts_whole_points(web: Web) -> None:
+    bank = [q for q in load_bank() if q.category == "behavioural"]
+    # A first answer left on its follow-up opens a session that never gets an answer.
+    web.post_form("/practice", {"question_id": bank[0].id, "answer": "I helped the team with the rota."})
+    for question, answer in ((bank[1], STRUCTURED), (bank[2], "I helped."), (bank[3], STRUCTURED + " I did it.")):
+        form = {"question_id": question.id, "answer": answer, "step": "skip_follow_up"}
+        saved = web.post_form("/practice", form).text
+        assert "Saved to your practice history." in _text(saved)
+    page = web.client.get("/practice/history").text
+    headings = re.findall(r"<h3 id=\"session-\d+\">Session (\d+),", page)
+    assert sorted(int(n) for n in headings) == [1, 2, 3]
+    for chart in ("week-chart", "category-chart"):
+        values = re.findall(r'data-value="([^"]+)"', page.split(f'id="{chart}"', 1)[1].split("</figure>", 1)[0])
+        assert values and all(v.isdigit() for v in values), values

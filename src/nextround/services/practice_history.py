@@ -44,6 +44,9 @@ class PastSession:
     first_answer_at: datetime
     answers: tuple[PastAnswer, ...]
     average_score: float
+    # 1 for the first session with an answer, and so on: ids also count sessions left before any answer
+    # (a follow-up not saved), so "session 10" of someone's fifth session reads as a mistake.
+    number: int = 0
 
 
 def _answer(a: AnswerFacts, text: AnswerText) -> PastAnswer:
@@ -80,6 +83,8 @@ def _sessions(repo: PracticeAnswerRepository, answers: Iterable[AnswerFacts], li
         grouped.setdefault(answer.session_id, []).append(answer)
     for items in grouped.values():
         items.sort(key=lambda a: (a.answered_at, a.id))
+    oldest_first = sorted((pair for pair in grouped.items() if pair[0] is not None), key=lambda p: p[1][0].answered_at)
+    numbers = {session_id: n for n, (session_id, _) in enumerate(oldest_first, start=1)}
     latest = sorted(grouped.items(), key=lambda pair: pair[1][0].answered_at, reverse=True)[: max(0, limit)]
     texts = repo.texts([session_id for session_id, _ in latest])
     return [
@@ -88,6 +93,7 @@ def _sessions(repo: PracticeAnswerRepository, answers: Iterable[AnswerFacts], li
             first_answer_at=items[0].answered_at,
             answers=tuple(_answer(a, texts[a.id]) for a in items if a.id in texts),  # in: deleted meanwhile
             average_score=round(sum(a.score for a in items) / len(items), 1),
+            number=numbers.get(session_id, 0),
         )
         for session_id, items in latest
     ]

@@ -335,9 +335,10 @@ def history_data(ws: Workspace) -> dict[str, Any]:
 
     history = practice_history(ws)
     report, series, spoken = history.progress, history.series, history.progress.spoken
-    categories = [(label(row.category), float(row.average_score or 0)) for row in report.by_category]
+    # Whole points, as every other score on the page: "79.67" out of 100 reads as false precision.
+    categories = [(label(row.category), float(round(row.average_score or 0))) for row in report.by_category]
     weeks = [
-        (_week_label(row.starts_on, report.by_week), float(row.measures["average_score"] or 0))
+        (_week_label(row.starts_on, report.by_week), float(round(row.measures["average_score"] or 0)))
         for row in report.by_week
     ]
     charts = {
