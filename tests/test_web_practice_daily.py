@@ -105,3 +105,18 @@ def test_history_numbers_sessions_as_practised_and_charts_whole_points(web: Web)
     for chart in ("week-chart", "category-chart"):
         values = re.findall(r'data-value="([^"]+)"', page.split(f'id="{chart}"', 1)[1].split("</figure>", 1)[0])
         assert values and all(v.isdigit() for v in values), values
+
+
+def test_an_answer_saved_with_its_follow_up_stays_whole_in_the_box_for_a_retry(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    first = "On a night shift two patients deteriorated at once. I escalated one to the doctor."
+    follow_up = "As a result the patient was reviewed within 15 minutes."
+    form = {"question_id": question.id, "answer": first, "follow_up_answer": follow_up, "step": "follow_up"}
+    fragment = web.post_form("/practice", form, headers={"HX-Request": "true"}).text
+    box = re.search(r'<textarea id="answer"[^>]*hx-swap-oob="true">([^<]*)</textarea>', fragment)
+    assert box and html.unescape(box.group(1)) == f"{first}\n\n{follow_up}"
+    page = web.post_form("/practice", form).text  # without JavaScript: the whole page, its box the same
+    box = re.search(r'<textarea id="answer"[^>]*>([^<]*)</textarea>', page)
+    assert box and html.unescape(box.group(1)) == f"{first}\n\n{follow_up}"
+    skipped = web.post_form("/practice", {**form, "step": "skip_follow_up"}, headers={"HX-Request": "true"}).text
+    assert 'id="answer"' not in skipped.split("</section>", 1)[1]  # nothing added, the box is left alone

@@ -266,6 +266,9 @@ def post_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLRespon
             context["error"] = str(exc)
             return context, 422
         context.update(result, marked=marked_answer(result["analysis"]))
+        if result["stored"] and follow_up:
+            # Saved as one answer with its follow-up: the box holds both, so a retry starts from the whole.
+            context.update(answer=f"{answer.rstrip()}\n\n{follow_up}", answer_grew=True)
         context.update(next_in_plan(ws, context))
         return context, 200
 
