@@ -131,3 +131,29 @@ def test_multi_user_mode_refuses_sqlite(tmp_path: Any) -> None:
     local = _run("serve", "--host", "0.0.0.0")
     assert local.exit_code == 1
     assert "needs multi-user mode" in local.output
+
+
+def test_admin_invites_a_list_checked_first_and_each_line_names_its_address(server: Any) -> None:
+    url = ["--database-url", server.settings.database_url, "--base-url", "https://jobs.example.ac.uk"]
+    accounts.create_user(server.db, "ada@example.org", "correct horse battery")
+    refused = _run("admin", "invite", "s1@example.org", "Ada@example.org", *url)
+    assert refused.exit_code == 1 and "already an account for ada@example.org" in refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    assert not _invited(server, "s1@example.org")  # nothing was made for the good address either
+    made = _run("admin", "invite", "s1@example.org", "S2@example.org", "s1@example.org", *url)
+    assert made.exit_code == 0, made.output
+    lines = [line.split("\t") for line in made.stdout.splitlines()]
+    assert [address for address, _ in lines] == ["s1@example.org", "s2@example.org"]
+    for address, link in lines:
+        page = server.client().get(link.removeprefix("https://jobs.example.ac.uk"))
+        assert page.status_code == 200 and address in page.text
+    assert "pass the link on to each address yourself" in made.stderr
+
+
+def _invited(server: Any, email: str) -> bool:
+    from sqlalchemy import select
+
+    from nextround.storage.tables import InvitationRow
+
+    with server.db.read() as session:
+        return session.scalar(select(InvitationRow.id).where(InvitationRow.email == email)) is not None

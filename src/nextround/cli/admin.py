@@ -118,33 +118,52 @@ def create_token(
 
 @app.command("invite")
 def invite(
-    email: Annotated[str, typer.Argument(metavar="EMAIL", help="Who is invited.")],
+    emails: Annotated[list[str], typer.Argument(metavar="EMAIL...", help="Who is invited (one or more addresses).")],
     days: Annotated[int, typer.Option("--days", help="How long the link works.")] = 7,
     base_url: Annotated[str, typer.Option("--base-url", help="The server's address as people reach it.")] = (
         "http://127.0.0.1:8765"
     ),
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Make an invitation link that creates the account (it works once, until it expires) and email it when the
-    server's mail is set up (NEXTROUND_SMTP_*); the link is printed either way."""
+    """Make an invitation link that creates the account (it works once, until it expires; inviting an address
+    again replaces its link) and email it when the server's mail is set up (NEXTROUND_SMTP_*); the link is
+    printed either way. With several addresses, each line is the address and its link, and every address is
+    checked before any invitation is made."""
     from nextround.cli.web import multi_user_settings
     from nextround.services.invitation_mail import NotSent, invite_account
 
     settings = multi_user_settings(database_url)
     with _database(database_url) as db:
-        made = invite_account(db, settings, email, base_url, days=days)
-    typer.echo(made.url)
-    sent = made.delivery
-    if sent.emailed:
-        typer.echo(f"Emailed the invitation to {sent.to}.", err=True)
-    elif sent.reason == NotSent.NOT_SET_UP:
+        addresses = _new_addresses(db, emails)
+        made = [invite_account(db, settings, email, base_url, days=days) for email in addresses]
+    for one in made:
+        typer.echo(one.url if len(made) == 1 else f"{one.delivery.to}\t{one.url}")
+    emailed = [one.delivery.to for one in made if one.delivery.emailed]
+    if emailed:
+        typer.echo(f"Emailed the invitation to {', '.join(emailed)}.", err=True)
+    unsent = [one.delivery for one in made if not one.delivery.emailed]
+    if unsent and unsent[0].reason == NotSent.NOT_SET_UP:  # then the same for every address
+        to = f"to {unsent[0].to} yourself" if len(made) == 1 else "to each address yourself"
         typer.echo(
             f"Not emailed: no outgoing mail is set up (NEXTROUND_SMTP_HOST and NEXTROUND_SMTP_FROM); "
-            f"pass the link on to {sent.to} yourself.",
+            f"pass the link on {to}.",
             err=True,
         )
     else:
-        typer.echo(f"Not emailed ({sent.detail}); pass the link on to {sent.to} yourself.", err=True)
+        for sent in unsent:
+            typer.echo(f"Not emailed ({sent.detail}); pass the link on to {sent.to} yourself.", err=True)
+
+
+def _new_addresses(db: "Database", emails: list[str]) -> list[str]:
+    """The addresses, each once, after checking them all: a typo or an existing account stops the whole list
+    before anything is made, so running it again after the fix gives no one two links."""
+    from nextround.services import accounts
+
+    addresses = list(dict.fromkeys(accounts.normal_email(email) for email in emails))
+    taken = [a for a in addresses if accounts.account_exists(db, a)]
+    if taken:
+        raise UserError(f"there is already an account for {', '.join(taken)}: leave it out, nothing was invited")
+    return addresses
 
 
 def register(root: typer.Typer) -> None:

@@ -249,6 +249,11 @@ def _existing(session: object, email: str) -> User:
     return user
 
 
+def account_exists(db: Database, email: str) -> bool:
+    with db.read() as session:
+        return _user_by_email(session, normal_email(email)) is not None
+
+
 def find_account(db: Database, email: str) -> Account:
     with db.read() as session:
         return _account(_existing(session, email))
@@ -342,6 +347,12 @@ def invite(db: Database, email: str, *, days: int = INVITATION_DAYS) -> Invitati
         if _user_by_email(session, address) is not None:
             raise AccountError(f"there is already an account for {address}", field="email")
         expires = now + timedelta(days=days)
+        # Invited again (a lost link, a mistyped email): only the newest link works, as a coach's invitation.
+        session.execute(
+            update(InvitationRow)
+            .where(InvitationRow.email == address, InvitationRow.used_at.is_(None), InvitationRow.expires_at > now)
+            .values(expires_at=now)
+        )
         session.add(InvitationRow(email=address, token_hash=_digest(token), created_at=now, expires_at=expires))
     return Invitation(address, token, expires)
 
