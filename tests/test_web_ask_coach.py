@@ -71,3 +71,45 @@ def test_an_adviser_with_an_empty_caseload_is_told_how_people_arrive(server: Ser
     ada = server.person("ada@college.example")
     page = ada.client.get("/caseload").text
     assert "No one shares with you yet" in page and "ada@college.example" in page and "Sharing page" in page
+
+
+def _navigation(html: str) -> str:
+    found = re.search(r'<nav class="nav-bar" aria-label="Main">(.*?)</nav>', html, re.S)
+    assert found
+    return found.group(1)
+
+
+def test_the_navigation_says_when_a_coach_wrote_and_a_coachs_reply_is_new_again(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    assert '<a href="/sharing">Sharing</a>' in _navigation(sam.client.get("/").text)
+    link_id = _coach(sam, ada)
+    ada.post_form(f"/caseload/{link_id}/comments", {"text": "How did the Crumb interview go?"})
+    assert '<a href="/sharing">Sharing (1 new)</a>' in _navigation(sam.client.get("/applications").text)
+    (note,) = coaching_threads(server, ada, sam)
+    sam.post_form(f"/sharing/comments/{note}/reply", {"text": "Well, I think."})
+    assert '<a href="/sharing">Sharing</a>' in _navigation(sam.client.get("/").text)
+    ada.post_form(
+        f"/caseload/{link_id}/comments", {"text": "Great: write down what they asked.", "reply_to": str(note)}
+    )
+    assert "Sharing (1 new)" in _navigation(sam.client.get("/").text)
+    sam.post_form(f"/sharing/comments/{note}/read")
+    assert "new)" not in _navigation(sam.client.get("/").text)
+
+
+def test_a_coach_whose_seeker_stopped_sharing_is_told_so_in_plain_words(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    link_id = _coach(sam, ada)
+    sam.post_form(f"/sharing/coaches/{link_id}/withdraw")
+    page = ada.client.get(f"/caseload/{link_id}")
+    assert page.status_code == 404
+    assert "they may have stopped sharing their search with you" in page.text and "with id" not in page.text
+    assert ada.client.get(f"/api/v1/caseload/{link_id}").json()["error"].startswith("no one with id")  # the API's words
+
+
+def test_a_refused_coach_address_is_kept_in_the_field(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    refused = sam.post_form("/sharing/coaches", {"email": "sam@college.example", "shares": "applications"})
+    assert refused.status_code == 422 and "your own address" in refused.text
+    assert 'name="email" type="email" value="sam@college.example"' in refused.text

@@ -55,6 +55,7 @@ def test_a_comment_on_an_application_is_on_its_page_for_both_and_the_seeker_repl
     coach_page = coach.client.get(f"/caseload/{link_id}/applications/{crumb}").text
     assert "Ask what tipped it." in coach_page and "They wanted more SQL." in coach_page
     assert "Good week overall." not in coach_page
+    assert coach_notes.notes_for(server.db, ada.owner_id, crumb)[0].read  # replying counts as reading
     # the coach answers in the same thread; the reply stays on the application
     coach.post_form(f"/caseload/{link_id}/comments", {"text": "Then practise SQL.", "reply_to": note.id})
     thread = coach_notes.notes_for(server.db, ada.owner_id, crumb)[0]
@@ -62,7 +63,7 @@ def test_a_comment_on_an_application_is_on_its_page_for_both_and_the_seeker_repl
         ("They wanted more SQL.", True),
         ("Then practise SQL.", False),
     ]
-    assert thread.read  # replying counts as reading
+    assert not thread.read  # the coach's answer is new for the job seeker
 
     general = next(n for n in coach_notes.notes_for(server.db, ada.owner_id) if n.application_id is None)
     assert ada.post_form(f"/sharing/comments/{general.id}/read").headers["location"] == "/sharing#from-coaches"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from nextround.domain.questions import COACH_KEY_PREFIX
@@ -122,7 +122,18 @@ def notes_for(db: Database, owner_id: int, application_id: int | None = None) ->
 
 
 def unread_count(db: Database, owner_id: int) -> int:
-    return sum(1 for note in notes_for(db, owner_id) if not note.read and not note.is_question)
+    """Threads with something from a coach the job seeker has not read (shown in the navigation of every page,
+    so one count in SQL, not the threads)."""
+    with db.read() as session:
+        found = session.scalar(
+            select(func.count()).where(
+                CoachNoteRow.owner_id == owner_id,
+                CoachNoteRow.reply_to_id.is_(None),
+                CoachNoteRow.is_question.is_(False),
+                CoachNoteRow.read_at.is_(None),
+            )
+        )
+    return int(found or 0)
 
 
 def _own_root(session: Session, owner_id: int, note_id: int) -> CoachNoteRow:
@@ -275,6 +286,7 @@ def add_note(
             if root is None:
                 raise NotFoundError(f"no comment of yours with id {reply_to}")
             application_id, question = root.application_id, False
+            root.read_at = None  # something new in the thread for the job seeker
         elif application_id is not None:
             shared = "applications" in link.shares
             if not shared or session.scalar(_application(owner, application_id)) is None:

@@ -96,8 +96,9 @@ def invite_coach(
     body = (
         f"Hello,\n\n{who} asks you to coach their job search on nextround ({base_url.rstrip('/')}).\n"
         f"You would see, read-only, what they chose to share: {', '.join(made.link.shares)}; they see each "
-        f"time you look, and can stop sharing at any moment.\n\nOpen this link signed in as {made.link.coach_email} "
-        f"to accept:\n\n{url}\n"
+        f"time you look, and can stop sharing at any moment.\n\nOpen this link to accept, signed in as "
+        f"{made.link.coach_email}; with no account on this server yet, the link lets you make one for that "
+        f"address:\n\n{url}\n"
     )
     delivery = _deliver(settings, made.link.coach_email, f"{who} asks you to be their coach on nextround", body)
     return SentInvitation(url, delivery, link=made.link)

@@ -98,8 +98,13 @@ def error_response(request: Request, status: int, message: str, exc: UserError |
 _NO_SUCH_ID = re.compile(r"no (?P<thing>[A-Za-z][A-Za-z ]*?) with id \S+")
 
 
+_NOT_ON_CASELOAD = re.compile(r"no one with id \S+ on your caseload")
+
+
 def not_found_in_plain_words(message: str) -> str:
     """'no contact with id 7' as a page says it; any other message as it is."""
+    if _NOT_ON_CASELOAD.fullmatch(message):  # most often: they stopped sharing, which takes effect at once
+        return "This person is not on your caseload: they may have stopped sharing their search with you."
     match = _NO_SUCH_ID.fullmatch(message)
     if match is None:
         return message

@@ -137,10 +137,12 @@ def _reader_zone(request: Request) -> tzinfo | None:
 
 class _SignedInNavigation:
     """The main navigation in multi-user mode: a coach reaches the caseload from every page, next to the
-    dashboard (their own search), not only through the Account page.
+    dashboard (their own search), and everyone their Sharing page (with what is new from their coaches), not only
+    through the Account page.
 
-    Whether anyone shares with this person takes a query; it runs when a page draws its navigation (the
-    templates extending base.html), not for the fragments htmx swaps in, and once per page."""
+    Whether anyone shares with this person, and what is unread from their coaches, take a query each; they run
+    when a page draws its navigation (the templates extending base.html), not for the fragments htmx swaps in,
+    and once per page."""
 
     def __init__(self, request: Request) -> None:
         self._request = request
@@ -148,14 +150,17 @@ class _SignedInNavigation:
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         if self._items is None:
+            from nextround.services.coach_notes import unread_count
             from nextround.services.coaching import coaches_anyone
             from nextround.web.app import ACCOUNT_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
 
-            request = self._request
-            if coaches_anyone(request.app.state.web.database(), request.state.caller.owner_id):
-                self._items = (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], ACCOUNT_NAVIGATION)
+            db, owner = self._request.app.state.web.database(), self._request.state.caller.owner_id
+            unread = unread_count(db, owner)
+            sharing = ("/sharing", f"Sharing ({unread} new)" if unread else "Sharing")
+            if coaches_anyone(db, owner):
+                self._items = (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], sharing, ACCOUNT_NAVIGATION)
             else:
-                self._items = (*NAVIGATION, ACCOUNT_NAVIGATION)
+                self._items = (*NAVIGATION, sharing, ACCOUNT_NAVIGATION)
         return iter(self._items)
 
 

@@ -45,6 +45,7 @@ def _sharing_page(
     note_errors: dict[int, str] | None = None,
     ask_errors: dict[int, str] | None = None,
     ask_text: str = "",
+    typed: dict[str, str] | None = None,
 ) -> HTMLResponse:
     """The page; an error shows where it was made: the invitation form, one coach's row or one thread."""
     db = request.app.state.web.database()
@@ -61,6 +62,7 @@ def _sharing_page(
         "note_errors": note_errors or {},
         "ask_errors": ask_errors or {},
         "ask_text": ask_text,
+        "typed": typed or {},
         "asked": request.query_params.get("notice") == "asked",
     }
     failed = errors or link_errors or note_errors or ask_errors
@@ -81,7 +83,7 @@ def invite(request: Request, form: FormDep) -> HTMLResponse:
             web.database(), web.settings, _me(request).owner_id, form_text(form, "email"), shares, _base(request)
         )
     except UserError as exc:
-        return _sharing_page(request, errors=errors_by_field(exc))
+        return _sharing_page(request, errors=errors_by_field(exc), typed={"email": form_text(form, "email")})
     return _sharing_page(request, invited=made)
 
 
