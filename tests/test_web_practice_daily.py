@@ -120,3 +120,18 @@ def test_an_answer_saved_with_its_follow_up_stays_whole_in_the_box_for_a_retry(w
     assert box and html.unescape(box.group(1)) == f"{first}\n\n{follow_up}"
     skipped = web.post_form("/practice", {**form, "step": "skip_follow_up"}, headers={"HX-Request": "true"}).text
     assert 'id="answer"' not in skipped.split("</section>", 1)[1]  # nothing added, the box is left alone
+
+
+def test_history_follows_structure_from_the_first_week_to_the_latest(web: Web, clock: FakeClock) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    loose = "I was on a busy ward and we had a lot of patients, and I think it went fine in the end."
+    web.post_form("/practice", {"question_id": question.id, "answer": loose, "step": "skip_follow_up"})
+    page = web.client.get("/practice/history").text
+    row = page.split('id="measure-star_complete"', 1)[1].split("</tr>", 1)[0]
+    assert "Told as a whole story" in row and "0%" in row
+    assert "First week → latest week" not in page  # one week: nothing to compare yet
+    clock.advance(days=8)
+    web.post_form("/practice", {"question_id": question.id, "answer": STRUCTURED, "step": "skip_follow_up"})
+    page = web.client.get("/practice/history").text
+    row = _text(page.split('id="measure-star_complete"', 1)[1].split("</tr>", 1)[0])
+    assert "0% → 100% (better)" in row

@@ -332,6 +332,41 @@ def _week_label(starts_on: date, weeks: Sequence[service.WeekProgress]) -> str:
     return f"Week of {starts_on.day} {starts_on:%b}" + (f" {starts_on.year}" if len(years) > 1 else "")
 
 
+# The measures the history page follows over time, in words (docs/practice.md names them); shares read as a
+# percentage, fillers as a rate. Structure comes first: it is what feedback most often asks to improve.
+HISTORY_MEASURES: tuple[tuple[str, str], ...] = (
+    ("star_complete", "Told as a whole story: situation, task, action and result"),
+    ("result_rate", "Said what came of it (a result)"),
+    ("quantified_rate", "Put a number in the result"),
+    ("ownership", "Said “I” for what you did, not “we”"),
+    ("relevance", "Answered the question asked"),
+    ("fillers_per_100", "Fillers per 100 words (fewer is better)"),
+)
+
+
+def measure_rows(report: service.PracticeProgress) -> list[dict[str, Any]]:
+    """Each followed measure over all answers, the last 10, and from the first week to the latest."""
+    rows = []
+    for key, words in HISTORY_MEASURES:
+        change = report.improvement.get(key)
+        moved = None
+        if change is not None and len(report.by_week) > 1 and change.improved is not None and change.change:
+            moved = "better" if change.improved else "worse"
+        rows.append(
+            {
+                "key": key,
+                "words": words,
+                "rate": key == "fillers_per_100",
+                "all": report.measures.get(key),
+                "recent": report.recent.get(key),
+                "first_week": change.first_week if change else None,
+                "latest_week": change.latest_week if change else None,
+                "moved": moved,
+            }
+        )
+    return [row for row in rows if row["all"] is not None]
+
+
 def history_data(ws: Workspace) -> dict[str, Any]:
     from nextround.domain.report_charts import bar_chart, sparkline
     from nextround.services.practice_history import practice_history
@@ -376,6 +411,8 @@ def history_data(ws: Workspace) -> dict[str, Any]:
         "spoken": spoken,
         "charts": charts,
         "next": practice_next(ws),
+        "measure_rows": measure_rows(report),
+        "weeks_practised": len(report.by_week),
     }
 
 
