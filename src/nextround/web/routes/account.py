@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.errors import FormErrors, UserError, errors_by_field
 from nextround.services import accounts, coaching
 from nextround.services.accounts import Caller, SignInRefused
+from nextround.services.rate_limits import TooManyAttempts
 from nextround.services.recordings import RECORDINGS_FOLDER
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import SESSION_COOKIE, clear_session_cookie, set_session_cookie
@@ -102,9 +103,20 @@ def sign_in(request: Request, form: FormDep) -> Response:
             address=_client_address(request),
             replaces=request.cookies.get(SESSION_COOKIE),
         )
-    except SignInRefused as exc:
-        context = {"next": target, "values": {"email": email}, "errors": {"_form": str(exc)}}
-        return _public_page(request, "sign_in.html", {**context, "sign_up": web.multi_user.allow_sign_up}, 401)
+    except (SignInRefused, TooManyAttempts) as exc:
+        # Said at the form, which stays (the address kept), not on an error page that leads to a dashboard
+        # they cannot open; a wait also says who can help with a forgotten password.
+        waiting = isinstance(exc, TooManyAttempts)
+        message = str(exc) + (
+            ". Forgotten your password? The server's administrator can set a new one." if waiting else ""
+        )
+        context = {"next": target, "values": {"email": email}, "errors": {"_form": message}}
+        page = _public_page(
+            request, "sign_in.html", {**context, "sign_up": web.multi_user.allow_sign_up}, 429 if waiting else 401
+        )
+        if isinstance(exc, TooManyAttempts):
+            page.headers["retry-after"] = str(exc.retry_after)
+        return page
     return _signed_in(request, signed, target)
 
 
