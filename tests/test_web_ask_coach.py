@@ -113,3 +113,20 @@ def test_a_refused_coach_address_is_kept_in_the_field(server: Server) -> None:
     refused = sam.post_form("/sharing/coaches", {"email": "sam@college.example", "shares": "applications"})
     assert refused.status_code == 422 and "your own address" in refused.text
     assert 'name="email" type="email" value="sam@college.example"' in refused.text
+
+
+def test_the_caseload_puts_who_needs_attention_first(server: Server) -> None:
+    from nextround.domain.stages import Outcome
+
+    ada = server.person("ada@college.example")
+    quiet, rejected, asking = (server.person(f"{name}@college.example") for name in ("aaron", "beth", "cal"))
+    links = {person.email: _coach(person, ada) for person in (quiet, rejected, asking)}
+    service = ApplicationService(server.workspace(rejected))
+    service.close(service.add(ApplicationFields(company="Crumb", role="Baker")).id, Outcome.REJECTED)
+    asking.post_form(f"/sharing/coaches/{links[asking.email]}/ask", {"text": "Can we talk?"})
+    order = [entry.seeker_email for entry in coaching.caseload(server.db, ada.owner_id)]
+    assert order == ["cal@college.example", "beth@college.example", "aaron@college.example"]
+    page = ada.client.get("/caseload").text
+    assert page.index("cal@college.example") < page.index("beth@college.example") < page.index("aaron@college")
+    reads = coaching.reads_log(server.db, quiet.owner_id)
+    assert [read.what for read in reads].count("caseload summary") == 2  # each look is still in each log

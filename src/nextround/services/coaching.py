@@ -317,8 +317,9 @@ def _audit(db: Database, owner_id: int, coach_id: int, what: str) -> None:
 
 
 def caseload(db: Database, coach_id: int, now: datetime | None = None) -> list[CaseloadEntry]:
-    """Everyone who shares with this coach, with who had rejections this week, who has gone quiet, and whose
-    practice scores are falling. Each entry read is written to that job seeker's audit log."""
+    """Everyone who shares with this coach, with who had rejections this week, who has gone quiet, whose
+    practice scores are falling and who waits for an answer, those needing attention first. Each entry read is
+    written to that job seeker's audit log."""
     now = now or _now()
     with db.read() as session:
         links = session.scalars(
@@ -338,9 +339,25 @@ def caseload(db: Database, coach_id: int, now: datetime | None = None) -> list[C
             replace(e, waiting=waiting_for_coach(session, e_link.owner_id, coach_id))
             for e, e_link in zip(entries, links, strict=True)
         ]
-    for link in links:
-        _audit(db, link.owner_id, coach_id, "caseload summary")
-    return entries
+    read_at = _now()
+    with db.write() as session:  # one transaction for the whole caseload's audit entries
+        session.add_all(
+            CoachReadRow(owner_id=link.owner_id, coach_id=coach_id, what="caseload summary", read_at=read_at)
+            for link in links
+        )
+    return sorted(entries, key=needs_attention)
+
+
+def needs_attention(entry: CaseloadEntry) -> tuple[int, int, int, int, str]:
+    """Who comes first on the caseload: a message waiting for the coach, then rejections this week, then gone
+    silent, then falling practice scores; the rest by address."""
+    return (
+        -entry.waiting,
+        -(entry.rejections_this_week or 0),
+        -entry.silent,
+        -entry.scores_falling,
+        entry.seeker_email,
+    )
 
 
 def _entry(session: Session, link: CoachLinkRow, email: str, now: datetime) -> CaseloadEntry:
