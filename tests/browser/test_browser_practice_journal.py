@@ -148,3 +148,22 @@ def test_practice_and_journal_pages_have_no_serious_accessibility_violations(dri
         driver.screenshot(f"page-{name}")
     assert found == {}
     assert driver.problems == []
+
+
+def test_answers_to_another_question_join_the_same_session(driver: PageDriver) -> None:
+    """One sitting is one session: after an answer, "Another question" and the filters keep its session."""
+    page = driver.page
+    progress = driver.base + "/api/v1/practice/progress"
+    before = page.request.get(progress).json()
+    driver.go("/practice?category=behavioural")
+    _send(driver, FULL)
+    page.get_by_role("link", name="Another question").click()
+    page.locator("#question-text").wait_for()
+    _send(driver, FULL)
+    page.get_by_label("Skill it shows").select_option("leadership")
+    page.get_by_role("button", name="Show a question").click()
+    page.locator("#question-text").wait_for()
+    _send(driver, FULL)
+    after = page.request.get(progress).json()
+    assert (after["answers"] - before["answers"], after["sessions"] - before["sessions"]) == (3, 1)
+    assert driver.problems == []

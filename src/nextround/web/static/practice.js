@@ -35,4 +35,31 @@
     event.preventDefault();
     event.returnValue = "";
   });
+  // After a first answer the session is known only to this page (#session-id): a link to another question,
+  // or the kind/role/skill filters, carry it, so one sitting stays one session instead of one per question.
+  function sessionId() {
+    var field = document.getElementById("session-id");
+    return field && field.value ? field.value : "";
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var link = target instanceof Element ? target.closest("a[href^='/practice?']") : null;
+    var id = sessionId();
+    if (!link || !id) { return; }
+    var url = new URL(link.getAttribute("href"), window.location.href);
+    if (url.searchParams.has("question") && !url.searchParams.has("session")) {
+      url.searchParams.set("session", id);
+      link.setAttribute("href", url.pathname + url.search);
+    }
+  }, true);
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var id = sessionId();
+    if (!form || !id || !form.classList.contains("filters") || form.querySelector("input[name='session']")) { return; }
+    var carried = document.createElement("input");
+    carried.type = "hidden";
+    carried.name = "session";
+    carried.value = id;
+    form.appendChild(carried);
+  }, true);
 })();
