@@ -40,6 +40,7 @@ class SharedServer:
     app_id: int
     link_id: int
     pending_token: str  # an invitation the coach has not accepted yet
+    join_token: str = ""  # an invitation to an address with no account yet
 
 
 @pytest.fixture
@@ -62,6 +63,7 @@ def shared_server(postgres_url: str, tmp_path: Path) -> Iterator[SharedServer]:
         coach_notes.add_note(db, coach.id, link.id, "A good week: three applications out.")
         coaching.caseload(db, coach.id)  # a read in Ada's audit log
         pending = coaching.invite_coach(db, other.id, coach.email, ["applications"])
+        join = coaching.invite_coach(db, other.id, "new-coach@uni.example", ["applications"])
     finally:
         db.dispose()
     port = _free_port()
@@ -74,7 +76,7 @@ def shared_server(postgres_url: str, tmp_path: Path) -> Iterator[SharedServer]:
     )
     try:
         _wait_until_up(process, port)
-        yield SharedServer(Server(f"http://127.0.0.1:{port}", tmp_path), app_id, link.id, pending.token)
+        yield SharedServer(Server(f"http://127.0.0.1:{port}", tmp_path), app_id, link.id, pending.token, join.token)
     finally:
         process.terminate()
         try:
@@ -104,6 +106,7 @@ SHOWS = {
     "/today": "Practise the question coach@uni.example assigned",
     "/caseload": "ada@example.org",
     "/coaching/accept/": "bo@example.org asks you",
+    "/invite/coach/": "new-coach@uni.example",
 }
 
 
@@ -124,6 +127,7 @@ def test_the_shared_servers_pages_pass_axe(browser: Any, shared_server: SharedSe
     found: dict[str, Any] = {}
     with open_driver(browser, shared_server.server, WIDTHS[width]) as seeker:
         _check(seeker, "/sign-in", found)
+        _check(seeker, f"/invite/coach/{shared_server.join_token}", found)  # a coach with no account yet
         _sign_in(seeker, "ada@example.org")
         for path in ("/account", "/settings", "/sharing", f"/applications/{app}", "/practice", "/today"):
             _check(seeker, path, found)
