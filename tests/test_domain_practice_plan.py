@@ -306,3 +306,12 @@ def test_planned_question_to_dict_shape() -> None:
     assert set(data) == {"question", "reason"}
     assert data["question"]["id"] == planned.question.id
     assert json.loads(json.dumps(data)) == data
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_care_skill_of_a_healthcare_job_is_practised_on_the_roles_own_questions(seed: int) -> None:
+    planned = plan_session(load_bank(), count=6, role="healthcare", job_skills=["Patient care"], seed=seed)
+    for_skill = [item.question for item in planned if item.reason == "The job asks for Patient care"]
+    assert for_skill, [item.reason for item in planned]
+    # Not "a customer insists on something that breaks company policy" for a nurse.
+    assert all("healthcare" in question.roles for question in for_skill), [q.text for q in for_skill]

@@ -382,7 +382,7 @@ def _add_job_matches(
 ) -> None:
     share = max(1, session.count // 3)
     skills = [skill.strip() for skill in dict.fromkeys(job_skills) if skill.strip()]
-    candidates_by_skill = {skill: _questions_for_skill(skill, bank, suitable) for skill in skills}
+    candidates_by_skill = {skill: _questions_for_skill(skill, bank, suitable, role) for skill in skills}
     # One question per skill in turn, so the first skill does not take the whole share.
     added = 0
     while added < share and not session.is_full:
@@ -402,8 +402,11 @@ def _add_job_matches(
         session.take(role_questions, f"A common question for {label} roles", limit=share)
 
 
-def _questions_for_skill(skill: str, bank: Sequence[Question], suitable: Sequence[Question]) -> list[Question]:
-    """Questions that mention the skill by name, then questions whose competencies practise it."""
+def _questions_for_skill(
+    skill: str, bank: Sequence[Question], suitable: Sequence[Question], role: str | None = None
+) -> list[Question]:
+    """Questions that mention the skill by name, then questions whose competencies practise it (those written
+    for the job's role first: a nurse's "patient care" is practised on patients, not on customers)."""
     normalised = _text_key(skill)
     by_text: list[Question] = []
     if len(normalised) >= _MIN_SKILL_LENGTH_FOR_TEXT_MATCH:
@@ -415,9 +418,10 @@ def _questions_for_skill(skill: str, bank: Sequence[Question], suitable: Sequenc
     by_competency = [
         question for question in suitable if competencies & set(question.competencies) and question.id not in named_ids
     ]
-    # Best fit first: more of the skill's competencies, then the skill as the question's main one.
+    # Best fit first: the role's own questions, more of the skill's competencies, the skill as the main one.
     by_competency.sort(
         key=lambda question: (
+            role is not None and role not in question.roles,
             -len(competencies & set(question.competencies)),
             question.competencies[0] not in competencies,
         )
