@@ -30,9 +30,12 @@ from nextround.analysis.feedback.lexicon import closes_message
         "You won't need to reapply if a similar post comes up.",
         "Please note this inbox is not monitored.",
         "Please do not reply to this email.",
+        "This message was sent from a no-reply address.",
+        "Replies to this inbox are not monitored.",
         "This is an automated message.",
         "Didn't want to leave you hanging.",
         "That's all they would share, I'm afraid.",
+        "that's all she'd say",
     ],
 )
 def test_thanks_invitations_and_footers_close_a_message(clause: str) -> None:
