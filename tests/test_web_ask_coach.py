@@ -38,7 +38,8 @@ def test_a_seeker_asks_for_help_and_the_coach_sees_it_waiting_until_answered(ser
     sent = sam.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "Third rejection this week, can we talk?"})
     assert sent.status_code == 303
     assert "Sent." in sam.client.get(sent.headers["location"]).text
-    assert "1 message" in _caseload_row(ada, link_id)
+    row = _caseload_row(ada, link_id)
+    assert "1 message" in row and 'aria-label="1 message from sam@college.example waiting for your answer"' in row
     view = ada.client.get(f"/caseload/{link_id}").text
     assert "Third rejection this week, can we talk?" in view and "they wrote to you" in view
     (thread,) = coaching_threads(server, ada, sam)
@@ -60,6 +61,7 @@ def test_no_one_asks_through_a_link_that_is_not_theirs_or_has_stopped(server: Se
     ada = server.person("ada@college.example")
     eve = server.person("eve@college.example")
     link_id = _coach(sam, ada)
+    assert 'data-label="Last active">nothing recorded yet<' in _caseload_row(ada, link_id)
     assert eve.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "hello"}).status_code == 404
     assert ada.post_form(f"/sharing/coaches/{link_id}/ask", {"text": "hello"}).status_code == 404
     sam.post_form(f"/sharing/coaches/{link_id}/withdraw")
