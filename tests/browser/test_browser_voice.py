@@ -129,3 +129,22 @@ def test_a_recording_that_fails_to_send_can_be_sent_again(
         expect(page.locator("#timeline")).to_contain_text("support team")
         expect(page.get_by_role("button", name="Send the recording again")).to_be_hidden()
         assert problems == []
+
+
+def test_a_recording_made_elsewhere_can_be_chosen_and_analysed(
+    driver: PageDriver, voice_clips: dict[str, Path]
+) -> None:
+    """A voice memo from a phone: chosen on the practice page, transcribed and analysed like a recording."""
+    from playwright.sync_api import expect
+
+    page = driver.page
+    driver.go("/practice?category=behavioural")
+    page.get_by_role("button", name="Analyse this recording").click()
+    expect(page.locator("#record-status")).to_have_text("Choose a recording first.")
+    page.get_by_label("Or choose a recording from your phone or computer").set_input_files(str(voice_clips["paused"]))
+    page.get_by_role("button", name="Analyse this recording").click()
+    page.locator("#delivery").wait_for(timeout=60_000)
+    expect(page.locator("#timeline")).to_contain_text("support team")
+    expect(page.locator("#saved-note")).to_contain_text("Saved to your practice history")
+    assert driver.axe_violations() == []
+    assert driver.problems == []

@@ -60,14 +60,14 @@
   // The last recording that did not reach the server: kept in the page so "Send it again" loses nothing.
   var unsent = null;
 
-  function upload(blob, type) {
+  function upload(blob, type, name) {
     var into = $("record-button").getAttribute("data-into");
     if (into && $(into)) { submitInto($(into), blob, type); return; }
     var form = $("answer-form");
     var data = new FormData(form);
     data.delete("answer");
-    data.append("audio", blob, "answer" + suffix(type));
-    unsent = { blob: blob, type: type };
+    data.append("audio", blob, name || "answer" + suffix(type));
+    unsent = { blob: blob, type: type, name: name };
     say("Transcribing on this computer…");
     $("record-button").disabled = true;
     if ($("resend-button")) { $("resend-button").hidden = true; }
@@ -127,6 +127,11 @@
     if (!(target instanceof Element)) { return; }
     if (target.closest("[data-record]")) { start(); }
     if (target.closest("[data-stop]")) { stop(); }
-    if (target.closest("[data-resend]") && unsent) { upload(unsent.blob, unsent.type); }
+    if (target.closest("[data-resend]") && unsent) { upload(unsent.blob, unsent.type, unsent.name); }
+    if (target.closest("[data-send-file]")) {
+      var chosen = $("voice-file") && $("voice-file").files[0];
+      if (!chosen) { say("Choose a recording first."); return; }
+      upload(chosen, chosen.type || "audio/webm", chosen.name);
+    }
   });
 })();
