@@ -48,10 +48,29 @@ FOLDS = 5
 # writer each); never the held-out holdout, holdout2, holdout3, holdout4 and relhold, nor an unseen frozen split.
 # Decided on the held-out STAR splits (docs/answers.md, sessions 6 and 7) and, since session 8, by leaving one writer
 # out (bench/lowo_answers.py: each training split is one writer, scored by the recipe trained on the others).
-TRAINING_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3")
+# Not yet test8 and wide4 (session 10): the other eleven writers' mean rose 0.881 -> 0.886 (worst 0.809 -> 0.825), but
+# the thirteen-writer model no longer read "I rewrote the rota …, which meant overtime fell by half" as step and outcome
+# in a two-sentence answer (tests/test_analysis_answer.py).
+TRAINING_SPLITS = (
+    "dev",
+    "wide",
+    "test",
+    "test2",
+    "test3",
+    "wide2",
+    "dev2",
+    "test4",
+    "test5",
+    "test6",
+    "wide3",
+)
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).
 REGULARISATION = 8.0
+# lbfgs stops when the largest gradient entry falls below this: at scikit-learn's default (1e-4) it stopped early,
+# where the path depends on the processor's arithmetic, and a retrain on another machine differed by up to 0.15 in a
+# weight; run to the optimum, which is unique (session 10; train_feedback.py likewise runs to 1e-14).
+TOL = 1e-10
 
 
 def labelled_sentences(item: CorpusAnswer) -> tuple[list[str], list[frozenset[str]]]:
@@ -122,7 +141,7 @@ def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = REGULARISATION) -> LogisticRegression:
-    return LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, y)
+    return LogisticRegression(C=c, max_iter=20000, solver="lbfgs", tol=TOL).fit(x, y)
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float = REGULARISATION) -> np.ndarray:
