@@ -332,3 +332,14 @@ def test_the_applied_on_day_can_be_written_as_a_letter_writes_it(web: Web, works
     app_id = int(response.headers["location"].split("/")[2].split("?")[0])
     assert ApplicationService(workspace).get(app_id).applied_on.isoformat().startswith("2024-10-03")
     assert "3 October" in web.client.get("/applications/new").text  # the hint shows the form
+
+
+def test_where_the_job_was_found_is_offered_and_shown_in_words(web: Web, workspace: Workspace) -> None:
+    form = web.client.get("/applications/new").text
+    assert '<option value="board">A job website (Indeed, Reed, Totaljobs…)</option>' in form
+    assert ">Board<" not in form and ">Network<" not in form
+    response = web.post_form(
+        "/applications/new", {"company": "H", "role": "P", "source": "board", "source_detail": "Indeed"}
+    )
+    page = web.client.get(response.headers["location"].split("?")[0]).text
+    assert "<dt>Found through</dt><dd>A job website (Indeed, Reed, Totaljobs…)</dd>" in page

@@ -44,6 +44,8 @@ def test_a_pasted_rejection_is_proposed_for_its_application_and_accepted(web: We
     assert inbox_id
     assert web.post_form(f"/inbox/{inbox_id.group(1)}/accept").status_code == 303
     assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+    history = web.client.get(f"/applications/{app.id}").text.split('id="timeline"', 1)[1].split("</ol>", 1)[0]
+    assert "(from an email you accepted)" in history and "(mail)" not in history
 
 
 def test_an_empty_paste_says_what_to_do_and_nothing_is_read(web: Web) -> None:

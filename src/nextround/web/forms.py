@@ -26,7 +26,7 @@ def form_text(form: Any, name: str) -> str:
 # The application form's labels, for messages that name a field by its code name ("salary_min is ...").
 FORM_LABELS = {
     "company": "Company", "role": "Role", "seniority": "Seniority", "job_url": "Job advert address",
-    "job URL": "Job advert address", "location": "Location", "source_detail": "Source detail",
+    "job URL": "Job advert address", "location": "Location", "source_detail": "Which one",
     "cv_version": "CV version sent", "salary_min": "Salary from", "salary_max": "Salary to", "currency": "Currency",
     "excitement": "How much you want it", "jd_text": "Job description", "notes": "Notes",
 }  # fmt: skip

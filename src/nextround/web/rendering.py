@@ -52,6 +52,14 @@ _PROPER_LABELS = {
 }  # fmt: skip
 
 
+# Where a job was found, in a person's words ("Board" and "Network" were the code names).
+CHANNEL_WORDS = {
+    "board": "A job website (Indeed, Reed, Totaljobs…)", "company_site": "The company's own website",
+    "agency": "A recruitment agency", "recruiter": "A recruiter contacted me", "referral": "Someone referred me",
+    "network": "Someone I know told me",
+}  # fmt: skip
+
+
 def label(value: str | None) -> str:
     """`company_site` → `Company site`; `linkedin` → `LinkedIn`."""
     if not value:
@@ -108,7 +116,7 @@ def environment() -> Environment:
         theme_label=theme_label,
         local=local,
     )
-    env.globals.update(web_action=web_action, goal_reading=goal_reading)
+    env.globals.update(web_action=web_action, goal_reading=goal_reading, channel_words=CHANNEL_WORDS)
     return env
 
 
