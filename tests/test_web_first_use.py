@@ -302,3 +302,9 @@ def test_a_wrong_value_in_an_address_is_told_in_plain_words(web: Web) -> None:
     assert "Input should" not in text and "literal_error" not in text
     api = web.client.get("/api/v1/review?period=year")  # scripts keep pydantic's wording and the field
     assert api.status_code == 422 and api.json()["field"] == "period" and "Input should" in api.json()["error"]
+
+
+def test_the_empty_dashboard_says_how_a_rejection_becomes_the_next_round(web: Web) -> None:
+    page = web.client.get("/").text
+    steps = re.findall(r"<li>(.*?)</li>", page.split('id="first-steps"', 1)[1].split("</ol>", 1)[0])
+    assert len(steps) == 3 and "paste their email" in steps[1] and "practise" in steps[2]
