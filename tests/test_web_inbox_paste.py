@@ -33,7 +33,7 @@ def test_a_pasted_rejection_is_proposed_for_its_application_and_accepted(web: We
     sent = web.post_form("/inbox/paste", {"text": ATS_MAIL})
     assert sent.status_code == 303 and sent.headers["location"].startswith("/inbox?")
     html = web.client.get(sent.headers["location"]).text
-    assert "Read 1 message: 1 to review" in html
+    assert "Read 1 message: 1 to review" in html and '<a href="#review-title">Review it below</a>' in html
     item = html.split('id="mail-', 1)[1].split("</li>", 1)[0]
     assert "Your application for Transport Planner" in item and "Record the rejection" in item
     assert f'href="/applications/{app.id}"' in item
@@ -52,3 +52,10 @@ def test_an_empty_paste_says_what_to_do_and_nothing_is_read(web: Web) -> None:
     refused = web.post_form("/inbox/paste", {"text": "   \n  "})
     assert refused.status_code == 422
     assert 'id="paste-error"' in refused.text and "Paste the email first" in refused.text
+
+
+def test_a_paste_that_is_not_about_a_job_points_to_the_application_page(web: Web) -> None:
+    sent = web.post_form("/inbox/paste", {"text": "Subject: Your parcel\n\nYour parcel will arrive on Tuesday."})
+    page = web.client.get(sent.headers["location"]).text
+    notice = page.split('id="inbox-notice"', 1)[1].split("</div>", 1)[0]
+    assert "1 not about a job" in notice and "open it and record what happened there" in notice

@@ -106,7 +106,10 @@ def _found(run: object) -> str:
         parts.append(f"{run.not_job} not about a job")
     if run.unreadable:
         parts.append(f"{run.unreadable} unreadable")
-    return ", ".join(parts) + "."
+    found = ", ".join(parts) + "."
+    if run.not_job and not run.queued:  # a pasted rejection read as something else must not be a dead end
+        found += " If it is about one of your applications, open it and record what happened there."
+    return found
 
 
 @router.post("/inbox/upload", response_class=HTMLResponse)
