@@ -365,3 +365,13 @@ def test_an_empty_today_links_each_way_to_start(web: Web) -> None:
     assert "Nothing due now or this week" in empty
     for href in ("/applications/new", "/contacts", "/practice"):
         assert f'<a href="{href}">' in empty
+
+
+def test_an_unreadable_meeting_day_is_explained_with_examples_and_the_notes_kept(web: Web) -> None:
+    response = web.post_form(
+        "/contacts", {"name": "Raj", "kind": "peer", "connected_on": "the job fair", "notes": "Met at the fair"}
+    )
+    assert response.status_code == 422
+    error = re.search(r'<p class="error-text" id="[^"]*connected_on[^"]*">([^<]*)</p>', response.text)
+    assert error and "write it like 3 March 2025" in error.group(1) and "YYYY" not in error.group(1), error
+    assert "Met at the fair" in response.text

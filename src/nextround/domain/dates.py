@@ -187,8 +187,9 @@ def _parse_date(text: str, today: date) -> date:
     except ValueError:
         pass
     raise DateParseError(
-        f"cannot read the date {_shown(text)}; use DD/MM/YYYY, '3 March 2025', YYYY-MM-DD, 'today', 'yesterday', "
-        "'3 days ago' or 'last friday'"
+        # Format codes (YYYY-MM-DD) are for programmers; examples read the same on a page and in a terminal.
+        f"cannot read the date {_shown(text)}; write it like 3 March 2025, 03/03/2025, yesterday, 3 days ago "
+        "or last friday"
     )
 
 
