@@ -135,3 +135,14 @@ def test_history_follows_structure_from_the_first_week_to_the_latest(web: Web, c
     page = web.client.get("/practice/history").text
     row = _text(page.split('id="measure-star_complete"', 1)[1].split("</tr>", 1)[0])
     assert "0% → 100% (better)" in row
+
+
+def test_the_practice_page_opens_on_what_to_practise_next(web: Web) -> None:
+    assert 'id="practise-next"' not in web.client.get("/practice").text  # nothing recorded: nothing to say
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="St Elsewhere NHS Trust", role="Staff Nurse")
+    record_feedback(ws, app.id, "The panel felt your answers lacked structure and were hard to follow.")
+    page = web.client.get("/practice").text
+    assert 'id="practise-next"' in page and "Start a session on communication" in page
+    assert page.index('id="practise-next"') < page.index('id="question-text"')
+    assert 'id="practise-next"' not in web.client.get("/practice?category=motivation").text  # she chose

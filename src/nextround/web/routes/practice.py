@@ -198,6 +198,13 @@ def form_context(ws: Workspace, form: FormData) -> dict[str, Any]:
 def practice(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     context = _query_context(ws, request)
     context["notice"] = request.query_params.get("notice") or None
+    chosen = {"question", "session", "app", "category", "role", "competency"} & set(request.query_params)
+    if not chosen:
+        # Arriving with nothing chosen: what is due and what the feedback points to come first, not a
+        # question picked by bank order.
+        from nextround.services.practice_sessions import practice_next
+
+        context["next"] = practice_next(ws)
     return render(request, "practice.html", context)
 
 
