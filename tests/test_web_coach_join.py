@@ -69,3 +69,19 @@ def test_a_coach_with_an_account_signs_in_and_a_withdrawn_link_makes_no_account(
     assert anonymous.post(f"/invite/coach/{other}", data=data).status_code == 404
     with pytest.raises(NotFoundError):  # a withdrawn invitation made no account
         accounts.find_account(server.db, "dan@outside.example")
+
+
+def test_someone_signed_in_with_another_address_can_sign_out_and_take_the_invitation(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    bob = server.person("bob@example.org")
+    token = _invite(ada.post_form, "carol@outside.example")
+    page = bob.client.get(f"/coaching/accept/{token}")
+    assert page.status_code == 404 and "This invitation is for another address" in page.text
+    assert "ada@example.org" not in page.text and "carol@outside.example" not in page.text
+    out = bob.post_form("/sign-out", {"next": f"/coaching/accept/{token}"})
+    assert out.status_code == 303
+    then = bob.client.get(out.headers["location"])  # no account for carol yet: the page that makes one
+    assert then.status_code == 303 and then.headers["location"] == f"/invite/coach/{token}"
+    assert bob.client.get("/account").status_code == 303  # bob's session ended
+    elsewhere = server.person("eve@example.org").post_form("/sign-out", {"next": "https://evil.example/"})
+    assert elsewhere.headers["location"] == "/sign-in?notice=signed-out"  # never anywhere else

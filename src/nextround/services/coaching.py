@@ -55,6 +55,11 @@ class CoachingError(UserError, ValueError):
     """Something about a coaching link that cannot be done as asked."""
 
 
+class InvitationForAnother(NotFoundError):
+    """A live coach invitation opened by someone signed in with another address (the link's holder may sign out
+    and sign in, or make the account, with the address it was sent to)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CoachLink:
     id: int
@@ -229,6 +234,8 @@ def _invited(session: Session, coach_id: int, token: str) -> CoachLinkRow:
     row = session.scalar(
         select(CoachLinkRow).where(CoachLinkRow.token_hash == _digest(token), CoachLinkRow.withdrawn_at.is_(None))
     )
+    if row is not None and coach is not None and row.coach_email != (coach.email or "") and row.accepted_at is None:
+        raise InvitationForAnother("this coaching invitation was sent to another address than your account's")
     if row is None or coach is None or row.coach_email != (coach.email or ""):
         raise NotFoundError("this coaching link is not valid for your account (withdrawn, or for another address)")
     return row

@@ -121,11 +121,15 @@ def sign_in(request: Request, form: FormDep) -> Response:
 
 
 @router.post("/sign-out")
-def sign_out(request: Request) -> Response:
+def sign_out(request: Request, form: FormDep) -> Response:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         accounts.end_session(request.app.state.web.database(), cookie)
-    response = RedirectResponse("/sign-in?notice=signed-out", 303)
+    # only a coach invitation carries on after signing out (to sign in as the address it was sent to)
+    then = _safe_next(form_text(form, "next")) if form_text(form, "next").startswith(COACH_ACCEPT) else ""
+    response = RedirectResponse(
+        f"/sign-in?notice=signed-out&next={quote(then, safe='')}" if then else "/sign-in?notice=signed-out", 303
+    )
     clear_session_cookie(request, response)
     return response
 

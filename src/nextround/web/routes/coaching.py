@@ -143,7 +143,10 @@ def comment_reply(request: Request, note_id: int, form: FormDep) -> Response:
 
 @router.get("/coaching/accept/{token}", response_class=HTMLResponse)
 def accept_page(request: Request, token: str) -> HTMLResponse:
-    link = coaching.invitation_for(request.app.state.web.database(), _me(request).owner_id, token)
+    try:
+        link = coaching.invitation_for(request.app.state.web.database(), _me(request).owner_id, token)
+    except coaching.InvitationForAnother:
+        return render(request, "coach_accept_other.html", {"next": f"/coaching/accept/{token}"}, status=404)
     return render(request, "coach_accept.html", {"token": token, "link": link})
 
 
