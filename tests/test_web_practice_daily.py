@@ -8,6 +8,7 @@ import re
 
 from nextround.domain.questions import load_bank
 from nextround.services.feedback import record_feedback
+from nextround.services.practice import list_questions
 from nextround.services.practice_sessions import session_plan
 from tests.conftest import FakeClock
 from tests.factories import make_application
@@ -146,3 +147,15 @@ def test_the_practice_page_opens_on_what_to_practise_next(web: Web) -> None:
     assert 'id="practise-next"' in page and "Start a session on communication" in page
     assert page.index('id="practise-next"') < page.index('id="question-text"')
     assert 'id="practise-next"' not in web.client.get("/practice?category=motivation").text  # she chose
+
+
+def test_your_own_question_can_say_the_skill_it_shows(web: Web) -> None:
+    asked = "Tell me about a time you led the bay on a short-staffed night."
+    added = web.post_form("/practice/questions", {"text": asked, "category": "behavioural", "competency": "leadership"})
+    assert added.status_code == 303
+    ws = web.app.state.web.workspace()
+    assert asked in [q.text for q in list_questions(ws, competency="leadership")]
+    page = web.client.get(added.headers["location"]).text
+    assert "Behavioural · leadership" in _text(page)
+    refused = web.post_form("/practice/questions", {"text": " ", "competency": "leadership"}).text
+    assert '<option value="leadership" selected>' in refused.split('id="q-competency"', 1)[1]

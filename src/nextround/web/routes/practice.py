@@ -311,6 +311,8 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     """Add your own question (one asked in a real interview can be tied to its application)."""
     app_id = _int(form_text(form, "app"), "app")
     category = form_text(form, "category") or "behavioural"
+    # The skill it shows files it with the bank's questions on that skill (filter, weakest competencies).
+    competency = _choice(form_text(form, "competency"), COMPETENCIES)
     text = form_text(form, "text")
     problem = None
     if not text.strip():
@@ -320,9 +322,9 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     if problem:
         # What a person can get wrong here: the practice page again, the form open, the question as typed.
         context = _page(ws, question_id=None, category=None, role=None, app_id=app_id, focus=None, session_id=None)
-        context["own_question"] = {"text": text, "category": category, "error": problem}
+        context["own_question"] = {"text": text, "category": category, "competency": competency, "error": problem}
         return render(request, "practice.html", context, status=422)
-    question = service.add_custom_question(ws, text, category, app_id)
+    question = service.add_custom_question(ws, text, category, app_id, competencies=[competency] if competency else [])
     url = f"/practice?question={question.id}&notice=question-added"
     if app_id is not None:
         url += f"&app={app_id}"
