@@ -399,3 +399,15 @@ def test_a_saved_reflection_or_feedback_says_so_beside_its_own_form(web: Web, wo
     assert text.index('id="fb-received-title"') < text.index('id="fb-notice"') < text.index('id="fb-record-button"')
     plain = web.post_form(f"/applications/{app_id}/reflection", {f"rating_{first}": "3"})
     assert plain.headers["location"].endswith("#reflection")  # without JavaScript the page opens at the notice
+
+
+def test_people_at_the_company_are_offered_first_for_the_request(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Boots", role="Shift Team Leader")
+    network = NetworkService(workspace)
+    network.add_contact(ContactFields(name="Sarah Mills", company="Wincanton"))
+    network.add_contact(ContactFields(name="Priya Shah", company="boots "))
+    page = web.client.get(f"/applications/{app.id}/feedback").text
+    select = page.split('id="fb-contact"', 1)[1].split("</select>", 1)[0]
+    here = select.split('id="fb-contacts-here">', 1)[1].split("</optgroup>", 1)[0]
+    assert "Priya Shah" in here and "Sarah Mills" not in here
+    assert select.index("Priya Shah") < select.index("Sarah Mills")

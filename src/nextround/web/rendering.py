@@ -116,6 +116,7 @@ def environment() -> Environment:
         theme_label=theme_label,
         local=local,
     )
+    env.tests["at_company"] = lambda contact, company: contact.fields.company.strip().lower() == company
     env.globals.update(web_action=web_action, goal_reading=goal_reading, channel_words=CHANNEL_WORDS)
     return env
 
