@@ -132,3 +132,15 @@ def test_the_caseload_puts_who_needs_attention_first(server: Server) -> None:
     assert page.index("cal@college.example") < page.index("beth@college.example") < page.index("aaron@college")
     reads = coaching.reads_log(server.db, quiet.owner_id)
     assert [read.what for read in reads].count("caseload summary") == 2  # each look is still in each log
+
+
+def test_the_api_asks_a_coach_and_the_caseload_counts_it(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    link_id = _coach(sam, ada)
+    made = sam.api("POST", f"/api/v1/coaches/{link_id}/messages", json={"text": "Mock interview soon?"})
+    assert made.status_code == 201 and made.json()["by_seeker"] is True
+    assert sam.api("POST", f"/api/v1/coaches/{link_id}/messages", json={"text": ""}).status_code == 422
+    assert ada.api("POST", f"/api/v1/coaches/{link_id}/messages", json={"text": "x"}).status_code == 404
+    (entry,) = ada.client.get("/api/v1/caseload").json()["caseload"]
+    assert entry["waiting"] == 1

@@ -105,6 +105,16 @@ def withdraw(request: Request, link_id: int) -> JSONResponse:
     return json_response(coaching.withdraw(_db(request), _me(request).owner_id, link_id))
 
 
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field("", description="What you would like help with")
+
+
+@router.post("/coaches/{link_id}/messages", status_code=201, summary="Ask a coach for help: a thread of your own")
+def ask_coach(request: Request, link_id: int, body: Message) -> JSONResponse:
+    return json_response(coach_notes.ask(_db(request), _me(request).owner_id, link_id, body.text), 201)
+
+
 @router.get("/coaches/reads", summary="The audit log: every time a coach read something of yours")
 def reads(request: Request) -> JSONResponse:
     return json_response({"reads": coaching.reads_log(_db(request), _me(request).owner_id)})
