@@ -148,3 +148,33 @@ def test_a_recording_made_elsewhere_can_be_chosen_and_analysed(
     expect(page.locator("#saved-note")).to_contain_text("Saved to your practice history")
     assert driver.axe_violations() == []
     assert driver.problems == []
+
+
+def test_leaving_while_recording_or_before_the_recording_is_sent_asks_first(
+    browser: Any, server: Server, voice_clips: dict[str, Path]
+) -> None:
+    from playwright.sync_api import expect
+
+    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+        asked: list[str] = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+        driver.go("/practice?category=behavioural")
+        page.get_by_role("button", name="Record my answer").click()
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:02", timeout=10_000)
+        journal = page.get_by_role("link", name="Journal & review").first
+        journal.click()
+        page.wait_for_timeout(300)
+        assert asked == ["beforeunload"] and "/practice" in page.url  # still recording, on the page
+        page.route("**/practice/voice", lambda route: route.abort())
+        page.get_by_role("button", name="Finish and analyse").click()
+        expect(page.get_by_role("button", name="Send the recording again")).to_be_visible()
+        journal.click()
+        page.wait_for_timeout(300)
+        assert asked == ["beforeunload"] * 2 and "/practice" in page.url  # not sent: kept, and asked
+        page.unroute("**/practice/voice")
+        page.get_by_role("button", name="Send the recording again").click()
+        page.locator("#delivery").wait_for(timeout=60_000)
+        journal.click()
+        page.wait_for_url("**/journal")
+        assert asked == ["beforeunload"] * 2  # analysed and saved: nothing to ask
+        assert problems == []

@@ -134,4 +134,10 @@
       upload(chosen, chosen.type || "audio/webm", chosen.name);
     }
   });
+  // A recording lives only in the page while it is being made, sent or waiting to be sent again: leaving asks.
+  window.addEventListener("beforeunload", function (event) {
+    if (!(recorder && recorder.state === "recording") && !unsent) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
 })();
