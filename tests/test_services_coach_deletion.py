@@ -68,3 +68,24 @@ def test_a_coach_who_never_looked_or_wrote_goes_entirely_and_a_seeker_goes_with_
     with db.read() as session:
         assert session.get(User, coach) is None
     assert [link.coach_email for link in coaching.coach_links(db, seeker)] == ["bea@college.example"]
+
+
+def test_the_audit_log_groups_runs_of_the_same_look_on_one_day() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime(2026, 12, 7, 9, tzinfo=UTC)
+    reads = [  # newest first, as reads_log gives them
+        coaching.CoachRead("ada@college.example", "caseload summary", start + timedelta(hours=5)),
+        coaching.CoachRead("ada@college.example", "caseload summary", start + timedelta(hours=2)),
+        coaching.CoachRead("ada@college.example", "shared view: applications", start + timedelta(hours=1)),
+        coaching.CoachRead("ada@college.example", "caseload summary", start),
+        coaching.CoachRead("ada@college.example", "caseload summary", start - timedelta(days=1)),
+    ]
+    groups = coaching.grouped_reads(reads, UTC)
+    assert [(g.what, g.times) for g in groups] == [
+        ("caseload summary", 2),
+        ("shared view: applications", 1),
+        ("caseload summary", 1),
+        ("caseload summary", 1),  # another day: its own line
+    ]
+    assert (groups[0].first_at, groups[0].last_at) == (start + timedelta(hours=2), start + timedelta(hours=5))

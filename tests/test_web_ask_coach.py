@@ -144,3 +144,14 @@ def test_the_api_asks_a_coach_and_the_caseload_counts_it(server: Server) -> None
     assert ada.api("POST", f"/api/v1/coaches/{link_id}/messages", json={"text": "x"}).status_code == 404
     (entry,) = ada.client.get("/api/v1/caseload").json()["caseload"]
     assert entry["waiting"] == 1
+
+
+def test_the_sharing_page_shows_repeated_looks_as_one_line_with_a_count(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    _coach(sam, ada)
+    for _ in range(3):
+        ada.client.get("/caseload")
+    page = sam.client.get("/sharing").text
+    log = page.split('id="reads-title"', 1)[1]
+    assert log.count("caseload summary") == 1 and "(3 times)" in log

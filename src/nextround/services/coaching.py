@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, update
@@ -224,6 +224,32 @@ def reads_log(db: Database, owner_id: int, limit: int = 200) -> list[CoachRead]:
         ).all()
     emails = _emails(db, {r[0] for r in rows})
     return [CoachRead(emails.get(coach, ""), what, at) for coach, what, at in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadsGroup:
+    """Looks in a row by one coach at the same thing on one day (a coach opening the caseload every hour reads
+    as one line with a count, not a screenful)."""
+
+    coach_email: str
+    what: str
+    first_at: datetime
+    last_at: datetime
+    times: int
+
+
+def grouped_reads(reads: list[CoachRead], zone: tzinfo | None = None) -> list[ReadsGroup]:
+    """The audit log (newest first) with each run of the same coach, thing and day in the reader's zone as one
+    group; the log itself and the export keep every read."""
+    groups: list[ReadsGroup] = []
+    for read in reads:
+        last = groups[-1] if groups else None
+        same_day = last is not None and last.first_at.astimezone(zone).date() == read.read_at.astimezone(zone).date()
+        if last is not None and same_day and (last.coach_email, last.what) == (read.coach_email, read.what):
+            groups[-1] = ReadsGroup(last.coach_email, last.what, read.read_at, last.last_at, last.times + 1)
+        else:
+            groups.append(ReadsGroup(read.coach_email, read.what, read.read_at, read.read_at, 1))
+    return groups
 
 
 # -- the coach's side --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ question box). Consent is looked up on every request: a withdrawn link answers 4
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -32,6 +33,12 @@ def _me(request: Request) -> Caller:
     return caller
 
 
+def _zone(request: Request) -> tzinfo | None:
+    """The signed-in person's own time zone (their days)."""
+    ws: Workspace = request.app.state.web.workspace_of(_me(request))
+    return ws.now().tzinfo
+
+
 def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
@@ -52,7 +59,7 @@ def _sharing_page(
     owner = _me(request).owner_id
     context = {
         "links": coaching.coach_links(db, owner),
-        "reads": coaching.reads_log(db, owner),
+        "reads": coaching.grouped_reads(coaching.reads_log(db, owner), _zone(request)),
         "notes": coach_notes.notes_for(db, owner),
         "invited": invited,
         "shareable": SHAREABLE,
