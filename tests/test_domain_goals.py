@@ -98,10 +98,14 @@ def test_counts_add_up() -> None:
 def test_suggestions() -> None:
     comm = suggest_for_theme("communication")
     assert (comm.title, comm.measure, comm.target, comm.due_in_days) == (
-        "Get your STAR result rate to 80% in practice", "answer.star_result", 0.8, 21,
+        "End 80% of your practice answers with a clear result", "answer.star_result", 0.8, 21,
     )  # fmt: skip
     assert comm.due_on(date(2024, 11, 6)) == date(2024, 11, 27)
     assert suggest_for_theme("Technical Skills").measure == "manual"
+    # 'Not enough experience' is answered with the nearest experience, not with numbers in every answer.
+    experience = suggest_for_theme("experience")
+    assert experience.measure == "manual" and "experience" in experience.title
+    assert "`" not in suggest_for_theme("cv").title  # a goal is read in the browser: no command in it
     k8s = suggest_for_skill("  Kubernetes ")
     assert (k8s.title, k8s.measure, k8s.target, k8s.due_in_days) == (
         "Build one small project using Kubernetes", "manual", 1, 28,

@@ -182,7 +182,7 @@ def test_insights_combine_feedback_reflections_stage_pattern_and_gaps(
 def test_goals_from_theme_skill_and_by_hand(workspace: Workspace, clock: FakeClock) -> None:
     today = clock().date()
     comm = goal_service.add_goal(workspace, from_theme="communication")
-    assert comm.title == "Get your STAR result rate to 80% in practice"
+    assert comm.title == "End 80% of your practice answers with a clear result"
     assert (comm.measure, comm.target, comm.origin, comm.origin_value) == (
         "answer.star_result", 0.8, "theme", "communication",
     )  # fmt: skip

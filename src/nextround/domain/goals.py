@@ -147,7 +147,7 @@ class Suggestion:
 
 _THEME_SUGGESTIONS: dict[str, Suggestion] = {
     "communication": Suggestion(
-        "Get your STAR result rate to 80% in practice",
+        "End 80% of your practice answers with a clear result",
         "answer.star_result",
         0.8,
         21,
@@ -161,11 +161,11 @@ _THEME_SUGGESTIONS: dict[str, Suggestion] = {
         "Rehearsing the likely questions is the most direct cure for being caught off guard.",
     ),
     "experience": Suggestion(
-        "Put a number in the result of 70% of your practice answers",
-        "answer.quantified_result",
-        0.7,
-        21,
-        "Quantified results make the experience you have count for more.",
+        "Write 3 stories that show the experience they asked for (from work, volunteering or study)",
+        "manual",
+        3,
+        14,
+        "When a rejection says 'more experience', the nearest thing you have done, told as a story, answers it.",
     ),
     "technical_skills": Suggestion(
         "Close one technical gap from your rejections with a small, finished project",
@@ -196,7 +196,7 @@ _THEME_SUGGESTIONS: dict[str, Suggestion] = {
         "Closer targeting turns more applications into conversations.",
     ),
     "cv": Suggestion(
-        "Rewrite the top third of your CV for your target role and check it with `analyze match`",
+        "Rewrite the top third of your CV for your target role and compare it with one of its adverts",
         "manual",
         1,
         7,
