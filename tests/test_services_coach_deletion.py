@@ -42,6 +42,7 @@ def test_deleting_a_coach_keeps_the_seekers_audit_trail_and_comments(workspace: 
     assert (note.text, note.coach_email) == ("Ask them what tipped it.", DELETED_ACCOUNT)
     (link,) = coaching.coach_links(db, seeker)
     assert link.withdrawn and link.coach_email == "ada@college.example"  # the address the seeker typed
+    assert link.coach_deleted
     with db.read() as session:
         assert dump_coaching(session, seeker)["audit_log"][0]["coach_email"] == DELETED_ACCOUNT
     # nothing of the coach's: no address, no password, no sign-in; the address is free for a new account

@@ -155,3 +155,17 @@ def test_the_sharing_page_shows_repeated_looks_as_one_line_with_a_count(server: 
     page = sam.client.get("/sharing").text
     log = page.split('id="reads-title"', 1)[1]
     assert log.count("caseload summary") == 1 and "(3 times)" in log
+
+
+def test_after_the_coach_deletes_their_account_the_seeker_still_sees_who_looked(server: Server) -> None:
+    sam = server.person("sam@college.example")
+    ada = server.person("ada@college.example")
+    link_id = _coach(sam, ada)
+    ada.client.get(f"/caseload/{link_id}")
+    from .multiuser_support import PASSWORD
+
+    assert ada.post_form("/account/delete", {"password": PASSWORD}).status_code == 303
+    page = sam.client.get("/sharing").text
+    assert "stopped: they deleted their account" in page
+    log = page.split('id="reads-title"', 1)[1]
+    assert "a deleted account: shared view: applications" in log

@@ -28,7 +28,7 @@ from nextround.services.accounts import Account, _digest, normal_email
 from nextround.services.applications import ApplicationService
 from nextround.services.keepgoing import JournalEntry
 from nextround.services.workspace import Workspace
-from nextround.storage.coaching_snapshot import account_names
+from nextround.storage.coaching_snapshot import DELETED_ACCOUNT, account_names
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import (
@@ -69,6 +69,7 @@ class CoachLink:
     created_at: datetime
     accepted: bool
     withdrawn: bool
+    coach_deleted: bool = False  # the coach deleted their account (the link was withdrawn then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +184,11 @@ def coach_links(db: Database, owner_id: int) -> list[CoachLink]:
         rows = session.scalars(
             select(CoachLinkRow).where(CoachLinkRow.owner_id == owner_id).order_by(CoachLinkRow.id)
         ).all()
-    emails = _emails(db, {owner_id})
-    return [_link(r, emails) for r in rows]
+    emails = _emails(db, {owner_id} | {r.coach_id for r in rows if r.coach_id is not None})
+    return [
+        replace(_link(r, emails), coach_deleted=r.coach_id is not None and emails.get(r.coach_id) == DELETED_ACCOUNT)
+        for r in rows
+    ]
 
 
 def coaches_anyone(db: Database, coach_id: int) -> bool:
