@@ -159,3 +159,18 @@ def test_your_own_question_can_say_the_skill_it_shows(web: Web) -> None:
     assert "Behavioural · leadership" in _text(page)
     refused = web.post_form("/practice/questions", {"text": " ", "competency": "leadership"}).text
     assert '<option value="leadership" selected>' in refused.split('id="q-competency"', 1)[1]
+
+
+def test_feedback_on_an_application_offers_a_practice_session_on_its_themes(web: Web) -> None:
+    ws = web.app.state.web.workspace()
+    app = make_application(ws, company="St Elsewhere NHS Trust", role="Staff Nurse")
+    web.post_form(
+        f"/applications/{app.id}/feedback/record",
+        {"text": "The panel felt your answers lacked structure and were hard to follow.", "source": "employer"},
+    )
+    page = web.client.get(f"/applications/{app.id}/feedback").text
+    offer = page.split('id="practise-from-feedback"', 1)[1].split("</div>", 1)[0]
+    assert "Start a practice session on communication" in offer
+    assert f'name="app" value="{app.id}"' in offer and 'name="focus" value="communication"' in offer
+    started = web.post_form("/practice/session", {"app": str(app.id), "focus": "communication", "count": "5"})
+    assert started.status_code == 303 and "focus=communication" in started.headers["location"]

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from nextround.domain.questions import THEMES as PRACTICE_THEMES
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import short_day
 from nextround.web.actions import web_action
@@ -117,7 +118,10 @@ def environment() -> Environment:
         local=local,
     )
     env.tests["at_company"] = lambda contact, company: contact.fields.company.strip().lower() == company
-    env.globals.update(web_action=web_action, goal_reading=goal_reading, channel_words=CHANNEL_WORDS)
+    # practice_themes: the feedback themes a practice session can aim at (the feedback page offers a session on each).
+    env.globals.update(
+        web_action=web_action, goal_reading=goal_reading, channel_words=CHANNEL_WORDS, practice_themes=PRACTICE_THEMES
+    )
     return env
 
 
