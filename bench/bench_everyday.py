@@ -175,7 +175,8 @@ def print_comparison(
 
 
 def by_size(args: argparse.Namespace, tmp: Path) -> None:
-    """Each command at each size of history (`--sizes`), wall-clock medians; with --baseline, before → after.
+    """Each command at each size of history (`--sizes`): wall-clock and processor-time medians; with --baseline,
+    before → after.
 
     Every size's data set is built once under --home (or a temporary folder) as home-N, the before code's
     under --baseline-home as home-N; runs are interleaved over sizes and commands alike."""
@@ -201,23 +202,28 @@ def by_size(args: argparse.Namespace, tmp: Path) -> None:
             for _, arguments in shown[size]:
                 sample([*NEXTROUND, *arguments], envs[side, size])  # warm the page cache and bytecode
     samples: dict[tuple[str, int, str], list[float]] = {}
+    cpu: dict[tuple[str, int, str], list[float]] = {}
     for _ in range(args.runs):
         for size in args.sizes:
             for name, arguments in shown[size]:
                 for side, _, _ in sides:
-                    taken = sample([*NEXTROUND, *arguments], envs[side, size])
-                    samples.setdefault((side, size, name), []).append(taken)
+                    key = (side, size, name)
+                    taken = sample([*NEXTROUND, *arguments], envs[side, size], cpu.setdefault(key, []))
+                    samples.setdefault(key, []).append(taken)
     load = os.getloadavg()[0]
-    print(f"SQLite; wall-clock median of {args.runs} interleaved runs, each a fresh process; load {load:.1f}", end="")
-    print(f"; {_bytecode(args)}\n")
+    print(f"SQLite; median of {args.runs} interleaved runs, each a fresh process, wall clock (processor time)", end="")
+    print(f"; load {load:.1f}; {_bytecode(args)}\n")
     heads = [f"{size:,} applications" for size in args.sizes]
     print(f"| command | {' | '.join(heads)} |")
     print(f"| --- |{' ---: |' * len(heads)}")
     for name, _ in shown[args.sizes[0]]:
         cells = []
         for size in args.sizes:
-            found = [statistics.median(samples[side, size, name]) for side, _, _ in sides]
-            cells.append(" → ".join(_seconds(value) for value in found))
+            found = [
+                f"{_seconds(statistics.median(samples[key]))} ({_seconds(statistics.median(cpu[key]))})"
+                for key in ((side, size, name) for side, _, _ in sides)
+            ]
+            cells.append(" → ".join(found))
         print(f"| `{name}` | {' | '.join(cells)} |")
 
 
