@@ -206,3 +206,26 @@ def test_second_opinions_on_feedback_and_on_gaps(ai_web: Web, chat: FakeChat) ->
         repo = AiResultRepository(session, ws.owner_id)
         kept = [repo.latest("feedback_opinion", application_id=app.id), repo.latest("skill_gaps_opinion")]
     assert all(k is not None and k.model == MODEL_NAME for k in kept)
+
+
+def test_the_interview_picker_offers_the_newest_and_the_one_asked_for(
+    web: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The picker reads the newest few applications (LIMIT in SQL), not every one; a page's link to an older
+    application still has it chosen."""
+    import nextround.web.routes.ai_practice as ai_practice
+
+    monkeypatch.setattr(ai_practice, "PICKER_SIZE", 2)
+    ws = web.app.state.web.workspace()
+    made = [make_application(ws, company=f"Firm {n}").id for n in range(4)]
+    options = re.findall(r'<option value="(\d+)"( selected)?', web.client.get("/practice/interview").text)
+    assert [int(value) for value, _ in options] == [made[3], made[2]]  # the newest two, newest first
+    asked = re.findall(r'<option value="(\d+)"( selected)?', web.client.get(f"/practice/interview?app={made[0]}").text)
+    assert [int(value) for value, _ in asked] == [made[0], made[3], made[2]]
+    assert asked[0][1] == " selected"
+    from nextround.services.applications import ApplicationService
+
+    service = ApplicationService(ws)
+    assert [row[0] for row in service.names(ids={made[1], made[3], 10**6})] == [made[1], made[3]]
+    assert service.names(ids=set()) == []
+    assert [row[0] for row in service.names()] == made

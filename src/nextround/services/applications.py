@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -255,11 +255,11 @@ class ApplicationService:
                 stage=stage, outcome=outcome, open_only=open_only, closed_only=closed_only, company=company
             )
 
-    def names(self) -> list[tuple[int, str, str]]:
-        """Every application as (id, company, role), by id: a picker needs no more (thousands of listing rows
-        would be most of its page's time)."""
+    def names(self, *, ids: Collection[int] | None = None, newest: int | None = None) -> list[tuple[int, str, str]]:
+        """Applications as (id, company, role), by id: a picker needs no more (thousands of listing rows would be
+        most of its page's time). Only those in `ids`; or with `newest`, the newest few, newest first."""
         with self.ws.db.reader(self.ws.owner_id) as reader:
-            return reader.names()
+            return reader.names(ids=ids, newest=newest)
 
     def summaries(
         self,

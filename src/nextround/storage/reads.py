@@ -400,9 +400,20 @@ class Reader:
         )
         return {_STAGES[stage]: count for stage, count, _first in rows}
 
-    def names(self) -> list[tuple[int, str, str]]:
-        """Every application's id, company and role, by id: what a picker shows."""
-        return self.rows("SELECT id, company, role FROM applications WHERE owner_id = :owner ORDER BY id")
+    def names(self, *, ids: Collection[int] | None = None, newest: int | None = None) -> list[tuple[int, str, str]]:
+        """Applications' id, company and role, by id: what a picker shows. Only those in `ids`, or with `newest`
+        only the newest few, newest first (a picker of 40,000 options helps nobody)."""
+        sql = "SELECT id, company, role FROM applications WHERE owner_id = :owner"
+        params: dict[str, Any] = {}
+        if ids is not None:
+            wanted = sorted(set(ids))
+            if not wanted:
+                return []
+            params = {f"id{n}": value for n, value in enumerate(wanted)}
+            sql += f" AND id IN ({', '.join(':' + name for name in params)})"
+        if newest is not None:
+            return self.rows(f"{sql} ORDER BY id DESC LIMIT :newest", newest=max(newest, 0), **params)
+        return self.rows(f"{sql} ORDER BY id", **params)
 
     def latest_closed(self, outcome: Outcome, limit: int) -> list[ApplicationSummary]:
         """The most recently closed applications with this outcome, as listing rows."""

@@ -78,12 +78,19 @@ def _quoted(text: str) -> str:
 # -- the mock interview ------------------------------------------------------------------------------------
 
 
+# The interview's application picker: the newest ones (a page's own link names an older one), not 40,000 options.
+PICKER_SIZE = 200
+
+
 @router.get("/practice/interview", response_class=HTMLResponse)
 def interview_start_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     from nextround.services.applications import ApplicationService
 
-    applications = ApplicationService(ws).names()
+    service = ApplicationService(ws)
+    applications = service.names(newest=PICKER_SIZE)
     chosen = request.query_params.get("app", "")
+    if chosen.isdigit() and len(chosen) < 12 and int(chosen) not in {app_id for app_id, _, _ in applications}:
+        applications = [*service.names(ids={int(chosen)}), *applications]  # an older one, asked for by its page
     return render(
         request,
         "ai_interview.html",

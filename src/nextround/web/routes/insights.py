@@ -78,7 +78,7 @@ def _evidence_companies(ws: Workspace, themes: tuple[insight.ThemeSummary, ...])
     wanted = {t.latest_evidence.application_id for t in themes if t.latest_evidence.application_id is not None}
     if not wanted:
         return {}
-    return {app_id: company for app_id, company, _role in ApplicationService(ws).names() if app_id in wanted}
+    return {app_id: company for app_id, company, _role in ApplicationService(ws).names(ids=wanted)}
 
 
 @router.get("/insights", response_class=HTMLResponse, include_in_schema=False)
