@@ -174,3 +174,13 @@ def test_feedback_on_an_application_offers_a_practice_session_on_its_themes(web:
     assert f'name="app" value="{app.id}"' in offer and 'name="focus" value="communication"' in offer
     started = web.post_form("/practice/session", {"app": str(app.id), "focus": "communication", "count": "5"})
     assert started.status_code == 303 and "focus=communication" in started.headers["location"]
+
+
+def test_the_follow_up_keeps_the_chosen_kind_role_and_skill(web: Web) -> None:
+    question = next(q for q in load_bank() if "leadership" in q.competencies and q.category == "behavioural")
+    chosen = {"category": "behavioural", "role": "healthcare", "competency": "leadership"}
+    first = "I led the night shift when the nurse in charge went home ill. I asked each nurse to take a bay."
+    asked = web.post_form("/practice", {"question_id": question.id, "answer": first, **chosen}).text
+    follow_up = asked.split('id="follow-up-form"', 1)[1].split("</form>", 1)[0]
+    for name, value in chosen.items():
+        assert f'name="{name}" value="{value}"' in follow_up
