@@ -184,3 +184,16 @@ def test_the_follow_up_keeps_the_chosen_kind_role_and_skill(web: Web) -> None:
     follow_up = asked.split('id="follow-up-form"', 1)[1].split("</form>", 1)[0]
     for name, value in chosen.items():
         assert f'name="{name}" value="{value}"' in follow_up
+
+
+def test_the_comparison_lists_the_measures_that_moved_and_names_the_rest(web: Web) -> None:
+    question = next(q for q in load_bank() if q.category == "behavioural")
+    form = {"question_id": question.id, "step": "skip_follow_up"}
+    web.post_form("/practice", {**form, "answer": STRUCTURED})
+    second = web.post_form("/practice", {**form, "answer": STRUCTURED + " I then taught the team to escalate early."})
+    table = second.text.split('id="comparison"', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r"<tr><td>([^<]+)</td>(?:<td>[^<]*</td>){2}\s*<td class=\"delta (\w+)\"", table)
+    assert rows and all(kind != "same" for _, kind in rows)
+    unchanged = _text(table.split('id="unchanged">', 1)[1].split("</p>", 1)[0])
+    assert unchanged.startswith("Unchanged: ") and "Situation" in unchanged
+    assert not {name for name, _ in rows} & set(unchanged.removeprefix("Unchanged: ").rstrip(".").split(", "))
