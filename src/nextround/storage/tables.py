@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
@@ -177,6 +178,16 @@ class ApplicationRow(Base):
     __table_args__ = (
         Index("ix_applications_owner_stage", "owner_id", "stage"),
         Index("ix_applications_owner_dedupe", "owner_id", "dedupe_key"),
+        # The board's per-stage count and newest few, read from open rows only (migration 0013).
+        Index(
+            "ix_applications_owner_open_stage_activity",
+            "owner_id",
+            "stage",
+            "last_activity_at",
+            "id",
+            sqlite_where=text("outcome IS NULL"),
+            postgresql_where=text("outcome IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
