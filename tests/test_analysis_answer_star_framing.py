@@ -95,6 +95,7 @@ FRAMING_NAMES = {
     "first_person",
     "modal",
     "past",
+    "consequence",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 
@@ -132,6 +133,7 @@ def test_the_framing_patterns_match_the_seen_corpus_as_they_did_in_python(golden
         ("present_step", "i make a list every morning."),
         ("outcome", "i passed at the third try."),
         ("pending", "they said they would send another van."),
+        ("consequence", "i rewrote the rota, which meant overtime fell by half."),
     ],
 )
 def test_each_framing_pattern_reads_its_example(name: str, sentence: str) -> None:

@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.answer.lexicon import framing_cues, lexicon
-from nextround.analysis.answer.model import STAR_PARTS, StarSentences
-from nextround.analysis.answer.star import SentenceFeatures, _action_score
+from nextround.analysis.answer.lexicon import cue_tables, framing_cues, lexicon
+from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
+from nextround.analysis.answer.star import SentenceFeatures, _action_score, _cue_score, has_quantity
 from nextround.analysis.vectors import Matrix, linear, sigmoid
 
 MODEL_FILE: Final = "answer_star_model.json"
@@ -40,7 +40,8 @@ EMBEDDING_SCALE: Final = 0.5
 STEP_SHARE: Final = 0.4
 # The result probability a sentence whose grammar shows a step of one's own, or an outcome still to come, needs to
 # count as a result (0.6 until session 8, when the result threshold fell from 0.5 to 0.3; leaving one writer out,
-# 0.45 and 0.6 score the same, and 0.45 keeps "I rewrote the rota, which meant overtime fell by half" a result).
+# 0.45 and 0.6 score the same). Since session 10b a step whose consequence clause reads as an outcome on its own ("I
+# rewrote the rota, which meant overtime fell by half") is the result without it (_consequence_outcome).
 STEP_RESULT: Final = 0.45
 # The probability both parts need for one sentence to be both the situation and the result.
 BOTH_ENDS: Final = 0.6
@@ -203,6 +204,23 @@ def _only_outcome(sentence: SentenceFeatures) -> bool:
     return not (singular or plural)
 
 
+def _consequence_outcome(sentence: SentenceFeatures) -> bool:
+    """A step of one's own whose consequence clause the outcome cues read on its own as an outcome ("I rewrote the rota,
+    which meant overtime fell by half"): the sentence carries a step and what came of it (session 10b)."""
+    if not (sentence.first_person_action or sentence.plural_action):
+        return False
+    match = framing_cues()["consequence"].search(sentence.lower)
+    if match is None:
+        return False
+    clause = sentence.lower[match.end() :]
+    cues = framing_cues()
+    _, singular, plural, _ = _action_score(clause)
+    if singular or plural or cues["own_charge"].search(clause) or cues["own_charge_more"].search(clause):
+        return False  # "…, so in the end I went to the facilities person", "…, so finding the cause fell to me"
+    # as analyse_sentences scores a sentence after a step: the cues, and a number as what was achieved
+    return _cue_score(cue_tables()["result"], clause) + float(has_quantity(clause)) >= STAR_THRESHOLD
+
+
 def decide(
     probabilities: Sequence[Sequence[float]], thresholds: Sequence[float], analysed: Sequence[SentenceFeatures]
 ) -> list[list[bool]]:
@@ -210,7 +228,9 @@ def decide(
     whose grammar shows a step ("I rewrote …", "we rerouted …") needs only ``STEP_SHARE`` of the action threshold,
     unless it tells an outcome ("I passed at the third try"); a sentence is both the scene and the outcome only when
     the model is sure of both; an outcome still to come ("they said they would send another van") and a step of
-    one's own are the result only when the model is sure (``STEP_RESULT``)."""
+    one's own are the result only when the model is sure (``STEP_RESULT``), unless its consequence clause reads as an
+    outcome on its own ("…, which meant overtime fell by half"): then it needs only ``STEP_SHARE`` of the result
+    threshold."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result = STAR_PARTS.index("situation"), STAR_PARTS.index("result")
@@ -225,13 +245,18 @@ def decide(
         outcome = _only_outcome(sentence)
         if (sentence.first_person_action or sentence.plural_action) and not outcome:
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
+        # the consequence clause is read as an outcome by the cues: the result needs only STEP_SHARE of its threshold,
+        # as a sentence whose grammar shows a step does for the action
+        consequence = _consequence_outcome(sentence)
+        if consequence:
+            marks[result] = marks[result] or p[result] >= thresholds[result] * STEP_SHARE
         if marks[result] and p[result] < STEP_RESULT and framing_cues()["pending"].search(sentence.lower):
             marks[result] = False  # "we are still collecting the answers": the outcome is still to come
         if sentence.first_person_action and marks[result] and not outcome:
             # A step of one's own is an outcome only when the model is sure ("I rewrote the rota, which meant
             # overtime fell by half"), not because it comes last ("I then arranged for our driver to swap
             # the tree"); either way it is a step.
-            marks[result] = p[result] >= STEP_RESULT
+            marks[result] = consequence or p[result] >= STEP_RESULT
             marks[action] = True
     return chosen
 
