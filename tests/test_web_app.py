@@ -114,7 +114,9 @@ def test_only_the_unknown_id_pattern_is_reworded() -> None:
     assert not_found_in_plain_words("no practice session with id 12") == (
         "This practice session does not exist — it may have been deleted."
     )
-    assert not_found_in_plain_words("no one with id 3 on your caseload") == "no one with id 3 on your caseload"
+    assert not_found_in_plain_words("no one with id 3 on your caseload") == (  # most often: sharing stopped
+        "This person is not on your caseload: they may have stopped sharing their search with you."
+    )
     assert not_found_in_plain_words("nothing with id 4 to delete") == "nothing with id 4 to delete"
 
 
