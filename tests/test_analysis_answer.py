@@ -550,6 +550,25 @@ def test_compare_attempts_names_the_added_measurable_result() -> None:
     assert compare_attempts(after, after)["verdict"].startswith("About the same")
 
 
+def test_compare_attempts_calls_a_result_that_was_already_there_clearer_not_new() -> None:
+    story = (
+        "Last spring I was the shift supervisor at a busy garden centre. "
+        "A customer came back angry because the tree we delivered had arrived with a broken trunk. "
+        "I was responsible for sorting out complaints on that shift, so I needed to fix it the same day. "
+        "I apologised, checked the delivery note, and called our supplier to reserve a replacement. "
+        "I then arranged for our driver to swap the tree that afternoon at no charge. "
+    )
+    thin = analyze_answer(BEHAVIOURAL_Q, story + "She was fine.")
+    full = analyze_answer(
+        BEHAVIOURAL_Q,
+        story + "She stayed a customer, wrote to our manager to thank the team, and our delivery complaints that "
+        "month were the lowest of the year.",
+    )
+    assert thin.star["result"] and full.star["result"]
+    assert compare_attempts(thin, full)["verdict"].startswith("Better: what came of it is clearer")
+    assert compare_attempts(full, thin)["verdict"].startswith("Worse: what came of it is less clear")
+
+
 # ---------------------------------------------------------------- purity
 
 

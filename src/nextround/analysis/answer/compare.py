@@ -29,6 +29,20 @@ _GAIN_PHRASES: Final = {
     "example": "you added an example",
     "specificity": "it is more concrete",
 }
+# A STAR part that was there both times and only earned more (or fewer) points is clearer (or less clear), not
+# new (or missing): "you said what came of it" would be wrong when the first attempt had already said it.
+_CLEARER_PHRASES: Final = {
+    "result": "what came of it is clearer",
+    "action": "what you did is clearer",
+    "situation": "the scene is clearer",
+    "task": "your responsibility is clearer",
+}
+_LESS_CLEAR_PHRASES: Final = {
+    "result": "what came of it is less clear",
+    "action": "what you did is less clear",
+    "situation": "the scene is less clear",
+    "task": "your responsibility is less clear",
+}
 _LOSS_PHRASES: Final = {
     "quantified_result": "the result lost its number",
     "result": "the result is missing",
@@ -54,10 +68,14 @@ def compare_attempts(previous: AnswerAnalysis, current: AnswerAnalysis) -> dict[
     # A newly measurable result is the change interviewers notice most, so it leads when it happened.
     gained = sorted((m for m, d in deltas.items() if d > 0), key=lambda m: (m != "quantified_result", -deltas[m]))
     lost = sorted((m for m, d in deltas.items() if d < 0), key=lambda m: deltas[m])
+    kept = {p for p in STAR_PARTS if previous.star[p] and current.star[p]}
     if delta >= 3 and gained:
-        verdict = f"Better: {_GAIN_PHRASES.get(gained[0], gained[0])} (+{delta} points)."
+        top = gained[0]
+        phrase = _CLEARER_PHRASES[top] if top in kept else _GAIN_PHRASES.get(top, top)
+        verdict = f"Better: {phrase} (+{delta} points)."
     elif delta <= -3 and lost:
-        reason = _LOSS_PHRASES.get(lost[0], f"{lost[0]} went down")
+        top = lost[0]
+        reason = _LESS_CLEAR_PHRASES[top] if top in kept else _LOSS_PHRASES.get(top, f"{top} went down")
         verdict = f"Worse: {reason} ({delta} points)."
     else:
         verdict = f"About the same ({delta:+d} points)."
