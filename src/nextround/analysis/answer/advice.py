@@ -51,8 +51,8 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
                     )
                 else:
                     text = (
-                        f"Say what came of it: after {anchor}, add the result — what changed, and by how "
-                        "much (time saved, complaints, sales, errors)."
+                        f"Say what came of it: after {anchor}, add the result — what changed for the people "
+                        "or the work, and by how much if you know."
                     )
                 add("result", text, 1)
             else:

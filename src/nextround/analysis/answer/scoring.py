@@ -307,7 +307,11 @@ def _measure_hedges(ev: Evidence) -> tuple[float, str]:
 def _scaled_note(ev: Evidence) -> str:
     if ev.word_count >= ev.length.target_min:
         return ""
-    return f" Scaled by length ({ev.word_count}/{ev.length.target_min} words)."
+    # "No fillers" beside 1 of 4 points needs its reason in words: a short answer cannot show it keeps them out.
+    return (
+        f" A short answer earns part of these points: {ev.word_count} of the {ev.length.target_min} words "
+        "that earn them all."
+    )
 
 
 def _measure_job_terms(ev: Evidence) -> tuple[float, str]:
