@@ -69,3 +69,29 @@ def test_the_close_buttons_have_a_heading_and_point_to_pasting_the_email(web: We
     assert 'aria-labelledby="close-title"' in actions and 'href="/inbox#paste"' in actions
     web.post_form(f"/applications/{app.id}/close", {"outcome": "rejected"})
     assert 'id="close-title"' not in web.client.get(f"/applications/{app.id}").text
+
+
+def test_once_feedback_is_recorded_the_next_step_is_no_longer_to_ask_for_it(web: Web, workspace: Workspace) -> None:
+    from nextround.services.feedback import record_feedback
+
+    app = make_application(workspace, company="Harbour Vets", role="Receptionist", stage=Stage.INTERVIEW)
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+
+    def steps() -> list[str]:
+        page = web.client.get(f"/applications/{app.id}").text
+        section = page.split('id="next-steps"', 1)[1].split("</section>", 1)[0]
+        return re.findall(r">(Ask for feedback|Reflect on [a-z ]+|Practise for jobs like this)<", section)
+
+    assert steps() == ["Ask for feedback", "Reflect on it", "Practise for jobs like this"]
+    record_feedback(workspace, app.id, "Another candidate had more experience with the booking system.")
+    assert steps() == ["Reflect on the feedback", "Practise for jobs like this"]
+
+
+def test_an_answered_request_drops_asking_again() -> None:
+    from nextround.domain.actions import ActionKind
+    from nextround.domain.feedback_requests import rejection_steps
+
+    kinds = [a.kind for a in rejection_steps(7, feedback_recorded=False, request_answered=True)]
+    assert kinds == [ActionKind.REFLECT, ActionKind.PRACTISE]
+    first = rejection_steps(7, feedback_recorded=False, request_answered=False)[0]
+    assert first.kind is ActionKind.ASK_FEEDBACK and first.ids["application_id"] == 7

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from nextround.domain.actions import Action, ActionKind
 from nextround.domain.stages import ApplicationState, Stage
 from nextround.errors import UserError
 
@@ -397,3 +398,18 @@ def request_questions(kind: RequestKind, meeting: str, role: str) -> tuple[str, 
         "What would have made my application stronger?",
         "Was there a requirement I did not show clearly enough?",
     )
+
+
+# Requests whose answer is in: asking the same people again would only repeat the question.
+ANSWERED = frozenset({RequestStatus.REPLIED, RequestStatus.DECLINED})
+
+
+def rejection_steps(application_id: int, *, feedback_recorded: bool, request_answered: bool) -> tuple[Action, ...]:
+    """The steps after a rejection, in order: ask why, think it over, practise for the next one like it.
+    Once feedback is recorded or a request was answered, asking is done: reflecting on it comes first."""
+    ids: dict[str, int | str] = {"application_id": application_id}
+    asked = feedback_recorded or request_answered
+    steps = [] if asked else [Action(ActionKind.ASK_FEEDBACK, ids, "Ask for feedback")]
+    steps.append(Action(ActionKind.REFLECT, ids, "Reflect on the feedback" if feedback_recorded else "Reflect on it"))
+    steps.append(Action(ActionKind.PRACTISE, ids, "Practise for jobs like this"))
+    return tuple(steps)

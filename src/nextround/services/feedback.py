@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.feedback_requests import (
+    ANSWERED,
     REPLY_SOURCES,
     RESOLVED,
     FeedbackEntry,
@@ -32,6 +33,7 @@ from nextround.domain.feedback_requests import (
     parse_names,
     parse_source,
     parse_status,
+    rejection_steps,
     request_kind,
 )
 from nextround.domain.stages import MAX_ROUND
@@ -526,6 +528,13 @@ def application_feedback(ws: Workspace, app_id: int) -> ApplicationFeedback:
         feedback=tuple(entries),
         interviews=tuple(interviews),
     )
+
+
+def next_steps_after_rejection(ws: Workspace, app_id: int) -> tuple[Action, ...]:
+    """What to do next about a rejected application, given what is already asked and heard."""
+    found = application_feedback(ws, app_id)
+    answered = any(r.status in ANSWERED for r in found.requests)
+    return rejection_steps(app_id, feedback_recorded=bool(found.feedback), request_answered=answered)
 
 
 # -- interviews ----------------------------------------------------------------------------------------

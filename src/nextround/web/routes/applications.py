@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nextround.domain.actions import Action, ActionKind
 from nextround.domain.applications import Application, ApplicationFields, Channel, WorkModel
 from nextround.domain.dates import parse_datetime, parse_when
 from nextround.domain.stages import STAGE_ORDER, Outcome, Stage, parse_outcome, parse_stage
@@ -39,12 +38,6 @@ NOTICES = {
 }
 # Notices after a change that its Undo button can take back, while it is fresh.
 UNDOABLE_NOTICES = ("moved", "closed")
-# The moment of rejection, in this order: ask why, think it over, then practise for the next one like it.
-REJECTION_STEPS = (
-    (ActionKind.ASK_FEEDBACK, "Ask for feedback"),
-    (ActionKind.REFLECT, "Reflect on it"),
-    (ActionKind.PRACTISE, "Practise for jobs like this"),
-)
 FORM_CHOICES = {
     "stages": [s.value for s in Stage],
     "channels": [c.value for c in Channel],
@@ -215,7 +208,7 @@ def _application_page(
     close_errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    from nextround.services.feedback import list_interviews
+    from nextround.services.feedback import list_interviews, next_steps_after_rejection
 
     service = ApplicationService(ws)
     app = service.get(application_id)
@@ -237,7 +230,7 @@ def _application_page(
         if request.query_params.get("notice") in UNDOABLE_NOTICES
         else None,
         "next_stage": _next_stage(app.state.stage),
-        "rejection_steps": [Action(kind, {"application_id": app.id}, label) for kind, label in REJECTION_STEPS],
+        "rejection_steps": next_steps_after_rejection(ws, app.id) if app.state.outcome is Outcome.REJECTED else (),
         "stages": [s.value for s in STAGE_ORDER if s is not Stage.SAVED],
         "outcomes": [o.value for o in Outcome],
         "coach_notes": _coach_notes(ws, application_id),
@@ -248,7 +241,7 @@ def _application_page(
 # Said right after a rejection is recorded: the moment the person reads it is the hard one.
 REJECTED_NOTICE = (
     "Sorry it was a no this time. How far you got is kept, and it counts. "
-    "The three steps below help most while it is fresh; take them at your own pace."
+    "The steps below help most while it is fresh; take them at your own pace."
 )
 
 
