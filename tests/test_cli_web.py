@@ -72,3 +72,23 @@ def test_serve_demo_shows_an_invented_search_and_leaves_the_real_data_alone(tmp_
     assert not (tmp_path / "real" / "nextround.db").exists()
     assert "Traceback" not in output
     assert list(scratch.glob("nextround-demo-*")) == []  # stopped with SIGTERM, it cleaned up after itself
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line_and_prints_no_address(tmp_path: Path) -> None:
+    env = {**os.environ, "NEXTROUND_HOME": str(tmp_path)}
+    env.pop("NEXTROUND_DATABASE_URL", None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "nextround", "serve", "--port", str(port), "--no-open"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert "http://" not in result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"port {port} is already in use" in lines[0] and "--port" in lines[0]

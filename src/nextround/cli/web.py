@@ -1,9 +1,11 @@
 """`nextround serve`: the web app on this computer, on loopback only; or, with `--multi-user`, a shared server
 for many people on PostgreSQL, with accounts, as several worker processes."""
 
+import errno
 import json
 import os
 import signal
+import socket
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -114,6 +116,7 @@ def _run(settings: "Settings", host: str, port: int, *, demo: bool, open_browser
 
     from nextround.web.app import create_app
 
+    listener = _listen(host, port)  # before the URL is printed: a taken port must not look like a start
     app = create_app(settings, host=host, port=port, demo=demo)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
@@ -123,7 +126,26 @@ def _run(settings: "Settings", host: str, port: int, *, demo: bool, open_browser
     warm_up()  # the speech model loads beside the server, so the first spoken answer does not wait for it
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port (bound as uvicorn binds it), or a one-line error when the port is taken."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    # As uvicorn does: a port left in TIME_WAIT by a server just stopped is free; one listened on is not.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(
+                f"port {port} is already in use on {host} (is nextround already running?): "
+                f"pick another with --port, e.g. --port {port + 1 if port < 65535 else 8765}"
+            ) from None
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
 
 
 def multi_user_settings(database_url: str | None) -> "Settings":
@@ -180,6 +202,7 @@ def _run_multi_user(settings: "Settings", host: str, port: int, *, workers: int,
     # Idle connections stay open longer than a reverse proxy's or a person's pause between clicks: uvicorn's 5 s
     # default closes them just as clients reuse them, which they see as dropped requests.
     patient["timeout_keep_alive"] = 75
+    _listen(host, port).close()  # only a check: uvicorn binds its own socket, shared with its workers
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"nextround (multi-user, {workers} worker{'s' if workers != 1 else ''}) at http://{shown}:{port}/")
     uvicorn.run(
