@@ -268,3 +268,21 @@ def test_the_caseload_link_costs_one_indexed_query_per_page_and_none_per_fragmen
     assert on_page == 1
     assert fragment.status_code == 200 and "nav-bar" not in fragment.text
     assert len(asked) == on_page  # the fragment asked nothing
+
+
+def test_stopping_sharing_asks_first_and_acts_only_when_confirmed(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    link_id = _coach(server, ada, coach)
+    sharing = ada.client.get("/sharing").text
+    assert f'href="/sharing/coaches/{link_id}/withdraw"' in sharing  # a link to the question, not a form that acts
+    assert f'action="/sharing/coaches/{link_id}/withdraw"' not in sharing
+    ask = ada.client.get(f"/sharing/coaches/{link_id}/withdraw")
+    assert ask.status_code == 200 and "Stop sharing with coach@uni.example?" in ask.text
+    assert f'action="/sharing/coaches/{link_id}/withdraw"' in ask.text and 'href="/sharing#coaches-title"' in ask.text
+    assert coach.client.get(f"/caseload/{link_id}").status_code == 200  # only asking changed nothing
+    assert not coaching.coach_link(server.db, ada.owner_id, link_id).withdrawn
+    assert ada.post_form(f"/sharing/coaches/{link_id}/withdraw").status_code == 303
+    assert coach.client.get(f"/caseload/{link_id}").status_code == 404
+    assert ada.client.get(f"/sharing/coaches/{link_id}/withdraw").headers["location"] == "/sharing#coaches-title"
+    assert server.person("bob@example.org").client.get(f"/sharing/coaches/{link_id}/withdraw").status_code == 404

@@ -191,6 +191,14 @@ def coach_links(db: Database, owner_id: int) -> list[CoachLink]:
     ]
 
 
+def coach_link(db: Database, owner_id: int, link_id: int) -> CoachLink:
+    """One of the person's coach links (the confirmation before stopping names the coach)."""
+    for link in coach_links(db, owner_id):
+        if link.id == link_id:
+            return link
+    raise NotFoundError(f"no coach with id {link_id}")
+
+
 def coaches_anyone(db: Database, coach_id: int) -> bool:
     """Whether someone shares with this person now (an accepted link not withdrawn): the navigation then
     offers the caseload."""

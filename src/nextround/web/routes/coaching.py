@@ -94,6 +94,15 @@ def invite(request: Request, form: FormDep) -> HTMLResponse:
     return _sharing_page(request, invited=made)
 
 
+@router.get("/sharing/coaches/{link_id}/withdraw", response_class=HTMLResponse)
+def confirm_withdraw(request: Request, link_id: int) -> Response:
+    """Ask first: stopping takes effect at once, and the coach cannot undo it."""
+    link = coaching.coach_link(request.app.state.web.database(), _me(request).owner_id, link_id)
+    if link.withdrawn:
+        return RedirectResponse("/sharing#coaches-title", 303)
+    return render(request, "sharing_withdraw.html", {"link": link})
+
+
 @router.post("/sharing/coaches/{link_id}/withdraw")
 def withdraw(request: Request, link_id: int) -> Response:
     coaching.withdraw(request.app.state.web.database(), _me(request).owner_id, link_id)
