@@ -262,7 +262,7 @@ def features(
         float(any(miss.number for miss in misses)),
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
-        float(exact.not_held(clause_sentence, cv.reference_year)),
+        float(exact.not_held(clause_sentence, cv.reference_year, text)),
         distinct_support(cv, words, clause_sentence),
         float(bool(_CREDENTIAL.search(text)) and bool(_PARTLY.search(clause_sentence))),
         float(bool(named)),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.cues import load_cues
 
 # -- named things -------------------------------------------------------------------------------
@@ -509,10 +510,21 @@ _VALID_UNTIL: Final = re.compile(
     r"\b(?:valid (?:to|until|till|through)|expire[sd]?|expiry)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I
 )
 
+# a cue that looks ahead ("working towards echo accreditation") qualifies what follows it in its clause only: in
+# "Cardiac physiologist, three years post-qualification, working towards echo accreditation" the years are held
+_TOWARDS: Final = re.compile(
+    r"\b(?:working towards|currently (?:studying|completing|enrolled)|upgrading to|due to complete)\b([^,;.()]*)",
+    re.IGNORECASE,
+)
 
-def not_held(sentence: str, reference_year: int | None = None) -> bool:
+
+def not_held(sentence: str, reference_year: int | None = None, ask: str = "") -> bool:
     """The CV line names a credential it does not hold now: expired, lapsed, booked, in progress, or valid
-    only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February")."""
+    only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February").
+    Given the `ask`, a forward cue counts only when its clause holds a word of the ask."""
+    if ask:
+        wanted = set(content_stems(ask))
+        sentence = _TOWARDS.sub(lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence)
     if _NOT_HELD.search(sentence):
         return True
     return reference_year is not None and any(int(year) < reference_year for year in _VALID_UNTIL.findall(sentence))

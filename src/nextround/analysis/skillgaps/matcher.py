@@ -28,6 +28,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
+from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.wellformed import well_formed
 
@@ -303,7 +304,7 @@ def rule_judgements(
     for item in asked:
         if item.quality:
             continue
-        judged = _held_now(view, _judge(view, item, vectors))
+        judged = _recent(view, _held_now(view, _judge(view, item, vectors)))
         closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
         judged = replace(judged, closest=closest)
         values = None
@@ -338,13 +339,25 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     lines += [
         line for line in cv.text.splitlines() if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in named)
     ]
-    if not lines or not all(exact.not_held(line, cv.reference_year) for line in lines):
+    if not lines or not all(exact.not_held(line, cv.reference_year, requirement.text) for line in lines):
         return judged
     if not (_CREDENTIAL.search(requirement.text) or named or any(_CREDENTIAL.search(line) for line in lines)):
         return judged
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
     return replace(judged, evidence=held)
+
+
+def _recent(cv: CvView, judged: Judged) -> Judged:
+    """A credential asked "within the last 12 months" that the CV dates earlier is a gap (an exact check)."""
+    evidence, requirement = judged.evidence, judged.requirement
+    if not evidence.met:
+        return judged
+    line = stale(requirement.sentence, requirement.text, cv.text, evidence.cv_text, cv.reference_year)
+    if line is None:
+        return judged
+    reason = "the CV dates it outside the time the job asks for"
+    return replace(judged, evidence=Evidence(False, evidence.strength * 0.5, line, "held", 0.8, reason, exact=True))
 
 
 def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:

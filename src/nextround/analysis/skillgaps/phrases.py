@@ -91,7 +91,16 @@ class Requirement:
     section: str = ""  # the part of the ad it was read from: "required", "duties", "nice", "prose", "unknown"
 
 
+# "completed within the last 12 months" says how recent a credential must be (recency.py), not years asked
+_WINDOW_TAIL: Final = re.compile(
+    r",?\s*(?:(?:completed|issued|obtained|gained|passed|renewed|taken|held)\s+)?(?:with)?in the (?:last|past|previous)"
+    r"\s+(?:\d{1,2}|one|two|three|four|five|six|twelve|eighteen)(?:\s*\(\d{1,2}\))?\s+(?:months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
 def _years(text: str) -> tuple[float | None, str]:
+    text = _WINDOW_TAIL.sub("", text)
     found = _YEARS.search(text)
     if found is None:
         return None, text
