@@ -334,11 +334,12 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     evidence, requirement = judged.evidence, judged.requirement
     if not evidence.met or not evidence.cv_text:
         return judged
-    lines = [line for line in cv.text.splitlines() if evidence.cv_text in line]
     named = [spelling for spellings in exact.named_tokens(requirement.text) for spelling in spellings]
-    lines += [
+    # the lines that write what the ask names speak for it ("MD-102 exam booked for January" beside "Microsoft
+    # 365 Certified"); the evidence line only when no line names it
+    lines = [
         line for line in cv.text.splitlines() if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in named)
-    ]
+    ] or [line for line in cv.text.splitlines() if evidence.cv_text in line]
     if not lines or not all(exact.not_held(line, cv.reference_year, requirement.text) for line in lines):
         return judged
     if not (_CREDENTIAL.search(requirement.text) or named or any(_CREDENTIAL.search(line) for line in lines)):
@@ -351,8 +352,8 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
 def _recent(cv: CvView, judged: Judged) -> Judged:
     """A credential asked "within the last 12 months" that the CV dates earlier is a gap (an exact check)."""
     evidence, requirement = judged.evidence, judged.requirement
-    if not evidence.met:
-        return judged
+    if not evidence.met and evidence.exact:
+        return judged  # already a gap for a reason of its own
     line = stale(requirement.sentence, requirement.text, cv.text, evidence.cv_text, cv.reference_year)
     if line is None:
         return judged
