@@ -7,8 +7,10 @@ set), every required, well-formed requirement the matcher reads from the job who
 check's becomes one example: the features of :mod:`nextround.analysis.skillgaps.evidence_model`, and the
 label whether it is one of the pair's gold ``missing`` items (matched as ``bench/eval_match.py`` matches a
 reported gap to a label). A requirement that matches no gold item at all (text that is not a requirement)
-is an example of "not a gap" too. A logistic regression learns one weight per feature; the threshold is the
-one that gives the best missing-skill F1 over the training files in a file-grouped inner cross-validation.
+is an example of "not a gap" too. A logistic regression learns one weight per feature; the threshold comes from
+the missing-skill F1 over the training files in a file-grouped inner cross-validation, smoothed over neighbouring
+thresholds: of those whose smoothed F1 is within ``F1_TOLERANCE`` (0.005) of the best, the one nearest
+``DEFAULT_THRESHOLD`` (0.40; the lower on a tie), so a flat curve does not move the shipped threshold by noise.
 scikit-learn and numpy are training dependencies only.
 
 Writes ``src/nextround/data/skill_evidence_model.json``; ``--check`` fails if the shipped file differs from
@@ -61,6 +63,8 @@ FILES = (
 REFERENCE_YEAR = 2026  # the year "present" means in the pairs' CVs, as the golden tests pin it
 C = 1.0
 THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))  # 0.2 .. 0.8
+F1_TOLERANCE = 0.005  # smoothed inner-CV F1 this close to the best counts as a tie (see choose_threshold)
+DEFAULT_THRESHOLD = 0.40  # shipped since session 9; a retrain leaves it only for a threshold better beyond the tie
 
 
 @dataclass
@@ -169,10 +173,13 @@ def choose_threshold(pairs: list[Pair]) -> float:
         scores(pairs, [reported(pair, out_of_fold[index], threshold) for index, pair in enumerate(pairs)])[2]
         for threshold in THRESHOLDS
     ]
-    # the F1 curve is flat near its top: the mean over a threshold and its two neighbours picks a stable one
+    # the F1 curve is flat near its top: the mean over a threshold and its two neighbours smooths it, and among the
+    # thresholds whose smoothed F1 is within F1_TOLERANCE of the best the one nearest DEFAULT_THRESHOLD is taken
+    # (the lower on a tie), so a retrain that moves the top by noise does not move the threshold
     smooth = [sum(f1s[max(0, i - 1) : i + 2]) / len(f1s[max(0, i - 1) : i + 2]) for i in range(len(f1s))]
-    best = max(range(len(THRESHOLDS)), key=lambda i: (round(smooth[i], 9), -i))
-    return THRESHOLDS[best]
+    top = max(smooth)
+    near = [t for t, f1 in zip(THRESHOLDS, smooth, strict=True) if f1 >= top - F1_TOLERANCE]
+    return min(near, key=lambda t: (abs(t - DEFAULT_THRESHOLD), t))
 
 
 def leave_one_file_out(pairs: list[Pair]) -> None:

@@ -93,3 +93,27 @@ def test_the_lines_that_name_a_credential_speak_for_it_not_a_line_near_in_meanin
     assert "not held now" in next(iter(gaps.values()))
     held = cv.replace("exam booked for March 2027", "(passed 2025)")
     assert _missing(jd, held) == {}
+
+
+def test_a_product_is_not_named_by_its_first_part_or_its_initials() -> None:
+    from nextround.analysis.skillgaps.exact import NamedIndex
+
+    cv = NamedIndex.of("Ran SI workstreams for an identity governance rollout.\nSales pipeline reviews each week.")
+    assert not cv.names("IdentityIQ")
+    assert not cv.names("SailPoint")
+    assert not cv.names("Salesforce")
+    aliases = NamedIndex.of("Tuned Postgres queries and kept Mongo replicas healthy.")
+    assert aliases.names("PostgreSQL")
+    assert aliases.names("MongoDB")
+
+
+def test_a_product_the_cv_only_half_writes_is_a_gap() -> None:
+    jd = "Requirements\n- Hands-on SailPoint IdentityIQ administration\n- Stakeholder communication\n"
+    cv = (
+        "Identity and access analyst, 2021 - present\n"
+        "Led SI projects that moved 4,000 joiners and leavers onto a new identity governance workflow.\n"
+        "Wrote access review reports for stakeholders and ran monthly communication sessions.\n"
+    )
+    assert any("SailPoint" in text or "IdentityIQ" in text for text in _missing(jd, cv))
+    written = cv + "Administered SailPoint IdentityIQ 8.3: roles, certifications, connectors.\n"
+    assert not any("SailPoint" in text or "IdentityIQ" in text for text in _missing(jd, written))

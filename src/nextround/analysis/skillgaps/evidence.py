@@ -314,9 +314,11 @@ def _acronym_of(cv: CvView, phrase: str) -> str | None:
         for clause in cv.clauses:
             if any(token.strip(".,;:()").rstrip("s") == spelled for token in clause.sentence.split()):
                 return clause.sentence
+    # a word written with a capital inside ("SailPoint IdentityIQ") is a product's name: initials do not stand for it
+    names = {word.lower() for word in _WORDS.findall(phrase) if re.search(r"[a-z][A-Z]", word)}
     for start in range(max(0, len(words) - 1)):
         initials = "".join(word[0] for word in words[start:]).upper()
-        if len(initials) < 2:
+        if len(initials) < 2 or names.intersection(words[start:]):
             continue
         # "C of Q" for certificate of qualification: capitals with the small words left between them
         spaced = re.compile(r"\b" + r"\s+(?:of|and|&|the|in|for)\s+".join(initials) + r"\b")

@@ -71,6 +71,28 @@ def _vendors() -> frozenset[str]:
     return frozenset(vendor.lower() for vendor in aliases["meta"]["vendors"])
 
 
+@lru_cache(maxsize=1)
+def _product_aliases() -> dict[str, frozenset[str]]:
+    """The one-word aliases of each skill in skill_aliases.toml, lower case, by the skill's lower-case name."""
+    import tomllib
+    from importlib.resources import files
+
+    aliases = tomllib.loads(files("nextround.data").joinpath("skill_aliases.toml").read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for group in aliases["skills"].values():
+        for name, spellings in group.items():
+            found.setdefault(name.lower(), set()).update(s.lower() for s in spellings if re.fullmatch(r"[\w.+#-]+", s))
+    return {name: frozenset(spellings) for name, spellings in found.items()}
+
+
+def _short_form(word: str, token: str) -> bool:
+    """The CV word is the product's name cut short by at most three letters ("Postgres" for PostgreSQL), and not
+    only its first part as written ("identity" is a word of its own, not IdentityIQ; "sales" is not Salesforce)."""
+    if len(word) < 5 or not token.lower().startswith(word) or len(token) - len(word) > 3:
+        return False
+    return not (token[len(word) - 1].islower() and token[len(word)].isupper())
+
+
 def _is_name(core: str) -> str | None:
     """The spelling to look for when `core` names a thing, else None."""
     letters = re.sub(r"[^A-Za-z]", "", core)
@@ -388,7 +410,9 @@ class NamedIndex:
             return True
         if len(_squashed(lowered)) >= 3 and _squashed(lowered) in self.squashed:
             return True  # "GlobalG.A.P." is "GlobalGAP"
-        if len(lowered) >= 6 and any(len(word) >= 5 and lowered.startswith(word) for word in self.words):
+        if any(alias in self.words for alias in _product_aliases().get(lowered, ())):
+            return True  # a listed one-word alias of the product ("Mongo" for MongoDB)
+        if len(lowered) >= 6 and any(_short_form(word, token) for word in self.words):
             return True  # "Postgres" names PostgreSQL
         if (
             len(lowered) >= 5
@@ -524,7 +548,9 @@ def not_held(sentence: str, reference_year: int | None = None, ask: str = "") ->
     Given the `ask`, a forward cue counts only when its clause holds a word of the ask."""
     if ask:
         wanted = set(content_stems(ask))
-        sentence = _TOWARDS.sub(lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence)
+        sentence = _TOWARDS.sub(
+            lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence
+        )
     if _NOT_HELD.search(sentence):
         return True
     return reference_year is not None and any(int(year) < reference_year for year in _VALID_UNTIL.findall(sentence))
