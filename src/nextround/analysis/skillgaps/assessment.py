@@ -287,7 +287,7 @@ _AWARD_WORDS: Final = re.compile(
 
 def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
     """ "Qualified plumber (QQI Level 6 Advanced Certificate or equivalent)": the named award is one way to
-    be qualified; a CV that shows the trade and some award of its own shows it, less surely."""
+    be qualified; a CV that shows the trade and some award of its own shows it."""
     plain = " ".join(PARENS.sub(" ", phrase).split())
     plain = re.sub(r"\b(?:level|lvl)\s*\d\b", " ", plain, flags=re.IGNORECASE)
     plain = " ".join(word for word in plain.split() if not exact.named_tokens(word, phrase))
@@ -297,7 +297,8 @@ def _equivalent_shown(cv: CvView, phrase: str) -> Evidence | None:
     shown = meaning_evidence(cv, plain, vectors.row(0) if vectors is not None else None)
     if not shown.met:
         return None
-    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.55, "an equivalent award is accepted")
+    # the job itself accepts another award: a CV award in the trade settles it, the learned head does not reopen it
+    return Evidence(True, 0.8, shown.cv_text, "meaning", 0.55, "an equivalent award is accepted", exact=True)
 
 
 def _is_product(name: str) -> bool:
