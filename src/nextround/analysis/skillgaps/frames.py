@@ -23,6 +23,11 @@ _NUMBER: Final = r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleve
 _PERSONS: Final = r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|chefs|nurses|cooks|commis|staff|people|men|women)"
 _CREDENTIAL: Final = re.compile(r"\b(?:certificate|licen[cs]e|card|course|award|qualification)\b", re.IGNORECASE)
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+# a line that is only a role's dates: "May 2023 - present", "2016 - 2024", "Jan. 2019 to Mar 2021"
+_WHEN: Final = r"(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d"
+_DATES: Final = re.compile(
+    rf"{_WHEN}(?:\s*(?:-|–|—|to)\s*(?:{_WHEN}|present|now|current|date|today))?(?:\s*\([^)]*\))?", re.IGNORECASE
+)
 
 
 def _words(items: list[str]) -> str:
@@ -72,9 +77,13 @@ def leading_shown(lines: list[str]) -> str | None:
     for line in lines:
         if frame.shown.search(line):
             return line.strip()
-    for line in lines:
+    for index, line in enumerate(lines):
         role = line.split(",")[0]  # "Shift Supervisor, Pick n Pay DC, 2016 - 2024": the title before the comma
-        if _YEAR.search(line) and frame.title.search(role) and not _CREDENTIAL.search(role):
+        # the role's dates are often on the line below its heading ("Dyeing Supervisor, Lakshmi Processors")
+        heading = not line.lstrip().startswith(("-", "•", "*", "–"))  # a heading, not a bullet above the next role
+        below = index + 1 < len(lines) and _DATES.fullmatch(lines[index + 1].strip())
+        dated = _YEAR.search(line) or (heading and below)
+        if dated and frame.title.search(role) and not _CREDENTIAL.search(role):
             return line.strip()
         titled = frame.title.search(line)
         if titled and " " in titled.group(0) and not _CREDENTIAL.search(line):
