@@ -22,6 +22,13 @@ from nextround.config import Settings
 NEXTROUND = [sys.executable, "-m", "nextround"]
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """In the child before exec: Ctrl-C's default action. A runner started in the background by a shell without job
+    control ignores SIGINT, its children inherit that, and Python then installs no KeyboardInterrupt handler: the
+    interrupt these tests send would be ignored (seen in a backgrounded clean-clone CI run)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _env(home: Path, url: str) -> dict[str, str]:
     return {**os.environ, "NEXTROUND_HOME": str(home), "NEXTROUND_DATABASE_URL": url}
 
@@ -32,7 +39,8 @@ def test_ctrl_c_at_a_question_says_so_in_one_line(settings: Settings) -> None:
                            capture_output=True, text=True, env=env, timeout=120, check=True)  # fmt: skip
     app_id = str(json.loads(added.stdout)["id"])
     asking = subprocess.Popen([*NEXTROUND, "app", "delete", app_id], env=env, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=_sigint_as_at_a_terminal)  # fmt: skip
     assert asking.stdout is not None
     shown = b""
     while b"[y/N]" not in shown:  # the question is on the screen: the command waits for an answer
@@ -61,7 +69,8 @@ def test_ctrl_c_in_the_middle_of_an_import_writes_nothing(tmp_path: Path, postgr
         with engine.connect() as holder, watching.connect() as watcher:
             holder.execute(text("LOCK TABLE stage_events IN EXCLUSIVE MODE"))  # reads pass, writes wait
             importing = subprocess.Popen([*NEXTROUND, "import", "json", str(export)], env=_env(tmp_path, postgres_url),
-                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                         preexec_fn=_sigint_as_at_a_terminal)  # fmt: skip
             waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT%'"
             deadline = time.monotonic() + 120  # only a bound on a hang; the signal goes when the wait is seen
             while not watcher.execute(text(waiting)).scalar_one():
