@@ -3,7 +3,6 @@ is sent where, turning it off, and a test request."""
 
 from __future__ import annotations
 
-from base64 import urlsafe_b64decode, urlsafe_b64encode
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +15,7 @@ from nextround.services.ai_config import ai_status, check_ai, disable_ai, enable
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
+from nextround.web.responses import failure_reason, redirect_with_failure
 
 router = APIRouter(include_in_schema=False)
 
@@ -102,13 +102,8 @@ def test_outcome(request: Request, ws: Workspace) -> dict[str, Any]:
         if not 0 <= seconds < 10_000:
             return {}
         return {"result": f"The model {ai_status(ws).model} answered in {seconds:g} s."}
-    reason = request.cookies.get(TEST_FAILED_COOKIE)
-    if shown == "test-failed" and reason:
-        try:
-            return {"errors": {"_test": urlsafe_b64decode(reason.encode()).decode()}}
-        except ValueError:
-            return {}
-    return {}
+    reason = failure_reason(request, TEST_FAILED_COOKIE) if shown == "test-failed" else None
+    return {"errors": {"_test": reason}} if reason else {}
 
 
 @router.post("/settings/ai/test", response_class=HTMLResponse)
@@ -117,8 +112,5 @@ def check_endpoint(ws: WorkspaceDep) -> Response:
     try:
         check = check_ai(ws)
     except UserError as exc:
-        failed = RedirectResponse("/settings?ai=test-failed#ai-title", status_code=303)
-        reason = urlsafe_b64encode(str(exc)[:1000].encode()).decode()
-        failed.set_cookie(TEST_FAILED_COOKIE, reason, max_age=300, path="/settings", httponly=True, samesite="strict")
-        return failed
+        return redirect_with_failure("/settings?ai=test-failed#ai-title", TEST_FAILED_COOKIE, str(exc))
     return RedirectResponse(f"/settings?ai=tested&seconds={check.seconds:g}#ai-title", status_code=303)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from base64 import urlsafe_b64decode, urlsafe_b64encode
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -21,6 +20,7 @@ from nextround.services.mail_setup import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
+from nextround.web.responses import failure_reason, redirect_with_failure
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,13 +36,8 @@ def test_outcome(request: Request, ws: Workspace) -> dict[str, Any]:
     shown = request.query_params.get("mail", "")
     if shown == "test-sent":
         return {"result": f"Test message sent to {smtp_config(ws).from_addr}."}
-    reason = request.cookies.get(TEST_FAILED_COOKIE)
-    if shown == "test-failed" and reason:
-        try:
-            return {"errors": {"_test": urlsafe_b64decode(reason.encode()).decode()}}
-        except ValueError:
-            return {}
-    return {}
+    reason = failure_reason(request, TEST_FAILED_COOKIE) if shown == "test-failed" else None
+    return {"errors": {"_test": reason}} if reason else {}
 
 
 def mail_context(
@@ -107,8 +102,5 @@ def smtp_test(ws: WorkspaceDep) -> Response:
     try:
         send_test_message(smtp_config(ws))
     except UserError as exc:
-        failed = RedirectResponse("/settings?mail=test-failed#mail-title", status_code=303)
-        reason = urlsafe_b64encode(str(exc)[:1000].encode()).decode()
-        failed.set_cookie(TEST_FAILED_COOKIE, reason, max_age=300, path="/settings", httponly=True, samesite="strict")
-        return failed
+        return redirect_with_failure("/settings?mail=test-failed#mail-title", TEST_FAILED_COOKIE, str(exc))
     return RedirectResponse("/settings?mail=test-sent#mail-title", status_code=303)
