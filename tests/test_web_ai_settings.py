@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 from nextround.config import AiConfig, Settings
 from nextround.services.ai_config import consent_text
 from tests.chat_server import MODEL_NAME, FakeChat, Step
-from tests.test_services_ai_config import MemoryKeyring, memory_keyring  # noqa: F401 (a fixture)
+from tests.test_web_settings_mail import FileKeyring, file_keyring  # noqa: F401 (a fixture)
 from tests.web_support import Web, web_with
 
 
@@ -71,25 +72,87 @@ def test_a_bad_address_is_shown_by_its_field(page_web: Web) -> None:
     assert 'id="f-base_url-error"' in response.text and "http:// or https://" in section(response.text)
 
 
-def test_the_key_goes_to_the_keyring(page_web: Web, memory_keyring: MemoryKeyring) -> None:  # noqa: F811
-    assert 'name="api_key"' in page_web.client.get("/settings").text
-    page_web.post_form("/settings/ai", {"base_url": "https://api.example.com/v1", "model": "m", "api_key": "sk-1"})
-    assert memory_keyring.secrets == {("nextround-ai", "https://api.example.com/v1"): "sk-1"}
-    page = page_web.client.get("/settings").text
-    assert "sk-1" not in page and "a server on another computer; whoever runs it receives the text" in section(page)
+def _settings_rows(web: Web) -> str:
+    from nextround.storage.repositories import SettingsRepository
+
+    ws = web.app.state.web.workspace()
+    with ws.db.read() as session:
+        return repr(SettingsRepository(session, ws.owner_id).all())
 
 
-def test_without_a_keyring_the_page_says_to_use_the_environment(page_web: Web) -> None:
+def test_a_key_typed_on_the_page_goes_to_the_keyring_and_is_sent_from_there(
+    page_web: Web,
+    chat: FakeChat,
+    file_keyring: FileKeyring,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    web, secret = page_web, "sk-typed-7Qx9"
+    caplog.set_level(logging.DEBUG)
+    assert "Save the address of your model first" in section(web.client.get("/settings").text)
+    web.post_form("/settings/ai", {"base_url": chat.base_url, "model": MODEL_NAME})
+    web.post_form("/settings/ai/enable")
+    before = section(web.client.get("/settings").text)
+    assert "No key is in use" in before and "Remove the key" not in before
+    saved = web.post_form("/settings/ai/key", {"api_key": f"  {secret} "})
+    assert saved.status_code == 303 and saved.headers["location"] == "/settings?ai=key-saved#ai-title"
+    assert file_keyring.get_password("nextround-ai", chat.base_url) == secret  # trimmed, under its base URL
+    page = web.client.get("/settings?ai=key-saved").text
+    assert secret not in page and secret[:6] not in page  # never echoed back, not even in part
+    shown = section(page)
+    assert "The key is saved in your keyring." in shown
+    assert "A key is saved in your keyring, and it is the one in use" in shown
+    assert 'action="/settings/ai/key/remove"' in raw_section(page)
+    assert secret not in _settings_rows(web)
+    web.post_form("/settings/ai/test")
+    assert chat.authorization[-1] == f"Bearer {secret}"  # the keyring's key reached the model's server
+    removed = web.post_form("/settings/ai/key/remove")
+    assert removed.headers["location"] == "/settings?ai=key-removed#ai-title"
+    assert file_keyring.get_password("nextround-ai", chat.base_url) is None
+    assert "No key is in use" in section(web.client.get("/settings").text)
+    web.post_form("/settings/ai/test")
+    assert chat.authorization[-1] is None
+    assert secret not in caplog.text
+
+
+def test_the_environments_key_wins_and_the_page_says_so(
+    settings: Settings,
+    clock: Any,
+    chat: FakeChat,
+    file_keyring: FileKeyring,  # noqa: F811
+) -> None:
+    with web_with(replace(settings, ai=AiConfig(api_key="env-key-1", retries=1, backoff=0.0)), clock) as web:
+        web.post_form("/settings/ai", {"base_url": chat.base_url, "model": MODEL_NAME})
+        first = section(web.client.get("/settings").text)
+        assert "comes from how nextround was started (NEXTROUND_AI_API_KEY)" in first
+        web.post_form("/settings/ai/key", {"api_key": "keyring-key-2"})
+        page = web.client.get("/settings").text
+        assert "env-key-1" not in page and "keyring-key-2" not in page
+        assert "A key is also saved in your keyring; it is used only when nextround is started without" in section(page)
+        web.post_form("/settings/ai/enable")
+        web.post_form("/settings/ai/test")
+        assert chat.authorization[-1] == "Bearer env-key-1"
+
+
+def test_a_key_needs_an_address_and_words(page_web: Web, file_keyring: FileKeyring) -> None:  # noqa: F811
+    refused = page_web.post_form("/settings/ai/key", {"api_key": "sk-1"})
+    assert refused.status_code == 422 and "give the base URL the key is for first" in section(refused.text)
+    page_web.post_form("/settings/ai", {"base_url": "https://api.example.com/v1", "model": "m"})
+    empty = page_web.post_form("/settings/ai/key", {"api_key": "   "})
+    assert empty.status_code == 422 and 'id="f-api_key-error"' in empty.text
+    assert file_keyring.get_password("nextround-ai", "https://api.example.com/v1") is None
+
+
+def test_without_a_keyring_the_page_says_so_in_plain_words(page_web: Web) -> None:
     import keyring
-    from keyring.backends.fail import Keyring as NoKeyring
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(NoKeyring())
-    try:
-        text = section(page_web.client.get("/settings").text)
-    finally:
-        keyring.set_keyring(previous)
-    assert "cannot keep a key for you" in text and "needs none" in text and "NEXTROUND_AI_API_KEY" in text
+    assert keyring.get_keyring().priority <= 0, "this test is about a machine without a keyring"
+    page_web.post_form("/settings/ai", {"base_url": "https://api.example.com/v1", "model": "m"})
+    page = page_web.client.get("/settings").text
+    text = section(page)
+    assert "This computer has no keyring" in text and "needs none" in text and "NEXTROUND_AI_API_KEY" in text
+    assert 'name="api_key"' not in raw_section(page) and "$ " not in text and "export " not in text
+    refused = page_web.post_form("/settings/ai/key", {"api_key": "sk-1"})
+    assert refused.status_code == 422 and "no OS keyring" in section(refused.text) and "sk-1" not in refused.text
 
 
 def test_set_up_in_the_environment_is_shown_not_edited(settings: Settings, clock: Any, chat: FakeChat) -> None:

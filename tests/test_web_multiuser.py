@@ -246,8 +246,10 @@ def test_deleting_an_account_takes_all_its_data_and_nothing_else(server: Server)
 
 def test_the_servers_own_mail_and_ai_set_up_is_not_anyones_to_change_or_use(server: Server) -> None:
     ada = server.person("ada@example.org")
-    for path in ("/settings/ai", "/settings/mail", "/settings/smtp-test", "/inbox/sync", "/feedback-requests/1/send"):
-        answer = ada.post_form(path, {"base_url": "http://10.0.0.1/", "model": "m"})
+    paths = ("/settings/ai", "/settings/ai/key", "/settings/ai/key/remove", "/settings/mail", "/settings/smtp-test",
+             "/inbox/sync", "/feedback-requests/1/send")  # fmt: skip
+    for path in paths:
+        answer = ada.post_form(path, {"base_url": "http://10.0.0.1/", "model": "m", "api_key": "k"})
         assert answer.status_code == 403, path
         assert "set up by its administrator" in answer.text
     assert ada.post_form("/settings/ai/enable").status_code != 403  # agreeing to the server's AI coach is hers

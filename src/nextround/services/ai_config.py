@@ -31,6 +31,7 @@ MODEL = "ai.model"
 CONSENT = "ai.consent"  # the base URL the user agreed to send text to
 MAX_MODEL_CHARS = 200
 MAX_URL_CHARS = 300
+MAX_KEY_CHARS = 1000
 
 AiState = Literal["not_configured", "not_agreed", "on"]
 KeySource = Literal["environment", "keyring", "none"]
@@ -182,6 +183,51 @@ def save_ai_settings(ws: Workspace, base_url: str, model: str, api_key: str | No
             else:
                 repo.unset(key)
     return ai_status(ws)
+
+
+@dataclass(frozen=True, slots=True)
+class AiKey:
+    """Where the key sent to the endpoint comes from, for the Settings page (never the key itself)."""
+
+    in_use: KeySource  # the environment's wins over the keyring's
+    saved: bool  # a key is kept in the OS keyring for this base URL (used when the environment has none)
+    keyring: bool  # this computer has a keyring to keep one in
+    base_url: str  # the endpoint the saved key belongs to ("" when none is set up)
+
+
+def ai_key(ws: Workspace) -> AiKey:
+    """Which key is in use and whether one is kept in the keyring; the keyring is asked once at most."""
+    from nextround.integrations.mail import keyring_available
+
+    base_url, _model, _key, source, _env, _agreed = _resolve(ws)
+    available = keyring_available()
+    if source == "keyring":
+        saved = True
+    else:  # the environment's key, or none: the keyring may still hold one, unused
+        saved = bool(base_url and available and keyring_key(base_url, _keyring_service(ws)))
+    return AiKey(in_use=source, saved=saved, keyring=available, base_url=base_url)
+
+
+def save_ai_key(ws: Workspace, api_key: str) -> AiKey:
+    """Keep the key for the endpoint set up now in the OS keyring (never the database, never a log)."""
+    key = api_key.strip()
+    if not key:
+        raise AiError("type the key to keep", field="api_key")
+    if len(key) > MAX_KEY_CHARS:
+        raise AiError(f"the key is longer than {MAX_KEY_CHARS} characters", field="api_key")
+    base_url = _resolve(ws)[0]
+    if not base_url:
+        raise AiError("give the base URL the key is for first", field="api_key")
+    store_key(base_url, key, _keyring_service(ws))
+    return ai_key(ws)
+
+
+def remove_ai_key(ws: Workspace) -> AiKey:
+    """Forget the key kept in the OS keyring for the endpoint set up now (the environment's is not touched)."""
+    base_url = _resolve(ws)[0]
+    if base_url:
+        store_key(base_url, None, _keyring_service(ws))
+    return ai_key(ws)
 
 
 def endpoint(ws: Workspace) -> Endpoint:

@@ -10,8 +10,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextround.errors import UserError, errors_by_field
-from nextround.integrations.mail import keyring_available
-from nextround.services.ai_config import ai_status, check_ai, disable_ai, enable_ai, save_ai_settings
+from nextround.services.ai_config import (
+    ai_key,
+    ai_status,
+    check_ai,
+    disable_ai,
+    enable_ai,
+    remove_ai_key,
+    save_ai_key,
+    save_ai_settings,
+)
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
@@ -23,6 +31,8 @@ NOTICES = {
     "saved": "AI coach settings saved.",
     "on": "The AI coach is on.",
     "off": "The AI coach is off: nothing will be sent.",
+    "key-saved": "The key is saved in your keyring.",
+    "key-removed": "The key is removed from your keyring.",
 }
 
 
@@ -36,9 +46,9 @@ def ai_context(
 ) -> dict[str, Any]:
     """What `_settings_ai.html` shows: the set-up, the form, the consent text, any outcome (never the key)."""
     try:
-        status = ai_status(ws)
+        status, key = ai_status(ws), ai_key(ws)
     except UserError as exc:  # a base URL in the environment that cannot be used
-        return {"ai": {"broken": str(exc), "fields": {}, "errors": {}, "keyring": False}}
+        return {"ai": {"broken": str(exc), "fields": {}, "errors": {}, "key": None}}
     return {
         "ai": {
             "status": status,
@@ -46,7 +56,7 @@ def ai_context(
             "errors": errors or {},
             "result": result,
             "notice": notice,
-            "keyring": keyring_available(),
+            "key": key,
             "broken": None,
         }
     }
@@ -72,8 +82,19 @@ def _then_show(
 @router.post("/settings/ai", response_class=HTMLResponse)
 def save_ai(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
     values = {name: form_text(form, name).strip() for name in ("base_url", "model")}
-    key = form_text(form, "api_key").strip() or None
-    return _then_show(request, ws, lambda: save_ai_settings(ws, **values, api_key=key), "saved", values)
+    return _then_show(request, ws, lambda: save_ai_settings(ws, **values), "saved", values)
+
+
+@router.post("/settings/ai/key", response_class=HTMLResponse)
+def save_key(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
+    """The key goes to the OS keyring; the page never shows it again, only that one is saved."""
+    key = form_text(form, "api_key")
+    return _then_show(request, ws, lambda: save_ai_key(ws, key), "key-saved")
+
+
+@router.post("/settings/ai/key/remove", response_class=HTMLResponse)
+def remove_key(request: Request, ws: WorkspaceDep) -> Response:
+    return _then_show(request, ws, lambda: remove_ai_key(ws), "key-removed")
 
 
 @router.post("/settings/ai/enable", response_class=HTMLResponse)
