@@ -1,0 +1,125 @@
+"""The review queue behind the Inbox page: proposals kept to accept or dismiss one by one, each planned again
+against the applications as they are when it is shown or accepted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from nextround.analysis.mail import MailKind, MailReading, MailText, link
+from nextround.services.mail_inbox.applying import apply_and_record
+from nextround.services.mail_inbox.proposals import (
+    Action,
+    Applied,
+    MailApplyError,
+    MailProposal,
+    MailRun,
+    ProposedChange,
+    as_record,
+    from_stored,
+    with_changes,
+)
+from nextround.services.mail_inbox.reading import Context, load_context, plan, stage_reached
+from nextround.services.workspace import Workspace
+from nextround.storage.mail import MailRepository, StoredMail
+
+
+def queue(ws: Workspace, run: MailRun, *, origin: str = "upload") -> MailRun:
+    """Keep new proposals for review; messages already queued, applied or dismissed are left as they are."""
+    now = ws.now()
+    with ws.db.write() as session:
+        mails = MailRepository(session, ws.owner_id)
+        known = mails.statuses(p.message_id for p in run.proposals)
+        for index, proposal in enumerate(run.proposals):
+            if proposal.message_id in known or proposal.kind is MailKind.NOT_JOB or proposal.status != "new":
+                continue
+            stored = mails.add(**as_record(proposal, "pending", now, origin))
+            known[proposal.message_id] = "pending"
+            run.proposals[index] = with_changes(proposal, status="pending", inbox_id=stored.id)
+            run.queued += 1
+    return run
+
+
+def inbox(ws: Workspace, *, status: str | None = "pending", limit: int = 500) -> list[MailProposal]:
+    """Stored proposals, newest first; pending ones as Accept would carry them out now (`_replanned`)."""
+    with ws.db.read() as session:
+        stored = MailRepository(session, ws.owner_id).find(status=status, limit=limit)
+    if status != "pending" or not stored:
+        return [from_stored(s) for s in stored]
+    context = load_context(ws)
+    return [_replanned(ws, s, context) for s in stored]
+
+
+def _replanned(ws: Workspace, stored: StoredMail, context: Context | None = None) -> MailProposal:
+    """A queued proposal, planned again against the applications as they are now: its own may have moved on,
+    or been added since (a rejection read before its application was tracked is linked to it then)."""
+    from email.utils import parseaddr
+
+    proposal = from_stored(stored)
+    name, address = parseaddr(stored.sender)
+    mail = MailText(
+        message_id=stored.message_id,
+        sender_name=name,
+        sender_address=address or stored.sender,
+        subject=stored.subject,
+        body=stored.text,
+        sent_at=stored.sent_at,
+        thread_ids=stored.thread_ids,
+    )
+    interview_at = stored.interview_at.replace(tzinfo=None) if stored.interview_at else None
+    reading = MailReading(proposal.kind, 1.0, proposal.company, proposal.role, _invitation_hint(stored), interview_at)
+    context = context or load_context(ws)
+    app = context.applications.get(proposal.application_id) if proposal.application_id is not None else None
+    if app is None:
+        linked = link(mail, reading, context.candidates)
+        app = context.applications.get(linked.application_id) if linked.application_id is not None else None
+    if app is None:  # about no application (or one deleted since): nothing to change in the tracker
+        return proposal if proposal.application_id is None else with_changes(proposal, application_id=None, changes=())
+    request_id = next((c.request_id for c in proposal.changes if c.request_id is not None), None)
+    changes = plan(reading, mail, app, request_id)
+    if interview_at and stored.interview_at is not None:
+        changes = tuple(_with_at(c, stored.interview_at) if c.action is Action.ADD_INTERVIEW else c for c in changes)
+    stage_hint = stage_reached(app).value if proposal.kind is MailKind.REJECTION else proposal.stage_hint
+    return with_changes(
+        proposal,
+        application_id=app.id,
+        company=app.fields.company,
+        role=app.fields.role,
+        stage_hint=stage_hint,
+        changes=changes,
+    )
+
+
+def _with_at(change: ProposedChange, at: datetime) -> ProposedChange:
+    from dataclasses import replace
+
+    return replace(change, at=at)
+
+
+def _invitation_hint(stored: StoredMail) -> str | None:
+    if stored.kind == MailKind.REJECTION.value:
+        return None
+    return stored.stage_hint
+
+
+def accept(ws: Workspace, inbox_id: int) -> int | None:
+    """Carry out a queued proposal; returns the application it touched."""
+    return accept_message(ws, inbox_id).application_id
+
+
+def accept_message(ws: Workspace, inbox_id: int) -> Applied:
+    """Carry out a queued proposal, saying also whether its feedback was already on the application."""
+    with ws.db.read() as session:
+        stored = MailRepository(session, ws.owner_id).get(inbox_id)
+    if stored.status != "pending":
+        raise MailApplyError(f"message {inbox_id} was already {stored.status}")
+    return apply_and_record(ws, _replanned(ws, stored), stored.origin)
+
+
+def dismiss(ws: Workspace, inbox_id: int) -> None:
+    now = ws.now()
+    with ws.db.write() as session:
+        mails = MailRepository(session, ws.owner_id)
+        stored = mails.get(inbox_id)
+        if stored.status != "pending":
+            raise MailApplyError(f"message {inbox_id} was already {stored.status}")
+        mails.update(inbox_id, status="dismissed", decided_at=now)
