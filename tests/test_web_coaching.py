@@ -286,3 +286,55 @@ def test_stopping_sharing_asks_first_and_acts_only_when_confirmed(server: Server
     assert coach.client.get(f"/caseload/{link_id}").status_code == 404
     assert ada.client.get(f"/sharing/coaches/{link_id}/withdraw").headers["location"] == "/sharing#coaches-title"
     assert server.person("bob@example.org").client.get(f"/sharing/coaches/{link_id}/withdraw").status_code == 404
+
+
+def _invite(seeker: Person, email: str) -> str:
+    page = seeker.post_form("/sharing/coaches", {"email": email, "shares": "applications"})
+    token = re.search(r"/coaching/accept/([\w-]+)</code>", page.text)
+    assert token, "no link shown"
+    return token.group(1)
+
+
+def _state_of(page: str, email: str) -> str:
+    row = page.split(f'<td data-label="Coach">{email}</td>', 1)[1].split("</tr>", 1)[0]
+    found = re.search(r'<td data-label="State">(.*?)</td>', row, flags=re.S)
+    assert found
+    return found.group(1)
+
+
+def test_the_invited_coach_can_decline_and_the_inviter_sees_it(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    token = _invite(ada, coach.email)
+    offer = coach.client.get(f"/coaching/accept/{token}").text
+    assert f'action="/coaching/decline/{token}"' in offer and "Decline" in offer
+    assert _state_of(ada.client.get("/sharing").text, coach.email) == "invited"
+    stranger = server.person("bob@example.org")
+    assert stranger.post_form(f"/coaching/decline/{token}").status_code == 404  # only the invited address
+    declined = coach.post_form(f"/coaching/decline/{token}")
+    assert declined.status_code == 303 and declined.headers["location"] == "/coaching/declined"
+    assert "You declined the invitation" in coach.client.get("/coaching/declined").text
+    sharing = ada.client.get("/sharing").text
+    assert _state_of(sharing, coach.email).startswith("declined")
+    assert "Stop sharing with coach@uni.example" not in sharing  # nothing left to stop
+    api = ada.api("GET", "/api/v1/coaches").json()["coaches"]
+    assert [(c["coach_email"], c["declined"], c["accepted"]) for c in api] == [(coach.email, True, False)]
+    # The link is over: it can be neither accepted nor opened, and the coach sees no one.
+    assert coach.post_form(f"/coaching/accept/{token}").status_code == 404
+    assert coach.client.get(f"/coaching/accept/{token}").status_code == 404
+    assert "ada@example.org" not in coach.client.get("/caseload").text
+    # Asking again makes a fresh invitation (the declined one stays on record as declined).
+    again = _invite(ada, coach.email)
+    states = re.findall(r'<td data-label="State">(.*?)</td>', ada.client.get("/sharing").text, flags=re.S)
+    assert sorted(s.split(":")[0] for s in states) == ["declined", "invited"]
+    assert coach.post_form(f"/coaching/accept/{again}").status_code == 303
+
+
+def test_an_accepted_invitation_cannot_be_declined(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    token = _invite(ada, coach.email)
+    assert coach.post_form(f"/coaching/accept/{token}").status_code == 303
+    refused = coach.post_form(f"/coaching/decline/{token}")
+    assert refused.status_code == 422 and "accepted this invitation already" in refused.text
+    assert [link.accepted and not link.declined for link in coaching.coach_links(server.db, ada.owner_id)] == [True]

@@ -166,7 +166,8 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
     undo_token = ada.api("DELETE", f"/api/v1/applications/{app_id}").json()["undo_token"]
     ids = _ada_ids(server, ada)
     ids["coach_links"], ids["coach_notes"] = [link.id], [coach_notes.notes_for(server.db, ada.owner_id)[0].id]
-    tokens = {"/coaching/accept/": invitation.token, "/invite/coach/": invitation.token, "/": undo_token}
+    tokens = {"/coaching/accept/": invitation.token, "/coaching/decline/": invitation.token,
+              "/invite/coach/": invitation.token, "/": undo_token}  # fmt: skip
     before = _everything_of(server, ada.owner_id)
     tried = attempts(server, ids, tokens)
     assert len(tried) > 60

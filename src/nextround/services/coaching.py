@@ -68,8 +68,9 @@ class CoachLink:
     shares: tuple[str, ...]
     created_at: datetime
     accepted: bool
-    withdrawn: bool
+    withdrawn: bool  # the link is over: the job seeker stopped sharing, or the coach declined
     coach_deleted: bool = False  # the coach deleted their account (the link was withdrawn then)
+    declined: bool = False  # the coach said no to the invitation (withdrawn too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def _link(row: CoachLinkRow, emails: dict[int, str]) -> CoachLink:
         row.created_at,
         row.accepted_at is not None,
         row.withdrawn_at is not None,
+        declined=row.declined_at is not None,
     )
 
 
@@ -294,6 +296,20 @@ def accept(db: Database, coach_id: int, token: str) -> CoachLink:
             raise CoachingError("you cannot be your own coach")
         row.coach_id = coach_id
         row.accepted_at = row.accepted_at or _now()
+        return _link(row, _emails(db, {row.owner_id}))
+
+
+def decline(db: Database, coach_id: int, token: str) -> CoachLink:
+    """The invited coach, signed in with the invited address, says no: the link ends as if withdrawn (its secret
+    opens nothing any more) and the job seeker sees that the coach declined. Once accepted it cannot be declined
+    (the job seeker stops sharing then)."""
+    with db.write() as session:
+        row = _invited(session, coach_id, token)
+        if row.accepted_at is not None:
+            raise CoachingError("you accepted this invitation already, so there is nothing to decline")
+        now = _now()
+        row.declined_at = now
+        row.withdrawn_at = now
         return _link(row, _emails(db, {row.owner_id}))
 
 

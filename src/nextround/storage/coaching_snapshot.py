@@ -1,6 +1,6 @@
 """The coaching part of a person's JSON export (multi-user mode), and what an import restores of it.
 
-Exported: the person's coaches (address, what is shared, when it was given, accepted, withdrawn; never the
+Exported: the person's coaches (address, what is shared, when it was given, accepted, withdrawn, declined; never the
 invitation's secret), every comment, assigned question and reply with its application, the audit log of the
 coaches' reads, and the people the person coaches. An import creates none of it: anyone can write a file
 saying "adviser@uni wrote this", so comments, questions, replies and audit entries are never planted in an
@@ -70,6 +70,7 @@ def dump_coaching(session: Session, owner_id: int) -> dict[str, list[dict[str, A
                 "created_at": _moment(link.created_at),
                 "accepted_at": _moment(link.accepted_at),
                 "withdrawn_at": _moment(link.withdrawn_at),
+                "declined_at": _moment(link.declined_at),
             }
             for link in links
         ],

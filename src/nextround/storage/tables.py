@@ -679,6 +679,7 @@ class CoachLinkRow(Base):
     created_at: Mapped[datetime]
     accepted_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
+    declined_at: Mapped[datetime | None]  # the coach said no (withdrawn_at is set then too: the link is over)
 
 
 class CoachReadRow(Base):

@@ -1,7 +1,8 @@
 """Multi-user mode only: coaches with consent.
 
 The job seeker's side is /sharing (invite a coach, choose what to share, withdraw, the audit log of the
-coach's reads, comments and assigned questions). The coach's side is /coaching/accept/{token} and /caseload
+coach's reads, comments and assigned questions). The coach's side is /coaching/accept/{token} (accept, or
+decline at /coaching/decline/{token}) and /caseload
 (everyone who shares with them) with /caseload/{link_id} (one job seeker, read-only, with a comment box and a
 question box). Consent is looked up on every request: a withdrawn link answers 404 at once.
 """
@@ -170,6 +171,17 @@ def accept_page(request: Request, token: str) -> HTMLResponse:
 def accept(request: Request, token: str) -> Response:
     link = coaching.accept(request.app.state.web.database(), _me(request).owner_id, token)
     return RedirectResponse(f"/caseload/{link.id}", 303)
+
+
+@router.post("/coaching/decline/{token}")
+def decline(request: Request, token: str) -> Response:
+    coaching.decline(request.app.state.web.database(), _me(request).owner_id, token)
+    return RedirectResponse("/coaching/declined", 303)
+
+
+@router.get("/coaching/declined", response_class=HTMLResponse)
+def declined(request: Request) -> HTMLResponse:
+    return render(request, "coach_declined.html", {})
 
 
 @router.get("/caseload", response_class=HTMLResponse)
