@@ -1,8 +1,8 @@
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
-from nextround.domain.dates import DateParseError, day_to_moment, parse_date, parse_datetime
+from nextround.domain.dates import DateParseError, day_to_moment, parse_date, parse_datetime, parse_when
 
 TODAY = date(2024, 11, 6)  # a Wednesday
 
@@ -113,3 +113,17 @@ def test_days_written_with_the_month_in_words(text: str, expected: date) -> None
 def test_a_month_in_words_is_never_guessed(text: str) -> None:
     with pytest.raises(DateParseError):
         parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("3 December 2026", date(2026, 12, 3)), ("21 October 2026", date(2026, 10, 21)),
+     ("Saturday 5 Dec", date(2026, 12, 5)), ("4 February 2026", date(2026, 2, 4))],
+)  # fmt: skip
+def test_a_day_in_words_with_a_space_eleventh_is_read_where_a_time_may_follow(text: str, day: date) -> None:
+    # The feedback form's "When it came" and a stage move's "When" read with parse_datetime/parse_when; these
+    # were taken for ISO date-times (a space where "2026-12-03 16:00" has one) and refused.
+    now = datetime(2026, 12, 6, 15, 0, tzinfo=UTC)
+    assert parse_datetime(text, now) == datetime.combine(day, time(12, 0), tzinfo=UTC)
+    assert parse_when(text, now).date() == day
+    assert parse_datetime("2026-12-03 16:00", now) == datetime(2026, 12, 3, 16, 0, tzinfo=UTC)

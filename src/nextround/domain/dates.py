@@ -34,6 +34,7 @@ _OPTIONAL_WEEKDAY = r"(?:(?:" + "|".join(w[:3] + "[a-z]*" for w in _WEEKDAYS) + 
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _DAY_MONTH = re.compile(rf"^{_OPTIONAL_WEEKDAY}{_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}{_YEAR}$")
 _MONTH_DAY = re.compile(rf"^{_OPTIONAL_WEEKDAY}{_MONTH}\s+{_DAY_NUMBER}{_YEAR}$")
+_ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
 
 
 # Dates a job search can have. Outside this window a date is a typo (or an attack on the agenda's arithmetic:
@@ -213,7 +214,7 @@ def _named_month_day(match: re.Match[str], today: date, text: str) -> date:
 def parse_datetime(text: str, now: datetime) -> datetime:
     """Like parse_date, but keeps a time when one is given (see day_to_moment for bare dates)."""
     value = text.strip()
-    if len(value) > 10 and value[10] in "Tt ":
+    if _ISO_WITH_TIME.match(value):  # not any text with a space at [10]: "3 December 2026" is a day in words
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
