@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import mailbox
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
-from nextround.integrations.mail_read import MailReadError, parse_bytes, read_path, strip_quoted
+from nextround.integrations.mail_read import MailReadError, parse_bytes, pasted_message, read_path, strip_quoted
 
 
 def message(subject: str, body: str, *, msgid: str | None = "<a@x>", **headers: str) -> EmailMessage:
@@ -110,3 +111,19 @@ def test_a_corrupt_message_in_an_mbox_is_skipped_and_counted(tmp_path: Path) -> 
     report = read_path(path)
     assert [m.message_id for m in report.messages] == ["<ok@x>"]
     assert report.unreadable == 1
+
+
+NOW = datetime(2026, 12, 6, 14, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Date: Thu, 3 Dec 2026 16:12:05 +0000", datetime(2026, 12, 3, 16, 12, 5, tzinfo=UTC)),
+     ("Sent: Thursday, December 3, 2026 4:12 PM", datetime(2026, 12, 3, 16, 12, tzinfo=UTC)),
+     ("Date: 3 December 2026 at 16:12:05 GMT", datetime(2026, 12, 3, 16, 12, tzinfo=UTC)),
+     ("Sent: Thu 3 Dec, 16:12 (3 days ago)", datetime(2026, 12, 3, 16, 12, tzinfo=UTC)),
+     ("Sent: sometime last week", datetime(2026, 12, 6, 14, 0, tzinfo=UTC))],
+)  # fmt: skip
+def test_a_pasted_message_takes_its_moment_from_its_date_or_sent_line(line: str, expected: datetime) -> None:
+    pasted = pasted_message(f"From: Hannah <h@harbourline.example>\n{line}\nSubject: Your application\n\nNo.", NOW)
+    assert pasted.sent_at == expected and pasted.body == "No."

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from nextround.domain.stages import Outcome
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
+from tests.conftest import ZONE
 from tests.factories import make_application
 from tests.web_support import Web
 
@@ -59,3 +60,36 @@ def test_a_paste_that_is_not_about_a_job_points_to_the_application_page(web: Web
     page = web.client.get(sent.headers["location"]).text
     notice = page.split('id="inbox-notice"', 1)[1].split("</div>", 1)[0]
     assert "1 not about a job" in notice and "open it and record what happened there" in notice
+
+
+OUTLOOK_COPY = """From: Hannah Okafor <hannah.okafor@harbourline.example>
+Sent: Thursday, 31 October 2024 4:12 PM
+To: Sam Patel <sam@example.org>
+Subject: Your application - Customer Success Manager
+
+Dear Sam,
+
+Thank you for taking the time to meet with Priya and me for the Customer Success Manager role. After careful
+consideration we have decided to move forward with another candidate.
+
+Kind regards,
+Hannah Okafor
+Talent Acquisition Partner | Harbourline
+"""
+
+
+def test_a_pasted_rejection_is_dated_by_its_sent_line_not_by_the_day_it_was_pasted(
+    web: Web, workspace: Workspace
+) -> None:
+    app = make_application(
+        workspace, company="Harbourline", role="Customer Success Manager", applied_at=datetime(2024, 10, 1, tzinfo=UTC)
+    )
+    page = web.client.get(web.post_form("/inbox/paste", {"text": OUTLOOK_COPY}).headers["location"]).text
+    item = page.split('id="mail-', 1)[1].split("</li>", 1)[0]
+    assert "31 Oct 2024" in item and "6 Nov 2024" not in item  # the clock says 6 November
+    inbox_id = re.search(r'id="mail-(\d+)"', page)
+    assert inbox_id
+    web.post_form(f"/inbox/{inbox_id.group(1)}/accept")
+    closed = ApplicationService(workspace).get(app.id).events[-1]
+    assert closed.to_state == "rejected" and closed.occurred_at.date().isoformat() == "2024-10-31"
+    assert closed.occurred_at.astimezone(ZONE).hour == 16

@@ -174,11 +174,36 @@ def _stable_id(sender: str, subject: str, sent_at: datetime | None, body: str) -
 
 _PASTED_HEADER = re.compile(r"^(from|subject|date|sent|to|cc|reply-to)\s*:\s*(.*)$", re.IGNORECASE)
 MAX_PASTED_CHARS = 50_000
+# What follows the day in a copied Date/Sent line: seconds and a zone name or offset are dropped (the day and the
+# hour are what a stage event needs), as is the relative part Gmail adds ("(3 days ago)").
+_PASTED_TAIL = re.compile(r"(?:\s*\(.*\))?(?:\s+(?:(?![AP]M\b)[A-Z]{2,5}|[+-]\d{2}:?\d{2}))*\s*$")
+_SECONDS = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
+_BEFORE_TIME = re.compile(r",?\s+(?:at\s+)?(?=\d{1,2}:\d{2}|\d{1,2}\s*[ap]m\b)", re.IGNORECASE)
+
+
+def _pasted_sent_at(value: str, fallback: datetime) -> datetime:
+    """The moment a copied Date or Sent line gives ('Thu, 3 Dec 2026 16:12:05 +0000', Outlook's 'Thursday,
+    3 December 2026 16:12', Apple Mail's '3 December 2026 at 16:12:05 GMT'); `fallback` (the moment it was
+    pasted) when there is none or it cannot be read, as it was before lines like these were read."""
+    if not value:
+        return fallback
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        moment = parsedate_to_datetime(value)
+        if moment.tzinfo is not None:  # a real RFC 2822 date; without a zone it may have dropped "PM"
+            return moment
+    from nextround.domain.dates import DateParseError, parse_when
+
+    words = _BEFORE_TIME.sub(" ", _SECONDS.sub(r"\1", _PASTED_TAIL.sub("", value.strip())))
+    try:
+        return parse_when(words, fallback)
+    except DateParseError:
+        return fallback
 
 
 def pasted_message(text: str, sent_at: datetime) -> MailText:
-    """A message copied out of a mail program and pasted: its From and Subject lines are read when the copy
-    begins with them (as Outlook and Gmail copy a message), the rest is its text. The same paste twice has the
+    """A message copied out of a mail program and pasted: its From, Subject and Date (or Outlook's Sent) lines are
+    read when the copy begins with them (as Outlook and Gmail copy a message), the rest is its text; `sent_at` is
+    its moment when no date line can be read. The same paste twice has the
     same identity, so it is reviewed once."""
     lines = text.replace("\r\n", "\n")[:MAX_PASTED_CHARS].strip().split("\n")
     headers: dict[str, str] = {}
@@ -197,7 +222,7 @@ def pasted_message(text: str, sent_at: datetime) -> MailText:
         sender_address=address.strip().lower()[:300] if "@" in address else "",
         subject=subject,
         body=body,
-        sent_at=sent_at,
+        sent_at=_pasted_sent_at(headers.get("date") or headers.get("sent", ""), sent_at),
     )
 
 
