@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from nextround.domain.stages import Outcome
+from nextround.domain.stages import Outcome, Stage
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 from tests.conftest import ZONE
@@ -93,3 +93,40 @@ def test_a_pasted_rejection_is_dated_by_its_sent_line_not_by_the_day_it_was_past
     closed = ApplicationService(workspace).get(app.id).events[-1]
     assert closed.to_state == "rejected" and closed.occurred_at.date().isoformat() == "2024-10-31"
     assert closed.occurred_at.astimezone(ZONE).hour == 16
+
+
+def test_a_rejection_for_an_untracked_job_asks_how_far_you_got_and_keeps_who_wrote(
+    web: Web, workspace: Workspace
+) -> None:
+    page = web.client.get(web.post_form("/inbox/paste", {"text": OUTLOOK_COPY}).headers["location"]).text
+    item = page.split('id="mail-', 1)[1].split(">Dismiss<", 1)[0]
+    assert "(no application yet)" in item and "at the applied stage" not in item
+    assert '<label for="reached-' in item and 'name="reached"' in item and '<option value="interview">' in item
+    inbox_id = re.search(r'id="mail-(\d+)"', page)
+    assert inbox_id
+    refused = web.post_form(f"/inbox/{inbox_id.group(1)}/accept", {"reached": "offer"})
+    assert refused.status_code == 422 and "choose how far you got" in refused.text
+    assert web.post_form(f"/inbox/{inbox_id.group(1)}/accept", {"reached": "interview"}).status_code == 303
+    (found,) = ApplicationService(workspace).find()
+    app = ApplicationService(workspace).get(found.id)
+    assert app.state.outcome is Outcome.REJECTED and app.state.closed_at_stage is Stage.INTERVIEW
+    assert app.events[-1].occurred_at.date().isoformat() == "2024-10-31"
+    assert app.fields.contact_email == "hannah.okafor@harbourline.example"
+    assert "at the interview stage" in web.client.get(f"/applications/{app.id}").text
+    decided = web.client.get("/inbox").text.split('id="decided-title"', 1)[1]
+    assert "Accepted: Your application - Customer Success Manager" in decided
+    # The feedback request goes back to the person who wrote, not to an empty address.
+    web.post_form(f"/applications/{app.id}/feedback/draft", {"tone": "warm"})
+    section = web.client.get(f"/applications/{app.id}/feedback").text
+    assert 'value="hannah.okafor@harbourline.example"' in section
+    assert "Thank you for considering my application" not in section  # the draft fits an interview
+
+
+def test_a_no_reply_sender_is_not_kept_as_the_contact_email() -> None:
+    from nextround.services.mail_inbox.applying import reply_address
+
+    assert reply_address("Hannah Okafor <Hannah.Okafor@harbourline.example>") == "hannah.okafor@harbourline.example"
+    assert reply_address("DHL Careers <no-reply@dhl-careers.example>") == ""
+    assert reply_address("Talent <donotreply@acme.example>") == ""
+    assert reply_address("Acme via Workday <acme@myworkday.com>") == ""
+    assert reply_address("not an address") == ""

@@ -31,12 +31,21 @@ from nextround.services.mail_inbox.reading import (
     propose,
     read_and_propose,
 )
-from nextround.services.mail_inbox.review import accept, accept_message, dismiss, inbox, queue
+from nextround.services.mail_inbox.review import (
+    REACHABLE,
+    accept,
+    accept_message,
+    adds_a_rejected_application,
+    dismiss,
+    inbox,
+    queue,
+)
 
 __all__ = [
     "BATCH",
     "MAIL_READING",
     "MAX_TEXT",
+    "REACHABLE",
     "Action",
     "Applied",
     "MailApplyError",
@@ -48,6 +57,7 @@ __all__ = [
     "SyncRun",
     "accept",
     "accept_message",
+    "adds_a_rejected_application",
     "apply_all",
     "apply_proposal",
     "dismiss",

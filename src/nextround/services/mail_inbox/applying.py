@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -71,13 +72,21 @@ def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetim
     for change in proposal.changes:
         when = _when(change.at, now)
         if change.action is Action.CREATE_APPLICATION:
-            fields = ApplicationFields(company=change.company, role=change.role or "(role not named)").validated()
+            fields = ApplicationFields(
+                company=change.company,
+                role=change.role or "(role not named)",
+                contact_email=reply_address(proposal.sender),
+            ).validated()
             key = dedupe_key(fields, when.date())
             same = MailRepository(session, owner_id).application_with_key(key)
             if same is not None:
                 app_id = same  # the same acknowledgement read twice (a copy, a forward): one application
                 continue
-            events = opening_events(Stage.APPLIED, when, max(now, when), None, EventSource.MAIL)
+            # The stage the person says they had reached (asked on the Inbox page); the message's day is the only
+            # one known, so an interview before a rejection is dated that day too.
+            reached = Stage(change.stage or Stage.APPLIED.value)
+            round_value = 1 if reached is Stage.INTERVIEW else None
+            events = opening_events(reached, when, when, round_value, EventSource.MAIL)
             app_id = apps.add(
                 fields,
                 created_at=now,
@@ -126,6 +135,24 @@ def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetim
         elif change.action is Action.RECORD_FEEDBACK:
             feedback_known = not _record_feedback(session, owner_id, app_id, proposal, change, when, now)
     return Applied(app_id, feedback_known)
+
+
+# Addresses a reply to goes nowhere: the feedback request would be drafted to a robot.
+_NO_REPLY = re.compile(r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|mailer-daemon|careers-noreply)\b")
+
+
+def reply_address(sender: str) -> str:
+    """The sender's address, kept as a new application's contact email so a feedback request can go back to the
+    person who wrote; empty for a no-reply address or an applicant-tracking system's."""
+    from email.utils import parseaddr
+
+    from nextround.analysis.mail.base import is_ats_domain
+
+    address = parseaddr(sender)[1].strip().lower()
+    local, _, domain = address.partition("@")
+    if not local or "." not in domain or len(address) > 254 or _NO_REPLY.match(local) or is_ats_domain(domain):
+        return ""
+    return address
 
 
 def _after_history(when: datetime, events: Sequence[StageEvent]) -> datetime:

@@ -3,9 +3,11 @@ against the applications as they are when it is shown or accepted."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from nextround.analysis.mail import MailKind, MailReading, MailText, link
+from nextround.domain.stages import Stage
 from nextround.services.mail_inbox.applying import apply_and_record
 from nextround.services.mail_inbox.proposals import (
     Action,
@@ -90,8 +92,6 @@ def _replanned(ws: Workspace, stored: StoredMail, context: Context | None = None
 
 
 def _with_at(change: ProposedChange, at: datetime) -> ProposedChange:
-    from dataclasses import replace
-
     return replace(change, at=at)
 
 
@@ -106,13 +106,43 @@ def accept(ws: Workspace, inbox_id: int) -> int | None:
     return accept_message(ws, inbox_id).application_id
 
 
-def accept_message(ws: Workspace, inbox_id: int) -> Applied:
-    """Carry out a queued proposal, saying also whether its feedback was already on the application."""
+# How far a person can have got before a "no" about a job they never tracked (they say so on the Inbox page).
+REACHABLE = (Stage.APPLIED, Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL)
+
+
+def accept_message(ws: Workspace, inbox_id: int, *, reached: Stage | None = None) -> Applied:
+    """Carry out a queued proposal, saying also whether its feedback was already on the application.
+
+    `reached`: for a rejection that adds its application, the stage the person had reached; the message alone
+    cannot tell, and "applied" would put a no after three interviews at the first step."""
     with ws.db.read() as session:
         stored = MailRepository(session, ws.owner_id).get(inbox_id)
     if stored.status != "pending":
         raise MailApplyError(f"message {inbox_id} was already {stored.status}")
-    return apply_and_record(ws, _replanned(ws, stored), stored.origin)
+    proposal = _replanned(ws, stored)
+    if reached is not None:
+        proposal = _reached(proposal, reached)
+    return apply_and_record(ws, proposal, stored.origin)
+
+
+def adds_a_rejected_application(proposal: MailProposal) -> bool:
+    """Whether accepting this proposal adds an application and closes it as rejected (then the stage is asked)."""
+    actions = {change.action for change in proposal.changes}
+    return Action.CREATE_APPLICATION in actions and Action.CLOSE_REJECTED in actions
+
+
+def _reached(proposal: MailProposal, reached: Stage) -> MailProposal:
+    if reached not in REACHABLE:
+        raise MailApplyError(f"a rejection can come at {', '.join(s.value for s in REACHABLE)}, not {reached.value}")
+    if not adds_a_rejected_application(proposal):
+        return proposal  # its application is tracked: the stage is the one it reached there
+    changes = tuple(
+        replace(change, stage=reached.value)
+        if change.action in (Action.CREATE_APPLICATION, Action.CLOSE_REJECTED)
+        else change
+        for change in proposal.changes
+    )
+    return with_changes(proposal, changes=changes)
 
 
 def dismiss(ws: Workspace, inbox_id: int) -> None:

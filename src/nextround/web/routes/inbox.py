@@ -52,6 +52,7 @@ def _page(
     except ImapError:
         imap_ready = False
     context = {
+        "reached_choices": REACHED_CHOICES,
         "enabled": mail_reading_enabled(ws),
         "pending": inbox(ws, status="pending"),
         "decided": [p for p in inbox(ws, status=None, limit=60) if p.status != "pending"][:20],
@@ -164,12 +165,27 @@ def check_mail(request: Request, ws: WorkspaceDep) -> Response:
     return _after_reading(run)
 
 
+# How far the person got, in their words, for a rejection of a job they never tracked (the Accept form asks).
+REACHED_CHOICES = (
+    ("applied", "I applied; we never spoke"),
+    ("screening", "A screening call"),
+    ("assessment", "A test or an assessment"),
+    ("interview", "An interview"),
+    ("final", "The final round"),
+)
+
+
 @router.post("/inbox/{inbox_id}/accept", response_class=HTMLResponse)
-def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep) -> Response:
+def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
+    from nextround.domain.stages import Stage
     from nextround.services.mail_inbox import accept_message
 
+    reached_text = form_text(form, "reached")
     try:
-        applied = accept_message(ws, inbox_id)
+        if reached_text and reached_text not in dict(REACHED_CHOICES):
+            raise InboxUploadError(f"choose how far you got from the list, not {reached_text[:40]!r}")
+        reached = Stage(reached_text) if reached_text else None
+        applied = accept_message(ws, inbox_id, reached=reached)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     notice = "accepted-feedback-known" if applied.feedback_already_recorded else "accepted"
