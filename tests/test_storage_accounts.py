@@ -157,3 +157,29 @@ def _invited(server: Any, email: str) -> bool:
 
     with server.db.read() as session:
         return session.scalar(select(InvitationRow.id).where(InvitationRow.email == email)) is not None
+
+
+def test_admin_commands_make_the_first_administrator_and_keep_one(server: Server, postgres_url: str) -> None:
+    url = ["--database-url", postgres_url]
+    made = _run("admin", "create-user", "ada@example.org", "--admin", "--password-stdin", *url, input=f"{'x' * 12}\n")
+    assert made.exit_code == 0 and "an administrator" in made.output
+    accounts.create_user(server.db, "bo@example.org", "correct horse battery")
+    assert accounts.find_account(server.db, "ada@example.org").is_admin
+    last = _run("admin", "revoke-admin", "ada@example.org", *url)
+    assert last.exit_code == 1 and "ada@example.org is the server's only administrator" in last.output
+    assert len(last.output.strip().splitlines()) == 1
+    assert _run("admin", "disable-user", "ada@example.org", *url).exit_code == 1
+    granted = _run("admin", "grant-admin", "Bo@example.org", *url)
+    assert granted.exit_code == 0 and "bo@example.org is an administrator" in granted.output
+    assert _run("admin", "revoke-admin", "ada@example.org", *url).exit_code == 0
+    assert not accounts.find_account(server.db, "ada@example.org").is_admin
+    assert _run("admin", "disable-user", "ada@example.org", *url).exit_code == 0
+    enabled = _run("admin", "enable-user", "ada@example.org", *url)
+    assert enabled.exit_code == 0 and "can sign in again" in enabled.output
+    assert not accounts.find_account(server.db, "ada@example.org").disabled
+    unknown = _run("admin", "grant-admin", "cy@example.org", *url)
+    assert unknown.exit_code == 1 and "no account for cy@example.org" in unknown.output
+    from nextround.services import administration
+
+    log = administration.events(server.db, None)  # the command line's acts are in the log, without a name
+    assert [(e.actor, e.action) for e in log][:3] == [(None, "enable"), (None, "disable"), (None, "revoke_admin")]

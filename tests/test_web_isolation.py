@@ -22,13 +22,14 @@ from nextround.services.deletion import Deletable
 from nextround.services.demo import fill_demo
 from nextround.services.network import NetworkService
 from nextround.storage.snapshot import dump_owner, owned_tables
-from nextround.storage.tables import ACCOUNT_TABLES, MailMessageRow
+from nextround.storage.tables import ACCOUNT_TABLES, MailMessageRow, User
 from nextround.web.routes.deletion import API_PATHS
 
 from .multiuser_support import Person, Server
 
 # Path parameters that are not an object's id (what kind of file an import reads, an invitation's secret).
 NOT_IDS = {("/transfer/{kind}", "kind"), ("/invite/{token}", "token")}  # an invitation is no one's yet
+NOT_IDS |= {("/reset-password/{token}", "token")}  # its owner is in the link; tried by the reset tests
 # The table each id parameter names; `row_id` takes its table from the route (the deletion routes).
 IDS_OF: dict[str, str] = {
     "application_id": "applications",
@@ -45,6 +46,7 @@ IDS_OF: dict[str, str] = {
     "link_id": "coach_links",
     "question_id": "coach_notes",
     "note_id": "coach_notes",
+    "account_id": "users",  # the Accounts page: only for administrators (403 to everyone else)
 }
 DELETION_TABLES = {
     kind.value: table.name
@@ -81,6 +83,7 @@ def _ada_ids(server: Server, ada: Person) -> dict[str, list[Any]]:
         rows = dump_owner(session, ada.owner_id)
     ids: dict[str, list[Any]] = {name: [row["id"] for row in found] for name, found in rows.items()}
     ids["access_tokens"] = [t.id for t in accounts.list_tokens(server.db, ada.owner_id)]
+    ids["users"] = [ada.owner_id]
     ids["nudges"] = [n.ref for n in NetworkService(server.workspace(ada)).nudges()]
     return ids
 
@@ -141,6 +144,10 @@ def _everything_of(server: Server, owner_id: int) -> dict[str, Any]:
             found = session.execute(select(row.__table__).where(row.owner_id == owner_id).order_by(row.id))
             tables[row.__tablename__] = [dict(r) for r in found.mappings()]
     tables["access_tokens"] = accounts.list_tokens(server.db, owner_id)
+    with server.db.read() as session:  # her account itself: its role, whether it may sign in, its password
+        tables["users"] = session.execute(
+            select(User.email, User.is_admin, User.disabled_at, User.password_hash).where(User.id == owner_id)
+        ).all()
     return tables
 
 
@@ -204,7 +211,7 @@ def test_every_owned_table_is_checked(server: Server) -> None:
     """Every owned table is in the snapshot the test compares, so a write into any of them would show."""
     names = {t.name for t in owned_tables()}
     assert {"applications", "stage_events", "contacts", "mail_messages", "user_settings"} <= names
-    assert set(IDS_OF.values()) - ACCOUNT_TABLES <= names  # those are in _everything_of by name
+    assert set(IDS_OF.values()) - ACCOUNT_TABLES - {"users"} <= names  # those are in _everything_of by name
 
 
 def _mail_for(server: Server, person: Person) -> None:

@@ -112,7 +112,7 @@ def test_sign_in_limits_per_account_and_per_address(server: Server) -> None:
     assert "try again in 15 minutes" in blocked.text
     # said at the sign-in form, which keeps the address, with who can help
     assert 'id="sign-in-button"' in blocked.text and 'value="ada@example.org"' in blocked.text
-    assert "administrator can set a new one" in blocked.text
+    assert "administrator can send you a link to choose a new one" in blocked.text
     # the count is in the database (every worker shares it); once the window has passed, it works again
     with server.db.write() as session:
         session.execute(

@@ -17,7 +17,9 @@ from nextround.errors import UserError
 if TYPE_CHECKING:
     from nextround.storage.db import Database
 
-app = typer.Typer(help="Accounts on a multi-user server: create, invite, reset a password, disable, make a token.")
+app = typer.Typer(
+    help="Accounts on a multi-user server: create, invite, reset a password, disable, make a token or an administrator."
+)
 
 DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="The server's PostgreSQL database (else NEXTROUND_DATABASE_URL).")
@@ -60,10 +62,13 @@ def create_user(
             "--claim-local", help="Give the single-user installation's data (its local user) to this account."
         ),
     ] = False,
+    admin: Annotated[
+        bool, typer.Option("--admin", help="Make it an administrator: it manages accounts in the browser.")
+    ] = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create an account with a password (or give the local data an address and password)."""
-    from nextround.services import accounts
+    from nextround.services import accounts, administration
 
     with _database(database_url) as db:
         password = _password(password_stdin)
@@ -71,7 +76,49 @@ def create_user(
             account = accounts.claim_local(db, email, password)
         else:
             account = accounts.create_user(db, email, password, time_zone=time_zone)
-    console().print(f"Account {account.id} created for {safe(account.email)}.")
+        if admin:
+            administration.set_admin(db, None, account.id, admin=True)
+    role = ", an administrator" if admin else ""
+    console().print(f"Account {account.id} created for {safe(account.email)}{role}.")
+
+
+@app.command("grant-admin")
+def grant_admin(
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account's email address.")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Make an account an administrator: it sees the Accounts page (invite, disable, reset links, roles)."""
+    from nextround.services import administration
+
+    with _database(database_url) as db:
+        account = administration.set_admin(db, None, administration.by_email(db, email), admin=True)
+    console().print(f"{safe(account.email)} is an administrator: the Accounts page is in its menu.")
+
+
+@app.command("revoke-admin")
+def revoke_admin(
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account's email address.")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Take the administrator role from an account (never from the last enabled administrator)."""
+    from nextround.services import administration
+
+    with _database(database_url) as db:
+        account = administration.set_admin(db, None, administration.by_email(db, email), admin=False)
+    console().print(f"{safe(account.email)} is no longer an administrator.")
+
+
+@app.command("enable-user")
+def enable_user(
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The account's email address.")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Let a disabled account sign in again with its password (its old sessions and tokens stay ended)."""
+    from nextround.services import administration
+
+    with _database(database_url) as db:
+        account = administration.set_disabled(db, None, administration.by_email(db, email), disabled=False)
+    console().print(f"{safe(account.email)} can sign in again.")
 
 
 @app.command("reset-password")
@@ -130,12 +177,11 @@ def invite(
     printed either way. With several addresses, each line is the address and its link, and every address is
     checked before any invitation is made."""
     from nextround.cli.web import multi_user_settings
-    from nextround.services.invitation_mail import NotSent, invite_account
+    from nextround.services.invitation_mail import NotSent, invite_accounts
 
     settings = multi_user_settings(database_url)
     with _database(database_url) as db:
-        addresses = _new_addresses(db, emails)
-        made = [invite_account(db, settings, email, base_url, days=days) for email in addresses]
+        made = invite_accounts(db, settings, None, emails, base_url, days=days)
     for one in made:
         typer.echo(one.url if len(made) == 1 else f"{one.delivery.to}\t{one.url}")
     emailed = [one.delivery.to for one in made if one.delivery.emailed]
@@ -152,18 +198,6 @@ def invite(
     else:
         for sent in unsent:
             typer.echo(f"Not emailed ({sent.detail}); pass the link on to {sent.to} yourself.", err=True)
-
-
-def _new_addresses(db: "Database", emails: list[str]) -> list[str]:
-    """The addresses, each once, after checking them all: a typo or an existing account stops the whole list
-    before anything is made, so running it again after the fix gives no one two links."""
-    from nextround.services import accounts
-
-    addresses = list(dict.fromkeys(accounts.normal_email(email) for email in emails))
-    taken = [a for a in addresses if accounts.account_exists(db, a)]
-    if taken:
-        raise UserError(f"there is already an account for {', '.join(taken)}: leave it out, nothing was invited")
-    return addresses
 
 
 def register(root: typer.Typer) -> None:

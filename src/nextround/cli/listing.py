@@ -52,5 +52,9 @@ COMMAND_LISTING: list[tuple[str, bool, str]] = [
     ("view", True, "How everyday views look."),
     ("mail", True, "Read job mail (an export or an IMAP folder) and propose changes to your applications."),
     ("ai", True, "The optional AI coach: any OpenAI-compatible endpoint you choose, off until you agree."),
-    ("admin", True, "Accounts on a multi-user server: create, invite, reset a password, disable, make a token."),
+    (
+        "admin",
+        True,
+        "Accounts on a multi-user server: create, invite, reset a password, disable, make a token or an administrator.",
+    ),
 ]

@@ -41,6 +41,7 @@ from nextround.storage.tables import (
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
+    from sqlalchemy.orm import Session
 
 SESSION_DAYS = 14
 SEEN_EVERY = timedelta(minutes=10)  # how stale `seen_at`/`last_used_at` may get before a request writes it
@@ -72,6 +73,7 @@ class Account:
     email: str
     time_zone: str | None
     disabled: bool
+    is_admin: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,7 @@ class Caller:
     data_version: int
     session_id: int | None = None  # None for an access token
     csrf_token: str | None = None
+    is_admin: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +202,7 @@ def _offsets(zone: str) -> tuple[timedelta | None, ...]:
 
 
 def _account(user: User) -> Account:
-    return Account(user.id, user.email or user.username, user.time_zone, user.disabled_at is not None)
+    return Account(user.id, user.email or user.username, user.time_zone, user.disabled_at is not None, user.is_admin)
 
 
 def _user_by_email(session: object, email: str) -> User | None:
@@ -270,18 +273,11 @@ def reset_password(db: Database, email: str, password: str) -> Account:
 
 
 def disable_user(db: Database, email: str) -> Account:
-    """The account can no longer sign in; its sessions and access tokens stop working at once."""
-    with db.write() as session:
-        user = _existing(session, email)
-        now = _now()
-        user.disabled_at = now
-        _revoke_sessions(session, user.id)
-        session.execute(
-            update(AccessTokenRow)
-            .where(AccessTokenRow.owner_id == user.id, AccessTokenRow.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-        return _account(user)
+    """The account can no longer sign in; its sessions and access tokens stop working at once (the command line's
+    act: services.administration.set_disabled)."""
+    from nextround.services.administration import set_disabled
+
+    return set_disabled(db, None, find_account(db, email).id, disabled=True)
 
 
 def set_time_zone(db: Database, owner_id: int, time_zone: str) -> Account:
@@ -311,6 +307,9 @@ def delete_account(db: Database, owner_id: int, password: str, recordings: Path 
             raise NotFoundError("no such account")
         if not _verify(user.password_hash, password):
             raise AccountError("that is not your password", field="password")
+        from nextround.services.administration import keep_an_administrator
+
+        keep_an_administrator(session, user, "delete your account")
         gone = _account(user)
         kept_audio = session.scalars(
             select(PracticeAnswerRow.audio_file).where(
@@ -341,19 +340,23 @@ def invite(db: Database, email: str, *, days: int = INVITATION_DAYS) -> Invitati
     address = normal_email(email)
     if not 1 <= days <= 90:
         raise AccountError("an invitation lasts between 1 and 90 days", field="days")
-    token = secrets.token_urlsafe(24)
-    now = _now()
     with db.write() as session:
-        if _user_by_email(session, address) is not None:
-            raise AccountError(f"there is already an account for {address}", field="email")
-        expires = now + timedelta(days=days)
-        # Invited again (a lost link, a mistyped email): only the newest link works, as a coach's invitation.
-        session.execute(
-            update(InvitationRow)
-            .where(InvitationRow.email == address, InvitationRow.used_at.is_(None), InvitationRow.expires_at > now)
-            .values(expires_at=now)
-        )
-        session.add(InvitationRow(email=address, token_hash=_digest(token), created_at=now, expires_at=expires))
+        return add_invitation(session, address, days, _now())
+
+
+def add_invitation(session: Session, address: str, days: int, now: datetime) -> Invitation:
+    """An invitation for a checked address, in the caller's transaction."""
+    if _user_by_email(session, address) is not None:
+        raise AccountError(f"there is already an account for {address}", field="email")
+    token = secrets.token_urlsafe(24)
+    expires = now + timedelta(days=days)
+    # Invited again (a lost link, a mistyped email): only the newest link works, as a coach's invitation.
+    session.execute(
+        update(InvitationRow)
+        .where(InvitationRow.email == address, InvitationRow.used_at.is_(None), InvitationRow.expires_at > now)
+        .values(expires_at=now)
+    )
+    session.add(InvitationRow(email=address, token_hash=_digest(token), created_at=now, expires_at=expires))
     return Invitation(address, token, expires)
 
 
@@ -429,6 +432,7 @@ def _new_session(db: Database, owner_id: int, now: datetime) -> SignedIn:
                 expires_at=expires,
             )
         )
+        session.execute(update(User).where(User.id == owner_id).values(last_sign_in_at=now))
     return SignedIn(owner_id, f"{owner_id}.{secret}", csrf, expires)
 
 
@@ -453,7 +457,14 @@ def caller_by_session(db: Database, cookie: str) -> Caller | None:
     now = _now()
     with db.read() as session:
         found = session.execute(
-            select(WebSessionRow.id, WebSessionRow.csrf_token, WebSessionRow.seen_at, User.time_zone, User.data_version)
+            select(
+                WebSessionRow.id,
+                WebSessionRow.csrf_token,
+                WebSessionRow.seen_at,
+                User.time_zone,
+                User.data_version,
+                User.is_admin,
+            )
             .join(User, User.id == WebSessionRow.owner_id)
             .where(
                 WebSessionRow.owner_id == owner_id,
@@ -465,12 +476,12 @@ def caller_by_session(db: Database, cookie: str) -> Caller | None:
         ).first()
     if found is None:
         return None
-    session_id, csrf, seen_at, zone, version = found
+    session_id, csrf, seen_at, zone, version, is_admin = found
     if now - seen_at > SEEN_EVERY:
         with db.write() as session:
             mine = (WebSessionRow.owner_id == owner_id, WebSessionRow.id == session_id)  # the key on PostgreSQL
             session.execute(update(WebSessionRow).where(*mine).values(seen_at=now))
-    return Caller(owner_id, zone, version, session_id, csrf)
+    return Caller(owner_id, zone, version, session_id, csrf, is_admin)
 
 
 def end_session(db: Database, cookie: str) -> None:

@@ -1,4 +1,5 @@
-"""Invitations by email on a shared server: an account invitation (`admin invite`) and a coach invitation.
+"""Invitations by email on a shared server: an account invitation (`admin invite`, the Accounts page), a coach
+invitation, and an administrator's link to set a new password.
 
 They go out through the server's own SMTP set-up (`NEXTROUND_SMTP_*` in its settings, the password from the
 environment or the OS keyring), never one a person typed. Without it, or when sending fails, nothing is lost:
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from nextround.config import Settings
 from nextround.domain.wording import short_day
 from nextround.integrations import mail
-from nextround.services import accounts, coaching, rate_limits
+from nextround.services import accounts, administration, coaching, rate_limits
 from nextround.storage.db import Database
 from nextround.storage.tables import User
 
@@ -68,7 +69,19 @@ def _deliver(settings: Settings, to: str, subject: str, body: str) -> Delivery:
 
 def invite_account(db: Database, settings: Settings, email: str, base_url: str, *, days: int) -> SentInvitation:
     """An invitation to make an account, emailed when the server can send mail."""
-    made = accounts.invite(db, email, days=days)
+    return _send_account_invitation(settings, accounts.invite(db, email, days=days), base_url)
+
+
+def invite_accounts(
+    db: Database, settings: Settings, actor_id: int | None, emails: list[str], base_url: str, *, days: int
+) -> list[SentInvitation]:
+    """Invitations for a list of addresses (all checked and made first, in one transaction: see
+    administration.invite_accounts), then each emailed when the server can send mail."""
+    made = administration.invite_accounts(db, actor_id, emails, days=days)
+    return [_send_account_invitation(settings, one, base_url) for one in made]
+
+
+def _send_account_invitation(settings: Settings, made: accounts.Invitation, base_url: str) -> SentInvitation:
     url = f"{base_url.rstrip('/')}/invite/{made.token}"
     body = (
         f"Hello,\n\nYou are invited to nextround, the job-search companion at {base_url.rstrip('/')}.\n"
@@ -76,6 +89,23 @@ def invite_account(db: Database, settings: Settings, email: str, base_url: str, 
         f"{short_day(made.expires_at.date())}):\n\n{url}\n\nIf you did not expect this, ignore this message.\n"
     )
     delivery = _deliver(settings, made.email, "Your invitation to nextround", body)
+    return SentInvitation(url, delivery, expires_at=made.expires_at)
+
+
+def send_reset_link(
+    db: Database, settings: Settings, actor_id: int | None, account_id: int, base_url: str
+) -> SentInvitation:
+    """A one-time link for the person to set a new password (administration.make_reset_link), emailed to them
+    when the server can send mail."""
+    made = administration.make_reset_link(db, actor_id, account_id)
+    url = f"{base_url.rstrip('/')}/reset-password/{made.token}"
+    body = (
+        f"Hello,\n\nAn administrator of nextround at {base_url.rstrip('/')} made you a link to choose a new "
+        f"password for {made.account.email}. It works once, until {made.expires_at:%d %b %Y %H:%M} UTC, and signs "
+        f"you out on every device:\n\n{url}\n\nUntil you use it your password stays as it is; if you did not "
+        f"ask for this, tell the administrator.\n"
+    )
+    delivery = _deliver(settings, made.account.email, "Choose a new password for nextround", body)
     return SentInvitation(url, delivery, expires_at=made.expires_at)
 
 

@@ -171,6 +171,9 @@ class User(Base):
     time_zone: Mapped[str | None] = mapped_column(String(60))
     # Bumped by every change a user makes through the server, so every worker's cached views notice it.
     data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The shared server's administrators manage its accounts in the browser (services.administration).
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_sign_in_at: Mapped[datetime | None]
 
 
 class ApplicationRow(Base):
@@ -660,6 +663,37 @@ class InvitationRow(Base):
     used_at: Mapped[datetime | None]
 
 
+class PasswordResetRow(Base):
+    """A one-time link an administrator made for the owner to choose a new password; only its SHA-256 is kept.
+    The link carries `owner_id.secret`, so it is found by owner first, as a session is."""
+
+    __tablename__ = "password_resets"
+    __table_args__ = (UniqueConstraint("owner_id", "token_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class AdminEventRow(Base):
+    """The administrators' log: who did what to which account (or invited which address), and when. An account
+    deleted later reads "a deleted account" here (its id is cleared); an invitation keeps the address typed."""
+
+    __tablename__ = "admin_events"
+    __table_args__ = (Index("ix_admin_events_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    via: Mapped[str] = mapped_column(String(10))  # "web" (actor_id the administrator) or "cli" (`nextround admin`)
+    action: Mapped[str] = mapped_column(String(30))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    target_email: Mapped[str | None] = mapped_column(String(300))
+
+
 # -- coaches: a job seeker (the owner) lets a coach see what they chose to share ----------------------------
 
 
@@ -722,7 +756,7 @@ class CoachNoteRow(Base):
 # Tables with an owner that hold how a person signs in and whom they let look, not their job search: export,
 # import, delete-with-undo and the per-owner snapshot leave them out (storage.snapshot.owned_tables).
 ACCOUNT_TABLES = frozenset(
-    {"web_sessions", "access_tokens", "undo_copies", "coach_links", "coach_reads", "coach_notes"}
+    {"web_sessions", "access_tokens", "undo_copies", "coach_links", "coach_reads", "coach_notes", "password_resets"}
 )
 
 

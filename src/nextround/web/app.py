@@ -54,8 +54,9 @@ ROUTE_MODULES: tuple[str, ...] = (
     "deletion",
     "api",
 )
-# Only in multi-user mode: signing in and out, invitations, the account page and access tokens; coaches.
-MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching", "account_api")
+# Only in multi-user mode: signing in and out, invitations, the account page and access tokens; coaches; the
+# administrators' Accounts page.
+MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching", "account_api", "admin")
 
 # (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -71,6 +72,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 )
 ACCOUNT_NAVIGATION = ("/account", "Account")
 CASELOAD_NAVIGATION = ("/caseload", "Caseload")  # multi-user mode, for whoever coaches someone
+ADMIN_NAVIGATION = ("/admin/accounts", "Administration")  # multi-user mode, for the server's administrators
 
 
 @dataclass

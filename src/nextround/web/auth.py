@@ -23,8 +23,9 @@ from nextround.services.accounts import Caller
 from nextround.storage.db import Database
 
 SESSION_COOKIE = "nextround_session"
-# Pages anyone may open: signing in and accepting an invitation (and open sign-up, when it is allowed).
-PUBLIC_PREFIXES = ("/sign-in", "/sign-up", "/invite/")
+# Pages anyone may open: signing in, accepting an invitation, choosing a new password from an administrator's
+# link (and open sign-up, when it is allowed).
+PUBLIC_PREFIXES = ("/sign-in", "/sign-up", "/invite/", "/reset-password/")
 
 
 @dataclass(frozen=True)

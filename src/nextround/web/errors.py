@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nextround.errors import FormErrors, UserError
+from nextround.services.administration import NotAnAdministrator
 from nextround.services.rate_limits import TooManyAttempts
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import NotSignedIn, ServerWide, sign_in_location
@@ -259,6 +260,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotSignedIn, not_signed_in)
     app.add_exception_handler(TooManyAttempts, too_many)
     app.add_exception_handler(ServerWide, server_wide)
+    app.add_exception_handler(NotAnAdministrator, server_wide)  # someone else's job on this server: 403
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(UserError, user_error)
     app.add_exception_handler(CsrfError, csrf)

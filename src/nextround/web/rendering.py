@@ -165,15 +165,17 @@ class _SignedInNavigation:
         if self._items is None:
             from nextround.services.coach_notes import unread_count
             from nextround.services.coaching import coaches_anyone
-            from nextround.web.app import ACCOUNT_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
+            from nextround.web.app import ACCOUNT_NAVIGATION, ADMIN_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
 
-            db, owner = self._request.app.state.web.database(), self._request.state.caller.owner_id
+            caller = self._request.state.caller
+            db, owner = self._request.app.state.web.database(), caller.owner_id
             unread = unread_count(db, owner)
             sharing = ("/sharing", f"Sharing ({unread} new)" if unread else "Sharing")
+            last = (sharing, ADMIN_NAVIGATION, ACCOUNT_NAVIGATION) if caller.is_admin else (sharing, ACCOUNT_NAVIGATION)
             if coaches_anyone(db, owner):
-                self._items = (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], sharing, ACCOUNT_NAVIGATION)
+                self._items = (NAVIGATION[0], CASELOAD_NAVIGATION, *NAVIGATION[1:], *last)
             else:
-                self._items = (*NAVIGATION, sharing, ACCOUNT_NAVIGATION)
+                self._items = (*NAVIGATION, *last)
         return iter(self._items)
 
 

@@ -107,9 +107,8 @@ def sign_in(request: Request, form: FormDep) -> Response:
         # Said at the form, which stays (the address kept), not on an error page that leads to a dashboard
         # they cannot open; a wait also says who can help with a forgotten password.
         waiting = isinstance(exc, TooManyAttempts)
-        message = str(exc) + (
-            ". Forgotten your password? The server's administrator can set a new one." if waiting else ""
-        )
+        forgotten = ". Forgotten your password? The server's administrator can send you a link to choose a new one."
+        message = str(exc) + (forgotten if waiting else "")
         context = {"next": target, "values": {"email": email}, "errors": {"_form": message}}
         page = _public_page(
             request, "sign_in.html", {**context, "sign_up": web.multi_user.allow_sign_up}, 429 if waiting else 401
