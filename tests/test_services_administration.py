@@ -224,7 +224,7 @@ def test_the_migration_takes_the_last_sign_in_from_the_newest_session(db: Databa
     (ada,) = _people(db, "ada")
     accounts.sign_in(db, "ada@uni.example", PASSWORD, address="test")
     newest = accounts.sign_in(db, "ada@uni.example", PASSWORD, address="test")
-    migrate_to(db.engine, "downgrade", "0013")
+    migrate_to(db.engine, "downgrade", "0014")
     upgrade_to_head(db.engine)
     with db.read() as session:
         user = session.get(User, ada)

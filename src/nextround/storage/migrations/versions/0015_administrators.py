@@ -1,7 +1,7 @@
 """administrators: the admin role and last sign-in on users, one-time password-reset links, the admin log
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 
 Administration moves into the browser (the Accounts page). Only adds: no account is an administrator until
 `nextround admin grant-admin` (or `create-user --admin`) makes the first one. The last sign-in of an existing
@@ -14,8 +14,8 @@ account is taken from its newest session, the best that is known.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
