@@ -64,6 +64,32 @@
     }
   });
 
+  // A form that replaces its own part of the page (the feedback section after Draft, Record or Mark sent) takes
+  // the focused button with it: focus falls to <body> and the next Tab starts again at the top of the page.
+  // Put focus on what the swap says happened (its notice), else on the new part, so keyboards and screen
+  // readers carry on from there. Only for a request sent from where focus was (a part loaded by itself never
+  // pulls focus down the page); swaps that place focus themselves (the board, the analysis) are left alone.
+  var sentFromFocus = new WeakSet();
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    var active = document.activeElement;
+    if (elt && event.detail.xhr && active && active !== document.body && elt.contains(active)) {
+      sentFromFocus.add(event.detail.xhr);
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail || !event.detail.xhr || !sentFromFocus.has(event.detail.xhr)) { return; }
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) { return; }
+    var target = event.detail.target;
+    if (!target) { return; }
+    var part = document.contains(target) ? target : (target.id ? document.getElementById(target.id) : null);
+    if (!part) { return; }
+    var where = part.querySelector(".alert[role=status], .alert[role=alert]") || part;
+    if (!where.hasAttribute("tabindex")) { where.setAttribute("tabindex", "-1"); }
+    where.focus();
+  });
+
   // The optional answer timer on the practice page.
   function setUpTimer() {
     var box = document.querySelector("[data-timer]");
