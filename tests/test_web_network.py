@@ -178,6 +178,17 @@ def test_today_shows_keep_in_touch_after_a_rejection_and_drafts_it(web: Web, wor
     assert [n["ref"] for n in nudges] == [ref.group(1)]
 
 
+def test_today_with_nothing_dated_still_gives_the_next_step_after_a_rejection(web: Web, workspace: Workspace) -> None:
+    app = make_application(workspace, company="Harbourline", role="Customer Success Manager", stage=Stage.INTERVIEW)
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    html = web.client.get("/today").text
+    empty = html.split('id="agenda"', 1)[1].split("</section>", 1)[0]
+    assert "Nothing due now or this week" in empty
+    # The dashboard's next steps (reflect on it, ask for feedback) were missing here: "nothing due" read as
+    # "nothing to do" on the day a rejection came in.
+    assert "Harbourline" in empty and f'href="/applications/{app.id}' in empty
+
+
 def test_dashboard_shows_the_agenda_and_the_weeks_effort(web: Web, workspace: Workspace) -> None:
     app = make_application(workspace, company="Marlow Learning", stage=Stage.INTERVIEW)
     NetworkService(workspace).add_contact(

@@ -328,8 +328,26 @@ def today(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     if ref:
         nudge, message = NetworkService(ws).draft(ref)  # an unknown or finished nudge is a 404 page
         draft = {"ref": nudge.ref, "title": nudge.title, **message.to_dict(), "done_action": nudge.done_action}
-    context = {"agenda_groups": agenda_groups(items), "total": len(items), "draft": draft, "notice": _notice(request)}
+    context = {
+        "agenda_groups": agenda_groups(items),
+        "total": len(items),
+        "draft": draft,
+        "notice": _notice(request),
+        "next_steps": _undated_next_steps(request, ws) if not items else [],
+    }
     return render(request, "today.html", context)
+
+
+def _undated_next_steps(request: Request, ws: Workspace) -> list[Any]:
+    """The dashboard's next steps (reflect on a rejection, ask for feedback…), for a day with nothing dated: "nothing
+    due" read as "nothing to do" on the day a rejection came in. From the dashboard's cache, so no extra reads."""
+    from nextround.services.applications import ApplicationService
+    from nextround.services.overview import overview
+
+    cache = request.app.state.web.cache
+    stats = cache.get("stats", ws, ApplicationService(ws).stats)
+    summary = cache.get("overview", ws, lambda: overview(ws, with_agenda=False, stats=stats))
+    return list(summary.next_steps)
 
 
 @pages.post("/nudges/{ref}/dismiss", response_class=HTMLResponse)
