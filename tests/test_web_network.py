@@ -386,3 +386,15 @@ def test_an_unreadable_meeting_day_is_explained_with_examples_and_the_notes_kept
     error = re.search(r'<p class="error-text" id="[^"]*connected_on[^"]*">([^<]*)</p>', response.text)
     assert error and "write it like 3 March 2025" in error.group(1) and "YYYY" not in error.group(1), error
     assert "Met at the fair" in response.text
+
+
+def test_the_contact_pages_speak_of_keeping_in_touch_not_cadences_and_touches(web: Web, workspace: Workspace) -> None:
+    added = web.post_form("/contacts", {"name": "Hannah Okafor", "kind": "recruiter", "company": "Harbourline"})
+    contact_id = contact_id_from(added)
+    logged = web.post_form(f"/contacts/{contact_id}/interactions", {"channel": "email", "note": "Thanked her"})
+    pages = [web.client.get("/contacts").text, web.client.get(logged.headers["location"]).text]
+    for html in pages:
+        words = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1]).lower()
+        # A first-time user met 'A touch is due when the cadence has passed' and a 'Next touch' column.
+        assert "cadence" not in words and "next touch" not in words and "a touch" not in words
+    assert "Get in touch by" in pages[0] and "Keep in touch" in pages[1]

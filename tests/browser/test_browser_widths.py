@@ -37,7 +37,7 @@ PAGES = {
 # On the phone a table's rows are cards; each card still names these fields.
 CARD_FIELDS = {
     "applications": ("Stage", "Outcome", "Last activity"),
-    "contacts": ("Next touch", "Last interaction"),
+    "contacts": ("Get in touch by", "Last spoke"),
     "insights": ("Mentions", "Latest evidence"),
     "companies": ("Job board", "Re-apply after"),
 }

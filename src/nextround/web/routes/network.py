@@ -51,7 +51,7 @@ BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("soon", "This week"), ("
 NOTICES = {
     "added": "Contact added.",
     "saved": "Changes saved.",
-    "logged": "Interaction logged; the next touch counts from it.",
+    "logged": "Interaction logged; the next reminder to get in touch counts from it.",
     "watch": "Company added to the watch list.",
     "reapply": "Re-apply date saved; the agenda will remind you.",
     "dismissed": "Dismissed: it has left the agenda.",
@@ -74,7 +74,7 @@ def _optional_int(raw: str, text: str, field: str) -> int | None:
 
 def _contact_fields(form: Any, ws: Workspace) -> ContactFields:
     values = {name: form_text(form, name) for name in CONTACT_TEXT}
-    cadence = _optional_int(form_text(form, "cadence_days"), "the cadence", "cadence_days")
+    cadence = _optional_int(form_text(form, "cadence_days"), "keep in touch every … days", "cadence_days")
     connected = form_text(form, "connected_on").strip()
     with about_field("connected_on"):
         connected_on = parse_date(connected, ws.now().date()) if connected else None
@@ -226,7 +226,7 @@ def log_interaction(request: Request, contact_id: int, ws: WorkspaceDep, form: F
         return _contact_page(request, ws, contact_id, log_values=values, log_errors=errors, status=422)
     if in_place(request):
         name = service.get_contact(contact_id).fields.name
-        return done_in_place(request, f"Logged with {name}; the next touch counts from today.")
+        return done_in_place(request, f"Logged with {name}; the next reminder to get in touch counts from today.")
     return RedirectResponse(f"/contacts/{contact_id}?notice=logged#interactions", status_code=303)
 
 
