@@ -55,6 +55,10 @@ def test_cv_upload_then_gaps_are_listed(web: Web, workspace: Workspace, clock: A
     assert gap and "asked for by 3 jobs" in gap.group(1) and "recurring" in gap.group(1)
     bad = web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.exe", b"MZ", "x/y")})
     assert bad.status_code == 422 and len(insight.list_cvs(workspace)) == 1
+    # An old Word file: the message keeps its name as given and says how to get one that reads.
+    old_word = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    doc = web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.doc", old_word, "x/y")})
+    assert doc.status_code == 422 and "“cv.doc”" in doc.text and "Save As" in doc.text and "Cv.doc" not in doc.text
 
 
 def test_a_pasted_cv_is_kept_and_compared_like_an_uploaded_one(web: Web, workspace: Workspace, clock: Any) -> None:

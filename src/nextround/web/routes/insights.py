@@ -140,7 +140,11 @@ def _add_cv(ws: Workspace, form: Any) -> None:
         raise insight.InsightError("choose a file or paste the text, not both: which one is your CV?")
     filename = safe_upload_name(upload.filename, default_stem="cv")
     if Path(filename).suffix.lower() not in CV_SUFFIXES:
-        raise insight.InsightError(f"{filename}: a CV must be a .txt, .md, .pdf or .docx file")
+        # An older Word file or a Pages/OpenOffice one is the usual case: say how to get a file that reads.
+        raise insight.InsightError(
+            f"“{filename}” cannot be read here: a CV must be a .txt, .md, .pdf or .docx file. Save it as one in the"
+            " program that made it (File › Save As, or Export, then Word .docx or PDF), or paste its text below"
+        )
     content = upload.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
     if len(content) > ws.settings.max_import_bytes:
         raise insight.InsightError(f"{filename} is larger than {ws.settings.max_import_bytes // (1024 * 1024)} MB")
