@@ -106,13 +106,18 @@ def test_a_rejection_for_an_untracked_job_asks_how_far_you_got_and_keeps_who_wro
     assert inbox_id
     refused = web.post_form(f"/inbox/{inbox_id.group(1)}/accept", {"reached": "offer"})
     assert refused.status_code == 422 and "choose how far you got" in refused.text
-    assert web.post_form(f"/inbox/{inbox_id.group(1)}/accept", {"reached": "interview"}).status_code == 303
+    accepted = web.post_form(f"/inbox/{inbox_id.group(1)}/accept", {"reached": "interview"})
+    assert accepted.status_code == 303
     (found,) = ApplicationService(workspace).find()
     app = ApplicationService(workspace).get(found.id)
     assert app.state.outcome is Outcome.REJECTED and app.state.closed_at_stage is Stage.INTERVIEW
     assert app.events[-1].occurred_at.date().isoformat() == "2024-10-31"
     assert app.fields.contact_email == "hannah.okafor@harbourline.example"
     assert "at the interview stage" in web.client.get(f"/applications/{app.id}").text
+    # The notice leads on to the application, where feedback is asked for (it ended at 'Done').
+    notice = web.client.get(accepted.headers["location"]).text.split('id="inbox-notice"', 1)[1].split("</div>", 1)[0]
+    assert f'<a href="/applications/{app.id}">Open Harbourline — Customer Success Manager</a>' in notice
+    assert "ask for feedback" in notice
     decided = web.client.get("/inbox").text.split('id="decided-title"', 1)[1]
     assert "Accepted: Your application - Customer Success Manager" in decided
     # The feedback request goes back to the person who wrote, not to an empty address.

@@ -52,6 +52,7 @@ def _page(
     except ImapError:
         imap_ready = False
     context = {
+        "accepted_app": _accepted_application(request, ws),
         "reached_choices": REACHED_CHOICES,
         "enabled": mail_reading_enabled(ws),
         "pending": inbox(ws, status="pending"),
@@ -65,6 +66,18 @@ def _page(
         "paste_error": paste_error,
     }
     return render(request, "inbox.html", context, status=status)
+
+
+def _accepted_application(request: Request, ws: Workspace) -> tuple[int, str, str] | None:
+    """The application an accepted message touched, named for a link in the notice (where to go on from a
+    rejection: ask for feedback there). Only one of this person's; anything else in the address is ignored."""
+    from nextround.services.applications import ApplicationService
+
+    given = request.query_params.get("application", "")
+    if not request.query_params.get("notice", "").startswith("accepted") or not given.isdigit():
+        return None
+    found = ApplicationService(ws).names(ids=[int(given)])
+    return found[0] if found else None
 
 
 @router.get("/inbox", response_class=HTMLResponse)
@@ -189,7 +202,8 @@ def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep, form: FormDep)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     notice = "accepted-feedback-known" if applied.feedback_already_recorded else "accepted"
-    return RedirectResponse(f"/inbox?notice={notice}", status_code=303)
+    query = urlencode({"notice": notice, **({"application": applied.application_id} if applied.application_id else {})})
+    return RedirectResponse(f"/inbox?{query}#inbox-notice", status_code=303)
 
 
 @router.post("/inbox/{inbox_id}/dismiss", response_class=HTMLResponse)
