@@ -109,7 +109,7 @@ def test_unknown_accounts_and_the_local_user_are_not_found(db: Database, workspa
 
 
 def test_a_list_of_invitations_is_checked_whole_before_any_is_made(db: Database) -> None:
-    ada, _ = _people(db, "ada", "bo")
+    ada, bo = _people(db, "ada", "bo")
     administration.set_admin(db, None, ada, admin=True)
     typed = administration.addresses_in("New1@uni.example, not-an-address\n\nnew2@uni.example;also bad")
     assert typed == ["New1@uni.example", "not-an-address", "new2@uni.example", "also", "bad"]
@@ -135,6 +135,17 @@ def test_a_list_of_invitations_is_checked_whole_before_any_is_made(db: Database)
     assert [w.email for w in administration.overview(db, ada).invitations] == ["new2@uni.example"]
     invited = [e.target for e in administration.overview(db, ada).events if e.action == Action.INVITE]
     assert sorted(invited) == ["new1@uni.example", "new1@uni.example", "new2@uni.example"]
+    # an open invitation can be withdrawn, by an administrator, once
+    (open_one,) = administration.overview(db, ada).invitations
+    with pytest.raises(NotAnAdministrator):
+        administration.withdraw_invitation(db, bo, open_one.id)
+    assert administration.withdraw_invitation(db, ada, open_one.id).email == "new2@uni.example"
+    with pytest.raises(NotFoundError):
+        accounts.open_invitation(db, made[1].token)
+    for gone in (open_one.id, open_one.id + 100):
+        with pytest.raises(NotFoundError, match="no open invitation with id"):
+            administration.withdraw_invitation(db, ada, gone)
+    assert administration.overview(db, ada).events[0].action == Action.WITHDRAW_INVITATION
 
 
 def test_disabling_ends_everything_at_once_and_enabling_lets_the_password_in_again(db: Database) -> None:

@@ -77,6 +77,14 @@ def test_inviting_one_or_many_shows_each_link_once(server: Server) -> None:
     page = ada.client.get("/admin/accounts")
     assert _links(page.text, "invite") == []  # shown once: the page itself never holds a link
     assert "Invited, no account yet (3)" in page.text and "invited s2@uni.example" in page.text
+    # a mistyped address's invitation is withdrawn: its link stops working
+    first = administration.overview(server.db, ada.owner_id).invitations[-1]
+    assert first.email == "new@uni.example"
+    withdrawn = ada.post_form(f"/admin/invitations/{first.id}/withdraw")
+    assert "The invitation to new@uni.example was withdrawn" in ada.client.get(withdrawn.headers["location"]).text
+    assert server.client().get(link.removeprefix(BASE_URL)).status_code == 404
+    assert ada.post_form(f"/admin/invitations/{first.id}/withdraw").status_code == 404  # not open any more
+    assert "Invited, no account yet (2)" in ada.client.get("/admin/accounts").text
 
 
 def test_bad_input_is_one_line_at_its_field_and_nothing_is_made(server: Server) -> None:

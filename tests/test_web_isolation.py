@@ -22,7 +22,7 @@ from nextround.services.deletion import Deletable
 from nextround.services.demo import fill_demo
 from nextround.services.network import NetworkService
 from nextround.storage.snapshot import dump_owner, owned_tables
-from nextround.storage.tables import ACCOUNT_TABLES, MailMessageRow, User
+from nextround.storage.tables import ACCOUNT_TABLES, InvitationRow, MailMessageRow, User
 from nextround.web.routes.deletion import API_PATHS
 
 from .multiuser_support import Person, Server
@@ -47,6 +47,7 @@ IDS_OF: dict[str, str] = {
     "question_id": "coach_notes",
     "note_id": "coach_notes",
     "account_id": "users",  # the Accounts page: only for administrators (403 to everyone else)
+    "invitation_id": "invitations",
 }
 DELETION_TABLES = {
     kind.value: table.name
@@ -84,6 +85,8 @@ def _ada_ids(server: Server, ada: Person) -> dict[str, list[Any]]:
     ids: dict[str, list[Any]] = {name: [row["id"] for row in found] for name, found in rows.items()}
     ids["access_tokens"] = [t.id for t in accounts.list_tokens(server.db, ada.owner_id)]
     ids["users"] = [ada.owner_id]
+    with server.db.read() as session:  # no one's, only an administrator's to withdraw
+        ids["invitations"] = list(session.scalars(select(InvitationRow.id).order_by(InvitationRow.id)))
     ids["nudges"] = [n.ref for n in NetworkService(server.workspace(ada)).nudges()]
     return ids
 
@@ -148,6 +151,7 @@ def _everything_of(server: Server, owner_id: int) -> dict[str, Any]:
         tables["users"] = session.execute(
             select(User.email, User.is_admin, User.disabled_at, User.password_hash).where(User.id == owner_id)
         ).all()
+        tables["invitations"] = session.execute(select(InvitationRow.id, InvitationRow.expires_at)).all()
     return tables
 
 
@@ -164,6 +168,7 @@ def test_no_route_lets_one_person_reach_anothers_objects(server: Server) -> None
 
     start_interview(ws, _ada_ids(server, ada)["applications"][0])
     accounts.create_token(server.db, ada.owner_id, "Ada's script")
+    accounts.invite(server.db, "someone-new@example.org")
     invitation = coaching.invite_coach(server.db, ada.owner_id, cy.email, list(coaching.SHAREABLE))
     link = coaching.accept(server.db, cy.owner_id, invitation.token)
     assert cy.client.get(f"/caseload/{link.id}").status_code == 200  # while Ada shares, Cy sees it
@@ -211,7 +216,8 @@ def test_every_owned_table_is_checked(server: Server) -> None:
     """Every owned table is in the snapshot the test compares, so a write into any of them would show."""
     names = {t.name for t in owned_tables()}
     assert {"applications", "stage_events", "contacts", "mail_messages", "user_settings"} <= names
-    assert set(IDS_OF.values()) - ACCOUNT_TABLES - {"users"} <= names  # those are in _everything_of by name
+    # those are in _everything_of by name
+    assert set(IDS_OF.values()) - ACCOUNT_TABLES - {"users", "invitations"} <= names
 
 
 def _mail_for(server: Server, person: Person) -> None:

@@ -34,6 +34,7 @@ class Action:
     """What an administrator did, as stored in the log (each front end words them)."""
 
     INVITE = "invite"
+    WITHDRAW_INVITATION = "withdraw_invitation"
     DISABLE = "disable"
     ENABLE = "enable"
     GRANT_ADMIN = "grant_admin"
@@ -57,6 +58,7 @@ class AccountListing:
 
 @dataclass(frozen=True, slots=True)
 class OpenInvitation:
+    id: int
     email: str
     created_at: datetime
     expires_at: datetime
@@ -185,7 +187,7 @@ def overview(db: Database, actor_id: int | None, *, search: str = "", events: in
         AccountListing(u.id, u.email or "", u.created_at, u.last_sign_in_at, u.disabled_at is not None, u.is_admin)
         for u in users
     ]
-    waiting = [OpenInvitation(i.email, i.created_at, i.expires_at) for i in invited]
+    waiting = [OpenInvitation(i.id, i.email, i.created_at, i.expires_at) for i in invited]
     return Overview(listing, int(total), int(admins or 0), waiting, log)
 
 
@@ -257,6 +259,20 @@ def invite_accounts(db: Database, actor_id: int | None, emails: list[str], *, da
         for invitation in made:
             _record(session, actor_id, Action.INVITE, email=invitation.email)
     return made
+
+
+def withdraw_invitation(db: Database, actor_id: int | None, invitation_id: int) -> OpenInvitation:
+    """An open invitation's link stops working (a mistyped address, someone who left); inviting again makes a new
+    one."""
+    now = _now()
+    with db.write() as session:
+        require_admin(session, actor_id)
+        row = session.get(InvitationRow, invitation_id)
+        if row is None or row.used_at is not None or row.expires_at <= now:
+            raise NotFoundError(f"no open invitation with id {invitation_id}")
+        row.expires_at = now
+        _record(session, actor_id, Action.WITHDRAW_INVITATION, email=row.email)
+        return OpenInvitation(row.id, row.email, row.created_at, now)
 
 
 # -- disabling, the role -------------------------------------------------------------------------------------------

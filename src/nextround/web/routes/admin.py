@@ -10,6 +10,7 @@ of their own (no JavaScript needed). Each act is checked again in the service, i
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -78,6 +79,9 @@ def _accounts_page(
 
 def _done(request: Request) -> str:
     """After a redirect: what was done, in our own words (the link names an act and an account, nothing else)."""
+    withdrawn = request.query_params.get("withdrawn", "")
+    if withdrawn:  # an address, shown escaped in our own sentence (a crafted link can say no more than that)
+        return f"The invitation to {withdrawn[:300]} was withdrawn: its link no longer works."
     act, account = request.query_params.get("done", ""), request.query_params.get("account", "")
     if act not in DONE or not account.isdigit():
         return ""
@@ -113,6 +117,13 @@ def invite(request: Request, form: FormDep) -> HTMLResponse:
     except UserError as exc:
         return _accounts_page(request, errors=errors_by_field(exc), typed=typed, status=422)
     return _accounts_page(request, invited=sent)
+
+
+@router.post("/admin/invitations/{invitation_id}/withdraw")
+def withdraw_invitation(request: Request, invitation_id: int) -> Response:
+    caller = _admin(request)
+    gone = administration.withdraw_invitation(request.app.state.web.database(), caller.owner_id, invitation_id)
+    return RedirectResponse(f"{PAGE}?withdrawn={quote(gone.email, safe='')}", 303)
 
 
 def _confirm(request: Request, account_id: int, act: str) -> HTMLResponse:
