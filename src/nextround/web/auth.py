@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request, Response
+from starlette.routing import Match
 
 from nextround.services import accounts
 from nextround.services.accounts import Caller
@@ -84,8 +85,33 @@ async def authenticate(request: Request) -> None:
         )
 
 
+def _page_route(request: Request, path: str) -> bool:
+    """Whether a GET of `path` reaches one of the app's pages (not the JSON API)."""
+    if path.startswith("/api/"):
+        return False
+    scope = {"type": "http", "path": path, "method": "GET"}
+    return any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes)
+
+
+def page_of(request: Request) -> str:
+    """The page to come back to after signing in: the page a request was made from, once the session had ended.
+    HTMX says which (HX-Current-URL: a form sent in place, a part of a page loaded); a GET is its own address;
+    a plain form's is the nearest page above its address (POST /journal/3/delete: /journal/3, else /journal),
+    since pages send no Referer."""
+    current = urlsplit(request.headers.get("hx-current-url", ""))
+    in_place = request.headers.get("hx-request") == "true" and current.path.startswith("/")
+    if in_place and current.netloc in ("", request.url.netloc):  # a page of this server, never another's
+        return current.path + (f"?{current.query}" if current.query else "")
+    if request.method in ("GET", "HEAD"):
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    path = request.url.path.rstrip("/")
+    while path and not _page_route(request, path):
+        path = path.rsplit("/", 1)[0]
+    return path or "/"
+
+
 def sign_in_location(request: Request) -> str:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    target = page_of(request)
     return "/sign-in" if target == "/" else f"/sign-in?next={quote(target, safe='')}"
 
 

@@ -246,6 +246,10 @@ def install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             headers = {"www-authenticate": 'Bearer realm="nextround"'}
             return JSONResponse({"error": "sign in first (a session, or an access token)"}, 401, headers=headers)
+        if request.headers.get("hx-request") == "true":
+            # A redirect would be followed inside HTMX's request and the sign-in page swapped into a part of
+            # this one: HX-Redirect has the browser go there itself (what was typed waits in its draft).
+            return Response(status_code=401, headers={"HX-Redirect": sign_in_location(request)})
         return RedirectResponse(sign_in_location(request), 303)
 
     async def server_wide(request: Request, exc: Exception) -> Response:

@@ -179,6 +179,16 @@ class _SignedInNavigation:
         return iter(self._items)
 
 
+def _draft_account(request: Request) -> str:
+    """Whose unsent drafts this browser may show on the page (static/drafts.js keeps them apart by this):
+    the signed-in person on a shared server, none before signing in; the one person of a local install."""
+    web = request.app.state.web
+    if web.multi_user is None:
+        return "demo" if web.demo else "local"
+    caller = getattr(request.state, "caller", None)
+    return f"user-{caller.owner_id}" if caller is not None else ""
+
+
 def render(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> HTMLResponse:
@@ -201,6 +211,8 @@ def render(
         "multi_user": web.multi_user is not None,
         "path": request.url.path,
         "demo": web.demo,
+        "draft_account": _draft_account(request),
+        "page_status": status,
         **(context or {}),
     }
     html = environment().get_template(template).render(page)

@@ -281,7 +281,10 @@ def post_answer(request: Request, ws: WorkspaceDep, form: FormDep) -> HTMLRespon
 
     context, status = work()
     if is_htmx(request):
-        return render(request, "_analysis.html", {**context, "oob": True}, status=status)
+        response = render(request, "_analysis.html", {**context, "oob": True}, status=status)
+        if status == 200 and not context.get("stored"):
+            response.headers["X-Nextround-Draft"] = "keep"  # a follow-up first: the answer is not saved yet
+        return response
     return render(request, "practice.html", context, status=status)
 
 
