@@ -120,6 +120,16 @@ def test_admin_commands(server: Server, postgres_url: str) -> None:
     assert link.output.startswith("https://jobs.example.ac.uk/invite/")
     url = link.output.splitlines()[0]
     assert server.client().get(url.removeprefix("https://jobs.example.ac.uk")).status_code == 200
+    from nextround.services import administration
+
+    logged = [(e.action, e.target) for e in reversed(administration.events(server.db, None))]
+    assert logged == [
+        ("create_account", "ada@example.org"),
+        ("create_token", "ada@example.org"),
+        ("set_password", "ada@example.org"),
+        ("disable", "ada@example.org"),
+        ("invite", "cy@example.org"),
+    ]
 
 
 def test_multi_user_mode_refuses_sqlite(tmp_path: Any) -> None:
@@ -182,4 +192,11 @@ def test_admin_commands_make_the_first_administrator_and_keep_one(server: Server
     from nextround.services import administration
 
     log = administration.events(server.db, None)  # the command line's acts are in the log, without a name
-    assert [(e.actor, e.action) for e in log][:3] == [(None, "enable"), (None, "disable"), (None, "revoke_admin")]
+    assert [(e.actor, e.action, e.target) for e in log] == [
+        (None, "enable", "ada@example.org"),
+        (None, "disable", "ada@example.org"),
+        (None, "revoke_admin", "ada@example.org"),
+        (None, "grant_admin", "bo@example.org"),
+        (None, "grant_admin", "ada@example.org"),
+        (None, "create_account", "ada@example.org"),
+    ]

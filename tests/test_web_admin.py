@@ -142,9 +142,11 @@ def test_the_role_is_given_and_taken_but_never_from_the_last_administrator(serve
     stepped_down = ada.post_form(f"/admin/accounts/{ada.owner_id}/revoke-admin")
     assert stepped_down.headers["location"] == "/account"
     assert ada.client.get("/admin/accounts").status_code == 403
+    administration.record_command(server.db, administration.Action.SET_PASSWORD, bo.owner_id)
     log = bo.client.get("/admin/accounts").text
     assert "took the administrator role from ada@uni.example" in log
     assert "made bo@uni.example an administrator" in log
+    assert "the command line on the server</td>" in log and "set a new password for bo@uni.example" in log
 
 
 def test_a_password_link_is_shown_once_and_opens_a_page_to_choose_a_new_password(server: Server) -> None:

@@ -76,6 +76,7 @@ def create_user(
             account = accounts.claim_local(db, email, password)
         else:
             account = accounts.create_user(db, email, password, time_zone=time_zone)
+        administration.record_command(db, administration.Action.CREATE_ACCOUNT, account.id)
         if admin:
             administration.set_admin(db, None, account.id, admin=True)
     role = ", an administrator" if admin else ""
@@ -128,10 +129,11 @@ def reset_password(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Set a new password; the account is signed out everywhere."""
-    from nextround.services import accounts
+    from nextround.services import accounts, administration
 
     with _database(database_url) as db:
         account = accounts.reset_password(db, email, _password(password_stdin))
+        administration.record_command(db, administration.Action.SET_PASSWORD, account.id)
     console().print(f"New password set for {safe(account.email)}; every session of it has ended.")
 
 
@@ -155,11 +157,12 @@ def create_token(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Make a personal access token for the JSON API and print it (the only time it is shown)."""
-    from nextround.services import accounts
+    from nextround.services import accounts, administration
 
     with _database(database_url) as db:
         account = accounts.find_account(db, email)
         made = accounts.create_token(db, account.id, name)
+        administration.record_command(db, administration.Action.CREATE_TOKEN, account.id)
     typer.echo(made.token)
 
 

@@ -40,6 +40,10 @@ class Action:
     GRANT_ADMIN = "grant_admin"
     REVOKE_ADMIN = "revoke_admin"
     RESET_LINK = "reset_link"
+    # only from the command line, which acts through services.accounts and records them with record_command
+    CREATE_ACCOUNT = "create_account"
+    SET_PASSWORD = "set_password"
+    CREATE_TOKEN = "create_token"
 
 
 class NotAnAdministrator(UserError):
@@ -153,6 +157,13 @@ def account(db: Database, actor_id: int | None, account_id: int) -> Account:
     with db.read() as session:
         require_admin(session, actor_id)
         return accounts._account(_target(session, account_id))
+
+
+def record_command(db: Database, action: str, account_id: int) -> None:
+    """Log an act of `nextround admin` done through services.accounts (an account made, a password set, a token
+    made for someone), so the log shows everything done to accounts, not only what the browser did."""
+    with db.write() as session:
+        _record(session, None, action, target=session.get(User, account_id))
 
 
 def by_email(db: Database, email: str) -> int:
