@@ -99,7 +99,9 @@ def test_a_rejection_for_an_untracked_job_asks_how_far_you_got_and_keeps_who_wro
     web: Web, workspace: Workspace
 ) -> None:
     page = web.client.get(web.post_form("/inbox/paste", {"text": OUTLOOK_COPY}).headers["location"]).text
-    item = page.split('id="mail-', 1)[1].split(">Dismiss<", 1)[0]
+    found = re.search(r'id="mail-\d+"(.*?)>Dismiss<', page, re.S)
+    assert found
+    item = found.group(1)
     assert "(no application yet)" in item and "at the applied stage" not in item
     assert '<label for="reached-' in item and 'name="reached"' in item and '<option value="interview">' in item
     inbox_id = re.search(r'id="mail-(\d+)"', page)
@@ -135,3 +137,36 @@ def test_a_no_reply_sender_is_not_kept_as_the_contact_email() -> None:
     assert reply_address("Talent <donotreply@acme.example>") == ""
     assert reply_address("Acme via Workday <acme@myworkday.com>") == ""
     assert reply_address("not an address") == ""
+
+
+NO_ROLE_NAMED = """From: Recruitment Team <jobs@brightpath.example>
+Date: Mon, 28 Oct 2024 09:02:11 +0000
+Subject: Application update
+
+Hi Sam,
+
+Thanks for your interest in joining BrightPath Care. Unfortunately, on this occasion, we won't be taking your
+application forward.
+
+Best wishes,
+BrightPath Recruitment
+"""
+
+
+def test_the_company_and_role_of_an_application_a_message_adds_can_be_corrected_before_accepting(
+    web: Web, workspace: Workspace
+) -> None:
+    page = web.client.get(web.post_form("/inbox/paste", {"text": NO_ROLE_NAMED}).headers["location"]).text
+    found = re.search(r'id="mail-(\d+)"(.*?)>Dismiss<', page, re.S)
+    assert found
+    inbox_id, item = found.groups()
+    assert f'<label for="company-{inbox_id}">Company</label>' in item and f'<label for="role-{inbox_id}">Role' in item
+    blank = web.post_form(f"/inbox/{inbox_id}/accept", {"company": "  ", "role": "x", "reached": "applied"})
+    assert blank.status_code == 422 and "give the company" in blank.text.lower()
+    assert ApplicationService(workspace).find() == []
+    told = {"company": "BrightPath  Care", "role": "Operations Coordinator", "reached": "screening"}
+    assert web.post_form(f"/inbox/{inbox_id}/accept", told).status_code == 303
+    (app,) = ApplicationService(workspace).find()
+    # It was 'BrightPath — (role not named)', to be put right on the application afterwards.
+    assert (app.fields.company, app.fields.role) == ("BrightPath Care", "Operations Coordinator")
+    assert ApplicationService(workspace).get(app.id).state.closed_at_stage is Stage.SCREENING

@@ -110,11 +110,19 @@ def accept(ws: Workspace, inbox_id: int) -> int | None:
 REACHABLE = (Stage.APPLIED, Stage.SCREENING, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL)
 
 
-def accept_message(ws: Workspace, inbox_id: int, *, reached: Stage | None = None) -> Applied:
+def accept_message(
+    ws: Workspace,
+    inbox_id: int,
+    *,
+    reached: Stage | None = None,
+    company: str | None = None,
+    role: str | None = None,
+) -> Applied:
     """Carry out a queued proposal, saying also whether its feedback was already on the application.
 
-    `reached`: for a rejection that adds its application, the stage the person had reached; the message alone
-    cannot tell, and "applied" would put a no after three interviews at the first step."""
+    For a message that adds its application, the person can correct what the message alone cannot tell:
+    `reached`, the stage a rejection came at ("applied" would put a no after three interviews at the first step),
+    and the `company` and `role` as they would name them (the reader may find no role, or a short name)."""
     with ws.db.read() as session:
         stored = MailRepository(session, ws.owner_id).get(inbox_id)
     if stored.status != "pending":
@@ -122,7 +130,32 @@ def accept_message(ws: Workspace, inbox_id: int, *, reached: Stage | None = None
     proposal = _replanned(ws, stored)
     if reached is not None:
         proposal = _reached(proposal, reached)
+    if company is not None or role is not None:
+        proposal = _named(proposal, company, role)
     return apply_and_record(ws, proposal, stored.origin)
+
+
+def adds_an_application(proposal: MailProposal) -> bool:
+    """Whether accepting this proposal adds an application (then its company and role can be corrected)."""
+    return any(change.action is Action.CREATE_APPLICATION for change in proposal.changes)
+
+
+def _named(proposal: MailProposal, company: str | None, role: str | None) -> MailProposal:
+    if not adds_an_application(proposal):
+        return proposal  # its application is tracked: edit it there
+    if company is not None and not company.strip():
+        raise MailApplyError("give the company's name: the application needs one")
+    changes = tuple(
+        replace(
+            change,
+            company=change.company if company is None else " ".join(company.split()),
+            role=change.role if role is None else " ".join(role.split()),
+        )
+        if change.action is Action.CREATE_APPLICATION
+        else change
+        for change in proposal.changes
+    )
+    return with_changes(proposal, changes=changes)
 
 
 def adds_a_rejected_application(proposal: MailProposal) -> bool:

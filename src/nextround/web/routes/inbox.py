@@ -198,7 +198,10 @@ def accept_one(request: Request, inbox_id: int, ws: WorkspaceDep, form: FormDep)
         if reached_text and reached_text not in dict(REACHED_CHOICES):
             raise InboxUploadError(f"choose how far you got from the list, not {reached_text[:40]!r}")
         reached = Stage(reached_text) if reached_text else None
-        applied = accept_message(ws, inbox_id, reached=reached)
+        # Sent only by the form of a message that adds its application; absent, the reader's names stand.
+        company = form_text(form, "company") if "company" in form else None
+        role = form_text(form, "role") if "role" in form else None
+        applied = accept_message(ws, inbox_id, reached=reached, company=company, role=role)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     notice = "accepted-feedback-known" if applied.feedback_already_recorded else "accepted"
