@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -17,6 +18,7 @@ from nextround.analysis.answer.relevance_model import (
     EXEMPLAR_FILE,
     FEATURES,
     MODEL_FILE,
+    OUTSIDE_FEATURES,
     WORD_FEATURES,
     cue_features,
     plan_share,
@@ -192,3 +194,92 @@ def test_the_exemplar_words_change_bank_questions_only(monkeypatch) -> None:  # 
     assert with_words[0] == without[0]
     assert with_words[1] is not None and without[1] is not None
     assert with_words[1].score != without[1].score
+
+
+def test_a_bank_question_read_as_unseen_borrows_from_the_other_bank_questions_only() -> None:
+    """Training reads each bank question as if it were the user's own: nothing of its own bank entry is used."""
+    background = _background()
+    index = background.ids.index("beh-leadership-05")
+    query = background.query(background.texts[index], unseen=index)
+    assert query.bank is None and index not in query.sources and query.guide != index
+    assert len(query.sources) == len(set(query.sources)) == relevance._BORROWED
+    assert query.offset == background.mean_offset
+    # Read as the bank question it is, it speaks for itself.
+    assert background.query(background.texts[index]).sources == (index,)
+
+
+def test_a_question_outside_the_bank_is_ranked_by_its_own_weights(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A question outside the bank is weighed by the ranking learned for such questions (and its constant); a bank
+    question is not touched by it."""
+    model = relevance_model()
+    assert model is not None and len(model.outside_weights) == len(OUTSIDE_FEATURES)
+    background = _background()
+    sentences = split_sentences(
+        "Our walk-in freezer failed on the Friday before a wedding of two hundred. I moved the stock into the "
+        "bar fridges and a hired van, rang the engineer, and rewrote the menu around what had to be used first. "
+        "Every course went out on time and we lost nothing but a tray of ice cream."
+    )
+    outside = "Tell me about a time equipment broke down at the worst possible moment."
+    bank = background.texts[background.ids.index("beh-leadership-05")]
+    with_own = [measure_relevance(q, sentences) for q in (outside, bank)]
+    monkeypatch.setattr(background, "ranking", dataclasses.replace(model, outside_weights=()))
+    without = [measure_relevance(q, sentences) for q in (outside, bank)]
+    assert with_own[0] != without[0] and with_own[1] == without[1]
+
+
+# Answers to questions outside the bank (the user's own), each in its own words.
+OWN_QUESTIONS = (
+    (
+        "Tell me about a time you helped a visitor who had lost their way.",
+        "A woman walked into our depot office at dusk, upset because her satnav had sent her down a farm track and "
+        "her phone had died. I sat her down with a cup of tea, rang her daughter from the office landline and drew "
+        "the way back to the motorway on the back of a delivery note. She rang the next morning to say she had got "
+        "home safely.",
+    ),
+    (
+        "How do you keep your paperwork right on a busy shift?",
+        "I fill in the temperature log and the delivery sheet the moment each job is done, never at the end of the "
+        "shift. If the kitchen is slammed I jot the times on my order pad and copy them over within ten minutes. The "
+        "inspector found no gaps in our records last spring.",
+    ),
+    (
+        "Why would you rather work outside than in an office?",
+        "I grew up helping on my uncle's sheep farm and I feel best when I'm moving and the weather is on my face. "
+        "After two years at a call centre desk I was stiff and tired all the time. Fencing and hedge-laying last "
+        "winter, I was happier than I'd been in years.",
+    ),
+    (
+        "How do you show a new apprentice the ropes?",
+        "I let them watch me do the first job, then they do the next one while I talk them through it. I give them "
+        "one thing to get right each day rather than ten. By the end of the month my last apprentice was wiring "
+        "sockets on his own.",
+    ),
+    (
+        "Tell me about a time you spotted a danger nobody else had seen.",
+        "On a roofing job I noticed the scaffold tie by the chimney had worked loose after the storm. Everyone had "
+        "walked past it all morning. I stopped the lads going up, got the scaffolder back out and he found two more "
+        "loose ties on that side.",
+    ),
+)
+
+
+def test_an_answer_to_the_users_own_question_fits_it_better_than_other_questions() -> None:
+    """Each answer against its own question (outside the bank) and against every ninth bank question and the other
+    own questions: 0.81 with the bank's ranking and mean offset for the user's questions, 0.89 with their own
+    ranking; the visitor story scored 0.36 for its own question (below ten of the others), now 0.70."""
+    background = _background()
+    bank = [background.texts[i] for i in range(0, len(background.texts), 9)]
+    wins = total = 0.0
+    for question, answer in OWN_QUESTIONS:
+        assert background.bank_index.get(question.lower()) is None
+        sentences = split_sentences(answer)
+        own = measure_relevance(question, sentences)
+        assert own is not None
+        for other in bank + [q for q, _ in OWN_QUESTIONS if q != question]:
+            found = measure_relevance(other, sentences)
+            assert found is not None
+            wins += 1.0 if own.score > found.score else 0.5 if own.score == found.score else 0.0
+            total += 1
+        if question.startswith("Tell me about a time you helped a visitor"):
+            assert own.score > 0.5
+    assert wins / total >= 0.85

@@ -24,7 +24,8 @@ every answer a little (:mod:`.relevance_model`). Every bank question also has th
 (``data/exemplars/``, embedded once by ``scripts/build_exemplars.py`` into ``answer_exemplars.npz``): how near
 the answer is to them, and how much nearer than to the exemplars of the questions most like it, is weighed
 too, so two questions of one competency are told apart; a question outside the bank borrows the exemplars
-of the bank questions nearest it. How much of the answer is on topic at all is the learned score less the
+of the bank questions nearest it, and is weighed by a ranking of its own, learned on bank questions read as if
+they were outside the bank (session 11). How much of the answer is on topic at all is the learned score less the
 question's offset (the plain sum of the similarities when the learned weights are missing).
 """
 
@@ -208,10 +209,10 @@ class _Background(ExemplarBank):
     def idf(self, word: str) -> float:
         return math.log((self._idf_total + 1) / (self._frequency.get(stem(word), 0) + 1))
 
-    def competency_of(self, vector: list[float], question: str = "") -> str:
+    def competency_of(self, vector: list[float], question: str = "", unseen: int | None = None) -> str:
         """The question's competencies, "+"-joined, strongest first: the bank's own for a bank question,
-        else those of the bank questions nearest it in meaning."""
-        exact = self.bank_index.get(question.strip().lower())
+        else those of the bank questions nearest it in meaning (never bank question ``unseen``)."""
+        exact = None if unseen is not None else self.bank_index.get(question.strip().lower())
         if exact is not None:
             named = [name for name in self.bank_competencies[exact] if name in self.competency_index]
             if named:
@@ -230,7 +231,7 @@ class _Background(ExemplarBank):
         votes[names[best]] = votes.get(names[best], 0.0) + 2.0 * anchored[best]
         # Bank neighbours by content words: whole questions are alike in form ("Tell me about a time you ...
         # at work"), which made "how do you handle pressure?" a neighbour of questions about stakeholders.
-        similarity = dot_rows(self.content_vectors, content)
+        similarity = _without(dot_rows(self.content_vectors, content), unseen)
         for index in _largest(similarity, _NEIGHBOURS):
             named = [name for name in self.bank_competencies[index] if name in self.competency_index]
             for name in named:
@@ -239,17 +240,21 @@ class _Background(ExemplarBank):
         kept = [name for name in ranked[:_COMPETENCIES_KEPT] if votes[name] >= _SECOND_VOTE * votes[ranked[0]]]
         return "+".join(kept) or "communication"
 
-    def query(self, question: str, vector: list[float] | None = None) -> _Query:
+    def query(self, question: str, vector: list[float] | None = None, unseen: int | None = None) -> _Query:
+        """The question as read against the bank. ``unseen``, a bank index, reads that bank question as if it
+        were outside the bank (its own competencies, note and exemplars unknown): training learns how to rank
+        the user's own questions from it (scripts/train_relevance.py)."""
         if vector is None:
             vector = self.model.embed([question]).row(0)
-        competency = self.competency_of(vector, question)
+        competency = self.competency_of(vector, question, unseen)
         words = tuple(dict.fromkeys(content_words(question)))
         named = list(dict.fromkeys(self.competency_index[name] for name in competency.split("+")))
-        exact = self.bank_index.get(question.strip().lower())
+        exact = None if unseen is not None else self.bank_index.get(question.strip().lower())
         # The nearest bank questions (the asked one itself, and near-duplicates such as another "improved a
         # process" question) are left out of the ranking.
         similarity = dot_rows(self.vectors, vector)
         nearest = _largest(similarity, _LEFT_OUT)
+        guide = _largest(_without(similarity, unseen), 1)[0]
         # A question outside the bank takes the bank's mean offset: the offsets of the bank questions nearest
         # it in wording say little about how well it fits unrelated answers (answers to such questions in the
         # seen splits ranked their own question above another 0.839 with them, 0.876 with the mean).
@@ -264,14 +269,14 @@ class _Background(ExemplarBank):
             # against a bank ranked with them, 0.854 borrowing the nearest whole question's, 0.850 these three's,
             # 0.825 those of every bank question of its competency; all answers 0.9270, 0.9273, 0.9256.)
             content = self.model.embed([" ".join(content_words(question)) or question]).row(0)
-            sources = tuple(_largest(dot_rows(self.content_vectors, content), _BORROWED))
+            sources = tuple(_largest(_without(dot_rows(self.content_vectors, content), unseen), _BORROWED))
         return _Query(
             words=words,
             weights=tuple(self.idf(w) for w in words),
             vector=vector,
             mix=tuple((index, 1.0 / max(len(named), 1)) for index in named),
             competency=competency,
-            guide=exact if exact is not None else nearest[0],
+            guide=exact if exact is not None else guide,
             offset=offset,
             primary=named[0],
             kind=self.kinds[exact] if exact is not None else classify_question(question),
@@ -444,16 +449,25 @@ class _Background(ExemplarBank):
     def ranked_with_exemplars(self, query: _Query, profile: _Profile, values: Sequence[float]) -> float | None:
         """The question's score by the ranking with exemplars, or ``None`` without them (a model or file
         without exemplars). A question outside the bank borrows the mean exemplar similarities of the bank
-        questions nearest it (``_Query.sources``) and takes the bank's mean offset."""
+        questions nearest it (``_Query.sources``) and is weighed by its own ranking (the bank's with its mean
+        offset in a model without one)."""
         if profile.bank_exemplar_ranked is None or self.ranking is None:
             return None
         if not all(self.has_exemplars[i] for i in query.sources):
             return None
-        offset = self.exemplar_offsets[query.bank] if query.bank is not None else self.exemplar_mean_offset
+        offset = self.exemplar_offsets[query.bank] if query.bank is not None else self.outside_offset()
         borrowed = [sum(c[i] for i in query.sources) / len(query.sources) for c in profile.exemplars]
         features = [*values, *cue_features(profile.plan, query.kind), *borrowed]
         weights = self.ranking.exemplar_weights
+        if query.bank is None and self.ranking.outside_weights:
+            weights = self.ranking.outside_weights
         return sum(w * v for w, v in zip(weights, features, strict=True)) + offset
+
+    def outside_offset(self) -> float:
+        """The offset of a question outside the bank: its own ranking's constant, else the bank's mean."""
+        if self.ranking is not None and self.ranking.outside_weights:
+            return self.ranking.outside_constant
+        return self.exemplar_mean_offset
 
     def features(self, query: _Query, profile: _Profile) -> list[float]:
         """Every feature of the learned ranking for one question (training reads these)."""
@@ -469,6 +483,13 @@ class _Background(ExemplarBank):
 
 def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
     return sum(weight * values[index] for index, weight in mix)
+
+
+def _without(values: list[float], index: int | None) -> list[float]:
+    """``values`` with the one at ``index`` (if any) put below every other."""
+    if index is not None:
+        values[index] = -math.inf
+    return values
 
 
 def _largest(values: Sequence[float], count: int) -> list[int]:
@@ -545,7 +566,7 @@ def measure_relevance(
         bar, offset, shift = bank_ranked[query.bank], background.word_offsets[query.bank], background.word_shift
     elif bar is not None and profile.bank_exemplar_ranked is not None:
         bank_ranked = profile.bank_exemplar_ranked
-        offset = background.exemplar_offsets[query.bank] if query.bank is not None else background.exemplar_mean_offset
+        offset = background.exemplar_offsets[query.bank] if query.bank is not None else background.outside_offset()
     else:
         bar, bank_ranked = background.ranked(query, profile, values), profile.bank_ranked
         offset = query.offset if background.ranking is not None else 0.0

@@ -60,6 +60,11 @@ EXEMPLAR_FEATURES: Final = FEATURES + EXEMPLAR_SIMILARITIES
 # its exemplars using it and by its rarity among all exemplars (scripts/build_exemplars.py), the question's
 # point as its exemplars tell it, in many settings ("handed over", "checked in").
 WORD_FEATURES: Final = (*EXEMPLAR_FEATURES, "exemplar_words")
+# A question outside the bank (the user's own) is ranked by weights of its own over EXEMPLAR_FEATURES (its exemplar
+# similarities borrowed from the bank questions nearest it) and a constant in place of a bank question's offset,
+# learned on the bank questions read as if they were outside it (session 11): borrowed competencies, notes and
+# exemplars are a guess, and the bank's own weights trust them as if they were the question's own.
+OUTSIDE_FEATURES: Final = EXEMPLAR_FEATURES
 # The share of its hub level (how well it fits answers to other questions on average, by the learned weights)
 # a bank question's offset takes off (scripts/train_relevance.py; 0.25 and 0.75 did no better).
 HUB_SHARE: Final = 0.5
@@ -88,6 +93,10 @@ class RelevanceModel:
     # The ranking of bank questions with their exemplar words too: one weight per WORD_FEATURES, and offsets.
     word_weights: tuple[float, ...] = ()
     word_offsets: dict[str, float] | None = None
+    # The ranking of a question outside the bank: one weight per OUTSIDE_FEATURES and its constant (empty: the
+    # ranking with exemplars and the bank's mean offset rank it).
+    outside_weights: tuple[float, ...] = ()
+    outside_constant: float = 0.0
 
     def similarity_weights(self) -> tuple[float, ...]:
         return self.weights[: len(SIMILARITIES)]
@@ -119,4 +128,18 @@ def relevance_model() -> RelevanceModel | None:
     if exemplar_weights and tuple(data.get("word_features", ())) == WORD_FEATURES:
         word_weights = tuple(float(value) for value in data["word_weights"])
         word_offsets = {str(key): float(value) for key, value in data["word_offsets"].items()}
-    return RelevanceModel(weights, offsets, exemplar_weights, exemplar_offsets, word_weights, word_offsets)
+    outside_weights: tuple[float, ...] = ()
+    outside_constant = 0.0
+    if exemplar_weights and tuple(data.get("outside_features", ())) == OUTSIDE_FEATURES:
+        outside_weights = tuple(float(value) for value in data["outside_weights"])
+        outside_constant = float(data["outside_constant"])
+    return RelevanceModel(
+        weights,
+        offsets,
+        exemplar_weights,
+        exemplar_offsets,
+        word_weights,
+        word_offsets,
+        outside_weights,
+        outside_constant,
+    )
