@@ -127,3 +127,18 @@ NOW = datetime(2026, 12, 6, 14, 0, tzinfo=UTC)
 def test_a_pasted_message_takes_its_moment_from_its_date_or_sent_line(line: str, expected: datetime) -> None:
     pasted = pasted_message(f"From: Hannah <h@harbourline.example>\n{line}\nSubject: Your application\n\nNo.", NOW)
     assert pasted.sent_at == expected and pasted.body == "No."
+
+
+def test_a_copy_laid_out_as_webmail_shows_it_gives_its_sender_subject_and_date() -> None:
+    copied = (
+        "Interview outcome\nInbox\n\nPriya Shah <priya@crumb.example>\nMon, Nov 30, 4:05 PM (6 days ago)\nto me\n\n"
+        "Dear Sam,\nWe will not be moving forward.\n"
+    )
+    pasted = pasted_message(copied, NOW)
+    assert (pasted.sender_name, pasted.sender_address) == ("Priya Shah", "priya@crumb.example")
+    assert pasted.subject == "Interview outcome"
+    assert pasted.sent_at == datetime(2026, 11, 30, 16, 5, tzinfo=UTC)
+    assert pasted.body == "Dear Sam,\nWe will not be moving forward."
+    # A letter that merely mentions an address further down keeps its text and gets no sender.
+    plain = pasted_message("Dear Sam,\n\nThanks.\nWrite to\n<jobs@crumb.example>\nany time.", NOW)
+    assert plain.sender_address == "" and plain.body.startswith("Dear Sam,")

@@ -170,3 +170,33 @@ def test_the_company_and_role_of_an_application_a_message_adds_can_be_corrected_
     # It was 'BrightPath — (role not named)', to be put right on the application afterwards.
     assert (app.fields.company, app.fields.role) == ("BrightPath Care", "Operations Coordinator")
     assert ApplicationService(workspace).get(app.id).state.closed_at_stage is Stage.SCREENING
+
+
+GMAIL_COPY = """Your application - Warehouse Team Leader
+Inbox
+
+Dan Whitfield <dan.whitfield@northgate-foods.example>
+Tue, 29 Oct, 10:41 (8 days ago)
+to me
+
+Hi Sam,
+
+Thanks for coming in on Friday to meet the team for the Warehouse Team Leader position at Northgate Foods. We've
+now finished interviewing and I'm sorry to say we won't be offering you the role this time.
+
+All the best with your search,
+Dan
+"""
+
+
+def test_a_rejection_copied_from_gmail_is_read_with_its_sender_subject_and_day(web: Web, workspace: Workspace) -> None:
+    page = web.client.get(web.post_form("/inbox/paste", {"text": GMAIL_COPY}).headers["location"]).text
+    found = re.search(r'id="mail-(\d+)"(.*?)>Dismiss<', page, re.S)
+    assert found
+    item = found.group(2)
+    # Gmail copies without 'From:' labels: this was 'No application found · Nothing would change', a dead end.
+    assert "Dan Whitfield &lt;dan.whitfield@northgate-foods.example&gt;" in item
+    assert "Your application - Warehouse Team Leader" in item and "29 Oct 2024" in item
+    assert "Nothing would change" not in item and "Record the rejection" in item
+    text = item.split('class="mail-text">', 1)[1].split("</p>", 1)[0]
+    assert text.startswith("Hi Sam,") and "Inbox" not in text and "\nto me\n" not in text

@@ -200,6 +200,40 @@ def _pasted_sent_at(value: str, fallback: datetime) -> datetime:
         return fallback
 
 
+# Gmail and Outlook on the web copy a message without "From:" labels: the subject, perhaps a folder label
+# ("Inbox"), the sender as 'Name <address>', the date ('Tue, 1 Dec, 10:41 (5 days ago)'), then 'to me'.
+_SENDER_LINE = re.compile(r"^(?P<name>[^<>]{0,200}?)\s*<(?P<address>[^<>\s@]+@[^<>\s]+\.[^<>\s]+)>$")
+_TO_LINE = re.compile(r"^to\b", re.IGNORECASE)
+_WEBMAIL_TOP = 6
+
+
+def _webmail_headers(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The sender, subject and date of a copy laid out as Gmail and Outlook on the web show a message, and the
+    lines after them; no headers and the lines as they were when the copy does not start like that."""
+    shown = [(index, line.strip()) for index, line in enumerate(lines[: _WEBMAIL_TOP * 2]) if line.strip()]
+    # The sender's line is followed by the date's: a line that merely holds an address in a letter is not.
+    found = next(
+        (
+            (n, m)
+            for n, (_, line) in enumerate(shown[:_WEBMAIL_TOP])
+            if (m := _SENDER_LINE.match(line)) and n + 1 < len(shown) and any(c.isdigit() for c in shown[n + 1][1])
+        ),
+        None,
+    )
+    if found is None:
+        return {}, lines
+    at, sender = found
+    headers = {"from": sender.group(0)}
+    if at > 0:
+        headers["subject"] = shown[0][1]
+    rest = shown[at + 1 :]
+    headers["date"] = rest.pop(0)[1]
+    if rest and _TO_LINE.match(rest[0][1]):
+        rest.pop(0)
+    start = rest[0][0] if rest else len(lines)
+    return headers, lines[start:]
+
+
 def pasted_message(text: str, sent_at: datetime) -> MailText:
     """A message copied out of a mail program and pasted: its From, Subject and Date (or Outlook's Sent) lines are
     read when the copy begins with them (as Outlook and Gmail copy a message), the rest is its text; `sent_at` is
@@ -210,6 +244,8 @@ def pasted_message(text: str, sent_at: datetime) -> MailText:
     while lines and (found := _PASTED_HEADER.match(lines[0].strip())):
         headers.setdefault(found.group(1).lower(), found.group(2).strip())
         lines.pop(0)
+    if not headers:
+        headers, lines = _webmail_headers(lines)
     body = strip_quoted("\n".join(lines).strip())[:MAX_BODY_CHARS]
     sender = headers.get("from", "")
     pairs = getaddresses([sender]) if sender else []
