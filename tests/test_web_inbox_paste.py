@@ -200,3 +200,17 @@ def test_a_rejection_copied_from_gmail_is_read_with_its_sender_subject_and_day(w
     assert "Nothing would change" not in item and "Record the rejection" in item
     text = item.split('class="mail-text">', 1)[1].split("</p>", 1)[0]
     assert text.startswith("Hi Sam,") and "Inbox" not in text and "\nto me\n" not in text
+
+
+def test_a_rejection_naming_no_company_says_where_to_record_it_instead(web: Web) -> None:
+    body = (
+        "Dear Sam,\n\nThank you for your application. Unfortunately we will not be taking it further at this time."
+        "\n\nKind regards,\nThe recruitment team\n"
+    )
+    page = web.client.get(web.post_form("/inbox/paste", {"text": body}).headers["location"]).text
+    found = re.search(r'id="mail-\d+"(.*?)>Dismiss<', page, re.S)
+    assert found, "a rejection without a company is still shown for review"
+    item = found.group(1)
+    # 'Nothing would change.' beside an Accept button that did nothing, and no way on.
+    assert "could not tell which job" in item
+    assert '<a href="/applications">' in item and '<a href="/applications/new">' in item
