@@ -14,7 +14,8 @@ def _gaps(jd: str, cv: str) -> list[str]:
 
 
 def _asks(jd: str) -> list[tuple[str, str, bool, float | None]]:
-    return [(item.text, item.importance, item.quality, item.years) for item in requirements(jd)]
+    # conditions of eligibility ("Willing to work on shifting schedule") are listed apart since session 11: not asks
+    return [(item.text, item.importance, item.quality, item.years) for item in requirements(jd) if not item.condition]
 
 
 def test_examples_after_such_as_are_ways_to_show_one_ask_not_asks_of_their_own() -> None:

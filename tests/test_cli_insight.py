@@ -170,6 +170,26 @@ def test_errors_name_the_flag_of_the_field_at_fault(cli: Cli) -> None:
     assert unknown.stderr == "error: no goal with id 7\n"  # no field, no flag
 
 
+def test_analyze_match_lists_conditions_to_confirm_apart_from_gaps(cli: Cli, tmp_path: Path) -> None:
+    jd = tmp_path / "jd.txt"
+    jd.write_text(
+        "Requirements:\n- Must be a Canadian citizen or permanent resident\n- Willing to travel to northern sites\n"
+        "- Sage 300 accounts payable\n",
+        encoding="utf-8",
+    )
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Payables clerk, 2019 - present\n- Processed invoices in QuickBooks.", encoding="utf-8")
+    data = as_json(cli, "analyze", "match", "--jd-file", str(jd), "--cv-file", str(cv))
+    conditions = [item["text"] for item in data["conditions"]]
+    assert any("citizen" in text for text in conditions) and any("travel" in text for text in conditions)
+    assert not any("citizen" in gap["text"] or "travel" in gap["text"] for gap in data["missing"])
+    human = ok(cli("analyze", "match", "--jd-file", str(jd), "--cv-file", str(cv))).stdout
+    assert "Conditions to confirm" in human
+    after = human.split("Conditions to confirm", 1)[1]
+    assert "citizen" in after and "northern sites" in after
+    assert "citizen" not in human.split("Conditions to confirm", 1)[0]  # not among the gaps
+
+
 def test_analyze_match_files_primary_cv_and_batch(cli: Cli, tmp_path: Path) -> None:
     jd = tmp_path / "jd.txt"
     jd.write_text(JD, encoding="utf-8")

@@ -198,6 +198,23 @@ def test_match_panel_lists_duties_the_cv_does_not_mention_apart_from_gaps(web: W
     assert gaps is None or "bills of lading" not in gaps.group(1)
 
 
+def test_match_panel_lists_conditions_to_confirm_apart_from_gaps(web: Web, workspace: Workspace) -> None:
+    jd = (
+        "Field Technician\nRequirements:\n- Applicants must be New Zealand citizens or residents\n"
+        "- Able to attend evening call-outs\n- Gas fitting registration"
+    )
+    app = rejected_application(workspace, jd=jd, stage=Stage.INTERVIEW)
+    cv = b"Plumber, Hutt Plumbing, 2018 - present\nBathroom refits and hot water cylinders."
+    web.client.post("/insights/cv", data={"csrf_token": web.token}, files={"cv": ("cv.txt", cv, "text/plain")})
+    panel = web.client.get(f"/applications/{app.id}/match").text
+    conditions = re.search(r'<ul id="match-conditions">(.*?)</ul>', panel, re.S)
+    assert conditions, panel
+    assert "New Zealand citizens" in conditions.group(1) and "evening call-outs" in conditions.group(1)
+    assert "Conditions to confirm" in panel
+    gaps = re.search(r'<ul class="gap-list" id="match-gaps">(.*?)</ul>', panel, re.S)
+    assert gaps is None or "citizens" not in gaps.group(1)
+
+
 def test_skill_gaps_say_how_many_jobs_were_compared(web: Web, workspace: Workspace) -> None:
     rejected_application(workspace, jd="", stage=Stage.SCREENING, company="Riverside Care Home")
     insight.add_cv_text(workspace, CV.decode(), name="Care CV")

@@ -486,6 +486,10 @@ def analyze_match(
             out.print(f"    [dim]Why: {safe(gap.reason)}[/dim]")
         if gap.closest_cv_text:
             out.print(f"    [dim]Closest in the CV: {safe(gap.closest_cv_text)}[/dim]")
+    if data.conditions:
+        out.print("Conditions to confirm (not skills; not counted as gaps):")
+    for condition in data.conditions:
+        out.print(f"  • {safe(condition.text)}")
     for line in data.explanation:
         out.print(f"[dim]{safe(line)}[/dim]")
     if opinion is not None:

@@ -69,6 +69,15 @@ class UnclearItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ConditionAsked:
+    """A condition of eligibility the job sets ("Singapore citizens or PRs", "willing to travel"): for the
+    candidate to confirm, not a skill a CV line shows; never scored or ranked as a gap."""
+
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
 class SkillMatch:
     """How well a CV covers a job description, and why (analysis.skillgaps.match, typed)."""
 
@@ -81,6 +90,7 @@ class SkillMatch:
     qualities: tuple[str, ...]
     explanation: tuple[str, ...]
     unclear: tuple[UnclearItem, ...] = ()
+    conditions: tuple[ConditionAsked, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,7 @@ def skill_match(result: MatchResult) -> SkillMatch:
         qualities=result.qualities,
         explanation=result.explanation,
         unclear=tuple(_read(UnclearItem, item) for item in result.unclear),
+        conditions=tuple(_read(ConditionAsked, item) for item in result.conditions),
     )
 
 

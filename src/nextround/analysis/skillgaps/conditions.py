@@ -7,9 +7,12 @@ nothing; a personal quality ("patience") is listed but never scored.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.skillgaps.cues import load_cues
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE, load_cues
 
 _CLOCK: Final = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 _FILLER: Final = frozenset(
@@ -91,3 +94,49 @@ def is_quality(phrase: str) -> bool:
     words = joined.split()
     content = [word for word in words if word not in {"a", "an", "the", "and", "of", "good", "great", "real"}]
     return bool(content) and all(word in qualities or word in {"manner", "nature"} for word in content)
+
+
+def _phrases(items: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _eligibility() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))["eligibility"]
+    willing, presence = _phrases(data["willing"]), _phrases(data["presence"])
+    # what opens the ask: "willing to", or "able to" before a verb of presence ("able to attend", "travel")
+    opening = (
+        rf"(?:(?<![\w-])(?:{willing})\s+(?:be\s+)?"
+        rf"|(?<![\w-])(?:able|ability|available|availability)\s+to\s+(?!attend\s+to\b)(?=(?:{presence})\b))"
+    )
+    return (
+        re.compile(rf"(?<![\w-])(?:{_phrases([*data['status'], *data['health']])})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{_phrases(data['obtain'])})(?![\w-])", re.IGNORECASE),
+        re.compile(opening, re.IGNORECASE),
+    )
+
+
+# a credential asked beside the status ("Australian citizen with a current Baseline security clearance")
+_HELD_CREDENTIAL: Final = re.compile(
+    r"\b(?:licen[cs]e\w*|clearance|certificat\w*|registration|registered|card|ticket|endorsement)\b", re.IGNORECASE
+)
+_NO_NAME: Final = frozenset(["or", "and", "be", "a", "an", "the", "must", "you", "are", "is", "have", "hold", "one"])
+
+
+def is_eligibility(phrase: str, sentence: str = "") -> bool:
+    """A condition of eligibility rather than a skill to show: who may be hired ("Singapore Citizens, PRs or hold
+    a valid Employment Pass"), being eligible for a credential ("eligible to obtain a security licence"), a health
+    check ("Physically fit"), or a willingness or presence asked ("be willing to take regular blood lead tests",
+    "able to attend evening meetings"). A credential asked beside it stays an ask: "Class A CDL (or be able to
+    obtain one before May)" is a CDL the CV may lack. `sentence` is where the phrase was read."""
+    status, obtain, opening = _eligibility()
+    found = status.search(phrase)
+    if found:
+        return not _HELD_CREDENTIAL.search(phrase[: found.start()] + " " + phrase[found.end() :])
+    found = obtain.search(phrase)
+    if found:
+        before = re.findall(r"[^\W\d_]{2,}", phrase[: found.start()].lower())
+        return all(word in _NO_NAME for word in before)
+    at = sentence.find(phrase) if sentence else -1
+    written = sentence[max(0, at - 60) : at + len(phrase)] if at >= 0 else phrase
+    return any(found.end() >= len(written) - len(phrase) - 1 for found in opening.finditer(written))

@@ -37,6 +37,7 @@ class Cues:
     qualities: frozenset[str]
     abbreviations: dict[str, tuple[str, ...]]
     generic_names: frozenset[str]
+    not_yet: re.Pattern[str]  # a credential named on a CV line that is not held yet ("result awaited")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def load_cues() -> Cues:
         qualities=frozenset(word.lower() for word in data["qualities"]["words"]),
         abbreviations={key.lower(): tuple(value) for key, value in data["abbreviations"].items()},
         generic_names=frozenset(word.lower() for word in data["names"]["generic"]),
+        not_yet=_anywhere(data["held"]["not_yet"]),
     )
 
 

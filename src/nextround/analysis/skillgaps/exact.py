@@ -349,6 +349,12 @@ def _squashed(text: str) -> str:
     return re.sub(r"[^a-z0-9+]", "", text.lower())
 
 
+# "Sales and Service Cloud", "Sales, Service & Marketing Cloud": names sharing the last capitalised word
+_SHARED_HEAD: Final = re.compile(
+    r"\b((?:[A-Z][\w-]+\s*(?:,|&|/|\band\b)\s*)+[A-Z][\w-]+)\s+([A-Z][\w-]+)\b(?!\s+[A-Z])"
+)
+
+
 @dataclass
 class NamedIndex:
     """The CV's words, for asking whether it names a thing."""
@@ -367,12 +373,25 @@ class NamedIndex:
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
         lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
         squashed = {_squashed(word) for word in re.findall(r"\S+", text)} - {""}
+        # "Dataloader.io", "Salesforce.com": the name before a web suffix is the product's name
+        squashed |= {
+            _squashed(found) for found in re.findall(r"\b([A-Za-z][\w-]{2,})\.(?:io|com|ai|app|net|org)\b", text)
+        }
         for line in text.splitlines():
             parts = re.findall(r"[A-Za-z0-9+]+", line)
             # "Serv Safe" for ServSafe: two capitalised words written apart ("work day" is not Workday)
             pairs = itertools.pairwise(parts)
             squashed |= {_squashed(left + right) for left, right in pairs if left[:1].isupper() and right[:1].isupper()}
-        return cls(words, " ".join(text.lower().split()), runs, lines, squashed, text.splitlines())
+        # "Sales and Service Cloud" names Sales Cloud and Service Cloud: a head shared by two capitalised names
+        shared = [
+            f"{left} {head}"
+            for line in text.splitlines()
+            for names, head in _SHARED_HEAD.findall(line)
+            for left in re.split(r"\s*(?:,|\band\b|&|/)\s*", names)
+            if left
+        ]
+        lowered = " ".join(text.lower().split()) + "".join(f" | {name.lower()}" for name in shared)
+        return cls(words, lowered, runs, lines, squashed, text.splitlines())
 
     def spells_out(self, acronym: str) -> bool:
         """Some words of one CV line have the acronym's letters as initials, in any case, small words
@@ -420,6 +439,12 @@ class NamedIndex:
             and any(word.endswith(lowered) and len(word) <= len(lowered) + 3 for word in self.words)
         ):
             return True  # a prefix of its own language: "Kiswahili" names Swahili
+        for short, expansions in load_cues().abbreviations.items():
+            if lowered in expansions and short in self.words and len(short) >= 2:
+                return True  # "Western Australian" by "(WA)": the short form of a place or body the cue file lists
+        both = re.split(r"\s+(?:and|&)\s+", lowered)
+        if len(both) == 2 and all(" " in part for part in both):
+            return all(self.names(part) for part in both)  # "Sales Cloud and Service Cloud": each by itself
         if " " in lowered or "+" in lowered or "/" in lowered or (lowered[:1].isdigit() and "-" in lowered):
             return lowered in self.lowered
         for expansion in load_cues().abbreviations.get(lowered, ()):
@@ -546,11 +571,15 @@ def not_held(sentence: str, reference_year: int | None = None, ask: str = "") ->
     """The CV line names a credential it does not hold now: expired, lapsed, booked, in progress, or valid
     only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February").
     Given the `ask`, a forward cue counts only when its clause holds a word of the ask."""
+    wanted = set(content_stems(ask)) if ask else set()
     if ask:
-        wanted = set(content_stems(ask))
         sentence = _TOWARDS.sub(
             lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence
         )
     if _NOT_HELD.search(sentence):
         return True
+    for part in re.split(r"[;|•·]", sentence):
+        # "ServiceNow CSA (2022); CAD voucher for 2027": the voucher is for the CAD, not the CSA
+        if load_cues().not_yet.search(part) and (not ask or wanted & set(content_stems(part))):
+            return True
     return reference_year is not None and any(int(year) < reference_year for year in _VALID_UNTIL.findall(sentence))

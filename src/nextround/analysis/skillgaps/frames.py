@@ -20,7 +20,9 @@ from nextround.analysis.skillgaps.cues import CUES_RESOURCE
 
 _NUMBER: Final = r"(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several)"
 # A plural that names people ("pickers", "receptionists", "chefs"), for a head count after a leading verb.
-_PERSONS: Final = r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|chefs|nurses|cooks|commis|staff|people|men|women)"
+_PERSONS: Final = (
+    r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents|ees)|in-charges|chefs|nurses|cooks|commis|staff|people|men|women)"
+)
 _CREDENTIAL: Final = re.compile(r"\b(?:certificate|licen[cs]e|card|course|award|qualification)\b", re.IGNORECASE)
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 # a line that is only a role's dates: "May 2023 - present", "2016 - 2024", "Jan. 2019 to Mar 2021"
@@ -40,6 +42,7 @@ class LeadingFrame:
     asked_plainly: re.Pattern[str]
     shown: re.Pattern[str]
     title: re.Pattern[str]
+    metal: re.Pattern[str]  # "lead" the metal ("blood lead tests", "lead flashing"), never leading
 
 
 @lru_cache(maxsize=1)
@@ -50,33 +53,53 @@ def _frame() -> LeadingFrame:
     asked = rf"\b(?:{verbs})\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{people})\b(?!\s+(?:{things})\b)"
     # shown: a leading verb, then within a few words people ("Led a crew of 6"), or straight away a head
     # count of people ("supervised two commis pastry chefs"; not "Managed 450 homes")
+    head_count = rf"\s+(?:a\s+|up\s+to\s+)?{_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+{_PERSONS}\b"
+    # some verbs lead only before a head count ("Handle three shift in-charges"); a noun can say it alone
     shown = (
-        rf"\b(?:{verbs})\b(?:(?:\s+(?:and\s+)?[\w'-]+){{0,3}}?\s+(?:{people})\b"
-        rf"|\s+(?:a\s+|up\s+to\s+)?{_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+{_PERSONS}\b)"
+        rf"\b(?:{verbs})\b(?:(?:\s+(?:and\s+)?[\w'-]+){{0,3}}?\s+(?:{people})\b|{head_count})"
+        rf"|\b(?:{_words(data['counted'])})\b{head_count}|\b(?:{_words(data['shown'])})\b"
     )
+    before, after = _words(data["metal_before"]), _words(data["metal_after"])
+    metal = rf"(?P<before>\b(?:{before})\s+)lead\b|\blead(?=[\s-]+(?:{after})\b)"
     return LeadingFrame(
         asked=re.compile(asked, re.IGNORECASE),
         asked_plainly=re.compile(rf"\b(?:{_words(data['asks'])})\b", re.IGNORECASE),
         shown=re.compile(shown, re.IGNORECASE),
         title=re.compile(rf"\b(?:{_words(data['titles'])})\b", re.IGNORECASE),
+        metal=re.compile(metal, re.IGNORECASE),
     )
 
 
+def _no_metal(text: str) -> str:
+    """ "take regular blood lead tests and work rotating shifts": the metal's name is not a verb of leading."""
+    return _frame().metal.sub(lambda found: (found.group("before") or "") + "Pb", text)
+
+
+# a leading title alone is asked as a role: "4 years in a bakery, at least 2 as supervisor"
+_TITLE_ASKS: Final = re.compile(r"(?:(?:a|an|the|shift|team|line)\s+)*(?P<title>[\w ]+?)s?", re.IGNORECASE)
+
+
 def asks_to_lead(phrase: str) -> bool:
-    """The requirement is about leading people ("Supervising a team of cleaners", "a supervisory role");
-    not a credential that has the word in its name ("SIA Door Supervisor licence")."""
+    """The requirement is about leading people ("Supervising a team of cleaners", "a supervisory role", "2 years
+    as supervisor"); not a credential that has the word in its name ("SIA Door Supervisor licence")."""
     if _CREDENTIAL.search(phrase):
         return False
     frame = _frame()
-    return bool(frame.asked.search(phrase) or frame.asked_plainly.search(phrase))
+    phrase = _no_metal(phrase)
+    if frame.asked.search(phrase) or frame.asked_plainly.search(phrase):
+        return True
+    alone = _TITLE_ASKS.fullmatch(phrase.strip(" .;:"))
+    title = alone.group("title") if alone else ""
+    return title.lower() not in ("", "head", "lead") and bool(frame.title.fullmatch(title))
 
 
 def leading_shown(lines: list[str]) -> str | None:
     """The first CV line that shows leading people, or None."""
     frame = _frame()
-    for line in lines:
+    written, lines = lines, [_no_metal(line) for line in lines]
+    for index, line in enumerate(lines):
         if frame.shown.search(line):
-            return line.strip()
+            return written[index].strip()
     for index, line in enumerate(lines):
         role = line.split(",")[0]  # "Shift Supervisor, Pick n Pay DC, 2016 - 2024": the title before the comma
         # the role's dates are often on the line below its heading ("Dyeing Supervisor, Lakshmi Processors")
@@ -84,8 +107,8 @@ def leading_shown(lines: list[str]) -> str | None:
         below = index + 1 < len(lines) and _DATES.fullmatch(lines[index + 1].strip())
         dated = _YEAR.search(line) or (heading and below)
         if dated and frame.title.search(role) and not _CREDENTIAL.search(role):
-            return line.strip()
+            return written[index].strip()
         titled = frame.title.search(line)
         if titled and " " in titled.group(0) and not _CREDENTIAL.search(line):
-            return line.strip()  # "Covered the team leader for 14 advisors during holidays"
+            return written[index].strip()  # "Covered the team leader for 14 advisors during holidays"
     return None

@@ -52,6 +52,8 @@ class MatchResult:
     qualities: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
     unclear: tuple[dict[str, object], ...] = ()  # pieces read from the job that name no skill: not scored
+    # conditions of eligibility ("Singapore citizens or PRs", "willing to travel"): to confirm, never a gap
+    conditions: tuple[dict[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -64,6 +66,7 @@ class MatchResult:
             "qualities": list(self.qualities),
             "explanation": list(self.explanation),
             "unclear": [dict(item) for item in self.unclear],
+            "conditions": [dict(item) for item in self.conditions],
         }
 
 
@@ -295,15 +298,15 @@ def rule_judgements(
     (a well-formed requirement whose verdict is not an exact check's)."""
     asked = requirements(jd)
     view = read_cv(cv, reference_year)
-    phrases = sorted({phrase for item in asked if not item.quality for phrase in forms(item)})
+    phrases = sorted({phrase for item in asked if not (item.quality or item.condition) for phrase in forms(item)})
     encoded = encode(phrases)
     vectors: dict[str, list[float]] = {}
     if encoded is not None:
         vectors = {phrase: encoded.row(index) for index, phrase in enumerate(phrases)}
     out: list[tuple[Judged, list[float] | None]] = []
     for item in asked:
-        if item.quality:
-            continue
+        if item.quality or item.condition:
+            continue  # a quality or a condition of eligibility: no CV line proves or disproves it
         judged = _recent(view, _held_now(view, _judge(view, item, vectors)))
         closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
         judged = replace(judged, closest=closest)
@@ -334,14 +337,28 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     evidence, requirement = judged.evidence, judged.requirement
     if not evidence.met or not evidence.cv_text:
         return judged
-    named = [spelling for spellings in exact.named_tokens(requirement.text) for spelling in spellings]
+    tokens = exact.named_tokens(requirement.text)
+    named = [spelling for spellings in tokens for spelling in spellings]
+
+    def naming(spellings: list[str]) -> list[str]:
+        return [
+            line
+            for line in cv.text.splitlines()
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in spellings)
+        ]
+
+    def held_nowhere(lines: list[str]) -> bool:
+        return bool(lines) and all(exact.not_held(line, cv.reference_year, requirement.text) for line in lines)
+
     # the lines that write what the ask names speak for it ("MD-102 exam booked for January" beside "Microsoft
-    # 365 Certified"); the evidence line only when no line names it
-    lines = [
-        line for line in cv.text.splitlines() if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in named)
-    ] or [line for line in cv.text.splitlines() if evidence.cv_text in line]
-    if not lines or not all(exact.not_held(line, cv.reference_year, requirement.text) for line in lines):
-        return judged
+    # 365 Certified"), and a name the CV writes only on such lines ("ServiceNow Developer, 2021 - present" and
+    # "CAD voucher for 2027": the CAD is not held); the evidence line only when no line names it
+    lines = naming(named) or [line for line in cv.text.splitlines() if evidence.cv_text in line]
+    if not held_nowhere(lines):
+        own = [naming(list(spellings)) for spellings in tokens if len(tokens) > 1]
+        lines = next((found for found in own if held_nowhere(found)), [])
+        if not lines:
+            return judged
     if not (_CREDENTIAL.search(requirement.text) or named or any(_CREDENTIAL.search(line) for line in lines)):
         return judged
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
@@ -390,7 +407,11 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
     "2019 - present" in the CV ends in `reference_year` (default: this year).
     """
     judged = judge_all(jd, cv, reference_year)
-    qualities = tuple(item.text for item in requirements(jd[:MAX_TEXT_CHARS]) if item.quality)
+    asked = requirements(jd[:MAX_TEXT_CHARS])
+    qualities = tuple(item.text for item in asked if item.quality)
+    conditions = tuple(
+        {"text": item.text, "sentence": item.sentence} for item in asked if item.condition and not item.quality
+    )
     required: list[dict[str, str]] = []
     matched: list[dict[str, object]] = []
     missing: list[dict[str, object]] = []
@@ -464,6 +485,7 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
         qualities=qualities,
         explanation=tuple(_explain(score, counts, total, earned, cv)),
         unclear=tuple(unclear),
+        conditions=conditions,
     )
 
 

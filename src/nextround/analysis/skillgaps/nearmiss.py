@@ -174,6 +174,15 @@ def _tail(tokens: list[Token], start: int) -> list[Token]:
     return tail
 
 
+def _word_root(text: str) -> str:
+    return re.sub(r"(?:[cs]e[ds]?|e[ds]|s)$", "", text.lower())  # licence, license, licensed; scaler, scalers
+
+
+def _same_words(wanted: list[Token], shown: list[Token]) -> bool:
+    """Every word of the grade or kind asked is among the CV's words after the name, in any order or form."""
+    return {_word_root(token.text) for token in wanted} <= {_word_root(token.text) for token in shown}
+
+
 _LIST_JOINERS: Final = frozenset(["and", "or", "&", "plus"])
 
 
@@ -229,6 +238,9 @@ def other_variant(cv: str, phrase: str) -> str | None:
         if not _anchor(token):
             continue
         wanted = _tail(asked, start)
+        places = [place for place, other in enumerate(held) if other.text == token.text]
+        if wanted and any(_same_words(wanted, _tail(held, place)) for place in places):
+            continue  # "BC Scaler Licence" for "BC Licensed Scaler": the same words in another order
         for place, other in enumerate(held):
             if other.text != token.text:
                 continue

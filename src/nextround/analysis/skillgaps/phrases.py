@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from nextround.analysis.skillgaps.conditions import is_condition, is_quality
+from nextround.analysis.skillgaps.conditions import is_condition, is_eligibility, is_quality
 from nextround.analysis.skillgaps.cues import load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.layout import mask_brackets, unmask_brackets
@@ -87,6 +87,7 @@ class Requirement:
     alternatives: tuple[str, ...]  # any one of these meets it ("Django or FastAPI")
     years: float | None = None
     quality: bool = False  # a personal quality ("patience"): listed, never a gap
+    condition: bool = False  # a condition of eligibility ("Singapore citizens or PRs"): listed to confirm, never a gap
     examples: bool = False  # named products are examples ("an ATS such as Workday")
     section: str = ""  # the part of the ad it was read from: "required", "duties", "nice", "prose", "unknown"
 
@@ -412,6 +413,10 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
             yield from sentence_phrases(part, importance, whole or sentence)
         return
     if is_condition(sentence):
+        if is_eligibility(sentence):
+            # "Right to work in the UK": not a skill, but a condition the candidate should confirm
+            text = _clean(sentence) or sentence.strip()
+            yield Requirement(text, (whole or sentence).strip(), importance, (), condition=True)
         return
     pieces = _AND_YEARS.split(sentence, maxsplit=1)
     if len(pieces) == 2 and len(pieces[0].split()) >= 2 and not _YEARS.search(pieces[0]):
@@ -471,6 +476,7 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
             alternatives=(*alternatives_of(head), *shown_by),
             years=years,
             quality=is_quality(head),
+            condition=is_eligibility(head, sentence),
             examples=True,
         )
         return
@@ -494,6 +500,7 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
             alternatives=alternatives_of(item),
             years=own_years,
             quality=is_quality(item),
+            condition=is_eligibility(item, sentence),
             examples=examples,
         )
 
