@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
 from nextround.domain.stages import Outcome
 from nextround.services import coach_notes, coaching
 from nextround.services.applications import ApplicationFields, ApplicationService
@@ -338,3 +340,29 @@ def test_an_accepted_invitation_cannot_be_declined(server: Server) -> None:
     refused = coach.post_form(f"/coaching/decline/{token}")
     assert refused.status_code == 422 and "accepted this invitation already" in refused.text
     assert [link.accepted and not link.declined for link in coaching.coach_links(server.db, ada.owner_id)] == [True]
+
+
+def test_someone_without_an_account_declines_from_the_link(server: Server) -> None:
+    from nextround.storage.tables import User
+
+    from .multiuser_support import form_token
+
+    ada = server.person("ada@example.org")
+    token = _invite(ada, "new-coach@uni.example")
+    stranger = server.client()
+    join = stranger.get(f"/invite/coach/{token}")
+    assert join.status_code == 200 and f'action="/invite/coach/{token}/decline"' in join.text
+    assert "ada@example.org" not in join.text  # declining does not need to know whose invitation it is
+    said = stranger.post(f"/invite/coach/{token}/decline", data={"csrf_token": form_token(join.text)})
+    assert said.status_code == 200 and "You declined the invitation" in said.text
+    assert _state_of(ada.client.get("/sharing").text, "new-coach@uni.example").startswith("declined")
+    assert stranger.get(f"/invite/coach/{token}").status_code == 404  # the link opens nothing any more
+    with server.db.read() as session:
+        assert session.scalar(select(User.id).where(User.email == "new-coach@uni.example")) is None
+    # An address with an account signs in to decline: the link alone never speaks for an account.
+    coach = server.person("coach@uni.example")
+    other = _invite(ada, coach.email)
+    page = server.client()
+    redirected = page.post(f"/invite/coach/{other}/decline", data={"csrf_token": form_token(page.get("/sign-in").text)})
+    assert redirected.status_code == 303 and redirected.headers["location"].startswith("/sign-in?next=")
+    assert _state_of(ada.client.get("/sharing").text, coach.email) == "invited"

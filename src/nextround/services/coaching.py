@@ -313,6 +313,19 @@ def decline(db: Database, coach_id: int, token: str) -> CoachLink:
         return _link(row, _emails(db, {row.owner_id}))
 
 
+def decline_without_account(db: Database, token: str) -> None:
+    """Someone invited to coach who has no account here says no from the link itself: no account is made
+    to refuse. An address with an account signs in to decline (as to accept), so the link alone never
+    speaks for an account."""
+    with db.write() as session:
+        row = _open_invitation(session, token)
+        if session.scalar(select(User.id).where(User.email == row.coach_email)) is not None:
+            raise CoachingError("there is an account for this address: sign in to decline")
+        now = _now()
+        row.declined_at = now
+        row.withdrawn_at = now
+
+
 def _open_invitation(session: Session, token: str) -> CoachLinkRow:
     row = session.scalar(
         select(CoachLinkRow).where(CoachLinkRow.token_hash == _digest(token), CoachLinkRow.withdrawn_at.is_(None))

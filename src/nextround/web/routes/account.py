@@ -204,6 +204,16 @@ def coach_join(request: Request, token: str, form: FormDep) -> Response:
     return _signed_in(request, signed, COACH_ACCEPT + token)
 
 
+@router.post("/invite/coach/{token}/decline", response_class=HTMLResponse)
+def coach_decline(request: Request, token: str) -> Response:
+    """No account needed to say no; shown at once (a reload finds the link no longer valid, which is true)."""
+    db = request.app.state.web.database()
+    if coaching.invitation_needs_account(db, token) is None:
+        return RedirectResponse(f"/sign-in?next={quote(COACH_ACCEPT + token, safe='')}", 303)
+    coaching.decline_without_account(db, token)
+    return _public_page(request, "coach_declined.html", {})
+
+
 def _sign_up_allowed(request: Request) -> None:
     if not request.app.state.web.multi_user.allow_sign_up:
         raise NotFoundError("sign-up is off on this server: ask its administrator for an invitation")
