@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer.lexicon import named_place
 from nextround.analysis.answer.star import analyse_sentences
 from nextround.analysis.answer.star_model import STEP_RESULT, _context, decide
 
@@ -76,3 +77,39 @@ def test_an_answer_that_stops_while_waiting_has_no_result() -> None:
         "We are still waiting for their answer.",
     )
     assert not result.star_sentences.result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Right now I'm on nights at the hotel in Doha.", True),
+        ("I fit kitchens for a small firm in Cork.", True),
+        ("In March we moved the stock room.", False),  # a month, and the sentence's first word
+        ("I explain it in English first.", False),  # a language, not a place
+        ("At Tesco I was on the tills.", False),  # the first word: the cue tables read an opening "at"
+    ],
+)
+def test_a_named_place_is_read_on_the_sentence_as_written(sentence: str, named: bool) -> None:
+    assert bool(named_place().search(sentence)) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "What do you know about us?",
+            "Quite a lot, actually. My brother drove for your depot in Kumasi for two years. He told me the trucks "
+            "are kept well and the drivers are paid on time.",
+        ),
+        (
+            "How do you handle a difficult customer?",
+            "I listen first. In the phone shop in Lagos people often come in angry about their data. I let them "
+            "finish, check the account with them, and fix what I can there and then.",
+        ),
+    ],
+)
+def test_a_workplace_line_outside_a_story_is_the_scene(question: str, answer: str) -> None:
+    """Session 11: the newer writers label the background or workplace line of a non-story answer as the scene; a
+    named place ("your depot in Kumasi") now helps read it so (both were no part before)."""
+    result = analyze_answer(question, answer)
+    assert 1 in result.star_sentences.situation

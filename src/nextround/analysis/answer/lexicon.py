@@ -110,6 +110,12 @@ def framing_cues() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def named_place() -> re.Pattern[str]:
+    """A place named with a capital after a preposition ("at the hotel in Doha"), for the sentence as written."""
+    return re.compile(str(_read("answer_cues.toml")["named_place"]))
+
+
+@lru_cache(maxsize=1)
 def cue_placeholders() -> dict[str, str]:
     """Alternations shared with Python rules: ``time_nouns`` and ``months``."""
     raw = _read("answer_cues.toml")

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.answer.lexicon import cue_tables, framing_cues, lexicon
+from nextround.analysis.answer.lexicon import cue_tables, framing_cues, lexicon, named_place
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures, _action_score, _cue_score, has_quantity
 from nextround.analysis.vectors import Matrix, linear, sigmoid
@@ -101,6 +101,8 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
     last = len(analysed) - 1
     framing = [_framing(sentence.lower) for sentence in analysed]
     context = [_context(sentence.lower) for sentence in analysed]
+    place = named_place()
+    places = [float(bool(place.search(sentence.text))) for sentence in analysed]
     none = [0.0] * 3
     for sentence in analysed:
         index = sentence.index
@@ -133,6 +135,10 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
                 # responsibility that …"): the linear model cannot form the product itself
                 framing[index][2] * max(framing[index][0], context[index][0]),
                 *(context[index - 1][1:5] if index > 0 else [0.0] * 4),
+                # a named place ("at the hotel in Doha"), and the same outside a story, where the newer writers label
+                # a background or workplace line as scene (session 11)
+                places[index],
+                places[index] * float(question_type not in STORY_TYPES),
             ]
         )
     vectors = embeddings.tolist()
