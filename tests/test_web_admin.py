@@ -81,7 +81,7 @@ def test_inviting_one_or_many_shows_each_link_once(server: Server) -> None:
     first = administration.overview(server.db, ada.owner_id).invitations[-1]
     assert first.email == "new@uni.example"
     withdrawn = ada.post_form(f"/admin/invitations/{first.id}/withdraw")
-    assert "The invitation to new@uni.example was withdrawn" in ada.client.get(withdrawn.headers["location"]).text
+    assert "The invitation to new@uni.example was withdrawn" in withdrawn.text
     assert server.client().get(link.removeprefix(BASE_URL)).status_code == 404
     assert ada.post_form(f"/admin/invitations/{first.id}/withdraw").status_code == 404  # not open any more
     assert "Invited, no account yet (2)" in ada.client.get("/admin/accounts").text

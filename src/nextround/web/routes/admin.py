@@ -10,7 +10,6 @@ of their own (no JavaScript needed). Each act is checked again in the service, i
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -58,6 +57,7 @@ def _accounts_page(
     reset: SentInvitation | None = None,
     errors: dict[str, str] | None = None,
     typed: dict[str, Any] | None = None,
+    done: str = "",
     status: int = 200,
 ) -> HTMLResponse:
     caller = _admin(request)
@@ -72,16 +72,13 @@ def _accounts_page(
         "reset": reset,
         "errors": errors or {},
         "typed": typed or {"days": "7"},
-        "done": _done(request),
+        "done": done or _done(request),
     }
     return render(request, "admin_accounts.html", context, status=status)
 
 
 def _done(request: Request) -> str:
     """After a redirect: what was done, in our own words (the link names an act and an account, nothing else)."""
-    withdrawn = request.query_params.get("withdrawn", "")
-    if withdrawn:  # an address, shown escaped in our own sentence (a crafted link can say no more than that)
-        return f"The invitation to {withdrawn[:300]} was withdrawn: its link no longer works."
     act, account = request.query_params.get("done", ""), request.query_params.get("account", "")
     if act not in DONE or not account.isdigit():
         return ""
@@ -119,11 +116,11 @@ def invite(request: Request, form: FormDep) -> HTMLResponse:
     return _accounts_page(request, invited=sent)
 
 
-@router.post("/admin/invitations/{invitation_id}/withdraw")
-def withdraw_invitation(request: Request, invitation_id: int) -> Response:
+@router.post("/admin/invitations/{invitation_id}/withdraw", response_class=HTMLResponse)
+def withdraw_invitation(request: Request, invitation_id: int) -> HTMLResponse:
     caller = _admin(request)
     gone = administration.withdraw_invitation(request.app.state.web.database(), caller.owner_id, invitation_id)
-    return RedirectResponse(f"{PAGE}?withdrawn={quote(gone.email, safe='')}", 303)
+    return _accounts_page(request, done=f"The invitation to {gone.email} was withdrawn: its link no longer works.")
 
 
 def _confirm(request: Request, account_id: int, act: str) -> HTMLResponse:
