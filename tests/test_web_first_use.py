@@ -308,3 +308,14 @@ def test_the_empty_dashboard_says_how_a_rejection_becomes_the_next_round(web: We
     page = web.client.get("/").text
     steps = re.findall(r"<li>(.*?)</li>", page.split('id="first-steps"', 1)[1].split("</ol>", 1)[0])
     assert len(steps) == 3 and "paste their email" in steps[1] and "practise" in steps[2]
+
+
+def test_a_refused_form_words_each_problem_as_a_sentence(web: Web) -> None:
+    refused = web.post_form("/applications/new", {"company": "Crumb", "role": "Baker", "applied_on": "tomorrow"})
+    assert refused.status_code == 422
+    # 'Please check the form. the application date is in the future' started its sentence in lower case.
+    assert "Please check the form.</strong> <a" in refused.text
+    assert ">The application date is in the future.</a>" in refused.text
+    assert re.search(r'id="f-applied_on-error">The application date is in the future\.</p>', refused.text)
+    journal = web.post_form("/journal", {"text": ""})
+    assert journal.status_code == 422 and re.search(r'id="journal-error"><p>[A-Z][^<]*\.</p>', journal.text)

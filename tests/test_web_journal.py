@@ -48,7 +48,7 @@ def test_a_low_day_written_down_gets_a_kind_word_back(web: Web) -> None:
 def test_mood_outside_one_to_five_is_a_message_and_keeps_the_text(web: Web) -> None:
     response = web.post_form("/journal", {"text": "Keep this text", "mood": "7"})
     assert response.status_code == 422
-    assert "mood must be between 1 and 5" in response.text
+    assert "Mood must be between 1 and 5" in response.text  # a sentence, as every form problem
     assert ">Keep this text</textarea>" in response.text
     assert web.client.get("/api/v1/journal").json()["entries"] == []
 

@@ -17,6 +17,7 @@ from nextround.domain.questions import THEMES as PRACTICE_THEMES
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import short_day
 from nextround.web.actions import web_action
+from nextround.web.forms import sentence
 from nextround.web.presenters import goal_reading
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -116,6 +117,7 @@ def environment() -> Environment:
         score=score,
         theme_label=theme_label,
         local=local,
+        sentence=sentence,
     )
     env.tests["at_company"] = lambda contact, company: contact.fields.company.strip().lower() == company
     # practice_themes: the feedback themes a practice session can aim at (the feedback page offers a session on each).
