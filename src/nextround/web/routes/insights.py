@@ -142,8 +142,9 @@ def _add_cv(ws: Workspace, form: Any) -> None:
     if Path(filename).suffix.lower() not in CV_SUFFIXES:
         # An older Word file or a Pages/OpenOffice one is the usual case: say how to get a file that reads.
         raise insight.InsightError(
-            f"The file “{filename}” cannot be read here: a CV must be a .txt, .md, .pdf or .docx file. Save it as one in the"
-            " program that made it (File › Save As, or Export, then Word .docx or PDF), or paste its text below"
+            f"The file “{filename}” cannot be read here: a CV must be a .txt, .md, .pdf or .docx file. Save it as"
+            " one in the program that made it (File › Save As, or Export, then Word .docx or PDF), or paste its text"
+            " below"
         )
     content = upload.file.read(ws.settings.max_import_bytes + 1)  # already spooled by the form parser
     if len(content) > ws.settings.max_import_bytes:
