@@ -145,7 +145,8 @@ def _form_page(
     status: int = 200,
 ) -> HTMLResponse:
     duplicates = error.existing if isinstance(error, DuplicateApplicationError) else ()
-    errors = errors_by_field(error) if error and not duplicates else {}
+    # Each problem as a sentence, beside its field and in the summary ("the application date is in the future").
+    errors = {k: sentence(v) for k, v in errors_by_field(error).items()} if error and not duplicates else {}
     context = {
         "application": application,
         "values": values,

@@ -36,7 +36,7 @@ from nextround.services.network import NetworkService
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, in_place, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
-from nextround.web.forms import form_text
+from nextround.web.forms import form_text, sentence
 from nextround.web.rendering import done_in_place, render
 from nextround.web.responses import json_response
 
@@ -151,7 +151,8 @@ def add_contact(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         application_id = _optional_int(form_text(form, "application_id"), "the application id", "application_id")
         contact = NetworkService(ws).add_contact(_contact_fields(form, ws), application_id=application_id)
     except UserError as exc:
-        return _contacts_page(request, ws, values=values, errors=errors_by_field(exc), status=422)
+        errors = {name: sentence(message) for name, message in errors_by_field(exc).items()}
+        return _contacts_page(request, ws, values=values, errors=errors, status=422)
     return RedirectResponse(f"/contacts/{contact.id}?notice=added", status_code=303)
 
 
@@ -206,7 +207,8 @@ def edit_contact(request: Request, contact_id: int, ws: WorkspaceDep, form: Form
         changes = {f.name: getattr(fields, f.name) for f in dataclass_fields(ContactFields)}
         service.edit_contact(contact_id, changes)
     except UserError as exc:
-        return _contact_page(request, ws, contact_id, edit_values=values, edit_errors=errors_by_field(exc), status=422)
+        errors = {name: sentence(message) for name, message in errors_by_field(exc).items()}
+        return _contact_page(request, ws, contact_id, edit_values=values, edit_errors=errors, status=422)
     return RedirectResponse(f"/contacts/{contact_id}?notice=saved", status_code=303)
 
 
