@@ -114,7 +114,7 @@ def test_an_answer_saved_with_its_follow_up_stays_whole_in_the_box_for_a_retry(w
     follow_up = "As a result the patient was reviewed within 15 minutes."
     form = {"question_id": question.id, "answer": first, "follow_up_answer": follow_up, "step": "follow_up"}
     fragment = web.post_form("/practice", form, headers={"HX-Request": "true"}).text
-    box = re.search(r'<textarea id="answer"[^>]*hx-swap-oob="true">([^<]*)</textarea>', fragment)
+    box = re.search(r'<textarea id="answer"[^>]*hx-swap-oob="true"[^>]*>([^<]*)</textarea>', fragment)
     assert box and html.unescape(box.group(1)) == f"{first}\n\n{follow_up}"
     page = web.post_form("/practice", form).text  # without JavaScript: the whole page, its box the same
     box = re.search(r'<textarea id="answer"[^>]*>([^<]*)</textarea>', page)
