@@ -5,7 +5,7 @@ Only a suggestion: nothing is closed without the user's say unless they turn aut
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -43,7 +43,28 @@ class SilenceVerdict:
     @property
     def past_follow_up(self) -> bool:
         """Silent so long that a follow-up no longer makes sense: better closed as no reply."""
-        return self.silent_days > max(self.limit_days * FOLLOW_UP_FACTOR, FOLLOW_UP_MIN_DAYS)
+        return self.silent_days > follow_up_days(self.limit_days)
+
+
+def follow_up_days(limit_days: int) -> int:
+    """The days of silence up to which a follow-up still makes sense, for a stage with this limit."""
+    return max(limit_days * FOLLOW_UP_FACTOR, FOLLOW_UP_MIN_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class SilentSummary:
+    """What the agenda shows of the silent applications: how many there are, the longest-silent few (in
+    `silent_ones`' order) and whether every other one is past a follow-up (true when there are no others)."""
+
+    count: int
+    longest: tuple[tuple[int, SilenceVerdict], ...]
+    rest_past_follow_up: bool
+
+    @classmethod
+    def of(cls, silent: Sequence[tuple[int, SilenceVerdict]], shown: int) -> SilentSummary:
+        """The summary of a whole `silent_ones` list."""
+        rest = silent[shown:]
+        return cls(len(silent), tuple(silent[:shown]), all(verdict.past_follow_up for _, verdict in rest))
 
 
 def silence(

@@ -123,13 +123,13 @@ def _group_stats(groups: Sequence[FunnelGroup]) -> GroupStats:
         funnel.append(FunnelStep(stage.value, count, _rate(count, previous) if previous is not None else None))
         previous = count
 
-    rejections: Counter[str] = Counter()
+    rejected_at: Counter[Stage] = Counter()
     outcomes: Counter[Outcome] = Counter()
     for g in groups:
         if g.outcome is not None:
             outcomes[g.outcome] += g.count
             if g.outcome in (Outcome.REJECTED, Outcome.GHOSTED) and g.closed_at_stage is not None:
-                rejections[rejection_bucket(g.closed_at_stage)] += g.count
+                rejected_at[g.closed_at_stage] += g.count
     responded = sum(g.count for g in applied if g.responded)
     ghosted = sum(g.count for g in applied if g.outcome is Outcome.GHOSTED)
     response_days: list[int] = []
@@ -142,7 +142,7 @@ def _group_stats(groups: Sequence[FunnelGroup]) -> GroupStats:
         applied=size,
         open=sum(g.count for g in groups if g.outcome is None and g.furthest_stage is not Stage.ACCEPTED),
         funnel=tuple(funnel),
-        rejections_by_stage={bucket: rejections[bucket] for bucket in REJECTION_BUCKETS},
+        rejections_by_stage=rejections_by_stage(rejected_at),
         outcomes={
             **{o.value: outcomes[o] for o in Outcome},
             "accepted": sum(g.count for g in groups if g.furthest_stage is Stage.ACCEPTED),
@@ -158,6 +158,14 @@ def _group_stats(groups: Sequence[FunnelGroup]) -> GroupStats:
 def funnel_stats(records: Iterable[FunnelRecord]) -> FunnelStats:
     """Overall numbers plus the same numbers per source channel, from one record per application."""
     return funnel_group_stats([record.as_group() for record in records])
+
+
+def rejections_by_stage(rejected_at: Mapping[Stage, int]) -> dict[str, int]:
+    """Rejections (and ghostings) per funnel bucket, from how many closed that way at each stage."""
+    buckets: Counter[str] = Counter()
+    for stage, count in rejected_at.items():
+        buckets[rejection_bucket(stage)] += count
+    return {bucket: buckets[bucket] for bucket in REJECTION_BUCKETS}
 
 
 def funnel_group_stats(groups: Iterable[FunnelGroup]) -> FunnelStats:

@@ -13,7 +13,7 @@ from typing import Any
 
 from nextround.domain.actions import Action, ActionKind
 from nextround.domain.agenda import HORIZON_DAYS, AgendaEntry, AgendaItem, build_agenda
-from nextround.domain.ghosting import SilenceVerdict
+from nextround.domain.ghosting import SilentSummary
 from nextround.domain.nudges import (
     CONTINUED_INTEREST_EXCITEMENT,
     CONTINUED_INTEREST_MONTHS,
@@ -147,10 +147,10 @@ def follow_ups(
     return items
 
 
-def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]] | None = None) -> list[AgendaEntry]:
+def agenda(ws: Workspace, *, silent: SilentSummary | None = None) -> list[AgendaEntry]:
     """What to do now and soon, most urgent first (see domain.agenda).
 
-    `likely_ghosted`: `ApplicationService.likely_ghosted()` when the caller has it already (the overview).
+    `silent`: `ApplicationService.silent_summary(SILENT_SHOWN)` when the caller has it already (the overview).
     """
     state = network_state(ws)
     now = state.now
@@ -177,11 +177,12 @@ def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]
                 f"interview-{interview.id}",
             )
         )
-    # Whether an application is silent needs three of its columns; only those listed are read whole.
-    silent = ApplicationService(ws).likely_ghosted() if likely_ghosted is None else likely_ghosted
+    # Silent ones are counted in SQL; only the few listed are read whole.
+    if silent is None:
+        silent = ApplicationService(ws).silent_summary(SILENT_SHOWN)
     with ws.db.reader(ws.owner_id) as reader:
-        shown = {a.id: a for a in reader.applications(ids=[app_id for app_id, _ in silent[:SILENT_SHOWN]])}
-    for app_id, verdict in silent[:SILENT_SHOWN]:
+        shown = {a.id: a for a in reader.applications(ids=[app_id for app_id, _ in silent.longest])}
+    for app_id, verdict in silent.longest:
         a = shown[app_id]
         items.append(
             AgendaItem(
@@ -199,16 +200,16 @@ def agenda(ws: Workspace, *, likely_ghosted: Sequence[tuple[int, SilenceVerdict]
                 f"ghosted-{a.id}",
             )
         )
-    if len(silent) > SILENT_SHOWN:
+    if silent.count > len(silent.longest):
         # After a big import thousands can be quiet: the longest-silent few, then one line for the rest.
-        rest = len(silent) - SILENT_SHOWN
+        rest = silent.count - len(silent.longest)
         items.append(
             AgendaItem(
                 "ghosted",
                 f"{plural(rest, 'more application')} quiet past {'its' if rest == 1 else 'their'} limit",
                 today,
                 "Go through them when you have a moment: too long quiet for a follow-up, close them as ghosted"
-                if all(verdict.past_follow_up for _, verdict in silent[SILENT_SHOWN:])
+                if silent.rest_past_follow_up
                 else "Go through them when you have a moment: follow up once, or mark them ghosted",
                 (Action(ActionKind.LIST_SILENT),),
                 "ghosted-more",

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from nextround.domain.applications import Application, ApplicationFields, ApplicationSummary, dedupe_key
-from nextround.domain.ghosting import SilenceVerdict, quiet_before, silence, silent_ones
+from nextround.domain.ghosting import (
+    SilenceVerdict,
+    SilentSummary,
+    follow_up_days,
+    quiet_before,
+    silence,
+    silent_for,
+    silent_ones,
+)
 from nextround.domain.stages import (
     MAX_ROUND,
     EventSource,
@@ -310,6 +318,33 @@ class ApplicationService:
             quiet = reader.open_activity(quiet_since=quiet_since)
             interviews = reader.latest_interview_times()
         return silent_ones(quiet, now, limits, interviews)
+
+    def silent_summary(self, shown: int, preferences: Preferences | None = None) -> SilentSummary:
+        """`SilentSummary.of(likely_ghosted(), shown)`, counted in SQL: only the `shown` longest-silent ones are
+        read (with those tied with the last of them by day, to order them as `silent_ones` does)."""
+        from nextround.storage.silence import SilenceReader
+
+        limits = (preferences or self.preferences()).ghost_days
+        now = self.ws.now()
+        quiet = {stage: quiet_before(now, days) for stage, days in limits.items()}
+        followable = {stage: quiet_before(now, follow_up_days(days)) for stage, days in limits.items()}
+        with self.ws.db.plain_read(self.ws.owner_id, SilenceReader) as reader:
+            count, still_followable = reader.quiet_counts(now, quiet, followable)
+            last = reader.nth_quietest(now, quiet, shown) if count > shown else None
+            if last is None:
+                rows = reader.quiet_rows(now, quiet)
+            else:
+                # Those silent longer than the last shown, then the first by id of its day (silent as long).
+                day = last.astimezone(now.tzinfo).date()
+                start = datetime.combine(day, time(0), tzinfo=now.tzinfo)
+                end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+                rows = reader.longest_quiet(now, quiet, (start, end), shown)
+        rows.sort()
+        found = [(app_id, silent_for(contact, now, limits[stage])) for app_id, stage, contact in rows]
+        found.sort(key=lambda item: -item[1].silent_days)
+        longest = tuple(found[:shown])
+        followable_shown = sum(1 for _, verdict in longest if not verdict.past_follow_up)
+        return SilentSummary(count, longest, still_followable == followable_shown)
 
     def confirm_ghosted(self, application_id: int, *, source: EventSource = EventSource.USER) -> Application:
         app = self.get(application_id)

@@ -12,8 +12,8 @@ from nextround.analysis.skillgaps import match, rank_gaps
 from nextround.analysis.skills import extract_skills
 from nextround.domain import reflection as rf
 from nextround.domain.insights import ThemeEvidence, build_insights, combine_themes, stage_weight
+from nextround.domain.stats import rejections_by_stage
 from nextround.errors import UserError
-from nextround.services.applications import ApplicationService
 from nextround.services.skill_results import SkillGap, SkillMatch, TopGap, skill_gap, skill_match, top_gap
 from nextround.services.workspace import Workspace
 from nextround.storage.insight import (
@@ -454,7 +454,9 @@ def themes(ws: Workspace) -> tuple[ThemeSummary, ...]:
 def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
     """Recurring themes across feedback and reflections, the stage pattern and the top skill gaps."""
     evidence, feedback_count, reflection_count = _theme_evidence(ws)
-    stats = ApplicationService(ws).stats()
+    with ws.db.read() as session:
+        # What the funnel statistics count as rejections by stage, without the rest of the funnel.
+        rejected_at = RejectedJobs(session, ws.owner_id).closed_at_stages()
     gaps: list[dict[str, object]] = []
     gaps_note: str | None = None
     gap_sources: GapSources | None = None
@@ -467,7 +469,7 @@ def insights(ws: Workspace, *, gap_limit: int = 5) -> Insights:
         gap_sources = GapSources(measured.applications, measured.without_job_description)
     picture = build_insights(
         combine_themes(evidence, ws.now()),
-        stats.rejections_by_stage,
+        rejections_by_stage(rejected_at),
         gaps,
         feedback_count=feedback_count,
         reflection_count=reflection_count,

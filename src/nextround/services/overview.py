@@ -40,7 +40,7 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
 
     The web dashboard shows the agenda in a panel of its own, so it asks for the overview without it.
     """
-    from nextround.services.agenda import agenda  # not needed by `stats`, which shares this module
+    from nextround.services.agenda import SILENT_SHOWN, agenda  # not needed by `stats`, which shares this module
 
     service = ApplicationService(ws)
     if service.auto_close_silent() or stats is None:
@@ -48,11 +48,11 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
     with ws.db.reader(ws.owner_id) as reader:
         open_by_stage = reader.open_stage_counts()
         looked_back = reader.looked_back_application_ids()
-    silent = service.likely_ghosted()
+    silent = service.silent_summary(SILENT_SHOWN)
     # The agenda already knows what is due across every pillar; the overview shows its top items.
     steps = [
         NextStep(f"{item.title}: {item.advice}", item.actions[0])
-        for item in (agenda(ws, likely_ghosted=silent) if with_agenda else [])[:4]
+        for item in (agenda(ws, silent=silent) if with_agenda else [])[:4]
         if item.actions
     ]
     for row in service.latest_closed(Outcome.REJECTED, limit=2):
@@ -80,7 +80,7 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
         closed=closed,
         accepted=stats.outcomes.get("accepted", 0),
         open_by_stage={stage.value: n for stage, n in open_by_stage.items()},
-        likely_ghosted=len(silent),
+        likely_ghosted=silent.count,
         response_rate=stats.response_rate,
         pattern=stats.pattern,
         next_steps=tuple(steps),

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from nextround.domain.stages import Stage
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import ApplicationRow, CvRow, FeedbackRow, GoalRow, ReflectionRow
 
@@ -216,6 +217,20 @@ class RejectedJobs(_Scoped):
             )
             or 0
         )
+
+    def closed_at_stages(self) -> dict[Stage, int]:
+        """How many ended in a rejection or silence at each stage: Insights' stage pattern, counted in SQL
+        rather than through the whole funnel's statistics."""
+        rows = self.session.execute(
+            select(ApplicationRow.closed_at_stage, func.count())
+            .where(
+                ApplicationRow.owner_id == self.owner_id,
+                ApplicationRow.outcome.in_(("rejected", "ghosted")),
+                ApplicationRow.closed_at_stage.is_not(None),
+            )
+            .group_by(ApplicationRow.closed_at_stage)
+        )
+        return {Stage(stage): int(count) for stage, count in rows if stage is not None}
 
     def applied_since(self, moment: datetime) -> int:
         """Applications recorded after `moment` and sent on or after its day (old imports do not count)."""
