@@ -64,7 +64,9 @@ def run_side(src: Path, home: Path, renders: int) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     env.pop("NEXTROUND_DATABASE_URL", None)
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(home), "--renders", str(renders)]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{src} on {home} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -321,7 +321,7 @@ class ApplicationService:
 
     def silent_summary(self, shown: int, preferences: Preferences | None = None) -> SilentSummary:
         """`SilentSummary.of(likely_ghosted(), shown)`, counted in SQL: only the `shown` longest-silent ones are
-        read (with those tied with the last of them by day, to order them as `silent_ones` does)."""
+        read, ordered as `silent_ones` orders them (by days of silence, then by id)."""
         from nextround.storage.silence import SilenceReader
 
         limits = (preferences or self.preferences()).ghost_days
@@ -329,22 +329,28 @@ class ApplicationService:
         quiet = {stage: quiet_before(now, days) for stage, days in limits.items()}
         followable = {stage: quiet_before(now, follow_up_days(days)) for stage, days in limits.items()}
         with self.ws.db.plain_read(self.ws.owner_id, SilenceReader) as reader:
-            count, still_followable = reader.quiet_counts(now, quiet, followable)
-            last = reader.nth_quietest(now, quiet, shown) if count > shown else None
-            if last is None:
-                rows = reader.quiet_rows(now, quiet)
+            rows = reader.quietest(now, quiet, shown)
+            if len(rows) < shown:  # all of them, every one shown
+                count, still_followable = len(rows), None
+            elif not rows:
+                count, still_followable, _ = reader.quiet_counts(now, quiet, followable)
             else:
-                # Those silent longer than the last shown, then the first by id of its day (silent as long).
-                day = last.astimezone(now.tzinfo).date()
+                # Earliest contact first is not quite silent_ones' order: a day's silence is as long at any hour,
+                # so those quiet as long as the last one read go by id. When more were in contact by the end of
+                # its day than were read, the first by id of that day are read instead.
+                day = rows[-1][2].astimezone(now.tzinfo).date()
                 start = datetime.combine(day, time(0), tzinfo=now.tzinfo)
                 end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-                rows = reader.longest_quiet(now, quiet, (start, end), shown)
+                count, still_followable, by_end = reader.quiet_counts(now, quiet, followable, before=end)
+                if by_end > len(rows):
+                    rows = reader.longest_quiet(now, quiet, (start, end), shown)
         rows.sort()
         found = [(app_id, silent_for(contact, now, limits[stage])) for app_id, stage, contact in rows]
         found.sort(key=lambda item: -item[1].silent_days)
         longest = tuple(found[:shown])
         followable_shown = sum(1 for _, verdict in longest if not verdict.past_follow_up)
-        return SilentSummary(count, longest, still_followable == followable_shown)
+        rest_followable = 0 if still_followable is None else still_followable - followable_shown
+        return SilentSummary(count, longest, rest_followable == 0)
 
     def confirm_ghosted(self, application_id: int, *, source: EventSource = EventSource.USER) -> Application:
         app = self.get(application_id)

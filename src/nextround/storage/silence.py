@@ -47,39 +47,40 @@ class SilenceReader(Reader):
         )
 
     def quiet_counts(
-        self, now: datetime, quiet_before: Mapping[Stage, datetime], follow_up_from: Mapping[Stage, datetime]
-    ) -> tuple[int, int]:
-        """How many are quiet, and how many of those were last in contact at or after their stage's
-        `follow_up_from` (still worth a follow-up)."""
+        self,
+        now: datetime,
+        quiet_before: Mapping[Stage, datetime],
+        follow_up_from: Mapping[Stage, datetime],
+        before: datetime | None = None,
+    ) -> tuple[int, int, int]:
+        """How many are quiet; how many of those were last in contact at or after their stage's
+        `follow_up_from` (still worth a follow-up); and how many were last in contact before `before`."""
         if not quiet_before:
-            return 0, 0
+            return 0, 0, 0
         params: dict[str, Any] = {}
         where = self._quiet(now, quiet_before, params)
         recent = self._per_stage("follow", follow_up_from, ">=", params)
-        sql = f"SELECT count(*), sum(CASE WHEN {recent} THEN 1 ELSE 0 END) FROM {_JOINED} WHERE {where}"
-        rows = self.rows(sql, **params)
-        count, still_followable = rows[0]
-        return int(count), int(still_followable or 0)
+        earlier = "0"
+        if before is not None:
+            earlier = f"CASE WHEN {_CONTACT} < :before THEN 1 ELSE 0 END"
+            params["before"] = self.bind_moment(before)
+        sql = f"SELECT count(*), sum(CASE WHEN {recent} THEN 1 ELSE 0 END), sum({earlier}) FROM {_JOINED} WHERE {where}"
+        count, still_followable, earlier_ones = self.rows(sql, **params)[0]
+        return int(count), int(still_followable or 0), int(earlier_ones or 0)
 
-    def nth_quietest(self, now: datetime, quiet_before: Mapping[Stage, datetime], n: int) -> datetime | None:
-        """The last contact of the `n`-th longest quiet (from 1), or None when fewer are quiet."""
-        if not quiet_before or n < 1:
-            return None
-        params: dict[str, Any] = {"skip": n - 1}
-        where = self._quiet(now, quiet_before, params)
-        rows = self.rows(
-            f"SELECT {_CONTACT} AS contact FROM {_JOINED} WHERE {where} ORDER BY contact, a.id LIMIT 1 OFFSET :skip",
-            **params,
-        )
-        return self.moment(rows[0][0]) if rows else None
-
-    def quiet_rows(self, now: datetime, quiet_before: Mapping[Stage, datetime]) -> list[tuple[int, Stage, datetime]]:
-        """Every quiet one's id, stage and last contact (in no particular order)."""
-        params: dict[str, Any] = {}
-        if not quiet_before:
+    def quietest(
+        self, now: datetime, quiet_before: Mapping[Stage, datetime], limit: int
+    ) -> list[tuple[int, Stage, datetime]]:
+        """The `limit` quiet ones with the earliest last contact (then by id)."""
+        if not quiet_before or limit < 1:
             return []
+        params: dict[str, Any] = {"limit": limit}
         where = self._quiet(now, quiet_before, params)
-        return self._decoded(self.rows(f"SELECT a.id, a.stage, {_CONTACT} FROM {_JOINED} WHERE {where}", **params))
+        sql = (
+            f"SELECT a.id, a.stage, {_CONTACT} AS contact FROM {_JOINED} WHERE {where}"
+            " ORDER BY contact, a.id LIMIT :limit"
+        )
+        return self._decoded(self.rows(sql, **params))
 
     def longest_quiet(
         self, now: datetime, quiet_before: Mapping[Stage, datetime], day: tuple[datetime, datetime], limit: int
