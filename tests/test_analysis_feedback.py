@@ -646,3 +646,20 @@ def test_advice_never_asks_to_practise_what_went_wrong() -> None:
     )
     assert result.actions, "technical advice expected"
     assert not any(action.startswith(("Practise had", "Practise alignment errors")) for action in result.actions)
+
+
+def test_a_quality_praised_and_criticised_is_shown_as_mixed_not_as_a_strength_and_a_reason() -> None:
+    from nextround.analysis.feedback.advice import summary_of
+    from nextround.analysis.feedback.types import Strength, ThemeFinding
+
+    reason = ThemeFinding("communication", 0.9, ("your answers lacked structure and were hard to follow.",))
+    summary = summary_of(
+        [reason],
+        [Strength("communication", ("You communicated well with the team",)), Strength("motivation", ("energy",))],
+        (),
+        [],
+    )
+    assert "praises the way you communicated" not in summary
+    assert 'what went well was "You communicated well with the team"' in summary
+    assert 'what to work on is "your answers lacked structure and were hard to follow"' in summary
+    assert "It also praises your enthusiasm." in summary  # a quality praised only is still praise

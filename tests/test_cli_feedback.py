@@ -322,3 +322,23 @@ def test_an_unsigned_draft_says_how_to_sign_it(cli: Cli) -> None:
     ok(cli("config", "set", "profile.name", "Sam Rivera"))
     signed = ok(cli("feedback", "draft", app_id))
     assert signed.stdout.rstrip().endswith("Sam Rivera") and "profile.name" not in signed.stderr
+
+
+def test_praise_of_a_quality_that_is_also_a_reason_reads_as_what_went_well() -> None:
+    from rich.console import Console
+
+    from nextround.cli.feedback import _print_evidence
+
+    out = Console(record=True, width=200)
+    analysis = {
+        "themes": [{"theme": "communication", "evidence": ["answers were hard to follow"]}],
+        "strengths": [
+            {"theme": "communication", "evidence": ["You communicated well"]},
+            {"theme": "motivation", "evidence": ["We liked your energy"]},
+        ],
+    }
+    _print_evidence(out, analysis)
+    lines = [line.strip() for line in out.export_text().splitlines()]
+    assert any(line.startswith("went well in communication:") and "communicated well" in line for line in lines)
+    assert any(line.startswith("strength: motivation:") for line in lines), lines
+    assert not any(line.startswith("strength: communication") for line in lines), lines

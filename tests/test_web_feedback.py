@@ -411,3 +411,24 @@ def test_people_at_the_company_are_offered_first_for_the_request(web: Web, works
     here = select.split('id="fb-contacts-here">', 1)[1].split("</optgroup>", 1)[0]
     assert "Priya Shah" in here and "Sarah Mills" not in here
     assert select.index("Priya Shah") < select.index("Sarah Mills")
+
+
+def test_a_strength_that_is_also_a_reason_is_partly_a_strength() -> None:
+    from nextround.web.routes.feedback import present_feedback
+
+    analysis = {
+        "themes": [{"theme": "communication", "evidence": ["answers were hard to follow"]}],
+        "strengths": [
+            {"theme": "communication", "evidence": ["You communicated well"]},
+            {"theme": "motivation", "evidence": ["We liked your energy"]},
+        ],
+    }
+    text = "You communicated well, but answers were hard to follow. We liked your energy."
+    view = present_feedback({"id": 1, "text": text, "analysis": analysis})
+    assert [(s["theme"], s["partly"]) for s in view["strengths"]] == [("communication", True), ("motivation", False)]
+    from nextround.web.rendering import environment
+
+    item = {**view, "source": "employer", "received_at": "2026-12-01T10:00:00"}
+    page = environment().get_template("_feedback_item.html").render(item=item, app={"id": 1}, csrf_token="t")
+    chips = re.findall(r'class="fb-chip fb-chip-strength"[^>]*>([^<]*)<', page)
+    assert chips == ["Partly a strength: communication", "Strength: motivation"]

@@ -334,11 +334,15 @@ def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
     that mainly says something else)."""
     from nextround.domain.themes import theme_label
 
+    reasons = {str(f.get("theme")) for f in analysis.get("themes", []) or [] if isinstance(f, dict)}
     for kind, key in (("", "themes"), ("strength: ", "strengths")):
         for finding in analysis.get(key, []) or []:
             quotes = finding.get("evidence") if isinstance(finding, dict) else None
             if quotes and isinstance(quotes, list):
-                label = kind + theme_label(str(finding.get("theme", "")))
+                theme = str(finding.get("theme", ""))
+                # praise of a quality that is also a reason: the part that went well
+                prefix = "went well in " if kind and theme in reasons else kind
+                label = prefix + theme_label(theme)
                 shown = " · ".join(f"\u201c{safe(str(quote))}\u201d" for quote in quotes)
                 out.print(f"  {safe(label)}: {shown}")
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from nextround.analysis.feedback.types import ACTIONABLE_THEMES, Strength, ThemeFinding
+from nextround.domain.themes import THEME_LABELS
 
 _FLAGS: Final = re.IGNORECASE
 
@@ -200,13 +201,30 @@ def _join(phrases: list[str]) -> str:
     return ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
+def _praise(findings: list[ThemeFinding], strengths: list[Strength]) -> str:
+    """The praise sentence; a quality that is also a reason is praised in the employer's words for the part that
+    went well, beside the part that did not ("the way you communicated" as a strength beside "how your answers
+    came across" as the reason read as a contradiction)."""
+    reasons = {finding.theme: finding for finding in findings}
+    plain = [s for s in strengths[:3] if s.theme not in reasons or not s.evidence or not reasons[s.theme].evidence]
+    mixed = [s for s in strengths[:3] if s not in plain]
+    sentences = []
+    if plain:
+        sentences.append(f" It also praises {_join([STRENGTH_PHRASES[s.theme] for s in plain])}.")
+    for strength in mixed:
+        good = strength.evidence[0].rstrip(".!?;, ")
+        bad = reasons[strength.theme].evidence[0].rstrip(".!?;, ")
+        sentences.append(
+            f' On {THEME_LABELS[strength.theme]} it is mixed: what went well was "{good}"; what to work on is "{bad}".'
+        )
+    return "".join(sentences)
+
+
 def summary_of(
     findings: list[ThemeFinding], strengths: list[Strength], codes: tuple[str, ...], unplaced: list[str]
 ) -> str:
     names = [finding.theme for finding in findings]
-    praise = ""
-    if strengths:
-        praise = f" It also praises {_join([STRENGTH_PHRASES[s.theme] for s in strengths[:3]])}."
+    praise = _praise(findings, strengths)
     if names in ([], ["generic"]) and unplaced:
         return (
             f'The message raises a point that did not match a known theme: "{unplaced[0].rstrip(".!?")}". '

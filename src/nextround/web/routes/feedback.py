@@ -151,7 +151,10 @@ def present_feedback(entry: dict[str, Any]) -> dict[str, Any]:
         # every clause behind each theme, so the reason is shown in the employer's own words: the first alone
         # can be a clause that carries two themes while the one that says it plainly comes second
         "themes": [{"theme": t, "label": theme_label(t), "evidence": list(quotes)} for t, quotes in themes],
-        "strengths": [{"theme": t, "label": theme_label(t)} for t, _ in strengths],
+        # a quality that is also a reason was good in part: said so, not "Strength" beside the same theme
+        "strengths": [
+            {"theme": t, "label": theme_label(t), "partly": t in {theme for theme, _ in themes}} for t, _ in strengths
+        ],
         "marked": highlight(entry["text"], marks),
         "summary": analysis.get("summary", ""),
         "actions": [a for a in analysis.get("actions", []) if isinstance(a, str)],
