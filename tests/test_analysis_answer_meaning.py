@@ -62,6 +62,10 @@ def test_an_off_topic_answer_scores_low_and_is_told_the_topic_as_a_concept() -> 
     assert result.relevance < 0.4
     advice = [text for text in result.suggestions if text.startswith("Answer the question asked")]
     assert advice and "time" in advice[0] and "deadline" in advice[0]
+    # said plainly and first, with what the question asks for
+    assert result.suggestions[0] == advice[0]
+    assert "this answer does not address it" in advice[0]
+    assert "The question asks for one real example of" in advice[0] and "what you did" in advice[0]
 
 
 def test_the_own_question_fits_better_than_an_unrelated_one() -> None:

@@ -171,19 +171,37 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
             f"{ev.word_count}); start with the longest sentence, {quote(longest.text, 10)}.",
             8,
         )
-    if ev.relevance < 0.45 and ev.topic_concept:
-        add(
-            "relevance",
-            f"Answer the question asked: it is about {ev.topic_concept}, and little of the answer speaks to "
-            "that. Open with the moment that shows it, then keep to that one example.",
-            9,
-            bonus=2,
-        )
+    if ev.relevance < RELEVANCE_ADVICE_BELOW and ev.topic_concept:
+        # first whatever else lost points: polishing an answer to another question is wasted effort
+        add("relevance", _off_topic(ev), 0, bonus=100)
     if ev.job_terms is not None and ev.job_terms.missed and not ev.job_terms.used:
         missed = ", ".join(f'"{term}"' for term in ev.job_terms.missed[:3])
         add("job_terms", f"Connect it to the job: where it is true, mention {missed}.", 10)
     candidates.sort(key=lambda c: (-c[0], c[1]))
     return tuple(text for _, _, text in candidates[:3])
+
+
+RELEVANCE_ADVICE_BELOW: Final = 0.45
+OFF_TOPIC_BELOW: Final = 0.25
+
+# What a question of each kind asks for, around its topic ("handling a disagreement").
+_ASKS_FOR: Final[dict[str, str]] = {
+    "behavioural": "one real example of {topic}: what happened, what you did and how it turned out",
+    "situational": "what you would do about {topic}, step by step, and how you would know it had worked",
+    "motivation": "{topic}: what draws you to it and to this employer",
+    "strengths_weaknesses": "{topic}, with an example that shows it",
+}
+
+
+def _off_topic(ev: Evidence) -> str:
+    """Plain words when the answer does not address the question, and what the question asks for."""
+    asks = _ASKS_FOR.get(ev.question_type, "{topic}").format(topic=ev.topic_concept)
+    if ev.relevance < OFF_TOPIC_BELOW:
+        return f"Answer the question asked: this answer does not address it. The question asks for {asks}."
+    return (
+        f"Answer the question asked: much of this answer does not address it. The question asks for {asks}; "
+        "open with that and keep to it."
+    )
 
 
 def _filler_context(ev: Evidence, filler: str) -> str:
