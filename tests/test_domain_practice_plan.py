@@ -170,7 +170,9 @@ THEME_CHECKS: dict[str, Callable[[Question], bool]] = {
     "communication": lambda q: q.category == "behavioural",
     "preparation": lambda q: q.category == "motivation" or "company_research" in q.competencies,
     "technical_skills": lambda q: q.category == "role" and "finance" in q.roles,
-    "experience": lambda q: q.category == "career_story" or "ownership" in q.competencies,
+    "experience": lambda q: (
+        q.category in {"career_story", "strengths_weaknesses"} or bool({"ownership", "learning"} & set(q.competencies))
+    ),
     "culture_fit": lambda q: bool({"teamwork", "ethics"} & set(q.competencies)),
     "motivation": lambda q: q.category in {"motivation", "career_story"} or "motivation" in q.competencies,
 }
@@ -184,6 +186,21 @@ def test_focus_themes_pick_questions_that_train_them(theme: str, seed: int) -> N
     themed = [planned.question for planned in plan if planned.reason == f"Your feedback mentions {label}"]
     assert len(themed) == 2  # a quarter of eight
     assert all(THEME_CHECKS[theme](question) for question in themed)
+
+
+def test_experience_feedback_plans_questions_that_show_experience_not_priorities_or_mistakes() -> None:
+    # "They wanted more experience" is trained by your story and work you carried, not by a trade-off of
+    # priorities ("leave something imperfect"), a mistake or a "why are you leaving" question.
+    themed = [
+        planned.question
+        for seed in range(12)
+        for planned in plan_session(load_bank(), count=8, focus_themes=["experience"], seed=seed)
+        if planned.reason == "Your feedback mentions experience"
+    ]
+    assert len({q.id for q in themed}) >= 6
+    wrong = {"prioritisation", "failure", "ethics", "conflict"}
+    assert not [q.id for q in themed if wrong & set(q.competencies)]
+    assert not [q.id for q in themed if "imperfect" in q.text or "leaving your current job" in q.text]
 
 
 def test_technical_skills_without_a_role_uses_problem_solving_questions() -> None:

@@ -324,6 +324,10 @@ def _real_interview_reason(question: Question) -> str:
     return "Asked in one of your real interviews"
 
 
+# Behavioural competencies whose questions do not show the depth of a person's experience.
+_NOT_EXPERIENCE = frozenset({"failure", "prioritisation", "ethics", "conflict", "self_awareness", "customer_focus"})
+
+
 def _theme_matcher(theme: str, role: str | None) -> Callable[[Question], bool]:
     """Which questions train a feedback theme (the mapping the product promises)."""
 
@@ -339,9 +343,17 @@ def _theme_matcher(theme: str, role: str | None) -> Callable[[Question], bool]:
         return bool({"technical_depth", "problem_solving"} & set(question.competencies))
 
     def experience(question: Question) -> bool:
+        # Showing the depth of what you have done: your story, work you carried yourself, getting up to speed,
+        # the job's hardest parts for you. Not every ownership question: a mistake, a trade-off of priorities
+        # or an ethical choice trains something else.
+        competencies = set(question.competencies)
         if question.category == "career_story":
-            return True
-        return question.category == "behavioural" and "ownership" in question.competencies
+            return not competencies <= {"motivation", "self_awareness"}  # "why are you leaving" is motivation
+        if question.category == "strengths_weaknesses":
+            return "company_research" in competencies  # the parts of this job you know least
+        if question.category != "behavioural" or competencies & _NOT_EXPERIENCE:
+            return False
+        return bool({"ownership", "learning"} & competencies)
 
     def culture_fit(question: Question) -> bool:
         return bool({"teamwork", "ethics"} & set(question.competencies))
