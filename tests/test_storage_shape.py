@@ -35,7 +35,7 @@ from nextround.storage.tables import Base
 # Tables about the server rather than one person: the accounts themselves (the distribution key is their id),
 # sign-in failures (keyed by address or account name), invitations (no account yet) and the administrators' log.
 # Small; on Citus they are reference tables, copied to every node.
-ACCOUNT_WIDE = {"users", "sign_in_failures", "invitations", "admin_events"}
+ACCOUNT_WIDE = {"users", "sign_in_failures", "invitations", "admin_events", "server_settings"}
 # Secondary indexes that look across owners on purpose: a coach's links, by coach (migration 0012). On Citus
 # each shard indexes its own rows; the look-up goes to every shard, as docs/multi-user.md says it does.
 ACROSS_OWNERS = {("coach_links", "ix_coach_links_coach")}

@@ -127,3 +127,57 @@ def test_an_administrator_manages_accounts_in_the_browser(browser: Any, admin_se
         assert "disabled bo@uni.example" in log and "invited s1@uni.example" in log
         _check(admin, "accounts (disabled)", found)
     assert found == {}
+
+
+# Every item of the main navigation on one line: the tops of its links (a wrapped menu has two).
+NAV_LINES = "new Set([...document.querySelectorAll('.nav-bar li')].map(li => li.getBoundingClientRect().top)).size"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_administrator_sets_up_the_servers_mail_in_the_browser(
+    browser: Any, admin_server: Server, width: str
+) -> None:
+    """Administration leads to Server settings (the menu on one line at a laptop's width); a mistyped sender is
+    refused at its field; the mail set-up saved, a test message reaches the administrator through a real SMTP
+    server; this machine has no keyring, so the page says where a password can be given instead."""
+    from tests.feedback_helpers import smtp_server
+
+    found: dict[str, Any] = {}
+    with smtp_server() as smtp, open_driver(browser, admin_server, WIDTHS[width]) as admin:
+        page = admin.page
+        _sign_in(admin, "adviser@uni.example")
+        if width == "desktop":
+            assert page.evaluate(NAV_LINES) == 1, "the main menu wraps at 1280 px"
+        else:
+            page.click(".nav-menu summary")
+        page.get_by_role("link", name="Administration").click()
+        page.wait_for_url(admin.base + "/admin/accounts")
+        page.get_by_role("navigation", name="Administration").get_by_role("link", name="Server settings").click()
+        page.wait_for_url(admin.base + "/admin/server")
+        assert "Not set up" in page.inner_text("#server-mail-in-use")
+        assert "NEXTROUND_SMTP_PASSWORD" in page.inner_text("#server-mail-password-note")
+        _check(admin, "server settings", found)
+
+        page.fill("#f-host", "127.0.0.1")
+        page.fill("#f-port", str(smtp.port))
+        page.select_option("#f-security", "none")
+        page.fill("#f-from_addr", "careers at uni")
+        page.get_by_role("button", name="Save mail settings").click()
+        page.wait_for_selector("#f-from_addr-error")
+        assert "Not set up" in page.inner_text("#server-mail-in-use")  # nothing was kept
+        admin.problems.remove(
+            "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
+        )
+        _check(admin, "server settings (refused)", found)
+
+        page.fill("#f-from_addr", "Careers <careers@uni.example>")
+        page.get_by_role("button", name="Save mail settings").click()
+        page.wait_for_selector("#server-mail-done")
+        assert "on this page" in page.inner_text("#server-mail-in-use")
+        page.get_by_role("button", name="Send a test message to me").click()
+        page.wait_for_selector("#server-mail-done")
+        assert "sent to adviser@uni.example" in page.inner_text("#server-mail-done")
+        assert [m.rcpt_tos for m in smtp.received] == [["adviser@uni.example"]]
+        _check(admin, "server settings (mail set up)", found)
+        admin.screenshot(f"{width}-admin-server")
+    assert found == {}

@@ -48,7 +48,9 @@ class AiStatus:
     model: str
     key: KeySource
     local: bool  # the endpoint is on this computer
-    from_environment: bool  # base URL and model come from NEXTROUND_AI_*, so the Settings page cannot change them
+    # base URL and model come from NEXTROUND_AI_* (or, on a shared server, its administrators), so the Settings page
+    # cannot change them
+    from_environment: bool
     agreed_url: str  # the base URL the user agreed to ("" if none)
     consent_text: str
 
@@ -106,6 +108,12 @@ def _resolve(ws: Workspace) -> tuple[str, str, str | None, KeySource, bool, str]
     """(base URL, model, key, where the key is from, from the environment, agreed URL)."""
     stored = _stored(ws)
     config = ws.settings.ai
+    if ws.settings.shared_server:
+        # The server's own coach (its environment, else its Server settings page), with the server's key, for
+        # everyone; each person's agreement stays their own.
+        from nextround.services.server_settings import ai_config
+
+        config = ai_config(ws.db, ws.settings)
     base_url = config.base_url or stored.get(BASE_URL, "")
     model = config.model or stored.get(MODEL, "")
     if base_url:

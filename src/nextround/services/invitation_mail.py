@@ -1,9 +1,10 @@
 """Invitations by email on a shared server: an account invitation (`admin invite`, the Accounts page), a coach
 invitation, and an administrator's link to set a new password.
 
-They go out through the server's own SMTP set-up (`NEXTROUND_SMTP_*` in its settings, the password from the
-environment or the OS keyring), never one a person typed. Without it, or when sending fails, nothing is lost:
-the link is still made, and the answer says why it was not sent, for the person to pass it on themselves.
+They go out through the server's own SMTP set-up (`NEXTROUND_SMTP_*` in its settings, else what its
+administrators saved on the Server settings page; the password from the environment or the OS keyring), never one
+a person typed. Without it, or when sending fails, nothing is lost: the link is still made, and the answer says
+why it was not sent, for the person to pass it on themselves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from nextround.config import Settings
 from nextround.domain.wording import short_day
 from nextround.integrations import mail
-from nextround.services import accounts, administration, coaching, rate_limits
+from nextround.services import accounts, administration, coaching, rate_limits, server_settings
 from nextround.storage.db import Database
 from nextround.storage.tables import User
 
@@ -53,9 +54,9 @@ class SentInvitation:
     link: coaching.CoachLink | None = None  # a coach invitation's link
 
 
-def _deliver(settings: Settings, to: str, subject: str, body: str) -> Delivery:
+def _deliver(db: Database, settings: Settings, to: str, subject: str, body: str) -> Delivery:
     try:
-        smtp = mail.SmtpSettings.from_config(settings.smtp)
+        smtp = mail.SmtpSettings.from_config(server_settings.smtp_config(db, settings))
     except mail.MailError as exc:
         return Delivery(False, to, NotSent.FAILED, str(exc))
     if not smtp.configured:
@@ -69,7 +70,7 @@ def _deliver(settings: Settings, to: str, subject: str, body: str) -> Delivery:
 
 def invite_account(db: Database, settings: Settings, email: str, base_url: str, *, days: int) -> SentInvitation:
     """An invitation to make an account, emailed when the server can send mail."""
-    return _send_account_invitation(settings, accounts.invite(db, email, days=days), base_url)
+    return _send_account_invitation(db, settings, accounts.invite(db, email, days=days), base_url)
 
 
 def invite_accounts(
@@ -78,17 +79,19 @@ def invite_accounts(
     """Invitations for a list of addresses (all checked and made first, in one transaction: see
     administration.invite_accounts), then each emailed when the server can send mail."""
     made = administration.invite_accounts(db, actor_id, emails, days=days)
-    return [_send_account_invitation(settings, one, base_url) for one in made]
+    return [_send_account_invitation(db, settings, one, base_url) for one in made]
 
 
-def _send_account_invitation(settings: Settings, made: accounts.Invitation, base_url: str) -> SentInvitation:
+def _send_account_invitation(
+    db: Database, settings: Settings, made: accounts.Invitation, base_url: str
+) -> SentInvitation:
     url = f"{base_url.rstrip('/')}/invite/{made.token}"
     body = (
         f"Hello,\n\nYou are invited to nextround, the job-search companion at {base_url.rstrip('/')}.\n"
         f"Open this link to choose a password and make your account (it works once, until "
         f"{short_day(made.expires_at.date())}):\n\n{url}\n\nIf you did not expect this, ignore this message.\n"
     )
-    delivery = _deliver(settings, made.email, "Your invitation to nextround", body)
+    delivery = _deliver(db, settings, made.email, "Your invitation to nextround", body)
     return SentInvitation(url, delivery, expires_at=made.expires_at)
 
 
@@ -105,7 +108,7 @@ def send_reset_link(
         f"you out on every device:\n\n{url}\n\nUntil you use it your password stays as it is; if you did not "
         f"ask for this, tell the administrator.\n"
     )
-    delivery = _deliver(settings, made.account.email, "Choose a new password for nextround", body)
+    delivery = _deliver(db, settings, made.account.email, "Choose a new password for nextround", body)
     return SentInvitation(url, delivery, expires_at=made.expires_at)
 
 
@@ -130,7 +133,7 @@ def invite_coach(
         f"{made.link.coach_email}; with no account on this server yet, the link lets you make one for that "
         f"address:\n\n{url}\n"
     )
-    delivery = _deliver(settings, made.link.coach_email, f"{who} asks you to be their coach on nextround", body)
+    delivery = _deliver(db, settings, made.link.coach_email, f"{who} asks you to be their coach on nextround", body)
     return SentInvitation(url, delivery, link=made.link)
 
 

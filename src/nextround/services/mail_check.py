@@ -45,7 +45,7 @@ def smtp_status(config: SmtpConfig) -> SmtpStatus:
     )
 
 
-def send_test_message(config: SmtpConfig, to: str | None = None) -> str:
+def send_test_message(config: SmtpConfig, to: str | None = None, body: str = "") -> str:
     """Send a short test message (to the sender unless `to` is given); returns the address it went to."""
     settings = SmtpSettings.from_config(config)
     recipient = to or settings.from_addr
@@ -54,7 +54,7 @@ def send_test_message(config: SmtpConfig, to: str | None = None) -> str:
     message = build_message(
         to=recipient,
         subject="nextround: test message",
-        body="This is a test from nextround. If you can read it, feedback requests can be sent from here.\n",
+        body=body or "This is a test from nextround. If you can read it, feedback requests can be sent from here.\n",
         from_addr=settings.from_addr,
     )
     send(settings, message)

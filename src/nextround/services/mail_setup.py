@@ -119,13 +119,13 @@ def check_stored_smtp(key: str, value: Any) -> bool:
         return False
     baseline = {"host": "mail.invalid", "from_addr": "me@mail.invalid"}
     try:
-        _checked(**{**baseline, ("from_addr" if name == "from" else name): value})
+        checked_mail_fields(**{**baseline, ("from_addr" if name == "from" else name): value})
     except UserError:
         return False
     return True
 
 
-def _checked(
+def checked_mail_fields(
     host: str, port: str = "", user: str = "", from_addr: str = "", security: str = "starttls"
 ) -> dict[str, str]:
     """The values as they are stored, or FormErrors naming every field at fault."""
@@ -171,7 +171,7 @@ def save_mail_setup(
     password: str = "",
 ) -> MailSetup:
     """Check every field, keep a new password in the keyring, then save the rest in one transaction."""
-    values = _checked(host, port, user, from_addr, security)
+    values = checked_mail_fields(host, port, user, from_addr, security)
     if password:
         if not keyring_available():
             instead = (

@@ -694,6 +694,17 @@ class AdminEventRow(Base):
     target_email: Mapped[str | None] = mapped_column(String(300))
 
 
+class ServerSettingRow(Base):
+    """A shared server's own set-up saved by its administrators on the Server settings page (the AI coach's address
+    and model, the outgoing mail's server and sender). Never a password or key. It belongs to no one."""
+
+    __tablename__ = "server_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
+
+
 # -- coaches: a job seeker (the owner) lets a coach see what they chose to share ----------------------------
 
 

@@ -55,8 +55,8 @@ ROUTE_MODULES: tuple[str, ...] = (
     "api",
 )
 # Only in multi-user mode: signing in and out, invitations, the account page and access tokens; coaches; the
-# administrators' Accounts page.
-MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching", "account_api", "admin")
+# administrators' pages (Accounts, Server settings).
+MULTI_USER_MODULES: tuple[str, ...] = ("account", "coaching", "account_api", "admin", "server_settings")
 
 # (path, label) of the main navigation.
 NAVIGATION: tuple[tuple[str, str], ...] = (

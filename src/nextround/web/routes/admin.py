@@ -19,6 +19,7 @@ from nextround.services import accounts, administration, invitation_mail
 from nextround.services.accounts import Caller
 from nextround.services.administration import NotAnAdministrator
 from nextround.services.invitation_mail import SentInvitation
+from nextround.services.server_settings import Changed
 from nextround.storage.reads import NotFoundError
 from nextround.web.auth import SESSION_COOKIE
 from nextround.web.deps import FormDep
@@ -35,6 +36,18 @@ DONE = {
     "enable": "{email} can sign in again with their password.",
     "grant-admin": "{email} is an administrator now.",
     "revoke-admin": "{email} is no longer an administrator.",
+}
+
+
+# The log's words for changes made on the Server settings page (services.server_settings.Changed).
+SERVER_CHANGES = {
+    Changed.AI: "changed the AI coach",
+    Changed.AI_KEY: "saved a new key for the AI coach in the server's keyring",
+    Changed.AI_KEY_REMOVED: "removed the AI coach's key from the server's keyring",
+    Changed.AI_REMOVED: "removed the AI coach set up on the page",
+    Changed.MAIL: "changed the outgoing mail",
+    Changed.MAIL_PASSWORD: "saved a new mail password in the server's keyring",
+    Changed.MAIL_REMOVED: "removed the outgoing mail set up on the page",
 }
 
 
@@ -73,6 +86,7 @@ def _accounts_page(
         "errors": errors or {},
         "typed": typed or {"days": "7"},
         "done": done or _done(request),
+        "server_changes": SERVER_CHANGES,
     }
     return render(request, "admin_accounts.html", context, status=status)
 

@@ -1,0 +1,230 @@
+"""services.server_settings on both engines: a shared server's own AI coach and outgoing mail, saved by an
+administrator (never a key or password in the database), the environment winning when set, every change logged,
+bad input keeping nothing; the AI coach tested against the local chat server, invitations sent through a real
+SMTP server (aiosmtpd)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select, text
+
+from nextround.config import AiConfig, SmtpConfig
+from nextround.errors import FormErrors, UserError
+from nextround.services import accounts, administration, invitation_mail, server_settings
+from nextround.services.administration import NotAnAdministrator
+from nextround.services.ai_config import ai_status, enable_ai, endpoint
+from nextround.services.server_settings import Changed
+from nextround.services.workspace import Workspace
+from nextround.storage.db import Database
+from nextround.storage.tables import AdminEventRow, ServerSettingRow
+from tests.chat_server import MODEL_NAME, FakeChat
+from tests.feedback_helpers import smtp_server
+from tests.test_services_ai_config import MemoryKeyring
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def db(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setattr(accounts, "HASH_COSTS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    return workspace.db
+
+
+@pytest.fixture
+def server_keyring() -> Iterator[MemoryKeyring]:
+    """The server's OS keyring: a working one kept in memory (this machine has none)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    store = MemoryKeyring({})
+    keyring.set_keyring(store)
+    try:
+        yield store
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def people(db: Database) -> Iterator[tuple[int, int]]:
+    """An administrator (Ada) and a job seeker (Bo)."""
+    ada = accounts.create_user(db, "ada@uni.example", PASSWORD).id
+    bo = accounts.create_user(db, "bo@uni.example", PASSWORD).id
+    administration.set_admin(db, None, ada, admin=True)
+    yield ada, bo
+
+
+def _rows(db: Database) -> int:
+    with db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(ServerSettingRow)) or 0)
+
+
+def _logged(db: Database) -> list[str]:
+    with db.read() as session:
+        return list(session.scalars(select(AdminEventRow.action).order_by(AdminEventRow.id)).all())
+
+
+def _everything_stored(db: Database) -> str:
+    """Every value of the tables that could hold a secret by mistake, as one text."""
+    with db.read() as session:
+        rows = session.execute(text("SELECT key, value FROM server_settings")).all()
+        rows += session.execute(text("SELECT key, value FROM user_settings")).all()
+        rows += session.execute(text("SELECT action, target_email FROM admin_events")).all()
+    return repr(rows)
+
+
+def test_bad_input_is_refused_at_its_field_and_keeps_nothing(
+    db: Database, people: tuple[int, int], server_keyring: MemoryKeyring
+) -> None:
+    ada, bo = people
+    with pytest.raises(FormErrors) as caught:
+        server_settings.save_ai(db, ada, base_url="ftp://models.uni.example", model="", api_key="sk-1")
+    assert set(caught.value.by_field()) == {"base_url", "model"}
+    with pytest.raises(FormErrors) as mail:
+        server_settings.save_mail(db, ada, host="smtp uni", port="99999", from_addr="careers at uni", password="pw")
+    assert set(mail.value.by_field()) == {"host", "port", "from_addr"}
+    with pytest.raises(NotAnAdministrator):  # a person who is not an administrator, even with good input
+        server_settings.save_ai(db, bo, base_url="http://127.0.0.1:9/v1", model="m", api_key="sk-bo")
+    with pytest.raises(NotAnAdministrator):
+        server_settings.save_mail(db, bo, host="smtp.uni.example", from_addr="a@uni.example", user="u", password="p")
+    assert _rows(db) == 0 and server_keyring.secrets == {}
+    assert _logged(db) == [administration.Action.GRANT_ADMIN]
+
+
+def test_the_ai_coach_saved_by_an_administrator_is_everyones_each_agreeing_for_themselves(
+    db: Database, people: tuple[int, int], workspace: Workspace, server_keyring: MemoryKeyring, chat: FakeChat
+) -> None:
+    ada, bo = people
+    settings = replace(workspace.settings, shared_server=True)
+    server_settings.save_ai(db, ada, base_url=chat.base_url + "/", model=MODEL_NAME, api_key="sk-server-123")
+    assert server_keyring.secrets == {("nextround-ai", chat.base_url): "sk-server-123"}
+    assert "sk-server-123" not in _everything_stored(db)
+    assert _logged(db)[-2:] == [Changed.AI, Changed.AI_KEY]
+    setup = server_settings.ai_setup(db, settings)
+    assert (setup.source, setup.key, setup.base_url) == ("page", "keyring", chat.base_url)
+    assert chat.base_url in setup.consent_text and "on this computer" in setup.consent_text
+
+    bo_ws = replace(workspace, owner_id=bo, settings=settings)
+    status = ai_status(bo_ws)
+    assert (status.state, status.base_url, status.model) == ("not_agreed", chat.base_url, MODEL_NAME)
+    assert status.from_environment  # Bo's Settings page cannot change it
+    enable_ai(bo_ws)
+    assert endpoint(bo_ws).api_key == "sk-server-123"
+    assert ai_status(replace(bo_ws, owner_id=ada)).state == "not_agreed"  # Ada has not agreed for herself
+
+    check = server_settings.check_ai(db, settings, ada)
+    assert check.model == MODEL_NAME and check.reply == "ready"
+    assert chat.authorization[-1] == "Bearer sk-server-123"
+    with pytest.raises(NotAnAdministrator):
+        server_settings.check_ai(db, settings, bo)
+
+    # The environment wins when it names an endpoint, with its own key; the page's stays saved, unused.
+    started = replace(settings, ai=AiConfig(base_url="http://10.1.2.3/v1", model="env-model", api_key="sk-env"))
+    env_setup = server_settings.ai_setup(db, started)
+    assert (env_setup.source, env_setup.key, env_setup.model) == ("environment", "environment", "env-model")
+    assert env_setup.saved == {"base_url": chat.base_url, "model": MODEL_NAME}
+
+    server_settings.remove_ai_key(db, ada)
+    assert server_keyring.secrets == {} and server_settings.ai_setup(db, settings).key == "none"
+    server_settings.forget_ai(db, ada)
+    assert server_settings.ai_setup(db, settings).source == "none" and _rows(db) == 0
+    assert ai_status(bo_ws).state == "not_configured"
+    assert _logged(db)[-2:] == [Changed.AI_KEY_REMOVED, Changed.AI_REMOVED]
+
+
+def test_a_failing_model_is_one_line(db: Database, people: tuple[int, int], workspace: Workspace) -> None:
+    ada, _bo = people
+    settings = replace(workspace.settings, shared_server=True, ai=replace(workspace.settings.ai, retries=0))
+    with pytest.raises(UserError, match="no AI coach is set up"):
+        server_settings.check_ai(db, settings, ada)
+    server_settings.save_ai(db, ada, base_url="http://127.0.0.1:9/v1", model="m")  # nothing listens there
+    with pytest.raises(UserError) as caught:
+        server_settings.check_ai(db, settings, ada)
+    assert "\n" not in str(caught.value) and "127.0.0.1:9" in str(caught.value)
+
+
+def test_invitations_go_out_through_the_mail_the_administrator_saved(
+    db: Database, people: tuple[int, int], workspace: Workspace, server_keyring: MemoryKeyring
+) -> None:
+    ada, bo = people
+    settings = replace(workspace.settings, shared_server=True, smtp=SmtpConfig())
+    assert server_settings.mail_setup(db, settings).source == "none"
+    with smtp_server() as smtp:
+        server_settings.save_mail(
+            db, ada, host="127.0.0.1", port=str(smtp.port), from_addr="Careers <careers@uni.example>", security="none"
+        )
+        made = invitation_mail.invite_accounts(
+            db, settings, ada, ["new@uni.example"], "http://jobs.uni.example", days=7
+        )
+        assert made[0].delivery.emailed
+        [message] = smtp.received
+        assert message.rcpt_tos == ["new@uni.example"] and made[0].url in message.body
+        assert "careers@uni.example" in message.message["From"]
+        assert server_settings.send_test_mail(db, settings, ada) == "ada@uni.example"
+        assert smtp.received[-1].rcpt_tos == ["ada@uni.example"]
+    with pytest.raises(NotAnAdministrator):
+        server_settings.send_test_mail(db, settings, bo)
+    setup = server_settings.mail_setup(db, settings)
+    assert (setup.source, setup.password, setup.config.host) == ("page", "none", "127.0.0.1")
+
+    # a password goes to the server's keyring, never the database
+    server_settings.save_mail(
+        db, ada, host="smtp.uni.example", user="careers", from_addr="careers@uni.example", password="mail-secret-9"
+    )
+    assert server_keyring.secrets == {("nextround-smtp", "careers"): "mail-secret-9"}
+    assert "mail-secret-9" not in _everything_stored(db)
+    assert server_settings.mail_setup(db, settings).password == "keyring"
+    assert _logged(db)[-4:] == [Changed.MAIL, administration.Action.INVITE, Changed.MAIL, Changed.MAIL_PASSWORD]
+
+    # the environment wins, as a whole, when it names a server
+    started = replace(settings, smtp=SmtpConfig(host="mail.env.example", from_addr="env@uni.example"))
+    assert server_settings.smtp_config(db, started).host == "mail.env.example"
+    assert server_settings.mail_setup(db, started).source == "environment"
+
+    server_settings.forget_mail(db, ada)
+    assert server_settings.smtp_config(db, settings) == SmtpConfig() and _rows(db) == 0
+    unsent = invitation_mail.invite_accounts(db, settings, ada, ["late@uni.example"], "http://x.example", days=7)
+    assert unsent[0].delivery.reason == invitation_mail.NotSent.NOT_SET_UP
+
+
+def test_without_a_keyring_the_password_is_refused_and_nothing_is_kept(
+    db: Database, people: tuple[int, int], workspace: Workspace
+) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    ada, _bo = people
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        with pytest.raises(UserError, match="NEXTROUND_SMTP_PASSWORD") as caught:
+            server_settings.save_mail(
+                db, ada, host="smtp.uni.example", user="u", from_addr="a@uni.example", password="p"
+            )
+        assert caught.value.field == "password"
+        with pytest.raises(FormErrors) as ai:
+            server_settings.save_ai(db, ada, base_url="https://api.example.com/v1", model="m", api_key="sk")
+        assert "NEXTROUND_AI_API_KEY" in ai.value.by_field()["api_key"]
+    finally:
+        keyring.set_keyring(previous)
+    assert _rows(db) == 0
+
+
+def test_a_single_user_install_never_uses_the_servers_rows(workspace: Workspace) -> None:
+    """Rows of a shared server's set-up (a database restored on a laptop) do not set up a one-person install."""
+    from datetime import UTC, datetime
+
+    with workspace.db.write() as session:
+        session.add(
+            ServerSettingRow(
+                key="ai", value={"base_url": "http://10.0.0.9/v1", "model": "m"}, updated_at=datetime.now(UTC)
+            )
+        )
+    assert not workspace.settings.shared_server
+    assert ai_status(workspace).state == "not_configured"
+    assert (
+        ai_status(replace(workspace, settings=replace(workspace.settings, shared_server=True))).base_url
+        == "http://10.0.0.9/v1"
+    )

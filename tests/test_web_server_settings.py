@@ -1,0 +1,148 @@
+"""The Server settings page of a shared server's administrators, through the app's own client on the test
+PostgreSQL: 403 for everyone else, nothing in single-user mode; the AI coach (tested against the local chat
+server) and the outgoing mail (a test message through aiosmtpd) saved without a key or password in the
+database; bad input said at its field with nothing kept; the environment named when it wins; each person's
+AI coach then the server's, agreed to by each; the changes in the administrators' log."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from nextround.config import Settings, SmtpConfig
+from nextround.services import administration
+from nextround.storage.tables import ServerSettingRow
+from tests.chat_server import MODEL_NAME, FakeChat
+from tests.feedback_helpers import smtp_server
+from tests.multiuser_support import Person, Server, multi_user_server
+
+PAGE = "/admin/server"
+FORMS = (
+    f"{PAGE}/ai",
+    f"{PAGE}/ai/key/remove",
+    f"{PAGE}/ai/forget",
+    f"{PAGE}/ai/test",
+    f"{PAGE}/mail",
+    f"{PAGE}/mail/forget",
+    f"{PAGE}/mail/test",
+)
+
+
+def _admin(server: Server, email: str = "ada@uni.example") -> Person:
+    person = server.person(email)
+    administration.set_admin(server.db, None, person.owner_id, admin=True)
+    return person
+
+
+def _rows(server: Server) -> int:
+    with server.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(ServerSettingRow)) or 0)
+
+
+def _text(page: Any) -> str:
+    return html.unescape(page.text)
+
+
+def test_only_administrators_reach_the_page(server: Server) -> None:
+    bo = server.person("bo@uni.example")
+    ada = _admin(server)
+    page = ada.client.get(PAGE)
+    assert page.status_code == 200 and "<h1>Server settings</h1>" in page.text
+    assert '<nav class="sub-nav" aria-label="Administration">' in page.text
+    assert '<a href="/admin/server" aria-current="page">Server settings</a>' in page.text
+    assert '<a href="/admin/accounts" aria-current="page">Administration</a>' in page.text  # the menu's entry
+    assert bo.client.get(PAGE).status_code == 403
+    for path in FORMS:
+        assert (
+            bo.post_form(path, {"host": "smtp.evil.example", "base_url": "http://evil.example/v1"}).status_code == 403
+        )
+    assert _rows(server) == 0
+    assert ada.client.post(f"{PAGE}/mail", data={"host": "smtp.uni.example"}).status_code == 403  # no CSRF token
+    assert server.client().get(PAGE).headers["location"].startswith("/sign-in")
+
+
+def test_single_user_mode_has_no_server_settings(web: Any) -> None:
+    assert web.client.get(PAGE).status_code == 404
+    assert web.post_form(f"{PAGE}/mail", {"host": "smtp.uni.example"}).status_code in (404, 405)
+
+
+def test_bad_input_is_said_at_its_field_and_nothing_is_kept(server: Server) -> None:
+    ada = _admin(server)
+    refused = ada.post_form(f"{PAGE}/ai", {"base_url": "models.uni.example", "model": "llama3.2"})
+    assert refused.status_code == 422
+    assert 'id="f-base_url-error">The AI base URL must be an http:// or https:// address' in refused.text
+    assert 'value="models.uni.example"' in refused.text  # what was typed stays
+    mail = ada.post_form(f"{PAGE}/mail", {"host": "smtp.uni.example", "port": "eighty", "from_addr": "careers"})
+    assert mail.status_code == 422
+    assert 'id="f-port-error"' in mail.text and 'id="f-from_addr-error"' in mail.text
+    assert _rows(server) == 0
+
+
+def test_the_ai_coach_is_set_up_tested_and_offered_to_everyone(server: Server, chat: FakeChat) -> None:
+    ada = _admin(server)
+    bo = server.person("bo@uni.example")
+    assert "none is set up yet" in bo.client.get("/settings").text
+    saved = ada.post_form(f"{PAGE}/ai", {"base_url": chat.base_url, "model": MODEL_NAME, "api_key": ""})
+    assert saved.status_code == 200 and "AI coach settings saved." in saved.text
+    in_use = _text(saved).split('id="server-ai-in-use">', 1)[1].split("</div>", 1)[0]
+    assert chat.base_url in in_use and "on this page" in in_use and "a server on this computer" in in_use
+    tested = ada.post_form(f"{PAGE}/ai/test")
+    assert f"The model {MODEL_NAME} answered in" in tested.text
+    # Bo's own Settings page offers the server's coach, with the same words to agree to
+    settings_page = _text(bo.client.get("/settings"))
+    assert "I agree: turn the AI coach on" in settings_page and chat.base_url in settings_page
+    assert "set up by its administrator" in settings_page and "NEXTROUND_AI_BASE_URL" not in settings_page
+    assert bo.post_form("/settings/ai/enable").status_code == 303
+    assert "<strong>On.</strong>" in bo.client.get("/settings").text
+    assert "I agree" in ada.client.get("/settings").text  # Ada agrees for herself, or not
+    # A model that does not answer is one line on the page
+    ada.post_form(f"{PAGE}/ai", {"base_url": "http://127.0.0.1:9/v1", "model": "m"})
+    failed = ada.post_form(f"{PAGE}/ai/test")
+    assert 'id="server-ai-problem"' in failed.text and "127.0.0.1:9" in failed.text
+    log = _text(ada.client.get("/admin/accounts")).split('id="admin-log"', 1)[1]
+    assert log.count("changed the AI coach (Server settings)") == 2
+
+
+def test_the_environment_wins_and_the_page_says_so(tmp_path: Path, postgres_url: str, server: Server) -> None:
+    server.app.state.web.close()
+    with smtp_server() as smtp:
+        settings = Settings(home=tmp_path / "env", database_url=postgres_url, smtp=SmtpConfig.from_env(smtp.env()))
+        with multi_user_server(settings) as started:
+            ada = _admin(started)
+            page = _text(ada.client.get(PAGE))
+            in_use = page.split('id="server-mail-in-use">', 1)[1].split("</div>", 1)[0]
+            assert "when the server was started (NEXTROUND_SMTP_HOST" in in_use and "127.0.0.1" in in_use
+            assert "Saved here, used once the server is started without NEXTROUND_SMTP_HOST" in page
+            sent = ada.post_form(f"{PAGE}/mail/test")
+            assert "A test message was sent to ada@uni.example." in sent.text
+            assert [m.rcpt_tos for m in smtp.received] == [["ada@uni.example"]]
+
+
+def test_mail_saved_on_the_page_sends_invitations_and_the_test_message(server: Server) -> None:
+    ada = _admin(server)
+    page = _text(ada.client.get(PAGE))
+    assert "Not set up." in page and "NEXTROUND_SMTP_PASSWORD" in page  # this machine has no keyring
+    with smtp_server() as smtp:
+        form = {
+            "host": "127.0.0.1",
+            "port": str(smtp.port),
+            "security": "none",
+            "user": "",
+            "from_addr": "Careers <careers@uni.example>",
+        }
+        saved = ada.post_form(f"{PAGE}/mail", form)
+        assert saved.status_code == 200 and "Mail settings saved." in saved.text
+        assert ada.post_form(f"{PAGE}/mail", {**form, "password": "secret"}).status_code == 422  # no keyring here
+        test = ada.post_form(f"{PAGE}/mail/test")
+        assert "A test message was sent to ada@uni.example." in test.text
+        invited = ada.post_form("/admin/invitations", {"emails": "new@uni.example"})
+        assert "1 invitation made and emailed" in invited.text
+        assert [m.rcpt_tos for m in smtp.received] == [["ada@uni.example"], ["new@uni.example"]]
+    removed = ada.post_form(f"{PAGE}/mail/forget")
+    assert "The mail settings saved on this page were removed." in removed.text and _rows(server) == 0
+    log = _text(ada.client.get("/admin/accounts")).split('id="admin-log"', 1)[1]
+    assert "removed the outgoing mail set up on the page (Server settings)" in log
+    assert "changed the outgoing mail (Server settings)" in log
