@@ -10,8 +10,9 @@ Run:   .venv/bin/python scripts/train_feedback.py            # rebuild the shipp
 Trains on the development files of tests/data/feedback_corpus/ (TRAINING below: dev, dev2, dev3 ... dev14, and the
 first, third, fifth, sixth and seventh frozen splits, test_frozen.jsonl and test3/5/6/7_clauses.jsonl, retired into
 training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the seen frozen
-sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS; dev15.jsonl and
-test8_clauses.jsonl too, which are not in TRAINING: see docs/analysis-model.md, session 10), and an unseen frozen set
+sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS; dev15.jsonl,
+test8_clauses.jsonl, dev16.jsonl and dev17.jsonl too, which are not in TRAINING: see docs/analysis-model.md, sessions
+10 and 11), and an unseen frozen set
 is never read at all. Each text is read exactly as at run time
 (toolkit clauses, rule features, embeddings); each clause takes the label of
 the hand-labelled clause it overlaps most. Logistic regression is fitted by L-BFGS (scipy) from zeros on
@@ -115,6 +116,9 @@ WRITERS: dict[str, tuple[str, ...]] = {
     # Session 10: two more writers, scored by the full model while they are not in TRAINING.
     "dev15": ("dev15.jsonl",),
     "test8": ("test8_clauses.jsonl",),
+    # Session 11: two more writers (clause-labelled), scored by the full model while they are not in TRAINING.
+    "dev16": ("dev16.jsonl",),
+    "dev17": ("dev17.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
