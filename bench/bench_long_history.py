@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,6 +84,15 @@ def build_home(root: Path, size: int) -> Path:
     return home / "home"
 
 
+def side_copy(home: Path, side: str) -> Path:
+    """A fresh copy of the built home for one side (the database and its files)."""
+    copy = home.parent.parent / f"{home.parent.name}-{side}"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(home, copy)
+    return copy
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 40_000])
@@ -107,10 +117,12 @@ def main() -> None:
         loads = []
         for size in args.sizes:
             home = build_home(root, size)
+            # Each side on its own copy: the after side may migrate the schema past what the before side knows.
+            homes = {side: side_copy(home, side) for side, _ in sides}
             for _ in range(args.rounds):
                 for side, src in sides:
                     loads.append(os.getloadavg()[0])
-                    for path, found in run_side(src, home, args.renders).items():
+                    for path, found in run_side(src, homes[side], args.renders).items():
                         key = (path, size, side)
                         cpu.setdefault(key, []).extend(c for _, c in found["samples"])
                         wall.setdefault(key, []).extend(w for w, _ in found["samples"])

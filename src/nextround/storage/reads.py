@@ -325,12 +325,15 @@ class Reader:
         id): each application with an interview, and each rejection that reached one of `rejections_reaching`,
         was rated `excitement` or more, or has a contact linked. Most of a long history is none of these."""
         stages = [stage.value for stage in sorted(rejections_reaching)]
+        # Found from the few that qualify (interviews by their application, rejections closed since `since` by
+        # ix_applications_owner_closed), then read by id: an OR over the whole table would scan it.
         where = (
-            "owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND ("
-            " id IN (SELECT application_id FROM interviews WHERE owner_id = :owner)"
-            " OR (outcome = :rejected AND ("
+            "owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND id IN ("
+            " SELECT application_id FROM interviews WHERE owner_id = :owner"
+            " UNION SELECT id FROM applications WHERE owner_id = :owner AND outcome = :rejected"
+            " AND closed_at >= :since AND ("
             f"furthest_stage IN ({', '.join(f':stage{n}' for n in range(len(stages)))}) OR excitement >= :excitement"
-            " OR id IN (SELECT application_id FROM application_contacts WHERE owner_id = :owner))))"
+            " OR id IN (SELECT application_id FROM application_contacts WHERE owner_id = :owner)))"
         )
         return self._applications(
             where,
@@ -357,7 +360,10 @@ class Reader:
             return {}
         rows = self.rows(
             "SELECT company, created_at FROM applications"
-            " WHERE owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND created_at > :after",
+            " WHERE owner_id = :owner AND (outcome IS NULL OR closed_at >= :since) AND created_at > :after"
+            # Always true: it names the condition of the partial ix_applications_owner_created, which SQLite
+            # then reads for the few added after `created_after` instead of the whole table.
+            " AND created_at IS NOT NULL",
             since=self.bind_moment(open_or_closed_since),
             after=self.bind_moment(created_after),
         )

@@ -191,6 +191,22 @@ class ApplicationRow(Base):
             sqlite_where=text("outcome IS NULL"),
             postgresql_where=text("outcome IS NULL"),
         ),
+        # Rejections closed within the network nudges' window, and what was added since (migration 0016);
+        # partial, so that reads of all an owner's rows keep the owner index.
+        Index(
+            "ix_applications_owner_closed",
+            "owner_id",
+            "closed_at",
+            sqlite_where=text("closed_at IS NOT NULL"),
+            postgresql_where=text("closed_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_applications_owner_created",
+            "owner_id",
+            "created_at",
+            sqlite_where=text("created_at IS NOT NULL"),
+            postgresql_where=text("created_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
