@@ -191,7 +191,7 @@ class ApplicationRow(Base):
             sqlite_where=text("outcome IS NULL"),
             postgresql_where=text("outcome IS NULL"),
         ),
-        # Rejections closed within the network nudges' window, and what was added since (migration 0016);
+        # Rejections closed within the network nudges' window, and what was added since (migration 0017);
         # partial, so that reads of all an owner's rows keep the owner index.
         Index(
             "ix_applications_owner_closed",

@@ -1,7 +1,7 @@
 """indexes of applications by (owner_id, closed_at) and by (owner_id, created_at), partial on a moment being set
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 
 Today's network nudges read the rejections closed within their window and the applications added since the
 earliest of them. Both conditions left only the owner index usable, so each read went through the whole table
@@ -14,8 +14,8 @@ the order of a moment (Insights' count of closing stages took 13 -> 16 ms that w
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
