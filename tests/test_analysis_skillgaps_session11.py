@@ -190,3 +190,28 @@ def test_the_same_words_in_another_order_are_not_another_variant() -> None:
         other_variant("- IPAF Operator Licence (2022); BC Class 5 driver's licence", "IPAF Licensed Operator") is None
     )
     assert other_variant("- SCA Brewing Foundation (2021)", "SCA Brewing Intermediate") is not None
+
+
+# -- a licence class under a "Licences" heading ---------------------------------------------------------------
+
+
+def test_a_class_under_a_licences_heading_is_a_driving_licence() -> None:
+    from nextround.analysis.skillgaps.credentials import numbered_licences
+
+    assert numbered_licences("Licences\nAlberta Class 5\nForklift (counterbalance)") == {("class", 5)}
+    assert numbered_licences("LICENCES AND TICKETS:\n- Ontario Class 1, air brakes") == {("class", 1)}
+    # the heading speaks only until the next section: a school class is no licence
+    assert numbered_licences("Licences\nAlberta Class 5\n\nEducation\nClass 3 of 2012") == {("class", 5)}
+    jd = "Yard Hand\nRequirements:\n- Class 5 driver's licence\n- Snow clearing"
+    cv = "Yard hand, Prairie Co-op, 2020 - present\n- Snow clearing with a loader.\n\nLicences\nAlberta Class 5"
+    assert not any("Class 5" in gap for gap in _gaps(jd, cv))
+    assert any("Class 3" in gap for gap in _gaps(jd.replace("Class 5", "Class 3"), cv))
+
+
+def test_team_handling_asked_is_leading_people() -> None:
+    assert asks_to_lead("Team handling experience in a dye house")
+    jd = "Dye House Supervisor\nRequirements:\n- Team handling experience in a dye house"
+    cv = "Dyeing operator, Sri Textiles, 2018 - present\n- Ran the soft-flow machines on night shift."
+    assert any("Team handling" in gap for gap in _gaps(jd, cv))
+    led = cv + "\n- Handle two shift in-charges and 30 operators."
+    assert not any("Team handling" in gap for gap in _gaps(jd, led))

@@ -104,10 +104,27 @@ def numbered_licences(text: str) -> set[tuple[str, int]]:
     is about driving: Canada's and the old UK's classes count down (Class 1 drives what Class 3 does),
     South Africa's codes count up (Code 14 drives what Code 10 does)."""
     found: set[tuple[str, int]] = set()
+    under_licences = False  # "Licences" over "Saskatchewan Class 5": the heading says what the line is about
     for line in text.splitlines():
-        if _DRIVING.search(line):
+        stripped = line.strip()
+        if _LICENCES_HEADING.fullmatch(stripped):
+            under_licences = True
+            continue
+        if not stripped or (under_licences and _OTHER_HEADING.fullmatch(stripped)):
+            under_licences = False
+        if _DRIVING.search(line) or under_licences:
             found |= {(match.group("kind").lower(), int(match.group("number"))) for match in _NUMBERED.finditer(line)}
     return found
+
+
+_LICENCES_HEADING: Final = re.compile(
+    r"[#*_\W]*(?:driving\s+)?licen[cs]es?(?:\s+(?:held|and\s+\w+|&\s+\w+))?\s*:?[*_]*", re.IGNORECASE
+)
+_OTHER_HEADING: Final = re.compile(
+    r"[#*_\W]*(?:education|skills|experience|employment|work history|languages|certifications?|training|courses"
+    r"|interests|references|profile|summary|qualifications)\b[\w\s&]{0,25}:?[*_]*",
+    re.IGNORECASE,
+)
 
 
 _GRADE: Final = re.compile(r"\b(?i:grade)\s+(?P<letter>[A-E])\b(?!\s*(?:[-/]|or)\s*[A-E]\b)")
