@@ -13,7 +13,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.contacts import Contact, ContactFields, ContactKind, InteractionChannel, dedupe_key
-from nextround.storage.reads import CONTACT_COLUMNS, NotFoundError, contact_from_values
+from nextround.storage.reads import NotFoundError
+from nextround.storage.stored_values import CONTACT_COLUMNS, contact_from_values
 from nextround.storage.tables import (
     ApplicationContactRow,
     ApplicationRow,

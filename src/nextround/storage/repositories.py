@@ -21,15 +21,10 @@ from nextround.domain.applications import (
 )
 from nextround.domain.stages import ApplicationState, Outcome, Stage, StageEvent
 from nextround.storage.reads import (
-    _SOURCES,
-    APPLICATION_COLUMNS,
-    Reader,
-    application_from_values,
-    known_moments,
-)
-from nextround.storage.reads import (
     NotFoundError as NotFoundError,  # re-exported: every pillar's repositories raise it
 )
+from nextround.storage.reads import Reader
+from nextround.storage.stored_values import _SOURCES, APPLICATION_COLUMNS, application_from_values, known_moments
 from nextround.storage.tables import ApplicationRow, StageEventRow, UserSetting, strip_controls
 
 
