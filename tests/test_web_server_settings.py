@@ -10,7 +10,9 @@ import html
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+import keyring
+import pytest
+from sqlalchemy import func, select, text
 
 from nextround.config import Settings, SmtpConfig
 from nextround.services import administration
@@ -18,6 +20,7 @@ from nextround.storage.tables import ServerSettingRow
 from tests.chat_server import MODEL_NAME, FakeChat
 from tests.feedback_helpers import smtp_server
 from tests.multiuser_support import Person, Server, multi_user_server
+from tests.test_web_settings_mail import file_keyring  # noqa: F401 (a fixture)
 
 PAGE = "/admin/server"
 FORMS = (
@@ -73,7 +76,7 @@ def test_bad_input_is_said_at_its_field_and_nothing_is_kept(server: Server) -> N
     ada = _admin(server)
     refused = ada.post_form(f"{PAGE}/ai", {"base_url": "models.uni.example", "model": "llama3.2"})
     assert refused.status_code == 422
-    assert 'id="f-base_url-error">The AI base URL must be an http:// or https:// address' in refused.text
+    assert "must be an http:// or https:// address" in refused.text.split('id="f-base_url-error">', 1)[1]
     assert 'value="models.uni.example"' in refused.text  # what was typed stays
     mail = ada.post_form(f"{PAGE}/mail", {"host": "smtp.uni.example", "port": "eighty", "from_addr": "careers"})
     assert mail.status_code == 422
@@ -146,3 +149,25 @@ def test_mail_saved_on_the_page_sends_invitations_and_the_test_message(server: S
     log = _text(ada.client.get("/admin/accounts")).split('id="admin-log"', 1)[1]
     assert "removed the outgoing mail set up on the page (Server settings)" in log
     assert "changed the outgoing mail (Server settings)" in log
+
+
+@pytest.mark.usefixtures("file_keyring")
+def test_a_key_goes_to_the_servers_keyring_and_is_never_shown(server: Server, chat: FakeChat) -> None:
+    ada = _admin(server)
+    form = {"base_url": chat.base_url, "model": MODEL_NAME, "api_key": "sk-server-4711"}
+    saved = ada.post_form(f"{PAGE}/ai", form)
+    assert "AI coach settings saved, and the key kept in the server&#39;s keyring." in saved.text
+    assert keyring.get_password("nextround-ai", chat.base_url) == "sk-server-4711"
+    page = html.unescape(ada.client.get(PAGE).text)
+    assert "sk-server-4711" not in page and "<dt>Key</dt><dd>kept in the server's keyring</dd>" in page
+    with server.db.read() as session:
+        stored = repr(session.execute(text("SELECT value FROM server_settings")).all())
+    assert "sk-server-4711" not in stored and chat.base_url in stored
+    assert "The model" in ada.post_form(f"{PAGE}/ai/test").text
+    assert chat.authorization[-1] == "Bearer sk-server-4711"
+    removed = ada.post_form(f"{PAGE}/ai/key/remove")
+    assert "The key is removed from the server&#39;s keyring." in removed.text
+    assert keyring.get_password("nextround-ai", chat.base_url) is None
+    log = html.unescape(ada.client.get("/admin/accounts").text)
+    assert "saved a new key for the AI coach in the server's keyring" in log
+    assert "removed the AI coach's key from the server's keyring" in log
