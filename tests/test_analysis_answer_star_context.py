@@ -113,3 +113,74 @@ def test_a_workplace_line_outside_a_story_is_the_scene(question: str, answer: st
     named place ("your depot in Kumasi") now helps read it so (both were no part before)."""
     result = analyze_answer(question, answer)
     assert 1 in result.star_sentences.situation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "it's on me to keep the cold room at four degrees.",
+        "i'm responsible for the weekend rota at the care home.",
+        "last spring i was put in charge of the site's first aid kits.",
+        "the depot made me its safety rep in my second year.",
+        "i gave myself a month to learn the new till system.",
+        "the rule i set myself was no job left half done overnight.",
+        "i decided i would own the late deliveries from then on.",
+        "i wanted the apprentice able to wire a board on his own by easter.",
+        "we had three days to empty the warehouse.",
+        "the whole point was to stop the night shift guessing.",
+    ],
+)
+def test_a_charge_told_as_obligation_ownership_or_assignment(sentence: str) -> None:
+    """Session 11: the speaker's charge in more clause forms (contracted, handed over, self-set, taken on, a purpose,
+    a deadline) is read as the charge; none of these was before."""
+    assert _context(sentence)[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "i was asked to cover the weekend.",  # a request made of the speaker is the scene (corpus README)
+        "i gave my manager the figures on friday.",
+        "the manager wanted the report by monday.",
+    ],
+)
+def test_a_request_or_a_step_is_no_charge(sentence: str) -> None:
+    assert _context(sentence)[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "index", "parts"),
+    [
+        (
+            "Tell me about a time you had to fix a problem quickly.",
+            "I'm the duty manager at a leisure centre in Hull, so it's on me to keep the pool open on a Saturday. One "
+            "Saturday the chlorine reading dropped just before the swimming lessons. I closed the small pool, rang the "
+            "plant engineer and moved the lessons into the main pool's shallow end. The reading was back to normal "
+            "within the hour and not one lesson was cancelled.",
+            0,
+            {"situation", "task"},
+        ),
+        (
+            "Tell me about a project you led.",
+            "Last spring I was put in charge of moving the surgery's paper records onto the new system. The practice "
+            "manager wanted it done before the summer holidays. I split the files between the three receptionists and "
+            "scanned the oldest ones myself on Fridays. We finished two weeks early and no record was lost.",
+            0,
+            {"situation", "task"},
+        ),
+        (
+            "Tell me about a goal you set yourself.",
+            "I work on the tills at a garden centre near Leeds. I gave myself a month to learn every plant code by "
+            "heart. I wrote twenty codes on a card each morning and tested myself at break. By the end of the month my "
+            "queue was the fastest in the shop.",
+            1,
+            {"task"},
+        ),
+    ],
+)
+def test_a_role_with_its_charge_or_a_charge_handed_over_is_the_task(
+    question: str, answer: str, index: int, parts: set[str]
+) -> None:
+    """Session 11: each of these sentences was read as scene only, or as a step, before the charge cues above."""
+    result = analyze_answer(question, answer)
+    assert all(index in result.star_sentences.of(part) for part in parts)
