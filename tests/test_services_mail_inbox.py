@@ -291,3 +291,25 @@ def test_feedback_that_differs_from_the_pasted_text_is_still_added(workspace: Wo
 
     assert not applied.feedback_already_recorded
     assert len(feedback_service.list_feedback(workspace, app.id)) == 2
+
+
+def test_an_application_added_from_a_rejection_is_not_an_application_sent_that_week(workspace: Workspace) -> None:
+    from datetime import date
+
+    from nextround.services.keepgoing import review
+
+    ack = raw(
+        "Thanks for applying to Sable Works",
+        "Thanks for your application for the Junior Copywriter role at Sable Works! We've received it.",
+        sender="Sable Works <no-reply@hire.lever.co>",
+        msgid="<ack-2@lever>",
+    )
+    apply_all(workspace, read_and_propose(workspace, [parse_bytes(rejection_mail()), parse_bytes(ack)]))
+    by_company = {app.fields.company: app for app in ApplicationService(workspace).find()}
+    # the rejection says an application was sent, not when; an acknowledgement comes the day it was
+    assert by_company["Crumb & Co"].applied_on is None
+    assert by_company["Sable Works"].applied_on == date(2024, 11, 5)
+    week = review(workspace, "week", today=date(2024, 11, 7))
+    assert week.effort.counts["applications_sent"] == 1  # the acknowledged one only
+    assert week.funnel.moves["applied"] == 1 and week.funnel.moves["rejected"] == 1
+    assert [m.company for m in week.funnel.events if m.to == "applied"] == ["Sable Works"]

@@ -239,8 +239,13 @@ def _gather(ws: Workspace, until: datetime, moves_from: date = date.max) -> _Gat
         queries = ReviewQueries(session, ws.owner_id)
         last_stage: dict[int, str] = {}
         # The whole history, one event at a time: kept to plain comparisons (10,000 applications have ~30,000).
-        for app_id, company, role, from_state, to_state, occurred_at in queries.stage_moves(until):
+        for app_id, company, role, from_state, to_state, occurred_at, day_unknown in queries.stage_moves(until):
             day = occurred_at.astimezone(zone).date()
+            if to_state == applied and day_unknown:
+                # Added from a rejection or an invitation: its applied event carries the message's day, not a
+                # day the person sent anything, so it is neither an application sent nor a step of the week.
+                last_stage[app_id] = to_state
+                continue
             if to_state == applied:
                 activities.append(Activity(Kind.APPLICATION, day, str(app_id)))
             elif to_state == rejected:

@@ -213,6 +213,7 @@ class StageMove(NamedTuple):
     from_state: str | None
     to_state: str
     occurred_at: datetime
+    applied_day_unknown: bool  # added from a rejection or an invitation: when it was sent is not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,7 @@ class ReviewQueries:
                 StageEventRow.from_state,
                 StageEventRow.to_state,
                 StageEventRow.occurred_at,
+                ApplicationRow.applied_on.is_(None),
             )
             .join(ApplicationRow, ApplicationRow.id == StageEventRow.application_id)
             .where(

@@ -87,10 +87,13 @@ def _carry_out(session: Any, owner_id: int, proposal: MailProposal, now: datetim
             reached = Stage(change.stage or Stage.APPLIED.value)
             round_value = 1 if reached is Stage.INTERVIEW else None
             events = opening_events(reached, when, when, round_value, EventSource.MAIL)
+            # A rejection or an invitation says an application was sent, not when: the applied date is unknown
+            # (an acknowledgement comes within a day of it). Stats and the weekly review do not count that day.
+            day_known = not any(c.action in (Action.CLOSE_REJECTED, Action.MOVE_STAGE) for c in proposal.changes)
             app_id = apps.add(
                 fields,
                 created_at=now,
-                applied_on=when.date(),
+                applied_on=when.date() if day_known else None,
                 dedupe_key=key,
                 state=derive_state(events),
             )
