@@ -432,3 +432,20 @@ def test_a_strength_that_is_also_a_reason_is_partly_a_strength() -> None:
     page = environment().get_template("_feedback_item.html").render(item=item, app={"id": 1}, csrf_token="t")
     chips = re.findall(r'class="fb-chip fb-chip-strength"[^>]*>([^<]*)<', page)
     assert chips == ["Partly a strength: communication", "Strength: motivation"]
+
+
+def test_a_request_written_to_a_known_contact_greets_them_by_name(web: Web, workspace: Workspace) -> None:
+    app_id = rejected(workspace)
+    # someone else's contact with the same address is never used
+    NetworkService(other_owner(workspace)).add_contact(ContactFields(name="Not Me", email="dana@example.org"))
+    NetworkService(workspace).add_contact(ContactFields(name="Dana Reyes", email="Dana@Example.org"))
+    response = web.post_form(
+        f"/applications/{app_id}/feedback/draft", {"tone": "warm", "contact_id": "", "to": "dana@example.org"}
+    )
+    assert response.status_code == 303
+    request = feedback.list_requests(workspace, app_id)[0]
+    assert request.body.startswith("Hi Dana Reyes,"), request.body[:40]
+    # an address nobody in the contacts has still opens plainly
+    other_app = rejected(workspace, company="Marlow")
+    web.post_form(f"/applications/{other_app}/feedback/draft", {"tone": "warm", "to": "careers@marlow.example"})
+    assert feedback.list_requests(workspace, other_app)[0].body.startswith("Hello,")

@@ -42,14 +42,17 @@ MAX_SHORT = 300
 # -- drafting ----------------------------------------------------------------------------------------
 
 
-def _pick_contact(store: DraftStore, app_id: int, contact_id: int | None) -> ContactRef | None:
+def _pick_contact(store: DraftStore, app_id: int, contact_id: int | None, address: str) -> ContactRef | None:
     if contact_id is not None:
         return store.contact_ref(contact_id)
     linked = store.linked_contacts(app_id)
     for contact, role in linked:
         if role.strip().lower() in _PREFERRED_ROLES:
             return contact
-    return linked[0][0] if linked else None
+    if linked:
+        return linked[0][0]
+    # Written to someone in the contacts: greet them by name, not "Hello,".
+    return store.contact_with_email(address) if address.strip() else None
 
 
 def _addresses_interviewers(contact: ContactRef | None, interviewers: tuple[str, ...]) -> bool:
@@ -128,7 +131,7 @@ def draft_request(
     now = ws.now()
     with ws.db.plain_write(ws.owner_id, DraftStore) as store:
         app = store.application(app_id, with_events=False)
-        contact = _pick_contact(store, app_id, contact_id)
+        contact = _pick_contact(store, app_id, contact_id, to or app.fields.contact_email)
         interviews = store.interviews_of(app_id)
         context = _message_context(
             app, tone=tone_value, contact=contact, interviews=interviews, now=now, sender_name=sender_name

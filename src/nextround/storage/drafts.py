@@ -116,6 +116,14 @@ class DraftStore(Reader):
             raise NotFoundError(f"no contact with id {contact_id}")
         return ContactRef(*rows[0])
 
+    def contact_with_email(self, address: str) -> ContactRef | None:
+        """The one contact with this email address, if exactly one has it."""
+        rows = self.rows(
+            f"SELECT {_CONTACT} FROM contacts c WHERE c.owner_id = :owner AND lower(c.email) = :email",
+            email=address.strip().lower(),
+        )
+        return ContactRef(*rows[0]) if len(rows) == 1 else None
+
     def linked_contacts(self, application_id: int) -> list[tuple[ContactRef, str]]:
         """The people linked to an application, with their role in it, in the order they were linked."""
         rows = self.rows(
