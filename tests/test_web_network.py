@@ -374,8 +374,9 @@ def test_an_empty_today_links_each_way_to_start(web: Web) -> None:
     empty = web.client.get("/today").text.split('id="agenda"', 1)[1].split("</section>", 1)[0]
     # Only 'practise a few answers' was a link; 'Add an application' and 'log a talk' were plain words.
     assert "Nothing due now or this week" in empty
-    for href in ("/applications/new", "/contacts", "/practice"):
+    for href in ("/contacts", "/practice"):
         assert f'<a href="{href}">' in empty
+    assert 'href="/applications/new"' in empty  # the next step's button, or the plain link when none offers it
 
 
 def test_an_unreadable_meeting_day_is_explained_with_examples_and_the_notes_kept(web: Web) -> None:
@@ -398,3 +399,12 @@ def test_the_contact_pages_speak_of_keeping_in_touch_not_cadences_and_touches(we
         # A first-time user met 'A touch is due when the cadence has passed' and a 'Next touch' column.
         assert "cadence" not in words and "next touch" not in words and "a touch" not in words
     assert "Get in touch by" in pages[0] and "Keep in touch" in pages[1]
+
+
+def test_today_offers_add_an_application_once(web: Web, workspace: Workspace) -> None:
+    # an open application with nothing dated: the next step is "add the next application you send"
+    make_application(workspace, company="Harbourline", role="Support Lead", stage=Stage.APPLIED)
+    empty = web.client.get("/today").text.split('id="agenda"', 1)[1].split("</section>", 1)[0]
+    assert "Nothing due now or this week" in empty
+    assert empty.count('href="/applications/new"') == 1, empty
+    assert empty.count("Add an application") + empty.count("add an application") == 1, empty
