@@ -33,6 +33,27 @@ def test_parse_date(text: str, expected: date) -> None:
     assert parse_date(text, TODAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("01/12", date(2026, 12, 6), date(2026, 12, 1)),  # day first, as 03/10/2024 is
+        ("1/12", date(2027, 1, 10), date(2026, 12, 1)),  # in January, last December's
+        ("28.02", date(2026, 12, 6), date(2027, 2, 28)),  # the nearest, as "28 Feb" is
+        ("29/02", date(2024, 11, 6), date(2024, 2, 29)),  # the only nearby year that has it
+    ],
+)
+def test_day_and_month_without_a_year_is_the_nearest_such_day(text: str, today: date, expected: date) -> None:
+    assert parse_date(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("12/25", "there is no month 25; the day comes first"), ("31/04", "no day 31")]
+)
+def test_day_and_month_that_cannot_be_are_refused(text: str, message: str) -> None:
+    with pytest.raises(DateParseError, match=message):
+        parse_date(text, TODAY)
+
+
 def test_month_arithmetic_clamps_to_the_month_end() -> None:
     assert parse_date("1 month ago", date(2024, 3, 31)) == date(2024, 2, 29)
 

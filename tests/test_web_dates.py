@@ -34,6 +34,8 @@ def _added(web: Web, workspace: Workspace, **fields: str) -> date | None:
         ("yesterday", "", date(2024, 11, 5)),
         ("", "2024-10-01", date(2024, 10, 1)),  # only the calendar
         ("yesterday", "2024-10-01", date(2024, 11, 5)),  # words typed win
+        ("01/11", "", date(2024, 11, 1)),  # day/month without a year: the nearest such day
+        ("3.10", "", date(2024, 10, 3)),
     ],
 )
 def test_applied_on_takes_words_or_the_calendar(

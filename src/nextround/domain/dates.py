@@ -21,6 +21,8 @@ _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")
 _IN = re.compile(r"^in\s+(\d+|[a-z]+)\s+(day|week|month|year)s?$")
 _LAST_WEEKDAY = re.compile(r"^(last|next|this)?\s*(" + "|".join(_WEEKDAYS) + r")$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+# Day first, as in 03/10/2024; without a year it is the nearest such day, as "3rd Oct" is.
+_DM = re.compile(r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})$")
 # A day as a letter or an email writes it: "3 December 2026", "3rd Dec", "December 3, 2026", "Tue 3 Dec".
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -183,6 +185,11 @@ def _parse_date(text: str, today: date) -> date:
             raise DateParseError(f"not a valid date: {_shown(text)} ({_invalid_day(day_, month_, year_)})") from None
     if match := _DAY_MONTH.match(value) or _MONTH_DAY.match(value):
         return _named_month_day(match, today, text)
+    if match := _DM.match(value):
+        day_, month_ = int(match["day"]), int(match["month"])
+        if not 1 <= month_ <= 12:
+            raise DateParseError(f"not a valid date: {_shown(text)} (there is no month {month_}; the day comes first)")
+        return _nearest_day(day_, month_, None, today, text)
     try:
         return date.fromisoformat(value[:10]) if len(value) > 10 and value[10] in "t " else date.fromisoformat(value)
     except ValueError:
@@ -198,7 +205,11 @@ def _named_month_day(match: re.Match[str], today: date, text: str) -> date:
     """A day with its month in words. Without a year it is the one nearest today: "3 Dec" in January is last
     December's, "28 Feb" in December next February's; a job search's days are never half a year off."""
     day_, month_ = int(match["day"]), _MONTHS.index(match["month"][:3]) + 1
-    years = [int(match["year"])] if match["year"] else [today.year - 1, today.year, today.year + 1]
+    return _nearest_day(day_, month_, int(match["year"]) if match["year"] else None, today, text)
+
+
+def _nearest_day(day_: int, month_: int, year: int | None, today: date, text: str) -> date:
+    years = [year] if year is not None else [today.year - 1, today.year, today.year + 1]
     found = []
     for year_ in years:
         try:
