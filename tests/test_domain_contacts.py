@@ -75,6 +75,7 @@ def test_default_cadences_by_kind() -> None:
         ContactKind.INTERVIEWER: 90,
         ContactKind.REFERRAL: 30,
         ContactKind.PEER: 60,
+        ContactKind.OTHER: 60,
     }
     assert cadence_days(ContactFields(name="A", kind=ContactKind.INTERVIEWER)) == 90
     assert cadence_days(ContactFields(name="A", kind=ContactKind.INTERVIEWER, cadence_days=14)) == 14

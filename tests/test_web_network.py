@@ -408,3 +408,13 @@ def test_today_offers_add_an_application_once(web: Web, workspace: Workspace) ->
     assert "Nothing due now or this week" in empty
     assert empty.count('href="/applications/new"') == 1, empty
     assert empty.count("Add an application") + empty.count("add an application") == 1, empty
+
+
+def test_a_new_contact_is_not_assumed_to_be_a_peer(web: Web, workspace: Workspace) -> None:
+    form = web.client.get("/contacts").text
+    selected = re.findall(r'<option value="([a-z_]*)"[^>]*selected', form)
+    assert selected == ["other"], selected  # the kind box starts neutral, not on "Peer"
+    added = web.post_form("/contacts", {"name": "Jo Park"})
+    assert added.status_code == 303
+    (listed,) = NetworkService(workspace).contacts()
+    assert listed.contact.kind is ContactKind.OTHER

@@ -27,6 +27,9 @@ company_app = typer.Typer(help="Facts about companies: when you may apply again.
 calendar_app = typer.Typer(help="Interviews and follow-ups in your calendar (iCalendar).", no_args_is_help=True)
 
 
+KIND_HELP = "recruiter, hiring_manager, interviewer, referral, peer or other."
+
+
 def _service(ctx: typer.Context) -> "NetworkService":
     from nextround.services.network import NetworkService
 
@@ -99,7 +102,7 @@ def contact_add(
     company: CompanyOption = None,
     title: TitleOption = None,
     linkedin: LinkedinOption = None,
-    kind: Annotated[str, typer.Option(help="recruiter, hiring_manager, interviewer, referral or peer.")] = "peer",
+    kind: Annotated[str, typer.Option(help=KIND_HELP)] = "other",
     app_id: Annotated[int | None, typer.Option("--app", help="Link them to this application.")] = None,
     every: Annotated[
         int | None, typer.Option("--every", help="Days between touches (default by kind; 0 turns touches off).")
@@ -135,7 +138,7 @@ def contact_edit(
     company: CompanyOption = None,
     title: TitleOption = None,
     linkedin: LinkedinOption = None,
-    kind: Annotated[str | None, typer.Option(help="recruiter, hiring_manager, interviewer, referral or peer.")] = None,
+    kind: Annotated[str | None, typer.Option(help=KIND_HELP)] = None,
     every: Annotated[int | None, typer.Option("--every", help="Days between touches (0 turns touches off).")] = None,
     default_cadence: Annotated[
         bool, typer.Option("--default-cadence", help="Go back to the default cadence for the contact's kind.")

@@ -7,6 +7,7 @@ Default cadences (days between touches), chosen for a job search rather than for
 - hiring_manager 60: busy, but worth a note every couple of months.
 - peer 60: friends in the field; every two months is warm without being a chore.
 - interviewer 90: a quarterly note is enough to be remembered when the next opening comes.
+- other 60: someone not yet placed (the default for a new contact: no kind is assumed), kept like a peer.
 
 A contact's own `cadence_days` wins over the default; `0` turns touches off for that person (contacts
 imported in bulk start that way, so an address book of 500 connections does not become 500 chores).
@@ -40,6 +41,7 @@ class ContactKind(StrEnum):
     INTERVIEWER = "interviewer"
     REFERRAL = "referral"
     PEER = "peer"
+    OTHER = "other"  # not said: a new contact is not assumed to be anything
 
 
 class InteractionChannel(StrEnum):
@@ -56,6 +58,7 @@ DEFAULT_CADENCE_DAYS: dict[ContactKind, int] = {
     ContactKind.INTERVIEWER: 90,
     ContactKind.REFERRAL: 30,
     ContactKind.PEER: 60,
+    ContactKind.OTHER: 60,
 }
 
 
@@ -94,7 +97,7 @@ class ContactFields:
     company: str = ""
     title: str = ""
     linkedin_url: str = ""
-    kind: ContactKind = ContactKind.PEER
+    kind: ContactKind = ContactKind.OTHER
     cadence_days: int | None = None
     notes: str = ""
     connected_on: date | None = None

@@ -79,7 +79,7 @@ def _contact_fields(form: Any, ws: Workspace) -> ContactFields:
     with about_field("connected_on"):
         connected_on = parse_date(connected, ws.now().date()) if connected else None
     return ContactFields(
-        **values, kind=parse_kind(form_text(form, "kind") or "peer"), cadence_days=cadence, connected_on=connected_on
+        **values, kind=parse_kind(form_text(form, "kind") or "other"), cadence_days=cadence, connected_on=connected_on
     )
 
 
@@ -141,7 +141,7 @@ def _application_choices(ws: Workspace, chosen: str) -> list[tuple[str, str]]:
 
 @pages.get("/contacts", response_class=HTMLResponse)
 def contacts(request: Request, ws: WorkspaceDep) -> HTMLResponse:
-    return _contacts_page(request, ws, values={"kind": "peer"}, errors={})
+    return _contacts_page(request, ws, values={"kind": "other"}, errors={})
 
 
 @pages.post("/contacts", response_class=HTMLResponse)
@@ -403,7 +403,7 @@ class NewInteraction(BaseModel):
 def _contact_changes(body: ContactChanges, ws: Workspace) -> dict[str, Any]:
     changes = body.model_dump(exclude_unset=True, exclude={"application_id"})
     if "kind" in changes:
-        changes["kind"] = parse_kind(changes["kind"] or "peer")
+        changes["kind"] = parse_kind(changes["kind"] or "other")
     if "connected_on" in changes:
         raw = changes["connected_on"]
         changes["connected_on"] = parse_date(raw, ws.now().date()) if raw else None
