@@ -21,9 +21,9 @@ INPUTS = sorted(GOLDEN.glob("*.txt"))
 UPDATE = os.environ.get("NEXTROUND_UPDATE_GOLDEN") == "1"
 # Goldens kept as the right reading while the model reads them wrongly (strict: each fails until it is re-read):
 # session 6's model reads the header "Coding" of "Coding: strong." as a reason (docs/analysis-model.md, session 6).
-# 18_long_email (communication from "you struggled to explain your choices") was a known miss from session 9 to 10; the
-# session-11 model reads it right again.
-KNOWN_MISSES = {"09_panel_summary"}
+# 18_long_email (communication from "you struggled to explain your choices") was a known miss from session 9 to 10, read
+# right by the session-11 cues alone and missed again once dev16 and dev17 joined training (session 11).
+KNOWN_MISSES = {"09_panel_summary", "18_long_email"}
 
 
 def test_there_are_golden_inputs() -> None:
