@@ -125,9 +125,31 @@ def check_stored_smtp(key: str, value: Any) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class MailFields:
+    """An outgoing-mail set-up's fields, checked, as they are stored (the password is never one of them)."""
+
+    host: str
+    port: str
+    user: str
+    from_addr: str
+    security: str
+
+
+def _stored_names(fields: MailFields) -> dict[str, str]:
+    """The fields by the names the settings rows keep them under."""
+    return {
+        "host": fields.host,
+        "port": fields.port,
+        "user": fields.user,
+        "from": fields.from_addr,
+        "security": fields.security,
+    }
+
+
 def checked_mail_fields(
     host: str, port: str = "", user: str = "", from_addr: str = "", security: str = "starttls"
-) -> dict[str, str]:
+) -> MailFields:
     """The values as they are stored, or FormErrors naming every field at fault."""
     problems: list[UserError] = []
     host = host.strip()
@@ -157,7 +179,7 @@ def checked_mail_fields(
         problems.append(MailError("choose STARTTLS, SSL or no encryption", field="security"))
     if problems:
         raise FormErrors(problems)
-    return {"host": host, "port": port, "user": user, "from": from_addr, "security": security}
+    return MailFields(host=host, port=port, user=user, from_addr=from_addr, security=security)
 
 
 def save_mail_setup(
@@ -178,12 +200,12 @@ def save_mail_setup(
                 f"set {PASSWORD_VARIABLE} instead" if not ws.settings.shared_server else "use a server without one"
             )
             raise MailError(f"this computer has no keyring to keep the password in: {instead}", field="password")
-        if not values["user"]:
+        if not values.user:
             raise MailError("give the user name the password belongs to", field="user")
-        store_keyring_password(values["user"], password, _keyring_service(ws))
+        store_keyring_password(values.user, password, _keyring_service(ws))
     with ws.db.write() as session:
         repo = _settings(session, ws)
-        for name, value in values.items():
+        for name, value in _stored_names(values).items():
             repo.set(SMTP_PREFIX + name, value)
     return load_mail_setup(ws)
 

@@ -36,7 +36,7 @@ from nextround.services import accounts
 from nextround.services.administration import _record, require_admin
 from nextround.services.ai_config import MAX_KEY_CHARS, MAX_MODEL_CHARS, MAX_URL_CHARS, AiCheck, consent_text
 from nextround.services.mail_check import send_test_message
-from nextround.services.mail_setup import checked_mail_fields
+from nextround.services.mail_setup import MailFields, checked_mail_fields
 from nextround.storage.db import Database
 from nextround.storage.tables import ServerSettingRow
 
@@ -98,6 +98,17 @@ def _stored(db: Database) -> dict[str, dict[str, str]]:
     return found
 
 
+def _mail_row(fields: MailFields) -> dict[str, str]:
+    """The fields by the names the server's settings row keeps them under (the password is never one)."""
+    return {
+        "host": fields.host,
+        "port": fields.port,
+        "user": fields.user,
+        "from": fields.from_addr,
+        "security": fields.security,
+    }
+
+
 def _keep(session: Session, key: str, value: dict[str, Any] | None) -> None:
     row = session.get(ServerSettingRow, key)
     if value is None:
@@ -150,7 +161,7 @@ def ai_setup(db: Database, settings: Settings) -> ServerAi:
     )
 
 
-def save_ai(db: Database, actor_id: int | None, *, base_url: str, model: str, api_key: str = "") -> dict[str, str]:
+def save_ai(db: Database, actor_id: int | None, *, base_url: str, model: str, api_key: str = "") -> None:
     """Check the address, the model and any key first; a key goes to the server's keyring, the rest to the
     database, and the change to the log. Bad input keeps nothing."""
     problems: list[UserError] = []
@@ -191,7 +202,6 @@ def save_ai(db: Database, actor_id: int | None, *, base_url: str, model: str, ap
         _record(session, actor_id, Changed.AI)
         if api_key:
             _record(session, actor_id, Changed.AI_KEY)
-    return value
 
 
 def remove_ai_key(db: Database, actor_id: int | None) -> None:
@@ -286,7 +296,7 @@ def save_mail(
     from_addr: str = "",
     security: str = "starttls",
     password: str = "",
-) -> dict[str, str]:
+) -> None:
     """Check every field (as the single-user Settings page does), keep a new password in the server's keyring,
     then the rest in the database; logged. Bad input keeps nothing."""
     values = checked_mail_fields(host, port, user, from_addr, security)
@@ -296,19 +306,18 @@ def save_mail(
                 "this server has no OS keyring to keep the password in; give it in NEXTROUND_SMTP_PASSWORD",
                 field="password",
             )
-        if not values["user"]:
+        if not values.user:
             raise MailError("give the user name the password belongs to", field="user")
     with db.read() as session:
         require_admin(session, actor_id)
     if password:
-        store_keyring_password(values["user"], password, MAIL_KEYRING)
+        store_keyring_password(values.user, password, MAIL_KEYRING)
     with db.write() as session:
         require_admin(session, actor_id)
-        _keep(session, MAIL, values)
+        _keep(session, MAIL, _mail_row(values))
         _record(session, actor_id, Changed.MAIL)
         if password:
             _record(session, actor_id, Changed.MAIL_PASSWORD)
-    return values
 
 
 def forget_mail(db: Database, actor_id: int | None) -> None:
