@@ -335,3 +335,23 @@ def test_history_does_not_call_strong_answers_weak(web: Web) -> None:
     # Two answers scoring in the 80s or 90s were listed under 'Weakest competencies'.
     assert 'id="weakest"' in history and "<h2>Lowest-scoring competencies</h2>" in history
     assert "Weakest" not in history
+
+
+def test_an_off_topic_answer_is_asked_again_without_a_follow_up_on_its_story(web: Web) -> None:
+    question = next(q for q in load_bank() if q.text.startswith("Tell me about the most difficult customer"))
+    # About an audit, not a customer; told with "we" and no task, so it would get a follow-up and STAR advice.
+    audit = (
+        "Last year our team had a big audit. We planned the work and we split it up. "
+        "We checked every file and we finished on time."
+    )
+    expected = analyze_answer(question.text, audit)
+    assert expected.relevance < 0.25 and expected.follow_up and not expected.star["task"]
+    html = web.post_form("/practice", {"question_id": question.id, "answer": audit}).text
+    assert 'id="follow-up-form"' not in html and expected.follow_up not in html
+    assert 'id="saved-note"' in html
+    assert html.index('id="try-again"') < html.index("Your answer, marked")
+    assert ">Last year our team had a big audit." in html  # still in the box to rework
+    suggestions = html.split('id="suggestions">', 1)[1].split("</ul>", 1)[0]
+    assert "Answer the question asked: this answer does not address it" in suggestions
+    assert "Say what you did yourself" in suggestions  # saying "I" carries over to the retry
+    assert "Put a number on the result" not in suggestions and "Put a number on the result" in expected.suggestions[2]

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from nextround.analysis.answer.advice import advice_for_a_retry, clearly_off_topic
 from nextround.domain.questions import THEMES as PRACTICE_THEMES
 from nextround.domain.themes import theme_label
 from nextround.domain.wording import short_day
@@ -122,7 +123,12 @@ def environment() -> Environment:
     env.tests["at_company"] = lambda contact, company: contact.fields.company.strip().lower() == company
     # practice_themes: the feedback themes a practice session can aim at (the feedback page offers a session on each).
     env.globals.update(
-        web_action=web_action, goal_reading=goal_reading, channel_words=CHANNEL_WORDS, practice_themes=PRACTICE_THEMES
+        web_action=web_action,
+        goal_reading=goal_reading,
+        channel_words=CHANNEL_WORDS,
+        practice_themes=PRACTICE_THEMES,
+        clearly_off_topic=clearly_off_topic,
+        advice_for_a_retry=advice_for_a_retry,
     )
     return env
 

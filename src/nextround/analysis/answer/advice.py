@@ -93,7 +93,7 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
             if we_sentences:
                 add(
                     "ownership",
-                    f"Say what you did yourself: in {quote(we_sentences[0].text, 10)}, which part "
+                    f"{OWNERSHIP_LEAD} in {quote(we_sentences[0].text, 10)}, which part "
                     'was yours? Use "I" for your own steps.',
                     3,
                     bonus=2,
@@ -183,6 +183,19 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
 
 RELEVANCE_ADVICE_BELOW: Final = 0.45
 OFF_TOPIC_BELOW: Final = 0.25
+OFF_TOPIC_LEAD: Final = "Answer the question asked:"
+OWNERSHIP_LEAD: Final = "Say what you did yourself:"
+
+
+def clearly_off_topic(relevance: float) -> bool:
+    return relevance < OFF_TOPIC_BELOW
+
+
+def advice_for_a_retry(suggestions: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The advice still worth giving on an answer to another question: what the question asks for, and saying
+    "I" (a habit that carries over to the retry). STAR advice would polish the story that should be replaced."""
+    return tuple(s for s in suggestions if s.startswith((OFF_TOPIC_LEAD, OWNERSHIP_LEAD)))
+
 
 # What a question of each kind asks for, around its topic ("handling a disagreement").
 _ASKS_FOR: Final[dict[str, str]] = {
@@ -197,9 +210,9 @@ def _off_topic(ev: Evidence) -> str:
     """Plain words when the answer does not address the question, and what the question asks for."""
     asks = _ASKS_FOR.get(ev.question_type, "{topic}").format(topic=ev.topic_concept)
     if ev.relevance < OFF_TOPIC_BELOW:
-        return f"Answer the question asked: this answer does not address it. The question asks for {asks}."
+        return f"{OFF_TOPIC_LEAD} this answer does not address it. The question asks for {asks}."
     return (
-        f"Answer the question asked: much of this answer does not address it. The question asks for {asks}; "
+        f"{OFF_TOPIC_LEAD} much of this answer does not address it. The question asks for {asks}; "
         "open with that and keep to it."
     )
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData
 
+from nextround.analysis.answer.advice import clearly_off_topic
 from nextround.domain.questions import CATEGORIES, COMPETENCIES, ROLES, THEMES, Question
 from nextround.errors import UserError
 from nextround.serialize import json_object, to_json
@@ -236,7 +237,8 @@ def answer_question(
     if not decided:
         preview = service.preview_answer(ws, session_id, question, answer)
         missing = [part for part, present in preview.star.items() if not present]
-        if preview.follow_up and missing:
+        # An answer to another question gets no follow-up on its story: the question again is the next step.
+        if preview.follow_up and missing and not clearly_off_topic(preview.relevance):
             return {"session_id": session_id, "analysis": json_object(preview), "comparison": None,
                     "pending_follow_up": preview.follow_up, "stored": False}  # fmt: skip
     analysis, comparison = service.record_answer(ws, session_id, question, answer, duration, follow_up_text=follow_up)
