@@ -332,6 +332,26 @@ def test_the_invited_coach_can_decline_and_the_inviter_sees_it(server: Server) -
     assert coach.post_form(f"/coaching/accept/{again}").status_code == 303
 
 
+def test_a_decline_is_new_in_the_navigation_until_the_sharing_page_is_opened(server: Server) -> None:
+    ada = server.person("ada@example.org")
+    coach = server.person("coach@uni.example")
+    token = _invite(ada, coach.email)
+
+    def navigation() -> str:
+        html = ada.client.get("/applications").text
+        found = re.search(r'<nav class="nav-bar" aria-label="Main">(.*?)</nav>', html, re.S)
+        assert found
+        return found.group(1)
+
+    assert '<a href="/sharing">Sharing</a>' in navigation()
+    assert coach.post_form(f"/coaching/decline/{token}").status_code == 303
+    assert '<a href="/sharing">Sharing (1 new)</a>' in navigation()
+    assert "new" in _state_of(ada.client.get("/sharing").text, coach.email)  # the page that tells it marks it
+    assert '<a href="/sharing">Sharing</a>' in navigation()
+    assert "new" not in _state_of(ada.client.get("/sharing").text, coach.email)
+    assert '<a href="/sharing">Sharing</a>' in coach.client.get("/applications").text  # not news for the coach
+
+
 def test_an_accepted_invitation_cannot_be_declined(server: Server) -> None:
     ada = server.person("ada@example.org")
     coach = server.person("coach@uni.example")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from nextround.domain.applications import Application, ApplicationSummary
@@ -71,6 +71,7 @@ class CoachLink:
     withdrawn: bool  # the link is over: the job seeker stopped sharing, or the coach declined
     coach_deleted: bool = False  # the coach deleted their account (the link was withdrawn then)
     declined: bool = False  # the coach said no to the invitation (withdrawn too)
+    decline_new: bool = False  # declined, and the job seeker has not opened the Sharing page since
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def _link(row: CoachLinkRow, emails: dict[int, str]) -> CoachLink:
         row.accepted_at is not None,
         row.withdrawn_at is not None,
         declined=row.declined_at is not None,
+        decline_new=row.declined_at is not None and row.decline_seen_at is None,
     )
 
 
@@ -191,6 +193,24 @@ def coach_links(db: Database, owner_id: int) -> list[CoachLink]:
         replace(_link(r, emails), coach_deleted=r.coach_id is not None and emails.get(r.coach_id) == DELETED_ACCOUNT)
         for r in rows
     ]
+
+
+def _unseen_declines(owner_id: int) -> tuple[ColumnElement[bool], ...]:
+    row = CoachLinkRow
+    return (row.owner_id == owner_id, row.declined_at.is_not(None), row.decline_seen_at.is_(None))
+
+
+def unseen_declines(db: Database, owner_id: int) -> int:
+    """Coaches who declined since the job seeker last opened the Sharing page (new in the navigation)."""
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(CoachLinkRow).where(*_unseen_declines(owner_id))) or 0
+
+
+def mark_declines_seen(db: Database, owner_id: int) -> None:
+    """The Sharing page has shown who declined; no write when nothing is new (the common case)."""
+    if unseen_declines(db, owner_id):
+        with db.write() as session:
+            session.execute(update(CoachLinkRow).where(*_unseen_declines(owner_id)).values(decline_seen_at=_now()))
 
 
 def coach_link(db: Database, owner_id: int, link_id: int) -> CoachLink:

@@ -158,6 +158,7 @@ class CoachLinkRow(Base):
     accepted_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
     declined_at: Mapped[datetime | None]  # the coach said no (withdrawn_at is set then too: the link is over)
+    decline_seen_at: Mapped[datetime | None]  # the job seeker opened the Sharing page since (until then: "new")
 
 
 class CoachReadRow(Base):

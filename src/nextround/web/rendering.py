@@ -172,12 +172,12 @@ class _SignedInNavigation:
     def __iter__(self) -> Iterator[tuple[str, str]]:
         if self._items is None:
             from nextround.services.coach_notes import unread_count
-            from nextround.services.coaching import coaches_anyone
+            from nextround.services.coaching import coaches_anyone, unseen_declines
             from nextround.web.app import ACCOUNT_NAVIGATION, ADMIN_NAVIGATION, CASELOAD_NAVIGATION, NAVIGATION
 
             caller = self._request.state.caller
             db, owner = self._request.app.state.web.database(), caller.owner_id
-            unread = unread_count(db, owner)
+            unread = unread_count(db, owner) + unseen_declines(db, owner)  # a coach's decline is news too
             sharing = ("/sharing", f"Sharing ({unread} new)" if unread else "Sharing")
             last = (sharing, ADMIN_NAVIGATION, ACCOUNT_NAVIGATION) if caller.is_admin else (sharing, ACCOUNT_NAVIGATION)
             if coaches_anyone(db, owner):

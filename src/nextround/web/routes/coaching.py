@@ -79,7 +79,9 @@ def _sharing_page(
 
 @router.get("/sharing", response_class=HTMLResponse)
 def sharing(request: Request) -> HTMLResponse:
-    return _sharing_page(request)
+    page = _sharing_page(request)  # drawn first: a decline reads "new" on the page that tells it
+    coaching.mark_declines_seen(request.app.state.web.database(), _me(request).owner_id)
+    return page
 
 
 @router.post("/sharing/coaches", response_class=HTMLResponse)
