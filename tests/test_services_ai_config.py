@@ -13,6 +13,7 @@ from nextround.config import AiConfig, Settings
 from nextround.integrations.llm import AiError
 from nextround.services.ai_config import (
     AiOff,
+    ai_key,
     ai_status,
     check_ai,
     disable_ai,
@@ -114,8 +115,13 @@ def test_the_key_goes_to_the_keyring_never_the_database(workspace: Workspace, me
         assert "sk-live-999" not in repr(SettingsRepository(session, workspace.owner_id).all())
     enable_ai(workspace)
     assert endpoint(workspace).api_key == "sk-live-999"
-    assert ai_status(with_ai(workspace, api_key="env-key")).key == "environment"
-    assert "env-key" not in repr(with_ai(workspace, api_key="env-key").settings)
+    # NEXTROUND_AI_API_KEY goes only to NEXTROUND_AI_BASE_URL: the address typed here keeps its own key
+    env_key_only = with_ai(workspace, api_key="env-key")
+    assert ai_status(env_key_only).key == "keyring" and endpoint(env_key_only).api_key == "sk-live-999"
+    assert ai_key(env_key_only).environment_key_unused and not ai_key(workspace).environment_key_unused
+    paired = with_ai(workspace, base_url="https://api.example.com/v1", api_key="env-key")
+    assert ai_status(paired).key == "environment" and endpoint(paired).api_key == "env-key"
+    assert "env-key" not in repr(env_key_only.settings)
 
 
 def test_without_an_os_keyring_a_key_cannot_be_saved(workspace: Workspace) -> None:

@@ -134,6 +134,39 @@ def test_the_ai_coach_saved_by_an_administrator_is_everyones_each_agreeing_for_t
     assert _logged(db)[-2:] == [Changed.AI_KEY_REMOVED, Changed.AI_REMOVED]
 
 
+def test_the_environments_key_never_goes_to_the_address_saved_on_the_page(
+    db: Database, people: tuple[int, int], workspace: Workspace, server_keyring: MemoryKeyring, chat: FakeChat
+) -> None:
+    """NEXTROUND_AI_API_KEY without NEXTROUND_AI_BASE_URL has no address of its own: the address an administrator
+    saves gets only the key saved with it, so the server's key never leaves for wherever the page points."""
+    ada, bo = people
+    started = AiConfig(api_key="sk-env-never-there")
+    settings = replace(workspace.settings, shared_server=True, ai=started)
+    server_settings.save_ai(db, ada, base_url=chat.base_url, model=MODEL_NAME)
+    assert server_settings.ai_config(db, settings).api_key is None
+    setup = server_settings.ai_setup(db, settings)
+    assert (setup.source, setup.key, setup.environment_key_unused) == ("page", "none", True)
+    server_settings.check_ai(db, settings, ada)
+    bo_ws = replace(workspace, owner_id=bo, settings=settings)
+    enable_ai(bo_ws)
+    assert endpoint(bo_ws).api_key is None and ai_status(bo_ws).key == "none"
+    assert chat.authorization == [None]
+
+    server_settings.save_ai(db, ada, base_url=chat.base_url, model=MODEL_NAME, api_key="sk-page-77")
+    assert endpoint(bo_ws).api_key == "sk-page-77"  # the key saved with the page's address, and only that
+    server_settings.check_ai(db, settings, ada)
+    assert chat.authorization[-1] == "Bearer sk-page-77"
+    assert "sk-env-never-there" not in _everything_stored(db) and "sk-page-77" not in _everything_stored(db)
+
+    # With its own address, the environment's key goes there (and the page's key stays with the page's address).
+    paired = replace(settings, ai=AiConfig(base_url="http://10.1.2.3/v1", model="m", api_key="sk-env-never-there"))
+    assert server_settings.ai_config(db, paired).api_key == "sk-env-never-there"
+    assert not server_settings.ai_setup(db, paired).environment_key_unused
+    # Neither address set anywhere: no coach, and the key is sent nowhere.
+    server_settings.forget_ai(db, ada)
+    assert server_settings.ai_config(db, settings) == replace(started, base_url="", model="", api_key=None)
+
+
 def test_a_failing_model_is_one_line(db: Database, people: tuple[int, int], workspace: Workspace) -> None:
     ada, _bo = people
     settings = replace(workspace.settings, shared_server=True, ai=replace(workspace.settings.ai, retries=0))

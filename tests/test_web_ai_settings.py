@@ -114,21 +114,33 @@ def test_a_key_typed_on_the_page_goes_to_the_keyring_and_is_sent_from_there(
     assert secret not in caplog.text
 
 
-def test_the_environments_key_wins_and_the_page_says_so(
+def test_the_environments_key_goes_only_to_the_environments_address_and_the_page_says_so(
     settings: Settings,
     clock: Any,
     chat: FakeChat,
     file_keyring: FileKeyring,  # noqa: F811
 ) -> None:
+    # NEXTROUND_AI_API_KEY without NEXTROUND_AI_BASE_URL: the address typed here never gets it
     with web_with(replace(settings, ai=AiConfig(api_key="env-key-1", retries=1, backoff=0.0)), clock) as web:
         web.post_form("/settings/ai", {"base_url": chat.base_url, "model": MODEL_NAME})
         first = section(web.client.get("/settings").text)
-        assert "comes from how nextround was started (NEXTROUND_AI_API_KEY)" in first
+        assert "No key is in use" in first and "NEXTROUND_AI_API_KEY is set but sent nowhere" in first
+        web.post_form("/settings/ai/enable")
+        web.post_form("/settings/ai/test")
+        assert chat.authorization[-1] is None
         web.post_form("/settings/ai/key", {"api_key": "keyring-key-2"})
         page = web.client.get("/settings").text
         assert "env-key-1" not in page and "keyring-key-2" not in page
-        assert "A key is also saved in your keyring; it is used only when nextround is started without" in section(page)
-        web.post_form("/settings/ai/enable")
+        assert "A key is saved in your keyring, and it is the one in use." in section(page)
+        web.post_form("/settings/ai/test")
+        assert chat.authorization[-1] == "Bearer keyring-key-2"
+    # with its own address, the environment's key wins there over the keyring's for the same address
+    paired = AiConfig(base_url=chat.base_url, model=MODEL_NAME, api_key="env-key-1", retries=1, backoff=0.0)
+    with web_with(replace(settings, ai=paired), clock) as web:
+        page = section(web.client.get("/settings").text)
+        assert "comes from how nextround was started (NEXTROUND_AI_API_KEY)" in page
+        assert "A key is also saved in your keyring; it is used only when nextround is started without" in page
+        assert "sent nowhere" not in page
         web.post_form("/settings/ai/test")
         assert chat.authorization[-1] == "Bearer env-key-1"
 

@@ -14,7 +14,7 @@ import keyring
 import pytest
 from sqlalchemy import func, select, text
 
-from nextround.config import Settings, SmtpConfig
+from nextround.config import AiConfig, Settings, SmtpConfig
 from nextround.services import administration
 from nextround.storage.tables import ServerSettingRow
 from tests.chat_server import MODEL_NAME, FakeChat
@@ -159,7 +159,9 @@ def test_a_key_goes_to_the_servers_keyring_and_is_never_shown(server: Server, ch
     assert "AI coach settings saved, and the key kept in the server&#39;s keyring." in saved.text
     assert keyring.get_password("nextround-ai", chat.base_url) == "sk-server-4711"
     page = html.unescape(ada.client.get(PAGE).text)
-    assert "sk-server-4711" not in page and "<dt>Key</dt><dd>kept in the server's keyring</dd>" in page
+    assert "sk-server-4711" not in page
+    in_use = page.split('id="server-ai-key-in-use">', 1)[1].split("</dd>", 1)[0]
+    assert in_use == f"the one kept in the server's keyring for {chat.base_url}, sent only there"
     with server.db.read() as session:
         stored = repr(session.execute(text("SELECT value FROM server_settings")).all())
     assert "sk-server-4711" not in stored and chat.base_url in stored
@@ -171,3 +173,20 @@ def test_a_key_goes_to_the_servers_keyring_and_is_never_shown(server: Server, ch
     log = html.unescape(ada.client.get("/admin/accounts").text)
     assert "saved a new key for the AI coach in the server's keyring" in log
     assert "removed the AI coach's key from the server's keyring" in log
+
+
+def test_the_page_says_the_environments_key_goes_nowhere_without_its_address(
+    tmp_path: Path, postgres_url: str, server: Server, chat: FakeChat
+) -> None:
+    server.app.state.web.close()
+    settings = Settings(home=tmp_path / "env", database_url=postgres_url, ai=AiConfig(api_key="sk-env-5150"))
+    with multi_user_server(settings) as started:
+        ada = _admin(started)
+        assert "NEXTROUND_AI_API_KEY is set but sent nowhere." in _text(ada.client.get(PAGE))
+        saved = _text(ada.post_form(f"{PAGE}/ai", {"base_url": chat.base_url, "model": MODEL_NAME, "api_key": ""}))
+        note = saved.split('id="server-ai-env-key-unused">', 1)[1].split("</p>", 1)[0]
+        assert "the address saved on this page gets only a key saved here for it" in note
+        assert "none" in saved.split('id="server-ai-key-in-use">', 1)[1].split("</dd>", 1)[0]
+        assert "The model" in ada.post_form(f"{PAGE}/ai/test").text
+        assert chat.authorization == [None]  # the environment's key was not sent to the page's address
+        assert "sk-env-5150" not in saved

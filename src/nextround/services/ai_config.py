@@ -118,8 +118,10 @@ def _resolve(ws: Workspace) -> tuple[str, str, str | None, KeySource, bool, str]
     model = config.model or stored.get(MODEL, "")
     if base_url:
         base_url = check_base_url(base_url)
-    # On a shared server the server's key goes only to the server's own endpoint, never to one a person typed.
-    key = config.api_key if (config.base_url or not ws.settings.shared_server) else None
+    # A key goes only to the address set up beside it: NEXTROUND_AI_API_KEY to NEXTROUND_AI_BASE_URL (on a shared
+    # server, the server's key to the server's own endpoint), never to an address typed on a Settings page; that
+    # address gets the key kept in the keyring for it.
+    key = config.api_key if config.base_url else None
     source: KeySource = "environment"
     if key is None and base_url:
         key, source = keyring_key(base_url, _keyring_service(ws)), "keyring"
@@ -201,6 +203,8 @@ class AiKey:
     saved: bool  # a key is kept in the OS keyring for this base URL (used when the environment has none)
     keyring: bool  # this computer has a keyring to keep one in
     base_url: str  # the endpoint the saved key belongs to ("" when none is set up)
+    # NEXTROUND_AI_API_KEY is set without NEXTROUND_AI_BASE_URL: it has no address of its own, so it is sent nowhere
+    environment_key_unused: bool
 
 
 def ai_key(ws: Workspace) -> AiKey:
@@ -213,7 +217,8 @@ def ai_key(ws: Workspace) -> AiKey:
         saved = True
     else:  # the environment's key, or none: the keyring may still hold one, unused
         saved = bool(base_url and available and keyring_key(base_url, _keyring_service(ws)))
-    return AiKey(in_use=source, saved=saved, keyring=available, base_url=base_url)
+    unused = bool(ws.settings.ai.api_key) and not ws.settings.ai.base_url
+    return AiKey(in_use=source, saved=saved, keyring=available, base_url=base_url, environment_key_unused=unused)
 
 
 def save_ai_key(ws: Workspace, api_key: str) -> AiKey:

@@ -6,7 +6,9 @@ The environment wins whenever it is set (`NEXTROUND_AI_BASE_URL` for the AI coac
 mail, each as a whole), so a server set up by its start-up script keeps working as it did; the page says which
 source is in use. The database holds addresses and names only: a key or a password is kept in the server's OS
 keyring (services `nextround-ai`, the base URL as the account, and `nextround-smtp`, the mail user), or given
-in the environment (`NEXTROUND_AI_API_KEY`, `NEXTROUND_SMTP_PASSWORD`), which then wins. Every change is
+in the environment (`NEXTROUND_AI_API_KEY`, `NEXTROUND_SMTP_PASSWORD`), which then wins. An AI key goes only
+to the address set up beside it: the environment's key to the environment's base URL (with none there, to
+nowhere), the keyring's to the address it was saved for. Every change is
 checked whole before anything is kept, is made by an administrator checked in the same transaction, and is
 written to the administrators' log.
 """
@@ -68,6 +70,9 @@ class ServerAi:
     source: Source
     key: SecretSource
     key_saved: bool  # the server's keyring holds a key for the page's address
+    # NEXTROUND_AI_API_KEY is set but NEXTROUND_AI_BASE_URL is not: the key has no address of its own, so it is
+    # sent nowhere (never to the page's address)
+    environment_key_unused: bool
     keyring: bool  # the server has an OS keyring to keep one in
     consent_text: str  # what each person agrees to before anything is sent ("" while not set up)
     saved: dict[str, str]  # what the page saved (kept, unused, while the environment wins)
@@ -131,12 +136,24 @@ def _ai_parts(db: Database, settings: Settings) -> tuple[str, str, Source, dict[
     return "", "", "none", saved
 
 
+def _ai_key(settings: Settings, base_url: str, source: Source) -> tuple[str | None, SecretSource]:
+    """The key that goes to `base_url` and where it is kept. A key goes only to the address set up beside it:
+    `NEXTROUND_AI_API_KEY` to `NEXTROUND_AI_BASE_URL`, never to the page's address; the keyring's to the address
+    it was saved for (the account is the address)."""
+    if source == "none":
+        return None, "none"
+    if source == "environment" and settings.ai.api_key:
+        return settings.ai.api_key, "environment"
+    key = llm.keyring_key(llm.check_base_url(base_url), AI_KEYRING)
+    return (key, "keyring") if key else (None, "none")
+
+
 def ai_config(db: Database, settings: Settings) -> AiConfig:
-    """The AI coach everyone on the server uses, with its key (the environment's, else the server's keyring)."""
+    """The AI coach everyone on the server uses, with the key set up beside its address (see `_ai_key`)."""
     base_url, model, source, _saved = _ai_parts(db, settings)
     if source == "none":
         return replace(settings.ai, base_url="", model="", api_key=None)
-    key = settings.ai.api_key or llm.keyring_key(llm.check_base_url(base_url), AI_KEYRING)
+    key, _where = _ai_key(settings, base_url, source)
     return replace(settings.ai, base_url=base_url, model=model, api_key=key)
 
 
@@ -145,16 +162,17 @@ def ai_setup(db: Database, settings: Settings) -> ServerAi:
     keyring = keyring_available()
     saved_key = bool(keyring and saved.get("base_url") and llm.keyring_key(saved["base_url"], AI_KEYRING))
     key: SecretSource = "none"
-    if settings.ai.api_key:
+    if source == "environment" and settings.ai.api_key:
         key = "environment"
-    elif base_url and keyring and llm.keyring_key(base_url, AI_KEYRING):
-        key = "keyring"
+    elif base_url and keyring:
+        key = _ai_key(settings, base_url, source)[1]
     return ServerAi(
         base_url=base_url,
         model=model,
         source=source,
         key=key,
         key_saved=saved_key,
+        environment_key_unused=bool(settings.ai.api_key) and source != "environment",
         keyring=keyring,
         consent_text=consent_text(base_url, model) if base_url and model else "",
         saved=saved,
