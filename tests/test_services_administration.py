@@ -3,10 +3,12 @@ list (all or nothing), disabling and enabling, one-time links to choose a new pa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from nextround.errors import UserError
 from nextround.services import accounts, administration
@@ -15,7 +17,7 @@ from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from nextround.storage.migrate import migrate_to, upgrade_to_head
 from nextround.storage.reads import NotFoundError
-from nextround.storage.tables import InvitationRow, PasswordResetRow, User
+from nextround.storage.tables import AdminEventRow, InvitationRow, PasswordResetRow, User
 
 PASSWORD = "correct horse battery"
 
@@ -63,6 +65,56 @@ def test_the_first_administrator_comes_from_the_command_line_then_administrators
     # a search narrows the list; % and _ are letters, not patterns
     assert [a.email for a in administration.overview(db, bo, search="C").accounts] == ["cy@uni.example"]
     assert administration.overview(db, bo, search="%").accounts == []
+
+
+@pytest.fixture
+def grant_refused(db: Database) -> Iterator[None]:
+    """The database itself refuses to make anyone an administrator (a trigger), so the write that grants the role
+    fails after the account was written: on SQLite and PostgreSQL alike."""
+    if db.dialect == "sqlite":
+        made = [
+            "CREATE TRIGGER grant_refused BEFORE UPDATE OF is_admin ON users WHEN NEW.is_admin "
+            "BEGIN SELECT RAISE(ABORT, 'grant refused'); END"
+        ]
+        gone = ["DROP TRIGGER grant_refused"]
+    else:
+        made = [
+            "CREATE FUNCTION grant_refused() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'grant refused'; END $$",
+            "CREATE TRIGGER grant_refused BEFORE UPDATE OF is_admin ON users FOR EACH ROW WHEN (NEW.is_admin) "
+            "EXECUTE FUNCTION grant_refused()",
+        ]
+        gone = ["DROP TRIGGER grant_refused ON users", "DROP FUNCTION grant_refused()"]
+    with db.write() as session:
+        for statement in made:
+            session.execute(text(statement))
+    try:
+        yield
+    finally:
+        with db.write() as session:
+            for statement in gone:
+                session.execute(text(statement))
+
+
+def test_an_account_made_an_administrator_is_one_transaction(db: Database, workspace: Workspace) -> None:
+    made = administration.create_account(db, "ada@uni.example", PASSWORD, admin=True)
+    assert made.is_admin and accounts.find_account(db, "ada@uni.example").is_admin
+    logged = [(e.actor, e.action, e.target) for e in administration.events(db, None)]
+    assert logged == [(None, Action.GRANT_ADMIN, "ada@uni.example"), (None, Action.CREATE_ACCOUNT, "ada@uni.example")]
+    plain = administration.create_account(db, "bo@uni.example", PASSWORD, time_zone="Europe/London")
+    assert not plain.is_admin and _count(db, AdminEventRow) == 3
+
+
+@pytest.mark.usefixtures("grant_refused")
+def test_a_failed_grant_leaves_no_account_behind(db: Database, workspace: Workspace) -> None:
+    with pytest.raises(DBAPIError, match="grant refused"):
+        administration.create_account(db, "ada@uni.example", PASSWORD, admin=True)
+    assert not accounts.account_exists(db, "ada@uni.example")
+    assert _count(db, AdminEventRow) == 0
+    with pytest.raises(DBAPIError, match="grant refused"):  # the local data claimed: the claim is undone too
+        administration.create_account(db, "ada@uni.example", PASSWORD, claim_local=True, admin=True)
+    assert not accounts.account_exists(db, "ada@uni.example") and _count(db, AdminEventRow) == 0
+    assert administration.create_account(db, "ada@uni.example", PASSWORD).email == "ada@uni.example"
 
 
 def test_the_server_always_keeps_an_enabled_administrator(db: Database, workspace: Workspace) -> None:

@@ -200,3 +200,32 @@ def test_admin_commands_make_the_first_administrator_and_keep_one(server: Server
         (None, "grant_admin", "ada@example.org"),
         (None, "create_account", "ada@example.org"),
     ]
+
+
+def test_create_user_with_admin_is_one_transaction(server: Server, postgres_url: str) -> None:
+    """The database refuses the grant (a trigger) after the account is written: the command leaves nothing."""
+    from sqlalchemy import text
+
+    refuse = (
+        "CREATE FUNCTION grant_refused() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'grant refused'; END $$",
+        "CREATE TRIGGER grant_refused BEFORE UPDATE OF is_admin ON users FOR EACH ROW WHEN (NEW.is_admin) "
+        "EXECUTE FUNCTION grant_refused()",
+    )
+    with server.db.write() as session:
+        for statement in refuse:
+            session.execute(text(statement))
+    url = ["--database-url", postgres_url]
+    try:
+        failed = _run("admin", "create-user", "ada@example.org", "--admin", "--password-stdin", *url, input="x" * 12)
+        assert failed.exit_code == 1 and failed.output == "error: database error: grant refused\n"  # one line
+    finally:
+        with server.db.write() as session:
+            session.execute(text("DROP TRIGGER grant_refused ON users"))
+            session.execute(text("DROP FUNCTION grant_refused()"))
+    assert not accounts.account_exists(server.db, "ada@example.org")
+    from nextround.services import administration
+
+    assert administration.events(server.db, None) == []
+    made = _run("admin", "create-user", "ada@example.org", "--admin", "--password-stdin", *url, input=f"{'x' * 12}\n")
+    assert made.exit_code == 0 and accounts.find_account(server.db, "ada@example.org").is_admin

@@ -68,17 +68,13 @@ def create_user(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create an account with a password (or give the local data an address and password)."""
-    from nextround.services import accounts, administration
+    from nextround.services import administration
 
     with _database(database_url) as db:
         password = _password(password_stdin)
-        if claim_local:
-            account = accounts.claim_local(db, email, password)
-        else:
-            account = accounts.create_user(db, email, password, time_zone=time_zone)
-        administration.record_command(db, administration.Action.CREATE_ACCOUNT, account.id)
-        if admin:
-            administration.set_admin(db, None, account.id, admin=True)
+        account = administration.create_account(
+            db, email, password, time_zone=time_zone, claim_local=claim_local, admin=admin
+        )
     role = ", an administrator" if admin else ""
     console().print(f"Account {account.id} created for {safe(account.email)}{role}.")
 

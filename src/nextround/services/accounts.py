@@ -216,33 +216,41 @@ def _user_by_email(session: object, email: str) -> User | None:
 
 
 def create_user(db: Database, email: str, password: str, *, time_zone: str | None = None) -> Account:
-    address = normal_email(email)
-    hashed = hash_password(password)
+    address, hashed = normal_email(email), hash_password(password)  # checked and hashed before the lock
     zone = check_time_zone(time_zone) if time_zone else None
     with db.write() as session:
-        if _user_by_email(session, address) is not None:
-            raise AccountError(f"there is already an account for {address}", field="email")
-        user = User(username=address, email=address, password_hash=hashed, time_zone=zone, created_at=_now())
-        session.add(user)
-        session.flush()
-        return _account(user)
+        return _account(new_user(session, address, hashed, time_zone=zone))
+
+
+def new_user(session: Session, address: str, password_hash: str, *, time_zone: str | None = None) -> User:
+    """Add an account (address normalised, password hashed, zone checked) inside the caller's transaction, so
+    one that does more with it keeps all of it or nothing."""
+    if _user_by_email(session, address) is not None:
+        raise AccountError(f"there is already an account for {address}", field="email")
+    user = User(username=address, email=address, password_hash=password_hash, time_zone=time_zone, created_at=_now())
+    session.add(user)
+    session.flush()
+    return user
 
 
 def claim_local(db: Database, email: str, password: str) -> Account:
     """Give the single-user installation's owner (and all its data) an address and a password."""
-    from nextround.storage.schema import LOCAL_USERNAME
-
-    address = normal_email(email)
-    hashed = hash_password(password)
+    address, hashed = normal_email(email), hash_password(password)
     owner_id = db.local_user_id()
     with db.write() as session:
-        if _user_by_email(session, address) is not None:
-            raise AccountError(f"there is already an account for {address}", field="email")
-        user = session.get(User, owner_id)
-        assert user is not None and user.username == LOCAL_USERNAME
-        user.email = address
-        user.password_hash = hashed
-        return _account(user)
+        return _account(claim_local_user(session, owner_id, address, hashed))
+
+
+def claim_local_user(session: Session, owner_id: int, address: str, password_hash: str) -> User:
+    """`claim_local` inside the caller's transaction."""
+    from nextround.storage.schema import LOCAL_USERNAME
+
+    if _user_by_email(session, address) is not None:
+        raise AccountError(f"there is already an account for {address}", field="email")
+    user = session.get(User, owner_id)
+    assert user is not None and user.username == LOCAL_USERNAME
+    user.email, user.password_hash = address, password_hash
+    return user
 
 
 def _existing(session: object, email: str) -> User:

@@ -166,6 +166,32 @@ def record_command(db: Database, action: str, account_id: int) -> None:
         _record(session, None, action, target=session.get(User, account_id))
 
 
+def create_account(
+    db: Database,
+    email: str,
+    password: str,
+    *,
+    time_zone: str | None = None,
+    claim_local: bool = False,
+    admin: bool = False,
+) -> Account:
+    """`nextround admin create-user`: the account (or the local data claimed), its line in the log and, with
+    `admin`, the administrator role, in one transaction: a failure anywhere leaves none of it behind."""
+    address, hashed = accounts.normal_email(email), accounts.hash_password(password)
+    zone = accounts.check_time_zone(time_zone) if time_zone else None
+    owner_id = db.local_user_id() if claim_local else None
+    with db.write() as session:
+        if owner_id is not None:
+            user = accounts.claim_local_user(session, owner_id, address, hashed)
+        else:
+            user = accounts.new_user(session, address, hashed, time_zone=zone)
+        _record(session, None, Action.CREATE_ACCOUNT, target=user)
+        if admin:
+            user.is_admin = True
+            _record(session, None, Action.GRANT_ADMIN, target=user)
+        return accounts._account(user)
+
+
 def by_email(db: Database, email: str) -> int:
     """The id of the account with this address (for the command line, which names accounts by address)."""
     return accounts.find_account(db, email).id
