@@ -5,7 +5,8 @@ to the sentences that carry it. The package is split by concern (text basics com
 :mod:`nextround.analysis.text`): :mod:`.model` (result types), :mod:`.questions` (question type), :mod:`.star`
 and :mod:`.star_model` (STAR parts per sentence), :mod:`.lexicon` (word lists and cue tables), :mod:`.fillers`
 (delivery), :mod:`.relevance` and :mod:`.relevance_model` (relevance by meaning), :mod:`.job_terms`,
-:mod:`.scoring` (the named measures), :mod:`.advice` (suggestions, follow-up) and :mod:`.compare` (two attempts).
+:mod:`.scoring` (the score: :mod:`.score_plans` per question type, :mod:`.measures` by name, over
+:mod:`.evidence`), :mod:`.advice` (suggestions, follow-up) and :mod:`.compare` (two attempts).
 
 Public API: :func:`classify_question`, :func:`analyze_answer`, :func:`analyze_answers_batch`,
 :func:`compare_attempts`, :func:`split_sentences`, :func:`extract_job_terms`.

@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from nextround.analysis.answer.evidence import Evidence, quote
 from nextround.analysis.answer.lexicon import lexicon
+from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
 from nextround.analysis.answer.model import WORDS_PER_MINUTE, ScoreItem, StarSentences
-from nextround.analysis.answer.scoring import GENERIC_PRAISE_RE, Evidence, quote
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, ACTION_PAST_RE, SentenceFeatures
 
 
@@ -135,7 +136,7 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
             add("result", "Say what the strength led to: a result someone could check.", 2)
     else:
         add("specificity", "Make it concrete: add an example, a number, or something you did yourself.", 1)
-        if "result" in lost and not ev.star.result:  # a question about a way of working (scoring.APPROACH_PLAN)
+        if "result" in lost and not ev.star.result:  # a question about a way of working (score_plans.APPROACH_PLAN)
             add(
                 "result",
                 "Say what your way of working achieves: what changed when you did it, ideally with a number.",
