@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from nextround.domain.questions import COACH_KEY_PREFIX
-from nextround.services.coaching import MAX_NOTE, CoachingError, _emails, _live_link
+from nextround.services.coach_access import MAX_NOTE, CoachingError, _emails, _live_link
 from nextround.storage.db import Database
 from nextround.storage.reads import NotFoundError
 from nextround.storage.tables import ApplicationRow, CoachLinkRow, CoachNoteRow, User
