@@ -41,6 +41,36 @@ def test_a_form_sent_after_the_session_ended_comes_back_to_its_page(server: Serv
     assert back.status_code == 303 and back.headers["location"] == "/journal"
 
 
+def test_a_plain_form_comes_back_to_the_page_it_was_sent_from(server: Server) -> None:
+    """JavaScript off: the board's move form (POST /applications/7/move) was on /applications?stage=saved, which the
+    browser names in its Referer to this server; signing in leads back there, not to the application's page."""
+    ada = server.person("ada@example.org")
+    assert ada.client.get("/applications").headers["referrer-policy"] == "same-origin"  # to this server only
+    _expire(server, ada)
+    form = {"csrf_token": ada.token, "stage": "applied", "return_to": "board"}
+
+    def sent_from(referer: str) -> str:
+        answer = ada.client.post("/applications/7/move", data=form, headers={"Referer": referer})
+        assert answer.status_code == 303
+        return _next_of(answer.headers["location"])
+
+    assert sent_from("http://127.0.0.1:8765/applications?stage=saved") == "/applications?stage=saved"
+    assert sent_from("http://127.0.0.1:8765/") == "/"  # the dashboard, when that is where the form was
+    # never another site's address, a page before signing in, the JSON API or a path that is no page
+    for elsewhere in (
+        "https://elsewhere.example/applications",
+        "http://127.0.0.1:8766/applications",
+        "http://127.0.0.1:8765/sign-in?next=/journal",
+        "http://127.0.0.1:8765/api/v1/stats",
+        "http://127.0.0.1:8765/no/such/page",
+        "javascript:alert(1)",
+        "//elsewhere.example/applications",
+    ):
+        assert sent_from(elsewhere) == "/applications/7", elsewhere  # the nearest page above the form's address
+    back = sign_in(ada.client, ada.email, "correct horse battery", next_path="/applications?stage=saved")
+    assert back.status_code == 303 and back.headers["location"] == "/applications?stage=saved"
+
+
 def test_a_form_sent_in_place_goes_to_sign_in_as_a_whole_page_and_back(server: Server) -> None:
     ada = server.person("ada@example.org")
     _expire(server, ada)

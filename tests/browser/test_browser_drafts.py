@@ -192,18 +192,45 @@ def test_a_draft_survives_an_ended_session_and_a_closed_tab_but_not_another_pers
             page.click("form[action='/sign-out'] button")
         assert page.evaluate(DRAFT_KEYS, ada_prefix) == []
 
-        # A plain form whose address has no page above it (the server would send her to the dashboard): the
-        # browser remembers the page it was sent from, and the sign-in page leads back there.
+        # A plain form whose address has no page above it: the browser names the page it was sent from (its
+        # Referer, to this server only), and the sign-in page leads back there.
         _sign_in_here(driver, "ada@example.org")
         driver.go("/journal")
         _end_sessions(shared.db_url)
         with page.expect_navigation():
             page.evaluate(SEND_PLAIN_FORM, "/undo/no-such-token")
-        assert "/sign-in" in page.url and "next=" not in page.url
+        assert page.url == driver.base + "/sign-in?next=%2Fjournal"
         assert page.input_value("form[action='/sign-in'] input[name=next]") == "/journal"
         _sign_in_here(driver, "ada@example.org")
         assert page.url == driver.base + "/journal"
         assert _no_failures(driver) == []
+
+
+def test_without_javascript_a_form_sent_after_the_session_ended_comes_back_to_its_page(
+    browser: Any, shared: Shared
+) -> None:
+    """JavaScript off: the board's move form on /applications?stage=saved posts to /applications/N/move; once the
+    session has ended, signing in leads back to the board as it was, not to the dashboard or the application."""
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        driver = PageDriver(page=page, base=shared.server.url, problems=[])
+        driver.go("/sign-in")
+        _sign_in_here(driver, "ada@example.org")
+        board = "/applications?stage=saved"
+        driver.go(board)
+        _end_sessions(shared.db_url)
+        with page.expect_navigation():
+            page.click(f"#card-{shared.app_id} form button")
+        assert page.url == driver.base + "/sign-in?next=" + board.replace("/", "%2F").replace("?", "%3F").replace(
+            "=", "%3D"
+        )
+        _sign_in_here(driver, "ada@example.org")
+        assert page.url == driver.base + board
+        assert page.locator(f"#card-{shared.app_id}").count() == 1  # the board, its card not moved
+    finally:
+        context.close()
 
 
 def test_a_practice_answer_is_kept_until_it_is_analysed(browser: Any, tmp_path: Path) -> None:

@@ -96,14 +96,19 @@ def _page_route(request: Request, path: str) -> bool:
 def page_of(request: Request) -> str:
     """The page to come back to after signing in: the page a request was made from, once the session had ended.
     HTMX says which (HX-Current-URL: a form sent in place, a part of a page loaded); a GET is its own address;
-    a plain form's is the nearest page above its address (POST /journal/3/delete: /journal/3, else /journal),
-    since pages send no Referer."""
+    a plain form (JavaScript off) was sent from the page its Referer names, which browsers send to this server
+    only (`Referrer-Policy: same-origin`, web.security); without one, the nearest page above the form's address
+    (POST /journal/3/delete: /journal/3, else /journal)."""
     current = urlsplit(request.headers.get("hx-current-url", ""))
     in_place = request.headers.get("hx-request") == "true" and current.path.startswith("/")
     if in_place and current.netloc in ("", request.url.netloc):  # a page of this server, never another's
         return current.path + (f"?{current.query}" if current.query else "")
     if request.method in ("GET", "HEAD"):
         return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    sent_from = urlsplit(request.headers.get("referer", ""))
+    same_site = sent_from.netloc == request.url.netloc and sent_from.scheme in ("http", "https")  # never another's
+    if same_site and _page_route(request, sent_from.path) and not is_public(sent_from.path):
+        return sent_from.path + (f"?{sent_from.query}" if sent_from.query else "")
     path = request.url.path.rstrip("/")
     while path and not _page_route(request, path):
         path = path.rsplit("/", 1)[0]
