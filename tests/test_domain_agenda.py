@@ -44,3 +44,10 @@ def test_overdue_then_today_then_soon_and_nothing_later() -> None:
 def test_reapply_dates_show_even_when_far_off() -> None:
     agenda = build_agenda([item("reapply", 90, "reapply-acme"), item("goal", 8, "goal-1")], TODAY)
     assert [(a.ref, a.when) for a in agenda] == [("reapply-acme", "later")]
+
+
+def test_a_feedback_chase_waits_for_its_day() -> None:
+    """A chase due later this week is not listed yet: the day the request goes out, there is nothing to do."""
+    items = [item("feedback_chase", 7, "chase-new"), item("feedback_chase", 0, "chase-due"), item("touch", 7, "touch")]
+    agenda = build_agenda(items, TODAY)
+    assert [(a.ref, a.when) for a in agenda] == [("chase-due", "today"), ("touch", "soon")]

@@ -142,16 +142,23 @@ def test_the_api_schedules_and_lists_interviews(web: Web, workspace: Workspace, 
     assert web.api("POST", f"/api/v1/applications/{theirs.id}/interviews", json={"at": day}).status_code == 404
 
 
-def test_a_chase_listed_before_it_is_due_is_written_when_pressed(
+def test_a_chase_waits_for_its_day_then_is_written_when_pressed(
     web: Web, workspace: Workspace, clock: FakeClock
 ) -> None:
+    """The day a request goes out, Today and the dashboard do not ask for the reminder; on its day they do."""
     app = make_application(workspace, company="Early Co", applied_at=clock() - timedelta(days=20))
     ApplicationService(workspace).close(app.id, Outcome.REJECTED, at=clock() - timedelta(days=10))
-    add_sent_feedback_request(workspace, app.id, clock() - timedelta(days=3))  # due in 4 days: "this week"
+    add_sent_feedback_request(workspace, app.id, clock() - timedelta(hours=1))
+    for page in ("/today", "/"):
+        assert "Write the one reminder" not in web.client.get(page).text, page
+    assert all(i.kind != "feedback_chase" for i in agenda_of(workspace))
+    clock.advance(days=6)
+    assert all(i.kind != "feedback_chase" for i in agenda_of(workspace))
+    clock.advance(days=1)
+    assert "Write the one reminder" in web.client.get("/today").text
     item = next(i for i in agenda_of(workspace) if i.kind == "feedback_chase")
+    assert item.when == "today"
     url, fields = done_action_of(item)
-    without = web.post_form(url, {}, headers={"HX-Request": "true", "HX-Target": f"item-{item.ref}"})
-    assert without.status_code == 422  # asked some other way than the agenda's button, it waits for the due day
     pressed = web.post_form(url, fields, headers={"HX-Request": "true", "HX-Target": f"item-{item.ref}"})
     assert pressed.status_code == 200 and "Reminder written" in pressed.text
     assert all(i.kind != "feedback_chase" for i in agenda_of(workspace))

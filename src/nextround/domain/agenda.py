@@ -4,6 +4,8 @@ Every item says what to do (`advice`) and carries its next steps as `Action`s, p
 overdue first (oldest first), then today, then the next 7 days; within a day, the kinds that cannot
 wait (an interview, a thank-you note) come before the ones that can. Items with a date further ahead
 are left out, except re-apply dates, which the agenda always shows so the user knows when a door reopens.
+A feedback chase is the other way round: it is listed only from the day it is due, since before then the
+only thing to do is wait (a reminder written the day the request went out presses the employer).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from nextround.domain.actions import Action
 HORIZON_DAYS = 7
 # Kinds that show even when their date is beyond the horizon.
 ALWAYS_SHOWN = frozenset({"reapply"})
+# Kinds listed only once their day has come: until then there is nothing to do but wait.
+ONLY_WHEN_DUE = frozenset({"feedback_chase"})
 # Tie-break within one day: time-critical first.
 KIND_ORDER = (
     "interview",
@@ -98,6 +102,8 @@ def build_agenda(items: Iterable[AgendaItem], today: date, horizon_days: int = H
     for item in items:
         bucket = item.bucket(today, horizon_days)
         if bucket == "later" and item.kind not in ALWAYS_SHOWN:
+            continue
+        if bucket in ("soon", "later") and item.kind in ONLY_WHEN_DUE:
             continue
         chosen.append((bucket, item))
     chosen.sort(key=lambda pair: (_BUCKET_ORDER[pair[0]], pair[1].due, _kind_rank(pair[1].kind), pair[1].ref))

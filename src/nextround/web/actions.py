@@ -37,7 +37,7 @@ ROUTES: Mapping[ActionKind, Route] = {
     ActionKind.COMPANY_APPLICATIONS: Route("get", "/applications", (("q", "{company}"),)),
     ActionKind.VIEW_STATS: Route("get", "/", fragment="charts"),
     ActionKind.ASK_FEEDBACK: Route("get", "/applications/{application_id}/feedback", fragment="feedback-requests"),
-    # The agenda lists a chase in the week it falls due; pressing its button is choosing to write it now.
+    # The agenda lists a chase from its due day (domain.agenda.ONLY_WHEN_DUE); the button writes it there and then.
     ActionKind.CHASE: Route("post", "/feedback-requests/{request_id}/chase", (("anyway", "yes"),)),
     ActionKind.REVIEW_FEEDBACK_REQUESTS: Route("get", "/today"),
     ActionKind.REFLECT: Route("get", "/applications/{application_id}/feedback", fragment="reflection"),
