@@ -95,9 +95,9 @@ def test_the_reads_answer_as_the_orm_repositories(workspace: Workspace, clock: F
             assert _both(workspace, lambda s, a=app_id: s.interviews_of(a)) == interviews.find(application_id=app_id)
         for app_id in (first, second):
             assert _both(workspace, lambda s, a=app_id: s.linked_contacts(a)) == contacts.for_application(app_id)
-            assert _both(workspace, lambda s, a=app_id: s.feedback_count(a)) == len(
-                FeedbackRepository(session, owner).find(application_id=app_id)
-            )
+            assert _both(workspace, lambda s, a=app_id: s.feedback_texts(a)) == [
+                entry.text for entry in FeedbackRepository(session, owner).find(application_id=app_id)
+            ]
         for person in people:
             assert _both(workspace, lambda s, p=person: s.contact_ref(p)) == contacts.get(person)
         assert _both(workspace, lambda s: s.request(requests.find()[-1].id)) == requests.find()[-1]

@@ -95,3 +95,42 @@ def test_an_answered_request_drops_asking_again() -> None:
     assert kinds == [ActionKind.REFLECT, ActionKind.PRACTISE]
     first = rejection_steps(7, feedback_recorded=False, request_answered=False)[0]
     assert first.kind is ActionKind.ASK_FEEDBACK and first.ids["application_id"] == 7
+
+
+REASONED_NO = """From: Priya Shah <recruitment@harbourline.example>
+Subject: Your application for Customer Operations Coordinator
+
+Dear Sam,
+
+Thank you for meeting us last Thursday. After careful consideration, we have decided to move forward with another
+candidate whose experience in freight logistics more closely matches what we need right now.
+
+Kind regards,
+Priya Shah
+"""
+
+
+def test_a_reason_in_the_rejection_email_still_leaves_asking_for_feedback_first(web: Web, workspace: Workspace) -> None:
+    """The "no" email's one-line reason is kept as feedback, but it is where asking starts, not an answer to it."""
+    from nextround.services.feedback import record_feedback
+
+    app = make_application(
+        workspace, company="Harbourline Freight", role="Customer Operations Coordinator", stage=Stage.INTERVIEW
+    )
+    read = web.client.get(web.post_form("/inbox/paste", {"text": REASONED_NO}).headers["location"]).text
+    mail_id = re.search(r'id="mail-(\d+)"', read)
+    assert mail_id and web.post_form(f"/inbox/{mail_id.group(1)}/accept").status_code == 303
+    assert ApplicationService(workspace).get(app.id).state.outcome is Outcome.REJECTED
+
+    def steps() -> list[str]:
+        page = web.client.get(f"/applications/{app.id}").text
+        section = page.split('id="next-steps"', 1)[1].split("</section>", 1)[0]
+        return re.findall(r">(Ask for feedback|Reflect on [a-z ]+|Practise for jobs like this)<", section)
+
+    feedback_page = web.client.get(f"/applications/{app.id}/feedback").text
+    assert "freight logistics" in feedback_page  # the reason is kept and analysed
+    assert "another request may not be needed" not in feedback_page
+    assert steps() == ["Ask for feedback", "Reflect on the feedback", "Practise for jobs like this"]
+    record_feedback(workspace, app.id, "You were unsure about pivot tables, and the weekly report is a big part of it.")
+    assert steps() == ["Reflect on the feedback", "Practise for jobs like this"]
+    assert "another request may not be needed" in web.client.get(f"/applications/{app.id}/feedback").text

@@ -404,11 +404,23 @@ def request_questions(kind: RequestKind, meeting: str, role: str) -> tuple[str, 
 ANSWERED = frozenset({RequestStatus.REPLIED, RequestStatus.DECLINED})
 
 
-def rejection_steps(application_id: int, *, feedback_recorded: bool, request_answered: bool) -> tuple[Action, ...]:
+def beyond_the_notice(feedback_texts: Iterable[str], rejection_notices: Iterable[str]) -> int:
+    """How many pieces of feedback say more than the rejection itself: a reason given in the "no" email, kept as
+    feedback when the Inbox records it, is where asking starts, not an answer to it."""
+    notices = tuple(rejection_notices)
+    return sum(1 for text in feedback_texts if not any(same_feedback(text, notice) for notice in notices))
+
+
+def rejection_steps(
+    application_id: int, *, feedback_recorded: bool, request_answered: bool, heard_beyond_notice: bool | None = None
+) -> tuple[Action, ...]:
     """The steps after a rejection, in order: ask why, think it over, practise for the next one like it.
-    Once feedback is recorded or a request was answered, asking is done: reflecting on it comes first."""
+    Once feedback is recorded or a request was answered, asking is done: reflecting on it comes first.
+    `heard_beyond_notice` (when known): whether any of that feedback is more than the rejection email's own
+    words; when it is not, asking for feedback still comes first."""
     ids: dict[str, int | str] = {"application_id": application_id}
-    asked = feedback_recorded or request_answered
+    heard = feedback_recorded if heard_beyond_notice is None else heard_beyond_notice
+    asked = heard or request_answered
     steps = [] if asked else [Action(ActionKind.ASK_FEEDBACK, ids, "Ask for feedback")]
     steps.append(Action(ActionKind.REFLECT, ids, "Reflect on the feedback" if feedback_recorded else "Reflect on it"))
     steps.append(Action(ActionKind.PRACTISE, ids, "Practise for jobs like this"))

@@ -18,6 +18,7 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    beyond_the_notice,
     human_date,
     join_names,
     meeting_phrase,
@@ -168,7 +169,8 @@ def draft_cautions(ws: Workspace, app_id: int) -> tuple[str, ...]:
     cautions: list[str] = []
     with ws.db.plain_read(ws.owner_id, DraftStore) as store:
         app = store.application(app_id, with_events=False)
-        received = store.feedback_count(app_id)
+        # The rejection email's own reason (kept as feedback by the Inbox) is not an answer to a request.
+        received = beyond_the_notice(store.feedback_texts(app_id), store.rejection_notices(app_id))
         answered = store.request_rows(
             app_id, (RequestStatus.SENT, RequestStatus.REPLIED, RequestStatus.DECLINED, RequestStatus.NO_REPLY)
         )

@@ -24,6 +24,7 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    beyond_the_notice,
     chase_days_from_setting,
     check_chase,
     check_chase_days,
@@ -47,6 +48,7 @@ from nextround.services.drafting import draft_cautions as draft_cautions
 from nextround.services.drafting import draft_request as draft_request
 from nextround.services.drafting import signature_name as signature_name
 from nextround.services.workspace import Workspace
+from nextround.storage.drafts import DraftStore
 from nextround.storage.feedback import ContactReader, FeedbackRepository, FeedbackRequestRepository, InterviewRepository
 from nextround.storage.repositories import ApplicationRepository, SettingsRepository
 
@@ -534,7 +536,12 @@ def next_steps_after_rejection(ws: Workspace, app_id: int) -> tuple[Action, ...]
     """What to do next about a rejected application, given what is already asked and heard."""
     found = application_feedback(ws, app_id)
     answered = any(r.status in ANSWERED for r in found.requests)
-    return rejection_steps(app_id, feedback_recorded=bool(found.feedback), request_answered=answered)
+    with ws.db.plain_read(ws.owner_id, DraftStore) as store:
+        notices = store.rejection_notices(app_id)
+    heard = beyond_the_notice((entry.text for entry in found.feedback), notices) > 0
+    return rejection_steps(
+        app_id, feedback_recorded=bool(found.feedback), request_answered=answered, heard_beyond_notice=heard
+    )
 
 
 # -- interviews ----------------------------------------------------------------------------------------

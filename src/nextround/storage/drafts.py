@@ -80,12 +80,22 @@ class DraftStore(Reader):
             resolved_at=moment(resolved_at),
         )
 
-    def feedback_count(self, application_id: int) -> int:
-        """How much feedback is recorded for an application."""
+    def feedback_texts(self, application_id: int) -> list[str]:
+        """The words of each piece of feedback recorded for an application."""
         rows = self.rows(
-            "SELECT count(*) FROM feedback WHERE owner_id = :owner AND application_id = :app", app=application_id
+            "SELECT text FROM feedback WHERE owner_id = :owner AND application_id = :app ORDER BY received_at, id",
+            app=application_id,
         )
-        return int(rows[0][0])
+        return [str(row[0]) for row in rows]
+
+    def rejection_notices(self, application_id: int) -> list[str]:
+        """The words of the rejection emails accepted in the Inbox for an application."""
+        rows = self.rows(
+            "SELECT text FROM mail_messages WHERE owner_id = :owner AND application_id = :app"
+            " AND kind = 'rejection' AND status = 'applied' ORDER BY id",
+            app=application_id,
+        )
+        return [str(row[0]) for row in rows]
 
     def interviews_of(self, application_id: int | None = None) -> list[Interview]:
         """Interviews (of one application), by time."""
