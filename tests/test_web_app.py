@@ -164,6 +164,7 @@ def test_dashboard_charts_show_where_rejections_happen(web: Web, workspace: Work
     assert bar_value(after, "funnel-chart", "final") == 1
     assert "small sample (1)" in after
     assert 'title="Fewer than 10 applications' in after and "the picture firms up from 10." in after
+    assert "With 1 application sent, these are early signs" in after  # not "1 applications"
 
 
 def test_dashboard_fragment_for_htmx(web: Web) -> None:
