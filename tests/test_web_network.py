@@ -418,3 +418,18 @@ def test_a_new_contact_is_not_assumed_to_be_a_peer(web: Web, workspace: Workspac
     assert added.status_code == 303
     (listed,) = NetworkService(workspace).contacts()
     assert listed.contact.kind is ContactKind.OTHER
+
+
+def test_a_contact_of_no_particular_kind_is_not_called_an_other(web: Web, workspace: Workspace) -> None:
+    """A new contact's kind is "other" until chosen; the page says nothing rather than "Other at …"."""
+    from tests.factories import make_application
+
+    app = make_application(workspace, company="Harbourline Freight", role="Coordinator")
+    added = web.post_form(
+        "/contacts", {"name": "Priya Shah", "company": "Harbourline Freight", "application_id": str(app.id)}
+    )
+    assert added.status_code == 303
+    page = web.client.get(added.headers["location"]).text
+    head = page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "Other" not in head and "Harbourline Freight" in head
+    assert "(the default)" in page and "an other" not in page and "as other" not in page
