@@ -140,7 +140,7 @@ def test_insights_and_goals_human_output(cli: Cli, tmp_path: Path) -> None:
     assert "No pattern yet" in text
     assert "cv add" in text  # the missing CV is named, not an error
     added = ok(cli("goal", "add", "--from-skill", "[red]Kubernetes[/red]"))
-    assert "Build one small project using [red]Kubernetes[/red]" in added.stdout
+    assert "Work on [red]Kubernetes[/red], then show it on your CV" in added.stdout
     assert "[open]" in added.stdout
     assert "manual 0 of 1" in ok(cli("goal", "list")).stdout
     updated = as_json(cli, "goal", "update", "1", "--current", "1")

@@ -108,7 +108,7 @@ def test_suggestions() -> None:
     assert "`" not in suggest_for_theme("cv").title  # a goal is read in the browser: no command in it
     k8s = suggest_for_skill("  Kubernetes ")
     assert (k8s.title, k8s.measure, k8s.target, k8s.due_in_days) == (
-        "Build one small project using Kubernetes", "manual", 1, 28,
+        "Work on Kubernetes, then show it on your CV", "manual", 1, 28,
     )  # fmt: skip
     with pytest.raises(GoalError, match="employer's side"):
         suggest_for_theme("competition")
@@ -140,3 +140,11 @@ def test_titles_statuses_and_dict() -> None:
     assert goal.days_left == -5
     assert goal.overdue is True
     assert goal.direction == "higher"
+
+
+def test_a_goal_from_a_skill_gap_reads_sensibly_for_any_kind_of_gap() -> None:
+    """Gaps are in the job's own words (a licence, a way of working), not only tools to build a project with."""
+    for gap in ("full UK driving licence", "written communication and a calm manner under pressure", "Excel"):
+        suggestion = suggest_for_skill(gap)
+        assert "project using" not in suggestion.title
+        assert suggestion.title == f"Work on {gap}, then show it on your CV"

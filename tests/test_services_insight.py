@@ -190,7 +190,7 @@ def test_goals_from_theme_skill_and_by_hand(workspace: Workspace, clock: FakeClo
     assert comm.current is None
     skill = goal_service.add_goal(workspace, from_skill="Kubernetes", due=today + timedelta(days=10))
     assert (skill.title, skill.measure, skill.target, skill.current) == (
-        "Build one small project using Kubernetes", "manual", 1.0, 0.0,
+        "Work on Kubernetes, then show it on your CV", "manual", 1.0, 0.0,
     )  # fmt: skip
     assert skill.due_on == today + timedelta(days=10)
     own = goal_service.add_goal(workspace, title="Cut fillers", measure="answer.fillers_per_100", target=3)

@@ -229,11 +229,14 @@ def suggest_for_skill(skill: str) -> Suggestion:
     if len(name) > 100:
         raise GoalError("the skill name is too long (100 characters at most)", field="from_skill")
     return Suggestion(
-        f"Build one small project using {name}",
+        # A gap may be a tool, a licence, a qualification or a way of working: "build a project using a full UK
+        # driving licence" read as nonsense, so the goal names the gap and what closing it is for.
+        f"Work on {name}, then show it on your CV",
         "manual",
         1,
         28,
-        f"Jobs that turned you down asked for {name}; a finished project puts it on your CV honestly.",
+        f"Jobs that turned you down asked for {name}. A short course, a small project or a task at work that "
+        "shows it gives your CV an honest line about it.",
     )
 
 
