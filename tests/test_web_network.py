@@ -433,3 +433,11 @@ def test_a_contact_of_no_particular_kind_is_not_called_an_other(web: Web, worksp
     head = page.split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert "Other" not in head and "Harbourline Freight" in head
     assert "(the default)" in page and "an other" not in page and "as other" not in page
+
+
+def test_the_contacts_page_count_reads_plainly(web: Web, workspace: Workspace) -> None:
+    empty = web.client.get("/contacts").text
+    assert 'id="contact-count"' not in empty and "No contacts yet" in empty  # not "0 contacts. Each one is due…"
+    NetworkService(workspace).add_contact(ContactFields(name="Owen", kind=ContactKind.INTERVIEWER))
+    one = web.client.get("/contacts").text.split('id="contact-count">', 1)[1].split("</p>", 1)[0]
+    assert one.startswith("1 contact. Each is due a message once its") and "it has been the" not in one
