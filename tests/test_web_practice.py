@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer.advice import clearly_off_topic
 from nextround.domain.questions import load_bank
 from nextround.domain.stats import FunnelStep, funnel_stats
 from nextround.web.presenters import funnel_chart, marked_answer, rejection_chart
@@ -355,3 +356,17 @@ def test_an_off_topic_answer_is_asked_again_without_a_follow_up_on_its_story(web
     assert "Answer the question asked: this answer does not address it" in suggestions
     assert "Say what you did yourself" in suggestions  # saying "I" carries over to the retry
     assert "Put a number on the result" not in suggestions and "Put a number on the result" in expected.suggestions[2]
+
+
+def test_an_off_topic_second_attempt_is_not_compared_with_the_first(web: Web) -> None:
+    """'Try the question again' and 'Better: +4 points' on one answer contradicted each other."""
+    question = next(q for q in load_bank() if q.text.startswith("Tell me about the most difficult customer"))
+    first = _answer(web, question.id, "A customer was angry about a late refund. I called her and fixed it.").text
+    assert 'id="try-again"' not in first
+    audit = (
+        "Last year I had a big audit to prepare. I planned the work and I split it into weekly parts. "
+        "I checked every one of the 400 files myself and I finished two days early, with no findings."
+    )
+    assert clearly_off_topic(analyze_answer(question.text, audit).relevance)
+    second = _answer(web, question.id, audit, session_id="1").text
+    assert 'id="try-again"' in second and 'id="comparison"' not in second and 'id="verdict"' not in second
