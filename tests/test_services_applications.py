@@ -432,3 +432,14 @@ def test_undoing_the_move_out_of_saved_clears_the_application_date(workspace: Wo
     assert service.get(app.id).applied_on == clock().date()
     undone = service.undo_change(app.id, service.undoable_change(app.id))  # type: ignore[arg-type]
     assert (undone.state.stage, undone.applied_on, undone.events) == (Stage.SAVED, None, ())
+
+
+def test_the_rejection_chart_is_a_next_step_only_once_there_is_a_rejection(workspace: Workspace) -> None:
+    def kinds() -> list[str]:
+        return [s.action.kind.value for s in overview(workspace, with_agenda=False).next_steps]
+
+    assert "view_stats" not in kinds()  # nothing to see yet: the charts are all zeros
+    app = make_application(workspace, company="Harbourline Freight")
+    assert "view_stats" not in kinds()
+    ApplicationService(workspace).close(app.id, Outcome.REJECTED)
+    assert "view_stats" in kinds()

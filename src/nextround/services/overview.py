@@ -70,7 +70,9 @@ def overview(ws: Workspace, *, with_agenda: bool = True, stats: FunnelStats | No
         steps.append(
             NextStep("Keep the pipeline moving: add the next application you send.", Action(ActionKind.ADD_APPLICATION))
         )
-    steps.append(NextStep("See where rejections happen and what it says.", Action(ActionKind.VIEW_STATS)))
+    if stats.outcomes.get(Outcome.REJECTED.value, 0) + stats.outcomes.get(Outcome.GHOSTED.value, 0):
+        # Before any "no" the charts are empty: sending a new user to them is a dead end.
+        steps.append(NextStep("See where rejections happen and what it says.", Action(ActionKind.VIEW_STATS)))
     url = ws.settings.database_url
     closed = sum(stats.outcomes[o.value] for o in Outcome)
     return Overview(
