@@ -38,6 +38,9 @@ def test_insights_page_shows_themes_and_asks_for_a_cv(web: Web, workspace: Works
     # the latest evidence links to its application, named by its company (not a row of links saying "application")
     assert f'<a href="/applications/{ids[-1]}" dir="auto">Firm 2</a>' in row.group(1)
     assert "Communication came up 3 times" in page
+    # One mention is listed too: the heading does not call every theme "recurring" (the chip marks those that are).
+    assert '<h2 id="themes-title">Themes in your feedback</h2>' in page and "Recurring themes" not in page
+    assert "(3 feedback, 0 reflections)" in row.group(1)  # not "0 reflection"
     assert 'id="cv-form"' in page and 'enctype="multipart/form-data"' in page
     assert "<p>No CV stored yet: add your CV so gaps can be measured.</p>" in page  # a sentence on a page
 

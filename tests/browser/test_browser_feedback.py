@@ -74,7 +74,7 @@ def test_reject_draft_a_request_record_feedback_and_see_its_themes(driver: PageD
 def test_insights_and_feedback_pages_have_no_serious_accessibility_violations(driver: PageDriver) -> None:
     page = driver.page
     driver.go("/insights")
-    page.get_by_role("heading", name="Recurring themes").wait_for()
+    page.get_by_role("heading", name="Themes in your feedback").wait_for()
     found = {"insights": driver.axe_violations()}
     driver.screenshot("insights")
     driver.go("/applications/1")
