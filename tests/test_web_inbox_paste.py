@@ -55,11 +55,14 @@ def test_an_empty_paste_says_what_to_do_and_nothing_is_read(web: Web) -> None:
     assert 'id="paste-error"' in refused.text and "Paste the email first" in refused.text
 
 
-def test_a_paste_that_is_not_about_a_job_points_to_the_application_page(web: Web) -> None:
+def test_a_paste_that_is_not_about_a_job_points_to_the_application_page_and_keeps_the_text(web: Web) -> None:
     sent = web.post_form("/inbox/paste", {"text": "Subject: Your parcel\n\nYour parcel will arrive on Tuesday."})
-    page = web.client.get(sent.headers["location"]).text
+    assert sent.status_code == 200  # the page itself, not a redirect that emptied the box
+    page = sent.text
     notice = page.split('id="inbox-notice"', 1)[1].split("</div>", 1)[0]
     assert "1 not about a job" in notice and "open it and record what happened there" in notice
+    box = page.split('id="paste-text"', 1)[1].split("</textarea>", 1)[0]
+    assert "Your parcel will arrive on Tuesday." in box
 
 
 OUTLOOK_COPY = """From: Hannah Okafor <hannah.okafor@harbourline.example>

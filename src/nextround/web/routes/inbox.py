@@ -164,6 +164,9 @@ def paste(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         run = queue(ws, read_and_propose(ws, [pasted_message(text, ws.now())]), origin="paste")
     except UserError as exc:
         return _page(request, ws, paste_error=sentence(str(exc)), pasted=text, status=422)
+    if not run.queued and (run.not_job or run.unreadable):
+        # Nothing to review: the words stay in the box (to copy into the application's page), not thrown away.
+        return _page(request, ws, notice=_found(run), pasted=text)
     return _after_reading(run)
 
 
