@@ -197,6 +197,24 @@ def test_actions_follow_the_evidence() -> None:
     assert any("practice session on communication" in action for action in result.actions)
 
 
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        (
+            "We chose a candidate whose experience with freight logistics more closely matches what we need.",
+            "experience with freight logistics (",
+            "matches",
+        ),
+        ("The other applicant had skills in Xero that fit our accounts better.", "Practise Xero in", "fit our"),
+    ],
+)
+def test_the_thing_to_work_on_stops_before_the_comparison(text: str, named: str, not_named: str) -> None:
+    """The advice names what to work on, not the rest of the employer's sentence ("... more closely matches what")."""
+    actions = " ".join(analyze_feedback(text).actions)
+    assert named in actions
+    assert not_named not in actions
+
+
 def test_actions_are_between_one_and_four() -> None:
     text = (
         "You seemed unsure why you wanted the job and hadn't researched us. Your answers rambled, your SQL "

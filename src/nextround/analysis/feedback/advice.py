@@ -20,7 +20,9 @@ _FOCUS = _rx(
     r"\b(?:knowledge|understanding|depth|experience|skills?|grasp|fluency|confident|gaps?|shallow|struggle)"
     r"\s+(?:in|of|with|on|around|for)\s+(?:your\s+)?(?P<focus>[a-z0-9][\w\s'&/-]{2,60}?)"
     r"(?=\s*(?:[,.;:()]|\s-\s|$|\b(?:which|that|was|wasn't|were|is|isn't|and (?:we|you|your|the|it)|but|so|as"
-    r"|for a|where|when|particularly|especially|at minimum|we|you)\b))"
+    r"|for a|where|when|particularly|especially|at minimum|we|you"
+    # a comparison or a verb ends the thing named: "experience with freight more closely matches what we need"
+    r"|more|less|closely|than|match\w*|fit(?:s|ted)?|meets?|met|suit\w*|align\w*|would|will|could|should|had|has|have)\b))"
 )
 _GENERIC_FOCUS_WORDS = frozenset({"the role", "this role", "the position", "our", "us", "a team", "the team"})
 # Cue words too broad to name what to practise.
