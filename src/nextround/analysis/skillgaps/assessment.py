@@ -78,14 +78,20 @@ CREDENTIAL_HEADS: Final = frozenset(
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
-    for letter in re.findall(r"\b([A-Z]{1,2})\s+endorsements?\b", phrase):
-        # "F endorsement on your NZ driver licence": the endorsement is the point, not the licence
-        held = re.search(
-            rf"\b{letter}\b[^.\n]{{0,20}}endorsement|endorsements?\b[^.\n]{{0,30}}\b{letter}\b", cv.text, re.IGNORECASE
-        )
-        if held is None:
-            shown = _sentence_matching(cv, credentials.holds_driving_licence)
-            return Evidence(False, 0.2, shown, "licence", 0.85, f"the CV shows no {letter} endorsement")
+    endorsement = credentials.endorsement_short(phrase, cv.text)
+    if endorsement is not None:
+        # "F endorsement on your NZ driver licence", "CDL with Passenger (P) and School Bus (S) endorsements": the
+        # endorsement is the point, not the licence; one with its test still to pass is not held
+        reason, line = endorsement
+        if line is not None:
+            return Evidence(False, 0.3, line, "licence", 0.85, reason, exact=True)
+        shown = _sentence_matching(cv, credentials.holds_driving_licence)
+        return Evidence(False, 0.2, shown, "licence", 0.85, reason)
+    if credentials.asks_driving_licence(phrase):
+        # a learner's licence for any ask, a restricted one for a full licence, automatics only for a manual one
+        shortfall = credentials.licence_short(phrase, cv.text)
+        if shortfall is not None:
+            return Evidence(False, 0.3, shortfall[1], "licence", 0.85, shortfall[0], exact=True)
     for asked in sorted(credentials.numbered_licences(phrase)):
         met = credentials.numbered_licence_met(asked, credentials.numbered_licences(cv.text))
         if met is None:

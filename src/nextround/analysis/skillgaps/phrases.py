@@ -336,7 +336,17 @@ def alternatives_of(item: str) -> tuple[str, ...]:
     parts = [part for part in parts if part.strip(" ()")]
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
         return (item,)
+    head = _LICENCE_HEAD.search(parts[-1])
+    if head:
+        # "a full Irish or EU driving licence", "counterbalance or reach truck licence": the licence is each one's
+        parts = [
+            part if _LICENCE_HEAD.search(part) or len(part.split()) > 3 else f"{part} {head.group(0)}"
+            for part in parts[:-1]
+        ] + [parts[-1]]
     return tuple(parts)
+
+
+_LICENCE_HEAD: Final = re.compile(r"\b(?:(?:driving|driver'?s?|car|motor)\s+)?licen[cs]e\b", re.IGNORECASE)
 
 
 _SUB_YEARS: Final = re.compile(
