@@ -1,6 +1,7 @@
 """Leave-one-writer-out evaluation of the STAR sentence model's training recipe.
 
 Run: nice -n 10 .venv/bin/python bench/lowo_answers.py [--c C] [--errors FILE] [--scores] [--only SPLIT ...]
+    [--add SPLIT ...] [--unseen SPLIT ...]
 
 Each training split of ``tests/data/answer_corpus/`` (``TRAINING_SPLITS`` of ``scripts/train_answers.py``) is one
 writer. For every one of them, the recipe of ``scripts/train_answers.py`` (both rounds, thresholds from its own
@@ -8,6 +9,10 @@ cross-validation) is trained on the other splits (and the older dev answers, exc
 scores the left-out split at the sentence level as ``bench/eval_answers.py`` does (the analyser's sentences mapped
 onto the gold sentences). Prints per fold and on average the macro-F1 and each part's F1, so a change is judged
 on ten writers it has never seen rather than on one held-out split. Never reads a held-out or unseen split.
+
+``--add SPLIT …`` makes more seen splits training writers (each also a fold); ``--unseen SPLIT …`` scores seen splits
+as writers the recipe never trains on, by the recipe trained on every training split, outside the mean of folds (session
+12: a method change measured on writers outside training as well).
 
 ``--errors FILE`` writes every sentence a fold gets wrong (gold and predicted parts, its answer and position);
 ``--scores`` also scores every answer with its fold's STAR parts (``analyze_answer``) and prints the mean score
@@ -127,13 +132,22 @@ def main() -> None:
     )
     parser.add_argument("--step-result", type=float, help="try another star_model.STEP_RESULT")
     parser.add_argument("--add", nargs="*", default=[], help="more development splits (writers) to train and score on")
+    parser.add_argument(
+        "--unseen",
+        nargs="*",
+        default=[],
+        help="seen splits scored as unseen writers by the recipe trained on all the training splits (never trained on)",
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nextround-lowo-embeddings.npz")
     args = parser.parse_args()
     started = time.process_time()
     if args.step_result is not None:
         setattr(star_model, "STEP_RESULT", args.step_result)  # noqa: B010 (read by star_model.decide at each call)
 
-    splits = tuple(dict.fromkeys((*train_answers.TRAINING_SPLITS, *args.add)))
+    held_out = {"holdout", "holdout2", "holdout3", "holdout4", "relhold", "test11"}
+    if held_out & {*args.add, *args.unseen}:
+        parser.error("a held-out or unseen frozen split is never a writer here")
+    splits = tuple(dict.fromkeys((*train_answers.TRAINING_SPLITS, *args.add, *args.unseen)))
     items: list[CorpusAnswer] = []
     split_of: list[str] = []
     for split in splits:
@@ -154,9 +168,11 @@ def main() -> None:
         pooled: list[tuple[frozenset[str], frozenset[str], str]] = []
         errors: list[str] = []
         predicted_star: dict[int, np.ndarray] = {}
+        never = np.isin(writer, args.unseen)
+        unseen_recipe: Any = None
         for split in args.only or splits:
             held = writer == split
-            train = ~held & ((writer != "legacy") | (split != "dev"))
+            train = ~held & ~never & ((writer != "legacy") | (split != "dev"))
             train_rows = np.flatnonzero(train)
             cv_folds = None
             if not args.answer_folds:  # by writer, as scripts/train_answers.py does
@@ -164,16 +180,22 @@ def main() -> None:
                 number = {name: i for i, name in enumerate(names)}
                 number["legacy"] = number.get("dev", 0)
                 cv_folds = np.array([number[w] % train_answers.FOLDS for w in writer[train]])
-            recipe = train_answers.learn(
-                x[train],
-                y[train],
-                groups[train],
-                rules[train],
-                [analysed[i] for i in train_rows],
-                writer[train] != "legacy",
-                c,
-                cv_folds,
+            recipe = (
+                unseen_recipe
+                if split in args.unseen and unseen_recipe is not None
+                else train_answers.learn(
+                    x[train],
+                    y[train],
+                    groups[train],
+                    rules[train],
+                    [analysed[i] for i in train_rows],
+                    writer[train] != "legacy",
+                    c,
+                    cv_folds,
+                )
             )
+            if split in args.unseen:
+                unseen_recipe = recipe
             held_rows = np.flatnonzero(held)
             decided = train_answers.apply(recipe, x[held], groups[held], [analysed[i] for i in held_rows])
             rows: list[tuple[frozenset[str], frozenset[str], str]] = []
@@ -191,9 +213,10 @@ def main() -> None:
                             f"{''.join(p[0].upper() for p in STAR_PARTS if p in found) or '-'}\t{text}"
                         )
             folds[split] = part_scores(rows)
-            pooled.extend(rows)
+            if split not in args.unseen:
+                pooled.extend(rows)
 
-        print(f"LOWO over {len(folds)} writers, C={c}\n")
+        print(f"LOWO over {len(folds) - len(args.unseen)} writers, C={c}\n")
         print(
             "| left out | sentences | macro-F1 | situation | task | action | result | S recall | T recall"
             " | R precision |"
@@ -207,6 +230,7 @@ def main() -> None:
                 + " | ".join(f"{scores[p][2]:.3f}" for p in STAR_PARTS)
                 + f" | {scores['situation'][1]:.2f} | {scores['task'][1]:.2f} | {scores['result'][0]:.2f} |"
             )
+        unseen = {split: folds.pop(split) for split in args.unseen if split in folds}
         means = {p: statistics.mean(s[p][2] for s in folds.values()) for p in STAR_PARTS}
         macro_mean = statistics.mean(statistics.mean(f for _, _, f in s.values()) for s in folds.values())
         per_part = " | ".join(f"{means[p]:.3f}" for p in STAR_PARTS)
@@ -219,6 +243,13 @@ def main() -> None:
             + " | | | |"
         )
         print(f"\nworst fold {min(statistics.mean(f for _, _, f in s.values()) for s in folds.values()):.3f}")
+        for split, scores in unseen.items():
+            macro = statistics.mean(f for _, _, f in scores.values())
+            print(
+                f"unseen {split} (trained on every training split): macro-F1 {macro:.3f} ("
+                + " / ".join(f"{scores[p][2]:.3f}" for p in STAR_PARTS)
+                + ")"
+            )
 
         if args.errors:
             errors_file = args.errors if len(args.c) == 1 else args.errors.with_suffix(f".c{c:g}{args.errors.suffix}")

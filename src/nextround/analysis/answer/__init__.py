@@ -92,7 +92,9 @@ def analyze_answer(
     word_count = len(answer_words)
     analysed = tuple(analyse_sentences(sentences, question_type))
     vectors = _sentence_vectors(sentences)
-    star = (predict_star(analysed, question_type, vectors) if vectors is not None else None) or star_from(analysed)
+    star = (predict_star(analysed, question_type, vectors, question) if vectors is not None else None) or star_from(
+        analysed
+    )
     quantified_sentence = next((i for i in star.result if analysed[i].has_quantity), None)
 
     target_min, target_max = lexicon().length_targets[question_type]

@@ -134,3 +134,19 @@ def competencies() -> tuple[Competency, ...]:
         )
         for name, entry in raw.items()
     )
+
+
+@lru_cache(maxsize=1)
+def question_kind_cues() -> dict[str, re.Pattern[str]]:
+    """What kind of answer a question asks for (``answer_cues.toml``, table ``question_kind``): a plan, a habit or
+    way of working, a method or piece of knowledge (session 12)."""
+    raw = _read("answer_cues.toml")["question_kind"]
+    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def role_step_cues() -> dict[str, re.Pattern[str]]:
+    """How a step reads outside a story (``answer_cues.toml``, table ``role_steps``): a method told in the second
+    person or as an instruction, a weak plan (session 12)."""
+    raw = _read("answer_cues.toml")["role_steps"]
+    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}

@@ -24,9 +24,17 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.answer.lexicon import cue_tables, framing_cues, lexicon, named_place
+from nextround.analysis.answer.lexicon import (
+    cue_tables,
+    framing_cues,
+    lexicon,
+    named_place,
+    question_kind_cues,
+    role_step_cues,
+)
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures, _action_score, _cue_score, has_quantity
+from nextround.analysis.text import normalise
 from nextround.analysis.vectors import Matrix, linear, sigmoid
 
 MODEL_FILE: Final = "answer_star_model.json"
@@ -88,21 +96,69 @@ def _framing(lower: str) -> list[float]:
     ]
 
 
+def _role_features(
+    analysed: Sequence[SentenceFeatures], question_type: str, question: str, framing: Sequence[Sequence[float]]
+) -> list[list[float]]:
+    """What the question asks for (a plan, a habit, a method: table ``question_kind``) and how each sentence reads as a
+    step in such an answer (session 12): a planned step ("I'd start by …"), a habit or present step ("I check colour
+    contrast as I go"), a method told in the second person or impersonally ("You can use max of the order date …",
+    "The batches go onto a queue"); and a weak plan in a short answer ("I'd probably ask someone."), which the corpus
+    leaves unlabelled. The linear model cannot form these products itself."""
+    kinds = question_kind_cues()
+    steps = role_step_cues()
+    context = framing_cues()
+    lower_question = normalise(question).lower()
+    plan, habit, method = (float(bool(kinds[name].search(lower_question))) for name in ("plan", "habit", "method"))
+    role = max(plan, habit, method) * float(question_type != "behavioural")
+    short = float(len(analysed) <= 2)
+    rows = []
+    for sentence, frames in zip(analysed, framing, strict=True):
+        lower = sentence.lower
+        method_step = float(bool(steps["method_step"].search(lower)))
+        weak = float(bool(steps["weak_plan"].search(lower)))
+        planned = float(sentence.hypothetical_only or (bool(frames[4]) and sentence.first_person_action))
+        present = float(bool(context["present_step"].search(lower)) or bool(context["habit"].search(lower)))
+        impersonal = frames[3] * (1.0 - frames[5])
+        brief = float(sentence.word_count <= 9)
+        rows.append(
+            [
+                plan,
+                habit,
+                method,
+                method_step,
+                method_step * role,
+                planned * role,
+                present * role,
+                impersonal * role,
+                short,
+                short * planned,
+                short * weak,
+                weak * planned,
+                short * brief * planned,
+            ]
+        )
+    return rows
+
+
 def _rule_features(sentence: SentenceFeatures | None) -> list[float]:
     if sentence is None:
         return [0.0] * 4
     return [max(-_CLIP, min(_CLIP, sentence.scores[part])) / _CLIP for part in STAR_PARTS]
 
 
-def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> Matrix:
+def sentence_features(
+    analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix, question: str = ""
+) -> Matrix:
     """One float32 row per sentence: rule scores (own, previous, next), flags, position, question type,
-    framing (own, and the charge, demand and role of the sentences before and after), embedding."""
+    framing (own, and the charge, demand and role of the sentences before and after), how a step reads in an answer
+    about a way of working (:func:`_role_features`, from ``question``), embedding."""
     rows: list[list[float]] = []
     last = len(analysed) - 1
     framing = [_framing(sentence.lower) for sentence in analysed]
     context = [_context(sentence.lower) for sentence in analysed]
     place = named_place()
     places = [float(bool(place.search(sentence.text))) for sentence in analysed]
+    role = _role_features(analysed, question_type, question, framing)
     none = [0.0] * 3
     for sentence in analysed:
         index = sentence.index
@@ -139,6 +195,7 @@ def sentence_features(analysed: Sequence[SentenceFeatures], question_type: str, 
                 # a background or workplace line as scene (session 11)
                 places[index],
                 places[index] * float(question_type not in STORY_TYPES),
+                *role[index],
             ]
         )
     vectors = embeddings.tolist()
@@ -210,6 +267,30 @@ def _only_outcome(sentence: SentenceFeatures) -> bool:
     return not (singular or plural)
 
 
+def _answer_sizes(analysed: Sequence[SentenceFeatures]) -> list[int]:
+    """Per sentence, how many sentences its answer has (``analysed`` may run several answers on, as in training: each
+    starts at index 0)."""
+    starts = [row for row, sentence in enumerate(analysed) if sentence.index == 0 or row == 0]
+    sizes: list[int] = []
+    for start, end in zip(starts, [*starts[1:], len(analysed)], strict=True):
+        sizes.extend([end - start] * (end - start))
+    return sizes
+
+
+def _sizes_by_answer(sizes: Sequence[int]) -> list[int]:
+    """The answers' sizes in order, from :func:`_answer_sizes`'s per-sentence sizes."""
+    out, row = [], 0
+    while row < len(sizes):
+        out.append(sizes[row])
+        row += sizes[row]
+    return out
+
+
+def _weak_plan(sentence: SentenceFeatures) -> bool:
+    """A plan and nothing else, hedged or brushed off ("I'd probably ask someone", "I'd just tell them that")."""
+    return sentence.hypothetical_only and bool(role_step_cues()["weak_plan"].search(sentence.lower))
+
+
 def _consequence_outcome(sentence: SentenceFeatures) -> bool:
     """A step of one's own whose consequence clause the outcome cues read on its own as an outcome ("I rewrote the rota,
     which meant overtime fell by half"): the sentence carries a step and what came of it (session 10b)."""
@@ -240,6 +321,7 @@ def decide(
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result = STAR_PARTS.index("situation"), STAR_PARTS.index("result")
+    sizes = _answer_sizes(analysed)
     for row, sentence in enumerate(analysed):
         # The scene and the outcome sit at opposite ends of a story ("the lessons kept running over"
         # sets a scene, it is not what came of the work).
@@ -249,7 +331,10 @@ def decide(
         # "I passed at the third try": an outcome in the grammar of a step is neither helped to be a step nor held
         # back from being the result
         outcome = _only_outcome(sentence)
-        if (sentence.first_person_action or sentence.plural_action) and not outcome:
+        # a weak plan in a short answer ("I'd probably ask someone.") is left unlabelled by most writers (41 of 51 in
+        # the seen corpus): the model alone decides it (session 12)
+        weak = sizes[row] <= 2 and _weak_plan(sentence)
+        if (sentence.first_person_action or sentence.plural_action) and not outcome and not weak:
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
         # the consequence clause is read as an outcome by the cues: the result needs only STEP_SHARE of its threshold,
         # as a sentence whose grammar shows a step does for the action
@@ -264,6 +349,15 @@ def decide(
             # the tree"); either way it is a step.
             marks[result] = consequence or p[result] >= STEP_RESULT
             marks[action] = True
+    # An answer's opening read as its scene is not also its outcome when steps follow it ("At my last school the PE
+    # lessons kept running over …" then "I suggested a meeting …"): no answer of the seen corpus (0 of 2,266) opens on
+    # a scene that is its outcome and then tells steps (session 12).
+    start = 0
+    for size in _sizes_by_answer(sizes):
+        marks = chosen[start]
+        if marks[situation] and marks[result] and any(row[action] for row in chosen[start + 1 : start + size]):
+            marks[result] = False
+        start += size
     return chosen
 
 
@@ -287,13 +381,15 @@ def load_star_model() -> StarModel | None:
     )
 
 
-def predict_star(analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix) -> StarSentences | None:
+def predict_star(
+    analysed: Sequence[SentenceFeatures], question_type: str, embeddings: Matrix, question: str = ""
+) -> StarSentences | None:
     """The STAR parts by the trained model (``embeddings``: one row per sentence), or ``None`` without
     the model's weights."""
     model = load_star_model()
     if model is None or not analysed:
         return None
-    features = sentence_features(analysed, question_type, embeddings)
+    features = sentence_features(analysed, question_type, embeddings, question)
     if features.dims != model.first_weights.dims:
         return None  # weights from another feature layout: retrain with scripts/train_answers.py
     chosen = decide(model.probabilities(features), model.thresholds, analysed)
