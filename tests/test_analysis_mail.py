@@ -141,6 +141,19 @@ def test_company_from_a_domain_is_spelled_as_the_mail_writes_it() -> None:
     assert guess_company(unsigned) == "Greenleafbakery"
 
 
+def test_a_domain_label_loses_its_legal_form_or_department() -> None:
+    """tescoplc.com: the mail says "Tesco", and a name nobody writes is still better without "plc"."""
+    written = mail(
+        "Thank you for applying to Tesco. We will not be taking your application further.",
+        sender="noreply@tescoplc.com",
+    )
+    assert guess_company(written) == "Tesco"
+    careers = mail("Sadly we have filled the post. The Harbour Foods team", sender="jobs@harbourfoodscareers.co.uk")
+    assert guess_company(careers) == "Harbour Foods"
+    unwritten = mail("We will not be taking your application further.", sender="noreply@northwindltd.com")
+    assert guess_company(unwritten) == "Northwind"
+
+
 def _reading(kind: MailKind = MailKind.REJECTION) -> MailReading:
     return MailReading(kind, 0.9, "", "", None, None)
 

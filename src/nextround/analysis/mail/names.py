@@ -122,12 +122,29 @@ def guess_company(mail: MailText) -> str:
     if from_name and not _is_senders_own_name(from_name, mail.sender_address):
         return from_name
     if label and not domain_in(domain, cues().personal_domains):
-        return _as_written(label, mail) or label.replace("-", " ").title()
+        return _label_as_written(label, mail)
     if named:
         return named[0]
     if local and not re.search(r"reply|notification|careers|jobs|talent|info", local):
         return _as_written(local, mail) or local.replace(".", " ").replace("-", " ").title()
     return ""
+
+
+# A domain label often carries a legal form or a department the company's name does not ("tescoplc",
+# "harbourfoodsltd", "acmecareers"): the mail writes "Tesco", not "Tescoplc".
+_LABEL_TAIL = re.compile(r"(?<=[a-z0-9]{3})-?(?:plc|ltd|limited|inc|llc|gmbh|group|careers|jobs|recruitment|hr)$")
+_LEGAL_TAIL = re.compile(r"(?<=[a-z0-9]{3})-?(?:plc|ltd|limited|inc|llc|gmbh)$")
+
+
+def _label_as_written(label: str, mail: MailText) -> str:
+    """The sender's domain label as a company name: as the mail writes it, with or without its legal form or
+    department; else title case, without a legal form."""
+    lowered = label.lower()
+    for candidate in (lowered, _LABEL_TAIL.sub("", lowered)):
+        written = _as_written(candidate, mail)
+        if written:
+            return written
+    return _LEGAL_TAIL.sub("", lowered).replace("-", " ").title()
 
 
 def _is_senders_own_name(name: str, address: str) -> bool:
