@@ -12,7 +12,7 @@ first, third, fifth, sixth and seventh frozen splits, test_frozen.jsonl and test
 training once they had been reported); the held-out dev4_heldout.jsonl and dev7_heldout.jsonl and the seen frozen
 sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS; dev15.jsonl and
 test8_clauses.jsonl too, which are not in TRAINING: see docs/analysis-model.md, session 10; dev16.jsonl and dev17.jsonl
-are in TRAINING since session 11), and an unseen frozen set
+are in TRAINING since session 11, dev19.jsonl since session 12), and an unseen frozen set
 is never read at all. Each text is read exactly as at run time
 (toolkit clauses, rule features, embeddings); each clause takes the label of
 the hand-labelled clause it overlaps most. Logistic regression is fitted by L-BFGS (scipy) from zeros on
@@ -89,6 +89,8 @@ TRAINING = tuple(
         # Session 11, chosen by leaving each writer out: two more writers' training texts, scored unseen first.
         "dev16.jsonl",
         "dev17.jsonl",
+        # Session 12, chosen by leaving each writer out: a new writer's training texts (fbdata19), scored unseen first.
+        "dev19.jsonl",
     )
 )
 # Leave one writer out (--by-file): each fold is one writer's files. Its clause-labelled files are left out of
@@ -122,6 +124,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     # Session 11: two more writers (clause-labelled), in TRAINING since session 11.
     "dev16": ("dev16.jsonl",),
     "dev17": ("dev17.jsonl",),
+    # Session 12: one more writer (clause-labelled), in TRAINING since session 12.
+    "dev19": ("dev19.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
