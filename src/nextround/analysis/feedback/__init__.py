@@ -23,7 +23,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
-from nextround.analysis.feedback.lexicon import Tone, boilerplate_spans, candidates, closes_message, mask, quote
+from nextround.analysis.feedback.lexicon import (
+    CHOSEN_OTHER,
+    RIVAL_PRONOUN,
+    Tone,
+    boilerplate_spans,
+    candidates,
+    closes_message,
+    mask,
+    quote,
+)
 from nextround.analysis.feedback.model import (
     GREETING_OR_SIGN_OFF,
     POLARITIES,
@@ -168,6 +177,22 @@ def _second_look(
     return index if certainty >= SECOND_LOOK else None
 
 
+def _rival_named_back(reading: TextReading, index: int) -> bool:
+    """The clause says what a rival chosen just before has ("We've gone with the other fitter. He has six years ...").
+
+    It opens with he or she and what they have, are or did (the cue table's `rival_pronoun`), and one of the two
+    clauses before it names a rival or someone else chosen (`chosen_other`). Session 12: such clauses were read as
+    their advantage's theme alone, and the competition was lost.
+    """
+    original, clauses = reading.original, reading.clauses
+    if not RIVAL_PRONOUN.match(original, clauses[index].start, clauses[index].end):
+        return False
+    return any(
+        reading.rules[at].rival or CHOSEN_OTHER.search(original, clauses[at].start, clauses[at].end) is not None
+        for at in range(max(0, index - 2), index)
+    )
+
+
 def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     """Themes, strengths, codes and next steps from a text's clauses and the classifier."""
     original = reading.original
@@ -227,15 +252,26 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # Someone else was chosen for what they had: that is competition, whatever else it is about.
             # Not when the one chosen was already inside, or was chosen for the job's terms ("someone who can
             # do Saturdays"): those are process and logistics.
+            # A rival named back by "he" or "she" is one too; the model, which sees one clause, cannot tell, so the
+            # competition it names stands however faintly the model reads it (session 12).
+            named_back = not rules.rival and _rival_named_back(reading, index)
             chosen_on_merit = (
-                rules.rival
+                (rules.rival or named_back)
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
                 and best not in _EMPLOYER_CODES
             )
             if chosen_on_merit and "competition" not in themes:
                 themes.append("competition")
+            if chosen_on_merit and named_back:
+                advantages.add("competition")
             if chosen_on_merit and "competition" in themes and not _PERSONAL_SET & set(themes):
+                # What the rival had is read by the reason head or the theme head, whichever is surer: the theme head
+                # also learnt praise, and a rival's edge is told like praise ("already holds the ticket").
+                for theme in _PERSONAL:
+                    probabilities[theme] = max(
+                        probabilities[theme], float(theme_probability[index][THEMES.index(theme)])
+                    )
                 advantage = max(_PERSONAL, key=lambda theme: probabilities[theme])
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)

@@ -80,6 +80,8 @@ UNNAMED_WORK: Final = _STRUCTURE["unnamed_work"]
 COMPARATIVE: Final = _STRUCTURE["comparative"]
 CLOSENESS: Final = _STRUCTURE["closeness"]
 RIVAL_CONSTRAINT: Final = _STRUCTURE["rival_constraint"]
+RIVAL_PRONOUN: Final = _STRUCTURE["rival_pronoun"]
+CHOSEN_OTHER: Final = _STRUCTURE["chosen_other"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
