@@ -8,7 +8,7 @@ the job's words ("laminated dough" stays "laminated dough", not *Baking*).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -18,6 +18,7 @@ from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form
 from nextround.analysis.skillgaps.evidence import (
+    MEANING_MET,
     CvView,
     Evidence,
     closest_by_meaning,
@@ -30,7 +31,9 @@ from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
+from nextround.analysis.skillgaps.roleyears import shown_years, years_text
 from nextround.analysis.skillgaps.wellformed import well_formed
+from nextround.analysis.vectors import dot_rows
 
 MAX_TEXT_CHARS: Final = 200_000
 REQUIRED_WEIGHT: Final = 1.0
@@ -122,7 +125,7 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
             phrase = forms(requirement)[0]
             closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text
             best = Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
-        return _with_years(cv, Judged(requirement, name, best))
+        return _with_years(cv, Judged(requirement, name, best), vectors)
     for phrase in forms(requirement):
         evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))
         skill = canonical(phrase)
@@ -137,25 +140,31 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
         best = replace(best, reason=f"the CV names none of {', '.join(requirement.alternatives)}")
     if name == requirement.text:  # the form that met it has no taxonomy name; another form may
         name = next((skill for skill in map(canonical, forms(requirement)) if skill), name)
-    return _with_years(cv, Judged(requirement, name, best))
+    return _with_years(cv, Judged(requirement, name, best), vectors)
 
 
-def _with_years(cv: CvView, judged: Judged) -> Judged:
-    """A requirement met in kind but asking for more years than the CV's dated roles cover is a gap."""
+def _with_years(cv: CvView, judged: Judged, vectors: Mapping[str, list[float]] | None = None) -> Judged:
+    """A requirement met in kind but asking for more years than the CV shows of it is a gap."""
     requirement, name, best = judged.requirement, judged.name, judged.evidence
     years_shown = None
     if requirement.years and best.met:
-        years_shown = _years_in_role(cv, requirement, best.cv_text)
+        years_shown, source = _years_in_role(cv, requirement, best.cv_text, vectors or {}, vague=best.how == "role")
         if years_shown is not None and years_shown < requirement.years:
+            asked = f"{_number(requirement.years)} years asked"
+            shown = years_text(years_shown)
+            reason = {
+                "since": f"{asked}; the CV shows {_number(years_shown)} since qualifying",
+                "roles": f"{asked}; the roles that show it add up to {shown}",
+                "titled": f"{asked}; the roles with that title add up to {shown}",
+                "claim": f"{asked}; the CV says {shown} of it",
+            }.get(source, f"{asked}; the CV's dated roles cover {_number(years_shown)}")
             best = Evidence(
                 False,
                 best.strength * years_shown / requirement.years,
                 best.cv_text,
                 "years",
                 YEARS_GAP_CONFIDENCE,
-                f"{_number(requirement.years)} years asked; the CV's dated roles cover {_number(years_shown)}"
-                if _years_since_event(cv, requirement) is None
-                else f"{_number(requirement.years)} years asked; the CV shows {_number(years_shown)} since qualifying",
+                reason,
             )
     return Judged(requirement, name, best, years_shown)
 
@@ -189,68 +198,63 @@ def _years_since_event(cv: CvView, requirement: Requirement) -> float | None:
     return float(max(0, cv.reference_year - min(years)))
 
 
-def _years_in_role(cv: CvView, requirement: Requirement, shown: str | None = None) -> float | None:
-    """Years the CV shows for a requirement: "2 years as a barista" counts only the dated roles titled
-    barista when the CV has any; "3 years PQE" counts from the year the CV says it qualified; otherwise the
-    dated roles under which the CV shows it (the role of the line `shown`, and any role naming all its words),
-    or, when that line is under no role, all of them."""
+def _years_in_role(
+    cv: CvView,
+    requirement: Requirement,
+    shown: str | None,
+    vectors: Mapping[str, list[float]],
+    *,
+    vague: bool = False,
+) -> tuple[float | None, str]:
+    """Years the CV shows for a requirement, and where they come from: "3 years PQE" counts from the year the
+    CV says it qualified ("since"); "2 years as a barista" the dated roles titled barista ("titled"); otherwise
+    the dated roles whose block shows the ask ("roles": the line `shown`, all its words, leading people for an
+    ask to lead, or a clause close in meaning), or the most years a CV line claims of it ("claim"), whichever is
+    more; the whole career ("career") when no role or claim shows it, or for "3 years in a similar role"."""
     since = _years_since_event(cv, requirement)
     if since is not None:
-        return since if cv.years is None else min(since, cv.years)
-    if not re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE):
-        where = _years_where_shown(cv, requirement, shown)
-        return cv.years if where is None else where
-    title = set(content_stems(requirement.text))
-    lines = [line for line in cv.text.splitlines() if _YEAR.search(line) and title <= set(content_stems(line))]
-    if not title or not lines:
-        return cv.years
-    from nextround.analysis.skillgaps.exact import career_years
-
-    return career_years("\n".join(lines), cv.reference_year)
-
-
-_SECTION_HEADING: Final = re.compile(r"^[^\W\d][\w &/]{0,30}:?$")
-
-
-def _role_blocks(text: str) -> list[list[str]]:
-    """The CV's dated roles, each its dated line and the lines under it, up to the next dated line or a
-    section heading ("Education", "SKILLS")."""
-    from nextround.analysis.skillgaps.exact import dated_span
-
-    blocks: list[list[str]] = []
-    current: list[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if dated_span(line):
-            current = [line]
-            blocks.append(current)
-        elif _SECTION_HEADING.match(line) and len(line.split()) <= 3:
-            current = None
-        elif current is not None:
-            current.append(line)
-    return blocks
+        return (since if cv.years is None else min(since, cv.years)), "since"
+    if vague:
+        return cv.years, "career"
+    titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
+    title = content_stems(requirement.text) if titled else ()
+    in_roles, claimed = shown_years(
+        cv.text, cv.reference_year, _shows(cv, requirement, shown, vectors), shown=shown, titled=title
+    )
+    if in_roles is None and claimed is None:
+        return cv.years, "career"
+    if claimed is not None and (in_roles is None or claimed > in_roles):
+        return claimed, "claim"
+    return in_roles, "titled" if title else "roles"
 
 
-def _years_where_shown(cv: CvView, requirement: Requirement, shown: str | None) -> float | None:
-    """Years of the dated roles under which the CV shows the requirement ("1 year of E&M coding" is not met
-    by a coding trainee of this year who was a nurse for five); None when the line is under no role, is a
-    role's own dated line, or the CV has fewer than two roles."""
-    from nextround.analysis.skillgaps.exact import career_years
-
-    blocks = _role_blocks(cv.text)
-    if not shown or len(blocks) < 2:
-        return None
+def _shows(
+    cv: CvView, requirement: Requirement, shown: str | None, vectors: Mapping[str, list[float]]
+) -> Callable[[Sequence[str]], bool]:
+    """Whether some lines (a role's block, a claim) show the requirement: the evidence line, all its words,
+    leading people for an ask to lead, or a clause whose meaning is close (MEANING_MET)."""
     words = set(content_stems(requirement.text))
-    chosen = [
-        block
-        for block in blocks
-        if any(shown in line for line in block) or (words and words <= set(content_stems(" ".join(block))))
-    ]
-    if not any(any(shown in line for line in block[1:]) for block in chosen):
-        return None  # shown by a role's own dated line ("Chef de Partie, 2018 - 2022"): the kind of work, all roles
-    return career_years("\n".join(block[0] for block in chosen), cv.reference_year)
+    lead = asks_to_lead(requirement.text)
+    close: list[str] = []
+    if cv.vectors is not None:
+        for vector in (vectors.get(phrase) for phrase in forms(requirement)):
+            if vector is not None:
+                close += [
+                    cv.clauses[index].text
+                    for index, cosine in enumerate(dot_rows(cv.vectors, vector))
+                    if cosine >= MEANING_MET
+                ]
+
+    def shows(lines: Sequence[str]) -> bool:
+        if shown and any(shown in line for line in lines):
+            return True
+        if words and words <= set(content_stems(" ".join(lines))):
+            return True
+        if lead and leading_shown(list(lines)) is not None:
+            return True
+        return any(clause in line for clause in close for line in lines)
+
+    return shows
 
 
 def _sentence_with(cv: CvView, words: str) -> str:

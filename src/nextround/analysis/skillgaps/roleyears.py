@@ -1,0 +1,214 @@
+"""Years where a skill is shown: the dated roles whose block shows it, and the years a CV claims of it.
+
+"3 years of penetration testing" is not met by a CV whose six years are three as a SOC analyst and one year
+nine months as a penetration tester, even when its profile says "penetration testing". A role is its title,
+its dates (on the same line or the line below: "Guitar Maker" over "March 2021 - present") and the lines
+under it; the roles that show the ask (its words, leading people for an ask to lead, or a clause close in
+meaning) add up their spans, months counted where the CV writes them. A CV's own claim counts too, both of
+its figures: "6 years in leather tanning, 2 as supervisor" claims 6 years of leather tanning and 2 of
+supervising.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.frames import _DATES
+
+_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_BEFORE: Final = re.compile(r"\b([A-Za-z]{3,9})\.?\s*$")
+_MONTH_NUMBER_BEFORE: Final = re.compile(r"\b(0?[1-9]|1[0-2])\s*/\s*$")
+_BULLET: Final = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s*")
+_SECTION_HEADING: Final = re.compile(r"^[^\W\d][\w &/]{0,30}:?$")
+_ABBREVIATED_END: Final = re.compile(r"(?:\b[A-Z][\w&]{0,3}|\w\.\w{1,3})\.$")  # "Ltd.", "Co.", "o.o.", "S.A."
+_NUMBER_WORDS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUM: Final = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
+# "6 years in leather tanning", "eight years' experience", "5+ yrs as a guitar maker"
+_CLAIM: Final = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:years?|yrs?)\b['’]?", re.IGNORECASE)
+# the second figure of a claim: ", 2 as supervisor", ", 3 of them on fuel tankers", "including 2 years as lead"
+_SECOND: Final = re.compile(
+    rf"(?:,|;|\(|\band\b|\bincluding\b|\bof which\b|\bwith\b)\s*(?:including\s+|the last\s+|the past\s+)?"
+    rf"(?P<m>{_NUM})\+?(?:\s*(?:years?|yrs?)['’]?)?\s+(?:of them\s+|of those\s+|of which\s+)?"
+    r"(?=(?:as|on|in|at|with|doing|running|leading|supervising|managing)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A dated role: its heading (title and dates, one line or two) and every line of its block."""
+
+    head: str
+    lines: tuple[str, ...]
+
+
+def roles(text: str) -> list[Role]:
+    """The CV's dated roles, each its dated line (with the title line above a line of dates alone) and the lines
+    under it, up to the next dated line or a section heading ("Education", "SKILLS")."""
+    blocks: list[list[str]] = []
+    heads: list[str] = []
+    current: list[str] | None = None
+    previous: str | None = None  # the last non-blank line, when it may be a title over a line of dates
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if exact.dated_span(line):
+            bare = _BULLET.sub("", line).strip(" |")
+            if previous is not None and _DATES.fullmatch(bare):
+                # "Guitar Maker, Ridge Instruments" over "March 2021 - present": one role
+                if current is not None and current and current[-1] == previous:
+                    current.pop()
+                current = [previous, line]
+                heads.append(f"{previous}, {line}")
+            else:
+                current = [line]
+                heads.append(line)
+            blocks.append(current)
+            previous = None
+            continue
+        # a title is no bullet and no sentence ("Ran the pass."), though it may end in "Ltd." or "Sp. z o.o."
+        sentence = line.endswith(":") or (line.endswith(".") and not _ABBREVIATED_END.search(line))
+        titled = not _BULLET.match(raw) and len(line.split()) <= 14 and not sentence
+        previous = line if titled else None
+        if _SECTION_HEADING.match(line) and len(line.split()) <= 3:
+            current = None
+        elif current is not None:
+            current.append(line)
+    return [Role(head, tuple(block)) for head, block in zip(heads, blocks, strict=True)]
+
+
+def _month(text: str) -> int | None:
+    found = _MONTH_BEFORE.search(text)
+    if found is not None and found.group(1)[:3].lower() in _MONTHS:
+        return _MONTHS.index(found.group(1)[:3].lower()) + 1
+    number = _MONTH_NUMBER_BEFORE.search(text)
+    return int(number.group(1)) if number else None
+
+
+def _spans(head: str, reference_year: int | None) -> list[tuple[int, int]]:
+    """A heading's spans as (first month, month after the last) on one count of months; a month the CV leaves
+    out is read as the other end's, so "2019 - 2022" is three years and "May 2019 - 2022" too."""
+    out = []
+    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", head)]
+    latest = max([*years, reference_year or 0])
+    for found in exact._RANGE.finditer(head):
+        begin = int(found.group("start") or found.group("since") or found.group("onwards"))
+        first = _month(head[: found.start("start")]) if found.group("start") else None
+        if found.group("since"):
+            first = _month(head[: found.start("since")])
+        last = None
+        if found.group("end"):
+            end = int(found.group("end"))
+            last = _month(head[found.start("start") + 4 : found.start("end")]) if found.group("start") else None
+        elif found.group("short"):
+            end = begin // 100 * 100 + int(found.group("short"))
+        else:
+            end = max(latest, begin)  # "present": the reference year, whole years from the start's month
+        if end < begin:
+            continue
+        first_month = first or last or 1
+        last_month = last or first or 1
+        start, stop = begin * 12 + first_month - 1, end * 12 + last_month - 1
+        out.append((start, max(stop, start)))
+    return out
+
+
+def span_months(heads: Sequence[str], reference_year: int | None) -> int:
+    """Months covered by the roles' headings, overlaps counted once."""
+    spans = sorted(span for head in heads for span in _spans(head, reference_year))
+    total, start, stop = 0, None, None
+    for begin, end in spans:
+        if start is None or stop is None or begin > stop:
+            if start is not None and stop is not None:
+                total += stop - start
+            start, stop = begin, end
+        else:
+            stop = max(stop, end)
+    if start is not None and stop is not None:
+        total += stop - start
+    return total
+
+
+def _value(raw: str) -> float:
+    return float(_NUMBER_WORDS.get(raw.lower(), 0) or raw)
+
+
+def claims(text: str) -> list[tuple[float, str]]:
+    """The years a CV claims and of what: "6 years in leather tanning, 2 as supervisor" gives (6, "6 years in
+    leather tanning") and (2, "as supervisor"); a figure of months ("11 months") is not a claim of years."""
+    out: list[tuple[float, str]] = []
+    for raw in text.splitlines():
+        line = _BULLET.sub("", raw).strip()
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            found = _CLAIM.search(sentence)
+            if found is None or exact.dated_span(sentence[max(0, found.start() - 12) : found.end() + 12]):
+                continue
+            second = _SECOND.search(sentence, found.end())
+            first_part = sentence[: second.start()] if second else sentence
+            out.append((_value(found.group("n")), first_part))
+            if second is not None:
+                rest = re.split(r"[;)]|,\s*(?=\w+\s+(?:\d|years?)\b)", sentence[second.end() :])[0]
+                out.append((_value(second.group("m")), rest.strip()))
+    return out
+
+
+def years_text(years: float) -> str:
+    """ "1 year 9 months", "3 years", "8 months"."""
+    months = round(years * 12)
+    whole, rest = divmod(months, 12)
+    parts = []
+    if whole:
+        parts.append(f"{whole} year{'s' if whole != 1 else ''}")
+    if rest:
+        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+    return " ".join(parts) or "no time"
+
+
+# words of rank, not of the work: "Senior Software Engineer" and "Software Engineer" share the work, "Staff
+# Nurse" and "Staff Accountant" do not
+_RANKS: Final = frozenset(
+    content_stems(
+        "senior junior assistant trainee lead head chief principal deputy associate apprentice intern graduate "
+        "staff team leader manager supervisor officer temporary casual contract freelance volunteer"
+    )
+)
+
+
+def _title(role: Role) -> set[str]:
+    """The content stems of a role's title, its heading's first part ("Chef de Partie, The Spice Route, 2018")."""
+    first = re.split(r",|\s[-–—|]\s|\|", role.lines[0])[0]
+    return set(content_stems(first)) - _RANKS
+
+
+def shown_years(
+    text: str,
+    reference_year: int | None,
+    shows: Callable[[Sequence[str]], bool],
+    *,
+    shown: str | None = None,
+    titled: Sequence[str] = (),
+) -> tuple[float | None, float | None]:
+    """(years of the roles whose block `shows` the ask, or None when none does; the most years a claim that
+    shows it states, or None). With `titled` (the stems of "as a guitar maker"), a role counts when its
+    heading names the title. When the line `shown` is a role's heading (its title shows the kind of work), the
+    roles with a title of the same work count too ("Chef de Partie" twice, "Sous Chef" after "Commis Chef")."""
+    found = roles(text)
+    if titled:
+        chosen = [role for role in found if set(titled) <= set(content_stems(role.head))]
+    else:
+        chosen = [role for role in found if shows(role.lines)]
+        headed = [_title(role) for role in found if shown and (shown in role.lines[0] or shown in role.head)]
+        kinds = set().union(*headed) if headed else set()
+        chosen += [role for role in found if role not in chosen and kinds & _title(role)]
+    in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
+    claimed = [years for years, part in claims(text) if shows([part])]
+    return in_roles, max(claimed, default=None)
