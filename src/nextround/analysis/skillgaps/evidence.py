@@ -35,7 +35,13 @@ CLOSEST_SHOWN: Final = 0.25  # cosine below which no CV line is offered as the c
 SUBJECT_SAME: Final = 0.55  # cosine at which two levelled qualifications are the same subject
 SUBJECT_RELATED: Final = 0.35  # ... at which a higher level of a related subject still counts
 _PIECE: Final = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+|\s*\(\s*|\s*\)\s*")
-_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+|;\s*|\s+[–—-]\s+|:\s+")
+# A spaced dash ends a clause, except in a date range ("(2022 – present)", "Jan 2019 - Mar 2022"), which would
+# otherwise cut a role's line in two and quote "Westgate Energy (2022" as the evidence.
+_SENTENCE: Final = re.compile(
+    r"(?<=[.!?])\s+|;\s*|:\s+|\s+[–—-]\s+(?!(?<=\d\s[–—-]\s)(?:\d|present\b|now\b|current|date\b|today\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d))",
+    re.IGNORECASE,
+)
 PARENS: Final = re.compile(r"\(([^)]*)\)")
 _EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
 _EXAMPLE_TAIL: Final = re.compile(r"\s*\(?\b(?:such as|e\.?g\.?|for example|including|like)\b.*$", re.IGNORECASE)
@@ -303,6 +309,20 @@ def _taxonomy_shows(cv: CvView, phrase: str) -> bool:
     return False
 
 
+def _taxonomy_quote(cv: CvView, phrase: str) -> str | None:
+    """The CV sentence whose words show the taxonomy skill the phrase stands for (quoted as the evidence, where the
+    clause nearest in meaning may be about something else: "pivot tables" shown by "Google Sheets" in a skills
+    line, not by "Served customers on the shop floor")."""
+    from nextround.analysis.skills import extract_skills, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for mention in extract_skills(phrase):
+        if taxonomy.skill_id(mention.skill) in cv.skill_ids and mention.skill in cv.skills:
+            shown = cv.skills[mention.skill].lower()
+            return next((clause.sentence for clause in cv.clauses if shown in clause.sentence.lower()), None)
+    return None
+
+
 def _acronym_of(cv: CvView, phrase: str) -> str | None:
     """A CV sentence that writes the phrase, or its last words, as initials ("SCR" for "keeping the
     single central record")."""
@@ -382,7 +402,7 @@ def _semantic_as_written(cv: CvView, phrase: str, vector: list[float] | None) ->
         closest = cv.clauses[soft_index].sentence if soft_index >= 0 else shown
         return Evidence(True, 0.9, closest, "meaning", min(0.8, 0.4 + (soft - SOFT_MET)))
     if _taxonomy_shows(cv, phrase):
-        return Evidence(True, 0.8, shown, "taxonomy", 0.5)
+        return Evidence(True, 0.8, _taxonomy_quote(cv, phrase) or shown, "taxonomy", 0.5)
     strength = 0.6 * max(words, cosine / MEANING_MET, soft / SOFT_MET)
     confidence = 0.5 + 0.4 * (1 - max(cosine / MEANING_MET, soft / SOFT_MET))
     return Evidence(False, strength, shown, "none", round(confidence, 2), "no CV clause shows it")
