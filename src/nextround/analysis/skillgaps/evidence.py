@@ -46,6 +46,14 @@ PARENS: Final = re.compile(r"\(([^)]*)\)")
 _EXAMPLES: Final = re.compile(r"\b(?:e\.?g|such as|for example|like|or)\b", re.IGNORECASE)
 _EXAMPLE_TAIL: Final = re.compile(r"\s*\(?\b(?:such as|e\.?g\.?|for example|including|like)\b.*$", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# words of a CV's section headings ("Work experience", "Licences and tickets", "Key skills"); see cv_heading
+_CV_SECTION_TEXT: Final = (
+    "profile summary about me personal statement objective career experience employment work history professional "
+    "education training qualifications qualification certifications certification certificates licences licenses "
+    "licence license tickets languages language skills key core technical other additional interests hobbies "
+    "references courses achievements memberships awards details and & of relevant selected"
+)
+_CV_SECTION_WORDS: Final = frozenset(_CV_SECTION_TEXT.split())
 _FUNCTION_WORDS: Final = frozenset(
     [
         "a",
@@ -131,6 +139,25 @@ class Evidence:
     exact: bool = False
 
 
+def cv_heading(line: str) -> bool:
+    """Words that only name a CV section ("Licences", "Languages", "Key skills"): before a colon they say what the
+    value is about, not that anything is held. (Dropping whole heading lines as clauses was tried in session 12 and
+    lowered the leave-one-file-out F1: docs/skill-gaps.md.)"""
+    words = _WORDS.findall(line)
+    if not words or len(words) > 4 or re.search(r"\d", line):
+        return False
+    return all(word.lower() in _CV_SECTION_WORDS for word in words)
+
+
+def _labelled(line: str) -> str | None:
+    """The whole of a "label: value" line ("Language proficiency English: Level 4", "Class extensions: Group A and
+    Group B"): cut at the colon, neither half says what is held, so the line is compared as one clause too."""
+    label, colon, value = line.partition(": ")
+    if not colon or not value.strip(" .") or not 1 <= len(label.split()) <= 4 or cv_heading(label):
+        return None
+    return line.strip(" .")
+
+
 def _clauses(text: str) -> list[Clause]:
     clauses: list[Clause] = []
     seen: set[str] = set()
@@ -138,9 +165,15 @@ def _clauses(text: str) -> list[Clause]:
         line = re.sub(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s*", "", line).strip()
         if not line:
             continue
+        whole = _labelled(line)
+        if whole is not None and whole.lower() not in seen:
+            seen.add(whole.lower())
+            clauses.append(Clause(whole, whole))
+        label = line.partition(": ")[0] if ": " in line else None
         for sentence in _SENTENCE.split(line):
             sentence = sentence.strip(" .")
-            if not sentence:
+            # the label alone ("Language proficiency English", "Skills") names a topic, as a heading does
+            if not sentence or (sentence == label and (whole is not None or cv_heading(sentence))):
                 continue
             pieces = [sentence, *(_piece for _piece in _PIECE.split(sentence) if len(_piece.split()) >= 1)]
             for piece in pieces:

@@ -23,6 +23,7 @@ _PAST: Final = frozenset(["ran", "led", "read", "did", "made", "took", "kept", "
 # a number or a one-letter grade: "15" bbl, Category "6", class "A"
 _CODE: Final = re.compile(r"^(?:\d+[a-z]?|[A-Z])$")
 _NUMBER: Final = re.compile(r"^\d{1,4}$")
+_LETTER: Final = re.compile(r"^[A-Z]$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class NearMiss:
     def number(self) -> bool:
         """A smaller number in place of the one asked ("10" bbl for "15", Code "08" for "10")."""
         return bool(_NUMBER.match(self.asked))
+
+    @property
+    def letter(self) -> bool:
+        """Another letter in place of the one asked ("Group B" for "Group C"): not smaller, another one."""
+        return bool(_LETTER.match(self.asked)) and bool(_LETTER.match(self.shown))
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +120,15 @@ def near_misses(cv: str, phrase: str, shown_in: str | None = None) -> list[NearM
                 for other in index.after.get(left.stem, ())
                 if _NUMBER.match(other.text) and int(other.text) < int(right.text)
             )
+        if _LETTER.match(right.text) and left.stem in index.stems and not _verbish(left):
+            # "Group C" against "Group A and Group B", "Category D" against "Category B": a letter after the head
+            # says which one; the CV writes the head with other letters only
+            held = [other for other in index.after.get(left.stem, ()) if _LETTER.match(other.text)]
+            if all(other.text != right.text for other in held):
+                found.extend(NearMiss(right.text, left.text, other.text) for other in held)
     if shown_in is not None:
         found = [miss for miss in found if re.search(rf"(?<!\w){re.escape(miss.shown)}(?!\w)", shown_in)]
-    return [miss for miss in found if miss.number or not _synonyms(miss.asked, miss.shown)]
+    return [miss for miss in found if miss.number or miss.letter or not _synonyms(miss.asked, miss.shown)]
 
 
 def _spells(initials: str, *words: str) -> bool:
