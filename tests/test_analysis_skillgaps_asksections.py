@@ -1,17 +1,108 @@
-"""Session 12 (test10's analysis, change 3): a driving licence held with a restriction, at a learner's stage, for
-automatics only or without an endorsement does not meet an ask for the full one, while a licence written another
-way still meets. Job and CV texts of our own, from several countries' licence systems."""
+"""Session 12 (test10's analysis, changes 2 and 3): offers are never asks, a heading that may head offers or asks is
+read by its lines, the employer's need for the post is the post; and a driving licence held with a restriction, at
+a learner's stage, for automatics only or without an endorsement does not meet an ask for the full one, while a
+licence written another way still meets. Job and CV texts of our own, from several countries' licence systems."""
 
 from __future__ import annotations
 
 import pytest
 
 from nextround.analysis.skillgaps import match
+from nextround.analysis.skillgaps.offers import is_offer, offered_section
+from nextround.analysis.skillgaps.requirements import requirements
+
+
+def _texts(jd: str) -> list[str]:
+    return [item.text for item in requirements(jd)]
 
 
 def _gaps(jd: str, cv: str) -> dict[str, str]:
     result = match(jd, cv, reference_year=2026).to_dict()
     return {str(gap["text"]): str(gap.get("reason") or "") for gap in result["missing"]}  # type: ignore[union-attr]
+
+
+# -- offers -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medical cover under NHIF for you and two dependants",
+        "Take-home share averages NZD 48,000 - 60,000 a season",
+        "Public service pay scale, Grade 7",
+        "Pension up to 8% employer contribution",
+        "25 days' annual leave plus bank holidays",
+        "KES 85,000 per month plus a fuel allowance",
+        "R18,500 per month, provident fund and medical aid",
+        "We offer a sign-on bonus, tuition reimbursement and dental cover from day one",
+        "Salary: $31.50/hr during probation, then $36/hr",
+    ],
+)
+def test_offers_are_read_as_offers(line: str) -> None:
+    assert is_offer(line), line
+    assert _texts(f"Farm Hand\nRequirements:\n- Tractor driving\n- {line}") == ["Tractor driving"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Experience of pension administration",
+        "Payroll including pensions and benefits, 3 years",
+        "Advise clients on life cover and income protection",
+        "Spanish a bonus",
+        "Knowledge of medical aid schemes",
+        "Managing budgets over £2m",
+        "Health insurance claims processing",
+        "Full driving licence",
+    ],
+)
+def test_asks_that_name_an_offer_word_still_ask(line: str) -> None:
+    assert not is_offer(line), line
+
+
+JOB_CONDITIONS_OFFER = (
+    "Field Technician - Kumasi\n\n"
+    "Requirements\n- HND in Electrical Engineering\n- Solar PV installation\n\n"
+    "Conditions\n- GHS 6,500 per month\n- SSNIT contributions and medical cover\n- Motorbike and fuel provided\n\n"
+    "Send your CV to the office."
+)
+JOB_CONDITIONS_ASK = (
+    "Records Officer - Ottawa\n\n"
+    "Duties\n- Maintain the registry\n\n"
+    "Conditions\n- Reliability security clearance\n- Bilingual English and French (BBB)\n- Valid driver's licence\n"
+)
+
+
+def test_an_ambiguous_heading_over_offers_is_the_offer() -> None:
+    # "Conditions" over pay, pension and cover heads the offer: "Motorbike and fuel provided" asks nothing either
+    assert _texts(JOB_CONDITIONS_OFFER) == ["HND in Electrical Engineering", "Solar PV installation"]
+    assert offered_section(["GHS 6,500 per month", "SSNIT contributions and medical cover", "Motorbike provided"])
+
+
+def test_an_ambiguous_heading_over_asks_keeps_asking() -> None:
+    read = _texts(JOB_CONDITIONS_ASK)
+    assert "Reliability security clearance" in read
+    assert any("licence" in text for text in read)
+
+
+def test_an_unnamed_heading_over_pay_asks_nothing() -> None:
+    jd = (
+        "Deckhand\n\nWhat you need\n- Deck experience on a trawler\n- STCW basic safety\n\n"
+        "Money\n- Crew share averages AUD 60,000 - 80,000 a year\n- Medical cover under the company scheme\n"
+    )
+    assert _texts(jd) == ["Deck experience on a trawler", "STCW basic safety"]
+
+
+def test_the_employers_need_for_the_post_is_the_post() -> None:
+    jd = (
+        "Tree Surgeon - Hobart\n\nWe are a family arborist business. Most of our removals are done with a crane, but "
+        "the tight back gardens still need an experienced climber.\n\n"
+        "Requirements\n- Aerial rescue ticket\n- Chainsaw ticket"
+    )
+    assert _texts(jd) == ["Aerial rescue ticket", "Chainsaw ticket"]
+    # what the reader needs still asks, and so does a sentence about a credential
+    asks = _texts("Baker\n\nWe are a small bakery. You need a Level 2 food hygiene certificate.\n\nSkills\n- Sourdough")
+    assert any("food hygiene" in text for text in asks)
 
 
 # -- driving licences held with a qualifier ---------------------------------------------------------------------

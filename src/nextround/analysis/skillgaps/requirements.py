@@ -23,6 +23,7 @@ from nextround.analysis.skillgaps.conditions import is_condition as _is_conditio
 from nextround.analysis.skillgaps.cues import listed_heading, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.layout import BOLD, BULLET, clauses, person_spec_row, sentences, split_heading
+from nextround.analysis.skillgaps.offers import is_offer, offered_section
 from nextround.analysis.skillgaps.phrases import (
     NICE_ASIDE,
     Importance,
@@ -82,6 +83,15 @@ _ADVERTISES_ROLE: Final = re.compile(
     r"|^[\w\s&'’-]{1,40}\b(?:needed|wanted)\b\s*(?:[-–—,(]|$)",
     re.IGNORECASE,
 )
+# The employer's or its work's need for the post is the post: "steep faces and edge trees still need a good manual
+# faller", "our growing lab needs another technician for the night shift"; "You need a Level 3 diploma" asks
+_EMPLOYER_NEEDS: Final = re.compile(
+    r"\b(?:need|needs|require|requires)\s+(?:an?|one|two|another|more)\s+(?:[\w-]+\s+){0,3}?"
+    r"[\w-]*(?:er|or|ist|ian|ant|ent|man|woman|person|hand|chef|cook|nurse|captain|coach|guide|crew|staff|people)s?"
+    r"(?=\s*(?:[.!,;]|$|\bto\s+\w+|\bfor\s+(?:the|our|a|an|this)\b))",
+    re.IGNORECASE,
+)
+_READER: Final = re.compile(r"\b(?:you|your|you'll|candidates?|applicants?|the person|someone)\b", re.IGNORECASE)
 _WEAK_BLURB: Final = frozenset(["we hire", "our team", "serves", "serving", "we help", "we make", "we build", "rated"])
 _ABOUT_US: Final = re.compile(r"\b(?:we|we're|we've|our|us|is an?|has|have|since)\b", re.IGNORECASE)
 # A headline or a shout: "🚀 WE'RE HIRING!!!", "Great pay!", "✨ Your Next Adventure": exclaimed, in
@@ -119,8 +129,13 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     joins = _JOIN.search(sentence) and not (cues.must.search(sentence) and cues.skill_words.search(sentence))
     if cues.apply.search(sentence) or joins or _HOW_TO_APPLY.search(sentence):
         return None
+    if is_offer(sentence):
+        return None  # pay, pension, leave, medical cover: what the employer gives, wherever it sits
     if section == "prose" and _ADVERTISES_ROLE.search(sentence) and not cues.skill_words.search(sentence):
         return None  # "Small dive centre looking for an instructor for the winter season": the post, not an ask
+    needs = _EMPLOYER_NEEDS.search(sentence) if section == "prose" else None
+    if needs and not _READER.search(sentence[: needs.start()]) and not cues.skill_words.search(sentence):
+        return None  # "Most of our felling is mechanised, but edge trees still need a good manual faller"
     blurb = cues.employer.search(sentence)
     if blurb and blurb.group(0).lower() in _WEAK_BLURB and cues.must.search(sentence):
         blurb = None  # "The person we hire should have four years of merchandising"
@@ -191,7 +206,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if kind is None and line.endswith(":") and len(line.split()) <= 12 and not is_bullet:
             kind, rest = section_of_heading(line), ""  # "For appointment to this grade, a candidate must have:"
         if kind is None and line.endswith(":") and len(line.split()) <= 10:
-            section = "unknown"  # a list under it is what the job involves; prose asks only when it says so
+            # a list under it is what the job involves; prose asks only when it says so; offers ask nothing
+            section = "context" if offered_section(_lines_under(filled, position)) else "unknown"
             bullets_seen = False
             continue
         if kind is None and not is_bullet and bullets_seen and section != "prose":
@@ -200,6 +216,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if kind is not None:
             if not rest:
                 section = kind  # type: ignore[assignment]
+                if _read_by_its_lines(line, kind) and offered_section(_lines_under(filled, position)):
+                    section = "context"  # "Conditions", "Pay" over pay, pension and medical cover: the offer
                 bullets_seen = False
                 continue
             line_section = kind  # type: ignore[assignment]
@@ -227,6 +245,28 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
                     read = sorted(sentence_phrases(clause, asked), key=lambda item: item.importance != asked)
                     found.extend(replace(item, section=origin) for item in read)
     return tuple(_dedupe(found)[:MAX_REQUIREMENTS])
+
+
+def _lines_under(filled: list[str], position: int) -> list[str]:
+    """The lines a heading stands over: its list, or the prose lines up to the next short line."""
+    under: list[str] = []
+    under_bullets = False
+    for raw in filled[position + 1 : position + 13]:
+        bullet = bool(BULLET.match(raw)) and not BOLD.match(raw)
+        line = BULLET.sub("", raw).strip()
+        if under and bullet != under_bullets:
+            break
+        if not bullet and ((len(line.split()) <= 8 and not line.endswith((".", "!"))) or BOLD.match(raw)):
+            break  # the next heading
+        under_bullets = bullet
+        under.append(line)
+    return under
+
+
+def _read_by_its_lines(heading: str, kind: str) -> bool:
+    """A heading whose section its lines decide: one we have no name for, or one that may head offers or asks
+    ("Conditions", "Terms of service"); a listed heading of asks, wishes or duties is what it says."""
+    return kind in ("unknown", "prose", "required", "duties") and listed_heading(heading) is None
 
 
 def _dedupe(found: list[Requirement]) -> list[Requirement]:
