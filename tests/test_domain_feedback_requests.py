@@ -12,6 +12,7 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    addressee_name,
     chase_due,
     check_chase,
     check_chase_days,
@@ -212,3 +213,23 @@ def test_feedback_text_is_kept_verbatim_within_limits() -> None:
 def test_human_date() -> None:
     assert human_date(date(2024, 11, 5)) == "5 November"
     assert human_date(datetime(2024, 3, 12, 14, 0, tzinfo=UTC)) == "12 March"
+
+
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("Priya Shah <priya@crumb.example>", "Priya Shah"),
+        ('"Shah, Priya" <priya@crumb.example>', "Shah, Priya"),
+        ("  Dana   Reyes <dana@x.example>", "Dana Reyes"),
+        ("priya@crumb.example", ""),
+        ("", ""),
+        ("Careers at Marlow <careers@marlow.example>", ""),
+        ("HR Team <hr@x.example>", ""),
+        ("no-reply <noreply@x.example>", ""),
+        ("priya@crumb.example <priya@crumb.example>", ""),
+        ("A B C D E <x@y.example>", ""),
+        ("a@x.example, b@y.example", ""),
+    ],
+)
+def test_the_person_an_address_names(address: str, name: str) -> None:
+    assert addressee_name(address) == name

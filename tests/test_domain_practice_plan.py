@@ -6,13 +6,15 @@ import pytest
 
 from nextround.domain.practice_plan import (
     OPENING_ID_PREFIX,
+    THEME_COMPETENCIES,
     PlannedQuestion,
     ReviewItem,
+    competency_words,
     due_reviews,
     next_review_date,
     plan_session,
 )
-from nextround.domain.questions import Question, interview_source, load_bank
+from nextround.domain.questions import COMPETENCIES, Question, interview_source, load_bank
 
 TODAY = date(2025, 3, 10)
 
@@ -183,9 +185,31 @@ THEME_CHECKS: dict[str, Callable[[Question], bool]] = {
 def test_focus_themes_pick_questions_that_train_them(theme: str, seed: int) -> None:
     plan = plan_session(load_bank(), count=8, role="finance", focus_themes=[theme], seed=seed)
     label = theme.replace("_", " ")
-    themed = [planned.question for planned in plan if planned.reason == f"Your feedback mentions {label}"]
+    themed = [planned.question for planned in plan if planned.reason.startswith(f"Your feedback mentions {label}:")]
     assert len(themed) == 2  # a quarter of eight
     assert all(THEME_CHECKS[theme](question) for question in themed)
+
+
+@pytest.mark.parametrize("role", [None, "sales", "healthcare", "software_engineering"])
+def test_a_theme_reason_names_a_competency_of_the_question_that_trains_that_theme(role: str | None) -> None:
+    # "Your feedback mentions communication" for "the biggest risk you took that failed" (failure, resilience)
+    # said nothing true about the question: the reason names the competency that links the two.
+    words = {competency_words(c): c for c in COMPETENCIES}
+    seen = 0
+    for theme, related in THEME_COMPETENCIES.items():
+        label = theme.replace("_", " ")
+        for seed in range(8):
+            for planned in plan_session(load_bank(), count=8, role=role, focus_themes=[theme], seed=seed):
+                if not planned.reason.startswith("Your feedback mentions"):
+                    continue
+                seen += 1
+                head, _, said = planned.reason.partition(" practises ")
+                assert head.startswith(f"Your feedback mentions {label}: this "), planned.reason
+                competency = words[said]
+                assert competency in planned.question.competencies, (planned.reason, planned.question.competencies)
+                role_question = planned.question.category == "role" and role in planned.question.roles
+                assert competency in related or (theme == "technical_skills" and role_question), planned.reason
+    assert seen >= 6 * 8 * 2 - 4  # two a theme (a quarter of eight), in nearly every plan
 
 
 def test_experience_feedback_plans_questions_that_show_experience_not_priorities_or_mistakes() -> None:
@@ -195,7 +219,7 @@ def test_experience_feedback_plans_questions_that_show_experience_not_priorities
         planned.question
         for seed in range(12)
         for planned in plan_session(load_bank(), count=8, focus_themes=["experience"], seed=seed)
-        if planned.reason == "Your feedback mentions experience"
+        if planned.reason.startswith("Your feedback mentions experience:")
     ]
     assert len({q.id for q in themed}) >= 6
     wrong = {"prioritisation", "failure", "ethics", "conflict"}
@@ -205,7 +229,7 @@ def test_experience_feedback_plans_questions_that_show_experience_not_priorities
 
 def test_technical_skills_without_a_role_uses_problem_solving_questions() -> None:
     plan = plan_session(load_bank(), count=4, focus_themes=["technical_skills"])
-    themed = [p.question for p in plan if p.reason == "Your feedback mentions technical skills"]
+    themed = [p.question for p in plan if p.reason.startswith("Your feedback mentions technical skills:")]
     assert themed
     assert all({"technical_depth", "problem_solving"} & set(q.competencies) for q in themed)
     assert all(q.category != "role" for q in themed)

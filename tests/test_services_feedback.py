@@ -128,6 +128,53 @@ def test_the_contact_is_addressed_and_thanks_are_passed_on(workspace: Workspace,
         feedback.draft_request(workspace, app_id, contact_id=9999)
 
 
+def test_a_name_given_with_the_address_is_used_for_the_greeting(workspace: Workspace, clock: FakeClock) -> None:
+    app_id = rejected_after_interview(workspace, clock)
+    for tone in ("warm", "brief"):
+        request, message = feedback.draft_request(workspace, app_id, tone=tone, to="Dana Reyes <dana@crumb.example>")
+        assert message.body.startswith("Hi Dana Reyes,"), message.body[:40]
+        assert request.to_email == "Dana Reyes <dana@crumb.example>"
+    # Dana is not one of the interviewers, so they are thanked through her, not spoken to
+    assert (
+        "pass my thanks on to Priya and Tom"
+        in feedback.draft_request(workspace, app_id, to="Dana Reyes <dana@crumb.example>")[1].body
+    )
+    formal = feedback.draft_request(workspace, app_id, tone="formal", to="Dana Reyes <dana@crumb.example>")[1]
+    assert formal.body.startswith("Dear Dana Reyes,")
+    # a team's mailbox names nobody: the greeting stays plain
+    ghosted = make_application(workspace, company="Marlow", role="Analyst", applied_at=clock() - timedelta(days=40))
+    ApplicationService(workspace).confirm_ghosted(ghosted.id)
+    _, plain = feedback.draft_request(workspace, ghosted.id, to="Careers at Marlow <careers@marlow.example>")
+    assert plain.body.startswith("Hello,"), plain.body[:40]
+
+
+def test_the_person_typed_in_to_is_greeted_not_another_linked_contact(workspace: Workspace, clock: FakeClock) -> None:
+    app_id = rejected_after_interview(workspace, clock)
+    add_contact(workspace, name="Sam", email_address="sam@crumb.example", app_id=app_id, role="recruiter")
+    dana = add_contact(workspace, name="Dana Reyes", email_address="dana@crumb.example")
+    request, message = feedback.draft_request(workspace, app_id, to="DANA@crumb.example")
+    assert (request.contact_id, message.body.split("\n")[0]) == (dana, "Hi Dana Reyes,")
+    # without an address the recruiter linked to the application is still the one asked
+    assert feedback.draft_request(workspace, app_id)[1].body.startswith("Hi Sam,")
+
+
+def test_the_reminder_greets_by_name_when_the_name_is_known(workspace: Workspace, clock: FakeClock) -> None:
+    app_id = rejected_after_interview(workspace, clock)
+    named, _ = feedback.draft_request(workspace, app_id, to="Dana Reyes <dana@crumb.example>")
+    feedback.mark(workspace, named.id, "sent")
+    clock.advance(days=8)
+    assert feedback.chase_request(workspace, named.id).message.body.startswith("Hi Dana Reyes,")
+    # drafted to a bare address; the person was added to the contacts afterwards
+    other = make_application(workspace, company="Globex", role="Analyst", applied_at=clock() - timedelta(days=40))
+    ApplicationService(workspace).close(other.id, Outcome.REJECTED)
+    bare, message = feedback.draft_request(workspace, other.id, to="lee@globex.example")
+    assert message.body.startswith("Hello,")
+    add_contact(workspace, name="Lee Park", email_address="Lee@Globex.example")
+    feedback.mark(workspace, bare.id, "sent")
+    clock.advance(days=8)
+    assert feedback.chase_request(workspace, bare.id).message.body.startswith("Hi Lee Park,")
+
+
 def test_sender_name_signs_the_message(workspace: Workspace, clock: FakeClock) -> None:
     app_id = rejected_after_interview(workspace, clock)
     _, message = feedback.draft_request(workspace, app_id, sender_name="Alex Doe")

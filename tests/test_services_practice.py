@@ -138,7 +138,7 @@ def test_plan_uses_the_most_frequent_feedback_themes(workspace: Workspace) -> No
     add_feedback(workspace, "preparation")
     add_feedback(workspace, "competition")  # about the employer: never practised
     planned = practice.plan(workspace, count=8, seed=1)
-    preparation = [p for p in planned if p.reason == "Your feedback mentions preparation"]
+    preparation = [p for p in planned if p.reason.startswith("Your feedback mentions preparation:")]
     assert preparation, reasons(planned)
     for item in preparation:
         q = item.question
@@ -149,14 +149,17 @@ def test_plan_uses_the_most_frequent_feedback_themes(workspace: Workspace) -> No
 def test_plan_with_communication_feedback_brings_behavioural_questions(workspace: Workspace) -> None:
     add_feedback(workspace, "communication")
     planned = practice.plan(workspace, count=8, seed=2)
-    themed = [p for p in planned if p.reason == "Your feedback mentions communication"]
+    themed = [p for p in planned if p.reason.startswith("Your feedback mentions communication:")]
     assert themed
     assert all(p.question.category == "behavioural" for p in themed)
 
 
 def test_focus_comes_first_and_is_worded_as_a_choice(workspace: Workspace) -> None:
     planned = practice.plan(workspace, focus="preparation", count=8, seed=3)
-    assert "You chose to focus on preparation" in reasons(planned)
+    chosen = [
+        r for r in reasons(planned) if r.startswith("You chose to focus on preparation: this question practises ")
+    ]
+    assert chosen, reasons(planned)
     with pytest.raises(PracticeError, match="unknown focus theme"):
         practice.plan(workspace, focus="charisma")
     with pytest.raises(PracticeError, match="between 1 and"):

@@ -7,9 +7,11 @@ have passed, and never a second one: pestering costs goodwill that the next appl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from email.utils import getaddresses
 from enum import StrEnum
 from typing import Any
 
@@ -363,6 +365,35 @@ class ContactRef:
     title: str = ""
     company: str = ""
     kind: str = ""
+
+
+# Words that make a display name a team's or a mailbox's, not a person's ("Careers at Marlow", "HR Team").
+_NOT_A_PERSON = re.compile(
+    r"\b(team|careers?|jobs?|recruit\w*|talent|hiring|hr|people|human resources|no-?reply|info|hello|"
+    r"admin|support|office|mail|notifications?|applications?|inc|ltd|llc|gmbh|plc)\b",
+    re.IGNORECASE,
+)
+
+
+def addressee_name(address: str) -> str:
+    """The person an address names ("Priya Shah <priya@crumb.example>" gives "Priya Shah"), or "" when it names
+    nobody: a bare address, a team or mailbox name, or something that is not a name at all."""
+    pairs = getaddresses([address.strip()])
+    if len(pairs) != 1:
+        return ""
+    name = " ".join(pairs[0][0].split())
+    words = name.split(" ") if name else []
+    if not 1 <= len(words) <= 4 or "@" in name or _NOT_A_PERSON.search(name):
+        return ""
+    if not all(word[:1].isalpha() for word in words):
+        return ""
+    return name
+
+
+def bare_address(address: str) -> str:
+    """The mailbox of an address, without its display name ("" when there is not exactly one)."""
+    pairs = getaddresses([address.strip()])
+    return pairs[0][1] if len(pairs) == 1 else ""
 
 
 def meeting_phrase(reached: Stage, interview_kinds: Sequence[str]) -> str:

@@ -54,6 +54,8 @@ _MIX_CATEGORY_ORDER = (
     "career_story",
     "questions_for_interviewer",
 )
+# The start of a reason given for a feedback theme (the service words a theme the user chose differently).
+THEME_REASON_PREFIX = "Your feedback mentions "
 _MIX_LABELS = {
     "behavioural": "a behavioural question",
     "situational": "a situational question",
@@ -372,17 +374,73 @@ def _theme_matcher(theme: str, role: str | None) -> Callable[[Question], bool]:
     return matchers[theme]
 
 
+# The competencies through which a question practises each feedback theme. A question is planned for a theme
+# only through one of these, and its reason names it: "communication" is never the reason for a question about
+# a failure.
+THEME_COMPETENCIES: dict[str, tuple[str, ...]] = {
+    "communication": ("communication", "influence", "conflict"),
+    "preparation": ("company_research", "motivation"),
+    "technical_skills": ("technical_depth", "problem_solving"),
+    "experience": ("ownership", "learning", "leadership", "technical_depth"),
+    "culture_fit": ("teamwork", "ethics"),
+    "motivation": ("motivation",),
+}
+_COMPETENCY_WORDS = {
+    "company_research": "knowing the company",
+    "conflict": "handling conflict",
+    "customer_focus": "customer focus",
+    "influence": "persuading people",
+    "motivation": "your motivation",
+    "ownership": "owning your work",
+    "problem_solving": "problem solving",
+    "self_awareness": "self-awareness",
+    "technical_depth": "technical depth",
+    "time_management": "time management",
+}
+
+
+def competency_words(competency: str) -> str:
+    """A competency as a reason says it ("company_research" is "knowing the company")."""
+    return _COMPETENCY_WORDS.get(competency, competency.replace("_", " "))
+
+
+def theme_competency(theme: str, question: Question, role: str | None = None) -> str | None:
+    """The competency of `question` through which it practises `theme`, or None when it does not.
+
+    A role's own question practises the technical skills of that role whatever its competency."""
+    related = THEME_COMPETENCIES[theme]
+    found = next((c for c in question.competencies if c in related), None)
+    if found is None and theme == "technical_skills" and role is not None and question.competencies:
+        return question.competencies[0] if question.category == "role" and role in question.roles else None
+    return found
+
+
 def _add_focus_themes(
     session: _Session, suitable: Sequence[Question], focus_themes: Sequence[str], role: str | None
 ) -> None:
     per_theme = max(1, session.count // 4)
     for theme in dict.fromkeys(focus_themes):  # ignore repeated themes, keep their order
         matches = _theme_matcher(theme, role)
-        candidates = [question for question in suitable if matches(question)]
-        # Questions written to train this theme first; the shuffle order breaks ties.
-        candidates.sort(key=lambda question: theme not in question.themes)
+        candidates = [q for q in suitable if matches(q) and theme_competency(theme, q, role) is not None]
+        # Questions whose own competency is the theme's first, then those written to train it; the shuffle
+        # order breaks ties.
+        candidates.sort(
+            key=lambda q: (
+                next((c for c in q.competencies if c in THEME_COMPETENCIES[theme]), None) is None,
+                theme not in q.themes,
+            )
+        )
         label = theme.replace("_", " ")
-        session.take(candidates, f"Your feedback mentions {label}", limit=per_theme)
+
+        def reason(question: Question, theme: str = theme, label: str = label) -> str:
+            competency = theme_competency(theme, question, role)
+            assert competency is not None  # only such questions are candidates
+            which = (
+                "question" if competency in THEME_COMPETENCIES[theme] else f"{(role or '').replace('_', ' ')} question"
+            )
+            return f"{THEME_REASON_PREFIX}{label}: this {which} practises {competency_words(competency)}"
+
+        session.take(candidates, reason, limit=per_theme)
 
 
 def _add_job_matches(

@@ -18,6 +18,8 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    addressee_name,
+    bare_address,
     beyond_the_notice,
     human_date,
     join_names,
@@ -43,24 +45,30 @@ MAX_SHORT = 300
 # -- drafting ----------------------------------------------------------------------------------------
 
 
-def _pick_contact(store: DraftStore, app_id: int, contact_id: int | None, address: str) -> ContactRef | None:
+def _pick_contact(store: DraftStore, app_id: int, contact_id: int | None, to: str, known: str) -> ContactRef | None:
+    """Who the request is for: the contact chosen, else the one with the address typed in `to`, else the
+    people linked to the application, else the one with the application's contact address (`known`)."""
     if contact_id is not None:
         return store.contact_ref(contact_id)
+    # Written to someone in the contacts: greet them by name, not "Hello,".
+    typed = store.contact_with_email(bare_address(to)) if bare_address(to) else None
+    if typed is not None or addressee_name(to):
+        return typed  # a name typed with the address ("Dana Reyes <dana@...>") is who is written to
     linked = store.linked_contacts(app_id)
     for contact, role in linked:
         if role.strip().lower() in _PREFERRED_ROLES:
             return contact
     if linked:
         return linked[0][0]
-    # Written to someone in the contacts: greet them by name, not "Hello,".
-    return store.contact_with_email(address) if address.strip() else None
+    address = bare_address(to or known)
+    return store.contact_with_email(address) if address else None
 
 
-def _addresses_interviewers(contact: ContactRef | None, interviewers: tuple[str, ...]) -> bool:
-    """Whether the message speaks to the interviewers themselves (no contact, or one of them)."""
-    if contact is None:
+def _addresses_interviewers(greeted: str, interviewers: tuple[str, ...]) -> bool:
+    """Whether the message speaks to the interviewers themselves (no one named, or one of them)."""
+    if not greeted:
         return True
-    name = " ".join(contact.name.split()).casefold()
+    name = " ".join(greeted.split()).casefold()
     first = name.split(" ")[0] if name else ""
     return any(n.casefold() == name or n.casefold().split(" ")[0] == first for n in interviewers)
 
@@ -73,6 +81,7 @@ def _message_context(
     interviews: list[Interview],
     now: datetime,
     sender_name: str = "",
+    recipient: str = "",
 ) -> Mapping[str, object]:
     """Everything a feedback template may use; every key is always present (empty when unknown).
 
@@ -87,6 +96,8 @@ def _message_context(
     reached = stage_reached(app.state)
     meeting = meeting_phrase(reached, [i.kind for i in past])
     question_one, question_two = request_questions(kind, meeting, app.fields.role)
+    # Greeted by name whenever the name is known: the contact's, else the one given with the address.
+    greeted = contact.name if contact else addressee_name(recipient)
     last = past[-1] if past else None
     return {
         "kind": kind.value,
@@ -96,11 +107,11 @@ def _message_context(
         "applied_on": human_date(app.applied_on) if app.applied_on else "",
         "outcome": app.state.outcome.value if app.state.outcome else "",
         "stage_reached": reached.value,
-        "contact_name": contact.name if contact else "",
+        "contact_name": greeted,
         "contact_title": contact.title if contact else "",
         "interviewers": list(interviewers),
         "interviewers_text": join_names(interviewers),
-        "interviewers_addressed": _addresses_interviewers(contact, interviewers),
+        "interviewers_addressed": _addresses_interviewers(greeted, interviewers),
         "interview_date": human_date(last.scheduled_at.astimezone(now.tzinfo)) if last else "",
         "interview_count": len(past),
         "interview_kind": last.kind if last else "",
@@ -132,13 +143,19 @@ def draft_request(
     now = ws.now()
     with ws.db.plain_write(ws.owner_id, DraftStore) as store:
         app = store.application(app_id, with_events=False)
-        contact = _pick_contact(store, app_id, contact_id, to or app.fields.contact_email)
+        contact = _pick_contact(store, app_id, contact_id, to or "", app.fields.contact_email)
         interviews = store.interviews_of(app_id)
+        recipient = to or (contact.email if contact and contact.email else "") or app.fields.contact_email
         context = _message_context(
-            app, tone=tone_value, contact=contact, interviews=interviews, now=now, sender_name=sender_name
+            app,
+            tone=tone_value,
+            contact=contact,
+            interviews=interviews,
+            now=now,
+            sender_name=sender_name,
+            recipient=recipient,
         )
         message = render_message(f"feedback_request_{context['kind']}", context, ws.settings.home)
-        recipient = to or (contact.email if contact and contact.email else "") or app.fields.contact_email
         request = store.save_draft(
             app_id,
             contact_id=contact.id if contact else None,

@@ -24,6 +24,7 @@ from nextround.domain.feedback_requests import (
     RequestKind,
     RequestStatus,
     Tone,
+    addressee_name,
     beyond_the_notice,
     chase_days_from_setting,
     check_chase,
@@ -365,7 +366,8 @@ def chase_request(
                 field="anyway",
             )
         app = ApplicationRepository(session, ws.owner_id).get(request.application_id, with_events=False)
-        contact = ContactReader(session, ws.owner_id).get(request.contact_id) if request.contact_id else None
+        contacts = ContactReader(session, ws.owner_id)  # a request to an address greets whoever has it now
+        contact = contacts.get(request.contact_id) if request.contact_id else contacts.with_email(request.to_email)
     if smtp_settings is not None:
         sender_name = sender_name or smtp_settings.sender_name
     sender_name = signature_name(ws, sender_name)
@@ -373,7 +375,7 @@ def chase_request(
         "tone": request.tone.value,
         "company": app.fields.company,
         "role": app.fields.role,
-        "contact_name": contact.name if contact else "",
+        "contact_name": contact.name if contact else addressee_name(request.to_email),
         "original_subject": request.subject,
         "sent_on": human_date(request.sent_at.astimezone(now.tzinfo)) if request.sent_at else "",
         "sender_name": sender_name,

@@ -14,7 +14,13 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from nextround.domain.practice_plan import PlannedQuestion, due_reviews, plan_session, review_items
+from nextround.domain.practice_plan import (
+    THEME_REASON_PREFIX,
+    PlannedQuestion,
+    due_reviews,
+    plan_session,
+    review_items,
+)
 from nextround.domain.progress import AnswerRecord, compute_progress, recent_measures
 from nextround.domain.questions import (
     ASSIGNED_SOURCE_PREFIX,
@@ -277,11 +283,10 @@ def plan(
     )
     if focus and focus not in themes:
         # The planner words every theme as feedback; a theme the user chose is said as such.
-        label = focus.replace("_", " ")
+        said = f"{THEME_REASON_PREFIX}{focus.replace('_', ' ')}:"
+        chosen = f"You chose to focus on {focus.replace('_', ' ')}:"
         planned = [
-            replace(item, reason=f"You chose to focus on {label}")
-            if item.reason == f"Your feedback mentions {label}"
-            else item
+            replace(item, reason=chosen + item.reason.removeprefix(said)) if item.reason.startswith(said) else item
             for item in planned
         ]
     return planned

@@ -7,9 +7,10 @@ that belongs to somebody else is as unknown as one that does not exist.
 from __future__ import annotations
 
 from datetime import datetime
+from email.utils import getaddresses
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nextround.domain.feedback_requests import (
@@ -261,6 +262,19 @@ class ContactReader:
         if row is None:
             raise NotFoundError(f"no contact with id {contact_id}")
         return _contact(row)
+
+    def with_email(self, address: str) -> ContactRef | None:
+        """The one contact with this email address (a display name with it is ignored), if exactly one has it."""
+        pairs = getaddresses([address.strip()])
+        bare = pairs[0][1].strip().lower() if len(pairs) == 1 else ""
+        if not bare:
+            return None
+        rows = self.session.scalars(
+            select(ContactRow)
+            .where(ContactRow.owner_id == self.owner_id, func.lower(ContactRow.email) == bare)
+            .limit(2)
+        ).all()
+        return _contact(rows[0]) if len(rows) == 1 else None
 
     def for_application(self, application_id: int) -> list[tuple[ContactRef, str]]:
         """The people linked to an application, with their role in it, in the order they were linked."""
