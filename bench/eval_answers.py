@@ -164,6 +164,7 @@ def main() -> None:
         "wide4",
         "wide5",
         "wide6",
+        "wide7",
         "dev2",
         "holdout",
         "holdout2",
