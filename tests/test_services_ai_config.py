@@ -130,7 +130,7 @@ def test_without_an_os_keyring_a_key_cannot_be_saved(workspace: Workspace) -> No
     previous = keyring.get_keyring()
     keyring.set_keyring(NoKeyring())
     try:
-        with pytest.raises(AiError, match="no OS keyring") as caught:
+        with pytest.raises(AiError, match="no keyring on this computer") as caught:
             save_ai_settings(workspace, "https://api.example.com/v1", "m", api_key="sk")
         assert caught.value.field == "api_key"
         save_ai_settings(workspace, "https://api.example.com/v1", "m")

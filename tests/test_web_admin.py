@@ -146,7 +146,7 @@ def test_the_role_is_given_and_taken_but_never_from_the_last_administrator(serve
     log = bo.client.get("/admin/accounts").text
     assert "took the administrator role from ada@uni.example" in log
     assert "made bo@uni.example an administrator" in log
-    assert "the command line on the server</td>" in log and "set a new password for bo@uni.example" in log
+    assert "the server itself (not through a page)</td>" in log and "set a new password for bo@uni.example" in log
 
 
 def test_a_password_link_is_shown_once_and_opens_a_page_to_choose_a_new_password(server: Server) -> None:

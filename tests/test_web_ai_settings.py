@@ -15,7 +15,7 @@ from nextround.config import AiConfig, Settings
 from nextround.services.ai_config import consent_text
 from tests.chat_server import MODEL_NAME, FakeChat, Step
 from tests.test_web_settings_mail import FileKeyring, file_keyring  # noqa: F401 (a fixture)
-from tests.web_support import Web, web_with
+from tests.web_support import Web, command_line_in, web_with
 
 
 def raw_section(page: str) -> str:
@@ -124,7 +124,11 @@ def test_the_environments_key_goes_only_to_the_environments_address_and_the_page
     with web_with(replace(settings, ai=AiConfig(api_key="env-key-1", retries=1, backoff=0.0)), clock) as web:
         web.post_form("/settings/ai", {"base_url": chat.base_url, "model": MODEL_NAME})
         first = section(web.client.get("/settings").text)
-        assert "No key is in use" in first and "NEXTROUND_AI_API_KEY is set but sent nowhere" in first
+        assert (
+            "No key is in use" in first
+            and "A key was given when nextround was started, but it is sent nowhere" in first
+        )
+        assert command_line_in(first) is None
         web.post_form("/settings/ai/enable")
         web.post_form("/settings/ai/test")
         assert chat.authorization[-1] is None
@@ -138,7 +142,7 @@ def test_the_environments_key_goes_only_to_the_environments_address_and_the_page
     paired = AiConfig(base_url=chat.base_url, model=MODEL_NAME, api_key="env-key-1", retries=1, backoff=0.0)
     with web_with(replace(settings, ai=paired), clock) as web:
         page = section(web.client.get("/settings").text)
-        assert "comes from how nextround was started (NEXTROUND_AI_API_KEY)" in page
+        assert "The key in use was given when nextround was started." in page and command_line_in(page) is None
         assert "A key is also saved in your keyring; it is used only when nextround is started without" in page
         assert "sent nowhere" not in page
         web.post_form("/settings/ai/test")
@@ -161,10 +165,17 @@ def test_without_a_keyring_the_page_says_so_in_plain_words(page_web: Web) -> Non
     page_web.post_form("/settings/ai", {"base_url": "https://api.example.com/v1", "model": "m"})
     page = page_web.client.get("/settings").text
     text = section(page)
-    assert "This computer has no keyring" in text and "needs none" in text and "NEXTROUND_AI_API_KEY" in text
+    assert (
+        "This computer has no keyring" in text and "needs none" in text and "can give it the key as it starts" in text
+    )
+    assert command_line_in(page) is None, command_line_in(page)
     assert 'name="api_key"' not in raw_section(page) and "$ " not in text and "export " not in text
     refused = page_web.post_form("/settings/ai/key", {"api_key": "sk-1"})
-    assert refused.status_code == 422 and "no OS keyring" in section(refused.text) and "sk-1" not in refused.text
+    assert (
+        refused.status_code == 422
+        and "no keyring on this computer" in section(refused.text)
+        and "sk-1" not in refused.text
+    )
 
 
 def test_set_up_in_the_environment_is_shown_not_edited(settings: Settings, clock: Any, chat: FakeChat) -> None:

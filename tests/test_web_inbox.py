@@ -102,7 +102,7 @@ def test_bad_uploads_and_the_setting(web: Web, workspace: Workspace) -> None:
 
 def test_check_mail_queues_new_messages(web: Web, workspace: Workspace, settings: Settings, clock: Any) -> None:
     not_set_up = web.client.get("/inbox")
-    assert "not set up on this computer" in not_set_up.text
+    assert "No mailbox is connected" in not_set_up.text
     make_application(workspace, company="Veltra", role="Site Reliability Engineer")
     with dovecot_server([CORPUS["t009"], CORPUS["t008"]]) as server:
         with web_with(replace(settings, imap_env=server.env()), clock) as web:  # the settings read at start

@@ -247,6 +247,7 @@ def test_deleting_an_account_takes_all_its_data_and_nothing_else(server: Server)
 def test_the_servers_own_mail_and_ai_set_up_is_not_anyones_to_change_or_use(server: Server) -> None:
     ada = server.person("ada@example.org")
     paths = ("/settings/ai", "/settings/ai/key", "/settings/ai/key/remove", "/settings/mail", "/settings/smtp-test",
+             "/settings/mailbox", "/settings/mailbox/forget", "/settings/mailbox-test",
              "/inbox/sync", "/feedback-requests/1/send")  # fmt: skip
     for path in paths:
         answer = ada.post_form(path, {"base_url": "http://10.0.0.1/", "model": "m", "api_key": "k"})

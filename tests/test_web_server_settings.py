@@ -21,6 +21,7 @@ from tests.chat_server import MODEL_NAME, FakeChat
 from tests.feedback_helpers import smtp_server
 from tests.multiuser_support import Person, Server, multi_user_server
 from tests.test_web_settings_mail import file_keyring  # noqa: F401 (a fixture)
+from tests.web_support import command_line_in
 
 PAGE = "/admin/server"
 FORMS = (
@@ -117,8 +118,9 @@ def test_the_environment_wins_and_the_page_says_so(tmp_path: Path, postgres_url:
             ada = _admin(started)
             page = _text(ada.client.get(PAGE))
             in_use = page.split('id="server-mail-in-use">', 1)[1].split("</div>", 1)[0]
-            assert "when the server was started (NEXTROUND_SMTP_HOST" in in_use and "127.0.0.1" in in_use
-            assert "Saved here, used once the server is started without NEXTROUND_SMTP_HOST" in page
+            assert "when the server was started (with its own mail server)" in in_use and "127.0.0.1" in in_use
+            assert "Saved here, used once the server is started without a mail server of its own" in page
+            assert command_line_in(page) is None, command_line_in(page)
             sent = ada.post_form(f"{PAGE}/mail/test")
             assert "A test message was sent to ada@uni.example." in sent.text
             assert [m.rcpt_tos for m in smtp.received] == [["ada@uni.example"]]
@@ -127,7 +129,8 @@ def test_the_environment_wins_and_the_page_says_so(tmp_path: Path, postgres_url:
 def test_mail_saved_on_the_page_sends_invitations_and_the_test_message(server: Server) -> None:
     ada = _admin(server)
     page = _text(ada.client.get(PAGE))
-    assert "Not set up." in page and "NEXTROUND_SMTP_PASSWORD" in page  # this machine has no keyring
+    assert "Not set up." in page and "give the password to the server as it is started" in page  # no keyring here
+    assert command_line_in(page) is None, command_line_in(page)
     with smtp_server() as smtp:
         form = {
             "host": "127.0.0.1",
@@ -182,7 +185,9 @@ def test_the_page_says_the_environments_key_goes_nowhere_without_its_address(
     settings = Settings(home=tmp_path / "env", database_url=postgres_url, ai=AiConfig(api_key="sk-env-5150"))
     with multi_user_server(settings) as started:
         ada = _admin(started)
-        assert "NEXTROUND_AI_API_KEY is set but sent nowhere." in _text(ada.client.get(PAGE))
+        unused = _text(ada.client.get(PAGE))
+        assert "A key was given when the server was started, but it is sent nowhere." in unused
+        assert command_line_in(unused) is None, command_line_in(unused)
         saved = _text(ada.post_form(f"{PAGE}/ai", {"base_url": chat.base_url, "model": MODEL_NAME, "api_key": ""}))
         note = saved.split('id="server-ai-env-key-unused">', 1)[1].split("</p>", 1)[0]
         assert "the address saved on this page gets only a key saved here for it" in note

@@ -18,7 +18,7 @@ from nextround.config import Settings, SmtpConfig
 from nextround.services.preferences import PreferenceError, check_stored_setting
 from nextround.storage.repositories import SettingsRepository
 from tests.feedback_helpers import SMTP_ENV_NAMES, StoringHandler, free_port, smtp_server
-from tests.web_support import Web, web_with
+from tests.web_support import Web, command_line_in, web_with
 
 
 @pytest.fixture(autouse=True)
@@ -77,20 +77,22 @@ def _form(port: int, **extra: str) -> dict[str, str]:
     }
 
 
-def test_this_machine_has_no_keyring_so_the_page_names_the_variable(web: Web) -> None:
+def test_this_machine_has_no_keyring_so_the_page_says_what_can_be_done(web: Web) -> None:
     assert keyring.get_keyring().priority <= 0, "this test is about a machine without a keyring"
     page = web.client.get("/settings").text
     assert 'action="/settings/mail"' in page
     assert 'name="password"' not in page
     note = page.split('id="mail-password-note">', 1)[1].split("</p>", 1)[0]
-    assert "no keyring" in note and "NEXTROUND_SMTP_PASSWORD" in note
+    assert "no keyring" in note and "whoever starts nextround can give it the password as it starts" in note
+    assert command_line_in(page) is None, command_line_in(page)
     assert "send it from your own mail program" in note  # what a person in the browser can do meanwhile
 
 
 def test_a_password_without_a_keyring_is_refused_and_nothing_is_saved(web: Web) -> None:
     response = web.post_form("/settings/mail", _form(2525, user="alex", password="s3cret-value"))
     assert response.status_code == 422
-    assert "NEXTROUND_SMTP_PASSWORD" in response.text and 'role="alert"' in response.text
+    assert "whoever starts nextround can give it the password" in response.text and 'role="alert"' in response.text
+    assert command_line_in(response.text) is None
     assert "s3cret-value" not in response.text
     assert not any(key.startswith("smtp.") for key in _stored(web))
 
@@ -238,3 +240,10 @@ def test_the_multi_user_app_runs_as_a_shared_server(settings: Settings, clock: A
 
     assert create_app(settings, clock=clock, multi_user=MultiUser()).state.web.settings.shared_server
     assert not create_app(settings, clock=clock).state.web.settings.shared_server
+
+
+def test_a_test_message_before_any_set_up_says_what_to_do_on_the_page(web: Web) -> None:
+    sent = web.post_form("/settings/smtp-test")
+    page = web.client.get(sent.headers["location"]).text
+    assert "email is not set up yet: fill in your mail server below first" in page.lower()
+    assert command_line_in(page) is None, command_line_in(page)

@@ -15,7 +15,7 @@ from nextround.services.preferences import load_preferences
 from nextround.storage.practice import PracticeAnswerRepository, PracticeSessionRepository
 from tests.test_cli_voice import _without
 from tests.voice_support import PAUSE_SECONDS, required
-from tests.web_support import Web
+from tests.web_support import Web, command_line_in
 
 QUESTION = next(q for q in load_bank() if q.category == "behavioural")
 
@@ -119,11 +119,12 @@ def test_without_the_extra_the_page_says_how_to_add_it(web: Web, monkeypatch: py
     page = web.client.get(f"/practice?question={QUESTION.id}").text
     assert 'id="record-button"' not in page
     missing = re.search(r'<p class="muted" id="voice-missing">([^<]+)</p>', page)
-    assert missing and "install nextround with its voice extra" in missing.group(1)
+    assert missing and "whoever installed nextround can add it" in missing.group(1)
+    assert command_line_in(page) is None
     response = web.client.post(
         "/practice/voice",
         data={"csrf_token": web.token, "question_id": QUESTION.id},
         files={"audio": ("answer.webm", b"x", "audio/webm")},
     )
     assert response.status_code == 422
-    assert "voice extra, which is not installed here" in response.text
+    assert "voice extra, which is not installed on this computer" in response.text

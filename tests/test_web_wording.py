@@ -1,4 +1,5 @@
-"""Every page of the demo speaks to a person: no ids, no identifiers, no '(s)', no command lines."""
+"""Every page of the demo speaks to a person: no ids, no identifiers, no '(s)', no command lines (hints included:
+the browser is the product, so no page sends anyone to a terminal)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from nextround.config import Settings
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
 from nextround.web.app import create_app
+from tests.web_support import command_line_in
 
 DEVELOPER_WORDING = {
     "an id instead of a name": re.compile(r"\b[Aa]pplication \d+\b|\bapp \d+\b"),
@@ -57,8 +59,26 @@ def test_no_page_of_the_demo_uses_developer_wording(tmp_path: Path) -> None:
             for link in re.findall(r'href="(/[^"#?]*)', response.text):
                 if not link.startswith("/static") and not link.endswith(SKIP) and "export" not in link:
                     queue.append(link)
+            shown = command_line_in(response.text)
+            found += [f"{path}: a command line: {shown!r}"] if shown else []
             text = _visible_text(response.text)
             for what, pattern in DEVELOPER_WORDING.items():
                 found += [f"{path}: {what}: {match!r}" for match in sorted(set(pattern.findall(text)))]
     assert len(seen) > 30, "the crawl should reach most of the demo"
     assert not found, "\n".join(found)
+
+
+def test_a_file_over_the_limit_is_explained_in_words_on_a_page(tmp_path: Path) -> None:
+    from nextround.integrations.files import FileInputError, read_limited
+    from nextround.web.forms import upload_message
+
+    path = tmp_path / "cv.txt"
+    path.write_bytes(b"x" * (1024 * 1024 + 10))
+    try:
+        read_limited(path, 1024 * 1024)
+    except FileInputError as exc:
+        said = upload_message(str(exc), tmp_path)
+    else:
+        raise AssertionError("a file over the limit must be refused")
+    assert said.startswith("cv.txt is") and "can raise the limit" in said
+    assert command_line_in(said) is None, said

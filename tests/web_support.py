@@ -54,3 +54,29 @@ def bar_value(html: str, chart_id: str, label: str) -> int:
     found = re.search(rf'data-label="{label.capitalize()}" data-value="(\d+)"', chart)
     assert found, f"no bar {label!r} in {chart_id}"
     return int(found.group(1))
+
+
+def _cli_commands() -> tuple[str, ...]:
+    import typer.main
+
+    from nextround.cli.main import app
+
+    return tuple(sorted(typer.main.get_command(app).commands))  # type: ignore[attr-defined]
+
+
+# What a page must never show: a nextround command ("a nextround export" is a file, not one), an install
+# command, a variable to export, a setting's environment name, a command-line option, a terminal.
+COMMAND_LINE = re.compile(
+    rf"(?<!\b[Aa] )(?<!\b[Tt]he )(?<!\b[Yy]our )\bnextround (?:{'|'.join(_cli_commands())})\b(?!\s*\()|pip install|"
+    r"\bexport [A-Z_]+=|NEXTROUND_[A-Z_]+|(?<![\w-])--[a-z][a-z-]+|\bin (?:a|the|your) terminal\b|\bcommand line\b"
+)
+_READ_ATTRIBUTES = re.compile(r'\s(?:title|alt|placeholder|aria-label|value)="([^"]*)"')
+
+
+def command_line_in(html: str) -> str | None:
+    """The first command line a page shows its reader, or None. Only what is read: the text, and the attribute
+    values people see or hear (titles, alt text, placeholders, labels, values), not styles or scripts."""
+    text = re.sub(r"<(script|style)\b.*?</\1>|<!--.*?-->", " ", html, flags=re.S | re.I)
+    text = re.sub(r"<[^>]*>", lambda tag: " ".join(_READ_ATTRIBUTES.findall(tag.group(0))) or " ", text)
+    found = COMMAND_LINE.search(text)
+    return text[max(0, found.start() - 60) : found.end() + 60] if found else None

@@ -69,17 +69,16 @@ def sync_(
     apply: ApplyFlag = False,
     as_json: JsonLinesFlag = False,
 ) -> None:
-    """Read new mail from an IMAP folder, read-only (set NEXTROUND_IMAP_HOST, _USER and _PASSWORD or the keyring)."""
+    """Read new mail from an IMAP folder, read-only (the mailbox connected on the Settings page, else
+    NEXTROUND_IMAP_HOST, _USER and _PASSWORD or the keyring)."""
     from dataclasses import replace
 
     from nextround.cli.context import day
-    from nextround.cli.context import settings as workspace_settings
-    from nextround.integrations.imap import ImapSettings
-    from nextround.services.mail_inbox import SyncMode, ensure_enabled, sync
+    from nextround.services.mail_inbox import SyncMode, ensure_enabled, mailbox_settings, sync
 
     ws = workspace(ctx)
     ensure_enabled(ws)
-    settings = ImapSettings.from_env(workspace_settings(ctx).imap_env)
+    settings = mailbox_settings(ws)
     if folder:
         settings = replace(settings, folder=folder)
     run = sync(

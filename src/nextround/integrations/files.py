@@ -9,6 +9,10 @@ from nextround.errors import UserError
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
+# How the command line raises the limit; a page says it in words instead (web.forms.upload_message).
+RAISE_LIMIT = "(set NEXTROUND_MAX_IMPORT_MB to raise it)"
+
+
 class FileInputError(UserError, ValueError):
     """A file we will not read: missing, too large, or not text."""
 
@@ -16,9 +20,7 @@ class FileInputError(UserError, ValueError):
 def _too_large(path: Path, size: int | None, max_bytes: int) -> FileInputError:
     # A pipe or a device has no size to show until it is read past the limit.
     shown = f"{size / 1024 / 1024:.1f} MB, " if size is not None else ""
-    return FileInputError(
-        f"{path} is {shown}over the {max_bytes // 1024 // 1024} MB limit (set NEXTROUND_MAX_IMPORT_MB to raise it)"
-    )
+    return FileInputError(f"{path} is {shown}over the {max_bytes // 1024 // 1024} MB limit {RAISE_LIMIT}")
 
 
 def check_size(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:

@@ -299,7 +299,8 @@ def store_key(base_url: str, key: str | None, service: str = KEYRING_SERVICE) ->
 
     if not keyring_available():
         raise AiError(
-            "there is no OS keyring on this computer to keep the key in: set NEXTROUND_AI_API_KEY instead",
+            "there is no keyring on this computer (its safe place for passwords and keys) to keep the key in; "
+            "whoever starts nextround can give it the key as it starts",
             field="api_key",
         )
     try:

@@ -130,6 +130,18 @@ def store_keyring_password(user: str, password: str, service: str = KEYRING_SERV
         raise MailError(f"the keyring refused the password ({type(exc).__name__})", field="password") from None
 
 
+def forget_keyring_password(user: str, service: str = KEYRING_SERVICE) -> None:
+    """Remove the password kept for `user`, if any; a keyring without it (or no keyring) has nothing to do."""
+    if not user or _usable_keyring() is None:
+        return
+    try:
+        import keyring
+
+        keyring.delete_password(service, user)
+    except Exception:  # nothing kept, or the keyring refused: nothing more nextround can do about it
+        return
+
+
 @dataclass(frozen=True, slots=True)
 class SmtpSettings:
     host: str = ""

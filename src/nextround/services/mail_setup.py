@@ -197,9 +197,14 @@ def save_mail_setup(
     if password:
         if not keyring_available():
             instead = (
-                f"set {PASSWORD_VARIABLE} instead" if not ws.settings.shared_server else "use a server without one"
+                "whoever starts nextround can give it the password as it starts"
+                if not ws.settings.shared_server
+                else "use a server without one"
             )
-            raise MailError(f"this computer has no keyring to keep the password in: {instead}", field="password")
+            raise MailError(
+                f"this computer has no keyring (its safe place for passwords) to keep the password in; {instead}",
+                field="password",
+            )
         if not values.user:
             raise MailError("give the user name the password belongs to", field="user")
         store_keyring_password(values.user, password, _keyring_service(ws))

@@ -119,6 +119,12 @@ def check_stored_setting(key: str, value: Any) -> None:
         if not check_stored_smtp(key, value):
             raise PreferenceError(f"{key} cannot be {str(value)[:40]!r}")
         return
+    if key.startswith("imap."):
+        from nextround.services.mailbox_setup import check_stored_imap
+
+        if not check_stored_imap(key, value):
+            raise PreferenceError(f"{key} cannot be {str(value)[:40]!r}")
+        return
     rule = _OTHER_SETTINGS.get(key)
     if rule is None:
         raise PreferenceError(f"unknown setting {key[:60]!r}")

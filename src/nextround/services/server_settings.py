@@ -204,7 +204,7 @@ def save_ai(db: Database, actor_id: int | None, *, base_url: str, model: str, ap
     elif api_key and not keyring_available():
         problems.append(
             AiError(
-                "this server has no OS keyring to keep the key in; give it in NEXTROUND_AI_API_KEY", field="api_key"
+                "this server has no keyring to keep the key in; give it to the server as it is started", field="api_key"
             )
         )
     if problems:
@@ -321,7 +321,7 @@ def save_mail(
     if password:
         if not keyring_available():
             raise MailError(
-                "this server has no OS keyring to keep the password in; give it in NEXTROUND_SMTP_PASSWORD",
+                "this server has no keyring to keep the password in; give it to the server as it is started",
                 field="password",
             )
         if not values.user:

@@ -49,6 +49,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "inbox",
     "preferences",
     "mail_setup",
+    "mailbox_setup",
     "ai_settings",
     "cvs",
     "deletion",

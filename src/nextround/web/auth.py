@@ -40,7 +40,8 @@ class MultiUser:
 # Changes that would use or set the server's own mail and AI set-up (its IMAP mailbox, its SMTP sender, keys in
 # its keyring, an address the server would call): the administrator's, not any one person's. Refused here.
 SERVER_WIDE = re.compile(
-    r"^/(settings/(ai|ai/key|ai/key/remove|mail|mail/forget|smtp-test)|inbox/sync|feedback-requests/\d+/send)$"
+    r"^/(settings/(ai|ai/key|ai/key/remove|mail|mail/forget|smtp-test|mailbox|mailbox/forget|mailbox-test)"
+    r"|inbox/sync|feedback-requests/\d+/send)$"
 )
 
 

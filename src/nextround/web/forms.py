@@ -166,4 +166,7 @@ def too_long(limit: int, length: int, advice: str) -> str:
 def upload_message(message: str, folder: str | Path) -> str:
     """A reader's message about an uploaded file, naming it as the user did: readers name a file by its path,
     and here that is a temporary copy (/tmp/nextround-upload-x1y2/…) that means nothing to the user."""
-    return message.replace(f"{folder}{os.sep}", "")
+    from nextround.integrations.files import RAISE_LIMIT
+
+    words = "(whoever runs nextround can raise the limit as it starts)"
+    return message.replace(f"{folder}{os.sep}", "").replace(RAISE_LIMIT, words)

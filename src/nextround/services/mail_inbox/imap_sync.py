@@ -36,13 +36,10 @@ class SyncRun(MailRun):
 
 
 def mailbox_settings(ws: Workspace) -> ImapSettings:
-    """The mailbox "Check mail now" reads: NEXTROUND_IMAP_* of whoever started nextround. On a shared server
-    that is the server's own mailbox, so no one signed in to it gets one (they upload an export instead)."""
-    from nextround.integrations.imap import ImapSettings
+    """The mailbox "Check mail now" reads (services.mailbox_setup: the Settings page's, else the environment's)."""
+    from nextround.services.mailbox_setup import mailbox_settings as in_force
 
-    if ws.settings.shared_server:
-        return ImapSettings()
-    return ImapSettings.from_env(ws.settings.imap_env)
+    return in_force(ws)
 
 
 def sync(

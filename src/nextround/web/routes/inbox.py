@@ -48,9 +48,10 @@ def _page(
     from nextround.services.mail_inbox import inbox, mail_reading_enabled, mailbox_settings
 
     try:
-        imap_ready = mailbox_settings(ws).configured
+        mailbox = mailbox_settings(ws)
     except ImapError:
-        imap_ready = False
+        mailbox = None
+    imap_ready = mailbox is not None and mailbox.configured
     context = {
         "accepted_app": _accepted_application(request, ws),
         "reached_choices": REACHED_CHOICES,
@@ -58,6 +59,7 @@ def _page(
         "pending": inbox(ws, status="pending"),
         "decided": [p for p in inbox(ws, status=None, limit=60) if p.status != "pending"][:20],
         "imap_ready": imap_ready,
+        "imap_account": f"{mailbox.user} on {mailbox.host}" if mailbox is not None and imap_ready else "",
         # Only our own words: a link's ?notice= text is never shown as if the app had said it, and the counts
         # after a read are numbers put into our own sentence.
         "notice": notice or NOTICES.get(request.query_params.get("notice", "")) or _found_in(request),
@@ -173,9 +175,10 @@ def paste(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 @router.post("/inbox/sync", response_class=HTMLResponse)
 def check_mail(request: Request, ws: WorkspaceDep) -> Response:
     from nextround.services.mail_inbox import SyncMode, mailbox_settings, sync
+    from nextround.services.mailbox_setup import require_usable
 
     try:
-        run = sync(ws, mailbox_settings(ws), mode=SyncMode.QUEUE)
+        run = sync(ws, require_usable(mailbox_settings(ws)), mode=SyncMode.QUEUE)
     except UserError as exc:
         return _page(request, ws, error=str(exc), status=422)
     return _after_reading(run)

@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextround.errors import UserError, errors_by_field
 from nextround.services.mail_check import send_test_message, smtp_status
 from nextround.services.mail_setup import (
-    PASSWORD_VARIABLE,
     SECURITY_CHOICES,
     forget_mail_setup,
     load_mail_setup,
@@ -69,7 +68,6 @@ def mail_context(
             "result": result,
             "notice": notice,
             "security_choices": SECURITY_CHOICES,
-            "password_variable": PASSWORD_VARIABLE,
         }
     }
 
@@ -100,6 +98,8 @@ def forget_mail(ws: WorkspaceDep) -> Response:
 def smtp_test(ws: WorkspaceDep) -> Response:
     """Send one test message to the sender's own address; the only way this page reaches the network."""
     try:
+        if not smtp_config(ws).from_addr:  # the service's words name the command line's settings
+            raise UserError("email is not set up yet: fill in your mail server below first")
         send_test_message(smtp_config(ws))
     except UserError as exc:
         return redirect_with_failure("/settings?mail=test-failed#mail-title", TEST_FAILED_COOKIE, str(exc))

@@ -43,6 +43,9 @@ def settings_page_response(
     from nextround.web.routes.ai_settings import ai_context
     from nextround.web.routes.ai_settings import test_outcome as ai_test_outcome
     from nextround.web.routes.mail_setup import NOTICES, mail_context, test_outcome
+    from nextround.web.routes.mailbox_setup import NOTICES as MAILBOX_NOTICES
+    from nextround.web.routes.mailbox_setup import mailbox_context
+    from nextround.web.routes.mailbox_setup import test_outcome as mailbox_test_outcome
     from nextround.web.routes.voice import voice_context
 
     context = {
@@ -53,6 +56,11 @@ def settings_page_response(
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
         **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", "")), **test_outcome(request, ws)),
+        **mailbox_context(
+            ws,
+            notice=MAILBOX_NOTICES.get(request.query_params.get("mailbox", "")),
+            **mailbox_test_outcome(request, ws),
+        ),
         **voice_context(ws),
         **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", "")), **ai_test_outcome(request, ws)),
         **(sections or {}),

@@ -69,7 +69,7 @@ def too_large(kind: str, max_bytes: int) -> str:
             f"This file is larger than {limit}, the most a nextround export can be to import here. "
             f"A nextround export stays under {limit} up to about {EXPORT_LIMIT_HOLDS}, so check that you chose "
             "a nextround export (its name starts with nextround-export). If it is one, whoever runs this "
-            "nextround can raise the limit with the NEXTROUND_MAX_IMPORT_MB setting."
+            "nextround can raise the limit when they start it."
         )
     return (
         f"This file is larger than {limit}, the most a file can be to import here. LinkedIn's applications file "

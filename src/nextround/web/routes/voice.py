@@ -34,8 +34,8 @@ api = APIRouter(prefix="/api/v1/practice", responses=ERROR_RESPONSES, tags=["pra
 
 # What the page says when the voice extra is missing: how to add it, in words (pages show no command lines).
 MISSING_EXTRA = (
-    "Answering out loud needs nextround's voice extra, which is not installed here; "
-    "install nextround with its voice extra to turn this on."
+    "Answering out loud needs nextround's voice extra, which is not installed on this computer; "
+    "whoever installed nextround can add it. Until then, type your answer."
 )
 
 
