@@ -247,3 +247,17 @@ def test_a_test_message_before_any_set_up_says_what_to_do_on_the_page(web: Web) 
     page = web.client.get(sent.headers["location"]).text
     assert "email is not set up yet: fill in your mail server below first" in page.lower()
     assert command_line_in(page) is None, command_line_in(page)
+
+
+def test_a_password_never_goes_out_unencrypted_and_the_page_says_what_to_choose(
+    web: Web,
+    file_keyring: FileKeyring,
+) -> None:
+    form = {**_form(2525, user="alex", password="s3cret-value"), "host": "mail.example.org"}
+    assert web.post_form("/settings/mail", form).status_code == 303
+    sent = web.post_form("/settings/smtp-test")
+    page = web.client.get(sent.headers["location"]).text
+    section = page.split('id="mail-settings"', 1)[1].split("</section>", 1)[0]
+    assert "without encryption: choose STARTTLS or SSL for the mail server" in section
+    assert command_line_in(section) is None, command_line_in(section)
+    assert "s3cret-value" not in page

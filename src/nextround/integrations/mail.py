@@ -263,7 +263,11 @@ def send(settings: SmtpSettings, message: EmailMessage) -> list[str]:
         raise MailError(f"SMTP is not set up: set {ENV}HOST and {ENV}FROM")
     encrypted = settings.ssl or settings.starttls
     if settings.user and settings.password and not encrypted and not _is_loopback(settings.host):
-        raise MailError(f"refusing to send the SMTP password without encryption: set {ENV}STARTTLS=on or SSL")
+        # In words both ways in: the Settings page's Encryption, or the STARTTLS and SSL settings it started with.
+        raise MailError(
+            "refusing to send the mail password without encryption: choose STARTTLS or SSL for the mail server",
+            field="security",
+        )
     if "From" not in message:
         message["From"] = settings.from_addr
     where = f"{settings.host}:{settings.port}"
