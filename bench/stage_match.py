@@ -1,10 +1,13 @@
 """Where missing-skill F1 is lost, stage by stage: reading the ad, the gate, the evidence, the comparison.
 
 Run: .venv/bin/python bench/stage_match.py [--show KIND] [--by-file] [--held dev8_heldout.jsonl ...]
+     [--also FILE ...] [--c C] [--weigh-files] [--threshold T]   (experiments: more training files, other settings)
 
 Every pair of the evidence model's training files (scripts/train_skill_evidence.py FILES) is read by the
 matcher's rules once; each file is then decided by a model trained WITHOUT it (leave-one-file-out: each file
-is another writer), with the threshold chosen by the same inner cross-validation as the shipped model. Each
+is another writer), with the threshold chosen by the same inner cross-validation as the shipped model. The
+outside writers' files among them (the seen frozen sets, testN/test.jsonl) are also pooled in a column of their own:
+the nearest proxy for a writer the model has never seen. Each
 --held file (dev8_heldout.jsonl, a new writer's file) is decided by a model trained on all training files
 (counts only, never listed item by item).
 
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import pickle
+import re
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -51,6 +55,7 @@ from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
 CACHE = Path("/tmp") / "nextround_stage_cache"
+OUTSIDE = re.compile(r"test\d+$")  # the frozen sets' folders (test2/ ...): each an outside writer, seen once reported
 
 
 @dataclass
@@ -312,11 +317,19 @@ def main() -> None:
         "--held", action="append", default=[], help="a file not trained on, decided by the model of all FILES (counts)"
     )
     parser.add_argument("--by-file", action="store_true", help="one column per file")
+    parser.add_argument("--also", action="append", default=[], help="train on this file too (a fold of its own)")
+    parser.add_argument("--c", type=float, default=train.C, help="inverse regularisation strength (experiments)")
+    parser.add_argument("--weigh-files", action="store_true", help="each training file weighs the same (experiments)")
+    parser.add_argument("--threshold", type=float, default=None, help="a fixed threshold, no inner CV (experiments)")
     args = parser.parse_args()
-    rows = read_all(list(train.FILES))
+    train.SETTINGS.update(C=args.c, weigh_files=args.weigh_files, threshold=args.threshold)
+    rows = read_all(list(train.FILES) + args.also)
     held = read_all(args.held)
     decided, held_decided = lofo(rows, held)
     tables = [table(decided, "LOFO, all training files", args.show)]
+    outside = [d for d in decided if OUTSIDE.match(d.row.source)]
+    if outside:
+        tables.append(table(outside, "LOFO, outside writers' test files", None))
     if args.by_file:
         for source in sorted({d.row.source for d in decided}):
             tables.append(table([d for d in decided if d.row.source == source], source, None))
