@@ -55,6 +55,9 @@ FOLDS = 5
 # test7, test9, test10 and wide5 since session 12, all four at once (each alone gave no gain before): the thirteen
 # earlier writers' mean by leaving one writer out 0.878 -> 0.879 (worst, wide4, 0.783 -> 0.801), and the four new
 # writers, each scored by the other sixteen instead of the thirteen, 0.798 -> 0.815 on average (docs/answers.md).
+# test11 (seen since its report) and wide6 since session 13: leaving one writer out, the seventeen writers' mean
+# 0.865 -> 0.865, and the nineteen (the two as folds rather than unseen) 0.864 -> 0.865 (test11 0.851 -> 0.848, wide6
+# 0.857 -> 0.874; worst 0.776 -> 0.779); the held-out splits 0.871 -> 0.880 (docs/answers.md, session 13).
 TRAINING_SPLITS = (
     "dev",
     "wide",
@@ -73,6 +76,8 @@ TRAINING_SPLITS = (
     "test9",
     "test10",
     "wide5",
+    "test11",
+    "wide6",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).

@@ -21,6 +21,7 @@ CUES = (
     "present step",
     "outcome",
     "pending",
+    "aimed outcome",
 )
 
 
@@ -39,6 +40,13 @@ CUES = (
         ("they said they would send another van.", {"pending", "other subject"}),
         ("i called the supplier and asked for a new date.", set()),
         ("complaints fell by half within a month.", set()),
+        # session 13: the outcome aimed for in a plan or a way of working is the result, not the charge
+        ("the aim is that the customer trusts us more afterwards, not less.", {"aimed outcome", "other subject"}),
+        ("that way the team would feel it's fair.", {"aimed outcome"}),
+        ("my aim would be to keep the guest happy.", {"charge"}),
+        # session 13: what the speaker needed of others is the charge only outside a step of their own
+        ("i needed my director to agree to a shared booking system.", {"charge"}),
+        ("i told her honestly that i wanted the senior to look with me, and i fetched her.", set()),
     ],
 )
 def test_context_cues(sentence: str, expected: set[str]) -> None:
@@ -160,18 +168,15 @@ def test_a_request_or_a_step_is_no_charge(sentence: str) -> None:
             0,
             {"situation", "task"},
         ),
-        pytest.param(
+        # session 12 lost it (scene only, task 0.34 against 0.45); session 13: an answer with no task takes its
+        # likeliest task sentence when that tells the speaker's own charge (star_model.TASK_FILL)
+        (
             "Tell me about a project you led.",
             "Last spring I was put in charge of moving the surgery's paper records onto the new system. The practice "
             "manager wanted it done before the summer holidays. I split the files between the three receptionists and "
             "scanned the oldest ones myself on Fridays. We finished two weeks early and no record was lost.",
             0,
             {"situation", "task"},
-            marks=pytest.mark.xfail(
-                reason="session 12: with the role-answer features the charge handed over reads as the scene only "
-                "(task 0.34 against a threshold of 0.45)",
-                strict=False,
-            ),
         ),
         (
             "Tell me about a goal you set yourself.",
@@ -189,3 +194,58 @@ def test_a_role_with_its_charge_or_a_charge_handed_over_is_the_task(
     """Session 11: each of these sentences was read as scene only, or as a step, before the charge cues above."""
     result = analyze_answer(question, answer)
     assert all(index in result.star_sentences.of(part) for part in parts)
+
+
+# Session 13: what fell on the held-out splits in session 12, as general rules (star_model.decide) and cues.
+@pytest.mark.parametrize(
+    ("question", "answer", "index", "present", "absent"),
+    [
+        # a further step told in the perfect is a step ("I've since suggested we …"), never nothing
+        (
+            "Tell me about a time you improved a process.",
+            "I plan the gritting routes for the council depot near Aberdeen. Last winter two school buses could not "
+            "get up the B-road to Strathdon after a night of snow. I moved that road onto the first run and rang the "
+            "bus firm before six each morning. The buses ran every day for the rest of the winter. I've since "
+            "suggested we look at the B-road list together every autumn.",
+            4,
+            {"action"},
+            {"result"},
+        ),
+        # the outcome aimed for in a plan is its result, not its charge
+        (
+            "How would you handle two colleagues who both want the same week off?",
+            "I'd ask both of them when they booked and why they need it. If one of them has a wedding or a funeral, "
+            "that one gets it. Otherwise I'd go by who asked first and offer the other one the week after. That way "
+            "the team would feel it's fair.",
+            3,
+            {"result"},
+            {"task"},
+        ),
+        # what the speaker wanted of someone, told inside a step, is part of the step
+        (
+            "Tell me about a time you raised a concern about a patient.",
+            "I was on a night shift on a stroke ward in Cardiff. A patient's speech was more slurred than at handover. "
+            "I told the nurse in charge honestly that I wanted the senior doctor to look at her, and I fetched him "
+            "from the next ward rather than waiting for a call back. He sent her for a scan within the hour.",
+            2,
+            {"action"},
+            {"task"},
+        ),
+        # an answer's opening read as its scene is not also a step by its grammar alone
+        (
+            "Tell me about a time you had to learn something quickly.",
+            "I started at a new hotel where they used a booking system I'd never seen. I had two days before my first "
+            "shift alone on the front desk. I practised every kind of booking on the training copy after my shifts. On "
+            "my first night alone I checked in forty guests without a single mistake.",
+            0,
+            {"situation"},
+            {"action"},
+        ),
+    ],
+)
+def test_steps_outcomes_and_charges_read_as_every_writer_reads_them(
+    question: str, answer: str, index: int, present: set[str], absent: set[str]
+) -> None:
+    result = analyze_answer(question, answer)
+    assert all(index in result.star_sentences.of(part) for part in present), result.star_sentences
+    assert not any(index in result.star_sentences.of(part) for part in absent), result.star_sentences

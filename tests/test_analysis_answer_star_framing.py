@@ -96,6 +96,8 @@ FRAMING_NAMES = {
     "modal",
     "past",
     "consequence",
+    "charge_of_others",
+    "aimed_outcome",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 
@@ -106,7 +108,7 @@ def test_the_framing_patterns_are_data_and_all_of_them_are_read() -> None:
 
 def test_the_framing_patterns_match_the_seen_corpus_as_they_did_in_python(golden: Callable[[str, Any], None]) -> None:
     matches = dict.fromkeys(sorted(FRAMING_NAMES), 0)
-    framing, context, sentences = [0] * 7, [0] * 9, 0
+    framing, context, sentences = [0] * 7, [0] * 10, 0
     for split in SEEN_SPLITS:
         for item in load_corpus(split):
             for text in split_sentences(item.answer):
@@ -124,6 +126,9 @@ def test_the_framing_patterns_match_the_seen_corpus_as_they_did_in_python(golden
     ("name", "sentence"),
     [
         ("next_step", "i then arranged for our driver to swap the tree."),
+        ("next_step", "i've since suggested we look at the b-road list together every autumn."),
+        ("charge_of_others", "i wanted him ready to run small jobs on his own."),
+        ("aimed_outcome", "the goal would be every priority order out on time."),
         ("own_charge_more", "the rota was mine, so the empty desk was on me."),
         ("past_perfect", "i'd been selling flowers there for six years when the market moved."),
         ("background", "i've been working in retail for eight years."),

@@ -21,7 +21,7 @@ from nextround.analysis.text.gates import gate_passes
 
 _ADVERBS = (
     r"(?: (?:then|also|first|just|quickly|immediately|personally|still|finally|eventually|soon|always|"
-    r"actually|instead|later|really|never|both|all|together|each|\w+ly))*"
+    r"actually|instead|later|really|never|both|all|together|each|since|already|\w+ly))*"
 )
 ACTION_PAST_RE: Final = re.compile(rf"\b(i|we){_ADVERBS} ([a-z]+)\b")
 _ACTION_PERFECT_RE: Final = re.compile(rf"\b(i've|i have|we've|we have){_ADVERBS} ([a-z]+)\b")
