@@ -126,6 +126,11 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "dev17": ("dev17.jsonl",),
     # Session 12: one more writer (clause-labelled), in TRAINING since session 12.
     "dev19": ("dev19.jsonl",),
+    # Session 13: the seen frozen sets of sessions 10-12 with clause labels, scored by the full model while they are
+    # not in TRAINING.
+    "test9": ("test9_clauses.jsonl",),
+    "test10": ("test10_clauses.jsonl",),
+    "test11": ("test11_clauses.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
@@ -426,8 +431,11 @@ def _trained_fold(pairs: Sequence[tuple[tuple[TextReading, list[tuple[str, list[
     return model
 
 
-def by_file(training: Sequence[str], dump: Path | None = None) -> None:
-    """Leave one writer out: each fold of WRITERS is scored by a model trained on TRAINING without that writer."""
+def by_file(training: Sequence[str], dump: Path | None = None, only: Sequence[str] = ()) -> None:
+    """Leave one writer out: each fold of WRITERS is scored by a model trained on TRAINING without that writer.
+
+    `only`: these writers' folds alone, in this order (a second process can train the last folds into the cache while
+    the first trains the first ones)."""
     evaluator = _evaluator()
     code = _reading_code()
     names = sorted({*training, *(name for files in WRITERS.values() for name in files)})
@@ -451,7 +459,7 @@ def by_file(training: Sequence[str], dump: Path | None = None) -> None:
     per_theme: dict[str, list[float]] = {theme: [] for theme in THEMES}
     pooled: dict[str, list[int]] = {theme: [0, 0, 0] for theme in THEMES}
     dumped: list[dict[str, Any]] = []
-    for writer, files in WRITERS.items():
+    for writer, files in [(name, WRITERS[name]) for name in only] if only else WRITERS.items():
         present = [name for name in files if name in corpus]
         if not present:
             continue
@@ -527,6 +535,7 @@ def main() -> int:
         "--set", action="append", default=[], metavar="NAME=VALUE", help="--by-file: another value for a constant"
     )
     parser.add_argument("--dump", type=Path, help="--by-file: write each left-out text's reading to this JSONL file")
+    parser.add_argument("--writers", default="", help="--by-file: only these writers' folds, comma-separated, in order")
     args = parser.parse_args()
     if args.by_file:
         for setting in args.set:
@@ -537,7 +546,7 @@ def main() -> int:
             setattr(module, name, type(getattr(module, name))(float(value)))
         training = [path.name for path in TRAINING if path.name not in args.without] + args.add
         print(f"training: {', '.join(training)}; settings: {', '.join(args.set) or 'as shipped'}")
-        by_file(training, args.dump)
+        by_file(training, args.dump, [name for name in args.writers.split(",") if name])
         return 0
     rows, sources = load_dev_with_sources()
     readings = [read_text(str(row["text"])) for row in rows]

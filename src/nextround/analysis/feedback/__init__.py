@@ -25,6 +25,12 @@ from dataclasses import dataclass
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_OTHER,
+    DRIVING,
+    EXPLAIN_LISTENER,
+    EXPLAIN_TOPIC,
+    FRAME,
+    INTERNAL_FILL,
+    RIVAL_CREDENTIAL,
     RIVAL_PRONOUN,
     Tone,
     boilerplate_spans,
@@ -93,6 +99,14 @@ _PRAISE_ALSO = 0.4
 # was twelve"), and then the text said "no reason given". Chosen by leaving each writer out (0.5 / 0.4 / 0.35 /
 # 0.3: mean macro-F1 0.8236 / 0.8281 / 0.8285 / 0.8287; docs/analysis-model.md).
 SECOND_LOOK = 0.4
+# Session 13: four readings by meaning in decide() (patterns in the cue table's [structure]; each a switch so that
+# leaving each writer out can score it alone, `--set NAME=0`). A framing clause beside the reason it frames adds no
+# theme; a topic the candidate could not explain is technical_skills, not communication; a rival from inside is
+# process (filled_internally); a chosen rival's ticket or qualification is technical_skills beside competition.
+FRAME_RULE = True
+EXPLAIN_RULE = True
+INTERNAL_RULE = True
+CREDENTIAL_RULE = True
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,21 @@ def _rival_named_back(reading: TextReading, index: int) -> bool:
     )
 
 
+def _frames_next(reading: TextReading, index: int, polarity: list[list[float]], closing: list[bool]) -> bool:
+    """The clause only frames the reason in the next one ("Where it fell down was the sales part:")."""
+    clause = reading.clauses[index]
+    if index + 1 >= len(reading.clauses) or closing[index + 1]:
+        return False
+    if not FRAME.search(reading.original[clause.start : clause.end]):
+        return False
+    return POLARITIES[argmax(polarity[index + 1])] == "reason"
+
+
+def _explains_topic(text: str) -> bool:
+    """The candidate could not explain a topic; no listener or manner is named ("could not explain the jar test")."""
+    return EXPLAIN_TOPIC.search(text) is not None and EXPLAIN_LISTENER.search(text) is None
+
+
 def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     """Themes, strengths, codes and next steps from a text's clauses and the classifier."""
     original = reading.original
@@ -230,6 +259,9 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             label = "reason"
         elif label == "praise" and SIGN_OFF.fullmatch(original, clause.start, clause.end):
             label = "neutral"
+        if label == "reason" and FRAME_RULE and _frames_next(reading, index, polarity, closing):
+            # "The problem was the pacing:" before the reason itself: the reason says what it is about.
+            label = "neutral"
         clause_quote = quote(original, clause.start, clause.end, clause.start)
         # A reason's themes come from the reason head; what praise is about, from the theme head.
         chosen = reason_probability if label == "reason" else theme_probability
@@ -247,6 +279,22 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # `generic` means boilerplate only: a clause that is all boilerplate and names nothing else is that.
             if rules.boilerplate >= _ALL_BOILERPLATE and not rules.reasons:
                 themes = ["generic"]
+            text = original[clause.start : clause.end]
+            if EXPLAIN_RULE and "communication" in themes and _explains_topic(text):
+                # "could not explain the jar test": what they did not know, not how they spoke (session 13).
+                themes = [theme for theme in themes if theme != "communication"]
+                if not {"technical_skills", "preparation"} & set(themes):
+                    themes.append("technical_skills")
+                    probabilities["technical_skills"] = max(
+                        probabilities["technical_skills"], probabilities["communication"]
+                    )
+            internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
+            if internal:
+                # The employer's own casuals, regulars or last year's crew: filled from inside (session 13).
+                themes = ["process"]
+                probabilities["process"] = max(probabilities["process"], probabilities[best])
+                if "filled_internally" not in codes:
+                    codes.append("filled_internally")
             # A rival who had something more ("the other finalist had already scaled ..."): competition, and
             # the theme of what they had.
             # Someone else was chosen for what they had: that is competition, whatever else it is about.
@@ -257,6 +305,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             named_back = not rules.rival and _rival_named_back(reading, index)
             chosen_on_merit = (
                 (rules.rival or named_back)
+                and not internal
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
                 and best not in _EMPLOYER_CODES
@@ -265,6 +314,20 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 themes.append("competition")
             if chosen_on_merit and named_back:
                 advantages.add("competition")
+            if (
+                CREDENTIAL_RULE
+                and "competition" in themes
+                and not internal
+                and not rules.rival_constraint
+                and RIVAL_CREDENTIAL.search(text)
+                and not DRIVING.search(text)
+            ):
+                # "a lad who's already got his warrant": what the rival holds is a skill the job asks for, named however
+                # faintly it is read (session 13).
+                if "technical_skills" not in themes:
+                    themes.append("technical_skills")
+                advantages.add("technical_skills")
+                probabilities["technical_skills"] = max(probabilities["technical_skills"], _ADVANTAGE_FLOOR)
             if chosen_on_merit and "competition" in themes and not _PERSONAL_SET & set(themes):
                 # What the rival had is read by the reason head or the theme head, whichever is surer: the theme head
                 # also learnt praise, and a rival's edge is told like praise ("already holds the ticket").

@@ -82,6 +82,13 @@ CLOSENESS: Final = _STRUCTURE["closeness"]
 RIVAL_CONSTRAINT: Final = _STRUCTURE["rival_constraint"]
 RIVAL_PRONOUN: Final = _STRUCTURE["rival_pronoun"]
 CHOSEN_OTHER: Final = _STRUCTURE["chosen_other"]
+# Session 13, read by decide(): a rival from inside, what a rival holds, a topic not explained, a framing clause.
+INTERNAL_FILL: Final = _STRUCTURE["internal_fill"]
+RIVAL_CREDENTIAL: Final = _STRUCTURE["rival_credential"]
+DRIVING: Final = _STRUCTURE["driving"]
+EXPLAIN_TOPIC: Final = _STRUCTURE["explain_topic"]
+EXPLAIN_LISTENER: Final = _STRUCTURE["explain_listener"]
+FRAME: Final = _STRUCTURE["frame"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
