@@ -69,6 +69,13 @@ C = 0.1
 # handle pressure at work?" (0.51 at 0.001): most of the gain is the constant.
 C_OUTSIDE = 0.001
 # The key under which relevance_scores gives the answer's own bank question read as if outside the bank.
+# Session 13: the pairs of answers to the writers' own questions (outside the bank) count this many times in
+# fit_outside, and those of an answer to a bank question against its split's own questions LEVEL_WEIGHT times.
+# Leaving one writer out, real pairs alone (REAL_WEIGHT 10, LEVEL_WEIGHT 0) raised the own questions 0.8955 -> 0.9094
+# but lowered the bank questions' answers (0.9473 -> 0.9462) and held-out relhold; LEVEL_WEIGHT 10 keeps them near
+# level (0.9468) with own questions 0.9045; LEVEL_WEIGHT 30 undid the gain (0.8957). See docs/answers.md, session 13.
+REAL_WEIGHT = 10.0
+LEVEL_WEIGHT = 10.0
 AS_IF_OUTSIDE = "(own question, read as outside the bank)"
 # Run lbfgs to the optimum (unique), not to scikit-learn's default tolerance, so --check rebuilds the shipped file on
 # another processor too (session 10; as scripts/train_answers.py and train_feedback.py).
@@ -216,44 +223,77 @@ def fit(items: list[Item], left_out: set[str], exemplars: bool | str = False) ->
     return model.coef_[0], hubs
 
 
+def outside_features(item: Item, question: str) -> np.ndarray:
+    """The features of a question outside the bank as measure_relevance reads them for this answer: its own
+    similarities, and the exemplar similarities of the bank questions nearest it (their mean)."""
+    query = _query(question.strip())
+    borrowed = item.bank_exemplar[list(query.sources), len(FEATURES) :].mean(0)
+    return np.r_[item.own[question], borrowed]
+
+
+def _outside_questions(item: Item) -> list[str]:
+    """The questions of the item's split that are outside the bank, its own question apart."""
+    index = _background().bank_index
+    return [q for q in item.split_questions if q != item.question and index.get(q.strip().lower()) is None]
+
+
 def fit_outside(
     items: list[Item], left_out: set[str], with_exemplars: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, float]:
     """The ranking of a question outside the bank (weights over EXEMPLAR_FEATURES and a constant): learned on the
     bank questions read as if outside it, against the bank ranked as measure_relevance ranks it (with exemplars).
     Two kinds of pair, both won by the answer's own question: its own question read as outside against every bank
-    question about something else, and its own bank question against each of those read as outside. The weights are
-    drawn towards the bank's ranking with exemplars (not towards 0), with C_OUTSIDE."""
+    question about something else, and its own bank question against each of those read as outside. Since session
+    13, three more, each counted ``REAL_WEIGHT`` or ``LEVEL_WEIGHT`` times: an answer to a question really outside
+    the bank (a writer's own) above every bank question about something else and above each other own question of
+    its split, and an answer to a bank question above each own question of its split (so the constant that lifts
+    the user's questions does not lift them above the bank questions' own answers). The weights are drawn towards
+    the bank's ranking with exemplars (not towards 0), with C_OUTSIDE."""
     coef_x, hubs_x = with_exemplars
     level = HUB_SHARE * (hubs_x @ coef_x)
     has = _background().has_exemplars
-    own_rows, own_against, other_rows, other_against = [], [], [], []
+    # Each block of pairs: rows, sign (+1: the row above the target, -1: the target above the row), whether the
+    # constant counts (not between two questions outside the bank), targets and the pairs' weight.
+    blocks: list[tuple[np.ndarray, float, float, np.ndarray, float]] = []
     for item in items:
-        if not item.on_topic or item.question in left_out or item.bank is None or not has[item.bank]:
+        if not item.on_topic or item.question in left_out:
             continue
         real = item.bank_exemplar @ coef_x - level
+        if item.bank is None:
+            query = _query(item.question.strip())
+            if not all(has[i] for i in query.sources):
+                continue
+            own = outside_features(item, item.question)
+            others = list(query.others)
+            blocks.append((np.repeat(own[None, :], len(others), 0), 1.0, 1.0, real[others], REAL_WEIGHT))
+            outs = _outside_questions(item)
+            if outs:
+                rows = own[None, :] - np.array([outside_features(item, q) for q in outs])
+                blocks.append((rows, 1.0, 0.0, np.zeros(len(outs)), REAL_WEIGHT))
+            continue
+        if not has[item.bank]:
+            continue
         others = list(_query(item.question.strip()).others)
-        own_rows.append(item.unseen[item.bank])
-        own_against.append(real[others])
-        other_rows.append(item.unseen[others])
-        other_against.append(np.full(len(others), real[item.bank]))
-    x1, x2 = np.array(own_rows), np.vstack(other_rows)
-    t2 = np.concatenate(other_against)
-    lengths = [len(t) for t in own_against]
-    t1 = np.concatenate(own_against)
-    repeat = np.repeat(np.arange(len(x1)), lengths)
+        blocks.append((np.repeat(item.unseen[item.bank][None, :], len(others), 0), 1.0, 1.0, real[others], 1.0))
+        blocks.append((item.unseen[others], -1.0, 1.0, np.full(len(others), real[item.bank]), 1.0))
+        outs = _outside_questions(item)
+        if outs:
+            rows = np.array([outside_features(item, q) for q in outs])
+            blocks.append((rows, -1.0, 1.0, np.full(len(outs), real[item.bank]), LEVEL_WEIGHT))
+    x = np.vstack([b[0] for b in blocks])
+    sign = np.concatenate([np.full(len(b[0]), b[1]) for b in blocks])
+    counts = np.concatenate([np.full(len(b[0]), b[2]) for b in blocks])
+    target = np.concatenate([b[3] for b in blocks])
+    weight = np.concatenate([np.full(len(b[0]), b[4]) for b in blocks])
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, c = theta[:-1], theta[-1]
-        s1 = x1 @ w + c
-        m1 = s1[repeat] - t1  # own read as outside, above the bank question
-        m2 = t2 - (x2 @ w + c)  # own bank question, above the other read as outside
-        p1, p2 = -_sigmoid(-m1), _sigmoid(-m2)
-        data = float(np.sum(np.logaddexp(0, -m1)) + np.sum(np.logaddexp(0, -m2)))
+        margin = sign * (x @ w + counts * c - target)
+        slope = -_sigmoid(-margin) * weight * sign
+        data = float(np.sum(weight * np.logaddexp(0, -margin)))
         value = 0.5 * float(np.sum((w - coef_x) ** 2)) + C_OUTSIDE * data
-        g1 = np.bincount(repeat, weights=p1, minlength=len(x1))
-        grad_w = (w - coef_x) + C_OUTSIDE * (x1.T @ g1 + x2.T @ p2)
-        grad_c = C_OUTSIDE * (float(np.sum(p1)) + float(np.sum(p2)))
+        grad_w = (w - coef_x) + C_OUTSIDE * (x.T @ slope)
+        grad_c = C_OUTSIDE * float(np.sum(slope * counts))
         return value, np.r_[grad_w, grad_c]
 
     start = np.r_[coef_x, float(np.mean(-level))]
@@ -295,7 +335,7 @@ def relevance_scores(
     scores = {}
     for q in item.split_questions:
         query = _query(q.strip())
-        level = 0.0
+        level, gated = 0.0, False
         if bank_words is not None and query.bank is not None and background.has_exemplars[query.bank]:
             bar, ranked, level = float(bank_words[query.bank]), bank_words, shift
             offset = -HUB_SHARE * float(hubs_w[query.bank] @ coef_w)
@@ -308,18 +348,20 @@ def relevance_scores(
             borrowed = item.bank_exemplar[list(query.sources), len(FEATURES) :].mean(0)
             features = np.r_[item.own[q], borrowed]
             (bar, offset), ranked = _outside_bar(features, with_exemplars, with_outside), bank_exemplar
+            gated = with_outside is not None
         else:
             offset = -HUB_SHARE * float(hubs[query.bank] @ coef) if query.bank is not None else mean_offset
             bar, ranked = float(item.own[q] @ coef) + offset, bank_plain
         others = ranked[list(query.others)]
         share = float(np.mean(others < bar))
-        scores[q] = relevance.combine(share, bar, [float(v) for v in others], offset, shift=level)
+        scores[q] = relevance.combine(share, bar, [float(v) for v in others], offset, shift=level, gated=gated)
     if as_if_outside and item.bank is not None and bank_exemplar is not None and with_exemplars is not None:
         query = unseen_queries()[item.bank]
         bar, offset = _outside_bar(item.unseen[item.bank], with_exemplars, with_outside)
         others = bank_exemplar[list(query.others)]
         share = float(np.mean(others < bar))
-        scores[AS_IF_OUTSIDE] = relevance.combine(share, bar, [float(v) for v in others], offset)
+        gated = with_outside is not None
+        scores[AS_IF_OUTSIDE] = relevance.combine(share, bar, [float(v) for v in others], offset, gated=gated)
     return scores
 
 

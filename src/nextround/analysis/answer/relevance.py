@@ -108,6 +108,12 @@ _STANDOUT_CENTRE: Final = 0.5
 _STANDOUT_SLOPE: Final = 1.5
 # A question outside the bank borrows the exemplar similarities of this many bank questions nearest it.
 _BORROWED: Final = 3
+# For a question outside the bank, the share of bank questions beaten counts only as far as the answer says
+# something on topic: fully from this weighed sum (the learned score less the outside constant) up, not at all at
+# or below _GATE_NONE. Its ranking's constant stands above the bank's mean offset, so an answer that says nothing
+# ("Yes.") beat most bank questions by noise (session 13).
+_GATE_NONE: Final = 0.0
+_GATE_FULL: Final = 4.0
 
 
 def content_words(text: str) -> list[str]:
@@ -515,7 +521,14 @@ def _cached_profile(sentences: tuple[str, ...]) -> _Profile:
 
 
 def combine(
-    share: float, bar: float, others: Sequence[float], offset: float, *, learned: bool = True, shift: float = 0.0
+    share: float,
+    bar: float,
+    others: Sequence[float],
+    offset: float,
+    *,
+    learned: bool = True,
+    shift: float = 0.0,
+    gated: bool = False,
 ) -> float:
     """The 0-1 relevance score from its parts: ``share``, the share of unrelated bank questions the asked one
     beats by the ranking; ``bar`` and ``others``, the ranking scores of the asked question and of those
@@ -523,7 +536,11 @@ def combine(
     ``offset`` says how much of the answer is on topic at all, so a short reply that ranks well by luck stays
     low (on the learned scale, or the hand-weighted sum's when ``learned`` is false); how far ``bar`` stands
     above ``others`` tells apart two questions that both rank near the top. ``shift`` moves the learned cut-offs
-    to a ranking on another scale (``_Background.word_shift``)."""
+    to a ranking on another scale (``_Background.word_shift``). ``gated`` (a question outside the bank ranked by
+    its own ranking) counts the share beaten only as far as the answer says something on topic."""
+    if gated and share > _FLOOR:
+        gate = min(1.0, max(0.0, (bar - offset - _GATE_NONE) / (_GATE_FULL - _GATE_NONE)))
+        share = _FLOOR + (share - _FLOOR) * gate
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     none, full = (_LEARNED_NONE + shift, _LEARNED_FULL + shift) if learned else (_RAW_NONE, _RAW_FULL)
     substance = min(1.0, max(0.0, (bar - offset - none) / (full - none)))
@@ -559,7 +576,7 @@ def measure_relevance(
     # Ranked among the bank questions about something else: by the ranking with exemplars when there are
     # any, else by the one without, against the bank on the same terms.
     bar = background.ranked_with_exemplars(query, profile, values)
-    shift = 0.0
+    shift, gated = 0.0, False
     if query.bank is not None and profile.bank_word_ranked is not None and background.has_exemplars[query.bank]:
         # A bank question with exemplars: by the ranking with their words too.
         bank_ranked = profile.bank_word_ranked
@@ -567,6 +584,7 @@ def measure_relevance(
     elif bar is not None and profile.bank_exemplar_ranked is not None:
         bank_ranked = profile.bank_exemplar_ranked
         offset = background.exemplar_offsets[query.bank] if query.bank is not None else background.outside_offset()
+        gated = query.bank is None and background.ranking is not None and bool(background.ranking.outside_weights)
     else:
         bar, bank_ranked = background.ranked(query, profile, values), profile.bank_ranked
         offset = query.offset if background.ranking is not None else 0.0
@@ -574,7 +592,7 @@ def measure_relevance(
     share = sum(value < bar for value in others) / len(others) if others else 1.0
     name = query.competency.split("+")[0]
     return Relevance(
-        score=combine(share, bar, others, offset, learned=background.ranking is not None, shift=shift),
+        score=combine(share, bar, others, offset, learned=background.ranking is not None, shift=shift, gated=gated),
         competency=query.competency,
         concept=background.competencies[name].concept,
         closest_sentence=argmax(dot_rows(profile.sentence_vectors, query.vector)),
