@@ -76,6 +76,19 @@ CREDENTIAL_HEADS: Final = frozenset(
 )
 
 
+def language_level(cv: CvView, text: str) -> Evidence | None:
+    """ "Very good German (at least C1)" against "German (B2)": the level the CV gives the language decides (the
+    whole ask is read, since its forms part the language from its level)."""
+    language = credentials.language_level_short(text, cv.text)
+    if language is None:
+        return None
+    met, asked_level, part = language
+    shown = _sentence_matching(cv, lambda line: part in line) or part
+    if met:
+        return Evidence(True, 1.0, shown, "language", 0.85)
+    return Evidence(False, 0.3, shown, "language", 0.85, f"{asked_level} asked; the CV shows {part}", exact=True)
+
+
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
     endorsement = credentials.endorsement_short(phrase, cv.text)

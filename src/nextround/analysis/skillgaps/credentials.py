@@ -19,14 +19,30 @@ from typing import Final
 
 # -- licence categories ---------------------------------------------------------------------------
 
+# A driving licence in the CV's own language ("Permis B", "Patente B", "Licencia de manejo tipo B", "Führerschein
+# Klasse B"): the word for it, and the word before a category
+_FOREIGN_LICENCE: Final = (
+    r"permis(?:\s+de\s+conduire)?|patente(?:\s+di\s+guida)?|licencia\s+de\s+(?:manejo|conducir)|carn[eé]\s+de\s+conducir"
+    r"|carnet\s+de\s+conducir|carta\s+de\s+condu[cç][aã]o|carteira\s+de\s+habilita[cç][aã]o|f[uü]hrerschein"
+    r"|rijbewijs|k[oö]rkort|k[oø]rekort|f[oø]rerkort|prawo\s+jazdy|ajokortti|ehliyet|jogos[ií]tv[aá]ny"
+    r"|[rř]idi[cč]sk[yý]\s+pr[uů]kaz|vezet[oő]i\s+enged[eé]ly"
+)
 _CATEGORY: Final = re.compile(
     r"\b(?:category|cat\.?|class)\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?|[12])\b(?!\s*(?:certificate|cert))",
+    re.IGNORECASE,
+)
+# the same in other languages, letters only ("Klasse 1" may be a school year)
+_FOREIGN_CATEGORY: Final = re.compile(
+    rf"\b(?:tipo|classe|klasse|klasa|kategorie|kategori|kategoria|categor[ií]a|cat[eé]gorie|{_FOREIGN_LICENCE})"
+    r"\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?)\b",
     re.IGNORECASE,
 )
 _BARE_CODE: Final = re.compile(r"(?<![\w+])(?P<code>[CD]1?\s*\+\s*E|[CD]1)(?![\w+])")
 _PCV: Final = re.compile(r"\bPCV\b")
 _WEIGHT_LIMIT: Final = re.compile(r"\b(7\.5|3\.5)\s*(?:t|tonnes?|tons?)\b", re.IGNORECASE)  # C1 and B by weight
-_DRIVING: Final = re.compile(r"licen[cs]e|driv|hgv|lgv|pcv|lorry|bus|coach|tacho|cpc", re.IGNORECASE)
+_DRIVING: Final = re.compile(
+    rf"licen[cs]e|driv|hgv|lgv|pcv|lorry|bus|coach|tacho|cpc|{_FOREIGN_LICENCE}", re.IGNORECASE
+)
 # What each category also lets you drive.
 _COVERS: Final = {
     "C+E": {"C+E", "C", "C1", "C1+E", "B", "B+E"},
@@ -58,6 +74,7 @@ def licence_categories(text: str) -> set[str]:
     if not _DRIVING.search(text):
         return set()
     found = {_normalise_code(match.group("code")) for match in _CATEGORY.finditer(text)}
+    found |= {_normalise_code(match.group("code")) for match in _FOREIGN_CATEGORY.finditer(text)}
     found |= {"C1" if weight.group(1).startswith("7") else "B" for weight in _WEIGHT_LIMIT.finditer(text)}
     found |= {_normalise_code(match.group("code")) for match in _BARE_CODE.finditer(text)}
     if not found and _PCV.search(text):
@@ -72,7 +89,8 @@ _ISSUERS: Final = (
 )
 _DRIVING_LICENCE: Final = re.compile(
     r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
-    rf"|\bcar\s+driver\b|\b(?:{_ISSUERS})(?:[\s-]+issued)?\s+(?:driving\s+|driver'?s?\s+)?licen[cs]e",
+    rf"|\bcar\s+driver\b|\b(?:{_ISSUERS})(?:[\s-]+issued)?\s+(?:driving\s+|driver'?s?\s+)?licen[cs]e"
+    rf"|\b(?:{_FOREIGN_LICENCE})\b(?![-\w])",
     re.IGNORECASE,
 )
 
@@ -88,9 +106,21 @@ def licence_list(text: str) -> set[str]:
     return found
 
 
+# A licence to drive something that is not a road vehicle ("Snowmobile driving licence", "boat driving licence"):
+# a car licence does not meet it
+_OTHER_VEHICLE: Final = re.compile(
+    r"\b(?:snow\s?mobile|snowmobiles|snow\s?scooter|skidoo|ski-doo|boat|jet\s?ski|jet\s?boat|forklift|crane|tram"
+    r"|train|locomotive|quad|atv|tractor|excavator|aircraft|drone)s?\s+(?:driving\s+|driver'?s?\s+|operators?\s+)?"
+    r"licen[cs]e",
+    re.IGNORECASE,
+)
+
+
 def asks_any_driving_licence(phrase: str) -> bool:
     """A driving licence with no category ("Full UK driving licence", "full car licence"): any held
     category counts, since every one of them (C+E, D, B) includes driving a car."""
+    if _OTHER_VEHICLE.search(phrase):
+        return False
     return bool(_DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
 
 
@@ -189,6 +219,79 @@ def score_short(phrase: str, cv: str) -> str | None:
         if name in held and max(held[name]) < min(asked):
             return name
     return None
+
+
+# -- language levels (CEFR) --------------------------------------------------------------------------
+
+_LANGUAGES: Final = frozenset(
+    ["english", "german", "french", "spanish", "italian", "portuguese", "dutch", "flemish", "swedish", "norwegian",
+     "danish", "finnish", "icelandic", "estonian", "latvian", "lithuanian", "polish", "czech", "slovak", "slovene",
+     "slovenian", "hungarian", "romanian", "bulgarian", "croatian", "serbian", "bosnian", "greek", "turkish",
+     "russian", "ukrainian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi",
+     "chinese", "mandarin", "cantonese", "japanese", "korean", "thai", "vietnamese", "indonesian", "malay",
+     "swahili", "kiswahili", "welsh", "irish", "catalan", "basque", "galician", "maltese", "luxembourgish",
+     "albanian", "macedonian", "afrikaans", "tagalog", "filipino"],
+)  # fmt: skip
+_CEFR: Final = re.compile(r"(?<![\w+-])([ABC][12])(?![\w+-])")
+_NATIVE: Final = re.compile(r"\b(?:native|mother tongue|first language|bilingual)\b", re.IGNORECASE)
+_CEFR_ORDER: Final = ("A1", "A2", "B1", "B2", "C1", "C2")
+
+
+def _language_parts(text: str) -> list[tuple[str, str]]:
+    """(language, the part of a line that names it): lines cut at commas, semicolons and bars, so that
+    "Hungarian (native), German (B2), English (C1)" gives each language its own part."""
+    parts: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        # cut outside brackets only: "German (B2, Goethe certificate 2025)" is one part
+        depth, kept = 0, []
+        for char in line:
+            depth += (char == "(") - (char == ")")
+            kept.append("\0" if char in ",;|" and depth > 0 else char)
+        masked = "".join(kept)
+        cuts = [cut.replace("\0", ",") for cut in re.split(r"[,;|]|\s+-\s+|\s+–\s+", masked)]
+        for part in cuts:
+            for word in re.findall(r"[A-Za-z]+", part):
+                if word[0].isupper() and word.lower() in _LANGUAGES:
+                    parts.append((word.lower(), part))
+    return parts
+
+
+def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
+    """A language asked at a CEFR level ("Very good German (at least C1)", "German at B2") against the levels the
+    CV gives that language ("German (B2)", "German course ..., level B2 certificate"): (met, the language and
+    level asked, the CV's part that says it). Native or bilingual counts as C2. None when the phrase asks no level
+    of a language or the CV gives the language no level."""
+    asked_levels = _CEFR.findall(phrase)
+    languages = {language for language, _ in _language_parts(phrase)}
+    if len(set(asked_levels)) != 1 or not languages:
+        return None
+    # the level goes with the language beside it: "German at C1 level and very good English" asks C1 of German
+    for part in re.split(r"\s+and\s+|[,;]", phrase):
+        beside = {language for language, _ in _language_parts(part)}
+        if _CEFR.search(part) and beside:
+            languages = beside
+            break
+    else:
+        if len(languages) > 1:
+            return None
+    asked = _CEFR_ORDER.index(asked_levels[0])
+    best: tuple[int, str] | None = None
+    for language, part in _language_parts(cv):
+        if language not in languages:
+            continue
+        held = [_CEFR_ORDER.index(level) for level in _CEFR.findall(part)]
+        if _NATIVE.search(part):
+            held.append(len(_CEFR_ORDER) - 1)
+        if held and (best is None or max(held) > best[0]):
+            best = (max(held), part.strip())
+    if best is None:
+        return None
+    name = "/".join(sorted(language.title() for language in languages))
+    part = best[1]
+    _, _, rest = part.partition(":")
+    if rest and any(language in rest.lower() for language in languages):
+        part = rest.strip()  # "Languages: Spanish (B1)" says it as "Spanish (B1)"; "Spanish: B1" stays whole
+    return best[0] >= asked, f"{name} {asked_levels[0]}", part
 
 
 def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
@@ -598,7 +701,7 @@ def driving_licences_held(cv: str) -> list[HeldLicence]:
 def asks_driving_licence(phrase: str) -> bool:
     """A driving licence asked, with or without a category, class, code or CDL ("Full UK driving licence",
     "Class 5 licence", "CDL Class B"); not another kind of licence ("forklift licence")."""
-    if _OTHER_LICENCE.search(phrase) and not _DRIVING_LICENCE.search(phrase):
+    if (_OTHER_LICENCE.search(phrase) and not _DRIVING_LICENCE.search(phrase)) or _OTHER_VEHICLE.search(phrase):
         return False
     return bool(
         _DRIVING_LINE.search(phrase)

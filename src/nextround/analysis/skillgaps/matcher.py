@@ -16,7 +16,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
-from nextround.analysis.skillgaps.assessment import assess_form
+from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     CvView,
@@ -121,11 +121,19 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
         shown = leading_shown(cv.text.splitlines())
         if shown is not None:
             best = Evidence(True, 1.0, shown, "leading", 0.75)
+        elif requirement.section == "duties":
+            # a duty that leads people ("Lead and train the night crew") says what the job does; its words may be
+            # shown otherwise, so it is judged by meaning like any other duty, not by the leading frame alone
+            best = None
         else:
             phrase = forms(requirement)[0]
             closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text
             best = Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
-        return _with_years(cv, Judged(requirement, name, best), vectors)
+        if best is not None:
+            return _with_years(cv, Judged(requirement, name, best), vectors)
+    language = language_level(cv, requirement.text)
+    if language is not None:
+        return Judged(requirement, name, language)
     for phrase in forms(requirement):
         evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))
         skill = canonical(phrase)
@@ -217,7 +225,9 @@ def _years_in_role(
     if vague:
         return cv.years, "career"
     titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
-    title = content_stems(requirement.text) if titled else ()
+    # "2 years as a senior cook or section head": either title counts, each with all its words
+    title = [content_stems(part) for part in re.split(r"\s+or\s+|\s*/\s*", requirement.text)] if titled else []
+    title = [stems for stems in title if stems]
     in_roles, claimed = shown_years(
         cv.text, cv.reference_year, _shows(cv, requirement, shown, vectors), shown=shown, titled=title
     )
@@ -292,7 +302,7 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
 
 
 # a gap whose CV line is the point: the level held, the expired card, the role with too few years
-_OWN_LINE: Final = frozenset(["level", "held", "licence", "years", "role"])
+_OWN_LINE: Final = frozenset(["level", "held", "licence", "years", "role", "language"])
 
 
 def rule_judgements(

@@ -100,9 +100,26 @@ _WINDOW_TAIL: Final = re.compile(
 )
 
 
+# Years that are not experience asked: an age ("at least 19 years old", "18 years of age", children "aged 4-12
+# years") or a deadline ("a licence within 12 months", "within three years of starting")
+_AGE_AFTER: Final = re.compile(r"^\s*(?:of\s+)?(?:old|of\s+age|age)\b", re.IGNORECASE)
+_AGE_OR_DEADLINE_BEFORE: Final = re.compile(
+    r"(?:\b(?:within|aged?|ages|kids?|child(?:ren)?|pupils|infants|toddlers|babies|teens|teenagers|juniors)\b"
+    r"(?:(?!\b(?:years?|months?|and)\b)[^.;:]){0,25}|\bwithin\s+(?:the\s+)?(?:first\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _not_experience(text: str, found: re.Match[str]) -> bool:
+    after = text[found.end() :]
+    if _AGE_AFTER.match(after) or (re.search(r"\bof$", found.group(0)) and re.match(r"\s*age\b", after, re.I)):
+        return True
+    return bool(_AGE_OR_DEADLINE_BEFORE.search(text[: found.start()]))
+
+
 def _years(text: str) -> tuple[float | None, str]:
     text = _WINDOW_TAIL.sub("", text)
-    found = _YEARS.search(text)
+    found = next((match for match in _YEARS.finditer(text) if not _not_experience(text, match)), None)
     if found is None:
         return None, text
     raw = (found.group("low") or found.group("number")).lower()

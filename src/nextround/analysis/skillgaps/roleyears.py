@@ -183,6 +183,15 @@ _RANKS: Final = frozenset(
 )
 
 
+# words of a title that say its holder works under the title, not in it
+_UNDER: Final = frozenset(content_stems("assistant trainee apprentice intern helper"))
+
+
+def _under(role: Role) -> set[str]:
+    first = re.split(r",|\s[-–—|]\s|\|", role.lines[0])[0]
+    return set(content_stems(first)) & _UNDER
+
+
 def _title(role: Role) -> set[str]:
     """The content stems of a role's title, its heading's first part ("Chef de Partie, The Spice Route, 2018")."""
     first = re.split(r",|\s[-–—|]\s|\|", role.lines[0])[0]
@@ -195,15 +204,25 @@ def shown_years(
     shows: Callable[[Sequence[str]], bool],
     *,
     shown: str | None = None,
-    titled: Sequence[str] = (),
+    titled: Sequence[Sequence[str]] = (),
 ) -> tuple[float | None, float | None]:
     """(years of the roles whose block `shows` the ask, or None when none does; the most years a claim that
-    shows it states, or None). With `titled` (the stems of "as a guitar maker"), a role counts when its
-    heading names the title. When the line `shown` is a role's heading (its title shows the kind of work), the
-    roles with a title of the same work count too ("Chef de Partie" twice, "Sous Chef" after "Commis Chef")."""
+    shows it states, or None). With `titled` (the stems of each title of "as a guitar maker or luthier"), a role
+    counts when its heading names one of the titles (an assistant or trainee of it does not). When the line `shown`
+    is a role's heading (its title shows the kind of work), the roles with a title of the same work count too
+    ("Chef de Partie" twice, "Sous Chef" after "Commis Chef")."""
     found = roles(text)
     if titled:
-        chosen = [role for role in found if set(titled) <= set(content_stems(role.head))]
+        chosen = [
+            role
+            for role in found
+            if any(
+                set(title) <= set(content_stems(role.head))
+                # an "Assistant TBM Operator" or a "Trainee Surveyor" is not yet the title asked
+                and not (_under(role) - set(title))
+                for title in titled
+            )
+        ]
     else:
         chosen = [role for role in found if shows(role.lines)]
         headed = [_title(role) for role in found if shown and (shown in role.lines[0] or shown in role.head)]
