@@ -412,7 +412,15 @@ def _credential_check(cv: CvView, phrase: str, semantic: Evidence, named: Sequen
     if len(absent) * 2 <= len(qualifiers) and not decisive & set(absent):
         return semantic
     return Evidence(
-        False, semantic.strength * 0.6, semantic.cv_text, "name", 0.7, f"the CV does not name {' '.join(absent)}"
+        False,
+        semantic.strength * 0.6,
+        semantic.cv_text,
+        "name",
+        0.7,
+        f"the CV does not name {' '.join(absent)}",
+        # a trade grade is the point ("Master electrician licence" is not a journeyman's): an exact check, not left
+        # to the learned decision; a colour may be the card's name ("White Card"), so it stays with the learned one
+        exact=bool(_GRADE_WORDS & set(absent)),
     )
 
 
