@@ -24,7 +24,7 @@ from tests.web_support import Web, web_with
 
 FEEDBACK = (
     "Thank you for your time. Your SQL skills were not strong enough for the role <script>alert(1)</script>. "
-    "We liked your energy."
+    "We loved your enthusiasm."
 )
 HX = {"hx-request": "true"}
 
@@ -124,7 +124,7 @@ def test_record_feedback_shows_themes_and_highlights_evidence_escaped(web: Web, 
     evidence = re.search(r'<ul class="fb-evidence"[^>]*>(.*?)</ul>', page, re.S)
     assert evidence and "<strong>" in evidence.group(1) and "SQL skills were not strong enough" in evidence.group(1)
     assert (
-        '<mark class="fb-strength fb-theme-motivation" title="strength: motivation">We liked your energy.</mark>'
+        '<mark class="fb-strength fb-theme-motivation" title="strength: motivation">We loved your enthusiasm.</mark>'
         in page
     )
 
