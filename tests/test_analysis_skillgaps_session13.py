@@ -145,6 +145,24 @@ def test_a_duty_that_leads_people_is_judged_by_meaning_not_by_the_leading_frame(
     assert (item.evidence.met, item.evidence.how, values) == (False, "leading", None)
 
 
+def test_a_leading_duty_is_not_shown_by_a_title_that_names_the_people_it_would_lead() -> None:
+    # the title says what the candidate was (one of the assistants), not that they led any
+    jd = (
+        "Accounts Supervisor\nThe role:\n- Manage a team of three accounts assistants\n"
+        "- Reconcile supplier statements\nExperience required:\n- Experience with Sage 50"
+    )
+    cv = (
+        "Experience\nSenior Accounts Assistant, Harbour Trust, 2014 - 2023\n"
+        "- Reconciled supplier statements every month\n- Used Sage 50 daily\n"
+    )
+    met, how, reason = _one(jd, cv, "accounts assistants")
+    assert (met, how) == (False, "leading")
+    assert "leading" in reason
+    # a CV that does lead people shows it
+    led = cv + "- Led a team of four assistants through the year-end close\n"
+    assert _one(jd, led, "accounts assistants")[0] is True
+
+
 # -- years as one of several titles ---------------------------------------------------------------------------------
 
 

@@ -109,7 +109,6 @@ _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[float]]) -> Judged:
-    best: Evidence | None = None
     name = requirement.text
     words = content_words(requirement.text)
     role = next((clause.sentence for clause in cv.clauses if _YEAR.search(clause.sentence)), None)
@@ -124,16 +123,31 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
         elif requirement.section == "duties":
             # a duty that leads people ("Lead and train the night crew") says what the job does; its words may be
             # shown otherwise, so it is judged by meaning like any other duty, not by the leading frame alone
-            best = None
+            judged = _judge_by_forms(cv, requirement, vectors)
+            if not (judged.evidence.met and _YEAR.search(judged.evidence.cv_text or "")):
+                return judged
+            # ... but a role's title line ("Senior Payroll Officer, 2015 - 2024" for "Manage a team of three payroll
+            # officers") names the job, not the people it led: no CV line shows leading, so it is not shown
+            best = _not_leading(cv, requirement, vectors)
         else:
-            phrase = forms(requirement)[0]
-            closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text
-            best = Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
-        if best is not None:
-            return _with_years(cv, Judged(requirement, name, best), vectors)
+            best = _not_leading(cv, requirement, vectors)
+        return _with_years(cv, Judged(requirement, name, best), vectors)
     language = language_level(cv, requirement.text)
     if language is not None:
         return Judged(requirement, name, language)
+    return _judge_by_forms(cv, requirement, vectors)
+
+
+def _not_leading(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[float]]) -> Evidence:
+    phrase = forms(requirement)[0]
+    closest = assess_form(cv, requirement, phrase, vectors.get(phrase)).cv_text
+    return Evidence(False, 0.3, closest, "leading", 0.7, "no CV line shows leading or supervising people")
+
+
+def _judge_by_forms(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[float]]) -> Judged:
+    """The best evidence over the requirement's written forms (by name, meaning or the taxonomy)."""
+    best: Evidence | None = None
+    name = requirement.text
     for phrase in forms(requirement):
         evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))
         skill = canonical(phrase)
