@@ -250,7 +250,7 @@ def require_usable(settings: ImapSettings) -> ImapSettings:
         raise MailboxError("no mailbox is connected yet: connect it on the Settings page first")
     if not settings.password:
         raise MailboxError(
-            "nextround has no password for this mailbox: enter it under Your mailbox on the Settings page",
+            "there is no password for this mailbox yet: enter it under Your mailbox on the Settings page",
             field="password",
         )
     return settings
