@@ -9,11 +9,11 @@ from nextround.analysis.skillgaps import match, requirements
 from nextround.analysis.skillgaps.credentials import (
     asks_any_driving_licence,
     degree_level,
-    holds_driving_licence,
     licence_list,
 )
 from nextround.analysis.skillgaps.exact import NamedIndex, career_years, named_tokens
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
+from nextround.analysis.skillgaps.licence_stages import holds_driving_licence
 from nextround.analysis.skillgaps.requirements import _alternatives, _split_items
 
 

@@ -4,7 +4,7 @@ duties judged by meaning rather than by the leading frame or a product's name. J
 
 from __future__ import annotations
 
-from nextround.analysis.skillgaps import credentials
+from nextround.analysis.skillgaps import credentials, licence_stages
 from nextround.analysis.skillgaps.matcher import judge_all, rule_judgements
 from nextround.analysis.skillgaps.phrases import _years
 from nextround.analysis.skillgaps.requirements import requirements
@@ -62,8 +62,8 @@ def test_a_driving_licence_in_the_cvs_own_language_is_a_driving_licence() -> Non
     assert credentials.licence_categories("Rijbewijs B, eigen auto") == {"B"}
     assert credentials.licence_categories("Führerschein Klasse C1E") == {"C1+E"}
     assert credentials.licence_categories("Carnet de conducir tipo B") == {"B"}
-    assert credentials.holds_driving_licence("Körkort B sedan 2015")
-    assert not credentials.holds_driving_licence("Patentino gru mobile (crane operator card)")
+    assert licence_stages.holds_driving_licence("Körkort B sedan 2015")
+    assert not licence_stages.holds_driving_licence("Patentino gru mobile (crane operator card)")
     jd = "Requirements:\n- Driving licence B\n- Experience packing orders"
     cv = "Experience\nPacker, Vinhos Lda, 2020 - present\n- Packed 300 orders a day\nPermis B"
     assert _one(jd, cv, "licence")[:2] == (True, "licence")
@@ -71,7 +71,7 @@ def test_a_driving_licence_in_the_cvs_own_language_is_a_driving_licence() -> Non
 
 def test_a_licence_for_another_vehicle_is_not_met_by_a_car_licence() -> None:
     assert not credentials.asks_any_driving_licence("Boat driving licence for the harbour launch")
-    assert not credentials.asks_driving_licence("Snowmobile licence or equivalent")
+    assert not licence_stages.asks_driving_licence("Snowmobile licence or equivalent")
     assert credentials.asks_any_driving_licence("Full clean driving licence")
     jd = "Requirements:\n- Boat driving licence for the harbour launch"
     cv = "Experience\nCourier, 2018 - present\nFull UK driving licence"

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from nextround.analysis.skillgaps import credentials, exact
+from nextround.analysis.skillgaps import credentials, exact, licence_stages
 from nextround.analysis.skillgaps.evidence import (
     PARENS,
     CvView,
@@ -91,18 +91,18 @@ def language_level(cv: CvView, text: str) -> Evidence | None:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
-    endorsement = credentials.endorsement_short(phrase, cv.text)
+    endorsement = licence_stages.endorsement_short(phrase, cv.text)
     if endorsement is not None:
         # "F endorsement on your NZ driver licence", "CDL with Passenger (P) and School Bus (S) endorsements": the
         # endorsement is the point, not the licence; one with its test still to pass is not held
         reason, line = endorsement
         if line is not None:
             return Evidence(False, 0.3, line, "licence", 0.85, reason, exact=True)
-        shown = _sentence_matching(cv, credentials.holds_driving_licence)
+        shown = _sentence_matching(cv, licence_stages.holds_driving_licence)
         return Evidence(False, 0.2, shown, "licence", 0.85, reason)
-    if credentials.asks_driving_licence(phrase):
+    if licence_stages.asks_driving_licence(phrase):
         # a learner's licence for any ask, a restricted one for a full licence, automatics only for a manual one
-        shortfall = credentials.licence_short(phrase, cv.text)
+        shortfall = licence_stages.licence_short(phrase, cv.text)
         if shortfall is not None:
             return Evidence(False, 0.3, shortfall[1], "licence", 0.85, shortfall[0], exact=True)
     for asked in sorted(credentials.numbered_licences(phrase)):
@@ -142,11 +142,11 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             shown = _sentence_matching(cv, lambda text: bool(credentials.grade_letters(text)))
             return Evidence(False, 0.3, shown, "level", 0.8, f"Grade {letter} asked; the CV shows a lower grade")
     if credentials.asks_any_driving_licence(phrase):
-        shown = _sentence_matching(cv, credentials.holds_driving_licence)
+        shown = _sentence_matching(cv, licence_stages.holds_driving_licence)
         other = credentials.licence_country_differs(phrase, cv.text)
         if other is not None:
             return Evidence(False, 0.4, shown, "licence", 0.7, f"the CV's driving licence is {other.title()}")
-        if credentials.holds_driving_licence(cv.text):
+        if licence_stages.holds_driving_licence(cv.text):
             return Evidence(True, 1.0, shown, "licence", 0.85)
         return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
     asked_licences = credentials.licence_categories(phrase + " licence")

@@ -8,6 +8,9 @@
   same qualification is enough. A diploma is not met by a certificate of the same subject.
 * Degrees: HNC 4, HND and associate degrees 5, bachelor 6, master 7, doctorate 8.
 * Versions of a product: "Sage 200" is not "Sage 50" (but a CV that says only "Sage" may mean either).
+
+What a licence is held with (a learner's or restricted stage, automatic only, endorsements) is in
+:mod:`licence_stages`.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ _LICENCE_LIST: Final = re.compile(r"\blicen[cs]es?(?:\s+held)?\s*[:–-]\s*(?P<c
 _ISSUERS: Final = (
     r"DVLA|DVA|DMV|BMV|RMV|MVA|MVD|RTO|RTA|NTSA|FRSC|LTA|MTO|ICBC|SAAQ|NZTA|VicRoads|DLTB|LTO|JPJ|TRAFFIC DEPARTMENT"
 )
-_DRIVING_LICENCE: Final = re.compile(
+DRIVING_LICENCE: Final = re.compile(
     r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
     rf"|\bcar\s+driver\b|\b(?:{_ISSUERS})(?:[\s-]+issued)?\s+(?:driving\s+|driver'?s?\s+)?licen[cs]e"
     rf"|\b(?:{_FOREIGN_LICENCE})\b(?![-\w])",
@@ -108,7 +111,7 @@ def licence_list(text: str) -> set[str]:
 
 # A licence to drive something that is not a road vehicle ("Snowmobile driving licence", "boat driving licence"):
 # a car licence does not meet it
-_OTHER_VEHICLE: Final = re.compile(
+OTHER_VEHICLE: Final = re.compile(
     r"\b(?:snow\s?mobile|snowmobiles|snow\s?scooter|skidoo|ski-doo|boat|jet\s?ski|jet\s?boat|forklift|crane|tram"
     r"|train|locomotive|quad|atv|tractor|excavator|aircraft|drone)s?\s+(?:driving\s+|driver'?s?\s+|operators?\s+)?"
     r"licen[cs]e",
@@ -119,16 +122,9 @@ _OTHER_VEHICLE: Final = re.compile(
 def asks_any_driving_licence(phrase: str) -> bool:
     """A driving licence with no category ("Full UK driving licence", "full car licence"): any held
     category counts, since every one of them (C+E, D, B) includes driving a car."""
-    if _OTHER_VEHICLE.search(phrase):
+    if OTHER_VEHICLE.search(phrase):
         return False
-    return bool(_DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
-
-
-def holds_driving_licence(cv: str) -> bool:
-    """A driving licence held, in any words ("Ontario G2 licence", "DVLA licence"), but not a learner's."""
-    if _DRIVING_LICENCE.search(cv) or licence_categories(cv) or licence_list(cv):
-        return True
-    return any(licence.stage != "learner" for licence in driving_licences_held(cv))
+    return bool(DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
 
 
 _NUMBERED: Final = re.compile(
@@ -622,197 +618,3 @@ def only_english(phrase: str) -> bool:
     words = [word.lower() for word in re.findall(r"[A-Za-z][A-Za-z'-]*", _ENGLISH_PURPOSE.sub("", phrase))]
     words = [word for word in words if word not in ("a", "an", "the", "and", "or", "of", "in", "to", "with")]
     return "english" in words and all(word in _ENGLISH_ASK for word in words)
-
-
-# -- what a driving licence is held with --------------------------------------------------------------------
-
-# A CV line about a driving licence: its kind in words, its stage ("G2 licence", "learner's permit", "Class 1R"), or
-# its issuer ("DVLA licence")
-_DRIVING_LINE: Final = re.compile(
-    rf"{_DRIVING_LICENCE.pattern}|\b(?:provisional|learner'?s?|restricted|probationary|open|unrestricted)\s+"
-    r"(?:[A-Z][A-Z0-9]{1,2}\s+)?licen[cs]e|\blearner'?s?\s+permit|\b(?:G1|G2|M1|M2|CLP)\b|\bCDL\b"
-    r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e",
-    re.IGNORECASE,
-)
-_OTHER_LICENCE: Final = re.compile(
-    r"\b(?:forklift|crane|gas|electrical|electrician|plumbing|firearms?|security|pesticide|pilot|fishing|liquor"
-    r"|teaching|nursing|real estate|boat|skipper|marine|radio|drone|rpas|tattoo|massage|pharmacy|software)\b",
-    re.IGNORECASE,
-)
-# Stages short of a full licence: a learner's (driving alone is not allowed) and a restricted or probationary one
-_LEARNER: Final = re.compile(
-    r"\blearner'?s?\b|\bL[- ]?plates?\b|\b(?:G1|M1|CLP)\b|\bclass\s*\d{1,2}L\b|\binstruction permit\b", re.IGNORECASE
-)
-# A test still to pass: for this licence, unless its part of the line names another ("HGV Class 1 test booked")
-_TEST_PENDING: Final = re.compile(
-    r"\b(?:driving |road |practical |skills? )?test\s+(?:is\s+)?(?:booked|scheduled|pending|due)\b"
-    r"|\bbooked\b[^.\n;]{0,30}\btest\b|\b(?:theory|knowledge|written)\s+test\s+passed\b",
-    re.IGNORECASE,
-)
-_OTHER_TEST: Final = re.compile(
-    r"\b(?:class|category|cat|HGV|LGV|PCV|C\+?E|C1|D1|CDL|endorsement|motorcycle|motorbike|bike|forklift)\b", re.I
-)
-_RESTRICTED: Final = re.compile(
-    r"\brestricted\b(?!\s+to\s+automatic)|\bprobationary\b|\bprovisional\b|\bP[12]\b|\b(?:red|green)\s+P'?s?\b"
-    r"|\bP[- ]?plates?\b(?!\s+off)|\b(?:G2|M2)\b|\bclass\s*\d{1,2}R\b|\bnovice\b|\bGDL\b|\bintermediate licen[cs]e",
-    re.IGNORECASE,
-)
-_FULL: Final = re.compile(r"\b(?:full|open|unrestricted)\b|\bP[- ]?plates?\s+off\b", re.IGNORECASE)
-_AUTOMATIC_ONLY: Final = re.compile(
-    r"\bautomatics?\s+(?:(?:cars?|vehicles?|transmission)\s+)?only\b|\bauto[- ]only\b|\bonly\s+(?:for\s+)?automatics?\b"
-    r"|\bcode\s*78\b|\brestricted to automatics?\b|\(\s*auto(?:matic)?\s*\)|\bautomatic\s+(?:driving\s+)?licen[cs]e",
-    re.IGNORECASE,
-)
-_ASKS_FULL: Final = re.compile(r"\b(?:full|open|unrestricted)\b", re.IGNORECASE)
-_ASKS_MANUAL: Final = re.compile(r"\bmanual\b(?!\s+handling)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class HeldLicence:
-    """A driving licence as a CV line holds it: its stage and whether it is for automatic cars only."""
-
-    line: str
-    stage: str  # "full", "restricted" (probationary, provisional, P plates, G2, Class 1R) or "learner"
-    automatic_only: bool
-
-
-def driving_licences_held(cv: str) -> list[HeldLicence]:
-    """The driving licences a CV's lines name, each with its stage: "Restricted NZ driver licence (Class 1R)" is
-    restricted, "Provisional UK licence; test booked for March" a learner's, "Victorian driver licence - full (P
-    plates off 2020)" full."""
-    held: list[HeldLicence] = []
-    for line in cv.splitlines():
-        if not _DRIVING_LINE.search(line) or (_OTHER_LICENCE.search(line) and not _DRIVING_LICENCE.search(line)):
-            continue
-        pending = any(
-            _TEST_PENDING.search(part) and not _OTHER_TEST.search(part) and not _FULL.search(part)
-            for part in re.split(r"[;|,]", line)
-        )
-        if _LEARNER.search(line) or pending:
-            stage = "learner"
-        elif _RESTRICTED.search(line) and not _FULL.search(line):
-            stage = "restricted"
-        else:
-            stage = "full"
-        held.append(HeldLicence(line.strip(), stage, bool(_AUTOMATIC_ONLY.search(line))))
-    return held
-
-
-def asks_driving_licence(phrase: str) -> bool:
-    """A driving licence asked, with or without a category, class, code or CDL ("Full UK driving licence",
-    "Class 5 licence", "CDL Class B"); not another kind of licence ("forklift licence")."""
-    if (_OTHER_LICENCE.search(phrase) and not _DRIVING_LICENCE.search(phrase)) or _OTHER_VEHICLE.search(phrase):
-        return False
-    return bool(
-        _DRIVING_LINE.search(phrase)
-        or licence_categories(phrase + " licence")
-        or cdl_classes(phrase)
-        or re.search(r"\bCDL\b", phrase)
-    )
-
-
-def licence_short(phrase: str, cv: str) -> tuple[str, str] | None:
-    """(reason, CV line) when every driving licence the CV names falls short of the one asked: a learner's licence
-    (or only a test booked) for any ask, a restricted or probationary one for a full licence, an automatic-only one
-    for a manual licence. None when one of them meets it or the CV names none."""
-    held = driving_licences_held(cv)
-    if not held:
-        return None
-    reasons: list[tuple[str, str]] = []
-    for licence in held:
-        if licence.stage == "learner":
-            reasons.append(("the CV's driving licence is a learner's (the test is not passed yet)", licence.line))
-        elif licence.stage == "restricted" and _ASKS_FULL.search(phrase):
-            reasons.append(("the CV's driving licence is restricted or probationary, not a full one", licence.line))
-        elif licence.automatic_only and _ASKS_MANUAL.search(phrase):
-            reasons.append(
-                ("the CV's driving licence is for automatic vehicles only; a manual one is asked", licence.line)
-            )
-        else:
-            return None
-    return reasons[0]
-
-
-# -- endorsements ----------------------------------------------------------------------------------------------
-
-# "Passenger (P) and School Bus (S) endorsements", "P and S endorsements", "H endorsement", "a tanker endorsement"
-_NAMED_ENDORSEMENT: Final = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*\((?P<letter>[A-Z]{1,2})\)")
-_LETTER_ENDORSEMENTS: Final = re.compile(
-    r"\b(?P<letters>[A-Z]{1,2}(?:\s*(?:,|and|&|/|or)\s*[A-Z]{1,2})*)\s+endorsements?\b"
-)
-_WORD_ENDORSEMENT: Final = re.compile(
-    r"\b(?P<name>passenger|school bus|hazmat|hazardous materials|tank(?:er)?|doubles(?:/triples)?|dangerous goods"
-    r"|forklift|roller|tracks|wheels|vehicle recovery|motorcycle)\s+endorsements?\b",
-    re.IGNORECASE,
-)
-_NOT_YET_ENDORSED: Final = re.compile(
-    r"\b(?:test|exam)s?\s+(?:is\s+)?(?:booked|scheduled|pending|due)\b|\bbooked\b|\bscheduled\b|\bpending\b"
-    r"|\bin progress\b|\bstudying\b|\bworking towards\b|\b(?:knowledge|theory|written)\s+test\s+(?:passed|only)\b"
-    r"|\bnot yet\b|\bapplied for\b|\bexpired\b|\blapsed\b",
-    re.IGNORECASE,
-)
-
-
-def endorsements_asked(phrase: str) -> list[tuple[str, str]]:
-    """(name, letter) of each endorsement a phrase asks; the name or the letter may be empty."""
-    if not re.search(r"\bendorse(?:ment|ments|d)\b", phrase, re.IGNORECASE):
-        return []
-    found = [(match.group("name"), match.group("letter")) for match in _NAMED_ENDORSEMENT.finditer(phrase)]
-    found = [(name, letter) for name, letter in found if not re.fullmatch(r"(?i:class|category|code|cdl)", name)]
-    if not found:
-        for match in _LETTER_ENDORSEMENTS.finditer(phrase):
-            found += [("", letter) for letter in re.findall(r"[A-Z]{1,2}", match.group("letters"))]
-        found += [
-            (match.group("name"), _ENDORSEMENT_LETTERS.get(match.group("name").lower(), ""))
-            for match in _WORD_ENDORSEMENT.finditer(phrase)
-        ]
-    return found
-
-
-# the letters licences write these endorsements with (US CDL; New Zealand's special-type endorsements)
-_ENDORSEMENT_LETTERS: Final = {
-    "passenger": "P", "school bus": "S", "hazmat": "H", "hazardous materials": "H", "tank": "N", "tanker": "N",
-    "doubles": "T", "doubles/triples": "T", "forklift": "F", "roller": "R", "tracks": "T", "wheels": "W",
-    "dangerous goods": "D", "vehicle recovery": "V",
-}  # fmt: skip
-
-
-def _names_endorsement(part: str, name: str, letter: str) -> bool:
-    if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", part, re.IGNORECASE):
-        return True
-    if not letter or not re.search(r"\bendorse", part, re.IGNORECASE):
-        return False
-    return bool(re.search(rf"(?<![\w+]){letter}(?![\w+])", part))
-
-
-def endorsement_short(phrase: str, cv: str) -> tuple[str, str | None] | None:
-    """(reason, CV line) when the CV does not hold an endorsement asked: it names none, or names it only with a
-    test booked, scheduled or only the knowledge test passed ("School Bus endorsement knowledge test passed; skills
-    test scheduled January")."""
-    for name, letter in endorsements_asked(phrase):
-        said = f"{name} ({letter})" if name and letter else name or letter
-        pending: str | None = None
-        held = False
-        for line in cv.splitlines():
-            parts = re.split(r"[;|]", line)
-            for index, part in enumerate(parts):
-                if not _names_endorsement(part, name, letter):
-                    continue
-                if re.search(rf"\b(?:no|without)\s+(?:an?\s+)?{re.escape(letter or name)}\b", part, re.IGNORECASE):
-                    continue  # "Personal Track Safety (no AC endorsement)"
-                # what follows, up to the next part that names an endorsement, still speaks of this one
-                told = [part]
-                for following in parts[index + 1 :]:
-                    if re.search(r"\bendorse", following, re.IGNORECASE):
-                        break
-                    told.append(following)
-                if _NOT_YET_ENDORSED.search(" ".join(told)):
-                    pending = pending or line.strip()
-                else:
-                    held = True
-        if held:
-            continue
-        if pending is not None:
-            return f"the CV's {said} endorsement is not held yet (a test is still to pass)", pending
-        return f"the CV shows no {said} endorsement", None
-    return None

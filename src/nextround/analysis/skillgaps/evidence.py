@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
-from nextround.analysis.skillgaps import credentials, exact
+from nextround.analysis.skillgaps import credentials, exact, licence_stages
 from nextround.analysis.skillgaps.cues import load_glossary
 from nextround.analysis.skillgaps.requirements import Requirement
 from nextround.analysis.vectors import Matrix, dot, dot_rows
@@ -241,7 +241,7 @@ def read_cv(text: str, reference_year: int | None = None) -> CvView:
 def _licences_held(text: str) -> set[str]:
     """Categories the CV names; a driving licence named without one ("Full UK driving licence") is B."""
     held = credentials.licence_categories(text) | credentials.licence_list(text)
-    if not held and credentials.holds_driving_licence(text):
+    if not held and licence_stages.holds_driving_licence(text):
         held = {"B"}
     return held
 
