@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_answers.py [--split SPLIT]
 (SPLIT: dev, wide, wide2, wide3, wide4, wide5, wide6, dev2, holdout, holdout2, holdout3, holdout4, relhold, test, test2,
-test3, test4, test5, test6, test7, test8, test9, test10, test11, test12, or both: dev and test)
+test3, test4, test5, test6, test7, test8, test9, test10, test11, test12, test13, or both: dev and test)
 
 Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``; ``test2`` is the
 second frozen split, written in session 3 and reported once, at its end; ``test3`` the third, written
@@ -10,8 +10,9 @@ before session 4's tuning and reported once, at its end; ``test4`` the fourth, w
 and reported once, at its end; ``test5`` the fifth, written before session 6's tuning, ``test6`` the sixth,
 written before session 7's tuning, ``test7`` the seventh, written before session 8's tuning, ``test8`` the eighth,
 written before session 9's tuning, ``test9`` the ninth, written before session 10's tuning, ``test10`` the tenth,
-written before session 11's tuning, ``test11`` the eleventh, written before session 12's tuning, and ``test12`` the
-twelfth, written before session 13's tuning, likewise):
+written before session 11's tuning, ``test11`` the eleventh, written before session 12's tuning, ``test12`` the
+twelfth, written before session 13's tuning, and ``test13`` the thirteenth, written before session 14's tuning,
+likewise):
   1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
   2. relevance: how often an answer scored against its own question beats it scored against each other
      question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
@@ -183,6 +184,7 @@ def main() -> None:
         "test10",
         "test11",
         "test12",
+        "test13",
         "both",
     )
     parser.add_argument("--split", choices=splits, default="both")

@@ -1,7 +1,8 @@
 """Quality of employer-feedback analysis on the project's own corpus.
 
 Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3] [--heldout] [--dev7-heldout]
-       [--test4] [--test5] [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--file NAME ...]
+       [--test4] [--test5] [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12]
+       [--test13] [--file NAME ...]
 
 Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
 outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
@@ -127,6 +128,7 @@ def main() -> None:
     parser.add_argument("--test10", action="store_true", help="also the tenth frozen test set (report once)")
     parser.add_argument("--test11", action="store_true", help="also the eleventh frozen test set (report once)")
     parser.add_argument("--test12", action="store_true", help="also the twelfth frozen test set (report once)")
+    parser.add_argument("--test13", action="store_true", help="also the thirteenth frozen test set (report once)")
     parser.add_argument("--dev7-heldout", action="store_true", help="also the held-out dev set of session 6")
     parser.add_argument(
         "--file", action="append", default=[], help="also this corpus file (a path, or a name in feedback_corpus/)"
@@ -165,6 +167,8 @@ def main() -> None:
         sets["frozen test11 (written before session 12's tuning; reported once)"] = CORPUS / "test11" / "test.jsonl"
     if args.test12:
         sets["frozen test12 (written before session 13's tuning; reported once)"] = CORPUS / "test12" / "test.jsonl"
+    if args.test13:
+        sets["frozen test13 (written before session 14's tuning; reported once)"] = CORPUS / "test13" / "test.jsonl"
     for extra in args.file:
         path = Path(extra) if Path(extra).is_file() else CORPUS / extra
         sets[f"{path.name} (as named on the command line)"] = path

@@ -1,7 +1,7 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
-    [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--dev8] [--blind-glossary]
+    [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -182,7 +182,20 @@ def _blind_glossary(pairs: Sequence[dict[str, Any]]) -> list[str]:
 
 
 # Splits never shown pair by pair: held out, or frozen until reported.
-HELD_OUT_LABELS = ("dev6", "dev8", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12")
+HELD_OUT_LABELS = (
+    "dev6",
+    "dev8",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+    "test10",
+    "test11",
+    "test12",
+    "test13",
+)
 
 
 def main() -> None:
@@ -202,6 +215,7 @@ def main() -> None:
     parser.add_argument("--test10", action="store_true", help="also the tenth frozen split (report once)")
     parser.add_argument("--test11", action="store_true", help="also the eleventh frozen split (report once)")
     parser.add_argument("--test12", action="store_true", help="also the twelfth frozen split (report once)")
+    parser.add_argument("--test13", action="store_true", help="also the thirteenth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -249,6 +263,8 @@ def main() -> None:
         splits.append(("frozen test11", load_pairs(PAIRS / "test11" / "test.jsonl")))
     if args.test12:
         splits.append(("frozen test12", load_pairs(PAIRS / "test12" / "test.jsonl")))
+    if args.test13:
+        splits.append(("frozen test13", load_pairs(PAIRS / "test13" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -264,6 +280,7 @@ def main() -> None:
             ("test10", args.test10),
             ("test11", args.test11),
             ("test12", args.test12),
+            ("test13", args.test13),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
