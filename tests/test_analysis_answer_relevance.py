@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 
-from nextround.analysis.answer import relevance, split_sentences
+from nextround.analysis.answer import relevance, relevance_questions, split_sentences
 from nextround.analysis.answer.relevance import _background, combine, measure_relevance
 from nextround.analysis.answer.relevance_model import (
     EXEMPLAR_FEATURES,
@@ -202,7 +202,7 @@ def test_a_bank_question_read_as_unseen_borrows_from_the_other_bank_questions_on
     index = background.ids.index("beh-leadership-05")
     query = background.query(background.texts[index], unseen=index)
     assert query.bank is None and index not in query.sources and query.guide != index
-    assert len(query.sources) == len(set(query.sources)) == relevance._BORROWED
+    assert len(query.sources) == len(set(query.sources)) == relevance_questions._BORROWED
     assert query.offset == background.mean_offset
     # Read as the bank question it is, it speaks for itself.
     assert background.query(background.texts[index]).sources == (index,)

@@ -31,17 +31,13 @@ question's offset (the plain sum of the similarities when the learned weights ar
 
 from __future__ import annotations
 
-import heapq
-import math
-import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
-from typing import Final
 
-from nextround.analysis.answer.lexicon import competencies, lexicon
+from nextround.analysis.answer.lexicon import competencies
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_exemplars import ExemplarBank
 from nextround.analysis.answer.relevance_model import (
@@ -51,6 +47,8 @@ from nextround.analysis.answer.relevance_model import (
     relevance_model,
 )
 from nextround.analysis.answer.relevance_parts import Relevance, _Profile, _Query
+from nextround.analysis.answer.relevance_questions import QuestionReader, content_words
+from nextround.analysis.answer.relevance_score import _ANCHOR_WEIGHT, _WEIGHTS, combine
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
 from nextround.analysis.vectors import (
@@ -64,64 +62,8 @@ from nextround.analysis.vectors import (
     unit,
 )
 
-# Weights of the six similarities: question words, description words, question sentences, description
-# sentences, good-answer note words, note sentences (on the dev split the note lifts "own question above
-# another" from 0.894 to 0.906).
-_WEIGHTS: Final = (1.0, 0.5, 1.0, 0.5, 0.5, 0.5)
-# Weight of the competency anchors (for the question's first competency: with both, a friendly reply about
-# colleagues fitted "resilience+communication"). These hand weights make the plain sum (``Relevance.raw``), which
-# says how much of the answer is on topic only when the learned weights (relevance_model.py) are missing.
-_ANCHOR_WEIGHT: Final = 1.0
-_CONTENT_RE: Final = re.compile(r"[a-z][a-z'-]+")
-# Bank questions nearest the asked one whose competencies describe it, and how many competencies to keep.
-_NEIGHBOURS: Final = 3
-_COMPETENCIES_KEPT: Final = 2
-# A question outside the bank keeps a second competency only when its vote is this share of the first's.
-_SECOND_VOTE: Final = 0.6
-# Share of bank questions an answer must fit worse than its own for relevance to start above 0, and
-# the share at which it reaches 1.
-_FLOOR: Final = 0.5
-_CEILING: Final = 0.95
-_LEFT_OUT: Final = 12
-# The summed similarity below which an answer says nothing on topic, and from which it says enough
-# (set for the four similarities of the first version, scaled to the weights' sum): used without the learned
-# ranking's weights.
-_RAW_NONE: Final = 0.3 / 3.0 * sum(_WEIGHTS) + 0.1 * _ANCHOR_WEIGHT
-_RAW_FULL: Final = 0.6 / 3.0 * sum(_WEIGHTS) + 0.3 * _ANCHOR_WEIGHT
-# The same on the learned ranking's scale, used when its weights are there: the weighed similarities without
-# the question's offset (a question that fits every story a little, "something you were responsible for went
-# wrong", is not on topic any less for it). The hand-weighted sum ordered an answer's own question above another
-# only 0.80-0.91 of the time and decided the pairs where both questions rank near the top (session 7). Chosen
-# on the seen splits so that on-topic answers keep their level and off-topic ones fall (docs/answers.md).
-_LEARNED_NONE: Final = 6.0
-_LEARNED_FULL: Final = 10.0
-# How far the question's learned score stands above those of the unrelated bank questions, in their spread
-# (a z-score), enters the score directly with this weight, through a logistic centred at _STANDOUT_CENTRE
-# with slope _STANDOUT_SLOPE: it hardly saturates, and it is the learned ranking's own margin, so two
-# questions that both reach full marks on the clipped parts are told apart by what was trained to tell them
-# apart rather than by the hand-weighted sum. Until session 7 the share of bank questions beaten stood in its
-# place with weight 0.1. An on-topic answer's own question stands at z 2.3-2.8 (median), an off-topic one's at
-# 0.2-0.9; the centre and slope keep the scores' level (mean on-topic, in other words and off-topic within
-# 0.01 on the seen splits), chosen on the seen splits only (docs/answers.md, session 7).
-_STANDOUT_WEIGHT: Final = 0.2
-_STANDOUT_CENTRE: Final = 0.5
-_STANDOUT_SLOPE: Final = 1.5
-# A question outside the bank borrows the exemplar similarities of this many bank questions nearest it.
-_BORROWED: Final = 3
-# For a question outside the bank, the share of bank questions beaten counts only as far as the answer says
-# something on topic: fully from this weighed sum (the learned score less the outside constant) up, not at all at
-# or below _GATE_NONE. Its ranking's constant stands above the bank's mean offset, so an answer that says nothing
-# ("Yes.") beat most bank questions by noise (session 13).
-_GATE_NONE: Final = 0.0
-_GATE_FULL: Final = 4.0
 
-
-def content_words(text: str) -> list[str]:
-    stop = lexicon().stopwords
-    return [word for word in _CONTENT_RE.findall(text.lower()) if word not in stop]
-
-
-class _Background(ExemplarBank):
+class _Background(ExemplarBank, QuestionReader):
     """The bank's questions and the competency descriptions, embedded once per process.
 
     Their words form one vocabulary, so a single matrix product scores an answer's words against every
@@ -211,85 +153,6 @@ class _Background(ExemplarBank):
             for word, weight in zip(words, weights, strict=True):
                 row[self.vocabulary[word]] += weight / total
         return row
-
-    def idf(self, word: str) -> float:
-        return math.log((self._idf_total + 1) / (self._frequency.get(stem(word), 0) + 1))
-
-    def competency_of(self, vector: list[float], question: str = "", unseen: int | None = None) -> str:
-        """The question's competencies, "+"-joined, strongest first: the bank's own for a bank question,
-        else those of the bank questions nearest it in meaning (never bank question ``unseen``)."""
-        exact = None if unseen is not None else self.bank_index.get(question.strip().lower())
-        if exact is not None:
-            named = [name for name in self.bank_competencies[exact] if name in self.competency_index]
-            if named:
-                return "+".join(named[:_COMPETENCIES_KEPT])
-        # The description closest in meaning votes too, so a question unlike any in the bank still
-        # finds its topic ("a very tight deadline" is about managing time).
-        direct = dot_rows(self.description_vectors, vector)
-        names = list(self.competency_index)
-        votes: dict[str, float] = {names[argmax(direct)]: 2.0 * max(direct)}
-        # So does the anchor closest to the question's content words: "how do you handle pressure at
-        # work?" is about coping with pressure, whatever its bank neighbours are about.
-        content = self.model.embed([" ".join(content_words(question)) or question]).row(0)
-        to_anchors = dot_rows(self.content_anchor_vectors, content)
-        anchored = [max([0.0, *(to_anchors[i] for i in rows)]) for rows in self.anchor_rows]
-        best = argmax(anchored)
-        votes[names[best]] = votes.get(names[best], 0.0) + 2.0 * anchored[best]
-        # Bank neighbours by content words: whole questions are alike in form ("Tell me about a time you ...
-        # at work"), which made "how do you handle pressure?" a neighbour of questions about stakeholders.
-        similarity = _without(dot_rows(self.content_vectors, content), unseen)
-        for index in _largest(similarity, _NEIGHBOURS):
-            named = [name for name in self.bank_competencies[index] if name in self.competency_index]
-            for name in named:
-                votes[name] = votes.get(name, 0.0) + similarity[index] / len(named)
-        ranked = sorted(votes, key=lambda name: -votes[name])
-        kept = [name for name in ranked[:_COMPETENCIES_KEPT] if votes[name] >= _SECOND_VOTE * votes[ranked[0]]]
-        return "+".join(kept) or "communication"
-
-    def query(self, question: str, vector: list[float] | None = None, unseen: int | None = None) -> _Query:
-        """The question as read against the bank. ``unseen``, a bank index, reads that bank question as if it
-        were outside the bank (its own competencies, note and exemplars unknown): training learns how to rank
-        the user's own questions from it (scripts/train_relevance.py)."""
-        if vector is None:
-            vector = self.model.embed([question]).row(0)
-        competency = self.competency_of(vector, question, unseen)
-        words = tuple(dict.fromkeys(content_words(question)))
-        named = list(dict.fromkeys(self.competency_index[name] for name in competency.split("+")))
-        exact = None if unseen is not None else self.bank_index.get(question.strip().lower())
-        # The nearest bank questions (the asked one itself, and near-duplicates such as another "improved a
-        # process" question) are left out of the ranking.
-        similarity = dot_rows(self.vectors, vector)
-        nearest = _largest(similarity, _LEFT_OUT)
-        guide = _largest(_without(similarity, unseen), 1)[0]
-        # A question outside the bank takes the bank's mean offset: the offsets of the bank questions nearest
-        # it in wording say little about how well it fits unrelated answers (answers to such questions in the
-        # seen splits ranked their own question above another 0.839 with them, 0.876 with the mean).
-        offset = self.offsets[exact] if exact is not None else self.mean_offset
-        left_out = set(nearest)
-        if exact is not None:
-            sources: tuple[int, ...] = (exact,)
-        else:
-            # Nearest by content words, as for its competency: whole questions are alike in form, so "equipment
-            # broke down at the worst moment" was nearest "a time you paid down technical debt". (Question-grouped
-            # CV, answers to questions outside the bank: 0.847 without exemplars, 0.840 ranked without them
-            # against a bank ranked with them, 0.854 borrowing the nearest whole question's, 0.850 these three's,
-            # 0.825 those of every bank question of its competency; all answers 0.9270, 0.9273, 0.9256.)
-            content = self.model.embed([" ".join(content_words(question)) or question]).row(0)
-            sources = tuple(_largest(_without(dot_rows(self.content_vectors, content), unseen), _BORROWED))
-        return _Query(
-            words=words,
-            weights=tuple(self.idf(w) for w in words),
-            vector=vector,
-            mix=tuple((index, 1.0 / max(len(named), 1)) for index in named),
-            competency=competency,
-            guide=exact if exact is not None else guide,
-            offset=offset,
-            primary=named[0],
-            kind=self.kinds[exact] if exact is not None else classify_question(question),
-            others=tuple(i for i in range(self.vectors.rows) if i not in left_out),
-            bank=exact,
-            sources=sources,
-        )
 
     def profile(self, sentences: Sequence[str], sentence_vectors: Matrix) -> _Profile:
         answer_words = list(dict.fromkeys(w for s in sentences for w in content_words(s))) or ["nothing"]
@@ -491,18 +354,6 @@ def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
     return sum(weight * values[index] for index, weight in mix)
 
 
-def _without(values: list[float], index: int | None) -> list[float]:
-    """``values`` with the one at ``index`` (if any) put below every other."""
-    if index is not None:
-        values[index] = -math.inf
-    return values
-
-
-def _largest(values: Sequence[float], count: int) -> list[int]:
-    """The indices of the ``count`` largest values, largest first."""
-    return heapq.nlargest(count, range(len(values)), key=values.__getitem__)
-
-
 @lru_cache(maxsize=1)
 def _background() -> _Background:
     return _Background(load_model())
@@ -518,39 +369,6 @@ def _cached_profile(sentences: tuple[str, ...]) -> _Profile:
     """Cached for a few answers: practice and evaluation compare one answer with several questions."""
     background = _background()
     return background.profile(sentences, background.model.embed(list(sentences)))
-
-
-def combine(
-    share: float,
-    bar: float,
-    others: Sequence[float],
-    offset: float,
-    *,
-    learned: bool = True,
-    shift: float = 0.0,
-    gated: bool = False,
-) -> float:
-    """The 0-1 relevance score from its parts: ``share``, the share of unrelated bank questions the asked one
-    beats by the ranking; ``bar`` and ``others``, the ranking scores of the asked question and of those
-    unrelated bank questions; ``offset``, the part of ``bar`` that is the question's own offset. ``bar`` less
-    ``offset`` says how much of the answer is on topic at all, so a short reply that ranks well by luck stays
-    low (on the learned scale, or the hand-weighted sum's when ``learned`` is false); how far ``bar`` stands
-    above ``others`` tells apart two questions that both rank near the top. ``shift`` moves the learned cut-offs
-    to a ranking on another scale (``_Background.word_shift``). ``gated`` (a question outside the bank ranked by
-    its own ranking) counts the share beaten only as far as the answer says something on topic."""
-    if gated and share > _FLOOR:
-        gate = min(1.0, max(0.0, (bar - offset - _GATE_NONE) / (_GATE_FULL - _GATE_NONE)))
-        share = _FLOOR + (share - _FLOOR) * gate
-    fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
-    none, full = (_LEARNED_NONE + shift, _LEARNED_FULL + shift) if learned else (_RAW_NONE, _RAW_FULL)
-    substance = min(1.0, max(0.0, (bar - offset - none) / (full - none)))
-    standout = 1.0
-    if len(others) > 1:
-        mean = sum(others) / len(others)
-        spread = math.sqrt(sum((value - mean) ** 2 for value in others) / len(others))
-        z = (bar - mean) / spread if spread > 0 else 0.0
-        standout = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _STANDOUT_SLOPE * (z - _STANDOUT_CENTRE)))))
-    return round((1 - _STANDOUT_WEIGHT) * (0.5 * fits + 0.5 * substance) + _STANDOUT_WEIGHT * standout, 3)
 
 
 def measure_relevance(
