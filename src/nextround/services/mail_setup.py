@@ -12,7 +12,7 @@ other keyring entry is ever sent to the server they name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nextround.config import SmtpConfig
 from nextround.errors import FormErrors, UserError
@@ -26,14 +26,10 @@ from nextround.integrations.mail import (
     port_number,
     store_keyring_password,
 )
+from nextround.services.saved_setup import SavedSetup
 from nextround.services.workspace import Workspace
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from nextround.storage.repositories import SettingsRepository
-
-SMTP_PREFIX = "smtp."
+SAVED = SavedSetup("smtp.", ("host", "port", "user", "from", "security"))
 SECURITY_CHOICES = ("starttls", "ssl", "none")
 PASSWORD_VARIABLE = f"{ENV}PASSWORD"
 MAX_HOST = 253
@@ -58,32 +54,19 @@ class MailSetup:
         return bool(self.host)
 
 
-def _text(stored: dict[str, Any], name: str) -> str:
-    value = stored.get(SMTP_PREFIX + name)
-    return value if isinstance(value, str) else ""
-
-
 def load_mail_setup(ws: Workspace, *, ask_keyring: bool = True) -> MailSetup:
     """The saved set-up; without `ask_keyring`, `keyring` is False unasked (loading the keyring library
     costs a command that only needs the sender's name about as much as the rest of it)."""
-    with ws.db.reader(ws.owner_id) as reader:
-        stored = reader.settings()
-    security = _text(stored, "security")
+    saved = SAVED.read(ws)
     return MailSetup(
-        host=_text(stored, "host"),
-        port=_text(stored, "port"),
-        user=_text(stored, "user"),
-        from_addr=_text(stored, "from"),
-        security=security if security in SECURITY_CHOICES else "starttls",
+        host=saved["host"],
+        port=saved["port"],
+        user=saved["user"],
+        from_addr=saved["from"],
+        security=saved["security"] if saved["security"] in SECURITY_CHOICES else "starttls",
         keyring=ask_keyring and keyring_available(),
         password_from_environment=not ws.settings.shared_server,
     )
-
-
-def _settings(session: Session, ws: Workspace) -> SettingsRepository:
-    from nextround.storage.repositories import SettingsRepository  # SQLAlchemy: only to save
-
-    return SettingsRepository(session, ws.owner_id)
 
 
 def _keyring_service(ws: Workspace) -> str:
@@ -114,8 +97,8 @@ def smtp_config(ws: Workspace) -> SmtpConfig:
 
 def check_stored_smtp(key: str, value: Any) -> bool:
     """Whether an imported `smtp.*` setting is one the Settings page could have saved."""
-    name = key.removeprefix(SMTP_PREFIX)
-    if not isinstance(value, str) or name not in ("host", "port", "user", "from", "security"):
+    name = SAVED.name_of(key)
+    if not isinstance(value, str) or name is None:
         return False
     baseline = {"host": "mail.invalid", "from_addr": "me@mail.invalid"}
     try:
@@ -208,17 +191,11 @@ def save_mail_setup(
         if not values.user:
             raise MailError("give the user name the password belongs to", field="user")
         store_keyring_password(values.user, password, _keyring_service(ws))
-    with ws.db.write() as session:
-        repo = _settings(session, ws)
-        for name, value in _stored_names(values).items():
-            repo.set(SMTP_PREFIX + name, value)
+    SAVED.save(ws, _stored_names(values))
     return load_mail_setup(ws)
 
 
 def forget_mail_setup(ws: Workspace) -> MailSetup:
     """Remove the page's set-up (the environment's, if any, applies again); the keyring is left as it is."""
-    with ws.db.write() as session:
-        repo = _settings(session, ws)
-        for name in ("host", "port", "user", "from", "security"):
-            repo.unset(SMTP_PREFIX + name)
+    SAVED.forget(ws)
     return load_mail_setup(ws)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nextround.errors import FormErrors, UserError
 from nextround.integrations.imap import KEYRING_SERVICE, ImapError, ImapReader, ImapSettings
@@ -24,16 +24,12 @@ from nextround.integrations.mail import (
     port_number,
     store_keyring_password,
 )
+from nextround.services.saved_setup import SavedSetup
 from nextround.services.workspace import Workspace
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from nextround.storage.repositories import SettingsRepository
-
-IMAP_PREFIX = "imap."
 SECURITY_CHOICES = ("ssl", "starttls")  # TLS from the first byte, or STARTTLS: never plain text
 NAMES = ("host", "port", "security", "user", "folder", "ca_file")
+SAVED = SavedSetup("imap.", NAMES)
 MAX_HOST = 253
 MAX_USER = 200
 MAX_FOLDER = 200
@@ -86,24 +82,17 @@ class MailboxCheck:
     messages: int
 
 
-def _text(stored: dict[str, Any], name: str) -> str:
-    value = stored.get(IMAP_PREFIX + name)
-    return value if isinstance(value, str) else ""
-
-
 def load_mailbox_setup(ws: Workspace) -> MailboxSetup:
-    with ws.db.reader(ws.owner_id) as reader:
-        stored = reader.settings()
-    security = _text(stored, "security")
-    user, host = _text(stored, "user"), _text(stored, "host")
+    saved = SAVED.read(ws)
+    user, host = saved["user"], saved["host"]
     keyring = keyring_available()
     return MailboxSetup(
         host=host,
-        port=_text(stored, "port"),
-        security=security if security in SECURITY_CHOICES else "ssl",
+        port=saved["port"],
+        security=saved["security"] if saved["security"] in SECURITY_CHOICES else "ssl",
         user=user,
-        folder=_text(stored, "folder"),
-        ca_file=_text(stored, "ca_file"),
+        folder=saved["folder"],
+        ca_file=saved["ca_file"],
         keyring=keyring,
         password_saved=bool(keyring and host and user and keyring_password(user, KEYRING_SERVICE)),
     )
@@ -194,8 +183,8 @@ def checked_mailbox_fields(
 def check_stored_imap(key: str, value: Any) -> bool:
     """Whether an imported `imap.*` setting is one the Settings page could have saved. A certificate file is a
     path on the computer it was saved on: it need not exist here (a connection then says the check failed)."""
-    name = key.removeprefix(IMAP_PREFIX)
-    if not isinstance(value, str) or name not in NAMES:
+    name = SAVED.name_of(key)
+    if not isinstance(value, str) or name is None:
         return False
     if name == "ca_file":
         return len(value) <= MAX_PATH and not any(c in "\r\n\0" for c in value)
@@ -205,12 +194,6 @@ def check_stored_imap(key: str, value: Any) -> bool:
     except UserError:
         return False
     return True
-
-
-def _settings(session: Session, ws: Workspace) -> SettingsRepository:
-    from nextround.storage.repositories import SettingsRepository  # SQLAlchemy: only to save
-
-    return SettingsRepository(session, ws.owner_id)
 
 
 def save_mailbox_setup(ws: Workspace, *, password: str = "", **fields: str) -> MailboxSetup:
@@ -224,10 +207,7 @@ def save_mailbox_setup(ws: Workspace, *, password: str = "", **fields: str) -> M
                 field="password",
             )
         store_keyring_password(values.user, password, KEYRING_SERVICE)
-    with ws.db.write() as session:
-        repo = _settings(session, ws)
-        for name in NAMES:
-            repo.set(IMAP_PREFIX + name, getattr(values, name))
+    SAVED.save(ws, {name: getattr(values, name) for name in NAMES})
     return load_mailbox_setup(ws)
 
 
@@ -237,10 +217,7 @@ def forget_mailbox_setup(ws: Workspace) -> MailboxSetup:
     setup = load_mailbox_setup(ws)
     if setup.saved and setup.user:
         forget_keyring_password(setup.user, KEYRING_SERVICE)
-    with ws.db.write() as session:
-        repo = _settings(session, ws)
-        for name in NAMES:
-            repo.unset(IMAP_PREFIX + name)
+    SAVED.forget(ws)
     return load_mailbox_setup(ws)
 
 

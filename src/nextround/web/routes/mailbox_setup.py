@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from nextround.errors import UserError, errors_by_field
 from nextround.services.mailbox_setup import (
     NAMES,
     SECURITY_CHOICES,
+    MailboxSetup,
+    MailboxStatus,
     check_mailbox,
     forget_mailbox_setup,
     load_mailbox_setup,
@@ -21,63 +21,45 @@ from nextround.services.mailbox_setup import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text, sentence
-from nextround.web.responses import failure_reason, redirect_with_failure
+from nextround.web.mail_sections import MailSection, SectionState
 
 router = APIRouter(include_in_schema=False)
 
 # The form's names carry a prefix: the outgoing-mail form on the same page has its own host, port and user.
 PREFIX = "imap_"
-NOTICES = {
-    "saved": "Mailbox connected. The Inbox page can now check it for job mail.",
-    "forgotten": "Mailbox disconnected: its settings and its saved password are removed. What was read stays.",
-}
-TEST_FAILED_COOKIE = "nextround_mailbox_test"
 
 
-def test_outcome(request: Request, ws: Workspace) -> dict[str, Any]:
-    """What the page says after the test's redirect (the counts are ours; a failure's reason waits in a cookie)."""
-    shown = request.query_params.get("mailbox", "")
-    if shown == "test-ok":
-        status = mailbox_status(ws)
-        count = request.query_params.get("messages", "")
-        found = f"{count} message{'' if count == '1' else 's'} in it" if count.isdigit() else "it opened"
-        return {
-            "result": f"Connected to {status.account}: the folder {status.folder} is there, {found}. "
-            "Nothing was read, marked or moved."
-        }
-    reason = failure_reason(request, TEST_FAILED_COOKIE) if shown == "test-failed" else None
-    return {"errors": {"_test": reason}} if reason else {}
-
-
-def mailbox_context(
-    ws: Workspace,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    result: str | None = None,
-    notice: str | None = None,
-) -> dict[str, Any]:
-    """What `_settings_mailbox.html` shows: the mailbox in force (never the password), the form, any outcome."""
+def _state(ws: Workspace) -> SectionState[MailboxStatus, MailboxSetup]:
+    """The mailbox in force, and the one saved on this page in the form."""
     setup = load_mailbox_setup(ws)
-    if values is None:
-        values = {PREFIX + name: getattr(setup, name) for name in NAMES}
-    return {
-        "mailbox": {
-            "status": mailbox_status(ws),
-            "setup": setup,
-            "fields": values,
-            "errors": errors or {},
-            "result": result,
-            "notice": notice,
-            "security_choices": SECURITY_CHOICES,
-        }
-    }
+    fields = {PREFIX + name: getattr(setup, name) for name in NAMES}
+    return SectionState(status=mailbox_status(ws), setup=setup, fields=fields)
 
 
-def _settings_page(request: Request, ws: Workspace, status: int, **mailbox: Any) -> HTMLResponse:
-    from nextround.web.routes.preferences import settings_page_response
+def _test_result(request: Request, ws: Workspace) -> str | None:
+    """What the test found (the counts are ours, carried in the address)."""
+    if request.query_params.get(SECTION.key) != "test-ok":
+        return None
+    status = mailbox_status(ws)
+    count = request.query_params.get("messages", "")
+    found = f"{count} message{'' if count == '1' else 's'} in it" if count.isdigit() else "it opened"
+    return (
+        f"Connected to {status.account}: the folder {status.folder} is there, {found}. "
+        "Nothing was read, marked or moved."
+    )
 
-    return settings_page_response(request, ws, status=status, sections=mailbox_context(ws, **mailbox))
+
+SECTION = MailSection(
+    key="mailbox",
+    notices={
+        "saved": "Mailbox connected. The Inbox page can now check it for job mail.",
+        "forgotten": "Mailbox disconnected: its settings and its saved password are removed. What was read stays.",
+    },
+    test_failed_cookie="nextround_mailbox_test",
+    security_choices=SECURITY_CHOICES,
+    state=_state,
+    test_result=_test_result,
+)
 
 
 @router.post("/settings/mailbox", response_class=HTMLResponse)
@@ -91,14 +73,14 @@ def save_mailbox(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
         )
     except UserError as exc:
         errors = {(PREFIX + k if k in (*NAMES, "password") else k): v for k, v in errors_by_field(exc).items()}
-        return _settings_page(request, ws, 422, values=values, errors=errors)
-    return RedirectResponse("/settings?mailbox=saved#mailbox-title", status_code=303)
+        return SECTION.refused(request, ws, values, errors)
+    return SECTION.redirect("saved")
 
 
 @router.post("/settings/mailbox/forget", response_class=HTMLResponse)
 def forget_mailbox(ws: WorkspaceDep) -> Response:
     forget_mailbox_setup(ws)
-    return RedirectResponse("/settings?mailbox=forgotten#mailbox-title", status_code=303)
+    return SECTION.redirect("forgotten")
 
 
 @router.post("/settings/mailbox-test", response_class=HTMLResponse)
@@ -107,7 +89,5 @@ def mailbox_test(ws: WorkspaceDep) -> Response:
     try:
         found = check_mailbox(mailbox_settings(ws))
     except UserError as exc:
-        return redirect_with_failure(
-            "/settings?mailbox=test-failed#mailbox-title", TEST_FAILED_COOKIE, sentence(str(exc))
-        )
-    return RedirectResponse(f"/settings?mailbox=test-ok&messages={found.messages}#mailbox-title", status_code=303)
+        return SECTION.redirect_failed_test(sentence(str(exc)))
+    return SECTION.redirect("test-ok", f"&messages={found.messages}")

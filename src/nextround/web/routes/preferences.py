@@ -42,10 +42,8 @@ def settings_page_response(
     from nextround.web.routes.ai_settings import NOTICES as AI_NOTICES
     from nextround.web.routes.ai_settings import ai_context
     from nextround.web.routes.ai_settings import test_outcome as ai_test_outcome
-    from nextround.web.routes.mail_setup import NOTICES, mail_context, test_outcome
-    from nextround.web.routes.mailbox_setup import NOTICES as MAILBOX_NOTICES
-    from nextround.web.routes.mailbox_setup import mailbox_context
-    from nextround.web.routes.mailbox_setup import test_outcome as mailbox_test_outcome
+    from nextround.web.routes.mail_setup import SECTION as MAIL
+    from nextround.web.routes.mailbox_setup import SECTION as MAILBOX
     from nextround.web.routes.voice import voice_context
 
     context = {
@@ -55,12 +53,8 @@ def settings_page_response(
         "saved": request.query_params.get("saved") == "1",
         "stages": [s.value for s in DEFAULT_GHOST_DAYS],
         "defaults": {s.value: d for s, d in DEFAULT_GHOST_DAYS.items()},
-        **mail_context(ws, notice=NOTICES.get(request.query_params.get("mail", "")), **test_outcome(request, ws)),
-        **mailbox_context(
-            ws,
-            notice=MAILBOX_NOTICES.get(request.query_params.get("mailbox", "")),
-            **mailbox_test_outcome(request, ws),
-        ),
+        **MAIL.context(request, ws),
+        **MAILBOX.context(request, ws),
         **voice_context(ws),
         **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", "")), **ai_test_outcome(request, ws)),
         **(sections or {}),
@@ -80,10 +74,10 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     from nextround.web.routes.ai_settings import TEST_FAILED_COOKIE as AI_TEST_FAILED
-    from nextround.web.routes.mail_setup import TEST_FAILED_COOKIE
+    from nextround.web.routes.mail_setup import SECTION as MAIL
 
     page = settings_page_response(request, ws)
-    for cookie in (TEST_FAILED_COOKIE, AI_TEST_FAILED):
+    for cookie in (MAIL.test_failed_cookie, AI_TEST_FAILED):
         if cookie in request.cookies:  # a failed test's reason is shown once
             page.delete_cookie(cookie, path="/settings", httponly=True, samesite="strict")
     return page

@@ -1,0 +1,110 @@
+"""The Settings page's two mail sections, the outgoing mail (web/routes/mail_setup.py, `_settings_mail.html`)
+and the mailbox the Inbox reads (web/routes/mailbox_setup.py, `_settings_mailbox.html`), are built alike: the
+set-up in force and the form, a notice after a save, a test whose outcome crosses a redirect, and the whole page
+again when a form is refused. This is that common part; what a section checks, saves and tests stays with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from nextround.services.workspace import Workspace
+from nextround.web.responses import failure_reason, redirect_with_failure
+
+StatusT = TypeVar("StatusT")
+SetupT = TypeVar("SetupT")
+
+TEST_FAILED = "test-failed"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionState(Generic[StatusT, SetupT]):
+    """What a section knows before anything is typed: the set-up in force, the saved one, the form's values."""
+
+    status: StatusT  # never a password
+    setup: SetupT
+    fields: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView(Generic[StatusT, SetupT]):
+    """What a section's template shows (as `mail.*` or `mailbox.*`)."""
+
+    status: StatusT
+    setup: SetupT
+    fields: Mapping[str, str]
+    errors: Mapping[str, str]  # by form field; "_test" for a failed test, "_form" for the form as a whole
+    result: str | None  # what a test that worked found
+    notice: str | None  # what was just saved or removed
+    security_choices: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MailSection(Generic[StatusT, SetupT]):
+    """One mail section of the Settings page.
+
+    `key` names it everywhere: the template's variable, the outcome in the address (`/settings?mail=saved`) and
+    the heading it returns to (`#mail-title`). A test's failure waits in `test_failed_cookie`, read once."""
+
+    key: str
+    notices: Mapping[str, str]
+    test_failed_cookie: str
+    security_choices: tuple[str, ...]
+    state: Callable[[Workspace], SectionState[StatusT, SetupT]]
+    # What a test that worked says, read from the address it redirected to (None for any other outcome).
+    test_result: Callable[[Request, Workspace], str | None]
+
+    def view(
+        self,
+        ws: Workspace,
+        *,
+        values: Mapping[str, str] | None = None,
+        errors: Mapping[str, str] | None = None,
+        result: str | None = None,
+        notice: str | None = None,
+    ) -> SectionView[StatusT, SetupT]:
+        """The section with the set-up in force; `values` (as typed) replace the form's when given."""
+        state = self.state(ws)
+        return SectionView(
+            status=state.status,
+            setup=state.setup,
+            fields=state.fields if values is None else values,
+            errors=errors or {},
+            result=result,
+            notice=notice,
+            security_choices=self.security_choices,
+        )
+
+    def context(self, request: Request, ws: Workspace) -> dict[str, Any]:
+        """The section as the Settings page shows it after a redirect: a notice, a test's outcome, or neither."""
+        outcome = request.query_params.get(self.key, "")
+        reason = failure_reason(request, self.test_failed_cookie) if outcome == TEST_FAILED else None
+        view = self.view(
+            ws,
+            errors={"_test": reason} if reason else None,
+            result=self.test_result(request, ws),
+            notice=self.notices.get(outcome),
+        )
+        return {self.key: view}
+
+    def refused(
+        self, request: Request, ws: Workspace, values: Mapping[str, str], errors: Mapping[str, str]
+    ) -> HTMLResponse:
+        """The whole Settings page again (422), this section with what was typed and what is wrong with it."""
+        from nextround.web.routes.preferences import settings_page_response
+
+        view = self.view(ws, values=values, errors=errors)
+        return settings_page_response(request, ws, status=422, sections={self.key: view})
+
+    def redirect(self, outcome: str, query: str = "") -> RedirectResponse:
+        """Post/redirect/get back to this section, saying `outcome` (a notice's or a test's)."""
+        return RedirectResponse(f"/settings?{self.key}={outcome}{query}#{self.key}-title", status_code=303)
+
+    def redirect_failed_test(self, reason: str) -> RedirectResponse:
+        url = f"/settings?{self.key}={TEST_FAILED}#{self.key}-title"
+        return redirect_with_failure(url, self.test_failed_cookie, reason)
