@@ -137,6 +137,10 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "test9": ("test9_clauses.jsonl",),
     "test10": ("test10_clauses.jsonl",),
     "test11": ("test11_clauses.jsonl",),
+    # Session 14: the twelfth frozen set (seen since session 13) and dev20 (a held file of session 13), both by outside
+    # writers, scored by the full model while not in TRAINING.
+    "test12": ("test12_clauses.jsonl",),
+    "dev20": ("dev20_clauses.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"

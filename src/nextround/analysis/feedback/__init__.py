@@ -30,8 +30,10 @@ from nextround.analysis.feedback.lexicon import (
     EXPLAIN_TOPIC,
     FRAME,
     INTERNAL_FILL,
+    NOT_TEAM_CONDUCT,
     RIVAL_CREDENTIAL,
     RIVAL_PRONOUN,
+    TEAM_CONDUCT,
     Tone,
     boilerplate_spans,
     candidates,
@@ -107,6 +109,13 @@ FRAME_RULE = True
 EXPLAIN_RULE = True
 INTERNAL_RULE = True
 CREDENTIAL_RULE = True
+# Session 14: off on one's own while the others work, or telling them how another place does it, is a reason about how
+# the candidate would work with these people (culture_fit), however the model reads the clause (`team_conduct` in the
+# cue table).
+TEAM_RULE = True
+_NOT_ABOUT_THE_TEAM = frozenset(
+    {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
+)
 
 
 @dataclass(frozen=True)
@@ -222,6 +231,17 @@ def _explains_topic(text: str) -> bool:
     return EXPLAIN_TOPIC.search(text) is not None and EXPLAIN_LISTENER.search(text) is None
 
 
+def _team_conduct(reading: TextReading, closing: list[bool]) -> list[bool]:
+    """Per clause: the candidate off on their own while the others work, or telling them how another place does it."""
+    flags = []
+    for clause, shut in zip(reading.clauses, closing, strict=True):
+        text = reading.original[clause.start : clause.end]
+        flags.append(
+            TEAM_RULE and not shut and TEAM_CONDUCT.search(text) is not None and NOT_TEAM_CONDUCT.search(text) is None
+        )
+    return flags
+
+
 def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     """Themes, strengths, codes and next steps from a text's clauses and the classifier."""
     original = reading.original
@@ -232,14 +252,20 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     codes: list[str] = []
     unplaced: list[str] = []
     read: list[ClauseReading] = []
-    # What a chosen rival had more of is named on purpose, however faintly the model reads it.
+    # What a chosen rival had more of is named on purpose, however faintly the model reads it (and, since session 14,
+    # culture_fit read by the team rule).
     advantages: set[str] = set()
     polarity, theme_probability = model.predict(reading.features, reading.stems)
     reason_probability = model.predict_reasons(reading.features, reading.stems)
     closing = _closing(reading)
-    second_look = _second_look(reading, polarity, reason_probability, closing)
+    team = _team_conduct(reading, closing)
+    second_look = None if any(team) else _second_look(reading, polarity, reason_probability, closing)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = "reason" if index == second_look else POLARITIES[argmax(polarity[index])]
+        if team[index] and label == "neutral":
+            # "You disappeared to watch the headliner while the rest of the team were bagging up": said plainly, and
+            # the model read it as neutral (session 14).
+            label = "reason"
         if closing[index]:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).
@@ -288,6 +314,13 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     probabilities["technical_skills"] = max(
                         probabilities["technical_skills"], probabilities["communication"]
                     )
+            if team[index]:
+                # How they would work with these people, not the craft, the message or the job's terms (session 14).
+                themes = [theme for theme in themes if theme not in _NOT_ABOUT_THE_TEAM]
+                if "culture_fit" not in themes:
+                    themes.append("culture_fit")
+                probabilities["culture_fit"] = max(probabilities["culture_fit"], probabilities[best])
+                advantages.add("culture_fit")
             internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             if internal:
                 # The employer's own casuals, regulars or last year's crew: filled from inside (session 13).
