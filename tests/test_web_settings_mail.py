@@ -261,3 +261,27 @@ def test_a_password_never_goes_out_unencrypted_and_the_page_says_what_to_choose(
     assert "without encryption: choose STARTTLS or SSL for the mail server" in section
     assert command_line_in(section) is None, command_line_in(section)
     assert "s3cret-value" not in page
+
+
+@pytest.mark.parametrize(
+    ("from_env", "said"),
+    [
+        (SmtpConfig(host="smtp.example.org", port="smtp", from_addr="me@example.org"), "the port is not a number"),
+        (SmtpConfig(from_addr="me@example.org", port="587"), "the mail server&#39;s name is missing"),
+    ],  # (as the page writes them: the apostrophe escaped)
+)
+def test_a_broken_set_up_from_the_environment_is_one_plain_line(
+    settings: Settings, clock: Any, caplog: pytest.LogCaptureFixture, from_env: SmtpConfig, said: str
+) -> None:
+    with web_with(replace(settings, smtp=from_env), clock) as web, caplog.at_level("WARNING", "nextround.web"):
+        page = web.client.get("/settings").text
+        section = page.split('id="mail-settings"', 1)[1].split("</section>", 1)[0]
+        shown = section.split('id="mail-broken"', 1)[1].split("</div>", 1)[0]
+        assert said in shown and "Whoever set up nextround on this computer must correct it." in shown
+        assert command_line_in(section) is None, command_line_in(section)
+        assert "Send a test message" not in section and 'action="/settings/mail"' in section  # the page can replace it
+        # a test sent from a page loaded before the restart says the same, not the variables' words
+        tested = web.client.get(web.post_form("/settings/smtp-test").headers["location"]).text
+        alert = tested.split('role="alert"><p>', 1)[1].split("</p>", 1)[0]
+        assert said in alert and command_line_in(tested) is None, command_line_in(tested)
+    assert any("NEXTROUND_SMTP_" in record.getMessage() for record in caplog.records)  # the detail is in the log

@@ -177,3 +177,32 @@ def test_an_imported_mailbox_setting_passes_the_same_rules() -> None:
     for key, value in (("imap.port", "imap"), ("imap.security", "plain"), ("imap.password", "x"), ("imap.host", 5)):
         with pytest.raises(PreferenceError):
             check_stored_setting(key, value)
+
+
+@pytest.mark.parametrize(
+    ("from_env", "said"),
+    [
+        (
+            {"NEXTROUND_IMAP_HOST": "imap.example.org", "NEXTROUND_IMAP_USER": "sam", "NEXTROUND_IMAP_PORT": "imap"},
+            "the port is not a number",
+        ),
+        ({"NEXTROUND_IMAP_USER": "sam"}, "the mail server&#39;s name is missing"),
+    ],  # (as the page writes them: the apostrophe escaped)
+)
+def test_a_broken_set_up_from_the_environment_is_one_plain_line(
+    settings: Settings, clock: Any, caplog: pytest.LogCaptureFixture, from_env: dict[str, str], said: str
+) -> None:
+    with web_with(replace(settings, imap_env=from_env), clock) as web, caplog.at_level("WARNING", "nextround.web"):
+        section = _section(web.client.get("/settings").text)
+        shown = section.split('id="mailbox-broken"', 1)[1].split("</div>", 1)[0]
+        assert said in shown and "Whoever set up nextround on this computer must correct it." in shown
+        assert command_line_in(section) is None, command_line_in(section)
+        assert "Test the connection" not in section and 'action="/settings/mailbox"' in section
+        # a test or a check from a page loaded before the restart says the same, not the variables' words
+        tested = web.client.get(web.post_form("/settings/mailbox-test").headers["location"]).text
+        error = tested.split('id="mailbox-test-error"', 1)[1].split("</div>", 1)[0]
+        assert said in error and command_line_in(tested) is None, command_line_in(tested)
+        checked = web.post_form("/inbox/sync")
+        assert checked.status_code == 422 and said in checked.text
+        assert command_line_in(checked.text) is None, command_line_in(checked.text)
+    assert any("NEXTROUND_IMAP_" in record.getMessage() for record in caplog.records)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from nextround.config import Settings
+from nextround.config import AiConfig, Settings, SmtpConfig
 from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
 from nextround.web.app import create_app
@@ -66,6 +67,33 @@ def test_no_page_of_the_demo_uses_developer_wording(tmp_path: Path) -> None:
                 found += [f"{path}: {what}: {match!r}" for match in sorted(set(pattern.findall(text)))]
     assert len(seen) > 30, "the crawl should reach most of the demo"
     assert not found, "\n".join(found)
+
+
+def test_a_broken_set_up_nextround_was_started_with_shows_no_variable_on_any_page(tmp_path: Path) -> None:
+    """The crawl above starts nextround with nothing set up. Started with a mail set-up that cannot be used (a port
+    that is not a number, a mailbox without its server) and an AI address that is not one, the pages that read them
+    say so in words: the variables' names stay in the terminal and the log."""
+    settings = Settings.from_env({"NEXTROUND_HOME": str(tmp_path)})
+    broken = replace(
+        settings,
+        smtp=SmtpConfig(host="smtp.example.org", port="smtp", from_addr="me@example.org"),
+        imap_env={"NEXTROUND_IMAP_USER": "sam", "NEXTROUND_IMAP_PORT": "imap"},
+        ai=AiConfig(base_url="ftp://models.example.org"),
+    )
+    fill_demo(Workspace.open_local(settings))
+    with TestClient(create_app(broken), base_url="http://127.0.0.1:8765") as client:
+        board = client.get("/applications").text
+        applications = sorted(set(re.findall(r'href="(/applications/\d+)"', board)))[:5]
+        assert applications, "the demo has applications to open"
+        found = []
+        for path in ["/settings", "/inbox", "/", *applications]:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            shown = command_line_in(response.text)
+            found += [f"{path}: {shown!r}"] if shown else []
+        settings_page = client.get("/settings").text
+    assert not found, "\n".join(found)
+    assert 'id="mail-broken"' in settings_page and 'id="mailbox-broken"' in settings_page
 
 
 def test_a_file_over_the_limit_is_explained_in_words_on_a_page(tmp_path: Path) -> None:

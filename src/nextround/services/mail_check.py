@@ -8,7 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nextround.config import SmtpConfig
-from nextround.integrations.mail import ENV, MailError, SmtpSettings, build_message, send
+from nextround.integrations.mail import (
+    ENV,
+    MailError,
+    SmtpSettings,
+    build_message,
+    on_off,
+    port_number,
+    send,
+)
 
 VARIABLES = tuple(f"{ENV}{name}" for name in ("HOST", "PORT", "USER", "PASSWORD", "FROM", "STARTTLS", "SSL"))
 
@@ -18,7 +26,10 @@ class SmtpStatus:
     """How email is set up, safe to show: the password only as "found" or "not set"."""
 
     configured: bool
-    error: str | None = None  # why the set-up cannot be used, when it cannot
+    error: str | None = None  # why the set-up cannot be used, when it cannot, in the variables' own names
+    # The part that makes it unusable ("host", "port", "security" or "from_addr"; "" when none), for a page to word
+    # without the variables' names: only whoever started nextround can change them.
+    problem: str = ""
     host: str = ""
     port: int | None = None
     user: str = ""
@@ -33,7 +44,14 @@ def smtp_status(config: SmtpConfig) -> SmtpStatus:
     try:
         settings = SmtpSettings.from_config(config)
     except MailError as exc:
-        return SmtpStatus(configured=False, error=str(exc))
+        return SmtpStatus(configured=False, error=str(exc), problem=_part_at_fault(config))
+    if bool(settings.host) != bool(settings.from_addr):  # one without the other: begun, but not whole
+        missing = "FROM" if settings.host else "HOST"
+        return SmtpStatus(
+            configured=False,
+            error=f"{ENV}{missing} is not set: email needs both {ENV}HOST and {ENV}FROM",
+            problem="from_addr" if settings.host else "host",
+        )
     return SmtpStatus(
         configured=settings.configured,
         host=settings.host,
@@ -43,6 +61,20 @@ def smtp_status(config: SmtpConfig) -> SmtpStatus:
         security="SSL" if settings.ssl else ("STARTTLS" if settings.starttls else "none"),
         password="found" if settings.password else "not set",
     )
+
+
+def _part_at_fault(config: SmtpConfig) -> str:
+    """Which value made SmtpSettings.from_config refuse the set-up, checked in the same order."""
+    try:
+        if on_off(config.ssl, "", MailError) and on_off(config.starttls, "", MailError):
+            return "security"  # both at once
+    except MailError:
+        return "security"
+    try:
+        port_number(config.port, "", MailError)
+    except MailError:
+        return "port"
+    return "from_addr"  # the one check left: the sender's address
 
 
 def send_test_message(config: SmtpConfig, to: str | None = None, body: str = "") -> str:

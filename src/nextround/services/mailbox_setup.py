@@ -11,16 +11,18 @@ A shared server reads no one's mailbox (its routes refuse these forms): people t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from nextround.errors import FormErrors, UserError
-from nextround.integrations.imap import KEYRING_SERVICE, ImapError, ImapReader, ImapSettings
+from nextround.integrations.imap import ENV, KEYRING_SERVICE, ImapError, ImapReader, ImapSettings
 from nextround.integrations.mail import (
     forget_keyring_password,
     keyring_available,
     keyring_password,
+    on_off,
     port_number,
     store_keyring_password,
 )
@@ -67,6 +69,10 @@ class MailboxStatus:
     folder: str
     security: str
     password: str  # "keyring", "environment" or "" (none known)
+    error: str | None = None  # why the environment's set-up cannot be used, when it cannot, in its variables' names
+    # The part that makes it unusable ("host", "port", "security" or "user"; "" when none), for a page to word
+    # without the variables' names: only whoever started nextround can change them.
+    problem: str = ""
 
     @property
     def configured(self) -> bool:
@@ -120,14 +126,20 @@ def mailbox_settings(ws: Workspace) -> ImapSettings:
 
 
 def mailbox_status(ws: Workspace) -> MailboxStatus:
-    """Which mailbox is in force and where its password comes from; a broken environment set-up is none."""
+    """Which mailbox is in force and where its password comes from. A broken environment set-up is none, with
+    the reason (the page's values are checked as they are saved, so only `NEXTROUND_IMAP_*` can be broken)."""
     setup = load_mailbox_setup(ws)
+    none = MailboxStatus(source="", account="", folder="", security="", password="")
     try:
         settings = mailbox_settings(ws)
-    except ImapError:
-        settings = ImapSettings()
+    except ImapError as exc:
+        return replace(none, error=str(exc), problem=_part_at_fault(ws.settings.imap_env))
+    if not setup.saved and bool(settings.host) != bool(settings.user):  # one without the other: begun, not whole
+        missing = "USER" if settings.host else "HOST"
+        error = f"{ENV}{missing} is not set: a mailbox needs both {ENV}HOST and {ENV}USER"
+        return replace(none, error=error, problem="user" if settings.host else "host")
     if not settings.configured:
-        return MailboxStatus(source="", account="", folder="", security="", password="")
+        return none
     from_env = bool(ws.settings.imap_env.get("NEXTROUND_IMAP_PASSWORD"))
     return MailboxStatus(
         source="page" if setup.saved else "environment",
@@ -136,6 +148,15 @@ def mailbox_status(ws: Workspace) -> MailboxStatus:
         security="STARTTLS" if settings.starttls else "SSL/TLS",
         password="environment" if from_env else ("keyring" if settings.password else ""),
     )
+
+
+def _part_at_fault(env: Mapping[str, str]) -> str:
+    """Which value made ImapSettings.from_env refuse the set-up, checked in the same order."""
+    try:
+        on_off(env.get(ENV + "STARTTLS"), "", MailboxError)
+    except MailboxError:
+        return "security"
+    return "port"  # the one check left
 
 
 @dataclass(frozen=True, slots=True)

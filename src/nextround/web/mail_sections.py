@@ -6,6 +6,7 @@ again when a form is refused. This is that common part; what a section checks, s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -20,6 +21,30 @@ StatusT = TypeVar("StatusT")
 SetupT = TypeVar("SetupT")
 
 TEST_FAILED = "test-failed"
+log = logging.getLogger("nextround.web")
+
+# What is wrong with a set-up nextround was started with, by the part at fault (the services' `problem`), in words:
+# the variables' names are for the terminal and the log, and only whoever started nextround can change them.
+BROKEN_PARTS = {
+    "host": "the mail server's name is missing",
+    "port": "the port is not a number from 1 to 65535",
+    "security": "the encryption setting cannot be read",
+    "from_addr": "the address to send from is missing or is not an email address",
+    "user": "the user name is missing",
+}
+
+
+def broken_setup(what: str, problem: str, detail: str | None) -> str:
+    """One line for a set-up from the environment that cannot be used ("" when it can): what is wrong and who
+    can put it right. The technical reason goes to the log."""
+    if not problem:
+        return ""
+    log.warning("the %s nextround was started with cannot be used: %s", what, detail or problem)
+    part = BROKEN_PARTS.get(problem, "part of it is not valid")
+    return (
+        f"The {what} nextround was started with cannot be used: {part}. "
+        "Whoever set up nextround on this computer must correct it."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +54,7 @@ class SectionState(Generic[StatusT, SetupT]):
     status: StatusT  # never a password
     setup: SetupT
     fields: Mapping[str, str]
+    broken: str = ""  # why the set-up nextround was started with cannot be used, in words (broken_setup)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +68,7 @@ class SectionView(Generic[StatusT, SetupT]):
     result: str | None  # what a test that worked found
     notice: str | None  # what was just saved or removed
     security_choices: tuple[str, ...]
+    broken: str  # why the set-up nextround was started with cannot be used, in words ("" when it can)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +105,7 @@ class MailSection(Generic[StatusT, SetupT]):
             result=result,
             notice=notice,
             security_choices=self.security_choices,
+            broken=state.broken,
         )
 
     def context(self, request: Request, ws: Workspace) -> dict[str, Any]:

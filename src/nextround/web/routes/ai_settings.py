@@ -48,7 +48,9 @@ def ai_context(
     try:
         status, key = ai_status(ws), ai_key(ws)
     except UserError as exc:  # a base URL in the environment that cannot be used
-        return {"ai": {"broken": str(exc), "fields": {}, "errors": {}, "key": None}}
+        # every name the section reads, or the whole Settings page fails to render
+        broken = {"broken": str(exc), "fields": {}, "errors": errors or {}, "key": None}
+        return {"ai": {**broken, "result": result, "notice": notice}}
     return {
         "ai": {
             "status": status,

@@ -176,7 +176,11 @@ def paste(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 def check_mail(request: Request, ws: WorkspaceDep) -> Response:
     from nextround.services.mail_inbox import SyncMode, mailbox_settings, sync
     from nextround.services.mailbox_setup import require_usable
+    from nextround.web.routes.mailbox_setup import broken_mailbox
 
+    broken = broken_mailbox(ws)  # the service's words name the variables nextround was started with
+    if broken:
+        return _page(request, ws, error=broken, status=422)
     try:
         run = sync(ws, require_usable(mailbox_settings(ws)), mode=SyncMode.QUEUE)
     except UserError as exc:

@@ -18,7 +18,7 @@ from nextround.services.mail_setup import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
-from nextround.web.mail_sections import MailSection, SectionState
+from nextround.web.mail_sections import MailSection, SectionState, broken_setup
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,7 +30,17 @@ def _state(ws: Workspace) -> SectionState[SmtpStatus, MailSetup]:
     config = smtp_config(ws)
     security = "ssl" if config.ssl == "on" else ("none" if config.starttls == "off" else "starttls")
     fields = {"host": config.host, "port": config.port, "user": config.user, "from_addr": config.from_addr}
-    return SectionState(status=smtp_status(config), setup=load_mail_setup(ws), fields={**fields, "security": security})
+    status = smtp_status(config)
+    return SectionState(
+        status=status,
+        setup=load_mail_setup(ws),
+        fields={**fields, "security": security},
+        broken=_broken(status),
+    )
+
+
+def _broken(status: SmtpStatus) -> str:
+    return broken_setup("email set-up", status.problem, status.error)
 
 
 def _test_result(request: Request, ws: Workspace) -> str | None:
@@ -69,10 +79,14 @@ def forget_mail(ws: WorkspaceDep) -> Response:
 @router.post("/settings/smtp-test", response_class=HTMLResponse)
 def smtp_test(ws: WorkspaceDep) -> Response:
     """Send one test message to the sender's own address; the only way this page reaches the network."""
+    config = smtp_config(ws)
+    broken = _broken(smtp_status(config))  # the service's words name the variables nextround was started with
+    if broken:
+        return SECTION.redirect_failed_test(broken)
     try:
-        if not smtp_config(ws).from_addr:  # the service's words name the command line's settings
+        if not config.from_addr:  # ... and so does its "not set up"
             raise UserError("email is not set up yet: fill in your mail server below first")
-        send_test_message(smtp_config(ws))
+        send_test_message(config)
     except UserError as exc:
         return SECTION.redirect_failed_test(str(exc))
     return SECTION.redirect("test-sent")

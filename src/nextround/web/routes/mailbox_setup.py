@@ -21,7 +21,7 @@ from nextround.services.mailbox_setup import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text, sentence
-from nextround.web.mail_sections import MailSection, SectionState
+from nextround.web.mail_sections import MailSection, SectionState, broken_setup
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,7 +33,17 @@ def _state(ws: Workspace) -> SectionState[MailboxStatus, MailboxSetup]:
     """The mailbox in force, and the one saved on this page in the form."""
     setup = load_mailbox_setup(ws)
     fields = {PREFIX + name: getattr(setup, name) for name in NAMES}
-    return SectionState(status=mailbox_status(ws), setup=setup, fields=fields)
+    status = mailbox_status(ws)
+    return SectionState(status=status, setup=setup, fields=fields, broken=_broken(status))
+
+
+def _broken(status: MailboxStatus) -> str:
+    return broken_setup("mailbox set-up", status.problem, status.error)
+
+
+def broken_mailbox(ws: Workspace) -> str:
+    """Why the mailbox nextround was started with cannot be used, in words for a page ("" when it can)."""
+    return _broken(mailbox_status(ws))
 
 
 def _test_result(request: Request, ws: Workspace) -> str | None:
@@ -86,6 +96,9 @@ def forget_mailbox(ws: WorkspaceDep) -> Response:
 @router.post("/settings/mailbox-test", response_class=HTMLResponse)
 def mailbox_test(ws: WorkspaceDep) -> Response:
     """Sign in and open the folder, read-only; the only way this section reaches the network."""
+    broken = broken_mailbox(ws)  # the service's words name the variables nextround was started with
+    if broken:
+        return SECTION.redirect_failed_test(broken)
     try:
         found = check_mailbox(mailbox_settings(ws))
     except UserError as exc:
