@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from nextround.analysis.answer import analyze_answer
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.skillgaps import match
-from tests.web_support import Web
+from tests.web_support import Web, command_line_in
 
 JD = "We need a support engineer with SQL, Zendesk and clear writing. Python is a plus."
 CV = "Three years in IT support. Daily SQL queries, Zendesk admin, wrote the help centre."
@@ -129,3 +131,23 @@ def test_openapi_describes_the_api_and_its_errors(web: Web) -> None:
     assert get_one["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "patch" in paths["/api/v1/applications/{application_id}"]
     assert schema["components"]["schemas"]["ErrorOut"]["required"] == ["error"]
+
+
+def test_openapi_describes_json_not_command_lines(web: Web) -> None:
+    """The API's description is read like a page: it says what the JSON holds, never which command prints it."""
+
+    def texts(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("summary", "description") and isinstance(value, str):
+                    yield value
+                yield from texts(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from texts(item)
+
+    schema = web.client.get("/openapi.json").json()
+    found = [text for text in texts(schema) if command_line_in(text)]
+    assert found == []
+    answer = schema["paths"]["/api/v1/analyze/answer"]["post"]
+    assert answer["summary"] == "Analyse an interview answer" and "STAR" in answer["description"]

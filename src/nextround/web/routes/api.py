@@ -1,6 +1,7 @@
 """The JSON API, `/api/v1/...`: applications with their stage history, stats, and the text analyses.
 
-The analysis endpoints take and return the same JSON as `nextround analyze answer|feedback|match`.
+The analysis endpoints take the texts as JSON and answer with the analysis as JSON; each one's description says
+what the answer holds.
 Errors are `{"error": message}`: 404 for an unknown id, 422 for invalid input, 403 without the CSRF token,
 409 for a second application to the same company and role unless `allow_duplicate` says to add it anyway.
 """
@@ -217,21 +218,36 @@ def stats(request: Request, ws: WorkspaceDep) -> JSONResponse:
     return json_response(cache.get("stats", ws, ApplicationService(ws).stats))
 
 
-@router.post("/analyze/answer", summary="Analyse an interview answer (same JSON as `nextround analyze answer`)")
+@router.post(
+    "/analyze/answer",
+    summary="Analyse an interview answer",
+    description="The score and its breakdown, the STAR part each sentence carries, fillers and hedges, relevance to "
+    "the question, the job description's terms used and missed (when `jd` is given) and suggestions.",
+)
 def analyse_answer(body: AnswerText) -> dict[str, Any]:
     from nextround.analysis.answer import analyze_answer  # analysis modules load on first use: a quick start
 
     return analyze_answer(body.question, body.answer, body.jd).to_dict()
 
 
-@router.post("/analyze/feedback", summary="Themes in feedback text (same JSON as `nextround analyze feedback`)")
+@router.post(
+    "/analyze/feedback",
+    summary="Themes in feedback text",
+    description="The themes found and the clauses they were read in, whether it is actionable and the actions it "
+    "suggests, strengths, what was outside your control, and a summary.",
+)
 def analyse_feedback(body: FeedbackText) -> dict[str, Any]:
     from nextround.analysis.feedback import analyze_feedback
 
     return analyze_feedback(body.text).to_dict()
 
 
-@router.post("/analyze/match", summary="Skills asked vs shown (same JSON as `nextround analyze match`)")
+@router.post(
+    "/analyze/match",
+    summary="Skills asked vs shown",
+    description="A score; the job's required and nice-to-have skills; those the CV shows (`matched`), does not show "
+    "(`missing`) or leaves unclear; the years and conditions asked for; and an explanation.",
+)
 def analyse_match(body: MatchTexts) -> dict[str, Any]:
     from nextround.analysis.skillgaps import match
 

@@ -188,7 +188,12 @@ def api_add_journal(body: JournalIn, ws: WorkspaceDep) -> JSONResponse:
     return json_response(entry, status_code=201)
 
 
-@api.get("/review", summary="The weekly or monthly review (same JSON as `nextround review --json`)")
+@api.get(
+    "/review",
+    summary="The weekly or monthly review",
+    description="What was done in the period and how the funnel and practice scores moved since the one before; "
+    "feedback themes, goals, contacts, the journal, new openings and a plan.",
+)
 def api_review(ws: WorkspaceDep, period: Literal["week", "month"] = "week") -> JSONResponse:
     return json_response(keepgoing.review(ws, period))
 

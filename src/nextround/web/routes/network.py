@@ -451,7 +451,12 @@ def api_log(contact_id: int, body: NewInteraction, ws: WorkspaceDep) -> dict[str
     return NetworkService(ws).log(contact_id, parse_channel(body.channel), body.note, at=when).to_dict()
 
 
-@api.get("/agenda", summary="What to do now and soon (same items as `nextround today --json`)")
+@api.get(
+    "/agenda",
+    summary="What to do now and soon",
+    description="A list of items, each with its kind, title, due date, whether it is overdue, what to do "
+    "(`action`) and its next steps as actions.",
+)
 def api_agenda(ws: WorkspaceDep) -> list[dict[str, Any]]:
     return [entry.to_dict() for entry in agenda(ws)]
 
