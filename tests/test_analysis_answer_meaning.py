@@ -240,6 +240,34 @@ def test_a_fuller_story_that_stops_at_a_next_step_scores_below_a_plainer_complet
     assert {item.measure for item in halved} >= {"situation", "action", "detail"}
 
 
+RESULT_ADVICE = (
+    "Say what came of it",
+    "Say what you would expect",
+    "End with the result",
+    "Say what your way of working",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [(QUESTION_PE, NO_OUTCOME), (ROLLOUT_Q, ROLLOUT_NO_OUTCOME), (ANALYSIS_Q, ANALYSIS_NO_OUTCOME)],
+)
+def test_an_answer_without_its_outcome_is_told_so_first(question: str, answer: str) -> None:
+    # Session 14: the missing result leads the advice, whatever else lost points (off-topic advice aside).
+    result = analyze_answer(question, answer)
+    assert not result.star["result"]
+    assert result.suggestions[0].startswith(RESULT_ADVICE), result.suggestions
+
+
+def test_an_answer_without_its_outcome_keeps_under_a_third_of_its_scene_and_steps() -> None:
+    without = analyze_answer(QUESTION_PE, NO_OUTCOME)
+    complete = analyze_answer(QUESTION_PE, WITH_OUTCOME)
+    for measure in ("situation", "action", "detail"):
+        kept, full = without.points_for(measure), complete.points_for(measure)
+        assert kept is not None and full is not None and full > 0
+        assert kept <= round(full / 3), measure
+
+
 def test_a_complete_answer_keeps_every_point_of_its_scene_and_steps() -> None:
     for question, answer in ((QUESTION_PE, WITH_OUTCOME), (ROLLOUT_Q, ROLLOUT_COMPLETE), (TEAM_Q, TEAM_ANSWER)):
         result = analyze_answer(question, answer)

@@ -11,6 +11,7 @@ from nextround.analysis.answer.evidence import Evidence, quote
 from nextround.analysis.answer.lexicon import lexicon
 from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
 from nextround.analysis.answer.model import WORDS_PER_MINUTE, ScoreItem, StarSentences
+from nextround.analysis.answer.score_plans import without_outcome
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, ACTION_PAST_RE, SentenceFeatures
 
 
@@ -55,9 +56,14 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
                         f"Say what came of it: after {anchor}, add the result — what changed for the people "
                         "or the work, and by how much if you know."
                     )
-                add("result", text, 1)
+                add("result", text, 1, bonus=_missing_outcome(ev))
             else:
-                add("result", "End with the result: what changed because of what you did, ideally with a number.", 1)
+                add(
+                    "result",
+                    "End with the result: what changed because of what you did, ideally with a number.",
+                    1,
+                    bonus=_missing_outcome(ev),
+                )
         elif not ev.quantified_result and "quantified_result" in lost:
             last_result = by_index[ev.star.result[-1]]
             add(
@@ -131,9 +137,9 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
             add("named", 'Name the trait plainly in your first sentence ("My main strength is …").', 0)
         add("example", "Tell one short example: the situation, what you did, and what came of it.", 1)
         if "weakness" in ev.question.lower():
-            add("result", "Say what you are doing about it and what has changed since.", 2)
+            add("result", "Say what you are doing about it and what has changed since.", 2, _missing_outcome(ev))
         else:
-            add("result", "Say what the strength led to: a result someone could check.", 2)
+            add("result", "Say what the strength led to: a result someone could check.", 2, _missing_outcome(ev))
     else:
         add("specificity", "Make it concrete: add an example, a number, or something you did yourself.", 1)
         if "result" in lost and not ev.star.result:  # a question about a way of working (score_plans.APPROACH_PLAN)
@@ -141,6 +147,7 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
                 "result",
                 "Say what your way of working achieves: what changed when you did it, ideally with a number.",
                 0,
+                bonus=_missing_outcome(ev),
             )
 
     # Delivery and fit, for every type.
@@ -182,6 +189,14 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
     return tuple(text for _, _, text in candidates[:3])
 
 
+def _missing_outcome(ev: Evidence) -> float:
+    """The weight that puts the missing result first among the suggestions when the question asks for one and the
+    answer tells steps but stops before what came of them (after only the advice to answer the question asked): such an
+    answer is told so first (session 14). An answer with no steps either is asked for them first, as before."""
+    return MISSING_OUTCOME_FIRST if without_outcome(ev) and ev.star.action else 0.0
+
+
+MISSING_OUTCOME_FIRST: Final = 50.0
 RELEVANCE_ADVICE_BELOW: Final = 0.45
 OFF_TOPIC_BELOW: Final = 0.25
 OFF_TOPIC_LEAD: Final = "Answer the question asked:"

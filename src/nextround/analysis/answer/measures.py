@@ -17,7 +17,7 @@ from nextround.analysis.text import words
 from nextround.domain.wording import plural
 
 _Measure = Callable[[Evidence], tuple[float, str]]
-_WITHOUT_OUTCOME_NOTE: Final = "; counted half, as the answer never says what came of it"
+_WITHOUT_OUTCOME_NOTE: Final = "; counted at under a third, as the answer never says what came of it"
 
 
 _PART_WORDS: Final = {
