@@ -206,3 +206,12 @@ def test_a_broken_set_up_from_the_environment_is_one_plain_line(
         assert checked.status_code == 422 and said in checked.text
         assert command_line_in(checked.text) is None, command_line_in(checked.text)
     assert any("NEXTROUND_IMAP_" in record.getMessage() for record in caplog.records)
+
+
+def test_a_failed_tests_reason_is_shown_once(web: Web) -> None:
+    failed = web.post_form("/settings/mailbox-test")  # nothing connected: the test says so
+    shown = web.client.get(failed.headers["location"])
+    assert "no mailbox is connected yet" in shown.text.lower()
+    assert "nextround_mailbox_test" in shown.headers.get("set-cookie", "")  # taken back as it is read
+    again = web.client.get(failed.headers["location"]).text  # a reload of the same address
+    assert 'id="mailbox-test-error"' not in again

@@ -75,9 +75,10 @@ def _current_values(ws: Workspace) -> dict[str, str]:
 def settings_page(request: Request, ws: WorkspaceDep) -> HTMLResponse:
     from nextround.web.routes.ai_settings import TEST_FAILED_COOKIE as AI_TEST_FAILED
     from nextround.web.routes.mail_setup import SECTION as MAIL
+    from nextround.web.routes.mailbox_setup import SECTION as MAILBOX
 
     page = settings_page_response(request, ws)
-    for cookie in (MAIL.test_failed_cookie, AI_TEST_FAILED):
+    for cookie in (MAIL.test_failed_cookie, MAILBOX.test_failed_cookie, AI_TEST_FAILED):
         if cookie in request.cookies:  # a failed test's reason is shown once
             page.delete_cookie(cookie, path="/settings", httponly=True, samesite="strict")
     return page
