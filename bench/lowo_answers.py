@@ -27,6 +27,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # deterministic and frugal on a shared machine
 
 import argparse
+import pickle
 import statistics
 import sys
 import tempfile
@@ -138,13 +139,16 @@ def main() -> None:
         default=[],
         help="seen splits scored as unseen writers by the recipe trained on all the training splits (never trained on)",
     )
+    parser.add_argument(
+        "--dump", type=Path, help="pickle each fold's probabilities, to try a decision rule without retraining"
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nextround-lowo-embeddings.npz")
     args = parser.parse_args()
     started = time.process_time()
     if args.step_result is not None:
         setattr(star_model, "STEP_RESULT", args.step_result)  # noqa: B010 (read by star_model.decide at each call)
 
-    held_out = {"holdout", "holdout2", "holdout3", "holdout4", "relhold", "test12"}
+    held_out = {"holdout", "holdout2", "holdout3", "holdout4", "relhold", "test13", "wide8"}
     if held_out & {*args.add, *args.unseen}:
         parser.error("a held-out or unseen frozen split is never a writer here")
     splits = tuple(dict.fromkeys((*train_answers.TRAINING_SPLITS, *args.add, *args.unseen)))
@@ -170,6 +174,7 @@ def main() -> None:
         predicted_star: dict[int, np.ndarray] = {}
         never = np.isin(writer, args.unseen)
         unseen_recipe: Any = None
+        dumped: dict[str, dict[str, Any]] = {}
         for split in args.only or splits:
             held = writer == split
             train = ~held & ~never & ((writer != "legacy") | (split != "dev"))
@@ -198,6 +203,15 @@ def main() -> None:
                 unseen_recipe = recipe
             held_rows = np.flatnonzero(held)
             decided = train_answers.apply(recipe, x[held], groups[held], [analysed[i] for i in held_rows])
+            if args.dump:
+                own_rows = train_rows[writer[train] != "legacy"]
+                dumped[split] = {
+                    "own_rows": own_rows,
+                    "cv": recipe.cv,
+                    "held_rows": held_rows,
+                    "held": train_answers.second_round(recipe, x[held], groups[held]),
+                    "thresholds": recipe.thresholds,
+                }
             rows: list[tuple[frozenset[str], frozenset[str], str]] = []
             for group in np.unique(groups[held]):
                 mine = groups[held] == group
@@ -251,6 +265,9 @@ def main() -> None:
                 + ")"
             )
 
+        if args.dump:
+            with args.dump.open("wb") as handle:
+                pickle.dump({"folds": dumped, "y": y, "groups": groups, "writer": writer, "analysed": analysed}, handle)
         if args.errors:
             errors_file = args.errors if len(args.c) == 1 else args.errors.with_suffix(f".c{c:g}{args.errors.suffix}")
             errors_file.write_text("\n".join(errors) + "\n", encoding="utf-8")

@@ -58,6 +58,9 @@ FOLDS = 5
 # test11 (seen since its report) and wide6 since session 13: leaving one writer out, the seventeen writers' mean
 # 0.865 -> 0.865, and the nineteen (the two as folds rather than unseen) 0.864 -> 0.865 (test11 0.851 -> 0.848, wide6
 # 0.857 -> 0.874; worst 0.776 -> 0.779); the held-out splits 0.871 -> 0.880 (docs/answers.md, session 13).
+# test12 (seen since its report) and wide7 since session 14: the nineteen writers' parts cross-validated by writer level
+# (0.876 -> 0.877), the held-out splits level (0.885 -> 0.884), and each new writer read better with the other in
+# training (test12 0.869 as an unseen writer -> 0.879 as a fold, wide7 0.931 -> 0.942; docs/answers.md, session 14).
 TRAINING_SPLITS = (
     "dev",
     "wide",
@@ -78,6 +81,8 @@ TRAINING_SPLITS = (
     "wide5",
     "test11",
     "wide6",
+    "test12",
+    "wide7",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).
@@ -201,6 +206,9 @@ class Recipe:
     rule_scores: list[float]
     model_scores: list[float]
     features: int
+    # the second round's cross-validated probabilities on the ``own`` rows the thresholds were chosen on (for
+    # bench/lowo_answers.py --dump: a decision rule is then tried on them without retraining)
+    cv: np.ndarray | None = None
 
 
 def learn(
@@ -235,15 +243,20 @@ def learn(
         rule_scores.append(f1(y_own[:, column], rules_own[:, column]))
         model_scores.append(max(scores))
     second = [fit(x2, y[:, column], c) for column in range(len(STAR_PARTS))]
-    return Recipe(first, second, thresholds, rule_scores, model_scores, int(x2.shape[1]))
+    return Recipe(first, second, thresholds, rule_scores, model_scores, int(x2.shape[1]), probabilities)
+
+
+def second_round(recipe: Recipe, x: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The second round's float32 part probabilities for answers the recipe was not trained on."""
+    first = np.column_stack([model.predict_proba(x)[:, 1] for model in recipe.first]).astype(np.float32)
+    x2 = np.hstack([x, neighbours(first, groups)])
+    return np.column_stack([model.predict_proba(x2)[:, 1] for model in recipe.second]).astype(np.float32)
 
 
 def apply(recipe: Recipe, x: np.ndarray, groups: np.ndarray, analysed: list[Any]) -> np.ndarray:
     """Which sentences carry which part, for answers the recipe was not trained on (as the shipped model
     decides: float32 probabilities, :func:`star_model.decide`)."""
-    first = np.column_stack([model.predict_proba(x)[:, 1] for model in recipe.first]).astype(np.float32)
-    x2 = np.hstack([x, neighbours(first, groups)])
-    second = np.column_stack([model.predict_proba(x2)[:, 1] for model in recipe.second]).astype(np.float32)
+    second = second_round(recipe, x, groups)
     thresholds = np.asarray(recipe.thresholds, np.float32).tolist()
     return np.asarray(decide(second.tolist(), thresholds, analysed))
 
@@ -266,7 +279,13 @@ def train() -> dict[str, Any]:
     x, y, groups, rules, analysed = build(items + extra)
     own = groups < len(items)  # figures and thresholds for the corpus splits only
     recipe = learn(x, y, groups, rules, analysed, own, folds=writer_folds(items, groups))
-    counts = f"{len(items)} answers, {int(own.sum())} sentences (+{len(extra)} older dev answers)"
+    return model_file(recipe, len(items), int(own.sum()), len(extra))
+
+
+def model_file(recipe: Recipe, answers: int, sentences: int, older: int) -> dict[str, Any]:
+    """The shipped file's content for a trained recipe (``answers`` corpus answers, ``sentences`` of their sentences,
+    ``older`` older dev answers), with its table of figures printed."""
+    counts = f"{answers} answers, {sentences} sentences (+{older} older dev answers)"
     print(f"{counts}, {recipe.features} features\n")
     print("| part | rules F1 | model F1 (5-fold CV) | threshold |")
     print("| --- | ---: | ---: | ---: |")
@@ -279,8 +298,7 @@ def train() -> dict[str, Any]:
     return {
         "about": "STAR sentence model of nextround's answer analysis; rebuilt by scripts/train_answers.py.",
         "trained_on": (
-            f"tests/data/answer_corpus/ {'+'.join(TRAINING_SPLITS)} ({len(items)} answers)"
-            f" and {LEGACY.name} ({len(extra)})"
+            f"tests/data/answer_corpus/ {'+'.join(TRAINING_SPLITS)} ({answers} answers) and {LEGACY.name} ({older})"
         ),
         "features": recipe.features,
         "parts": parts,

@@ -249,3 +249,29 @@ def test_steps_outcomes_and_charges_read_as_every_writer_reads_them(
     result = analyze_answer(question, answer)
     assert all(index in result.star_sentences.of(part) for part in present), result.star_sentences
     assert not any(index in result.star_sentences.of(part) for part in absent), result.star_sentences
+
+
+def test_a_charge_denied_is_never_the_task() -> None:
+    # Session 14: "It's not my job to …" names a charge only to deny it (8 of 8 such sentences of the seen writers are
+    # no part); neither the model nor TASK_FILL makes it the task.
+    sentences = ["A customer was shouting at my colleague on the till.", "It's not my job to sort it out myself."]
+    chosen = _decided(sentences, [[0.9, 0.0, 0.0, 0.0], [0.0, 0.9, 0.0, 0.0]])
+    assert not chosen[1][1]
+    chosen = _decided(sentences, [[0.9, 0.0, 0.0, 0.0], [0.0, 0.35, 0.0, 0.0]])
+    assert not chosen[1][1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("I used the logs to see which screen it was crashing on.", True),
+        ("I said sorry and offered a refund.", True),
+        ("I read the manual twice before the next shift.", True),
+        ("I used to work nights at the depot.", False),
+    ],
+)
+def test_using_saying_and_reading_are_steps_but_a_past_habit_is_not(sentence: str, step: bool) -> None:
+    # Session 14: "I used X", "I said", "I read" are steps (seen writers: 19 of 21, 32 of 36 and 27 of 33 are `A`);
+    # "I used to" tells a past habit.
+    (analysed,) = analyse_sentences([sentence], "behavioural")
+    assert analysed.first_person_action is step

@@ -98,6 +98,7 @@ FRAMING_NAMES = {
     "consequence",
     "charge_of_others",
     "aimed_outcome",
+    "denied_charge",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 
@@ -129,6 +130,7 @@ def test_the_framing_patterns_match_the_seen_corpus_as_they_did_in_python(golden
         ("next_step", "i've since suggested we look at the b-road list together every autumn."),
         ("charge_of_others", "i wanted him ready to run small jobs on his own."),
         ("aimed_outcome", "the goal would be every priority order out on time."),
+        ("denied_charge", "it's not my job to sort it out myself."),
         ("own_charge_more", "the rota was mine, so the empty desk was on me."),
         ("past_perfect", "i'd been selling flowers there for six years when the market moved."),
         ("background", "i've been working in retail for eight years."),

@@ -119,7 +119,9 @@ def _action_score(lower: str) -> tuple[float, bool, bool, bool]:
         verb = match.group(2)
         if _TEMPORAL_CLAUSE_RE.search(lower[: match.start()]):
             continue
-        if (verb.endswith("ed") and verb not in lex.non_action_past) or verb in lex.irregular_action_past:
+        # "I used the logs to …" is a step; "I used to work nights" tells a habit of the past (session 14)
+        step_use = verb == "used" and not re.match(r" to\b", lower[match.end() :])
+        if (verb.endswith("ed") and verb not in lex.non_action_past) or verb in lex.irregular_action_past or step_use:
             if verb in ("worked", "work") and re.match(r" (as|at|in|for)\b", lower[match.end() :]):
                 continue  # "I worked as a nurse" sets the scene
             singular |= match.group(1) == "i"

@@ -62,6 +62,11 @@ SURE_RESULT: Final = 0.8
 # a task as a rule, and the newer writers, with fewer tasks, pulled the learned threshold above such lines (session 13;
 # leaving one writer out, 0.2, 0.25 and 0.3 score within 0.0003 of each other, 0.35 lower).
 TASK_FILL: Final = 0.3
+# The fewest sentences an answer needs for TASK_FILL: a reply of one or two sentences is no story told in full, and its
+# likeliest charge line is a background line ("In my last job I had to work with a lot of different people"; session
+# 14, each writer's parts cross-validated by writer: with no size, 3 and 4 within 0.0004 of each other, test12 0.861 ->
+# 0.869 with 3, the held-out splits level).
+TASK_FILL_SIZE: Final = 3
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -345,7 +350,7 @@ def decide(
     the speaker's own charge (``TASK_FILL``)."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
-    situation, result = STAR_PARTS.index("situation"), STAR_PARTS.index("result")
+    situation, result, task = STAR_PARTS.index("situation"), STAR_PARTS.index("result"), STAR_PARTS.index("task")
     sizes = _answer_sizes(analysed)
     for row, sentence in enumerate(analysed):
         # The scene and the outcome sit at opposite ends of a story ("the lessons kept running over"
@@ -374,6 +379,9 @@ def decide(
             # the tree"); either way it is a step.
             marks[result] = consequence or p[result] >= STEP_RESULT
             marks[action] = True
+        # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
+        if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
+            marks[task] = False
         # The grammar of a step makes a step of a sentence the model reads as less (STEP_SHARE above), but not of a
         # plain outcome ("We came back two days later and finished it, and the client booked us again") nor of an
         # answer's opening read as its scene ("I started at a new hotel where they used a booking system I'd never
@@ -385,7 +393,6 @@ def decide(
     # An answer's opening read as its scene is not also its outcome when steps follow it ("At my last school the PE
     # lessons kept running over …" then "I suggested a meeting …"): no answer of the seen corpus (0 of 2,266) opens on
     # a scene that is its outcome and then tells steps (session 12).
-    task = STAR_PARTS.index("task")
     start = 0
     for size in _sizes_by_answer(sizes):
         marks = chosen[start]
@@ -394,7 +401,7 @@ def decide(
         # An answer with no task: its likeliest task sentence is the task if it tells the speaker's own charge and the
         # model gives it at least TASK_FILL (session 13).
         rows = range(start, start + size)
-        if not any(chosen[row][task] for row in rows):
+        if size >= TASK_FILL_SIZE and not any(chosen[row][task] for row in rows):
             best = max(rows, key=lambda row: probabilities[row][task])
             if probabilities[best][task] >= TASK_FILL and _own_charge(analysed[best].lower):
                 chosen[best][task] = True
@@ -406,6 +413,8 @@ def _own_charge(lower: str) -> bool:
     """The sentence tells the speaker's own charge by any of the charge cues (``own_charge``, ``own_charge_more``, and
     what the speaker needed of others outside a step of their own)."""
     cues = framing_cues()
+    if cues["denied_charge"].search(lower):
+        return False
     return bool(cues["own_charge"].search(lower) or cues["own_charge_more"].search(lower)) or _charge_of_others(lower)
 
 
