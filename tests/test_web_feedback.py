@@ -20,7 +20,7 @@ from nextround.web.routes.feedback import highlight
 from tests.conftest import other_owner
 from tests.factories import make_application
 from tests.feedback_helpers import smtp_server
-from tests.web_support import Web, web_with
+from tests.web_support import Web, command_line_in, web_with
 
 FEEDBACK = (
     "Thank you for your time. Your SQL skills were not strong enough for the role <script>alert(1)</script>. "
@@ -87,6 +87,21 @@ def test_send_over_smtp_when_configured(web: Web, workspace: Workspace, settings
         assert response.status_code == 200 and "Request sent." in response.text
         assert server.received[0].rcpt_tos == ["dana@example.org"]
     assert feedback.get_request(workspace, request.id).status.value == "sent"
+
+
+def test_sending_with_a_broken_set_up_from_the_environment_says_so_in_words(
+    web: Web, workspace: Workspace, settings: Settings, clock: Any
+) -> None:
+    app_id = rejected(workspace)
+    web.post_form(f"/applications/{app_id}/feedback/draft", {"tone": "warm", "to": "dana@example.org"})
+    request = feedback.list_requests(workspace, app_id)[0]
+    broken = SmtpConfig(host="smtp.example.org", port="smtp", from_addr="me@example.org")
+    with web_with(replace(settings, smtp=broken), clock) as web:
+        response = web.post_form(f"/feedback-requests/{request.id}/send", headers=HX)
+    assert response.status_code == 422
+    assert "the port is not a number" in response.text and "press Copy" in response.text
+    assert command_line_in(response.text) is None, command_line_in(response.text)
+    assert feedback.get_request(workspace, request.id).status.value == "drafted"
 
 
 def test_the_one_chase_appears_when_due(web: Web, workspace: Workspace, clock: Any) -> None:

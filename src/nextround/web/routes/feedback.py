@@ -282,7 +282,12 @@ def mark_request(request: Request, request_id: int, ws: WorkspaceDep, form: Form
 
 @router.post("/feedback-requests/{request_id}/send", include_in_schema=False)
 def send(request: Request, request_id: int, ws: WorkspaceDep) -> Response:
+    from nextround.web.routes.mail_setup import broken_email
+
     found = feedback_service.get_request(ws, request_id)
+    broken = broken_email(ws)  # from a page loaded before a restart: SmtpSettings' words name the variables
+    if broken:
+        raise mail.MailError(f"{broken} {SMTP_HINT}")
     settings = mail.SmtpSettings.from_config(smtp_config(ws))
     if not settings.configured:
         raise mail.MailError("Sending from here is not set up. " + SMTP_HINT)

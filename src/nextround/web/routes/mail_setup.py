@@ -43,6 +43,11 @@ def _broken(status: SmtpStatus) -> str:
     return broken_setup("email set-up", status.problem, status.error)
 
 
+def broken_email(ws: Workspace) -> str:
+    """Why the email set-up nextround was started with cannot be used, in words for a page ("" when it can)."""
+    return _broken(smtp_status(smtp_config(ws)))
+
+
 def _test_result(request: Request, ws: Workspace) -> str | None:
     sent = request.query_params.get(SECTION.key) == "test-sent"
     return f"Test message sent to {smtp_config(ws).from_addr}." if sent else None
