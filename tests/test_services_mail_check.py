@@ -3,10 +3,14 @@ fault (for a page to word) beside the technical reason in the variables' own nam
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from nextround.config import SmtpConfig
 from nextround.services.mail_check import smtp_status
+from nextround.services.mail_setup import save_mail_setup, smtp_config
+from nextround.services.workspace import Workspace
 
 FROM = "me@example.org"
 HOST = "smtp.example.org"
@@ -23,6 +27,7 @@ HOST = "smtp.example.org"
         (SmtpConfig(from_addr=FROM, port="587"), "host", "NEXTROUND_SMTP_HOST"),
         (SmtpConfig(user="alex@example.org"), "host", "NEXTROUND_SMTP_HOST"),
         (SmtpConfig(host=HOST, user="alex"), "from_addr", "NEXTROUND_SMTP_FROM"),
+        (SmtpConfig(port="2525"), "host", "NEXTROUND_SMTP_HOST"),  # a port for no server is begun, not whole
     ],
 )
 def test_a_set_up_that_cannot_be_used_names_the_part_at_fault(config: SmtpConfig, problem: str, variable: str) -> None:
@@ -45,3 +50,17 @@ def test_a_set_up_that_is_whole_or_absent_has_no_problem(config: SmtpConfig) -> 
     status = smtp_status(config)
     assert status.problem == "" and status.error is None
     assert status.configured == bool(config.host)
+
+
+def test_a_lone_port_nextround_was_started_with_is_an_incomplete_set_up_until_the_page_saves_one(
+    workspace: Workspace,
+) -> None:
+    """Started with only NEXTROUND_SMTP_PORT, email is begun but not whole: said as such, not as "not set up",
+    and a set-up saved on the Settings page replaces it as a whole."""
+    started = replace(workspace, settings=replace(workspace.settings, smtp=SmtpConfig(port="2525")))
+    lone = smtp_status(smtp_config(started))
+    assert not lone.configured and lone.problem == "host"
+    assert lone.error is not None and "NEXTROUND_SMTP_PORT" in lone.error
+    save_mail_setup(started, host=HOST, from_addr=FROM)
+    saved = smtp_status(smtp_config(started))
+    assert saved.configured and saved.problem == "" and saved.port == 587

@@ -25,6 +25,7 @@ def _started_with(ws: Workspace, env: dict[str, str], *, shared: bool = False) -
         ({**WHOLE, "NEXTROUND_IMAP_STARTTLS": "sometimes"}, "security", "NEXTROUND_IMAP_STARTTLS"),
         ({"NEXTROUND_IMAP_USER": "sam", "NEXTROUND_IMAP_PASSWORD": "x"}, "host", "NEXTROUND_IMAP_HOST"),
         ({"NEXTROUND_IMAP_HOST": "imap.example.org"}, "user", "NEXTROUND_IMAP_USER"),
+        ({"NEXTROUND_IMAP_PORT": "993"}, "host", "NEXTROUND_IMAP_PORT"),  # a port for no server: begun, not whole
     ],
 )
 def test_a_broken_environment_set_up_is_no_mailbox_and_says_why(
@@ -43,8 +44,9 @@ def test_a_whole_or_absent_set_up_has_no_problem(workspace: Workspace) -> None:
     assert whole.configured and whole.problem == "" and whole.account == "sam@imap.example.org:1993"
 
 
-def test_the_page_set_up_replaces_a_broken_environment(workspace: Workspace) -> None:
-    broken = _started_with(workspace, {**WHOLE, "NEXTROUND_IMAP_PORT": "imap"})
+@pytest.mark.parametrize("env", [{**WHOLE, "NEXTROUND_IMAP_PORT": "imap"}, {"NEXTROUND_IMAP_PORT": "993"}])
+def test_the_page_set_up_replaces_a_broken_environment(workspace: Workspace, env: dict[str, str]) -> None:
+    broken = _started_with(workspace, env)
     save_mailbox_setup(broken, host="imap.page.example", user="alex")
     status = mailbox_status(broken)
     assert status.configured and status.source == "page" and status.problem == ""

@@ -52,6 +52,12 @@ def smtp_status(config: SmtpConfig) -> SmtpStatus:
             error=f"{ENV}{missing} is not set: email needs both {ENV}HOST and {ENV}FROM",
             problem="from_addr" if settings.host else "host",
         )
+    if not settings.host and config.port.strip():  # a port for no server: begun, but not whole
+        return SmtpStatus(
+            configured=False,
+            error=f"{ENV}HOST is not set: {ENV}PORT is, but email needs both {ENV}HOST and {ENV}FROM",
+            problem="host",
+        )
     return SmtpStatus(
         configured=settings.configured,
         host=settings.host,

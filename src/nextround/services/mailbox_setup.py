@@ -138,6 +138,10 @@ def mailbox_status(ws: Workspace) -> MailboxStatus:
         missing = "USER" if settings.host else "HOST"
         error = f"{ENV}{missing} is not set: a mailbox needs both {ENV}HOST and {ENV}USER"
         return replace(none, error=error, problem="user" if settings.host else "host")
+    lone_port = not settings.host and ws.settings.imap_env.get(ENV + "PORT", "").strip()
+    if lone_port and not (setup.saved or ws.settings.shared_server):  # a port for no server: begun, not whole
+        error = f"{ENV}HOST is not set: {ENV}PORT is, but a mailbox needs both {ENV}HOST and {ENV}USER"
+        return replace(none, error=error, problem="host")
     if not settings.configured:
         return none
     from_env = bool(ws.settings.imap_env.get("NEXTROUND_IMAP_PASSWORD"))
