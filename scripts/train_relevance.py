@@ -26,6 +26,12 @@ nine, each held-out split by the ranking trained on all ten; by kind of pair) an
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread, as the CLI and the benches: the sums then run in one order, so a retrain rounds the same way on a
+# busy machine (session 14: 49 of the shipped values differed from a retrain by 1e-6 in the last place).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
 import random
@@ -344,9 +350,7 @@ def relevance_scores(
             offset = -HUB_SHARE * float(hubs_x[query.bank] @ coef_x)
         elif with_exemplars is not None and bank_exemplar is not None and query.bank is None:
             # A question outside the bank borrows the exemplar similarities of its nearest bank questions.
-            coef_x, hubs_x = with_exemplars
-            borrowed = item.bank_exemplar[list(query.sources), len(FEATURES) :].mean(0)
-            features = np.r_[item.own[q], borrowed]
+            features = outside_features(item, q)
             (bar, offset), ranked = _outside_bar(features, with_exemplars, with_outside), bank_exemplar
             gated = with_outside is not None
         else:
