@@ -20,6 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from nextround.analysis.skillgaps.language_levels import language_level_short
+
+__all__ = ["language_level_short"]  # read here since session 13; the CEFR levels are in language_levels.py
+
 # -- licence categories ---------------------------------------------------------------------------
 
 # A driving licence in the CV's own language ("Permis B", "Patente B", "Licencia de manejo tipo B", "Führerschein
@@ -217,79 +221,6 @@ def score_short(phrase: str, cv: str) -> str | None:
     return None
 
 
-# -- language levels (CEFR) --------------------------------------------------------------------------
-
-_LANGUAGES: Final = frozenset(
-    ["english", "german", "french", "spanish", "italian", "portuguese", "dutch", "flemish", "swedish", "norwegian",
-     "danish", "finnish", "icelandic", "estonian", "latvian", "lithuanian", "polish", "czech", "slovak", "slovene",
-     "slovenian", "hungarian", "romanian", "bulgarian", "croatian", "serbian", "bosnian", "greek", "turkish",
-     "russian", "ukrainian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi",
-     "chinese", "mandarin", "cantonese", "japanese", "korean", "thai", "vietnamese", "indonesian", "malay",
-     "swahili", "kiswahili", "welsh", "irish", "catalan", "basque", "galician", "maltese", "luxembourgish",
-     "albanian", "macedonian", "afrikaans", "tagalog", "filipino"],
-)  # fmt: skip
-_CEFR: Final = re.compile(r"(?<![\w+-])([ABC][12])(?![\w+-])")
-_NATIVE: Final = re.compile(r"\b(?:native|mother tongue|first language|bilingual)\b", re.IGNORECASE)
-_CEFR_ORDER: Final = ("A1", "A2", "B1", "B2", "C1", "C2")
-
-
-def _language_parts(text: str) -> list[tuple[str, str]]:
-    """(language, the part of a line that names it): lines cut at commas, semicolons and bars, so that
-    "Hungarian (native), German (B2), English (C1)" gives each language its own part."""
-    parts: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        # cut outside brackets only: "German (B2, Goethe certificate 2025)" is one part
-        depth, kept = 0, []
-        for char in line:
-            depth += (char == "(") - (char == ")")
-            kept.append("\0" if char in ",;|" and depth > 0 else char)
-        masked = "".join(kept)
-        cuts = [cut.replace("\0", ",") for cut in re.split(r"[,;|]|\s+-\s+|\s+–\s+", masked)]
-        for part in cuts:
-            for word in re.findall(r"[A-Za-z]+", part):
-                if word[0].isupper() and word.lower() in _LANGUAGES:
-                    parts.append((word.lower(), part))
-    return parts
-
-
-def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
-    """A language asked at a CEFR level ("Very good German (at least C1)", "German at B2") against the levels the
-    CV gives that language ("German (B2)", "German course ..., level B2 certificate"): (met, the language and
-    level asked, the CV's part that says it). Native or bilingual counts as C2. None when the phrase asks no level
-    of a language or the CV gives the language no level."""
-    asked_levels = _CEFR.findall(phrase)
-    languages = {language for language, _ in _language_parts(phrase)}
-    if len(set(asked_levels)) != 1 or not languages:
-        return None
-    # the level goes with the language beside it: "German at C1 level and very good English" asks C1 of German
-    for part in re.split(r"\s+and\s+|[,;]", phrase):
-        beside = {language for language, _ in _language_parts(part)}
-        if _CEFR.search(part) and beside:
-            languages = beside
-            break
-    else:
-        if len(languages) > 1:
-            return None
-    asked = _CEFR_ORDER.index(asked_levels[0])
-    best: tuple[int, str] | None = None
-    for language, part in _language_parts(cv):
-        if language not in languages:
-            continue
-        held = [_CEFR_ORDER.index(level) for level in _CEFR.findall(part)]
-        if _NATIVE.search(part):
-            held.append(len(_CEFR_ORDER) - 1)
-        if held and (best is None or max(held) > best[0]):
-            best = (max(held), part.strip())
-    if best is None:
-        return None
-    name = "/".join(sorted(language.title() for language in languages))
-    part = best[1]
-    _, _, rest = part.partition(":")
-    if rest and any(language in rest.lower() for language in languages):
-        part = rest.strip()  # "Languages: Spanish (B1)" says it as "Spanish (B1)"; "Spanish: B1" stays whole
-    return best[0] >= asked, f"{name} {asked_levels[0]}", part
-
-
 def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> bool | None:
     """Whether a held class or code covers the one asked; None when the CV names none of that kind."""
     kind, number = asked
@@ -375,7 +306,7 @@ _DEGREES: Final = (
             r"\b(?:master'?s|masters? in (?-i:[A-Z])\w+"  # "Master in Finance", not "the master in charge"
             r"|master of (?:arts|science|business|engineering|education|laws|philosophy|public|social"
             r"|fine|nursing|research|commerce|technology)|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
-            r"|m\.?tech|mca|pgdm)(?!\w)",
+            r"|m\.?tech|mca|pgdm|m[aá]ster en|mestrado|maestr[ií]a|laurea magistrale)(?!\w)",
             re.IGNORECASE,
         ),
     ),
@@ -383,8 +314,9 @@ _DEGREES: Final = (
         6,
         re.compile(
             r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca"
-            # Spanish-speaking countries' first degrees: "Ingeniería en Mecatrónica", "Licenciatura en Contaduría"
-            r"|ingenier[ií]a en|licenciatura|licenciad[oa] en)"
+            # first degrees in the CV's own language: "Ingeniería en Mecatrónica", "Licenciatura en Contaduría", "Grado
+            # en Biología" (Spain), "Bacharelado em Educação Física" (Brazil), "Laurea in Economia" (Italy)
+            r"|ingenier[ií]a en|licenciatura|licenciad[oa] en|grado en|bacharelado|laurea)"
             r"(?!\w)",
             re.IGNORECASE,
         ),

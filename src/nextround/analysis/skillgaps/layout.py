@@ -96,6 +96,12 @@ def split_heading(line: str) -> tuple[str | None, str]:
 # "HACCP training is a must, and so is being able to lift 20kg", "X is essential, as is Y": Y is asked as X is
 _AS_IS: Final = re.compile(r",?\s+(?:and\s+)?(?:so|as)\s+(?:is|are|would be|will be)\s+(?=\w)", re.IGNORECASE)
 # "You'll travel to venues across the district, so a full driving licence is required": a reason, then the ask
+# "You'll need a full licence, and an F endorsement is handy": a wish of its own after an ask
+_AND_WISH: Final = re.compile(
+    r",\s+and\s+(?=[^,]{1,50}?\s+(?:is|are|would be|will be)\s+(?:really\s+|very\s+)?(?:handy|useful|a plus|an? "
+    r"(?:added\s+)?(?:plus|advantage|bonus|asset)|desirable|preferred|welcome)\b)",
+    re.IGNORECASE,
+)
 _SO: Final = re.compile(r",\s+so\s+(?!(?:that|far|much|many|long)\b)", re.IGNORECASE)
 
 
@@ -106,9 +112,9 @@ def clauses(sentence: str, asks: re.Pattern[str]) -> list[tuple[str, bool]]:
     masked, kept = mask_brackets(sentence)
     out: list[tuple[str, bool]] = []
     for part in _SO.split(masked):
-        out.append((part, False))
+        out.extend((piece, False) for piece in _AND_WISH.split(part))
     if len(out) > 1 and not all(asks.search(part) for part, _ in out[1:]):
-        out = [(masked, False)]
+        out = [(piece, False) for piece in _AND_WISH.split(masked)]
     cut: list[tuple[str, bool]] = []
     for part, _ in out:
         pieces = _AS_IS.split(part)

@@ -23,7 +23,8 @@ from nextround.analysis.skillgaps.credentials import (
 _DRIVING_LINE: Final = re.compile(
     rf"{DRIVING_LICENCE.pattern}|\b(?:provisional|learner'?s?|restricted|probationary|open|unrestricted)\s+"
     r"(?:[A-Z][A-Z0-9]{1,2}\s+)?licen[cs]e|\blearner'?s?\s+permit|\b(?:G1|G2|M1|M2|CLP)\b|\bCDL\b"
-    r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e",
+    r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e"
+    r"|\blicen[cs]e\b[^.\n]{0,20}\bcategor(?:y|ies)\s+[A-D]\b",  # "Full Irish licence, categories B and C1"
     re.IGNORECASE,
 )
 _OTHER_LICENCE: Final = re.compile(
@@ -57,6 +58,14 @@ _AUTOMATIC_ONLY: Final = re.compile(
 )
 _ASKS_FULL: Final = re.compile(r"\b(?:full|open|unrestricted)\b", re.IGNORECASE)
 _ASKS_MANUAL: Final = re.compile(r"\bmanual\b(?!\s+handling)", re.IGNORECASE)
+_ASKS_CLEAN: Final = re.compile(r"\bclean\b", re.IGNORECASE)
+# points on the licence ("Full Irish licence, categories B and C1, 2 penalty points", "SP30 speeding, 3 points"): not
+# a clean licence; "no penalty points" and "0 points" are
+_POINTS: Final = re.compile(
+    r"(?<![\w.])(?:[1-9]\d?|one|two|three|four|five|six|seven|eight|nine)\s+(?:penalty\s+|demerit\s+)?points?\b"
+    r"|\b(?:SP|CU|DR|IN|MS|TT)\d0\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -127,9 +136,22 @@ def licence_short(phrase: str, cv: str) -> tuple[str, str] | None:
             reasons.append(
                 ("the CV's driving licence is for automatic vehicles only; a manual one is asked", licence.line)
             )
+
         else:
             return None
     return reasons[0]
+
+
+def points_short(ask: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when a clean driving licence is asked ("Full clean Irish or EU driving licence") and every
+    driving licence the CV names carries penalty points. Read on the whole ask, since "clean" may sit in one
+    alternative and the licence in another."""
+    if not (_ASKS_CLEAN.search(ask) and asks_driving_licence(ask)):
+        return None
+    held = driving_licences_held(cv)
+    if not held or not all(_POINTS.search(licence.line) for licence in held):
+        return None
+    return "the CV's driving licence carries penalty points; a clean one is asked", held[0].line
 
 
 # -- endorsements ----------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
+from nextround.analysis.skillgaps.licence_stages import points_short
+from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.roleyears import shown_years, years_text
@@ -135,6 +137,13 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
     language = language_level(cv, requirement.text)
     if language is not None:
         return Judged(requirement, name, language)
+    points = points_short(requirement.text, cv.text)
+    if points is not None:
+        return Judged(requirement, name, Evidence(False, 0.3, points[1], "licence", 0.85, points[0], exact=True))
+    named = other_name_line(requirement.text, cv.text.splitlines())
+    if named is not None:
+        # "food handler card (carnet de manipulador de alimentos)": the CV writes the bracket's other name for it
+        return _with_years(cv, Judged(requirement, name, Evidence(True, 1.0, named, "name", 0.85, exact=True)), vectors)
     return _judge_by_forms(cv, requirement, vectors)
 
 

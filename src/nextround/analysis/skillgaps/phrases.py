@@ -176,6 +176,8 @@ def _clean(phrase: str) -> str:
     cues = load_cues()
     phrase = _MARKER_IN_BRACKETS.sub("", phrase).strip(" \t.,;:!-–—")
     phrase = _RESTATED.sub("", phrase).strip(" \t.,;:")
+    if _WAYS.fullmatch(re.sub(r"^(?:both|in|either)\s+", "", phrase, flags=re.IGNORECASE)):
+        return ""  # "..., both verbal and written": how the skill before it is used, not an ask of its own
     for _ in range(3):
         if phrase.lower() in _SOMEONE:
             return ""  # "We are looking for someone, with 3 years ...": the years are the ask
@@ -234,6 +236,12 @@ def _shares_head(modifiers: list[str], last: list[str]) -> bool:
     return adjectival or plural or activity
 
 
+# "read and write French", "verbal and written", "speak, read and write": one ability in two ways, not two asks
+_WAYS: Final = re.compile(
+    r"\b(?:(?:speak|read|write|spoken|written|verbal|oral|reading|writing|speaking),?\s+)+(?:and|&)\s+"
+    r"(?:speak|read|write|spoken|written|verbal|oral|reading|writing|speaking)\b",
+    re.IGNORECASE,
+)
 _BINOMIAL: Final = re.compile(r"\b([a-z]+)\s+(and|&)\s+([a-z]+)\b", re.IGNORECASE)
 
 
@@ -267,6 +275,7 @@ def split_items(phrase: str) -> list[str]:
     masked = _NAMED_LIST.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     masked = _TITLE_AND.sub(_hold_title_and, masked)
     masked = _BINOMIAL.sub(_hold_binomial, masked)
+    masked = _WAYS.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     if _or_series(masked):
         return [phrase]  # "Salesforce, Gainsight or HubSpot": one ask, any one of them meets it
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
@@ -372,7 +381,7 @@ _SUB_YEARS: Final = re.compile(
 _BARE_NUMBER: Final = re.compile(r"^((?:at least\s+)?(?:\d{1,2}|one|two|three|four|five))\s+(?!years?\b|yrs?\b)")
 _NARROWING: Final = re.compile(
     r",?\s+(?:(?:especially|particularly|in particular|notably|mainly|preferably|ideally)\s+[^,;]*"
-    r"|(?:due to|because|owing to|as the role)\b.*)$",
+    r"|(?:due to|because|owing to|as the role)\b.*|,\s*since\b.*|,?\s+as you(?:'ll| will)\b.*)$",
     re.IGNORECASE,
 )
 

@@ -63,7 +63,7 @@ _ORG_SEEKING: Final = re.compile(
 # Words that make a clause an ask or a wish: where a reason comes first ("..., so a licence is required")
 _ASKS: Final = re.compile(
     r"\b(?:must|essential|required|requires?|needed|necessary|mandatory|desirable|preferred|advantage|a plus|bonus"
-    r"|an asset|a merit|need|needs|looking for|you will have|you'll have|you must)\b",
+    r"|an asset|a merit|need|needs|looking for|you will have|you'll have|you must|handy|added plus)\b",
     re.IGNORECASE,
 )
 # How to apply and how applications are judged: "Applicants must submit a cover letter", "Only short-listed
@@ -90,6 +90,29 @@ _EMPLOYER_NEEDS: Final = re.compile(
     r"[\w-]*(?:er|or|ist|ian|ant|ent|man|woman|person|hand|chef|cook|nurse|captain|coach|guide|crew|staff|people)s?"
     r"(?=\s*(?:[.!,;]|$|\bto\s+\w+|\bfor\s+(?:the|our|a|an|this)\b))",
     re.IGNORECASE,
+)
+# What the post does, told in prose: "Reporting to the Regional Sales Manager, the successful candidate will call on
+# agro-dealers ...": a duty list, not what the candidate must bring (will have / hold / be / need asks)
+_ROLE_DOES: Final = re.compile(
+    r"^\W*(?:reporting (?:directly )?to\b[^,]{0,80},\s*)?(?:the|our)\s+(?:successful|new|right)\s+"
+    r"(?:candidate|applicant|person|hire|appointee)\s+will\s+"
+    r"(?!(?:have|hold|be|need|possess|bring|ideally|also have)\b)"
+    r"(?:\w+ly\s+)?\w+|^\W*reporting (?:directly )?to\b",
+    re.IGNORECASE,
+)
+# A sentence opener that only links it to the one before: "That said, you'll need ...", "Honestly, ..."
+_OPENER: Final = re.compile(
+    r"^\W*(?:that said|having said that|honestly|frankly|in short|of course|above all|importantly|crucially"
+    r"|most importantly|in addition|additionally|on top of that)\s*,\s*",
+    re.IGNORECASE,
+)
+# "Confidence using a CRM - we use ShiftCare": what the employer uses, said to the reader, names no ask of its own
+_WE_USE: Final = re.compile(
+    r"\s*(?:[-–—;]|,)\s*(?:we|our team)\s+(?:use|uses|run|work (?:in|with)|are on)\b[^.;]*", re.IGNORECASE
+)
+# the reason an ask is made, after it: "..., since most of our sites are bilingual", "..., because film is shown"
+_REASON_AFTER: Final = re.compile(
+    r",\s*(?:since|because)\s+(?!\d)[^.;]*|\s+as you(?:'ll| will| would)\s+\w+[^,.;]*", re.IGNORECASE
 )
 _READER: Final = re.compile(r"\b(?:you|your|you'll|candidates?|applicants?|the person|someone)\b", re.IGNORECASE)
 _WEAK_BLURB: Final = frozenset(["we hire", "our team", "serves", "serving", "we help", "we make", "we build", "rated"])
@@ -141,6 +164,8 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
         blurb = None  # "The person we hire should have four years of merchandising"
     if blurb and (section not in ("required", "nice") or _ABOUT_US.search(sentence)):
         return None  # under "Requirements", "Serving It Right certificate" is a certificate, not the blurb
+    if section in ("prose", "required") and _ROLE_DOES.search(sentence) and not cues.skill_words.search(sentence):
+        return None  # "Reporting to the Sales Manager, the successful candidate will call on dealers": the duties
     if _ORG_SEEKING.match(sentence):
         return None  # "Galway County Council is seeking to create a panel of Executive Planners"
     if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
@@ -236,6 +261,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
                 "prose"  # "The Role: As our first CSM you will own ...": a description, asking only if it says so
             )
         for sentence in sentences(line):
+            sentence = _REASON_AFTER.sub("", _WE_USE.sub("", _OPENER.sub("", sentence)))
             asked: Importance | None = None
             for clause, borrowed in clauses(sentence, _ASKS):
                 # "Previous registration experience is desirable, as is a second language": both are wishes
