@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select, text
 
-from nextround.config import AiConfig, SmtpConfig
+from nextround.config import AiConfig, Settings, SmtpConfig
 from nextround.errors import FormErrors, UserError
 from nextround.services import accounts, administration, invitation_mail, server_settings
 from nextround.services.administration import NotAnAdministrator
@@ -261,3 +261,31 @@ def test_a_single_user_install_never_uses_the_servers_rows(workspace: Workspace)
         ai_status(replace(workspace, settings=replace(workspace.settings, shared_server=True))).base_url
         == "http://10.0.0.9/v1"
     )
+
+
+def test_a_set_up_the_server_was_started_with_that_cannot_be_used_names_the_part_at_fault(
+    workspace: Workspace, db: Database, people: tuple[int, int], server_keyring: MemoryKeyring
+) -> None:
+    """The environment wins over the page, so a broken one leaves no mail and no AI coach: each says which part is
+    at fault (for a page to word) and why in the variables' names (for logs), and never offers a consent text."""
+    ada, _bo = people
+
+    def started(**environment: object) -> Settings:
+        return replace(workspace.settings, **environment)  # type: ignore[arg-type]
+
+    server_settings.save_mail(db, ada, host="smtp.uni.example", from_addr="careers@uni.example")
+    broken_port = started(smtp=SmtpConfig(host="smtp.uni.example", port="smtp", from_addr="a@uni.example"))
+    mail = server_settings.mail_setup(db, broken_port)
+    assert mail.source == "environment" and mail.problem == "port"
+    assert mail.error is not None and "NEXTROUND_SMTP_PORT" in mail.error
+    no_sender = server_settings.mail_setup(db, started(smtp=SmtpConfig(host="smtp.uni.example")))
+    assert no_sender.problem == "from_addr"
+    # the page's own set-up was checked as it was saved, and an environment without a server does not win
+    page_mail = server_settings.mail_setup(db, started(smtp=SmtpConfig(port="2525")))
+    assert page_mail.source == "page" and page_mail.problem == "" and page_mail.error is None
+    broken_ai = started(ai=AiConfig(base_url="ftp://models.uni.example", model="m"))
+    ai = server_settings.ai_setup(db, broken_ai)  # with a keyring, which the key's look-up asks by the address
+    assert ai.source == "environment" and ai.problem == "base_url" and ai.consent_text == ""
+    assert ai.error is not None and "ftp://models.uni.example" in ai.error
+    whole = server_settings.ai_setup(db, started(ai=AiConfig(base_url="http://127.0.0.1:9/v1", model="m")))
+    assert whole.problem == "" and whole.error is None and whole.consent_text

@@ -195,3 +195,44 @@ def test_the_page_says_the_environments_key_goes_nowhere_without_its_address(
         assert "The model" in ada.post_form(f"{PAGE}/ai/test").text
         assert chat.authorization == [None]  # the environment's key was not sent to the page's address
         assert "sk-env-5150" not in saved
+
+
+@pytest.mark.usefixtures("file_keyring")
+def test_a_set_up_the_server_was_started_with_that_cannot_be_used_is_one_plain_line(
+    tmp_path: Path, postgres_url: str, server: Server
+) -> None:
+    """A mail port that is not a number and an AI address that is not one, given as the server was started: the
+    page says in words which part is wrong and who must correct it (no page can: the environment wins), offers no
+    test or consent for them, and a test posted from a page loaded before the restart says no variable either."""
+    server.app.state.web.close()
+    settings = Settings(
+        home=tmp_path / "env",
+        database_url=postgres_url,
+        smtp=SmtpConfig(host="smtp.uni.example", port="smtp", from_addr="careers@uni.example"),
+        ai=AiConfig(base_url="ftp://models.uni.example", model="llama3.2"),
+    )
+    with multi_user_server(settings) as started:
+        ada = _admin(started)
+        page = ada.client.get(PAGE)
+        assert page.status_code == 200  # the keyring is asked for the AI key by its address: not with this one
+        shown = _text(page)
+        mail = shown.split('id="server-mail-broken"><p>', 1)[1].split("</p>", 1)[0]
+        assert mail == (
+            "The mail set-up this server was started with cannot be used: the port is not a number from 1 to 65535. "
+            "Whoever starts this server must correct it."
+        )
+        ai = shown.split('id="server-ai-broken"><p>', 1)[1].split("</p>", 1)[0]
+        assert "its address is not an http:// or https:// address. Whoever starts this server must correct it." in ai
+        assert "Send a test message to me" not in shown and "Test the AI coach" not in shown
+        assert 'id="server-ai-consent"' not in shown
+        assert command_line_in(page.text) is None, command_line_in(page.text)
+        for test in (f"{PAGE}/mail/test", f"{PAGE}/ai/test"):
+            tested = ada.post_form(test)
+            assert tested.status_code == 200 and command_line_in(tested.text) is None, command_line_in(tested.text)
+            assert "base URL" not in tested.text and 'id="server-mail-broken"' in tested.text
+        # a person on that server is told the same, and that the administrators must correct it
+        bo = started.person("bo@uni.example")
+        theirs = _text(bo.client.get("/settings"))
+        assert "The AI coach set-up this server was started with cannot be used" in theirs
+        assert "This server's administrators must correct it." in theirs
+        assert command_line_in(theirs) is None and "base URL" not in theirs

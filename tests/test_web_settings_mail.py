@@ -17,6 +17,7 @@ from keyring.backend import KeyringBackend
 from nextround.config import Settings, SmtpConfig
 from nextround.services.preferences import PreferenceError, check_stored_setting
 from nextround.storage.repositories import SettingsRepository
+from nextround.web import mail_sections
 from tests.feedback_helpers import SMTP_ENV_NAMES, StoringHandler, free_port, smtp_server
 from tests.web_support import Web, command_line_in, web_with
 
@@ -271,8 +272,14 @@ def test_a_password_never_goes_out_unencrypted_and_the_page_says_what_to_choose(
     ],  # (as the page writes them: the apostrophe escaped)
 )
 def test_a_broken_set_up_from_the_environment_is_one_plain_line(
-    settings: Settings, clock: Any, caplog: pytest.LogCaptureFixture, from_env: SmtpConfig, said: str
+    settings: Settings,
+    clock: Any,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    from_env: SmtpConfig,
+    said: str,
 ) -> None:
+    monkeypatch.setattr(mail_sections, "_warned", set())  # logged once per process: this test starts afresh
     with web_with(replace(settings, smtp=from_env), clock) as web, caplog.at_level("WARNING", "nextround.web"):
         page = web.client.get("/settings").text
         section = page.split('id="mail-settings"', 1)[1].split("</section>", 1)[0]
@@ -285,3 +292,23 @@ def test_a_broken_set_up_from_the_environment_is_one_plain_line(
         alert = tested.split('role="alert"><p>', 1)[1].split("</p>", 1)[0]
         assert said in alert and command_line_in(tested) is None, command_line_in(tested)
     assert any("NEXTROUND_SMTP_" in record.getMessage() for record in caplog.records)  # the detail is in the log
+
+
+def test_a_broken_set_up_is_logged_once_per_process_not_on_every_view(
+    settings: Settings, clock: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Settings page is opened often; the log says once what is wrong, and again only for a new reason."""
+    monkeypatch.setattr(mail_sections, "_warned", set())
+
+    def warnings() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "nextround.web" and r.levelname == "WARNING"]
+
+    with caplog.at_level("WARNING", "nextround.web"):
+        for port in ("smtp", "smtp", "submission"):  # a restart with another wrong port is a new reason
+            broken = SmtpConfig(host="smtp.example.org", port=port, from_addr="me@example.org")
+            with web_with(replace(settings, smtp=broken), clock) as web:
+                for _view in range(3):
+                    assert 'id="mail-broken"' in web.client.get("/settings").text
+    logged = warnings()
+    assert len(logged) == 2, logged
+    assert "'smtp'" in logged[0] and "'submission'" in logged[1] and all("NEXTROUND_SMTP_PORT" in m for m in logged)

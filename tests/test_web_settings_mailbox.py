@@ -13,6 +13,7 @@ import pytest
 from nextround.config import Settings
 from nextround.services.preferences import PreferenceError, check_stored_setting
 from nextround.storage.repositories import SettingsRepository
+from nextround.web import mail_sections
 from tests.factories import make_application
 from tests.web_support import Web, command_line_in, web_with
 
@@ -190,8 +191,14 @@ def test_an_imported_mailbox_setting_passes_the_same_rules() -> None:
     ],  # (as the page writes them: the apostrophe escaped)
 )
 def test_a_broken_set_up_from_the_environment_is_one_plain_line(
-    settings: Settings, clock: Any, caplog: pytest.LogCaptureFixture, from_env: dict[str, str], said: str
+    settings: Settings,
+    clock: Any,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    from_env: dict[str, str],
+    said: str,
 ) -> None:
+    monkeypatch.setattr(mail_sections, "_warned", set())  # logged once per process: this test starts afresh
     with web_with(replace(settings, imap_env=from_env), clock) as web, caplog.at_level("WARNING", "nextround.web"):
         section = _section(web.client.get("/settings").text)
         shown = section.split('id="mailbox-broken"', 1)[1].split("</div>", 1)[0]

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from nextround.config import AiConfig, Settings, SmtpConfig
@@ -94,6 +95,39 @@ def test_a_broken_set_up_nextround_was_started_with_shows_no_variable_on_any_pag
         settings_page = client.get("/settings").text
     assert not found, "\n".join(found)
     assert 'id="mail-broken"' in settings_page and 'id="mailbox-broken"' in settings_page
+    ai = settings_page.split('id="ai-title"', 1)[1].split("</section>", 1)[0]
+    assert "The AI coach set-up nextround was started with cannot be used" in ai
+    assert "Whoever set up nextround on this computer must correct it." in ai  # as the mail sections say it
+
+
+def test_a_broken_set_up_a_shared_server_was_started_with_shows_no_variable_to_its_administrators(
+    tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same on a shared server: its administrators' pages (Server settings above all, which shows the set-up
+    in force) and a person's Settings page say in words what is wrong, not which variable."""
+    from nextround.services import accounts, administration
+    from tests.multiuser_support import multi_user_server
+
+    monkeypatch.setattr(accounts, "HASH_COSTS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    broken = Settings(
+        home=tmp_path,
+        database_url=postgres_url,
+        smtp=SmtpConfig(host="smtp.example.org", port="smtp", from_addr="me@example.org"),
+        imap_env={"NEXTROUND_IMAP_USER": "sam", "NEXTROUND_IMAP_PORT": "imap"},
+        ai=AiConfig(base_url="ftp://models.example.org", model="llama3.2"),
+    )
+    with multi_user_server(broken) as server:
+        ada = server.person("ada@uni.example")
+        administration.set_admin(server.db, None, ada.owner_id, admin=True)
+        found = []
+        for path in ["/admin/server", "/admin/accounts", "/settings", "/inbox", "/"]:
+            response = ada.client.get(path)
+            assert response.status_code == 200, path
+            shown = command_line_in(response.text)
+            found += [f"{path}: {shown!r}"] if shown else []
+        server_page = ada.client.get("/admin/server").text
+    assert not found, "\n".join(found)
+    assert 'id="server-mail-broken"' in server_page and 'id="server-ai-broken"' in server_page
 
 
 def test_a_file_over_the_limit_is_explained_in_words_on_a_page(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from nextround.integrations.mail import (
 from nextround.services import accounts
 from nextround.services.administration import _record, require_admin
 from nextround.services.ai_config import MAX_KEY_CHARS, MAX_MODEL_CHARS, MAX_URL_CHARS, AiCheck, consent_text
-from nextround.services.mail_check import send_test_message
+from nextround.services.mail_check import send_test_message, smtp_status
 from nextround.services.mail_setup import MailFields, checked_mail_fields
 from nextround.storage.db import Database
 from nextround.storage.tables import ServerSettingRow
@@ -76,6 +76,10 @@ class ServerAi:
     keyring: bool  # the server has an OS keyring to keep one in
     consent_text: str  # what each person agrees to before anything is sent ("" while not set up)
     saved: dict[str, str]  # what the page saved (kept, unused, while the environment wins)
+    # The environment's address is not an http(s) one, so no AI coach can be used: the part at fault ("base_url",
+    # for a page to word: only whoever starts the server can change it) and why, in the variable's name (for logs)
+    problem: str = ""
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,10 @@ class ServerMail:
     password: SecretSource
     keyring: bool
     saved: dict[str, str]
+    # The environment's set-up cannot be used (it wins, so the page's cannot either): the part at fault, as
+    # SmtpStatus.problem, and why in the variables' names (for logs)
+    problem: str = ""
+    error: str | None = None
 
 
 def _now() -> datetime:
@@ -161,10 +169,16 @@ def ai_setup(db: Database, settings: Settings) -> ServerAi:
     base_url, model, source, saved = _ai_parts(db, settings)
     keyring = keyring_available()
     saved_key = bool(keyring and saved.get("base_url") and llm.keyring_key(saved["base_url"], AI_KEYRING))
+    error = None
+    if source == "environment":  # the page's address was checked as it was saved
+        try:
+            llm.check_base_url(base_url)
+        except AiError as exc:
+            error = str(exc)
     key: SecretSource = "none"
     if source == "environment" and settings.ai.api_key:
         key = "environment"
-    elif base_url and keyring:
+    elif base_url and keyring and error is None:
         key = _ai_key(settings, base_url, source)[1]
     return ServerAi(
         base_url=base_url,
@@ -174,8 +188,10 @@ def ai_setup(db: Database, settings: Settings) -> ServerAi:
         key_saved=saved_key,
         environment_key_unused=bool(settings.ai.api_key) and source != "environment",
         keyring=keyring,
-        consent_text=consent_text(base_url, model) if base_url and model else "",
+        consent_text=consent_text(base_url, model) if base_url and model and error is None else "",
         saved=saved,
+        problem="base_url" if error else "",
+        error=error,
     )
 
 
@@ -301,7 +317,17 @@ def mail_setup(db: Database, settings: Settings) -> ServerMail:
         password = "environment"
     elif config.user and keyring and keyring_password(config.user, MAIL_KEYRING):
         password = "keyring"
-    return ServerMail(config=config, source=source, password=password, keyring=keyring, saved=saved)
+    # the page's set-up was checked as it was saved; the environment's is checked here
+    broken = smtp_status(config) if source == "environment" else None
+    return ServerMail(
+        config=config,
+        source=source,
+        password=password,
+        keyring=keyring,
+        saved=saved,
+        problem=broken.problem if broken else "",
+        error=broken.error if broken else None,
+    )
 
 
 def save_mail(

@@ -7,6 +7,7 @@ again when a form is refused. This is that common part; what a section checks, s
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -31,20 +32,37 @@ BROKEN_PARTS = {
     "security": "the encryption setting cannot be read",
     "from_addr": "the address to send from is missing or is not an email address",
     "user": "the user name is missing",
+    "base_url": "its address is not an http:// or https:// address",
 }
+# Who can put it right, by where nextround runs and who reads the page
+ON_THIS_COMPUTER = "Whoever set up nextround on this computer"
+SERVER_STARTER = "Whoever starts this server"  # an administrator's page cannot change it either
+SERVER_ADMINS = "This server's administrators"
+
+_warned: set[tuple[str, str]] = set()  # (set-up, reason) this process has logged: once, not on every page view
+_warned_lock = threading.Lock()
 
 
-def broken_setup(what: str, problem: str, detail: str | None) -> str:
+def broken_setup(
+    what: str,
+    problem: str,
+    detail: str | None,
+    *,
+    started: str = "nextround was started with",
+    fixer: str = ON_THIS_COMPUTER,
+) -> str:
     """One line for a set-up from the environment that cannot be used ("" when it can): what is wrong and who
-    can put it right. The technical reason goes to the log."""
+    can put it right. The technical reason goes to the log, once per process for each distinct reason."""
     if not problem:
         return ""
-    log.warning("the %s nextround was started with cannot be used: %s", what, detail or problem)
+    reason = detail or problem
+    with _warned_lock:
+        first = (what, reason) not in _warned
+        _warned.add((what, reason))
+    if first:
+        log.warning("the %s %s cannot be used: %s", what, started, reason)
     part = BROKEN_PARTS.get(problem, "part of it is not valid")
-    return (
-        f"The {what} nextround was started with cannot be used: {part}. "
-        "Whoever set up nextround on this computer must correct it."
-    )
+    return f"The {what} {started} cannot be used: {part}. {fixer} must correct it."
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from nextround.services.ai_config import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
+from nextround.web.mail_sections import SERVER_ADMINS, broken_setup
 from nextround.web.responses import failure_reason, redirect_with_failure
 
 router = APIRouter(include_in_schema=False)
@@ -49,7 +50,7 @@ def ai_context(
         status, key = ai_status(ws), ai_key(ws)
     except UserError as exc:  # a base URL in the environment that cannot be used
         # every name the section reads, or the whole Settings page fails to render
-        broken = {"broken": str(exc), "fields": {}, "errors": errors or {}, "key": None}
+        broken = {"broken": broken_ai(ws, str(exc)), "fields": {}, "errors": errors or {}, "key": None}
         return {"ai": {**broken, "result": result, "notice": notice}}
     return {
         "ai": {
@@ -62,6 +63,15 @@ def ai_context(
             "broken": None,
         }
     }
+
+
+def broken_ai(ws: Workspace, detail: str) -> str:
+    """The AI coach's address nextround was started with is not one, in the mail sections' words: the service's
+    names the variable, which only whoever started nextround (on a shared server, its administrators) can change."""
+    if ws.settings.shared_server:
+        started = "this server was started with"
+        return broken_setup("AI coach set-up", "base_url", detail, started=started, fixer=SERVER_ADMINS)
+    return broken_setup("AI coach set-up", "base_url", detail)
 
 
 def _page(request: Request, ws: Workspace, status: int, **ai: Any) -> HTMLResponse:

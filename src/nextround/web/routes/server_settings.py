@@ -20,6 +20,7 @@ from nextround.services.administration import NotAnAdministrator
 from nextround.services.mail_setup import SECURITY_CHOICES
 from nextround.web.deps import FormDep
 from nextround.web.forms import form_text
+from nextround.web.mail_sections import SERVER_STARTER, broken_setup
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,6 +36,12 @@ def _admin(request: Request) -> Caller:
     if not caller.is_admin:
         raise NotAnAdministrator("only the server's administrators change its settings")
     return caller
+
+
+def _broken(what: str, setup: server_settings.ServerAi | server_settings.ServerMail) -> str:
+    """Why the set-up the server was started with cannot be used, in words ("" when it can): the services' own
+    words name the variables, which no page can change."""
+    return broken_setup(what, setup.problem, setup.error, started="this server was started with", fixer=SERVER_STARTER)
 
 
 def _page(
@@ -63,6 +70,8 @@ def _page(
         or {name: saved_mail.get("from" if name == "from_addr" else name, "") for name in MAIL_FIELDS},
         "mail_errors": mail.get("errors", {}),
         "mail_done": mail.get("done", ""),
+        "ai_broken": _broken("AI coach set-up", ai_setup),
+        "mail_broken": _broken("mail set-up", mail_setup),
         "security_choices": SECURITY_CHOICES,
     }
     return render(request, "admin_server.html", context, status=status)
@@ -128,6 +137,9 @@ def test_ai(request: Request) -> HTMLResponse:
     """One short request to the model: the only way this section reaches the network."""
     web = request.app.state.web
     caller = _admin(request)
+    broken = _broken("AI coach set-up", server_settings.ai_setup(web.database(), web.settings))
+    if broken:  # a test from a page loaded before the server was restarted: the page says why, once
+        return _page(request)
     try:
         check = server_settings.check_ai(web.database(), web.settings, caller.owner_id)
     except UserError as exc:
@@ -164,6 +176,9 @@ def test_mail(request: Request) -> HTMLResponse:
     """A test message to the administrator asking: the only way this section reaches the network."""
     web = request.app.state.web
     caller = _admin(request)
+    broken = _broken("mail set-up", server_settings.mail_setup(web.database(), web.settings))
+    if broken:  # a test from a page loaded before the server was restarted: the page says why, once
+        return _page(request)
     try:
         to = server_settings.send_test_mail(web.database(), web.settings, caller.owner_id)
     except UserError as exc:
