@@ -230,6 +230,10 @@ def test_a_set_up_the_server_was_started_with_that_cannot_be_used_is_one_plain_l
             tested = ada.post_form(test)
             assert tested.status_code == 200 and command_line_in(tested.text) is None, command_line_in(tested.text)
             assert "base URL" not in tested.text and 'id="server-mail-broken"' in tested.text
+        # an invitation is still made, and says in words why it was not emailed
+        invited = ada.post_form("/admin/invitations", {"emails": "new@uni.example"})
+        assert "the mail set-up this server was started with cannot be used" in invited.text
+        assert command_line_in(invited.text) is None, command_line_in(invited.text)
         # a person on that server is told the same, and that the administrators must correct it
         bo = started.person("bo@uni.example")
         theirs = _text(bo.client.get("/settings"))

@@ -18,6 +18,7 @@ from nextround.config import Settings
 from nextround.domain.wording import short_day
 from nextround.integrations import mail
 from nextround.services import accounts, administration, coaching, rate_limits, server_settings
+from nextround.services.mail_check import smtp_status
 from nextround.storage.db import Database
 from nextround.storage.tables import User
 
@@ -32,6 +33,7 @@ class NotSent:
 
     NOT_SET_UP = "not_set_up"  # the server has no outgoing mail
     FAILED = "failed"  # the mail server refused it or could not be reached (`detail` says how)
+    BROKEN = "broken_set_up"  # the set-up the server was started with cannot be used (`detail` names the variable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,13 @@ class SentInvitation:
 
 
 def _deliver(db: Database, settings: Settings, to: str, subject: str, body: str) -> Delivery:
+    config = server_settings.smtp_config(db, settings)
+    # the environment's set-up wins when it names a server (the page's was checked as it was saved)
+    broken = smtp_status(config) if settings.smtp.host else None
+    if broken and broken.problem:  # a page words it without the variable; the CLI shows `detail` as it is
+        return Delivery(False, to, NotSent.BROKEN, broken.error or broken.problem)
     try:
-        smtp = mail.SmtpSettings.from_config(server_settings.smtp_config(db, settings))
+        smtp = mail.SmtpSettings.from_config(config)
     except mail.MailError as exc:
         return Delivery(False, to, NotSent.FAILED, str(exc))
     if not smtp.configured:
