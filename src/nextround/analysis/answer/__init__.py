@@ -134,6 +134,7 @@ def analyze_answer(
         topic_concept="" if relevance is None else relevance.concept,
         job_terms=job_term_use,
         lower_text=lower_text,
+        own_topic="" if relevance is None else relevance.own_topic,
     )
     breakdown = score(evidence)
     return AnswerAnalysis(

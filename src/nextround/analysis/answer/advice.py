@@ -11,6 +11,7 @@ from nextround.analysis.answer.evidence import Evidence, quote
 from nextround.analysis.answer.lexicon import lexicon
 from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
 from nextround.analysis.answer.model import WORDS_PER_MINUTE, ScoreItem, StarSentences
+from nextround.analysis.answer.question_topic import is_clause
 from nextround.analysis.answer.score_plans import without_outcome
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, ACTION_PAST_RE, SentenceFeatures
 
@@ -222,13 +223,30 @@ _ASKS_FOR: Final[dict[str, str]] = {
 }
 
 
+# What a question far from the bank asks for, around its own words ("when you dealt with a pest ...").
+_OWN_ASKS_FOR: Final[dict[str, str]] = {
+    "behavioural": ": what happened, what you did and how it turned out",
+    "situational": ": the steps you would take and how you would know it had worked",
+}
+
+
+def _asks(ev: Evidence) -> str:
+    """What the question asks for: in its own words when it is far from every bank question (the concept it
+    borrowed would mislead), else around its competency's concept."""
+    if not ev.own_topic:
+        return "for " + _ASKS_FOR.get(ev.question_type, "{topic}").format(topic=ev.topic_concept)
+    story = ev.question_type == "behavioural" and not ev.own_topic.startswith(("how ", "what ", "why ", "whether "))
+    lead = "for one real example of " if story else "" if is_clause(ev.own_topic) else "about "
+    return f"{lead}{ev.own_topic}{_OWN_ASKS_FOR.get(ev.question_type, '')}"
+
+
 def _off_topic(ev: Evidence) -> str:
     """Plain words when the answer does not address the question, and what the question asks for."""
-    asks = _ASKS_FOR.get(ev.question_type, "{topic}").format(topic=ev.topic_concept)
+    asks = _asks(ev)
     if ev.relevance < OFF_TOPIC_BELOW:
-        return f"{OFF_TOPIC_LEAD} this answer does not address it. The question asks for {asks}."
+        return f"{OFF_TOPIC_LEAD} this answer does not address it. The question asks {asks}."
     return (
-        f"{OFF_TOPIC_LEAD} much of this answer does not address it. The question asks for {asks}; "
+        f"{OFF_TOPIC_LEAD} much of this answer does not address it. The question asks {asks}; "
         "open with that and keep to it."
     )
 

@@ -30,6 +30,7 @@ class Evidence:
     topic_concept: str  # what the question is about, in words ("handling a disagreement")
     job_terms: JobTermUse | None
     lower_text: str
+    own_topic: str = ""  # what a user's question far from the bank asks, in its words (Relevance.own_topic)
 
 
 def quote(text: str, max_words: int = 12, from_end: bool = False) -> str:

@@ -86,7 +86,7 @@ def _measure_ownership(ev: Evidence) -> tuple[float, str]:
 
 def _measure_relevance(ev: Evidence) -> tuple[float, str]:
     fraction = min(1.0, ev.relevance / 0.7)
-    topic = ev.topic_concept or ev.question_type.replace("_", " ")
+    topic = ev.own_topic or ev.topic_concept or ev.question_type.replace("_", " ")
     return fraction, f"Relevance {ev.relevance:.2f} to what the question asks ({topic}); full points from 0.70."
 
 

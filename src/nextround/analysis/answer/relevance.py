@@ -416,4 +416,5 @@ def measure_relevance(
         closest_sentence=argmax(dot_rows(profile.sentence_vectors, query.vector)),
         share_beaten=round(share, 3),
         raw=round(own, 4),
+        own_topic=query.own_topic,
     )

@@ -16,6 +16,9 @@ class Relevance:
     closest_sentence: int | None  # index of the sentence most on topic
     share_beaten: float  # share of bank questions the answer fits worse than this one
     raw: float  # the summed similarities before scaling
+    # What a user's question far from every bank question asks, in its own words ("" otherwise): advice names
+    # this rather than ``concept``, which it borrowed from bank questions about something else.
+    own_topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class _Query:
     others: tuple[int, ...]  # the bank questions about something else, that the answer is ranked against
     bank: int | None  # its index in the bank, if it is a bank question
     sources: tuple[int, ...]  # the bank questions whose exemplars speak for it (itself, for a bank question)
+    own_topic: str = ""  # see Relevance.own_topic
 
 
 @dataclass(frozen=True)

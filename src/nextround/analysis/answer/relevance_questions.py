@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from nextround.analysis.answer.lexicon import Competency, lexicon
+from nextround.analysis.answer.question_topic import own_topic
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_parts import _Query
 from nextround.analysis.embedding import EmbeddingModel
@@ -29,6 +30,11 @@ _SECOND_VOTE: Final = 0.6
 _LEFT_OUT: Final = 12
 # A question outside the bank borrows the exemplar similarities of this many bank questions nearest it.
 _BORROWED: Final = 3
+# A question outside the bank whose nearest bank question by content words is this similar or more keeps the
+# borrowed concept in its advice; a farther one is named in its own words. Read on the seen splits' own questions:
+# from 0.75 up (0.75-0.92, e.g. "learn a new system quickly", "disagreed with a colleague") the borrowed concept
+# fits; at 0.72 and below it misleads about as often as it fits ("review someone else's code" -> serving a customer).
+_NEAR_BANK: Final = 0.75
 
 
 def content_words(text: str) -> list[str]:
@@ -110,6 +116,7 @@ class QuestionReader:
         # seen splits ranked their own question above another 0.839 with them, 0.876 with the mean).
         offset = self.offsets[exact] if exact is not None else self.mean_offset
         left_out = set(nearest)
+        topic = ""
         if exact is not None:
             sources: tuple[int, ...] = (exact,)
         else:
@@ -119,7 +126,10 @@ class QuestionReader:
             # against a bank ranked with them, 0.854 borrowing the nearest whole question's, 0.850 these three's,
             # 0.825 those of every bank question of its competency; all answers 0.9270, 0.9273, 0.9256.)
             content = self.model.embed([" ".join(content_words(question)) or question]).row(0)
-            sources = tuple(_largest(_without(dot_rows(self.content_vectors, content), unseen), _BORROWED))
+            to_bank = _without(dot_rows(self.content_vectors, content), unseen)
+            sources = tuple(_largest(to_bank, _BORROWED))
+            if to_bank[sources[0]] < _NEAR_BANK:
+                topic = own_topic(question)
         return _Query(
             words=words,
             weights=tuple(self.idf(w) for w in words),
@@ -133,6 +143,7 @@ class QuestionReader:
             others=tuple(i for i in range(self.vectors.rows) if i not in left_out),
             bank=exact,
             sources=sources,
+            own_topic=topic,
         )
 
 
