@@ -85,3 +85,15 @@ def test_the_cli_and_the_practice_page_show_the_own_words_advice(cli: Callable[.
     assert question_id, "the practice page offers the own question"
     html = web.post_form("/practice", {"question_id": question_id.group(1), "answer": OFF_TOPIC}).text
     assert "when you dealt with a pest or disease in a crop or herd" in html
+
+
+def test_a_question_in_the_past_is_named_in_the_past() -> None:
+    assert (
+        own_topic("What did you do when the freezer failed overnight?")
+        == "what you did when the freezer failed overnight"
+    )
+    assert own_topic("How did you decide on the price of a job?") == "how you decided on the price of a job"
+    assert own_topic("Why did you leave your last job?") == "why you left your last job"
+    assert own_topic("How did you stop the leak?") == "how you stopped the leak"
+    assert own_topic("How did you carry the load?") == "how you carried the load"
+    assert own_topic("Did you enjoy the night shifts?") == "whether you enjoyed the night shifts"

@@ -78,20 +78,52 @@ def own_topic(question: str) -> str:
     if asked := _ASKED_LEAD.match(first):
         wh, verb = asked.group(1).lower(), asked.group(2).lower()
         rest = first[asked.end() :]
-        if verb == "did":  # the past without conjugating: "how you came to decide on ..."
-            return f"{wh} you came to {rest}"
+        if verb == "did":  # "How did you decide on ..." -> "how you decided on ..."
+            return f"{wh} you {_in_the_past(rest)}"
         return f"{wh} you {rest}" if verb == "do" else f"{wh} you {verb} {rest}"
     if hire := _HIRE_LEAD.match(first):
         return f"why they should {first[hire.end() :]}"
     if yes_no := _YES_NO_LEAD.match(first):
         verb = yes_no.group(1).lower()
         rest = first[yes_no.end() :]
+        if verb == "did":  # "Did you enjoy ..." -> "whether you enjoyed ..."
+            return f"whether you {_in_the_past(rest)}"
         return f"whether you {rest}" if verb == "do" else f"whether you {verb} {rest}"
     if thing := _THING_LEAD.match(first):
         return first[thing.end() :]
     if first.lower().startswith(_WH):  # "What makes you a good fit for night shifts"
         return first[0].lower() + first[1:]
     return _key_words(first)
+
+
+# The past of the verbs a "did you" question most often asks with, where adding -ed is wrong.
+_IRREGULAR_PAST: Final = {
+    "become": "became", "begin": "began", "bring": "brought", "build": "built", "buy": "bought",
+    "choose": "chose", "come": "came", "cut": "cut", "deal": "dealt", "do": "did", "feel": "felt", "find": "found",
+    "get": "got", "give": "gave", "go": "went", "have": "had", "hear": "heard", "hold": "held", "keep": "kept",
+    "know": "knew", "lead": "led", "leave": "left", "let": "let", "lose": "lost", "make": "made",
+    "meet": "met", "pay": "paid", "put": "put", "run": "ran", "say": "said", "see": "saw", "sell": "sold",
+    "send": "sent", "set": "set", "speak": "spoke", "spend": "spent", "stand": "stood", "take": "took",
+    "teach": "taught", "tell": "told", "think": "thought", "understand": "understood", "win": "won", "write": "wrote",
+}  # fmt: skip
+
+
+def _in_the_past(rest: str) -> str:
+    """``rest`` with its first word, a verb's base form after "did you", put in the past: "decide on the price"
+    gives "decided on the price"."""
+    verb, _, tail = rest.partition(" ")
+    lowered = verb.lower()
+    if lowered in _IRREGULAR_PAST:
+        past = _IRREGULAR_PAST[lowered]
+    elif lowered.endswith("e"):
+        past = lowered + "d"
+    elif re.search(r"[^aeiou]y$", lowered):
+        past = lowered[:-1] + "ied"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lowered):  # one short syllable: stop, plan, fit
+        past = lowered + lowered[-1] + "ed"
+    else:
+        past = lowered + "ed"
+    return f"{past} {tail}".strip()
 
 
 def _key_words(text: str) -> str:
