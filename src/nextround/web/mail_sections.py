@@ -48,7 +48,7 @@ def broken_setup(
     problem: str,
     detail: str | None,
     *,
-    started: str = "nextround was started with",
+    started_by: str = "nextround",
     fixer: str = ON_THIS_COMPUTER,
 ) -> str:
     """One line for a set-up from the environment that cannot be used ("" when it can): what is wrong and who
@@ -60,9 +60,9 @@ def broken_setup(
         first = (what, reason) not in _warned
         _warned.add((what, reason))
     if first:
-        log.warning("the %s %s cannot be used: %s", what, started, reason)
+        log.warning("the %s %s was started with cannot be used: %s", what, started_by, reason)
     part = BROKEN_PARTS.get(problem, "part of it is not valid")
-    return f"The {what} {started} cannot be used: {part}. {fixer} must correct it."
+    return f"The {what} {started_by} was started with cannot be used: {part}. {fixer} must correct it."
 
 
 @dataclass(frozen=True, slots=True)

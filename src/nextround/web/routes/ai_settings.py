@@ -69,8 +69,7 @@ def broken_ai(ws: Workspace, detail: str) -> str:
     """The AI coach's address nextround was started with is not one, in the mail sections' words: the service's
     names the variable, which only whoever started nextround (on a shared server, its administrators) can change."""
     if ws.settings.shared_server:
-        started = "this server was started with"
-        return broken_setup("AI coach set-up", "base_url", detail, started=started, fixer=SERVER_ADMINS)
+        return broken_setup("AI coach set-up", "base_url", detail, started_by="this server", fixer=SERVER_ADMINS)
     return broken_setup("AI coach set-up", "base_url", detail)
 
 

@@ -41,7 +41,7 @@ def _admin(request: Request) -> Caller:
 def _broken(what: str, setup: server_settings.ServerAi | server_settings.ServerMail) -> str:
     """Why the set-up the server was started with cannot be used, in words ("" when it can): the services' own
     words name the variables, which no page can change."""
-    return broken_setup(what, setup.problem, setup.error, started="this server was started with", fixer=SERVER_STARTER)
+    return broken_setup(what, setup.problem, setup.error, started_by="this server", fixer=SERVER_STARTER)
 
 
 def _page(
