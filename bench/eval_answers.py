@@ -12,8 +12,8 @@ and reported once, at its end; ``test5`` the fifth, written before session 6's t
 written before session 7's tuning, ``test7`` the seventh, written before session 8's tuning, ``test8`` the eighth,
 written before session 9's tuning, ``test9`` the ninth, written before session 10's tuning, ``test10`` the tenth,
 written before session 11's tuning, ``test11`` the eleventh, written before session 12's tuning, ``test12`` the
-twelfth, written before session 13's tuning, and ``test13`` the thirteenth, written before session 14's tuning,
-likewise):
+twelfth, written before session 13's tuning, ``test13`` the thirteenth, written before session 14's tuning, and
+``test14`` the fourteenth, written before session 15's tuning, likewise):
   1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
   2. relevance: how often an answer scored against its own question beats it scored against each other
      question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
@@ -187,6 +187,7 @@ def main() -> None:
         "test11",
         "test12",
         "test13",
+        "test14",
         "both",
     )
     parser.add_argument("--split", choices=splits, default="both")
