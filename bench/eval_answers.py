@@ -1,9 +1,9 @@
 """Evaluate the interview-answer analysis on the project's own labelled corpus.
 
 Run: .venv/bin/python bench/eval_answers.py [--split SPLIT]
-(SPLIT: dev, wide, wide2, wide3, wide4, wide5, wide6, wide7, wide8, dev2, holdout, holdout2, holdout3, holdout4,
-relhold, test, test2, test3, test4, test5, test6, test7, test8, test9, test10, test11, test12, test13,
-or both: dev and test)
+(SPLIT: dev, wide, wide2, wide3, wide4, wide5, wide6, wide7, wide8, wide9, dev2, holdout, holdout2, holdout3,
+holdout4, relhold, test, test2, test3, test4, test5, test6, test7, test8, test9, test10, test11, test12, test13,
+test14, or both: dev and test)
 
 Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``; ``test2`` is the
 second frozen split, written in session 3 and reported once, at its end; ``test3`` the third, written
@@ -168,6 +168,7 @@ def main() -> None:
         "wide6",
         "wide7",
         "wide8",
+        "wide9",
         "dev2",
         "holdout",
         "holdout2",
