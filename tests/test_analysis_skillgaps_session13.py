@@ -5,24 +5,11 @@ duties judged by meaning rather than by the leading frame or a product's name. J
 from __future__ import annotations
 
 from nextround.analysis.skillgaps import credentials, licence_stages
-from nextround.analysis.skillgaps.matcher import judge_all, rule_judgements
+from nextround.analysis.skillgaps.matcher import rule_judgements
 from nextround.analysis.skillgaps.phrases import _years
 from nextround.analysis.skillgaps.requirements import requirements
 
-
-def _judged(jd: str, cv: str) -> dict[str, tuple[bool, str, str]]:
-    return {
-        item.requirement.text: (item.evidence.met, item.evidence.how, item.evidence.reason)
-        for item in judge_all(jd, cv, reference_year=2026)
-    }
-
-
-def _one(jd: str, cv: str, words: str) -> tuple[bool, str, str]:
-    """The verdict on the one requirement whose text holds `words`."""
-    found = [verdict for text, verdict in _judged(jd, cv).items() if words in text]
-    assert len(found) == 1, _judged(jd, cv)
-    return found[0]
-
+from .skillgap_helpers import verdict_on, verdicts
 
 # -- language levels --------------------------------------------------------------------------------------------
 
@@ -49,10 +36,10 @@ def test_a_language_level_asked_is_compared_with_the_level_the_cv_gives_that_lan
 def test_a_lower_language_level_is_a_gap_with_its_reason() -> None:
     jd = "Requirements:\n- Confident Spanish (at least C1) for guest calls\n- Forklift counterbalance experience"
     cv = "Experience\nWarehouse operative, 2019 - present\n- Counterbalance forklift daily\nLanguages: Spanish (B1)"
-    met, how, reason = _one(jd, cv, "Spanish")
+    met, how, reason = verdict_on(jd, cv, "Spanish")
     assert (met, how) == (False, "language")
     assert reason == "Spanish C1 asked; the CV shows Spanish (B1)"
-    assert _one(jd, cv.replace("(B1)", "(C2)"), "Spanish")[:2] == (True, "language")
+    assert verdict_on(jd, cv.replace("(B1)", "(C2)"), "Spanish")[:2] == (True, "language")
 
 
 # -- driving licences ---------------------------------------------------------------------------------------------
@@ -66,7 +53,7 @@ def test_a_driving_licence_in_the_cvs_own_language_is_a_driving_licence() -> Non
     assert not licence_stages.holds_driving_licence("Patentino gru mobile (crane operator card)")
     jd = "Requirements:\n- Driving licence B\n- Experience packing orders"
     cv = "Experience\nPacker, Vinhos Lda, 2020 - present\n- Packed 300 orders a day\nPermis B"
-    assert _one(jd, cv, "licence")[:2] == (True, "licence")
+    assert verdict_on(jd, cv, "licence")[:2] == (True, "licence")
 
 
 def test_a_licence_for_another_vehicle_is_not_met_by_a_car_licence() -> None:
@@ -75,7 +62,7 @@ def test_a_licence_for_another_vehicle_is_not_met_by_a_car_licence() -> None:
     assert credentials.asks_any_driving_licence("Full clean driving licence")
     jd = "Requirements:\n- Boat driving licence for the harbour launch"
     cv = "Experience\nCourier, 2018 - present\nFull UK driving licence"
-    assert _one(jd, cv, "Boat")[1] != "licence"
+    assert verdict_on(jd, cv, "Boat")[1] != "licence"
 
 
 # -- ages and deadlines are not years of experience -----------------------------------------------------------------
@@ -155,19 +142,19 @@ def test_a_leading_duty_is_not_shown_by_a_title_that_names_the_people_it_would_l
         "Experience\nSenior Accounts Assistant, Harbour Trust, 2014 - 2023\n"
         "- Reconciled supplier statements every month\n- Used Sage 50 daily\n"
     )
-    met, how, reason = _one(jd, cv, "accounts assistants")
+    met, how, reason = verdict_on(jd, cv, "accounts assistants")
     assert (met, how) == (False, "leading")
     assert "leading" in reason
     # a CV that does lead people shows it
     led = cv + "- Led a team of four assistants through the year-end close\n"
-    assert _one(jd, led, "accounts assistants")[0] is True
+    assert verdict_on(jd, led, "accounts assistants")[0] is True
 
 
 # -- years as one of several titles ---------------------------------------------------------------------------------
 
 
 def _gap_reasons(jd: str, cv: str) -> dict[str, str]:
-    return {text: reason for text, (met, _, reason) in _judged(jd, cv).items() if not met}
+    return {text: reason for text, (met, _, reason) in verdicts(jd, cv).items() if not met}
 
 
 def test_years_as_one_of_two_titles_count_the_roles_with_either_title() -> None:

@@ -5,23 +5,10 @@ in prose, reasons and wishes added after an ask, how to apply, where to live). J
 from __future__ import annotations
 
 from nextround.analysis.skillgaps import credentials
-from nextround.analysis.skillgaps.matcher import judge_all
 from nextround.analysis.skillgaps.othername import other_name_line, other_names
 from nextround.analysis.skillgaps.requirements import requirements
 
-
-def _judged(jd: str, cv: str) -> dict[str, tuple[bool, str, str]]:
-    return {
-        item.requirement.text: (item.evidence.met, item.evidence.how, item.evidence.reason)
-        for item in judge_all(jd, cv, reference_year=2026)
-    }
-
-
-def _one(jd: str, cv: str, words: str) -> tuple[bool, str, str]:
-    """The verdict on the one requirement whose text holds `words`."""
-    found = [verdict for text, verdict in _judged(jd, cv).items() if words in text]
-    assert len(found) == 1, _judged(jd, cv)
-    return found[0]
+from .skillgap_helpers import verdict_on
 
 
 def _asked(jd: str) -> dict[str, str]:
@@ -35,7 +22,7 @@ def _asked(jd: str) -> dict[str, str]:
 def test_an_asks_other_name_in_brackets_written_in_the_cv_shows_it() -> None:
     jd = "Requirements:\n- Security guard licence (tessera di guardia giurata)\n- Two years on night patrols"
     cv = "Experience\nNight patrol officer, Vigilanza Nord, 2021 - present\nCertificates\nTessera guardia giurata, 2021"
-    met, how, _ = _one(jd, cv, "Security guard licence")
+    met, how, _ = verdict_on(jd, cv, "Security guard licence")
     assert (met, how) == (True, "name")
 
 
@@ -74,12 +61,12 @@ def test_first_degrees_and_masters_in_other_languages_are_degrees() -> None:
 def test_a_clean_licence_is_not_met_by_one_with_penalty_points() -> None:
     jd = "Requirements:\n- Full clean UK driving licence\n- Experience of multi-drop deliveries"
     with_points = "Experience\nMulti-drop driver, Parcel Co, 2020 - present\nFull UK driving licence, 6 penalty points"
-    met, how, reason = _one(jd, with_points, "licence")
+    met, how, reason = verdict_on(jd, with_points, "licence")
     assert (met, how) == (False, "licence") and "penalty points" in reason
     clean = "Experience\nMulti-drop driver, Parcel Co, 2020 - present\nFull UK driving licence, no penalty points"
-    assert _one(jd, clean, "licence")[0] is True
+    assert verdict_on(jd, clean, "licence")[0] is True
     plain = "Requirements:\n- Full UK driving licence"
-    assert _one(plain, with_points, "licence")[0] is True  # only "clean" asks for no points
+    assert verdict_on(plain, with_points, "licence")[0] is True  # only "clean" asks for no points
 
 
 # -- reading ads written in other shapes ---------------------------------------------------------------------------
