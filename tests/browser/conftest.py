@@ -112,7 +112,8 @@ def demo_server(home: Path) -> Iterator[Server]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        # generous: on a loaded 2-core machine a cold start (imports, demo data, the models) can take 30 s
+        deadline = time.monotonic() + 90
         while True:
             try:
                 if httpx.get(url + "/api/v1/stats", timeout=1).status_code == 200:
