@@ -7,6 +7,7 @@ AI coach then the server's, agreed to by each; the changes in the administrators
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from tests.chat_server import MODEL_NAME, FakeChat
 from tests.feedback_helpers import smtp_server
 from tests.multiuser_support import Person, Server, multi_user_server
 from tests.test_web_settings_mail import file_keyring  # noqa: F401 (a fixture)
-from tests.web_support import command_line_in
+from tests.web_support import command_line_in, web_with
 
 PAGE = "/admin/server"
 FORMS = (
@@ -202,7 +203,8 @@ def test_a_set_up_the_server_was_started_with_that_cannot_be_used_is_one_plain_l
     tmp_path: Path, postgres_url: str, server: Server
 ) -> None:
     """A mail port that is not a number and an AI address that is not one, given as the server was started: the
-    page says in words which part is wrong and who must correct it (no page can: the environment wins), offers no
+    page says in words which part is wrong and what the administrator corrects, and where (no page can: the
+    environment wins), offers no
     test or consent for them, and a test posted from a page loaded before the restart says no variable either."""
     server.app.state.web.close()
     settings = Settings(
@@ -219,10 +221,11 @@ def test_a_set_up_the_server_was_started_with_that_cannot_be_used_is_one_plain_l
         mail = shown.split('id="server-mail-broken"><p>', 1)[1].split("</p>", 1)[0]
         assert mail == (
             "The mail set-up this server was started with cannot be used: the port is not a number from 1 to 65535. "
-            "Whoever starts this server must correct it."
+            "As an administrator, correct its port among the environment variables this server is started with "
+            "(the server's log has the exact reason), then start the server again: no page can change them."
         )
         ai = shown.split('id="server-ai-broken"><p>', 1)[1].split("</p>", 1)[0]
-        assert "its address is not an http:// or https:// address. Whoever starts this server must correct it." in ai
+        assert "its address is not an http:// or https:// address. As an administrator, correct its address " in ai
         assert "Send a test message to me" not in shown and "Test the AI coach" not in shown
         assert 'id="server-ai-consent"' not in shown
         assert command_line_in(page.text) is None, command_line_in(page.text)
@@ -240,3 +243,53 @@ def test_a_set_up_the_server_was_started_with_that_cannot_be_used_is_one_plain_l
         assert "The AI coach set-up this server was started with cannot be used" in theirs
         assert "This server's administrators must correct it." in theirs
         assert command_line_in(theirs) is None and "base URL" not in theirs
+
+
+@pytest.mark.usefixtures("file_keyring")
+def test_who_is_told_to_correct_a_broken_set_up_fits_the_reader(
+    tmp_path: Path, postgres_url: str, server: Server
+) -> None:
+    """An administrator reading their own server's pages is told what to correct and where (in words: the log
+    has the exact reason); a person who is not one, that the administrators must correct it; no page names a
+    variable or a command."""
+    server.app.state.web.close()
+    settings = Settings(
+        home=tmp_path / "env",
+        database_url=postgres_url,
+        smtp=SmtpConfig(host="smtp.uni.example"),
+        ai=AiConfig(base_url="models.uni.example", model="llama3.2"),
+    )
+    with multi_user_server(settings) as started:
+        ada, bo = _admin(started), started.person("bo@uni.example")
+        for page in (PAGE, "/settings"):
+            shown = ada.client.get(page)
+            assert shown.status_code == 200 and command_line_in(shown.text) is None, command_line_in(shown.text)
+            ai = _text(shown).split("The AI coach set-up this server was started with cannot be used: ", 1)[1]
+            assert ai.split("</p>", 1)[0] == (
+                "its address is not an http:// or https:// address. As an administrator, correct its address among "
+                "the environment variables this server is started with (the server's log has the exact reason), "
+                "then start the server again: no page can change them."
+            ), page
+            assert "administrators must correct it" not in _text(shown)
+        mail = _text(ada.client.get(PAGE)).split('id="server-mail-broken"><p>', 1)[1].split("</p>", 1)[0]
+        assert "not an email address. As an administrator, correct its address to send from among the " in mail
+        theirs = bo.client.get("/settings")
+        assert command_line_in(theirs.text) is None, command_line_in(theirs.text)
+        ai = _text(theirs).split("The AI coach set-up this server was started with cannot be used: ", 1)[1]
+        assert ai.split("</p>", 1)[0] == (
+            "its address is not an http:// or https:// address. This server's administrators must correct it."
+        )
+        assert "As an administrator" not in _text(theirs) and "environment" not in ai.split("</p>", 1)[0]
+
+
+def test_on_ones_own_computer_whoever_set_it_up_is_told_to_correct_it(settings: Settings, clock: Any) -> None:
+    """Single-user mode, on SQLite and PostgreSQL: no administrators, so the page names whoever set nextround up."""
+    broken = replace(settings, ai=AiConfig(base_url="models.example.org"))
+    with web_with(broken, clock) as web:
+        page = web.client.get("/settings")
+    shown = _text(page).split("The AI coach set-up nextround was started with cannot be used: ", 1)[1]
+    assert shown.split("</p>", 1)[0] == (
+        "its address is not an http:// or https:// address. Whoever set up nextround on this computer must correct it."
+    )
+    assert "administrator" not in shown.split("</p>", 1)[0]
+    assert command_line_in(page.text) is None, command_line_in(page.text)

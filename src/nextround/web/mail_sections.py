@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from nextround.services.accounts import Caller
 from nextround.services.workspace import Workspace
 from nextround.web.responses import failure_reason, redirect_with_failure
 
@@ -34,10 +35,20 @@ BROKEN_PARTS = {
     "user": "the user name is missing",
     "base_url": "its address is not an http:// or https:// address",
 }
+# The setting an administrator corrects, by the part at fault, in words: the variables' own names are for the
+# terminal and the log (broken_setup logs the exact reason), never a page
+SETTINGS_AT_FAULT = {
+    "host": "its mail server's name",
+    "port": "its port",
+    "security": "its STARTTLS and SSL settings",
+    "from_addr": "its address to send from",
+    "user": "its user name",
+    "base_url": "its address",
+}
 # Who can put it right, by where nextround runs and who reads the page
 ON_THIS_COMPUTER = "Whoever set up nextround on this computer"
-SERVER_STARTER = "Whoever starts this server"  # an administrator's page cannot change it either
-SERVER_ADMINS = "This server's administrators"
+SERVER_ADMINS = "This server's administrators"  # told to a person on a shared server who is not one
+ADMINISTRATOR = "an administrator"  # the reader is one of the server's administrators: told what to correct, and where
 
 _warned: set[tuple[str, str]] = set()  # (set-up, reason) this process has logged: once, not on every page view
 _warned_lock = threading.Lock()
@@ -52,7 +63,8 @@ def broken_setup(
     fixer: str = ON_THIS_COMPUTER,
 ) -> str:
     """One line for a set-up from the environment that cannot be used ("" when it can): what is wrong and who
-    can put it right. The technical reason goes to the log, once per process for each distinct reason."""
+    can put it right, or, for an administrator (`fixer=ADMINISTRATOR`), what to correct and where. The technical
+    reason, in the variables' names, goes to the log, once per process for each distinct reason."""
     if not problem:
         return ""
     reason = detail or problem
@@ -62,7 +74,24 @@ def broken_setup(
     if first:
         log.warning("the %s %s was started with cannot be used: %s", what, started_by, reason)
     part = BROKEN_PARTS.get(problem, "part of it is not valid")
-    return f"The {what} {started_by} was started with cannot be used: {part}. {fixer} must correct it."
+    return f"The {what} {started_by} was started with cannot be used: {part}. {_fix(problem, fixer)}"
+
+
+def _fix(problem: str, fixer: str) -> str:
+    if fixer != ADMINISTRATOR:
+        return f"{fixer} must correct it."
+    setting = SETTINGS_AT_FAULT.get(problem, "its settings")
+    return (
+        f"As an administrator, correct {setting} among the environment variables this server is started with "
+        "(the server's log has the exact reason), then start the server again: no page can change them."
+    )
+
+
+def server_fixer(request: Request) -> str:
+    """Who a shared server's page tells to correct a set-up the server was started with: the reader when they are
+    one of its administrators, else the administrators."""
+    caller = getattr(request.state, "caller", None)
+    return ADMINISTRATOR if isinstance(caller, Caller) and caller.is_admin else SERVER_ADMINS
 
 
 @dataclass(frozen=True, slots=True)

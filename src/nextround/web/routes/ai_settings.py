@@ -23,7 +23,7 @@ from nextround.services.ai_config import (
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep
 from nextround.web.forms import form_text
-from nextround.web.mail_sections import SERVER_ADMINS, broken_setup
+from nextround.web.mail_sections import broken_setup, server_fixer
 from nextround.web.responses import failure_reason, redirect_with_failure
 
 router = APIRouter(include_in_schema=False)
@@ -38,6 +38,7 @@ NOTICES = {
 
 
 def ai_context(
+    request: Request,
     ws: Workspace,
     *,
     values: dict[str, str] | None = None,
@@ -50,7 +51,7 @@ def ai_context(
         status, key = ai_status(ws), ai_key(ws)
     except UserError as exc:  # a base URL in the environment that cannot be used
         # every name the section reads, or the whole Settings page fails to render
-        broken = {"broken": broken_ai(ws, str(exc)), "fields": {}, "errors": errors or {}, "key": None}
+        broken = {"broken": broken_ai(request, ws, str(exc)), "fields": {}, "errors": errors or {}, "key": None}
         return {"ai": {**broken, "result": result, "notice": notice}}
     return {
         "ai": {
@@ -65,18 +66,20 @@ def ai_context(
     }
 
 
-def broken_ai(ws: Workspace, detail: str) -> str:
+def broken_ai(request: Request, ws: Workspace, detail: str) -> str:
     """The AI coach's address nextround was started with is not one, in the mail sections' words: the service's
-    names the variable, which only whoever started nextround (on a shared server, its administrators) can change."""
+    names the variable, which only whoever started nextround can change; on a shared server, its administrators
+    (an administrator reading the page is told what to correct, and where)."""
     if ws.settings.shared_server:
-        return broken_setup("AI coach set-up", "base_url", detail, started_by="this server", fixer=SERVER_ADMINS)
+        fixer = server_fixer(request)
+        return broken_setup("AI coach set-up", "base_url", detail, started_by="this server", fixer=fixer)
     return broken_setup("AI coach set-up", "base_url", detail)
 
 
 def _page(request: Request, ws: Workspace, status: int, **ai: Any) -> HTMLResponse:
     from nextround.web.routes.preferences import settings_page_response
 
-    return settings_page_response(request, ws, status=status, sections=ai_context(ws, **ai))
+    return settings_page_response(request, ws, status=status, sections=ai_context(request, ws, **ai))
 
 
 def _then_show(

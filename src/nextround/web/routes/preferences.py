@@ -56,7 +56,9 @@ def settings_page_response(
         **MAIL.context(request, ws),
         **MAILBOX.context(request, ws),
         **voice_context(ws),
-        **ai_context(ws, notice=AI_NOTICES.get(request.query_params.get("ai", "")), **ai_test_outcome(request, ws)),
+        **ai_context(
+            request, ws, notice=AI_NOTICES.get(request.query_params.get("ai", "")), **ai_test_outcome(request, ws)
+        ),
         **(sections or {}),
     }
     return render(request, "settings.html", context, status=status)

@@ -20,7 +20,7 @@ from nextround.services.administration import NotAnAdministrator
 from nextround.services.mail_setup import SECURITY_CHOICES
 from nextround.web.deps import FormDep
 from nextround.web.forms import form_text
-from nextround.web.mail_sections import SERVER_STARTER, broken_setup
+from nextround.web.mail_sections import ADMINISTRATOR, broken_setup
 from nextround.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -39,9 +39,9 @@ def _admin(request: Request) -> Caller:
 
 
 def _broken(what: str, setup: server_settings.ServerAi | server_settings.ServerMail) -> str:
-    """Why the set-up the server was started with cannot be used, in words ("" when it can): the services' own
-    words name the variables, which no page can change."""
-    return broken_setup(what, setup.problem, setup.error, started_by="this server", fixer=SERVER_STARTER)
+    """Why the set-up the server was started with cannot be used, and what the administrator reading the page
+    corrects, in words ("" when it can): the services' own words name the variables, for the log."""
+    return broken_setup(what, setup.problem, setup.error, started_by="this server", fixer=ADMINISTRATOR)
 
 
 def _page(
