@@ -67,3 +67,30 @@ def test_cli_smtp_status(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         assert sent.exit_code == 0, sent.output
         assert json.loads(sent.stdout)["test_sent_to"] == "me@example.org"
         assert server.received[0].rcpt_tos == ["me@example.org"]
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"NEXTROUND_SMTP_HOST": "smtp.example.org", "NEXTROUND_SMTP_PORT": "smtp"}, "port"),
+        ({"NEXTROUND_SMTP_HOST": "smtp.example.org", "NEXTROUND_SMTP_FROM": "not-an-address"}, "from_addr"),
+        ({"NEXTROUND_SMTP_FROM": "me@example.org"}, "host"),
+        ({"NEXTROUND_SMTP_HOST": "smtp.example.org", "NEXTROUND_SMTP_FROM": "me@example.org"}, None),
+        ({}, None),
+    ],
+)
+def test_cli_smtp_json_names_the_part_at_fault(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], problem: str | None
+) -> None:
+    """`problem` is the part of a broken set-up at fault, beside `error` in the variables' words; both are null
+    for a set-up that can be used and for none (the shape README documents)."""
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = cli("config", "smtp", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert "problem" in shown and shown["problem"] == problem
+    if problem is None:
+        assert shown["error"] is None
+    else:
+        assert shown["configured"] is False and shown["error"]

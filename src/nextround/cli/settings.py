@@ -71,7 +71,8 @@ def smtp(
     status = smtp_status(config)
     sent_to = send_test_message(config, to) if send_test else None
     if as_json:
-        emit_json({**json_object(status), "test_sent_to": sent_to})
+        # the part at fault is null, as `error` is, when the set-up can be used or is not begun (README)
+        emit_json({**json_object(status), "problem": status.problem or None, "test_sent_to": sent_to})
         return
     out = console()
     if not status.configured:
