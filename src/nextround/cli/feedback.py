@@ -305,7 +305,7 @@ def add(
     as_json: JsonFlag = False,
 ) -> None:
     """Record feedback verbatim (from a file or standard input) with its analysis."""
-    from nextround.services.feedback import record_feedback
+    from nextround.services.feedback_records import record_feedback
 
     ws = workspace(ctx)
     if text_file is not None:
@@ -351,7 +351,7 @@ def _print_evidence(out: Any, analysis: dict[str, Any]) -> None:
 def show(ctx: typer.Context, app_id: AppId, as_json: JsonFlag = False) -> None:
     """One application's feedback requests, the feedback recorded, and its interviews."""
     from nextround.serialize import json_object
-    from nextround.services.feedback import application_feedback
+    from nextround.services.feedback_records import application_feedback
 
     data = application_feedback(workspace(ctx), app_id)
     if as_json:
@@ -426,7 +426,7 @@ def interview_add(
     as_json: JsonFlag = False,
 ) -> None:
     """Record an interview and who was in the room (feedback requests thank them by name)."""
-    from nextround.services.feedback import add_interview
+    from nextround.services.feedback_records import add_interview
 
     ws = workspace(ctx)
     when = moment(on, ws)
@@ -445,7 +445,7 @@ def interview_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List interviews in time order."""
-    from nextround.services.feedback import list_interviews
+    from nextround.services.feedback_records import list_interviews
 
     found = list_interviews(workspace(ctx), app)
     if as_json:

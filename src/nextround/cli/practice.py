@@ -408,7 +408,7 @@ def _fmt(value: Any, percent: bool = False) -> str:
 
 def progress_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Your practice over time: sessions, scores and measures per week, categories, weak spots, streak."""
-    from nextround.services.practice import progress
+    from nextround.services.practice_progress import progress
 
     data = progress(workspace(ctx))
     if as_json:

@@ -171,7 +171,7 @@ def shared_view(db: Database, coach_id: int, link_id: int, workspace_of: Workspa
     if "applications" in shares:
         applications = tuple(ApplicationService(ws).summaries())
     if "feedback" in shares:
-        from nextround.services.feedback import list_feedback
+        from nextround.services.feedback_records import list_feedback
         from nextround.services.insight import themes as search_themes
 
         feedback = tuple(list_feedback(ws))
@@ -202,7 +202,7 @@ def shared_application(
     app = ApplicationService(ws).get(application_id)
     feedback = None
     if "feedback" in link.shares:
-        from nextround.services.feedback import list_feedback
+        from nextround.services.feedback_records import list_feedback
 
         feedback = tuple(list_feedback(ws, application_id))
     _audit(db, link.owner_id, coach_id, f"application: {app.fields.role} at {app.fields.company}")

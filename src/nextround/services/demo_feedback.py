@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nextround.domain.applications import Application
 from nextround.domain.stages import Outcome
-from nextround.services import feedback, goals, insight
+from nextround.services import drafting, feedback, feedback_records, goals, insight
 from nextround.services.applications import ApplicationService
 from nextround.services.workspace import Workspace
 
@@ -67,7 +67,7 @@ def fill(ws: Workspace) -> None:
     marlow = apps.get("Marlow Learning")
     if northwind is not None:
         day = (_closed_at(northwind, now) - timedelta(days=7)).date()
-        feedback.add_interview(
+        feedback_records.add_interview(
             ws,
             northwind.id,
             datetime.combine(day, time(14, 0), tzinfo=now.tzinfo),
@@ -76,11 +76,11 @@ def fill(ws: Workspace) -> None:
             interviewers=["Dana Okafor", "Lewis Grant"],
             notes="Live ticket triage, then questions about SQL reporting.",
         )
-        request, _ = feedback.draft_request(ws, northwind.id, tone="warm", to="dana.okafor@northwind.example")
+        request, _ = drafting.draft_request(ws, northwind.id, tone="warm", to="dana.okafor@northwind.example")
         feedback.mark(ws, request.id, "sent")
     if marlow is not None:
         day = (_closed_at(marlow, now) - timedelta(days=5)).date()
-        feedback.add_interview(
+        feedback_records.add_interview(
             ws,
             marlow.id,
             datetime.combine(day, time(10, 0), tzinfo=now.tzinfo),
@@ -88,14 +88,14 @@ def fill(ws: Workspace) -> None:
             kind="panel",
             interviewers=["Ruth Ellis", "Omar Haddad", "Jo Park"],
         )
-        request, _ = feedback.draft_request(ws, marlow.id, tone="brief", to="careers@marlow.example")
+        request, _ = drafting.draft_request(ws, marlow.id, tone="brief", to="careers@marlow.example")
         feedback.mark(ws, request.id, "sent")
     for company, text, source, after in FEEDBACK:
         app = apps.get(company)
         if app is None:
             continue
         received = min(_closed_at(app, now) + timedelta(days=after), now)
-        feedback.record_feedback(ws, app.id, text, source, received_at=received)
+        feedback_records.record_feedback(ws, app.id, text, source, received_at=received)
     if northwind is not None:
         insight.save_reflection(ws, northwind.id, REFLECTION)
     with tempfile.TemporaryDirectory(prefix="nextround-demo-") as folder:

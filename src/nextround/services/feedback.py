@@ -1,5 +1,5 @@
 """Step 1 of the loop: ask for feedback, send it, chase once. What was said and the interviews behind it are
-services.feedback_records (its names are here too, for the callers of this module).
+services.feedback_records; the few of its names that callers still take from this module are re-exported here.
 
 Each use case is one transaction. Sending over SMTP happens between two of them, never inside one, so a
 slow mail server does not hold the database, and a failed send leaves the request as it was: drafted.
@@ -36,13 +36,10 @@ from nextround.services.drafting import MAX_SHORT
 from nextround.services.drafting import draft_cautions as draft_cautions
 from nextround.services.drafting import draft_request as draft_request
 from nextround.services.drafting import signature_name as signature_name
-from nextround.services.feedback_records import ApplicationFeedback as ApplicationFeedback
 from nextround.services.feedback_records import add_interview as add_interview
 from nextround.services.feedback_records import application_feedback as application_feedback
 from nextround.services.feedback_records import list_feedback as list_feedback
 from nextround.services.feedback_records import list_interviews as list_interviews
-from nextround.services.feedback_records import next_steps_after_rejection as next_steps_after_rejection
-from nextround.services.feedback_records import reads_as_open_rejection as reads_as_open_rejection
 from nextround.services.feedback_records import record_feedback as record_feedback
 from nextround.services.workspace import Workspace
 from nextround.storage.feedback import ContactReader, FeedbackRequestRepository

@@ -1,5 +1,5 @@
 """Use cases of the interview practice coach: plan a session, record and compare answers, the user's own
-questions. Progress over time is services.practice_progress (its names are here too, for this module's callers).
+questions. Progress over time is services.practice_progress (`progress` is here too, for this module's callers).
 
 Planning reads the other pillars' data: the target job (skills and role), the themes in the user's
 feedback, questions logged from real interviews, and earlier answers due for another try.
@@ -39,13 +39,6 @@ from nextround.errors import UserError
 from nextround.serialize import FLATTEN
 from nextround.services.answer_results import AttemptComparison, attempt_comparison
 from nextround.services.goals import record_measure
-from nextround.services.practice_progress import CategoryScore as CategoryScore
-from nextround.services.practice_progress import CompetencyScore as CompetencyScore
-from nextround.services.practice_progress import MeasureChange as MeasureChange
-from nextround.services.practice_progress import Measures as Measures
-from nextround.services.practice_progress import PracticeProgress as PracticeProgress
-from nextround.services.practice_progress import PracticeStreak as PracticeStreak
-from nextround.services.practice_progress import WeekProgress as WeekProgress
 from nextround.services.practice_progress import answer_records
 from nextround.services.practice_progress import progress as progress
 from nextround.services.workspace import Workspace

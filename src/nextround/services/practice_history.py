@@ -15,7 +15,7 @@ from nextround.services.workspace import Workspace
 from nextround.storage.practice import AnswerFacts, AnswerText, PracticeAnswerRepository
 
 if TYPE_CHECKING:
-    from nextround.services.practice import PracticeProgress
+    from nextround.services.practice_progress import PracticeProgress
 
 MAX_SESSIONS = 50
 
@@ -121,7 +121,7 @@ class PracticeHistory:
 
 
 def practice_history(ws: Workspace, limit: int = MAX_SESSIONS) -> PracticeHistory:
-    from nextround.services.practice import progress  # practice imports this module
+    from nextround.services.practice_progress import progress  # practice_progress imports this module
 
     with ws.db.read() as session:
         repo = PracticeAnswerRepository(session, ws.owner_id)

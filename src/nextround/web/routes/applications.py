@@ -209,7 +209,7 @@ def _application_page(
     close_errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    from nextround.services.feedback import list_interviews, next_steps_after_rejection
+    from nextround.services.feedback_records import list_interviews, next_steps_after_rejection
 
     service = ApplicationService(ws)
     app = service.get(application_id)
@@ -268,7 +268,7 @@ def application_page(request: Request, application_id: int, ws: WorkspaceDep) ->
 
 @router.post("/applications/{application_id}/interviews", response_class=HTMLResponse)
 def schedule_interview(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep) -> Response:
-    from nextround.services.feedback import add_interview
+    from nextround.services.feedback_records import add_interview
 
     values = {key: form_text(form, key) for key in form if key != "csrf_token"}
     ApplicationService(ws).get(application_id)  # 404 before the form's messages

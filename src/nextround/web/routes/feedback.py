@@ -34,8 +34,8 @@ from nextround.domain.themes import theme_label
 from nextround.errors import FormErrors, UserError, about_field, errors_by_field
 from nextround.integrations import mail
 from nextround.serialize import json_object
+from nextround.services import drafting, feedback_records, insight
 from nextround.services import feedback as feedback_service
-from nextround.services import insight
 from nextround.services.applications import ApplicationService
 from nextround.services.drafting import signature_name
 from nextround.services.mail_setup import smtp_config
@@ -185,7 +185,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     from nextround.web.routes.ai_practice import ai_on_context
 
     app = ApplicationService(ws).get(application_id)
-    data = feedback_service.application_feedback(ws, application_id)
+    data = feedback_records.application_feedback(ws, application_id)
     chase_days = feedback_service.chase_delay(ws)
     # The section shows each request and entry as its JSON form reads (the same names as the API).
     requests = [_request_view(json_object(r), chase_days, ws) for r in data.requests]
@@ -197,7 +197,7 @@ def section_context(ws: Workspace, application_id: int, **extra: Any) -> dict[st
     return {
         "app": app,
         "reached_words": REACHED_WORDS[stage_reached(app.state)],
-        "cautions": feedback_service.draft_cautions(ws, application_id),
+        "cautions": drafting.draft_cautions(ws, application_id),
         "requests": requests,
         "draft": draft,
         "feedback": [present_feedback(json_object(e)) for e in data.feedback],
@@ -257,7 +257,7 @@ def draft(request: Request, application_id: int, ws: WorkspaceDep, form: FormDep
     try:
         if contact and not contact.isdigit():
             raise FeedbackRequestError("choose a contact from the list", field="contact_id")
-        feedback_service.draft_request(
+        drafting.draft_request(
             ws,
             application_id,
             int(contact) if contact else None,
@@ -371,14 +371,14 @@ def record(request: Request, application_id: int, ws: WorkspaceDep, form: FormDe
             raise FeedbackRequestError(too_long(MAX_FEEDBACK_CHARS, len(text), advice), field="text")
         # The same words pasted again (or a double click) would count every theme in them twice.
         words = " ".join(text.split())
-        if any(" ".join(entry.text.split()) == words for entry in feedback_service.list_feedback(ws, application_id)):
+        if any(" ".join(entry.text.split()) == words for entry in feedback_records.list_feedback(ws, application_id)):
             return _done(request, ws, application_id, "already")
-        feedback_service.record_feedback(ws, application_id, text, source, received_at=received)
+        feedback_records.record_feedback(ws, application_id, text, source, received_at=received)
     except UserError as exc:
         values = {"text": text, "source": source, "on": on}
         return _refused(request, ws, application_id, feedback_values=values, feedback_errors=errors_by_field(exc))
     # A rejection email pasted here while the application is open: offer to record the rejection too.
-    closes_it = feedback_service.reads_as_open_rejection(ws, application_id, text, source)
+    closes_it = feedback_records.reads_as_open_rejection(ws, application_id, text, source)
     return _done(request, ws, application_id, CLOSES_IT if closes_it else "recorded", on)
 
 
@@ -452,7 +452,7 @@ def api_requests(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
 
 @router.post("/api/v1/applications/{application_id}/feedback-requests", status_code=201, responses=ERROR_RESPONSES)
 def api_draft(application_id: int, body: DraftIn, ws: WorkspaceDep) -> JSONResponse:
-    drafted, _ = feedback_service.draft_request(ws, application_id, body.contact_id, body.tone, to=body.to)
+    drafted, _ = drafting.draft_request(ws, application_id, body.contact_id, body.tone, to=body.to)
     return JSONResponse({"request_id": drafted.id, **drafted.to_dict()}, status_code=201)
 
 
@@ -469,13 +469,13 @@ def api_status(request_id: int, body: StatusIn, ws: WorkspaceDep) -> dict[str, A
 
 @router.get("/api/v1/applications/{application_id}/feedback", responses=ERROR_RESPONSES)
 def api_feedback(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
-    found = feedback_service.list_feedback(ws, application_id)
+    found = feedback_records.list_feedback(ws, application_id)
     return {"application_id": application_id, "feedback": [e.to_dict() for e in found]}
 
 
 @router.post("/api/v1/applications/{application_id}/feedback", status_code=201, responses=ERROR_RESPONSES)
 def api_record(application_id: int, body: FeedbackIn, ws: WorkspaceDep) -> JSONResponse:
-    entry = feedback_service.record_feedback(ws, application_id, body.text, body.source, body.request_id)
+    entry = feedback_records.record_feedback(ws, application_id, body.text, body.source, body.request_id)
     return JSONResponse(entry.to_dict(), status_code=201)
 
 
@@ -491,7 +491,7 @@ class InterviewIn(BaseModel):
 
 @router.get("/api/v1/applications/{application_id}/interviews", responses=ERROR_RESPONSES)
 def api_interviews(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
-    found = feedback_service.list_interviews(ws, application_id)
+    found = feedback_records.list_interviews(ws, application_id)
     return {"application_id": application_id, "interviews": [i.to_dict() for i in found]}
 
 
@@ -499,7 +499,7 @@ def api_interviews(application_id: int, ws: WorkspaceDep) -> dict[str, Any]:
 def api_schedule_interview(application_id: int, body: InterviewIn, ws: WorkspaceDep) -> JSONResponse:
     with about_field("at"):
         when = parse_datetime(body.at, ws.now())
-    interview = feedback_service.add_interview(
+    interview = feedback_records.add_interview(
         ws, application_id, when, body.round, body.kind, body.interviewers, body.location, body.notes
     )
     return JSONResponse(interview.to_dict(), status_code=201)

@@ -21,6 +21,7 @@ from nextround.domain.questions import CATEGORIES, COMPETENCIES, ROLES, THEMES, 
 from nextround.errors import UserError
 from nextround.serialize import json_object, to_json
 from nextround.services import practice as service
+from nextround.services.practice_progress import PracticeProgress, WeekProgress, progress
 from nextround.services.workspace import Workspace
 from nextround.web.deps import FormDep, WorkspaceDep, is_htmx
 from nextround.web.errors import ERROR_RESPONSES
@@ -339,7 +340,7 @@ def add_question(request: Request, ws: WorkspaceDep, form: FormDep) -> Response:
 # -- history --------------------------------------------------------------------------------------
 
 
-def _week_label(starts_on: date, weeks: Sequence[service.WeekProgress]) -> str:
+def _week_label(starts_on: date, weeks: Sequence[WeekProgress]) -> str:
     """'Week of 30 Nov' (with the year once the weeks span more than one): an ISO week such as 2026-W49
     is a code to most people."""
     years = {week.starts_on.year for week in weeks}
@@ -358,7 +359,7 @@ HISTORY_MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def measure_rows(report: service.PracticeProgress) -> list[dict[str, Any]]:
+def measure_rows(report: PracticeProgress) -> list[dict[str, Any]]:
     """Each followed measure over all answers, the last 10, and from the first week to the latest."""
     rows = []
     for key, words in HISTORY_MEASURES:
@@ -449,7 +450,7 @@ class AnswerIn(BaseModel):
 
 @api.get("/progress", summary="Practice progress: sessions, scores per week and category, weak spots, streak")
 def api_progress(ws: WorkspaceDep) -> JSONResponse:
-    return json_response(service.progress(ws))
+    return json_response(progress(ws))
 
 
 @api.post("/answers", summary="Store an answer: its analysis and the comparison with the previous attempt")
