@@ -146,6 +146,11 @@ WRITERS: dict[str, tuple[str, ...]] = {
     # writers, with clause labels; in TRAINING since session 14.
     "test12": ("test12_clauses.jsonl",),
     "dev20": ("dev20_clauses.jsonl",),
+    # Session 15: the thirteenth frozen set (seen since session 14) and dev22 (scored once unseen at the session's
+    # start), both by outside writers, with clause labels; dev23 (text labels only) is only ever scored.
+    "test13": ("test13_clauses.jsonl",),
+    "dev22": ("dev22_clauses.jsonl",),
+    "dev23": ("dev23.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
