@@ -31,6 +31,7 @@ __all__ = [
     "dot",
     "dot_rows",
     "linear",
+    "product_rows",
     "read_npz",
     "sigmoid",
     "top_two_match",
@@ -145,6 +146,23 @@ def best_match(left: Matrix, right: Matrix) -> list[float]:
         raise ValueError("no rows to match against")
     flat = _flat_products(left, right)
     return list(map(max, zip(*[iter(flat)] * right.rows, strict=True)))
+
+
+def product_rows(left: Matrix, right: Matrix) -> list[array[float]]:
+    """``left @ right.T`` as one float32 array per row of ``left`` (the numbers ``best_match`` compares, for
+    callers that keep rows to reuse)."""
+    if not left.rows:
+        return []
+    if left.typecode != "f" or right.typecode != "f":
+        raise ValueError("float32 matrices only")
+    raw = memoryview(_products(left, right)).cast("B")  # type: ignore[arg-type]
+    width = 4 * right.rows
+    rows: list[array[float]] = []
+    for start in range(0, len(raw), width):
+        row: array[float] = array("f")
+        row.frombytes(raw[start : start + width])
+        rows.append(row)
+    return rows
 
 
 def top_two_match(left: Matrix, right: Matrix) -> list[float]:

@@ -31,7 +31,9 @@ question's offset (the plain sum of the similarities when the learned weights ar
 
 from __future__ import annotations
 
+import threading
 import tomllib
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -57,10 +59,13 @@ from nextround.analysis.vectors import (
     best_match,
     dot,
     dot_rows,
+    product_rows,
     top_two_match,
     top_two_mean,
     unit,
 )
+
+_KEPT_WORDS = 4096  # answer words whose products with the vocabulary are kept (24 MB)
 
 
 class _Background(ExemplarBank, QuestionReader):
@@ -127,6 +132,10 @@ class _Background(ExemplarBank, QuestionReader):
         self.keywords = keywords
         self.vocabulary = {word: i for i, word in enumerate(vocabulary)}
         self.vocabulary_vectors = model.embed(vocabulary)
+        # Per answer word, its similarity to every vocabulary word: answers share most of their words, and
+        # the products are the same whichever answer asks (6 KB a word).
+        self._word_products: dict[str, array[float]] = {}
+        self._keeping = threading.Lock()
         # Each bank question's words, each description's and each note's, as weights over the vocabulary:
         # one product with an answer's best match per vocabulary word gives all their weighted means.
         # Last, the bank questions' words weighted by the square of their rarity (their focus words).
@@ -157,7 +166,7 @@ class _Background(ExemplarBank, QuestionReader):
     def profile(self, sentences: Sequence[str], sentence_vectors: Matrix) -> _Profile:
         answer_words = list(dict.fromkeys(w for s in sentences for w in content_words(s))) or ["nothing"]
         words = self.model.embed(answer_words)
-        best = best_match(self.vocabulary_vectors, words)
+        best = self._best_match(answer_words, words)
         w1, w2, w3, w4, w5, w6 = _WEIGHTS
         means = dot_rows(self.segment_weights, best)
         first, second, third, fourth = self.segment_ends
@@ -238,6 +247,23 @@ class _Background(ExemplarBank, QuestionReader):
             exemplar_words=exemplar_words,
             bank_word_ranked=word_ranked,
         )
+
+    def _best_match(self, answer_words: Sequence[str], words: Matrix) -> list[float]:
+        """``best_match(self.vocabulary_vectors, words)``, from each word's kept products with the vocabulary."""
+        kept = self._word_products
+        rows = [kept.get(word) for word in answer_words]
+        todo = [index for index, row in enumerate(rows) if row is None]
+        if todo:
+            computed = product_rows(words.take(todo), self.vocabulary_vectors)
+            with self._keeping:
+                for index, row in zip(todo, computed, strict=True):
+                    rows[index] = row
+                    if len(kept) >= _KEPT_WORDS:
+                        del kept[next(iter(kept))]  # the oldest
+                    kept[answer_words[index]] = row
+        if len(rows) == 1:
+            return list(rows[0])  # type: ignore[arg-type]
+        return list(map(max, *rows))  # type: ignore[arg-type]
 
     def _rank(
         self,
