@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import io
 import math
+import operator
 import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
@@ -200,7 +201,7 @@ def sigmoid(value: float) -> float:
 
 def unit(values: Sequence[float]) -> list[float]:
     """``values`` scaled to length one (all zeros stay zeros)."""
-    norm = math.sqrt(math.fsum(value * value for value in values))
+    norm = math.sqrt(math.fsum(map(operator.mul, values, values)))
     return [value / norm for value in values] if norm > 0 else [0.0] * len(values)
 
 

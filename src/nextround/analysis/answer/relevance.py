@@ -279,7 +279,14 @@ class _Background(ExemplarBank, QuestionReader):
             (situational if kind == "situational" else 0.0) + offset
             for kind, offset in zip(self.kinds, offsets, strict=True)
         ]
-        for weight, values in zip(weights, columns, strict=True):
+        if len(weights) != len(columns):
+            raise ValueError(f"{len(weights)} weights for {len(columns)} columns")
+        # Three columns a pass: the same additions in the same order, a third of the lists.
+        pairs = list(zip(weights, columns, strict=True))
+        whole = len(pairs) - len(pairs) % 3
+        for (w1, c1), (w2, c2), (w3, c3) in zip(pairs[0:whole:3], pairs[1:whole:3], pairs[2:whole:3], strict=True):
+            ranked = [t + w1 * a + w2 * b + w3 * c for t, a, b, c in zip(ranked, c1, c2, c3, strict=True)]
+        for weight, values in pairs[whole:]:
             ranked = [total + weight * value for total, value in zip(ranked, values, strict=True)]
         return ranked
 

@@ -5,6 +5,7 @@ background of :mod:`.relevance`, split from it by concern (session 10); the numb
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Sequence
 from importlib.resources import files
 from typing import Final
@@ -106,7 +107,8 @@ class ExemplarBank:
         if not any(has):
             return tuple([0.0] * len(has) for _ in EXEMPLAR_SIMILARITIES)
         each = dot_rows(self.exemplar_vectors, whole)
-        best = [max(each[i] for i in rows) if rows else 0.0 for rows in self.exemplar_rows]
+        pick = each.__getitem__
+        best = [max(map(pick, rows)) if rows else 0.0 for rows in self.exemplar_rows]
         centred = dot_rows(self.exemplar_centred, self._centre(whole))
         centred_sentences = top_two_match(
             self.exemplar_centred,
@@ -118,11 +120,14 @@ class ExemplarBank:
                 mean = sum(known) / len(known)
                 values[:] = [v if h else mean for v, h in zip(values, has, strict=True)]
         # How much nearer this question's exemplars are than those of the bank questions most like it.
+        pick = centred.__getitem__
         relative = [
-            centred[i] - max((centred[j] for j in near), default=centred[i])
-            for i, near in enumerate(self.exemplar_neighbours)
+            value - max(map(pick, near), default=value)
+            for value, near in zip(centred, self.exemplar_neighbours, strict=True)
         ]
         return best, centred, centred_sentences, relative
 
     def _centre(self, vector: Sequence[float]) -> list[float]:
-        return unit([a - b for a, b in zip(vector, self.exemplar_mean, strict=True)])
+        if len(vector) != len(self.exemplar_mean):
+            raise ValueError(f"a vector of {len(vector)} numbers, a mean of {len(self.exemplar_mean)}")
+        return unit(list(map(operator.sub, vector, self.exemplar_mean)))
