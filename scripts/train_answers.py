@@ -61,6 +61,8 @@ FOLDS = 5
 # test12 (seen since its report) and wide7 since session 14: the nineteen writers' parts cross-validated by writer level
 # (0.876 -> 0.877), the held-out splits level (0.885 -> 0.884), and each new writer read better with the other in
 # training (test12 0.869 as an unseen writer -> 0.879 as a fold, wide7 0.931 -> 0.942; docs/answers.md, session 14).
+# test13 (seen since its report) and wide8 since session 15: the 21 writers' parts cross-validated by writer 0.880 ->
+# 0.882, and wide9, a writer never trained on, 0.832 -> 0.835 (docs/answers.md, session 15).
 TRAINING_SPLITS = (
     "dev",
     "wide",
@@ -83,6 +85,8 @@ TRAINING_SPLITS = (
     "wide6",
     "test12",
     "wide7",
+    "test13",
+    "wide8",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).
