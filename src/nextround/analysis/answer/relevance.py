@@ -31,6 +31,7 @@ question's offset (the plain sum of the similarities when the learned weights ar
 
 from __future__ import annotations
 
+import operator
 import threading
 import tomllib
 from array import array
@@ -109,6 +110,7 @@ class _Background(ExemplarBank, QuestionReader):
         # Bank questions share few competency mixes: their competency terms are worked out once per mix.
         self.mixes = list(dict.fromkeys(query.mix for query in self.queries))
         self.mix_of = [self.mixes.index(query.mix) for query in self.queries]
+        self.mix_parts = [(tuple(index for index, _ in mix), tuple(weight for _, weight in mix)) for mix in self.mixes]
         description_words = [list(dict.fromkeys(content_words(self.competencies[n].description))) for n in names]
         guide_words = [list(dict.fromkeys(content_words(text))) or ["nothing"] for text in guide_texts]
         self.guide_vectors = model.embed(guide_texts)
@@ -179,8 +181,8 @@ class _Background(ExemplarBank, QuestionReader):
         anchors = self.anchor_fit(sentence_vectors)
         note_sentences = top_two_match(self.guide_vectors, sentence_vectors)
         guides = [w5 * a + w6 * b for a, b in zip(note_words, note_sentences, strict=True)]
-        mix_words = [_mixed(mix, per_competency) for mix in self.mixes]
-        mix_sentences = [_mixed(mix, description_sentences) for mix in self.mixes]
+        mix_words = [_mixed_parts(indices, weights, per_competency) for indices, weights in self.mix_parts]
+        mix_sentences = [_mixed_parts(indices, weights, description_sentences) for indices, weights in self.mix_parts]
         bank_mix_words = [mix_words[m] for m in self.mix_of]
         bank_mix_sentences = [mix_sentences[m] for m in self.mix_of]
         bank_anchors = [anchors[p] for p in self.bank_primary]
@@ -295,7 +297,8 @@ class _Background(ExemplarBank, QuestionReader):
         similarity = dot(sentence_vectors, self.anchor_vectors)  # sentences x anchors
         # A competency without anchors sits below any cosine.
         return [
-            top_two_mean([max((row[i] for i in rows), default=-2.0) for row in similarity]) for rows in self.anchor_rows
+            top_two_mean([max(map(row.__getitem__, rows), default=-2.0) for row in similarity])
+            for rows in self.anchor_rows
         ]
 
     def similarities(self, query: _Query, profile: _Profile) -> list[float]:
@@ -385,6 +388,12 @@ class _Background(ExemplarBank, QuestionReader):
 
 def _mixed(mix: Sequence[tuple[int, float]], values: Sequence[float]) -> float:
     return sum(weight * values[index] for index, weight in mix)
+
+
+def _mixed_parts(indices: Sequence[int], weights: Sequence[float], values: Sequence[float]) -> float:
+    """:func:`_mixed` of a mix split into its indices and weights (the same products, summed in the same order)."""
+    total: float = sum(map(operator.mul, weights, map(values.__getitem__, indices)))
+    return total
 
 
 @lru_cache(maxsize=1)
