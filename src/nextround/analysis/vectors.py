@@ -182,7 +182,11 @@ def top_two_match(left: Matrix, right: Matrix) -> list[float]:
 
 def dot_rows(matrix: Matrix, vector: Sequence[float]) -> list[float]:
     """``matrix @ vector``: one number per row."""
-    return [row[0] for row in dot(matrix, Matrix.from_rows([vector], matrix.dims, matrix.typecode))]
+    if not matrix.rows or not matrix.dims:
+        return [0.0] * matrix.rows
+    # The vector's products with the rows, read flat (a dot product is the same either way round).
+    result: list[float] = _flat_products(Matrix.from_rows([vector], matrix.dims, matrix.typecode), matrix).tolist()  # type: ignore[assignment]
+    return result
 
 
 def linear(inputs: Matrix, weights: Matrix, bias: Sequence[float]) -> list[list[float]]:
