@@ -146,7 +146,7 @@ def build(
         if not sentences:
             continue
         question_type = classify_question(item.question)
-        analysed = analyse_sentences(sentences, question_type)
+        analysed = analyse_sentences(sentences, question_type, item.question)
         sentences_all.extend(analysed)
         rows = sentence_features(analysed, question_type, embed(sentences), item.question)
         features.append(np.asarray(rows.tolist(), dtype=np.float32))

@@ -8,7 +8,7 @@ import pytest
 
 from nextround.analysis.answer import analyze_answer
 from nextround.analysis.answer.lexicon import named_place
-from nextround.analysis.answer.star import analyse_sentences
+from nextround.analysis.answer.star import analyse_sentences, way_of_working
 from nextround.analysis.answer.star_model import STEP_RESULT, _context, decide
 
 CUES = (
@@ -275,3 +275,32 @@ def test_using_saying_and_reading_are_steps_but_a_past_habit_is_not(sentence: st
     # "I used to" tells a past habit.
     (analysed,) = analyse_sentences([sentence], "behavioural")
     assert analysed.first_person_action is step
+
+
+@pytest.mark.parametrize(
+    ("question", "question_type", "expected"),
+    [
+        ("How do you keep a building site safe when several trades are working on it?", "general", True),
+        ("Describe how you work with engineers once a design has been handed over.", "general", True),
+        ("Tell me about a time you kept a site safe.", "behavioural", False),
+        ("How would you reorganise a cluttered stockroom?", "situational", False),
+        ("", "general", False),
+    ],
+)
+def test_an_answer_about_a_way_of_working(question: str, question_type: str, expected: bool) -> None:
+    assert way_of_working(question, question_type) is expected
+
+
+def test_a_step_told_in_the_present_is_a_step_in_an_answer_about_a_way_of_working() -> None:
+    # session 15: the corpus README's line since test8 (habit steps in "how do you …" answers are `A`); the model's
+    # action probability needs only STEP_SHARE of the threshold there, as a step told in the past does anywhere
+    sentences = ["We hold a toolbox talk every morning.", "I make sure the permits are in place for hot works."]
+    probabilities = [[0.1, 0.0, 0.2, 0.1], [0.1, 0.0, 0.2, 0.1]]
+    question = "How do you keep a building site safe when several trades are working on it?"
+    way = analyse_sentences(sentences, "general", question)
+    story = analyse_sentences(sentences, "general", "Tell me about a time you kept a site safe.")
+    assert [row[2] for row in decide(probabilities, [0.3, 0.3, 0.3, 0.3], way)] == [True, True]
+    assert [row[2] for row in decide(probabilities, [0.3, 0.3, 0.3, 0.3], story)] == [False, False]
+    # below STEP_SHARE of the threshold the model's doubt still decides
+    low = [[0.1, 0.0, 0.05, 0.1], [0.1, 0.0, 0.05, 0.1]]
+    assert [row[2] for row in decide(low, [0.3, 0.3, 0.3, 0.3], way)] == [False, False]

@@ -90,7 +90,7 @@ def analyze_answer(
     lower_text = answer.lower()
     answer_words = words(lower_text)
     word_count = len(answer_words)
-    analysed = tuple(analyse_sentences(sentences, question_type))
+    analysed = tuple(analyse_sentences(sentences, question_type, question))
     vectors = _sentence_vectors(sentences)
     star = (predict_star(analysed, question_type, vectors, question) if vectors is not None else None) or star_from(
         analysed

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.answer.fillers import find_hedges
-from nextround.analysis.answer.lexicon import Cue, cue_tables, lexicon
+from nextround.analysis.answer.lexicon import Cue, cue_tables, lexicon, question_kind_cues
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
 from nextround.analysis.text import normalise, words
 
@@ -104,6 +104,9 @@ class SentenceFeatures:
     plural_action: bool
     hypothetical_only: bool  # its only actions are "I would …" / "I'd …"
     hedged: bool
+    # the answer is about a way of working ("How do you make sure …?", not a story question): a step told there in the
+    # present ("I check the permits first") is a step (session 15, :func:`.star_model.decide`)
+    way_of_working: bool = False
 
 
 def _cue_score(cues: Sequence[Cue], lower: str) -> float:
@@ -159,9 +162,19 @@ _PRESENT_ACTION_RE: Final = re.compile(
 )
 
 
-def analyse_sentences(sentences: Sequence[str], question_type: str) -> list[SentenceFeatures]:
-    """Score every sentence for each STAR part: cue weights plus what usually comes where in a story."""
+def way_of_working(question: str, question_type: str) -> bool:
+    """The question asks how the speaker works ("How do you …?", "Describe how you work with …", table
+    ``question_kind.habit`` of ``answer_cues.toml``) and is no story question."""
+    if not question or question_type == "behavioural":
+        return False
+    return bool(question_kind_cues()["habit"].search(normalise(question).lower()))
+
+
+def analyse_sentences(sentences: Sequence[str], question_type: str, question: str = "") -> list[SentenceFeatures]:
+    """Score every sentence for each STAR part: cue weights plus what usually comes where in a story. ``question``
+    tells whether the answer is about a way of working (:func:`way_of_working`)."""
     cues = cue_tables()
+    way = way_of_working(question, question_type)
     analysed: list[SentenceFeatures] = []
     last = len(sentences) - 1
     hypothetical = question_type == "situational"
@@ -216,6 +229,7 @@ def analyse_sentences(sentences: Sequence[str], question_type: str) -> list[Sent
                 plural_action=plural,
                 hypothetical_only=hypothetical_only,
                 hedged=bool(find_hedges(lower)),
+                way_of_working=way,
             )
         )
     return analysed
