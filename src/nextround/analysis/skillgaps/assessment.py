@@ -21,7 +21,9 @@ from nextround.analysis.skillgaps.evidence import (
     meaning_evidence,
     taxonomy_names,
 )
+from nextround.analysis.skillgaps.language_levels import language_words_short
 from nextround.analysis.skillgaps.nearmiss import other_variant
+from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.skillgaps.requirements import Requirement
 
 GENERIC_WORDS: Final = frozenset(
@@ -79,7 +81,7 @@ CREDENTIAL_HEADS: Final = frozenset(
 def language_level(cv: CvView, text: str) -> Evidence | None:
     """ "Very good German (at least C1)" against "German (B2)": the level the CV gives the language decides (the
     whole ask is read, since its forms part the language from its level)."""
-    language = credentials.language_level_short(text, cv.text)
+    language = credentials.language_level_short(text, cv.text) or language_words_short(text, cv.text)
     if language is None:
         return None
     met, asked_level, part = language
@@ -201,7 +203,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         variant = other_variant(cv.text, phrase)  # "SCA Roasting Intermediate" asked, "SCA Roasting Foundation" held
         if variant is not None:
             return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, variant, exact=True)
-    named = [] if requirement.examples else exact.named_tokens(phrase, requirement.sentence)
+    named = [] if requirement.examples else asked_names(phrase, requirement)
     if named:
         absent = [
             spellings[0]

@@ -139,4 +139,12 @@ def is_eligibility(phrase: str, sentence: str = "") -> bool:
         return all(word in _NO_NAME for word in before)
     at = sentence.find(phrase) if sentence else -1
     written = sentence[max(0, at - 60) : at + len(phrase)] if at >= 0 else phrase
-    return any(found.end() >= len(written) - len(phrase) - 1 for found in opening.finditer(written))
+    start = len(written) - len(phrase)
+    # "be happy to work nights and travel around the region": a verb joined to the one the willingness opens
+    return any(
+        found.end() >= start - 1 or _JOINED_VERB.fullmatch(written[found.end() : start]) is not None
+        for found in opening.finditer(written)
+    )
+
+
+_JOINED_VERB: Final = re.compile(r"[a-z][\w' -]{0,30}?\s+(?:and|or)\s+", re.IGNORECASE)

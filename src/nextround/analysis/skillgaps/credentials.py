@@ -33,6 +33,7 @@ _FOREIGN_LICENCE: Final = (
     r"|carnet\s+de\s+conducir|carta\s+de\s+condu[cç][aã]o|carteira\s+de\s+habilita[cç][aã]o|f[uü]hrerschein"
     r"|rijbewijs|k[oö]rkort|k[oø]rekort|f[oø]rerkort|prawo\s+jazdy|ajokortti|ehliyet|jogos[ií]tv[aá]ny"
     r"|[rř]idi[cč]sk[yý]\s+pr[uů]kaz|vezet[oő]i\s+enged[eé]ly"
+    r"|licen[cç]i?a(?=\s+(?:clase|classe|categor[ií]a|tipo)\s+[A-D]\b)"  # "Licencia clase B": a driving licence's class
 )
 _CATEGORY: Final = re.compile(
     r"\b(?:category|cat\.?|class)\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?|[12])\b(?!\s*(?:certificate|cert))",
@@ -40,7 +41,7 @@ _CATEGORY: Final = re.compile(
 )
 # the same in other languages, letters only ("Klasse 1" may be a school year)
 _FOREIGN_CATEGORY: Final = re.compile(
-    rf"\b(?:tipo|classe|klasse|klasa|kategorie|kategori|kategoria|categor[ií]a|cat[eé]gorie|{_FOREIGN_LICENCE})"
+    rf"\b(?:tipo|clase|classe|klasse|klasa|kategorie|kategori|kategoria|categor[ií]a|cat[eé]gorie|{_FOREIGN_LICENCE})"
     r"\s*(?P<code>[bcd]1?\s*\+\s*e|[bcd]1?e|[bcd]1?)\b",
     re.IGNORECASE,
 )

@@ -41,6 +41,7 @@ from nextround.analysis.skillgaps.evidence import (
     specificity,
 )
 from nextround.analysis.skillgaps.nearmiss import near_misses
+from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.vectors import dot, dot_rows
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ def features(
             encoded = encode([rare_word])
             if encoded is not None:
                 rare_near = max(dot_rows(cv.word_vectors, encoded.row(0)), default=0.0)
-    named = exact.named_tokens(text, requirement.sentence)
+    named = asked_names(text, requirement)
     named_absent = sum(1 for spellings in named if not cv.names.names_any(spellings)) / len(named) if named else 0.0
     verdict = 1.0 if evidence.met else -1.0
     asked = requirement.years or 0.0

@@ -297,6 +297,11 @@ def _products(phrase: str) -> list[str]:
     return found
 
 
+def capital_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words, small joining words inside them ("Bay of Plenty", "Trinidad and Tobago")."""
+    return _capital_runs(text)
+
+
 def _capital_runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     current: list[str] = []

@@ -15,6 +15,44 @@ _LANGUAGES: Final = frozenset(
      "swahili", "kiswahili", "welsh", "irish", "catalan", "basque", "galician", "maltese", "luxembourgish",
      "albanian", "macedonian", "afrikaans", "tagalog", "filipino"],
 )  # fmt: skip
+# Languages as CVs written in another language name them (the language's own name and the names in French,
+# Spanish, Portuguese, Italian, German, Dutch, Polish and the Nordic languages), by the English name
+OTHER_NAMES: Final = {
+    "english": ["anglais", "inglés", "ingles", "inglês", "inglese", "englisch", "engels", "angielski", "engelska",
+                "engelsk", "englanti"],
+    "french": ["français", "francais", "francés", "frances", "francês", "francese", "französisch", "frans",
+               "francuski", "franska", "fransk", "ranska"],
+    "spanish": ["español", "espanol", "castellano", "espagnol", "espanhol", "spagnolo", "spanisch", "spaans",
+                "hiszpański", "spanska", "spansk", "espanja"],
+    "portuguese": ["português", "portugues", "portugais", "portugués", "portoghese", "portugiesisch", "portugees",
+                   "portugalski", "portugisiska", "portugisisk"],
+    "italian": ["italiano", "italien", "italienisch", "italiaans", "włoski", "italienska", "italiensk"],
+    "german": ["deutsch", "allemand", "alemán", "aleman", "alemão", "tedesco", "duits", "niemiecki", "tyska", "tysk",
+               "saksa"],
+    "dutch": ["nederlands", "néerlandais", "neerlandés", "holandês", "olandese", "niederländisch", "holenderski"],
+    "arabic": ["arabe", "árabe", "arabo", "arabisch", "arabski", "arabiska", "arabisk", "العربية"],
+    "russian": ["russe", "ruso", "russo", "russisch", "rosyjski", "ryska", "русский"],
+    "chinese": ["chinois", "chino", "chinês", "cinese", "chinesisch", "chiński", "kinesiska", "中文"],
+    "mandarin": ["mandarín", "mandarim", "mandarino"],
+    "japanese": ["japonais", "japonés", "japonês", "giapponese", "japanisch", "japoński", "日本語"],
+    "polish": ["polski", "polonais", "polaco", "polacco", "polnisch", "pools"],
+    "swedish": ["svenska", "suédois", "sueco", "svedese", "schwedisch", "szwedzki", "ruotsi"],
+    "norwegian": ["norsk", "norvégien", "noruego", "norueguês", "norvegese", "norwegisch"],
+    "danish": ["dansk", "danois", "danés", "dinamarquês", "danese", "dänisch"],
+    "finnish": ["suomi", "finnois", "finlandés", "finlandês", "finlandese", "finnisch", "finska"],
+    "greek": ["ελληνικά", "grec", "griego", "grego", "greco", "griechisch"],
+    "turkish": ["türkçe", "turc", "turco", "türkisch", "turecki"],
+    "catalan": ["català", "catalán", "catalão", "catalano", "katalanisch"],
+    "ukrainian": ["українська", "ukrainien", "ucraniano", "ucraino", "ukrainisch", "ukraiński"],
+    "czech": ["čeština", "tchèque", "checo", "ceco", "tschechisch", "czeski"],
+    "romanian": ["română", "roumain", "rumano", "romeno", "rumänisch", "rumuński"],
+    "hungarian": ["magyar", "hongrois", "húngaro", "ungherese", "ungarisch", "węgierski"],
+    "hindi": ["हिन्दी"],
+    "vietnamese": ["tiếng việt", "vietnamien", "vietnamita"],
+    "korean": ["한국어", "coréen", "coreano", "koreanisch", "koreański"],
+    "swahili": ["kiswahili"],
+}  # fmt: skip
+_BY_OTHER_NAME: Final = {other: english for english, others in OTHER_NAMES.items() for other in others}
 _CEFR: Final = re.compile(r"(?<![\w+-])([ABC][12])(?![\w+-])")
 _NATIVE: Final = re.compile(r"\b(?:native|mother tongue|first language|bilingual)\b", re.IGNORECASE)
 _CEFR_ORDER: Final = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -33,9 +71,11 @@ def _language_parts(text: str) -> list[tuple[str, str]]:
         masked = "".join(kept)
         cuts = [cut.replace("\0", ",") for cut in re.split(r"[,;|]|\s+-\s+|\s+–\s+", masked)]
         for part in cuts:
-            for word in re.findall(r"[A-Za-z]+", part):
+            for word in re.findall(r"[^\W\d_]+", part):
                 if word[0].isupper() and word.lower() in _LANGUAGES:
                     parts.append((word.lower(), part))
+                elif word.lower() in _BY_OTHER_NAME:
+                    parts.append((_BY_OTHER_NAME[word.lower()], part))  # "français (courant)", "Castellano"
     return parts
 
 
@@ -75,3 +115,112 @@ def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     if rest and any(language in rest.lower() for language in languages):
         part = rest.strip()  # "Languages: Spanish (B1)" says it as "Spanish (B1)"; "Spanish: B1" stays whole
     return best[0] >= asked, f"{name} {asked_levels[0]}", part
+
+
+# How well a language is known, in words (English and the words CVs in other languages use): 1 basic, 2 working,
+# 3 good, 4 fluent, 5 native (the CEFR's A, B1, B2, C1, C2)
+_LEVEL_WORDS: Final = (
+    (
+        5,
+        r"native|mother tongue|first language|bilingual|langue maternelle|maternelle|materno|materna|nativo|nativa"
+        r"|muttersprache|moedertaal|ojczysty|modersmål",
+    ),
+    (
+        4,
+        r"fluent|fluently|fluency|very good|advanced|proficient|excellent|courant|couramment|fluido|fluida|fluente"
+        r"|fließend|vloeiend|biegły|flytande|avancé|avanzado|avançado|avanzato",
+    ),
+    (3, r"good|bon niveau|bon|bonne|bueno|buena|bom|boa|buono|buona|gut|goed|dobry|upper[- ]intermediate"),
+    (2, r"working|conversational|communicative|intermediate|intermédiaire|intermedio|intermediário"),
+    (
+        1,
+        r"basic|basics|elementary|beginner|notions|básico|basico|básica|de base|basique|grundkenntnisse"
+        r"|podstawowy|little",
+    ),
+)
+_CEFR_STEP: Final = {"A1": 1, "A2": 1, "B1": 2, "B2": 3, "C1": 4, "C2": 5}
+_LEVEL_PATTERNS: Final = tuple(
+    (level, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)) for level, words in _LEVEL_WORDS
+)
+# what an ask wants, on the same steps: "fluent" is a confident working command (B2 and up), "spoken" working use
+_ASKED_STEP: Final = {5: 3, 4: 3, 3: 2, 2: 2, 1: 1}
+# the ask is about using the language, not a style named after it ("old Italian instruments", "the Dutch method")
+_LANGUAGE_USE_WORDS: Final = re.compile(
+    r"\b(?:speak\w*|spoken|writ\w*|read\w*|fluen\w*|bilingual|language|native|conversational|communicat\w*"
+    r"|proficien\w*|command|working)\b",
+    re.IGNORECASE,
+)
+_USE: Final = re.compile(r"\b(?:speak\w*|spoken|writ\w*|read\w*|communicat\w*|conversational)\b", re.IGNORECASE)
+_ALSO_FINE: Final = re.compile(r"\b(?:or|also fine|also ok|acceptable|not needed|not required|helpful|a plus)\b", re.I)
+
+
+def _level(text: str) -> int | None:
+    cefr = [_CEFR_STEP[level.upper()] for level in re.findall(r"(?<![\w+-])([abcABC][12])(?![\w+-])", text)]
+    if cefr:
+        return max(cefr)  # "English (communicative, A2/B1)": the level it reaches
+    levels = [level for level, pattern in _LEVEL_PATTERNS if pattern.search(text)]
+    return max(levels) if levels else None
+
+
+def _names_of(language: str) -> list[str]:
+    return [language, *OTHER_NAMES.get(language, ())]
+
+
+def _beside(text: str, language: str) -> str:
+    """The words about one language in a text that may name several ("I teach in English and basic Spanish"):
+    from a few words before its name to the next language's name."""
+    lowered = text.lower()
+    at = min((lowered.find(name) for name in _names_of(language) if name in lowered), default=-1)
+    if at < 0:
+        return ""
+    before = re.split(r"\band\b|,|;|\)", lowered[max(0, at - 30) : at])[-1]
+    after = lowered[at:]
+    depth = 0
+    for index, char in enumerate(after):  # to the first comma, semicolon or "and" outside brackets
+        depth += (char == "(") - (char == ")")
+        if depth <= 0 and (char in ",;" or after.startswith(" and ", index) or after.startswith(" - ", index)):
+            after = after[:index]
+            break
+    others = [
+        after.find(name, 1)
+        for other, names in ((key, _names_of(key)) for key in _LANGUAGES | set(OTHER_NAMES))
+        if other != language
+        for name in names
+        if after.find(name, 1) > 0
+    ]
+    return before + after[: min(others, default=len(after))]
+
+
+def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
+    """A language asked in words ("Fluent German", "French spoken", "Bilingual French and English", "Arabic")
+    against the level the CV gives it, in English or the CV's own language ("français (courant)", "arabe (bon
+    niveau)", "Castellano"): (met, the language, the CV's part). Fluent is met from good (B2) up, spoken or working
+    use from working (B1) up; a language the CV names with no level meets any ask. None when the phrase is not
+    about using a language (a style: "old Italian instruments"), asks a CEFR level (``language_level_short``),
+    offers other languages, or names one the CV does not (the name check reads that)."""
+    asked = [language for language, _ in _language_parts(phrase)]
+    if not asked or _CEFR.search(phrase):
+        return None
+    names = "|".join(re.escape(name) for language in asked for name in _names_of(language))
+    rest = re.sub(rf"\b(?:{names})\b", " ", phrase, flags=re.IGNORECASE)
+    bare = not re.sub(r"\b(?:and|or|in|&)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
+    if not bare and not _LANGUAGE_USE_WORDS.search(phrase):
+        return None
+    either = bool(_ALSO_FINE.search(phrase) or "/" in phrase)
+    held = dict(reversed(_language_parts(cv)))  # the first part naming each language
+    verdicts: list[tuple[bool, str, str]] = []
+    for language in dict.fromkeys(asked):
+        if language not in held:
+            if either:
+                continue
+            return None
+        written = _level(_beside(phrase, language)) or _level(phrase)
+        # with no level written, "French spoken" or "read and write Spanish" asks working use; a language alone, any
+        wanted = _ASKED_STEP[written] if written is not None else 2 if _USE.search(phrase) else 1
+        shown = _level(_beside(held[language], language))
+        verdicts.append((shown is None or shown >= wanted, language.title(), held[language].strip()))
+    if not verdicts:
+        return None
+    met = any(ok for ok, _, _ in verdicts) if either else all(ok for ok, _, _ in verdicts)
+    said = next((verdict for verdict in verdicts if verdict[0] == met), verdicts[0])
+    return met, said[1], said[2]

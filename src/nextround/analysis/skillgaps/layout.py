@@ -121,3 +121,57 @@ def clauses(sentence: str, asks: re.Pattern[str]) -> list[tuple[str, bool]]:
         cut.append((pieces[0], False))
         cut.extend((piece, True) for piece in pieces[1:])
     return [(unmask_brackets(part, kept).strip(" ,"), borrowed) for part, borrowed in cut if part.strip(" ,")]
+
+
+# A person specification's criterion code before its text: "E4 Able to communicate ...", "D2. Knowledge of ...",
+# "(E1) ...", "A3: ...". A letter (or two) and a number, then the criterion in words.
+_CRITERION_CODE: Final = re.compile(
+    r"^(?P<lead>\s*(?:[-*•·]\s*)?)\(?(?P<letter>[A-Z]{1,2})\.?\s?(?P<number>\d{1,2})\)?[.:)]?\s+(?=\S)"
+)
+# The ad's key to its codes: "Essential criteria (E)", "desirable (D)", "D = desirable", "E: essential"
+_CODE_KEY: Final = re.compile(
+    r"\b(?P<word>essential|desirable|required|preferred)\b(?:\s+\w+){0,2}?\s*(?:\((?P<after>[A-Z])\)|[=:-]\s*(?P<eq>[A-Z])\b)"
+    r"|\b(?P<letter>[A-Z])\s*(?:=|:|-)\s*(?P<word2>essential|desirable|required|preferred)\b",
+    re.IGNORECASE,
+)
+_WISH_WORDS: Final = frozenset(["desirable", "preferred"])
+
+
+def criteria_codes(lines: list[str]) -> list[str]:
+    """The lines with a person specification's criterion codes taken off ("E4 Able to ..." -> "Able to ...").
+
+    Codes are read as codes only when the ad numbers several criteria with them (three lines or more, one letter
+    with two numbers or more), so that a lone "C1 licence" or "B2 English" keeps its code. A criterion whose
+    letter the ad's key makes desirable ("desirable (D)") is marked "(desirable)"; without a key, the letters E
+    and D together are read as essential and desirable."""
+    coded = [(index, found) for index, line in enumerate(lines) if (found := _CRITERION_CODE.match(line))]
+    by_letter: dict[str, set[str]] = {}
+    for _, found in coded:
+        by_letter.setdefault(found.group("letter"), set()).add(found.group("number"))
+    if len(coded) < 3 or not any(len(numbers) >= 2 for numbers in by_letter.values()):
+        return lines
+    wishes: set[str] = set()
+    keyed = False
+    for line in lines:
+        for key in _CODE_KEY.finditer(line):
+            letter = key.group("after") or key.group("eq") or key.group("letter")
+            word = (key.group("word") or key.group("word2") or "").lower()
+            if letter and letter.isupper():
+                keyed = True
+                if word in _WISH_WORDS:
+                    wishes.add(letter)
+    if not keyed and set(by_letter) == {"E", "D"}:
+        wishes = {"D"}
+    out = [
+        ""
+        if _CODE_KEY.search(line) and re.search(r"\bcriteri", line, re.IGNORECASE) and not _CRITERION_CODE.match(line)
+        else line
+        for line in lines
+    ]  # "Essential criteria (E) are those the post cannot be done without": the key, not a criterion
+    for index, found in coded:
+        rest = out[index][found.end() :].rstrip()
+        if not rest or not rest[0].isalpha():
+            continue
+        wish = found.group("letter") in wishes and "desirable" not in rest.lower()
+        out[index] = found.group("lead") + rest + (" (desirable)" if wish else "")
+    return out

@@ -17,6 +17,7 @@ from typing import Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
+from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     CvView,
@@ -208,6 +209,9 @@ _QUALIFYING_EVENT: Final = re.compile(
     r"\b(?:admitted|qualified|registered|registration|called to the bar|licensed|licen[cs]e|enrolled|PIN)\b",
     re.IGNORECASE,
 )
+_QUALIFIED: Final = re.compile(
+    r"\b(?:admitted|qualified|called to the bar|registered|registration|enrolled)\b", re.IGNORECASE
+)
 _HELD_LICENCE: Final = re.compile(r"\bheld\b[^.]{0,40}\blicen[cs]e|\blicen[cs]e\b[^.]{0,20}\bheld\b", re.IGNORECASE)
 
 
@@ -217,13 +221,20 @@ def _years_since_event(cv: CvView, requirement: Requirement) -> float | None:
     if not (_AFTER_QUALIFYING.search(requirement.sentence) or _HELD_LICENCE.search(requirement.sentence)):
         return None
     licence_only = not _AFTER_QUALIFYING.search(requirement.sentence)
-    years = [
-        int(year)
+    undated = [
+        line
         for line in cv.text.splitlines()
-        if (re.search(r"licen[cs]e", line, re.IGNORECASE) if licence_only else _QUALIFYING_EVENT.search(line))
-        and not re.search(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", line, re.I)
-        for year in _YEAR.findall(line)
+        if not re.search(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", line, re.I)
     ]
+    if licence_only:
+        lines = [line for line in undated if re.search(r"licen[cs]e", line, re.IGNORECASE)]
+    else:
+        # qualifying in the profession ("qualified April 2025", "admitted 2019") before any licence; a driving
+        # licence is never the qualification ("Irish full driving licence since 2021")
+        lines = [line for line in undated if _QUALIFIED.search(line)] or [
+            line for line in undated if _QUALIFYING_EVENT.search(line) and not DRIVING_LICENCE.search(line)
+        ]
+    years = [int(year) for line in lines for year in _YEAR.findall(line)]
     if not years or cv.reference_year is None:
         return None
     return float(max(0, cv.reference_year - min(years)))

@@ -90,6 +90,7 @@ class Requirement:
     condition: bool = False  # a condition of eligibility ("Singapore citizens or PRs"): listed to confirm, never a gap
     examples: bool = False  # named products are examples ("an ATS such as Workday")
     section: str = ""  # the part of the ad it was read from: "required", "duties", "nice", "prose", "unknown"
+    places: frozenset[str] = frozenset()  # the ad's places, employer and bodies, lower case (places.ad_places)
 
 
 # "completed within the last 12 months" says how recent a credential must be (recency.py), not years asked

@@ -22,7 +22,15 @@ from nextround.analysis.skill_taxonomy import load_taxonomy
 from nextround.analysis.skillgaps.conditions import is_condition as _is_condition
 from nextround.analysis.skillgaps.cues import listed_heading, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
-from nextround.analysis.skillgaps.layout import BOLD, BULLET, clauses, person_spec_row, sentences, split_heading
+from nextround.analysis.skillgaps.layout import (
+    BOLD,
+    BULLET,
+    clauses,
+    criteria_codes,
+    person_spec_row,
+    sentences,
+    split_heading,
+)
 from nextround.analysis.skillgaps.offers import is_offer, offered_section
 from nextround.analysis.skillgaps.phrases import (
     NICE_ASIDE,
@@ -34,6 +42,7 @@ from nextround.analysis.skillgaps.phrases import (
 )
 from nextround.analysis.skillgaps.phrases import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.phrases import split_items as _split_items
+from nextround.analysis.skillgaps.places import ad_places
 from nextround.analysis.skillgaps.wishes import section_of_heading, wished
 
 # kept importable from here, where callers and tests have always found them
@@ -114,6 +123,61 @@ _WE_USE: Final = re.compile(
 _REASON_AFTER: Final = re.compile(
     r",\s*(?:since|because)\s+(?!\d)[^.;]*|\s+as you(?:'ll| will| would)\s+\w+[^,.;]*", re.IGNORECASE
 )
+# A step of the hiring, not a skill: "(a health assessment is part of appointment)", "you will be asked to complete a
+# fitness assessment as part of the application", "an interview and a trade test form part of the selection"
+_HIRING_STEP: Final = re.compile(
+    r"\b(?:assessments?|checks?|tests?|screenings?|interviews?|medicals?|examinations?|auditions?|trials?|references?"
+    r"|vetting)\b[^.;()]{0,40}?\b(?:is|are|will be|forms?|form)\s+(?:a\s+)?part\s+of\s+(?:the\s+|your\s+)?"
+    r"(?:appointment|application|selection|recruitment|hiring|process|onboarding|interview)"
+    r"|\b(?:will|may|might)\s+be\s+(?:asked|required|invited)\s+to\s+(?:complete|take|attend|sit|undergo|pass|do|"
+    r"provide|give)\b[^.;]{0,60}?\bas\s+part\s+of\s+(?:the\s+|your\s+)?(?:application|selection|recruitment|hiring"
+    r"|process|interview)",
+    re.IGNORECASE,
+)
+_HIRING_ASIDE: Final = re.compile(r"\s*\([^()]*\)")
+# What the employer gives: "Full uniform and training are provided", "PPE is supplied", "meals included"
+_PROVIDED: Final = re.compile(
+    r"\b(?:is|are|will be|gets? be)\s+(?:all\s+)?(?:provided|supplied|given|included|paid for|covered|issued)"
+    r"(?:\s+(?:by us|free|free of charge|on site|on the job))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+# The post advertised by a third party: "Family company with four carriages on the Main Square (Rynek) is looking
+# for a driver for the season", "Academia X (a gym, Lagoa) is looking for a capoeira instructor for ...": the subject
+# is the employer, whatever its words; an ask follows only with "with", "who", "having" ...
+_THIRD_PARTY_SEEKING: Final = re.compile(
+    r"^\W*(?!(?:we|i|you)\b)(?P<subject>[A-Z][^.;]{0,160}?)\s+(?:is|are)\s+(?:currently\s+|now\s+)?"
+    r"(?:seeking|looking for|recruiting|hiring)\s+(?:an?|one|two|three|several)\s+(?P<rest>.*)$",
+)
+_ASK_AFTER_ROLE: Final = re.compile(
+    r"\b(?:with|who|that has|having|holding|must|should|needs?|required|essential|experienced|qualified|certified"
+    r"|licensed|registered|fluent)\b",
+    re.IGNORECASE,
+)
+# The employer telling about itself at the top of the ad: "Domaine des Trois Bories grows 85 ha of lavender and runs
+# a farm shop": a name (capitalised words, small joining words between them), then a verb of its own in the present
+_SELF_TOLD: Final = re.compile(
+    r"^\W*(?:[A-Z][\w'’&.-]*\s+(?:(?:de|des|du|la|le|les|of|the|and|&|di|da|do|dos|van|von|y|i|e)\s+)?){1,6}"
+    r"(?P<verb>[a-z]{3,}(?<!ss)(?<!ous)(?<!is)s)\s+(?!(?:is|are|must|should|will|would|can|required|essential|needed"
+    r"|preferred|desirable|a plus|an advantage)\b)\w",
+)
+
+
+def _unless_hiring_step(aside: re.Match[str]) -> str:
+    return "" if _HIRING_STEP.search(aside.group(0)) else aside.group(0)
+
+
+def _third_party_post(sentence: str) -> bool:
+    found = _THIRD_PARTY_SEEKING.match(sentence)
+    if found is None or _READER.search(found.group("subject")):
+        return False
+    return not _ASK_AFTER_ROLE.search(found.group("rest"))
+
+
+def _self_told(sentence: str) -> bool:
+    """The employer telling about itself in an opening sentence: its name, then a verb of its own ("grows")."""
+    return bool(_SELF_TOLD.match(sentence)) and not _READER.search(sentence)
+
+
 _READER: Final = re.compile(r"\b(?:you|your|you'll|candidates?|applicants?|the person|someone)\b", re.IGNORECASE)
 _WEAK_BLURB: Final = frozenset(["we hire", "our team", "serves", "serving", "we help", "we make", "we build", "rated"])
 _ABOUT_US: Final = re.compile(r"\b(?:we|we're|we've|our|us|is an?|has|have|since)\b", re.IGNORECASE)
@@ -166,8 +230,12 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
         return None  # under "Requirements", "Serving It Right certificate" is a certificate, not the blurb
     if section in ("prose", "required") and _ROLE_DOES.search(sentence) and not cues.skill_words.search(sentence):
         return None  # "Reporting to the Sales Manager, the successful candidate will call on dealers": the duties
-    if _ORG_SEEKING.match(sentence):
+    if _ORG_SEEKING.match(sentence) or (section == "prose" and _third_party_post(sentence)):
         return None  # "Galway County Council is seeking to create a panel of Executive Planners"
+    if _HIRING_STEP.search(sentence):
+        return None  # "You will be asked to complete a fitness assessment as part of the application": a step
+    if _PROVIDED.search(sentence) and not _READER.search(sentence) and not cues.must.search(sentence):
+        return None  # "Full uniform and training are provided": what the employer gives
     if _SEEKING_A_ROLE.match(sentence) and not cues.skill_words.search(sentence):
         return None  # "We are seeking a detail-oriented Coordinator to manage shipments": the role, not a skill
     unbracketed = NICE_ASIDE.sub("", sentence)
@@ -203,8 +271,9 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     before_list = {
         index for index, following in enumerate(filled[1:]) if BULLET.match(following) and not BOLD.match(following)
     }
-    filled = [person_spec_row(line) for line in filled]
+    filled = [person_spec_row(line) for line in criteria_codes(filled)]
     filled = [line for line in filled if line]
+    opening = True  # no heading nor list yet: the ad's opening lines, where the employer tells about itself
     for position, raw in enumerate(filled):
         bold = BOLD.match(raw)  # "**What you bring**": a heading in Markdown, not a bullet
         if bold:
@@ -238,6 +307,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         if kind is None and not is_bullet and bullets_seen and section != "prose":
             section = "prose"
         line_section: Section = section
+        opening = opening and kind is None and not is_bullet
         if kind is not None:
             if not rest:
                 section = kind  # type: ignore[assignment]
@@ -262,15 +332,25 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             )
         for sentence in sentences(line):
             sentence = _REASON_AFTER.sub("", _WE_USE.sub("", _OPENER.sub("", sentence)))
+            sentence = _HIRING_ASIDE.sub(_unless_hiring_step, sentence)
+            if opening and line_section == "prose" and _self_told(sentence):
+                continue  # "Domaine des Trois Bories grows 85 ha of lavender ...": the employer, not an ask
+            sentence_section = line_section
+            inline, inline_rest = split_heading(sentence) if line_section == "prose" else (None, "")
+            if inline in ("required", "nice") and inline_rest:
+                # "... 12 h/week. Requirements: a cord recognised by a group, experience teaching children, ...": a
+                # heading written inside a prose paragraph heads the rest of its sentence
+                sentence_section, sentence = inline, inline_rest  # type: ignore[assignment]
             asked: Importance | None = None
             for clause, borrowed in clauses(sentence, _ASKS):
                 # "Previous registration experience is desirable, as is a second language": both are wishes
-                asked = asked if borrowed and asked is not None else _sentence_importance(clause, line_section)
+                asked = asked if borrowed and asked is not None else _sentence_importance(clause, sentence_section)
                 if asked is not None:
                     # a wish aside ("(supervisory experience preferred)") comes after the ask it was added to
                     read = sorted(sentence_phrases(clause, asked), key=lambda item: item.importance != asked)
                     found.extend(replace(item, section=origin) for item in read)
-    return tuple(_dedupe(found)[:MAX_REQUIREMENTS])
+    places = ad_places(text)
+    return tuple(replace(item, places=places) for item in _dedupe(found)[:MAX_REQUIREMENTS])
 
 
 def _lines_under(filled: list[str], position: int) -> list[str]:

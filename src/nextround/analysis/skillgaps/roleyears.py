@@ -187,15 +187,25 @@ _RANKS: Final = frozenset(
 _UNDER: Final = frozenset(content_stems("assistant trainee apprentice intern helper"))
 
 
+# the dates a heading may open with: "2013 - Jul 2023: Assistant Driller, ..." has its title after them
+_LEADING_DATES: Final = re.compile(
+    r"^\W*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:[A-Za-z]{3,9}\.?\s+)?"
+    r"(?:(?:19|20)\d\d|present|date|now|current|today)\b\s*[:|,-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _first_part(role: Role) -> str:
+    return re.split(r",|\s[-–—|]\s|\|", _LEADING_DATES.sub("", role.lines[0]))[0]
+
+
 def _under(role: Role) -> set[str]:
-    first = re.split(r",|\s[-–—|]\s|\|", role.lines[0])[0]
-    return set(content_stems(first)) & _UNDER
+    return set(content_stems(_first_part(role))) & _UNDER
 
 
 def _title(role: Role) -> set[str]:
     """The content stems of a role's title, its heading's first part ("Chef de Partie, The Spice Route, 2018")."""
-    first = re.split(r",|\s[-–—|]\s|\|", role.lines[0])[0]
-    return set(content_stems(first)) - _RANKS
+    return set(content_stems(_first_part(role))) - _RANKS
 
 
 def shown_years(
