@@ -372,7 +372,8 @@ def decide(
         weak = sizes[row] <= 2 and _weak_plan(sentence)
         # a step told in the present in an answer about a way of working ("How do you …?": "I check the permits
         # first") is a step as one told in the past is: the corpus README's line since test8 (habit steps `A`), which
-        # the older writers did not follow (session 15; by writer-CV 13 of 23 writers rise, 6 fall, five of them the oldest)
+        # the older writers did not follow (session 15; by writer-CV 13 of 23 writers rise, 6 fall, five of them the
+        # oldest)
         present = sentence.way_of_working and _present_step(sentence.lower)
         if (sentence.first_person_action or sentence.plural_action or present) and not outcome and not weak:
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
