@@ -183,3 +183,30 @@ def test_an_assistant_role_with_its_dates_first_is_not_the_title_asked() -> None
     )
     met, reason = _judged(ad, cv, "baker")
     assert not met and "title" in reason
+
+
+def test_a_piece_that_only_names_a_place_of_the_ad_is_not_an_ask() -> None:
+    ad = (
+        "Line Marker - Napier, Hawke's Bay\n\nWhat you need\n- Class 2 licence\n"
+        "- Be happy to work nights and travel around the Hawke's Bay and Gisborne\n"
+    )
+    texts = _texts(ad)
+    assert "Gisborne" not in texts
+    travel = [item for item in requirements(ad) if item.text.startswith("travel")]
+    assert travel and all(item.condition for item in travel)
+
+
+def test_a_diploma_offered_as_one_way_beside_experience_is_not_a_diploma_gap() -> None:
+    ad = (
+        "Piano Technician\n\nRequirements:\n- Piano tuning experience in a workshop, or a diploma in piano technology\n"
+    )
+    cv = "Experience\nPiano tuner, Keys & Co workshop | 2019 - present\n- Tuning and regulating uprights and grands\n"
+    _, reason = _judged(ad, cv, "Piano tuning experience in a workshop, or a diploma in piano technology")
+    assert "diploma is asked" not in reason
+
+
+def test_a_national_licence_with_its_category_is_a_driving_licence() -> None:
+    ad = "Courier\n\nRequirements:\n- Full clean driving licence\n"
+    cv = "Experience\nCourier, Fast Parcels | 2020 - present\n\nDriving: full Polish B licence, no points"
+    met, _ = _judged(ad, cv, "Full clean driving licence")
+    assert met

@@ -186,7 +186,8 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(
             False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}", exact=True
         )
-    if semantic.met and credentials.diploma_missing(phrase, cv.text):
+    # "brass repair experience in a shop, or a diploma from a repair program": the diploma is one way of two
+    if semantic.met and not _OTHER_WAY.search(phrase) and credentials.diploma_missing(phrase, cv.text):
         reason = "a diploma is asked; the CV shows a certificate or none"
         return Evidence(False, semantic.strength * 0.6, semantic.cv_text, "level", 0.7, reason)
     for act in exact.acts(phrase):
@@ -298,6 +299,9 @@ def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidenc
     return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
 
 
+_OTHER_WAY: Final = re.compile(
+    r"\bexperience\b[^()]*?,?\s+or\s+(?:an?\s+)?diploma\b|\bdiploma\b[^()]*\bor\s+(?:\w+\s+)?experience\b", re.I
+)
 _OR_EQUIVALENT: Final = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|similar|comparable)\b", re.IGNORECASE)
 _AWARD_WORDS: Final = re.compile(
     r"\b(?:certificate|certified|diploma|degree|apprenticeship|licen[cs]e|licensed|qualified|qualification|nvq"

@@ -98,6 +98,8 @@ _ISSUERS: Final = (
 DRIVING_LICENCE: Final = re.compile(
     r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
     rf"|\bcar\s+driver\b|\b(?:{_ISSUERS})(?:[\s-]+issued)?\s+(?:driving\s+|driver'?s?\s+)?licen[cs]e"
+    # "full Irish B licence": a nationality, perhaps a category, then the licence
+    r"|\bfull\s+(?:clean\s+)?[A-Z][a-z]+(?:ish|ian|an|ese|ch|i)\s+(?:[A-D]1?(?:\+?E)?\s+)?licen[cs]e"
     rf"|\b(?:{_FOREIGN_LICENCE})\b(?![-\w])",
     re.IGNORECASE,
 )

@@ -48,7 +48,10 @@ _BODY_HEADS: Final = (
     "|Municipality|Ombudsman|Directorate|Secretariat|Inspectorate|Registry|Alliance|Partnership|Collective"
 )
 _BODY: Final = re.compile(
-    rf"\b(?P<name>{_RUN}[ \t]+(?:{_BODY_HEADS}))\b(?![ \t]+[A-Z])(?:\s*\((?P<short>[A-Z][A-Za-z]{{1,7}})\))?"
+    rf"\b(?P<name>{_RUN}(?:[ \t]+{_JOINING})*[ \t]+(?:{_BODY_HEADS})"
+    rf"|(?:{_BODY_HEADS})(?:[ \t]+{_JOINING})+[ \t]+{_RUN})"
+    r"\b(?![ \t]+[A-Z])"
+    r"(?:\s*\((?P<short>[A-Z][A-Za-z]{1,7})\))?"
 )
 # a credential named after a body ("Diploma of the British Institute of ...", "Membership of the ... Association")
 _CREDENTIAL_FIRST: Final = re.compile(
@@ -122,7 +125,12 @@ def ad_places(ad: str) -> frozenset[str]:
         if _BODY_THING.match(ad[match.end() :]):
             continue  # "Kenya Dairy Board regulations", "the X Association food safety course": its rules, a thing
         # "SDLT and Land Registry": the body is the name after the last "and"
-        bodies.add(re.split(r"\s+(?:and|&)\s+|\s*,\s*", match.group("name"))[-1])
+        name = re.split(r"\s+(?:and|&)\s+|\s*,\s*", match.group("name"))[-1]
+        # "Knowledge of the Healthy Homes Initiative": the ask's lead-in written with a capital is not the body's
+        lead = re.match(r"^[A-Z][a-z]+[ \t]+(?:of|in|with|for|on)[ \t]+(?:the[ \t]+)?(?P<rest>.+)$", name)
+        if lead and len(lead.group("rest").split()) >= 2 and re.search(rf"\b(?:{_BODY_HEADS})$", lead.group("rest")):
+            name = lead.group("rest")
+        bodies.add(name)
         if match.group("short"):
             bodies.add(match.group("short"))
     # a body counts by its whole name or short form only ("=" marks it), a place or the employer by any word of it
@@ -134,7 +142,11 @@ def is_place(name: str, places: frozenset[str]) -> bool:
     lowered = name.lower()
     if lowered in places or "=" + lowered in places:
         return True
-    return any(re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", place) for place in places if " " in place)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", place)
+        for place in places
+        if " " in place and not place.startswith("=")  # a body counts by its whole name only
+    )
 
 
 def asked_names(phrase: str, requirement: Requirement) -> list[tuple[str, ...]]:

@@ -42,7 +42,7 @@ from nextround.analysis.skillgaps.phrases import (
 )
 from nextround.analysis.skillgaps.phrases import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.phrases import split_items as _split_items
-from nextround.analysis.skillgaps.places import ad_places
+from nextround.analysis.skillgaps.places import ad_places, is_place
 from nextround.analysis.skillgaps.wishes import section_of_heading, wished
 
 # kept importable from here, where callers and tests have always found them
@@ -350,7 +350,9 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
                     read = sorted(sentence_phrases(clause, asked), key=lambda item: item.importance != asked)
                     found.extend(replace(item, section=origin) for item in read)
     places = ad_places(text)
-    return tuple(replace(item, places=places) for item in _dedupe(found)[:MAX_REQUIREMENTS])
+    # "... travel around the Waikato and Bay of Plenty": a piece that only names a place of the ad asks nothing
+    kept = [item for item in _dedupe(found) if not is_place(re.sub(r"^(?:the|and|or)\s+", "", item.text), places)]
+    return tuple(replace(item, places=places) for item in kept[:MAX_REQUIREMENTS])
 
 
 def _lines_under(filled: list[str], position: int) -> list[str]:
