@@ -124,3 +124,14 @@ def test_analysers_run_without_numpy(args: list[str], stdin: str, tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert json.JSONDecoder().raw_decode(result.stdout)[0]
     assert "numpy loaded: False" in result.stderr
+
+
+def test_products_use_the_avx2_kernel_on_every_x86_machine() -> None:
+    """The shipped weights, feature digests and golden outputs are made with simsimd's AVX2 kernel: the AVX-512
+    ones sum in another order, which moved a rounded confidence and a model digest between machines."""
+    import simsimd
+
+    import nextround.analysis.vectors  # noqa: F401  (the pin happens on import)
+
+    capabilities = simsimd.get_capabilities()
+    assert not any(capabilities.get(name) for name in ("skylake", "ice", "genoa", "sapphire", "turin", "sierra"))

@@ -40,6 +40,15 @@ __all__ = [
     "unit",
 ]
 
+# The same numbers on every x86 machine: simsimd picks its kernels by processor, and the AVX-512 ones sum a product
+# in another order than the AVX2 one, so the last bits of a cosine (and now and then a rounded confidence, or a
+# decision at a threshold) differed between machines. The shipped weights, their feature digests and the golden
+# outputs are made with the AVX2 kernel, which every x86 processor of the last decade has; Arm keeps its own.
+_WIDER_THAN_AVX2: Final = ("skylake", "ice", "genoa", "sapphire", "turin", "sierra")
+for _capability in _WIDER_THAN_AVX2:
+    if simsimd.get_capabilities().get(_capability):
+        simsimd.disable_capability(_capability)
+
 Typecode = Literal["f", "d"]
 _FORMATS: Final[dict[str, Literal["float32", "float64"]]] = {"f": "float32", "d": "float64"}
 
