@@ -1,7 +1,7 @@
 """Quality of skill gaps: our own paraphrased pairs, and RJDB-format splits.
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
-    [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--dev8]
+    [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--test15] [--dev8]
     [--blind-glossary]
 
 Prints one markdown table:
@@ -197,6 +197,7 @@ HELD_OUT_LABELS = (
     "test12",
     "test13",
     "test14",
+    "test15",
 )
 
 
@@ -219,6 +220,7 @@ def main() -> None:
     parser.add_argument("--test12", action="store_true", help="also the twelfth frozen split (report once)")
     parser.add_argument("--test13", action="store_true", help="also the thirteenth frozen split (report once)")
     parser.add_argument("--test14", action="store_true", help="also the fourteenth frozen split (report once)")
+    parser.add_argument("--test15", action="store_true", help="also the fifteenth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -270,6 +272,8 @@ def main() -> None:
         splits.append(("frozen test13", load_pairs(PAIRS / "test13" / "test.jsonl")))
     if args.test14:
         splits.append(("frozen test14", load_pairs(PAIRS / "test14" / "test.jsonl")))
+    if args.test15:
+        splits.append(("frozen test15", load_pairs(PAIRS / "test15" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -287,6 +291,7 @@ def main() -> None:
             ("test12", args.test12),
             ("test13", args.test13),
             ("test14", args.test14),
+            ("test15", args.test15),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
