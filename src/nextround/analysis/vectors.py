@@ -17,9 +17,11 @@ import ast
 import io
 import math
 import operator
+import sys
 import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Final, Literal
 
 import simsimd
@@ -32,6 +34,8 @@ __all__ = [
     "dot",
     "dot_rows",
     "linear",
+    "packed_maxima",
+    "packed_row",
     "product_rows",
     "read_npz",
     "sigmoid",
@@ -173,6 +177,63 @@ def product_rows(left: Matrix, right: Matrix) -> list[array[float]]:
         row.frombytes(raw[start : start + width])
         rows.append(row)
     return rows
+
+
+# Column maxima of many float32 rows at C speed, exactly (the same numbers ``map(max, *rows)`` gives): each row is
+# packed into one integer, a 32-bit field per number holding a key that orders as the number does, and two rows'
+# fields are compared all at once with integer arithmetic (a guard bit per field keeps fields apart). About three
+# times faster than ``map(max, *rows)`` for relevance's ~100 answer words by 1,492 vocabulary words.
+_KEY_BASE: Final = 0x40000000  # keys: base + magnitude bits for a positive number, base - magnitude for a negative
+_FIELD: Final = 0xFFFFFFFF
+
+
+@lru_cache(maxsize=8)
+def _field_masks(count: int) -> tuple[int, int, int, int]:
+    """For ``count`` fields: each field's bit 31 (sign / guard), bit 30, its low 30 bits, and the key base."""
+
+    def each(value: int) -> int:
+        return int.from_bytes(value.to_bytes(4, "little") * count, "little")
+
+    return each(0x80000000), each(0x40000000), each(0x3FFFFFFF), each(_KEY_BASE)
+
+
+def packed_row(row: array[float]) -> int | None:
+    """A float32 row as ordered keys in one integer (for :func:`packed_maxima`), or ``None`` when a number is 0,
+    not finite, or at least 2 in size (where the keys would not fit, or ``max`` keeps -0.0 against 0.0)."""
+    if row.typecode != "f":
+        raise ValueError("float32 rows only")
+    data = row if sys.byteorder == "little" else array("f", row)
+    if sys.byteorder != "little":
+        data.byteswap()
+    bits = int.from_bytes(data.tobytes(), "little")
+    sign, bit30, low30, base = _field_masks(len(row))
+    magnitude = bits & (bit30 | low30)
+    # Every magnitude under 2**30 (|x| < 2, finite) and above 0: then low30 + magnitude sets bit 30 in every field.
+    if magnitude & bit30 or (magnitude + low30) & bit30 != bit30:
+        return None
+    negative = (bits & sign) >> 31
+    # base + magnitude, less twice the magnitude where negative: no field borrows from the next.
+    return base + magnitude - 2 * (magnitude & (negative * 0x3FFFFFFF))
+
+
+def packed_maxima(rows: Sequence[int], count: int) -> list[float]:
+    """The column maxima of rows made by :func:`packed_row` (``count`` numbers each), as Python floats."""
+    sign, bit30, _, base = _field_masks(count)
+    best = rows[0]
+    for other in rows[1:]:
+        # Per field, the guard bit of (best + 2**31) - other is set where best >= other.
+        keep = ((((best | sign) - other) & sign) >> 31) * _FIELD
+        best = other ^ ((best ^ other) & keep)
+    positive = (best & bit30) >> 30
+    positive_mask = positive * _FIELD
+    negative_mask = (positive ^ (sign >> 31)) * _FIELD
+    magnitude = ((best ^ bit30) & positive_mask) | ((base & negative_mask) - (best & negative_mask))
+    bits = magnitude | (negative_mask & sign)
+    numbers: array[float] = array("f")
+    numbers.frombytes(bits.to_bytes(4 * count, "little"))
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers.tolist()
 
 
 def top_two_match(left: Matrix, right: Matrix) -> list[float]:

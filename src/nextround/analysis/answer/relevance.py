@@ -60,13 +60,15 @@ from nextround.analysis.vectors import (
     best_match,
     dot,
     dot_rows,
+    packed_maxima,
+    packed_row,
     product_rows,
     top_two_match,
     top_two_mean,
     unit,
 )
 
-_KEPT_WORDS = 4096  # answer words whose products with the vocabulary are kept (24 MB)
+_KEPT_WORDS = 4096  # answer words whose products with the vocabulary are kept (26 MB)
 
 
 class _Background(ExemplarBank, QuestionReader):
@@ -136,7 +138,7 @@ class _Background(ExemplarBank, QuestionReader):
         self.vocabulary_vectors = model.embed(vocabulary)
         # Per answer word, its similarity to every vocabulary word: answers share most of their words, and
         # the products are the same whichever answer asks (6 KB a word).
-        self._word_products: dict[str, array[float]] = {}
+        self._word_products: dict[str, int | array[float]] = {}
         self._keeping = threading.Lock()
         # Each bank question's words, each description's and each note's, as weights over the vocabulary:
         # one product with an answer's best match per vocabulary word gives all their weighted means.
@@ -259,13 +261,21 @@ class _Background(ExemplarBank, QuestionReader):
             computed = product_rows(words.take(todo), self.vocabulary_vectors)
             with self._keeping:
                 for index, row in zip(todo, computed, strict=True):
-                    rows[index] = row
+                    # Kept packed for packed_maxima; as the numbers in the rare row it cannot pack (a 0).
+                    rows[index] = packed = packed_row(row)
+                    if packed is None:
+                        rows[index] = row
                     if len(kept) >= _KEPT_WORDS:
                         del kept[next(iter(kept))]  # the oldest
-                    kept[answer_words[index]] = row
-        if len(rows) == 1:
-            return list(rows[0])  # type: ignore[arg-type]
-        return list(map(max, *rows))  # type: ignore[arg-type]
+                    kept[answer_words[index]] = rows[index]  # type: ignore[assignment]
+        count = len(self.vocabulary)
+        packed_rows = [row for row in rows if isinstance(row, int)]
+        if len(packed_rows) == len(rows):
+            return packed_maxima(packed_rows, count)
+        numbers = [row if not isinstance(row, int) else array("f", packed_maxima([row], count)) for row in rows]
+        if len(numbers) == 1:
+            return list(numbers[0])  # type: ignore[arg-type]
+        return list(map(max, *numbers))  # type: ignore[arg-type]
 
     def _rank(
         self,
