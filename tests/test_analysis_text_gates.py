@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextround.analysis.answer.lexicon import cue_tables
+from nextround.analysis.answer.lexicon import cue_tables, framing_cues, role_step_cues
 from nextround.analysis.text import split_sentences
-from nextround.analysis.text.gates import gate_passes, required_text
+from nextround.analysis.text.gates import GatedPattern, gate_passes, required_text
 
 CORPUS = Path(__file__).parent / "data" / "answer_corpus" / "dev.txt"
 
@@ -65,3 +65,29 @@ def test_a_gate_lets_through_every_text_its_pattern_matches(words: list[str]) ->
     for pattern, _, gate in (cue for table in cue_tables().values() for cue in table):
         if pattern.search(text):
             assert gate_passes(gate, text), pattern.pattern
+
+
+def test_gated_framing_patterns_find_what_the_patterns_find_on_the_corpus() -> None:
+    text = CORPUS.read_text(encoding="utf-8")
+    sentences = [s.lower() for line in text.splitlines() if ": " in line for s in split_sentences(line)]
+    patterns = [*framing_cues().values(), *role_step_cues().values()]
+    assert any(pattern.gate is not None for pattern in patterns)
+    skipped = 0
+    for sentence in sentences:
+        for pattern in patterns:
+            found = pattern.search(sentence)
+            expected = pattern.compiled.search(sentence)
+            assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+            spans = [match.span() for match in pattern.finditer(sentence)]
+            assert spans == [match.span() for match in pattern.compiled.finditer(sentence)]
+            assert pattern.sub(" ", sentence) == pattern.compiled.sub(" ", sentence)
+            skipped += not pattern._open(sentence)
+    assert skipped > len(sentences)  # the gates do skip searches
+
+
+def test_a_gate_of_many_strings_or_of_one_letter_is_not_tested() -> None:
+    assert GatedPattern(re.compile(r"\b(i|we) (needed|had)\b")).gate == frozenset(["needed", "had"])
+    assert GatedPattern(re.compile(r"\b(a|an|the) cat\b")).gate == frozenset([" cat"])
+    assert GatedPattern(re.compile(r"\b(i|me|my)\b")).gate is None
+    many = "|".join(f"{n}th" for n in range(30))
+    assert GatedPattern(re.compile(rf"\b({many})\b")).gate is None

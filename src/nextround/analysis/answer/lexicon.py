@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from nextround.analysis.text.gates import required_text
+from nextround.analysis.text.gates import GatedPattern, required_text
 
 # A cue: its pattern, its weight, and the literal text one of which any match contains (a cheap gate).
 Cue = tuple[re.Pattern[str], float, frozenset[str] | None]
@@ -102,11 +102,12 @@ def cue_tables() -> dict[str, tuple[Cue, ...]]:
 
 
 @lru_cache(maxsize=1)
-def framing_cues() -> dict[str, re.Pattern[str]]:
+def framing_cues() -> dict[str, GatedPattern]:
     """The STAR model's framing and context patterns by name (``answer_cues.toml``, table ``framing``): the speaker's
-    own charge, others' demand, a role, a further step, an outcome, an outcome still to come …"""
+    own charge, others' demand, a role, a further step, an outcome, an outcome still to come … Each is searched only
+    in a sentence with its required text (every sentence meets them all)."""
     raw = _read("answer_cues.toml")["framing"]
-    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}
+    return {str(name): GatedPattern(re.compile(str(pattern))) for name, pattern in raw.items()}
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +146,8 @@ def question_kind_cues() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def role_step_cues() -> dict[str, re.Pattern[str]]:
+def role_step_cues() -> dict[str, GatedPattern]:
     """How a step reads outside a story (``answer_cues.toml``, table ``role_steps``): a method told in the second
-    person or as an instruction, a weak plan (session 12)."""
+    person or as an instruction, a weak plan (session 12); gated as :func:`framing_cues`."""
     raw = _read("answer_cues.toml")["role_steps"]
-    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}
+    return {str(name): GatedPattern(re.compile(str(pattern))) for name, pattern in raw.items()}
