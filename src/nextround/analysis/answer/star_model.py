@@ -231,11 +231,15 @@ def sentence_features(
                 *role[index],
             ]
         )
-    vectors = embeddings.tolist()
-    return Matrix.from_rows(
-        (row + [EMBEDDING_SCALE * value for value in vector] for row, vector in zip(rows, vectors, strict=True)),
-        len(rows[0]) + embeddings.dims if rows else embeddings.dims,
-    )
+    if embeddings.rows != len(rows):
+        raise ValueError(f"{embeddings.rows} embeddings for {len(rows)} sentences")
+    # Straight into the float32 buffer: the numbers lists of Python floats would give, without making the lists.
+    data: array[float] = array("f")
+    width, scaled = embeddings.dims, EMBEDDING_SCALE.__mul__
+    for index, row in enumerate(rows):
+        data.extend(row)
+        data.extend(map(scaled, embeddings.data[index * width : (index + 1) * width]))
+    return Matrix(data, len(rows), len(rows[0]) + width if rows else width)
 
 
 def with_neighbours(features: Matrix, first: Sequence[Sequence[float]]) -> Matrix:
@@ -243,18 +247,18 @@ def with_neighbours(features: Matrix, first: Sequence[Sequence[float]]) -> Matri
     per part the highest of the answer's other sentences (:func:`elsewhere`)."""
     none = [0.0] * len(STAR_PARTS)
     last = len(first) - 1
-    rows = features.tolist()
+    if features.rows != len(first):
+        raise ValueError(f"{features.rows} sentences and {len(first)} first-round rows")
+    rows, width = features.as_type("f").data, features.dims
     others = _elsewhere_all(first)
-    return Matrix.from_rows(
-        (
-            row
-            + list(first[index - 1] if index > 0 else none)
-            + list(first[index + 1] if index < last else none)
-            + others[index]
-            for index, row in enumerate(rows)
-        ),
-        features.dims + 3 * len(STAR_PARTS),
-    )
+    # Each row's float32 numbers copied as they are (no round trip through Python floats), then the new columns.
+    data: array[float] = array("f")
+    for index in range(features.rows):
+        data.extend(rows[index * width : (index + 1) * width])
+        data.extend(first[index - 1] if index > 0 else none)
+        data.extend(first[index + 1] if index < last else none)
+        data.extend(others[index])
+    return Matrix(data, features.rows, width + 3 * len(STAR_PARTS))
 
 
 def elsewhere(first: Sequence[Sequence[float]], index: int) -> list[float]:
