@@ -87,7 +87,8 @@ def postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
-def _truncate_postgres(url: str) -> None:
+def truncate_postgres(url: str) -> None:
+    """Empty every table of the test PostgreSQL database (it stays migrated)."""
     engine = create_engine(url)
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
@@ -104,7 +105,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
         return f"sqlite:///{path}"
     if request.param == "postgres":
         url: str = request.getfixturevalue("postgres_database")
-        _truncate_postgres(url)
+        truncate_postgres(url)
         return url
     raise ValueError(f"unknown engine in NEXTROUND_TEST_DATABASES: {request.param}")
 
@@ -260,7 +261,7 @@ def postgres_url(request: pytest.FixtureRequest) -> str:
 
     needs_postgres()
     url: str = request.getfixturevalue("postgres_database")
-    _truncate_postgres(url)
+    truncate_postgres(url)
     return url
 
 

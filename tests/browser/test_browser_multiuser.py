@@ -6,6 +6,10 @@ page that accepts an invitation.
 `nextround serve --multi-user` runs in its own process on the test PostgreSQL; people sign in through the
 form. On each page, at a phone's width and a laptop's: no serious or critical axe violation, nothing scrolls
 sideways, and the console stays free of errors (CSP reports land there).
+
+One server and its people serve the whole module (starting it and filling the demo is most of a test's time):
+what a test adds (a new invitation, a new account) is what a person of a real shared server sees anyway, and no
+test removes or accepts what another one reads.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +30,8 @@ from nextround.services.demo import fill_demo
 from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from tests.browser.conftest import PageDriver, Server, _free_port, missing_parts, open_driver
-from tests.multiuser_support import PASSWORD
+from tests.conftest import truncate_postgres
+from tests.multiuser_support import PASSWORD, needs_postgres
 from tests.test_web_multiuser_workers import _wait_until_up
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -41,13 +45,18 @@ class SharedServer:
     link_id: int
     pending_token: str  # an invitation the coach has not accepted yet
     join_token: str = ""  # an invitation to an address with no account yet
+    database_url: str = ""
 
 
-@pytest.fixture
-def shared_server(postgres_url: str, tmp_path: Path) -> Iterator[SharedServer]:
+@pytest.fixture(scope="module")
+def shared_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
     missing = missing_parts()
     if missing:
         pytest.fail("browser tests need: " + "; ".join(missing), pytrace=False)
+    needs_postgres()
+    postgres_url: str = request.getfixturevalue("postgres_database")
+    truncate_postgres(postgres_url)
+    tmp_path = tmp_path_factory.mktemp("shared-server")
     db = Database.open(postgres_url)
     try:
         ada = accounts.create_user(db, "ada@example.org", PASSWORD, time_zone="Europe/London")
@@ -76,7 +85,8 @@ def shared_server(postgres_url: str, tmp_path: Path) -> Iterator[SharedServer]:
     )
     try:
         _wait_until_up(process, port)
-        yield SharedServer(Server(f"http://127.0.0.1:{port}", tmp_path), app_id, link.id, pending.token, join.token)
+        served = Server(f"http://127.0.0.1:{port}", tmp_path)
+        yield SharedServer(served, app_id, link.id, pending.token, join.token, postgres_url)
     finally:
         process.terminate()
         try:
@@ -199,9 +209,9 @@ def test_the_invitation_link_has_a_copy_button(browser: Any, shared_server: Shar
 
 
 def test_a_new_account_takes_the_browsers_time_zone_and_password_managers_know_the_fields(
-    browser: Any, shared_server: SharedServer, postgres_url: str
+    browser: Any, shared_server: SharedServer
 ) -> None:
-    db = Database.open(postgres_url)
+    db = Database.open(shared_server.database_url)
     try:
         invitation = accounts.invite(db, "new@uni.example")
     finally:

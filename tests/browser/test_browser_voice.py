@@ -4,17 +4,19 @@ records it, the page uploads it, and the transcript comes back with its fillers 
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, PageDriver, Server
 
 
 def _fake_microphone_file(clip: Path) -> Path:
     """Chromium's fake capture device reads 16-bit PCM WAV; 48 kHz stereo is what it expects of a microphone."""
-    target = clip.with_name("fake-microphone.wav")
+    target = clip.with_name(f"{clip.stem}-microphone.wav")
     subprocess.run(["sox", str(clip), "-r", "48000", "-c", "2", "-b", "16", str(target)], check=True)
     return target
 
@@ -29,27 +31,46 @@ def _chromium_with_microphone(browser: Any, clip: Path) -> Any:
     return browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
 
 
-@contextmanager
-def _microphone_page(browser: Any, server: Server, clip: Path) -> Iterator[tuple[Any, PageDriver, list[str]]]:
-    """A page in a Chromium whose fake microphone plays `clip`: (page, its driver, the page's script errors)."""
-    chromium = _chromium_with_microphone(browser, clip)
+@pytest.fixture(scope="module")
+def microphones(browser: Any) -> Iterator[Callable[[Path], Any]]:
+    """One Chromium per clip for the module: each recording opens the fake microphone anew, which plays its clip
+    from the start, so tests that speak the same clip need not launch a browser each."""
+    launched: dict[Path, Any] = {}
+
+    def chromium_playing(clip: Path) -> Any:
+        if clip not in launched:
+            launched[clip] = _chromium_with_microphone(browser, clip)
+        return launched[clip]
+
     try:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
+        yield chromium_playing
+    finally:
+        for chromium in launched.values():
+            chromium.close()
+
+
+@contextmanager
+def _microphone_page(
+    microphones: Callable[[Path], Any], server: Server, clip: Path
+) -> Iterator[tuple[Any, PageDriver, list[str]]]:
+    """A page in a Chromium whose fake microphone plays `clip`: (page, its driver, the page's script errors)."""
+    context = microphones(clip).new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
+    try:
         context.set_default_timeout(30_000)
         page = context.new_page()
         problems: list[str] = []
         page.on("pageerror", lambda error: problems.append(str(error)))
         yield page, PageDriver(page=page, base=server.url, problems=problems), problems
     finally:
-        chromium.close()
+        context.close()
 
 
 def test_record_upload_and_see_the_timeline(
-    browser: Any, server: Server, voice_clips: dict[str, Path], tmp_path: Path
+    microphones: Callable[[Path], Any], server: Server, voice_clips: dict[str, Path]
 ) -> None:
     from playwright.sync_api import expect
 
-    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+    with _microphone_page(microphones, server, voice_clips["paused"]) as (page, driver, problems):
         driver.go("/practice?category=behavioural")
         expect(page.locator("#voice-hint")).to_contain_text("Your recording is not kept")
         assert driver.axe_violations() == []
@@ -84,12 +105,15 @@ def test_record_upload_and_see_the_timeline(
         assert problems == []
 
 
-def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server, voice_clips: dict[str, Path]) -> None:
+def test_answer_a_mock_interview_question_out_loud(
+    microphones: Callable[[Path], Any], server: Server, voice_clips: dict[str, Path]
+) -> None:
     """The interview page's record button fills the recording into its form and sends it; the answer comes back
     transcribed, with its delivery measures, and the interviewer moves on."""
     from playwright.sync_api import expect
 
-    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+    # the clip without the pause: this test reads what was said, not where the speaker paused
+    with _microphone_page(microphones, server, voice_clips["first"]) as (page, driver, problems):
         driver.go("/practice/interview")
         page.get_by_label("Main questions").fill("1")
         page.get_by_role("button", name="Start the interview").click()
@@ -97,7 +121,7 @@ def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server,
         assert driver.axe_violations() == []
 
         page.get_by_role("button", name="Record my answer").click()
-        expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:06", timeout=25_000)  # the clip: 5 s
         page.get_by_role("button", name="Finish and send").click()
         spoken = page.locator(".interview-transcript").get_by_text("words per minute")
         spoken.wait_for(timeout=60_000)
@@ -108,17 +132,17 @@ def test_answer_a_mock_interview_question_out_loud(browser: Any, server: Server,
 
 
 def test_a_recording_that_fails_to_send_can_be_sent_again(
-    browser: Any, server: Server, voice_clips: dict[str, Path]
+    microphones: Callable[[Path], Any], server: Server, voice_clips: dict[str, Path]
 ) -> None:
     """The upload fails (the server was stopped, the connection dropped): the page says so, keeps the recording
     and sends it again on a click; no "Done" while nothing was analysed."""
     from playwright.sync_api import expect
 
-    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+    with _microphone_page(microphones, server, voice_clips["first"]) as (page, driver, problems):
         driver.go("/practice?category=behavioural")
         page.route("**/practice/voice", lambda route: route.abort())
         page.get_by_role("button", name="Record my answer").click()
-        expect(page.locator("#record-status")).to_have_text("Recording… 0:12", timeout=25_000)
+        expect(page.locator("#record-status")).to_have_text("Recording… 0:06", timeout=25_000)  # the clip: 5 s
         page.get_by_role("button", name="Finish and analyse").click()
         expect(page.locator("#record-status")).to_contain_text("Your recording was not analysed")
         expect(page.locator("#saved-note")).to_have_count(0)
@@ -151,11 +175,11 @@ def test_a_recording_made_elsewhere_can_be_chosen_and_analysed(
 
 
 def test_leaving_while_recording_or_before_the_recording_is_sent_asks_first(
-    browser: Any, server: Server, voice_clips: dict[str, Path]
+    microphones: Callable[[Path], Any], server: Server, voice_clips: dict[str, Path]
 ) -> None:
     from playwright.sync_api import expect
 
-    with _microphone_page(browser, server, voice_clips["paused"]) as (page, driver, problems):
+    with _microphone_page(microphones, server, voice_clips["paused"]) as (page, driver, problems):
         asked: list[str] = []
         page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
         driver.go("/practice?category=behavioural")
