@@ -13,7 +13,8 @@ training once they had been reported); the held-out dev4_heldout.jsonl and dev7_
 sets' own files (test2/, test4/) are never trained on: --by-file only scores them (WRITERS; dev15.jsonl and
 test8_clauses.jsonl too, which are not in TRAINING: see docs/analysis-model.md, session 10; dev16.jsonl and dev17.jsonl
 are in TRAINING since session 11, dev19.jsonl since session 12, test8/9/10/11_clauses.jsonl since session 13,
-test12_clauses.jsonl and dev20_clauses.jsonl since session 14), and an
+test12_clauses.jsonl and dev20_clauses.jsonl since session 14, test13_clauses.jsonl and dev22_clauses.jsonl since
+session 16), and an
 unseen frozen set
 is never read at all. Each text is read exactly as at run time
 (toolkit clauses, rule features, embeddings); each clause takes the label of
@@ -103,6 +104,10 @@ TRAINING = tuple(
         # of session 13) with clause labels, retired into training once each had been scored unseen.
         "test12_clauses.jsonl",
         "dev20_clauses.jsonl",
+        # Session 16, chosen by leaving each writer out with the time-in-a-trade cue: the thirteenth frozen set and
+        # dev22 (both outside writers, clause-labelled in session 15).
+        "test13_clauses.jsonl",
+        "dev22_clauses.jsonl",
     )
 )
 # Leave one writer out (--by-file): each fold is one writer's files. Its clause-labelled files are left out of
@@ -147,10 +152,16 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "test12": ("test12_clauses.jsonl",),
     "dev20": ("dev20_clauses.jsonl",),
     # Session 15: the thirteenth frozen set (seen since session 14) and dev22 (scored once unseen at the session's
-    # start), both by outside writers, with clause labels; dev23 (text labels only) is only ever scored.
+    # start), both by outside writers, with clause labels, in TRAINING since session 16; dev23 (text labels only) is
+    # only ever scored.
     "test13": ("test13_clauses.jsonl",),
     "dev22": ("dev22_clauses.jsonl",),
-    "dev23": ("dev23.jsonl",),
+    "dev23": ("dev23_clauses.jsonl",),
+    # Session 16: three more outside writers never trained on, scored by the full model: the fourteenth frozen set
+    # (seen since session 15), dev18 (session 11) and dev21 (session 14).
+    "test14": ("test14_clauses.jsonl",),
+    "dev18": ("dev18.jsonl",),
+    "dev21": ("dev21.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"
