@@ -55,6 +55,7 @@ from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
 CACHE = Path("/tmp") / "nextround_stage_cache"
+CACHE_VERSION = 2  # raised when Item changes
 OUTSIDE = re.compile(r"test\d+$")  # the frozen sets' folders (test2/ ...): each an outside writer, seen once reported
 
 
@@ -71,6 +72,7 @@ class Item:
     exact: bool  # an exact check decides (the model is not asked)
     values: list[float] | None
     cv_text: str = ""
+    confidence: float = 0.0  # the rules' confidence of their verdict (an exact gap's is its rank among gaps)
 
 
 @dataclass
@@ -113,6 +115,7 @@ def _read(name: str) -> list[Row]:
                     values is None,
                     values,
                     ev.cv_text or "",
+                    ev.confidence,
                 )
             )
         rows.append(row)
@@ -138,7 +141,7 @@ def read_all(names: list[str]) -> list[Row]:
     rows: list[Row] = []
     for name in names:
         data = (PAIRS / name).read_bytes()
-        key = CACHE / f"{name.replace('/', '_')}-{hashlib.sha256(data).hexdigest()[:12]}-{code}.pkl"
+        key = CACHE / f"{name.replace('/', '_')}-{hashlib.sha256(data).hexdigest()[:12]}-{code}-{CACHE_VERSION}.pkl"
         if key.is_file():
             rows += [_row_of(data) for data in pickle.loads(key.read_bytes())]
             continue
@@ -156,7 +159,7 @@ def _candidates(row: Row) -> train.Pair:
             continue
         label = any(same_item(item.text, gold) for gold in row.missing)
         asked = any(same_item(item.text, gold) for gold in gold_required)
-        pair.candidates.append(train.Candidate(item.text, not item.rule_met, item.values, label, asked))
+        pair.candidates.append(train.Candidate(item.text, not item.rule_met, item.values, label, asked, item.how))
     return pair
 
 

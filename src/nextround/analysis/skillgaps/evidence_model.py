@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from itertools import pairwise
@@ -140,6 +140,12 @@ class Model:
     weights: tuple[float, ...]  # the evidence head: a requirement of the job is missing from the CV
     gate_weights: tuple[float, ...]  # the gate: the phrase is a requirement
     threshold: float  # a gap when P(requirement) x P(missing) reaches it
+    # how often a gap an exact check reports was a gold gap in training, per kind of check: its confidence
+    exact_gap_confidence: Mapping[str, float] = field(default_factory=dict)
+    exact_gap_prior: float = 0.5  # ... for a kind the training pairs never met
+
+    def exact_confidence(self, how: str) -> float:
+        return self.exact_gap_confidence.get(how, self.exact_gap_prior)
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,8 @@ def load_model() -> Model | None:
         tuple(float(w) for w in data["weights"]),
         tuple(float(w) for w in data["gate_weights"]),
         float(data["threshold"]),
+        {str(how): float(value) for how, value in data.get("exact_gap_confidence", {}).items()},
+        float(data.get("exact_gap_prior", 0.5)),
     )
 
 
