@@ -104,7 +104,6 @@ def analyze_answer(
         per_100_words=round(100 * filler_counts.total() / word_count, 1) if word_count else 0.0,
         found=tuple(filler_counts.items()),
     )
-    sentence_words = [words(sentence.lower) for sentence in analysed]
     relevance = measure_relevance(question, sentences, vectors) if word_count and vectors is not None else None
 
     terms: Sequence[str] | None = job_terms
@@ -112,6 +111,7 @@ def analyze_answer(
         terms = extract_job_terms(jd)
     job_term_use: JobTermUse | None = None
     if terms is not None:
+        sentence_words = [words(sentence.lower) for sentence in analysed]
         sentence_stems = [frozenset(stem(word) for word in sentence) for sentence in sentence_words]
         unique_terms = list(dict.fromkeys(term for term in terms if term.strip()))
         used = tuple(term for term in unique_terms if term_used(term, lower_text, sentence_stems))

@@ -34,13 +34,15 @@ def filler_spans(lower_text: str) -> list[tuple[str, int, int]]:
     matches = list(_TOKEN_WITH_PUNCT_RE.finditer(lower_text))
     tokens = [match.group() for match in matches]
     found: list[tuple[str, int, int]] = []
+    phrases, openers = _phrase_fillers()
+    simple = lexicon().simple_fillers
     index = 0
     while index < len(tokens):
         token = tokens[index]
         previous = tokens[index - 1] if index else "."
         following = tokens[index + 1] if index + 1 < len(tokens) else "."
-        pair = f"{token} {following}"
-        if pair in lexicon().phrase_fillers:
+        pair = f"{token} {following}" if token in openers else ""
+        if pair in phrases:
             blockers = _PHRASE_BLOCKERS.get(pair, frozenset())
             after = tokens[index + 2] if index + 2 < len(tokens) else "."
             is_filler = previous not in blockers
@@ -54,10 +56,17 @@ def filler_spans(lower_text: str) -> list[tuple[str, int, int]]:
                 found.append((pair, matches[index].start(), matches[index + 1].end()))
                 index += 2
                 continue
-        if token in lexicon().simple_fillers or (token == "like" and _like_is_filler(previous, following)):
+        if token in simple or (token == "like" and _like_is_filler(previous, following)):
             found.append((token, matches[index].start(), matches[index].end()))
         index += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _phrase_fillers() -> tuple[frozenset[str], frozenset[str]]:
+    """The two-word fillers, and the words they open with (a token that opens none is no phrase's start)."""
+    phrases = frozenset(phrase for phrase in lexicon().phrase_fillers if phrase)
+    return phrases, frozenset(phrase.split(" ")[0] for phrase in phrases)
 
 
 _SPOKEN_JOINERS: Final = frozenset(["so", "and", "but", "um", "uh", "er", "erm", "yeah", "oh", "well", "okay"])

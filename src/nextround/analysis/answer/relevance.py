@@ -293,8 +293,17 @@ class _Background(ExemplarBank, QuestionReader):
         ]
         if len(weights) != len(columns):
             raise ValueError(f"{len(weights)} weights for {len(columns)} columns")
-        # Three columns a pass: the same additions in the same order, a third of the lists.
+        # Six columns a pass, then three: the same additions in the same order, fewer lists.
         pairs = list(zip(weights, columns, strict=True))
+        six = len(pairs) - len(pairs) % 6
+        for (w1, c1), (w2, c2), (w3, c3), (w4, c4), (w5, c5), (w6, c6) in zip(
+            *(pairs[start:six:6] for start in range(6)), strict=True
+        ):
+            ranked = [
+                t + w1 * a + w2 * b + w3 * c + w4 * d + w5 * e + w6 * f
+                for t, a, b, c, d, e, f in zip(ranked, c1, c2, c3, c4, c5, c6, strict=True)
+            ]
+        pairs = pairs[six:]
         whole = len(pairs) - len(pairs) % 3
         for (w1, c1), (w2, c2), (w3, c3) in zip(pairs[0:whole:3], pairs[1:whole:3], pairs[2:whole:3], strict=True):
             ranked = [t + w1 * a + w2 * b + w3 * c for t, a, b, c in zip(ranked, c1, c2, c3, strict=True)]
@@ -304,12 +313,18 @@ class _Background(ExemplarBank, QuestionReader):
 
     def anchor_fit(self, sentence_vectors: Matrix) -> list[float]:
         """Per competency, the mean of the two answer sentences' best similarity to any of its anchors."""
-        similarity = dot(sentence_vectors, self.anchor_vectors)  # sentences x anchors
-        # A competency without anchors sits below any cosine.
-        return [
-            top_two_mean([max(map(row.__getitem__, rows), default=-2.0) for row in similarity])
-            for rows in self.anchor_rows
-        ]
+        # Anchors x sentences (the same products either way round): a competency's best anchor per sentence is the
+        # column maximum of its anchors' rows, compared in the same order as a maximum over each sentence's row.
+        similarity = dot(self.anchor_vectors, sentence_vectors)
+        count = sentence_vectors.rows
+        fits = []
+        for rows in self.anchor_rows:
+            if len(rows) > 1:
+                best = list(map(max, *(similarity[row] for row in rows)))
+            else:  # one anchor; none sits below any cosine
+                best = list(similarity[rows[0]]) if rows else [-2.0] * count
+            fits.append(top_two_mean(best))
+        return fits
 
     def similarities(self, query: _Query, profile: _Profile) -> list[float]:
         """The similarities of one answer to one question (SIMILARITIES), on the same terms as the bank's."""

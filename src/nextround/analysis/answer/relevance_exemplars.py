@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 from typing import Final
 
@@ -74,6 +74,8 @@ class ExemplarBank:
             tuple(heapq.nlargest(_EXEMPLAR_NEIGHBOURS, (j for j in with_exemplars if j != i), key=row.__getitem__))
             for i, row in enumerate(similar)
         ]
+        self._exemplar_gathers = [_gather(rows) for rows in self.exemplar_rows]
+        self._neighbour_gathers = [_gather(near) for near in self.exemplar_neighbours]
         ranking = self.ranking
         self.exemplar_ranking = ranking is not None and bool(ranking.exemplar_weights) and bool(with_exemplars)
         self.exemplar_offsets = [
@@ -107,8 +109,7 @@ class ExemplarBank:
         if not any(has):
             return tuple([0.0] * len(has) for _ in EXEMPLAR_SIMILARITIES)
         each = dot_rows(self.exemplar_vectors, whole)
-        pick = each.__getitem__
-        best = [max(map(pick, rows)) if rows else 0.0 for rows in self.exemplar_rows]
+        best = [max(gather(each)) if gather else 0.0 for gather in self._exemplar_gathers]
         centred = dot_rows(self.exemplar_centred, self._centre(whole))
         centred_sentences = top_two_match(
             self.exemplar_centred,
@@ -120,10 +121,9 @@ class ExemplarBank:
                 mean = sum(known) / len(known)
                 values[:] = [v if h else mean for v, h in zip(values, has, strict=True)]
         # How much nearer this question's exemplars are than those of the bank questions most like it.
-        pick = centred.__getitem__
         relative = [
-            value - max(map(pick, near), default=value)
-            for value, near in zip(centred, self.exemplar_neighbours, strict=True)
+            value - max(gather(centred)) if gather else value - value
+            for value, gather in zip(centred, self._neighbour_gathers, strict=True)
         ]
         return best, centred, centred_sentences, relative
 
@@ -131,3 +131,13 @@ class ExemplarBank:
         if len(vector) != len(self.exemplar_mean):
             raise ValueError(f"a vector of {len(vector)} numbers, a mean of {len(self.exemplar_mean)}")
         return unit(list(map(operator.sub, vector, self.exemplar_mean)))
+
+
+def _gather(indices: Sequence[int]) -> Callable[[Sequence[float]], Sequence[float]] | None:
+    """A function that picks the values at ``indices``, in that order, as one tuple (``None`` for no indices)."""
+    if not indices:
+        return None
+    if len(indices) == 1:
+        index = indices[0]
+        return lambda values: (values[index],)
+    return operator.itemgetter(*indices)
