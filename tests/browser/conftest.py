@@ -7,14 +7,18 @@ machine that lacks them, the browser tests are deselected with a printed note; t
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +91,11 @@ class Server:
     home: Path
 
 
+# The demo database as filled on each day of the run: later demo servers start from a copy (filling the demo and
+# migrating take a second or more of each start). Keyed by the day because the demo is dated from today.
+_DEMO_TEMPLATES: dict[date, Path] = {}
+
+
 @contextmanager
 def demo_server(home: Path) -> Iterator[Server]:
     """`nextround serve` in its own process, on a free port, with a SQLite home in `home` holding the demo."""
@@ -99,9 +108,19 @@ def demo_server(home: Path) -> Iterator[Server]:
 
     env = {key: value for key, value in os.environ.items() if key != "NEXTROUND_DATABASE_URL"}
     env["NEXTROUND_HOME"] = str(home)
-    ws = Workspace.open_local(Settings.from_env(env))
-    fill_demo(ws)
-    ws.db.dispose()
+    made = Settings.from_env(env).home / "nextround.db"
+    template = _DEMO_TEMPLATES.get(date.today())
+    if template is None:
+        ws = Workspace.open_local(Settings.from_env(env))
+        fill_demo(ws)
+        ws.db.dispose()
+        folder = tempfile.mkdtemp(prefix="nextround-demo-template-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = _DEMO_TEMPLATES[date.today()] = Path(folder) / "demo.db"
+        shutil.copyfile(made, template)
+    else:
+        made.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, made)
     port = _free_port()
     log = (home / "server.log").open("w")
     process = subprocess.Popen(
