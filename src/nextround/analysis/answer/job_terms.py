@@ -6,6 +6,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.answer.lexicon import lexicon
@@ -52,7 +53,14 @@ def extract_job_terms(jd: str, limit: int = 12) -> list[str]:
     Runs of content words (broken by stopwords, punctuation, generic job-ad words and duty verbs such as
     "manage" or "support") give phrases of two or three words; phrases score above single words, repeats
     and requirement bullets score higher, and a word already inside a chosen phrase is not listed again.
+    Kept for the last few descriptions: practice answers to one job read the same description each time
+    (~3 ms for a page-long one).
     """
+    return list(_job_terms(jd, limit))
+
+
+@lru_cache(maxsize=32)
+def _job_terms(jd: str, limit: int) -> tuple[str, ...]:
     scores: defaultdict[str, float] = defaultdict(float)
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
@@ -111,7 +119,7 @@ def extract_job_terms(jd: str, limit: int = 12) -> list[str]:
             continue
         chosen.append(key)
         chosen = [k for k in chosen if " " in k or not inside_phrase(k)]
-    return [surface[key] for key in chosen]
+    return tuple(surface[key] for key in chosen)
 
 
 def _marked_tokens(line: str) -> set[str]:
