@@ -240,7 +240,8 @@ def licence_met(asked: set[str], held: set[str]) -> bool:
 # -- qualification levels ----------------------------------------------------------------------
 
 _LEVEL: Final = re.compile(
-    r"\b(?:level|lvl)\s*(?P<level>[1-8])\b|\bNVQ\s*(?P<nvq>[1-5])\b"
+    r"\b(?:level|lvl)\s*(?P<level>[1-8])\b(?P<more>(?:\s*(?:,|and|&|or|/)\s*[1-8]\b(?!\s*(?:years?|\+)))*)"
+    r"|\bNVQ\s*(?P<nvq>[1-5])\b"
     r"|\b(?:certificate|cert\.?)\s+(?P<roman>I{1,3}|IV)\b(?!\s*(?:and|&)\s)",
     re.IGNORECASE,
 )
@@ -263,6 +264,11 @@ def levelled(text: str) -> list[Levelled]:
     for match in _LEVEL.finditer(text):
         roman = match.group("roman")
         level = _ROMAN[roman.lower()] if roman else int(match.group("level") or match.group("nvq"))
+        more = [int(number) for number in re.findall(r"[1-8]", match.group("more") or "")]
+        if more:
+            # "HSE Level 1, 2 and 3" holds them all, so its highest; "Level 2 or 3" asks either, so its lowest
+            either = re.search(r"\bor\b|/", match.group("more") or "")
+            level = min(level, *more) if either else max(level, *more)
         subject = (text[: match.start()] + " " + text[match.end() :]).strip()
         subject = re.sub(
             r"\b(?:or (?:above|higher|equivalent)|and above|qualification|award|certificate|cert|diploma|in)\b",
@@ -325,10 +331,11 @@ _DEGREES: Final = (
         ),
     ),
     (5, re.compile(r"\b(?:hnd|foundation degree|associate'?s? degree|associate of \w+|diphe)(?!\w)", re.IGNORECASE)),
-    (4, re.compile(r"\bhnc\b", re.IGNORECASE)),
+    # an Ordinary National Diploma (Nigeria, Ghana) is the two-year diploma below the HND: "OND/HND" accepts it
+    (4, re.compile(r"(?i:\bhnc\b)|\bOND\b")),
 )
 _DEGREE_ASKED: Final = re.compile(
-    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc|graduate|b\.?com|m\.?com|b\.?tech|m\.?tech)(?!\w)",
+    r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc|graduate|b\.?com|m\.?com|b\.?tech|m\.?tech|(?-i:OND))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -421,7 +428,11 @@ _VERSION: Final = re.compile(
 # EU driving licence" names two places, either of which will do
 _LICENCE_COUNTRY: Final = re.compile(
     r"\b(?P<place>[A-Z][A-Za-z]+)(?P<others>(?:\s*(?:,|/|\bor\b)\s*[A-Z][A-Za-z]+)*)(?:\s+State)?\s+"
-    r"(?i:driving|driver'?s?)\s+(?i:licen[cs]e)"
+    r"(?i:(?:full|clean|valid|current)\s+)?(?i:driving|driver'?s?)\s+(?i:licen[cs]e)"
+)
+_VALID_IN: Final = re.compile(
+    r"\b(?:valid|recogni[sz]ed|accepted) in\s+(?:the\s+)?([A-Z][A-Za-z]+)"
+    r"|\bconverted to\s+(?:an?\s+)?(?:full\s+)?([A-Z][A-Za-z]+)"
 )
 _NOT_PLACES: Final = frozenset(
     ["full", "valid", "clean", "current", "car", "manual", "automatic", "a", "the", "open", "class", "category",
@@ -450,12 +461,19 @@ def other_version(phrase: str, cv: str) -> str | None:
     return None
 
 
-def _licence_places(text: str) -> set[str]:
+def _licence_places(text: str, held: bool = False) -> set[str]:
     places: set[str] = set()
     for found in _LICENCE_COUNTRY.finditer(text):
         places.add(found.group("place").lower())
         places |= {word.lower() for word in re.findall(r"[A-Z][A-Za-z]+", found.group("others"))}
-    return places - _NOT_PLACES
+    if not held:
+        return places - _NOT_PLACES
+    # "Full UK driving licence" asked is met by any British licence; one held says which country issued it, and
+    # where else it is valid: "(valid in NZ for 12 months)", "converted to a full NZ licence"
+    for line in text.splitlines():
+        if _LICENCE_COUNTRY.search(line):
+            places |= {(found.group(1) or found.group(2)).lower() for found in _VALID_IN.finditer(line)}
+    return places - (_NOT_PLACES - {"uk"})
 
 
 def licence_country_differs(phrase: str, cv: str) -> str | None:
@@ -464,7 +482,7 @@ def licence_country_differs(phrase: str, cv: str) -> str | None:
     asked = _licence_places(phrase)
     if not asked:
         return None
-    held = _licence_places(cv)
+    held = _licence_places(cv, held=True)
     if held and not any(_same_place(left, right) for left in asked for right in held):
         return sorted(held)[0]
     return None
@@ -476,7 +494,7 @@ _PLACE_NAMES: Final = (
     frozenset(["uae", "emirates", "emirati"]),
     frozenset(["sa", "rsa", "africa", "african"]),
     frozenset(["us", "usa", "america", "american", "states"]),
-    frozenset(["gb", "britain", "british", "kingdom"]),
+    frozenset(["gb", "britain", "british", "kingdom", "uk"]),
 )
 
 
@@ -492,6 +510,12 @@ _EU_MEMBERS: Final = frozenset(
 )  # fmt: skip
 
 
+_GCC_MEMBERS: Final = frozenset(
+    ["saudi", "ksa", "uae", "emirates", "emirati", "qatar", "qatari", "kuwait", "kuwaiti", "bahrain", "bahraini",
+     "oman", "omani"],
+)  # fmt: skip
+
+
 def _same_place(asked: str, held: str) -> bool:
     """ "Victorian" and "Victoria", "Indian" and "India", "NZ" and "Zealand" are one place; an Irish licence is
     an EU one."""
@@ -499,6 +523,8 @@ def _same_place(asked: str, held: str) -> bool:
         return True
     if asked in _EU and (held in _EU or held in _EU_MEMBERS):
         return True
+    if asked == "gcc" and held in _GCC_MEMBERS:
+        return True  # the Gulf states recognise each other's licences: a "GCC driving licence" is any member's
     shorter, longer = sorted((asked, held), key=len)
     return len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 1)])
 

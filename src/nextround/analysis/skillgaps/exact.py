@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.cues import load_cues
+from nextround.analysis.skillgaps.held import not_held  # split off; callers have always found it here
+
+__all__ = ["NamedIndex", "career_years", "named_tokens", "not_held"]
 
 # -- named things -------------------------------------------------------------------------------
 
@@ -139,6 +141,14 @@ def _is_style(word: str, following: str) -> bool:
     return skill_id is not None and taxonomy.names[skill_id] == word and not taxonomy.is_technology(skill_id)
 
 
+def _is_origin(word: str, following: str) -> bool:
+    """A people's adjective ("Austrian", "Peruvian", "Balinese", "Cornish") before a lowercase word that is not about
+    a language: where a style or an object comes from ("19th-century Austrian painting"), not a thing to name."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}(?:ian|ean|ese|ish)", word) or not following[:1].islower():
+        return False
+    return following.lower() not in _LANGUAGE_USE and following.lower() not in _NOT_NOUNS
+
+
 _VERSIONED: Final = re.compile(r"^\d{2,4}$")
 _NUMBERED_KINDS: Final = frozenset(
     ["level", "grade", "class", "code", "category", "band", "unit", "section", "stage", "step", "part", "type",
@@ -211,8 +221,8 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             and _VERSIONED.match(following)
         ):
             spelling = core  # "Sage 50", "Office 365": an everyday word with a version is a product
-        if spelling is not None and _is_style(core, following):
-            continue  # "Arabic mezze", "Italian pastry": a language's adjective naming a style, not a thing
+        if spelling is not None and (_is_style(core, following) or _is_origin(core, following)):
+            continue  # "Arabic mezze", "Austrian painting": an adjective of a people naming a style, not a thing
         if spelling is None and core[:1].isupper() and following.isupper() and following.lower() in _KINDS_OF_SYSTEM:
             spelling = core  # "Opera PMS": an everyday word naming the product of a kind of system
         if spelling is None:
@@ -375,6 +385,21 @@ class NamedIndex:
     def of(cls, text: str) -> NamedIndex:
         words = {word.lower().rstrip(".'") for word in _WORD.findall(text)}
         words |= {word[:-1] for word in words if word.endswith("s") and len(word) > 2}
+        # "BOSIET with CA-EBS" names CA and EBS, as an ask cuts it at its hyphen ("post-NYSC"); "Amsterdam-Rhine"
+        # names no Rhine of its own
+        words |= {
+            part.lower()
+            for word in _WORD.findall(text)
+            if "-" in word
+            for part in word.split("-")
+            if len(part) >= 2 and part.isupper()
+        }
+        # "scRNA-seq", "mRNA", "qPCR": a variant's small prefix before the method's capitals names the method too
+        words |= {
+            found.group(1).lower()
+            for word in _WORD.findall(text)
+            if (found := re.match(r"[a-z]{1,3}([A-Z]{2,})(?=-|$)", word)) is not None and not word.startswith("i")
+        }
         runs = [run for line in text.splitlines() for run in _capital_runs(line)]
         lines = [re.findall(r"[a-z]+", line.lower()) for line in text.splitlines()]
         squashed = {_squashed(word) for word in re.findall(r"\S+", text)} - {""}
@@ -549,42 +574,3 @@ def career_years(cv: str, reference_year: int | None = None) -> float | None:
             current_end = max(current_end, end)
     total += current_end - current_start
     return max(float(max(total, 0)), stated)
-
-
-# -- held now ---------------------------------------------------------------------------------
-
-_NOT_HELD: Final = re.compile(
-    r"\b(?:expired|lapsed|out of date|no longer valid|not renewed|in progress|ongoing|working towards|"
-    r"currently (?:studying|completing|enrolled)|upgrading to|pending|awaiting|due to complete|to be completed|"
-    r"not yet|in training|(?:test|exam|assessment|course|renewal|refresher)s? (?:is )?booked|booked for|"
-    r"expected (?:in )?(?:\w+ )?(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_VALID_UNTIL: Final = re.compile(
-    r"\b(?:valid (?:to|until|till|through)|expire[sd]?|expiry)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I
-)
-
-# a cue that looks ahead ("working towards echo accreditation") qualifies what follows it in its clause only: in
-# "Cardiac physiologist, three years post-qualification, working towards echo accreditation" the years are held
-_TOWARDS: Final = re.compile(
-    r"\b(?:working towards|currently (?:studying|completing|enrolled)|upgrading to|due to complete)\b([^,;.()]*)",
-    re.IGNORECASE,
-)
-
-
-def not_held(sentence: str, reference_year: int | None = None, ask: str = "") -> bool:
-    """The CV line names a credential it does not hold now: expired, lapsed, booked, in progress, or valid
-    only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February").
-    Given the `ask`, a forward cue counts only when its clause holds a word of the ask."""
-    wanted = set(content_stems(ask)) if ask else set()
-    if ask:
-        sentence = _TOWARDS.sub(
-            lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence
-        )
-    if _NOT_HELD.search(sentence):
-        return True
-    for part in re.split(r"[;|•·]", sentence):
-        # "ServiceNow CSA (2022); CAD voucher for 2027": the voucher is for the CAD, not the CSA
-        if load_cues().not_yet.search(part) and (not ask or wanted & set(content_stems(part))):
-            return True
-    return reference_year is not None and any(int(year) < reference_year for year in _VALID_UNTIL.findall(sentence))

@@ -69,14 +69,36 @@ def _language_parts(text: str) -> list[tuple[str, str]]:
             depth += (char == "(") - (char == ")")
             kept.append("\0" if char in ",;|" and depth > 0 else char)
         masked = "".join(kept)
-        cuts = [cut.replace("\0", ",") for cut in re.split(r"[,;|]|\s+-\s+|\s+–\s+", masked)]
-        for part in cuts:
+        # a sentence's end cuts too: in "Native language: English (UK). German: C1" native is said of English
+        cuts = [cut.replace("\0", ",") for cut in re.split(r"[,;|]|\s+-\s+|\s+–\s+|(?<=[\w)])\.\s+", masked)]
+        for index, part in enumerate(cuts):
+            following = cuts[index + 1] if index + 1 < len(cuts) else ""
+            if re.search(r"\s-\s|\s–\s", masked) and _level_only(following) and _level(part) is None:
+                part = f"{part} - {following.strip()}"  # "Spanish - B1 (DELE, 2024)": the level after a dash
             for word in re.findall(r"[^\W\d_]+", part):
                 if word[0].isupper() and word.lower() in _LANGUAGES:
                     parts.append((word.lower(), part))
                 elif word.lower() in _BY_OTHER_NAME:
                     parts.append((_BY_OTHER_NAME[word.lower()], part))  # "français (courant)", "Castellano"
     return parts
+
+
+def keep_level_word(original: str, cleaned: str) -> str:
+    """ "good Greek" stays "good Greek" when the lead-ins are cut from an ask: the level word is the ask's level."""
+    if cleaned.lower() not in _LANGUAGES and cleaned.lower() not in _BY_OTHER_NAME:
+        return cleaned
+    if not original.endswith(cleaned):
+        return cleaned
+    before = original[: -len(cleaned)]
+    first = min((found.start() for _, pattern in _LEVEL_PATTERNS for found in pattern.finditer(before)), default=None)
+    return cleaned if first is None else original[first:].strip()
+
+
+def _level_only(text: str) -> bool:
+    """A cut that gives a level and names no language ("B1 (DELE, 2024)", "fluent")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    names = any(word.lower() in _LANGUAGES or word.lower() in _BY_OTHER_NAME for word in words)
+    return bool(text.strip()) and not names and _level(text) is not None
 
 
 def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
@@ -204,6 +226,11 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     names = "|".join(re.escape(name) for language in asked for name in _names_of(language))
     rest = re.sub(rf"\b(?:{names})\b", " ", phrase, flags=re.IGNORECASE)
     bare = not re.sub(r"\b(?:and|or|in|&)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
+    # "Intermediate English", "good Greek": a level in words and the language, nothing else
+    unleveled = rest
+    for _, pattern in _LEVEL_PATTERNS:
+        unleveled = pattern.sub(" ", unleveled)
+    bare = bare or not re.sub(r"\b(?:and|or|in|&|very|at|level)\b|[^\w]", " ", unleveled, flags=re.I).strip()
     if not bare and not _LANGUAGE_USE_WORDS.search(phrase):
         return None
     either = bool(_ALSO_FINE.search(phrase) or "/" in phrase)

@@ -56,6 +56,36 @@ def person_spec_row(line: str) -> str:
     return f"{rest} ({'desirable' if mark.startswith('d') else 'essential'})"
 
 
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def spec_table(lines: list[str]) -> list[str]:
+    """A person specification laid out as a table, a column each for essential and desirable ("Criteria | Essential |
+    Desirable", then "Experience | Work with young people | Previous invigilation"): the header becomes a heading of
+    requirements, each row's cells a bullet of its own, the desirable one marked so; "-" is an empty cell."""
+    out: list[str] = []
+    columns: dict[int, str] | None = None
+    for line in lines:
+        cells = _cells(line) if line.count("|") >= 2 else []
+        kinds = {index: cell.lower() for index, cell in enumerate(cells) if cell.lower() in ("essential", "desirable")}
+        if "essential" in kinds.values():
+            columns = kinds
+            out.append("Requirements:")
+            continue
+        if columns is None or not cells:
+            columns = None
+            out.append(line)
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
+            continue  # a Markdown table's rule
+        for index, kind in columns.items():
+            cell = cells[index] if index < len(cells) else ""
+            if cell and not re.fullmatch(r"[-–—]|n/?a|none", cell, re.IGNORECASE):
+                out.append(f"- {cell}" + (" (desirable)" if kind == "desirable" else ""))
+    return out
+
+
 def mask_brackets(phrase: str) -> tuple[str, list[str]]:
     """The phrase with each bracketed part replaced by a placeholder, so that commas, "and" and "or"
     inside brackets ("(BA, MA or DipSW)") do not cut it; `unmask_brackets` puts them back."""

@@ -24,9 +24,28 @@ _DRIVING_LINE: Final = re.compile(
     rf"{DRIVING_LICENCE.pattern}|\b(?:provisional|learner'?s?|restricted|probationary|open|unrestricted)\s+"
     r"(?:[A-Z][A-Z0-9]{1,2}\s+)?licen[cs]e|\blearner'?s?\s+permit|\b(?:G1|G2|M1|M2|CLP)\b|\bCDL\b"
     r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e"
-    r"|\blicen[cs]e\b[^.\n]{0,20}\bcategor(?:y|ies)\s+[A-D]\b",  # "Full Irish licence, categories B and C1"
+    r"|\blicen[cs]e\b[^.\n]{0,20}\bcategor(?:y|ies)\s+[A-D]\b"  # "Full Irish licence, categories B and C1"
+    r"|\b(?-i:LR|MR|HR|HC|MC)\b[^.\n]{0,20}\blicen[cs]e|\b(?:driver|driving)\s+licen[cs]e\W{1,3}(?-i:LR|MR|HR|HC|MC)\b",
     re.IGNORECASE,
 )
+# Australia's and New Zealand's heavy vehicle classes, each covering those before it: light, medium, heavy rigid,
+# heavy combination, multi-combination ("HR truck licence" is not met by "Driver licence: MR")
+_HEAVY_CLASSES: Final = ("LR", "MR", "HR", "HC", "MC")
+_HEAVY_CLASS: Final = re.compile(r"\b(LR|MR|HR|HC|MC)\b")
+
+
+def heavy_class_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when a heavy vehicle class is asked and every class the CV's licence lines hold is lower."""
+    asked = [_HEAVY_CLASSES.index(code) for code in _HEAVY_CLASS.findall(phrase)]
+    if not asked or not re.search(r"licen[cs]e|truck|class", phrase, re.IGNORECASE):
+        return None
+    lines = [line for line in cv.splitlines() if _HEAVY_CLASS.search(line) and re.search(r"licen[cs]e", line, re.I)]
+    held = [_HEAVY_CLASSES.index(code) for line in lines for code in _HEAVY_CLASS.findall(line)]
+    if not held or max(held) >= min(asked):
+        return None
+    return f"{_HEAVY_CLASSES[min(asked)]} asked; the CV's licence is {_HEAVY_CLASSES[max(held)]}", lines[0].strip()
+
+
 _OTHER_LICENCE: Final = re.compile(
     r"\b(?:forklift|crane|gas|electrical|electrician|plumbing|firearms?|security|pesticide|pilot|fishing|liquor"
     r"|teaching|nursing|real estate|boat|skipper|marine|radio|drone|rpas|tattoo|massage|pharmacy|software)\b",
@@ -123,6 +142,9 @@ def licence_short(phrase: str, cv: str) -> tuple[str, str] | None:
     """(reason, CV line) when every driving licence the CV names falls short of the one asked: a learner's licence
     (or only a test booked) for any ask, a restricted or probationary one for a full licence, an automatic-only one
     for a manual licence. None when one of them meets it or the CV names none."""
+    heavy = heavy_class_short(phrase, cv)
+    if heavy is not None:
+        return heavy
     held = driving_licences_held(cv)
     if not held:
         return None

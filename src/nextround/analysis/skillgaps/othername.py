@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
+from nextround.analysis.skillgaps.kinds import kind_line
+
 _BRACKET: Final = re.compile(r"\(([^()]*)\)")
 _QUALIFIER: Final = re.compile(
     r"\b(?:or|e\.?g|i\.?e|such|including|like|etc|minimum|min|maximum|least|most|preferred|preferably|ideally|"
@@ -84,12 +86,13 @@ def other_names(ask: str) -> list[list[str]]:
 
 
 def other_name_line(ask: str, cv_lines: Sequence[str]) -> str | None:
-    """The first CV line that writes every content word of one of the ask's bracketed other names."""
+    """The first CV line that writes every content word of one of the ask's bracketed other names, or, for an ask of
+    a kind of tool ("CAT tools such as memoQ"), that names a product of the kind (:mod:`kinds`)."""
     names = other_names(ask)
     if not names:
-        return None
+        return kind_line(ask, cv_lines)
     for line in cv_lines:
         held = set(_WORD.findall(_fold(line)))
         if any(all(any(_same_word(word, have) for have in held) for word in name) for name in names):
             return line.strip()
-    return None
+    return kind_line(ask, cv_lines)

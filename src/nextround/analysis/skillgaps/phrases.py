@@ -17,6 +17,7 @@ from typing import Final, Literal
 from nextround.analysis.skillgaps.conditions import is_condition, is_eligibility, is_quality
 from nextround.analysis.skillgaps.cues import load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
+from nextround.analysis.skillgaps.language_levels import keep_level_word
 from nextround.analysis.skillgaps.layout import mask_brackets, unmask_brackets
 
 Importance = Literal["required", "nice_to_have"]
@@ -28,7 +29,7 @@ _YEARS: Final = re.compile(
     r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?(?=\s+year(?:['’]s|\s+(?:of|in|as))))"
     r"\s*\+?\s*"
     r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+(?:of|on))?(?:\s+(?:proven|relevant|previous|hands-on))?"
-    r"(?:\s+experience(?:\s+(?:of|in|with|as|using))?)?",
+    r"(?:\s+experience(?:\s+(?:of|in|with|as|using|on))?)?",
     re.IGNORECASE,
 )
 _WORD_NUMBERS: Final = {
@@ -177,6 +178,7 @@ def _clean(phrase: str) -> str:
     cues = load_cues()
     phrase = _MARKER_IN_BRACKETS.sub("", phrase).strip(" \t.,;:!-–—")
     phrase = _RESTATED.sub("", phrase).strip(" \t.,;:")
+    original = phrase
     if _WAYS.fullmatch(re.sub(r"^(?:both|in|either)\s+", "", phrase, flags=re.IGNORECASE)):
         return ""  # "..., both verbal and written": how the skill before it is used, not an ask of its own
     for _ in range(3):
@@ -187,7 +189,7 @@ def _clean(phrase: str) -> str:
         phrase = cues.tail.sub("", _MORE_TAILS.sub("", phrase)).strip(" ,.;:")
         if phrase == before:
             break
-    return phrase
+    return keep_level_word(original, phrase)
 
 
 def _single_word_ok(item: str) -> bool:
@@ -392,6 +394,10 @@ _EXAMPLE_TAIL: Final = re.compile(
     re.IGNORECASE,
 )
 _COMMA_LIST: Final = re.compile(r"\s*,\s*(?:and\s+)?")
+# "English and one of German, Dutch or Swedish": the list after "one of" gives alternatives, not asks of their own
+_ONE_OF: Final = re.compile(
+    r"\b(?:any |either |at least )?one of\s+((?:[\w'-]+\s*,\s*)+[\w'-]+,?\s+or\s+[\w'-]+)", re.I
+)
 _NUMBER_IN_BRACKETS: Final = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", re.I)
 _AND_YEARS: Final = re.compile(
     r",?\s+(?:and|with)\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?"
@@ -433,6 +439,7 @@ def _led_groups(parts: list[str]) -> list[str]:
 
 def sentence_phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
     sentence = _NUMBER_IN_BRACKETS.sub(r"\1", sentence)  # "two (2) years"
+    sentence = _ONE_OF.sub(lambda found: re.sub(r"\s*,\s*(?:or\s+)?", " or ", found.group(1)), sentence)
     masked, kept = mask_brackets(sentence)
     parts = [unmask_brackets(part, kept) for part in _COMMA_LIST.split(masked) if part.strip()]
     several = len(parts) >= 3 and all(len(part.split()) >= 2 for part in parts)

@@ -77,6 +77,14 @@ _BODY_THING: Final = re.compile(
     r"|protocols?|curriculum|syllabus|modules?|qualifications?|accreditation|registration|membership|licen[cs]es?"
     r"|permits?|cards?|tickets?|training)\b"
 )
+# a body the job deals with as a counterparty: "liaise with the Art Loss Register", "filings with the Official
+# Receiver", "returns to the Revenue": who the work goes to, not a thing a CV must name
+_COUNTERPARTY: Final = re.compile(
+    rf"\b(?i:liais(?:e|es|ing)|liaison|correspond(?:s|ing|ence)?|negotiat(?:e|es|ing)|filings?|fil(?:e|es|ing)"
+    rf"(?:\s+[a-z]+){{0,2}})\s+with\s+(?:the\s+)?(?P<with>{_RUN})"
+    rf"|\b(?i:reports?|reporting|returns?|submissions?|submit(?:s|ting)?|notifications?|notify(?:ing)?)\s+to\s+"
+    rf"(?:the\s+)?(?P<to>{_RUN})"
+)
 _NOT_NAMES: Final = frozenset(["we", "you", "i", "our", "the", "a", "an", "full", "part", "time", "full time"])
 
 
@@ -133,6 +141,12 @@ def ad_places(ad: str) -> frozenset[str]:
         bodies.add(name)
         if match.group("short"):
             bodies.add(match.group("short"))
+    for match in _COUNTERPARTY.finditer(ad):
+        run = match.group("with") or match.group("to")
+        # "the Companies Office": a name of several words is the body's, whatever product one of its words names
+        names = {part.strip() for part in re.split(r"\s+(?:and|&)\s+|\s*,\s*", run) if part.strip()}
+        names = {re.sub(r"^(?:the|The)\s+", "", name) for name in names}
+        bodies |= {name for name in names if " " in name or not _product_shaped(name)}
     # a body counts by its whole name or short form only ("=" marks it), a place or the employer by any word of it
     return frozenset({name.lower() for name in found} | {"=" + name.lower() for name in bodies})
 

@@ -29,6 +29,7 @@ from nextround.analysis.skillgaps.layout import (
     criteria_codes,
     person_spec_row,
     sentences,
+    spec_table,
     split_heading,
 )
 from nextround.analysis.skillgaps.offers import is_offer, offered_section
@@ -89,7 +90,7 @@ _ADVERTISES_ROLE: Final = re.compile(
     r"\b(?:looking for|seeking|needs|is after|are after|hiring|recruiting)\s+(?:an?\s+|two\s+|more\s+)?"
     r"(?:(?:experienced|qualified|skilled|talented|friendly|new|full-time|part-time|reliable)\s+)*"
     r"(?:someone|somebody|a person|[\w-]+(?:\s+[\w-]+)?)\s*(?:to\s+\w+|for\s+(?:the|our|a|an)\b|[.!,]|$)"
-    r"|^[\w\s&'’-]{1,40}\b(?:needed|wanted)\b\s*(?:[-–—,(]|$)",
+    r"|^[\w\s&'’-]{1,40}\b(?:needed|wanted)\b(?:\s+(?:urgently|now|immediately|asap|today))?\s*(?:[-–—,(!.]|$)",
     re.IGNORECASE,
 )
 # The employer's or its work's need for the post is the post: "steep faces and edge trees still need a good manual
@@ -97,7 +98,7 @@ _ADVERTISES_ROLE: Final = re.compile(
 _EMPLOYER_NEEDS: Final = re.compile(
     r"\b(?:need|needs|require|requires)\s+(?:an?|one|two|another|more)\s+(?:[\w-]+\s+){0,3}?"
     r"[\w-]*(?:er|or|ist|ian|ant|ent|man|woman|person|hand|chef|cook|nurse|captain|coach|guide|crew|staff|people)s?"
-    r"(?=\s*(?:[.!,;]|$|\bto\s+\w+|\bfor\s+(?:the|our|a|an|this)\b))",
+    r"(?:/[\w-]+)?(?=\s*(?:[.!,;]|$|\bto\s+\w+|\bfor\s+(?:the|our|a|an|this)\b))",
     re.IGNORECASE,
 )
 # What the post does, told in prose: "Reporting to the Regional Sales Manager, the successful candidate will call on
@@ -135,6 +136,8 @@ _HIRING_STEP: Final = re.compile(
     re.IGNORECASE,
 )
 _HIRING_ASIDE: Final = re.compile(r"\s*\([^()]*\)")
+# why the employer asks, in brackets after the ask: "German at B1 (our customers speak German)" asks German
+_ABOUT_US_ASIDE: Final = re.compile(r"\s*\((?:as |since |because |so )?(?:we|we're|we've|our)\b[^()]*\)", re.I)
 # What the employer gives: "Full uniform and training are provided", "PPE is supplied", "meals included"
 _PROVIDED: Final = re.compile(
     r"\b(?:is|are|will be|gets? be)\s+(?:all\s+)?(?:provided|supplied|given|included|paid for|covered|issued)"
@@ -271,7 +274,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     before_list = {
         index for index, following in enumerate(filled[1:]) if BULLET.match(following) and not BOLD.match(following)
     }
-    filled = [person_spec_row(line) for line in criteria_codes(filled)]
+    filled = [person_spec_row(line) for line in criteria_codes(spec_table(filled))]
     filled = [line for line in filled if line]
     opening = True  # no heading nor list yet: the ad's opening lines, where the employer tells about itself
     for position, raw in enumerate(filled):
@@ -332,7 +335,7 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
             )
         for sentence in sentences(line):
             sentence = _REASON_AFTER.sub("", _WE_USE.sub("", _OPENER.sub("", sentence)))
-            sentence = _HIRING_ASIDE.sub(_unless_hiring_step, sentence)
+            sentence = _HIRING_ASIDE.sub(_unless_hiring_step, _ABOUT_US_ASIDE.sub("", sentence))
             if opening and line_section == "prose" and _self_told(sentence):
                 continue  # "Domaine des Trois Bories grows 85 ha of lavender ...": the employer, not an ask
             sentence_section = line_section

@@ -1,0 +1,57 @@
+"""A kind of tool asked by its short or generic name ("CAT tools such as memoQ", "an ATS such as Workday", "a POS
+system", "EDR tool (Defender for Endpoint, CrowdStrike or similar)"): any product of that kind the CV names meets it,
+since the kind, not the example, is the ask. The products of each kind are listed in ``match_cues.toml`` ([kinds]).
+
+An ask that names one product of the kind without offering it as an example ("Opera PMS", "AutoCAD") asks for that
+product; the named-thing check reads it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+from typing import Final
+
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE
+
+# the product named in the ask is an example of the kind, not the ask itself
+_EXAMPLE: Final = re.compile(
+    r"\b(?:such as|e\.?g\.?|for example|like|including|or similar|or equivalent|or comparable|similar)\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[tuple[re.Pattern[str], re.Pattern[str], frozenset[str]], ...]:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    kinds = []
+    for words, products in data.get("kinds", {}).items():
+        # a short form counts in capitals only ("CAD", not "cad"); a generic name in any case
+        short = [word for word in words.split("|") if " " not in word and "-" not in word]
+        named = [word for word in words.split("|") if word not in short]
+        parts = [rf"(?-i:{re.escape(word.upper())})s?" for word in short] + [re.escape(word) for word in named]
+        kind = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+        listed = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(product) for product in sorted(products, key=len, reverse=True))})"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        )
+        kinds.append((kind, listed, frozenset(products)))
+    return tuple(kinds)
+
+
+def kind_line(ask: str, cv_lines: Sequence[str]) -> str | None:
+    """The first CV line naming a product of the kind the ask names, when the ask is for the kind."""
+    for kind, listed, _ in _kinds():
+        if not kind.search(ask):
+            continue
+        named = listed.search(ask)
+        if named is not None and not _EXAMPLE.search(ask):
+            continue  # "Opera PMS": that product is asked
+        for line in cv_lines:
+            # a product is written as a name: "Lever", "Square", "Across" with a capital, not "across the region"
+            if any(any(char.isupper() for char in found.group(0)) for found in listed.finditer(line)):
+                return line.strip()
+    return None
