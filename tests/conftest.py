@@ -269,9 +269,8 @@ def postgres_url(request: pytest.FixtureRequest) -> str:
 def server(tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The app in multi-user mode on the test PostgreSQL (sign-up off, as by default)."""
     from nextround.services import accounts
-    from tests.multiuser_support import multi_user_server
+    from tests.multiuser_support import QUICK_HASH_COSTS, multi_user_server
 
-    # argon2id still, at costs that keep dozens of sign-ins quick (the real costs are a bench matter)
-    monkeypatch.setattr(accounts, "HASH_COSTS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    monkeypatch.setattr(accounts, "HASH_COSTS", QUICK_HASH_COSTS)
     with multi_user_server(Settings(home=tmp_path / "home", database_url=postgres_url)) as running:
         yield running

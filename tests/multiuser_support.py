@@ -31,6 +31,19 @@ BASE_URL = "http://127.0.0.1:8765"
 PASSWORD = "correct horse battery"
 
 
+# argon2id still, at costs that keep dozens of sign-ins quick (the real costs are a bench matter)
+QUICK_HASH_COSTS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+@contextmanager
+def quick_hashes() -> Iterator[None]:
+    """Passwords set meanwhile are hashed at QUICK_HASH_COSTS; a server in another process checks them at the
+    costs written in each hash, so its sign-ins are quick too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "HASH_COSTS", QUICK_HASH_COSTS)
+        yield
+
+
 def needs_postgres() -> None:
     if "postgres" not in ENGINES:
         pytest.skip("multi-user mode runs on PostgreSQL, which NEXTROUND_TEST_DATABASES leaves out")

@@ -21,7 +21,7 @@ from nextround.services import accounts, administration
 from nextround.storage.db import Database
 from tests.browser.conftest import PageDriver, Server, _free_port, missing_parts, open_driver
 from tests.browser.test_browser_multiuser import SIDEWAYS, WIDTHS, _sign_in
-from tests.multiuser_support import PASSWORD
+from tests.multiuser_support import PASSWORD, quick_hashes
 from tests.test_web_multiuser_workers import _wait_until_up
 
 
@@ -32,9 +32,10 @@ def admin_server(postgres_url: str, tmp_path: Path) -> Iterator[Server]:
         pytest.fail("browser tests need: " + "; ".join(missing), pytrace=False)
     db = Database.open(postgres_url)
     try:
-        boss = accounts.create_user(db, "adviser@uni.example", PASSWORD)
-        administration.set_admin(db, None, boss.id, admin=True)
-        accounts.create_user(db, "bo@uni.example", PASSWORD)
+        with quick_hashes():
+            boss = accounts.create_user(db, "adviser@uni.example", PASSWORD)
+            administration.set_admin(db, None, boss.id, admin=True)
+            accounts.create_user(db, "bo@uni.example", PASSWORD)
     finally:
         db.dispose()
     port = _free_port()

@@ -27,7 +27,7 @@ from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from nextround.storage.tables import WebSessionRow
 from tests.browser.conftest import PageDriver, Server, _free_port, demo_server, missing_parts, open_driver
-from tests.multiuser_support import PASSWORD
+from tests.multiuser_support import PASSWORD, quick_hashes
 from tests.test_web_multiuser_workers import _wait_until_up
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -63,10 +63,11 @@ def shared(postgres_url: str, tmp_path: Path) -> Iterator[Shared]:
 
     db = Database.open(postgres_url)
     try:
-        ada = accounts.create_user(db, "ada@example.org", PASSWORD)
-        bo = accounts.create_user(db, "bo@example.org", PASSWORD)
-        ws = Workspace(db=db, owner_id=ada.id, settings=Settings(home=tmp_path, database_url=postgres_url))
-        app_id = ApplicationService(ws).add(ApplicationFields(company="Crumb & Co", role="Baker")).id
+        with quick_hashes():
+            ada = accounts.create_user(db, "ada@example.org", PASSWORD)
+            bo = accounts.create_user(db, "bo@example.org", PASSWORD)
+            ws = Workspace(db=db, owner_id=ada.id, settings=Settings(home=tmp_path, database_url=postgres_url))
+            app_id = ApplicationService(ws).add(ApplicationFields(company="Crumb & Co", role="Baker")).id
     finally:
         db.dispose()
     port = _free_port()

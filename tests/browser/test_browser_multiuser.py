@@ -31,7 +31,7 @@ from nextround.services.workspace import Workspace
 from nextround.storage.db import Database
 from tests.browser.conftest import PageDriver, Server, _free_port, missing_parts, open_driver
 from tests.conftest import truncate_postgres
-from tests.multiuser_support import PASSWORD, needs_postgres
+from tests.multiuser_support import PASSWORD, needs_postgres, quick_hashes
 from tests.test_web_multiuser_workers import _wait_until_up
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -59,20 +59,21 @@ def shared_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     tmp_path = tmp_path_factory.mktemp("shared-server")
     db = Database.open(postgres_url)
     try:
-        ada = accounts.create_user(db, "ada@example.org", PASSWORD, time_zone="Europe/London")
-        coach = accounts.create_user(db, "coach@uni.example", PASSWORD)
-        other = accounts.create_user(db, "bo@example.org", PASSWORD)
-        ws = Workspace(db=db, owner_id=ada.id, settings=Settings(home=tmp_path, database_url=postgres_url))
-        fill_demo(ws)
-        app_id = next(a.id for a in ApplicationService(ws).summaries() if a.outcome == "rejected")
-        made = coaching.invite_coach(db, ada.id, coach.email, list(coaching.SHAREABLE))
-        link = coaching.accept(db, coach.id, made.token)
-        coach_notes.add_note(db, coach.id, link.id, "Ask them what tipped it.", application_id=app_id)
-        coach_notes.add_note(db, coach.id, link.id, "Tell me about a time you handled a rush.", question=True)
-        coach_notes.add_note(db, coach.id, link.id, "A good week: three applications out.")
-        coaching.caseload(db, coach.id)  # a read in Ada's audit log
-        pending = coaching.invite_coach(db, other.id, coach.email, ["applications"])
-        join = coaching.invite_coach(db, other.id, "new-coach@uni.example", ["applications"])
+        with quick_hashes():
+            ada = accounts.create_user(db, "ada@example.org", PASSWORD, time_zone="Europe/London")
+            coach = accounts.create_user(db, "coach@uni.example", PASSWORD)
+            other = accounts.create_user(db, "bo@example.org", PASSWORD)
+            ws = Workspace(db=db, owner_id=ada.id, settings=Settings(home=tmp_path, database_url=postgres_url))
+            fill_demo(ws)
+            app_id = next(a.id for a in ApplicationService(ws).summaries() if a.outcome == "rejected")
+            made = coaching.invite_coach(db, ada.id, coach.email, list(coaching.SHAREABLE))
+            link = coaching.accept(db, coach.id, made.token)
+            coach_notes.add_note(db, coach.id, link.id, "Ask them what tipped it.", application_id=app_id)
+            coach_notes.add_note(db, coach.id, link.id, "Tell me about a time you handled a rush.", question=True)
+            coach_notes.add_note(db, coach.id, link.id, "A good week: three applications out.")
+            coaching.caseload(db, coach.id)  # a read in Ada's audit log
+            pending = coaching.invite_coach(db, other.id, coach.email, ["applications"])
+            join = coaching.invite_coach(db, other.id, "new-coach@uni.example", ["applications"])
     finally:
         db.dispose()
     port = _free_port()
