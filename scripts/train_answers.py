@@ -63,6 +63,9 @@ FOLDS = 5
 # training (test12 0.869 as an unseen writer -> 0.879 as a fold, wide7 0.931 -> 0.942; docs/answers.md, session 14).
 # test13 (seen since its report) and wide8 since session 15: the 21 writers' parts cross-validated by writer 0.880 ->
 # 0.882, and wide9, a writer never trained on, 0.832 -> 0.835 (docs/answers.md, session 15).
+# test14 (seen since its report) and wide9 since session 16: the 23 earlier writers' parts cross-validated by writer
+# 0.881 -> 0.883 (worst, wide5, 0.780 -> 0.800), the held-out splits and wide10, a writer never trained on, up
+# (docs/answers.md, session 16).
 TRAINING_SPLITS = (
     "dev",
     "wide",
@@ -87,6 +90,8 @@ TRAINING_SPLITS = (
     "wide7",
     "test13",
     "wide8",
+    "test14",
+    "wide9",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).

@@ -304,3 +304,60 @@ def test_a_step_told_in_the_present_is_a_step_in_an_answer_about_a_way_of_workin
     # below STEP_SHARE of the threshold the model's doubt still decides
     low = [[0.1, 0.0, 0.05, 0.1], [0.1, 0.0, 0.05, 0.1]]
     assert [row[2] for row in decide(low, [0.3, 0.3, 0.3, 0.3], way)] == [False, False]
+
+
+# Session 16: three decisions read from the newest writers' errors, each a line of the README's labels.
+
+
+def test_a_short_line_carrying_on_a_list_of_steps_is_a_step() -> None:
+    sentences = [
+        "I'd look at daily active users, retention and revenue.",
+        "Maybe NPS too.",
+        "Those are the main ones for most products.",
+    ]
+    probabilities = [[0.1, 0.0, 0.9, 0.1], [0.1, 0.0, 0.05, 0.1], [0.1, 0.0, 0.05, 0.1]]
+    assert [row[2] for row in _decided(sentences, probabilities)] == [True, True, False]
+    # not after a line that is no step, nor when the line is read as the outcome
+    no_step = [[0.9, 0.0, 0.05, 0.1], [0.1, 0.0, 0.05, 0.1], [0.1, 0.0, 0.05, 0.1]]
+    assert [row[2] for row in _decided(sentences, no_step)] == [False, False, False]
+    outcome = ["I called every regular that week.", "And sales went up too."]
+    decided = _decided(outcome, [[0.1, 0.0, 0.9, 0.1], [0.1, 0.0, 0.05, 0.9]])
+    assert decided[1][3] and not decided[1][2]
+
+
+def test_the_speakers_own_step_still_under_way_is_a_step_not_an_outcome() -> None:
+    sentences = [
+        "A client wanted a patio in pavers, then switched to stamped concrete the morning we started.",
+        "I stopped the crew and went through the new price with her.",
+        "I'm waiting on her to sign the change order before we go on.",
+    ]
+    probabilities = [[0.9, 0.0, 0.1, 0.1], [0.1, 0.0, 0.9, 0.1], [0.1, 0.0, 0.15, 0.35]]
+    last = _decided(sentences, probabilities)[2]
+    assert last[2] and not last[3]
+    # what others are still to do is no step of the speaker's
+    others = [*sentences[:2], "The supplier said they would send the new pavers on Monday."]
+    last = _decided(others, probabilities)[2]
+    assert not last[2] and not last[3]
+
+
+def test_a_role_told_with_the_charge_is_the_scene_and_the_task() -> None:
+    probabilities = [[0.1, 0.8, 0.1, 0.1]]
+    role = "As the operations lead, my goal for the year was to get mis-picks under one a week."
+    plain = "My goal for the year was to get mis-picks under one a week."
+    assert _decided([role], probabilities)[0][:2] == [True, True]
+    assert _decided([plain], probabilities)[0][:2] == [False, True]
+
+
+def test_one_more_step_told_with_also_is_never_the_outcome() -> None:
+    # session 16: none of the 183 "I also …" / "we also …" lines of the seen corpus is `R` (167 `A`)
+    sentences = [
+        "A new rule on pesticide labels came in at the farm shop.",
+        "I read the guidance and changed our shelf labels.",
+        "I also joined a discussion group to keep up with the rules.",
+    ]
+    probabilities = [[0.9, 0.0, 0.1, 0.1], [0.1, 0.0, 0.9, 0.1], [0.1, 0.0, 0.5, 0.9]]
+    last = _decided(sentences, probabilities)[2]
+    assert last[2] and not last[3]
+    # a plan's outcome aimed for, told with "I'd also", stays the result
+    plan = [*sentences[:2], "I'd also want the complaints down to none by the summer."]
+    assert _decided(plan, probabilities)[2][3]

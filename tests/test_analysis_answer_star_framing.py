@@ -99,6 +99,9 @@ FRAMING_NAMES = {
     "charge_of_others",
     "aimed_outcome",
     "denied_charge",
+    "own_pending",
+    "list_continuation",
+    "also_step",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

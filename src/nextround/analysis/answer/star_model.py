@@ -67,6 +67,10 @@ TASK_FILL: Final = 0.3
 # 14, each writer's parts cross-validated by writer: with no size, 3 and 4 within 0.0004 of each other, test12 0.861 ->
 # 0.869 with 3, the held-out splits level).
 TASK_FILL_SIZE: Final = 3
+# The most words a line may have to carry on the list of steps before it ("Maybe NPS too.", "And maybe some
+# influencers."): such a line is a step when the one before it is (session 16; ``list_continuation`` of
+# ``answer_cues.toml``).
+LIST_WORDS: Final = 6
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -357,7 +361,8 @@ def decide(
     outcome on its own ("…, which meant overtime fell by half"): then it needs only ``STEP_SHARE`` of the result
     threshold. Since session 13 the grammar of a step no longer makes a step of a plain outcome (``SURE_RESULT``) or of
     an answer's opening read as its scene, and an answer with no task takes its likeliest task sentence when that tells
-    the speaker's own charge (``TASK_FILL``)."""
+    the speaker's own charge (``TASK_FILL``). Since session 16 the speaker's own step still under way is a step, a role
+    told with the charge is the scene as well as the task, and a short line carrying on a list of steps is a step."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result, task = STAR_PARTS.index("situation"), STAR_PARTS.index("result"), STAR_PARTS.index("task")
@@ -386,17 +391,31 @@ def decide(
         consequence = _consequence_outcome(sentence)
         if consequence:
             marks[result] = marks[result] or p[result] >= thresholds[result] * STEP_SHARE
-        if marks[result] and p[result] < STEP_RESULT and framing_cues()["pending"].search(sentence.lower):
-            marks[result] = False  # "we are still collecting the answers": the outcome is still to come
+        if framing_cues()["pending"].search(sentence.lower):
+            if marks[result] and p[result] < STEP_RESULT:
+                marks[result] = False  # "we are still collecting the answers": the outcome is still to come
+            # the speaker's own step still under way ("I'm waiting on her to sign the change order before we go on")
+            # is a step, as one told in the past is (session 16)
+            if sentence.index > 0 and framing_cues()["own_pending"].search(sentence.lower):
+                marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
         if sentence.first_person_action and marks[result] and not outcome:
             # A step of one's own is an outcome only when the model is sure ("I rewrote the rota, which meant
             # overtime fell by half"), not because it comes last ("I then arranged for our driver to swap
             # the tree"); either way it is a step.
             marks[result] = consequence or p[result] >= STEP_RESULT
             marks[action] = True
+        # one more step told with "also" ("I also joined a discussion group to keep up with the rules") is never the
+        # outcome (session 16: none of the 183 such lines of the seen corpus is `R`)
+        if marks[result] and framing_cues()["also_step"].search(sentence.lower):
+            marks[result] = False
+            marks[action] = marks[action] or sentence.first_person_action or sentence.plural_action
         # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
         if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
             marks[task] = False
+        # a role told with the charge ("As the operations lead, my goal for the year was …") is the scene and the task
+        # at once: the README's S-versus-T line, which the seen writers follow in 51 of 70 such lines (session 16)
+        if marks[task] and framing_cues()["role"].search(sentence.lower):
+            marks[situation] = True
         # The grammar of a step makes a step of a sentence the model reads as less (STEP_SHARE above), but not of a
         # plain outcome ("We came back two days later and finished it, and the client booked us again") nor of an
         # answer's opening read as its scene ("I started at a new hotel where they used a booking system I'd never
@@ -416,6 +435,17 @@ def decide(
         # An answer with no task: its likeliest task sentence is the task if it tells the speaker's own charge and the
         # model gives it at least TASK_FILL (session 13).
         rows = range(start, start + size)
+        # A short line that carries on the list of steps before it ("I'd look at daily active users and retention."
+        # then "Maybe NPS too.") is a step too (session 16: 14 of 18 such lines in the seen corpus are `A`).
+        for row in range(start + 1, start + size):
+            line = analysed[row]
+            if (
+                line.word_count <= LIST_WORDS
+                and chosen[row - 1][action]
+                and not chosen[row][result]
+                and framing_cues()["list_continuation"].search(line.lower)
+            ):
+                chosen[row][action] = True
         if size >= TASK_FILL_SIZE and not any(chosen[row][task] for row in rows):
             best = max(rows, key=lambda row: probabilities[row][task])
             if probabilities[best][task] >= TASK_FILL and _own_charge(analysed[best].lower):
