@@ -30,7 +30,9 @@ from nextround.analysis.feedback.lexicon import (
     EXPLAIN_TOPIC,
     FRAME,
     INTERNAL_FILL,
+    NAMES_SOMEONE,
     NOT_TEAM_CONDUCT,
+    OPENS_POINT,
     RIVAL_CREDENTIAL,
     RIVAL_PRONOUN,
     TEAM_CONDUCT,
@@ -113,6 +115,10 @@ CREDENTIAL_RULE = True
 # the candidate would work with these people (culture_fit), however the model reads the clause (`team_conduct` in the
 # cue table).
 TEAM_RULE = True
+# Session 16: a reason right after another reason that names no one, opens no new point and is read less surely than
+# the one before says why that one matters, and takes its themes ("... the hinge was fitted upside down. That's the one
+# thing we can't send to a client's home.").
+WHY_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -373,6 +379,18 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     themes.append(advantage)
                     advantages.add(advantage)
             certainty = float(polarity[index][0])
+            if (
+                WHY_RULE
+                and read
+                and read[-1].polarity == "reason"
+                and "generic" not in read[-1].themes
+                and not (rules.rival or named_back or internal or team[index])
+                and NAMES_SOMEONE.search(text) is None
+                and OPENS_POINT.match(text) is None
+                and certainty * probabilities[best] < read[-1].confidence
+            ):
+                # Why the reason before matters, not a point of its own: its themes, not what the words sound like.
+                themes = list(read[-1].themes)
             for theme in themes:
                 scores.setdefault(theme, []).append(certainty * probabilities[theme])
                 quotes = evidence.setdefault(theme, [])

@@ -92,6 +92,9 @@ FRAME: Final = _STRUCTURE["frame"]
 # Session 14, read by decide(): off on one's own while the others work, or telling them how another place does it.
 TEAM_CONDUCT: Final = _STRUCTURE["team_conduct"]
 NOT_TEAM_CONDUCT: Final = _STRUCTURE["not_team_conduct"]
+# Session 16, read by decide(): a reason that only says why the one before it matters.
+NAMES_SOMEONE: Final = _STRUCTURE["names_someone"]
+OPENS_POINT: Final = _STRUCTURE["opens_point"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
