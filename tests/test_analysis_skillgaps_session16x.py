@@ -10,6 +10,7 @@ from nextround.analysis.skillgaps.kinds import kind_line
 from nextround.analysis.skillgaps.language_levels import language_level_short, language_words_short
 from nextround.analysis.skillgaps.licence_stages import licence_short
 from nextround.analysis.skillgaps.matcher import judge_all
+from nextround.analysis.skillgaps.phrases import alternatives_of
 from nextround.analysis.skillgaps.places import ad_places, is_place
 from nextround.analysis.skillgaps.requirements import requirements
 
@@ -234,3 +235,33 @@ def test_a_variant_of_a_method_names_the_method() -> None:
     index = NamedIndex.of("Ran snATAC-seq and mRNA stability assays")
     assert index.names("ATAC") and index.names("RNA")
     assert not NamedIndex.of("Built iOS apps").names("OS")
+
+
+# -- step 2: grades of one scheme, "confident on", trade names with "and", a current apprentice ------------------------
+
+
+def test_a_scheme_named_first_is_each_alternatives_scheme() -> None:
+    assert alternatives_of("CSCS Labourer or Skilled Worker card") == ("CSCS Labourer", "CSCS Skilled Worker card")
+    assert alternatives_of("AWS Solutions Architect or Azure Administrator") == (
+        "AWS Solutions Architect",
+        "Azure Administrator",
+    )
+
+
+def test_confident_on_a_machine_is_the_machine() -> None:
+    texts = [item.text for item in requirements("Must have: confident on rowing machines and ski ergs; First Aid.")]
+    assert not any(text.startswith("on ") for text in texts)
+    assert any("rowing machines" in text for text in texts)
+
+
+def test_a_trade_named_with_and_is_one_thing() -> None:
+    texts = [item.text for item in requirements("Requirements:\n- 6 years of experience in hair and beauty\n")]
+    assert "hair and beauty" in texts
+
+
+def test_an_apprentice_now_is_not_qualified_in_the_trade() -> None:
+    line = "Apprentice Lineworker (Year 2), City Power, 2024 - present"
+    assert not_held(line, 2026, "Lineworker certificate of qualification")
+    assert not not_held(
+        "Apprentice lineworker, City Power, 2015 - 2019", 2026, "Lineworker certificate of qualification"
+    )

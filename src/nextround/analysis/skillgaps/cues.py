@@ -120,3 +120,10 @@ def load_glossary() -> Glossary:
         for term, meaning in data["terms"].items()
     }
     return glossary_of(meanings)
+
+
+@lru_cache(maxsize=1)
+def listed_binomials() -> frozenset[str]:
+    """Names of an industry or trade joined by "and" that the cue file lists as one thing ("oil and gas")."""
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    return frozenset(pair.lower() for pair in data.get("binomials", {}).get("pairs", []))

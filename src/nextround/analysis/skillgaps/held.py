@@ -22,7 +22,9 @@ _NOT_HELD: Final = re.compile(
 _TO_COME: Final = re.compile(
     r"\b(?:(?:test|exam|examination|assessment|course)s?\b[^.;|]{0,40}?\b(?:booked|scheduled)"
     r"|(?:booked|scheduled)\s+(?:for\s+|in\s+)?(?:\w+\.?\s+)?(?:19|20)\d\d"
-    r"|(?:portfolio|exam|examination|assessment|test)s?\s+due)\b",
+    r"|(?:portfolio|exam|examination|assessment|test)s?\s+due"
+    # "Apprentice Powerline Technician (Period 3), 2023 to present": still learning the trade asked
+    r"|apprentice\b[^;|]{0,80}?\b(?:present|current|now|period \d|year \d|\d(?:st|nd|rd|th)[- ](?:year|period)))\b",
     re.IGNORECASE,
 )
 _VALID_UNTIL: Final = re.compile(

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from nextround.analysis.skillgaps.alternatives import alternatives_of as alternatives_of  # read here by callers
+from nextround.analysis.skillgaps.alternatives import or_series
 from nextround.analysis.skillgaps.conditions import is_condition, is_eligibility, is_quality
-from nextround.analysis.skillgaps.cues import load_cues
+from nextround.analysis.skillgaps.cues import listed_binomials, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.language_levels import keep_level_word
 from nextround.analysis.skillgaps.layout import mask_brackets, unmask_brackets
@@ -37,20 +39,6 @@ _WORD_NUMBERS: Final = {
 }  # fmt: skip
 _EXAMPLES: Final = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|like|including)\b", re.IGNORECASE)
 _AND_LIST: Final = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-_OR_LIST: Final = re.compile(r"\s*(?:\bor\b|/|\band/or\b)\s*", re.IGNORECASE)
-# "Salesforce, Gainsight or HubSpot", "Python, Go, or Rust": a comma list closed by "or" lists alternatives
-_OR_SERIES: Final = re.compile(r"^[^,]+(?:,\s*[^,]+)*,?\s+or\s+[^,]+$", re.IGNORECASE)
-_AND_WORD: Final = re.compile(r"\s(?:and|&)\s|\band/or\b", re.IGNORECASE)
-
-
-def _or_series(masked: str) -> list[str]:
-    """The items of "A, B or C" (no "and" anywhere, each item a short name), else []."""
-    if "," not in masked or _AND_WORD.search(masked) or not _OR_SERIES.match(masked.strip()):
-        return []
-    items = [item.strip() for item in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", masked.strip()) if item.strip()]
-    return items if len(items) >= 3 and all(len(item.split()) <= 4 for item in items) else []
-
-
 _PREPOSITIONS: Final = frozenset(
     [
         "of",
@@ -258,7 +246,7 @@ def _binomials() -> frozenset[str]:
 
     joined = "\n".join(name for name in load_taxonomy().names if " and " in name or " & " in name).lower()
     counts = Counter(found.group(0).replace("&", "and") for found in _BINOMIAL.finditer(joined))
-    return frozenset(pair for pair, count in counts.items() if count >= 2)
+    return frozenset(pair for pair, count in counts.items() if count >= 2) | listed_binomials()
 
 
 def _hold_binomial(found: re.Match[str]) -> str:
@@ -279,7 +267,7 @@ def split_items(phrase: str) -> list[str]:
     masked = _TITLE_AND.sub(_hold_title_and, masked)
     masked = _BINOMIAL.sub(_hold_binomial, masked)
     masked = _WAYS.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
-    if _or_series(masked):
+    if or_series(masked):
         return [phrase]  # "Salesforce, Gainsight or HubSpot": one ask, any one of them meets it
     items = [item for item in _AND_LIST.split(masked) if item and item.strip()]
     items = [item.replace("\x01", " and ").replace("\x02", " & ").replace("\x03", ", ") for item in items]
@@ -353,29 +341,6 @@ _MORE_VERBS: Final = frozenset(
      "drive", "respond", "deal", "liaise", "attend", "arrange", "prep", "wash", "stock", "restock", "count",
      "set", "close", "open", "cash", "collect", "deliver", "file", "type", "enter", "input", "assist", "give"],
 )  # fmt: skip
-
-
-def alternatives_of(item: str) -> tuple[str, ...]:
-    masked, kept = mask_brackets(item)
-    series = _or_series(masked)
-    if series:
-        return tuple(unmask_brackets(part, kept) for part in series)
-    parts = [unmask_brackets(part, kept).strip(" ") for part in _OR_LIST.split(masked) if part.strip(" ")]
-    parts = [part[1:-1] if part.startswith("(") and part.endswith(")") else part for part in parts]
-    parts = [part for part in parts if part.strip(" ()")]
-    if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
-        return (item,)
-    head = _LICENCE_HEAD.search(parts[-1])
-    if head:
-        # "a full Irish or EU driving licence", "counterbalance or reach truck licence": the licence is each one's
-        parts = [
-            part if _LICENCE_HEAD.search(part) or len(part.split()) > 3 else f"{part} {head.group(0)}"
-            for part in parts[:-1]
-        ] + [parts[-1]]
-    return tuple(parts)
-
-
-_LICENCE_HEAD: Final = re.compile(r"\b(?:(?:driving|driver'?s?|car|motor)\s+)?licen[cs]e\b", re.IGNORECASE)
 
 
 _SUB_YEARS: Final = re.compile(

@@ -19,6 +19,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import tokenize
 from nextround.analysis.skill_taxonomy import load_taxonomy
+from nextround.analysis.skillgaps.alternatives import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.conditions import is_condition as _is_condition
 from nextround.analysis.skillgaps.cues import listed_heading, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
@@ -41,7 +42,6 @@ from nextround.analysis.skillgaps.phrases import (
     duty_verbs,
     sentence_phrases,
 )
-from nextround.analysis.skillgaps.phrases import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.phrases import split_items as _split_items
 from nextround.analysis.skillgaps.places import ad_places, is_place
 from nextround.analysis.skillgaps.wishes import section_of_heading, wished
