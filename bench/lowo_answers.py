@@ -230,7 +230,7 @@ def main() -> None:
             if split not in args.unseen:
                 pooled.extend(rows)
 
-        print(f"LOWO over {len(folds) - len(args.unseen)} writers, C={c}\n")
+        print(f"LOWO over {sum(split not in args.unseen for split in folds)} writers, C={c}\n")
         print(
             "| left out | sentences | macro-F1 | situation | task | action | result | S recall | T recall"
             " | R precision |"
