@@ -1,7 +1,10 @@
-"""A reason that says why the reason before it matters takes that reason's themes (session 16, `WHY_RULE`).
+"""Two readings by meaning in decide() (session 16).
 
-"When the groom's father started fussing you snapped at him. For us a wedding fitting is for the whole party": the
-second sentence is no point of its own; read alone, its words sounded like another theme.
+* A reason that says why the reason before it matters takes that reason's themes (`WHY_RULE`): "When the groom's
+  father started fussing you snapped at him. For us a wedding fitting is for the whole party" -- the second sentence is
+  no point of its own; read alone, its words sounded like another theme.
+* The candidate's own wish told as a preference ("you'd rather be racing your own bikes") is motivation, not
+  culture_fit, unless the clause tells how the place or the team works (`WISH_RULE`).
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -12,7 +15,7 @@ import pytest
 
 import nextround.analysis.feedback as feedback
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import NAMES_SOMEONE, OPENS_POINT
+from nextround.analysis.feedback.lexicon import NAMES_SOMEONE, NOT_WISH, OPENS_POINT, WISH
 
 WHY_AFTER_A_FAULT = (
     "Hello Tom, thanks for the fitting session. The suits looked sharp, but when the groom's father started fussing "
@@ -37,3 +40,21 @@ def test_a_new_point_or_one_about_the_candidate_is_not_a_why() -> None:
     assert OPENS_POINT.match("- did not know the fire drill")
     assert OPENS_POINT.match(", but also the till was short")
     assert not OPENS_POINT.match("That's the one thing we can't have on a ward.")
+
+
+A_WISH = (
+    "hey Jas, about the trial. you said more than once you'd rather be racing your own bikes than fixing customers' "
+    "ones, and the workshop is mostly punctures and brake pads."
+)
+
+
+def test_a_wish_told_as_a_preference_is_motivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert analyze_feedback(A_WISH).theme_names == ("motivation",)
+    monkeypatch.setattr(feedback, "WISH_RULE", False)
+    assert "culture_fit" in analyze_feedback(A_WISH).theme_names
+
+
+def test_a_preference_about_how_the_place_works_is_not_only_a_wish() -> None:
+    assert WISH.search("you'd rather be out on the boats")
+    assert NOT_WISH.search("we felt you'd prefer to work alone, and this team pairs all day")
+    assert not NOT_WISH.search("you'd rather be out on the boats")

@@ -32,10 +32,12 @@ from nextround.analysis.feedback.lexicon import (
     INTERNAL_FILL,
     NAMES_SOMEONE,
     NOT_TEAM_CONDUCT,
+    NOT_WISH,
     OPENS_POINT,
     RIVAL_CREDENTIAL,
     RIVAL_PRONOUN,
     TEAM_CONDUCT,
+    WISH,
     Tone,
     boilerplate_spans,
     candidates,
@@ -119,6 +121,8 @@ TEAM_RULE = True
 # the one before says why that one matters, and takes its themes ("... the hinge was fitted upside down. That's the one
 # thing we can't send to a client's home.").
 WHY_RULE = True
+# Session 16: culture_fit read in the candidate's own wish told as a preference is motivation (`wish`, `not_wish`).
+WISH_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -378,6 +382,18 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)
                     advantages.add(advantage)
+            if (
+                WISH_RULE
+                and "culture_fit" in themes
+                and not team[index]
+                and WISH.search(text) is not None
+                and NOT_WISH.search(text) is None
+            ):
+                # "you'd rather be out on the boats": what they want, not how they would fit in (session 16).
+                themes = [theme for theme in themes if theme != "culture_fit"]
+                if "motivation" not in themes:
+                    themes.append("motivation")
+                    probabilities["motivation"] = max(probabilities["motivation"], probabilities["culture_fit"])
             certainty = float(polarity[index][0])
             if (
                 WHY_RULE

@@ -95,6 +95,8 @@ NOT_TEAM_CONDUCT: Final = _STRUCTURE["not_team_conduct"]
 # Session 16, read by decide(): a reason that only says why the one before it matters.
 NAMES_SOMEONE: Final = _STRUCTURE["names_someone"]
 OPENS_POINT: Final = _STRUCTURE["opens_point"]
+WISH: Final = _STRUCTURE["wish"]
+NOT_WISH: Final = _STRUCTURE["not_wish"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
