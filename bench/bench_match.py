@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from nextround.analysis import skills
+from nextround.analysis import skill_match, skills
 from nextround.analysis.skillgaps import evidence, match, matcher
 from nextround.analysis.skillgaps.exact import _taxonomy_words
 from nextround.analysis.skillgaps.requirements import _requirements
@@ -67,6 +67,10 @@ def clear_caches() -> None:
     matcher.canonical.cache_clear()
     matcher._judge_all.cache_clear()
     _requirements.cache_clear()
+    skill_match._tokens_of_short.cache_clear()
+    skill_match._tokens_of_long.cache_clear()
+    skill_match.content_stems.cache_clear()
+    evidence._initials.cache_clear()
 
 
 def match_ms(pairs: list[dict[str, Any]], rounds: int) -> tuple[float, float, float]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Final
 
@@ -192,12 +193,32 @@ class Token:
     is_stopword: bool
 
 
+SHORT_TEXT: Final = 300  # characters: a phrase or a line, of which many repeat while one pair is read
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with sentence and clause numbers.
 
     A sentence ends at . ! ? ; a newline or a bullet. A segment also ends at commas, colons,
     brackets and spaced dashes; a clause also at the words "and"/"or"/"but".
     """
+    # the same phrases and the same CV are tokenized many times per pair; tokens are frozen, the list is a copy
+    if len(text) <= SHORT_TEXT:
+        return list(_tokens_of_short(text))
+    return list(_tokens_of_long(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens_of_short(text: str) -> tuple[Token, ...]:
+    return _tokens(text)
+
+
+@lru_cache(maxsize=16)
+def _tokens_of_long(text: str) -> tuple[Token, ...]:
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     line = 0
     sentence = 0
@@ -241,7 +262,7 @@ def tokenize(text: str) -> list[Token]:
             )
         )
         previous_end = found.end()
-    return tokens
+    return tuple(tokens)
 
 
 def key_stems(phrase: str) -> str:
@@ -249,6 +270,7 @@ def key_stems(phrase: str) -> str:
     return " ".join(token.stem for token in tokenize(phrase) if not token.is_determiner)
 
 
+@lru_cache(maxsize=8192)
 def content_stems(phrase: str) -> tuple[str, ...]:
     """Stems of the content words of a phrase (function words dropped), in order."""
     return tuple(token.stem for token in tokenize(phrase) if not token.is_stopword)

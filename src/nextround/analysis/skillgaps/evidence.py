@@ -124,6 +124,8 @@ class CvView:
     word_vectors: Matrix | None = None
     clause_words: list[list[int]] = field(default_factory=list)  # rows of each clause's words
     reference_year: int | None = None  # the year "present" means
+    # each sentence's words as initials are looked for in them, made on first use (see _sentence_tokens)
+    sentence_tokens: list[tuple[str, frozenset[str]]] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -359,28 +361,60 @@ def _taxonomy_quote(cv: CvView, phrase: str) -> str | None:
 def _acronym_of(cv: CvView, phrase: str) -> str | None:
     """A CV sentence that writes the phrase, or its last words, as initials ("SCR" for "keeping the
     single central record")."""
+    spelled, tails = _initials(phrase)
+    sentences = _sentence_tokens(cv)
+    if spelled is not None:
+        for sentence, tokens in sentences:
+            if spelled in tokens:
+                return sentence
+    for initials, spaced in tails:
+        for sentence, tokens in sentences:
+            if initials in tokens or spaced.search(sentence):
+                return sentence
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _initials(phrase: str) -> tuple[str | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The phrase's initials with its small words ("WWCC"), when it has small words, and the initials of each of its
+    tails of two or more content words, each with its spaced form ("C of Q"): per phrase, not per CV."""
     words = content_words(phrase)
     every = [word for word in _WORDS.findall(phrase) if word.lower() not in ("and", "of", "the", "a", "an")]
+    spelled = None
     if len(every) > len(words) >= 2:
         # "Working with Children Check" is WWCC: the small word has its letter too
         spelled = "".join(word[0] for word in every).upper()
-        for clause in cv.clauses:
-            if any(token.strip(".,;:()").rstrip("s") == spelled for token in clause.sentence.split()):
-                return clause.sentence
     # a word written with a capital inside ("SailPoint IdentityIQ") is a product's name: initials do not stand for it
     names = {word.lower() for word in _WORDS.findall(phrase) if re.search(r"[a-z][A-Z]", word)}
+    tails: list[tuple[str, re.Pattern[str]]] = []
     for start in range(max(0, len(words) - 1)):
         initials = "".join(word[0] for word in words[start:]).upper()
         if len(initials) < 2 or names.intersection(words[start:]):
             continue
-        # "C of Q" for certificate of qualification: capitals with the small words left between them
-        spaced = re.compile(r"\b" + r"\s+(?:of|and|&|the|in|for)\s+".join(initials) + r"\b")
+        tails.append((initials, _spaced_initials(initials)))
+    return spelled, tuple(tails)
+
+
+@lru_cache(maxsize=4096)
+def _spaced_initials(initials: str) -> re.Pattern[str]:
+    """ "C of Q" for certificate of qualification: capitals with the small words left between them (compiled once:
+    there are more of these than the re module's own cache holds)."""
+    return re.compile(r"\b" + r"\s+(?:of|and|&|the|in|for)\s+".join(initials) + r"\b")
+
+
+def _sentence_tokens(cv: CvView) -> list[tuple[str, frozenset[str]]]:
+    """Each CV sentence once, in order, with its words as initials are looked for in them (bare of punctuation and a
+    plural "s"); made on first use and kept with the CV."""
+    if cv.sentence_tokens is None:
+        seen: set[str] = set()
+        found: list[tuple[str, frozenset[str]]] = []
         for clause in cv.clauses:
-            if any(token.strip(".,;:()").rstrip("s") == initials for token in clause.sentence.split()):
-                return clause.sentence
-            if spaced.search(clause.sentence):
-                return clause.sentence
-    return None
+            if clause.sentence not in seen:
+                seen.add(clause.sentence)
+                tokens = frozenset(token.strip(".,;:()").rstrip("s") for token in clause.sentence.split())
+                found.append((clause.sentence, tokens))
+        cv.sentence_tokens = found
+    return cv.sentence_tokens
 
 
 def closest_by_meaning(cv: CvView, vectors: Sequence[list[float] | None]) -> str | None:
