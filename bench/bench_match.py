@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.analysis import skill_match, skills
-from nextround.analysis.skillgaps import evidence, match, matcher
+from nextround.analysis.skillgaps import conditions, evidence, exact, match, matcher
 from nextround.analysis.skillgaps.exact import _taxonomy_words
 from nextround.analysis.skillgaps.requirements import _requirements
 
@@ -71,6 +71,8 @@ def clear_caches() -> None:
     skill_match._tokens_of_long.cache_clear()
     skill_match.content_stems.cache_clear()
     evidence._initials.cache_clear()
+    exact.compiled.cache_clear()
+    conditions._quality_pattern.cache_clear()
 
 
 def match_ms(pairs: list[dict[str, Any]], rounds: int) -> tuple[float, float, float]:

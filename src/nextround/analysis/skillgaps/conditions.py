@@ -90,10 +90,16 @@ def is_quality(phrase: str) -> bool:
         return True
     # "Patience, kindness and a good sense of humour": the several-word qualities go first
     for quality in sorted((q for q in qualities if " " in q), key=len, reverse=True):
-        joined = re.sub(rf"(?<![\w-]){re.escape(quality)}(?![\w-])", " ", joined)
+        joined = _quality_pattern(quality).sub(" ", joined)
     words = joined.split()
     content = [word for word in words if word not in {"a", "an", "the", "and", "of", "good", "great", "real"}]
     return bool(content) and all(word in qualities or word in {"manner", "nature"} for word in content)
+
+
+@lru_cache(maxsize=1024)
+def _quality_pattern(quality: str) -> re.Pattern[str]:
+    """One quality's pattern, compiled once: the same qualities are tried on every phrase."""
+    return re.compile(rf"(?<![\w-]){re.escape(quality)}(?![\w-])")
 
 
 def _phrases(items: list[str]) -> str:

@@ -27,6 +27,12 @@ _WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9&+'.-]*[A-Za-z0-9+]|[A-Za-z0-9]{2,
 _JOINERS: Final = frozenset({"and", "of", "for", "the", "&", "in", "on"})
 
 
+@lru_cache(maxsize=4096)
+def compiled(source: str) -> re.Pattern[str]:
+    """A pattern built from a phrase or a term, compiled once: the same ones recur across pairs and calls."""
+    return re.compile(source)
+
+
 @lru_cache(maxsize=1)
 def _taxonomy_words() -> frozenset[str]:
     """Words written in lower case in the taxonomy's labels (ESCO skills are everyday words)."""
@@ -188,10 +194,10 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
         words = [word for word in run if word.lower() not in _JOINERS]
         if len(words) >= 2 and all(is_ordinary(word) and not word.isupper() for word in words):
             text = " ".join(run)
-            if re.search(rf"\b[a-z][\w'-]*\s+{re.escape(text)}", sentence or phrase) and not _is_skill_name(text):
-                number = re.search(rf"{re.escape(text)}\s+(\d+)\b", phrase)
+            if compiled(rf"\b[a-z][\w'-]*\s+{re.escape(text)}").search(sentence or phrase) and not _is_skill_name(text):
+                number = compiled(rf"{re.escape(text)}\s+(\d+)\b").search(phrase)
                 initials = "".join(word[0] for word in words).upper() + (number.group(1) if number else "")
-                whole = re.search(rf"\b([A-Z][a-z]+)\s+(with|to|at|by|from)\s+{re.escape(text)}", phrase)
+                whole = compiled(rf"\b([A-Z][a-z]+)\s+(with|to|at|by|from)\s+{re.escape(text)}").search(phrase)
                 if whole:
                     # "Working with Children Check": the name starts before the small word (WWCC, WCC)
                     full = [whole.group(1), *words]
@@ -235,7 +241,7 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
         if (
             starts
             and not taxonomy_product(core)
-            and not re.search(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b", sentence)
+            and not compiled(rf"\b[a-z][\w'-]*[\s,:]+{re.escape(word)}\b").search(sentence)
         ):
             # "Reconcile customer accounts": a capital that only starts the phrase; but "Experience with
             # Wella colour" writes it with a capital in mid-sentence

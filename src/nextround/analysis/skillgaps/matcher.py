@@ -397,7 +397,7 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
         return [
             line
             for line in cv.text.splitlines()
-            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", line) for n in spellings)
+            if any(exact.compiled(rf"(?<!\w){re.escape(n)}(?!\w)").search(line) for n in spellings)
         ]
 
     def held_nowhere(lines: list[str]) -> bool:
