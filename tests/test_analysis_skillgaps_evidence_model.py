@@ -58,17 +58,11 @@ def test_a_duty_the_cv_does_not_show_is_not_asked_but_a_requirement_is_a_gap() -
 def test_the_shipped_model_was_trained_on_what_the_matcher_reads_today() -> None:
     """The training examples (requirements read from the training pairs, their features and labels) are what the
     shipped model recorded: a change to the requirement reader or the features needs a retrain."""
-    import importlib.util
     import json
-    import sys
-    from pathlib import Path
 
-    script = Path(__file__).resolve().parents[1] / "scripts" / "train_skill_evidence.py"
-    spec = importlib.util.spec_from_file_location("train_skill_evidence", script)
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = trainer  # its dataclasses look their module up while being made
-    spec.loader.exec_module(trainer)
+    from tests.skillgap_helpers import evidence_trainer
+
+    trainer = evidence_trainer()
     recorded = json.loads(trainer.OUTPUT.read_text(encoding="utf-8"))["examples_sha256"]
     assert trainer.examples_digest(trainer.read_pairs()) == recorded, "run scripts/train_skill_evidence.py"
 

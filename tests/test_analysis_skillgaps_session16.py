@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 from nextround.analysis.skillgaps import match
 from nextround.analysis.skillgaps.evidence_model import load_model
 from nextround.analysis.skillgaps.matcher import judge_all
 from nextround.analysis.skillgaps.ranking import rank_gaps
+from tests.skillgap_helpers import evidence_trainer
 
 JD = (
     "Payroll officer\nRequirements:\n- 5 years of payroll experience\n- Experience with Xero\n"
@@ -19,16 +15,6 @@ JD = (
 CV = (
     "Payroll officer, Acme Ltd, 2023 - 2025. Ran fortnightly payroll for 120 staff in MYOB.\nHigh school diploma, 2015."
 )
-
-
-def _trainer() -> ModuleType:
-    script = Path(__file__).resolve().parents[1] / "scripts" / "train_skill_evidence.py"
-    spec = importlib.util.spec_from_file_location("train_skill_evidence", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_an_exact_gap_is_as_sure_as_its_kind_of_check_was_right_in_training() -> None:
@@ -57,7 +43,7 @@ def test_the_gaps_a_job_seeker_reads_first_are_the_likeliest() -> None:
 
 
 def test_a_kind_of_check_is_smoothed_towards_all_exact_gaps() -> None:
-    trainer = _trainer()
+    trainer = evidence_trainer()
 
     def candidate(how: str, label: bool) -> object:
         return trainer.Candidate(how, True, None, label, True, how)
