@@ -11,6 +11,9 @@ from typing import Final
 
 CUES_RESOURCE: Final = "match_cues.toml"
 GLOSSARY_RESOURCE: Final = "skill_glossary.toml"
+# the verbs of an employer advertising a post ("... is looking for", "we are recruiting"), for the readers that set
+# such sentences aside
+HIRING_VERBS: Final = r"(?:seeking|looking for|recruiting|hiring)"
 
 
 def _alternation(phrases: list[str]) -> str:

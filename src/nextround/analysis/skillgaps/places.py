@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.cues import HIRING_VERBS
 
 if TYPE_CHECKING:
     from nextround.analysis.skillgaps.phrases import Requirement
@@ -67,7 +68,8 @@ _REGISTER: Final = re.compile(
 )
 _ABOUT_ITSELF: Final = re.compile(
     r"^\W*(?P<name>[A-Z][^.;()\n]{0,80}?)(?:\s*\([^()\n]*\))?[ \t]+(?:is|are)\s+(?:currently\s+|now\s+)?"
-    r"(?:seeking|looking for|recruiting|hiring)\b",
+    + HIRING_VERBS
+    + r"\b",
     re.MULTILINE,
 )
 # what follows a body's name and makes it a thing a CV names: its rules, standards, courses, exams or approvals

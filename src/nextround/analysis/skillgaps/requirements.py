@@ -21,7 +21,7 @@ from nextround.analysis.skill_match import tokenize
 from nextround.analysis.skill_taxonomy import load_taxonomy
 from nextround.analysis.skillgaps.alternatives import alternatives_of as _alternatives
 from nextround.analysis.skillgaps.conditions import is_condition as _is_condition
-from nextround.analysis.skillgaps.cues import listed_heading, load_cues
+from nextround.analysis.skillgaps.cues import HIRING_VERBS, listed_heading, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.layout import (
     BOLD,
@@ -63,12 +63,11 @@ MAX_REQUIREMENTS: Final = 60
 _JOIN: Final = re.compile(r"\bjoin (?:our|us|the team)\b", re.IGNORECASE)
 _SEEKING_A_ROLE: Final = re.compile(
     r"\W*(?:we are|we're|we|(?:our|my|the) client|the company|our company)(?:,[^,]{0,60},)?\s+(?:is\s+|are\s+)?"
-    r"(?:currently\s+)?(?:seeking|looking for|recruiting|hiring)\s+(?:a|an)\b",
+    rf"(?:currently\s+)?{HIRING_VERBS}\s+(?:a|an)\b",
     re.IGNORECASE,
 )
 _ORG_SEEKING: Final = re.compile(
-    r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?(?:seeking|looking for|recruiting"
-    r"|hiring)\b"
+    r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?" + HIRING_VERBS + r"\b"
 )
 # Words that make a clause an ask or a wish: where a reason comes first ("..., so a licence is required")
 _ASKS: Final = re.compile(
@@ -149,7 +148,7 @@ _PROVIDED: Final = re.compile(
 # is the employer, whatever its words; an ask follows only with "with", "who", "having" ...
 _THIRD_PARTY_SEEKING: Final = re.compile(
     r"^\W*(?!(?:we|i|you)\b)(?P<subject>[A-Z][^.;]{0,160}?)\s+(?:is|are)\s+(?:currently\s+|now\s+)?"
-    r"(?:seeking|looking for|recruiting|hiring)\s+(?:an?|one|two|three|several)\s+(?P<rest>.*)$",
+    rf"{HIRING_VERBS}\s+(?:an?|one|two|three|several)\s+(?P<rest>.*)$",
 )
 _ASK_AFTER_ROLE: Final = re.compile(
     r"\b(?:with|who|that has|having|holding|must|should|needs?|required|essential|experienced|qualified|certified"
