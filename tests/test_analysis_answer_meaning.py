@@ -356,3 +356,31 @@ def test_a_trait_named_through_what_others_would_praise_counts_as_named() -> Non
     result = analyze_answer(STRENGTH_Q, STRENGTH_ANSWER)
     assert result.question_type == "strengths_weaknesses"
     assert result.points_for("named") == 12
+
+
+def test_whose_steps_they_were_counts_at_under_a_third_without_an_outcome() -> None:
+    # Session 17: a story that stops before its outcome earned all of ownership, and relevance and ownership made about
+    # 70% of its score; whose steps they were now counts as the steps do.
+    without = analyze_answer(QUESTION_PE, NO_OUTCOME)
+    complete = analyze_answer(QUESTION_PE, WITH_OUTCOME)
+    kept, full = without.points_for("ownership"), complete.points_for("ownership")
+    assert kept is not None and full is not None and full > 0
+    assert kept <= round(full / 3)
+    assert complete.score - without.score >= 20
+
+
+PLAN_Q = "What would you do if a customer's order arrived damaged on the day of their event?"
+PLAN_WITHOUT_AIM = (
+    "I would call the customer straight away and tell them what happened before they find out. "
+    "Then I'd check the stock room and the other branch for the same item. "
+    "If we had nothing, I would offer a replacement from our closest range and send it with our own driver."
+)
+
+
+def test_a_plan_that_never_names_its_aim_loses_the_result_but_keeps_its_steps() -> None:
+    # Session 17: the plan is the answer to "what would you do"; only the result's points go when it names no aim.
+    result = analyze_answer(PLAN_Q, PLAN_WITHOUT_AIM)
+    assert result.question_type == "situational"
+    assert not result.star["result"] and result.points_for("result") == 0
+    assert result.points_for("action") == 20
+    assert not any("never says what came of it" in item.why for item in result.score_breakdown)

@@ -11,7 +11,7 @@ from typing import Final
 from nextround.analysis.answer.evidence import Evidence, indices_text
 from nextround.analysis.answer.lexicon import cue_placeholders, lexicon
 from nextround.analysis.answer.model import STAR_THRESHOLD
-from nextround.analysis.answer.score_plans import WITHOUT_OUTCOME, without_outcome
+from nextround.analysis.answer.score_plans import WITHOUT_OUTCOME, story_without_outcome, without_outcome
 from nextround.analysis.answer.star import CLOCK_RE, number_word_re
 from nextround.analysis.text import words
 from nextround.domain.wording import plural
@@ -58,7 +58,7 @@ def _star_measure(part: str) -> _Measure:
                 fraction *= 0.8
         if part == "result" and all(s.hedged for s in sentences):
             note = "; stated with a hedge"
-        if without_outcome(ev):
+        if story_without_outcome(ev):
             fraction *= WITHOUT_OUTCOME
             note += _WITHOUT_OUTCOME_NOTE
         verb = verb if len(indices) > 1 else verb.replace("say ", "says ", 1).replace("set ", "sets ", 1)
@@ -81,7 +81,12 @@ def _measure_ownership(ev: Evidence) -> tuple[float, str]:
         return 0.0, "No I/we at all, so whose actions these were is unclear."
     share = round(ev.ownership * 100)
     fraction = min(1.0, ev.ownership / 0.7)
-    return fraction, f'{share}% of I/me/my vs we/us/our is "I" (full points from 70%).'
+    why = f'{share}% of I/me/my vs we/us/our is "I" (full points from 70%'
+    # Whose steps they were counts as the steps do: a story that stops before its outcome earned 7-8 of 8 here, with
+    # relevance about 70% of its score (test15: 41.1 against 45.8 for the average answers; session 17).
+    if story_without_outcome(ev):
+        return WITHOUT_OUTCOME * fraction, why + ")" + _WITHOUT_OUTCOME_NOTE + "."
+    return fraction, why + ")."
 
 
 def _measure_relevance(ev: Evidence) -> tuple[float, str]:
@@ -378,7 +383,7 @@ def _measure_detail(ev: Evidence) -> tuple[float, str]:
     if vague:
         listed = ", ".join(f'"{v}"' for v in dict.fromkeys(vague))
         why += f"; vague wording: {listed}"
-    if without_outcome(ev) and fraction > 0:
+    if story_without_outcome(ev) and fraction > 0:
         fraction *= WITHOUT_OUTCOME
         why += _WITHOUT_OUTCOME_NOTE
     return max(0.0, fraction), why + "."
