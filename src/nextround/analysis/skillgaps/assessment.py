@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from nextround.analysis.skillgaps import credentials, exact, licence_stages
+from nextround.analysis.skillgaps import borders, credentials, exact, licence_stages
 from nextround.analysis.skillgaps.evidence import (
     PARENS,
     CvView,
@@ -102,6 +102,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             return Evidence(False, 0.3, line, "licence", 0.85, reason, exact=True)
         shown = _sentence_matching(cv, licence_stages.holds_driving_licence)
         return Evidence(False, 0.2, shown, "licence", 0.85, reason)
+    professional = borders.professional_short(phrase, cv.text)
+    if professional is not None:  # "Registro de conducir profesional" against a car's licence
+        return Evidence(False, 0.3, professional[1], "licence", 0.85, professional[0], exact=True)
     if licence_stages.asks_driving_licence(phrase):
         # a learner's licence for any ask, a restricted one for a full licence, automatics only for a manual one
         shortfall = licence_stages.licence_short(phrase, cv.text)

@@ -20,7 +20,7 @@ from nextround.analysis.skillgaps.credentials import (
 
 # A CV line about a driving licence: its kind in words, its stage ("G2 licence", "learner's permit", "Class 1R"), or
 # its issuer ("DVLA licence")
-_DRIVING_LINE: Final = re.compile(
+DRIVING_LINE: Final = re.compile(
     rf"{DRIVING_LICENCE.pattern}|\b(?:provisional|learner'?s?|restricted|probationary|open|unrestricted)\s+"
     r"(?:[A-Z][A-Z0-9]{1,2}\s+)?licen[cs]e|\blearner'?s?\s+permit|\b(?:G1|G2|M1|M2|CLP)\b|\bCDL\b"
     r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e"
@@ -102,7 +102,7 @@ def driving_licences_held(cv: str) -> list[HeldLicence]:
     plates off 2020)" full."""
     held: list[HeldLicence] = []
     for line in cv.splitlines():
-        if not _DRIVING_LINE.search(line) or (_OTHER_LICENCE.search(line) and not DRIVING_LICENCE.search(line)):
+        if not DRIVING_LINE.search(line) or (_OTHER_LICENCE.search(line) and not DRIVING_LICENCE.search(line)):
             continue
         pending = any(
             _TEST_PENDING.search(part) and not _OTHER_TEST.search(part) and not _FULL.search(part)
@@ -131,7 +131,7 @@ def asks_driving_licence(phrase: str) -> bool:
     if (_OTHER_LICENCE.search(phrase) and not DRIVING_LICENCE.search(phrase)) or OTHER_VEHICLE.search(phrase):
         return False
     return bool(
-        _DRIVING_LINE.search(phrase)
+        DRIVING_LINE.search(phrase)
         or licence_categories(phrase + " licence")
         or cdl_classes(phrase)
         or re.search(r"\bCDL\b", phrase)

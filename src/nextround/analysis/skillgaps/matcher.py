@@ -17,6 +17,7 @@ from typing import Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
+from nextround.analysis.skillgaps.borders import border_short
 from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
@@ -35,6 +36,7 @@ from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.roleyears import shown_years, years_text
+from nextround.analysis.skillgaps.variants import variant_short
 from nextround.analysis.skillgaps.wellformed import well_formed
 from nextround.analysis.vectors import dot_rows
 
@@ -341,7 +343,7 @@ def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
 
 
 # a gap whose CV line is the point: the level held, the expired card, the role with too few years
-_OWN_LINE: Final = frozenset(["level", "held", "licence", "years", "role", "language"])
+_OWN_LINE: Final = frozenset(["level", "held", "licence", "years", "role", "language", "variant"])
 
 
 def rule_judgements(
@@ -360,7 +362,7 @@ def rule_judgements(
     for item in asked:
         if item.quality or item.condition:
             continue  # a quality or a condition of eligibility: no CV line proves or disproves it
-        judged = _recent(view, _held_now(view, _judge(view, item, vectors)))
+        judged = _across_borders(view, jd, _recent(view, _held_now(view, _judge(view, item, vectors))))
         closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
         judged = replace(judged, closest=closest)
         values = None
@@ -417,6 +419,23 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
     return replace(judged, evidence=held)
+
+
+def _across_borders(cv: CvView, jd: str, judged: Judged) -> Judged:
+    """A licence or ticket shown only by another country's ("Irish forklift certificate" where the job is in
+    Australia, an exchange for the country's licence requested), or the thing asked shown only in another type,
+    version or count, is a gap (exact checks, :mod:`licence_stages` and :mod:`variants`)."""
+    evidence = judged.evidence
+    if not evidence.met:
+        return judged
+    short = border_short(judged.requirement.text, jd, cv.text, evidence.cv_text)
+    how = "licence"
+    if short is None:  # another type, version or count of the thing asked ("Type II" for "Type I or Universal")
+        short, how = variant_short(judged.requirement.text, cv.text), "variant"
+    if short is None:
+        return judged
+    gap = Evidence(False, evidence.strength * 0.5, short[1], how, 0.8, short[0], exact=True)
+    return replace(judged, evidence=gap)
 
 
 def _recent(cv: CvView, judged: Judged) -> Judged:

@@ -1,0 +1,242 @@
+"""A variant beside the family: the CV names the thing asked, but another type, version or count of it.
+
+"EPA 608 Type II certification" against "EPA 608 certification (Type I or Universal)", "a prototype in Unreal Engine
+4" against "Unreal Engine 5", "attended 6 births" against "at least 10 births": meaning reads the family as shown
+(its words are all there); the words that say which one, or how many, are the ask. Each check reads the ask and the
+CV lines that name the same family, and says nothing when the CV names no variant or count of it at all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from nextround.analysis.skill_match import content_stems
+
+# -- another type, version or generation ------------------------------------------------------------------------
+
+_KIND: Final = r"(?:type|version|ver|v|generation|gen|series|edition|mark|mk)"
+_VALUE: Final = r"(?:[IVX]{1,4}|\d{1,3}(?:\.\d+)?|[A-Z])"
+_TYPED: Final = re.compile(
+    rf"\b(?P<kind>{_KIND})\.?\s*(?P<value>{_VALUE})(?![\w.+-])"
+    rf"(?P<more>(?:\s*(?:,|/|\bor\b|\band\b|&)\s*(?:{_KIND}\.?\s*)?{_VALUE}(?![\w.+-]))*)",
+    re.IGNORECASE,
+)
+# the words of a kind that are ordered (a later version does what an earlier one did); a type is not ("Type I" and
+# "Type II" are two different things)
+_ORDERED: Final = frozenset(["version", "ver", "v", "generation", "gen", "series", "edition", "mark", "mk"])
+_GENERIC: Final = frozenset(
+    ["certif", "certificat", "licenc", "licens", "card", "experi", "knowledg", "skill", "train", "cours", "qualif",
+     "use", "work", "strong", "good", "solid", "proven", "abil", "abl", "type", "version", "valid", "current", "hold"],
+)  # fmt: skip
+
+
+def _kind_of(word: str) -> str:
+    word = word.lower()
+    return "type" if word == "type" else "version" if word in ("version", "ver", "v") else word
+
+
+def _values(found: re.Match[str]) -> set[str]:
+    values = {found.group("value").upper()}
+    values |= {value.upper() for value in re.findall(_VALUE, found.group("more"))}
+    return values
+
+
+def _number(value: str) -> float | None:
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    if value in roman:
+        return float(roman[value])
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _family(text: str, typed: re.Match[str]) -> set[str]:
+    """The words of a text that say which thing has the type: its names, numbers and specific words."""
+    plain = text[: typed.start()] + " " + text[typed.end() :]
+    return {stem for stem in content_stems(plain) if stem not in _GENERIC and len(stem) >= 2}
+
+
+def type_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask says which type, version or generation of a thing ("Type I or Universal") and
+    every CV line naming the same thing with a type of that kind names another ("Type II"); for a version or a
+    generation, only an earlier one. None when the CV names the one asked, an alternative the ask gives
+    ("Universal"), or no type of the thing at all."""
+    for asked in _TYPED.finditer(phrase):
+        kind = _kind_of(asked.group("kind"))
+        wanted = _values(asked)
+        family = _family(phrase, asked)
+        bracket = re.search(r"\(([^()]*)\)", phrase[max(0, asked.start() - 1) :])
+        others = (
+            {word.lower() for word in re.findall(r"\bor\s+([A-Za-z]{4,})\b", bracket.group(1))} if bracket else set()
+        )
+        if len(family) < 1:
+            continue
+        shown: list[tuple[str, set[str]]] = []
+        for line in cv.splitlines():
+            if others & {word.lower() for word in re.findall(r"[A-Za-z]+", line)} and family & set(content_stems(line)):
+                return None  # "608 Universal": the alternative the ask gives
+            for held in _TYPED.finditer(line):
+                if _kind_of(held.group("kind")) != kind or not family & _family(line, held):
+                    continue
+                shown.append((line.strip(), _values(held)))
+        if not shown or any(wanted & values for _, values in shown):
+            continue
+        if kind in _ORDERED or asked.group("kind").lower() in _ORDERED:
+            want = min((number for number in map(_number, wanted) if number is not None), default=None)
+            held_numbers = [number for _, values in shown for number in map(_number, values) if number is not None]
+            if want is None or not held_numbers or max(held_numbers) >= want:
+                continue
+        said = "/".join(sorted(wanted))
+        return f"{kind.title()} {said} asked; the CV shows another ({shown[0][0]})", shown[0][0]
+    return None
+
+
+# a product's name and its major version ("Unreal Engine 5", "Python 3"); not a level, grade, class, year or section
+_NAMED_VERSION: Final = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})\s+(?P<number>\d{1,2})(?:\.\d+)?"
+    r"(?![\w+%/-]|\.\d|\s*(?:years?|yrs?|months?|hours?|hrs?|days?|weeks?|kg|m|mm|cm|km|t|tonnes?|ft|lbs?|people|staff"
+    r"|\+|or more|plus|to|-)\b)"
+)
+_NOT_PRODUCTS: Final = frozenset(
+    ["level", "class", "grade", "stage", "year", "years", "category", "cat", "code", "cert", "certificate", "section",
+     "part", "unit", "module", "band", "key", "step", "phase", "room", "zone", "term", "floor", "group", "team", "size",
+     "page", "chapter", "article", "schedule", "tier", "nvq", "svq", "qcf", "rqf", "scqf", "nqf", "aqf", "iso", "bs",
+     "en", "type", "version", "gen", "generation", "series", "covid", "day", "week", "month", "standard", "form", "the",
+     "a", "an", "our", "your", "at", "in", "on", "with", "and", "or", "for", "of", "to", "top", "over", "under", "min",
+     "minimum", "max", "maximum", "rank", "ranked", "number", "no", "gcse", "gcses", "hsc", "matric", "act", "rule",
+     "regulation", "periods", "period", "semester", "shift", "shifts", "route", "line", "bay", "gate", "pier", "dock"],
+)  # fmt: skip
+
+
+def version_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names a product with its major version ("Unreal Engine 5") and the CV names the
+    same product only with earlier ones ("Unreal Engine 4"). None when the CV names the version asked or a later one,
+    or the product with no version."""
+    for asked in _NAMED_VERSION.finditer(phrase):
+        words = asked.group("name").split()
+        while words and words[0].lower() in _NOT_PRODUCTS:
+            words = words[1:]
+        if not words or words[-1].lower() in _NOT_PRODUCTS:
+            continue
+        name = " ".join(words)
+        want = int(asked.group("number"))
+        held = [
+            (int(found.group(1)), line.strip())
+            for line in cv.splitlines()
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+(\d{{1,2}})(?:\.\d+)?(?![\w+%/-]|\.\d)", line)
+        ]
+        if not held or any(number >= want for number, _ in held):
+            continue
+        number, line = max(held)
+        return f"{name} {want} asked; the CV shows {name} {number}", line
+    return None
+
+
+# -- counts ---------------------------------------------------------------------------------------------------------
+
+_FLOOR: Final = (
+    r"(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|over|more\s+than|upwards\s+of|no\s+fewer\s+than)"
+)
+_COUNT: Final = re.compile(
+    rf"(?:(?P<floor>{_FLOOR})\s+)?(?<![\w.,$£€])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+)(?P<plus>\+|\s+or\s+more|\s+plus)?"
+    r"(?P<words>(?:\s+[a-z][a-z-]+){1,3})",
+)
+# counts read by other checks (years of experience, speeds, scores) or that are not things counted
+_NOT_COUNTED: Final = frozenset(
+    ["year", "years", "yrs", "month", "months", "week", "weeks", "day", "days", "minute", "minutes", "percent", "wpm",
+     "words", "am", "pm", "hour", "hr", "people", "person", "staff", "members", "times", "languages", "kg", "tonnes",
+     "metres", "meters", "feet", "miles", "km", "lbs", "pounds", "dollars", "euros", "points", "stars", "star", "seats",
+     "covers", "beds", "bed", "employees", "sites", "countries", "rooms", "vehicles", "storeys", "levels", "level",
+     "grade", "grades", "gcses", "subjects", "credits", "units", "modules", "references", "referees", "shifts",
+     "applicants", "positions", "roles", "vacancies", "new", "other", "more", "different", "full", "part"],
+)  # fmt: skip
+
+
+_RATE: Final = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|hour|shift|season|year|month|night)\b")
+
+
+def _noun_stem(word: str) -> str:
+    stems = content_stems(word)
+    return stems[0] if stems else word
+
+
+def count_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask counts something ("at least 10 births", "200 hours of supervised practice",
+    "250+ ewes a day") and every count of the same thing the CV gives, at the same rate, is lower. Hours need a word of
+    the ask beside them ("120 supervised flying hours" for "200 flying hours"; not "8 hours a day"). None when the CV
+    counts none of it or reaches the figure."""
+    for asked in _COUNT.finditer(phrase):
+        # the thing counted is the last word before a small word: "30 solo dives", "10 births as primary doula"
+        run = []
+        for word in asked.group("words").split():
+            if not content_stems(word) or _RATE.match(" " + word + " x"):
+                break
+            run.append(word)
+        if not run:
+            continue
+        noun = run[-1]
+        if noun.lower() in _NOT_COUNTED or not (asked.group("floor") or asked.group("plus") or asked.start() == 0):
+            continue
+        if not content_stems(noun):
+            continue  # "40 or more across multiple outlets": a small word, not what is counted
+        want = int(asked.group("number").replace(",", ""))
+        if want < 2:
+            continue
+        said = _RATE.match(phrase, asked.start("words") + len(" ".join(run)) + 1)
+        stem, rate = _noun_stem(noun), (said.group(1) if said else "")
+        context = set(content_stems(phrase)) - {stem} - _GENERIC - {"least", "minimum", "min", "hour"}
+        held: list[tuple[int, str]] = []
+        for line in cv.splitlines():
+            for found in re.finditer(r"(?<![\w.,$£€])(\d{1,3}(?:,\d{3})*|\d+)\+?((?:\s+[a-z][a-z-]*){1,3})", line):
+                words = found.group(2).split()
+                at = next((index for index, word in enumerate(words) if _noun_stem(word) == stem), None)
+                if at is None:
+                    continue
+                after = " ".join(words[at + 1 :]) + line[found.end() :]
+                said = _RATE.match(" " + after)
+                if (said.group(1) if said else "") != rate:
+                    continue
+                if stem in ("hour", "hrs") and not context & set(content_stems(line)):
+                    continue  # "8 hours a day" for "200 hours of supervised flying"
+                held.append((int(found.group(1).replace(",", "")), line.strip()))
+        if not held or any(number >= want for number, _ in held):
+            continue
+        number, line = max(held)
+        return f"{want} {noun} asked; the CV shows {number}", line
+    return None
+
+
+# "a brigade of 40 or more", "a fleet of at least 20": the thing counted before the figure
+_GROUP_OF: Final = re.compile(
+    rf"\b(?P<noun>[a-z][a-z-]{{2,}})\s+of\s+(?:{_FLOOR}\s+)?(?P<number>\d{{1,4}})(?P<plus>\+|\s+or\s+more|\s+plus)?\b"
+)
+
+
+def group_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask sizes a group with a floor ("a brigade of 40 or more", "a team of at least 8")
+    and every group of that name the CV sizes is smaller ("Led a brigade of 25")."""
+    for asked in _GROUP_OF.finditer(phrase):
+        noun = asked.group("noun")
+        if not asked.group("plus") and not re.search(_FLOOR + r"\s+\d", asked.group(0)):
+            continue
+        if noun.lower() in _NOT_COUNTED or not content_stems(noun):
+            continue
+        want = int(asked.group("number"))
+        held = [
+            (int(found.group("number")), line.strip())
+            for line in cv.splitlines()
+            for found in _GROUP_OF.finditer(line)
+            if _noun_stem(found.group("noun")) == _noun_stem(noun)
+        ]
+        if not held or any(number >= want for number, _ in held):
+            continue
+        number, line = max(held)
+        return f"a {noun} of {want} asked; the CV shows one of {number}", line
+    return None
+
+
+def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """The first of the checks above that finds the CV's variant or count short of the ask."""
+    return type_short(phrase, cv) or version_short(phrase, cv) or count_short(phrase, cv) or group_short(phrase, cv)
