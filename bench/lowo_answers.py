@@ -291,7 +291,9 @@ def print_scores(
 
     by_sentences = {tuple(sentences_of[g]): predicted_star[g] for g in predicted_star}
 
-    def fold_star(analysed: Sequence[Any], question_type: str, embeddings: Any) -> StarSentences | None:
+    def fold_star(
+        analysed: Sequence[Any], question_type: str, embeddings: Any, question: str = ""
+    ) -> StarSentences | None:
         found = by_sentences.get(tuple(sentence.text for sentence in analysed))
         if found is None:
             return None
