@@ -164,6 +164,61 @@ _SELF_TOLD: Final = re.compile(
 )
 
 
+# The ad's closing lines, under any heading: what the employer will do ("The Trust will carry out an enhanced DBS
+# check", "We will ask you to sit a short test", "Successful applicants will be contacted") and how to apply ("Please
+# send a CV", "Informal enquiries to the ward manager", "If you have not heard from us within 30 days"). What the
+# employer will need, expect or only consider still asks ("We will only consider applicants with a Class 2 licence").
+_NOT_EMPLOYER: Final = r"(?:candidate|applicant|person|post|role|position|job|jobholder|holder|hire|appointee)s?"
+_EMPLOYER_WILL: Final = re.compile(
+    rf"^\W*(?:we|i|(?:the|our)\s+(?!(?:successful|ideal|right|new|chosen|selected)\b)"
+    rf"(?:(?!{_NOT_EMPLOYER}\b)[\w&'’-]+\s+){{0,3}}?(?!{_NOT_EMPLOYER}\b)"
+    r"(?:trust|company|council|school|practice|hospital|board|employer|organi[sz]ation|university|college|club|firm"
+    r"|agency|department|ministry|service|hotel|centre|center|clinic|farm|group|business|charity|authority"
+    r"|panel|recruiter|store|restaurant|studio|office|partnership|society|foundation|institute"
+    r"|(?-i:[A-Z])[\w&'’-]+))"  # a name: "The Harbour Trust", "The Sanctuary"
+    r"\s*(?:will|shall|'ll|’ll)\s+(?:then\s+|also\s+|gladly\s+|happily\s+)?"
+    r"(?!(?:need|require|expect|want|look|only|prefer|accept|consider|prioriti[sz]e|favou?r|give\s+preference"
+    r"|ask\s+(?:that\s+)?(?:you|candidates|applicants)\s+to\s+(?:have|hold|be|show|demonstrate|bring))\b)[a-z]",
+    re.IGNORECASE,
+)
+_SUCCESSFUL_WILL_BE: Final = re.compile(
+    r"^\W*(?:the\s+|all\s+)?(?:successful|shortlisted|short-listed|selected)\s+(?:candidate|applicant|person|appointee)s?"
+    r"\s+(?:will|may)\s+(?:then\s+|also\s+)?be\s+(?:asked|invited|contacted|notified|informed|offered|given|provided"
+    r"|paid|trained|subject\s+to|(?:[\w-]+\s+)?(?:vetted|checked|screened|interviewed|assessed|tested)"
+    r"|required\s+to\s+(?:undergo|complete|attend|provide|submit|sit|pass\s+an?\s+(?:\w+\s+){0,3}?"
+    r"(?:check|screening|medical|test|assessment)\b))",
+    re.IGNORECASE,
+)
+_APPLICATION_INSTRUCTION: Final = re.compile(
+    r"^\W*(?:(?:please|kindly)\s+(?:do\s+not\s+|don['’]t\s+)?(?:send|submit|apply|email|e-mail|forward|include|attach"
+    r"|quote|contact|call|ring|phone|get\s+in\s+touch|reach\s+out|direct|address|mention|state|provide|complete|fill"
+    r"|upload|visit|click|read|see|refer|find|write|text|whatsapp|drop|post|bring\s+your\s+cv)\b"
+    r"|to\s+apply\b|(?:for\s+(?:an\s+)?)?informal\s+(?:enquiries|inquiries|discussions?|chats?|conversations?|visits?)"
+    r"|(?:all\s+|any\s+|general\s+)?(?:enquiries|inquiries|questions)\s+(?:to|about|regarding|should|can|may|are)\b"
+    r"|for\s+(?:further|more|additional|full)\s+(?:information|details|info|particulars)"
+    r"|if\s+you\s+(?:have\s+not|haven['’]t|do\s+not|don['’]t)\s+(?:heard|hear)\b"
+    r"|(?:send|email|e-mail|forward|submit|upload|mail|whatsapp)\s+(?:us\s+|through\s+|in\s+)?(?:your\s+|a\s+|an\s+|the\s+)?"
+    r"(?:(?:full|updated|detailed|short|brief|current|recent|up-to-date)\s+)?(?:cv|c\.v\.|resume|résumé|application"
+    r"|cover(?:ing)?\s+letter|portfolio|letter|details|photos?|showreel|references?)\b"
+    r"|applications?\s+(?:close|closes|closing|should\s+be|must\s+be|will\s+be|are\s+(?:invited|welcome|due)|by|via)\b"
+    r"|(?:any|all|an?)\s+offers?\s+(?:of\s+(?:employment|appointment)\s+)?(?:is|are|will\s+be)\s+(?:made\s+)?"
+    r"(?:subject|conditional))",
+    re.IGNORECASE,
+)
+
+
+def closing_line(sentence: str) -> bool:
+    """The ad's closing lines ask nothing under any heading: the employer's own acts ("The Trust will carry out an
+    enhanced DBS check", "we will ask you to sit a short test"), what will happen to the successful applicant ("will
+    be contacted", "will be asked to ..."), and how to apply ("Please send a CV", "Informal enquiries to ...", "If you
+    have not heard from us within 30 days")."""
+    return bool(
+        _EMPLOYER_WILL.search(sentence)
+        or _SUCCESSFUL_WILL_BE.search(sentence)
+        or _APPLICATION_INSTRUCTION.search(sentence)
+    )
+
+
 def _unless_hiring_step(aside: re.Match[str]) -> str:
     return "" if _HIRING_STEP.search(aside.group(0)) else aside.group(0)
 
@@ -210,13 +265,14 @@ def _names_skill(line: str) -> bool:
     return bool(load_taxonomy().index.find(tokenize(line)))
 
 
+_BARE_SUBHEADINGS: Final = frozenset(["other", "others", "general", "miscellaneous", "additional", "misc"])
 _JOB_FIELD: Final = re.compile(r"^(?:role|position|job title|title)\s*:\s*(?:[A-Z][\w&/-]*\s*){1,5}$", re.IGNORECASE)
 
 
 def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     cues = load_cues()
     joins = _JOIN.search(sentence) and not (cues.must.search(sentence) and cues.skill_words.search(sentence))
-    if cues.apply.search(sentence) or joins or _HOW_TO_APPLY.search(sentence):
+    if cues.apply.search(sentence) or joins or _HOW_TO_APPLY.search(sentence) or closing_line(sentence):
         return None
     if is_offer(sentence):
         return None  # pay, pension, leave, medical cover: what the employer gives, wherever it sits
@@ -286,6 +342,8 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
         line = BULLET.sub("", raw).strip()
         if is_bullet and len(line.split()) <= 6 and not line.endswith(".") and listed_heading(line) is not None:
             is_bullet = False  # "🎯 What you bring": a heading with a symbol before it
+        if line.strip(" :").lower() in _BARE_SUBHEADINGS:
+            continue  # "Other" over a person specification's last rows names no section and asks nothing
         if first:
             first = False
             several_lines = sum(1 for other in lines if other.strip()) > 1
