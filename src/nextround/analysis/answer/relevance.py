@@ -48,10 +48,11 @@ from nextround.analysis.answer.relevance_model import (
     cue_features,
     plan_share,
     relevance_model,
+    tells_episode,
 )
 from nextround.analysis.answer.relevance_parts import Relevance, _Profile, _Query
 from nextround.analysis.answer.relevance_questions import QuestionReader, content_words
-from nextround.analysis.answer.relevance_score import _ANCHOR_WEIGHT, _WEIGHTS, combine
+from nextround.analysis.answer.relevance_score import _ANCHOR_WEIGHT, _WEIGHTS, combine, topic_weight, with_topic_words
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
 from nextround.analysis.vectors import (
@@ -476,8 +477,14 @@ def measure_relevance(
     others = [bank_ranked[i] for i in query.others]
     share = sum(value < bar for value in others) / len(others) if others else 1.0
     name = query.competency.split("+")[0]
+    score = combine(share, bar, others, offset, learned=background.ranking is not None, shift=shift, gated=gated)
+    # A short answer that tells no episode is ranked by its topic words too (values[7]: the question's focus words;
+    # similarities[7]: the bank questions'); a short story in its own words keeps its score.
+    words = sum(len(sentence.split()) for sentence in sentences)
+    if topic_weight(words) > 0.0 and not tells_episode(sentences):
+        score = with_topic_words(score, words, values[7], profile.similarities[7])
     return Relevance(
-        score=combine(share, bar, others, offset, learned=background.ranking is not None, shift=shift, gated=gated),
+        score=score,
         competency=query.competency,
         concept=background.competencies[name].concept,
         closest_sentence=argmax(dot_rows(profile.sentence_vectors, query.vector)),

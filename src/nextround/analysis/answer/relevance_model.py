@@ -70,11 +70,24 @@ OUTSIDE_FEATURES: Final = EXEMPLAR_FEATURES
 HUB_SHARE: Final = 0.5
 
 _PLAN: Final = re.compile(r"\b(?:would|i'd|will|i'll|i'm going to|first i)\b", re.IGNORECASE)
+# A step told in the past by the speaker ("I led the night shift", "we fixed it", "I then rang the depot"): an answer
+# with one tells an episode. "I was", "I had" tell a state, and "I'd" a plan, neither an episode.
+_EPISODE: Final = re.compile(
+    r"\b(?:i|we)\s+(?:(?:then|also|just|finally|quickly|still|never)\s+)?(?:\w+ed|did|got|went|made|took|led|told|"
+    r"found|kept|ran|put|sent|gave|came|left|saw|said|spent|set|brought|began|felt|knew|thought|met|paid|sold|bought|"
+    r"wrote|drove|held|lost|won|built|caught|taught|fought|stood|rang|spoke|chose|sat)\b",
+    re.IGNORECASE,
+)
 
 
 def plan_share(sentences: Sequence[str]) -> float:
     """The share of the sentences that plan something ("I would", "I'll", "first I")."""
     return sum(1 for s in sentences if _PLAN.search(s)) / len(sentences) if sentences else 0.0
+
+
+def tells_episode(sentences: Sequence[str]) -> bool:
+    """Whether the answer tells a step of the speaker's in the past (an episode), not only claims or plans."""
+    return any(_EPISODE.search(sentence) for sentence in sentences)
 
 
 def cue_features(plan: float, kind: str) -> list[float]:

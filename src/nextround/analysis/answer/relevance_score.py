@@ -50,6 +50,16 @@ _STANDOUT_SLOPE: Final = 1.5
 # ("Yes.") beat most bank questions by noise (session 13).
 _GATE_NONE: Final = 0.0
 _GATE_FULL: Final = 4.0
+# A short answer that tells no episode ("I'd just explain why it's better and they'd go along with it", "Nothing, I
+# think she was happy with me.") gives the learned ranking little to read, and which question it fits best is much the
+# ranking's noise; its own words are what it has. Its score therefore takes in (relevance.measure_relevance), with a
+# weight that falls from _TOPIC_WEIGHT at no words to nothing at _TOPIC_WORDS words, how far the question's focus
+# words (its content words weighed by the square of their rarity) meet the answer's words more than the bank
+# questions' focus words do (a z-score among them, through the standout's logistic). Session 17: own question above
+# another, each of 33 writers scored with the weight and length chosen on the other 32, 0.9371 -> 0.9376 (17 up,
+# 11 down); test15 0.887 -> 0.893, wide10 0.922 -> 0.924 (docs/answers.md).
+_TOPIC_WEIGHT: Final = 0.25
+_TOPIC_WORDS: Final = 25
 
 
 def combine(
@@ -76,10 +86,27 @@ def combine(
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     none, full = (_LEARNED_NONE + shift, _LEARNED_FULL + shift) if learned else (_RAW_NONE, _RAW_FULL)
     substance = min(1.0, max(0.0, (bar - offset - none) / (full - none)))
-    standout = 1.0
-    if len(others) > 1:
-        mean = sum(others) / len(others)
-        spread = math.sqrt(sum((value - mean) ** 2 for value in others) / len(others))
-        z = (bar - mean) / spread if spread > 0 else 0.0
-        standout = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _STANDOUT_SLOPE * (z - _STANDOUT_CENTRE)))))
+    standout = _logistic_z(bar, others) if len(others) > 1 else 1.0
     return round((1 - _STANDOUT_WEIGHT) * (0.5 * fits + 0.5 * substance) + _STANDOUT_WEIGHT * standout, 3)
+
+
+def _logistic_z(value: float, others: Sequence[float]) -> float:
+    """How far ``value`` stands above ``others`` in their spread, through the standout's logistic (0-1)."""
+    mean = sum(others) / len(others)
+    spread = math.sqrt(sum((other - mean) ** 2 for other in others) / len(others))
+    z = (value - mean) / spread if spread > 0 else 0.0
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _STANDOUT_SLOPE * (z - _STANDOUT_CENTRE)))))
+
+
+def topic_weight(words: int) -> float:
+    """The share of a ``words``-word answer's score that its topic words make (:func:`with_topic_words`)."""
+    return _TOPIC_WEIGHT * max(0.0, 1.0 - words / _TOPIC_WORDS)
+
+
+def with_topic_words(score: float, words: int, focus: float, bank_focus: Sequence[float]) -> float:
+    """``score`` of a short answer of ``words`` words blended with how far the question's focus-word match
+    (``focus``) stands above the bank questions' (``bank_focus``); a longer answer's score as it is."""
+    weight = topic_weight(words)
+    if weight <= 0.0 or len(bank_focus) < 2:
+        return score
+    return round((1 - weight) * score + weight * _logistic_z(focus, bank_focus), 3)
