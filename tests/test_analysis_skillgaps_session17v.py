@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from nextround.analysis.skillgaps.borders import border_short, countries_in, job_countries, professional_short
 from nextround.analysis.skillgaps.matcher import judge_all
-from nextround.analysis.skillgaps.variants import count_short, group_short, type_short, version_short
+from nextround.analysis.skillgaps.variants import (
+    count_short,
+    edition_short,
+    group_short,
+    size_short,
+    type_short,
+    version_short,
+)
 
 
 def _verdicts(ad: str, cv: str) -> dict[str, bool]:
@@ -124,3 +131,31 @@ def test_variant_checks_decide_through_the_matcher() -> None:
     ad = "Requirements:\n- Godot Engine 4 scripting\n- Pixel art\n"
     cv = "Indie developer, 2022 - present\n- Built two levels in Godot Engine 3 scripting\n- Pixel art for both"
     assert _verdicts(ad, cv) == {"Godot Engine 4 scripting": False, "Pixel art": True}
+
+
+def test_an_earlier_edition_or_a_standard_dated_before_its_version_is_a_gap() -> None:
+    cv = "Certificates\n- 3rd Edition Fire Alarm Code course (2016)\n- HACCP (2012)"
+    found = edition_short("5th Edition Fire Alarm Code", cv)
+    assert found is not None and found[1] == "- 3rd Edition Fire Alarm Code course (2016)"
+    assert edition_short("3rd Edition Fire Alarm Code", cv) is None
+    assert edition_short("5th Edition Fire Alarm Code", "- 6th Edition Fire Alarm Code") is None
+    assert edition_short("GHS 2019 refresher", "GHS awareness (2017)") is not None
+    assert edition_short("GHS 2019 refresher", "GHS awareness (2021)") is None
+    assert edition_short("GHS 2019 refresher", "Safety officer using GHS, 2015 - present") is None
+
+
+def test_a_states_licence_is_its_countrys() -> None:
+    assert countries_in("Queensland open licence") == {"australia"}
+    assert countries_in("Manitoba Class 5") == {"canada"}
+    cv = "Saskatchewan Class 5 driver's licence, 2017"
+    assert border_short("Canadian driver's licence", "", cv, cv) is None
+    assert border_short("Kenyan driving licence", "", cv, cv) is not None
+
+
+def test_a_size_with_a_floor_is_compared_with_the_cvs_size_of_the_same_thing() -> None:
+    cv = "- Rigged 18 m scaffold towers on retail fit-outs\n- Drove a 7.5 t lorry"
+    found = size_short("erecting scaffold towers of 24 m and above", cv)
+    assert found is not None and found[1].startswith("- Rigged 18 m")
+    assert size_short("erecting scaffold towers of 12 m and above", cv) is None
+    assert size_short("erecting scaffold towers of 24 m", cv) is None  # no floor: a size, not a minimum
+    assert size_short("loading ships of 40 t and above", cv) is None  # another thing in that unit

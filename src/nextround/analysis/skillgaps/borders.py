@@ -20,12 +20,13 @@ from nextround.analysis.skillgaps.licence_stages import DRIVING_LINE, asks_drivi
 # ticket is issued by a country: "Irish forklift certificate" is not Australia's LF, "Brazilian licence (CNH)" is not
 # a Portuguese one until the exchange is done.
 _COUNTRIES: Final = {
-    "australia": "australia australian aussie AU",
+    # a state's or a province's licence is its country's ("Queensland open car licence", "Ontario G licence")
+    "australia": "australia australian aussie AU NSW QLD queensland tasmania tasmanian victorian",
     "new zealand": "zealand kiwi NZ",
     "uk": "british britain scottish scotland UK GB DVLA",
     "ireland": "ireland irish irlandais irlandaise",
     "usa": "american USA US",
-    "canada": "canada canadian canadien canadienne",
+    "canada": "canada canadian canadien canadienne ontario quebec québec alberta manitoba saskatchewan",
     "south africa": "african RSA SA",
     "india": "india indian",
     "pakistan": "pakistan pakistani",
@@ -129,7 +130,7 @@ _SPELLED: Final = {
 # what a licence, ticket or permit is called, in English and the languages of the CVs
 _CREDENTIAL_WORD: Final = re.compile(
     r"\b(?:licen[cs]e[sd]?|licen[cç]i?a|permits?|permis|permiso|tickets?|certificat(?:e|es|ion|ions|o)?|cards?|"
-    r"registration|registro|libreta|carteira|carta|carnet|carn[eé]|CNH|führerschein|rijbewijs|körkort)\b",
+    r"registration|registro|libreta|carteira|carta|carnet|carn[eé]|CNH|führerschein|rijbewijs|körkort|checks?|vetting)\b",
     re.IGNORECASE,
 )
 # the licence of a country still to come: an exchange or a conversion asked for, booked or under way

@@ -134,6 +134,42 @@ def version_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+# "18th Edition Wiring Regulations" against "17th Edition IET Wiring Regulations": an earlier edition of the same
+# rules; "WHMIS 2015" against "WHMIS (2014)": a standard's version by its year, the CV's dated before it
+_EDITION: Final = re.compile(r"\b(?P<number>\d{1,2})(?:st|nd|rd|th)\s+edition\b", re.IGNORECASE)
+_DATED_STANDARD: Final = re.compile(
+    r"\b(?P<name>[A-Z]{2,}(?:\s+\d{2,5})?)\s*[:\-]?\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+)
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_UNTIL_NOW: Final = re.compile(r"\b(?:present|current|now|to date|ongoing)\b", re.IGNORECASE)
+
+
+def edition_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names an edition of some rules ("18th Edition") or a standard by its year
+    ("WHMIS 2015", "ISO 9001:2015") and the CV names the same rules only in an earlier edition, or the standard only
+    on lines dated before that year. None when the CV names the one asked or a later one, or gives no edition."""
+    for asked in _EDITION.finditer(phrase):
+        want = int(asked.group("number"))
+        family = set(content_stems(phrase[asked.end() :])) - _GENERIC
+        held = [
+            (int(found.group("number")), found.group(0), line.strip())
+            for line in cv.splitlines()
+            for found in _EDITION.finditer(line)
+            if not family or family & set(content_stems(line[found.end() :]))
+        ]
+        if held and all(number < want for number, _, _ in held):
+            _, said, line = max(held)
+            return f"the {asked.group(0)} asked; the CV shows the {said}", line
+    for asked in _DATED_STANDARD.finditer(phrase):
+        name, want = asked.group("name"), int(asked.group("year"))
+        lines = [line for line in cv.splitlines() if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", line)]
+        years = [int(year) for line in lines for year in _YEAR.findall(line)]
+        if not lines or not years or any(_UNTIL_NOW.search(line) for line in lines) or max(years) >= want:
+            continue
+        return f"{name} {want} asked; the CV dates its {name} {max(years)}", lines[0].strip()
+    return None
+
+
 # -- counts ---------------------------------------------------------------------------------------------------------
 
 _FLOOR: Final = (
@@ -237,6 +273,52 @@ def group_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+# a size with a floor: "boom pumps of 36m and above", "yachts 40m+", "booms over 11 m", "at least 50 tonnes a year"
+_UNITS: Final = {"m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "t": "t", "tonne": "t",
+                 "tonnes": "t", "tons": "t", "kg": "kg", "kv": "kv", "kw": "kw", "ft": "ft", "feet": "ft"}  # fmt: skip
+_SIZE: Final = re.compile(
+    r"(?<![\w.,$£€])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>metres?|meters?|tonnes?|tons|feet|m|t|kg|kv|kw|ft)\b"
+    r"(?P<plus>\s*\+|\s+(?:and|or)\s+(?:above|over|more|larger|bigger|longer|higher)|\s+plus)?",
+    re.IGNORECASE,
+)
+_SIZE_FLOOR: Final = re.compile(rf"(?:{_FLOOR}|from|above)\s*$", re.IGNORECASE)
+_SIZE_WORDS: Final = frozenset(["above", "over", "larger", "bigger", "longer", "higher", "plus", "least", "minimum"])
+
+
+def size_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask sizes the thing with a floor ("boom pumps of 36m and above", "yachts 40m+") and
+    every size in the same unit the CV gives on a line about the same thing is smaller ("28 m boom pump")."""
+    for asked in _SIZE.finditer(phrase):
+        floor = asked.group("plus") or _SIZE_FLOOR.search(phrase[: asked.start()])
+        if not floor:
+            continue
+        unit, want = _UNITS[asked.group("unit").lower()], float(asked.group("number"))
+        near = phrase[max(0, asked.start() - 40) : asked.end() + 40]
+        thing = set(content_stems(near)) - _GENERIC - _SIZE_WORDS - set(content_stems(asked.group(0)))
+        thing = {stem for stem in thing if not stem[:1].isdigit()}
+        if not thing:
+            continue
+        held = [
+            (float(found.group("number")), line.strip())
+            for line in cv.splitlines()
+            if thing & set(content_stems(line))
+            for found in _SIZE.finditer(line)
+            if _UNITS[found.group("unit").lower()] == unit
+        ]
+        if not held or any(number >= want for number, _ in held):
+            continue
+        number, line = max(held)
+        return f"{asked.group(0).strip()} asked; the CV shows {number:g} {unit}", line
+    return None
+
+
 def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
     """The first of the checks above that finds the CV's variant or count short of the ask."""
-    return type_short(phrase, cv) or version_short(phrase, cv) or count_short(phrase, cv) or group_short(phrase, cv)
+    return (
+        type_short(phrase, cv)
+        or version_short(phrase, cv)
+        or edition_short(phrase, cv)
+        or count_short(phrase, cv)
+        or group_short(phrase, cv)
+        or size_short(phrase, cv)
+    )
