@@ -361,3 +361,22 @@ def test_one_more_step_told_with_also_is_never_the_outcome() -> None:
     # a plan's outcome aimed for, told with "I'd also", stays the result
     plan = [*sentences[:2], "I'd also want the complaints down to none by the summer."]
     assert _decided(plan, probabilities)[2][3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "maxim"),
+    [
+        ("It's about being organised and communicating, really.", True),
+        ("You just have to keep going and trust it'll settle down.", True),
+        ("Everybody makes mistakes, it's about how you deal with them.", True),
+        ("It was fine in the end.", False),
+    ],
+)
+def test_a_maxim_at_the_end_is_no_outcome(sentence: str, maxim: bool) -> None:
+    # session 17: 56 of the seen corpus's 58 maxims are no part; the model read a closing one as the outcome
+    sentences = ["Our stockroom was a mess every Friday.", "I sorted the shelves by supplier.", sentence]
+    probabilities = [[0.9, 0.1, 0.1, 0.1], [0.1, 0.1, 0.9, 0.1], [0.1, 0.1, 0.1, 0.9]]
+    analysed = analyse_sentences(sentences, "behavioural", "Tell me about a time you improved something at work.")
+    decided = decide(probabilities, [0.5, 0.5, 0.5, 0.5], analysed)
+    assert decided[2][3] is not maxim
+    assert decided[2][2] is False

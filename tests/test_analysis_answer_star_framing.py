@@ -102,6 +102,7 @@ FRAMING_NAMES = {
     "own_pending",
     "list_continuation",
     "also_step",
+    "generic",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -71,6 +71,10 @@ TASK_FILL_SIZE: Final = 3
 # influencers."): such a line is a step when the one before it is (session 16; ``list_continuation`` of
 # ``answer_cues.toml``).
 LIST_WORDS: Final = 6
+# A maxim ("It's about being organised and communicating, really"; ``generic`` of ``answer_cues.toml``) is neither the
+# outcome nor a step (session 17, leaving each writer out: mean 0.8798 -> 0.8805, worst wide5 0.801 -> 0.809, no writer
+# lower); a switch so a bench can measure it off.
+GENERIC_NO_PART = True
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -362,7 +366,8 @@ def decide(
     threshold. Since session 13 the grammar of a step no longer makes a step of a plain outcome (``SURE_RESULT``) or of
     an answer's opening read as its scene, and an answer with no task takes its likeliest task sentence when that tells
     the speaker's own charge (``TASK_FILL``). Since session 16 the speaker's own step still under way is a step, a role
-    told with the charge is the scene as well as the task, and a short line carrying on a list of steps is a step."""
+    told with the charge is the scene as well as the task, and a short line carrying on a list of steps is a step. Since
+    session 17 a maxim ("You just have to keep going") is neither the outcome nor a step."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result, task = STAR_PARTS.index("situation"), STAR_PARTS.index("result"), STAR_PARTS.index("task")
@@ -409,6 +414,12 @@ def decide(
         if marks[result] and framing_cues()["also_step"].search(sentence.lower):
             marks[result] = False
             marks[action] = marks[action] or sentence.first_person_action or sentence.plural_action
+        # a maxim ("It's about being organised and communicating, really", "You just have to keep going") tells no
+        # outcome and no step: 56 of the seen corpus's 58 such lines are no part (session 17)
+        if GENERIC_NO_PART and framing_cues()["generic"].search(sentence.lower):
+            marks[result] = False
+            if not (sentence.first_person_action or sentence.plural_action):
+                marks[action] = False
         # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
         if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
             marks[task] = False
