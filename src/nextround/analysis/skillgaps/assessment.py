@@ -25,6 +25,7 @@ from nextround.analysis.skillgaps.language_levels import language_words_short
 from nextround.analysis.skillgaps.nearmiss import other_variant
 from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.skillgaps.requirements import Requirement
+from nextround.analysis.skillgaps.school_subjects import school_subject_short
 
 GENERIC_WORDS: Final = frozenset(
     [
@@ -93,6 +94,11 @@ def language_level(cv: CvView, text: str) -> Evidence | None:
 
 def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[float] | None) -> Evidence:
     """Evidence for one form of a requirement: exact checks first where they apply, then meaning."""
+    subjects = school_subject_short(requirement.text, cv.text)
+    if subjects is not None:
+        # "Grade 12 (Matric) with Mathematics or Physical Science": each form, "Matric" too, needs the subject
+        reason = f"{subjects[0]} asked; the CV's school subjects do not include it"
+        return Evidence(False, 0.3, subjects[1], "degree", 0.8, reason, exact=True)
     endorsement = licence_stages.endorsement_short(phrase, cv.text)
     if endorsement is not None:
         # "F endorsement on your NZ driver licence", "CDL with Passenger (P) and School Bus (S) endorsements": the

@@ -193,9 +193,13 @@ def cdl_classes(text: str) -> set[str]:
 
 
 # Scored tests and measures: the job's figure is a floor ("IELTS 7.0", "60 wpm", "HSK 5"); JLPT counts down (N1 best).
+# A second figure beside a speed is compared too: "50 WPM with 98% accuracy" is not met by "62 wpm, 97% accuracy".
 _SCORED: Final = re.compile(
     r"\b(?P<name>IELTS|TOEFL|PTE|HSK|TOPIK|GPA|TEF|TCF)\b[^0-9\n]{0,25}?(?P<value>\d{1,3}(?:\.\d{1,2})?)"
     r"|(?P<wpm>\d{2,3})\s*(?:wpm|words per minute)\b"
+    r"|(?P<accuracy>\d{2,3}(?:\.\d{1,2})?)\s*%\s*(?:typing\s+|keying\s+|data\s+entry\s+)?accura(?:cy|te)\b"
+    r"|\baccuracy\s*(?:of|:|at|rate(?:\s+of)?)?\s*(?P<accuracy_after>\d{2,3}(?:\.\d{1,2})?)\s*%"
+    r"|(?P<kph>\d{1,2},?\d{3})\s*(?:kph|ksph|keystrokes per hour|key ?strokes per hour)\b"
     r"|\bJLPT\s*(?:level\s*)?N(?P<jlpt>[1-5])\b",
     re.IGNORECASE,
 )
@@ -205,13 +209,27 @@ def scores(text: str) -> dict[str, list[float]]:
     """Scores a text gives, by test ("ielts": [6.5], "wpm": [45.0]); JLPT levels are stored negated so that
     higher is better for every test."""
     found: dict[str, list[float]] = {}
+    for line in text.splitlines():
+        for name, values in _line_scores(line).items():
+            found.setdefault(name, []).extend(values)
+    return found
+
+
+def _line_scores(text: str) -> dict[str, list[float]]:
+    found: dict[str, list[float]] = {}
     for match in _SCORED.finditer(text):
         if match.group("wpm"):
             found.setdefault("wpm", []).append(float(match.group("wpm")))
+        elif match.group("accuracy") or match.group("accuracy_after"):
+            found.setdefault("accuracy", []).append(float(match.group("accuracy") or match.group("accuracy_after")))
+        elif match.group("kph"):
+            found.setdefault("kph", []).append(float(match.group("kph").replace(",", "")))
         elif match.group("jlpt"):
             found.setdefault("jlpt", []).append(-float(match.group("jlpt")))
         else:
             found.setdefault(match.group("name").lower(), []).append(float(match.group("value")))
+    if "wpm" not in found and "kph" not in found:
+        found.pop("accuracy", None)  # an accuracy is a typing test's second figure, not any percentage of a line
     return found
 
 
@@ -282,7 +300,7 @@ def levelled(text: str) -> list[Levelled]:
 
 # -- school leaving ---------------------------------------------------------------------------------
 
-_SCHOOL_LEAVING: Final = re.compile(
+SCHOOL_LEAVING: Final = re.compile(
     r"\b(?:high school|secondary school|senior high|senior secondary|grade 12|matric(?:ulation)?|ged"
     r"|o[- ]levels?|class (?:10|12)|1[02]th (?:pass|grade|standard)|10\+2|ssce|hsc|ssc|school leaving|leaving cert\w*)"
     r"(?!\w)",
@@ -297,12 +315,12 @@ _AFTER_SCHOOL: Final = re.compile(
 
 def asks_school_leaving(phrase: str) -> bool:
     """A school-leaving level asked ("High school diploma or GED", "Grade 12 (Matric)", "10+2")."""
-    return bool(_SCHOOL_LEAVING.search(phrase)) and degree_asked([phrase]) is None
+    return bool(SCHOOL_LEAVING.search(phrase)) and degree_asked([phrase]) is None
 
 
 def school_leaving_shown(cv: str) -> bool:
     """The CV names a school-leaving level or something only done after school (a degree, a college)."""
-    return bool(_SCHOOL_LEAVING.search(cv) or _AFTER_SCHOOL.search(cv)) or degree_level(cv) is not None
+    return bool(SCHOOL_LEAVING.search(cv) or _AFTER_SCHOOL.search(cv)) or degree_level(cv) is not None
 
 
 # -- degrees ---------------------------------------------------------------------------------------

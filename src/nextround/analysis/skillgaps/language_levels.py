@@ -106,37 +106,106 @@ def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     CV gives that language ("German (B2)", "German course ..., level B2 certificate"): (met, the language and
     level asked, the CV's part that says it). Native or bilingual counts as C2. None when the phrase asks no level
     of a language or the CV gives the language no level."""
+    dialect = dialect_short(phrase, cv)
+    if dialect is not None and not dialect[0]:
+        return dialect  # a dialect the CV shows is then read as its language, at the level asked
     asked_levels = _CEFR.findall(phrase)
     languages = {language for language, _ in _language_parts(phrase)}
     if len(set(asked_levels)) != 1 or not languages:
         return None
+    every = False  # "Spanish and English at C1": each language must reach the level, not one of them
     # the level goes with the language beside it: "German at C1 level and very good English" asks C1 of German
-    for part in re.split(r"\s+and\s+|[,;]", phrase):
+    parts = re.split(r"\s+and\s+|[,;]", phrase)
+    for index, part in enumerate(parts):
         beside = {language for language, _ in _language_parts(part)}
         if _CEFR.search(part) and beside:
             languages = beside
+            # "Spanish and English at C1 level", "Greek, Turkish and English (all B2)": the languages listed bare
+            # before the level share it
+            for before in reversed(parts[:index]):
+                named = {language for language, _ in _language_parts(before)}
+                if not named or not _bare(before, named):
+                    break
+                languages |= named
+                every = True
             break
     else:
         if len(languages) > 1:
             return None
     asked = _CEFR_ORDER.index(asked_levels[0])
-    best: tuple[int, str] | None = None
+    best: dict[str, tuple[int, str]] = {}
     for language, part in _language_parts(cv):
         if language not in languages:
             continue
         held = [_CEFR_ORDER.index(level) for level in _CEFR.findall(part)]
         if _NATIVE.search(part):
             held.append(len(_CEFR_ORDER) - 1)
-        if held and (best is None or max(held) > best[0]):
-            best = (max(held), part.strip())
-    if best is None:
+        if held and (language not in best or max(held) > best[language][0]):
+            best[language] = (max(held), part.strip())
+    if not best:
         return None
-    name = "/".join(sorted(language.title() for language in languages))
-    part = best[1]
+    short = [language for language in sorted(best) if best[language][0] < asked]
+    # of several languages each asked, the one that falls short decides; of alternatives, the best held
+    language = short[0] if every and short else max(sorted(best), key=lambda name: best[name][0])
+    name = language.title() if every else "/".join(sorted(name.title() for name in languages))
+    part = best[language][1]
     _, _, rest = part.partition(":")
-    if rest and any(language in rest.lower() for language in languages):
+    if rest and any(name in rest.lower() for name in languages):
         part = rest.strip()  # "Languages: Spanish (B1)" says it as "Spanish (B1)"; "Spanish: B1" stays whole
-    return best[0] >= asked, f"{name} {asked_levels[0]}", part
+    return best[language][0] >= asked, f"{name} {asked_levels[0]}", part
+
+
+def _bare(text: str, languages: set[str]) -> bool:
+    """A piece of a list that only names its languages ("Spanish", "both Greek")."""
+    names = "|".join(re.escape(name) for language in languages for name in _names_of(language))
+    rest = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.IGNORECASE)
+    return not re.sub(r"\b(?:both|fluent|spoken|written|in)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
+
+
+# Dialects and spoken varieties a job may ask by name ("speak Darija with the team", "Swiss German"), each with its
+# language: the standard written language ("arabe littéraire", "Modern Standard Arabic", "Hochdeutsch") does not
+# meet them; a CV line that names the variety (or its country's adjective before the language) does
+_DIALECTS: Final = (
+    (
+        "arabic",
+        r"darija|derja|hassaniya|khaleeji|(?:moroccan|algerian|tunisian|egyptian|levantine|syrian|lebanese|palestinian"
+        r"|jordanian|iraqi|gulf|emirati|saudi|sudanese|maghrebi|libyan|yemeni)\s+arabic",
+    ),
+    ("german", r"swiss\s+german|schweizerdeutsch|schwiizerd[üu]tsch|b[äa]rnd[üu]tsch|bavarian|alemannic"),
+    ("chinese", r"hokkien|teochew|hakka|shanghainese|taishanese"),
+)
+_DIALECT_PATTERNS: Final = tuple(
+    (language, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)) for language, words in _DIALECTS
+)
+_STANDARD: Final = re.compile(
+    r"\b(?:standard|modern standard|msa|fus[hḥ]a|fus'ha|classical|literary|litt[ée]raire|literario|literal"
+    r"|hochdeutsch|high german|written only)\b",
+    re.IGNORECASE,
+)
+
+
+def dialect_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
+    """A dialect asked ("speak Darija with the team", "Swiss German") against the CV: met by a line that names it
+    (the variety, or its region's adjective: "Moroccan Arabic"), not by the standard written language ("arabe
+    littéraire (B1)", "Modern Standard Arabic"). None when the phrase asks no dialect or the CV names the language
+    plainly ("Arabic (native)"), which says neither."""
+    for language, pattern in _DIALECT_PATTERNS:
+        asked = pattern.search(phrase)
+        if asked is None:
+            continue
+        said = asked.group(0)
+        region = said.split()[0] if len(said.split()) > 1 else said
+        for line in cv.splitlines():
+            if pattern.search(line) or (
+                re.search(rf"(?<![\w-]){re.escape(region)}(?![\w-])", line, re.I)
+                and any(name in line.lower() for name in _names_of(language))
+            ):
+                return True, said, line.strip()
+        parts = [part for name, part in _language_parts(cv) if name == language]
+        if parts and all(_STANDARD.search(part) for part in parts):
+            return False, said, parts[0].strip()
+        return None
+    return None
 
 
 # How well a language is known, in words (English and the words CVs in other languages use): 1 basic, 2 working,
@@ -220,6 +289,9 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     use from working (B1) up; a language the CV names with no level meets any ask. None when the phrase is not
     about using a language (a style: "old Italian instruments"), asks a CEFR level (``language_level_short``),
     offers other languages, or names one the CV does not (the name check reads that)."""
+    dialect = dialect_short(phrase, cv)
+    if dialect is not None and not dialect[0]:
+        return dialect  # a dialect the CV shows is then read as its language, at the level asked
     asked = [language for language, _ in _language_parts(phrase)]
     if not asked or _CEFR.search(phrase):
         return None

@@ -265,7 +265,12 @@ def _years_in_role(
     title = [content_stems(part) for part in re.split(r"\s+or\s+|\s*/\s*", requirement.text)] if titled else []
     title = [stems for stems in title if stems]
     in_roles, claimed = shown_years(
-        cv.text, cv.reference_year, _shows(cv, requirement, shown, vectors), shown=shown, titled=title
+        cv.text,
+        cv.reference_year,
+        _shows(cv, requirement, shown, vectors),
+        shown=shown,
+        titled=title,
+        ask=requirement.text,
     )
     if in_roles is None and claimed is None:
         return cv.years, "career"

@@ -363,7 +363,11 @@ _COMMA_LIST: Final = re.compile(r"\s*,\s*(?:and\s+)?")
 _ONE_OF: Final = re.compile(
     r"\b(?:any |either |at least )?one of\s+((?:[\w'-]+\s*,\s*)+[\w'-]+,?\s+or\s+[\w'-]+)", re.I
 )
-_NUMBER_IN_BRACKETS: Final = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", re.I)
+_NUMBER_IN_BRACKETS: Final = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)"
+    r"|\b(\d{1,2})\s*\((?:one|two|three|four|five|six|seven|eight|nine|ten)\)",
+    re.I,
+)  # "three (3) years", "5 (five) years"
 _AND_YEARS: Final = re.compile(
     r",?\s+(?:and|with)\s+(?=(?:(?:at least|a minimum of|minimum(?: of)?|over)\s+)?"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\+?\s+(?:years?|yrs?|months?)\b)",
@@ -386,7 +390,7 @@ _QUALIFIED_WITH: Final = re.compile(
 
 _LED: Final = re.compile(
     r"(?:confident|comfortable|competent|proficient|experienced|skilled|familiar|registered|fluent|happy|able"
-    r"|willing)\b|(?:be|hold|have)\s",
+    r"|willing)\b|(?:be|hold|have|speak|write)\s",
     re.IGNORECASE,
 )
 
@@ -403,7 +407,7 @@ def _led_groups(parts: list[str]) -> list[str]:
 
 
 def sentence_phrases(sentence: str, importance: Importance, whole: str | None = None) -> Iterator[Requirement]:
-    sentence = _NUMBER_IN_BRACKETS.sub(r"\1", sentence)  # "two (2) years"
+    sentence = _NUMBER_IN_BRACKETS.sub(lambda found: found.group(1) or found.group(2), sentence)  # "two (2) years"
     sentence = _ONE_OF.sub(lambda found: re.sub(r"\s*,\s*(?:or\s+)?", " or ", found.group(1)), sentence)
     masked, kept = mask_brackets(sentence)
     parts = [unmask_brackets(part, kept) for part in _COMMA_LIST.split(masked) if part.strip()]

@@ -6,7 +6,8 @@ its dates (on the same line or the line below: "Guitar Maker" over "March 2021 -
 under it; the roles that show the ask (its words, leading people for an ask to lead, or a clause close in
 meaning) add up their spans, months counted where the CV writes them. A CV's own claim counts too, both of
 its figures: "6 years in leather tanning, 2 as supervisor" claims 6 years of leather tanning and 2 of
-supervising.
+supervising. An ask of a qualified form ("independent", "managing", "as manager", "supervisory") counts only the roles
+that show the qualifier.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ _NUMBER_WORDS: Final = {
 }  # fmt: skip
 _NUM: Final = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 # "6 years in leather tanning", "eight years' experience", "5+ yrs as a guitar maker"
-_CLAIM: Final = re.compile(rf"\b(?P<n>{_NUM})\+?\s*(?:years?|yrs?)\b['’]?", re.IGNORECASE)
+# ... and "three (3) years", "5 (five) years": the number again in brackets
+_CLAIM: Final = re.compile(
+    rf"\b(?P<n>{_NUM})(?:\s*\((?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\))?\+?\s*(?:years?|yrs?)\b['’]?", re.IGNORECASE
+)
 # the second figure of a claim: ", 2 as supervisor", ", 3 of them on fuel tankers", "including 2 years as lead"
 _SECOND: Final = re.compile(
     rf"(?:,|;|\(|\band\b|\bincluding\b|\bof which\b|\bwith\b)\s*(?:including\s+|the last\s+|the past\s+)?"
@@ -208,6 +212,63 @@ def _title(role: Role) -> set[str]:
     return set(content_stems(_first_part(role))) - _RANKS
 
 
+# Years of a qualified form of the work: "3 years of independent ICSI", "three years managing a coffee factory",
+# "2 years as a supervisor". Only the roles (and claims) that show the qualifier count: "ICSI under supervision" or a
+# clerk's years at the same factory do not. Each: how the ask says it, how a role's lines show it, how a title does.
+_QUALIFIERS: Final = (
+    (
+        re.compile(r"\b(?:independent(?:ly)?|unsupervised|autonomous(?:ly)?|without supervision)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:independent(?:ly)?|unsupervised|autonomous(?:ly)?|without supervision|sole charge|in charge|"
+            r"on (?:my|his|her|their) own)\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            r"^(?:managing|running|heading|in charge of)\b|\bmanagerial\b|\bas (?:an? )?(?:[\w-]+ ){0,2}manager\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:manag(?:e|ed|es|ing)|ran|run(?:s|ning)?|head(?:ed|ing)?|directed|oversaw|oversee\w*)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:manager|head|director|chief|owner|proprietor|superintendent|principal|gm)\b", re.I),
+    ),
+    (
+        re.compile(r"\bsupervis(?:ory|ing|or)\b", re.IGNORECASE),
+        re.compile(r"\b(?:supervis(?:e|ed|es|ing)|led|lead(?:ing)?|manag(?:e|ed|ing)|in charge)\b", re.IGNORECASE),
+        re.compile(r"\b(?:supervisor|lead|leader|manager|head|foreman|forewoman|charge ?hand|in-charge)\b", re.I),
+    ),
+)
+
+
+def qualifier_of(ask: str) -> Callable[[Sequence[str], str], bool] | None:
+    """For an ask of a qualified form ("independent ICSI", "managing a coffee factory", "supervisory"), a test of a
+    role's lines and title (or a claim's words) for the qualifier; None when the ask has none, when the word sits in
+    brackets ("bookselling (independent or chain)": a kind of shop) or the ask offers another way ("as a driller or
+    supervisor")."""
+    bare = re.sub(r"\([^)]*\)", " ", ask)
+    if re.search(r"\bor\b|/", bare):
+        return None
+    for asked, in_lines, in_title in _QUALIFIERS:
+        if asked.search(bare):
+            return _qualifier_test(in_lines, in_title)
+    return None
+
+
+def _qualifier_test(
+    in_lines: re.Pattern[str], in_title: re.Pattern[str] | None
+) -> Callable[[Sequence[str], str], bool]:
+    def shows(lines: Sequence[str], title: str) -> bool:
+        if in_title is not None and in_title.search(title):
+            return True
+        return any(in_lines.search(line) for line in lines)
+
+    return shows
+
+
 def shown_years(
     text: str,
     reference_year: int | None,
@@ -215,6 +276,7 @@ def shown_years(
     *,
     shown: str | None = None,
     titled: Sequence[Sequence[str]] = (),
+    ask: str = "",
 ) -> tuple[float | None, float | None]:
     """(years of the roles whose block `shows` the ask, or None when none does; the most years a claim that
     shows it states, or None). With `titled` (the stems of each title of "as a guitar maker or luthier"), a role
@@ -238,6 +300,13 @@ def shown_years(
         headed = [_title(role) for role in found if shown and (shown in role.lines[0] or shown in role.head)]
         kinds = set().union(*headed) if headed else set()
         chosen += [role for role in found if role not in chosen and kinds & _title(role)]
-    in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
-    claimed = [years for years, part in claims(text) if shows([part])]
+    qualified = qualifier_of(ask)
+    in_roles: float | None
+    if qualified is not None and chosen:
+        # "3 years of independent ICSI": the roles that show ICSI count only when they show it done independently
+        chosen = [role for role in chosen if qualified(role.lines, _first_part(role))]
+        in_roles = span_months([role.head for role in chosen], reference_year) / 12
+    else:
+        in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
+    claimed = [years for years, part in claims(text) if shows([part]) and (qualified is None or qualified([part], ""))]
     return in_roles, max(claimed, default=None)
