@@ -112,6 +112,8 @@ def test_a_count_asked_is_compared_with_the_cvs_count_of_the_same_thing() -> Non
     )
     assert count_short("at least 30 solo dives", "- 45 solo dives logged") is None
     assert count_short("at least 30 solo dives", "Dive centre assistant") is None  # no count: no verdict
+    assert count_short("at least 30 solo dives", "12 years on dives") is None  # a count of years, not of dives
+    assert count_short("4471 solo dives", "18 solo dives") is None  # a standard's number, not a count
     # at the same rate only: a day is not a season
     assert count_short("300+ lambs a day", "marked 1,000 lambs a season") is None
     assert count_short("300+ lambs a day", "marked 220 lambs a day") is not None

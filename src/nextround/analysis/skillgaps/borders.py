@@ -7,6 +7,7 @@ car's ("Registro de conducir profesional" against "Libreta de conducir categorí
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
@@ -147,7 +148,8 @@ _BORDER_GENERIC: Final = frozenset(
 )  # fmt: skip
 
 
-def countries_in(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def countries_in(text: str) -> frozenset[str]:
     """The countries a text names, by name, adjective or initials (initials in capitals only: "US", not "us")."""
     found: set[str] = set()
     for word in _COUNTRY_WORD.finditer(text):
@@ -160,10 +162,11 @@ def countries_in(text: str) -> set[str]:
             if said.islower() and said.lower() in ("german", "french", "spanish", "italian", "turkish", "greek"):
                 continue  # "french polish", "greek yoghurt" in lower case: a style, not a country
             found.add(_COUNTRY_OF[said.lower()])
-    return found
+    return frozenset(found)
 
 
-def job_countries(jd: str) -> set[str]:
+@lru_cache(maxsize=64)
+def job_countries(jd: str) -> frozenset[str]:
     """The countries an ad names as where the job is: by name or initials, and a language's adjective only before
     a word of residence or regulation ("Australian work rights"; not "fluent French")."""
     found: set[str] = set()
@@ -172,7 +175,7 @@ def job_countries(jd: str) -> set[str]:
         if said in _LANGUAGES and not _WHERE_WORDS.match(jd, word.end()):
             continue
         found |= countries_in(word.group(0))
-    return found - {"eu"}
+    return frozenset(found - {"eu"})
 
 
 def _same_country(asked: str, held: str) -> bool:

@@ -218,19 +218,23 @@ def count_short(phrase: str, cv: str) -> tuple[str, str] | None:
         if not content_stems(noun):
             continue  # "40 or more across multiple outlets": a small word, not what is counted
         want = int(asked.group("number").replace(",", ""))
-        if want < 2:
-            continue
+        if want < 2 or (want >= 1000 and "," not in asked.group("number") and not asked.group("floor")):
+            continue  # "3533 amusement rides": a standard's number, not a count
         said = _RATE.match(phrase, asked.start("words") + len(" ".join(run)) + 1)
         stem, rate = _noun_stem(noun), (said.group(1) if said else "")
         context = set(content_stems(phrase)) - {stem} - _GENERIC - {"least", "minimum", "min", "hour"}
         held: list[tuple[int, str]] = []
         for line in cv.splitlines():
             for found in re.finditer(r"(?<![\w.,$£€])(\d{1,3}(?:,\d{3})*|\d+)\+?((?:\s+[a-z][a-z-]*){1,3})", line):
-                words = found.group(2).split()
+                words = []
+                for word in found.group(2).split():
+                    if not content_stems(word):
+                        break  # "7 years on rides": what follows a small word is not what was counted
+                    words.append(word)
                 at = next((index for index, word in enumerate(words) if _noun_stem(word) == stem), None)
                 if at is None:
                     continue
-                after = " ".join(words[at + 1 :]) + line[found.end() :]
+                after = " ".join(found.group(2).split()[at + 1 :]) + line[found.end() :]
                 said = _RATE.match(" " + after)
                 if (said.group(1) if said else "") != rate:
                     continue
