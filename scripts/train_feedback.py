@@ -164,6 +164,10 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "dev21": ("dev21.jsonl",),
     # An outside writer of session 16 (scored once unseen at its start, then a development file), never trained on.
     "dev24": ("dev24.jsonl",),
+    # Session 17: the fifteenth frozen set (seen since the end of session 16), never trained on.
+    "test15": ("test15/test.jsonl",),
+    # An outside writer of session 17 (scored once unseen at its start, then a development file), never trained on.
+    "dev25": ("dev25.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"

@@ -25,12 +25,16 @@ from dataclasses import dataclass
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_OTHER,
+    CHOSEN_PERSON,
+    CHOSEN_SAYS,
     DRIVING,
     EXPLAIN_LISTENER,
     EXPLAIN_TOPIC,
+    FAULT,
     FRAME,
     INTERNAL_FILL,
     NAMES_SOMEONE,
+    NOT_DONE,
     NOT_TEAM_CONDUCT,
     NOT_WISH,
     OPENS_POINT,
@@ -123,6 +127,14 @@ TEAM_RULE = True
 WHY_RULE = True
 # Session 16: culture_fit read in the candidate's own wish told as a preference is motivation (`wish`, `not_wish`).
 WISH_RULE = True
+# Session 17: a fault in the work itself told in the trade's words ("overcooked", "came out stripy", "without checking")
+# is technical_skills, and what was or was not done ("never mustered cattle", "you've only done day boats") is
+# experience, beside whatever else the clause is read as (`fault`, `not_done`).
+FAULT_RULE = True
+DONE_RULE = True
+# Session 17: the person chosen named by who they are ("the man we took ...", "went with a bloke who's ...") is a rival
+# even where the `rival` feature finds none (`chosen_person`).
+CHOSEN_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -324,6 +336,14 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     probabilities["technical_skills"] = max(
                         probabilities["technical_skills"], probabilities["communication"]
                     )
+            internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
+            work_readings = ((FAULT_RULE, FAULT, "technical_skills"), (DONE_RULE, NOT_DONE, "experience"))
+            for switch, pattern, added in work_readings:
+                if switch and not internal and added not in themes and "generic" not in themes and pattern.search(text):
+                    # The words name the thing that went wrong, or the work not yet done: that theme as surely as the
+                    # clause's clearest one (session 17).
+                    themes.append(added)
+                    probabilities[added] = max(probabilities[added], probabilities[best])
             if team[index]:
                 # How they would work with these people, not the craft, the message or the job's terms (session 14).
                 themes = [theme for theme in themes if theme not in _NOT_ABOUT_THE_TEAM]
@@ -331,7 +351,6 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     themes.append("culture_fit")
                 probabilities["culture_fit"] = max(probabilities["culture_fit"], probabilities[best])
                 advantages.add("culture_fit")
-            internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             if internal:
                 # The employer's own casuals, regulars or last year's crew: filled from inside (session 13).
                 themes = ["process"]
@@ -345,7 +364,10 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # do Saturdays"): those are process and logistics.
             # A rival named back by "he" or "she" is one too; the model, which sees one clause, cannot tell, so the
             # competition it names stands however faintly the model reads it (session 12).
-            named_back = not rules.rival and _rival_named_back(reading, index)
+            person = CHOSEN_PERSON.search(text) if CHOSEN_RULE and not rules.rival else None
+            named_back = not rules.rival and (_rival_named_back(reading, index) or person is not None)
+            # "we went with the other lad on the day": the choice alone, no advantage to look for.
+            bare_choice = person is not None and CHOSEN_SAYS.match(text, person.end()) is None
             chosen_on_merit = (
                 (rules.rival or named_back)
                 and not internal
@@ -371,7 +393,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     themes.append("technical_skills")
                 advantages.add("technical_skills")
                 probabilities["technical_skills"] = max(probabilities["technical_skills"], _ADVANTAGE_FLOOR)
-            if chosen_on_merit and "competition" in themes and not _PERSONAL_SET & set(themes):
+            if chosen_on_merit and not bare_choice and "competition" in themes and not _PERSONAL_SET & set(themes):
                 # What the rival had is read by the reason head or the theme head, whichever is surer: the theme head
                 # also learnt praise, and a rival's edge is told like praise ("already holds the ticket").
                 for theme in _PERSONAL:

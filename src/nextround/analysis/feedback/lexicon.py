@@ -97,6 +97,11 @@ NAMES_SOMEONE: Final = _STRUCTURE["names_someone"]
 OPENS_POINT: Final = _STRUCTURE["opens_point"]
 WISH: Final = _STRUCTURE["wish"]
 NOT_WISH: Final = _STRUCTURE["not_wish"]
+# Session 17, read by decide(): a fault in the work itself; experience told by what was or was not done.
+FAULT: Final = _STRUCTURE["fault"]
+CHOSEN_PERSON: Final = _STRUCTURE["chosen_person"]
+CHOSEN_SAYS: Final = _STRUCTURE["chosen_says"]
+NOT_DONE: Final = _STRUCTURE["not_done"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

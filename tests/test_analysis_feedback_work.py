@@ -1,0 +1,72 @@
+"""Three readings by meaning in decide() (session 17).
+
+* A fault in the work itself told in the trade's own words ("did it without isolating the conveyor", "came out
+  patchy", "out of tolerance") is technical_skills beside whatever else the clause is read as (`FAULT_RULE`).
+* Experience told by what was or was not done ("never mustered sheep", "first time on a night shift") is experience
+  (`DONE_RULE`).
+* The person chosen named by who they are ("the man we took has ...", "went with a guy coming off ...") is a rival
+  where the `rival` feature finds none (`CHOSEN_RULE`); the choice alone ("went with the other lad on the day") looks
+  for no advantage.
+
+Every sentence here was written for this file; none is from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import nextround.analysis.feedback as feedback
+from nextround.analysis.feedback import analyze_feedback
+from nextround.analysis.feedback.lexicon import CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE
+
+A_FAULT = (
+    "Hi Ade. When the supervisor asked you to restart the line you did it without isolating the conveyor. "
+    "Sorry, it's a no."
+)
+NOT_DONE_YET = "Hi Fin, sorry bud. You've never mustered sheep on a hill farm and lambing starts next week."
+FIRST_TIME = "Dear Sam, it will be your first time on a night shift on your own, and we can't put you there yet."
+THE_ONE_CHOSEN = "Hi Chris, thanks for the trial. The man we took has fitted kitchens for nine years. All the best."
+CHOSEN_BY_WHAT_THEY_DID = (
+    "Hey Tariq, the owner went with a guy coming off four years on the night shift at the big bakery. Sorry mate."
+)
+
+
+def test_a_fault_in_the_work_is_technical(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "technical_skills" in analyze_feedback(A_FAULT).theme_names
+    monkeypatch.setattr(feedback, "FAULT_RULE", False)
+    assert "technical_skills" not in analyze_feedback(A_FAULT).theme_names
+
+
+@pytest.mark.parametrize("text", [NOT_DONE_YET, FIRST_TIME])
+def test_what_was_not_done_is_experience(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert "experience" in analyze_feedback(text).theme_names
+    monkeypatch.setattr(feedback, "DONE_RULE", False)
+    assert "experience" not in analyze_feedback(text).theme_names
+
+
+@pytest.mark.parametrize("text", [THE_ONE_CHOSEN, CHOSEN_BY_WHAT_THEY_DID])
+def test_the_person_chosen_is_a_rival(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert set(analyze_feedback(text).theme_names) == {"competition", "experience"}
+    monkeypatch.setattr(feedback, "CHOSEN_RULE", False)
+    assert "competition" not in analyze_feedback(text).theme_names
+
+
+def test_the_patterns_read_the_work_not_the_words_around_it() -> None:
+    assert FAULT.search("the grout cracked within a day")
+    assert FAULT.search("the brackets were out of tolerance on two faces")
+    assert FAULT.search("glued the joint without priming it")
+    assert not FAULT.search("where it fell apart was the interview")
+    assert not FAULT.search("you asked about sign-off levels")
+    assert NOT_DONE.search("you've only done flat roofs")
+    assert NOT_DONE.search("all your teaching has been with adults")
+    assert not NOT_DONE.search("you've done plenty of flat roofs")
+    assert not NOT_DONE.search("I've just been told the post is withdrawn")
+
+
+def test_the_choice_alone_names_no_advantage() -> None:
+    bare = "we went with the other lad on the day."
+    found = CHOSEN_PERSON.search(bare)
+    assert found and CHOSEN_SAYS.match(bare, found.end()) is None
+    said = "we went with a lass who has run a parlour"
+    found = CHOSEN_PERSON.search(said)
+    assert found and CHOSEN_SAYS.match(said, found.end()) is not None
