@@ -1,7 +1,8 @@
 """Three readings by meaning in decide() (session 17).
 
-* A fault in the work itself told in the trade's own words ("did it without isolating the conveyor", "came out
-  patchy", "out of tolerance") is technical_skills beside whatever else the clause is read as (`FAULT_RULE`).
+* A fault in the work itself told in the trade's own words ("restarted the line without isolating the conveyor", "came
+  out patchy", "out of tolerance") is technical_skills beside whatever else the clause is read as (`FAULT_RULE`), unless
+  the clause tells what was said or asked (`not_fault`).
 * Experience told by what was or was not done ("never mustered sheep", "first time on a night shift") is experience
   (`DONE_RULE`).
 * The person chosen named by who they are ("the man we took has ...", "went with a guy coming off ...") is a rival
@@ -17,11 +18,10 @@ import pytest
 
 import nextround.analysis.feedback as feedback
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE
+from nextround.analysis.feedback.lexicon import CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE, NOT_FAULT
 
 A_FAULT = (
-    "Hi Ade. When the supervisor asked you to restart the line you did it without isolating the conveyor. "
-    "Sorry, it's a no."
+    "Hi Ade. When the supervisor came over you restarted the line without isolating the conveyor. Sorry, it's a no."
 )
 NOT_DONE_YET = "Hi Fin, sorry bud. You've never mustered sheep on a hill farm and lambing starts next week."
 FIRST_TIME = "Dear Sam, it will be your first time on a night shift on your own, and we can't put you there yet."
@@ -57,6 +57,8 @@ def test_the_patterns_read_the_work_not_the_words_around_it() -> None:
     assert FAULT.search("glued the joint without priming it")
     assert not FAULT.search("where it fell apart was the interview")
     assert not FAULT.search("you asked about sign-off levels")
+    told = "you did not tell anyone the oven was off, and the loaves came out underdone"
+    assert FAULT.search(told) and NOT_FAULT.search(told)  # the fault is in the telling
     assert NOT_DONE.search("you've only done flat roofs")
     assert NOT_DONE.search("all your teaching has been with adults")
     assert not NOT_DONE.search("you've done plenty of flat roofs")
@@ -67,6 +69,7 @@ def test_the_choice_alone_names_no_advantage() -> None:
     bare = "we went with the other lad on the day."
     found = CHOSEN_PERSON.search(bare)
     assert found and CHOSEN_SAYS.match(bare, found.end()) is None
+    assert CHOSEN_PERSON.search("the girl we've took on has kept bees for years")
     said = "we went with a lass who has run a parlour"
     found = CHOSEN_PERSON.search(said)
     assert found and CHOSEN_SAYS.match(said, found.end()) is not None

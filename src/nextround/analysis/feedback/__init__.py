@@ -35,6 +35,7 @@ from nextround.analysis.feedback.lexicon import (
     INTERNAL_FILL,
     NAMES_SOMEONE,
     NOT_DONE,
+    NOT_FAULT,
     NOT_TEAM_CONDUCT,
     NOT_WISH,
     OPENS_POINT,
@@ -337,7 +338,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                         probabilities["technical_skills"], probabilities["communication"]
                     )
             internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
-            work_readings = ((FAULT_RULE, FAULT, "technical_skills"), (DONE_RULE, NOT_DONE, "experience"))
+            told = NOT_FAULT.search(text) is not None  # "you did not tell anybody ... almost undercooked"
+            work_readings = ((FAULT_RULE and not told, FAULT, "technical_skills"), (DONE_RULE, NOT_DONE, "experience"))
             for switch, pattern, added in work_readings:
                 if switch and not internal and added not in themes and "generic" not in themes and pattern.search(text):
                     # The words name the thing that went wrong, or the work not yet done: that theme as surely as the

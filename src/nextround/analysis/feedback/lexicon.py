@@ -99,6 +99,7 @@ WISH: Final = _STRUCTURE["wish"]
 NOT_WISH: Final = _STRUCTURE["not_wish"]
 # Session 17, read by decide(): a fault in the work itself; experience told by what was or was not done.
 FAULT: Final = _STRUCTURE["fault"]
+NOT_FAULT: Final = _STRUCTURE["not_fault"]
 CHOSEN_PERSON: Final = _STRUCTURE["chosen_person"]
 CHOSEN_SAYS: Final = _STRUCTURE["chosen_says"]
 NOT_DONE: Final = _STRUCTURE["not_done"]
