@@ -51,6 +51,7 @@ import train_skill_evidence as train  # noqa: E402
 from eval_match import _stems, load_pairs, same_item  # noqa: E402
 from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
 from nextround.analysis.skillgaps.requirements import requirements  # noqa: E402
+from nextround.analysis.skillgaps.slots import same_value  # noqa: E402
 from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
@@ -159,7 +160,8 @@ def _candidates(row: Row) -> train.Pair:
             continue
         label = any(same_item(item.text, gold) for gold in row.missing)
         asked = any(same_item(item.text, gold) for gold in gold_required)
-        pair.candidates.append(train.Candidate(item.text, not item.rule_met, item.values, label, asked, item.how))
+        same = same_value(item.text, item.cv_text)
+        pair.candidates.append(train.Candidate(item.text, not item.rule_met, item.values, label, asked, item.how, same))
     return pair
 
 

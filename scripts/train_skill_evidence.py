@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from eval_match import load_pairs, same_item  # noqa: E402
 from nextround.analysis.skillgaps.evidence_model import FEATURES, GATE_FEATURES, MODEL_FILE  # noqa: E402
 from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
+from nextround.analysis.skillgaps.slots import same_value  # noqa: E402
 from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
@@ -80,6 +81,11 @@ THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))  # 0.2 .. 
 F1_TOLERANCE = 0.005  # smoothed inner-CV F1 this close to the best counts as a tie (see choose_threshold)
 PRIOR_GAPS = 5  # an exact check's precision is smoothed towards all exact gaps' by this many gaps
 DEFAULT_THRESHOLD = 0.40  # shipped since session 9; a retrain leaves it only for a threshold better beyond the tie
+# Synthetic near misses (session 17): a met gold item whose evidence line writes the ask's slot with the same value
+# ("Type 2" for "Type 2") is copied as a gap with another value in that slot ("another_value" on, every other feature
+# as the original: one number or letter moves the similarity signals little). Each weighs SYNTHETIC_WEIGHT.
+SYNTHETIC_WEIGHT = 0.5
+ANOTHER_VALUE = FEATURES.index("another_value")
 
 
 @dataclass
@@ -90,6 +96,7 @@ class Candidate:
     label: bool  # one of the gold missing items
     asked: bool  # one of the gold required items (missing or not)
     how: str = ""  # the kind of the rules' verdict ("licence", "name", "years" ...)
+    same_value: bool = False  # its evidence line writes a slot of the ask with the same value (slots.same_value)
 
 
 @dataclass
@@ -115,7 +122,10 @@ def read_pairs(names: tuple[str, ...] = FILES) -> list[Pair]:
                 label = any(same_item(requirement.text, gold) for gold in pair.missing)
                 asked = any(same_item(requirement.text, gold) for gold in gold_required)
                 how = judged.evidence.how
-                pair.candidates.append(Candidate(requirement.text, not judged.evidence.met, values, label, asked, how))
+                same = same_value(requirement.text, judged.evidence.cv_text or "")
+                pair.candidates.append(
+                    Candidate(requirement.text, not judged.evidence.met, values, label, asked, how, same)
+                )
             pairs.append(pair)
     return pairs
 
@@ -134,12 +144,14 @@ def _kept(values: list[float]) -> list[float]:
     return [0.0 if index in DROPPED else value for index, value in enumerate(values)]
 
 
-def _logistic_regression(rows: list[list[float]], labels: list[bool], sources: list[str]) -> np.ndarray:
+def _logistic_regression(
+    rows: list[list[float]], labels: list[bool], sources: list[str], extra: list[float] | None = None
+) -> np.ndarray:
     model = LogisticRegression(C=SETTINGS["C"], fit_intercept=False, max_iter=5000, solver="lbfgs")
-    weights = None
+    weights = np.ones(len(rows)) if extra is None else np.array(extra, dtype=float)
     if SETTINGS["weigh_files"]:  # each file (writer) weighs the same in total, the mean weight stays 1
         count = Counter(sources)
-        weights = np.array([len(sources) / (len(count) * count[source]) for source in sources])
+        weights = weights * np.array([len(sources) / (len(count) * count[source]) for source in sources])
     model.fit(np.array(rows, dtype=float), np.array(labels, dtype=bool), sample_weight=weights)
     return np.asarray(model.coef_[0], dtype=float)
 
@@ -153,9 +165,17 @@ def fit(pairs: list[Pair]) -> Heads:
         [source for source, _ in examples],
     )
     asked = [(source, c) for source, c in examples if c.asked and c.values is not None]
-    evidence = _logistic_regression(
-        [_kept(c.values) for _, c in asked], [c.label for _, c in asked], [source for source, _ in asked]
-    )
+    rows = [_kept(c.values) for _, c in asked]
+    labels = [c.label for _, c in asked]
+    sources = [source for source, _ in asked]
+    weights = [1.0] * len(rows)
+    for source, c in asked:
+        if c.values is not None and c.same_value and not c.label and not c.values[ANOTHER_VALUE]:
+            rows.append(_kept([1.0 if i == ANOTHER_VALUE else value for i, value in enumerate(c.values)]))
+            labels.append(True)
+            sources.append(source)
+            weights.append(SYNTHETIC_WEIGHT)
+    evidence = _logistic_regression(rows, labels, sources, weights)
     return Heads(evidence, gate)
 
 
@@ -252,6 +272,7 @@ def examples_digest(pairs: list[Pair]) -> str:
             c.label,
             c.asked,
             c.how,
+            c.same_value,
             None if c.values is None else [round(v, 6) for v in c.values],
         ]
         for pair in pairs

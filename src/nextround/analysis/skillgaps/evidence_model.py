@@ -42,6 +42,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.nearmiss import near_misses
 from nextround.analysis.skillgaps.places import asked_names
+from nextround.analysis.skillgaps.slots import another_value
 from nextround.analysis.vectors import dot, dot_rows
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ FEATURES: Final = (
     "modifier_absent",  # the CV has the head but not the word that says which kind ("airless" spraying)
     "near_miss",  # ... and has another word in its place ("scissor" lift for boom lift: see nearmiss)
     "near_miss_number",  # ... a smaller number in place of the one asked ("10 bbl" for 15, "Code 08" for 10)
+    "another_value",  # the evidence line writes the ask's "Type", "Edition", "Level" with another value (see slots)
     # the closest CV line
     "clause_role_line",  # a dated role line
     "clause_skills_line",  # a skills, tools or certifications line
@@ -269,6 +271,7 @@ def features(
         float(modifier_absent),
         float(any(not miss.number for miss in misses)),
         float(any(miss.number for miss in misses)),
+        float(another_value(text, clause_sentence)),
         float(bool(_YEAR.search(clause_sentence))),
         float(bool(_SKILLS_LINE.search(clause_sentence)) or clause_sentence.count(",") >= 3),
         float(exact.not_held(clause_sentence, cv.reference_year, text)),
