@@ -8,6 +8,8 @@
 * The person chosen named by who they are ("the man we took has ...", "went with a guy coming off ...") is a rival
   where the `rival` feature finds none (`CHOSEN_RULE`); the choice alone ("went with the other lad on the day") looks
   for no advantage.
+* Someone chosen by name ("we've given the job to Bronwen", "gone wi Shona") is the rival a following "She already
+  knows ..." names back (`chosen_other`).
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -18,7 +20,7 @@ import pytest
 
 import nextround.analysis.feedback as feedback
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE, NOT_FAULT
+from nextround.analysis.feedback.lexicon import CHOSEN_OTHER, CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE, NOT_FAULT
 
 A_FAULT = (
     "Hi Ade. When the supervisor came over you restarted the line without isolating the conveyor. Sorry, it's a no."
@@ -73,3 +75,11 @@ def test_the_choice_alone_names_no_advantage() -> None:
     said = "we went with a lass who has run a parlour"
     found = CHOSEN_PERSON.search(said)
     assert found and CHOSEN_SAYS.match(said, found.end()) is not None
+
+
+def test_a_rival_chosen_by_name_is_named_back() -> None:
+    text = "Sorry Tom, we've given the job to Bronwen. She already knows the till system and the suppliers."
+    assert set(analyze_feedback(text).theme_names) == {"competition", "technical_skills"}
+    assert CHOSEN_OTHER.search("gaffer's gone wi Shona for the harvest")
+    assert CHOSEN_OTHER.search("the owners decided for another person")
+    assert not CHOSEN_OTHER.search("we're going with Saturday shifts")
