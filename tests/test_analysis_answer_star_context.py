@@ -380,3 +380,21 @@ def test_a_maxim_at_the_end_is_no_outcome(sentence: str, maxim: bool) -> None:
     decided = decide(probabilities, [0.5, 0.5, 0.5, 0.5], analysed)
     assert decided[2][3] is not maxim
     assert decided[2][2] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("I sold a hundred and twenty cars that year.", False),
+        ("I rewrote the rota, which meant overtime fell by half.", True),
+    ],
+)
+def test_an_outcome_told_as_my_own_doing_is_no_step_unless_the_model_reads_one(sentence: str, step: bool) -> None:
+    # session 17: of the lines kept as the result whose step came from the grammar alone, the folds' gold was `R` in 41
+    # and `A` in 8; a step with its consequence clause stays both
+    sentences = ["Sales at our branch were flat.", "I called every customer from the last three years.", sentence]
+    probabilities = [[0.9, 0.1, 0.1, 0.1], [0.1, 0.1, 0.9, 0.1], [0.1, 0.1, 0.3, 0.7]]
+    analysed = analyse_sentences(sentences, "behavioural", "Tell me about a target you reached.")
+    decided = decide(probabilities, [0.5, 0.5, 0.65, 0.45], analysed)
+    assert decided[2][3] is True
+    assert decided[2][2] is step
