@@ -14,6 +14,9 @@ def test_another_type_class_or_letter_in_the_slot_is_another_thing() -> None:
     assert another_value("Category 2 cleanroom gowning", "Category 4 cleanroom gowning") is True
     assert another_value("Trailer handling (Group D)", "Drove Group B trailers")
     assert another_value("Kiln permit KP4", "Kiln permit KP2 (2021)")
+    # grades count down from A: a higher grade is not another one, a lower one is
+    assert not another_value("Security licence, Grade B", "Security licence, Grade A (2023)")
+    assert another_value("Security licence, Grade B", "Security licence, Grade D (2023)")
 
 
 def test_a_smaller_number_is_another_one_and_a_larger_is_more_of_the_same() -> None:

@@ -8,7 +8,7 @@ A *slot* is the word right before or after a value (a number, an ordinal, a roma
 the letters of a code ("PA" of "PA6"). The line writes another value in the ask's slot when
 
 - the slot names a kind ("Type", "Class", "Category", "Group", "Route", "Part", "Model") or the value is a letter:
-  any other value is another thing; or
+  any other value is another thing (but grades count down from A: "Grade A" held is above "Grade B"); or
 - the value is a number and every value the line writes in that slot is smaller (a lower level, fewer dives).
 
 A larger number is more of the same ("850 logged dives" for 300), so it is not another one; the top of a range and a
@@ -33,6 +33,8 @@ _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _KIND_SLOTS: Final = frozenset(
     ["type", "class", "category", "catégorie", "categoria", "group", "route", "part", "model", "series"]
 )
+# grades count down from A: "Grade A" held meets "Grade B" asked (session 5's letter grades)
+_GRADE_SLOTS: Final = frozenset(["grade", "band"])
 _NOT_SLOTS: Final = frozenset(["aged", "age", "ages"])
 # small words are no slot: "of 3", "to 5", "at least 20" say nothing of which one
 _SMALL: Final = frozenset(
@@ -114,6 +116,10 @@ def another_value(ask: str, line: str) -> bool:
     for slot in asked:
         values = [other.value for other in shown if other[:2] == slot[:2] and other.before == slot.before]
         if not values or slot.value in values:
+            continue
+        if slot.kind == "letter" and slot.word in _GRADE_SLOTS:
+            if all(str(other) > str(slot.value) for other in values):
+                return True  # only lower grades ("Grade D" for "Grade B")
             continue
         if slot.kind == "letter" or slot.word in _KIND_SLOTS:
             return True
