@@ -162,3 +162,8 @@ def test_years_written_twice_are_read_once() -> None:
     items = requirements("Welder\nRequirements:\n- 5 (five) years of pipe welding\n- two (2) years on tankers")
     assert [item.years for item in items] == [5.0, 2.0]
     assert claims("Baker with four (4) years of sourdough")[0][0] == 4.0
+
+
+def test_a_note_that_you_may_not_hear_back_is_a_closing_line() -> None:
+    assert closing_line("Please note: if you have not been contacted within ten days, the post has been filled.")
+    assert not closing_line("Please note: a forklift licence is essential.")

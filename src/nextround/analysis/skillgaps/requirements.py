@@ -190,13 +190,14 @@ _SUCCESSFUL_WILL_BE: Final = re.compile(
     re.IGNORECASE,
 )
 _APPLICATION_INSTRUCTION: Final = re.compile(
-    r"^\W*(?:(?:please|kindly)\s+(?:do\s+not\s+|don['’]t\s+)?(?:send|submit|apply|email|e-mail|forward|include|attach"
+    r"^\W*(?:(?:please\s+)?note\s*(?::|that)\s*(?=if\s+you\s+(?:have\s+not|haven['’]t|do\s+not|don['’]t)\s+))?"
+    r"(?:(?:please|kindly)\s+(?:do\s+not\s+|don['’]t\s+)?(?:send|submit|apply|email|e-mail|forward|include|attach"
     r"|quote|contact|call|ring|phone|get\s+in\s+touch|reach\s+out|direct|address|mention|state|provide|complete|fill"
     r"|upload|visit|click|read|see|refer|find|write|text|whatsapp|drop|post|bring\s+your\s+cv)\b"
     r"|to\s+apply\b|(?:for\s+(?:an\s+)?)?informal\s+(?:enquiries|inquiries|discussions?|chats?|conversations?|visits?)"
     r"|(?:all\s+|any\s+|general\s+)?(?:enquiries|inquiries|questions)\s+(?:to|about|regarding|should|can|may|are)\b"
     r"|for\s+(?:further|more|additional|full)\s+(?:information|details|info|particulars)"
-    r"|if\s+you\s+(?:have\s+not|haven['’]t|do\s+not|don['’]t)\s+(?:heard|hear)\b"
+    r"|if\s+you\s+(?:have\s+not|haven['’]t|do\s+not|don['’]t)\s+(?:heard|hear|been\s+contacted|receive\s+a\s+reply)\b"
     r"|(?:send|email|e-mail|forward|submit|upload|mail|whatsapp)\s+(?:us\s+|through\s+|in\s+)?(?:your\s+|a\s+|an\s+|the\s+)?"
     r"(?:(?:full|updated|detailed|short|brief|current|recent|up-to-date)\s+)?(?:cv|c\.v\.|resume|résumé|application"
     r"|cover(?:ing)?\s+letter|portfolio|letter|details|photos?|showreel|references?)\b"
