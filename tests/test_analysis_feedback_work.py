@@ -10,6 +10,7 @@
   for no advantage.
 * Someone chosen by name ("we've given the job to Bronwen", "gone wi Shona") is the rival a following "She already
   knows ..." names back (`chosen_other`).
+* A rival's ticket named by its short form ("already got her CSCS") is technical_skills (`rival_credential`).
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -20,7 +21,15 @@ import pytest
 
 import nextround.analysis.feedback as feedback
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import CHOSEN_OTHER, CHOSEN_PERSON, CHOSEN_SAYS, FAULT, NOT_DONE, NOT_FAULT
+from nextround.analysis.feedback.lexicon import (
+    CHOSEN_OTHER,
+    CHOSEN_PERSON,
+    CHOSEN_SAYS,
+    FAULT,
+    NOT_DONE,
+    NOT_FAULT,
+    RIVAL_CREDENTIAL,
+)
 
 A_FAULT = (
     "Hi Ade. When the supervisor came over you restarted the line without isolating the conveyor. Sorry, it's a no."
@@ -83,3 +92,14 @@ def test_a_rival_chosen_by_name_is_named_back() -> None:
     assert CHOSEN_OTHER.search("gaffer's gone wi Shona for the harvest")
     assert CHOSEN_OTHER.search("the owners decided for another person")
     assert not CHOSEN_OTHER.search("we're going with Saturday shifts")
+
+
+def test_a_rivals_ticket_by_its_short_form_is_technical() -> None:
+    for text in (
+        "Hi Mo, skipper took a lad with his STCW done already, so he can go straight on the rota.",
+        "Hey Al, we're going with a fella who already has his ECS and two years on commercial fit-outs.",
+    ):
+        assert "technical_skills" in analyze_feedback(text).theme_names  # both read without it before session 17
+    assert RIVAL_CREDENTIAL.search("someone who has already passed her NEBOSH")
+    assert not RIVAL_CREDENTIAL.search("she already has the experience")
+    assert not RIVAL_CREDENTIAL.search("already got his own van")
