@@ -167,3 +167,10 @@ def test_years_written_twice_are_read_once() -> None:
 def test_a_note_that_you_may_not_hear_back_is_a_closing_line() -> None:
     assert closing_line("Please note: if you have not been contacted within ten days, the post has been filled.")
     assert not closing_line("Please note: a forklift licence is essential.")
+
+
+def test_class_xii_and_higher_secondary_are_school_leaving_levels_with_subjects() -> None:
+    cv = "Higher Secondary (State Board) 2019, Science stream - Physics, Chemistry, Mathematics, English"
+    verdicts = _verdicts("Clerk\nEligibility:\n- Class XII with Mathematics", cv)
+    assert verdicts["Class XII with Mathematics"] is True
+    assert school_subject_short("Class XII with Biology", cv) is not None

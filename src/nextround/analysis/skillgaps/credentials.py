@@ -302,7 +302,8 @@ def levelled(text: str) -> list[Levelled]:
 
 SCHOOL_LEAVING: Final = re.compile(
     r"\b(?:high school|secondary school|senior high|senior secondary|grade 12|matric(?:ulation)?|ged"
-    r"|o[- ]levels?|class (?:10|12)|1[02]th (?:pass|grade|standard)|10\+2|ssce|hsc|ssc|school leaving|leaving cert\w*)"
+    r"|o[- ]levels?|class (?:10|12|x|xii)|higher secondary|1[02]th (?:pass|grade|standard)|10\+2|ssce|hsc|ssc"
+    r"|school leaving|leaving cert\w*)"
     r"(?!\w)",
     re.IGNORECASE,
 )
