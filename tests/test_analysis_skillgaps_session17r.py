@@ -174,3 +174,16 @@ def test_class_xii_and_higher_secondary_are_school_leaving_levels_with_subjects(
     verdicts = _verdicts("Clerk\nEligibility:\n- Class XII with Mathematics", cv)
     assert verdicts["Class XII with Mathematics"] is True
     assert school_subject_short("Class XII with Biology", cv) is not None
+
+
+def test_years_as_a_title_in_a_place_count_the_roles_with_that_title() -> None:
+    cv = (
+        "Shift Lead, Harbour Bakery - 2025 to present\n"
+        "- Open the shop, rota for four staff\n"
+        "Baker, Harbour Bakery - 2016 to 2024\n"
+        "Ten years in craft bakeries; shift lead since 2025.\n"
+    )
+    ad = "Bakery\nRequirements:\n- At least 3 years as a shift lead in a craft bakery"
+    item = next(item for item in judge_all(ad, cv, 2026) if "shift lead" in item.requirement.text)
+    assert item.evidence.met is False and item.evidence.how == "years"
+    assert claims("Ten years in craft bakeries; shift lead since 2025.")[0] == (10.0, "Ten years in craft bakeries")

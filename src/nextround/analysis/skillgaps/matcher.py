@@ -262,7 +262,9 @@ def _years_in_role(
         return cv.years, "career"
     titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
     # "2 years as a senior cook or section head": either title counts, each with all its words
-    title = [content_stems(part) for part in re.split(r"\s+or\s+|\s*/\s*", requirement.text)] if titled else []
+    # "5 years as a maintenance supervisor in a manufacturing plant": the title is what comes before its place
+    title_text = re.split(r"\s+(?:in|at|within|for|on)\s+(?:an?\s+|the\s+)?", requirement.text, maxsplit=1)[0]
+    title = [content_stems(part) for part in re.split(r"\s+or\s+|\s*/\s*", title_text)] if titled else []
     title = [stems for stems in title if stems]
     in_roles, claimed = shown_years(
         cv.text,

@@ -157,7 +157,8 @@ def claims(text: str) -> list[tuple[float, str]]:
             if found is None or exact.dated_span(sentence[max(0, found.start() - 12) : found.end() + 12]):
                 continue
             second = _SECOND.search(sentence, found.end())
-            first_part = sentence[: second.start()] if second else sentence
+            # a claim's words end with its clause: "Six years in contact centres; team leader since 2026"
+            first_part = re.split(r";", sentence[: second.start()] if second else sentence)[0]
             out.append((_value(found.group("n")), first_part))
             if second is not None:
                 rest = re.split(r"[;)]|,\s*(?=\w+\s+(?:\d|years?)\b)", sentence[second.end() :])[0]
