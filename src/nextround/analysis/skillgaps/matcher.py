@@ -19,6 +19,7 @@ from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.borders import border_short
 from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
+from nextround.analysis.skillgaps.denied import denied_line
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     CvView,
@@ -369,7 +370,7 @@ def rule_judgements(
     for item in asked:
         if item.quality or item.condition:
             continue  # a quality or a condition of eligibility: no CV line proves or disproves it
-        judged = _across_borders(view, jd, _recent(view, _held_now(view, _judge(view, item, vectors))))
+        judged = _across_borders(view, jd, _recent(view, _denied(view, _held_now(view, _judge(view, item, vectors)))))
         closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
         judged = replace(judged, closest=closest)
         values = None
@@ -426,6 +427,20 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
     return replace(judged, evidence=held)
+
+
+def _denied(cv: CvView, judged: Judged) -> Judged:
+    """A skill the CV writes only in a clause that denies it or hands it to another person ("never worked with
+    goats", "Scuba certificate: not held", "the audits are carried out by the quality manager") is a gap with
+    that clause as evidence (an exact check, :mod:`denied`)."""
+    evidence = judged.evidence
+    if not evidence.met:
+        return judged
+    line = denied_line(judged.requirement.text, cv.text, evidence.cv_text or "")
+    if line is None:
+        return judged
+    reason = "the CV's own line says it is not done or not held, or that someone else does it"
+    return replace(judged, evidence=Evidence(False, evidence.strength * 0.5, line, "held", 0.8, reason, exact=True))
 
 
 def _across_borders(cv: CvView, jd: str, judged: Judged) -> Judged:

@@ -1,0 +1,116 @@
+"""A CV clause that denies or hands off the skill asked is not evidence of it.
+
+"No forklift ticket", "never worked with goats", "Scuba certificate: not held", "not yet for paying customers"
+deny it; "the audits are carried out by the quality manager", "the chef who does the ordering" hand it to
+another person. Such a clause names the ask's words without showing them, so when a distinctive word of the ask
+is written only in such clauses the item is a gap, with the CV's own words as evidence. The negation's reach is
+the text toolkit's (:mod:`nextround.analysis.text.scope`); a negated mishap shows the skill instead ("no
+accidents in ten years of driving", "never missed a deadline", "without supervision")."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from nextround.analysis.skill_match import content_stems
+from nextround.analysis.text.scope import negation_scopes
+
+__all__ = ["denied_line"]
+
+# words of an ask that say nothing of the skill itself
+_GENERIC: Final = frozenset(
+    content_stems(
+        "experience experienced knowledge working work worked ability able skills skill proven good strong "
+        "excellent valid current full relevant years year minimum least hold holding have own using use "
+        "must essential required preferred desirable equivalent similar related understanding familiarity "
+        "proficiency proficient demonstrated solid sound basic advanced level certificate certification "
+        "qualification qualified licence license card ticket course training trained"
+    )
+)
+# a negated mishap or a want of help shows the skill ("no accidents", "never missed", "without supervision")
+_MISHAP: Final = re.compile(
+    r"\b(?:seasick|trouble|other|accident|incident|complaint|error|mistake|miss|lost|loss|fail|injur|claim|absen|sick|breach|defect"
+    r"|delay|problem|issue|point|conviction|criminal|offen|penalt|fine|supervis|help|assist|guidance|prompt"
+    r"|gap|break|late|doubt|concern|warning|disciplin|fault|damage|spill|reject|return|downtime|overdue)",
+    re.IGNORECASE,
+)
+# the denial must reach the ask's word within a few words ("never worked with goats"), not a clause later
+_REACH: Final = 5
+# "Scuba certificate: not held", "Forklift - none", "HGV licence: no": a denial written after the name
+_AFTER: Final = re.compile(r"[:\-–—]\s*(?:not held|none|not yet|no|nil|n/a|not applicable)\b", re.IGNORECASE)
+# another person does it: "carried out by the quality manager", "the chef who does the ordering"
+_BY_ANOTHER: Final = re.compile(
+    r"\b(?:done|built|taken|made|carried out|performed|handled|operated|conducted|completed|taught|delivered|"
+    r"prepared|fitted|calibrated|written|cooked|installed|signed|programmed|driven|inspected)\s+by\s+"
+    r"(?:the|our|a|an|my|his|her|their|another|other)\b"
+    r"|\b(?<!i am )(?<!i'm )(?<!i was )the\s+(?:[a-z-]+\s+){0,4}?(?:who|that)\s+(?:does|do|did|handles|takes|runs|"
+    r"carries out|performs|builds|makes|operates|calibrates|conducts)\b",
+    re.IGNORECASE,
+)
+# "auditoria noturna no Opera PMS": "no" is "in the" in a line in Portuguese or Spanish
+_ROMANCE: Final = re.compile(r"\b(?:e|em|num|numa|da|do|das|dos|na|com|para|el|la|los|las|y|del|con|en)\b")
+_CLAUSES: Final = re.compile(
+    r"[;.|•·()\n]|,\s+(?=\w)|\s[-–—]\s(?!(?:not held|not yet|none|no|nil|n/a)\b)|\bbut\b", re.IGNORECASE
+)
+_WORD: Final = re.compile(r"[\w'+#/-]+")
+
+
+def _distinctive(ask: str) -> set[str]:
+    """The ask's own words: its content stems less the generic ones, numbers and the words it negates itself."""
+    negated: set[str] = set()
+    for scope in negation_scopes(ask):
+        negated |= set(content_stems(ask.lower()[scope.start : scope.end]))
+    return {
+        stem
+        for stem in content_stems(ask)
+        if stem not in _GENERIC and stem not in negated and not stem.isdigit() and len(stem) > 1
+    }
+
+
+def _denied_words(clause: str, wanted: set[str], *, romance: bool = False) -> set[str]:
+    """The wanted stems this clause writes under a close denial or hands to another person."""
+    words = [(match.start(), stems[0]) for match in _WORD.finditer(clause) if (stems := content_stems(match.group()))]
+    present = {stem for _, stem in words if stem in wanted}
+    if not present:
+        return set()
+    if _BY_ANOTHER.search(clause):
+        return present
+    after = _AFTER.search(clause)
+    if after and present & {stem for start, stem in words if start < after.start()}:
+        return present
+    denied: set[str] = set()
+    for scope in negation_scopes(clause):
+        if clause[scope.start + len(scope.cue) : scope.start + len(scope.cue) + 1] == "-":
+            continue  # "no-show charges", "go/no-go pins": a compound, not a denial
+        if romance and scope.cue.lower() == "no":
+            continue
+        if _MISHAP.search(clause[scope.start : scope.end]):
+            continue  # "no accidents in ten years of driving", "no deadline missed": the mishap is denied
+        inside = [stem for start, stem in words if scope.start <= start < scope.end]
+        denied |= set(inside[:_REACH]) & wanted
+    return denied
+
+
+def denied_line(ask: str, cv: str, evidence: str = "") -> str | None:
+    """The CV line that denies or hands off a distinctive word of the ask, when no other clause writes that word
+    plainly (then the item is a gap and the line its evidence); otherwise None. Given the line the ask was
+    `evidence`d by, only when that line is such a line: a denial elsewhere does not undo what it shows."""
+    wanted = _distinctive(ask)
+    if not wanted:
+        return None
+    shown: set[str] = set()
+    denied: dict[str, list[str]] = {}
+    for line in cv.splitlines():
+        romance = len(_ROMANCE.findall(line.lower())) >= 2
+        for clause in _CLAUSES.split(line):
+            present = set(content_stems(clause)) & wanted
+            if not present:
+                continue
+            against = _denied_words(clause, wanted, romance=romance)
+            shown |= present - against
+            for stem in against:
+                denied.setdefault(stem, []).append(line.strip())
+    lines = [line for stem, found in denied.items() if stem not in shown for line in found]
+    if evidence:
+        lines = [line for line in lines if evidence.strip() in line or line in evidence]
+    return lines[0] if lines else None
