@@ -39,11 +39,16 @@ _TOWARDS: Final = re.compile(
 )
 
 
+# "en cours de validité" (French: currently valid) says the credential is held; "en cours" alone says it is under way
+_STILL_VALID: Final = re.compile(r"\ben cours de validit[ée]\b", re.IGNORECASE)
+
+
 def not_held(sentence: str, reference_year: int | None = None, ask: str = "") -> bool:
     """The CV line names a credential it does not hold now: expired, lapsed, booked, in progress, or valid
     only until a year already past ("ACLS (AHA), expired March 2026", "Class 1 test booked for February").
     Given the `ask`, a forward cue counts only when its clause holds a word of the ask."""
     wanted = set(content_stems(ask)) if ask else set()
+    sentence = _STILL_VALID.sub("valid", sentence)
     if ask:
         sentence = _TOWARDS.sub(
             lambda cue: cue.group(0) if wanted & set(content_stems(cue.group(1))) else " ", sentence
