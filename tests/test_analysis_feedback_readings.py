@@ -99,3 +99,20 @@ def test_a_framing_clause_beside_its_reason_adds_no_theme(monkeypatch: pytest.Mo
     assert analyze_feedback(text).theme_names == ("communication",)
     monkeypatch.setattr(feedback, "FRAME_RULE", False)
     assert frame_polarity() == "reason"  # read alone, the frame was a reason of its own (culture_fit)
+
+
+def test_a_framing_clause_ending_in_a_full_stop_still_frames() -> None:
+    # Session 17: "where it went wrong was ..." may close its own sentence, with the reason in the next one; "the
+    # problem was the refrigeration side." names the reason's topic and stays a reason (leaving each writer out).
+    assert FRAME.search("Where it went wrong was the Thursday delivery.")
+    assert FRAME.search("Where he came unstuck was the second task. ")
+    assert not FRAME.search("The main problem was the second task.")
+    assert not FRAME.search("The problem was that you were late on both days and left before the close-down.")
+    assert not FRAME.search("Your pacing was the problem.")
+    text = (
+        "Hello Priya, thank you for the two days at the depot. Your paperwork was tidy throughout. Where it went "
+        "wrong was the Thursday delivery. You loaded the van without checking the pallet weights against the "
+        "docket, and two crates of tiles went over the axle limit."
+    )
+    clauses = analyze_feedback(text).clauses
+    assert next(clause.polarity for clause in clauses if clause.text.startswith("Where it went wrong")) == "neutral"
