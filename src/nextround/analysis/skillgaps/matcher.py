@@ -446,7 +446,7 @@ def _denied(cv: CvView, judged: Judged) -> Judged:
 def _across_borders(cv: CvView, jd: str, judged: Judged) -> Judged:
     """A licence or ticket shown only by another country's ("Irish forklift certificate" where the job is in
     Australia, an exchange for the country's licence requested), or the thing asked shown only in another type,
-    version or count, is a gap (exact checks, :mod:`licence_stages` and :mod:`variants`)."""
+    version or count, is a gap (exact checks, :mod:`borders` and :mod:`variants`)."""
     evidence = judged.evidence
     if not evidence.met:
         return judged
