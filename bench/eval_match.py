@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
     [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--test15] [--test16]
-    [--dev8] [--blind-glossary]
+    [--test17] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -199,6 +199,7 @@ HELD_OUT_LABELS = (
     "test14",
     "test15",
     "test16",
+    "test17",
 )
 
 
@@ -223,6 +224,7 @@ def main() -> None:
     parser.add_argument("--test14", action="store_true", help="also the fourteenth frozen split (report once)")
     parser.add_argument("--test15", action="store_true", help="also the fifteenth frozen split (report once)")
     parser.add_argument("--test16", action="store_true", help="also the sixteenth frozen split (report once)")
+    parser.add_argument("--test17", action="store_true", help="also the seventeenth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -278,6 +280,8 @@ def main() -> None:
         splits.append(("frozen test15", load_pairs(PAIRS / "test15" / "test.jsonl")))
     if args.test16:
         splits.append(("frozen test16", load_pairs(PAIRS / "test16" / "test.jsonl")))
+    if args.test17:
+        splits.append(("frozen test17", load_pairs(PAIRS / "test17" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -297,6 +301,7 @@ def main() -> None:
             ("test14", args.test14),
             ("test15", args.test15),
             ("test16", args.test16),
+            ("test17", args.test17),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
