@@ -1,6 +1,6 @@
 """Where missing-skill F1 is lost, stage by stage: reading the ad, the gate, the evidence, the comparison.
 
-Run: .venv/bin/python bench/stage_match.py [--show KIND] [--by-file] [--held dev8_heldout.jsonl ...]
+Run: .venv/bin/python bench/stage_match.py [--show KIND] [--by-file] [--held dev8_heldout.jsonl ...] [--seen]
      [--also FILE ...] [--c C] [--weigh-files] [--threshold T]   (experiments: more training files, other settings)
 
 Every pair of the evidence model's training files (scripts/train_skill_evidence.py FILES) is read by the
@@ -9,7 +9,9 @@ is another writer), with the threshold chosen by the same inner cross-validation
 outside writers' files among them (the seen frozen sets, testN/test.jsonl) are also pooled in a column of their own:
 the nearest proxy for a writer the model has never seen. Each
 --held file (dev8_heldout.jsonl, a new writer's file) is decided by a model trained on all training files
-(counts only, never listed item by item).
+(counts only, never listed item by item). --seen holds out every other seen pair file (not rjdb, nor a name of
+--exclude: this session's frozen and unseen files) and adds a column of ALL seen files pooled, each decided by a model
+that never saw it, with the spread of its files' F1: the honest measure of a change to the learned head (session 18).
 
 Each gold missing item is put in the first stage that loses it:
   not read       no phrase of the ad corresponds to it (same_item of bench/eval_match.py)
@@ -57,6 +59,7 @@ from nextround.analysis.skillgaps.wellformed import well_formed  # noqa: E402
 PAIRS = ROOT / "tests" / "data" / "skill_pairs"
 CACHE = Path("/tmp") / "nextround_stage_cache"
 CACHE_VERSION = 2  # raised when Item changes
+UNSEEN = ("test17", "dev24")  # --seen leaves these out: frozen or unseen this session (raise with each session)
 OUTSIDE = re.compile(r"test\d+$")  # the frozen sets' folders (test2/ ...): each an outside writer, seen once reported
 
 
@@ -315,6 +318,26 @@ def table(decided: list[Decided], label: str, show: str | None) -> dict[str, Any
 STAGES = ("found", "not read", "quality", "nice", "fragment", "exact met", "gate", "evidence")
 
 
+def seen_files(exclude: tuple[str, ...] = UNSEEN) -> list[str]:
+    """Every seen pair file that is not a training file: the top-level dev files and each testN/test.jsonl, less the
+    rjdb format sample and the files named in `exclude` (never opened)."""
+    names = [path.name for path in sorted(PAIRS.glob("*.jsonl")) if "rjdb" not in path.name]
+    names += [f"{path.parent.name}/test.jsonl" for path in sorted(PAIRS.glob("test*/test.jsonl"))]
+    return [
+        name for name in names if name not in train.FILES and name.split("/")[0].removesuffix(".jsonl") not in exclude
+    ]
+
+
+def spread(decided: list[Decided]) -> str:
+    """Min, median and largest of the files' F1, and their standard deviation."""
+    f1s = sorted(
+        table([d for d in decided if d.row.source == s], s, None)["prf"][2] for s in {d.row.source for d in decided}
+    )
+    mean = sum(f1s) / len(f1s)
+    sd = (sum((f - mean) ** 2 for f in f1s) / len(f1s)) ** 0.5
+    return f"{len(f1s)} files' F1: min {f1s[0]:.2f}, median {f1s[len(f1s) // 2]:.2f}, max {f1s[-1]:.2f}, sd {sd:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", default=None, help="list the items of one stage or false-gap kind on stderr")
@@ -322,6 +345,8 @@ def main() -> None:
         "--held", action="append", default=[], help="a file not trained on, decided by the model of all FILES (counts)"
     )
     parser.add_argument("--by-file", action="store_true", help="one column per file")
+    parser.add_argument("--seen", action="store_true", help="hold out every other seen file; pool all seen files")
+    parser.add_argument("--exclude", action="append", default=list(UNSEEN), help="a file --seen never opens")
     parser.add_argument("--also", action="append", default=[], help="train on this file too (a fold of its own)")
     parser.add_argument("--c", type=float, default=train.C, help="inverse regularisation strength (experiments)")
     parser.add_argument("--weigh-files", action="store_true", help="each training file weighs the same (experiments)")
@@ -329,9 +354,13 @@ def main() -> None:
     args = parser.parse_args()
     train.SETTINGS.update(C=args.c, weigh_files=args.weigh_files, threshold=args.threshold)
     rows = read_all(list(train.FILES) + args.also)
+    if args.seen:
+        args.held += [name for name in seen_files(tuple(args.exclude)) if name not in args.held + args.also]
     held = read_all(args.held)
     decided, held_decided = lofo(rows, held)
     tables = [table(decided, "LOFO, all training files", args.show)]
+    if args.seen:
+        tables.append(table(decided + held_decided, "all seen files, none trained on", None))
     outside = [d for d in decided if OUTSIDE.match(d.row.source)]
     if outside:
         tables.append(table(outside, "LOFO, outside writers' test files", None))
@@ -353,6 +382,8 @@ def main() -> None:
     print("| **false gaps** (of reported) | " + " | ".join(false) + " |")
     for kind in kinds:
         print(f"| {kind} | " + " | ".join(str(t["kinds"][kind]) for t in tables) + " |")
+    if args.seen:
+        print(f"\nall seen files, none trained on: {spread(decided + held_decided)}")
 
 
 if __name__ == "__main__":
