@@ -242,6 +242,70 @@ def _issuers(part: str, job: bool = False) -> set[str]:
     return found
 
 
+# a state's or a province's own certificate ("Food Safety Supervisor certificate (NSW)", "Ontario Secondary School
+# Diploma"): initials in capitals only ("WA", not "wa"); South Australia and the ACT by name only (SA, ACT are words)
+_STATES: Final = {
+    "new south wales": "new south wales|NSW", "victoria": "victoria|victorian|VIC", "queensland": "queensland|QLD",
+    "western australia": "western australia|WA", "south australia": "south australia|south australian",
+    "tasmania": "tasmania|tasmanian|TAS", "northern territory": "northern territory|NT",
+    "australian capital territory": "australian capital territory", "ontario": "ontario", "quebec": "quebec|québec",
+    "british columbia": "british columbia|BC", "alberta": "alberta", "manitoba": "manitoba",
+    "saskatchewan": "saskatchewan", "nova scotia": "nova scotia", "new brunswick": "new brunswick",
+    "newfoundland": "newfoundland",
+}  # fmt: skip
+_STATE_WORD: Final = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        word if word.isupper() else f"(?i:{re.escape(word)})"
+        for words in _STATES.values()
+        for word in sorted(words.split("|"), key=len, reverse=True)
+    )
+    + r")(?![\w-])"
+)
+_STATE_OF: Final = {word.lower(): state for state, words in _STATES.items() for word in words.split("|")}
+# a state's certificate still to come or not held: "NSW FSS not held yet", "QLD card applied for"
+_STATE_NOT_HELD: Final = re.compile(
+    r"^[^;|.]{0,30}?\b(?:not\s+(?:yet\s+)?held|not\s+yet|pending|applied|applying|in\s+progress|booked|working\s+towards"
+    r"|to\s+(?:be\s+)?(?:obtained|completed|transferred))\b",
+    re.IGNORECASE,
+)
+
+
+def _states(text: str) -> list[tuple[str, str]]:
+    """The states and provinces a text names, each with the words after it up to the next one."""
+    found = list(_STATE_WORD.finditer(text))
+    ends = [later.start() for later in found[1:]] + [len(text)] if found else []
+    return [(_STATE_OF[one.group(0).lower()], text[one.end() : end]) for one, end in zip(found, ends, strict=True)]
+
+
+def state_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names a state's or a province's certificate ("(NSW)") and the CV's lines about
+    that certificate name only another state's ("Food Safety Supervisor - Queensland"), or the asked state's only as
+    not held yet. None when a line about it names no state, or for a driving licence (moved between states)."""
+    if not _CREDENTIAL_WORD.search(phrase) or _OTHER_WAY_ASKED.search(phrase) or asks_driving_licence(phrase):
+        return None
+    asked = {state for state, _ in _states(phrase)}
+    if not asked:
+        return None
+    places = {stem for found in _STATE_WORD.finditer(phrase) for stem in content_stems(found.group(0))}
+    kind = _kind_stems(phrase) - places
+    if not kind:
+        return None
+    held: dict[str, str] = {}
+    for line in cv.splitlines():
+        if len(kind & set(content_stems(line))) < min(2, len(kind)):
+            continue
+        states = [state for state, after in _states(line) if not _STATE_NOT_HELD.search(after)]
+        if not states and not _states(line):
+            return None  # a line about it that names no state: left open
+        for state in states:
+            held.setdefault(state, line.strip())
+    if not held or asked & set(held):
+        return None
+    state = sorted(held)[0]
+    return f"the CV's certificate is from another state or province ({state.title()})", held[state]
+
+
 def border_short(phrase: str, jd: str, cv: str, shown: str | None) -> tuple[str, str] | None:
     """(reason, CV line) when a licence or ticket asked is held only from another country: the ask names a country
     ("Portuguese or EU category B licence") and the CV's licences of its kind are another country's, or that
@@ -255,6 +319,9 @@ def border_short(phrase: str, jd: str, cv: str, shown: str | None) -> tuple[str,
         return None
     if other_name_line(phrase, cv.splitlines()) is not None:
         return None  # the CV writes the ask's own name in the country's language
+    state = state_short(phrase, cv)
+    if state is not None:
+        return state
     asked = _issuers(phrase, job=True)
     parts = _credential_parts(cv, phrase)
     if asked:

@@ -38,20 +38,22 @@ def _kinds() -> tuple[tuple[re.Pattern[str], re.Pattern[str], frozenset[str]], .
             r"(?![\w-])",
             re.IGNORECASE,
         )
-        kinds.append((kind, listed, frozenset(products)))
+        # a product that is also a word of the kind ("4x4") names the kind when the ask writes it
+        kinds.append((kind, listed, frozenset(products) - {word.lower() for word in words.split("|")}))
     return tuple(kinds)
 
 
 def kind_line(ask: str, cv_lines: Sequence[str]) -> str | None:
     """The first CV line naming a product of the kind the ask names, when the ask is for the kind."""
-    for kind, listed, _ in _kinds():
+    for kind, listed, products in _kinds():
         if not kind.search(ask):
             continue
-        named = listed.search(ask)
+        named = next((found for found in listed.finditer(ask) if found.group(0).lower() in products), None)
         if named is not None and not _EXAMPLE.search(ask):
             continue  # "Opera PMS": that product is asked
         for line in cv_lines:
-            # a product is written as a name: "Lever", "Square", "Across" with a capital, not "across the region"
-            if any(any(char.isupper() for char in found.group(0)) for found in listed.finditer(line)):
+            # a product is written as a name: "Lever", "Square", "Across" with a capital, not "across the region";
+            # or with a figure ("4x4")
+            if any(any(char.isupper() or char.isdigit() for char in found.group(0)) for found in listed.finditer(line)):
                 return line.strip()
     return None

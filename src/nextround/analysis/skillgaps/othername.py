@@ -11,10 +11,14 @@ alternatives and examples ("(Tajima or Barudan)", "(e.g. Xero)", lists with comm
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
 from typing import Final
 
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE
 from nextround.analysis.skillgaps.kinds import kind_line
 
 _BRACKET: Final = re.compile(r"\(([^()]*)\)")
@@ -85,14 +89,48 @@ def other_names(ask: str) -> list[list[str]]:
     return names
 
 
+# an ask that is more than the name ("Digital tachograph card", "Own forklift licence") is met by another name only
+# when at most this many other words come with it
+_MOST_OTHER_WORDS: Final = 3
+
+
+@lru_cache(maxsize=1)
+def _name_groups() -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """The names of one thing, each as a pattern over folded text ([other_names] in ``match_cues.toml``)."""
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    return tuple(
+        tuple(re.compile(rf"(?<![\w-]){re.escape(name)}(?:s|es)?(?![\w-])") for name in group)
+        for group in data.get("other_names", {}).get("groups", [])
+    )
+
+
+def known_name_line(ask: str, cv_lines: Sequence[str]) -> str | None:
+    """The first CV line naming the thing the ask names by another of its names ("Fahrerkarte" for "digital
+    tachograph card", "overlock" for "serger"), when no CV line writes the ask's own name."""
+    asked = _fold(ask)
+    folded = [_fold(line) for line in cv_lines]
+    for group in _name_groups():
+        own = [name for name in group if name.search(asked)]
+        if not own or any(name.search(line) for name in own for line in folded):
+            continue
+        rest = [word for word in _WORD.findall(own[0].sub(" ", asked)) if word not in _SMALL and len(word) > 2]
+        if len(rest) > _MOST_OTHER_WORDS:
+            continue  # "operating a mini excavator, holding a CPCS card for it": the name is one part of the ask
+        for line, text in zip(cv_lines, folded, strict=True):
+            if any(name.search(text) for name in group if name not in own):
+                return line.strip()
+    return None
+
+
 def other_name_line(ask: str, cv_lines: Sequence[str]) -> str | None:
-    """The first CV line that writes every content word of one of the ask's bracketed other names, or, for an ask of
-    a kind of tool ("CAT tools such as memoQ"), that names a product of the kind (:mod:`kinds`)."""
+    """The first CV line that writes every content word of one of the ask's bracketed other names, or another known
+    name of the thing asked (``known_name_line``), or, for an ask of a kind of tool ("CAT tools such as memoQ"), that
+    names a product of the kind (:mod:`kinds`)."""
     names = other_names(ask)
     if not names:
-        return kind_line(ask, cv_lines)
+        return known_name_line(ask, cv_lines) or kind_line(ask, cv_lines)
     for line in cv_lines:
         held = set(_WORD.findall(_fold(line)))
         if any(all(any(_same_word(word, have) for have in held) for word in name) for name in names):
             return line.strip()
-    return kind_line(ask, cv_lines)
+    return known_name_line(ask, cv_lines) or kind_line(ask, cv_lines)

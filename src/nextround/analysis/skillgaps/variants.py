@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps.families import member_short
 
 # -- another type, version or generation ------------------------------------------------------------------------
 
@@ -317,7 +318,8 @@ def size_short(phrase: str, cv: str) -> tuple[str, str] | None:
 
 
 def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
-    """The first of the checks above that finds the CV's variant or count short of the ask."""
+    """The first of the checks above that finds the CV's variant or count short of the ask, or another member of
+    the family asked (:mod:`families`)."""
     return (
         type_short(phrase, cv)
         or version_short(phrase, cv)
@@ -325,4 +327,5 @@ def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
         or count_short(phrase, cv)
         or group_short(phrase, cv)
         or size_short(phrase, cv)
+        or member_short(phrase, cv)
     )
