@@ -66,6 +66,9 @@ FOLDS = 5
 # test14 (seen since its report) and wide9 since session 16: the 23 earlier writers' parts cross-validated by writer
 # 0.881 -> 0.883 (worst, wide5, 0.780 -> 0.800), the held-out splits and wide10, a writer never trained on, up
 # (docs/answers.md, session 16).
+# test15 and test16 (seen since their reports), wide10 and wide11 since session 18: wide12, a writer never trained on,
+# 0.909 -> 0.923 on its unread half and 0.871 -> 0.881 on the half read (by sentence, the recipe trained on 25 writers
+# against 29), the held-out splits level (0.8878 -> 0.8874; docs/answers.md, session 18).
 TRAINING_SPLITS = (
     "dev",
     "wide",
@@ -92,6 +95,10 @@ TRAINING_SPLITS = (
     "wide8",
     "test14",
     "wide9",
+    "test15",
+    "wide10",
+    "wide11",
+    "test16",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).

@@ -8,6 +8,7 @@ import pytest
 
 from nextround.analysis.answer import analyze_answer, classify_question
 from nextround.analysis.answer.relevance import measure_relevance
+from nextround.analysis.answer.score_plans import asks_plan_only
 from nextround.analysis.answer.scoring import result_expected
 from nextround.analysis.text import split_sentences
 
@@ -370,10 +371,13 @@ def test_whose_steps_they_were_counts_at_under_a_third_without_an_outcome() -> N
 
 
 PLAN_Q = "What would you do if a customer's order arrived damaged on the day of their event?"
+# Session 18: the plan's fallback ("If we had nothing, I would offer a replacement …") no longer closes it: told last,
+# the model retrained on 29 writers reads it as the outcome the plan aims at (R 0.53), as the writers label 50 of the
+# 115 plan steps that close an answer (36 `A`); this test is about a plan that names no aim.
 PLAN_WITHOUT_AIM = (
     "I would call the customer straight away and tell them what happened before they find out. "
-    "Then I'd check the stock room and the other branch for the same item. "
-    "If we had nothing, I would offer a replacement from our closest range and send it with our own driver."
+    "If we had nothing in stock, I would offer a replacement from our closest range. "
+    "Then I would check the stock room and the other branch for the same item."
 )
 
 
@@ -384,3 +388,36 @@ def test_a_plan_that_never_names_its_aim_loses_the_result_but_keeps_its_steps() 
     assert not result.star["result"] and result.points_for("result") == 0
     assert result.points_for("action") == 20
     assert not any("never says what came of it" in item.why for item in result.score_breakdown)
+
+
+PLAN_TOLD_AS_EPISODE = (
+    "Last spring a customer's cake stand arrived cracked on the morning of her wedding. "
+    "I rang her straight away and told her what had happened. "
+    "Then I checked the stock room and called the other branch for the same stand."
+)
+
+
+def test_a_story_told_to_a_what_would_you_do_question_is_no_plan_when_it_stops_before_its_outcome() -> None:
+    # Session 18: a situational answer that tells what the speaker did escaped the story's factor as if it were a plan
+    # (test16: four such answers with no outcome scored as plans, 36.5 -> 52.0); only a plan keeps its steps.
+    story = analyze_answer(PLAN_Q, PLAN_TOLD_AS_EPISODE)
+    plan = analyze_answer(PLAN_Q, PLAN_WITHOUT_AIM)
+    assert story.question_type == "situational" and not story.star["result"]
+    assert any("never says what came of it" in item.why for item in story.score_breakdown)
+    kept = story.points_for("action")
+    assert kept is not None and kept <= round(20 / 3)
+    assert plan.points_for("action") == 20
+
+
+@pytest.mark.parametrize(
+    ("question", "plan_only"),
+    [
+        ("How would you reduce picking errors in a warehouse?", True),
+        ("What would you do if a table left without paying?", True),
+        ("Tell me about a deal you lost. What would you do differently?", False),
+        ("Out of ten, how would you rate yourself at the core skill for this role?", False),
+    ],
+)
+def test_only_a_question_that_asks_for_a_plan_alone_spares_a_plan(question: str, plan_only: bool) -> None:
+    # Session 18: a question that asks for a story or a rating too has its episode as what was asked.
+    assert asks_plan_only(question) is plan_only

@@ -103,6 +103,8 @@ FRAMING_NAMES = {
     "list_continuation",
     "also_step",
     "generic",
+    "evaluative_closer",
+    "perceiving",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

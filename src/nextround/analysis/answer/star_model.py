@@ -80,6 +80,13 @@ GENERIC_NO_PART = True
 # outcome (session 17: the folds' gold was `R` alone in 41 such lines, `A` in 8; leaving each writer out with thresholds
 # chosen again, mean 0.8803 -> 0.8810, worst wide4 0.809 -> 0.810; the action threshold 0.70 -> 0.65).
 RESULT_NOT_STEP = True
+# Session 18 (the test16 error analysis, levers 2 and 3), switches so a bench can measure each off: an evaluative closer
+# ("It was a hard morning, you know, for everybody") is not the outcome (``evaluative_closer`` of ``answer_cues.toml``);
+# a line of perceiving or waiting ("I saw that drivers were pushed to skip their breaks", "I waited forty minutes") is
+# not made a step by its grammar (``perceiving``). By writer-CV over 29 writers: 10 writers up and none down with the
+# second, 3 up and 1 down with the first (docs/answers.md).
+CLOSER_NO_RESULT = True
+PERCEIVING_NO_STEP = True
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -341,6 +348,16 @@ def _weak_plan(sentence: SentenceFeatures) -> bool:
     return sentence.hypothetical_only and bool(role_step_cues()["weak_plan"].search(sentence.lower))
 
 
+def _only_perceiving(sentence: SentenceFeatures) -> bool:
+    """The sentence's only steps of the speaker's are perceiving or waiting ("When I rode along for a day, I saw that
+    drivers were pushed to skip their breaks"; "I saw it, so I rang the depot" has another)."""
+    perceiving = framing_cues()["perceiving"]
+    if not perceiving.search(sentence.lower):
+        return False
+    _, singular, plural, _ = _action_score(perceiving.sub(" ", sentence.lower))
+    return not (singular or plural)
+
+
 def _consequence_outcome(sentence: SentenceFeatures) -> bool:
     """A step of one's own whose consequence clause the outcome cues read on its own as an outcome ("I rewrote the rota,
     which meant overtime fell by half"): the sentence carries a step and what came of it (session 10b)."""
@@ -372,7 +389,9 @@ def decide(
     an answer's opening read as its scene, and an answer with no task takes its likeliest task sentence when that tells
     the speaker's own charge (``TASK_FILL``). Since session 16 the speaker's own step still under way is a step, a role
     told with the charge is the scene as well as the task, and a short line carrying on a list of steps is a step. Since
-    session 17 a maxim ("You just have to keep going") is neither the outcome nor a step."""
+    session 17 a maxim ("You just have to keep going") is neither the outcome nor a step; since session 18 an evaluative
+    closer ("It was a hard morning") is not the outcome, and a line of perceiving or waiting ("I saw that …") is not
+    made a step by its grammar."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result, task = STAR_PARTS.index("situation"), STAR_PARTS.index("result"), STAR_PARTS.index("task")
@@ -394,7 +413,14 @@ def decide(
         # the older writers did not follow (session 15; by writer-CV 13 of 23 writers rise, 6 fall, five of them the
         # oldest)
         present = sentence.way_of_working and _present_step(sentence.lower)
-        if (sentence.first_person_action or sentence.plural_action or present) and not outcome and not weak:
+        # "I saw that drivers were pushed to skip their breaks": what the speaker perceived is the scene
+        perceived = PERCEIVING_NO_STEP and _only_perceiving(sentence)
+        if (
+            (sentence.first_person_action or sentence.plural_action or present)
+            and not outcome
+            and not weak
+            and not perceived
+        ):
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
         # the consequence clause is read as an outcome by the cues: the result needs only STEP_SHARE of its threshold,
         # as a sentence whose grammar shows a step does for the action
@@ -427,6 +453,9 @@ def decide(
             marks[result] = False
             if not (sentence.first_person_action or sentence.plural_action):
                 marks[action] = False
+        # how it was for the speaker ("It was a hard morning, you know, for everybody") is not the outcome (session 18)
+        if CLOSER_NO_RESULT and marks[result] and framing_cues()["evaluative_closer"].search(sentence.lower):
+            marks[result] = False
         # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
         if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
             marks[task] = False
