@@ -168,6 +168,10 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "test15": ("test15/test.jsonl",),
     # An outside writer of session 17 (scored once unseen at its start, then a development file), never trained on.
     "dev25": ("dev25.jsonl",),
+    # Session 18: the sixteenth frozen set (seen since the end of session 17) and an outside writer of session 18
+    # (scored once unseen at its start, then a development file), never trained on.
+    "test16": ("test16/test.jsonl",),
+    "dev26": ("dev26.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"

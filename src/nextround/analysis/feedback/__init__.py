@@ -39,8 +39,12 @@ from nextround.analysis.feedback.lexicon import (
     NOT_TEAM_CONDUCT,
     NOT_WISH,
     OPENS_POINT,
+    PANEL_TOTAL,
+    PASS_MARK,
     RIVAL_CREDENTIAL,
+    RIVAL_LANGUAGE,
     RIVAL_PRONOUN,
+    SCORE_GIVEN,
     TEAM_CONDUCT,
     WISH,
     Tone,
@@ -136,6 +140,15 @@ DONE_RULE = True
 # Session 17: the person chosen named by who they are ("the man we took ...", "went with a bloke who's ...") is a rival
 # even where the `rival` feature finds none (`chosen_person`).
 CHOSEN_RULE = True
+# Session 18: a chosen rival's language ("a candidate who is fluent in French and English") is communication beside
+# competition, named however faintly it is read (`rival_language`).
+LANGUAGE_RULE = True
+# Session 18: a clause that names the person chosen ("We took the farmer's nephew.") is a reason even where the model
+# read it as neutral: the choice is what the message says.
+CHOICE_REASON_RULE = True
+# Session 18: a score under a test's pass mark is a reason about technical_skills, however the clause was read
+# (`pass_mark`, `score_given`; not a panel's total, `panel_total`).
+PASS_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -254,6 +267,11 @@ def _explains_topic(text: str) -> bool:
     return EXPLAIN_TOPIC.search(text) is not None and EXPLAIN_LISTENER.search(text) is None
 
 
+def _below_pass(text: str) -> bool:
+    """A score given against a test's pass mark ("scored 64%, pass mark 80%"), not a panel's total."""
+    return PASS_MARK.search(text) is not None and SCORE_GIVEN.search(text) is not None and not PANEL_TOTAL.search(text)
+
+
 def _team_conduct(reading: TextReading, closing: list[bool]) -> list[bool]:
     """Per clause: the candidate off on their own while the others work, or telling them how another place does it."""
     flags = []
@@ -283,11 +301,26 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     closing = _closing(reading)
     team = _team_conduct(reading, closing)
     second_look = None if any(team) else _second_look(reading, polarity, reason_probability, closing)
+    # A score under a pass mark is promoted to a reason only where the model read no reason at all (session 18).
+    read_reason = any(
+        POLARITIES[argmax(row)] == "reason" and not shut for row, shut in zip(polarity, closing, strict=True)
+    )
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = "reason" if index == second_look else POLARITIES[argmax(polarity[index])]
         if team[index] and label == "neutral":
             # "You disappeared to watch the headliner while the rest of the team were bagging up": said plainly, and
             # the model read it as neutral (session 14).
+            label = "reason"
+        said_choice = (
+            CHOICE_REASON_RULE
+            and CHOSEN_RULE
+            and label == "neutral"
+            and not rules.dismissed
+            and CHOSEN_PERSON.search(original, clause.start, clause.end) is not None
+        )
+        below_pass = PASS_RULE and _below_pass(original[clause.start : clause.end])
+        if said_choice or (below_pass and label == "neutral" and not read_reason):
+            # "We took the farmer's nephew.", "(score 58%, pass mark 70%)": said plainly, read as neutral (session 18).
             label = "reason"
         if closing[index]:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
@@ -346,6 +379,11 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     # clause's clearest one (session 17).
                     themes.append(added)
                     probabilities[added] = max(probabilities[added], probabilities[best])
+            if below_pass:
+                # "the bar is 70% and you were just under": the test, not the manner or the fit (session 18).
+                themes = ["technical_skills"]
+                probabilities["technical_skills"] = max(probabilities["technical_skills"], probabilities[best])
+                advantages.add("technical_skills")  # kept however faintly the clause reads as a reason
             if team[index]:
                 # How they would work with these people, not the craft, the message or the job's terms (session 14).
                 themes = [theme for theme in themes if theme not in _NOT_ABOUT_THE_TEAM]
@@ -375,8 +413,11 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 and not internal
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
-                and best not in _EMPLOYER_CODES
+                and (best not in _EMPLOYER_CODES or said_choice)
             )
+            if chosen_on_merit and said_choice:
+                # The model read no reason here, so what its reason head makes of the clause is no employer's reason.
+                themes = [theme for theme in themes if theme not in _EMPLOYER_CODES]
             if chosen_on_merit and "competition" not in themes:
                 themes.append("competition")
             if chosen_on_merit and named_back:
@@ -406,6 +447,12 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)
                     advantages.add(advantage)
+            if LANGUAGE_RULE and "competition" in themes and not internal and RIVAL_LANGUAGE.search(text):
+                # "went with someone who can speak Mandarin": the language the job is done in (session 18).
+                if "communication" not in themes:
+                    themes.append("communication")
+                advantages.add("communication")
+                probabilities["communication"] = max(probabilities["communication"], _ADVANTAGE_FLOOR)
             if (
                 WISH_RULE
                 and "culture_fit" in themes

@@ -103,6 +103,11 @@ NOT_FAULT: Final = _STRUCTURE["not_fault"]
 CHOSEN_PERSON: Final = _STRUCTURE["chosen_person"]
 CHOSEN_SAYS: Final = _STRUCTURE["chosen_says"]
 NOT_DONE: Final = _STRUCTURE["not_done"]
+# Session 18, read by decide(): a chosen rival's language.
+RIVAL_LANGUAGE: Final = _STRUCTURE["rival_language"]
+PASS_MARK: Final = _STRUCTURE["pass_mark"]
+SCORE_GIVEN: Final = _STRUCTURE["score_given"]
+PANEL_TOTAL: Final = _STRUCTURE["panel_total"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
