@@ -47,6 +47,37 @@ _BY_ANOTHER: Final = re.compile(
     r"carries out|performs|builds|makes|operates|calibrates|conducts)\b",
     re.IGNORECASE,
 )
+# the candidate only helped, watched or went along while another person did it: "helped the installation team on
+# one curtain wall job", "shadowed a senior nurse on night rounds", "attended committee with my senior officer",
+# "as assistant to the lead teacher", "know it only from watching"; not help given to the people served
+# ("assisted customers with returns"). It reaches to the end of its sentence, past commas.
+_ASSISTED: Final = re.compile(
+    r"\b(?:assist(?:ed|ing)|help(?:ed|ing)|shadow(?:ed|ing)|observ(?:ed|ing)|watch(?:ed|ing)|sat in on)\s+"
+    r"(?:the|a|an|our|my|other|senior|more\s+senior)\s+(?!(?:\w+\s+)?(?:customers?|clients?|guests?|"
+    r"patients?|students?|pupils?|children|kids|users?|public|visitors?|residents?|members?|families|people|"
+    r"passengers?|callers?|shoppers?|learners?|tenants?|owners?|buyers?)\b)"
+    r"|\b(?:alongside|with|beside)\s+my\s+(?:senior|supervisor|mentor|manager|line manager|trainer)\b"
+    r"|\bas\s+(?:an?\s+)?(?:assistant|helper|observer|second)\s+(?:to|for)\b"
+    r"|\b(?:only\s+)?(?:from|by)\s+(?:watching|observing|seeing)\b",
+    re.IGNORECASE,
+)
+# an ask to assist or to work beside a senior ("Chairside assisting", "with the head coach") is not second hand
+_ASKS_TO_HELP: Final = re.compile(
+    r"\b(?:assist|help|shadow|observ|support)\w*|\bwith (?:the|a|our) (?:senior|head|lead)\b", re.IGNORECASE
+)
+# a named person then does the rest: "the orthodontist placed them", "the inspector signed and issued the permits"
+_THEN_ANOTHER: Final = re.compile(
+    r"\bthe\s+(?:senior\s+|head\s+|lead\s+|chief\s+)?[a-z]+(?:or|er|ist|ian|eon|chef|vet|man|woman)\s+"
+    r"(?:then\s+|later\s+|always\s+)?(?:signed|issued|placed|fitted|did|made|took|ran|handled|performed|completed|"
+    r"approved|set|wrote|drove|taught|built|led|presented|calibrated|programmed|cut|served)\b",
+    re.IGNORECASE,
+)
+# one's own vehicle asked ("own transport", "access to a car"): a car, van or motorbike denied is the same thing
+_OWN_VEHICLE: Final = re.compile(
+    r"\b(?:own |access to (?:an? )?|use of (?:an? )?|reliable |personal )(?:car|vehicle|transport|van)\b", re.IGNORECASE
+)
+_VEHICLE: Final = frozenset(["vehicl", "transport", "car", "van", "bakki", "ute", "motorbik", "motorcycl"])
+_SENTENCES: Final = re.compile(r"[;.|•·\n]")
 # "auditoria noturna no Opera PMS": "no" is "in the" in a line in Portuguese or Spanish
 _ROMANCE: Final = re.compile(r"\b(?:e|em|num|numa|da|do|das|dos|na|com|para|el|la|los|las|y|del|con|en)\b")
 _CLAUSES: Final = re.compile(
@@ -55,25 +86,31 @@ _CLAUSES: Final = re.compile(
 _WORD: Final = re.compile(r"[\w'+#/-]+")
 
 
-def _distinctive(ask: str) -> set[str]:
+def _stems(text: str, vehicle: bool) -> list[str]:
+    """Content stems, a vehicle's names as one ("vehicl") when the ask is for one's own vehicle."""
+    stems = list(content_stems(text))
+    return ["vehicl" if stem in _VEHICLE else stem for stem in stems] if vehicle else stems
+
+
+def _distinctive(ask: str, vehicle: bool = False) -> set[str]:
     """The ask's own words: its content stems less the generic ones, numbers and the words it negates itself."""
     negated: set[str] = set()
     for scope in negation_scopes(ask):
-        negated |= set(content_stems(ask.lower()[scope.start : scope.end]))
+        negated |= set(_stems(ask.lower()[scope.start : scope.end], vehicle))
     return {
         stem
-        for stem in content_stems(ask)
+        for stem in _stems(ask, vehicle)
         if stem not in _GENERIC and stem not in negated and not stem.isdigit() and len(stem) > 1
     }
 
 
-def _denied_words(clause: str, wanted: set[str], *, romance: bool = False) -> set[str]:
+def _denied_words(clause: str, wanted: set[str], *, romance: bool = False, vehicle: bool = False) -> set[str]:
     """The wanted stems this clause writes under a close denial or hands to another person."""
-    words = [(match.start(), stems[0]) for match in _WORD.finditer(clause) if (stems := content_stems(match.group()))]
+    words = [(match.start(), stems[0]) for match in _WORD.finditer(clause) if (stems := _stems(match.group(), vehicle))]
     present = {stem for _, stem in words if stem in wanted}
     if not present:
         return set()
-    if _BY_ANOTHER.search(clause):
+    if _BY_ANOTHER.search(clause) or _THEN_ANOTHER.search(clause):
         return present
     after = _AFTER.search(clause)
     if after and present & {stem for start, stem in words if start < after.start()}:
@@ -95,21 +132,25 @@ def denied_line(ask: str, cv: str, evidence: str = "") -> str | None:
     """The CV line that denies or hands off a distinctive word of the ask, when no other clause writes that word
     plainly (then the item is a gap and the line its evidence); otherwise None. Given the line the ask was
     `evidence`d by, only when that line is such a line: a denial elsewhere does not undo what it shows."""
-    wanted = _distinctive(ask)
+    vehicle = bool(_OWN_VEHICLE.search(ask))
+    wanted = _distinctive(ask, vehicle)
     if not wanted:
         return None
+    second_hand = not _ASKS_TO_HELP.search(ask)
     shown: set[str] = set()
     denied: dict[str, list[str]] = {}
     for line in cv.splitlines():
         romance = len(_ROMANCE.findall(line.lower())) >= 2
-        for clause in _CLAUSES.split(line):
-            present = set(content_stems(clause)) & wanted
-            if not present:
-                continue
-            against = _denied_words(clause, wanted, romance=romance)
-            shown |= present - against
-            for stem in against:
-                denied.setdefault(stem, []).append(line.strip())
+        for sentence in _SENTENCES.split(line):
+            helped = second_hand and _ASSISTED.search(sentence)
+            for clause in [sentence] if helped else _CLAUSES.split(sentence):
+                present = set(_stems(clause, vehicle)) & wanted
+                if not present:
+                    continue
+                against = present if helped else _denied_words(clause, wanted, romance=romance, vehicle=vehicle)
+                shown |= present - against
+                for stem in against:
+                    denied.setdefault(stem, []).append(line.strip())
     lines = [line for stem, found in denied.items() if stem not in shown for line in found]
     if evidence:
         lines = [line for line in lines if evidence.strip() in line or line in evidence]
