@@ -51,3 +51,12 @@ def test_the_matcher_reports_second_hand_work_as_a_gap() -> None:
     missing = {item["text"] for item in match(jd, cv, reference_year=2026).to_dict()["missing"]}
     assert "Slate roofing" in missing
     assert "Full driving licence" not in missing
+
+
+def test_practice_only_not_yet_for_the_people_served_is_not_evidence() -> None:
+    cv = "Skills: gel polish, pedicures, acrylic extensions (on myself and friends, not yet for clients)"
+    assert denied_line("Acrylic nail extensions", cv) == cv
+    assert denied_line("Gel polish", cv) is None
+    assert denied_line("Pedicures", cv) is None
+    assert denied_line("Beard trims", "- Fades and beard trims, only on friends so far") is None  # a comma clause
+    assert denied_line("Beard trims", "- Fades; beard trims only for family") == "- Fades; beard trims only for family"

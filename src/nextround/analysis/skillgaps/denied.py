@@ -61,6 +61,14 @@ _ASSISTED: Final = re.compile(
     r"|\b(?:only\s+)?(?:from|by)\s+(?:watching|observing|seeing)\b",
     re.IGNORECASE,
 )
+# practice only, not yet for the people served: "polygel tips (on myself and friends, not yet for clients)"; it
+# reaches the list item it stands in, brackets and all, not the rest of the list
+_PRACTICE_ONLY: Final = re.compile(
+    r"\bnot yet (?:for|on|with) (?:paying |real )?(?:clients|customers|patients|guests|the public)\b"
+    r"|\bonly (?:on|for) (?:myself|friends|family)\b|\bon myself and (?:friends|family)\b",
+    re.IGNORECASE,
+)
+_ITEMS: Final = re.compile(r",\s+(?![^()]*\))")
 # an ask to assist or to work beside a senior ("Chairside assisting", "with the head coach") is not second hand
 _ASKS_TO_HELP: Final = re.compile(
     r"\b(?:assist|help|shadow|observ|support)\w*|\bwith (?:the|a|our) (?:senior|head|lead)\b", re.IGNORECASE
@@ -142,12 +150,20 @@ def denied_line(ask: str, cv: str, evidence: str = "") -> str | None:
     for line in cv.splitlines():
         romance = len(_ROMANCE.findall(line.lower())) >= 2
         for sentence in _SENTENCES.split(line):
-            helped = second_hand and _ASSISTED.search(sentence)
-            for clause in [sentence] if helped else _CLAUSES.split(sentence):
+            helped = bool(second_hand and _ASSISTED.search(sentence))
+            items = [sentence] if helped else _ITEMS.split(sentence) if _PRACTICE_ONLY.search(sentence) else []
+            practice = [item for item in items if helped or _PRACTICE_ONLY.search(item)]
+            rest = (
+                []
+                if helped
+                else [clause for item in items or [sentence] if item not in practice for clause in _CLAUSES.split(item)]
+            )
+            for clause in practice + rest:
                 present = set(_stems(clause, vehicle)) & wanted
                 if not present:
                     continue
-                against = present if helped else _denied_words(clause, wanted, romance=romance, vehicle=vehicle)
+                whole = clause in practice
+                against = present if whole else _denied_words(clause, wanted, romance=romance, vehicle=vehicle)
                 shown |= present - against
                 for stem in against:
                     denied.setdefault(stem, []).append(line.strip())
