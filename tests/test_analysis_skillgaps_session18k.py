@@ -74,3 +74,20 @@ def test_another_name_of_the_thing_meets_it() -> None:
     assert known_name_line("Forklift licence", ["Forklift licence (expired)", "Gabelstapler"]) is None
     # the name is one part of a longer ask
     assert known_name_line("operating a mini excavator on site, holding a CPCS card for it", ["mini digger"]) is None
+
+
+# -- step 2: the product named alone, more kinds ---------------------------------------------------------------
+
+
+def test_the_product_named_alone_is_not_its_edition() -> None:
+    short = member_short("Proficiency in AutoCAD Civil 3D", "AutoCAD (2D drafting), QGIS, Excel")
+    assert short is not None and "AutoCAD only" in short[0]
+    assert member_short("Proficiency in AutoCAD Civil 3D", "AutoCAD and Civil 3D surfaces") is None
+    # how a product is reached or run is not another product
+    assert member_short("SharePoint Online lists", "Apps on SharePoint lists") is None
+
+
+def test_a_gis_and_a_bi_tool_are_kinds() -> None:
+    assert kind_line("Maintain the firm's GIS database", ["Parcel database kept in QGIS"]) is not None
+    assert kind_line("Experience with a BI tool", ["Dashboards in Tableau for sales"]) is not None
+    assert kind_line("Experience with ArcGIS", ["QGIS"]) is None  # a product asked

@@ -141,7 +141,34 @@ def _prefix_member(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+# words after a product that say how it is reached or run, not another product ("SharePoint Online", "REST APIs")
+_DEPLOYED: Final = frozenset(
+    ["online", "api", "apis", "server", "desktop", "web", "mobile", "basics", "fundamentals", "services", "client",
+     "app", "apps", "integration", "integrations", "calls", "endpoints"],
+)  # fmt: skip
+_RUN: Final = re.compile(r"(?<![\w.-])([A-Z][\w+#]*)((?:\s+(?:[A-Z][\w+#]*|\d\w*)){1,2})(?![\w-])")
+
+
+def _base_product(phrase: str, cv: str) -> tuple[str, str] | None:
+    """The ask names an edition of a product by the product's name and more ("AutoCAD Civil 3D", "Excel VBA", both
+    technologies of the taxonomy, as "AutoCAD" and "Excel" are) and the CV writes only the product ("AutoCAD")."""
+    for asked in _RUN.finditer(phrase):
+        base, more = asked.group(1), asked.group(2).split()
+        for size in range(len(more), 0, -1):
+            whole = " ".join([base, *more[:size]])
+            if not (_is_technology(whole) and _is_technology(base)) or more[0].lower() in _SUITE | _DEPLOYED:
+                continue
+            if _writes(cv, more[0]) or not _others_absent(phrase, cv, {base, *more[:size]}):
+                break
+            line = next((line for line in cv.splitlines() if _writes(line, base)), None)
+            if line is not None:
+                return f"{whole} asked; the CV names {base} only", line.strip()
+            break
+    return None
+
+
 def member_short(phrase: str, cv: str) -> tuple[str, str] | None:
-    """(reason, CV line) when the ask names one product of a family ("Zoho Creator", "JavaScript") that the CV never
-    writes, and the CV names another member of it ("Zoho CRM", "Java"); else None."""
-    return _brand_member(phrase, cv) or _prefix_member(phrase, cv)
+    """(reason, CV line) when the ask names one product of a family ("Zoho Creator", "JavaScript", "AutoCAD Civil
+    3D") that the CV never writes, and the CV names another member of it ("Zoho CRM", "Java", "AutoCAD"); else
+    None."""
+    return _brand_member(phrase, cv) or _prefix_member(phrase, cv) or _base_product(phrase, cv)
