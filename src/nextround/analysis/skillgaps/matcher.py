@@ -32,6 +32,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
+from nextround.analysis.skillgaps.held import clauses
 from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
@@ -389,9 +390,13 @@ def rule_judgements(
 
 _CREDENTIAL: Final = re.compile(
     r"\b(?:certificat\w*|certified|card|licen[cs]e\w*|training|course|permit|registration|registered|award|"
-    r"qualification|ticket|modules?|exam|test|diploma|degree|endorsement|designation|clearance|check)\b",
+    r"qualification|ticket|modules?|exam|test|diploma|degree|endorsement|designation|clearance|check|pass|"
+    r"trade[- ]tested|accredit\w*|membership|member|chartered|rating)\b",
     re.IGNORECASE,
 )
+
+
+_NOT_OWN: Final = frozenset(content_stems("experience knowledge ability skills current valid full relevant years"))
 
 
 def _held_now(cv: CvView, judged: Judged) -> Judged:
@@ -422,7 +427,13 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
         lines = next((found for found in own if held_nowhere(found)), [])
         if not lines:
             return judged
-    if not (_CREDENTIAL.search(requirement.text) or named or any(_CREDENTIAL.search(line) for line in lines)):
+    asked = set(content_stems(requirement.text)) - _NOT_OWN
+    written = any(
+        _CREDENTIAL.search(clause) and asked <= set(content_stems(clause)) for line in lines for clause in clauses(line)
+    )
+    if not (_CREDENTIAL.search(requirement.text) or named or (asked and written)):
+        # a skill or experience, not a credential: a course still to come does not unsay it; the ask names a
+        # credential when the CV writes all its own words as one ("First Aid Level 1 - certificate expired")
         return judged
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
