@@ -175,6 +175,35 @@ def tells_episode(analysed: Sequence[SentenceFeatures]) -> bool:
     return done > planned
 
 
+# Delivery on a plan with no STAR parts to judge (the `general` and approach plans, scored by their specificity): a
+# one-line reply on topic ("Ya, I just want to ask, after six months, what is the success for this job?", "I would use
+# microservices and Kubernetes, so it scales") earned full length, filler and hedge points, 35 of 100, with nothing
+# concrete said, and scored above most average answers (test17: 83 and 58; the test17 error analysis, lever 4). So those
+# points count in proportion to how concrete the answer is: ``DELIVERY_FLOOR`` of them always, the rest by the share of
+# ``CONCRETE_FOR_DELIVERY`` sentences that tell a step or an outcome, a number or a named thing (session 18,
+# docs/answers.md: over the 36 splits, average above weak 0.906 → 0.917 and strong above average 0.988 → 0.991).
+DELIVERY_MEASURES: Final = frozenset({"length", "fillers", "hedges"})
+DELIVERY_FLOOR: Final = 0.5
+CONCRETE_FOR_DELIVERY: Final = 3
+# A named thing: a capitalised word inside the sentence ("at the shipyard school in Cebu", "on Kubernetes"), not "I".
+_NAMED_RE: Final = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
+
+
+def concrete_sentences(ev: Evidence) -> list[int]:
+    """The sentences that say something concrete: a step or an outcome (the STAR reading), a number, a named thing."""
+    told = set(ev.star.action) | set(ev.star.result)
+    return [s.index for s in ev.analysed if s.index in told or s.has_quantity or _NAMED_RE.search(s.text)]
+
+
+def delivery_share(ev: Evidence, plan: Sequence[tuple[str, int]]) -> float:
+    """The share of the delivery points an answer keeps: all of them on a plan with STAR parts or its own reasons to
+    judge; on one scored by its specificity, ``DELIVERY_FLOOR`` plus the rest by how concrete it is."""
+    if "specificity" not in dict(plan):
+        return 1.0
+    concrete = min(1.0, len(concrete_sentences(ev)) / CONCRETE_FOR_DELIVERY)
+    return DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * concrete
+
+
 def plan_for(question_type: str, with_job_terms: bool, question: str = "") -> list[tuple[str, int]]:
     if question_type == "general" and result_expected(question, question_type):
         plan = list(APPROACH_PLAN)

@@ -16,8 +16,10 @@ from nextround.analysis.answer.measures import (
 from nextround.analysis.answer.model import ScoreItem
 from nextround.analysis.answer.score_plans import (
     APPROACH_PLAN,
+    DELIVERY_MEASURES,
     SCORE_PLANS,
     WITHOUT_OUTCOME,
+    delivery_share,
     plan_for,
     result_expected,
     without_outcome,
@@ -40,7 +42,9 @@ __all__ = [
 
 def score(ev: Evidence) -> tuple[ScoreItem, ...]:
     items: list[ScoreItem] = []
-    for measure, maximum in plan_for(ev.question_type, ev.job_terms is not None, ev.question):
+    plan = plan_for(ev.question_type, ev.job_terms is not None, ev.question)
+    share = delivery_share(ev, plan) if ev.word_count else 1.0
+    for measure, maximum in plan:
         if ev.word_count == 0:
             items.append(ScoreItem(measure, 0, maximum, "No answer given."))
             continue
@@ -48,6 +52,9 @@ def score(ev: Evidence) -> tuple[ScoreItem, ...]:
             fraction, why = measure_result_or_improvement(ev)
         else:
             fraction, why = MEASURES[measure](ev)
+        if measure in DELIVERY_MEASURES and share < 1.0 and fraction > 0:
+            fraction *= share
+            why = why.rstrip(".") + f"; counted at {round(100 * share)}%, as the answer says little that is concrete."
         points = round(maximum * max(0.0, min(1.0, fraction)))
         items.append(ScoreItem(measure, points, maximum, why))
     return tuple(items)

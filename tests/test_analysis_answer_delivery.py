@@ -1,0 +1,51 @@
+"""Delivery points on the plans scored by specificity count in proportion to how concrete the answer is (session 18)."""
+
+from __future__ import annotations
+
+from nextround.analysis.answer import analyze_answer
+from nextround.analysis.answer.score_plans import DELIVERY_FLOOR, DELIVERY_MEASURES
+
+ASK_Q = "Do you have any questions for us?"
+VAGUE_ASK = "Yes, I just want to know what success looks like in this job, really."
+SPECIFIC_ASK = (
+    "What would a good first ninety days look like for the new coordinator? And does the Leeds depot still run the "
+    "night shift, or has that moved to Wakefield? Would I report to Priya, the shift manager, or to head office?"
+)
+DESIGN_Q = "How would you design a system to handle a sudden spike in traffic?"
+VAGUE_DESIGN = "I would use microservices and containers, so it scales well, basically, and it would be fine."
+SPECIFIC_DESIGN = (
+    "I'd put the web tier behind a load balancer with autoscaling from two to twenty instances. I'd cache the product "
+    "pages in Redis for sixty seconds. Then I'd load test it at five times our Black Friday peak before launch."
+)
+STORY_Q = "Tell me about a time you handled a difficult customer."
+
+
+def _delivery(question: str, answer: str) -> dict[str, tuple[int, int, str]]:
+    result = analyze_answer(question, answer)
+    return {i.measure: (i.points, i.max, i.why) for i in result.score_breakdown if i.measure in DELIVERY_MEASURES}
+
+
+def test_a_vague_reply_keeps_only_the_floor_of_its_delivery_points() -> None:
+    delivery = _delivery(ASK_Q, VAGUE_ASK)
+    assert set(delivery) == DELIVERY_MEASURES
+    for points, maximum, why in delivery.values():
+        assert points <= round(maximum * DELIVERY_FLOOR)
+        assert "little that is concrete" in why
+
+
+def test_a_concrete_reply_keeps_all_its_delivery_points() -> None:
+    for question, answer in ((ASK_Q, SPECIFIC_ASK), (DESIGN_Q, SPECIFIC_DESIGN)):
+        for _, _, why in _delivery(question, answer).values():
+            assert "little that is concrete" not in why
+
+
+def test_a_vague_plan_scores_well_below_a_specific_one() -> None:
+    for question, vague, specific in ((ASK_Q, VAGUE_ASK, SPECIFIC_ASK), (DESIGN_Q, VAGUE_DESIGN, SPECIFIC_DESIGN)):
+        assert analyze_answer(question, specific).score - analyze_answer(question, vague).score >= 15
+
+
+def test_a_story_question_keeps_its_delivery_points() -> None:
+    # the behavioural plan judges the story by its STAR parts; its delivery is not scaled
+    delivery = _delivery(STORY_Q, "A customer shouted at me about her order, and it was quite a long shout, really.")
+    for _, _, why in delivery.values():
+        assert "little that is concrete" not in why
