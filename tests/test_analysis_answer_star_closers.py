@@ -1,5 +1,6 @@
-"""The STAR decision rules of session 18 (the test16 error analysis, levers 2 and 3): an evaluative closer is not the
-outcome, and a line of perceiving or waiting is not made a step by its grammar."""
+"""The STAR decision rules of session 18 (the test16 error analysis, levers 2 and 3; the test17 one, lever 1): an
+evaluative closer is not the outcome, and neither a line of perceiving or waiting nor a claim about oneself in a short
+reply is made a step by its grammar."""
 
 from __future__ import annotations
 
@@ -61,3 +62,46 @@ def test_a_line_of_perceiving_or_waiting_is_not_made_a_step_by_its_grammar(sente
     probabilities = [[0.9, 0.1, 0.1, 0.1], [0.3, 0.1, 0.35, 0.1], [0.1, 0.1, 0.1, 0.9]]
     decided = decide(probabilities, [0.45, 0.65, 0.65, 0.45], analysed)
     assert decided[1][2] is not perceiving
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Yes, I coached loads of new starters.", True),
+        ("I've done my forklift licence and my manual handling course.", True),
+        ("Yeah, I reckon I've handled plenty of complaints.", True),
+        ("I think the form should have fewer boxes.", True),
+        ("I think I'll get the hang of the till quickly.", False),  # a forecast: the plan to improve
+        ("I rang the supplier and moved the delivery to Monday.", False),
+        ("I've started keeping a log of every late van.", False),
+    ],
+)
+def test_a_claim_about_oneself_is_told_apart_from_a_step(sentence: str, claim: bool) -> None:
+    assert bool(framing_cues()["claim"].search(sentence.lower())) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("Yes, I coached loads of new starters.", False),
+        ("I've done my forklift licence and my manual handling course.", False),
+        ("I rang the supplier and moved the delivery to Monday.", True),
+    ],
+)
+def test_a_claim_in_a_short_reply_is_not_made_a_step_by_its_grammar(sentence: str, step: bool) -> None:
+    # the model reads it as under a step, over STEP_SHARE of the threshold: only the grammar would make it one
+    analysed = analyse_sentences([sentence, "Safety matters a lot to me."], "behavioural", STORY_Q)
+    probabilities = [[0.1, 0.1, 0.4, 0.1], [0.1, 0.1, 0.1, 0.1]]
+    assert decide(probabilities, [0.45, 0.65, 0.65, 0.45], analysed)[0][2] is step
+
+
+def test_a_claim_in_a_full_story_keeps_the_grammar_of_a_step() -> None:
+    sentences = [
+        "Our depot ran late every Friday.",
+        "Yes, I coached loads of new starters that spring.",
+        "I rang the supplier and moved the delivery to Monday.",
+        "Since then the vans leave on time.",
+    ]
+    analysed = analyse_sentences(sentences, "behavioural", STORY_Q)
+    probabilities = [[0.9, 0.1, 0.1, 0.1], [0.1, 0.1, 0.4, 0.1], [0.1, 0.1, 0.9, 0.1], [0.1, 0.1, 0.1, 0.9]]
+    assert decide(probabilities, [0.45, 0.65, 0.65, 0.45], analysed)[1][2] is True

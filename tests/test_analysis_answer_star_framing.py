@@ -105,6 +105,7 @@ FRAMING_NAMES = {
     "generic",
     "evaluative_closer",
     "perceiving",
+    "claim",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

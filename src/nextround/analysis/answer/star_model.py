@@ -87,6 +87,11 @@ RESULT_NOT_STEP = True
 # second, 3 up and 1 down with the first (docs/answers.md).
 CLOSER_NO_RESULT = True
 PERCEIVING_NO_STEP = True
+# Session 18 (the test17 error analysis, lever 1): a claim about oneself ("Yes, I trained many people", "I've done all
+# my safety tickets"; ``claim`` of ``answer_cues.toml``) in an answer of up to ``CLAIM_SIZE`` sentences is not made a
+# step by its grammar: the model alone decides it (docs/answers.md); a switch so a bench can measure it off.
+CLAIM_NO_STEP = True
+CLAIM_SIZE: Final = 3
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -390,8 +395,8 @@ def decide(
     the speaker's own charge (``TASK_FILL``). Since session 16 the speaker's own step still under way is a step, a role
     told with the charge is the scene as well as the task, and a short line carrying on a list of steps is a step. Since
     session 17 a maxim ("You just have to keep going") is neither the outcome nor a step; since session 18 an evaluative
-    closer ("It was a hard morning") is not the outcome, and a line of perceiving or waiting ("I saw that …") is not
-    made a step by its grammar."""
+    closer ("It was a hard morning") is not the outcome, and neither a line of perceiving or waiting ("I saw that …")
+    nor a claim about oneself in a short reply ("Yes, I trained many people") is made a step by its grammar."""
     chosen = [[p >= t for p, t in zip(row, thresholds, strict=True)] for row in probabilities]
     action = STAR_PARTS.index("action")
     situation, result, task = STAR_PARTS.index("situation"), STAR_PARTS.index("result"), STAR_PARTS.index("task")
@@ -415,11 +420,14 @@ def decide(
         present = sentence.way_of_working and _present_step(sentence.lower)
         # "I saw that drivers were pushed to skip their breaks": what the speaker perceived is the scene
         perceived = PERCEIVING_NO_STEP and _only_perceiving(sentence)
+        # "Yes, I trained many people.", "I've done all my safety tickets": a claim about oneself in a short reply
+        claimed = CLAIM_NO_STEP and sizes[row] <= CLAIM_SIZE and bool(framing_cues()["claim"].search(sentence.lower))
         if (
             (sentence.first_person_action or sentence.plural_action or present)
             and not outcome
             and not weak
             and not perceived
+            and not claimed
         ):
             marks[action] = marks[action] or p[action] >= thresholds[action] * STEP_SHARE
         # the consequence clause is read as an outcome by the cues: the result needs only STEP_SHARE of its threshold,
