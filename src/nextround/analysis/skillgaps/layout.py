@@ -41,19 +41,33 @@ _SPEC_MARK: Final = re.compile(
 _SPEC_HEADER: Final = re.compile(r"\|\s*(?:essential\s*(?:/|or|and)\s*desirable|e\s*/\s*d)\s*\|?\s*$", re.IGNORECASE)
 
 
-def person_spec_row(line: str) -> str:
+def person_spec_row(line: str, letters: bool = True) -> str:
     """ "Manual handling training | Essential" -> the line with "(essential)"; "(D)" and "- D" -> "(desirable)";
-    the table's header row ("Criteria | Essential/Desirable") -> nothing."""
+    the table's header row ("Criteria | Essential/Desirable") -> nothing. With `letters` false, a lone letter
+    ("Dangerous Goods endorsement (D)") is not read as a mark: the licence's own letter."""
     if _SPEC_HEADER.search(line):
         return ""
     found = _SPEC_MARK.search(line)
     if found is None or (found.group("bracket") is None and found.group("dash") is None):
         return line
     mark = (found.group("bracket") or found.group("dash")).lower()
+    if len(mark) == 1 and not letters:
+        return line
     rest = line[: found.start()].rstrip(" |-–")
     if not rest.strip() or (len(mark) == 1 and found.group("dash") and " " not in rest.strip()):
         return line
     return f"{rest} ({'desirable' if mark.startswith('d') else 'essential'})"
+
+
+def spec_letters(lines: list[str]) -> bool:
+    """Whether the ad marks its lines with a person specification's letters: "(E)" or "(D)" (or "- E") ends two
+    lines or more. One letter alone ends a licence's name ("Dangerous Goods endorsement (D)"), not a mark."""
+    marked = 0
+    for line in lines:
+        found = _SPEC_MARK.search(line)
+        if found is not None and len(found.group("bracket") or found.group("dash") or "") == 1:
+            marked += 1
+    return marked >= 2
 
 
 def _cells(line: str) -> list[str]:

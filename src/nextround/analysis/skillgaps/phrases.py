@@ -249,6 +249,18 @@ def _binomials() -> frozenset[str]:
     return frozenset(pair for pair, count in counts.items() if count >= 2) | listed_binomials()
 
 
+# "drug and alcohol clearance", "pass a police and medical check": one check of two things is one ask, where the two
+# open the ask's words (after a mark, an article, a verb of passing, "valid" and the like, or a hyphened word such as
+# "pre-employment"); "fibre splicing and OTDR testing", "immunisations and antenatal checks" are two
+_ONE_CHECK: Final = re.compile(
+    r"(?P<lead>^\s*|[,;:(]\s*|\b(?:a|an|the|and|or|pass|passed|obtain|undergo|take|clear|any|valid|current|clean"
+    r"|satisfactory|negative)\s+|-[a-z]{3,}\s+)"
+    r"(?P<pair>[a-z][\w-]*(?<![^s]s)\s+(?:and|&)\s+[a-z][\w-]*)(?=\s+(?:tests?|testing|screens?|screening"
+    r"|clearances?|checks?|vetting)\b)",
+    re.IGNORECASE,
+)
+
+
 def _hold_binomial(found: re.Match[str]) -> str:
     pair = f"{found.group(1)} and {found.group(3)}".lower()
     if pair not in _binomials():
@@ -265,6 +277,7 @@ def split_items(phrase: str) -> list[str]:
     # "Level 2 Health and Social Care", "Health & Safety": "and" inside a name written in capitals
     masked = _NAMED_LIST.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     masked = _TITLE_AND.sub(_hold_title_and, masked)
+    masked = _ONE_CHECK.sub(lambda found: found["lead"] + found["pair"].replace(" and ", "\x01"), masked)
     masked = _BINOMIAL.sub(_hold_binomial, masked)
     masked = _WAYS.sub(lambda found: found.group(0).replace(", ", "\x03").replace(" and ", "\x01"), masked)
     if or_series(masked):

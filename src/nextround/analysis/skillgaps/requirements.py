@@ -30,6 +30,7 @@ from nextround.analysis.skillgaps.layout import (
     criteria_codes,
     person_spec_row,
     sentences,
+    spec_letters,
     spec_table,
     split_heading,
 )
@@ -107,6 +108,15 @@ _ROLE_DOES: Final = re.compile(
     r"(?:candidate|applicant|person|hire|appointee)\s+will\s+"
     r"(?!(?:have|hold|be|need|possess|bring|ideally|also have)\b)"
     r"(?:\w+ly\s+)?\w+|^\W*reporting (?:directly )?to\b",
+    re.IGNORECASE,
+)
+# How often a duty is done, not an ask: "... issuing infringement notices where needed", "cover shifts as required"
+_AS_NEEDED: Final = re.compile(r"\b(?:where|when|as|if|whenever)\s+(?:needed|required|necessary)\b", re.IGNORECASE)
+# What the post's holder will be given: "Candidates will receive training in the Council's procedures", "You will be
+# given full induction": the employer's offer, however it names the reader
+_GIVEN_TO_YOU: Final = re.compile(
+    r"^\W*(?:the\s+|all\s+)?(?:successful\s+|new\s+)?(?:candidates?|applicants?|appointees?|starters?|you)\s+"
+    r"(?:will|shall|'ll|’ll)\s+(?:also\s+)?(?:receive|be\s+given|get|be\s+offered|be\s+provided\s+with)\b",
     re.IGNORECASE,
 )
 # A sentence opener that only links it to the one before: "That said, you'll need ...", "Honestly, ..."
@@ -275,7 +285,7 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
     joins = _JOIN.search(sentence) and not (cues.must.search(sentence) and cues.skill_words.search(sentence))
     if cues.apply.search(sentence) or joins or _HOW_TO_APPLY.search(sentence) or closing_line(sentence):
         return None
-    if is_offer(sentence):
+    if is_offer(sentence) or _GIVEN_TO_YOU.match(sentence):
         return None  # pay, pension, leave, medical cover: what the employer gives, wherever it sits
     if section == "prose" and _ADVERTISES_ROLE.search(sentence) and not cues.skill_words.search(sentence):
         return None  # "Small dive centre looking for an instructor for the winter season": the post, not an ask
@@ -309,7 +319,7 @@ def _sentence_importance(sentence: str, section: Section) -> Importance | None:
         return "required"
     if section == "nice":
         return "nice_to_have"
-    if section == "prose" and cues.must.search(sentence):
+    if section == "prose" and cues.must.search(_AS_NEEDED.sub("", sentence)):
         return "required"
     return None
 
@@ -330,7 +340,9 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
     before_list = {
         index for index, following in enumerate(filled[1:]) if BULLET.match(following) and not BOLD.match(following)
     }
-    filled = [person_spec_row(line) for line in criteria_codes(spec_table(filled))]
+    filled = criteria_codes(spec_table(filled))
+    letters = spec_letters(filled)
+    filled = [person_spec_row(line, letters) for line in filled]
     filled = [line for line in filled if line]
     opening = True  # no heading nor list yet: the ad's opening lines, where the employer tells about itself
     for position, raw in enumerate(filled):
@@ -374,6 +386,12 @@ def _requirements(text: str) -> tuple[Requirement, ...]:
                 section = kind  # type: ignore[assignment]
                 if _read_by_its_lines(line, kind) and offered_section(_lines_under(filled, position)):
                     section = "context"  # "Conditions", "Pay" over pay, pension and medical cover: the offer
+                bullets_seen = False
+                continue
+            if rest.endswith(":") and not is_bullet:
+                # "Qualifications: Each candidate must, on the closing date for receipt of forms:": a lead-in to
+                # the list under it, which asks; the lead-in itself names nothing
+                section = kind  # type: ignore[assignment]
                 bullets_seen = False
                 continue
             line_section = kind  # type: ignore[assignment]
