@@ -172,6 +172,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     # (scored once unseen at its start, then a development file), never trained on.
     "test16": ("test16/test.jsonl",),
     "dev26": ("dev26.jsonl",),
+    # The seventeenth frozen set (seen since the end of session 18), never trained on.
+    "test17": ("test17/test.jsonl",),
 }
 # Readings of the corpus files, cached by the file's bytes and the reading code (--by-file runs often).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nextround-train-feedback"

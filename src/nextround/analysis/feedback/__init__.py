@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
+from nextround.analysis.feedback.employer import employer_reason
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_OTHER,
     CHOSEN_PERSON,
@@ -149,6 +150,9 @@ CHOICE_REASON_RULE = True
 # Session 18: a score under a test's pass mark is a reason about technical_skills, however the clause was read
 # (`pass_mark`, `score_given`; not a panel's total, `panel_total`).
 PASS_RULE = True
+# Session 18 (`feedbackE18`): the employer's own reason said in words the cues miss (a post called off, its own units
+# merged, a visa the candidate must already hold) is that reason, process or logistics, and no rival (`employer.py`).
+EMPLOYER_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -296,15 +300,17 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     # What a chosen rival had more of is named on purpose, however faintly the model reads it (and, since session 14,
     # culture_fit read by the team rule).
     advantages: set[str] = set()
+    # The codes of the employer's reasons read by `employer_reason`: used where the cues named no code in the text (a
+    # post called off "as part of a broader restructuring" is restructuring alone, as the writers code it).
+    said_codes: list[str] = []
     polarity, theme_probability = model.predict(reading.features, reading.stems)
     reason_probability = model.predict_reasons(reading.features, reading.stems)
     closing = _closing(reading)
     team = _team_conduct(reading, closing)
     second_look = None if any(team) else _second_look(reading, polarity, reason_probability, closing)
     # A score under a pass mark is promoted to a reason only where the model read no reason at all (session 18).
-    read_reason = any(
-        POLARITIES[argmax(row)] == "reason" and not shut for row, shut in zip(polarity, closing, strict=True)
-    )
+    reason_at = [POLARITIES[argmax(row)] == "reason" and not shut for row, shut in zip(polarity, closing, strict=True)]
+    read_reason = any(reason_at)
     for index, (clause, rules) in enumerate(zip(reading.clauses, reading.rules, strict=True)):
         label = "reason" if index == second_look else POLARITIES[argmax(polarity[index])]
         if team[index] and label == "neutral":
@@ -319,6 +325,10 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             and CHOSEN_PERSON.search(original, clause.start, clause.end) is not None
         )
         below_pass = PASS_RULE and _below_pass(original[clause.start : clause.end])
+        elsewhere = any(reason_at[:index]) or any(reason_at[index + 1 :])
+        employer = employer_reason(original[clause.start : clause.end], elsewhere) if EMPLOYER_RULE else None
+        if employer is not None and label == "neutral" and not read_reason:
+            label = "reason"  # "we decided not to go ahead with the locum position": said plainly (session 18)
         if said_choice or (below_pass and label == "neutral" and not read_reason):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)": said plainly, read as neutral (session 18).
             label = "reason"
@@ -397,6 +407,14 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 probabilities["process"] = max(probabilities["process"], probabilities[best])
                 if "filled_internally" not in codes:
                     codes.append("filled_internally")
+            if employer is not None:
+                # The employer's condition or decision, not the candidate's and not a rival's edge (session 18).
+                kept = [t for t in themes if t not in _EMPLOYER_CODES and t != "competition" and t != "generic"]
+                themes = [employer.theme] + ([] if employer.theme == "process" else kept)
+                probabilities[employer.theme] = max(probabilities[employer.theme], probabilities[best])
+                advantages.add(employer.theme)
+                if employer.code not in said_codes:
+                    said_codes.append(employer.code)
             # A rival who had something more ("the other finalist had already scaled ..."): competition, and
             # the theme of what they had.
             # Someone else was chosen for what they had: that is competition, whatever else it is about.
@@ -410,6 +428,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             bare_choice = person is not None and CHOSEN_SAYS.match(text, person.end()) is None
             chosen_on_merit = (
                 (rules.rival or named_back)
+                and employer is None
                 and not internal
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
@@ -471,7 +490,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 and read
                 and read[-1].polarity == "reason"
                 and "generic" not in read[-1].themes
-                and not (rules.rival or named_back or internal or team[index])
+                and not (rules.rival or named_back or internal or team[index] or employer)
                 and NAMES_SOMEONE.search(text) is None
                 and OPENS_POINT.match(text) is None
                 and certainty * probabilities[best] < read[-1].confidence
@@ -527,7 +546,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         ]
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
-    ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in codes)
+    ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in (codes or said_codes))
     # In the order they were read, each clause's clearest quality first (the page marks a clause with it).
     strengths = [Strength(theme, tuple(quotes[:MAX_EVIDENCE_PER_THEME])) for theme, quotes in praise.items()]
     return FeedbackAnalysis(

@@ -108,6 +108,11 @@ RIVAL_LANGUAGE: Final = _STRUCTURE["rival_language"]
 PASS_MARK: Final = _STRUCTURE["pass_mark"]
 SCORE_GIVEN: Final = _STRUCTURE["score_given"]
 PANEL_TOTAL: Final = _STRUCTURE["panel_total"]
+# Session 18 (`feedbackE18`), read by decide(): the employer's own reasons (a post called off, its own units merged, a
+# visa the candidate must already hold).
+ROLE_CALLED_OFF: Final = _STRUCTURE["role_called_off"]
+UNITS_MERGED: Final = _STRUCTURE["units_merged"]
+VISA_HELD: Final = _STRUCTURE["visa_held"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
