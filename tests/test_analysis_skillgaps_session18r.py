@@ -7,6 +7,7 @@ import pytest
 
 from nextround.analysis.skillgaps.phrases import split_items
 from nextround.analysis.skillgaps.requirements import requirements
+from nextround.analysis.skillgaps.roleyears import years_since_qualifying
 
 
 def _asked(jd: str) -> dict[str, str]:
@@ -58,3 +59,29 @@ def test_a_licence_letter_is_not_a_desirable_mark_unless_the_ad_marks_its_lines(
     assert _asked(one)["Tanker endorsement (D)"] == "required"
     spec = "Porter\n\nPerson specification:\n- Manual handling training (E)\n- Forklift ticket (D)\n- Good English (E)"
     assert _asked(spec)["Forklift ticket"] == "nice_to_have"
+
+
+@pytest.mark.parametrize(
+    ("cv", "ask", "years"),
+    [
+        # a registration step under way is not the qualifying event; the first degree is
+        (
+            "B.Sc. Quantity Surveying, 2016\nM.Sc. Construction Law, 2022\nRegistration: application submitted 2026",
+            "Minimum 4 years post-qualification experience",
+            10.0,
+        ),
+        (
+            "BEng Mechanical, 2010 - 2014\n2015 - present: design engineer",
+            "5 years post-qualification experience",
+            12.0,
+        ),
+        # a written qualifying event still wins over the degree
+        ("LLB 2012\nAdmitted as a solicitor 2020", "3 years PQE", 6.0),
+        # nothing to count from
+        ("2019 - present: surveyor", "3 years post-qualification experience", None),
+    ],
+)
+def test_years_since_qualifying_count_from_the_first_degree_when_no_event_is_held(
+    cv: str, ask: str, years: float | None
+) -> None:
+    assert years_since_qualifying(cv, ask, 2026) == years

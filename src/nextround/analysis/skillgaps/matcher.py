@@ -18,7 +18,6 @@ from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.borders import border_short
-from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.denied import denied_line
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
@@ -37,7 +36,7 @@ from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
-from nextround.analysis.skillgaps.roleyears import shown_years, years_text
+from nextround.analysis.skillgaps.roleyears import shown_years, years_since_qualifying, years_text
 from nextround.analysis.skillgaps.variants import variant_short
 from nextround.analysis.skillgaps.wellformed import well_formed
 from nextround.analysis.vectors import dot_rows
@@ -205,45 +204,6 @@ def _with_years(cv: CvView, judged: Judged, vectors: Mapping[str, list[float]] |
     return Judged(requirement, name, best, years_shown)
 
 
-_AFTER_QUALIFYING: Final = re.compile(
-    r"\b(?:pqe|post[- ]?(?:qualification|qualifying|qualified|registration|admission|licensure)|since qualifying)\b",
-    re.IGNORECASE,
-)
-_QUALIFYING_EVENT: Final = re.compile(
-    r"\b(?:admitted|qualified|registered|registration|called to the bar|licensed|licen[cs]e|enrolled|PIN)\b",
-    re.IGNORECASE,
-)
-_QUALIFIED: Final = re.compile(
-    r"\b(?:admitted|qualified|called to the bar|registered|registration|enrolled)\b", re.IGNORECASE
-)
-_HELD_LICENCE: Final = re.compile(r"\bheld\b[^.]{0,40}\blicen[cs]e|\blicen[cs]e\b[^.]{0,20}\bheld\b", re.IGNORECASE)
-
-
-def _years_since_event(cv: CvView, requirement: Requirement) -> float | None:
-    """ "3 years PQE", "post-registration experience", "held a full licence for 3 years": years since the CV's
-    qualifying year (its earliest year on a line that says admitted, registered, licensed...), else None."""
-    if not (_AFTER_QUALIFYING.search(requirement.sentence) or _HELD_LICENCE.search(requirement.sentence)):
-        return None
-    licence_only = not _AFTER_QUALIFYING.search(requirement.sentence)
-    undated = [
-        line
-        for line in cv.text.splitlines()
-        if not re.search(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", line, re.I)
-    ]
-    if licence_only:
-        lines = [line for line in undated if re.search(r"licen[cs]e", line, re.IGNORECASE)]
-    else:
-        # qualifying in the profession ("qualified April 2025", "admitted 2019") before any licence; a driving
-        # licence is never the qualification ("Irish full driving licence since 2021")
-        lines = [line for line in undated if _QUALIFIED.search(line)] or [
-            line for line in undated if _QUALIFYING_EVENT.search(line) and not DRIVING_LICENCE.search(line)
-        ]
-    years = [int(year) for line in lines for year in _YEAR.findall(line)]
-    if not years or cv.reference_year is None:
-        return None
-    return float(max(0, cv.reference_year - min(years)))
-
-
 def _years_in_role(
     cv: CvView,
     requirement: Requirement,
@@ -257,7 +217,7 @@ def _years_in_role(
     the dated roles whose block shows the ask ("roles": the line `shown`, all its words, leading people for an
     ask to lead, or a clause close in meaning), or the most years a CV line claims of it ("claim"), whichever is
     more; the whole career ("career") when no role or claim shows it, or for "3 years in a similar role"."""
-    since = _years_since_event(cv, requirement)
+    since = years_since_qualifying(cv.text, requirement.sentence, cv.reference_year)
     if since is not None:
         return (since if cv.years is None else min(since, cv.years)), "since"
     if vague:

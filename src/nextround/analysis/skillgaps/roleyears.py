@@ -19,6 +19,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.frames import _DATES
 
 _MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -311,3 +312,57 @@ def shown_years(
         in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
     claimed = [years for years, part in claims(text) if shows([part]) and (qualified is None or qualified([part], ""))]
     return in_roles, max(claimed, default=None)
+
+
+_AFTER_QUALIFYING: Final = re.compile(
+    r"\b(?:pqe|post[- ]?(?:qualification|qualifying|qualified|registration|admission|licensure)|since qualifying)\b",
+    re.IGNORECASE,
+)
+_QUALIFYING_EVENT: Final = re.compile(
+    r"\b(?:admitted|qualified|registered|registration|called to the bar|licensed|licen[cs]e|enrolled|PIN)\b",
+    re.IGNORECASE,
+)
+_QUALIFIED: Final = re.compile(
+    r"\b(?:admitted|qualified|called to the bar|registered|registration|enrolled)\b", re.IGNORECASE
+)
+_HELD_LICENCE: Final = re.compile(r"\bheld\b[^.]{0,40}\blicen[cs]e|\blicen[cs]e\b[^.]{0,20}\bheld\b", re.IGNORECASE)
+# a step still under way is not the qualifying event: "registration application submitted June 2026"
+_PENDING: Final = re.compile(
+    r"\b(?:submitted|applied|applying|application|awaited|awaiting|pending|in progress|expected|booked|not yet)\b",
+    re.IGNORECASE,
+)
+# a first degree: "B.Eng. Agricultural Engineering, 2015", "BSc (Hons) Nursing 2012 - 2015", "Bachelor of Laws"
+_DEGREE: Final = re.compile(
+    r"\b(?:(?i:degree|bachelor(?:'s)?|master's|licenciatura|diploma)|[BM]\.?\s?(?:Eng|Sc|Tech|A|Ed|Pharm|Arch|Com)"
+    r"|BEng|MEng|BSc|MSc|LLB|LLM|MBBS|MBChB|HND|PhD)\b"
+)
+_RANGE: Final = re.compile(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", re.IGNORECASE)
+_A_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def years_since_qualifying(text: str, sentence: str, reference_year: int | None) -> float | None:
+    """ "3 years PQE", "post-registration experience", "held a full licence for 3 years": years since the CV's
+    qualifying year (its earliest year on a line that says admitted, registered, licensed..., not on a step under
+    way such as "registration application submitted"), else since its first degree (the year it ends), else None."""
+    if not (_AFTER_QUALIFYING.search(sentence) or _HELD_LICENCE.search(sentence)) or reference_year is None:
+        return None
+    licence_only = not _AFTER_QUALIFYING.search(sentence)
+    undated = [line for line in text.splitlines() if not _RANGE.search(line)]
+    if licence_only:
+        lines = [line for line in undated if re.search(r"licen[cs]e", line, re.IGNORECASE)]
+    else:
+        # qualifying in the profession ("qualified April 2025", "admitted 2019") before any licence; a driving
+        # licence is never the qualification ("Irish full driving licence since 2021")
+        done = [line for line in undated if not _PENDING.search(line)]
+        lines = [line for line in done if _QUALIFIED.search(line)] or [
+            line for line in done if _QUALIFYING_EVENT.search(line) and not DRIVING_LICENCE.search(line)
+        ]
+        if not lines:
+            # no qualifying event written: the first degree ends the training ("B.Eng. 2015"; "BSc 2011 - 2015")
+            ends = [max(map(int, found)) for line in text.splitlines() if _DEGREE.search(line)
+                    and not _PENDING.search(line) and (found := _A_YEAR.findall(line))]  # fmt: skip
+            return float(max(0, reference_year - min(ends))) if ends else None
+    years = [int(year) for line in lines for year in _A_YEAR.findall(line)]
+    if not years:
+        return None
+    return float(max(0, reference_year - min(years)))
