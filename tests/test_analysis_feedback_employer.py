@@ -3,6 +3,7 @@
 * A post the employer called off ("decided not to go ahead with the ... position") is process + role_cancelled.
 * The employer's own units merged ("combine the two cafes") is process + restructuring.
 * A visa the candidate must already hold is logistics + location_or_visa, not a rival.
+* Pay over the top of the band is logistics + budget (`BAND_RULE`).
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -80,3 +81,17 @@ def test_a_visa_the_candidate_must_hold_is_no_rival(monkeypatch: pytest.MonkeyPa
 def test_what_counts_as_the_employers_own_reason(text: str, expected: tuple[str, str] | None) -> None:
     found = employer_reason(text)
     assert (None if found is None else (found.theme, found.code)) == expected
+
+
+BAND_TOP = (
+    "Hi Maya, quick update on the bookkeeper role. They liked you and your Xero skills are spot on. The sticking point "
+    "is money - you asked for $72k and the top of their band is $60k, and they cannot move on it. Best, Tom"
+)
+
+
+def test_pay_over_the_top_of_the_band_is_logistics_and_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    analysis = analyze_feedback(BAND_TOP)
+    assert analysis.theme_names == ("logistics",)
+    assert analysis.outside_your_control == ("budget",)
+    monkeypatch.setattr(feedback, "BAND_RULE", False)
+    assert analyze_feedback(BAND_TOP).outside_your_control == ()

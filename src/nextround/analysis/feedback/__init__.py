@@ -42,6 +42,7 @@ from nextround.analysis.feedback.lexicon import (
     OPENS_POINT,
     PANEL_TOTAL,
     PASS_MARK,
+    PAY_OVER_BAND,
     RIVAL_CREDENTIAL,
     RIVAL_LANGUAGE,
     RIVAL_PRONOUN,
@@ -153,6 +154,9 @@ PASS_RULE = True
 # Session 18 (`feedbackE18`): the employer's own reason said in words the cues miss (a post called off, its own units
 # merged, a visa the candidate must already hold) is that reason, process or logistics, and no rival (`employer.py`).
 EMPLOYER_RULE = True
+# Session 18 (`feedbackE18`): the candidate's pay against the top of the band ("their band tops out at $58k") is
+# logistics + budget, however faintly the clause is read as a reason (`pay_over_band`).
+BAND_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -415,6 +419,14 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 advantages.add(employer.theme)
                 if employer.code not in said_codes:
                     said_codes.append(employer.code)
+            if BAND_RULE and PAY_OVER_BAND.search(text):
+                # The employer's pay band, not the candidate's skills (session 18).
+                if "logistics" not in themes:
+                    themes = [theme for theme in themes if theme != "generic"] + ["logistics"]
+                probabilities["logistics"] = max(probabilities["logistics"], probabilities[best])
+                advantages.add("logistics")
+                if "budget" not in said_codes:
+                    said_codes.append("budget")
             # A rival who had something more ("the other finalist had already scaled ..."): competition, and
             # the theme of what they had.
             # Someone else was chosen for what they had: that is competition, whatever else it is about.

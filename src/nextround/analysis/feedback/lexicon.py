@@ -113,6 +113,7 @@ PANEL_TOTAL: Final = _STRUCTURE["panel_total"]
 ROLE_CALLED_OFF: Final = _STRUCTURE["role_called_off"]
 UNITS_MERGED: Final = _STRUCTURE["units_merged"]
 VISA_HELD: Final = _STRUCTURE["visa_held"]
+PAY_OVER_BAND: Final = _STRUCTURE["pay_over_band"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2
