@@ -70,7 +70,7 @@ def is_ordinary(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _vendors() -> frozenset[str]:
+def vendors() -> frozenset[str]:
     """Company names in front of product names ("Adobe Illustrator"): a CV may leave them out."""
     import tomllib
     from importlib.resources import files
@@ -233,7 +233,7 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             spelling = core  # "Opera PMS": an everyday word naming the product of a kind of system
         if spelling is None:
             continue
-        if core.lower() in _vendors() and (following[:1].isupper() or following[:1].isdigit()):
+        if core.lower() in vendors() and (following[:1].isupper() or following[:1].isdigit()):
             if following.isdigit():
                 named.append((core, following))  # "Sage 50", "Microsoft 365": the maker or the number names it
             continue  # "Adobe Illustrator", "Microsoft 365": the product is enough; "SAP" alone is the product

@@ -32,20 +32,13 @@ _NAME: Final = re.compile(r"(?<![\w.-])[A-Z][\w+#.-]*[\w+#]")
 
 
 @lru_cache(maxsize=1)
-def _vendors() -> frozenset[str]:
-    from nextround.analysis.skillgaps.exact import _vendors as vendors
-
-    return vendors()
-
-
-@lru_cache(maxsize=1)
 def _brands() -> frozenset[str]:
     """Names of product lines, lower case: the vendors of ``skill_aliases.toml`` and the first word of two or more
     technologies of the taxonomy (O*NET's "Zoho CRM" and "Zoho Books"), when it is not an everyday word ("Dental")."""
     from collections import Counter
 
     from nextround.analysis.skillgaps.borders import countries_in
-    from nextround.analysis.skillgaps.exact import is_ordinary
+    from nextround.analysis.skillgaps.exact import is_ordinary, vendors
     from nextround.analysis.skills import load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -57,7 +50,7 @@ def _brands() -> frozenset[str]:
     lines = {
         word.lower() for word, count in first.items() if count >= 2 and not is_ordinary(word) and not countries_in(word)
     }
-    return frozenset(lines | _vendors())
+    return frozenset(lines | vendors())
 
 
 def _is_technology(word: str) -> bool:
@@ -103,14 +96,14 @@ def _brand_member(phrase: str, cv: str) -> tuple[str, str] | None:
         following = (asked.group("next") or "").strip().lower()
         if member.lower() in _SUITE or following in _SUITE - {"and", "or"} or brand.lower() in _SUITE:
             continue
+        if brand.lower() not in _brands():
+            continue
         if _writes(cv, member):
             continue
         if not _others_absent(phrase, cv, {brand, member}):
             continue
         held = [(other, line) for line in cv.splitlines() for other, _ in _members(brand, line) if other != member]
         if not held:
-            continue
-        if brand.lower() not in _brands():
             continue
         other, line = held[0]
         return f"{brand} {member} asked; the CV names {brand} {other}, another of its products", line.strip()
