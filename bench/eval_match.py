@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
     [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--test15] [--test16]
-    [--test17] [--dev8] [--blind-glossary]
+    [--test17] [--test18] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -200,6 +200,7 @@ HELD_OUT_LABELS = (
     "test15",
     "test16",
     "test17",
+    "test18",
 )
 
 
@@ -225,6 +226,7 @@ def main() -> None:
     parser.add_argument("--test15", action="store_true", help="also the fifteenth frozen split (report once)")
     parser.add_argument("--test16", action="store_true", help="also the sixteenth frozen split (report once)")
     parser.add_argument("--test17", action="store_true", help="also the seventeenth frozen split (report once)")
+    parser.add_argument("--test18", action="store_true", help="also the eighteenth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -282,6 +284,8 @@ def main() -> None:
         splits.append(("frozen test16", load_pairs(PAIRS / "test16" / "test.jsonl")))
     if args.test17:
         splits.append(("frozen test17", load_pairs(PAIRS / "test17" / "test.jsonl")))
+    if args.test18:
+        splits.append(("frozen test18", load_pairs(PAIRS / "test18" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -302,6 +306,7 @@ def main() -> None:
             ("test15", args.test15),
             ("test16", args.test16),
             ("test17", args.test17),
+            ("test18", args.test18),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
