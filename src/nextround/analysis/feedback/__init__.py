@@ -56,6 +56,7 @@ from nextround.analysis.feedback.lexicon import (
     mask,
     quote,
 )
+from nextround.analysis.feedback.lines import redraw_lines
 from nextround.analysis.feedback.model import (
     GREETING_OR_SIGN_OFF,
     POLARITIES,
@@ -157,6 +158,8 @@ EMPLOYER_RULE = True
 # Session 18 (`feedbackE18`): the candidate's pay against the top of the band ("their band tops out at $58k") is
 # logistics + budget, however faintly the clause is read as a reason (`pay_over_band`).
 BAND_RULE = True
+# Session 19 (`feedbackC19`): the culture_fit / communication / motivation / preparation lines by meaning (`lines.py`).
+LINES_RULE = True
 _NOT_ABOUT_THE_TEAM = frozenset(
     {"technical_skills", "experience", "communication", "preparation", "process", "logistics", "generic"}
 )
@@ -384,6 +387,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     probabilities["technical_skills"] = max(
                         probabilities["technical_skills"], probabilities["communication"]
                     )
+            themes = redraw_lines(text, themes, probabilities) if LINES_RULE else themes
             internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             told = NOT_FAULT.search(text) is not None  # "you did not tell anybody ... almost undercooked"
             work_readings = ((FAULT_RULE and not told, FAULT, "technical_skills"), (DONE_RULE, NOT_DONE, "experience"))

@@ -114,6 +114,15 @@ ROLE_CALLED_OFF: Final = _STRUCTURE["role_called_off"]
 UNITS_MERGED: Final = _STRUCTURE["units_merged"]
 VISA_HELD: Final = _STRUCTURE["visa_held"]
 PAY_OVER_BAND: Final = _STRUCTURE["pay_over_band"]
+# Session 19 (`feedbackC19`), read by decide() through `lines.py`: the culture_fit / communication / motivation /
+# preparation lines (not knowing, how one spoke, curt with a colleague, dress, things not brought).
+NOT_KNOWN: Final = _STRUCTURE["not_known"]
+NOT_KNOWN_WHY: Final = _STRUCTURE["not_known_why"]
+SPEECH_MANNER: Final = _STRUCTURE["speech_manner"]
+CURT_TO_COLLEAGUE: Final = _STRUCTURE["curt_to_colleague"]
+DRESS: Final = _STRUCTURE["dress"]
+DRESS_ASKED: Final = _STRUCTURE["dress_asked"]
+NOT_BROUGHT: Final = _STRUCTURE["not_brought"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

@@ -1,0 +1,73 @@
+"""Where culture_fit, communication, motivation and preparation meet, read by meaning (session 19, `feedbackC19`).
+
+Read by ``decide()`` on a reason clause's themes after the classifier, with an on/off switch (`LINES_RULE`) so that
+leaving each writer out can score the reading alone. No feature changes: the patterns are in `[structure]` of the cue
+table, and each follows the corpus README's convention:
+
+* the candidate did not know or had no answer ("you didn't really have an answer", "you weren't familiar with the
+  process"): what they knew, so communication, culture_fit and motivation read there are dropped (not where the clause
+  asks why or tells how they spoke: `not_known_why`), and technical_skills or preparation, whichever the model reads
+  more surely, stands in where none of technical_skills, preparation or experience is left;
+* how the candidate spoke to the listener ("mumbly ... didn't catch the bit about", "lecturing them", "did not give the
+  family room to talk"): communication, not culture_fit;
+* curt with a colleague ("a bit short with Shell on the counter", "told her to do it herself"): manner towards
+  colleagues, culture_fit, not communication;
+* what the candidate wore beside a culture_fit reading ("came in shorts and slippers"): culture_fit alone, unless the
+  clothes had been asked for (`dress_asked`: then preparation, as the writers label it);
+* things not brought ("you came with nothing", "turned up without your boots"): preparation, not culture_fit;
+* work not yet done (`not_done`: "you never cooked for more than 4"): experience, not culture_fit (none of the 73 gold
+  reason clauses `not_done` finds in the labelled files carries culture_fit or motivation).
+"""
+
+from __future__ import annotations
+
+from nextround.analysis.feedback.lexicon import (
+    CURT_TO_COLLEAGUE,
+    DRESS,
+    DRESS_ASKED,
+    NOT_BROUGHT,
+    NOT_DONE,
+    NOT_KNOWN,
+    NOT_KNOWN_WHY,
+    SPEECH_MANNER,
+)
+
+__all__ = ["redraw_lines"]
+
+_NOT_KNOWING = frozenset({"communication", "culture_fit", "motivation"})
+_KNOWING = frozenset({"technical_skills", "preparation", "experience"})
+
+
+def _swap(themes: list[str], probabilities: dict[str, float], old: str, new: str) -> list[str]:
+    """`old` read as `new`, as surely as it was read."""
+    kept = [theme for theme in themes if theme != old]
+    if new not in kept:
+        kept.append(new)
+    probabilities[new] = max(probabilities[new], probabilities[old])
+    return kept
+
+
+def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) -> list[str]:
+    """A reason clause's themes with the README's lines redrawn (`probabilities` gains what a swapped theme had)."""
+    kept = list(themes)
+    wrong = [theme for theme in kept if theme in _NOT_KNOWING]
+    if wrong and NOT_KNOWN.search(text) and not NOT_KNOWN_WHY.search(text):
+        # "you weren't familiar with the process": what they knew, not how they spoke or what they want.
+        surest = max(probabilities[theme] for theme in wrong)
+        kept = [theme for theme in kept if theme not in _NOT_KNOWING]
+        if not _KNOWING & set(kept):
+            added = max(("technical_skills", "preparation"), key=lambda theme: probabilities[theme])
+            kept.append(added)
+            probabilities[added] = max(probabilities[added], surest)
+    if "culture_fit" in kept and SPEECH_MANNER.search(text):
+        kept = _swap(kept, probabilities, "culture_fit", "communication")
+    if "communication" in kept and CURT_TO_COLLEAGUE.search(text):
+        kept = _swap(kept, probabilities, "communication", "culture_fit")
+    if {"culture_fit", "preparation"} <= set(kept) and DRESS.search(text) and not DRESS_ASKED.search(text):
+        kept = [theme for theme in kept if theme != "preparation"]
+    if "culture_fit" in kept and NOT_BROUGHT.search(text):
+        kept = _swap(kept, probabilities, "culture_fit", "preparation")
+    if "culture_fit" in kept and NOT_DONE.search(text):
+        # "you never cooked for more than 4": the work not yet done, not how they would fit in.
+        kept = _swap(kept, probabilities, "culture_fit", "experience")
+    return kept
