@@ -45,6 +45,7 @@ from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_exemplars import ExemplarBank
 from nextround.analysis.answer.relevance_model import (
     RelevanceModel,
+    asked_factor,
     cue_features,
     plan_share,
     relevance_model,
@@ -483,6 +484,9 @@ def measure_relevance(
     words = sum(len(sentence.split()) for sentence in sentences)
     if topic_weight(words) > 0.0 and not tells_episode(sentences):
         score = with_topic_words(score, words, values[7], profile.similarities[7])
+    # An answer that does not do what the question asks (no episode for a story question, nothing of the employer for
+    # a question about it) is on its topic only.
+    score = round(score * asked_factor(question, query.kind, sentences), 3)
     return Relevance(
         score=score,
         competency=query.competency,
