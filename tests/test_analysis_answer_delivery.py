@@ -49,3 +49,22 @@ def test_a_story_question_keeps_its_delivery_points() -> None:
     delivery = _delivery(STORY_Q, "A customer shouted at me about her order, and it was quite a long shout, really.")
     for _, _, why in delivery.values():
         assert "little that is concrete" not in why
+
+
+CAREER_Q = "What kind of role are you looking for next?"
+VAGUE_CAREER = "Something where I can grow and use my skills, in a good team, with a good manager, honestly."
+
+
+def _relevance_item(question: str, answer: str) -> tuple[int, int, str]:
+    result = analyze_answer(question, answer)
+    return next((i.points, i.max, i.why) for i in result.score_breakdown if i.measure == "relevance")
+
+
+def test_a_vague_reply_keeps_part_of_its_relevance_points_too() -> None:
+    # session 19: on topic is not an answer when nothing concrete is said
+    for question, answer in ((DESIGN_Q, VAGUE_DESIGN), (CAREER_Q, VAGUE_CAREER)):
+        points, maximum, why = _relevance_item(question, answer)
+        assert points <= round(maximum * DELIVERY_FLOOR)
+        assert "little that is concrete" in why
+    for question, answer in ((ASK_Q, SPECIFIC_ASK), (DESIGN_Q, SPECIFIC_DESIGN)):
+        assert "little that is concrete" not in _relevance_item(question, answer)[2]

@@ -16,7 +16,7 @@ from nextround.analysis.answer.measures import (
 from nextround.analysis.answer.model import ScoreItem
 from nextround.analysis.answer.score_plans import (
     APPROACH_PLAN,
-    DELIVERY_MEASURES,
+    CONCRETE_SCALED,
     SCORE_PLANS,
     WITHOUT_OUTCOME,
     delivery_share,
@@ -52,7 +52,7 @@ def score(ev: Evidence) -> tuple[ScoreItem, ...]:
             fraction, why = measure_result_or_improvement(ev)
         else:
             fraction, why = MEASURES[measure](ev)
-        if measure in DELIVERY_MEASURES and share < 1.0 and fraction > 0:
+        if measure in CONCRETE_SCALED and share < 1.0 and fraction > 0:
             fraction *= share
             why = why.rstrip(".") + f"; counted at {round(100 * share)}%, as the answer says little that is concrete."
         points = round(maximum * max(0.0, min(1.0, fraction)))
