@@ -99,6 +99,7 @@ TRAINING_SPLITS = (
     "wide10",
     "wide11",
     "test16",
+    "test17",
 )
 # Inverse L2 strength, chosen by leaving one writer out (session 8: C 1, 4, 8, 16 → mean macro-F1 over eleven
 # writers 0.865, 0.874, 0.877, 0.876 with that session's features).

@@ -106,6 +106,7 @@ FRAMING_NAMES = {
     "evaluative_closer",
     "perceiving",
     "claim",
+    "tenure",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -48,8 +48,9 @@ EMBEDDING_SCALE: Final = 0.5
 STEP_SHARE: Final = 0.4
 # The result probability a sentence whose grammar shows a step of one's own, or an outcome still to come, needs to
 # count as a result (0.6 until session 8, when the result threshold fell from 0.5 to 0.3; leaving one writer out,
-# 0.45 and 0.6 score the same). Since session 10b a step whose consequence clause reads as an outcome on its own ("I
-# rewrote the rota, which meant overtime fell by half") is the result without it (_consequence_outcome).
+# 0.45 and 0.6 score the same; session 19 tried 0.40, the result threshold: 4 outcomes gained, 7 steps lost). Since
+# session 10b a step whose consequence clause reads as an outcome on its own ("I rewrote the rota, which meant overtime
+# fell by half") is the result without it (_consequence_outcome).
 STEP_RESULT: Final = 0.45
 # The probability both parts need for one sentence to be both the situation and the result.
 BOTH_ENDS: Final = 0.6
@@ -92,6 +93,9 @@ PERCEIVING_NO_STEP = True
 # step by its grammar: the model alone decides it (docs/answers.md); a switch so a bench can measure it off.
 CLAIM_NO_STEP = True
 CLAIM_SIZE: Final = 3
+# Session 19 (the test17 error analysis, lever 2): a role held, in the present perfect ("I've been a journalist";
+# ``tenure`` of ``answer_cues.toml``), with no step or outcome read in it is the scene; a switch for the benches.
+TENURE_SCENE = True
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -464,6 +468,8 @@ def decide(
         # how it was for the speaker ("It was a hard morning, you know, for everybody") is not the outcome (session 18)
         if CLOSER_NO_RESULT and marks[result] and framing_cues()["evaluative_closer"].search(sentence.lower):
             marks[result] = False
+        if TENURE_SCENE and not (marks[action] or marks[result]) and framing_cues()["tenure"].search(sentence.lower):
+            marks[situation] = True  # "I've been in childcare eight years now": the background (session 19)
         # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
         if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
             marks[task] = False
