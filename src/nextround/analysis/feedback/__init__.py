@@ -68,6 +68,7 @@ from nextround.analysis.feedback.model import (
     turns_against,
 )
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
+from nextround.analysis.feedback.session19 import after_floor, denied, reread, step_not_done
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
     MAX_ANALYSED_CHARS,
@@ -310,6 +311,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     # The codes of the employer's reasons read by `employer_reason`: used where the cues named no code in the text (a
     # post called off "as part of a broader restructuring" is restructuring alone, as the writers code it).
     said_codes: list[str] = []
+    named: set[str] = set()  # the themes a cue named in a reason clause
     polarity, theme_probability = model.predict(reading.features, reading.stems)
     reason_probability = model.predict_reasons(reading.features, reading.stems)
     closing = _closing(reading)
@@ -331,19 +333,20 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             and not rules.dismissed
             and CHOSEN_PERSON.search(original, clause.start, clause.end) is not None
         )
-        below_pass = PASS_RULE and _below_pass(original[clause.start : clause.end])
+        said = original[clause.start : clause.end]
+        below_pass = PASS_RULE and _below_pass(said)
         elsewhere = any(reason_at[:index]) or any(reason_at[index + 1 :])
-        employer = employer_reason(original[clause.start : clause.end], elsewhere) if EMPLOYER_RULE else None
+        employer = employer_reason(said, elsewhere) if EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
             label = "reason"  # "we decided not to go ahead with the locum position": said plainly (session 18)
-        if said_choice or (below_pass and label == "neutral" and not read_reason):
-            # "We took the farmer's nephew.", "(score 58%, pass mark 70%)": said plainly, read as neutral (session 18).
+        if said_choice or (below_pass and label == "neutral" and not read_reason) or step_not_done(said):
+            # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
         if closing[index]:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).
             label = "neutral"
-        elif label == "reason" and rules.dismissed:
+        elif label == "reason" and (rules.dismissed or denied(said)):
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
         elif (
             label == "praise"
@@ -379,6 +382,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             if rules.boilerplate >= _ALL_BOILERPLATE and not rules.reasons:
                 themes = ["generic"]
             text = original[clause.start : clause.end]
+            themes = reread(themes, text, rules.rival, probabilities, best, advantages)
+            named.update(rules.hit_themes)
             if EXPLAIN_RULE and "communication" in themes and _explains_topic(text):
                 # "could not explain the jar test": what they did not know, not how they spoke (session 13).
                 themes = [theme for theme in themes if theme != "communication"]
@@ -551,6 +556,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     floor = max(MIN_CONFIDENCE, THEME_FLOOR * max((finding.confidence for finding in findings), default=0.0))
     weak = [f for f in findings if f.confidence < floor and f.theme not in advantages]
     findings = [f for f in findings if f.confidence >= floor or f.theme in advantages]
+    findings = after_floor(findings, weak, named, original)
     if weak and not findings:
         unplaced.extend(quote for finding in weak for quote in finding.evidence if quote not in unplaced)
     if not findings and not unplaced:

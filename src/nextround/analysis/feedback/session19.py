@@ -1,0 +1,90 @@
+"""Readings by meaning of session 19 (`feedback19`), read by ``decide()`` with on/off switches.
+
+* the candidate's own language at a level ("your German is still very basic", "oral French at B1 against a required
+  C1"): communication, the README's "a language the job must be done in, at too low a level", not technical_skills or
+  experience (`candidate_language`; a chosen rival's language is `LANGUAGE_RULE`'s);
+* a step of the application not done (a form not submitted, an online assessment not completed, a writing sample not
+  included, a document not brought): preparation, not the skill the step tests nor `generic`, and a reason even where
+  the model read the clause as neutral (`step_not_done`);
+* nothing kept: where every theme falls under the confidence floor, the faint reading stands where a cue named that
+  theme in a reason clause (reading such a text as `generic` instead was tried and dropped: of the 33 such texts in
+  the scored files only 7 are gold `generic`);
+* a clause that opens by denying a reason ("It was not your experience, which the panel considered well suited"): no
+  weakness, as a dismissed concern is none (`denied_reason`);
+* advice to gain experience ("if you can get some cellar experience, apply again"): experience is what was short,
+  wherever the text says so (`gain_experience`).
+
+The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nextround.analysis.feedback.lexicon import CANDIDATE_LANGUAGE, DENIED_REASON, GAIN_EXPERIENCE, STEP_NOT_DONE, quote
+from nextround.analysis.feedback.types import ThemeFinding
+
+__all__ = ["after_floor", "denied", "faint_kept", "reread", "step_not_done"]
+
+OWN_LANGUAGE_RULE = True
+STEP_RULE = True
+FAINT_RULE = True
+ADVICE_RULE = True
+DENIED_RULE = True
+# How sure a theme named only by advice is.
+_ADVISED = 0.5
+# What the candidate's own language or a missing step stands in for.
+_NOT_LANGUAGE = frozenset({"technical_skills", "experience", "generic"})
+_NOT_STEP = frozenset({"technical_skills", "communication", "generic"})
+
+
+def step_not_done(text: str) -> bool:
+    """A step of the application not done: "medical fitness form not submitted by deadline"."""
+    return STEP_RULE and STEP_NOT_DONE.search(text) is not None
+
+
+def denied(text: str) -> bool:
+    """The clause opens by denying a reason: "It wasn't your cooking, which was lovely"."""
+    return DENIED_RULE and DENIED_REASON.search(text) is not None
+
+
+def reread(
+    themes: list[str], text: str, rival: bool, probabilities: dict[str, float], best: str, advantages: set[str]
+) -> list[str]:
+    """A reason clause's themes, read again for the candidate's own language and a step not done (`probabilities` is
+    raised for an added theme as surely as the clause's clearest one; a step not done is kept however faintly the
+    clause reads as a reason: it is said plainly, and often read as neutral)."""
+    added = None
+    if OWN_LANGUAGE_RULE and not rival and "competition" not in themes and CANDIDATE_LANGUAGE.search(text):
+        themes, added = [theme for theme in themes if theme not in _NOT_LANGUAGE], "communication"
+    elif step_not_done(text):
+        themes, added = [theme for theme in themes if theme not in _NOT_STEP], "preparation"
+        advantages.add(added)
+    if added is not None and added not in themes:
+        themes.append(added)
+        probabilities[added] = max(probabilities[added], probabilities[best])
+    return themes
+
+
+def faint_kept(weak: Sequence[ThemeFinding], named: set[str]) -> list[ThemeFinding]:
+    """What a text whose every theme fell under the floor says: its faintest-but-best reading where a cue named that
+    theme in a reason clause, else `generic` (none: no reason read at all)."""
+    if not FAINT_RULE or not weak:
+        return []
+    top = max(weak, key=lambda finding: finding.confidence)
+    return [top] if top.theme in named else []
+
+
+def after_floor(
+    findings: list[ThemeFinding], weak: Sequence[ThemeFinding], named: set[str], text: str
+) -> list[ThemeFinding]:
+    """The themes kept over the confidence floor, with a faint reading where nothing else was kept (`faint_kept`) and
+    experience where the text advises gaining it."""
+    findings = findings or faint_kept(weak, named)
+    match = GAIN_EXPERIENCE.search(text) if ADVICE_RULE else None
+    if match is None or any(finding.theme == "experience" for finding in findings):
+        return findings
+    start = text.rfind(".", 0, match.start()) + 1
+    end = text.find(".", match.end())
+    said = ThemeFinding("experience", _ADVISED, (quote(text, start, len(text) if end < 0 else end + 1, match.start()),))
+    return [finding for finding in findings if finding.theme != "generic"] + [said]
