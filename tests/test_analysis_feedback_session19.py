@@ -68,7 +68,7 @@ def test_own_language_is_communication(monkeypatch: pytest.MonkeyPatch) -> None:
         "The reference form was not returned by the closing date.",
         "you did not complete the online assessment in the time allowed",
         "You never brought a copy of your driving licence to the interview.",
-        "Your application did not include the required portfolio.",
+        "Your application did not include the required writing sample.",
     ],
 )
 def test_a_step_not_done(sentence: str) -> None:
@@ -80,6 +80,7 @@ def test_a_step_not_done(sentence: str) -> None:
     [
         "you did not complete the weld in the time allowed",  # the work itself, not a step of the application
         "You brought a copy of your certificate.",
+        "she has not yet completed her specialist portfolio",  # a qualification under way
     ],
 )
 def test_not_a_step_not_done(sentence: str) -> None:
