@@ -311,7 +311,6 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     # The codes of the employer's reasons read by `employer_reason`: used where the cues named no code in the text (a
     # post called off "as part of a broader restructuring" is restructuring alone, as the writers code it).
     said_codes: list[str] = []
-    named: set[str] = set()  # the themes a cue named in a reason clause
     polarity, theme_probability = model.predict(reading.features, reading.stems)
     reason_probability = model.predict_reasons(reading.features, reading.stems)
     closing = _closing(reading)
@@ -383,7 +382,6 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 themes = ["generic"]
             text = original[clause.start : clause.end]
             themes = reread(themes, text, rules.rival, probabilities, best, advantages)
-            named.update(rules.hit_themes)
             if EXPLAIN_RULE and "communication" in themes and _explains_topic(text):
                 # "could not explain the jar test": what they did not know, not how they spoke (session 13).
                 themes = [theme for theme in themes if theme != "communication"]
@@ -556,7 +554,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
     floor = max(MIN_CONFIDENCE, THEME_FLOOR * max((finding.confidence for finding in findings), default=0.0))
     weak = [f for f in findings if f.confidence < floor and f.theme not in advantages]
     findings = [f for f in findings if f.confidence >= floor or f.theme in advantages]
-    findings = after_floor(findings, weak, named, original)
+    findings = after_floor(findings, weak, reading.rules, read, original)
     if weak and not findings:
         unplaced.extend(quote for finding in weak for quote in finding.evidence if quote not in unplaced)
     if not findings and not unplaced:

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nextround.analysis.feedback.lexicon import CANDIDATE_LANGUAGE, DENIED_REASON, GAIN_EXPERIENCE, STEP_NOT_DONE, quote
-from nextround.analysis.feedback.types import ThemeFinding
+from nextround.analysis.feedback.rules import ClauseRules
+from nextround.analysis.feedback.types import ClauseReading, ThemeFinding
 
 __all__ = ["after_floor", "denied", "faint_kept", "reread", "step_not_done"]
 
@@ -76,10 +77,17 @@ def faint_kept(weak: Sequence[ThemeFinding], named: set[str]) -> list[ThemeFindi
 
 
 def after_floor(
-    findings: list[ThemeFinding], weak: Sequence[ThemeFinding], named: set[str], text: str
+    findings: list[ThemeFinding],
+    weak: Sequence[ThemeFinding],
+    rules: Sequence[ClauseRules],
+    read: Sequence[ClauseReading],
+    text: str,
 ) -> list[ThemeFinding]:
-    """The themes kept over the confidence floor, with a faint reading where nothing else was kept (`faint_kept`) and
-    experience where the text advises gaining it."""
+    """The themes kept over the floor (`rules`, `read`: each clause's rule reading and final reading), with
+    a faint reading where nothing else was kept (`faint_kept`) and experience where the text advises gaining it."""
+    named = {
+        theme for ruled, got in zip(rules, read, strict=True) if got.polarity == "reason" for theme in ruled.hit_themes
+    }
     findings = findings or faint_kept(weak, named)
     match = GAIN_EXPERIENCE.search(text) if ADVICE_RULE else None
     if match is None or any(finding.theme == "experience" for finding in findings):
