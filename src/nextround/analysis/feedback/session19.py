@@ -7,8 +7,8 @@
   included, a document not brought): preparation, not the skill the step tests nor `generic`, and a reason even where
   the model read the clause as neutral (`step_not_done`);
 * nothing kept: where every theme falls under the confidence floor, the faint reading stands where a cue named that
-  theme in a reason clause (reading such a text as `generic` instead was tried and dropped: of the 33 such texts in
-  the scored files only 7 are gold `generic`);
+  theme in a reason clause (reading such a text as `generic` instead was tried and dropped: of the 35 such texts in
+  the scored files only 8 are gold `generic`);
 * a clause that opens by denying a reason ("It was not your experience, which the panel considered well suited"): no
   weakness, as a dismissed concern is none (`denied_reason`);
 * advice to gain experience ("if you can get some cellar experience, apply again"): experience is what was short,
