@@ -1,7 +1,8 @@
 """Where missing-skill F1 is lost, stage by stage: reading the ad, the gate, the evidence, the comparison.
 
 Run: .venv/bin/python bench/stage_match.py [--show KIND] [--by-file] [--held dev8_heldout.jsonl ...] [--seen]
-     [--also FILE ...] [--c C] [--weigh-files] [--threshold T]   (experiments: more training files, other settings)
+     [--also FILE ...] [--c C] [--weigh-files] [--threshold T] [--drop F,G]
+     (experiments: more training files, other settings, features left out)
 
 Every pair of the evidence model's training files (scripts/train_skill_evidence.py FILES) is read by the
 matcher's rules once; each file is then decided by a model trained WITHOUT it (leave-one-file-out: each file
@@ -351,7 +352,9 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=train.C, help="inverse regularisation strength (experiments)")
     parser.add_argument("--weigh-files", action="store_true", help="each training file weighs the same (experiments)")
     parser.add_argument("--threshold", type=float, default=None, help="a fixed threshold, no inner CV (experiments)")
+    parser.add_argument("--drop", default="", help="features to leave out, comma-separated (experiments)")
     args = parser.parse_args()
+    train.DROPPED.update(train.FEATURES.index(name) for name in args.drop.split(",") if name)
     train.SETTINGS.update(C=args.c, weigh_files=args.weigh_files, threshold=args.threshold)
     rows = read_all(list(train.FILES) + args.also)
     if args.seen:
