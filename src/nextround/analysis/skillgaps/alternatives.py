@@ -32,8 +32,9 @@ def alternatives_of(item: str) -> tuple[str, ...]:
     parts = [unmask_brackets(part, kept).strip(" ") for part in _OR_LIST.split(masked) if part.strip(" ")]
     parts = [part[1:-1] if part.startswith("(") and part.endswith(")") else part for part in parts]
     parts = [part for part in parts if part.strip(" ()")]
+    parts = [_OBTAINABLE.sub("", part, count=1) if index else part for index, part in enumerate(parts)]
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
-        return (item,)
+        return _comma_or(masked, kept) or (item,)
     head = _LICENCE_HEAD.search(parts[-1])
     if head:
         # "a full Irish or EU driving licence", "counterbalance or reach truck licence": the licence is each one's
@@ -55,4 +56,22 @@ def alternatives_of(item: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _comma_or(masked: str, kept: list[str]) -> tuple[str, ...]:
+    """ "Degree or diploma in Nautical Studies / Marine Engineering, or seagoing officer's Certificate of Competency":
+    ", or" joins the long ways of meeting it, each of which may list short alternatives of its own; empty when the
+    item has no ", or" or a way would be a sentence of its own."""
+    ways = [way.strip(" ,") for way in _COMMA_OR.split(masked) if way.strip(" ,")]
+    if len(ways) < 2 or any(len(way.split()) > 14 for way in ways):
+        return ()
+    return tuple(part for way in ways for part in alternatives_of(unmask_brackets(way, kept)))
+
+
+# ", or" between two ways of meeting an ask (not inside a bracket, which is masked)
+_COMMA_OR: Final = re.compile(r",\s*or\s+", re.IGNORECASE)
+# an alternative offered as one to obtain: "Schiphol pass or you can get a VOG", "... or able to obtain one"
+_OBTAINABLE: Final = re.compile(
+    r"^(?:(?:you|applicants?|candidates?)\s+(?:can|could|may|will)\s+|(?:be\s+)?(?:able|willing)\s+to\s+)"
+    r"(?:get|obtain|apply\s+for)\s+",
+    re.IGNORECASE,
+)
 _LICENCE_HEAD: Final = re.compile(r"\b(?:(?:driving|driver'?s?|car|motor)\s+)?licen[cs]e\b", re.IGNORECASE)

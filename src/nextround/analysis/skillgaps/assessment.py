@@ -174,7 +174,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(True, 0.9, None, "taxonomy", 0.6)
     if credentials.only_english(phrase):
         return Evidence(True, 1.0, None, "language", 0.7, "the CV itself is written in English")
-    degree = credentials.degree_asked(requirement.alternatives)
+    degree = None if _degree_one_way(requirement.alternatives) else credentials.degree_asked(requirement.alternatives)
     if degree is not None:
         held_degree = credentials.degree_level(cv.text)
         if held_degree is not None and held_degree >= degree:
@@ -308,6 +308,17 @@ def _work_to_standard(cv: CvView, phrase: str, absent: Sequence[str]) -> Evidenc
     return Evidence(True, 0.8, shown.cv_text, "meaning", 0.5, f"the CV does not name {', '.join(absent)}")
 
 
+def _degree_one_way(alternatives: Sequence[str]) -> bool:
+    """ "Master Mariner (Class 1 CoC) or Marine Engineer, or a degree in Naval Architecture": a degree offered after
+    other ways of meeting the ask, as a thing of its own ("or a degree", not the subject list of "a degree in Physics
+    or Chemistry"), is one way of several; the CV meets the ask by any of them, which the degree check cannot say."""
+    first = next(
+        (index for index, each in enumerate(alternatives) if credentials.degree_asked([each]) is not None), None
+    )
+    return bool(first) and bool(_A_DEGREE.match(alternatives[first or 0]))
+
+
+_A_DEGREE: Final = re.compile(r"an?\s+(?:[\w-]+\s+)?(?:degree|bachelor)", re.IGNORECASE)
 _OTHER_WAY: Final = re.compile(
     r"\bexperience\b[^()]*?,?\s+or\s+(?:an?\s+)?diploma\b|\bdiploma\b[^()]*\bor\s+(?:\w+\s+)?experience\b", re.I
 )

@@ -93,7 +93,8 @@ def is_quality(phrase: str) -> bool:
         joined = _quality_pattern(quality).sub(" ", joined)
     words = joined.split()
     content = [word for word in words if word not in {"a", "an", "the", "and", "of", "good", "great", "real"}]
-    return bool(content) and all(word in qualities or word in {"manner", "nature"} for word in content)
+    # "a pleasing personality", "a calm manner": a quality's head noun says nothing more
+    return bool(content) and all(word in qualities or word in {"manner", "nature", "personality"} for word in content)
 
 
 @lru_cache(maxsize=1024)
@@ -136,6 +137,8 @@ def is_eligibility(phrase: str, sentence: str = "") -> bool:
     "able to attend evening meetings"). A credential asked beside it stays an ask: "Class A CDL (or be able to
     obtain one before May)" is a CDL the CV may lack. `sentence` is where the phrase was read."""
     status, obtain, opening = _eligibility()
+    if _AGE_LIMIT.match(phrase):
+        return True  # "Age 20 - 55 years", "aged between 21 and 35": who may be hired
     found = status.search(phrase)
     if found:
         return not _HELD_CREDENTIAL.search(phrase[: found.start()] + " " + phrase[found.end() :])
@@ -153,4 +156,12 @@ def is_eligibility(phrase: str, sentence: str = "") -> bool:
     )
 
 
+# an age limit as the whole ask ("Age 20 - 55 years", "Aged 25-40", "Between 21 and 35 years of age", "Not older
+# than 45 years"), not an age of the people served ("working with children aged 3-6")
+_AGE_LIMIT: Final = re.compile(
+    r"\W*(?:(?:applicants?|candidates?)\s+(?:must|should)\s+be\s+|be\s+)?"
+    r"(?:(?:age|aged|age\s+limit|age\s+range)\b[\s:]*(?:between\s+|from\s+|of\s+|under\s+|below\s+)?\d{2}\b"
+    r"|(?:between|under|below|over|not\s+(?:more|older)\s+than)\s+\d{2}\b.{0,20}\byears?\s+(?:of\s+age|old)\b)",
+    re.IGNORECASE,
+)
 _JOINED_VERB: Final = re.compile(r"[a-z][\w' -]{0,30}?\s+(?:and|or)\s+", re.IGNORECASE)

@@ -73,6 +73,8 @@ _ITEMS: Final = re.compile(r",\s+(?![^()]*\))")
 _ASKS_TO_HELP: Final = re.compile(
     r"\b(?:assist|help|shadow|observ|support)\w*|\bwith (?:the|a|our) (?:senior|head|lead)\b", re.IGNORECASE
 )
+# a post whose work is to assist ("Teaching Assistant (Early Years)", "Dental Nurse Assistant", "Kitchen helper")
+_HELPER_POST: Final = re.compile(r"\b(?:assistant|aide|helper|auxiliary|assisting)\b", re.IGNORECASE)
 # a named person then does the rest: "the orthodontist placed them", "the inspector signed and issued the permits"
 _THEN_ANOTHER: Final = re.compile(
     r"\bthe\s+(?:senior\s+|head\s+|lead\s+|chief\s+)?[a-z]+(?:or|er|ist|ian|eon|chef|vet|man|woman)\s+"
@@ -136,15 +138,17 @@ def _denied_words(clause: str, wanted: set[str], *, romance: bool = False, vehic
     return denied
 
 
-def denied_line(ask: str, cv: str, evidence: str = "") -> str | None:
+def denied_line(ask: str, cv: str, evidence: str = "", jd: str = "") -> str | None:
     """The CV line that denies or hands off a distinctive word of the ask, when no other clause writes that word
     plainly (then the item is a gap and the line its evidence); otherwise None. Given the line the ask was
-    `evidence`d by, only when that line is such a line: a denial elsewhere does not undo what it shows."""
+    `evidence`d by, only when that line is such a line: a denial elsewhere does not undo what it shows. In an
+    assistant's post (the ad's first line, `jd`), help given to a senior is the work asked, not second hand."""
     vehicle = bool(_OWN_VEHICLE.search(ask))
     wanted = _distinctive(ask, vehicle)
     if not wanted:
         return None
-    second_hand = not _ASKS_TO_HELP.search(ask)
+    title = next((line for line in jd.splitlines() if line.strip()), "")
+    second_hand = not (_ASKS_TO_HELP.search(ask) or _HELPER_POST.search(title))
     shown: set[str] = set()
     denied: dict[str, list[str]] = {}
     for line in cv.splitlines():

@@ -331,7 +331,9 @@ def rule_judgements(
     for item in asked:
         if item.quality or item.condition:
             continue  # a quality or a condition of eligibility: no CV line proves or disproves it
-        judged = _across_borders(view, jd, _recent(view, _denied(view, _held_now(view, _judge(view, item, vectors)))))
+        judged = _across_borders(
+            view, jd, _recent(view, _denied(view, _held_now(view, _judge(view, item, vectors)), jd))
+        )
         closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
         judged = replace(judged, closest=closest)
         values = None
@@ -400,14 +402,14 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     return replace(judged, evidence=held)
 
 
-def _denied(cv: CvView, judged: Judged) -> Judged:
+def _denied(cv: CvView, judged: Judged, jd: str = "") -> Judged:
     """A skill the CV writes only in a clause that denies it or hands it to another person ("never worked with
     goats", "Scuba certificate: not held", "the audits are carried out by the quality manager") is a gap with
     that clause as evidence (an exact check, :mod:`denied`)."""
     evidence = judged.evidence
     if not evidence.met:
         return judged
-    line = denied_line(judged.requirement.text, cv.text, evidence.cv_text or "")
+    line = denied_line(judged.requirement.text, cv.text, evidence.cv_text or "", jd)
     if line is None:
         return judged
     reason = "the CV's own line says it is not done or not held, or that someone else does it"

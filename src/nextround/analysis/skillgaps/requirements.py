@@ -68,8 +68,9 @@ _SEEKING_A_ROLE: Final = re.compile(
     re.IGNORECASE,
 )
 _ORG_SEEKING: Final = re.compile(
-    r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){1,6}(?:is|are)\s+(?:currently\s+)?" + HIRING_VERBS + r"\b"
-)
+    r"\W*(?!(?:We|I|You)\s)(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*"
+    r"(?:,[^,]{1,80},)?\s+(?:is|are)\s+(?:currently\s+)?" + HIRING_VERBS + r"\b"
+)  # "Island Vision Communications, one of Jamaica's fastest-growing providers, is seeking installers"
 # Words that make a clause an ask or a wish: where a reason comes first ("..., so a licence is required")
 _ASKS: Final = re.compile(
     r"\b(?:must|essential|required|requires?|needed|necessary|mandatory|desirable|preferred|advantage|a plus|bonus"
