@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import nextround.analysis.feedback as feedback
-import nextround.analysis.feedback.session19 as session19
+import nextround.analysis.feedback.rereading as rereading
 from nextround.analysis.feedback import (
     ACTIONABLE_THEMES,
     OUTSIDE_CONTROL_CODES,
@@ -633,7 +633,7 @@ def test_a_reason_read_faintly_is_looked_at_again_before_the_text_is_called_gene
     text = "We'd suggest getting some experience as a supervisor and applying again."
     assert analyze_feedback(text).theme_names == ("experience",)
     monkeypatch.setattr(feedback, "SECOND_LOOK", 1.0)
-    monkeypatch.setattr(session19, "ADVICE_RULE", False)  # session 19 reads the advice itself as experience
+    monkeypatch.setattr(rereading, "ADVICE_RULE", False)  # session 19 reads the advice itself as experience
     assert analyze_feedback(text).theme_names == ("generic",)
 
 

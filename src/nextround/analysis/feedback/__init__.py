@@ -67,8 +67,8 @@ from nextround.analysis.feedback.model import (
     load_clause_model,
     turns_against,
 )
+from nextround.analysis.feedback.rereading import after_floor, denied, reread, step_not_done
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
-from nextround.analysis.feedback.session19 import after_floor, denied, reread, step_not_done
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
     MAX_ANALYSED_CHARS,

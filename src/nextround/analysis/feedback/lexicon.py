@@ -123,7 +123,7 @@ CURT_TO_COLLEAGUE: Final = _STRUCTURE["curt_to_colleague"]
 DRESS: Final = _STRUCTURE["dress"]
 DRESS_ASKED: Final = _STRUCTURE["dress_asked"]
 NOT_BROUGHT: Final = _STRUCTURE["not_brought"]
-# Session 19 (`feedback19`), read by decide() through session19.py: the candidate's own language; a step not done.
+# Session 19 (`feedback19`), read by decide() through rereading.py: the candidate's own language; a step not done.
 CANDIDATE_LANGUAGE: Final = _STRUCTURE["candidate_language"]
 STEP_NOT_DONE: Final = _STRUCTURE["step_not_done"]
 GAIN_EXPERIENCE: Final = _STRUCTURE["gain_experience"]

@@ -1,4 +1,6 @@
-"""Readings by meaning of session 19 (`feedback19`), read by ``decide()`` with on/off switches.
+"""Readings that reconsider the classifier's verdict (session 19, `feedback19`), read by ``decide()``.
+
+Each has an on/off switch below.
 
 * the candidate's own language at a level ("your German is still very basic", "oral French at B1 against a required
   C1"): communication, the README's "a language the job must be done in, at too low a level", not technical_skills or

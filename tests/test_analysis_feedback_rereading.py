@@ -1,4 +1,4 @@
-"""Readings by meaning of session 19 (`feedback19`; `session19.py`, switches there).
+"""Readings by meaning of session 19 (`feedback19`; `rereading.py`, switches there).
 
 * The candidate's own language at a level is communication, not technical_skills or experience (`OWN_LANGUAGE_RULE`).
 * A step of the application not done (a form, an online assessment, a sample, a document) is preparation
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-import nextround.analysis.feedback.session19 as session19
+import nextround.analysis.feedback.rereading as rereading
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.feedback.lexicon import (
     CANDIDATE_LANGUAGE,
@@ -56,9 +56,9 @@ def test_own_language_is_communication(monkeypatch: pytest.MonkeyPatch) -> None:
         "most of our guests only speak Spanish. Best wishes, Carmen."
     )
     assert "communication" in analyze_feedback(text).theme_names
-    monkeypatch.setattr(session19, "OWN_LANGUAGE_RULE", False)
+    monkeypatch.setattr(rereading, "OWN_LANGUAGE_RULE", False)
     off = analyze_feedback(text).theme_names
-    monkeypatch.setattr(session19, "OWN_LANGUAGE_RULE", True)
+    monkeypatch.setattr(rereading, "OWN_LANGUAGE_RULE", True)
     assert set(analyze_feedback(text).theme_names) - {"communication"} <= set(off) - {"technical_skills", "experience"}
 
 
@@ -93,17 +93,17 @@ def test_a_step_not_done_is_preparation(monkeypatch: pytest.MonkeyPatch) -> None
         "because the right-to-work declaration was not submitted before the deadline. You may apply again."
     )
     assert analyze_feedback(text).theme_names == ("preparation",)
-    monkeypatch.setattr(session19, "STEP_RULE", False)
+    monkeypatch.setattr(rereading, "STEP_RULE", False)
     assert "preparation" not in analyze_feedback(text).theme_names
 
 
 def test_faint_reading_kept_only_where_a_cue_named_it(monkeypatch: pytest.MonkeyPatch) -> None:
     weak = [ThemeFinding("logistics", 0.09, ("q",)), ThemeFinding("process", 0.05, ("p",))]
-    assert [f.theme for f in session19.faint_kept(weak, {"logistics"})] == ["logistics"]
-    assert session19.faint_kept(weak, {"process"}) == []
-    assert session19.faint_kept([], {"logistics"}) == []
-    monkeypatch.setattr(session19, "FAINT_RULE", False)
-    assert session19.faint_kept(weak, {"logistics"}) == []
+    assert [f.theme for f in rereading.faint_kept(weak, {"logistics"})] == ["logistics"]
+    assert rereading.faint_kept(weak, {"process"}) == []
+    assert rereading.faint_kept([], {"logistics"}) == []
+    monkeypatch.setattr(rereading, "FAINT_RULE", False)
+    assert rereading.faint_kept(weak, {"logistics"}) == []
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_advice_to_gain_experience_names_experience(monkeypatch: pytest.MonkeyPa
         "harvest experience somewhere, do get in touch again. Cheers, Leon."
     )
     assert "experience" in analyze_feedback(text).theme_names
-    monkeypatch.setattr(session19, "ADVICE_RULE", False)
+    monkeypatch.setattr(rereading, "ADVICE_RULE", False)
     assert "experience" not in analyze_feedback(text).theme_names
 
 
@@ -161,7 +161,7 @@ def test_experience_already_had_is_no_advice() -> None:
     ],
 )
 def test_a_denied_reason(clause: str) -> None:
-    assert session19.denied(clause)
+    assert rereading.denied(clause)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_a_denied_reason(clause: str) -> None:
     ["your experience was not what we need.", "It was your timekeeping that let you down.", "That's not enough."],
 )
 def test_not_a_denied_reason(clause: str) -> None:
-    assert not session19.denied(clause)
+    assert not rereading.denied(clause)
 
 
 def test_a_denied_reason_is_no_theme(monkeypatch: pytest.MonkeyPatch) -> None:
