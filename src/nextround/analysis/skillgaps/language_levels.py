@@ -242,6 +242,7 @@ _LANGUAGE_USE_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _USE: Final = re.compile(r"\b(?:speak\w*|spoken|writ\w*|read\w*|communicat\w*|conversational)\b", re.IGNORECASE)
+_NUMBERED: Final = re.compile(r"\blevel\s*(\d)\b", re.IGNORECASE)  # a scale's level: "Welsh (Level 4 - fluent)"
 _ALSO_FINE: Final = re.compile(r"\b(?:or|also fine|also ok|acceptable|not needed|not required|helpful|a plus)\b", re.I)
 
 
@@ -306,7 +307,10 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     if not bare and not _LANGUAGE_USE_WORDS.search(phrase):
         return None
     either = bool(_ALSO_FINE.search(phrase) or "/" in phrase)
-    held = dict(reversed(_language_parts(cv)))  # the first part naming each language
+    parts = _language_parts(cv)
+    held = dict(reversed(parts))  # the first part naming each language, or the first that gives it a level:
+    # a heading "Welsh" over "Good conversational Welsh (Level 3)" says nothing of the level
+    held |= dict(reversed([(name, part) for name, part in parts if _level(_beside(part, name)) is not None]))
     verdicts: list[tuple[bool, str, str]] = []
     for language in dict.fromkeys(asked):
         if language not in held:
@@ -317,7 +321,11 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
         # with no level written, "French spoken" or "read and write Spanish" asks working use; a language alone, any
         wanted = _ASKED_STEP[written] if written is not None else 2 if _USE.search(phrase) else 1
         shown = _level(_beside(held[language], language))
-        verdicts.append((shown is None or shown >= wanted, language.title(), held[language].strip()))
+        ok = shown is None or shown >= wanted
+        numbered = [_NUMBERED.search(text) for text in (_beside(phrase, language) or phrase, held[language])]
+        if numbered[0] and numbered[1]:
+            ok = int(numbered[1].group(1)) >= int(numbered[0].group(1))  # "(Level 3)" is short of "Level 4"
+        verdicts.append((ok, language.title(), held[language].strip()))
     if not verdicts:
         return None
     met = any(ok for ok, _, _ in verdicts) if either else all(ok for ok, _, _ in verdicts)

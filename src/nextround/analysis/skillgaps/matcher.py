@@ -36,7 +36,7 @@ from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
-from nextround.analysis.skillgaps.roleyears import shown_years, years_since_qualifying, years_text
+from nextround.analysis.skillgaps.roleyears import SEASONS_ASKED, shown_years, years_since_qualifying, years_text
 from nextround.analysis.skillgaps.variants import variant_short
 from nextround.analysis.skillgaps.wellformed import well_formed
 from nextround.analysis.vectors import dot_rows
@@ -235,6 +235,7 @@ def _years_in_role(
         shown=shown,
         titled=title,
         ask=requirement.text,
+        seasons=bool(SEASONS_ASKED.search(requirement.sentence)),
     )
     if in_roles is None and claimed is None:
         return cv.years, "career"

@@ -28,9 +28,9 @@ Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
 _YEARS: Final = re.compile(
     r"(?:(?:with\s+)?(?:at least|minimum(?: of)?|min\.?|a minimum of|over|more than)\s+)?"
     r"(?:(?P<low>\d{1,2})\s*(?:-|–|to)\s*)?"  # "3-5 years" asks for 3
-    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?(?=\s+year(?:['’]s|\s+(?:of|in|as))))"
-    r"\s*\+?\s*"
-    r"(?P<unit>years?|yrs?|months?)(?:['’]s?)?(?:\s+(?:of|on))?(?:\s+(?:proven|relevant|previous|hands-on))?"
+    r"(?P<number>(?<![\d/])\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?(?=\s+year(?:['’]s|\s+(?:of|in|as))))"
+    r"\s*\+?\s*(?:full\s+)?"
+    r"(?P<unit>years?|yrs?|months?|seasons?\b)(?:['’]s?)?(?:\s+(?:of|on))?(?:\s+(?:proven|relevant|previous|hands-on))?"
     r"(?:\s+experience(?:\s+(?:of|in|with|as|using|on))?)?",
     re.IGNORECASE,
 )
@@ -357,9 +357,14 @@ _MORE_VERBS: Final = frozenset(
 
 
 _SUB_YEARS: Final = re.compile(
-    r",\s*(?:(?:including|of which|with)\s+)?(?=(?:at least\s+)?(?:\d{1,2}|one|two|three|four|five)\b)", re.IGNORECASE
+    r",\s*(?:(?:including|of which|with)\s+)?(?=(?:(?:at least|min\.|minimum(?: of)?|a minimum of)\s*)?"
+    r"(?:\d{1,2}|one|two|three|four|five)\b)",
+    re.IGNORECASE,
+)  # "..., including min. 1 year with Elixir": the second figure is an ask of its own
+_BARE_NUMBER: Final = re.compile(
+    r"^((?:(?:at least|min\.|minimum(?: of)?|a minimum of)\s*)?(?:\d{1,2}|one|two|three|four|five))"
+    r"\s+(?!years?\b|yrs?\b)"
 )
-_BARE_NUMBER: Final = re.compile(r"^((?:at least\s+)?(?:\d{1,2}|one|two|three|four|five))\s+(?!years?\b|yrs?\b)")
 _NARROWING: Final = re.compile(
     r",?\s+(?:(?:especially|particularly|in particular|notably|mainly|preferably|ideally)\s+[^,;]*"
     r"|(?:due to|because|owing to|as the role)\b.*|,\s*since\b.*|,?\s+as you(?:'ll| will)\b.*)$",

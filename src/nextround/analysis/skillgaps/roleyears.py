@@ -47,6 +47,26 @@ _SECOND: Final = re.compile(
 )
 
 
+# seasons the CV lists: "2025 and 2026 seasons", "seasons 2023, 2024", "2024/25 and 2025/26 seasons"; each is a year
+_YEAR_OR_WINTER: Final = r"(?:19|20)\d\d(?:/\d\d)?"
+_LISTED_SEASONS: Final = re.compile(
+    rf"\b{_YEAR_OR_WINTER}(?:\s*(?:,|and|&)\s*{_YEAR_OR_WINTER})*\s+seasons?\b"
+    rf"|\bseasons?\s+{_YEAR_OR_WINTER}(?:\s*(?:,|and|&)\s*{_YEAR_OR_WINTER})*",
+    re.IGNORECASE,
+)
+SEASONS_ASKED: Final = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six))\+?\s*(?:full\s+)?seasons?\b(?!\s*(?:19|20)\d\d)", re.IGNORECASE
+)
+
+
+def _listed_seasons(text: str) -> set[int]:
+    return {int(year) for found in _LISTED_SEASONS.finditer(text) for year in re.findall(r"(?:19|20)\d\d", found[0])}
+
+
+def _dated(line: str) -> bool:
+    return exact.dated_span(line) or bool(_LISTED_SEASONS.search(line))
+
+
 @dataclass(frozen=True)
 class Role:
     """A dated role: its heading (title and dates, one line or two) and every line of its block."""
@@ -66,7 +86,7 @@ def roles(text: str) -> list[Role]:
         line = raw.strip()
         if not line:
             continue
-        if exact.dated_span(line):
+        if _dated(line):
             bare = _BULLET.sub("", line).strip(" |")
             if previous is not None and _DATES.fullmatch(bare):
                 # "Guitar Maker, Ridge Instruments" over "March 2021 - present": one role
@@ -124,7 +144,19 @@ def _spans(head: str, reference_year: int | None) -> list[tuple[int, int]]:
         last_month = last or first or 1
         start, stop = begin * 12 + first_month - 1, end * 12 + last_month - 1
         out.append((start, max(stop, start)))
+    if not out:
+        out = [(year * 12, year * 12 + 11) for year in sorted(_listed_seasons(head))]  # a season: most of a year
     return out
+
+
+def season_count(heads: Sequence[str], reference_year: int | None) -> int:
+    """Seasons in the roles' headings: each year a span touches ("2022 - 2025" is four seasons), each year listed."""
+    years: set[int] = set()
+    for head in heads:
+        years |= _listed_seasons(head)
+        for start, stop in _spans(head, reference_year):
+            years |= set(range(start // 12, stop // 12 + 1))
+    return len(years)
 
 
 def span_months(heads: Sequence[str], reference_year: int | None) -> int:
@@ -154,6 +186,8 @@ def claims(text: str) -> list[tuple[float, str]]:
     for raw in text.splitlines():
         line = _BULLET.sub("", raw).strip()
         for sentence in re.split(r"(?<=[.!?])\s+", line):
+            if not exact.dated_span(sentence) and len(_listed_seasons(sentence)) > 1:
+                out.append((float(len(_listed_seasons(sentence))), sentence))  # "lobster in the 2024 and 2025 seasons"
             found = _CLAIM.search(sentence)
             if found is None or exact.dated_span(sentence[max(0, found.start() - 12) : found.end() + 12]):
                 continue
@@ -279,6 +313,7 @@ def shown_years(
     shown: str | None = None,
     titled: Sequence[Sequence[str]] = (),
     ask: str = "",
+    seasons: bool = False,
 ) -> tuple[float | None, float | None]:
     """(years of the roles whose block `shows` the ask, or None when none does; the most years a claim that
     shows it states, or None). With `titled` (the stems of each title of "as a guitar maker or luthier"), a role
@@ -301,7 +336,10 @@ def shown_years(
         chosen = [role for role in found if shows(role.lines)]
         headed = [_title(role) for role in found if shown and (shown in role.lines[0] or shown in role.head)]
         kinds = set().union(*headed) if headed else set()
-        chosen += [role for role in found if role not in chosen and kinds & _title(role)]
+        # the ask's own words in that title must be in the other too: "Elixir Developer" shows Elixir, "Ruby
+        # Developer" does not; "Gem Tester" shows gem testing, "Gem buyer and cutter" does not
+        named = kinds & set(content_stems(ask))
+        chosen += [role for role in found if role not in chosen and kinds & _title(role) and named <= _title(role)]
     qualified = qualifier_of(ask)
     in_roles: float | None
     if qualified is not None and chosen:
@@ -310,6 +348,8 @@ def shown_years(
         in_roles = span_months([role.head for role in chosen], reference_year) / 12
     else:
         in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
+    if seasons and chosen:
+        in_roles = float(season_count([role.head for role in chosen], reference_year))  # "3 seasons' grading"
     claimed = [years for years, part in claims(text) if shows([part]) and (qualified is None or qualified([part], ""))]
     return in_roles, max(claimed, default=None)
 

@@ -317,6 +317,41 @@ def size_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+# a bracketed list of named grades or kinds: "peeling cinnamon (Alba and Continental grades)", "(Holstein or Jersey
+# breeds)"; the CV's own list before the same noun ("C4, C5 and H1 grades") names other ones
+_SORTS: Final = r"(?:grades|varieties|breeds|classes|categories|species|cultivars|strains|styles|cuts)"
+_NAMED_SORTS: Final = re.compile(
+    rf"\((?P<values>[^()]{{2,60}}?)\s+(?P<sort>{_SORTS})\)|(?P<cv_values>[\w.+-]+(?:\s*(?:,|/|&|\band\b|\bor\b)"
+    rf"\s*[\w.+-]+)+)\s+(?P<cv_sort>{_SORTS})\b",
+    re.IGNORECASE,
+)
+_LIST_CUT: Final = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def sorts_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names the grades or kinds of a thing in brackets ("(Alba and Continental
+    grades)"), the CV names none of them anywhere, and a CV line lists others before the same noun ("C4, C5 and H1
+    grades") while the CV names the thing ("cinnamon")."""
+    for asked in _NAMED_SORTS.finditer(phrase):
+        if not asked.group("values"):
+            continue
+        wanted = [value for value in _LIST_CUT.split(asked.group("values")) if re.search(r"[A-Za-z]", value)]
+        if len(wanted) < 2 and not re.search(r"\b(?:and|or)\b|,", asked.group("values")):
+            continue
+        thing = set(content_stems(phrase[: asked.start()])) - _GENERIC
+        if not wanted or not thing or not thing & set(content_stems(cv)):
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", cv, re.IGNORECASE) for value in wanted):
+            continue
+        sort = asked.group("sort").lower()
+        for line in cv.splitlines():
+            for found in _NAMED_SORTS.finditer(line):
+                if (found.group("cv_sort") or "").lower() == sort:
+                    said = f"{asked.group('values')} {sort} asked; the CV names {found.group('cv_values')}"
+                    return said, line.strip()
+    return None
+
+
 def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
     """The first of the checks above that finds the CV's variant or count short of the ask, or another member of
     the family asked (:mod:`families`)."""
@@ -327,5 +362,6 @@ def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
         or count_short(phrase, cv)
         or group_short(phrase, cv)
         or size_short(phrase, cv)
+        or sorts_short(phrase, cv)
         or member_short(phrase, cv)
     )
