@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from nextround.analysis.skillgaps import borders, credentials, exact, licence_stages
+from nextround.analysis.skillgaps import borders, credentials, currency, exact, licence_stages
 from nextround.analysis.skillgaps.evidence import (
     PARENS,
     CvView,
@@ -99,6 +99,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         # "Grade 12 (Matric) with Mathematics or Physical Science": each form, "Matric" too, needs the subject
         reason = f"{subjects[0]} asked; the CV's school subjects do not include it"
         return Evidence(False, 0.3, subjects[1], "degree", 0.8, reason, exact=True)
+    limited = currency.limit_short(requirement.text, cv.text)
+    if limited is not None:  # "Boatmaster licence (vessels up to 24 m)" against one up to 15 m
+        return Evidence(False, 0.3, limited[1], "level", 0.8, limited[0], exact=True)
     endorsement = licence_stages.endorsement_short(phrase, cv.text)
     if endorsement is not None:
         # "F endorsement on your NZ driver licence", "CDL with Passenger (P) and School Bus (S) endorsements": the
@@ -113,7 +116,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(False, 0.3, professional[1], "licence", 0.85, professional[0], exact=True)
     if licence_stages.asks_driving_licence(phrase):
         # a learner's licence for any ask, a restricted one for a full licence, automatics only for a manual one
-        shortfall = licence_stages.licence_short(phrase, cv.text)
+        # another word-named class: "driver's licence (General)" against "Private" (the forms drop the brackets)
+        shortfall = licence_stages.licence_short(phrase, cv.text) or licence_stages.class_short(
+            requirement.text, cv.text
+        )
         if shortfall is not None:
             return Evidence(False, 0.3, shortfall[1], "licence", 0.85, shortfall[0], exact=True)
     for asked in sorted(credentials.numbered_licences(phrase)):
@@ -161,7 +167,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             return Evidence(True, 1.0, shown, "licence", 0.85)
         return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
     asked_licences = credentials.licence_categories(phrase + " licence")
-    if asked_licences and re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I):
+    if asked_licences and (
+        re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I)
+        or credentials.DRIVING_LICENCE.search(phrase)  # "Führerschein B", "permis B": the licence in its own language
+    ):
         if credentials.licence_met(asked_licences, cv.licences):
             return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
         held_codes = ", ".join(sorted(cv.licences)) or "none"
@@ -191,7 +200,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             return checked
     semantic = meaning_evidence(cv, phrase, vector)
     version = credentials.other_version(phrase, cv.text)
-    if version is not None:  # "Sage 200" asked, "Sage 50" shown
+    if version is not None and not currency.covers_lower(phrase, version):  # "Sage 200" asked, "Sage 50" shown
         return Evidence(
             False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV shows {version}", exact=True
         )

@@ -96,7 +96,7 @@ _ISSUERS: Final = (
     r"DVLA|DVA|DMV|BMV|RMV|MVA|MVD|RTO|RTA|NTSA|FRSC|LTA|MTO|ICBC|SAAQ|NZTA|VicRoads|DLTB|LTO|JPJ|TRAFFIC DEPARTMENT"
 )
 DRIVING_LICENCE: Final = re.compile(
-    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+)?licen[cs]e"
+    r"\b(?:driving|driver'?s?|car|motor|road)\s+licen[cs]e|\bfull\s+(?:clean\s+)?(?:[A-Z]{2,3}\s+|[A-D]1?(?:\+?E)?\s+)?licen[cs]e"
     rf"|\bcar\s+driver\b|\b(?:{_ISSUERS})(?:[\s-]+issued)?\s+(?:driving\s+|driver'?s?\s+)?licen[cs]e"
     # "full Irish B licence": a nationality, perhaps a category, then the licence
     r"|\bfull\s+(?:clean\s+)?[A-Z][a-z]+(?:ish|ian|an|ese|ch|i)\s+(?:[A-D]1?(?:\+?E)?\s+)?licen[cs]e"

@@ -8,6 +8,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.cues import load_cues
+from nextround.analysis.skillgaps.currency import lower_stage, not_current
 
 _NOT_HELD: Final = re.compile(
     r"\b(?:expired|lapsed|out of date|no longer valid|not renewed|in progress|ongoing|working towards|"
@@ -114,8 +115,11 @@ def not_held(sentence: str, reference_year: int | None = None, ask: str = "") ->
         )
     parts_of = clauses(sentence)
     about = _about(parts_of, sentence, wanted) if ask else [True] * len(parts_of)
-    if any(_NOT_HELD.search(part) and here for part, here in zip(parts_of, about, strict=True)):
-        return True
+    if any(
+        (_NOT_HELD.search(part) or not_current(part) or lower_stage(part, ask)) and here
+        for part, here in zip(parts_of, about, strict=True)
+    ):
+        return True  # expired, in progress, due for renewal, or a provisional licence for a full one
     parts = re.split(r"[;|•·]", sentence)
     alternatives = [set(content_stems(each)) for each in re.split(r"\s*/\s*|\s+or\s+", ask)] if ask else []
     for part in parts:

@@ -15,6 +15,7 @@ from nextround.analysis.skillgaps.credentials import (
     licence_categories,
     licence_list,
 )
+from nextround.analysis.skillgaps.currency import class_word_short
 
 # -- what a driving licence is held with --------------------------------------------------------------------
 
@@ -162,6 +163,14 @@ def licence_short(phrase: str, cv: str) -> tuple[str, str] | None:
         else:
             return None
     return reasons[0]
+
+
+def class_short(ask: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names a driving licence's class by a word, often in brackets the forms drop
+    ("Valid driver's licence (General)"), and the CV's licence lines name only another ("Private")."""
+    if not asks_driving_licence(ask):
+        return None
+    return class_word_short(ask, [licence.line for licence in driving_licences_held(cv)])
 
 
 def points_short(ask: str, cv: str) -> tuple[str, str] | None:

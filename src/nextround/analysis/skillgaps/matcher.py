@@ -18,6 +18,7 @@ from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.borders import border_short
+from nextround.analysis.skillgaps.currency import spelled_out
 from nextround.analysis.skillgaps.denied import denied_line
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
@@ -369,14 +370,20 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     if not evidence.met or not evidence.cv_text:
         return judged
     tokens = exact.named_tokens(requirement.text)
-    named = [spelling for spellings in tokens for spelling in spellings]
+    named = [spelling for spellings in tokens for spelling in spellings] + spelled_out(requirement.text)
 
     def naming(spellings: list[str]) -> list[str]:
-        return [
-            line
-            for line in cv.text.splitlines()
-            if any(exact.compiled(rf"(?<!\w){re.escape(n)}(?!\w)").search(line) for n in spellings)
-        ]
+        def lines_of(names: list[str]) -> list[str]:
+            return [
+                line
+                for line in cv.text.splitlines()
+                if any(exact.compiled(rf"(?<!\w){re.escape(n)}(?!\w)").search(line) for n in names)
+            ]
+
+        # a whole name or an acronym speaks before one word of it: "PgDip Career Guidance ... in progress" for
+        # "Career Guidance", not the job title "Careers Information and Guidance Officer"
+        whole = [n for n in spellings if " " in n.strip() or n.isupper()]
+        return (lines_of(whole) if len(whole) < len(spellings) else []) or lines_of(spellings)
 
     def held_nowhere(lines: list[str]) -> bool:
         return bool(lines) and all(exact.not_held(line, cv.reference_year, requirement.text) for line in lines)

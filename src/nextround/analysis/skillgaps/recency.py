@@ -13,6 +13,7 @@ from datetime import date
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps.currency import usual_validity
 from nextround.analysis.skillgaps.evidence import specificity
 
 _NUMBERS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
@@ -29,7 +30,10 @@ _DATE: Final = re.compile(
 _NOW: Final = re.compile(r"\b(?:present|current(?:ly)?|to date|till date|ongoing|now)\b", re.IGNORECASE)
 # words of the ask that say when or how, not what: they do not pick the CV line that names the credential
 _NOT_WHAT: Final = frozenset(
-    content_stems("within last past months years completed completion successful current valid issued hold training")
+    content_stems(
+        "within last past months years completed completion successful current valid issued hold training "
+        "certificate certification card"  # "Current BLS certificate": the CV's line may say "BLS provider"
+    )
 )
 
 
@@ -73,7 +77,8 @@ def stale(sentence: str, ask: str, cv_text: str, evidence_line: str | None, refe
     """The CV line that names the ask when it is dated outside the job's window ("within the last 12 months"),
     else None. The lines read are the evidence line and every line holding the ask's most specific word; all
     must be dated, and the latest date must be older than the window."""
-    months = window_months(sentence)
+    # "within the last 12 months", else the card's usual validity when it is asked current ("Current BLS")
+    months = window_months(sentence) or usual_validity(sentence, ask)
     if months is None:
         return None
     now = reference_month(reference_year)
