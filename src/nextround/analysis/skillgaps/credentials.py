@@ -350,8 +350,9 @@ _DEGREES: Final = (
         ),
     ),
     (5, re.compile(r"\b(?:hnd|foundation degree|associate'?s? degree|associate of \w+|diphe)(?!\w)", re.IGNORECASE)),
-    # an Ordinary National Diploma (Nigeria, Ghana) is the two-year diploma below the HND: "OND/HND" accepts it
-    (4, re.compile(r"(?i:\bhnc\b)|\bOND\b")),
+    # an Ordinary National Diploma (Nigeria, Ghana) is the two-year diploma below the HND: "OND/HND" accepts it; a
+    # name and its initials are one award ("ND", "National Diploma"; "Higher National Certificate" the HNC)
+    (4, re.compile(r"(?i:\bhnc\b|\bhigher national certificate\b|\bnational diploma\b)|\bO?ND\b")),
 )
 _DEGREE_ASKED: Final = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s|ph\.?d|doctorate|b\.?sc|m\.?sc|b\.?eng|m\.?eng|mba|hnd|hnc|graduate|b\.?com|m\.?com|b\.?tech|m\.?tech|(?-i:OND))(?!\w)",
@@ -368,7 +369,9 @@ _DEGREES_IN_CAPITALS: Final = (
 )
 
 
-_BELOW_DEGREE: Final = re.compile(r"\b(?:foundation|associate'?s?)\s+degree\b", re.IGNORECASE)
+_BELOW_DEGREE: Final = re.compile(
+    r"\b(?:(?:foundation|associate'?s?)\s+degree|higher national diploma)\b", re.IGNORECASE
+)
 
 
 # "graduate" finishing a school, a diploma course or a program is no degree: "Senior High School graduate", "high

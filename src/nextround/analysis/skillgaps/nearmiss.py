@@ -186,6 +186,42 @@ def _tail(tokens: list[Token], start: int) -> list[Token]:
     return tail
 
 
+# stop words skipped when a name is read as its initials ("Certificate of Competency" is CoC, "CC")
+_NAME_STOPS: Final = frozenset(["of", "and", "in", "for", "the", "on", "to", "&"])
+_POSSESSIVE: Final = re.compile(r"['’]s$")
+
+
+def initials(words: list[str]) -> str:
+    """The initials of a name's capitalised words, stop words skipped: "Basic Safety Training" is "BST"."""
+    kept = [word for word in words if word.lower() not in _NAME_STOPS]
+    if len(kept) < 2 or not all(word[:1].isupper() for word in kept):
+        return ""
+    return "".join(word[0] for word in kept).upper()
+
+
+def _same_initials(wanted: list[Token], shown: list[Token]) -> bool:
+    """One side writes the other's name as its initials: "BST" after the body's name for "Basic Safety Training"
+    asked, or the name spelled out where the job writes its initials."""
+
+    def spelled(letters: Token | None, words: list[Token]) -> bool:
+        if letters is None or not _ACRONYM.match(letters.text) or letters.text in _ROMAN:
+            return False
+        texts = [word.text for word in words]
+        return any(initials(texts[:end]) == letters.text.upper() for end in range(2, len(texts) + 1))
+
+    return spelled(shown[0] if shown else None, wanted) or spelled(wanted[0] if wanted else None, shown)
+
+
+def _names_part(phrase: str, shown: list[Token]) -> bool:
+    """The CV's other name is one the ask itself lists in brackets as a part of what it asks ("GWO Sea Survival"
+    for "GWO Basic Safety Training (...; Sea Survival)"): its first two words, or its only one, written there."""
+    words = [token.text for token in shown[:2]]
+    if not words or not words[0][:1].isupper():
+        return False
+    named = re.compile(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", re.IGNORECASE)
+    return any(named.search(found.group(1)) for found in re.finditer(r"\(([^()]*)\)", phrase))
+
+
 def _word_root(text: str) -> str:
     return re.sub(r"(?:[cs]e[ds]?|e[ds]|s)$", "", text.lower())  # licence, license, licensed; scaler, scalers
 
@@ -253,6 +289,8 @@ def other_variant(cv: str, phrase: str) -> str | None:
         places = [place for place, other in enumerate(held) if other.text == token.text]
         if wanted and any(_same_words(wanted, _tail(held, place)) for place in places):
             continue  # "BC Scaler Licence" for "BC Licensed Scaler": the same words in another order
+        if wanted and any(_same_initials(wanted, _tail(held, place)) for place in places):
+            continue  # "GWO BST" for "GWO Basic Safety Training": the name and its initials are one thing
         for place, other in enumerate(held):
             if other.text != token.text:
                 continue
@@ -263,6 +301,10 @@ def other_variant(cv: str, phrase: str) -> str | None:
             if same >= min(len(wanted), len(shown)):
                 continue
             want, have = wanted[same], shown[same]
+            if any(_POSSESSIVE.search(word.text) for word in wanted[same + 1 :]):
+                continue  # "VHF Radio Operator's certificate": named by who holds it, not which grade
+            if _names_part(phrase, shown[same:]):
+                continue  # "GWO Sea Survival" for "GWO Basic Safety Training (...; Sea Survival)": a module of it
             kind = _kind(want)
             if kind is None or kind != _kind(have) or _held_elsewhere(cv, held, token, wanted[:same], want):
                 continue
