@@ -67,7 +67,7 @@ from nextround.analysis.feedback.model import (
     load_clause_model,
     turns_against,
 )
-from nextround.analysis.feedback.rereading import after_floor, denied, reread, step_not_done
+from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
@@ -338,14 +338,14 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         employer = employer_reason(said, elsewhere) if EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
             label = "reason"  # "we decided not to go ahead with the locum position": said plainly (session 18)
-        if said_choice or (below_pass and label == "neutral" and not read_reason) or step_not_done(said):
+        if said_choice or (below_pass and label == "neutral" and not read_reason) or said_plainly(said):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
         if closing[index]:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).
             label = "neutral"
-        elif label == "reason" and (rules.dismissed or denied(said)):
+        elif label == "reason" and denied(said, rules.dismissed):
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
         elif (
             label == "praise"
@@ -511,6 +511,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 and "generic" not in read[-1].themes
                 and not (rules.rival or named_back or internal or team[index] or employer)
                 and NAMES_SOMEONE.search(text) is None
+                and not said_themes(text)
                 and OPENS_POINT.match(text) is None
                 and certainty * probabilities[best] < read[-1].confidence
             ):

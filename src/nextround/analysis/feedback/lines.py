@@ -17,6 +17,9 @@ table, and each follows the corpus README's convention:
 * things not brought ("you came with nothing", "turned up without your boots"): preparation, not culture_fit;
 * work not yet done (`not_done`: "you never cooked for more than 4"): experience, not culture_fit (none of the 73 gold
   reason clauses `not_done` finds in the labelled files carries culture_fit or motivation).
+
+What a clause says plainly by meaning (`rereading.said_themes`, session 19: "answers were long and hard to follow")
+stands beside what the candidate did not know.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from nextround.analysis.feedback.lexicon import (
     NOT_KNOWN_WHY,
     SPEECH_MANNER,
 )
+from nextround.analysis.feedback.rereading import said_themes
 
 __all__ = ["redraw_lines"]
 
@@ -50,7 +54,8 @@ def _swap(themes: list[str], probabilities: dict[str, float], old: str, new: str
 def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) -> list[str]:
     """A reason clause's themes with the README's lines redrawn (`probabilities` gains what a swapped theme had)."""
     kept = list(themes)
-    wrong = [theme for theme in kept if theme in _NOT_KNOWING]
+    said = said_themes(text)  # said plainly by meaning ("answers long and hard to follow"): kept (session 19)
+    wrong = [theme for theme in kept if theme in _NOT_KNOWING and theme not in said]
     if wrong and NOT_KNOWN.search(text) and not NOT_KNOWN_WHY.search(text):
         # "you weren't familiar with the process": what they knew, not how they spoke or what they want.
         surest = max(probabilities[theme] for theme in wrong)

@@ -14,7 +14,13 @@ Each has an on/off switch below.
 * a clause that opens by denying a reason ("It was not your experience, which the panel considered well suited"): no
   weakness, as a dismissed concern is none (`denied_reason`);
 * advice to gain experience ("if you can get some cellar experience, apply again"): experience is what was short,
-  wherever the text says so (`gain_experience`).
+  wherever the text says so (`gain_experience`);
+* session 19 (`feedbackP19`, `ANSWER_RULE`): an answer that went round the question (`off_the_question`: "gave very
+  long answers and did not answer the question on escalation", "answers rambling", "was hard to follow"):
+  communication, the README's "answering the question asked" ("could not answer" is what they knew, and is left to
+  the model); and what the candidate would have known by looking first (`known_beforehand`: "you'd have known that
+  if you'd listened in a bit beforehand"): preparation. Both are said plainly, so a reason even where the model read
+  the clause as praise or neutral, and kept however faintly, beside what else the clause says.
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -23,17 +29,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nextround.analysis.feedback.lexicon import CANDIDATE_LANGUAGE, DENIED_REASON, GAIN_EXPERIENCE, STEP_NOT_DONE, quote
+from nextround.analysis.feedback.lexicon import (
+    CANDIDATE_LANGUAGE,
+    DENIED_REASON,
+    GAIN_EXPERIENCE,
+    KNOWN_BEFOREHAND,
+    OFF_THE_QUESTION,
+    STEP_NOT_DONE,
+    quote,
+)
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.types import ClauseReading, ThemeFinding
 
-__all__ = ["after_floor", "denied", "faint_kept", "reread", "step_not_done"]
+__all__ = ["after_floor", "denied", "faint_kept", "reread", "said_plainly", "said_themes", "step_not_done"]
 
 OWN_LANGUAGE_RULE = True
 STEP_RULE = True
 FAINT_RULE = True
 ADVICE_RULE = True
 DENIED_RULE = True
+ANSWER_RULE = True
 # How sure a theme named only by advice is.
 _ADVISED = 0.5
 # What the candidate's own language or a missing step stands in for.
@@ -46,9 +61,25 @@ def step_not_done(text: str) -> bool:
     return STEP_RULE and STEP_NOT_DONE.search(text) is not None
 
 
-def denied(text: str) -> bool:
-    """The clause opens by denying a reason: "It wasn't your cooking, which was lovely"."""
-    return DENIED_RULE and DENIED_REASON.search(text) is not None
+def said_themes(text: str) -> list[str]:
+    """Themes the clause says plainly by meaning: an answer that went round the question, or what looking first would
+    have told."""
+    if not ANSWER_RULE:
+        return []
+    said = ((OFF_THE_QUESTION, "communication"), (KNOWN_BEFOREHAND, "preparation"))
+    return [theme for pattern, theme in said if pattern.search(text)]
+
+
+def said_plainly(text: str) -> bool:
+    """A reason however the model reads the clause: a step not done, or a theme `said_themes` reads."""
+    return step_not_done(text) or bool(said_themes(text))
+
+
+def denied(text: str, dismissed: bool = False) -> bool:
+    """The clause opens by denying a reason ("It wasn't your cooking, which was lovely"), or its cues read a concern
+    dismissed (`dismissed`), unless it plainly says a theme `said_themes` reads ("did not answer the question" is no
+    dismissed concern)."""
+    return (dismissed and not said_themes(text)) or (DENIED_RULE and DENIED_REASON.search(text) is not None)
 
 
 def reread(
@@ -66,6 +97,11 @@ def reread(
     if added is not None and added not in themes:
         themes.append(added)
         probabilities[added] = max(probabilities[added], probabilities[best])
+    for theme in said_themes(text):
+        if theme not in themes and "generic" not in themes:
+            themes.append(theme)
+            probabilities[theme] = max(probabilities[theme], probabilities[best])
+            advantages.add(theme)
     return themes
 
 
