@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from nextround.analysis.feedback import _rival_named_back, analyze_feedback, read_text
+from nextround.analysis.feedback import analyze_feedback, read_text
+from nextround.analysis.feedback.choice import rival_named_back
 from nextround.analysis.feedback.lexicon import CHOSEN_OTHER, RIVAL_PRONOUN
 
 NAMED_BACK = [
@@ -56,7 +57,10 @@ def test_the_pronoun_and_the_choice_are_read_by_the_cue_table() -> None:
 )
 def test_he_or_she_is_no_rival_without_a_rival_just_before_or_with_a_wish(text: str) -> None:
     reading = read_text(text)
-    assert not any(_rival_named_back(reading, index) for index in range(len(reading.clauses)))
+    assert not any(
+        rival_named_back(reading.original, reading.clauses, reading.rules, index)
+        for index in range(len(reading.clauses))
+    )
 
 
 def test_what_a_rival_had_is_read_by_the_surer_head() -> None:

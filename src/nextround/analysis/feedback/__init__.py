@@ -23,10 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
+from nextround.analysis.feedback.choice import rival_named_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
 from nextround.analysis.feedback.lexicon import (
-    CHOSEN_OTHER,
-    CHOSEN_PERSON,
     CHOSEN_SAYS,
     DRIVING,
     EXPLAIN_LISTENER,
@@ -45,7 +44,6 @@ from nextround.analysis.feedback.lexicon import (
     PAY_OVER_BAND,
     RIVAL_CREDENTIAL,
     RIVAL_LANGUAGE,
-    RIVAL_PRONOUN,
     SCORE_GIVEN,
     TEAM_CONDUCT,
     WISH,
@@ -248,22 +246,6 @@ def _second_look(
     return index if certainty >= SECOND_LOOK else None
 
 
-def _rival_named_back(reading: TextReading, index: int) -> bool:
-    """The clause says what a rival chosen just before has ("We've gone with the other fitter. He has six years ...").
-
-    It opens with he or she and what they have, are or did (the cue table's `rival_pronoun`), and one of the two
-    clauses before it names a rival or someone else chosen (`chosen_other`). Session 12: such clauses were read as
-    their advantage's theme alone, and the competition was lost.
-    """
-    original, clauses = reading.original, reading.clauses
-    if not RIVAL_PRONOUN.match(original, clauses[index].start, clauses[index].end):
-        return False
-    return any(
-        reading.rules[at].rival or CHOSEN_OTHER.search(original, clauses[at].start, clauses[at].end) is not None
-        for at in range(max(0, index - 2), index)
-    )
-
-
 def _frames_next(reading: TextReading, index: int, polarity: list[list[float]], closing: list[bool]) -> bool:
     """The clause only frames the reason in the next one ("Where it fell down was the sales part:")."""
     clause = reading.clauses[index]
@@ -325,23 +307,19 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # "You disappeared to watch the headliner while the rest of the team were bagging up": said plainly, and
             # the model read it as neutral (session 14).
             label = "reason"
-        said_choice = (
-            CHOICE_REASON_RULE
-            and CHOSEN_RULE
-            and label == "neutral"
-            and not rules.dismissed
-            and CHOSEN_PERSON.search(original, clause.start, clause.end) is not None
-        )
         said = original[clause.start : clause.end]
-        below_pass = PASS_RULE and _below_pass(said)
         elsewhere = any(reason_at[:index]) or any(reason_at[index + 1 :])
+        choice = stated_choice(said) if CHOSEN_RULE and not rules.dismissed else None
+        # "We took the farmer's nephew.", "... and we have offered it to Sister Grant." (closing the message): said.
+        said_choice = CHOICE_REASON_RULE and choice is not None and (label == "neutral" or closing[index])
+        below_pass = PASS_RULE and _below_pass(said)
         employer = employer_reason(said, elsewhere) if EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
             label = "reason"  # "we decided not to go ahead with the locum position": said plainly (session 18)
         if said_choice or (below_pass and label == "neutral" and not read_reason) or said_plainly(said):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
-        if closing[index]:
+        if closing[index] and not said_choice:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).
             label = "neutral"
@@ -441,8 +419,10 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             # do Saturdays"): those are process and logistics.
             # A rival named back by "he" or "she" is one too; the model, which sees one clause, cannot tell, so the
             # competition it names stands however faintly the model reads it (session 12).
-            person = CHOSEN_PERSON.search(text) if CHOSEN_RULE and not rules.rival else None
-            named_back = not rules.rival and (_rival_named_back(reading, index) or person is not None)
+            person = choice if not rules.rival else None
+            named_back = not rules.rival and (
+                rival_named_back(original, reading.clauses, reading.rules, index) or person is not None
+            )
             # "we went with the other lad on the day": the choice alone, no advantage to look for.
             bare_choice = person is not None and CHOSEN_SAYS.match(text, person.end()) is None
             chosen_on_merit = (

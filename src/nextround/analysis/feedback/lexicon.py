@@ -82,6 +82,8 @@ CLOSENESS: Final = _STRUCTURE["closeness"]
 RIVAL_CONSTRAINT: Final = _STRUCTURE["rival_constraint"]
 RIVAL_PRONOUN: Final = _STRUCTURE["rival_pronoun"]
 CHOSEN_OTHER: Final = _STRUCTURE["chosen_other"]
+CHOSEN_ANYONE: Final = _STRUCTURE["chosen_anyone"]
+CHOICE_DENIED: Final = _STRUCTURE["choice_denied"]
 # Session 13, read by decide(): a rival from inside, what a rival holds, a topic not explained, a framing clause.
 INTERNAL_FILL: Final = _STRUCTURE["internal_fill"]
 RIVAL_CREDENTIAL: Final = _STRUCTURE["rival_credential"]
