@@ -65,3 +65,13 @@ def test_not_read_where_not_said(text: str) -> None:
 def test_a_concern_denied_is_still_none() -> None:
     assert rereading.denied("It wasn't your cooking, which was lovely.")
     assert not rereading.denied("You did not answer the question on the rota.", dismissed=True)
+
+
+def test_barely_talking_to_the_people_the_work_is_for() -> None:
+    text = (
+        "Hi Sam, your driving was smooth, but you hardly spoke to the passengers on the whole loop, and the "
+        "commentary is the job. Sorry, Jo."
+    )
+    assert "communication" in analyze_feedback(text).theme_names
+    assert rereading.said_themes("You barely talked to the guests at the table.") == ["communication"]
+    assert rereading.said_themes("You talked to the guests at every table.") == []

@@ -128,6 +128,7 @@ NOT_BROUGHT: Final = _STRUCTURE["not_brought"]
 # Session 19 (feedbackP19), read by lines.py: an answer that went round the question; known by looking first.
 OFF_THE_QUESTION: Final = _STRUCTURE["off_the_question"]
 KNOWN_BEFOREHAND: Final = _STRUCTURE["known_beforehand"]
+QUIET_WITH_LISTENER: Final = _STRUCTURE["quiet_with_listener"]
 # Session 19 (`feedback19`), read by decide() through rereading.py: the candidate's own language; a step not done.
 CANDIDATE_LANGUAGE: Final = _STRUCTURE["candidate_language"]
 STEP_NOT_DONE: Final = _STRUCTURE["step_not_done"]

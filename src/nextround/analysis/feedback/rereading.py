@@ -18,9 +18,11 @@ Each has an on/off switch below.
 * session 19 (`feedbackP19`, `ANSWER_RULE`): an answer that went round the question (`off_the_question`: "gave very
   long answers and did not answer the question on escalation", "answers rambling", "was hard to follow"):
   communication, the README's "answering the question asked" ("could not answer" is what they knew, and is left to
-  the model); and what the candidate would have known by looking first (`known_beforehand`: "you'd have known that
-  if you'd listened in a bit beforehand"): preparation. Both are said plainly, so a reason even where the model read
-  the clause as praise or neutral, and kept however faintly, beside what else the clause says.
+  the model); barely talking to the people the work is for (`quiet_with_listener`: "didn't chat to the clients
+  much"): communication, the README's "barely speaking to a client when talking is the service"; and what the
+  candidate would have known by looking first (`known_beforehand`: "you'd have known that if you'd listened in a bit
+  beforehand"): preparation. Each is said plainly, so a reason even where the model read the clause as praise or
+  neutral, and kept however faintly, beside what else the clause says.
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -35,6 +37,7 @@ from nextround.analysis.feedback.lexicon import (
     GAIN_EXPERIENCE,
     KNOWN_BEFOREHAND,
     OFF_THE_QUESTION,
+    QUIET_WITH_LISTENER,
     STEP_NOT_DONE,
     quote,
 )
@@ -66,7 +69,11 @@ def said_themes(text: str) -> list[str]:
     have told."""
     if not ANSWER_RULE:
         return []
-    said = ((OFF_THE_QUESTION, "communication"), (KNOWN_BEFOREHAND, "preparation"))
+    said = (
+        (OFF_THE_QUESTION, "communication"),
+        (QUIET_WITH_LISTENER, "communication"),
+        (KNOWN_BEFOREHAND, "preparation"),
+    )
     return [theme for pattern, theme in said if pattern.search(text)]
 
 
@@ -98,10 +105,12 @@ def reread(
         themes.append(added)
         probabilities[added] = max(probabilities[added], probabilities[best])
     for theme in said_themes(text):
-        if theme not in themes and "generic" not in themes:
+        if "generic" in themes:
+            continue
+        if theme not in themes:
             themes.append(theme)
             probabilities[theme] = max(probabilities[theme], probabilities[best])
-            advantages.add(theme)
+        advantages.add(theme)
     return themes
 
 
