@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
     [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--test15] [--test16]
-    [--test17] [--test18] [--dev8] [--blind-glossary]
+    [--test17] [--test18] [--test19] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -201,6 +201,7 @@ HELD_OUT_LABELS = (
     "test16",
     "test17",
     "test18",
+    "test19",
 )
 
 
@@ -227,6 +228,7 @@ def main() -> None:
     parser.add_argument("--test16", action="store_true", help="also the sixteenth frozen split (report once)")
     parser.add_argument("--test17", action="store_true", help="also the seventeenth frozen split (report once)")
     parser.add_argument("--test18", action="store_true", help="also the eighteenth frozen split (report once)")
+    parser.add_argument("--test19", action="store_true", help="also the nineteenth frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -286,6 +288,8 @@ def main() -> None:
         splits.append(("frozen test17", load_pairs(PAIRS / "test17" / "test.jsonl")))
     if args.test18:
         splits.append(("frozen test18", load_pairs(PAIRS / "test18" / "test.jsonl")))
+    if args.test19:
+        splits.append(("frozen test19", load_pairs(PAIRS / "test19" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -307,6 +311,7 @@ def main() -> None:
             ("test16", args.test16),
             ("test17", args.test17),
             ("test18", args.test18),
+            ("test19", args.test19),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]
