@@ -9,15 +9,21 @@ each writer out can score the reading alone. No feature changes: the patterns ar
   restructuring;
 * a visa, permit or citizenship the candidate must already hold ("can only consider candidates who already hold a valid
   residence visa"): logistics, location_or_visa, and no rival (the README's convention for visas).
+* session 20 (`feedback20`, `REPLACE_RULE`): a post the employer will not fill again ("we've decided not to replace the
+  projectionist role", "they're not backfilling"): process, role_cancelled, read beside other reasons too (a post not
+  replaced is never the candidate's doing; the reason after it, "the new digital system runs on a schedule", then takes
+  its theme through `WHY_RULE`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nextround.analysis.feedback.lexicon import ROLE_CALLED_OFF, UNITS_MERGED, VISA_HELD
+from nextround.analysis.feedback.lexicon import ROLE_CALLED_OFF, ROLE_NOT_REPLACED, UNITS_MERGED, VISA_HELD
 
 __all__ = ["EmployerReason", "employer_reason"]
+
+REPLACE_RULE = True
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ def employer_reason(text: str, reason_elsewhere: bool = False) -> EmployerReason
     """The employer's own reason this clause states, if it states one in these words (`reason_elsewhere`: the model
     read a reason in another clause of the text). A post called off is read only where the model read no other reason:
     "decided not to move forward with the tier 2 role" beside the candidate's faults turns the candidate down."""
-    if not reason_elsewhere and ROLE_CALLED_OFF.search(text):
+    if (not reason_elsewhere and ROLE_CALLED_OFF.search(text)) or (REPLACE_RULE and ROLE_NOT_REPLACED.search(text)):
         return EmployerReason("process", "role_cancelled")
     if UNITS_MERGED.search(text):
         return EmployerReason("process", "restructuring")

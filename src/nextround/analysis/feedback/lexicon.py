@@ -113,6 +113,7 @@ PANEL_TOTAL: Final = _STRUCTURE["panel_total"]
 # Session 18 (`feedbackE18`), read by decide(): the employer's own reasons (a post called off, its own units merged, a
 # visa the candidate must already hold).
 ROLE_CALLED_OFF: Final = _STRUCTURE["role_called_off"]
+ROLE_NOT_REPLACED: Final = _STRUCTURE["role_not_replaced"]
 UNITS_MERGED: Final = _STRUCTURE["units_merged"]
 VISA_HELD: Final = _STRUCTURE["visa_held"]
 PAY_OVER_BAND: Final = _STRUCTURE["pay_over_band"]
@@ -133,6 +134,7 @@ QUIET_WITH_LISTENER: Final = _STRUCTURE["quiet_with_listener"]
 CANDIDATE_LANGUAGE: Final = _STRUCTURE["candidate_language"]
 STEP_NOT_DONE: Final = _STRUCTURE["step_not_done"]
 GAIN_EXPERIENCE: Final = _STRUCTURE["gain_experience"]
+PREPARE_ADVICE: Final = _STRUCTURE["prepare_advice"]
 DENIED_REASON: Final = _STRUCTURE["denied_reason"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}

@@ -23,6 +23,10 @@ Each has an on/off switch below.
   candidate would have known by looking first (`known_beforehand`: "you'd have known that if you'd listened in a bit
   beforehand"): preparation. Each is said plainly, so a reason even where the model read the clause as praise or
   neutral, and kept however faintly, beside what else the clause says.
+* session 20 (`feedback20`, `PREPARE_RULE`): advice to prepare ("worth reading up on FCA treating customers fairly
+  before your next interview", "perhaps visit a few homes to see the range of needs"): preparation is what was short,
+  wherever the text says so, as advice to gain experience names experience (`prepare_advice`; not a careers page or a
+  course); and a step not done now also reads arriving without what was asked for ("turned up without his IPAF card").
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -37,6 +41,7 @@ from nextround.analysis.feedback.lexicon import (
     GAIN_EXPERIENCE,
     KNOWN_BEFOREHAND,
     OFF_THE_QUESTION,
+    PREPARE_ADVICE,
     QUIET_WITH_LISTENER,
     STEP_NOT_DONE,
     quote,
@@ -52,6 +57,7 @@ FAINT_RULE = True
 ADVICE_RULE = True
 DENIED_RULE = True
 ANSWER_RULE = True
+PREPARE_RULE = True
 # How sure a theme named only by advice is.
 _ADVISED = 0.5
 # What the candidate's own language or a missing step stands in for.
@@ -131,15 +137,19 @@ def after_floor(
     text: str,
 ) -> list[ThemeFinding]:
     """The themes kept over the floor (`rules`, `read`: each clause's rule reading and final reading), with
-    a faint reading where nothing else was kept (`faint_kept`) and experience where the text advises gaining it."""
+    a faint reading where nothing else was kept (`faint_kept`), experience where the text advises gaining it and
+    preparation where it advises reading up, researching or visiting first."""
     named = {
         theme for ruled, got in zip(rules, read, strict=True) if got.polarity == "reason" for theme in ruled.hit_themes
     }
     findings = findings or faint_kept(weak, named)
-    match = GAIN_EXPERIENCE.search(text) if ADVICE_RULE else None
-    if match is None or any(finding.theme == "experience" for finding in findings):
-        return findings
-    start = text.rfind(".", 0, match.start()) + 1
-    end = text.find(".", match.end())
-    said = ThemeFinding("experience", _ADVISED, (quote(text, start, len(text) if end < 0 else end + 1, match.start()),))
-    return [finding for finding in findings if finding.theme != "generic"] + [said]
+    advised = ((ADVICE_RULE, GAIN_EXPERIENCE, "experience"), (PREPARE_RULE, PREPARE_ADVICE, "preparation"))
+    for switch, pattern, theme in advised:
+        match = pattern.search(text) if switch else None
+        if match is None or any(finding.theme == theme for finding in findings):
+            continue
+        start = text.rfind(".", 0, match.start()) + 1
+        end = text.find(".", match.end())
+        said = ThemeFinding(theme, _ADVISED, (quote(text, start, len(text) if end < 0 else end + 1, match.start()),))
+        findings = [finding for finding in findings if finding.theme != "generic"] + [said]
+    return findings
