@@ -50,6 +50,7 @@ from nextround.analysis.answer.relevance_model import (
     plan_share,
     relevance_model,
     tells_episode,
+    with_motive,
 )
 from nextround.analysis.answer.relevance_parts import Relevance, _Profile, _Query
 from nextround.analysis.answer.relevance_questions import QuestionReader, content_words
@@ -487,6 +488,8 @@ def measure_relevance(
     # An answer that does not do what the question asks (no episode for a story question, nothing of the employer for
     # a question about it) is on its topic only.
     score = round(score * asked_factor(question, query.kind, sentences), 3)
+    # A short reply that gives the reasons a question about motives asks for is on its topic (MOTIVE_FLOOR).
+    score = with_motive(score, question, sentences)
     return Relevance(
         score=score,
         competency=query.competency,

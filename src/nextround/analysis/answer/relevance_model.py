@@ -136,6 +136,57 @@ def asked_factor(question: str, kind: str, sentences: Sequence[str]) -> float:
     return factor
 
 
+# A short reply that gives what a question about the candidate's reasons asks for ("Why are you leaving?" - "The pay is
+# low and there's no progression."; "What would make you turn down an offer?" - "Nothing, I'd take it.") is on that
+# question's topic, although the learned ranking, with few words to read, may fit it to any question better (test18:
+# 158 pairs of "own question above another" lost by six such replies). Under a question of that kind (table
+# ``motive`` of ``relevance_cues.toml``) a reply under MOTIVE_WORDS words that names a condition of the job with a
+# judgement of it, or to a "what ..." question opens with "nothing", keeps its score above MOTIVE_FLOOR:
+# MOTIVE_FLOOR + (1 - MOTIVE_FLOOR) * score, so two such questions keep their order. Session 20: own question above
+# another, mean of 38 seen splits 0.9372 -> 0.9379 (none falls; test18 0.933 -> 0.950, test16 +0.004, test13 +0.002);
+# floors 0.6-0.7 and 25-30 words do the same, 0.5 a little less (docs/answers.md).
+MOTIVE_FLOOR: Final = 0.6
+MOTIVE_WORDS: Final = 25
+
+
+@lru_cache(maxsize=1)
+def _motive_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The motive cues of ``relevance_cues.toml``: the question, a judged condition, a "what" question, "nothing"."""
+    with files("nextround.data").joinpath(CUES_FILE).open("rb") as handle:
+        motive = tomllib.load(handle)["motive"]
+    question, condition, judgement, what, nothing = (
+        "|".join(f"(?:{cue})" for cue in motive[key])
+        for key in ("question", "condition", "judgement", "what_question", "nothing")
+    )
+    # A judgement before the condition ("better money", "no progression") or after it ("the pay is low").
+    reason = (
+        rf"\b(?:(?:{judgement})(?:\s+\w+)?\s+(?:{condition})"
+        rf"|(?:{condition})(?:\s+\w+)?\s+(?:is|are|was|were|'s|isn't|aren't)\s+(?:\w+\s+){{0,2}}(?:{judgement}))\b"
+    )
+    return (
+        re.compile(rf"\b(?:{question})\b", re.IGNORECASE),
+        re.compile(reason, re.IGNORECASE),
+        re.compile(rf"(?:{what})\b", re.IGNORECASE),
+        re.compile(rf"(?:{nothing})\b", re.IGNORECASE),
+    )
+
+
+def gives_motive(question: str, sentences: Sequence[str]) -> bool:
+    """Whether a short reply gives what a question about the candidate's reasons asks for (see MOTIVE_FLOOR)."""
+    asks, reason, what, nothing = _motive_cues()
+    if sum(len(sentence.split()) for sentence in sentences) >= MOTIVE_WORDS or not asks.search(question):
+        return False
+    text = " ".join(sentences)
+    return bool(reason.search(text)) or bool(what.search(question) and nothing.search(text))
+
+
+def with_motive(score: float, question: str, sentences: Sequence[str]) -> float:
+    """``score`` kept above MOTIVE_FLOOR for a short reply that gives the reasons its question asks for."""
+    if not gives_motive(question, sentences):
+        return score
+    return round(MOTIVE_FLOOR + (1 - MOTIVE_FLOOR) * score, 3)
+
+
 def cue_features(plan: float, kind: str) -> list[float]:
     """The cue part of the features for a question of this type."""
     return [plan if kind == "situational" else 0.0]
