@@ -1,6 +1,6 @@
 """Readings by meaning of session 20 (`feedback20`): preparation advised or shown on arrival, a post not replaced,
-leaving the work while it is on. Switches: `rereading.PREPARE_RULE`, `rereading.STEP_RULE`, `employer.REPLACE_RULE`,
-`TEAM_RULE` in `nextround.analysis.feedback`.
+leaving the work while it is on, a post filled from inside said alone. Switches: `rereading.PREPARE_RULE`,
+`rereading.STEP_RULE`, `employer.REPLACE_RULE`, `TEAM_RULE` and `INTERNAL_SAID_RULE` in `nextround.analysis.feedback`.
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -107,3 +107,15 @@ def test_leaving_the_work_while_it_is_on_is_culture_fit(monkeypatch: pytest.Monk
     assert "culture_fit" in analyze_feedback(text).theme_names
     monkeypatch.setattr(feedback, "TEAM_RULE", False)
     assert "culture_fit" not in analyze_feedback(text).theme_names
+
+
+def test_a_post_filled_from_inside_said_alone_is_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Dear Ms Okafor, the trustees met on Monday and agreed to offer the warden post to a current member of the "
+        "parish staff. We appreciate your interest. Yours faithfully, Clerk to the Trustees"
+    )
+    result = analyze_feedback(text)
+    assert result.theme_names == ("process",)
+    assert "filled_internally" in result.outside_your_control
+    monkeypatch.setattr(feedback, "INTERNAL_SAID_RULE", False)
+    assert analyze_feedback(text).theme_names != ("process",)

@@ -139,6 +139,9 @@ WISH_RULE = True
 # experience, beside whatever else the clause is read as (`fault`, `not_done`).
 FAULT_RULE = True
 DONE_RULE = True
+# Session 20 (`feedback20`): a post filled from inside, said where the model read no reason at all ("the Board voted
+# to offer the position to a current member of the department"), is the reason (process, filled_internally).
+INTERNAL_SAID_RULE = True
 # Session 17: the person chosen named by who they are ("the man we took ...", "went with a bloke who's ...") is a rival
 # even where the `rival` feature finds none (`chosen_person`).
 CHOSEN_RULE = True
@@ -316,6 +319,11 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         employer = employer_reason(said, elsewhere) if EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
             label = "reason"  # "we decided not to go ahead with the locum position": said plainly (session 18)
+        internal_said = (
+            INTERNAL_SAID_RULE and label == "neutral" and not read_reason and INTERNAL_FILL.search(said) is not None
+        )
+        if internal_said:
+            label = "reason"  # "voted to offer the position to a current member of the department": said (session 20)
         if said_choice or (below_pass and label == "neutral" and not read_reason) or said_plainly(said):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
@@ -394,6 +402,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 # The employer's own casuals, regulars or last year's crew: filled from inside (session 13).
                 themes = ["process"]
                 probabilities["process"] = max(probabilities["process"], probabilities[best])
+                if internal_said:
+                    advantages.add("process")  # said plainly where nothing else was read: kept however faintly
                 if "filled_internally" not in codes:
                     codes.append("filled_internally")
             if employer is not None:
