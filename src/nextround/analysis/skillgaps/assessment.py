@@ -122,7 +122,19 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         )
         if shortfall is not None:
             return Evidence(False, 0.3, shortfall[1], "licence", 0.85, shortfall[0], exact=True)
-    for asked in sorted(credentials.numbered_licences(phrase)):
+    # "Class 2 medical certificate", "ADI registration for Category D": the class is the medical's, the category
+    # the registration's, for every form of the ask ("ADI" too); the lines naming it decide, else the name and
+    # currency checks do
+    whole = credentials.other_credential_words(requirement.text)
+    owner = whole or credentials.other_credential_words(phrase)
+    if owner is not None:
+        held_other = credentials.held_for_other(requirement.text if whole else phrase, owner, cv.text)
+        if held_other is not None and held_other[0]:
+            return Evidence(True, 1.0, held_other[1], "licence", 0.85)
+        if held_other is not None:
+            reason = "the CV shows another class or category of it"
+            return Evidence(False, 0.2, held_other[1], "licence", 0.85, reason, exact=True)
+    for asked in sorted(credentials.numbered_licences(phrase) if owner is None else ()):
         met = credentials.numbered_licence_met(asked, credentials.numbered_licences(cv.text))
         if met is None:
             continue
@@ -158,7 +170,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         if held_grade is False:
             shown = _sentence_matching(cv, lambda text: bool(credentials.grade_letters(text)))
             return Evidence(False, 0.3, shown, "level", 0.8, f"Grade {letter} asked; the CV shows a lower grade")
-    if credentials.asks_any_driving_licence(phrase):
+    if owner is None and credentials.asks_any_driving_licence(phrase):
         shown = _sentence_matching(cv, licence_stages.holds_driving_licence)
         other = credentials.licence_country_differs(phrase, cv.text)
         if other is not None:
@@ -167,10 +179,10 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             return Evidence(True, 1.0, shown, "licence", 0.85)
         return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")
     asked_licences = credentials.licence_categories(phrase + " licence")
-    if asked_licences and (
-        re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I)
-        or credentials.DRIVING_LICENCE.search(phrase)  # "Führerschein B", "permis B": the licence in its own language
-    ):
+    named_licence = re.search(r"licen[cs]e|category|class|\bcat\b|pcv|hgv|c\+e", phrase, re.I) or (
+        credentials.DRIVING_LICENCE.search(phrase)  # "Führerschein B", "permis B": the licence in its own language
+    )
+    if asked_licences and owner is None and named_licence:
         if credentials.licence_met(asked_licences, cv.licences):
             return Evidence(True, 1.0, _sentence_naming(cv, cv.licences), "licence", 0.9)
         held_codes = ", ".join(sorted(cv.licences)) or "none"

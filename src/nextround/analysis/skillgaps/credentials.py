@@ -15,9 +15,13 @@ What a licence is held with (a learner's or restricted stage, automatic only, en
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Final
 
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE
 from nextround.analysis.skillgaps.degrees import (
     SCHOOL_LEAVING,
     asks_school_leaving,
@@ -147,6 +151,52 @@ def asks_any_driving_licence(phrase: str) -> bool:
     return bool(DRIVING_LICENCE.search(phrase)) and not licence_categories(phrase + " licence")
 
 
+@lru_cache(maxsize=1)
+def _branch_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))["licence_branch"]
+    return frozenset(word.lower() for word in data["other_heads"]), frozenset(w.lower() for w in data["generic_heads"])
+
+
+# where an ask's head ends: a preposition, a clause or a list ("ADI registration for Category D")
+_HEAD_END: Final = re.compile(
+    r"\s(?:for|with|in|of|on|to|held|from|at|covering|including|and|or|plus)\s|[,;:–]|\s-\s", re.IGNORECASE
+)
+_CODE_WORD: Final = frozenset(["class", "category", "categories", "cat", "group", "grade", "current", "valid", "full"])
+
+
+def other_credential_words(phrase: str) -> list[str] | None:
+    """The words that name the credential an ask's class or category belongs to when its head noun is not a
+    driving licence ("Class 2 medical certificate": medical; "Approved Driving Instructor (ADI) registration for
+    Category D": registration, Instructor, ADI); None when the ask is a licence or names none of these heads."""
+    other_heads, generic = _branch_cues()
+    bare = re.sub(r"\([^)]*\)", " ", phrase)
+    head = _HEAD_END.split(bare, maxsplit=1)[0]
+    if re.search(r"licen[cs]e|permit", bare, re.IGNORECASE):
+        return None  # "Category C licence and ADI registration": the licence is asked too
+    words = re.findall(r"[A-Za-z][\w'-]*", head)
+    while len(words) > 1 and words[-1].lower() in generic:
+        words.pop()
+    if not words or words[-1].lower() not in other_heads:
+        return None
+    names = [word for word in words[-2:] if word.lower() not in _CODE_WORD and not re.fullmatch(r"[A-D]1?E?", word)]
+    return names + re.findall(r"\(([A-Z][A-Za-z]{1,6})\)", phrase)
+
+
+def held_for_other(phrase: str, words: list[str], cv: str) -> tuple[bool, str] | None:
+    """Whether the class or category asked for another credential is held on the CV lines that name it (the class
+    of "Class 2 medical - expired ...", the category of "ADI - Category B (cars)"), with the line; None when the ask
+    names no category or no such line names one."""
+    asked = licence_categories(phrase + " licence")
+    if not asked:
+        return None
+    naming = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})", re.IGNORECASE)
+    for line in cv.splitlines():
+        held = licence_categories(line + " licence") if naming.search(line) else set()
+        if held:
+            return licence_met(asked, held), line.strip()
+    return None
+
+
 _NUMBERED: Final = re.compile(
     r"\b(?P<kind>class|code)\s*(?P<number>\d{1,2})\b(?!\s*(?:certificate|cert))", re.IGNORECASE
 )
@@ -167,7 +217,14 @@ def numbered_licences(text: str) -> set[tuple[str, int]]:
             under_licences = False
         if _DRIVING.search(line) or under_licences:
             found |= {(match.group("kind").lower(), int(match.group("number"))) for match in _NUMBERED.finditer(line)}
+            found |= {("motorcycle", _MOTORCYCLE_RANK[match.group(1).upper()]) for match in _MOTORCYCLE.finditer(line)}
     return found
+
+
+# Singapore's motorcycle classes: 2B (up to 200 cc), 2A (up to 400 cc), then 2; they count down like the classes
+# but drive no car, so "Class 2B" does not meet "Class 3"
+_MOTORCYCLE: Final = re.compile(r"\bclass\s*2([AB])\b", re.IGNORECASE)
+_MOTORCYCLE_RANK: Final = {"A": 2, "B": 3}
 
 
 _LICENCES_HEADING: Final = re.compile(
@@ -260,7 +317,8 @@ def numbered_licence_met(asked: tuple[str, int], held: set[tuple[str, int]]) -> 
     kind, number = asked
     same_kind = [have for have_kind, have in held if have_kind == kind]
     if not same_kind:
-        return None
+        # a class asked and only motorcycle classes held ("Class 3" against "Class 2B"): not met
+        return False if kind == "class" and any(have_kind == "motorcycle" for have_kind, _ in held) else None
     return any(have <= number if kind == "class" else have >= number for have in same_kind)
 
 
