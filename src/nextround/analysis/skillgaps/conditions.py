@@ -114,7 +114,9 @@ def _eligibility() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # what opens the ask: "willing to", or "able to" before a verb of presence ("able to attend", "travel")
     opening = (
         rf"(?:(?<![\w-])(?:{willing})\s+(?:be\s+)?"
-        rf"|(?<![\w-])(?:able|ability|available|availability)\s+to\s+(?!attend\s+to\b)(?=(?:{presence})\b))"
+        rf"|(?<![\w-])(?:able|ability|available|availability)\s+to\s+(?!attend\s+to\b)(?=(?:{presence})\b)"
+        # "comfortable covering Mallow one day a week", "happy travelling to sites": ease before a presence
+        rf"|(?<![\w-])(?:{_phrases(data['at_ease'])})\s+(?:with\s+)?(?=(?:{_phrases(data['presence_ing'])})\b))"
     )
     return (
         re.compile(rf"(?<![\w-])(?:{_phrases([*data['status'], *data['health']])})(?![\w-])", re.IGNORECASE),

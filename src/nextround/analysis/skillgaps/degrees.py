@@ -47,7 +47,10 @@ _DEGREES: Final = (
         re.compile(
             r"\b(?:master'?s|masters? in (?-i:[A-Z])\w+"  # "Master in Finance", not "the master in charge"
             r"|master of (?:arts|science|business|engineering|education|laws|philosophy|public|social"
-            r"|fine|nursing|research|commerce|technology)|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
+            r"|fine|nursing|research|commerce|technology)"
+            # any subject with a capital ("Master of Art Conservation", "Master of Architecture"), not a role
+            r"|master of (?!(?-i:Ceremonies|Arms|Works|Hounds|Foxhounds)\b)(?-i:[A-Z])\w+"
+            r"|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
             r"|m\.?tech|mca|pgdm|m[aá]ster en|mestrado|maestr[ií]a|laurea magistrale)(?!\w)",
             re.IGNORECASE,
         ),

@@ -82,7 +82,12 @@ _ASKS: Final = re.compile(
 _HOW_TO_APPLY: Final = re.compile(
     r"\b(?:applications?|applicants?|candidates?|you)\s+(?:must|should|will|are required to|need to)\s+(?:be\s+)?"
     r"(?:submit|submitted|send|sent|include|attach|lodge|lodged|complete the (?:online|application)|contacted|apply)\b"
-    r"|\bshort-?list(?:ed|ing)\b|\bemployment equity\b|\bcover(?:ing)? letter\b|\bapplication form\b",
+    r"|\bshort-?list(?:ed|ing)\b|\bemployment equity\b|\bcover(?:ing)? letter\b|\bapplication form\b"
+    # what to send with the application, said to the reader (session 20): "Include a link to your GitHub if you have
+    # one", "Please attach your portfolio", "Send us examples of your work"
+    r"|^\W*(?:please\s+)?(?:include|attach|send|add|share|enclose|upload|submit)\s+(?:us\s+|with\s+)?"
+    r"(?:an?\s+|the\s+|your\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:links?|url|portfolio|cv|resume|r\u00e9sum\u00e9|references?|cop(?:y|ies)|samples?|examples?)\b",
     re.IGNORECASE,
 )
 # A sentence that advertises the post: "... needs experienced barbers", "dive centre looking for an instructor for
