@@ -197,6 +197,7 @@ def main() -> None:
                     writer[train] != "legacy",
                     c,
                     cv_folds,
+                    writer[train],
                 )
             )
             if split in args.unseen:

@@ -107,6 +107,7 @@ FRAMING_NAMES = {
     "perceiving",
     "claim",
     "tenure",
+    "habitual_role",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -96,6 +96,10 @@ CLAIM_SIZE: Final = 3
 # Session 19 (the test17 error analysis, lever 2): a role held, in the present perfect ("I've been a journalist";
 # ``tenure`` of ``answer_cues.toml``), with no step or outcome read in it is the scene; a switch for the benches.
 TENURE_SCENE = True
+# Session 20 (the test18 error analysis, lever 4): a role in the habitual present at an answer's opening ("I drive
+# long-haul between Toronto and Winnipeg"; ``habitual_role`` of ``answer_cues.toml``) that the model does not read as
+# the outcome is the scene (and so not made a step by its grammar); a switch for the benches.
+HABITUAL_ROLE_SCENE = True
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -470,6 +474,15 @@ def decide(
             marks[result] = False
         if TENURE_SCENE and not (marks[action] or marks[result]) and framing_cues()["tenure"].search(sentence.lower):
             marks[situation] = True  # "I've been in childcare eight years now": the background (session 19)
+        if (
+            HABITUAL_ROLE_SCENE
+            and sentence.index == 0
+            and not marks[result]
+            and framing_cues()["habitual_role"].search(sentence.lower)
+        ):
+            marks[situation] = True  # "Right now I do nights at a petrol station in Calgary" (session 20)
+            if not sentence.first_person_action:
+                marks[action] = False
         # a charge denied ("It's not my job to sort it out myself") is never the task (session 14)
         if marks[task] and framing_cues()["denied_charge"].search(sentence.lower):
             marks[task] = False
