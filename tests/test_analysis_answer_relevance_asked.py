@@ -10,8 +10,10 @@ from nextround.analysis.answer.relevance import measure_relevance
 from nextround.analysis.answer.relevance_model import (
     NO_EMPLOYER_FACTOR,
     NO_EPISODE_FACTOR,
+    NO_SHORTFALL_FACTOR,
     asked_factor,
     asks_about_employer,
+    pitches_strength_for_shortfall,
     speaks_of_employer,
 )
 
@@ -73,3 +75,19 @@ def test_a_self_pitch_to_a_question_about_the_employer_keeps_less() -> None:
     told = measure_relevance(question, split_sentences("You make school uniforms and your shops are in six towns."))
     assert found is not None and told is not None
     assert found.score < told.score
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "pitched"),
+    [
+        ("What is your greatest weakness?", "My main strength is that I stay calm with difficult guests.", True),
+        ("Describe a goal you did not reach.", "I'm really reliable, everyone at the depot says so.", True),
+        ("What is your greatest weakness?", "I take on too much and I'm learning to say no.", False),
+        ("What is your greatest strength?", "My main strength is that I stay calm with difficult guests.", False),
+    ],
+)
+def test_a_strength_pitched_for_a_shortfall_keeps_less(question: str, answer: str, pitched: bool) -> None:
+    sentences = split_sentences(answer)
+    assert pitches_strength_for_shortfall(question, sentences) is pitched
+    factor = asked_factor(question, classify_question(question), sentences)
+    assert factor == (NO_SHORTFALL_FACTOR if pitched else 1.0)
