@@ -84,3 +84,20 @@ def test_what_to_send_with_an_application_is_not_an_ask() -> None:
 def test_a_master_of_any_capitalised_subject_is_level_seven() -> None:
     assert degree_level("Master of Museum Studies, 2021") == 7
     assert degree_level("Master of Ceremonies at weddings") is None
+
+
+def test_a_letter_asked_or_above_is_not_read_as_another_value() -> None:
+    from nextround.analysis.skillgaps.slots import another_value
+
+    assert not another_value("Group B (or above) glider rating", "Group C rating, 2022")
+    assert another_value("Group B glider rating", "Group C rating, 2022")
+    assert another_value("Grade B or higher", "Grade D")  # grades count down from A: D is lower
+
+
+def test_a_stage_the_ask_does_not_name_is_lower() -> None:
+    from nextround.analysis.skillgaps.currency import lower_stage
+
+    line = "Provisional Registered Dietitian (Ontario), 2025"
+    assert lower_stage(line, "Senior or General level Registered Dietitian")
+    assert not lower_stage(line, "Provisional or General level Registered Dietitian")
+    assert not lower_stage(line, "Registered Dietitian")

@@ -70,12 +70,20 @@ _ASKS_FULL: Final = re.compile(
 )
 
 
+# an ask that names the levels it accepts: "Master or Basic level Licensed Court Interpreter", "Advanced level"
+_ASKS_LEVEL: Final = re.compile(r"\b[A-Z][a-z]+\s+(?:or\s+[A-Z][a-z]+\s+)?level\b")
+
+
 def lower_stage(part: str, ask: str) -> bool:
-    """A full credential is asked and the CV's clause holds it at a lower stage ("Provisional Licence"), unless
-    the clause also says it is full."""
-    if not _ASKS_FULL.search(ask) or re.search(r"\bfull(?:y)?\b", part, re.IGNORECASE):
+    """A full credential, or one at named levels, is asked and the CV's clause holds it at a lower stage the ask
+    does not name ("Provisional Licence"), unless the clause also says it is full."""
+    if not (_ASKS_FULL.search(ask) or _ASKS_LEVEL.search(ask)) or re.search(r"\bfull(?:y)?\b", part, re.IGNORECASE):
         return False
-    return bool(currency_cues().lower_stage.search(part))
+    named = ask.lower()
+    return any(
+        not re.search(rf"(?<!\w){re.escape(cue.group(0).lower())}(?!\w)", named)
+        for cue in currency_cues().lower_stage.finditer(part)
+    )
 
 
 def usual_validity(sentence: str, ask: str = "") -> int | None:

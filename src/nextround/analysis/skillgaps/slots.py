@@ -36,6 +36,9 @@ _KIND_SLOTS: Final = frozenset(
 # grades count down from A: "Grade A" held meets "Grade B" asked (session 5's letter grades)
 _GRADE_SLOTS: Final = frozenset(["grade", "band"])
 _NOT_SLOTS: Final = frozenset(["aged", "age", "ages"])
+# a value asked as a floor ("Group C (or above)", "Band 5 or higher"): for a letter, which way is above is the
+# credential's own (grades count down from A, balloon groups up to D), so another letter is not read as lower
+_OR_ABOVE: Final = re.compile(r"\bor\s+(?:above|higher|better|greater)\b", re.IGNORECASE)
 # small words are no slot: "of 3", "to 5", "at least 20" say nothing of which one
 _SMALL: Final = frozenset(
     [
@@ -113,10 +116,13 @@ def another_value(ask: str, line: str) -> bool:
     if not asked:
         return False
     shown = slots(line)
+    either_way = _OR_ABOVE.search(ask) is not None
     for slot in asked:
         values = [other.value for other in shown if other[:2] == slot[:2] and other.before == slot.before]
         if not values or slot.value in values:
             continue
+        if slot.kind == "letter" and either_way and slot.word not in _GRADE_SLOTS:
+            continue  # "Group C (or above)": another group may be the higher one
         if slot.kind == "letter" and slot.word in _GRADE_SLOTS:
             if all(str(other) > str(slot.value) for other in values):
                 return True  # only lower grades ("Grade D" for "Grade B")
