@@ -134,6 +134,11 @@ QUIET_WITH_LISTENER: Final = _STRUCTURE["quiet_with_listener"]
 CANDIDATE_LANGUAGE: Final = _STRUCTURE["candidate_language"]
 STEP_NOT_DONE: Final = _STRUCTURE["step_not_done"]
 GAIN_EXPERIENCE: Final = _STRUCTURE["gain_experience"]
+# Session 20 (feedbackL20): a credential not held (technical_skills), a driving one left to logistics.
+CREDENTIAL_LACKING: Final = _STRUCTURE["credential_lacking"]
+DRIVING_LICENCE: Final = _STRUCTURE["driving_licence"]
+# Session 20 (feedbackL20): a language the job needs, said through the people served (communication).
+LANGUAGE_NEEDED: Final = _STRUCTURE["language_needed"]
 PREPARE_ADVICE: Final = _STRUCTURE["prepare_advice"]
 DENIED_REASON: Final = _STRUCTURE["denied_reason"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.

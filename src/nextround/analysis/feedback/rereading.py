@@ -27,6 +27,13 @@ Each has an on/off switch below.
   before your next interview", "perhaps visit a few homes to see the range of needs"): preparation is what was short,
   wherever the text says so, as advice to gain experience names experience (`prepare_advice`; not a careers page or a
   course); and a step not done now also reads arriving without what was asked for ("turned up without his IPAF card").
+* session 20 (`feedbackL20`, `CREDENTIAL_RULE`): an occupational credential not held or no longer held ("you do not
+  have the medication training certificate", "ACLS not done", "not yet credentialed in Colorado"): technical_skills,
+  the README's licence, ticket, certificate or qualification the candidate does not hold, beside what else the clause
+  says (experience where it speaks of time); a driving licence stays logistics (`credential_lacking`); and a language
+  the job needs, said through the people served or the post ("most of the camp's guests are French-speaking", "we need
+  someone more comfortable in French at the desk"), with no rival named: communication, as the candidate's own
+  language at a level is (`NEEDED_LANGUAGE_RULE`).
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -37,9 +44,12 @@ from collections.abc import Sequence
 
 from nextround.analysis.feedback.lexicon import (
     CANDIDATE_LANGUAGE,
+    CREDENTIAL_LACKING,
     DENIED_REASON,
+    DRIVING_LICENCE,
     GAIN_EXPERIENCE,
     KNOWN_BEFOREHAND,
+    LANGUAGE_NEEDED,
     OFF_THE_QUESTION,
     PREPARE_ADVICE,
     QUIET_WITH_LISTENER,
@@ -49,7 +59,16 @@ from nextround.analysis.feedback.lexicon import (
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.types import ClauseReading, ThemeFinding
 
-__all__ = ["after_floor", "denied", "faint_kept", "reread", "said_plainly", "said_themes", "step_not_done"]
+__all__ = [
+    "after_floor",
+    "credential_lacking",
+    "denied",
+    "faint_kept",
+    "reread",
+    "said_plainly",
+    "said_themes",
+    "step_not_done",
+]
 
 OWN_LANGUAGE_RULE = True
 STEP_RULE = True
@@ -58,10 +77,14 @@ ADVICE_RULE = True
 DENIED_RULE = True
 ANSWER_RULE = True
 PREPARE_RULE = True
+CREDENTIAL_RULE = True
+NEEDED_LANGUAGE_RULE = True
 # How sure a theme named only by advice is.
 _ADVISED = 0.5
 # What the candidate's own language or a missing step stands in for.
 _NOT_LANGUAGE = frozenset({"technical_skills", "experience", "generic"})
+# What a language the job needs stands in for: the skill, the time, the shift or route it is needed on.
+_NOT_NEEDED_LANGUAGE = _NOT_LANGUAGE | {"logistics"}
 _NOT_STEP = frozenset({"technical_skills", "communication", "generic"})
 
 
@@ -70,17 +93,25 @@ def step_not_done(text: str) -> bool:
     return STEP_RULE and STEP_NOT_DONE.search(text) is not None
 
 
+def credential_lacking(text: str) -> bool:
+    """An occupational credential the candidate does not hold: "no LF ticket", "BOSIET certificate expired"; not a
+    driving licence (logistics by the corpus convention)."""
+    return CREDENTIAL_RULE and CREDENTIAL_LACKING.search(text) is not None and DRIVING_LICENCE.search(text) is None
+
+
 def said_themes(text: str) -> list[str]:
-    """Themes the clause says plainly by meaning: an answer that went round the question, or what looking first would
-    have told."""
+    """Themes the clause says plainly by meaning: an answer that went round the question, what looking first would have
+    told, or a credential not held."""
+    credential = ["technical_skills"] if credential_lacking(text) else []
     if not ANSWER_RULE:
-        return []
-    said = (
+        return credential
+    said = [
         (OFF_THE_QUESTION, "communication"),
         (QUIET_WITH_LISTENER, "communication"),
         (KNOWN_BEFOREHAND, "preparation"),
-    )
-    return [theme for pattern, theme in said if pattern.search(text)]
+    ]
+    found = [theme for pattern, theme in said if pattern.search(text)]
+    return found + credential
 
 
 def said_plainly(text: str) -> bool:
@@ -104,6 +135,9 @@ def reread(
     added = None
     if OWN_LANGUAGE_RULE and not rival and "competition" not in themes and CANDIDATE_LANGUAGE.search(text):
         themes, added = [theme for theme in themes if theme not in _NOT_LANGUAGE], "communication"
+    elif NEEDED_LANGUAGE_RULE and not rival and "competition" not in themes and LANGUAGE_NEEDED.search(text):
+        # "we need someone more comfortable in French at the desk": the language the work is done in (session 20).
+        themes, added = [theme for theme in themes if theme not in _NOT_NEEDED_LANGUAGE], "communication"
     elif step_not_done(text):
         themes, added = [theme for theme in themes if theme not in _NOT_STEP], "preparation"
         advantages.add(added)
