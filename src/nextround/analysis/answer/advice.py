@@ -12,7 +12,7 @@ from nextround.analysis.answer.lexicon import lexicon
 from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
 from nextround.analysis.answer.model import WORDS_PER_MINUTE, ScoreItem, StarSentences
 from nextround.analysis.answer.question_topic import is_clause
-from nextround.analysis.answer.score_plans import without_outcome
+from nextround.analysis.answer.score_plans import result_is_next_step, without_outcome
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, ACTION_PAST_RE, SentenceFeatures
 
 
@@ -44,7 +44,16 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
     by_index = ev.analysed
     action_sentences = [by_index[i] for i in ev.star.action]
     if story:
-        if not ev.star.result:
+        if result_is_next_step(ev):
+            step = by_index[ev.star.result[-1]]
+            add(
+                "result",
+                f"Say what came of it: {quote(step.text)} is the next step, not the result. Tell what happened "
+                "after it, or, if it has not happened yet, what has changed so far.",
+                1,
+                bonus=_missing_outcome(ev),
+            )
+        elif not ev.star.result:
             if action_sentences:
                 anchor = _action_clause(action_sentences[-1])
                 if ev.question_type == "situational":

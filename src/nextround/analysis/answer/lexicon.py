@@ -146,6 +146,14 @@ def question_kind_cues() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def next_step_cues() -> dict[str, re.Pattern[str]]:
+    """A step still to come, said with when (``answer_cues.toml``, table ``next_step``: ``when`` and ``pending``, both
+    must match; session 20): a "result" that is only the next step."""
+    raw = _read("answer_cues.toml")["next_step"]
+    return {str(name): re.compile(str(pattern)) for name, pattern in raw.items()}
+
+
+@lru_cache(maxsize=1)
 def role_step_cues() -> dict[str, GatedPattern]:
     """How a step reads outside a story (``answer_cues.toml``, table ``role_steps``): a method told in the second
     person or as an instruction, a weak plan (session 12); gated as :func:`framing_cues`."""

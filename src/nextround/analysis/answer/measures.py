@@ -11,12 +11,18 @@ from typing import Final
 from nextround.analysis.answer.evidence import Evidence, indices_text
 from nextround.analysis.answer.lexicon import cue_placeholders, lexicon
 from nextround.analysis.answer.model import STAR_THRESHOLD
-from nextround.analysis.answer.score_plans import WITHOUT_OUTCOME, story_without_outcome, without_outcome
+from nextround.analysis.answer.score_plans import (
+    WITHOUT_OUTCOME,
+    result_is_next_step,
+    story_without_outcome,
+    without_outcome,
+)
 from nextround.analysis.answer.star import CLOCK_RE, number_word_re
 from nextround.analysis.text import words
 from nextround.domain.wording import plural
 
 _Measure = Callable[[Evidence], tuple[float, str]]
+_NEXT_STEP_VERB: Final = {False: "tells", True: "tell"}
 _WITHOUT_OUTCOME_NOTE: Final = "; counted at under a third, as the answer never says what came of it"
 
 
@@ -38,6 +44,9 @@ def _star_measure(part: str) -> _Measure:
         verb, missing = _PART_WORDS[part]
         if not indices:
             return 0.0, missing
+        if part == "result" and result_is_next_step(ev):
+            where = indices_text(indices).capitalize()
+            return 0.0, f"{where} only {_NEXT_STEP_VERB[len(indices) > 1]} the next step, not what came of it."
         sentences = [ev.analysed[i] for i in indices]
         detail = 0.0
         for sentence in sentences:
@@ -69,6 +78,8 @@ def _star_measure(part: str) -> _Measure:
 
 
 def _measure_quantified(ev: Evidence) -> tuple[float, str]:
+    if result_is_next_step(ev):
+        return 0.0, "There is no result to measure (only the next step)."
     if ev.quantified_result and ev.quantified_sentence is not None:
         return 1.0, f"Sentence {ev.quantified_sentence + 1} puts a number on the result."
     if ev.star.result:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from nextround.analysis.answer.evidence import Evidence
-from nextround.analysis.answer.lexicon import question_kind_cues
+from nextround.analysis.answer.lexicon import next_step_cues, question_kind_cues
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, SentenceFeatures
 from nextround.analysis.text import normalise
 
@@ -125,9 +125,31 @@ def result_expected(question: str, question_type: str) -> bool:
 WITHOUT_OUTCOME: Final = 0.3
 
 
+# A "result" that is only the next step ("He agreed to put it in the next sprint", "My test is in two weeks") is no
+# outcome (session 20, engineer noresult20): such stories kept the result's 12 points and escaped ``WITHOUT_OUTCOME``
+# (seen splits: 9 answers with no outcome at 60-88 points); a switch so a bench can measure it off.
+NEXT_STEP_IS_NO_OUTCOME = True
+
+
+def is_next_step(text: str) -> bool:
+    """The sentence tells a step still to come and when (``answer_cues.toml``, table ``next_step``)."""
+    lower = normalise(text).lower()
+    cues = next_step_cues()
+    return bool(cues["when"].search(lower) and cues["pending"].search(lower))
+
+
+def result_is_next_step(ev: Evidence) -> bool:
+    """Every sentence read as the result tells only the next step, not what came of the story."""
+    return (
+        NEXT_STEP_IS_NO_OUTCOME
+        and bool(ev.star.result)
+        and all(is_next_step(ev.analysed[i].text) for i in ev.star.result)
+    )
+
+
 def without_outcome(ev: Evidence) -> bool:
-    """The question expects a result and the answer has none."""
-    return not ev.star.result and result_expected(ev.question, ev.question_type)
+    """The question expects a result and the answer has none (or only its next step)."""
+    return (not ev.star.result or result_is_next_step(ev)) and result_expected(ev.question, ev.question_type)
 
 
 def story_without_outcome(ev: Evidence) -> bool:
