@@ -23,7 +23,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.language_levels import language_words_short
 from nextround.analysis.skillgaps.nearmiss import other_variant
-from nextround.analysis.skillgaps.places import asked_names
+from nextround.analysis.skillgaps.places import asked_names, region_members
 from nextround.analysis.skillgaps.requirements import Requirement
 from nextround.analysis.skillgaps.school_subjects import school_subject_short
 
@@ -240,6 +240,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
             spellings[0]
             for spellings in named
             if not cv.names.names_any(spellings)
+            and not cv.names.names_any(region_members(spellings[0], phrase))  # "GCC" shown by "Dubai"
             and not taxonomy_names(cv, spellings[0])
             and not cv.names.names_rest_of(phrase, spellings[0])
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)

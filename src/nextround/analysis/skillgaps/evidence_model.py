@@ -41,7 +41,7 @@ from nextround.analysis.skillgaps.evidence import (
     specificity,
 )
 from nextround.analysis.skillgaps.nearmiss import near_misses
-from nextround.analysis.skillgaps.places import asked_names
+from nextround.analysis.skillgaps.places import asked_names, region_members
 from nextround.analysis.skillgaps.slots import another_value
 from nextround.analysis.vectors import dot, dot_rows
 
@@ -244,7 +244,16 @@ def features(
             if encoded is not None:
                 rare_near = max(dot_rows(cv.word_vectors, encoded.row(0)), default=0.0)
     named = asked_names(text, requirement)
-    named_absent = sum(1 for spellings in named if not cv.names.names_any(spellings)) / len(named) if named else 0.0
+    named_absent = (
+        sum(
+            1
+            for spellings in named
+            if not cv.names.names_any(spellings) and not cv.names.names_any(region_members(spellings[0], text))
+        )
+        / len(named)
+        if named
+        else 0.0
+    )
     verdict = 1.0 if evidence.met else -1.0
     asked = requirement.years or 0.0
     sentence_words = len(requirement.sentence.split()) or 1

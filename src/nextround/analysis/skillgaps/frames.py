@@ -53,10 +53,18 @@ def _frame() -> LeadingFrame:
     asked = rf"\b(?:{verbs})\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{people})\b(?!\s+(?:{things})\b)"
     # shown: a leading verb, then within a few words people ("Led a crew of 6"), or straight away a head
     # count of people ("supervised two commis pastry chefs"; not "Managed 450 homes")
-    head_count = rf"\s+(?:a\s+|up\s+to\s+)?{_NUMBER}(?:\s+[\w'-]+){{0,2}}?\s+{_PERSONS}\b"
+    # a head count may be a range or follow "for" ("Table lead for 3-4 wool handlers")
+    number = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER})?"
+    head_count = rf"\s+(?:a\s+|up\s+to\s+|for\s+)?{number}(?:\s+[\w'-]+){{0,2}}?\s+{_PERSONS}\b"
+    # the people after what was led, in the same clause: "supervised cane cutting gangs of 120 workers", "in charge
+    # of a section of 10-15 waiters", "Supervised two diamond rigs and a 12-man sampling crew"
+    group = rf"(?:\s+[\w'-]+){{0,4}}?\s+(?:{_words(data['groups'])})\s+of\s+(?:about\s+|around\s+|up\s+to\s+)?{number}"
+    group += rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{_PERSONS}|{people})\b"
+    sized = rf"(?:\s+[\w'-]+){{0,5}}?\s+(?:a\s+)?\d{{1,3}}-(?:{_words(data['sized'])})"
+    sized += rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{people})\b"
     # some verbs lead only before a head count ("Handle three shift in-charges"); a noun can say it alone
     shown = (
-        rf"\b(?:{verbs})\b(?:(?:\s+(?:and\s+)?[\w'-]+){{0,3}}?\s+(?:{people})\b|{head_count})"
+        rf"\b(?:{verbs})\b(?:(?:\s+(?:and\s+)?[\w'-]+){{0,3}}?\s+(?:{people})\b|{head_count}|{group}|{sized})"
         rf"|\b(?:{_words(data['counted'])})\b{head_count}|\b(?:{_words(data['shown'])})\b"
     )
     before, after = _words(data["metal_before"]), _words(data["metal_after"])

@@ -19,11 +19,13 @@ structure, never from a list of names:
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skillgaps import exact
-from nextround.analysis.skillgaps.cues import HIRING_VERBS
+from nextround.analysis.skillgaps.cues import CUES_RESOURCE, HIRING_VERBS
 
 if TYPE_CHECKING:
     from nextround.analysis.skillgaps.phrases import Requirement
@@ -189,3 +191,31 @@ def _placed(name: str, phrase: str, places: frozenset[str]) -> bool:
         own = next((part for part in parts if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", part)), name)
         return is_place(own, places) or (len(parts) > 1 and any(is_place(part, places) for part in parts))
     return is_place(name, places)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """([regions] in ``match_cues.toml``) each region's names and the places inside it, lower case."""
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    return tuple((tuple(key.split("|")), tuple(members)) for key, members in data.get("regions", {}).items())
+
+
+def region_members(name: str, phrase: str) -> tuple[str, ...]:
+    """The places inside a region the ask names ("GCC" -> Dubai, Oman, ...), so a CV naming where it worked shows
+    the region: `name` is one of the ask's named things, and a region's name of several words counts only when the
+    phrase writes all of it ("Arabian Gulf", not "Gulf of Mexico"). Empty when the name is no region."""
+    lowered = name.lower()
+    said = " ".join(re.findall(r"[\w'-]+", phrase))
+    members: list[str] = []
+    for names, inside in _regions():
+        for region in names:
+            if region != lowered and not (
+                " " in region and re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", region)
+            ):
+                continue
+            written = re.search(rf"(?i)(?<![\w-]){re.escape(region)}(?![\w-])", said)
+            # "the East Africa Tea Trade Association": a region's name inside a longer name is that body's
+            if written and not re.match(r"\s+(?:[A-Z]|of\s+[A-Z])", said[written.end() :]):
+                members += inside
+                break
+    return tuple(members)
