@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import nextround.analysis.feedback.rereading as rereading
+from nextround.analysis.feedback import THEMES as feedback_themes
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.feedback.lexicon import LANGUAGE_NEEDED
 from nextround.analysis.feedback.rereading import credential_lacking
@@ -71,3 +72,16 @@ def test_a_language_the_job_needs_is_communication(monkeypatch: pytest.MonkeyPat
     assert "logistics" not in themes
     monkeypatch.setattr(rereading, "NEEDED_LANGUAGE_RULE", False)
     assert analyze_feedback(text).theme_names != themes
+
+
+def test_the_candidates_own_language_is_kept_however_faintly(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "We need a Gaelic speaker for the nursery room and your Gaelic is at an early stage."
+    probabilities = dict.fromkeys(feedback_themes, 0.05)
+    advantages: set[str] = set()
+    themes = rereading.reread(["logistics"], text, False, probabilities, "logistics", advantages)
+    assert themes == ["communication"]
+    assert advantages == {"communication"}
+    monkeypatch.setattr(rereading, "LANGUAGE_KEPT_RULE", False)
+    advantages = set()
+    rereading.reread(["logistics"], text, False, probabilities, "logistics", advantages)
+    assert not advantages

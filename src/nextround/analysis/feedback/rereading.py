@@ -33,7 +33,9 @@ Each has an on/off switch below.
   says (experience where it speaks of time); a driving licence stays logistics (`credential_lacking`); and a language
   the job needs, said through the people served or the post ("most of the camp's guests are French-speaking", "we need
   someone more comfortable in French at the desk"), with no rival named: communication, as the candidate's own
-  language at a level is (`NEEDED_LANGUAGE_RULE`).
+  language at a level is (`NEEDED_LANGUAGE_RULE`); the candidate's own language at a level is said plainly, so kept
+  however faintly the clause reads (`LANGUAGE_KEPT_RULE`: "we really need a Welsh speaker ... and your Welsh is at an
+  early stage" was read at 0.09 and dropped).
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -79,6 +81,8 @@ ANSWER_RULE = True
 PREPARE_RULE = True
 CREDENTIAL_RULE = True
 NEEDED_LANGUAGE_RULE = True
+# The candidate's own language at a level is said plainly: kept however faintly the clause reads (session 20).
+LANGUAGE_KEPT_RULE = True
 # How sure a theme named only by advice is.
 _ADVISED = 0.5
 # What the candidate's own language or a missing step stands in for.
@@ -133,9 +137,15 @@ def reread(
     raised for an added theme as surely as the clause's clearest one; a step not done is kept however faintly the
     clause reads as a reason: it is said plainly, and often read as neutral)."""
     added = None
-    if OWN_LANGUAGE_RULE and not rival and "competition" not in themes and CANDIDATE_LANGUAGE.search(text):
-        themes, added = [theme for theme in themes if theme not in _NOT_LANGUAGE], "communication"
-    elif NEEDED_LANGUAGE_RULE and not rival and "competition" not in themes and LANGUAGE_NEEDED.search(text):
+    own = not rival and "competition" not in themes
+    needed = NEEDED_LANGUAGE_RULE and own and LANGUAGE_NEEDED.search(text) is not None
+    if OWN_LANGUAGE_RULE and own and CANDIDATE_LANGUAGE.search(text):
+        dropped = _NOT_NEEDED_LANGUAGE if needed else _NOT_LANGUAGE
+        themes, added = [theme for theme in themes if theme not in dropped], "communication"
+        if LANGUAGE_KEPT_RULE:
+            # "we really need a Welsh speaker ... and your Welsh is at an early stage": said plainly (session 20).
+            advantages.add(added)
+    elif needed:
         # "we need someone more comfortable in French at the desk": the language the work is done in (session 20).
         themes, added = [theme for theme in themes if theme not in _NOT_NEEDED_LANGUAGE], "communication"
     elif step_not_done(text):
