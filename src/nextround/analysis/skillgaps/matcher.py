@@ -37,7 +37,15 @@ from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
-from nextround.analysis.skillgaps.roleyears import SEASONS_ASKED, shown_years, years_since_qualifying, years_text
+from nextround.analysis.skillgaps.roleyears import (
+    POST_GRADUATE,
+    SEASONS_ASKED,
+    TITLE_PRAISE,
+    partly_shown_years,
+    shown_years,
+    years_since_qualifying,
+    years_text,
+)
 from nextround.analysis.skillgaps.variants import variant_short
 from nextround.analysis.skillgaps.wellformed import well_formed
 from nextround.analysis.vectors import dot_rows
@@ -220,7 +228,19 @@ def _years_in_role(
     more; the whole career ("career") when no role or claim shows it, or for "3 years in a similar role"."""
     since = years_since_qualifying(cv.text, requirement.sentence, cv.reference_year)
     if since is not None:
-        return (since if cv.years is None else min(since, cv.years)), "since"
+        since = since if cv.years is None else min(since, cv.years)
+        if POST_GRADUATE.search(requirement.sentence):
+            # "two years' post-graduate dairy experience": the years since the degree, and of them only the roles
+            # that show the field
+            field = replace(
+                requirement,
+                text=POST_GRADUATE.sub(" ", requirement.text).strip(" -"),
+                sentence=POST_GRADUATE.sub(" ", requirement.sentence),
+            )
+            in_field, source = _years_in_role(cv, field, shown, vectors)
+            if in_field is not None and in_field < since and source != "career":
+                return in_field, source
+        return since, "since"
     if vague:
         return cv.years, "career"
     titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
@@ -228,7 +248,8 @@ def _years_in_role(
     # "5 years as a maintenance supervisor in a manufacturing plant": the title is what comes before its place
     title_text = re.split(r"\s+(?:in|at|within|for|on)\s+(?:an?\s+|the\s+)?", requirement.text, maxsplit=1)[0]
     title = [content_stems(part) for part in re.split(r"\s+or\s+|\s*/\s*", title_text)] if titled else []
-    title = [stems for stems in title if stems]
+    # the title's work, not its praise ("a qualified bricklayer": the Bricklayer roles)
+    title = [tuple(stem for stem in stems if stem not in TITLE_PRAISE) or stems for stems in title if stems]
     in_roles, claimed = shown_years(
         cv.text,
         cv.reference_year,
@@ -239,7 +260,9 @@ def _years_in_role(
         seasons=bool(SEASONS_ASKED.search(requirement.sentence)),
     )
     if in_roles is None and claimed is None:
-        return cv.years, "career"
+        # a specific ask no role shows whole: the roles that hold half its words, never the whole career
+        partly = partly_shown_years(cv.text, cv.reference_year, requirement.text)
+        return (cv.years, "career") if partly is None else (partly, "roles")
     if claimed is not None and (in_roles is None or claimed > in_roles):
         return claimed, "claim"
     return in_roles, "titled" if title else "roles"

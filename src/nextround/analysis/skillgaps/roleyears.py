@@ -243,6 +243,30 @@ def _under(role: Role) -> set[str]:
     return set(content_stems(_first_part(role))) & _UNDER
 
 
+# words that praise or qualify the holder of a title, not its work: "5 years as a qualified bricklayer" counts the
+# Bricklayer roles, "as a creative flavourist" the Flavourist ones
+TITLE_PRAISE: Final = frozenset(
+    content_stems(
+        "qualified creative experienced skilled professional practising practicing certified competent "
+        "accomplished talented proven successful dedicated seasoned fully full-time"
+    )
+)
+
+
+def _initials(role: Role) -> set[str]:
+    """The initials of every run of words in a role's title: "Site Reliability Engineer" gives SRE (and SR, RE)."""
+    words = re.findall(r"[^\W\d_][\w'-]*", _first_part(role))
+    letters = "".join(word[0].upper() for word in words)
+    return {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
+
+
+def acronym_roles(ask: str, found: Sequence[Role]) -> list[Role]:
+    """The roles whose title is spelled out by an acronym of the ask: "SRE" lends the years of "Site Reliability
+    Engineer", "CDP" those of "Chef de Partie"."""
+    acronyms = set(re.findall(r"\b[A-Z]{2,5}\b", ask))
+    return [role for role in found if acronyms & _initials(role)] if acronyms else []
+
+
 def _title(role: Role) -> set[str]:
     """The content stems of a role's title, its heading's first part ("Chef de Partie, The Spice Route, 2018")."""
     return set(content_stems(_first_part(role))) - _RANKS
@@ -340,6 +364,7 @@ def shown_years(
         # Developer" does not; "Gem Tester" shows gem testing, "Gem buyer and cutter" does not
         named = kinds & set(content_stems(ask))
         chosen += [role for role in found if role not in chosen and kinds & _title(role) and named <= _title(role)]
+    chosen += [role for role in acronym_roles(ask, found) if role not in chosen]
     qualified = qualifier_of(ask)
     in_roles: float | None
     if qualified is not None and chosen:
@@ -354,8 +379,34 @@ def shown_years(
     return in_roles, max(claimed, default=None)
 
 
+# words of an ask that say nothing of its kind of work: "hands-on commercial experience of ..."
+_NOT_KIND: Final = frozenset(
+    content_stems(
+        "experience experienced knowledge ability skills years work working hands-on practical professional "
+        "minimum least proven solid strong demonstrable relevant similar previous role roles position environment "
+        "setting industry sector field"
+    )
+)
+
+
+def partly_shown_years(text: str, reference_year: int | None, ask: str) -> float | None:
+    """Years of the dated roles whose title and block hold at least half the ask's own stems ("Trainee Rough
+    Sorter ... model/colour sorting" holds rough and sorting of "rough diamond sorting"), for a specific ask no
+    role shows whole; None when no role holds half (then only the whole career is left to count)."""
+    # the ask's kind of work, not its second figure ("rigging, including 2 in a lead role") or a count
+    kind = re.split(r",?\s+\b(?:including|of which)\b", ask, maxsplit=1)[0]
+    asked = {stem for stem in content_stems(kind) if not stem.isdigit()} - _NOT_KIND
+    if not asked:
+        return None
+    held = [role for role in roles(text) if 2 * len(asked & set(content_stems(" ".join(role.lines)))) >= len(asked)]
+    if not held:
+        return None
+    return span_months([role.head for role in held], reference_year) / 12
+
+
 _AFTER_QUALIFYING: Final = re.compile(
-    r"\b(?:pqe|post[- ]?(?:qualification|qualifying|qualified|registration|admission|licensure)|since qualifying)\b",
+    r"\b(?:pqe|post[- ]?(?:qualification|qualifying|qualified|registration|admission|licensure|graduat\w*)"
+    r"|since qualifying)\b",
     re.IGNORECASE,
 )
 _QUALIFYING_EVENT: Final = re.compile(
@@ -373,23 +424,57 @@ _PENDING: Final = re.compile(
 )
 # a first degree: "B.Eng. Agricultural Engineering, 2015", "BSc (Hons) Nursing 2012 - 2015", "Bachelor of Laws"
 _DEGREE: Final = re.compile(
-    r"\b(?:(?i:degree|bachelor(?:'s)?|master's|licenciatura|diploma)|[BM]\.?\s?(?:Eng|Sc|Tech|A|Ed|Pharm|Arch|Com)"
+    r"\b(?:(?i:degree|bachelor(?:'s)?|master(?:'s|\s+of)|licenciatura|diploma)|[BM]\.?\s?(?:Eng|Sc|Tech|A|Ed|Pharm|Arch|Com)"
     r"|BEng|MEng|BSc|MSc|LLB|LLM|MBBS|MBChB|HND|PhD)\b"
 )
 _RANGE: Final = re.compile(r"(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)\d\d|present|current|now|date)", re.IGNORECASE)
 _A_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# the category or class a licence ask names: "Full Category D driving licence", "Class 2", "Cat C+E"
+_ASKED_CATEGORY: Final = re.compile(r"\b(?i:categor(?:y|ies)|cat\.?|class)\s+([A-Z]\d?(?:\s?\+\s?E)?|\d[A-Z]?)\b")
+POST_GRADUATE: Final = re.compile(r"\bpost[- ]?graduat\w*", re.IGNORECASE)
+
+
+def _category_year(lines: Sequence[str], sentence: str) -> int | None:
+    """The year the CV writes beside the category asked ("Category D passed March 2023" on a line that holds B and
+    D1 since 2014), in the same clause; None when the ask names none or no clause dates it."""
+    asked = _ASKED_CATEGORY.search(sentence)
+    if asked is None:
+        return None
+    category = re.escape(asked.group(1).replace(" ", ""))
+    own = re.compile(rf"(?<![\w+]){category}(?![\w+])")
+    years = []
+    for line in lines:
+        for clause in re.split(r"[;,]", line):
+            named = own.search(clause)
+            after = _A_YEAR.findall(clause[named.end() :]) if named else []
+            years += [int(after[0])] if after else []
+    return min(years) if years else None
+
+
 def years_since_qualifying(text: str, sentence: str, reference_year: int | None) -> float | None:
     """ "3 years PQE", "post-registration experience", "held a full licence for 3 years": years since the CV's
     qualifying year (its earliest year on a line that says admitted, registered, licensed..., not on a step under
-    way such as "registration application submitted"), else since its first degree (the year it ends), else None."""
+    way such as "registration application submitted"; for a licence category asked, the year beside that category),
+    else since its first degree (the year it ends), else None. "Post-graduate" experience counts from the degree
+    that names the ask's field ("Master of Art Conservation" for objects conservation), else the first."""
     if not (_AFTER_QUALIFYING.search(sentence) or _HELD_LICENCE.search(sentence)) or reference_year is None:
         return None
     licence_only = not _AFTER_QUALIFYING.search(sentence)
     undated = [line for line in text.splitlines() if not _RANGE.search(line)]
+    if POST_GRADUATE.search(sentence):
+        degrees = [line for line in text.splitlines() if _DEGREE.search(line) and not _PENDING.search(line)]
+        field = set(content_stems(POST_GRADUATE.split(sentence)[-1])) - _NOT_KIND
+        named = [line for line in degrees if field & set(content_stems(line))]
+        ends = [max(map(int, found)) for line in (named or degrees) if (found := _A_YEAR.findall(line))]
+        if ends:
+            return float(max(0, reference_year - (max(ends) if named else min(ends))))
     if licence_only:
         lines = [line for line in undated if re.search(r"licen[cs]e", line, re.IGNORECASE)]
+        beside = _category_year(lines, sentence)
+        if beside is not None:
+            return float(max(0, reference_year - beside))
     else:
         # qualifying in the profession ("qualified April 2025", "admitted 2019") before any licence; a driving
         # licence is never the qualification ("Irish full driving licence since 2021")
