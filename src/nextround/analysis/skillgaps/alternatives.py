@@ -42,6 +42,16 @@ def alternatives_of(item: str) -> tuple[str, ...]:
             part if _LICENCE_HEAD.search(part) or len(part.split()) > 3 else f"{part} {head.group(0)}"
             for part in parts[:-1]
         ] + [parts[-1]]
+    shared = _AWARD_HEAD.match(parts[0])
+    if shared:
+        # "Diploma in Apiculture or Agriculture": the award is each subject's ("Diploma in Agriculture"), not the
+        # bare subject, which any line of that field would meet
+        parts = [parts[0]] + [
+            part
+            if len(part.split()) > 3 or _AWARD_WORD.search(part) or _NOT_A_SUBJECT.search(part)
+            else f"{shared.group('head')}{part}"
+            for part in parts[1:]
+        ]
     issuer = re.match(r"([A-Z]{2,6})\s+\S", parts[0])
     if issuer:
         # "SIA Door Supervisor or Security Guard licence", "HGV Class 1 or Class 2": the scheme named first is each
@@ -75,3 +85,17 @@ _OBTAINABLE: Final = re.compile(
     re.IGNORECASE,
 )
 _LICENCE_HEAD: Final = re.compile(r"\b(?:(?:driving|driver'?s?|car|motor)\s+)?licen[cs]e\b", re.IGNORECASE)
+# an award with its subject: "Diploma in ...", "a Certificate IV in ...", "Bachelor's degree in ..."
+_AWARD_WORD: Final = re.compile(
+    r"\b(?:diploma|degree|certificate|certification|qualification|bachelor'?s?|master'?s?|B\.?Sc|B\.?A|M\.?Sc|"
+    r"M\.?A|B\.?Eng|M\.?Eng|HND|HNC|NVQ|SVQ|BTEC|apprenticeship|Ph\.?D|doctorate|licen[cs]e|ticket|card|course)\b",
+    re.IGNORECASE,
+)
+_AWARD_HEAD: Final = re.compile(
+    rf"(?P<head>(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_AWARD_WORD.pattern})(?:\s+[IVX0-9]+)?\s+(?:in|of)\s+)\S",
+    re.IGNORECASE,
+)
+# an "or" that offers something else than another subject: "or equivalent", "or a related field", "or higher"
+_NOT_A_SUBJECT: Final = re.compile(
+    r"\b(?:equivalent|similar|related|relevant|comparable|other|higher|above|experience|any|etc)\b", re.IGNORECASE
+)

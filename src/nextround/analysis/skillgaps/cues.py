@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Final
+from typing import Any, Final
 
 CUES_RESOURCE: Final = "match_cues.toml"
 GLOSSARY_RESOURCE: Final = "skill_glossary.toml"
@@ -41,6 +41,12 @@ class Cues:
     abbreviations: dict[str, tuple[str, ...]]
     generic_names: frozenset[str]
     not_yet: re.Pattern[str]  # a credential named on a CV line that is not held yet ("result awaited")
+
+
+@lru_cache(maxsize=1)
+def cue_data() -> dict[str, Any]:
+    """The cue file as read, for the readers that take a list of their own from it ([forms], [held])."""
+    return tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

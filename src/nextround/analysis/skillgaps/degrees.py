@@ -77,10 +77,15 @@ _DEGREE_ASKED: Final = re.compile(
 )
 
 
+_MICROSOFT: Final = (
+    r"Word|Excel|Office|Outlook|PowerPoint|Power\s*Point|Project|Teams|Access|Visio|Dynamics|SQL|Windows|Publisher|"
+    r"Paint|Navision|DOS|365|Azure|Exchange|SharePoint|Power\s*BI|Intune|Forms"
+)
 # Written in capitals, these are degrees ("MA (Hons) History", "BSN"); in lower case they are other words.
 _DEGREES_IN_CAPITALS: Final = (
     (8, re.compile(r"\b(?:PharmD|Pharm\.D|DPT|EdD)\b")),
-    (7, re.compile(r"\b(?:MA|MS|MSN|M\.?Pharm|M\.?Ed|MPH|MSW|MArch|MBBS|MD)\b")),
+    # "MS Word", "MS-Office": Microsoft's initials before its product, no master's degree
+    (7, re.compile(rf"\b(?:MA|MS(?![\s-]*(?:{_MICROSOFT}))|MSN|M\.?Pharm|M\.?Ed|MPH|MSW|MArch|MBBS|MD)\b")),
     (6, re.compile(r"\b(?:BA|BSN|B\.?Pharm|B\.?Ed|BDS|BVSc|B\.?Arch|BFA|BMus|BN|BPT|LLB)\b")),
     (5, re.compile(r"(?<![\w.])(?:A\.A\.S?|A\.S|AAS)\.?(?=\s|,|$)")),
 )
@@ -101,7 +106,10 @@ _SCHOOL_GRADUATE: Final = re.compile(
     # "Graduate of an accredited massage therapy program", "of a recognized farrier school (8-week course)": the
     # program is the ask, whatever award it gives
     r"|\bgraduates?\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,5}?(?:program|programme|school)\b"
-    r"(?!\s+(?:degree|bachelor))",
+    r"(?!\s+(?:degree|bachelor))"
+    # "Graduate of a Dental Assisting course", not of "any 4-year course in Nursing" (a degree's)
+    r"|\bgraduates?\s+(?:of|from)\s+(?![\w\s'-]*?\b(?:4|four|5|five)[- ]years?\b)(?:an?\s+|the\s+)?"
+    r"(?:[\w'-]+\s+){0,5}?course\b(?!\s+(?:degree|bachelor))",
     re.IGNORECASE,
 )
 
@@ -126,7 +134,12 @@ _AWARD_OR_DEGREE: Final = re.compile(
     r"|\b(?:bachelor'?s?|degree)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:diploma|certificate)\b",
     re.IGNORECASE,
 )
-_OTHER_AWARD: Final = re.compile(r"\b(?:diploma|certificate|cert|nvq|apprenticeship|btec)\b", re.IGNORECASE)
+# awards below a degree, "técnico" and "título técnico" (a technician's diploma), "DAE" (a Diploma of Associate
+# Engineering) among them
+_OTHER_AWARD: Final = re.compile(
+    r"\b(?:diploma|certificate|cert|nvq|apprenticeship|btec|t[eé]cnic[oa]|DAE|associate engineer(?:ing)?)\b",
+    re.IGNORECASE,
+)
 
 
 def degree_asked(alternatives: Sequence[str]) -> int | None:

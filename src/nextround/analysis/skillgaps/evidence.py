@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import credentials, exact, licence_stages
-from nextround.analysis.skillgaps.cues import load_glossary
+from nextround.analysis.skillgaps.cues import cue_data, load_glossary
+from nextround.analysis.skillgaps.slots import another_value
 from nextround.analysis.skillgaps.requirements import Requirement
 from nextround.analysis.vectors import Matrix, dot, dot_rows
 
@@ -250,21 +251,63 @@ def _licences_held(text: str) -> set[str]:
 
 def forms(requirement: Requirement) -> list[str]:
     """The ways a requirement can be met: its alternatives, and words in brackets ("(SOE)", "(Class 2)")."""
-    found: list[str] = []
+    return [form for form, _ in glossed_forms(requirement)]
+
+
+def glossed_forms(requirement: Requirement) -> list[tuple[str, str | None]]:
+    """:func:`forms`, each with the main form a bracket's other name glosses ("DSWA" glosses "Dry Stone Walling
+    Association Intermediate Certificate"); None for a main form or a form with its examples."""
+    found: list[tuple[str, str | None]] = []
     for alternative in requirement.alternatives:
         # "(Level 3)" says which qualification: it stays; other brackets are another name or examples
         bare = PARENS.sub(lambda inner: inner.group(0) if credentials.levelled(inner.group(1)) else " ", alternative)
         bare = " ".join(bare.split()).strip(" ,")
         if bare:
-            found.append(bare)
+            found.append((bare, None))
         for inner in PARENS.findall(alternative):
             inner = inner.strip()
-            if _EXAMPLES.search(inner) and exact.named_tokens(inner) and alternative not in found:
-                found.append(alternative)  # "video editing (CapCut or Premiere Pro)": any example names it
+            if _EXAMPLES.search(inner) and exact.named_tokens(inner) and alternative not in [f for f, _ in found]:
+                found.append((alternative, None))  # "video editing (CapCut or Premiere Pro)": any example names it
             # "(SOE)", "(MAR charts)": another name for it; "(pandas)", "(e.g. Xero)" are examples
             if inner and len(inner.split()) <= 3 and exact.named_tokens(inner) and not _EXAMPLES.search(inner):
-                found.append(inner)
-    return found or [requirement.text]
+                found.append((inner, bare or None))
+    return found or [(requirement.text, None)]
+
+
+def alias_stands_in(main: str, alias: str, line: str | None) -> bool:
+    """Whether a bracket's other name met on `line` may overturn an exact gap of the main form it glosses: the line
+    writes no other value in the main form's slots ("Class 2" for "Class 3") and holds every grade word of the
+    thing ("Intermediate" of "DSWA Intermediate Certificate", "Heavy" of "Heavy Rigid") that the other name does
+    not spell out itself (the initials "HND" spell out "Higher National Diploma")."""
+    if not line:
+        return False
+    if another_value(main, line):
+        return False
+    grades = grade_words()
+    spelled = _spelled_by_initials(alias, main)
+    asked = {word.lower() for word in _WORDS.findall(f"{main} {alias}")} & grades
+    held = {word.lower() for word in _WORDS.findall(line)}
+    return asked - spelled <= held
+
+
+def _spelled_by_initials(alias: str, main: str) -> set[str]:
+    """The main form's words an acronym spells out by their initials, small words skipped ("HND": higher, national,
+    diploma of "Higher National Diploma in Engineering")."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", alias) or sum(char.isupper() for char in alias) < 2:
+        return set()
+    letters = [char.lower() for char in alias if char.isupper()]
+    words = [word for word in _WORDS.findall(main) if word.lower() not in _FUNCTION_WORDS]
+    for start in range(len(words) - len(letters) + 1):
+        run = words[start : start + len(letters)]
+        if [word[0].lower() for word in run] == letters:
+            return {word.lower() for word in run}
+    return set()
+
+
+@lru_cache(maxsize=1)
+def grade_words() -> frozenset[str]:
+    """Words that say which grade of a named thing ([forms] grade_words of the cue file)."""
+    return frozenset(word.lower() for word in cue_data()["forms"]["grade_words"])
 
 
 @lru_cache(maxsize=1)

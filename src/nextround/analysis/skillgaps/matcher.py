@@ -18,6 +18,7 @@ from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.borders import border_short
+from nextround.analysis.skillgaps.cues import cue_data
 from nextround.analysis.skillgaps.currency import spelled_out
 from nextround.analysis.skillgaps.denied import denied_line
 from nextround.analysis.skillgaps.evidence import (
@@ -26,8 +27,10 @@ from nextround.analysis.skillgaps.evidence import (
     Evidence,
     closest_by_meaning,
     content_words,
+    alias_stands_in,
     encode,
     forms,
+    glossed_forms,
     read_cv,
 )
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
@@ -170,11 +173,25 @@ def _judge_by_forms(cv: CvView, requirement: Requirement, vectors: Mapping[str, 
     """The best evidence over the requirement's written forms (by name, meaning or the taxonomy)."""
     best: Evidence | None = None
     name = requirement.text
-    for phrase in forms(requirement):
+    judged: dict[str, Evidence] = {}
+    for phrase, glossed in glossed_forms(requirement):
         evidence = assess_form(cv, requirement, phrase, vectors.get(phrase))
         skill = canonical(phrase)
         if skill and not evidence.met and evidence.how in ("none",) and skill in cv.skills:
             evidence = Evidence(True, 1.0, _sentence_with(cv, cv.skills[skill]), "taxonomy", 0.8)
+        judged.setdefault(phrase, evidence)
+        main = judged.get(glossed) if glossed else None
+        if (
+            glossed
+            and main is not None
+            and evidence.met
+            and not main.met
+            and main.exact
+            and not alias_stands_in(glossed, phrase, evidence.cv_text)
+        ):
+            # "DSWA" met on a membership line cannot overturn "DSWA Intermediate Certificate" not held, nor "Heavy
+            # Rigid" on the "MR (Medium Rigid)" line the licence check read: the main form's gap stands
+            continue
         if best is None or (evidence.met, evidence.strength) > (best.met, best.strength):
             best = evidence
             name = skill or requirement.text
@@ -417,6 +434,7 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     lines = naming(named) or [line for line in cv.text.splitlines() if evidence.cv_text in line]
     if not held_nowhere(lines):
         own = [naming(list(spellings)) for spellings in tokens if len(tokens) > 1]
+        own.append(_credential_lines(requirement.text, lines, cv.text.splitlines()))
         lines = next((found for found in own if held_nowhere(found)), [])
         if not lines:
             return judged
@@ -431,6 +449,35 @@ def _held_now(cv: CvView, judged: Judged) -> Judged:
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
     return replace(judged, evidence=held)
+
+
+def _credential_lines(ask: str, naming: list[str], cv_lines: list[str]) -> list[str]:
+    """When no line naming what the ask names writes the ask's own kind of credential word (accredit-, certif-,
+    licen-, regist-), the parts of CV lines (between commas and brackets) that write it with the ask's other words:
+    "Currently preparing for national interpreter accreditation" speaks for "Accredited FSL interpreter" where the
+    lines naming FSL are a course and a language list ("Polish licence" of "C+E (Polish licence, code 95 expired)" is
+    held). Else none."""
+    kind = _credential_kind().findall(ask)
+    if not kind:
+        return []
+    own = re.compile(rf"\b(?:{'|'.join(sorted({re.escape(word.lower()) for word in kind}))})", re.IGNORECASE)
+    if any(own.search(line) for line in naming):
+        return []
+    named = {stem for spellings in exact.named_tokens(ask) for name in spellings for stem in content_stems(name)}
+    head = set(content_stems(own.sub(" ", ask))) - named - _NOT_OWN
+    return [
+        part
+        for line in cv_lines
+        for part in re.split(r"[,;|()]", line)
+        if own.search(part) and head & set(content_stems(part))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _credential_kind() -> re.Pattern[str]:
+    """The kinds of credential word an ask writes ([held] credential_kinds of the cue file: "accredit" of
+    "Accredited")."""
+    return re.compile(rf"\b({'|'.join(cue_data()['held']['credential_kinds'])})", re.IGNORECASE)
 
 
 def _denied(cv: CvView, judged: Judged, jd: str = "") -> Judged:

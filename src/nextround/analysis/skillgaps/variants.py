@@ -352,6 +352,35 @@ def sorts_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+# a specialism after a dash: "ETCP Certified Rigger - Theatre", "Licensed Electrician – Marine" (a capitalised word or two)
+_DASHED: Final = re.compile(r"^(?P<name>.*?\S)\s+[-–—]\s+(?P<special>[A-Z][A-Za-z&']*(?:\s+[A-Z][A-Za-z&']*)?)\s*$")
+
+
+_CREDENTIAL_NAME: Final = re.compile(
+    r"\b(?:certif\w*|accredit\w*|licen[cs]\w*|registered|ticket|card|endorse\w*|rating|qualified)\b", re.IGNORECASE
+)
+
+
+def specialism_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names a specialism after a dash ("ETCP Certified Rigger - Theatre") and the CV
+    writes the same name with another one after a dash ("ETCP Certified Rigger - Arena"), and no line that writes the
+    name writes the asked specialism."""
+    asked = _DASHED.match(re.sub(r"\s*\([^)]*\)", "", phrase).strip())
+    if asked is None or len(asked.group("name").split()) < 2 or not _CREDENTIAL_NAME.search(asked.group("name")):
+        return None  # a job title with its employer ("Marine Electrician - Acme Ltd") is no credential's specialism
+    name, special = asked.group("name"), asked.group("special")
+    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    lines = [line.strip() for line in cv.splitlines() if named.search(line)]
+    wanted = set(content_stems(special))
+    if not lines or not wanted or any(wanted <= set(content_stems(line)) for line in lines):
+        return None
+    for line in lines:
+        held = _DASHED.match(re.sub(r"\s*\([^)]*\)", "", line[named.search(line).start() :]).strip())  # type: ignore[union-attr]
+        if held is not None and named.fullmatch(held.group("name")):
+            return f"{name} - {special} asked; the CV shows {name} - {held.group('special')}", line
+    return None
+
+
 def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
     """The first of the checks above that finds the CV's variant or count short of the ask, or another member of
     the family asked (:mod:`families`)."""
@@ -364,4 +393,5 @@ def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
         or size_short(phrase, cv)
         or sorts_short(phrase, cv)
         or member_short(phrase, cv)
+        or specialism_short(phrase, cv)
     )
