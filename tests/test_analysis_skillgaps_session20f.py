@@ -10,7 +10,7 @@ from nextround.analysis.skillgaps import credentials
 from nextround.analysis.skillgaps.alternatives import alternatives_of
 from nextround.analysis.skillgaps.evidence import alias_stands_in
 from nextround.analysis.skillgaps.matcher import _credential_lines, judge_all
-from nextround.analysis.skillgaps.variants import specialism_short
+from nextround.analysis.skillgaps.variants import grade_short, specialism_short
 
 
 def test_an_alias_line_must_hold_the_grade_word_of_the_main_form() -> None:
@@ -89,3 +89,14 @@ def test_a_specialism_after_a_dash_is_another_kind() -> None:
     assert specialism_short("Certified Welding Inspector - Pipeline", cv) is None
     # a job title with its employer is no credential's specialism
     assert specialism_short("Marine Electrician - Offshore", "Marine Electrician - Acme Ltd") is None
+
+
+def test_another_grade_before_a_credentials_name_is_another_kind() -> None:
+    cv = "Provisional Registered Dietitian Nutritionist, 2024\nDietitian, City Hospital, 2024 - present"
+    short = grade_short("Senior or Advanced level Registered Dietitian Nutritionist", cv)
+    assert short is not None and short[1].startswith("Provisional Registered")
+    # the CV holds an asked grade, or names no grade before it: no gap from this check
+    assert grade_short("Advanced Registered Dietitian Nutritionist", "Advanced Registered Dietitian Nutritionist") is None
+    assert grade_short("Advanced Registered Dietitian Nutritionist", "Registered Dietitian Nutritionist") is None
+    # no credential word in the name: a job title, not a credential's grade
+    assert grade_short("Senior Software Engineer", "Junior Software Engineer, 2020 - present") is None

@@ -50,6 +50,12 @@ def cue_data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def grade_words() -> frozenset[str]:
+    """Words that say which grade of a named thing ([forms] grade_words of the cue file)."""
+    return frozenset(word.lower() for word in cue_data()["forms"]["grade_words"])
+
+
+@lru_cache(maxsize=1)
 def load_cues() -> Cues:
     data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
     headings = data["headings"]

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import credentials, exact, licence_stages
-from nextround.analysis.skillgaps.cues import cue_data, load_glossary
-from nextround.analysis.skillgaps.slots import another_value
+from nextround.analysis.skillgaps.cues import grade_words, load_glossary
 from nextround.analysis.skillgaps.requirements import Requirement
+from nextround.analysis.skillgaps.slots import another_value
 from nextround.analysis.vectors import Matrix, dot, dot_rows
 
 if TYPE_CHECKING:
@@ -302,12 +302,6 @@ def _spelled_by_initials(alias: str, main: str) -> set[str]:
         if [word[0].lower() for word in run] == letters:
             return {word.lower() for word in run}
     return set()
-
-
-@lru_cache(maxsize=1)
-def grade_words() -> frozenset[str]:
-    """Words that say which grade of a named thing ([forms] grade_words of the cue file)."""
-    return frozenset(word.lower() for word in cue_data()["forms"]["grade_words"])
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps.cues import grade_words
 from nextround.analysis.skillgaps.families import member_short
 
 # -- another type, version or generation ------------------------------------------------------------------------
@@ -352,7 +353,7 @@ def sorts_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
-# a specialism after a dash: "ETCP Certified Rigger - Theatre", "Licensed Electrician – Marine" (a capitalised word or two)
+# a specialism after a dash: "ETCP Certified Rigger - Theatre", "Licensed Electrician – Marine" (a capital word or two)
 _DASHED: Final = re.compile(r"^(?P<name>.*?\S)\s+[-–—]\s+(?P<special>[A-Z][A-Za-z&']*(?:\s+[A-Z][A-Za-z&']*)?)\s*$")
 
 
@@ -381,6 +382,38 @@ def specialism_short(phrase: str, cv: str) -> tuple[str, str] | None:
     return None
 
 
+def grade_short(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names the grades of a credential before its name ("Master or Basic level
+    Licensed Court Interpreter") and the CV writes that name only after another grade ("Provisional Licensed Court
+    Interpreter"); the grade words are the cue file's [forms] grade_words."""
+    grades = grade_words()
+    words = re.findall(r"[A-Za-z][\w'-]*", re.sub(r"\s*\([^)]*\)", "", phrase))
+    last = max((index for index, word in enumerate(words) if word.lower() in grades), default=None)
+    if last is None:
+        return None
+    asked = {word.lower() for word in words[: last + 1] if word.lower() in grades}
+    rest = words[last + 1 :]
+    while rest and rest[0].lower() in ("level", "grade", "class"):
+        rest = rest[1:]
+    if len(rest) < 2 or not _CREDENTIAL_NAME.search(" ".join(rest)):
+        return None
+    name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, rest)) + r"(?![\w-])", re.IGNORECASE)
+    other: tuple[str, str] | None = None
+    for line in cv.splitlines():
+        found = name.search(line)
+        if found is None:
+            continue
+        held = {word.lower() for word in re.findall(r"[A-Za-z][\w'-]*", line)} & grades
+        if held & asked:
+            return None
+        before = re.findall(r"[A-Za-z][\w'-]*", line[: found.start()])
+        if before and before[-1].lower() in grades and other is None:
+            other = (before[-1], line.strip())
+    if other is None:
+        return None
+    return f"{' or '.join(sorted(asked))} {' '.join(rest)} asked; the CV shows {other[0]}", other[1]
+
+
 def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
     """The first of the checks above that finds the CV's variant or count short of the ask, or another member of
     the family asked (:mod:`families`)."""
@@ -394,4 +427,5 @@ def variant_short(phrase: str, cv: str) -> tuple[str, str] | None:
         or sorts_short(phrase, cv)
         or member_short(phrase, cv)
         or specialism_short(phrase, cv)
+        or grade_short(phrase, cv)
     )
