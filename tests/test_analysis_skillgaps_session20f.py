@@ -96,7 +96,9 @@ def test_another_grade_before_a_credentials_name_is_another_kind() -> None:
     short = grade_short("Senior or Advanced level Registered Dietitian Nutritionist", cv)
     assert short is not None and short[1].startswith("Provisional Registered")
     # the CV holds an asked grade, or names no grade before it: no gap from this check
-    assert grade_short("Advanced Registered Dietitian Nutritionist", "Advanced Registered Dietitian Nutritionist") is None
+    assert (
+        grade_short("Advanced Registered Dietitian Nutritionist", "Advanced Registered Dietitian Nutritionist") is None
+    )
     assert grade_short("Advanced Registered Dietitian Nutritionist", "Registered Dietitian Nutritionist") is None
     # no credential word in the name: a job title, not a credential's grade
     assert grade_short("Senior Software Engineer", "Junior Software Engineer, 2020 - present") is None
