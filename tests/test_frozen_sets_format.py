@@ -17,6 +17,9 @@ FEEDBACK_SETS = [
     DATA / "feedback_corpus" / "dev3.jsonl",
     DATA / "feedback_corpus" / "dev7_heldout.jsonl",
     DATA / "feedback_corpus" / "dev7.jsonl",
+    # Session 20: the first writers given the conventions in brief (corpus README, "The labels in brief").
+    DATA / "feedback_corpus" / "test19" / "test.jsonl",
+    DATA / "feedback_corpus" / "dev28.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
