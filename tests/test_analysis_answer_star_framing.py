@@ -108,6 +108,8 @@ FRAMING_NAMES = {
     "claim",
     "tenure",
     "habitual_role",
+    "present_role",
+    "asks_back",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -100,6 +100,13 @@ TENURE_SCENE = True
 # long-haul between Toronto and Winnipeg"; ``habitual_role`` of ``answer_cues.toml``) that the model does not read as
 # the outcome is the scene (and so not made a step by its grammar); a switch for the benches.
 HABITUAL_ROLE_SCENE = True
+# Session 20 (the test19 error analysis, levers 3 and 5), switches for the benches: a role held now, told in the present
+# ("I'm a receptionist at a GP practice now"; ``present_role`` of ``answer_cues.toml``), with no step or outcome read in
+# it is the scene; a line that only asks the interviewer something (``asks_back``) is a step only when the model is sure
+# (``SURE_ASKED_STEP``).
+PRESENT_ROLE_SCENE = True
+ASKS_BACK_NO_STEP = True
+SURE_ASKED_STEP: Final = 0.9
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -474,6 +481,14 @@ def decide(
             marks[result] = False
         if TENURE_SCENE and not (marks[action] or marks[result]) and framing_cues()["tenure"].search(sentence.lower):
             marks[situation] = True  # "I've been in childcare eight years now": the background (session 19)
+        if (
+            PRESENT_ROLE_SCENE
+            and not (marks[action] or marks[result])
+            and framing_cues()["present_role"].search(sentence.lower)
+        ):
+            marks[situation] = True  # "I'm a receptionist at a GP practice now": the background (session 20)
+        if ASKS_BACK_NO_STEP and p[action] < SURE_ASKED_STEP and framing_cues()["asks_back"].search(sentence.lower):
+            marks[action] = False  # "Could I ask what happens from here?": no step told (session 20)
         if (
             HABITUAL_ROLE_SCENE
             and sentence.index == 0
