@@ -110,6 +110,7 @@ FRAMING_NAMES = {
     "habitual_role",
     "present_role",
     "asks_back",
+    "bare_role",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -74,3 +74,25 @@ def test_a_line_that_only_asks_back_is_no_step_unless_the_model_is_sure(
     analysed = analyse_sentences(sentences, "behavioural", STORY_Q)
     decided = decide([[0.9, 0.1, 0.1, 0.1], [0.1, 0.1, action, 0.1]], THRESHOLDS, analysed)
     assert decided[1][2] is step
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("As shift lead it was on me to make sure that never hung on one person again.", True),
+        ("As head chef it fell to me to decide who would lose overtime.", True),
+        ("As leading hand, making sure every driver wore it was on me.", True),
+        ("As soon as I saw it I had to call the office.", False),
+        ("As expected, it was on me to sort it out.", False),
+        ("As a team we had to finish by Friday.", False),  # an article: the model's own role cue
+    ],
+)
+def test_a_role_named_without_an_article_is_told(sentence: str, role: bool) -> None:
+    assert bool(framing_cues()["bare_role"].search(sentence.lower())) is role
+
+
+def test_a_role_named_without_an_article_with_the_charge_is_the_scene_too() -> None:
+    sentences = ["Our night porter quit in March.", "As shift lead it was on me to cover the rota."]
+    analysed = analyse_sentences(sentences, "behavioural", STORY_Q)
+    decided = decide([[0.9, 0.1, 0.1, 0.1], [0.08, 0.9, 0.1, 0.1]], THRESHOLDS, analysed)
+    assert decided[1][:2] == [True, True]

@@ -107,6 +107,9 @@ HABITUAL_ROLE_SCENE = True
 PRESENT_ROLE_SCENE = True
 ASKS_BACK_NO_STEP = True
 SURE_ASKED_STEP: Final = 0.9
+# A role named with no article at a line's opening ("As shift lead it was on me to …"; ``bare_role``) told with the
+# charge is the scene as well, as a ``role`` with its article is (session 20); a switch for the benches.
+BARE_ROLE_SCENE = True
 _PARTS: Final = range(len(STAR_PARTS))
 
 
@@ -503,7 +506,10 @@ def decide(
             marks[task] = False
         # a role told with the charge ("As the operations lead, my goal for the year was …") is the scene and the task
         # at once: the README's S-versus-T line, which the seen writers follow in 51 of 70 such lines (session 16)
-        if marks[task] and framing_cues()["role"].search(sentence.lower):
+        if marks[task] and (
+            framing_cues()["role"].search(sentence.lower)
+            or (BARE_ROLE_SCENE and framing_cues()["bare_role"].search(sentence.lower))
+        ):
             marks[situation] = True
         # The grammar of a step makes a step of a sentence the model reads as less (STEP_SHARE above), but not of a
         # plain outcome ("We came back two days later and finished it, and the client booked us again") nor of an
