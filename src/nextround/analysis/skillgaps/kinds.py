@@ -57,3 +57,52 @@ def kind_line(ask: str, cv_lines: Sequence[str]) -> str | None:
             if any(any(char.isupper() or char.isdigit() for char in found.group(0)) for found in listed.finditer(line)):
                 return line.strip()
     return None
+
+
+# a credential word on an ask or a CV line: "reach truck certificate", "Forklift licence (counterbalance)"
+_CREDENTIAL: Final = re.compile(
+    r"(?i)\b(?:certificat\w*|certified|licen[cs]\w*|tickets?|cards?|permits?|accredit\w*|qualifi\w*|diploma|"
+    r"trained|training|course|certificaat|rijbewijs|rtitb|itssar|aitt|npors)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _lift_trucks() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """([lift_trucks] in ``match_cues.toml``) each kind of lift truck and the words that name it."""
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    section = data.get("lift_trucks", {})
+    out = []
+    for kind, names in section.get("kinds", {}).items():
+        words = sorted({kind, *names}, key=len, reverse=True)
+        out.append((kind, re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _lift_truck_family() -> re.Pattern[str]:
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    words = sorted(data.get("lift_trucks", {}).get("family", []), key=len, reverse=True)
+    return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")
+
+
+def lift_truck_short(ask: str, cv_lines: Sequence[str]) -> tuple[str, str] | None:
+    """(the reason, the CV line) when the ask is a ticket for a kind of lift truck ("Valid reach truck
+    certificate") and the CV's lift-truck tickets name only other kinds ("Forklift certificate (counterbalance)"):
+    each kind is its own licence, one does not meet another. None when the ask names no kind or no ticket, when a
+    CV ticket names a kind asked, or when the CV's tickets name no kind at all ("Forklift licence")."""
+    if not _CREDENTIAL.search(ask):
+        return None
+    asked = [kind for kind, pattern in _lift_trucks() if pattern.search(ask)]
+    if not asked:
+        return None
+    family = _lift_truck_family()
+    tickets = [
+        line.strip()
+        for line in cv_lines
+        if _CREDENTIAL.search(line) and (family.search(line) or any(p.search(line) for _, p in _lift_trucks()))
+    ]
+    held = {kind: line for line in tickets for kind, pattern in _lift_trucks() if pattern.search(line)}
+    if not held or any(kind in held for kind in asked):
+        return None
+    other = next(iter(held))
+    return f"the CV's lift-truck ticket is for {other}, not {' or '.join(asked)}", held[other]

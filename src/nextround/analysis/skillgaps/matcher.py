@@ -36,16 +36,21 @@ from nextround.analysis.skillgaps.evidence import (
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
 from nextround.analysis.skillgaps.held import clauses
+from nextround.analysis.skillgaps.kinds import lift_truck_short
 from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
+from nextround.analysis.skillgaps.places import names_place, years_place
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.requirements import Requirement, requirements
 from nextround.analysis.skillgaps.roleyears import (
     POST_GRADUATE,
     SEASONS_ASKED,
     TITLE_PRAISE,
+    claims,
     partly_shown_years,
+    roles,
     shown_years,
+    span_months,
     years_since_qualifying,
     years_text,
 )
@@ -156,6 +161,10 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
     points = points_short(requirement.text, cv.text)
     if points is not None:
         return Judged(requirement, name, Evidence(False, 0.3, points[1], "licence", 0.85, points[0], exact=True))
+    truck = lift_truck_short(requirement.text, cv.text.splitlines())
+    if truck is not None:
+        # "Valid reach truck certificate" against "Forklift certificate (counterbalance)": another kind's ticket
+        return Judged(requirement, name, Evidence(False, 0.3, truck[1], "licence", 0.85, truck[0], exact=True))
     named = other_name_line(requirement.text, cv.text.splitlines())
     if named is not None:
         # "food handler card (carnet de manipulador de alimentos)": the CV writes the bracket's other name for it
@@ -218,6 +227,7 @@ def _with_years(cv: CvView, judged: Judged, vectors: Mapping[str, list[float]] |
                 "roles": f"{asked}; the roles that show it add up to {shown}",
                 "titled": f"{asked}; the roles with that title add up to {shown}",
                 "claim": f"{asked}; the CV says {shown} of it",
+                "place": f"{asked}; the roles in that place add up to {shown}",
             }.get(source, f"{asked}; the CV's dated roles cover {_number(years_shown)}")
             best = Evidence(
                 False,
@@ -260,6 +270,11 @@ def _years_in_role(
         return since, "since"
     if vague:
         return cv.years, "career"
+    place = years_place(requirement)
+    if place:
+        here = _years_in_place(cv, requirement, place, shown, vectors)
+        if here is not None:
+            return here, "place"
     titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
     # "2 years as a senior cook or section head": either title counts, each with all its words
     # "5 years as a maintenance supervisor in a manufacturing plant": the title is what comes before its place
@@ -283,6 +298,40 @@ def _years_in_role(
     if claimed is not None and (in_roles is None or claimed > in_roles):
         return claimed, "claim"
     return in_roles, "titled" if title else "roles"
+
+
+def _years_in_place(
+    cv: CvView, requirement: Requirement, place: Sequence[str], shown: str | None, vectors: Mapping[str, list[float]]
+) -> float | None:
+    """Years of a years ask "in <place>" ("at least 3 years in oil and gas construction in the GCC"): only the
+    dated roles naming the place or a place inside it count (those that show the work, else those holding half its
+    words, else all of them), and the claims that say their years were in the place ("seven years, nearly all in
+    Sydney" is not Queensland's); None when no dated role names the place (the CV does not say where: the ask is
+    read as any other)."""
+    found = [role for role in roles(cv.text) if names_place(role.lines, place)]
+    if not found:
+        return None
+    kind_text = re.sub(
+        rf"(?i),?\s*\b(?:in|within|across|throughout)\s+(?:the\s+)?{re.escape(place[0])}\b", " ", requirement.text
+    ).strip(" ,-")
+    kind_text = "" if kind_text.lower() == place[0] else kind_text
+    words = set(content_stems(kind_text))
+    meaning = _shows(cv, requirement, shown, vectors)
+
+    def shows(lines: Sequence[str]) -> bool:
+        return not words or words <= set(content_stems(" ".join(lines))) or meaning(lines)
+
+    chosen = [role for role in found if shows(role.lines)]
+    if not chosen and words:
+        asked = words - set(content_stems(" ".join(sorted(place))))
+        chosen = [role for role in found if 2 * len(asked & set(content_stems(" ".join(role.lines)))) >= len(asked)]
+    in_roles = span_months([role.head for role in chosen or found], cv.reference_year) / 12
+    claimed = [
+        years
+        for years, part in claims(cv.text)
+        if names_place([part], place, whole=True) and (not words or shows([part]))
+    ]
+    return max([in_roles, *claimed])
 
 
 def _shows(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Final
@@ -219,3 +220,52 @@ def region_members(name: str, phrase: str) -> tuple[str, ...]:
                 members += inside
                 break
     return tuple(members)
+
+
+@lru_cache(maxsize=1)
+def _within() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """([places_within] in ``match_cues.toml``) a state's or a country's names and the places inside it."""
+    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    return tuple((tuple(key.split("|")), tuple(members)) for key, members in data.get("places_within", {}).items())
+
+
+# "3 years in oil and gas construction in the GCC", "2+ years residential conveyancing in Queensland"
+_IN_PLACE: Final = re.compile(rf"\b(?:in|within|across|throughout)\s+(?:the\s+)?(?P<name>{_RUN})")
+
+
+def years_place(requirement: Requirement) -> tuple[str, ...]:
+    """The words a CV line names the place of a years ask with ("in the GCC": GCC, Dubai, Oman ...; "in
+    Queensland": QLD, Brisbane ...), lower case; empty when the ask names no place. A place is a region
+    (`region_members`), a state or country of [places_within], or one of the ad's places; the ask's text, or its
+    sentence when the text is the place alone (the second figure "at least 2 in the GCC" read as "GCC")."""
+    texts = [requirement.text]
+    if _IN_PLACE.fullmatch("in " + requirement.text.strip()):
+        texts.append(requirement.sentence)
+    for text in texts:
+        for found in _IN_PLACE.finditer(text):
+            name = found.group("name")
+            lowered = name.lower()
+            if text is requirement.sentence and lowered != requirement.text.strip().lower():
+                continue
+            members = list(region_members(name, text))
+            members += [member for names, inside in _within() if lowered in names for member in inside]
+            if members or (lowered in requirement.places and not _product_shaped(name)):
+                return (lowered, *members)
+    return ()
+
+
+# a place said of part of a claim only: "7 years of HSE, including oil and gas projects in Oman"
+_PART_ONLY: Final = re.compile(
+    r"\b(?:including|incl|mostly|mainly|partly|nearly|some|part of|of which|of them)\b", re.IGNORECASE
+)
+
+
+def names_place(lines: Sequence[str], place: Sequence[str], *, whole: bool = False) -> bool:
+    """Some line names the place or a place inside it (whole words, any case); with `whole` (a claim's years),
+    not after a word that gives the place only a part of them."""
+    for line in lines:
+        for word in place:
+            found = re.search(rf"(?i)(?<![\w-]){re.escape(word)}(?![\w-])", line)
+            if found and not (whole and _PART_ONLY.search(line[: found.start()])):
+                return True
+    return False
