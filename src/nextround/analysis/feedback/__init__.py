@@ -43,6 +43,7 @@ from nextround.analysis.feedback.lexicon import (
     PASS_MARK,
     PAY_OVER_BAND,
     RIVAL_CREDENTIAL,
+    RIVAL_CREDENTIAL_MORE,
     RIVAL_LANGUAGE,
     SCORE_GIVEN,
     TEAM_CONDUCT,
@@ -124,6 +125,9 @@ FRAME_RULE = True
 EXPLAIN_RULE = True
 INTERNAL_RULE = True
 CREDENTIAL_RULE = True
+# Session 20 (feedbackS20): a rival's credential also said by "licensed (by X) as" or "has his EPA 608"
+# (`rival_credential_more`).
+RIVAL_FORMS_RULE = True
 # Session 14: off on one's own while the others work, or telling them how another place does it, is a reason about how
 # the candidate would work with these people (culture_fit), however the model reads the clause (`team_conduct` in the
 # cue table).
@@ -455,7 +459,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 and "competition" in themes
                 and not internal
                 and not rules.rival_constraint
-                and RIVAL_CREDENTIAL.search(text)
+                and (RIVAL_CREDENTIAL.search(text) or (RIVAL_FORMS_RULE and RIVAL_CREDENTIAL_MORE.search(text)))
                 and not DRIVING.search(text)
             ):
                 # "a lad who's already got his warrant": what the rival holds is a skill the job asks for, named however

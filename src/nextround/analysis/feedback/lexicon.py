@@ -87,6 +87,7 @@ CHOICE_DENIED: Final = _STRUCTURE["choice_denied"]
 # Session 13, read by decide(): a rival from inside, what a rival holds, a topic not explained, a framing clause.
 INTERNAL_FILL: Final = _STRUCTURE["internal_fill"]
 RIVAL_CREDENTIAL: Final = _STRUCTURE["rival_credential"]
+RIVAL_CREDENTIAL_MORE: Final = _STRUCTURE["rival_credential_more"]
 DRIVING: Final = _STRUCTURE["driving"]
 EXPLAIN_TOPIC: Final = _STRUCTURE["explain_topic"]
 EXPLAIN_LISTENER: Final = _STRUCTURE["explain_listener"]
@@ -137,6 +138,9 @@ GAIN_EXPERIENCE: Final = _STRUCTURE["gain_experience"]
 # Session 20 (feedbackL20): a credential not held (technical_skills), a driving one left to logistics.
 CREDENTIAL_LACKING: Final = _STRUCTURE["credential_lacking"]
 DRIVING_LICENCE: Final = _STRUCTURE["driving_licence"]
+# Session 20 (feedbackS20): more forms of a credential not held; the standard not met in a named test.
+CREDENTIAL_LACKING_MORE: Final = _STRUCTURE["credential_lacking_more"]
+STANDARD_NOT_MET: Final = _STRUCTURE["standard_not_met"]
 # Session 20 (feedbackL20): a language the job needs, said through the people served (communication).
 LANGUAGE_NEEDED: Final = _STRUCTURE["language_needed"]
 PREPARE_ADVICE: Final = _STRUCTURE["prepare_advice"]

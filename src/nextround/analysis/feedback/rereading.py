@@ -36,6 +36,11 @@ Each has an on/off switch below.
   language at a level is (`NEEDED_LANGUAGE_RULE`); the candidate's own language at a level is said plainly, so kept
   however faintly the clause reads (`LANGUAGE_KEPT_RULE`: "we really need a Welsh speaker ... and your Welsh is at an
   early stage" was read at 0.09 and dropped).
+* session 20 (`feedbackS20`): a credential not held said by its short form or after it is asked for ("you haven't got
+  your PA1 and PA2", "they want somebody with ADR ... and you havent got it": `CREDENTIAL_FORMS_RULE`,
+  `credential_lacking_more`), and the standard not met in a named test of the work ("not met the required standard in
+  the fitness test": `STANDARD_RULE`, `standard_not_met`; not a role play, scenario or the behaviours):
+  technical_skills.
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -47,6 +52,7 @@ from collections.abc import Sequence
 from nextround.analysis.feedback.lexicon import (
     CANDIDATE_LANGUAGE,
     CREDENTIAL_LACKING,
+    CREDENTIAL_LACKING_MORE,
     DENIED_REASON,
     DRIVING_LICENCE,
     GAIN_EXPERIENCE,
@@ -55,6 +61,7 @@ from nextround.analysis.feedback.lexicon import (
     OFF_THE_QUESTION,
     PREPARE_ADVICE,
     QUIET_WITH_LISTENER,
+    STANDARD_NOT_MET,
     STEP_NOT_DONE,
     quote,
 )
@@ -69,6 +76,7 @@ __all__ = [
     "reread",
     "said_plainly",
     "said_themes",
+    "standard_not_met",
     "step_not_done",
 ]
 
@@ -83,6 +91,11 @@ CREDENTIAL_RULE = True
 NEEDED_LANGUAGE_RULE = True
 # The candidate's own language at a level is said plainly: kept however faintly the clause reads (session 20).
 LANGUAGE_KEPT_RULE = True
+# Session 20 (feedbackS20): a credential not held said by its short form or after it is asked for ("you haven't got
+# your PA1 and PA2", "they want somebody with ADR ... and you havent got it").
+CREDENTIAL_FORMS_RULE = True
+# Session 20 (feedbackS20): the standard not met in a named test of the work ("in the fitness test"): technical_skills.
+STANDARD_RULE = True
 # How sure a theme named only by advice is.
 _ADVISED = 0.5
 # What the candidate's own language or a missing step stands in for.
@@ -100,13 +113,22 @@ def step_not_done(text: str) -> bool:
 def credential_lacking(text: str) -> bool:
     """An occupational credential the candidate does not hold: "no LF ticket", "BOSIET certificate expired"; not a
     driving licence (logistics by the corpus convention)."""
-    return CREDENTIAL_RULE and CREDENTIAL_LACKING.search(text) is not None and DRIVING_LICENCE.search(text) is None
+    if not CREDENTIAL_RULE or DRIVING_LICENCE.search(text) is not None:
+        return False
+    more = CREDENTIAL_FORMS_RULE and CREDENTIAL_LACKING_MORE.search(text) is not None
+    return more or CREDENTIAL_LACKING.search(text) is not None
+
+
+def standard_not_met(text: str) -> bool:
+    """The standard not met in a named test of the work ("not met the required standard in the fitness test"), not in
+    a role play, scenario, interview or the behaviours (how the candidate dealt with people)."""
+    return STANDARD_RULE and STANDARD_NOT_MET.search(text) is not None
 
 
 def said_themes(text: str) -> list[str]:
     """Themes the clause says plainly by meaning: an answer that went round the question, what looking first would have
     told, or a credential not held."""
-    credential = ["technical_skills"] if credential_lacking(text) else []
+    credential = ["technical_skills"] if credential_lacking(text) or standard_not_met(text) else []
     if not ANSWER_RULE:
         return credential
     said = [
@@ -154,6 +176,9 @@ def reread(
     if added is not None and added not in themes:
         themes.append(added)
         probabilities[added] = max(probabilities[added], probabilities[best])
+    if standard_not_met(text):
+        # "not met the required standard in the fitness test": the test names what was short, no form letter.
+        themes = [theme for theme in themes if theme != "generic"]
     for theme in said_themes(text):
         if "generic" in themes:
             continue
