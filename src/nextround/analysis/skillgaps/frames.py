@@ -43,6 +43,9 @@ class LeadingFrame:
     shown: re.Pattern[str]
     title: re.Pattern[str]
     metal: re.Pattern[str]  # "lead" the metal ("blood lead tests", "lead flashing"), never leading
+    aim: re.Pattern[str]  # a career objective: "To be a Team Leader", "looking to step up"
+    acting: re.Pattern[str]  # covering for the leader: "Acting TL (OIC)" ...
+    absence: re.Pattern[str]  # ... "when team leader is on leave"
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +78,9 @@ def _frame() -> LeadingFrame:
         shown=re.compile(shown, re.IGNORECASE),
         title=re.compile(rf"\b(?:{_words(data['titles'])})\b", re.IGNORECASE),
         metal=re.compile(metal, re.IGNORECASE),
+        aim=re.compile(rf"(?<![\w'-])(?:{_words(data['aims'])})(?![\w'-])", re.IGNORECASE),
+        acting=re.compile(rf"(?<![\w'-])(?:{_words(data['acting'])})(?![\w'-])", re.IGNORECASE),
+        absence=re.compile(rf"(?<![\w'-])(?:{_words(data['absence'])})(?![\w'-])", re.IGNORECASE),
     )
 
 
@@ -101,22 +107,39 @@ def asks_to_lead(phrase: str) -> bool:
     return title.lower() not in ("", "head", "lead") and bool(frame.title.fullmatch(title))
 
 
-def leading_shown(lines: list[str]) -> str | None:
-    """The first CV line that shows leading people, or None."""
+def _aimed(line: str, start: int) -> bool:
+    """The leading at `start` is an aim the line states before it ("To be a Team Leader where I can ...")."""
+    return bool(_frame().aim.search(line[:start]))
+
+
+def covering(line: str) -> bool:
+    """The line leads only while covering for the leader ("Acting TL (OIC) when team leader is on leave")."""
+    frame = _frame()
+    return bool(frame.acting.search(line) and frame.absence.search(line))
+
+
+def leading_shown(lines: list[str], *, cover: bool = True) -> str | None:
+    """The first CV line that shows leading people, or None. A career objective never shows it; with `cover`
+    False (the years of a title), neither does covering for the leader while they are away."""
     frame = _frame()
     written, lines = lines, [_no_metal(line) for line in lines]
+    kept = [not (cover is False and covering(line)) for line in lines]
     for index, line in enumerate(lines):
-        if frame.shown.search(line):
+        found = frame.shown.search(line)
+        if found and kept[index] and not _aimed(line, found.start()):
             return written[index].strip()
     for index, line in enumerate(lines):
+        if not kept[index]:
+            continue
         role = line.split(",")[0]  # "Shift Supervisor, Pick n Pay DC, 2016 - 2024": the title before the comma
         # the role's dates are often on the line below its heading ("Dyeing Supervisor, Lakshmi Processors")
         heading = not line.lstrip().startswith(("-", "•", "*", "–"))  # a heading, not a bullet above the next role
         below = index + 1 < len(lines) and _DATES.fullmatch(lines[index + 1].strip())
         dated = _YEAR.search(line) or (heading and below)
-        if dated and frame.title.search(role) and not _CREDENTIAL.search(role):
+        in_role = frame.title.search(role)
+        if dated and in_role and not _CREDENTIAL.search(role) and not _aimed(line, in_role.start()):
             return written[index].strip()
         titled = frame.title.search(line)
-        if titled and " " in titled.group(0) and not _CREDENTIAL.search(line):
+        if titled and " " in titled.group(0) and not _CREDENTIAL.search(line) and not _aimed(line, titled.start()):
             return written[index].strip()  # "Covered the team leader for 14 advisors during holidays"
     return None

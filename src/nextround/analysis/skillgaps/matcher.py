@@ -34,7 +34,7 @@ from nextround.analysis.skillgaps.evidence import (
     read_cv,
 )
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
-from nextround.analysis.skillgaps.frames import asks_to_lead, leading_shown
+from nextround.analysis.skillgaps.frames import asks_to_lead, covering, leading_shown
 from nextround.analysis.skillgaps.held import clauses
 from nextround.analysis.skillgaps.kinds import lift_truck_short
 from nextround.analysis.skillgaps.licence_stages import points_short
@@ -356,9 +356,10 @@ def _shows(
             return True
         if words and words <= set(content_stems(" ".join(lines))):
             return True
-        if lead and leading_shown(list(lines)) is not None:
+        if lead and leading_shown(list(lines), cover=False) is not None:  # acting cover is not the title's years
             return True
-        return any(clause in line for clause in close for line in lines)
+        # covering for the leader while away is not the title's years, by meaning either (session 20)
+        return any(clause in line for clause in close for line in lines if not (lead and covering(line)))
 
     return shows
 
@@ -432,13 +433,39 @@ def rule_judgements(
             with_features
             and item.importance == "required"
             and judged.evidence.how not in HARD
-            and not judged.evidence.exact
+            and (not judged.evidence.exact or _duty_by_name(judged))
             and well_formed(item.text)
         ):
             shown = any(skill in view.skills for skill in map(canonical, forms(item)) if skill)
             values = features(view, item, judged.evidence, vectors, shown)
         out.append((judged, values))
     return out
+
+
+def _duty_by_name(judged: Judged) -> bool:
+    """A duty line ("Prepare documents for filing at the Hall of Justice", "make release decisions under HKAR-145")
+    that an exact name or variant check found missing: the gate reads whether it is asked, as for any duty, and the
+    evidence head whether it is shown (a duty naming a product the job needs stays a gap there). Session 20."""
+    requirement = judged.requirement
+    if requirement.section != "duties" or judged.evidence.how not in DUTY_TO_GATE or judged.evidence.met:
+        return False
+    names = [spellings[0] for spellings in exact.named_tokens(requirement.text) if spellings]
+    # the names the check found missing (its reason names them), else every name of the duty
+    names = [name for name in names if name in judged.evidence.reason] or names
+    return bool(names) and all(_setting().search(requirement.text.replace(name, "\x00")) for name in names)
+
+
+DUTY_TO_GATE: Final = frozenset(["name", "variant"])
+
+
+@lru_cache(maxsize=1)
+def _setting() -> re.Pattern[str]:
+    """A name right after a word of setting ([duty_setting] of the cue file): "at the Hall of Justice", "under
+    HKAR-145", "für die Aufsichtsbehörde (BayLDA)" (the name is marked by a NUL where it stood)."""
+    data = cue_data()["duty_setting"]
+    before = "|".join(re.escape(word) for word in sorted(data["before"], key=len, reverse=True))
+    articles = "|".join(re.escape(word) for word in data["articles"])
+    return re.compile(rf"(?<![\w-])(?:{before})\s+(?:(?:{articles})\s+)?(?:[\w'-]+\s+){{0,2}}\(?\x00", re.IGNORECASE)
 
 
 _CREDENTIAL: Final = re.compile(

@@ -26,6 +26,13 @@ _WISH_WORDS: Final = re.compile(
 # A heading that names the one who is wanted asks for musts: "The ideal candidate", "Ideal profile".
 _MUST_NAMED: Final = re.compile(r"\bideal (?:candidate|applicant|person|profile|hire)\b", re.IGNORECASE)
 
+# The words a wish heading may open with before its wish word: "Would be a bonus", "Will be an advantage", "Also a
+# plus" (session 20, skillsR20)
+_MODAL_LEAD: Final = re.compile(
+    r"^(?:(?:also|it)\s+)?(?:(?:would|will|could|might)\s+(?:also\s+)?be|(?:is|are|'s))?\s*(?:an?|the|real|big|huge)?\s*",
+    re.IGNORECASE,
+)
+
 _OPENS_A_LIST: Final = re.compile(r"\b(?:if|when|with|who)\b(?:\s+[\w'’]+){0,3}\s*$", re.IGNORECASE)
 
 # Sentence cues, beside those of match_cues.toml: "a CWB ticket is a merit", "is recommended", "preference
@@ -56,7 +63,9 @@ def wish_heading(text: str) -> bool:
         return False
     # "Assets", "Desirable criteria", "It is a merit if you have", "Preference may be given to applicants with:"
     # head a list; "NHS experience desirable" or "Forklift licence an advantage" is one wish, not a heading
-    leading = len(cleaned[: found.start()].split()) <= 1 or bool(re.match(r"(?:it|that|this)\b", cleaned, re.I))
+    # "Would be a bonus", "Would be an advantage", "Is a plus": a heading that says only that what follows is a wish
+    before = _MODAL_LEAD.sub("", cleaned[: found.start()])
+    leading = len(before.split()) <= 1 or bool(re.match(r"(?:it|that|this)\b", cleaned, re.I))
     return leading or text.rstrip().endswith(":") or bool(_OPENS_A_LIST.search(cleaned))
 
 
