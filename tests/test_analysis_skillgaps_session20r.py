@@ -20,8 +20,6 @@ from nextround.analysis.skillgaps.wishes import section_of_heading
         ("Wünschenswert", "nice"),
         ("Von Vorteil", "nice"),
         ("Ihre Aufgaben", "duties"),
-        ("Ihr Profil", "required"),
-        ("Das bringen Sie mit", "required"),
         ("Wir bieten", "context"),
     ],
 )
