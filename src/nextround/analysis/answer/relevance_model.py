@@ -109,22 +109,23 @@ NO_SHORTFALL_FACTOR: Final = 0.7
 CUES_FILE: Final = "relevance_cues.toml"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _question_answer_cues(table: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A ``relevance_cues.toml`` table of two lists: one pattern for the question, one for the answer."""
+    with files("nextround.data").joinpath(CUES_FILE).open("rb") as handle:
+        cues = tomllib.load(handle)[table]
+    question, answer = ("|".join(f"(?:{cue})" for cue in cues[key]) for key in ("question", "answer"))
+    return re.compile(rf"\b(?:{question})\b", re.IGNORECASE), re.compile(rf"\b(?:{answer})\b", re.IGNORECASE)
+
+
 def _employer_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The employer cues of ``relevance_cues.toml``: one pattern for the question, one for the answer."""
-    with files("nextround.data").joinpath(CUES_FILE).open("rb") as handle:
-        employer = tomllib.load(handle)["employer"]
-    question, answer = ("|".join(f"(?:{cue})" for cue in employer[key]) for key in ("question", "answer"))
-    return re.compile(rf"\b(?:{question})\b", re.IGNORECASE), re.compile(rf"\b(?:{answer})\b", re.IGNORECASE)
+    """The employer cues: the question asks about the employer, the answer speaks of it."""
+    return _question_answer_cues("employer")
 
 
-@lru_cache(maxsize=1)
 def _shortfall_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The shortfall cues of ``relevance_cues.toml``: one pattern for the question, one for a strength pitched."""
-    with files("nextround.data").joinpath(CUES_FILE).open("rb") as handle:
-        shortfall = tomllib.load(handle)["shortfall"]
-    question, answer = ("|".join(f"(?:{cue})" for cue in shortfall[key]) for key in ("question", "answer"))
-    return re.compile(rf"\b(?:{question})\b", re.IGNORECASE), re.compile(rf"\b(?:{answer})\b", re.IGNORECASE)
+    """The shortfall cues: the question asks for a shortfall, the answer pitches a strength instead."""
+    return _question_answer_cues("shortfall")
 
 
 def pitches_strength_for_shortfall(question: str, sentences: Sequence[str]) -> bool:
