@@ -9,7 +9,8 @@ import pytest
 from nextround.analysis.skillgaps import credentials
 from nextround.analysis.skillgaps.alternatives import alternatives_of
 from nextround.analysis.skillgaps.evidence import alias_stands_in
-from nextround.analysis.skillgaps.matcher import _credential_lines, judge_all
+from nextround.analysis.skillgaps.matcher import judge_all
+from nextround.analysis.skillgaps.standing import credential_lines
 from nextround.analysis.skillgaps.variants import grade_short, specialism_short
 
 
@@ -62,12 +63,12 @@ def test_a_credential_speaks_through_lines_writing_its_own_kind_of_word() -> Non
     naming = ["Interpreting BSL-English in court", "Completed BSL Level 6 course - 2021", "Languages: BSL, English"]
     booked = "Working towards interpreter registration (assessment booked May 2027)"
     cv = [*naming, booked, "Registered with the local darts league"]
-    assert _credential_lines("Registered BSL interpreter", naming, cv) == ["Working towards interpreter registration "]
+    assert credential_lines("Registered BSL interpreter", naming, cv) == ["Working towards interpreter registration "]
     # the ask writes no credential word: nothing more speaks
-    assert _credential_lines("BSL interpreting", naming, cv) == []
+    assert credential_lines("BSL interpreting", naming, cv) == []
     # a naming line writes the kind of word: the naming lines speak alone, as before
     own = "BSL interpreter registration: active since 2019"
-    assert _credential_lines("Registered BSL interpreter", [*naming, own], [*cv, own]) == []
+    assert credential_lines("Registered BSL interpreter", [*naming, own], [*cv, own]) == []
 
 
 def test_a_credential_not_held_by_its_own_kind_of_line_is_a_gap() -> None:

@@ -8,7 +8,8 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.evidence import Evidence
-from nextround.analysis.skillgaps.matcher import MAX_TEXT_CHARS, Judged, judge_all
+from nextround.analysis.skillgaps.judged import Judged
+from nextround.analysis.skillgaps.matcher import MAX_TEXT_CHARS, judge_all
 from nextround.analysis.skillgaps.wellformed import well_formed
 
 EXAMPLE_CHARS: Final = 160
