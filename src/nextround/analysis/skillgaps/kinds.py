@@ -9,13 +9,11 @@ product; the named-thing check reads it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.resources import files
 from typing import Final
 
-from nextround.analysis.skillgaps.cues import CUES_RESOURCE
+from nextround.analysis.skillgaps.cues import cue_data
 
 # the product named in the ask is an example of the kind, not the ask itself
 _EXAMPLE: Final = re.compile(
@@ -25,7 +23,7 @@ _EXAMPLE: Final = re.compile(
 
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[tuple[re.Pattern[str], re.Pattern[str], frozenset[str]], ...]:
-    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    data = cue_data()
     kinds = []
     for words, products in data.get("kinds", {}).items():
         # a short form counts in capitals only ("CAD", not "cad"); a generic name in any case
@@ -66,23 +64,28 @@ _CREDENTIAL: Final = re.compile(
 )
 
 
+def _whole_words(words: Sequence[str]) -> re.Pattern[str]:
+    """Any of the words, not inside a longer word or hyphenated name, in any case."""
+    return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")
+
+
 @lru_cache(maxsize=1)
 def _lift_trucks() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """([lift_trucks] in ``match_cues.toml``) each kind of lift truck and the words that name it."""
-    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    data = cue_data()
     section = data.get("lift_trucks", {})
     out = []
     for kind, names in section.get("kinds", {}).items():
         words = sorted({kind, *names}, key=len, reverse=True)
-        out.append((kind, re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")))
+        out.append((kind, _whole_words(words)))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def _lift_truck_family() -> re.Pattern[str]:
-    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    data = cue_data()
     words = sorted(data.get("lift_trucks", {}).get("family", []), key=len, reverse=True)
-    return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")
+    return _whole_words(words)
 
 
 def lift_truck_short(ask: str, cv_lines: Sequence[str]) -> tuple[str, str] | None:

@@ -19,14 +19,12 @@ structure, never from a list of names:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skillgaps import exact
-from nextround.analysis.skillgaps.cues import CUES_RESOURCE, HIRING_VERBS
+from nextround.analysis.skillgaps.cues import HIRING_VERBS, cue_data
 
 if TYPE_CHECKING:
     from nextround.analysis.skillgaps.phrases import Requirement
@@ -197,7 +195,7 @@ def _placed(name: str, phrase: str, places: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def _regions() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """([regions] in ``match_cues.toml``) each region's names and the places inside it, lower case."""
-    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    data = cue_data()
     return tuple((tuple(key.split("|")), tuple(members)) for key, members in data.get("regions", {}).items())
 
 
@@ -225,7 +223,7 @@ def region_members(name: str, phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _within() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """([places_within] in ``match_cues.toml``) a state's or a country's names and the places inside it."""
-    data = tomllib.loads(files("nextround.data").joinpath(CUES_RESOURCE).read_text(encoding="utf-8"))
+    data = cue_data()
     return tuple((tuple(key.split("|")), tuple(members)) for key, members in data.get("places_within", {}).items())
 
 
