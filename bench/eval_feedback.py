@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3] [--heldout] [--dev7-heldout]
        [--test4] [--test5] [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12]
-       [--test13] [--test14] [--test15] [--test16] [--test17] [--test18] [--test19] [--file NAME ...]
+       [--test13] [--test14] [--test15] [--test16] [--test17] [--test18] [--test19] [--test20] [--file NAME ...]
 
 Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
 outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
@@ -135,6 +135,7 @@ def main() -> None:
     parser.add_argument("--test17", action="store_true", help="also the seventeenth frozen test set (report once)")
     parser.add_argument("--test18", action="store_true", help="also the eighteenth frozen test set (report once)")
     parser.add_argument("--test19", action="store_true", help="also the nineteenth frozen test set (report once)")
+    parser.add_argument("--test20", action="store_true", help="also the twentieth frozen test set (report once)")
     parser.add_argument("--dev7-heldout", action="store_true", help="also the held-out dev set of session 6")
     parser.add_argument(
         "--file", action="append", default=[], help="also this corpus file (a path, or a name in feedback_corpus/)"
@@ -187,6 +188,8 @@ def main() -> None:
         sets["frozen test18 (written before session 19's tuning; reported once)"] = CORPUS / "test18" / "test.jsonl"
     if args.test19:
         sets["frozen test19 (written before session 20's tuning; reported once)"] = CORPUS / "test19" / "test.jsonl"
+    if args.test20:
+        sets["frozen test20 (written before session 21's tuning; reported once)"] = CORPUS / "test20" / "test.jsonl"
     for extra in args.file:
         path = Path(extra) if Path(extra).is_file() else CORPUS / extra
         sets[f"{path.name} (as named on the command line)"] = path
