@@ -20,6 +20,7 @@ FEEDBACK_SETS = [
     # Session 20: the first writers given the conventions in brief (corpus README, "The labels in brief").
     DATA / "feedback_corpus" / "test19" / "test.jsonl",
     DATA / "feedback_corpus" / "dev28.jsonl",
+    DATA / "feedback_corpus" / "dev29.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
