@@ -67,6 +67,7 @@ from nextround.analysis.feedback.model import (
     turns_against,
 )
 from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
+from nextround.analysis.feedback.rival_edge import keep_rival_edge
 from nextround.analysis.feedback.rules import ClauseRules, read_clauses
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
@@ -479,6 +480,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 if probabilities[advantage] >= _ADVANTAGE_FLOOR:
                     themes.append(advantage)
                     advantages.add(advantage)
+            if chosen_on_merit and not bare_choice and "competition" in themes:
+                themes = keep_rival_edge(rules.text, themes, probabilities, advantages)  # its edge by its words (s21)
             if LANGUAGE_RULE and "competition" in themes and not internal and RIVAL_LANGUAGE.search(text):
                 # "went with someone who can speak Mandarin": the language the job is done in (session 18).
                 if "communication" not in themes:

@@ -145,6 +145,13 @@ STANDARD_NOT_MET: Final = _STRUCTURE["standard_not_met"]
 LANGUAGE_NEEDED: Final = _STRUCTURE["language_needed"]
 PREPARE_ADVICE: Final = _STRUCTURE["prepare_advice"]
 DENIED_REASON: Final = _STRUCTURE["denied_reason"]
+# Session 21 (feedbackR21): a chosen rival's edge by its content words (`rival_edge.py`); other work than the place does
+# mucking in and leaving soon (`lines.py`).
+RIVAL_EDGE_SKILL: Final = _STRUCTURE["rival_edge_skill"]
+RIVAL_EDGE_TIME: Final = _STRUCTURE["rival_edge_time"]
+OTHER_WORK: Final = _STRUCTURE["other_work"]
+MUCKING_IN: Final = _STRUCTURE["mucking_in"]
+LEAVING_SOON: Final = _STRUCTURE["leaving_soon"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

@@ -16,7 +16,16 @@ table, and each follows the corpus README's convention:
   clothes had been asked for (`dress_asked`: then preparation, as the writers label it);
 * things not brought ("you came with nothing", "turned up without your boots"): preparation, not culture_fit;
 * work not yet done (`not_done`: "you never cooked for more than 4"): experience, not culture_fit (none of the 73 gold
-  reason clauses `not_done` finds in the labelled files carries culture_fit or motivation).
+  reason clauses `not_done` finds in the labelled files carries culture_fit or motivation);
+* session 21 (`feedbackR21`, `OTHER_WORK_RULE`): other work than the place does, told as where the candidate would be
+  happier ("somewhere with more of a retail side") or as talk of other things than what the place is for ("spoke a lot
+  about merchandising and targets and not much about the animals"): motivation, not culture_fit, unless the clause
+  tells how the place works (`other_work`, `not_wish`);
+* session 21 (`feedbackR21`, `MUCK_IN_RULE`): mucking in with the team ("we need someone who'll muck in on the pot wash
+  when it's slammed"): culture_fit, not the craft or the time in it (`mucking_in`);
+* session 21 (`feedbackR21`, `LEAVING_RULE`): the candidate's own plan to leave soon ("you only want the job till the
+  visa comes through", "you work only until June because then you go to festivals"): motivation, the README's "likely
+  to leave soon", not logistics (`leaving_soon`).
 
 What a clause says plainly by meaning (`rereading.said_themes`, session 19: "answers were long and hard to follow")
 stands beside what the candidate did not know.
@@ -28,15 +37,25 @@ from nextround.analysis.feedback.lexicon import (
     CURT_TO_COLLEAGUE,
     DRESS,
     DRESS_ASKED,
+    LEAVING_SOON,
+    MUCKING_IN,
     NOT_BROUGHT,
     NOT_DONE,
     NOT_KNOWN,
     NOT_KNOWN_WHY,
+    NOT_WISH,
+    OTHER_WORK,
     SPEECH_MANNER,
 )
 from nextround.analysis.feedback.rereading import said_themes
 
-__all__ = ["redraw_lines"]
+__all__ = ["LEAVING_RULE", "MUCK_IN_RULE", "OTHER_WORK_RULE", "redraw_lines"]
+
+OTHER_WORK_RULE = True
+MUCK_IN_RULE = True
+LEAVING_RULE = True
+# What mucking in is not about: the craft or the time in the work.
+_NOT_MUCKING_IN = frozenset({"technical_skills", "experience"})
 
 _NOT_KNOWING = frozenset({"communication", "culture_fit", "motivation"})
 _KNOWING = frozenset({"technical_skills", "preparation", "experience"})
@@ -75,4 +94,15 @@ def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) 
     if "culture_fit" in kept and NOT_DONE.search(text):
         # "you never cooked for more than 4": the work not yet done, not how they would fit in.
         kept = _swap(kept, probabilities, "culture_fit", "experience")
+    if OTHER_WORK_RULE and "culture_fit" in kept and OTHER_WORK.search(text) and not NOT_WISH.search(text):
+        # "happier somewhere with more of a retail side": the work they want, not how they would work here.
+        kept = _swap(kept, probabilities, "culture_fit", "motivation")
+    if MUCK_IN_RULE and "culture_fit" not in kept and MUCKING_IN.search(text):
+        # "someone who'll muck in on the pot wash when it's slammed": how they would work with these people.
+        surest = max([probabilities[theme] for theme in kept if theme in _NOT_MUCKING_IN], default=0.0)
+        kept = [theme for theme in kept if theme not in _NOT_MUCKING_IN] + ["culture_fit"]
+        probabilities["culture_fit"] = max(probabilities["culture_fit"], surest)
+    if LEAVING_RULE and "logistics" in kept and LEAVING_SOON.search(text):
+        # "you only want the job till the visa comes through": how long they want it, not the hours they can do.
+        kept = _swap(kept, probabilities, "logistics", "motivation")
     return kept
