@@ -1,6 +1,7 @@
 """Readings of session 21 (`feedbackR21`, test19 levers 2 and 4): a chosen rival's edge by its content words
 (`rival_edge.RIVAL_EDGE_RULE`), other work than the place does (`lines.OTHER_WORK_RULE`) and mucking in
-(`lines.MUCK_IN_RULE`). Each is shown on and off.
+(`lines.MUCK_IN_RULE`), leaving soon (`lines.LEAVING_RULE`) and a credential not held in more words
+(`rereading.CREDENTIAL_WORDS_RULE`). Each is shown on and off.
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import nextround.analysis.feedback.lines as lines
+import nextround.analysis.feedback.rereading as rereading
 import nextround.analysis.feedback.rival_edge as rival_edge
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.feedback.lexicon import boilerplate_spans, mask
@@ -150,3 +152,31 @@ def test_leaving_soon_is_motivation(sentence: str, monkeypatch: pytest.MonkeyPat
 )
 def test_hours_and_gaps_stay_logistics(sentence: str) -> None:
     assert redraw_lines(sentence, ["logistics"], _probabilities(logistics=0.7)) == ["logistics"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The applicant does not possess the required Level 2 Food Hygiene and Safety certificate.",
+        "She does not hold a diploma in early years education, which the post requires.",
+        "Your NVQ certificate has not yet been issued by the awarding body.",
+        "You're not CSCS-trained yet.",
+        "you don't have GWO Working at Heights training and the crew goes up on day one",
+    ],
+)
+def test_a_credential_not_held_in_more_words(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rereading.credential_lacking(sentence)
+    monkeypatch.setattr(rereading, "CREDENTIAL_WORDS_RULE", False)
+    assert not rereading.credential_lacking(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "you don't have the degree of patience the children need",
+        "you don't have a valid rider's licence",
+        "the certificates will be issued after the course",
+    ],
+)
+def test_not_a_credential_not_held_in_more_words(sentence: str) -> None:
+    assert not rereading.CREDENTIAL_LACKING_WORDS.search(sentence)

@@ -41,6 +41,9 @@ Each has an on/off switch below.
   `credential_lacking_more`), and the standard not met in a named test of the work ("not met the required standard in
   the fitness test": `STANDARD_RULE`, `standard_not_met`; not a role play, scenario or the behaviours):
   technical_skills.
+* session 21 (`feedbackR21`, `CREDENTIAL_WORDS_RULE`): a credential not held in more words (`credential_lacking_words`:
+  a long name before the noun, a degree or diploma not held, a certificate not yet issued, "not IPAF-trained", a named
+  training not had): technical_skills.
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -53,6 +56,7 @@ from nextround.analysis.feedback.lexicon import (
     CANDIDATE_LANGUAGE,
     CREDENTIAL_LACKING,
     CREDENTIAL_LACKING_MORE,
+    CREDENTIAL_LACKING_WORDS,
     DENIED_REASON,
     DRIVING_LICENCE,
     GAIN_EXPERIENCE,
@@ -94,6 +98,9 @@ LANGUAGE_KEPT_RULE = True
 # Session 20 (feedbackS20): a credential not held said by its short form or after it is asked for ("you haven't got
 # your PA1 and PA2", "they want somebody with ADR ... and you havent got it").
 CREDENTIAL_FORMS_RULE = True
+# Session 21 (feedbackR21): a credential not held in more words ("does not possess the required State Class I Wastewater
+# Operator certification", "does not hold a degree in social work", "certificate not yet issued", "not IPAF-trained").
+CREDENTIAL_WORDS_RULE = True
 # Session 20 (feedbackS20): the standard not met in a named test of the work ("in the fitness test"): technical_skills.
 STANDARD_RULE = True
 # How sure a theme named only by advice is.
@@ -116,6 +123,7 @@ def credential_lacking(text: str) -> bool:
     if not CREDENTIAL_RULE or DRIVING_LICENCE.search(text) is not None:
         return False
     more = CREDENTIAL_FORMS_RULE and CREDENTIAL_LACKING_MORE.search(text) is not None
+    more = more or (CREDENTIAL_WORDS_RULE and CREDENTIAL_LACKING_WORDS.search(text) is not None)
     return more or CREDENTIAL_LACKING.search(text) is not None
 
 
