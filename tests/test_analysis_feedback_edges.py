@@ -1,7 +1,8 @@
-"""Readings of session 21 (`feedbackR21`, test19 levers 2 and 4): a chosen rival's edge by its content words
-(`rival_edge.RIVAL_EDGE_RULE`), other work than the place does (`lines.OTHER_WORK_RULE`) and mucking in
-(`lines.MUCK_IN_RULE`), leaving soon (`lines.LEAVING_RULE`) and a credential not held in more words
-(`rereading.CREDENTIAL_WORDS_RULE`). Each is shown on and off.
+"""Readings of session 21 (`feedbackR21`, test19 levers 2 and 4, and errors that recur across writers): a
+chosen rival's edge by its content words (`rival_edge.RIVAL_EDGE_RULE`), other work than the place does
+(`lines.OTHER_WORK_RULE`), mucking in (`lines.MUCK_IN_RULE`), leaving soon (`lines.LEAVING_RULE`), time logged
+(`lines.LOGGED_TIME_RULE`) and a credential not held in more words (`rereading.CREDENTIAL_WORDS_RULE`). Each is shown
+on and off.
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -180,3 +181,37 @@ def test_a_credential_not_held_in_more_words(sentence: str, monkeypatch: pytest.
 )
 def test_not_a_credential_not_held_in_more_words(sentence: str) -> None:
     assert not rereading.CREDENTIAL_LACKING_WORDS.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the insurer wants 300 logged jumps and you have about 120",
+        "they need 2,000 hrs minimum on the big excavators and you've done a few hundred",
+        "all your sea time is on ferries and this is a tanker berth",
+    ],
+)
+def test_logged_time_is_experience(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert redraw_lines(sentence, ["technical_skills"], _probabilities(technical_skills=0.7)) == ["experience"]
+    monkeypatch.setattr(lines, "LOGGED_TIME_RULE", False)
+    assert redraw_lines(sentence, ["technical_skills"], _probabilities(technical_skills=0.7)) == ["technical_skills"]
+
+
+def test_logged_time_beside_a_credential_adds_experience() -> None:
+    said = "you have no tanker endorsement and not enough sea time on tankers"
+    assert redraw_lines(said, ["technical_skills"], _probabilities(technical_skills=0.7)) == [
+        "technical_skills",
+        "experience",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the colour took you nearly 3 hrs on one head",
+        "they need someone for 37 hours and you can only do 20",
+        "we're on the line 10 hours a day in the season",
+    ],
+)
+def test_speed_and_shift_hours_are_not_logged_time(sentence: str) -> None:
+    assert redraw_lines(sentence, ["technical_skills"], _probabilities(technical_skills=0.7)) == ["technical_skills"]

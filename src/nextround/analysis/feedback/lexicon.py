@@ -152,6 +152,7 @@ RIVAL_EDGE_TIME: Final = _STRUCTURE["rival_edge_time"]
 OTHER_WORK: Final = _STRUCTURE["other_work"]
 MUCKING_IN: Final = _STRUCTURE["mucking_in"]
 LEAVING_SOON: Final = _STRUCTURE["leaving_soon"]
+LOGGED_TIME: Final = _STRUCTURE["logged_time"]
 # Session 21 (feedbackR21): a credential not held in more words (`rereading.CREDENTIAL_WORDS_RULE`).
 CREDENTIAL_LACKING_WORDS: Final = _STRUCTURE["credential_lacking_words"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.

@@ -25,7 +25,10 @@ table, and each follows the corpus README's convention:
   when it's slammed"): culture_fit, not the craft or the time in it (`mucking_in`);
 * session 21 (`feedbackR21`, `LEAVING_RULE`): the candidate's own plan to leave soon ("you only want the job till the
   visa comes through", "you work only until June because then you go to festivals"): motivation, the README's "likely
-  to leave soon", not logistics (`leaving_soon`).
+  to leave soon", not logistics (`leaving_soon`);
+* session 21 (`feedbackR21`, `LOGGED_TIME_RULE`): time in the work counted in hours, dives or jumps logged, or sea time
+  ("1,500 hrs min on ultra-class trucks", "only got 40 logged dives"): experience, not technical_skills, unless the
+  clause also names a credential (`logged_time`; `rival_credential` for the credential words).
 
 What a clause says plainly by meaning (`rereading.said_themes`, session 19: "answers were long and hard to follow")
 stands beside what the candidate did not know.
@@ -38,6 +41,7 @@ from nextround.analysis.feedback.lexicon import (
     DRESS,
     DRESS_ASKED,
     LEAVING_SOON,
+    LOGGED_TIME,
     MUCKING_IN,
     NOT_BROUGHT,
     NOT_DONE,
@@ -45,15 +49,17 @@ from nextround.analysis.feedback.lexicon import (
     NOT_KNOWN_WHY,
     NOT_WISH,
     OTHER_WORK,
+    RIVAL_CREDENTIAL,
     SPEECH_MANNER,
 )
 from nextround.analysis.feedback.rereading import said_themes
 
-__all__ = ["LEAVING_RULE", "MUCK_IN_RULE", "OTHER_WORK_RULE", "redraw_lines"]
+__all__ = ["LEAVING_RULE", "LOGGED_TIME_RULE", "MUCK_IN_RULE", "OTHER_WORK_RULE", "redraw_lines"]
 
 OTHER_WORK_RULE = True
 MUCK_IN_RULE = True
 LEAVING_RULE = True
+LOGGED_TIME_RULE = True
 # What mucking in is not about: the craft or the time in the work.
 _NOT_MUCKING_IN = frozenset({"technical_skills", "experience"})
 
@@ -105,4 +111,11 @@ def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) 
     if LEAVING_RULE and "logistics" in kept and LEAVING_SOON.search(text):
         # "you only want the job till the visa comes through": how long they want it, not the hours they can do.
         kept = _swap(kept, probabilities, "logistics", "motivation")
+    if LOGGED_TIME_RULE and "experience" not in kept and "generic" not in kept and LOGGED_TIME.search(text):
+        # "only got 40 logged dives, insurance need minimum 60": how much time in the work, not the craft.
+        if "technical_skills" in kept and not RIVAL_CREDENTIAL.search(text):
+            kept = _swap(kept, probabilities, "technical_skills", "experience")
+        else:
+            kept.append("experience")
+            probabilities["experience"] = max([probabilities[theme] for theme in kept])
     return kept
