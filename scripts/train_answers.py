@@ -70,6 +70,8 @@ FOLDS = 5
 # test15 and test16 (seen since their reports), wide10 and wide11 since session 18: wide12, a writer never trained on,
 # 0.909 -> 0.923 on its unread half and 0.871 -> 0.881 on the half read (by sentence, the recipe trained on 25 writers
 # against 29), the held-out splits level (0.8878 -> 0.8874; docs/answers.md, session 18).
+# Session 21 (starT21): wide12, wide13, test18, wide14 and test19 added measured level, not added: writer-CV mean of the
+# 30 writers 0.8866 -> 0.8867, each added writer left out in turn 0.8658 -> 0.8654, wide15 (unseen) 0.870 -> 0.869.
 TRAINING_SPLITS = (
     "dev",
     "wide",
