@@ -18,6 +18,8 @@ SPECIFIC_DESIGN = (
     "pages in Redis for sixty seconds. Then I'd load test it at five times our Black Friday peak before launch."
 )
 STORY_Q = "Tell me about a time you handled a difficult customer."
+CAREER_Q = "What kind of role are you looking for next?"
+VAGUE_CAREER = "Something where I can grow and use my skills, in a good team, with a good manager, honestly."
 
 
 def _delivery(question: str, answer: str) -> dict[str, tuple[int, int, str]]:
@@ -26,7 +28,7 @@ def _delivery(question: str, answer: str) -> dict[str, tuple[int, int, str]]:
 
 
 def test_a_vague_reply_keeps_only_the_floor_of_its_delivery_points() -> None:
-    delivery = _delivery(ASK_Q, VAGUE_ASK)
+    delivery = _delivery(CAREER_Q, VAGUE_CAREER)
     assert set(delivery) == DELIVERY_MEASURES
     for points, maximum, why in delivery.values():
         assert points <= round(maximum * DELIVERY_FLOOR)
@@ -34,12 +36,12 @@ def test_a_vague_reply_keeps_only_the_floor_of_its_delivery_points() -> None:
 
 
 def test_a_concrete_reply_keeps_all_its_delivery_points() -> None:
-    for question, answer in ((ASK_Q, SPECIFIC_ASK), (DESIGN_Q, SPECIFIC_DESIGN)):
-        for _, _, why in _delivery(question, answer).values():
-            assert "little that is concrete" not in why
+    for _, _, why in _delivery(DESIGN_Q, SPECIFIC_DESIGN).values():
+        assert "little that is concrete" not in why
 
 
 def test_a_vague_plan_scores_well_below_a_specific_one() -> None:
+    # the questions for the interviewer are scored on what they ask since session 21 (asked_measures), still so
     for question, vague, specific in ((ASK_Q, VAGUE_ASK, SPECIFIC_ASK), (DESIGN_Q, VAGUE_DESIGN, SPECIFIC_DESIGN)):
         assert analyze_answer(question, specific).score - analyze_answer(question, vague).score >= 15
 
@@ -49,10 +51,6 @@ def test_a_story_question_keeps_its_delivery_points() -> None:
     delivery = _delivery(STORY_Q, "A customer shouted at me about her order, and it was quite a long shout, really.")
     for _, _, why in delivery.values():
         assert "little that is concrete" not in why
-
-
-CAREER_Q = "What kind of role are you looking for next?"
-VAGUE_CAREER = "Something where I can grow and use my skills, in a good team, with a good manager, honestly."
 
 
 def _relevance_item(question: str, answer: str) -> tuple[int, int, str]:
@@ -66,5 +64,4 @@ def test_a_vague_reply_keeps_part_of_its_relevance_points_too() -> None:
         points, maximum, why = _relevance_item(question, answer)
         assert points <= round(maximum * DELIVERY_FLOOR)
         assert "little that is concrete" in why
-    for question, answer in ((ASK_Q, SPECIFIC_ASK), (DESIGN_Q, SPECIFIC_DESIGN)):
-        assert "little that is concrete" not in _relevance_item(question, answer)[2]
+    assert "little that is concrete" not in _relevance_item(DESIGN_Q, SPECIFIC_DESIGN)[2]

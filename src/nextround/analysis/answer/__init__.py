@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from nextround.analysis.answer.advice import follow_up, suggest
+from nextround.analysis.answer.asked_questions import ASKING_TYPE, asked_of
 from nextround.analysis.answer.compare import compare_attempts
 from nextround.analysis.answer.fillers import find_fillers, find_hedges, ownership
 from nextround.analysis.answer.job_terms import extract_job_terms, term_used
@@ -96,8 +97,11 @@ def analyze_answer(
         analysed
     )
     quantified_sentence = next((i for i in star.result if analysed[i].has_quantity), None)
+    # An answer that asks the interviewer its questions is judged on them, as the prompt's own kind (STAR stays shown).
+    asked = asked_of(question, analysed)
+    scored_as = ASKING_TYPE if asked is not None else question_type
 
-    target_min, target_max = lexicon().length_targets[question_type]
+    target_min, target_max = lexicon().length_targets[scored_as]
     verdict = "short" if word_count < target_min else "long" if word_count > target_max else "ok"
     filler_counts = Counter(find_fillers(lower_text))
     fillers = FillerReport(
@@ -118,7 +122,7 @@ def analyze_answer(
         job_term_use = JobTermUse(used, tuple(term for term in unique_terms if term not in used))
 
     evidence = Evidence(
-        question_type=question_type,
+        question_type=scored_as,
         question=question,
         sentences=sentences,
         analysed=analysed,
@@ -135,11 +139,12 @@ def analyze_answer(
         job_terms=job_term_use,
         lower_text=lower_text,
         own_topic="" if relevance is None else relevance.own_topic,
+        asked=asked,
     )
     breakdown = score(evidence)
     return AnswerAnalysis(
         score=sum(item.points for item in breakdown),
-        question_type=question_type,
+        question_type=scored_as,
         sentences=sentences,
         star_sentences=star,
         quantified_result=evidence.quantified_result,
@@ -153,7 +158,7 @@ def analyze_answer(
         job_terms=job_term_use,
         score_breakdown=breakdown,
         suggestions=suggest(evidence, breakdown),
-        follow_up=follow_up(question_type, star, word_count),
+        follow_up=follow_up(scored_as, star, word_count),
     )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from nextround.analysis.answer.asked_measures import asked_advice
 from nextround.analysis.answer.evidence import Evidence, quote
 from nextround.analysis.answer.lexicon import lexicon
 from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
@@ -115,6 +116,9 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
                     3,
                     bonus=2,
                 )
+    elif ev.asked is not None:
+        for measure, text, order in asked_advice(ev):
+            add(measure, text, order)
     elif ev.question_type == "tell_me_about_yourself":
         add("present", "Open with what you do now: your current role and what you are responsible for.", 1)
         add("past", "Add one or two sentences on how you got here: earlier roles, training or studies.", 2)

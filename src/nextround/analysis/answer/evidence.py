@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nextround.analysis.answer.asked_questions import AskedQuestions
 from nextround.analysis.answer.model import FillerReport, JobTermUse, LengthCheck, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures
 
@@ -31,6 +32,8 @@ class Evidence:
     job_terms: JobTermUse | None
     lower_text: str
     own_topic: str = ""  # what a user's question far from the bank asks, in its words (Relevance.own_topic)
+    # what the answer asks the interviewer, when it is scored on its questions (:mod:`.asked_questions`), else None
+    asked: AskedQuestions | None = None
 
 
 def quote(text: str, max_words: int = 12, from_end: bool = False) -> str:

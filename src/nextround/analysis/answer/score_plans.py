@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from nextround.analysis.answer.asked_measures import QUESTIONS_PLAN, thoughtful_share
 from nextround.analysis.answer.evidence import Evidence
 from nextround.analysis.answer.lexicon import next_step_cues, question_kind_cues
 from nextround.analysis.answer.star import ACTION_HYPOTHETICAL_RE, SentenceFeatures
@@ -226,15 +227,23 @@ def concrete_sentences(ev: Evidence) -> list[int]:
 def delivery_share(ev: Evidence, plan: Sequence[tuple[str, int]]) -> float:
     """The share of the delivery and relevance points (:data:`CONCRETE_SCALED`) an answer keeps: all of them on a plan
     with STAR parts or its own reasons to judge; on one scored by its specificity, ``DELIVERY_FLOOR`` plus the rest by
-    how concrete it is."""
+    how concrete it is; on one scored by the questions asked, by how thoughtful they are."""
+    if ev.asked is not None:
+        return thoughtful_share(ev)
     if "specificity" not in dict(plan):
         return 1.0
     concrete = min(1.0, len(concrete_sentences(ev)) / CONCRETE_FOR_DELIVERY)
     return DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * concrete
 
 
-def plan_for(question_type: str, with_job_terms: bool, question: str = "") -> list[tuple[str, int]]:
-    if question_type == "general" and result_expected(question, question_type):
+def plan_for(
+    question_type: str, with_job_terms: bool, question: str = "", on_questions: bool = False
+) -> list[tuple[str, int]]:
+    """The measures and their maxima; ``on_questions`` for an answer judged on the questions it asks the interviewer
+    (:mod:`.asked_measures`), whatever its question's type."""
+    if on_questions:
+        plan = list(QUESTIONS_PLAN)
+    elif question_type == "general" and result_expected(question, question_type):
         plan = list(APPROACH_PLAN)
     else:
         plan = list(SCORE_PLANS.get(question_type, SCORE_PLANS["general"]))
