@@ -46,6 +46,8 @@ def test_the_bank_kind_and_an_invitation_are_asking_questions() -> None:
     assert is_asking_question(ENJOY)
     assert is_asking_question("Is there anything you'd like to ask us about the job?")
     assert not is_asking_question("Tell me about a time you asked for help.")
+    assert is_asking_question("Okay, any other questions?")
+    assert not is_asking_question("Do you ask any questions before you start a job?")  # a way of working
 
 
 def test_an_answer_that_asks_is_scored_on_its_questions_not_on_star_steps() -> None:
