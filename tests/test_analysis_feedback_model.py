@@ -42,6 +42,16 @@ def test_training_is_deterministic(trainer: ModuleType) -> None:
     assert trainer.checksum(first) == trainer.checksum(second)
 
 
+def test_every_clause_file_is_left_out_of_its_own_writers_fold(trainer: ModuleType) -> None:
+    # Leaving a writer out (--by-file, --with FILE) removes from training only the files of that writer's fold, so a
+    # clause-labelled file must be in exactly one fold, or a model trained on it would score its own texts.
+    folds = [name for files in trainer.WRITERS.values() for name in files]
+    clause_files = sorted(path.name for path in trainer.CORPUS.glob("*_clauses.jsonl") if "test20" not in path.name)
+    assert clause_files
+    assert all(folds.count(name) == 1 for name in clause_files)
+    assert all((trainer.CORPUS / name).is_file() for name in folds)
+
+
 def test_every_dev_clause_gets_a_label_from_the_clause_it_overlaps(trainer: ModuleType) -> None:
     row = next(row for row in trainer.load_dev() if len(row["clauses"]) >= 3)
     labels = trainer.clause_labels(row, trainer.read_text(str(row["text"])))
