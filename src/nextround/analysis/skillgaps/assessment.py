@@ -21,7 +21,7 @@ from nextround.analysis.skillgaps.evidence import (
     meaning_evidence,
     taxonomy_names,
 )
-from nextround.analysis.skillgaps.language_levels import language_words_short
+from nextround.analysis.skillgaps.language_levels import language_unlisted, language_words_short
 from nextround.analysis.skillgaps.nearmiss import other_variant
 from nextround.analysis.skillgaps.places import asked_names, region_members
 from nextround.analysis.skillgaps.requirements import Requirement
@@ -84,7 +84,14 @@ def language_level(cv: CvView, text: str) -> Evidence | None:
     whole ask is read, since its forms part the language from its level)."""
     language = credentials.language_level_short(text, cv.text) or language_words_short(text, cv.text)
     if language is None:
-        return None
+        unlisted = language_unlisted(text, cv.text)
+        if unlisted is None:
+            return None
+        # "Fluency in Tamil" against "Languages: Sinhala (mother tongue), English (good)": a language the CV's list
+        # leaves out is not held (session 21)
+        shown = _sentence_matching(cv, lambda line: unlisted[1] in line) or unlisted[1]
+        reason = f"{unlisted[0]} asked; the CV's languages do not include it"
+        return Evidence(False, 0.3, shown, "language", 0.85, reason, exact=True)
     met, asked_level, part = language
     shown = _sentence_matching(cv, lambda line: part in line) or part
     if met:

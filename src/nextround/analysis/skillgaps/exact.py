@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from nextround.analysis.skillgaps.cues import load_cues
+from nextround.analysis.skillgaps.cues import cue_data, load_cues
 from nextround.analysis.skillgaps.held import not_held  # split off; callers have always found it here
 
 __all__ = ["NamedIndex", "career_years", "named_tokens", "not_held"]
@@ -91,6 +91,15 @@ def _product_aliases() -> dict[str, frozenset[str]]:
         for name, spellings in group.items():
             found.setdefault(name.lower(), set()).update(s.lower() for s in spellings if re.fullmatch(r"[\w.+#-]+", s))
     return {name: frozenset(spellings) for name, spellings in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> dict[str, re.Pattern[str]]:
+    """([signatures] of the cue file) each product, lower case, with the words that only name it."""
+    return {
+        product: re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(word) for word in words)})(?![\w-])")
+        for product, words in cue_data()["signatures"].items()
+    }
 
 
 def _short_form(word: str, token: str) -> bool:
@@ -247,6 +256,8 @@ def named_tokens(phrase: str, sentence: str = "") -> list[tuple[str, ...]]:
             # Wella colour" writes it with a capital in mid-sentence
             continue
         forms = [spelling]
+        if core.isupper() and len(core) <= 3 and previous[:1].isupper() and previous.lower() not in _JOINERS:
+            forms.append(previous + core)  # "Access NI" is written "AccessNI" too: one name, spaced or joined
         for run in runs if not core.isupper() else ():
             if core in run and len(run) >= 2:
                 forms.append("".join(part[0] for part in run if part.lower() not in _JOINERS).upper())
@@ -467,6 +478,9 @@ class NamedIndex:
             return True  # "GlobalG.A.P." is "GlobalGAP"
         if any(alias in self.words for alias in _product_aliases().get(lowered, ())):
             return True  # a listed one-word alias of the product ("Mongo" for MongoDB)
+        signature = _signatures().get(lowered)
+        if signature is not None and signature.search(self.lowered):
+            return True  # "PromQL alerts" names Prometheus, "pivot tables and VLOOKUP" Excel ([signatures])
         if len(lowered) >= 6 and any(_short_form(word, token) for word in self.words):
             return True  # "Postgres" names PostgreSQL
         if (

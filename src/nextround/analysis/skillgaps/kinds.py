@@ -109,3 +109,71 @@ def lift_truck_short(ask: str, cv_lines: Sequence[str]) -> tuple[str, str] | Non
         return None
     other = next(iter(held))
     return f"the CV's lift-truck ticket is for {other}, not {' or '.join(asked)}", held[other]
+
+
+@lru_cache(maxsize=1)
+def _head_kinds() -> tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]:
+    """([head_kinds] in ``match_cues.toml``) each head noun with its kinds and the words that name each kind."""
+    groups = cue_data().get("head_kinds", {}).get("groups", [])
+    return tuple(
+        (
+            _whole_words(group["head"]),
+            tuple((kind, _whole_words(sorted(words, key=len, reverse=True))) for kind, words in group["kinds"].items()),
+        )
+        for group in groups
+    )
+
+
+def head_kind_short(ask: str, cv_lines: Sequence[str]) -> tuple[str, str] | None:
+    """(the reason, the CV line) when the ask names a kind of a technical thing ("electronic interlocking", "TIG
+    welding") and the CV's lines naming that thing name only other kinds ("Route relay interlocking (RRI)"): another
+    kind under the same head noun is other equipment or another process. None when the ask names no listed kind, when
+    the CV names a kind asked anywhere, or when its lines naming the thing name no kind at all."""
+    for head, kinds in _head_kinds():
+        if not head.search(ask):
+            continue
+        asked = [kind for kind, pattern in kinds if pattern.search(ask)]
+        if not asked:
+            continue
+        if any(pattern.search(line) for kind, pattern in kinds if kind in asked for line in cv_lines):
+            return None
+        for line in cv_lines:
+            if not head.search(line):
+                continue
+            other = next((kind for kind, pattern in kinds if pattern.search(line)), None)
+            if other is not None:
+                return f"the CV shows {other}, not {' or '.join(asked)}", line.strip()
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _motorcycle() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """([motorcycle_licence] in ``match_cues.toml``) the words of an ask to ride, of a licence, of a CV licence line
+    that holds a motorcycle category, and of one that names a class or a vehicle."""
+    data = cue_data()["motorcycle_licence"]
+    return tuple(  # type: ignore[return-value]
+        _whole_words(sorted(data[key], key=len, reverse=True)) for key in ("asks", "licences", "held", "classes")
+    )
+
+
+_CLASS_CODE: Final = re.compile(r"(?i)\b(?:class|category|cat\.?|code)\s+([A-Z][0-9A-Z]?)\b")
+
+
+def motorcycle_short(ask: str, cv_lines: Sequence[str]) -> tuple[str, str] | None:
+    """(the reason, the CV line) when the ask is a licence to ride a motorcycle ("valid riding licence", "two-wheeler
+    licence", "motorcycle permit (class A)") and every CV licence line names a class or vehicle but no motorcycle
+    ("Driving licence: Class BCE", "Driving licence: LMV (car)"). None when a CV licence line names a motorcycle or the
+    class the ask gives, names no class at all ("Lagos State driver's licence"), or the CV names no licence."""
+    rides, licence, held, classes = _motorcycle()
+    if not (rides.search(ask) and licence.search(ask)) or re.search(r"\bCDL\b", ask):
+        return None
+    codes = {code.upper() for code in _CLASS_CODE.findall(ask)}
+    lines = [line.strip() for line in cv_lines if licence.search(line)]
+    if not lines:
+        return None
+    for line in lines:
+        named = {code.upper() for code in _CLASS_CODE.findall(line)}
+        if held.search(line) or codes & named or not classes.search(line):
+            return None
+    return "the CV's licence is for other vehicles, not a motorcycle", lines[0]

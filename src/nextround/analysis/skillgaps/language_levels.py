@@ -4,7 +4,11 @@ against "German (B2, Goethe certificate)". Native or bilingual counts as C2."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
+
+from nextround.analysis.skillgaps.cues import cue_data
 
 _LANGUAGES: Final = frozenset(
     ["english", "german", "french", "spanish", "italian", "portuguese", "dutch", "flemish", "swedish", "norwegian",
@@ -53,6 +57,52 @@ OTHER_NAMES: Final = {
     "swahili": ["kiswahili"],
 }  # fmt: skip
 _BY_OTHER_NAME: Final = {other: english for english, others in OTHER_NAMES.items() for other in others}
+
+
+@lru_cache(maxsize=1)
+def _cued() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """([languages] of the cue file) the languages named beyond the built-in list, their other names (each to its
+    first name: "Kiswahili" is Swahili) and the endings of a German compound of knowing one ("Deutschkenntnisse")."""
+    data = cue_data()["languages"]
+    names = [entry.split("|") for entry in data["more"]]
+    aliases = {alias: group[0] for group in names for alias in group[1:]}
+    return frozenset(group[0] for group in names), aliases, tuple(data["compound_endings"])
+
+
+def language_named(word: str) -> str | None:
+    """The language a word names ("German", "Deutsch", "Deutschkenntnisse", "Kiswahili" as Swahili), else None. An
+    English name counts only with a capital ("good english" in a sentence is not a Languages list's word)."""
+    more, aliases, endings = _cued()
+    lowered = word.lower()
+    stems = [lowered] + [lowered[: -len(end)] for end in endings if lowered.endswith(end) and len(lowered) > len(end)]
+    for stem in stems:
+        if stem in _BY_OTHER_NAME:
+            return _BY_OTHER_NAME[stem]
+        if word[:1].isupper() and stem in aliases:
+            return aliases[stem]
+        if word[:1].isupper() and (stem in _LANGUAGES or stem in more):
+            return stem
+    return None
+
+
+def _name_pattern(languages: Iterable[str]) -> str:
+    """The names of some languages as a regular expression, a German compound's ending allowed after them."""
+    endings = "|".join(re.escape(end) for end in _cued()[2])
+    names = "|".join(re.escape(name) for language in languages for name in _names_of(language))
+    return rf"(?:{names})(?:{endings})?"
+
+
+@lru_cache(maxsize=1)
+def _level_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """How well a language is known, in words ([languages] levels of the cue file): 1 basic, 2 working, 3 good, 4
+    fluent, 5 native (the CEFR's A, B1, B2, C1, C2), highest first."""
+    levels = cue_data()["languages"]["levels"]
+    return tuple(
+        (int(step), re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])", re.IGNORECASE))
+        for step, words in sorted(levels.items(), reverse=True)
+    )
+
+
 _CEFR: Final = re.compile(r"(?<![\w+-])([ABC][12])(?![\w+-])")
 _NATIVE: Final = re.compile(r"\b(?:native|mother tongue|first language|bilingual)\b", re.IGNORECASE)
 _CEFR_ORDER: Final = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -76,28 +126,27 @@ def _language_parts(text: str) -> list[tuple[str, str]]:
             if re.search(r"\s-\s|\s–\s", masked) and _level_only(following) and _level(part) is None:
                 part = f"{part} - {following.strip()}"  # "Spanish - B1 (DELE, 2024)": the level after a dash
             for word in re.findall(r"[^\W\d_]+", part):
-                if word[0].isupper() and word.lower() in _LANGUAGES:
-                    parts.append((word.lower(), part))
-                elif word.lower() in _BY_OTHER_NAME:
-                    parts.append((_BY_OTHER_NAME[word.lower()], part))  # "français (courant)", "Castellano"
+                language = language_named(word)
+                if language is not None:
+                    parts.append((language, part))
     return parts
 
 
 def keep_level_word(original: str, cleaned: str) -> str:
     """ "good Greek" stays "good Greek" when the lead-ins are cut from an ask: the level word is the ask's level."""
-    if cleaned.lower() not in _LANGUAGES and cleaned.lower() not in _BY_OTHER_NAME:
+    if language_named(cleaned) is None:
         return cleaned
     if not original.endswith(cleaned):
         return cleaned
     before = original[: -len(cleaned)]
-    first = min((found.start() for _, pattern in _LEVEL_PATTERNS for found in pattern.finditer(before)), default=None)
+    first = min((found.start() for _, pattern in _level_patterns() for found in pattern.finditer(before)), default=None)
     return cleaned if first is None else original[first:].strip()
 
 
 def _level_only(text: str) -> bool:
     """A cut that gives a level and names no language ("B1 (DELE, 2024)", "fluent")."""
     words = re.findall(r"[^\W\d_]+", text)
-    names = any(word.lower() in _LANGUAGES or word.lower() in _BY_OTHER_NAME for word in words)
+    names = any(language_named(word) is not None for word in words)
     return bool(text.strip()) and not names and _level(text) is not None
 
 
@@ -157,8 +206,7 @@ def language_level_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
 
 def _bare(text: str, languages: set[str]) -> bool:
     """A piece of a list that only names its languages ("Spanish", "both Greek")."""
-    names = "|".join(re.escape(name) for language in languages for name in _names_of(language))
-    rest = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.IGNORECASE)
+    rest = re.sub(rf"\b{_name_pattern(languages)}\b", " ", text, flags=re.IGNORECASE)
     return not re.sub(r"\b(?:both|fluent|spoken|written|in)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
 
 
@@ -208,31 +256,7 @@ def dialect_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     return None
 
 
-# How well a language is known, in words (English and the words CVs in other languages use): 1 basic, 2 working,
-# 3 good, 4 fluent, 5 native (the CEFR's A, B1, B2, C1, C2)
-_LEVEL_WORDS: Final = (
-    (
-        5,
-        r"native|mother tongue|first language|bilingual|langue maternelle|maternelle|materno|materna|nativo|nativa"
-        r"|muttersprache|moedertaal|ojczysty|modersmål",
-    ),
-    (
-        4,
-        r"fluent|fluently|fluency|very good|advanced|proficient|excellent|courant|couramment|fluido|fluida|fluente"
-        r"|fließend|vloeiend|biegły|flytande|avancé|avanzado|avançado|avanzato",
-    ),
-    (3, r"good|bon niveau|bon|bonne|bueno|buena|bom|boa|buono|buona|gut|goed|dobry|upper[- ]intermediate"),
-    (2, r"working|conversational|communicative|intermediate|intermédiaire|intermedio|intermediário"),
-    (
-        1,
-        r"basic|basics|elementary|beginner|notions|básico|basico|básica|de base|basique|grundkenntnisse"
-        r"|podstawowy|little",
-    ),
-)
 _CEFR_STEP: Final = {"A1": 1, "A2": 1, "B1": 2, "B2": 3, "C1": 4, "C2": 5}
-_LEVEL_PATTERNS: Final = tuple(
-    (level, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)) for level, words in _LEVEL_WORDS
-)
 # what an ask wants, on the same steps: "fluent" is a confident working command (B2 and up), "spoken" working use
 _ASKED_STEP: Final = {5: 3, 4: 3, 3: 2, 2: 2, 1: 1}
 # the ask is about using the language, not a style named after it ("old Italian instruments", "the Dutch method")
@@ -250,12 +274,13 @@ def _level(text: str) -> int | None:
     cefr = [_CEFR_STEP[level.upper()] for level in re.findall(r"(?<![\w+-])([abcABC][12])(?![\w+-])", text)]
     if cefr:
         return max(cefr)  # "English (communicative, A2/B1)": the level it reaches
-    levels = [level for level, pattern in _LEVEL_PATTERNS if pattern.search(text)]
+    levels = [level for level, pattern in _level_patterns() if pattern.search(text)]
     return max(levels) if levels else None
 
 
 def _names_of(language: str) -> list[str]:
-    return [language, *OTHER_NAMES.get(language, ())]
+    aliases = [alias for alias, name in _cued()[1].items() if name == language]
+    return [language, *OTHER_NAMES.get(language, ()), *aliases]
 
 
 def _beside(text: str, language: str) -> str:
@@ -296,12 +321,11 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     asked = [language for language, _ in _language_parts(phrase)]
     if not asked or _CEFR.search(phrase):
         return None
-    names = "|".join(re.escape(name) for language in asked for name in _names_of(language))
-    rest = re.sub(rf"\b(?:{names})\b", " ", phrase, flags=re.IGNORECASE)
+    rest = re.sub(rf"\b{_name_pattern(asked)}\b", " ", phrase, flags=re.IGNORECASE)
     bare = not re.sub(r"\b(?:and|or|in|&)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
     # "Intermediate English", "good Greek": a level in words and the language, nothing else
     unleveled = rest
-    for _, pattern in _LEVEL_PATTERNS:
+    for _, pattern in _level_patterns():
         unleveled = pattern.sub(" ", unleveled)
     bare = bare or not re.sub(r"\b(?:and|or|in|&|very|at|level)\b|[^\w]", " ", unleveled, flags=re.I).strip()
     if not bare and not _LANGUAGE_USE_WORDS.search(phrase):
@@ -331,3 +355,81 @@ def language_words_short(phrase: str, cv: str) -> tuple[bool, str, str] | None:
     met = any(ok for ok, _, _ in verdicts) if either else all(ok for ok, _, _ in verdicts)
     said = next((verdict for verdict in verdicts if verdict[0] == met), verdicts[0])
     return met, said[1], said[2]
+
+
+# -- a language the CV's Languages line leaves out -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _open_ask() -> re.Pattern[str]:
+    """An ask for any of a group, one the employer teaches, or a school subject ([languages] open_asks)."""
+    words = sorted(cue_data()["languages"]["open_asks"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cv_headings() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The start of a CV's Languages line or heading, by the language it is written in ([languages] cv_headings)."""
+    out = []
+    for language, words in cue_data()["languages"]["cv_headings"].items():
+        heading = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        out.append((language, re.compile(rf"^\W*(?:{heading})\b\s*(?:[:\-–|]|$)", re.IGNORECASE)))
+    return tuple(out)
+
+
+def _languages_line(cv: str) -> tuple[str, str] | None:
+    """The CV's Languages line ("Languages: Sinhala, English") or the first line under a Languages heading, when it
+    names a language, with the language the heading is written in; None when the CV has none."""
+    lines = [line.strip() for line in cv.splitlines()]
+    for index, line in enumerate(lines):
+        for language, heading in _cv_headings():
+            found = heading.match(line)
+            if found is None:
+                continue
+            rest = line[found.end() :].strip()
+            following = [text for text in lines[index + 1 : index + 4] if text][:1]
+            for text in ([rest] if rest else []) + following:
+                if _language_parts(text):
+                    return text, language
+    return None
+
+
+def _written_in(cv: str) -> str | None:
+    """The language a CV is written in, by its commonest small words ([languages] written of the cue file)."""
+    data = cue_data()["languages"]
+    words = re.findall(r"[^\W\d_]+", cv.lower())
+    counts = {language: sum(word in set(small) for word in words) for language, small in data["written"].items()}
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] >= data["written_min"] else None
+
+
+def language_unlisted(phrase: str, cv: str) -> tuple[str, str] | None:
+    """(the language asked, the CV's Languages line) when an ask to use a language ("Fluency in Tamil", "German at
+    B2 level", "Verhandlungssichere Deutschkenntnisse") names one that a CV with a Languages line does not name
+    anywhere ("Languages: Sinhala, English"): the list is where a CV says its languages, so one left out is not held.
+    Of alternatives ("Finnish or English"), every one must be left out. None when the CV has no Languages line (it
+    says nothing either way), names the language or a close one ([languages] kin), is written in it, or when the ask
+    is open ("another Scandinavian language") or a school subject."""
+    asked = list(dict.fromkeys(language for language, _ in _language_parts(phrase)))
+    if not asked or _open_ask().search(phrase):
+        return None
+    levelled = _CEFR.search(phrase) or any(pattern.search(phrase) for _, pattern in _level_patterns())
+    rest = re.sub(rf"\b{_name_pattern(asked)}\b", " ", phrase, flags=re.IGNORECASE)
+    bare = not re.sub(r"\b(?:and|or|in|&)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
+    if not (bare or levelled or _LANGUAGE_USE_WORDS.search(phrase)):
+        return None  # a style or a place named after a language ("the Dutch method"), not its use
+    listed = _languages_line(cv)
+    if listed is None:
+        return None
+    line, heading = listed
+    held = {language for language, _ in _language_parts(cv)}
+    kin = [set(group) for group in cue_data()["languages"]["kin"]]
+    close = held | {name for group in kin if group & held for name in group}
+    written = {heading, _written_in(cv)}
+    either = bool(re.search(r"\bor\b|/", phrase, re.IGNORECASE))
+    missing = [language for language in asked if language not in close and language not in written]
+    if either and (len(missing) < len(asked) or written & set(asked)):
+        return None
+    if not missing or any(re.search(rf"\b{_name_pattern([language])}\b", cv, re.IGNORECASE) for language in missing):
+        return None  # a language the CV writes somewhere, even in lower case, is not left out
+    return " or ".join(name.title() for name in missing) if either else missing[0].title(), line

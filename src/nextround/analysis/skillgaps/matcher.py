@@ -15,9 +15,8 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
-from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
-from nextround.analysis.skillgaps.cues import cue_data
+from nextround.analysis.skillgaps.duty_names import duty_by_name
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
     CvView,
@@ -33,7 +32,7 @@ from nextround.analysis.skillgaps.evidence import (
 from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
 from nextround.analysis.skillgaps.frames import asks_to_lead, covering, leading_shown
 from nextround.analysis.skillgaps.judged import Judged
-from nextround.analysis.skillgaps.kinds import lift_truck_short
+from nextround.analysis.skillgaps.kinds import head_kind_short, lift_truck_short, motorcycle_short
 from nextround.analysis.skillgaps.licence_stages import points_short
 from nextround.analysis.skillgaps.othername import other_name_line
 from nextround.analysis.skillgaps.places import names_place, years_place
@@ -150,6 +149,13 @@ def _judge(cv: CvView, requirement: Requirement, vectors: Mapping[str, list[floa
     if truck is not None:
         # "Valid reach truck certificate" against "Forklift certificate (counterbalance)": another kind's ticket
         return Judged(requirement, name, Evidence(False, 0.3, truck[1], "licence", 0.85, truck[0], exact=True))
+    kind = head_kind_short(requirement.text, cv.text.splitlines()) or motorcycle_short(
+        requirement.text, cv.text.splitlines()
+    )
+    if kind is not None:
+        # "electronic interlocking" against "Route relay interlocking", "riding licence" against "Class BCE": another
+        # kind under the same head noun (session 21)
+        return Judged(requirement, name, Evidence(False, 0.3, kind[1], "variant", 0.85, kind[0], exact=True))
     named = other_name_line(requirement.text, cv.text.splitlines())
     if named is not None:
         # "food handler card (carnet de manipulador de alimentos)": the CV writes the bracket's other name for it
@@ -418,39 +424,13 @@ def rule_judgements(
             with_features
             and item.importance == "required"
             and judged.evidence.how not in HARD
-            and (not judged.evidence.exact or _duty_by_name(judged))
+            and (not judged.evidence.exact or duty_by_name(judged, asked))
             and well_formed(item.text)
         ):
             shown = any(skill in view.skills for skill in map(canonical, forms(item)) if skill)
             values = features(view, item, judged.evidence, vectors, shown)
         out.append((judged, values))
     return out
-
-
-def _duty_by_name(judged: Judged) -> bool:
-    """A duty line ("Prepare documents for filing at the Hall of Justice", "make release decisions under HKAR-145")
-    that an exact name or variant check found missing: the gate reads whether it is asked, as for any duty, and the
-    evidence head whether it is shown (a duty naming a product the job needs stays a gap there). Session 20."""
-    requirement = judged.requirement
-    if requirement.section != "duties" or judged.evidence.how not in DUTY_TO_GATE or judged.evidence.met:
-        return False
-    names = [spellings[0] for spellings in exact.named_tokens(requirement.text) if spellings]
-    # the names the check found missing (its reason names them), else every name of the duty
-    names = [name for name in names if name in judged.evidence.reason] or names
-    return bool(names) and all(_setting().search(requirement.text.replace(name, "\x00")) for name in names)
-
-
-DUTY_TO_GATE: Final = frozenset(["name", "variant"])
-
-
-@lru_cache(maxsize=1)
-def _setting() -> re.Pattern[str]:
-    """A name right after a word of setting ([duty_setting] of the cue file): "at the Hall of Justice", "under
-    HKAR-145", "für die Aufsichtsbehörde (BayLDA)" (the name is marked by a NUL where it stood)."""
-    data = cue_data()["duty_setting"]
-    before = "|".join(re.escape(word) for word in sorted(data["before"], key=len, reverse=True))
-    articles = "|".join(re.escape(word) for word in data["articles"])
-    return re.compile(rf"(?<![\w-])(?:{before})\s+(?:(?:{articles})\s+)?(?:[\w'-]+\s+){{0,2}}\(?\x00", re.IGNORECASE)
 
 
 def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:
