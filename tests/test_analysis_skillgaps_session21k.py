@@ -54,6 +54,7 @@ def test_alternatives_and_open_asks_need_every_one_left_out() -> None:
     assert language_unlisted("Tamil or Telugu", _CV_LISTED) is not None
     assert language_unlisted("Norwegian or another Scandinavian language", _CV_LISTED) is None
     assert language_unlisted("Five CSEC subjects including French", _CV_LISTED) is None
+    assert language_unlisted("French or", _CV_LISTED) is None  # its alternatives cut off
 
 
 def test_a_close_language_says_nothing() -> None:

@@ -411,8 +411,8 @@ def language_unlisted(phrase: str, cv: str) -> tuple[str, str] | None:
     says nothing either way), names the language or a close one ([languages] kin), is written in it, or when the ask
     is open ("another Scandinavian language") or a school subject."""
     asked = list(dict.fromkeys(language for language, _ in _language_parts(phrase)))
-    if not asked or _open_ask().search(phrase):
-        return None
+    if not asked or _open_ask().search(phrase) or re.search(r"\b(?:or|and/or)\W*$", phrase, re.IGNORECASE):
+        return None  # an open ask, or one whose alternatives were cut off ("Good German; French or")
     levelled = _CEFR.search(phrase) or any(pattern.search(phrase) for _, pattern in _level_patterns())
     rest = re.sub(rf"\b{_name_pattern(asked)}\b", " ", phrase, flags=re.IGNORECASE)
     bare = not re.sub(r"\b(?:and|or|in|&)\b|[^\w]", " ", rest, flags=re.IGNORECASE).strip()
