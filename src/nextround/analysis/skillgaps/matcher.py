@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skill_match import content_stems
+from nextround.analysis.skillgaps.askedkind import ways_of
 from nextround.analysis.skillgaps.assessment import assess_form, language_level
 from nextround.analysis.skillgaps.duty_names import duty_by_name
 from nextround.analysis.skillgaps.evidence import (
@@ -331,6 +332,8 @@ def _shows(
     """Whether some lines (a role's block, a claim) show the requirement: the evidence line, all its words,
     leading people for an ask to lead, or a clause whose meaning is close (MEANING_MET)."""
     words = set(content_stems(requirement.text))
+    # "5+ years in SRE, DevOps or platform roles": a role shows it when it holds the words of any one way
+    ways = ways_of(requirement.alternatives) if len(requirement.alternatives) > 1 else [frozenset(words)]
     lead = asks_to_lead(requirement.text)
     close: list[str] = []
     if cv.vectors is not None:
@@ -345,7 +348,8 @@ def _shows(
     def shows(lines: Sequence[str]) -> bool:
         if shown and any(shown in line for line in lines):
             return True
-        if words and words <= set(content_stems(" ".join(lines))):
+        held = set(content_stems(" ".join(lines)))
+        if any(way and way <= held for way in ways):
             return True
         if lead and leading_shown(list(lines), cover=False) is not None:  # acting cover is not the title's years
             return True

@@ -19,6 +19,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.askedkind import NOT_KIND, RANKS, claims_part, other_kind, short_of
 from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.frames import _DATES
 
@@ -194,7 +195,9 @@ def claims(text: str) -> list[tuple[float, str]]:
             second = _SECOND.search(sentence, found.end())
             # a claim's words end with its clause: "Six years in contact centres; team leader since 2026"
             first_part = re.split(r";", sentence[: second.start()] if second else sentence)[0]
-            out.append((_value(found.group("n")), first_part))
+            # "nearly four years": short of the figure, so less than an ask of four
+            short = 0.25 if short_of().search(sentence[: found.start()]) else 0.0
+            out.append((_value(found.group("n")) - short, first_part))
             if second is not None:
                 rest = re.split(r"[;)]|,\s*(?=\w+\s+(?:\d|years?)\b)", sentence[second.end() :])[0]
                 out.append((_value(second.group("m")), rest.strip()))
@@ -211,16 +214,6 @@ def years_text(years: float) -> str:
     if rest:
         parts.append(f"{rest} month{'s' if rest != 1 else ''}")
     return " ".join(parts) or "no time"
-
-
-# words of rank, not of the work: "Senior Software Engineer" and "Software Engineer" share the work, "Staff
-# Nurse" and "Staff Accountant" do not
-_RANKS: Final = frozenset(
-    content_stems(
-        "senior junior assistant trainee lead head chief principal deputy associate apprentice intern graduate "
-        "staff team leader manager supervisor officer temporary casual contract freelance volunteer"
-    )
-)
 
 
 # words of a title that say its holder works under the title, not in it
@@ -269,7 +262,7 @@ def acronym_roles(ask: str, found: Sequence[Role]) -> list[Role]:
 
 def _title(role: Role) -> set[str]:
     """The content stems of a role's title, its heading's first part ("Chef de Partie, The Spice Route, 2018")."""
-    return set(content_stems(_first_part(role))) - _RANKS
+    return set(content_stems(_first_part(role))) - RANKS
 
 
 # Years of a qualified form of the work: "3 years of independent ICSI", "three years managing a coffee factory",
@@ -365,6 +358,10 @@ def shown_years(
         named = kinds & set(content_stems(ask))
         chosen += [role for role in found if role not in chosen and kinds & _title(role) and named <= _title(role)]
     chosen += [role for role in acronym_roles(ask, found) if role not in chosen]
+    if not titled:
+        # "luffing tower cranes": a role that ran hammerhead cranes is another kind when another role names the luffer
+        another = other_kind(ask, [role.lines for role in chosen])
+        chosen = [role for role, other in zip(chosen, another, strict=True) if not other]
     qualified = qualifier_of(ask)
     in_roles: float | None
     if qualified is not None and chosen:
@@ -375,18 +372,15 @@ def shown_years(
         in_roles = span_months([role.head for role in chosen], reference_year) / 12 if chosen else None
     if seasons and chosen:
         in_roles = float(season_count([role.head for role in chosen], reference_year))  # "3 seasons' grading"
-    claimed = [years for years, part in claims(text) if shows([part]) and (qualified is None or qualified([part], ""))]
+    claimed = [
+        years
+        for years, part in claims(text)
+        if shows([part])
+        and (qualified is None or qualified([part], ""))
+        # "7 years in the trade, last few in commercial": the figure is commercial's only if the trade alone shows it
+        and ((head := claims_part(ask, part)) is None or shows([head]))
+    ]
     return in_roles, max(claimed, default=None)
-
-
-# words of an ask that say nothing of its kind of work: "hands-on commercial experience of ..."
-_NOT_KIND: Final = frozenset(
-    content_stems(
-        "experience experienced knowledge ability skills years work working hands-on practical professional "
-        "minimum least proven solid strong demonstrable relevant similar previous role roles position environment "
-        "setting industry sector field"
-    )
-)
 
 
 def partly_shown_years(text: str, reference_year: int | None, ask: str) -> float | None:
@@ -395,7 +389,7 @@ def partly_shown_years(text: str, reference_year: int | None, ask: str) -> float
     role shows whole; None when no role holds half (then only the whole career is left to count)."""
     # the ask's kind of work, not its second figure ("rigging, including 2 in a lead role") or a count
     kind = re.split(r",?\s+\b(?:including|of which)\b", ask, maxsplit=1)[0]
-    asked = {stem for stem in content_stems(kind) if not stem.isdigit()} - _NOT_KIND
+    asked = {stem for stem in content_stems(kind) if not stem.isdigit()} - NOT_KIND
     if not asked:
         return None
     held = [role for role in roles(text) if 2 * len(asked & set(content_stems(" ".join(role.lines)))) >= len(asked)]
@@ -453,6 +447,21 @@ def _category_year(lines: Sequence[str], sentence: str) -> int | None:
     return min(years) if years else None
 
 
+def _under_heading(text: str, heading: str) -> list[str]:
+    """The lines of the section a heading opens, when the line is a heading ("PROFESSIONAL REGISTRATION"); else []."""
+    if not (_SECTION_HEADING.match(heading.strip()) and len(heading.split()) <= 3):
+        return []
+    lines = [line.strip() for line in text.splitlines()]
+    start = lines.index(heading.strip()) + 1
+    out = []
+    for line in lines[start:]:
+        if line and _SECTION_HEADING.match(line) and len(line.split()) <= 3:
+            break
+        if line:
+            out.append(line)
+    return out
+
+
 def years_since_qualifying(text: str, sentence: str, reference_year: int | None) -> float | None:
     """ "3 years PQE", "post-registration experience", "held a full licence for 3 years": years since the CV's
     qualifying year (its earliest year on a line that says admitted, registered, licensed..., not on a step under
@@ -465,7 +474,7 @@ def years_since_qualifying(text: str, sentence: str, reference_year: int | None)
     undated = [line for line in text.splitlines() if not _RANGE.search(line)]
     if POST_GRADUATE.search(sentence):
         degrees = [line for line in text.splitlines() if _DEGREE.search(line) and not _PENDING.search(line)]
-        field = set(content_stems(POST_GRADUATE.split(sentence)[-1])) - _NOT_KIND
+        field = set(content_stems(POST_GRADUATE.split(sentence)[-1])) - NOT_KIND
         named = [line for line in degrees if field & set(content_stems(line))]
         ends = [max(map(int, found)) for line in (named or degrees) if (found := _A_YEAR.findall(line))]
         if ends:
@@ -482,12 +491,15 @@ def years_since_qualifying(text: str, sentence: str, reference_year: int | None)
         lines = [line for line in done if _QUALIFIED.search(line)] or [
             line for line in done if _QUALIFYING_EVENT.search(line) and not DRIVING_LICENCE.search(line)
         ]
-        if not lines:
-            # no qualifying event written: the first degree ends the training ("B.Eng. 2015"; "BSc 2011 - 2015")
-            ends = [max(map(int, found)) for line in text.splitlines() if _DEGREE.search(line)
-                    and not _PENDING.search(line) and (found := _A_YEAR.findall(line))]  # fmt: skip
-            return float(max(0, reference_year - min(ends))) if ends else None
+        # a heading that says it ("PROFESSIONAL REGISTRATION") dates it on the lines under it ("AHPC, Ghana (2024)")
+        lines += [line for heading in lines for line in _under_heading(text, heading) if not _PENDING.search(line)]
     years = [int(year) for line in lines for year in _A_YEAR.findall(line)]
+    if not years and not licence_only:
+        # no qualifying event written, or none dated ("Registered QS, SRB Uganda"): the first degree ends the
+        # training ("B.Eng. 2015"; "BSc 2011 - 2015")
+        ends = [max(map(int, found)) for line in text.splitlines() if _DEGREE.search(line)
+                and not _PENDING.search(line) and (found := _A_YEAR.findall(line))]  # fmt: skip
+        return float(max(0, reference_year - min(ends))) if ends else None
     if not years:
         return None
     return float(max(0, reference_year - min(years)))
