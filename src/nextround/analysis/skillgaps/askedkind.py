@@ -75,34 +75,29 @@ def modifiers(ask: str) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
-def _another_modifier(lines: Sequence[str], heads: frozenset[str], asked: frozenset[str]) -> bool:
-    """Some line writes a word that is not the ask's right before a word the kind word modifies ("hammerhead cranes",
-    "Residential Service Technician"), with only a space between."""
+def _modified(lines: Sequence[str], heads: frozenset[str], asked: frozenset[str]) -> set[tuple[str, str]]:
+    """The pairs (modifier, head) some line writes: a word that is not the ask's right before a word the kind word
+    modifies ("hammerhead cranes", "Residential Service Technician"), with only a space between. A capitalised word
+    inside a line is a name ("Meddegoda Estate", "Two Thumb Range Station"), unless only ranks come before it."""
+    out = set()
     for line in lines:
         tokens = list(_WORD.finditer(line))
         for index, (before, after) in enumerate(pairwise(tokens)):
             if line[before.end() : after.start()].strip():
                 continue
             head, modifier = _stem(after.group()), _stem(before.group())
-            another = modifier is not None and modifier not in asked and modifier not in heads
-            if head in heads and another and not _in_name(line, tokens, index):
-                return True
-    return False
-
-
-def _in_name(line: str, tokens: Sequence[re.Match[str]], index: int) -> bool:
-    """The word at `index` goes on a capitalised name ("Two Thumb Range Station", "Rajaram College ground"): the word
-    before it, with only a space between, is capitalised, not the line's first ("Ran hammerhead cranes") and no rank
-    ("Senior Residential Service Technician")."""
-    if index < 2 or line[tokens[index - 1].end() : tokens[index].start()].strip():
-        return False
-    word = tokens[index - 1].group()
-    return word[0].isupper() and _stem(word) not in RANKS
+            if head not in heads or modifier is None or modifier in asked or modifier in heads:
+                continue
+            if before.group()[0].isupper() and not all(_stem(word.group()) in RANKS for word in tokens[:index]):
+                continue
+            out.add((modifier, head))
+    return out
 
 
 def other_kind(ask: str, blocks: Sequence[Sequence[str]]) -> list[bool]:
     """For each block (the lines of a role that shows the ask's work), whether it is of another kind than the one
-    asked: it lacks a modifier of the ask that another block writes, and writes another modifier of the same thing."""
+    asked: it lacks a modifier of the ask that another block writes, and writes another modifier of the same thing,
+    one the blocks of the kind do not write."""
     found = [set(content_stems(" ".join(lines))) for lines in blocks]
     asked = frozenset(content_stems(ask))
     out = [False] * len(blocks)
@@ -110,8 +105,11 @@ def other_kind(ask: str, blocks: Sequence[Sequence[str]]) -> list[bool]:
         having = [modifier in stems for stems in found]
         if not any(having) or all(having):
             continue
+        # a pair the roles of the kind write too is no other kind ("Meddegoda Estate" in both roles)
+        kind = [lines for lines, has in zip(blocks, having, strict=True) if has]
+        theirs = set().union(*(_modified(lines, heads, asked) for lines in kind))
         for index, lines in enumerate(blocks):
-            if not having[index] and _another_modifier(lines, heads, asked):
+            if not having[index] and _modified(lines, heads, asked) - theirs:
                 out[index] = True
     return out
 
