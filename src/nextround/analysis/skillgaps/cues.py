@@ -62,7 +62,7 @@ def load_cues() -> Cues:
     kinds_order = ("nice", "context", "prose", "required", "duties")
     prefix = r"(?:(?:job|key|main|core|primary|role|position|minimum|basic|additional|other|your|the|our)\s+)?"
     kinds = tuple(
-        (kind, re.compile(rf"{prefix}(?:{_alternation(headings[kind])})\b[\w\s'&,/-]{{0,40}}", re.IGNORECASE))
+        (kind, re.compile(rf"{prefix}(?:{_alternation(headings[kind])})\b[\w\s'&,/–—-]{{0,40}}", re.IGNORECASE))
         for kind in kinds_order
     )
     sentences, leadins = data["sentences"], data["leadins"]

@@ -194,7 +194,10 @@ _TITLE_AND: Final = re.compile(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\b(?:\s+
 def _hold_title_and(found: re.Match[str]) -> str:
     """Keep "and" inside a title of everyday capitalised words; names ("Xero and QuickBooks") still split."""
     words = [word for word in found.group(0).split() if word not in ("and", "&")]
-    if not all(is_ordinary(word) for word in words):
+    # an ampersand between capitals writes one name ("City & Guilds", "Marks & Spencer") when any of its words
+    # is an everyday one; two brand names ("Xero & QuickBooks") still split
+    joined = " & " in found.group(0) and any(is_ordinary(word) for word in words)
+    if not joined and not all(is_ordinary(word) for word in words):
         return found.group(0)
     return found.group(0).replace(" and ", "\x01").replace(" & ", "\x02")
 
