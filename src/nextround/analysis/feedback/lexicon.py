@@ -143,6 +143,9 @@ CREDENTIAL_LACKING_MORE: Final = _STRUCTURE["credential_lacking_more"]
 STANDARD_NOT_MET: Final = _STRUCTURE["standard_not_met"]
 # Session 20 (feedbackL20): a language the job needs, said through the people served (communication).
 LANGUAGE_NEEDED: Final = _STRUCTURE["language_needed"]
+# Session 21 (feedbackJ21): a language the job is done in, short, in other words; not where it is the work itself.
+LANGUAGE_SHORT: Final = _STRUCTURE["language_short"]
+LANGUAGE_IS_THE_WORK: Final = _STRUCTURE["language_is_the_work"]
 PREPARE_ADVICE: Final = _STRUCTURE["prepare_advice"]
 DENIED_REASON: Final = _STRUCTURE["denied_reason"]
 # Session 21 (feedbackR21): a chosen rival's edge by its content words (`rival_edge.py`); other work than the place does

@@ -44,6 +44,11 @@ Each has an on/off switch below.
 * session 21 (`feedbackR21`, `CREDENTIAL_WORDS_RULE`): a credential not held in more words (`credential_lacking_words`:
   a long name before the noun, a degree or diploma not held, a certificate not yet issued, "not IPAF-trained", a named
   training not had): technical_skills.
+* session 21 (`feedbackJ21`, `LANGUAGE_SHORT_RULE`): a language the job is done in, at too low a level, said in words
+  `candidate_language` misses ("during the test in French the level was not sufficient", "not able to converse in
+  Tamil beyond a few words", "needs a fluent French"): communication like the candidate's own language at a level, and
+  kept however faintly (`language_short`); not where the language is the work itself, interpreting, translating or
+  teaching it (`language_is_the_work`: a shortfall there is the skill).
 
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
@@ -61,7 +66,9 @@ from nextround.analysis.feedback.lexicon import (
     DRIVING_LICENCE,
     GAIN_EXPERIENCE,
     KNOWN_BEFOREHAND,
+    LANGUAGE_IS_THE_WORK,
     LANGUAGE_NEEDED,
+    LANGUAGE_SHORT,
     OFF_THE_QUESTION,
     PREPARE_ADVICE,
     QUIET_WITH_LISTENER,
@@ -77,6 +84,7 @@ __all__ = [
     "credential_lacking",
     "denied",
     "faint_kept",
+    "language_short",
     "reread",
     "said_plainly",
     "said_themes",
@@ -101,6 +109,9 @@ CREDENTIAL_FORMS_RULE = True
 # Session 21 (feedbackR21): a credential not held in more words ("does not possess the required State Class I Wastewater
 # Operator certification", "does not hold a degree in social work", "certificate not yet issued", "not IPAF-trained").
 CREDENTIAL_WORDS_RULE = True
+# Session 21 (feedbackJ21): a language the job is done in, short, in words `candidate_language` misses ("the level was
+# not sufficient", "not able to converse in Tamil"): communication, kept, preparation dropped as well.
+LANGUAGE_SHORT_RULE = True
 # Session 20 (feedbackS20): the standard not met in a named test of the work ("in the fitness test"): technical_skills.
 STANDARD_RULE = True
 # How sure a theme named only by advice is.
@@ -109,12 +120,20 @@ _ADVISED = 0.5
 _NOT_LANGUAGE = frozenset({"technical_skills", "experience", "generic"})
 # What a language the job needs stands in for: the skill, the time, the shift or route it is needed on.
 _NOT_NEEDED_LANGUAGE = _NOT_LANGUAGE | {"logistics"}
+# What a language short in other words stands in for ("requires a good reading knowledge of Italian" read preparation).
+_NOT_SHORT_LANGUAGE = _NOT_LANGUAGE | {"preparation"}
 _NOT_STEP = frozenset({"technical_skills", "communication", "generic"})
 
 
 def step_not_done(text: str) -> bool:
     """A step of the application not done: "medical fitness form not submitted by deadline"."""
     return STEP_RULE and STEP_NOT_DONE.search(text) is not None
+
+
+def language_short(text: str) -> bool:
+    """A language the job is done in, at too low a level, in words `candidate_language` misses ("your Norwegian is not
+    so far yet"), where the language is not the work itself (an interpreter's or a teacher's language is the skill)."""
+    return LANGUAGE_SHORT_RULE and LANGUAGE_SHORT.search(text) is not None and LANGUAGE_IS_THE_WORK.search(text) is None
 
 
 def credential_lacking(text: str) -> bool:
@@ -175,6 +194,10 @@ def reread(
         if LANGUAGE_KEPT_RULE:
             # "we really need a Welsh speaker ... and your Welsh is at an early stage": said plainly (session 20).
             advantages.add(added)
+    elif own and language_short(text):
+        # "during the test in French the level was not sufficient": said plainly, so kept (session 21).
+        themes, added = [theme for theme in themes if theme not in _NOT_SHORT_LANGUAGE], "communication"
+        advantages.add(added)
     elif needed:
         # "we need someone more comfortable in French at the desk": the language the work is done in (session 20).
         themes, added = [theme for theme in themes if theme not in _NOT_NEEDED_LANGUAGE], "communication"
