@@ -50,6 +50,10 @@ Each has an on/off switch below.
   kept however faintly (`language_short`); not where the language is the work itself, interpreting, translating or
   teaching it (`language_is_the_work`: a shortfall there is the skill).
 
+* session 22 (`feedbackC22`, `EMPLOYER_ALONE_RULE`): a text whose every theme fell under the floor and whose surest
+  faint reading is process (the post gone, the season called off, no hiring after all) keeps it: nothing else is said
+  beside the employer's own decision, so the floor's "a faint second reading is the same reason" does not apply.
+
 The patterns are in `[structure]` of the cue table; no feature changes, so the weights are unchanged.
 """
 
@@ -95,6 +99,7 @@ __all__ = [
 OWN_LANGUAGE_RULE = True
 STEP_RULE = True
 FAINT_RULE = True
+EMPLOYER_ALONE_RULE = True
 ADVICE_RULE = True
 DENIED_RULE = True
 ANSWER_RULE = True
@@ -222,11 +227,14 @@ def reread(
 
 def faint_kept(weak: Sequence[ThemeFinding], named: set[str]) -> list[ThemeFinding]:
     """What a text whose every theme fell under the floor says: its faintest-but-best reading where a cue named that
-    theme in a reason clause, else `generic` (none: no reason read at all)."""
+    theme in a reason clause or it is the employer's own decision (process), else `generic` (none: no reason read)."""
     if not FAINT_RULE or not weak:
         return []
     top = max(weak, key=lambda finding: finding.confidence)
-    return [top] if top.theme in named else []
+    # Seen pool (50 files): where nothing was kept and process read surest, the gold is process in 6 of 7 texts (6
+    # writers); any other theme read surest there is gold in 4 of 21, so only the employer's decision is kept unnamed.
+    employer_alone = EMPLOYER_ALONE_RULE and top.theme == "process"
+    return [top] if top.theme in named or employer_alone else []
 
 
 def after_floor(
