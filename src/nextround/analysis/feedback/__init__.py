@@ -381,7 +381,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                     probabilities["technical_skills"] = max(
                         probabilities["technical_skills"], probabilities["communication"]
                     )
-            themes = redraw_lines(text, themes, probabilities) if LINES_RULE else themes
+            themes = redraw_lines(text, themes, probabilities, advantages) if LINES_RULE else themes
             internal = INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             told = NOT_FAULT.search(text) is not None  # "you did not tell anybody ... almost undercooked"
             work_readings = ((FAULT_RULE and not told, FAULT, "technical_skills"), (DONE_RULE, NOT_DONE, "experience"))

@@ -158,6 +158,17 @@ LEAVING_SOON: Final = _STRUCTURE["leaving_soon"]
 LOGGED_TIME: Final = _STRUCTURE["logged_time"]
 # Session 21 (feedbackR21): a credential not held in more words (`rereading.CREDENTIAL_WORDS_RULE`).
 CREDENTIAL_LACKING_WORDS: Final = _STRUCTURE["credential_lacking_words"]
+# Session 22 (feedbackP22): the lines between the personal themes the corpus README names (`personal_lines.py`).
+WRITTEN_SLIPS: Final = _STRUCTURE["written_slips"]
+NO_SLIPS: Final = _STRUCTURE["no_slips"]
+SLIPS_READER: Final = _STRUCTURE["slips_reader"]
+LISTENER_LOST: Final = _STRUCTURE["listener_lost"]
+NO_JARGON: Final = _STRUCTURE["no_jargon"]
+SHARED_IN_ADVANCE: Final = _STRUCTURE["shared_in_advance"]
+SAFETY_GEAR: Final = _STRUCTURE["safety_gear"]
+NOT_WORN: Final = _STRUCTURE["not_worn"]
+CREDENTIAL_PENDING: Final = _STRUCTURE["credential_pending"]
+SERVICE_TIME: Final = _STRUCTURE["service_time"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

@@ -52,6 +52,7 @@ from nextround.analysis.feedback.lexicon import (
     RIVAL_CREDENTIAL,
     SPEECH_MANNER,
 )
+from nextround.analysis.feedback.personal_lines import redraw_personal
 from nextround.analysis.feedback.rereading import said_themes
 
 __all__ = ["LEAVING_RULE", "LOGGED_TIME_RULE", "MUCK_IN_RULE", "OTHER_WORK_RULE", "redraw_lines"]
@@ -76,8 +77,11 @@ def _swap(themes: list[str], probabilities: dict[str, float], old: str, new: str
     return kept
 
 
-def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) -> list[str]:
-    """A reason clause's themes with the README's lines redrawn (`probabilities` gains what a swapped theme had)."""
+def redraw_lines(
+    text: str, themes: list[str], probabilities: dict[str, float], advantages: set[str] | None = None
+) -> list[str]:
+    """A reason clause's themes with the README's lines redrawn (`probabilities` gains what a swapped theme had; the
+    personal themes' lines, session 22, add to `advantages` what they keep however faintly)."""
     kept = list(themes)
     said = said_themes(text)  # said plainly by meaning ("answers long and hard to follow"): kept (session 19)
     wrong = [theme for theme in kept if theme in _NOT_KNOWING and theme not in said]
@@ -118,4 +122,4 @@ def redraw_lines(text: str, themes: list[str], probabilities: dict[str, float]) 
         else:
             kept.append("experience")
             probabilities["experience"] = max([probabilities[theme] for theme in kept])
-    return kept
+    return redraw_personal(text, kept, probabilities, advantages)

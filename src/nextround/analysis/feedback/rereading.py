@@ -76,6 +76,7 @@ from nextround.analysis.feedback.lexicon import (
     OFF_THE_QUESTION,
     PREPARE_ADVICE,
     QUIET_WITH_LISTENER,
+    SHARED_IN_ADVANCE,
     STANDARD_NOT_MET,
     STEP_NOT_DONE,
     quote,
@@ -117,6 +118,9 @@ CREDENTIAL_WORDS_RULE = True
 # Session 21 (feedbackJ21): a language the job is done in, short, in words `candidate_language` misses ("the level was
 # not sufficient", "not able to converse in Tamil"): communication, kept, preparation dropped as well.
 LANGUAGE_SHORT_RULE = True
+# Session 22 (feedbackP22): what was shared before the interview and not prepared ("though the question had been shared
+# in advance"): preparation, said plainly (`personal_lines.py` drops a communication read there).
+SHARED_IN_ADVANCE_RULE = True
 # Session 20 (feedbackS20): the standard not met in a named test of the work ("in the fitness test"): technical_skills.
 STANDARD_RULE = True
 # How sure a theme named only by advice is.
@@ -168,6 +172,8 @@ def said_themes(text: str) -> list[str]:
         (QUIET_WITH_LISTENER, "communication"),
         (KNOWN_BEFOREHAND, "preparation"),
     ]
+    if SHARED_IN_ADVANCE_RULE:
+        said.append((SHARED_IN_ADVANCE, "preparation"))
     found = [theme for pattern, theme in said if pattern.search(text)]
     return found + credential
 
