@@ -237,7 +237,7 @@ def faint_kept(weak: Sequence[ThemeFinding], named: set[str]) -> list[ThemeFindi
     if not FAINT_RULE or not weak:
         return []
     top = max(weak, key=lambda finding: finding.confidence)
-    # Seen pool (50 files): where nothing was kept and process read surest, the gold is process in 6 of 7 texts (6
+    # Seen pool (51 files): where nothing was kept and process read surest, the gold is process in 6 of 7 texts (6
     # writers); any other theme read surest there is gold in 4 of 21, so only the employer's decision is kept unnamed.
     employer_alone = EMPLOYER_ALONE_RULE and top.theme == "process"
     return [top] if top.theme in named or employer_alone else []
