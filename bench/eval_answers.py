@@ -1,6 +1,6 @@
 """Evaluate the interview-answer analysis on the project's own labelled corpus.
 
-Run: .venv/bin/python bench/eval_answers.py [--split SPLIT]
+Run: .venv/bin/python bench/eval_answers.py [--split SPLIT] [--by-source]
 (SPLIT: dev, wide, wide2, wide3, wide4, wide5, wide6, wide7, wide8, wide9, wide10, wide11, wide12, wide13, wide14,
 wide15, wide16, dev2, holdout, holdout2, holdout3, holdout4, relhold, test, test2, test3, test4, test5, test6, test7,
 test8, test9, test10, test11, test12, test13, test14, test15, test16, test17, test18, test19, test20, test21, or both:
@@ -22,6 +22,8 @@ and ``test21`` the twenty-first, written before session 22's tuning, likewise):
   1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
   2. relevance: how often an answer scored against its own question beats it scored against each other
      question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
+     with ``--by-source``, the first split by whether the answer's question and the rival are bank questions or the
+     writer's own (``q:``) ones;
   3. score ordering: strong > average, strong > weak, average > weak (AUC, ties count half), and the mean
      score of answers with no outcome against complete strong ones.
 """
@@ -103,9 +105,13 @@ def relevance_score(question: str, sentences: list[str]) -> float:
     return 0.0 if found is None else found.score
 
 
-def relevance_own_vs_other(items: list[CorpusAnswer]) -> tuple[float, int]:
+def _pair_wins(items: list[CorpusAnswer]) -> dict[str, tuple[float, int]]:
+    """Wins and pairs of own question above another (on-topic answers), in all and by where the answer's question
+    and the rival come from: "bank-own" is an answer to a bank question against the writer's own (``q:``) question
+    (the test20 error analysis: own questions are hubs that bank answers lose to, and are not told apart)."""
     questions = sorted({item.question for item in items})
-    wins = total = 0.0
+    from_bank = {item.question: item.question_id is not None for item in items}
+    cells: dict[str, tuple[float, int]] = {}
     for item in items:
         if not item.on_topic:
             continue
@@ -115,12 +121,31 @@ def relevance_own_vs_other(items: list[CorpusAnswer]) -> tuple[float, int]:
             if other == item.question:
                 continue
             score = relevance_score(other, sentences)
-            wins += 1.0 if own > score else 0.5 if own == score else 0.0
-            total += 1
-    return (wins / total if total else float("nan")), int(total)
+            win = 1.0 if own > score else 0.5 if own == score else 0.0
+            cell = f"{_source(from_bank[item.question])}-{_source(from_bank[other])}"
+            for key in ("all", cell):
+                wins, total = cells.get(key, (0.0, 0))
+                cells[key] = (wins + win, total + 1)
+    return cells
 
 
-def report(split: str) -> None:
+def _source(bank: bool) -> str:
+    return "bank" if bank else "own"
+
+
+def relevance_by_source(cells: dict[str, tuple[float, int]]) -> str:
+    """A markdown table of own question above another (``_pair_wins``) by the answer's question and the rival."""
+    lines = ["| answer's question / rival | bank | own |", "| --- | ---: | ---: |"]
+    for answer in ("bank", "own"):
+        shares = []
+        for rival in ("bank", "own"):
+            wins, total = cells.get(f"{answer}-{rival}", (0.0, 0))
+            shares.append(f"{wins / total:.3f} ({total})" if total else "-")
+        lines.append(f"| {answer} | {shares[0]} | {shares[1]} |")
+    return "\n".join(lines) + "\n"
+
+
+def report(split: str, *, by_source: bool = False) -> None:
     items = load_corpus(split)
     results = [analyze_answer(item.question, item.answer) for item in items]
     print(f"## {split} ({len(items)} answers, {len({i.question for i in items})} questions)\n")
@@ -131,7 +156,9 @@ def report(split: str) -> None:
         print(f"| {part} | {precision:.2f} | {recall:.2f} | {f1:.2f} |")
     print(f"| **macro** | | | **{statistics.mean(f1 for _, _, f1 in scores.values()):.3f}** |\n")
 
-    own, pairs = relevance_own_vs_other(items)
+    cells = _pair_wins(items)
+    wins, pairs = cells.get("all", (0.0, 0))
+    own = wins / pairs if pairs else float("nan")
     on = [r.relevance for i, r in zip(items, results, strict=True) if i.on_topic]
     off = [r.relevance for i, r in zip(items, results, strict=True) if not i.on_topic]
     para = [r.relevance for i, r in zip(items, results, strict=True) if "paraphrase" in i.flags]
@@ -145,6 +172,8 @@ def report(split: str) -> None:
         print(f"| mean relevance, off-topic ({len(off)}) | {statistics.mean(off):.2f} |")
         print(f"| on-topic above off-topic (AUC) | {ordered_share(on, off):.3f} |")
     print()
+    if by_source:
+        print(relevance_by_source(cells))
 
     by_quality: dict[str, list[float]] = {"strong": [], "average": [], "weak": []}
     for item, result in zip(items, results, strict=True):
@@ -211,9 +240,14 @@ def main() -> None:
         "both",
     )
     parser.add_argument("--split", choices=splits, default="both")
+    parser.add_argument(
+        "--by-source",
+        action="store_true",
+        help="also split own question above another by bank and own (q:) questions, the answer's and the rival's",
+    )
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
-        report(split)
+        report(split, by_source=args.by_source)
 
 
 if __name__ == "__main__":
