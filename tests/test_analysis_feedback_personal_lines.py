@@ -1,6 +1,6 @@
 """The lines between the personal themes the corpus README names (session 22, `feedbackP22`; `personal_lines.py`,
-cues `written_slips`, `slips_reader`, `listener_lost`, `shared_in_advance`, `not_worn`, `credential_pending`,
-`service_time`).
+cues `written_slips`, `slips_reader`, `listener_lost`, `wants_other`, `shared_in_advance`, `not_worn`,
+`credential_pending`, `service_time`).
 
 Every sentence here was written for this file; none is from the corpus.
 """
@@ -44,6 +44,9 @@ def _read(text: str, themes: list[str]) -> tuple[list[str], set[str]]:
         # A credential not yet held: technical_skills.
         ("you still have three exams to go before you are a chartered surveyor", ["experience"], ["technical_skills"]),
         ("you have not yet received your HCPC registration", ["generic"], ["generic"]),  # a form letter stays one
+        # What the candidate wants instead of the work: motivation, however the place is described.
+        ("you seemed more interested in the gift shop than the animals we care for", ["culture_fit"], ["motivation"]),
+        ("you said you're not really a horse person, and we are a riding school", ["culture_fit"], ["motivation"]),
         # Time in a rank or a seat: experience.
         ("the post needs three years' seat time on a tower crane", ["technical_skills"], ["experience"]),
     ],
@@ -61,6 +64,7 @@ def test_the_lines_are_redrawn(sentence: str, read: list[str], redrawn: list[str
         ("the portfolio you sent in beforehand was lovely, but the live brief was weak", ["technical_skills"]),  # yours
         ("you turned up to the roofing trial in trainers and no boots", ["preparation"]),  # safety gear
         ("you said the draw was the pay and the free T-shirt", ["motivation"]),  # a perk, not clothes worn
+        ("you told us you're not really a people person, and the shop floor is loud", ["culture_fit"]),  # how they work
         ("we need a driver for the van and you have not yet received your licence back", ["logistics"]),  # driving
         ("the post needs a ticket for the crane as well as seat time", ["technical_skills"]),  # a credential named
     ],

@@ -19,6 +19,9 @@ alone. No feature changes: the patterns are in `[structure]` of the cue table.
 * a credential not yet held, in more verbs ("not yet received your NMC registration", "still have four papers to go",
   "would have expected some training in palaeography"): technical_skills, kept however faintly; experience read with
   it goes where the clause names no time;
+* what the candidate wants instead of the work ("more interested in X than Y", "not really a cat person", "he'd quit
+  after the first rotation"): motivation, not culture_fit (`wants_other`; the README's other work wanted, not caring
+  for what the place does, likely to leave soon);
 * time in a rank, a seat or at sea ("two years' sea service in command", "no seat time on 40-ton units"): experience,
   not technical_skills, unless the clause names a credential.
 """
@@ -40,6 +43,7 @@ from nextround.analysis.feedback.lexicon import (
     SERVICE_TIME,
     SHARED_IN_ADVANCE,
     SLIPS_READER,
+    WANTS_OTHER,
     WRITTEN_SLIPS,
 )
 from nextround.analysis.feedback.rereading import said_themes
@@ -50,6 +54,7 @@ __all__ = [
     "DRESS_SETTING_RULE",
     "LISTENER_LOST_RULE",
     "SERVICE_TIME_RULE",
+    "WANTS_OTHER_RULE",
     "WRITTEN_SLIPS_RULE",
     "redraw_personal",
 ]
@@ -59,6 +64,7 @@ LISTENER_LOST_RULE = True
 DRESS_SETTING_RULE = True
 CREDENTIAL_PENDING_RULE = True
 SERVICE_TIME_RULE = True
+WANTS_OTHER_RULE = True
 # Words that say how long: a credential clause that names them may also be about time in the work.
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "season", "seasons", "hours", "weeks"})
 # What clothes for the setting are not: the step asked for, or what the candidate wants.
@@ -116,4 +122,7 @@ def redraw_personal(
     if SERVICE_TIME_RULE and "technical_skills" in kept and SERVICE_TIME.search(text) and not credential:
         # "your command time is eighteen months on smaller coastal ships": time in the work, not the craft.
         kept = _put(kept, probabilities, "experience", frozenset({"technical_skills"}))
+    if WANTS_OTHER_RULE and "culture_fit" in kept and WANTS_OTHER.search(text):
+        # "more interested in online wellness coaching than the therapy work with our patients": what they want.
+        kept = _put(kept, probabilities, "motivation", frozenset({"culture_fit"}))
     return kept
