@@ -1,5 +1,5 @@
 """The lines between the personal themes the corpus README names (session 22, `feedbackP22`; `personal_lines.py`,
-cues `written_slips`, `slips_reader`, `listener_lost`, `wants_other`, `shared_in_advance`, `not_worn`,
+cues `written_slips`, `slips_reader`, `listener_lost`, `read_back`, `wants_other`, `shared_in_advance`, `not_worn`,
 `credential_pending`, `service_time`).
 
 Every sentence here was written for this file; none is from the corpus.
@@ -37,6 +37,8 @@ def _read(text: str, themes: list[str]) -> tuple[list[str], set[str]]:
             ["technical_skills"],
             ["communication"],
         ),
+        # A read-back not done: communication.
+        ("on the radio test you did not read the grid reference back", ["technical_skills"], ["communication"]),
         # What was shared before and not prepared: preparation, not how it was said.
         ("the case study had been sent to you in advance", ["communication"], ["preparation"]),
         # Clothes for the setting: culture_fit.
@@ -64,6 +66,7 @@ def test_the_lines_are_redrawn(sentence: str, read: list[str], redrawn: list[str
         ("the portfolio you sent in beforehand was lovely, but the live brief was weak", ["technical_skills"]),  # yours
         ("you turned up to the roofing trial in trainers and no boots", ["preparation"]),  # safety gear
         ("you said the draw was the pay and the free T-shirt", ["motivation"]),  # a perk, not clothes worn
+        ("the knife work let you down, so call me back when you have had more practice", ["technical_skills"]),
         ("you told us you're not really a people person, and the shop floor is loud", ["culture_fit"]),  # how they work
         ("we need a driver for the van and you have not yet received your licence back", ["logistics"]),  # driving
         ("the post needs a ticket for the crane as well as seat time", ["technical_skills"]),  # a credential named

@@ -170,6 +170,7 @@ NOT_WORN: Final = _STRUCTURE["not_worn"]
 CREDENTIAL_PENDING: Final = _STRUCTURE["credential_pending"]
 SERVICE_TIME: Final = _STRUCTURE["service_time"]
 WANTS_OTHER: Final = _STRUCTURE["wants_other"]
+READ_BACK: Final = _STRUCTURE["read_back"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

@@ -11,6 +11,9 @@ alone. No feature changes: the patterns are in `[structure]` of the cue table.
   references", split by writer);
 * a listener lost in the candidate's words ("used a lot of jargon", "she was totally lost"): communication, not
   technical_skills (`listener_lost`; the README's "technical terms to a patient");
+* instructions or orders not read or called back, the pass not called, a call not returned ("did not read back the
+  caller's address", "weren't calling back orders"): communication, not technical_skills (`read_back`; the README's
+  "no read-back of instructions", "keeping the lead informed");
 * what was shared before the interview and not prepared ("the question had been shared in advance"): preparation, and
   communication dropped unless the clause says it plainly (`shared_in_advance`);
 * what the candidate wore for the setting, where it was not asked for and is no safety gear ("casual attire, which was
@@ -38,6 +41,7 @@ from nextround.analysis.feedback.lexicon import (
     NO_JARGON,
     NO_SLIPS,
     NOT_WORN,
+    READ_BACK,
     RIVAL_CREDENTIAL,
     SAFETY_GEAR,
     SERVICE_TIME,
@@ -53,6 +57,7 @@ __all__ = [
     "CREDENTIAL_PENDING_RULE",
     "DRESS_SETTING_RULE",
     "LISTENER_LOST_RULE",
+    "READ_BACK_RULE",
     "SERVICE_TIME_RULE",
     "WANTS_OTHER_RULE",
     "WRITTEN_SLIPS_RULE",
@@ -65,6 +70,9 @@ DRESS_SETTING_RULE = True
 CREDENTIAL_PENDING_RULE = True
 SERVICE_TIME_RULE = True
 WANTS_OTHER_RULE = True
+READ_BACK_RULE = True
+# What a read-back not done stands in for (the model reads the line's work: the orders, the radio test).
+_NOT_READ_BACK = frozenset({"technical_skills"})
 # Words that say how long: a credential clause that names them may also be about time in the work.
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "season", "seasons", "hours", "weeks"})
 # What clothes for the setting are not: the step asked for, or what the candidate wants.
@@ -105,6 +113,9 @@ def redraw_personal(
     if LISTENER_LOST_RULE and LISTENER_LOST.search(text) and not NO_JARGON.search(text):
         # "went straight into Active Directory and MFA tokens, she was totally lost": the message, not the know-how.
         kept = _put(kept, probabilities, "communication", frozenset({"technical_skills"}))
+    if READ_BACK_RULE and READ_BACK.search(text):
+        # "you weren't calling back orders, so Dani had no idea": the message not passed on, not the cooking.
+        kept = _put(kept, probabilities, "communication", _NOT_READ_BACK)
     if rereading.SHARED_IN_ADVANCE_RULE and SHARED_IN_ADVANCE.search(text) and "communication" not in said_themes(text):
         # "though the question had been shared in advance": not prepared, not how it was said (`said_themes` reads the
         # preparation and keeps it).
