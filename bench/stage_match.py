@@ -362,9 +362,10 @@ def main() -> None:
         args.held += [name for name in seen_files(tuple(args.exclude)) if name not in args.held + args.also]
     held = read_all(args.held)
     decided, held_decided = lofo(rows, held)
-    tables = [table(decided, "LOFO, all training files", args.show)]
+    # with --seen, --show lists the items of every seen file (each decided by a model that never saw it)
+    tables = [table(decided, "LOFO, all training files", None if args.seen else args.show)]
     if args.seen:
-        tables.append(table(decided + held_decided, "all seen files, none trained on", None))
+        tables.append(table(decided + held_decided, "all seen files, none trained on", args.show))
         # the files the shipped model never trains on: newer writers, with fewer gaps per ask than the training files
         tables.append(table(held_decided, "seen files not in FILES", None))
         everyone = [d for d in decided + held_decided if OUTSIDE.match(d.row.source)]

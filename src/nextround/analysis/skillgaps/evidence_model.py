@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
+from nextround.analysis.skillgaps.absent_names import names_that_count, shown_otherwise
 from nextround.analysis.skillgaps.cues import load_glossary
 from nextround.analysis.skillgaps.evidence import (
     MEANING_MET,
@@ -41,7 +42,7 @@ from nextround.analysis.skillgaps.evidence import (
     specificity,
 )
 from nextround.analysis.skillgaps.nearmiss import near_misses
-from nextround.analysis.skillgaps.places import asked_names, region_members
+from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.skillgaps.slots import another_value
 from nextround.analysis.vectors import dot, dot_rows
 
@@ -243,12 +244,12 @@ def features(
             encoded = encode([rare_word])
             if encoded is not None:
                 rare_near = max(dot_rows(cv.word_vectors, encoded.row(0)), default=0.0)
-    named = asked_names(text, requirement)
+    named = names_that_count(text, asked_names(text, requirement))
     named_absent = (
         sum(
             1
             for spellings in named
-            if not cv.names.names_any(spellings) and not cv.names.names_any(region_members(spellings[0], text))
+            if not cv.names.names_any(spellings) and not shown_otherwise(spellings[0], text, cv.names)
         )
         / len(named)
         if named
