@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from nextround.analysis.feedback.lexicon import CHOICE_DENIED, CHOSEN_ANYONE, CHOSEN_OTHER, CHOSEN_PERSON, RIVAL_PRONOUN
+from nextround.analysis.feedback.rival_said import chosen_with_edge
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.text import Clause
 
@@ -30,7 +31,7 @@ def stated_choice(text: str) -> re.Match[str] | None:
     (`chosen_person`), or, since session 19, by name or by the one who has taken it (`chosen_other` without "another",
     "someone": the form letter's "we have decided to proceed with other candidates" stays `generic`, and beside a
     reason it is no competition in the labelled files). Not a choice turned down ("not taking Dom on")."""
-    person = CHOSEN_PERSON.search(text)
+    person = CHOSEN_PERSON.search(text) or chosen_with_edge(text)  # any words, where an edge follows (session 22)
     if person is not None or not OTHER_RULE:
         return person
     other = CHOSEN_OTHER.search(text)

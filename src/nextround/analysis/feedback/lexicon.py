@@ -152,6 +152,8 @@ DENIED_REASON: Final = _STRUCTURE["denied_reason"]
 # mucking in and leaving soon (`lines.py`).
 RIVAL_EDGE_SKILL: Final = _STRUCTURE["rival_edge_skill"]
 RIVAL_EDGE_TIME: Final = _STRUCTURE["rival_edge_time"]
+# Session 22 (feedbackR22): someone chosen instead with an edge said after them (`rival_said.py`).
+CHOSEN_WITH_EDGE: Final = _STRUCTURE["chosen_with_edge"]
 OTHER_WORK: Final = _STRUCTURE["other_work"]
 MUCKING_IN: Final = _STRUCTURE["mucking_in"]
 LEAVING_SOON: Final = _STRUCTURE["leaving_soon"]

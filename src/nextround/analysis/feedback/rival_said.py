@@ -1,0 +1,33 @@
+"""Someone chosen instead, with what they had said after them, in any words (session 22, `feedbackR22`).
+
+The corpus README reads `competition` where "another candidate was stronger, better suited or had something the
+candidate lacks". The rival readers before this (`lexicon.rival`, `chosen_person`, `choice.stated_choice`) name the
+choice and the one chosen in set words, and missed "we decided for someone with more time on the machine", "going
+ahead with another cook who has done wedding catering", "selected a candidate having more than ten years", "the
+artist we took has been doing fine script": the text then lost its competition. Here any choice verb and any one
+chosen ("someone", "another cook", "a candidate") count when an edge follows them ("who has / 's / already",
+"with more", "having"; `chosen_with_edge` in `[structure]`), so a bare "we have gone with another candidate" stays
+`generic`. The match ends where the edge begins, so ``decide()`` reads it as a choice that says what the rival had.
+A rival who can do the job's terms ("someone who can do Saturdays") is not merit (`lexicon.rival_constraint`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nextround.analysis.feedback.lexicon import CHOSEN_WITH_EDGE, rival_constraint
+
+__all__ = ["RIVAL_SAID_RULE", "chosen_with_edge"]
+
+RIVAL_SAID_RULE = True
+
+
+def chosen_with_edge(said: str) -> re.Match[str] | None:
+    """The words that name someone chosen instead, where what they had follows (None: no such choice)."""
+    if not RIVAL_SAID_RULE:
+        return None
+    for match in CHOSEN_WITH_EDGE.finditer(said):
+        if not rival_constraint(said, match):
+            return match
+    return None
+

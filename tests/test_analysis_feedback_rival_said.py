@@ -1,0 +1,62 @@
+"""Session 22 (feedbackR22, `RIVAL_SAID_RULE`): someone chosen instead, in any words for the choice and the one chosen,
+is a rival when what they had follows ("decided for someone with more time on the machine"); a bare choice, a rival
+who can do the job's terms and a rival from inside are not read as merit."""
+
+from __future__ import annotations
+
+import pytest
+
+import nextround.analysis.feedback.rival_said as rival_said
+from nextround.analysis.feedback import analyze_feedback
+from nextround.analysis.feedback.choice import stated_choice
+
+_MORE_TIME = (
+    "Your cupping palate is very good. But we decided for someone with more time on the machine, because you "
+    "roasted only on a small 1 kg machine and our roaster is 15 kg."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "chosen"),
+    [
+        ("But we decided for someone with more time on the machine.", "decided for someone"),
+        ("So for now we are going ahead with another cook who has done wedding catering.", "going ahead with another cook"),
+        ("The management has selected a candidate having more than ten years on airjet looms.", "selected a candidate"),
+        ("Also the artist we took has been doing fine script for ten years.", "the artist we took"),
+        ("They hire someone from Negros who already did grow-out ponds.", "They hire someone"),
+    ],
+)
+def test_a_choice_with_an_edge_names_the_one_chosen(said: str, chosen: str) -> None:
+    match = rival_said.chosen_with_edge(said)
+    assert match is not None and match.group() == chosen
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We have decided to go with another candidate.",  # a bare choice: generic
+        "We've gone with someone who can do the Saturday shifts.",  # the job's terms, not merit
+        "We need to hire someone with a forklift licence.",  # a requirement, nobody chosen
+        "The decision we took was not an easy one.",
+    ],
+)
+def test_no_rival_with_an_edge(said: str) -> None:
+    assert rival_said.chosen_with_edge(said) is None
+
+
+def test_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "But we decided for someone with more time on the machine."
+    assert stated_choice(said) is not None
+    monkeypatch.setattr(rival_said, "RIVAL_SAID_RULE", False)
+    assert stated_choice(said) is None
+
+
+def test_rival_with_more_time_is_competition_beside_experience(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert {"competition", "experience"} <= set(analyze_feedback(_MORE_TIME).theme_names)
+    monkeypatch.setattr(rival_said, "RIVAL_SAID_RULE", False)
+    assert "competition" not in analyze_feedback(_MORE_TIME).theme_names
+
+
+def test_bare_choice_stays_generic() -> None:
+    text = "Thank you for your interest. We have decided to proceed with another candidate. We wish you well."
+    assert analyze_feedback(text).theme_names == ("generic",)
