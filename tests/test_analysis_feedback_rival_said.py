@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import nextround.analysis.feedback.rival_said as rival_said
-from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.choice import stated_choice
+from nextround.analysis.feedback import analyze_feedback, read_text
+from nextround.analysis.feedback.choice import rival_named_back, stated_choice
 
 _MORE_TIME = (
     "Your cupping palate is very good. But we decided for someone with more time on the machine, because you "
@@ -20,7 +20,10 @@ _MORE_TIME = (
     ("said", "chosen"),
     [
         ("But we decided for someone with more time on the machine.", "decided for someone"),
-        ("So for now we are going ahead with another cook who has done wedding catering.", "going ahead with another cook"),
+        (
+            "So for now we are going ahead with another cook who has done wedding catering.",
+            "going ahead with another cook",
+        ),
         ("The management has selected a candidate having more than ten years on airjet looms.", "selected a candidate"),
         ("Also the artist we took has been doing fine script for ten years.", "the artist we took"),
         ("They hire someone from Negros who already did grow-out ponds.", "They hire someone"),
@@ -60,3 +63,26 @@ def test_rival_with_more_time_is_competition_beside_experience(monkeypatch: pyte
 def test_bare_choice_stays_generic() -> None:
     text = "Thank you for your interest. We have decided to proceed with another candidate. We wish you well."
     assert analyze_feedback(text).theme_names == ("generic",)
+
+
+def test_chosen_rival_keeps_its_competition_beside_a_sure_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    said = "and the successful candidate has been finance director at another housing association for five years."
+    assert rival_said.competition_kept(False, said)
+    assert not rival_said.competition_kept(False, "while the others were scooping the yard and you stood by.")
+    monkeypatch.setattr(rival_said, "CHOSEN_KEPT_RULE", False)
+    assert not rival_said.competition_kept(False, said)
+    assert rival_said.competition_kept(True, said)
+
+
+def test_the_one_taken_named_in_two_words() -> None:
+    match = rival_said.chosen_with_edge("Also the other instructor we took speaks Japanese.")
+    assert match is not None and match.group() == "the other instructor we took"
+
+
+def test_a_rival_named_back_after_take_other() -> None:
+    text = "Sorry, we take other boy for the lambing. He is working four years with sheep in Wales."
+    reading = read_text(text)
+    assert rival_named_back(text, reading.clauses, reading.rules, len(reading.clauses) - 1)
+    text = "They went with the other finalist. What decided it was that she's already done two seasons on rope."
+    reading = read_text(text)
+    assert rival_named_back(text, reading.clauses, reading.rules, len(reading.clauses) - 1)

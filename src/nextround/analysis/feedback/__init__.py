@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nextround.analysis.feedback.advice import actions_for, summary_of
-from nextround.analysis.feedback.choice import rival_named_back, stated_choice
+from nextround.analysis.feedback.choice import competition_kept, rival_named_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_SAYS,
@@ -453,7 +453,7 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                 themes = [theme for theme in themes if theme not in _EMPLOYER_CODES]
             if chosen_on_merit and "competition" not in themes:
                 themes.append("competition")
-            if chosen_on_merit and named_back:
+            if chosen_on_merit and competition_kept(named_back, text):
                 advantages.add("competition")
             if (
                 CREDENTIAL_RULE

@@ -16,11 +16,11 @@ import re
 from collections.abc import Sequence
 
 from nextround.analysis.feedback.lexicon import CHOICE_DENIED, CHOSEN_ANYONE, CHOSEN_OTHER, CHOSEN_PERSON, RIVAL_PRONOUN
-from nextround.analysis.feedback.rival_said import chosen_with_edge
+from nextround.analysis.feedback.rival_said import chosen_with_edge, competition_kept
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.text import Clause
 
-__all__ = ["rival_named_back", "stated_choice"]
+__all__ = ["competition_kept", "rival_named_back", "stated_choice"]
 
 # Session 19: a choice of someone else stated by naming the one chosen counts, wherever it is said.
 OTHER_RULE = True

@@ -15,11 +15,19 @@ from __future__ import annotations
 
 import re
 
-from nextround.analysis.feedback.lexicon import CHOSEN_WITH_EDGE, rival_constraint
+from nextround.analysis.feedback.lexicon import CHOSEN_WITH_EDGE, rival, rival_constraint
 
-__all__ = ["RIVAL_SAID_RULE", "chosen_with_edge"]
+__all__ = ["CHOSEN_KEPT_RULE", "RIVAL_SAID_RULE", "chosen_with_edge", "competition_kept"]
 
 RIVAL_SAID_RULE = True
+# The one chosen, found by `lexicon.rival` as chosen ("the successful candidate has been finance director ... for five
+# years", "the person they hired"), keeps its competition however faintly the reason head reads it, as a rival named
+# back does (session 12); the floor dropped it beside the surer theme of the edge. Not any rival `lexicon.rival` finds:
+# "while the others were scooping the yard" is the team, and keeping those was 7 texts closer to 38 further.
+CHOSEN_KEPT_RULE = True
+_CHOSEN_WORDS = re.compile(
+    r"\b(?:successful|chosen|selected|preferred|appointed|winning|hired|chose|went with|got)\b", re.I
+)
 
 
 def chosen_with_edge(said: str) -> re.Match[str] | None:
@@ -31,3 +39,11 @@ def chosen_with_edge(said: str) -> re.Match[str] | None:
             return match
     return None
 
+
+def competition_kept(named_back: bool, said: str) -> bool:
+    """Whether a rival chosen on merit keeps its competition under the floor: named back by a pronoun or by who they
+    are (`named_back`), or found by `lexicon.rival` in words that say they were the one chosen."""
+    if named_back:
+        return True
+    found = rival(said) if CHOSEN_KEPT_RULE else None
+    return found is not None and _CHOSEN_WORDS.search(found.group()) is not None
