@@ -111,6 +111,8 @@ FRAMING_NAMES = {
     "present_role",
     "asks_back",
     "bare_role",
+    "role_then_charge",
+    "others_said",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -34,6 +34,7 @@ from nextround.analysis.answer.lexicon import (
 )
 from nextround.analysis.answer.model import STAR_PARTS, STAR_THRESHOLD, StarSentences
 from nextround.analysis.answer.star import SentenceFeatures, _action_score, _cue_score, has_quantity
+from nextround.analysis.answer.star_readings import decide_more
 from nextround.analysis.text import normalise
 from nextround.analysis.vectors import Matrix, linear, sigmoid
 
@@ -546,6 +547,7 @@ def decide(
             if probabilities[best][task] >= TASK_FILL and _own_charge(analysed[best].lower):
                 chosen[best][task] = True
         start += size
+    decide_more(chosen, analysed)  # the readings of session 22 (star_readings)
     return chosen
 
 

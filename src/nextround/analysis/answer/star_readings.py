@@ -1,0 +1,42 @@
+"""Readings of the STAR parts that :func:`.star_model.decide` applies after its own, with no retrain (session 22).
+
+Each reads a form that the seen writers label the same way and the trained model misses, counted across writers first
+(docs/answers.md, "Session 22: STAR parts across writers"). The model's probabilities are not changed, only which
+parts a sentence carries; each reading has a switch so a bench can measure it off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from nextround.analysis.answer.lexicon import framing_cues
+from nextround.analysis.answer.model import STAR_PARTS
+from nextround.analysis.answer.star import SentenceFeatures
+
+# A role told and then the charge it brought ("I was the account coordinator, so it was my job to …") is the scene and
+# the task at once (``role_then_charge`` of ``answer_cues.toml``: 66 of the seen corpus's 69 such lines, 25 writers).
+ROLE_THEN_CHARGE = True
+
+# Someone named by their role saying or asking something ("My manager asked me to go through the cards") is the scene
+# when the model reads nothing in it and it is not the answer's last line (``others_said``: 57 of 70 lines, 31 writers).
+OTHERS_SAID_SCENE = True
+
+_SITUATION: Final = STAR_PARTS.index("situation")
+_SCENE_AND_TASK: Final = [part in ("situation", "task") for part in STAR_PARTS]
+
+
+def decide_more(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -> None:
+    """Mark in ``chosen`` (one row of parts per sentence of ``analysed``) what the readings of this module find."""
+    for row, (marks, sentence) in enumerate(zip(chosen, analysed, strict=True)):
+        closes = row + 1 == len(analysed) or analysed[row + 1].index == 0
+        if ROLE_THEN_CHARGE and framing_cues()["role_then_charge"].search(sentence.lower):
+            marks[:] = _SCENE_AND_TASK  # none of the 69 is a step or the outcome as well
+        elif (
+            OTHERS_SAID_SCENE
+            and not any(marks)
+            and not closes
+            and not (sentence.first_person_action or sentence.plural_action)
+            and framing_cues()["others_said"].search(sentence.lower)
+        ):
+            marks[_SITUATION] = True
