@@ -22,6 +22,7 @@ from nextround.analysis.feedback.rereading import language_short
         "The post needs a fluent Portuguese speaker on the phones.",
         "the drawings are in Czech, read without translation, and your Czech is not so far yet",
         "It requires a good reading knowledge of Spanish, which you told us you do not have.",
+        "the post needs fluency in isiXhosa for the reception class, and your level was not yet sufficient",  # s22
     ],
 )
 def test_a_language_short_in_other_words(sentence: str) -> None:
