@@ -33,6 +33,15 @@ _RAW_FULL: Final = 0.6 / 3.0 * sum(_WEIGHTS) + 0.3 * _ANCHOR_WEIGHT
 # on the seen splits so that on-topic answers keep their level and off-topic ones fall (docs/answers.md).
 _LEARNED_NONE: Final = 6.0
 _LEARNED_FULL: Final = 10.0
+# Above _TOP_FROM the substance climbs on a slower slope and reaches full only at _TOP_FULL (the learned scale): an
+# off-topic reply on the question's topic but not what it asks (a complaint that the queue is always long, to a
+# question on balancing speed with quality when the queue is long) ranks the question first and saturates every part,
+# tied at 1.00 with the stories that answer it; such replies say less on topic (a median of 12 on this scale against
+# 16 for on-topic answers at 1.00). Below _TOP_FROM nothing moves, so the advice thresholds see
+# the same short replies. Session 22: on-topic above off-topic, mean of 43 seen splits 0.8548 -> 0.8624
+# (docs/answers.md).
+_TOP_FROM: Final = 9.0
+_TOP_FULL: Final = 16.0
 # How far the question's learned score stands above those of the unrelated bank questions, in their spread
 # (a z-score), enters the score directly with this weight, through a logistic centred at _STANDOUT_CENTRE
 # with slope _STANDOUT_SLOPE: it hardly saturates, and it is the learned ranking's own margin, so two
@@ -85,9 +94,17 @@ def combine(
         share = _FLOOR + (share - _FLOOR) * gate
     fits = min(1.0, max(0.0, (share - _FLOOR) / (_CEILING - _FLOOR)))
     none, full = (_LEARNED_NONE + shift, _LEARNED_FULL + shift) if learned else (_RAW_NONE, _RAW_FULL)
-    substance = min(1.0, max(0.0, (bar - offset - none) / (full - none)))
+    substance = _clip((bar - offset - none) / (full - none))
+    if learned:
+        knee_at = _TOP_FROM + shift
+        knee = (knee_at - none) / (full - none)
+        substance = min(substance, knee + (1 - knee) * _clip((bar - offset - knee_at) / (_TOP_FULL + shift - knee_at)))
     standout = _logistic_z(bar, others) if len(others) > 1 else 1.0
     return round((1 - _STANDOUT_WEIGHT) * (0.5 * fits + 0.5 * substance) + _STANDOUT_WEIGHT * standout, 3)
+
+
+def _clip(value: float) -> float:
+    return min(1.0, max(0.0, value))
 
 
 def _logistic_z(value: float, others: Sequence[float]) -> float:
