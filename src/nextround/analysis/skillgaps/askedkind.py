@@ -178,3 +178,28 @@ def ways_of(alternatives: Sequence[str]) -> list[frozenset[str]]:
             stems |= work  # "cashier in banking, retail or services": a cashier in retail
         out.append(stems)
     return [way for way in out if way]
+
+
+def _head_stem(title: str) -> str | None:
+    """The stem of a title's last word, its head noun ("Tower Crane Operator" -> oper)."""
+    words = _WORD.findall(title)
+    return _stem(words[-1]) if words else None
+
+
+def other_trade(ask: str, titles: Sequence[str]) -> list[bool]:
+    """For each role title (of the roles that show the ask's work), whether it is another trade's: the ask names its
+    work by an activity ("tower crane operating experience"), some title's head noun is that activity's doer ("Tower
+    Crane Operator"), and this title names neither the activity nor its doer ("Dogger / Rigger", whose work is near
+    the crane, not in its seat)."""
+    kind = _KIND_END.split(ask, maxsplit=1)[0]
+    if re.search(r"\bor\b|/", ask.split("(", 1)[0]):
+        return [False] * len(titles)  # "analytics engineering, BI engineering or data analysis": other ways count
+    activities = {
+        stem
+        for word in _WORD.findall(kind)
+        if word.lower().endswith("ing") and (stem := _stem(word)) is not None and stem not in NOT_KIND
+    }
+    doers = {_head_stem(title) for title in titles} & activities
+    if not doers:
+        return [False] * len(titles)
+    return [not (doers & set(content_stems(title))) and bool(content_stems(title)) for title in titles]

@@ -267,7 +267,8 @@ def _years_in_role(
         here = _years_in_place(cv, requirement, place, shown, vectors)
         if here is not None:
             return here, "place"
-    titled = re.search(rf"\bas an?\s+{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
+    # "2 years as a barista", "24 months as Chief Cook": a title with or without its article
+    titled = re.search(rf"\bas\s+(?:an?\s+)?{re.escape(requirement.text)}\b", requirement.sentence, re.IGNORECASE)
     # "2 years as a senior cook or section head": either title counts, each with all its words
     # "5 years as a maintenance supervisor in a manufacturing plant": the title is what comes before its place
     title_text = re.split(r"\s+(?:in|at|within|for|on)\s+(?:an?\s+|the\s+)?", requirement.text, maxsplit=1)[0]

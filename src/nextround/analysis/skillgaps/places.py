@@ -166,9 +166,21 @@ def is_place(name: str, places: frozenset[str]) -> bool:
     )
 
 
+# an ask whose named post is one way among others: "served as Assistant Agricultural Officer II or in a comparable
+# position", "Head Chef or a similar role"
+_COMPARABLE_POST: Final = re.compile(
+    r"\bor\s+(?:in\s+|at\s+|as\s+)?(?:an?\s+|any\s+)?(?:other\s+)?(?:comparable|similar|equivalent|related|relevant)\s+"
+    r"(?:position|role|post|grade|capacity|rank)s?\b",
+    re.IGNORECASE,
+)
+
+
 def asked_names(phrase: str, requirement: Requirement) -> list[tuple[str, ...]]:
     """The things a phrase names that a CV must write (:func:`exact.named_tokens`), less the ad's places,
-    employer and bodies."""
+    employer and bodies; none when the named thing is a post the ask lets a comparable one stand for ("Assistant
+    Agricultural Officer II or in a comparable position": the CV's own titles are read by meaning)."""
+    if _COMPARABLE_POST.search(phrase):
+        return []
     if not requirement.places:
         return exact.named_tokens(phrase, requirement.sentence)
     return [
@@ -199,13 +211,36 @@ def _regions() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple((tuple(key.split("|")), tuple(members)) for key, members in data.get("regions", {}).items())
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[tuple[str, ...], ...]:
+    """([place_other_names] in ``match_cues.toml``) the names of one place: old, official and own-language ones."""
+    return tuple(tuple(group) for group in cue_data().get("place_other_names", {}).get("groups", []))
+
+
+def place_other_names(name: str, phrase: str) -> tuple[str, ...]:
+    """The other names of a place the ask names ("Ceylon" -> Sri Lanka, "Bombay" -> Mumbai), lower case; a name
+    of several words counts only when the phrase writes all of it. Empty when the name is no listed place."""
+    lowered = name.lower()
+    said = " ".join(re.findall(r"[\w'’-]+", phrase)).lower()
+    for group in _place_names():
+        for one in group:
+            if one == lowered or (
+                " " in one
+                and re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", one)
+                and re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", said)
+            ):
+                return tuple(other for other in group if other != one)
+    return ()
+
+
 def region_members(name: str, phrase: str) -> tuple[str, ...]:
     """The places inside a region the ask names ("GCC" -> Dubai, Oman, ...), so a CV naming where it worked shows
     the region: `name` is one of the ask's named things, and a region's name of several words counts only when the
-    phrase writes all of it ("Arabian Gulf", not "Gulf of Mexico"). Empty when the name is no region."""
+    phrase writes all of it ("Arabian Gulf", not "Gulf of Mexico"). A place's other names count as well ("Ceylon"
+    is shown by "Sri Lanka", :func:`place_other_names`). Empty when the name is neither."""
     lowered = name.lower()
     said = " ".join(re.findall(r"[\w'-]+", phrase))
-    members: list[str] = []
+    members: list[str] = list(place_other_names(name, phrase))
     for names, inside in _regions():
         for region in names:
             if region != lowered and not (

@@ -19,7 +19,7 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
-from nextround.analysis.skillgaps.askedkind import NOT_KIND, RANKS, claims_part, other_kind, short_of
+from nextround.analysis.skillgaps.askedkind import NOT_KIND, RANKS, claims_part, other_kind, other_trade, short_of
 from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.frames import _DATES
 
@@ -36,8 +36,17 @@ _NUMBER_WORDS: Final = {
 _NUM: Final = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 # "6 years in leather tanning", "eight years' experience", "5+ yrs as a guitar maker"
 # ... and "three (3) years", "5 (five) years": the number again in brackets
+# ... and "two and a half years": half a year more
 _CLAIM: Final = re.compile(
-    rf"\b(?P<n>{_NUM})(?:\s*\((?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\))?\+?\s*(?:years?|yrs?)\b['’]?", re.IGNORECASE
+    rf"\b(?P<n>{_NUM})(?P<half>\s+and\s+a\s+half)?(?:\s*\((?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\))?\+?\s*"
+    r"(?:years?|yrs?)\b['’]?",
+    re.IGNORECASE,
+)
+# a claim broken down after a dash or a colon into parts with figures of their own: "ten years around tower cranes –
+# seven on the ground as a dogger, and two and a half years in the seat"
+_BREAKDOWN: Final = re.compile(rf"\s+[–—-]\s+|:\s+(?=(?:{_NUM})\b)", re.IGNORECASE)
+_BREAKDOWN_PART: Final = re.compile(
+    rf"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<n>{_NUM})(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE
 )
 # the second figure of a claim: ", 2 as supervisor", ", 3 of them on fuel tankers", "including 2 years as lead"
 _SECOND: Final = re.compile(
@@ -58,6 +67,29 @@ _LISTED_SEASONS: Final = re.compile(
 SEASONS_ASKED: Final = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six))\+?\s*(?:full\s+)?seasons?\b(?!\s*(?:19|20)\d\d)", re.IGNORECASE
 )
+
+
+# a table cell that is a date alone: "Mar 2025", "03/2025", "2018", "present"
+_DATE_CELL: Final = re.compile(
+    r"(?:(?:[A-Za-z]{3,9}\.?\s+|\d{1,2}\s*[/.]\s*)?(?:19|20)\d\d|present|current|now|to date|till date|ongoing)",
+    re.IGNORECASE,
+)
+
+
+def table_row_dated(line: str) -> str:
+    """A table row with its dates in two cells of their own ("| MV Thessaly | Chief Cook | Mar 2025 | Nov 2025 |",
+    or tab-separated) written as one span ("Mar 2025 – Nov 2025"), so a sea-service or employment table gives
+    dated roles; any other line as it is."""
+    separator = "|" if line.count("|") >= 3 else "\t" if line.count("\t") >= 2 else None
+    if separator is None:
+        return line
+    cells = [cell.strip() for cell in line.strip().strip("|").split(separator)]
+    for index in range(len(cells) - 1):
+        first, last = cells[index], cells[index + 1]
+        if _DATE_CELL.fullmatch(first) and _DATE_CELL.fullmatch(last) and re.search(r"\d", first):
+            joined = [*cells[:index], f"{first} – {last}", *cells[index + 2 :]]
+            return " | ".join(joined)
+    return line
 
 
 def _listed_seasons(text: str) -> set[int]:
@@ -84,7 +116,7 @@ def roles(text: str) -> list[Role]:
     current: list[str] | None = None
     previous: str | None = None  # the last non-blank line, when it may be a title over a line of dates
     for raw in text.splitlines():
-        line = raw.strip()
+        line = table_row_dated(raw.strip())
         if not line:
             continue
         if _dated(line):
@@ -192,15 +224,37 @@ def claims(text: str) -> list[tuple[float, str]]:
             found = _CLAIM.search(sentence)
             if found is None or exact.dated_span(sentence[max(0, found.start() - 12) : found.end() + 12]):
                 continue
+            parts = _breakdown(sentence[found.end() :])
+            if parts:
+                out += parts  # the whole figure is of everything the parts name, each part's its own
+                continue
             second = _SECOND.search(sentence, found.end())
             # a claim's words end with its clause: "Six years in contact centres; team leader since 2026"
             first_part = re.split(r";", sentence[: second.start()] if second else sentence)[0]
             # "nearly four years": short of the figure, so less than an ask of four
             short = 0.25 if short_of().search(sentence[: found.start()]) else 0.0
-            out.append((_value(found.group("n")) - short, first_part))
+            out.append((_value(found.group("n")) + (0.5 if found.group("half") else 0.0) - short, first_part))
             if second is not None:
                 rest = re.split(r"[;)]|,\s*(?=\w+\s+(?:\d|years?)\b)", sentence[second.end() :])[0]
                 out.append((_value(second.group("m")), rest.strip()))
+    return out
+
+
+def _breakdown(rest: str) -> list[tuple[float, str]]:
+    """The parts of a claim broken down after a dash or a colon, each (its figure, its words), when every part
+    starts with a figure ("seven on the ground as a dogger, and two and a half years in the seat"); else none."""
+    split = _BREAKDOWN.match(rest) or _BREAKDOWN.search(rest[:40])
+    if split is None:
+        return []
+    tail = rest[split.end() :]
+    starts = list(_BREAKDOWN_PART.finditer(tail))
+    if len(starts) < 2 or starts[0].start() != 0:
+        return []
+    ends = [later.start() for later in starts[1:]] + [len(tail)]
+    out = []
+    for start, end in zip(starts, ends, strict=True):
+        value = _value(start.group("n")) + (0.5 if start.group("half") else 0.0)
+        out.append((value, re.sub(r"^[,\s]*and\s+", "", tail[start.start() : end]).strip(" ,.;")))
     return out
 
 
@@ -362,6 +416,9 @@ def shown_years(
         # "luffing tower cranes": a role that ran hammerhead cranes is another kind when another role names the luffer
         another = other_kind(ask, [role.lines for role in chosen])
         chosen = [role for role, other in zip(chosen, another, strict=True) if not other]
+        # "tower crane operating": the Dogger / Rigger years beside a Tower Crane Operator role are another trade's
+        trade = other_trade(ask, [_first_part(role) for role in chosen])
+        chosen = [role for role, other in zip(chosen, trade, strict=True) if not other]
     qualified = qualifier_of(ask)
     in_roles: float | None
     if qualified is not None and chosen:

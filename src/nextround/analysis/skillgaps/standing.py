@@ -11,6 +11,7 @@ from typing import Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.borders import border_short
+from nextround.analysis.skillgaps.issued import class_scale_short, register_place_short
 from nextround.analysis.skillgaps.cues import cue_data
 from nextround.analysis.skillgaps.currency import spelled_out
 from nextround.analysis.skillgaps.denied import denied_line
@@ -133,6 +134,10 @@ def across_borders(cv: CvView, jd: str, judged: Judged) -> Judged:
     if not evidence.met:
         return judged
     short = border_short(judged.requirement.text, jd, cv.text, evidence.cv_text)
+    if short is None:  # the ask names no place, the ad and the CV's credential do (a class scale, a register)
+        short = class_scale_short(judged.requirement.text, jd, cv.text) or register_place_short(
+            judged.requirement.text, cv.text
+        )
     how = "licence"
     if short is None:  # another type, version or count of the thing asked ("Type II" for "Type I or Universal")
         short, how = variant_short(judged.requirement.text, cv.text), "variant"
