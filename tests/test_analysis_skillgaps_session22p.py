@@ -5,13 +5,14 @@ Our own sentences, none from a pair file."""
 
 from __future__ import annotations
 
-from tests.skillgap_helpers import verdict_on
-
 from nextround.analysis.skillgaps.issued import class_scale_short, register_place_short
 from nextround.analysis.skillgaps.places import place_other_names, region_members
 from nextround.analysis.skillgaps.roleyears import roles, span_months, table_row_dated
+from tests.skillgap_helpers import verdict_on
 
-_ONTARIO_AD = "Delivery Helper\nQuickParcel Inc. | Hamilton, Ontario\n\nRequirements\n- Valid Class 3 driver's licence\n"
+_ONTARIO_AD = (
+    "Delivery Helper\nQuickParcel Inc. | Hamilton, Ontario\n\nRequirements\n- Valid Class 3 driver's licence\n"
+)
 
 
 def test_a_numbered_class_on_another_countrys_scale_is_short() -> None:
@@ -71,7 +72,10 @@ def test_an_old_name_asked_is_met_by_the_new_one() -> None:
 def test_a_tables_date_cells_are_one_span() -> None:
     row = "| MV Northern Gull | Tanker | Bosun | Feb 2023 | Aug 2023 |"
     assert "Feb 2023 – Aug 2023" in table_row_dated(row)
-    assert table_row_dated("| BSc Biology | Univ of Leeds | 2019 | 2:1 |") == "| BSc Biology | Univ of Leeds | 2019 | 2:1 |"
+    assert (
+        table_row_dated("| BSc Biology | Univ of Leeds | 2019 | 2:1 |")
+        == "| BSc Biology | Univ of Leeds | 2019 | 2:1 |"
+    )
     assert "2021 – present" in table_row_dated("Deckhand\tMV Tern\t2021\tpresent")
     cv = "SEA SERVICE\n| Vessel | Rank | From | To |\n| MV Gull | Bosun | Feb 2023 | Aug 2023 |\n"
     found = roles(cv)

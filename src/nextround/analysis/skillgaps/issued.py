@@ -43,7 +43,9 @@ def _ad_countries(jd: str) -> frozenset[str]:
     named = job_countries(jd)
     if named:
         return named
-    return frozenset(_DOMAIN_COUNTRY[tld] for found in _DOMAIN.finditer(jd) if (tld := found.group("tld")) in _DOMAIN_COUNTRY)
+    return frozenset(
+        _DOMAIN_COUNTRY[tld] for found in _DOMAIN.finditer(jd) if (tld := found.group("tld")) in _DOMAIN_COUNTRY
+    )
 
 
 def class_scale_short(phrase: str, jd: str, cv: str) -> tuple[str, str] | None:

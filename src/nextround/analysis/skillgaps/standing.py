@@ -11,7 +11,6 @@ from typing import Final
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.borders import border_short
-from nextround.analysis.skillgaps.issued import class_scale_short, register_place_short
 from nextround.analysis.skillgaps.cues import cue_data
 from nextround.analysis.skillgaps.currency import spelled_out
 from nextround.analysis.skillgaps.denied import denied_line
@@ -20,6 +19,7 @@ from nextround.analysis.skillgaps.evidence import (
     Evidence,
 )
 from nextround.analysis.skillgaps.held import clauses
+from nextround.analysis.skillgaps.issued import class_scale_short, register_place_short
 from nextround.analysis.skillgaps.judged import Judged
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.variants import variant_short
