@@ -66,7 +66,8 @@ def test_the_second_figure_of_an_ask_reads_the_roles_that_show_leading() -> None
         "Bakery Supervisor, Crust & Co, Leeds\nOctober 2025 - present\n- Lead 6 bakers on the night shift.\n"
         "Baker, Crust & Co, Leeds\n2017 - 2025\n- Bread and laminated doughs in a commercial bakery.\n"
     )
-    assert _gaps(jd, cv) == {"supervisor": "2 years asked; the roles that show it add up to 1 year"}
+    # "as supervisor": a title asked without its article, so the roles with that title count (session 22)
+    assert _gaps(jd, cv) == {"supervisor": "2 years asked; the roles with that title add up to 1 year"}
 
 
 def test_a_similar_role_still_counts_the_whole_career() -> None:
