@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from nextround.analysis.skillgaps import borders, credentials, currency, exact, licence_stages
+from nextround.analysis.skillgaps.absent_names import names_that_count, shown_otherwise
 from nextround.analysis.skillgaps.evidence import (
     PARENS,
     CvView,
@@ -23,7 +24,7 @@ from nextround.analysis.skillgaps.evidence import (
 )
 from nextround.analysis.skillgaps.language_levels import language_unlisted, language_words_short
 from nextround.analysis.skillgaps.nearmiss import other_variant
-from nextround.analysis.skillgaps.places import asked_names, region_members
+from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.skillgaps.requirements import Requirement
 from nextround.analysis.skillgaps.school_subjects import school_subject_short
 
@@ -241,15 +242,15 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         variant = other_variant(cv.text, phrase)  # "SCA Roasting Intermediate" asked, "SCA Roasting Foundation" held
         if variant is not None:
             return Evidence(False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, variant, exact=True)
-    named = [] if requirement.examples else asked_names(phrase, requirement)
+    named = [] if requirement.examples else names_that_count(phrase, asked_names(phrase, requirement))
     if named:
         absent = [
             spellings[0]
             for spellings in named
             if not cv.names.names_any(spellings)
-            and not cv.names.names_any(region_members(spellings[0], phrase))  # "GCC" shown by "Dubai"
+            # "GCC" by "Dubai", "ARM Cortex-M" by "Cortex-M7", "NDPS register" by "narcotic drugs register"
+            and not shown_otherwise(spellings[0], phrase, cv.names)
             and not taxonomy_names(cv, spellings[0])
-            and not cv.names.names_rest_of(phrase, spellings[0])
             # a term of art the CV describes in plain words ("fetal heart monitoring traces" for CTG)
             and not (semantic.met and glossed_term(spellings[0], phrase))
         ]
