@@ -37,12 +37,13 @@ def test_limits_ranges_ages_years_and_unrelated_lines_are_not_read_as_another_va
 
 
 def test_the_head_reads_another_part_on_the_evidence_line() -> None:
-    jd = "Inspector\nRequirements:\n- Pressure vessel inspection to Part III\n- Insulin pump training"
-    cv = "Inspector, 2018 - 2026. Pressure vessel inspection to Part II. Insulin pump training, 2022."
+    # "Part III" against "Part II" is read exactly now (same_name, session 22); a series is left to the head
+    jd = "Inspector\nRequirements:\n- Pressure vessel inspection to Series 7\n- Insulin pump training"
+    cv = "Inspector, 2018 - 2026. Pressure vessel inspection to Series 6. Insulin pump training, 2022."
     values = {judged.requirement.text: v for judged, v in rule_judgements(jd, cv, 2026)}
     column = FEATURES.index("another_value")
-    assert values["Pressure vessel inspection to Part III"] is not None
-    assert values["Pressure vessel inspection to Part III"][column] == 1.0
+    assert values["Pressure vessel inspection to Series 7"] is not None
+    assert values["Pressure vessel inspection to Series 7"][column] == 1.0
     assert values["Insulin pump training"] is not None and values["Insulin pump training"][column] == 0.0
     model = load_model()
     assert model is not None and model.weights[column] > 0.5  # another value says "missing"

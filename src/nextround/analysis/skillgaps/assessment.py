@@ -26,6 +26,7 @@ from nextround.analysis.skillgaps.language_levels import language_unlisted, lang
 from nextround.analysis.skillgaps.nearmiss import other_variant
 from nextround.analysis.skillgaps.places import asked_names
 from nextround.analysis.skillgaps.requirements import Requirement
+from nextround.analysis.skillgaps.same_name import not_held_now, one_way, value_short
 from nextround.analysis.skillgaps.school_subjects import school_subject_short
 
 GENERIC_WORDS: Final = frozenset(
@@ -107,6 +108,12 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         # "Grade 12 (Matric) with Mathematics or Physical Science": each form, "Matric" too, needs the subject
         reason = f"{subjects[0]} asked; the CV's school subjects do not include it"
         return Evidence(False, 0.3, subjects[1], "degree", 0.8, reason, exact=True)
+    # the whole ask when it is one way: its forms are parts of it ("Bereavement Authority of Ontario" alone)
+    single = one_way(requirement.alternatives)
+    another = value_short(requirement.text if single else phrase, cv.text, requirement.text, stages=single)
+    if another is not None:  # "Funeral Director, Class 2" for a Class 1 licence; "oral examination scheduled"
+        how = "held" if not_held_now(another[0]) else "level"
+        return Evidence(False, 0.3, another[1], how, 0.85, another[0], exact=True)
     limited = currency.limit_short(requirement.text, cv.text)
     if limited is not None:  # "Boatmaster licence (vessels up to 24 m)" against one up to 15 m
         return Evidence(False, 0.3, limited[1], "level", 0.8, limited[0], exact=True)
