@@ -88,11 +88,15 @@ def postgres_database() -> Iterator[str]:
 
 
 def truncate_postgres(url: str) -> None:
-    """Empty every table of the test PostgreSQL database (it stays migrated)."""
+    """Empty every table of the test PostgreSQL database (it stays migrated) and restart its ids at 1.
+
+    DELETE, children first, rather than TRUNCATE: TRUNCATE makes new files for every table and index, about
+    1.5 s a test on a busy CI machine; deleting the few rows a test wrote takes a tenth of that."""
     engine = create_engine(url)
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(text(f'DELETE FROM "{table.name}"'))
+        conn.execute(text("SELECT setval(seqrelid, seqstart, false) FROM pg_sequence"))
     engine.dispose()
 
 
