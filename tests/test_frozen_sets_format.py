@@ -23,8 +23,9 @@ FEEDBACK_SETS = [
     DATA / "feedback_corpus" / "dev29.jsonl",
     # Session 21 (reported once at its end, seen since)
     DATA / "feedback_corpus" / "test20" / "test.jsonl",
-    # Session 22: development texts (its frozen test21 joins once reported)
+    # Session 22 (test21 reported once at its end, seen since)
     DATA / "feedback_corpus" / "dev30.jsonl",
+    DATA / "feedback_corpus" / "test21" / "test.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
