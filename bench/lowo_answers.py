@@ -246,18 +246,8 @@ def main() -> None:
                 + f" | {scores['situation'][1]:.2f} | {scores['task'][1]:.2f} | {scores['result'][0]:.2f} |"
             )
         unseen = {split: folds.pop(split) for split in args.unseen if split in folds}
-        means = {p: statistics.mean(s[p][2] for s in folds.values()) for p in STAR_PARTS}
-        macro_mean = statistics.mean(statistics.mean(f for _, _, f in s.values()) for s in folds.values())
-        per_part = " | ".join(f"{means[p]:.3f}" for p in STAR_PARTS)
-        print(f"| **mean of folds** | | **{macro_mean:.3f}** | {per_part} | | | |")
-        pooled_scores = part_scores(pooled)
-        pooled_macro = statistics.mean(f for _, _, f in pooled_scores.values())
-        print(
-            f"| pooled | {len(pooled)} | {pooled_macro:.3f} | "
-            + " | ".join(f"{pooled_scores[p][2]:.3f}" for p in STAR_PARTS)
-            + " | | | |"
-        )
-        print(f"\nworst fold {min(statistics.mean(f for _, _, f in s.values()) for s in folds.values()):.3f}")
+        if folds:  # none when every chosen split is also unseen (``--only X --unseen X``): the unseen lines alone
+            print_fold_summary(folds, pooled)
         for split, scores in unseen.items():
             macro = statistics.mean(f for _, _, f in scores.values())
             print(
@@ -276,6 +266,24 @@ def main() -> None:
         if args.scores:
             print_scores(items, split_of, sentences_of, predicted_star, errors_file if args.errors else None)
     print(f"\nprocessor time {time.process_time() - started:.0f} s")
+
+
+def print_fold_summary(
+    folds: dict[str, dict[str, tuple[float, float, float]]], pooled: list[tuple[frozenset[str], frozenset[str], str]]
+) -> None:
+    """The mean over the left-out training writers, their pooled sentences and the worst of them."""
+    means = {p: statistics.mean(s[p][2] for s in folds.values()) for p in STAR_PARTS}
+    macro_mean = statistics.mean(statistics.mean(f for _, _, f in s.values()) for s in folds.values())
+    per_part = " | ".join(f"{means[p]:.3f}" for p in STAR_PARTS)
+    print(f"| **mean of folds** | | **{macro_mean:.3f}** | {per_part} | | | |")
+    pooled_scores = part_scores(pooled)
+    pooled_macro = statistics.mean(f for _, _, f in pooled_scores.values())
+    print(
+        f"| pooled | {len(pooled)} | {pooled_macro:.3f} | "
+        + " | ".join(f"{pooled_scores[p][2]:.3f}" for p in STAR_PARTS)
+        + " | | | |"
+    )
+    print(f"\nworst fold {min(statistics.mean(f for _, _, f in s.values()) for s in folds.values()):.3f}")
 
 
 def print_scores(
