@@ -41,6 +41,8 @@ def test_a_choice_with_an_edge_names_the_one_chosen(said: str, chosen: str) -> N
         "We've gone with someone who can do the Saturday shifts.",  # the job's terms, not merit
         "We need to hire someone with a forklift licence.",  # a requirement, nobody chosen
         "The decision we took was not an easy one.",
+        "We have offered the role to another applicant, who has accepted.",  # the offer taken up, no edge
+        "The post went to another candidate who has since agreed to start in May.",
     ],
 )
 def test_no_rival_with_an_edge(said: str) -> None:
@@ -86,3 +88,8 @@ def test_a_rival_named_back_after_take_other() -> None:
     text = "They went with the other finalist. What decided it was that she's already done two seasons on rope."
     reading = read_text(text)
     assert rival_named_back(text, reading.clauses, reading.rules, len(reading.clauses) - 1)
+
+
+def test_a_rival_who_accepted_the_offer_leaves_a_bare_choice_generic() -> None:
+    said = "Thank you for your time. We have offered the role to another applicant, who has accepted."
+    assert list(analyze_feedback(said).theme_names) == ["generic"]
