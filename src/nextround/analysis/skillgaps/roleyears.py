@@ -22,6 +22,7 @@ from nextround.analysis.skillgaps import exact
 from nextround.analysis.skillgaps.askedkind import NOT_KIND, RANKS, claims_part, other_kind, other_trade, short_of
 from nextround.analysis.skillgaps.credentials import DRIVING_LICENCE
 from nextround.analysis.skillgaps.frames import _DATES
+from nextround.analysis.skillgaps.stated_length import stated_months
 
 _MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_BEFORE: Final = re.compile(r"\b([A-Za-z]{3,9})\.?\s*$")
@@ -177,6 +178,9 @@ def _spans(head: str, reference_year: int | None) -> list[tuple[int, int]]:
         last_month = last or first or 1
         start, stop = begin * 12 + first_month - 1, end * 12 + last_month - 1
         out.append((start, max(stop, start)))
+    stated = stated_months(head)
+    if len(out) == 1 and stated is not None:
+        out = [(out[0][0], min(out[0][1], out[0][0] + stated))]  # "Jul 2024 – present (1 year 7 months)"
     if not out:
         out = [(year * 12, year * 12 + 11) for year in sorted(_listed_seasons(head))]  # a season: most of a year
     return out

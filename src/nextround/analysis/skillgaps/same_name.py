@@ -74,13 +74,13 @@ _DENIED: Final = re.compile(
 )
 _CREDENTIAL: Final = re.compile(
     r"\b(?:certif\w*|licen[cs]\w*|registration|registered|accredit\w*|qualification|qualified|ticket|diploma|"
-    r"endorsement|permit|card|award|credential\w*|exam\w*)\b",
+    r"endorsement|permit|card|award|credential\w*|exam\w*|carnet|carteira|licencia|licen[cç]a)\b",
     re.IGNORECASE,
 )
 # a line that writes the credential itself, not "Newly qualified practitioner ... in training"
 _CREDENTIAL_NOUN: Final = re.compile(
     r"\b(?:certif\w*|licen[cs]\w*|registration|registered|accredit\w*|ticket|diploma|endorsement|permit|"
-    r"credential\w*|exam\w*)\b",
+    r"credential\w*|exam\w*|carnet|carteira|licencia|licen[cç]a)\b",
     re.IGNORECASE,
 )
 _GENERIC: Final = frozenset(

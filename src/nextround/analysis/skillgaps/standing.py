@@ -27,7 +27,9 @@ from nextround.analysis.skillgaps.variants import variant_short
 _CREDENTIAL: Final = re.compile(
     r"\b(?:certificat\w*|certified|card|licen[cs]e\w*|training|course|permit|registration|registered|award|"
     r"qualification|ticket|modules?|exam|test|diploma|degree|endorsement|designation|clearance|check|pass|"
-    r"trade[- ]tested|accredit\w*|membership|member|chartered|rating)\b",
+    r"trade[- ]tested|accredit\w*|membership|member|chartered|rating|"
+    # the same nouns in Spanish and Portuguese ("carnet de manipulador", "carteira", "certificado")
+    r"carnet|carteira|certificado|certifica[cç][aã]o|licencia|licen[cç]a|habilita[cç][aã]o)\b",
     re.IGNORECASE,
 )
 
