@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nextround.analysis.answer import analyze_answer, classify_question
+from nextround.analysis.answer import analyze_answer, classify_question, score_plans
 from nextround.analysis.answer.relevance import measure_relevance
 from nextround.analysis.answer.score_plans import asks_plan_only
 from nextround.analysis.answer.scoring import result_expected
@@ -338,7 +338,10 @@ MANAGER_ANSWER = (
 )
 
 
-def test_a_step_of_ones_own_at_work_shows_the_fit() -> None:
+def test_a_step_of_ones_own_at_work_shows_the_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Since session 22 this question (no "why us") is scored without fit; the measure is checked with fit kept.
+    assert "fit" not in {item.measure for item in analyze_answer(MANAGER_Q, MANAGER_ANSWER).score_breakdown}
+    monkeypatch.setattr(score_plans, "FIT_ONLY_WHEN_ASKED", False)
     result = analyze_answer(MANAGER_Q, MANAGER_ANSWER)
     assert result.question_type == "motivation"
     assert result.points_for("fit") == 15

@@ -10,7 +10,7 @@ from typing import Final
 from nextround.analysis.answer.asked_measures import asked_advice
 from nextround.analysis.answer.evidence import Evidence, quote
 from nextround.analysis.answer.lexicon import lexicon
-from nextround.analysis.answer.measures import GENERIC_PRAISE_RE
+from nextround.analysis.answer.measures import CONCRETE_FOR_FULL, GENERIC_PRAISE_RE, specificity_sentences
 from nextround.analysis.answer.model import WORDS_PER_MINUTE, ScoreItem, StarSentences
 from nextround.analysis.answer.question_topic import is_clause
 from nextround.analysis.answer.score_plans import result_is_next_step, without_outcome
@@ -25,6 +25,9 @@ def _action_clause(sentence: SentenceFeatures) -> str:
     clause = sentence.text[match.start() :]
     clause = re.split(r"[,;:]| and | but | so ", clause, maxsplit=1)[0]
     return quote(clause, max_words=10)
+
+
+DEPTH_ADVICE_WORDS: Final = 90
 
 
 def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
@@ -155,7 +158,13 @@ def suggest(ev: Evidence, breakdown: Sequence[ScoreItem]) -> tuple[str, ...]:
         else:
             add("result", "Say what the strength led to: a result someone could check.", 2, _missing_outcome(ev))
     else:
-        add("specificity", "Make it concrete: add an example, a number, or something you did yourself.", 1)
+        if len(specificity_sentences(ev)) >= CONCRETE_FOR_FULL:
+            # Concrete already but short of the depth for full points: only a short answer is told to go deeper (on
+            # the seen splits such answers of 3-4 concrete lines run 48-61 words when average, 100-126 when strong).
+            if ev.word_count < DEPTH_ADVICE_WORDS:
+                add("specificity", "Go one step deeper: add another step you took, with a number or a name.", 1)
+        else:
+            add("specificity", "Make it concrete: add an example, a number, or something you did yourself.", 1)
         if "result" in lost and not ev.star.result:  # a question about a way of working (score_plans.APPROACH_PLAN)
             add(
                 "result",

@@ -415,18 +415,38 @@ def _is_name(word: str) -> bool:
 # strong above average, test8 0.908 → 0.945 at 3, with no seen split falling; 4 asked more than a tight strong
 # answer of three sentences holds).
 CONCRETE_FOR_FULL: Final = 3
+# Depth past that bar: ``CONCRETE_FOR_FULL`` concrete sentences earn ``1 - DEPTH_SHARE`` of the points (fewer earn
+# their share of that) and each one more, up to ``CONCRETE_FOR_DEPTH``, a step of the rest. With full points at three,
+# the short complete answers of test21's writer ("how do you / walk me through", 65 words, one step and a result) tied
+# the strong ones of six concrete lines (session 22, the test21 error analysis, lever 1); a gentle slope, so a tight
+# strong answer of four lines loses little.
+CONCRETE_FOR_DEPTH = 5
+DEPTH_SHARE = 0.3
 
 
-def _measure_specificity(ev: Evidence) -> tuple[float, str]:
-    concrete = [
+def specificity_fraction(concrete: int) -> float:
+    """The share of the specificity points ``concrete`` concrete sentences earn."""
+    base = min(1.0, concrete / CONCRETE_FOR_FULL) * (1 - DEPTH_SHARE)
+    beyond = CONCRETE_FOR_DEPTH - CONCRETE_FOR_FULL
+    depth = 1.0 if beyond <= 0 else min(1.0, max(0, concrete - CONCRETE_FOR_FULL) / beyond)
+    return base + DEPTH_SHARE * depth
+
+
+def specificity_sentences(ev: Evidence) -> list[int]:
+    """The sentences that give a number, a step of the speaker's own or an example."""
+    return [
         s.index
         for s in ev.analysed
         if s.has_quantity or s.first_person_action or re.search(r"\bfor (example|instance)\b|\bsuch as\b", s.lower)
     ]
+
+
+def _measure_specificity(ev: Evidence) -> tuple[float, str]:
+    concrete = specificity_sentences(ev)
     if not concrete:
         return 0.0, "No concrete detail (an example, a number, something you did)."
-    why = f"{indices_text(concrete).capitalize()} give concrete detail ({CONCRETE_FOR_FULL} for full)"
-    fraction = min(1.0, len(concrete) / CONCRETE_FOR_FULL)
+    why = f"{indices_text(concrete).capitalize()} give concrete detail ({CONCRETE_FOR_DEPTH} for full)"
+    fraction = specificity_fraction(len(concrete))
     if without_outcome(ev):
         return WITHOUT_OUTCOME * fraction, why + _WITHOUT_OUTCOME_NOTE + "."
     return fraction, why + "."

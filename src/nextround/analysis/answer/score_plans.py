@@ -98,7 +98,21 @@ APPROACH_PLAN: Final[tuple[tuple[str, int], ...]] = (
     ("hedges", 7),
     ("job_terms", 10),
 )
-for _plan in (*SCORE_PLANS.values(), APPROACH_PLAN):
+# A motivation question that does not ask why this role or employer ("What kind of work gives you energy?", "What
+# would make you turn down an offer?") asks for no fit with the role: its strong answers told what they value and
+# why, lost the 15 points of ``fit`` and fell below the general plan's averages (test21: 4 strong answers at 53-80,
+# 126 pairs lost; the test21 error analysis, lever 2). Such a question is scored on the rest, rescaled to 100.
+MOTIVATION_WITHOUT_FIT: Final[tuple[tuple[str, int], ...]] = (
+    ("specific_reasons", 24),
+    ("evidence", 12),
+    ("relevance", 18),
+    ("length", 14),
+    ("fillers", 9),
+    ("hedges", 11),
+    ("job_terms", 12),
+)
+FIT_ONLY_WHEN_ASKED = True
+for _plan in (*SCORE_PLANS.values(), APPROACH_PLAN, MOTIVATION_WITHOUT_FIT):
     assert sum(maximum for _, maximum in _plan) == 100, _plan
 
 # The candidate's own doing, not how something works ("Walk me through how the three financial statements connect").
@@ -107,6 +121,21 @@ _APPROACH_QUESTION_RE: Final = re.compile(
     r"\b(walk (me|us) through|describe|tell (me|us)|explain) how (you|your)\b|"
     r"\bwalk (me|us) through (your|a \w+ (you|in your|of yours))\b"
 )
+
+
+# The question asks why this role, team or employer, or how the speaker fits it.
+_ASKS_FIT_RE: Final = re.compile(
+    r"\bwhy (do|would|did|are|have) you (want|apply|applied|choose|chose|pick|interested|applying)\b|"
+    r"\bwhy (this|our|us|here|the (role|job|company|position|post|team))\b|\bwhy (should|would) we\b|\bhire you\b|"
+    r"\bwhat (attracts|attracted|draws|drew|appeals|interests|interested) you\b|\bfit\b|\bsuited\b|"
+    r"\b(this|the|our) (role|job|position|post|company|team|organi[sz]ation|firm|school|practice|business)\b|"
+    r"\b(work|working) (for|with) us\b|\bjoin (us|our)\b|\bwhat do you know about\b"
+)
+
+
+def asks_fit(question: str) -> bool:
+    """The question asks why this role or employer, or how the speaker fits it (not what drives them in general)."""
+    return bool(_ASKS_FIT_RE.search(normalise(question).lower()))
 
 
 def result_expected(question: str, question_type: str) -> bool:
@@ -245,6 +274,8 @@ def plan_for(
         plan = list(QUESTIONS_PLAN)
     elif question_type == "general" and result_expected(question, question_type):
         plan = list(APPROACH_PLAN)
+    elif question_type == "motivation" and FIT_ONLY_WHEN_ASKED and not asks_fit(question):
+        plan = list(MOTIVATION_WITHOUT_FIT)
     else:
         plan = list(SCORE_PLANS.get(question_type, SCORE_PLANS["general"]))
     if with_job_terms:
