@@ -1,5 +1,6 @@
 """The STAR readings of session 22 (star_readings.decide_more): a role told with the charge it brought is the scene and
-the task; someone named by their role saying or asking something is the scene, unless it closes the answer."""
+the task; someone named by their role saying or asking something is the scene, unless it closes the answer. And of
+session 23: an event told mid-story by someone or something else, between the scene and the outcome, is the scene."""
 
 from __future__ import annotations
 
@@ -52,3 +53,38 @@ def test_what_a_manager_asked_is_the_scene_unless_it_closes_the_answer() -> None
     decide_more(chosen, analysed)
     assert chosen[0] == [True, False, False, False]
     assert chosen[2] == NOTHING
+
+
+SCENE, STEP, OUTCOME = [True, False, False, False], [False, False, True, False], [False, False, False, True]
+
+
+def _mid_story(middle: str, before: list[bool], after: list[bool]) -> list[bool]:
+    """What the reading makes of ``middle``, told after a line read as ``before`` and before a step and a line read as
+    ``after``; the model read nothing in it."""
+    sentences = ["Last spring I ran the stock room at a garden shop.", middle, "I found a new supplier.", "It worked."]
+    chosen = [list(before), list(NOTHING), list(STEP), list(after)]
+    decide_more(chosen, analyse_sentences(sentences, "behavioural"))
+    return chosen[1]
+
+
+def test_an_event_told_mid_story_by_someone_else_is_the_scene() -> None:
+    assert _mid_story("Then the supplier doubled its prices overnight.", SCENE, OUTCOME) == SCENE
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Then I doubled the order overnight.",  # the speaker's own: a step or nothing, not an event of the scene
+        "It turned out the supplier had doubled its prices.",  # a finding: the outcome or a step for these writers
+        "The manager agreed to a trial.",  # take-up by others
+        "The goal was to keep the shelves full.",  # a goal told: the task
+    ],
+)
+def test_other_mid_story_lines_are_left_to_the_model(middle: str) -> None:
+    assert _mid_story(middle, SCENE, OUTCOME) == NOTHING
+
+
+def test_an_event_needs_a_scene_before_it_and_an_outcome_after_it() -> None:
+    event = "Then the supplier doubled its prices overnight."
+    assert _mid_story(event, NOTHING, OUTCOME) == NOTHING
+    assert _mid_story(event, SCENE, NOTHING) == NOTHING
