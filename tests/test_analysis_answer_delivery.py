@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nextround.analysis.answer import analyze_answer
-from nextround.analysis.answer.score_plans import DELIVERY_FLOOR, DELIVERY_MEASURES
+from nextround.analysis.answer.score_plans import DELIVERY_FLOOR, DELIVERY_MEASURES, PARTS_DELIVERY_FLOOR
 
 ASK_Q = "Do you have any questions for us?"
 VAGUE_ASK = "Yes, I just want to know what success looks like in this job, really."
@@ -18,6 +18,11 @@ SPECIFIC_DESIGN = (
     "pages in Redis for sixty seconds. Then I'd load test it at five times our Black Friday peak before launch."
 )
 STORY_Q = "Tell me about a time you handled a difficult customer."
+TOLD_STORY = (
+    "Last spring at the garden centre a customer shouted at me because her order of fence panels came two weeks late. "
+    "I rang the depot, found the panels on the next lorry and booked a delivery for the Saturday morning. She got them "
+    "that Saturday and ordered her decking from us too."
+)
 CAREER_Q = "What kind of role are you looking for next?"
 VAGUE_CAREER = "Something where I can grow and use my skills, in a good team, with a good manager, honestly."
 
@@ -46,11 +51,18 @@ def test_a_vague_plan_scores_well_below_a_specific_one() -> None:
         assert analyze_answer(question, specific).score - analyze_answer(question, vague).score >= 15
 
 
-def test_a_story_question_keeps_its_delivery_points() -> None:
-    # the behavioural plan judges the story by its STAR parts; its delivery is not scaled
-    delivery = _delivery(STORY_Q, "A customer shouted at me about her order, and it was quite a long shout, really.")
+def test_a_story_that_tells_its_steps_keeps_its_delivery_points() -> None:
+    # the behavioural plan scales its delivery too since session 23, but a story with two concrete lines keeps it all
+    delivery = _delivery(STORY_Q, TOLD_STORY)
     for _, _, why in delivery.values():
         assert "little that is concrete" not in why
+
+
+def test_a_story_that_tells_nothing_concrete_keeps_the_gentler_floor_of_its_delivery() -> None:
+    delivery = _delivery(STORY_Q, "A customer shouted at me about her order, and it was quite a long shout, really.")
+    for points, maximum, why in delivery.values():
+        assert "counted at 70%, as the answer says little that is concrete" in why
+        assert points <= round(maximum * PARTS_DELIVERY_FLOOR)
 
 
 def _relevance_item(question: str, answer: str) -> tuple[int, int, str]:

@@ -253,16 +253,31 @@ def concrete_sentences(ev: Evidence) -> list[int]:
     return [s.index for s in ev.analysed if s.index in told or s.has_quantity or _NAMED_RE.search(s.text)]
 
 
+# The same holds on the plans that judge the answer's parts by their own measures (STAR parts, reasons, a trait and
+# its example, a career story; session 23, engineer scoreA23): a weak reply of one or two lines on topic ("I'd ring
+# the manager", "I just stayed late every night") kept its full relevance and delivery points, 16-22 of them on the
+# situational plan, and scored above the average answers that told their steps (seen splits: weak situational
+# answers 30.2 against 22.0 for the behavioural ones; average above weak lost 817 of 5,275 pairs of a behavioural
+# average and a situational weak answer). Gentler there, as those plans' own measures already judge the parts: a
+# floor of 70% and full from two concrete sentences (docs/answers.md, session 23).
+CONCRETE_SCALES_PARTS_PLANS = True
+PARTS_DELIVERY_FLOOR: Final = 0.7
+CONCRETE_FOR_PARTS_DELIVERY: Final = 2
+
+
 def delivery_share(ev: Evidence, plan: Sequence[tuple[str, int]]) -> float:
-    """The share of the delivery and relevance points (:data:`CONCRETE_SCALED`) an answer keeps: all of them on a plan
-    with STAR parts or its own reasons to judge; on one scored by its specificity, ``DELIVERY_FLOOR`` plus the rest by
-    how concrete it is; on one scored by the questions asked, by how thoughtful they are."""
+    """The share of the delivery and relevance points (:data:`CONCRETE_SCALED`) an answer keeps: on a plan scored by
+    its specificity, ``DELIVERY_FLOOR`` plus the rest by how concrete it is; on one with STAR parts or its own reasons
+    to judge, ``PARTS_DELIVERY_FLOOR`` plus the rest by the same count, full sooner; on one scored by the questions
+    asked, by how thoughtful they are."""
     if ev.asked is not None:
         return thoughtful_share(ev)
-    if "specificity" not in dict(plan):
+    concrete = len(concrete_sentences(ev))
+    if "specificity" in dict(plan):
+        return DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * min(1.0, concrete / CONCRETE_FOR_DELIVERY)
+    if not CONCRETE_SCALES_PARTS_PLANS:
         return 1.0
-    concrete = min(1.0, len(concrete_sentences(ev)) / CONCRETE_FOR_DELIVERY)
-    return DELIVERY_FLOOR + (1 - DELIVERY_FLOOR) * concrete
+    return PARTS_DELIVERY_FLOOR + (1 - PARTS_DELIVERY_FLOOR) * min(1.0, concrete / CONCRETE_FOR_PARTS_DELIVERY)
 
 
 def plan_for(
