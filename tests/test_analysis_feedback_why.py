@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 import nextround.analysis.feedback as feedback
+import nextround.analysis.feedback.plain_lines as plain_lines
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.feedback.lexicon import NAMES_SOMEONE, NOT_WISH, OPENS_POINT, WISH
 
@@ -51,6 +52,8 @@ A_WISH = (
 def test_a_wish_told_as_a_preference_is_motivation(monkeypatch: pytest.MonkeyPatch) -> None:
     assert analyze_feedback(A_WISH).theme_names == ("motivation",)
     monkeypatch.setattr(feedback, "WISH_RULE", False)
+    # Session 23's `sooner_other` reads "you'd rather be racing" too (`plain_lines.py`): off, to see the wish alone.
+    monkeypatch.setattr(plain_lines, "SOONER_OTHER_RULE", False)
     assert "culture_fit" in analyze_feedback(A_WISH).theme_names
 
 

@@ -173,6 +173,12 @@ CREDENTIAL_PENDING: Final = _STRUCTURE["credential_pending"]
 SERVICE_TIME: Final = _STRUCTURE["service_time"]
 WANTS_OTHER: Final = _STRUCTURE["wants_other"]
 READ_BACK: Final = _STRUCTURE["read_back"]
+# Session 23 (feedbackM23): communication, motivation and rivals said plainly (`plain_lines.py`, `rival_said.py`).
+SAID_LITTLE: Final = _STRUCTURE["said_little"]
+LANGUAGE_LOW: Final = _STRUCTURE["language_low"]
+SPEAKING: Final = _STRUCTURE["speaking"]
+SOONER_OTHER: Final = _STRUCTURE["sooner_other"]
+CHOSEN_AFTER: Final = _STRUCTURE["chosen_after"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

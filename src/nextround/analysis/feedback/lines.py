@@ -53,6 +53,7 @@ from nextround.analysis.feedback.lexicon import (
     SPEECH_MANNER,
 )
 from nextround.analysis.feedback.personal_lines import redraw_personal
+from nextround.analysis.feedback.plain_lines import redraw_plain
 from nextround.analysis.feedback.rereading import said_themes
 
 __all__ = ["LEAVING_RULE", "LOGGED_TIME_RULE", "MUCK_IN_RULE", "OTHER_WORK_RULE", "redraw_lines"]
@@ -122,4 +123,6 @@ def redraw_lines(
         else:
             kept.append("experience")
             probabilities["experience"] = max([probabilities[theme] for theme in kept])
-    return redraw_personal(text, kept, probabilities, advantages)
+    kept = redraw_personal(text, kept, probabilities, advantages)
+    # Communication and motivation said in plain words (session 23, `plain_lines.py`).
+    return redraw_plain(text, kept, probabilities, advantages if advantages is not None else set())

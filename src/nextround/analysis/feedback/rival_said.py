@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 
-from nextround.analysis.feedback.lexicon import CHOSEN_WITH_EDGE, rival, rival_constraint
+from nextround.analysis.feedback.lexicon import CHOSEN_AFTER, CHOSEN_WITH_EDGE, rival, rival_constraint
 
-__all__ = ["CHOSEN_KEPT_RULE", "RIVAL_SAID_RULE", "chosen_with_edge", "competition_kept"]
+__all__ = ["CHOSEN_AFTER_RULE", "CHOSEN_KEPT_RULE", "RIVAL_SAID_RULE", "chosen_with_edge", "competition_kept"]
 
 RIVAL_SAID_RULE = True
+# Session 23 (feedbackM23): the choice said after the one chosen ("the trainee selected holds a Diploma", "the
+# candidates who were selected scored higher", "the one selected was a shift supervisor"), or the other one in a choice
+# of two with what they have done ("the other fella's done luffers on three CBD towers"): `chosen_after`.
+CHOSEN_AFTER_RULE = True
 # The one chosen, found by `lexicon.rival` as chosen ("the successful candidate has been finance director ... for five
 # years", "the person they hired"), keeps its competition however faintly the reason head reads it, as a rival named
 # back does (session 12); the floor dropped it beside the surer theme of the edge. Not any rival `lexicon.rival` finds:
@@ -37,6 +41,9 @@ def chosen_with_edge(said: str) -> re.Match[str] | None:
     for match in CHOSEN_WITH_EDGE.finditer(said):
         if not rival_constraint(said, match):
             return match
+    after = CHOSEN_AFTER.search(said) if CHOSEN_AFTER_RULE else None
+    if after is not None and not rival_constraint(said, after):
+        return after
     return None
 
 
