@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nextround.analysis.answer import analyze_answer, score_plans
+from nextround.analysis.answer import analyze_answer, measures, score_plans
 from nextround.analysis.answer.measures import BARE_MENTION
 
 STORY_Q = "Tell me about a time you handled a difficult customer."
@@ -13,7 +13,8 @@ PLAN_Q = "What would you do if a delivery you promised a customer was going to b
 BARE_STORY = "At the shop a customer was angry about a broken kettle. I told her. It was fine."
 TOLD_STORY = (
     "Last spring at the garden centre a customer shouted at me because her order of fence panels came two weeks late. "
-    "I rang the depot, found the panels on the next lorry and booked a delivery for the Saturday morning. She got them "
+    "I rang the depot, found the panels on the next lorry out of Leeds and booked a delivery for the Saturday morning "
+    "before we opened. She got them "
     "that Saturday and ordered her decking from us too."
 )
 
@@ -55,3 +56,12 @@ def test_a_bare_step_or_ending_earns_little_of_its_part(part: str) -> None:
 
 def test_a_bare_story_scores_well_below_one_told_in_full() -> None:
     assert analyze_answer(STORY_Q, TOLD_STORY).score - analyze_answer(STORY_Q, BARE_STORY).score >= 20
+
+
+def test_saying_i_earns_the_ownership_points_by_the_steps_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    bare_points, maximum, why = _items(STORY_Q, BARE_STORY)["ownership"]
+    assert "the steps told run to 3 words" in why
+    assert bare_points <= round(maximum * 0.4)
+    assert "steps told" not in _items(STORY_Q, TOLD_STORY)["ownership"][2]
+    monkeypatch.setattr(measures, "OWNERSHIP_BY_STEPS", False)
+    assert _items(STORY_Q, BARE_STORY)["ownership"][0] == maximum

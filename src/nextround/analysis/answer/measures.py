@@ -94,17 +94,32 @@ def _measure_quantified(ev: Evidence) -> tuple[float, str]:
     return 0.0, "There is no result to measure."
 
 
+# Whose steps they were counts by how much of the steps is told (session 23, engineer scoreA23): a weak reply's bare "I
+# told her" or "I just stayed late" earned all 8 ownership points, as many as a story of three steps, for saying "I"
+# (the weak answer's edge in lost average-above-weak pairs, +1.2 points a pair). ``OWNERSHIP_FLOOR`` of the points
+# with no step told, all of them from ``OWNERSHIP_STEP_WORDS`` words of steps (docs/answers.md, session 23).
+OWNERSHIP_BY_STEPS = True
+OWNERSHIP_FLOOR: Final = 0.3
+OWNERSHIP_STEP_WORDS: Final = 20
+
+
 def _measure_ownership(ev: Evidence) -> tuple[float, str]:
     if ev.ownership is None:
         return 0.0, "No I/we at all, so whose actions these were is unclear."
     share = round(ev.ownership * 100)
     fraction = min(1.0, ev.ownership / 0.7)
-    why = f'{share}% of I/me/my vs we/us/our is "I" (full points from 70%'
+    why = f'{share}% of I/me/my vs we/us/our is "I" (full points from 70%)'
+    step_words = sum(ev.analysed[i].word_count for i in ev.star.action)
+    if OWNERSHIP_BY_STEPS and step_words < OWNERSHIP_STEP_WORDS:
+        told = OWNERSHIP_FLOOR + (1 - OWNERSHIP_FLOOR) * step_words / OWNERSHIP_STEP_WORDS
+        fraction *= told
+        steps = f"the steps told run to {plural(step_words, 'word')}" if step_words else "no step is told"
+        why += f"; counted at {round(100 * told)}%, as {steps} (all points from {OWNERSHIP_STEP_WORDS} words of steps)"
     # Whose steps they were counts as the steps do: a story that stops before its outcome earned 7-8 of 8 here, with
     # relevance about 70% of its score (test15: 41.1 against 45.8 for the average answers; session 17).
     if story_without_outcome(ev):
-        return WITHOUT_OUTCOME * fraction, why + ")" + _WITHOUT_OUTCOME_NOTE + "."
-    return fraction, why + ")."
+        return WITHOUT_OUTCOME * fraction, why + _WITHOUT_OUTCOME_NOTE + "."
+    return fraction, why + "."
 
 
 def _measure_relevance(ev: Evidence) -> tuple[float, str]:
