@@ -131,3 +131,28 @@ def test_choice_said_after_the_one_chosen_is_competition(monkeypatch: pytest.Mon
 )
 def test_no_choice_said_after(said: str) -> None:
     assert rival_said.chosen_with_edge(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "praise"),
+    [
+        ("Your knowledge of the glen is second to none.", True),
+        ("You can stack a pallet faster'n me and you never dropped a box.", True),
+        ("You steam milk quite steady lah, the latte art also can.", True),
+        ("Your fades were spot on tho, no dramas there.", True),
+        ("We need the gap on every door to be bang on.", False),  # a requirement, not praise
+        ("No complaints about the brickwork, problem is you've never run a gang.", False),  # turned into a fault
+    ],
+)
+def test_praise_idiom(said: str, praise: bool) -> None:
+    assert plain_lines.praise_idiom(said) is praise
+
+
+def test_praise_idiom_is_no_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Hi Ben, thanks for the trial. Your knowledge of the wines is second to none. Trouble is we need someone who "
+        "can do Sunday lunches and you're away every weekend. Cheers, Al"
+    )
+    assert analyze_feedback(text).theme_names == ("logistics",)
+    monkeypatch.setattr(plain_lines, "PRAISE_IDIOM_RULE", False)
+    assert "technical_skills" in analyze_feedback(text).theme_names

@@ -49,6 +49,7 @@ from nextround.analysis.feedback.model import (
     ClauseModel,
     turns_against,
 )
+from nextround.analysis.feedback.plain_lines import praise_idiom
 from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
 from nextround.analysis.feedback.rival_edge import keep_rival_edge
 from nextround.analysis.feedback.rules import ClauseRules
@@ -215,6 +216,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
             label = "neutral"
         elif label == "reason" and denied(said, rules.dismissed):
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
+        elif label == "reason" and praise_idiom(said):
+            label = "praise"  # "second to none", "faster'n me", "also can": praise in an idiom (session 23)
         elif (
             label == "praise"
             and read

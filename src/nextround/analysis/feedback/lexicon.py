@@ -179,6 +179,8 @@ LANGUAGE_LOW: Final = _STRUCTURE["language_low"]
 SPEAKING: Final = _STRUCTURE["speaking"]
 SOONER_OTHER: Final = _STRUCTURE["sooner_other"]
 CHOSEN_AFTER: Final = _STRUCTURE["chosen_after"]
+PRAISE_IDIOM: Final = _STRUCTURE["praise_idiom"]
+PRAISE_TURNED: Final = _STRUCTURE["praise_turned"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}
 SOFT_MIN_HINTS: Final = 2

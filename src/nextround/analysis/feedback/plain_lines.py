@@ -18,6 +18,9 @@ of the cue table. Each theme read here is said plainly, so it is kept however fa
   here sanding", "would rather care for animals that are not used in research", "primary interest is academic theology
   rather than bedside ministry"): motivation, the README's other work wanted, not the fit, the preparation or the
   message (`sooner_other`), unless the clause tells how the place works (`not_wish`, as for `wish` since session 16);
+* praise in an everyday idiom, read by ``decide()`` where the model reads a reason ("your knowledge of the glen is
+  second to none", "you fry quite steady leh, the wok hei also can"): praise, the README's "praise is not a reason",
+  unless the clause turns it (`praise_idiom`, `praise_turned`);
 * a listener lost in the candidate's words (`listener_lost`, session 22), where communication is read: kept however
   faintly ("they were lost" is often a clause of its own, read faintly beside a surer reason).
 """
@@ -30,17 +33,28 @@ from nextround.analysis.feedback.lexicon import (
     LISTENER_LOST,
     NO_JARGON,
     NOT_WISH,
+    PRAISE_IDIOM,
+    PRAISE_TURNED,
     SAID_LITTLE,
     SOONER_OTHER,
     SPEAKING,
 )
 
-__all__ = ["LANGUAGE_LOW_RULE", "LISTENER_KEPT_RULE", "SAID_LITTLE_RULE", "SOONER_OTHER_RULE", "redraw_plain"]
+__all__ = [
+    "LANGUAGE_LOW_RULE",
+    "LISTENER_KEPT_RULE",
+    "PRAISE_IDIOM_RULE",
+    "SAID_LITTLE_RULE",
+    "SOONER_OTHER_RULE",
+    "praise_idiom",
+    "redraw_plain",
+]
 
 SAID_LITTLE_RULE = True
 LANGUAGE_LOW_RULE = True
 SOONER_OTHER_RULE = True
 LISTENER_KEPT_RULE = True
+PRAISE_IDIOM_RULE = True
 # What saying little in the exchange is not: the craft, the homework or how they would fit in.
 _NOT_SAID_LITTLE = frozenset({"technical_skills", "preparation", "culture_fit"})
 # What a language at a low level is not: the fit, the route or shift it is needed on, the homework.
@@ -65,6 +79,16 @@ def language_low(text: str) -> bool:
         return False
     named_level = found.group().lower().endswith("level")
     return named_level or SPEAKING.search(text) is not None
+
+
+def praise_idiom(text: str) -> bool:
+    """Praise in an everyday idiom with nothing in the clause that turns it into a fault ("second to none", "you can
+    bait a bag faster'n me", "the wok hei also can"; not "we need the resets bang on", "no complaints, problem is ...").
+    """
+    found = PRAISE_IDIOM.search(text) if PRAISE_IDIOM_RULE else None
+    if found is None:
+        return False
+    return PRAISE_TURNED.search(text[: found.start()] + " " + text[found.end() :]) is None
 
 
 def redraw_plain(text: str, themes: list[str], probabilities: dict[str, float], advantages: set[str]) -> list[str]:
