@@ -8,7 +8,7 @@ import pytest
 import nextround.analysis.feedback.plain_lines as plain_lines
 import nextround.analysis.feedback.rival_said as rival_said
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import SAID_LITTLE, SOONER_OTHER
+from nextround.analysis.feedback.lexicon import PITCHED_HIGH, SAID_LITTLE, SOONER_OTHER
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,35 @@ def test_praise_idiom_is_no_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     assert analyze_feedback(text).theme_names == ("logistics",)
     monkeypatch.setattr(plain_lines, "PRAISE_IDIOM_RULE", False)
     assert "technical_skills" in analyze_feedback(text).theme_names
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("Your explanations were pitched way too high for the under-tens.", True),
+        ("The talk went right over their heads.", True),
+        ("The session was pitched at too high a level for the apprentices.", True),
+        ("Your readings on the meter were way too high.", False),  # the work's numbers, no listener
+    ],
+)
+def test_pitched_high(said: str, found: bool) -> None:
+    assert (PITCHED_HIGH.search(said) is not None) is found
+
+
+def test_pitched_high_is_communication(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Dear Mr Lowe, thank you for interviewing for the post of Lecturer in Surveying. Your research record was "
+        "noted. However, the panel felt your teaching session was pitched at too high a level for first-year students. "
+        "We will not be offering you the post. Yours sincerely, HR"
+    )
+    assert "communication" in analyze_feedback(text).theme_names
+    monkeypatch.setattr(plain_lines, "PITCHED_HIGH_RULE", False)
+    assert "communication" not in analyze_feedback(text).theme_names
+
+
+def test_rival_language_skills_is_communication() -> None:
+    text = (
+        "Dear Mr Perera, thank you for attending the interview for Tour Desk Assistant. We regret to inform you that "
+        "we have selected a candidate with Italian and Spanish language skills, as most of our guests are from Europe."
+    )
+    assert {"competition", "communication"} <= set(analyze_feedback(text).theme_names)

@@ -11,6 +11,8 @@ of the cue table. Each theme read here is said plainly, so it is kept however fa
   recovery question", "after five minutes they still didn't know what the fault was"): communication, the README's
   "barely speaking to a client when talking is the service" and "answering the question asked", not the craft, the
   preparation or the fit (`said_little`);
+* words pitched above the listener ("explanations were pitched way too high for five-year-olds", "went over their
+  heads"): communication, not the craft or the fit (`pitched_high`);
 * a language the job is done in at a low level, in plain words ("your Welsh is at Entry level", "which you told us you
   only speak a little"): communication, not the fit, the route or the preparation (`language_low`; the level forms that
   name no language count where the clause speaks of speaking, and not where the language is the work itself);
@@ -33,6 +35,7 @@ from nextround.analysis.feedback.lexicon import (
     LISTENER_LOST,
     NO_JARGON,
     NOT_WISH,
+    PITCHED_HIGH,
     PRAISE_IDIOM,
     PRAISE_TURNED,
     SAID_LITTLE,
@@ -43,6 +46,7 @@ from nextround.analysis.feedback.lexicon import (
 __all__ = [
     "LANGUAGE_LOW_RULE",
     "LISTENER_KEPT_RULE",
+    "PITCHED_HIGH_RULE",
     "PRAISE_IDIOM_RULE",
     "SAID_LITTLE_RULE",
     "SOONER_OTHER_RULE",
@@ -54,9 +58,12 @@ SAID_LITTLE_RULE = True
 LANGUAGE_LOW_RULE = True
 SOONER_OTHER_RULE = True
 LISTENER_KEPT_RULE = True
+PITCHED_HIGH_RULE = True
 PRAISE_IDIOM_RULE = True
 # What saying little in the exchange is not: the craft, the homework or how they would fit in.
 _NOT_SAID_LITTLE = frozenset({"technical_skills", "preparation", "culture_fit"})
+# What words pitched above the listener are not: the craft or how they would fit in.
+_NOT_PITCHED_HIGH = frozenset({"technical_skills", "culture_fit"})
 # What a language at a low level is not: the fit, the route or shift it is needed on, the homework.
 _NOT_LANGUAGE_LOW = frozenset({"culture_fit", "logistics", "preparation"})
 # What other work wanted is not: how they would fit in, the homework, or how they put it.
@@ -100,6 +107,10 @@ def redraw_plain(text: str, themes: list[str], probabilities: dict[str, float], 
     if SAID_LITTLE_RULE and SAID_LITTLE.search(text):
         # "you barely said a word to either of the gentlemen": the exchange, not the fishing.
         kept = _said(kept, probabilities, "communication", _NOT_SAID_LITTLE)
+        advantages.add("communication")
+    if PITCHED_HIGH_RULE and PITCHED_HIGH.search(text):
+        # "your explanations were pitched way too high for five-year-olds": the listener, not the skiing.
+        kept = _said(kept, probabilities, "communication", _NOT_PITCHED_HIGH)
         advantages.add("communication")
     if LANGUAGE_LOW_RULE and language_low(text):
         # "your Welsh is at Entry level at present": the language the work is done in.
