@@ -65,3 +65,28 @@ def test_saying_i_earns_the_ownership_points_by_the_steps_told(monkeypatch: pyte
     assert "steps told" not in _items(STORY_Q, TOLD_STORY)["ownership"][2]
     monkeypatch.setattr(measures, "OWNERSHIP_BY_STEPS", False)
     assert _items(STORY_Q, BARE_STORY)["ownership"][0] == maximum
+
+
+MONTH_END_Q = "Describe how you manage month-end close under time pressure."
+HABIT_STEPS = (
+    "Month-end close is mostly about being organised, for me. I do the bank recs and supplier statements first, then "
+    "the journals. If something is not going to make the deadline I flag it to the finance manager early."
+)
+
+
+def test_habit_steps_the_star_reading_finds_are_specific(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = analyze_answer(MONTH_END_Q, HABIT_STEPS)
+    steps = set(result.star_sentences.action)
+    specificity = next(i for i in result.score_breakdown if i.measure == "specificity")
+    assert steps and specificity.points > 0
+    monkeypatch.setattr(measures, "STEPS_ARE_SPECIFIC", False)
+    without = next(i for i in analyze_answer(MONTH_END_Q, HABIT_STEPS).score_breakdown if i.measure == "specificity")
+    assert without.points < specificity.points
+
+
+def test_a_short_complete_how_do_you_answer_is_short_of_the_length_target() -> None:
+    told = " On the last day I check the bank balance against the ledger twice before I sign it off."
+    result = analyze_answer(MONTH_END_Q, HABIT_STEPS + told + " That way the accounts go out on the fifth working day.")
+    assert 60 <= result.word_count < 90
+    assert result.length.verdict == "short"
+    assert result.length.target_min == 90

@@ -454,12 +454,23 @@ def specificity_fraction(concrete: int) -> float:
     return base + DEPTH_SHARE * depth
 
 
+# A step the STAR reading finds counts as the speaker's own step too (session 23, engineer scoreA23): the habit steps
+# of a how-do-you answer ("I do the bank recs and supplier statements first, then the journals", "When one road is
+# blocked, I tell the riders to use another road") have no past-tense "I <verb>" and earned no specificity, so an
+# average answer that told its way of working scored as one that told nothing. A switch so a bench can measure it off.
+STEPS_ARE_SPECIFIC = True
+
+
 def specificity_sentences(ev: Evidence) -> list[int]:
-    """The sentences that give a number, a step of the speaker's own or an example."""
+    """The sentences that give a number, a step of the speaker's own (the STAR reading's too) or an example."""
+    steps = set(ev.star.action) if STEPS_ARE_SPECIFIC else set()
     return [
         s.index
         for s in ev.analysed
-        if s.has_quantity or s.first_person_action or re.search(r"\bfor (example|instance)\b|\bsuch as\b", s.lower)
+        if s.index in steps
+        or s.has_quantity
+        or s.first_person_action
+        or re.search(r"\bfor (example|instance)\b|\bsuch as\b", s.lower)
     ]
 
 
