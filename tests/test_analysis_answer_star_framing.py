@@ -113,6 +113,7 @@ FRAMING_NAMES = {
     "bare_role",
     "role_then_charge",
     "others_said",
+    "mid_story_not_event",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 
