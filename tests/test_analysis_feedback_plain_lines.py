@@ -8,7 +8,7 @@ import pytest
 import nextround.analysis.feedback.plain_lines as plain_lines
 import nextround.analysis.feedback.rival_said as rival_said
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import PITCHED_HIGH, SAID_LITTLE, SOONER_OTHER
+from nextround.analysis.feedback.lexicon import PHONE_IDLE, PHONE_TEAM, PITCHED_HIGH, SAID_LITTLE, SOONER_OTHER
 
 
 @pytest.mark.parametrize(
@@ -188,3 +188,27 @@ def test_rival_language_skills_is_communication() -> None:
         "we have selected a candidate with Italian and Spanish language skills, as most of our guests are from Europe."
     )
     assert {"competition", "communication"} <= set(analyze_feedback(text).theme_names)
+
+
+@pytest.mark.parametrize(
+    ("said", "idle"),
+    [
+        ("During the toolbox talk you were scrolling your phone the whole time.", True),
+        ("You were on your phone at the back for most of the afternoon.", True),
+        ("You sat on your phone while the others were stacking chairs.", False),  # the team at work: the fit
+        ("The visitors were looking at their phones by the end of your talk.", False),  # the listeners, not you
+        ("You were lovely on the phone.", False),
+    ],
+)
+def test_phone_idle(said: str, idle: bool) -> None:
+    assert (PHONE_IDLE.search(said) is not None and PHONE_TEAM.search(said) is None) is idle
+
+
+def test_phone_idle_is_motivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Hi Lena, the warehouse said your scanning rate was under target all week and you were on your phone on the "
+        "line. They won't be keeping you on. Dan"
+    )
+    assert "motivation" in analyze_feedback(text).theme_names
+    monkeypatch.setattr(plain_lines, "PHONE_IDLE_RULE", False)
+    assert "motivation" not in analyze_feedback(text).theme_names

@@ -181,6 +181,8 @@ PITCHED_HIGH: Final = _STRUCTURE["pitched_high"]
 SOONER_OTHER: Final = _STRUCTURE["sooner_other"]
 CHOSEN_AFTER: Final = _STRUCTURE["chosen_after"]
 PRAISE_IDIOM: Final = _STRUCTURE["praise_idiom"]
+PHONE_IDLE: Final = _STRUCTURE["phone_idle"]
+PHONE_TEAM: Final = _STRUCTURE["phone_team"]
 PRAISE_TURNED: Final = _STRUCTURE["praise_turned"]
 # Clause-level bag of weak hints: words that point to a theme but prove nothing alone.
 SOFT_CUES: Final[dict[str, re.Pattern[str]]] = {theme: _rx(pattern) for theme, pattern in _TABLE["soft"].items()}

@@ -23,6 +23,9 @@ of the cue table. Each theme read here is said plainly, so it is kept however fa
 * praise in an everyday idiom, read by ``decide()`` where the model reads a reason ("your knowledge of the glen is
   second to none", "you fry quite steady leh, the wok hei also can"): praise, the README's "praise is not a reason",
   unless the clause turns it (`praise_idiom`, `praise_turned`);
+* on the phone as a way of being there, where the others are not said to work meanwhile ("pressing your phone the
+  whole time", "checking phone every two minute"): motivation, the README's "on the phone", not the preparation or the
+  message (`phone_idle`, `phone_team`);
 * a listener lost in the candidate's words (`listener_lost`, session 22), where communication is read: kept however
   faintly ("they were lost" is often a clause of its own, read faintly beside a surer reason).
 """
@@ -35,6 +38,8 @@ from nextround.analysis.feedback.lexicon import (
     LISTENER_LOST,
     NO_JARGON,
     NOT_WISH,
+    PHONE_IDLE,
+    PHONE_TEAM,
     PITCHED_HIGH,
     PRAISE_IDIOM,
     PRAISE_TURNED,
@@ -46,6 +51,7 @@ from nextround.analysis.feedback.lexicon import (
 __all__ = [
     "LANGUAGE_LOW_RULE",
     "LISTENER_KEPT_RULE",
+    "PHONE_IDLE_RULE",
     "PITCHED_HIGH_RULE",
     "PRAISE_IDIOM_RULE",
     "SAID_LITTLE_RULE",
@@ -58,6 +64,7 @@ SAID_LITTLE_RULE = True
 LANGUAGE_LOW_RULE = True
 SOONER_OTHER_RULE = True
 LISTENER_KEPT_RULE = True
+PHONE_IDLE_RULE = True
 PITCHED_HIGH_RULE = True
 PRAISE_IDIOM_RULE = True
 # What saying little in the exchange is not: the craft, the homework or how they would fit in.
@@ -66,6 +73,9 @@ _NOT_SAID_LITTLE = frozenset({"technical_skills", "preparation", "culture_fit"})
 _NOT_PITCHED_HIGH = frozenset({"technical_skills", "culture_fit"})
 # What a language at a low level is not: the fit, the route or shift it is needed on, the homework.
 _NOT_LANGUAGE_LOW = frozenset({"culture_fit", "logistics", "preparation"})
+# What being on the phone is not: the homework or how they put things (the craft beside it may stand: "pick rate under
+# target and you were on your phone on the line").
+_NOT_PHONE_IDLE = frozenset({"preparation", "communication"})
 # What other work wanted is not: how they would fit in, the homework, or how they put it.
 _NOT_SOONER_OTHER = frozenset({"culture_fit", "preparation", "communication"})
 
@@ -120,6 +130,10 @@ def redraw_plain(text: str, themes: list[str], probabilities: dict[str, float], 
         # "you'd sooner be out hurling than in here sanding": the work they want, not how they would fit in (not where
         # the clause tells how the place works: "we're a family farm and ... you'd rather stay on the desk").
         kept = _said(kept, probabilities, "motivation", _NOT_SOONER_OTHER)
+        advantages.add("motivation")
+    if PHONE_IDLE_RULE and PHONE_IDLE.search(text) and not PHONE_TEAM.search(text):
+        # "during the safety briefing you were pressing your phone the whole time": checked out, not the message.
+        kept = _said(kept, probabilities, "motivation", _NOT_PHONE_IDLE)
         advantages.add("motivation")
     if LISTENER_KEPT_RULE and "communication" in kept and LISTENER_LOST.search(text) and not NO_JARGON.search(text):
         # "... and they were lost": said plainly, however faintly its own short clause is read.
