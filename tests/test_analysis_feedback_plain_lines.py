@@ -212,3 +212,16 @@ def test_phone_idle_is_motivation(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "motivation" in analyze_feedback(text).theme_names
     monkeypatch.setattr(plain_lines, "PHONE_IDLE_RULE", False)
     assert "motivation" not in analyze_feedback(text).theme_names
+
+
+@pytest.mark.parametrize(
+    ("said", "chosen"),
+    [
+        ("It was close, but the other man already did two seasons here.", "the other man"),
+        ("We need French for the desk, and the other lady speaks it well.", "the other lady"),
+        ("The other fella's done towers in the city.", "The other fella"),
+    ],
+)
+def test_the_other_one_with_an_edge(said: str, chosen: str) -> None:
+    match = rival_said.chosen_with_edge(said)
+    assert match is not None and match.group() == chosen
