@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from nextround.analysis import feedback as settings
 from nextround.analysis.feedback.advice import actions_for, summary_of
+from nextround.analysis.feedback.arrival import redraw_arrival
 from nextround.analysis.feedback.choice import competition_kept, rival_named_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
 from nextround.analysis.feedback.lexicon import (
@@ -41,6 +42,7 @@ from nextround.analysis.feedback.lexicon import (
     closes_message,
     quote,
 )
+from nextround.analysis.feedback.licence_line import redraw_licence
 from nextround.analysis.feedback.lines import redraw_lines
 from nextround.analysis.feedback.model import (
     GREETING_OR_SIGN_OFF,
@@ -265,6 +267,8 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
                         probabilities["technical_skills"], probabilities["communication"]
                     )
             themes = redraw_lines(text, themes, probabilities, advantages) if settings.LINES_RULE else themes
+            themes = redraw_arrival(text, themes, probabilities, advantages)  # late or unequipped (session 23)
+            themes = redraw_licence(text, original, themes, probabilities, advantages)  # credential line (s23)
             internal = settings.INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             told = NOT_FAULT.search(text) is not None  # "you did not tell anybody ... almost undercooked"
             work_readings = (

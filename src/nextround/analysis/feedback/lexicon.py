@@ -127,6 +127,10 @@ CURT_TO_COLLEAGUE: Final = _STRUCTURE["curt_to_colleague"]
 DRESS: Final = _STRUCTURE["dress"]
 DRESS_ASKED: Final = _STRUCTURE["dress_asked"]
 NOT_BROUGHT: Final = _STRUCTURE["not_brought"]
+# Session 23 (feedbackK23), read by `arrival.py`: the candidate's own arrival late or without the kit asked for.
+ARRIVED_LATE: Final = _STRUCTURE["arrived_late"]
+LATE_AGAIN: Final = _STRUCTURE["late_again"]
+ARRIVED_WITHOUT: Final = _STRUCTURE["arrived_without"]
 # Session 19 (feedbackP19), read by lines.py: an answer that went round the question; known by looking first.
 OFF_THE_QUESTION: Final = _STRUCTURE["off_the_question"]
 KNOWN_BEFOREHAND: Final = _STRUCTURE["known_beforehand"]
@@ -140,6 +144,15 @@ CREDENTIAL_LACKING: Final = _STRUCTURE["credential_lacking"]
 DRIVING_LICENCE: Final = _STRUCTURE["driving_licence"]
 # Session 20 (feedbackS20): more forms of a credential not held; the standard not met in a named test.
 CREDENTIAL_LACKING_MORE: Final = _STRUCTURE["credential_lacking_more"]
+# Session 23 (feedbackK23), read by `licence_line.py`: a credential not held against logistics; a driving test;
+# "sponsor" said of a licence or an apprenticeship.
+LICENCE_NOT_HELD: Final = _STRUCTURE["licence_not_held"]
+LOGISTICS_OWN: Final = _STRUCTURE["logistics_own"]
+DRIVING_TEST: Final = _STRUCTURE["driving_test"]
+DRIVING_CLASS: Final = _STRUCTURE["driving_class"]
+SPONSOR_WORD: Final = _STRUCTURE["sponsor_word"]
+SPONSOR_VISA: Final = _STRUCTURE["sponsor_visa"]
+SPONSOR_LICENCE: Final = _STRUCTURE["sponsor_licence"]
 STANDARD_NOT_MET: Final = _STRUCTURE["standard_not_met"]
 # Session 20 (feedbackL20): a language the job needs, said through the people served (communication).
 LANGUAGE_NEEDED: Final = _STRUCTURE["language_needed"]
