@@ -8,7 +8,14 @@ import pytest
 import nextround.analysis.feedback.plain_lines as plain_lines
 import nextround.analysis.feedback.rival_said as rival_said
 from nextround.analysis.feedback import analyze_feedback
-from nextround.analysis.feedback.lexicon import PHONE_IDLE, PHONE_TEAM, PITCHED_HIGH, SAID_LITTLE, SOONER_OTHER
+from nextround.analysis.feedback.lexicon import (
+    DRAWN_BY,
+    PHONE_IDLE,
+    PHONE_TEAM,
+    PITCHED_HIGH,
+    SAID_LITTLE,
+    SOONER_OTHER,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +64,7 @@ def test_language_low(said: str, low: bool) -> None:
         ("You told me you'd sooner be out on the trawlers than in here gutting.", True),
         ("He said he'd rather be doing something with motorbikes.", True),
         ("Her main interest is research rather than patient care.", True),
+        ("She isn't really a numbers person and would rather do the displays.", True),
         ("I'd rather be honest with you about it.", False),
         ("You'd rather not do the Sunday shifts.", False),
     ],
@@ -225,3 +233,25 @@ def test_phone_idle_is_motivation(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_other_one_with_an_edge(said: str, chosen: str) -> None:
     match = rival_said.chosen_with_edge(said)
     assert match is not None and match.group() == chosen
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("When we asked what drew you to the job, you said it was mainly the parking.", True),
+        ("And when I asked what drew you to us, it was the school holidays.", True),
+        ("When we asked what drew you to our work, you said you had not had a chance to look.", False),
+    ],
+)
+def test_drawn_by(said: str, found: bool) -> None:
+    assert (DRAWN_BY.search(said) is not None) is found
+
+
+def test_drawn_by_keeps_the_homework_beside_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Hi Lou, the manager decided not to go ahead. You hadn't looked at the menu before the trial, so the tasting "
+        "questions caught you out, and when she asked what drew you to them you said it was mainly the tips. Cheers"
+    )
+    assert {"motivation", "preparation"} <= set(analyze_feedback(text).theme_names)
+    monkeypatch.setattr(plain_lines, "DRAWN_BY_RULE", False)
+    assert "motivation" not in analyze_feedback(text).theme_names

@@ -23,6 +23,8 @@ of the cue table. Each theme read here is said plainly, so it is kept however fa
 * praise in an everyday idiom, read by ``decide()`` where the model reads a reason ("your knowledge of the glen is
   second to none", "you fry quite steady leh, the wok hei also can"): praise, the README's "praise is not a reason",
   unless the clause turns it (`praise_idiom`, `praise_turned`);
+* what drew the candidate, answered with the commute, the money, the hours or the perks ("what drew you to us, it was
+  the school holidays"): motivation (`drawn_by`);
 * on the phone as a way of being there, where the others are not said to work meanwhile ("pressing your phone the
   whole time", "checking phone every two minute"): motivation, the README's "on the phone", not the preparation or the
   message (`phone_idle`, `phone_team`);
@@ -33,6 +35,7 @@ of the cue table. Each theme read here is said plainly, so it is kept however fa
 from __future__ import annotations
 
 from nextround.analysis.feedback.lexicon import (
+    DRAWN_BY,
     LANGUAGE_IS_THE_WORK,
     LANGUAGE_LOW,
     LISTENER_LOST,
@@ -49,6 +52,7 @@ from nextround.analysis.feedback.lexicon import (
 )
 
 __all__ = [
+    "DRAWN_BY_RULE",
     "LANGUAGE_LOW_RULE",
     "LISTENER_KEPT_RULE",
     "PHONE_IDLE_RULE",
@@ -65,6 +69,7 @@ LANGUAGE_LOW_RULE = True
 SOONER_OTHER_RULE = True
 LISTENER_KEPT_RULE = True
 PHONE_IDLE_RULE = True
+DRAWN_BY_RULE = True
 PITCHED_HIGH_RULE = True
 PRAISE_IDIOM_RULE = True
 # What saying little in the exchange is not: the craft, the homework or how they would fit in.
@@ -73,6 +78,9 @@ _NOT_SAID_LITTLE = frozenset({"technical_skills", "preparation", "culture_fit"})
 _NOT_PITCHED_HIGH = frozenset({"technical_skills", "culture_fit"})
 # What a language at a low level is not: the fit, the route or shift it is needed on, the homework.
 _NOT_LANGUAGE_LOW = frozenset({"culture_fit", "logistics", "preparation"})
+# What the reason for applying is not: how they would fit in or how they put it (the homework often stands beside it in
+# one clause: "hadn't tried the app before the interview, and ... said it was mainly the commute").
+_NOT_DRAWN_BY = frozenset({"culture_fit", "communication"})
 # What being on the phone is not: the homework or how they put things (the craft beside it may stand: "pick rate under
 # target and you were on your phone on the line").
 _NOT_PHONE_IDLE = frozenset({"preparation", "communication"})
@@ -130,6 +138,10 @@ def redraw_plain(text: str, themes: list[str], probabilities: dict[str, float], 
         # "you'd sooner be out hurling than in here sanding": the work they want, not how they would fit in (not where
         # the clause tells how the place works: "we're a family farm and ... you'd rather stay on the desk").
         kept = _said(kept, probabilities, "motivation", _NOT_SOONER_OTHER)
+        advantages.add("motivation")
+    if DRAWN_BY_RULE and DRAWN_BY.search(text):
+        # "when she asked what drew you to them you said it was mainly the commute": why they applied.
+        kept = _said(kept, probabilities, "motivation", _NOT_DRAWN_BY)
         advantages.add("motivation")
     if PHONE_IDLE_RULE and PHONE_IDLE.search(text) and not PHONE_TEAM.search(text):
         # "during the safety briefing you were pressing your phone the whole time": checked out, not the message.
