@@ -41,6 +41,7 @@ def _licence(clause: str, themes: list[str], text: str = "") -> tuple[list[str],
         ("you arrived with no scissors and no apron for the salon trial", ["culture_fit"], ["preparation"]),
         ("you came at eight but never brought the brushes I told you to", ["culture_fit"], ["preparation"]),
         ("he showed up to the site without his harness", ["technical_skills"], ["preparation"]),
+        ("you got no gloves and no goggles for the grinding trial", ["technical_skills"], ["preparation"]),
         # Something else said first keeps its reading; preparation is added beside it.
         (
             "the grouting on the splashback was patchy, and you came an hour late on the Tuesday",
@@ -69,10 +70,12 @@ def test_an_arrival_late_or_unequipped_is_preparation(sentence: str, read: list[
         ("the desserts came out forty minutes late for table six", ["technical_skills"]),
         ("you said you would be happy to work late on Fridays but not Sundays", ["logistics"]),
         ("you'd be coming in late from college on Mondays", ["logistics"]),
+        ("sorry I was late getting back to you, the panel felt your answers ran long", ["communication"]),  # the writer
         # Clothes of the setting, a call not made, children not brought back: no kit.
         ("you arrived without a tie for the client lunch", ["culture_fit"]),
         ("you did not bring them back to the task when they drifted off", ["communication"]),
         ("he did not carry out the pre-use checks on the cherry picker", ["technical_skills"]),
+        ("you have no tools yet for handling an angry caller", ["communication"]),  # no kit
         ("you were on time and had your own tools", ["generic"]),  # a form letter stays one
     ],
 )
