@@ -54,7 +54,14 @@ from nextround.analysis.answer.relevance_model import (
 )
 from nextround.analysis.answer.relevance_parts import Relevance, _Profile, _Query
 from nextround.analysis.answer.relevance_questions import QuestionReader, content_words
-from nextround.analysis.answer.relevance_score import _ANCHOR_WEIGHT, _WEIGHTS, combine, topic_weight, with_topic_words
+from nextround.analysis.answer.relevance_score import (
+    _ANCHOR_WEIGHT,
+    _WEIGHTS,
+    combine,
+    topic_weight,
+    with_answer_shape,
+    with_topic_words,
+)
 from nextround.analysis.embedding import EmbeddingModel, EmbeddingUnavailable, load_model
 from nextround.analysis.text import stem
 from nextround.analysis.vectors import (
@@ -483,11 +490,15 @@ def measure_relevance(
     # A short answer that tells no episode is ranked by its topic words too (values[7]: the question's focus words;
     # similarities[7]: the bank questions'); a short story in its own words keeps its score.
     words = sum(len(sentence.split()) for sentence in sentences)
-    if topic_weight(words) > 0.0 and not tells_episode(sentences):
+    episode = tells_episode(sentences)
+    if topic_weight(words) > 0.0 and not episode:
         score = with_topic_words(score, words, values[7], profile.similarities[7])
     # An answer that does not do what the question asks (no episode for a story question, nothing of the employer for
     # a question about it) is on its topic only.
     score = round(score * asked_factor(question, query.kind, sentences), 3)
+    # How much the answer says and whether it tells an episode: a short claim is less surely on topic and a full story
+    # more, whichever question it meets (so the question it fits best does not move).
+    score = with_answer_shape(score, words, episode)
     # A short reply that gives the reasons a question about motives asks for is on its topic (MOTIVE_FLOOR).
     score = with_motive(score, question, sentences)
     return Relevance(
