@@ -53,6 +53,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_skill_evidence as train  # noqa: E402
 
 from eval_match import _stems, load_pairs, same_item  # noqa: E402
+from nextround.analysis.skillgaps.evidence_model import kept_gaps  # noqa: E402
 from nextround.analysis.skillgaps.matcher import rule_judgements  # noqa: E402
 from nextround.analysis.skillgaps.requirements import requirements  # noqa: E402
 from nextround.analysis.skillgaps.slots import same_value  # noqa: E402
@@ -177,11 +178,14 @@ class Decided:
     verdicts: dict[int, str]  # item index -> "gap" / "shown" / "unasked" / "exact-gap" / "exact-met"
 
 
-def decide(rows: list[Row], heads: train.Heads, threshold: float) -> list[Decided]:
+def decide(rows: list[Row], heads: train.Heads, threshold: float, crowded: float | None = None) -> list[Decided]:
+    """Each row's verdicts; past a pair's first gaps a learned gap needs `crowded` (default: the training script's)."""
+    crowded = train.CROWDED_THRESHOLD if crowded is None else crowded
     out = []
     for row in rows:
         reported: list[Item] = []
         verdicts: dict[int, str] = {}
+        learned: list[tuple[int, float, float]] = []  # item index, P(gap), P(missing)
         for index, item in enumerate(row.items):
             if item.quality or not item.well or item.importance != "required":
                 continue
@@ -193,10 +197,13 @@ def decide(rows: list[Row], heads: train.Heads, threshold: float) -> list[Decide
             gate_values = [item.values[i] for i in train.GATE_COLUMNS]
             gate = float(1 / (1 + train.np.exp(-train.np.dot(heads.gate, gate_values))))
             missing = float(1 / (1 + train.np.exp(-train.np.dot(heads.evidence, train._kept(item.values)))))
-            if gate * missing >= threshold:
+            learned.append((index, gate * missing, missing))
+        kept = kept_gaps([gap for _, gap, _ in learned], len(reported), threshold, crowded)
+        for (index, gap, missing), keep in zip(learned, kept, strict=True):
+            if keep:
                 verdicts[index] = "gap"
-                reported.append(item)
-            elif missing >= threshold:
+                reported.append(row.items[index])
+            elif gap < threshold and missing >= threshold:
                 verdicts[index] = "unasked"
             else:
                 verdicts[index] = "shown"

@@ -60,7 +60,8 @@ class YearsAsked:
 class UnclearItem:
     """Job wording that is listed but never scored or a gap: a piece that names no skill ("Prepare", "30%)"),
     `why` "fragment"; or a duty of the role the CV does not show and the ad does not ask of the candidate,
-    `why` "not asked"."""
+    `why` "not asked"; or a weaker gap past the pair's first ones, neither reported nor claimed shown (scored as
+    likely shown as the learned head finds it), `why` "uncertain"."""
 
     text: str
     sentence: str

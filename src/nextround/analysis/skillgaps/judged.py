@@ -18,3 +18,6 @@ class Judged:
     learned: Assessment | None = None  # the learned heads, where they decide (see evidence_model)
     unasked: bool = False  # the gate reads the phrase as a duty or detail, not a requirement: never a gap
     closest: str | None = None  # the CV line nearest in meaning, offered beside a gap (None: nothing close)
+    # a learned gap past the pair's first gaps, below the crowded threshold (evidence_model.kept_gaps): not reported,
+    # nor claimed shown
+    uncertain: bool = False

@@ -30,7 +30,15 @@ from nextround.analysis.skillgaps.evidence import (
     glossed_forms,
     read_cv,
 )
-from nextround.analysis.skillgaps.evidence_model import HARD, Assessment, assess, features, load_model
+from nextround.analysis.skillgaps.evidence_model import (
+    HARD,
+    Assessment,
+    Model,
+    assess,
+    features,
+    kept_gaps,
+    load_model,
+)
 from nextround.analysis.skillgaps.frames import asks_to_lead, covering, leading_shown
 from nextround.analysis.skillgaps.judged import Judged
 from nextround.analysis.skillgaps.kinds import head_kind_short, lift_truck_short, motorcycle_short
@@ -384,10 +392,13 @@ def judge_all(jd: str, cv: str, reference_year: int | None = None) -> list[Judge
 @lru_cache(maxsize=512)  # the insights page ranks the same rejections against the same CVs on every load
 def _judge_all(jd: str, cv: str, reference_year: int) -> tuple[Judged, ...]:
     model = load_model()
+    ruled = rule_judgements(jd, cv, reference_year, with_features=model is not None)
+    learned = [assess(values, model) if model is not None and values is not None else None for _, values in ruled]
+    reported = _reported_gaps(ruled, learned, model)
     judged = []
-    for item, values in rule_judgements(jd, cv, reference_year, with_features=model is not None):
-        if model is not None and values is not None:
-            item = _decide(item, assess(values, model), model.threshold)
+    for index, ((item, _), assessment) in enumerate(zip(ruled, learned, strict=True)):
+        if model is not None and assessment is not None:
+            item = _decide(item, assessment, model.threshold, index in reported)
         elif model is not None and not item.evidence.met and item.requirement.importance == "required":
             # an exact check's gap: as sure as that kind of check was right in training, so the gaps a job seeker
             # reads first are the likeliest (the hand-set confidences did not rank them: a missing degree 0.75
@@ -438,13 +449,36 @@ def rule_judgements(
     return out
 
 
-def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:
-    """The learned decision over the rules' verdict: a gap when P(requirement) x P(missing) reaches the
-    threshold. A phrase the evidence head finds missing but the gate does not read as a requirement is
-    listed as unasked (never a gap), not as shown."""
+def _reported_gaps(
+    ruled: Sequence[tuple[Judged, list[float] | None]], learned: Sequence[Assessment | None], model: Model | None
+) -> set[int]:
+    """The indexes of the learned gaps the pair reports: P(requirement) x P(missing) at the threshold, and past the
+    pair's first gaps (the exact checks' first) also at the model's crowded threshold (see evidence_model.kept_gaps)."""
+    if model is None:
+        return set()
+    exact_gaps = sum(
+        1
+        for (item, _), assessment in zip(ruled, learned, strict=True)
+        if assessment is None
+        and not item.evidence.met
+        and item.requirement.importance == "required"
+        and well_formed(item.requirement.text)
+    )
+    indexes = [index for index, assessment in enumerate(learned) if assessment is not None]
+    gaps = [assessment.gap for assessment in learned if assessment is not None]
+    kept = kept_gaps(gaps, exact_gaps, model.threshold, model.crowded_threshold)
+    return {index for index, keep in zip(indexes, kept, strict=True) if keep}
+
+
+def _decide(judged: Judged, learned: Assessment, threshold: float, reported: bool) -> Judged:
+    """The learned decision over the rules' verdict: a gap when it is `reported` (P(requirement) x P(missing)
+    reaches the threshold, and the crowded threshold past the pair's first gaps). A phrase the evidence head finds
+    missing but the gate does not read as a requirement is listed as unasked (never a gap), not as shown; a gap
+    left out past the pair's first ones is uncertain (neither a gap nor claimed shown)."""
     evidence = judged.evidence
-    is_gap = learned.gap >= threshold
-    unasked = not is_gap and learned.missing >= threshold
+    is_gap = reported
+    unasked = learned.gap < threshold and learned.missing >= threshold
+    uncertain = not is_gap and learned.gap >= threshold
     if is_gap:
         reason = evidence.reason if not evidence.met else "the closest CV line shows it only loosely"
         decided = Evidence(
@@ -456,7 +490,7 @@ def _decide(judged: Judged, learned: Assessment, threshold: float) -> Judged:
         decided = Evidence(
             True, max(evidence.strength, 0.8), evidence.cv_text, evidence.how, round(1.0 - learned.missing, 2)
         )
-    return replace(judged, evidence=decided, learned=learned, unasked=unasked)
+    return replace(judged, evidence=decided, learned=learned, unasked=unasked, uncertain=uncertain)
 
 
 def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult:
@@ -505,14 +539,20 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
             earned += weight * (1.0 if evidence.met else evidence.strength)
         tally = counts[requirement.importance]
         tally[1] += 1
-        tally[0] += evidence.met
+        tally[0] += evidence.met and not item.uncertain
+        if item.uncertain:
+            # a weaker gap past the pair's first ones: scored as likely shown as the head finds it, listed for the
+            # job seeker to judge, neither reported missing nor matched to a CV line
+            unclear.append(
+                {"text": requirement.text, "sentence": requirement.sentence, "matched": False, "why": "uncertain"}
+            )
         if is_required:
             required.append({"skill": item.name, "text": requirement.text})
         else:
             nice.append({"skill": item.name, "text": requirement.text, "matched": evidence.met})
         if requirement.years:
             years.append({"skill": item.name, "asked": _number(requirement.years), "shown": _number(item.years_shown)})
-        if evidence.met:
+        if evidence.met and not item.uncertain:
             matched.append(
                 {
                     "skill": item.name,
@@ -522,7 +562,7 @@ def match(jd: str, cv: str, *, reference_year: int | None = None) -> MatchResult
                     "confidence": round(evidence.confidence, 2),
                 }
             )
-        elif is_required:
+        elif is_required and not item.uncertain:
             missing.append(
                 {
                     "skill": item.name,
