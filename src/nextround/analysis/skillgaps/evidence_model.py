@@ -183,7 +183,7 @@ def load_model() -> Model | None:
 
 
 # Writers of the job/CV pairs mark one or two gaps a pair (1,239 of the 1,262 seen pairs with a gap, session 23),
-# and a third gap the head reports was right about a quarter of the time (41 of 150, each file decided by a model that
+# and a third gap the head reports was right fewer than one time in three (41 of 141, each file decided by a model that
 # never saw it): past the first two, a learned gap needs stronger evidence. Exact checks' gaps count first, never cut.
 FIRST_GAPS: Final = 2
 
