@@ -55,6 +55,7 @@ from nextround.analysis.feedback.plain_lines import praise_idiom
 from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
 from nextround.analysis.feedback.rival_edge import keep_rival_edge
 from nextround.analysis.feedback.rules import ClauseRules
+from nextround.analysis.feedback.second_reason import second_reasons
 from nextround.analysis.feedback.types import (
     ACTIONABLE_THEMES,
     MAX_EVIDENCE_PER_THEME,
@@ -162,8 +163,9 @@ def _team_conduct(reading: TextReading, closing: list[bool]) -> list[bool]:
     return flags
 
 
-def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
-    """Themes, strengths, codes and next steps from a text's clauses and the classifier."""
+def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -> FeedbackAnalysis:
+    """Themes, strengths, codes and next steps from a text's clauses and the classifier (`read_halves`: read a reason
+    clause's halves again for a second reason, `second_reason.py`; off when a half itself is read)."""
     original = reading.original
     scores: dict[str, list[float]] = {}
     evidence: dict[str, list[str]] = {}
@@ -456,6 +458,12 @@ def decide(reading: TextReading, model: ClauseModel) -> FeedbackAnalysis:
         findings = [
             ThemeFinding("generic", 0.9 if reading.boilerplate else 0.6, tuple(quotes[:MAX_EVIDENCE_PER_THEME]))
         ]
+    if read_halves:
+        # A second reason joined into one clause ("..., and you did not brief the first officer"), read surely alone.
+        clause_texts = [clause.text for clause in reading.clauses]
+        findings, read = second_reasons(
+            findings, read, clause_texts, lambda half: decide(settings.read_text(half), model, read_halves=False)
+        )
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
     ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in (codes or said_codes))
