@@ -56,13 +56,20 @@ def alternatives_of(item: str) -> tuple[str, ...]:
     if issuer:
         # "SIA Door Supervisor or Security Guard licence", "HGV Class 1 or Class 2": the scheme named first is each
         # one's, when the others are its grades in everyday words (not "AWS ... or Azure Administrator")
-        parts = [parts[0]] + [
-            part
-            if issuer.group(1) in part.split()
-            or not all((is_ordinary(word) and not taxonomy_product(word)) or word.isdigit() for word in part.split())
-            else f"{issuer.group(1)} {part}"
-            for part in parts[1:]
-        ]
+        parts = (
+            [parts[0]]
+            + [
+                part
+                if issuer.group(1) in part.split()
+                # "SQL Payroll or similar payroll software": the other way is any product of the kind, not SQL's
+                or _NOT_A_SUBJECT.search(part)
+                or not all(
+                    (is_ordinary(word) and not taxonomy_product(word)) or word.isdigit() for word in part.split()
+                )
+                else f"{issuer.group(1)} {part}"
+                for part in parts[1:]
+            ]
+        )
     return tuple(parts)
 
 

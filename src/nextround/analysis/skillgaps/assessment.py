@@ -190,6 +190,9 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         other = credentials.licence_country_differs(phrase, cv.text)
         if other is not None:
             return Evidence(False, 0.4, shown, "licence", 0.7, f"the CV's driving licence is {other.title()}")
+        other_class = licence_stages.other_class_short(requirement.text, cv.text)
+        if other_class is not None:  # "Class G" against "Ontario G2", "Class 3" against "class D" (session 23)
+            return Evidence(False, 0.3, other_class[1], "licence", 0.85, other_class[0], exact=True)
         if licence_stages.holds_driving_licence(cv.text):
             return Evidence(True, 1.0, shown, "licence", 0.85)
         return Evidence(False, 0.2, None, "licence", 0.75, "a driving licence is asked; the CV mentions none")

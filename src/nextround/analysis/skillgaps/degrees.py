@@ -51,17 +51,21 @@ _DEGREES: Final = (
             # any subject with a capital ("Master of Art Conservation", "Master of Architecture"), not a role
             r"|master of (?!(?-i:Ceremonies|Arms|Works|Hounds|Foxhounds)\b)(?-i:[A-Z])\w+"
             r"|m\.?sc|m\.?eng|mba|m\.a\.|m\.s\.|llm|mres|mphil|pgce|m\.?com"
-            r"|m\.?tech|mca|pgdm|m[aá]ster en|mestrado|maestr[ií]a|laurea magistrale)(?!\w)",
+            r"|m\.?tech|mca|pgdm|m[aá]ster en|mestrado|maestr[ií]a|laurea magistrale|mlis)(?!\w)",
             re.IGNORECASE,
         ),
     ),
     (
         6,
         re.compile(
-            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?com|b\.?tech|b\.e\.|bba|bca"
+            r"\b(?:bachelor'?s?|b\.?sc|b\.?eng|b\.a\.|b\.s\.|ba|bs|llb|degree|graduate|b\.?comm?|b\.?tech|b\.e\.|bba|bca"
             # first degrees in the CV's own language: "Ingeniería en Mecatrónica", "Licenciatura en Contaduría", "Grado
             # en Biología" (Spain), "Bacharelado em Educação Física" (Brazil), "Laurea in Economia" (Italy)
-            r"|ingenier[ií]a en|licenciatura|licenciad[oa] en|grado en|bacharelado|laurea)"
+            r"|ingenier[ií]a en|licenciatura|licenciad[oa] en|grado en|bacharelado|laurea"
+            # an engineer's or public accountant's title is a first degree in Latin America ("Ingeniero Civil de
+            # Minas", "Ingeniería Civil Eléctrica", "Contadora Pública"), as the ads that name it say (session 23)
+            r"|ingenier[ií]a\s+civil|ingenier[oa]\s+(?:civil|industrial|comercial|de\s+ejecuci[oó]n)"
+            r"|contador[a]?\s+p[uú]blic[oa])"
             r"(?!\w)",
             re.IGNORECASE,
         ),
@@ -87,6 +91,9 @@ _DEGREES_IN_CAPITALS: Final = (
     # "MS Word", "MS-Office": Microsoft's initials before its product, no master's degree
     (7, re.compile(rf"\b(?:MA|MS(?![\s-]*(?:{_MICROSOFT}))|MSN|M\.?Pharm|M\.?Ed|MPH|MSW|MArch|MBBS|MD)\b")),
     (6, re.compile(r"\b(?:BA|BSN|B\.?Pharm|B\.?Ed|BDS|BVSc|B\.?Arch|BFA|BMus|BN|BPT|LLB)\b")),
+    # Indonesia's first and second degrees before their subject ("S1 Budidaya Perairan", "S2 Manajemen")
+    (7, re.compile(r"\bS2(?=\s+[A-Z][a-z])")),
+    (6, re.compile(r"\bS1(?=\s+[A-Z][a-z])")),
     (5, re.compile(r"(?<![\w.])(?:A\.A\.S?|A\.S|AAS)\.?(?=\s|,|$)")),
 )
 
@@ -130,8 +137,10 @@ def degree_level(text: str) -> int | None:
 
 _AWARD_OR_DEGREE: Final = re.compile(
     r"\b(?:diploma|certificate|technician|apprenticeship)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
-    r"(?:bachelor'?s?|degree)\b"
-    r"|\b(?:bachelor'?s?|degree)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:diploma|certificate)\b",
+    r"(?:bachelor'?s?|degree|b\.?\s?sc|b\.?\s?eng|b\.?\s?tech)\b"
+    r"|\b(?:bachelor'?s?|degree|b\.?\s?sc|b\.?\s?eng|b\.?\s?tech)\s*(?:/|\bor\b)\s*(?:an?\s+)?(?:diploma|certificate)\b"
+    # "Technical degree (Técnico) in electronics": a technician's award, below a university degree (session 23)
+    r"|\btechnical\s+degree\b",
     re.IGNORECASE,
 )
 # awards below a degree, "técnico" and "título técnico" (a technician's diploma), "DAE" (a Diploma of Associate

@@ -268,3 +268,46 @@ def endorsement_short(phrase: str, cv: str) -> tuple[str, str | None] | None:
             return f"the CV's {said} endorsement is not held yet (a test is still to pass)", pending
         return f"the CV shows no {said} endorsement", None
     return None
+
+
+# -- a class on a scale the categories do not read --------------------------------------------------------------
+
+# the word before a driving licence's class, in English and the languages ads are written in
+_CLASS_WORD: Final = (
+    r"(?:class|category|cat\.?|type|tipo|clase|classe|cat[eé]gorie|categor[ií]a|kategorie|kategori|klasse)"
+)
+# a class code after its word: "Class G", "class 3", "(Class 1R)", "Class DZ"; letters in capitals only ("class
+# a" is no code)
+_CLASS_CODE: Final = re.compile(rf"(?i:\b{_CLASS_WORD})\s*(?P<code>[A-Z]{{1,2}}\d?[RL]?|\d{{1,2}}[A-Z]?)(?![\w'])")
+# a place's class before the licence itself: "Ontario G driver's licence"
+_PLACE_CLASS: Final = re.compile(r"\b[A-Z][a-z]+\s+(?P<code>[A-Z]\d?)\s+(?i:driver'?s?|driving)\s+(?i:licen[cs]e)")
+# the ask accepts another class than the one it names: a higher one, an equivalent, another province's
+_OTHER_CLASS_ALLOWED: Final = re.compile(
+    r"\b(?:or\s+(?:higher|above|better|equivalent|any|other|another)|and\s+above|minimum|at\s+least|equivalent)\b",
+    re.IGNORECASE,
+)
+
+
+def other_class_short(ask: str, cv: str) -> tuple[str, str] | None:
+    """(reason, CV line) when the ask names a driving licence's class on a scale the EU categories do not read
+    ("Class G", "Class 3", "Class 5") and the CV's licence lines name only another class of it, or a stage of it
+    below the full licence ("Ontario G2" for Class G, "Class 1R" for Class 1). Class numbers and letters mean
+    different vehicles from one country to the next, so only the class itself meets the ask; a higher class is
+    left to the numbered scales, and "or higher" to the other checks. None when a line names the class, or no line
+    names a class."""
+    asked = [found.group("code") for pattern in (_CLASS_CODE, _PLACE_CLASS) for found in pattern.finditer(ask)]
+    if len(set(asked)) != 1 or not asks_driving_licence(ask) or _OTHER_CLASS_ALLOWED.search(ask):
+        return None
+    code = asked[0]
+    lines = [licence.line for licence in driving_licences_held(cv)]
+    if any(re.search(rf"(?<![\w+-]){re.escape(code)}(?![\w+-])", line) for line in lines):
+        return None
+    for line in lines:
+        stage = re.search(rf"(?<![\w+-]){re.escape(code)}(?:[12]|R|L)(?![\w+-])", line)
+        if stage is not None:
+            return f"Class {code} asked; the CV's {stage.group(0)} is a stage below the full licence", line
+    for line in lines:
+        other = _CLASS_CODE.search(line)
+        if other is not None:
+            return f"Class {code} asked; the CV shows class {other.group('code')}", line
+    return None
