@@ -26,6 +26,9 @@ FEEDBACK_SETS = [
     # Session 22 (test21 reported once at its end, seen since)
     DATA / "feedback_corpus" / "dev30.jsonl",
     DATA / "feedback_corpus" / "test21" / "test.jsonl",
+    # Session 23 (test22 reported once at its end, seen since)
+    DATA / "feedback_corpus" / "dev31.jsonl",
+    DATA / "feedback_corpus" / "test22" / "test.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
@@ -65,7 +68,7 @@ def test_third_feedback_set_is_wide() -> None:
     assert len({row["english"] for row in rows}) >= 10
 
 
-@pytest.mark.parametrize("name", ["test2", "test3"])
+@pytest.mark.parametrize("name", ["test2", "test3", "test21", "test22"])
 def test_skill_pair_set_labels_are_the_jobs_own_requirements(name: str) -> None:
     pairs = _rows(DATA / "skill_pairs" / name / "test.jsonl")
     assert len({pair["id"] for pair in pairs}) == len(pairs)
@@ -82,7 +85,7 @@ def test_third_skill_pair_set_is_wide() -> None:
     assert sum(1 for pair in pairs if not pair["missing"]) >= 2  # nothing missing must stay possible
 
 
-@pytest.mark.parametrize("split", ["test2", "test3"])
+@pytest.mark.parametrize("split", ["test2", "test3", "test21", "test22", "wide17"])
 def test_answer_split_loads_with_known_questions(split: str) -> None:
     answers = load_corpus(split)  # raises on a malformed header, label or unknown bank id
     assert answers and len({answer.id for answer in answers}) == len(answers)
