@@ -114,6 +114,9 @@ FRAMING_NAMES = {
     "role_then_charge",
     "others_said",
     "mid_story_not_event",
+    "charge_as_condition",
+    "request_of_speaker",
+    "charge_taken_up",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

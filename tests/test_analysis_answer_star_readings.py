@@ -88,3 +88,43 @@ def test_an_event_needs_a_scene_before_it_and_an_outcome_after_it() -> None:
     event = "Then the supplier doubled its prices overnight."
     assert _mid_story(event, NOTHING, OUTCOME) == NOTHING
     assert _mid_story(event, SCENE, NOTHING) == NOTHING
+
+
+TASK, SCENE_AND_TASK, STEP_AND_TASK = (
+    [False, True, False, False],
+    [True, True, False, False],
+    [False, True, True, False],
+)
+
+
+def _read_one(sentence: str, read: list[bool]) -> list[bool]:
+    """What the readings make of ``sentence``, the first of a two-line answer, when the model and ``decide`` read
+    ``read`` in it."""
+    chosen = [list(read), list(STEP)]
+    decide_more(chosen, analyse_sentences([sentence, "I sorted them by fault."], "behavioural"))
+    return chosen[0]
+
+
+def test_a_charge_told_as_a_habits_condition_is_not_the_task() -> None:
+    line = "When I have to turn someone down, I try not to make it sound cold."
+    assert _read_one(line, STEP_AND_TASK) == STEP
+    assert _read_one(line, TASK) == NOTHING
+
+
+def test_a_request_made_of_the_speaker_is_the_scene_not_the_task() -> None:
+    assert _read_one('At the mine my manager said I must "improve staff morale", that\'s all.', SCENE_AND_TASK) == SCENE
+    assert _read_one("My supervisor told me I had to redo the cards.", TASK) == SCENE
+    assert _read_one("When the store manager asked why, I checked the records.", STEP_AND_TASK) == STEP
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My chef told me to get him running the station alone by Friday, so that was on me.",  # taken up as own
+        "I had to turn the heifers out early.",  # the speaker's own charge
+        "If I had to present to the board tomorrow, I'd aim to be clear.",  # not a habit's condition
+        "Once I had to tell a family that visiting was cancelled.",  # "once": one time, a story's charge
+    ],
+)
+def test_the_speakers_own_charge_keeps_the_task(sentence: str) -> None:
+    assert _read_one(sentence, SCENE_AND_TASK) == SCENE_AND_TASK

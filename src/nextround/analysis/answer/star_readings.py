@@ -28,7 +28,15 @@ OTHERS_SAID_SCENE = True
 # error analysis's lever 3: by writer, 19 of 39 seen writers up and 5 down, 30 lines right and 2 wrong).
 MID_STORY_EVENT_SCENE = True
 
+# The task read in a line that tells no charge of the speaker's own is taken back (session 23, engineer starT23, the
+# test22 error analysis of the task): a charge told only as a habit's condition ("When I have to turn someone down, I
+# try …": ``charge_as_condition``, 0 of 6 seen lines the task) and a request someone else made of the speaker ("At the
+# mine my manager said I must …": ``request_of_speaker``, 0 of 88 the task alone), which is the scene when nothing else
+# is read in it.
+NOT_OWN_CHARGE = True
+
 _SITUATION: Final = STAR_PARTS.index("situation")
+_TASK: Final = STAR_PARTS.index("task")
 _RESULT: Final = STAR_PARTS.index("result")
 _SCENE_AND_TASK: Final = [part in ("situation", "task") for part in STAR_PARTS]
 
@@ -49,6 +57,18 @@ def decide_more(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) 
             and framing_cues()["others_said"].search(sentence.lower)
         ):
             marks[_SITUATION] = True
+        if NOT_OWN_CHARGE and marks[_TASK]:
+            _take_back_task(marks, sentence.lower)
+
+
+def _take_back_task(marks: list[bool], lower: str) -> None:
+    """Unmark the task of a line whose charge is a habit's condition or another's request (:data:`NOT_OWN_CHARGE`)."""
+    cues = framing_cues()
+    if cues["charge_as_condition"].search(lower):
+        marks[_TASK] = False
+    elif cues["request_of_speaker"].search(lower) and not cues["charge_taken_up"].search(lower):
+        marks[_TASK] = False
+        marks[_SITUATION] = marks[_SITUATION] or not any(marks)
 
 
 def _mid_story_events(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -> None:
