@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
+from nextround.analysis.answer.asked_questions import invites_questions
 from nextround.analysis.answer.lexicon import competencies
 from nextround.analysis.answer.questions import classify_question
 from nextround.analysis.answer.relevance_exemplars import ExemplarBank
@@ -497,8 +498,10 @@ def measure_relevance(
     # a question about it) is on its topic only.
     score = round(score * asked_factor(question, query.kind, sentences), 3)
     # How much the answer says and whether it tells an episode: a short claim is less surely on topic and a full story
-    # more, whichever question it meets (so the question it fits best does not move).
-    score = with_answer_shape(score, words, episode)
+    # more, whichever question it meets (so the question it fits best does not move). Not under an invitation to ask:
+    # "No, I think you covered everything" answers it, and the advice it needs is to ask, not to keep to the question.
+    if not invites_questions(question):
+        score = with_answer_shape(score, words, episode)
     # A short reply that gives the reasons a question about motives asks for is on its topic (MOTIVE_FLOOR).
     score = with_motive(score, question, sentences)
     return Relevance(
