@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/eval_answers.py [--split SPLIT] [--by-source]
 (SPLIT: dev, wide, wide2, wide3, wide4, wide5, wide6, wide7, wide8, wide9, wide10, wide11, wide12, wide13, wide14,
-wide15, wide16, wide17, dev2, holdout, holdout2, holdout3, holdout4, relhold, test, test2, test3, test4, test5, test6,
-test7, test8, test9, test10, test11, test12, test13, test14, test15, test16, test17, test18, test19, test20, test21,
-test22, or both: dev and test)
+wide15, wide16, wide17, wide18, dev2, holdout, holdout2, holdout3, holdout4, relhold, test, test2, test3, test4, test5,
+test6, test7, test8, test9, test10, test11, test12, test13, test14, test15, test16, test17, test18, test19, test20,
+test21, test22, test23, or both: dev and test)
 
 Prints markdown tables, dev and frozen test separately (``tests/data/answer_corpus/``; ``test2`` is the
 second frozen split, written in session 3 and reported once, at its end; ``test3`` the third, written
@@ -18,8 +18,8 @@ twelfth, written before session 13's tuning, ``test13`` the thirteenth, written 
 session 16's tuning, ``test16`` the sixteenth, written before session 17's tuning, ``test17`` the seventeenth,
 written before session 18's tuning, ``test18`` the eighteenth, written before session 19's tuning, ``test19`` the
 nineteenth, written before session 20's tuning, ``test20`` the twentieth, written before session 21's tuning,
-``test21`` the twenty-first, written before session 22's tuning, and ``test22`` the twenty-second, written before
-session 23's tuning, likewise):
+``test21`` the twenty-first, written before session 22's tuning, ``test22`` the twenty-second, written before
+session 23's tuning, and ``test23`` the twenty-third, written before session 24's tuning, likewise):
   1. STAR parts, sentence level: precision, recall, F1 per part and their macro mean (all answers);
   2. relevance: how often an answer scored against its own question beats it scored against each other
      question of the split (on-topic answers only), and mean relevance of on-topic vs off-topic answers;
@@ -212,6 +212,7 @@ def main() -> None:
         "wide15",
         "wide16",
         "wide17",
+        "wide18",
         "dev2",
         "holdout",
         "holdout2",
@@ -240,6 +241,7 @@ def main() -> None:
         "test20",
         "test21",
         "test22",
+        "test23",
         "both",
     )
     parser.add_argument("--split", choices=splits, default="both")

@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/eval_feedback.py [--frozen] [--test2] [--test3] [--heldout] [--dev7-heldout]
        [--test4] [--test5] [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12]
        [--test13] [--test14] [--test15] [--test16] [--test17] [--test18] [--test19] [--test20] [--test21]
-       [--test22] [--file NAME ...]
+       [--test22] [--test23] [--file NAME ...]
 
 Prints, per split: precision / recall / F1 per theme and their macro average, `actionable` accuracy,
 outside-your-control exact match, and strengths recall (a praise span of the gold labels counts as found
@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--test20", action="store_true", help="also the twentieth frozen test set (report once)")
     parser.add_argument("--test21", action="store_true", help="also the twenty-first frozen test set (report once)")
     parser.add_argument("--test22", action="store_true", help="also the twenty-second frozen test set (report once)")
+    parser.add_argument("--test23", action="store_true", help="also the twenty-third frozen test set (report once)")
     parser.add_argument("--dev7-heldout", action="store_true", help="also the held-out dev set of session 6")
     parser.add_argument(
         "--file", action="append", default=[], help="also this corpus file (a path, or a name in feedback_corpus/)"
@@ -197,6 +198,8 @@ def main() -> None:
         sets["frozen test21 (written before session 22's tuning; reported once)"] = CORPUS / "test21" / "test.jsonl"
     if args.test22:
         sets["frozen test22 (written before session 23's tuning; reported once)"] = CORPUS / "test22" / "test.jsonl"
+    if args.test23:
+        sets["frozen test23 (written before session 24's tuning; reported once)"] = CORPUS / "test23" / "test.jsonl"
     for extra in args.file:
         path = Path(extra) if Path(extra).is_file() else CORPUS / extra
         sets[f"{path.name} (as named on the command line)"] = path

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/eval_match.py [--rjdb PATH] [--show] [--test2] [--test3] [--dev6] [--test4] [--test5]
     [--test6] [--test7] [--test8] [--test9] [--test10] [--test11] [--test12] [--test13] [--test14] [--test15] [--test16]
-    [--test17] [--test18] [--test19] [--test20] [--test21] [--test22] [--dev8] [--blind-glossary]
+    [--test17] [--test18] [--test19] [--test20] [--test21] [--test22] [--test23] [--dev8] [--blind-glossary]
 
 Prints one markdown table:
   * our pairs (tests/data/skill_pairs/): missing-skill precision / recall / F1 on dev, dev2 (written
@@ -205,6 +205,7 @@ HELD_OUT_LABELS = (
     "test20",
     "test21",
     "test22",
+    "test23",
 )
 
 
@@ -235,6 +236,7 @@ def main() -> None:
     parser.add_argument("--test20", action="store_true", help="also the twentieth frozen split (report once)")
     parser.add_argument("--test21", action="store_true", help="also the twenty-first frozen split (report once)")
     parser.add_argument("--test22", action="store_true", help="also the twenty-second frozen split (report once)")
+    parser.add_argument("--test23", action="store_true", help="also the twenty-third frozen split (report once)")
     parser.add_argument(
         "--dev8", action="store_true", help="also dev8_heldout (session 6's held-out set: measured only)"
     )
@@ -302,6 +304,8 @@ def main() -> None:
         splits.append(("frozen test21", load_pairs(PAIRS / "test21" / "test.jsonl")))
     if args.test22:
         splits.append(("frozen test22", load_pairs(PAIRS / "test22" / "test.jsonl")))
+    if args.test23:
+        splits.append(("frozen test23", load_pairs(PAIRS / "test23" / "test.jsonl")))
     if args.dev8:
         splits.append(("dev8 (held out)", load_pairs(PAIRS / "dev8_heldout.jsonl")))
     if args.blind_glossary:
@@ -327,6 +331,7 @@ def main() -> None:
             ("test20", args.test20),
             ("test21", args.test21),
             ("test22", args.test22),
+            ("test23", args.test23),
         )
         blinded = [name for name, chosen in chosen_sets if chosen] or ["test2"]
         jobs = [pair for name in blinded for pair in load_pairs(PAIRS / name / "test.jsonl")]

@@ -24,9 +24,9 @@ def test_seen_files_hold_out_all_but_the_training_files_and_never_the_unseen_one
     names = stage.seen_files()
     assert names, "no seen pair file found"
     assert not set(names) & set(stage.train.FILES)
-    assert not [name for name in names if "rjdb" in name or name.startswith(("test22/", "dev29"))]
-    assert "test21/test.jsonl" in names and "dev28.jsonl" in names
-    assert "test21/test.jsonl" not in stage.seen_files(("test21",))
+    assert not [name for name in names if "rjdb" in name or name.startswith(("test23/", "dev30"))]
+    assert "test22/test.jsonl" in names and "dev29.jsonl" in names
+    assert "test22/test.jsonl" not in stage.seen_files(("test22",))
 
 
 def test_the_spread_of_files_reads_each_files_f1() -> None:
