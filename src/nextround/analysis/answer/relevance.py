@@ -43,6 +43,7 @@ from importlib.resources import files
 from nextround.analysis.answer.asked_questions import invites_questions
 from nextround.analysis.answer.lexicon import competencies
 from nextround.analysis.answer.questions import classify_question
+from nextround.analysis.answer.relevance_corpus import corpus_centroids, corpus_standout, with_corpus_standout
 from nextround.analysis.answer.relevance_exemplars import ExemplarBank
 from nextround.analysis.answer.relevance_model import (
     RelevanceModel,
@@ -119,6 +120,7 @@ class _Background(ExemplarBank, QuestionReader):
         self.offsets = [self.ranking.offsets.get(ident, 0.0) if self.ranking else 0.0 for ident in self.ids]
         self.mean_offset = sum(self.offsets) / len(self.offsets) if self.offsets else 0.0
         self._load_exemplars()
+        self.corpus = corpus_centroids(tuple(self.ids))
         self.queries = [self.query(text, self.vectors.row(i)) for i, text in enumerate(self.texts)]
         # Bank questions share few competency mixes: their competency terms are worked out once per mix.
         self.mixes = list(dict.fromkeys(query.mix for query in self.queries))
@@ -261,6 +263,7 @@ class _Background(ExemplarBank, QuestionReader):
             bank_exemplar_ranked=exemplar_ranked,
             exemplar_words=exemplar_words,
             bank_word_ranked=word_ranked,
+            corpus=self.corpus.similarities(whole) if self.corpus is not None else None,
         )
 
     def _best_match(self, answer_words: Sequence[str], words: Matrix) -> list[float]:
@@ -497,6 +500,11 @@ def measure_relevance(
     # An answer that does not do what the question asks (no episode for a story question, nothing of the employer for
     # a question about it) is on its topic only.
     score = round(score * asked_factor(question, query.kind, sentences), 3)
+    # How far the question stands out by what its seen answers say (relevance_corpus): an answer on its topic in other
+    # words is heard, and one nearer another question's answers falls. Not under an invitation to ask (as below).
+    if profile.corpus is not None and not invites_questions(question):
+        standout = corpus_standout(profile.corpus, query.sources, query.others)
+        score = with_corpus_standout(score, standout)
     # How much the answer says and whether it tells an episode: a short claim is less surely on topic and a full story
     # more, whichever question it meets (so the question it fits best does not move). Not under an invitation to ask:
     # "No, I think you covered everything" answers it, and the advice it needs is to ask, not to keep to the question.

@@ -58,3 +58,5 @@ class _Profile:
     bank_exemplar_ranked: list[float] | None  # the ranking with exemplars, when the model has it
     exemplar_words: list[float]  # the match of each bank question's exemplar words to the answer's words
     bank_word_ranked: list[float] | None  # the ranking with exemplars and their words, when the model has it
+    # The answer's similarity to each bank question's seen-answer centroid (relevance_corpus), when shipped.
+    corpus: list[float] | None = None
