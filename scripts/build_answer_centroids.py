@@ -2,14 +2,15 @@
 
 Run: .venv/bin/python scripts/build_answer_centroids.py [--check]
 
-Reads the on-topic answers to bank questions of the seen splits of ``tests/data/answer_corpus/`` (``SPLITS``: every
-split written and scored before session 24; never a frozen test split nor a development set still unseen) and writes
-``src/nextround/data/answer_corpus_centroids.npz``: per bank question answered there (``questions``), the mean of
-its answers' vectors (the unit mean of their sentences' vectors, as relevance reads a whole answer) less the mean of
-those centroids, at unit length (``centred``), and that mean (``mean``). Each bank question has 6-9 writers' answers
-(about 19), in their own words and settings: a wider reading of what the question is about than its three written
-exemplars (``relevance_corpus``). The file is byte for byte the same on every run (fixed zip dates); ``--check``
-fails if the shipped file differs from a rebuild or from the sha256 recorded beside it.
+Reads the strong and average on-topic answers to bank questions of the seen splits of
+``tests/data/answer_corpus/`` (``SPLITS``: every split written and scored before session 24; never a frozen test
+split nor a development set still unseen) and writes ``src/nextround/data/answer_corpus_centroids.npz``: per bank
+question answered there (``questions``), the mean of its answers' vectors (the unit mean of their sentences' vectors,
+as relevance reads a whole answer) less the mean of those centroids, at unit length (``centred``), and that mean
+(``mean``). Each bank question has 6-9 writers' answers (about 13 strong or average ones), in their own words and
+settings: a wider reading of what the question is about than its three written exemplars (``relevance_corpus``).
+The file is byte for byte the same on every run (fixed zip dates); ``--check`` fails if the shipped file differs
+from a rebuild or from the sha256 recorded beside it.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ SPLITS = (
     "wide17",
 )
 
+# What an answer to the question says: weak replies are left out, so an evasive one ("I just get on with it, you can't
+# let it get to you") does not teach the centroid that saying little is on topic (with them, such replies rose from
+# 0.03 to 0.24-0.33).
+KEPT = ("strong", "average")
+
 
 def _npy(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
@@ -105,7 +111,7 @@ def build() -> bytes:
     answers: dict[str, list[np.ndarray]] = {ident: [] for ident in bank}
     for split in SPLITS:
         for item in load_corpus(split):
-            if item.on_topic and item.question_id in answers:
+            if item.on_topic and item.quality in KEPT and item.question_id in answers:
                 vectors = np.array(model.embed(split_sentences(item.answer)).tolist(), dtype=np.float64)
                 whole = vectors.mean(0)
                 answers[item.question_id].append(whole / np.linalg.norm(whole))

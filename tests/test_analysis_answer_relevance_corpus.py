@@ -31,10 +31,9 @@ def test_full_marks_stay_when_they_would_rise_and_can_fall() -> None:
 
 def test_the_standout_is_a_z_score_among_the_ranked_questions() -> None:
     similarities = [0.9, 0.1, 0.2, 0.3, 0.5]
-    # Question 0 against 1-3 (mean 0.2, spread 0.0816...): far above them.
-    assert corpus_standout(similarities, (0,), (1, 2, 3)) == pytest.approx(0.7 / 0.0816497, rel=1e-4)
-    # A question outside the bank takes the mean of the questions that speak for it.
-    assert corpus_standout(similarities, (0, 4), (1, 2, 3)) == pytest.approx(0.5 / 0.0816497, rel=1e-4)
+    # Question 0 against 1-3 (mean 0.2, spread 0.0816...): far above them; question 1 below them.
+    assert corpus_standout(similarities, 0, (1, 2, 3)) == pytest.approx(0.7 / 0.0816497, rel=1e-4)
+    assert corpus_standout(similarities, 1, (1, 2, 3)) == pytest.approx(-0.1 / 0.0816497, rel=1e-4)
 
 
 def test_a_bank_question_nobody_answered_takes_the_level_of_the_others() -> None:
@@ -81,3 +80,14 @@ def test_a_story_in_other_words_beats_more_rivals_with_its_questions_answers(wit
     after = _share_beaten("beh-teamwork-03", _HELPED)
     assert background.corpus is not None
     assert before < 0.97 < 0.99 < after
+
+
+def test_a_question_outside_the_bank_is_not_moved(without_corpus: None) -> None:
+    # It has no seen answers of its own: those of its bank neighbours ("month-end close under time pressure", "set the
+    # direction") would speak for "worked under pressure".
+    question, story = "Tell me about a time you worked under pressure.", split_sentences(_HELPED)
+    before = relevance.measure_relevance(question, story)
+    background = relevance._background()
+    background.corpus = relevance.corpus_centroids(tuple(background.ids))
+    relevance._cached_profile.cache_clear()
+    assert before == relevance.measure_relevance(question, story)

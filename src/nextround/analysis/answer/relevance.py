@@ -500,11 +500,11 @@ def measure_relevance(
     # An answer that does not do what the question asks (no episode for a story question, nothing of the employer for
     # a question about it) is on its topic only.
     score = round(score * asked_factor(question, query.kind, sentences), 3)
-    # How far the question stands out by what its seen answers say (relevance_corpus): an answer on its topic in other
-    # words is heard, and one nearer another question's answers falls. Not under an invitation to ask (as below).
-    if profile.corpus is not None and not invites_questions(question):
-        standout = corpus_standout(profile.corpus, query.sources, query.others)
-        score = with_corpus_standout(score, standout)
+    # How far a bank question stands out by what its seen answers say (relevance_corpus): an answer on its topic in
+    # other words is heard, and one nearer another question's answers falls. A question outside the bank has no answers
+    # of its own (its bank neighbours' lowered the seen splits' figures). Not under an invitation to ask (as below).
+    if profile.corpus is not None and query.bank is not None and not invites_questions(question):
+        score = with_corpus_standout(score, corpus_standout(profile.corpus, query.bank, query.others))
     # How much the answer says and whether it tells an episode: a short claim is less surely on topic and a full story
     # more, whichever question it meets (so the question it fits best does not move). Not under an invitation to ask:
     # "No, I think you covered everything" answers it, and the advice it needs is to ask, not to keep to the question.

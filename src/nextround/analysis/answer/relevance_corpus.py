@@ -2,11 +2,12 @@
 
 An answer that barely matches its own question (a short reply, a story told in other words, without the question's
 cues) loses to rival questions in the learned ranking. Every bank question has been answered in the seen corpus by
-6-9 writers in their own words and settings; the centroid of those answers (``answer_corpus_centroids.npz``, built by
-``scripts/build_answer_centroids.py``; centred on the mean of all centroids, so what every answer shares does not
-count) reads the question's topic more widely than its wording, its note or its three written exemplars. How far the
-asked question's centroid stands out, among those of the bank questions the answer is ranked against (a z-score), moves
-the odds of the relevance score (session 24, docs/answers.md).
+6-9 writers in their own words and settings; the centroid of the strong and average ones
+(``answer_corpus_centroids.npz``, built by ``scripts/build_answer_centroids.py``; centred on the mean of all
+centroids, so what every answer shares does not count) reads the question's topic more widely than its wording, its
+note or its three written exemplars. How far the asked question's centroid stands out, among those of the bank
+questions the answer is ranked against (a z-score), moves the odds of the relevance score (session 24,
+docs/answers.md).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from typing import Final
 from nextround.analysis.vectors import Matrix, dot_rows, read_npz, unit
 
 CORPUS_FILE: Final = "answer_corpus_centroids.npz"
-# The odds of relevance are multiplied by exp(CORPUS_WEIGHT * (z - CORPUS_CENTRE)), z the asked question's standing
+# The odds of relevance are multiplied by exp(CORPUS_WEIGHT * (z - CORPUS_CENTRE)), z the asked bank question's standing
 # among the ranked bank questions by its seen answers' centroid. Chosen on the seen splits, each scored with centroids
-# built without it (own question above another, mean of 46 splits, 0.9357 -> 0.9483; off-topic AUC 0.8744 -> 0.8872).
+# built without it, and wide18's even half (docs/answers.md, session 24).
 CORPUS_WEIGHT: Final = 0.7
 CORPUS_CENTRE: Final = 1.0
 _ODDS_CAP: Final = 0.995  # as relevance_score's: full marks read as 0.995 when they fall
@@ -57,17 +58,15 @@ def corpus_centroids(ids: tuple[str, ...]) -> CorpusCentroids | None:
     return CorpusCentroids(ids, arrays["centred"].matrix(), arrays["questions"].strings or [], arrays["mean"].floats())
 
 
-def corpus_standout(similarities: Sequence[float], sources: Sequence[int], others: Sequence[int]) -> float:
-    """How far the question's centroid similarity (its own for a bank question, the mean of those of the bank
-    questions that speak for it otherwise: ``sources``) stands above those of the bank questions it is ranked
+def corpus_standout(similarities: Sequence[float], question: int, others: Sequence[int]) -> float:
+    """How far bank question ``question``'s centroid similarity stands above those of the bank questions it is ranked
     against (``others``), in their spread."""
-    value = sum(similarities[i] for i in sources) / len(sources)
     rivals = [similarities[i] for i in others]
     if len(rivals) < 2:
         return 0.0
     mean = sum(rivals) / len(rivals)
     spread = math.sqrt(sum((r - mean) ** 2 for r in rivals) / len(rivals))
-    return (value - mean) / spread if spread > 0 else 0.0
+    return (similarities[question] - mean) / spread if spread > 0 else 0.0
 
 
 def with_corpus_standout(score: float, standout: float) -> float:
