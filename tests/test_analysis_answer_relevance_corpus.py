@@ -3,15 +3,19 @@ a question whose answers the answer is near stands out, one whose answers it is 
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import tomllib
 from collections.abc import Iterator
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
 from nextround.analysis.answer import relevance, split_sentences
 from nextround.analysis.answer.relevance_corpus import (
     CORPUS_CENTRE,
+    CORPUS_FILE,
     CorpusCentroids,
     corpus_standout,
     with_corpus_standout,
@@ -91,3 +95,17 @@ def test_a_question_outside_the_bank_is_not_moved(without_corpus: None) -> None:
     background.corpus = relevance.corpus_centroids(tuple(background.ids))
     relevance._cached_profile.cache_clear()
     assert before == relevance.measure_relevance(question, story)
+
+
+def test_the_shipped_centroids_are_a_rebuild_of_the_seen_answers() -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_answer_centroids.py"
+    spec = importlib.util.spec_from_file_location("build_answer_centroids", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = files("nextround.data").joinpath(CORPUS_FILE).read_bytes()
+    recorded = files("nextround.data").joinpath(CORPUS_FILE.replace(".npz", ".sha256")).read_text(encoding="utf-8")
+    assert hashlib.sha256(shipped).hexdigest() == recorded.split()[0]
+    # No unseen or frozen split in the build: they are scored, never read.
+    assert not {"wide18", "test23"} & set(module.SPLITS)
+    assert module.build() == shipped
