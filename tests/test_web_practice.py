@@ -154,7 +154,12 @@ def test_a_second_attempt_shows_the_comparison_with_the_first(web: Web) -> None:
 
 def test_a_missing_star_part_asks_a_follow_up_before_saving(web: Web) -> None:
     question = next(q for q in load_bank() if q.category == "behavioural")
-    no_result = "At my last job the refunds were slow. I was asked to fix them. I mapped the approval steps."
+    # On the question's topic (a team effort), so the follow-up is asked: a refunds story with no team in it is read as
+    # off topic since session 24, and an answer off topic is told so instead.
+    no_result = (
+        "At my last job our team's refunds were slow. The four of us were asked to fix them together. "
+        "I mapped the approval steps while the others called the customers."
+    )
     asked = web.post_form("/practice", {"question_id": question.id, "answer": no_result}).text
     assert 'id="follow-up-form"' in asked and "Not saved yet" in asked
     assert web.client.get("/api/v1/practice/progress").json()["answers"] == 0
@@ -311,7 +316,12 @@ def test_history_charts_name_weeks_and_kinds_in_words(web: Web) -> None:
 def test_a_session_left_on_its_follow_up_is_not_counted_as_practice(web: Web) -> None:
     question = next(q for q in load_bank() if q.category == "behavioural")
     _answer(web, question.id, STRONG)  # saved: session 1
-    no_result = "At my last job the refunds were slow. I was asked to fix them. I mapped the approval steps."
+    # On the question's topic (a team effort), so the follow-up is asked: a refunds story with no team in it is read as
+    # off topic since session 24, and an answer off topic is told so instead.
+    no_result = (
+        "At my last job our team's refunds were slow. The four of us were asked to fix them together. "
+        "I mapped the approval steps while the others called the customers."
+    )
     asked = web.post_form("/practice", {"question_id": question.id, "answer": no_result}).text
     assert "Not saved yet" in asked  # session 2 waits on the follow-up; the person walks away
     assert web.client.get("/api/v1/practice/progress").json()["sessions"] == 1
