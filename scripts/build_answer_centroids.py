@@ -7,7 +7,7 @@ Reads the strong and average on-topic answers to bank questions of the seen spli
 split nor a development set still unseen) and writes ``src/nextround/data/answer_corpus_centroids.npz``: per bank
 question answered there (``questions``), the mean of its answers' vectors (the unit mean of their sentences' vectors,
 as relevance reads a whole answer) less the mean of those centroids, at unit length (``centred``), and that mean
-(``mean``). Each bank question has 6-9 writers' answers (about 13 strong or average ones), in their own words and
+(``mean``). Each bank question has 6-9 writers' answers (about 14 strong or average ones), in their own words and
 settings: a wider reading of what the question is about than its three written exemplars (``relevance_corpus``).
 The file is byte for byte the same on every run (fixed zip dates); ``--check`` fails if the shipped file differs
 from a rebuild or from the sha256 recorded beside it.
