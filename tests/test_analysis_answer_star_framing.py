@@ -120,6 +120,7 @@ FRAMING_NAMES = {
     "role_given_then_charge",
     "plan_aim_told",
     "plan_aim_by_then",
+    "as_role_then_charge",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

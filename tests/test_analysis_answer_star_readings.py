@@ -139,6 +139,8 @@ def test_the_speakers_own_charge_keeps_the_task(sentence: str) -> None:
         "my part was the loading bay, so it was on me to keep the vans moving.",
         "i ran the night desk on my own, so getting the last edition out was my call.",
         "i was the duty officer, so sorting the heating fell to me.",  # "be" with a charge that fell to the speaker
+        "i'd never run a till before, but as the cashier on duty it was on me to balance it.",  # "as" after a clause
+        "being the only driver left, getting the parcels out was down to me.",
     ],
 )
 def test_a_role_told_by_any_verb_with_its_charge_is_scene_and_task(sentence: str) -> None:
@@ -151,10 +153,12 @@ def test_a_role_told_by_any_verb_with_its_charge_is_scene_and_task(sentence: str
         "i was put in charge of the rota, so it was on me.",  # a charge handed over, not a role: left to the model
         "it was my sale, so telling her was on me.",  # ownership of a thing, not a role
         "i ran the figures again and it was on me to explain them.",  # a step, then a charge with "and"
+        "as a result, it was on me to explain the gap.",  # "as a result" is no role
     ],
 )
 def test_other_charges_are_not_read_as_a_role_given(sentence: str) -> None:
     assert not framing_cues()["role_given_then_charge"].search(sentence)
+    assert not framing_cues()["as_role_then_charge"].search(sentence)
 
 
 def _after_a_plan(line: str, read: list[bool], first: list[bool] = STEP) -> list[bool]:

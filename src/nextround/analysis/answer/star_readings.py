@@ -17,7 +17,8 @@ from nextround.analysis.answer.star import SentenceFeatures
 # A role told and then the charge it brought ("I was the account coordinator, so it was my job to …") is the scene and
 # the task at once (``role_then_charge`` of ``answer_cues.toml``: 66 of the seen corpus's 69 such lines, 25 writers);
 # since session 24 also a role told by another verb ("IT made me the super user, so it was my job to …", "My part was
-# the packhouse, so it was on me …": ``role_given_then_charge``, all 11 seen lines, 8 writers).
+# the packhouse, so it was on me …": ``role_given_then_charge``, all 11 seen lines, 8 writers) and "as" a role after
+# another clause ("…, but as the trainer it was on me to …": ``as_role_then_charge``, all 20 seen lines, 14 writers).
 ROLE_THEN_CHARGE = True
 
 # Someone named by their role saying or asking something ("My manager asked me to go through the cards") is the scene
@@ -78,7 +79,9 @@ def decide_more(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) 
 def _role_then_charge(lower: str) -> bool:
     """A role told, by "be" or another verb, then the charge it brought (:data:`ROLE_THEN_CHARGE`)."""
     cues = framing_cues()
-    return bool(cues["role_then_charge"].search(lower) or cues["role_given_then_charge"].search(lower))
+    return any(
+        cues[name].search(lower) for name in ("role_then_charge", "role_given_then_charge", "as_role_then_charge")
+    )
 
 
 def _plan_aims(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -> None:
