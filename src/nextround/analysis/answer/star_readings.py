@@ -17,7 +17,7 @@ from nextround.analysis.answer.star import SentenceFeatures
 # A role told and then the charge it brought ("I was the account coordinator, so it was my job to …") is the scene and
 # the task at once (``role_then_charge`` of ``answer_cues.toml``: 66 of the seen corpus's 69 such lines, 25 writers);
 # since session 24 also a role told by another verb ("IT made me the super user, so it was my job to …", "My part was
-# the packhouse, so it was on me …": ``role_given_then_charge``, all 11 seen lines, 8 writers) and "as" a role after
+# the packhouse, so it was on me …": ``role_given_then_charge``, all 12 seen lines, 8 writers) and "as" a role after
 # another clause ("…, but as the trainer it was on me to …": ``as_role_then_charge``, all 20 seen lines, 14 writers).
 ROLE_THEN_CHARGE = True
 
@@ -42,8 +42,8 @@ NOT_OWN_CHARGE = True
 # guessing", "Then hopefully we can fix it", "So we will hardly run out"; ``plan_aim_told``), is the outcome and not a
 # step, unless the scene or the task is read in it; what the speaker would have or be by a time ahead ("By the end I'd
 # have evidence the signs work": ``plan_aim_by_then``) only when nothing or the outcome is read in it (session 24, the
-# test22 error analysis's lever 2: the README's "the outcome aimed for is R"; all 48 seen lines of the two forms are
-# `R`, 22 writers).
+# test22 error analysis's lever 2: the README's "the outcome aimed for is R"; all 64 seen lines of the two forms are
+# `R`, 27 writers).
 PLAN_AIM_OUTCOME = True
 
 _SITUATION: Final = STAR_PARTS.index("situation")
