@@ -1,0 +1,93 @@
+"""The STAR readings of session 24 (star_frame.read_frame): an answer that opens on an episode's time in the past opens
+on its scene; a line that tells only how the speaker felt or what they are like carries no part."""
+
+from __future__ import annotations
+
+import pytest
+
+from nextround.analysis.answer import star_frame
+from nextround.analysis.answer.lexicon import framing_cues
+from nextround.analysis.answer.star import analyse_sentences
+from nextround.analysis.answer.star_frame import read_frame
+
+NOTHING = [False, False, False, False]
+SCENE, STEP = [True, False, False, False], [False, False, True, False]
+
+
+def _read(sentences: list[str], chosen: list[list[bool]]) -> list[list[bool]]:
+    read_frame(chosen, analyse_sentences(sentences, "behavioural"))
+    return chosen
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Last winter I ran the ticket desk at a small ferry terminal on my own.",
+        "I had a rough week once with a supplier who kept shorting our orders.",
+        "Three years ago the clinic switched its booking system overnight.",
+        "So one time the delivery van broke down outside Leeds.",
+    ],
+)
+def test_an_opening_on_an_episodes_time_is_the_scene(opening: str) -> None:
+    chosen = _read([opening, "I rang the depot and borrowed a van."], [list(NOTHING), list(STEP)])
+    assert chosen == [SCENE, STEP]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Once I hand the job over, the fitters take it from there.",  # a condition, not an occasion
+        "I'd ask what changed in the last year before anything else.",  # a plan
+        "I check the stock once a week.",  # a habit, and no past
+        "Last year's figures are where I start.",  # no past event
+    ],
+)
+def test_other_openings_are_left_alone(opening: str) -> None:
+    chosen = _read([opening, "I rang the depot."], [list(NOTHING), list(STEP)])
+    assert chosen[0] == NOTHING
+
+
+def test_a_dated_line_that_is_the_whole_answer_or_read_already_is_left_alone() -> None:
+    assert _read(["Last year I moved to Cork."], [list(NOTHING)]) == [NOTHING]
+    assert _read(["Last year I fixed the till.", "It worked."], [list(STEP), list(NOTHING)])[0] == STEP
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I was a bit nervous, to be honest.",
+        "Honestly, at first I was really annoyed.",
+        "I'm very good at explaining things, people tell me.",
+        "I'm easy to work with and I like a calm team.",
+    ],
+)
+def test_a_feeling_or_trait_alone_carries_no_part(line: str) -> None:
+    chosen = _read(["We had a new till.", line, "It worked."], [list(SCENE), list(STEP), list(NOTHING)])
+    assert chosen[1] == NOTHING
+
+
+def test_a_feeling_with_a_step_of_ones_own_keeps_the_step() -> None:
+    line = "I was nervous but I practised it twice with my colleague."
+    chosen = _read(["We had an audit.", line], [list(SCENE), list(STEP)])
+    assert chosen[1] == STEP
+
+
+@pytest.mark.parametrize(
+    "line", ["I was nervous about the audit.", "I'm very good at closing deals."]
+)
+def test_feeling_or_trait_matches_the_speakers_own_feeling(line: str) -> None:
+    assert framing_cues()["feeling_or_trait"].search(line.lower())
+
+
+@pytest.mark.parametrize("line", ["She was nervous about the audit.", "I was honest with her about the delay."])
+def test_feeling_or_trait_leaves_others_feelings_and_steps(line: str) -> None:
+    assert not framing_cues()["feeling_or_trait"].search(line.lower())
+
+
+def test_the_switches_turn_each_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(star_frame, "DATED_OPENING_SCENE", False)
+    monkeypatch.setattr(star_frame, "FEELING_NO_PART", False)
+    chosen = _read(
+        ["Last winter I ran the desk on my own.", "I was a bit nervous."], [list(NOTHING), list(STEP)]
+    )
+    assert chosen == [NOTHING, STEP]
