@@ -1,4 +1,4 @@
-"""The STAR readings of session 24 (star_frame.read_frame): an answer that opens on an episode's time in the past opens
+"""The STAR readings of session 24 (star_frame.read_frame): an answer that opens on an episode's time or place in the past opens
 on its scene; a line that tells only how the speaker felt or what they are like carries no part."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def _read(sentences: list[str], chosen: list[list[bool]]) -> list[list[bool]]:
         "I had a rough week once with a supplier who kept shorting our orders.",
         "Three years ago the clinic switched its booking system overnight.",
         "So one time the delivery van broke down outside Leeds.",
+        "At my last job the manager changed the rota every Sunday night.",
     ],
 )
 def test_an_opening_on_an_episodes_time_is_the_scene(opening: str) -> None:
@@ -40,6 +41,7 @@ def test_an_opening_on_an_episodes_time_is_the_scene(opening: str) -> None:
         "I'd ask what changed in the last year before anything else.",  # a plan
         "I check the stock once a week.",  # a habit, and no past
         "Last year's figures are where I start.",  # no past event
+        "At the depot people come to me when a lorry throws a fault code.",  # a place, but no episode
     ],
 )
 def test_other_openings_are_left_alone(opening: str) -> None:
@@ -85,7 +87,7 @@ def test_feeling_or_trait_leaves_others_feelings_and_steps(line: str) -> None:
 
 
 def test_the_switches_turn_each_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(star_frame, "DATED_OPENING_SCENE", False)
+    monkeypatch.setattr(star_frame, "EPISODE_OPENING_SCENE", False)
     monkeypatch.setattr(star_frame, "FEELING_NO_PART", False)
     chosen = _read(
         ["Last winter I ran the desk on my own.", "I was a bit nervous."], [list(NOTHING), list(STEP)]

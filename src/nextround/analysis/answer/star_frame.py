@@ -1,5 +1,5 @@
 """Readings of an episode's frame that :func:`.star_readings.decide_more` applies after the model, with no retrain
-(session 24, engineer starS24): the time of an episode told at the answer's opening, and how the speaker felt.
+(session 24, engineer starS24): the time or place of an episode told at the answer's opening, and how the speaker felt.
 
 Each form was counted first in the seen writers' out-of-fold readings (docs/answers.md, "Session 24: the dated opening
 and the speaker's feelings"); each has a switch so a bench can measure it off.
@@ -14,10 +14,11 @@ from nextround.analysis.answer.lexicon import framing_cues
 from nextround.analysis.answer.model import STAR_PARTS
 from nextround.analysis.answer.star import SentenceFeatures, _action_score
 
-# An answer that opens on an episode's time, in the past ("Last term I planned a practical lesson on circuits …", "I
-# had a tense time with a coworker once", "Two years ago an agency sent me to a fraud trial"), opens on its scene when
-# the model reads nothing there (seen writers: 23 of 30 such openings `S`, 20 writers; 4 `-`, 3 `A`).
-DATED_OPENING_SCENE = True
+# An answer that opens on an episode's time or place, in the past ("Last term I planned a practical lesson on circuits
+# …", "I had a tense time with a coworker once", "At the council I got a list of repair requests from another team"),
+# opens on its scene when the model reads nothing there (seen writers: the time, 23 of 30 such openings `S`, 20
+# writers, 4 `-`, 3 `A`; the place, 9 of 11, 7 writers).
+EPISODE_OPENING_SCENE = True
 
 # A line that tells only how the speaker felt or what they are like ("I was a bit nervous", "I'm very good at
 # explaining things", "I'm easy to work with") carries no part (seen writers: 76 of 78 such lines `-`; the two others
@@ -34,11 +35,11 @@ def read_frame(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -
         lower = sentence.lower
         closes = row + 1 == len(analysed) or analysed[row + 1].index == 0
         if (
-            DATED_OPENING_SCENE
+            EPISODE_OPENING_SCENE
             and sentence.index == 0
             and not closes
             and not any(marks)
-            and cues["dated_time"].search(lower)
+            and (cues["dated_time"].search(lower) or cues["placed_opening"].search(lower))
             and cues["past_event"].search(lower)
             and not cues["conditional"].search(lower)
         ):
