@@ -1,21 +1,22 @@
-"""The STAR readings of session 24 (star_frame.read_frame): an answer that opens on an episode's time or place in the past opens
-on its scene; a line that tells only how the speaker felt or what they are like carries no part."""
+"""The STAR readings of session 24 (star_forms.read_forms): an answer that opens on an episode's time or place in the past opens
+on its scene; a planned step carried on with "maybe" after a step is a step; a line that tells only how the speaker felt or
+what they are like carries no part."""
 
 from __future__ import annotations
 
 import pytest
 
-from nextround.analysis.answer import star_frame
+from nextround.analysis.answer import star_forms
 from nextround.analysis.answer.lexicon import framing_cues
 from nextround.analysis.answer.star import analyse_sentences
-from nextround.analysis.answer.star_frame import read_frame
+from nextround.analysis.answer.star_forms import read_forms
 
 NOTHING = [False, False, False, False]
 SCENE, STEP = [True, False, False, False], [False, False, True, False]
 
 
 def _read(sentences: list[str], chosen: list[list[bool]]) -> list[list[bool]]:
-    read_frame(chosen, analyse_sentences(sentences, "behavioural"))
+    read_forms(chosen, analyse_sentences(sentences, "behavioural"))
     return chosen
 
 
@@ -86,10 +87,38 @@ def test_feeling_or_trait_leaves_others_feelings_and_steps(line: str) -> None:
     assert not framing_cues()["feeling_or_trait"].search(line.lower())
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Maybe I'd offer them store credit instead of money back.",
+        "Then maybe text the manager?",
+        "Maybe some spot checks at the packing bench as well, once a week.",
+    ],
+)
+def test_a_step_carried_on_with_maybe_is_a_step(line: str) -> None:
+    chosen = _read(["I'd apologise and take it back to the kitchen.", line], [list(STEP), list(NOTHING)])
+    assert chosen[1] == STEP
+
+
+@pytest.mark.parametrize(
+    "line", ["Maybe the database is getting bigger.", "Then maybe they'd go somewhere else, can't help it."]
+)
+def test_a_guess_about_others_with_maybe_is_left_alone(line: str) -> None:
+    chosen = _read(["I'd check the logs first.", line], [list(STEP), list(NOTHING)])
+    assert chosen[1] == NOTHING
+
+
+def test_maybe_needs_a_step_before_it() -> None:
+    chosen = _read(["The queue was long.", "Maybe I'd open a second till."], [list(SCENE), list(NOTHING)])
+    assert chosen[1] == NOTHING
+
+
 def test_the_switches_turn_each_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(star_frame, "EPISODE_OPENING_SCENE", False)
-    monkeypatch.setattr(star_frame, "FEELING_NO_PART", False)
+    monkeypatch.setattr(star_forms, "EPISODE_OPENING_SCENE", False)
+    monkeypatch.setattr(star_forms, "FEELING_NO_PART", False)
+    monkeypatch.setattr(star_forms, "MAYBE_STEP", False)
     chosen = _read(
-        ["Last winter I ran the desk on my own.", "I was a bit nervous."], [list(NOTHING), list(STEP)]
+        ["Last winter I ran the desk on my own.", "I was a bit nervous.", "Maybe I'd ask for help."],
+        [list(NOTHING), list(STEP), list(NOTHING)],
     )
-    assert chosen == [NOTHING, STEP]
+    assert chosen == [NOTHING, STEP, NOTHING]
