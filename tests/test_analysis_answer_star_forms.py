@@ -1,5 +1,5 @@
 """The STAR readings of session 24 (star_forms.read_forms): an answer that opens on an episode's time or place in the past opens
-on its scene; a planned step carried on with "maybe" after a step is a step; a line that tells only how the speaker felt or
+on its scene; a planned step carried on after a step ("maybe", "then I'd") is a step; a line that tells only how the speaker felt or
 what they are like carries no part."""
 
 from __future__ import annotations
@@ -93,17 +93,25 @@ def test_feeling_or_trait_leaves_others_feelings_and_steps(line: str) -> None:
         "Maybe I'd offer them store credit instead of money back.",
         "Then maybe text the manager?",
         "Maybe some spot checks at the packing bench as well, once a week.",
+        "Then we'd probably send the client a corrected version the same afternoon.",
+        "I'd also put approval limits on every card.",
     ],
 )
-def test_a_step_carried_on_with_maybe_is_a_step(line: str) -> None:
+def test_a_planned_step_carried_on_is_a_step(line: str) -> None:
     chosen = _read(["I'd apologise and take it back to the kitchen.", line], [list(STEP), list(NOTHING)])
     assert chosen[1] == STEP
 
 
 @pytest.mark.parametrize(
-    "line", ["Maybe the database is getting bigger.", "Then maybe they'd go somewhere else, can't help it."]
+    "line",
+    [
+        "Maybe the database is getting bigger.",
+        "Then maybe they'd go somewhere else, can't help it.",
+        "I'd also like a team I can debrief with.",
+        "Then we'd both know where we stand.",
+    ],
 )
-def test_a_guess_about_others_with_maybe_is_left_alone(line: str) -> None:
+def test_a_guess_a_wish_or_a_view_is_left_alone(line: str) -> None:
     chosen = _read(["I'd check the logs first.", line], [list(STEP), list(NOTHING)])
     assert chosen[1] == NOTHING
 
@@ -116,7 +124,7 @@ def test_maybe_needs_a_step_before_it() -> None:
 def test_the_switches_turn_each_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(star_forms, "EPISODE_OPENING_SCENE", False)
     monkeypatch.setattr(star_forms, "FEELING_NO_PART", False)
-    monkeypatch.setattr(star_forms, "MAYBE_STEP", False)
+    monkeypatch.setattr(star_forms, "CARRIED_PLAN_STEP", False)
     chosen = _read(
         ["Last winter I ran the desk on my own.", "I was a bit nervous.", "Maybe I'd ask for help."],
         [list(NOTHING), list(STEP), list(NOTHING)],
