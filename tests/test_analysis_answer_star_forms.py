@@ -1,6 +1,6 @@
-"""The STAR readings of session 24 (star_forms.read_forms): an answer that opens on an episode's time or place in the past opens
-on its scene; a planned step carried on after a step ("maybe", "then I'd") is a step; a line that tells only how the speaker felt or
-what they are like carries no part."""
+"""The STAR readings of session 24 (star_forms.read_forms): an answer that opens on an episode's time or place in the
+past opens on its scene; a planned step carried on after a step ("maybe", "then I'd") is a step; a line that tells only
+how the speaker felt or what they are like carries no part."""
 
 from __future__ import annotations
 
@@ -75,9 +75,7 @@ def test_a_feeling_with_a_step_of_ones_own_keeps_the_step() -> None:
     assert chosen[1] == STEP
 
 
-@pytest.mark.parametrize(
-    "line", ["I was nervous about the audit.", "I'm very good at closing deals."]
-)
+@pytest.mark.parametrize("line", ["I was nervous about the audit.", "I'm very good at closing deals."])
 def test_feeling_or_trait_matches_the_speakers_own_feeling(line: str) -> None:
     assert framing_cues()["feeling_or_trait"].search(line.lower())
 

@@ -1,9 +1,9 @@
-"""Readings of an episode's frame that :func:`.star_readings.decide_more` applies after the model, with no retrain
-(session 24, engineer starS24): the time or place of an episode told at the answer's opening, a planned step carried
-on after a step, and how the speaker felt.
+"""Readings of a line's form that :func:`.star_readings.decide_more` applies after the model, with no retrain (session
+24, engineer starS24): the time or place of an episode told at the answer's opening, a planned step carried on after a
+step, and how the speaker felt.
 
-Each form was counted first in the seen writers' out-of-fold readings (docs/answers.md, "Session 24: the dated opening
-and the speaker's feelings"); each has a switch so a bench can measure it off.
+Each form was counted first in the seen writers' out-of-fold readings (docs/answers.md, "Session 24: the episode's
+opening, a plan carried on, the speaker's feelings"); each has a switch so a bench can measure it off.
 """
 
 from __future__ import annotations
