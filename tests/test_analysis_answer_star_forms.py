@@ -62,6 +62,8 @@ def test_a_dated_line_that_is_the_whole_answer_or_read_already_is_left_alone() -
         "Honestly, at first I was really annoyed.",
         "I'm very good at explaining things, people tell me.",
         "I'm easy to work with and I like a calm team.",
+        "I'm very good with spreadsheets and pivot tables.",
+        "I was so confused at that point.",
     ],
 )
 def test_a_feeling_or_trait_alone_carries_no_part(line: str) -> None:

@@ -22,8 +22,8 @@ from nextround.analysis.answer.star import SentenceFeatures, _action_score
 EPISODE_OPENING_SCENE = True
 
 # A line that tells only how the speaker felt or what they are like ("I was a bit nervous", "I'm very good at
-# explaining things", "I'm easy to work with") carries no part (seen writers: 76 of 78 such lines `-`; the two others
-# tell a step as well, "I was nervous but I practised it with my colleague", which this leaves alone).
+# explaining things", "I'm easy to work with") carries no part (seen writers: 112 of 114 such lines `-`, 39 writers;
+# the two others tell a step as well, "I was nervous but I practised it with my colleague", which this leaves alone).
 FEELING_NO_PART = True
 
 # A planned step carried on right after a line read as a step, with "maybe" ("I'd apologise and take it back to the
