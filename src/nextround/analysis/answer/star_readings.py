@@ -13,6 +13,7 @@ from typing import Final
 from nextround.analysis.answer.lexicon import framing_cues
 from nextround.analysis.answer.model import STAR_PARTS
 from nextround.analysis.answer.star import SentenceFeatures
+from nextround.analysis.answer.star_forms import read_forms
 
 # A role told and then the charge it brought ("I was the account coordinator, so it was my job to …") is the scene and
 # the task at once (``role_then_charge`` of ``answer_cues.toml``: 66 of the seen corpus's 69 such lines, 25 writers);
@@ -74,6 +75,7 @@ def decide_more(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) 
             marks[_SITUATION] = True
         if NOT_OWN_CHARGE and marks[_TASK]:
             _take_back_task(marks, sentence.lower)
+    read_forms(chosen, analysed)  # session 24: the dated opening, the speaker's feelings (star_forms)
 
 
 def _role_then_charge(lower: str) -> bool:
