@@ -121,7 +121,9 @@ def denied_by_cv(cv: CvView, judged: Judged, jd: str = "") -> Judged:
     evidence = judged.evidence
     if not evidence.met:
         return judged
-    line = denied_line(judged.requirement.text, cv.text, evidence.cv_text or "", jd)
+    # a duty of the post says what the job does: a wish to do it is the learned head's to weigh, not a denial
+    aspired = judged.requirement.section != "duties"
+    line = denied_line(judged.requirement.text, cv.text, evidence.cv_text or "", jd, aspired=aspired)
     if line is None:
         return judged
     reason = "the CV's own line says it is not done or not held, or that someone else does it"
