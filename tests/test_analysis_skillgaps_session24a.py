@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 
 from nextround.analysis.skillgaps.denied import asks_a_wish, aspired_spans, denied_line
+from nextround.analysis.skillgaps.evidence import Evidence, read_cv
+from nextround.analysis.skillgaps.judged import Judged
 from nextround.analysis.skillgaps.matcher import match
+from nextround.analysis.skillgaps.phrases import Requirement
+from nextround.analysis.skillgaps.standing import denied_by_cv
 
 
 @pytest.mark.parametrize(
@@ -43,8 +47,12 @@ def test_a_wish_that_holds_the_thing_or_is_asked_is_not_a_denial(ask: str, cv: s
     assert denied_line(ask, cv) is None
 
 
-def test_a_duty_of_the_post_is_not_denied_by_a_wish() -> None:
-    assert denied_line("pastry", "Line cook, eager to move into pastry.", aspired=False) is None
+@pytest.mark.parametrize(("section", "denied"), [("duties", False), ("required", True)])
+def test_a_duty_of_the_post_is_left_to_the_learned_head(section: str, denied: bool) -> None:
+    cv = read_cv("Kitchen porter, 2022 - present\n- Helped the head chef with the pastry section on Sundays", 2026)
+    ask = Requirement("pastry section", "Run the pastry section", "required", ("pastry section",), section=section)
+    shown = Judged(ask, ask.text, Evidence(True, 0.9, "Helped the head chef with the pastry section", "meaning", 0.8))
+    assert denied_by_cv(cv, shown).evidence.met is not denied
 
 
 def test_the_wish_reaches_the_rest_of_its_clause_only() -> None:

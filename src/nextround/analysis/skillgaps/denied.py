@@ -93,6 +93,8 @@ _VEHICLE: Final = frozenset(["vehicl", "transport", "car", "van", "bakki", "ute"
 # a wish, a plan or a skill still being learned reaches this many words into the rest of its clause ("keen to get
 # trained on washer disinfectors")
 _ASPIRED_REACH: Final = 8
+# ... unless one of the next few words says the thing is held already ("keen to develop my skills further")
+_HELD_WITHIN: Final = 3
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
@@ -118,7 +120,14 @@ def aspired_spans(clause: str) -> list[tuple[int, int]]:
     """Where a clause says what is wished, planned or being learned rather than done: from each cue to the clause's
     end ("Keen to move into whisky"), never when the rest says the thing is held already ("keen to use my Excel")."""
     cues, held, _ = _aspired()
-    return [(found.end(), len(clause)) for found in cues.finditer(clause) if not held.search(clause, found.end())]
+    spans = []
+    for found in cues.finditer(clause):
+        # "keen to develop my pastry skills further": said within the next few words ("learning Welsh and try to
+        # use it" is still learning)
+        near = " ".join(clause[found.end() :].split()[:_HELD_WITHIN])
+        if not held.search(near):
+            spans.append((found.end(), len(clause)))
+    return spans
 
 
 _SENTENCES: Final = re.compile(r"[;.|•·\n]")
@@ -178,15 +187,15 @@ def _denied_words(
     return denied
 
 
-def denied_line(ask: str, cv: str, evidence: str = "", jd: str = "", *, aspired: bool = True) -> str | None:
+def denied_line(ask: str, cv: str, evidence: str = "", jd: str = "") -> str | None:
     """The CV line that denies or hands off a distinctive word of the ask, when no other clause writes that word
     plainly (then the item is a gap and the line its evidence); otherwise None. Given the line the ask was
     `evidence`d by, only when that line is such a line: a denial elsewhere does not undo what it shows. In an
     assistant's post (the ad's first line, `jd`), help given to a senior is the work asked, not second hand.
 
-    A wish, plan or learning under way ("keen to move into forensic casework") denies what follows it too, when
-    `aspired` (not for a duty of the post), the ask is not for a wish itself, and the words it takes are at least as
-    many of the ask's as the CV writes plainly: "keen to move into forensic work" does not unsay a biology degree."""
+    A wish, plan or learning under way ("keen to move into forensic casework") denies what follows it too, when the
+    ask is not for a wish itself and the words it takes are at least as many of the ask's as the CV writes plainly:
+    "keen to move into forensic work" does not unsay a biology degree."""
     vehicle = bool(_OWN_VEHICLE.search(ask))
     wanted = _distinctive(ask, vehicle)
     if not wanted:
@@ -194,7 +203,7 @@ def denied_line(ask: str, cv: str, evidence: str = "", jd: str = "", *, aspired:
     title = next((line for line in jd.splitlines() if line.strip()), "")
     second_hand = not (_ASKS_TO_HELP.search(ask) or _HELPER_POST.search(title))
     shown, denied = _reading(cv, wanted, second_hand=second_hand, vehicle=vehicle, aspired=False)
-    if aspired and not asks_a_wish(ask) and not any(stem not in shown for stem in denied):
+    if not asks_a_wish(ask) and not any(stem not in shown for stem in denied):
         shown, denied = _reading(cv, wanted, second_hand=second_hand, vehicle=vehicle, aspired=True)
         if sum(stem not in shown for stem in denied) < len(shown):
             return None
