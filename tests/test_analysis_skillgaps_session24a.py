@@ -96,6 +96,9 @@ def test_match_reports_a_skill_the_cv_only_wishes_for() -> None:
 
 def test_yet_to_be_collected_is_not_held() -> None:
     jd = "Election clerk\n\nRequirements:\n- Must possess a valid Voter's Card\n- Good handwriting"
-    cv = "Clerk, 2020 - present\n- Neat handwriting in ledgers\nRegistered voter, but my Voter's Card is yet to be collected."
+    cv = (
+        "Clerk, 2020 - present\n- Neat handwriting in ledgers\n"
+        "Registered voter, but my Voter's Card is yet to be collected."
+    )
     gaps = [gap["text"] for gap in match(jd, cv, reference_year=2026).to_dict()["missing"]]  # type: ignore[union-attr]
     assert any("Voter" in gap for gap in gaps)
