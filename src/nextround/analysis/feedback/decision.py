@@ -15,6 +15,7 @@ from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.arrival import redraw_arrival
 from nextround.analysis.feedback.choice import competition_kept, rival_named_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
+from nextround.analysis.feedback.empty_reading import never_empty
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_SAYS,
     DRIVING,
@@ -464,6 +465,8 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         findings, read = second_reasons(
             findings, read, clause_texts, lambda half: decide(settings.read_text(half), model, read_halves=False)
         )
+        # Every text says something: its surest reason clause's topic, or `generic` (session 24; not a half alone).
+        findings = never_empty(findings, read, [float(row[0]) for row in polarity], theme_probability)
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
     ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in (codes or said_codes))
