@@ -20,10 +20,13 @@ from nextround.analysis.feedback.rival_said import chosen_with_edge, competition
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.text import Clause
 
-__all__ = ["competition_kept", "rival_named_back", "stated_choice"]
+__all__ = ["SAID_BACK_RULE", "competition_kept", "rival_named_back", "rival_said_back", "stated_choice"]
 
 # Session 19: a choice of someone else stated by naming the one chosen counts, wherever it is said.
 OTHER_RULE = True
+# Session 24 (`feedbackR24`): a clause that names a rival chosen just before back by what they have ("We choose other
+# person. She can speak Russian and Thai.") is the reason, however the model read it: it says why the other was chosen.
+SAID_BACK_RULE = True
 
 
 def stated_choice(text: str) -> re.Match[str] | None:
@@ -53,3 +56,8 @@ def rival_named_back(original: str, clauses: Sequence[Clause], rules: Sequence[C
         rules[at].rival or CHOSEN_OTHER.search(original, clauses[at].start, clauses[at].end) is not None
         for at in range(max(0, index - 2), index)
     )
+
+
+def rival_said_back(original: str, clauses: Sequence[Clause], rules: Sequence[ClauseRules], index: int) -> bool:
+    """`rival_named_back` for a clause the model read as neutral (`SAID_BACK_RULE`)."""
+    return SAID_BACK_RULE and rival_named_back(original, clauses, rules, index)

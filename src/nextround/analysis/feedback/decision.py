@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from nextround.analysis import feedback as settings
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.arrival import redraw_arrival
-from nextround.analysis.feedback.choice import competition_kept, rival_named_back, stated_choice
+from nextround.analysis.feedback.choice import competition_kept, rival_named_back, rival_said_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
 from nextround.analysis.feedback.empty_reading import never_empty
 from nextround.analysis.feedback.lexicon import (
@@ -198,8 +198,14 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         said = original[clause.start : clause.end]
         elsewhere = any(reason_at[:index]) or any(reason_at[index + 1 :])
         choice = stated_choice(said) if settings.CHOSEN_RULE and not rules.dismissed else None
+        # "We chose other person. She can speak Russian and Thai.": what the one chosen has, said plainly (session 24).
+        back_said = (
+            label == "neutral" and not rules.rival and rival_said_back(original, reading.clauses, reading.rules, index)
+        )
         # "We took the farmer's nephew.", "... and we have offered it to Sister Grant." (closing the message): said.
-        said_choice = settings.CHOICE_REASON_RULE and choice is not None and (label == "neutral" or closing[index])
+        said_choice = (
+            settings.CHOICE_REASON_RULE and (choice is not None or back_said) and (label == "neutral" or closing[index])
+        )
         below_pass = settings.PASS_RULE and _below_pass(said)
         employer = employer_reason(said, elsewhere) if settings.EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
