@@ -2,7 +2,9 @@
 
 * the edge of a rival chosen instead, said as a setting worked in or come from, is experience; as more of a
   qualification's exams passed, technical_skills (`rival_edge_time`, `rival_edge_skill`);
-* "ended up with" is a choice (`chosen_with_edge`, `chosen_person`);
+* "ended up with", "took two guys who've", "the ones they've gone ahead with have" are choices (`chosen_with_edge`,
+  `chosen_person`), and a rival chosen with an edge is merit beside the employer's own change
+  (`rival_said.EDGE_OVER_EMPLOYER_RULE`);
 * a clause the model reads as neutral that names a rival chosen just before back ("She can speak ...") is the reason
   (`choice.SAID_BACK_RULE`);
 * a text whose every reason fell under the floor says its surest reason clause's topic, or `generic`
@@ -15,6 +17,7 @@ import pytest
 
 import nextround.analysis.feedback.choice as choice
 import nextround.analysis.feedback.empty_reading as empty_reading
+import nextround.analysis.feedback.rival_said as rival_said
 from nextround.analysis.feedback import analyze_feedback
 from nextround.analysis.feedback.rival_edge import rival_edge
 from nextround.analysis.feedback.rival_said import chosen_with_edge
@@ -91,3 +94,27 @@ def test_a_reading_with_themes_is_left_alone(monkeypatch: pytest.MonkeyPatch) ->
     assert empty_reading.never_empty(kept, [_reason("x")], [0.9], [_topic("generic", 0.9)]) == kept
     monkeypatch.setattr(empty_reading, "EMPTY_RULE", False)
     assert empty_reading.never_empty([], [_reason("x")], [0.9], [_topic("generic", 0.9)]) == []
+
+
+def test_two_chosen_with_what_they_have_done() -> None:
+    match = chosen_with_edge("We hired three women who've all run kitchens on the island.")
+    assert match is not None and match.group() == "hired three women"
+    assert chosen_with_edge("It took two weeks that we did not have.") is None
+
+
+_EMPLOYER_AND_EDGE = (
+    "Hi Sam, thanks for your time on the phone. Unfortunately the depot won't be progressing you. The depot is "
+    "moving across to electric reach trucks next year, and the drivers they've gone ahead with have all come from "
+    "sites already running them. Your clean record was noted."
+)
+
+
+def test_the_ones_gone_ahead_with_are_named_with_their_edge() -> None:
+    match = chosen_with_edge("and the drivers they've gone ahead with have all come from sites already running them")
+    assert match is not None and match.group() == "the drivers they've gone ahead with"
+
+
+def test_a_rivals_edge_beside_the_employers_change_is_competition(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "competition" in analyze_feedback(_EMPLOYER_AND_EDGE).theme_names
+    monkeypatch.setattr(rival_said, "EDGE_OVER_EMPLOYER_RULE", False)
+    assert "competition" not in analyze_feedback(_EMPLOYER_AND_EDGE).theme_names

@@ -27,6 +27,10 @@ OTHER_RULE = True
 # Session 24 (`feedbackR24`): a clause that names a rival chosen just before back by what they have ("We choose other
 # person. She can speak Russian and Thai.") is the reason, however the model read it: it says why the other was chosen.
 SAID_BACK_RULE = True
+# How many clauses back the rival named back by a pronoun may have been chosen (2 until session 24; 3 lets a praise
+# aside stand between: "They went with the other finalist. Honestly it was close - your layup was the best. What
+# decided it was that he's already done two full seasons": in 320 seen texts with such a pronoun, 1 closer, 0 further).
+NAMED_BACK_WITHIN = 3
 
 
 def stated_choice(text: str) -> re.Match[str] | None:
@@ -54,7 +58,7 @@ def rival_named_back(original: str, clauses: Sequence[Clause], rules: Sequence[C
         return False
     return any(
         rules[at].rival or CHOSEN_OTHER.search(original, clauses[at].start, clauses[at].end) is not None
-        for at in range(max(0, index - 2), index)
+        for at in range(max(0, index - NAMED_BACK_WITHIN), index)
     )
 
 

@@ -55,6 +55,7 @@ from nextround.analysis.feedback.model import (
 from nextround.analysis.feedback.plain_lines import praise_idiom
 from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
 from nextround.analysis.feedback.rival_edge import keep_rival_edge
+from nextround.analysis.feedback.rival_said import edge_said
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.second_reason import second_reasons
 from nextround.analysis.feedback.types import (
@@ -345,7 +346,7 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
                 and not internal
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
-                and (best not in _EMPLOYER_CODES or said_choice)
+                and (best not in _EMPLOYER_CODES or said_choice or edge_said(person))
             )
             if chosen_on_merit and said_choice:
                 # The model read no reason here, so what its reason head makes of the clause is no employer's reason.
