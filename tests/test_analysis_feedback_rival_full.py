@@ -7,8 +7,8 @@
   (`rival_said.EDGE_OVER_EMPLOYER_RULE`);
 * a clause the model reads as neutral that names a rival chosen just before back ("She can speak ...") is the reason
   (`choice.SAID_BACK_RULE`);
-* a text whose every reason fell under the floor says its surest reason clause's topic, or `generic`
-  (`empty_reading.py`).
+* a text whose every reason fell under the floor says its surest reason clause's topic where the theme head names it
+  (`generic` too), and, only with `UNNAMED_RULE` on, `generic` where it does not (`empty_reading.py`).
 """
 
 from __future__ import annotations
@@ -83,9 +83,17 @@ def test_an_empty_reading_takes_the_surest_reason_clauses_topic() -> None:
     assert found[0].evidence == ("the glaze ran",)
 
 
-def test_an_unnamed_reason_is_generic() -> None:
+def test_an_unnamed_reason_is_generic_only_where_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
     read = [_reason("not quite what we are after")]
+    assert empty_reading.never_empty([], read, [0.8], [_topic("logistics", 0.1)]) == []
+    monkeypatch.setattr(empty_reading, "UNNAMED_RULE", True)
     found = empty_reading.never_empty([], read, [0.8], [_topic("logistics", 0.1)])
+    assert [finding.theme for finding in found] == ["generic"]
+
+
+def test_a_generic_topic_is_generic() -> None:
+    read = [_reason("we felt you were not quite the right fit")]
+    found = empty_reading.never_empty([], read, [0.9], [_topic("generic", 0.3)])
     assert [finding.theme for finding in found] == ["generic"]
 
 

@@ -472,7 +472,7 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         findings, read = second_reasons(
             findings, read, clause_texts, lambda half: decide(settings.read_text(half), model, read_halves=False)
         )
-        # Every text says something: its surest reason clause's topic, or `generic` (session 24; not a half alone).
+        # A text whose every reason fell under the floor: its surest reason clause's topic, where named (session 24).
         findings = never_empty(findings, read, [float(row[0]) for row in polarity], theme_probability)
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
