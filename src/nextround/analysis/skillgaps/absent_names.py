@@ -69,7 +69,7 @@ def initials_as_kind(name: str, text: str) -> str | None:
     if not _INITIALS.fullmatch(name):
         return None
     written = re.search(rf"(?<![\w/&+-]){re.escape(name)}s?\s+[a-z]", text)
-    if written is None or re.search(rf"\b[A-Z][\w&+-]*\s+{re.escape(name)}\b", text):
+    if written is None or _in_longer_name(name, text):
         return None
     rest = " ".join(re.sub(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", " ", text).split())
     words = content_words(rest)
@@ -79,6 +79,16 @@ def initials_as_kind(name: str, text: str) -> str | None:
 
 
 _INITIALS: Final = re.compile(r"[A-Z]{2,6}")
+
+
+def _in_longer_name(name: str, text: str) -> bool:
+    """A capitalised word before the initials makes them part of a longer name ("SAP HCM payroll"), unless it is the
+    ask's first word in its ordinary capital ("Supervise RCC works")."""
+    for found in re.finditer(rf"([A-Z][\w&+-]*)\s+{re.escape(name)}\b", text):
+        word = found.group(1)
+        if found.start() > 0 or any(char.isupper() for char in word[1:]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
