@@ -241,8 +241,7 @@ def assess_form(cv: CvView, requirement: Requirement, phrase: str, vector: list[
         return Evidence(False, semantic.strength * 0.6, semantic.cv_text, "level", 0.7, reason)
     for act in exact.acts(phrase):
         # "Housing Act 1988": the CV must name that law, or at least what it is about ("mental capacity")
-        act_words = all(word.lower() in cv.names.words for word in act.split()[:-1])
-        if not act_words and not cv.names.abbreviates(act):  # "PPADA 2015", "the MCA": its initials name it
+        if not all(word.lower() in cv.names.words for word in act.split()[:-1]):
             return Evidence(
                 False, semantic.strength * 0.5, semantic.cv_text, "name", 0.8, f"the CV does not name the {act}"
             )

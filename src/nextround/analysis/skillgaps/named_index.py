@@ -123,7 +123,6 @@ class NamedIndex:
     lines: list[list[str]] = field(default_factory=list)  # each line's words, lower case, for initials
     squashed: set[str] = field(default_factory=set)  # words without their dots and hyphens ("GlobalGAP")
     raw: list[str] = field(default_factory=list)  # the lines as written
-    capitals: frozenset[str] = frozenset()  # words written in capitals ("MCA", "PPADA")
 
     @classmethod
     def of(cls, text: str) -> NamedIndex:
@@ -165,18 +164,7 @@ class NamedIndex:
             if left
         ]
         lowered = " ".join(text.lower().split()) + "".join(f" | {name.lower()}" for name in shared)
-        capitals = frozenset(re.findall(r"(?<![\w-])[A-Z]{3,}(?![\w-])", text))
-        return cls(words, lowered, runs, lines, squashed, text.splitlines(), capitals)
-
-    def abbreviates(self, name: str) -> bool:
-        """The CV writes in capitals the initials of a name of three words or more that the ask spells out ("MCA" for
-        the Mental Capacity Act, "GCT" for the General Consumption Tax Act, "TTM" for temporary traffic management):
-        the other way round from `spells_out`. Fewer words are met by chance."""
-        words = [word for word in re.findall(r"[A-Za-z]+", name) if word.lower() not in _SMALL_WORDS]
-        if len(words) < 3:
-            return False
-        letters = "".join(word[0] for word in words).upper()
-        return letters in self.capitals or (words[-1].lower() == "act" and letters[:-1] in self.capitals)
+        return cls(words, lowered, runs, lines, squashed, text.splitlines())
 
     def spells_out(self, acronym: str) -> bool:
         """Some words of one CV line have the acronym's letters as initials, in any case, small words
@@ -234,7 +222,7 @@ class NamedIndex:
         if len(both) == 2 and all(" " in part for part in both):
             return all(self.names(part) for part in both)  # "Sales Cloud and Service Cloud": each by itself
         if " " in lowered or "+" in lowered or "/" in lowered or (lowered[:1].isdigit() and "-" in lowered):
-            return lowered in self.lowered or self.abbreviates(token)
+            return lowered in self.lowered
         for expansion in load_cues().abbreviations.get(lowered, ()):
             if expansion in self.lowered:
                 return True
