@@ -117,6 +117,17 @@ FRAMING_NAMES = {
     "charge_as_condition",
     "request_of_speaker",
     "charge_taken_up",
+    "role_given_then_charge",
+    "plan_aim_told",
+    "plan_aim_by_then",
+    "as_role_then_charge",
+    "dated_time",
+    "placed_opening",
+    "past_event",
+    "conditional",
+    "maybe_step",
+    "planned_step",
+    "feeling_or_trait",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 

@@ -128,3 +128,88 @@ def test_a_request_made_of_the_speaker_is_the_scene_not_the_task() -> None:
 )
 def test_the_speakers_own_charge_keeps_the_task(sentence: str) -> None:
     assert _read_one(sentence, SCENE_AND_TASK) == SCENE_AND_TASK
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "that summer i became the bakery's allergen lead, so the labels and the checks were mine.",
+        "the depot made me the keyholder for the weekend, so it was my job to open up by six.",
+        "the council took me on as a parks warden, so the east meadow was down to me.",
+        "my part was the loading bay, so it was on me to keep the vans moving.",
+        "i ran the night desk on my own, so getting the last edition out was my call.",
+        "i was the duty officer, so sorting the heating fell to me.",  # "be" with a charge that fell to the speaker
+        "i'd never run a till before, but as the cashier on duty it was on me to balance it.",  # "as" after a clause
+        "being the only driver left, getting the parcels out was down to me.",
+    ],
+)
+def test_a_role_told_by_any_verb_with_its_charge_is_scene_and_task(sentence: str) -> None:
+    assert _read_one(sentence, TASK) == SCENE_AND_TASK
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "i was put in charge of the rota, so it was on me.",  # a charge handed over, not a role: left to the model
+        "it was my sale, so telling her was on me.",  # ownership of a thing, not a role
+        "i ran the figures again and it was on me to explain them.",  # a step, then a charge with "and"
+        "as a result, it was on me to explain the gap.",  # "as a result" is no role
+    ],
+)
+def test_other_charges_are_not_read_as_a_role_given(sentence: str) -> None:
+    assert not framing_cues()["role_given_then_charge"].search(sentence)
+    assert not framing_cues()["as_role_then_charge"].search(sentence)
+
+
+def _after_a_plan(line: str, read: list[bool], first: list[bool] = STEP) -> list[bool]:
+    """What the readings make of ``line``, told after a planned step read as ``first``, when ``read`` is read in it."""
+    sentences = ["I'd ring the supplier first and ask for a new date.", line]
+    chosen = [list(first), list(read)]
+    decide_more(chosen, analyse_sentences(sentences, "plan"))
+    return chosen[1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What I'd want at the end is that no customer waits more than a day.",
+        "The outcome I'd aim for is a rota that nobody has to patch by hand.",
+        "So here I'd be aiming for a handful of regulars who tell their friends.",
+        "Then hopefully we can get the orders out on time again.",
+        "So the customers will have a real date to plan around.",
+        "That way the drivers can take their breaks without the phones ringing.",
+        "With time, the regulars will know the new menu.",
+    ],
+)
+def test_the_outcome_a_plan_aims_for_is_the_outcome(line: str) -> None:
+    assert _after_a_plan(line, STEP) == OUTCOME
+    assert _after_a_plan(line, NOTHING) == OUTCOME
+
+
+def test_a_time_ahead_is_the_aim_only_when_no_step_is_read_in_it() -> None:
+    line = "By the end of the month I'd have every shelf labelled."
+    assert _after_a_plan(line, NOTHING) == OUTCOME
+    assert _after_a_plan(line, [False, False, True, True]) == OUTCOME
+    assert _after_a_plan(line, STEP) == STEP
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Then we'd send the customer a corrected invoice.",  # a planned step with "we"
+        "Then I'd call the customer to explain.",  # the speaker's own step
+    ],
+)
+def test_planned_steps_after_a_plan_are_steps_not_its_aim(line: str) -> None:
+    assert _after_a_plan(line, STEP) == STEP
+    assert _after_a_plan(line, NOTHING) == STEP  # star_forms' planned step carried on, never the aimed outcome
+
+
+@pytest.mark.parametrize("line", ["Hopefully the client wouldn't notice.", "Hopefully not."])
+def test_hopes_that_nothing_changes_are_left_alone(line: str) -> None:
+    assert _after_a_plan(line, STEP) == STEP
+    assert _after_a_plan(line, NOTHING) == NOTHING
+
+
+def test_the_aim_needs_a_step_read_before_it() -> None:
+    assert _after_a_plan("Then hopefully we can get the orders out on time again.", NOTHING, first=NOTHING) == NOTHING

@@ -20,10 +20,17 @@ from nextround.analysis.feedback.rival_said import chosen_with_edge, competition
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.text import Clause
 
-__all__ = ["competition_kept", "rival_named_back", "stated_choice"]
+__all__ = ["SAID_BACK_RULE", "competition_kept", "rival_named_back", "rival_said_back", "stated_choice"]
 
 # Session 19: a choice of someone else stated by naming the one chosen counts, wherever it is said.
 OTHER_RULE = True
+# Session 24 (`feedbackR24`): a clause that names a rival chosen just before back by what they have ("We choose other
+# person. She can speak Russian and Thai.") is the reason, however the model read it: it says why the other was chosen.
+SAID_BACK_RULE = True
+# How many clauses back the rival named back by a pronoun may have been chosen (2 until session 24; 3 lets a praise
+# aside stand between: "They went with the other finalist. Honestly it was close - your layup was the best. What
+# decided it was that he's already done two full seasons": in 320 seen texts with such a pronoun, 1 closer, 0 further).
+NAMED_BACK_WITHIN = 3
 
 
 def stated_choice(text: str) -> re.Match[str] | None:
@@ -51,5 +58,10 @@ def rival_named_back(original: str, clauses: Sequence[Clause], rules: Sequence[C
         return False
     return any(
         rules[at].rival or CHOSEN_OTHER.search(original, clauses[at].start, clauses[at].end) is not None
-        for at in range(max(0, index - 2), index)
+        for at in range(max(0, index - NAMED_BACK_WITHIN), index)
     )
+
+
+def rival_said_back(original: str, clauses: Sequence[Clause], rules: Sequence[ClauseRules], index: int) -> bool:
+    """`rival_named_back` for a clause the model read as neutral (`SAID_BACK_RULE`)."""
+    return SAID_BACK_RULE and rival_named_back(original, clauses, rules, index)

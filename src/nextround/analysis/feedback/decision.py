@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from nextround.analysis import feedback as settings
 from nextround.analysis.feedback.advice import actions_for, summary_of
 from nextround.analysis.feedback.arrival import redraw_arrival
-from nextround.analysis.feedback.choice import competition_kept, rival_named_back, stated_choice
+from nextround.analysis.feedback.choice import competition_kept, rival_named_back, rival_said_back, stated_choice
 from nextround.analysis.feedback.employer import employer_reason
+from nextround.analysis.feedback.empty_reading import never_empty
 from nextround.analysis.feedback.lexicon import (
     CHOSEN_SAYS,
     DRIVING,
@@ -54,6 +55,7 @@ from nextround.analysis.feedback.model import (
 from nextround.analysis.feedback.plain_lines import praise_idiom
 from nextround.analysis.feedback.rereading import after_floor, denied, reread, said_plainly, said_themes
 from nextround.analysis.feedback.rival_edge import keep_rival_edge
+from nextround.analysis.feedback.rival_said import edge_said
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.second_reason import second_reasons
 from nextround.analysis.feedback.types import (
@@ -197,8 +199,14 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         said = original[clause.start : clause.end]
         elsewhere = any(reason_at[:index]) or any(reason_at[index + 1 :])
         choice = stated_choice(said) if settings.CHOSEN_RULE and not rules.dismissed else None
+        # "We chose other person. She can speak Russian and Thai.": what the one chosen has, said plainly (session 24).
+        back_said = (
+            label == "neutral" and not rules.rival and rival_said_back(original, reading.clauses, reading.rules, index)
+        )
         # "We took the farmer's nephew.", "... and we have offered it to Sister Grant." (closing the message): said.
-        said_choice = settings.CHOICE_REASON_RULE and choice is not None and (label == "neutral" or closing[index])
+        said_choice = (
+            settings.CHOICE_REASON_RULE and (choice is not None or back_said) and (label == "neutral" or closing[index])
+        )
         below_pass = settings.PASS_RULE and _below_pass(said)
         employer = employer_reason(said, elsewhere) if settings.EMPLOYER_RULE else None
         if employer is not None and label == "neutral" and not read_reason:
@@ -338,7 +346,7 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
                 and not internal
                 and not rules.rival_constraint
                 and "filled_internally" not in rules.codes
-                and (best not in _EMPLOYER_CODES or said_choice)
+                and (best not in _EMPLOYER_CODES or said_choice or edge_said(person))
             )
             if chosen_on_merit and said_choice:
                 # The model read no reason here, so what its reason head makes of the clause is no employer's reason.
@@ -464,6 +472,8 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         findings, read = second_reasons(
             findings, read, clause_texts, lambda half: decide(settings.read_text(half), model, read_halves=False)
         )
+        # A text whose every reason fell under the floor: its surest reason clause's topic, where named (session 24).
+        findings = never_empty(findings, read, [float(row[0]) for row in polarity], theme_probability)
     findings.sort(key=lambda finding: (-finding.confidence, THEMES.index(finding.theme)))
     found = {finding.theme for finding in findings}
     ordered_codes = tuple(code for code in OUTSIDE_CONTROL_CODES if code in (codes or said_codes))

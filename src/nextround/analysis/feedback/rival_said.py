@@ -17,7 +17,15 @@ import re
 
 from nextround.analysis.feedback.lexicon import CHOSEN_AFTER, CHOSEN_WITH_EDGE, rival, rival_constraint
 
-__all__ = ["CHOSEN_AFTER_RULE", "CHOSEN_KEPT_RULE", "RIVAL_SAID_RULE", "chosen_with_edge", "competition_kept"]
+__all__ = [
+    "CHOSEN_AFTER_RULE",
+    "CHOSEN_KEPT_RULE",
+    "EDGE_OVER_EMPLOYER_RULE",
+    "RIVAL_SAID_RULE",
+    "chosen_with_edge",
+    "competition_kept",
+    "edge_said",
+]
 
 RIVAL_SAID_RULE = True
 # Session 23 (feedbackM23): the choice said after the one chosen ("the trainee selected holds a Diploma", "the
@@ -29,6 +37,10 @@ CHOSEN_AFTER_RULE = True
 # back does (session 12); the floor dropped it beside the surer theme of the edge. Not any rival `lexicon.rival` finds:
 # "while the others were scooping the yard" is the team, and keeping those was 7 texts closer to 38 further.
 CHOSEN_KEPT_RULE = True
+# Session 24 (feedbackR24): a rival chosen with what they had said after them is merit even where the clause's surest
+# theme is the employer's (process, logistics): "The pit is moving to autonomous haulage, and the operators they've gone
+# ahead with have all come from sites already running it" is the employer's change and a rival's edge, both.
+EDGE_OVER_EMPLOYER_RULE = True
 _CHOSEN_WORDS = re.compile(
     r"\b(?:successful|chosen|selected|preferred|appointed|winning|hired|chose|went with|got)\b", re.I
 )
@@ -54,3 +66,11 @@ def competition_kept(named_back: bool, said: str) -> bool:
         return True
     found = rival(said) if CHOSEN_KEPT_RULE else None
     return found is not None and _CHOSEN_WORDS.search(found.group()) is not None
+
+
+def edge_said(person: re.Match[str] | None) -> bool:
+    """Whether the one chosen was found with what they had said after them (`chosen_with_edge`; not by who they are)."""
+    if person is None or not EDGE_OVER_EMPLOYER_RULE:
+        return False
+    edge = chosen_with_edge(person.string)
+    return edge is not None and edge.span() == person.span()

@@ -8,6 +8,9 @@ same head noun ("NDPS register" by "narcotic drugs register", "T&A calendar" by 
 country by its people's adjective ("Australia" by "Australian citizen"), a region by the places inside it ("Asian
 cuisine" by "Filipino, Indian and Chinese crews") or a place by its other name ("Ceylon" by "Sri Lanka"); days and
 months ("Saturdays", "June"), which are no names; and English, which a CV written in English shows.
+
+Initials written as the kind of a plain noun of work ("handle ASD tugs", "place IV catheters") are not shown by the
+CV's words, but the work on that thing may be: `initials_as_kind` gives the rest of the ask for the meaning checks.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import lru_cache
 from typing import Final
 
 from nextround.analysis.skillgaps.cues import cue_data
+from nextround.analysis.skillgaps.evidence import content_words
 from nextround.analysis.skillgaps.exact import NamedIndex
 from nextround.analysis.skillgaps.places import region_members
 
@@ -54,6 +58,46 @@ def shown_otherwise(name: str, text: str, cv: NamedIndex) -> bool:
         or cv.names_any(_other_place_names(name))
         or (name == "English" and _written_in_english(cv))
     )
+
+
+def initials_as_kind(name: str, text: str) -> str | None:
+    """The ask less its initials, when they are written before a plain noun of the work and say which kind of the
+    thing it is ("handle ASD tugs in ship-assist", "Cannulation of AV fistulas"), and the rest of the ask is not a
+    credential, rule book or system they would name ([initials_as_kind] point_words: "CIH certificate"). Not when
+    the initials follow another capitalised word ("SAP HCM payroll": a longer name) or join the noun by a hyphen
+    ("SGX-listed": who lists, approves or guides it is a condition, not a kind)."""
+    if not _INITIALS.fullmatch(name):
+        return None
+    written = re.search(rf"(?<![\w/&+-]){re.escape(name)}s?\s+[a-z]", text)
+    if written is None or _in_longer_name(name, text):
+        return None
+    rest = " ".join(re.sub(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", " ", text).split())
+    words = content_words(rest)
+    if len(words) < 2 or any(_point_word(word) for word in words):
+        return None
+    return rest
+
+
+_INITIALS: Final = re.compile(r"[A-Z]{2,6}")
+
+
+def _in_longer_name(name: str, text: str) -> bool:
+    """A capitalised word before the initials makes them part of a longer name ("SAP HCM payroll"), unless it is the
+    ask's first word in its ordinary capital ("Supervise RCC works")."""
+    for found in re.finditer(rf"([A-Z][\w&+-]*)\s+{re.escape(name)}\b", text):
+        word = found.group(1)
+        if found.start() > 0 or any(char.isupper() for char in word[1:]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _point_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in cue_data()["initials_as_kind"]["point_words"])
+
+
+def _point_word(word: str) -> bool:
+    return word in _point_words() or word.removesuffix("s") in _point_words()
 
 
 def _member_named(name: str, text: str, cv: NamedIndex) -> bool:
