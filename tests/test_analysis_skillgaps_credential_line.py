@@ -72,6 +72,8 @@ def test_an_entry_level_does_not_hold_a_conversation() -> None:
         "Boat handling certificate (2019) - the refresher ran out March 2024, to rebook",
         "Firearms permit: my five-year permit has run out",
         "Diploma in Horticulture - enrolled, 3 of 10 units done",
+        "Forklift ticket (2019) - studying Second Class Steam Engineering at night",
+        "Skipper, Fifth Class - exams written 2026, sea-time sign-off still to come",
     ],
 )
 def test_a_line_that_says_it_ran_out_or_is_only_enrolled_is_not_held(line: str) -> None:

@@ -15,9 +15,9 @@ _NOT_HELD: Final = re.compile(
     r"currently (?:studying|completing|enrolled)|upgrading to|pending|awaiting|due to complete|to be completed|"
     r"not yet|in training|(?:test|exam|assessment|course|renewal|refresher)s? (?:is )?booked|booked for|"
     r"expected (?:in )?(?:\w+ )?(?:19|20)\d\d|"
-    # "Certificate IV in Rail Signalling (Maintenance) - enrolled, 4 of 11 units": enrolled after the name, not the
-    # title "Enrolled Nurse" (session 24)
-    r"(?<=[-–,(:;] )enrolled)\b",
+    # "Certificate IV in Rail Signalling (Maintenance) - enrolled, 4 of 11 units", "- studying Fourth Class Power
+    # Engineering": enrolled or studying after the name, not the title "Enrolled Nurse" (session 24)
+    r"(?<=[-–,(:;] )(?:enrolled|studying))\b",
     re.IGNORECASE,
 )
 # "Trade test (Red Seal) booked at the centre for March 2027", "licensing exam: scheduled February 2027", "portfolio
