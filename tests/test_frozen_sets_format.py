@@ -29,6 +29,9 @@ FEEDBACK_SETS = [
     # Session 23 (test22 reported once at its end, seen since)
     DATA / "feedback_corpus" / "dev31.jsonl",
     DATA / "feedback_corpus" / "test22" / "test.jsonl",
+    # Session 24 (test23 frozen until the lead's single report at its end)
+    DATA / "feedback_corpus" / "dev32.jsonl",
+    DATA / "feedback_corpus" / "test23" / "test.jsonl",
 ]
 CODES = {"timing", "location_or_visa", "budget", "role_cancelled", "role_frozen", "filled_internally", "restructuring"}
 WORKABLE = {"technical_skills", "experience", "communication", "preparation", "culture_fit", "motivation"}
@@ -68,7 +71,7 @@ def test_third_feedback_set_is_wide() -> None:
     assert len({row["english"] for row in rows}) >= 10
 
 
-@pytest.mark.parametrize("name", ["test2", "test3", "test21", "test22"])
+@pytest.mark.parametrize("name", ["test2", "test3", "test21", "test22", "test23"])
 def test_skill_pair_set_labels_are_the_jobs_own_requirements(name: str) -> None:
     pairs = _rows(DATA / "skill_pairs" / name / "test.jsonl")
     assert len({pair["id"] for pair in pairs}) == len(pairs)
@@ -85,7 +88,7 @@ def test_third_skill_pair_set_is_wide() -> None:
     assert sum(1 for pair in pairs if not pair["missing"]) >= 2  # nothing missing must stay possible
 
 
-@pytest.mark.parametrize("split", ["test2", "test3", "test21", "test22", "wide17"])
+@pytest.mark.parametrize("split", ["test2", "test3", "test21", "test22", "test23", "wide17", "wide18"])
 def test_answer_split_loads_with_known_questions(split: str) -> None:
     answers = load_corpus(split)  # raises on a malformed header, label or unknown bank id
     assert answers and len({answer.id for answer in answers}) == len(answers)
