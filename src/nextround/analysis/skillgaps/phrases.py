@@ -21,7 +21,7 @@ from nextround.analysis.skillgaps.cues import listed_binomials, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.language_levels import keep_level_word
 from nextround.analysis.skillgaps.layout import mask_brackets, unmask_brackets
-from nextround.analysis.skillgaps.years_way import split_years_way
+from nextround.analysis.skillgaps.years_way import read_years_way
 
 Importance = Literal["required", "nice_to_have"]
 Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
@@ -490,23 +490,13 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
         yield from sentence_phrases(verbs[0], importance, sentence_shown)
         yield from sentence_phrases(verbs[1], importance, sentence_shown)
         return
-    either = split_years_way(sentence)
-    if either is not None:
-        way = _clean(either[0])
-        years, rest = _years(either[1])
-        experience = _clean(rest)
-        if way and experience and years is not None and not _YEARS.search(either[0]):
-            yield Requirement(
-                text=f"{way} or {experience}",
-                sentence=sentence_shown.strip(),
-                importance=importance,
-                alternatives=alternatives_of(way),
-                years=years,
-                quality=False,
-                condition=False,
-                years_way=experience,
-            )
-            return
+    either = read_years_way(sentence, _clean, _years)
+    if either is not None:  # "Certificate IV in Rail Signalling or at least 2 years' signalling maintenance"
+        way, way_years, experience = either
+        alternatives = alternatives_of(way)
+        yield Requirement(f"{way} or {experience}", sentence_shown.strip(), importance, alternatives, years=way_years,
+                          years_way=experience)  # fmt: skip
+        return
     years, rest = _years(sentence)
     cleaned = _clean(rest)
     if not cleaned or len(cleaned) < 2:

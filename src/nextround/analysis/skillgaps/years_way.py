@@ -35,6 +35,22 @@ def split_years_way(sentence: str) -> tuple[str, str] | None:
     return unmask_brackets(pieces[0], kept), unmask_brackets(pieces[1], kept)
 
 
+def read_years_way(
+    sentence: str, clean: Callable[[str], str], years_of: Callable[[str], tuple[float | None, str]]
+) -> tuple[str, float, str] | None:
+    """(the credential way, the years, the years' own words) of "A or N years' B", each way cleaned of its lead-in
+    and tail (`clean`, `years_of` of :mod:`phrases`), when A asks no years of its own; else None."""
+    either = split_years_way(sentence)
+    if either is None or years_of(either[0])[0] is not None:
+        return None
+    way = clean(either[0])
+    years, rest = years_of(either[1])
+    experience = clean(rest)
+    if not (way and experience) or years is None:
+        return None
+    return way, years, experience
+
+
 def credential_way(requirement: Requirement) -> Requirement:
     """The way without years: the ask's alternatives, judged with no years."""
     way = requirement.text.removesuffix(f" or {requirement.years_way}")
