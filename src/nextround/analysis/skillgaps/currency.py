@@ -23,6 +23,7 @@ from nextround.analysis.skillgaps.cues import CUES_RESOURCE
 @dataclass(frozen=True)
 class CurrencyCues:
     not_current: re.Pattern[str]
+    ended: re.Pattern[str]
     lower_stage: re.Pattern[str]
     classes: tuple[str, ...]
     class_word: re.Pattern[str]
@@ -45,6 +46,7 @@ def currency_cues() -> CurrencyCues:
     classes = tuple(word.lower() for word in data["licence_classes"])
     return CurrencyCues(
         _words(data["not_current"]),
+        _words(data["ended"]),
         _words(data["lower_stage"]),
         classes,
         _words(list(classes)),
@@ -60,6 +62,12 @@ _YEAR_AFTER: Final = re.compile(r"^[^;|.]{0,25}\b(?:19|20)\d\d\b")
 def not_current(part: str) -> bool:
     """The CV's clause says the credential needs renewing now ("due for renewal", "overdue")."""
     return any(not _YEAR_AFTER.match(part[cue.end() :]) for cue in currency_cues().not_current.finditer(part))
+
+
+def ended(part: str) -> bool:
+    """The CV's clause says the credential has already run out ("refresher ran out March 2024"): a date after the
+    cue says when, not that it is still valid."""
+    return currency_cues().ended.search(part) is not None
 
 
 # an ask for the full stage of a credential: "Full Licence from the IAA", "full registration", "full member of"

@@ -8,13 +8,16 @@ from typing import Final
 
 from nextround.analysis.skill_match import content_stems
 from nextround.analysis.skillgaps.cues import load_cues
-from nextround.analysis.skillgaps.currency import lower_stage, not_current
+from nextround.analysis.skillgaps.currency import ended, lower_stage, not_current
 
 _NOT_HELD: Final = re.compile(
     r"\b(?:expired|lapsed|out of date|no longer valid|not renewed|in progress|ongoing|working towards|"
     r"currently (?:studying|completing|enrolled)|upgrading to|pending|awaiting|due to complete|to be completed|"
     r"not yet|in training|(?:test|exam|assessment|course|renewal|refresher)s? (?:is )?booked|booked for|"
-    r"expected (?:in )?(?:\w+ )?(?:19|20)\d\d)\b",
+    r"expected (?:in )?(?:\w+ )?(?:19|20)\d\d|"
+    # "Certificate IV in Rail Signalling (Maintenance) - enrolled, 4 of 11 units", "- studying Fourth Class Power
+    # Engineering": enrolled or studying after the name, not the title "Enrolled Nurse" (session 24)
+    r"(?<=[-–,(:;] )(?:enrolled|studying))\b",
     re.IGNORECASE,
 )
 # "Trade test (Red Seal) booked at the centre for March 2027", "licensing exam: scheduled February 2027", "portfolio
@@ -116,7 +119,7 @@ def not_held(sentence: str, reference_year: int | None = None, ask: str = "") ->
     parts_of = clauses(sentence)
     about = _about(parts_of, sentence, wanted) if ask else [True] * len(parts_of)
     if any(
-        (_NOT_HELD.search(part) or not_current(part) or lower_stage(part, ask)) and here
+        (_NOT_HELD.search(part) or not_current(part) or ended(part) or lower_stage(part, ask)) and here
         for part, here in zip(parts_of, about, strict=True)
     ):
         return True  # expired, in progress, due for renewal, or a provisional licence for a full one

@@ -292,10 +292,13 @@ def _beside(text: str, language: str) -> str:
         return ""
     before = re.split(r"\band\b|,|;|\)", lowered[max(0, at - 30) : at])[-1]
     after = lowered[at:]
+    # "French - intermediate": a dash right after the name brings its level, not the next thing
+    named = max((len(name) for name in _names_of(language) if after.startswith(name)), default=0)
     depth = 0
     for index, char in enumerate(after):  # to the first comma, semicolon or "and" outside brackets
         depth += (char == "(") - (char == ")")
-        if depth <= 0 and (char in ",;" or after.startswith(" and ", index) or after.startswith(" - ", index)):
+        dash = after.startswith(" - ", index) and index != named
+        if depth <= 0 and (char in ",;" or after.startswith(" and ", index) or dash):
             after = after[:index]
             break
     others = [

@@ -60,6 +60,7 @@ from nextround.analysis.skillgaps.roleyears import (
 )
 from nextround.analysis.skillgaps.standing import across_borders, denied_by_cv, held_now, recent_enough
 from nextround.analysis.skillgaps.wellformed import well_formed
+from nextround.analysis.skillgaps.years_way import either_way, ways
 from nextround.analysis.vectors import dot_rows
 
 MAX_TEXT_CHARS: Final = 200_000
@@ -421,7 +422,8 @@ def rule_judgements(
     (a well-formed requirement whose verdict is not an exact check's)."""
     asked = requirements(jd)
     view = read_cv(cv, reference_year)
-    phrases = sorted({phrase for item in asked if not (item.quality or item.condition) for phrase in forms(item)})
+    judged_ways = [way for item in asked if not (item.quality or item.condition) for way in ways(item)]
+    phrases = sorted({phrase for way in judged_ways for phrase in forms(way)})
     encoded = encode(phrases)
     vectors: dict[str, list[float]] = {}
     if encoded is not None:
@@ -430,10 +432,13 @@ def rule_judgements(
     for item in asked:
         if item.quality or item.condition:
             continue  # a quality or a condition of eligibility: no CV line proves or disproves it
-        judged = across_borders(
-            view, jd, recent_enough(view, denied_by_cv(view, held_now(view, _judge(view, item, vectors)), jd))
+        way, judged = either_way(
+            item,
+            lambda way: across_borders(
+                view, jd, recent_enough(view, denied_by_cv(view, held_now(view, _judge(view, way, vectors)), jd))
+            ),
         )
-        closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(item)])
+        closest = closest_by_meaning(view, [vectors.get(phrase) for phrase in forms(way)])
         judged = replace(judged, closest=closest)
         values = None
         if (
@@ -443,8 +448,8 @@ def rule_judgements(
             and (not judged.evidence.exact or duty_by_name(judged, asked))
             and well_formed(item.text)
         ):
-            shown = any(skill in view.skills for skill in map(canonical, forms(item)) if skill)
-            values = features(view, item, judged.evidence, vectors, shown)
+            shown = any(skill in view.skills for skill in map(canonical, forms(way)) if skill)
+            values = features(view, way, judged.evidence, vectors, shown)
         out.append((judged, values))
     return out
 

@@ -21,6 +21,7 @@ from nextround.analysis.skillgaps.cues import listed_binomials, load_cues
 from nextround.analysis.skillgaps.exact import is_ordinary
 from nextround.analysis.skillgaps.language_levels import keep_level_word
 from nextround.analysis.skillgaps.layout import mask_brackets, unmask_brackets
+from nextround.analysis.skillgaps.years_way import read_years_way
 
 Importance = Literal["required", "nice_to_have"]
 Section = Literal["required", "duties", "nice", "context", "prose", "unknown"]
@@ -80,6 +81,9 @@ class Requirement:
     examples: bool = False  # named products are examples ("an ATS such as Workday")
     section: str = ""  # the part of the ad it was read from: "required", "duties", "nice", "prose", "unknown"
     places: frozenset[str] = frozenset()  # the ad's places, employer and bodies, lower case (places.ad_places)
+    # "Certificate IV in Rail Signalling or at least 2 years' signalling maintenance": the way the years go with
+    # ("signalling maintenance"); the text is "<credential> or <this>", either way meets it (years_way.py)
+    years_way: str = ""
 
 
 # "completed within the last 12 months" says how recent a credential must be (recency.py), not years asked
@@ -485,6 +489,13 @@ def sentence_phrases(sentence: str, importance: Importance, whole: str | None = 
         # "proficient in Tally and have good knowledge of GRA tax laws": two asks, each with its verb
         yield from sentence_phrases(verbs[0], importance, sentence_shown)
         yield from sentence_phrases(verbs[1], importance, sentence_shown)
+        return
+    either = read_years_way(sentence, _clean, _years)
+    if either is not None:  # "Certificate IV in Rail Signalling or at least 2 years' signalling maintenance"
+        way, way_years, experience = either
+        alternatives = alternatives_of(way)
+        yield Requirement(f"{way} or {experience}", sentence_shown.strip(), importance, alternatives, years=way_years,
+                          years_way=experience)  # fmt: skip
         return
     years, rest = _years(sentence)
     cleaned = _clean(rest)

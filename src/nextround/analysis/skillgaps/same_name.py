@@ -51,10 +51,18 @@ _KYU: Final = re.compile(r"(?P<value>\d)\s*[級级]")  # 2級: the second grade 
 _STANDARD: Final = re.compile(r"\b(?P<word>(?-i:IEC|ISO|EN|BS|AS|NFPA|ANSI|ASME|DO|IEEE))[\s-]?(?P<value>\d{3,6})\b")
 # an add-on written after the name ("Emergency First Aid at Work +F"): not a driving category ("C+E", "D1+E")
 _ADD_ON: Final = re.compile(r"(?<=[A-Za-z]{3})\s*\+\s*(?P<value>[A-Z])\b")
+# a class named by its ordinal before the word ("First Class Boiler Attendant", "4th Class Power Engineer",
+# "FAA second-class medical"): the first is the highest, so a lower ordinal meets a higher one asked
+_ORDINAL_CLASS: Final = re.compile(
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[- ]class\b", re.IGNORECASE
+)
+_ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL_NAMES: Final = {str(number): word.title() for word, number in _ORDINALS.items()}
 _ROMAN: Final = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SLOT_WORDS: Final = frozenset(
-    ["class", "category", "cat", "grade", "level", "nqf", "band", "stage", "part", "tier", "type", "code", "group"]
-)
+    ["ordinal class", "class", "category", "cat", "grade", "level", "nqf", "band", "stage", "part", "tier", "type",
+     "code", "group"]
+)  # fmt: skip
 _DRIVING_WORDS: Final = frozenset(content_stems("driving driver drivers driver's motor vehicle car"))
 _STANDARD_WORDS: Final = frozenset(content_stems("standard standards programme program scheme software"))
 # as :func:`standing.held_now` says it: the stage, not the value, falls short
@@ -121,15 +129,23 @@ def values(text: str) -> list[_Value]:
         for one in _ONE_VALUE.findall(match.group("values")):
             value = str(_ROMAN[one]) if one in _ROMAN else one.lower() if one[0].isdigit() else one  # "Type II" is 2
             found.append(_Value(word, value, owner))
+    found += [_Value("ordinal class", _ordinal(match.group("ordinal"))) for match in _ORDINAL_CLASS.finditer(text)]
     found += [_Value("grade", match.group("value")) for match in _KYU.finditer(text)]
     found += [_Value(match.group("word").lower(), match.group("value")) for match in _STANDARD.finditer(text)]
     found += [_Value("+", match.group("value")) for match in _ADD_ON.finditer(text)]
     return found
 
 
+def _ordinal(word: str) -> str:
+    lowered = word.lower()
+    return str(_ORDINALS.get(lowered, 0) or int(lowered[0]))
+
+
 def _meets(asked: _Value, shown: _Value) -> bool:
     if asked.value == shown.value:
         return True
+    if asked.word == "ordinal class":  # a Second Class certificate meets a Third Class ask, not a First Class one
+        return int(shown.value) < int(asked.value)
     if asked.word in _LETTER_GRADES and len(asked.value) == len(shown.value) == 1 and asked.value.isalpha():
         return shown.value.isalpha() and shown.value < asked.value  # letter grades count down from A
     wanted, held = _number(asked.value), _number(shown.value)
@@ -158,7 +174,7 @@ def _lines(cv: str, with_heading: bool) -> list[tuple[str, frozenset[str]]]:
 def _head(phrase: str) -> set[str]:
     """The ask's distinctive words: what it is, not its slots, values, standing or credential noun."""
     plain = _STANDARD.sub(lambda found: found.group("word"), phrase)
-    plain = _SLOT.sub(" ", _KYU.sub(" ", _ADD_ON.sub(" ", plain)))
+    plain = _SLOT.sub(" ", _KYU.sub(" ", _ADD_ON.sub(" ", _ORDINAL_CLASS.sub(" ", plain))))
     plain = re.sub(r"\bnqf\b", " ", plain, flags=re.IGNORECASE)
     # a slot word left in another word ("A-levels") says nothing of which credential
     slot_words = set(content_stems(" ".join(_SLOT_WORDS)))
@@ -198,7 +214,7 @@ def value_short(phrase: str, cv: str, whole: str = "", *, stages: bool = True) -
     for word in dict.fromkeys(want.word for want in asked):
         wanted = [want for want in asked if want.word == word]  # "Category A or B": either meets
         field: set[str] = set()
-        if comparable and word not in _RUNS_UP and word != "+":
+        if comparable and word not in _RUNS_UP and word not in ("+", "ordinal class"):
             field = set(content_stems(comparable.group("field"))) - _GENERIC - _STANDARD_WORDS
             if not field:
                 continue  # "Class 1 or equivalent": another class may be the equivalent
@@ -226,6 +242,9 @@ def value_short(phrase: str, cv: str, whole: str = "", *, stages: bool = True) -
         ]
         if others:
             line, shown = others[0]
+            if word == "ordinal class":
+                asked_class, held_class = _ORDINAL_NAMES[wanted[0].value], _ORDINAL_NAMES[shown.value]
+                return f"{asked_class} Class asked; the CV shows {held_class} Class", line
             label = word.upper() if len(word) <= 3 else word.title()
             return f"{label} {wanted[0].value.upper()} asked; the CV shows {label} {shown.value.upper()}", line
     if not (noun and stages) or driving or _STEP_UNDER_WAY.search(whole):

@@ -21,6 +21,7 @@ from nextround.analysis.skillgaps.evidence import (
 from nextround.analysis.skillgaps.held import clauses
 from nextround.analysis.skillgaps.issued import class_scale_short, register_place_short
 from nextround.analysis.skillgaps.judged import Judged
+from nextround.analysis.skillgaps.named_index import NamedIndex
 from nextround.analysis.skillgaps.recency import stale
 from nextround.analysis.skillgaps.variants import variant_short
 
@@ -65,7 +66,11 @@ def held_now(cv: CvView, judged: Judged) -> Judged:
     # the lines that write what the ask names speak for it ("MD-102 exam booked for January" beside "Microsoft
     # 365 Certified"), and a name the CV writes only on such lines ("ServiceNow Developer, 2021 - present" and
     # "CAD voucher for 2027": the CAD is not held); the evidence line only when no line names it
-    lines = naming(named) or [line for line in cv.text.splitlines() if evidence.cv_text in line]
+    lines = (
+        naming(named)
+        or (spelled_lines([n for n in named if n.isupper()], cv.text) if _heading(evidence.cv_text, cv.text) else [])
+        or [line for line in cv.text.splitlines() if evidence.cv_text in line]
+    )
     if not held_nowhere(lines):
         own = [naming(list(spellings)) for spellings in tokens if len(tokens) > 1]
         own.append(credential_lines(requirement.text, lines, cv.text.splitlines()))
@@ -83,6 +88,24 @@ def held_now(cv: CvView, judged: Judged) -> Judged:
     reason = "the CV's line says it is not held now (expired, booked or in progress)"
     held = Evidence(False, evidence.strength * 0.5, lines[0].strip(), "held", 0.8, reason, exact=True)
     return replace(judged, evidence=held)
+
+
+# a heading line ("LICENSES AND CERTIFICATIONS"): words only, no dates or details of a credential
+_HEADING: Final = re.compile(r"^[#*_\s]*[A-Za-z][A-Za-z &/'’-]{2,40}?[:*_\s]*$")
+
+
+def _heading(text: str, cv: str) -> bool:
+    """The evidence is a whole CV line that is a heading, not a clause of a line."""
+    return bool(_HEADING.match(text)) and any(line.strip(" -•*") == text.strip() for line in cv.splitlines())
+
+
+def spelled_lines(acronyms: list[str], cv: str) -> list[str]:
+    """The CV lines that spell out an acronym the ask names and the CV never writes ("Basic Life Support (AHA) -
+    valid until Mar 2024" for BLS): the line that holds the credential, not the heading the name check met it on."""
+    acronyms = [acronym for acronym in acronyms if len(acronym) >= 3]  # two letters are spelled by chance
+    if not acronyms:
+        return []
+    return [line for line in cv.splitlines() if line.strip() and NamedIndex.of(line).names_any(acronyms)]
 
 
 def credential_lines(ask: str, naming: list[str], cv_lines: list[str]) -> list[str]:
