@@ -12,7 +12,7 @@ import pytest
 import nextround.analysis.feedback.work_said as work_said
 from nextround.analysis.feedback import THEMES, analyze_feedback
 from nextround.analysis.feedback.rereading import denied
-from nextround.analysis.feedback.work_said import could_not_do, fault_as_praise, redraw_work
+from nextround.analysis.feedback.work_said import could_not_do, fault_as_praise, fault_told, redraw_work
 
 
 def _redrawn(text: str, themes: list[str]) -> tuple[list[str], set[str]]:
@@ -86,6 +86,8 @@ def test_a_fault_told_as_what_happened_to_the_work_is_technical_skills(sentence:
 
 
 def test_a_fault_told_is_no_praise_unless_denied_or_praised() -> None:
+    assert fault_told("the pool was cloudy the next day")
+    assert not fault_told("there was no leaking anywhere")
     assert fault_as_praise("your root run failed the x-ray, porosity right through it", False, 0.2)
     assert fault_as_praise("the stitching on the hem was uneven", False, 0.1)
     assert not fault_as_praise("your plaster dried with no cracking at all", False, 0.3)
@@ -133,6 +135,11 @@ def test_whole_texts_read_the_work_said() -> None:
         "under 1500 with 300 on type. Will ring her in spring."
     )
     assert "experience" in hours.theme_names
+    cloudy = analyze_feedback(
+        "Hi Ash, Kim from Bluewater calling back about the route job. On the ride-along you, um, dosed the chlorine "
+        "before testing, and the Mills' pool was cloudy the next day, so it's a no. Take care."
+    )
+    assert "technical_skills" in cloudy.theme_names
     unanswered = analyze_feedback("Dear Sam, you could not answer questions on the ledger close. Regards, HR")
     assert unanswered.actionable
     assert "generic" not in unanswered.theme_names

@@ -66,7 +66,7 @@ from nextround.analysis.feedback.types import (
     Strength,
     ThemeFinding,
 )
-from nextround.analysis.feedback.work_said import fault_as_praise, redraw_work, setting_said
+from nextround.analysis.feedback.work_said import fault_as_praise, fault_told, redraw_work, setting_said
 from nextround.analysis.text import sentence_spans
 from nextround.analysis.vectors import argmax
 
@@ -215,8 +215,10 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         if said_choice or (below_pass and label == "neutral" and not read_reason) or said_plainly(said):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
-        elif label == "neutral" and setting_said(said):
-            label = "reason"  # "Reason: 520 hrs total", "coming from a pharma background": said plainly (session 24)
+        elif label == "neutral" and (setting_said(said) or (not read_reason and fault_told(said))):
+            # "Reason: 520 hrs total", "coming from a pharma background"; where nothing else was read as a reason, "the
+            # pool was cloudy the next day": said plainly (session 24).
+            label = "reason"
         if closing[index] and not said_choice:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).

@@ -43,6 +43,7 @@ __all__ = [
     "WORK_FAILED_RULE",
     "could_not_do",
     "fault_as_praise",
+    "fault_told",
     "redraw_work",
     "setting_said",
 ]
@@ -85,8 +86,8 @@ def _undone(plain: str, start: int, end: int) -> bool:
     return any(start < match.end() and match.start() < end for match in COULD_NOT_DO.finditer(plain, window))
 
 
-def _fault_told(text: str) -> bool:
-    """A fault in the work said in the clause and not denied."""
+def fault_told(text: str) -> bool:
+    """A fault in the work said in the clause and not denied ("the pool was cloudy the next day")."""
     for pattern in (FAULT, WORK_FAILED):
         for match in pattern.finditer(text):
             if match.group().lower() in _PRAISE_SENSE or _DENIED_BEFORE.search(text, 0, match.start()):
@@ -99,7 +100,7 @@ def fault_as_praise(text: str, praise_words: bool, reason: float) -> bool:
     """A clause read as praise that tells a fault in the work: with no praise words of its own (`praise_words`), or read
     nearly as surely as a reason (`reason`, the polarity head's reason probability; "fine script" is no praise of the
     "blowouts on the fine script")."""
-    return FAULT_NOT_PRAISE_RULE and (not praise_words or reason >= _NEAR_REASON) and _fault_told(text)
+    return FAULT_NOT_PRAISE_RULE and (not praise_words or reason >= _NEAR_REASON) and fault_told(text)
 
 
 def _add(themes: list[str], theme: str, probabilities: dict[str, float], advantages: set[str]) -> list[str]:
