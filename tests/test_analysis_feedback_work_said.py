@@ -33,6 +33,8 @@ def _redrawn(text: str, themes: list[str]) -> tuple[list[str], set[str]]:
         "your background is mostly in retail pharmacy",
         "you'd only really driven vans around the estate",
         "1,100 hrs total, and the client wants nobody under 2000 with 500 on type",
+        "you were unsure on the stock system and haven't managed a team of pickers before",
+        "she has not yet carried out audits on her own",
     ],
 )
 def test_experience_said_as_a_setting_sector_or_quantity_is_experience_and_kept(sentence: str) -> None:
