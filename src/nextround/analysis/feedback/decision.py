@@ -68,6 +68,7 @@ from nextround.analysis.feedback.types import (
     Strength,
     ThemeFinding,
 )
+from nextround.analysis.feedback.work_said import fault_as_praise, fault_told, redraw_work, setting_said
 from nextround.analysis.text import sentence_spans
 from nextround.analysis.vectors import argmax
 
@@ -222,6 +223,10 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
         if said_choice or (below_pass and label == "neutral" and not read_reason) or said_plainly(said):
             # "We took the farmer's nephew.", "(score 58%, pass mark 70%)", "form not submitted": said plainly.
             label = "reason"
+        elif label == "neutral" and (setting_said(said) or (not read_reason and fault_told(said))):
+            # "Reason: 520 hrs total", "coming from a pharma background"; where nothing else was read as a reason, "the
+            # pool was cloudy the next day": said plainly (session 24).
+            label = "reason"
         if closing[index] and not said_choice:
             # Thanks, "apply again", "this mailbox is not monitored", a signature: no reason and no praise
             # (session 10; a text with nothing else read still says `generic`).
@@ -230,6 +235,10 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
             label = "praise"  # "never in doubt", "no concerns about": negated criticism is no weakness
         elif label == "reason" and praise_idiom(said):
             label = "praise"  # "second to none", "faster'n me", "also can": praise in an idiom (session 23)
+        elif label == "praise" and fault_as_praise(
+            said, rules.marked and rules.tone is Tone.PRAISE, float(polarity[index][0])
+        ):
+            label = "reason"  # "Your root pass failed the x-ray on the 6G, porosity all through it." (session 24)
         elif (
             label == "praise"
             and read
@@ -279,6 +288,7 @@ def decide(reading: TextReading, model: ClauseModel, read_halves: bool = True) -
             themes = redraw_lines(text, themes, probabilities, advantages) if settings.LINES_RULE else themes
             themes = redraw_arrival(text, themes, probabilities, advantages)  # late or unequipped (session 23)
             themes = redraw_licence(text, original, themes, probabilities, advantages)  # credential line (s23)
+            themes = redraw_work(text, themes, probabilities, advantages)  # setting, sector, hours; work failed (s24)
             internal = settings.INTERNAL_RULE and INTERNAL_FILL.search(text) is not None
             told = NOT_FAULT.search(text) is not None  # "you did not tell anybody ... almost undercooked"
             work_readings = (

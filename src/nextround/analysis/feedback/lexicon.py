@@ -106,6 +106,11 @@ NOT_FAULT: Final = _STRUCTURE["not_fault"]
 CHOSEN_PERSON: Final = _STRUCTURE["chosen_person"]
 CHOSEN_SAYS: Final = _STRUCTURE["chosen_says"]
 NOT_DONE: Final = _STRUCTURE["not_done"]
+# Session 24 (feedbackE24), read by `work_said.py`: experience said as a setting, sector or quantity; a fault told as
+# what happened to the work; what the candidate could not do (never a dismissed concern).
+EXPERIENCE_SAID: Final = _STRUCTURE["experience_said"]
+WORK_FAILED: Final = _STRUCTURE["work_failed"]
+COULD_NOT_DO: Final = _STRUCTURE["could_not_do"]
 # Session 18, read by decide(): a chosen rival's language.
 RIVAL_LANGUAGE: Final = _STRUCTURE["rival_language"]
 PASS_MARK: Final = _STRUCTURE["pass_mark"]

@@ -83,6 +83,7 @@ from nextround.analysis.feedback.lexicon import (
 )
 from nextround.analysis.feedback.rules import ClauseRules
 from nextround.analysis.feedback.types import ClauseReading, ThemeFinding
+from nextround.analysis.feedback.work_said import could_not_do
 
 __all__ = [
     "after_floor",
@@ -187,7 +188,9 @@ def denied(text: str, dismissed: bool = False) -> bool:
     """The clause opens by denying a reason ("It wasn't your cooking, which was lovely"), or its cues read a concern
     dismissed (`dismissed`), unless it plainly says a theme `said_themes` reads ("did not answer the question" is no
     dismissed concern)."""
-    return (dismissed and not said_themes(text)) or (DENIED_RULE and DENIED_REASON.search(text) is not None)
+    # "could not answer questions on IFRS 9": a weakness, however the negation reads its object (session 24).
+    dismissed = dismissed and not said_themes(text) and not could_not_do(text)
+    return dismissed or (DENIED_RULE and DENIED_REASON.search(text) is not None)
 
 
 def reread(
