@@ -93,3 +93,16 @@ def test_a_rival_named_back_after_take_other() -> None:
 def test_a_rival_who_accepted_the_offer_leaves_a_bare_choice_generic() -> None:
     said = "Thank you for your time. We have offered the role to another applicant, who has accepted."
     assert list(analyze_feedback(said).theme_names) == ["generic"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We have chosen others. The selected applicants each had two seasons of orchard pruning behind them.",
+        "Sorry it is a no. The successful finalists all have a forklift ticket and warehouse shifts on their CV.",
+        "We went another way. The preferred candidates both had run a night shift before.",
+    ],
+)
+def test_plural_rivals_with_each_all_or_both_keep_competition(said: str) -> None:
+    """Session 24 (feedbackN24): "the selected candidates each had ..." is the rivals' edge, as the singular form is."""
+    assert "competition" in analyze_feedback(said).theme_names
