@@ -130,3 +130,45 @@ def test_the_switches_turn_each_reading_off(monkeypatch: pytest.MonkeyPatch) -> 
         [list(NOTHING), list(STEP), list(NOTHING)],
     )
     assert chosen == [NOTHING, STEP, NOTHING]
+
+
+SCENE_AND_TASK = [True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("The van was booked in my name, so returning it on time was down to me.", [False, True, False, False]),
+        ("My boss went off sick the day before, so the stocktake fell to me.", NOTHING),
+        ("I knew the old till software, so the changeover sat with me.", SCENE),
+    ],
+)
+def test_a_charge_after_any_clause_is_the_scene_and_the_task(line: str, read: list[bool]) -> None:
+    chosen = _read([line, "I rang the depot."], [list(read), list(STEP)])
+    assert chosen[0] == SCENE_AND_TASK
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It was my call, so fixing the order was down to me.",  # ownership of the call: the task alone
+        "We had no spare driver, so the route fell to me.",  # a shared need
+        "I rang the depot and so the lorry came back.",  # no charge
+    ],
+)
+def test_other_charges_with_so_are_left_alone(line: str) -> None:
+    task = [False, True, False, False]
+    assert _read([line, "I rang the depot."], [list(task), list(STEP)])[0] == task
+
+
+def test_first_id_and_a_steps_verb_is_a_step() -> None:
+    chosen = _read(["First I'd thank her for telling me.", "Then I'd ring the supplier."], [list(NOTHING), list(STEP)])
+    assert chosen[0] == STEP
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["First I'd want to know what the budget is.", "First I wouldn't blame anyone.", "First we'd need the keys."],
+)
+def test_a_first_wish_or_refusal_is_left_alone(line: str) -> None:
+    assert _read([line, "Then I'd ring the supplier."], [list(NOTHING), list(STEP)])[0] == NOTHING

@@ -1,6 +1,6 @@
 """Readings of a line's form that :func:`.star_readings.decide_more` applies after the model, with no retrain (session
 24, engineer starS24): the time or place of an episode told at the answer's opening, a planned step carried on after a
-step, and how the speaker felt.
+step, how the speaker felt, a charge after any clause and a plan's first step.
 
 Each form was counted first in the seen writers' out-of-fold readings (docs/answers.md, "Session 24: the episode's
 opening, a plan carried on, the speaker's feelings"); each has a switch so a bench can measure it off.
@@ -33,8 +33,16 @@ FEELING_NO_PART = True
 # writers; the two others from one writer), "I'd" 6 of 6 (and 453 of 461 of all such lines after a step are `A`).
 CARRIED_PLAN_STEP = True
 
+# A charge told with "so" after any clause ("…, so it fell to me", "…, so telling them was down to me") is the scene and
+# the task at once, as ``role_then_charge`` (session 24, starC24: 30 of 33 seen lines `S,T`; ``clause_then_charge``).
+CLAUSE_THEN_CHARGE = True
+
+# "First I'd + a step's verb" read as nothing is a step (session 24, starC24: 64 of 66 seen lines `A`).
+FIRST_PLANNED_STEP = True
+
 _SITUATION: Final = STAR_PARTS.index("situation")
 _ACTION: Final = STAR_PARTS.index("action")
+_SCENE_AND_TASK: Final = [part in ("situation", "task") for part in STAR_PARTS]
 
 
 def read_forms(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -> None:
@@ -60,6 +68,14 @@ def read_forms(chosen: list[list[bool]], analysed: Sequence[SentenceFeatures]) -
             and chosen[row - 1][_ACTION]
             and (cues["maybe_step"].search(lower) or cues["planned_step"].search(lower))
         ):
+            marks[_ACTION] = True
+        if (
+            CLAUSE_THEN_CHARGE
+            and cues["clause_then_charge"].search(lower)
+            and not cues["charge_owned_opening"].search(lower)
+        ):
+            marks[:] = _SCENE_AND_TASK
+        if FIRST_PLANNED_STEP and not any(marks) and cues["first_planned_step"].search(lower):
             marks[_ACTION] = True
         if FEELING_NO_PART and any(marks) and _only_feeling(lower):
             marks[:] = [False] * len(marks)
