@@ -26,7 +26,9 @@ DRIVING_LINE: Final = re.compile(
     r"(?:[A-Z][A-Z0-9]{1,2}\s+)?licen[cs]e|\blearner'?s?\s+permit|\b(?:G1|G2|M1|M2|CLP)\b|\bCDL\b"
     r"|\bclass\s*\d{1,2}[RL]\b|\b(?:category|cat\.?|class|code)\s*[A-D]?\d{0,2}\b[^.\n]{0,30}\blicen[cs]e"
     r"|\blicen[cs]e\b[^.\n]{0,20}\bcategor(?:y|ies)\s+[A-D]\b"  # "Full Irish licence, categories B and C1"
-    r"|\b(?-i:LR|MR|HR|HC|MC)\b[^.\n]{0,20}\blicen[cs]e|\b(?:driver|driving)\s+licen[cs]e\W{1,3}(?-i:LR|MR|HR|HC|MC)\b",
+    r"|\b(?-i:LR|MR|HR|HC|MC)\b[^.\n]{0,20}\blicen[cs]e|\b(?:driver|driving)\s+licen[cs]e\W{1,3}(?-i:LR|MR|HR|HC|MC)\b"
+    # Australia's class before its word: "C class (manual) - open", "HR class licence"
+    r"|\b(?-i:C|LR|MR|HR|HC|MC)\s+class\b(?=[^.\n]{0,20}\b(?:licen[cs]e|manual|auto(?:matic)?|open|full)\b)",
     re.IGNORECASE,
 )
 # Australia's and New Zealand's heavy vehicle classes, each covering those before it: light, medium, heavy rigid,
@@ -308,6 +310,26 @@ def other_class_short(ask: str, cv: str) -> tuple[str, str] | None:
             return f"Class {code} asked; the CV's {stage.group(0)} is a stage below the full licence", line
     for line in lines:
         other = _CLASS_CODE.search(line)
-        if other is not None:
+        if other is not None and not _class_covers(other.group("code"), code, ask + "\n" + line):
             return f"Class {code} asked; the CV shows class {other.group('code')}", line
     return None
+
+
+# Canada's numbered classes: 1 (semi) covers 2 to 5, and each of 2 to 4 covers 5, the car licence; New Zealand
+# numbers the other way (its class 5 is the heaviest), so the ladder is read only where a Canadian place is named
+_CANADA: Final = re.compile(
+    r"\b(?:Canad\w*|Alberta|British Columbia|BC|Saskatchewan|Manitoba|Ontario|Quebec|Nova Scotia|New Brunswick"
+    r"|Newfoundland|PEI|Prince Edward Island|Yukon|Northwest Territories|NWT|Nunavut)\b"
+)
+
+
+def _class_covers(held: str, asked: str, text: str) -> bool:
+    """A higher class on one country's ladder meets a lower ask: Australia's heavy classes ("HC" for "HR") and
+    Canada's numbered ones ("Saskatchewan Class 1A" for "Class 5")."""
+    if held in _HEAVY_CLASSES and asked in _HEAVY_CLASSES:
+        return _HEAVY_CLASSES.index(held) >= _HEAVY_CLASSES.index(asked)
+    held_number, asked_number = re.match(r"\d+", held), re.fullmatch(r"\d+", asked)
+    if held_number is None or asked_number is None or not _CANADA.search(text):
+        return False
+    held_class, asked_class = int(held_number.group(0)), int(asked_number.group(0))
+    return (held_class == 1 and asked_class <= 5) or (asked_class == 5 and held_class < 5)
