@@ -10,7 +10,12 @@ FULL = (
     "two engineers. As a result the queue fell to 80 tickets and first replies came within four hours."
 )
 WEAK = "Um, I think we basically sorted out the queue with the team and it was kind of fine in the end."
-NO_RESULT = "At my last job refunds were slow. I was asked to fix them. I mapped every approval step myself."
+# On the first behavioural question's topic (a team effort), so the follow-up is asked: since session 24 a refunds
+# story with no team in it reads as off topic there, and an answer off topic is told so instead.
+NO_RESULT = (
+    "At my last job our team's refunds were slow. The four of us were asked to fix them together. "
+    "I mapped every approval step while the others called the customers."
+)
 
 
 def _click_and_wait(driver: PageDriver, button: str) -> None:
