@@ -128,6 +128,9 @@ FRAMING_NAMES = {
     "maybe_step",
     "planned_step",
     "feeling_or_trait",
+    "clause_then_charge",
+    "charge_owned_opening",
+    "first_planned_step",
 }
 SEEN_SPLITS = ("dev", "wide", "test", "test2", "test3", "wide2", "dev2", "test4", "test5", "test6", "wide3", "test7")
 
