@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
+from nextround.analysis.answer.relevance_score import moved_odds
 from nextround.analysis.vectors import Matrix, dot_rows, read_npz, unit
 
 CORPUS_FILE: Final = "answer_corpus_centroids.npz"
@@ -28,7 +29,6 @@ CORPUS_FILE: Final = "answer_corpus_centroids.npz"
 # another 0.9458 against 0.9448) but moved strong answers above average ones down (0.9934 -> 0.9932); 0.5 keeps it.
 CORPUS_WEIGHT: Final = 0.5
 CORPUS_CENTRE: Final = 1.0
-_ODDS_CAP: Final = 0.995  # as relevance_score's: full marks read as 0.995 when they fall
 
 
 class CorpusCentroids:
@@ -73,11 +73,4 @@ def corpus_standout(similarities: Sequence[float], question: int, others: Sequen
 def with_corpus_standout(score: float, standout: float) -> float:
     """``score`` with its odds moved by the question's standing by its seen answers (``standout``, a z-score): up
     above CORPUS_CENTRE, down below. Full marks stay full when they would rise and are read as 0.995 when they fall."""
-    factor = math.exp(CORPUS_WEIGHT * max(-10.0, min(10.0, standout - CORPUS_CENTRE)))
-    if score >= 1.0 and factor >= 1.0:
-        return score
-    capped = max(score, 1.0 - _ODDS_CAP)
-    if factor < 1.0:
-        capped = min(capped, _ODDS_CAP)
-    odds = capped / (1.0 - capped) * factor
-    return round(odds / (1.0 + odds), 3)
+    return moved_odds(score, math.exp(CORPUS_WEIGHT * max(-10.0, min(10.0, standout - CORPUS_CENTRE))))

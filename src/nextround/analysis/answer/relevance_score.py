@@ -157,7 +157,13 @@ def with_answer_shape(score: float, words: int, episode: bool) -> float:
     When the factor lowers it a score is read as no more than the cap, so full marks can fall; when it raises it the
     score is read as it is, and full marks stay full."""
     factor = shape_factor(words, episode)
-    if factor == 1.0 or (score >= 1.0 and factor > 1.0):
+    return score if factor == 1.0 else moved_odds(score, factor)
+
+
+def moved_odds(score: float, factor: float) -> float:
+    """``score`` with its odds multiplied by ``factor``: full marks stay full when they would rise and are read as the
+    cap when they fall."""
+    if score >= 1.0 and factor >= 1.0:
         return score
     capped = max(score, 1.0 - _ODDS_CAP)
     if factor < 1.0:
